@@ -1,0 +1,273 @@
+import type { ArenaOptions, ArenaStats, HealthCheck, HealthReport, LeakReport } from './api.js';
+import { ArenaClosedError } from './errors.js';
+import type { Lease, LeaseRecord } from './lease.js';
+import { resolveArenaOptions, integerOption, type ResolvedArenaOptions } from './options.js';
+import { Pool } from './pool.js';
+import { startTicker, type Ticker } from './timers.js';
+import * as codes from './wasm/codes.js';
+import type { ArenaExports } from './wasm/exports.js';
+import { instantiate, loadModule } from './wasm/load.js';
+
+const PAGE = 65536;
+/** Resolution of lease ages: the arena clock ticks on a timer instead of reading the time on every acquire. */
+const CLOCK_TICK_MS = 100;
+/** A pool this full (or an arena this close to maxBytes) makes the health check report 'degraded'. */
+const PRESSURE_RATIO = 0.9;
+
+/**
+ * Create an arena: one WebAssembly instance whose linear memory holds every
+ * pool's slots, free lists and generation counters.
+ *
+ * @example
+ * ```ts
+ * import { createArena, createStandardPools } from 'arenaguard';
+ * const arena = await createArena({ pools: createStandardPools(), maxBytes: 64 * 1024 * 1024 });
+ * const lease = arena.poolFor(body.length).acquire();
+ * lease.write(body);
+ * // ... scan or parse lease.bytes ...
+ * lease.release();
+ * await arena.close();
+ * ```
+ */
+export async function createArena(options: ArenaOptions = {}): Promise<Arena> {
+  const resolved = resolveArenaOptions(options);
+  const module = await loadModule(options.wasm);
+  const exports = await instantiate(module);
+  return new Arena(exports, resolved, options.onLeak);
+}
+
+/** A pooled wasm memory arena. Create it with `createArena`. */
+export class Arena {
+  /** The pools, in the order given. */
+  readonly pools: readonly Pool[];
+  readonly maxBytes: number;
+  /** @internal */ readonly slabBytes: number;
+  /** @internal */ readonly debug: boolean;
+  /** @internal */ readonly maxWaiters: number;
+  /** @internal The current wasm memory buffer; replaced when memory grows. */
+  buffer: ArrayBuffer;
+  /** @internal u32 view of wasm memory (slot generations live there). */
+  u32: Uint32Array;
+  /** @internal */ closed = false;
+  #exports: ArenaExports;
+  #byName = new Map<string, Pool>();
+  #bySize: Pool[];
+  #fault: unknown;
+  #now = Date.now();
+  #clockTicker: Ticker;
+  #shrinkTicker: Ticker | undefined;
+  #onLeak: ((report: LeakReport) => void) | undefined;
+  #stackSampleRate: number;
+  #registry: FinalizationRegistry<{ pool: Pool; record: LeaseRecord }> | undefined;
+  #growListeners = new Set<() => void>();
+
+  /** @internal Use `createArena`. */
+  constructor(exports: ArenaExports, options: ResolvedArenaOptions, onLeak?: (report: LeakReport) => void) {
+    this.#exports = exports;
+    this.maxBytes = options.maxBytes;
+    this.slabBytes = options.slabBytes;
+    this.debug = options.debug;
+    this.maxWaiters = options.maxWaiters;
+    this.#onLeak = onLeak;
+    this.#stackSampleRate = options.leakStackSampleRate;
+    const check = (what: string, code: number) => {
+      if (code < 0) throw new RangeError(`${what} rejected by the arena (code ${code}): check slotSize, maxSlots and maxBytes`);
+      return code;
+    };
+    check('arena layout', exports.arenaInit(options.slabBytes, Math.floor(options.maxBytes / options.slabBytes)));
+    const zeroMode = codes.ZERO_MODES[options.zeroOnRelease];
+    const ids = options.pools.map((p) => check(`pool "${p.name}"`, exports.poolDefine(p.slotSize, p.maxSlots, zeroMode, options.debug ? 1 : 0)));
+    check('arena layout', exports.arenaSeal());
+    this.buffer = exports.memory.buffer;
+    this.u32 = new Uint32Array(this.buffer);
+    const zeroUsed = options.zeroOnRelease === 'used';
+    this.pools = options.pools.map((p, i) => new Pool(this, exports, ids[i]!, p.name, p.initialSlots, zeroUsed));
+    for (const pool of this.pools) this.#byName.set(pool.name, pool);
+    this.#bySize = [...this.pools].sort((a, b) => a.slotSize - b.slotSize);
+    for (const pool of this.pools) {
+      const code = exports.poolReserve(pool.id, pool.initialSlots);
+      if (code < 0) {
+        throw new RangeError(`pools: initialSlots of "${pool.name}" (${pool.initialSlots}) do not fit in maxBytes (${this.maxBytes}) with the other pools`);
+      }
+    }
+    this.refresh();
+    if (typeof FinalizationRegistry === 'function') {
+      this.#registry = new FinalizationRegistry(({ pool, record }) => pool.collected(record));
+    }
+    this.#clockTicker = startTicker(CLOCK_TICK_MS, () => { this.#now = Date.now(); });
+    if (options.autoShrinkMs !== false) this.#shrinkTicker = startTicker(options.autoShrinkMs, () => this.shrink());
+  }
+
+  /** The pool named `name`. Throws `RangeError` for an unknown name. */
+  getPool(name: string): Pool {
+    const pool = this.#byName.get(name);
+    if (!pool) throw new RangeError(`getPool: no pool named "${name}" (have: ${[...this.#byName.keys()].join(', ')})`);
+    return pool;
+  }
+
+  /** The smallest pool whose slots hold `byteLength` bytes. Throws `RangeError` when none does. */
+  poolFor(byteLength: number): Pool {
+    integerOption('byteLength', byteLength, 0, Number.MAX_SAFE_INTEGER);
+    for (const pool of this.#bySize) if (pool.slotSize >= byteLength) return pool;
+    throw new RangeError(`poolFor: byteLength ${byteLength} exceeds the largest slot (${this.#bySize.at(-1)!.slotSize} bytes)`);
+  }
+
+  /** Give empty slabs of every pool back to the arena (each pool keeps its `initialSlots`). Returns slabs freed. */
+  shrink(): number {
+    if (!this.usable) return 0;
+    let freed = 0;
+    for (const pool of this.pools) freed += pool.shrink();
+    return freed;
+  }
+
+  getStats(): ArenaStats {
+    const pools: ArenaStats['pools'] = {};
+    let bytesReserved = 0;
+    let bytesInUse = 0;
+    for (const pool of this.pools) {
+      const stats = pool.getStats();
+      pools[pool.name] = stats;
+      bytesReserved += stats.bytesReserved;
+      bytesInUse += stats.inUse * stats.slotSize;
+    }
+    const live = !this.closed;
+    const e = this.#exports;
+    return {
+      bytesReserved,
+      bytesInUse,
+      bytesFree: live ? e.headerField(codes.H_FREE_SLABS) * this.slabBytes : 0,
+      maxBytes: this.maxBytes,
+      memoryPages: live ? this.buffer.byteLength / PAGE : 0,
+      metadataBytes: live ? e.headerField(codes.H_META_END) - e.arenaHeader() : 0,
+      pools,
+    };
+  }
+
+  /** Health of the arena: wasm module usable, pools and arena below 90 % full, no leaks seen. */
+  healthCheck(): HealthReport {
+    const checks: HealthCheck[] = [];
+    const usable = this.usable;
+    checks.push({
+      name: 'wasm',
+      ok: usable,
+      detail: this.closed ? 'arena closed' : this.#fault ? `faulted: ${String(this.#fault)}` : 'module usable',
+    });
+    if (usable) {
+      const stats = this.getStats();
+      const arenaRatio = this.maxBytes === 0 ? 1 : stats.bytesReserved / this.maxBytes;
+      checks.push({
+        name: 'arena-capacity',
+        ok: arenaRatio < PRESSURE_RATIO || stats.bytesInUse < stats.bytesReserved * PRESSURE_RATIO,
+        detail: `${stats.bytesInUse} of ${stats.bytesReserved} bytes in use, ${stats.bytesReserved} of ${this.maxBytes} reserved`,
+      });
+      for (const pool of Object.values(stats.pools)) {
+        const full = pool.maxSlots === 0 ? 1 : pool.inUse / pool.maxSlots;
+        checks.push({
+          name: `pool:${pool.name}`,
+          ok: full < PRESSURE_RATIO && pool.waiting === 0,
+          detail: `${pool.inUse}/${pool.maxSlots} slots in use, ${pool.waiting} waiting, ${pool.exhaustions} exhaustions`,
+        });
+      }
+      const leaks = Object.values(stats.pools).reduce((n, p) => n + p.leaksDetected + p.writesAfterRelease, 0);
+      checks.push({ name: 'leaks', ok: leaks === 0, detail: `${leaks} leaked or misused leases detected` });
+    }
+    const healthy = checks.every((c) => c.ok);
+    return { healthy, status: !usable ? 'failing' : healthy ? 'ok' : 'degraded', checks };
+  }
+
+  /**
+   * Close the arena: stop its timers, reject waiting `acquireAsync` callers,
+   * and drop the wasm instance. Leases still held read as closed.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    for (const pool of this.pools) pool.closed();
+    this.closed = true;
+    this.#clockTicker.stop();
+    this.#shrinkTicker?.stop();
+    this.#growListeners.clear();
+  }
+
+  // ---- internals used by pools, leases and the scanner -----------------------------------
+
+  /** @internal */
+  get usable(): boolean {
+    return !this.closed && this.#fault === undefined;
+  }
+
+  /** @internal */
+  get exports(): ArenaExports {
+    return this.#exports;
+  }
+
+  /** @internal Throw if closed or faulted. */
+  assertUsable(): void {
+    if (this.closed) throw new ArenaClosedError('closed');
+    if (this.#fault !== undefined) throw new ArenaClosedError('faulted by an earlier wasm trap; create a new arena', { cause: this.#fault });
+  }
+
+  /** @internal Run a wasm call; a trap marks the arena faulted (the module's state can no longer be trusted). */
+  call<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      throw this.fault(error);
+    }
+  }
+
+  /** @internal Record a trap and turn it into the error callers see. */
+  fault(error: unknown): Error {
+    if (error instanceof WebAssembly.RuntimeError) {
+      this.#fault = error;
+      return new ArenaClosedError('wasm trap; the arena is now unhealthy', { cause: error });
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+
+  /** @internal Re-read wasm memory after it grew (old views are detached). */
+  refresh(): void {
+    this.buffer = this.#exports.memory.buffer;
+    this.u32 = new Uint32Array(this.buffer);
+    for (const listener of this.#growListeners) listener();
+  }
+
+  /** @internal Get told when memory grows (the scanner caches views too). */
+  onGrow(listener: () => void): () => void {
+    this.#growListeners.add(listener);
+    return () => this.#growListeners.delete(listener);
+  }
+
+  /** @internal Coarse clock for lease ages. */
+  clock(): number {
+    return this.#now;
+  }
+
+  /** @internal Whether to capture an acquisition stack for the lease being lent. */
+  captureStack(): boolean {
+    return this.debug || (this.#stackSampleRate !== 0 && Math.random() < this.#stackSampleRate);
+  }
+
+  /** @internal Watch a lease object for collection without release. */
+  track(lease: Lease): void {
+    this.#registry?.register(lease, { pool: lease.pool, record: lease.record });
+  }
+
+  /** @internal */
+  reportLeak(report: LeakReport): void {
+    try {
+      this.#onLeak?.(report);
+    } catch {
+      // A throwing leak callback must not break the finalizer that reclaims the slot.
+    }
+  }
+
+  /** @internal After a shrink, slabs may be free for pools that were waiting on maxBytes. */
+  serveAllWaiters(): void {
+    for (const pool of this.pools) pool.serveWaiters();
+  }
+
+  /** @internal Test hook: make the runtime refuse memory.grow past `pages` (0 lifts it). */
+  setGrowLimitPages(pages: number): void {
+    this.#exports.setGrowLimitPages(pages);
+  }
+}

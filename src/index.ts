@@ -1,0 +1,17 @@
+/**
+ * arenaguard: request bytes in a pooled WebAssembly memory arena, scanned in
+ * place for attacks.
+ * @packageDocumentation
+ */
+export { createArena, Arena } from './arena.js';
+export { Pool } from './pool.js';
+export { Lease } from './lease.js';
+export { createStandardPools } from './standard-pools.js';
+export {
+  ArenaGuardError, PoolExhaustedError, LeaseReleasedError, ForeignLeaseError, ArenaClosedError, AcquireAbortedError,
+} from './errors.js';
+export type {
+  ArenaOptions, PoolOptions, ZeroMode, AutoShrinkOptions, AcquireAsyncOptions, PoolStats, ArenaStats, HealthCheck,
+  HealthReport, LeakReport,
+} from './api.js';
+export type { WasmSource } from './wasm/load.js';

@@ -1,0 +1,99 @@
+import { LeaseReleasedError } from './errors.js';
+import type { Pool } from './pool.js';
+
+/** @internal Lease states. */
+export const LIVE = 1;
+export const RELEASED = 2;
+
+/**
+ * @internal What the leak detector keeps for a lease object: the
+ * FinalizationRegistry holds this record, never the lease itself.
+ */
+export interface LeaseRecord {
+  slot: number;
+  gen: number;
+  outstanding: boolean;
+}
+
+const dispose: typeof Symbol.dispose = Symbol.dispose ?? Symbol.for('Symbol.dispose');
+
+/**
+ * A slot held from a pool. `bytes` is a view into the arena's wasm memory;
+ * release the lease when done (or hold it with `using`).
+ *
+ * Lease objects are recycled by the pool (so steady-state acquire/release
+ * creates no garbage) after a quarantine of 256 later releases; a released
+ * lease is therefore always reported as released until then. Turn on
+ * `debug` for leases that are never recycled.
+ *
+ * @example
+ * ```ts
+ * const lease = pool.acquire();
+ * lease.write(new TextEncoder().encode('hello'));
+ * console.log(lease.bytes[0]); // 104
+ * lease.release();
+ * { using scratch = pool.acquire(); scratch.bytes.fill(1); } // released here
+ * ```
+ */
+export class Lease {
+  /** @internal */ slot = -1;
+  /** @internal */ gen = 0;
+  /** @internal */ state = RELEASED;
+  /** @internal Highest byte the holder may have written, for `zeroOnRelease: 'used'`. */
+  used = 0;
+  /** @internal */ readonly record: LeaseRecord = { slot: -1, gen: 0, outstanding: false };
+  /** @internal */ readonly ref: WeakRef<Lease> | undefined;
+
+  /** @internal */
+  constructor(readonly pool: Pool) {
+    this.ref = typeof WeakRef === 'function' ? new WeakRef(this) : undefined;
+  }
+
+  /**
+   * The slot's bytes: a `Uint8Array` of exactly `pool.slotSize` bytes in wasm
+   * memory. Read it again after any other acquire: when the arena grows,
+   * wasm memory is replaced and older views read as empty. The getter always
+   * returns a live view. Throws `LeaseReleasedError` after release.
+   */
+  get bytes(): Uint8Array {
+    if (this.state !== LIVE) throw new LeaseReleasedError(`bytes of a released "${this.pool.name}" lease`);
+    this.used = this.pool.slotSize;
+    return this.pool.viewOf(this);
+  }
+
+  /** Slot size in bytes. */
+  get byteLength(): number {
+    return this.pool.slotSize;
+  }
+
+  /** True once released. */
+  get released(): boolean {
+    return this.state !== LIVE;
+  }
+
+  /**
+   * Copy `source` into the slot at `offset`, tracking how far the slot was
+   * written (so `zeroOnRelease: 'used'` zeroes only that). Returns the end offset.
+   */
+  write(source: ArrayLike<number>, offset = 0): number {
+    if (this.state !== LIVE) throw new LeaseReleasedError(`write to a released "${this.pool.name}" lease`);
+    const end = offset + source.length;
+    if (!Number.isInteger(offset) || offset < 0 || end > this.pool.slotSize) {
+      throw new RangeError(`write of ${source.length} bytes at offset ${offset} exceeds the slot size ${this.pool.slotSize}`);
+    }
+    this.pool.viewOf(this).set(source, offset);
+    if (end > this.used) this.used = end;
+    return end;
+  }
+
+  /** Give the slot back (zeroed). Throws `LeaseReleasedError` on a second call. */
+  release(): void {
+    if (this.state !== LIVE) throw new LeaseReleasedError(`double release of a "${this.pool.name}" lease`);
+    this.pool.releaseLease(this);
+  }
+
+  /** For `using`: releases unless already released. */
+  [dispose](): void {
+    if (this.state === LIVE) this.pool.releaseLease(this);
+  }
+}

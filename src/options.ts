@@ -1,0 +1,92 @@
+// Option validation: every bad value throws RangeError (TypeError for a wrong
+// type) naming the option. 0 is always a value, never "use the default".
+import type { ArenaOptions, PoolOptions, ZeroMode } from './api.js';
+import { createStandardPools } from './standard-pools.js';
+
+export const MAX_SLOT_SIZE = 16 * 1024 * 1024;
+export const MAX_POOLS = 16;
+const MAX_ARENA_BYTES = 3 * 1024 * 1024 * 1024; // wasm32 addresses, less room for metadata
+const PAGE = 65536;
+
+export function integerOption(name: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number') throw new TypeError(`${name} must be a number, got ${typeof value}`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+export interface ResolvedPool {
+  name: string;
+  slotSize: number;
+  initialSlots: number;
+  maxSlots: number;
+}
+
+export interface ResolvedArenaOptions {
+  pools: ResolvedPool[];
+  maxBytes: number;
+  slabBytes: number;
+  zeroOnRelease: ZeroMode;
+  debug: boolean;
+  leakStackSampleRate: number;
+  autoShrinkMs: number | false;
+  maxWaiters: number;
+}
+
+function resolvePools(pools: readonly PoolOptions[]): ResolvedPool[] {
+  if (!Array.isArray(pools)) throw new TypeError('pools must be an array of { name, slotSize, initialSlots, maxSlots }');
+  if (pools.length === 0 || pools.length > MAX_POOLS) {
+    throw new RangeError(`pools must hold 1 to ${MAX_POOLS} size classes, got ${pools.length}`);
+  }
+  const names = new Set<string>();
+  return pools.map((pool, i) => {
+    const at = `pools[${i}]`;
+    if (typeof pool !== 'object' || pool === null) throw new TypeError(`${at} must be an object`);
+    if (typeof pool.name !== 'string' || pool.name.length === 0) throw new RangeError(`${at}.name must be a non-empty string`);
+    if (names.has(pool.name)) throw new RangeError(`${at}.name "${pool.name}" is used twice`);
+    names.add(pool.name);
+    const slotSize = integerOption(`${at}.slotSize`, pool.slotSize, 1, MAX_SLOT_SIZE);
+    const maxSlots = integerOption(`${at}.maxSlots`, pool.maxSlots ?? 1024, 0, 0xffffffff);
+    const initialSlots = integerOption(`${at}.initialSlots`, pool.initialSlots ?? 0, 0, maxSlots);
+    return { name: pool.name, slotSize, initialSlots, maxSlots };
+  });
+}
+
+export function resolveArenaOptions(options: ArenaOptions = {}): ResolvedArenaOptions {
+  if (typeof options !== 'object' || options === null) throw new TypeError('createArena options must be an object');
+  const pools = resolvePools(options.pools ?? createStandardPools());
+  const maxBytes = integerOption('maxBytes', options.maxBytes ?? 64 * 1024 * 1024, 0, MAX_ARENA_BYTES);
+  // One slab size for the whole arena, so a slab given back by one pool fits any other.
+  const largestStride = Math.max(...pools.map((p) => Math.ceil(p.slotSize / 16) * 16));
+  const slabBytes = Math.max(PAGE, Math.ceil(largestStride / PAGE) * PAGE);
+  const zeroOnRelease = options.zeroOnRelease ?? 'full';
+  if (zeroOnRelease !== 'full' && zeroOnRelease !== 'used' && zeroOnRelease !== 'none') {
+    throw new RangeError(`zeroOnRelease must be 'full', 'used' or 'none', got ${String(zeroOnRelease)}`);
+  }
+  const rate = options.leakStackSampleRate ?? 0;
+  if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
+    throw new RangeError(`leakStackSampleRate must be a number from 0 to 1, got ${String(rate)}`);
+  }
+  let autoShrinkMs: number | false = 30_000;
+  if (options.autoShrink === false) autoShrinkMs = false;
+  else if (options.autoShrink !== undefined) {
+    if (typeof options.autoShrink !== 'object' || options.autoShrink === null) {
+      throw new TypeError('autoShrink must be { intervalMs } or false');
+    }
+    autoShrinkMs = integerOption('autoShrink.intervalMs', options.autoShrink.intervalMs, 1, 2 ** 31 - 1);
+  }
+  const maxWaiters = integerOption('maxWaiters', options.maxWaiters ?? 1024, 0, 1 << 24);
+  if (options.onLeak !== undefined && typeof options.onLeak !== 'function') throw new TypeError('onLeak must be a function');
+  if (options.debug !== undefined && typeof options.debug !== 'boolean') throw new TypeError('debug must be a boolean');
+  return {
+    pools,
+    maxBytes,
+    slabBytes,
+    zeroOnRelease,
+    debug: options.debug ?? false,
+    leakStackSampleRate: rate,
+    autoShrinkMs,
+    maxWaiters,
+  };
+}

@@ -1,0 +1,415 @@
+import type { AcquireAsyncOptions, LeakReport, PoolStats } from './api.js';
+import type { Arena } from './arena.js';
+import {
+  AcquireAbortedError, ArenaClosedError, ForeignLeaseError, LeaseReleasedError, PoolExhaustedError,
+} from './errors.js';
+import { Lease, LIVE, RELEASED, type LeaseRecord } from './lease.js';
+import { integerOption } from './options.js';
+import * as codes from './wasm/codes.js';
+import type { ArenaExports } from './wasm/exports.js';
+
+/** Released lease objects wait this many releases before reuse, so a stale holder is still caught. */
+const LEASE_QUARANTINE = 256;
+
+interface Waiter {
+  resolve(lease: Lease): void;
+  reject(error: Error): void;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
+}
+
+/**
+ * One size class of the arena: fixed-size slots, handed out as leases.
+ *
+ * @example
+ * ```ts
+ * const pool = arena.getPool('small');
+ * const lease = pool.acquire();            // PoolExhaustedError at maxSlots
+ * lease.write(bytes);
+ * lease.release();
+ * await pool.withBuffer(async (buf) => hash(buf)); // released when the promise settles
+ * const waited = await pool.acquireAsync({ timeoutMs: 50 }); // backpressure
+ * ```
+ */
+export class Pool {
+  readonly name: string;
+  /** Bytes per slot. */
+  readonly slotSize: number;
+  /** @internal */ readonly id: number;
+  /** @internal */ readonly initialSlots: number;
+  readonly #arena: Arena;
+  readonly #exports: ArenaExports;
+  readonly #zeroUsed: boolean;
+  /** Index of slot 0's generation in the arena's u32 view; a slot's is `#genBase + slot * #genStride`. */
+  #genBase: number;
+  readonly #genStride: number;
+  #views: (Uint8Array | undefined)[] = [];
+  #viewsBuffer: ArrayBuffer | undefined;
+  /** Released lease objects, oldest first (a ring buffer), for reuse after quarantine. */
+  #ring: (Lease | undefined)[] = new Array(LEASE_QUARANTINE * 2);
+  #ringHead = 0;
+  #ringCount = 0;
+  /** Per slot: the lease holding it (weakly: an unreleased lease must stay collectable for leak reports). */
+  #holders: (WeakRef<Lease> | undefined)[] = [];
+  /** Per slot: arena clock when acquired. */
+  #acquiredAt: Float64Array;
+  #stacks = new Map<number, string>();
+  #waiters: Waiter[] = [];
+  #leaksDetected = 0;
+
+  /** @internal */
+  constructor(arena: Arena, exports: ArenaExports, id: number, name: string, initialSlots: number, zeroUsed: boolean) {
+    this.#arena = arena;
+    this.#exports = exports;
+    this.id = id;
+    this.name = name;
+    this.initialSlots = initialSlots;
+    this.slotSize = exports.poolField(id, codes.P_SLOT_SIZE);
+    this.#zeroUsed = zeroUsed;
+    this.#genStride = exports.slotMetaBytes() >>> 2;
+    this.#genBase = (exports.poolField(id, codes.P_META) + exports.slotGenOffset()) >>> 2;
+    const slotIndexes = exports.poolField(id, 16 /* P_MAX_POOL_SLABS */) * exports.poolField(id, codes.P_SLOTS_PER_SLAB);
+    this.#acquiredAt = new Float64Array(slotIndexes);
+  }
+
+  /**
+   * Take a slot. Its bytes are zero. Throws `PoolExhaustedError` when the pool
+   * is at `maxSlots` or the arena at `maxBytes`.
+   */
+  acquire(): Lease {
+    const slot = this.#acquireSlot();
+    if (slot < 0) throw this.#exhausted(slot);
+    return this.#lend(slot);
+  }
+
+  /** Like `acquire`, but returns `null` instead of throwing when exhausted. */
+  tryAcquire(): Lease | null {
+    const slot = this.#acquireSlot();
+    return slot < 0 ? null : this.#lend(slot);
+  }
+
+  /**
+   * Acquire, waiting for a release when the pool is exhausted (backpressure).
+   * Rejects with `PoolExhaustedError` (reason `'timeout'`) after `timeoutMs`,
+   * (`'waitQueueFull'`) when `maxWaiters` callers already wait, or
+   * `AcquireAbortedError` when `signal` aborts.
+   */
+  acquireAsync(options: AcquireAsyncOptions = {}): Promise<Lease> {
+    const { timeoutMs, signal } = options;
+    if (timeoutMs !== undefined) integerOption('timeoutMs', timeoutMs, 0, 2 ** 31 - 1);
+    if (signal?.aborted) return Promise.reject(new AcquireAbortedError(this.name, { cause: signal.reason }));
+    try {
+      const lease = this.tryAcquire();
+      if (lease) return Promise.resolve(lease);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (timeoutMs === 0) return Promise.reject(new PoolExhaustedError(this.name, 'timeout', 'timeoutMs is 0'));
+    if (this.#waiters.length >= this.#arena.maxWaiters) {
+      return Promise.reject(new PoolExhaustedError(this.name, 'waitQueueFull', `${this.#waiters.length} callers already wait`));
+    }
+    return new Promise<Lease>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, timer: undefined, signal, onAbort: undefined };
+      if (timeoutMs !== undefined) {
+        waiter.timer = setTimeout(() => {
+          this.#dropWaiter(waiter);
+          reject(new PoolExhaustedError(this.name, 'timeout', `no slot within ${timeoutMs} ms`));
+        }, timeoutMs);
+      }
+      if (signal) {
+        waiter.onAbort = () => {
+          this.#dropWaiter(waiter);
+          reject(new AcquireAbortedError(this.name, { cause: signal.reason }));
+        };
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
+      this.#waiters.push(waiter);
+    });
+  }
+
+  /**
+   * Run `fn` with a slot's bytes and release the slot once `fn`'s result has
+   * settled (also when it throws or rejects). With `options`, waits for a slot
+   * like `acquireAsync`; without, fails fast like `acquire`.
+   */
+  async withBuffer<T>(
+    fn: (bytes: Uint8Array, lease: Lease) => T | PromiseLike<T>,
+    options?: AcquireAsyncOptions,
+  ): Promise<T> {
+    const lease = options ? await this.acquireAsync(options) : this.acquire();
+    try {
+      return await fn(lease.bytes, lease);
+    } finally {
+      if (lease.state === LIVE && lease.pool === this) this.releaseLease(lease);
+    }
+  }
+
+  /**
+   * Release a lease, or a `Uint8Array` obtained from one (the original API's
+   * `release(buffer)`). Throws `ForeignLeaseError` for a lease or buffer of
+   * another pool or arena, `LeaseReleasedError` when already released.
+   */
+  release(leaseOrBytes: Lease | Uint8Array): void {
+    if (leaseOrBytes instanceof Lease) {
+      if (leaseOrBytes.pool !== this) {
+        throw new ForeignLeaseError(`lease of pool "${leaseOrBytes.pool.name}" released to pool "${this.name}"`);
+      }
+      leaseOrBytes.release();
+      return;
+    }
+    if (!(leaseOrBytes instanceof Uint8Array)) throw new ForeignLeaseError('release() takes a Lease or a Uint8Array from one');
+    const slot = this.#slotOfBytes(leaseOrBytes);
+    const holder = this.#holders[slot]?.deref();
+    if (!holder || holder.state !== LIVE || holder.slot !== slot) {
+      throw new LeaseReleasedError(`buffer of slot ${slot} in pool "${this.name}"`);
+    }
+    this.releaseLease(holder);
+  }
+
+  /** Outstanding leases with their age, oldest first (stacks when `debug` is on or sampled). */
+  leaks(options: { olderThanMs?: number } = {}): LeakReport[] {
+    const olderThanMs = integerOption('olderThanMs', options.olderThanMs ?? 0, 0, Number.MAX_SAFE_INTEGER);
+    const now = this.#arena.clock();
+    const reports: LeakReport[] = [];
+    if (this.#arena.closed) return reports;
+    const meta = this.#arena.u32;
+    const stateOffset = (this.#exports.slotStateOffset() - this.#exports.slotGenOffset()) >>> 2;
+    const inUse = this.#exports.slotStateInUse();
+    for (let slot = 0; slot < this.#acquiredAt.length; slot++) {
+      if (meta[this.#genBase + slot * this.#genStride + stateOffset] !== inUse) continue;
+      const ageMs = now - this.#acquiredAt[slot]!;
+      if (ageMs < olderThanMs) continue;
+      const stack = this.#stacks.get(slot);
+      reports.push({ pool: this.name, slot, ageMs, kind: 'outstanding', ...(stack ? { stack } : {}) });
+    }
+    return reports.sort((a, b) => b.ageMs - a.ageMs);
+  }
+
+  /** Give empty slabs back to the arena, keeping at least `keepSlots` (default `initialSlots`). Returns slabs freed. */
+  shrink(keepSlots: number = this.initialSlots): number {
+    integerOption('keepSlots', keepSlots, 0, 0xffffffff);
+    this.#arena.assertUsable();
+    const freed = this.#arena.call(() => this.#exports.shrink(this.id, keepSlots));
+    if (freed > 0) {
+      this.#views = []; // slots of freed slabs may come back at other addresses
+      this.#arena.serveAllWaiters();
+    }
+    return freed;
+  }
+
+  getStats(): PoolStats {
+    const e = this.#exports;
+    const id = this.id;
+    const closed = this.#arena.closed;
+    const field = (f: number) => (closed ? 0 : e.poolField(id, f));
+    const counter = (c: number) => (closed ? this.#finalCounters[c] ?? 0 : e.poolCounter(id, c));
+    const capacity = field(codes.P_CAPACITY);
+    const inUse = field(codes.P_IN_USE);
+    return {
+      name: this.name,
+      slotSize: this.slotSize,
+      capacity,
+      maxSlots: closed ? this.#finalMaxSlots : e.poolField(id, codes.P_MAX_SLOTS),
+      inUse,
+      free: capacity - inUse,
+      peakInUse: closed ? this.#finalPeak : e.poolField(id, codes.P_PEAK_IN_USE),
+      acquires: counter(codes.C_ACQUIRES),
+      releases: counter(codes.C_RELEASES),
+      exhaustions: counter(codes.C_EXHAUSTIONS),
+      grows: counter(codes.C_GROWS),
+      shrinks: counter(codes.C_SHRINKS),
+      leaksDetected: this.#leaksDetected,
+      writesAfterRelease: field(codes.P_POISON_HITS),
+      waiting: this.#waiters.length,
+      bytesReserved: field(codes.P_MAPPED_SLABS) * this.#arena.slabBytes,
+      utilization: capacity === 0 ? 0 : inUse / capacity,
+    };
+  }
+
+  #finalCounters: number[] = [];
+  #finalMaxSlots = 0;
+  #finalPeak = 0;
+
+  // ---- internals used by Lease and Arena -------------------------------------------------
+
+  /** @internal A live view of the lease's slot. */
+  viewOf(lease: Lease): Uint8Array {
+    const buffer = this.#arena.buffer;
+    if (this.#viewsBuffer !== buffer) {
+      this.#views = [];
+      this.#viewsBuffer = buffer;
+    }
+    let view = this.#views[lease.slot];
+    if (view === undefined) {
+      const address = this.#exports.slotAddress(this.id, lease.slot);
+      view = new Uint8Array(buffer, address, this.slotSize);
+      this.#views[lease.slot] = view;
+    }
+    return view;
+  }
+
+  /** @internal */
+  releaseLease(lease: Lease): void {
+    if (this.#arena.closed) {
+      // The whole arena is gone; the first release of a lease from before close() is harmless.
+      lease.state = RELEASED;
+      lease.record.outstanding = false;
+      return;
+    }
+    let result: number;
+    try {
+      result = this.#exports.release(this.id, lease.slot, lease.gen, this.#zeroUsed ? lease.used : 0);
+    } catch (error) {
+      throw this.#arena.fault(error);
+    }
+    if (result !== codes.OK) {
+      // A stale lease object (recycled past its quarantine) or a corrupted handle: refuse, change nothing.
+      throw new LeaseReleasedError(`slot ${lease.slot} of pool "${this.name}" rejected by the arena (code ${result})`);
+    }
+    lease.state = RELEASED;
+    lease.record.outstanding = false;
+    if (this.#stacks.size !== 0) this.#stacks.delete(lease.slot);
+    if (!this.#arena.debug) this.#recycle(lease);
+    if (this.#waiters.length !== 0) this.serveWaiters();
+  }
+
+  /** @internal Hand free slots to waiting callers, oldest first. */
+  serveWaiters(): void {
+    while (this.#waiters.length !== 0) {
+      const slot = this.#acquireSlot();
+      if (slot < 0) return;
+      const waiter = this.#waiters.shift()!;
+      this.#settleWaiter(waiter);
+      waiter.resolve(this.#lend(slot));
+    }
+  }
+
+  /** @internal */
+  rejectWaiters(error: Error): void {
+    for (const waiter of this.#waiters.splice(0)) {
+      this.#settleWaiter(waiter);
+      waiter.reject(error);
+    }
+  }
+
+  /** @internal The garbage collector took a lease that was never released. */
+  collected(record: LeaseRecord): void {
+    if (!record.outstanding || this.#arena.closed) return;
+    record.outstanding = false;
+    const { slot, gen } = record;
+    if (this.#arena.u32[this.#genBase + slot * this.#genStride] !== gen) return;
+    this.#leaksDetected++;
+    const stack = this.#stacks.get(slot);
+    this.#stacks.delete(slot);
+    const ageMs = this.#arena.clock() - this.#acquiredAt[slot]!;
+    // Reclaim the slot (zeroed as usual): a leak must not shrink the pool for good.
+    this.#arena.call(() => this.#exports.release(this.id, slot, gen, this.slotSize));
+    this.#arena.reportLeak({ pool: this.name, slot, ageMs, kind: 'gc', ...(stack ? { stack } : {}) });
+    if (this.#waiters.length !== 0) this.serveWaiters();
+  }
+
+  /** @internal Called by Arena.close(): keep final counters readable. */
+  closed(): void {
+    for (let c = 0; c <= codes.C_SHRINKS; c++) this.#finalCounters[c] = this.#exports.poolCounter(this.id, c);
+    this.#finalMaxSlots = this.#exports.poolField(this.id, codes.P_MAX_SLOTS);
+    this.#finalPeak = this.#exports.poolField(this.id, codes.P_PEAK_IN_USE);
+    this.rejectWaiters(new ArenaClosedError('closed'));
+    this.#views = [];
+    this.#holders = [];
+    this.#ring.fill(undefined);
+  }
+
+  #acquireSlot(): number {
+    this.#arena.assertUsable();
+    let slot: number;
+    try {
+      slot = this.#exports.acquire(this.id);
+    } catch (error) {
+      throw this.#arena.fault(error);
+    }
+    // memory.grow detaches every view of the old buffer: refresh before anyone reads one.
+    if (this.#arena.buffer.byteLength === 0) this.#arena.refresh();
+    return slot;
+  }
+
+  #lend(slot: number): Lease {
+    const lease = this.#takeLeaseObject();
+    const gen = this.#arena.u32[this.#genBase + slot * this.#genStride]!;
+    lease.slot = slot;
+    lease.gen = gen;
+    lease.used = 0;
+    lease.state = LIVE;
+    const record = lease.record;
+    record.slot = slot;
+    record.gen = gen;
+    record.outstanding = true;
+    this.#acquiredAt[slot] = this.#arena.clock();
+    this.#holders[slot] = lease.ref;
+    if (this.#arena.captureStack()) this.#stacks.set(slot, new Error('acquired here').stack ?? '');
+    return lease;
+  }
+
+  #takeLeaseObject(): Lease {
+    if (this.#ringCount > LEASE_QUARANTINE) {
+      const ring = this.#ring;
+      const lease = ring[this.#ringHead]!;
+      ring[this.#ringHead] = undefined;
+      this.#ringHead = (this.#ringHead + 1) % ring.length;
+      this.#ringCount--;
+      return lease;
+    }
+    const lease = new Lease(this);
+    this.#arena.track(lease);
+    return lease;
+  }
+
+  #recycle(lease: Lease): void {
+    let ring = this.#ring;
+    if (this.#ringCount === ring.length) {
+      // Grow the ring, unrolling it so the oldest stays first.
+      const grown: (Lease | undefined)[] = new Array(ring.length * 2);
+      for (let i = 0; i < this.#ringCount; i++) grown[i] = ring[(this.#ringHead + i) % ring.length];
+      this.#ring = ring = grown;
+      this.#ringHead = 0;
+    }
+    ring[(this.#ringHead + this.#ringCount) % ring.length] = lease;
+    this.#ringCount++;
+  }
+
+  #slotOfBytes(bytes: Uint8Array): number {
+    const buffer = this.#arena.buffer;
+    if (bytes.buffer !== buffer) {
+      throw new ForeignLeaseError(bytes.byteLength === 0
+        ? 'buffer is detached (from before the arena grew, or not from this arena)'
+        : `buffer is not from this arena's memory`);
+    }
+    for (let slot = 0; slot < this.#acquiredAt.length; slot++) {
+      if (this.#exports.slotAddress(this.id, slot) === bytes.byteOffset) {
+        if (bytes.byteLength !== this.slotSize) break;
+        return slot;
+      }
+    }
+    throw new ForeignLeaseError(`buffer at offset ${bytes.byteOffset} is not a slot of pool "${this.name}"`);
+  }
+
+  #exhausted(code: number): Error {
+    switch (code) {
+      case codes.ERR_EXHAUSTED: return new PoolExhaustedError(this.name, 'maxSlots', `all ${this.getStats().maxSlots} slots in use`);
+      case codes.ERR_ARENA_FULL: return new PoolExhaustedError(this.name, 'maxBytes', `arena holds ${this.#arena.maxBytes} bytes`);
+      case codes.ERR_GROW_REFUSED: return new PoolExhaustedError(this.name, 'memoryGrowRefused', 'the runtime refused memory.grow');
+      default: return new ArenaClosedError(`unexpected arena code ${code}`);
+    }
+  }
+
+  #dropWaiter(waiter: Waiter): void {
+    const at = this.#waiters.indexOf(waiter);
+    if (at >= 0) this.#waiters.splice(at, 1);
+    this.#settleWaiter(waiter);
+  }
+
+  #settleWaiter(waiter: Waiter): void {
+    if (waiter.timer !== undefined) clearTimeout(waiter.timer);
+    if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
+  }
+}

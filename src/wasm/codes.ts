@@ -1,0 +1,39 @@
+// Result codes returned by the wasm arena (assembly/arena/layout.ts defines them;
+// test/arena-layout.test.ts checks that the two lists agree).
+export const OK = 0;
+export const ERR_EXHAUSTED = -1;
+export const ERR_ARENA_FULL = -2;
+export const ERR_GROW_REFUSED = -3;
+export const ERR_BAD_POOL = -4;
+export const ERR_BAD_SLOT = -5;
+export const ERR_NOT_IN_USE = -6;
+export const ERR_STALE = -7;
+export const ERR_SEALED = -8;
+export const ERR_BAD_CONFIG = -9;
+
+// Field offsets the host reads for stats (from assembly/arena/layout.ts).
+export const H_SLAB_BYTES = 4;
+export const H_MAX_SLABS = 8;
+export const H_SLABS_BACKED = 12;
+export const H_FREE_SLABS = 16;
+export const H_SLAB_BASE = 24;
+export const H_META_END = 32;
+
+export const P_SLOT_SIZE = 0;
+export const P_STRIDE = 4;
+export const P_SLOTS_PER_SLAB = 8;
+export const P_MAX_SLOTS = 12;
+export const P_CAPACITY = 24;
+export const P_IN_USE = 28;
+export const P_PEAK_IN_USE = 32;
+export const P_META = 40;
+export const P_MAPPED_SLABS = 48;
+export const P_POISON_HITS = 56;
+
+export const C_ACQUIRES = 0;
+export const C_RELEASES = 1;
+export const C_EXHAUSTIONS = 2;
+export const C_GROWS = 3;
+export const C_SHRINKS = 4;
+
+export const ZERO_MODES = { none: 0, used: 1, full: 2 } as const;

@@ -1,0 +1,57 @@
+import { WASM_BASE64 } from '../generated/wasm-base64.js';
+import type { ArenaExports } from './exports.js';
+
+/** What `createArena({ wasm })` accepts. */
+export type WasmSource = WebAssembly.Module | BufferSource | URL | string;
+
+let embeddedModule: Promise<WebAssembly.Module> | undefined;
+
+function decodeBase64(text: string): Uint8Array {
+  // atob exists in Node >= 16, Deno, browsers and workers alike.
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Compile the embedded module once per realm; every arena instantiates its own instance. */
+function embedded(): Promise<WebAssembly.Module> {
+  embeddedModule ??= WebAssembly.compile(decodeBase64(WASM_BASE64) as BufferSource);
+  return embeddedModule;
+}
+
+async function fetchBytes(url: URL): Promise<ArrayBuffer> {
+  if (url.protocol === 'file:') {
+    // Node 20's fetch cannot read file: URLs.
+    const fs = await import(/* @vite-ignore */ 'node:fs/promises' as string);
+    const data: Uint8Array = await fs.readFile(url);
+    return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new TypeError(`wasm: fetching ${url.href} failed with HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+/** Resolve any accepted wasm source to a compiled module. */
+export async function loadModule(source: WasmSource | undefined): Promise<WebAssembly.Module> {
+  if (source === undefined) return embedded();
+  if (source instanceof WebAssembly.Module) return source;
+  if (typeof source === 'string' || source instanceof URL) {
+    return WebAssembly.compile(await fetchBytes(new URL(source)));
+  }
+  if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer) return WebAssembly.compile(source);
+  throw new TypeError('wasm must be a WebAssembly.Module, bytes (ArrayBuffer or view), or a URL');
+}
+
+/** Instantiate with the only import the module has: AssemblyScript's abort. */
+export async function instantiate(module: WebAssembly.Module): Promise<ArenaExports> {
+  const imports = {
+    env: {
+      abort(_message: number, _file: number, line: number, column: number): never {
+        throw new WebAssembly.RuntimeError(`arenaguard wasm abort at ${line}:${column}`);
+      },
+    },
+  };
+  const instance = await WebAssembly.instantiate(module, imports);
+  return instance.exports as unknown as ArenaExports;
+}
