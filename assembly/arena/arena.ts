@@ -88,7 +88,7 @@ export function poolDefine(slotSize: u32, maxSlots: u32, zeroMode: u32, poison: 
   pset(p, P_SLOT_SIZE, slotSize);
   pset(p, P_STRIDE, stride);
   pset(p, P_SLOTS_PER_SLAB, perSlab);
-  pset(p, P_MAX_SLOTS, <u32>min<u64>(<u64>maxSlots, poolSlabs * perSlab));
+  pset(p, P_MAX_SLOTS, maxSlots);
   pset(p, P_MAX_POOL_SLABS, <u32>poolSlabs);
   pset(p, P_ZERO_MODE, zeroMode);
   pset(p, P_POISON, poison);
@@ -185,7 +185,9 @@ function growPool(p: usize): i32 {
   const poolSlabs = pget(p, P_MAX_POOL_SLABS);
   let target: u32 = 0;
   while (target < poolSlabs && load<i32>(slabEntry(p, target) + S_ARENA_SLAB) >= 0) target++;
-  if (target >= poolSlabs || target * pget(p, P_SLOTS_PER_SLAB) >= pget(p, P_MAX_SLOTS)) return ERR_EXHAUSTED;
+  if (target * pget(p, P_SLOTS_PER_SLAB) >= pget(p, P_MAX_SLOTS)) return ERR_EXHAUSTED;
+  // Below maxSlots but out of pool slabs: the arena's maxBytes is what stops us.
+  if (target >= poolSlabs) return ERR_ARENA_FULL;
   const arenaSlab = takeArenaSlab();
   if (arenaSlab < 0) return arenaSlab;
   const entry = slabEntry(p, target);

@@ -1,0 +1,54 @@
+// Node only: needs global.gc (vitest runs the node project with --expose-gc).
+import { describe, expect, it } from 'vitest';
+import type { LeakReport } from '../../src/index.js';
+import { sleep, smallArena } from './helpers.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function collectUntil(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !done(); i++) {
+    gc!();
+    await sleep(10);
+  }
+}
+
+describe('leak detection through FinalizationRegistry', () => {
+  it('reports a lease collected without release, with its acquisition stack, and reclaims the slot', async () => {
+    expect(typeof gc).toBe('function');
+    const leaks: LeakReport[] = [];
+    const arena = await smallArena({ onLeak: (report) => leaks.push(report), leakStackSampleRate: 1 });
+    const pool = arena.getPool('small');
+    (function leak() {
+      const lease = pool.acquire();
+      lease.bytes.fill(0x41);
+    })();
+    expect(pool.getStats().inUse).toBe(1);
+    await collectUntil(() => leaks.length > 0);
+    expect(leaks.length).toBe(1);
+    expect(leaks[0]).toMatchObject({ pool: 'small', kind: 'gc' });
+    expect(leaks[0]!.stack).toContain('leak');
+    const stats = pool.getStats();
+    expect(stats.leaksDetected).toBe(1);
+    expect(stats.inUse).toBe(0);
+    const again = pool.acquire();
+    expect(again.bytes.every((b) => b === 0)).toBe(true); // reclaimed and zeroed
+    again.release();
+    await arena.close();
+  });
+
+  it('does not report leases that were released', async () => {
+    const leaks: LeakReport[] = [];
+    const arena = await smallArena({ onLeak: (report) => leaks.push(report) });
+    const pool = arena.getPool('small');
+    (function use() {
+      for (let i = 0; i < 1000; i++) pool.acquire().release();
+    })();
+    for (let i = 0; i < 5; i++) {
+      gc!();
+      await sleep(10);
+    }
+    expect(leaks.length).toBe(0);
+    expect(pool.getStats().leaksDetected).toBe(0);
+    await arena.close();
+  });
+});
