@@ -1,0 +1,283 @@
+/**
+ * Prometheus metrics and health for arenaguard: `renderPrometheus` (text
+ * format 0.0.4), a prom-client bridge, and the health report behind the
+ * framework `/health` handlers.
+ * @packageDocumentation
+ */
+import type { Arena } from '../arena.js';
+import type { HealthCheck, HealthReport } from '../api.js';
+import { existingRecorder, SCAN_DURATION_BUCKETS, type GuardRecorder } from './recorder.js';
+
+/** Content-Type of the Prometheus text exposition format. */
+export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
+/** What metrics and health are read from: an arena, a detector, or both (the detector's arena is used when `arena` is omitted). */
+export interface MetricsSource {
+  arena?: Arena;
+  detector?: MetricsDetector;
+}
+
+/** The detector methods metrics read. */
+export interface MetricsDetector {
+  getStats(): unknown;
+  healthCheck(): { healthy: boolean; status: string; checks: readonly unknown[] };
+  readonly arena?: unknown;
+}
+
+export type MetricType = 'counter' | 'gauge' | 'histogram';
+
+export interface MetricSample {
+  /** Full sample name (a histogram's carry `_bucket`, `_sum`, `_count`). */
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** One metric family: what `# HELP`/`# TYPE` describe. */
+export interface MetricFamily {
+  name: string;
+  help: string;
+  type: MetricType;
+  samples: MetricSample[];
+}
+
+type Stats = Record<string, unknown>;
+
+function num(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+function record(value: unknown): Stats {
+  return typeof value === 'object' && value !== null ? (value as Stats) : {};
+}
+
+/** First own numeric field among `keys`. */
+function pick(stats: Stats, ...keys: string[]): number {
+  for (const key of keys) if (typeof stats[key] === 'number') return num(stats[key]);
+  return 0;
+}
+
+/** A `{ key: number }` map, or the `count` of `{ key: { count } }`. */
+function countMap(value: unknown): [string, number][] {
+  return Object.entries(record(value)).map(([key, v]) => [key, typeof v === 'number' ? v : pick(record(v), 'count', 'total')]);
+}
+
+function resolveArena(source: MetricsSource): Arena | undefined {
+  if (source.arena) return source.arena;
+  const candidate = source.detector?.arena as Arena | undefined;
+  return candidate && typeof candidate.getStats === 'function' ? candidate : undefined;
+}
+
+function family(name: string, type: MetricType, help: string, samples: MetricSample[]): MetricFamily {
+  return { name, type, help, samples };
+}
+
+function single(name: string, type: MetricType, help: string, value: number): MetricFamily {
+  return family(name, type, help, [{ name, labels: {}, value }]);
+}
+
+function arenaFamilies(arena: Arena): MetricFamily[] {
+  const stats = arena.getStats();
+  const pools = Object.values(stats.pools);
+  const perPool = (name: string, type: MetricType, help: string, value: (p: (typeof pools)[number]) => number) =>
+    family(name, type, help, pools.map((p) => ({ name, labels: { pool: p.name }, value: value(p) })));
+  return [
+    single('arenaguard_arena_bytes_reserved', 'gauge', 'Bytes of wasm memory mapped to slot pools.', stats.bytesReserved),
+    single('arenaguard_arena_bytes_in_use', 'gauge', 'Bytes of slots currently leased.', stats.bytesInUse),
+    single('arenaguard_arena_max_bytes', 'gauge', 'Configured cap on the bytes all pools may reserve.', stats.maxBytes),
+    single('arenaguard_arena_memory_pages', 'gauge', 'WebAssembly memory pages (64 KiB) held by the module.', stats.memoryPages),
+    perPool('arenaguard_pool_slot_size_bytes', 'gauge', 'Bytes per slot of the pool.', (p) => p.slotSize),
+    perPool('arenaguard_pool_slots_in_use', 'gauge', 'Slots currently leased.', (p) => p.inUse),
+    perPool('arenaguard_pool_slots_free', 'gauge', 'Mapped slots that are free.', (p) => p.free),
+    perPool('arenaguard_pool_slots_capacity', 'gauge', 'Slots currently mapped (free + in use).', (p) => p.capacity),
+    perPool('arenaguard_pool_slots_max', 'gauge', 'Most slots the pool may map.', (p) => p.maxSlots),
+    perPool('arenaguard_pool_slots_peak_in_use', 'gauge', 'Highest number of slots leased at once.', (p) => p.peakInUse),
+    perPool('arenaguard_pool_bytes_reserved', 'gauge', 'Bytes of slabs mapped to the pool.', (p) => p.bytesReserved),
+    perPool('arenaguard_pool_waiting', 'gauge', 'Callers waiting for a slot (acquireAsync).', (p) => p.waiting),
+    perPool('arenaguard_pool_acquires_total', 'counter', 'Slots leased.', (p) => p.acquires),
+    perPool('arenaguard_pool_releases_total', 'counter', 'Slots released.', (p) => p.releases),
+    perPool('arenaguard_pool_exhaustions_total', 'counter', 'Acquires refused because the pool or arena was full.', (p) => p.exhaustions),
+    perPool('arenaguard_pool_grows_total', 'counter', 'Slabs added to the pool.', (p) => p.grows),
+    perPool('arenaguard_pool_shrinks_total', 'counter', 'Empty slabs given back by the pool.', (p) => p.shrinks),
+    perPool('arenaguard_pool_leaks_detected_total', 'counter', 'Leases garbage-collected without release.', (p) => p.leaksDetected),
+  ];
+}
+
+function detectorFamilies(detector: MetricsDetector): MetricFamily[] {
+  const stats = record(detector.getStats());
+  const threats = record(stats.threats);
+  const byCategory = countMap(stats.threatsByCategory ?? threats.byCategory ?? stats.byCategory);
+  const byRule = countMap(stats.threatsByRule ?? threats.byRule ?? stats.byRule);
+  return [
+    single('arenaguard_requests_scanned_total', 'counter', 'Requests (or standalone inputs) the detector scanned.', pick(stats, 'requests', 'scans')),
+    single('arenaguard_bytes_scanned_total', 'counter', 'Bytes the detector scanned.', pick(stats, 'bytesScanned', 'bytes')),
+    single('arenaguard_detector_blocked_total', 'counter', 'Scans whose verdict was "block", before exclusions and mode.', pick(stats, 'blocked')),
+    single('arenaguard_internal_errors_total', 'counter', 'Scans that failed inside the scanner (counted as internal.error findings).', pick(stats, 'internalErrors', 'errors')),
+    family('arenaguard_threats_total', 'counter', 'Findings by category.', byCategory.map(([category, value]) => ({ name: 'arenaguard_threats_total', labels: { category }, value }))),
+    family('arenaguard_rule_matches_total', 'counter', 'Findings by rule id.', byRule.map(([rule, value]) => ({ name: 'arenaguard_rule_matches_total', labels: { rule, category: rule.split('.')[0]! }, value }))),
+  ];
+}
+
+function recorderFamilies(recorder: GuardRecorder | undefined): MetricFamily[] {
+  const blocked = recorder ? [...recorder.blockedByCategory] : [];
+  const outcomes = recorder ? [...recorder.outcomes] : [];
+  const buckets: MetricSample[] = [];
+  let cumulative = 0;
+  SCAN_DURATION_BUCKETS.forEach((le, i) => {
+    cumulative += recorder ? recorder.durationBuckets[i]! : 0;
+    buckets.push({ name: 'arenaguard_scan_duration_seconds_bucket', labels: { le: String(le) }, value: cumulative });
+  });
+  const count = recorder ? recorder.durationCount : 0;
+  buckets.push({ name: 'arenaguard_scan_duration_seconds_bucket', labels: { le: '+Inf' }, value: count });
+  buckets.push({ name: 'arenaguard_scan_duration_seconds_sum', labels: {}, value: recorder ? recorder.durationSum : 0 });
+  buckets.push({ name: 'arenaguard_scan_duration_seconds_count', labels: {}, value: count });
+  return [
+    family('arenaguard_requests_blocked_total', 'counter', 'Requests the middleware answered 403, by threat category (a request with two categories counts in both).',
+      blocked.map(([category, value]) => ({ name: 'arenaguard_requests_blocked_total', labels: { category }, value }))),
+    family('arenaguard_guard_responses_total', 'counter', 'Requests the middleware answered itself or let through despite findings, by outcome (blocked, too_large, unavailable, monitored).',
+      outcomes.map(([outcome, value]) => ({ name: 'arenaguard_guard_responses_total', labels: { outcome }, value }))),
+    single('arenaguard_body_bytes_total', 'counter', 'Request body bytes the middleware read into slots.', recorder ? recorder.bodyBytes : 0),
+    family('arenaguard_scan_duration_seconds', 'histogram', 'Time the scanner spent on one request (head and body), in seconds.', buckets),
+  ];
+}
+
+function healthFamilies(source: MetricsSource): MetricFamily[] {
+  const { report } = healthReport(source);
+  const states = ['ok', 'degraded', 'failing'] as const;
+  return [
+    family('arenaguard_health_status', 'gauge', 'Health status: 1 for the current status, 0 for the others.',
+      states.map((status) => ({ name: 'arenaguard_health_status', labels: { status }, value: report.status === status ? 1 : 0 }))),
+  ];
+}
+
+/**
+ * Every arenaguard metric as families, for renderers and bridges.
+ */
+export function collectMetrics(source: MetricsSource): MetricFamily[] {
+  const arena = resolveArena(source);
+  const families: MetricFamily[] = [];
+  if (arena) families.push(...arenaFamilies(arena));
+  if (source.detector) {
+    families.push(...detectorFamilies(source.detector));
+    families.push(...recorderFamilies(existingRecorder(source.detector)));
+  }
+  families.push(...healthFamilies(source));
+  return families;
+}
+
+function escapeHelp(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+}
+
+function escapeLabel(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+}
+
+function formatValue(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return '+Inf';
+  if (value === -Infinity) return '-Inf';
+  return String(value);
+}
+
+/**
+ * Render arenaguard's metrics in the Prometheus text exposition format 0.0.4.
+ * Serve it with `Content-Type: text/plain; version=0.0.4` (`PROMETHEUS_CONTENT_TYPE`).
+ *
+ * @example
+ * ```ts
+ * import { renderPrometheus } from 'arenaguard/metrics';
+ * const text = renderPrometheus({ arena, detector });
+ * // # HELP arenaguard_pool_slots_in_use Slots currently leased.
+ * // # TYPE arenaguard_pool_slots_in_use gauge
+ * // arenaguard_pool_slots_in_use{pool="small"} 0
+ * ```
+ */
+export function renderPrometheus(source: MetricsSource): string {
+  let out = '';
+  for (const f of collectMetrics(source)) {
+    out += `# HELP ${f.name} ${escapeHelp(f.help)}\n# TYPE ${f.name} ${f.type}\n`;
+    for (const s of f.samples) {
+      const labels = Object.entries(s.labels);
+      const text = labels.length === 0 ? '' : `{${labels.map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',')}}`;
+      out += `${s.name}${text} ${formatValue(s.value)}\n`;
+    }
+  }
+  return out;
+}
+
+/** The subset of a prom-client `Registry` the bridge uses. */
+export interface PromClientRegistry {
+  registerMetric(metric: unknown): void;
+  getSingleMetric?(name: string): unknown;
+}
+
+/**
+ * Register arenaguard's metrics in an existing prom-client registry. Each
+ * metric is collected fresh whenever the registry is scraped.
+ *
+ * @example
+ * ```ts
+ * import client from 'prom-client';
+ * import { registerPrometheusMetrics } from 'arenaguard/metrics';
+ * registerPrometheusMetrics(client.register, { arena, detector });
+ * app.get('/metrics', async (req, res) => res.type(client.register.contentType).send(await client.register.metrics()));
+ * ```
+ */
+export function registerPrometheusMetrics(registry: PromClientRegistry, source: MetricsSource): string[] {
+  const names = collectMetrics(source).map((f) => f.name);
+  for (const name of names) {
+    // prom-client reads `name`, `help`, `type` and calls `get()` at scrape
+    // time; `reset` is called by `registry.resetMetrics()`.
+    const metric = {
+      name,
+      help: '',
+      type: 'gauge' as MetricType,
+      aggregator: 'sum',
+      get: () => {
+        const f = collectMetrics(source).find((x) => x.name === name);
+        if (f) {
+          metric.help = f.help;
+          metric.type = f.type;
+        }
+        return {
+          name,
+          help: f?.help ?? '',
+          type: f?.type ?? 'gauge',
+          aggregator: 'sum',
+          values: (f?.samples ?? []).map((s) => ({ metricName: s.name, labels: s.labels, value: s.value })),
+        };
+      },
+      reset: () => undefined,
+    };
+    const f = collectMetrics(source).find((x) => x.name === name)!;
+    metric.help = f.help;
+    metric.type = f.type;
+    registry.registerMetric(metric);
+  }
+  return names;
+}
+
+/** Health of the arena and the detector together, with the HTTP status to answer it with. */
+export function healthReport(source: MetricsSource): { status: 200 | 503; report: HealthReport } {
+  const checks: HealthCheck[] = [];
+  const statuses: string[] = [];
+  const arena = resolveArena(source);
+  for (const [prefix, part] of [['arena', arena], ['detector', source.detector]] as const) {
+    if (!part) continue;
+    let report: { status: string; checks: readonly unknown[] };
+    try {
+      report = part.healthCheck();
+    } catch (error) {
+      report = { status: 'failing', checks: [{ name: 'healthCheck', ok: false, detail: String(error) }] };
+    }
+    statuses.push(report.status);
+    for (const c of report.checks) {
+      const check = record(c);
+      checks.push({ name: `${prefix}:${String(check.name ?? 'check')}`, ok: check.ok === true, detail: String(check.detail ?? '') });
+    }
+  }
+  const status = statuses.includes('failing') || statuses.length === 0 ? 'failing' : statuses.includes('degraded') ? 'degraded' : 'ok';
+  const report: HealthReport = { healthy: status === 'ok', status, checks };
+  return { status: status === 'failing' ? 503 : 200, report };
+}

@@ -1,0 +1,508 @@
+// The framework-neutral heart of every adapter: body bytes go into pooled
+// slots as they arrive and are scanned chunk by chunk; head (path, query,
+// headers) is scanned by the detector; exclusions are applied; the verdict is
+// turned into the response to send (403/413/503) or "let it through".
+// Adapters only move bytes and responses between their framework and this.
+import type { Arena } from '../arena.js';
+import type { Lease } from '../lease.js';
+import type { Pool } from '../pool.js';
+import { createArena } from '../arena.js';
+import { createStandardPools } from '../standard-pools.js';
+import type { GuardDetector, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
+import { globMatch } from './glob.js';
+import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type ThreatEvent } from './options.js';
+import { createDefaultDetector } from './default-detector.js';
+import { recorderFor, type GuardRecorder } from '../metrics/recorder.js';
+
+/** What the adapters extract from their framework's request. */
+export interface RequestMeta {
+  method: string;
+  /** Path and query, as received. */
+  url: string;
+  /** Path without query, for `exclude[].path`. */
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** From Content-Length, when the client sent one. */
+  contentLength: number | undefined;
+  contentType: string | undefined;
+  /** Content-Length > 0 or Transfer-Encoding present: there is a body to read. */
+  hasBody: boolean;
+}
+
+/** A response the guard sends itself instead of calling the application. */
+export interface GuardResponse {
+  status: 403 | 413 | 503;
+  headers: Record<string, string>;
+  /** JSON text. Never contains request bytes. */
+  body: string;
+  /** The request body was not read to its end: the connection must not be reused. */
+  closeConnection: boolean;
+}
+
+export type Verdict =
+  | { allow: true; requestId: string }
+  | { allow: false; requestId: string; response: GuardResponse };
+
+const EMPTY_RESULT: GuardScanResult = { blocked: false, score: 0, threats: [] };
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+function respond(status: GuardResponse['status'], requestId: string, payload: Record<string, unknown>, extra: Record<string, string> = {}, closeConnection = false): GuardResponse {
+  return {
+    status,
+    headers: { ...JSON_HEADERS, 'x-request-id': requestId, ...extra },
+    body: JSON.stringify({ ...payload, requestId }),
+    closeConnection,
+  };
+}
+
+function newRequestId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+function isPoolExhausted(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'POOL_EXHAUSTED';
+}
+
+/** Parse a Content-Length header; undefined when absent or malformed (the HTTP layer rejects malformed ones). */
+export function parseContentLength(value: string | string[] | undefined): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** Build `RequestMeta` from a Fetch `Request` (fetch, Hono, Deno, workers). */
+export function metaFromFetchRequest(request: Request): RequestMeta {
+  const url = new URL(request.url);
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const contentLength = parseContentLength(headers['content-length']);
+  const hasBody = request.body !== null && (contentLength === undefined ? true : contentLength > 0);
+  return {
+    method: request.method,
+    url: url.pathname + url.search,
+    path: url.pathname,
+    headers,
+    contentLength,
+    contentType: headers['content-type'],
+    hasBody,
+  };
+}
+
+/**
+ * One request in flight: owns the slots its body occupies until `release()`.
+ * `write` never blocks the caller: when no slot is free it queues the chunk
+ * and waits (bounded by `slotWaitMs`) in the background; `finish` waits for
+ * that backlog. A failure (413, 503) is visible in `failure` right away.
+ */
+export class Inspection {
+  readonly requestId: string;
+  readonly meta: RequestMeta;
+  /** Set once the request must be refused before it is fully read (too large, no slot). */
+  failure: GuardResponse | undefined;
+  /** Body bytes received so far. */
+  bytesReceived = 0;
+  readonly #core: GuardCore<unknown>;
+  readonly #detector: GuardDetector;
+  readonly #arena: Arena;
+  readonly #leases: Lease[] = [];
+  #current: Lease | null = null;
+  #used = 0;
+  #stream: GuardScanStream | undefined;
+  #backlog: Uint8Array[] = [];
+  #draining: Promise<void> | undefined;
+  #scanError: unknown;
+  #released = false;
+  /** Milliseconds spent inside the scanner for this request. */
+  #scanMs = 0;
+
+  /** @internal */
+  constructor(core: GuardCore<unknown>, detector: GuardDetector, arena: Arena, meta: RequestMeta) {
+    this.#core = core;
+    this.#detector = detector;
+    this.#arena = arena;
+    this.meta = meta;
+    this.requestId = newRequestId();
+  }
+
+  /** Slots held for this request's body. */
+  get slotsHeld(): number {
+    return this.#leases.length;
+  }
+
+  /** Take the next body chunk: it is copied into a slot and scanned. */
+  write(chunk: Uint8Array): void {
+    if (this.failure || this.#released || chunk.length === 0) return;
+    const limit = this.#core.options.maxBodyBytes;
+    this.bytesReceived += chunk.length;
+    if (this.bytesReceived > limit) {
+      this.failure = respond(413, this.requestId, { error: 'payload too large', maxBodyBytes: limit }, {}, true);
+      return;
+    }
+    if (this.#draining) {
+      this.#backlog.push(chunk);
+      return;
+    }
+    const stalled = this.#store(chunk, 0);
+    if (stalled >= 0) {
+      this.#backlog.push(chunk.subarray(stalled));
+      this.#draining = this.#drain();
+    }
+  }
+
+  /**
+   * Copy `chunk[from..]` into slots and feed it to the body scanner. Returns
+   * -1 when done, or the offset where it stopped because no slot was free.
+   */
+  #store(chunk: Uint8Array, from: number): number {
+    let offset = from;
+    while (offset < chunk.length) {
+      if (this.#current === null || this.#used === this.#current.byteLength) {
+        const lease = this.#pool(chunk.length - offset).tryAcquire();
+        if (lease === null) return offset;
+        this.#adopt(lease);
+      }
+      const lease = this.#current!;
+      const n = Math.min(chunk.length - offset, lease.byteLength - this.#used);
+      const part = chunk.subarray(offset, offset + n);
+      lease.write(part, this.#used);
+      this.#used += n;
+      offset += n;
+      this.#scan(part);
+    }
+    return -1;
+  }
+
+  #adopt(lease: Lease): void {
+    this.#leases.push(lease);
+    this.#current = lease;
+    this.#used = 0;
+  }
+
+  /** Pool for the next slot: sized to what is still expected, so a 300-byte body takes a 1 KiB slot, not 64 KiB. */
+  #pool(pending: number): Pool {
+    const expected = this.meta.contentLength !== undefined ? this.meta.contentLength - this.bytesReceived + pending : pending;
+    return this.#arena.poolFor(Math.max(1, Math.min(expected, this.#core.largestSlot(this.#arena))));
+  }
+
+  #scan(part: Uint8Array): void {
+    if (this.#scanError !== undefined) return;
+    try {
+      const t0 = performance.now();
+      this.#stream ??= this.#detector.createStream({ context: 'body', contentType: this.meta.contentType });
+      // The scanner gets the bytes just written, from the caller's buffer: a view
+      // into the slot could be detached if the scanner's own work grows memory.
+      this.#stream.push(part);
+      this.#scanMs += performance.now() - t0;
+    } catch (error) {
+      this.#scanError = error;
+    }
+  }
+
+  /** Wait for slots for the queued chunks, in order. */
+  async #drain(): Promise<void> {
+    try {
+      while (this.#backlog.length > 0 && !this.failure && !this.#released) {
+        const chunk = this.#backlog[0]!;
+        const pool = this.#pool(chunk.length);
+        let lease: Lease;
+        try {
+          lease = await pool.acquireAsync({ timeoutMs: this.#core.options.slotWaitMs });
+        } catch (error) {
+          if (!isPoolExhausted(error)) throw error;
+          this.failure = this.#core.unavailable(this.requestId, 'no free slot for the request body', true);
+          return;
+        }
+        if (this.#released) {
+          lease.release();
+          return;
+        }
+        this.#adopt(lease);
+        const stalled = this.#store(chunk, 0);
+        if (stalled < 0) this.#backlog.shift();
+        else this.#backlog[0] = chunk.subarray(stalled);
+      }
+    } catch (error) {
+      this.#scanError ??= error;
+    } finally {
+      this.#draining = undefined;
+    }
+  }
+
+  /** The whole body has been written: scan the head, finish the body scan, decide. */
+  async finish(): Promise<Verdict> {
+    while (this.#draining) await this.#draining;
+    const recorder = recorderFor(this.#detector);
+    recorder.bodyBytes += this.bytesReceived;
+    if (this.failure) return this.#core.count(recorder, { allow: false, requestId: this.requestId, response: this.failure }, []);
+    let head: GuardScanResult;
+    let body: GuardScanResult;
+    try {
+      if (this.#scanError !== undefined) throw this.#scanError;
+      const { method, url, headers } = this.meta;
+      const t0 = performance.now();
+      head = await this.#detector.analyzeRequest({ method, url, headers });
+      body = this.#stream ? this.#stream.finish() : EMPTY_RESULT;
+      this.#scanMs += performance.now() - t0;
+    } catch (error) {
+      return this.#core.count(recorder, this.#core.scannerFailed(this, error), []);
+    }
+    recorder.observeScan(this.#scanMs / 1000);
+    const verdict = this.#core.decide(this, this.#detector, head, body);
+    return this.#core.count(recorder, verdict, [...head.threats, ...body.threats]);
+  }
+
+  /** Give the body's slots back. Safe to call more than once. */
+  release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    this.#backlog.length = 0;
+    this.#current = null;
+    for (const lease of this.#leases) if (!lease.released) lease.release();
+    this.#leases.length = 0;
+  }
+}
+
+/**
+ * Shared by all adapters: options, the lazily created detector and arena, and
+ * the decision logic.
+ */
+export class GuardCore<Req> {
+  readonly options: ResolvedGuardOptions<Req>;
+  #ready: Promise<{ detector: GuardDetector; arena: Arena }> | undefined;
+  #largest = new WeakMap<Arena, number>();
+
+  constructor(options: GuardOptions<Req> | undefined) {
+    this.options = resolveGuardOptions(options);
+  }
+
+  /** True when `skip(req)` says so. A throwing `skip` scans the request (fails safe). */
+  skips(req: Req): boolean {
+    const skip = this.options.skip;
+    if (!skip) return false;
+    try {
+      return skip(req) === true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The detector and arena, created on first use unless given. */
+  ready(): Promise<{ detector: GuardDetector; arena: Arena }> {
+    this.#ready ??= this.#init();
+    return this.#ready;
+  }
+
+  async #init(): Promise<{ detector: GuardDetector; arena: Arena }> {
+    const { detector, arena, paranoia, failMode } = this.options;
+    if (detector) {
+      const shared = arena ?? (isArena(detector.arena) ? detector.arena : await createArena({ pools: createStandardPools() }));
+      return { detector, arena: shared };
+    }
+    const own = arena ?? await createArena({ pools: createStandardPools() });
+    return { detector: await createDefaultDetector({ arena: own, paranoia, failMode }), arena: own };
+  }
+
+  /** @internal */
+  largestSlot(arena: Arena): number {
+    let size = this.#largest.get(arena);
+    if (size === undefined) {
+      size = Math.max(...Object.values(arena.getStats().pools).map((p) => p.slotSize));
+      this.#largest.set(arena, size);
+    }
+    return size;
+  }
+
+  /**
+   * Start inspecting a request. Returns a response right away when the
+   * declared body is already over `maxBodyBytes` (nothing is read then).
+   */
+  async begin(meta: RequestMeta): Promise<Inspection | Verdict> {
+    const limit = this.options.maxBodyBytes;
+    const { detector, arena } = await this.ready();
+    const inspection = new Inspection(this as GuardCore<unknown>, detector, arena, meta);
+    if (meta.contentLength !== undefined && meta.contentLength > limit) {
+      const response = respond(413, inspection.requestId, { error: 'payload too large', maxBodyBytes: limit }, {}, true);
+      return this.count(recorderFor(detector), { allow: false, requestId: inspection.requestId, response }, []);
+    }
+    return inspection;
+  }
+
+  /** @internal Count the outcome for metrics. */
+  count(recorder: GuardRecorder, verdict: Verdict, threats: GuardThreat[]): Verdict {
+    if (verdict.allow) {
+      if (this.options.mode === 'monitor' && threats.length > 0) recorder.countOutcome('monitored');
+      return verdict;
+    }
+    const status = verdict.response.status;
+    recorder.countOutcome(status === 403 ? 'blocked' : status === 413 ? 'too_large' : 'unavailable');
+    if (status === 403) {
+      // The 403 lists exactly the findings that counted (after exclusions).
+      const shown = (JSON.parse(verdict.response.body) as { threats: { category: string }[] }).threats;
+      recorder.countBlocked(shown.map((t) => t.category));
+    }
+    return verdict;
+  }
+
+  /** @internal 503 with Retry-After: the guard could not scan now, and never lets a request through unscanned. */
+  unavailable(requestId: string, reason: string, closeConnection: boolean): GuardResponse {
+    return respond(503, requestId, { error: 'service unavailable', reason }, { 'retry-after': String(this.options.retryAfterSeconds) }, closeConnection);
+  }
+
+  /** @internal The scanner threw (or a slot could not be had while scanning). */
+  scannerFailed(inspection: Inspection, error: unknown): Verdict {
+    if (this.options.failMode === 'open') return { allow: true, requestId: inspection.requestId };
+    const reason = isPoolExhausted(error) ? 'no free slot for scanning' : 'scanner error';
+    return { allow: false, requestId: inspection.requestId, response: this.unavailable(inspection.requestId, reason, false) };
+  }
+
+  /** @internal Combine head and body results, apply exclusions and mode, report, decide. */
+  decide(inspection: Inspection, detector: GuardDetector, head: GuardScanResult, body: GuardScanResult): Verdict {
+    const requestId = inspection.requestId;
+    const found: GuardThreat[] = [
+      ...head.threats,
+      ...body.threats.map((t) => (t.location ? t : { ...t, location: 'body' })),
+    ];
+    if (found.length === 0) return { allow: true, requestId };
+
+    const kept: GuardThreat[] = [];
+    const excluded: GuardThreat[] = [];
+    for (const threat of found) (this.#excluded(threat, inspection.meta.path) ? excluded : kept).push(threat);
+
+    const score = kept.reduce((sum, t) => sum + (typeof t.score === 'number' ? t.score : 0), 0);
+    const threshold = detector.threshold;
+    let blocked: boolean;
+    if (excluded.length === 0) {
+      blocked = head.blocked || body.blocked || (typeof threshold === 'number' && score >= threshold);
+    } else if (kept.length === 0) {
+      blocked = false;
+    } else if (typeof threshold === 'number' && kept.every((t) => typeof t.score === 'number')) {
+      blocked = score >= threshold;
+    } else {
+      // Without per-finding scores the remaining findings cannot be re-scored: keep the detector's verdict.
+      blocked = head.blocked || body.blocked;
+    }
+
+    const internal = blocked && kept.every((t) => t.ruleId.startsWith('internal.'));
+    const monitor = this.options.mode === 'monitor';
+    const action: ThreatEvent['action'] = !blocked ? (kept.length === 0 ? 'excluded' : 'monitored') : monitor ? 'monitored' : 'blocked';
+    this.#report({
+      requestId,
+      method: inspection.meta.method,
+      url: inspection.meta.url,
+      action,
+      score: excluded.length === 0 ? Math.max(score, head.score + body.score) : score,
+      threats: kept,
+      excluded,
+    });
+    if (!blocked || monitor) return { allow: true, requestId };
+    if (internal) {
+      if (this.options.failMode === 'open') return { allow: true, requestId };
+      return { allow: false, requestId, response: this.unavailable(requestId, 'scanner error', false) };
+    }
+    const threats = kept.map(({ category, ruleId, location }) => ({ category, ruleId, location: location ?? 'request' }));
+    return { allow: false, requestId, response: respond(403, requestId, { error: 'request blocked', threats }) };
+  }
+
+  #excluded(threat: GuardThreat, path: string): boolean {
+    if (threat.ruleId.startsWith('internal.')) return false; // a scanner failure is never a false positive
+    for (const rule of this.options.exclude) {
+      if (!globMatch(rule.rule, threat.ruleId)) continue;
+      if (rule.location !== undefined && !globMatch(rule.location, threat.location ?? '')) continue;
+      if (rule.path !== undefined && !globMatch(rule.path, path)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  #report(event: ThreatEvent): void {
+    const onThreat = this.options.onThreat;
+    if (!onThreat) return;
+    try {
+      onThreat(event);
+    } catch {
+      // A logging callback must not change the verdict or crash the server.
+    }
+  }
+}
+
+function isArena(value: unknown): value is Arena {
+  return typeof value === 'object' && value !== null && typeof (value as Arena).poolFor === 'function';
+}
+
+/**
+ * Wrap a response so `onDone` runs once its body has been sent (or the client
+ * went away), not when the handler returned: the body's slots stay held while
+ * the application may still be streaming its answer.
+ */
+export function releaseWhenSent(response: Response, onDone: () => void): Response {
+  const source = response.body;
+  if (source === null || response.status === 101 || (response as { webSocket?: unknown }).webSocket) {
+    onDone();
+    return response;
+  }
+  let done = false;
+  const finish = () => {
+    if (!done) {
+      done = true;
+      onDone();
+    }
+  };
+  const reader = source.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done: end, value } = await reader.read();
+        if (end) {
+          finish();
+          controller.close();
+        } else {
+          controller.enqueue(value);
+        }
+      } catch (error) {
+        finish();
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      finish();
+      return reader.cancel(reason);
+    },
+  }, { highWaterMark: 0 });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** A `GuardResponse` as a Fetch `Response`. */
+export function toFetchResponse(response: GuardResponse): Response {
+  return new Response(response.body, { status: response.status, headers: response.headers });
+}
+
+/** Read a Fetch body stream into the inspection; returns the chunks for the handler, or undefined on failure. */
+export async function readFetchBody(body: ReadableStream<Uint8Array>, inspection: Inspection): Promise<Uint8Array[] | undefined> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return chunks;
+    chunks.push(value);
+    inspection.write(value);
+    if (inspection.failure) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+  }
+}
+
+/** Concatenate chunks into one buffer: the body the application will read. */
+export function concatChunks(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}

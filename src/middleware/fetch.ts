@@ -1,0 +1,92 @@
+/**
+ * `guard(handler)` for any `(Request) => Response` handler: Deno.serve, Bun,
+ * Cloudflare Workers / workerd, Node's fetch-style servers.
+ * @packageDocumentation
+ */
+import { concatChunks, GuardCore, metaFromFetchRequest, readFetchBody, releaseWhenSent, toFetchResponse } from './core.js';
+import type { GuardOptions } from './options.js';
+import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
+
+export type { GuardOptions, Exclusion, ThreatEvent } from './options.js';
+export type { GuardDetector, GuardThreat, GuardScanResult } from './detector.js';
+
+/** A fetch handler: a `Request` plus whatever the runtime passes along (env, ctx, info…). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FetchHandler<Rest extends unknown[] = any[]> = (request: Request, ...rest: Rest) => Response | Promise<Response>;
+
+/**
+ * Wrap a fetch handler with arenaguard. The body is streamed into pooled
+ * slots and scanned chunk by chunk before `handler` runs; `handler` receives
+ * an equivalent `Request` whose body is unchanged. Slots are released once
+ * the response body has been sent.
+ *
+ * @example
+ * ```ts
+ * import { guard } from 'arenaguard/fetch';
+ * Deno.serve({ hostname: '127.0.0.1', port: 8000 }, guard((req) => new Response('hello')));
+ * ```
+ */
+export function guard<Rest extends unknown[]>(handler: FetchHandler<Rest>, options?: GuardOptions<Request>): (request: Request, ...rest: Rest) => Promise<Response> {
+  if (typeof handler !== 'function') throw new TypeError('handler must be a function (request) => Response');
+  const core = new GuardCore<Request>(options);
+
+  return async function arenaguardFetch(request: Request, ...rest: Rest): Promise<Response> {
+    if (core.skips(request)) return handler(request, ...rest);
+    const started = await core.begin(metaFromFetchRequest(request));
+    if (!('meta' in started)) return started.allow ? handler(request, ...rest) : toFetchResponse(started.response);
+    const inspection = started;
+    try {
+      let forwarded = request;
+      if (inspection.meta.hasBody && request.body) {
+        const chunks = await readFetchBody(request.body, inspection);
+        if (chunks) forwarded = new Request(request, { body: concatChunks(chunks, inspection.bytesReceived) });
+      }
+      const verdict = await inspection.finish();
+      if (!verdict.allow) {
+        inspection.release();
+        return toFetchResponse(verdict.response);
+      }
+      const response = await handler(forwarded, ...rest);
+      return releaseWhenSent(response, () => inspection.release());
+    } catch (error) {
+      inspection.release();
+      throw error;
+    }
+  };
+}
+
+/**
+ * A fetch handler answering Prometheus metrics.
+ *
+ * @example
+ * ```ts
+ * const metrics = metricsHandler({ detector });
+ * export default { fetch: (req) => new URL(req.url).pathname === '/metrics' ? metrics(req) : app(req) };
+ * ```
+ */
+export function metricsHandler(source: MetricsSource): (request?: Request) => Response {
+  return function arenaguardMetrics() {
+    return new Response(renderPrometheus(source), {
+      status: 200,
+      headers: { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' },
+    });
+  };
+}
+
+/**
+ * A fetch handler answering the health report: `200`, or `503` when failing.
+ *
+ * @example
+ * ```ts
+ * const health = healthHandler({ detector });
+ * ```
+ */
+export function healthHandler(source: MetricsSource): (request?: Request) => Response {
+  return function arenaguardHealth() {
+    const { status, report } = healthReport(source);
+    return new Response(JSON.stringify(report), {
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  };
+}

@@ -1,0 +1,114 @@
+// Node `http.IncomingMessage` plumbing shared by the Express adapter and the
+// metrics handlers: read the body into the inspection without taking it away
+// from the application, and answer with the guard's own responses.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseContentLength, type GuardResponse, type Inspection, type RequestMeta } from './core.js';
+
+/** `RequestMeta` from a Node request (`req.originalUrl` when Express has mounted a router). */
+export function metaFromNodeRequest(req: IncomingMessage & { originalUrl?: string }): RequestMeta {
+  const url = req.originalUrl ?? req.url ?? '/';
+  const q = url.indexOf('?');
+  const headers = req.headers;
+  const contentLength = parseContentLength(headers['content-length']);
+  return {
+    method: req.method ?? 'GET',
+    url,
+    path: q < 0 ? url : url.slice(0, q),
+    headers,
+    contentLength,
+    contentType: headers['content-type'],
+    hasBody: headers['transfer-encoding'] !== undefined || (contentLength !== undefined && contentLength > 0),
+  };
+}
+
+/** The client went away before its body arrived: nothing to answer. */
+export class RequestAbortedError extends Error {
+  constructor() {
+    super('request aborted by the client before its body was read');
+    this.name = 'RequestAbortedError';
+  }
+}
+
+/**
+ * Read the request body into `inspection` chunk by chunk, then put the very
+ * same chunks back into the request stream, so a body parser later in the
+ * chain reads the body as if nobody had touched it (no copy, no second read
+ * from the socket).
+ *
+ * How: the stream is read in paused mode. When `req.complete` is true and the
+ * buffer is empty, every chunk has been seen; Node schedules the `'end'` event
+ * for the next tick at that point, and `unshift` — called synchronously, in
+ * the same tick — refills the buffer so `'end'` is not emitted until the
+ * application has read the chunks again. Resolves true when the body was
+ * read whole, false when the inspection failed early (413/503).
+ */
+export function readNodeBody(req: IncomingMessage, inspection: Inspection): Promise<boolean> {
+  return new Promise<boolean>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let settled = false;
+    const settle = (outcome: boolean | Error) => {
+      if (settled) return;
+      settled = true;
+      req.off('readable', onReadable);
+      req.off('error', onError);
+      req.off('close', onClose);
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    const onReadable = () => {
+      let chunk: Buffer | null;
+      while ((chunk = req.read() as Buffer | null) !== null) {
+        chunks.push(chunk);
+        inspection.write(chunk);
+        if (inspection.failure) {
+          settle(false);
+          return;
+        }
+      }
+      if (req.complete && req.readableLength === 0) {
+        settle(true); // detaches our listener first: unshift below must not wake it again
+        for (let i = chunks.length - 1; i >= 0; i--) req.unshift(chunks[i]!);
+      }
+    };
+    const onError = (error: Error) => settle(error);
+    const onClose = () => {
+      if (!req.complete) settle(new RequestAbortedError());
+    };
+    req.on('readable', onReadable);
+    req.on('error', onError);
+    req.on('close', onClose);
+    onReadable(); // the body may have arrived (even completely) before this middleware ran
+  });
+}
+
+/** Send a guard response on a Node `ServerResponse`. */
+export function sendNodeResponse(res: ServerResponse, response: GuardResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.statusCode = response.status;
+  for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+  // The rest of the body is still on the socket: the connection cannot carry another request.
+  if (response.closeConnection) res.setHeader('connection', 'close');
+  res.setHeader('content-length', Buffer.byteLength(response.body));
+  res.end(response.body);
+}
+
+/** Call `fn` once, when the response has been sent or the connection closed. */
+export function onResponseDone(res: ServerResponse, fn: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    res.off('finish', once);
+    res.off('close', once);
+    fn();
+  };
+  if (res.writableFinished || res.destroyed) {
+    fn();
+    return;
+  }
+  res.on('finish', once);
+  res.on('close', once);
+}

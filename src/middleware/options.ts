@@ -1,0 +1,160 @@
+// Middleware options: types and validation shared by every adapter.
+// Bad values throw RangeError (TypeError for a wrong type) naming the option,
+// at factory time, so a misconfigured guard never reaches production traffic.
+import type { Arena } from '../arena.js';
+import type { GuardDetector, GuardThreat } from './detector.js';
+
+/** One exclusion: a rule (glob) switched off only where it is known to misfire. */
+export interface Exclusion {
+  /** Rule id glob, e.g. `'sqli.*'` or `'xss.tag'`. `*` matches any run, `?` one character. */
+  rule: string;
+  /** Where the threat was found, e.g. `'body:$.comment'`, `'query:q'`, `'header:cookie'`. Glob. */
+  location?: string;
+  /** Request path glob, e.g. `'/cms/*'` (`*` also crosses `/`). */
+  path?: string;
+}
+
+/** What `onThreat` receives for every request in which the detector found something. */
+export interface ThreatEvent {
+  requestId: string;
+  method: string;
+  /** Path and query as received. */
+  url: string;
+  /** `'blocked'`: answered 403. `'monitored'`: let through because `mode` is `'monitor'`. `'excluded'`: every finding was excluded. */
+  action: 'blocked' | 'monitored' | 'excluded';
+  score: number;
+  /** Findings that count, after exclusions. */
+  threats: GuardThreat[];
+  /** Findings dropped by an `exclude` entry. */
+  excluded: GuardThreat[];
+}
+
+/**
+ * Options of every `arenaguard(...)` middleware factory and of `guard(...)`.
+ *
+ * @example
+ * ```ts
+ * app.use(arenaguard({
+ *   mode: 'block',
+ *   maxBodyBytes: 256 * 1024,
+ *   exclude: [{ rule: 'sqli.*', location: 'body:$.comment' }],
+ *   onThreat: (e) => console.warn(e.requestId, e.threats),
+ * }));
+ * ```
+ */
+export interface GuardOptions<Req = unknown> {
+  /** A detector to share (with metrics, other routes). Default: one is created on first use. */
+  detector?: GuardDetector;
+  /** Arena whose slots hold request bodies. Default: the detector's arena. */
+  arena?: Arena;
+  /** `'block'` (default) answers 403; `'monitor'` only reports through `onThreat`. */
+  mode?: 'block' | 'monitor';
+  /** Detector paranoia when the detector is created here: 1 (default) or 2. */
+  paranoia?: 1 | 2;
+  /** When the scanner itself fails: `'closed'` (default) refuses the request, `'open'` lets it through. */
+  failMode?: 'open' | 'closed';
+  /** Called for every request with findings (also in monitor mode). Errors it throws are swallowed. */
+  onThreat?: (event: ThreatEvent) => void;
+  /** Return true to let a request through unscanned (health checks, static files…). */
+  skip?: (req: Req) => boolean;
+  /** Largest request body accepted, in bytes. Default 1 MiB; larger: 413. 0 refuses any body. */
+  maxBodyBytes?: number;
+  /** Rule exclusions for known false positives. */
+  exclude?: readonly Exclusion[];
+  /** How long a request waits for a free slot before a 503. Default 50 ms; 0 = don't wait. */
+  slotWaitMs?: number;
+  /** `Retry-After` seconds on a 503. Default 1. */
+  retryAfterSeconds?: number;
+}
+
+export interface ResolvedGuardOptions<Req> {
+  detector: GuardDetector | undefined;
+  arena: Arena | undefined;
+  mode: 'block' | 'monitor';
+  paranoia: 1 | 2;
+  failMode: 'open' | 'closed';
+  onThreat: ((event: ThreatEvent) => void) | undefined;
+  skip: ((req: Req) => boolean) | undefined;
+  maxBodyBytes: number;
+  exclude: Exclusion[];
+  slotWaitMs: number;
+  retryAfterSeconds: number;
+}
+
+const MAX_BODY_LIMIT = 2 ** 31 - 1;
+
+function oneOf<T extends string | number>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value as T)) {
+    throw new RangeError(`${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}
+
+function integer(name: string, value: unknown, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number') throw new TypeError(`${name} must be a number, got ${typeof value}`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function callback<F>(name: string, value: unknown): F | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'function') throw new TypeError(`${name} must be a function, got ${typeof value}`);
+  return value as F;
+}
+
+function globField(name: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length === 0 || value.length > 512) {
+    throw new RangeError(`${name} must be a non-empty glob string of at most 512 characters`);
+  }
+  return value;
+}
+
+function resolveExclusions(value: unknown): Exclusion[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new TypeError('exclude must be an array of { rule, location?, path? }');
+  return value.map((entry: unknown, i) => {
+    const at = `exclude[${i}]`;
+    if (typeof entry !== 'object' || entry === null) throw new TypeError(`${at} must be an object`);
+    const e = entry as Record<string, unknown>;
+    for (const key of Object.keys(e)) {
+      if (key !== 'rule' && key !== 'location' && key !== 'path') throw new RangeError(`${at}.${key} is not an exclusion field (rule, location, path)`);
+    }
+    const rule = globField(`${at}.rule`, e.rule);
+    if (rule === undefined) throw new RangeError(`${at}.rule is required`);
+    return { rule, location: globField(`${at}.location`, e.location), path: globField(`${at}.path`, e.path) };
+  });
+}
+
+/** Validate and fill in defaults. Throws RangeError/TypeError naming the bad option. */
+export function resolveGuardOptions<Req>(options: GuardOptions<Req> | undefined): ResolvedGuardOptions<Req> {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    throw new TypeError('options must be an object');
+  }
+  const o = options ?? {};
+  const detector = o.detector;
+  if (detector !== undefined && (typeof detector !== 'object' || detector === null || typeof detector.createStream !== 'function')) {
+    throw new TypeError('detector must be a detector from createDetector()');
+  }
+  const arena = o.arena;
+  if (arena !== undefined && (typeof arena !== 'object' || arena === null || typeof arena.poolFor !== 'function')) {
+    throw new TypeError('arena must be an arena from createArena()');
+  }
+  return {
+    detector,
+    arena,
+    mode: oneOf('mode', o.mode, ['block', 'monitor'] as const, 'block'),
+    paranoia: oneOf('paranoia', o.paranoia, [1, 2] as const, 1),
+    failMode: oneOf('failMode', o.failMode, ['open', 'closed'] as const, 'closed'),
+    onThreat: callback('onThreat', o.onThreat),
+    skip: callback('skip', o.skip),
+    maxBodyBytes: integer('maxBodyBytes', o.maxBodyBytes, 0, MAX_BODY_LIMIT, 1024 * 1024),
+    exclude: resolveExclusions(o.exclude),
+    slotWaitMs: integer('slotWaitMs', o.slotWaitMs, 0, 60_000, 50),
+    retryAfterSeconds: integer('retryAfterSeconds', o.retryAfterSeconds, 0, 86_400, 1),
+  };
+}
