@@ -1,0 +1,151 @@
+// renderPrometheus checked with a real exposition-format parser, the
+// prom-client bridge checked against it, and the health report.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { Registry } from 'prom-client';
+import { guard } from '../../src/middleware/fetch.js';
+import { healthReport, registerPrometheusMetrics, renderPrometheus } from '../../src/metrics/index.js';
+import type { Arena } from '../../src/index.js';
+import type { GuardDetector } from '../../src/middleware/detector.js';
+import { testArena, testDetector } from '../middleware/helpers.js';
+
+interface ParsedFamily {
+  name: string;
+  help: string;
+  type: string;
+  metrics: { value?: string; labels?: Record<string, string>; buckets?: Record<string, string>; count?: string; sum?: string }[];
+}
+
+const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*")(,[a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*")*\})? (-?[0-9.e+-]+|NaN|\+Inf|-Inf)$/;
+
+/** The parser is lenient; check the line grammar of format 0.0.4 strictly on top. */
+function strictCheck(text: string): void {
+  expect(text.endsWith('\n')).toBe(true);
+  const typed = new Map<string, string>();
+  const helped = new Set<string>();
+  for (const line of text.trimEnd().split('\n')) {
+    if (line.startsWith('# HELP ')) {
+      const [, , name, ...help] = line.split(' ');
+      expect(name).toMatch(NAME);
+      expect(help.join(' ').length).toBeGreaterThan(0);
+      helped.add(name!);
+    } else if (line.startsWith('# TYPE ')) {
+      const [, , name, type] = line.split(' ');
+      expect(['counter', 'gauge', 'histogram']).toContain(type);
+      expect(typed.has(name!)).toBe(false); // one TYPE per family
+      typed.set(name!, type!);
+    } else {
+      const m = SAMPLE.exec(line);
+      expect(m, `bad sample line: ${line}`).not.toBeNull();
+      const sample = m![1]!;
+      const family = typed.has(sample) ? sample : sample.replace(/_(bucket|sum|count)$/, '');
+      expect(typed.has(family), `sample ${sample} before its TYPE`).toBe(true);
+    }
+  }
+  for (const [name, type] of typed) {
+    expect(name.startsWith('arenaguard_')).toBe(true);
+    expect(helped.has(name)).toBe(true);
+    if (type === 'counter') expect(name).toMatch(/_total$/);
+  }
+}
+
+function byName(families: ParsedFamily[]): Map<string, ParsedFamily> {
+  return new Map(families.map((f) => [f.name, f]));
+}
+
+let arena: Arena;
+let detector: GuardDetector;
+beforeAll(async () => {
+  arena = await testArena();
+  detector = await testDetector(arena);
+  const handler = guard(() => new Response('ok'), { detector, arena });
+  const requests = [
+    new Request('http://127.0.0.1/?q=hello'),
+    new Request('http://127.0.0.1/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E'),
+    new Request(`http://127.0.0.1/?q=${encodeURIComponent("' OR '1'='1")}`),
+    new Request('http://127.0.0.1/c', { method: 'POST', body: JSON.stringify({ a: '<script>alert(1)</script>' }), headers: { 'content-type': 'application/json' } }),
+  ];
+  for (const r of requests) await (await handler(r)).text();
+});
+afterAll(() => arena.close());
+
+describe('renderPrometheus', () => {
+  it('produces valid text format 0.0.4 with arenaguard_ names, HELP and TYPE', () => {
+    const text = renderPrometheus({ arena, detector });
+    strictCheck(text);
+    const families = parsePrometheusTextFormat(text) as ParsedFamily[];
+    expect(families.length).toBeGreaterThan(15);
+  });
+
+  it('reports per-pool gauges equal to the arena stats, labelled by pool', () => {
+    const held = arena.getPool('medium').acquire();
+    const stats = arena.getStats();
+    const f = byName(parsePrometheusTextFormat(renderPrometheus({ arena, detector })) as ParsedFamily[]);
+    held.release();
+    for (const [metric, field] of [
+      ['arenaguard_pool_slots_in_use', 'inUse'], ['arenaguard_pool_slots_free', 'free'],
+      ['arenaguard_pool_slots_capacity', 'capacity'], ['arenaguard_pool_bytes_reserved', 'bytesReserved'],
+    ] as const) {
+      const family = f.get(metric)!;
+      expect(family.type).toBe('GAUGE');
+      expect(family.metrics.map((m) => m.labels!.pool).sort()).toEqual(['large', 'medium', 'small']);
+      for (const m of family.metrics) expect(Number(m.value)).toBe(stats.pools[m.labels!.pool!]![field]);
+    }
+    expect(Number(f.get('arenaguard_pool_slots_in_use')!.metrics.find((m) => m.labels!.pool === 'medium')!.value)).toBe(1);
+    expect(Number(f.get('arenaguard_arena_bytes_reserved')!.metrics[0]!.value)).toBe(stats.bytesReserved);
+  });
+
+  it('counts scanned and blocked requests by category, and a scan-duration histogram', () => {
+    const f = byName(parsePrometheusTextFormat(renderPrometheus({ arena, detector })) as ParsedFamily[]);
+    const blocked = f.get('arenaguard_requests_blocked_total')!;
+    expect(blocked.type).toBe('COUNTER');
+    const perCategory = Object.fromEntries(blocked.metrics.map((m) => [m.labels!.category, Number(m.value)]));
+    expect(perCategory.xss).toBe(2);
+    expect(perCategory.sqli).toBe(1);
+    expect(Number(f.get('arenaguard_requests_scanned_total')!.metrics[0]!.value)).toBeGreaterThanOrEqual(4);
+    expect(Number(f.get('arenaguard_guard_responses_total')!.metrics.find((m) => m.labels!.outcome === 'blocked')!.value)).toBe(3);
+
+    const h = f.get('arenaguard_scan_duration_seconds')!;
+    expect(h.type).toBe('HISTOGRAM');
+    const { buckets, count, sum } = h.metrics[0]!;
+    expect(Number(count)).toBe(4);
+    expect(Number(sum)).toBeGreaterThan(0);
+    const values = Object.values(buckets!).map(Number);
+    for (let i = 1; i < values.length; i++) expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);
+    expect(Number(buckets!['+Inf'])).toBe(4);
+  });
+
+  it('the prom-client bridge exposes the same metrics through a prom-client registry', async () => {
+    const registry = new Registry();
+    const names = registerPrometheusMetrics(registry, { arena, detector });
+    expect(names).toContain('arenaguard_pool_slots_in_use');
+    const viaPromClient = byName(parsePrometheusTextFormat(await registry.metrics()) as ParsedFamily[]);
+    const direct = byName(parsePrometheusTextFormat(renderPrometheus({ arena, detector })) as ParsedFamily[]);
+    expect([...viaPromClient.keys()].sort()).toEqual([...direct.keys()].sort());
+    for (const name of ['arenaguard_pool_slots_capacity', 'arenaguard_requests_blocked_total', 'arenaguard_scan_duration_seconds']) {
+      expect(viaPromClient.get(name)!.type).toBe(direct.get(name)!.type);
+      expect(viaPromClient.get(name)!.metrics).toEqual(direct.get(name)!.metrics);
+    }
+    // Collected at scrape time: a new lease shows up in the next scrape.
+    const held = arena.getPool('large').acquire();
+    const again = byName(parsePrometheusTextFormat(await registry.metrics()) as ParsedFamily[]);
+    expect(Number(again.get('arenaguard_pool_slots_in_use')!.metrics.find((m) => m.labels!.pool === 'large')!.value)).toBe(1);
+    held.release();
+    expect(() => registerPrometheusMetrics(registry, { arena, detector })).toThrow(); // prom-client refuses duplicates
+  });
+});
+
+describe('healthReport', () => {
+  it('is 200 while healthy and 503 once the arena has failed', async () => {
+    const own = await testArena();
+    const ok = healthReport({ arena: own, detector });
+    expect(ok.status).toBe(200);
+    expect(ok.report.checks.some((c) => c.name.startsWith('arena:'))).toBe(true);
+    await own.close();
+    const failing = healthReport({ arena: own, detector });
+    expect(failing.status).toBe(503);
+    expect(failing.report.status).toBe('failing');
+    expect(failing.report.healthy).toBe(false);
+  });
+});

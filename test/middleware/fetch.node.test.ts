@@ -1,0 +1,99 @@
+// guard(handler) with Fetch API requests, called directly.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guard, healthHandler, metricsHandler } from '../../src/middleware/fetch.js';
+import type { Arena } from '../../src/index.js';
+import type { GuardDetector } from '../../src/middleware/detector.js';
+import { benignText, chunkedBody, slotsInUse, sleep, testArena, testDetector } from './helpers.js';
+
+let arena: Arena;
+let detector: GuardDetector;
+beforeAll(async () => {
+  arena = await testArena();
+  detector = await testDetector(arena);
+});
+afterAll(() => arena.close());
+
+const echo = async (request: Request) => new Response(await request.text(), { headers: { 'x-seen-method': request.method } });
+
+describe('guard (fetch)', () => {
+  it('returns a named async handler and passes clean requests with their body intact', async () => {
+    const handler = guard(echo, { detector, arena });
+    expect(handler.name).toBe('arenaguardFetch');
+    const body = benignText(150_000);
+    const res = await handler(new Request('http://127.0.0.1/echo', { method: 'POST', body, headers: { 'content-type': 'text/plain' } }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-seen-method')).toBe('POST');
+    expect(await res.text()).toBe(body);
+    expect(slotsInUse(arena)).toBe(0);
+  });
+
+  it('blocks a malicious query, header and JSON body with located threats', async () => {
+    const handler = guard(echo, { detector, arena });
+    const q = await handler(new Request(`http://127.0.0.1/s?q=${encodeURIComponent("' OR '1'='1")}`));
+    expect(q.status).toBe(403);
+    expect((await q.json()).threats).toContainEqual(expect.objectContaining({ category: 'sqli', location: 'query:q' }));
+
+    const h = await handler(new Request('http://127.0.0.1/', { headers: { 'user-agent': '<script>alert(1)</script>' } }));
+    expect(h.status).toBe(403);
+
+    const b = await handler(new Request('http://127.0.0.1/c', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: { name: '<script>alert(1)</script>' } }),
+    }));
+    expect(b.status).toBe(403);
+    const json = await b.json();
+    expect(json.error).toBe('request blocked');
+    expect(json.threats).toContainEqual(expect.objectContaining({ category: 'xss', location: 'body:$.user.name' }));
+  });
+
+  it('scans a streamed body chunk by chunk', async () => {
+    const handler = guard(echo, { detector, arena });
+    const res = await handler(new Request('http://127.0.0.1/up', {
+      method: 'POST', body: chunkedBody([benignText(70_000), '../../', 'etc/passwd']), duplex: 'half',
+    } as RequestInit));
+    expect(res.status).toBe(403);
+    expect(slotsInUse(arena)).toBe(0);
+  });
+
+  it('keeps the slots until the response body has been consumed', async () => {
+    const handler = guard(async () => new Response(chunkedBody(['a', 'b', 'c'], 20)), { detector, arena });
+    const res = await handler(new Request('http://127.0.0.1/x', { method: 'POST', body: benignText(3000) }));
+    expect(slotsInUse(arena)).toBeGreaterThan(0);
+    expect(await res.text()).toBe('abc');
+    expect(slotsInUse(arena)).toBe(0);
+  });
+
+  it('releases the slots when the client cancels the response', async () => {
+    const handler = guard(async () => new Response(chunkedBody(['a', 'b', 'c'], 20)), { detector, arena });
+    const res = await handler(new Request('http://127.0.0.1/x', { method: 'POST', body: benignText(3000) }));
+    await res.body!.cancel();
+    expect(slotsInUse(arena)).toBe(0);
+  });
+
+  it('413 over maxBodyBytes; 503 + Retry-After when no slot', async () => {
+    const handler = guard(echo, { detector, arena, maxBodyBytes: 10 });
+    expect((await handler(new Request('http://127.0.0.1/', { method: 'POST', body: 'x'.repeat(11) }))).status).toBe(413);
+
+    const tiny = await testArena({ pools: [{ name: 'one', slotSize: 1024, initialSlots: 1, maxSlots: 1 }], maxBytes: 1 << 20 });
+    const held = tiny.getPool('one').acquire();
+    const busy = guard(echo, { detector, arena: tiny, slotWaitMs: 10 });
+    const res = await busy(new Request('http://127.0.0.1/', { method: 'POST', body: 'hello' }));
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+    held.release();
+    await tiny.close();
+  });
+
+  it('passes extra handler arguments (env, ctx) through', async () => {
+    const handler = guard((_req: Request, env: { name: string }) => new Response(env.name), { detector, arena });
+    expect(await (await handler(new Request('http://127.0.0.1/'), { name: 'env-ok' })).text()).toBe('env-ok');
+  });
+
+  it('metrics and health handlers answer Responses', async () => {
+    const m = metricsHandler({ arena, detector })();
+    expect(m.headers.get('content-type')).toContain('version=0.0.4');
+    expect(await m.text()).toContain('# TYPE arenaguard_scan_duration_seconds histogram');
+    const h = healthHandler({ arena, detector })();
+    expect(h.status).toBe(200);
+    await sleep(0);
+  });
+});
