@@ -1,4 +1,4 @@
 // One module: the slot arena and the threat scanner share one linear memory,
 // so request bytes are scanned where they were written.
 export * from "./arena/arena";
-export * from "./arena/codes";
+export * from "./arena/memory";

@@ -46,8 +46,10 @@ export class Arena {
   /** @internal */ readonly maxWaiters: number;
   /** @internal The current wasm memory buffer; replaced when memory grows. */
   buffer: ArrayBuffer;
-  /** @internal u32 view of wasm memory (slot generations live there). */
+  /** @internal Views of wasm memory: allocator state lives there. */
   u32: Uint32Array;
+  /** @internal */ i32: Int32Array;
+  /** @internal */ f64: Float64Array;
   /** @internal */ closed = false;
   #exports: ArenaExports;
   #byName = new Map<string, Pool>();
@@ -80,6 +82,8 @@ export class Arena {
     check('arena layout', exports.arenaSeal());
     this.buffer = exports.memory.buffer;
     this.u32 = new Uint32Array(this.buffer);
+    this.i32 = new Int32Array(this.buffer);
+    this.f64 = new Float64Array(this.buffer);
     const zeroUsed = options.zeroOnRelease === 'used';
     this.pools = options.pools.map((p, i) => new Pool(this, exports, ids[i]!, p.name, p.initialSlots, zeroUsed));
     for (const pool of this.pools) this.#byName.set(pool.name, pool);
@@ -183,6 +187,8 @@ export class Arena {
     if (this.closed) return;
     for (const pool of this.pools) pool.closed();
     this.closed = true;
+    this.usable = false;
+    this.#retirePools();
     this.#clockTicker.stop();
     this.#shrinkTicker?.stop();
     this.#growListeners.clear();
@@ -190,10 +196,8 @@ export class Arena {
 
   // ---- internals used by pools, leases and the scanner -----------------------------------
 
-  /** @internal */
-  get usable(): boolean {
-    return !this.closed && this.#fault === undefined;
-  }
+  /** @internal False once closed or faulted. */
+  usable = true;
 
   /** @internal */
   get exports(): ArenaExports {
@@ -219,6 +223,8 @@ export class Arena {
   fault(error: unknown): Error {
     if (error instanceof WebAssembly.RuntimeError) {
       this.#fault = error;
+      this.usable = false;
+      this.#retirePools();
       return new ArenaClosedError('wasm trap; the arena is now unhealthy', { cause: error });
     }
     return error instanceof Error ? error : new Error(String(error));
@@ -228,7 +234,17 @@ export class Arena {
   refresh(): void {
     this.buffer = this.#exports.memory.buffer;
     this.u32 = new Uint32Array(this.buffer);
+    this.i32 = new Int32Array(this.buffer);
+    this.f64 = new Float64Array(this.buffer);
+    for (const pool of this.pools ?? []) pool.memoryGrew();
     for (const listener of this.#growListeners) listener();
+  }
+
+  /** Pools stop calling into the module: their acquire/release/shrink get ERR_UNUSABLE, stats still read memory. */
+  #retirePools(): void {
+    const refuse = () => codes.ERR_UNUSABLE;
+    const refusing = { ...this.#exports, acquire: refuse, release: refuse, shrink: refuse, poolReserve: refuse };
+    for (const pool of this.pools) pool.retire(refusing);
   }
 
   /** @internal Get told when memory grows (the scanner caches views too). */
@@ -240,6 +256,11 @@ export class Arena {
   /** @internal Coarse clock for lease ages. */
   clock(): number {
     return this.#now;
+  }
+
+  /** @internal Whether any acquisition stacks are captured (checked before `captureStack`). */
+  get capturesStacks(): boolean {
+    return this.debug || this.#stackSampleRate !== 0;
   }
 
   /** @internal Whether to capture an acquisition stack for the lease being lent. */

@@ -15,7 +15,7 @@ export function wasmOf(arena: Arena): WasmHandle {
   return { exports, memory: exports.memory };
 }
 
-/** Test hook: the next wasm acquire traps, as a corrupted module would. */
+/** Test hook: the next wasm acquire or release traps, as a corrupted module would. */
 export function injectFault(arena: Arena): void {
   arena.exports.injectFault();
 }

@@ -1,9 +1,11 @@
-import { LeaseReleasedError } from './errors.js';
+import { ArenaClosedError, LeaseReleasedError } from './errors.js';
 import type { Pool } from './pool.js';
 
 /** @internal Lease states. */
 export const LIVE = 1;
 export const RELEASED = 2;
+/** The arena closed while the lease was held: its bytes are gone, releasing it is a no-op once. */
+export const ORPHANED = 3;
 
 /**
  * @internal What the leak detector keeps for a lease object: the
@@ -15,6 +17,7 @@ export interface LeaseRecord {
   outstanding: boolean;
 }
 
+const EMPTY = new Uint8Array(0);
 const dispose: typeof Symbol.dispose = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 
 /**
@@ -43,6 +46,8 @@ export class Lease {
   used = 0;
   /** @internal */ readonly record: LeaseRecord = { slot: -1, gen: 0, outstanding: false };
   /** @internal */ readonly ref: WeakRef<Lease> | undefined;
+  /** @internal The slot's view, replaced by the pool when wasm memory grows. */
+  view: Uint8Array = EMPTY;
 
   /** @internal */
   constructor(readonly pool: Pool) {
@@ -56,9 +61,9 @@ export class Lease {
    * returns a live view. Throws `LeaseReleasedError` after release.
    */
   get bytes(): Uint8Array {
-    if (this.state !== LIVE) throw new LeaseReleasedError(`bytes of a released "${this.pool.name}" lease`);
+    if (this.state !== LIVE) throw this.#unusable('bytes of');
     this.used = this.pool.slotSize;
-    return this.pool.viewOf(this);
+    return this.view;
   }
 
   /** Slot size in bytes. */
@@ -76,24 +81,37 @@ export class Lease {
    * written (so `zeroOnRelease: 'used'` zeroes only that). Returns the end offset.
    */
   write(source: ArrayLike<number>, offset = 0): number {
-    if (this.state !== LIVE) throw new LeaseReleasedError(`write to a released "${this.pool.name}" lease`);
+    if (this.state !== LIVE) throw this.#unusable('write to');
     const end = offset + source.length;
     if (!Number.isInteger(offset) || offset < 0 || end > this.pool.slotSize) {
       throw new RangeError(`write of ${source.length} bytes at offset ${offset} exceeds the slot size ${this.pool.slotSize}`);
     }
-    this.pool.viewOf(this).set(source, offset);
+    this.view.set(source, offset);
     if (end > this.used) this.used = end;
     return end;
   }
 
   /** Give the slot back (zeroed). Throws `LeaseReleasedError` on a second call. */
   release(): void {
-    if (this.state !== LIVE) throw new LeaseReleasedError(`double release of a "${this.pool.name}" lease`);
+    if (this.state !== LIVE) {
+      if (this.state === ORPHANED) {
+        this.state = RELEASED;
+        return;
+      }
+      throw new LeaseReleasedError(`double release of a "${this.pool.name}" lease`);
+    }
     this.pool.releaseLease(this);
+  }
+
+  #unusable(what: string): Error {
+    return this.state === ORPHANED
+      ? new ArenaClosedError(`${what} a "${this.pool.name}" lease: the arena was closed`)
+      : new LeaseReleasedError(`${what} a released "${this.pool.name}" lease`);
   }
 
   /** For `using`: releases unless already released. */
   [dispose](): void {
     if (this.state === LIVE) this.pool.releaseLease(this);
+    else if (this.state === ORPHANED) this.state = RELEASED;
   }
 }

@@ -3,7 +3,7 @@ import type { Arena } from './arena.js';
 import {
   AcquireAbortedError, ArenaClosedError, ForeignLeaseError, LeaseReleasedError, PoolExhaustedError,
 } from './errors.js';
-import { Lease, LIVE, RELEASED, type LeaseRecord } from './lease.js';
+import { Lease, LIVE, ORPHANED, RELEASED, type LeaseRecord } from './lease.js';
 import { integerOption } from './options.js';
 import * as codes from './wasm/codes.js';
 import type { ArenaExports } from './wasm/exports.js';
@@ -39,14 +39,24 @@ export class Pool {
   /** @internal */ readonly id: number;
   /** @internal */ readonly initialSlots: number;
   readonly #arena: Arena;
-  readonly #exports: ArenaExports;
+  #exports: ArenaExports;
   readonly #zeroUsed: boolean;
-  /** Index of slot 0's generation in the arena's u32 view; a slot's is `#genBase + slot * #genStride`. */
-  #genBase: number;
-  readonly #genStride: number;
+  // Indexes into the arena's i32/u32/f64 views of wasm memory (see assembly/arena/layout.ts).
+  /** Slot 0's metadata (gen, state, next, prev); a slot's is `#metaBase + slot * 4`. */
+  readonly #metaBase: number;
+  readonly #freeHead: number;
+  readonly #inUse: number;
+  readonly #peak: number;
+  readonly #acquires: number;
+  readonly #slabMapBase: number;
+  readonly #slotsPerSlab: number;
+  /** log2(slotsPerSlab), or -1 to divide. */
+  readonly #slabShift: number;
+  /** Debug poisoning needs the wasm acquire (it checks the poison), so the fast path is off. */
+  readonly #fastAcquire: boolean;
+  /** Per slot: a cached view of its bytes (valid until memory grows or the slot's slab is given back). */
   #views: (Uint8Array | undefined)[] = [];
-  #viewsBuffer: ArrayBuffer | undefined;
-  /** Released lease objects, oldest first (a ring buffer), for reuse after quarantine. */
+  /** Released lease objects, oldest first (a ring buffer, power-of-two sized), for reuse after quarantine. */
   #ring: (Lease | undefined)[] = new Array(LEASE_QUARANTINE * 2);
   #ringHead = 0;
   #ringCount = 0;
@@ -67,10 +77,22 @@ export class Pool {
     this.initialSlots = initialSlots;
     this.slotSize = exports.poolField(id, codes.P_SLOT_SIZE);
     this.#zeroUsed = zeroUsed;
-    this.#genStride = exports.slotMetaBytes() >>> 2;
-    this.#genBase = (exports.poolField(id, codes.P_META) + exports.slotGenOffset()) >>> 2;
-    const slotIndexes = exports.poolField(id, 16 /* P_MAX_POOL_SLABS */) * exports.poolField(id, codes.P_SLOTS_PER_SLAB);
+    const descriptor = exports.poolAddress(id);
+    this.#metaBase = exports.poolField(id, codes.P_META) >>> 2;
+    this.#freeHead = (descriptor + codes.P_FREE_HEAD) >>> 2;
+    this.#inUse = (descriptor + codes.P_IN_USE) >>> 2;
+    this.#peak = (descriptor + codes.P_PEAK_IN_USE) >>> 2;
+    this.#acquires = (descriptor + codes.P_COUNTERS + codes.C_ACQUIRES * 8) >>> 3;
+    this.#slabMapBase = exports.poolField(id, codes.P_SLAB_MAP) >>> 2;
+    this.#slotsPerSlab = exports.poolField(id, codes.P_SLOTS_PER_SLAB);
+    const shift = exports.poolField(id, codes.P_SLAB_SHIFT);
+    this.#slabShift = shift === codes.NO_SHIFT ? -1 : shift;
+    this.#fastAcquire = exports.poolField(id, codes.P_POISON) === 0;
+    const slotIndexes = exports.poolField(id, codes.P_MAX_POOL_SLABS) * this.#slotsPerSlab;
     this.#acquiredAt = new Float64Array(slotIndexes);
+    // Packed, pre-sized arrays: sparse writes would turn them into slow dictionaries.
+    this.#views = new Array<Uint8Array | undefined>(slotIndexes).fill(undefined);
+    this.#holders = new Array<WeakRef<Lease> | undefined>(slotIndexes).fill(undefined);
   }
 
   /**
@@ -174,10 +196,8 @@ export class Pool {
     const reports: LeakReport[] = [];
     if (this.#arena.closed) return reports;
     const meta = this.#arena.u32;
-    const stateOffset = (this.#exports.slotStateOffset() - this.#exports.slotGenOffset()) >>> 2;
-    const inUse = this.#exports.slotStateInUse();
     for (let slot = 0; slot < this.#acquiredAt.length; slot++) {
-      if (meta[this.#genBase + slot * this.#genStride + stateOffset] !== inUse) continue;
+      if (meta[this.#metaBase + slot * 4 + (codes.M_STATE >> 2)] !== codes.STATE_IN_USE) continue;
       const ageMs = now - this.#acquiredAt[slot]!;
       if (ageMs < olderThanMs) continue;
       const stack = this.#stacks.get(slot);
@@ -192,7 +212,7 @@ export class Pool {
     this.#arena.assertUsable();
     const freed = this.#arena.call(() => this.#exports.shrink(this.id, keepSlots));
     if (freed > 0) {
-      this.#views = []; // slots of freed slabs may come back at other addresses
+      this.#views.fill(undefined); // slots of freed slabs may come back at other addresses
       this.#arena.serveAllWaiters();
     }
     return freed;
@@ -233,30 +253,17 @@ export class Pool {
 
   // ---- internals used by Lease and Arena -------------------------------------------------
 
-  /** @internal A live view of the lease's slot. */
-  viewOf(lease: Lease): Uint8Array {
-    const buffer = this.#arena.buffer;
-    if (this.#viewsBuffer !== buffer) {
-      this.#views = [];
-      this.#viewsBuffer = buffer;
+  /** @internal Wasm memory grew: every view is detached; give live leases fresh ones. */
+  memoryGrew(): void {
+    this.#views.fill(undefined);
+    for (const ref of this.#holders) {
+      const lease = ref?.deref();
+      if (lease && lease.state === LIVE && lease.pool === this) lease.view = this.#viewOf(lease.slot);
     }
-    let view = this.#views[lease.slot];
-    if (view === undefined) {
-      const address = this.#exports.slotAddress(this.id, lease.slot);
-      view = new Uint8Array(buffer, address, this.slotSize);
-      this.#views[lease.slot] = view;
-    }
-    return view;
   }
 
   /** @internal */
   releaseLease(lease: Lease): void {
-    if (this.#arena.closed) {
-      // The whole arena is gone; the first release of a lease from before close() is harmless.
-      lease.state = RELEASED;
-      lease.record.outstanding = false;
-      return;
-    }
     let result: number;
     try {
       result = this.#exports.release(this.id, lease.slot, lease.gen, this.#zeroUsed ? lease.used : 0);
@@ -264,6 +271,7 @@ export class Pool {
       throw this.#arena.fault(error);
     }
     if (result !== codes.OK) {
+      if (result === codes.ERR_UNUSABLE) this.#arena.assertUsable();
       // A stale lease object (recycled past its quarantine) or a corrupted handle: refuse, change nothing.
       throw new LeaseReleasedError(`slot ${lease.slot} of pool "${this.name}" rejected by the arena (code ${result})`);
     }
@@ -298,7 +306,7 @@ export class Pool {
     if (!record.outstanding || this.#arena.closed) return;
     record.outstanding = false;
     const { slot, gen } = record;
-    if (this.#arena.u32[this.#genBase + slot * this.#genStride] !== gen) return;
+    if (this.#arena.u32[this.#metaBase + slot * 4] !== gen) return;
     this.#leaksDetected++;
     const stack = this.#stacks.get(slot);
     this.#stacks.delete(slot);
@@ -309,33 +317,79 @@ export class Pool {
     if (this.#waiters.length !== 0) this.serveWaiters();
   }
 
+  /** @internal The arena closed or faulted: from now on every wasm call is refused without a per-call check. */
+  retire(refusing: ArenaExports): void {
+    this.#exports = refusing;
+  }
+
   /** @internal Called by Arena.close(): keep final counters readable. */
   closed(): void {
     for (let c = 0; c <= codes.C_SHRINKS; c++) this.#finalCounters[c] = this.#exports.poolCounter(this.id, c);
     this.#finalMaxSlots = this.#exports.poolField(this.id, codes.P_MAX_SLOTS);
     this.#finalPeak = this.#exports.poolField(this.id, codes.P_PEAK_IN_USE);
     this.rejectWaiters(new ArenaClosedError('closed'));
+    for (const ref of this.#holders) {
+      const lease = ref?.deref();
+      if (lease && lease.state === LIVE && lease.pool === this) {
+        lease.state = ORPHANED;
+        lease.record.outstanding = false;
+      }
+    }
     this.#views = [];
     this.#holders = [];
     this.#ring.fill(undefined);
   }
 
+  /**
+   * Pop the pool's free list straight from linear memory: the same steps as
+   * `acquire` in assembly/arena/arena.ts, without the ~10 ns of a JS-to-wasm
+   * call. Anything unusual (empty list: growth; debug poisoning; a closed or
+   * faulted arena) goes through the wasm acquire.
+   */
   #acquireSlot(): number {
-    this.#arena.assertUsable();
+    const arena = this.#arena;
+    const i32 = arena.i32;
+    const slot = i32[this.#freeHead]!;
+    if (slot < 0 || !this.#fastAcquire || !arena.usable) return this.#acquireSlotInWasm();
+    const meta = this.#metaBase + slot * 4;
+    const next = i32[meta + 2]!; // M_NEXT
+    i32[this.#freeHead] = next;
+    if (next >= 0) i32[this.#metaBase + next * 4 + 3] = -1; // M_PREV
+    i32[meta + 1] = codes.STATE_IN_USE; // M_STATE
+    const slab = this.#slabShift >= 0 ? slot >> this.#slabShift : (slot / this.#slotsPerSlab) | 0;
+    i32[this.#slabMapBase + slab * 2 + 1]!++; // S_IN_USE
+    const inUse = ++i32[this.#inUse]!;
+    if (inUse > i32[this.#peak]!) i32[this.#peak] = inUse;
+    arena.f64[this.#acquires]!++;
+    return slot;
+  }
+
+  #acquireSlotInWasm(): number {
     let slot: number;
     try {
       slot = this.#exports.acquire(this.id);
     } catch (error) {
       throw this.#arena.fault(error);
     }
+    if (slot === codes.ERR_UNUSABLE) this.#arena.assertUsable();
     // memory.grow detaches every view of the old buffer: refresh before anyone reads one.
     if (this.#arena.buffer.byteLength === 0) this.#arena.refresh();
     return slot;
   }
 
+  #viewOf(slot: number): Uint8Array {
+    let view = this.#views[slot];
+    if (view === undefined) {
+      view = new Uint8Array(this.#arena.buffer, this.#exports.slotAddress(this.id, slot), this.slotSize);
+      this.#views[slot] = view;
+    }
+    return view;
+  }
+
   #lend(slot: number): Lease {
     const lease = this.#takeLeaseObject();
-    const gen = this.#arena.u32[this.#genBase + slot * this.#genStride]!;
+    lease.view = this.#views[slot] ?? this.#viewOf(slot);
+    const gen = this.#arena.u32[this.#metaBase + slot * 4]!;
     lease.slot = slot;
     lease.gen = gen;
     lease.used = 0;
@@ -346,7 +400,7 @@ export class Pool {
     record.outstanding = true;
     this.#acquiredAt[slot] = this.#arena.clock();
     this.#holders[slot] = lease.ref;
-    if (this.#arena.captureStack()) this.#stacks.set(slot, new Error('acquired here').stack ?? '');
+    if (this.#arena.capturesStacks && this.#arena.captureStack()) this.#stacks.set(slot, new Error('acquired here').stack ?? '');
     return lease;
   }
 
@@ -355,7 +409,7 @@ export class Pool {
       const ring = this.#ring;
       const lease = ring[this.#ringHead]!;
       ring[this.#ringHead] = undefined;
-      this.#ringHead = (this.#ringHead + 1) % ring.length;
+      this.#ringHead = (this.#ringHead + 1) & (ring.length - 1);
       this.#ringCount--;
       return lease;
     }
@@ -369,11 +423,11 @@ export class Pool {
     if (this.#ringCount === ring.length) {
       // Grow the ring, unrolling it so the oldest stays first.
       const grown: (Lease | undefined)[] = new Array(ring.length * 2);
-      for (let i = 0; i < this.#ringCount; i++) grown[i] = ring[(this.#ringHead + i) % ring.length];
+      for (let i = 0; i < this.#ringCount; i++) grown[i] = ring[(this.#ringHead + i) & (ring.length - 1)];
       this.#ring = ring = grown;
       this.#ringHead = 0;
     }
-    ring[(this.#ringHead + this.#ringCount) % ring.length] = lease;
+    ring[(this.#ringHead + this.#ringCount) & (ring.length - 1)] = lease;
     this.#ringCount++;
   }
 

@@ -7,7 +7,7 @@ import {
   H_FREE_STACK, H_META_END, H_GROW_LIMIT, H_SEALED, H_FAULT,
   POOL_DESC_BYTES, P_SLOT_SIZE, P_STRIDE, P_SLOTS_PER_SLAB, P_MAX_SLOTS, P_MAX_POOL_SLABS, P_ZERO_MODE,
   P_CAPACITY, P_IN_USE, P_PEAK_IN_USE, P_FREE_HEAD, P_META, P_SLAB_MAP, P_MAPPED_SLABS, P_POISON,
-  P_POISON_HITS, P_COUNTERS, C_ACQUIRES, C_RELEASES, C_EXHAUSTIONS, C_GROWS, C_SHRINKS,
+  P_POISON_HITS, P_SLAB_SHIFT, NO_SHIFT, P_COUNTERS, C_ACQUIRES, C_RELEASES, C_EXHAUSTIONS, C_GROWS, C_SHRINKS,
   SLOT_META_BYTES, M_GEN, M_STATE, M_NEXT, M_PREV, STATE_UNMAPPED, STATE_FREE, STATE_IN_USE,
   SLAB_MAP_BYTES, S_ARENA_SLAB, S_IN_USE, ZERO_USED, ZERO_FULL, POISON_BYTE, SLOT_ALIGN,
   OK, ERR_EXHAUSTED, ERR_ARENA_FULL, ERR_GROW_REFUSED, ERR_BAD_POOL, ERR_BAD_SLOT, ERR_NOT_IN_USE,
@@ -50,6 +50,19 @@ export function arenaHeader(): usize {
   return <usize>pget(p, P_SLAB_MAP) + <usize>poolSlab * SLAB_MAP_BYTES;
 }
 
+/** The pool slab holding `slot`: a shift for the usual power-of-two slabs (a division costs ~20 cycles). */
+// @ts-ignore: decorator
+@inline function slabOf(p: usize, slot: u32): u32 {
+  const shift = pget(p, P_SLAB_SHIFT);
+  return shift != NO_SHIFT ? slot >> shift : slot / pget(p, P_SLOTS_PER_SLAB);
+}
+
+// @ts-ignore: decorator
+@inline function indexInSlab(p: usize, slot: u32): u32 {
+  const shift = pget(p, P_SLAB_SHIFT);
+  return shift != NO_SHIFT ? slot & ((1 << shift) - 1) : slot % pget(p, P_SLOTS_PER_SLAB);
+}
+
 /** Ensure linear memory reaches `end`, honouring the test grow limit. */
 function ensureMemory(end: usize): bool {
   const have = <usize>memory.size() * PAGE_BYTES;
@@ -88,6 +101,7 @@ export function poolDefine(slotSize: u32, maxSlots: u32, zeroMode: u32, poison: 
   pset(p, P_SLOT_SIZE, slotSize);
   pset(p, P_STRIDE, stride);
   pset(p, P_SLOTS_PER_SLAB, perSlab);
+  pset(p, P_SLAB_SHIFT, popcnt<u32>(perSlab) == 1 ? ctz<u32>(perSlab) : NO_SHIFT);
   pset(p, P_MAX_SLOTS, maxSlots);
   pset(p, P_MAX_POOL_SLABS, <u32>poolSlabs);
   pset(p, P_ZERO_MODE, zeroMode);
@@ -224,9 +238,9 @@ export function slotAddress(id: u32, slot: u32): usize {
   const p = pool(id);
   const perSlab = pget(p, P_SLOTS_PER_SLAB);
   if (perSlab == 0 || slot >= pget(p, P_MAX_POOL_SLABS) * perSlab) return 0;
-  const arenaSlab = load<i32>(slabEntry(p, slot / perSlab) + S_ARENA_SLAB);
+  const arenaSlab = load<i32>(slabEntry(p, slabOf(p, slot)) + S_ARENA_SLAB);
   if (arenaSlab < 0) return 0;
-  return slabAddress(arenaSlab) + <usize>(slot % perSlab) * <usize>pget(p, P_STRIDE);
+  return slabAddress(arenaSlab) + <usize>indexInSlab(p, slot) * <usize>pget(p, P_STRIDE);
 }
 
 /** Check a poisoned slot still holds only the poison byte: anything else was written after release. */
@@ -261,8 +275,7 @@ export function acquire(id: u32): i32 {
   unlinkFree(p, <u32>slot);
   const m = meta(p, <u32>slot);
   store<u32>(m + M_STATE, STATE_IN_USE);
-  const perSlab = pget(p, P_SLOTS_PER_SLAB);
-  const entry = slabEntry(p, <u32>slot / perSlab);
+  const entry = slabEntry(p, slabOf(p, <u32>slot));
   store<u32>(entry + S_IN_USE, load<u32>(entry + S_IN_USE) + 1);
   if (pget(p, P_POISON) != 0) {
     const address = slotAddress(id, <u32>slot);
@@ -283,16 +296,16 @@ export function acquire(id: u32): i32 {
  */
 export function release(id: u32, slot: u32, gen: u32, used: u32): i32 {
   if (id >= hget(H_POOL_COUNT)) return ERR_BAD_POOL;
+  if (hget(H_FAULT) != 0) { hset(H_FAULT, 0); unreachable(); }
   const p = pool(id);
-  const perSlab = pget(p, P_SLOTS_PER_SLAB);
-  if (slot >= pget(p, P_MAX_POOL_SLABS) * perSlab) return ERR_BAD_SLOT;
-  const entry = slabEntry(p, slot / perSlab);
+  if (slot >= pget(p, P_MAX_POOL_SLABS) * pget(p, P_SLOTS_PER_SLAB)) return ERR_BAD_SLOT;
+  const entry = slabEntry(p, slabOf(p, slot));
   const arenaSlab = load<i32>(entry + S_ARENA_SLAB);
   if (arenaSlab < 0) return ERR_BAD_SLOT;
   const m = meta(p, slot);
   if (load<u32>(m + M_STATE) != STATE_IN_USE) return ERR_NOT_IN_USE;
   if (load<u32>(m + M_GEN) != gen) return ERR_STALE;
-  const address = slabAddress(arenaSlab) + <usize>(slot % perSlab) * <usize>pget(p, P_STRIDE);
+  const address = slabAddress(arenaSlab) + <usize>indexInSlab(p, slot) * <usize>pget(p, P_STRIDE);
   const stride = pget(p, P_STRIDE);
   if (pget(p, P_POISON) != 0) {
     memory.fill(address, POISON_BYTE, stride);
@@ -363,7 +376,7 @@ export function setGrowLimitPages(pages: u32): void {
   hset(H_GROW_LIMIT, pages);
 }
 
-/** Test hook: trap inside the next acquire, as a corrupted module would. */
+/** Test hook: trap inside the next wasm acquire or release, as a corrupted module would. */
 export function injectFault(): void {
   hset(H_FAULT, 1);
 }
@@ -375,4 +388,9 @@ export function runtimeProbe(): usize {
 
 export function heapBase(): usize {
   return __heap_base;
+}
+
+/** Address of a pool's descriptor: the host's acquire fast path reads the free list through it. */
+export function poolAddress(id: u32): usize {
+  return pool(id);
 }

@@ -63,6 +63,8 @@ export const P_SLAB_MAP: u32 = 44;
 export const P_MAPPED_SLABS: u32 = 48;
 export const P_POISON: u32 = 52;        // 1 = fill released slots with POISON_BYTE and check on acquire
 export const P_POISON_HITS: u32 = 56;   // acquires that found a poisoned slot written after release
+export const P_SLAB_SHIFT: u32 = 60;    // log2(slotsPerSlab) when a power of two, else NO_SHIFT (divide)
+export const NO_SHIFT: u32 = 0xffffffff;
 export const P_COUNTERS: u32 = 64;
 export const C_ACQUIRES: u32 = 0;
 export const C_RELEASES: u32 = 1;

@@ -17,8 +17,6 @@ export interface ArenaExports {
   runtimeProbe(): number;
   setGrowLimitPages(pages: number): void;
   injectFault(): void;
-  slotMetaBytes(): number;
-  slotGenOffset(): number;
-  slotStateOffset(): number;
-  slotStateInUse(): number;
+  poolAddress(pool: number): number;
+  zeroFill(address: number, length: number): void;
 }

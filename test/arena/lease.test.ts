@@ -225,8 +225,9 @@ describe('leases', () => {
   it('turns a wasm trap into an unhealthy arena that refuses work', async () => {
     const arena = await smallArena();
     const pool = arena.getPool('small');
+    const held = pool.acquire();
     injectFault(arena);
-    expect(() => pool.acquire()).toThrow(ArenaClosedError);
+    expect(() => held.release()).toThrow(ArenaClosedError);
     expect(() => pool.acquire()).toThrow(/faulted/);
     const health = arena.healthCheck();
     expect(health.healthy).toBe(false);
@@ -240,7 +241,9 @@ describe('leases', () => {
     const held = pool.acquire();
     await arena.close();
     expect(() => pool.acquire()).toThrow(ArenaClosedError);
+    expect(() => held.bytes).toThrow(ArenaClosedError);
     expect(() => held.release()).not.toThrow();
+    expect(() => held.release()).toThrow(LeaseReleasedError);
     expect(arena.healthCheck().status).toBe('failing');
     expect(typeof arena.getStats().pools.small!.acquires).toBe('number');
   });
