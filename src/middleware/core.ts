@@ -496,8 +496,8 @@ export async function readFetchBody(body: ReadableStream<Uint8Array>, inspection
 }
 
 /** Concatenate chunks into one buffer: the body the application will read. */
-export function concatChunks(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
+export function concatChunks(chunks: Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
+  if (chunks.length === 1 && chunks[0]!.buffer instanceof ArrayBuffer) return chunks[0] as Uint8Array<ArrayBuffer>;
   const out = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {

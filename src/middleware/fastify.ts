@@ -1,0 +1,169 @@
+/**
+ * Fastify plugin (Fastify 4 and 5).
+ * @packageDocumentation
+ */
+import { Readable } from 'node:stream';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GuardCore, type GuardResponse, type Inspection } from './core.js';
+import { metaFromNodeRequest, onResponseDone, RequestAbortedError } from './node.js';
+import type { GuardOptions } from './options.js';
+import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
+
+export type { GuardOptions, Exclusion, ThreatEvent } from './options.js';
+
+/** The parts of Fastify's request the plugin uses (structural: fastify stays an optional peer). */
+export interface FastifyRequestLike {
+  raw: IncomingMessage;
+  url: string;
+}
+
+/** The parts of Fastify's reply the plugin uses. */
+export interface FastifyReplyLike {
+  raw: ServerResponse;
+  sent: boolean;
+  code(status: number): FastifyReplyLike;
+  header(name: string, value: string): FastifyReplyLike;
+  send(payload?: unknown): FastifyReplyLike;
+}
+
+interface FastifyInstanceLike {
+  addHook(name: 'preParsing', hook: (request: FastifyRequestLike, reply: FastifyReplyLike, payload: NodeJS.ReadableStream) => Promise<unknown>): unknown;
+}
+
+/** The plugin function `arenaguard()` returns; register it with `app.register(...)`. */
+export type ArenaguardFastifyPlugin = ((instance: FastifyInstanceLike, options: unknown) => Promise<void>) & {
+  [key: symbol]: unknown;
+};
+
+function send(reply: FastifyReplyLike, response: GuardResponse): void {
+  reply.code(response.status);
+  for (const [name, value] of Object.entries(response.headers)) reply.header(name, value);
+  if (response.closeConnection) reply.header('connection', 'close');
+  reply.send(response.body);
+}
+
+/** Read the payload stream into the inspection; the chunks, or undefined when the inspection failed early. */
+function collect(payload: NodeJS.ReadableStream, inspection: Inspection): Promise<Buffer[] | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const stop = () => {
+      payload.removeListener('data', onData);
+      payload.removeListener('end', onEnd);
+      payload.removeListener('error', onError);
+      payload.removeListener('close', onClose);
+    };
+    const onData = (chunk: Buffer | string) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      chunks.push(bytes);
+      inspection.write(bytes);
+      if (inspection.failure) {
+        stop();
+        payload.pause();
+        resolve(undefined);
+      }
+    };
+    const onEnd = () => {
+      stop();
+      resolve(chunks);
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const onClose = () => {
+      stop();
+      reject(new RequestAbortedError());
+    };
+    payload.on('data', onData);
+    payload.on('end', onEnd);
+    payload.on('error', onError);
+    payload.on('close', onClose);
+  });
+}
+
+/**
+ * Create the arenaguard plugin for Fastify. It applies to every route of the
+ * instance it is registered on (it is not encapsulated). The body is scanned
+ * in a `preParsing` hook as it streams into pooled slots; Fastify's body
+ * parsers then read the same bytes from a replacement stream.
+ *
+ * @example
+ * ```ts
+ * import Fastify from 'fastify';
+ * import { arenaguard } from 'arenaguard/fastify';
+ *
+ * const app = Fastify();
+ * await app.register(arenaguard({ mode: 'block' }));
+ * app.post('/comments', async (request) => request.body);
+ * ```
+ */
+export function arenaguard(options?: GuardOptions<FastifyRequestLike>): ArenaguardFastifyPlugin {
+  const core = new GuardCore<FastifyRequestLike>(options);
+
+  async function preParsing(request: FastifyRequestLike, reply: FastifyReplyLike, payload: NodeJS.ReadableStream): Promise<unknown> {
+    if (core.skips(request)) return payload;
+    const started = await core.begin(metaFromNodeRequest(request.raw));
+    if (!('meta' in started)) {
+      if (!started.allow) send(reply, started.response);
+      return payload;
+    }
+    const inspection = started;
+    onResponseDone(reply.raw, () => inspection.release());
+    let chunks: Buffer[] | undefined;
+    if (inspection.meta.hasBody) {
+      try {
+        chunks = await collect(payload, inspection);
+      } catch (error) {
+        inspection.release();
+        throw error;
+      }
+    }
+    const verdict = await inspection.finish();
+    if (!verdict.allow) {
+      send(reply, verdict.response);
+      return payload;
+    }
+    if (!chunks) return payload;
+    // The same chunks, replayed for Fastify's content-type parsers.
+    const replay = Readable.from(chunks, { objectMode: false }) as Readable & { receivedEncodedLength?: number };
+    replay.receivedEncodedLength = inspection.bytesReceived;
+    return replay;
+  }
+
+  const plugin = async function arenaguardFastify(instance: FastifyInstanceLike): Promise<void> {
+    instance.addHook('preParsing', preParsing);
+  } as unknown as ArenaguardFastifyPlugin;
+  // What fastify-plugin sets: hooks apply to the parent scope, so every route is guarded.
+  plugin[Symbol.for('skip-override')] = true;
+  plugin[Symbol.for('fastify.display-name')] = 'arenaguard';
+  return plugin;
+}
+
+/**
+ * A Fastify route handler for `/metrics`.
+ *
+ * @example
+ * ```ts
+ * app.get('/metrics', metricsHandler({ detector }));
+ * ```
+ */
+export function metricsHandler(source: MetricsSource): (request: unknown, reply: FastifyReplyLike) => void {
+  return function arenaguardMetrics(_request, reply) {
+    reply.code(200).header('content-type', PROMETHEUS_CONTENT_TYPE).header('cache-control', 'no-store').send(renderPrometheus(source));
+  };
+}
+
+/**
+ * A Fastify route handler for `/health`: `200`, or `503` when failing.
+ *
+ * @example
+ * ```ts
+ * app.get('/health', healthHandler({ detector }));
+ * ```
+ */
+export function healthHandler(source: MetricsSource): (request: unknown, reply: FastifyReplyLike) => void {
+  return function arenaguardHealth(_request, reply) {
+    const { status, report } = healthReport(source);
+    reply.code(status).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify(report));
+  };
+}
