@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createArena, ForeignLeaseError, LeaseReleasedError, PoolExhaustedError, type Arena, type Lease,
 } from '../../src/index.js';
+import { wasmOf } from '../../src/internal.js';
 
 const POOLS = [
   { name: 'tiny', slotSize: 48, initialSlots: 0, maxSlots: 5 },
@@ -44,7 +45,11 @@ function checkInvariants(m: Model, r: Real): void {
     }
   }
   expect(addresses.size).toBe(held);
-  expect(r.arena.getStats().bytesReserved).toBeLessThanOrEqual(r.arena.maxBytes);
+  const arenaStats = r.arena.getStats();
+  expect(arenaStats.bytesReserved + arenaStats.bytesFree).toBeLessThanOrEqual(r.arena.maxBytes);
+  // Wasm memory never reaches past the last slab maxBytes allows.
+  const slabBase = wasmOf(r.arena).exports.headerField(24 /* H_SLAB_BASE */) as number;
+  expect(arenaStats.memoryPages * 65536).toBeLessThanOrEqual(slabBase + r.arena.maxBytes);
 }
 
 /** A fresh slot holds only zeros; then the holder writes a secret over all of it. */
