@@ -1,0 +1,280 @@
+// Decoding and normalisation stages. Each stage reads a buffer (with a u32 original-offset
+// per byte) and writes a shorter-or-equal buffer with its own offset array, so a finding
+// in normalised text maps back to the original input span. A stage never looks past its
+// input: when the input ends inside a possible escape and more input may follow, the tail
+// is carried (bytes and offsets) into the stage state and prepended to the next chunk.
+// Stages: [0] percent (+ as space where the context says so), [1] percent again (bounded
+// double decoding), [2] HTML entities, JS escapes, overlong UTF-8, full-width ASCII,
+// NUL removal, ASCII case folding, whitespace-run folding.
+import { g32, s32, report } from "./state";
+import { R_PATH_OVERLONG_UTF8, R_PATH_NULL_BYTE } from "./generated/tables";
+
+export const SG_CARRY_LEN: u32 = 0;
+export const SG_PREV: u32 = 4;
+export const SG_CARRY: u32 = 8;       // up to MAX_CARRY bytes
+export const SG_CARRY_OFF: u32 = 48;  // up to MAX_CARRY u32 offsets
+export const MAX_CARRY: u32 = 36;
+
+// @ts-ignore: decorator
+@inline function hexVal(c: u32): i32 {
+  if (c - 0x30 < 10) return <i32>(c - 0x30);
+  const l = c | 0x20;
+  if (l - 0x61 < 6) return <i32>(l - 0x61 + 10);
+  return -1;
+}
+
+/** Move the carried tail of the previous chunk in front of `buf`/`off` (which have room). */
+export function prependCarry(sg: usize, buf: usize, off: usize): u32 {
+  const cl = g32(sg, SG_CARRY_LEN);
+  if (cl != 0) {
+    memory.copy(buf - cl, sg + SG_CARRY, cl);
+    memory.copy(off - (<usize>cl << 2), sg + SG_CARRY_OFF, <usize>cl << 2);
+    s32(sg, SG_CARRY_LEN, 0);
+  }
+  return cl;
+}
+
+function saveCarry(sg: usize, buf: usize, off: usize, from: u32, n: u32): void {
+  const cl = n - from;
+  memory.copy(sg + SG_CARRY, buf + from, cl);
+  memory.copy(sg + SG_CARRY_OFF, off + (<usize>from << 2), <usize>cl << 2);
+  s32(sg, SG_CARRY_LEN, cl);
+}
+
+/**
+ * %XX and %uXXXX decoding (and `+` as space when `plus`). Returns the output length and
+ * writes the sentinel offset after the last output byte.
+ */
+export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: usize, outOff: usize, final: bool, plus: bool): u32 {
+  let i: u32 = 0;
+  let o: u32 = 0;
+  while (i < n) {
+    const b = <u32>load<u8>(inp + i);
+    if (b == 0x25) {
+      if (!final && i + 6 > n) {
+        // A possible escape is cut by the chunk end: carry it (at most 5 bytes).
+        const nx = i + 1 < n ? <u32>load<u8>(inp + i + 1) : 0x75;
+        if ((nx | 0x20) == 0x75 || i + 3 > n) { saveCarry(sg, inp, inOff, i, n); break; }
+      }
+      if (i + 2 < n) {
+        const h1 = hexVal(<u32>load<u8>(inp + i + 1));
+        const h2 = hexVal(<u32>load<u8>(inp + i + 2));
+        if (h1 >= 0 && h2 >= 0) {
+          store<u8>(out + o, <u8>((h1 << 4) | h2));
+          store<u32>(outOff + (<usize>o << 2), load<u32>(inOff + (<usize>i << 2)));
+          o++; i += 3; continue;
+        }
+      }
+      if (i + 5 < n && (<u32>load<u8>(inp + i + 1) | 0x20) == 0x75) {
+        const a = hexVal(<u32>load<u8>(inp + i + 2)), c = hexVal(<u32>load<u8>(inp + i + 3));
+        const d = hexVal(<u32>load<u8>(inp + i + 4)), e = hexVal(<u32>load<u8>(inp + i + 5));
+        if ((a | c | d | e) >= 0) {
+          let cp = <u32>((a << 12) | (c << 8) | (d << 4) | e);
+          if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0; // full-width ASCII
+          const at = load<u32>(inOff + (<usize>i << 2));
+          o = emitUtf8(out, outOff, o, cp, at);
+          i += 6; continue;
+        }
+      }
+      store<u8>(out + o, <u8>b);
+    } else if (b == 0x2b && plus) {
+      store<u8>(out + o, 0x20);
+    } else {
+      store<u8>(out + o, <u8>b);
+    }
+    store<u32>(outOff + (<usize>o << 2), load<u32>(inOff + (<usize>i << 2)));
+    o++; i++;
+  }
+  const cl = g32(sg, SG_CARRY_LEN);
+  store<u32>(outOff + (<usize>o << 2), cl != 0 ? load<u32>(sg + SG_CARRY_OFF) : load<u32>(inOff + (<usize>n << 2)));
+  return o;
+}
+
+function emitUtf8(out: usize, outOff: usize, o: u32, cp: u32, at: u32): u32 {
+  if (cp < 0x80) {
+    store<u8>(out + o, <u8>cp); store<u32>(outOff + (<usize>o << 2), at); return o + 1;
+  }
+  if (cp < 0x800) {
+    store<u8>(out + o, <u8>(0xc0 | (cp >> 6))); store<u32>(outOff + (<usize>o << 2), at);
+    store<u8>(out + o + 1, <u8>(0x80 | (cp & 0x3f))); store<u32>(outOff + (<usize>(o + 1) << 2), at);
+    return o + 2;
+  }
+  if (cp > 0xffff) cp = 0xfffd;
+  store<u8>(out + o, <u8>(0xe0 | (cp >> 12))); store<u32>(outOff + (<usize>o << 2), at);
+  store<u8>(out + o + 1, <u8>(0x80 | ((cp >> 6) & 0x3f))); store<u32>(outOff + (<usize>(o + 1) << 2), at);
+  store<u8>(out + o + 2, <u8>(0x80 | (cp & 0x3f))); store<u32>(outOff + (<usize>(o + 2) << 2), at);
+  return o + 3;
+}
+
+// Named HTML entities worth decoding for detection: [len, name..., value] ..., 0.
+const ENTITIES: usize = memory.data<u8>([
+  2, 0x6c, 0x74, 0x3c, /* lt < */ 2, 0x67, 0x74, 0x3e, /* gt > */ 3, 0x61, 0x6d, 0x70, 0x26, /* amp */
+  4, 0x71, 0x75, 0x6f, 0x74, 0x22, /* quot */ 4, 0x61, 0x70, 0x6f, 0x73, 0x27, /* apos */
+  4, 0x6e, 0x62, 0x73, 0x70, 0x20, /* nbsp */ 3, 0x74, 0x61, 0x62, 0x09, /* tab */
+  7, 0x6e, 0x65, 0x77, 0x6c, 0x69, 0x6e, 0x65, 0x0a, /* newline */ 5, 0x63, 0x6f, 0x6c, 0x6f, 0x6e, 0x3a, /* colon */
+  3, 0x73, 0x6f, 0x6c, 0x2f, /* sol */ 4, 0x62, 0x73, 0x6f, 0x6c, 0x5c, /* bsol */
+  4, 0x6c, 0x70, 0x61, 0x72, 0x28, /* lpar */ 4, 0x72, 0x70, 0x61, 0x72, 0x29, /* rpar */
+  4, 0x73, 0x65, 0x6d, 0x69, 0x3b, /* semi */ 6, 0x65, 0x71, 0x75, 0x61, 0x6c, 0x73, 0x3d, /* equals */
+  6, 0x70, 0x65, 0x72, 0x69, 0x6f, 0x64, 0x2e, /* period */ 5, 0x63, 0x6f, 0x6d, 0x6d, 0x61, 0x2c, /* comma */
+  4, 0x65, 0x78, 0x63, 0x6c, 0x21, /* excl */ 3, 0x6e, 0x75, 0x6d, 0x23, /* num */
+  6, 0x64, 0x6f, 0x6c, 0x6c, 0x61, 0x72, 0x24, /* dollar */ 7, 0x70, 0x65, 0x72, 0x63, 0x65, 0x6e, 0x74, 0x25, /* percent */
+  4, 0x70, 0x6c, 0x75, 0x73, 0x2b, /* plus */ 5, 0x67, 0x72, 0x61, 0x76, 0x65, 0x60, /* grave */
+  4, 0x6c, 0x73, 0x71, 0x62, 0x5b, /* lsqb */ 4, 0x72, 0x73, 0x71, 0x62, 0x5d, /* rsqb */
+  4, 0x6c, 0x63, 0x75, 0x62, 0x7b, /* lcub */ 4, 0x72, 0x63, 0x75, 0x62, 0x7d, /* rcub */
+  6, 0x76, 0x65, 0x72, 0x62, 0x61, 0x72, 0x7c, /* verbar */ 5, 0x71, 0x75, 0x65, 0x73, 0x74, 0x3f, /* quest */
+  3, 0x61, 0x73, 0x74, 0x2a, /* ast */ 6, 0x63, 0x6f, 0x6d, 0x6d, 0x61, 0x74, 0x40, /* commat */
+  3, 0x68, 0x61, 0x74, 0x5e, /* hat */ 6, 0x6c, 0x6f, 0x77, 0x62, 0x61, 0x72, 0x5f, /* lowbar */
+  6, 0x68, 0x79, 0x70, 0x68, 0x65, 0x6e, 0x2d, /* hyphen */ 4, 0x64, 0x61, 0x73, 0x68, 0x2d, /* dash */
+  0,
+]);
+
+/** Value of the named entity name at `p` (length `len`, matched ASCII-case-insensitively), or -1. */
+function namedEntity(p: usize, len: u32): i32 {
+  let e = ENTITIES;
+  while (true) {
+    const l = <u32>load<u8>(e);
+    if (l == 0) return -1;
+    if (l == len) {
+      let k: u32 = 0;
+      while (k < l && (<u32>load<u8>(p + k) | 0x20) == <u32>load<u8>(e + 1 + k)) k++;
+      if (k == l) return <i32>load<u8>(e + 1 + l);
+    }
+    e += l + 2;
+  }
+  return -1;
+}
+
+// @ts-ignore: decorator
+@inline function isAlnum(c: u32): bool { return (c - 0x30 < 10) || ((c | 0x20) - 0x61 < 26); }
+
+/** Emit one character after escape decoding: fold case, drop NUL, fold whitespace runs. */
+// @ts-ignore: decorator
+@inline function put(st: usize, sg: usize, out: usize, outOff: usize, o: u32, c: u32, at: u32, end: u32): u32 {
+  if (c - 0x41 < 26) c |= 0x20;
+  else if (c == 0) { report(st, R_PATH_NULL_BYTE, at, end); return o; }
+  else if (c == 0x09 || c == 0x0b || c == 0x0c || c == 0x0d) c = 0x20;
+  if (c == 0x20) {
+    const prev = g32(sg, SG_PREV);
+    if (prev == 0x20 || prev == 0x0a) return o;
+  }
+  s32(sg, SG_PREV, c);
+  store<u8>(out + o, <u8>c);
+  store<u32>(outOff + (<usize>o << 2), at);
+  return o + 1;
+}
+
+/** Entities, JS escapes, overlong/full-width UTF-8 folding, case and whitespace folding. */
+export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u32, out: usize, outOff: usize, final: bool): u32 {
+  let i: u32 = 0;
+  let o: u32 = 0;
+  while (i < n) {
+    const b = <u32>load<u8>(inp + i);
+    const at = load<u32>(inOff + (<usize>i << 2));
+    if (b == 0x26) { // '&'
+      let j = i + 1;
+      let cp: i32 = -1;
+      let undecided = false;
+      if (j < n && load<u8>(inp + j) == 0x23) { // numeric
+        j++;
+        let hex = false;
+        if (j < n && (<u32>load<u8>(inp + j) | 0x20) == 0x78) { hex = true; j++; }
+        const digitsAt = j;
+        let v: u32 = 0;
+        while (j < n && j - digitsAt < 24) {
+          const c = <u32>load<u8>(inp + j);
+          const d = hex ? hexVal(c) : (c - 0x30 < 10 ? <i32>(c - 0x30) : -1);
+          if (d < 0) break;
+          v = v < 0x110000 ? v * (hex ? 16 : 10) + <u32>d : v;
+          j++;
+        }
+        if (j == n && !final) undecided = true;
+        else if (j > digitsAt) { cp = <i32>(v < 0x110000 ? v : 0xfffd); if (j < n && load<u8>(inp + j) == 0x3b) j++; }
+      } else {
+        while (j < n && j - i <= 10 && isAlnum(<u32>load<u8>(inp + j))) j++;
+        if (j == n && !final && j - i <= 10) undecided = true;
+        else {
+          const nameLen = j - i - 1;
+          cp = namedEntity(inp + i + 1, nameLen);
+          if (cp >= 0) { if (j < n && load<u8>(inp + j) == 0x3b) j++; }
+          else if (nameLen > 2) {
+            // Legacy entities decoded without ';' even when letters follow ("&ltscript").
+            if (namedEntity(inp + i + 1, 2) >= 0) { cp = namedEntity(inp + i + 1, 2); j = i + 3; }
+            else if (nameLen > 3 && namedEntity(inp + i + 1, 3) >= 0) { cp = namedEntity(inp + i + 1, 3); j = i + 4; }
+            else if (nameLen > 4 && namedEntity(inp + i + 1, 4) >= 0) { cp = namedEntity(inp + i + 1, 4); j = i + 5; }
+          }
+        }
+      }
+      if (undecided) { if (n - i <= MAX_CARRY) { saveCarry(sg, inp, inOff, i, n); break; } }
+      else if (cp >= 0) {
+        const end = j < n ? load<u32>(inOff + (<usize>j << 2)) : load<u32>(inOff + (<usize>n << 2));
+        let c = <u32>cp;
+        if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+        if (c < 0x80) o = put(st, sg, out, outOff, o, c, at, end);
+        else { o = emitUtf8(out, outOff, o, c, at); s32(sg, SG_PREV, 0x80); }
+        i = j; continue;
+      }
+      o = put(st, sg, out, outOff, o, b, at, at + 1);
+      i++; continue;
+    }
+    if (b == 0x5c) { // '\'  JS escapes \xHH \uHHHH \u{H..}
+      if (!final && i + 8 > n) { saveCarry(sg, inp, inOff, i, n); break; }
+      if (i + 1 < n) {
+        const k = <u32>load<u8>(inp + i + 1) | 0x20;
+        let cp: i32 = -1;
+        let j = i;
+        if (k == 0x78 && i + 3 < n) {
+          const h1 = hexVal(<u32>load<u8>(inp + i + 2)), h2 = hexVal(<u32>load<u8>(inp + i + 3));
+          if (h1 >= 0 && h2 >= 0) { cp = (h1 << 4) | h2; j = i + 4; }
+        } else if (k == 0x75 && i + 2 < n) {
+          if (load<u8>(inp + i + 2) == 0x7b) {
+            let v: u32 = 0; let q = i + 3;
+            while (q < n && q - i < 12 && hexVal(<u32>load<u8>(inp + q)) >= 0) { v = (v << 4) | <u32>hexVal(<u32>load<u8>(inp + q)); q++; }
+            if (q < n && load<u8>(inp + q) == 0x7d && q > i + 3) { cp = <i32>(v < 0x110000 ? v : 0xfffd); j = q + 1; }
+          } else if (i + 5 < n) {
+            const a = hexVal(<u32>load<u8>(inp + i + 2)), c = hexVal(<u32>load<u8>(inp + i + 3));
+            const d = hexVal(<u32>load<u8>(inp + i + 4)), e = hexVal(<u32>load<u8>(inp + i + 5));
+            if ((a | c | d | e) >= 0) { cp = (a << 12) | (c << 8) | (d << 4) | e; j = i + 6; }
+          }
+        }
+        if (cp >= 0) {
+          const end = j < n ? load<u32>(inOff + (<usize>j << 2)) : load<u32>(inOff + (<usize>n << 2));
+          let c = <u32>cp;
+          if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+          if (c < 0x80) o = put(st, sg, out, outOff, o, c, at, end);
+          else { o = emitUtf8(out, outOff, o, c, at); s32(sg, SG_PREV, 0x80); }
+          i = j; continue;
+        }
+      }
+      o = put(st, sg, out, outOff, o, b, at, at + 1);
+      i++; continue;
+    }
+    if (b >= 0xc0) {
+      if (b == 0xc0 || b == 0xc1 || b == 0xe0 || b == 0xef || b == 0xf0) {
+        if (!final && i + 4 > n) { saveCarry(sg, inp, inOff, i, n); break; }
+        const c1 = i + 1 < n ? <u32>load<u8>(inp + i + 1) : 0;
+        const c2 = i + 2 < n ? <u32>load<u8>(inp + i + 2) : 0;
+        const c3 = i + 3 < n ? <u32>load<u8>(inp + i + 3) : 0;
+        let cp: i32 = -1; let len: u32 = 0; let overlong = false;
+        if (b < 0xc2 && (c1 & 0xc0) == 0x80) { cp = <i32>(((b & 1) << 6) | (c1 & 0x3f)); len = 2; overlong = true; }
+        else if (b == 0xe0 && c1 < 0xa0 && (c1 & 0xc0) == 0x80 && (c2 & 0xc0) == 0x80) { cp = <i32>(((c1 & 0x3f) << 6) | (c2 & 0x3f)); len = 3; overlong = true; }
+        else if (b == 0xf0 && c1 < 0x90 && (c1 & 0xc0) == 0x80 && (c2 & 0xc0) == 0x80 && (c3 & 0xc0) == 0x80) { cp = <i32>(((c1 & 0x3f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f)); len = 4; overlong = true; }
+        else if (b == 0xef && c1 == 0xbc && c2 >= 0x81 && c2 <= 0xbf) { cp = <i32>(0x21 + c2 - 0x81); len = 3; }
+        else if (b == 0xef && c1 == 0xbd && c2 >= 0x80 && c2 <= 0x9e) { cp = <i32>(0x60 + c2 - 0x80); len = 3; }
+        if (cp >= 0 && cp < 0x80) {
+          const end = i + len < n ? load<u32>(inOff + (<usize>(i + len) << 2)) : load<u32>(inOff + (<usize>n << 2));
+          if (overlong) report(st, R_PATH_OVERLONG_UTF8, at, end);
+          o = put(st, sg, out, outOff, o, <u32>cp, at, end);
+          i += len; continue;
+        }
+      }
+      store<u8>(out + o, <u8>b); store<u32>(outOff + (<usize>o << 2), at);
+      s32(sg, SG_PREV, b);
+      o++; i++; continue;
+    }
+    o = put(st, sg, out, outOff, o, b, at, at + 1);
+    i++;
+  }
+  const cl = g32(sg, SG_CARRY_LEN);
+  store<u32>(outOff + (<usize>o << 2), cl != 0 ? load<u32>(sg + SG_CARRY_OFF) : load<u32>(inOff + (<usize>n << 2)));
+  return o;
+}

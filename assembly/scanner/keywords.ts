@@ -1,0 +1,27 @@
+// Keyword dictionary lookup: the lexer hashes each word once (FNV-1a) and every detector
+// tests the 64-bit class mask of the entry. Tables come from rules/keywords.json.
+import { KW_MASK, KW_SLOT_HASH, KW_SLOT_IDX, KW_FLAGS_LO, KW_FLAGS_HI, KW_OFF, KW_LEN, KW_BYTES, KW_MAX_WORD } from "./generated/tables";
+
+export const FNV_OFFSET: u32 = 0x811c9dc5;
+export const FNV_PRIME: u32 = 0x01000193;
+
+/** Class mask of the word whose first bytes are at `word`, or 0 when it is no keyword. */
+export function keywordFlags(hash: u32, word: usize, len: u32): u64 {
+  if (len == 0 || len > KW_MAX_WORD) return 0;
+  let slot = hash & KW_MASK;
+  while (true) {
+    const idx = <u32>load<u16>(KW_SLOT_IDX + (<usize>slot << 1));
+    if (idx == 0) return 0;
+    if (load<u32>(KW_SLOT_HASH + (<usize>slot << 2)) == hash) {
+      const k = idx - 1;
+      if (<u32>load<u8>(KW_LEN + k) == len) {
+        const bytes = KW_BYTES + <usize>load<u16>(KW_OFF + (<usize>k << 1));
+        if (memory.compare(bytes, word, len) == 0) {
+          return (<u64>load<u32>(KW_FLAGS_HI + (<usize>k << 2)) << 32) | <u64>load<u32>(KW_FLAGS_LO + (<usize>k << 2));
+        }
+      }
+    }
+    slot = (slot + 1) & KW_MASK;
+  }
+  return 0;
+}

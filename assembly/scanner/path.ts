@@ -1,0 +1,137 @@
+// Path traversal: dot-segment grammar over '/' and '\' (both are separators here, so
+// `..\` counts like `../`), plus well-known sensitive targets recognised as
+// <system dir>/<file> pairs, dot-files at a segment start, <stem>.<ext> pairs
+// (win.ini, web.xml), file: URIs and drive roots.
+import { g32, s32, report } from "./state";
+import {
+  K_P_SYSDIR, K_P_FILE, K_P_DOTFILE, K_P_INI_STEM, K_P_EXT_INI, K_P_WEB, K_P_WEB_FILE, K_P_SENS_EXT, K_P_SCHEME_FILE,
+  R_PATH_TRAVERSAL_SEQUENCE, R_PATH_DOT_DOT_SLASH, R_PATH_DOT_EVASION, R_PATH_SENSITIVE_FILE, R_PATH_FILE_SCHEME,
+  R_PATH_SENSITIVE_EXTENSION,
+} from "./generated/tables";
+
+const PT_DOTS: u32 = 0;
+const PT_DSTART: u32 = 4;
+const PT_DEND: u32 = 8;
+const PT_SEG: u32 = 12;      // end + 1 of the last separator: a segment starts there
+const PT_TRAV: u32 = 16;
+const PT_TSTART: u32 = 20;
+const PT_TEND: u32 = 24;
+const PT_SYS: u32 = 28;      // 1: system dir word at a segment start, 2: and its '/'
+const PT_SYS_START: u32 = 32;
+const PT_SYS_END: u32 = 36;
+const PT_DOTWORD: u32 = 40;  // end + 1 of a '.' at a segment start
+const PT_STEM: u32 = 44;     // 1: stem word, 2: stem + '.'
+const PT_STEM_KIND: u32 = 48;
+const PT_STEM_START: u32 = 52;
+const PT_LAST_END: u32 = 56;
+const PT_SLASHES: u32 = 60;
+const PT_FILE: u32 = 64;     // file: URI / drive-root progress
+const PT_F_START: u32 = 68;
+const PT_ANY: u32 = 72;
+const PT_DOTSEG: u32 = 76;   // the current dot run began at a segment start
+const PT_EXT: u32 = 80;      // end + 1 of a '.' after a word (extension)
+const PT_WORDS: u32 = 84;    // words seen (drive letters count only as the first word)
+
+export function pathInit(p: usize): void { memory.fill(p, 0, 96); }
+
+// @ts-ignore: decorator
+@inline function atSegmentStart(p: usize, start: u32): bool {
+  return g32(p, PT_ANY) == 0 || g32(p, PT_SEG) == start + 1;
+}
+
+export function pathWord(st: usize, p: usize, flags: u64, len: u32, start: u32, end: u32): void {
+  const adjacent = g32(p, PT_LAST_END) == start;
+  if (g32(p, PT_DOTWORD) == start + 1 && (flags & K_P_DOTFILE) != 0) report(st, R_PATH_SENSITIVE_FILE, start - 1, end);
+  if (g32(p, PT_EXT) == start + 1 && (flags & K_P_SENS_EXT) != 0) report(st, R_PATH_SENSITIVE_EXTENSION, start - 1, end);
+  // <sysdir>/<file>
+  const sys = g32(p, PT_SYS);
+  if (sys == 2 && adjacent && (flags & K_P_FILE) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_SYS_START), end);
+  if ((flags & K_P_SYSDIR) != 0 && (atSegmentStart(p, start) || (sys == 2 && adjacent))) {
+    s32(p, PT_SYS, 1);
+    if (sys != 2) s32(p, PT_SYS_START, start);
+    s32(p, PT_SYS_END, end);
+  } else s32(p, PT_SYS, 0);
+  // <stem>.<ext>
+  const stem = g32(p, PT_STEM);
+  if (stem == 2 && adjacent) {
+    const kind = g32(p, PT_STEM_KIND);
+    if ((kind == 1 && (flags & K_P_EXT_INI) != 0) || (kind == 2 && (flags & K_P_WEB_FILE) != 0)) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_STEM_START), end);
+  }
+  if ((flags & (K_P_INI_STEM | K_P_WEB)) != 0) {
+    s32(p, PT_STEM, 1); s32(p, PT_STEM_KIND, (flags & K_P_INI_STEM) != 0 ? 1 : 2); s32(p, PT_STEM_START, start);
+  } else s32(p, PT_STEM, 0);
+  // file: and drive roots
+  const f = g32(p, PT_FILE);
+  if (f == 5 && adjacent && (flags & K_P_SYSDIR) != 0) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
+  if ((flags & K_P_SCHEME_FILE) != 0) { s32(p, PT_FILE, 1); s32(p, PT_F_START, start); }
+  else if (len == 1 && g32(p, PT_WORDS) == 0) { s32(p, PT_FILE, 3); s32(p, PT_F_START, start); }
+  else s32(p, PT_FILE, 0);
+  s32(p, PT_DOTS, 0);
+  s32(p, PT_WORDS, g32(p, PT_WORDS) + 1);
+  s32(p, PT_ANY, 1);
+  s32(p, PT_LAST_END, end);
+}
+
+function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
+  let trav = g32(p, PT_TRAV);
+  if (trav > 0 && g32(p, PT_TEND) == dstart) trav++;
+  else { trav = 1; s32(p, PT_TSTART, dstart); }
+  s32(p, PT_TRAV, trav);
+  s32(p, PT_TEND, end);
+  report(st, trav >= 2 ? R_PATH_TRAVERSAL_SEQUENCE : R_PATH_DOT_DOT_SLASH, g32(p, PT_TSTART), end);
+}
+
+export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
+  const adjacent = g32(p, PT_LAST_END) == start;
+  const f = g32(p, PT_FILE);
+  if (c == 0x2e) {
+    if (g32(p, PT_DOTS) > 0 && g32(p, PT_DEND) == start) s32(p, PT_DOTS, g32(p, PT_DOTS) + 1);
+    else {
+      s32(p, PT_DOTS, 1); s32(p, PT_DSTART, start);
+      s32(p, PT_DOTSEG, atSegmentStart(p, start) ? 1 : 0);
+      if (atSegmentStart(p, start)) s32(p, PT_DOTWORD, end + 1);
+      if (adjacent && g32(p, PT_ANY) != 0) s32(p, PT_EXT, end + 1);
+    }
+    s32(p, PT_DEND, end);
+    const dots = g32(p, PT_DOTS);
+    if (dots >= 3 && g32(p, PT_DOTSEG) != 0) report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART), end);
+    if (g32(p, PT_STEM) == 1 && adjacent) s32(p, PT_STEM, 2); else s32(p, PT_STEM, 0);
+    s32(p, PT_SYS, 0);
+    s32(p, PT_FILE, 0);
+  } else if (c == 0x2f || c == 0x5c) {
+    const dots = g32(p, PT_DOTS);
+    if (dots > 0 && g32(p, PT_DEND) == start) {
+      if (dots == 2 && g32(p, PT_DOTSEG) != 0) traversal(st, p, g32(p, PT_DSTART), end);
+      else if (dots == 2) traversal(st, p, g32(p, PT_DSTART), end); // foo../ is still a parent step for many servers
+      else if (dots >= 3) report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART), end);
+      else if (dots == 1 && g32(p, PT_DOTSEG) != 0 && g32(p, PT_ANY) != 0 && g32(p, PT_DSTART) > 0 && g32(p, PT_SEG) == g32(p, PT_DSTART) + 1) {
+        report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART) - 1, end); // /./
+      }
+    }
+    let slashes = adjacent && g32(p, PT_SLASHES) > 0 && g32(p, PT_SEG) == start + 1 ? g32(p, PT_SLASHES) + 1 : 1;
+    s32(p, PT_SLASHES, slashes);
+    if (slashes >= 4) report(st, R_PATH_DOT_EVASION, start + 1 - slashes, end);
+    if (g32(p, PT_SYS) == 1 && adjacent) s32(p, PT_SYS, 2); else if (g32(p, PT_SYS) != 2 || !adjacent) s32(p, PT_SYS, 0);
+    if (f == 2) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
+    s32(p, PT_FILE, f == 4 || f == 5 ? 5 : 0);
+    s32(p, PT_SEG, end + 1);
+    s32(p, PT_DOTS, 0);
+    s32(p, PT_STEM, 0);
+  } else {
+    if (c == 0x3a && adjacent && (f == 1 || f == 3)) s32(p, PT_FILE, f + 1);
+    else s32(p, PT_FILE, 0);
+    s32(p, PT_DOTS, 0);
+    s32(p, PT_SYS, 0);
+    s32(p, PT_STEM, 0);
+    s32(p, PT_SLASHES, 0);
+  }
+  s32(p, PT_ANY, 1);
+  s32(p, PT_LAST_END, end);
+}
+
+export function pathFinish(st: usize, p: usize, end: u32): void {
+  // "/.." at the very end is a parent step too
+  if (g32(p, PT_DOTS) == 2 && g32(p, PT_DEND) == end && g32(p, PT_DOTSEG) != 0 && g32(p, PT_ANY) != 0 && g32(p, PT_DSTART) > 0) {
+    traversal(st, p, g32(p, PT_DSTART), end);
+  }
+}

@@ -1,0 +1,205 @@
+// The scan pipeline and its exports. Input bytes are copied (by the host) into a leased
+// slot; each chunk goes through the decoding stages into a scratch slot, then one shared
+// lexer splits the normalised bytes into words and punctuation and feeds every detector.
+// All state lives in the caller's state block (see state.ts): no managed allocation.
+import {
+  ST_CONTEXT, ST_PARANOIA, ST_POS, ST_LIMIT, ST_FLAGS, ST_NFIND, ST_SCORE, ST_MAGIC, ST_STAGES, STAGE_BYTES,
+  ST_LEX, ST_SQL, SQL_BYTES, ST_XSS, ST_CMD, ST_PATH, ST_FINDINGS, FINDING_BYTES, MAX_FINDINGS, STATE_BYTES,
+  FLAG_OVERSIZE, FLAG_FINISHED, STATE_MAGIC, LX_HASH, LX_LEN, LX_START, LX_WORD, CTX_QUERY, CTX_FORM, CTX_PATH,
+  g32, s32, report,
+} from "./state";
+import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
+import { prependCarry, percentStage, markupStage } from "./decode";
+import { sqlInit, sqlWord, sqlPunct, sqlFinish } from "./sqli";
+import { xssInit, xssWord, xssPunct, xssFinish } from "./xss";
+import { cmdInit, cmdWord, cmdPunct, cmdFinish } from "./cmdi";
+import { pathInit, pathWord, pathPunct, pathFinish } from "./path";
+import { RULE_COUNT, KW_MAX_WORD, R_LIMIT_OVERSIZE } from "./generated/tables";
+
+const ST_TOTAL: u32 = 48;  // all bytes pushed, including those past the limit
+
+// Scratch layout: three (bytes, offsets) buffer pairs, each with room in front for a carry.
+const ROOM: u32 = 64;
+const CHUNK: u32 = 3584;
+const CAP: u32 = CHUNK + 128;
+const PAIR_BYTES: u32 = ((ROOM + CAP) + (ROOM + CAP + 1) * 4 + 15) & ~15;
+const OFFS_AT: u32 = ROOM + CAP;
+const SCRATCH_BYTES: u32 = PAIR_BYTES * 3;
+
+// @ts-ignore: decorator
+@inline function pairBytes(scratch: usize, k: u32): usize { return scratch + k * PAIR_BYTES + ROOM; }
+// @ts-ignore: decorator
+@inline function pairOffs(scratch: usize, k: u32): usize { return scratch + k * PAIR_BYTES + OFFS_AT + ROOM * 4; }
+
+/** Size of the state block a scan or stream needs. */
+export function scanStateBytes(): u32 { return STATE_BYTES; }
+/** Size of the scratch area a push needs. */
+export function scanScratchBytes(): u32 { return SCRATCH_BYTES; }
+/** Largest input a single push call takes without splitting (the host may pass more). */
+export function scanChunkBytes(): u32 { return CHUNK; }
+export function scanRuleCount(): u32 { return RULE_COUNT; }
+export function scanFindingsOffset(): u32 { return ST_FINDINGS; }
+export function scanFindingBytes(): u32 { return FINDING_BYTES; }
+export function scanMaxFindings(): u32 { return MAX_FINDINGS; }
+export function scanScore(st: usize): u32 { return g32(st, ST_SCORE); }
+export function scanFindingCount(st: usize): u32 { return g32(st, ST_NFIND); }
+export function scanOversized(st: usize): u32 { return g32(st, ST_FLAGS) & FLAG_OVERSIZE; }
+
+/** Start a scan: context (0 query, 1 form, 2 body, 3 header, 4 path, 5 json), paranoia 1|2, byte limit. */
+export function scanBegin(st: usize, context: u32, paranoia: u32, limit: u32): void {
+  memory.fill(st, 0, ST_FINDINGS);
+  s32(st, ST_CONTEXT, context);
+  s32(st, ST_PARANOIA, paranoia);
+  s32(st, ST_LIMIT, limit);
+  s32(st, ST_MAGIC, STATE_MAGIC);
+  sqlInit(st + ST_SQL, 0);
+  sqlInit(st + ST_SQL + SQL_BYTES, 0x27);
+  sqlInit(st + ST_SQL + 2 * SQL_BYTES, 0x22);
+  xssInit(st + ST_XSS);
+  cmdInit(st + ST_CMD);
+  pathInit(st + ST_PATH);
+}
+
+// @ts-ignore: decorator
+@inline function isWordByte(b: u32): bool {
+  return (b - 0x61 < 26) || (b - 0x30 < 10) || b == 0x5f || b >= 0x80;
+}
+
+function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
+  const word = st + ST_LEX + LX_WORD;
+  const flags = keywordFlags(hash, word, len);
+  const w0 = <u32>load<u8>(word);
+  const w1 = len > 1 ? <u32>load<u8>(word + 1) : 0;
+  sqlWord(st, st + ST_SQL, flags, w0, start, end);
+  sqlWord(st, st + ST_SQL + SQL_BYTES, flags, w0, start, end);
+  sqlWord(st, st + ST_SQL + 2 * SQL_BYTES, flags, w0, start, end);
+  xssWord(st, st + ST_XSS, flags, w0, w1, len, start, end);
+  cmdWord(st, st + ST_CMD, flags, w0, start, end);
+  pathWord(st, st + ST_PATH, flags, len, start, end);
+}
+
+function emitPunct(st: usize, c: u32, start: u32, end: u32): void {
+  sqlPunct(st, st + ST_SQL, c, start, end);
+  sqlPunct(st, st + ST_SQL + SQL_BYTES, c, start, end);
+  sqlPunct(st, st + ST_SQL + 2 * SQL_BYTES, c, start, end);
+  xssPunct(st, st + ST_XSS, c, start, end);
+  cmdPunct(st, st + ST_CMD, c, start, end);
+  pathPunct(st, st + ST_PATH, c, start, end);
+}
+
+/** Split normalised bytes into words and punctuation; word state survives chunk ends. */
+function lex(st: usize, buf: usize, offs: usize, n: u32): void {
+  const lx = st + ST_LEX;
+  let hash = load<u32>(lx + LX_HASH);
+  let len = load<u32>(lx + LX_LEN);
+  let i: u32 = 0;
+  while (i < n) {
+    let b = <u32>load<u8>(buf + i);
+    if (isWordByte(b)) {
+      if (len == 0) { hash = FNV_OFFSET; store<u32>(lx + LX_START, load<u32>(offs + (<usize>i << 2))); }
+      // tight loop over the rest of the word
+      do {
+        hash = (hash ^ b) * FNV_PRIME;
+        if (len < KW_MAX_WORD) store<u8>(lx + LX_WORD + len, <u8>b);
+        len++;
+        i++;
+        if (i >= n) break;
+        b = <u32>load<u8>(buf + i);
+      } while (isWordByte(b));
+      if (i >= n) break;
+    }
+    const at = load<u32>(offs + (<usize>i << 2));
+    if (len != 0) { emitWord(st, hash, len, load<u32>(lx + LX_START), at); len = 0; }
+    emitPunct(st, b, at, load<u32>(offs + (<usize>(i + 1) << 2)));
+    i++;
+  }
+  store<u32>(lx + LX_HASH, hash);
+  store<u32>(lx + LX_LEN, len);
+}
+
+function stage(st: usize, k: u32): usize { return st + ST_STAGES + k * STAGE_BYTES; }
+
+/** Run one chunk (n ≤ CHUNK) through the decoding stages; returns the normalised length in pair 0. */
+function decodeChunk(st: usize, scratch: usize, inp: usize, n: u32, final: bool, stages: u32): u32 {
+  const pos = g32(st, ST_POS);
+  const b0 = pairBytes(scratch, 0), o0 = pairOffs(scratch, 0);
+  const b1 = pairBytes(scratch, 1), o1 = pairOffs(scratch, 1);
+  const b2 = pairBytes(scratch, 2), o2 = pairOffs(scratch, 2);
+  memory.copy(b0, inp, n);
+  for (let i: u32 = 0; i <= n; i++) store<u32>(o0 + (<usize>i << 2), pos + i);
+  const ctx = g32(st, ST_CONTEXT);
+  const plus = ctx == CTX_QUERY || ctx == CTX_FORM;
+  let cl = prependCarry(stage(st, 0), b0, o0);
+  const n1 = percentStage(stage(st, 0), b0 - cl, o0 - (<usize>cl << 2), n + cl, b1, o1, final, plus);
+  if (stages == 1) { memory.copy(b0, b1, n1); memory.copy(o0, o1, (<usize>n1 + 1) << 2); return n1; }
+  cl = prependCarry(stage(st, 1), b1, o1);
+  const n2 = percentStage(stage(st, 1), b1 - cl, o1 - (<usize>cl << 2), n1 + cl, b2, o2, final, false);
+  if (stages == 2) { memory.copy(b0, b2, n2); memory.copy(o0, o2, (<usize>n2 + 1) << 2); return n2; }
+  cl = prependCarry(stage(st, 2), b2, o2);
+  return markupStage(st, stage(st, 2), b2 - cl, o2 - (<usize>cl << 2), n2 + cl, b0, o0, final);
+}
+
+/**
+ * Scan the next `len` input bytes at `input` (any length: split internally). With `final`
+ * the stream ends: carried bytes are flushed and end-of-input rules run. Returns the
+ * number of findings recorded so far, or -1 for a state block that was never begun.
+ */
+export function scanPush(st: usize, scratch: usize, input: usize, len: u32, final: u32): i32 {
+  if (g32(st, ST_MAGIC) != STATE_MAGIC) return -1;
+  if ((g32(st, ST_FLAGS) & FLAG_FINISHED) != 0) return -2;
+  const total = g32(st, ST_TOTAL);
+  const limit = g32(st, ST_LIMIT);
+  const allowed: u32 = total >= limit ? 0 : (len < limit - total ? len : limit - total);
+  if (allowed < len && (g32(st, ST_FLAGS) & FLAG_OVERSIZE) == 0) {
+    s32(st, ST_FLAGS, g32(st, ST_FLAGS) | FLAG_OVERSIZE);
+    report(st, R_LIMIT_OVERSIZE, limit, total + len);
+  }
+  s32(st, ST_TOTAL, total + len);
+  let done: u32 = 0;
+  let flushed = false;
+  while (done < allowed || (final != 0 && !flushed)) {
+    const n = allowed - done < CHUNK ? allowed - done : CHUNK;
+    const last = final != 0 && done + n == allowed;
+    const m = decodeChunk(st, scratch, input + done, n, last, 3);
+    lex(st, pairBytes(scratch, 0), pairOffs(scratch, 0), m);
+    s32(st, ST_POS, g32(st, ST_POS) + n);
+    done += n;
+    if (last) flushed = true;
+  }
+  if (final != 0) finish(st);
+  return <i32>g32(st, ST_NFIND);
+}
+
+function finish(st: usize): void {
+  const end = g32(st, ST_POS);
+  const lx = st + ST_LEX;
+  const len = load<u32>(lx + LX_LEN);
+  if (len != 0) { emitWord(st, load<u32>(lx + LX_HASH), len, load<u32>(lx + LX_START), end); store<u32>(lx + LX_LEN, 0); }
+  sqlFinish(st, st + ST_SQL, end);
+  sqlFinish(st, st + ST_SQL + SQL_BYTES, end);
+  sqlFinish(st, st + ST_SQL + 2 * SQL_BYTES, end);
+  xssFinish(st, st + ST_XSS, end);
+  cmdFinish(st, st + ST_CMD, end);
+  pathFinish(st, st + ST_PATH, end);
+  s32(st, ST_FLAGS, g32(st, ST_FLAGS) | FLAG_FINISHED);
+}
+
+/** One-shot scan of a whole value: begin + push(final). Returns the finding count. */
+export function scanOnce(st: usize, scratch: usize, input: usize, len: u32, context: u32, paranoia: u32, limit: u32): i32 {
+  scanBegin(st, context, paranoia, limit);
+  return scanPush(st, scratch, input, len, 1);
+}
+
+/**
+ * Debug view for `explain`: decode `len` bytes (≤ scanChunkBytes) through the first
+ * `stages` stages (1 percent, 2 percent again, 3 markup/folding) and return the output
+ * length; the bytes are at scanDebugOutput(scratch), their original offsets (u32) at
+ * scanDebugOffsets(scratch). Uses `st` as a throwaway state block.
+ */
+export function scanDebugDecode(st: usize, scratch: usize, input: usize, len: u32, context: u32, stages: u32): i32 {
+  if (len > CHUNK || stages < 1 || stages > 3) return -1;
+  scanBegin(st, context, 2, 0xffffffff);
+  return <i32>decodeChunk(st, scratch, input, len, true, stages);
+}
+export function scanDebugOutput(scratch: usize): usize { return pairBytes(scratch, 0); }
+export function scanDebugOffsets(scratch: usize): usize { return pairOffs(scratch, 0); }

@@ -1,0 +1,412 @@
+// SQL injection: a resumable SQL tokenizer plus a judge over the last few tokens, in the
+// spirit of libinjection (token shapes, not keyword lists). The value is tokenized three
+// times in parallel: as-is, as if it continued a '...' string and as if it continued a
+// "..." string, because an injected value usually starts inside a literal. Whitespace and
+// parentheses are not tokens (parentheses leave flags on the next token), comments are
+// folded away (they only leave a flag), so `un/**/ion`-style spacing changes nothing.
+import { g32, s32, g64, s64, report } from "./state";
+import {
+  K_SQL_LOGIC, K_SQL_NOT, K_SQL_UNION, K_SQL_SELECT, K_SQL_ALLDISTINCT, K_SQL_FROM, K_SQL_WHERE, K_SQL_DDL,
+  K_SQL_INSERT, K_SQL_DELETE, K_SQL_UPDATE, K_SQL_SET, K_SQL_EXEC, K_SQL_DECLARE, K_SQL_SHUTDOWN, K_SQL_WAITFOR,
+  K_SQL_DELAY, K_SQL_OBJ, K_SQL_INTO, K_SQL_OUTFILE, K_SQL_ORDER, K_SQL_BY, K_SQL_LIMIT, K_SQL_OPWORD, K_SQL_VALUEKW,
+  K_SQL_DANGER, K_SQL_SCHEMA, K_SQL_SCHEMA_WEAK, K_SQL_FUNC,
+  R_SQLI_UNION_SELECT, R_SQLI_TAUTOLOGY, R_SQLI_STRING_BREAKOUT, R_SQLI_STACKED_QUERY, R_SQLI_DANGEROUS_FUNCTION,
+  R_SQLI_SCHEMA_PROBE, R_SQLI_SELECT_FROM, R_SQLI_ORDER_BY_PROBE, R_SQLI_EXECUTABLE_COMMENT, R_SQLI_FUNCTION_CHAIN,
+  R_SQLI_COMMENT_TRUNCATION, R_SQLI_STATEMENT, R_SQLI_COMPARISON,
+} from "./generated/tables";
+
+// Instance fields
+const Q_MODE: u32 = 0;      // 0 as-is, 0x27 or 0x22: starts inside that quote
+const Q_STATE: u32 = 4;
+const Q_QUOTE: u32 = 8;
+const Q_TSTART: u32 = 12;   // start of the string/comment in progress
+const Q_NTOK: u32 = 16;
+const Q_PEND: u32 = 20;     // AUX flags for the next token (parens, comment)
+const Q_DOT: u32 = 24;      // end offset + 1 of a '.' that may join two names
+const Q_DEPTH: u32 = 28;    // paren depth (signed)
+const Q_SEL: u32 = 32;      // 1 = SELECT with an SQL-shaped list seen (waiting for FROM)
+const Q_AT: u32 = 36;       // count of '@' right before the next word
+const Q_FUNCS: u32 = 40;    // SQL function calls seen
+const Q_LASTEND: u32 = 44;  // end of the last event (adjacency)
+const Q_AUXSTART: u32 = 48; // start of the pending '(' / comment (span start)
+const Q_RING: u32 = 64;     // 6 entries
+const E_BYTES: u32 = 24;
+const E_TYPE: u32 = 0;
+const E_AUX: u32 = 4;
+const E_FLAGS: u32 = 8;
+const E_START: u32 = 16;
+const E_END: u32 = 20;
+const RING_N: u32 = 6;
+
+// Tokenizer states
+const S_NORMAL: u32 = 0;
+const S_STRING: u32 = 1;
+const S_STRING_QUOTE: u32 = 2; // saw the closing quote: '' continues the string
+const S_STRING_ESC: u32 = 3;
+const S_BLOCK: u32 = 4;
+const S_BLOCK_STAR: u32 = 5;
+const S_LINE: u32 = 6;
+const S_DASH: u32 = 7;
+const S_SLASH: u32 = 8;
+const S_BLOCK_OPEN: u32 = 9;   // just after '/*': '!' makes it executable
+
+// Token types
+const T_NUM: u32 = 1;
+const T_STR: u32 = 2;
+const T_WORD: u32 = 3;
+const T_KW: u32 = 4;
+const T_FUNC: u32 = 5;
+const T_LOGIC: u32 = 6;
+const T_OP: u32 = 7;
+const T_COMMA: u32 = 8;
+const T_SEMI: u32 = 9;
+const T_VAR: u32 = 10;
+
+// Aux flags
+const A_CMP: u32 = 1;
+const A_LPAREN: u32 = 2;
+const A_RPAREN: u32 = 4;
+const A_BREAKOUT: u32 = 8;
+const A_STAR: u32 = 16;
+const A_COMMENT: u32 = 32;
+const A_SYSVAR: u32 = 64;
+const A_HEX: u32 = 128;
+const A_CHAR: u32 = 0xff00; // operator character(s) for OP tokens
+
+const STRUCTURAL: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ALLDISTINCT | K_SQL_FROM | K_SQL_WHERE | K_SQL_DDL | K_SQL_INSERT |
+  K_SQL_DELETE | K_SQL_UPDATE | K_SQL_EXEC | K_SQL_DECLARE | K_SQL_SHUTDOWN | K_SQL_WAITFOR | K_SQL_INTO | K_SQL_ORDER |
+  K_SQL_BY | K_SQL_LIMIT;
+const STMT: u64 = K_SQL_DDL | K_SQL_INSERT | K_SQL_DELETE | K_SQL_UPDATE | K_SQL_EXEC | K_SQL_DECLARE | K_SQL_SHUTDOWN |
+  K_SQL_WAITFOR | K_SQL_SELECT | K_SQL_SET;
+const CLAUSE: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ORDER | K_SQL_WHERE | K_SQL_LIMIT | K_SQL_INTO | K_SQL_FROM;
+
+export function sqlInit(q: usize, mode: u32): void {
+  memory.fill(q, 0, 64 + RING_N * E_BYTES);
+  s32(q, Q_MODE, mode);
+  if (mode != 0) { s32(q, Q_STATE, S_STRING); s32(q, Q_QUOTE, mode); s32(q, Q_TSTART, 0); }
+}
+
+// @ts-ignore: decorator
+@inline function ent(q: usize, k: u32): usize { return q + Q_RING + k * E_BYTES; }
+// @ts-ignore: decorator
+@inline function ttype(q: usize, k: u32): u32 { return k < g32(q, Q_NTOK) ? load<u32>(ent(q, k) + E_TYPE) : 0; }
+// @ts-ignore: decorator
+@inline function taux(q: usize, k: u32): u32 { return load<u32>(ent(q, k) + E_AUX); }
+// @ts-ignore: decorator
+@inline function tflags(q: usize, k: u32): u64 { return load<u64>(ent(q, k) + E_FLAGS); }
+// @ts-ignore: decorator
+@inline function tstart(q: usize, k: u32): u32 { return load<u32>(ent(q, k) + E_START); }
+// @ts-ignore: decorator
+@inline function tend(q: usize, k: u32): u32 { return load<u32>(ent(q, k) + E_END); }
+
+function isValue(q: usize, k: u32): bool {
+  const t = ttype(q, k);
+  if (t == T_NUM || t == T_STR || t == T_WORD || t == T_VAR || t == T_FUNC) return true;
+  if (t == T_KW) {
+    const f = tflags(q, k);
+    if ((f & (K_SQL_VALUEKW | K_SQL_FUNC | K_SQL_DANGER)) != 0) return true;
+    if ((f & K_SQL_SELECT) != 0 && (taux(q, k) & A_LPAREN) != 0) return true;
+  }
+  return false;
+}
+// @ts-ignore: decorator
+@inline function isKw(q: usize, k: u32, mask: u64): bool { return ttype(q, k) == T_KW && (tflags(q, k) & mask) != 0; }
+// @ts-ignore: decorator
+@inline function isCmp(q: usize, k: u32): bool { return ttype(q, k) == T_OP && (taux(q, k) & A_CMP) != 0; }
+// @ts-ignore: decorator
+@inline function isBreakout(q: usize, k: u32): bool { return ttype(q, k) == T_STR && (taux(q, k) & A_BREAKOUT) != 0; }
+
+/** Is token k a select-list item (what follows SELECT in an injected query)? */
+function selectItem(q: usize, k: u32): bool {
+  const t = ttype(q, k);
+  if (t == T_NUM || t == T_STR || t == T_VAR || t == T_FUNC) return true;
+  if (t == T_OP) return (taux(q, k) & A_STAR) != 0;
+  if (t == T_KW) return (tflags(q, k) & (K_SQL_VALUEKW | K_SQL_FUNC | K_SQL_DANGER | K_SQL_ALLDISTINCT)) != 0;
+  return false;
+}
+
+function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
+  // shift the ring: newest token is entry 0
+  memory.copy(q + Q_RING + E_BYTES, q + Q_RING, (RING_N - 1) * E_BYTES);
+  const e = q + Q_RING;
+  aux |= g32(q, Q_PEND);
+  store<u32>(e + E_TYPE, type); store<u32>(e + E_AUX, aux); store<u64>(e + E_FLAGS, flags);
+  store<u32>(e + E_START, start); store<u32>(e + E_END, end);
+  s32(q, Q_PEND, 0);
+  s32(q, Q_NTOK, g32(q, Q_NTOK) + 1);
+  judge(st, q);
+}
+
+/** Evaluate the rules that end at the newest token. */
+function judge(st: usize, q: usize): void {
+  const t0 = ttype(q, 0);
+  const t1 = ttype(q, 1);
+  const s0 = tstart(q, 0), e0 = tend(q, 0);
+
+  // UNION [ALL] SELECT <item>
+  if (isKw(q, 1, K_SQL_SELECT) && t0 != T_LOGIC && t0 != T_SEMI && t0 != T_COMMA) {
+    if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
+    else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
+    if (selectItem(q, 0)) {
+      if ((taux(q, 1) & A_LPAREN) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), e0);
+      s32(q, Q_SEL, 1);
+    }
+  }
+  if (t0 == T_COMMA && t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
+  if (isKw(q, 0, K_SQL_FROM) && (g32(q, Q_SEL) != 0 || (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)))) {
+    report(st, R_SQLI_SELECT_FROM, s0, e0);
+  }
+
+  // <connective> value <cmp> value
+  if (isValue(q, 0) || isKw(q, 0, K_SQL_SELECT)) {
+    if (isCmp(q, 1) && isValue(q, 2)) {
+      const t3 = ttype(q, 3);
+      if (t3 == T_LOGIC || isKw(q, 3, K_SQL_WHERE) || (t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0)) {
+        report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
+      } else if (isBreakout(q, 3)) {
+        report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), e0);
+      } else if (g32(q, Q_NTOK) == 3) {
+        const ta = ttype(q, 0), tb = ttype(q, 2);
+        if ((ta == T_NUM || ta == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
+      }
+    }
+    // breakout: '<connective> <literal>
+    if (t1 == T_LOGIC && isBreakout(q, 2)) {
+      if (t0 == T_NUM || t0 == T_STR || t0 == T_VAR || t0 == T_FUNC || t0 == T_KW) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
+    }
+    if (isCmp(q, 1) && isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
+  }
+  if (isBreakout(q, 1)) {
+    if (t0 == T_SEMI || isKw(q, 0, CLAUSE)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), e0);
+    if (t0 == T_LOGIC && (taux(q, 0) & A_CHAR) == (0x7c << 8)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), e0);
+  }
+
+  // ; <statement> <continuation>
+  if (t0 != 0 && isKw(q, 1, STMT)) {
+    const f1 = tflags(q, 1);
+    const f0 = t0 == T_KW || t0 == T_WORD ? tflags(q, 0) : 0;
+    let shaped = false;
+    if ((f1 & K_SQL_DDL) != 0 && (f0 & K_SQL_OBJ) != 0) shaped = true;
+    else if ((f1 & K_SQL_INSERT) != 0 && (f0 & K_SQL_INTO) != 0) shaped = true;
+    else if ((f1 & K_SQL_DELETE) != 0 && (f0 & K_SQL_FROM) != 0) shaped = true;
+    else if ((f1 & K_SQL_WAITFOR) != 0 && (f0 & K_SQL_DELAY) != 0) shaped = true;
+    else if ((f1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) shaped = true;
+    else if ((f1 & K_SQL_EXEC) != 0 && (t0 == T_WORD || t0 == T_VAR || t0 == T_KW)) shaped = (f0 & K_SQL_DANGER) != 0 || ttype(q, 2) == T_SEMI;
+    else if ((f1 & K_SQL_SELECT) != 0) shaped = selectItem(q, 0);
+    else if ((f1 & K_SQL_SHUTDOWN) != 0) shaped = t0 == T_SEMI;
+    else if ((f1 & K_SQL_SET) != 0) shaped = t0 == T_VAR;
+    if (shaped) {
+      const t2 = ttype(q, 2);
+      if (t2 == T_SEMI || isBreakout(q, 2)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 2), e0);
+      else if ((f1 & (K_SQL_SELECT | K_SQL_SET)) == 0) report(st, R_SQLI_STATEMENT, tstart(q, 1), e0);
+      if ((f1 & K_SQL_WAITFOR) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
+      if ((f1 & K_SQL_EXEC) != 0 && (f0 & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
+    }
+  }
+  if (isKw(q, 0, K_SQL_SHUTDOWN) && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0);
+
+  // INTO OUTFILE / DUMPFILE
+  if (isKw(q, 1, K_SQL_INTO) && t0 != 0 && (tflags(q, 0) & K_SQL_OUTFILE) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
+  // ORDER BY <n>
+  if (t0 == T_NUM && isKw(q, 1, K_SQL_BY) && isKw(q, 2, K_SQL_ORDER)) report(st, R_SQLI_ORDER_BY_PROBE, tstart(q, 2), e0);
+  // catalogues
+  if (t0 == T_KW || t0 == T_WORD) {
+    const f = tflags(q, 0);
+    if ((f & K_SQL_SCHEMA) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
+    if ((f & K_SQL_SCHEMA_WEAK) != 0 && isKw(q, 1, K_SQL_FROM)) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
+  }
+  if (t0 == T_VAR && (taux(q, 0) & A_SYSVAR) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
+  // function-ish hex literal right after an SQL function: CONCAT(0x...
+  if (t0 == T_NUM && (taux(q, 0) & A_HEX) != 0 && t1 == T_FUNC && (tflags(q, 1) & K_SQL_FUNC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), e0);
+}
+
+/** Called when '(' follows token 0: it becomes a function call. */
+function makeFunc(st: usize, q: usize, end: u32): void {
+  const e = ent(q, 0);
+  store<u32>(e + E_TYPE, T_FUNC);
+  const f = tflags(q, 0);
+  const s0 = tstart(q, 0);
+  if ((f & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, s0, end);
+  if ((f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) {
+    const funcs = g32(q, Q_FUNCS) + 1;
+    s32(q, Q_FUNCS, funcs);
+    const t1 = ttype(q, 1);
+    // nested: ASCII(SUBSTRING(  or chained: CHR(..)||CHR(
+    if (t1 == T_FUNC && (taux(q, 0) & A_LPAREN) != 0 && (tflags(q, 1) & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
+    else if (funcs >= 2 && (t1 == T_OP || t1 == T_LOGIC || t1 == T_COMMA)) report(st, R_SQLI_FUNCTION_CHAIN, s0, end);
+    if (t1 == T_LOGIC || isCmp(q, 1) || isBreakout(q, 1)) {
+      if (isBreakout(q, 1) || isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+    }
+    report(st, R_SQLI_COMPARISON, s0, end);
+  }
+}
+
+function onComment(st: usize, q: usize, start: u32, end: u32): void {
+  const n = g32(q, Q_NTOK);
+  if (n == 0) return;
+  if (isBreakout(q, 0)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
+  else if (isBreakout(q, 1) && ttype(q, 0) != T_WORD) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+  else if (isBreakout(q, 2) && ttype(q, 1) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+  const t0 = ttype(q, 0);
+  if (<i32>g32(q, Q_DEPTH) < 0 && (t0 == T_NUM || t0 == T_STR || t0 == T_WORD) && (g32(q, Q_PEND) & A_RPAREN) != 0) {
+    report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
+  }
+  s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT);
+}
+
+function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
+  // join with the previous operator character when adjacent: || && <= >= <> != :=
+  if (g32(q, Q_NTOK) > 0 && ttype(q, 0) == T_OP && tend(q, 0) == start && g32(q, Q_PEND) == 0) {
+    const e = ent(q, 0);
+    const p = (load<u32>(e + E_AUX) >> 8) & 0xff;
+    if ((p == 0x7c && c == 0x7c) || (p == 0x26 && c == 0x26)) {
+      store<u32>(e + E_TYPE, T_LOGIC); store<u32>(e + E_END, end);
+      judge(st, q);
+      return;
+    }
+    if ((c == 0x3d && (p == 0x3c || p == 0x3e || p == 0x21 || p == 0x3d || p == 0x3a)) || (p == 0x3c && c == 0x3e)) {
+      store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~A_CHAR) | A_CMP | (c << 8)); store<u32>(e + E_END, end);
+      return;
+    }
+  }
+  let aux: u32 = c << 8;
+  if (c == 0x3d || c == 0x3c || c == 0x3e) aux |= A_CMP;
+  if (c == 0x2a) aux |= A_STAR;
+  push(st, q, T_OP, aux, 0, start, end);
+}
+
+function closeString(st: usize, q: usize, end: u32): void {
+  const breakout = g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0;
+  s32(q, Q_STATE, S_NORMAL);
+  push(st, q, T_STR, breakout ? A_BREAKOUT : 0, 0, g32(q, Q_TSTART), end);
+}
+
+/** Resolve states that wait for one more event (closing quote, '-' or '/'). */
+// @ts-ignore: decorator
+@inline function resolve(st: usize, q: usize, c: u32, start: u32): u32 {
+  let s = g32(q, Q_STATE);
+  if (s == S_STRING_QUOTE) {
+    if (c == g32(q, Q_QUOTE)) { s32(q, Q_STATE, S_STRING); return 99; } // doubled quote
+    closeString(st, q, start);
+    s = S_NORMAL;
+  } else if (s == S_DASH) {
+    if (c == 0x2d) { s32(q, Q_STATE, S_LINE); onComment(st, q, start - 1, start + 1); return 99; }
+    s32(q, Q_STATE, S_NORMAL);
+    opToken(st, q, 0x2d, start - 1, start);
+    s = S_NORMAL;
+  } else if (s == S_SLASH) {
+    if (c == 0x2a) { s32(q, Q_STATE, S_BLOCK_OPEN); s32(q, Q_AUXSTART, start - 1); return 99; }
+    s32(q, Q_STATE, S_NORMAL);
+    opToken(st, q, 0x2f, start - 1, start);
+    s = S_NORMAL;
+  } else if (s == S_BLOCK_OPEN) {
+    if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), start + 1); s32(q, Q_STATE, S_NORMAL); return 99; }
+    onComment(st, q, g32(q, Q_AUXSTART), start);
+    s = S_BLOCK;
+    s32(q, Q_STATE, S_BLOCK);
+    if (c == 0x2a) { s32(q, Q_STATE, S_BLOCK_STAR); return 99; }
+  }
+  return s;
+}
+
+export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32): void {
+  const s = resolve(st, q, 0x61, start);
+  if (s != S_NORMAL) {
+    if (s == S_STRING_ESC) s32(q, Q_STATE, S_STRING);
+    else if (s == S_BLOCK_STAR) s32(q, Q_STATE, S_BLOCK);
+    return;
+  }
+  const isNum = first - 0x30 < 10;
+  // a.b joins into one name (or a decimal number)
+  const dot = g32(q, Q_DOT);
+  if (dot != 0 && dot - 1 == start && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0) {
+    const e = ent(q, 0);
+    const t = load<u32>(e + E_TYPE);
+    if (t == T_WORD || t == T_NUM || t == T_KW || t == T_VAR) {
+      if (t == T_KW) store<u32>(e + E_TYPE, T_WORD);
+      store<u64>(e + E_FLAGS, load<u64>(e + E_FLAGS) | (flags & (K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_FUNC)));
+      store<u32>(e + E_END, end);
+      s32(q, Q_DOT, 0);
+      if ((flags & K_SQL_SCHEMA) != 0 || ((load<u64>(e + E_FLAGS) & K_SQL_SCHEMA_WEAK) != 0)) report(st, R_SQLI_SCHEMA_PROBE, load<u32>(e + E_START), end);
+      s32(q, Q_LASTEND, end);
+      return;
+    }
+  }
+  s32(q, Q_DOT, 0);
+  s32(q, Q_LASTEND, end);
+  const at = g32(q, Q_AT);
+  if (at != 0) {
+    s32(q, Q_AT, 0);
+    push(st, q, T_VAR, at >= 2 ? A_SYSVAR : 0, flags, start - at, end);
+    return;
+  }
+  if (isNum) { push(st, q, T_NUM, (first == 0x30 && end - start > 2) ? A_HEX : 0, 0, start, end); return; }
+  if ((flags & K_SQL_NOT) != 0) return; // NOT changes no shape we judge
+  if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, 0, flags, start, end); return; }
+  if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP, flags, start, end); return; }
+  if ((flags & STRUCTURAL) != 0) { push(st, q, T_KW, 0, flags, start, end); return; }
+  push(st, q, T_WORD, 0, flags, start, end);
+}
+
+export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32): void {
+  const s = resolve(st, q, c, start);
+  if (s == 99) return;
+  if (s == S_STRING) {
+    if (c == g32(q, Q_QUOTE)) s32(q, Q_STATE, S_STRING_QUOTE);
+    else if (c == 0x5c) s32(q, Q_STATE, S_STRING_ESC);
+    return;
+  }
+  if (s == S_STRING_ESC) { s32(q, Q_STATE, S_STRING); return; }
+  if (s == S_BLOCK) { if (c == 0x2a) s32(q, Q_STATE, S_BLOCK_STAR); return; }
+  if (s == S_BLOCK_STAR) {
+    if (c == 0x2f) s32(q, Q_STATE, S_NORMAL);
+    else if (c != 0x2a) s32(q, Q_STATE, S_BLOCK);
+    return;
+  }
+  if (s == S_LINE) { if (c == 0x0a) s32(q, Q_STATE, S_NORMAL); return; }
+  // S_NORMAL
+  if (c == 0x20 || c == 0x0a) return;
+  if (c != 0x2e) s32(q, Q_DOT, 0);
+  if (c != 0x40) s32(q, Q_AT, 0);
+  switch (c) {
+    case 0x27: case 0x22: {
+      s32(q, Q_STATE, S_STRING); s32(q, Q_QUOTE, c); s32(q, Q_TSTART, start);
+      break;
+    }
+    case 0x28: {
+      const n = g32(q, Q_NTOK);
+      const t0 = ttype(q, 0);
+      if (n > 0 && g32(q, Q_PEND) == 0 && (t0 == T_WORD || (t0 == T_KW && (tflags(q, 0) & (K_SQL_FUNC | K_SQL_DANGER)) != 0))) makeFunc(st, q, end);
+      s32(q, Q_PEND, g32(q, Q_PEND) | A_LPAREN);
+      s32(q, Q_DEPTH, g32(q, Q_DEPTH) + 1);
+      break;
+    }
+    case 0x29: {
+      s32(q, Q_PEND, (g32(q, Q_PEND) & ~A_LPAREN) | A_RPAREN);
+      s32(q, Q_DEPTH, g32(q, Q_DEPTH) - 1);
+      break;
+    }
+    case 0x2c: push(st, q, T_COMMA, 0, 0, start, end); break;
+    case 0x3b: push(st, q, T_SEMI, 0, 0, start, end); break;
+    case 0x23: { s32(q, Q_STATE, S_LINE); onComment(st, q, start, end); break; }
+    case 0x2d: s32(q, Q_STATE, S_DASH); break;
+    case 0x2f: s32(q, Q_STATE, S_SLASH); break;
+    case 0x2e: s32(q, Q_DOT, end + 1); break;
+    case 0x40: s32(q, Q_AT, g32(q, Q_AT) + 1); break;
+    case 0x3d: case 0x3c: case 0x3e: case 0x21: case 0x7c: case 0x26: case 0x2b: case 0x2a: case 0x25: case 0x5e: case 0x7e: case 0x3a:
+      opToken(st, q, c, start, end); break;
+    default: break; // ` $ [ ] { } ? \ and others do not change the token shape
+  }
+}
+
+export function sqlFinish(st: usize, q: usize, end: u32): void {
+  const s = g32(q, Q_STATE);
+  if (s == S_STRING || s == S_STRING_QUOTE || s == S_STRING_ESC) {
+    const tstart0 = g32(q, Q_TSTART);
+    // A value that starts inside a quote and never closes it is just text.
+    if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end);
+  } else if (s == S_DASH) opToken(st, q, 0x2d, end - 1, end);
+  else if (s == S_SLASH) opToken(st, q, 0x2f, end - 1, end);
+  else if (s == S_BLOCK_OPEN) onComment(st, q, g32(q, Q_AUXSTART), end);
+  // trailing ';' after a breakout, shutdown etc. are judged at push time already
+}

@@ -1,0 +1,82 @@
+// Layout of one scan's state block (host keeps it in a leased slot; nothing here is
+// allocated by the runtime). Every detector owns a fixed region, so a stream's whole
+// state is this block: pushing chunk by chunk carries exactly the state a single
+// pass would have had, which is why a chunked verdict equals the whole-input verdict.
+import { RULE_SCORE, RULE_PARANOIA, RULE_COUNT, KW_MAX_WORD } from "./generated/tables";
+
+export const ST_CONTEXT: u32 = 0;
+export const ST_PARANOIA: u32 = 4;
+export const ST_POS: u32 = 8;          // stream offset of the next input byte
+export const ST_LIMIT: u32 = 12;       // maxScanBytes
+export const ST_FLAGS: u32 = 16;
+export const ST_NFIND: u32 = 20;
+export const ST_SCORE: u32 = 24;
+export const ST_MAGIC: u32 = 28;
+export const ST_RULES_SEEN: u32 = 32;  // 128-bit set: a rule is recorded and scored once
+export const ST_STAGES: u32 = 64;      // decoder stage carries
+export const STAGE_BYTES: u32 = 192;
+export const STAGE_COUNT: u32 = 3;
+export const ST_LEX: u32 = 640;        // shared word lexer
+export const ST_SQL: u32 = 768;        // 3 SQL tokenizer instances
+export const SQL_BYTES: u32 = 256;
+export const ST_XSS: u32 = 1536;
+export const ST_CMD: u32 = 1664;
+export const ST_PATH: u32 = 1792;
+export const ST_FINDINGS: u32 = 2048;
+export const FINDING_BYTES: u32 = 12;  // rule u32, start u32, end u32
+export const MAX_FINDINGS: u32 = 48;
+export const STATE_BYTES: u32 = 2688;
+
+export const FLAG_OVERSIZE: u32 = 1;
+export const FLAG_FINISHED: u32 = 2;
+export const STATE_MAGIC: u32 = 0x5343414e; // "SCAN"
+
+// Lexer fields
+export const LX_HASH: u32 = 0;
+export const LX_LEN: u32 = 4;
+export const LX_START: u32 = 8;
+export const LX_END: u32 = 12;
+export const LX_WORD: u32 = 16; // first KW_MAX_WORD bytes of the current word
+
+// Scan contexts (host mirrors them).
+export const CTX_QUERY: u32 = 0;
+export const CTX_FORM: u32 = 1;
+export const CTX_BODY: u32 = 2;
+export const CTX_HEADER: u32 = 3;
+export const CTX_PATH: u32 = 4;
+export const CTX_JSON: u32 = 5;
+
+// @ts-ignore: decorator
+@inline export function g32(p: usize, off: u32): u32 { return load<u32>(p + off); }
+// @ts-ignore: decorator
+@inline export function s32(p: usize, off: u32, v: u32): void { store<u32>(p + off, v); }
+// @ts-ignore: decorator
+@inline export function g64(p: usize, off: u32): u64 { return load<u64>(p + off); }
+// @ts-ignore: decorator
+@inline export function s64(p: usize, off: u32, v: u64): void { store<u64>(p + off, v); }
+
+/**
+ * Record that `rule` fired on original bytes [start, end). Only the first occurrence of a
+ * rule is kept and scored (the anomaly score sums distinct rules); rules above the scan's
+ * paranoia level are ignored.
+ */
+export function report(st: usize, rule: u32, start: u32, end: u32): void {
+  if (<u32>load<u8>(RULE_PARANOIA + rule) > g32(st, ST_PARANOIA)) return;
+  const word = st + ST_RULES_SEEN + ((rule >> 5) << 2);
+  const bit: u32 = 1 << (rule & 31);
+  const seen = load<u32>(word);
+  if (seen & bit) return;
+  store<u32>(word, seen | bit);
+  s32(st, ST_SCORE, g32(st, ST_SCORE) + <u32>load<u8>(RULE_SCORE + rule));
+  const n = g32(st, ST_NFIND);
+  if (n >= MAX_FINDINGS) return;
+  const f = st + ST_FINDINGS + n * FINDING_BYTES;
+  store<u32>(f, rule);
+  store<u32>(f + 4, start);
+  store<u32>(f + 8, end > start ? end : start + 1);
+  s32(st, ST_NFIND, n + 1);
+}
+
+// Compile-time check that the regions fit.
+// @ts-ignore
+assert(ST_FINDINGS + MAX_FINDINGS * FINDING_BYTES <= STATE_BYTES && RULE_COUNT <= 128 && LX_WORD + KW_MAX_WORD < 128);

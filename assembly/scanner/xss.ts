@@ -1,0 +1,148 @@
+// Cross-site scripting: HTML tag/attribute grammar (a tag opens with '<' and a name, an
+// attribute is a name followed by '='), URL schemes that run script, and JavaScript sink
+// shapes (a dialog/eval call, document.cookie). Each piece is a tiny state machine fed by
+// the shared lexer's word and punctuation events.
+import { g32, s32, g64, s64, report } from "./state";
+import {
+  K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
+  K_X_PROP, K_X_CSS,
+  R_XSS_SCRIPT_TAG, R_XSS_EVENT_HANDLER, R_XSS_JS_URI, R_XSS_DANGEROUS_TAG, R_XSS_JS_SINK, R_XSS_CSS_EXPRESSION,
+  R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG,
+} from "./generated/tables";
+
+const X_LT_END: u32 = 0;      // end of the last '<' (or '</') + 1; 0 = none
+const X_LT_START: u32 = 4;
+const X_INTAG: u32 = 8;       // inside a tag: start of the tag + 1
+const X_NAME_END: u32 = 12;   // end of the tag name + 1 (namespace ':' continues it)
+const X_PEND: u32 = 16;       // what the next significant event completes
+const X_PEND_START: u32 = 20;
+const X_PEND_END: u32 = 24;   // end of the word that set X_PEND (adjacency)
+const X_QUOTE: u32 = 28;      // quote → '>' → '<' breakout tracking
+const X_QSTART: u32 = 32;
+const X_DATA: u32 = 36;       // data: URI progress
+const X_DSTART: u32 = 40;
+const X_ATTR: u32 = 44;       // last word inside a tag (attribute candidate) end + 1
+const X_ASTART: u32 = 48;
+const X_LAST_END: u32 = 52;   // end of the last non-space event
+const X_DASH: u32 = 56;       // '-' right before the current word (for -moz-binding)
+
+const P_NONE: u32 = 0;
+const P_EVENT: u32 = 1;      // event-handler name: waiting for '='
+const P_ONWORD: u32 = 2;     // on* word (paranoia 2): waiting for '='
+const P_SCHEME: u32 = 3;     // javascript: waiting for ':'
+const P_SINK: u32 = 4;       // alert: waiting for '(' or '`'
+const P_OBJ: u32 = 5;        // document: waiting for '.'
+const P_OBJ_DOT: u32 = 6;    // document.: waiting for a property
+const P_CSS: u32 = 7;        // expression: waiting for '('
+const P_BEHAVIOR: u32 = 8;   // behavior: waiting for ':'
+const P_SINK_WEAK: u32 = 9;  // other call sinks: waiting for '(' (paranoia 2)
+
+export function xssInit(x: usize): void { memory.fill(x, 0, 64); }
+
+function pend(x: usize, kind: u32, start: u32, end: u32): void {
+  s32(x, X_PEND, kind); s32(x, X_PEND_START, start); s32(x, X_PEND_END, end);
+}
+
+export function xssWord(st: usize, x: usize, flags: u64, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+  // Complete a pending OBJ '.' PROP
+  const p = g32(x, X_PEND);
+  const adjacentPend = g32(x, X_PEND_END) == start;
+  if (p == P_OBJ_DOT && adjacentPend && (flags & K_X_PROP) != 0) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), end);
+  if (p == P_SCHEME && adjacentPend) { /* "javascript" glued to a word: not a scheme */ }
+  s32(x, X_PEND, P_NONE);
+
+  // data: URI subtype
+  const d = g32(x, X_DATA);
+  if (d == 1 && g32(x, X_LAST_END) == start) s32(x, X_DATA, 2);
+  else if (d == 3 && g32(x, X_LAST_END) == start) {
+    if ((flags & (K_X_TAG | K_X_TAG_DANGER | K_X_SCHEME | K_X_SCRIPT)) != 0) report(st, R_XSS_JS_URI, g32(x, X_DSTART), end);
+    s32(x, X_DATA, 0);
+  } else s32(x, X_DATA, 0);
+
+  // Tag name right after '<' or '</' (or after a namespace prefix 'xi:')
+  const lt = g32(x, X_LT_END);
+  if ((lt != 0 && lt - 1 == start) || (g32(x, X_NAME_END) != 0 && g32(x, X_NAME_END) - 1 == start)) {
+    const isLetter = w0 - 0x61 < 26;
+    if (isLetter) {
+      const ltStart = g32(x, X_LT_START);
+      if ((flags & K_X_SCRIPT) != 0) report(st, R_XSS_SCRIPT_TAG, ltStart, end);
+      else if ((flags & K_X_TAG_DANGER) != 0 && g32(x, X_NAME_END) == 0) report(st, R_XSS_DANGEROUS_TAG, ltStart, end);
+      else if ((flags & K_X_TAG_DANGER) != 0 && (flags & K_X_TAG) == 0) report(st, R_XSS_DANGEROUS_TAG, ltStart, end);
+      report(st, R_XSS_ANY_TAG, ltStart, end);
+      s32(x, X_INTAG, ltStart + 1);
+      s32(x, X_NAME_END, end + 1);
+    }
+    s32(x, X_LT_END, 0);
+    s32(x, X_LAST_END, end);
+    return;
+  }
+  s32(x, X_LT_END, 0);
+  s32(x, X_NAME_END, 0);
+
+  if ((flags & K_X_EVENT) != 0) pend(x, P_EVENT, start, end);
+  else if (w0 == 0x6f && w1 == 0x6e && len >= 5) pend(x, P_ONWORD, start, end);
+  else if ((flags & K_X_SCHEME) != 0) pend(x, P_SCHEME, start, end);
+  else if ((flags & K_X_SINK_STRONG) != 0) pend(x, P_SINK, start, end);
+  else if ((flags & K_X_OBJ) != 0) pend(x, P_OBJ, start, end);
+  else if ((flags & K_X_CSS) != 0) {
+    if (w0 == 0x62 && w1 == 0x69 && g32(x, X_DASH) == start) report(st, R_XSS_CSS_EXPRESSION, start, end); // -moz-binding
+    pend(x, w0 == 0x65 ? P_CSS : P_BEHAVIOR, start, end);
+  } else if ((flags & K_X_SINK_CALL) != 0) pend(x, P_SINK_WEAK, start, end);
+  if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
+  if (g32(x, X_INTAG) != 0) { s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start); }
+  s32(x, X_LAST_END, end);
+}
+
+export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
+  const p = g32(x, X_PEND);
+  const adjacent = g32(x, X_PEND_END) == start;
+  const isSpace = c == 0x20 || c == 0x0a;
+  if (p != P_NONE) {
+    const ps = g32(x, X_PEND_START);
+    let keep = false;
+    if (c == 0x3d && (p == P_EVENT || p == P_ONWORD)) {
+      report(st, p == P_EVENT ? R_XSS_EVENT_HANDLER : R_XSS_ANY_TAG, ps, end);
+    } else if (c == 0x3a && p == P_SCHEME) report(st, R_XSS_JS_URI, ps, end);
+    else if (p == P_SINK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_SINK_WEAK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_ANY_TAG, ps, end);
+    else if (p == P_CSS && adjacent && c == 0x28) report(st, R_XSS_CSS_EXPRESSION, ps, end);
+    else if (p == P_BEHAVIOR && c == 0x3a) report(st, R_XSS_CSS_EXPRESSION, ps, end);
+    else if (p == P_OBJ && adjacent && c == 0x2e) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
+    else if (isSpace && (p == P_EVENT || p == P_ONWORD || p == P_SCHEME || p == P_BEHAVIOR)) keep = true; // "onload =" is valid
+    if (!keep) s32(x, X_PEND, P_NONE);
+  }
+  // data: progress (data : text / html)
+  const d = g32(x, X_DATA);
+  if (d == 10 && c == 0x3a) s32(x, X_DATA, 1);
+  else if (d == 2 && c == 0x2f) s32(x, X_DATA, 3);
+  else if (d != 0 && !(isSpace && d == 1)) s32(x, X_DATA, 0);
+
+  if (isSpace) return;
+  s32(x, X_DASH, c == 0x2d ? end : 0);
+  // Namespace prefix: <xi:include
+  if (c == 0x3a && g32(x, X_NAME_END) != 0 && g32(x, X_NAME_END) - 1 == start) { s32(x, X_NAME_END, end + 1); s32(x, X_LAST_END, end); return; }
+  s32(x, X_NAME_END, 0);
+  if (c == 0x3c) {
+    s32(x, X_LT_END, end + 1); s32(x, X_LT_START, start);
+    if (g32(x, X_QUOTE) == 2) report(st, R_XSS_ATTRIBUTE_BREAKOUT, g32(x, X_QSTART), end);
+    s32(x, X_QUOTE, 0);
+  } else if (c == 0x2f && g32(x, X_LT_END) != 0 && g32(x, X_LT_END) - 1 == start) {
+    s32(x, X_LT_END, end + 1); // closing tag '</name'
+  } else {
+    s32(x, X_LT_END, 0);
+  }
+  if (c == 0x3d && g32(x, X_INTAG) != 0 && g32(x, X_ATTR) != 0) {
+    report(st, R_XSS_HTML_TAG, g32(x, X_INTAG) - 1, end);
+  }
+  if (c == 0x3e) {
+    s32(x, X_INTAG, 0); s32(x, X_ATTR, 0);
+    s32(x, X_QUOTE, g32(x, X_QUOTE) == 1 ? 2 : 0);
+  } else if (c == 0x27 || c == 0x22) {
+    s32(x, X_QUOTE, 1); s32(x, X_QSTART, start);
+  } else if (c != 0x3c) {
+    s32(x, X_QUOTE, 0);
+  }
+  s32(x, X_LAST_END, end);
+}
+
+export function xssFinish(st: usize, x: usize, end: u32): void {}
