@@ -1,121 +1,72 @@
-// Pool benchmark: one op = acquire a 1 KiB buffer, copy 200 bytes in, read one
-// byte back, release. Compared in one process against the floor (the copy plus
-// a wasm memory.fill of 1 KiB: the work no zeroing pool can avoid) and against
-// Buffer.alloc / Buffer.allocUnsafe. GC counts come from perf_hooks GC entries.
+// Pool benchmark. One op at slot size S = get an S-byte buffer, copy
+// round(S·200/1024) bytes in (200 B at 1 KiB, issue 2's op), read one byte
+// back, give the buffer back. Every contender runs in this one process, rounds
+// interleaved; figures are medians over rounds, min/max the extreme rounds.
+// `floor` = the copy into one fixed buffer + wasm memory.fill of S bytes (the
+// work no zeroing pool can avoid). GC counts come from perf_hooks GC entries.
 //
-//   npm run bench:pool            # table
-//   npm run bench:pool -- --json  # one JSON object
-import { Bench } from 'tinybench';
-import { PerformanceObserver, constants } from 'node:perf_hooks';
-import { createArena } from '../dist/index.js';
-import { wasmOf } from '../dist/internal.js';
+//   npm run bench:pool                   # 1 KiB, table
+//   npm run bench:pool -- --json         # 1 KiB, one JSON object (issue 2's contract; extra keys allowed)
+//   node bench/pool.mjs --full [--json]  # 1, 8 and 64 KiB, writes bench/results/pool.json (npm run bench)
+//   BENCH_ROUNDS=3 BENCH_QUICK=1 ...      # shorter runs while developing
+import { measure } from './lib/harness.mjs';
+import { makePoolContenders, SIZES, ORDER, NOTES } from './lib/pool-core.mjs';
+import { envInfo, gcOver, heapPerOp, writeResult, table, QUICK } from './lib/node.mjs';
 
 const json = process.argv.includes('--json');
-const BATCH = 1000; // ops per timed iteration: one op is far below timer resolution
-const GC_OPS = 1_000_000;
+const full = process.argv.includes('--full');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const TIME = full ? { timeMs: QUICK ? 60 : 150, warmupMs: QUICK ? 20 : 50 } : { timeMs: QUICK ? 100 : 300, warmupMs: QUICK ? 30 : 100 };
+// GC is observed over this many ops per contender and size, then scaled to 1,000,000 ops.
+const GC_OPS = { 1024: 1_000_000, 8192: 250_000, 65536: 100_000 };
 
-const payload = new Uint8Array(200).map((_, i) => (i * 31) & 0xff);
-// Every safety check on: full zeroing, generation-checked release, leak tracking.
-const arena = await createArena({
-  pools: [{ name: 'small', slotSize: 1024, initialSlots: 64, maxSlots: 1024 }],
-  zeroOnRelease: 'full',
-  autoShrink: false,
-});
-const pool = arena.getPool('small');
-const { exports } = wasmOf(arena);
-const floorLease = pool.acquire(); // the "one fixed Uint8Array", in wasm memory so memory.fill can zero it
-const floorView = floorLease.bytes;
-const floorAddress = floorView.byteOffset;
+async function runSize(size) {
+  const c = await makePoolContenders(size, { BufferImpl: Buffer });
+  const names = ORDER.filter((n) => n in c.batches);
+  const gc = {};
+  for (const name of names) {
+    const ops = QUICK ? GC_OPS[size] / 10 : GC_OPS[size];
+    gc[name] = { ...(await gcOver(c.batches[name], c.batch, ops)), ...heapPerOp(c.batches[name], c.batch) };
+  }
+  const ns = measure(Object.fromEntries(names.map((n) => [n, c.batches[n]])), { batch: c.batch, rounds: ROUNDS, ...TIME });
+  const stats = c.arena.getStats();
+  await c.close();
+  if (c.sink() === 0.5) console.error('');
+  return { size, batch: c.batch, payloadBytes: Math.round((size * 200) / 1024), ns, gc, arena: { memoryPages: stats.memoryPages, bytesReserved: stats.bytesReserved } };
+}
 
-let sink = 0;
-const ops = {
-  arenaguard() {
-    for (let i = 0; i < BATCH; i++) {
-      const lease = pool.acquire();
-      lease.write(payload);
-      sink += lease.bytes[199];
-      lease.release();
-    }
-  },
-  floor() {
-    for (let i = 0; i < BATCH; i++) {
-      floorView.set(payload);
-      sink += floorView[199];
-      exports.zeroFill(floorAddress, 1024);
-    }
-  },
-  'Buffer.alloc'() {
-    for (let i = 0; i < BATCH; i++) {
-      const buffer = Buffer.alloc(1024);
-      buffer.set(payload);
-      sink += buffer[199];
-    }
-  },
-  'Buffer.allocUnsafe'() {
-    for (let i = 0; i < BATCH; i++) {
-      const buffer = Buffer.allocUnsafe(1024);
-      buffer.set(payload);
-      sink += buffer[199];
-    }
-  },
+const sizes = full ? SIZES : [1024];
+const bySize = {};
+for (const size of sizes) bySize[size] = await runSize(size);
+
+const one = bySize[1024];
+const result = {
+  nsPerOp: Object.fromEntries(Object.entries(one.ns).map(([n, s]) => [n, s.median])),
+  gc: Object.fromEntries(Object.entries(one.gc).map(([n, g]) => [n, g])),
 };
-
-/** ns per op for each contender: the median over ROUNDS runs of tinybench's p50, each round interleaved. */
-async function measure() {
-  const perRound = Object.fromEntries(Object.keys(ops).map((name) => [name, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    const bench = new Bench({ time: 300, warmupTime: 100 });
-    for (const [name, fn] of Object.entries(ops)) bench.add(name, fn);
-    await bench.run();
-    for (const task of bench.tasks) perRound[task.name].push((task.result.latency.p50 * 1e6) / BATCH);
-  }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return {
-    nsPerOp: Object.fromEntries(Object.entries(perRound).map(([name, xs]) => [name, Number(median(xs).toFixed(2))])),
-    spread: Object.fromEntries(Object.entries(perRound).map(([name, xs]) => [name, [Math.min(...xs), Math.max(...xs)].map((x) => Number(x.toFixed(2)))])),
-  };
-}
-
-/** GC events while running `ops` arenaguard ops, after a warm-up. */
-async function gcCounts(count) {
-  for (let i = 0; i < 20; i++) ops.arenaguard(); // warm-up: lease objects and views created
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  const counts = { scavenges: 0, markCompacts: 0, incremental: 0, longestPauseMs: 0, ops: count };
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      const kind = entry.detail?.kind ?? entry.kind;
-      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) counts.scavenges++;
-      else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) counts.markCompacts++;
-      else if (kind === constants.NODE_PERFORMANCE_GC_INCREMENTAL) counts.incremental++;
-      counts.longestPauseMs = Math.max(counts.longestPauseMs, entry.duration);
-    }
+if (full) {
+  const file = writeResult('pool', {
+    command: 'node bench/pool.mjs --full',
+    method: { rounds: ROUNDS, ...TIME, gcOps: GC_OPS, op: 'get S-byte buffer, copy round(S*200/1024) bytes, read 1 byte, give back' },
+    notes: NOTES,
+    sizes: bySize,
   });
-  observer.observe({ entryTypes: ['gc'] });
-  const heapBefore = process.memoryUsage().heapUsed;
-  for (let i = 0; i < count / BATCH; i++) ops.arenaguard();
-  const heapAfter = process.memoryUsage().heapUsed;
-  await new Promise((resolve) => setTimeout(resolve, 100)); // GC entries arrive asynchronously
-  observer.disconnect();
-  counts.heapBytesPerOp = Number(((heapAfter - heapBefore) / count).toFixed(4));
-  counts.longestPauseMs = Number(counts.longestPauseMs.toFixed(3));
-  return counts;
+  if (!json) console.log(`wrote ${file}`);
 }
-
-const gc = { arenaguard: await gcCounts(GC_OPS) };
-const { nsPerOp, spread } = await measure();
-const result = { nsPerOp, gc };
 if (json) {
-  console.log(JSON.stringify(result));
+  console.log(JSON.stringify(full ? { ...result, sizes: bySize } : result));
 } else {
-  const floor = nsPerOp.floor;
-  console.log('pool: acquire 1 KiB + copy 200 B + read 1 B + release (median of %d rounds)', ROUNDS);
-  for (const [name, ns] of Object.entries(nsPerOp)) {
-    console.log(`  ${name.padEnd(20)} ${ns.toFixed(1).padStart(8)} ns/op   ×floor ${(ns / floor).toFixed(2)}   [min ${spread[name][0]}, max ${spread[name][1]}]`);
+  console.log(`pool suite — ${envInfo().node}, ${envInfo().cpu}; median of ${ROUNDS} rounds`);
+  for (const r of Object.values(bySize)) {
+    const floor = r.ns.floor.median;
+    console.log(`\n${r.size / 1024} KiB slot, ${r.payloadBytes} B copied:`);
+    console.log(
+      table(
+        ['contender', 'ns/op', 'min', 'max', '× floor', 'scav/1M', 'mc/1M', 'max pause ms', 'heap B/op', 'ext B/op'],
+        Object.entries(r.ns).map(([n, s]) => [n, s.median, s.min, s.max, (s.median / floor).toFixed(2), r.gc[n].per1M.scavenges, r.gc[n].per1M.markCompacts, r.gc[n].longestPauseMs, r.gc[n].heapBytesPerOp, r.gc[n].externalBytesPerOp]),
+      ),
+    );
   }
-  console.log(`  arenaguard is ${(nsPerOp['Buffer.alloc'] / nsPerOp.arenaguard).toFixed(1)}× faster than Buffer.alloc(1024)`);
-  console.log('  GC over %d arenaguard ops: %j', GC_OPS, gc.arenaguard);
+  const ns = result.nsPerOp;
+  console.log(`\n1 KiB: arenaguard ${(ns.arenaguard / ns.floor).toFixed(2)}× floor, ${(ns['Buffer.alloc'] / ns.arenaguard).toFixed(1)}× faster than Buffer.alloc(1024)`);
 }
-if (sink === 0.5) console.log(sink); // keep the reads observable
-floorLease.release();
-await arena.close();
