@@ -44,6 +44,8 @@ export class Arena {
   /** @internal */ readonly slabBytes: number;
   /** @internal */ readonly debug: boolean;
   /** @internal */ readonly maxWaiters: number;
+  /** @internal Whether any acquisition stacks are captured (checked before `captureStack`). */
+  readonly capturesStacks: boolean;
   /** @internal The current wasm memory buffer; replaced when memory grows. */
   buffer: ArrayBuffer;
   /** @internal Views of wasm memory: allocator state lives there. */
@@ -72,6 +74,7 @@ export class Arena {
     this.maxWaiters = options.maxWaiters;
     this.#onLeak = onLeak;
     this.#stackSampleRate = options.leakStackSampleRate;
+    this.capturesStacks = options.debug || options.leakStackSampleRate !== 0;
     const check = (what: string, code: number) => {
       if (code < 0) throw new RangeError(`${what} rejected by the arena (code ${code}): check slotSize, maxSlots and maxBytes`);
       return code;
@@ -258,10 +261,6 @@ export class Arena {
     return this.#now;
   }
 
-  /** @internal Whether any acquisition stacks are captured (checked before `captureStack`). */
-  get capturesStacks(): boolean {
-    return this.debug || this.#stackSampleRate !== 0;
-  }
 
   /** @internal Whether to capture an acquisition stack for the lease being lent. */
   captureStack(): boolean {

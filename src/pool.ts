@@ -66,6 +66,10 @@ export class Pool {
   #acquiredAt: Float64Array;
   #stacks = new Map<number, string>();
   #waiters: Waiter[] = [];
+  /** Stacks are captured, callers wait, or debug mode: release has more to do than the common case. */
+  get #slowRelease(): boolean {
+    return this.#arena.capturesStacks || this.#waiters.length !== 0;
+  }
   #leaksDetected = 0;
 
   /** @internal */
@@ -277,9 +281,12 @@ export class Pool {
     }
     lease.state = RELEASED;
     lease.record.outstanding = false;
-    if (this.#stacks.size !== 0) this.#stacks.delete(lease.slot);
-    if (!this.#arena.debug) this.#recycle(lease);
-    if (this.#waiters.length !== 0) this.serveWaiters();
+    if (this.#slowRelease) {
+      this.#stacks.delete(lease.slot);
+      if (this.#waiters.length !== 0) this.serveWaiters();
+      if (this.#arena.debug) return; // debug: lease objects are never reused
+    }
+    this.#recycle(lease);
   }
 
   /** @internal Hand free slots to waiting callers, oldest first. */
@@ -306,7 +313,7 @@ export class Pool {
     if (!record.outstanding || this.#arena.closed) return;
     record.outstanding = false;
     const { slot, gen } = record;
-    if (this.#arena.u32[this.#metaBase + slot * 4] !== gen) return;
+    if (this.#arena.i32[this.#metaBase + slot * 4] !== gen) return;
     this.#leaksDetected++;
     const stack = this.#stacks.get(slot);
     this.#stacks.delete(slot);
@@ -389,7 +396,7 @@ export class Pool {
   #lend(slot: number): Lease {
     const lease = this.#takeLeaseObject();
     lease.view = this.#views[slot] ?? this.#viewOf(slot);
-    const gen = this.#arena.u32[this.#metaBase + slot * 4]!;
+    const gen = this.#arena.i32[this.#metaBase + slot * 4]!; // as i32: wasm takes the same bits back
     lease.slot = slot;
     lease.gen = gen;
     lease.used = 0;
