@@ -74,8 +74,9 @@ export async function makePoolContenders(size, { BufferImpl, batch = BATCH[size]
     arenaguard() {
       for (let i = 0; i < batch; i++) {
         const lease = pool.acquire();
-        lease.write(payload);
-        sink += lease.bytes[last];
+        const b = lease.bytes;
+        b.set(payload);
+        sink += b[last];
         lease.release();
       }
     },
