@@ -5,9 +5,9 @@
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
 import { g32, s32, g64, s64, report } from "./state";
 import {
-  K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI,
+  K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB,
   R_CMDI_CHAINED_COMMAND, R_CMDI_COMMAND_SUBSTITUTION, R_CMDI_SHELL_PATH, R_CMDI_COMMAND_WITH_ARGS, R_CMDI_REDIRECTION,
-  R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE,
+  R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND,
 } from "./generated/tables";
 
 const C_POS: u32 = 0;        // command position: 0 none, 1 start of value/after a quote, 2 after a separator, 3 inside $( or `
@@ -33,8 +33,9 @@ const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
 const C_SUBST: u32 = 88;     // 1: the command position was opened by $( or `
+const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
 
-export function cmdInit(c: usize): void { memory.fill(c, 0, 96); s32(c, C_POS, 1); }
+export function cmdInit(c: usize): void { memory.fill(c, 0, 128); s32(c, C_POS, 1); }
 
 function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   const kind = g32(c, C_CMD);
@@ -63,7 +64,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     }
     if (ch == 0x20) { if (s == 0) s32(c, C_CMD_STEP, 1); return; }
     if (s == 1 && (ch == 0x2f)) { s32(c, C_CMD_STEP, 2); return; }
-    if (s == 1 && ch == 0x25 && kind == 3) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
+    if (s == 1 && ch == 0x25) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
+    if (s == 1 && kind == 4 && (ch == 0x22 || ch == 0x28)) { s32(c, C_CMD_STEP, 5); return; } // IF "%a%"  IF (%1)
+    if (s == 5 && ch == 0x25) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
     s32(c, C_CMD, 0); return;
   }
   if (isWord) {
@@ -74,7 +77,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     }
     if (s == 2 && adjacent) { fire(st, c, end, false); return; } // -la, /etc
     if (s == 1) {
-      if (first - 0x30 < 10) { fire(st, c, end, false); return; } // sleep 5, ping 10.0.0.1
+      if (first - 0x30 < 10 && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; } // sleep 5, ping 10.0.0.1
       if (kind == 1 && pos == 2) { fire(st, c, end, false); return; }
       s32(c, C_CMD, 0); return;
     }
@@ -94,7 +97,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29) {
     if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e) { fire(st, c, start, false); return; }
   }
-  if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24)) { fire(st, c, end, false); return; }
+  if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24) && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; }
   s32(c, C_CMD, 0);
 }
 
@@ -129,6 +132,12 @@ export function cmdWord(st: usize, c: usize, flags: u64, first: u32, start: u32,
   if (g32(c, C_SSI) == 5 && adjacent && (flags & K_C_SSI) != 0) report(st, R_CMDI_SSI_EXEC, g32(c, C_SSI_START), end);
   s32(c, C_SSI, 0);
 
+  // \nRCPT TO:  \nEHLO x
+  const nl = g32(c, C_NL);
+  if (nl != 0 && (nl - 1 == start || (g32(c, C_ANY) != 0 && g32(c, C_PREV) == 0x0a && g32(c, C_LAST_END) == nl - 1 && false)) && (flags & K_C_MAILVERB) != 0) {
+    report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
+  }
+  s32(c, C_NL, 0);
   // command position
   const pos = g32(c, C_POS);
   if (pos != 0) {
@@ -180,6 +189,9 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(c, C_PCT, 1); s32(c, C_PCT_START, start);
   } else s32(c, C_PCT, 0);
 
+  if (ch == 0x0a) s32(c, C_NL, end + 1);
+  else if (!(isSpace && g32(c, C_NL) == start + 1)) s32(c, C_NL, 0);
+  else s32(c, C_NL, end + 1);
   if (isSpace) { return; }
   // separators open a command position
   const prev = g32(c, C_PREV);

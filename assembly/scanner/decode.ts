@@ -248,6 +248,22 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
       o = put(st, sg, out, outOff, o, b, at, at + 1);
       i++; continue;
     }
+    if (b == 0x30 && i + 1 < n && (<u32>load<u8>(inp + i + 1) | 0x20) == 0x78) {
+      // "0x2e" "0x2f" "0x5c" written out as text stand for . / \ in path-evasion payloads
+      if (!final && i + 6 > n) { saveCarry(sg, inp, inOff, i, n); break; }
+      const prev = g32(sg, SG_PREV);
+      if (i + 3 < n && !isAlnum(prev)) {
+        const h = (<u32>load<u8>(inp + i + 2) << 8) | (<u32>load<u8>(inp + i + 3) | 0x20);
+        const c = h == 0x3265 ? 0x2e : h == 0x3266 ? 0x2f : h == 0x3563 ? 0x5c : 0;
+        const nx = i + 4 < n ? <u32>load<u8>(inp + i + 4) : 0x20;
+        const nx2 = i + 5 < n ? <u32>load<u8>(inp + i + 5) | 0x20 : 0x20;
+        if (c != 0 && (hexVal(nx) < 0 || (nx == 0x30 && nx2 == 0x78))) {
+          const end = i + 4 < n ? load<u32>(inOff + (<usize>(i + 4) << 2)) : load<u32>(inOff + (<usize>n << 2));
+          o = put(st, sg, out, outOff, o, c, at, end);
+          i += 4; continue;
+        }
+      }
+    }
     if (b >= 0xc0) {
       if (b == 0xc0 || b == 0xc1 || b == 0xe0 || b == 0xef || b == 0xf0) {
         if (!final && i + 4 > n) { saveCarry(sg, inp, inOff, i, n); break; }

@@ -4,9 +4,9 @@
 // (win.ini, web.xml), file: URIs and drive roots.
 import { g32, s32, report } from "./state";
 import {
-  K_P_SYSDIR, K_P_FILE, K_P_DOTFILE, K_P_INI_STEM, K_P_EXT_INI, K_P_WEB, K_P_WEB_FILE, K_P_SENS_EXT, K_P_SCHEME_FILE,
+  K_P_SYSDIR, K_P_FILE, K_P_DOTFILE, K_P_STEM, K_P_STEM_EXT, K_P_SENS_EXT, K_P_SENS_EXT_STRONG, K_P_SCHEME_FILE, K_P_DOTCONF,
   R_PATH_TRAVERSAL_SEQUENCE, R_PATH_DOT_DOT_SLASH, R_PATH_DOT_EVASION, R_PATH_SENSITIVE_FILE, R_PATH_FILE_SCHEME,
-  R_PATH_SENSITIVE_EXTENSION,
+  R_PATH_SENSITIVE_EXTENSION, R_PATH_SECRET_EXTENSION, R_PATH_OVERFLOW_SEGMENT,
 } from "./generated/tables";
 
 const PT_DOTS: u32 = 0;
@@ -31,18 +31,32 @@ const PT_ANY: u32 = 72;
 const PT_DOTSEG: u32 = 76;   // the current dot run began at a segment start
 const PT_EXT: u32 = 80;      // end + 1 of a '.' after a word (extension)
 const PT_WORDS: u32 = 84;    // words seen (drive letters count only as the first word)
+const PT_DOTDIR: u32 = 88;   // 1: /.name  2: /.name/  (a hidden directory)
+const PT_DD_START: u32 = 92;
 
-export function pathInit(p: usize): void { memory.fill(p, 0, 96); }
+export function pathInit(p: usize): void { memory.fill(p, 0, 128); }
 
 // @ts-ignore: decorator
 @inline function atSegmentStart(p: usize, start: u32): bool {
   return g32(p, PT_ANY) == 0 || g32(p, PT_SEG) == start + 1;
 }
 
-export function pathWord(st: usize, p: usize, flags: u64, len: u32, start: u32, end: u32): void {
+export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
   const adjacent = g32(p, PT_LAST_END) == start;
-  if (g32(p, PT_DOTWORD) == start + 1 && (flags & K_P_DOTFILE) != 0) report(st, R_PATH_SENSITIVE_FILE, start - 1, end);
-  if (g32(p, PT_EXT) == start + 1 && (flags & K_P_SENS_EXT) != 0) report(st, R_PATH_SENSITIVE_EXTENSION, start - 1, end);
+  dotDotEnd(st, p, start);
+  if (same && len >= 64 && g32(p, PT_SEG) == start + 1) report(st, R_PATH_OVERFLOW_SEGMENT, start - 1, end);
+  const dotword = g32(p, PT_DOTWORD) == start + 1;
+  if (dotword && (flags & K_P_DOTFILE) != 0) report(st, R_PATH_SENSITIVE_FILE, start - 1, end);
+  // /.hidden-dir/config
+  const dd = g32(p, PT_DOTDIR);
+  if (dd == 2 && adjacent && (flags & K_P_DOTCONF) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_DD_START), end);
+  if (dotword) { s32(p, PT_DOTDIR, 1); s32(p, PT_DD_START, start - 1); }
+  else if (!(dd == 1 && adjacent)) s32(p, PT_DOTDIR, 0);
+  if (g32(p, PT_EXT) == start + 1) {
+    if ((flags & K_P_SENS_EXT_STRONG) != 0) report(st, R_PATH_SECRET_EXTENSION, start - 1, end);
+    if ((flags & K_P_SENS_EXT) != 0) report(st, R_PATH_SENSITIVE_EXTENSION, start - 1, end);
+    if (g32(p, PT_DOTDIR) == 2 && (flags & K_P_DOTCONF) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_DD_START), end);
+  }
   // <sysdir>/<file>
   const sys = g32(p, PT_SYS);
   if (sys == 2 && adjacent && (flags & K_P_FILE) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_SYS_START), end);
@@ -53,16 +67,11 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, start: u32, 
   } else s32(p, PT_SYS, 0);
   // <stem>.<ext>
   const stem = g32(p, PT_STEM);
-  if (stem == 2 && adjacent) {
-    const kind = g32(p, PT_STEM_KIND);
-    if ((kind == 1 && (flags & K_P_EXT_INI) != 0) || (kind == 2 && (flags & K_P_WEB_FILE) != 0)) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_STEM_START), end);
-  }
-  if ((flags & (K_P_INI_STEM | K_P_WEB)) != 0) {
-    s32(p, PT_STEM, 1); s32(p, PT_STEM_KIND, (flags & K_P_INI_STEM) != 0 ? 1 : 2); s32(p, PT_STEM_START, start);
-  } else s32(p, PT_STEM, 0);
+  if (stem == 2 && adjacent && (flags & K_P_STEM_EXT) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_STEM_START), end);
+  if ((flags & K_P_STEM) != 0) { s32(p, PT_STEM, 1); s32(p, PT_STEM_START, start); }
+  else s32(p, PT_STEM, 0);
   // file: and drive roots
   const f = g32(p, PT_FILE);
-  if (f == 5 && adjacent && (flags & K_P_SYSDIR) != 0) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
   if ((flags & K_P_SCHEME_FILE) != 0) { s32(p, PT_FILE, 1); s32(p, PT_F_START, start); }
   else if (len == 1 && g32(p, PT_WORDS) == 0) { s32(p, PT_FILE, 3); s32(p, PT_F_START, start); }
   else s32(p, PT_FILE, 0);
@@ -70,6 +79,13 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, start: u32, 
   s32(p, PT_WORDS, g32(p, PT_WORDS) + 1);
   s32(p, PT_ANY, 1);
   s32(p, PT_LAST_END, end);
+}
+
+/** A '..' segment ended by something other than a slash still steps up when it continues a traversal: ../.. */
+function dotDotEnd(st: usize, p: usize, at: u32): void {
+  if (g32(p, PT_DOTS) == 2 && g32(p, PT_DEND) == at && g32(p, PT_DOTSEG) != 0 && g32(p, PT_TRAV) > 0 && g32(p, PT_TEND) == g32(p, PT_DSTART)) {
+    traversal(st, p, g32(p, PT_DSTART), at);
+  }
 }
 
 function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
@@ -94,12 +110,15 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
     }
     s32(p, PT_DEND, end);
     const dots = g32(p, PT_DOTS);
-    if (dots >= 3 && g32(p, PT_DOTSEG) != 0) report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART), end);
+    if (dots >= 4 && g32(p, PT_DOTSEG) != 0) report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART), end);
     if (g32(p, PT_STEM) == 1 && adjacent) s32(p, PT_STEM, 2); else s32(p, PT_STEM, 0);
+    if (g32(p, PT_DOTDIR) == 2 && !adjacent) s32(p, PT_DOTDIR, 0);
     s32(p, PT_SYS, 0);
     s32(p, PT_FILE, 0);
   } else if (c == 0x2f || c == 0x5c) {
     const dots = g32(p, PT_DOTS);
+    if (g32(p, PT_TRAV) > 0 && g32(p, PT_TEND) == start) s32(p, PT_TEND, end); // ..// still one step
+    if (g32(p, PT_DOTDIR) == 1 && adjacent) s32(p, PT_DOTDIR, 2); else if (g32(p, PT_DOTDIR) != 2 || !adjacent) s32(p, PT_DOTDIR, 0);
     if (dots > 0 && g32(p, PT_DEND) == start) {
       if (dots == 2 && g32(p, PT_DOTSEG) != 0) traversal(st, p, g32(p, PT_DSTART), end);
       else if (dots == 2) traversal(st, p, g32(p, PT_DSTART), end); // foo../ is still a parent step for many servers
@@ -118,6 +137,8 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
     s32(p, PT_DOTS, 0);
     s32(p, PT_STEM, 0);
   } else {
+    dotDotEnd(st, p, start);
+    if (c != 0x2d && c != 0x5f) s32(p, PT_DOTDIR, 0);
     if (c == 0x3a && adjacent && (f == 1 || f == 3)) s32(p, PT_FILE, f + 1);
     else s32(p, PT_FILE, 0);
     s32(p, PT_DOTS, 0);
@@ -134,4 +155,5 @@ export function pathFinish(st: usize, p: usize, end: u32): void {
   if (g32(p, PT_DOTS) == 2 && g32(p, PT_DEND) == end && g32(p, PT_DOTSEG) != 0 && g32(p, PT_ANY) != 0 && g32(p, PT_DSTART) > 0) {
     traversal(st, p, g32(p, PT_DSTART), end);
   }
+  dotDotEnd(st, p, end);
 }

@@ -5,7 +5,7 @@
 import {
   ST_CONTEXT, ST_PARANOIA, ST_POS, ST_LIMIT, ST_FLAGS, ST_NFIND, ST_SCORE, ST_MAGIC, ST_STAGES, STAGE_BYTES,
   ST_LEX, ST_SQL, SQL_BYTES, ST_XSS, ST_CMD, ST_PATH, ST_FINDINGS, FINDING_BYTES, MAX_FINDINGS, STATE_BYTES,
-  FLAG_OVERSIZE, FLAG_FINISHED, STATE_MAGIC, LX_HASH, LX_LEN, LX_START, LX_WORD, CTX_QUERY, CTX_FORM, CTX_PATH,
+  FLAG_OVERSIZE, FLAG_FINISHED, STATE_MAGIC, LX_HASH, LX_LEN, LX_START, LX_WORD, LX_MIXED, CTX_QUERY, CTX_FORM, CTX_PATH,
   g32, s32, report,
 } from "./state";
 import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
@@ -73,9 +73,9 @@ function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   sqlWord(st, st + ST_SQL, flags, w0, start, end);
   sqlWord(st, st + ST_SQL + SQL_BYTES, flags, w0, start, end);
   sqlWord(st, st + ST_SQL + 2 * SQL_BYTES, flags, w0, start, end);
-  xssWord(st, st + ST_XSS, flags, w0, w1, len, start, end);
+  xssWord(st, st + ST_XSS, flags, word, w0, w1, len, start, end);
   cmdWord(st, st + ST_CMD, flags, w0, start, end);
-  pathWord(st, st + ST_PATH, flags, len, start, end);
+  pathWord(st, st + ST_PATH, flags, len, load<u32>(st + ST_LEX + LX_MIXED) == 0, start, end);
 }
 
 function emitPunct(st: usize, c: u32, start: u32, end: u32): void {
@@ -92,13 +92,16 @@ function lex(st: usize, buf: usize, offs: usize, n: u32): void {
   const lx = st + ST_LEX;
   let hash = load<u32>(lx + LX_HASH);
   let len = load<u32>(lx + LX_LEN);
+  let mixed = load<u32>(lx + LX_MIXED);
   let i: u32 = 0;
   while (i < n) {
     let b = <u32>load<u8>(buf + i);
     if (isWordByte(b)) {
-      if (len == 0) { hash = FNV_OFFSET; store<u32>(lx + LX_START, load<u32>(offs + (<usize>i << 2))); }
+      if (len == 0) { hash = FNV_OFFSET; mixed = 0; store<u32>(lx + LX_START, load<u32>(offs + (<usize>i << 2))); store<u8>(lx + LX_WORD, <u8>b); }
+      const w0 = <u32>load<u8>(lx + LX_WORD);
       // tight loop over the rest of the word
       do {
+        mixed |= b ^ w0;
         hash = (hash ^ b) * FNV_PRIME;
         if (len < KW_MAX_WORD) store<u8>(lx + LX_WORD + len, <u8>b);
         len++;
@@ -109,12 +112,13 @@ function lex(st: usize, buf: usize, offs: usize, n: u32): void {
       if (i >= n) break;
     }
     const at = load<u32>(offs + (<usize>i << 2));
-    if (len != 0) { emitWord(st, hash, len, load<u32>(lx + LX_START), at); len = 0; }
+    if (len != 0) { store<u32>(lx + LX_MIXED, mixed); emitWord(st, hash, len, load<u32>(lx + LX_START), at); len = 0; }
     emitPunct(st, b, at, load<u32>(offs + (<usize>(i + 1) << 2)));
     i++;
   }
   store<u32>(lx + LX_HASH, hash);
   store<u32>(lx + LX_LEN, len);
+  store<u32>(lx + LX_MIXED, mixed);
 }
 
 function stage(st: usize, k: u32): usize { return st + ST_STAGES + k * STAGE_BYTES; }

@@ -29,6 +29,7 @@ const Q_AT: u32 = 36;       // count of '@' right before the next word
 const Q_FUNCS: u32 = 40;    // SQL function calls seen
 const Q_LASTEND: u32 = 44;  // end of the last event (adjacency)
 const Q_AUXSTART: u32 = 48; // start of the pending '(' / comment (span start)
+const Q_SIG: u32 = 52;      // SQL-only token shapes seen (operators, keywords, calls, variables)
 const Q_RING: u32 = 64;     // 6 entries
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -49,6 +50,8 @@ const S_LINE: u32 = 6;
 const S_DASH: u32 = 7;
 const S_SLASH: u32 = 8;
 const S_BLOCK_OPEN: u32 = 9;   // just after '/*': '!' makes it executable
+const S_DASHDASH: u32 = 11;
+const S_HASH: u32 = 10;        // '#': a MySQL comment, judged as one only if nothing but space/newline follows on the line
 
 // Token types
 const T_NUM: u32 = 1;
@@ -122,6 +125,7 @@ function selectItem(q: usize, k: u32): bool {
   if (t == T_NUM || t == T_STR || t == T_VAR || t == T_FUNC) return true;
   if (t == T_OP) return (taux(q, k) & A_STAR) != 0;
   if (t == T_KW) return (tflags(q, k) & (K_SQL_VALUEKW | K_SQL_FUNC | K_SQL_DANGER | K_SQL_ALLDISTINCT)) != 0;
+  if (t == T_WORD) return (tflags(q, k) & (K_SQL_VALUEKW | K_SQL_FUNC | K_SQL_DANGER)) != 0;
   return false;
 }
 
@@ -134,6 +138,7 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   store<u32>(e + E_START, start); store<u32>(e + E_END, end);
   s32(q, Q_PEND, 0);
   s32(q, Q_NTOK, g32(q, Q_NTOK) + 1);
+  if (type == T_LOGIC || type == T_KW || type == T_VAR || (type == T_OP && (aux & A_CMP) != 0) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
   judge(st, q);
 }
 
@@ -150,18 +155,20 @@ function judge(st: usize, q: usize): void {
     if (selectItem(q, 0)) {
       if ((taux(q, 1) & A_LPAREN) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), e0);
       s32(q, Q_SEL, 1);
-    }
+    } else if ((taux(q, 1) & A_LPAREN) != 0) s32(q, Q_SEL, 1); // (select top 1 x from
   }
   if (t0 == T_COMMA && t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
-  if (isKw(q, 0, K_SQL_FROM) && (g32(q, Q_SEL) != 0 || (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)))) {
+  if (isKw(q, 0, K_SQL_FROM) && g32(q, Q_SEL) != 0) {
     report(st, R_SQLI_SELECT_FROM, s0, e0);
   }
 
   // <connective> value <cmp> value
   if (isValue(q, 0) || isKw(q, 0, K_SQL_SELECT)) {
-    if (isCmp(q, 1) && isValue(q, 2)) {
+    const prose = (taux(q, 1) & A_CHAR) == 0 && ttype(q, 0) == T_WORD && ttype(q, 2) == T_WORD; // "cats in boxes"
+    if (isCmp(q, 1) && isValue(q, 2) && !prose) {
       const t3 = ttype(q, 3);
-      if (t3 == T_LOGIC || isKw(q, 3, K_SQL_WHERE) || (t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0)) {
+      const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;
+      if ((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD)) || isKw(q, 3, K_SQL_WHERE) || (t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0)) {
         report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
       } else if (isBreakout(q, 3)) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), e0);
@@ -170,15 +177,10 @@ function judge(st: usize, q: usize): void {
         if ((ta == T_NUM || ta == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
       }
     }
-    // breakout: '<connective> <literal>
-    if (t1 == T_LOGIC && isBreakout(q, 2)) {
-      if (t0 == T_NUM || t0 == T_STR || t0 == T_VAR || t0 == T_FUNC || t0 == T_KW) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
-    }
-    if (isCmp(q, 1) && isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
-  }
-  if (isBreakout(q, 1)) {
-    if (t0 == T_SEMI || isKw(q, 0, CLAUSE)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), e0);
-    if (t0 == T_LOGIC && (taux(q, 0) & A_CHAR) == (0x7c << 8)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), e0);
+    // breakout: '= <value>   (a symbolic comparison right after the quote)
+    if (isCmp(q, 1) && (taux(q, 1) & A_CHAR) == (0x3d << 8) && isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
+    // '||(select ...  '||chr(
+    if (t1 == T_LOGIC && (taux(q, 1) & A_CHAR) != 0 && isBreakout(q, 2) && (t0 == T_FUNC || isKw(q, 0, K_SQL_SELECT))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
   }
 
   // ; <statement> <continuation>
@@ -191,7 +193,7 @@ function judge(st: usize, q: usize): void {
     else if ((f1 & K_SQL_DELETE) != 0 && (f0 & K_SQL_FROM) != 0) shaped = true;
     else if ((f1 & K_SQL_WAITFOR) != 0 && (f0 & K_SQL_DELAY) != 0) shaped = true;
     else if ((f1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) shaped = true;
-    else if ((f1 & K_SQL_EXEC) != 0 && (t0 == T_WORD || t0 == T_VAR || t0 == T_KW)) shaped = (f0 & K_SQL_DANGER) != 0 || ttype(q, 2) == T_SEMI;
+    else if ((f1 & K_SQL_EXEC) != 0) shaped = (f0 & K_SQL_DANGER) != 0;
     else if ((f1 & K_SQL_SELECT) != 0) shaped = selectItem(q, 0);
     else if ((f1 & K_SQL_SHUTDOWN) != 0) shaped = t0 == T_SEMI;
     else if ((f1 & K_SQL_SET) != 0) shaped = t0 == T_VAR;
@@ -239,16 +241,17 @@ function makeFunc(st: usize, q: usize, end: u32): void {
     }
     report(st, R_SQLI_COMPARISON, s0, end);
   }
+  judge(st, q); // the token's shape changed: ;select count(  union select concat(
 }
 
 function onComment(st: usize, q: usize, start: u32, end: u32): void {
   const n = g32(q, Q_NTOK);
   if (n == 0) return;
   if (isBreakout(q, 0)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
-  else if (isBreakout(q, 1) && ttype(q, 0) != T_WORD) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
   else if (isBreakout(q, 2) && ttype(q, 1) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   const t0 = ttype(q, 0);
-  if (<i32>g32(q, Q_DEPTH) < 0 && (t0 == T_NUM || t0 == T_STR || t0 == T_WORD) && (g32(q, Q_PEND) & A_RPAREN) != 0) {
+  if ((t0 == T_NUM || t0 == T_STR || t0 == T_WORD || t0 == T_VAR || t0 == T_FUNC || isKw(q, 0, K_SQL_VALUEKW)) &&
+      g32(q, Q_SIG) != 0) {
     report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
   }
   s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT);
@@ -276,7 +279,8 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
 }
 
 function closeString(st: usize, q: usize, end: u32): void {
-  const breakout = g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0;
+  // The implied opening quote only counts when real text precedes the closing one.
+  const breakout = g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 && end > 1;
   s32(q, Q_STATE, S_NORMAL);
   push(st, q, T_STR, breakout ? A_BREAKOUT : 0, 0, g32(q, Q_TSTART), end);
 }
@@ -290,7 +294,7 @@ function closeString(st: usize, q: usize, end: u32): void {
     closeString(st, q, start);
     s = S_NORMAL;
   } else if (s == S_DASH) {
-    if (c == 0x2d) { s32(q, Q_STATE, S_LINE); onComment(st, q, start - 1, start + 1); return 99; }
+    if (c == 0x2d) { s32(q, Q_STATE, S_DASHDASH); s32(q, Q_AUXSTART, start - 1); return 99; }
     s32(q, Q_STATE, S_NORMAL);
     opToken(st, q, 0x2d, start - 1, start);
     s = S_NORMAL;
@@ -299,6 +303,15 @@ function closeString(st: usize, q: usize, end: u32): void {
     s32(q, Q_STATE, S_NORMAL);
     opToken(st, q, 0x2f, start - 1, start);
     s = S_NORMAL;
+  } else if (s == S_DASHDASH) {
+    // "--" is a comment unless a word is glued to it ("--infant" is prose or an option)
+    s32(q, Q_STATE, S_LINE);
+    if (c != 0x61) onComment(st, q, g32(q, Q_AUXSTART), start + 1);
+    return 99;
+  } else if (s == S_HASH) {
+    if (c == 0x0a) { onComment(st, q, g32(q, Q_AUXSTART), start); s32(q, Q_STATE, S_NORMAL); return 99; }
+    if (c == 0x20) return 99;
+    s32(q, Q_STATE, S_LINE); s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT); return 99;
   } else if (s == S_BLOCK_OPEN) {
     if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), start + 1); s32(q, Q_STATE, S_NORMAL); return 99; }
     onComment(st, q, g32(q, Q_AUXSTART), start);
@@ -388,7 +401,7 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32): voi
     }
     case 0x2c: push(st, q, T_COMMA, 0, 0, start, end); break;
     case 0x3b: push(st, q, T_SEMI, 0, 0, start, end); break;
-    case 0x23: { s32(q, Q_STATE, S_LINE); onComment(st, q, start, end); break; }
+    case 0x23: { s32(q, Q_STATE, S_HASH); s32(q, Q_AUXSTART, start); break; }
     case 0x2d: s32(q, Q_STATE, S_DASH); break;
     case 0x2f: s32(q, Q_STATE, S_SLASH); break;
     case 0x2e: s32(q, Q_DOT, end + 1); break;
@@ -407,6 +420,10 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end);
   } else if (s == S_DASH) opToken(st, q, 0x2d, end - 1, end);
   else if (s == S_SLASH) opToken(st, q, 0x2f, end - 1, end);
-  else if (s == S_BLOCK_OPEN) onComment(st, q, g32(q, Q_AUXSTART), end);
-  // trailing ';' after a breakout, shutdown etc. are judged at push time already
+  else if (s == S_BLOCK_OPEN || s == S_HASH || s == S_DASHDASH) onComment(st, q, g32(q, Q_AUXSTART), end);
+  // '<connective> <literal> at the very end: x' or 1
+  if (g32(q, Q_STATE) == S_NORMAL || s == S_LINE || s == S_BLOCK || s == S_HASH) {
+    const t0 = ttype(q, 0);
+    if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2) && (t0 == T_NUM || t0 == T_FUNC || t0 == T_VAR || isKw(q, 0, K_SQL_VALUEKW))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+  }
 }

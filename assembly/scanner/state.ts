@@ -36,7 +36,8 @@ export const LX_HASH: u32 = 0;
 export const LX_LEN: u32 = 4;
 export const LX_START: u32 = 8;
 export const LX_END: u32 = 12;
-export const LX_WORD: u32 = 16; // first KW_MAX_WORD bytes of the current word
+export const LX_MIXED: u32 = 16; // nonzero once the current word has two different bytes
+export const LX_WORD: u32 = 20; // first KW_MAX_WORD bytes of the current word
 
 // Scan contexts (host mirrors them).
 export const CTX_QUERY: u32 = 0;

@@ -3,9 +3,10 @@
 // shapes (a dialog/eval call, document.cookie). Each piece is a tiny state machine fed by
 // the shared lexer's word and punctuation events.
 import { g32, s32, g64, s64, report } from "./state";
+import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
 import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
-  K_X_PROP, K_X_CSS,
+  K_X_PROP, K_X_CSS, K_X_ATTR_DANGER,
   R_XSS_SCRIPT_TAG, R_XSS_EVENT_HANDLER, R_XSS_JS_URI, R_XSS_DANGEROUS_TAG, R_XSS_JS_SINK, R_XSS_CSS_EXPRESSION,
   R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG,
 } from "./generated/tables";
@@ -25,6 +26,14 @@ const X_ATTR: u32 = 44;       // last word inside a tag (attribute candidate) en
 const X_ASTART: u32 = 48;
 const X_LAST_END: u32 = 52;   // end of the last non-space event
 const X_DASH: u32 = 56;       // '-' right before the current word (for -moz-binding)
+const X_GLUE_OK: u32 = 60;    // end + 1 of the last word while only whitespace followed it
+const X_GLUE_LEN: u32 = 64;   // bytes of words split by whitespace ("java\tscript"), joined
+const X_GLUE_START: u32 = 68;
+const X_GLUE_PARTS: u32 = 72;
+const X_PREV: u32 = 76;       // previous non-space punct byte
+const X_GLUE: u32 = 80;       // GLUE_MAX bytes
+const GLUE_MAX: u32 = 16;
+const X_PI: u32 = 100;        // the tag opened with '<?' (an <?xml declaration is harmless)
 
 const P_NONE: u32 = 0;
 const P_EVENT: u32 = 1;      // event-handler name: waiting for '='
@@ -37,13 +46,39 @@ const P_CSS: u32 = 7;        // expression: waiting for '('
 const P_BEHAVIOR: u32 = 8;   // behavior: waiting for ':'
 const P_SINK_WEAK: u32 = 9;  // other call sinks: waiting for '(' (paranoia 2)
 
-export function xssInit(x: usize): void { memory.fill(x, 0, 64); }
+export function xssInit(x: usize): void { memory.fill(x, 0, 128); }
+
+/**
+ * Browsers drop tab/newline inside a URL scheme, so "java&#9;script:" runs. Keep the words
+ * split only by whitespace joined (bounded) and return the joined word's flags when it
+ * has more than one part.
+ */
+function glue(x: usize, word: usize, len: u32, start: u32, end: u32): u64 {
+  let gl = g32(x, X_GLUE_LEN);
+  const ok = g32(x, X_GLUE_OK);
+  if (ok == 0 || ok - 1 > start) { gl = 0; s32(x, X_GLUE_PARTS, 0); s32(x, X_GLUE_START, start); }
+  s32(x, X_GLUE_OK, end + 1);
+  if (gl + len > GLUE_MAX) { s32(x, X_GLUE_LEN, 0); s32(x, X_GLUE_OK, 0); return 0; }
+  memory.copy(x + X_GLUE + gl, word, len);
+  gl += len;
+  s32(x, X_GLUE_LEN, gl);
+  const parts = g32(x, X_GLUE_PARTS) + 1;
+  s32(x, X_GLUE_PARTS, parts);
+  if (parts < 2) return 0;
+  let h = FNV_OFFSET;
+  for (let i: u32 = 0; i < gl; i++) h = (h ^ <u32>load<u8>(x + X_GLUE + i)) * FNV_PRIME;
+  return keywordFlags(h, x + X_GLUE, gl);
+}
 
 function pend(x: usize, kind: u32, start: u32, end: u32): void {
   s32(x, X_PEND, kind); s32(x, X_PEND_START, start); s32(x, X_PEND_END, end);
 }
 
-export function xssWord(st: usize, x: usize, flags: u64, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+  if (len <= GLUE_MAX) {
+    const joined = glue(x, word, len, start, end);
+    if ((joined & K_X_SCHEME) != 0) { flags |= joined; start = g32(x, X_GLUE_START); }
+  } else s32(x, X_GLUE_OK, 0);
   // Complete a pending OBJ '.' PROP
   const p = g32(x, X_PEND);
   const adjacentPend = g32(x, X_PEND_END) == start;
@@ -65,7 +100,9 @@ export function xssWord(st: usize, x: usize, flags: u64, w0: u32, w1: u32, len: 
     const isLetter = w0 - 0x61 < 26;
     if (isLetter) {
       const ltStart = g32(x, X_LT_START);
-      if ((flags & K_X_SCRIPT) != 0) report(st, R_XSS_SCRIPT_TAG, ltStart, end);
+      const xmlDecl = g32(x, X_PI) != 0 && len == 3 && w0 == 0x78;
+      if (xmlDecl) {}
+      else if ((flags & K_X_SCRIPT) != 0) report(st, R_XSS_SCRIPT_TAG, ltStart, end);
       else if ((flags & K_X_TAG_DANGER) != 0 && g32(x, X_NAME_END) == 0) report(st, R_XSS_DANGEROUS_TAG, ltStart, end);
       else if ((flags & K_X_TAG_DANGER) != 0 && (flags & K_X_TAG) == 0) report(st, R_XSS_DANGEROUS_TAG, ltStart, end);
       report(st, R_XSS_ANY_TAG, ltStart, end);
@@ -78,9 +115,14 @@ export function xssWord(st: usize, x: usize, flags: u64, w0: u32, w1: u32, len: 
   }
   s32(x, X_LT_END, 0);
   s32(x, X_NAME_END, 0);
+  s32(x, X_QUOTE, 0);
 
   if ((flags & K_X_EVENT) != 0) pend(x, P_EVENT, start, end);
-  else if (w0 == 0x6f && w1 == 0x6e && len >= 5) pend(x, P_ONWORD, start, end);
+  else if (w0 == 0x6f && w1 == 0x6e && len >= 6) {
+    const prev = g32(x, X_PREV);
+    const loose = g32(x, X_LAST_END) != start || prev == 0x22 || prev == 0x27 || prev == 0x2f;
+    pend(x, loose && g32(x, X_LAST_END) != 0 ? P_EVENT : P_ONWORD, start, end);
+  }
   else if ((flags & K_X_SCHEME) != 0) pend(x, P_SCHEME, start, end);
   else if ((flags & K_X_SINK_STRONG) != 0) pend(x, P_SINK, start, end);
   else if ((flags & K_X_OBJ) != 0) pend(x, P_OBJ, start, end);
@@ -89,7 +131,10 @@ export function xssWord(st: usize, x: usize, flags: u64, w0: u32, w1: u32, len: 
     pend(x, w0 == 0x65 ? P_CSS : P_BEHAVIOR, start, end);
   } else if ((flags & K_X_SINK_CALL) != 0) pend(x, P_SINK_WEAK, start, end);
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
-  if (g32(x, X_INTAG) != 0) { s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start); }
+  if (g32(x, X_INTAG) != 0) {
+    s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start);
+    if ((flags & K_X_ATTR_DANGER) != 0) report(st, R_XSS_DANGEROUS_TAG, g32(x, X_INTAG) - 1, end);
+  }
   s32(x, X_LAST_END, end);
 }
 
@@ -117,17 +162,20 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   else if (d == 2 && c == 0x2f) s32(x, X_DATA, 3);
   else if (d != 0 && !(isSpace && d == 1)) s32(x, X_DATA, 0);
 
+  if (!isSpace) s32(x, X_GLUE_OK, 0);
   if (isSpace) return;
+  s32(x, X_PREV, c);
   s32(x, X_DASH, c == 0x2d ? end : 0);
   // Namespace prefix: <xi:include
   if (c == 0x3a && g32(x, X_NAME_END) != 0 && g32(x, X_NAME_END) - 1 == start) { s32(x, X_NAME_END, end + 1); s32(x, X_LAST_END, end); return; }
   s32(x, X_NAME_END, 0);
   if (c == 0x3c) {
-    s32(x, X_LT_END, end + 1); s32(x, X_LT_START, start);
+    s32(x, X_LT_END, end + 1); s32(x, X_LT_START, start); s32(x, X_PI, 0);
     if (g32(x, X_QUOTE) == 2) report(st, R_XSS_ATTRIBUTE_BREAKOUT, g32(x, X_QSTART), end);
     s32(x, X_QUOTE, 0);
-  } else if (c == 0x2f && g32(x, X_LT_END) != 0 && g32(x, X_LT_END) - 1 == start) {
-    s32(x, X_LT_END, end + 1); // closing tag '</name'
+  } else if ((c == 0x2f || c == 0x3f || c == 0x3a) && g32(x, X_LT_END) != 0 && g32(x, X_LT_END) - 1 == start) {
+    s32(x, X_LT_END, end + 1); // '</name'  '<?import'  '<:vmlframe'
+    if (c == 0x3f) s32(x, X_PI, 1);
   } else {
     s32(x, X_LT_END, 0);
   }

@@ -101,10 +101,10 @@ export const RULES: readonly RuleInfo[] = [
     "index": 10,
     "id": "sqli.comment-truncation",
     "category": "sqli",
-    "severity": "error",
-    "score": 4,
+    "severity": "critical",
+    "score": 5,
     "paranoia": 1,
-    "description": "A closing parenthesis or number directly followed by an SQL comment that cuts off the rest of the query."
+    "description": "An SQL comment that cuts off the rest of the query, right after a value or a closing parenthesis, in a value that already contains SQL-only shapes (operators, keywords, calls, variables) or closes more parentheses than it opens."
   },
   {
     "index": 11,
@@ -182,19 +182,19 @@ export const RULES: readonly RuleInfo[] = [
     "index": 19,
     "id": "xss.attribute-breakout",
     "category": "xss",
-    "severity": "error",
-    "score": 4,
+    "severity": "notice",
+    "score": 2,
     "paranoia": 1,
-    "description": "A quote followed by > and a new tag: breaking out of an attribute value."
+    "description": "A quote followed by > and a new tag: breaking out of an attribute value. Scores below the threshold alone."
   },
   {
     "index": 20,
     "id": "xss.html-tag",
     "category": "xss",
-    "severity": "warning",
-    "score": 3,
+    "severity": "notice",
+    "score": 2,
     "paranoia": 1,
-    "description": "Any HTML tag with attributes. Scores alone below the threshold; adds to other findings."
+    "description": "Any HTML tag with attributes. Scores below the threshold alone; adds to other findings."
   },
   {
     "index": 21,
@@ -270,6 +270,15 @@ export const RULES: readonly RuleInfo[] = [
   },
   {
     "index": 29,
+    "id": "cmdi.mail-command",
+    "category": "cmdi",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "A line break followed by an SMTP, POP3 or IMAP command verb: injecting protocol commands into a mail session."
+  },
+  {
+    "index": 30,
     "id": "cmdi.command-alone",
     "category": "cmdi",
     "severity": "critical",
@@ -278,7 +287,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with an unambiguous command name (whoami, uname, ifconfig ...)."
   },
   {
-    "index": 30,
+    "index": 31,
     "id": "path.traversal-sequence",
     "category": "path",
     "severity": "critical",
@@ -287,16 +296,16 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Two or more ../ (or ..\\) segments in a row, after decoding."
   },
   {
-    "index": 31,
+    "index": 32,
     "id": "path.dot-dot-slash",
     "category": "path",
-    "severity": "warning",
-    "score": 3,
+    "severity": "notice",
+    "score": 2,
     "paranoia": 1,
     "description": "A single ../ segment. Scores below the threshold alone; adds to other findings."
   },
   {
-    "index": 32,
+    "index": 33,
     "id": "path.dot-evasion",
     "category": "path",
     "severity": "critical",
@@ -305,7 +314,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Dot-segment filter evasion: three or more dots or ....// style segments, /./ chains, runs of slashes before dots."
   },
   {
-    "index": 33,
+    "index": 34,
     "id": "path.sensitive-file",
     "category": "path",
     "severity": "critical",
@@ -314,7 +323,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/ ...)."
   },
   {
-    "index": 34,
+    "index": 35,
     "id": "path.overlong-utf8",
     "category": "path",
     "severity": "critical",
@@ -323,7 +332,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An overlong UTF-8 encoding of an ASCII character (e.g. C0 AE for '.'): never produced by a correct encoder."
   },
   {
-    "index": 35,
+    "index": 36,
     "id": "path.null-byte",
     "category": "path",
     "severity": "error",
@@ -332,7 +341,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A NUL byte in the value (used to truncate file names)."
   },
   {
-    "index": 36,
+    "index": 37,
     "id": "path.file-scheme",
     "category": "path",
     "severity": "critical",
@@ -341,16 +350,34 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file: URI or a Windows drive path to a system directory."
   },
   {
-    "index": 37,
+    "index": 38,
+    "id": "path.overflow-segment",
+    "category": "path",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "A path segment of 64 or more repetitions of one character right after a slash: a buffer-length probe."
+  },
+  {
+    "index": 39,
+    "id": "path.secret-extension",
+    "category": "path",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "A file name ending in a backup, database dump or key-material extension (.sql .bak .old .swp .pem .key .kdbx .ppk ...)."
+  },
+  {
+    "index": 40,
     "id": "path.sensitive-extension",
     "category": "path",
     "severity": "critical",
     "score": 5,
     "paranoia": 2,
-    "description": "A path ending in a backup, log, config or key file extension (.log .bak .sql .ini .conf .pem ...)."
+    "description": "A path ending in a log, config or archive extension (.log .ini .conf .yml .zip ...)."
   },
   {
-    "index": 38,
+    "index": 41,
     "id": "limit.oversize",
     "category": "limit",
     "severity": "critical",
