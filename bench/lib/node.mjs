@@ -4,7 +4,7 @@ import { PerformanceObserver, constants } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -162,4 +162,19 @@ export function table(header, rows) {
   const w = header.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i]).length)));
   const line = (r) => r.map((c, i) => String(c).padEnd(w[i])).join('  ');
   return [line(header), line(w.map((x) => '-'.repeat(x))), ...rows.map(line)].join('\n');
+}
+
+/** Every corpus row ({ payload, label, file }) from ../shared/corpus/*.jsonl. */
+export function loadCorpus() {
+  const dir = process.env.ARENAGUARD_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
+  const rows = [];
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const { payload, label } = JSON.parse(line);
+      rows.push({ payload, label, file: f });
+    }
+  }
+  if (rows.length === 0) throw new Error(`no corpus rows in ${dir}`);
+  return rows;
 }
