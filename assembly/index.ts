@@ -2,3 +2,4 @@
 // so request bytes are scanned where they were written.
 export * from "./arena/arena";
 export * from "./arena/memory";
+export * from "./scanner/scanner";
