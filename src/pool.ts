@@ -47,11 +47,6 @@ export class Pool {
   readonly #freeHead: number;
   readonly #inUse: number;
   readonly #peak: number;
-  readonly #acquires: number;
-  readonly #slabMapBase: number;
-  readonly #slotsPerSlab: number;
-  /** log2(slotsPerSlab), or -1 to divide. */
-  readonly #slabShift: number;
   /** Debug poisoning needs the wasm acquire (it checks the poison), so the fast path is off. */
   readonly #fastAcquire: boolean;
   /** Per slot: a cached view of its bytes (valid until memory grows or the slot's slab is given back). */
@@ -86,13 +81,8 @@ export class Pool {
     this.#freeHead = (descriptor + codes.P_FREE_HEAD) >>> 2;
     this.#inUse = (descriptor + codes.P_IN_USE) >>> 2;
     this.#peak = (descriptor + codes.P_PEAK_IN_USE) >>> 2;
-    this.#acquires = (descriptor + codes.P_COUNTERS + codes.C_ACQUIRES * 8) >>> 3;
-    this.#slabMapBase = exports.poolField(id, codes.P_SLAB_MAP) >>> 2;
-    this.#slotsPerSlab = exports.poolField(id, codes.P_SLOTS_PER_SLAB);
-    const shift = exports.poolField(id, codes.P_SLAB_SHIFT);
-    this.#slabShift = shift === codes.NO_SHIFT ? -1 : shift;
     this.#fastAcquire = exports.poolField(id, codes.P_POISON) === 0;
-    const slotIndexes = exports.poolField(id, codes.P_MAX_POOL_SLABS) * this.#slotsPerSlab;
+    const slotIndexes = exports.poolField(id, codes.P_MAX_POOL_SLABS) * exports.poolField(id, codes.P_SLOTS_PER_SLAB);
     this.#acquiredAt = new Float64Array(slotIndexes);
     // Packed, pre-sized arrays: sparse writes would turn them into slow dictionaries.
     this.#views = new Array<Uint8Array | undefined>(slotIndexes).fill(undefined);
@@ -230,6 +220,7 @@ export class Pool {
     const counter = (c: number) => (closed ? this.#finalCounters[c] ?? 0 : e.poolCounter(id, c));
     const capacity = field(codes.P_CAPACITY);
     const inUse = field(codes.P_IN_USE);
+    const releases = counter(codes.C_RELEASES);
     return {
       name: this.name,
       slotSize: this.slotSize,
@@ -238,8 +229,8 @@ export class Pool {
       inUse,
       free: capacity - inUse,
       peakInUse: closed ? this.#finalPeak : e.poolField(id, codes.P_PEAK_IN_USE),
-      acquires: counter(codes.C_ACQUIRES),
-      releases: counter(codes.C_RELEASES),
+      acquires: releases + (closed ? this.#finalInUse : inUse), // every acquire is released or still in use
+      releases,
       exhaustions: counter(codes.C_EXHAUSTIONS),
       grows: counter(codes.C_GROWS),
       shrinks: counter(codes.C_SHRINKS),
@@ -254,6 +245,7 @@ export class Pool {
   #finalCounters: number[] = [];
   #finalMaxSlots = 0;
   #finalPeak = 0;
+  #finalInUse = 0;
 
   // ---- internals used by Lease and Arena -------------------------------------------------
 
@@ -334,6 +326,7 @@ export class Pool {
     for (let c = 0; c <= codes.C_SHRINKS; c++) this.#finalCounters[c] = this.#exports.poolCounter(this.id, c);
     this.#finalMaxSlots = this.#exports.poolField(this.id, codes.P_MAX_SLOTS);
     this.#finalPeak = this.#exports.poolField(this.id, codes.P_PEAK_IN_USE);
+    this.#finalInUse = this.#exports.poolField(this.id, codes.P_IN_USE);
     this.rejectWaiters(new ArenaClosedError('closed'));
     for (const ref of this.#holders) {
       const lease = ref?.deref();
@@ -359,15 +352,10 @@ export class Pool {
     const slot = i32[this.#freeHead]!;
     if (slot < 0 || !this.#fastAcquire || !arena.usable) return this.#acquireSlotInWasm();
     const meta = this.#metaBase + slot * 4;
-    const next = i32[meta + 2]!; // M_NEXT
-    i32[this.#freeHead] = next;
-    if (next >= 0) i32[this.#metaBase + next * 4 + 3] = -1; // M_PREV
-    i32[meta + 1] = codes.STATE_IN_USE; // M_STATE
-    const slab = this.#slabShift >= 0 ? slot >> this.#slabShift : (slot / this.#slotsPerSlab) | 0;
-    i32[this.#slabMapBase + slab * 2 + 1]!++; // S_IN_USE
+    i32[this.#freeHead] = i32[meta + 2]!; // head = slot.next (M_NEXT)
+    i32[meta + 1] = 2; // M_STATE = STATE_IN_USE
     const inUse = ++i32[this.#inUse]!;
     if (inUse > i32[this.#peak]!) i32[this.#peak] = inUse;
-    arena.f64[this.#acquires]!++;
     return slot;
   }
 
@@ -405,7 +393,7 @@ export class Pool {
     record.slot = slot;
     record.gen = gen;
     record.outstanding = true;
-    this.#acquiredAt[slot] = this.#arena.clock();
+    this.#acquiredAt[slot] = this.#arena.now;
     this.#holders[slot] = lease.ref;
     if (this.#arena.capturesStacks && this.#arena.captureStack()) this.#stacks.set(slot, new Error('acquired here').stack ?? '');
     return lease;

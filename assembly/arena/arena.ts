@@ -7,9 +7,9 @@ import {
   H_FREE_STACK, H_META_END, H_GROW_LIMIT, H_SEALED, H_FAULT,
   POOL_DESC_BYTES, P_SLOT_SIZE, P_STRIDE, P_SLOTS_PER_SLAB, P_MAX_SLOTS, P_MAX_POOL_SLABS, P_ZERO_MODE,
   P_CAPACITY, P_IN_USE, P_PEAK_IN_USE, P_FREE_HEAD, P_META, P_SLAB_MAP, P_MAPPED_SLABS, P_POISON,
-  P_POISON_HITS, P_SLAB_SHIFT, NO_SHIFT, P_COUNTERS, C_ACQUIRES, C_RELEASES, C_EXHAUSTIONS, C_GROWS, C_SHRINKS,
-  SLOT_META_BYTES, M_GEN, M_STATE, M_NEXT, M_PREV, STATE_UNMAPPED, STATE_FREE, STATE_IN_USE,
-  SLAB_MAP_BYTES, S_ARENA_SLAB, S_IN_USE, ZERO_USED, ZERO_FULL, POISON_BYTE, SLOT_ALIGN,
+  P_POISON_HITS, P_SLAB_SHIFT, NO_SHIFT, P_COUNTERS, C_RELEASES, C_EXHAUSTIONS, C_GROWS, C_SHRINKS,
+  SLOT_META_BYTES, M_GEN, M_STATE, M_NEXT, STATE_UNMAPPED, STATE_FREE, STATE_IN_USE,
+  SLAB_MAP_BYTES, S_ARENA_SLAB, ZERO_USED, ZERO_FULL, POISON_BYTE, SLOT_ALIGN,
   OK, ERR_EXHAUSTED, ERR_ARENA_FULL, ERR_GROW_REFUSED, ERR_BAD_POOL, ERR_BAD_SLOT, ERR_NOT_IN_USE,
   ERR_STALE, ERR_SEALED, ERR_BAD_CONFIG,
 } from "./layout";
@@ -167,23 +167,10 @@ function takeArenaSlab(): i32 {
 /** Push a free slot on the pool's free list (LIFO: the hottest slot is reused first). */
 // @ts-ignore: decorator
 @inline function pushFree(p: usize, slot: u32): void {
-  const head = <i32>pget(p, P_FREE_HEAD);
   const m = meta(p, slot);
   store<u32>(m + M_STATE, STATE_FREE);
-  store<i32>(m + M_NEXT, head);
-  store<i32>(m + M_PREV, -1);
-  if (head >= 0) store<i32>(meta(p, <u32>head) + M_PREV, <i32>slot);
+  store<i32>(m + M_NEXT, <i32>pget(p, P_FREE_HEAD));
   pset(p, P_FREE_HEAD, slot);
-}
-
-// @ts-ignore: decorator
-@inline function unlinkFree(p: usize, slot: u32): void {
-  const m = meta(p, slot);
-  const next = load<i32>(m + M_NEXT);
-  const prev = load<i32>(m + M_PREV);
-  if (prev >= 0) store<i32>(meta(p, <u32>prev) + M_NEXT, next);
-  else pset(p, P_FREE_HEAD, <u32>next);
-  if (next >= 0) store<i32>(meta(p, <u32>next) + M_PREV, prev);
 }
 
 /** Slots a pool slab contributes: a last slab may be cut short by maxSlots. */
@@ -206,7 +193,6 @@ function growPool(p: usize): i32 {
   if (arenaSlab < 0) return arenaSlab;
   const entry = slabEntry(p, target);
   store<i32>(entry + S_ARENA_SLAB, arenaSlab);
-  store<u32>(entry + S_IN_USE, 0);
   const n = slotsInSlab(p, target);
   const first = target * pget(p, P_SLOTS_PER_SLAB);
   if (pget(p, P_POISON) != 0) {
@@ -272,11 +258,10 @@ export function acquire(id: u32): i32 {
     }
     slot = <i32>pget(p, P_FREE_HEAD);
   }
-  unlinkFree(p, <u32>slot);
+  // Pop. src/pool.ts does the same steps in JS on the fast path; keep the two in step.
   const m = meta(p, <u32>slot);
+  pset(p, P_FREE_HEAD, load<u32>(m + M_NEXT));
   store<u32>(m + M_STATE, STATE_IN_USE);
-  const entry = slabEntry(p, slabOf(p, <u32>slot));
-  store<u32>(entry + S_IN_USE, load<u32>(entry + S_IN_USE) + 1);
   if (pget(p, P_POISON) != 0) {
     const address = slotAddress(id, <u32>slot);
     const stride = <usize>pget(p, P_STRIDE);
@@ -286,7 +271,6 @@ export function acquire(id: u32): i32 {
   const inUse = pget(p, P_IN_USE) + 1;
   pset(p, P_IN_USE, inUse);
   if (inUse > pget(p, P_PEAK_IN_USE)) pset(p, P_PEAK_IN_USE, inUse);
-  bump(p, C_ACQUIRES);
   return slot;
 }
 
@@ -316,33 +300,40 @@ export function release(id: u32, slot: u32, gen: u32, used: u32): i32 {
   }
   store<u32>(m + M_GEN, gen + 1);
   pushFree(p, slot);
-  store<u32>(entry + S_IN_USE, load<u32>(entry + S_IN_USE) - 1);
   pset(p, P_IN_USE, pget(p, P_IN_USE) - 1);
   bump(p, C_RELEASES);
   return OK;
 }
 
+/** True when no slot of the pool slab is in use (shrink is rare: a scan beats per-op counting). */
+function slabIsEmpty(p: usize, poolSlab: u32): bool {
+  const first = poolSlab * pget(p, P_SLOTS_PER_SLAB);
+  const n = slotsInSlab(p, poolSlab);
+  for (let i: u32 = 0; i < n; i++) if (load<u32>(meta(p, first + i) + M_STATE) == STATE_IN_USE) return false;
+  return true;
+}
+
 /**
  * Give empty slabs back to the arena (highest first) while the pool keeps at
  * least `keepSlots` slots. Returns the number of slabs given back. Slabs are
- * zeroed on the way out, so a slab never carries data to another pool.
+ * zeroed on the way out, so a slab never carries data to another pool. The
+ * free list is rebuilt afterwards (lowest slot first), which keeps it singly
+ * linked and the hot path short.
  */
 export function shrink(id: u32, keepSlots: u32): i32 {
   if (id >= hget(H_POOL_COUNT)) return ERR_BAD_POOL;
   const p = pool(id);
   let returned = 0;
   const perSlab = pget(p, P_SLOTS_PER_SLAB);
-  for (let s = <i32>pget(p, P_MAX_POOL_SLABS) - 1; s >= 0; s--) {
+  const poolSlabs = pget(p, P_MAX_POOL_SLABS);
+  for (let s = <i32>poolSlabs - 1; s >= 0; s--) {
     const entry = slabEntry(p, <u32>s);
     const arenaSlab = load<i32>(entry + S_ARENA_SLAB);
-    if (arenaSlab < 0 || load<u32>(entry + S_IN_USE) != 0) continue;
+    if (arenaSlab < 0 || !slabIsEmpty(p, <u32>s)) continue;
     const n = slotsInSlab(p, <u32>s);
     if (pget(p, P_CAPACITY) - n < keepSlots) break;
     const first = <u32>s * perSlab;
-    for (let i: u32 = 0; i < n; i++) {
-      unlinkFree(p, first + i);
-      store<u32>(meta(p, first + i) + M_STATE, STATE_UNMAPPED);
-    }
+    for (let i: u32 = 0; i < n; i++) store<u32>(meta(p, first + i) + M_STATE, STATE_UNMAPPED);
     memory.fill(slabAddress(arenaSlab), 0, <usize>hget(H_SLAB_BYTES));
     store<i32>(entry + S_ARENA_SLAB, -1);
     const free = hget(H_FREE_SLABS);
@@ -352,6 +343,12 @@ export function shrink(id: u32, keepSlots: u32): i32 {
     pset(p, P_MAPPED_SLABS, pget(p, P_MAPPED_SLABS) - 1);
     bump(p, C_SHRINKS);
     returned++;
+  }
+  if (returned > 0) {
+    pset(p, P_FREE_HEAD, <u32>-1);
+    for (let slot = <i32>(poolSlabs * perSlab) - 1; slot >= 0; slot--) {
+      if (load<u32>(meta(p, <u32>slot) + M_STATE) == STATE_FREE) pushFree(p, <u32>slot);
+    }
   }
   return returned;
 }

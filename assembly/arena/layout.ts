@@ -17,14 +17,18 @@
 // Slot metadata (SLOT_META_BYTES per slot, one array per pool, sized for maxSlots):
 //
 //  +--------------+--------------+--------------+--------------+
-//  | gen: u32     | state: u32   | next: i32    | prev: i32    |
+//  | gen: u32     | state: u32   | next: i32    | (reserved)   |
 //  +--------------+--------------+--------------+--------------+
 //   gen grows on every release, so a (slot, gen) handle from an earlier
-//   holder never validates again; next/prev form the pool's doubly linked
-//   free list (O(1) unlink when a whole slab is given back).
+//   holder never validates again; next links the pool's free list (singly:
+//   acquire and release stay a handful of loads and stores, and the rare
+//   shrink rebuilds the list).
 //
-// Pool slab map (SLAB_MAP_BYTES per pool slab): arena slab number (-1 when the
-// pool slab is not mapped) and the count of slots of that slab in use.
+// Pool slab map (SLAB_MAP_BYTES per pool slab): the arena slab number, -1 when
+// the pool slab is not mapped.
+//
+// Counters are f64 (exact to 2^53). There is no acquire counter on purpose:
+// acquires = releases + inUse, so the hot path keeps one store fewer.
 
 export const RUNTIME_ZONE_BYTES: u32 = 4096;
 export const PAGE_BYTES: u32 = 65536;
@@ -66,26 +70,22 @@ export const P_POISON_HITS: u32 = 56;   // acquires that found a poisoned slot w
 export const P_SLAB_SHIFT: u32 = 60;    // log2(slotsPerSlab) when a power of two, else NO_SHIFT (divide)
 export const NO_SHIFT: u32 = 0xffffffff;
 export const P_COUNTERS: u32 = 64;
-export const C_ACQUIRES: u32 = 0;
-export const C_RELEASES: u32 = 1;
-export const C_EXHAUSTIONS: u32 = 2;
-export const C_GROWS: u32 = 3;
-export const C_SHRINKS: u32 = 4;
-export const COUNTER_COUNT: u32 = 5;
+export const C_RELEASES: u32 = 0;
+export const C_EXHAUSTIONS: u32 = 1;
+export const C_GROWS: u32 = 2;
+export const C_SHRINKS: u32 = 3;
 
 export const SLOT_META_BYTES: u32 = 16;
 export const M_GEN: u32 = 0;
 export const M_STATE: u32 = 4;
 export const M_NEXT: u32 = 8;
-export const M_PREV: u32 = 12;
 
 export const STATE_UNMAPPED: u32 = 0;
 export const STATE_FREE: u32 = 1;
 export const STATE_IN_USE: u32 = 2;
 
-export const SLAB_MAP_BYTES: u32 = 8;
+export const SLAB_MAP_BYTES: u32 = 4;
 export const S_ARENA_SLAB: u32 = 0;
-export const S_IN_USE: u32 = 4;
 
 export const ZERO_NONE: u32 = 0;
 export const ZERO_USED: u32 = 1;

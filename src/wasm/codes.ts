@@ -40,17 +40,14 @@ export const SLOT_META_BYTES = 16;
 export const M_GEN = 0;
 export const M_STATE = 4;
 export const M_NEXT = 8;
-export const M_PREV = 12;
 export const STATE_IN_USE = 2;
-export const SLAB_MAP_BYTES = 8;
-export const S_IN_USE = 4;
+export const SLAB_MAP_BYTES = 4;
 export const P_MAPPED_SLABS = 48;
 export const P_POISON_HITS = 56;
 
-export const C_ACQUIRES = 0;
-export const C_RELEASES = 1;
-export const C_EXHAUSTIONS = 2;
-export const C_GROWS = 3;
-export const C_SHRINKS = 4;
+export const C_RELEASES = 0;
+export const C_EXHAUSTIONS = 1;
+export const C_GROWS = 2;
+export const C_SHRINKS = 3;
 
 export const ZERO_MODES = { none: 0, used: 1, full: 2 } as const;
