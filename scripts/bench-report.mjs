@@ -20,8 +20,8 @@ function chart(name, spec) {
   writeFileSync(join(CHARTS, `${name}.svg`), barChart(spec));
   p('', `![${spec.title}](bench/charts/${name}.svg)`, '');
 }
-function mdTable(header, rows) {
-  p('| ' + header.join(' | ') + ' |', '|' + header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|') + '|');
+function mdTable(header, rows, align) {
+  p('| ' + header.join(' | ') + ' |', '|' + header.map((_, i) => ((align ? align[i] === 'l' : i === 0) ? ' --- ' : ' ---: ')).join('|') + '|');
   for (const r of rows) p('| ' + r.join(' | ') + ' |');
 }
 function envLine(r) {
@@ -62,7 +62,58 @@ if (pool) {
   p('');
 }
 
-for (const [suite, render] of Object.entries(globalThis.__benchRenderers ?? {})) render(readResult(suite), { p, mdTable, chart, num, range, envLine, kib });
+// ---------------------------------------------------------------- scan
+const scan = readResult('scan');
+if (scan) renderScan(scan);
+else p('## 2. scan', '', '_No `bench/results/scan.json` yet: the suite needs `createDetector` in the build._', '');
+
+// ---------------------------------------------------------------- http
+const http = readResult('http');
+if (http) {
+  p('## 3. http — a node:http server under autocannon', '', envLine(http), '');
+  p(`Command: \`${http.command}\` (\`npm run bench:http -- --json\` prints the 1 KiB headline alone). ${http.method.server}; client ${http.method.client}, ${http.method.connections} connections, pipelining ${http.method.pipelining}; ${http.method.rounds} rounds × ${http.method.secondsPerRound} s per route after a ${http.method.warmupSeconds} s warm-up, routes interleaved. Body: ${http.method.body}. Every route runs the same application (read the body, \`JSON.parse\`, answer a small JSON); \`regex\` = about twenty case-insensitive regexes over \`JSON.stringify\` of url, headers and parsed body (bench/lib/regex-guard.mjs). autocannon reports latency in whole milliseconds.`, '');
+  if (!http.arenaguardAvailable) p('**The arenaguard route was not measured in this run: the build had no `createDetector`.**', '');
+  for (const [size, v] of Object.entries(http.sizes)) {
+    p(`### ${kib(Number(size))} JSON POST`, '');
+    mdTable(['route', 'req/s (median)', 'min–max', '× none', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'], Object.entries(v).map(([r, x]) => [r === 'arenaguard' ? '**arenaguard**' : r, num(x.rps.median, 0), range(x.rps), num(x.rps.median / v.none.rps.median, 3), num(x.p50ms.median), num(x.p99ms.median), x.non2xx, x.errors]));
+    chart(`http-${size}`, { title: `http: ${kib(Number(size))} JSON POST, node:http + autocannon`, subtitle: `${http.env.node} · ${http.method.connections} connections · ${http.method.rounds} × ${http.method.secondsPerRound} s`, unit: 'requests/s', better: 'higher', rows: Object.entries(v).map(([r, x]) => ({ label: r, ...x.rps, highlight: r === 'arenaguard' })) });
+  }
+  const r1 = http.ratios['1024'];
+  if (r1.arenaguardVsNone !== null) p(`Target (reported, not asserted): arenaguard keeps ≥ 85 % of the unprotected req/s at 1 KiB. Measured: **${(r1.arenaguardVsNone * 100).toFixed(1)} %** — ${http.target.met ? 'met' : 'not met'}.`, '');
+}
+
+// ---------------------------------------------------------------- original
+const orig = readResult('original');
+if (orig) {
+  p("## 4. original — the original's claims, rebuilt", '', envLine(orig), '');
+  p(`Command: \`${orig.command}\`. ${orig.scanning ? 'A request = acquire a slot of the right size class, copy the request bytes in, `detector.scan` them, release.' : '**Pool part only: this build had no `createDetector`, so a request = acquire a slot, copy the bytes in, read one byte, release — no scan.**'} The same requests also run with no pool (\`Buffer.alloc\` per request) and with the original's naive pool, in the same process, interleaved.`, '');
+  const m = orig.method.mix;
+  p(`Request mix (${m.count.toLocaleString('en')} requests, cycled): ${m.description}. Sizes: mean ${m.meanBytes} B, median ${m.p50Bytes} B, p90 ${m.p90Bytes} B, p99 ${m.p99Bytes} B, max ${m.maxBytes} B; ${(m.under100Bytes * 100).toFixed(0)} % under 100 B.`, '');
+  const V = Object.keys(orig.throughput);
+  const g = orig.gc;
+  mdTable(
+    ['benchmark', "original's claim", ...V.map((v) => (v === 'arenaguard' ? '**arenaguard**' : v)), 'what differs'],
+    [
+      ['throughput on the mix (req/s)', orig.claims.throughput.text, ...V.map((v) => `${num(orig.throughput[v].median, 0)} (${range(orig.throughput[v])})`), `${orig.method.throughputRequests.toLocaleString('en')} requests per run, ${orig.method.rounds} runs; sizes up to 64 KiB instead of mostly < 100 B; with a run without the pool`],
+      [`leak test, ${orig.method.leakRequests.toLocaleString('en')} requests (req/s)`, orig.claims.leak.text, ...V.map((v) => `${num(orig.leak[v].rps.median, 0)} (${range(orig.leak[v].rps)})`), 'same mix; outstanding leases and heap growth checked after, below'],
+      ['outstanding after the leak test', '—', ...V.map((v) => String(orig.leak[v].outstandingAfter)), 'leases (arenaguard: sum of pool inUse; naive pool: its Set)'],
+      ['heap Δ after leak test + full GC (bytes)', '—', ...V.map((v) => `${num(orig.leak[v].heapDeltaBytes.median, 0)} (${range(orig.leak[v].heapDeltaBytes)})`), '`heapUsed` after a forced full GC minus before'],
+      [`${orig.method.workers} async workers × ${orig.method.workerRequests.toLocaleString('en')} requests (req/s)`, orig.claims.workers.text, ...V.map((v) => `${num(orig.workers[v].median, 0)} (${range(orig.workers[v])})`), 'the 100 workers share 100,000 requests; each holds its slot across an `await`'],
+      ['GC pauses > 5 ms (all runs above)', orig.claims.gc.text, ...V.map((v) => `${g[v].pausesOver5ms} of ${g[v].events} GC events (longest ${num(g[v].longestPauseMs)} ms)`), 'counted from real `perf_hooks` GC entries, not from slow calls'],
+    ],
+    ['l', 'l', ...V.map(() => 'r'), 'l'],
+  );
+  p('');
+  chart('original-throughput', { title: 'original: throughput on the request mix', subtitle: `${orig.scanning ? 'acquire + copy + scan + release' : 'POOL PART ONLY (no detector in build)'} · ${orig.env.node}`, unit: 'requests/s', better: 'higher', rows: V.map((v) => ({ label: v, ...orig.throughput[v], highlight: v === 'arenaguard' })) });
+  chart('original-workers', { title: `original: ${orig.method.workers} async workers × ${orig.method.workerRequests.toLocaleString('en')} requests`, subtitle: `${orig.scanning ? 'acquire + copy + await + scan + release' : 'POOL PART ONLY (no detector in build)'} · ${orig.env.node}`, unit: 'requests/s', better: 'higher', rows: V.map((v) => ({ label: v, ...orig.workers[v], highlight: v === 'arenaguard' })) });
+}
+
+// ---------------------------------------------------------------- runtimes
+const rt = readResult('runtimes');
+if (rt) renderRuntimes(rt);
+
+function renderScan(r) {}
+function renderRuntimes(r) {}
 
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), md.join('\n') + '\n');
 console.log(`wrote BENCHMARKS.md and ${readdirSync(CHARTS).length} charts`);
