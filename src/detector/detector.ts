@@ -1,0 +1,306 @@
+// The detector: options, scan, streams, stats, health and fail-closed handling around the
+// wasm engine. Request walking lives in request.ts.
+import { createArena, type Arena } from '../arena.js';
+import { createStandardPools } from '../standard-pools.js';
+import type { Lease } from '../lease.js';
+import { ScanEngine, CONTEXT_CODES, toThreats, FAULT } from './engine.js';
+import { Histogram } from './histogram.js';
+import { StreamFinishedError, DetectorClosedError } from './errors.js';
+import { analyzeRequest as walkRequest } from './request.js';
+import type {
+  DetectorOptions, ScanContext, ScanOptions, ScanResult, Threat, DetectorStats, DetectorHealth, DetectorHealthCheck, RequestLike,
+} from './types.js';
+
+const DEFAULT_MAX_SCAN_BYTES = 1 << 20;
+const DEFAULT_THRESHOLD = 5;
+const MAX_LIMIT = 0xfffffff0;
+const NO_THREATS: Threat[] = Object.freeze([]) as unknown as Threat[];
+
+/** The finding an internal error turns into. */
+function internalError(location?: string): Threat {
+  const t: Threat = { category: 'internal', ruleId: 'internal.error', severity: 'critical', score: 0, offset: 0, length: 0 };
+  if (location !== undefined) t.location = location;
+  return t;
+}
+
+interface ResolvedOptions { paranoia: 1 | 2; failMode: 'closed' | 'open'; maxScanBytes: number; threshold: number }
+
+function resolveOptions(options: DetectorOptions): ResolvedOptions {
+  if (options === null || typeof options !== 'object') throw new TypeError('createDetector: options must be an object');
+  const { paranoia = 1, failMode = 'closed', maxScanBytes = DEFAULT_MAX_SCAN_BYTES, threshold = DEFAULT_THRESHOLD } = options;
+  if (paranoia !== 1 && paranoia !== 2) throw new RangeError(`createDetector: paranoia must be 1 or 2 (got ${String(paranoia)})`);
+  if (failMode !== 'closed' && failMode !== 'open') throw new RangeError(`createDetector: failMode must be 'closed' or 'open' (got ${String(failMode)})`);
+  if (typeof maxScanBytes !== 'number' || !Number.isInteger(maxScanBytes) || maxScanBytes < 0 || maxScanBytes > MAX_LIMIT) {
+    throw new RangeError(`createDetector: maxScanBytes must be an integer from 0 to ${MAX_LIMIT} (got ${String(maxScanBytes)})`);
+  }
+  if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0) {
+    throw new RangeError(`createDetector: threshold must be a finite number >= 0 (got ${String(threshold)})`);
+  }
+  return { paranoia, failMode, maxScanBytes, threshold };
+}
+
+function contextCode(context: unknown): number {
+  const code = CONTEXT_CODES[(context ?? 'query') as ScanContext];
+  if (code === undefined) throw new RangeError(`scan: context must be one of ${Object.keys(CONTEXT_CODES).join(', ')} (got ${String(context)})`);
+  return code;
+}
+
+/**
+ * Create a detector that scans values for SQL injection, XSS, command injection and path
+ * traversal inside the arena's wasm memory.
+ *
+ * @example
+ * ```ts
+ * import { createDetector } from 'arenaguard';
+ * const detector = await createDetector({ paranoia: 1 });
+ * const r = detector.scan("1' OR '1'='1", { context: 'query' });
+ * if (r.blocked) console.log(r.threats.map((t) => t.ruleId)); // ['sqli.string-breakout', 'sqli.tautology']
+ * ```
+ * @throws RangeError naming the option when an option is invalid.
+ */
+export async function createDetector(options: DetectorOptions = {}): Promise<Detector> {
+  const resolved = resolveOptions(options);
+  if (options.arena !== undefined && (options.arena === null || typeof (options.arena as Arena).poolFor !== 'function')) {
+    throw new RangeError('createDetector: arena must be an Arena from createArena()');
+  }
+  const arena = options.arena ?? await createArena({ pools: createStandardPools() });
+  return new Detector(arena, resolved, options.arena === undefined);
+}
+
+/** A stream scan: push chunks, then `finish()` for the verdict (offsets count bytes). */
+export class ScanStream {
+  readonly #detector: Detector;
+  #state: Lease | null = null;
+  #failed: unknown = null;
+  #finished = false;
+  #bytes = 0;
+  #t0 = 0;
+
+  /** @internal */
+  constructor(detector: Detector, context: number) {
+    this.#detector = detector;
+    this.#t0 = performance.now();
+    try {
+      this.#state = detector.engine.acquireState();
+      detector.engine.begin(this.#state, context, detector.paranoia, detector.maxScanBytes);
+    } catch (err) {
+      this.#fail(err);
+    }
+  }
+
+  #fail(err: unknown): void {
+    this.#failed ??= err;
+    try { this.#state?.release(); } catch { /* arena gone */ }
+    this.#state = null;
+  }
+
+  /** Scan the next chunk. State carries over, so an attack split across chunks is found. */
+  push(chunk: string | Uint8Array): this {
+    if (this.#finished) throw new StreamFinishedError();
+    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) throw new TypeError('push: chunk must be a string or Uint8Array');
+    if (this.#failed !== null || this.#state === null) return this;
+    try {
+      this.#bytes += this.#detector.engine.pushStream(this.#state, chunk, false);
+    } catch (err) {
+      this.#fail(err);
+    }
+    return this;
+  }
+
+  /** End the stream and return the verdict. */
+  finish(): ScanResult {
+    if (this.#finished) throw new StreamFinishedError();
+    this.#finished = true;
+    const d = this.#detector;
+    if (this.#failed === null && this.#state !== null) {
+      try {
+        d.engine.pushStream(this.#state, '', true);
+        const score = d.engine.score(this.#state);
+        const threats = d.engine.findingCount(this.#state) === 0 ? NO_THREATS : toThreats(d.engine.findings(this.#state), null, d.maxScanBytes);
+        this.#state.release();
+        this.#state = null;
+        return d.record({ blocked: score >= d.threshold, score, threats }, this.#bytes, this.#t0);
+      } catch (err) {
+        this.#fail(err);
+      }
+    }
+    return d.failure(this.#failed, this.#t0);
+  }
+}
+
+/** Scans values, streams and requests. Create with {@link createDetector}. */
+export class Detector {
+  /** The arena whose slots hold scanned bytes. */
+  readonly arena: Arena;
+  readonly paranoia: 1 | 2;
+  readonly failMode: 'closed' | 'open';
+  readonly maxScanBytes: number;
+  readonly threshold: number;
+  /** @internal */ readonly engine: ScanEngine;
+  readonly #ownsArena: boolean;
+  #closed = false;
+  #requests = 0;
+  #scans = 0;
+  #bytes = 0;
+  #blocked = 0;
+  #errors = 0;
+  #lastError: unknown = null;
+  readonly #byCategory = new Map<string, number>();
+  readonly #byRule = new Map<string, number>();
+  readonly #times = new Histogram();
+
+  /** @internal Use {@link createDetector}. */
+  constructor(arena: Arena, options: ResolvedOptions, ownsArena: boolean) {
+    this.arena = arena;
+    this.paranoia = options.paranoia;
+    this.failMode = options.failMode;
+    this.maxScanBytes = options.maxScanBytes;
+    this.threshold = options.threshold;
+    this.#ownsArena = ownsArena;
+    this.engine = new ScanEngine(arena);
+  }
+
+  /**
+   * Scan one value. Strings are scanned as UTF-8; offsets are UTF-16 indexes for strings and
+   * byte offsets for `Uint8Array`s.
+   *
+   * @example
+   * ```ts
+   * const r = detector.scan('<img src=x onerror=alert(1)>', { context: 'body' });
+   * // r.blocked === true; r.threats[0].ruleId === 'xss.html-tag' ...
+   * ```
+   */
+  scan(input: string | Uint8Array, options?: ScanOptions): ScanResult {
+    if (this.#closed) throw new DetectorClosedError();
+    if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw new TypeError('scan: input must be a string or Uint8Array');
+    const context = contextCode(options?.context);
+    const t0 = performance.now();
+    try {
+      const score = this.engine.scanValue(input, context, this.paranoia, this.maxScanBytes);
+      const threats = this.engine.findingCount() === 0 ? NO_THREATS
+        : toThreats(this.engine.findings(), typeof input === 'string' ? input : null, this.maxScanBytes);
+      const bytes = typeof input === 'string' ? input.length : input.byteLength;
+      return this.record({ blocked: score >= this.threshold, score, threats }, bytes, t0);
+    } catch (err) {
+      this.engine.releaseAll();
+      return this.failure(err, t0);
+    }
+  }
+
+  /**
+   * Scan input that arrives in chunks (a body stream). Verdict and findings equal those of
+   * scanning the concatenated chunks at once.
+   *
+   * @example
+   * ```ts
+   * const s = detector.createStream({ context: 'body' });
+   * s.push('name=x&q=1%27%20UNI'); s.push('ON%20SELECT%20password%20FROM%20users');
+   * s.finish().blocked; // true
+   * ```
+   */
+  createStream(options?: ScanOptions & { contentType?: string }): ScanStream {
+    if (this.#closed) throw new DetectorClosedError();
+    return new ScanStream(this, contextCode(options?.context));
+  }
+
+  /**
+   * Scan what an attacker controls in a request: the path, each query parameter (name and
+   * value), attacker-controlled headers and the body by content type. Each threat carries a
+   * `location`.
+   *
+   * @example
+   * ```ts
+   * const r = await detector.analyzeRequest({ method: 'GET', url: '/search?q=1%27+or+%271%27%3D%271', headers: {} });
+   * r.threats[0].location; // 'query:q'
+   * ```
+   */
+  async analyzeRequest(request: Request | RequestLike): Promise<ScanResult> {
+    if (this.#closed) throw new DetectorClosedError();
+    const t0 = performance.now();
+    this.#requests++;
+    try {
+      return await walkRequest(this, request);
+    } catch (err) {
+      if (err instanceof TypeError && /analyzeRequest/.test(err.message)) throw err;
+      return this.failure(err, t0, 'request');
+    }
+  }
+
+  /** @internal Count a finished scan. */
+  record(result: ScanResult, bytes: number, t0: number): ScanResult {
+    this.#scans++;
+    this.#bytes += bytes;
+    if (result.blocked) this.#blocked++;
+    for (const t of result.threats) {
+      this.#byCategory.set(t.category, (this.#byCategory.get(t.category) ?? 0) + 1);
+      this.#byRule.set(t.ruleId, (this.#byRule.get(t.ruleId) ?? 0) + 1);
+    }
+    this.#times.record(performance.now() - t0);
+    return result;
+  }
+
+  /** @internal An internal error: blocked unless failMode is 'open'; never an empty "clean". */
+  failure(err: unknown, t0: number, location?: string): ScanResult {
+    this.#errors++;
+    this.#lastError = err;
+    const result: ScanResult = { blocked: this.failMode === 'closed', score: this.failMode === 'closed' ? this.threshold : 0, threats: [internalError(location)] };
+    return this.record(result, 0, t0);
+  }
+
+  /** Counters since creation. */
+  getStats(): DetectorStats {
+    return {
+      requests: this.#requests,
+      scans: this.#scans,
+      bytesScanned: this.#bytes,
+      blocked: this.#blocked,
+      internalErrors: this.#errors,
+      threatsByCategory: Object.fromEntries(this.#byCategory),
+      threatsByRule: Object.fromEntries(this.#byRule),
+      scanTimeMs: { p50: this.#times.quantile(0.5), p99: this.#times.quantile(0.99), max: this.#times.max },
+    };
+  }
+
+  /**
+   * Health: the arena's own check, a self-test scan of a known attack and a known benign
+   * value, and internal errors. `failing` when scanning does not work, `degraded` when it
+   * works but errors were seen or the arena is under pressure.
+   */
+  healthCheck(): DetectorHealth {
+    const checks: DetectorHealthCheck[] = [];
+    let arenaStatus: string = 'failing';
+    try {
+      const a = this.arena.healthCheck();
+      arenaStatus = a.status;
+      checks.push({ name: 'arena', ok: a.healthy, detail: `arena ${a.status}` });
+    } catch (err) {
+      checks.push({ name: 'arena', ok: false, detail: String(err) });
+    }
+    let selfTest = false;
+    if (!this.#closed) {
+      try {
+        const attack = this.engine.scanValue("1' or '1'='1", 0, 1, 1024) >= DEFAULT_THRESHOLD;
+        const benign = this.engine.scanValue('plain words', 0, 1, 1024) === 0;
+        selfTest = attack && benign;
+        checks.push({ name: 'self-test', ok: selfTest, detail: selfTest ? 'known attack blocked, benign value clean' : `attack flagged: ${attack}, benign clean: ${benign}` });
+      } catch (err) {
+        this.engine.releaseAll();
+        checks.push({ name: 'self-test', ok: false, detail: `scan failed: ${String(err)}` });
+      }
+    } else checks.push({ name: 'self-test', ok: false, detail: 'detector closed' });
+    checks.push({ name: 'internal-errors', ok: this.#errors === 0, detail: this.#errors === 0 ? 'none' : `${this.#errors}, last: ${String(this.#lastError)}` });
+    const status = !selfTest || arenaStatus === 'failing' ? 'failing' : checks.every((c) => c.ok) ? 'ok' : 'degraded';
+    return { healthy: status !== 'failing', status, checks };
+  }
+
+  /** Release the detector's slots (and close its arena if it created it). */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.engine.releaseAll();
+    if (this.#ownsArena) await this.arena.close();
+  }
+
+  /** @internal Test hook: the next engine call fails as a wasm trap would. */
+  injectScanFault(): void { this.engine[FAULT] = true; }
+}

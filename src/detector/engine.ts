@@ -1,0 +1,282 @@
+// Binding to the scanner inside the arena's wasm module. Inputs are copied into a leased
+// slot and scanned there; a second leased slot is the decoding scratch area and a third
+// holds the scan state (a stream keeps its own state slot between pushes). Nothing here
+// turns input bytes into JS strings.
+import type { Arena } from '../arena.js';
+import type { Lease } from '../lease.js';
+import { wasmOf } from '../internal.js';
+import { RULES } from './rules.generated.js';
+import { ScanEngineError } from './errors.js';
+import type { ScanContext, Threat } from './types.js';
+
+export const CONTEXT_CODES: Record<ScanContext, number> = { query: 0, form: 1, body: 2, header: 3, path: 4, json: 5 };
+
+/** Finding as the engine reports it: rule index and byte span. */
+export interface RawFinding { rule: number; start: number; end: number }
+
+interface ScannerExports {
+  scanStateBytes(): number;
+  scanScratchBytes(): number;
+  scanFindingsOffset(): number;
+  scanFindingBytes(): number;
+  scanRuleCount(): number;
+  scanBegin(st: number, ctx: number, paranoia: number, limit: number): void;
+  scanPush(st: number, scratch: number, input: number, len: number, final: number): number;
+  scanOnce(st: number, scratch: number, input: number, len: number, ctx: number, paranoia: number, limit: number): number;
+  scanScore(st: number): number;
+  scanDebugDecode(st: number, scratch: number, input: number, len: number, ctx: number, stages: number): number;
+  scanDebugOutput(scratch: number): number;
+  scanDebugOffsets(scratch: number): number;
+  scanChunkBytes(): number;
+}
+
+const encoder = new TextEncoder();
+
+/** Engine test hook: the next scan call throws as a trapped wasm call would. */
+export const FAULT = Symbol('arenaguard.scanFault');
+
+export class ScanEngine {
+  readonly arena: Arena;
+  readonly stateBytes: number;
+  readonly #ex: ScannerExports;
+  readonly #memory: WebAssembly.Memory;
+  #u8: Uint8Array;
+  #dv: DataView;
+  #scratch: Lease | null = null;
+  #input: Lease | null = null;
+  #state: Lease | null = null;
+  #inputCap = 0;
+  [FAULT] = false;
+
+  constructor(arena: Arena) {
+    const { exports, memory } = wasmOf(arena);
+    if (typeof exports.scanOnce !== 'function') throw new ScanEngineError('this wasm build has no scanner exports');
+    if (exports.scanRuleCount() !== RULES.length) throw new ScanEngineError(`rule table mismatch: wasm ${exports.scanRuleCount()} host ${RULES.length}`);
+    this.arena = arena;
+    this.#ex = exports as ScannerExports;
+    this.#memory = memory;
+    this.#u8 = new Uint8Array(memory.buffer);
+    this.#dv = new DataView(memory.buffer);
+    this.stateBytes = this.#ex.scanStateBytes();
+  }
+
+  /** Views over linear memory are replaced whenever an acquire grew it. */
+  #views(): void {
+    if (this.#u8.buffer !== this.#memory.buffer) {
+      this.#u8 = new Uint8Array(this.#memory.buffer);
+      this.#dv = new DataView(this.#memory.buffer);
+    }
+  }
+
+  #lease(bytes: number): Lease {
+    const lease = this.arena.poolFor(bytes).acquire();
+    this.#views();
+    return lease;
+  }
+
+  /** Slots a synchronous scan uses; kept between scans (a scan cannot interleave with another). */
+  #ensure(): void {
+    if (this.#scratch === null) this.#scratch = this.#lease(this.#ex.scanScratchBytes());
+    if (this.#state === null) this.#state = this.#lease(this.stateBytes);
+    if (this.#input === null) {
+      this.#input = this.#lease(this.#ex.scanScratchBytes());
+      this.#inputCap = this.#input.byteLength;
+    }
+    this.#views();
+  }
+
+  /** Give the cached slots back (after an error, or on close). Safe to call twice. */
+  releaseAll(): void {
+    for (const lease of [this.#scratch, this.#input, this.#state]) {
+      try { lease?.release(); } catch { /* the arena may already be closed */ }
+    }
+    this.#scratch = this.#input = this.#state = null;
+  }
+
+  acquireState(): Lease { return this.#lease(this.stateBytes); }
+
+  begin(state: Lease, context: number, paranoia: number, limit: number): void {
+    this.#check();
+    this.#ex.scanBegin(state.bytes.byteOffset, context, paranoia, limit);
+  }
+
+  #check(): void {
+    if (this[FAULT]) { this[FAULT] = false; throw new WebAssembly.RuntimeError('unreachable (injected scan fault)'); }
+  }
+
+  /**
+   * Scan a whole value. Returns the score; findings are read with `findings()`.
+   * `charOffsets` receives, for string input, whether offsets need mapping (non-ASCII).
+   */
+  scanValue(input: string | Uint8Array, context: number, paranoia: number, limit: number): number {
+    this.#check();
+    this.#ensure();
+    const st = this.#state!.bytes.byteOffset;
+    const scratch = this.#scratch!.bytes.byteOffset;
+    const inp = this.#input!.bytes.byteOffset;
+    const cap = this.#inputCap;
+    if (typeof input === 'string') {
+      // Fast path: the whole string fits in the input slot (UTF-8 is at most 3 bytes per unit).
+      if (input.length * 3 <= cap) {
+        const { written } = encoder.encodeInto(input, this.#u8.subarray(inp, inp + cap));
+        return this.#once(st, scratch, inp, written, context, paranoia, limit);
+      }
+      this.#ex.scanBegin(st, context, paranoia, limit);
+      let pos = 0;
+      while (pos < input.length) {
+        // encode a piece that surely fits; never split a surrogate pair
+        let end = Math.min(input.length, pos + Math.floor(cap / 3));
+        if (end < input.length && (input.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+        const { written } = encoder.encodeInto(input.slice(pos, end), this.#u8.subarray(inp, inp + cap));
+        this.#push(st, scratch, inp, written, 0);
+        pos = end;
+      }
+      this.#push(st, scratch, inp, 0, 1);
+      return this.#ex.scanScore(st);
+    }
+    if (input.byteLength <= cap) {
+      this.#u8.set(input, inp);
+      return this.#once(st, scratch, inp, input.byteLength, context, paranoia, limit);
+    }
+    this.#ex.scanBegin(st, context, paranoia, limit);
+    for (let pos = 0; pos < input.byteLength; pos += cap) {
+      const piece = input.subarray(pos, Math.min(input.byteLength, pos + cap));
+      this.#u8.set(piece, inp);
+      this.#push(st, scratch, inp, piece.byteLength, 0);
+    }
+    this.#push(st, scratch, inp, 0, 1);
+    return this.#ex.scanScore(st);
+  }
+
+  #once(st: number, scratch: number, inp: number, len: number, context: number, paranoia: number, limit: number): number {
+    const n = this.#ex.scanOnce(st, scratch, inp, len, context, paranoia, limit);
+    if (n < 0) throw new ScanEngineError(`scanOnce returned ${n}`);
+    return this.#ex.scanScore(st);
+  }
+
+  #push(st: number, scratch: number, inp: number, len: number, final: number): void {
+    const n = this.#ex.scanPush(st, scratch, inp, len, final);
+    if (n < 0) throw new ScanEngineError(`scanPush returned ${n}`);
+  }
+
+  /** Push stream bytes through a stream's own state slot. */
+  pushStream(state: Lease, chunk: string | Uint8Array, final: boolean): number {
+    this.#check();
+    this.#ensure();
+    const st = state.bytes.byteOffset;
+    const scratch = this.#scratch!.bytes.byteOffset;
+    const inp = this.#input!.bytes.byteOffset;
+    const cap = this.#inputCap;
+    let bytes = 0;
+    if (typeof chunk === 'string') {
+      let pos = 0;
+      while (pos < chunk.length) {
+        let end = Math.min(chunk.length, pos + Math.floor(cap / 3));
+        if (end < chunk.length && (chunk.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+        const { written } = encoder.encodeInto(pos === 0 && end === chunk.length ? chunk : chunk.slice(pos, end), this.#u8.subarray(inp, inp + cap));
+        this.#push(st, scratch, inp, written, 0);
+        bytes += written;
+        pos = end;
+      }
+    } else {
+      for (let pos = 0; pos < chunk.byteLength; pos += cap) {
+        const piece = chunk.subarray(pos, Math.min(chunk.byteLength, pos + cap));
+        this.#u8.set(piece, inp);
+        this.#push(st, scratch, inp, piece.byteLength, 0);
+        bytes += piece.byteLength;
+      }
+    }
+    if (final) this.#push(st, scratch, inp, 0, 1);
+    return bytes;
+  }
+
+  score(state?: Lease): number { return this.#ex.scanScore((state ?? this.#state!).bytes.byteOffset); }
+
+  /** Findings of the last scan (or of a stream's state). */
+  findings(state?: Lease): RawFinding[] {
+    this.#views();
+    const st = (state ?? this.#state!).bytes.byteOffset;
+    const n = this.#dv.getUint32(st + 20, true);
+    const base = st + this.#ex.scanFindingsOffset();
+    const size = this.#ex.scanFindingBytes();
+    const out: RawFinding[] = [];
+    for (let i = 0; i < n; i++) {
+      const f = base + i * size;
+      out.push({ rule: this.#dv.getUint32(f, true), start: this.#dv.getUint32(f + 4, true), end: this.#dv.getUint32(f + 8, true) });
+    }
+    return out;
+  }
+
+  /** Count of findings in the last scan without materialising them. */
+  findingCount(state?: Lease): number {
+    this.#views();
+    return this.#dv.getUint32((state ?? this.#state!).bytes.byteOffset + 20, true);
+  }
+
+  /**
+   * Decoding stages for `explain`: the text after each stage with its byte offsets.
+   * Debug path: allocates freely.
+   */
+  debugDecode(input: Uint8Array, context: number): Array<{ bytes: Uint8Array; offsets: Uint32Array }> {
+    this.#ensure();
+    const max = this.#ex.scanChunkBytes();
+    if (input.byteLength > max) throw new RangeError(`explain: payload longer than ${max} bytes`);
+    const st = this.#state!.bytes.byteOffset;
+    const scratch = this.#scratch!.bytes.byteOffset;
+    const inp = this.#input!.bytes.byteOffset;
+    const out = [];
+    for (let stage = 1; stage <= 3; stage++) {
+      this.#u8.set(input, inp);
+      const n = this.#ex.scanDebugDecode(st, scratch, inp, input.byteLength, context, stage);
+      if (n < 0) throw new ScanEngineError(`scanDebugDecode returned ${n}`);
+      this.#views();
+      const at = this.#ex.scanDebugOutput(scratch);
+      const offs = this.#ex.scanDebugOffsets(scratch);
+      out.push({ bytes: this.#u8.slice(at, at + n), offsets: new Uint32Array(this.#u8.slice(offs, offs + n * 4).buffer) });
+    }
+    return out;
+  }
+}
+
+/** Map UTF-8 byte offsets to UTF-16 indexes of `text` (findings are few: one pass per call). */
+export function byteToCharOffsets(text: string, byteOffsets: number[]): number[] {
+  const sorted = [...new Set(byteOffsets)].sort((a, b) => a - b);
+  const map = new Map<number, number>();
+  let bytes = 0;
+  let k = 0;
+  for (let i = 0; i <= text.length && k < sorted.length; ) {
+    while (k < sorted.length && sorted[k]! <= bytes) map.set(sorted[k++]!, i);
+    if (i === text.length) break;
+    const c = text.charCodeAt(i);
+    if (c < 0x80) { bytes += 1; i += 1; }
+    else if (c < 0x800) { bytes += 2; i += 1; }
+    else if ((c & 0xfc00) === 0xd800 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { bytes += 4; i += 2; }
+    else { bytes += 3; i += 1; }
+  }
+  while (k < sorted.length) map.set(sorted[k++]!, text.length);
+  return byteOffsets.map((b) => map.get(b)!);
+}
+
+/** Turn raw findings into threats; `text` given: offsets become UTF-16 indexes. */
+export function toThreats(raw: RawFinding[], text: string | null, limitBytes: number): Threat[] {
+  let starts = raw.map((f) => f.start);
+  let ends = raw.map((f) => f.end);
+  if (text !== null) {
+    const ascii = !/[^\x00-\x7f]/.test(text);
+    if (!ascii) {
+      const mapped = byteToCharOffsets(text, [...starts, ...ends]);
+      starts = mapped.slice(0, raw.length);
+      ends = mapped.slice(raw.length);
+    } else {
+      starts = starts.map((s) => Math.min(s, text.length));
+      ends = ends.map((e) => Math.min(e, text.length));
+    }
+  }
+  return raw.map((f, i) => {
+    const rule = RULES[f.rule]!;
+    const start = starts[i]!;
+    const end = Math.max(start, ends[i]!);
+    void limitBytes;
+    return { category: rule.category, ruleId: rule.id, severity: rule.severity, score: rule.score, offset: start, length: end - start };
+  });
+}

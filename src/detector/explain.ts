@@ -1,0 +1,34 @@
+// explain(): what the engine saw — each decoding stage's output and every rule that fired.
+// A debugging aid (allocates freely); not on the scan path.
+import type { Detector } from './detector.js';
+import { CONTEXT_CODES } from './engine.js';
+import type { ScanContext, ScanResult } from './types.js';
+
+export interface ExplainStage { name: string; text: string }
+export interface Explanation {
+  payload: string;
+  context: ScanContext;
+  stages: ExplainStage[];
+  result: ScanResult;
+}
+
+const STAGE_NAMES = ['percent-decoded (+ as space in query/form)', 'percent-decoded again (double encoding)', 'entities, JS escapes, overlong/full-width UTF-8, NUL, case and whitespace folded'];
+
+/**
+ * Explain a verdict: the decoded text after each stage, the findings with spans, the score.
+ *
+ * @example
+ * ```ts
+ * const e = explain(detector, '%253Cscript%253E', 'query');
+ * e.stages.map((s) => s.text); // ['%3Cscript%3E', '<Script>'... , '<script>']
+ * ```
+ */
+export function explain(detector: Detector, payload: string, context: ScanContext = 'query'): Explanation {
+  const code = CONTEXT_CODES[context];
+  if (code === undefined) throw new RangeError(`explain: unknown context ${String(context)}`);
+  const bytes = new TextEncoder().encode(payload);
+  const decoded = detector.engine.debugDecode(bytes, code);
+  const dec = new TextDecoder();
+  const stages = decoded.map((s, i) => ({ name: STAGE_NAMES[i]!, text: dec.decode(s.bytes) }));
+  return { payload, context, stages, result: detector.scan(payload, { context }) };
+}

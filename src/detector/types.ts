@@ -1,0 +1,81 @@
+// Public types of the detector.
+import type { Arena } from '../arena.js';
+import type { RuleCategory, Severity } from './rules.generated.js';
+
+/**
+ * How a value is decoded before detection. `query` and `form` treat `+` as a space;
+ * `path` is a URL path; `header` a header or cookie value; `json` a JSON string (key or
+ * value); `body` raw body text.
+ */
+export type ScanContext = 'query' | 'form' | 'body' | 'header' | 'path' | 'json';
+
+/** One finding. `offset`/`length` point into the scanned input, in its own units. */
+export interface Threat {
+  category: RuleCategory;
+  ruleId: string;
+  severity: Severity;
+  /** What this rule adds to the anomaly score. */
+  score: number;
+  /** UTF-16 code units for string input, bytes for `Uint8Array` input and for streams. */
+  offset: number;
+  length: number;
+  /** Where in a request (`analyzeRequest` only): `'query:q'`, `'body:$.user.name'`, `'header:cookie'`, `'path'`. */
+  location?: string;
+}
+
+/** Verdict of one scan. */
+export interface ScanResult {
+  /** `score >= threshold`, or an internal error with `failMode: 'closed'`. */
+  blocked: boolean;
+  /** Anomaly score: the sum of the scores of the distinct rules that fired. */
+  score: number;
+  threats: Threat[];
+}
+
+export interface DetectorOptions {
+  /** Arena whose slots hold the bytes being scanned. Default: a new arena with the standard pools (closed by `detector.close()`). */
+  arena?: Arena;
+  /** 1 (default): few false positives. 2: more rules, more detection, more false positives. */
+  paranoia?: 1 | 2;
+  /** `'closed'` (default): an internal error blocks. `'open'`: it lets the input through (still reported and counted). */
+  failMode?: 'closed' | 'open';
+  /** Bytes scanned per input or stream; past it a `limit.oversize` finding is raised. Default 1 MiB. */
+  maxScanBytes?: number;
+  /** Anomaly score at which `blocked` becomes true. Default 5 (one critical rule). */
+  threshold?: number;
+}
+
+export interface ScanOptions {
+  /** Decoding context. Default `'query'`. */
+  context?: ScanContext;
+}
+
+/** A request as `analyzeRequest` takes it when it is not a Fetch `Request`. */
+export interface RequestLike {
+  method?: string;
+  url: string;
+  headers?: Record<string, string | string[] | undefined> | Iterable<[string, string]>;
+  /** Raw body, or an already-parsed JSON value. */
+  body?: string | Uint8Array | ArrayBuffer | null | object;
+}
+
+export interface DetectorStats {
+  /** `analyzeRequest` calls. */
+  requests: number;
+  /** Values and streams scanned (each request has several). */
+  scans: number;
+  bytesScanned: number;
+  blocked: number;
+  internalErrors: number;
+  threatsByCategory: Record<string, number>;
+  threatsByRule: Record<string, number>;
+  /** Per scan, from a fixed log-scale histogram (bucket upper bounds, so within ~10 %). */
+  scanTimeMs: { p50: number; p99: number; max: number };
+}
+
+export interface DetectorHealthCheck { name: string; ok: boolean; detail: string }
+export interface DetectorHealth {
+  healthy: boolean;
+  status: 'ok' | 'degraded' | 'failing';
+  checks: DetectorHealthCheck[];
+}
