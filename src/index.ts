@@ -15,3 +15,4 @@ export type {
   HealthReport, LeakReport,
 } from './api.js';
 export type { WasmSource } from './wasm/load.js';
+export * from './detector/index.js';
