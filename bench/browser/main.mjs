@@ -1,0 +1,29 @@
+// Browser entry of the runtimes suite: runs the runtime-neutral pool/scan suites
+// and leaves the result on window.__benchResult (read by bench/runtimes.mjs via playwright).
+import { runPoolSuite, runScanSuite } from '../lib/runtime-suite.mjs';
+
+const status = document.getElementById('status');
+const out = document.getElementById('out');
+const params = new URLSearchParams(location.search);
+const quick = params.get('quick') === '1';
+const opts = quick ? { rounds: 2, timeMs: 40, warmupMs: 15 } : {};
+
+function render(title, ns) {
+  const rows = Object.entries(ns).map(([n, s]) => `<tr><td>${n}</td><td>${s.median}</td><td>${s.min}–${s.max}</td></tr>`).join('');
+  out.insertAdjacentHTML('beforeend', `<h2>${title}</h2><table><tr><th>contender</th><th>ns/op (median)</th><th>min–max</th></tr>${rows}</table>`);
+}
+
+async function main() {
+  // Chromium coarsens performance.now() unless the page is cross-origin isolated; batches are 4× longer here either way.
+  const env = { runtime: 'chromium', userAgent: navigator.userAgent, crossOriginIsolated: globalThis.crossOriginIsolated === true };
+  const pool = await runPoolSuite({ ...opts, batchScale: 4, onProgress: (m) => (status.textContent = m) });
+  for (const [size, ns] of Object.entries(pool.sizes)) render(`pool, ${size / 1024} KiB`, ns);
+  status.textContent = 'scan…';
+  const scan = await runScanSuite({ ...opts, onProgress: (m) => (status.textContent = m) });
+  status.textContent = 'done';
+  window.__benchResult = { env, pool, scan };
+}
+main().catch((e) => {
+  status.textContent = `failed: ${e?.stack ?? e}`;
+  window.__benchError = String(e?.stack ?? e);
+});
