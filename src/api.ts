@@ -54,6 +54,14 @@ export interface ArenaOptions {
   leakStackSampleRate?: number;
   /** Give empty slabs back periodically, or `false`. Default `{ intervalMs: 30000 }`. */
   autoShrink?: AutoShrinkOptions | false;
+  /**
+   * `'on-demand'` (default): wasm memory grows a slab at a time as pools need
+   * it. `'reserve'`: grow it once, at creation, to hold `maxBytes` of slabs, so
+   * memory never grows later and no `Uint8Array` you keep from `lease.bytes` is
+   * ever detached. The OS backs pages only when first written, so `'reserve'`
+   * costs address space, not resident memory.
+   */
+  memoryGrowth?: 'on-demand' | 'reserve';
   /** Most callers that may wait in `acquireAsync` per pool. Default 1024. */
   maxWaiters?: number;
 }

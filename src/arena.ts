@@ -84,6 +84,9 @@ export class Arena {
     const zeroMode = codes.ZERO_MODES[options.zeroOnRelease];
     const ids = options.pools.map((p) => check(`pool "${p.name}"`, exports.poolDefine(p.slotSize, p.maxSlots, zeroMode, options.debug ? 1 : 0)));
     check('arena layout', exports.arenaSeal());
+    if (options.reserveMemory && exports.arenaReserveAll() < 0) {
+      throw new RangeError(`memoryGrowth 'reserve': the runtime refused ${options.maxBytes} bytes of wasm memory`);
+    }
     this.buffer = exports.memory.buffer;
     this.u32 = new Uint32Array(this.buffer);
     this.i32 = new Int32Array(this.buffer);

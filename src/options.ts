@@ -32,6 +32,7 @@ export interface ResolvedArenaOptions {
   leakStackSampleRate: number;
   autoShrinkMs: number | false;
   maxWaiters: number;
+  reserveMemory: boolean;
 }
 
 function resolvePools(pools: readonly PoolOptions[]): ResolvedPool[] {
@@ -77,6 +78,10 @@ export function resolveArenaOptions(options: ArenaOptions = {}): ResolvedArenaOp
     autoShrinkMs = integerOption('autoShrink.intervalMs', options.autoShrink.intervalMs, 1, 2 ** 31 - 1);
   }
   const maxWaiters = integerOption('maxWaiters', options.maxWaiters ?? 1024, 0, 1 << 24);
+  const memoryGrowth = options.memoryGrowth ?? 'on-demand';
+  if (memoryGrowth !== 'on-demand' && memoryGrowth !== 'reserve') {
+    throw new RangeError(`memoryGrowth must be 'on-demand' or 'reserve', got ${String(memoryGrowth)}`);
+  }
   if (options.onLeak !== undefined && typeof options.onLeak !== 'function') throw new TypeError('onLeak must be a function');
   if (options.debug !== undefined && typeof options.debug !== 'boolean') throw new TypeError('debug must be a boolean');
   return {
@@ -88,5 +93,6 @@ export function resolveArenaOptions(options: ArenaOptions = {}): ResolvedArenaOp
     leakStackSampleRate: rate,
     autoShrinkMs,
     maxWaiters,
+    reserveMemory: memoryGrowth === 'reserve',
   };
 }

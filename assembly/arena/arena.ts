@@ -143,6 +143,16 @@ export function arenaSeal(): i32 {
   return OK;
 }
 
+/**
+ * Grow memory once to hold every slab maxBytes allows. After this no acquire
+ * grows memory, so no view the host handed out is ever detached. The OS backs
+ * pages only when they are first touched, so this costs address space, not RSS.
+ */
+export function arenaReserveAll(): i32 {
+  const end = <usize>hget(H_SLAB_BASE) + <usize>hget(H_MAX_SLABS) * <usize>hget(H_SLAB_BYTES);
+  return ensureMemory(end) ? OK : ERR_GROW_REFUSED;
+}
+
 /** Take an arena slab: a returned one first, else back a new one with memory.grow. */
 function takeArenaSlab(): i32 {
   const free = hget(H_FREE_SLABS);

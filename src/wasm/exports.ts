@@ -4,6 +4,7 @@ export interface ArenaExports {
   arenaInit(slabBytes: number, maxSlabs: number): number;
   poolDefine(slotSize: number, maxSlots: number, zeroMode: number, poison: number): number;
   arenaSeal(): number;
+  arenaReserveAll(): number;
   poolReserve(pool: number, slots: number): number;
   acquire(pool: number): number;
   release(pool: number, slot: number, gen: number, used: number): number;

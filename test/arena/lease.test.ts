@@ -95,6 +95,22 @@ describe('leases', () => {
     await arena.close();
   });
 
+  it("with memoryGrowth 'reserve', keeps even a Uint8Array held from before other acquires alive", async () => {
+    const arena = await smallArena({ memoryGrowth: 'reserve' });
+    const pagesAtStart = arena.getStats().memoryPages;
+    const lease = arena.getPool('small').acquire();
+    const kept = lease.bytes;
+    kept.set(SECRET);
+    const held = Array.from({ length: 10 }, () => arena.getPool('large').acquire());
+    expect(arena.getStats().memoryPages).toBe(pagesAtStart);
+    expect(kept.length).toBe(1024);
+    expect(Array.from(kept.subarray(0, SECRET.length))).toEqual(Array.from(SECRET));
+    expect(arena.getStats().bytesReserved).toBe(11 * 65536); // slabs are still mapped one at a time: 10 large + 1 small
+    for (const h of held) h.release();
+    lease.release();
+    await arena.close();
+  });
+
   it('reports a double release and a use after release, without touching the stats', async () => {
     const arena = await smallArena();
     const pool = arena.getPool('small');

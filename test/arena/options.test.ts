@@ -16,6 +16,7 @@ describe('options', () => {
     ['autoShrink interval 0', { autoShrink: { intervalMs: 0 } }, /autoShrink\.intervalMs/],
     ['leakStackSampleRate above 1', { leakStackSampleRate: 2 }, /leakStackSampleRate/],
     ['maxWaiters negative', { maxWaiters: -1 }, /maxWaiters/],
+    ['memoryGrowth unknown', { memoryGrowth: 'eager' }, /memoryGrowth/],
   ];
   for (const [what, options, name] of bad) {
     it(`rejects ${what} with a RangeError naming the option`, async () => {
