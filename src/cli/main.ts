@@ -1,0 +1,147 @@
+// arenaguard CLI: scan, explain, eval. Exit codes: 0 clean, 1 something flagged, 2 usage error.
+import { createDetector, type Detector } from '../detector/detector.js';
+import { explain } from '../detector/explain.js';
+import { parseArgs, paranoiaOf, contextOf, UsageError } from './args.js';
+import { readLines } from './lines.js';
+
+const USAGE = `usage:
+  arenaguard scan [FILE|-] [--json] [--paranoia 1|2] [--context query|form|body|header|path|json]
+      one payload per line; exit 1 when anything was flagged, 0 when clean
+  arenaguard explain PAYLOAD [--context query|body|header|path|form|json] [--paranoia 1|2] [--json]
+      decoding stages, rules that fired with spans and scores, verdict
+  arenaguard eval FILE.jsonl... [--json] [--paranoia 1|2]
+      lines {"payload","label"}; per-label detection and false-positive rates
+`;
+
+const LABELS = ['sqli', 'xss', 'cmdi', 'path', 'benign'] as const;
+
+async function scanCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['paranoia', 'context'], ['json']);
+  if (args.positional.length > 1) throw new UsageError('scan takes at most one FILE');
+  const file = args.positional[0] ?? '-';
+  const detector = await createDetector({ paranoia: paranoiaOf(args) });
+  const context = contextOf(args);
+  const json = args.flags.has('json');
+  let flagged = 0;
+  let lineNo = 0;
+  try {
+    for await (const line of readLines(file, !json)) {
+      lineNo++;
+      if (line.length === 0) continue;
+      const r = detector.scan(line, { context });
+      if (!r.blocked && r.threats.length === 0) continue;
+      if (r.blocked) flagged++;
+      if (json) process.stdout.write(JSON.stringify({ line: lineNo, blocked: r.blocked, score: r.score, threats: r.threats }) + '\n');
+      else if (r.blocked) {
+        process.stdout.write(`${lineNo}: BLOCKED score=${r.score} ${r.threats.map((t) => `${t.ruleId}@${t.offset}+${t.length}`).join(' ')}\n`);
+      }
+    }
+  } finally {
+    await detector.close();
+  }
+  if (!json) process.stderr.write(`${lineNo} lines, ${flagged} flagged\n`);
+  return flagged > 0 ? 1 : 0;
+}
+
+async function explainCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['paranoia', 'context'], ['json']);
+  if (args.positional.length !== 1) throw new UsageError('explain takes exactly one PAYLOAD');
+  const detector = await createDetector({ paranoia: paranoiaOf(args) });
+  try {
+    const e = explain(detector, args.positional[0]!, contextOf(args));
+    if (args.flags.has('json')) { process.stdout.write(JSON.stringify(e, null, 2) + '\n'); return e.result.blocked ? 1 : 0; }
+    const out: string[] = [];
+    out.push(`payload  ${JSON.stringify(e.payload)}  (context ${e.context}, paranoia ${detector.paranoia})`);
+    e.stages.forEach((s, i) => out.push(`stage ${i + 1}  ${s.name}\n         ${JSON.stringify(s.text)}`));
+    out.push(`(SQL comments and whitespace runs are folded by the SQL tokenizer itself; it reads the value as-is and as if inside '…' and "…")`);
+    if (e.result.threats.length === 0) out.push('rules    none fired');
+    for (const t of e.result.threats) {
+      const span = e.payload.slice(t.offset, t.offset + t.length);
+      out.push(`rule     ${t.ruleId} (${t.category}, ${t.severity}, +${t.score})  offset ${t.offset} length ${t.length}  ${JSON.stringify(span)}`);
+      out.push(`         ${' '.repeat(1)}${JSON.stringify(e.payload)}`);
+      out.push(`          ${' '.repeat(JSON.stringify(e.payload.slice(0, t.offset)).length - 1)}${'^'.repeat(Math.max(1, JSON.stringify(span).length - 2))}`);
+    }
+    out.push(`verdict  ${e.result.blocked ? 'BLOCKED' : 'allowed'}  score ${e.result.score} (threshold ${detector.threshold})`);
+    process.stdout.write(out.join('\n') + '\n');
+    return e.result.blocked ? 1 : 0;
+  } finally {
+    await detector.close();
+  }
+}
+
+interface Tally { n: number; flagged: number }
+
+async function evalCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['paranoia'], ['json']);
+  if (args.positional.length === 0) throw new UsageError('eval needs at least one FILE.jsonl');
+  const detector: Detector = await createDetector({ paranoia: paranoiaOf(args) });
+  const tallies = new Map<string, Tally>(LABELS.map((l) => [l, { n: 0, flagged: 0 }]));
+  const perFile: Record<string, Tally> = {};
+  let scanned = 0;
+  let scanMs = 0;
+  try {
+    for (const file of args.positional) {
+      const benign: Tally = { n: 0, flagged: 0 };
+      let lineNo = 0;
+      for await (const line of readLines(file, !args.flags.has('json'))) {
+        lineNo++;
+        if (line.trim().length === 0) continue;
+        let row: { payload?: unknown; label?: unknown };
+        try { row = JSON.parse(line); } catch { throw new UsageError(`${file}:${lineNo}: not JSON`); }
+        if (typeof row.payload !== 'string' || typeof row.label !== 'string' || !tallies.has(row.label)) {
+          throw new UsageError(`${file}:${lineNo}: expected {"payload": string, "label": ${LABELS.join('|')}}`);
+        }
+        const t0 = performance.now();
+        const r = detector.scan(row.payload, { context: 'query' });
+        scanMs += performance.now() - t0;
+        scanned++;
+        const tally = tallies.get(row.label)!;
+        tally.n++;
+        if (r.blocked) tally.flagged++;
+        if (row.label === 'benign') { benign.n++; if (r.blocked) benign.flagged++; }
+      }
+      perFile[file] = benign;
+    }
+  } finally {
+    await detector.close();
+  }
+  const rate = (t: Tally) => (t.n === 0 ? 0 : t.flagged / t.n);
+  const payloadsPerSec = scanMs === 0 ? 0 : Math.round(scanned / (scanMs / 1000));
+  if (args.flags.has('json')) {
+    const labels = Object.fromEntries([...tallies].map(([l, t]) => [l, { n: t.n, flagged: t.flagged, rate: Number(rate(t).toFixed(6)) }]));
+    process.stdout.write(JSON.stringify({ labels, payloadsPerSec }) + '\n');
+    return 0;
+  }
+  const out = ['label    n        flagged  rate'];
+  for (const [l, t] of tallies) out.push(`${l.padEnd(8)} ${String(t.n).padEnd(8)} ${String(t.flagged).padEnd(8)} ${(rate(t) * 100).toFixed(2)}%${l === 'benign' ? ' (false positives)' : ''}`);
+  out.push('benign false positives per file:');
+  for (const [f, t] of Object.entries(perFile)) if (t.n > 0) out.push(`  ${f}: ${t.flagged}/${t.n} = ${(rate(t) * 100).toFixed(2)}%`);
+  out.push(`${payloadsPerSec} payloads/s (scan time only, one thread, paranoia ${detector.paranoia})`);
+  process.stdout.write(out.join('\n') + '\n');
+  return 0;
+}
+
+/** Run the CLI; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'scan': return await scanCommand(rest);
+      case 'explain': return await explainCommand(rest);
+      case 'eval': return await evalCommand(rest);
+      case undefined: case '-h': case '--help': case 'help':
+        process.stdout.write(USAGE); return command === undefined ? 2 : 0;
+      default: throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof RangeError) {
+      process.stderr.write(`arenaguard: ${err.message}\n${USAGE}`);
+      return 2;
+    }
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      process.stderr.write(`arenaguard: ${(err as Error).message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
