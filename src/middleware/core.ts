@@ -8,8 +8,9 @@ import type { Lease } from '../lease.js';
 import type { Pool } from '../pool.js';
 import { createArena } from '../arena.js';
 import { createStandardPools } from '../standard-pools.js';
-import type { GuardDetector, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
+import type { GuardDetector, GuardScanResult, GuardThreat } from './detector.js';
 import { globMatch } from './glob.js';
+import { createBodyScanner, type BodyScanner } from './body-scan.js';
 import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type ThreatEvent } from './options.js';
 import { createDefaultDetector } from './default-detector.js';
 import { recorderFor, type GuardRecorder } from '../metrics/recorder.js';
@@ -40,9 +41,11 @@ export interface GuardResponse {
 }
 
 export type Verdict =
-  | { allow: true; requestId: string }
+  | { allow: true; requestId: string; /** Would have been blocked; let through by `mode: 'monitor'`. */ monitored?: boolean }
   | { allow: false; requestId: string; response: GuardResponse };
 
+/** The detector's default anomaly threshold, for detectors that do not expose theirs. */
+const DEFAULT_THRESHOLD = 5;
 const EMPTY_RESULT: GuardScanResult = { blocked: false, score: 0, threats: [] };
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
@@ -110,7 +113,9 @@ export class Inspection {
   readonly #leases: Lease[] = [];
   #current: Lease | null = null;
   #used = 0;
-  #stream: GuardScanStream | undefined;
+  #body: BodyScanner | undefined;
+  /** Bytes written to each lease, in order (for a raw rescan from the slots). */
+  readonly #filled: number[] = [];
   #backlog: Uint8Array[] = [];
   #draining: Promise<void> | undefined;
   #scanError: unknown;
@@ -176,6 +181,7 @@ export class Inspection {
   }
 
   #adopt(lease: Lease): void {
+    if (this.#current) this.#filled.push(this.#used);
     this.#leases.push(lease);
     this.#current = lease;
     this.#used = 0;
@@ -191,10 +197,10 @@ export class Inspection {
     if (this.#scanError !== undefined) return;
     try {
       const t0 = performance.now();
-      this.#stream ??= this.#detector.createStream({ context: 'body', contentType: this.meta.contentType });
+      this.#body ??= createBodyScanner(this.#detector, this.meta.contentType);
       // The scanner gets the bytes just written, from the caller's buffer: a view
       // into the slot could be detached if the scanner's own work grows memory.
-      this.#stream.push(part);
+      this.#body.push(part);
       this.#scanMs += performance.now() - t0;
     } catch (error) {
       this.#scanError = error;
@@ -236,7 +242,7 @@ export class Inspection {
     while (this.#draining) await this.#draining;
     const recorder = recorderFor(this.#detector);
     recorder.bodyBytes += this.bytesReceived;
-    if (this.failure) return this.#core.count(recorder, { allow: false, requestId: this.requestId, response: this.failure }, []);
+    if (this.failure) return this.#core.count(recorder, { allow: false, requestId: this.requestId, response: this.failure });
     let head: GuardScanResult;
     let body: GuardScanResult;
     try {
@@ -244,14 +250,27 @@ export class Inspection {
       const { method, url, headers } = this.meta;
       const t0 = performance.now();
       head = await this.#detector.analyzeRequest({ method, url, headers });
-      body = this.#stream ? this.#stream.finish() : EMPTY_RESULT;
+      body = this.#body ? this.#body.finish() : EMPTY_RESULT;
+      if (this.#body?.malformed) body = mergeResults(body, this.#rescanRaw());
       this.#scanMs += performance.now() - t0;
     } catch (error) {
-      return this.#core.count(recorder, this.#core.scannerFailed(this, error), []);
+      return this.#core.count(recorder, this.#core.scannerFailed(this, error));
     }
     recorder.observeScan(this.#scanMs / 1000);
     const verdict = this.#core.decide(this, this.#detector, head, body);
-    return this.#core.count(recorder, verdict, [...head.threats, ...body.threats]);
+    return this.#core.count(recorder, verdict);
+  }
+
+  /** Scan the whole body again as raw text, from the slots that hold it. */
+  #rescanRaw(): GuardScanResult {
+    const stream = this.#detector.createStream({ context: 'body' });
+    const lengths = [...this.#filled, this.#used];
+    this.#leases.forEach((lease, i) => {
+      // A copy: pushing a view of wasm memory would break if the scanner grows memory meanwhile.
+      stream.push(lease.bytes.slice(0, lengths[i]));
+    });
+    const r = stream.finish();
+    return { ...r, threats: r.threats.map((t) => ({ ...t, location: t.location ?? 'body' })) };
   }
 
   /** Give the body's slots back. Safe to call more than once. */
@@ -325,15 +344,15 @@ export class GuardCore<Req> {
     const inspection = new Inspection(this as GuardCore<unknown>, detector, arena, meta);
     if (meta.contentLength !== undefined && meta.contentLength > limit) {
       const response = respond(413, inspection.requestId, { error: 'payload too large', maxBodyBytes: limit }, {}, true);
-      return this.count(recorderFor(detector), { allow: false, requestId: inspection.requestId, response }, []);
+      return this.count(recorderFor(detector), { allow: false, requestId: inspection.requestId, response });
     }
     return inspection;
   }
 
   /** @internal Count the outcome for metrics. */
-  count(recorder: GuardRecorder, verdict: Verdict, threats: GuardThreat[]): Verdict {
+  count(recorder: GuardRecorder, verdict: Verdict): Verdict {
     if (verdict.allow) {
-      if (this.options.mode === 'monitor' && threats.length > 0) recorder.countOutcome('monitored');
+      if (verdict.monitored) recorder.countOutcome('monitored');
       return verdict;
     }
     const status = verdict.response.status;
@@ -371,33 +390,38 @@ export class GuardCore<Req> {
     const excluded: GuardThreat[] = [];
     for (const threat of found) (this.#excluded(threat, inspection.meta.path) ? excluded : kept).push(threat);
 
-    const score = kept.reduce((sum, t) => sum + (typeof t.score === 'number' ? t.score : 0), 0);
-    const threshold = detector.threshold;
+    const threshold = typeof detector.threshold === 'number' ? detector.threshold : DEFAULT_THRESHOLD;
+    let score: number;
     let blocked: boolean;
     if (excluded.length === 0) {
-      blocked = head.blocked || body.blocked || (typeof threshold === 'number' && score >= threshold);
-    } else if (kept.length === 0) {
-      blocked = false;
-    } else if (typeof threshold === 'number' && kept.every((t) => typeof t.score === 'number')) {
-      blocked = score >= threshold;
+      score = head.score + body.score;
+      blocked = head.blocked || body.blocked || score >= threshold;
     } else {
-      // Without per-finding scores the remaining findings cannot be re-scored: keep the detector's verdict.
-      blocked = head.blocked || body.blocked;
+      // Re-score what is left: each (location, rule) once, as the detector scores distinct rules per value.
+      const seen = new Set<string>();
+      score = 0;
+      for (const t of kept) {
+        const key = `${t.location}\u0000${t.ruleId}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        score += typeof t.score === 'number' ? t.score : threshold;
+      }
+      blocked = kept.length > 0 && (score >= threshold || kept.some((t) => t.ruleId.startsWith('internal.')));
     }
 
     const internal = blocked && kept.every((t) => t.ruleId.startsWith('internal.'));
     const monitor = this.options.mode === 'monitor';
-    const action: ThreatEvent['action'] = !blocked ? (kept.length === 0 ? 'excluded' : 'monitored') : monitor ? 'monitored' : 'blocked';
+    const action: ThreatEvent['action'] = !blocked ? (kept.length === 0 ? 'excluded' : 'allowed') : monitor ? 'monitored' : 'blocked';
     this.#report({
       requestId,
       method: inspection.meta.method,
       url: inspection.meta.url,
       action,
-      score: excluded.length === 0 ? Math.max(score, head.score + body.score) : score,
+      score,
       threats: kept,
       excluded,
     });
-    if (!blocked || monitor) return { allow: true, requestId };
+    if (!blocked || monitor) return { allow: true, requestId, monitored: blocked && monitor };
     if (internal) {
       if (this.options.failMode === 'open') return { allow: true, requestId };
       return { allow: false, requestId, response: this.unavailable(requestId, 'scanner error', false) };
@@ -426,6 +450,10 @@ export class GuardCore<Req> {
       // A logging callback must not change the verdict or crash the server.
     }
   }
+}
+
+function mergeResults(a: GuardScanResult, b: GuardScanResult): GuardScanResult {
+  return { blocked: a.blocked || b.blocked, score: a.score + b.score, threats: [...a.threats, ...b.threats] };
 }
 
 function isArena(value: unknown): value is Arena {

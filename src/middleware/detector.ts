@@ -35,7 +35,8 @@ export interface GuardRequestShape {
 }
 
 export interface GuardDetector {
-  createStream(options: { context: string; contentType?: string }): GuardScanStream;
+  scan(input: Uint8Array | string, options?: { context?: string }): GuardScanResult;
+  createStream(options: { context: string }): GuardScanStream;
   analyzeRequest(request: GuardRequestShape): Promise<GuardScanResult> | GuardScanResult;
   getStats(): unknown;
   healthCheck(): { healthy: boolean; status: string; checks: unknown[] };

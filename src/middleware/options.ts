@@ -20,8 +20,11 @@ export interface ThreatEvent {
   method: string;
   /** Path and query as received. */
   url: string;
-  /** `'blocked'`: answered 403. `'monitored'`: let through because `mode` is `'monitor'`. `'excluded'`: every finding was excluded. */
-  action: 'blocked' | 'monitored' | 'excluded';
+  /**
+   * `'blocked'`: answered 403. `'monitored'`: would have been blocked, let through because `mode` is `'monitor'`.
+   * `'allowed'`: findings scored below the detector's threshold. `'excluded'`: every finding was excluded.
+   */
+  action: 'blocked' | 'monitored' | 'allowed' | 'excluded';
   score: number;
   /** Findings that count, after exclusions. */
   threats: GuardThreat[];

@@ -58,7 +58,7 @@ let arena: Arena;
 let detector: GuardDetector;
 beforeAll(async () => {
   arena = await testArena();
-  detector = await testDetector(arena);
+  detector = await testDetector();
   const handler = guard(() => new Response('ok'), { detector, arena });
   const requests = [
     new Request('http://127.0.0.1/?q=hello'),

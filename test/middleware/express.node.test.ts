@@ -19,7 +19,7 @@ const running: Running[] = [];
 
 beforeAll(async () => {
   arena = await testArena();
-  detector = await testDetector(arena);
+  detector = await testDetector();
 });
 afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => r.close()));

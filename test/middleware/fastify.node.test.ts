@@ -13,7 +13,7 @@ let url: string;
 
 beforeAll(async () => {
   arena = await testArena();
-  detector = await testDetector(arena);
+  detector = await testDetector();
   app = Fastify({ bodyLimit: 4 * 1024 * 1024 });
   app.get('/metrics', metricsHandler({ arena, detector }) as never);
   app.get('/health', healthHandler({ arena, detector }) as never);

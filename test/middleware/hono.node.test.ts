@@ -18,7 +18,7 @@ const seenInHandler: number[] = [];
 
 beforeAll(async () => {
   arena = await testArena();
-  detector = await testDetector(arena);
+  detector = await testDetector();
   const app = new Hono();
   app.get('/metrics', metricsHandler({ arena, detector }));
   app.get('/health', healthHandler({ arena, detector }));

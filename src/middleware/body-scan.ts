@@ -1,0 +1,298 @@
+// Chunk-by-chunk body scanning that knows where each finding is.
+//
+// A JSON body is tokenised incrementally as chunks arrive: every key and
+// string value is scanned in the detector's `json` context and its findings
+// located by path (`body:$.user.tags[1]`). A string split across chunks is
+// scanned through a detector stream, so the split does not hide anything.
+// `application/x-www-form-urlencoded` bodies are split into fields the same
+// way (`body:comment`). Anything else is one raw `body` stream.
+//
+// Malformed JSON (anything outside strings that JSON does not allow) is
+// reported through `malformed`: the caller then rescans the whole body raw,
+// so invalid JSON cannot smuggle an attack past the per-field scan.
+import type { GuardDetector, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
+
+export interface BodyScanner {
+  push(chunk: Uint8Array): void;
+  /** All findings, located. */
+  finish(): GuardScanResult;
+  /** True when a structured body turned out not to be well-formed (the caller rescans it raw). */
+  readonly malformed: boolean;
+}
+
+/** The scanner for a body of `contentType`. */
+export function createBodyScanner(detector: GuardDetector, contentType: string | undefined): BodyScanner {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json' || type.endsWith('+json')) return new JsonBodyScanner(detector);
+  if (type === 'application/x-www-form-urlencoded') return new FormBodyScanner(detector);
+  return new RawBodyScanner(detector, 'body');
+}
+
+/** Collects per-value results into one body-level result: scores add up, as in `analyzeRequest`. */
+class Findings {
+  threats: GuardThreat[] = [];
+  blocked = false;
+  score = 0;
+
+  add(result: GuardScanResult, location: string): void {
+    if (result.threats.length === 0) return;
+    if (result.blocked) this.blocked = true;
+    this.score += result.score;
+    for (const t of result.threats) this.threats.push({ ...t, location });
+  }
+
+  result(): GuardScanResult {
+    return { blocked: this.blocked, score: this.score, threats: this.threats };
+  }
+}
+
+class RawBodyScanner implements BodyScanner {
+  readonly malformed = false;
+  #stream: GuardScanStream;
+  constructor(detector: GuardDetector, context: string) {
+    this.#stream = detector.createStream({ context });
+  }
+  push(chunk: Uint8Array): void {
+    this.#stream.push(chunk);
+  }
+  finish(): GuardScanResult {
+    const r = this.#stream.finish();
+    return { ...r, threats: r.threats.map((t) => ({ ...t, location: t.location ?? 'body' })) };
+  }
+}
+
+/**
+ * One value (JSON string, form field) that may arrive in pieces: scanned in
+ * one call when it lies within a chunk, through a stream when it spans chunks.
+ */
+class ValueScan {
+  #stream: GuardScanStream | undefined;
+  constructor(private readonly detector: GuardDetector, private readonly context: string) {}
+
+  /** Scan a value that starts and ends inside one chunk. */
+  whole(bytes: Uint8Array): GuardScanResult {
+    return this.detector.scan(bytes, { context: this.context });
+  }
+
+  /** A piece of a value that continues in a later chunk. */
+  part(bytes: Uint8Array): void {
+    this.#stream ??= this.detector.createStream({ context: this.context });
+    if (bytes.length > 0) this.#stream.push(bytes);
+  }
+
+  /** The last piece: the value's result. */
+  end(bytes: Uint8Array): GuardScanResult {
+    if (!this.#stream) return bytes.length === 0 ? EMPTY : this.whole(bytes);
+    if (bytes.length > 0) this.#stream.push(bytes);
+    const r = this.#stream.finish();
+    this.#stream = undefined;
+    return r;
+  }
+
+  get open(): boolean {
+    return this.#stream !== undefined;
+  }
+}
+
+const EMPTY: GuardScanResult = { blocked: false, score: 0, threats: [] };
+const MAX_DEPTH = 512;
+const MAX_KEY_BYTES = 256;
+const decoder = new TextDecoder();
+
+interface Frame {
+  array: boolean;
+  index: number;
+  key: string;
+  /** In an object: the next string is a key. */
+  expectKey: boolean;
+}
+
+function segment(frame: Frame): string {
+  if (frame.array) return `[${frame.index}]`;
+  return /^[A-Za-z_$][\w$]*$/.test(frame.key) ? `.${frame.key}` : `[${JSON.stringify(frame.key)}]`;
+}
+
+/** Incremental JSON tokenizer: scans keys and string values with their paths. */
+class JsonBodyScanner implements BodyScanner {
+  malformed = false;
+  readonly #findings = new Findings();
+  readonly #value: ValueScan;
+  readonly #stack: Frame[] = [];
+  #inString = false;
+  #escaped = false;
+  #isKey = false;
+  /** Raw bytes of the key being read, for the path (bounded). */
+  #keyBytes: number[] = [];
+  #sawRoot = false;
+
+  constructor(detector: GuardDetector) {
+    this.#value = new ValueScan(detector, 'json');
+  }
+
+  #path(): string {
+    let p = 'body:$';
+    for (const f of this.#stack) p += segment(f);
+    return p;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.malformed) return;
+    let i = 0;
+    let stringStart = this.#inString ? 0 : -1;
+    const n = chunk.length;
+    while (i < n) {
+      const c = chunk[i]!;
+      if (this.#inString) {
+        if (this.#escaped) this.#escaped = false;
+        else if (c === 0x5c) this.#escaped = true;
+        else if (c === 0x22) {
+          this.#closeString(chunk.subarray(stringStart, i));
+          stringStart = -1;
+          i++;
+          continue;
+        }
+        if (this.#isKey && this.#keyBytes.length < MAX_KEY_BYTES) this.#keyBytes.push(c);
+        i++;
+        continue;
+      }
+      switch (c) {
+        case 0x20: case 0x09: case 0x0a: case 0x0d: case 0x3a /* : */:
+          break;
+        case 0x22: { // "
+          this.#openValueSlot();
+          const top = this.#stack.at(-1);
+          this.#isKey = top !== undefined && !top.array && top.expectKey;
+          if (this.#isKey) this.#keyBytes = [];
+          this.#inString = true;
+          stringStart = i + 1;
+          break;
+        }
+        case 0x7b: case 0x5b: { // { [
+          this.#openValueSlot();
+          if (this.#stack.length >= MAX_DEPTH) {
+            this.malformed = true;
+            return;
+          }
+          this.#stack.push({ array: c === 0x5b, index: 0, key: '', expectKey: c === 0x7b });
+          this.#sawRoot = true;
+          break;
+        }
+        case 0x7d: case 0x5d: { // } ]
+          const top = this.#stack.pop();
+          if (!top || top.array !== (c === 0x5d)) {
+            this.malformed = true;
+            return;
+          }
+          break;
+        }
+        case 0x2c: { // ,
+          const top = this.#stack.at(-1);
+          if (!top) {
+            this.malformed = true;
+            return;
+          }
+          if (top.array) top.index++;
+          else top.expectKey = true;
+          break;
+        }
+        default:
+          // Numbers and literals: anything else outside a string is not JSON.
+          if (!((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45
+            || c === 0x74 || c === 0x72 || c === 0x75 || c === 0x66 || c === 0x61 || c === 0x6c || c === 0x73 || c === 0x6e)) {
+            this.malformed = true;
+            return;
+          }
+          this.#openValueSlot();
+      }
+      i++;
+    }
+    if (this.#inString) this.#value.part(chunk.subarray(stringStart, n));
+  }
+
+  /** A value starts: in an array it takes the current index; at top level it is the root. */
+  #openValueSlot(): void {
+    this.#sawRoot = true;
+  }
+
+  #closeString(tail: Uint8Array): void {
+    this.#inString = false;
+    const top = this.#stack.at(-1);
+    if (this.#isKey && top) {
+      let key: string;
+      try {
+        key = JSON.parse(`"${decoder.decode(new Uint8Array(this.#keyBytes))}"`) as string;
+      } catch {
+        key = decoder.decode(new Uint8Array(this.#keyBytes));
+      }
+      top.key = key;
+      top.expectKey = false;
+      // The key itself is attacker-controlled text too; located at the member it names.
+      this.#findings.add(this.#value.end(tail), this.#path());
+      this.#isKey = false;
+      return;
+    }
+    this.#findings.add(this.#value.end(tail), this.#path());
+  }
+
+  finish(): GuardScanResult {
+    if (this.#inString || this.#stack.length > 0 || !this.#sawRoot) this.malformed = true;
+    return this.#findings.result();
+  }
+}
+
+function decodeFormName(bytes: Uint8Array): string {
+  const text = decoder.decode(bytes).replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** `a=1&b=2` split into fields as chunks arrive; names and values scanned in the `form` context. */
+class FormBodyScanner implements BodyScanner {
+  readonly malformed = false;
+  readonly #findings = new Findings();
+  readonly #value: ValueScan;
+  #inName = true;
+  #name: number[] = [];
+
+  constructor(detector: GuardDetector) {
+    this.#value = new ValueScan(detector, 'form');
+  }
+
+  #location(): string {
+    return `body:${decodeFormName(new Uint8Array(this.#name))}`;
+  }
+
+  push(chunk: Uint8Array): void {
+    let start = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk[i]!;
+      if (this.#inName) {
+        if (c === 0x3d /* = */) {
+          this.#findings.add(this.#value.end(chunk.subarray(start, i)), this.#location());
+          this.#inName = false;
+          start = i + 1;
+        } else if (c === 0x26 /* & */) {
+          if (i > start || this.#value.open) this.#findings.add(this.#value.end(chunk.subarray(start, i)), this.#location());
+          this.#name = [];
+          start = i + 1;
+        } else if (this.#name.length < MAX_KEY_BYTES) {
+          this.#name.push(c);
+        }
+      } else if (c === 0x26) {
+        this.#findings.add(this.#value.end(chunk.subarray(start, i)), this.#location());
+        this.#inName = true;
+        this.#name = [];
+        start = i + 1;
+      }
+    }
+    if (start < chunk.length) this.#value.part(chunk.subarray(start));
+  }
+
+  finish(): GuardScanResult {
+    if (this.#value.open || !this.#inName) this.#findings.add(this.#value.end(new Uint8Array(0)), this.#location());
+    return this.#findings.result();
+  }
+}
