@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, extname, normalize } from 'node:path';
-import { ROOT, envInfo, writeResult, table, QUICK } from './lib/node.mjs';
+import { ROOT, envInfo, writeResult, table, loadCorpus, QUICK } from './lib/node.mjs';
 
 const serveOnly = process.argv.includes('--serve');
 const log = (...a) => console.error(...a);
@@ -54,7 +54,13 @@ async function buildPage() {
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
 /** A tiny static server on 127.0.0.1, cross-origin isolated (COOP/COEP) so performance.now() has fine resolution. */
 function serve(dir) {
+  let corpus = null;
   const server = createServer(async (req, res) => {
+    if (req.url === '/corpus.json') {
+      corpus ??= Buffer.from(JSON.stringify(loadCorpus().map((r) => r.payload)));
+      res.writeHead(200, { 'content-type': 'application/json', 'cross-origin-resource-policy': 'same-origin' });
+      return res.end(corpus);
+    }
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
     if (!file.startsWith(dir)) return res.writeHead(403).end();
@@ -83,7 +89,7 @@ async function runChromium() {
     const page = await browser.newPage();
     page.on('pageerror', (e) => log(`[chromium] ${e.message}`));
     await page.goto(url);
-    await page.waitForFunction(() => window.__benchResult || window.__benchError, null, { timeout: 120_000, polling: 500 });
+    await page.waitForFunction(() => window.__benchResult || window.__benchError, null, { timeout: 200_000, polling: 500 });
     const error = await page.evaluate(() => window.__benchError);
     if (error) throw new Error(`bench page failed: ${error}`);
     const result = await page.evaluate(() => window.__benchResult);
@@ -120,6 +126,11 @@ for (const size of ['1024', '8192', '65536']) {
   const names = [...new Set(Object.values(runtimes).flatMap((r) => Object.keys(r.pool.sizes[size])))];
   console.log(`\npool ${Number(size) / 1024} KiB, ns/op (median) — × arenaguard in the same runtime`);
   console.log(table(['contender', ...Object.keys(runtimes)], names.map((n) => [n, ...Object.values(runtimes).map((r) => (r.pool.sizes[size][n] ? `${r.pool.sizes[size][n].median} (×${(r.pool.sizes[size][n].median / r.pool.sizes[size].arenaguard.median).toFixed(2)})` : '—'))])));
+}
+for (const [name, r] of Object.entries(runtimes)) {
+  if (!r.scan) continue;
+  const c = r.scan.corpus.payloadsPerSec;
+  console.log(`scan ${name}: corpus arenaguard ${c.arenaguard.median}/s, regex ${c.regex.median}/s; benign64k arenaguard ${r.scan.bodies.benign64k.mbPerSec.arenaguard.median} MB/s, regex ${r.scan.bodies.benign64k.mbPerSec.regex.median} MB/s; worst 64 KiB arenaguard ${r.scan.worstCase['65536'].arenaguard.median} ms, regex ${r.scan.worstCase['65536'].regex.median} ms`);
 }
 console.log(`wrote ${file}`);
 process.exit(Object.keys(failures).length ? 1 : 0);

@@ -6,7 +6,7 @@ const status = document.getElementById('status');
 const out = document.getElementById('out');
 const params = new URLSearchParams(location.search);
 const quick = params.get('quick') === '1';
-const opts = quick ? { rounds: 2, timeMs: 40, warmupMs: 15 } : {};
+const opts = quick ? { rounds: 2, timeMs: 40, warmupMs: 15, worstRounds: 1 } : {};
 
 function render(title, ns) {
   const rows = Object.entries(ns).map(([n, s]) => `<tr><td>${n}</td><td>${s.median}</td><td>${s.min}–${s.max}</td></tr>`).join('');
@@ -19,7 +19,13 @@ async function main() {
   const pool = await runPoolSuite({ ...opts, batchScale: 4, onProgress: (m) => (status.textContent = m) });
   for (const [size, ns] of Object.entries(pool.sizes)) render(`pool, ${size / 1024} KiB`, ns);
   status.textContent = 'scan…';
-  const scan = await runScanSuite({ ...opts, onProgress: (m) => (status.textContent = m) });
+  const payloads = await (await fetch('./corpus.json')).json(); // served by bench/runtimes.mjs from ../shared/corpus
+  const scan = await runScanSuite({ payloads, ...opts, onProgress: (m) => (status.textContent = m) });
+  if (scan) {
+    const c = scan.corpus.payloadsPerSec;
+    out.insertAdjacentHTML('beforeend', `<h2>scan</h2><p>corpus (${scan.corpus.payloads} payloads): arenaguard ${c.arenaguard.median}/s, regex ${c.regex.median}/s</p>`);
+    render('scan bodies, MB/s', Object.fromEntries(Object.entries(scan.bodies).flatMap(([k, b]) => Object.entries(b.mbPerSec).map(([n, s]) => [`${k} ${n}`, s]))));
+  }
   status.textContent = 'done';
   window.__benchResult = { env, pool, scan };
 }

@@ -24,9 +24,9 @@ export const PATTERNS = [
   /\b(cmd\.exe|powershell)\b/i,
 ];
 
-/** true when any pattern matches the request */
-export function regexVerdict({ url, headers, body }) {
-  const text = JSON.stringify({ url, headers, body });
+/** true when any pattern matches the request ({ url, headers, query?, body? }, body already parsed) */
+export function regexVerdict(request) {
+  const text = JSON.stringify(request);
   for (const re of PATTERNS) if (re.test(text)) return true;
   return false;
 }

@@ -26,12 +26,13 @@ export function jsonBody(bytes, seed = 1) {
 
 /** An attack buried in an otherwise benign JSON body of exactly `bytes` UTF-8 bytes. */
 export function attackBody(bytes, attack, seed = 2) {
-  const body = JSON.parse(jsonBody(bytes, seed));
-  body.comment = attack;
   const size = (o) => new TextEncoder().encode(JSON.stringify(o)).length;
-  const excess = size(body) - bytes;
-  if (excess > body.note.length) throw new Error('attackBody: attack too long for the body');
-  body.note = body.note.slice(excess);
+  const attackLen = size(attack) + 12; // ,"comment":<json string>
+  const body = JSON.parse(jsonBody(bytes - attackLen, seed));
+  body.comment = attack;
+  const missing = bytes - size(body);
+  if (missing < 0) throw new Error('attackBody: attack too long for the body');
+  body.note += 'x'.repeat(missing);
   if (size(body) !== bytes) throw new Error('attackBody: size');
   return JSON.stringify(body);
 }
