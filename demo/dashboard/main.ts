@@ -63,7 +63,8 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function render(stats: Stats): void {
+/** `tick`: a once-a-second sample, which advances the charts; other refreshes only update numbers and tables. */
+function render(stats: Stats, tick: boolean): void {
   const mode = $('#mode');
   mode.textContent = stats.protected ? 'protected' : 'UNPROTECTED';
   mode.className = `badge ${stats.protected ? 'ok' : 'bad'}`;
@@ -76,16 +77,19 @@ function render(stats: Stats): void {
   $('#blocked-count').textContent = String(stats.blocked);
   $('#arena-bytes').textContent = `${formatBytes(stats.arena.bytesInUse)} / ${formatBytes(stats.arena.bytesReserved)}`;
 
-  const rate = lastScanned ? Math.max(0, (scanned - lastScanned.count) / Math.max(0.001, (stats.time - lastScanned.time) / 1000)) : 0;
-  lastScanned = { count: scanned, time: stats.time };
-  push(rateHistory, rate);
-  $('#scans-rate').textContent = rate.toFixed(1);
-
   const pools = Object.values(stats.arena.pools);
-  pools.forEach((p) => {
-    if (!poolHistory.has(p.name)) poolHistory.set(p.name, []);
-    push(poolHistory.get(p.name)!, p.inUse);
-  });
+  if (tick) {
+    const rate = lastScanned ? Math.max(0, (scanned - lastScanned.count) / Math.max(0.001, (stats.time - lastScanned.time) / 1000)) : 0;
+    lastScanned = { count: scanned, time: stats.time };
+    push(rateHistory, rate);
+    pools.forEach((p) => {
+      if (!poolHistory.has(p.name)) poolHistory.set(p.name, []);
+      push(poolHistory.get(p.name)!, p.inUse);
+    });
+  }
+  const rate = rateHistory.at(-1) ?? 0;
+  $('#scans-rate').textContent = rate.toFixed(1);
+  for (const p of pools) if (!poolHistory.has(p.name)) poolHistory.set(p.name, []);
   drawLines($<SVGSVGElement>('#pool-chart'), pools.map((p, i) => ({ name: p.name, values: poolHistory.get(p.name)!, color: COLORS[i % COLORS.length]! })), 4);
   $('#pool-legend').innerHTML = pools.map((p, i) =>
     `<span data-pool="${escapeHtml(p.name)}"><i style="background:${COLORS[i % COLORS.length]}"></i>${escapeHtml(p.name)} (${formatBytes(p.slotSize)} slots): <b class="in-use">${p.inUse}</b> in use of ${p.capacity} mapped, peak ${p.peakInUse}</span>`).join('');
@@ -101,10 +105,10 @@ function render(stats: Stats): void {
       <td class="muted">${i === 0 ? escapeHtml(b.requestId.slice(0, 8)) : ''}</td></tr>`).join('')).join('');
 }
 
-async function poll(): Promise<void> {
+async function poll(tick: boolean): Promise<void> {
   try {
     const res = await fetch('./api/stats', { cache: 'no-store' });
-    if (res.ok) render(await res.json());
+    if (res.ok) render(await res.json(), tick);
   } catch {
     $('#health').textContent = 'health: server unreachable';
     $('#health').className = 'badge bad';
@@ -210,15 +214,15 @@ async function fire(name: string): Promise<void> {
     log.prepend(li);
   }
   while (log.children.length > 30) log.lastElementChild!.remove();
-  void poll();
+  void poll(false);
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-attack]')) {
   button.addEventListener('click', () => void fire(button.dataset.attack!));
 }
 
-void poll();
-setInterval(poll, 1000);
+void poll(true);
+setInterval(() => void poll(true), 1000);
 setupScanner().catch((error) => {
   $('#engine').textContent = `scanner failed to load: ${String(error)}`;
 });

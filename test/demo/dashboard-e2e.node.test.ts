@@ -1,0 +1,74 @@
+// End to end: the vite-built dashboard in Debian chromium, driven by
+// playwright-core. Type an XSS payload and see it flagged by the in-browser
+// wasm scan with the span highlighted; fire an attack and see the blocked
+// count rise; save a screenshot in test-results/.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error plain ESM demo module without types
+import { startDemo } from '../../demo/server.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const XSS = '<img src=x onerror=alert(1)>';
+
+let demo: { url: string; close(): Promise<void> };
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'demo/vite.config.mjs', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  demo = await startDemo({ port: 0 });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  page.on('pageerror', (error) => console.error('page error:', error));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+describe('dashboard (chromium)', () => {
+  it('scans a typed payload in the browser, fires an attack, shows the 403 and the live charts', async () => {
+    await page.goto(`${demo.url}/`);
+    await page.waitForSelector('#engine[data-ready="true"]', { timeout: 20_000 });
+    await expect.poll(() => page.textContent('#mode')).toBe('protected');
+
+    // Try a payload: scanned in the page by the same wasm module.
+    await page.fill('#payload', `hello ${XSS} world`);
+    await expect.poll(() => page.getAttribute('#verdict', 'class')).toContain('flagged');
+    const marked = await page.$$eval('#highlight mark', (marks) => marks.map((m) => m.textContent ?? ''));
+    expect(marked.length).toBeGreaterThan(0);
+    for (const text of marked) expect(`hello ${XSS} world`).toContain(text);
+    expect(marked.join('')).not.toContain('hello'); // the span is the attack, not the whole input
+    expect(await page.$$eval('#findings li', (items) => items.map((i) => i.textContent))).toContainEqual(expect.stringContaining('xss'));
+
+    await page.fill('#payload', 'a perfectly normal garden hose');
+    await expect.poll(() => page.getAttribute('#verdict', 'class')).toContain('clean');
+    expect(await page.$$('#highlight mark')).toHaveLength(0);
+
+    // Fire sample attacks: the 403s arrive, the blocked count rises.
+    const before = Number(await page.textContent('#blocked-count'));
+    await page.click('button[data-attack="xss-comment"]');
+    await page.waitForSelector('#attack-log li.blocked');
+    expect(await page.textContent('#attack-log li.blocked')).toContain('403');
+    await page.click('button[data-attack="sqli-search"]');
+    await expect.poll(async () => Number(await page.textContent('#blocked-count')), { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 2);
+    await expect.poll(() => page.$$eval('#recent tr', (rows) => rows.length), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    expect(await page.textContent('#recent')).toContain('sqli');
+
+    // Live charts: pool occupancy lines for each size class, redrawn every second.
+    await page.click('button[data-attack="burst"]');
+    await expect.poll(async () => Number(await page.textContent('#pool-legend [data-pool="large"] .in-use')), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.$$eval('#pool-chart polyline', (lines) => lines.map((l) => l.getAttribute('data-series')))).toEqual(['small', 'medium', 'large']);
+    expect(await page.$$('#rate-chart polyline')).toHaveLength(1);
+    expect(Number(await page.textContent('#scanned'))).toBeGreaterThan(0);
+
+    mkdirSync(`${root}test-results`, { recursive: true });
+    await page.fill('#payload', `search=${XSS}`);
+    await page.screenshot({ path: `${root}test-results/dashboard.png`, fullPage: true });
+  }, 60_000);
+});
