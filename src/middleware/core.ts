@@ -8,7 +8,7 @@ import type { Lease } from '../lease.js';
 import type { Pool } from '../pool.js';
 import { createArena } from '../arena.js';
 import { createStandardPools } from '../standard-pools.js';
-import type { GuardDetector, GuardScanResult, GuardThreat } from './detector.js';
+import type { GuardDetector, GuardRequestShape, GuardScanResult, GuardThreat } from './detector.js';
 import { globMatch } from './glob.js';
 import { createBodyScanner, type BodyScanner } from './body-scan.js';
 import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type ThreatEvent } from './options.js';
@@ -237,8 +237,12 @@ export class Inspection {
     }
   }
 
-  /** The whole body has been written: scan the head, finish the body scan, decide. */
-  async finish(): Promise<Verdict> {
+  /**
+   * The whole body has been written: scan the head, finish the body scan, decide.
+   * `alreadyParsed`: a body some earlier middleware consumed and parsed (the
+   * guard was mounted after a body parser); it is scanned from that value.
+   */
+  async finish(alreadyParsed?: unknown): Promise<Verdict> {
     while (this.#draining) await this.#draining;
     const recorder = recorderFor(this.#detector);
     recorder.bodyBytes += this.bytesReceived;
@@ -249,7 +253,9 @@ export class Inspection {
       if (this.#scanError !== undefined) throw this.#scanError;
       const { method, url, headers } = this.meta;
       const t0 = performance.now();
-      head = await this.#detector.analyzeRequest({ method, url, headers });
+      head = await this.#detector.analyzeRequest(alreadyParsed === undefined
+        ? { method, url, headers }
+        : { method, url, headers, body: alreadyParsed as GuardRequestShape['body'] });
       body = this.#body ? this.#body.finish() : EMPTY_RESULT;
       if (this.#body?.malformed) body = mergeResults(body, this.#rescanRaw());
       this.#scanMs += performance.now() - t0;

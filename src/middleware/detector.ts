@@ -31,7 +31,8 @@ export interface GuardRequestShape {
   method: string;
   url: string;
   headers: Record<string, string | string[] | undefined>;
-  body?: Uint8Array | string;
+  /** Raw bytes or text, or an already-parsed JSON value. */
+  body?: Uint8Array | string | object | null;
 }
 
 export interface GuardDetector {

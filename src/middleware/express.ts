@@ -46,7 +46,13 @@ export function arenaguard(options?: GuardOptions<NodeRequest>): ArenaguardExpre
     const inspection = started;
     // Slots are held until the response is out, not just until next() returns.
     onResponseDone(res, () => inspection.release());
-    if (inspection.meta.hasBody) {
+    let parsed: unknown;
+    if (inspection.meta.hasBody && req.readableEnded) {
+      // A body parser ran before the guard and consumed the stream: scan what it parsed.
+      parsed = (req as NodeRequest & { body?: unknown }).body;
+      if (parsed === undefined) throw new Error('arenaguard: the request body was consumed before the guard; mount arenaguard() before body parsers');
+      if (Buffer.isBuffer(parsed)) parsed = new Uint8Array(parsed.buffer, parsed.byteOffset, parsed.byteLength);
+    } else if (inspection.meta.hasBody) {
       try {
         await readNodeBody(req, inspection);
       } catch (error) {
@@ -55,7 +61,7 @@ export function arenaguard(options?: GuardOptions<NodeRequest>): ArenaguardExpre
         throw error;
       }
     }
-    const verdict = await inspection.finish();
+    const verdict = await inspection.finish(parsed);
     if (!verdict.allow) {
       sendNodeResponse(res, verdict.response);
       return;

@@ -53,3 +53,24 @@ Deno.test('Deno.serve + guard(): clean request served, malicious request blocked
     await arena.close();
   }
 });
+
+Deno.test('Deno.serve + Hono with the arenaguard middleware: the same middleware code as on Node', async () => {
+  // hono from the project's node_modules (deno.json: nodeModulesDir none, so by path).
+  const { Hono } = await import('../../node_modules/hono/dist/index.js');
+  const { arenaguard } = await import('../../src/middleware/hono.js');
+  const detector = await createDetector({ paranoia: 1 });
+  const app = new Hono();
+  app.use('/api/*', arenaguard({ detector }));
+  app.get('/api/search', (c: { req: { query(name: string): string | undefined }; json(v: unknown): Response }) => c.json({ q: c.req.query('q') }));
+  const server = Deno.serve({ hostname: '127.0.0.1', port: 0, onListen: () => {} }, app.fetch);
+  try {
+    const base = `http://127.0.0.1:${server.addr.port}`;
+    const clean = await fetch(`${base}/api/search?q=garden`);
+    assertEquals(await clean.json(), { q: 'garden' }, 'clean search');
+    const bad = await fetch(`${base}/api/search?q=${encodeURIComponent("1' UNION SELECT password FROM users --")}`);
+    assertEquals(bad.status, 403, 'malicious search status');
+    await bad.body?.cancel();
+  } finally {
+    await server.shutdown();
+  }
+});

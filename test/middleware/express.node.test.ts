@@ -164,6 +164,20 @@ for (const [name, express] of [['express 5', express5], ['express 4', express4]]
       expect((await post('/cms/page', { html: SQLI })).status).toBe(403);
     });
 
+    it('mounted after a body parser, scans the parsed body instead of letting it through', async () => {
+      const a = express();
+      a.use(express.json());
+      a.use(arenaguard({ detector, arena }));
+      a.post('/late', (req: any, res: any) => res.json(req.body));
+      const url = await serve(a);
+      const post = (doc: unknown) => fetch(`${url}/late`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(doc) });
+      const ok = await post({ text: 'fine' });
+      expect(await ok.json()).toEqual({ text: 'fine' });
+      const bad = await post({ text: XSS });
+      expect(bad.status).toBe(403);
+      expect((await bad.json()).threats).toContainEqual(expect.objectContaining({ location: 'body:$.text' }));
+    });
+
     it('skip() lets chosen requests through unscanned', async () => {
       const url = await serve(app({ skip: (req) => req.url!.startsWith('/search') }));
       expect((await fetch(`${url}/search?q=${encodeURIComponent(XSS)}`)).status).toBe(200);
