@@ -1,0 +1,167 @@
+// Scanner fuzzing (shared: Node, Chromium, Deno). Generated adversarial input must never
+// trap or throw, and a stream fed in chunks of any sizes must give exactly the verdict and
+// findings (rule, byte offset, byte length) of one whole scan of the same bytes.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDetector, type Detector, type ScanContext } from '../../src/index.js';
+import {
+  CONTEXTS, FRAGMENTS, NUL_DROPPED, NUL_FORMS, anyInput, chunkPlan, encoder, fragmentText, longToken, nesting, shape, streamScan, withoutNul,
+} from './scanner-arbitraries.js';
+
+type Body = () => void | Promise<void>;
+/** vitest's it.fails; the Deno shim has no `fails`, so the same thing by hand. */
+const itFails: (name: string, fn: Body) => void = (it as unknown as { fails?: (n: string, f: Body) => void }).fails
+  ?? ((name, fn) => it(name, async () => {
+    let failed = false;
+    try { await fn(); } catch { failed = true; }
+    expect(failed).toBe(true);
+  }));
+
+/** Fragment text with NUL spellings mixed in. */
+const nulText = fc.array(fc.constantFrom(...FRAGMENTS, ...NUL_FORMS, ...NUL_FORMS), { maxLength: 40 }).map((p) => encoder.encode(p.join('')));
+
+describe('scanner fuzzing', () => {
+  let d: Detector;
+  let d2: Detector;
+  beforeAll(async () => {
+    d = await createDetector();
+    d2 = await createDetector({ paranoia: 2, arena: d.arena });
+  });
+  afterAll(async () => {
+    await d2.close();
+    await d.close();
+  });
+
+  function wellFormed(det: Detector, bytes: Uint8Array, context: ScanContext) {
+    const r = det.scan(bytes, { context });
+    for (const t of r.threats) {
+      expect(t.ruleId).not.toBe('internal.error');
+      expect(t.offset).toBeGreaterThanOrEqual(0);
+      expect(t.length).toBeGreaterThanOrEqual(0);
+      expect(t.offset + t.length).toBeLessThanOrEqual(bytes.length);
+    }
+    return r;
+  }
+
+  it('never throws or traps, and findings stay inside the input, on any generated input', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyInput, nulText), chunkPlan, fc.constantFrom(...CONTEXTS), fc.boolean(), (bytes, sizes, context, p2) => {
+        const det = p2 ? d2 : d;
+        wellFormed(det, bytes, context);
+        const chunked = streamScan(det, bytes, sizes, context);
+        expect(chunked.threats.some((t) => t.ruleId === 'internal.error')).toBe(false);
+      }),
+      { numRuns: 600 },
+    );
+    expect(d.getStats().internalErrors + d2.getStats().internalErrors).toBe(0);
+    expect(d.arena.healthCheck().status).not.toBe('failing');
+  });
+
+  it('chunked scans give the same verdict and findings as whole scans, whatever the chunk sizes', () => {
+    let exact = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(anyInput.map(withoutNul), chunkPlan, fc.constantFrom(...CONTEXTS), fc.boolean(), (bytes, sizes, context, p2) => {
+        const det = p2 ? d2 : d;
+        runs++;
+        const whole = wellFormed(det, bytes, context);
+        const chunked = streamScan(det, bytes, sizes, context);
+        // Known bug "chunk-end offset" (see scanner-arbitraries.ts): a NUL spelled as an escape.
+        if (whole.threats.some((t) => t.ruleId === NUL_DROPPED)) return;
+        exact++;
+        expect(shape(chunked)).toEqual(shape(whole));
+      }),
+      { numRuns: 800 },
+    );
+    // The exclusion above must stay rare, or this property would prove little.
+    expect(exact).toBeGreaterThan(runs * 0.8);
+  });
+
+  it('splits at every boundary, and byte by byte: the same verdict and findings', () => {
+    fc.assert(
+      fc.property(fragmentText.filter((s) => s.length > 0 && s.length < 160), fc.constantFrom(...CONTEXTS), (text, context) => {
+        const bytes = encoder.encode(text);
+        const whole = shape(d2.scan(bytes, { context }));
+        for (let k = 1; k < bytes.length; k++) {
+          const s = d2.createStream({ context });
+          s.push(bytes.subarray(0, k)).push(bytes.subarray(k));
+          expect(shape(s.finish())).toEqual(whole);
+        }
+        expect(shape(streamScan(d2, bytes, [1], context))).toEqual(whole);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a string scans like its UTF-8 bytes (offsets map back to UTF-16 indexes), also past the one-call size', () => {
+    fc.assert(
+      fc.property(fc.oneof(fragmentText, longToken, nesting), fc.constantFrom(...CONTEXTS), (text, context) => {
+        const bytes = encoder.encode(text);
+        const fromString = d.scan(text, { context });
+        const fromBytes = d.scan(bytes, { context });
+        expect(fromString.blocked).toBe(fromBytes.blocked);
+        expect(fromString.score).toBe(fromBytes.score);
+        expect(fromString.threats.map((t) => t.ruleId)).toEqual(fromBytes.threats.map((t) => t.ruleId));
+        for (let i = 0; i < fromString.threats.length; i++) {
+          const s = fromString.threats[i]!;
+          const b = fromBytes.threats[i]!;
+          // The UTF-16 span covers exactly the bytes of the byte span.
+          expect(encoder.encode(text.slice(0, s.offset)).length).toBe(b.offset);
+          expect(encoder.encode(text.slice(0, s.offset + s.length)).length).toBe(b.offset + b.length);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('input past maxScanBytes: a limit finding and no throw; the scanned prefix gives the same findings whole or chunked', async () => {
+    const small = await createDetector({ arena: d.arena, maxScanBytes: 300 });
+    try {
+      fc.assert(
+        fc.property(anyInput.map(withoutNul), chunkPlan, fc.constantFrom(...CONTEXTS), (bytes, sizes, context) => {
+          const whole = small.scan(bytes, { context });
+          const chunked = streamScan(small, bytes, sizes, context);
+          expect(whole.threats.some((t) => t.ruleId === 'limit.oversize')).toBe(bytes.length > 300);
+          if (whole.threats.some((t) => t.ruleId === NUL_DROPPED)) return;
+          // Known bug "oversize span": the limit finding's length depends on the push sizes
+          // (pinned below), so it is compared without its length here.
+          const strip = (r: typeof whole) => shape({ ...r, threats: r.threats.map((t) => (t.ruleId === 'limit.oversize' ? { ...t, length: -1 } : t)) });
+          expect(strip(chunked)).toEqual(strip(whole));
+          for (const t of whole.threats) if (t.ruleId !== 'limit.oversize') expect(t.offset + t.length).toBeLessThanOrEqual(300 + 8);
+        }),
+        { numRuns: 200 },
+      );
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('known attacks are found whole and byte by byte (the properties above are not vacuous)', () => {
+    for (const attack of ["1' OR '1'='1", '<img src=x onerror=alert(1)>', ';cat /etc/passwd', '../../../../etc/passwd']) {
+      const bytes = encoder.encode(attack);
+      expect(d.scan(bytes, { context: 'query' }).blocked).toBe(true);
+      expect(streamScan(d, bytes, [1], 'query').blocked).toBe(true);
+    }
+  });
+
+  // Regression cases: counterexamples fast-check found. Each must hold once its bug is fixed;
+  // until then it runs as it.fails (turn it into `it` when the fix lands).
+  itFails('BUG chunk-end offset: `<%00(` split after `<` is still cmdi.redirection (whole: blocked, stream: missed)', () => {
+    for (const [text, k] of [['<%00(', 1], ['<\u0000(', 1], ['&lt;\u0000(', 4], ['%2e%2e/%00', 7]] as const) {
+      const bytes = encoder.encode(text);
+      const s = d.createStream({ context: 'query' });
+      s.push(bytes.subarray(0, k)).push(bytes.subarray(k));
+      expect(shape(s.finish())).toEqual(shape(d.scan(bytes, { context: 'query' })));
+    }
+  });
+
+  itFails('BUG oversize span: the limit.oversize finding is the same whole and chunked', async () => {
+    const small = await createDetector({ arena: d.arena, maxScanBytes: 300 });
+    try {
+      const bytes = encoder.encode('a'.repeat(1000));
+      expect(shape(streamScan(small, bytes, [500], 'query'))).toEqual(shape(small.scan(bytes, { context: 'query' })));
+    } finally {
+      await small.close();
+    }
+  });
+});
