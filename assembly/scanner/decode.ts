@@ -257,7 +257,8 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         const c = h == 0x3265 ? 0x2e : h == 0x3266 ? 0x2f : h == 0x3563 ? 0x5c : 0;
         const nx = i + 4 < n ? <u32>load<u8>(inp + i + 4) : 0x20;
         const nx2 = i + 5 < n ? <u32>load<u8>(inp + i + 5) | 0x20 : 0x20;
-        if (c != 0 && (hexVal(nx) < 0 || (nx == 0x30 && nx2 == 0x78))) {
+        const inRun = prev == 0x2e || prev == 0x2f || prev == 0x5c;
+        if (c != 0 && (inRun || hexVal(nx) < 0 || (nx == 0x30 && nx2 == 0x78))) {
           const end = i + 4 < n ? load<u32>(inOff + (<usize>(i + 4) << 2)) : load<u32>(inOff + (<usize>n << 2));
           o = put(st, sg, out, outOff, o, c, at, end);
           i += 4; continue;

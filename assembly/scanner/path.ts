@@ -33,6 +33,7 @@ const PT_EXT: u32 = 80;      // end + 1 of a '.' after a word (extension)
 const PT_WORDS: u32 = 84;    // words seen (drive letters count only as the first word)
 const PT_DOTDIR: u32 = 88;   // 1: /.name  2: /.name/  (a hidden directory)
 const PT_DD_START: u32 = 92;
+const PT_SEP_AT: u32 = 96;   // start of the last separator (span start for /etc/...)
 
 export function pathInit(p: usize): void { memory.fill(p, 0, 128); }
 
@@ -62,7 +63,7 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   if (sys == 2 && adjacent && (flags & K_P_FILE) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_SYS_START), end);
   if ((flags & K_P_SYSDIR) != 0 && (atSegmentStart(p, start) || (sys == 2 && adjacent))) {
     s32(p, PT_SYS, 1);
-    if (sys != 2) s32(p, PT_SYS_START, start);
+    if (sys != 2) s32(p, PT_SYS_START, g32(p, PT_SEG) == start + 1 ? g32(p, PT_SEP_AT) : start);
     s32(p, PT_SYS_END, end);
   } else s32(p, PT_SYS, 0);
   // <stem>.<ext>
@@ -134,6 +135,7 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
     if (f == 2) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
     s32(p, PT_FILE, f == 4 || f == 5 ? 5 : 0);
     s32(p, PT_SEG, end + 1);
+    s32(p, PT_SEP_AT, start);
     s32(p, PT_DOTS, 0);
     s32(p, PT_STEM, 0);
   } else {

@@ -142,29 +142,70 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   judge(st, q);
 }
 
-/** Evaluate the rules that end at the newest token. */
+/** Evaluate the rules that end at the newest token (each rule needs a specific newest type: exit early). */
 function judge(st: usize, q: usize): void {
   const t0 = ttype(q, 0);
   const t1 = ttype(q, 1);
   const s0 = tstart(q, 0), e0 = tend(q, 0);
+  const f0 = tflags(q, 0);
+  const k1 = t1 == T_KW ? tflags(q, 1) : 0;
 
-  // UNION [ALL] SELECT <item>
-  if (isKw(q, 1, K_SQL_SELECT) && t0 != T_LOGIC && t0 != T_SEMI && t0 != T_COMMA) {
-    if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
-    else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
-    if (selectItem(q, 0)) {
-      if ((taux(q, 1) & A_LPAREN) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), e0);
-      s32(q, Q_SEL, 1);
-    } else if ((taux(q, 1) & A_LPAREN) != 0) s32(q, Q_SEL, 1); // (select top 1 x from
+  if (t1 == T_KW) {
+    // UNION [ALL] SELECT <item>
+    if ((k1 & K_SQL_SELECT) != 0 && t0 != T_LOGIC && t0 != T_SEMI && t0 != T_COMMA) {
+      if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
+      else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
+      if (selectItem(q, 0)) {
+        if ((taux(q, 1) & A_LPAREN) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), e0);
+        s32(q, Q_SEL, 1);
+      } else if ((taux(q, 1) & A_LPAREN) != 0) s32(q, Q_SEL, 1); // (select top 1 x from
+    }
+    // ; <statement> <continuation>
+    if ((k1 & STMT) != 0 && t0 != 0) {
+      const w0 = t0 == T_KW || t0 == T_WORD ? f0 : 0;
+      let shaped = false;
+      if ((k1 & K_SQL_DDL) != 0 && (w0 & K_SQL_OBJ) != 0) shaped = true;
+      else if ((k1 & K_SQL_INSERT) != 0 && (w0 & K_SQL_INTO) != 0) shaped = true;
+      else if ((k1 & K_SQL_DELETE) != 0 && (w0 & K_SQL_FROM) != 0) shaped = true;
+      else if ((k1 & K_SQL_WAITFOR) != 0 && (w0 & K_SQL_DELAY) != 0) shaped = true;
+      else if ((k1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) shaped = true;
+      else if ((k1 & K_SQL_EXEC) != 0) shaped = (w0 & K_SQL_DANGER) != 0;
+      else if ((k1 & K_SQL_SELECT) != 0) shaped = selectItem(q, 0);
+      else if ((k1 & K_SQL_SHUTDOWN) != 0) shaped = t0 == T_SEMI;
+      else if ((k1 & K_SQL_SET) != 0) shaped = t0 == T_VAR;
+      if (shaped) {
+        const t2 = ttype(q, 2);
+        if (t2 == T_SEMI || isBreakout(q, 2)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 2), e0);
+        else if ((k1 & (K_SQL_SELECT | K_SQL_SET)) == 0) report(st, R_SQLI_STATEMENT, tstart(q, 1), e0);
+        if ((k1 & K_SQL_WAITFOR) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
+        if ((k1 & K_SQL_EXEC) != 0 && (w0 & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
+      }
+    }
+    // INTO OUTFILE / DUMPFILE
+    if ((k1 & K_SQL_INTO) != 0 && t0 != 0 && (f0 & K_SQL_OUTFILE) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
+    // ORDER BY <n>
+    if (t0 == T_NUM && (k1 & K_SQL_BY) != 0 && isKw(q, 2, K_SQL_ORDER)) report(st, R_SQLI_ORDER_BY_PROBE, tstart(q, 2), e0);
   }
-  if (t0 == T_COMMA && t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
-  if (isKw(q, 0, K_SQL_FROM) && g32(q, Q_SEL) != 0) {
-    report(st, R_SQLI_SELECT_FROM, s0, e0);
+  if (t0 == T_COMMA) {
+    if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
+    return;
   }
+  if (t0 == T_KW) {
+    if ((f0 & K_SQL_FROM) != 0 && g32(q, Q_SEL) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
+    if ((f0 & K_SQL_SHUTDOWN) != 0 && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0);
+  }
+  if (t0 == T_KW || t0 == T_WORD) {
+    if ((f0 & K_SQL_SCHEMA) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
+    if ((f0 & K_SQL_SCHEMA_WEAK) != 0 && isKw(q, 1, K_SQL_FROM)) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
+  }
+  if (t0 == T_VAR && (taux(q, 0) & A_SYSVAR) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
+  // function-ish hex literal right after an SQL function: CONCAT(0x...
+  if (t0 == T_NUM && t1 == T_FUNC && (taux(q, 0) & A_HEX) != 0 && (tflags(q, 1) & K_SQL_FUNC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), e0);
 
   // <connective> value <cmp> value
-  if (isValue(q, 0) || isKw(q, 0, K_SQL_SELECT)) {
-    const prose = (taux(q, 1) & A_CHAR) == 0 && ttype(q, 0) == T_WORD && ttype(q, 2) == T_WORD; // "cats in boxes"
+  if (t1 != T_OP && t1 != T_LOGIC) return;
+  if (isValue(q, 0) || (t0 == T_KW && (f0 & K_SQL_SELECT) != 0)) {
+    const prose = (taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && ttype(q, 2) == T_WORD; // "cats in boxes"
     if (isCmp(q, 1) && isValue(q, 2) && !prose) {
       const t3 = ttype(q, 3);
       const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;
@@ -173,8 +214,8 @@ function judge(st: usize, q: usize): void {
       } else if (isBreakout(q, 3)) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), e0);
       } else if (g32(q, Q_NTOK) == 3) {
-        const ta = ttype(q, 0), tb = ttype(q, 2);
-        if ((ta == T_NUM || ta == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
+        const tb = ttype(q, 2);
+        if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
       }
     }
     // breakout: '= <value>   (a symbolic comparison right after the quote)
@@ -182,44 +223,6 @@ function judge(st: usize, q: usize): void {
     // '||(select ...  '||chr(
     if (t1 == T_LOGIC && (taux(q, 1) & A_CHAR) != 0 && isBreakout(q, 2) && (t0 == T_FUNC || isKw(q, 0, K_SQL_SELECT))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
   }
-
-  // ; <statement> <continuation>
-  if (t0 != 0 && isKw(q, 1, STMT)) {
-    const f1 = tflags(q, 1);
-    const f0 = t0 == T_KW || t0 == T_WORD ? tflags(q, 0) : 0;
-    let shaped = false;
-    if ((f1 & K_SQL_DDL) != 0 && (f0 & K_SQL_OBJ) != 0) shaped = true;
-    else if ((f1 & K_SQL_INSERT) != 0 && (f0 & K_SQL_INTO) != 0) shaped = true;
-    else if ((f1 & K_SQL_DELETE) != 0 && (f0 & K_SQL_FROM) != 0) shaped = true;
-    else if ((f1 & K_SQL_WAITFOR) != 0 && (f0 & K_SQL_DELAY) != 0) shaped = true;
-    else if ((f1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) shaped = true;
-    else if ((f1 & K_SQL_EXEC) != 0) shaped = (f0 & K_SQL_DANGER) != 0;
-    else if ((f1 & K_SQL_SELECT) != 0) shaped = selectItem(q, 0);
-    else if ((f1 & K_SQL_SHUTDOWN) != 0) shaped = t0 == T_SEMI;
-    else if ((f1 & K_SQL_SET) != 0) shaped = t0 == T_VAR;
-    if (shaped) {
-      const t2 = ttype(q, 2);
-      if (t2 == T_SEMI || isBreakout(q, 2)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 2), e0);
-      else if ((f1 & (K_SQL_SELECT | K_SQL_SET)) == 0) report(st, R_SQLI_STATEMENT, tstart(q, 1), e0);
-      if ((f1 & K_SQL_WAITFOR) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
-      if ((f1 & K_SQL_EXEC) != 0 && (f0 & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
-    }
-  }
-  if (isKw(q, 0, K_SQL_SHUTDOWN) && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0);
-
-  // INTO OUTFILE / DUMPFILE
-  if (isKw(q, 1, K_SQL_INTO) && t0 != 0 && (tflags(q, 0) & K_SQL_OUTFILE) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
-  // ORDER BY <n>
-  if (t0 == T_NUM && isKw(q, 1, K_SQL_BY) && isKw(q, 2, K_SQL_ORDER)) report(st, R_SQLI_ORDER_BY_PROBE, tstart(q, 2), e0);
-  // catalogues
-  if (t0 == T_KW || t0 == T_WORD) {
-    const f = tflags(q, 0);
-    if ((f & K_SQL_SCHEMA) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
-    if ((f & K_SQL_SCHEMA_WEAK) != 0 && isKw(q, 1, K_SQL_FROM)) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
-  }
-  if (t0 == T_VAR && (taux(q, 0) & A_SYSVAR) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
-  // function-ish hex literal right after an SQL function: CONCAT(0x...
-  if (t0 == T_NUM && (taux(q, 0) & A_HEX) != 0 && t1 == T_FUNC && (tflags(q, 1) & K_SQL_FUNC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), e0);
 }
 
 /** Called when '(' follows token 0: it becomes a function call. */

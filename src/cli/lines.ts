@@ -5,9 +5,20 @@ import { createInterface } from 'node:readline';
 
 const PROGRESS_MIN_BYTES = 1 << 20;
 
+/** Size of a readable file, or an error message (checked before any stream is opened). */
+export function checkFile(file: string): string | null {
+  if (file === '-') return null;
+  try {
+    if (!statSync(file).isFile()) return `${file}: not a file`;
+    return null;
+  } catch (err) {
+    return `${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(err)}`;
+  }
+}
+
 export async function* readLines(file: string, progress: boolean): AsyncGenerator<string> {
-  const input = file === '-' ? process.stdin : createReadStream(file);
   const total = file === '-' ? 0 : statSync(file).size;
+  const input = file === '-' ? process.stdin : createReadStream(file);
   const bar = progress && total >= PROGRESS_MIN_BYTES && process.stderr.isTTY ? new Progress(total, file) : null;
   const rl = createInterface({ input, crlfDelay: Infinity });
   let seen = 0;

@@ -2,7 +2,7 @@
 import { createDetector, type Detector } from '../detector/detector.js';
 import { explain } from '../detector/explain.js';
 import { parseArgs, paranoiaOf, contextOf, UsageError } from './args.js';
-import { readLines } from './lines.js';
+import { readLines, checkFile } from './lines.js';
 
 const USAGE = `usage:
   arenaguard scan [FILE|-] [--json] [--paranoia 1|2] [--context query|form|body|header|path|json]
@@ -19,6 +19,8 @@ async function scanCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['paranoia', 'context'], ['json']);
   if (args.positional.length > 1) throw new UsageError('scan takes at most one FILE');
   const file = args.positional[0] ?? '-';
+  const problem = checkFile(file);
+  if (problem) throw new UsageError(problem);
   const detector = await createDetector({ paranoia: paranoiaOf(args) });
   const context = contextOf(args);
   const json = args.flags.has('json');
@@ -74,6 +76,7 @@ interface Tally { n: number; flagged: number }
 async function evalCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['paranoia'], ['json']);
   if (args.positional.length === 0) throw new UsageError('eval needs at least one FILE.jsonl');
+  for (const file of args.positional) { const problem = checkFile(file); if (problem) throw new UsageError(problem); }
   const detector: Detector = await createDetector({ paranoia: paranoiaOf(args) });
   const tallies = new Map<string, Tally>(LABELS.map((l) => [l, { n: 0, flagged: 0 }]));
   const perFile: Record<string, Tally> = {};

@@ -156,7 +156,8 @@ export async function analyzeRequest(d: Detector, request: Request | RequestLike
 
   const body = await readBody(request);
   if (body !== null) {
-    const type = (headers.find(([n]) => n === 'content-type')?.[1] ?? '').toLowerCase();
+    const typeHeader = headers.find(([n]) => n === 'content-type')?.[1] ?? '';
+    const type = typeHeader.toLowerCase();
     if (typeof body === 'object' && !(body instanceof Uint8Array)) {
       walkJson(d, acc, body, '$', 0);
     } else if (type.includes('json')) {
@@ -169,7 +170,7 @@ export async function analyzeRequest(d: Detector, request: Request | RequestLike
     } else if (type.startsWith('application/x-www-form-urlencoded')) {
       scanPairs(d, acc, typeof body === 'string' ? body : decoder.decode(body), 'form', 'body');
     } else if (type.startsWith('multipart/form-data')) {
-      const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+      const boundary = /boundary="?([^";]+)"?/i.exec(typeHeader)?.[1];
       const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
       if (boundary) scanMultipart(d, acc, bytes, boundary);
       else scanInto(d, acc, bytes, 'body', 'body');

@@ -347,7 +347,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A file: URI or a Windows drive path to a system directory."
+    "description": "A file: URI (file:/, file:///) naming a local path."
   },
   {
     "index": 38,

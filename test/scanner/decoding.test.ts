@@ -1,0 +1,72 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { explain, type Detector } from '../../src/index.js';
+import { detector, ruleIds } from './helpers.js';
+
+let d: Detector;
+beforeAll(async () => { d = await detector(); });
+afterAll(async () => { await d.close(); });
+
+const finalText = (payload: string, context: 'query' | 'path' | 'body' | 'header' = 'query') => explain(d, payload, context).stages[2]!.text;
+
+describe('decoding stages', () => {
+  it('percent-decodes, with + as space only in query/form', () => {
+    expect(finalText('a%20b+c')).toBe('a b c');
+    expect(finalText('a%20b+c', 'path')).toBe('a b+c');
+  });
+  it('decodes %uXXXX and folds full-width forms to ASCII', () => {
+    expect(finalText('%u003cscript%u003e')).toBe('<script>');
+    expect(finalText('%uFF1Cscript%uFF1E')).toBe('<script>');
+    expect(finalText('\uFF1Cscript\uFF1E')).toBe('<script>');
+  });
+  it('decodes double percent-encoding (bounded to two passes)', () => {
+    const e = explain(d, '%253Cb%253E', 'query');
+    expect(e.stages[0]!.text).toBe('%3Cb%3E');
+    expect(e.stages[1]!.text).toBe('<b>');
+    expect(finalText('%25253Cb')).toBe('%3cb'); // a third layer stays encoded
+  });
+  it('decodes HTML entities: named, decimal, hex, with and without ;', () => {
+    expect(finalText('&lt;a&gt;')).toBe('<a>');
+    expect(finalText('&#60;a&#x3E;')).toBe('<a>');
+    expect(finalText('&#60a&#62b')).toBe('<a>b');
+    expect(finalText('&#x3Eb')).toBe('\u03eb'); // hex digits continue the reference
+    expect(finalText('&ltscript')).toBe('<script');
+    expect(finalText('&#0000060;x')).toBe('<x');
+    expect(finalText('&unknown;')).toBe('&unknown;');
+  });
+  it('decodes JS escapes \\x and \\u', () => {
+    expect(finalText('\\x3cb\\u003e\\u{3c}')).toBe('<b><');
+  });
+  it('folds ASCII case and whitespace runs, removes NUL', () => {
+    expect(finalText('SeLeCt \t\r  X')).toBe('select x');
+    expect(finalText('a%00b')).toBe('ab');
+  });
+  it('decodes overlong UTF-8 of . / \\', () => {
+    expect(finalText('%c0%ae%c0%ae%c0%af')).toBe('../');
+    expect(finalText('%e0%80%ae%c1%9c')).toBe('.\\');
+  });
+  it('decodes written-out 0x2e / 0x2f / 0x5c in path evasion', () => {
+    expect(finalText('/0x2e0x2e0x2fetc')).toBe('/../etc');
+    expect(finalText('id 0x2ef1')).toBe('id 0x2ef1');
+  });
+});
+
+describe('decoding feeds detection', () => {
+  it('finds attacks only visible after decoding', () => {
+    expect(d.scan('%253Cscript%253E').blocked).toBe(true);
+    expect(d.scan('&#x3C;svg onload=x()&#x3E;').blocked).toBe(true);
+    expect(d.scan('%c0%ae%c0%ae/%c0%ae%c0%ae/etc/hosts', { context: 'path' }).blocked).toBe(true);
+    expect(ruleIds(d.scan('%c0%ae%c0%ae/'))).toContain('path.overlong-utf8');
+    expect(ruleIds(d.scan('x.php%00.png'))).toContain('path.null-byte');
+  });
+  it('treats \\ as / for traversal', () => {
+    expect(ruleIds(d.scan('..\\..\\boot.ini', { context: 'path' }))).toContain('path.traversal-sequence');
+  });
+  it('folds SQL comments and whitespace between keywords', () => {
+    expect(ruleIds(d.scan('1 UNION/**/ALL/**/SELECT/**/1,2'))).toContain('sqli.union-select');
+    expect(ruleIds(d.scan('1\tunion\n\n  select 1,2'))).toContain('sqli.union-select');
+    expect(ruleIds(d.scan('x /*!50000union*/ select 1'))).toContain('sqli.executable-comment');
+  });
+  it('joins whitespace-split URL schemes the way browsers do', () => {
+    expect(ruleIds(d.scan('<a href="jav&#x09;ascript:x()">'))).toContain('xss.js-uri');
+  });
+});

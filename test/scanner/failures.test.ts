@@ -1,0 +1,108 @@
+import { describe, it, expect } from 'vitest';
+import { createArena, createStandardPools, createDetector, ArenaGuardError } from '../../src/index.js';
+import { detector, ruleIds } from './helpers.js';
+
+describe('limits', () => {
+  it('input past maxScanBytes is a limit.oversize finding, never silently skipped', async () => {
+    const d = await detector({ maxScanBytes: 64 });
+    const r = d.scan('a'.repeat(100));
+    expect(ruleIds(r)).toEqual(['limit.oversize']);
+    expect(r.blocked).toBe(true);
+    expect(r.threats[0]!.offset).toBe(64);
+    // the scanned prefix is still judged
+    expect(ruleIds(d.scan('<script>' + 'a'.repeat(100)))).toContain('xss.script-tag');
+    await d.close();
+  });
+  it('maxScanBytes 0 is a value, not "default"', async () => {
+    const d = await detector({ maxScanBytes: 0 });
+    expect(ruleIds(d.scan('x'))).toEqual(['limit.oversize']);
+    expect(d.scan('').blocked).toBe(false);
+    await d.close();
+  });
+  it('a large stream past the limit is flagged once', async () => {
+    const d = await detector({ maxScanBytes: 1000 });
+    const s = d.createStream({ context: 'body' });
+    for (let i = 0; i < 5; i++) s.push('b'.repeat(400));
+    expect(ruleIds(s.finish())).toEqual(['limit.oversize']);
+    await d.close();
+  });
+});
+
+describe('options', () => {
+  it('rejects invalid options with a RangeError naming the option', async () => {
+    await expect(createDetector({ paranoia: 3 as 1 })).rejects.toThrow(/paranoia/);
+    await expect(createDetector({ failMode: 'maybe' as 'open' })).rejects.toThrow(/failMode/);
+    await expect(createDetector({ maxScanBytes: -1 })).rejects.toThrow(/maxScanBytes/);
+    await expect(createDetector({ maxScanBytes: 1.5 })).rejects.toThrow(/maxScanBytes/);
+    await expect(createDetector({ threshold: Number.NaN })).rejects.toThrow(/threshold/);
+    await expect(createDetector({ paranoia: 3 as 1 })).rejects.toBeInstanceOf(RangeError);
+  });
+  it('threshold 0 blocks everything, a high threshold blocks less', async () => {
+    const zero = await detector({ threshold: 0 });
+    expect(zero.scan('hello').blocked).toBe(true);
+    const high = await detector({ threshold: 100 });
+    expect(high.scan("1' or '1'='1").blocked).toBe(false);
+    await zero.close(); await high.close();
+  });
+  it('rejects an unknown context and non-string input', async () => {
+    const d = await detector();
+    expect(() => d.scan('x', { context: 'soap' as 'query' })).toThrow(RangeError);
+    expect(() => d.scan(42 as unknown as string)).toThrow(TypeError);
+    await d.close();
+  });
+});
+
+describe('fail closed', () => {
+  it('an engine trap blocks with internal.error and is counted', async () => {
+    const d = await detector();
+    d.injectScanFault();
+    const r = d.scan('harmless');
+    expect(r.blocked).toBe(true);
+    expect(ruleIds(r)).toEqual(['internal.error']);
+    expect(d.getStats().internalErrors).toBe(1);
+    // the next scan works again
+    expect(d.scan('harmless').blocked).toBe(false);
+    expect(d.healthCheck().status).toBe('degraded');
+    await d.close();
+  });
+  it("failMode 'open' lets it through but still reports it", async () => {
+    const d = await detector({ failMode: 'open' });
+    d.injectScanFault();
+    const r = d.scan('harmless');
+    expect(r.blocked).toBe(false);
+    expect(ruleIds(r)).toEqual(['internal.error']);
+    await d.close();
+  });
+  it('a closed arena blocks every scan, stream and request', async () => {
+    const arena = await createArena({ pools: createStandardPools() });
+    const d = await createDetector({ arena });
+    await arena.close();
+    expect(ruleIds(d.scan('x'))).toEqual(['internal.error']);
+    expect(d.scan('x').blocked).toBe(true);
+    const s = d.createStream({ context: 'body' });
+    s.push('x');
+    expect(s.finish().blocked).toBe(true);
+    const r = await d.analyzeRequest({ url: '/a?b=c', headers: {} });
+    expect(r.blocked).toBe(true);
+    expect(d.healthCheck().status).toBe('failing');
+  });
+  it('an exhausted pool fails closed', async () => {
+    const arena = await createArena({ pools: [{ name: 'large', slotSize: 65536, initialSlots: 1, maxSlots: 1 }] });
+    const d = await createDetector({ arena });
+    const r = d.scan('x');
+    expect(r.blocked).toBe(true);
+    expect(ruleIds(r)).toEqual(['internal.error']);
+    await arena.close();
+  });
+  it('errors are ArenaGuardErrors with a code', async () => {
+    const d = await detector();
+    const s = d.createStream({});
+    s.finish();
+    let caught: unknown;
+    try { s.finish(); } catch (err) { caught = err; }
+    expect(caught).toBeInstanceOf(ArenaGuardError);
+    expect((caught as ArenaGuardError).code).toBe('STREAM_FINISHED');
+    await d.close();
+    expect(() => d.scan('x')).toThrow(/closed/);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Detector } from '../../src/index.js';
+import { detector } from './helpers.js';
+
+let d: Detector;
+beforeAll(async () => { d = await detector(); });
+afterAll(async () => { await d.close(); });
+
+const locations = (r: { threats: Array<{ location?: string }> }) => [...new Set(r.threats.map((t) => t.location))].sort();
+
+describe('analyzeRequest', () => {
+  it('clean request', async () => {
+    const r = await d.analyzeRequest({ method: 'GET', url: '/products/42?sort=price&page=2', headers: { accept: 'text/html', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)' } });
+    expect(r).toEqual({ blocked: false, score: 0, threats: [] });
+  });
+  it('query parameters by name, raw-decoded once', async () => {
+    const r = await d.analyzeRequest({ url: 'http://h.test/s?q=1%27+or+%271%27%3D%271&ok=1', headers: {} });
+    expect(r.blocked).toBe(true);
+    expect(locations(r)).toEqual(['query:q']);
+  });
+  it('path, cookie values, referer, user-agent, x-forwarded-*, custom headers; not accept', async () => {
+    const r = await d.analyzeRequest({
+      method: 'GET',
+      url: '/files/..%2f..%2f..%2fetc%2fpasswd',
+      headers: {
+        cookie: 'theme=dark; sid=<script>x()</script>',
+        referer: 'http://h.test/?a=1 union select null,null',
+        'user-agent': '() { :; }; /bin/bash -c id',
+        'x-forwarded-for': "1.2.3.4' or 'a'='a",
+        'x-custom': '$(whoami)',
+        accept: '<script>ignored()</script>',
+      },
+    });
+    expect(locations(r)).toEqual(['header:cookie', 'header:referer', 'header:user-agent', 'header:x-custom', 'header:x-forwarded-for', 'path']);
+  });
+  it('JSON bodies are walked key by key with JSONPath locations', async () => {
+    const r = await d.analyzeRequest({
+      method: 'POST', url: '/api', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: { name: "x' or 1=1--", tags: ['ok', '<svg onload=x()>'] }, 'odd key': 'fine', '; cat /etc/passwd': 1 }),
+    });
+    expect(locations(r)).toEqual(['body:$.user.name', 'body:$.user.tags[1]', 'body:$["; cat /etc/passwd"]']);
+  });
+  it('already-parsed bodies and urlencoded forms', async () => {
+    const parsed = await d.analyzeRequest({ url: '/x', headers: {}, body: { a: { b: 'javascript:go()' } } });
+    expect(locations(parsed)).toEqual(['body:$.a.b']);
+    const form = await d.analyzeRequest({ url: '/x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'user=bob&cmd=a%3Bcat+%2Fetc%2Fshadow' });
+    expect(locations(form)).toEqual(['body:cmd']);
+  });
+  it('multipart text parts by field name', async () => {
+    const body = [
+      '--XyZ', 'Content-Disposition: form-data; name="title"', '', 'hello', '--XyZ',
+      'Content-Disposition: form-data; name="comment"', '', '<iframe src=//evil.test>', '--XyZ',
+      'Content-Disposition: form-data; name="file"; filename="a.png"', 'Content-Type: image/png', '', '<script>binary</script>', '--XyZ--', '',
+    ].join('\r\n');
+    const r = await d.analyzeRequest({ url: '/up', headers: { 'content-type': 'multipart/form-data; boundary=XyZ' }, body });
+    expect(locations(r)).toEqual(['body:comment']);
+  });
+  it('a Fetch Request, leaving its body readable', async () => {
+    const req = new Request('http://h.test/post?x=1', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-note': 'hi' }, body: '../../../../etc/hosts' });
+    const r = await d.analyzeRequest(req);
+    expect(locations(r)).toEqual(['body']);
+    expect(await req.text()).toBe('../../../../etc/hosts');
+  });
+  it('rejects what is not a request', async () => {
+    await expect(d.analyzeRequest(null as unknown as Request)).rejects.toThrow(TypeError);
+  });
+});
+
+describe('stats and health', () => {
+  it('counts requests, scans, bytes, threats and times', async () => {
+    const fresh = await detector();
+    fresh.scan('hello');
+    fresh.scan('<script>');
+    await fresh.analyzeRequest({ url: '/a?b=%27%20or%201%3D1--', headers: {} });
+    const s = fresh.getStats();
+    expect(s.requests).toBe(1);
+    expect(s.scans).toBeGreaterThan(2);
+    expect(s.bytesScanned).toBeGreaterThan(10);
+    expect(s.blocked).toBe(2);
+    expect(s.threatsByCategory.xss).toBe(1);
+    expect(s.threatsByRule['xss.script-tag']).toBe(1);
+    expect(s.scanTimeMs.p99).toBeGreaterThan(0);
+    expect(s.scanTimeMs.p50).toBeGreaterThan(0);
+    const h = fresh.healthCheck();
+    expect(h).toMatchObject({ healthy: true, status: 'ok' });
+    expect(h.checks.map((c) => c.name)).toEqual(['arena', 'self-test', 'internal-errors']);
+    await fresh.close();
+  });
+});
