@@ -17,6 +17,11 @@ import { pathInit, pathWord, pathPunct, pathFinish } from "./path";
 import { RULE_COUNT, KW_MAX_WORD, R_LIMIT_OVERSIZE } from "./generated/tables";
 
 const ST_TOTAL: u32 = 48;  // all bytes pushed, including those past the limit
+const ST_HELD: u32 = 52;   // 1 + the last normalised byte of the previous chunk (0 = none)
+const ST_HELD_AT: u32 = 56; // its original offset
+// The lexer's end offset of a byte is the start of the next normalised byte, so the last
+// byte of a chunk waits for the next chunk: otherwise bytes the decoder drops at a chunk
+// boundary (a NUL, folded whitespace) would make spans and adjacency differ from a whole scan.
 
 // Scratch layout: three (bytes, offsets) buffer pairs, each with room in front for a carry.
 const ROOM: u32 = 64;
@@ -164,8 +169,19 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
   while (done < allowed || (final != 0 && !flushed)) {
     const n = allowed - done < CHUNK ? allowed - done : CHUNK;
     const last = final != 0 && done + n == allowed;
-    const m = decodeChunk(st, scratch, input + done, n, last, 3);
-    lex(st, pairBytes(scratch, 0), pairOffs(scratch, 0), m);
+    let m = decodeChunk(st, scratch, input + done, n, last, 3);
+    let b = pairBytes(scratch, 0), o = pairOffs(scratch, 0);
+    const held = g32(st, ST_HELD);
+    if (held != 0) {
+      b -= 1; o -= 4; m += 1;
+      store<u8>(b, <u8>(held - 1)); store<u32>(o, g32(st, ST_HELD_AT));
+      s32(st, ST_HELD, 0);
+    }
+    if (!last && m > 0) {
+      m -= 1;
+      s32(st, ST_HELD, 1 + <u32>load<u8>(b + m)); s32(st, ST_HELD_AT, load<u32>(o + (<usize>m << 2)));
+    }
+    lex(st, b, o, m);
     s32(st, ST_POS, g32(st, ST_POS) + n);
     done += n;
     if (last) flushed = true;
@@ -176,6 +192,13 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
 
 function finish(st: usize): void {
   const end = g32(st, ST_POS);
+  // the oversize span runs to the end of the input, however it was chunked
+  if ((g32(st, ST_FLAGS) & FLAG_OVERSIZE) != 0) {
+    for (let i: u32 = 0; i < g32(st, ST_NFIND); i++) {
+      const f = st + ST_FINDINGS + i * FINDING_BYTES;
+      if (load<u32>(f) == R_LIMIT_OVERSIZE) store<u32>(f + 8, g32(st, ST_TOTAL));
+    }
+  }
   const lx = st + ST_LEX;
   const len = load<u32>(lx + LX_LEN);
   if (len != 0) { emitWord(st, load<u32>(lx + LX_HASH), len, load<u32>(lx + LX_START), end); store<u32>(lx + LX_LEN, 0); }
