@@ -1,0 +1,98 @@
+// Scanner benchmark: corpus payloads/s, MB/s on 64 KiB bodies (benign, attack, adversarial)
+// and the regex baseline, in one Node process. Figures, not assertions.
+//
+//   npm run bench:scan [-- --json]
+import { readFileSync, existsSync } from 'node:fs';
+import { createDetector } from '../dist/index.js';
+import { regexScanQuery, regexScanBody } from './regex-baseline.mjs';
+
+const json = process.argv.includes('--json');
+const QUICK = process.env.BENCH_QUICK === '1';
+const ROUNDS = QUICK ? 3 : 7;
+const log = (...a) => { if (!json) console.error(...a); };
+
+const corpusDir = new URL('../../shared/corpus/', import.meta.url);
+const files = ['httpparams.jsonl', 'libinjection-data.jsonl', 'crs-regression.jsonl'];
+if (!files.every((f) => existsSync(new URL(f, corpusDir)))) {
+  console.error('bench:scan needs ../shared/corpus/*.jsonl');
+  process.exit(2);
+}
+const rows = files.flatMap((f) => readFileSync(new URL(f, corpusDir), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+const payloads = rows.map((r) => r.payload);
+const enc = new TextEncoder();
+const payloadBytes = payloads.reduce((n, p) => n + enc.encode(p).length, 0);
+
+const KIB64 = 64 * 1024;
+/** Repeat `parts` (joined by `sep`) until exactly 64 KiB of UTF-8. */
+function body64k(parts, sep) {
+  let text = '';
+  for (let i = 0; enc.encode(text).length < KIB64; i = (i + 1) % parts.length) text += parts[i] + sep;
+  const bytes = enc.encode(text).subarray(0, KIB64);
+  return { bytes, text: new TextDecoder().decode(bytes) };
+}
+const benignParts = rows.filter((r) => r.label === 'benign').map((r) => r.payload);
+const attackParts = rows.filter((r) => r.label !== 'benign').map((r) => r.payload);
+const benign = body64k(benignParts, ' ');
+const attack = body64k(attackParts, '\n');
+// Candidates for the worst input for this engine: every byte an escape, repeated partial
+// tokens that keep tokenizer/judge state busy, deep nesting, unterminated constructs.
+const adversarial = {
+  'percent-escapes': body64k(['%25%32%37%2527'], ''),
+  'entity-escapes': body64k(['&#x3c;&#60&lt'], ''),
+  'js-escapes': body64k(['\\x3c\\u003c'], ''),
+  'sql-operators': body64k(["'or'1'='1'||"], ''),
+  'parens': body64k(['(('], ''),
+  'partial-tags': body64k(['<a<svg on'], ''),
+  'separators': body64k([';|&`$('], ''),
+  'dot-slash': body64k(['../'], ''),
+  'short-words': body64k(['a b '], ''),
+  'overlong-utf8': body64k(['\u00c0\u00ae'], ''),
+};
+
+const detector = await createDetector();
+
+function median(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
+/** Median rate (units/s) over rounds of `fn`, which processes `units` per call, each round at least `minMs`. */
+function rate(fn, units, minMs = QUICK ? 150 : 400) {
+  fn(); // warm up
+  const rates = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    let n = 0;
+    const t0 = performance.now();
+    let dt = 0;
+    do { fn(); n++; dt = performance.now() - t0; } while (dt < minMs);
+    rates.push((n * units) / (dt / 1000));
+  }
+  return median(rates);
+}
+
+let sink = 0;
+log(`corpus: ${payloads.length} payloads, ${(payloadBytes / 1e6).toFixed(2)} MB`);
+const corpusPps = rate(() => { for (let i = 0; i < payloads.length; i++) sink += detector.scan(payloads[i], { context: 'query' }).score; }, payloads.length);
+log(`corpus ${Math.round(corpusPps)} payloads/s`);
+const mbps = (bytes) => rate(() => { sink += detector.scan(bytes, { context: 'body' }).score; }, bytes.length) / 1e6;
+const benignMb = mbps(benign.bytes);
+const attackMb = mbps(attack.bytes);
+log(`benign64k ${benignMb.toFixed(1)} MB/s, attack64k ${attackMb.toFixed(1)} MB/s`);
+const adv = {};
+for (const [name, b] of Object.entries(adversarial)) { adv[name] = mbps(b.bytes); log(`  adversarial ${name}: ${adv[name].toFixed(1)} MB/s`); }
+const [worstName, worstMb] = Object.entries(adv).sort((a, b) => a[1] - b[1])[0];
+
+const regexSample = payloads.filter((_, i) => i % 5 === 0); // the regexes are slow: a fifth of the corpus per round
+const regexPps = rate(() => { for (const p of regexSample) sink += regexScanQuery(p) ? 1 : 0; }, regexSample.length);
+const regexBenignMb = rate(() => { sink += regexScanBody(benign.text) ? 1 : 0; }, KIB64) / 1e6;
+log(`regex baseline: ${Math.round(regexPps)} payloads/s, benign64k ${regexBenignMb.toFixed(2)} MB/s`);
+
+const round = (x, d = 1) => Number(x.toFixed(d));
+const result = {
+  corpus: { payloads: payloads.length, payloadsPerSec: Math.round(corpusPps), mbPerSec: round((corpusPps * payloadBytes) / payloads.length / 1e6) },
+  bodies: { benign64k: { mbPerSec: round(benignMb) }, attack64k: { mbPerSec: round(attackMb) }, adversarial64k: { mbPerSec: round(worstMb), input: worstName } },
+  baseline: { regex: { payloadsPerSec: Math.round(regexPps), benign64kMbPerSec: round(regexBenignMb, 2) } },
+};
+await detector.close();
+if (sink === -1) console.error('unreachable');
+if (json) console.log(JSON.stringify(result));
+else {
+  console.log(JSON.stringify(result, null, 2));
+  console.log(`speedup vs regex: ${(corpusPps / regexPps).toFixed(1)}x payloads/s, ${(benignMb / regexBenignMb).toFixed(1)}x benign MB/s; adversarial/benign ${(worstMb / benignMb).toFixed(2)}`);
+}
