@@ -34,11 +34,13 @@ class Findings {
   blocked = false;
   score = 0;
 
-  add(result: GuardScanResult, location: string): void {
+  /** `location` is a function so clean values (the usual case) never pay for building it. */
+  add(result: GuardScanResult, location: () => string): void {
     if (result.threats.length === 0) return;
     if (result.blocked) this.blocked = true;
     this.score += result.score;
-    for (const t of result.threats) this.threats.push({ ...t, location });
+    const where = location();
+    for (const t of result.threats) this.threats.push({ ...t, location: where });
   }
 
   result(): GuardScanResult {
@@ -102,17 +104,31 @@ const decoder = new TextDecoder();
 interface Frame {
   array: boolean;
   index: number;
-  key: string;
+  /** The current member's key as raw JSON string bytes (escapes undecoded); decoded only for a finding's location. */
+  key: Uint8Array;
   /** In an object: the next string is a key. */
   expectKey: boolean;
 }
 
-function segment(frame: Frame): string {
-  if (frame.array) return `[${frame.index}]`;
-  return /^[A-Za-z_$][\w$]*$/.test(frame.key) ? `.${frame.key}` : `[${JSON.stringify(frame.key)}]`;
+const NO_KEY = new Uint8Array(0);
+
+function decodeKey(raw: Uint8Array): string {
+  const text = decoder.decode(raw);
+  if (!text.includes('\\')) return text;
+  try {
+    return JSON.parse(`"${text}"`) as string;
+  } catch {
+    return text;
+  }
 }
 
-/** Incremental JSON tokenizer: scans keys and string values with their paths. */
+function segment(frame: Frame): string {
+  if (frame.array) return `[${frame.index}]`;
+  const key = decodeKey(frame.key);
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
+/** Incremental JSON tokenizer: scans keys and string values; paths are built only for findings. */
 class JsonBodyScanner implements BodyScanner {
   malformed = false;
   readonly #findings = new Findings();
@@ -121,8 +137,8 @@ class JsonBodyScanner implements BodyScanner {
   #inString = false;
   #escaped = false;
   #isKey = false;
-  /** Raw bytes of the key being read, for the path (bounded). */
-  #keyBytes: number[] = [];
+  /** A key split across chunks: its earlier pieces (bounded). */
+  #keyParts: Uint8Array[] = [];
   #sawRoot = false;
 
   constructor(detector: GuardDetector) {
@@ -148,10 +164,7 @@ class JsonBodyScanner implements BodyScanner {
         else if (c === 0x22) {
           this.#closeString(chunk.subarray(stringStart, i));
           stringStart = -1;
-          i++;
-          continue;
         }
-        if (this.#isKey && this.#keyBytes.length < MAX_KEY_BYTES) this.#keyBytes.push(c);
         i++;
         continue;
       }
@@ -159,21 +172,19 @@ class JsonBodyScanner implements BodyScanner {
         case 0x20: case 0x09: case 0x0a: case 0x0d: case 0x3a /* : */:
           break;
         case 0x22: { // "
-          this.#openValueSlot();
           const top = this.#stack.at(-1);
           this.#isKey = top !== undefined && !top.array && top.expectKey;
-          if (this.#isKey) this.#keyBytes = [];
           this.#inString = true;
+          this.#sawRoot = true;
           stringStart = i + 1;
           break;
         }
         case 0x7b: case 0x5b: { // { [
-          this.#openValueSlot();
           if (this.#stack.length >= MAX_DEPTH) {
             this.malformed = true;
             return;
           }
-          this.#stack.push({ array: c === 0x5b, index: 0, key: '', expectKey: c === 0x7b });
+          this.#stack.push({ array: c === 0x5b, index: 0, key: NO_KEY, expectKey: c === 0x7b });
           this.#sawRoot = true;
           break;
         }
@@ -202,42 +213,55 @@ class JsonBodyScanner implements BodyScanner {
             this.malformed = true;
             return;
           }
-          this.#openValueSlot();
+          this.#sawRoot = true;
       }
       i++;
     }
-    if (this.#inString) this.#value.part(chunk.subarray(stringStart, n));
-  }
-
-  /** A value starts: in an array it takes the current index; at top level it is the root. */
-  #openValueSlot(): void {
-    this.#sawRoot = true;
+    if (this.#inString) {
+      const piece = chunk.subarray(stringStart, n);
+      this.#value.part(piece);
+      // Chunks may be reused by the caller: keep a copy of a split key's bytes.
+      if (this.#isKey && this.#keyParts.length < 64) this.#keyParts.push(piece.slice(0, MAX_KEY_BYTES));
+    }
   }
 
   #closeString(tail: Uint8Array): void {
     this.#inString = false;
+    const result = this.#value.end(tail);
     const top = this.#stack.at(-1);
     if (this.#isKey && top) {
-      let key: string;
-      try {
-        key = JSON.parse(`"${decoder.decode(new Uint8Array(this.#keyBytes))}"`) as string;
-      } catch {
-        key = decoder.decode(new Uint8Array(this.#keyBytes));
+      if (this.#keyParts.length === 0) {
+        top.key = tail;
+      } else {
+        this.#keyParts.push(tail);
+        top.key = concat(this.#keyParts);
+        this.#keyParts = [];
       }
-      top.key = key;
       top.expectKey = false;
-      // The key itself is attacker-controlled text too; located at the member it names.
-      this.#findings.add(this.#value.end(tail), this.#path());
       this.#isKey = false;
-      return;
     }
-    this.#findings.add(this.#value.end(tail), this.#path());
+    // A key's findings are located at the member it names.
+    this.#findings.add(result, () => this.#path());
   }
 
   finish(): GuardScanResult {
     if (this.#inString || this.#stack.length > 0 || !this.#sawRoot) this.malformed = true;
     return this.#findings.result();
   }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(Math.min(n, MAX_KEY_BYTES));
+  let at = 0;
+  for (const p of parts) {
+    if (at >= out.length) break;
+    const take = p.subarray(0, out.length - at);
+    out.set(take, at);
+    at += take.length;
+  }
+  return out;
 }
 
 function decodeFormName(bytes: Uint8Array): string {
@@ -271,18 +295,18 @@ class FormBodyScanner implements BodyScanner {
       const c = chunk[i]!;
       if (this.#inName) {
         if (c === 0x3d /* = */) {
-          this.#findings.add(this.#value.end(chunk.subarray(start, i)), this.#location());
+          this.#findings.add(this.#value.end(chunk.subarray(start, i)), () => this.#location());
           this.#inName = false;
           start = i + 1;
         } else if (c === 0x26 /* & */) {
-          if (i > start || this.#value.open) this.#findings.add(this.#value.end(chunk.subarray(start, i)), this.#location());
+          if (i > start || this.#value.open) this.#findings.add(this.#value.end(chunk.subarray(start, i)), () => this.#location());
           this.#name = [];
           start = i + 1;
         } else if (this.#name.length < MAX_KEY_BYTES) {
           this.#name.push(c);
         }
       } else if (c === 0x26) {
-        this.#findings.add(this.#value.end(chunk.subarray(start, i)), this.#location());
+        this.#findings.add(this.#value.end(chunk.subarray(start, i)), () => this.#location());
         this.#inName = true;
         this.#name = [];
         start = i + 1;
@@ -292,7 +316,7 @@ class FormBodyScanner implements BodyScanner {
   }
 
   finish(): GuardScanResult {
-    if (this.#value.open || !this.#inName) this.#findings.add(this.#value.end(new Uint8Array(0)), this.#location());
+    if (this.#value.open || !this.#inName) this.#findings.add(this.#value.end(new Uint8Array(0)), () => this.#location());
     return this.#findings.result();
   }
 }
