@@ -9,7 +9,7 @@ import {
   g32, s32, report,
 } from "./state";
 import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
-import { prependCarry, percentStage, markupStage } from "./decode";
+import { prependCarry, percentStage, markupStage, SG_CARRY_LEN } from "./decode";
 import { sqlInit, sqlWord, sqlPunct, sqlFinish } from "./sqli";
 import { xssInit, xssWord, xssPunct, xssFinish } from "./xss";
 import { cmdInit, cmdWord, cmdPunct, cmdFinish } from "./cmdi";
@@ -128,24 +128,57 @@ function lex(st: usize, buf: usize, offs: usize, n: u32): void {
 
 function stage(st: usize, k: u32): usize { return st + ST_STAGES + k * STAGE_BYTES; }
 
-/** Run one chunk (n ≤ CHUNK) through the decoding stages; returns the normalised length in pair 0. */
+/** Does [p, p+n) contain byte a or byte b? (SIMD, 16 bytes at a time) */
+function hasEither(p: usize, n: u32, a: u8, b: u8): bool {
+  const va = i8x16.splat(<i8>a), vb = i8x16.splat(<i8>b);
+  let i: u32 = 0;
+  for (; i + 16 <= n; i += 16) {
+    const v = v128.load(p + i);
+    if (v128.any_true(v128.or(i8x16.eq(v, va), i8x16.eq(v, vb)))) return true;
+  }
+  for (; i < n; i++) { const c = load<u8>(p + i); if (c == a || c == b) return true; }
+  return false;
+}
+
+const ST_OUT_PAIR: u32 = 60; // which buffer pair holds the last decodeChunk output
+
+/**
+ * Run one chunk (n ≤ CHUNK) through the decoding stages; returns the normalised length, the
+ * pair holding it is at ST_OUT_PAIR. A percent stage with nothing to decode (no '%', no '+'
+ * where it means space, nothing carried) is skipped: its output would equal its input.
+ */
 function decodeChunk(st: usize, scratch: usize, inp: usize, n: u32, final: bool, stages: u32): u32 {
   const pos = g32(st, ST_POS);
   const b0 = pairBytes(scratch, 0), o0 = pairOffs(scratch, 0);
-  const b1 = pairBytes(scratch, 1), o1 = pairOffs(scratch, 1);
-  const b2 = pairBytes(scratch, 2), o2 = pairOffs(scratch, 2);
   memory.copy(b0, inp, n);
-  for (let i: u32 = 0; i <= n; i++) store<u32>(o0 + (<usize>i << 2), pos + i);
+  // offsets of the input: pos, pos+1, ... (4 lanes at a time)
+  let v = i32x4(<i32>pos, <i32>pos + 1, <i32>pos + 2, <i32>pos + 3);
+  const four = i32x4.splat(4);
+  let i: u32 = 0;
+  for (; i + 4 <= n + 1; i += 4) { v128.store(o0 + (<usize>i << 2), v); v = i32x4.add(v, four); }
+  for (; i <= n; i++) store<u32>(o0 + (<usize>i << 2), pos + i);
   const ctx = g32(st, ST_CONTEXT);
   const plus = ctx == CTX_QUERY || ctx == CTX_FORM;
-  let cl = prependCarry(stage(st, 0), b0, o0);
-  const n1 = percentStage(stage(st, 0), b0 - cl, o0 - (<usize>cl << 2), n + cl, b1, o1, final, plus);
-  if (stages == 1) { memory.copy(b0, b1, n1); memory.copy(o0, o1, (<usize>n1 + 1) << 2); return n1; }
-  cl = prependCarry(stage(st, 1), b1, o1);
-  const n2 = percentStage(stage(st, 1), b1 - cl, o1 - (<usize>cl << 2), n1 + cl, b2, o2, final, false);
-  if (stages == 2) { memory.copy(b0, b2, n2); memory.copy(o0, o2, (<usize>n2 + 1) << 2); return n2; }
-  cl = prependCarry(stage(st, 2), b2, o2);
-  return markupStage(st, stage(st, 2), b2 - cl, o2 - (<usize>cl << 2), n2 + cl, b0, o0, final);
+  let cur: u32 = 0;
+  let len = n;
+  for (let k: u32 = 0; k < 2 && k < stages; k++) {
+    const sg = stage(st, k);
+    const cb = pairBytes(scratch, cur), co = pairOffs(scratch, cur);
+    if (g32(sg, SG_CARRY_LEN) == 0 && !hasEither(cb, len, 0x25, k == 0 && plus ? 0x2b : 0x25)) continue;
+    const nxt = cur == 0 ? 1 : cur == 1 ? 2 : 0;
+    const cl = prependCarry(sg, cb, co);
+    len = percentStage(sg, cb - cl, co - (<usize>cl << 2), len + cl, pairBytes(scratch, nxt), pairOffs(scratch, nxt), final, k == 0 && plus);
+    cur = nxt;
+  }
+  if (stages >= 3) {
+    const cb = pairBytes(scratch, cur), co = pairOffs(scratch, cur);
+    const nxt = cur == 2 ? 0 : cur + 1;
+    const cl = prependCarry(stage(st, 2), cb, co);
+    len = markupStage(st, stage(st, 2), cb - cl, co - (<usize>cl << 2), len + cl, pairBytes(scratch, nxt), pairOffs(scratch, nxt), final);
+    cur = nxt;
+  }
+  s32(st, ST_OUT_PAIR, cur);
+  return len;
 }
 
 /**
@@ -170,7 +203,8 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
     const n = allowed - done < CHUNK ? allowed - done : CHUNK;
     const last = final != 0 && done + n == allowed;
     let m = decodeChunk(st, scratch, input + done, n, last, 3);
-    let b = pairBytes(scratch, 0), o = pairOffs(scratch, 0);
+    const outPair = g32(st, ST_OUT_PAIR);
+    let b = pairBytes(scratch, outPair), o = pairOffs(scratch, outPair);
     const held = g32(st, ST_HELD);
     if (held != 0) {
       b -= 1; o -= 4; m += 1;
@@ -226,7 +260,13 @@ export function scanOnce(st: usize, scratch: usize, input: usize, len: u32, cont
 export function scanDebugDecode(st: usize, scratch: usize, input: usize, len: u32, context: u32, stages: u32): i32 {
   if (len > CHUNK || stages < 1 || stages > 3) return -1;
   scanBegin(st, context, 2, 0xffffffff);
-  return <i32>decodeChunk(st, scratch, input, len, true, stages);
+  const n = decodeChunk(st, scratch, input, len, true, stages);
+  const at = g32(st, ST_OUT_PAIR);
+  if (at != 0) {
+    memory.copy(pairBytes(scratch, 0), pairBytes(scratch, at), n);
+    memory.copy(pairOffs(scratch, 0), pairOffs(scratch, at), (<usize>n + 1) << 2);
+  }
+  return <i32>n;
 }
 export function scanDebugOutput(scratch: usize): usize { return pairBytes(scratch, 0); }
 export function scanDebugOffsets(scratch: usize): usize { return pairOffs(scratch, 0); }

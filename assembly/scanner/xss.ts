@@ -56,7 +56,12 @@ export function xssInit(x: usize): void { memory.fill(x, 0, 128); }
 function glue(x: usize, word: usize, len: u32, start: u32, end: u32): u64 {
   let gl = g32(x, X_GLUE_LEN);
   const ok = g32(x, X_GLUE_OK);
-  if (ok == 0 || ok - 1 > start) { gl = 0; s32(x, X_GLUE_PARTS, 0); s32(x, X_GLUE_START, start); }
+  if (ok == 0 || ok - 1 > start) {
+    // only words that can begin a script scheme (javascript, vbscript, livescript, jscript, mocha) start a join
+    const c = <u32>load<u8>(word);
+    if (c != 0x6a && c != 0x76 && c != 0x6c && c != 0x6d) { s32(x, X_GLUE_OK, 0); return 0; }
+    gl = 0; s32(x, X_GLUE_PARTS, 0); s32(x, X_GLUE_START, start);
+  }
   s32(x, X_GLUE_OK, end + 1);
   if (gl + len > GLUE_MAX) { s32(x, X_GLUE_LEN, 0); s32(x, X_GLUE_OK, 0); return 0; }
   memory.copy(x + X_GLUE + gl, word, len);
@@ -64,7 +69,7 @@ function glue(x: usize, word: usize, len: u32, start: u32, end: u32): u64 {
   s32(x, X_GLUE_LEN, gl);
   const parts = g32(x, X_GLUE_PARTS) + 1;
   s32(x, X_GLUE_PARTS, parts);
-  if (parts < 2) return 0;
+  if (parts < 2 || gl < 5) return 0;
   let h = FNV_OFFSET;
   for (let i: u32 = 0; i < gl; i++) h = (h ^ <u32>load<u8>(x + X_GLUE + i)) * FNV_PRIME;
   return keywordFlags(h, x + X_GLUE, gl);
