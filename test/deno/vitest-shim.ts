@@ -1,7 +1,10 @@
 // Runs the shared vitest suite under `deno test`: the subset of vitest's API the
 // shared tests use (describe/it/test/hooks/expect), registered as Deno.test cases.
 // deno.json maps the bare specifier "vitest" here.
-declare const Deno: { test(name: string, fn: () => Promise<void>): void };
+declare const Deno: {
+  test(name: string, fn: () => Promise<void>): void;
+  test(options: { name: string; ignore: boolean; fn: () => void }): void;
+};
 
 type Fn = () => unknown | Promise<unknown>;
 interface Suite { name: string; parent?: Suite; beforeEach: Fn[]; afterEach: Fn[]; beforeAll: Fn[]; afterAll: Fn[]; pending: number; ranAll: boolean }
@@ -46,6 +49,19 @@ export function it(name: string, fn: Fn): void {
     }
   });
 }
+/** vitest's it.skip: registered as an ignored Deno test, so it shows in the report. */
+it.skip = (name: string, _fn?: Fn) => Deno.test({ name, ignore: true, fn: () => {} });
+/** vitest's it.fails: passes only when the body throws (a pinned, known bug). */
+it.fails = (name: string, fn: Fn) =>
+  it(name, async () => {
+    try {
+      await fn();
+    } catch {
+      return;
+    }
+    throw new Error(`expected "${name}" to fail: the pinned bug seems fixed, turn it into a plain test`);
+  });
+describe.skip = (name: string, _body: () => void) => Deno.test({ name, ignore: true, fn: () => {} });
 export const test = it;
 export const beforeEach = (fn: Fn) => void current.beforeEach.push(fn);
 export const afterEach = (fn: Fn) => void current.afterEach.push(fn);
@@ -53,6 +69,7 @@ export const beforeAll = (fn: Fn) => void current.beforeAll.push(fn);
 export const afterAll = (fn: Fn) => void current.afterAll.push(fn);
 
 class AssertionError extends Error {}
+
 
 function show(value: unknown): string {
   try {
