@@ -16,10 +16,10 @@ export const FRAGMENTS = [
   'admin', 'hello world', '42', 'x',
 ];
 
-/** Ways to spell a NUL that the decoders drop (kept apart: see the known bug below). */
+/** Ways to spell a NUL, which the decoders drop. */
 export const NUL_FORMS = ['\u0000', '%00', '%2500', '&#0;', '&#x00;', '\\x00', '\\u0000', '%c0%80'];
 
-export const fragmentText = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join(''));
+export const fragmentText = fc.array(fc.constantFrom(...FRAGMENTS, ...NUL_FORMS), { maxLength: 40 }).map((parts) => parts.join(''));
 
 /** Byte sequences that are not valid UTF-8: lone continuations, truncated and overlong forms, encoded surrogates, > U+10FFFF. */
 const INVALID_UTF8 = [[0x80], [0xbf], [0xc0, 0xaf], [0xc1, 0xbf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xfe], [0xff], [0xc3], [0xe2, 0x82], [0xf0, 0x9f, 0x98]];
@@ -30,7 +30,7 @@ export const invalidUtf8 = fc.array(
 
 /** One character or fragment repeated far past every internal buffer (3.5 KiB chunks, 64 KiB slots). */
 export const longToken = fc.record({
-  unit: fc.constantFrom('a', 'A', '%', '%25', '<', "'", '(', '.', '/', '\\', '-', '*', '&#', '0', 'é', ' ', 'union', 'ｓ'),
+  unit: fc.constantFrom('a', 'A', '%', '%25', '<', "'", '(', '.', '/', '\\', '-', '*', '&#', '0', '0x2e', 'é', '\u0000', '%00', ' ', 'union', 'ｓ'),
   count: fc.integer({ min: 1, max: 12_000 }),
   prefix: fc.constantFrom('', "1' ", '<a ', '../', 'x='),
   suffix: fc.constantFrom('', ' or 1=1--', '<script>alert(1)</script>', '/etc/passwd', ';id'),
@@ -53,18 +53,16 @@ export const anyInput: fc.Arbitrary<Uint8Array> = fc.oneof(
 );
 
 /**
- * KNOWN BUG "chunk-end offset" (assembly/scanner; see the hardening report): a byte that
- * decoding drops (NUL: raw, %00, &#0;, \x00, overlong…) right after a chunk boundary moves
- * the end offset of the token before the boundary, so spans differ and adjacency rules
- * (cmdi.redirection on `<%00(`) miss in a stream. Until it is fixed the whole-vs-chunked
- * property replaces raw NUL bytes, and skips exact comparison for the rare input whose
- * whole scan still reports a dropped NUL (`path.null-byte`); the bug itself is pinned by
- * an `it.fails` regression test.
+ * KNOWN BUG "textual 0x escape at a chunk end" (assembly/scanner/decode.ts; pinned by an
+ * it.fails test in scanner-fuzz.test.ts): a chunk that ends right after the '0' of "0x2e"
+ * loses the escape. Until it is fixed, the whole-vs-chunked properties turn every "0x" in
+ * generated input into "1x" (remove this when the it.fails test starts failing).
  */
-export function withoutNul(bytes: Uint8Array): Uint8Array {
-  return bytes.map((b) => (b === 0 ? 0x7a : b));
+export function withoutTextual0x(bytes: Uint8Array): Uint8Array {
+  const out = bytes.slice();
+  for (let i = 0; i + 1 < out.length; i++) if (out[i] === 0x30 && (out[i + 1]! | 0x20) === 0x78) out[i] = 0x31;
+  return out;
 }
-export const NUL_DROPPED = 'path.null-byte';
 
 /** Chunk sizes to cycle through; 1 splits at every byte. */
 export const chunkPlan = fc.array(fc.oneof(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 5000 })), { minLength: 1, maxLength: 8 });
