@@ -156,18 +156,30 @@ class JsonBodyScanner implements BodyScanner {
     let i = 0;
     let stringStart = this.#inString ? 0 : -1;
     const n = chunk.length;
+    // Next `"` and `\` at or after i, found with native indexOf and reused until passed (linear overall).
+    let quote = -2;
+    let backslash = -2;
     while (i < n) {
-      const c = chunk[i]!;
       if (this.#inString) {
-        if (this.#escaped) this.#escaped = false;
-        else if (c === 0x5c) this.#escaped = true;
-        else if (c === 0x22) {
-          this.#closeString(chunk.subarray(stringStart, i));
-          stringStart = -1;
+        if (this.#escaped) {
+          this.#escaped = false;
+          i++;
+          continue;
         }
-        i++;
+        if (quote !== -1 && quote < i) quote = chunk.indexOf(0x22, i);
+        if (backslash !== -1 && backslash < i) backslash = chunk.indexOf(0x5c, i);
+        if (backslash !== -1 && (quote === -1 || backslash < quote)) {
+          this.#escaped = true;
+          i = backslash + 1;
+          continue;
+        }
+        if (quote === -1) break; // the string goes on in the next chunk
+        this.#closeString(chunk.subarray(stringStart, quote));
+        stringStart = -1;
+        i = quote + 1;
         continue;
       }
+      const c = chunk[i]!;
       switch (c) {
         case 0x20: case 0x09: case 0x0a: case 0x0d: case 0x3a /* : */:
           break;
