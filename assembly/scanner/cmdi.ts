@@ -5,9 +5,9 @@
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
 import { g32, s32, g64, s64, report } from "./state";
 import {
-  K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB,
+  K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP,
   R_CMDI_CHAINED_COMMAND, R_CMDI_COMMAND_SUBSTITUTION, R_CMDI_SHELL_PATH, R_CMDI_COMMAND_WITH_ARGS, R_CMDI_REDIRECTION,
-  R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND,
+  R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND, R_CMDI_FUNCTION_DEFINITION,
 } from "./generated/tables";
 
 const C_POS: u32 = 0;        // command position: 0 none, 1 start of value/after a quote, 2 after a separator, 3 inside $( or `
@@ -34,6 +34,10 @@ const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
 const C_SUBST: u32 = 88;     // 1: the command position was opened by $( or `
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
+const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
+const C_LBRACE: u32 = 100;   // end + 1 of the last '{'
+const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body)
+const C_FUNC_START: u32 = 108;
 
 export function cmdInit(c: usize): void { memory.fill(c, 0, 128); s32(c, C_POS, 1); }
 
@@ -56,17 +60,25 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   const s = g32(c, C_CMD_STEP);
   const adjacent = g32(c, C_LAST_END) == start;
   const pos = g32(c, C_CMD_POS);
+  if (kind == 4 && s >= 6) { // IF ...: look a few events ahead for a batch comparison
+    if ((isWord && (flags & K_C_BATCH_CMP) != 0) || (ch == 0x3d && g32(c, C_PREV) == 0x3d && adjacent)) {
+      report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return;
+    }
+    if (s >= 14 || ch == 0x0a || ch == 0x3b || ch == 0x7c || ch == 0x26) { s32(c, C_CMD, 0); return; }
+    s32(c, C_CMD_STEP, s + 1); return;
+  }
   if (kind == 3 || kind == 4) { // FOR / IF
     if (isWord) {
       if (s == 2 && adjacent && end - start == 1) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
       else if (kind == 4 && s == 1 && (flags & K_C_BATCH_IFARG) != 0) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end);
+      else if (kind == 4 && s == 1) { s32(c, C_CMD_STEP, 6); return; }
       s32(c, C_CMD, 0); return;
     }
     if (ch == 0x20) { if (s == 0) s32(c, C_CMD_STEP, 1); return; }
     if (s == 1 && (ch == 0x2f)) { s32(c, C_CMD_STEP, 2); return; }
     if (s == 1 && ch == 0x25) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
-    if (s == 1 && kind == 4 && (ch == 0x22 || ch == 0x28)) { s32(c, C_CMD_STEP, 5); return; } // IF "%a%"  IF (%1)
-    if (s == 5 && ch == 0x25) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
+    if (s == 1 && kind == 4 && (ch == 0x22 || ch == 0x28 || ch == 0x5b)) { s32(c, C_CMD_STEP, 6); return; } // IF "%a%"  IF (%1)  IF [%1]
+
     s32(c, C_CMD, 0); return;
   }
   if (isWord) {
@@ -79,11 +91,13 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (s == 1) {
       if (first - 0x30 < 10 && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; } // sleep 5, ping 10.0.0.1
       if (kind == 1 && pos == 2) { fire(st, c, end, false); return; }
+      if ((flags & K_C_STRONG) != 0) { fire(st, c, end, false); return; } // time ifconfig, nohup whoami
       s32(c, C_CMD, 0); return;
     }
     s32(c, C_CMD, 0); return;
   }
   if (ch == 0x20) { if (s == 0 || s == 2) s32(c, C_CMD_STEP, 1); return; }
+  if (s == 0 && pos == 2 && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; } // ";ps"
   if (ch == 0x3d || ch == 0x28 || ch == 0x3a || ch == 0x40 || ch == 0x27 || ch == 0x22 || ch == 0x2c) {
     if (s == 0) { s32(c, C_CMD, 0); return; }                   // name= name( name: name@ name' — not a command line
   }
@@ -103,6 +117,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
 
 export function cmdWord(st: usize, c: usize, flags: u64, first: u32, start: u32, end: u32): void {
   step(st, c, true, 0, flags, first, start, end);
+  s32(c, C_FUNC, 0);
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;
   // ${IFS} $IFS ${jndi:
@@ -134,10 +149,12 @@ export function cmdWord(st: usize, c: usize, flags: u64, first: u32, start: u32,
 
   // \nRCPT TO:  \nEHLO x
   const nl = g32(c, C_NL);
-  if (nl != 0 && (nl - 1 == start || (g32(c, C_ANY) != 0 && g32(c, C_PREV) == 0x0a && g32(c, C_LAST_END) == nl - 1 && false)) && (flags & K_C_MAILVERB) != 0) {
-    report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
-  }
-  s32(c, C_NL, 0);
+  if (nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0) report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
+  else if (g32(c, C_NLTAG) == 2 && (flags & K_C_MAILVERB) != 0) report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
+  // an IMAP tag (letters and digits) right after the newline: the verb follows after a space
+  if (nl != 0 && nl - 1 == start && end - start <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
+  else { s32(c, C_NLTAG, 0); s32(c, C_NL, 0); }
+  if ((flags & K_C_IFS) != 0 && g32(c, C_LBRACE) != 0 && g32(c, C_LBRACE) - 1 == start) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   // command position
   const pos = g32(c, C_POS);
   if (pos != 0) {
@@ -189,9 +206,18 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(c, C_PCT, 1); s32(c, C_PCT_START, start);
   } else s32(c, C_PCT, 0);
 
-  if (ch == 0x0a) s32(c, C_NL, end + 1);
-  else if (!(isSpace && g32(c, C_NL) == start + 1)) s32(c, C_NL, 0);
+  if (ch == 0x0a) { s32(c, C_NL, end + 1); s32(c, C_NLTAG, 0); }
+  else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);
+  else if (!(isSpace && g32(c, C_NL) == start + 1)) { s32(c, C_NL, 0); s32(c, C_NLTAG, 0); }
   else s32(c, C_NL, end + 1);
+  s32(c, C_LBRACE, ch == 0x7b ? end + 1 : 0);
+  // () {  — a function definition
+  const fn = g32(c, C_FUNC);
+  if (ch == 0x28) { s32(c, C_FUNC, 1); s32(c, C_FUNC_START, start); }
+  else if (fn == 1 && ch == 0x29 && adjacent) s32(c, C_FUNC, 2);
+  else if (fn == 2 && isSpace) {}
+  else if (fn == 2 && ch == 0x7b) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
+  else s32(c, C_FUNC, 0);
   if (isSpace) { return; }
   // separators open a command position
   const prev = g32(c, C_PREV);

@@ -221,7 +221,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Command substitution $( ... ) or backticks around a command, or ${IFS}-style expansion evasion."
+    "description": "Command substitution $( ... ) or backticks around a command, or ${IFS}/{jndi: style expansion evasion."
   },
   {
     "index": 24,
@@ -239,7 +239,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A value that starts with a known command followed by an option, a path or a network target."
+    "description": "A value that starts with a known command followed by an option, a path, a network target or another command (time ifconfig, nohup whoami)."
   },
   {
     "index": 26,
@@ -257,10 +257,19 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Windows batch control syntax: FOR /F|/L|/R|/D or FOR %x IN (...) DO, IF EXIST/DEFINED/ERRORLEVEL, %COMSPEC%."
+    "description": "Windows batch control syntax: FOR /F|/L|/R|/D or FOR %x IN (...), IF EXIST/DEFINED/ERRORLEVEL, IF with a batch comparison (== EQU NEQ LSS LEQ GTR GEQ) or GOTO, %COMSPEC%."
   },
   {
     "index": 28,
+    "id": "cmdi.function-definition",
+    "category": "cmdi",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "A shell function definition `name() {` or `() {` (the Shellshock prefix): code, not data."
+  },
+  {
+    "index": 29,
     "id": "cmdi.ssi-exec",
     "category": "cmdi",
     "severity": "critical",
@@ -269,16 +278,16 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Server-side include directive <!--#exec / #include."
   },
   {
-    "index": 29,
+    "index": 30,
     "id": "cmdi.mail-command",
     "category": "cmdi",
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A line break followed by an SMTP, POP3 or IMAP command verb: injecting protocol commands into a mail session."
+    "description": "A line break followed by an SMTP, POP3 or IMAP command verb (IMAP: after a tag like A001): injecting protocol commands into a mail session."
   },
   {
-    "index": 30,
+    "index": 31,
     "id": "cmdi.command-alone",
     "category": "cmdi",
     "severity": "critical",
@@ -287,7 +296,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with an unambiguous command name (whoami, uname, ifconfig ...)."
   },
   {
-    "index": 31,
+    "index": 32,
     "id": "path.traversal-sequence",
     "category": "path",
     "severity": "critical",
@@ -296,7 +305,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Two or more ../ (or ..\\) segments in a row, after decoding."
   },
   {
-    "index": 32,
+    "index": 33,
     "id": "path.dot-dot-slash",
     "category": "path",
     "severity": "notice",
@@ -305,7 +314,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A single ../ segment. Scores below the threshold alone; adds to other findings."
   },
   {
-    "index": 33,
+    "index": 34,
     "id": "path.dot-evasion",
     "category": "path",
     "severity": "critical",
@@ -314,7 +323,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Dot-segment filter evasion: three or more dots or ....// style segments, /./ chains, runs of slashes before dots."
   },
   {
-    "index": 34,
+    "index": 35,
     "id": "path.sensitive-file",
     "category": "path",
     "severity": "critical",
@@ -323,7 +332,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/ ...)."
   },
   {
-    "index": 35,
+    "index": 36,
     "id": "path.overlong-utf8",
     "category": "path",
     "severity": "critical",
@@ -332,7 +341,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An overlong UTF-8 encoding of an ASCII character (e.g. C0 AE for '.'): never produced by a correct encoder."
   },
   {
-    "index": 36,
+    "index": 37,
     "id": "path.null-byte",
     "category": "path",
     "severity": "error",
@@ -341,7 +350,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A NUL byte in the value (used to truncate file names)."
   },
   {
-    "index": 37,
+    "index": 38,
     "id": "path.file-scheme",
     "category": "path",
     "severity": "critical",
@@ -350,7 +359,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file: URI (file:/, file:///) naming a local path."
   },
   {
-    "index": 38,
+    "index": 39,
     "id": "path.overflow-segment",
     "category": "path",
     "severity": "critical",
@@ -359,7 +368,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path segment of 64 or more repetitions of one character right after a slash: a buffer-length probe."
   },
   {
-    "index": 39,
+    "index": 40,
     "id": "path.secret-extension",
     "category": "path",
     "severity": "critical",
@@ -368,7 +377,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file name ending in a backup, database dump or key-material extension (.sql .bak .old .swp .pem .key .kdbx .ppk ...)."
   },
   {
-    "index": 40,
+    "index": 41,
     "id": "path.sensitive-extension",
     "category": "path",
     "severity": "critical",
@@ -377,7 +386,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path ending in a log, config or archive extension (.log .ini .conf .yml .zip ...)."
   },
   {
-    "index": 41,
+    "index": 42,
     "id": "limit.oversize",
     "category": "limit",
     "severity": "critical",
