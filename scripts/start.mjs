@@ -22,7 +22,16 @@ if (!args.includes('--no-build')) {
 }
 
 const { startDemo } = await import('../demo/server.mjs');
-const demo = await startDemo({ port, unprotected, log: (line) => console.log(line) });
+let demo;
+try {
+  demo = await startDemo({ port, unprotected, log: (line) => console.log(line) });
+} catch (error) {
+  if (error?.code === 'EADDRINUSE') {
+    console.error(`port ${port} on 127.0.0.1 is in use: try PORT=${port + 1} npm start`);
+    process.exit(1);
+  }
+  throw error;
+}
 console.log(`  dashboard: ${demo.url}/\n  metrics:   ${demo.url}/metrics\n  health:    ${demo.url}/health\n  app:       ${demo.url}/app/search?q=rake`);
 if (unprotected) console.log('  WARNING: --unprotected: the example app is vulnerable and unguarded. It listens on 127.0.0.1 only.');
 

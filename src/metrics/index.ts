@@ -151,7 +151,13 @@ function healthFamilies(source: MetricsSource): MetricFamily[] {
 }
 
 /**
- * Every arenaguard metric as families, for renderers and bridges.
+ * Every arenaguard metric as families (name, help, type, samples), for
+ * renderers and bridges to other metric systems.
+ *
+ * @example
+ * ```ts
+ * for (const family of collectMetrics({ arena, detector })) statsd.gauge(family.name, family.samples[0]?.value ?? 0);
+ * ```
  */
 export function collectMetrics(source: MetricsSource): MetricFamily[] {
   const arena = resolveArena(source);
@@ -258,7 +264,16 @@ export function registerPrometheusMetrics(registry: PromClientRegistry, source: 
   return names;
 }
 
-/** Health of the arena and the detector together, with the HTTP status to answer it with. */
+/**
+ * Health of the arena and the detector together, with the HTTP status to
+ * answer it with: `503` when either is failing, else `200`.
+ *
+ * @example
+ * ```ts
+ * const { status, report } = healthReport({ arena, detector });
+ * res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(report));
+ * ```
+ */
 export function healthReport(source: MetricsSource): { status: 200 | 503; report: HealthReport } {
   const checks: HealthCheck[] = [];
   const statuses: string[] = [];

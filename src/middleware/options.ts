@@ -143,6 +143,10 @@ export function resolveGuardOptions<Req>(options: GuardOptions<Req> | undefined)
   if (detector !== undefined && (typeof detector !== 'object' || detector === null || typeof detector.createStream !== 'function')) {
     throw new TypeError('detector must be a detector from createDetector()');
   }
+  const shared = detector as { paranoia?: unknown } | undefined;
+  if (shared && o.paranoia !== undefined && shared.paranoia !== undefined && shared.paranoia !== o.paranoia) {
+    throw new RangeError(`paranoia ${String(o.paranoia)} conflicts with the shared detector's paranoia ${String(shared.paranoia)}: paranoia applies only when the middleware creates its detector`);
+  }
   const arena = o.arena;
   if (arena !== undefined && (typeof arena !== 'object' || arena === null || typeof arena.poolFor !== 'function')) {
     throw new TypeError('arena must be an arena from createArena()');

@@ -245,6 +245,8 @@ describe('backpressure and failures', () => {
     expect(() => arenaguard({ exclude: [{ rule: 'x', where: 'y' } as never] })).toThrow(/exclude\[0\]\.where/);
     expect(() => arenaguard({ slotWaitMs: 1.5 })).toThrow(/slotWaitMs/);
     expect(() => arenaguard({ onThreat: 'log' as never })).toThrow(/onThreat/);
+    expect(() => arenaguard({ detector, paranoia: 2 })).toThrow(/paranoia/);
+    expect(() => arenaguard({ detector: {} as never })).toThrow(/detector/);
     expect(arenaguard({ maxBodyBytes: 0 }).name).toBe('arenaguardExpress');
   });
 
