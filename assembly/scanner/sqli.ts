@@ -159,6 +159,7 @@ function judge(st: usize, q: usize): void {
         if ((taux(q, 1) & A_LPAREN) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), e0);
         s32(q, Q_SEL, 1);
       } else if ((taux(q, 1) & A_LPAREN) != 0) s32(q, Q_SEL, 1); // (select top 1 x from
+      else if (t0 == T_OP && (taux(q, 0) & A_CMP) == 0) s32(q, Q_SEL, 1); // select -1, ...
     }
     // ; <statement> <continuation>
     if ((k1 & STMT) != 0 && t0 != 0) {
@@ -168,7 +169,7 @@ function judge(st: usize, q: usize): void {
       else if ((k1 & K_SQL_INSERT) != 0 && (w0 & K_SQL_INTO) != 0) shaped = true;
       else if ((k1 & K_SQL_DELETE) != 0 && (w0 & K_SQL_FROM) != 0) shaped = true;
       else if ((k1 & K_SQL_WAITFOR) != 0 && (w0 & K_SQL_DELAY) != 0) shaped = true;
-      else if ((k1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) shaped = true;
+      else if ((k1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) { shaped = true; report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0); }
       else if ((k1 & K_SQL_EXEC) != 0) shaped = (w0 & K_SQL_DANGER) != 0;
       else if ((k1 & K_SQL_SELECT) != 0) shaped = selectItem(q, 0);
       else if ((k1 & K_SQL_SHUTDOWN) != 0) shaped = t0 == T_SEMI;
@@ -205,7 +206,7 @@ function judge(st: usize, q: usize): void {
   // <connective> value <cmp> value
   if (t1 != T_OP && t1 != T_LOGIC) return;
   if (isValue(q, 0) || (t0 == T_KW && (f0 & K_SQL_SELECT) != 0)) {
-    const prose = (taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && ttype(q, 2) == T_WORD; // "cats in boxes"
+    const prose = (taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && ttype(q, 2) == T_WORD; // "cats in boxes"
     if (isCmp(q, 1) && isValue(q, 2) && !prose) {
       const t3 = ttype(q, 3);
       const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;
@@ -218,6 +219,9 @@ function judge(st: usize, q: usize): void {
         if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
       }
     }
+    // breakout: ' LIKE 'x   (a word operator between literals)
+    if (isCmp(q, 1) && (taux(q, 1) & A_CHAR) == 0 && isBreakout(q, 2) && (t0 == T_STR || t0 == T_NUM) &&
+        (tstart(q, 1) > tend(q, 2) || s0 > tend(q, 1))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
     // breakout: '= <value>   (a symbolic comparison right after the quote)
     if (isCmp(q, 1) && (taux(q, 1) & A_CHAR) == (0x3d << 8) && isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
     // '||(select ...  '||chr(
@@ -308,7 +312,7 @@ function closeString(st: usize, q: usize, end: u32): void {
     s = S_NORMAL;
   } else if (s == S_DASHDASH) {
     // "--" is a comment unless a word is glued to it ("--infant" is prose or an option)
-    s32(q, Q_STATE, S_LINE);
+    s32(q, Q_STATE, c == 0x0a ? S_NORMAL : S_LINE); // "--\n" ends right here
     if (c != 0x61) onComment(st, q, g32(q, Q_AUXSTART), start + 1);
     return 99;
   } else if (s == S_HASH) {
@@ -424,6 +428,10 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   } else if (s == S_DASH) opToken(st, q, 0x2d, end - 1, end);
   else if (s == S_SLASH) opToken(st, q, 0x2f, end - 1, end);
   else if (s == S_BLOCK_OPEN || s == S_HASH || s == S_DASHDASH) onComment(st, q, g32(q, Q_AUXSTART), end);
+  // UNION SELECT at the very end (the list was cut off)
+  if (isKw(q, 0, K_SQL_SELECT) && (isKw(q, 1, K_SQL_UNION) || (isKw(q, 1, K_SQL_ALLDISTINCT) && isKw(q, 2, K_SQL_UNION)))) {
+    report(st, R_SQLI_UNION_SELECT, isKw(q, 1, K_SQL_UNION) ? tstart(q, 1) : tstart(q, 2), end);
+  }
   // '<connective> <literal> at the very end: x' or 1
   if (g32(q, Q_STATE) == S_NORMAL || s == S_LINE || s == S_BLOCK || s == S_HASH) {
     const t0 = ttype(q, 0);

@@ -34,6 +34,9 @@ const X_PREV: u32 = 76;       // previous non-space punct byte
 const X_GLUE: u32 = 80;       // GLUE_MAX bytes
 const GLUE_MAX: u32 = 16;
 const X_PI: u32 = 100;        // the tag opened with '<?' (an <?xml declaration is harmless)
+const X_URL: u32 = 104;       // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not)
+const X_URL_START: u32 = 108;
+const X_TPL: u32 = 112;       // end + 1 of "${" (template-literal expression)
 
 const P_NONE: u32 = 0;
 const P_EVENT: u32 = 1;      // event-handler name: waiting for '='
@@ -122,6 +125,11 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   s32(x, X_NAME_END, 0);
   s32(x, X_QUOTE, 0);
 
+  if (g32(x, X_URL) == 2 && (flags & K_X_SCHEME) != 0) report(st, R_XSS_JS_URI, g32(x, X_URL_START), end);
+  s32(x, X_URL, len == 3 && w0 == 0x75 && w1 == 0x72 && load<u8>(word + 2) == 0x6c ? 1 : 0);
+  if (g32(x, X_URL) == 1) s32(x, X_URL_START, start);
+  // ${alert}  inside a template literal
+  if (g32(x, X_TPL) == start + 1 && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_SINK, start - 2, end);
   if ((flags & K_X_EVENT) != 0) pend(x, P_EVENT, start, end);
   else if (w0 == 0x6f && w1 == 0x6e && len >= 6) {
     const prev = g32(x, X_PREV);
@@ -157,7 +165,9 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_SINK_WEAK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_ANY_TAG, ps, end);
     else if (p == P_CSS && adjacent && c == 0x28) report(st, R_XSS_CSS_EXPRESSION, ps, end);
     else if (p == P_BEHAVIOR && c == 0x3a) report(st, R_XSS_CSS_EXPRESSION, ps, end);
-    else if (p == P_OBJ && adjacent && c == 0x2e) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_OBJ && (c == 0x2e || c == 0x5b)) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_OBJ && (isSpace || c == 0x29)) { s32(x, X_PEND_END, end); keep = true; }        // document .cookie  (document)[...]
+    else if (p == P_OBJ_DOT && (isSpace || c == 0x27 || c == 0x22)) { s32(x, X_PEND_END, end); keep = true; } // ["cookie"]
     else if (isSpace && (p == P_EVENT || p == P_ONWORD || p == P_SCHEME || p == P_BEHAVIOR)) keep = true; // "onload =" is valid
     if (!keep) s32(x, X_PEND, P_NONE);
   }
@@ -168,6 +178,10 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   else if (d != 0 && !(isSpace && d == 1)) s32(x, X_DATA, 0);
 
   if (!isSpace) s32(x, X_GLUE_OK, 0);
+  const url = g32(x, X_URL);
+  if (url == 1 && c == 0x28) s32(x, X_URL, 2);
+  else if (!(url == 2 && (isSpace || c == 0x27 || c == 0x22))) s32(x, X_URL, 0);
+  s32(x, X_TPL, c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_LAST_END) == start ? end + 1 : 0);
   if (isSpace) return;
   s32(x, X_PREV, c);
   s32(x, X_DASH, c == 0x2d ? end : 0);
@@ -178,7 +192,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     s32(x, X_LT_END, end + 1); s32(x, X_LT_START, start); s32(x, X_PI, 0);
     if (g32(x, X_QUOTE) == 2) report(st, R_XSS_ATTRIBUTE_BREAKOUT, g32(x, X_QSTART), end);
     s32(x, X_QUOTE, 0);
-  } else if ((c == 0x2f || c == 0x3f || c == 0x3a) && g32(x, X_LT_END) != 0 && g32(x, X_LT_END) - 1 == start) {
+  } else if ((c == 0x2f || c == 0x3f || c == 0x3a || c == 0x21) && g32(x, X_LT_END) != 0 && g32(x, X_LT_END) - 1 == start) {
     s32(x, X_LT_END, end + 1); // '</name'  '<?import'  '<:vmlframe'
     if (c == 0x3f) s32(x, X_PI, 1);
   } else {
