@@ -10,7 +10,7 @@
 // Malformed JSON (anything outside strings that JSON does not allow) is
 // reported through `malformed`: the caller then rescans the whole body raw,
 // so invalid JSON cannot smuggle an attack past the per-field scan.
-import type { GuardDetector, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
+import type { GuardDetector, GuardScanContext, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
 
 export interface BodyScanner {
   push(chunk: Uint8Array): void;
@@ -51,7 +51,7 @@ class Findings {
 class RawBodyScanner implements BodyScanner {
   readonly malformed = false;
   #stream: GuardScanStream;
-  constructor(detector: GuardDetector, context: string) {
+  constructor(detector: GuardDetector, context: GuardScanContext) {
     this.#stream = detector.createStream({ context });
   }
   push(chunk: Uint8Array): void {
@@ -69,7 +69,7 @@ class RawBodyScanner implements BodyScanner {
  */
 class ValueScan {
   #stream: GuardScanStream | undefined;
-  constructor(private readonly detector: GuardDetector, private readonly context: string) {}
+  constructor(private readonly detector: GuardDetector, private readonly context: GuardScanContext) {}
 
   /** Scan a value that starts and ends inside one chunk. */
   whole(bytes: Uint8Array): GuardScanResult {
