@@ -52,7 +52,7 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   const dd = g32(p, PT_DOTDIR);
   if (dd == 2 && adjacent && (flags & K_P_DOTCONF) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_DD_START), end);
   if (dotword) { s32(p, PT_DOTDIR, 1); s32(p, PT_DD_START, start - 1); }
-  else if (!(dd == 1 && adjacent)) s32(p, PT_DOTDIR, 0);
+  else if (!((dd == 1 || dd == 2) && adjacent)) s32(p, PT_DOTDIR, 0);
   if (g32(p, PT_EXT) == start + 1) {
     if ((flags & K_P_SENS_EXT_STRONG) != 0) report(st, R_PATH_SECRET_EXTENSION, start - 1, end);
     if ((flags & K_P_SENS_EXT) != 0) report(st, R_PATH_SENSITIVE_EXTENSION, start - 1, end);
@@ -95,7 +95,9 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
   else { trav = 1; s32(p, PT_TSTART, dstart); }
   s32(p, PT_TRAV, trav);
   s32(p, PT_TEND, end);
-  report(st, trav >= 2 ? R_PATH_TRAVERSAL_SEQUENCE : R_PATH_DOT_DOT_SLASH, g32(p, PT_TSTART), end);
+  // a parent step that opens the value (../x) or follows a leading slash (/../x) climbs out of the root
+  const rooted = dstart == 0 || (g32(p, PT_WORDS) == 0 && g32(p, PT_SEG) == dstart + 1 && g32(p, PT_SEP_AT) == 0);
+  report(st, trav >= 2 || rooted ? R_PATH_TRAVERSAL_SEQUENCE : R_PATH_DOT_DOT_SLASH, g32(p, PT_TSTART), end);
 }
 
 export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {

@@ -302,7 +302,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Two or more ../ (or ..\\) segments in a row, after decoding."
+    "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../)."
   },
   {
     "index": 33,
@@ -311,7 +311,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "notice",
     "score": 2,
     "paranoia": 1,
-    "description": "A single ../ segment. Scores below the threshold alone; adds to other findings."
+    "description": "A single ../ segment inside a value. Scores below the threshold alone; adds to other findings."
   },
   {
     "index": 34,
