@@ -41,7 +41,9 @@ const mix = sizeStats(requests);
 
 let sink = 0;
 /** scan(bytes, n, context) → a number, so the work is observable */
-const scan = scanning ? (bytes, context) => detector.scan(bytes, { context }).score : (bytes) => (bytes.length ? bytes[bytes.length - 1] : 0);
+const readLast = (bytes) => (bytes.length ? bytes[bytes.length - 1] : 0);
+const detectorScan = (bytes, context) => detector.scan(bytes, { context }).score;
+let scan = scanning ? detectorScan : readLast;
 
 const naivePools = [new NaivePool(1024), new NaivePool(8192), new NaivePool(65536)];
 const naiveFor = (n) => (n <= 1024 ? naivePools[0] : n <= 8192 ? naivePools[1] : naivePools[2]);
@@ -125,51 +127,85 @@ function addGc(name, c) {
   t.longestPauseMs = Math.max(t.longestPauseMs, c.longestPauseMs);
 }
 
-// warm-up: every variant over the whole mix once
-for (const name of names) runSync(variants[name], requests.length);
+// warm-up: every variant over part of the mix, timed: the cost per request sets how much fits the time budget
+const CALIBRATE = 2000;
+let msPerRequest = 0; // summed over the variants
+for (const name of names) {
+  runSync(variants[name], CALIBRATE);
+  msPerRequest += runSync(variants[name], CALIBRATE, CALIBRATE) / CALIBRATE;
+}
+// One round of the three tests for every variant costs about this; fit the budget, never the other way round.
+const BUDGET_S = Number(process.env.BENCH_ORIGINAL_BUDGET_S ?? (QUICK ? 20 : 90));
+const roundCost = (msPerRequest * (THROUGHPUT_REQUESTS + LEAK_REQUESTS + WORKER_REQUESTS)) / 1000;
+const MIN_ROUNDS = Math.min(ROUNDS, 3); // a median needs repeated runs: when the budget is short, requests per run shrink, not the runs
+const fit = Math.min(1, BUDGET_S / (roundCost * MIN_ROUNDS));
+const reduced = fit < 1;
+const scaled = (n) => (reduced ? Math.max(2000, Math.round((n * fit) / 1000) * 1000) : n);
+const counts = { throughput: scaled(THROUGHPUT_REQUESTS), leak: scaled(LEAK_REQUESTS), workers: scaled(WORKER_REQUESTS) };
+const ROUNDS_RUN = reduced ? MIN_ROUNDS : Math.max(MIN_ROUNDS, Math.min(ROUNDS, Math.floor(BUDGET_S / roundCost)));
+const SUB_ROUNDS = Math.min(ROUNDS_RUN, 3);
+log(`cost ≈ ${(msPerRequest * 1000).toFixed(1)} µs per request (all variants); ${reduced ? `REDUCED to ${JSON.stringify(counts)} to fit ${BUDGET_S} s` : `${ROUNDS_RUN} rounds fit ${BUDGET_S} s`}`);
 
 // 1. throughput on the mix
-log(`throughput: ${THROUGHPUT_REQUESTS} requests × ${ROUNDS} rounds per variant`);
+log(`throughput: ${counts.throughput} requests × ${ROUNDS_RUN} rounds per variant`);
 const tp = Object.fromEntries(names.map((n) => [n, []]));
-for (let round = 0; round < ROUNDS; round++) {
+for (let round = 0; round < ROUNDS_RUN; round++) {
   for (let k = 0; k < names.length; k++) {
     const name = names[(k + round) % names.length];
     const stop = watchGc(); // no forced GC first: a clean heap would hide the cost of the garbage a variant leaves
-    const ms = runSync(variants[name], THROUGHPUT_REQUESTS, round * 7919);
+    const ms = runSync(variants[name], counts.throughput, round * 7919);
     addGc(name, await stop());
-    tp[name].push(THROUGHPUT_REQUESTS / (ms / 1000));
+    tp[name].push(counts.throughput / (ms / 1000));
   }
 }
 
+// 1b. the pool part alone (no scan), same requests: what the pool itself costs, next to the full request
+const POOL_ONLY_REQUESTS = QUICK ? 30_000 : 100_000;
+const tpPool = Object.fromEntries(names.map((n) => [n, []]));
+if (scanning) {
+  scan = readLast;
+  for (const name of names) runSync(variants[name], CALIBRATE);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + round) % names.length];
+      const ms = runSync(variants[name], POOL_ONLY_REQUESTS, round * 7919);
+      tpPool[name].push(POOL_ONLY_REQUESTS / (ms / 1000));
+    }
+  }
+  scan = detectorScan;
+}
+
 // 2. leak check: 100,000 requests, then outstanding leases and heap growth after a full GC
-log(`leak check: ${LEAK_REQUESTS} requests per variant × ${Math.min(ROUNDS, 3)} rounds`);
+log(`leak check: ${counts.leak} requests per variant × ${SUB_ROUNDS} rounds`);
 const leak = Object.fromEntries(names.map((n) => [n, { rps: [], outstandingAfter: [], heapDeltaBytes: [] }]));
-for (let round = 0; round < Math.min(ROUNDS, 3); round++) {
+for (let round = 0; round < SUB_ROUNDS; round++) {
   for (const name of names) {
     forceGc();
+    const before = outstanding(name); // the detector keeps its own scratch slots between scans: counted before, not charged to the requests
     const heap0 = process.memoryUsage().heapUsed;
     const stop = watchGc();
-    const ms = runSync(variants[name], LEAK_REQUESTS, round * 104729);
+    const ms = runSync(variants[name], counts.leak, round * 104729);
     addGc(name, await stop());
-    leak[name].outstandingAfter.push(outstanding(name));
+    leak[name].outstandingAfter.push(outstanding(name) - before);
+    leak[name].heldBefore = before;
     forceGc();
     leak[name].heapDeltaBytes.push(process.memoryUsage().heapUsed - heap0);
-    leak[name].rps.push(LEAK_REQUESTS / (ms / 1000));
+    leak[name].rps.push(counts.leak / (ms / 1000));
   }
 }
 const arenaStatsAfterLeak = arena.getStats();
 
 // 3. 100 concurrent async workers sharing 100,000 requests
-log(`workers: ${WORKERS} async workers × ${WORKER_REQUESTS} requests per variant × ${Math.min(ROUNDS, 3)} rounds`);
+log(`workers: ${WORKERS} async workers × ${counts.workers} requests per variant × ${SUB_ROUNDS} rounds`);
 const wk = Object.fromEntries(names.map((n) => [n, []]));
-for (let round = 0; round < Math.min(ROUNDS, 3); round++) {
+for (let round = 0; round < SUB_ROUNDS; round++) {
   for (let k = 0; k < names.length; k++) {
     const name = names[(k + round) % names.length];
     forceGc();
     const stop = watchGc();
-    const ms = await runWorkers(asyncVariants[name], WORKERS, WORKER_REQUESTS);
+    const ms = await runWorkers(asyncVariants[name], WORKERS, counts.workers);
     addGc(name, await stop());
-    wk[name].push(WORKER_REQUESTS / (ms / 1000));
+    wk[name].push(counts.workers / (ms / 1000));
   }
 }
 const peak = Object.fromEntries(arena.pools.map((p) => [p.name, p.getStats().peakInUse]));
@@ -180,10 +216,11 @@ const result = {
   what: scanning
     ? 'request = acquire slot, copy bytes in, detector.scan, release'
     : 'POOL PART ONLY: this build has no createDetector, so a request = acquire slot, copy bytes in, read one byte, release (no scan)',
-  method: { rounds: ROUNDS, throughputRequests: THROUGHPUT_REQUESTS, leakRequests: LEAK_REQUESTS, workers: WORKERS, workerRequests: WORKER_REQUESTS, mix: { ...mix, description: '80 % corpus payloads (all three ../shared/corpus files, as query values), 20 % benign JSON bodies log-uniform 1–64 KiB' } },
+  method: { rounds: ROUNDS_RUN, subRounds: SUB_ROUNDS, budgetSeconds: BUDGET_S, usPerRequestAllVariants: Number((msPerRequest * 1000).toFixed(1)), reduced, specified: { throughputRequests: THROUGHPUT_REQUESTS, leakRequests: LEAK_REQUESTS, workerRequests: WORKER_REQUESTS }, throughputRequests: counts.throughput, leakRequests: counts.leak, workers: WORKERS, workerRequests: counts.workers, mix: { ...mix, description: '80 % corpus payloads (all three ../shared/corpus files, as query values), 20 % benign JSON bodies log-uniform 1–64 KiB' } },
   claims: CLAIMS,
   throughput: Object.fromEntries(names.map((n) => [n, summary(tp[n], 0)])),
-  leak: Object.fromEntries(names.map((n) => [n, { rps: summary(leak[n].rps, 0), outstandingAfter: Math.max(...leak[n].outstandingAfter), heapDeltaBytes: summary(leak[n].heapDeltaBytes, 0) }])),
+  throughputPoolOnly: scanning ? { requests: POOL_ONLY_REQUESTS, ...Object.fromEntries(names.map((n) => [n, summary(tpPool[n], 0)])) } : null,
+  leak: Object.fromEntries(names.map((n) => [n, { rps: summary(leak[n].rps, 0), outstandingAfter: Math.max(...leak[n].outstandingAfter), heldByDetector: leak[n].heldBefore, heapDeltaBytes: summary(leak[n].heapDeltaBytes, 0) }])),
   leakArena: { bytesInUse: arenaStatsAfterLeak.bytesInUse, bytesReserved: arenaStatsAfterLeak.bytesReserved, memoryPages: arenaStatsAfterLeak.memoryPages },
   workers: Object.fromEntries(names.map((n) => [n, summary(wk[n], 0)])),
   workersPeakInUse: peak,

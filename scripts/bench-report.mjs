@@ -87,6 +87,7 @@ const orig = readResult('original');
 if (orig) {
   p("## 4. original — the original's claims, rebuilt", '', envLine(orig), '');
   p(`Command: \`${orig.command}\`. ${orig.scanning ? 'A request = acquire a slot of the right size class, copy the request bytes in, `detector.scan` them, release.' : '**Pool part only: this build had no `createDetector`, so a request = acquire a slot, copy the bytes in, read one byte, release — no scan.**'} The same requests also run with no pool (\`Buffer.alloc\` per request) and with the original's naive pool, in the same process, interleaved.`, '');
+  if (orig.method.reduced) p(`**Shortened run:** one request cost about ${orig.method.usPerRequestAllVariants} µs summed over the three variants, so the specified counts (${orig.method.specified.throughputRequests.toLocaleString('en')} / ${orig.method.specified.leakRequests.toLocaleString('en')} / ${orig.method.specified.workerRequests.toLocaleString('en')} requests) would not fit this suite's ${orig.method.budgetSeconds} s budget; each run here used ${orig.method.throughputRequests.toLocaleString('en')} / ${orig.method.leakRequests.toLocaleString('en')} / ${orig.method.workerRequests.toLocaleString('en')} requests (throughput / leak check / workers), ${orig.method.rounds} runs each.`, '');
   const m = orig.method.mix;
   p(`Request mix (${m.count.toLocaleString('en')} requests, cycled): ${m.description}. Sizes: mean ${m.meanBytes} B, median ${m.p50Bytes} B, p90 ${m.p90Bytes} B, p99 ${m.p99Bytes} B, max ${m.maxBytes} B; ${(m.under100Bytes * 100).toFixed(0)} % under 100 B.`, '');
   const V = Object.keys(orig.throughput);
@@ -95,11 +96,12 @@ if (orig) {
     ['benchmark', "original's claim", ...V.map((v) => (v === 'arenaguard' ? '**arenaguard**' : v)), 'what differs'],
     [
       ['throughput on the mix (req/s)', orig.claims.throughput.text, ...V.map((v) => `${num(orig.throughput[v].median, 0)} (${range(orig.throughput[v])})`), `${orig.method.throughputRequests.toLocaleString('en')} requests per run, ${orig.method.rounds} runs; sizes up to 64 KiB instead of mostly < 100 B; with a run without the pool`],
+      ...(orig.throughputPoolOnly ? [[`the pool part alone, no scan (req/s, ${orig.throughputPoolOnly.requests.toLocaleString('en')} requests per run)`, '—', ...V.map((v) => `${num(orig.throughputPoolOnly[v].median, 0)} (${range(orig.throughputPoolOnly[v])})`), 'same requests, acquire + copy + release only: what the pool itself costs']] : []),
       [`leak test, ${orig.method.leakRequests.toLocaleString('en')} requests (req/s)`, orig.claims.leak.text, ...V.map((v) => `${num(orig.leak[v].rps.median, 0)} (${range(orig.leak[v].rps)})`), 'same mix; outstanding leases and heap growth checked after, below'],
-      ['outstanding after the leak test', '—', ...V.map((v) => String(orig.leak[v].outstandingAfter)), 'leases (arenaguard: sum of pool inUse; naive pool: its Set)'],
+      ['outstanding after the leak test', '—', ...V.map((v) => String(orig.leak[v].outstandingAfter)), `leases still held after the run minus before it (arenaguard: pools' inUse, where the detector keeps ${orig.leak.arenaguard.heldByDetector ?? 0} scratch slots of its own; naive pool: its Set)`],
       ['heap Δ after leak test + full GC (bytes)', '—', ...V.map((v) => `${num(orig.leak[v].heapDeltaBytes.median, 0)} (${range(orig.leak[v].heapDeltaBytes)})`), '`heapUsed` after a forced full GC minus before'],
-      [`${orig.method.workers} async workers × ${orig.method.workerRequests.toLocaleString('en')} requests (req/s)`, orig.claims.workers.text, ...V.map((v) => `${num(orig.workers[v].median, 0)} (${range(orig.workers[v])})`), 'the 100 workers share 100,000 requests; each holds its slot across an `await`'],
-      ['GC pauses > 5 ms (all runs above)', orig.claims.gc.text, ...V.map((v) => `${g[v].pausesOver5ms} of ${g[v].events} GC events (longest ${num(g[v].longestPauseMs)} ms)`), 'counted from real `perf_hooks` GC entries, not from slow calls'],
+      [`${orig.method.workers} async workers × ${orig.method.workerRequests.toLocaleString('en')} requests (req/s)`, orig.claims.workers.text, ...V.map((v) => `${num(orig.workers[v].median, 0)} (${range(orig.workers[v])})`), `the ${orig.method.workers} workers share ${orig.method.workerRequests.toLocaleString('en')} requests; each holds its slot across an \`await\``],
+      ['GC pauses > 5 ms (throughput, leak and worker runs)', orig.claims.gc.text, ...V.map((v) => `${g[v].pausesOver5ms} of ${g[v].events} GC events (longest ${num(g[v].longestPauseMs)} ms)`), 'counted from real `perf_hooks` GC entries, not from slow calls'],
     ],
     ['l', 'l', ...V.map(() => 'r'), 'l'],
   );
