@@ -47,7 +47,18 @@ export type Verdict =
 /** The detector's default anomaly threshold, for detectors that do not expose theirs. */
 const DEFAULT_THRESHOLD = 5;
 const EMPTY_RESULT: GuardScanResult = { blocked: false, score: 0, threats: [] };
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+const MAX_SHOWN_LOCATION = 80;
+
+/**
+ * A location as shown in a 403. Parameter names and JSON keys are attacker
+ * text (a key can itself be the attack), so the response shows them only in
+ * a harmless alphabet, truncated; `onThreat` gets the exact location.
+ */
+export function shownLocation(location: string): string {
+  const safe = location.replace(/[^A-Za-z0-9_.:$\[\]-]/g, '_');
+  return safe.length > MAX_SHOWN_LOCATION ? `${safe.slice(0, MAX_SHOWN_LOCATION - 1)}…` : safe;
+}
 
 function respond(status: GuardResponse['status'], requestId: string, payload: Record<string, unknown>, extra: Record<string, string> = {}, closeConnection = false): GuardResponse {
   return {
@@ -432,7 +443,7 @@ export class GuardCore<Req> {
       if (this.options.failMode === 'open') return { allow: true, requestId };
       return { allow: false, requestId, response: this.unavailable(requestId, 'scanner error', false) };
     }
-    const threats = kept.map(({ category, ruleId, location }) => ({ category, ruleId, location: location ?? 'request' }));
+    const threats = kept.map(({ category, ruleId, location }) => ({ category, ruleId, location: shownLocation(location ?? 'request') }));
     return { allow: false, requestId, response: respond(403, requestId, { error: 'request blocked', threats }) };
   }
 

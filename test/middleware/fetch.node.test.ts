@@ -100,6 +100,10 @@ describe('guard (fetch)', () => {
     // Keys are attacker-controlled too.
     const key = await post(['{"<script>alert(1)</script>":1}']);
     expect(key.status).toBe(403);
+    // The 403 never reflects attacker text, not even through a location built from a key.
+    const keyText = JSON.stringify(key.json);
+    expect(keyText).not.toMatch(/<|>|script\(|alert\(/);
+    expect(key.json.threats[0].location).toMatch(/^body:\$\[[A-Za-z0-9_.:$\[\]-]*\]$/);
     // Outside strings JSON allows no attack text: malformed bodies are rescanned raw.
     const malformed = await post(['{"a": <script>alert(1)</script>}']);
     expect(malformed.status).toBe(403);
