@@ -235,6 +235,27 @@ describe('backpressure and failures', () => {
     }
   });
 
+  it('releases the slots of a request whose client disconnects mid-body, without answering or crashing', async () => {
+    let reached = 0;
+    const a = express5();
+    a.use(arenaguard({ detector, arena }));
+    a.post('/x', (_req, res) => { reached++; res.end('ok'); });
+    const url = new URL(await serve(a));
+    const { connect } = await import('node:net');
+    const socket = connect(Number(url.port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write('POST /x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n');
+    socket.write('a'.repeat(20_000));
+    for (let i = 0; i < 50 && slotsInUse(arena) === 0; i++) await sleep(5);
+    expect(slotsInUse(arena)).toBeGreaterThan(0); // the partial body sits in slots
+    socket.destroy();
+    for (let i = 0; i < 100 && slotsInUse(arena) > 0; i++) await sleep(5);
+    expect(slotsInUse(arena)).toBe(0);
+    expect(reached).toBe(0);
+    // The server is still fine.
+    expect((await fetch(`${url.origin}/x`, { method: 'POST', body: 'hello' })).status).toBe(200);
+  });
+
   it('rejects invalid options with errors naming the option', () => {
     expect(() => arenaguard({ mode: 'block-ish' as never })).toThrow(/mode/);
     expect(() => arenaguard({ maxBodyBytes: -1 })).toThrow(RangeError);
