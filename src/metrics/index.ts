@@ -110,6 +110,7 @@ function detectorFamilies(detector: MetricsDetector): MetricFamily[] {
   const byRule = countMap(stats.threatsByRule ?? threats.byRule ?? stats.byRule);
   return [
     single('arenaguard_requests_scanned_total', 'counter', 'Requests (or standalone inputs) the detector scanned.', pick(stats, 'requests', 'scans')),
+    single('arenaguard_scans_total', 'counter', 'Values and streams the detector scanned (a request has several: path, each parameter, headers, body fields).', pick(stats, 'scans')),
     single('arenaguard_bytes_scanned_total', 'counter', 'Bytes the detector scanned.', pick(stats, 'bytesScanned', 'bytes')),
     single('arenaguard_detector_blocked_total', 'counter', 'Scans whose verdict was "block", before exclusions and mode.', pick(stats, 'blocked')),
     single('arenaguard_internal_errors_total', 'counter', 'Scans that failed inside the scanner (counted as internal.error findings).', pick(stats, 'internalErrors', 'errors')),

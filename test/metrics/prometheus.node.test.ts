@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { Registry } from 'prom-client';
 import { guard } from '../../src/middleware/fetch.js';
-import { healthReport, registerPrometheusMetrics, renderPrometheus } from '../../src/metrics/index.js';
+import { readFileSync } from 'node:fs';
+import { collectMetrics, healthReport, registerPrometheusMetrics, renderPrometheus } from '../../src/metrics/index.js';
 import type { Arena } from '../../src/index.js';
 import type { GuardDetector } from '../../src/middleware/detector.js';
 import { testArena, testDetector } from '../middleware/helpers.js';
@@ -103,7 +104,8 @@ describe('renderPrometheus', () => {
     const perCategory = Object.fromEntries(blocked.metrics.map((m) => [m.labels!.category, Number(m.value)]));
     expect(perCategory.xss).toBe(2);
     expect(perCategory.sqli).toBe(1);
-    expect(Number(f.get('arenaguard_requests_scanned_total')!.metrics[0]!.value)).toBeGreaterThanOrEqual(4);
+    expect(Number(f.get('arenaguard_requests_scanned_total')!.metrics[0]!.value)).toBe(4);
+    expect(Number(f.get('arenaguard_scans_total')!.metrics[0]!.value)).toBeGreaterThan(4);
     expect(Number(f.get('arenaguard_guard_responses_total')!.metrics.find((m) => m.labels!.outcome === 'blocked')!.value)).toBe(3);
 
     const h = f.get('arenaguard_scan_duration_seconds')!;
@@ -133,6 +135,15 @@ describe('renderPrometheus', () => {
     expect(Number(again.get('arenaguard_pool_slots_in_use')!.metrics.find((m) => m.labels!.pool === 'large')!.value)).toBe(1);
     held.release();
     expect(() => registerPrometheusMetrics(registry, { arena, detector })).toThrow(); // prom-client refuses duplicates
+  });
+});
+
+describe('docs/metrics.md', () => {
+  it('documents exactly the metrics that are exported', () => {
+    const doc = readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8');
+    const documented = new Set([...doc.matchAll(/^\| `(arenaguard_[a-z_]+)/gm)].map((m) => m[1]));
+    const exported = new Set(collectMetrics({ arena, detector }).map((f) => f.name));
+    expect([...documented].sort()).toEqual([...exported].sort());
   });
 });
 
