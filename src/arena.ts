@@ -286,6 +286,16 @@ export class Arena {
     }
   }
 
+  /**
+   * @internal `pool` hit maxBytes: give back the empty slabs other pools keep
+   * beyond their `initialSlots`, so an idle size class never starves a busy one.
+   */
+  reclaimFor(pool: Pool): number {
+    let freed = 0;
+    for (const other of this.pools) if (other !== pool) freed += other.giveBackSlabs(other.initialSlots);
+    return freed;
+  }
+
   /** @internal After a shrink, slabs may be free for pools that were waiting on maxBytes. */
   serveAllWaiters(): void {
     for (const pool of this.pools) pool.serveWaiters();

@@ -202,13 +202,17 @@ export class Pool {
 
   /** Give empty slabs back to the arena, keeping at least `keepSlots` (default `initialSlots`). Returns slabs freed. */
   shrink(keepSlots: number = this.initialSlots): number {
+    const freed = this.giveBackSlabs(keepSlots);
+    if (freed > 0) this.#arena.serveAllWaiters();
+    return freed;
+  }
+
+  /** @internal Shrink without serving waiters (the arena decides when to). */
+  giveBackSlabs(keepSlots: number): number {
     integerOption('keepSlots', keepSlots, 0, 0xffffffff);
     this.#arena.assertUsable();
     const freed = this.#arena.call(() => this.#exports.shrink(this.id, keepSlots));
-    if (freed > 0) {
-      this.#views.fill(undefined); // slots of freed slabs may come back at other addresses
-      this.#arena.serveAllWaiters();
-    }
+    if (freed > 0) this.#views.fill(undefined); // slots of freed slabs may come back at other addresses
     return freed;
   }
 
@@ -369,6 +373,11 @@ export class Pool {
     if (slot === codes.ERR_UNUSABLE) this.#arena.assertUsable();
     // memory.grow detaches every view of the old buffer: refresh before anyone reads one.
     if (this.#arena.buffer.byteLength === 0) this.#arena.refresh();
+    // The arena is at maxBytes, but other pools may sit on empty slabs from an
+    // earlier burst: take those back now rather than wait for the shrink timer.
+    if (slot === codes.ERR_ARENA_FULL && this.#arena.reclaimFor(this) > 0) {
+      slot = this.#exports.acquire(this.id);
+    }
     return slot;
   }
 

@@ -140,3 +140,22 @@ describe('arena lifecycle', () => {
     await arena.close();
   });
 });
+
+describe('sharing maxBytes between size classes', () => {
+  it('takes back the empty slabs of one pool when another hits maxBytes', async () => {
+    const arena = await smallArena({ maxBytes: 8 * 65536 });
+    const large = arena.getPool('large');
+    const small = arena.getPool('small');
+    const burst = [];
+    for (let lease = large.tryAcquire(); lease; lease = large.tryAcquire()) burst.push(lease);
+    expect(burst.length).toBe(7); // small keeps its one initial slab
+    for (const lease of burst) lease.release();
+    // No shrink timer ran; the small pool still gets slabs, taken back from large.
+    const smalls = [];
+    for (let i = 0; i < 64 * 3; i++) smalls.push(small.acquire());
+    expect(large.getStats().capacity).toBeGreaterThanOrEqual(1); // large keeps its initialSlots
+    expect(arena.getStats().bytesReserved).toBeLessThanOrEqual(8 * 65536);
+    for (const lease of smalls) lease.release();
+    await arena.close();
+  });
+});
