@@ -157,11 +157,19 @@ export class Inspection {
       this.failure = respond(413, this.requestId, { error: 'payload too large', maxBodyBytes: limit }, {}, true);
       return;
     }
+    if (this.#scanError !== undefined) return; // decided at finish(), by failMode
     if (this.#draining) {
       this.#backlog.push(chunk);
       return;
     }
-    const stalled = this.#store(chunk, 0);
+    let stalled: number;
+    try {
+      stalled = this.#store(chunk, 0);
+    } catch (error) {
+      // A closed or faulted arena: never throw into the caller's stream events.
+      this.#scanError = error;
+      return;
+    }
     if (stalled >= 0) {
       this.#backlog.push(chunk.subarray(stalled));
       this.#draining = this.#drain();

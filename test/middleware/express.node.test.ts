@@ -256,6 +256,18 @@ describe('backpressure and failures', () => {
     expect((await fetch(`${url.origin}/x`, { method: 'POST', body: 'hello' })).status).toBe(200);
   });
 
+  it('answers 503 (failMode closed) when the body arena has been closed, without crashing', async () => {
+    const closed = await testArena();
+    const a = express5();
+    a.use(arenaguard({ detector, arena: closed }));
+    a.post('/x', (_req, res) => res.end('ok'));
+    const url = await serve(a);
+    await closed.close();
+    const res = await fetch(`${url}/x`, { method: 'POST', body: 'hello' });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+  });
+
   it('rejects invalid options with errors naming the option', () => {
     expect(() => arenaguard({ mode: 'block-ish' as never })).toThrow(/mode/);
     expect(() => arenaguard({ maxBodyBytes: -1 })).toThrow(RangeError);
