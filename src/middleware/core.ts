@@ -365,7 +365,17 @@ export class GuardCore<Req> {
    */
   async begin(meta: RequestMeta): Promise<Inspection | Verdict> {
     const limit = this.options.maxBodyBytes;
-    const { detector, arena } = await this.ready();
+    let detector: GuardDetector;
+    let arena: Arena;
+    try {
+      ({ detector, arena } = await this.ready());
+    } catch {
+      // Creating the detector failed (e.g. the wasm module could not load): retry on the next request.
+      this.#ready = undefined;
+      const requestId = newRequestId();
+      if (this.options.failMode === 'open') return { allow: true, requestId };
+      return { allow: false, requestId, response: this.unavailable(requestId, 'scanner unavailable', meta.hasBody) };
+    }
     const inspection = new Inspection(this as GuardCore<unknown>, detector, arena, meta);
     if (meta.contentLength !== undefined && meta.contentLength > limit) {
       const response = respond(413, inspection.requestId, { error: 'payload too large', maxBodyBytes: limit }, {}, true);

@@ -125,6 +125,17 @@ describe('guard (fetch)', () => {
     expect(await ok.text()).toBe('title=hello+world&n=2');
   });
 
+  it('answers 503 (or passes, failMode open) while the detector cannot be created, and retries', async () => {
+    // Looks like an arena to option checks, but has no wasm instance behind it.
+    const failing = { poolFor: () => { throw new Error('no arena'); }, getStats: () => ({ pools: {} }) } as unknown as Arena;
+    // No detector given: the guard creates one on the given arena; that fails here.
+    const closed = guard(echo, { arena: failing });
+    expect((await closed(new Request('http://127.0.0.1/'))).status).toBe(503);
+    const open = guard(echo, { arena: failing, failMode: 'open' });
+    expect((await open(new Request('http://127.0.0.1/'))).status).toBe(200);
+    expect((await closed(new Request('http://127.0.0.1/'))).status).toBe(503);
+  });
+
   it('passes extra handler arguments (env, ctx) through', async () => {
     const handler = guard((_req: Request, env: { name: string }) => new Response(env.name), { detector, arena });
     expect(await (await handler(new Request('http://127.0.0.1/'), { name: 'env-ok' })).text()).toBe('env-ok');
