@@ -115,7 +115,15 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   s32(c, C_CMD, 0);
 }
 
+/** No tracker is mid-way: a non-keyword word or a space only moves the last end. */
+// @ts-ignore: decorator
+@inline function idle(c: usize): bool {
+  return (g32(c, C_CMD) | g32(c, C_BIN) | g32(c, C_SHELL) | g32(c, C_REDIR) | g32(c, C_SSI) | g32(c, C_PCT) | g32(c, C_NL) |
+    g32(c, C_NLTAG) | g32(c, C_FUNC) | g32(c, C_POS) | g32(c, C_LBRACE) | g32(c, C_DOLLAR) | g32(c, C_BRACE)) == 0 && g32(c, C_ANY) != 0;
+}
+
 export function cmdWord(st: usize, c: usize, flags: u64, first: u32, start: u32, end: u32): void {
+  if (flags == 0 && idle(c)) { s32(c, C_LAST_END, end); return; }
   step(st, c, true, 0, flags, first, start, end);
   s32(c, C_FUNC, 0);
   const last = g32(c, C_LAST_END);
@@ -172,6 +180,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, first: u32, start: u32,
 }
 
 export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
+  if (ch == 0x20 && idle(c)) return;
   step(st, c, false, ch, 0, 0, start, end);
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;

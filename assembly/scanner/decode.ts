@@ -147,17 +147,18 @@ function namedEntity(p: usize, len: u32): i32 {
 // @ts-ignore: decorator
 @inline function isAlnum(c: u32): bool { return (c - 0x30 < 10) || ((c | 0x20) - 0x61 < 26); }
 
+// The previous output byte of the markup stage, kept in a global while the stage runs
+// (loaded from and saved to the stage state around each chunk).
+let prevOut: u32 = 0;
+
 /** Emit one character after escape decoding: fold case, drop NUL, fold whitespace runs. */
 // @ts-ignore: decorator
 @inline function put(st: usize, sg: usize, out: usize, outOff: usize, o: u32, c: u32, at: u32, end: u32): u32 {
   if (c - 0x41 < 26) c |= 0x20;
   else if (c == 0) { report(st, R_PATH_NULL_BYTE, at, end); return o; }
   else if (c == 0x09 || c == 0x0b || c == 0x0c || c == 0x0d) c = 0x20;
-  if (c == 0x20) {
-    const prev = g32(sg, SG_PREV);
-    if (prev == 0x20 || prev == 0x0a) return o;
-  }
-  s32(sg, SG_PREV, c);
+  if (c == 0x20 && (prevOut == 0x20 || prevOut == 0x0a)) return o;
+  prevOut = c;
   store<u8>(out + o, <u8>c);
   store<u32>(outOff + (<usize>o << 2), at);
   return o + 1;
@@ -165,6 +166,7 @@ function namedEntity(p: usize, len: u32): i32 {
 
 /** Entities, JS escapes, overlong/full-width UTF-8 folding, case and whitespace folding. */
 export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u32, out: usize, outOff: usize, final: bool): u32 {
+  prevOut = g32(sg, SG_PREV);
   let i: u32 = 0;
   let o: u32 = 0;
   while (i < n) {
@@ -210,7 +212,7 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         let c = <u32>cp;
         if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
         if (c < 0x80) o = put(st, sg, out, outOff, o, c, at, end);
-        else { o = emitUtf8(out, outOff, o, c, at); s32(sg, SG_PREV, 0x80); }
+        else { o = emitUtf8(out, outOff, o, c, at); prevOut = 0x80; }
         i = j; continue;
       }
       o = put(st, sg, out, outOff, o, b, at, at + 1);
@@ -241,7 +243,7 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
           let c = <u32>cp;
           if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
           if (c < 0x80) o = put(st, sg, out, outOff, o, c, at, end);
-          else { o = emitUtf8(out, outOff, o, c, at); s32(sg, SG_PREV, 0x80); }
+          else { o = emitUtf8(out, outOff, o, c, at); prevOut = 0x80; }
           i = j; continue;
         }
       }
@@ -251,7 +253,7 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
     if (b == 0x30 && i + 1 < n && (<u32>load<u8>(inp + i + 1) | 0x20) == 0x78) {
       // "0x2e" "0x2f" "0x5c" written out as text stand for . / \ in path-evasion payloads
       if (!final && i + 6 > n) { saveCarry(sg, inp, inOff, i, n); break; }
-      const prev = g32(sg, SG_PREV);
+      const prev = prevOut;
       if (i + 3 < n && !isAlnum(prev)) {
         const h = (<u32>load<u8>(inp + i + 2) << 8) | (<u32>load<u8>(inp + i + 3) | 0x20);
         const c = h == 0x3265 ? 0x2e : h == 0x3266 ? 0x2f : h == 0x3563 ? 0x5c : 0;
@@ -285,12 +287,13 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         }
       }
       store<u8>(out + o, <u8>b); store<u32>(outOff + (<usize>o << 2), at);
-      s32(sg, SG_PREV, b);
+      prevOut = b;
       o++; i++; continue;
     }
     o = put(st, sg, out, outOff, o, b, at, at + 1);
     i++;
   }
+  s32(sg, SG_PREV, prevOut);
   const cl = g32(sg, SG_CARRY_LEN);
   store<u32>(outOff + (<usize>o << 2), cl != 0 ? load<u32>(sg + SG_CARRY_OFF) : load<u32>(inOff + (<usize>n << 2)));
   return o;

@@ -42,7 +42,18 @@ export function pathInit(p: usize): void { memory.fill(p, 0, 128); }
   return g32(p, PT_ANY) == 0 || g32(p, PT_SEG) == start + 1;
 }
 
+/** No dot run, pending target or scheme: a non-keyword word or a space only moves the last end. */
+// @ts-ignore: decorator
+@inline function idle(p: usize): bool {
+  return (g32(p, PT_DOTS) | g32(p, PT_DOTDIR) | g32(p, PT_SYS) | g32(p, PT_STEM) | g32(p, PT_FILE) | g32(p, PT_SLASHES)) == 0 &&
+    g32(p, PT_WORDS) != 0 && g32(p, PT_ANY) != 0;
+}
+
 export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
+  if (flags == 0 && len < 64 && g32(p, PT_DOTWORD) != start + 1 && g32(p, PT_EXT) != start + 1 && g32(p, PT_SEG) != start + 1 && idle(p)) {
+    s32(p, PT_LAST_END, end);
+    return;
+  }
   const adjacent = g32(p, PT_LAST_END) == start;
   dotDotEnd(st, p, start);
   if (same && len >= 64 && g32(p, PT_SEG) == start + 1) report(st, R_PATH_OVERFLOW_SEGMENT, start - 1, end);
@@ -101,6 +112,7 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
 }
 
 export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
+  if ((c == 0x20 || c == 0x0a) && idle(p)) { s32(p, PT_LAST_END, end); return; }
   const adjacent = g32(p, PT_LAST_END) == start;
   const f = g32(p, PT_FILE);
   if (c == 0x2e) {

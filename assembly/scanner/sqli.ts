@@ -30,14 +30,15 @@ const Q_FUNCS: u32 = 40;    // SQL function calls seen
 const Q_LASTEND: u32 = 44;  // end of the last event (adjacency)
 const Q_AUXSTART: u32 = 48; // start of the pending '(' / comment (span start)
 const Q_SIG: u32 = 52;      // SQL-only token shapes seen (operators, keywords, calls, variables)
-const Q_RING: u32 = 64;     // 6 entries
+const Q_HEAD: u32 = 56;     // ring index of the newest token
+const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
 const E_AUX: u32 = 4;
 const E_FLAGS: u32 = 8;
 const E_START: u32 = 16;
 const E_END: u32 = 20;
-const RING_N: u32 = 6;
+const RING_N: u32 = 8;      // a power of two: indexes wrap with & (RING_N - 1)
 
 // Tokenizer states
 const S_NORMAL: u32 = 0;
@@ -90,7 +91,7 @@ export function sqlInit(q: usize, mode: u32): void {
 }
 
 // @ts-ignore: decorator
-@inline function ent(q: usize, k: u32): usize { return q + Q_RING + k * E_BYTES; }
+@inline function ent(q: usize, k: u32): usize { return q + Q_RING + ((g32(q, Q_HEAD) - k) & (RING_N - 1)) * E_BYTES; }
 // @ts-ignore: decorator
 @inline function ttype(q: usize, k: u32): u32 { return k < g32(q, Q_NTOK) ? load<u32>(ent(q, k) + E_TYPE) : 0; }
 // @ts-ignore: decorator
@@ -130,9 +131,9 @@ function selectItem(q: usize, k: u32): bool {
 }
 
 function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
-  // shift the ring: newest token is entry 0
-  memory.copy(q + Q_RING + E_BYTES, q + Q_RING, (RING_N - 1) * E_BYTES);
-  const e = q + Q_RING;
+  // advance the ring: the newest token becomes entry 0
+  s32(q, Q_HEAD, (g32(q, Q_HEAD) + 1) & (RING_N - 1));
+  const e = ent(q, 0);
   aux |= g32(q, Q_PEND);
   store<u32>(e + E_TYPE, type); store<u32>(e + E_AUX, aux); store<u64>(e + E_FLAGS, flags);
   store<u32>(e + E_START, start); store<u32>(e + E_END, end);

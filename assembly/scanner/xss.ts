@@ -82,7 +82,19 @@ function pend(x: usize, kind: u32, start: u32, end: u32): void {
   s32(x, X_PEND, kind); s32(x, X_PEND_START, start); s32(x, X_PEND_END, end);
 }
 
+/** Nothing pending: a plain word or a space cannot change the state (except the last end). */
+// @ts-ignore: decorator
+@inline function idle(x: usize): bool {
+  return (g32(x, X_PEND) | g32(x, X_DATA) | g32(x, X_LT_END) | g32(x, X_NAME_END) | g32(x, X_QUOTE) | g32(x, X_GLUE_OK) |
+    g32(x, X_TPL) | g32(x, X_INTAG) | g32(x, X_URL)) == 0;
+}
+
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+  // Fast path: a word that is no keyword and cannot start a scheme join, an on* name or url(
+  if (flags == 0 && w0 != 0x6a && w0 != 0x76 && w0 != 0x6c && w0 != 0x6d && w0 != 0x6f && w0 != 0x75 && idle(x)) {
+    s32(x, X_LAST_END, end);
+    return;
+  }
   if (len <= GLUE_MAX) {
     const joined = glue(x, word, len, start, end);
     if ((joined & K_X_SCHEME) != 0) { flags |= joined; start = g32(x, X_GLUE_START); }
@@ -152,6 +164,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
 }
 
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
+  if ((c == 0x20 || c == 0x0a) && idle(x)) return;
   const p = g32(x, X_PEND);
   const adjacent = g32(x, X_PEND_END) == start;
   const isSpace = c == 0x20 || c == 0x0a;
