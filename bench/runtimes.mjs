@@ -42,7 +42,7 @@ async function buildPage() {
   await build({
     root: join(ROOT, 'bench', 'browser'),
     base: './',
-    logLevel: 'warn',
+    logLevel: 'error',
     configFile: false,
     define: { global: 'globalThis' },
     resolve: { alias: { buffer: join(ROOT, 'bench', 'browser', 'buffer-shim.mjs') } },

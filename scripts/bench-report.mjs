@@ -35,6 +35,28 @@ p('Every figure is the median over repeated runs; the whiskers in the charts and
 p('Every ratio compares contenders measured in the same process, in interleaved rounds. The machine is a shared 2-core VM, so absolute figures move between runs; the ratios move much less.');
 p('');
 
+// ---------------------------------------------------------------- summary (computed from the result files)
+{
+  const pool = readResult('pool');
+  const scan = readResult('scan');
+  const http = readResult('http');
+  const orig = readResult('original');
+  const lines = [];
+  if (pool) {
+    const a = pool.sizes['1024'];
+    const ag = a.ns.arenaguard.median;
+    lines.push(`- **pool, 1 KiB:** arenaguard ${num(ag)} ns/op = ${num(ag / a.ns.floor.median)}× the floor; \`Buffer.alloc\` takes ${num(a.ns['Buffer.alloc'].median / ag)}× and the original's naive pool ${num(a.ns['naive pool'].median / ag)}× arenaguard's time; ${num(a.gc.arenaguard.per1M.scavenges, 1)} scavenges and ${num(a.gc.arenaguard.per1M.markCompacts, 1)} mark-compacts per 1,000,000 ops (\`Buffer.alloc\`: ${num(a.gc['Buffer.alloc'].per1M.scavenges, 1)} scavenges). Fastest at 1 KiB: ${((f) => `${f} (${pool.notes[f]})`)(Object.entries(a.ns).filter(([n]) => n !== 'floor').sort((x, y) => x[1].median - y[1].median)[0][0])}.`);
+  }
+  if (scan) {
+    const c = scan.corpus.payloadsPerSec;
+    lines.push(`- **scan:** ${num(c.arenaguard.median, 0)} corpus payloads/s vs ${num(c.regex.median, 0)} for the regex baseline (${num(c.arenaguard.median / c.regex.median)}×); benign 64 KiB bodies ${num(scan.bodies.benign64k.mbPerSec.arenaguard.median)} vs ${num(scan.bodies.benign64k.mbPerSec.regex.median)} MB/s; the original's 64 KiB worst case ${num(scan.worstCase['65536'].arenaguard.median, 3)} ms vs ${num(scan.worstCase['65536'].regex.median, 3)} ms.`);
+  }
+  if (http && http.rps.arenaguard !== null) lines.push(`- **http, 1 KiB POST:** none ${num(http.rps.none, 0)} req/s, arenaguard ${num(http.rps.arenaguard, 0)} (${(http.ratios['1024'].arenaguardVsNone * 100).toFixed(1)} % of none; target ≥ 85 %), regex ${num(http.rps.regex, 0)}; p99 ${http.p99ms.none} / ${http.p99ms.arenaguard} / ${http.p99ms.regex} ms.`);
+  if (orig) lines.push(`- **original:** on the mix, arenaguard ${num(orig.throughput.arenaguard.median, 0)} req/s vs ${num(orig.throughput['no pool (Buffer.alloc)'].median, 0)} with no pool (claim: ${orig.claims.throughput.text}); GC pauses > 5 ms: arenaguard ${orig.gc.arenaguard.pausesOver5ms}, no pool ${orig.gc['no pool (Buffer.alloc)'].pausesOver5ms}, naive pool ${orig.gc['naive pool (original design)'].pausesOver5ms}${orig.method.reduced ? ' (shortened run, see §4)' : ''}.`);
+  if (lines.length) p('## Summary', '', ...lines, '');
+  p('Reproduce: `npm ci && npm run bench` (about 6 minutes on 2 cores; the report is rewritten at the end). One suite: `npm run bench -- pool` (or `scan`, `http`, `original`, `runtimes`), `npm run bench:pool -- --json`, `npm run -s bench:http -- --json`, `npm run bench:original`, `npm run bench:runtimes`; the browser page alone: `node bench/runtimes.mjs --serve`.', '');
+}
+
 // ---------------------------------------------------------------- pool
 const pool = readResult('pool');
 if (pool) {
