@@ -9,7 +9,7 @@
 //   npm run bench:pool -- --json         # 1 KiB, one JSON object (issue 2's contract; extra keys allowed)
 //   node bench/pool.mjs --full [--json]  # 1, 8 and 64 KiB, writes bench/results/pool.json (npm run bench)
 //   BENCH_ROUNDS=3 BENCH_QUICK=1 ...      # shorter runs while developing
-import { measure } from './lib/harness.mjs';
+import { measure, median } from './lib/harness.mjs';
 import { makePoolContenders, SIZES, ORDER, NOTES } from './lib/pool-core.mjs';
 import { envInfo, gcOver, heapPerOp, writeResult, table, QUICK } from './lib/node.mjs';
 
@@ -19,6 +19,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TIME = full ? { timeMs: QUICK ? 60 : 150, warmupMs: QUICK ? 20 : 50 } : { timeMs: QUICK ? 100 : 300, warmupMs: QUICK ? 30 : 100 };
 // GC is observed over this many ops per contender and size, then scaled to 1,000,000 ops.
 const GC_OPS = { 1024: 1_000_000, 8192: 250_000, 65536: 100_000 };
+const GC_RUNS = Number(process.env.BENCH_GC_RUNS ?? (full && !QUICK ? 3 : 1)); // median of the counts over this many runs
 
 async function runSize(size) {
   const c = await makePoolContenders(size, { BufferImpl: Buffer });
@@ -26,7 +27,21 @@ async function runSize(size) {
   const gc = {};
   for (const name of names) {
     const ops = QUICK ? GC_OPS[size] / 10 : GC_OPS[size];
-    gc[name] = { ...(await gcOver(c.batches[name], c.batch, ops)), ...heapPerOp(c.batches[name], c.batch) };
+    const runs = [];
+    for (let i = 0; i < GC_RUNS; i++) runs.push(await gcOver(c.batches[name], c.batch, ops));
+    const med = (f) => median(runs.map(f));
+    gc[name] = {
+      ops: runs[0].ops,
+      runs: GC_RUNS,
+      scavenges: med((r) => r.scavenges),
+      markCompacts: med((r) => r.markCompacts),
+      incremental: med((r) => r.incremental),
+      longestPauseMs: Math.max(...runs.map((r) => r.longestPauseMs)), // the longest seen in any run
+      pausesOver5ms: runs.reduce((a, r) => a + r.pausesOver5ms, 0), // over all runs
+      per1M: { scavenges: med((r) => r.per1M.scavenges), markCompacts: med((r) => r.per1M.markCompacts) },
+      per1MRange: { scavenges: [Math.min(...runs.map((r) => r.per1M.scavenges)), Math.max(...runs.map((r) => r.per1M.scavenges))], markCompacts: [Math.min(...runs.map((r) => r.per1M.markCompacts)), Math.max(...runs.map((r) => r.per1M.markCompacts))] },
+      ...heapPerOp(c.batches[name], c.batch),
+    };
   }
   const ns = measure(Object.fromEntries(names.map((n) => [n, c.batches[n]])), { batch: c.batch, rounds: ROUNDS, ...TIME });
   const stats = c.arena.getStats();
@@ -47,7 +62,7 @@ const result = {
 if (full) {
   const file = writeResult('pool', {
     command: 'node bench/pool.mjs --full',
-    method: { rounds: ROUNDS, ...TIME, gcOps: GC_OPS, op: 'get S-byte buffer, copy round(S*200/1024) bytes, read 1 byte, give back' },
+    method: { rounds: ROUNDS, ...TIME, gcOps: GC_OPS, gcRuns: GC_RUNS, op: 'get S-byte buffer, copy round(S*200/1024) bytes, read 1 byte, give back' },
     notes: NOTES,
     sizes: bySize,
   });

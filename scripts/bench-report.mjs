@@ -62,7 +62,7 @@ const pool = readResult('pool');
 if (pool) {
   p('## 1. pool — a buffer per request', '', envLine(pool), '');
   p(`Command: \`${pool.command}\` (part of \`npm run bench\`; \`npm run bench:pool -- --json\` prints the 1 KiB case alone).`, '');
-  p(`One op at slot size S: get an S-byte buffer, copy round(S·200/1024) bytes into it (200 B at 1 KiB), read one byte back, give the buffer back. ${pool.method.rounds} rounds × ${pool.method.timeMs} ms per contender; ns/op from the median batch time. GC columns: real \`perf_hooks\` GC entries over ${Object.entries(pool.method.gcOps).map(([s, n]) => `${n.toLocaleString('en')} ops at ${kib(Number(s))}`).join(', ')}, after a forced full GC, scaled to 1,000,000 ops. Heap/external bytes per op: \`process.memoryUsage()\` around single batches with no GC in between, minus an empty batch.`, '');
+  p(`One op at slot size S: get an S-byte buffer, copy round(S·200/1024) bytes into it (200 B at 1 KiB), read one byte back, give the buffer back. ${pool.method.rounds} rounds × ${pool.method.timeMs} ms per contender; ns/op from the median batch time. GC columns: real \`perf_hooks\` GC entries over ${Object.entries(pool.method.gcOps).map(([s, n]) => `${n.toLocaleString('en')} ops at ${kib(Number(s))}`).join(', ')}, each run after a forced full GC, scaled to 1,000,000 ops; median of ${pool.method.gcRuns ?? 1} run(s), longest pause = the longest in any run. Heap/external bytes per op: \`process.memoryUsage()\` around single batches with no GC in between, minus an empty batch.`, '');
   for (const [size, r] of Object.entries(pool.sizes)) {
     const floor = r.ns.floor.median;
     const ag = r.ns.arenaguard.median;
