@@ -6,7 +6,9 @@
 //
 //   node bench/scan-suite.mjs [--json]
 import { runScanSuite } from './lib/runtime-suite.mjs';
-import { loadCorpus, writeResult, envInfo, table, QUICK } from './lib/node.mjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, loadCorpus, writeResult, envInfo, table, QUICK } from './lib/node.mjs';
 
 const json = process.argv.includes('--json');
 const rows = loadCorpus();
@@ -16,9 +18,27 @@ if (r === null) {
   console.error('scan suite: this build has no createDetector; nothing measured');
   process.exit(1);
 }
+// The scanner's own bench (bench/scan.mjs, `npm run bench:scan -- --json`, issue 3's contract), run as it is
+// and kept next to ours, when this checkout has it.
+async function scannerBench() {
+  const script = join(ROOT, 'bench', 'scan.mjs');
+  if (!existsSync(script)) return { available: false };
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) => {
+    execFile(process.execPath, [script, '--json'], { cwd: ROOT, timeout: 150_000, maxBuffer: 16 << 20, env: process.env }, (err, stdout) => {
+      const line = String(stdout).trim().split('\n').filter((l) => l.startsWith('{')).pop();
+      try {
+        resolve({ available: true, command: 'node bench/scan.mjs --json', result: JSON.parse(line) });
+      } catch {
+        resolve({ available: true, command: 'node bench/scan.mjs --json', error: String(err?.message ?? 'no JSON line on stdout').slice(0, 500) });
+      }
+    });
+  });
+}
+const own = process.argv.includes('--no-scanner-bench') ? { available: false } : await scannerBench();
 const labels = {};
 for (const x of rows) labels[x.label] = (labels[x.label] ?? 0) + 1;
-const file = writeResult('scan', { command: 'node bench/scan-suite.mjs', ...r, corpusLabels: labels });
+const file = writeResult('scan', { command: 'node bench/scan-suite.mjs', ...r, corpusLabels: labels, scannerBench: own });
 if (json) console.log(JSON.stringify(r));
 else {
   console.log(`scan suite — ${envInfo().node}; median of ${r.rounds} rounds`);

@@ -11,7 +11,7 @@ import { ROOT } from '../bench/lib/node.mjs';
 
 const SUITES = {
   pool: { args: ['bench/pool.mjs', '--full'], limitS: 120 },
-  scan: { args: ['bench/scan-suite.mjs'], limitS: 120 },
+  scan: { args: ['bench/scan-suite.mjs'], limitS: 240 },
   http: { args: ['bench/http.mjs'], limitS: 180 },
   original: { args: ['bench/original.mjs'], limitS: 150 },
   runtimes: { args: ['bench/runtimes.mjs'], limitS: 240 },
