@@ -179,8 +179,16 @@ export function cmdWord(st: usize, c: usize, flags: u64, first: u32, start: u32,
   s32(c, C_LAST_END, end);
 }
 
+// Punctuation no tracker reacts to while idle (it only becomes the previous byte).
+// @ts-ignore: decorator
+@inline function neutral(ch: u32): bool {
+  return ch == 0x2c || ch == 0x3a || ch == 0x5b || ch == 0x5d || ch == 0x3d || ch == 0x7d || ch == 0x3f || ch == 0x2a ||
+    ch == 0x2b || ch == 0x5e || ch == 0x7e || ch == 0x22 || ch == 0x27;
+}
+
 export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   if (ch == 0x20 && idle(c)) return;
+  if (neutral(ch) && idle(c)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
   step(st, c, false, ch, 0, 0, start, end);
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;

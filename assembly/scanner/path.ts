@@ -112,7 +112,7 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
 }
 
 export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
-  if ((c == 0x20 || c == 0x0a) && idle(p)) { s32(p, PT_LAST_END, end); return; }
+  if (c != 0x2e && c != 0x2f && c != 0x5c && c != 0x3a && c != 0x2d && c != 0x5f && idle(p)) { s32(p, PT_LAST_END, end); return; }
   const adjacent = g32(p, PT_LAST_END) == start;
   const f = g32(p, PT_FILE);
   if (c == 0x2e) {

@@ -165,6 +165,12 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
 
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if ((c == 0x20 || c == 0x0a) && idle(x)) return;
+  // punctuation no tracker reacts to while idle: it only becomes the previous byte
+  if ((c == 0x2c || c == 0x3b || c == 0x29 || c == 0x5d || c == 0x7d || c == 0x21 || c == 0x3f || c == 0x2a || c == 0x2b ||
+       c == 0x5e || c == 0x7e || c == 0x7c || c == 0x26 || c == 0x25 || c == 0x23 || c == 0x40 || c == 0x5c) && idle(x)) {
+    s32(x, X_PREV, c); s32(x, X_DASH, 0); s32(x, X_LAST_END, end);
+    return;
+  }
   const p = g32(x, X_PEND);
   const adjacent = g32(x, X_PEND_END) == start;
   const isSpace = c == 0x20 || c == 0x0a;

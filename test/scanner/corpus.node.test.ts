@@ -31,10 +31,10 @@ describe.skipIf(!present)('corpus detection (development set)', () => {
   const rate = (t?: { n: number; flagged: number }) => (t ? t.flagged / t.n : 0);
 
   it('detects attacks', () => {
-    expect(rate(tally.sqli)).toBeGreaterThan(0.955);
-    expect(rate(tally.xss)).toBeGreaterThan(0.935);
-    expect(rate(tally.cmdi)).toBeGreaterThan(0.5);
-    expect(rate(tally.path)).toBeGreaterThan(0.84);
+    expect(rate(tally.sqli)).toBeGreaterThan(0.965);
+    expect(rate(tally.xss)).toBeGreaterThan(0.945);
+    expect(rate(tally.cmdi)).toBeGreaterThan(0.6);
+    expect(rate(tally.path)).toBeGreaterThan(0.885);
   });
   it('keeps false positives low overall and on each hard-negative file', () => {
     expect(rate(tally.benign)).toBeLessThan(0.002);
