@@ -154,6 +154,7 @@ function renderScan(r) {
   p("### The original's worst case: `<img src` repeated, no `>`", '');
   mdTable(['size', 'arenaguard ms/scan', 'min–max', 'regex ms/scan', 'min–max', 'regex ÷ arenaguard'], Object.entries(r.worstCase).map(([s, w]) => [kib(Number(s)), num(w.arenaguard.median, 3), range(w.arenaguard), num(w.regex.median, 3), range(w.regex), num(w.regex.median / w.arenaguard.median, 1)]));
   p('', 'A backtracking regex takes time quadratic in the input here (×4 input ≈ ×16 time); a linear scanner takes time proportional to it (×4 ≈ ×4).');
+  chart('scan-worst', { title: "scan: the original's worst case ('<img src' × n, no '>')", subtitle: `${r.env.node} · ms per scan`, unit: 'ms per scan', better: 'lower', rows: Object.entries(r.worstCase).flatMap(([s, w]) => [{ label: `${kib(Number(s))} arenaguard`, ...w.arenaguard, highlight: true }, { label: `${kib(Number(s))} regex`, ...w.regex }]) });
   const sb = r.scannerBench;
   if (sb?.available && sb.result) {
     const x = sb.result;
@@ -164,7 +165,6 @@ function renderScan(r) {
     for (const [k, v] of Object.entries(x.baseline?.regex ?? {})) rows.push([`regex baseline ${k}`, num(v)]);
     mdTable(['measure', 'value'], rows);
   } else if (sb?.available && sb.error) p('', `_The scanner's own bench (\`${sb.command}\`) failed in this run: ${sb.error}_`);
-  chart('scan-worst', { title: "scan: the original's worst case ('<img src' × n, no '>')", subtitle: `${r.env.node} · ms per scan`, unit: 'ms per scan', better: 'lower', rows: Object.entries(r.worstCase).flatMap(([s, w]) => [{ label: `${kib(Number(s))} arenaguard`, ...w.arenaguard, highlight: true }, { label: `${kib(Number(s))} regex`, ...w.regex }]) });
 }
 
 function renderRuntimes(r) {
