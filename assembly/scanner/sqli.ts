@@ -75,6 +75,7 @@ const A_STAR: u32 = 16;
 const A_COMMENT: u32 = 32;
 const A_SYSVAR: u32 = 64;
 const A_HEX: u32 = 128;
+const A_UNARY: u32 = 256;   // a sign/negation was folded into this operand
 const A_CHAR: u32 = 0xff00; // operator character(s) for OP tokens
 
 const STRUCTURAL: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ALLDISTINCT | K_SQL_FROM | K_SQL_WHERE | K_SQL_DDL | K_SQL_INSERT |
@@ -131,6 +132,19 @@ function selectItem(q: usize, k: u32): bool {
 }
 
 function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
+  // value <arith-op> value folds into one operand (31337-31337, column*0), so comparisons see operands
+  if ((type == T_NUM || type == T_WORD || type == T_STR || type == T_VAR) && g32(q, Q_NTOK) >= 2 && g32(q, Q_PEND) == 0) {
+    const t0 = ttype(q, 0);
+    const t1 = ttype(q, 1);
+    if (t0 == T_OP && (taux(q, 0) & (A_CMP | A_STAR)) == 0 && (t1 == T_NUM || t1 == T_WORD || t1 == T_VAR) && (taux(q, 0) & A_CHAR) != (0x3a << 8) &&
+        (taux(q, 0) & A_CHAR) != (0x26 << 8) && (taux(q, 0) & A_CHAR) != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)
+      s32(q, Q_HEAD, (g32(q, Q_HEAD) - 1) & (RING_N - 1));
+      s32(q, Q_NTOK, g32(q, Q_NTOK) - 1);
+      store<u32>(ent(q, 0) + E_END, end);
+      judge(st, q);
+      return;
+    }
+  }
   // advance the ring: the newest token becomes entry 0
   s32(q, Q_HEAD, (g32(q, Q_HEAD) + 1) & (RING_N - 1));
   const e = ent(q, 0);
@@ -244,6 +258,8 @@ function makeFunc(st: usize, q: usize, end: u32): void {
     // nested: ASCII(SUBSTRING(  or chained: CHR(..)||CHR(
     if (t1 == T_FUNC && (taux(q, 0) & A_LPAREN) != 0 && (tflags(q, 1) & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
     else if (funcs >= 2 && (t1 == T_OP || t1 == T_LOGIC || t1 == T_COMMA)) report(st, R_SQLI_FUNCTION_CHAIN, s0, end);
+    // <value> AND ASCII(  — a connective straight into an SQL function (blind extraction)
+    if (t1 == T_LOGIC && isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
     if (t1 == T_LOGIC || isCmp(q, 1) || isBreakout(q, 1)) {
       if (isBreakout(q, 1) || isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     }
@@ -278,6 +294,16 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
     if ((c == 0x3d && (p == 0x3c || p == 0x3e || p == 0x21 || p == 0x3d || p == 0x3a)) || (p == 0x3c && c == 0x3e)) {
       store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~A_CHAR) | A_CMP | (c << 8)); store<u32>(e + E_END, end);
       return;
+    }
+  }
+  // A sign or negation in front of an operand (AND -8=-3, = !'0) is part of the operand.
+  if (c == 0x2d || c == 0x2b || c == 0x21 || c == 0x7e) {
+    const n = g32(q, Q_NTOK);
+    const t0 = ttype(q, 0);
+    if (n == 0 || t0 == T_LOGIC || t0 == T_OP || t0 == T_COMMA || t0 == T_KW || t0 == T_SEMI) {
+      if (!(n > 0 && t0 == T_OP && tend(q, 0) == start && (taux(q, 0) & A_CMP) == 0 && c == 0x21)) {
+        if ((g32(q, Q_PEND) & A_RPAREN) == 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_UNARY); return; }
+      }
     }
   }
   let aux: u32 = c << 8;
@@ -343,7 +369,8 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   if (dot != 0 && dot - 1 == start && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0) {
     const e = ent(q, 0);
     const t = load<u32>(e + E_TYPE);
-    if (t == T_WORD || t == T_NUM || t == T_KW || t == T_VAR) {
+    const numeric = first - 0x30 < 10;
+    if (t == T_WORD || t == T_VAR || (t == T_NUM && numeric) || (t == T_KW && (load<u64>(e + E_FLAGS) & (K_SQL_UNION | K_SQL_SELECT | K_SQL_FROM | K_SQL_WHERE)) == 0)) {
       if (t == T_KW) store<u32>(e + E_TYPE, T_WORD);
       store<u64>(e + E_FLAGS, load<u64>(e + E_FLAGS) | (flags & (K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_FUNC)));
       store<u32>(e + E_END, end);

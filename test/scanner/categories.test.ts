@@ -11,6 +11,9 @@ const cases: Array<[string, string, string]> = [
   // [category, input, rule expected]
   ['sqli', "7' or 'b'='b", 'sqli.tautology'],
   ['sqli', '12 and 3>2', 'sqli.tautology'],
+  ['sqli', 'x and -8=-3', 'sqli.tautology'],
+  ['sqli', '4 and 700-700=0', 'sqli.tautology'],
+  ['sqli', '9 and ascii(substr(name,1,1))>64', 'sqli.function-chain'],
   ['sqli', '0 union all select null,null--', 'sqli.union-select'],
   ['sqli', "alice'--", 'sqli.string-breakout'],
   ['sqli', '5; drop table accounts', 'sqli.stacked-query'],
