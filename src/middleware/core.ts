@@ -10,6 +10,7 @@ import { createArena } from '../arena.js';
 import { createStandardPools } from '../standard-pools.js';
 import type { GuardDetector, GuardRequestShape, GuardScanResult, GuardThreat } from './detector.js';
 import { globMatch } from './glob.js';
+import { shownLocation, shownUrl } from './redact.js';
 import { createBodyScanner, type BodyScanner } from './body-scan.js';
 import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type ThreatEvent } from './options.js';
 import { createDefaultDetector } from './default-detector.js';
@@ -48,18 +49,6 @@ export type Verdict =
 const DEFAULT_THRESHOLD = 5;
 const EMPTY_RESULT: GuardScanResult = { blocked: false, score: 0, threats: [] };
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
-const MAX_SHOWN_LOCATION = 80;
-
-/**
- * A location as shown in a 403. Parameter names and JSON keys are attacker
- * text (a key can itself be the attack), so the response shows them only in
- * a harmless alphabet, truncated; `onThreat` gets the exact location.
- */
-export function shownLocation(location: string): string {
-  const safe = location.replace(/[^A-Za-z0-9_.:$\[\]-]/g, '_');
-  return safe.length > MAX_SHOWN_LOCATION ? `${safe.slice(0, MAX_SHOWN_LOCATION - 1)}…` : safe;
-}
-
 function respond(status: GuardResponse['status'], requestId: string, payload: Record<string, unknown>, extra: Record<string, string> = {}, closeConnection = false): GuardResponse {
   return {
     status,
@@ -304,7 +293,14 @@ export class Inspection {
     this.#released = true;
     this.#backlog.length = 0;
     this.#current = null;
-    for (const lease of this.#leases) if (!lease.released) lease.release();
+    for (const lease of this.#leases) {
+      try {
+        if (!lease.released) lease.release();
+      } catch {
+        // A faulted or closed arena refuses releases; its slots are gone with it. Never throw
+        // from here: release runs in response 'finish'/'close' handlers.
+      }
+    }
     this.#leases.length = 0;
   }
 }
@@ -450,11 +446,11 @@ export class GuardCore<Req> {
     this.#report({
       requestId,
       method: inspection.meta.method,
-      url: inspection.meta.url,
+      url: shownUrl(inspection.meta.url),
       action,
       score,
-      threats: kept,
-      excluded,
+      threats: kept.map((t) => ({ ...t, location: shownLocation(t.location ?? 'request') })),
+      excluded: excluded.map((t) => ({ ...t, location: shownLocation(t.location ?? 'request') })),
     });
     if (!blocked || monitor) return { allow: true, requestId, monitored: blocked && monitor };
     if (internal) {

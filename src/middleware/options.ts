@@ -18,7 +18,7 @@ export interface Exclusion {
 export interface ThreatEvent {
   requestId: string;
   method: string;
-  /** Path and query as received. */
+  /** The path, and the query with values replaced by `…` (`/search?q=…`): request values never reach your logs through events. */
   url: string;
   /**
    * `'blocked'`: answered 403. `'monitored'`: would have been blocked, let through because `mode` is `'monitor'`.
@@ -26,7 +26,10 @@ export interface ThreatEvent {
    */
   action: 'blocked' | 'monitored' | 'allowed' | 'excluded';
   score: number;
-  /** Findings that count, after exclusions. */
+  /**
+   * Findings that count, after exclusions. Locations name fields as in the 403:
+   * plain names as they are, other names (which may be the attack) as `#hash`.
+   */
   threats: GuardThreat[];
   /** Findings dropped by an `exclude` entry. */
   excluded: GuardThreat[];
