@@ -372,6 +372,12 @@ export class GuardCore<Req> {
       if (this.options.failMode === 'open') return { allow: true, requestId };
       return { allow: false, requestId, response: this.unavailable(requestId, 'scanner unavailable', meta.hasBody) };
     }
+    if (!usable(arena) || !usable(detector.arena)) {
+      // A trapped wasm module cannot be trusted to scan: fail per failMode, never pass unscanned.
+      const requestId = newRequestId();
+      if (this.options.failMode === 'open') return { allow: true, requestId };
+      return this.count(recorderFor(detector), { allow: false, requestId, response: this.unavailable(requestId, 'scanner unavailable', meta.hasBody) });
+    }
     const inspection = new Inspection(this as GuardCore<unknown>, detector, arena, meta);
     if (meta.contentLength !== undefined && meta.contentLength > limit) {
       const response = respond(413, inspection.requestId, { error: 'payload too large', maxBodyBytes: limit }, {}, true);
@@ -485,6 +491,11 @@ export class GuardCore<Req> {
 
 function mergeResults(a: GuardScanResult, b: GuardScanResult): GuardScanResult {
   return { blocked: a.blocked || b.blocked, score: a.score + b.score, threats: [...a.threats, ...b.threats] };
+}
+
+/** False once an arena has faulted (a wasm trap) or been closed; true for anything else. */
+function usable(value: unknown): boolean {
+  return !isArena(value) || (value as { usable?: boolean }).usable !== false;
 }
 
 function isArena(value: unknown): value is Arena {
