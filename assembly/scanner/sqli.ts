@@ -215,6 +215,8 @@ function judge(st: usize, q: usize): void {
     if ((f0 & K_SQL_SCHEMA_WEAK) != 0 && isKw(q, 1, K_SQL_FROM)) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
   }
   if (t0 == T_VAR && (taux(q, 0) & A_SYSVAR) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
+  // SELECT 0x6162...  (a hex literal as the select list)
+  if (t0 == T_NUM && (taux(q, 0) & A_HEX) != 0 && isKw(q, 1, K_SQL_SELECT)) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), e0);
   // function-ish hex literal right after an SQL function: CONCAT(0x...
   if (t0 == T_NUM && t1 == T_FUNC && (taux(q, 0) & A_HEX) != 0 && (tflags(q, 1) & K_SQL_FUNC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), e0);
 
@@ -250,6 +252,10 @@ function makeFunc(st: usize, q: usize, end: u32): void {
   store<u32>(e + E_TYPE, T_FUNC);
   const f = tflags(q, 0);
   const s0 = tstart(q, 0);
+  // x' AND f(   — any call right after a quote break-out and a connective
+  if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+  // SELECT CHAR(   — a select list that starts with an SQL function
+  if (isKw(q, 1, K_SQL_SELECT) && (f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), end);
   if ((f & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, s0, end);
   if ((f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) {
     const funcs = g32(q, Q_FUNCS) + 1;
