@@ -136,6 +136,19 @@ describe('guard (fetch)', () => {
     expect((await closed(new Request('http://127.0.0.1/'))).status).toBe(503);
   });
 
+  it('answers 503 to every request, GETs too, once its arena is unusable (failMode open: passes)', async () => {
+    const gone = await testArena();
+    const app = () => new Response('app');
+    const closed = guard(app, { detector, arena: gone });
+    const open = guard(app, { detector, arena: gone, failMode: 'open' });
+    expect((await closed(new Request('http://127.0.0.1/?q=hello'))).status).toBe(200);
+    await gone.close();
+    const res = await closed(new Request('http://127.0.0.1/?q=hello'));
+    expect(res.status).toBe(503);
+    expect((await res.json()).reason).toBe('scanner unavailable');
+    expect((await open(new Request('http://127.0.0.1/?q=hello'))).status).toBe(200);
+  });
+
   it('passes extra handler arguments (env, ctx) through', async () => {
     const handler = guard((_req: Request, env: { name: string }) => new Response(env.name), { detector, arena });
     expect(await (await handler(new Request('http://127.0.0.1/'), { name: 'env-ok' })).text()).toBe('env-ok');
