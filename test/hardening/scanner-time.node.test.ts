@@ -1,23 +1,25 @@
-// Node only (a timing ratio wants a quiet, JIT-warmed process): 1 MiB of any adversarial
-// input scans within a fixed multiple of the time 1 MiB of plain prose takes, in the same
-// process. Only the ratio of medians is checked, never an absolute time.
+// Node only (a timing ratio wants a JIT-warmed process): 1 MiB of any adversarial input
+// scans within a fixed multiple of the time 1 MiB of plain prose takes, in the same
+// process. Only a ratio is checked, never an absolute time.
 //
-// Why 5×: the engine is one pass over the bytes — three decoding stages with bounded
+// Why 8×: the engine is one pass over the bytes — three decoding stages with bounded
 // carries, then one lexer whose words cost a hash step per byte and whose punctuation calls
 // each of the six detectors once with O(1) state updates. No backtracking, no nested loops
-// over the input. So every input costs at most a constant per byte; the worst measured so
-// far are runs of `&`, `|`, `<` or `;` at 2.5–3.6× prose on a loaded machine (every byte is
-// punctuation that every detector looks at).
-// 5× leaves room for noise on a loaded 2-core machine while a super-linear path (a rescan,
-// a quadratic carry) would be 10×–1000× at 1 MiB.
+// over the input. So every input costs at most a constant per byte: the worst seen are runs
+// of `&` and `%` at 4.5–5.3× prose in CPU time, `<`, `|`, `<a ` at 3–4× (every byte is
+// punctuation that every detector looks at; `&` also tries the named-entity table). Under `npm test`
+// other test files share the 2 cores, so time is the process's CPU time (process.cpuUsage),
+// not wall time, and the fastest of 5 interleaved runs of each side is compared (noise only
+// ever adds time). 8× leaves room for the rest of the noise, while a super-linear path (a
+// rescan, a quadratic carry) would be 10×–1000× at 1 MiB.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
 import { FRAGMENTS, NUL_FORMS, anyInput, encoder } from './scanner-arbitraries.js';
 
 const MiB = 1 << 20;
-const MAX_RATIO = 5;
-const RUNS = 5; // median of 5: one preempted run on a busy machine does not move it
+const MAX_RATIO = 8;
+const RUNS = 5;
 
 function fill(unit: Uint8Array): Uint8Array {
   const out = new Uint8Array(MiB);
@@ -26,7 +28,7 @@ function fill(unit: Uint8Array): Uint8Array {
   return out;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const fastest = (xs: number[]) => Math.min(...xs);
 
 describe('scan time per byte', () => {
   let d: Detector;
@@ -40,20 +42,21 @@ describe('scan time per byte', () => {
     await d?.close();
   });
 
-  /** Median time of `input` over median time of prose, measured alternately so drift hits both. */
+  /** Fastest CPU time of `input` over fastest CPU time of prose, measured alternately so drift hits both. */
   function ratio(input: Uint8Array, context: 'body' | 'query'): number {
     const base: number[] = [];
     const adv: number[] = [];
+    const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; };
     for (let r = 0; r < RUNS; r++) {
-      let t0 = performance.now();
+      let t0 = cpu();
       d.scan(plain, { context });
-      base.push(performance.now() - t0);
-      t0 = performance.now();
+      base.push(cpu() - t0);
+      t0 = cpu();
       const result = d.scan(input, { context });
-      adv.push(performance.now() - t0);
+      adv.push(cpu() - t0);
       expect(result.threats.some((t) => t.ruleId === 'internal.error' || t.ruleId === 'limit.oversize')).toBe(false);
     }
-    return median(adv) / median(base);
+    return fastest(adv) / fastest(base);
   }
 
   it(`1 MiB of adversarial input scans within ${MAX_RATIO}× the time of 1 MiB of prose`, () => {
