@@ -442,12 +442,8 @@ export class Pool {
         ? 'buffer is detached (from before the arena grew, or not from this arena)'
         : `buffer is not from this arena's memory`);
     }
-    for (let slot = 0; slot < this.#acquiredAt.length; slot++) {
-      if (this.#exports.slotAddress(this.id, slot) === bytes.byteOffset) {
-        if (bytes.byteLength !== this.slotSize) break;
-        return slot;
-      }
-    }
+    const slot = this.#exports.slotAt(this.id, bytes.byteOffset);
+    if (slot >= 0 && bytes.byteLength === this.slotSize) return slot;
     throw new ForeignLeaseError(`buffer at offset ${bytes.byteOffset} is not a slot of pool "${this.name}"`);
   }
 

@@ -4,7 +4,7 @@
 import {
   RUNTIME_ZONE_BYTES, PAGE_BYTES, MAX_POOLS, HEADER_BYTES, ARENA_MAGIC,
   H_MAGIC, H_SLAB_BYTES, H_MAX_SLABS, H_SLABS_BACKED, H_FREE_SLABS, H_POOL_COUNT, H_SLAB_BASE,
-  H_FREE_STACK, H_META_END, H_GROW_LIMIT, H_SEALED, H_FAULT,
+  H_FREE_STACK, H_META_END, H_GROW_LIMIT, H_SEALED, H_FAULT, H_SLAB_OWNERS,
   POOL_DESC_BYTES, P_SLOT_SIZE, P_STRIDE, P_SLOTS_PER_SLAB, P_MAX_SLOTS, P_MAX_POOL_SLABS, P_ZERO_MODE,
   P_CAPACITY, P_IN_USE, P_PEAK_IN_USE, P_FREE_HEAD, P_META, P_SLAB_MAP, P_MAPPED_SLABS, P_POISON,
   P_POISON_HITS, P_SLAB_SHIFT, NO_SHIFT, P_COUNTERS, C_RELEASES, C_EXHAUSTIONS, C_GROWS, C_SHRINKS,
@@ -61,6 +61,16 @@ export function arenaHeader(): usize {
 @inline function indexInSlab(p: usize, slot: u32): u32 {
   const shift = pget(p, P_SLAB_SHIFT);
   return shift != NO_SHIFT ? slot & ((1 << shift) - 1) : slot % pget(p, P_SLOTS_PER_SLAB);
+}
+
+// @ts-ignore: decorator
+@inline function slabOwner(arenaSlab: i32): usize {
+  return <usize>hget(H_SLAB_OWNERS) + (<usize>arenaSlab << 2);
+}
+
+// @ts-ignore: decorator
+@inline function poolId(p: usize): u32 {
+  return <u32>((p - header() - HEADER_BYTES) / POOL_DESC_BYTES);
 }
 
 /** Ensure linear memory reaches `end`, honouring the test grow limit. */
@@ -127,6 +137,8 @@ export function arenaSeal(): i32 {
   }
   hset(H_FREE_STACK, <u32>cursor);
   cursor += <usize>hget(H_MAX_SLABS) << 2;
+  hset(H_SLAB_OWNERS, <u32>cursor);
+  cursor += <usize>hget(H_MAX_SLABS) << 2;
   hset(H_META_END, <u32>cursor);
   const slabBase = alignUp(cursor, PAGE_BYTES);
   if (slabBase > <usize>0xffffffff - <usize>hget(H_MAX_SLABS) * <usize>hget(H_SLAB_BYTES)) return ERR_BAD_CONFIG;
@@ -138,6 +150,7 @@ export function arenaSeal(): i32 {
     const poolSlabs = pget(p, P_MAX_POOL_SLABS);
     for (let s: u32 = 0; s < poolSlabs; s++) store<i32>(slabEntry(p, s) + S_ARENA_SLAB, -1);
   }
+  memory.fill(<usize>hget(H_SLAB_OWNERS), 0xff, <usize>hget(H_MAX_SLABS) << 2); // all -1: no owner
   hset(H_SLAB_BASE, <u32>slabBase);
   hset(H_SEALED, 1);
   return OK;
@@ -203,6 +216,7 @@ function growPool(p: usize): i32 {
   if (arenaSlab < 0) return arenaSlab;
   const entry = slabEntry(p, target);
   store<i32>(entry + S_ARENA_SLAB, arenaSlab);
+  store<i32>(slabOwner(arenaSlab), <i32>((poolId(p) << 24) | target));
   const n = slotsInSlab(p, target);
   const first = target * pget(p, P_SLOTS_PER_SLAB);
   if (pget(p, P_POISON) != 0) {
@@ -237,6 +251,28 @@ export function slotAddress(id: u32, slot: u32): usize {
   const arenaSlab = load<i32>(slabEntry(p, slabOf(p, slot)) + S_ARENA_SLAB);
   if (arenaSlab < 0) return 0;
   return slabAddress(arenaSlab) + <usize>indexInSlab(p, slot) * <usize>pget(p, P_STRIDE);
+}
+
+/**
+ * The slot of pool `id` whose bytes start at `address`, or -1 when no slot of
+ * that pool starts there (a foreign buffer). O(1) through the slab owner table.
+ */
+export function slotAt(id: u32, address: usize): i32 {
+  if (id >= hget(H_POOL_COUNT)) return -1;
+  const slabBase = <usize>hget(H_SLAB_BASE);
+  const slabBytes = <usize>hget(H_SLAB_BYTES);
+  if (address < slabBase) return -1;
+  const arenaSlab = (address - slabBase) / slabBytes;
+  if (arenaSlab >= <usize>hget(H_SLABS_BACKED)) return -1;
+  const owner = load<i32>(slabOwner(<i32>arenaSlab));
+  if (owner < 0 || <u32>owner >>> 24 != id) return -1;
+  const p = pool(id);
+  const offset = address - slabBase - arenaSlab * slabBytes;
+  const stride = <usize>pget(p, P_STRIDE);
+  if (offset % stride != 0) return -1;
+  const index = <u32>(offset / stride);
+  if (index >= slotsInSlab(p, <u32>owner & 0xffffff)) return -1;
+  return <i32>((<u32>owner & 0xffffff) * pget(p, P_SLOTS_PER_SLAB) + index);
 }
 
 /** Check a poisoned slot still holds only the poison byte: anything else was written after release. */
@@ -346,6 +382,7 @@ export function shrink(id: u32, keepSlots: u32): i32 {
     for (let i: u32 = 0; i < n; i++) store<u32>(meta(p, first + i) + M_STATE, STATE_UNMAPPED);
     memory.fill(slabAddress(arenaSlab), 0, <usize>hget(H_SLAB_BYTES));
     store<i32>(entry + S_ARENA_SLAB, -1);
+    store<i32>(slabOwner(arenaSlab), -1);
     const free = hget(H_FREE_SLABS);
     store<i32>(<usize>hget(H_FREE_STACK) + (<usize>free << 2), arenaSlab);
     hset(H_FREE_SLABS, free + 1);

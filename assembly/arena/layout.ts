@@ -6,6 +6,8 @@
 //  | static data| runtime zone     | arena  | pool descriptors |  | slot meta|        |        |
 //  | (rule      | (RUNTIME_ZONE_   | header | POOL_DESC_BYTES  |..| slab maps| slab 0 | slab 1 | ...
 //  |  tables)   |  BYTES, unused)  |        | x MAX_POOLS      |  | free slab|        |        |
+//  |            |                  |        |                  |  | stack,   |        |        |
+//  |            |                  |        |                  |  | owners   |        |        |
 //  +------------+------------------+--------+------------------+--+----------+--------+--------+---
 //                                                                            ^ memory.grow adds slabs
 //                                                                              here, never past maxSlabs
@@ -47,6 +49,7 @@ export const H_META_END: u32 = 32;
 export const H_GROW_LIMIT: u32 = 36;   // test hook: refuse memory.grow past this many pages (0 = no limit)
 export const H_SEALED: u32 = 40;       // 1 once the layout is fixed: no more pools may be defined
 export const H_FAULT: u32 = 44;        // test hook: 1 = trap on the next acquire
+export const H_SLAB_OWNERS: u32 = 48;  // address of the slab owner table (i32 x maxSlabs): pool << 24 | pool slab, or -1
 export const HEADER_BYTES: u32 = 64;
 export const ARENA_MAGIC: u32 = 0x41524e41; // "ARNA"
 

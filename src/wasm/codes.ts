@@ -20,6 +20,7 @@ export const H_SLABS_BACKED = 12;
 export const H_FREE_SLABS = 16;
 export const H_SLAB_BASE = 24;
 export const H_META_END = 32;
+export const H_SLAB_OWNERS = 48;
 
 export const P_SLOT_SIZE = 0;
 export const P_STRIDE = 4;

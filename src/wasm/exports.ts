@@ -10,6 +10,7 @@ export interface ArenaExports {
   release(pool: number, slot: number, gen: number, used: number): number;
   shrink(pool: number, keepSlots: number): number;
   slotAddress(pool: number, slot: number): number;
+  slotAt(pool: number, address: number): number;
   poolField(pool: number, field: number): number;
   poolCounter(pool: number, counter: number): number;
   headerField(field: number): number;

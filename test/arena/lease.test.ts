@@ -171,13 +171,29 @@ describe('leases', () => {
     await other.close();
   });
 
-  it('releases by buffer, the way the original API did', async () => {
+  it('releases by buffer, the way the original API did, in any slab', async () => {
+    const arena = await smallArena();
+    const pool = arena.getPool('small');
+    const leases = Array.from({ length: 130 }, () => pool.acquire()); // three slabs
+    for (const lease of leases.slice().reverse()) pool.release(lease.bytes);
+    expect(leases.every((lease) => lease.released)).toBe(true);
+    expect(pool.getStats().inUse).toBe(0);
+    await arena.close();
+  });
+
+  it('refuses a buffer that is inside the arena but not exactly a slot of the pool', async () => {
     const arena = await smallArena();
     const pool = arena.getPool('small');
     const lease = pool.acquire();
-    pool.release(lease.bytes);
-    expect(lease.released).toBe(true);
-    expect(pool.getStats().inUse).toBe(0);
+    const { buffer, byteOffset } = lease.bytes;
+    expect(() => pool.release(new Uint8Array(buffer, byteOffset + 16, 1024))).toThrow(ForeignLeaseError);
+    expect(() => pool.release(new Uint8Array(buffer, byteOffset, 512))).toThrow(ForeignLeaseError);
+    expect(() => pool.release(new Uint8Array(buffer, 0, 1024))).toThrow(ForeignLeaseError);
+    const large = arena.getPool('large').acquire();
+    expect(() => pool.release(new Uint8Array(buffer, large.bytes.byteOffset, 1024))).toThrow(ForeignLeaseError);
+    expect(lease.released).toBe(false);
+    lease.release();
+    large.release();
     await arena.close();
   });
 
