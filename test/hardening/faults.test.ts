@@ -196,11 +196,10 @@ describe('faults: fetch guard', () => {
     } as RequestInit);
   }
 
-  // BUG "guard throws on a faulted arena" (src/middleware/core.ts): Inspection.#store calls
-  // tryAcquire outside any try, and Inspection.release() calls lease.release() unguarded, so
-  // once the arena has trapped the fetch handler REJECTS with ArenaClosedError (a 500 from the
-  // runtime) instead of answering 503. See the hardening report for the fix.
-  itFails('answers every request 200/403/503 while the arena traps mid-traffic: none hangs, no attack reaches the app; a new guard carries on', async () => {
+  // Was a bug: once the arena had trapped, Inspection.#store (tryAcquire) and
+  // Inspection.release (lease.release) threw, so the handler rejected instead of answering 503.
+  // Fixed in fe69542 and fa2d100.
+  it('answers every request 200/403/503 while the arena traps mid-traffic: none hangs, no attack reaches the app; a new guard carries on', async () => {
     const { arena, d } = await fresh();
     const seen: string[] = [];
     const app = async (req: Request) => {
@@ -248,9 +247,9 @@ describe('faults: fetch guard', () => {
     expect(blocked === 'timeout' ? blocked : blocked.status).toBe(403);
   });
 
-  // BUG "warm detector scans on a faulted arena" (above), seen through the guard: a GET after
-  // the trap passes to the application (200) instead of 503.
-  itFails('BUG warm detector: a GET after a trap elsewhere gets 503, the application is not called', async () => {
+  // The guard checks its arenas itself since fa2d100, so this holds even while the warm
+  // detector bug above is open.
+  it('a GET after a trap elsewhere (warm detector) gets 503, the application is not called', async () => {
     const { arena, d } = await fresh();
     let called = 0;
     const handler = guard(() => { called++; return new Response('ok'); }, { detector: d, arena });

@@ -13,9 +13,6 @@ import { injectFault } from '../../src/internal.js';
 import { arenaguard as expressGuard } from '../../src/middleware/express.js';
 import { arenaguard as fastifyGuard } from '../../src/middleware/fastify.js';
 
-type Body = () => void | Promise<void>;
-const itFails = it.fails as unknown as (name: string, fn: Body) => void; // Node-only file: vitest's own
-
 const ATTACK = "1' OR '1'='1";
 const cleanup: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -89,12 +86,10 @@ function traffic(url: string): Array<Promise<number | 'timeout' | 'error'>> {
 
 for (const [name, build] of [['express', expressApp], ['fastify', fastifyApp]] as const) {
   describe(`faults: ${name}`, () => {
-    // BUG "warm detector scans on a faulted arena" (src/detector/engine.ts; see faults.test.ts):
-    // GETs after the trap reach the app with 200. And BUG "guard throws on a faulted arena"
-    // (src/middleware/core.ts, reached here through node.ts readNodeBody's 'readable' listener
-    // and onResponseDone's 'finish' listener): Inspection.write -> tryAcquire and
-    // Inspection.release -> lease.release throw ArenaClosedError once the arena has trapped.
-    itFails(`${name}: after a trap every request is answered 403/503, nothing reaches the app, the server stays up; a fresh guard carries on`, async () => {
+    // Were bugs until fe69542/fa2d100: GETs after the trap reached the app with 200 (the warm
+    // detector scanned on in the faulted module), and Inspection.write/release threw
+    // ArenaClosedError from stream and response listeners.
+    it(`${name}: after a trap every request is answered 403/503, nothing reaches the app, the server stays up; a fresh guard carries on`, async () => {
       const { arena, d } = await fresh();
       const app = await build(arena, d);
       expect(await send(`${app.url}/s?q=warm`)).toBe(200);
@@ -111,8 +106,7 @@ for (const [name, build] of [['express', expressApp], ['fastify', fastifyApp]] a
       expect(await send(`${app2.url}/s?q=${encodeURIComponent(ATTACK)}`)).toBe(403);
     });
 
-    // BUG "warm detector scans on a faulted arena" (above).
-    itFails(`${name}: a GET after the trap is 503 and the app is not called`, async () => {
+    it(`${name}: a GET after the trap is 503 and the app is not called`, async () => {
       const { arena, d } = await fresh();
       const app = await build(arena, d);
       expect(await send(`${app.url}/s?q=warm`)).toBe(200);

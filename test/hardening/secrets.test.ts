@@ -7,15 +7,6 @@ import { createArena, createDetector, createStandardPools, type Arena, type Dete
 import { injectFault } from '../../src/internal.js';
 import { guard, type ThreatEvent } from '../../src/middleware/fetch.js';
 
-type Body = () => void | Promise<void>;
-/** vitest's it.fails; the Deno shim has no `fails`, so the same thing by hand. */
-const itFails: (name: string, fn: Body) => void = (it as unknown as { fails?: (n: string, f: Body) => void }).fails
-  ?? ((name, fn) => it(name, async () => {
-    let failed = false;
-    try { await fn(); } catch { failed = true; }
-    expect(failed).toBe(true);
-  }));
-
 /**
  * Make the arena trap now. injectFault arms a trap in the next wasm acquire/release, but
  * pools serve most acquires in JS without calling wasm; so take large slots until one has to
@@ -153,12 +144,9 @@ describe('no request data in guard outputs', () => {
     expect(events).toEqual([]);
   });
 
-  // BUG "403 echoes attacker-chosen names" (src/middleware/core.ts shownLocation): a query
-  // parameter name or JSON key that is itself the attack is shown in the 403 with only
-  // non-alphanumerics replaced, so its letters and digits (here the marker) are sent back.
-  // Fix: show names only as their position or a short hash (`query:#2`, `body:$[#1]`), never
-  // their text; keep the exact location for onThreat only if logs may hold payloads (below).
-  itFails('BUG 403 echoes attacker-chosen names: an attack in a parameter name or JSON key is not sent back', async () => {
+  // Was a bug: a parameter name or JSON key that was itself the attack came back in the 403
+  // with only its punctuation replaced. Fixed in fe69542 (such names are hashed).
+  it('an attack in a parameter name or JSON key is not sent back in the 403', async () => {
     const handler = guard(app, opts());
     const byName = await handler(new Request(`http://127.0.0.1/s?${encodeURIComponent(`<script>${PAYLOAD}</script>`)}=1`));
     expect(byName.status).toBe(403);
@@ -170,16 +158,20 @@ describe('no request data in guard outputs', () => {
     expectNoMarker(await outputOf(byKey));
   });
 
-  // BUG "onThreat carries the payload" (src/middleware/options.ts ThreatEvent.url, core.ts
-  // #report): the event's `url` is the path and raw query as received, so an attack sent in the
-  // query reaches every log that records events. Fix: pass the path plus parameter names (or a
-  // redacted query, `?q=…`), never the values; the same for `location` when it holds a key.
-  itFails('BUG onThreat carries the payload: an attack in the query is not in the ThreatEvent', async () => {
+  // Was a bug: ThreatEvent.url carried the raw query, so an attack in the query reached every
+  // log of events. Fixed in fe69542 (values replaced by `…`).
+  it('an attack in the query (value or name) is not in the ThreatEvent', async () => {
     events.length = 0;
     const handler = guard(app, opts());
     const res = await handler(new Request(`http://127.0.0.1/s?q=${encodeURIComponent(`' OR '1'='1' -- ${PAYLOAD}`)}`, { headers: secretHeaders() }));
     expect(res.status).toBe(403);
-    expect(events.length).toBe(1);
-    expectNoMarker(JSON.stringify(events[0]));
+    const byName = await handler(new Request(`http://127.0.0.1/s?${encodeURIComponent(`<script>${PAYLOAD}</script>`)}=1`));
+    expect(byName.status).toBe(403);
+    const byKey = await handler(new Request('http://127.0.0.1/j', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ [`' OR 1=1-- ${PAYLOAD}`]: 1 }),
+    }));
+    expect(byKey.status).toBe(403);
+    expect(events.length).toBe(3);
+    for (const e of events) expectNoMarker(JSON.stringify(e));
   });
 });
