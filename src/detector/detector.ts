@@ -99,6 +99,7 @@ export class ScanStream {
     if (this.#finished) throw new StreamFinishedError();
     if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) throw new TypeError('push: chunk must be a string or Uint8Array');
     if (this.#failed !== null || this.#state === null) return this;
+    if (this.#detector.closed) { this.#fail(new DetectorClosedError()); return this; }
     try {
       this.#bytes += this.#detector.engine.pushStream(this.#state, chunk, false);
     } catch (err) {
@@ -112,6 +113,7 @@ export class ScanStream {
     if (this.#finished) throw new StreamFinishedError();
     this.#finished = true;
     const d = this.#detector;
+    if (d.closed && this.#failed === null) this.#fail(new DetectorClosedError());
     if (this.#failed === null && this.#state !== null) {
       try {
         d.engine.pushStream(this.#state, '', true);
@@ -179,8 +181,7 @@ export class Detector {
       const score = this.engine.scanValue(input, context, this.paranoia, this.maxScanBytes);
       const threats = this.engine.findingCount() === 0 ? NO_THREATS
         : toThreats(this.engine.findings(), typeof input === 'string' ? input : null, this.maxScanBytes);
-      const bytes = typeof input === 'string' ? input.length : input.byteLength;
-      return this.record({ blocked: score >= this.threshold, score, threats }, bytes, t0);
+      return this.record({ blocked: score >= this.threshold, score, threats }, this.engine.lastBytes, t0);
     } catch (err) {
       this.engine.releaseAll();
       return this.failure(err, t0);
@@ -292,6 +293,9 @@ export class Detector {
     const status = !selfTest || arenaStatus === 'failing' ? 'failing' : checks.every((c) => c.ok) ? 'ok' : 'degraded';
     return { healthy: status !== 'failing', status, checks };
   }
+
+  /** True once {@link Detector.close} was called. */
+  get closed(): boolean { return this.#closed; }
 
   /** Release the detector's slots (and close its arena if it created it). */
   async close(): Promise<void> {

@@ -46,6 +46,8 @@ export class ScanEngine {
   #input: Lease | null = null;
   #state: Lease | null = null;
   #inputCap = 0;
+  /** UTF-8 bytes of the last value scanned (for stats). */
+  lastBytes = 0;
   [FAULT] = false;
 
   constructor(arena: Arena) {
@@ -119,9 +121,11 @@ export class ScanEngine {
       // Fast path: the whole string fits in the input slot (UTF-8 is at most 3 bytes per unit).
       if (input.length * 3 <= cap) {
         const { written } = encoder.encodeInto(input, this.#u8.subarray(inp, inp + cap));
+        this.lastBytes = written;
         return this.#once(st, scratch, inp, written, context, paranoia, limit);
       }
       this.#ex.scanBegin(st, context, paranoia, limit);
+      this.lastBytes = 0;
       let pos = 0;
       while (pos < input.length) {
         // encode a piece that surely fits; never split a surrogate pair
@@ -129,11 +133,13 @@ export class ScanEngine {
         if (end < input.length && (input.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
         const { written } = encoder.encodeInto(input.slice(pos, end), this.#u8.subarray(inp, inp + cap));
         this.#push(st, scratch, inp, written, 0);
+        this.lastBytes += written;
         pos = end;
       }
       this.#push(st, scratch, inp, 0, 1);
       return this.#ex.scanScore(st);
     }
+    this.lastBytes = input.byteLength;
     if (input.byteLength <= cap) {
       this.#u8.set(input, inp);
       return this.#once(st, scratch, inp, input.byteLength, context, paranoia, limit);

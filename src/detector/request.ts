@@ -178,6 +178,6 @@ export async function analyzeRequest(d: Detector, request: Request | RequestLike
       scanInto(d, acc, body, 'body', 'body');
     }
   }
-  const blocked = acc.failed ? d.failMode === 'closed' : acc.score >= d.threshold;
+  const blocked = (acc.failed && d.failMode === 'closed') || acc.score >= d.threshold;
   return { blocked, score: acc.score, threats: acc.threats };
 }

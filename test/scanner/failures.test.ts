@@ -94,6 +94,16 @@ describe('fail closed', () => {
     expect(ruleIds(r)).toEqual(['internal.error']);
     await arena.close();
   });
+  it('a stream outliving its detector fails closed instead of scanning', async () => {
+    const d = await detector();
+    const s = d.createStream({ context: 'body' });
+    s.push('harmless');
+    await d.close();
+    s.push('more');
+    const r = s.finish();
+    expect(r.blocked).toBe(true);
+    expect(ruleIds(r)).toEqual(['internal.error']);
+  });
   it('errors are ArenaGuardErrors with a code', async () => {
     const d = await detector();
     const s = d.createStream({});

@@ -69,7 +69,8 @@ describe('analyzeRequest', () => {
 describe('stats and health', () => {
   it('counts requests, scans, bytes, threats and times', async () => {
     const fresh = await detector();
-    fresh.scan('hello');
+    fresh.scan('héllo'); // bytes scanned count UTF-8 bytes: 6
+    expect(fresh.getStats().bytesScanned).toBe(6);
     fresh.scan('<script>');
     await fresh.analyzeRequest({ url: '/a?b=%27%20or%201%3D1--', headers: {} });
     const s = fresh.getStats();
