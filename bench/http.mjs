@@ -16,7 +16,7 @@ import { ROOT, envInfo, writeResult, table, QUICK } from './lib/node.mjs';
 
 const json = process.argv.includes('--json');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const DURATION = Number(process.env.BENCH_HTTP_SECONDS ?? (QUICK ? 1 : 4));
+const DURATION = Number(process.env.BENCH_HTTP_SECONDS ?? (QUICK ? 1 : 3));
 const WARMUP = QUICK ? 1 : 2;
 const CONNECTIONS = 32;
 const SIZES = [1024, 8192];

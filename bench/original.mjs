@@ -135,7 +135,7 @@ for (const name of names) {
   msPerRequest += runSync(variants[name], CALIBRATE, CALIBRATE) / CALIBRATE;
 }
 // One round of the three tests for every variant costs about this; fit the budget, never the other way round.
-const BUDGET_S = Number(process.env.BENCH_ORIGINAL_BUDGET_S ?? (QUICK ? 20 : 60));
+const BUDGET_S = Number(process.env.BENCH_ORIGINAL_BUDGET_S ?? (QUICK ? 20 : 50));
 const roundCost = (msPerRequest * (THROUGHPUT_REQUESTS + LEAK_REQUESTS + WORKER_REQUESTS)) / 1000;
 const MIN_ROUNDS = Math.min(ROUNDS, 3); // a median needs repeated runs: when the budget is short, requests per run shrink, not the runs
 const fit = Math.min(1, BUDGET_S / (roundCost * MIN_ROUNDS));

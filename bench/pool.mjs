@@ -16,7 +16,7 @@ import { envInfo, gcOver, heapPerOp, writeResult, table, QUICK } from './lib/nod
 const json = process.argv.includes('--json');
 const full = process.argv.includes('--full');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const TIME = full ? { timeMs: QUICK ? 60 : 150, warmupMs: QUICK ? 20 : 50 } : { timeMs: QUICK ? 100 : 300, warmupMs: QUICK ? 30 : 100 };
+const TIME = full ? { timeMs: QUICK ? 60 : 120, warmupMs: QUICK ? 20 : 40 } : { timeMs: QUICK ? 100 : 300, warmupMs: QUICK ? 30 : 100 };
 // GC is observed over this many ops per contender and size, then scaled to 1,000,000 ops.
 const GC_OPS = { 1024: 1_000_000, 8192: 250_000, 65536: 100_000 };
 const GC_RUNS = Number(process.env.BENCH_GC_RUNS ?? (full && !QUICK ? 3 : 1)); // median of the counts over this many runs

@@ -54,7 +54,9 @@ p('');
   if (http && http.rps.arenaguard !== null) lines.push(`- **http, 1 KiB POST:** none ${num(http.rps.none, 0)} req/s, arenaguard ${num(http.rps.arenaguard, 0)} (${(http.ratios['1024'].arenaguardVsNone * 100).toFixed(1)} % of none; target ≥ 85 %), regex ${num(http.rps.regex, 0)}; p99 ${http.p99ms.none} / ${http.p99ms.arenaguard} / ${http.p99ms.regex} ms.`);
   if (orig) lines.push(`- **original:** on the mix, arenaguard ${num(orig.throughput.arenaguard.median, 0)} req/s vs ${num(orig.throughput['no pool (Buffer.alloc)'].median, 0)} with no pool (claim: ${orig.claims.throughput.text}); GC pauses > 5 ms: arenaguard ${orig.gc.arenaguard.pausesOver5ms}, no pool ${orig.gc['no pool (Buffer.alloc)'].pausesOver5ms}, naive pool ${orig.gc['naive pool (original design)'].pausesOver5ms}${orig.method.reduced ? ' (shortened run, see §4)' : ''}.`);
   if (lines.length) p('## Summary', '', ...lines, '');
-  p('Reproduce: `npm ci && npm run bench` (about 6 minutes on 2 cores; the report is rewritten at the end). One suite: `npm run bench -- pool` (or `scan`, `http`, `original`, `runtimes`), `npm run bench:pool -- --json`, `npm run -s bench:http -- --json`, `npm run bench:original`, `npm run bench:runtimes`; the browser page alone: `node bench/runtimes.mjs --serve`.', '');
+  const run = readResult('run');
+  const took = run ? `the run these figures come from took ${run.suitesSeconds} s for the suites (${run.suites.map((x) => `${x.name} ${x.seconds} s${x.ok ? '' : ' FAILED'}`).join(', ')}) plus the build` : 'under 10 minutes on 2 cores';
+  p(`Reproduce: \`npm ci && npm run bench\` (${took}; the report is rewritten at the end). One suite: \`npm run bench -- pool\` (or \`scan\`, \`http\`, \`original\`, \`runtimes\`), \`npm run bench:pool -- --json\`, \`npm run -s bench:http -- --json\`, \`npm run bench:original\`, \`npm run bench:runtimes\`; the browser page alone: \`node bench/runtimes.mjs --serve\`.`, '');
 }
 
 // ---------------------------------------------------------------- pool

@@ -7,14 +7,14 @@
 //   BENCH_QUICK=1 npm run bench   # shortened (development only; the report marks it)
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../bench/lib/node.mjs';
+import { ROOT, writeResult } from '../bench/lib/node.mjs';
 
 const SUITES = {
-  pool: { args: ['bench/pool.mjs', '--full'], limitS: 120 },
-  scan: { args: ['bench/scan-suite.mjs'], limitS: 240 },
-  http: { args: ['bench/http.mjs'], limitS: 180 },
-  original: { args: ['bench/original.mjs'], limitS: 150 },
-  runtimes: { args: ['bench/runtimes.mjs'], limitS: 240 },
+  pool: { args: ['bench/pool.mjs', '--full'], limitS: 150 },
+  scan: { args: ['bench/scan-suite.mjs'], limitS: 150 },
+  http: { args: ['bench/http.mjs'], limitS: 150 },
+  original: { args: ['bench/original.mjs'], limitS: 130 },
+  runtimes: { args: ['bench/runtimes.mjs'], limitS: 180 },
 };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const run = wanted.length ? wanted : Object.keys(SUITES);
@@ -44,6 +44,8 @@ for (const name of run) {
   outcomes.push(o);
   console.log(`[bench] ${name}: ${o.code === 0 ? 'ok' : `FAILED (exit ${o.code ?? o.signal})`} in ${o.seconds} s`);
 }
+const total0 = Math.round((Date.now() - started) / 1000);
+if (wanted.length === 0) writeResult('run', { command: 'npm run bench', suites: outcomes.map((o) => ({ name: o.name, seconds: o.seconds, ok: o.code === 0 })), suitesSeconds: total0 });
 const report = await runOne('report', { args: [join('scripts', 'bench-report.mjs')], limitS: 60 });
 const total = Math.round((Date.now() - started) / 1000);
 console.log(`\n[bench] ${outcomes.map((o) => `${o.name} ${o.seconds} s${o.code === 0 ? '' : ' FAILED'}`).join(', ')}; total ${total} s`);
