@@ -8,9 +8,9 @@ const params = new URLSearchParams(location.search);
 const quick = params.get('quick') === '1';
 const opts = quick ? { rounds: 2, timeMs: 40, warmupMs: 15, worstRounds: 1 } : {};
 
-function render(title, ns) {
+function render(title, ns, unit = 'ns/op') {
   const rows = Object.entries(ns).map(([n, s]) => `<tr><td>${n}</td><td>${s.median}</td><td>${s.min}–${s.max}</td></tr>`).join('');
-  out.insertAdjacentHTML('beforeend', `<h2>${title}</h2><table><tr><th>contender</th><th>ns/op (median)</th><th>min–max</th></tr>${rows}</table>`);
+  out.insertAdjacentHTML('beforeend', `<h2>${title}</h2><table><tr><th>contender</th><th>${unit} (median)</th><th>min–max</th></tr>${rows}</table>`);
 }
 
 async function main() {
@@ -24,7 +24,7 @@ async function main() {
   if (scan) {
     const c = scan.corpus.payloadsPerSec;
     out.insertAdjacentHTML('beforeend', `<h2>scan</h2><p>corpus (${scan.corpus.payloads} payloads): arenaguard ${c.arenaguard.median}/s, regex ${c.regex.median}/s</p>`);
-    render('scan bodies, MB/s', Object.fromEntries(Object.entries(scan.bodies).flatMap(([k, b]) => Object.entries(b.mbPerSec).map(([n, s]) => [`${k} ${n}`, s]))));
+    render('scan: JSON bodies', Object.fromEntries(Object.entries(scan.bodies).flatMap(([k, b]) => Object.entries(b.mbPerSec).map(([n, s]) => [`${k} ${n}`, s]))), 'MB/s');
   }
   status.textContent = 'done';
   window.__benchResult = { env, pool, scan };
