@@ -103,7 +103,19 @@ const asyncVariants = {
 const names = Object.keys(variants);
 const outstanding = (name) => (name === 'arenaguard' ? arena.pools.reduce((s, p) => s + p.getStats().inUse, 0) : name.startsWith('naive') ? naivePools.reduce((s, p) => s + p.inUse.size, 0) : 0);
 
+// CPU seconds of this process over the last runSync/runWorkers (user + system, all threads: GC helpers count too).
+// On a shared machine wall time also counts time spent descheduled; the CPU-time rate does not.
+let lastCpuS = 0;
 function runSync(fn, count, offset = 0) {
+  const c0 = process.cpuUsage();
+  try {
+    return runSyncWall(fn, count, offset);
+  } finally {
+    const c = process.cpuUsage(c0);
+    lastCpuS = (c.user + c.system) / 1e6;
+  }
+}
+function runSyncWall(fn, count, offset) {
   const t0 = performance.now();
   for (let i = 0; i < count; i++) fn(requests[(offset + i) % requests.length]);
   return performance.now() - t0;
@@ -116,9 +128,13 @@ async function runWorkers(fn, workers, count) {
       await fn(requests[i % requests.length]);
     }
   };
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: workers }, worker));
-  return performance.now() - t0;
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  lastCpuS = (c.user + c.system) / 1e6;
+  return ms;
 }
 const gcTotals = Object.fromEntries(names.map((n) => [n, { events: 0, scavenges: 0, markCompacts: 0, pausesOver5ms: 0, longestPauseMs: 0 }]));
 function addGc(name, c) {
@@ -149,6 +165,7 @@ log(`cost ≈ ${(msPerRequest * 1000).toFixed(1)} µs per request (all variants)
 // 1. throughput on the mix
 log(`throughput: ${counts.throughput} requests × ${ROUNDS_RUN} rounds per variant`);
 const tp = Object.fromEntries(names.map((n) => [n, []]));
+const tpCpu = Object.fromEntries(names.map((n) => [n, []]));
 for (let round = 0; round < ROUNDS_RUN; round++) {
   for (let k = 0; k < names.length; k++) {
     const name = names[(k + round) % names.length];
@@ -156,6 +173,7 @@ for (let round = 0; round < ROUNDS_RUN; round++) {
     const ms = runSync(variants[name], counts.throughput, round * 7919);
     addGc(name, await stop());
     tp[name].push(counts.throughput / (ms / 1000));
+    tpCpu[name].push(counts.throughput / lastCpuS);
   }
 }
 
@@ -198,6 +216,7 @@ const arenaStatsAfterLeak = arena.getStats();
 // 3. 100 concurrent async workers sharing 100,000 requests
 log(`workers: ${WORKERS} async workers × ${counts.workers} requests per variant × ${SUB_ROUNDS} rounds`);
 const wk = Object.fromEntries(names.map((n) => [n, []]));
+const wkCpu = Object.fromEntries(names.map((n) => [n, []]));
 for (let round = 0; round < SUB_ROUNDS; round++) {
   for (let k = 0; k < names.length; k++) {
     const name = names[(k + round) % names.length];
@@ -206,6 +225,7 @@ for (let round = 0; round < SUB_ROUNDS; round++) {
     const ms = await runWorkers(asyncVariants[name], WORKERS, counts.workers);
     addGc(name, await stop());
     wk[name].push(counts.workers / (ms / 1000));
+    wkCpu[name].push(counts.workers / lastCpuS);
   }
 }
 const peak = Object.fromEntries(arena.pools.map((p) => [p.name, p.getStats().peakInUse]));
@@ -219,6 +239,8 @@ const result = {
   method: { rounds: ROUNDS_RUN, subRounds: SUB_ROUNDS, budgetSeconds: BUDGET_S, usPerRequestAllVariants: Number((msPerRequest * 1000).toFixed(1)), reduced, specified: { throughputRequests: THROUGHPUT_REQUESTS, leakRequests: LEAK_REQUESTS, workerRequests: WORKER_REQUESTS }, throughputRequests: counts.throughput, leakRequests: counts.leak, workers: WORKERS, workerRequests: counts.workers, mix: { ...mix, description: '80 % corpus payloads (all three ../shared/corpus files, as query values), 20 % benign JSON bodies log-uniform 1–64 KiB' } },
   claims: CLAIMS,
   throughput: Object.fromEntries(names.map((n) => [n, summary(tp[n], 0)])),
+  throughputPerCpuSecond: Object.fromEntries(names.map((n) => [n, summary(tpCpu[n], 0)])),
+  workersPerCpuSecond: Object.fromEntries(names.map((n) => [n, summary(wkCpu[n], 0)])),
   throughputPoolOnly: scanning ? { requests: POOL_ONLY_REQUESTS, ...Object.fromEntries(names.map((n) => [n, summary(tpPool[n], 0)])) } : null,
   leak: Object.fromEntries(names.map((n) => [n, { rps: summary(leak[n].rps, 0), outstandingAfter: Math.max(...leak[n].outstandingAfter), heldByDetector: leak[n].heldBefore, heapDeltaBytes: summary(leak[n].heapDeltaBytes, 0) }])),
   leakArena: { bytesInUse: arenaStatsAfterLeak.bytesInUse, bytesReserved: arenaStatsAfterLeak.bytesReserved, memoryPages: arenaStatsAfterLeak.memoryPages },
