@@ -169,7 +169,30 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
   prevOut = g32(sg, SG_PREV);
   let i: u32 = 0;
   let o: u32 = 0;
+  const c20 = i8x16.splat(0x20), cA = i8x16.splat(0x41), cZ = i8x16.splat(0x5a);
+  const cAmp = i8x16.splat(0x26), cBs = i8x16.splat(0x5c), cx = i8x16.splat(0x78), cX = i8x16.splat(0x58);
   while (i < n) {
+    // Fast path: 16 printable ASCII bytes with nothing to decode (no & \ x X, no controls,
+    // no space runs) only need case folding, done 16 at a time.
+    if (i + 16 <= n) {
+      const v = v128.load(inp + i);
+      const special = v128.or(v128.or(i8x16.lt_u(v, c20), i8x16.eq(v, cAmp)), v128.or(i8x16.eq(v, cBs), v128.or(i8x16.eq(v, cx), i8x16.eq(v, cX))));
+      // (a trailing '0' may start a "0x2e" escape that continues past the block)
+      if (!v128.any_true(special) && i8x16.bitmask(v) == 0 && load<u8>(inp + i + 15) != 0x30) {
+        const sp = <u32>i8x16.bitmask(i8x16.eq(v, c20));
+        const prevSpace: u32 = prevOut == 0x20 || prevOut == 0x0a ? 1 : 0;
+        if ((sp & ((sp << 1) | prevSpace)) == 0) {
+          const upper = v128.and(i8x16.ge_u(v, cA), i8x16.le_u(v, cZ));
+          v128.store(out + o, v128.or(v, v128.and(upper, c20)));
+          const src = inOff + (<usize>i << 2), dst = outOff + (<usize>o << 2);
+          v128.store(dst, v128.load(src)); v128.store(dst + 16, v128.load(src + 16));
+          v128.store(dst + 32, v128.load(src + 32)); v128.store(dst + 48, v128.load(src + 48));
+          prevOut = <u32>load<u8>(out + o + 15);
+          i += 16; o += 16;
+          continue;
+        }
+      }
+    }
     const b = <u32>load<u8>(inp + i);
     const at = load<u32>(inOff + (<usize>i << 2));
     if (b == 0x26) { // '&'
