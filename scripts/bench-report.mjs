@@ -81,6 +81,17 @@ if (pool) {
       rows: Object.entries(r.ns).map(([n, s]) => ({ label: n, ...s, highlight: n === 'arenaguard' })),
     });
   }
+  const g1 = pool.sizes['1024']?.gc;
+  if (g1) {
+    p('### GC per 1,000,000 ops at 1 KiB', '');
+    chart('pool-gc-1024', {
+      title: 'pool: GC scavenges per 1,000,000 ops, 1 KiB',
+      subtitle: `perf_hooks GC entries · median of ${pool.method.gcRuns ?? 1} run(s) · ${pool.env.node}`,
+      unit: 'scavenges per 1M ops',
+      better: 'lower',
+      rows: Object.entries(g1).map(([n, g]) => ({ label: n, median: g.per1M.scavenges, ...(g.per1MRange ? { min: g.per1MRange.scavenges[0], max: g.per1MRange.scavenges[1] } : {}), highlight: n === 'arenaguard' })),
+    });
+  }
   p('What each contender does:', '');
   for (const [n, t] of Object.entries(pool.notes)) p(`- **${n}**: ${t}`);
   p('');
