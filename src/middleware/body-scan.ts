@@ -5,7 +5,9 @@
 // located by path (`body:$.user.tags[1]`). A string split across chunks is
 // scanned through a detector stream, so the split does not hide anything.
 // `application/x-www-form-urlencoded` bodies are split into fields the same
-// way (`body:comment`). Anything else is one raw `body` stream.
+// way (`body:comment`), `multipart/form-data` into parts (`body:comment`,
+// `body:upload.filename`; binary file contents are not text and not scanned,
+// as in `analyzeRequest`). Anything else is one raw `body` stream.
 //
 // Malformed JSON (anything outside strings that JSON does not allow) is
 // reported through `malformed`: the caller then rescans the whole body raw,
@@ -25,6 +27,10 @@ export function createBodyScanner(detector: GuardDetector, contentType: string |
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json' || type.endsWith('+json')) return new JsonBodyScanner(detector);
   if (type === 'application/x-www-form-urlencoded') return new FormBodyScanner(detector);
+  if (type === 'multipart/form-data') {
+    const boundary = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType ?? '');
+    if (boundary) return new MultipartBodyScanner(detector, boundary[1] ?? boundary[2]!);
+  }
   return new RawBodyScanner(detector, 'body');
 }
 
@@ -329,6 +335,150 @@ class FormBodyScanner implements BodyScanner {
 
   finish(): GuardScanResult {
     if (this.#value.open || !this.#inName) this.#findings.add(this.#value.end(new Uint8Array(0)), () => this.#location());
+    return this.#findings.result();
+  }
+}
+
+/** First index of `needle` in `hay` at or after `from`, or -1. Native indexOf finds candidates. */
+function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0]!;
+  for (let i = hay.indexOf(first, from); i >= 0 && i <= hay.length - needle.length; i = hay.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && hay[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+
+function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+const MAX_PART_HEADERS = 8192;
+const CRLFCRLF = new Uint8Array([13, 10, 13, 10]);
+
+/**
+ * `multipart/form-data`, part by part as chunks arrive: each part's name and
+ * filename come from its headers; text parts are streamed to the scanner in
+ * the `body` context, so the MIME framing itself (`--boundary`) is never
+ * scanned as if it were user input.
+ */
+class MultipartBodyScanner implements BodyScanner {
+  malformed = false;
+  readonly #findings = new Findings();
+  readonly #detector: GuardDetector;
+  /** `--boundary` before the first part; `\r\n--boundary` between parts. */
+  readonly #first: Uint8Array;
+  readonly #delimiter: Uint8Array;
+  #state: 'preamble' | 'after-delimiter' | 'headers' | 'content' | 'done' = 'preamble';
+  #carry: Uint8Array = new Uint8Array(0);
+  #name = '';
+  #part: ValueScan | undefined;
+
+  constructor(detector: GuardDetector, boundary: string) {
+    this.#detector = detector;
+    this.#first = new TextEncoder().encode(`--${boundary}`);
+    this.#delimiter = new TextEncoder().encode(`\r\n--${boundary}`);
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.malformed || this.#state === 'done') return;
+    let data = joinBytes(this.#carry, chunk);
+    this.#carry = new Uint8Array(0);
+    let at = 0;
+    for (;;) {
+      if (this.#state === 'preamble') {
+        const found = indexOfBytes(data, this.#first, at);
+        if (found < 0) {
+          this.#carry = data.slice(Math.max(at, data.length - this.#first.length + 1));
+          return;
+        }
+        at = found + this.#first.length;
+        this.#state = 'after-delimiter';
+      } else if (this.#state === 'after-delimiter') {
+        if (data.length - at < 2) {
+          this.#carry = data.slice(at);
+          return;
+        }
+        if (data[at] === 0x2d && data[at + 1] === 0x2d) {
+          this.#state = 'done';
+          return;
+        }
+        const eol = indexOfBytes(data, CRLFCRLF.subarray(0, 2), at);
+        if (eol < 0) {
+          if (data.length - at > 256) this.malformed = true;
+          else this.#carry = data.slice(at);
+          return;
+        }
+        at = eol + 2;
+        this.#state = 'headers';
+      } else if (this.#state === 'headers') {
+        if (data.length - at < 2) {
+          this.#carry = data.slice(at);
+          return;
+        }
+        if (data[at] === 13 && data[at + 1] === 10) { // a part without headers
+          this.#openPart('');
+          at += 2;
+          this.#state = 'content';
+          continue;
+        }
+        const end = indexOfBytes(data, CRLFCRLF, at);
+        if (end < 0) {
+          if (data.length - at > MAX_PART_HEADERS) this.malformed = true;
+          else this.#carry = data.slice(at);
+          return;
+        }
+        this.#openPart(decoder.decode(data.subarray(at, end)));
+        at = end + 4;
+        this.#state = 'content';
+      } else if (this.#state === 'content') {
+        const end = indexOfBytes(data, this.#delimiter, at);
+        if (end < 0) {
+          // Hold back what could be the start of a delimiter split across chunks.
+          const keep = Math.max(at, data.length - this.#delimiter.length + 1);
+          this.#part?.part(data.subarray(at, keep));
+          this.#carry = data.slice(keep);
+          return;
+        }
+        this.#closePart(data.subarray(at, end));
+        at = end + this.#delimiter.length;
+        this.#state = 'after-delimiter';
+      } else {
+        return;
+      }
+    }
+  }
+
+  #openPart(head: string): void {
+    this.#name = /\bname="([^"]*)"/i.exec(head)?.[1] ?? '';
+    const filename = /\bfilename="([^"]*)"/i.exec(head)?.[1];
+    const type = /content-type:\s*([^\r\n;]+)/i.exec(head)?.[1]?.trim().toLowerCase() ?? 'text/plain';
+    if (filename !== undefined && filename.length > 0) {
+      const name = this.#name;
+      this.#findings.add(this.#detector.scan(filename, { context: 'path' }), () => `body:${name}.filename`);
+    }
+    const text = filename === undefined || type.startsWith('text/') || type.includes('json') || type.includes('xml');
+    this.#part = text ? new ValueScan(this.#detector, 'body') : undefined;
+  }
+
+  #closePart(tail: Uint8Array): void {
+    if (this.#part) {
+      const name = this.#name;
+      this.#findings.add(this.#part.end(tail), () => `body:${name}`);
+    }
+    this.#part = undefined;
+  }
+
+  finish(): GuardScanResult {
+    if (this.#state !== 'done') {
+      this.malformed = true;
+      if (this.#part && this.#state === 'content') this.#closePart(this.#carry);
+    }
     return this.#findings.result();
   }
 }

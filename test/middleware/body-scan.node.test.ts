@@ -61,3 +61,32 @@ describe('form body scanner', () => {
     expect(r.found.every((f) => f.endsWith('@body:comment'))).toBe(true);
   });
 });
+
+describe('multipart body scanner', () => {
+  const B = '----WebKitFormBoundary7MA4YWxkTrZu0gW';
+  const type = `multipart/form-data; boundary=${B}`;
+  const form = (title: string, notes: string, filename = 'notes.txt', binary = 'GIF89a\u0001\u0002') =>
+    `--${B}\r\nContent-Disposition: form-data; name="title"\r\n\r\n${title}\r\n`
+    + `--${B}\r\nContent-Disposition: form-data; name="notes"; filename="${filename}"\r\nContent-Type: text/plain\r\n\r\n${notes}\r\n`
+    + `--${B}\r\nContent-Disposition: form-data; name="photo"; filename="p.gif"\r\nContent-Type: image/gif\r\n\r\n${binary}\r\n`
+    + `--${B}--\r\n`;
+
+  it('does not mistake the MIME framing for an attack (the raw body would: --boundary looks like a SQL comment)', () => {
+    const r = everySplit(type, form('My garden photos', 'watering: monday, thursday'));
+    expect(r).toEqual({ malformed: false, blocked: false, found: [] });
+  });
+
+  it('locates attacks per part at every chunk boundary: field, text file, filename; binary parts are not text', () => {
+    const r = everySplit(type, form('<script>alert(1)</script>', "1' UNION SELECT password FROM users --", '../../../etc/passwd', '<script>not text</script>'));
+    expect(r.blocked).toBe(true);
+    expect(r.found).toContain('xss@body:title');
+    expect(r.found).toContain('sqli@body:notes');
+    expect(r.found).toContain('path@body:notes.filename');
+    expect(r.found.some((f) => f.includes('photo'))).toBe(false);
+  });
+
+  it('flags a multipart body without its closing delimiter for a raw rescan', () => {
+    const text = form('a', 'b').replace(`--${B}--\r\n`, '');
+    expect(scanIn(type, [enc.encode(text)]).malformed).toBe(true);
+  });
+});

@@ -92,6 +92,30 @@ for (const [name, express] of [['express 5', express5], ['express 4', express4]]
       expect(slotsInUse(arena)).toBe(0);
     });
 
+    it('passes a benign multipart upload untouched and blocks an attack in one of its fields', async () => {
+      const a = app();
+      a.post('/upload', (req: any, res: any) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => res.json({ sha256: createHash('sha256').update(Buffer.concat(chunks)).digest('hex') }));
+      });
+      const url = await serve(a);
+      const form = new FormData();
+      form.append('title', 'My garden -- spring 2026');
+      form.append('photo', new Blob([new Uint8Array(30_000).map((_, i) => (i * 7) & 0xff)], { type: 'image/png' }), 'garden.png');
+      const request = new Request(`${url}/upload`, { method: 'POST', body: form });
+      const sent = Buffer.from(await request.clone().arrayBuffer());
+      const ok = await fetch(request);
+      expect(ok.status).toBe(200);
+      expect((await ok.json()).sha256).toBe(createHash('sha256').update(sent).digest('hex'));
+
+      const evil = new FormData();
+      evil.append('title', '<script>alert(1)</script>');
+      const bad = await fetch(`${url}/upload`, { method: 'POST', body: evil });
+      expect(bad.status).toBe(403);
+      expect((await bad.json()).threats).toContainEqual(expect.objectContaining({ category: 'xss', location: 'body:title' }));
+    });
+
     it('finds an attack split across chunks', async () => {
       const url = await serve(app());
       const res = await fetch(`${url}/hash`, {
