@@ -61,8 +61,7 @@ function glue(x: usize, word: usize, len: u32, start: u32, end: u32): u64 {
   const ok = g32(x, X_GLUE_OK);
   if (ok == 0 || ok - 1 > start) {
     // only words that can begin a script scheme (javascript, vbscript, livescript, jscript, mocha) start a join
-    const c = <u32>load<u8>(word);
-    if (c != 0x6a && c != 0x76 && c != 0x6c && c != 0x6d) { s32(x, X_GLUE_OK, 0); return 0; }
+    if (!schemePrefix(word, len)) { s32(x, X_GLUE_OK, 0); return 0; }
     gl = 0; s32(x, X_GLUE_PARTS, 0); s32(x, X_GLUE_START, start);
   }
   s32(x, X_GLUE_OK, end + 1);
@@ -82,6 +81,28 @@ function pend(x: usize, kind: u32, start: u32, end: u32): void {
   s32(x, X_PEND, kind); s32(x, X_PEND_START, start); s32(x, X_PEND_END, end);
 }
 
+// Script schemes a whitespace-split word may start: javascript vbscript livescript jscript mocha.
+const SCHEMES: usize = memory.data<u8>([
+  10, 0x6a, 0x61, 0x76, 0x61, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74,
+  8, 0x76, 0x62, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74,
+  10, 0x6c, 0x69, 0x76, 0x65, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74,
+  7, 0x6a, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74,
+  5, 0x6d, 0x6f, 0x63, 0x68, 0x61,
+  0,
+]);
+
+/** Is the word a proper prefix of a script scheme (so a join with the next word could spell one)? */
+function schemePrefix(word: usize, len: u32): bool {
+  let e = SCHEMES;
+  while (true) {
+    const l = <u32>load<u8>(e);
+    if (l == 0) return false;
+    if (len < l && memory.compare(e + 1, word, len) == 0) return true;
+    e += l + 1;
+  }
+  return false;
+}
+
 /** Nothing pending: a plain word or a space cannot change the state (except the last end). */
 // @ts-ignore: decorator
 @inline function idle(x: usize): bool {
@@ -91,7 +112,8 @@ function pend(x: usize, kind: u32, start: u32, end: u32): void {
 
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   // Fast path: a word that is no keyword and cannot start a scheme join, an on* name or url(
-  if (flags == 0 && w0 != 0x6a && w0 != 0x76 && w0 != 0x6c && w0 != 0x6d && w0 != 0x6f && w0 != 0x75 && idle(x)) {
+  if (flags == 0 && !(w0 == 0x6f && w1 == 0x6e) && !(len == 3 && w0 == 0x75 && w1 == 0x72) && idle(x) &&
+      !((w0 == 0x6a || w0 == 0x76 || w0 == 0x6c || w0 == 0x6d) && schemePrefix(word, len))) {
     s32(x, X_LAST_END, end);
     return;
   }
