@@ -152,10 +152,11 @@ describe('scanner fuzzing', () => {
   // for "0x2e"/"0x2f"/"0x5c" is only taken when the 'x' is already in the chunk, so a chunk
   // ending right after the '0' emits the '0' as text and the escape is never decoded: the
   // stream misses path.dot-dot-slash that the whole scan finds (blocked whole, allowed in a
-  // stream). Carrying a trailing '0' of a non-final chunk (b == 0x30 && i + 1 == n && !final)
-  // fixes single cuts, but `select concat(0x2f,a)` cut twice (e.g. after "s" and after the
-  // '0') still differs (sqli.function-chain only in the stream): the carried '0' also needs
-  // to agree with the lexer's held-back byte.
+  // stream). Fix (checked against this file, scanner-corpus and test/scanner): just before the
+  // `if (b == 0x30 && i + 1 < n && ...)` branch add
+  //   if (b == 0x30 && i + 1 == n && !final && !isAlnum(prevOut)) { saveCarry(sg, inp, inOff, i, n); break; }
+  // (prevOut, not g32(sg, SG_PREV), which is stale inside a chunk), then turn this into `it`
+  // and drop withoutTextual0x / hasTextual0x from the fuzz and corpus tests.
   itFails('BUG textual 0x escape at a chunk end: `0x5c0x2e.%00/` scanned byte by byte gives the whole-scan verdict', () => {
     for (const text of ['0x5c0x2e./', '0x5c0x2e.%00/', '..0x2f..0x2fetc/passwd', 'select concat(0x2f,a)']) {
       const bytes = encoder.encode(text);
