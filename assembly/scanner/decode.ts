@@ -273,6 +273,8 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
       o = put(st, sg, out, outOff, o, b, at, at + 1);
       i++; continue;
     }
+    // A '0' ending a non-final chunk may begin a textual "0x2e" escape: wait for the next chunk.
+    if (b == 0x30 && i + 1 == n && !final && !isAlnum(prevOut)) { saveCarry(sg, inp, inOff, i, n); break; }
     if (b == 0x30 && i + 1 < n && (<u32>load<u8>(inp + i + 1) | 0x20) == 0x78) {
       // "0x2e" "0x2f" "0x5c" written out as text stand for . / \ in path-evasion payloads
       if (!final && i + 6 > n) { saveCarry(sg, inp, inOff, i, n); break; }

@@ -244,6 +244,9 @@ export class Detector {
   failure(err: unknown, t0: number, location?: string): ScanResult {
     this.#errors++;
     this.#lastError = err;
+    // A wasm trap means the module's memory can no longer be trusted: mark the arena faulted
+    // (only RuntimeErrors do), so every later scan fails closed and health reports 'failing'.
+    try { this.arena.fault(err); } catch { /* recording the fault must not mask the failure */ }
     const result: ScanResult = { blocked: this.failMode === 'closed', score: this.failMode === 'closed' ? this.threshold : 0, threats: [internalError(location)] };
     return this.record(result, 0, t0);
   }

@@ -102,7 +102,9 @@ export class ScanEngine {
     this.#ex.scanBegin(state.bytes.byteOffset, context, paranoia, limit);
   }
 
+  /** Every entry point: the arena must be usable (a trap anywhere in the module poisons it all). */
   #check(): void {
+    this.arena.assertUsable();
     if (this[FAULT]) { this[FAULT] = false; throw new WebAssembly.RuntimeError('unreachable (injected scan fault)'); }
   }
 

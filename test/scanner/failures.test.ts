@@ -53,16 +53,16 @@ describe('options', () => {
 });
 
 describe('fail closed', () => {
-  it('an engine trap blocks with internal.error and is counted', async () => {
+  it('an engine trap blocks with internal.error, is counted, and faults the arena for good', async () => {
     const d = await detector();
     d.injectScanFault();
     const r = d.scan('harmless');
     expect(r.blocked).toBe(true);
     expect(ruleIds(r)).toEqual(['internal.error']);
     expect(d.getStats().internalErrors).toBe(1);
-    // the next scan works again
-    expect(d.scan('harmless').blocked).toBe(false);
-    expect(d.healthCheck().status).toBe('degraded');
+    // a module that trapped is not trusted again: later scans fail closed too
+    expect(ruleIds(d.scan('harmless'))).toEqual(['internal.error']);
+    expect(d.healthCheck().status).toBe('failing');
     await d.close();
   });
   it("failMode 'open' lets it through but still reports it", async () => {
