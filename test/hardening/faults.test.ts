@@ -119,9 +119,12 @@ describe('faults: detector', () => {
   // BUG "scanner trap leaves the arena healthy" (src/detector): ScanEngine calls the scan
   // exports directly, not through arena.call(), so a trap inside scanOnce/scanPush is caught,
   // fails that scan closed, but never faults the arena: it keeps reporting 'ok' and keeps
-  // scanning with a module that trapped. Fix: Detector.failure() (every failure path goes
-  // through it) should call `this.arena.fault(err)`, which marks the arena only for a
-  // WebAssembly.RuntimeError.
+  // scanning with a module that trapped. Fix (checked in a scratch worktree): first line of
+  // Detector.failure(), which every failure path goes through:
+  //   if (err instanceof WebAssembly.RuntimeError) this.arena.fault(err);
+  // test/scanner/failures.test.ts 'an engine trap blocks with internal.error and is counted'
+  // then needs its last lines changed: after a trap the next scan fails closed too and health
+  // is 'failing' (what issue 6 asks: a trap marks the arena unhealthy).
   itFails('a trap inside the scanner itself (corrupted state) fails closed and marks the arena failing', async () => {
     const { arena, d } = await fresh();
     const s = d.createStream({ context: 'body' });
@@ -146,8 +149,10 @@ describe('faults: detector', () => {
   // BUG "warm detector scans on a faulted arena" (src/detector/engine.ts): once the engine
   // holds its cached slots, scanValue/pushStream call the scanner exports without checking
   // the arena, so after a trap elsewhere (a body slot acquire, another detector) the detector
-  // keeps scanning in the module that trapped and answers "clean". Fix: ScanEngine.#check()
-  // (called at the start of every engine entry point) also calls this.arena.assertUsable().
+  // keeps scanning in the module that trapped and answers "clean" (the guards check their
+  // arenas themselves since fa2d100; direct detector users do not). Fix (checked): first line
+  // of ScanEngine.#check(), called by every engine entry point:
+  //   this.arena.assertUsable();
   itFails('BUG warm detector scans on a faulted arena: after a trap elsewhere, scans and streams fail closed', async () => {
     const { arena, d } = await fresh();
     expect(d.scan('warm up').blocked).toBe(false); // slots cached
