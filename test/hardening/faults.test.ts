@@ -45,15 +45,6 @@ function corruptScanStates(arena: Arena): number {
   return hits;
 }
 
-type Body = () => void | Promise<void>;
-/** vitest's it.fails; the Deno shim has no `fails`, so the same thing by hand. */
-const itFails: (name: string, fn: Body) => void = (it as unknown as { fails?: (n: string, f: Body) => void }).fails
-  ?? ((name, fn) => it(name, async () => {
-    let failed = false;
-    try { await fn(); } catch { failed = true; }
-    expect(failed).toBe(true);
-  }));
-
 /**
  * Make the arena trap now. injectFault arms a trap in the next wasm acquire/release, but
  * pools serve most acquires in JS without calling wasm; so take large slots until one has to
@@ -116,16 +107,9 @@ describe('faults: detector', () => {
     expect(r.threats.map((t) => t.ruleId)).toEqual(['internal.error']);
   });
 
-  // BUG "scanner trap leaves the arena healthy" (src/detector): ScanEngine calls the scan
-  // exports directly, not through arena.call(), so a trap inside scanOnce/scanPush is caught,
-  // fails that scan closed, but never faults the arena: it keeps reporting 'ok' and keeps
-  // scanning with a module that trapped. Fix (checked in a scratch worktree): first line of
-  // Detector.failure(), which every failure path goes through:
-  //   if (err instanceof WebAssembly.RuntimeError) this.arena.fault(err);
-  // test/scanner/failures.test.ts 'an engine trap blocks with internal.error and is counted'
-  // then needs its last lines changed: after a trap the next scan fails closed too and health
-  // is 'failing' (what issue 6 asks: a trap marks the arena unhealthy).
-  itFails('a trap inside the scanner itself (corrupted state) fails closed and marks the arena failing', async () => {
+  // Was a bug until f1fa3a4: a trap inside the scanner failed that scan closed but left the
+  // arena 'ok', and the detector went on scanning in the module that trapped.
+  it('a trap inside the scanner itself (corrupted state) fails closed and marks the arena failing', async () => {
     const { arena, d } = await fresh();
     const s = d.createStream({ context: 'body' });
     s.push('first chunk ');
@@ -137,8 +121,7 @@ describe('faults: detector', () => {
     expectFailedClosed(d.scan('plain words'));
   });
 
-  // BUG "scanner trap leaves the arena healthy" (see above).
-  itFails('the engine test hook (a trap at the next scan call) fails closed and marks the arena failing', async () => {
+  it('the engine test hook (a trap at the next scan call) fails closed and marks the arena failing', async () => {
     const { arena, d } = await fresh();
     expect(d.scan('warm up').blocked).toBe(false);
     d.injectScanFault();
@@ -146,14 +129,9 @@ describe('faults: detector', () => {
     expect(arena.healthCheck().status).toBe('failing');
   });
 
-  // BUG "warm detector scans on a faulted arena" (src/detector/engine.ts): once the engine
-  // holds its cached slots, scanValue/pushStream call the scanner exports without checking
-  // the arena, so after a trap elsewhere (a body slot acquire, another detector) the detector
-  // keeps scanning in the module that trapped and answers "clean" (the guards check their
-  // arenas themselves since fa2d100; direct detector users do not). Fix (checked): first line
-  // of ScanEngine.#check(), called by every engine entry point:
-  //   this.arena.assertUsable();
-  itFails('BUG warm detector scans on a faulted arena: after a trap elsewhere, scans and streams fail closed', async () => {
+  // Was a bug until f1fa3a4: with its slots cached, the engine scanned without checking the
+  // arena, so after a trap elsewhere the detector answered "clean" from the trapped module.
+  it('a warm detector fails closed after a trap elsewhere: scans, open streams and health', async () => {
     const { arena, d } = await fresh();
     expect(d.scan('warm up').blocked).toBe(false); // slots cached
     const open = d.createStream({ context: 'body' });
@@ -252,8 +230,7 @@ describe('faults: fetch guard', () => {
     expect(blocked === 'timeout' ? blocked : blocked.status).toBe(403);
   });
 
-  // The guard checks its arenas itself since fa2d100, so this holds even while the warm
-  // detector bug above is open.
+  // The guard also checks its arenas itself (fa2d100).
   it('a GET after a trap elsewhere (warm detector) gets 503, the application is not called', async () => {
     const { arena, d } = await fresh();
     let called = 0;
