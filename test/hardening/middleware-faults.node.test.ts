@@ -1,17 +1,20 @@
-// Node only (real loopback HTTP servers): Express and Fastify behind arenaguard while the
+// Node only (real loopback HTTP servers): Express, Fastify and Hono behind arenaguard while the
 // arena traps. Every request is answered 403/503 within a timeout, the server stays up (an
 // exception thrown from a stream or response listener would be an uncaught exception), the
 // application never runs for a request that could not be scanned, and a guard built on a
 // fresh arena carries on.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import express from 'express';
 import Fastify from 'fastify';
+import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createArena, createDetector, createStandardPools, type Arena, type Detector } from '../../src/index.js';
 import { injectFault } from '../../src/internal.js';
 import { arenaguard as expressGuard } from '../../src/middleware/express.js';
 import { arenaguard as fastifyGuard } from '../../src/middleware/fastify.js';
+import { arenaguard as honoGuard } from '../../src/middleware/hono.js';
 
 const ATTACK = "1' OR '1'='1";
 const cleanup: Array<() => Promise<unknown>> = [];
@@ -62,6 +65,18 @@ async function fastifyApp(arena: Arena, d: Detector): Promise<App> {
   return { url, calls };
 }
 
+async function honoApp(arena: Arena, d: Detector): Promise<App> {
+  const calls: string[] = [];
+  const app = new Hono();
+  app.use('*', honoGuard({ detector: d, arena, slotWaitMs: 20 }));
+  app.all('*', async (c) => { calls.push(`${c.req.method} ${c.req.url} ${await c.req.text()}`); return c.text('app'); });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+  cleanup.push(() => new Promise((resolve) => server.close(() => resolve(undefined))));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls };
+}
+
 /** Status, or 'timeout' / 'error' (connection reset, server gone). */
 async function send(url: string, init: RequestInit = {}): Promise<number | 'timeout' | 'error'> {
   try {
@@ -84,7 +99,7 @@ function traffic(url: string): Array<Promise<number | 'timeout' | 'error'>> {
   return out;
 }
 
-for (const [name, build] of [['express', expressApp], ['fastify', fastifyApp]] as const) {
+for (const [name, build] of [['express', expressApp], ['fastify', fastifyApp], ['hono', honoApp]] as const) {
   describe(`faults: ${name}`, () => {
     // Were bugs until fe69542/fa2d100: GETs after the trap reached the app with 200 (the warm
     // detector scanned on in the faulted module), and Inspection.write/release threw
