@@ -1,13 +1,16 @@
 // Node only (reads ../shared/corpus with node:fs): corpus payloads and their mutations —
 // re-encodings, case flips, comment and whitespace insertion — never make the scanner throw,
 // and chunked scans (split at every boundary, byte by byte, random sizes) agree with whole ones.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector, type ScanContext } from '../../src/index.js';
 import { CONTEXTS, chunkPlan, encoder, shape, streamScan } from './scanner-arbitraries.js';
 
 const CORPUS_DIR = new URL('../../../shared/corpus/', import.meta.url);
+// CI lays shared/ beside the clone; a bare clone elsewhere has no corpus (say so, don't fail).
+const corpusPresent = existsSync(CORPUS_DIR);
+if (!corpusPresent) console.warn(`scanner-corpus: skipped, no corpus at ${CORPUS_DIR.pathname}`);
 
 interface Row { payload: string; label: string }
 function loadCorpus(): Row[] {
@@ -40,7 +43,7 @@ const MUTATIONS: Record<string, (s: string, r: number) => string> = {
 };
 const MUTATION_NAMES = Object.keys(MUTATIONS);
 
-describe('scanner on corpus payloads and their mutations', () => {
+describe.skipIf(!corpusPresent)('scanner on corpus payloads and their mutations', () => {
   let corpus: Row[];
   let d: Detector;
   let d2: Detector;
