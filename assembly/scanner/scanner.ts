@@ -270,3 +270,13 @@ export function scanDebugDecode(st: usize, scratch: usize, input: usize, len: u3
 }
 export function scanDebugOutput(scratch: usize): usize { return pairBytes(scratch, 0); }
 export function scanDebugOffsets(scratch: usize): usize { return pairOffs(scratch, 0); }
+
+/**
+ * Zero what a scan left of the input in the scratch area: the first `used`
+ * bytes (and the carry room) of every decode buffer. Called by the host after
+ * each scan, so decoded payload text never lingers in a slot the detector keeps.
+ */
+export function scanWipe(scratch: usize, used: u32): void {
+  const n = <usize>(ROOM + (used < CAP ? used : CAP));
+  for (let k: u32 = 0; k < 3; k++) memory.fill(scratch + <usize>k * PAIR_BYTES, 0, n);
+}

@@ -181,6 +181,7 @@ export class Detector {
       const score = this.engine.scanValue(input, context, this.paranoia, this.maxScanBytes);
       const threats = this.engine.findingCount() === 0 ? NO_THREATS
         : toThreats(this.engine.findings(), typeof input === 'string' ? input : null, this.maxScanBytes);
+      this.engine.wipe(true);
       return this.record({ blocked: score >= this.threshold, score, threats }, this.engine.lastBytes, t0);
     } catch (err) {
       this.engine.releaseAll();

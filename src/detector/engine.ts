@@ -23,6 +23,8 @@ interface ScannerExports {
   scanBegin(st: number, ctx: number, paranoia: number, limit: number): void;
   scanPush(st: number, scratch: number, input: number, len: number, final: number): number;
   scanOnce(st: number, scratch: number, input: number, len: number, ctx: number, paranoia: number, limit: number): number;
+  scanWipe(scratch: number, used: number): void;
+  zeroFill(address: number, length: number): void;
   scanScore(st: number): number;
   scanDebugDecode(st: number, scratch: number, input: number, len: number, ctx: number, stages: number): number;
   scanDebugOutput(scratch: number): number;
@@ -87,6 +89,24 @@ export class ScanEngine {
     this.#views();
   }
 
+  /**
+   * Zero what the last scan left in the slots this engine keeps between scans
+   * (raw input, decoded text, and for a whole-value scan the state block), so
+   * a payload never lingers in memory after its verdict. Call once the
+   * findings have been read.
+   */
+  wipe(withState: boolean): void {
+    if (this.#input === null || this.#scratch === null || this.#dirty === 0) return;
+    const used = Math.min(this.#dirty, this.#inputCap);
+    this.#ex.zeroFill(this.#input.bytes.byteOffset, used);
+    this.#ex.scanWipe(this.#scratch.bytes.byteOffset, used);
+    if (withState && this.#state !== null) this.#ex.zeroFill(this.#state.bytes.byteOffset, this.stateBytes);
+    this.#dirty = 0;
+  }
+
+  /** Bytes written to the input slot since the last wipe. */
+  #dirty = 0;
+
   /** Give the cached slots back (after an error, or on close). Safe to call twice. */
   releaseAll(): void {
     for (const lease of [this.#scratch, this.#input, this.#state]) {
@@ -124,6 +144,7 @@ export class ScanEngine {
       if (input.length * 3 <= cap) {
         const { written } = encoder.encodeInto(input, this.#u8.subarray(inp, inp + cap));
         this.lastBytes = written;
+        if (written > this.#dirty) this.#dirty = written;
         return this.#once(st, scratch, inp, written, context, paranoia, limit);
       }
       this.#ex.scanBegin(st, context, paranoia, limit);
@@ -134,6 +155,7 @@ export class ScanEngine {
         let end = Math.min(input.length, pos + Math.floor(cap / 3));
         if (end < input.length && (input.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
         const { written } = encoder.encodeInto(input.slice(pos, end), this.#u8.subarray(inp, inp + cap));
+        if (written > this.#dirty) this.#dirty = written;
         this.#push(st, scratch, inp, written, 0);
         this.lastBytes += written;
         pos = end;
@@ -144,12 +166,14 @@ export class ScanEngine {
     this.lastBytes = input.byteLength;
     if (input.byteLength <= cap) {
       this.#u8.set(input, inp);
+      if (input.byteLength > this.#dirty) this.#dirty = input.byteLength;
       return this.#once(st, scratch, inp, input.byteLength, context, paranoia, limit);
     }
     this.#ex.scanBegin(st, context, paranoia, limit);
     for (let pos = 0; pos < input.byteLength; pos += cap) {
       const piece = input.subarray(pos, Math.min(input.byteLength, pos + cap));
       this.#u8.set(piece, inp);
+      if (piece.byteLength > this.#dirty) this.#dirty = piece.byteLength;
       this.#push(st, scratch, inp, piece.byteLength, 0);
     }
     this.#push(st, scratch, inp, 0, 1);
@@ -182,6 +206,7 @@ export class ScanEngine {
         let end = Math.min(chunk.length, pos + Math.floor(cap / 3));
         if (end < chunk.length && (chunk.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
         const { written } = encoder.encodeInto(pos === 0 && end === chunk.length ? chunk : chunk.slice(pos, end), this.#u8.subarray(inp, inp + cap));
+        if (written > this.#dirty) this.#dirty = written;
         this.#push(st, scratch, inp, written, 0);
         bytes += written;
         pos = end;
@@ -190,11 +215,13 @@ export class ScanEngine {
       for (let pos = 0; pos < chunk.byteLength; pos += cap) {
         const piece = chunk.subarray(pos, Math.min(chunk.byteLength, pos + cap));
         this.#u8.set(piece, inp);
+        if (piece.byteLength > this.#dirty) this.#dirty = piece.byteLength;
         this.#push(st, scratch, inp, piece.byteLength, 0);
         bytes += piece.byteLength;
       }
     }
     if (final) this.#push(st, scratch, inp, 0, 1);
+    this.wipe(false); // the stream's own state slot keeps only what it must carry; it is zeroed on release
     return bytes;
   }
 
