@@ -195,6 +195,7 @@ export class Arena {
     for (const pool of this.pools) pool.closed();
     this.closed = true;
     this.usable = false;
+    this.fastPath = false;
     this.#retirePools();
     this.#clockTicker.stop();
     this.#shrinkTicker?.stop();
@@ -205,6 +206,8 @@ export class Arena {
 
   /** @internal False once closed or faulted. */
   usable = true;
+  /** @internal Pools may pop free lists in JS; false sends every acquire through wasm (closed, faulted, fault armed). */
+  fastPath = true;
 
   /** @internal */
   get exports(): ArenaExports {
@@ -231,6 +234,7 @@ export class Arena {
     if (error instanceof WebAssembly.RuntimeError) {
       this.#fault = error;
       this.usable = false;
+      this.fastPath = false;
       this.#retirePools();
       return new ArenaClosedError('wasm trap; the arena is now unhealthy', { cause: error });
     }
@@ -299,6 +303,12 @@ export class Arena {
   /** @internal After a shrink, slabs may be free for pools that were waiting on maxBytes. */
   serveAllWaiters(): void {
     for (const pool of this.pools) pool.serveWaiters();
+  }
+
+  /** @internal Test hook: the next wasm acquire or release traps; acquires stop taking the JS fast path so it comes. */
+  armFault(): void {
+    this.#exports.injectFault();
+    this.fastPath = false;
   }
 
   /** @internal Test hook: make the runtime refuse memory.grow past `pages` (0 lifts it). */

@@ -17,5 +17,5 @@ export function wasmOf(arena: Arena): WasmHandle {
 
 /** Test hook: the next wasm acquire or release traps, as a corrupted module would. */
 export function injectFault(arena: Arena): void {
-  arena.exports.injectFault();
+  arena.armFault();
 }

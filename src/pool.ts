@@ -354,7 +354,7 @@ export class Pool {
     const arena = this.#arena;
     const i32 = arena.i32;
     const slot = i32[this.#freeHead]!;
-    if (slot < 0 || !this.#fastAcquire || !arena.usable) return this.#acquireSlotInWasm();
+    if (slot < 0 || !this.#fastAcquire || !arena.fastPath) return this.#acquireSlotInWasm();
     const meta = this.#metaBase + slot * 4;
     i32[this.#freeHead] = i32[meta + 2]!; // head = slot.next (M_NEXT)
     i32[meta + 1] = 2; // M_STATE = STATE_IN_USE

@@ -254,6 +254,14 @@ describe('leases', () => {
     await arena.close();
   });
 
+  it('traps on the very next acquire after injectFault, fast path or not', async () => {
+    const arena = await smallArena();
+    injectFault(arena);
+    expect(() => arena.getPool('small').acquire()).toThrow(ArenaClosedError);
+    expect(arena.healthCheck().status).toBe('failing');
+    await arena.close();
+  });
+
   it('turns a wasm trap into an unhealthy arena that refuses work', async () => {
     const arena = await smallArena();
     const pool = arena.getPool('small');
