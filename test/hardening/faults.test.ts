@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createArena, createDetector, createStandardPools, type Arena, type Detector, type ScanResult } from '../../src/index.js';
 import { injectFault, wasmOf } from '../../src/internal.js';
+import { trip } from './trip.js';
 import { guard } from '../../src/middleware/fetch.js';
 
 const ATTACK = "1' OR '1'='1";
@@ -45,20 +46,6 @@ function corruptScanStates(arena: Arena): number {
   return hits;
 }
 
-/**
- * Make the arena trap now. injectFault arms a trap in the next wasm acquire/release, but
- * pools serve most acquires in JS without calling wasm; so take large slots until one has to
- * come from wasm (bounded), and give back what was taken (releases are refused once faulted).
- */
-function trip(arena: Arena): void {
-  injectFault(arena);
-  const taken = [];
-  try {
-    for (let i = 0; i < 4096 && arena.healthCheck().status !== 'failing'; i++) taken.push(arena.getPool('large').acquire());
-  } catch { /* the trap: ArenaClosedError */ }
-  for (const lease of taken) try { lease.release(); } catch { /* faulted */ }
-  expect(arena.healthCheck().status).toBe('failing');
-}
 
 /** Resolve to the response, or to 'timeout' if the guard takes longer than `ms`. */
 async function within<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {

@@ -11,7 +11,7 @@ import Fastify from 'fastify';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createArena, createDetector, createStandardPools, type Arena, type Detector } from '../../src/index.js';
-import { injectFault } from '../../src/internal.js';
+import { trip } from './trip.js';
 import { arenaguard as expressGuard } from '../../src/middleware/express.js';
 import { arenaguard as fastifyGuard } from '../../src/middleware/fastify.js';
 import { arenaguard as honoGuard } from '../../src/middleware/hono.js';
@@ -29,16 +29,6 @@ async function fresh(): Promise<{ arena: Arena; d: Detector }> {
   return { arena, d };
 }
 
-/** Make the arena trap now (pools serve most acquires in JS; take large slots until wasm is called). */
-function trip(arena: Arena): void {
-  injectFault(arena);
-  const taken = [];
-  try {
-    for (let i = 0; i < 4096 && arena.healthCheck().status !== 'failing'; i++) taken.push(arena.getPool('large').acquire());
-  } catch { /* the trap */ }
-  for (const lease of taken) try { lease.release(); } catch { /* faulted */ }
-  expect(arena.healthCheck().status).toBe('failing');
-}
 
 interface App { url: string; calls: string[] }
 

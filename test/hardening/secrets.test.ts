@@ -4,23 +4,9 @@
 // Every request carries distinctive markers; every output is searched for them.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createArena, createDetector, createStandardPools, type Arena, type Detector } from '../../src/index.js';
-import { injectFault } from '../../src/internal.js';
+import { trip } from './trip.js';
 import { guard, type ThreatEvent } from '../../src/middleware/fetch.js';
 
-/**
- * Make the arena trap now. injectFault arms a trap in the next wasm acquire/release, but
- * pools serve most acquires in JS without calling wasm; so take large slots until one has to
- * come from wasm (bounded), and give back what was taken (releases are refused once faulted).
- */
-function trip(arena: Arena): void {
-  injectFault(arena);
-  const taken = [];
-  try {
-    for (let i = 0; i < 4096 && arena.healthCheck().status !== 'failing'; i++) taken.push(arena.getPool('large').acquire());
-  } catch { /* the trap: ArenaClosedError */ }
-  for (const lease of taken) try { lease.release(); } catch { /* faulted */ }
-  expect(arena.healthCheck().status).toBe('failing');
-}
 
 const AUTH = 'AuthMarker7f3Kq';
 const COOKIE = 'CookieMarker2hWz';
