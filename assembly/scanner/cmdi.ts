@@ -3,11 +3,12 @@
 // judged by what follows it (an option, a path, a number, end of input; `name=` is a query
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
-import { g32, s32, g64, s64, report } from "./state";
+import { g32, s32, g64, s64, report, ST_CMD2, ST_LEX, LX_WORD, LX_START } from "./state";
+import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
 import {
-  K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP,
+  K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE, K_SQL_NOT,
   R_CMDI_CHAINED_COMMAND, R_CMDI_COMMAND_SUBSTITUTION, R_CMDI_SHELL_PATH, R_CMDI_COMMAND_WITH_ARGS, R_CMDI_REDIRECTION,
-  R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND, R_CMDI_FUNCTION_DEFINITION,
+  R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND, R_CMDI_FUNCTION_DEFINITION, R_CMDI_GLOB_PATH, R_CMDI_ALIAS_TRAP, R_CMDI_OBFUSCATED_COMMAND,
 } from "./generated/tables";
 
 const C_POS: u32 = 0;        // command position: 0 none, 1 start of value/after a quote, 2 after a separator, 3 inside $( or `
@@ -38,6 +39,40 @@ const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{'
 const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body)
 const C_FUNC_START: u32 = 108;
+const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...)
+
+// Second region (st + ST_CMD2): the shell-word joiner, the glob-path and brace-expansion trackers.
+// The joiner reads a word the way the shell does: quotes, backslashes, empty expansions
+// ($@ $* $? $$ $! $- $# `` $()) and variables ($x ${x}, unset in an attack) between the pieces
+// are removed, so c''a\t, 'i'd, un$@ame and uname$u are the command words cat, id, uname.
+const J_ACT: u32 = 0;        // 1 while a shell word with glue is being collected
+const J_LEN: u32 = 4;
+const J_START: u32 = 8;
+const J_END: u32 = 12;
+const J_POS: u32 = 16;       // command position where the shell word started
+const J_POSSTART: u32 = 20;
+const J_GLUE: u32 = 24;
+const J_BIN: u32 = 28;       // the shell word follows /bin/
+const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${'
+const J_LW: u32 = 36;        // last word: len | pos << 8 | bin << 12
+const J_LWEND: u32 = 40;
+const J_BRACEX: u32 = 44;    // 1 after '{' in command position, 2 after '{,'
+const J_BRCMD: u32 = 48;     // end + 1 of a command word that is the first brace element
+const J_BRSTART: u32 = 52;
+const G_ON: u32 = 56;        // inside a path segment after '/'
+const G_QM: u32 = 60;        // '?' in the segment
+const G_STAR: u32 = 64;      // '*' in the segment
+const G_W: u32 = 68;         // word bytes in the segment
+const G_CLS: u32 = 72;       // [..] classes with a non-digit inside
+const G_BR: u32 = 76;        // 1 after '[', 2 after its content (3: a non-digit)
+const G_START: u32 = 80;
+const G_ISBIN: u32 = 84;     // the segment is a bin directory word
+const G_AFTERBIN: u32 = 88;  // the previous segment was a bin directory
+const G_NPART: u32 = 92;     // events in the segment
+const J_MID: u32 = 96;       // bit 0: glue since the last piece, bit 1: a piece was appended after glue inside the word
+const J_QUOTES: u32 = 100;   // quote characters in the shell word
+const J_BUF: u32 = 104;      // 24 bytes
+const J_MAX: u32 = 24;
 
 export function cmdInit(c: usize): void { memory.fill(c, 0, 128); s32(c, C_POS, 1); }
 
@@ -71,15 +106,30 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (isWord) {
       if (s == 2 && adjacent && end - start == 1) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
       else if (kind == 4 && s == 1 && (flags & K_C_BATCH_IFARG) != 0) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end);
+      else if (kind == 4 && s == 1 && (flags & K_SQL_NOT) != 0 && g32(c, C_CMD_END) == 0) { s32(c, C_CMD_END, 1); return; } // IF NOT EXIST
       else if (kind == 4 && s == 1) { s32(c, C_CMD_STEP, 6); return; }
       s32(c, C_CMD, 0); return;
     }
     if (ch == 0x20) { if (s == 0) s32(c, C_CMD_STEP, 1); return; }
-    if (s == 1 && (ch == 0x2f)) { s32(c, C_CMD_STEP, 2); return; }
+    if ((s == 1 || (s == 0 && kind == 4)) && (ch == 0x2f)) { s32(c, C_CMD_STEP, 2); return; } // for /f, if/i
     if (s == 1 && ch == 0x25) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
-    if (s == 1 && kind == 4 && (ch == 0x22 || ch == 0x28 || ch == 0x5b)) { s32(c, C_CMD_STEP, 6); return; } // IF "%a%"  IF (%1)  IF [%1]
+    if (s == 1 && kind == 4 && (ch == 0x22 || ch == 0x28 || ch == 0x5b || ch == 0x7b)) { s32(c, C_CMD_STEP, 6); return; } // IF "%a%"  IF (%1)  IF [%1]
 
     s32(c, C_CMD, 0); return;
+  }
+  if (kind == 5) { // alias name=value, trap 'cmds' SIG
+    if (s == 0) { if (ch == 0x20) s32(c, C_CMD_STEP, 1); else s32(c, C_CMD, 0); return; }
+    if (ch == 0x3d || (s == 1 && (ch == 0x27 || ch == 0x22))) { report(st, R_CMDI_ALIAS_TRAP, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return; }
+    if (s >= 6 || ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) { s32(c, C_CMD, 0); return; }
+    s32(c, C_CMD_STEP, s + 1); return;
+  }
+  if (s == 4) { // name-: a hyphenated command name continues (ssh-keygen)
+    if (isWord && adjacent) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, g32(c, C_WRAP) | 2); } else s32(c, C_CMD, 0);
+    return;
+  }
+  if (s == 5) { // a drive letter argument: dir c:
+    if (!isWord && ch == 0x3a && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0);
+    return;
   }
   if (isWord) {
     if (s == 0) { s32(c, C_CMD, 0); return; }               // glued word: not our command
@@ -92,11 +142,14 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if (first - 0x30 < 10 && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; } // sleep 5, ping 10.0.0.1
       if (kind == 1 && pos == 2) { fire(st, c, end, false); return; }
       if ((flags & K_C_STRONG) != 0) { fire(st, c, end, false); return; } // time ifconfig, nohup whoami
+      if ((g32(c, C_WRAP) & 1) != 0 && (flags & K_C_WEAK) != 0) { fire(st, c, end, false); return; } // strace who
+      if (kind == 1 && end - start == 1 && first - 0x61 < 26) { s32(c, C_CMD_STEP, 5); return; } // dir c:
       s32(c, C_CMD, 0); return;
     }
     s32(c, C_CMD, 0); return;
   }
   if (ch == 0x20) { if (s == 0 || s == 2) s32(c, C_CMD_STEP, 1); return; }
+  if (s == 0 && ch != 0x2d && (g32(c, C_WRAP) & 2) != 0) { s32(c, C_CMD, 0); return; } // a hyphenated name: only a space goes on
   if (s == 0 && pos == 2 && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; } // ";ps"
   if (ch == 0x3d || ch == 0x28 || ch == 0x3a || ch == 0x40 || ch == 0x27 || ch == 0x22 || ch == 0x2c) {
     if (s == 0) { s32(c, C_CMD, 0); return; }                   // name= name( name: name@ name' — not a command line
@@ -104,13 +157,14 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 0 && ch == 0x2e) { s32(c, C_CMD_STEP, 3); return; }
   if (s == 0 && ch == 0x2f) { s32(c, C_CMD, 0); return; }      // bin/... is a path segment
   if ((s == 1 || s == 0) && (ch == 0x2d || ch == 0x2f || ch == 0x5c || ch == 0x7e)) {
-    if (ch == 0x2d && s == 0) { s32(c, C_CMD, 0); return; }   // foo-bar
+    if (ch == 0x2d && s == 0) { if (kind == 1) s32(c, C_CMD_STEP, 4); else s32(c, C_CMD, 0); return; } // ssh-keygen / foo-bar
     s32(c, C_CMD_STEP, 2); return;
   }
   if (s == 2 && ch == 0x2d) return; // --flag
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29) {
-    if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e) { fire(st, c, start, false); return; }
+    if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) { fire(st, c, start, false); return; }
   }
+  if (s == 1 && ch == 0x23 && (kind == 1 || pos == 2)) { fire(st, c, start, false); return; } // cmd # comment
   if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24) && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; }
   s32(c, C_CMD, 0);
 }
@@ -122,8 +176,79 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     g32(c, C_NLTAG) | g32(c, C_FUNC) | g32(c, C_POS) | g32(c, C_LBRACE) | g32(c, C_DOLLAR) | g32(c, C_BRACE)) == 0 && g32(c, C_ANY) != 0;
 }
 
-export function cmdWord(st: usize, c: usize, flags: u64, first: u32, start: u32, end: u32): void {
-  if (flags == 0 && idle(c)) { s32(c, C_LAST_END, end); return; }
+// @ts-ignore: decorator
+@inline function isGlue(ch: u32): bool {
+  return ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60 || ch == 0x24 || ch == 0x5b || ch == 0x5d;
+}
+
+/** The shell word being joined ends: if its pieces spell a command, it takes the command position it started in. */
+function joinEnd(st: usize, c: usize, j: usize): void {
+  s32(j, J_ACT, 0);
+  const len = g32(j, J_LEN);
+  if (len == 0 && g32(j, J_POS) != 0 && g32(j, J_QUOTES) == 0 && g32(j, J_MODE) == 0 && g32(c, C_POS) == 0) { s32(c, C_POS, g32(j, J_POS)); return; } // $x expands to nothing: the position stays
+  if (g32(j, J_GLUE) == 0 || len == 0 || len > J_MAX) return;
+  const buf = j + J_BUF;
+  let h = FNV_OFFSET;
+  for (let i: u32 = 0; i < len; i++) h = (h ^ <u32>load<u8>(buf + i)) * FNV_PRIME;
+  const flags = keywordFlags(h, buf, len);
+  if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
+  const wend = g32(j, J_END);
+  const q = g32(j, J_QUOTES);
+  if ((flags & K_C_STRONG) != 0 && (g32(j, J_MID) & 2) != 0 && (q & 1) == 0) report(st, R_CMDI_OBFUSCATED_COMMAND, g32(j, J_START), wend);
+  if (g32(j, J_BIN) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), wend);
+  const pos = g32(j, J_POS);
+  if (pos == 0) return;
+  s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
+  s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, g32(j, J_START)); s32(c, C_CMD_END, wend); s32(c, C_CMD_POS, pos);
+  s32(c, C_WRAP, (flags & K_C_WRAPPER) != 0 ? 1 : 0);
+  s32(c, C_POS_START, pos == 2 ? g32(j, J_POSSTART) : g32(j, J_START));
+  s32(c, C_LAST_END, wend);
+}
+
+function joinAppend(j: usize, word: usize, len: u32): void {
+  const n = g32(j, J_LEN);
+  if (n + len > J_MAX || len > J_MAX) { s32(j, J_LEN, J_MAX + 1); return; }
+  memory.copy(j + J_BUF + n, word, len);
+  s32(j, J_LEN, n + len);
+}
+
+/** A path segment ends (at '/' when `dir`): wildcards standing in for names. */
+function globEnd(st: usize, j: usize, dir: bool, end: u32): void {
+  const qm = g32(j, G_QM), star = g32(j, G_STAR), w = g32(j, G_W), cls = g32(j, G_CLS);
+  let hit = false;
+  if (cls != 0 && w != 0) hit = true;                                   // /e[t]c  pa[s]s
+  else if (dir && qm != 0 && (w != 0 || qm >= 2)) hit = true;           // /???/  /b?n/
+  else if (dir && star != 0 && w != 0 && g32(j, G_BR) == 0) hit = true; // /u*r/
+  else if (!dir && g32(j, G_AFTERBIN) != 0 && (qm | star) != 0) hit = true; // /bin/x?
+  if (hit) report(st, R_CMDI_GLOB_PATH, g32(j, G_START), end);
+}
+
+export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
+  const j = st + ST_CMD2;
+  if (g32(j, G_ON) != 0) {
+    if (g32(j, G_BR) == 1) s32(j, G_BR, first - 0x30 < 10 ? 2 : 3);
+    else if (g32(j, G_BR) == 0) s32(j, G_W, 1);
+    s32(j, G_ISBIN, g32(j, G_NPART) == 0 && (flags & K_C_BINDIR) != 0 ? 1 : 0);
+    s32(j, G_NPART, g32(j, G_NPART) + 1);
+  }
+  if (g32(j, J_ACT) != 0) {
+    const mode = g32(j, J_MODE);
+    if (g32(j, J_END) == start && mode != 2) {
+      if (mode == 0) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
+      else if (mode == 1) s32(j, J_MODE, 0); // $name: an (unset) variable
+      s32(j, J_END, end);
+    } else if (mode == 2) s32(j, J_ACT, 0); // $(cmd: a real substitution
+    else joinEnd(st, c, j);
+  }
+  s32(j, J_LWEND, end);
+  if (flags == 0 && idle(c)) { s32(j, J_LW, len); s32(c, C_LAST_END, end); return; }
+  s32(j, J_LW, len | (g32(c, C_POS) << 8) | ((g32(c, C_BIN) == 3 && g32(c, C_LAST_END) == start ? 1 : 0) << 12));
+  // {cmd,arg} {,cmd}: brace expansion building a command line
+  const bx = g32(j, J_BRACEX);
+  if (bx != 0) {
+    if (g32(c, C_POS) != 0 && ((flags & K_C_STRONG) != 0 || (bx == 2 && (flags & K_C_WEAK) != 0))) s32(j, J_BRCMD, end + 1);
+    s32(j, J_BRACEX, 0);
+  } else s32(j, J_BRCMD, 0);
   step(st, c, true, 0, flags, first, start, end);
   s32(c, C_FUNC, 0);
   const last = g32(c, C_LAST_END);
@@ -141,6 +266,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, first: u32, start: u32,
   const bin = g32(c, C_BIN);
   if (bin == 1 && adjacent && (flags & K_C_BINDIR) != 0) s32(c, C_BIN, 2);
   else if (bin == 3 && adjacent) { if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), end); s32(c, C_BIN, (flags & K_C_BINDIR) != 0 ? 2 : 0); }
+  else if (g32(c, C_ANY) == 0 && (flags & K_C_BINDIR) != 0) { s32(c, C_BIN, 2); s32(c, C_BIN_START, start); } // bin/x at the start
   else s32(c, C_BIN, 0);
   // sh -c / cmd /c / cmd.exe
   const sh = g32(c, C_SHELL);
@@ -167,9 +293,11 @@ export function cmdWord(st: usize, c: usize, flags: u64, first: u32, start: u32,
   const pos = g32(c, C_POS);
   if (pos != 0) {
     if ((flags & K_C_BATCH_FOR) != 0) { s32(c, C_CMD, 3); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
-    else if ((flags & K_C_BATCH_IF) != 0) { s32(c, C_CMD, 4); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
+    else if ((flags & K_C_BATCH_IF) != 0) { s32(c, C_CMD, 4); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, 0); }
+    else if ((flags & K_C_DEFINE) != 0) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
+      s32(c, C_WRAP, (flags & K_C_WRAPPER) != 0 ? 1 : 0);
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
     }
@@ -187,6 +315,69 @@ export function cmdWord(st: usize, c: usize, flags: u64, first: u32, start: u32,
 }
 
 export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
+  const j = st + ST_CMD2;
+  // shell-word joiner
+  if (g32(j, J_ACT) != 0) {
+    const mode = g32(j, J_MODE);
+    let cont = g32(j, J_END) == start;
+    if (cont) {
+      if (mode == 1) {
+        if (ch == 0x28) s32(j, J_MODE, 2); else if (ch == 0x7b) s32(j, J_MODE, 3);
+        else if (ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24) s32(j, J_MODE, 0);
+        else if (ch == 0x27 || ch == 0x22) { s32(j, J_MODE, 0); s32(j, J_QUOTES, g32(j, J_QUOTES) + 1); } // $'..' $".." quoting
+        else cont = false;
+      } else if (mode == 2) { if (ch == 0x29) s32(j, J_MODE, 0); else cont = false; }
+      else if (mode == 3) { if (ch == 0x7d) s32(j, J_MODE, 0); else cont = false; }
+      else if (ch == 0x24) s32(j, J_MODE, 1);
+      else if (!isGlue(ch)) cont = false;
+      else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
+    }
+    if (cont) { s32(j, J_END, end); s32(j, J_GLUE, g32(j, J_GLUE) + 1); s32(j, J_MID, g32(j, J_MID) | 1); }
+    else joinEnd(st, c, j);
+  }
+  if (g32(j, J_ACT) == 0 && isGlue(ch)) {
+    s32(j, J_ACT, 1); s32(j, J_GLUE, 1); s32(j, J_END, end); s32(j, J_MODE, ch == 0x24 ? 1 : 0); s32(j, J_MID, 1);
+    s32(j, J_QUOTES, ch == 0x27 || ch == 0x22 ? 1 : 0);
+    s32(j, J_POSSTART, g32(c, C_POS_START));
+    const lw = g32(j, J_LW);
+    const lwl = lw & 0xff;
+    if (g32(j, J_LWEND) == start && lwl != 0) {
+      s32(j, J_LEN, 0);
+      joinAppend(j, st + ST_LEX + LX_WORD, lwl);
+      s32(j, J_START, load<u32>(st + ST_LEX + LX_START));
+      s32(j, J_POS, (lw >> 8) & 0xf); s32(j, J_BIN, lw >> 12);
+    } else {
+      s32(j, J_LEN, 0); s32(j, J_START, start); s32(j, J_POS, g32(c, C_POS)); s32(j, J_BIN, 0);
+    }
+  }
+  // glob path segments
+  if (ch == 0x2f) {
+    const on = g32(j, G_ON) != 0;
+    if (on) globEnd(st, j, true, start);
+    const gs = on ? g32(j, G_START) : start;
+    const isbin = on && g32(j, G_ISBIN) != 0 && g32(j, G_NPART) == 1;
+    memory.fill(j + G_ON, 0, G_NPART + 4 - G_ON);
+    s32(j, G_ON, 1); s32(j, G_AFTERBIN, isbin ? 1 : 0); s32(j, G_START, gs);
+  } else if (g32(j, G_ON) != 0) {
+    const br = g32(j, G_BR);
+    let inSeg = true;
+    if (ch == 0x3f) { if (br == 1 || br >= 2) s32(j, G_BR, 3); else s32(j, G_QM, g32(j, G_QM) + 1); }
+    else if (ch == 0x2a) { if (br != 0) s32(j, G_BR, 3); else s32(j, G_STAR, g32(j, G_STAR) + 1); }
+    else if (ch == 0x5b) { if (br == 0) s32(j, G_BR, 1); else inSeg = false; }
+    else if (ch == 0x5d && br >= 2) { if (br == 3) s32(j, G_CLS, g32(j, G_CLS) + 1); s32(j, G_BR, 0); }
+    else if ((ch == 0x21 || ch == 0x2d || ch == 0x5e) && br != 0) { if (br == 1 && ch != 0x2d) {} else s32(j, G_BR, 3); }
+    else inSeg = false;
+    if (inSeg) s32(j, G_NPART, g32(j, G_NPART) + 1);
+    else { globEnd(st, j, false, start); s32(j, G_ON, 0); }
+  }
+  // brace expansion: {cmd,  {,cmd
+  const brc = g32(j, J_BRCMD);
+  if (brc != 0) {
+    if (brc == start + 1 && (ch == 0x2c || ch == 0x7d)) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART), end);
+    s32(j, J_BRCMD, 0);
+  }
+  if (ch == 0x2c && g32(j, J_BRACEX) == 1 && g32(c, C_LAST_END) == start) { s32(j, J_BRACEX, 2); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
+  if (ch != 0x7b) s32(j, J_BRACEX, 0);
   if (ch == 0x20 && idle(c)) return;
   if (neutral(ch) && idle(c)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
   step(st, c, false, ch, 0, 0, start, end);
@@ -251,6 +442,10 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     // a path prefix keeps the command position: ;/usr/bin/id
   } else if (ch == 0x7b && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_BRACE, end + 1);
+  } else if (ch == 0x7b && g32(c, C_POS) != 0) {
+    s32(j, J_BRACEX, 1); s32(j, J_BRSTART, start); // a brace group / expansion in command position
+  } else if (ch == 0x28 && g32(c, C_POS) != 0) {
+    // a subshell keeps the command position: ;(sh)
   } else if (ch == 0x40 && (prev == 0x26 || prev == 0x7c)) {
     // cmd.exe "@echo" after a separator keeps the position
   } else {
@@ -263,6 +458,11 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
 }
 
 export function cmdFinish(st: usize, c: usize, end: u32): void {
+  const j = st + ST_CMD2;
+  if (g32(j, J_ACT) != 0) joinEnd(st, c, j);
+  if (g32(j, G_ON) != 0) globEnd(st, j, false, end);
+  const brc = g32(j, J_BRCMD);
+  if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART), end);
   const kind = g32(c, C_CMD);
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);

@@ -79,7 +79,7 @@ function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   sqlWord(st, st + ST_SQL + SQL_BYTES, flags, w0, start, end);
   sqlWord(st, st + ST_SQL + 2 * SQL_BYTES, flags, w0, start, end);
   xssWord(st, st + ST_XSS, flags, word, w0, w1, len, start, end);
-  cmdWord(st, st + ST_CMD, flags, w0, start, end);
+  cmdWord(st, st + ST_CMD, flags, word, len, w0, start, end);
   pathWord(st, st + ST_PATH, flags, len, load<u32>(st + ST_LEX + LX_MIXED) == 0, start, end);
 }
 

@@ -22,6 +22,7 @@ export const SQL_BYTES: u32 = 256;
 export const ST_XSS: u32 = 1536;
 export const ST_CMD: u32 = 1664;
 export const ST_PATH: u32 = 1792;
+export const ST_CMD2: u32 = 1920;     // second command-injection region (shell-word joiner)
 export const ST_FINDINGS: u32 = 2048;
 export const FINDING_BYTES: u32 = 12;  // rule u32, start u32, end u32
 export const MAX_FINDINGS: u32 = 48;

@@ -212,7 +212,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A shell command separator (; | || & && newline) followed by a known command."
+    "description": "A shell command separator (; | || & && newline, or a subshell/group opener after one) followed by a known command. Command words are read the way the shell reads them: quotes, backslashes, empty substitutions ($@ $* ``, $()) and unset variables inside a word are removed first (c''a\\t is cat)."
   },
   {
     "index": 23,
@@ -221,7 +221,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Command substitution $( ... ) or backticks around a command, or ${IFS}/{jndi: style expansion evasion."
+    "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, or brace expansion that builds a command line ({cmd,arg} / {,cmd})."
   },
   {
     "index": 24,
@@ -239,7 +239,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A value that starts with a known command followed by an option, a path, a network target or another command (time ifconfig, nohup whoami)."
+    "description": "A value that starts with a known command (read through shell quoting, escapes and empty expansions) followed by an option, a path, a drive, a network target, a comment, or another command; or a wrapper (nohup, strace, sudo, timeout ...) followed by any command."
   },
   {
     "index": 26,
@@ -288,6 +288,33 @@ export const RULES: readonly RuleInfo[] = [
   },
   {
     "index": 31,
+    "id": "cmdi.glob-path",
+    "category": "cmdi",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "Shell glob patterns standing in for path names: a directory segment made of ? / * wildcards mixed with letters (/???/, /b?n/, /u*r/), or a [..] character class glued to letters inside a path segment (/e[t]c, /x/pa[s]s), or a bin directory followed by a wildcard name."
+  },
+  {
+    "index": 32,
+    "id": "cmdi.alias-trap",
+    "category": "cmdi",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "A shell alias or trap definition in command position: alias name=value, trap 'commands' SIGNAL."
+  },
+  {
+    "index": 33,
+    "id": "cmdi.obfuscated-command",
+    "category": "cmdi",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "A command name split by shell quoting or escaping that the shell removes again: paired quotes, backslashes, empty substitutions ($@ $* `` $()) inside the word (w''ho, un\\a\\me, 'wh'oami). No legitimate value spells a program name that way."
+  },
+  {
+    "index": 34,
     "id": "cmdi.command-alone",
     "category": "cmdi",
     "severity": "critical",
@@ -296,7 +323,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with an unambiguous command name (whoami, uname, ifconfig ...)."
   },
   {
-    "index": 32,
+    "index": 35,
     "id": "path.traversal-sequence",
     "category": "path",
     "severity": "critical",
@@ -305,7 +332,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../)."
   },
   {
-    "index": 33,
+    "index": 36,
     "id": "path.dot-dot-slash",
     "category": "path",
     "severity": "notice",
@@ -314,7 +341,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A single ../ segment inside a value. Scores below the threshold alone; adds to other findings."
   },
   {
-    "index": 34,
+    "index": 37,
     "id": "path.dot-evasion",
     "category": "path",
     "severity": "critical",
@@ -323,7 +350,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Dot-segment filter evasion: three or more dots or ....// style segments, /./ chains, runs of slashes before dots."
   },
   {
-    "index": 35,
+    "index": 38,
     "id": "path.sensitive-file",
     "category": "path",
     "severity": "critical",
@@ -332,7 +359,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/ ...)."
   },
   {
-    "index": 36,
+    "index": 39,
     "id": "path.overlong-utf8",
     "category": "path",
     "severity": "critical",
@@ -341,7 +368,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An overlong UTF-8 encoding of an ASCII character (e.g. C0 AE for '.'): never produced by a correct encoder."
   },
   {
-    "index": 37,
+    "index": 40,
     "id": "path.null-byte",
     "category": "path",
     "severity": "error",
@@ -350,7 +377,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A NUL byte in the value (used to truncate file names)."
   },
   {
-    "index": 38,
+    "index": 41,
     "id": "path.file-scheme",
     "category": "path",
     "severity": "critical",
@@ -359,7 +386,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file: URI (file:/, file:///) naming a local path."
   },
   {
-    "index": 39,
+    "index": 42,
     "id": "path.overflow-segment",
     "category": "path",
     "severity": "critical",
@@ -368,7 +395,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path segment of 64 or more repetitions of one character right after a slash: a buffer-length probe."
   },
   {
-    "index": 40,
+    "index": 43,
     "id": "path.secret-extension",
     "category": "path",
     "severity": "critical",
@@ -377,7 +404,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file name ending in a backup, database dump or key-material extension (.sql .bak .old .swp .pem .key .kdbx .ppk ...)."
   },
   {
-    "index": 41,
+    "index": 44,
     "id": "path.sensitive-extension",
     "category": "path",
     "severity": "critical",
@@ -386,7 +413,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path ending in a log, config or archive extension (.log .ini .conf .yml .zip ...)."
   },
   {
-    "index": 42,
+    "index": 45,
     "id": "limit.oversize",
     "category": "limit",
     "severity": "critical",

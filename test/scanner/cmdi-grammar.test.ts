@@ -1,0 +1,90 @@
+// Shell-grammar rules for command injection: words read through quoting/escaping/empty
+// expansions, glob paths, brace expansion, alias/trap, wrappers, batch IF NOT. Every rule
+// has positives and negatives written from the grammar (not from the corpus).
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Detector } from '../../src/index.js';
+import { detector, ruleIds } from './helpers.js';
+
+let d: Detector;
+beforeAll(async () => { d = await detector(); });
+afterAll(async () => { await d.close(); });
+
+const positives: Array<[string, string]> = [
+  ["w''hoami", 'cmdi.obfuscated-command'],
+  ['un\\am\\e', 'cmdi.obfuscated-command'],
+  ['l$@s -l', 'cmdi.obfuscated-command'],
+  ['n``c -e x', 'cmdi.obfuscated-command'],
+  ['wh$()oami', 'cmdi.obfuscated-command'],
+  ['"ne"tstat -an', 'cmdi.obfuscated-command'],
+  ["x;'who'ami -x", 'cmdi.chained-command'],
+  ['q | u\\na$@me -a', 'cmdi.chained-command'],
+  ['k; un${zz}ame -r', 'cmdi.chained-command'],
+  ['k & $zz netstat -an', 'cmdi.chained-command'],
+  ['k;(sh)', 'cmdi.chained-command'],
+  ['uname$qq -r', 'cmdi.command-with-args'],
+  ['ps # x', 'cmdi.command-with-args'],
+  ['strace who', 'cmdi.command-with-args'],
+  ['nohup w', 'cmdi.command-with-args'],
+  ['dir d:', 'cmdi.command-with-args'],
+  ['ssh-keygen -t x', 'cmdi.command-with-args'],
+  ['/???/??n -x', 'cmdi.glob-path'],
+  ['/us?/b?n/q', 'cmdi.glob-path'],
+  ['/v*r/l?g/x', 'cmdi.glob-path'],
+  ['cat /x/pa[s]s', 'cmdi.glob-path'],
+  ['/[h]ome/[!z]ser', 'cmdi.glob-path'],
+  ['/sbin/r?y', 'cmdi.glob-path'],
+  ['bin/uname', 'cmdi.shell-path'],
+  ["/bin/un'am'e", 'cmdi.shell-path'],
+  ['alias q=w', 'cmdi.alias-trap'],
+  ["z; alias -p ll='ls -l'", 'cmdi.alias-trap'],
+  ["trap 'true' EXIT", 'cmdi.alias-trap'],
+  ['{,uname,-a}', 'cmdi.command-substitution'],
+  ['{netstat,-an}', 'cmdi.command-substitution'],
+  ['if not exist q.txt r', 'cmdi.windows-batch'],
+  ['IF NOT DEFINED zz echo y', 'cmdi.windows-batch'],
+  ['if/i a==b c', 'cmdi.windows-batch'],
+  ['if not {%2} == {} x', 'cmdi.windows-batch'],
+];
+
+const negatives: string[] = [
+  "I'd like a table for two",
+  "O'Brien's pub and the cat's toy",
+  "don't stop, it's fine",
+  'rock n\' roll',
+  'price is $5 or $10',
+  'Mozilla/5.0 (X11; U; Linux; ps-AF) Gecko/20100101',
+  'id-card holder',
+  'src/**/*.ts',
+  '/api/v1/items/42',
+  'files/*.txt',
+  '/a/b[0]/c',
+  'alias for the account',
+  'if not now, when?',
+  '{red,green,blue}',
+  'dir: north-east',
+  'time who knows',
+  'bin/readme',
+  'see /**/ comments',
+];
+
+describe('cmdi shell grammar', () => {
+  it.each(positives)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(negatives)('%s stays clean', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(r.threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => {
+    for (const [input] of positives) {
+      const whole = ruleIds(d.scan(input, { context: 'query' }));
+      for (let k = 1; k < input.length; k++) {
+        const s = d.createStream({ context: 'query' });
+        s.push(input.slice(0, k)); s.push(input.slice(k));
+        expect(ruleIds(s.finish())).toEqual(whole);
+      }
+    }
+  });
+});
