@@ -8,7 +8,7 @@ import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
   K_X_PROP, K_X_CSS, K_X_ATTR_DANGER,
   R_XSS_SCRIPT_TAG, R_XSS_EVENT_HANDLER, R_XSS_JS_URI, R_XSS_DANGEROUS_TAG, R_XSS_JS_SINK, R_XSS_CSS_EXPRESSION,
-  R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG,
+  R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG, R_XSS_STYLE_ATTRIBUTE,
 } from "./generated/tables";
 
 const X_LT_END: u32 = 0;      // end of the last '<' (or '</') + 1; 0 = none
@@ -37,6 +37,7 @@ const X_PI: u32 = 100;        // the tag opened with '<?' (an <?xml declaration 
 const X_URL: u32 = 104;       // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not)
 const X_URL_START: u32 = 108;
 const X_TPL: u32 = 112;       // end + 1 of "${" (template-literal expression)
+const X_STYLE: u32 = 116;     // end + 1 of a 'style' attribute name inside a tag
 
 const P_NONE: u32 = 0;
 const P_EVENT: u32 = 1;      // event-handler name: waiting for '='
@@ -180,6 +181,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
   if (g32(x, X_INTAG) != 0) {
     s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start);
+    if (len == 5 && w0 == 0x73 && w1 == 0x74 && (flags & K_X_TAG_DANGER) != 0) s32(x, X_STYLE, end + 1); // style
     if ((flags & K_X_ATTR_DANGER) != 0) report(st, R_XSS_DANGEROUS_TAG, g32(x, X_INTAG) - 1, end);
   }
   s32(x, X_LAST_END, end);
@@ -241,6 +243,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   }
   if (c == 0x3d && g32(x, X_INTAG) != 0 && g32(x, X_ATTR) != 0) {
     report(st, R_XSS_HTML_TAG, g32(x, X_INTAG) - 1, end);
+    if (g32(x, X_STYLE) == g32(x, X_ATTR)) report(st, R_XSS_STYLE_ATTRIBUTE, g32(x, X_ASTART), end);
   }
   if (c == 0x3e) {
     s32(x, X_INTAG, 0); s32(x, X_ATTR, 0);

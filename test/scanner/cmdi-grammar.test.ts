@@ -21,6 +21,7 @@ const positives: Array<[string, string]> = [
   ['k; un${zz}ame -r', 'cmdi.chained-command'],
   ['k & $zz netstat -an', 'cmdi.chained-command'],
   ['k;(sh)', 'cmdi.chained-command'],
+  ['k; iex (x)', 'cmdi.chained-command'],
   ['uname$qq -r', 'cmdi.command-with-args'],
   ['ps # x', 'cmdi.command-with-args'],
   ['strace who', 'cmdi.command-with-args'],
@@ -65,6 +66,8 @@ const negatives: string[] = [
   'time who knows',
   'bin/readme',
   'see /**/ comments',
+  'tea (with milk)',
+  'notes (draft)',
 ];
 
 describe('cmdi shell grammar', () => {
@@ -86,5 +89,16 @@ describe('cmdi shell grammar', () => {
         expect(ruleIds(s.finish())).toEqual(whole);
       }
     }
+  });
+});
+
+describe('xss style attribute', () => {
+  it.each(['<p style="color:red">', '<b style=x:y>', '<i\nstyle = "a">'])('%s is blocked as a tag with a style attribute', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('xss.style-attribute');
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['style=casual', 'the style is <b>bold</b>', '<p class="style">', 'lifestyle="x"'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.style-attribute');
   });
 });
