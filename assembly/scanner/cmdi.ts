@@ -71,8 +71,9 @@ const G_AFTERBIN: u32 = 88;  // the previous segment was a bin directory
 const G_NPART: u32 = 92;     // events in the segment
 const J_MID: u32 = 96;       // bit 0: glue since the last piece, bit 1: a piece was appended after glue inside the word
 const J_QUOTES: u32 = 100;   // quote characters in the shell word
-const J_BUF: u32 = 104;      // 24 bytes
-const J_MAX: u32 = 24;
+const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
+const J_BUF: u32 = 108;      // 20 bytes
+const J_MAX: u32 = 20;
 
 export function cmdInit(c: usize): void { memory.fill(c, 0, 128); s32(c, C_POS, 1); }
 
@@ -127,8 +128,15 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (isWord && adjacent) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, g32(c, C_WRAP) | 2); } else s32(c, C_CMD, 0);
     return;
   }
-  if (s == 5) { // a drive letter argument: dir c:
-    if (!isWord && ch == 0x3a && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0);
+  if (s == 5) { // a drive letter or URL scheme argument: dir c:  curl http://
+    if (!isWord && ch == 0x3a && adjacent) {
+      if ((g32(c, C_WRAP) & 4) != 0) fire(st, c, end, false); else s32(c, C_CMD_STEP, 7);
+    } else s32(c, C_CMD, 0);
+    return;
+  }
+  if (s == 7 || s == 8) { // scheme ':' then '//'
+    if (!isWord && ch == 0x2f && adjacent) { if (s == 8) fire(st, c, end, false); else s32(c, C_CMD_STEP, 8); }
+    else s32(c, C_CMD, 0);
     return;
   }
   if (isWord) {
@@ -143,7 +151,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if (kind == 1 && pos == 2) { fire(st, c, end, false); return; }
       if ((flags & K_C_STRONG) != 0) { fire(st, c, end, false); return; } // time ifconfig, nohup whoami
       if ((g32(c, C_WRAP) & 1) != 0 && (flags & K_C_WEAK) != 0) { fire(st, c, end, false); return; } // strace who
-      if (kind == 1 && end - start == 1 && first - 0x61 < 26) { s32(c, C_CMD_STEP, 5); return; } // dir c:
+      if (kind == 1 && first - 0x61 < 26) { // dir c:  curl http://
+        s32(c, C_CMD_STEP, 5); s32(c, C_WRAP, end - start == 1 ? g32(c, C_WRAP) | 4 : g32(c, C_WRAP) & ~4); return;
+      }
       s32(c, C_CMD, 0); return;
     }
     s32(c, C_CMD, 0); return;
@@ -186,7 +196,16 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
 function joinEnd(st: usize, c: usize, j: usize): void {
   s32(j, J_ACT, 0);
   const len = g32(j, J_LEN);
-  if (len == 0 && g32(j, J_POS) != 0 && g32(j, J_QUOTES) == 0 && g32(j, J_MODE) == 0 && g32(c, C_POS) == 0) { s32(c, C_POS, g32(j, J_POS)); return; } // $x expands to nothing: the position stays
+  if (len == 0 && g32(j, J_POS) != 0 && g32(j, J_QUOTES) == 0 && g32(j, J_MODE) == 0 && g32(c, C_POS) == 0) {
+    // $x expands to nothing, or to the command: the position stays, and $x itself is a command word
+    const pos = g32(j, J_POS);
+    s32(c, C_POS, pos);
+    if (g32(j, J_VAR) != 0) {
+      s32(c, C_CMD, 2); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, g32(j, J_START)); s32(c, C_CMD_END, g32(j, J_END)); s32(c, C_CMD_POS, pos);
+      s32(c, C_WRAP, 0); s32(c, C_POS_START, pos == 2 ? g32(j, J_POSSTART) : g32(j, J_START)); s32(c, C_LAST_END, g32(j, J_END));
+    }
+    return;
+  }
   if (g32(j, J_GLUE) == 0 || len == 0 || len > J_MAX) return;
   const buf = j + J_BUF;
   let h = FNV_OFFSET;
@@ -236,7 +255,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     const mode = g32(j, J_MODE);
     if (g32(j, J_END) == start && mode != 2) {
       if (mode == 0) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
-      else if (mode == 1) s32(j, J_MODE, 0); // $name: an (unset) variable
+      else if (mode == 1) { s32(j, J_MODE, 0); if (first - 0x61 < 26) s32(j, J_VAR, 1); } // $name: an (unset) variable
+      else if (mode == 3 && first - 0x61 < 26) s32(j, J_VAR, 1);
       s32(j, J_END, end);
     } else if (mode == 2) s32(j, J_ACT, 0); // $(cmd: a real substitution
     else joinEnd(st, c, j);
@@ -338,7 +358,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   }
   if (g32(j, J_ACT) == 0 && isGlue(ch)) {
     s32(j, J_ACT, 1); s32(j, J_GLUE, 1); s32(j, J_END, end); s32(j, J_MODE, ch == 0x24 ? 1 : 0); s32(j, J_MID, 1);
-    s32(j, J_QUOTES, ch == 0x27 || ch == 0x22 ? 1 : 0);
+    s32(j, J_QUOTES, ch == 0x27 || ch == 0x22 ? 1 : 0); s32(j, J_VAR, 0);
     s32(j, J_POSSTART, g32(c, C_POS_START));
     const lw = g32(j, J_LW);
     const lwl = lw & 0xff;
@@ -380,7 +400,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   if (ch == 0x2c && g32(j, J_BRACEX) == 1 && g32(c, C_LAST_END) == start) { s32(j, J_BRACEX, 2); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
   if (ch != 0x7b) s32(j, J_BRACEX, 0);
   if (ch == 0x20 && idle(c)) return;
-  if (neutral(ch) && idle(c)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
+  if (neutral(ch) && idle(c) && !((ch == 0x22 || ch == 0x27) && g32(c, C_PREV) == 0x3d)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
   step(st, c, false, ch, 0, 0, start, end);
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;
@@ -437,8 +457,8 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, 1);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 1);
-  } else if ((ch == 0x27 || ch == 0x22) && g32(c, C_ANY) == 0) {
-    s32(c, C_POS, 1); s32(c, C_POS_START, start);
+  } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {
+    s32(c, C_POS, 1); s32(c, C_POS_START, start); // a value opens: x  "x  name="x
   } else if (ch == 0x2f || ch == 0x5c || ch == 0x2e) {
     // a path prefix keeps the command position: ;/usr/bin/id
   } else if (ch == 0x7b && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {

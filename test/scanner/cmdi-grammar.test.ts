@@ -22,6 +22,10 @@ const positives: Array<[string, string]> = [
   ['k & $zz netstat -an', 'cmdi.chained-command'],
   ['k;(sh)', 'cmdi.chained-command'],
   ['k; iex (x)', 'cmdi.chained-command'],
+  ['q=nc;$q -lvp 9', 'cmdi.chained-command'],
+  ['${QQ} -c x', 'cmdi.command-with-args'],
+  ['curl http://x.test/y', 'cmdi.command-with-args'],
+  ['<a b="uname -a">', 'cmdi.command-with-args'],
   ['uname$qq -r', 'cmdi.command-with-args'],
   ['ps # x', 'cmdi.command-with-args'],
   ['strace who', 'cmdi.command-with-args'],
@@ -68,6 +72,9 @@ const negatives: string[] = [
   'see /**/ comments',
   'tea (with milk)',
   'notes (draft)',
+  'from $10 - $20 off',
+  '<a title="cat photo">',
+  'cat photo: nice',
 ];
 
 describe('cmdi shell grammar', () => {
