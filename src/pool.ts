@@ -217,39 +217,35 @@ export class Pool {
   }
 
   getStats(): PoolStats {
+    // A closed pool holds nothing; its counters stay as they were at close().
+    if (this.#statsAtClose) return { ...this.#statsAtClose, capacity: 0, inUse: 0, free: 0, waiting: 0, bytesReserved: 0, utilization: 0 };
     const e = this.#exports;
     const id = this.id;
-    const closed = this.#arena.closed;
-    const field = (f: number) => (closed ? 0 : e.poolField(id, f));
-    const counter = (c: number) => (closed ? this.#finalCounters[c] ?? 0 : e.poolCounter(id, c));
-    const capacity = field(codes.P_CAPACITY);
-    const inUse = field(codes.P_IN_USE);
-    const releases = counter(codes.C_RELEASES);
+    const capacity = e.poolField(id, codes.P_CAPACITY);
+    const inUse = e.poolField(id, codes.P_IN_USE);
+    const releases = e.poolCounter(id, codes.C_RELEASES);
     return {
       name: this.name,
       slotSize: this.slotSize,
       capacity,
-      maxSlots: closed ? this.#finalMaxSlots : e.poolField(id, codes.P_MAX_SLOTS),
+      maxSlots: e.poolField(id, codes.P_MAX_SLOTS),
       inUse,
       free: capacity - inUse,
-      peakInUse: closed ? this.#finalPeak : e.poolField(id, codes.P_PEAK_IN_USE),
-      acquires: releases + (closed ? this.#finalInUse : inUse), // every acquire is released or still in use
+      peakInUse: e.poolField(id, codes.P_PEAK_IN_USE),
+      acquires: releases + inUse, // every acquire is released or still in use
       releases,
-      exhaustions: counter(codes.C_EXHAUSTIONS),
-      grows: counter(codes.C_GROWS),
-      shrinks: counter(codes.C_SHRINKS),
+      exhaustions: e.poolCounter(id, codes.C_EXHAUSTIONS),
+      grows: e.poolCounter(id, codes.C_GROWS),
+      shrinks: e.poolCounter(id, codes.C_SHRINKS),
       leaksDetected: this.#leaksDetected,
-      writesAfterRelease: field(codes.P_POISON_HITS),
+      writesAfterRelease: e.poolField(id, codes.P_POISON_HITS),
       waiting: this.#waiters.length,
-      bytesReserved: field(codes.P_MAPPED_SLABS) * this.#arena.slabBytes,
+      bytesReserved: e.poolField(id, codes.P_MAPPED_SLABS) * this.#arena.slabBytes,
       utilization: capacity === 0 ? 0 : inUse / capacity,
     };
   }
 
-  #finalCounters: number[] = [];
-  #finalMaxSlots = 0;
-  #finalPeak = 0;
-  #finalInUse = 0;
+  #statsAtClose: PoolStats | undefined;
 
   // ---- internals used by Lease and Arena -------------------------------------------------
 
@@ -327,10 +323,7 @@ export class Pool {
 
   /** @internal Called by Arena.close(): keep final counters readable. */
   closed(): void {
-    for (let c = 0; c <= codes.C_SHRINKS; c++) this.#finalCounters[c] = this.#exports.poolCounter(this.id, c);
-    this.#finalMaxSlots = this.#exports.poolField(this.id, codes.P_MAX_SLOTS);
-    this.#finalPeak = this.#exports.poolField(this.id, codes.P_PEAK_IN_USE);
-    this.#finalInUse = this.#exports.poolField(this.id, codes.P_IN_USE);
+    this.#statsAtClose = this.getStats();
     this.rejectWaiters(new ArenaClosedError('closed'));
     for (const ref of this.#holders) {
       const lease = ref?.deref();
