@@ -31,6 +31,7 @@ const Q_LASTEND: u32 = 44;  // end of the last event (adjacency)
 const Q_AUXSTART: u32 = 48; // start of the pending '(' / comment (span start)
 const Q_SIG: u32 = 52;      // SQL-only token shapes seen (operators, keywords, calls, variables)
 const Q_HEAD: u32 = 56;     // ring index of the newest token
+const Q_BO: u32 = 60;       // quote re-opening shape: 1 breakout first, 2 + an operator right after it, 3 + a comparison/connective later
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -152,7 +153,16 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   store<u32>(e + E_TYPE, type); store<u32>(e + E_AUX, aux); store<u64>(e + E_FLAGS, flags);
   store<u32>(e + E_START, start); store<u32>(e + E_END, end);
   s32(q, Q_PEND, 0);
-  s32(q, Q_NTOK, g32(q, Q_NTOK) + 1);
+  const n = g32(q, Q_NTOK) + 1;
+  s32(q, Q_NTOK, n);
+  // x' <op> ... <cmp|connective> ... '   — tracked for a value that re-opens the quote it broke out of
+  if (n == 1) s32(q, Q_BO, type == T_STR && (aux & A_BREAKOUT) != 0 ? 1 : 0);
+  else {
+    const bo = g32(q, Q_BO);
+    const strong = type == T_LOGIC || (type == T_OP && (aux & A_CMP) != 0);
+    if (bo == 1) s32(q, Q_BO, type == T_OP ? 2 : 0); // an operator right after the quote, not a word
+    else if (bo == 2 && strong) s32(q, Q_BO, 3);
+  }
   if (type == T_LOGIC || type == T_KW || type == T_VAR || (type == T_OP && (aux & A_CMP) != 0) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
   judge(st, q);
 }
@@ -457,6 +467,8 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   const s = g32(q, Q_STATE);
   if (s == S_STRING || s == S_STRING_QUOTE || s == S_STRING_ESC) {
     const tstart0 = g32(q, Q_TSTART);
+    // x' / 1 or '1   x' < 3 or 'y   — broke out, SQL operators, then re-opened the quote for the query's own closing one
+    if (s == S_STRING && g32(q, Q_MODE) == 0x27 && g32(q, Q_BO) == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
     // A value that starts inside a quote and never closes it is just text.
     if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end);
   } else if (s == S_DASH) opToken(st, q, 0x2d, end - 1, end);
