@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  createArena, ForeignLeaseError, LeaseReleasedError, PoolExhaustedError, type Arena, type Lease,
+  ArenaClosedError, createArena, ForeignLeaseError, LeaseReleasedError, PoolExhaustedError, type Arena, type Lease,
 } from '../../src/index.js';
 import { wasmOf } from '../../src/internal.js';
 
@@ -232,6 +232,46 @@ describe('pool model', () => {
       await real.arena.close();
       await real.other.close();
     }
+  });
+
+  // close() at a random point of a random sequence: from then on every acquire is refused
+  // with ArenaClosedError, held leases release once without error (then report a double
+  // release), their bytes are refused, waiters are rejected, and the counters stay frozen.
+  // A fresh arena per run (fewer runs: browsers cap live wasm memories before GC frees them).
+  it('closes cleanly at any point of a random sequence', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.commands(commands, { maxCommands: 30 }), fc.constantFrom<PoolName>('tiny', 'small', 'big'), async (cmds, waitOn) => {
+        const real = { arena: await createArena(options), other: await createArena(options) };
+        const model: Model = { held: new Map(POOLS.map((p) => [p.name, []])), released: [], acquires: zero(), releases: zero() };
+        await fc.asyncModelRun(() => ({ model, real }), cmds);
+        const waitPool = real.arena.getPool(waitOn);
+        const held = [...model.held.values()].flat();
+        // Fill the pool so a waiter really waits, then close under it.
+        const filler: Lease[] = [];
+        for (let lease = waitPool.tryAcquire(); lease; lease = waitPool.tryAcquire()) filler.push(lease);
+        const waiting = waitPool.acquireAsync({ timeoutMs: 10_000 }).then(() => 'resolved', (error: unknown) => error);
+        const before = Object.fromEntries(POOLS.map(({ name }) => [name, real.arena.getPool(name).getStats()]));
+        await real.arena.close();
+        expect(await waiting).toBeInstanceOf(ArenaClosedError);
+        for (const { name } of POOLS) {
+          const pool = real.arena.getPool(name);
+          expect(() => pool.acquire()).toThrow(ArenaClosedError);
+          expect(() => pool.tryAcquire()).toThrow(ArenaClosedError); // closed is an error, not a full pool
+          const after = pool.getStats();
+          expect(after.acquires).toBe(before[name]!.acquires);
+          expect(after.releases).toBe(before[name]!.releases);
+          expect(after.inUse).toBe(0);
+        }
+        for (const lease of [...held, ...filler]) {
+          expect(() => lease.bytes).toThrow(ArenaClosedError);
+          lease.release(); // first release after close: harmless
+          expect(() => lease.release()).toThrow(LeaseReleasedError);
+        }
+        expect(real.arena.healthCheck().status).toBe('failing');
+        await real.other.close();
+      }),
+      { numRuns: 60, verbose: 1 },
+    );
   });
 
   for (const { note, commands: make } of REGRESSIONS) {
