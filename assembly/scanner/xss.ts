@@ -8,7 +8,7 @@ import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
   K_X_PROP, K_X_CSS, K_X_ATTR_DANGER,
   R_XSS_SCRIPT_TAG, R_XSS_EVENT_HANDLER, R_XSS_JS_URI, R_XSS_DANGEROUS_TAG, R_XSS_JS_SINK, R_XSS_CSS_EXPRESSION,
-  R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG, R_XSS_STYLE_ATTRIBUTE,
+  R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG, R_XSS_STYLE_ATTRIBUTE, R_XSS_JS_OBFUSCATION,
 } from "./generated/tables";
 
 const X_LT_END: u32 = 0;      // end of the last '<' (or '</') + 1; 0 = none
@@ -38,6 +38,8 @@ const X_URL: u32 = 104;       // url( progress: 1 "url" 2 "url(" (a scheme may f
 const X_URL_START: u32 = 108;
 const X_TPL: u32 = 112;       // end + 1 of "${" (template-literal expression)
 const X_STYLE: u32 = 116;     // end + 1 of a 'style' attribute name inside a tag
+const X_JSF: u32 = 120;       // ![] progress: bits 0-1 state (1 '!', 2 '![', 3 '!!'), end of the last byte << 4
+const X_JSFN: u32 = 124;      // ![] atoms seen (!![] counts two)
 
 const P_NONE: u32 = 0;
 const P_EVENT: u32 = 1;      // event-handler name: waiting for '='
@@ -125,7 +127,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   // Complete a pending OBJ '.' PROP
   const p = g32(x, X_PEND);
   const adjacentPend = g32(x, X_PEND_END) == start;
-  if (p == P_OBJ_DOT && adjacentPend && (flags & K_X_PROP) != 0) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), end);
+  if (p == P_OBJ_DOT && adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), end); // document.cookie  window["alert"]
   if (p == P_SCHEME && adjacentPend) { /* "javascript" glued to a word: not a scheme */ }
   s32(x, X_PEND, P_NONE);
 
@@ -188,6 +190,8 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
 }
 
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
+  if (c == 0x21 || c == 0x5b || c == 0x5d) jsfuck(st, x, c, start, end);
+  else if (g32(x, X_JSF) != 0) s32(x, X_JSF, 0);
   if ((c == 0x20 || c == 0x0a) && idle(x)) return;
   // punctuation no tracker reacts to while idle: it only becomes the previous byte
   if ((c == 0x2c || c == 0x3b || c == 0x29 || c == 0x5d || c == 0x7d || c == 0x21 || c == 0x3f || c == 0x2a || c == 0x2b ||
@@ -224,7 +228,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   const url = g32(x, X_URL);
   if (url == 1 && c == 0x28) s32(x, X_URL, 2);
   else if (!(url == 2 && (isSpace || c == 0x27 || c == 0x22))) s32(x, X_URL, 0);
-  s32(x, X_TPL, c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_LAST_END) == start ? end + 1 : 0);
+  s32(x, X_TPL, c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_LAST_END) == start ? end + 1 : isSpace && g32(x, X_TPL) == start + 1 ? end + 1 : 0);
   if (isSpace) return;
   s32(x, X_PREV, c);
   s32(x, X_DASH, c == 0x2d ? end : 0);
@@ -254,6 +258,24 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     s32(x, X_QUOTE, 0);
   }
   s32(x, X_LAST_END, end);
+}
+
+/** ![] atoms: JSFuck builds every value from them. */
+function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
+  const j = g32(x, X_JSF);
+  const state = j & 3;
+  const adj = (j >> 4) == start;
+  if (c == 0x21) { s32(x, X_JSF, ((state == 1 || state == 3) && adj ? 3 : 1) | (end << 4)); return; }
+  if (c == 0x5b && adj && (state == 1 || state == 3)) {
+    if (state == 3) s32(x, X_JSFN, g32(x, X_JSFN) + 1); // !![] counts twice
+    s32(x, X_JSF, 2 | (end << 4)); return;
+  }
+  if (c == 0x5d && adj && state == 2) {
+    const n = g32(x, X_JSFN) + 1;
+    s32(x, X_JSFN, n);
+    if (n >= 2) report(st, R_XSS_JS_OBFUSCATION, start - 2, end);
+  }
+  s32(x, X_JSF, 0);
 }
 
 export function xssFinish(st: usize, x: usize, end: u32): void {}

@@ -109,3 +109,19 @@ describe('xss style attribute', () => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.style-attribute');
   });
 });
+
+describe('xss script obfuscation', () => {
+  it.each([
+    ['(![]+[])[+!![]]', 'xss.js-obfuscation'],
+    ['![]+![]', 'xss.js-obfuscation'],
+    ['top["confirm"](2)', 'xss.js-sink'],
+    ['`${ prompt }`', 'xss.js-sink'],
+  ])('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['![](a.png) and ![alt](b.png)', 'if (!flag[0]) x', 'wow!! [yes]', 'cost ${ price }', 'window["title"]'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
