@@ -12,7 +12,7 @@ import {
   K_SQL_DANGER, K_SQL_SCHEMA, K_SQL_SCHEMA_WEAK, K_SQL_FUNC,
   R_SQLI_UNION_SELECT, R_SQLI_TAUTOLOGY, R_SQLI_STRING_BREAKOUT, R_SQLI_STACKED_QUERY, R_SQLI_DANGEROUS_FUNCTION,
   R_SQLI_SCHEMA_PROBE, R_SQLI_SELECT_FROM, R_SQLI_ORDER_BY_PROBE, R_SQLI_EXECUTABLE_COMMENT, R_SQLI_FUNCTION_CHAIN,
-  R_SQLI_COMMENT_TRUNCATION, R_SQLI_STATEMENT, R_SQLI_COMPARISON,
+  R_SQLI_COMMENT_TRUNCATION, R_SQLI_STATEMENT, R_SQLI_COMPARISON, R_SQLI_TYPE_CAST,
 } from "./generated/tables";
 
 // Instance fields
@@ -76,6 +76,7 @@ const A_STAR: u32 = 16;
 const A_COMMENT: u32 = 32;
 const A_SYSVAR: u32 = 64;
 const A_HEX: u32 = 128;
+const A_CAST: u32 = 512;    // the OP token is '::'
 const A_UNARY: u32 = 256;   // a sign/negation was folded into this operand
 const A_CHAR: u32 = 0xff00; // operator character(s) for OP tokens
 
@@ -221,6 +222,10 @@ function judge(st: usize, q: usize): void {
     if ((f0 & K_SQL_SHUTDOWN) != 0 && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0);
   }
   if (t0 == T_KW || t0 == T_WORD) {
+    // 'x'::int  (...)::jsonb
+    if (t1 == T_OP && (taux(q, 1) & A_CAST) != 0 && tstart(q, 1) + 2 == tend(q, 1) && (ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0) {
+      report(st, R_SQLI_TYPE_CAST, ttype(q, 2) == T_STR ? tstart(q, 2) : tstart(q, 1), e0);
+    }
     if ((f0 & K_SQL_SCHEMA) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
     if ((f0 & K_SQL_SCHEMA_WEAK) != 0 && isKw(q, 1, K_SQL_FROM)) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
   }
@@ -302,6 +307,7 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
   if (g32(q, Q_NTOK) > 0 && ttype(q, 0) == T_OP && tend(q, 0) == start && g32(q, Q_PEND) == 0) {
     const e = ent(q, 0);
     const p = (load<u32>(e + E_AUX) >> 8) & 0xff;
+    if (p == 0x3a && c == 0x3a) { store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_CAST); store<u32>(e + E_END, end); return; }
     if ((p == 0x7c && c == 0x7c) || (p == 0x26 && c == 0x26)) {
       store<u32>(e + E_TYPE, T_LOGIC); store<u32>(e + E_END, end);
       judge(st, q);

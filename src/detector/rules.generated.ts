@@ -108,6 +108,15 @@ export const RULES: readonly RuleInfo[] = [
   },
   {
     "index": 11,
+    "id": "sqli.type-cast",
+    "category": "sqli",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "A PostgreSQL :: cast applied to a string literal or a parenthesised expression ('1'::int, (x)::jsonb): SQL expression syntax, used for error-based extraction."
+  },
+  {
+    "index": 12,
     "id": "sqli.statement",
     "category": "sqli",
     "severity": "critical",
@@ -116,7 +125,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An SQL statement shape anywhere (DROP TABLE, INSERT INTO, DELETE FROM, UPDATE .. SET) without a separator before it."
   },
   {
-    "index": 12,
+    "index": 13,
     "id": "sqli.comparison",
     "category": "sqli",
     "severity": "critical",
@@ -125,7 +134,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A bare comparison of two literals (1=1, 'a'='a') or a SQL function name followed by an opening parenthesis."
   },
   {
-    "index": 13,
+    "index": 14,
     "id": "xss.script-tag",
     "category": "xss",
     "severity": "critical",
@@ -134,7 +143,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An opening or closing <script> tag."
   },
   {
-    "index": 14,
+    "index": 15,
     "id": "xss.event-handler",
     "category": "xss",
     "severity": "critical",
@@ -143,7 +152,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An HTML event-handler attribute (onerror=, onload=, onmouseover= ...) being assigned."
   },
   {
-    "index": 15,
+    "index": 16,
     "id": "xss.js-uri",
     "category": "xss",
     "severity": "critical",
@@ -152,7 +161,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A javascript:, vbscript: or livescript: URI, or a data: URI carrying HTML/SVG/script."
   },
   {
-    "index": 16,
+    "index": 17,
     "id": "xss.dangerous-tag",
     "category": "xss",
     "severity": "critical",
@@ -161,7 +170,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A tag that loads or runs active content or changes document context (iframe, object, embed, applet, svg, math, base, meta, link, frame, form, style, xml includes ...)."
   },
   {
-    "index": 17,
+    "index": 18,
     "id": "xss.js-sink",
     "category": "xss",
     "severity": "critical",
@@ -170,7 +179,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A JavaScript sink or dialog call (alert(, eval(, document.cookie, document.write, window.location, String.fromCharCode, .innerHTML ...)."
   },
   {
-    "index": 18,
+    "index": 19,
     "id": "xss.css-expression",
     "category": "xss",
     "severity": "critical",
@@ -179,7 +188,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "CSS that runs script: expression(, -moz-binding, behavior:url(."
   },
   {
-    "index": 19,
+    "index": 20,
     "id": "xss.attribute-breakout",
     "category": "xss",
     "severity": "notice",
@@ -188,7 +197,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A quote followed by > and a new tag: breaking out of an attribute value. Scores below the threshold alone."
   },
   {
-    "index": 20,
+    "index": 21,
     "id": "xss.html-tag",
     "category": "xss",
     "severity": "notice",
@@ -197,7 +206,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Any HTML tag with attributes. Scores below the threshold alone; adds to other findings."
   },
   {
-    "index": 21,
+    "index": 22,
     "id": "xss.style-attribute",
     "category": "xss",
     "severity": "warning",
@@ -206,7 +215,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A style= attribute inside an HTML tag: injected CSS (url(), expression, escapes, property breakouts). Scores below the threshold alone; with the tag it belongs to (xss.html-tag) it blocks."
   },
   {
-    "index": 22,
+    "index": 23,
     "id": "xss.js-obfuscation",
     "category": "xss",
     "severity": "critical",
@@ -215,7 +224,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "JavaScript written only with brackets, bangs and pluses (JSFuck style): two or more ![] atoms, or !![]."
   },
   {
-    "index": 23,
+    "index": 24,
     "id": "xss.any-tag",
     "category": "xss",
     "severity": "critical",
@@ -224,7 +233,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Any HTML-looking tag or any on*= attribute-like assignment."
   },
   {
-    "index": 24,
+    "index": 25,
     "id": "cmdi.chained-command",
     "category": "cmdi",
     "severity": "critical",
@@ -233,7 +242,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell command separator (; | || & && newline, or a subshell/group opener after one) followed by a known command. Command words are read the way the shell reads them: quotes, backslashes, empty substitutions ($@ $* ``, $()) and unset variables inside a word are removed first (c''a\\t is cat)."
   },
   {
-    "index": 25,
+    "index": 26,
     "id": "cmdi.command-substitution",
     "category": "cmdi",
     "severity": "critical",
@@ -242,7 +251,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, or brace expansion that builds a command line ({cmd,arg} / {,cmd})."
   },
   {
-    "index": 26,
+    "index": 27,
     "id": "cmdi.shell-path",
     "category": "cmdi",
     "severity": "critical",
@@ -251,7 +260,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path to a binary directory (/bin/, /usr/bin/, /sbin/) followed by a command, or a shell/interpreter invoked with a run flag (sh -c, cmd /c, powershell -enc)."
   },
   {
-    "index": 27,
+    "index": 28,
     "id": "cmdi.command-with-args",
     "category": "cmdi",
     "severity": "critical",
@@ -260,7 +269,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with a known command (read through shell quoting, escapes and empty expansions) followed by an option, a path, a drive, a network target, a comment, or another command; or a wrapper (nohup, strace, sudo, timeout ...) followed by any command."
   },
   {
-    "index": 28,
+    "index": 29,
     "id": "cmdi.redirection",
     "category": "cmdi",
     "severity": "critical",
@@ -269,7 +278,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Shell redirection to or from a file or device path (> /tmp/x, < /dev/tcp/..), or process substitution >( <(."
   },
   {
-    "index": 29,
+    "index": 30,
     "id": "cmdi.windows-batch",
     "category": "cmdi",
     "severity": "critical",
@@ -278,7 +287,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Windows batch control syntax: FOR /F|/L|/R|/D or FOR %x IN (...), IF EXIST/DEFINED/ERRORLEVEL, IF with a batch comparison (== EQU NEQ LSS LEQ GTR GEQ) or GOTO, %COMSPEC%."
   },
   {
-    "index": 30,
+    "index": 31,
     "id": "cmdi.function-definition",
     "category": "cmdi",
     "severity": "critical",
@@ -287,7 +296,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell function definition `name() {` or `() {` (the Shellshock prefix): code, not data."
   },
   {
-    "index": 31,
+    "index": 32,
     "id": "cmdi.ssi-exec",
     "category": "cmdi",
     "severity": "critical",
@@ -296,7 +305,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Server-side include directive <!--#exec / #include."
   },
   {
-    "index": 32,
+    "index": 33,
     "id": "cmdi.mail-command",
     "category": "cmdi",
     "severity": "critical",
@@ -305,7 +314,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A line break followed by an SMTP, POP3 or IMAP command verb (IMAP: after a tag like A001): injecting protocol commands into a mail session."
   },
   {
-    "index": 33,
+    "index": 34,
     "id": "cmdi.glob-path",
     "category": "cmdi",
     "severity": "critical",
@@ -314,7 +323,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Shell glob patterns standing in for path names: a directory segment made of ? / * wildcards mixed with letters (/???/, /b?n/, /u*r/), or a [..] character class glued to letters inside a path segment (/e[t]c, /x/pa[s]s), or a bin directory followed by a wildcard name."
   },
   {
-    "index": 34,
+    "index": 35,
     "id": "cmdi.alias-trap",
     "category": "cmdi",
     "severity": "critical",
@@ -323,7 +332,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell alias or trap definition in command position: alias name=value, trap 'commands' SIGNAL."
   },
   {
-    "index": 35,
+    "index": 36,
     "id": "cmdi.obfuscated-command",
     "category": "cmdi",
     "severity": "critical",
@@ -332,7 +341,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A command name split by shell quoting or escaping that the shell removes again: paired quotes, backslashes, empty substitutions ($@ $* `` $()) inside the word (w''ho, un\\a\\me, 'wh'oami). No legitimate value spells a program name that way."
   },
   {
-    "index": 36,
+    "index": 37,
     "id": "cmdi.command-alone",
     "category": "cmdi",
     "severity": "critical",
@@ -341,7 +350,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with an unambiguous command name (whoami, uname, ifconfig ...)."
   },
   {
-    "index": 37,
+    "index": 38,
     "id": "path.traversal-sequence",
     "category": "path",
     "severity": "critical",
@@ -350,7 +359,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../)."
   },
   {
-    "index": 38,
+    "index": 39,
     "id": "path.dot-dot-slash",
     "category": "path",
     "severity": "notice",
@@ -359,7 +368,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A single ../ segment inside a value. Scores below the threshold alone; adds to other findings."
   },
   {
-    "index": 39,
+    "index": 40,
     "id": "path.dot-evasion",
     "category": "path",
     "severity": "critical",
@@ -368,7 +377,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Dot-segment filter evasion: three or more dots or ....// style segments, /./ chains, runs of slashes before dots."
   },
   {
-    "index": 40,
+    "index": 41,
     "id": "path.sensitive-file",
     "category": "path",
     "severity": "critical",
@@ -377,7 +386,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/ ...)."
   },
   {
-    "index": 41,
+    "index": 42,
     "id": "path.overlong-utf8",
     "category": "path",
     "severity": "critical",
@@ -386,7 +395,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An overlong UTF-8 encoding of an ASCII character (e.g. C0 AE for '.'): never produced by a correct encoder."
   },
   {
-    "index": 42,
+    "index": 43,
     "id": "path.null-byte",
     "category": "path",
     "severity": "error",
@@ -395,7 +404,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A NUL byte in the value (used to truncate file names)."
   },
   {
-    "index": 43,
+    "index": 44,
     "id": "path.file-scheme",
     "category": "path",
     "severity": "critical",
@@ -404,7 +413,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file: URI (file:/, file:///) naming a local path."
   },
   {
-    "index": 44,
+    "index": 45,
     "id": "path.overflow-segment",
     "category": "path",
     "severity": "critical",
@@ -413,7 +422,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path segment of 64 or more repetitions of one character right after a slash: a buffer-length probe."
   },
   {
-    "index": 45,
+    "index": 46,
     "id": "path.secret-extension",
     "category": "path",
     "severity": "critical",
@@ -422,7 +431,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file name ending in a backup, database dump or key-material extension (.sql .bak .old .swp .pem .key .kdbx .ppk ...)."
   },
   {
-    "index": 46,
+    "index": 47,
     "id": "path.sensitive-extension",
     "category": "path",
     "severity": "critical",
@@ -431,7 +440,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path ending in a log, config or archive extension (.log .ini .conf .yml .zip ...)."
   },
   {
-    "index": 47,
+    "index": 48,
     "id": "limit.oversize",
     "category": "limit",
     "severity": "critical",

@@ -19,3 +19,14 @@ describe('sqli quote re-opening', () => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
+
+describe('sqli type cast', () => {
+  it.each(["'7'::int", 'f(y)::text', "1 and ('q')::numeric>0"])('%s is a cast', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('sqli.type-cast');
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['std::string', 'fe80::1', 'Foo::Bar', 'ratio 3::2', "a ':: b"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
