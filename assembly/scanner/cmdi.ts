@@ -6,9 +6,9 @@
 import { g32, s32, g64, s64, report, ST_CMD2, ST_LEX, LX_WORD, LX_START } from "./state";
 import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
 import {
-  K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE, K_SQL_NOT,
+  K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT,
   R_CMDI_CHAINED_COMMAND, R_CMDI_COMMAND_SUBSTITUTION, R_CMDI_SHELL_PATH, R_CMDI_COMMAND_WITH_ARGS, R_CMDI_REDIRECTION,
-  R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND, R_CMDI_FUNCTION_DEFINITION, R_CMDI_GLOB_PATH, R_CMDI_ALIAS_TRAP, R_CMDI_OBFUSCATED_COMMAND,
+  R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND, R_CMDI_FUNCTION_DEFINITION, R_CMDI_GLOB_PATH, R_CMDI_ALIAS_TRAP, R_CMDI_OBFUSCATED_COMMAND, R_CMDI_EXEC_CALL,
 } from "./generated/tables";
 
 const C_POS: u32 = 0;        // command position: 0 none, 1 start of value/after a quote, 2 after a separator, 3 inside $( or `
@@ -40,6 +40,8 @@ const C_LBRACE: u32 = 100;   // end + 1 of the last '{'
 const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body)
 const C_FUNC_START: u32 = 108;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...)
+const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it)
+const C_EXEC_START: u32 = 120;
 
 // Second region (st + ST_CMD2): the shell-word joiner, the glob-path and brace-expansion trackers.
 // The joiner reads a word the way the shell does: quotes, backslashes, empty expansions
@@ -184,7 +186,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
 // @ts-ignore: decorator
 @inline function idle(c: usize): bool {
   return (g32(c, C_CMD) | g32(c, C_BIN) | g32(c, C_SHELL) | g32(c, C_REDIR) | g32(c, C_SSI) | g32(c, C_PCT) | g32(c, C_NL) |
-    g32(c, C_NLTAG) | g32(c, C_FUNC) | g32(c, C_POS) | g32(c, C_LBRACE) | g32(c, C_DOLLAR) | g32(c, C_BRACE)) == 0 && g32(c, C_ANY) != 0;
+    g32(c, C_NLTAG) | g32(c, C_FUNC) | g32(c, C_POS) | g32(c, C_LBRACE) | g32(c, C_DOLLAR) | g32(c, C_BRACE) | g32(c, C_EXEC)) == 0 && g32(c, C_ANY) != 0;
 }
 
 // @ts-ignore: decorator
@@ -315,7 +317,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   if (pos != 0) {
     if ((flags & K_C_BATCH_FOR) != 0) { s32(c, C_CMD, 3); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     else if ((flags & K_C_BATCH_IF) != 0) { s32(c, C_CMD, 4); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, 0); }
-    else if ((flags & K_C_DEFINE) != 0) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
+    else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
       s32(c, C_WRAP, (flags & K_C_WRAPPER) != 0 ? 1 : 0);
@@ -324,6 +326,9 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     }
     if ((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) s32(c, C_POS, 0);
   }
+  // system( passthru( ... (the class also holds alias/trap: told apart by the first letter)
+  if ((flags & K_C_DEFINE_EXEC) != 0 && first != 0x61 && first != 0x74) { s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start); }
+  else s32(c, C_EXEC, 0);
   s32(c, C_ANY, 1);
   s32(c, C_LAST_END, end);
 }
@@ -399,6 +404,14 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   }
   if (ch == 0x2c && g32(j, J_BRACEX) == 1 && g32(c, C_LAST_END) == start) { s32(j, J_BRACEX, 2); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
   if (ch != 0x7b) s32(j, J_BRACEX, 0);
+  const ex = g32(c, C_EXEC);
+  if (ex != 0) { // system(  then a quote, $var or backtick
+    const es = ex & 3, adj = (ex >> 2) == start;
+    if (es == 1 && adj && ch == 0x28) s32(c, C_EXEC, 2 | (end << 2));
+    else if (es == 2 && adj && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x60)) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); }
+    else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
+    else s32(c, C_EXEC, 0);
+  }
   if (ch == 0x20 && idle(c)) return;
   if (neutral(ch) && idle(c) && !((ch == 0x22 || ch == 0x27) && g32(c, C_PREV) == 0x3d)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
   step(st, c, false, ch, 0, 0, start, end);

@@ -342,6 +342,15 @@ export const RULES: readonly RuleInfo[] = [
   },
   {
     "index": 37,
+    "id": "cmdi.exec-call",
+    "category": "cmdi",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "A call of a code-level command-execution function with a string or variable argument: PHP system(/passthru(/shell_exec(/popen(/proc_open(, Python os.system(/subprocess.check_output(, Node execSync(."
+  },
+  {
+    "index": 38,
     "id": "cmdi.command-alone",
     "category": "cmdi",
     "severity": "critical",
@@ -350,7 +359,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with an unambiguous command name (whoami, uname, ifconfig ...)."
   },
   {
-    "index": 38,
+    "index": 39,
     "id": "path.traversal-sequence",
     "category": "path",
     "severity": "critical",
@@ -359,7 +368,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../)."
   },
   {
-    "index": 39,
+    "index": 40,
     "id": "path.dot-dot-slash",
     "category": "path",
     "severity": "notice",
@@ -368,7 +377,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A single ../ segment inside a value. Scores below the threshold alone; adds to other findings."
   },
   {
-    "index": 40,
+    "index": 41,
     "id": "path.dot-evasion",
     "category": "path",
     "severity": "critical",
@@ -377,7 +386,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Dot-segment filter evasion: three or more dots or ....// style segments, /./ chains, runs of slashes before dots."
   },
   {
-    "index": 41,
+    "index": 42,
     "id": "path.sensitive-file",
     "category": "path",
     "severity": "critical",
@@ -386,7 +395,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/ ...)."
   },
   {
-    "index": 42,
+    "index": 43,
     "id": "path.overlong-utf8",
     "category": "path",
     "severity": "critical",
@@ -395,7 +404,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An overlong UTF-8 encoding of an ASCII character (e.g. C0 AE for '.'): never produced by a correct encoder."
   },
   {
-    "index": 43,
+    "index": 44,
     "id": "path.null-byte",
     "category": "path",
     "severity": "error",
@@ -404,7 +413,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A NUL byte in the value (used to truncate file names)."
   },
   {
-    "index": 44,
+    "index": 45,
     "id": "path.file-scheme",
     "category": "path",
     "severity": "critical",
@@ -413,7 +422,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file: URI (file:/, file:///) naming a local path."
   },
   {
-    "index": 45,
+    "index": 46,
     "id": "path.overflow-segment",
     "category": "path",
     "severity": "critical",
@@ -422,7 +431,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path segment of 64 or more repetitions of one character right after a slash: a buffer-length probe."
   },
   {
-    "index": 46,
+    "index": 47,
     "id": "path.secret-extension",
     "category": "path",
     "severity": "critical",
@@ -431,7 +440,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file name ending in a backup, database dump or key-material extension (.sql .bak .old .swp .pem .key .kdbx .ppk ...)."
   },
   {
-    "index": 47,
+    "index": 48,
     "id": "path.sensitive-extension",
     "category": "path",
     "severity": "critical",
@@ -440,7 +449,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path ending in a log, config or archive extension (.log .ini .conf .yml .zip ...)."
   },
   {
-    "index": 48,
+    "index": 49,
     "id": "limit.oversize",
     "category": "limit",
     "severity": "critical",

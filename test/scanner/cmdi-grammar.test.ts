@@ -49,6 +49,10 @@ const positives: Array<[string, string]> = [
   ['IF NOT DEFINED zz echo y', 'cmdi.windows-batch'],
   ['if/i a==b c', 'cmdi.windows-batch'],
   ['if not {%2} == {} x', 'cmdi.windows-batch'],
+  ["system('ls')", 'cmdi.exec-call'],
+  ['<?php passthru($q); ?>', 'cmdi.exec-call'],
+  ['subprocess.check_output("w")', 'cmdi.exec-call'],
+  ["z;popen( 'x')", 'cmdi.exec-call'],
 ];
 
 const negatives: string[] = [
@@ -75,6 +79,9 @@ const negatives: string[] = [
   'from $10 - $20 off',
   '<a title="cat photo">',
   'cat photo: nice',
+  'the system (good)',
+  'solar system(s) list',
+  'popen(fd) returns',
 ];
 
 describe('cmdi shell grammar', () => {
