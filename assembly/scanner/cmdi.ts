@@ -71,11 +71,12 @@ const G_START: u32 = 80;
 const G_ISBIN: u32 = 84;     // the segment is a bin directory word
 const G_AFTERBIN: u32 = 88;  // the previous segment was a bin directory
 const G_NPART: u32 = 92;     // events in the segment
+const G_QLAST: u32 = 124;    // the segment's last event was '?'
 const J_MID: u32 = 96;       // bit 0: glue since the last piece, bit 1: a piece was appended after glue inside the word
 const J_QUOTES: u32 = 100;   // quote characters in the shell word
 const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
-const J_BUF: u32 = 108;      // 20 bytes
-const J_MAX: u32 = 20;
+const J_BUF: u32 = 108;      // 16 bytes
+const J_MAX: u32 = 16;
 
 export function cmdInit(c: usize): void { memory.fill(c, 0, 128); s32(c, C_POS, 1); }
 
@@ -239,7 +240,7 @@ function globEnd(st: usize, j: usize, dir: bool, end: u32): void {
   const qm = g32(j, G_QM), star = g32(j, G_STAR), w = g32(j, G_W), cls = g32(j, G_CLS);
   let hit = false;
   if (cls != 0 && w != 0) hit = true;                                   // /e[t]c  pa[s]s
-  else if (dir && qm != 0 && (w != 0 || qm >= 2)) hit = true;           // /???/  /b?n/
+  else if (dir && qm != 0 && (w != 0 || qm >= 2) && !(qm == 1 && g32(j, G_QLAST) != 0)) hit = true; // /???/  /b?n/ (not page?/ : a query)
   else if (dir && star != 0 && w != 0 && g32(j, G_BR) == 0) hit = true; // /u*r/
   else if (!dir && g32(j, G_AFTERBIN) != 0 && (qm | star) != 0) hit = true; // /bin/x?
   if (hit) report(st, R_CMDI_GLOB_PATH, g32(j, G_START), end);
@@ -251,6 +252,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     if (g32(j, G_BR) == 1) s32(j, G_BR, first - 0x30 < 10 ? 2 : 3);
     else if (g32(j, G_BR) == 0) s32(j, G_W, 1);
     s32(j, G_ISBIN, g32(j, G_NPART) == 0 && (flags & K_C_BINDIR) != 0 ? 1 : 0);
+    s32(j, G_QLAST, 0);
     s32(j, G_NPART, g32(j, G_NPART) + 1);
   }
   if (g32(j, J_ACT) != 0) {
@@ -383,7 +385,8 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     const gs = on ? g32(j, G_START) : start;
     const isbin = on && g32(j, G_ISBIN) != 0 && g32(j, G_NPART) == 1;
     memory.fill(j + G_ON, 0, G_NPART + 4 - G_ON);
-    s32(j, G_ON, 1); s32(j, G_AFTERBIN, isbin ? 1 : 0); s32(j, G_START, gs);
+    s32(j, G_ON, 1); s32(j, G_AFTERBIN, isbin ? 1 : 0); s32(j, G_START, gs)
+    s32(j, G_QLAST, 0);
   } else if (g32(j, G_ON) != 0) {
     const br = g32(j, G_BR);
     let inSeg = true;
@@ -393,7 +396,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     else if (ch == 0x5d && br >= 2) { if (br == 3) s32(j, G_CLS, g32(j, G_CLS) + 1); s32(j, G_BR, 0); }
     else if ((ch == 0x21 || ch == 0x2d || ch == 0x5e) && br != 0) { if (br == 1 && ch != 0x2d) {} else s32(j, G_BR, 3); }
     else inSeg = false;
-    if (inSeg) s32(j, G_NPART, g32(j, G_NPART) + 1);
+    if (inSeg) { s32(j, G_NPART, g32(j, G_NPART) + 1); s32(j, G_QLAST, ch == 0x3f ? 1 : 0); }
     else { globEnd(st, j, false, start); s32(j, G_ON, 0); }
   }
   // brace expansion: {cmd,  {,cmd

@@ -74,6 +74,8 @@ const negatives: string[] = [
   'time who knows',
   'bin/readme',
   'see /**/ comments',
+  'https://site.test/page?/route',
+  '/docs/v?/intro',
   'tea (with milk)',
   'notes (draft)',
   'from $10 - $20 off',
