@@ -48,20 +48,20 @@ const C_EXEC_START: u32 = 120;
 // ($@ $* $? $$ $! $- $# `` $()) and variables ($x ${x}, unset in an attack) between the pieces
 // are removed, so c''a\t, 'i'd, un$@ame and uname$u are the command words cat, id, uname.
 const J_ACT: u32 = 0;        // 1 while a shell word with glue is being collected
-const J_LEN: u32 = 4;
-const J_START: u32 = 8;
-const J_END: u32 = 12;
+const G_ON: u32 = 4;         // inside a path segment after '/'
+const J_BRACEX: u32 = 8;     // 1 after '{' in command position, 2 after '{,'
+const J_BRCMD: u32 = 12;     // end + 1 of a command word that is the first brace element
+// (the four words above are tested together: all zero = nothing in progress here)
+const J_LEN: u32 = 44;
+const J_START: u32 = 48;
+const J_END: u32 = 56;
 const J_POS: u32 = 16;       // command position where the shell word started
 const J_POSSTART: u32 = 20;
 const J_GLUE: u32 = 24;
 const J_BIN: u32 = 28;       // the shell word follows /bin/
 const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${'
-const J_LW: u32 = 36;        // last word: len | pos << 8 | bin << 12
-const J_LWEND: u32 = 40;
-const J_BRACEX: u32 = 44;    // 1 after '{' in command position, 2 after '{,'
-const J_BRCMD: u32 = 48;     // end + 1 of a command word that is the first brace element
+const J_LW: u32 = 36;        // last word, one u64: len | pos << 8 | bin << 12, and its end in the high half
 const J_BRSTART: u32 = 52;
-const G_ON: u32 = 56;        // inside a path segment after '/'
 const G_QM: u32 = 60;        // '?' in the segment
 const G_STAR: u32 = 64;      // '*' in the segment
 const G_W: u32 = 68;         // word bytes in the segment
@@ -187,7 +187,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
 // @ts-ignore: decorator
 @inline function idle(c: usize): bool {
   return (g32(c, C_CMD) | g32(c, C_BIN) | g32(c, C_SHELL) | g32(c, C_REDIR) | g32(c, C_SSI) | g32(c, C_PCT) | g32(c, C_NL) |
-    g32(c, C_NLTAG) | g32(c, C_FUNC) | g32(c, C_POS) | g32(c, C_LBRACE) | g32(c, C_DOLLAR) | g32(c, C_BRACE) | g32(c, C_EXEC)) == 0 && g32(c, C_ANY) != 0;
+    g32(c, C_NLTAG) | g32(c, C_FUNC) | g32(c, C_POS) | g32(c, C_LBRACE) | g32(c, C_DOLLAR) | g32(c, C_BRACE)) == 0 && g32(c, C_ANY) != 0; // C_EXEC needs no reset: its steps check adjacency
 }
 
 // @ts-ignore: decorator
@@ -248,6 +248,7 @@ function globEnd(st: usize, j: usize, dir: bool, end: u32): void {
 
 export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  if (!v128.any_true(v128.load(j)) && flags == 0 && idle(c)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
   if (g32(j, G_ON) != 0) {
     if (g32(j, G_BR) == 1) s32(j, G_BR, first - 0x30 < 10 ? 2 : 3);
     else if (g32(j, G_BR) == 0) s32(j, G_W, 1);
@@ -265,9 +266,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     } else if (mode == 2) s32(j, J_ACT, 0); // $(cmd: a real substitution
     else joinEnd(st, c, j);
   }
-  s32(j, J_LWEND, end);
-  if (flags == 0 && idle(c)) { s32(j, J_LW, len); s32(c, C_LAST_END, end); return; }
-  s32(j, J_LW, len | (g32(c, C_POS) << 8) | ((g32(c, C_BIN) == 3 && g32(c, C_LAST_END) == start ? 1 : 0) << 12));
+  if (flags == 0 && idle(c)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
+  store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (g32(c, C_POS) << 8) | ((g32(c, C_BIN) == 3 && g32(c, C_LAST_END) == start ? 1 : 0) << 12)));
   // {cmd,arg} {,cmd}: brace expansion building a command line
   const bx = g32(j, J_BRACEX);
   if (bx != 0) {
@@ -344,6 +344,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
 
 export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  if (ch == 0x20 && !v128.any_true(v128.load(j)) && idle(c)) return;
   // shell-word joiner
   if (g32(j, J_ACT) != 0) {
     const mode = g32(j, J_MODE);
@@ -367,9 +368,10 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(j, J_ACT, 1); s32(j, J_GLUE, 1); s32(j, J_END, end); s32(j, J_MODE, ch == 0x24 ? 1 : 0); s32(j, J_MID, 1);
     s32(j, J_QUOTES, ch == 0x27 || ch == 0x22 ? 1 : 0); s32(j, J_VAR, 0);
     s32(j, J_POSSTART, g32(c, C_POS_START));
-    const lw = g32(j, J_LW);
+    const lw64 = load<u64>(j + J_LW);
+    const lw = <u32>lw64;
     const lwl = lw & 0xff;
-    if (g32(j, J_LWEND) == start && lwl != 0) {
+    if (<u32>(lw64 >> 32) == start && lwl != 0) {
       s32(j, J_LEN, 0);
       joinAppend(j, st + ST_LEX + LX_WORD, lwl);
       s32(j, J_START, load<u32>(st + ST_LEX + LX_START));
@@ -384,7 +386,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     if (on) globEnd(st, j, true, start);
     const gs = on ? g32(j, G_START) : start;
     const isbin = on && g32(j, G_ISBIN) != 0 && g32(j, G_NPART) == 1;
-    memory.fill(j + G_ON, 0, G_NPART + 4 - G_ON);
+    memory.fill(j + G_QM, 0, G_NPART + 4 - G_QM);
     s32(j, G_ON, 1); s32(j, G_AFTERBIN, isbin ? 1 : 0); s32(j, G_START, gs)
     s32(j, G_QLAST, 0);
   } else if (g32(j, G_ON) != 0) {
@@ -406,7 +408,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(j, J_BRCMD, 0);
   }
   if (ch == 0x2c && g32(j, J_BRACEX) == 1 && g32(c, C_LAST_END) == start) { s32(j, J_BRACEX, 2); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
-  if (ch != 0x7b) s32(j, J_BRACEX, 0);
+  if (ch != 0x7b && g32(j, J_BRACEX) != 0) s32(j, J_BRACEX, 0);
   const ex = g32(c, C_EXEC);
   if (ex != 0) { // system(  then a quote, $var or backtick
     const es = ex & 3, adj = (ex >> 2) == start;

@@ -157,12 +157,11 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   const n = g32(q, Q_NTOK) + 1;
   s32(q, Q_NTOK, n);
   // x' <op> ... <cmp|connective> ... '   — tracked for a value that re-opens the quote it broke out of
-  if (n == 1) s32(q, Q_BO, type == T_STR && (aux & A_BREAKOUT) != 0 ? 1 : 0);
+  if (n == 1) { if ((aux & A_BREAKOUT) != 0) s32(q, Q_BO, 1); }
   else {
     const bo = g32(q, Q_BO);
-    const strong = type == T_LOGIC || (type == T_OP && (aux & A_CMP) != 0);
     if (bo == 1) s32(q, Q_BO, type == T_OP ? 2 : 0); // an operator right after the quote, not a word
-    else if (bo == 2 && strong) s32(q, Q_BO, 3);
+    else if (bo == 2 && (type == T_LOGIC || (type == T_OP && (aux & A_CMP) != 0))) s32(q, Q_BO, 3);
   }
   if (type == T_LOGIC || type == T_KW || type == T_VAR || (type == T_OP && (aux & A_CMP) != 0) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
   judge(st, q);

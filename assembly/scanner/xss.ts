@@ -190,8 +190,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
 }
 
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
-  if (c == 0x21 || c == 0x5b || c == 0x5d) jsfuck(st, x, c, start, end);
-  else if (g32(x, X_JSF) != 0) s32(x, X_JSF, 0);
+  if (c == 0x21 || c == 0x5b || c == 0x5d) jsfuck(st, x, c, start, end); // other events break adjacency by themselves
   if ((c == 0x20 || c == 0x0a) && idle(x)) return;
   // punctuation no tracker reacts to while idle: it only becomes the previous byte
   if ((c == 0x2c || c == 0x3b || c == 0x29 || c == 0x5d || c == 0x7d || c == 0x21 || c == 0x3f || c == 0x2a || c == 0x2b ||
