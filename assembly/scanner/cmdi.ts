@@ -338,7 +338,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
 // Punctuation no tracker reacts to while idle (it only becomes the previous byte).
 // @ts-ignore: decorator
 @inline function neutral(ch: u32): bool {
-  return ch == 0x2c || ch == 0x3a || ch == 0x5b || ch == 0x5d || ch == 0x3d || ch == 0x7d || ch == 0x3f || ch == 0x2a ||
+  return ch == 0x2c || ch == 0x3a || ch == 0x5b || ch == 0x5d || ch == 0x7d || ch == 0x3f || ch == 0x2a ||
     ch == 0x2b || ch == 0x5e || ch == 0x7e || ch == 0x22 || ch == 0x27;
 }
 
@@ -485,6 +485,8 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(j, J_BRACEX, 1); s32(j, J_BRSTART, start); // a brace group / expansion in command position
   } else if (ch == 0x28 && g32(c, C_POS) != 0) {
     // a subshell keeps the command position: ;(sh)
+  } else if (ch == 0x3d && g32(c, C_LAST_END) == start && prev != 0x3d && g32(c, C_CMD) == 0) {
+    s32(c, C_POS, 1); s32(c, C_POS_START, end); // name=value: the value starts a command line as the whole input would
   } else if (ch == 0x40 && (prev == 0x26 || prev == 0x7c)) {
     // cmd.exe "@echo" after a separator keeps the position
   } else {
