@@ -137,6 +137,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     } else s32(c, C_CMD, 0);
     return;
   }
+  if (s >= 10 && s <= 12) { // cmd</dir/file: input redirected from a path (not </tag>)
+    if (s == 11 ? isWord && adjacent : !isWord && ch == 0x2f && adjacent) { if (s == 12) fire(st, c, end, false); else s32(c, C_CMD_STEP, s + 1); }
+    else s32(c, C_CMD, 0);
+    return;
+  }
   if (s == 7 || s == 8) { // scheme ':' then '//'
     if (!isWord && ch == 0x2f && adjacent) { if (s == 8) fire(st, c, end, false); else s32(c, C_CMD_STEP, 8); }
     else s32(c, C_CMD, 0);
@@ -180,6 +185,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 1 && ch == 0x23 && (kind == 1 || pos == 2)) { fire(st, c, start, false); return; } // cmd # comment
   if (s == 1 && ch == 0x28 && pos == 2) { fire(st, c, start, false); return; }                   // ;cmd (subshell arg
   if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24) && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; }
+  if (s == 0 && ch == 0x3c && kind == 1) { s32(c, C_CMD_STEP, 10); return; } // cat</etc/x
   s32(c, C_CMD, 0);
 }
 
