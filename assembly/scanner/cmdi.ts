@@ -425,6 +425,10 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   }
   if (ch == 0x20 && idle(c)) return;
   if (neutral(ch) && idle(c) && !((ch == 0x22 || ch == 0x27) && g32(c, C_PREV) == 0x3d)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
+  if (ch == 0x3d && idle(c)) { // name=value: the value starts a command line as the whole input would
+    if (g32(c, C_LAST_END) == start && g32(c, C_PREV) != 0x3d) { s32(c, C_POS, 1); s32(c, C_POS_START, end); }
+    s32(c, C_DOLLAR, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return;
+  }
   step(st, c, false, ch, 0, 0, start, end);
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;
