@@ -90,6 +90,18 @@ export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: u
   return o;
 }
 
+/** A decoded full-width ASCII code point (U+FF01..U+FF5E) as its ASCII twin; others unchanged. */
+// @ts-ignore: decorator
+@inline function foldFullWidth(cp: u32): u32 {
+  return cp >= 0xff01 && cp <= 0xff5e ? cp - 0xfee0 : cp;
+}
+
+/** Original offset of input position `j` (the end of the input when `j` is past it). */
+// @ts-ignore: decorator
+@inline function offsetAt(inOff: usize, j: u32, n: u32): u32 {
+  return load<u32>(inOff + (<usize>(j < n ? j : n) << 2));
+}
+
 function emitUtf8(out: usize, outOff: usize, o: u32, cp: u32, at: u32): u32 {
   if (cp < 0x80) {
     store<u8>(out + o, <u8>cp); store<u32>(outOff + (<usize>o << 2), at); return o + 1;
@@ -231,10 +243,8 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
       }
       if (undecided) { if (n - i <= MAX_CARRY) { saveCarry(sg, inp, inOff, i, n); break; } }
       else if (cp >= 0) {
-        const end = j < n ? load<u32>(inOff + (<usize>j << 2)) : load<u32>(inOff + (<usize>n << 2));
-        let c = <u32>cp;
-        if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-        if (c < 0x80) o = put(st, sg, out, outOff, o, c, at, end);
+        const c = foldFullWidth(<u32>cp);
+        if (c < 0x80) o = put(st, sg, out, outOff, o, c, at, offsetAt(inOff, j, n));
         else { o = emitUtf8(out, outOff, o, c, at); prevOut = 0x80; }
         i = j; continue;
       }
@@ -262,10 +272,8 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
           }
         }
         if (cp >= 0) {
-          const end = j < n ? load<u32>(inOff + (<usize>j << 2)) : load<u32>(inOff + (<usize>n << 2));
-          let c = <u32>cp;
-          if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-          if (c < 0x80) o = put(st, sg, out, outOff, o, c, at, end);
+          const c = foldFullWidth(<u32>cp);
+          if (c < 0x80) o = put(st, sg, out, outOff, o, c, at, offsetAt(inOff, j, n));
           else { o = emitUtf8(out, outOff, o, c, at); prevOut = 0x80; }
           i = j; continue;
         }
