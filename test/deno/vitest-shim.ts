@@ -61,6 +61,20 @@ it.fails = (name: string, fn: Fn) =>
     }
     throw new Error(`expected "${name}" to fail: the pinned bug seems fixed, turn it into a plain test`);
   });
+/** vitest's it.each(table)(name, fn): one test per row; array rows are spread, %s/%d/%i/%j/%o/%# fill the name. */
+it.each = (table: readonly unknown[]) => (name: string, fn: (...args: unknown[]) => unknown) => {
+  table.forEach((row, index) => {
+    const args = Array.isArray(row) ? row : [row];
+    let next = 0;
+    const title = name.replace(/%[sdijo#%]/g, (token) => {
+      if (token === '%%') return '%';
+      if (token === '%#') return String(index);
+      const value = args[next++];
+      return token === '%j' || token === '%o' ? JSON.stringify(value) : String(value);
+    });
+    it(title, () => fn(...args));
+  });
+};
 describe.skip = (name: string, _body: () => void) => Deno.test({ name, ignore: true, fn: () => {} });
 export const test = it;
 export const beforeEach = (fn: Fn) => void current.beforeEach.push(fn);
