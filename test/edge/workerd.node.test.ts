@@ -2,20 +2,12 @@
 // miniflare, offline), with the wasm imported as a compiled module: workerd
 // refuses to compile wasm from bytes, so this proves `createArena({ wasm })`
 // with a `WebAssembly.Module`. Runs the built package (dist/: `npm run build`).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Miniflare } from 'miniflare';
+import type { Miniflare } from 'miniflare';
+import { dist, workerOverDist } from './dist-worker.js';
 
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 // The worker as a user would write it: wasm imported as a module, the guard around the app.
 const WORKER = `
@@ -49,18 +41,7 @@ let mf: Miniflare;
 
 beforeAll(async () => {
   if (!existsSync(join(dist, 'arenaguard.wasm'))) throw new Error('dist/ is missing: run `npm run build` first');
-  // Node-only adapters stay out of the worker bundle.
-  const js = walk(dist).filter((p) => p.endsWith('.js') && !/middleware[\\/](express|fastify|node)\.js$/.test(p));
-  mf = new Miniflare({
-    modulesRoot: dist,
-    modules: [
-      { type: 'ESModule', path: join(dist, '__worker.mjs'), contents: WORKER },
-      ...js.map((path) => ({ type: 'ESModule' as const, path, contents: readFileSync(path, 'utf8') })),
-      { type: 'CompiledWasm', path: join(dist, 'arenaguard.wasm'), contents: readFileSync(join(dist, 'arenaguard.wasm')) },
-    ],
-    bindings: { GREETING: 'hello from env' },
-    compatibilityDate: '2025-01-01',
-  });
+  mf = workerOverDist('__worker.mjs', WORKER, { GREETING: 'hello from env' });
   await mf.ready;
 }, 60_000);
 

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Miniflare } from 'miniflare';
+import { workerOverDist } from '../edge/dist-worker.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const docs = join(root, 'docs');
@@ -47,28 +47,14 @@ function run(command: string, args: string[], timeoutMs = 60_000): Promise<{ cod
   });
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-}
 
 /** Run a worker sample in workerd, resolving package specifiers the way a worker bundler would. */
 async function runWorker(code: string): Promise<void> {
-  const dist = join(root, 'dist');
   const source = code
     .replace(/from 'arenaguard\/wasm'/g, "from './arenaguard.wasm'")
     .replace(/from 'arenaguard\/fetch'/g, "from './middleware/fetch.js'")
     .replace(/from 'arenaguard'/g, "from './index.js'");
-  const js = walk(dist).filter((p) => p.endsWith('.js') && !/middleware[\\/](express|fastify|node)\.js$/.test(p));
-  const mf = new Miniflare({
-    modulesRoot: dist,
-    modules: [
-      { type: 'ESModule', path: join(dist, '__doc_worker.mjs'), contents: source },
-      ...js.map((path) => ({ type: 'ESModule' as const, path, contents: readFileSync(path, 'utf8') })),
-      { type: 'CompiledWasm', path: join(dist, 'arenaguard.wasm'), contents: readFileSync(join(dist, 'arenaguard.wasm')) },
-    ],
-    bindings: { SITE_NAME: 'docs' },
-    compatibilityDate: '2025-01-01',
-  });
+  const mf = workerOverDist('__doc_worker.mjs', source, { SITE_NAME: 'docs' });
   try {
     const ok = await mf.dispatchFetch('http://worker.local/');
     expect(ok.status).toBe(200);
