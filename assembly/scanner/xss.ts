@@ -9,6 +9,7 @@ import {
   K_X_PROP, K_X_CSS, K_X_ATTR_DANGER,
   R_XSS_SCRIPT_TAG, R_XSS_EVENT_HANDLER, R_XSS_JS_URI, R_XSS_DANGEROUS_TAG, R_XSS_JS_SINK, R_XSS_CSS_EXPRESSION,
   R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG, R_XSS_STYLE_ATTRIBUTE, R_XSS_JS_OBFUSCATION,
+  R_XSS_JS_ENTITY, R_XSS_CHARSET_EVASION, KW_MAX_WORD,
 } from "./generated/tables";
 
 const X_LT_END: u32 = 0;      // end of the last '<' (or '</') + 1; 0 = none
@@ -33,12 +34,12 @@ const X_GLUE_PARTS: u32 = 72;
 const X_PREV: u32 = 76;       // previous non-space punct byte
 const X_GLUE: u32 = 80;       // GLUE_MAX bytes
 const GLUE_MAX: u32 = 16;
-const X_PI: u32 = 100;        // the tag opened with '<?' (an <?xml declaration is harmless)
+const X_PI: u32 = 100;        // how the tag opened: 1 '<?' (an <?xml declaration is harmless), 2 UTF-7 '+ADw-'
 const X_URL: u32 = 104;       // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not)
 const X_URL_START: u32 = 108;
 const X_TPL: u32 = 112;       // end + 1 of "${" (template-literal expression)
 const X_STYLE: u32 = 116;     // end + 1 of a 'style' attribute name inside a tag
-const X_JSF: u32 = 120;       // ![] progress: bits 0-1 state (1 '!', 2 '![', 3 '!!'), end of the last byte << 4
+const X_JSF: u32 = 120;       // ![] progress: bits 0-3 state (see jsfuck), end of the last byte << 4
 const X_JSFN: u32 = 124;      // ![] atoms seen (!![] counts two)
 
 const P_NONE: u32 = 0;
@@ -51,6 +52,19 @@ const P_OBJ_DOT: u32 = 6;    // document.: waiting for a property
 const P_CSS: u32 = 7;        // expression: waiting for '('
 const P_BEHAVIOR: u32 = 8;   // behavior: waiting for ':'
 const P_SINK_WEAK: u32 = 9;  // other call sinks: waiting for '(' (paranoia 2)
+const P_NEW: u32 = 10;       // new: waiting for Function
+const P_CTOR: u32 = 11;      // constructor: '.' (a chain reaches Function), '`' (tagged call), '(' (paranoia 2)
+const P_CTOR_DOT: u32 = 12;  // constructor.: waiting for constructor
+const P_TAGCALL: u32 = 13;   // .call / .apply: waiting for '`' (a call without parentheses)
+const P_IMPORT: u32 = 14;    // import / function: waiting for '('
+const P_IMPORT_PAREN: u32 = 15; // import( Function( constructor(: waiting for a quote (module load, code from a string)
+const P_TPLCALL: u32 = 16;   // ${name: waiting for '('
+const P_UTF7: u32 = 17;      // +ADw: waiting for '-' (UTF-7 '<')
+const P_XML: u32 = 18;       // <?xml: waiting for '-' or ':'
+const P_XML_DASH: u32 = 19;  // <?xml- <?xml: : waiting for stylesheet / namespace
+const P_CSS_ESC: u32 = 20;   // expression\: waiting for 28 (CSS escape of '(')
+const P_OBJ_IDX: u32 = 21;   // window[' : inside the string index, waiting for ']'
+const P_OBJ_CALL: u32 = 22;  // window['x']: waiting for '(' or '`' (a call through the index)
 
 export function xssInit(x: usize): void { memory.fill(x, 0, 128); }
 
@@ -106,6 +120,29 @@ function schemePrefix(word: usize, len: u32): bool {
   return false;
 }
 
+/**
+ * A '<' smuggled in the high half of a byte (US-ASCII with the top bit dropped: U+00BC '¼'
+ * is '<' | 0x80, U+00BE '¾' is '>'): where the tag name starts in the word (after '¼' at
+ * the start or after one other 2-byte character), or 0.
+ */
+function highBitLt(word: usize, w0: u32, w1: u32, len: u32): u32 {
+  if (w0 == 0xc2 && w1 == 0xbc) return len > 2 && <u32>load<u8>(word + 2) - 0x61 < 26 ? 2 : 0;
+  if (w0 >= 0xc2 && w0 < 0xe0 && len > 4 && load<u8>(word + 2) == 0xc2 && load<u8>(word + 3) == 0xbc)
+    return <u32>load<u8>(word + 4) - 0x61 < 26 ? 4 : 0;
+  return 0;
+}
+
+// "script" and "stylesheet" as bytes, compared in place (both are rare triggers)
+const W_SCRIPT: usize = memory.data<u8>([0x73, 0x63, 0x72, 0x69, 0x70, 0x74]);
+const W_STYLESHEET: usize = memory.data<u8>([0x73, 0x74, 0x79, 0x6c, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74]);
+const W_NAMESPACE: usize = memory.data<u8>([0x6e, 0x61, 0x6d, 0x65, 0x73, 0x70, 0x61, 0x63, 0x65]);
+
+/** Does the word spell `lit` (length n)? */
+// @ts-ignore: decorator
+@inline function wordIs(word: usize, len: u32, lit: usize, n: u32): bool {
+  return len == n && memory.compare(word, lit, n) == 0;
+}
+
 /** Nothing pending: a plain word or a space cannot change the state (except the last end). */
 // @ts-ignore: decorator
 @inline function idle(x: usize): bool {
@@ -115,8 +152,11 @@ function schemePrefix(word: usize, len: u32): bool {
 
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   // Fast path: a word that is no keyword and cannot start a scheme join, an on* name or url(
-  if (flags == 0 && !(w0 == 0x6f && w1 == 0x6e) && !(len == 3 && w0 == 0x75 && w1 == 0x72) && idle(x) &&
-      !((w0 == 0x6a || w0 == 0x76 || w0 == 0x6c || w0 == 0x6d) && schemePrefix(word, len))) {
+  // (nor new, +ADw, apply, a high-bit '<')
+  if (flags == 0 && !(w0 == 0x6f && w1 == 0x6e) && !(len == 3 && (w0 == 0x75 || w0 == 0x6e || w0 == 0x61)) &&
+      !(len == 5 && w0 == 0x61 && w1 == 0x70) && idle(x) &&
+      !((w0 == 0x6a || w0 == 0x76 || w0 == 0x6c || w0 == 0x6d) && schemePrefix(word, len)) &&
+      !(w0 >= 0xc2 && w0 < 0xe0 && highBitLt(word, w0, w1, len) != 0)) {
     s32(x, X_LAST_END, end);
     return;
   }
@@ -127,12 +167,46 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   // Complete a pending OBJ '.' PROP
   const p = g32(x, X_PEND);
   const adjacentPend = g32(x, X_PEND_END) == start;
-  if (p == P_OBJ_DOT && adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), end); // document.cookie  window["alert"]
+  const pendStart = g32(x, X_PEND_START);
+  if (p == P_OBJ_IDX) {
+    // words of the index string (window['al'+'ert']) keep the index open
+    if (adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // window["cookie"]
+    s32(x, X_GLUE_OK, 0); s32(x, X_LT_END, 0); s32(x, X_NAME_END, 0); s32(x, X_QUOTE, 0); s32(x, X_DATA, 0); s32(x, X_URL, 0);
+    s32(x, X_LAST_END, end);
+    return;
+  }
+  if (p == P_OBJ_DOT && adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // document.cookie  window["alert"]
   if (p == P_SCHEME && adjacentPend) { /* "javascript" glued to a word: not a scheme */ }
+  // constructor.constructor reaches Function from any value
+  if (p == P_CTOR_DOT && adjacentPend && len == 11 && w0 == 0x63 && (flags & K_X_SINK_CALL) != 0) report(st, R_XSS_JS_SINK, pendStart, end);
+  // <?xml-stylesheet loads a stylesheet (XSL runs script); <?xml:namespace binds behaviours (IE)
+  if (p == P_XML_DASH && adjacentPend && (wordIs(word, len, W_STYLESHEET, 10) || wordIs(word, len, W_NAMESPACE, 9)))
+    report(st, R_XSS_DANGEROUS_TAG, pendStart, end);
+  // expression\28 (and \0028 ...): a CSS-escaped '('
+  if (p == P_CSS_ESC && adjacentPend) {
+    let k: u32 = 0;
+    while (k < 4 && k + 2 < len && load<u8>(word + k) == 0x30) k++;
+    if (k + 1 < len && load<u8>(word + k) == 0x32 && load<u8>(word + k + 1) == 0x38) report(st, R_XSS_CSS_EXPRESSION, pendStart, end);
+  }
   s32(x, X_PEND, P_NONE);
+  // ¼name¾: a tag whose angle brackets lost their top bit
+  if (w0 >= 0xc2 && w0 < 0xe0) {
+    const at = highBitLt(word, w0, w1, len);
+    if (at != 0) {
+      const stored = len < KW_MAX_WORD ? len : KW_MAX_WORD;
+      if (at + 6 <= stored && memory.compare(word + at, W_SCRIPT, 6) == 0) {
+        report(st, R_XSS_SCRIPT_TAG, start, end); report(st, R_XSS_CHARSET_EVASION, start, end);
+      } else {
+        for (let k = at + 1; k + 1 < stored; k++) { // the name closes with '¾' (bounded by the stored word)
+          if (load<u8>(word + k) == 0xc2 && load<u8>(word + k + 1) == 0xbe) { report(st, R_XSS_CHARSET_EVASION, start, end); break; }
+        }
+      }
+    }
+  }
 
   // data: URI subtype
   const d = g32(x, X_DATA);
+  if (d == 5 && g32(x, X_LAST_END) == start && w0 - 0x61 < 26) report(st, R_XSS_JS_URI, g32(x, X_DSTART), end); // data:,<b
   if (d == 1 && g32(x, X_LAST_END) == start) s32(x, X_DATA, 2);
   else if (d == 3 && g32(x, X_LAST_END) == start) {
     if ((flags & (K_X_TAG | K_X_TAG_DANGER | K_X_SCHEME | K_X_SCRIPT)) != 0) report(st, R_XSS_JS_URI, g32(x, X_DSTART), end);
@@ -145,8 +219,9 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     const isLetter = w0 - 0x61 < 26;
     if (isLetter) {
       const ltStart = g32(x, X_LT_START);
-      const xmlDecl = g32(x, X_PI) != 0 && len == 3 && w0 == 0x78;
-      if (xmlDecl) {}
+      const xmlDecl = g32(x, X_PI) == 1 && len == 3 && w0 == 0x78 && w1 == 0x6d;
+      if (g32(x, X_PI) == 2) report(st, R_XSS_CHARSET_EVASION, ltStart, end);
+      if (xmlDecl) pend(x, P_XML, ltStart, end);
       else if ((flags & K_X_SCRIPT) != 0) report(st, R_XSS_SCRIPT_TAG, ltStart, end);
       else if ((flags & K_X_TAG_DANGER) != 0 && g32(x, X_NAME_END) == 0) report(st, R_XSS_DANGEROUS_TAG, ltStart, end);
       else if ((flags & K_X_TAG_DANGER) != 0 && (flags & K_X_TAG) == 0) report(st, R_XSS_DANGEROUS_TAG, ltStart, end);
@@ -166,12 +241,15 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   s32(x, X_URL, len == 3 && w0 == 0x75 && w1 == 0x72 && load<u8>(word + 2) == 0x6c ? 1 : 0);
   if (g32(x, X_URL) == 1) s32(x, X_URL_START, start);
   // ${alert}  inside a template literal
-  if (g32(x, X_TPL) == start + 1 && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_SINK, start - 2, end);
+  const tpl = g32(x, X_TPL) == start + 1;
+  if (tpl && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_SINK, start - 2, end);
+  const prev = g32(x, X_PREV);
+  const afterPrev = g32(x, X_LAST_END) == start; // the previous punctuation touches this word
   if ((flags & K_X_EVENT) != 0) pend(x, P_EVENT, start, end);
   else if (w0 == 0x6f && w1 == 0x6e && len >= 6) {
-    const prev = g32(x, X_PREV);
-    const loose = g32(x, X_LAST_END) != start || prev == 0x22 || prev == 0x27 || prev == 0x2f;
-    pend(x, loose && g32(x, X_LAST_END) != 0 ? P_EVENT : P_ONWORD, start, end);
+    const loose = !afterPrev || prev == 0x22 || prev == 0x27 || prev == 0x2f;
+    // (only whitespace before it at the start of the value counts too: "  onx=")
+    pend(x, loose && (g32(x, X_LAST_END) != 0 || start != 0) ? P_EVENT : P_ONWORD, start, end);
   }
   else if ((flags & K_X_SCHEME) != 0) pend(x, P_SCHEME, start, end);
   else if ((flags & K_X_SINK_STRONG) != 0) pend(x, P_SINK, start, end);
@@ -179,18 +257,33 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if ((flags & K_X_CSS) != 0) {
     if (w0 == 0x62 && w1 == 0x69 && g32(x, X_DASH) == start) report(st, R_XSS_CSS_EXPRESSION, start, end); // -moz-binding
     pend(x, w0 == 0x65 ? P_CSS : P_BEHAVIOR, start, end);
-  } else if ((flags & K_X_SINK_CALL) != 0) pend(x, P_SINK_WEAK, start, end);
+  } else if ((flags & K_X_SINK_CALL) != 0) {
+    if (len == 8 && w0 == 0x66 && p == P_NEW) pend(x, P_SINK, pendStart, end); // new Function
+    else if (len == 11 && w0 == 0x63) pend(x, P_CTOR, start, end);             // constructor
+    else if ((len == 6 && w0 == 0x69) || (len == 8 && w0 == 0x66)) pend(x, P_IMPORT, start, end); // import function
+    else pend(x, P_SINK_WEAK, start, end);
+  } else if (tpl) pend(x, P_TPLCALL, start - 2, end);                           // ${name(
+  else if (len == 3 && w0 == 0x6e && w1 == 0x65 && load<u8>(word + 2) == 0x77) pend(x, P_NEW, start, end);
+  else if (len == 3 && w0 == 0x61 && w1 == 0x64 && load<u8>(word + 2) == 0x77 && (prev == 0x2b || !afterPrev)) {
+    pend(x, P_UTF7, afterPrev ? start - 1 : start, end);                         // +ADw (a '+' may arrive as a space)
+  }
+  // .call`x`  .apply`x`: a call through a tagged template
+  if (afterPrev && prev == 0x2e && ((len == 4 && w0 == 0x63 && w1 == 0x61 && load<u16>(word + 2) == 0x6c6c) ||
+      (len == 5 && w0 == 0x61 && w1 == 0x70 && load<u16>(word + 2) == 0x6c70 && load<u8>(word + 4) == 0x79))) pend(x, P_TAGCALL, start, end);
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
   if (g32(x, X_INTAG) != 0) {
     s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start);
     if (len == 5 && w0 == 0x73 && w1 == 0x74 && (flags & K_X_TAG_DANGER) != 0) s32(x, X_STYLE, end + 1); // style
     if ((flags & K_X_ATTR_DANGER) != 0) report(st, R_XSS_DANGEROUS_TAG, g32(x, X_INTAG) - 1, end);
+    // ev:handler= ev:listener: XML Events attributes bind script to events
+    if ((flags & K_X_TAG_DANGER) != 0 && afterPrev && prev == 0x3a && ((len == 7 && w0 == 0x68) || (len == 8 && w0 == 0x6c)))
+      report(st, R_XSS_DANGEROUS_TAG, g32(x, X_INTAG) - 1, end);
   }
   s32(x, X_LAST_END, end);
 }
 
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
-  if (c == 0x21 || c == 0x5b || c == 0x5d) jsfuck(st, x, c, start, end); // other events break adjacency by themselves
+  if (c == 0x21 || c == 0x5b || c == 0x5d || c == 0x2b) jsfuck(st, x, c, start, end); // other events break adjacency by themselves
   if ((c == 0x20 || c == 0x0a) && idle(x)) return;
   // punctuation no tracker reacts to while idle: it only becomes the previous byte
   if ((c == 0x2c || c == 0x3b || c == 0x29 || c == 0x5d || c == 0x7d || c == 0x21 || c == 0x3f || c == 0x2a || c == 0x2b ||
@@ -201,8 +294,10 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   const p = g32(x, X_PEND);
   const adjacent = g32(x, X_PEND_END) == start;
   const isSpace = c == 0x20 || c == 0x0a;
+  let utf7Lt = false;
+  let ps: u32 = 0;
   if (p != P_NONE) {
-    const ps = g32(x, X_PEND_START);
+    ps = g32(x, X_PEND_START);
     let keep = false;
     if (c == 0x3d && (p == P_EVENT || p == P_ONWORD)) {
       report(st, p == P_EVENT ? R_XSS_EVENT_HANDLER : R_XSS_ANY_TAG, ps, end);
@@ -213,7 +308,27 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_BEHAVIOR && c == 0x3a) report(st, R_XSS_CSS_EXPRESSION, ps, end);
     else if (p == P_OBJ && (c == 0x2e || c == 0x5b)) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_OBJ && (isSpace || c == 0x29)) { s32(x, X_PEND_END, end); keep = true; }        // document .cookie  (document)[...]
-    else if (p == P_OBJ_DOT && (isSpace || c == 0x27 || c == 0x22)) { s32(x, X_PEND_END, end); keep = true; } // ["cookie"]
+    // window['x'](  top[`x`]`: a global indexed by a string, then called (names built from pieces)
+    else if ((p == P_OBJ_DOT && g32(x, X_PREV) == 0x5b || p == P_OBJ_IDX) && (c == 0x27 || c == 0x22 || c == 0x60)) {
+      s32(x, X_PEND, P_OBJ_IDX); s32(x, X_PEND_END, end); keep = true;
+    }
+    else if (p == P_OBJ_IDX && (isSpace || c == 0x2b)) keep = true;
+    else if (p == P_OBJ_IDX && c == 0x5d) { s32(x, X_PEND, P_OBJ_CALL); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_OBJ_CALL && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_OBJ_DOT && isSpace) { s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_NEW && isSpace) keep = true;
+    else if (p == P_CTOR && adjacent && c == 0x2e) { s32(x, X_PEND, P_CTOR_DOT); s32(x, X_PEND_END, end); keep = true; }
+    else if ((p == P_CTOR || p == P_TAGCALL) && adjacent && c == 0x60) report(st, R_XSS_JS_SINK, ps, end);
+    else if ((p == P_CTOR || p == P_IMPORT) && adjacent && c == 0x28) {
+      report(st, R_XSS_ANY_TAG, ps, end);
+      s32(x, X_PEND, P_IMPORT_PAREN); s32(x, X_PEND_END, end); keep = true; // constructor('code') is Function('code')
+    }
+    else if (p == P_IMPORT_PAREN && (c == 0x27 || c == 0x22 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end); // import('//x')
+    else if (p == P_IMPORT_PAREN && isSpace) keep = true;
+    else if (p == P_TPLCALL && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_UTF7 && adjacent && c == 0x2d) utf7Lt = true;
+    else if (p == P_XML && adjacent && (c == 0x2d || c == 0x3a)) { s32(x, X_PEND, P_XML_DASH); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_CSS && adjacent && c == 0x5c) { s32(x, X_PEND, P_CSS_ESC); s32(x, X_PEND_END, end); keep = true; }
     else if (isSpace && (p == P_EVENT || p == P_ONWORD || p == P_SCHEME || p == P_BEHAVIOR)) keep = true; // "onload =" is valid
     if (!keep) s32(x, X_PEND, P_NONE);
   }
@@ -221,7 +336,9 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   const d = g32(x, X_DATA);
   if (d == 10 && c == 0x3a) s32(x, X_DATA, 1);
   else if (d == 2 && c == 0x2f) s32(x, X_DATA, 3);
-  else if (d != 0 && !(isSpace && d == 1)) s32(x, X_DATA, 0);
+  else if (d == 1 && c == 0x2c) s32(x, X_DATA, 4);  // data:,  (no media type)
+  else if (d == 4 && c == 0x3c) s32(x, X_DATA, 5);  // data:,<
+  else if (d != 0 && !(isSpace && (d == 1 || d == 4))) s32(x, X_DATA, 0);
 
   if (!isSpace) s32(x, X_GLUE_OK, 0);
   const url = g32(x, X_URL);
@@ -229,6 +346,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   else if (!(url == 2 && (isSpace || c == 0x27 || c == 0x22))) s32(x, X_URL, 0);
   s32(x, X_TPL, c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_LAST_END) == start ? end + 1 : isSpace && g32(x, X_TPL) == start + 1 ? end + 1 : 0);
   if (isSpace) return;
+  // &{...}: a JavaScript entity (script inside an attribute value)
+  if (c == 0x7b && g32(x, X_PREV) == 0x26 && g32(x, X_LAST_END) == start) report(st, R_XSS_JS_ENTITY, start - 1, end);
   s32(x, X_PREV, c);
   s32(x, X_DASH, c == 0x2d ? end : 0);
   // Namespace prefix: <xi:include
@@ -241,6 +360,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   } else if ((c == 0x2f || c == 0x3f || c == 0x3a || c == 0x21) && g32(x, X_LT_END) != 0 && g32(x, X_LT_END) - 1 == start) {
     s32(x, X_LT_END, end + 1); // '</name'  '<?import'  '<:vmlframe'
     if (c == 0x3f) s32(x, X_PI, 1);
+  } else if (utf7Lt) {
+    s32(x, X_LT_END, end + 1); s32(x, X_LT_START, ps); s32(x, X_PI, 2); // +ADw- is '<' in UTF-7
   } else {
     s32(x, X_LT_END, 0);
   }
@@ -259,15 +380,24 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   s32(x, X_LAST_END, end);
 }
 
-/** ![] atoms: JSFuck builds every value from them. */
+/**
+ * ![] atoms: JSFuck builds every value from them (![] !![] !+[] +[]). X_JSF bits 0-2: 1 '!',
+ * 2 '[' after one, 3 '!!', 4 '+' alone; bit 3: the atom began with '+' alone, so every
+ * byte must touch the next (whitespace may sit inside a '!' atom, not inside "+ [ ]").
+ */
 function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   const j = g32(x, X_JSF);
-  const state = j & 3;
-  const adj = (j >> 4) == start;
-  if (c == 0x21) { s32(x, X_JSF, ((state == 1 || state == 3) && adj ? 3 : 1) | (end << 4)); return; }
-  if (c == 0x5b && adj && (state == 1 || state == 3)) {
+  const state = j & 7;
+  const strictOnly = (j & 8) != 0;
+  const touch = (j >> 4) == start;
+  // or only whitespace between (X_LAST_END is the end of the last non-space event)
+  const adj = touch || (!strictOnly && (j >> 4) == g32(x, X_LAST_END));
+  const bang = state == 1 || state == 3;
+  if (c == 0x2b) { s32(x, X_JSF, (adj && bang ? state : 4 | 8) | (end << 4)); return; }
+  if (c == 0x21) { s32(x, X_JSF, (adj && bang ? 3 : 1) | (end << 4)); return; }
+  if (c == 0x5b && ((adj && bang) || (touch && state == 4))) {
     if (state == 3) s32(x, X_JSFN, g32(x, X_JSFN) + 1); // !![] counts twice
-    s32(x, X_JSF, 2 | (end << 4)); return;
+    s32(x, X_JSF, 2 | (j & 8) | (end << 4)); return;
   }
   if (c == 0x5d && adj && state == 2) {
     const n = g32(x, X_JSFN) + 1;

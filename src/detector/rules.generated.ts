@@ -234,6 +234,24 @@ export const RULES: readonly RuleInfo[] = [
   },
   {
     "index": 25,
+    "id": "xss.js-entity",
+    "category": "xss",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "A JavaScript entity &{...}: script evaluated inside an HTML attribute value (Netscape-style)."
+  },
+  {
+    "index": 26,
+    "id": "xss.charset-evasion",
+    "category": "xss",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "Markup smuggled through another charset: a UTF-7 '<' (+ADw-) opening a tag, or a tag whose angle brackets carry a set top bit (US-ASCII read as Latin-1: ¼name¾)."
+  },
+  {
+    "index": 27,
     "id": "cmdi.chained-command",
     "category": "cmdi",
     "severity": "critical",
@@ -242,7 +260,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell command separator (; | || & && newline, or a subshell/group opener after one) followed by a known command. Command words are read the way the shell reads them: quotes, backslashes, empty substitutions ($@ $* ``, $()) and unset variables inside a word are removed first (c''a\\t is cat)."
   },
   {
-    "index": 26,
+    "index": 28,
     "id": "cmdi.command-substitution",
     "category": "cmdi",
     "severity": "critical",
@@ -251,7 +269,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, or brace expansion that builds a command line ({cmd,arg} / {,cmd})."
   },
   {
-    "index": 27,
+    "index": 29,
     "id": "cmdi.shell-path",
     "category": "cmdi",
     "severity": "critical",
@@ -260,7 +278,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path to a binary directory (/bin/, /usr/bin/, /sbin/) followed by a command, or a shell/interpreter invoked with a run flag (sh -c, cmd /c, powershell -enc)."
   },
   {
-    "index": 28,
+    "index": 30,
     "id": "cmdi.command-with-args",
     "category": "cmdi",
     "severity": "critical",
@@ -269,7 +287,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with a known command (read through shell quoting, escapes and empty expansions) followed by an option, a path, a drive, a network target, a comment, or another command; or a wrapper (nohup, strace, sudo, timeout ...) followed by any command."
   },
   {
-    "index": 29,
+    "index": 31,
     "id": "cmdi.redirection",
     "category": "cmdi",
     "severity": "critical",
@@ -278,7 +296,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Shell redirection to or from a file or device path (> /tmp/x, < /dev/tcp/..), or process substitution >( <(."
   },
   {
-    "index": 30,
+    "index": 32,
     "id": "cmdi.windows-batch",
     "category": "cmdi",
     "severity": "critical",
@@ -287,7 +305,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Windows batch control syntax: FOR /F|/L|/R|/D or FOR %x IN (...), IF EXIST/DEFINED/ERRORLEVEL, IF with a batch comparison (== EQU NEQ LSS LEQ GTR GEQ) or GOTO, %COMSPEC%."
   },
   {
-    "index": 31,
+    "index": 33,
     "id": "cmdi.function-definition",
     "category": "cmdi",
     "severity": "critical",
@@ -296,7 +314,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell function definition `name() {` or `() {` (the Shellshock prefix): code, not data."
   },
   {
-    "index": 32,
+    "index": 34,
     "id": "cmdi.ssi-exec",
     "category": "cmdi",
     "severity": "critical",
@@ -305,7 +323,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Server-side include directive <!--#exec / #include."
   },
   {
-    "index": 33,
+    "index": 35,
     "id": "cmdi.mail-command",
     "category": "cmdi",
     "severity": "critical",
@@ -314,7 +332,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A line break followed by an SMTP, POP3 or IMAP command verb (IMAP: after a tag like A001): injecting protocol commands into a mail session."
   },
   {
-    "index": 34,
+    "index": 36,
     "id": "cmdi.glob-path",
     "category": "cmdi",
     "severity": "critical",
@@ -323,7 +341,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Shell glob patterns standing in for path names: a directory segment made of ? / * wildcards mixed with letters (/???/, /b?n/, /u*r/), or a [..] character class glued to letters inside a path segment (/e[t]c, /x/pa[s]s), or a bin directory followed by a wildcard name."
   },
   {
-    "index": 35,
+    "index": 37,
     "id": "cmdi.alias-trap",
     "category": "cmdi",
     "severity": "critical",
@@ -332,7 +350,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell alias or trap definition in command position: alias name=value, trap 'commands' SIGNAL."
   },
   {
-    "index": 36,
+    "index": 38,
     "id": "cmdi.obfuscated-command",
     "category": "cmdi",
     "severity": "critical",
@@ -341,7 +359,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A command name split by shell quoting or escaping that the shell removes again: paired quotes, backslashes, empty substitutions ($@ $* `` $()) inside the word (w''ho, un\\a\\me, 'wh'oami). No legitimate value spells a program name that way."
   },
   {
-    "index": 37,
+    "index": 39,
     "id": "cmdi.exec-call",
     "category": "cmdi",
     "severity": "critical",
@@ -350,7 +368,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A call of a code-level command-execution function with a string or variable argument: PHP system(/passthru(/shell_exec(/popen(/proc_open(, Python os.system(/subprocess.check_output(, Node execSync(."
   },
   {
-    "index": 38,
+    "index": 40,
     "id": "cmdi.command-alone",
     "category": "cmdi",
     "severity": "critical",
@@ -359,7 +377,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with an unambiguous command name (whoami, uname, ifconfig ...)."
   },
   {
-    "index": 39,
+    "index": 41,
     "id": "path.traversal-sequence",
     "category": "path",
     "severity": "critical",
@@ -368,7 +386,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../)."
   },
   {
-    "index": 40,
+    "index": 42,
     "id": "path.dot-dot-slash",
     "category": "path",
     "severity": "notice",
@@ -377,7 +395,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A single ../ segment inside a value. Scores below the threshold alone; adds to other findings."
   },
   {
-    "index": 41,
+    "index": 43,
     "id": "path.dot-evasion",
     "category": "path",
     "severity": "critical",
@@ -386,7 +404,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Dot-segment filter evasion: three or more dots or ....// style segments, /./ chains, runs of slashes before dots."
   },
   {
-    "index": 42,
+    "index": 44,
     "id": "path.sensitive-file",
     "category": "path",
     "severity": "critical",
@@ -395,7 +413,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/ ...)."
   },
   {
-    "index": 43,
+    "index": 45,
     "id": "path.overlong-utf8",
     "category": "path",
     "severity": "critical",
@@ -404,7 +422,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An overlong UTF-8 encoding of an ASCII character (e.g. C0 AE for '.'): never produced by a correct encoder."
   },
   {
-    "index": 44,
+    "index": 46,
     "id": "path.null-byte",
     "category": "path",
     "severity": "error",
@@ -413,7 +431,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A NUL byte in the value (used to truncate file names)."
   },
   {
-    "index": 45,
+    "index": 47,
     "id": "path.file-scheme",
     "category": "path",
     "severity": "critical",
@@ -422,7 +440,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file: URI (file:/, file:///) naming a local path."
   },
   {
-    "index": 46,
+    "index": 48,
     "id": "path.overflow-segment",
     "category": "path",
     "severity": "critical",
@@ -431,7 +449,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path segment of 64 or more repetitions of one character right after a slash: a buffer-length probe."
   },
   {
-    "index": 47,
+    "index": 49,
     "id": "path.secret-extension",
     "category": "path",
     "severity": "critical",
@@ -440,7 +458,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file name ending in a backup, database dump or key-material extension (.sql .bak .old .swp .pem .key .kdbx .ppk ...)."
   },
   {
-    "index": 48,
+    "index": 50,
     "id": "path.sensitive-extension",
     "category": "path",
     "severity": "critical",
@@ -449,7 +467,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path ending in a log, config or archive extension (.log .ini .conf .yml .zip ...)."
   },
   {
-    "index": 49,
+    "index": 51,
     "id": "limit.oversize",
     "category": "limit",
     "severity": "critical",

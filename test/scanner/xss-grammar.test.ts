@@ -1,0 +1,98 @@
+// XSS grammar shapes that do not rely on a known sink name: charset-smuggled markup, JS
+// entities, data:,< URIs, XML processing instructions and XML Events, CSS-escaped calls,
+// JS call shapes (new Function, constructor chains, tagged templates, indexed globals,
+// dynamic import) and JSFuck atoms with whitespace. Positives and negatives are written
+// from the grammar (not from the corpus); `zz` stands for any function name.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Detector } from '../../src/index.js';
+import { detector, ruleIds } from './helpers.js';
+
+let d: Detector;
+beforeAll(async () => { d = await detector(); });
+afterAll(async () => { await d.close(); });
+
+const positives: Array<[string, string]> = [
+  // event handler after leading whitespace only
+  ['  onqqqq= zz', 'xss.event-handler'],
+  ['\tonsomethingnew=zz()', 'xss.event-handler'],
+  // UTF-7 and top-bit-set angle brackets
+  ['+ADw-script+AD4-zz(1)', 'xss.script-tag'],
+  ['+ADw-img src=q onerror=zz(1)+AD4-', 'xss.charset-evasion'],
+  ['\u00bcscript\u00bezz(1)\u00bc/script\u00be', 'xss.script-tag'],
+  ['\u00bcb\u00behi', 'xss.charset-evasion'],
+  // JavaScript entities
+  ['<hr width="&{zz()};">', 'xss.js-entity'],
+  ['&{zz}', 'xss.js-entity'],
+  // data: with no media type followed by markup
+  ['data:,<p onclick=zz>', 'xss.js-uri'],
+  ['data: , <b>', 'xss.js-uri'],
+  // XML processing instructions and XML Events
+  ['<?xml-stylesheet type="text/xsl" href="q.xsl"?>', 'xss.dangerous-tag'],
+  ['<?xml:namespace prefix=q ns=urn:q>', 'xss.dangerous-tag'],
+  ['<q ev:handler="#h" ev:event="click"/>', 'xss.dangerous-tag'],
+  // CSS escapes of '('
+  ['<p style=w:expression\\28zz\\29>', 'xss.css-expression'],
+  ['x:expression\\0028 zz)', 'xss.css-expression'],
+  // JS call shapes
+  ['new Function("zz()")()', 'xss.js-sink'],
+  ['new  Function`zz```', 'xss.js-sink'],
+  ['Function(\'zz()\')()', 'xss.js-sink'],
+  ['[].constructor.constructor("zz()")()', 'xss.js-sink'],
+  ['{{x.constructor("zz()")()}}', 'xss.js-sink'],
+  ['Set.constructor`zz```', 'xss.js-sink'],
+  ['zz.call`1`', 'xss.js-sink'],
+  ['Reflect.apply.call`${zz}`', 'xss.js-sink'],
+  ['self["z"+"z"](1)', 'xss.js-sink'],
+  ['top[`zz`]`1`', 'xss.js-sink'],
+  ['parent[ \'zz\' ](1)', 'xss.js-sink'],
+  ['import("//q.test/m.js")', 'xss.js-sink'],
+  ['`${zz(1)}`', 'xss.js-sink'],
+  ['btoa(q)', 'xss.js-sink'],
+  // JSFuck atoms with whitespace or '+'
+  ['(! []+[])[! +[]]', 'xss.js-obfuscation'],
+  ['+[]+!![]', 'xss.js-obfuscation'],
+];
+
+const negatives = [
+  'online store', 'onsale=yes', // (an on* name that starts the value is a parameter name, not an attribute)
+  '2 cups ADw- 3', '\u00bc cup sugar, \u00be cup flour', '\u00bccup',
+  'a & {b}', 'R&D {team}',
+  'data: none, <br', 'metadata:,<b>',
+  '<?xml version="1.0"?><note>x</note>',
+  'see the handler: x',
+  'expression (x)', 'expression\\n',
+  'new function', 'what\'s new? Function(s) and more', 'function (a, b) { return a; }',
+  'constructor.prototype', 'the constructor. constructor',
+  'call`s me', 'x.call(y)',
+  'window["title"]', 'self["x"] = 1', 'top[0]',
+  'import (and export)', 'import x from y',
+  'cost ${ price }', '${name}',
+  'atob', 'btoa sounds like a name',
+  '+ [ ] todo + [ ] done', '! [ ] not done',
+];
+
+describe('xss grammar shapes', () => {
+  it.each(positives)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'body' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(negatives)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it('a query value reads + as a space, so +ADw- also opens a tag after whitespace', () => {
+    expect(ruleIds(d.scan('+ADw-script+AD4-', { context: 'query' }))).toContain('xss.script-tag');
+  });
+  it('findings hold when the shapes arrive split at any byte', () => {
+    for (const [input] of positives) {
+      const bytes = new TextEncoder().encode(input);
+      const whole = d.scan(bytes, { context: 'body' });
+      for (let cut = 1; cut < bytes.length; cut++) {
+        const s = d.createStream({ context: 'body' });
+        s.push(bytes.subarray(0, cut));
+        s.push(bytes.subarray(cut));
+        expect([input, cut, s.finish()]).toEqual([input, cut, whole]);
+      }
+    }
+  });
+});
