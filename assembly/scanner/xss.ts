@@ -9,7 +9,7 @@ import {
   K_X_PROP, K_X_CSS, K_X_ATTR_DANGER,
   R_XSS_SCRIPT_TAG, R_XSS_EVENT_HANDLER, R_XSS_JS_URI, R_XSS_DANGEROUS_TAG, R_XSS_JS_SINK, R_XSS_CSS_EXPRESSION,
   R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG, R_XSS_STYLE_ATTRIBUTE, R_XSS_JS_OBFUSCATION,
-  R_XSS_JS_ENTITY, R_XSS_CHARSET_EVASION, KW_MAX_WORD,
+  R_XSS_JS_ENTITY, R_XSS_CHARSET_EVASION, R_XSS_JS_BREAKOUT, KW_MAX_WORD,
 } from "./generated/tables";
 
 const X_LT_END: u32 = 0;      // end of the last '<' (or '</') + 1; 0 = none
@@ -56,15 +56,24 @@ const P_NEW: u32 = 10;       // new: waiting for Function
 const P_CTOR: u32 = 11;      // constructor: '.' (a chain reaches Function), '`' (tagged call), '(' (paranoia 2)
 const P_CTOR_DOT: u32 = 12;  // constructor.: waiting for constructor
 const P_TAGCALL: u32 = 13;   // .call / .apply: waiting for '`' (a call without parentheses)
-const P_IMPORT: u32 = 14;    // import / function: waiting for '('
-const P_IMPORT_PAREN: u32 = 15; // import( Function( constructor(: waiting for a quote (module load, code from a string)
-const P_TPLCALL: u32 = 16;   // ${name: waiting for '('
+const P_IMPORT: u32 = 14;    // import: waiting for '('
+const P_IMPORT_PAREN: u32 = 15; // Function( constructor(: waiting for a quote (code from a string)
+// 16: unused (a ${name( call alone is everyday template-literal code)
 const P_UTF7: u32 = 17;      // +ADw: waiting for '-' (UTF-7 '<')
 const P_XML: u32 = 18;       // <?xml: waiting for '-' or ':'
 const P_XML_DASH: u32 = 19;  // <?xml- <?xml: : waiting for stylesheet / namespace
 const P_CSS_ESC: u32 = 20;   // expression\: waiting for 28 (CSS escape of '(')
 const P_OBJ_IDX: u32 = 21;   // window[' : inside the string index, waiting for ']'
 const P_OBJ_CALL: u32 = 22;  // window['x']: waiting for '(' or '`' (a call through the index)
+const P_SINK_DOT: u32 = 23;  // alert. alert?.: waiting for call/apply/bind or '('
+const P_HTMLPROP: u32 = 24;  // .innerHTML .outerHTML: waiting for '='
+const P_BRK: u32 = 25;       // a quote: waiting for closers ) ] } and an operator (leaving a JS string)
+const P_BRK_OP: u32 = 26;    // '; '- '+ ...: waiting for a name
+const P_BRK_CALL: u32 = 27;  // '-name: waiting for '(' (a call right after leaving the string)
+const P_FUNC: u32 = 28;      // function: waiting for '('
+const P_IMPORT_URL: u32 = 29; // import(: waiting for a quote
+const P_IMPORT_Q: u32 = 30;  // import(': waiting for a URL start (/ http data javascript), not a local module name
+const P_TICK: u32 = 31;      // name`: a tagged-template call when content follows at once (not a closing code-span tick)
 
 export function xssInit(x: usize): void { memory.fill(x, 0, 128); }
 
@@ -168,6 +177,11 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   const p = g32(x, X_PEND);
   const adjacentPend = g32(x, X_PEND_END) == start;
   const pendStart = g32(x, X_PEND_START);
+  const brk = p == P_BRK_OP && adjacentPend && w0 - 0x61 < 26;
+  if (p == P_TICK && adjacentPend) report(st, R_XSS_JS_SINK, pendStart, end); // alert`1`
+  // import('https:...')  import('data:...')  import('javascript:...')
+  if (p == P_IMPORT_Q && adjacentPend && ((flags & (K_X_DATA | K_X_SCHEME)) != 0 ||
+      ((len == 4 || (len == 5 && load<u8>(word + 4) == 0x73)) && w0 == 0x68 && w1 == 0x74 && load<u16>(word + 2) == 0x7074))) report(st, R_XSS_JS_SINK, pendStart, end);
   if (p == P_OBJ_IDX) {
     // words of the index string (window['al'+'ert']) keep the index open
     if (adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // window["cookie"]
@@ -260,16 +274,25 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   } else if ((flags & K_X_SINK_CALL) != 0) {
     if (len == 8 && w0 == 0x66 && p == P_NEW) pend(x, P_SINK, pendStart, end); // new Function
     else if (len == 11 && w0 == 0x63) pend(x, P_CTOR, start, end);             // constructor
-    else if ((len == 6 && w0 == 0x69) || (len == 8 && w0 == 0x66)) pend(x, P_IMPORT, start, end); // import function
+    else if (len == 6 && w0 == 0x69) pend(x, P_IMPORT, start, end);            // import
+    else if (len == 8 && w0 == 0x66) pend(x, P_FUNC, start, end);              // function
     else pend(x, P_SINK_WEAK, start, end);
-  } else if (tpl) pend(x, P_TPLCALL, start - 2, end);                           // ${name(
-  else if (len == 3 && w0 == 0x6e && w1 == 0x65 && load<u8>(word + 2) == 0x77) pend(x, P_NEW, start, end);
+  } else if (len == 3 && w0 == 0x6e && w1 == 0x65 && load<u8>(word + 2) == 0x77) pend(x, P_NEW, start, end);
   else if (len == 3 && w0 == 0x61 && w1 == 0x64 && load<u8>(word + 2) == 0x77 && (prev == 0x2b || !afterPrev)) {
     pend(x, P_UTF7, afterPrev ? start - 1 : start, end);                         // +ADw (a '+' may arrive as a space)
   }
-  // .call`x`  .apply`x`: a call through a tagged template
-  if (afterPrev && prev == 0x2e && ((len == 4 && w0 == 0x63 && w1 == 0x61 && load<u16>(word + 2) == 0x6c6c) ||
-      (len == 5 && w0 == 0x61 && w1 == 0x70 && load<u16>(word + 2) == 0x6c70 && load<u8>(word + 4) == 0x79))) pend(x, P_TAGCALL, start, end);
+  // .call`x`  .apply`x`: a call through a tagged template; alert.call( alert.bind(
+  const dotted = afterPrev && prev == 0x2e;
+  if (dotted && ((len == 4 && w0 == 0x63 && w1 == 0x61 && load<u16>(word + 2) == 0x6c6c) ||
+      (len == 5 && w0 == 0x61 && w1 == 0x70 && load<u16>(word + 2) == 0x6c70 && load<u8>(word + 4) == 0x79) ||
+      (len == 4 && w0 == 0x62 && w1 == 0x69 && load<u16>(word + 2) == 0x646e))) {
+    if (p == P_SINK_DOT && adjacentPend) pend(x, P_SINK, pendStart, end);
+    else pend(x, P_TAGCALL, start, end);
+  }
+  // el.innerHTML= el.outerHTML=
+  if (dotted && len == 9 && (flags & K_X_PROP) != 0 && (w0 == 0x69 || w0 == 0x6f)) pend(x, P_HTMLPROP, start, end);
+  // '-name(  ";name(  '}};name(: a call right after leaving a JS string
+  if (brk && (g32(x, X_PEND) == P_NONE || g32(x, X_PEND) == P_SINK_WEAK)) pend(x, P_BRK_CALL, pendStart, end);
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
   if (g32(x, X_INTAG) != 0) {
     s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start);
@@ -302,7 +325,19 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     if (c == 0x3d && (p == P_EVENT || p == P_ONWORD)) {
       report(st, p == P_EVENT ? R_XSS_EVENT_HANDLER : R_XSS_ANY_TAG, ps, end);
     } else if (c == 0x3a && p == P_SCHEME) report(st, R_XSS_JS_URI, ps, end);
-    else if (p == P_SINK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_SINK && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+    // (alert)(1)  alert?.(1)  alert.call(
+    else if (p == P_SINK && adjacent && (c == 0x29 || c == 0x3f)) { s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_SINK && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_SINK_DOT && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_HTMLPROP && c == 0x3d) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_HTMLPROP && isSpace) keep = true;
+    else if (p == P_BRK && adjacent && (c == 0x29 || c == 0x5d || c == 0x7d)) { s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_BRK_OP && isSpace && g32(x, X_PREV) == 0x3b) { s32(x, X_PEND_END, end); keep = true; } // "; f( (only ';' may have a space after it)
+    else if (p == P_BRK && adjacent && (c == 0x3b || c == 0x2d || c == 0x2b || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x5e)) {
+      s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true;
+    }
+    else if (p == P_BRK_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_BREAKOUT, ps, end);
     else if (p == P_SINK_WEAK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_ANY_TAG, ps, end);
     else if (p == P_CSS && adjacent && c == 0x28) report(st, R_XSS_CSS_EXPRESSION, ps, end);
     else if (p == P_BEHAVIOR && c == 0x3a) report(st, R_XSS_CSS_EXPRESSION, ps, end);
@@ -314,24 +349,30 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     }
     else if (p == P_OBJ_IDX && (isSpace || c == 0x2b)) keep = true;
     else if (p == P_OBJ_IDX && c == 0x5d) { s32(x, X_PEND, P_OBJ_CALL); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_OBJ_CALL && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_OBJ_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
     else if (p == P_OBJ_DOT && isSpace) { s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_NEW && isSpace) keep = true;
     else if (p == P_CTOR && adjacent && c == 0x2e) { s32(x, X_PEND, P_CTOR_DOT); s32(x, X_PEND_END, end); keep = true; }
-    else if ((p == P_CTOR || p == P_TAGCALL) && adjacent && c == 0x60) report(st, R_XSS_JS_SINK, ps, end);
-    else if ((p == P_CTOR || p == P_IMPORT) && adjacent && c == 0x28) {
+    else if ((p == P_CTOR || p == P_FUNC || p == P_IMPORT) && adjacent && c == 0x28) {
       report(st, R_XSS_ANY_TAG, ps, end);
-      s32(x, X_PEND, P_IMPORT_PAREN); s32(x, X_PEND_END, end); keep = true; // constructor('code') is Function('code')
+      s32(x, X_PEND, p == P_IMPORT ? P_IMPORT_URL : P_IMPORT_PAREN); s32(x, X_PEND_END, end); keep = true; // constructor('code') is Function('code')
     }
-    else if (p == P_IMPORT_PAREN && (c == 0x27 || c == 0x22 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end); // import('//x')
-    else if (p == P_IMPORT_PAREN && isSpace) keep = true;
-    else if (p == P_TPLCALL && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_IMPORT_PAREN && (c == 0x27 || c == 0x22 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end);
+    else if ((p == P_IMPORT_PAREN || p == P_IMPORT_URL) && isSpace) keep = true;
+    else if (p == P_IMPORT_URL && (c == 0x27 || c == 0x22 || c == 0x60)) { s32(x, X_PEND, P_IMPORT_Q); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_IMPORT_Q && adjacent && c == 0x2f) report(st, R_XSS_JS_SINK, ps, end); // import('//x.test/m.js')
+    // alert`x`  Function`x`  .call`x`  top['x']`x`  constructor`x`
+    else if ((p == P_SINK || p == P_CTOR || p == P_TAGCALL || p == P_OBJ_CALL) && adjacent && c == 0x60) {
+      s32(x, X_PEND, P_TICK); s32(x, X_PEND_END, end); keep = true;
+    }
+    else if (p == P_TICK && adjacent && (c == 0x24 || c == 0x60 || c == 0x28 || c == 0x27 || c == 0x22 || c == 0x5c)) report(st, R_XSS_JS_SINK, ps, end);
     else if (p == P_UTF7 && adjacent && c == 0x2d) utf7Lt = true;
     else if (p == P_XML && adjacent && (c == 0x2d || c == 0x3a)) { s32(x, X_PEND, P_XML_DASH); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_CSS && adjacent && c == 0x5c) { s32(x, X_PEND, P_CSS_ESC); s32(x, X_PEND_END, end); keep = true; }
     else if (isSpace && (p == P_EVENT || p == P_ONWORD || p == P_SCHEME || p == P_BEHAVIOR)) keep = true; // "onload =" is valid
     if (!keep) s32(x, X_PEND, P_NONE);
   }
+  if ((c == 0x27 || c == 0x22 || c == 0x60) && g32(x, X_PEND) == P_NONE) pend(x, P_BRK, start, end);
   // data: progress (data : text / html)
   const d = g32(x, X_DATA);
   if (d == 10 && c == 0x3a) s32(x, X_DATA, 1);

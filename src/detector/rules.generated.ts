@@ -252,6 +252,15 @@ export const RULES: readonly RuleInfo[] = [
   },
   {
     "index": 27,
+    "id": "xss.js-breakout",
+    "category": "xss",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "Leaving a JavaScript string and calling a function: a quote, optional closers ) ] }, an operator or statement separator (; - + * | & ^) and a name called at once ('-f(  \";f(  '}};f()."
+  },
+  {
+    "index": 28,
     "id": "cmdi.chained-command",
     "category": "cmdi",
     "severity": "critical",
@@ -260,7 +269,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell command separator (; | || & && newline, or a subshell/group opener after one) followed by a known command. Command words are read the way the shell reads them: quotes, backslashes, empty substitutions ($@ $* ``, $()) and unset variables inside a word are removed first (c''a\\t is cat)."
   },
   {
-    "index": 28,
+    "index": 29,
     "id": "cmdi.command-substitution",
     "category": "cmdi",
     "severity": "critical",
@@ -269,7 +278,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, or brace expansion that builds a command line ({cmd,arg} / {,cmd})."
   },
   {
-    "index": 29,
+    "index": 30,
     "id": "cmdi.shell-path",
     "category": "cmdi",
     "severity": "critical",
@@ -278,7 +287,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path to a binary directory (/bin/, /usr/bin/, /sbin/) followed by a command, or a shell/interpreter invoked with a run flag (sh -c, cmd /c, powershell -enc)."
   },
   {
-    "index": 30,
+    "index": 31,
     "id": "cmdi.command-with-args",
     "category": "cmdi",
     "severity": "critical",
@@ -287,7 +296,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with a known command (read through shell quoting, escapes and empty expansions) followed by an option, a path, a drive, a network target, a comment, or another command; or a wrapper (nohup, strace, sudo, timeout ...) followed by any command."
   },
   {
-    "index": 31,
+    "index": 32,
     "id": "cmdi.redirection",
     "category": "cmdi",
     "severity": "critical",
@@ -296,7 +305,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Shell redirection to or from a file or device path (> /tmp/x, < /dev/tcp/..), or process substitution >( <(."
   },
   {
-    "index": 32,
+    "index": 33,
     "id": "cmdi.windows-batch",
     "category": "cmdi",
     "severity": "critical",
@@ -305,7 +314,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Windows batch control syntax: FOR /F|/L|/R|/D or FOR %x IN (...), IF EXIST/DEFINED/ERRORLEVEL, IF with a batch comparison (== EQU NEQ LSS LEQ GTR GEQ) or GOTO, %COMSPEC%."
   },
   {
-    "index": 33,
+    "index": 34,
     "id": "cmdi.function-definition",
     "category": "cmdi",
     "severity": "critical",
@@ -314,7 +323,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell function definition `name() {` or `() {` (the Shellshock prefix): code, not data."
   },
   {
-    "index": 34,
+    "index": 35,
     "id": "cmdi.ssi-exec",
     "category": "cmdi",
     "severity": "critical",
@@ -323,7 +332,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Server-side include directive <!--#exec / #include."
   },
   {
-    "index": 35,
+    "index": 36,
     "id": "cmdi.mail-command",
     "category": "cmdi",
     "severity": "critical",
@@ -332,7 +341,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A line break followed by an SMTP, POP3 or IMAP command verb (IMAP: after a tag like A001): injecting protocol commands into a mail session."
   },
   {
-    "index": 36,
+    "index": 37,
     "id": "cmdi.glob-path",
     "category": "cmdi",
     "severity": "critical",
@@ -341,7 +350,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Shell glob patterns standing in for path names: a directory segment made of ? / * wildcards mixed with letters (/???/, /b?n/, /u*r/), or a [..] character class glued to letters inside a path segment (/e[t]c, /x/pa[s]s), or a bin directory followed by a wildcard name."
   },
   {
-    "index": 37,
+    "index": 38,
     "id": "cmdi.alias-trap",
     "category": "cmdi",
     "severity": "critical",
@@ -350,7 +359,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell alias or trap definition in command position: alias name=value, trap 'commands' SIGNAL."
   },
   {
-    "index": 38,
+    "index": 39,
     "id": "cmdi.obfuscated-command",
     "category": "cmdi",
     "severity": "critical",
@@ -359,7 +368,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A command name split by shell quoting or escaping that the shell removes again: paired quotes, backslashes, empty substitutions ($@ $* `` $()) inside the word (w''ho, un\\a\\me, 'wh'oami). No legitimate value spells a program name that way."
   },
   {
-    "index": 39,
+    "index": 40,
     "id": "cmdi.exec-call",
     "category": "cmdi",
     "severity": "critical",
@@ -368,7 +377,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A call of a code-level command-execution function with a string or variable argument: PHP system(/passthru(/shell_exec(/popen(/proc_open(, Python os.system(/subprocess.check_output(, Node execSync(."
   },
   {
-    "index": 40,
+    "index": 41,
     "id": "cmdi.command-alone",
     "category": "cmdi",
     "severity": "critical",
@@ -377,7 +386,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with an unambiguous command name (whoami, uname, ifconfig ...)."
   },
   {
-    "index": 41,
+    "index": 42,
     "id": "path.traversal-sequence",
     "category": "path",
     "severity": "critical",
@@ -386,7 +395,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../)."
   },
   {
-    "index": 42,
+    "index": 43,
     "id": "path.dot-dot-slash",
     "category": "path",
     "severity": "notice",
@@ -395,7 +404,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A single ../ segment inside a value. Scores below the threshold alone; adds to other findings."
   },
   {
-    "index": 43,
+    "index": 44,
     "id": "path.dot-evasion",
     "category": "path",
     "severity": "critical",
@@ -404,7 +413,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Dot-segment filter evasion: three or more dots or ....// style segments, /./ chains, runs of slashes before dots."
   },
   {
-    "index": 44,
+    "index": 45,
     "id": "path.sensitive-file",
     "category": "path",
     "severity": "critical",
@@ -413,7 +422,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/ ...)."
   },
   {
-    "index": 45,
+    "index": 46,
     "id": "path.overlong-utf8",
     "category": "path",
     "severity": "critical",
@@ -422,7 +431,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An overlong UTF-8 encoding of an ASCII character (e.g. C0 AE for '.'): never produced by a correct encoder."
   },
   {
-    "index": 46,
+    "index": 47,
     "id": "path.null-byte",
     "category": "path",
     "severity": "error",
@@ -431,7 +440,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A NUL byte in the value (used to truncate file names)."
   },
   {
-    "index": 47,
+    "index": 48,
     "id": "path.file-scheme",
     "category": "path",
     "severity": "critical",
@@ -440,7 +449,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file: URI (file:/, file:///) naming a local path."
   },
   {
-    "index": 48,
+    "index": 49,
     "id": "path.overflow-segment",
     "category": "path",
     "severity": "critical",
@@ -449,7 +458,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path segment of 64 or more repetitions of one character right after a slash: a buffer-length probe."
   },
   {
-    "index": 49,
+    "index": 50,
     "id": "path.secret-extension",
     "category": "path",
     "severity": "critical",
@@ -458,7 +467,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file name ending in a backup, database dump or key-material extension (.sql .bak .old .swp .pem .key .kdbx .ppk ...)."
   },
   {
-    "index": 50,
+    "index": 51,
     "id": "path.sensitive-extension",
     "category": "path",
     "severity": "critical",
@@ -467,7 +476,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path ending in a log, config or archive extension (.log .ini .conf .yml .zip ...)."
   },
   {
-    "index": 51,
+    "index": 52,
     "id": "limit.oversize",
     "category": "limit",
     "severity": "critical",
