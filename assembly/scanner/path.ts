@@ -2,7 +2,7 @@
 // `..\` counts like `../`), plus well-known sensitive targets recognised as
 // <system dir>/<file> pairs, dot-files at a segment start, <stem>.<ext> pairs
 // (win.ini, web.xml), file: URIs and drive roots.
-import { g32, s32, report } from "./state";
+import { g32, s32, report, ST_LEX, LX_WORD } from "./state";
 import {
   K_P_SYSDIR, K_P_FILE, K_P_DOTFILE, K_P_STEM, K_P_STEM_EXT, K_P_SENS_EXT, K_P_SENS_EXT_STRONG, K_P_SCHEME_FILE, K_P_DOTCONF,
   R_PATH_TRAVERSAL_SEQUENCE, R_PATH_DOT_DOT_SLASH, R_PATH_DOT_EVASION, R_PATH_SENSITIVE_FILE, R_PATH_FILE_SCHEME,
@@ -34,6 +34,7 @@ const PT_WORDS: u32 = 84;    // words seen (drive letters count only as the firs
 const PT_DOTDIR: u32 = 88;   // 1: /.name  2: /.name/  (a hidden directory)
 const PT_DD_START: u32 = 92;
 const PT_SEP_AT: u32 = 96;   // start of the last separator (span start for /etc/...)
+const PT_DRIVE: u32 = 100;   // 1: the value starts with a drive letter (c:)
 
 export function pathInit(p: usize): void { memory.fill(p, 0, 128); }
 
@@ -59,15 +60,18 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   if (same && len >= 64 && g32(p, PT_SEG) == start + 1) report(st, R_PATH_OVERFLOW_SEGMENT, start - 1, end);
   const dotword = g32(p, PT_DOTWORD) == start + 1;
   if (dotword && (flags & K_P_DOTFILE) != 0) report(st, R_PATH_SENSITIVE_FILE, start - 1, end);
-  // /.hidden-dir/config
+  const w = st + ST_LEX + LX_WORD;
+  // /.hidden-dir/config, /.hidden-dir/.hidden-file
   const dd = g32(p, PT_DOTDIR);
-  if (dd == 2 && adjacent && (flags & K_P_DOTCONF) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_DD_START), end);
+  if (dd == 2 && adjacent && ((flags & K_P_DOTCONF) != 0 || dotword)) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_DD_START), end);
   if (dotword) { s32(p, PT_DOTDIR, 1); s32(p, PT_DD_START, start - 1); }
   else if (!((dd == 1 || dd == 2) && adjacent)) s32(p, PT_DOTDIR, 0);
   if (g32(p, PT_EXT) == start + 1) {
     if ((flags & K_P_SENS_EXT_STRONG) != 0) report(st, R_PATH_SECRET_EXTENSION, start - 1, end);
     if ((flags & K_P_SENS_EXT) != 0) report(st, R_PATH_SENSITIVE_EXTENSION, start - 1, end);
     if (g32(p, PT_DOTDIR) == 2 && (flags & K_P_DOTCONF) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_DD_START), end);
+    // c:...\boot.ini, d:...\global.asa: a drive-rooted value naming a Windows system file type (not .xml: upload names)
+    if (g32(p, PT_DRIVE) != 0 && (flags & K_P_STEM_EXT) != 0 && load<u8>(w) != 0x78) report(st, R_PATH_SENSITIVE_FILE, 0, end);
   }
   // <sysdir>/<file>
   const sys = g32(p, PT_SYS);
@@ -127,6 +131,7 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
     const dots = g32(p, PT_DOTS);
     if (dots >= 4 && g32(p, PT_DOTSEG) != 0) report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART), end);
     if (g32(p, PT_STEM) == 1 && adjacent) s32(p, PT_STEM, 2); else s32(p, PT_STEM, 0);
+    if (f == 2 && adjacent) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // file:../ file:....
     if (g32(p, PT_DOTDIR) == 2 && !adjacent) s32(p, PT_DOTDIR, 0);
     s32(p, PT_SYS, 0);
     s32(p, PT_FILE, 0);
@@ -154,7 +159,15 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
     s32(p, PT_STEM, 0);
   } else {
     dotDotEnd(st, p, start);
+    // A '..' segment closed by other punctuation: ..;/ (servers that strip ;params before resolving dot
+    // segments, Tomcat) anywhere; any punctuation when the '..' follows only leading slashes (/..%00, /..;),
+    // where it can be nothing but a parent step whose separator the decoder did not recognise.
+    if (c != 0x20 && g32(p, PT_DOTS) == 2 && g32(p, PT_DEND) == start && g32(p, PT_DOTSEG) != 0 && !(g32(p, PT_TRAV) > 0 && g32(p, PT_TEND) == g32(p, PT_DSTART)) &&
+      (c == 0x3b || (g32(p, PT_WORDS) == 0 && g32(p, PT_DSTART) > 0 && g32(p, PT_SEG) == g32(p, PT_DSTART) + 1))) {
+      traversal(st, p, g32(p, PT_DSTART), end);
+    }
     if (c != 0x2d && c != 0x5f) s32(p, PT_DOTDIR, 0);
+    if (c == 0x3a && adjacent && f == 3) s32(p, PT_DRIVE, 1);
     if (c == 0x3a && adjacent && (f == 1 || f == 3)) s32(p, PT_FILE, f + 1);
     else s32(p, PT_FILE, 0);
     s32(p, PT_DOTS, 0);

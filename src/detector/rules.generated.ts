@@ -266,7 +266,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A shell command separator (; | || & && newline, or a subshell/group opener after one) followed by a known command. Command words are read the way the shell reads them: quotes, backslashes, empty substitutions ($@ $* ``, $()) and unset variables inside a word are removed first (c''a\\t is cat)."
+    "description": "A shell command separator (; | || & && newline, or a subshell/group opener after one) followed by a known command, or any other name after ; | newline that takes an option (;tool -x). Command words are read the way the shell reads them: quotes, backslashes, empty substitutions ($@ $* ``, $()) and unset variables inside a word are removed first (c''a\\t is cat)."
   },
   {
     "index": 29,
@@ -275,7 +275,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, or brace expansion that builds a command line ({cmd,arg} / {,cmd})."
+    "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, parameter expansion operators (${x#p} ${x%p} ${x/a/b} ${PATH:0:1} ${!x}), arithmetic $(( )) and the empty $(), or brace expansion that builds a command line ({cmd,arg} / {,cmd} / {,'cmd'})."
   },
   {
     "index": 30,
@@ -284,7 +284,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A path to a binary directory (/bin/, /usr/bin/, /sbin/) followed by a command, or a shell/interpreter invoked with a run flag (sh -c, cmd /c, powershell -enc)."
+    "description": "A path to a binary directory (/bin/, /usr/bin/, /sbin/) followed by a command, or a shell/interpreter invoked with a run flag (sh -c, cmd /c, powershell -enc, argv lists sh,-c,..), or handed to a one-letter option (nc -e sh)."
   },
   {
     "index": 31,
@@ -293,7 +293,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A value that starts with a known command (read through shell quoting, escapes and empty expansions) followed by an option, a path, a drive, a network target, a comment, or another command; or a wrapper (nohup, strace, sudo, timeout ...) followed by any command."
+    "description": "A value that starts with a known command (read through shell quoting, escapes and empty expansions) followed by an option, a path, a drive, a network target, a comment, or another command; or a wrapper (nohup, strace, sudo, timeout ...) followed by any command; a weak wrapper (time, nice) followed by a weak command is judged like that command, and at the end of the value it counts."
   },
   {
     "index": 32,
@@ -392,7 +392,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../)."
+    "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../). A '..' segment closed by ';' (..;/, resolved after path parameters are stripped) counts as one; so does a '..' after only leading slashes closed by any punctuation (/..%00)."
   },
   {
     "index": 43,
@@ -419,7 +419,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/ ...)."
+    "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/, debug.log, error.log ...), a dot-file inside a hidden directory (/.x/.y), or a drive-rooted value naming a Windows system file type (d:...boot.ini, .asa, .inf)."
   },
   {
     "index": 46,
@@ -446,7 +446,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A file: URI (file:/, file:///) naming a local path."
+    "description": "A file: URI (file:/, file:///, file:.., file:\\) naming a local path, or a PHP stream wrapper that reads files or archives (php://filter, phar://, zip://, glob://, expect://, compress.zlib://)."
   },
   {
     "index": 49,

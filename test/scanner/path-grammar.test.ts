@@ -1,0 +1,71 @@
+// Path-grammar rules: dot segments closed by ';' or stray punctuation, file: and PHP stream
+// wrappers, sensitive names (log files, hidden files in hidden directories, drive-rooted
+// Windows system files). Positives and negatives are written from the grammar, not the corpus.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Detector } from '../../src/index.js';
+import { detector, ruleIds } from './helpers.js';
+
+let d: Detector;
+beforeAll(async () => { d = await detector(); });
+afterAll(async () => { await d.close(); });
+
+const positives: Array<[string, string]> = [
+  ['..;/..;/manager', 'path.traversal-sequence'],
+  ['/app/..;/admin', 'path.dot-dot-slash'],
+  ['/..;/x', 'path.traversal-sequence'],
+  ['/..%00', 'path.traversal-sequence'],
+  ['\\..|', 'path.traversal-sequence'],
+  ['file:../a', 'path.file-scheme'],
+  ['file:\\\\srv\\x', 'path.file-scheme'],
+  ['php://filter/read=string.rot13/resource=a', 'path.file-scheme'],
+  ['PHAR://up/x.jpg', 'path.file-scheme'],
+  ['zip://up.zip%23s.php', 'path.file-scheme'],
+  ['compress.zlib://a.gz', 'path.file-scheme'],
+  ['glob:///var/*', 'path.file-scheme'],
+  ['/srv/app/logs/error.log', 'path.sensitive-file'],
+  ['debug.log', 'path.sensitive-file'],
+  ['/x/access.log', 'path.sensitive-file'],
+  ['/.local/.pw', 'path.sensitive-file'],
+  ['d:data\\system.ini', 'path.sensitive-file'],
+  ['e:webroot\\global.asa', 'path.sensitive-file'],
+  ['c:drivers\\oem1.inf', 'path.sensitive-file'],
+];
+
+const negatives: string[] = [
+  'a..;b',
+  'wait/...',
+  'see /..) ok',
+  '/..foo/bar',
+  'c:\\fakepath\\report.xml',
+  'file: report.pdf',
+  'php: the language',
+  'zip: 12345',
+  'error: not found',
+  'access denied',
+  'debug mode',
+  '/.well-known/security.txt',
+  'the catalog.txt',
+  'ab:y.ini',
+];
+
+describe('path grammar', () => {
+  it.each(positives)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    if (rule !== 'path.dot-dot-slash') expect(r.blocked).toBe(true);
+  });
+  it.each(negatives)('%s stays clean', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(r.threats.filter((t) => t.category === 'path')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => {
+    for (const [input] of positives) {
+      const whole = ruleIds(d.scan(input, { context: 'query' }));
+      for (let k = 1; k < input.length; k++) {
+        const s = d.createStream({ context: 'query' });
+        s.push(input.slice(0, k)); s.push(input.slice(k));
+        expect(ruleIds(s.finish())).toEqual(whole);
+      }
+    }
+  });
+});
