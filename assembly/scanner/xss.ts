@@ -67,7 +67,7 @@ const P_OBJ_IDX: u32 = 21;   // window[' : inside the string index, waiting for 
 const P_OBJ_CALL: u32 = 22;  // window['x']: waiting for '(' or '`' (a call through the index)
 const P_SINK_DOT: u32 = 23;  // alert. alert?.: waiting for call/apply/bind or '('
 const P_HTMLPROP: u32 = 24;  // .innerHTML .outerHTML: waiting for '='
-const P_BRK: u32 = 25;       // a quote: waiting for closers ) ] } and an operator (leaving a JS string)
+const P_BRK: u32 = 25;       // a quote: waiting for closers ) ] and an operator or '}' (leaving a JS string)
 const P_BRK_OP: u32 = 26;    // '; '- '+ ...: waiting for a name
 const P_BRK_CALL: u32 = 27;  // '-name: waiting for '(' (a call right after leaving the string)
 const P_FUNC: u32 = 28;      // function: waiting for '('
@@ -332,9 +332,11 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_SINK_DOT && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
     else if (p == P_HTMLPROP && c == 0x3d) report(st, R_XSS_JS_SINK, ps, end);
     else if (p == P_HTMLPROP && isSpace) keep = true;
-    else if (p == P_BRK && adjacent && (c == 0x29 || c == 0x5d || c == 0x7d)) { s32(x, X_PEND_END, end); keep = true; }
+    else if ((p == P_BRK || p == P_BRK_OP) && adjacent && (c == 0x29 || c == 0x5d)) { s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_BRK_OP && isSpace && g32(x, X_PREV) == 0x3b) { s32(x, X_PEND_END, end); keep = true; } // "; f( (only ';' may have a space after it)
-    else if (p == P_BRK && adjacent && (c == 0x3b || c == 0x2d || c == 0x2b || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x5e)) {
+    // an operator, or '}' closing a block (a statement may follow it)
+    else if ((p == P_BRK || p == P_BRK_OP) && adjacent &&
+             (c == 0x3b || c == 0x2d || c == 0x2b || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x5e || c == 0x7d)) {
       s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true;
     }
     else if (p == P_BRK_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_BREAKOUT, ps, end);

@@ -54,6 +54,7 @@ const positives: Array<[string, string]> = [
   ["'-zz(1)-'", 'xss.js-breakout'],
   ['\\";zz();//', 'xss.js-breakout'],
   ["')}; zz(1)", 'xss.js-breakout'],
+  ["'}zz(1);{'", 'xss.js-breakout'],
   ['btoa(q)', 'xss.js-sink'],
   // JSFuck atoms with whitespace or '+'
   ['(! []+[])[! +[]]', 'xss.js-obfuscation'],
