@@ -53,9 +53,9 @@ const P_CSS: u32 = 7;        // expression: waiting for '('
 const P_BEHAVIOR: u32 = 8;   // behavior: waiting for ':'
 const P_SINK_WEAK: u32 = 9;  // other call sinks: waiting for '(' (paranoia 2)
 const P_NEW: u32 = 10;       // new: waiting for Function
-const P_CTOR: u32 = 11;      // constructor: '.' (a chain reaches Function), '`' (tagged call), '(' (paranoia 2)
+const P_CTOR: u32 = 11;      // constructor: '.' (a chain reaches Function), '`' (tagged call), '(' then a quote
 const P_CTOR_DOT: u32 = 12;  // constructor.: waiting for constructor
-const P_TAGCALL: u32 = 13;   // .call / .apply: waiting for '`' (a call without parentheses)
+const P_TAGCALL: u32 = 13;   // .call .apply .bind: waiting for '`' (a call without parentheses)
 const P_IMPORT: u32 = 14;    // import: waiting for '('
 const P_IMPORT_PAREN: u32 = 15; // Function( constructor(: waiting for a quote (code from a string)
 // 16: unused (a ${name( call alone is everyday template-literal code)
@@ -173,7 +173,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     const joined = glue(x, word, len, start, end);
     if ((joined & K_X_SCHEME) != 0) { flags |= joined; start = g32(x, X_GLUE_START); }
   } else s32(x, X_GLUE_OK, 0);
-  // Complete a pending OBJ '.' PROP
+  // Complete what the previous events left pending (OBJ '.' PROP, chains, tagged calls ...)
   const p = g32(x, X_PEND);
   const adjacentPend = g32(x, X_PEND_END) == start;
   const pendStart = g32(x, X_PEND_START);
@@ -363,8 +363,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if ((p == P_IMPORT_PAREN || p == P_IMPORT_URL) && isSpace) keep = true;
     else if (p == P_IMPORT_URL && (c == 0x27 || c == 0x22 || c == 0x60)) { s32(x, X_PEND, P_IMPORT_Q); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_IMPORT_Q && adjacent && c == 0x2f) report(st, R_XSS_JS_SINK, ps, end); // import('//x.test/m.js')
-    // alert`x`  Function`x`  .call`x`  top['x']`x`  constructor`x`
-    else if ((p == P_SINK || p == P_CTOR || p == P_TAGCALL || p == P_OBJ_CALL) && adjacent && c == 0x60) {
+    // alert`x`  Function`x`  .call`x`  top['x']`x`  constructor`x` (Function`x` builds a function from the strings)
+    else if ((p == P_SINK || p == P_CTOR || p == P_FUNC || p == P_TAGCALL || p == P_OBJ_CALL) && adjacent && c == 0x60) {
       s32(x, X_PEND, P_TICK); s32(x, X_PEND_END, end); keep = true;
     }
     else if (p == P_TICK && adjacent && (c == 0x24 || c == 0x60 || c == 0x28 || c == 0x27 || c == 0x22 || c == 0x5c)) report(st, R_XSS_JS_SINK, ps, end);

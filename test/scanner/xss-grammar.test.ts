@@ -37,6 +37,7 @@ const positives: Array<[string, string]> = [
   ['new Function("zz()")()', 'xss.js-sink'],
   ['new  Function`zz```', 'xss.js-sink'],
   ['Function(\'zz()\')()', 'xss.js-sink'],
+  ['Function`a${"zz()"}```', 'xss.js-sink'],
   ['[].constructor.constructor("zz()")()', 'xss.js-sink'],
   ['{{x.constructor("zz()")()}}', 'xss.js-sink'],
   ['Set.constructor`zz```', 'xss.js-sink'],
