@@ -194,6 +194,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (ch == 0x20) { if (s == 0 || s == 2) s32(c, C_CMD_STEP, 1); return; }
   if (s == 0 && ch != 0x2d && (g32(c, C_WRAP) & 2) != 0) { s32(c, C_CMD, 0); return; } // a hyphenated name: only a space goes on
   if (s == 0 && pos == 2 && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; } // ";ps"
+  if (s == 1 && pos == 2 && kind == 1 && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; } // ;echo 'x'
+  if (s == 0 && pos == 2 && kind == 1 && ch == 0x28 && sepBefore(c)) { fire(st, c, start, false); return; } // ;iex(..)
   if (ch == 0x3d || ch == 0x28 || ch == 0x3a || ch == 0x40 || ch == 0x27 || ch == 0x22 || ch == 0x2c) {
     if (s == 0) { s32(c, C_CMD, 0); return; }                   // name= name( name: name@ name' — not a command line
   }
@@ -228,7 +230,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
 
 // @ts-ignore: decorator
 @inline function isGlue(ch: u32): bool {
-  return ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60 || ch == 0x24 || ch == 0x5b || ch == 0x5d;
+  return ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60 || ch == 0x24 || ch == 0x5b || ch == 0x5d || ch == 0x5e; // ^: cmd.exe escape
 }
 
 /** The shell word being joined ends: if its pieces spell a command, it takes the command position it started in. */
@@ -315,7 +317,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     const mode = g32(j, J_MODE);
     if (g32(j, J_END) == start && mode != 2) {
       if (mode == 0) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
-      else if (mode == 1) { s32(j, J_MODE, 0); if (first - 0x61 < 26) s32(j, J_VAR, 1); } // $name: an (unset) variable
+      else if (mode == 1) { s32(j, J_MODE, 0); if (first - 0x61 < 26 || (first == 0x30 && len == 1)) s32(j, J_VAR, 1); } // $name: an (unset) variable; $0 the shell
       else if (mode == 3 && first - 0x61 < 26) s32(j, J_VAR, 1);
       s32(j, J_END, end);
     } else if (mode == 2) s32(j, J_ACT, 0); // $(cmd: a real substitution
@@ -327,7 +329,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   // {cmd,arg} {,cmd}: brace expansion building a command line
   const bx = g32(j, J_BRACEX);
   if (bx != 0) {
-    if (g32(c, C_POS) != 0 && ((flags & K_C_STRONG) != 0 || (bx == 2 && (flags & K_C_WEAK) != 0))) s32(j, J_BRCMD, end + 1);
+    if (g32(c, C_POS) != 0 && ((flags & K_C_STRONG) != 0 || ((bx == 2 || g32(c, C_POS) == 2) && (flags & K_C_WEAK) != 0))) s32(j, J_BRCMD, end + 1);
     s32(j, J_BRACEX, 0);
   } else s32(j, J_BRCMD, 0);
   step(st, c, true, 0, flags, first, start, end);
@@ -362,7 +364,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   if ((flags & K_C_SHELL) != 0 && last != start && g32(c, C_PREV) == 0x2d && <u32>(lw0 >> 32) == last && (<u32>lw0 & 0xff) == 1) {
     report(st, R_CMDI_SHELL_PATH, last > 1 ? last - 2 : 0, end);
   }
-  if ((flags & K_C_SHELL) != 0 && !(last == start && last != 0)) { s32(c, C_SHELL, 1); s32(c, C_SH_START, start); }
+  const pp = g32(c, C_PREV);
+  if ((flags & K_C_SHELL) != 0 && (!(last == start && last != 0) || pp == 0x2f || pp == 0x5c)) { s32(c, C_SHELL, 1); s32(c, C_SH_START, start); }
   else s32(c, C_SHELL, 0);
   // redirection to a path
   if (g32(c, C_REDIR) == 3 && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
@@ -447,7 +450,8 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
       s32(j, J_START, load<u32>(st + ST_LEX + LX_START));
       s32(j, J_POS, (lw >> 8) & 0xf); s32(j, J_BIN, lw >> 12);
     } else {
-      s32(j, J_LEN, 0); s32(j, J_START, start); s32(j, J_POS, g32(c, C_POS)); s32(j, J_BIN, 0);
+      s32(j, J_LEN, 0); s32(j, J_START, start); s32(j, J_POS, ch == 0x60 ? 2 : g32(c, C_POS)); s32(j, J_BIN, 0); // `cmd: the backtick opens a position
+      if (ch == 0x60) s32(j, J_POSSTART, start);
     }
   }
   // glob path segments

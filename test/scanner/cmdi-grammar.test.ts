@@ -85,6 +85,15 @@ const positives: Array<[string, string]> = [
   ['x\r\nk9 copy 1:2 Box', 'cmdi.mail-command'],
   // a quoted alias keeps the alias grammar
   ['<b t="alias k=ls">', 'cmdi.alias-trap'],
+  // quoted argument or a call after a separator, a backtick opening the word
+  ["q; printf 'x'", 'cmdi.chained-command'],
+  ['z;iex(gc x)', 'cmdi.chained-command'],
+  ['`wget h.test`', 'cmdi.command-substitution'],
+  // cmd.exe caret escapes, a shell named by path, $0, {weak,arg} after a separator
+  ['n^e^t^s^t^a^t -an', 'cmdi.obfuscated-command'],
+  ['d:\\tools\\bash -c w', 'cmdi.shell-path'],
+  ['k|$0', 'cmdi.chained-command'],
+  ['k;{sort,-r}', 'cmdi.command-substitution'],
 ];
 
 const negatives: string[] = [
@@ -127,6 +136,12 @@ const negatives: string[] = [
   'sort, -c, and more',
   '/blog/[slug]/page',
   'status\nclose the door',
+  'x^2 + y^2',
+  'see `notes` here',
+  'price: $0 total',
+  'foo();bar(1)',
+  'a;print("x")',
+  'docs/python guide',
 ];
 
 describe('cmdi shell grammar', () => {
