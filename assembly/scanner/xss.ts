@@ -334,7 +334,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_HTMLPROP && isSpace) keep = true;
     else if ((p == P_BRK || p == P_BRK_OP) && adjacent && (c == 0x29 || c == 0x5d)) { s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_BRK_OP && isSpace && g32(x, X_PREV) == 0x3b) { s32(x, X_PEND_END, end); keep = true; } // "; f( (only ';' may have a space after it)
-    // an operator, or '}' closing a block (a statement may follow it)
+    // an operator, or '}' closing a block (a statement may follow it); not '/' (quoted paths: '/user(s)') nor ',' '=' (CSV, formulas)
     else if ((p == P_BRK || p == P_BRK_OP) && adjacent &&
              (c == 0x3b || c == 0x2d || c == 0x2b || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x5e || c == 0x7d)) {
       s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true;

@@ -77,7 +77,7 @@ const negatives = [
   'window["title"]', 'self["x"] = 1', 'top[0]',
   'import (and export)', 'import x from y', "app.use(import('./plugin.mjs'))", "@type {import('fastify').Instance}",
   'cost ${ price }', '${name}', '`(${fill(a, b)})`',
-  "const id = prefix + '/' + posix(x)", '"<b>" + escapeHtml(name)', "it's -5 (or less)", '"quoted"; then (x)',
+  "const id = prefix + '/' + posix(x)", "route('/user(s?)/:id')", '`/foo(+bar)/`', '"<b>" + escapeHtml(name)', "it's -5 (or less)", '"quoted"; then (x)',
   'atob', 'btoa sounds like a name',
   '+ [ ] todo + [ ] done', '! [ ] not done',
 ];
