@@ -6,7 +6,7 @@ import { g32, s32, report, ST_LEX, LX_WORD } from "./state";
 import {
   K_P_SYSDIR, K_P_FILE, K_P_DOTFILE, K_P_STEM, K_P_STEM_EXT, K_P_SENS_EXT, K_P_SENS_EXT_STRONG, K_P_SCHEME_FILE, K_P_DOTCONF,
   R_PATH_TRAVERSAL_SEQUENCE, R_PATH_DOT_DOT_SLASH, R_PATH_DOT_EVASION, R_PATH_SENSITIVE_FILE, R_PATH_FILE_SCHEME,
-  R_PATH_SENSITIVE_EXTENSION, R_PATH_SECRET_EXTENSION, R_PATH_OVERFLOW_SEGMENT,
+  R_PATH_SENSITIVE_EXTENSION, R_PATH_SECRET_EXTENSION, R_PATH_OVERFLOW_SEGMENT, R_PATH_UNC,
 } from "./generated/tables";
 
 const PT_DOTS: u32 = 0;
@@ -35,6 +35,7 @@ const PT_DOTDIR: u32 = 88;   // 1: /.name  2: /.name/  (a hidden directory)
 const PT_DD_START: u32 = 92;
 const PT_SEP_AT: u32 = 96;   // start of the last separator (span start for /etc/...)
 const PT_DRIVE: u32 = 100;   // 1: the value starts with a drive letter (c:)
+const PT_UNC: u32 = 104;     // \\host\ at the value start: 1 '\', 2 '\\', 3 in the host name
 
 export function pathInit(p: usize): void { memory.fill(p, 0, 128); }
 
@@ -81,11 +82,22 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
     if (sys != 2) s32(p, PT_SYS_START, g32(p, PT_SEG) == start + 1 ? g32(p, PT_SEP_AT) : start);
     s32(p, PT_SYS_END, end);
   } else s32(p, PT_SYS, 0);
-  // <stem>.<ext>
+  // <stem>.<ext>  (kind 1: a system stem, win.ini; kind 2: an application secrets file, config.php, database.yml)
   const stem = g32(p, PT_STEM);
-  if (stem == 2 && adjacent && (flags & K_P_STEM_EXT) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_STEM_START), end);
-  if ((flags & K_P_STEM) != 0) { s32(p, PT_STEM, 1); s32(p, PT_STEM_START, start); }
+  if (stem == 2 && adjacent) {
+    const sk = g32(p, PT_STEM_KIND);
+    if ((sk & 1) != 0 && (flags & K_P_STEM_EXT) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_STEM_START), end);
+    else if ((sk & 2) != 0 && secretExt(w, len)) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_STEM_START), end);
+  }
+  const sk = ((flags & K_P_STEM) != 0 ? 1 : 0) | (secretStem(w, len) ? 2 : 0);
+  if (sk != 0) { s32(p, PT_STEM, 1); s32(p, PT_STEM_START, start); s32(p, PT_STEM_KIND, sk); }
   else s32(p, PT_STEM, 0);
+  // \\host\: the host name of a UNC path
+  const unc = g32(p, PT_UNC);
+  if (unc == 2 && g32(p, PT_SEG) == start + 1) s32(p, PT_UNC, 3);
+  else if (unc != 3) s32(p, PT_UNC, 0);
+  // /proc/<pid>/: a number continues a system directory
+  if (sys == 2 && adjacent && load<u8>(w) - 0x30 < 10) { s32(p, PT_SYS, 1); s32(p, PT_SYS_END, end); }
   // file: and drive roots
   const f = g32(p, PT_FILE);
   if ((flags & K_P_SCHEME_FILE) != 0) { s32(p, PT_FILE, 1); s32(p, PT_F_START, start); }
@@ -95,6 +107,23 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   s32(p, PT_WORDS, g32(p, PT_WORDS) + 1);
   s32(p, PT_ANY, 1);
   s32(p, PT_LAST_END, end);
+}
+
+// @ts-ignore: decorator
+@inline function wordIs(w: usize, len: u32, s: string): bool {
+  if (len != <u32>s.length) return false;
+  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(w + i) != <u32>s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Names of application settings files that hold credentials (with secretExt). */
+function secretStem(w: usize, len: u32): bool {
+  return wordIs(w, len, "config") || wordIs(w, len, "settings") || wordIs(w, len, "database") || wordIs(w, len, "parameters") ||
+    wordIs(w, len, "secrets") || wordIs(w, len, "credentials");
+}
+
+function secretExt(w: usize, len: u32): bool {
+  return wordIs(w, len, "php") || wordIs(w, len, "inc") || wordIs(w, len, "yml") || wordIs(w, len, "yaml") || wordIs(w, len, "py");
 }
 
 /** A '..' segment ended by something other than a slash still steps up when it continues a traversal: ../.. */
@@ -152,6 +181,9 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
     if (slashes >= 4) report(st, R_PATH_DOT_EVASION, start + 1 - slashes, end);
     if (g32(p, PT_SYS) == 1 && adjacent) s32(p, PT_SYS, 2); else if (g32(p, PT_SYS) != 2 || !adjacent) s32(p, PT_SYS, 0);
     if (f == 2) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
+    const unc = g32(p, PT_UNC);
+    if (unc == 3 && adjacent && c == 0x5c) report(st, R_PATH_UNC, 0, end);
+    s32(p, PT_UNC, c == 0x5c && g32(p, PT_ANY) == 0 ? 1 : unc == 1 && adjacent && c == 0x5c ? 2 : 0);
     s32(p, PT_FILE, f == 4 || f == 5 ? 5 : 0);
     s32(p, PT_SEG, end + 1);
     s32(p, PT_SEP_AT, start);
@@ -159,6 +191,7 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
     s32(p, PT_STEM, 0);
   } else {
     dotDotEnd(st, p, start);
+    if (g32(p, PT_UNC) == 3 && !(adjacent && (c == 0x2d || c == 0x5f || c == 0x40))) s32(p, PT_UNC, 0); // host-name, host@SSL
     // A '..' segment closed by other punctuation: ..;/ (servers that strip ;params before resolving dot
     // segments, Tomcat) anywhere; any punctuation when the '..' follows only leading slashes (/..%00, /..;),
     // where it can be nothing but a parent step whose separator the decoder did not recognise.

@@ -450,6 +450,15 @@ export const RULES: readonly RuleInfo[] = [
   },
   {
     "index": 49,
+    "id": "path.unc",
+    "category": "path",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "A value that starts with a UNC path \\\\host\\ (or \\\\host@SSL\\): a file on another machine, used for remote includes and to leak NTLM credentials."
+  },
+  {
+    "index": 50,
     "id": "path.overflow-segment",
     "category": "path",
     "severity": "critical",
@@ -458,7 +467,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path segment of 64 or more repetitions of one character right after a slash: a buffer-length probe."
   },
   {
-    "index": 50,
+    "index": 51,
     "id": "path.secret-extension",
     "category": "path",
     "severity": "critical",
@@ -467,7 +476,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file name ending in a backup, database dump or key-material extension (.sql .bak .old .swp .pem .key .kdbx .ppk ...)."
   },
   {
-    "index": 51,
+    "index": 52,
     "id": "path.sensitive-extension",
     "category": "path",
     "severity": "critical",
@@ -476,7 +485,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path ending in a log, config or archive extension (.log .ini .conf .yml .zip ...)."
   },
   {
-    "index": 52,
+    "index": 53,
     "id": "limit.oversize",
     "category": "limit",
     "severity": "critical",

@@ -29,6 +29,14 @@ const positives: Array<[string, string]> = [
   ['d:data\\system.ini', 'path.sensitive-file'],
   ['e:webroot\\global.asa', 'path.sensitive-file'],
   ['c:drivers\\oem1.inf', 'path.sensitive-file'],
+  // application secrets files, /proc/<pid>/, UNC paths
+  ['/srv/app/config.php', 'path.sensitive-file'],
+  ['../shop/config.inc.php', 'path.sensitive-file'],
+  ['/etc/app/secrets.yaml', 'path.sensitive-file'],
+  ['proj/settings.py', 'path.sensitive-file'],
+  ['/proc/731/maps', 'path.sensitive-file'],
+  ['\\\\nas01\\backup', 'path.unc'],
+  ['\\\\198.51.100.3\\d$\\x', 'path.unc'],
 ];
 
 const negatives: string[] = [
@@ -46,6 +54,13 @@ const negatives: string[] = [
   '/.well-known/security.txt',
   'the catalog.txt',
   'ab:y.ini',
+  'config.json',
+  'system.php',
+  'error.php?code=1',
+  'my config. php',
+  '/home/1/stuff',
+  'a\\\\b\\c',
+  '//cdn.test/lib.js',
 ];
 
 describe('path grammar', () => {
