@@ -93,11 +93,40 @@ function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   s32(c, C_CMD, 0);
 }
 
-/** The command position was opened by ; | newline or a backtick (not '&', which also splits query strings). */
+/** The command position was opened by ; | newline, a backtick or $( (not '&', which also splits query strings). */
 // @ts-ignore: decorator
 @inline function sepBefore(c: usize): bool {
   const prev = g32(c, C_PREV);
-  return prev == 0x3b || prev == 0x7c || prev == 0x0a || prev == 0x60;
+  return prev == 0x3b || prev == 0x7c || prev == 0x0a || prev == 0x60 || (prev == 0x28 && g32(c, C_SUBST) != 0);
+}
+
+function wordIs(word: usize, len: u32, s: string): bool {
+  if (len != <u32>s.length) return false;
+  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(word + i) != <u32>s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Nouns of the cmdlets that read files, run code, fetch or change the system (English compounds like set-up stay prose). */
+function psNoun(word: usize, len: u32): bool {
+  if (len < 3 || len > 16) return false;
+  return wordIs(word, len, "process") || wordIs(word, len, "content") || wordIs(word, len, "childitem") || wordIs(word, len, "item") ||
+    wordIs(word, len, "itemproperty") || wordIs(word, len, "object") || wordIs(word, len, "webrequest") || wordIs(word, len, "restmethod") ||
+    wordIs(word, len, "service") || wordIs(word, len, "wmiobject") || wordIs(word, len, "ciminstance") || wordIs(word, len, "command") ||
+    wordIs(word, len, "expression") || wordIs(word, len, "localuser") || wordIs(word, len, "localgroupmember") || wordIs(word, len, "mppreference") ||
+    wordIs(word, len, "netfirewallrule") || wordIs(word, len, "acl") || wordIs(word, len, "credential") || wordIs(word, len, "executionpolicy") ||
+    wordIs(word, len, "bitstransfer") || wordIs(word, len, "computerinfo") || wordIs(word, len, "hotfix") || wordIs(word, len, "psdrive") ||
+    wordIs(word, len, "scheduledtask") || wordIs(word, len, "nettcpconnection") || wordIs(word, len, "eventlog") || wordIs(word, len, "winevent") ||
+    wordIs(word, len, "clipboard") || wordIs(word, len, "file") || wordIs(word, len, "variable") || wordIs(word, len, "history");
+}
+
+/** PowerShell verbs that start the cmdlets an attacker runs (Verb-Noun); only asked after a separator and a '-'. */
+function psVerb(word: usize, len: u32): bool {
+  if (len < 3 || len > 7) return false;
+  return wordIs(word, len, "get") || wordIs(word, len, "set") || wordIs(word, len, "invoke") || wordIs(word, len, "start") ||
+    wordIs(word, len, "new") || wordIs(word, len, "remove") || wordIs(word, len, "stop") || wordIs(word, len, "add") ||
+    wordIs(word, len, "out") || wordIs(word, len, "import") || wordIs(word, len, "export") || wordIs(word, len, "write") ||
+    wordIs(word, len, "copy") || wordIs(word, len, "enable") || wordIs(word, len, "disable") || wordIs(word, len, "select") ||
+    wordIs(word, len, "expand") || wordIs(word, len, "convert") || wordIs(word, len, "test") || wordIs(word, len, "restart");
 }
 
 /** The pending command word meets the next event: decide, keep waiting, or drop it. */
@@ -131,7 +160,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   }
   if (kind == 6) { // ;name -x: any command word after ; | newline or a backtick, given an option
     if (isWord) {
-      if (adjacent && s == 1) { s32(c, C_CMD_STEP, 0); return; }            // a hyphenated name goes on
+      if (adjacent && s == 1 && (g32(c, C_WRAP) & 16) != 0 && psNoun(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)) { // Get-Process: a cmdlet
+        report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); s32(c, C_CMD, 0); return;
+      }
+      if (adjacent && s == 1) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, 0); return; } // a hyphenated name goes on
       if (adjacent && s == 3 && first - 0x61 < 26) {
         report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
       }
@@ -204,7 +236,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if ((s == 1 || s == 0) && (ch == 0x2d || ch == 0x2f || ch == 0x5c || ch == 0x7e)) {
     if (ch == 0x2d && s == 0) {
       if (kind == 1) s32(c, C_CMD_STEP, 4);                                  // ssh-keygen
-      else if (pos == 2 && sepBefore(c)) { s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 1); } // ;chef-client -x: judged like any name
+      else if (pos == 2 && sepBefore(c)) { // ;chef-client -x: judged like any name
+        const lw = load<u32>(st + ST_CMD2 + J_LW) & 0xff;
+        s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 1); s32(c, C_WRAP, g32(c, C_PREV) != 0x7c && psVerb(st + ST_LEX + LX_WORD, lw) ? 16 : 0); // not after '|': "Home | Get-Started"
+      }
       else s32(c, C_CMD, 0);                                                  // foo-bar
       return;
     }
@@ -216,7 +251,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   }
   if (s == 1 && ch == 0x23 && (kind == 1 || pos == 2)) { fire(st, c, start, false); return; } // cmd # comment
   if (s == 1 && ch == 0x28 && pos == 2) { fire(st, c, start, false); return; }                   // ;cmd (subshell arg
-  if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24) && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; }
+  if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24 || ch == 0x25) && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; } // cmd ./x, *, $V, %V%
   if (s == 0 && ch == 0x3c && kind == 1) { s32(c, C_CMD_STEP, 10); return; } // cat</etc/x
   s32(c, C_CMD, 0);
 }
@@ -287,13 +322,6 @@ function globEnd(st: usize, j: usize, dir: bool, end: u32): void {
   else if (dir && star != 0 && w != 0 && g32(j, G_BR) == 0) hit = true; // /u*r/
   else if (!dir && g32(j, G_AFTERBIN) != 0 && (qm | star) != 0) hit = true; // /bin/x?
   if (hit) report(st, R_CMDI_GLOB_PATH, g32(j, G_START), end);
-}
-
-// @ts-ignore: decorator
-@inline function wordIs(word: usize, len: u32, s: string): bool {
-  if (len != <u32>s.length) return false;
-  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(word + i) != <u32>s.charCodeAt(i)) return false;
-  return true;
 }
 
 /** IMAP verbs too common as line starts to count without a tag (so not in the MAILVERB class). */
@@ -397,6 +425,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
       // any other name right after ; | newline or a backtick: a command when an option follows
       if (sepBefore(c)) {
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
+        s32(c, C_WRAP, g32(c, C_PREV) != 0x7c && psVerb(word, len) ? 16 : 0);
       }
     }
     if ((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) s32(c, C_POS, 0);

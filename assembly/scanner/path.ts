@@ -109,8 +109,7 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   s32(p, PT_LAST_END, end);
 }
 
-// @ts-ignore: decorator
-@inline function wordIs(w: usize, len: u32, s: string): bool {
+function wordIs(w: usize, len: u32, s: string): bool {
   if (len != <u32>s.length) return false;
   for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(w + i) != <u32>s.charCodeAt(i)) return false;
   return true;

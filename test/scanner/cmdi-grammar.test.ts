@@ -94,6 +94,13 @@ const positives: Array<[string, string]> = [
   ['d:\\tools\\bash -c w', 'cmdi.shell-path'],
   ['k|$0', 'cmdi.chained-command'],
   ['k;{sort,-r}', 'cmdi.command-substitution'],
+  // PowerShell verb-noun cmdlets after ; newline or in a substitution, %VAR% arguments, more commands
+  ['q;Get-ChildItem', 'cmdi.chained-command'],
+  ['q\nStop-Service w', 'cmdi.chained-command'],
+  ['$(Get-Clipboard)', 'cmdi.command-substitution'],
+  ['x & type %APPDATA%', 'cmdi.chained-command'],
+  ['q | driverquery', 'cmdi.chained-command'],
+  ['dmidecode -t 1', 'cmdi.command-with-args'],
 ];
 
 const negatives: string[] = [
@@ -142,6 +149,11 @@ const negatives: string[] = [
   'foo();bar(1)',
   'a;print("x")',
   'docs/python guide',
+  'Home | Get-Started',
+  'thanks; get-well soon',
+  'easy; set-up in minutes',
+  'x; add-on pack',
+  'save 50% now',
 ];
 
 describe('cmdi shell grammar', () => {
