@@ -74,6 +74,8 @@ const P_FUNC: u32 = 28;      // function: waiting for '('
 const P_IMPORT_URL: u32 = 29; // import(: waiting for a quote
 const P_IMPORT_Q: u32 = 30;  // import(': waiting for a URL start (/ http data javascript), not a local module name
 const P_TICK: u32 = 31;      // name`: a tagged-template call when content follows at once (not a closing code-span tick)
+const P_BRK_IN: u32 = 32;    // "in : waiting for a dangerous name (the 'in' operator after leaving a string)
+const P_BRK_NAME: u32 = 33;  // '-location "in valueOf: waiting for '=' or '(' (assigning or calling after leaving a string)
 
 export function xssInit(x: usize): void { memory.fill(x, 0, 128); }
 
@@ -145,6 +147,8 @@ function highBitLt(word: usize, w0: u32, w1: u32, len: u32): u32 {
 const W_SCRIPT: usize = memory.data<u8>([0x73, 0x63, 0x72, 0x69, 0x70, 0x74]);
 const W_STYLESHEET: usize = memory.data<u8>([0x73, 0x74, 0x79, 0x6c, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74]);
 const W_NAMESPACE: usize = memory.data<u8>([0x6e, 0x61, 0x6d, 0x65, 0x73, 0x70, 0x61, 0x63, 0x65]);
+const W_VALUEOF: usize = memory.data<u8>([0x76, 0x61, 0x6c, 0x75, 0x65, 0x6f, 0x66]);
+const W_TOSTRING: usize = memory.data<u8>([0x74, 0x6f, 0x73, 0x74, 0x72, 0x69, 0x6e, 0x67]);
 
 /** Does the word spell `lit` (length n)? */
 // @ts-ignore: decorator
@@ -179,6 +183,10 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   const adjacentPend = g32(x, X_PEND_END) == start;
   const pendStart = g32(x, X_PEND_START);
   const brk = p == P_BRK_OP && adjacentPend && w0 - 0x61 < 26;
+  const brkIn = p == P_BRK_IN;
+  // location, valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
+  const brkTarget = (brk || brkIn) && ((len == 8 && w0 == 0x6c && (flags & K_X_OBJ) != 0) ||
+    wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8));
   if (p == P_TICK && adjacentPend) report(st, R_XSS_JS_SINK, pendStart, end); // alert`1`
   // import('https:...')  import('data:...')  import('javascript:...')
   if (p == P_IMPORT_Q && adjacentPend && ((flags & (K_X_DATA | K_X_SCHEME)) != 0 ||
@@ -293,7 +301,9 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   // el.innerHTML= el.outerHTML=
   if (dotted && len == 9 && (flags & K_X_PROP) != 0 && (w0 == 0x69 || w0 == 0x6f)) pend(x, P_HTMLPROP, start, end);
   // '-name(  ";name(  '}};name(: a call right after leaving a JS string
-  if (brk && (g32(x, X_PEND) == P_NONE || g32(x, X_PEND) == P_SINK_WEAK)) pend(x, P_BRK_CALL, pendStart, end);
+  if (brkTarget) pend(x, P_BRK_NAME, pendStart, end);
+  else if (brk && (g32(x, X_PEND) == P_NONE || g32(x, X_PEND) == P_SINK_WEAK)) pend(x, P_BRK_CALL, pendStart, end);
+  else if (p == P_BRK && len == 2 && w0 == 0x69 && w1 == 0x6e) pend(x, P_BRK_IN, pendStart, end); // "in
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
   if (g32(x, X_INTAG) != 0) {
     s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start);
@@ -335,12 +345,17 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_HTMLPROP && isSpace) keep = true;
     else if ((p == P_BRK || p == P_BRK_OP) && adjacent && (c == 0x29 || c == 0x5d)) { s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_BRK_OP && isSpace && g32(x, X_PREV) == 0x3b) { s32(x, X_PEND_END, end); keep = true; } // "; f( (only ';' may have a space after it)
-    // an operator, or '}' closing a block (a statement may follow it); not '/' (quoted paths: '/user(s)') nor ',' '=' (CSV, formulas)
+    // an operator, or '}' closing a block (a statement may follow it); not '+' (string concatenation: "a"+b.c(),
+    // and a query turns it into a space), '/' (quoted paths: '/user(s)'), ',' '=' (CSV, formulas)
     else if ((p == P_BRK || p == P_BRK_OP) && adjacent &&
-             (c == 0x3b || c == 0x2d || c == 0x2b || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x5e || c == 0x7d)) {
+             (c == 0x3b || c == 0x2d || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x5e || c == 0x7d)) {
       s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true;
     }
     else if (p == P_BRK_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_BREAKOUT, ps, end);
+    else if (p == P_BRK_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true; } // '-a.b(
+    else if ((p == P_BRK || p == P_BRK_IN) && isSpace) keep = true; // (adjacency still counts from the quote or 'in')
+    else if (p == P_BRK_NAME && adjacent && (c == 0x3d || c == 0x28)) report(st, R_XSS_JS_BREAKOUT, ps, end);
+    else if (p == P_BRK_NAME && adjacent && c == 0x2e) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; } // '-location.href
     else if (p == P_SINK_WEAK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_ANY_TAG, ps, end);
     else if (p == P_CSS && adjacent && c == 0x28) report(st, R_XSS_CSS_EXPRESSION, ps, end);
     else if (p == P_BEHAVIOR && c == 0x3a) report(st, R_XSS_CSS_EXPRESSION, ps, end);

@@ -257,7 +257,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Leaving a JavaScript string and calling a function: a quote, optional closers ) ] }, an operator or statement separator (; - + * | & ^) and a name called at once ('-f(  \";f(  '}};f()."
+    "description": "Leaving a JavaScript string and running code: a quote, optional closers ) ] }, an operator or statement separator (; - * | & ^) and a name called at once ('-f(  \";f(  '}};f( '-a.b( ), or location / valueOf / toString assigned after an operator or the in operator (\"in valueOf=)."
   },
   {
     "index": 28,

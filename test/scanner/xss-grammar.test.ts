@@ -56,6 +56,9 @@ const positives: Array<[string, string]> = [
   ['\\";zz();//', 'xss.js-breakout'],
   ["')}; zz(1)", 'xss.js-breakout'],
   ["'}zz(1);{'", 'xss.js-breakout'],
+  ["'-zz.yy(1)-'", 'xss.js-breakout'],
+  ['"in valueOf=zz', 'xss.js-breakout'],
+  ["';location='//q.test'", 'xss.js-breakout'],
   ['btoa(q)', 'xss.js-sink'],
   // JSFuck atoms with whitespace or '+'
   ['(! []+[])[! +[]]', 'xss.js-obfuscation'],
@@ -77,7 +80,9 @@ const negatives = [
   'window["title"]', 'self["x"] = 1', 'top[0]',
   'import (and export)', 'import x from y', "app.use(import('./plugin.mjs'))", "@type {import('fastify').Instance}",
   'cost ${ price }', '${name}', '`(${fill(a, b)})`',
-  "const id = prefix + '/' + posix(x)", "route('/user(s?)/:id')", '`/foo(+bar)/`', '"<b>" + escapeHtml(name)', "it's -5 (or less)", '"quoted"; then (x)',
+  '"Shoes" in stock(3)', '"x" in location', "size 5' in length=3",
+  "const id = prefix + '/' + posix(x)", "route('/user(s?)/:id')", '`/foo(+bar)/`', '"<b>" + escapeHtml(name)', '"median "+td.percentile(0.5)',
+  "it's -5 (or less)", '"quoted"; then (x)',
   'atob', 'btoa sounds like a name',
   '+ [ ] todo + [ ] done', '! [ ] not done',
 ];
