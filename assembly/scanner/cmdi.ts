@@ -60,7 +60,7 @@ const J_POS: u32 = 16;       // command position where the shell word started
 const J_POSSTART: u32 = 20;
 const J_GLUE: u32 = 24;
 const J_BIN: u32 = 28;       // the shell word follows /bin/
-const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${'
+const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${', 4 in a brace's first element, 5 in its other elements
 const J_LW: u32 = 36;        // last word, one u64: len | pos << 8 | bin << 12, and its end in the high half
 const J_BRSTART: u32 = 52;    // start + 1 of the last '{' in command position
 const G_QM: u32 = 60;        // '?' in the segment
@@ -271,6 +271,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
 /** The shell word being joined ends: if its pieces spell a command, it takes the command position it started in. */
 function joinEnd(st: usize, c: usize, j: usize): void {
   s32(j, J_ACT, 0);
+  if (g32(j, J_MODE) >= 4) return; // an unclosed brace: no word
   const len = g32(j, J_LEN);
   if (len == 0 && g32(j, J_POS) != 0 && g32(j, J_QUOTES) == 0 && g32(j, J_MODE) == 0 && g32(c, C_POS) == 0) {
     // $x expands to nothing, or to the command: the position stays, and $x itself is a command word
@@ -283,10 +284,7 @@ function joinEnd(st: usize, c: usize, j: usize): void {
     return;
   }
   if (g32(j, J_GLUE) == 0 || len == 0 || len > J_MAX) return;
-  const buf = j + J_BUF;
-  let h = FNV_OFFSET;
-  for (let i: u32 = 0; i < len; i++) h = (h ^ <u32>load<u8>(buf + i)) * FNV_PRIME;
-  const flags = keywordFlags(h, buf, len);
+  const flags = joinFlags(j, len);
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
   const wend = g32(j, J_END);
   const kind0 = g32(c, C_CMD);
@@ -296,7 +294,8 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   if (g32(j, J_BIN) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), wend);
   // {$'cmd',..} {,"cmd"}: a quoted command as a brace element (checked at the ',' or '}' after it)
   const brs = g32(j, J_BRSTART), js = g32(j, J_START);
-  if (brs != 0 && (js == brs || js == brs + 1)) s32(j, J_BRCMD, wend + 1);
+  // (a word that began at the '{' itself counts only before a ',': {"id",x} expands, {file} is a literal)
+  if (brs != 0 && js + 1 >= brs && js <= brs + 1) s32(j, J_BRCMD, (wend + 1) | (js + 1 == brs ? 0x80000000 : 0));
   const pos = g32(j, J_POS);
   if (pos == 0) return;
   s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
@@ -304,6 +303,13 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   s32(c, C_WRAP, (flags & K_C_WRAPPER) != 0 ? 1 : 0);
   s32(c, C_POS_START, pos == 2 ? g32(j, J_POSSTART) : g32(j, J_START));
   s32(c, C_LAST_END, wend);
+}
+
+function joinFlags(j: usize, len: u32): u64 {
+  const buf = j + J_BUF;
+  let h = FNV_OFFSET;
+  for (let i: u32 = 0; i < len; i++) h = (h ^ <u32>load<u8>(buf + i)) * FNV_PRIME;
+  return keywordFlags(h, buf, len);
 }
 
 function joinAppend(j: usize, word: usize, len: u32): void {
@@ -344,7 +350,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   if (g32(j, J_ACT) != 0) {
     const mode = g32(j, J_MODE);
     if (g32(j, J_END) == start && mode != 2) {
-      if (mode == 0) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
+      if (mode == 0 || mode == 4) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
       else if (mode == 1) { s32(j, J_MODE, 0); if (first - 0x61 < 26 || (first == 0x30 && len == 1)) s32(j, J_VAR, 1); } // $name: an (unset) variable; $0 the shell
       else if (mode == 3 && first - 0x61 < 26) s32(j, J_VAR, 1);
       s32(j, J_END, end);
@@ -357,7 +363,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   // {cmd,arg} {,cmd}: brace expansion building a command line
   const bx = g32(j, J_BRACEX);
   if (bx != 0) {
-    if (g32(c, C_POS) != 0 && ((flags & K_C_STRONG) != 0 || ((bx == 2 || g32(c, C_POS) == 2) && (flags & K_C_WEAK) != 0))) s32(j, J_BRCMD, end + 1);
+    if (g32(c, C_POS) != 0 && ((flags & K_C_STRONG) != 0 || ((bx == 2 || g32(c, C_POS) == 2) && (flags & K_C_WEAK) != 0))) s32(j, J_BRCMD, (end + 1) | (bx == 1 ? 0x80000000 : 0)); // {cmd} alone is a literal
     s32(j, J_BRACEX, 0);
   } else s32(j, J_BRCMD, 0);
   step(st, c, true, 0, flags, first, start, end);
@@ -459,6 +465,15 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
         else cont = false;
       } else if (mode == 2) { if (ch == 0x29) s32(j, J_MODE, 0); else cont = false; }
       else if (mode == 3) { if (ch == 0x7d) s32(j, J_MODE, 0); else cont = false; }
+      else if (mode == 5) { if (ch == 0x7d) s32(j, J_MODE, 0); else if (ch == 0x20) cont = false; } // c{a,oun}t: later elements drop out
+      else if (mode == 4 && ch == 0x2c) {                                                              // {,x}: an empty first element
+        const n = g32(j, J_LEN);
+        // {"cmd",arg}: an element that is a command by itself (and began the word) is the command; {l,-x}s joins on
+        if (n != 0 && n <= J_MAX && g32(j, J_START) + 1 == g32(j, J_BRSTART) && (joinFlags(j, n) & (K_C_STRONG | K_C_WEAK)) != 0) { s32(j, J_MODE, 0); cont = false; }
+        else if (n != 0) s32(j, J_MODE, 5);
+      }
+      else if (mode == 4 && ch == 0x7d) s32(j, J_MODE, 0);
+      else if (mode == 0 && ch == 0x7b) s32(j, J_MODE, 4);
       else if (ch == 0x24) s32(j, J_MODE, 1);
       else if (!isGlue(ch)) cont = false;
       else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
@@ -466,8 +481,8 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     if (cont) { s32(j, J_END, end); s32(j, J_GLUE, g32(j, J_GLUE) + 1); s32(j, J_MID, g32(j, J_MID) | 1); }
     else joinEnd(st, c, j);
   }
-  if (g32(j, J_ACT) == 0 && isGlue(ch)) {
-    s32(j, J_ACT, 1); s32(j, J_GLUE, 1); s32(j, J_END, end); s32(j, J_MODE, ch == 0x24 ? 1 : 0); s32(j, J_MID, 1);
+  if (g32(j, J_ACT) == 0 && (isGlue(ch) || ch == 0x7b)) { // '{': brace expansion, the first element takes part in the word
+    s32(j, J_ACT, 1); s32(j, J_GLUE, 1); s32(j, J_END, end); s32(j, J_MODE, ch == 0x24 ? 1 : ch == 0x7b ? 4 : 0); s32(j, J_MID, 1);
     s32(j, J_QUOTES, ch == 0x27 || ch == 0x22 ? 1 : 0); s32(j, J_VAR, 0);
     s32(j, J_POSSTART, g32(c, C_POS_START));
     const lw64 = load<u64>(j + J_LW);
@@ -508,7 +523,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   // brace expansion: {cmd,  {,cmd
   const brc = g32(j, J_BRCMD);
   if (brc != 0) {
-    if (brc == start + 1 && (ch == 0x2c || ch == 0x7d)) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
+    if ((brc & 0x7fffffff) == start + 1 && (ch == 0x2c || (ch == 0x7d && (brc >> 31) == 0))) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
     s32(j, J_BRCMD, 0);
   }
   if (ch == 0x2c && g32(j, J_BRACEX) == 1 && g32(c, C_LAST_END) == start) { s32(j, J_BRACEX, 2); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }

@@ -275,7 +275,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, parameter expansion operators (${x#p} ${x%p} ${x/a/b} ${PATH:0:1} ${!x}), arithmetic $(( )) and the empty $(), or brace expansion that builds a command line ({cmd,arg} / {,cmd} / {,'cmd'})."
+    "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, parameter expansion operators (${x#p} ${x%p} ${x/a/b} ${PATH:0:1} ${!x}), arithmetic $(( )) and the empty $(), or brace expansion that builds a command line ({cmd,arg} / {,cmd} / {,'cmd'}; {cmd} without a comma is a literal and does not count)."
   },
   {
     "index": 30,
@@ -365,7 +365,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A command name split by shell quoting or escaping that the shell removes again: paired quotes, backslashes, empty substitutions ($@ $* `` $()) inside the word (w''ho, un\\a\\me, 'wh'oami). No legitimate value spells a program name that way."
+    "description": "A command name split by shell quoting or escaping that the shell removes again (or built by brace expansion, c{a,x}t): paired quotes, backslashes, empty substitutions ($@ $* `` $()) inside the word (w''ho, un\\a\\me, 'wh'oami). No legitimate value spells a program name that way."
   },
   {
     "index": 40,

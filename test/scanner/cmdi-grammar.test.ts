@@ -101,6 +101,9 @@ const positives: Array<[string, string]> = [
   ['x & type %APPDATA%', 'cmdi.chained-command'],
   ['q | driverquery', 'cmdi.chained-command'],
   ['dmidecode -t 1', 'cmdi.command-with-args'],
+  // brace expansion inside a word: the first element takes part in the command name
+  ['un{a,x}me -r', 'cmdi.obfuscated-command'],
+  ['{p,-ef}s', 'cmdi.obfuscated-command'],
 ];
 
 const negatives: string[] = [
@@ -154,6 +157,10 @@ const negatives: string[] = [
   'easy; set-up in minutes',
   'x; add-on pack',
   'save 50% now',
+  '{file}',
+  '/{id}/edit',
+  'file{1,2}.txt',
+  '{"a":"b","c":1}',
 ];
 
 describe('cmdi shell grammar', () => {
