@@ -34,7 +34,7 @@ const X_GLUE_PARTS: u32 = 72;
 const X_PREV: u32 = 76;       // previous non-space punct byte
 const X_GLUE: u32 = 80;       // GLUE_MAX bytes
 const GLUE_MAX: u32 = 16;
-const X_PI: u32 = 100;        // how the tag opened: 1 '<?' (an <?xml declaration is harmless), 2 UTF-7 '+ADw-'
+const X_PI: u32 = 100;        // how the tag opened: 1 '<?' (an <?xml declaration is harmless), 2 UTF-7 '+ADw-', 3 ' ADw-'
 const X_URL: u32 = 104;       // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not)
 const X_URL_START: u32 = 108;
 const X_TPL: u32 = 112;       // end + 1 of "${" (template-literal expression)
@@ -60,6 +60,7 @@ const P_IMPORT: u32 = 14;    // import: waiting for '('
 const P_IMPORT_PAREN: u32 = 15; // Function( constructor(: waiting for a quote (code from a string)
 // 16: unused (a ${name( call alone is everyday template-literal code)
 const P_UTF7: u32 = 17;      // +ADw: waiting for '-' (UTF-7 '<')
+const P_UTF7_SP: u32 = 34;   // ADw after whitespace (a query's '+' is a space): waiting for '-', only <script counts
 const P_XML: u32 = 18;       // <?xml: waiting for '-' or ':'
 const P_XML_DASH: u32 = 19;  // <?xml- <?xml: : waiting for stylesheet / namespace
 const P_CSS_ESC: u32 = 20;   // expression\: waiting for 28 (CSS escape of '(')
@@ -239,11 +240,12 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   // Tag name right after '<' or '</' (or after a namespace prefix 'xi:')
   const lt = g32(x, X_LT_END);
   if ((lt != 0 && lt - 1 == start) || (g32(x, X_NAME_END) != 0 && g32(x, X_NAME_END) - 1 == start)) {
-    const isLetter = w0 - 0x61 < 26;
+    // (" ADw-name" is a tag only for script: product codes like "ADW-Form" exist)
+    const isLetter = w0 - 0x61 < 26 && !(g32(x, X_PI) == 3 && (flags & K_X_SCRIPT) == 0);
     if (isLetter) {
       const ltStart = g32(x, X_LT_START);
       const xmlDecl = g32(x, X_PI) == 1 && len == 3 && w0 == 0x78 && w1 == 0x6d;
-      if (g32(x, X_PI) == 2) report(st, R_XSS_CHARSET_EVASION, ltStart, end);
+      if (g32(x, X_PI) >= 2) report(st, R_XSS_CHARSET_EVASION, ltStart, end);
       if (xmlDecl) pend(x, P_XML, ltStart, end);
       else if ((flags & K_X_SCRIPT) != 0) report(st, R_XSS_SCRIPT_TAG, ltStart, end);
       else if ((flags & K_X_TAG_DANGER) != 0 && g32(x, X_NAME_END) == 0) report(st, R_XSS_DANGEROUS_TAG, ltStart, end);
@@ -288,7 +290,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     else pend(x, P_SINK_WEAK, start, end);
   } else if (len == 3 && w0 == 0x6e && w1 == 0x65 && load<u8>(word + 2) == 0x77) pend(x, P_NEW, start, end);
   else if (len == 3 && w0 == 0x61 && w1 == 0x64 && load<u8>(word + 2) == 0x77 && (prev == 0x2b || !afterPrev)) {
-    pend(x, P_UTF7, afterPrev ? start - 1 : start, end);                         // +ADw (a '+' may arrive as a space)
+    pend(x, afterPrev ? P_UTF7 : P_UTF7_SP, afterPrev ? start - 1 : start, end); // +ADw (a '+' may arrive as a space)
   }
   // .call`x`  .apply`x`: a call through a tagged template; alert.call( alert.bind(
   const dotted = afterPrev && prev == 0x2e;
@@ -384,7 +386,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
       s32(x, X_PEND, P_TICK); s32(x, X_PEND_END, end); keep = true;
     }
     else if (p == P_TICK && adjacent && (c == 0x24 || c == 0x60 || c == 0x28 || c == 0x27 || c == 0x22 || c == 0x5c)) report(st, R_XSS_JS_SINK, ps, end);
-    else if (p == P_UTF7 && adjacent && c == 0x2d) utf7Lt = true;
+    else if ((p == P_UTF7 || p == P_UTF7_SP) && adjacent && c == 0x2d) utf7Lt = true;
     else if (p == P_XML && adjacent && (c == 0x2d || c == 0x3a)) { s32(x, X_PEND, P_XML_DASH); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_CSS && adjacent && c == 0x5c) { s32(x, X_PEND, P_CSS_ESC); s32(x, X_PEND_END, end); keep = true; }
     else if (isSpace && (p == P_EVENT || p == P_ONWORD || p == P_SCHEME || p == P_BEHAVIOR)) keep = true; // "onload =" is valid
@@ -420,7 +422,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     s32(x, X_LT_END, end + 1); // '</name'  '<?import'  '<:vmlframe'
     if (c == 0x3f) s32(x, X_PI, 1);
   } else if (utf7Lt) {
-    s32(x, X_LT_END, end + 1); s32(x, X_LT_START, ps); s32(x, X_PI, 2); // +ADw- is '<' in UTF-7
+    s32(x, X_LT_END, end + 1); s32(x, X_LT_START, ps); s32(x, X_PI, p == P_UTF7 ? 2 : 3); // +ADw- is '<' in UTF-7
   } else {
     s32(x, X_LT_END, 0);
   }

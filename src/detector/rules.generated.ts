@@ -248,7 +248,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Markup smuggled through another charset: a UTF-7 '<' (+ADw-) opening a tag, or a tag whose angle brackets carry a set top bit (US-ASCII read as Latin-1: ¼name¾)."
+    "description": "Markup smuggled through another charset: a UTF-7 '<' (+ADw-) opening a tag (after whitespace, where a query's '+' arrives as a space, only <script), or a tag whose angle brackets carry a set top bit (US-ASCII read as Latin-1: ¼name¾)."
   },
   {
     "index": 27,

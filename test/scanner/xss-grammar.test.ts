@@ -67,7 +67,7 @@ const positives: Array<[string, string]> = [
 
 const negatives = [
   'online store', 'onsale=yes', // (an on* name that starts the value is a parameter name, not an attribute)
-  '2 cups ADw- 3', '\u00bc cup sugar, \u00be cup flour', '\u00bccup',
+  '2 cups ADw- 3', 'model ADW-Form', 'x ADW-set', '\u00bc cup sugar, \u00be cup flour', '\u00bccup',
   'a & {b}', 'R&D {team}',
   'data: none, <br', 'metadata:,<b>',
   '<?xml version="1.0"?><note>x</note>',
