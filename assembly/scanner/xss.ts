@@ -21,7 +21,7 @@ const X_PEND_START: u32 = 20;
 const X_PEND_END: u32 = 24;   // end of the word that set X_PEND (adjacency)
 const X_QUOTE: u32 = 28;      // quote → '>' → '<' breakout tracking
 const X_QSTART: u32 = 32;
-const X_DATA: u32 = 36;       // data: URI progress
+const X_DATA: u32 = 36;       // data: URI progress: 10 data, 1 data:, 2 type, 3 type/, 6 rest of the media type, 4 ',', 5 ',<'
 const X_DSTART: u32 = 40;
 const X_ATTR: u32 = 44;       // last word inside a tag (attribute candidate) end + 1
 const X_ASTART: u32 = 48;
@@ -233,9 +233,10 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   if (d == 5 && g32(x, X_LAST_END) == start && w0 - 0x61 < 26) report(st, R_XSS_JS_URI, g32(x, X_DSTART), end); // data:,<b
   if (d == 1 && g32(x, X_LAST_END) == start) s32(x, X_DATA, 2);
   else if (d == 3 && g32(x, X_LAST_END) == start) {
-    if ((flags & (K_X_TAG | K_X_TAG_DANGER | K_X_SCHEME | K_X_SCRIPT)) != 0) report(st, R_XSS_JS_URI, g32(x, X_DSTART), end);
-    s32(x, X_DATA, 0);
-  } else s32(x, X_DATA, 0);
+    if ((flags & (K_X_TAG | K_X_TAG_DANGER | K_X_SCHEME | K_X_SCRIPT)) != 0) { report(st, R_XSS_JS_URI, g32(x, X_DSTART), end); s32(x, X_DATA, 0); }
+    else s32(x, X_DATA, 6); // any other type: markup right after the ',' still counts (data:application/xhtml+xml,<b)
+  } else if (d == 6 && g32(x, X_LAST_END) == start) {}
+  else s32(x, X_DATA, 0);
 
   // Tag name right after '<' or '</' (or after a namespace prefix 'xi:')
   const lt = g32(x, X_LT_END);
@@ -397,7 +398,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   const d = g32(x, X_DATA);
   if (d == 10 && c == 0x3a) s32(x, X_DATA, 1);
   else if (d == 2 && c == 0x2f) s32(x, X_DATA, 3);
-  else if (d == 1 && c == 0x2c) s32(x, X_DATA, 4);  // data:,  (no media type)
+  else if ((d == 1 || d == 6) && c == 0x2c) s32(x, X_DATA, 4);  // data:,  data:type/sub;x=y,
+  else if (d == 6 && (c == 0x2b || c == 0x2d || c == 0x3b || c == 0x3d || c == 0x2e)) {} // + - ; = . inside the media type
   else if (d == 4 && c == 0x3c) s32(x, X_DATA, 5);  // data:,<
   else if (d != 0 && !(isSpace && (d == 1 || d == 4))) s32(x, X_DATA, 0);
 

@@ -26,6 +26,7 @@ const positives: Array<[string, string]> = [
   // data: with no media type followed by markup
   ['data:,<p onclick=zz>', 'xss.js-uri'],
   ['data: , <b>', 'xss.js-uri'],
+  ['data:application/xhtml+xml;charset=utf-8,<p>', 'xss.js-uri'],
   // XML processing instructions and XML Events
   ['<?xml-stylesheet type="text/xsl" href="q.xsl"?>', 'xss.dangerous-tag'],
   ['<?xml:namespace prefix=q ns=urn:q>', 'xss.dangerous-tag'],
@@ -69,7 +70,7 @@ const negatives = [
   'online store', 'onsale=yes', // (an on* name that starts the value is a parameter name, not an attribute)
   '2 cups ADw- 3', 'model ADW-Form', 'x ADW-set', '\u00bc cup sugar, \u00be cup flour', '\u00bccup',
   'a & {b}', 'R&D {team}',
-  'data: none, <br', 'metadata:,<b>',
+  'data: none, <br', 'metadata:,<b>', 'data:image/png;base64,iVBORw0KGgo=', 'data:text/csv,a<b',
   '<?xml version="1.0"?><note>x</note>',
   'see the handler: x',
   'expression (x)', 'expression\\n',
