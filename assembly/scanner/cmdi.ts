@@ -33,10 +33,10 @@ const C_PCT: u32 = 72;       // %name% progress
 const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
-const C_SUBST: u32 = 88;     // 1: the command position was opened by $( or `
+const C_SUBST: u32 = 88;     // the command position was opened by: 1 a backtick, 2 $(
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
 const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
-const C_LBRACE: u32 = 100;   // end + 1 of the last '{'
+const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
 const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body)
 const C_FUNC_START: u32 = 108;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...)
@@ -227,7 +227,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 0 && ch != 0x2d && (g32(c, C_WRAP) & 2) != 0) { s32(c, C_CMD, 0); return; } // a hyphenated name: only a space goes on
   if (s == 0 && pos == 2 && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; } // ";ps"
   if (s == 1 && pos == 2 && kind == 1 && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; } // ;echo 'x'
-  if (s == 0 && pos == 2 && kind == 1 && ch == 0x28 && sepBefore(c)) { fire(st, c, start, false); return; } // ;iex(..)
+  if (s == 0 && pos == 2 && kind == 1 && ch == 0x28 && sepBefore(c) && g32(c, C_PREV) != 0x60) { fire(st, c, start, false); return; } // ;iex(..) (not `id(x)`: code in prose)
   if (ch == 0x3d || ch == 0x28 || ch == 0x3a || ch == 0x40 || ch == 0x27 || ch == 0x22 || ch == 0x2c) {
     if (s == 0) { s32(c, C_CMD, 0); return; }                   // name= name( name: name@ name' — not a command line
   }
@@ -358,7 +358,6 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     else joinEnd(st, c, j);
   }
   if (flags == 0 && idle(c)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
-  const lw0 = load<u64>(j + J_LW);
   store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (g32(c, C_POS) << 8) | ((g32(c, C_BIN) == 3 && g32(c, C_LAST_END) == start ? 1 : 0) << 12)));
   // {cmd,arg} {,cmd}: brace expansion building a command line
   const bx = g32(j, J_BRACEX);
@@ -395,11 +394,11 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   if (sh == 3 && adjacent && end - start <= 3) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
   else if (sh == 4 && adjacent && end - start == 3 && first == 0x65) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
   // -e sh, -c bash: a one-letter option handing a shell to the command before it (nc -e sh)
-  if ((flags & K_C_SHELL) != 0 && last != start && g32(c, C_PREV) == 0x2d && <u32>(lw0 >> 32) == last && (<u32>lw0 & 0xff) == 1) {
-    report(st, R_CMDI_SHELL_PATH, last > 1 ? last - 2 : 0, end);
-  }
+  if (sh == 6 && (flags & K_C_SHELL) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
   const pp = g32(c, C_PREV);
+  const lb = g32(c, C_LBRACE);
   if ((flags & K_C_SHELL) != 0 && (!(last == start && last != 0) || pp == 0x2f || pp == 0x5c)) { s32(c, C_SHELL, 1); s32(c, C_SH_START, start); }
+  else if (len == 1 && (lb >> 31) != 0 && (lb & 0x7fffffff) - 1 == start) { s32(c, C_SHELL, 5); s32(c, C_SH_START, start - 1); } // -e
   else s32(c, C_SHELL, 0);
   // redirection to a path
   if (g32(c, C_REDIR) == 3 && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
@@ -553,7 +552,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   const brc0 = g32(c, C_BRACE);
   if (brc0 != 0 && brc0 - 1 == start && (ch == 0x21 || ch == 0x23)) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
   // $(( arithmetic and the empty $(): shell-only syntax
-  if ((ch == 0x28 || ch == 0x29) && g32(c, C_SUBST) != 0 && g32(c, C_PREV) == 0x28 && g32(c, C_LAST_END) == start && g32(c, C_POS) == 2) {
+  if ((ch == 0x28 || ch == 0x29) && g32(c, C_SUBST) == 2 && g32(c, C_PREV) == 0x28 && g32(c, C_LAST_END) == start && g32(c, C_POS) == 2) {
     report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), end);
   }
   const last = g32(c, C_LAST_END);
@@ -563,6 +562,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   const sh = g32(c, C_SHELL);
   if (sh == 1) s32(c, C_SHELL, isSpace || (ch == 0x2c && adjacent) ? 2 : ch == 0x2e && adjacent ? 4 : 0); // sh -c, sh,-c (argv lists)
   else if (sh == 2) s32(c, C_SHELL, (ch == 0x2d || ch == 0x2f) ? 3 : isSpace ? 2 : 0);
+  else if (sh == 5 || sh == 6) s32(c, C_SHELL, isSpace ? 6 : 0);
   else if (sh != 0 && !(sh == 3 && ch == 0x2d)) s32(c, C_SHELL, 0);
   const rd = g32(c, C_REDIR);
   if (ch == 0x3e || (ch == 0x3c && !(rd != 0))) {
@@ -593,7 +593,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);
   else if (!(isSpace && g32(c, C_NL) == start + 1)) { s32(c, C_NL, 0); s32(c, C_NLTAG, 0); }
   else s32(c, C_NL, end + 1);
-  s32(c, C_LBRACE, ch == 0x7b ? end + 1 : 0);
+  s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && !adjacent ? (end + 1) | 0x80000000 : 0); // ' -': an option dash
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
   if (ch == 0x28) { s32(c, C_FUNC, 1); s32(c, C_FUNC_START, start); }
@@ -610,7 +610,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   } else if (ch == 0x60) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, 1);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
-    s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 1);
+    s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {
     s32(c, C_POS, 1); s32(c, C_POS_START, start); // a value opens: x  "x  name="x
   } else if (ch == 0x2f || ch == 0x5c || ch == 0x2e) {

@@ -62,9 +62,9 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   const dotword = g32(p, PT_DOTWORD) == start + 1;
   if (dotword && (flags & K_P_DOTFILE) != 0) report(st, R_PATH_SENSITIVE_FILE, start - 1, end);
   const w = st + ST_LEX + LX_WORD;
-  // /.hidden-dir/config, /.hidden-dir/.hidden-file
+  // /.hidden-dir/config
   const dd = g32(p, PT_DOTDIR);
-  if (dd == 2 && adjacent && ((flags & K_P_DOTCONF) != 0 || dotword)) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_DD_START), end);
+  if (dd == 2 && adjacent && (flags & K_P_DOTCONF) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_DD_START), end);
   if (dotword) { s32(p, PT_DOTDIR, 1); s32(p, PT_DD_START, start - 1); }
   else if (!((dd == 1 || dd == 2) && adjacent)) s32(p, PT_DOTDIR, 0);
   if (g32(p, PT_EXT) == start + 1) {

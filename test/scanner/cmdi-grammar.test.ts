@@ -161,6 +161,9 @@ const negatives: string[] = [
   '/{id}/edit',
   'file{1,2}.txt',
   '{"a":"b","c":1}',
+  'is-stream - check if it is a Node.js stream',
+  'see `id(pattern)` and `() => x`',
+  'x-e sh',
 ];
 
 describe('cmdi shell grammar', () => {

@@ -25,7 +25,6 @@ const positives: Array<[string, string]> = [
   ['/srv/app/logs/error.log', 'path.sensitive-file'],
   ['debug.log', 'path.sensitive-file'],
   ['/x/access.log', 'path.sensitive-file'],
-  ['/.local/.pw', 'path.sensitive-file'],
   ['d:data\\system.ini', 'path.sensitive-file'],
   ['e:webroot\\global.asa', 'path.sensitive-file'],
   ['c:drivers\\oem1.inf', 'path.sensitive-file'],
@@ -61,6 +60,8 @@ const negatives: string[] = [
   '/home/1/stuff',
   'a\\\\b\\c',
   '//cdn.test/lib.js',
+  'use .get/.post/.etc methods',
+  '{ host: /.*\\.example\\.test/ }',
 ];
 
 describe('path grammar', () => {
