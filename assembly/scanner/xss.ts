@@ -26,7 +26,7 @@ const X_DSTART: u32 = 40;
 const X_ATTR: u32 = 44;       // last word inside a tag (attribute candidate) end + 1
 const X_ASTART: u32 = 48;
 const X_LAST_END: u32 = 52;   // end of the last non-space event
-const X_DASH: u32 = 56;       // '-' right before the current word (for -moz-binding)
+const X_PUNCT_END: u32 = 56;  // end of the last non-space punct (X_PREV touches what starts here; a word between breaks it)
 const X_GLUE_OK: u32 = 60;    // end + 1 of the last word while only whitespace followed it
 const X_GLUE_LEN: u32 = 64;   // bytes of words split by whitespace ("java\tscript"), joined
 const X_GLUE_START: u32 = 68;
@@ -60,7 +60,6 @@ const P_IMPORT: u32 = 14;    // import: waiting for '('
 const P_IMPORT_PAREN: u32 = 15; // Function( constructor(: waiting for a quote (code from a string)
 // 16: unused (a ${name( call alone is everyday template-literal code)
 const P_UTF7: u32 = 17;      // +ADw: waiting for '-' (UTF-7 '<')
-const P_UTF7_SP: u32 = 34;   // ADw after whitespace (a query's '+' is a space): waiting for '-', only <script counts
 const P_XML: u32 = 18;       // <?xml: waiting for '-' or ':'
 const P_XML_DASH: u32 = 19;  // <?xml- <?xml: : waiting for stylesheet / namespace
 const P_CSS_ESC: u32 = 20;   // expression\: waiting for 28 (CSS escape of '(')
@@ -69,7 +68,7 @@ const P_OBJ_CALL: u32 = 22;  // window['x']: waiting for '(' or '`' (a call thro
 const P_SINK_DOT: u32 = 23;  // alert. alert?.: waiting for call/apply/bind or '('
 const P_HTMLPROP: u32 = 24;  // .innerHTML .outerHTML: waiting for '='
 const P_BRK: u32 = 25;       // a quote: waiting for closers ) ] and an operator or '}' (leaving a JS string)
-const P_BRK_OP: u32 = 26;    // '; '- '+ ...: waiting for a name
+const P_BRK_OP: u32 = 26;    // '; '- '} ...: waiting for a name
 const P_BRK_CALL: u32 = 27;  // '-name: waiting for '(' (a call right after leaving the string)
 const P_FUNC: u32 = 28;      // function: waiting for '('
 const P_IMPORT_URL: u32 = 29; // import(: waiting for a quote
@@ -77,6 +76,7 @@ const P_IMPORT_Q: u32 = 30;  // import(': waiting for a URL start (/ http data j
 const P_TICK: u32 = 31;      // name`: a tagged-template call when content follows at once (not a closing code-span tick)
 const P_BRK_IN: u32 = 32;    // "in : waiting for a dangerous name (the 'in' operator after leaving a string)
 const P_BRK_NAME: u32 = 33;  // '-location "in valueOf: waiting for '=' or '(' (assigning or calling after leaving a string)
+const P_UTF7_SP: u32 = 34;   // ADw after whitespace (a query's '+' is a space): waiting for '-', only <script counts
 
 export function xssInit(x: usize): void { memory.fill(x, 0, 128); }
 
@@ -281,7 +281,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if ((flags & K_X_SINK_STRONG) != 0) pend(x, P_SINK, start, end);
   else if ((flags & K_X_OBJ) != 0) pend(x, P_OBJ, start, end);
   else if ((flags & K_X_CSS) != 0) {
-    if (w0 == 0x62 && w1 == 0x69 && g32(x, X_DASH) == start) report(st, R_XSS_CSS_EXPRESSION, start, end); // -moz-binding
+    if (w0 == 0x62 && w1 == 0x69 && prev == 0x2d && g32(x, X_PUNCT_END) == start) report(st, R_XSS_CSS_EXPRESSION, start, end); // -moz-binding
     pend(x, w0 == 0x65 ? P_CSS : P_BEHAVIOR, start, end);
   } else if ((flags & K_X_SINK_CALL) != 0) {
     if (len == 8 && w0 == 0x66 && p == P_NEW) pend(x, P_SINK, pendStart, end); // new Function
@@ -291,7 +291,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     else pend(x, P_SINK_WEAK, start, end);
   } else if (len == 3 && w0 == 0x6e && w1 == 0x65 && load<u8>(word + 2) == 0x77) pend(x, P_NEW, start, end);
   else if (len == 3 && w0 == 0x61 && w1 == 0x64 && load<u8>(word + 2) == 0x77 && (prev == 0x2b || !afterPrev)) {
-    pend(x, afterPrev ? P_UTF7 : P_UTF7_SP, afterPrev ? start - 1 : start, end); // +ADw (a '+' may arrive as a space)
+    pend(x, afterPrev ? P_UTF7 : P_UTF7_SP, start, end); // +ADw (a '+' may arrive as a space)
   }
   // .call`x`  .apply`x`: a call through a tagged template; alert.call( alert.bind(
   const dotted = afterPrev && prev == 0x2e;
@@ -325,7 +325,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   // punctuation no tracker reacts to while idle: it only becomes the previous byte
   if ((c == 0x2c || c == 0x3b || c == 0x29 || c == 0x5d || c == 0x7d || c == 0x21 || c == 0x3f || c == 0x2a || c == 0x2b ||
        c == 0x5e || c == 0x7e || c == 0x7c || c == 0x26 || c == 0x25 || c == 0x23 || c == 0x40 || c == 0x5c) && idle(x)) {
-    s32(x, X_PREV, c); s32(x, X_DASH, 0); s32(x, X_LAST_END, end);
+    s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
     return;
   }
   const p = g32(x, X_PEND);
@@ -407,12 +407,13 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   const url = g32(x, X_URL);
   if (url == 1 && c == 0x28) s32(x, X_URL, 2);
   else if (!(url == 2 && (isSpace || c == 0x27 || c == 0x22))) s32(x, X_URL, 0);
-  s32(x, X_TPL, c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_LAST_END) == start ? end + 1 : isSpace && g32(x, X_TPL) == start + 1 ? end + 1 : 0);
+  s32(x, X_TPL, c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_PUNCT_END) == start ? end + 1 : isSpace && g32(x, X_TPL) == start + 1 ? end + 1 : 0);
   if (isSpace) return;
   // &{...}: a JavaScript entity (script inside an attribute value)
-  if (c == 0x7b && g32(x, X_PREV) == 0x26 && g32(x, X_LAST_END) == start) report(st, R_XSS_JS_ENTITY, start - 1, end);
+  // (the span starts at '{': the '&' may have been decoded from a longer form)
+  if (c == 0x7b && g32(x, X_PREV) == 0x26 && g32(x, X_PUNCT_END) == start) report(st, R_XSS_JS_ENTITY, start, end);
   s32(x, X_PREV, c);
-  s32(x, X_DASH, c == 0x2d ? end : 0);
+  s32(x, X_PUNCT_END, end);
   // Namespace prefix: <xi:include
   if (c == 0x3a && g32(x, X_NAME_END) != 0 && g32(x, X_NAME_END) - 1 == start) { s32(x, X_NAME_END, end + 1); s32(x, X_LAST_END, end); return; }
   s32(x, X_NAME_END, 0);

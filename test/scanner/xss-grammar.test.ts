@@ -69,7 +69,7 @@ const positives: Array<[string, string]> = [
 const negatives = [
   'online store', 'onsale=yes', // (an on* name that starts the value is a parameter name, not an attribute)
   '2 cups ADw- 3', 'model ADW-Form', 'x ADW-set', '\u00bc cup sugar, \u00be cup flour', '\u00bccup',
-  'a & {b}', 'R&D {team}',
+  'a & {b}', 'R&D {team}', 'q&x{1}',
   'data: none, <br', 'metadata:,<b>', 'data:image/png;base64,iVBORw0KGgo=', 'data:text/csv,a<b',
   '<?xml version="1.0"?><note>x</note>',
   'see the handler: x',
