@@ -106,6 +106,11 @@ function wordIs(word: usize, len: u32, s: string): bool {
   return true;
 }
 
+/** Extensions Windows runs a command name with. */
+function exeExt(word: usize, len: u32): bool {
+  return len == 3 && (wordIs(word, len, "exe") || wordIs(word, len, "com") || wordIs(word, len, "bat") || wordIs(word, len, "cmd"));
+}
+
 /** Nouns of the cmdlets that read files, run code, fetch or change the system (English compounds like set-up stay prose). */
 function psNoun(word: usize, len: u32): bool {
   if (len < 3 || len > 16) return false;
@@ -202,7 +207,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (isWord) {
     if (s == 0) { s32(c, C_CMD, 0); return; }               // glued word: not our command
     if (s == 3) {                                             // name.ext
-      if (adjacent && end - start <= 3) { s32(c, C_CMD_STEP, 0); return; } // ping.exe
+      if (adjacent && (exeExt(st + ST_LEX + LX_WORD, end - start) || first - 0x30 < 10)) { s32(c, C_CMD_STEP, 0); return; } // ping.exe python3.10 (not node.js)
       s32(c, C_CMD, 0); return;
     }
     if (s == 2 && adjacent) { fire(st, c, end, false); return; } // -la, /etc
@@ -236,7 +241,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if ((s == 1 || s == 0) && (ch == 0x2d || ch == 0x2f || ch == 0x5c || ch == 0x7e)) {
     if (ch == 0x2d && s == 0) {
       if (kind == 1) s32(c, C_CMD_STEP, 4);                                  // ssh-keygen
-      else if (pos == 2 && sepBefore(c)) { // ;chef-client -x: judged like any name
+      else if (pos == 2 && sepBefore(c) && g32(c, C_PREV) != 0x60) { // ;chef-client -x: judged like any name
         const lw = load<u32>(st + ST_CMD2 + J_LW) & 0xff;
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 1); s32(c, C_WRAP, g32(c, C_PREV) != 0x7c && psVerb(st + ST_LEX + LX_WORD, lw) ? 16 : 0); // not after '|': "Home | Get-Started"
       }
@@ -398,7 +403,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   const pp = g32(c, C_PREV);
   const lb = g32(c, C_LBRACE);
   if ((flags & K_C_SHELL) != 0 && (!(last == start && last != 0) || pp == 0x2f || pp == 0x5c)) { s32(c, C_SHELL, 1); s32(c, C_SH_START, start); }
-  else if (len == 1 && (lb >> 31) != 0 && (lb & 0x7fffffff) - 1 == start) { s32(c, C_SHELL, 5); s32(c, C_SH_START, start - 1); } // -e
+  else if (len == 1 && (first == 0x65 || first == 0x63) && (lb >> 31) != 0 && (lb & 0x7fffffff) - 1 == start) { s32(c, C_SHELL, 5); s32(c, C_SH_START, start - 1); } // -e -c
   else s32(c, C_SHELL, 0);
   // redirection to a path
   if (g32(c, C_REDIR) == 3 && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
@@ -427,8 +432,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
     } else if (pos == 2 && first - 0x61 < 26 && end - start >= 2) {
-      // any other name right after ; | newline or a backtick: a command when an option follows
-      if (sepBefore(c)) {
+      // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
+      if (sepBefore(c) && g32(c, C_PREV) != 0x60) {
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
         s32(c, C_WRAP, g32(c, C_PREV) != 0x7c && psVerb(word, len) ? 16 : 0);
       }

@@ -60,7 +60,7 @@ const positives: Array<[string, string]> = [
   ['z|mytool --all', 'cmdi.chained-command'],
   ['x; git-lfs -l', 'cmdi.chained-command'],
   ['k\nmy-tool -q', 'cmdi.chained-command'],
-  ['`frob -x`', 'cmdi.command-substitution'],
+  ['$(frob -x)', 'cmdi.command-substitution'],
   // parameter expansion operators, arithmetic and empty substitution
   ['${HOME%/*}', 'cmdi.command-substitution'],
   ['${PATH:0:1}', 'cmdi.command-substitution'],
@@ -101,6 +101,8 @@ const positives: Array<[string, string]> = [
   ['x & type %APPDATA%', 'cmdi.chained-command'],
   ['q | driverquery', 'cmdi.chained-command'],
   ['dmidecode -t 1', 'cmdi.command-with-args'],
+  ['python3.11 -c x', 'cmdi.command-with-args'],
+  ['k;whoami.exe', 'cmdi.chained-command'],
   // brace expansion inside a word: the first element takes part in the command name
   ['un{a,x}me -r', 'cmdi.obfuscated-command'],
   ['{p,-ef}s', 'cmdi.obfuscated-command'],
@@ -164,6 +166,11 @@ const negatives: string[] = [
   'is-stream - check if it is a Node.js stream',
   'see `id(pattern)` and `() => x`',
   'x-e sh',
+  'use -p cmd here',
+  'npm i -g node-gyp',
+  'see `frob -j` here',
+  'Buffer | Node.js v20 Documentation',
+  'the `node.h` header',
 ];
 
 describe('cmdi shell grammar', () => {
