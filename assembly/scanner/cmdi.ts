@@ -168,14 +168,15 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if (adjacent && s == 1 && (g32(c, C_WRAP) & 16) != 0 && psNoun(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)) { // Get-Process: a cmdlet
         report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); s32(c, C_CMD, 0); return;
       }
-      if (adjacent && s == 1) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, 0); return; } // a hyphenated name goes on
+      if (adjacent && s == 1) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, g32(c, C_WRAP) & 32); return; } // a hyphenated name goes on
       if (adjacent && s == 3 && first - 0x61 < 26) {
         report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
       }
       s32(c, C_CMD, 0); return;
     }
     if (ch == 0x20 && (s == 0 || s == 2)) { s32(c, C_CMD_STEP, 2); return; }
-    if (ch == 0x2d && ((s == 0 && adjacent) || s == 2 || (s == 3 && adjacent))) { s32(c, C_CMD_STEP, s == 0 ? 1 : 3); return; }
+    // --long options count only for a name glued to its separator (;tool --all, not "; use --no-verify" in prose)
+    if (ch == 0x2d && ((s == 0 && adjacent) || s == 2 || (s == 3 && adjacent && (g32(c, C_WRAP) & 32) != 0))) { s32(c, C_CMD_STEP, s == 0 ? 1 : 3); return; }
     s32(c, C_CMD, 0); return;
   }
   if (kind == 5) { // alias name=value, trap 'cmds' SIG
@@ -243,7 +244,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if (kind == 1) s32(c, C_CMD_STEP, 4);                                  // ssh-keygen
       else if (pos == 2 && sepBefore(c) && g32(c, C_PREV) != 0x60) { // ;chef-client -x: judged like any name
         const lw = load<u32>(st + ST_CMD2 + J_LW) & 0xff;
-        s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 1); s32(c, C_WRAP, g32(c, C_PREV) != 0x7c && psVerb(st + ST_LEX + LX_WORD, lw) ? 16 : 0); // not after '|': "Home | Get-Started"
+        s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 1);
+        s32(c, C_WRAP, (g32(c, C_PREV) != 0x7c && psVerb(st + ST_LEX + LX_WORD, lw) ? 16 : 0) | (g32(c, C_CMD_START) == g32(c, C_POS_START) + 1 ? 32 : 0)); // not after '|': "Home | Get-Started"
       }
       else s32(c, C_CMD, 0);                                                  // foo-bar
       return;
@@ -435,7 +437,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
       // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
       if (sepBefore(c) && g32(c, C_PREV) != 0x60) {
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
-        s32(c, C_WRAP, g32(c, C_PREV) != 0x7c && psVerb(word, len) ? 16 : 0);
+        s32(c, C_WRAP, (g32(c, C_PREV) != 0x7c && psVerb(word, len) ? 16 : 0) | (last == start ? 32 : 0));
       }
     }
     if ((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) s32(c, C_POS, 0);

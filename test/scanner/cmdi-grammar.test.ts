@@ -171,6 +171,7 @@ const negatives: string[] = [
   'see `frob -j` here',
   'Buffer | Node.js v20 Documentation',
   'the `node.h` header',
+  'hooks run; use --no-verify to skip',
 ];
 
 describe('cmdi shell grammar', () => {
