@@ -222,7 +222,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         // (options, paths, end of value), so "time who knows" stays prose
         s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 8 | ((flags & K_C_WRAPPER) != 0 ? 1 : 0)); return;
       }
-      if (kind == 1 && first - 0x61 < 26) { // dir c:  curl http://
+      if ((kind == 1 || (pos == 2 && end - start == 1)) && first - 0x61 < 26) { // dir c:  curl http://  ;type c:
         s32(c, C_CMD_STEP, 5); s32(c, C_WRAP, end - start == 1 ? g32(c, C_WRAP) | 4 : g32(c, C_WRAP) & ~4); return;
       }
       s32(c, C_CMD, 0); return;

@@ -103,6 +103,7 @@ const positives: Array<[string, string]> = [
   ['dmidecode -t 1', 'cmdi.command-with-args'],
   ['python3.11 -c x', 'cmdi.command-with-args'],
   ['k;whoami.exe', 'cmdi.chained-command'],
+  ['q;type d:\\a.txt', 'cmdi.chained-command'],
   // brace expansion inside a word: the first element takes part in the command name
   ['un{a,x}me -r', 'cmdi.obfuscated-command'],
   ['{p,-ef}s', 'cmdi.obfuscated-command'],
