@@ -117,6 +117,8 @@ function wordIs(w: usize, len: u32, s: string): bool {
 
 /** Names of application settings files that hold credentials (with secretExt). */
 function secretStem(w: usize, len: u32): bool {
+  const b0 = <u32>load<u8>(w);
+  if (len < 6 || len > 11 || (b0 != 0x63 && b0 != 0x73 && b0 != 0x64 && b0 != 0x70)) return false; // c s d p
   return wordIs(w, len, "config") || wordIs(w, len, "settings") || wordIs(w, len, "database") || wordIs(w, len, "parameters") ||
     wordIs(w, len, "secrets") || wordIs(w, len, "credentials");
 }
