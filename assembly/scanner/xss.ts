@@ -164,14 +164,26 @@ const W_TOSTRING: usize = memory.data<u8>([0x74, 0x6f, 0x73, 0x74, 0x72, 0x69, 0
     g32(x, X_TPL) | g32(x, X_INTAG) | g32(x, X_URL)) == 0;
 }
 
+/**
+ * idle(), except that a quote's breakout watch (P_BRK) may be pending: a plain word ends it
+ * and a space keeps it, so both can still take the fast paths (quotes are everywhere in SQL).
+ */
+// @ts-ignore: decorator
+@inline function idleOrQuote(x: usize): bool {
+  const p = g32(x, X_PEND);
+  return ((p == P_BRK ? 0 : p) | g32(x, X_DATA) | g32(x, X_LT_END) | g32(x, X_NAME_END) | g32(x, X_QUOTE) | g32(x, X_GLUE_OK) |
+    g32(x, X_TPL) | g32(x, X_INTAG) | g32(x, X_URL)) == 0;
+}
+
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   // Fast path: a word that is no keyword and cannot start a scheme join, an on* name or url(
   // (nor new, +ADw, apply, a high-bit '<')
   if (flags == 0 && !(w0 == 0x6f && w1 == 0x6e) && !(len == 3 && w0 == 0x75 && w1 == 0x72) &&
       !(len == 3 && ((w0 == 0x6e && w1 == 0x65) || (w0 == 0x61 && w1 == 0x64)) && load<u8>(word + 2) == 0x77) &&
-      !(len == 5 && w0 == 0x61 && w1 == 0x70 && load<u8>(word + 2) == 0x70) && idle(x) &&
+      !(len == 5 && w0 == 0x61 && w1 == 0x70 && load<u8>(word + 2) == 0x70) && idleOrQuote(x) &&
       !((w0 == 0x6a || w0 == 0x76 || w0 == 0x6c || w0 == 0x6d) && schemePrefix(word, len)) &&
       !(w0 >= 0xc2 && w0 < 0xe0 && highBitLt(word, w0, w1, len) != 0)) {
+    s32(x, X_PEND, P_NONE); // (only "in" continues a quote's breakout, and it is a keyword)
     s32(x, X_LAST_END, end);
     return;
   }
@@ -183,34 +195,37 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   const p = g32(x, X_PEND);
   const adjacentPend = g32(x, X_PEND_END) == start;
   const pendStart = g32(x, X_PEND_START);
-  const brk = p == P_BRK_OP && adjacentPend && w0 - 0x61 < 26;
-  const brkIn = p == P_BRK_IN;
-  // location, valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
-  const brkTarget = (brk || brkIn) && ((len == 8 && w0 == 0x6c && (flags & K_X_OBJ) != 0) ||
-    wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8));
-  if (p == P_TICK && adjacentPend) report(st, R_XSS_JS_SINK, pendStart, end); // alert`1`
-  // import('https:...')  import('data:...')  import('javascript:...')
-  if (p == P_IMPORT_Q && adjacentPend && ((flags & (K_X_DATA | K_X_SCHEME)) != 0 ||
-      ((len == 4 || (len == 5 && load<u8>(word + 4) == 0x73)) && w0 == 0x68 && w1 == 0x74 && load<u16>(word + 2) == 0x7074))) report(st, R_XSS_JS_SINK, pendStart, end);
-  if (p == P_OBJ_IDX) {
-    // words of the index string (window['al'+'ert']) keep the index open
-    if (adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // window["cookie"]
-    s32(x, X_GLUE_OK, 0); s32(x, X_LT_END, 0); s32(x, X_NAME_END, 0); s32(x, X_QUOTE, 0); s32(x, X_DATA, 0); s32(x, X_URL, 0);
-    s32(x, X_LAST_END, end);
-    return;
-  }
-  if (p == P_OBJ_DOT && adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // document.cookie  window["alert"]
-  if (p == P_SCHEME && adjacentPend) { /* "javascript" glued to a word: not a scheme */ }
-  // constructor.constructor reaches Function from any value
-  if (p == P_CTOR_DOT && adjacentPend && len == 11 && w0 == 0x63 && (flags & K_X_SINK_CALL) != 0) report(st, R_XSS_JS_SINK, pendStart, end);
-  // <?xml-stylesheet loads a stylesheet (XSL runs script); <?xml:namespace binds behaviours (IE)
-  if (p == P_XML_DASH && adjacentPend && (wordIs(word, len, W_STYLESHEET, 10) || wordIs(word, len, W_NAMESPACE, 9)))
-    report(st, R_XSS_DANGEROUS_TAG, pendStart, end);
-  // expression\28 (and \0028 ...): a CSS-escaped '('
-  if (p == P_CSS_ESC && adjacentPend) {
-    let k: u32 = 0;
-    while (k < 4 && k + 2 < len && load<u8>(word + k) == 0x30) k++;
-    if (k + 1 < len && load<u8>(word + k) == 0x32 && load<u8>(word + k + 1) == 0x38) report(st, R_XSS_CSS_EXPRESSION, pendStart, end);
+  let brk = false;
+  let brkTarget = false;
+  if (p != P_NONE) { // (most words arrive with nothing pending)
+    brk = p == P_BRK_OP && adjacentPend && w0 - 0x61 < 26;
+    // location, valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
+    brkTarget = (brk || p == P_BRK_IN) && ((len == 8 && w0 == 0x6c && (flags & K_X_OBJ) != 0) ||
+      wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8));
+    if (p == P_TICK && adjacentPend) report(st, R_XSS_JS_SINK, pendStart, end); // alert`1`
+    // import('https:...')  import('data:...')  import('javascript:...')
+    if (p == P_IMPORT_Q && adjacentPend && ((flags & (K_X_DATA | K_X_SCHEME)) != 0 ||
+        ((len == 4 || (len == 5 && load<u8>(word + 4) == 0x73)) && w0 == 0x68 && w1 == 0x74 && load<u16>(word + 2) == 0x7074))) report(st, R_XSS_JS_SINK, pendStart, end);
+    if (p == P_OBJ_IDX) {
+      // words of the index string (window['al'+'ert']) keep the index open
+      if (adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // window["cookie"]
+      s32(x, X_GLUE_OK, 0); s32(x, X_LT_END, 0); s32(x, X_NAME_END, 0); s32(x, X_QUOTE, 0); s32(x, X_DATA, 0); s32(x, X_URL, 0);
+      s32(x, X_LAST_END, end);
+      return;
+    }
+    if (p == P_OBJ_DOT && adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // document.cookie  window["alert"]
+    if (p == P_SCHEME && adjacentPend) { /* "javascript" glued to a word: not a scheme */ }
+    // constructor.constructor reaches Function from any value
+    if (p == P_CTOR_DOT && adjacentPend && len == 11 && w0 == 0x63 && (flags & K_X_SINK_CALL) != 0) report(st, R_XSS_JS_SINK, pendStart, end);
+    // <?xml-stylesheet loads a stylesheet (XSL runs script); <?xml:namespace binds behaviours (IE)
+    if (p == P_XML_DASH && adjacentPend && (wordIs(word, len, W_STYLESHEET, 10) || wordIs(word, len, W_NAMESPACE, 9)))
+      report(st, R_XSS_DANGEROUS_TAG, pendStart, end);
+    // expression\28 (and \0028 ...): a CSS-escaped '('
+    if (p == P_CSS_ESC && adjacentPend) {
+      let k: u32 = 0;
+      while (k < 4 && k + 2 < len && load<u8>(word + k) == 0x30) k++;
+      if (k + 1 < len && load<u8>(word + k) == 0x32 && load<u8>(word + k + 1) == 0x38) report(st, R_XSS_CSS_EXPRESSION, pendStart, end);
+    }
   }
   s32(x, X_PEND, P_NONE);
   // ¼name¾: a tag whose angle brackets lost their top bit
@@ -321,7 +336,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
 
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (c == 0x21 || c == 0x5b || c == 0x5d || c == 0x2b) jsfuck(st, x, c, start, end); // other events break adjacency by themselves
-  if ((c == 0x20 || c == 0x0a) && idle(x)) return;
+  if ((c == 0x20 || c == 0x0a) && idleOrQuote(x)) return; // (a space keeps P_BRK as it is)
   // punctuation no tracker reacts to while idle: it only becomes the previous byte
   if ((c == 0x2c || c == 0x3b || c == 0x29 || c == 0x5d || c == 0x7d || c == 0x21 || c == 0x3f || c == 0x2a || c == 0x2b ||
        c == 0x5e || c == 0x7e || c == 0x7c || c == 0x26 || c == 0x25 || c == 0x23 || c == 0x40 || c == 0x5c) && idle(x)) {
