@@ -34,7 +34,7 @@ const PT_WORDS: u32 = 84;    // words seen (drive letters count only as the firs
 const PT_DOTDIR: u32 = 88;   // 1: /.name  2: /.name/  (a hidden directory)
 const PT_DD_START: u32 = 92;
 const PT_SEP_AT: u32 = 96;   // start of the last separator (span start for /etc/...)
-const PT_DRIVE: u32 = 100;   // 1: the value starts with a drive letter (c:)
+const PT_DRIVE: u32 = 100;   // 1: the value starts with a drive-relative path (c:name, no separator after the colon)
 const PT_UNC: u32 = 104;     // \\host\ at the value start: 1 '\', 2 '\\', 3 in the host name
 
 export function pathInit(p: usize): void { memory.fill(p, 0, 128); }
@@ -71,7 +71,7 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
     if ((flags & K_P_SENS_EXT_STRONG) != 0) report(st, R_PATH_SECRET_EXTENSION, start - 1, end);
     if ((flags & K_P_SENS_EXT) != 0) report(st, R_PATH_SENSITIVE_EXTENSION, start - 1, end);
     if (g32(p, PT_DOTDIR) == 2 && (flags & K_P_DOTCONF) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_DD_START), end);
-    // c:...\boot.ini, d:...\global.asa: a drive-rooted value naming a Windows system file type (not .xml: upload names)
+    // c:boot.ini, d:x\global.asa: a drive-relative value (c:name, which users do not type; a stripped c:\) naming a Windows system file type (not .xml)
     if (g32(p, PT_DRIVE) != 0 && (flags & K_P_STEM_EXT) != 0 && load<u8>(w) != 0x78) report(st, R_PATH_SENSITIVE_FILE, 0, end);
   }
   // <sysdir>/<file>
@@ -100,6 +100,7 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   if (sys == 2 && adjacent && load<u8>(w) - 0x30 < 10) { s32(p, PT_SYS, 1); s32(p, PT_SYS_END, end); }
   // file: and drive roots
   const f = g32(p, PT_FILE);
+  if (f == 4 && adjacent) s32(p, PT_DRIVE, 1);
   if ((flags & K_P_SCHEME_FILE) != 0) { s32(p, PT_FILE, 1); s32(p, PT_F_START, start); }
   else if (len == 1 && g32(p, PT_WORDS) == 0) { s32(p, PT_FILE, 3); s32(p, PT_F_START, start); }
   else s32(p, PT_FILE, 0);
@@ -201,7 +202,6 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
       traversal(st, p, g32(p, PT_DSTART), end);
     }
     if (c != 0x2d && c != 0x5f) s32(p, PT_DOTDIR, 0);
-    if (c == 0x3a && adjacent && f == 3) s32(p, PT_DRIVE, 1);
     if (c == 0x3a && adjacent && (f == 1 || f == 3)) s32(p, PT_FILE, f + 1);
     else s32(p, PT_FILE, 0);
     s32(p, PT_DOTS, 0);

@@ -61,6 +61,7 @@ const negatives: string[] = [
   'a\\\\b\\c',
   '//cdn.test/lib.js',
   'use .get/.post/.etc methods',
+  'C:\\Users\\me\\app.ini',
   '{ host: /.*\\.example\\.test/ }',
 ];
 
