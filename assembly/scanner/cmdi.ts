@@ -42,7 +42,7 @@ const C_FUNC_START: u32 = 108;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it)
 const C_EXEC_START: u32 = 120;
-const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it)
+const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
 
 // Second region (st + ST_CMD2): the shell-word joiner, the glob-path and brace-expansion trackers.
 // The joiner reads a word the way the shell does: quotes, backslashes, empty expansions
@@ -551,11 +551,15 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   step(st, c, false, ch, 0, 0, start, end);
   // parameter expansion with an operator: ${x#p} ${x%p} ${x/a/b} ${x^} ${x,} ${x@Q} ${x:1} ${!x} ${#x}
   const pexp = g32(c, C_PEXP);
-  if (pexp != 0) {
+  if ((pexp & 0x40000000) != 0) { // $'\x69\x64' $'\151': ANSI-C quoting spelling bytes as escapes
+    if ((pexp & 0x3fffffff) - 1 == start && ch == 0x5c) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
+    s32(c, C_PEXP, 0);
+  } else if (pexp != 0) {
     const at = (pexp & 0x7fffffff) - 1 == start;
     if (at && (pexp >> 31) == 0 && (ch == 0x23 || ch == 0x25 || ch == 0x2f || ch == 0x5e || ch == 0x2c || ch == 0x40)) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
     s32(c, C_PEXP, at && (pexp >> 31) == 0 && ch == 0x3a ? (end + 1) | 0x80000000 : 0);
   }
+  if (ch == 0x27 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) s32(c, C_PEXP, (end + 1) | 0x40000000);
   const brc0 = g32(c, C_BRACE);
   if (brc0 != 0 && brc0 - 1 == start && (ch == 0x21 || ch == 0x23)) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
   // $(( arithmetic and the empty $(): shell-only syntax

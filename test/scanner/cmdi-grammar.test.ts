@@ -104,6 +104,7 @@ const positives: Array<[string, string]> = [
   ['python3.11 -c x', 'cmdi.command-with-args'],
   ['k;whoami.exe', 'cmdi.chained-command'],
   ['q;type d:\\a.txt', 'cmdi.chained-command'],
+  ["k;$'\\167\\150o'", 'cmdi.command-substitution'],
   // brace expansion inside a word: the first element takes part in the command name
   ['un{a,x}me -r', 'cmdi.obfuscated-command'],
   ['{p,-ef}s', 'cmdi.obfuscated-command'],
@@ -173,6 +174,7 @@ const negatives: string[] = [
   'Buffer | Node.js v20 Documentation',
   'the `node.h` header',
   'hooks run; use --no-verify to skip',
+  "price $'x'",
 ];
 
 describe('cmdi shell grammar', () => {
