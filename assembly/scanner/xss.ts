@@ -334,12 +334,16 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   s32(x, X_LAST_END, end);
 }
 
+// Punctuation that changes nothing while idle (only X_PREV and the ends): , ; ) ! ? * + % # & $ . ( : = - /
+// and ] } ^ ~ | @ \ as bit sets over 0x00-0x3f and 0x40-0x7f. Quotes, < > { ` and whitespace are not in them.
+const IDLE_PUNCT_LO: u64 = 0xac00ff7a00000000;
+const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
+
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (c == 0x21 || c == 0x5b || c == 0x5d || c == 0x2b) jsfuck(st, x, c, start, end); // other events break adjacency by themselves
   if ((c == 0x20 || c == 0x0a) && idleOrQuote(x)) return; // (a space keeps P_BRK as it is)
   // punctuation no tracker reacts to while idle: it only becomes the previous byte
-  if ((c == 0x2c || c == 0x3b || c == 0x29 || c == 0x5d || c == 0x7d || c == 0x21 || c == 0x3f || c == 0x2a || c == 0x2b ||
-       c == 0x5e || c == 0x7e || c == 0x7c || c == 0x26 || c == 0x25 || c == 0x23 || c == 0x40 || c == 0x5c) && idle(x)) {
+  if (c < 0x80 && ((c < 0x40 ? IDLE_PUNCT_LO >> <u64>c : IDLE_PUNCT_HI >> <u64>(c - 0x40)) & 1) != 0 && idle(x)) {
     s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
     return;
   }
