@@ -280,3 +280,13 @@ export function scanWipe(scratch: usize, used: u32): void {
   const n = <usize>(ROOM + (used < CAP ? used : CAP));
   for (let k: u32 = 0; k < 3; k++) memory.fill(scratch + <usize>k * PAIR_BYTES, 0, n);
 }
+
+/**
+ * Everything the host wipes after a verdict, in one call: the first `used` bytes of the
+ * input slot, the decode buffers (as scanWipe) and, when `state` is nonzero, the state block.
+ */
+export function scanWipeSlots(scratch: usize, input: usize, used: u32, state: usize): void {
+  memory.fill(input, 0, used);
+  scanWipe(scratch, used);
+  if (state != 0) memory.fill(state, 0, STATE_BYTES);
+}

@@ -24,6 +24,7 @@ interface ScannerExports {
   scanPush(st: number, scratch: number, input: number, len: number, final: number): number;
   scanOnce(st: number, scratch: number, input: number, len: number, ctx: number, paranoia: number, limit: number): number;
   scanWipe(scratch: number, used: number): void;
+  scanWipeSlots(scratch: number, input: number, used: number, state: number): void;
   zeroFill(address: number, length: number): void;
   scanScore(st: number): number;
   scanDebugDecode(st: number, scratch: number, input: number, len: number, ctx: number, stages: number): number;
@@ -33,6 +34,11 @@ interface ScannerExports {
 }
 
 const encoder = new TextEncoder();
+/** Strings up to this many UTF-16 units are written by hand when ASCII. */
+const SHORT_STRING = 64;
+// State block fields the host reads (assembly/scanner/state.ts).
+const ST_NFIND = 20;
+const ST_SCORE = 24;
 
 /** Engine test hook: the next scan call throws as a trapped wasm call would. */
 export const FAULT = Symbol('arenaguard.scanFault');
@@ -44,10 +50,18 @@ export class ScanEngine {
   readonly #memory: WebAssembly.Memory;
   #u8: Uint8Array;
   #dv: DataView;
+  /** Set when memory grew: every view above is detached and must be re-made before use. */
+  #stale = false;
   #scratch: Lease | null = null;
   #input: Lease | null = null;
   #state: Lease | null = null;
+  // Addresses of the three cached slots (a slot never moves; only views detach on growth).
+  #scr = 0;
+  #inp = 0;
+  #st = 0;
   #inputCap = 0;
+  /** View of the input slot, for encodeInto (re-made with the others). */
+  #inputView: Uint8Array | null = null;
   /** UTF-8 bytes of the last value scanned (for stats). */
   lastBytes = 0;
   [FAULT] = false;
@@ -62,29 +76,36 @@ export class ScanEngine {
     this.#u8 = new Uint8Array(memory.buffer);
     this.#dv = new DataView(memory.buffer);
     this.stateBytes = this.#ex.scanStateBytes();
+    arena.onGrow(() => { this.#stale = true; });
   }
 
-  /** Views over linear memory are replaced whenever an acquire grew it. */
+  /** Views over linear memory are replaced whenever memory grew (a flag, not a buffer compare, on the hot path). */
   #views(): void {
-    if (this.#u8.buffer !== this.#memory.buffer) {
+    if (this.#stale || this.#u8.byteLength === 0) {
+      this.#stale = false;
       this.#u8 = new Uint8Array(this.#memory.buffer);
       this.#dv = new DataView(this.#memory.buffer);
+      this.#inputView = this.#input === null ? null : this.#u8.subarray(this.#inp, this.#inp + this.#inputCap);
     }
   }
 
   #lease(bytes: number): Lease {
     const lease = this.arena.poolFor(bytes).acquire();
-    this.#views();
+    this.#stale = true;
     return lease;
   }
 
   /** Slots a synchronous scan uses; kept between scans (a scan cannot interleave with another). */
   #ensure(): void {
-    if (this.#scratch === null) this.#scratch = this.#lease(this.#ex.scanScratchBytes());
-    if (this.#state === null) this.#state = this.#lease(this.stateBytes);
-    if (this.#input === null) {
-      this.#input = this.#lease(this.#ex.scanScratchBytes());
-      this.#inputCap = this.#input.byteLength;
+    if (this.#scratch === null || this.#state === null || this.#input === null) {
+      if (this.#scratch === null) { this.#scratch = this.#lease(this.#ex.scanScratchBytes()); this.#scr = this.#scratch.bytes.byteOffset; }
+      if (this.#state === null) { this.#state = this.#lease(this.stateBytes); this.#st = this.#state.bytes.byteOffset; }
+      if (this.#input === null) {
+        this.#input = this.#lease(this.#ex.scanScratchBytes());
+        this.#inp = this.#input.bytes.byteOffset;
+        this.#inputCap = this.#input.byteLength;
+      }
+      this.#stale = true;
     }
     this.#views();
   }
@@ -93,14 +114,12 @@ export class ScanEngine {
    * Zero what the last scan left in the slots this engine keeps between scans
    * (raw input, decoded text, and for a whole-value scan the state block), so
    * a payload never lingers in memory after its verdict. Call once the
-   * findings have been read.
+   * findings have been read. One wasm call, whatever was used.
    */
   wipe(withState: boolean): void {
     if (this.#input === null || this.#scratch === null || this.#dirty === 0) return;
     const used = Math.min(this.#dirty, this.#inputCap);
-    this.#ex.zeroFill(this.#input.bytes.byteOffset, used);
-    this.#ex.scanWipe(this.#scratch.bytes.byteOffset, used);
-    if (withState && this.#state !== null) this.#ex.zeroFill(this.#state.bytes.byteOffset, this.stateBytes);
+    this.#ex.scanWipeSlots(this.#scr, this.#inp, used, withState && this.#state !== null ? this.#st : 0);
     this.#dirty = 0;
   }
 
@@ -113,6 +132,8 @@ export class ScanEngine {
       try { lease?.release(); } catch { /* the arena may already be closed */ }
     }
     this.#scratch = this.#input = this.#state = null;
+    this.#inputView = null;
+    this.#scr = this.#inp = this.#st = 0;
   }
 
   acquireState(): Lease { return this.#lease(this.stateBytes); }
@@ -135,14 +156,14 @@ export class ScanEngine {
   scanValue(input: string | Uint8Array, context: number, paranoia: number, limit: number): number {
     this.#check();
     this.#ensure();
-    const st = this.#state!.bytes.byteOffset;
-    const scratch = this.#scratch!.bytes.byteOffset;
-    const inp = this.#input!.bytes.byteOffset;
+    const st = this.#st;
+    const scratch = this.#scr;
+    const inp = this.#inp;
     const cap = this.#inputCap;
     if (typeof input === 'string') {
       // Fast path: the whole string fits in the input slot (UTF-8 is at most 3 bytes per unit).
       if (input.length * 3 <= cap) {
-        const { written } = encoder.encodeInto(input, this.#u8.subarray(inp, inp + cap));
+        const written = input.length <= SHORT_STRING ? this.#writeShort(input, inp) : encoder.encodeInto(input, this.#inputView!).written;
         this.lastBytes = written;
         if (written > this.#dirty) this.#dirty = written;
         return this.#once(st, scratch, inp, written, context, paranoia, limit);
@@ -154,7 +175,7 @@ export class ScanEngine {
         // encode a piece that surely fits; never split a surrogate pair
         let end = Math.min(input.length, pos + Math.floor(cap / 3));
         if (end < input.length && (input.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
-        const { written } = encoder.encodeInto(input.slice(pos, end), this.#u8.subarray(inp, inp + cap));
+        const { written } = encoder.encodeInto(input.slice(pos, end), this.#inputView!);
         if (written > this.#dirty) this.#dirty = written;
         this.#push(st, scratch, inp, written, 0);
         this.lastBytes += written;
@@ -183,7 +204,19 @@ export class ScanEngine {
   #once(st: number, scratch: number, inp: number, len: number, context: number, paranoia: number, limit: number): number {
     const n = this.#ex.scanOnce(st, scratch, inp, len, context, paranoia, limit);
     if (n < 0) throw new ScanEngineError(`scanOnce returned ${n}`);
-    return this.#ex.scanScore(st);
+    this.#views();
+    return this.#dv.getUint32(st + ST_SCORE, true);
+  }
+
+  /** ASCII strings are copied by hand (no encodeInto result object); returns the UTF-8 length. */
+  #writeShort(input: string, at: number): number {
+    const u8 = this.#u8;
+    for (let i = 0; i < input.length; i++) {
+      const c = input.charCodeAt(i);
+      if (c >= 0x80) return encoder.encodeInto(input, this.#inputView!).written;
+      u8[at + i] = c;
+    }
+    return input.length;
   }
 
   #push(st: number, scratch: number, inp: number, len: number, final: number): void {
@@ -196,8 +229,8 @@ export class ScanEngine {
     this.#check();
     this.#ensure();
     const st = state.bytes.byteOffset;
-    const scratch = this.#scratch!.bytes.byteOffset;
-    const inp = this.#input!.bytes.byteOffset;
+    const scratch = this.#scr;
+    const inp = this.#inp;
     const cap = this.#inputCap;
     let bytes = 0;
     if (typeof chunk === 'string') {
@@ -205,7 +238,7 @@ export class ScanEngine {
       while (pos < chunk.length) {
         let end = Math.min(chunk.length, pos + Math.floor(cap / 3));
         if (end < chunk.length && (chunk.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
-        const { written } = encoder.encodeInto(pos === 0 && end === chunk.length ? chunk : chunk.slice(pos, end), this.#u8.subarray(inp, inp + cap));
+        const { written } = encoder.encodeInto(pos === 0 && end === chunk.length ? chunk : chunk.slice(pos, end), this.#inputView!);
         if (written > this.#dirty) this.#dirty = written;
         this.#push(st, scratch, inp, written, 0);
         bytes += written;
@@ -225,13 +258,13 @@ export class ScanEngine {
     return bytes;
   }
 
-  score(state?: Lease): number { return this.#ex.scanScore((state ?? this.#state!).bytes.byteOffset); }
+  score(state?: Lease): number { return this.#ex.scanScore(state === undefined ? this.#st : state.bytes.byteOffset); }
 
   /** Findings of the last scan (or of a stream's state). */
   findings(state?: Lease): RawFinding[] {
     this.#views();
-    const st = (state ?? this.#state!).bytes.byteOffset;
-    const n = this.#dv.getUint32(st + 20, true);
+    const st = state === undefined ? this.#st : state.bytes.byteOffset;
+    const n = this.#dv.getUint32(st + ST_NFIND, true);
     const base = st + this.#ex.scanFindingsOffset();
     const size = this.#ex.scanFindingBytes();
     const out: RawFinding[] = [];
@@ -245,7 +278,7 @@ export class ScanEngine {
   /** Count of findings in the last scan without materialising them. */
   findingCount(state?: Lease): number {
     this.#views();
-    return this.#dv.getUint32((state ?? this.#state!).bytes.byteOffset + 20, true);
+    return this.#dv.getUint32((state === undefined ? this.#st : state.bytes.byteOffset) + ST_NFIND, true);
   }
 
   /**
@@ -256,9 +289,9 @@ export class ScanEngine {
     this.#ensure();
     const max = this.#ex.scanChunkBytes();
     if (input.byteLength > max) throw new RangeError(`explain: payload longer than ${max} bytes`);
-    const st = this.#state!.bytes.byteOffset;
-    const scratch = this.#scratch!.bytes.byteOffset;
-    const inp = this.#input!.bytes.byteOffset;
+    const st = this.#st;
+    const scratch = this.#scr;
+    const inp = this.#inp;
     const out = [];
     for (let stage = 1; stage <= 3; stage++) {
       this.#u8.set(input, inp);

@@ -116,3 +116,23 @@ describe('fail closed', () => {
     expect(() => d.scan('x')).toThrow(/closed/);
   });
 });
+
+describe('memory growth between scans', () => {
+  it('scans keep working, with the same verdicts, after other leases grew wasm memory', async () => {
+    const arena = await createArena({ pools: [{ name: 'scan', slotSize: 8192, initialSlots: 4, maxSlots: 64 }, { name: 'app', slotSize: 65536, initialSlots: 0, maxSlots: 64 }] });
+    const d = await createDetector({ arena });
+    const attack = "1' or '1'='1";
+    const before = [d.scan(attack), d.scan('plain words'), d.scan(new TextEncoder().encode('<script>x()</script>'))];
+    expect(before.map((r) => r.threats.some((t) => t.ruleId === 'internal.error'))).toEqual([false, false, false]);
+    expect(before.map((r) => r.blocked)).toEqual([true, false, true]);
+    const pagesBefore = arena.getStats().memoryPages;
+    const held = Array.from({ length: 32 }, () => arena.getPool('app').acquire()); // grows memory: old views detach
+    expect(arena.getStats().memoryPages).toBeGreaterThan(pagesBefore);
+    const after = [d.scan(attack), d.scan('plain words'), d.scan(new TextEncoder().encode('<script>x()</script>'))];
+    expect(after).toEqual(before);
+    expect(after[0]!.blocked).toBe(true);
+    for (const l of held) l.release();
+    await d.close();
+    await arena.close();
+  });
+});
