@@ -228,16 +228,46 @@ export class Detector {
     }
   }
 
+  /**
+   * @internal One field of a larger input (a request's path, a parameter, a JSON value):
+   * scanned and counted like `scan()`, but neither timed nor wiped on its own: the caller
+   * ends the batch with {@link Detector.endFields}, which wipes once and times the whole.
+   * Returns null for a clean field (no findings), so clean fields cost no objects.
+   */
+  scanField(input: string | Uint8Array, context: ScanContext): ScanResult | null {
+    if (this.#closed) throw new DetectorClosedError();
+    const code = CONTEXT_CODES[context];
+    try {
+      const score = this.engine.scanValue(input, code, this.paranoia, this.maxScanBytes);
+      this.#scans++;
+      this.#bytes += this.engine.lastBytes;
+      if (this.engine.findingCount() === 0) return null;
+      const result = { blocked: score >= this.threshold, score, threats: toThreats(this.engine.findings(), typeof input === 'string' ? input : null, this.maxScanBytes) };
+      return this.record(result, 0, -1, false);
+    } catch (err) {
+      this.engine.releaseAll();
+      return this.failure(err, -1);
+    }
+  }
+
+  /** @internal End a batch of {@link Detector.scanField} calls: wipe what they left, time the batch. */
+  endFields(t0: number): void {
+    this.engine.wipe(true);
+    if (t0 >= 0) this.#times.record(performance.now() - t0);
+  }
+
   /** @internal Count a finished scan. */
-  record(result: ScanResult, bytes: number, t0: number): ScanResult {
-    this.#scans++;
-    this.#bytes += bytes;
+  record(result: ScanResult, bytes: number, t0: number, count = true): ScanResult {
+    if (count) {
+      this.#scans++;
+      this.#bytes += bytes;
+    }
     if (result.blocked) this.#blocked++;
     for (const t of result.threats) {
       this.#byCategory.set(t.category, (this.#byCategory.get(t.category) ?? 0) + 1);
       this.#byRule.set(t.ruleId, (this.#byRule.get(t.ruleId) ?? 0) + 1);
     }
-    this.#times.record(performance.now() - t0);
+    if (t0 >= 0) this.#times.record(performance.now() - t0);
     return result;
   }
 

@@ -16,14 +16,16 @@ const decoder = new TextDecoder();
 
 interface Acc { score: number; threats: Threat[]; failed: boolean }
 
-function scanInto(d: Detector, acc: Acc, value: string | Uint8Array, context: ScanContext, location: string): void {
+/** Scan one field; `location` is a string, or a function so clean fields never build one. */
+function scanInto(d: Detector, acc: Acc, value: string | Uint8Array, context: ScanContext, location: string | (() => string)): void {
   if (value.length === 0) return;
-  const r = d.scan(value, { context });
-  if (r.threats.length === 0) return;
+  const r = d.scanField(value, context);
+  if (r === null || r.threats.length === 0) return;
   acc.score += r.score;
+  const where = typeof location === 'string' ? location : location();
   for (const t of r.threats) {
     if (t.ruleId === 'internal.error') acc.failed = true;
-    acc.threats.push({ ...t, location });
+    acc.threats.push({ ...t, location: where });
   }
 }
 
@@ -38,7 +40,7 @@ function scanPairs(d: Detector, acc: Acc, raw: string, context: ScanContext, pre
     const eq = part.indexOf('=');
     const name = eq < 0 ? part : part.slice(0, eq);
     const value = eq < 0 ? '' : part.slice(eq + 1);
-    const label = `${prefix}:${safeDecode(name, true)}`;
+    const label = () => `${prefix}:${safeDecode(name, true)}`;
     scanInto(d, acc, name, context, label);
     scanInto(d, acc, value, context, label);
   }
@@ -76,19 +78,34 @@ function scanHeaders(d: Detector, acc: Acc, headers: Array<[string, string]>): v
   }
 }
 
-/** Walk a parsed JSON value: every key and every string value, with a JSONPath-like location. */
-function walkJson(d: Detector, acc: Acc, value: unknown, path: string, depth: number): void {
-  if (typeof value === 'string') { scanInto(d, acc, value, 'json', `body:${path}`); return; }
+/** JSONPath-like location of the value at `keys` (object keys and array indexes), built only for findings. */
+function jsonLocation(keys: Array<string | number>, depth: number): string {
+  let path = 'body:$';
+  for (let i = 0; i < depth; i++) {
+    const k = keys[i]!;
+    path += typeof k === 'number' ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`;
+  }
+  return path;
+}
+
+/** Walk a parsed JSON value: every key and every string value; `keys[0..depth)` is the path to it. */
+function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | number>, depth: number): void {
+  if (typeof value === 'string') { scanInto(d, acc, value, 'json', () => jsonLocation(keys, depth)); return; }
   if (value === null || typeof value !== 'object') return;
-  if (depth > MAX_JSON_DEPTH) { scanInto(d, acc, JSON.stringify(value), 'json', `body:${path}`); return; }
+  if (depth > MAX_JSON_DEPTH) { scanInto(d, acc, JSON.stringify(value), 'json', () => jsonLocation(keys, depth)); return; }
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) walkJson(d, acc, value[i], `${path}[${i}]`, depth + 1);
+    for (let i = 0; i < value.length; i++) {
+      keys[depth] = i;
+      walkJson(d, acc, value[i], keys, depth + 1);
+    }
     return;
   }
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    const child = /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-    scanInto(d, acc, key, 'json', `body:${child}`);
-    walkJson(d, acc, v, child, depth + 1);
+  const obj = value as Record<string, unknown>;
+  for (const key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    keys[depth] = key;
+    scanInto(d, acc, key, 'json', () => jsonLocation(keys, depth + 1));
+    walkJson(d, acc, obj[key], keys, depth + 1);
   }
 }
 
@@ -140,6 +157,16 @@ export async function analyzeRequest(d: Detector, request: Request | RequestLike
   if (request === null || typeof request !== 'object' || typeof (request as RequestLike).url !== 'string') {
     throw new TypeError('analyzeRequest: expected a Fetch Request or { method, url, headers, body }');
   }
+  const t0 = performance.now();
+  // Fields are scanned one by one, then wiped and timed once (also when the walk throws).
+  try {
+    return await walkRequest(d, request);
+  } finally {
+    d.endFields(t0);
+  }
+}
+
+async function walkRequest(d: Detector, request: Request | RequestLike): Promise<ScanResult> {
   const acc: Acc = { score: 0, threats: [], failed: false };
   const rawUrl = (request as RequestLike).url;
   // Split the URL by hand: URL() would normalise (and partly decode) the path.
@@ -159,13 +186,13 @@ export async function analyzeRequest(d: Detector, request: Request | RequestLike
     const typeHeader = headers.find(([n]) => n === 'content-type')?.[1] ?? '';
     const type = typeHeader.toLowerCase();
     if (typeof body === 'object' && !(body instanceof Uint8Array)) {
-      walkJson(d, acc, body, '$', 0);
+      walkJson(d, acc, body, [], 0);
     } else if (type.includes('json')) {
       const text = typeof body === 'string' ? body : decoder.decode(body);
       let parsed: unknown;
       let ok = true;
       try { parsed = JSON.parse(text); } catch { ok = false; }
-      if (ok) walkJson(d, acc, parsed, '$', 0);
+      if (ok) walkJson(d, acc, parsed, [], 0);
       else scanInto(d, acc, body, 'body', 'body');
     } else if (type.startsWith('application/x-www-form-urlencoded')) {
       scanPairs(d, acc, typeof body === 'string' ? body : decoder.decode(body), 'form', 'body');

@@ -69,7 +69,10 @@ export interface DetectorStats {
   internalErrors: number;
   threatsByCategory: Record<string, number>;
   threatsByRule: Record<string, number>;
-  /** Per scan, from a fixed log-scale histogram (bucket upper bounds, so within ~10 %). */
+  /**
+   * Per `scan()` call, per stream and per `analyzeRequest` (a request's fields are timed
+   * together), from a fixed log-scale histogram (bucket upper bounds, so within ~10 %).
+   */
   scanTimeMs: { p50: number; p99: number; max: number };
 }
 

@@ -40,9 +40,9 @@ class Findings {
   blocked = false;
   score = 0;
 
-  /** `location` is a function so clean values (the usual case) never pay for building it. */
-  add(result: GuardScanResult, location: () => string): void {
-    if (result.threats.length === 0) return;
+  /** `location` is a function so clean values (the usual case) never pay for building it; null is a clean value. */
+  add(result: GuardScanResult | null, location: () => string): void {
+    if (result === null || result.threats.length === 0) return;
     if (result.blocked) this.blocked = true;
     this.score += result.score;
     const where = location();
@@ -75,11 +75,16 @@ class RawBodyScanner implements BodyScanner {
  */
 class ValueScan {
   #stream: GuardScanStream | undefined;
-  constructor(private readonly detector: GuardDetector, private readonly context: GuardScanContext) {}
+  /** The detector's per-field scan when it has one (a real Detector): no timing, object or wipe per value. */
+  readonly #field: ((input: Uint8Array, context: GuardScanContext) => GuardScanResult | null) | undefined;
+  constructor(private readonly detector: GuardDetector, private readonly context: GuardScanContext) {
+    const field = (detector as { scanField?: unknown }).scanField;
+    this.#field = typeof field === 'function' ? (field as (input: Uint8Array, context: GuardScanContext) => GuardScanResult | null).bind(detector) : undefined;
+  }
 
-  /** Scan a value that starts and ends inside one chunk. */
-  whole(bytes: Uint8Array): GuardScanResult {
-    return this.detector.scan(bytes, { context: this.context });
+  /** Scan a value that starts and ends inside one chunk (null: clean). */
+  whole(bytes: Uint8Array): GuardScanResult | null {
+    return this.#field !== undefined ? this.#field(bytes, this.context) : this.detector.scan(bytes, { context: this.context });
   }
 
   /** A piece of a value that continues in a later chunk. */
@@ -88,8 +93,8 @@ class ValueScan {
     if (bytes.length > 0) this.#stream.push(bytes);
   }
 
-  /** The last piece: the value's result. */
-  end(bytes: Uint8Array): GuardScanResult {
+  /** The last piece: the value's result (null: clean). */
+  end(bytes: Uint8Array): GuardScanResult | null {
     if (!this.#stream) return bytes.length === 0 ? EMPTY : this.whole(bytes);
     if (bytes.length > 0) this.#stream.push(bytes);
     const r = this.#stream.finish();

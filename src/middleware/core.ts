@@ -140,6 +140,9 @@ export class Inspection {
   /** Take the next body chunk: it is copied into a slot and scanned. */
   write(chunk: Uint8Array): void {
     if (this.failure || this.#released || chunk.length === 0) return;
+    // A Node Buffer's subarray() is a JS-level override that builds a Buffer; the body
+    // scanner takes a view per value, so work on a plain Uint8Array view of the chunk.
+    if (chunk.constructor !== Uint8Array) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     const limit = this.#core.options.maxBodyBytes;
     this.bytesReceived += chunk.length;
     if (this.bytesReceived > limit) {

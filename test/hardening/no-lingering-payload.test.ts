@@ -39,4 +39,17 @@ describe('no payload lingers after its scan', () => {
       await arena.close();
     });
   }
+  it('leaves no trace of any field of an analyzed request (fields are wiped once, at the verdict)', async () => {
+    const arena = await createArena({ autoShrink: false });
+    const detector = await createDetector({ arena });
+    const memory = () => new Uint8Array(wasmOf(arena).memory.buffer);
+    const marks = ['Qpath7marker', 'Qquery7marker', 'Qheader7marker', 'Qkey7marker', 'Qvalue7marker'];
+    await detector.analyzeRequest({
+      method: 'POST', url: `/${marks[0]}?q=${marks[1]}`, headers: { 'content-type': 'application/json', 'x-note': marks[2]! },
+      body: JSON.stringify({ [marks[3]!]: [`${marks[4]}' or 1=1--`] }),
+    });
+    for (const m of marks) expect(occurrences(memory(), encoder.encode(m)), m).toBe(0);
+    await detector.close();
+    await arena.close();
+  });
 });
