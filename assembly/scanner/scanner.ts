@@ -10,7 +10,7 @@ import {
 } from "./state";
 import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
 import { prependCarry, percentStage, markupStage, SG_CARRY_LEN } from "./decode";
-import { sqlInit, sqlWord, sqlPunct, sqlFinish } from "./sqli";
+import { sqlInit, sqlWord, sqlPunct, sqlFinish, sqlInString, sqlStringEnds } from "./sqli";
 import { xssInit, xssWord, xssPunct, xssFinish } from "./xss";
 import { cmdInit, cmdWord, cmdPunct, cmdFinish } from "./cmdi";
 import { pathInit, pathWord, pathPunct, pathFinish } from "./path";
@@ -75,18 +75,20 @@ function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   const flags = keywordFlags(hash, word, len);
   const w0 = <u32>load<u8>(word);
   const w1 = len > 1 ? <u32>load<u8>(word + 1) : 0;
-  sqlWord(st, st + ST_SQL, flags, w0, start, end);
-  sqlWord(st, st + ST_SQL + SQL_BYTES, flags, w0, start, end);
-  sqlWord(st, st + ST_SQL + 2 * SQL_BYTES, flags, w0, start, end);
+  const q0 = st + ST_SQL, q1 = q0 + SQL_BYTES, q2 = q1 + SQL_BYTES;
+  if (!sqlInString(q0)) sqlWord(st, q0, flags, w0, start, end);
+  if (!sqlInString(q1)) sqlWord(st, q1, flags, w0, start, end);
+  if (!sqlInString(q2)) sqlWord(st, q2, flags, w0, start, end);
   xssWord(st, st + ST_XSS, flags, word, w0, w1, len, start, end);
   cmdWord(st, st + ST_CMD, flags, word, len, w0, start, end);
   pathWord(st, st + ST_PATH, flags, len, load<u32>(st + ST_LEX + LX_MIXED) == 0, start, end);
 }
 
 function emitPunct(st: usize, c: u32, start: u32, end: u32): void {
-  sqlPunct(st, st + ST_SQL, c, start, end);
-  sqlPunct(st, st + ST_SQL + SQL_BYTES, c, start, end);
-  sqlPunct(st, st + ST_SQL + 2 * SQL_BYTES, c, start, end);
+  const q0 = st + ST_SQL, q1 = q0 + SQL_BYTES, q2 = q1 + SQL_BYTES;
+  if (!sqlInString(q0) || sqlStringEnds(q0, c)) sqlPunct(st, q0, c, start, end);
+  if (!sqlInString(q1) || sqlStringEnds(q1, c)) sqlPunct(st, q1, c, start, end);
+  if (!sqlInString(q2) || sqlStringEnds(q2, c)) sqlPunct(st, q2, c, start, end);
   xssPunct(st, st + ST_XSS, c, start, end);
   cmdPunct(st, st + ST_CMD, c, start, end);
   pathPunct(st, st + ST_PATH, c, start, end);

@@ -87,6 +87,15 @@ const STMT: u64 = K_SQL_DDL | K_SQL_INSERT | K_SQL_DELETE | K_SQL_UPDATE | K_SQL
   K_SQL_WAITFOR | K_SQL_SELECT | K_SQL_SET;
 const CLAUSE: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ORDER | K_SQL_WHERE | K_SQL_LIMIT | K_SQL_INTO | K_SQL_FROM;
 
+/**
+ * Inside a string literal a word changes nothing, and only the closing quote or a backslash
+ * does: the lexer skips the call for every other event (most of a quoted value's text).
+ */
+// @ts-ignore: decorator
+@inline export function sqlInString(q: usize): bool { return load<u32>(q + Q_STATE) == S_STRING; }
+// @ts-ignore: decorator
+@inline export function sqlStringEnds(q: usize, c: u32): bool { return c == load<u32>(q + Q_QUOTE) || c == 0x5c; }
+
 export function sqlInit(q: usize, mode: u32): void {
   memory.fill(q, 0, 64 + RING_N * E_BYTES);
   s32(q, Q_MODE, mode);
@@ -171,6 +180,14 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
 function judge(st: usize, q: usize): void {
   const t0 = ttype(q, 0);
   const t1 = ttype(q, 1);
+  // Most tokens of ordinary text end no rule: a plain word, number or string after anything
+  // but a keyword, operator or connective. Every rule below needs one of those (or a flagged
+  // word, a hex number, a function or variable), so this exit changes no verdict.
+  if (t1 != T_KW && t1 != T_OP && t1 != T_LOGIC && t1 != T_FUNC) {
+    if (t0 == T_STR) return;
+    if (t0 == T_WORD && (tflags(q, 0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0) return;
+    if (t0 == T_NUM && (taux(q, 0) & A_HEX) == 0) return;
+  }
   const s0 = tstart(q, 0), e0 = tend(q, 0);
   const f0 = tflags(q, 0);
   const k1 = t1 == T_KW ? tflags(q, 1) : 0;
