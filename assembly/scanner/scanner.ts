@@ -5,7 +5,7 @@
 import {
   ST_CONTEXT, ST_PARANOIA, ST_POS, ST_LIMIT, ST_FLAGS, ST_NFIND, ST_SCORE, ST_MAGIC, ST_STAGES, STAGE_BYTES,
   ST_LEX, ST_SQL, SQL_BYTES, ST_XSS, ST_CMD, ST_PATH, ST_FINDINGS, FINDING_BYTES, MAX_FINDINGS, STATE_BYTES,
-  FLAG_OVERSIZE, FLAG_FINISHED, STATE_MAGIC, LX_HASH, LX_LEN, LX_START, LX_WORD, LX_MIXED, CTX_QUERY, CTX_FORM, CTX_PATH,
+  FLAG_OVERSIZE, FLAG_FINISHED, STATE_MAGIC, LX_HASH, LX_LEN, LX_START, LX_WORD, LX_MIXED, LX_PREV, CTX_QUERY, CTX_FORM, CTX_PATH,
   g32, s32, report,
 } from "./state";
 import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
@@ -76,19 +76,21 @@ function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   const w0 = <u32>load<u8>(word);
   const w1 = len > 1 ? <u32>load<u8>(word + 1) : 0;
   const q0 = st + ST_SQL, q1 = q0 + SQL_BYTES, q2 = q1 + SQL_BYTES;
-  if (!sqlInString(q0)) sqlWord(st, q0, flags, w0, start, end);
-  if (!sqlInString(q1)) sqlWord(st, q1, flags, w0, start, end);
-  if (!sqlInString(q2)) sqlWord(st, q2, flags, w0, start, end);
+  if (!sqlInString(q0)) sqlWord(st, q0, flags, w0, start, end, word, len);
+  if (!sqlInString(q1)) sqlWord(st, q1, flags, w0, start, end, word, len);
+  if (!sqlInString(q2)) sqlWord(st, q2, flags, w0, start, end, word, len);
   xssWord(st, st + ST_XSS, flags, word, w0, w1, len, start, end);
   cmdWord(st, st + ST_CMD, flags, word, len, w0, start, end);
   pathWord(st, st + ST_PATH, flags, len, load<u32>(st + ST_LEX + LX_MIXED) == 0, start, end);
 }
 
-function emitPunct(st: usize, c: u32, start: u32, end: u32): void {
+/** `prev`: the normalised byte before this one (0 at the start). */
+function emitPunct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
   const q0 = st + ST_SQL, q1 = q0 + SQL_BYTES, q2 = q1 + SQL_BYTES;
-  if (!sqlInString(q0) || sqlStringEnds(q0, c)) sqlPunct(st, q0, c, start, end);
-  if (!sqlInString(q1) || sqlStringEnds(q1, c)) sqlPunct(st, q1, c, start, end);
-  if (!sqlInString(q2) || sqlStringEnds(q2, c)) sqlPunct(st, q2, c, start, end);
+  const spaced = prev == 0x20 || prev == 0x0a;
+  if (!sqlInString(q0) || sqlStringEnds(q0, c)) sqlPunct(st, q0, c, start, end, spaced);
+  if (!sqlInString(q1) || sqlStringEnds(q1, c)) sqlPunct(st, q1, c, start, end, spaced);
+  if (!sqlInString(q2) || sqlStringEnds(q2, c)) sqlPunct(st, q2, c, start, end, spaced);
   xssPunct(st, st + ST_XSS, c, start, end);
   cmdPunct(st, st + ST_CMD, c, start, end);
   pathPunct(st, st + ST_PATH, c, start, end);
@@ -120,9 +122,10 @@ function lex(st: usize, buf: usize, offs: usize, n: u32): void {
     }
     const at = load<u32>(offs + (<usize>i << 2));
     if (len != 0) { store<u32>(lx + LX_MIXED, mixed); emitWord(st, hash, len, load<u32>(lx + LX_START), at); len = 0; }
-    emitPunct(st, b, at, load<u32>(offs + (<usize>(i + 1) << 2)));
+    emitPunct(st, b, at, load<u32>(offs + (<usize>(i + 1) << 2)), i > 0 ? <u32>load<u8>(buf + i - 1) : load<u32>(lx + LX_PREV));
     i++;
   }
+  if (n > 0) store<u32>(lx + LX_PREV, <u32>load<u8>(buf + n - 1));
   store<u32>(lx + LX_HASH, hash);
   store<u32>(lx + LX_LEN, len);
   store<u32>(lx + LX_MIXED, mixed);

@@ -5,6 +5,7 @@
 // parentheses are not tokens (parentheses leave flags on the next token), comments are
 // folded away (they only leave a flag), so `un/**/ion`-style spacing changes nothing.
 import { g32, s32, g64, s64, report } from "./state";
+import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
 import {
   K_SQL_LOGIC, K_SQL_NOT, K_SQL_UNION, K_SQL_SELECT, K_SQL_ALLDISTINCT, K_SQL_FROM, K_SQL_WHERE, K_SQL_DDL,
   K_SQL_INSERT, K_SQL_DELETE, K_SQL_UPDATE, K_SQL_SET, K_SQL_EXEC, K_SQL_DECLARE, K_SQL_SHUTDOWN, K_SQL_WAITFOR,
@@ -13,6 +14,7 @@ import {
   R_SQLI_UNION_SELECT, R_SQLI_TAUTOLOGY, R_SQLI_STRING_BREAKOUT, R_SQLI_STACKED_QUERY, R_SQLI_DANGEROUS_FUNCTION,
   R_SQLI_SCHEMA_PROBE, R_SQLI_SELECT_FROM, R_SQLI_ORDER_BY_PROBE, R_SQLI_EXECUTABLE_COMMENT, R_SQLI_FUNCTION_CHAIN,
   R_SQLI_COMMENT_TRUNCATION, R_SQLI_STATEMENT, R_SQLI_COMPARISON, R_SQLI_TYPE_CAST,
+  KW_MAX_WORD,
 } from "./generated/tables";
 
 // Instance fields
@@ -31,7 +33,11 @@ const Q_LASTEND: u32 = 44;  // end of the last event (adjacency)
 const Q_AUXSTART: u32 = 48; // start of the pending '(' / comment (span start)
 const Q_SIG: u32 = 52;      // SQL-only token shapes seen (operators, keywords, calls, variables)
 const Q_HEAD: u32 = 56;     // ring index of the newest token
-const Q_BO: u32 = 60;       // quote re-opening shape: 1 breakout first, 2 + an operator right after it, 3 + a comparison/connective later
+const Q_BO: u32 = 60;       // low byte: quote re-opening shape: 1 breakout first, 2 + an operator right after it, 3 + a comparison/connective later; and BO_* bits
+const BO_SHAPE: u32 = 0xff;
+const BO_WORD: u32 = 0x100;    // a word-like token (name, keyword, call, variable) was seen
+const BO_COMMENT: u32 = 0x200; // a comment was judged after the newest token
+const BO_SPACED: u32 = 0x400;  // the implied string was closed by a quote after a space (a quoted word in prose)
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -147,11 +153,13 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   if ((type == T_NUM || type == T_WORD || type == T_STR || type == T_VAR) && g32(q, Q_NTOK) >= 2 && g32(q, Q_PEND) == 0) {
     const t0 = ttype(q, 0);
     const t1 = ttype(q, 1);
-    if (t0 == T_OP && (taux(q, 0) & (A_CMP | A_STAR)) == 0 && (t1 == T_NUM || t1 == T_WORD || t1 == T_VAR) && (taux(q, 0) & A_CHAR) != (0x3a << 8) &&
+    // ('*' too: after an operand it multiplies — SELECT * never has one before it)
+    if (t0 == T_OP && (taux(q, 0) & A_CMP) == 0 && (t1 == T_NUM || t1 == T_WORD || t1 == T_VAR) && (taux(q, 0) & A_CHAR) != (0x3a << 8) &&
         (taux(q, 0) & A_CHAR) != (0x26 << 8) && (taux(q, 0) & A_CHAR) != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)
       s32(q, Q_HEAD, (g32(q, Q_HEAD) - 1) & (RING_N - 1));
       s32(q, Q_NTOK, g32(q, Q_NTOK) - 1);
       store<u32>(ent(q, 0) + E_END, end);
+      if (type == T_WORD || type == T_VAR) s32(q, Q_BO, g32(q, Q_BO) | BO_WORD);
       judge(st, q);
       return;
     }
@@ -166,12 +174,13 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   const n = g32(q, Q_NTOK) + 1;
   s32(q, Q_NTOK, n);
   // x' <op> ... <cmp|connective> ... '   — tracked for a value that re-opens the quote it broke out of
-  if (n == 1) { if ((aux & A_BREAKOUT) != 0) s32(q, Q_BO, 1); }
-  else {
-    const bo = g32(q, Q_BO);
-    if (bo == 1) s32(q, Q_BO, type == T_OP ? 2 : 0); // an operator right after the quote, not a word
-    else if (bo == 2 && (type == T_LOGIC || (type == T_OP && (aux & A_CMP) != 0))) s32(q, Q_BO, 3);
-  }
+  let bo = g32(q, Q_BO) & ~BO_COMMENT;
+  if (type == T_WORD || type == T_KW || type == T_VAR || type == T_FUNC) bo |= BO_WORD;
+  const shape = bo & BO_SHAPE;
+  if (n == 1) { if ((aux & A_BREAKOUT) != 0) bo = (bo & ~BO_SHAPE) | 1; }
+  else if (shape == 1) bo = (bo & ~BO_SHAPE) | (type == T_OP || type == T_LOGIC ? 2 : 0); // an operator or connective right after the quote, not a word
+  else if (shape == 2 && (type == T_LOGIC || (type == T_OP && (aux & A_CMP) != 0))) bo = (bo & ~BO_SHAPE) | 3;
+  s32(q, Q_BO, bo);
   if (type == T_LOGIC || type == T_KW || type == T_VAR || (type == T_OP && (aux & A_CMP) != 0) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
   judge(st, q);
 }
@@ -185,7 +194,7 @@ function judge(st: usize, q: usize): void {
   // word, a hex number, a function or variable), so this exit changes no verdict.
   if (t1 != T_KW && t1 != T_OP && t1 != T_LOGIC && t1 != T_FUNC) {
     if (t0 == T_STR) return;
-    if (t0 == T_WORD && (tflags(q, 0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0) return;
+    if (t0 == T_WORD && (tflags(q, 0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0) return;
     if (t0 == T_NUM && (taux(q, 0) & A_HEX) == 0) return;
   }
   const s0 = tstart(q, 0), e0 = tend(q, 0);
@@ -232,6 +241,12 @@ function judge(st: usize, q: usize): void {
   if (t0 == T_COMMA) {
     if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
     return;
+  }
+  // UPDATE <table> SET   DELETE <modifier> FROM  (a statement with one name between its keywords)
+  if (t1 == T_WORD && (((f0 & K_SQL_SET) != 0 && isKw(q, 2, K_SQL_UPDATE)) || ((f0 & K_SQL_FROM) != 0 && t0 == T_KW && isKw(q, 2, K_SQL_DELETE)))) {
+    const t3 = ttype(q, 3);
+    if (t3 == T_SEMI || isBreakout(q, 3)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
+    else report(st, R_SQLI_STATEMENT, tstart(q, 2), e0);
   }
   if (t0 == T_KW) {
     if ((f0 & K_SQL_FROM) != 0 && g32(q, Q_SEL) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
@@ -308,6 +323,7 @@ function makeFunc(st: usize, q: usize, end: u32): void {
 function onComment(st: usize, q: usize, start: u32, end: u32): void {
   const n = g32(q, Q_NTOK);
   if (n == 0) return;
+  s32(q, Q_BO, g32(q, Q_BO) | BO_COMMENT);
   if (isBreakout(q, 0)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
   else if (isBreakout(q, 2) && ttype(q, 1) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   const t0 = ttype(q, 0);
@@ -352,9 +368,12 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
 
 function closeString(st: usize, q: usize, end: u32): void {
   // The implied opening quote only counts when real text precedes the closing one.
-  const breakout = g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 && end > 1;
+  const implied = g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0;
+  const breakout = implied && end > 1;
   s32(q, Q_STATE, S_NORMAL);
   push(st, q, T_STR, breakout ? A_BREAKOUT : 0, 0, g32(q, Q_TSTART), end);
+  // A value that starts with the closing quote itself ('=' , ' OR ') can still re-open it.
+  if (implied && !breakout && g32(q, Q_MODE) == 0x27) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 1);
 }
 
 /** Resolve states that wait for one more event (closing quote, '-' or '/'). */
@@ -394,7 +413,37 @@ function closeString(st: usize, q: usize, end: u32): void {
   return s;
 }
 
-export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32): void {
+/**
+ * Length of the number that starts word `w` when an SQL keyword is glued to it (1e0UNION,
+ * 3.2UNION's "2union", 1DUNION): SQL ends a numeric literal at the first letter that cannot
+ * continue it, so the keyword that follows is a token of its own. 0 when there is none.
+ */
+function gluedNumber(w: usize, len: u32): u32 {
+  if (len > KW_MAX_WORD || len < 3) return 0;
+  if (load<u8>(w) == 0x30 && (<u32>load<u8>(w + 1) == 0x78 || <u32>load<u8>(w + 1) == 0x62)) return 0; // 0x.. 0b..
+  let i: u32 = 0;
+  while (i < len && <u32>load<u8>(w + i) - 0x30 < 10) i++;
+  if (i + 1 < len && load<u8>(w + i) == 0x65 && <u32>load<u8>(w + i + 1) - 0x30 < 10) { // exponent
+    i += 2;
+    while (i < len && <u32>load<u8>(w + i) - 0x30 < 10) i++;
+  }
+  const rest = len - i;
+  if (rest < 2) return 0;
+  let at = i;
+  // a float/double literal suffix (1d, 1f) may sit between the number and the keyword
+  const c = <u32>load<u8>(w + i);
+  if ((c == 0x64 || c == 0x66) && rest > 2 && (gluedFlags(w + i + 1, rest - 1) & GLUED) != 0) at = i + 1;
+  return (gluedFlags(w + at, len - at) & GLUED) != 0 ? at : 0;
+}
+const GLUED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_LOGIC | K_SQL_FROM | K_SQL_WHERE | K_SQL_ORDER | K_SQL_LIMIT;
+
+function gluedFlags(p: usize, n: u32): u64 {
+  let h = FNV_OFFSET;
+  for (let k: u32 = 0; k < n; k++) h = (h ^ <u32>load<u8>(p + k)) * FNV_PRIME;
+  return keywordFlags(h, p, n);
+}
+
+export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
   const s = resolve(st, q, 0x61, start);
   if (s != S_NORMAL) {
     if (s == S_STRING_ESC) s32(q, Q_STATE, S_STRING);
@@ -402,6 +451,16 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
     return;
   }
   const isNum = first - 0x30 < 10;
+  if (isNum && flags == 0) {
+    const cut = gluedNumber(word, len);
+    if (cut != 0) {
+      // offsets inside a word are only exact when nothing in it was decoded: clamp to the word
+      const mid = start + cut < end ? start + cut : end;
+      sqlWord(st, q, 0, first, start, mid, word, cut);
+      sqlWord(st, q, gluedFlags(word + cut, len - cut), <u32>load<u8>(word + cut), mid, end, word + cut, len - cut);
+      return;
+    }
+  }
   // a.b joins into one name (or a decimal number)
   const dot = g32(q, Q_DOT);
   if (dot != 0 && dot - 1 == start && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0) {
@@ -434,11 +493,14 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   push(st, q, T_WORD, 0, flags, start, end);
 }
 
-export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32): void {
+export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, spaced: bool): void {
   const s = resolve(st, q, c, start);
   if (s == 99) return;
   if (s == S_STRING) {
-    if (c == g32(q, Q_QUOTE)) s32(q, Q_STATE, S_STRING_QUOTE);
+    if (c == g32(q, Q_QUOTE)) {
+      s32(q, Q_STATE, S_STRING_QUOTE);
+      if (spaced && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0) s32(q, Q_BO, g32(q, Q_BO) | BO_SPACED);
+    }
     else if (c == 0x5c) s32(q, Q_STATE, S_STRING_ESC);
     return;
   }
@@ -490,7 +552,16 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   if (s == S_STRING || s == S_STRING_QUOTE || s == S_STRING_ESC) {
     const tstart0 = g32(q, Q_TSTART);
     // x' / 1 or '1   x' < 3 or 'y   — broke out, SQL operators, then re-opened the quote for the query's own closing one
-    if (s == S_STRING && g32(q, Q_MODE) == 0x27 && g32(q, Q_BO) == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
+    const shape = g32(q, Q_BO) & BO_SHAPE;
+    if (s == S_STRING && g32(q, Q_MODE) == 0x27 && shape == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
+    // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own
+    // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)
+    // (single quotes only: a quoted word in a search — SMALL "&" SIGN, "LIKE" STAMP — is double-quoted; and
+    // something must follow the re-opened quote: select 'and' is a search too)
+    // A word operator needs the quote glued to the text before it: what does 'is' mean is prose.
+    const wordOp = ttype(q, 0) == T_LOGIC || (ttype(q, 0) == T_OP && (taux(q, 0) & A_CHAR) == 0);
+    if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 && end - tstart0 >= 2 &&
+        !(wordOp && (g32(q, Q_BO) & BO_SPACED) != 0)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     // A value that starts inside a quote and never closes it is just text.
     if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end);
   } else if (s == S_DASH) opToken(st, q, 0x2d, end - 1, end);
@@ -504,5 +575,27 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   if (g32(q, Q_STATE) == S_NORMAL || s == S_LINE || s == S_BLOCK || s == S_HASH) {
     const t0 = ttype(q, 0);
     if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2) && (t0 == T_NUM || t0 == T_FUNC || t0 == T_VAR || isKw(q, 0, K_SQL_VALUEKW))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+    // -1 UNION   1/**/UNION   x' UNION  — a UNION cut off at the end, after a negative number, a comment or a break-out
+    const u = isKw(q, 0, K_SQL_UNION) ? 0 : isKw(q, 0, K_SQL_ALLDISTINCT) && isKw(q, 1, K_SQL_UNION) ? 1 : -1;
+    if (u >= 0) {
+      const t = ttype(q, u + 1);
+      const a = taux(q, u + 1);
+      if ((t == T_NUM && ((a & A_UNARY) != 0 || (taux(q, u) & A_COMMENT) != 0)) || isBreakout(q, u + 1)) report(st, R_SQLI_UNION_SELECT, tstart(q, u + 1), end);
+    }
+  }
+  // 1 --   ( 'a' ) /*   417652--  — nothing but literals and operators, then a comment running to the end:
+  // a value that closes the query's expression and cuts off the rest
+  // (read as-is only — '1--' is a quoted string — and no lists: 1,1-- is a page range as often as not)
+  const inComment = s == S_LINE || s == S_BLOCK || s == S_BLOCK_STAR || s == S_BLOCK_OPEN || s == S_DASHDASH || s == S_HASH;
+  const ntok = g32(q, Q_NTOK);
+  if (inComment && g32(q, Q_MODE) == 0 && (g32(q, Q_BO) & (BO_COMMENT | BO_WORD)) == BO_COMMENT && ntok > 0 && ntok <= RING_N) {
+    let literal = false;
+    let k: u32 = 0;
+    for (; k < ntok; k++) {
+      const t = ttype(q, k);
+      if (t == T_NUM || t == T_STR) literal = true;
+      else if (t != T_OP) break;
+    }
+    if (k == ntok && literal && (ttype(q, 0) == T_NUM || ttype(q, 0) == T_STR)) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, ntok - 1), end);
   }
 }

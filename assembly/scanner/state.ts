@@ -39,6 +39,7 @@ export const LX_START: u32 = 8;
 export const LX_END: u32 = 12;
 export const LX_MIXED: u32 = 16; // nonzero once the current word has two different bytes
 export const LX_WORD: u32 = 20; // first KW_MAX_WORD bytes of the current word
+export const LX_PREV: u32 = 64; // the last normalised byte lexed so far (the byte before a chunk's first)
 
 // Scan contexts (host mirrors them).
 export const CTX_QUERY: u32 = 0;
@@ -81,4 +82,4 @@ export function report(st: usize, rule: u32, start: u32, end: u32): void {
 
 // Compile-time check that the regions fit.
 // @ts-ignore
-assert(ST_FINDINGS + MAX_FINDINGS * FINDING_BYTES <= STATE_BYTES && RULE_COUNT <= 128 && LX_WORD + KW_MAX_WORD < 128);
+assert(ST_FINDINGS + MAX_FINDINGS * FINDING_BYTES <= STATE_BYTES && RULE_COUNT <= 128 && LX_WORD + KW_MAX_WORD < LX_PREV && LX_PREV + 4 <= 128);

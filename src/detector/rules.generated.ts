@@ -14,7 +14,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "UNION [ALL|DISTINCT] SELECT followed by a select-list item (number, string, function, NULL, *, variable)."
+    "description": "UNION [ALL|DISTINCT] SELECT followed by a select-list item (number, string, function, NULL, *, variable); or a UNION that ends the value right after a negative number, a comment or a quote break-out (a probe cut short)."
   },
   {
     "index": 1,
@@ -32,7 +32,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Read as if the value sits inside a quoted SQL string: the quote closes and SQL structure follows (comment, statement separator, connective plus operand, clause keyword, comparison)."
+    "description": "Read as if the value sits inside a quoted SQL string: the quote closes and SQL structure follows (comment, statement separator, connective plus operand, clause keyword, comparison), or one operator or connective and the same quote re-opened for the query's own closing one (x' OR 'y)."
   },
   {
     "index": 3,
@@ -41,7 +41,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A statement separator followed by a statement keyword with SQL-shaped continuation (DROP TABLE, INSERT INTO, DELETE FROM, EXEC xp_..., SHUTDOWN, WAITFOR DELAY, SELECT ...)."
+    "description": "A statement separator followed by a statement keyword with SQL-shaped continuation (DROP TABLE, INSERT INTO, DELETE [modifier] FROM, UPDATE <table> SET, EXEC xp_..., SHUTDOWN, WAITFOR DELAY, SELECT ...)."
   },
   {
     "index": 4,
@@ -104,7 +104,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "An SQL comment that cuts off the rest of the query, right after a value or a closing parenthesis, in a value that already contains SQL-only shapes (operators, keywords, calls, variables) or closes more parentheses than it opens."
+    "description": "An SQL comment that cuts off the rest of the query, right after a value or a closing parenthesis, in a value that already contains SQL-only shapes (operators, keywords, calls, variables) or closes more parentheses than it opens; or a value of nothing but literals and operators followed by a comment that runs to its end."
   },
   {
     "index": 11,

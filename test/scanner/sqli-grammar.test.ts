@@ -30,3 +30,44 @@ describe('sqli type cast', () => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
+
+describe('sqli string-operator-string', () => {
+  // x' <op> 'y: the value closes the query's quote, applies one operator, re-opens the quote
+  it.each(["q' or 'w", "zz'||'y", "k' like 'm", "n'-'p", "' or 'r", "abc' xor 'd"])('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  it.each(["what does 'is' mean", "the 'or' key", "select 'and'", 'SMALL "&" SIGN', 'say "or" twice', "5' + 6'"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
+
+describe('sqli keywords glued to numbers', () => {
+  // SQL ends a numeric literal at the first letter that cannot continue it
+  it.each(['9e0union select 1', '4.5union select 6', '7dunion select 8', '2e3or 5=5'])('%s is split into number and keyword', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it.each(['1st floor', '2nd and 3rd', '10am or 5pm', '4x4 union jack', '3d union'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
+
+describe('sqli truncated probes', () => {
+  it.each(['-77 union', '3/**/union', "w' union", '-5 union all'])('%s: a UNION cut off after a negative number, comment or break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.union-select');
+  });
+  it.each(['8 --', '(( 8 )) /*', '6*7--', "('q') --"])('%s: only literals, then a comment to the end', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.comment-truncation');
+  });
+  it.each(['credit union', 'local 12 union', '10--12', '1,1--', "'1--'", 'pages 3 -- 4', '5 -- great\nthanks'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
+
+describe('sqli statements with a name between their keywords', () => {
+  it.each(['5; update accounts set role=1', '5; delete low_priority from logs', "x'; update t set a=2"])('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
+  });
+  it.each(['please update profile settings', 'delete photos from album'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
