@@ -326,6 +326,8 @@ function onComment(st: usize, q: usize, start: u32, end: u32): void {
   s32(q, Q_BO, g32(q, Q_BO) | BO_COMMENT);
   if (isBreakout(q, 0)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
   else if (isBreakout(q, 2) && ttype(q, 1) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+  // x'|col--  x'%col--  — an operator applied to a column, the rest cut off
+  else if (isBreakout(q, 2) && ttype(q, 1) == T_OP && (taux(q, 1) & A_CMP) == 0 && ttype(q, 0) == T_WORD && tstart(q, 1) == tend(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   const t0 = ttype(q, 0);
   if ((t0 == T_NUM || t0 == T_STR || t0 == T_WORD || t0 == T_VAR || t0 == T_FUNC || isKw(q, 0, K_SQL_VALUEKW)) &&
       g32(q, Q_SIG) != 0) {
@@ -575,6 +577,10 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   if (g32(q, Q_STATE) == S_NORMAL || s == S_LINE || s == S_BLOCK || s == S_HASH) {
     const t0 = ttype(q, 0);
     if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2) && (t0 == T_NUM || t0 == T_FUNC || t0 == T_VAR || isKw(q, 0, K_SQL_VALUEKW))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+    // AND 1=   x' OR 7>   xor 'b' <  — a connective, a literal and a comparison with its right side cut off
+    if (isCmp(q, 0) && (taux(q, 0) & A_CHAR) != 0 && (ttype(q, 1) == T_NUM || ttype(q, 1) == T_STR) && ttype(q, 2) == T_LOGIC && (taux(q, 2) & A_CHAR) == 0) {
+      report(st, isBreakout(q, 3) ? R_SQLI_STRING_BREAKOUT : R_SQLI_TAUTOLOGY, isBreakout(q, 3) ? tstart(q, 3) : tstart(q, 2), end);
+    }
     // -1 UNION   1/**/UNION   x' UNION  — a UNION cut off at the end, after a negative number, a comment or a break-out
     const u = isKw(q, 0, K_SQL_UNION) ? 0 : isKw(q, 0, K_SQL_ALLDISTINCT) && isKw(q, 1, K_SQL_UNION) ? 1 : -1;
     if (u >= 0) {

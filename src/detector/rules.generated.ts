@@ -23,7 +23,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A boolean connective (AND/OR/XOR/&&/||, WHERE, HAVING, WHEN) followed by operand, comparison operator and operand: the shape of an always-true or probing condition."
+    "description": "A boolean connective (AND/OR/XOR/&&/||, WHERE, HAVING, WHEN) followed by operand, comparison operator and operand: the shape of an always-true or probing condition (also with the last operand cut off at the end of the value: AND 1=)."
   },
   {
     "index": 2,

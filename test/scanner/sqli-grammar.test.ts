@@ -71,3 +71,15 @@ describe('sqli statements with a name between their keywords', () => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
+
+describe('sqli comparisons cut off at the end', () => {
+  it.each(['5 and 3=', "q' or 7>", "xor 'b' <", 'and 9=('])('%s: a connective, a literal and a comparison with no right side', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it.each(["y'|col--", "y'%col--"])('%s: an operator on a column after a break-out, then a comment', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  it.each(['black and white =', 'me and 2 friends <3', 'rock and 5', "don't-stop--"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
