@@ -560,10 +560,10 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)
     // (single quotes only: a quoted word in a search — SMALL "&" SIGN, "LIKE" STAMP — is double-quoted; and
     // something must follow the re-opened quote: select 'and' is a search too)
-    // A word operator needs the quote glued to the text before it: what does 'is' mean is prose.
-    const wordOp = ttype(q, 0) == T_LOGIC || (ttype(q, 0) == T_OP && (taux(q, 0) & A_CHAR) == 0);
+    // The quote must be glued to the text before it: a spaced one starts a quoted word in prose or code
+    // (what does 'is' mean, prefix + '/' + path).
     if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 && end - tstart0 >= 2 &&
-        !(wordOp && (g32(q, Q_BO) & BO_SPACED) != 0)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+        (g32(q, Q_BO) & BO_SPACED) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     // A value that starts inside a quote and never closes it is just text.
     if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end);
   } else if (s == S_DASH) opToken(st, q, 0x2d, end - 1, end);
