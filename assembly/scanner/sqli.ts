@@ -562,8 +562,11 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     // something must follow the re-opened quote: select 'and' is a search too)
     // The quote must be glued to the text before it: a spaced one starts a quoted word in prose or code
     // (what does 'is' mean, prefix + '/' + path).
-    if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 && end - tstart0 >= 2 &&
-        (g32(q, Q_BO) & BO_SPACED) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+    // Text must follow the re-opened quote, except for a value that is only '<comparison or connective>'
+    // ('OR', '=', '||'): a lone '-' or '*' between quotes is a placeholder as often as not.
+    const bare = !isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0);
+    if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
+        (end - tstart0 >= 2 || bare) && (g32(q, Q_BO) & BO_SPACED) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     // A value that starts inside a quote and never closes it is just text.
     if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end);
   } else if (s == S_DASH) opToken(st, q, 0x2d, end - 1, end);

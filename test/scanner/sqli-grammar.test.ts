@@ -83,3 +83,12 @@ describe('sqli comparisons cut off at the end', () => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
+
+describe("sqli values that are only '<comparison or connective>'", () => {
+  it.each(["'xor'", "'>='", "' || '", "'like'"])('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  it.each(["'-'", "'*'", "'n/a'", "''"])('%s stays clean (a placeholder)', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
