@@ -567,6 +567,12 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     const bare = !isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0);
     if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
         (end - tstart0 >= 2 || bare) && (g32(q, Q_BO) & BO_SPACED) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+    // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
+    const n = g32(q, Q_NTOK);
+    if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && end - tstart0 >= 2 &&
+        (g32(q, Q_BO) & BO_SPACED) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && isBreakout(q, n - 1)) {
+      report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
+    }
     // A value that starts inside a quote and never closes it is just text.
     if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end);
   } else if (s == S_DASH) opToken(st, q, 0x2d, end - 1, end);

@@ -92,3 +92,12 @@ describe("sqli values that are only '<comparison or connective>'", () => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
+
+describe('sqli arithmetic spliced into a literal', () => {
+  it.each(["v' * qty - '2", "n'/price+'1"])('%s: the last operator takes the re-opened literal', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.string-breakout');
+  });
+  it.each(["5' - 6' tall", "he's 6' - 2 inches", "it's 5 - 6 o'clock today"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+});
