@@ -156,6 +156,9 @@ class JsonBodyScanner implements BodyScanner {
     this.#value = new ValueScan(detector, 'json');
   }
 
+  /** Made once: a closure per value would be garbage per value. */
+  readonly #pathOf = (): string => this.#path();
+
   #path(): string {
     let p = 'body:$';
     for (const f of this.#stack) p += segment(f);
@@ -195,7 +198,7 @@ class JsonBodyScanner implements BodyScanner {
         case 0x20: case 0x09: case 0x0a: case 0x0d: case 0x3a /* : */:
           break;
         case 0x22: { // "
-          const top = this.#stack.at(-1);
+          const top = this.#stack[this.#stack.length - 1];
           this.#isKey = top !== undefined && !top.array && top.expectKey;
           this.#inString = true;
           this.#sawRoot = true;
@@ -220,7 +223,7 @@ class JsonBodyScanner implements BodyScanner {
           break;
         }
         case 0x2c: { // ,
-          const top = this.#stack.at(-1);
+          const top = this.#stack[this.#stack.length - 1];
           if (!top) {
             this.malformed = true;
             return;
@@ -251,7 +254,7 @@ class JsonBodyScanner implements BodyScanner {
   #closeString(tail: Uint8Array): void {
     this.#inString = false;
     const result = this.#value.end(tail);
-    const top = this.#stack.at(-1);
+    const top = this.#stack[this.#stack.length - 1];
     if (this.#isKey && top) {
       if (this.#keyParts.length === 0) {
         top.key = tail;
@@ -264,7 +267,7 @@ class JsonBodyScanner implements BodyScanner {
       this.#isKey = false;
     }
     // A key's findings are located at the member it names.
-    this.#findings.add(result, () => this.#path());
+    this.#findings.add(result, this.#pathOf);
   }
 
   finish(): GuardScanResult {
@@ -308,6 +311,8 @@ class FormBodyScanner implements BodyScanner {
     this.#value = new ValueScan(detector, 'form');
   }
 
+  readonly #locationOf = (): string => this.#location();
+
   #location(): string {
     return `body:${decodeFormName(new Uint8Array(this.#name))}`;
   }
@@ -318,18 +323,18 @@ class FormBodyScanner implements BodyScanner {
       const c = chunk[i]!;
       if (this.#inName) {
         if (c === 0x3d /* = */) {
-          this.#findings.add(this.#value.end(chunk.subarray(start, i)), () => this.#location());
+          this.#findings.add(this.#value.end(chunk.subarray(start, i)), this.#locationOf);
           this.#inName = false;
           start = i + 1;
         } else if (c === 0x26 /* & */) {
-          if (i > start || this.#value.open) this.#findings.add(this.#value.end(chunk.subarray(start, i)), () => this.#location());
+          if (i > start || this.#value.open) this.#findings.add(this.#value.end(chunk.subarray(start, i)), this.#locationOf);
           this.#name = [];
           start = i + 1;
         } else if (this.#name.length < MAX_KEY_BYTES) {
           this.#name.push(c);
         }
       } else if (c === 0x26) {
-        this.#findings.add(this.#value.end(chunk.subarray(start, i)), () => this.#location());
+        this.#findings.add(this.#value.end(chunk.subarray(start, i)), this.#locationOf);
         this.#inName = true;
         this.#name = [];
         start = i + 1;
@@ -339,7 +344,7 @@ class FormBodyScanner implements BodyScanner {
   }
 
   finish(): GuardScanResult {
-    if (this.#value.open || !this.#inName) this.#findings.add(this.#value.end(new Uint8Array(0)), () => this.#location());
+    if (this.#value.open || !this.#inName) this.#findings.add(this.#value.end(new Uint8Array(0)), this.#locationOf);
     return this.#findings.result();
   }
 }
