@@ -305,6 +305,16 @@ export class Inspection {
       }
     }
     this.#leases.length = 0;
+    // Body values were scanned without a wipe each (the verdict's analyzeRequest wipes them);
+    // a request that ends without a verdict (client gone) must not leave them in the scanner's slots.
+    if (this.#body !== undefined) {
+      const endFields = (this.#detector as { endFields?: (t0: number) => void }).endFields;
+      try {
+        if (typeof endFields === 'function') endFields.call(this.#detector, -1);
+      } catch {
+        // a closed detector has nothing left to wipe
+      }
+    }
   }
 }
 
