@@ -5,8 +5,8 @@
 // is carried (bytes and offsets) into the stage state and prepended to the next chunk.
 // Stages: [0] percent (+ as space where the context says so), [1] percent again (bounded
 // double decoding), [2] HTML entities, JS escapes, overlong UTF-8, full-width ASCII,
-// NUL removal, ASCII case folding, whitespace-run folding.
-import { g32, s32, report } from "./state";
+// NUL removal, ASCII case folding, whitespace-run folding; CSS hex escapes outside paths.
+import { g32, s32, report, ST_CONTEXT, CTX_PATH } from "./state";
 import { R_PATH_OVERLONG_UTF8, R_PATH_NULL_BYTE } from "./generated/tables";
 
 export const SG_CARRY_LEN: u32 = 0;
@@ -269,6 +269,20 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
             const a = hexVal(<u32>load<u8>(inp + i + 2)), c = hexVal(<u32>load<u8>(inp + i + 3));
             const d = hexVal(<u32>load<u8>(inp + i + 4)), e = hexVal(<u32>load<u8>(inp + i + 5));
             if ((a | c | d | e) >= 0) { cp = (a << 12) | (c << 8) | (d << 4) | e; j = i + 6; }
+          }
+        } else if (hexVal(<u32>load<u8>(inp + i + 1)) >= 0 && g32(st, ST_CONTEXT) != CTX_PATH) {
+          // CSS escapes: \ and 1-6 hex digits, then one optional whitespace (\6a\61vascript:, \3c script).
+          // Only two or more digits that make printable ASCII: \b or \2023 in a Windows path stays as it is.
+          let v: u32 = 0;
+          let q = i + 1;
+          while (q < n && q - i <= 6 && hexVal(<u32>load<u8>(inp + q)) >= 0) { v = (v << 4) | <u32>hexVal(<u32>load<u8>(inp + q)); q++; }
+          if (q - i >= 3 && v >= 0x21 && v <= 0x7e) {
+            cp = <i32>v;
+            j = q;
+            if (j < n) {
+              const w = <u32>load<u8>(inp + j);
+              if (w == 0x20 || w == 0x09 || w == 0x0a || w == 0x0d || w == 0x0c) j++;
+            }
           }
         }
         if (cp >= 0) {

@@ -36,6 +36,19 @@ describe('decoding stages', () => {
   it('decodes JS escapes \\x and \\u', () => {
     expect(finalText('\\x3cb\\u003e\\u{3c}')).toBe('<b><');
   });
+  it('decodes CSS escapes (2-6 hex digits that make printable ASCII, one whitespace after), except in paths', () => {
+    expect(finalText('\\6a\\61vascript:')).toBe('javascript:');
+    expect(finalText('\\3c script\\3e', 'body')).toBe('<script>');
+    expect(finalText('x:expression\\28 1\\29', 'body')).toBe('x:expression(1)');
+    expect(finalText('\\00003c b')).toBe('<b');
+    expect(finalText('C:\\2023\\notes')).toBe('c:\\2023\\notes'); // U+2023 is no ASCII: left alone
+    expect(finalText('..\\bin\\be')).toBe('..\\bin\\be'); // one digit, or no printable ASCII: left alone
+    expect(finalText('..\\3c', 'path')).toBe('..\\3c');
+  });
+  it('a CSS-escaped javascript: URL or expression() in a style is found', () => {
+    expect(ruleIds(d.scan('background:url(\\6a\\61vascript:go())', { context: 'body' }))).toContain('xss.js-uri');
+    expect(ruleIds(d.scan('x:\\65xpression(go())', { context: 'body' }))).toContain('xss.css-expression');
+  });
   it('folds ASCII case and whitespace runs, removes NUL', () => {
     expect(finalText('SeLeCt \t\r  X')).toBe('select x');
     expect(finalText('a%00b')).toBe('ab');
