@@ -70,7 +70,7 @@ export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: u
         const d = hexVal(<u32>load<u8>(inp + i + 4)), e = hexVal(<u32>load<u8>(inp + i + 5));
         if ((a | c | d | e) >= 0) {
           let cp = <u32>((a << 12) | (c << 8) | (d << 4) | e);
-          if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0; // full-width ASCII
+          cp = foldFullWidth(cp); // full-width ASCII, slash look-alikes
           const at = load<u32>(inOff + (<usize>i << 2));
           o = emitUtf8(out, outOff, o, cp, at);
           i += 6; continue;
@@ -90,10 +90,15 @@ export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: u
   return o;
 }
 
-/** A decoded full-width ASCII code point (U+FF01..U+FF5E) as its ASCII twin; others unchanged. */
+/** A decoded full-width ASCII code point (U+FF01..U+FF5E) or slash look-alike as its ASCII twin; others unchanged. */
 // @ts-ignore: decorator
 @inline function foldFullWidth(cp: u32): u32 {
-  return cp >= 0xff01 && cp <= 0xff5e ? cp - 0xfee0 : cp;
+  if (cp >= 0xff01 && cp <= 0xff5e) return cp - 0xfee0;
+  // Slash look-alikes that Windows' best-fit mapping turns into path separators
+  // (..%u2215..%u2215etc): DIVISION SLASH, FRACTION SLASH, SET MINUS.
+  if (cp == 0x2215 || cp == 0x2044) return 0x2f;
+  if (cp == 0x2216) return 0x5c;
+  return cp;
 }
 
 /** Original offset of input position `j` (the end of the input when `j` is past it). */

@@ -36,6 +36,11 @@ describe('decoding stages', () => {
   it('decodes JS escapes \\x and \\u', () => {
     expect(finalText('\\x3cb\\u003e\\u{3c}')).toBe('<b><');
   });
+  it('folds slash look-alikes (division slash, fraction slash, set minus) from %u, entities and JS escapes', () => {
+    expect(finalText('..%u2215..%u2216x')).toBe('../..\\x');
+    expect(finalText('..&#x2215;a\\u2044b')).toBe('../a/b');
+    expect(ruleIds(d.scan('..%u2215..%u2215etc%u2215passwd', { context: 'query' }))).toContain('path.traversal-sequence');
+  });
   it('decodes CSS escapes (2-6 hex digits that make printable ASCII, one whitespace after), except in paths', () => {
     expect(finalText('\\6a\\61vascript:')).toBe('javascript:');
     expect(finalText('\\3c script\\3e', 'body')).toBe('<script>');
