@@ -378,9 +378,9 @@ function closeString(st: usize, q: usize, end: u32): void {
   if (implied && !breakout && g32(q, Q_MODE) == 0x27) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 1);
 }
 
-/** Resolve states that wait for one more event (closing quote, '-' or '/'). */
+/** Resolve states that wait for one more event (closing quote, '-' or '/'); [start, end) is that event's span. */
 // @ts-ignore: decorator
-@inline function resolve(st: usize, q: usize, c: u32, start: u32): u32 {
+@inline function resolve(st: usize, q: usize, c: u32, start: u32, end: u32): u32 {
   let s = g32(q, Q_STATE);
   if (s == S_STRING_QUOTE) {
     if (c == g32(q, Q_QUOTE)) { s32(q, Q_STATE, S_STRING); return 99; } // doubled quote
@@ -399,14 +399,14 @@ function closeString(st: usize, q: usize, end: u32): void {
   } else if (s == S_DASHDASH) {
     // "--" is a comment unless a word is glued to it ("--infant" is prose or an option)
     s32(q, Q_STATE, c == 0x0a ? S_NORMAL : S_LINE); // "--\n" ends right here
-    if (c != 0x61) onComment(st, q, g32(q, Q_AUXSTART), start + 1);
+    if (c != 0x61) onComment(st, q, g32(q, Q_AUXSTART), end);
     return 99;
   } else if (s == S_HASH) {
     if (c == 0x0a) { onComment(st, q, g32(q, Q_AUXSTART), start); s32(q, Q_STATE, S_NORMAL); return 99; }
     if (c == 0x20) return 99;
     s32(q, Q_STATE, S_LINE); s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT); return 99;
   } else if (s == S_BLOCK_OPEN) {
-    if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), start + 1); s32(q, Q_STATE, S_NORMAL); return 99; }
+    if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), end); s32(q, Q_STATE, S_NORMAL); return 99; }
     onComment(st, q, g32(q, Q_AUXSTART), start);
     s = S_BLOCK;
     s32(q, Q_STATE, S_BLOCK);
@@ -446,7 +446,7 @@ function gluedFlags(p: usize, n: u32): u64 {
 }
 
 export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
-  const s = resolve(st, q, 0x61, start);
+  const s = resolve(st, q, 0x61, start, end);
   if (s != S_NORMAL) {
     if (s == S_STRING_ESC) s32(q, Q_STATE, S_STRING);
     else if (s == S_BLOCK_STAR) s32(q, Q_STATE, S_BLOCK);
@@ -496,7 +496,7 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
 }
 
 export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, spaced: bool): void {
-  const s = resolve(st, q, c, start);
+  const s = resolve(st, q, c, start, end);
   if (s == 99) return;
   if (s == S_STRING) {
     if (c == g32(q, Q_QUOTE)) {

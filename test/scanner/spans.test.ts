@@ -31,3 +31,18 @@ describe('finding spans point into the original input', () => {
     expect(t.length).toBe(4);
   });
 });
+
+describe('spans end on character boundaries', () => {
+  // a rule resolved by the event after "--" must end where that event ends, not one byte into it
+  it.each(['4 and x --［', "joe'--｛", '8 --［'])('%s: the byte span ends where a character ends, and maps to the same UTF-16 span', (text) => {
+    const enc = new TextEncoder();
+    const fromString = d.scan(text, { context: 'query' });
+    const fromBytes = d.scan(enc.encode(text), { context: 'query' });
+    expect(fromBytes.threats.length).toBeGreaterThan(0);
+    for (const s of fromString.threats) {
+      const b = fromBytes.threats.find((t) => t.ruleId === s.ruleId)!;
+      expect(enc.encode(text.slice(0, s.offset)).length).toBe(b.offset);
+      expect(enc.encode(text.slice(0, s.offset + s.length)).length).toBe(b.offset + b.length);
+    }
+  });
+});
