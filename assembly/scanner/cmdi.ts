@@ -254,6 +254,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   }
   if (s == 2 && ch == 0x2d) return; // --flag
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29) {
+    // A command word at the start, a space, then '&': "Find & Replace", "Make & Model", "Touch & Go" are titles
+    // (a command after the '&' is still a chained command).
+    if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
     if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) { fire(st, c, start, false); return; }
   }
   if (s == 1 && ch == 0x23 && (kind == 1 || pos == 2)) { fire(st, c, start, false); return; } // cmd # comment

@@ -225,3 +225,12 @@ describe('xss script obfuscation', () => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
+
+describe('cmdi: a command word, a space and "&" at the start is a title', () => {
+  it.each(['Find & Replace', 'Make & Model', 'Sort & Filter', 'Touch & Go', 'Head & Shoulders', 'fish & chips'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it.each(['whoami & ls', 'find & whoami', 'sleep 5 & id', 'find / -name x &'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+  });
+});
