@@ -181,6 +181,54 @@ let prevOut: u32 = 0;
   return o + 1;
 }
 
+// Out-parameters of charRef (the stage runs single-threaded, like prevOut).
+let refEnd: u32 = 0;
+let refUndecided = false;
+
+/**
+ * The character reference after an '&' at `i` (the byte at `i` itself is not read, so a
+ * decoded '&' can stand there): its code point, or -1; `refEnd` is the index after it and
+ * `refUndecided` says the chunk ended inside it.
+ */
+function charRef(inp: usize, i: u32, n: u32, final: bool): i32 {
+  let j = i + 1;
+  let cp: i32 = -1;
+  let undecided = false;
+  if (j < n && load<u8>(inp + j) == 0x23) { // numeric
+    j++;
+    let hex = false;
+    if (j < n && (<u32>load<u8>(inp + j) | 0x20) == 0x78) { hex = true; j++; }
+    const digitsAt = j;
+    let v: u32 = 0;
+    while (j < n && j - digitsAt < 24) {
+      const c = <u32>load<u8>(inp + j);
+      const d = hex ? hexVal(c) : (c - 0x30 < 10 ? <i32>(c - 0x30) : -1);
+      if (d < 0) break;
+      v = v < 0x110000 ? v * (hex ? 16 : 10) + <u32>d : v;
+      j++;
+    }
+    if (j == n && !final) undecided = true;
+    else if (j > digitsAt) { cp = <i32>(v < 0x110000 ? v : 0xfffd); if (j < n && load<u8>(inp + j) == 0x3b) j++; }
+  } else {
+    while (j < n && j - i <= 10 && isAlnum(<u32>load<u8>(inp + j))) j++;
+    if (j == n && !final && j - i <= 10) undecided = true;
+    else {
+      const nameLen = j - i - 1;
+      cp = namedEntity(inp + i + 1, nameLen);
+      if (cp >= 0) { if (j < n && load<u8>(inp + j) == 0x3b) j++; }
+      else if (nameLen > 2) {
+        // Legacy entities decoded without ';' even when letters follow ("&ltscript").
+        if (namedEntity(inp + i + 1, 2) >= 0) { cp = namedEntity(inp + i + 1, 2); j = i + 3; }
+        else if (nameLen > 3 && namedEntity(inp + i + 1, 3) >= 0) { cp = namedEntity(inp + i + 1, 3); j = i + 4; }
+        else if (nameLen > 4 && namedEntity(inp + i + 1, 4) >= 0) { cp = namedEntity(inp + i + 1, 4); j = i + 5; }
+      }
+    }
+  }
+  refEnd = j;
+  refUndecided = undecided;
+  return cp;
+}
+
 /** Entities, JS escapes, overlong/full-width UTF-8 folding, case and whitespace folding. */
 export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u32, out: usize, outOff: usize, final: bool): u32 {
   prevOut = g32(sg, SG_PREV);
@@ -213,36 +261,19 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
     const b = <u32>load<u8>(inp + i);
     const at = load<u32>(inOff + (<usize>i << 2));
     if (b == 0x26) { // '&'
-      let j = i + 1;
-      let cp: i32 = -1;
-      let undecided = false;
-      if (j < n && load<u8>(inp + j) == 0x23) { // numeric
-        j++;
-        let hex = false;
-        if (j < n && (<u32>load<u8>(inp + j) | 0x20) == 0x78) { hex = true; j++; }
-        const digitsAt = j;
-        let v: u32 = 0;
-        while (j < n && j - digitsAt < 24) {
-          const c = <u32>load<u8>(inp + j);
-          const d = hex ? hexVal(c) : (c - 0x30 < 10 ? <i32>(c - 0x30) : -1);
-          if (d < 0) break;
-          v = v < 0x110000 ? v * (hex ? 16 : 10) + <u32>d : v;
-          j++;
-        }
-        if (j == n && !final) undecided = true;
-        else if (j > digitsAt) { cp = <i32>(v < 0x110000 ? v : 0xfffd); if (j < n && load<u8>(inp + j) == 0x3b) j++; }
-      } else {
-        while (j < n && j - i <= 10 && isAlnum(<u32>load<u8>(inp + j))) j++;
-        if (j == n && !final && j - i <= 10) undecided = true;
+      let cp = charRef(inp, i, n, final);
+      let j = refEnd;
+      let undecided = refUndecided;
+      // &amp;lt; &#38;colon; : a reference spelling '&' right before another one is decoded
+      // once more (one level, like the second percent pass); &amp;amp;lt; stays "&amp;lt;"
+      if (!undecided && cp == 0x26 && j > i + 1) {
+        if (j == n) undecided = !final;
         else {
-          const nameLen = j - i - 1;
-          cp = namedEntity(inp + i + 1, nameLen);
-          if (cp >= 0) { if (j < n && load<u8>(inp + j) == 0x3b) j++; }
-          else if (nameLen > 2) {
-            // Legacy entities decoded without ';' even when letters follow ("&ltscript").
-            if (namedEntity(inp + i + 1, 2) >= 0) { cp = namedEntity(inp + i + 1, 2); j = i + 3; }
-            else if (nameLen > 3 && namedEntity(inp + i + 1, 3) >= 0) { cp = namedEntity(inp + i + 1, 3); j = i + 4; }
-            else if (nameLen > 4 && namedEntity(inp + i + 1, 4) >= 0) { cp = namedEntity(inp + i + 1, 4); j = i + 5; }
+          const next = <u32>load<u8>(inp + j);
+          if (next == 0x23 || isAlnum(next)) {
+            const cp2 = charRef(inp, j - 1, n, final);
+            if (refUndecided) undecided = true;
+            else if (cp2 >= 0) { cp = cp2; j = refEnd; }
           }
         }
       }

@@ -36,6 +36,12 @@ describe('decoding stages', () => {
   it('decodes JS escapes \\x and \\u', () => {
     expect(finalText('\\x3cb\\u003e\\u{3c}')).toBe('<b><');
   });
+  it('decodes an entity-encoded entity once more (bounded: one extra level)', () => {
+    expect(finalText('&amp;lt;b&amp;gt;')).toBe('<b>');
+    expect(finalText('ja&amp;#x09;vascript:')).toBe('ja vascript:');
+    expect(finalText('AT&amp;T')).toBe('at&t');
+    expect(finalText('&amp;amp;amp;lt;')).toBe('&amp;lt;'); // a third level stays encoded
+  });
   it('folds slash look-alikes (division slash, fraction slash, set minus) from %u, entities and JS escapes', () => {
     expect(finalText('..%u2215..%u2216x')).toBe('../..\\x');
     expect(finalText('..&#x2215;a\\u2044b')).toBe('../a/b');
