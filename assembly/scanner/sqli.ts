@@ -38,6 +38,7 @@ const BO_SHAPE: u32 = 0xff;
 const BO_WORD: u32 = 0x100;    // a word-like token (name, keyword, call, variable) was seen
 const BO_COMMENT: u32 = 0x200; // a comment was judged after the newest token
 const BO_SPACED: u32 = 0x400;  // the implied string was closed by a quote after a space (a quoted word in prose)
+const BO_NOTE: u32 = 0x800;    // the last judged comment has text in it ("555-1234 -- thanks" is a note, "1 --" a cut)
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -323,7 +324,7 @@ function makeFunc(st: usize, q: usize, end: u32): void {
 function onComment(st: usize, q: usize, start: u32, end: u32): void {
   const n = g32(q, Q_NTOK);
   if (n == 0) return;
-  s32(q, Q_BO, g32(q, Q_BO) | BO_COMMENT);
+  s32(q, Q_BO, (g32(q, Q_BO) | BO_COMMENT) & ~BO_NOTE);
   if (isBreakout(q, 0)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
   else if (isBreakout(q, 2) && ttype(q, 1) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   // x'|col--  x'%col--  — an operator applied to a column, the rest cut off
@@ -450,6 +451,7 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   if (s != S_NORMAL) {
     if (s == S_STRING_ESC) s32(q, Q_STATE, S_STRING);
     else if (s == S_BLOCK_STAR) s32(q, Q_STATE, S_BLOCK);
+    if (s == S_LINE || s == S_BLOCK || s == S_BLOCK_STAR) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
     return;
   }
   const isNum = first - 0x30 < 10;
@@ -507,13 +509,13 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, spac
     return;
   }
   if (s == S_STRING_ESC) { s32(q, Q_STATE, S_STRING); return; }
-  if (s == S_BLOCK) { if (c == 0x2a) s32(q, Q_STATE, S_BLOCK_STAR); return; }
+  if (s == S_BLOCK) { if (c == 0x2a) s32(q, Q_STATE, S_BLOCK_STAR); else if (c != 0x20 && c != 0x0a) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE); return; }
   if (s == S_BLOCK_STAR) {
     if (c == 0x2f) s32(q, Q_STATE, S_NORMAL);
     else if (c != 0x2a) s32(q, Q_STATE, S_BLOCK);
     return;
   }
-  if (s == S_LINE) { if (c == 0x0a) s32(q, Q_STATE, S_NORMAL); return; }
+  if (s == S_LINE) { if (c == 0x0a) s32(q, Q_STATE, S_NORMAL); else if (c != 0x20) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE); return; }
   // S_NORMAL
   if (c == 0x20 || c == 0x0a) return;
   if (c != 0x2e) s32(q, Q_DOT, 0);
@@ -600,10 +602,11 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   }
   // 1 --   ( 'a' ) /*   417652--  — nothing but literals and operators, then a comment running to the end:
   // a value that closes the query's expression and cuts off the rest
-  // (read as-is only — '1--' is a quoted string — and no lists: 1,1-- is a page range as often as not)
+  // (read as-is only — '1--' is a quoted string — no lists: 1,1-- is a page range as often as not — and
+  // nothing written in the comment: 555-1234 -- thanks is a note)
   const inComment = s == S_LINE || s == S_BLOCK || s == S_BLOCK_STAR || s == S_BLOCK_OPEN || s == S_DASHDASH || s == S_HASH;
   const ntok = g32(q, Q_NTOK);
-  if (inComment && g32(q, Q_MODE) == 0 && (g32(q, Q_BO) & (BO_COMMENT | BO_WORD)) == BO_COMMENT && ntok > 0 && ntok <= RING_N) {
+  if (inComment && g32(q, Q_MODE) == 0 && (g32(q, Q_BO) & (BO_COMMENT | BO_WORD | BO_NOTE)) == BO_COMMENT && ntok > 0 && ntok <= RING_N) {
     let literal = false;
     let k: u32 = 0;
     for (; k < ntok; k++) {

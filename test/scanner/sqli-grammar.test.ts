@@ -58,7 +58,7 @@ describe('sqli truncated probes', () => {
   it.each(['8 --', '(( 8 )) /*', '6*7--', "('q') --"])('%s: only literals, then a comment to the end', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.comment-truncation');
   });
-  it.each(['credit union', 'local 12 union', '10--12', '1,1--', "'1--'", 'pages 3 -- 4', '5 -- great\nthanks'])('%s stays clean', (input) => {
+  it.each(['credit union', 'local 12 union', '10--12', '1,1--', "'1--'", 'pages 3 -- 4', '5 -- great\nthanks', '555-1234 -- thanks', '(2) /* see below */'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
