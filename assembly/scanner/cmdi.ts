@@ -657,7 +657,8 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   const kind = g32(c, C_CMD);
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
-    if (g32(c, C_CMD_POS) == 2 && s != 3) fire(st, c, end, true);
+    // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
+    if (g32(c, C_CMD_POS) == 2 && s != 3 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26)) fire(st, c, end, true);
     else if (kind == 2 && s != 3 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who
     else if (kind == 1 && s != 3) report(st, R_CMDI_COMMAND_ALONE, g32(c, C_CMD_START), g32(c, C_CMD_END));
   }

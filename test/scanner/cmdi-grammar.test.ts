@@ -234,3 +234,12 @@ describe('cmdi: a command word, a space and "&" at the start is a title', () => 
     expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
   });
 });
+
+describe('cmdi: an English-word command alone after "&" at the end is a title', () => {
+  it.each(['Copy & Paste', 'Cut & Paste', 'Time & Date', 'Salt & Pepper'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it.each(['x & whoami', 'a && id', '1 | date', '1; date'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+  });
+});
