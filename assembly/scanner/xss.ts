@@ -347,6 +347,22 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
     return;
   }
+  // ':' or ',' right after a quote with nothing else going on ("key":"v","k2": in JSON): no rule
+  // takes a quote's breakout watch on to these, so the full path below would only end it and
+  // note the byte; the same stores here.
+  if ((c == 0x3a || c == 0x2c) && g32(x, X_PEND) == P_BRK && g32(x, X_QUOTE) <= 1 &&
+      (g32(x, X_DATA) | g32(x, X_LT_END) | g32(x, X_NAME_END) | g32(x, X_GLUE_OK) | g32(x, X_TPL) | g32(x, X_INTAG) | g32(x, X_URL)) == 0) {
+    s32(x, X_PEND, P_NONE); s32(x, X_QUOTE, 0);
+    s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
+    return;
+  }
+  // A quote while idle: the full path below would only open its breakout watch and note it.
+  if ((c == 0x22 || c == 0x27) && idle(x)) {
+    pend(x, P_BRK, start, end);
+    s32(x, X_QUOTE, 1); s32(x, X_QSTART, start);
+    s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
+    return;
+  }
   const p = g32(x, X_PEND);
   const adjacent = g32(x, X_PEND_END) == start;
   const isSpace = c == 0x20 || c == 0x0a;
