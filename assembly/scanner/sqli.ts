@@ -553,6 +553,9 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, spac
 
 export function sqlFinish(st: usize, q: usize, end: u32): void {
   const s = g32(q, Q_STATE);
+  // Nothing to judge (the usual end of a short value): no token, and a quote-mode reading
+  // that never left its implied string or an as-is reading with nothing pending.
+  if (g32(q, Q_NTOK) == 0 && ((s == S_STRING && g32(q, Q_MODE) != 0 && g32(q, Q_TSTART) == 0) || s == S_NORMAL)) return;
   if (s == S_STRING || s == S_STRING_QUOTE || s == S_STRING_ESC) {
     const tstart0 = g32(q, Q_TSTART);
     // x' / 1 or '1   x' < 3 or 'y   — broke out, SQL operators, then re-opened the quote for the query's own closing one
@@ -566,9 +569,9 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     // (what does 'is' mean, prefix + '/' + path).
     // Text must follow the re-opened quote, except for a value that is only '<comparison or connective>'
     // ('OR', '=', '||'): a lone '-' or '*' between quotes is a placeholder as often as not.
-    const bare = !isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0);
     if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
-        (end - tstart0 >= 2 || bare) && (g32(q, Q_BO) & BO_SPACED) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+        (end - tstart0 >= 2 || (!isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0))) &&
+        (g32(q, Q_BO) & BO_SPACED) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
     const n = g32(q, Q_NTOK);
     if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && end - tstart0 >= 2 &&
