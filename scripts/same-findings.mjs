@@ -1,0 +1,59 @@
+// Do two builds of the wasm module report the same findings? For changes meant only for
+// speed: every corpus payload plus spliced mutations, in five contexts, at paranoia 2,
+// compared finding by finding (rule, span) and by score.
+//
+//   cp build/arenaguard.wasm /tmp/before.wasm   # before the change
+//   npm run build                               # after it
+//   node scripts/same-findings.mjs /tmp/before.wasm build/arenaguard.wasm [--dirty-state]
+//
+// --dirty-state fills the second build's state block with 0xa5 before every scan (scanBegin
+// must not depend on what was there). Exits 1 when any scan differs.
+import { readFileSync, existsSync } from 'node:fs';
+import { jsonBody } from '../bench/lib/requests.mjs';
+
+const [a, b] = process.argv.slice(2).filter((x) => !x.startsWith('--'));
+const dirty = process.argv.includes('--dirty-state');
+if (!a || !b) { console.error('usage: node scripts/same-findings.mjs BEFORE.wasm AFTER.wasm [--dirty-state]'); process.exit(2); }
+const corpusDir = new URL('../../shared/corpus/', import.meta.url);
+const files = ['httpparams.jsonl', 'libinjection-data.jsonl', 'crs-regression.jsonl'].map((f) => new URL(f, corpusDir));
+if (!files.every((f) => existsSync(f))) { console.error('same-findings needs ../shared/corpus'); process.exit(2); }
+const enc = new TextEncoder();
+const inputs = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => enc.encode(JSON.parse(l).payload)));
+const corpusCount = inputs.length;
+let seed = 7;
+const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+for (let i = 0; i < 20000; i++) { // splice two payloads, sometimes with one byte changed
+  const x = inputs[Math.floor(rnd() * corpusCount)], y = inputs[Math.floor(rnd() * corpusCount)];
+  const cut = Math.floor(rnd() * x.length);
+  const m = new Uint8Array(cut + y.length);
+  m.set(x.subarray(0, cut)); m.set(y, cut);
+  if (rnd() < 0.3 && m.length > 0) m[Math.floor(rnd() * m.length)] = Math.floor(rnd() * 128);
+  inputs.push(m);
+}
+inputs.push(enc.encode(jsonBody(1024, 1024)), enc.encode(jsonBody(8192, 8192)));
+
+// Addresses well above the module's own data: the scan functions take any state/scratch/input.
+const ST = 1 << 20, SCRATCH = ST + 65536, INPUT = SCRATCH + 65536, STATE_BYTES = 4096;
+const load = async (file) => {
+  const { instance } = await WebAssembly.instantiate(readFileSync(file), { env: { abort() { throw new Error('abort'); } } });
+  instance.exports.memory.grow(64);
+  return instance.exports;
+};
+const builds = [await load(a), await load(b)];
+const findingsOffset = builds[0].scanFindingsOffset(), findingBytes = builds[0].scanFindingBytes();
+let scans = 0, differ = 0;
+for (const context of [0, 2, 3, 4, 5]) {
+  for (const input of inputs) {
+    const out = builds.map((ex, k) => {
+      const u8 = new Uint8Array(ex.memory.buffer);
+      if (k === 1 && dirty) u8.fill(0xa5, ST, ST + STATE_BYTES);
+      u8.set(input, INPUT);
+      const n = ex.scanOnce(ST, SCRATCH, INPUT, input.length, context, 2, 1 << 20);
+      return `${n} ${ex.scanScore(ST)} ${Array.from(u8.subarray(ST + findingsOffset, ST + findingsOffset + findingBytes * Math.max(0, n))).join(',')}`;
+    });
+    scans++;
+    if (out[0] !== out[1] && differ++ < 5) console.log(`differs (context ${context}): ${JSON.stringify(new TextDecoder().decode(input)).slice(0, 160)}`);
+  }
+}
+console.log(`${scans} scans, ${differ} with different findings`);
+process.exit(differ === 0 ? 0 : 1);
