@@ -37,7 +37,7 @@ const Q_BO: u32 = 60;       // low byte: quote re-opening shape: 1 breakout firs
 const BO_SHAPE: u32 = 0xff;
 const BO_WORD: u32 = 0x100;    // a word-like token (name, keyword, call, variable) was seen
 const BO_COMMENT: u32 = 0x200; // a comment was judged after the newest token
-const BO_SPACED: u32 = 0x400;  // the implied string was closed by a quote after a space (a quoted word in prose)
+const BO_SPACED: u32 = 0x400;  // the implied string was closed by a quote after a space or punctuation (a quoted word in prose, an argument in code)
 const BO_NOTE: u32 = 0x800;    // the last judged comment has text in it ("555-1234 -- thanks" is a note, "1 --" a cut)
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
@@ -327,8 +327,9 @@ function onComment(st: usize, q: usize, start: u32, end: u32): void {
   s32(q, Q_BO, (g32(q, Q_BO) | BO_COMMENT) & ~BO_NOTE);
   if (isBreakout(q, 0)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
   else if (isBreakout(q, 2) && ttype(q, 1) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
-  // x'|col--  x'%col--  — an operator applied to a column, the rest cut off
-  else if (isBreakout(q, 2) && ttype(q, 1) == T_OP && (taux(q, 1) & A_CMP) == 0 && ttype(q, 0) == T_WORD && tstart(q, 1) == tend(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+  // x'|col--  x'%col--  — an operator applied to a column, the rest cut off (not '/': '/static/*' is a quoted path)
+  else if (isBreakout(q, 2) && ttype(q, 1) == T_OP && (taux(q, 1) & A_CMP) == 0 && (taux(q, 1) & A_CHAR) != (0x2f << 8) && ttype(q, 0) == T_WORD &&
+           tstart(q, 1) == tend(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   const t0 = ttype(q, 0);
   if ((t0 == T_NUM || t0 == T_STR || t0 == T_WORD || t0 == T_VAR || t0 == T_FUNC || isKw(q, 0, K_SQL_VALUEKW)) &&
       g32(q, Q_SIG) != 0) {
@@ -565,8 +566,8 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)
     // (single quotes only: a quoted word in a search — SMALL "&" SIGN, "LIKE" STAMP — is double-quoted; and
     // something must follow the re-opened quote: select 'and' is a search too)
-    // The quote must be glued to the text before it: a spaced one starts a quoted word in prose or code
-    // (what does 'is' mean, prefix + '/' + path).
+    // The quote must be glued to a word before it: after a space or punctuation it starts a quoted word
+    // in prose or an argument in code (what does 'is' mean, prefix + '/' + path, app.get('*', f)).
     // Text must follow the re-opened quote, except for a value that is only '<comparison or connective>'
     // ('OR', '=', '||'): a lone '-' or '*' between quotes is a placeholder as often as not.
     if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
