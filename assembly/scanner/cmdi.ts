@@ -4,7 +4,7 @@
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
 import { g32, s32, g64, s64, report, ST_CMD2, ST_LEX, LX_WORD, LX_START } from "./state";
-import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
+import { flagsOfBytes } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT,
   R_CMDI_CHAINED_COMMAND, R_CMDI_COMMAND_SUBSTITUTION, R_CMDI_SHELL_PATH, R_CMDI_COMMAND_WITH_ARGS, R_CMDI_REDIRECTION,
@@ -316,10 +316,7 @@ function joinEnd(st: usize, c: usize, j: usize): void {
 }
 
 function joinFlags(j: usize, len: u32): u64 {
-  const buf = j + J_BUF;
-  let h = FNV_OFFSET;
-  for (let i: u32 = 0; i < len; i++) h = (h ^ <u32>load<u8>(buf + i)) * FNV_PRIME;
-  return keywordFlags(h, buf, len);
+  return flagsOfBytes(j + J_BUF, len);
 }
 
 function joinAppend(j: usize, word: usize, len: u32): void {

@@ -168,6 +168,23 @@ function namedEntity(p: usize, len: u32): i32 {
 // (loaded from and saved to the stage state around each chunk).
 let prevOut: u32 = 0;
 
+// End of the digits hexRun read (an out-parameter, like prevOut).
+let hexEnd: u32 = 0;
+
+/** Value of up to `max` hex digits from `from` (stopping at the first other byte or at n); hexEnd is after them. */
+function hexRun(inp: usize, from: u32, n: u32, max: u32): u32 {
+  let v: u32 = 0;
+  let q = from;
+  while (q < n && q - from < max) {
+    const d = hexVal(<u32>load<u8>(inp + q));
+    if (d < 0) break;
+    v = (v << 4) | <u32>d;
+    q++;
+  }
+  hexEnd = q;
+  return v;
+}
+
 /** Emit one character after escape decoding: fold case, drop NUL, fold whitespace runs. */
 // @ts-ignore: decorator
 @inline function put(st: usize, sg: usize, out: usize, outOff: usize, o: u32, c: u32, at: u32, end: u32): u32 {
@@ -229,6 +246,15 @@ function charRef(inp: usize, i: u32, n: u32, final: bool): i32 {
   return cp;
 }
 
+/** A decoded reference or escape: ASCII goes through put(), anything else out as UTF-8. */
+// @ts-ignore: decorator
+@inline function putDecoded(st: usize, sg: usize, out: usize, outOff: usize, o: u32, cp: u32, at: u32, end: u32): u32 {
+  const c = foldFullWidth(cp);
+  if (c < 0x80) return put(st, sg, out, outOff, o, c, at, end);
+  prevOut = 0x80;
+  return emitUtf8(out, outOff, o, c, at);
+}
+
 /** Entities, JS escapes, overlong/full-width UTF-8 folding, case and whitespace folding. */
 export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u32, out: usize, outOff: usize, final: bool): u32 {
   prevOut = g32(sg, SG_PREV);
@@ -278,12 +304,7 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         }
       }
       if (undecided) { if (n - i <= MAX_CARRY) { saveCarry(sg, inp, inOff, i, n); break; } }
-      else if (cp >= 0) {
-        const c = foldFullWidth(<u32>cp);
-        if (c < 0x80) o = put(st, sg, out, outOff, o, c, at, offsetAt(inOff, j, n));
-        else { o = emitUtf8(out, outOff, o, c, at); prevOut = 0x80; }
-        i = j; continue;
-      }
+      else if (cp >= 0) { o = putDecoded(st, sg, out, outOff, o, <u32>cp, at, offsetAt(inOff, j, n)); i = j; continue; }
       o = put(st, sg, out, outOff, o, b, at, at + 1);
       i++; continue;
     }
@@ -298,8 +319,8 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
           if (h1 >= 0 && h2 >= 0) { cp = (h1 << 4) | h2; j = i + 4; }
         } else if (k == 0x75 && i + 2 < n) {
           if (load<u8>(inp + i + 2) == 0x7b) {
-            let v: u32 = 0; let q = i + 3;
-            while (q < n && q - i < 12 && hexVal(<u32>load<u8>(inp + q)) >= 0) { v = (v << 4) | <u32>hexVal(<u32>load<u8>(inp + q)); q++; }
+            const v = hexRun(inp, i + 3, n, 9);
+            const q = hexEnd;
             if (q < n && load<u8>(inp + q) == 0x7d && q > i + 3) { cp = <i32>(v < 0x110000 ? v : 0xfffd); j = q + 1; }
           } else if (i + 5 < n) {
             const a = hexVal(<u32>load<u8>(inp + i + 2)), c = hexVal(<u32>load<u8>(inp + i + 3));
@@ -309,9 +330,8 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         } else if (hexVal(<u32>load<u8>(inp + i + 1)) >= 0 && g32(st, ST_CONTEXT) != CTX_PATH) {
           // CSS escapes: \ and 1-6 hex digits, then one optional whitespace (\6a\61vascript:, \3c script).
           // Only two or more digits that make printable ASCII: \b or \2023 in a Windows path stays as it is.
-          let v: u32 = 0;
-          let q = i + 1;
-          while (q < n && q - i <= 6 && hexVal(<u32>load<u8>(inp + q)) >= 0) { v = (v << 4) | <u32>hexVal(<u32>load<u8>(inp + q)); q++; }
+          const v = hexRun(inp, i + 1, n, 6);
+          const q = hexEnd;
           if (q - i >= 3 && v >= 0x21 && v <= 0x7e) {
             cp = <i32>v;
             j = q;
@@ -321,12 +341,7 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
             }
           }
         }
-        if (cp >= 0) {
-          const c = foldFullWidth(<u32>cp);
-          if (c < 0x80) o = put(st, sg, out, outOff, o, c, at, offsetAt(inOff, j, n));
-          else { o = emitUtf8(out, outOff, o, c, at); prevOut = 0x80; }
-          i = j; continue;
-        }
+        if (cp >= 0) { o = putDecoded(st, sg, out, outOff, o, <u32>cp, at, offsetAt(inOff, j, n)); i = j; continue; }
       }
       o = put(st, sg, out, outOff, o, b, at, at + 1);
       i++; continue;

@@ -5,6 +5,13 @@ import { KW_MASK, KW_SLOT_HASH, KW_SLOT_IDX, KW_FLAGS_LO, KW_FLAGS_HI, KW_OFF, K
 export const FNV_OFFSET: u32 = 0x811c9dc5;
 export const FNV_PRIME: u32 = 0x01000193;
 
+/** Class mask of the `len` bytes at `p` (hashed here), or 0: for words the lexer did not hash itself. */
+export function flagsOfBytes(p: usize, len: u32): u64 {
+  let h = FNV_OFFSET;
+  for (let i: u32 = 0; i < len; i++) h = (h ^ <u32>load<u8>(p + i)) * FNV_PRIME;
+  return keywordFlags(h, p, len);
+}
+
 /** Class mask of the word whose first bytes are at `word`, or 0 when it is no keyword. */
 export function keywordFlags(hash: u32, word: usize, len: u32): u64 {
   if (len == 0 || len > KW_MAX_WORD) return 0;

@@ -5,7 +5,7 @@
 // parentheses are not tokens (parentheses leave flags on the next token), comments are
 // folded away (they only leave a flag), so `un/**/ion`-style spacing changes nothing.
 import { g32, s32, g64, s64, report } from "./state";
-import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
+import { flagsOfBytes } from "./keywords";
 import {
   K_SQL_LOGIC, K_SQL_NOT, K_SQL_UNION, K_SQL_SELECT, K_SQL_ALLDISTINCT, K_SQL_FROM, K_SQL_WHERE, K_SQL_DDL,
   K_SQL_INSERT, K_SQL_DELETE, K_SQL_UPDATE, K_SQL_SET, K_SQL_EXEC, K_SQL_DECLARE, K_SQL_SHUTDOWN, K_SQL_WAITFOR,
@@ -37,7 +37,7 @@ const Q_BO: u32 = 60;       // low byte: quote re-opening shape: 1 breakout firs
 const BO_SHAPE: u32 = 0xff;
 const BO_WORD: u32 = 0x100;    // a word-like token (name, keyword, call, variable) was seen
 const BO_COMMENT: u32 = 0x200; // a comment was judged after the newest token
-const BO_SPACED: u32 = 0x400;  // the implied string was closed by a quote after a space or punctuation (a quoted word in prose, an argument in code)
+const BO_LOOSE: u32 = 0x400;  // the implied string was closed by a quote after a space or punctuation (a quoted word in prose, an argument in code)
 const BO_NOTE: u32 = 0x800;    // the last judged comment has text in it ("555-1234 -- thanks" is a note, "1 --" a cut)
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
@@ -436,16 +436,10 @@ function gluedNumber(w: usize, len: u32): u32 {
   let at = i;
   // a float/double literal suffix (1d, 1f) may sit between the number and the keyword
   const c = <u32>load<u8>(w + i);
-  if ((c == 0x64 || c == 0x66) && rest > 2 && (gluedFlags(w + i + 1, rest - 1) & GLUED) != 0) at = i + 1;
-  return (gluedFlags(w + at, len - at) & GLUED) != 0 ? at : 0;
+  if ((c == 0x64 || c == 0x66) && rest > 2 && (flagsOfBytes(w + i + 1, rest - 1) & GLUED) != 0) at = i + 1;
+  return (flagsOfBytes(w + at, len - at) & GLUED) != 0 ? at : 0;
 }
 const GLUED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_LOGIC | K_SQL_FROM | K_SQL_WHERE | K_SQL_ORDER | K_SQL_LIMIT;
-
-function gluedFlags(p: usize, n: u32): u64 {
-  let h = FNV_OFFSET;
-  for (let k: u32 = 0; k < n; k++) h = (h ^ <u32>load<u8>(p + k)) * FNV_PRIME;
-  return keywordFlags(h, p, n);
-}
 
 export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
   const s = resolve(st, q, 0x61, start, end);
@@ -462,7 +456,7 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
       // offsets inside a word are only exact when nothing in it was decoded: clamp to the word
       const mid = start + cut < end ? start + cut : end;
       sqlWord(st, q, 0, first, start, mid, word, cut);
-      sqlWord(st, q, gluedFlags(word + cut, len - cut), <u32>load<u8>(word + cut), mid, end, word + cut, len - cut);
+      sqlWord(st, q, flagsOfBytes(word + cut, len - cut), <u32>load<u8>(word + cut), mid, end, word + cut, len - cut);
       return;
     }
   }
@@ -498,13 +492,13 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   push(st, q, T_WORD, 0, flags, start, end);
 }
 
-export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, spaced: bool): void {
+export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool): void {
   const s = resolve(st, q, c, start, end);
   if (s == 99) return;
   if (s == S_STRING) {
     if (c == g32(q, Q_QUOTE)) {
       s32(q, Q_STATE, S_STRING_QUOTE);
-      if (spaced && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0) s32(q, Q_BO, g32(q, Q_BO) | BO_SPACED);
+      if (loose && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0) s32(q, Q_BO, g32(q, Q_BO) | BO_LOOSE);
     }
     else if (c == 0x5c) s32(q, Q_STATE, S_STRING_ESC);
     return;
@@ -572,11 +566,11 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     // ('OR', '=', '||'): a lone '-' or '*' between quotes is a placeholder as often as not.
     if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
         (end - tstart0 >= 2 || (!isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0))) &&
-        (g32(q, Q_BO) & BO_SPACED) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+        (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
     const n = g32(q, Q_NTOK);
     if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && end - tstart0 >= 2 &&
-        (g32(q, Q_BO) & BO_SPACED) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && isBreakout(q, n - 1)) {
+        (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && isBreakout(q, n - 1)) {
       report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
     }
     // A value that starts inside a quote and never closes it is just text.

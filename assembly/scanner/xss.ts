@@ -3,7 +3,7 @@
 // shapes (a dialog/eval call, document.cookie). Each piece is a tiny state machine fed by
 // the shared lexer's word and punctuation events.
 import { g32, s32, g64, s64, report } from "./state";
-import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
+import { flagsOfBytes } from "./keywords";
 import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
   K_X_PROP, K_X_CSS, K_X_ATTR_DANGER,
@@ -101,9 +101,7 @@ function glue(x: usize, word: usize, len: u32, start: u32, end: u32): u64 {
   const parts = g32(x, X_GLUE_PARTS) + 1;
   s32(x, X_GLUE_PARTS, parts);
   if (parts < 2 || gl < 5) return 0;
-  let h = FNV_OFFSET;
-  for (let i: u32 = 0; i < gl; i++) h = (h ^ <u32>load<u8>(x + X_GLUE + i)) * FNV_PRIME;
-  return keywordFlags(h, x + X_GLUE, gl);
+  return flagsOfBytes(x + X_GLUE, gl);
 }
 
 function pend(x: usize, kind: u32, start: u32, end: u32): void {
