@@ -220,11 +220,16 @@ export class Detector {
     if (this.#closed) throw new DetectorClosedError();
     const t0 = performance.now();
     this.#requests++;
+    // The fields are wiped and timed once, at the end (a failure is timed by failure()).
+    let timed = true;
     try {
       return await walkRequest(this, request);
     } catch (err) {
+      timed = false;
       if (err instanceof TypeError && /analyzeRequest/.test(err.message)) throw err;
       return this.failure(err, t0, 'request');
+    } finally {
+      this.endFields(timed ? t0 : -1);
     }
   }
 

@@ -50,8 +50,6 @@ export class ScanEngine {
   readonly #memory: WebAssembly.Memory;
   #u8: Uint8Array;
   #dv: DataView;
-  /** Set when memory grew: every view above is detached and must be re-made before use. */
-  #stale = false;
   #scratch: Lease | null = null;
   #input: Lease | null = null;
   #state: Lease | null = null;
@@ -76,23 +74,21 @@ export class ScanEngine {
     this.#u8 = new Uint8Array(memory.buffer);
     this.#dv = new DataView(memory.buffer);
     this.stateBytes = this.#ex.scanStateBytes();
-    arena.onGrow(() => { this.#stale = true; });
   }
 
-  /** Views over linear memory are replaced whenever memory grew (a flag, not a buffer compare, on the hot path). */
+  /** Growing wasm memory detaches every old view (its length reads 0): re-make them then. */
   #views(): void {
-    if (this.#stale || this.#u8.byteLength === 0) {
-      this.#stale = false;
-      this.#u8 = new Uint8Array(this.#memory.buffer);
-      this.#dv = new DataView(this.#memory.buffer);
-      this.#inputView = this.#input === null ? null : this.#u8.subarray(this.#inp, this.#inp + this.#inputCap);
-    }
+    if (this.#u8.byteLength === 0) this.#remakeViews();
+  }
+
+  #remakeViews(): void {
+    this.#u8 = new Uint8Array(this.#memory.buffer);
+    this.#dv = new DataView(this.#memory.buffer);
+    this.#inputView = this.#input === null ? null : this.#u8.subarray(this.#inp, this.#inp + this.#inputCap);
   }
 
   #lease(bytes: number): Lease {
-    const lease = this.arena.poolFor(bytes).acquire();
-    this.#stale = true;
-    return lease;
+    return this.arena.poolFor(bytes).acquire();
   }
 
   /** Slots a synchronous scan uses; kept between scans (a scan cannot interleave with another). */
@@ -105,9 +101,8 @@ export class ScanEngine {
         this.#inp = this.#input.bytes.byteOffset;
         this.#inputCap = this.#input.byteLength;
       }
-      this.#stale = true;
-    }
-    this.#views();
+      this.#remakeViews(); // a new input slot, and the acquires may have grown memory
+    } else this.#views();
   }
 
   /**

@@ -153,20 +153,11 @@ async function readBody(request: Request | RequestLike): Promise<string | Uint8A
   return body as string | Uint8Array | object;
 }
 
+/** Scan a request field by field (Detector.scanField); the caller ends the batch with endFields. */
 export async function analyzeRequest(d: Detector, request: Request | RequestLike): Promise<ScanResult> {
   if (request === null || typeof request !== 'object' || typeof (request as RequestLike).url !== 'string') {
     throw new TypeError('analyzeRequest: expected a Fetch Request or { method, url, headers, body }');
   }
-  const t0 = performance.now();
-  // Fields are scanned one by one, then wiped and timed once (also when the walk throws).
-  try {
-    return await walkRequest(d, request);
-  } finally {
-    d.endFields(t0);
-  }
-}
-
-async function walkRequest(d: Detector, request: Request | RequestLike): Promise<ScanResult> {
   const acc: Acc = { score: 0, threats: [], failed: false };
   const rawUrl = (request as RequestLike).url;
   // Split the URL by hand: URL() would normalise (and partly decode) the path.
