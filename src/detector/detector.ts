@@ -244,11 +244,13 @@ export class Detector {
     const code = CONTEXT_CODES[context];
     try {
       const score = this.engine.scanValue(input, code, this.paranoia, this.maxScanBytes);
-      this.#scans++;
-      this.#bytes += this.engine.lastBytes;
-      if (this.engine.findingCount() === 0) return null;
-      const result = { blocked: score >= this.threshold, score, threats: toThreats(this.engine.findings(), typeof input === 'string' ? input : null, this.maxScanBytes) };
-      return this.record(result, 0, -1, false);
+      if (this.engine.findingCount() === 0) {
+        this.#scans++;
+        this.#bytes += this.engine.lastBytes;
+        return null;
+      }
+      const threats = toThreats(this.engine.findings(), typeof input === 'string' ? input : null, this.maxScanBytes);
+      return this.record({ blocked: score >= this.threshold, score, threats }, this.engine.lastBytes, -1);
     } catch (err) {
       this.engine.releaseAll();
       return this.failure(err, -1);
@@ -261,12 +263,10 @@ export class Detector {
     if (t0 >= 0) this.#times.record(performance.now() - t0);
   }
 
-  /** @internal Count a finished scan. */
-  record(result: ScanResult, bytes: number, t0: number, count = true): ScanResult {
-    if (count) {
-      this.#scans++;
-      this.#bytes += bytes;
-    }
+  /** @internal Count a finished scan; t0 < 0: not timed (a field of a request, timed with the request). */
+  record(result: ScanResult, bytes: number, t0: number): ScanResult {
+    this.#scans++;
+    this.#bytes += bytes;
     if (result.blocked) this.#blocked++;
     for (const t of result.threats) {
       this.#byCategory.set(t.category, (this.#byCategory.get(t.category) ?? 0) + 1);
