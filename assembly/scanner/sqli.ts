@@ -86,6 +86,9 @@ const A_HEX: u32 = 128;
 const A_CAST: u32 = 512;    // the OP token is '::'
 const A_UNARY: u32 = 256;   // a sign/negation was folded into this operand
 const A_CHAR: u32 = 0xff00; // operator character(s) for OP tokens
+const A_SPACED: u32 = 0x10000; // FUNC: whitespace between the name and its '(' (if (a < b), for (i = 0)
+const A_JOINED: u32 = 0x20000; // OP: two operator characters joined (<= != == ...)
+const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
 
 const STRUCTURAL: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ALLDISTINCT | K_SQL_FROM | K_SQL_WHERE | K_SQL_DDL | K_SQL_INSERT |
   K_SQL_DELETE | K_SQL_UPDATE | K_SQL_EXEC | K_SQL_DECLARE | K_SQL_SHUTDOWN | K_SQL_WAITFOR | K_SQL_INTO | K_SQL_ORDER |
@@ -138,6 +141,21 @@ function isValue(q: usize, k: u32): bool {
 @inline function isCmp(q: usize, k: u32): bool { return ttype(q, k) == T_OP && (taux(q, k) & A_CMP) != 0; }
 // @ts-ignore: decorator
 @inline function isBreakout(q: usize, k: u32): bool { return ttype(q, k) == T_STR && (taux(q, k) & A_BREAKOUT) != 0; }
+
+/** A plain name: a word with no SQL meaning of its own (x, price, rating — not user, version, ascii). */
+// @ts-ignore: decorator
+@inline function plainName(q: usize, k: u32): bool {
+  return ttype(q, k) == T_WORD && (tflags(q, k) & (K_SQL_VALUEKW | K_SQL_FUNC | K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0;
+}
+
+/**
+ * x < 5 and y > 3, price < 100 and rating >= 4: the newest comparison (tokens 0-2, after the connective
+ * at 3) and the one before the connective (4-6) both compare a plain name. That is a condition written
+ * out (a spec, a formula); an injected connective follows a literal or a break-out, not a comparison.
+ */
+function condition(q: usize): bool {
+  return plainName(q, 2) && (taux(q, 2) & A_LPAREN) == 0 && isValue(q, 4) && isCmp(q, 5) && plainName(q, 6) && g32(q, Q_NTOK) >= 7;
+}
 
 /** Is token k a select-list item (what follows SELECT in an injected query)? */
 function selectItem(q: usize, k: u32): bool {
@@ -270,11 +288,17 @@ function judge(st: usize, q: usize): void {
   // <connective> value <cmp> value
   if (t1 != T_OP && t1 != T_LOGIC) return;
   if (isValue(q, 0) || (t0 == T_KW && (f0 & K_SQL_SELECT) != 0)) {
-    const prose = (taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && ttype(q, 2) == T_WORD; // "cats in boxes"
+    // "cats in boxes"; "char(10) is a newline" (IS takes NULL, TRUE, FALSE or NOT, never a plain name)
+    const prose = (taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0);
     if (isCmp(q, 1) && isValue(q, 2) && !prose) {
       const t3 = ttype(q, 3);
       const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;
-      if ((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD)) || isKw(q, 3, K_SQL_WHERE) || (t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0)) {
+      // IF(1=1,  COUNT(id) >= 9  — a comparison on the first argument of a call; not code comparing a plain
+      // name in a statement (if (i < n), for (i = 0: a space before the parenthesis) or in a call of a
+      // name SQL does not know (f(x) = x, while((item = next()))
+      const inCall = t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0 &&
+        !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0));
+      if ((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD) && !condition(q)) || isKw(q, 3, K_SQL_WHERE) || inCall) {
         report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
       } else if (isBreakout(q, 3)) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), e0);
@@ -294,9 +318,10 @@ function judge(st: usize, q: usize): void {
 }
 
 /** Called when '(' follows token 0: it becomes a function call. */
-function makeFunc(st: usize, q: usize, end: u32): void {
+function makeFunc(st: usize, q: usize, start: u32, end: u32): void {
   const e = ent(q, 0);
   store<u32>(e + E_TYPE, T_FUNC);
+  if (load<u32>(e + E_END) != start) store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_SPACED);
   const f = tflags(q, 0);
   const s0 = tstart(q, 0);
   // x' AND f(   — any call right after a quote break-out and a connective
@@ -349,8 +374,13 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
       judge(st, q);
       return;
     }
+    // === and !== are JavaScript, not SQL: no comparison (a third character joins the operator and ends it)
+    if (c == 0x3d && p == 0x3d && (load<u32>(e + E_AUX) & A_JOINED) != 0) {
+      store<u32>(e + E_AUX, load<u32>(e + E_AUX) & ~(A_CMP | A_JOINED)); store<u32>(e + E_END, end);
+      return;
+    }
     if ((c == 0x3d && (p == 0x3c || p == 0x3e || p == 0x21 || p == 0x3d || p == 0x3a)) || (p == 0x3c && c == 0x3e)) {
-      store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~A_CHAR) | A_CMP | (c << 8)); store<u32>(e + E_END, end);
+      store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~A_CHAR) | A_CMP | A_JOINED | (c << 8)); store<u32>(e + E_END, end);
       return;
     }
   }
@@ -487,7 +517,7 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   if (isNum) { push(st, q, T_NUM, (first == 0x30 && end - start > 2) ? A_HEX : 0, 0, start, end); return; }
   if ((flags & K_SQL_NOT) != 0) return; // NOT changes no shape we judge
   if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, 0, flags, start, end); return; }
-  if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP, flags, start, end); return; }
+  if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0), flags, start, end); return; }
   if ((flags & STRUCTURAL) != 0) { push(st, q, T_KW, 0, flags, start, end); return; }
   push(st, q, T_WORD, 0, flags, start, end);
 }
@@ -523,7 +553,7 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
     case 0x28: {
       const n = g32(q, Q_NTOK);
       const t0 = ttype(q, 0);
-      if (n > 0 && g32(q, Q_PEND) == 0 && (t0 == T_WORD || (t0 == T_KW && (tflags(q, 0) & (K_SQL_FUNC | K_SQL_DANGER)) != 0))) makeFunc(st, q, end);
+      if (n > 0 && g32(q, Q_PEND) == 0 && (t0 == T_WORD || (t0 == T_KW && (tflags(q, 0) & (K_SQL_FUNC | K_SQL_DANGER)) != 0))) makeFunc(st, q, start, end);
       s32(q, Q_PEND, g32(q, Q_PEND) | A_LPAREN);
       s32(q, Q_DEPTH, g32(q, Q_DEPTH) + 1);
       break;
