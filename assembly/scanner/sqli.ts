@@ -39,6 +39,7 @@ const BO_WORD: u32 = 0x100;    // a word-like token (name, keyword, call, variab
 const BO_COMMENT: u32 = 0x200; // a comment was judged after the newest token
 const BO_LOOSE: u32 = 0x400;  // the implied string was closed by a quote after a space or punctuation (a quoted word in prose, an argument in code)
 const BO_NOTE: u32 = 0x800;    // the last judged comment has text in it ("555-1234 -- thanks" is a note, "1 --" a cut)
+const BO_EMPTY: u32 = 0x1000;  // the value starts with the quote that closes the implied string (' or 1=1, '--)
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -89,6 +90,7 @@ const A_CHAR: u32 = 0xff00; // operator character(s) for OP tokens
 const A_SPACED: u32 = 0x10000; // FUNC: whitespace between the name and its '(' (if (a < b), for (i = 0)
 const A_JOINED: u32 = 0x20000; // OP: two operator characters joined (<= != == ...)
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
+const A_CALLKW: u32 = 0x80000; // KW: CALL (of the EXEC class: CALL takes a procedure name, never a parenthesis)
 
 const STRUCTURAL: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ALLDISTINCT | K_SQL_FROM | K_SQL_WHERE | K_SQL_DDL | K_SQL_INSERT |
   K_SQL_DELETE | K_SQL_UPDATE | K_SQL_EXEC | K_SQL_DECLARE | K_SQL_SHUTDOWN | K_SQL_WAITFOR | K_SQL_INTO | K_SQL_ORDER |
@@ -240,7 +242,9 @@ function judge(st: usize, q: usize): void {
       else if ((k1 & K_SQL_DELETE) != 0 && (w0 & K_SQL_FROM) != 0) shaped = true;
       else if ((k1 & K_SQL_WAITFOR) != 0 && (w0 & K_SQL_DELAY) != 0) shaped = true;
       else if ((k1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) { shaped = true; report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0); }
-      else if ((k1 & K_SQL_EXEC) != 0) shaped = (w0 & K_SQL_DANGER) != 0;
+      // EXEC xp_cmdshell ...  EXEC('...')  EXEC(@sql): a dangerous procedure, or dynamic SQL from a string or variable
+      else if ((k1 & K_SQL_EXEC) != 0) shaped = (w0 & K_SQL_DANGER) != 0 ||
+        ((t0 == T_STR || t0 == T_VAR) && (taux(q, 0) & A_LPAREN) != 0 && (taux(q, 1) & A_CALLKW) == 0);
       else if ((k1 & K_SQL_SELECT) != 0) shaped = selectItem(q, 0);
       else if ((k1 & K_SQL_SHUTDOWN) != 0) shaped = t0 == T_SEMI;
       else if ((k1 & K_SQL_SET) != 0) shaped = t0 == T_VAR;
@@ -351,6 +355,8 @@ function onComment(st: usize, q: usize, start: u32, end: u32): void {
   if (n == 0) return;
   s32(q, Q_BO, (g32(q, Q_BO) | BO_COMMENT) & ~BO_NOTE);
   if (isBreakout(q, 0)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
+  // x'; --  — the statement ended right after the quote, the rest cut off
+  else if (ttype(q, 0) == T_SEMI && isBreakout(q, 1) && (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
   else if (isBreakout(q, 2) && ttype(q, 1) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   // x'|col--  x'%col--  — an operator applied to a column, the rest cut off (not '/': '/static/*' is a quoted path)
   else if (isBreakout(q, 2) && ttype(q, 1) == T_OP && (taux(q, 1) & A_CMP) == 0 && (taux(q, 1) & A_CHAR) != (0x2f << 8) && ttype(q, 0) == T_WORD &&
@@ -408,6 +414,7 @@ function closeString(st: usize, q: usize, end: u32): void {
   push(st, q, T_STR, breakout ? A_BREAKOUT : 0, 0, g32(q, Q_TSTART), end);
   // A value that starts with the closing quote itself ('=' , ' OR ') can still re-open it.
   if (implied && !breakout && g32(q, Q_MODE) == 0x27) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 1);
+  if (implied && !breakout) s32(q, Q_BO, g32(q, Q_BO) | BO_EMPTY);
 }
 
 /** Resolve states that wait for one more event (closing quote, '-' or '/'); [start, end) is that event's span. */
@@ -431,7 +438,11 @@ function closeString(st: usize, q: usize, end: u32): void {
   } else if (s == S_DASHDASH) {
     // "--" is a comment unless a word is glued to it ("--infant" is prose or an option)
     s32(q, Q_STATE, c == 0x0a ? S_NORMAL : S_LINE); // "--\n" ends right here
-    if (c != 0x61) onComment(st, q, g32(q, Q_AUXSTART), end);
+    if (c != 0x61) {
+      onComment(st, q, g32(q, Q_AUXSTART), end);
+      // a quote right after "--" ('--' and "--" are a quoted dash) is a note, as text later in the comment is
+      if (c == 0x27 || c == 0x22 || c == 0x60) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
+    }
     return 99;
   } else if (s == S_HASH) {
     if (c == 0x0a) { onComment(st, q, g32(q, Q_AUXSTART), start); s32(q, Q_STATE, S_NORMAL); return 99; }
@@ -518,7 +529,7 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   if ((flags & K_SQL_NOT) != 0) return; // NOT changes no shape we judge
   if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, 0, flags, start, end); return; }
   if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0), flags, start, end); return; }
-  if ((flags & STRUCTURAL) != 0) { push(st, q, T_KW, 0, flags, start, end); return; }
+  if ((flags & STRUCTURAL) != 0) { push(st, q, T_KW, (flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0, flags, start, end); return; }
   push(st, q, T_WORD, 0, flags, start, end);
 }
 
@@ -530,7 +541,9 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
       s32(q, Q_STATE, S_STRING_QUOTE);
       if (loose && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0) s32(q, Q_BO, g32(q, Q_BO) | BO_LOOSE);
     }
-    else if (c == 0x5c) s32(q, Q_STATE, S_STRING_ESC);
+    // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own
+    // backslash gets escaped instead — and outside MySQL a backslash is no escape at all)
+    else if (c == 0x5c && !(start == 0 && g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0)) s32(q, Q_STATE, S_STRING_ESC);
     return;
   }
   if (s == S_STRING_ESC) { s32(q, Q_STATE, S_STRING); return; }
@@ -540,7 +553,8 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
     else if (c != 0x2a) s32(q, Q_STATE, S_BLOCK);
     return;
   }
-  if (s == S_LINE) { if (c == 0x0a) s32(q, Q_STATE, S_NORMAL); else if (c != 0x20) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE); return; }
+  // ('-' and '+' are no text: "-- -" and "--+" are how a comment is written so that a space follows it)
+  if (s == S_LINE) { if (c == 0x0a) s32(q, Q_STATE, S_NORMAL); else if (c != 0x20 && c != 0x2d && c != 0x2b) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE); return; }
   // S_NORMAL
   if (c == 0x20 || c == 0x0a) return;
   if (c != 0x2e) s32(q, Q_DOT, 0);
@@ -595,12 +609,19 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     // Text must follow the re-opened quote, except for a value that is only '<comparison or connective>'
     // ('OR', '=', '||'): a lone '-' or '*' between quotes is a placeholder as often as not.
     if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
-        (end - tstart0 >= 2 || (!isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0))) &&
+        (end - tstart0 >= 2 || (!isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0)) ||
+         (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)) &&  // x'||'  (concatenation re-opening the quote)
         (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
     const n = g32(q, Q_NTOK);
     if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && end - tstart0 >= 2 &&
         (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && isBreakout(q, n - 1)) {
+      report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
+    }
+    // ' + CHAR(65) + '  x'||lower(y)||'  — an SQL function call spliced into the literal between two operators
+    if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && g32(q, Q_FUNCS) != 0 &&
+        (g32(q, Q_BO) & BO_LOOSE) == 0 && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)) &&
+        ttype(q, n - 1) == T_STR && (isBreakout(q, n - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0)) {
       report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
     }
     // A value that starts inside a quote and never closes it is just text.
@@ -634,6 +655,10 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   // nothing written in the comment: 555-1234 -- thanks is a note)
   const inComment = s == S_LINE || s == S_BLOCK || s == S_BLOCK_STAR || s == S_BLOCK_OPEN || s == S_DASHDASH || s == S_HASH;
   const ntok = g32(q, Q_NTOK);
+  // '--  ')#  ';--  "/*  — read inside a quote, the value only closes the string (and parentheses, and the
+  // statement) and cuts off the rest of the query: nothing else, no word, no text in the comment
+  if (inComment && g32(q, Q_MODE) != 0 && (g32(q, Q_BO) & (BO_EMPTY | BO_COMMENT | BO_NOTE | BO_WORD)) == (BO_EMPTY | BO_COMMENT) &&
+      (ntok == 1 || (ntok == 2 && ttype(q, 0) == T_SEMI)) && ttype(q, ntok - 1) == T_STR) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
   if (inComment && g32(q, Q_MODE) == 0 && (g32(q, Q_BO) & (BO_COMMENT | BO_WORD | BO_NOTE)) == BO_COMMENT && ntok > 0 && ntok <= RING_N) {
     let literal = false;
     let k: u32 = 0;

@@ -3,7 +3,7 @@
 // one (x' * 2 or 'y). Written from the grammar, not from the corpus.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Detector } from '../../src/index.js';
-import { detector, ruleIds } from './helpers.js';
+import { detector, ruleIds, expectSameWhenSplit } from './helpers.js';
 
 let d: Detector;
 beforeAll(async () => { d = await detector(); });
@@ -117,4 +117,27 @@ describe('sqli comparisons that are code or prose, not SQL', () => {
   ])('%s is still a comparison after a connective or in a call', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
   });
+});
+
+describe('sqli values that only close the string and cut the query off', () => {
+  // read inside a quote: the closing quote (and parentheses, a statement end), then a comment with nothing in it
+  const hits = ["'--", "' --", "')#", '"/*', "';--", "'-- -", "'))-- -", "k'; --"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.string-breakout');
+  });
+  it.each(["'-- hi", "'--'", '"--"', "'#'", "'# note", "' -- comment here", "a = 'x'; -- note", "it's; -- eh", "don't'; --"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits, 'body'); });
+});
+
+describe('sqli escaping the escaper, dynamic EXEC, concatenation splices', () => {
+  const hits = ["\\' or 2=2--", "\\' union select 3--", "5; exec('sel'+'ect 4')", '5; exec(@cmd)', "u'||'", "zz'&&'", "' + CHAR(66) + '", "v'||lower(w)||'"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+  });
+  it.each(["\\'quoted\\'", "\\' is a backslash-quote", "foo(); call('x')", 'next; call(@v)', "'a' + upper(x) + '", "x = 'a' || lower(y) || '"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits, 'body'); });
 });
