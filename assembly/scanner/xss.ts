@@ -195,6 +195,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   const pendStart = g32(x, X_PEND_START);
   let brk = false;
   let brkTarget = false;
+  let method = false;
   if (p != P_NONE) { // (most words arrive with nothing pending)
     brk = p == P_BRK_OP && adjacentPend && w0 - 0x61 < 26;
     // location, valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
@@ -211,7 +212,11 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
       s32(x, X_LAST_END, end);
       return;
     }
-    if (p == P_OBJ_DOT && adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // document.cookie  window["alert"]
+    // document.cookie  window["alert"]; a method (document.write, window.open) only when it is called
+    if (p == P_OBJ_DOT && adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) {
+      if ((flags & K_X_SINK_CALL) != 0 && (flags & K_X_SINK_STRONG) == 0) method = true;
+      else report(st, R_XSS_JS_SINK, pendStart, end);
+    }
     if (p == P_SCHEME && adjacentPend) { /* "javascript" glued to a word: not a scheme */ }
     // constructor.constructor reaches Function from any value
     if (p == P_CTOR_DOT && adjacentPend && len == 11 && w0 == 0x63 && (flags & K_X_SINK_CALL) != 0) report(st, R_XSS_JS_SINK, pendStart, end);
@@ -316,6 +321,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   }
   // el.innerHTML= el.outerHTML=
   if (dotted && len == 9 && (flags & K_X_PROP) != 0 && (w0 == 0x69 || w0 == 0x6f)) pend(x, P_HTMLPROP, start, end);
+  if (method) pend(x, P_SINK, pendStart, end); // document.write( window.open`
   // '-name(  ";name(  '}};name(: a call right after leaving a JS string
   if (brkTarget) pend(x, P_BRK_NAME, pendStart, end);
   else if (brk && (g32(x, X_PEND) == P_NONE || g32(x, X_PEND) == P_SINK_WEAK)) pend(x, P_BRK_CALL, pendStart, end);
@@ -332,6 +338,13 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   s32(x, X_LAST_END, end);
 }
 
+// X_PREV for a '(' glued to the word before it (a call's parenthesis, not a group's)
+const PREV_CALL_PAREN: u32 = 0x128;
+// @ts-ignore: decorator
+@inline function prevCode(x: usize, c: u32, start: u32): u32 {
+  return c == 0x28 && start != 0 && g32(x, X_LAST_END) == start && g32(x, X_PUNCT_END) != start ? PREV_CALL_PAREN : c;
+}
+
 // Punctuation that changes nothing while idle (only X_PREV and the ends): , ; ) ! ? * + % # & $ . ( : = - /
 // and ] } ^ ~ | @ \ as bit sets over 0x00-0x3f and 0x40-0x7f. Quotes, < > { ` and whitespace are not in them.
 const IDLE_PUNCT_LO: u64 = 0xac00ff7a00000000;
@@ -342,7 +355,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   if ((c == 0x20 || c == 0x0a) && idleOrQuote(x)) return; // (a space keeps P_BRK as it is)
   // punctuation no tracker reacts to while idle: it only becomes the previous byte
   if (c < 0x80 && ((c < 0x40 ? IDLE_PUNCT_LO >> <u64>c : IDLE_PUNCT_HI >> <u64>(c - 0x40)) & 1) != 0 && idle(x)) {
-    s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
+    s32(x, X_PREV, prevCode(x, c, start)); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
     return;
   }
   // ':' or ',' right after a quote with nothing else going on ("key":"v","k2": in JSON): no rule
@@ -373,6 +386,9 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
       report(st, p == P_EVENT ? R_XSS_EVENT_HANDLER : R_XSS_ANY_TAG, ps, end);
     } else if (c == 0x3a && p == P_SCHEME) report(st, R_XSS_JS_URI, ps, end);
     else if (p == P_SINK && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+    // [1].map(alert)  x.forEach(eval)  — the sink handed to a call as its only argument (a callback that runs it;
+    // as one argument of several it is as often a name compared in code: equal(Eval, EvalError))
+    else if (p == P_SINK && adjacent && c == 0x29 && g32(x, X_PREV) == PREV_CALL_PAREN && g32(x, X_PUNCT_END) == ps) report(st, R_XSS_JS_SINK, ps, end);
     // (alert)(1)  alert?.(1)  alert.call(
     else if (p == P_SINK && adjacent && (c == 0x29 || c == 0x3f)) { s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_SINK && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; }
@@ -445,7 +461,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   // &{...}: a JavaScript entity (script inside an attribute value)
   // (the span starts at '{': the '&' may have been decoded from a longer form)
   if (c == 0x7b && g32(x, X_PREV) == 0x26 && g32(x, X_PUNCT_END) == start) report(st, R_XSS_JS_ENTITY, start, end);
-  s32(x, X_PREV, c);
+  s32(x, X_PREV, prevCode(x, c, start));
   s32(x, X_PUNCT_END, end);
   // Namespace prefix: <xi:include
   if (c == 0x3a && g32(x, X_NAME_END) != 0 && g32(x, X_NAME_END) - 1 == start) { s32(x, X_NAME_END, end + 1); s32(x, X_LAST_END, end); return; }

@@ -5,7 +5,7 @@
 // from the grammar (not from the corpus); `zz` stands for any function name.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Detector } from '../../src/index.js';
-import { detector, ruleIds } from './helpers.js';
+import { detector, ruleIds, expectSameWhenSplit } from './helpers.js';
 
 let d: Detector;
 beforeAll(async () => { d = await detector(); });
@@ -112,4 +112,16 @@ describe('xss grammar shapes', () => {
       }
     }
   });
+});
+
+describe('xss sinks handed to a call, methods only when called', () => {
+  // [1].map(alert): a dialog/eval function passed as a call's only argument runs it
+  const hits = ['[1].map(alert)', '[7].find(confirm)', 'x.forEach(eval)', 'open(prompt)', "window.open('//a.test')", "document.write('q')", 'document.write`x`'];
+  it.each(hits)('%s is a js sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it.each(['window.open tutorial', 'document.write docs', 'see (alert) below', 'Severity (alert, warning)', 'assert.equal(Eval, EvalError)', 'promise.then(done)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits); });
 });
