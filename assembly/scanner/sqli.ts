@@ -250,7 +250,9 @@ function judge(st: usize, q: usize): void {
       else if ((k1 & K_SQL_SET) != 0) shaped = t0 == T_VAR;
       if (shaped) {
         const t2 = ttype(q, 2);
-        if (t2 == T_SEMI || isBreakout(q, 2)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 2), e0);
+        // (a statement straight after the quote, with no ';' — T-SQL needs none — only when the quote is glued to
+        // the text before it: site:x.com "select" is a quoted word in a search)
+        if (t2 == T_SEMI || (isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 2), e0);
         else if ((k1 & (K_SQL_SELECT | K_SQL_SET)) == 0) report(st, R_SQLI_STATEMENT, tstart(q, 1), e0);
         if ((k1 & K_SQL_WAITFOR) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
         if ((k1 & K_SQL_EXEC) != 0 && (w0 & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);

@@ -77,6 +77,8 @@ const P_TICK: u32 = 31;      // name`: a tagged-template call when content follo
 const P_BRK_IN: u32 = 32;    // "in : waiting for a dangerous name (the 'in' operator after leaving a string)
 const P_BRK_NAME: u32 = 33;  // '-location "in valueOf: waiting for '=' or '(' (assigning or calling after leaving a string)
 const P_UTF7_SP: u32 = 34;   // ADw after whitespace (a query's '+' is a space): waiting for '-', only <script counts
+const P_ONPROP: u32 = 35;    // .onerror outside a tag (a handler property in JS): waiting for '='
+const P_ONPROP_EQ: u32 = 36; // .onerror=: waiting for the handler, which must be a sink (window.onerror=alert)
 
 export function xssInit(x: usize): void { memory.fill(x, 0, 128); }
 
@@ -202,6 +204,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     brkTarget = (brk || p == P_BRK_IN) && ((len == 8 && w0 == 0x6c && (flags & K_X_OBJ) != 0) ||
       wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8));
     if (p == P_TICK && adjacentPend) report(st, R_XSS_JS_SINK, pendStart, end); // alert`1`
+    if (p == P_ONPROP_EQ && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_EVENT_HANDLER, pendStart, end); // window.onerror=alert
     // import('https:...')  import('data:...')  import('javascript:...')
     if (p == P_IMPORT_Q && adjacentPend && ((flags & (K_X_DATA | K_X_SCHEME)) != 0 ||
         ((len == 4 || (len == 5 && load<u8>(word + 4) == 0x73)) && w0 == 0x68 && w1 == 0x74 && load<u16>(word + 2) == 0x7074))) report(st, R_XSS_JS_SINK, pendStart, end);
@@ -289,7 +292,8 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   if (tpl && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_SINK, start - 2, end);
   const prev = g32(x, X_PREV);
   const afterPrev = g32(x, X_LAST_END) == start; // the previous punctuation touches this word
-  if ((flags & K_X_EVENT) != 0) pend(x, P_EVENT, start, end);
+  // (x.onload = fn outside a tag is everyday JS: a handler property counts when a sink is assigned to it)
+  if ((flags & K_X_EVENT) != 0) pend(x, afterPrev && prev == 0x2e && g32(x, X_INTAG) == 0 ? P_ONPROP : P_EVENT, start, end);
   else if (w0 == 0x6f && w1 == 0x6e && len >= 6) {
     const loose = !afterPrev || prev == 0x22 || prev == 0x27 || prev == 0x2f;
     // (only whitespace before it at the start of the value counts too: "  onx=")
@@ -385,6 +389,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     if (c == 0x3d && (p == P_EVENT || p == P_ONWORD)) {
       report(st, p == P_EVENT ? R_XSS_EVENT_HANDLER : R_XSS_ANY_TAG, ps, end);
     } else if (c == 0x3a && p == P_SCHEME) report(st, R_XSS_JS_URI, ps, end);
+    else if (p == P_ONPROP && c == 0x3d) { s32(x, X_PEND, P_ONPROP_EQ); s32(x, X_PEND_END, end); keep = true; }
+    else if ((p == P_ONPROP || p == P_ONPROP_EQ) && isSpace) keep = true;
     else if (p == P_SINK && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
     // [1].map(alert)  x.forEach(eval)  — the sink handed to a call as its only argument (a callback that runs it;
     // as one argument of several it is as often a name compared in code: equal(Eval, EvalError))

@@ -141,3 +141,13 @@ describe('sqli escaping the escaper, dynamic EXEC, concatenation splices', () =>
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits, 'body'); });
 });
+
+describe('sqli statement right after a quote', () => {
+  // T-SQL needs no ';' between statements, but a quote after a space starts a quoted word in a search
+  it.each(["zz' select 1--", "m'select @@version"])('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.stacked-query');
+  });
+  it.each(['site:example.com "select" -union', 'say "select" twice'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+});

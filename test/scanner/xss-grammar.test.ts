@@ -125,3 +125,15 @@ describe('xss sinks handed to a call, methods only when called', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits); });
 });
+
+describe('xss handler properties assigned in JS', () => {
+  // outside a tag, x.onerror = fn is everyday code; assigning a sink to it runs the sink
+  const hits = ['window.onerror=alert;throw 1', 'self.onerror = eval', '<img src=x.onerror=alert(1)>', 'onerror=alert;throw 1'];
+  it.each(hits)('%s is an event handler', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.event-handler');
+  });
+  it.each(['button.onclick = handler', 'xhr.onload = e => done(e)', 'worker.onmessage = (ev) => ev.data', 'reader.onerror = fail'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits); });
+});
