@@ -39,6 +39,7 @@ const BO_WORD: u32 = 0x100;    // a word-like token (name, keyword, call, variab
 const BO_COMMENT: u32 = 0x200; // a comment was judged after the newest token
 const BO_LOOSE: u32 = 0x400;  // the implied string was closed by a quote after a space or punctuation (a quoted word in prose, an argument in code)
 const BO_NOTE: u32 = 0x800;    // the last judged comment has text in it ("555-1234 -- thanks" is a note, "1 --" a cut)
+const BO_DEFER: u32 = 0x2000;  // a loose break-out comparison waits for the event after it (see judge)
 const BO_EMPTY: u32 = 0x1000;  // the value starts with the quote that closes the implied string (' or 1=1, '--)
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
@@ -307,7 +308,11 @@ function judge(st: usize, q: usize): void {
       if ((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD) && !condition(q)) || isKw(q, 3, K_SQL_WHERE) || inCall) {
         report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
       } else if (isBreakout(q, 3)) {
-        report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), e0);
+        // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
+        // to the value makes 'a=c' a quoted string in code or prose (qs.parse('a=c')), not x' a=c
+        // (a string right side was opened by the next event already: 'AS IS', reads the same way)
+        if ((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 != T_STR) s32(q, Q_BO, g32(q, Q_BO) | BO_DEFER);
+        else if (!((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 == T_STR && s0 == tend(q, 1) && g32(q, Q_QUOTE) == g32(q, Q_MODE))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), e0);
       } else if (g32(q, Q_NTOK) == 3) {
         const tb = ttype(q, 2);
         if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
@@ -321,6 +326,12 @@ function judge(st: usize, q: usize): void {
     // '||(select ...  '||chr(
     if (t1 == T_LOGIC && (taux(q, 1) & A_CHAR) != 0 && isBreakout(q, 2) && (t0 == T_FUNC || isKw(q, 0, K_SQL_SELECT))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
   }
+}
+
+/** Settle a deferred break-out comparison (tokens 3..0 unchanged since): `quoted` cancels it. */
+function settle(st: usize, q: usize, quoted: bool): void {
+  s32(q, Q_BO, g32(q, Q_BO) & ~BO_DEFER);
+  if (!quoted) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), tend(q, 0));
 }
 
 /** Called when '(' follows token 0: it becomes a function call. */
@@ -492,6 +503,7 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
     if (s == S_LINE || s == S_BLOCK || s == S_BLOCK_STAR) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
     return;
   }
+  if ((g32(q, Q_BO) & BO_DEFER) != 0) settle(st, q, false);
   const isNum = first - 0x30 < 10;
   if (isNum && flags == 0) {
     const cut = gluedNumber(word, len);
@@ -559,6 +571,7 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
   if (s == S_LINE) { if (c == 0x0a) s32(q, Q_STATE, S_NORMAL); else if (c != 0x20 && c != 0x2d && c != 0x2b) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE); return; }
   // S_NORMAL
   if (c == 0x20 || c == 0x0a) return;
+  if ((g32(q, Q_BO) & BO_DEFER) != 0) settle(st, q, c == g32(q, Q_MODE) && start == tend(q, 0));
   if (c != 0x2e) s32(q, Q_DOT, 0);
   if (c != 0x40) s32(q, Q_AT, 0);
   switch (c) {
@@ -593,6 +606,7 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
 }
 
 export function sqlFinish(st: usize, q: usize, end: u32): void {
+  if ((g32(q, Q_BO) & BO_DEFER) != 0) settle(st, q, false);
   const s = g32(q, Q_STATE);
   // Nothing to judge (the usual end of a short value): no token, and a quote-mode reading
   // that never left its implied string or an as-is reading with nothing pending.
