@@ -328,6 +328,17 @@ function judge(st: usize, q: usize): void {
   }
 }
 
+/** Are tokens 0..n-1 only literals (strings, numbers, NULL) and commas, with at least one comma and a literal last? */
+function literalList(q: usize, n: u32): bool {
+  let commas: u32 = 0;
+  for (let k: u32 = 0; k < n; k++) {
+    const t = ttype(q, k);
+    if (t == T_COMMA) commas++;
+    else if (!(t == T_STR || t == T_NUM || (t == T_WORD && (tflags(q, k) & K_SQL_VALUEKW) != 0))) return false;
+  }
+  return commas != 0 && ttype(q, 0) != T_COMMA;
+}
+
 /** Settle a deferred break-out comparison (tokens 3..0 unchanged since): `quoted` cancels it. */
 function settle(st: usize, q: usize, quoted: bool): void {
   s32(q, Q_BO, g32(q, Q_BO) & ~BO_DEFER);
@@ -675,6 +686,12 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   // statement) and cuts off the rest of the query: nothing else, no word, no text in the comment
   if (inComment && g32(q, Q_MODE) != 0 && (g32(q, Q_BO) & (BO_EMPTY | BO_COMMENT | BO_NOTE | BO_WORD)) == (BO_EMPTY | BO_COMMENT) &&
       (ntok == 1 || (ntok == 2 && ttype(q, 0) == T_SEMI)) && ttype(q, ntok - 1) == T_STR) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+  // '), ('admin', 'x')--  x', 2, 3)#  — the quote closes, then only a list of literals (another VALUES row, more
+  // arguments) and a comment that cuts the rest off: a list spliced into the statement
+  if (inComment && g32(q, Q_MODE) != 0 && ntok >= 3 && ntok <= RING_N && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE | BO_LOOSE)) == BO_COMMENT &&
+      ttype(q, ntok - 1) == T_STR && (isBreakout(q, ntok - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0) && literalList(q, ntok - 1)) {
+    report(st, R_SQLI_STRING_BREAKOUT, tstart(q, ntok - 1), end);
+  }
   if (inComment && g32(q, Q_MODE) == 0 && (g32(q, Q_BO) & (BO_COMMENT | BO_WORD | BO_NOTE)) == BO_COMMENT && ntok > 0 && ntok <= RING_N) {
     let literal = false;
     let k: u32 = 0;

@@ -50,7 +50,7 @@ describe('held-out probes', () => {
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(349); // measured 350/360
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(350); // measured 351/360
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);

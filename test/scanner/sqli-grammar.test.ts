@@ -164,3 +164,15 @@ describe('sqli break-out comparison after a loose quote', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, "qs.parse('a=c')", "PROVIDED 'AS IS', NO"], 'body'); });
 });
+
+describe('sqli literal list spliced after the quote', () => {
+  // the quote closes, then only literals and commas (another VALUES row, more arguments) and a bare comment
+  const hits = ["'), ('admin', 'x')--", "x', 2, 3)#", "'), (null, 'k')-- -", "1', 'two', 3 --"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.string-breakout');
+  });
+  it.each(["a', 'b' -- c", "'a', 'b' --", "it's, a, b --", "'x', 'y'", "rock 'n', roll --"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits, 'body'); });
+});
