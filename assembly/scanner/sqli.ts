@@ -339,10 +339,19 @@ function literalList(q: usize, n: u32): bool {
   return commas != 0 && ttype(q, 0) != T_COMMA;
 }
 
-/** Settle a deferred break-out comparison (tokens 3..0 unchanged since): `quoted` cancels it. */
+/** Settle a deferred break-out comparison: `quoted` cancels it (the break-out is the first token: it starts at 0). */
 function settle(st: usize, q: usize, quoted: bool): void {
   s32(q, Q_BO, g32(q, Q_BO) & ~BO_DEFER);
-  if (!quoted) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), tend(q, 0));
+  if (!quoted) report(st, R_SQLI_STRING_BREAKOUT, 0, tend(q, 0));
+}
+// Words that settle a deferred break-out at once: SQL structure, connectives, word operators, dangerous names.
+const DEFER_BREAK: u64 = STRUCTURAL | K_SQL_LOGIC | K_SQL_OPWORD | K_SQL_DANGER | K_SQL_SCHEMA;
+// Punctuation that keeps it waiting: what a quoted query string or key=value list is made of (& ; , = [ ] . : / % - ( ) ? !)
+// bit set over 0x20-0x5f
+// @ts-ignore: decorator
+@inline function listPunct(c: u32): bool {
+  return c == 0x26 || c == 0x3b || c == 0x2c || c == 0x3d || c == 0x5b || c == 0x5d || c == 0x2e || c == 0x3a || c == 0x2f ||
+    c == 0x25 || c == 0x2d || c == 0x28 || c == 0x29 || c == 0x3f || c == 0x21;
 }
 
 /** Called when '(' follows token 0: it becomes a function call. */
@@ -514,7 +523,7 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
     if (s == S_LINE || s == S_BLOCK || s == S_BLOCK_STAR) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
     return;
   }
-  if ((g32(q, Q_BO) & BO_DEFER) != 0) settle(st, q, false);
+  if ((g32(q, Q_BO) & BO_DEFER) != 0 && (flags & DEFER_BREAK) != 0) settle(st, q, false);
   const isNum = first - 0x30 < 10;
   if (isNum && flags == 0) {
     const cut = gluedNumber(word, len);
@@ -582,7 +591,11 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
   if (s == S_LINE) { if (c == 0x0a) s32(q, Q_STATE, S_NORMAL); else if (c != 0x20 && c != 0x2d && c != 0x2b) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE); return; }
   // S_NORMAL
   if (c == 0x20 || c == 0x0a) return;
-  if ((g32(q, Q_BO) & BO_DEFER) != 0) settle(st, q, c == g32(q, Q_MODE) && start == tend(q, 0));
+  // (a comparison after a loose quote keeps waiting through a key=value list: 'a=b&c=d' closes as text too)
+  if ((g32(q, Q_BO) & BO_DEFER) != 0) {
+    if (c == g32(q, Q_MODE) && (start == tend(q, 0) || start == g32(q, Q_LASTEND))) settle(st, q, true);
+    else if (!listPunct(c)) settle(st, q, false);
+  }
   if (c != 0x2e) s32(q, Q_DOT, 0);
   if (c != 0x40) s32(q, Q_AT, 0);
   switch (c) {

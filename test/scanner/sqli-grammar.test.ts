@@ -155,11 +155,11 @@ describe('sqli statement right after a quote', () => {
 describe('sqli break-out comparison after a loose quote', () => {
   // read inside a quote, 'a=c' after a space or punctuation is x' a=c only when the same quote does not
   // close right after it: qs.parse('a=c') and 'AS IS', quote the comparison as text
-  const hits = ["zz ' a=b", "q' a=b", "zz ' a=b;", "(' k=7)", "zz ' a=b -- x"];
+  const hits = ["zz ' a=b", "q' a=b", "zz ' a=b;", "(' k=7)", "zz ' a=b -- x", "zz ' a=b&c=d", "zz ' a=b&c=d union 'x", "f(' k=v; drop 'y"];
   it.each(hits)('%s is a string break-out', (input) => {
     expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.string-breakout');
   });
-  it.each(["qs.parse('a=c')", "f('k=v')", "say 'x = y' ok", "PROVIDED 'AS IS', NO WARRANTY", "mode 'a=b' \"c\""])('%s stays clean', (input) => {
+  it.each(["qs.parse('a=c')", "f('k=v')", "say 'x = y' ok", "PROVIDED 'AS IS', NO WARRANTY", "mode 'a=b' \"c\"", "qs.parse('a=b&c=d', { x: 1 })", "// 'a[]=b&a[]=c'"])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, "qs.parse('a=c')", "PROVIDED 'AS IS', NO"], 'body'); });
