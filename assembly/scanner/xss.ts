@@ -79,6 +79,8 @@ const P_BRK_NAME: u32 = 33;  // '-location "in valueOf: waiting for '=' or '(' (
 const P_UTF7_SP: u32 = 34;   // ADw after whitespace (a query's '+' is a space): waiting for '-', only <script counts
 const P_ONPROP: u32 = 35;    // .onerror outside a tag (a handler property in JS): waiting for '='
 const P_ONPROP_EQ: u32 = 36; // .onerror=: waiting for the handler, which must be a sink (window.onerror=alert)
+const P_TIMER: u32 = 37;     // setTimeout setInterval: as P_SINK, but '(' waits for the first argument
+const P_TIMER_ARG: u32 = 38; // setTimeout(: a string, template, name or expression runs as code; a function written out does not
 
 export function xssInit(x: usize): void { memory.fill(x, 0, 128); }
 
@@ -130,6 +132,12 @@ function schemePrefix(word: usize, len: u32): bool {
     e += l + 1;
   }
   return false;
+}
+
+/** setTimeout or setInterval (both run a string as code) */
+// @ts-ignore: decorator
+@inline function isTimer(word: usize, w0: u32, w1: u32, len: u32): bool {
+  return w0 == 0x73 && w1 == 0x65 && ((len == 10 && load<u8>(word + 3) == 0x74) || (len == 11 && load<u8>(word + 3) == 0x69));
 }
 
 /**
@@ -204,6 +212,9 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     brkTarget = (brk || p == P_BRK_IN) && ((len == 8 && w0 == 0x6c && (flags & K_X_OBJ) != 0) ||
       wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8));
     if (p == P_TICK && adjacentPend) report(st, R_XSS_JS_SINK, pendStart, end); // alert`1`
+    // setTimeout(function ...: a callback written out (its body is scanned as it comes); setTimeout(name, 1): code
+    // from a string the name holds, or a callback — the same shape, so a named argument counts
+    if (p == P_TIMER_ARG && !(len == 8 && w0 == 0x66 && (flags & K_X_SINK_CALL) != 0)) report(st, R_XSS_JS_SINK, pendStart, end);
     if (p == P_ONPROP_EQ && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_EVENT_HANDLER, pendStart, end); // window.onerror=alert
     // import('https:...')  import('data:...')  import('javascript:...')
     if (p == P_IMPORT_Q && adjacentPend && ((flags & (K_X_DATA | K_X_SCHEME)) != 0 ||
@@ -300,7 +311,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     pend(x, loose && (g32(x, X_LAST_END) != 0 || start != 0) ? P_EVENT : P_ONWORD, start, end);
   }
   else if ((flags & K_X_SCHEME) != 0) pend(x, P_SCHEME, start, end);
-  else if ((flags & K_X_SINK_STRONG) != 0) pend(x, P_SINK, start, end);
+  else if ((flags & K_X_SINK_STRONG) != 0) pend(x, isTimer(word, w0, w1, len) ? P_TIMER : P_SINK, start, end);
   else if ((flags & K_X_OBJ) != 0) pend(x, P_OBJ, start, end);
   else if ((flags & K_X_CSS) != 0) {
     if (w0 == 0x62 && w1 == 0x69 && prev == 0x2d && g32(x, X_PUNCT_END) == start) report(st, R_XSS_CSS_EXPRESSION, start, end); // -moz-binding
@@ -378,7 +389,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
     return;
   }
-  const p = g32(x, X_PEND);
+  let p = g32(x, X_PEND);
   const adjacent = g32(x, X_PEND_END) == start;
   const isSpace = c == 0x20 || c == 0x0a;
   let utf7Lt = false;
@@ -386,6 +397,15 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   if (p != P_NONE) {
     ps = g32(x, X_PEND_START);
     let keep = false;
+    // setTimeout( waits for its first argument; otherwise a timer is any sink
+    if (p == P_TIMER && adjacent && c == 0x28) { s32(x, X_PEND, P_TIMER_ARG); s32(x, X_PEND_END, end); keep = true; p = P_NONE; }
+    else if (p == P_TIMER) p = P_SINK;
+    else if (p == P_TIMER_ARG) {
+      if (isSpace) keep = true;
+      // (arrow parameters or an empty call: no code; a quote, template or other expression: code)
+      else if (c != 0x28 && c != 0x29) report(st, R_XSS_JS_SINK, ps, end);
+      p = P_NONE;
+    }
     if (c == 0x3d && (p == P_EVENT || p == P_ONWORD)) {
       report(st, p == P_EVENT ? R_XSS_EVENT_HANDLER : R_XSS_ANY_TAG, ps, end);
     } else if (c == 0x3a && p == P_SCHEME) report(st, R_XSS_JS_URI, ps, end);

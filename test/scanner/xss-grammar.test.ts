@@ -137,3 +137,19 @@ describe('xss handler properties assigned in JS', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits); });
 });
+
+describe('xss timers run code unless handed a function written out', () => {
+  const hits = ["setTimeout('alert(1)')", 'setTimeout`alert\\x281\\x29`', 'setTimeout(name,1)', 'setInterval(payload, 9)', 'setTimeout(eval,0)',
+    'setTimeout(location.hash.slice(1))', 'setTimeout("x"+y)', "setInterval(['al','ert'].join(''))"];
+  it.each(hits)('%s is a js sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it.each(['setTimeout(function () { done() }, 10)', 'setTimeout(() => tick(), 5)', 'setInterval(function(){}, 1000)', 'setTimeout()'])('%s has no xss finding', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((id) => id.startsWith('xss.'))).toEqual([]);
+  });
+  it('still sees a sink inside the callback', () => {
+    expect(d.scan('setTimeout(function(){alert(1)})', { context: 'query' }).blocked).toBe(true);
+    expect(d.scan('setTimeout(()=>alert(1))', { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'setTimeout(() => tick(), 5)']); });
+});
