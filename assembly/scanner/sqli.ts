@@ -91,6 +91,7 @@ const A_CHAR: u32 = 0xff00; // operator character(s) for OP tokens
 const A_SPACED: u32 = 0x10000; // FUNC: whitespace between the name and its '(' (if (a < b), for (i = 0)
 const A_JOINED: u32 = 0x20000; // OP: two operator characters joined (<= != == ...)
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
+const A_DANGERTAIL: u32 = 0x100000; // a folded operand ends with a dangerous name (1 - sleep)
 const A_CALLKW: u32 = 0x80000; // KW: CALL (of the EXEC class: CALL takes a procedure name, never a parenthesis)
 
 const STRUCTURAL: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ALLDISTINCT | K_SQL_FROM | K_SQL_WHERE | K_SQL_DDL | K_SQL_INSERT |
@@ -181,6 +182,8 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
       s32(q, Q_HEAD, (g32(q, Q_HEAD) - 1) & (RING_N - 1));
       s32(q, Q_NTOK, g32(q, Q_NTOK) - 1);
       store<u32>(ent(q, 0) + E_END, end);
+      // (1 - sleep(5): a dangerous name ends the folded operand; a '(' glued to it is still its call)
+      store<u32>(ent(q, 0) + E_AUX, (taux(q, 0) & ~A_DANGERTAIL) | ((flags & K_SQL_DANGER) != 0 ? A_DANGERTAIL : 0));
       if (type == T_WORD || type == T_VAR) s32(q, Q_BO, g32(q, Q_BO) | BO_WORD);
       judge(st, q);
       return;
@@ -391,6 +394,9 @@ function onComment(st: usize, q: usize, start: u32, end: u32): void {
   // x'; --  — the statement ended right after the quote, the rest cut off
   else if (ttype(q, 0) == T_SEMI && isBreakout(q, 1) && (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
   else if (isBreakout(q, 2) && ttype(q, 1) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+  // '||1#  ' or 2--  — the value starts with the closing quote, a connective, one operand, then a comment
+  else if (n == 3 && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 2) == T_STR && ttype(q, 1) == T_LOGIC &&
+           (ttype(q, 0) == T_NUM || ttype(q, 0) == T_FUNC || (ttype(q, 0) == T_WORD && (tflags(q, 0) & K_SQL_VALUEKW) != 0))) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
   // x'|col--  x'%col--  — an operator applied to a column, the rest cut off (not '/': '/static/*' is a quoted path)
   else if (isBreakout(q, 2) && ttype(q, 1) == T_OP && (taux(q, 1) & A_CMP) == 0 && (taux(q, 1) & A_CHAR) != (0x2f << 8) && ttype(q, 0) == T_WORD &&
            tstart(q, 1) == tend(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
@@ -606,6 +612,7 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
     case 0x28: {
       const n = g32(q, Q_NTOK);
       const t0 = ttype(q, 0);
+      if (n > 0 && g32(q, Q_PEND) == 0 && (taux(q, 0) & A_DANGERTAIL) != 0 && tend(q, 0) == start) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 0), end);
       if (n > 0 && g32(q, Q_PEND) == 0 && (t0 == T_WORD || (t0 == T_KW && (tflags(q, 0) & (K_SQL_FUNC | K_SQL_DANGER)) != 0))) makeFunc(st, q, start, end);
       s32(q, Q_PEND, g32(q, Q_PEND) | A_LPAREN);
       s32(q, Q_DEPTH, g32(q, Q_DEPTH) + 1);

@@ -176,3 +176,15 @@ describe('sqli literal list spliced after the quote', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits, 'body'); });
 });
+
+describe('sqli dangerous call inside arithmetic, symbolic connectives', () => {
+  // 1 - sleep(5): the dangerous name ends a folded operand but its '(' still calls it; || and && are connectives
+  const hits = ['1 - sleep(5)', '1 * benchmark(9,1)', '3 ^ pg_sleep(2)', "'||1#", "'&&2--"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+  });
+  it.each(['[json-schema-benchmark](https://x.test/b)', 'pre-sleep (nap)', 'a || b', 'x && y -- z', 'while (n && i--)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits, 'body'); });
+});
