@@ -44,13 +44,13 @@ function run(name: string, attack: boolean): { total: number; blocked: number; w
 
 describe('held-out probes', () => {
   it('parses every probe file', () => {
-    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(350);
-    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(360);
-    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(260);
+    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(388);
+    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(372);
+    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(263);
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(350); // measured 351/360
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(375); // measured 376/388
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
