@@ -299,7 +299,10 @@ function judge(st: usize, q: usize): void {
   if (t1 != T_OP && t1 != T_LOGIC) return;
   if (isValue(q, 0) || (t0 == T_KW && (f0 & K_SQL_SELECT) != 0)) {
     // "cats in boxes"; "char(10) is a newline" (IS takes NULL, TRUE, FALSE or NOT, never a plain name)
-    const prose = (taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0);
+    // "the value is a `string` and `x` is true": words, a connective, then IS after a plain name — a sentence
+    // (an injected connective follows a literal or a break-out: 1 and id is null)
+    const prose = ((taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0)) ||
+      ((taux(q, 1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4));
     if (isCmp(q, 1) && isValue(q, 2) && !prose) {
       const t3 = ttype(q, 3);
       const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;

@@ -108,12 +108,13 @@ describe('sqli comparisons that are code or prose, not SQL', () => {
   it.each([
     "if (kind === 'x') { go() }", 'if (a !== b && c === 1)', 'char(10) is a newline', 'if (i < total) {', 'for (k = 0; k < n; k++)',
     'while((node = it.next()) != null)', 'f(t) = t^2', 'x < 5 and y > 3', 'price < 100 and rating >= 4', 'if p > q or r < s then stop',
+    'value is text and size is 0', 'mode is fast and flag is true',
   ])('%s has no sqli finding', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' })).filter((id) => id.startsWith('sqli.'))).toEqual([]);
   });
   it.each([
     '1 and if(2>1,3,4)', "x' having count(pk) > 3--", '2;do (3=3)', '7 and elt(4=4,5)', '1 and x<5 and 3=3', '9 or 8 is null', "z' and 'q'='q",
-    '6 and user>0', '5 and a<b',
+    '6 and user>0', '5 and a<b', '1 and size is 0', "x' and size is null",
   ])('%s is still a comparison after a connective or in a call', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
   });
