@@ -32,7 +32,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Read as if the value sits inside a quoted SQL string: the quote closes and SQL structure follows (comment, statement separator, connective plus operand, clause keyword, comparison), or one operator or connective and the same quote re-opened for the query's own closing one (x' OR 'y)."
+    "description": "Read as if the value sits inside a quoted SQL string: the quote closes and SQL structure follows (comment, statement separator, connective plus operand, clause keyword, comparison; or nothing but a comment: ')# ';--; or a list of literals and a comment: '), ('a', 'b')--), or one operator or connective and the same quote re-opened for the query's own closing one (x' OR 'y)."
   },
   {
     "index": 3,
@@ -41,7 +41,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A statement separator followed by a statement keyword with SQL-shaped continuation (DROP TABLE, INSERT INTO, DELETE [modifier] FROM, UPDATE <table> SET, EXEC xp_..., SHUTDOWN, WAITFOR DELAY, SELECT ...)."
+    "description": "A statement separator followed by a statement keyword with SQL-shaped continuation (DROP TABLE, INSERT INTO, DELETE [modifier] FROM, UPDATE <table> SET, EXEC xp_..., EXEC('...') / EXEC(@var), SHUTDOWN, WAITFOR DELAY, SELECT ...)."
   },
   {
     "index": 4,
@@ -149,7 +149,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "An HTML event-handler attribute (onerror=, onload=, onmouseover= ...) being assigned."
+    "description": "An HTML event-handler attribute (onerror=, onload=, onmouseover= ...) being assigned; in JS outside a tag (x.onerror=) only when a sink is assigned to it."
   },
   {
     "index": 16,
@@ -176,7 +176,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A JavaScript sink or dialog call (alert(, eval(, document.cookie, document.write, window.location, String.fromCharCode, .innerHTML ...)."
+    "description": "A JavaScript sink or dialog call (alert(, eval(, document.cookie, document.write, window.location, String.fromCharCode, .innerHTML ...); a dialog/eval function passed as a call's only argument ([1].map(alert)); setTimeout/setInterval with code, not a function written out, as first argument."
   },
   {
     "index": 19,
