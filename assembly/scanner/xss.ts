@@ -34,7 +34,11 @@ const X_GLUE_PARTS: u32 = 72;
 const X_PREV: u32 = 76;       // previous non-space punct byte
 const X_GLUE: u32 = 80;       // GLUE_MAX bytes
 const GLUE_MAX: u32 = 16;
-const X_PI: u32 = 100;        // how the tag opened: 1 '<?' (an <?xml declaration is harmless), 2 UTF-7 '+ADw-', 3 ' ADw-'
+const X_PI: u32 = 100;        // how the tag opened: 1 '<?' (an <?xml declaration is harmless), 2 UTF-7 '+ADw-', 3 ' ADw-';
+                              // bits 8-10: tag rules waiting for the byte after the name (TAGQ_*)
+const TAGQ_SCRIPT: u32 = 0x100;
+const TAGQ_DANGER: u32 = 0x200;
+const TAGQ_ANY: u32 = 0x400;
 const X_URL: u32 = 104;       // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not)
 const X_URL_START: u32 = 108;
 const X_TPL: u32 = 112;       // end + 1 of "${" (template-literal expression)
@@ -165,6 +169,28 @@ const W_TOSTRING: usize = memory.data<u8>([0x74, 0x6f, 0x73, 0x74, 0x72, 0x69, 0
   return len == n && memory.compare(word, lit, n) == 0;
 }
 
+function reportTag(st: usize, q: u32, start: u32, end: u32): void {
+  if ((q & TAGQ_SCRIPT) != 0) report(st, R_XSS_SCRIPT_TAG, start, end);
+  if ((q & TAGQ_DANGER) != 0) report(st, R_XSS_DANGEROUS_TAG, start, end);
+  if ((q & TAGQ_ANY) != 0) report(st, R_XSS_ANY_TAG, start, end);
+}
+
+/**
+ * The event after a tag name decides whether it was one: a browser reads the name up to whitespace, '/'
+ * or '>', so a list or escape character glued to it (, \ ) ] } |) makes it no tag — WeakMap<object, T>
+ * and \<object\> in prose and code. (Only these: fuzz lists glue others, <noscript# and the like.)
+ */
+function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
+  const pi = g32(x, X_PI);
+  s32(x, X_PI, pi & 0xff);
+  const nameEnd = g32(x, X_NAME_END) - 1;
+  if (!final && start == nameEnd && (c == 0x2c || c == 0x5c || c == 0x29 || c == 0x5d || c == 0x7d || c == 0x7c)) {
+    s32(x, X_INTAG, 0); s32(x, X_NAME_END, 0);
+    return;
+  }
+  reportTag(st, pi & ~0xff, g32(x, X_LT_START), nameEnd);
+}
+
 /** Nothing pending: a plain word or a space cannot change the state (except the last end). */
 // @ts-ignore: decorator
 @inline function idle(x: usize): bool {
@@ -184,6 +210,7 @@ const W_TOSTRING: usize = memory.data<u8>([0x74, 0x6f, 0x73, 0x74, 0x72, 0x69, 0
 }
 
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+  if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, 0x61, start, false);
   // Fast path: a word that is no keyword and cannot start a scheme join, an on* name or url(
   // (nor new, +ADw, apply, a high-bit '<')
   if (flags == 0 && !(w0 == 0x6f && w1 == 0x6e) && !(len == 3 && w0 == 0x75 && w1 == 0x72) &&
@@ -274,16 +301,20 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   const lt = g32(x, X_LT_END);
   if ((lt != 0 && lt - 1 == start) || (g32(x, X_NAME_END) != 0 && g32(x, X_NAME_END) - 1 == start)) {
     // (" ADw-name" is a tag only for script: product codes like "ADW-Form" exist)
-    const isLetter = w0 - 0x61 < 26 && !(g32(x, X_PI) == 3 && (flags & K_X_SCRIPT) == 0);
+    const pi = g32(x, X_PI) & 0xff;
+    const isLetter = w0 - 0x61 < 26 && !(pi == 3 && (flags & K_X_SCRIPT) == 0);
     if (isLetter) {
       const ltStart = g32(x, X_LT_START);
-      const xmlDecl = g32(x, X_PI) == 1 && len == 3 && w0 == 0x78 && w1 == 0x6d;
-      if (g32(x, X_PI) >= 2) report(st, R_XSS_CHARSET_EVASION, ltStart, end);
+      const xmlDecl = pi == 1 && len == 3 && w0 == 0x78 && w1 == 0x6d;
+      if (pi >= 2) report(st, R_XSS_CHARSET_EVASION, ltStart, end);
+      // the tag rules wait for the byte after the name (settleTag), except for UTF-7 markup ("+AD4-" follows at once)
+      let q: u32 = TAGQ_ANY;
       if (xmlDecl) pend(x, P_XML, ltStart, end);
-      else if ((flags & K_X_SCRIPT) != 0) report(st, R_XSS_SCRIPT_TAG, ltStart, end);
-      else if ((flags & K_X_TAG_DANGER) != 0 && g32(x, X_NAME_END) == 0) report(st, R_XSS_DANGEROUS_TAG, ltStart, end);
-      else if ((flags & K_X_TAG_DANGER) != 0 && (flags & K_X_TAG) == 0) report(st, R_XSS_DANGEROUS_TAG, ltStart, end);
-      report(st, R_XSS_ANY_TAG, ltStart, end);
+      else if ((flags & K_X_SCRIPT) != 0) q |= TAGQ_SCRIPT;
+      else if ((flags & K_X_TAG_DANGER) != 0 && g32(x, X_NAME_END) == 0) q |= TAGQ_DANGER;
+      else if ((flags & K_X_TAG_DANGER) != 0 && (flags & K_X_TAG) == 0) q |= TAGQ_DANGER;
+      if (pi >= 2) reportTag(st, q, ltStart, end);
+      else s32(x, X_PI, pi | q);
       s32(x, X_INTAG, ltStart + 1);
       s32(x, X_NAME_END, end + 1);
     }
@@ -366,6 +397,7 @@ const IDLE_PUNCT_LO: u64 = 0xac00ff7a00000000;
 const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
 
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
+  if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, c, start, false);
   if (c == 0x21 || c == 0x5b || c == 0x5d || c == 0x2b) jsfuck(st, x, c, start, end); // other events break adjacency by themselves
   if ((c == 0x20 || c == 0x0a) && idleOrQuote(x)) return; // (a space keeps P_BRK as it is)
   // punctuation no tracker reacts to while idle: it only becomes the previous byte
@@ -546,4 +578,6 @@ function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   s32(x, X_JSF, 0);
 }
 
-export function xssFinish(st: usize, x: usize, end: u32): void {}
+export function xssFinish(st: usize, x: usize, end: u32): void {
+  if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, 0x20, end, true);
+}

@@ -153,3 +153,15 @@ describe('xss timers run code unless handed a function written out', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'setTimeout(() => tick(), 5)']); });
 });
+
+describe('xss tag names end at whitespace, / or >', () => {
+  // a list or escape character glued to the name continues it: no tag (generics, escaped brackets in prose)
+  const hits = ['<object data=x>', '<svg/onload=x()>', '<script>', '<iframe', '<embed src=//a.test>', '<xi:include href=x>'];
+  it.each(hits)('%s is still a tag', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.length).toBeGreaterThan(0);
+  });
+  it.each(['WeakMap<object, Entry | boolean>', '- `options` __\\<object\\>__ - optional', 'Map<svg|math>', 'f(<style)', 'List<iframe>'.replace('>', ']')])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'WeakMap<object, T>', '\\<object\\>']); });
+});
