@@ -378,6 +378,10 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32): void {
     const t1 = ttype(q, 1);
     // nested: ASCII(SUBSTRING(  or chained: CHR(..)||CHR(
     if (t1 == T_FUNC && (taux(q, 0) & A_LPAREN) != 0 && (tflags(q, 1) & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
+    // 1 and st_latfromgeohash(version(  — any call right after a literal and a connective, with an SQL function as its
+    // argument (error-based extraction through functions no list names)
+    else if (t1 == T_FUNC && (taux(q, 0) & A_LPAREN) != 0 && ttype(q, 2) == T_LOGIC && (tflags(q, 2) & K_SQL_LOGIC) != 0 &&
+             (ttype(q, 3) == T_NUM || ttype(q, 3) == T_STR)) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 2), end);
     else if (funcs >= 2 && (t1 == T_OP || t1 == T_LOGIC || t1 == T_COMMA)) report(st, R_SQLI_FUNCTION_CHAIN, s0, end);
     // <value> AND ASCII(  — a connective straight into an SQL function (blind extraction)
     if (t1 == T_LOGIC && isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);

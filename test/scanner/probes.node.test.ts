@@ -50,7 +50,7 @@ describe('held-out probes', () => {
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(375); // measured 376/388
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(376); // measured 377/388
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);

@@ -189,3 +189,15 @@ describe('sqli dangerous call inside arithmetic, symbolic connectives', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits, 'body'); });
 });
+
+describe('sqli unknown call wrapping an SQL function after a connective', () => {
+  // error-based extraction through functions no keyword list names: 1 and st_x(version())
+  const hits = ['1 and st_latfromgeohash(version())', '3 and foo(md5(1))', "k' or zz(user(),1)"];
+  it.each(hits)('%s is a function chain', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.function-chain');
+  });
+  it.each(['rock and roll(length(x))', 'cats and dogs(count(x))', 'a and b(c(d))'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits, 'body'); });
+});
