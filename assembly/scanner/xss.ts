@@ -85,6 +85,7 @@ const P_ONPROP: u32 = 35;    // .onerror outside a tag (a handler property in JS
 const P_ONPROP_EQ: u32 = 36; // .onerror=: waiting for the handler, which must be a sink (window.onerror=alert)
 const P_TIMER: u32 = 37;     // setTimeout setInterval: as P_SINK, but '(' waits for the first argument
 const P_TIMER_ARG: u32 = 38; // setTimeout(: a string, template, name or expression runs as code; a function written out does not
+const P_APPLY_ARG: u32 = 39; // .apply( .call( .bind(: a sink as the first argument is called (Reflect.apply(alert, ...))
 
 export function xssInit(x: usize): void { memory.fill(x, 0, 128); }
 
@@ -239,6 +240,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     brkTarget = (brk || p == P_BRK_IN) && ((len == 8 && w0 == 0x6c && (flags & K_X_OBJ) != 0) ||
       wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8));
     if (p == P_TICK && adjacentPend) report(st, R_XSS_JS_SINK, pendStart, end); // alert`1`
+    if (p == P_APPLY_ARG && adjacentPend && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // Reflect.apply(alert
     // setTimeout(function ...: a callback written out (its body is scanned as it comes); setTimeout(name, 1): code
     // from a string the name holds, or a callback — the same shape, so a named argument counts
     if (p == P_TIMER_ARG && !(len == 8 && w0 == 0x66 && (flags & K_X_SINK_CALL) != 0)) report(st, R_XSS_JS_SINK, pendStart, end);
@@ -432,6 +434,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     // setTimeout( waits for its first argument; otherwise a timer is any sink
     if (p == P_TIMER && adjacent && c == 0x28) { s32(x, X_PEND, P_TIMER_ARG); s32(x, X_PEND_END, end); keep = true; p = P_NONE; }
     else if (p == P_TIMER) p = P_SINK;
+    else if (p == P_TAGCALL && adjacent && c == 0x28) { s32(x, X_PEND, P_APPLY_ARG); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_TIMER_ARG) {
       if (isSpace) keep = true;
       // (arrow parameters or an empty call: no code; a quote, template or other expression: code)

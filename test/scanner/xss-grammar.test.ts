@@ -165,3 +165,14 @@ describe('xss tag names end at whitespace, / or >', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'WeakMap<object, T>', '\\<object\\>']); });
 });
+
+describe('xss sink handed to apply/call/bind', () => {
+  const hits = ['Reflect.apply(alert,null,[1])', 'Function.prototype.call.call(confirm,null,1)', 'x.bind(eval)'];
+  it.each(hits)('%s is a js sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it.each(['fn.apply(this, args)', 'obj.call(confirmed)', 'f.apply(prompt_text)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits); });
+});
