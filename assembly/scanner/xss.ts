@@ -86,6 +86,7 @@ const P_ONPROP_EQ: u32 = 36; // .onerror=: waiting for the handler, which must b
 const P_TIMER: u32 = 37;     // setTimeout setInterval: as P_SINK, but '(' waits for the first argument
 const P_TIMER_ARG: u32 = 38; // setTimeout(: a string, template, name or expression runs as code; a function written out does not
 const P_APPLY_ARG: u32 = 39; // .apply( .call( .bind(: a sink as the first argument is called (Reflect.apply(alert, ...))
+const P_BRK_ASSIGN: u32 = 40; // ';x=: a name assigned right after leaving a JS string, waiting for a sink (';x=alert;x(1)//)
 
 export function xssInit(x: usize): void { memory.fill(x, 0, 128); }
 
@@ -241,6 +242,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
       wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8));
     if (p == P_TICK && adjacentPend) report(st, R_XSS_JS_SINK, pendStart, end); // alert`1`
     if (p == P_APPLY_ARG && adjacentPend && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // Reflect.apply(alert
+    if (p == P_BRK_ASSIGN && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_BREAKOUT, pendStart, end); // ';x=alert
     // setTimeout(function ...: a callback written out (its body is scanned as it comes); setTimeout(name, 1): code
     // from a string the name holds, or a callback — the same shape, so a named argument counts
     if (p == P_TIMER_ARG && !(len == 8 && w0 == 0x66 && (flags & K_X_SINK_CALL) != 0)) report(st, R_XSS_JS_SINK, pendStart, end);
@@ -465,6 +467,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
       s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true;
     }
     else if (p == P_BRK_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_BREAKOUT, ps, end);
+    else if (p == P_BRK_CALL && adjacent && c == 0x3d) { s32(x, X_PEND, P_BRK_ASSIGN); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_BRK_ASSIGN && isSpace) keep = true;
     else if (p == P_BRK_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true; } // '-a.b(
     else if ((p == P_BRK || p == P_BRK_IN) && isSpace) keep = true; // (adjacency still counts from the quote or 'in')
     else if (p == P_BRK_NAME && adjacent && (c == 0x3d || c == 0x28)) report(st, R_XSS_JS_BREAKOUT, ps, end);

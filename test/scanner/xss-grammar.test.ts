@@ -176,3 +176,14 @@ describe('xss sink handed to apply/call/bind', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits); });
 });
+
+describe('xss sink assigned right after leaving a JS string', () => {
+  const hits = ["';x=alert;x(1)//", "'-y=prompt-'", "x'; mode=alert"];
+  it.each(hits)('%s is a js breakout', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-breakout');
+  });
+  it.each(["it's;x=alert me", 'type=alert', "a';b=c", "level='alert'"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits); });
+});
