@@ -79,7 +79,8 @@ const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
 const J_BUF: u32 = 108;      // 16 bytes
 const J_MAX: u32 = 16;
 
-export function cmdInit(c: usize): void { memory.fill(c, 0, 128); s32(c, C_POS, 1); }
+/** `c` is zero (scanBegin zeroes the state block). */
+export function cmdInit(c: usize): void { s32(c, C_POS, 1); }
 
 function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   const kind = g32(c, C_CMD);

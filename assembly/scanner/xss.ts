@@ -78,7 +78,8 @@ const P_BRK_IN: u32 = 32;    // "in : waiting for a dangerous name (the 'in' ope
 const P_BRK_NAME: u32 = 33;  // '-location "in valueOf: waiting for '=' or '(' (assigning or calling after leaving a string)
 const P_UTF7_SP: u32 = 34;   // ADw after whitespace (a query's '+' is a space): waiting for '-', only <script counts
 
-export function xssInit(x: usize): void { memory.fill(x, 0, 128); }
+/** `x` is zero (scanBegin zeroes the state block): nothing else to set. */
+export function xssInit(x: usize): void {}
 
 /**
  * Browsers drop tab/newline inside a URL scheme, so "java&#9;script:" runs. Keep the words
