@@ -121,13 +121,19 @@ class CleanKeys {
   static readonly MAX_BYTES = 64;
   readonly #keys: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(CleanKeys.SIZE).fill(undefined);
   #next = 0;
+  #lastFound = -1;
 
   has(key: Uint8Array): boolean {
     const n = key.length;
     if (n > CleanKeys.MAX_BYTES) return false;
-    outer: for (const seen of this.#keys) {
+    // Records list their keys in the same order: the key after the last one found comes first.
+    const mask = CleanKeys.SIZE - 1;
+    outer: for (let k = 1; k <= CleanKeys.SIZE; k++) {
+      const at = (this.#lastFound + k) & mask;
+      const seen = this.#keys[at];
       if (seen === undefined || seen.length !== n) continue;
       for (let i = 0; i < n; i++) if (seen[i] !== key[i]) continue outer;
+      this.#lastFound = at;
       return true;
     }
     return false;
@@ -143,6 +149,7 @@ class CleanKeys {
     if (this.#keys[0] === undefined) return;
     this.#keys.fill(undefined);
     this.#next = 0;
+    this.#lastFound = -1;
   }
 }
 
