@@ -283,6 +283,29 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
           continue;
         }
       }
+    } else {
+      // The same for the last 1-15 bytes (most values are short): the lanes past n are masked
+      // out of the tests; their stores land in the buffers' slack (TAIL_SLACK in scanner.ts) and are
+      // never read, since the output ends at o.
+      const r = n - i;
+      const valid: u32 = (1 << r) - 1;
+      const v = v128.load(inp + i);
+      const special = v128.or(v128.or(i8x16.lt_u(v, c20), i8x16.eq(v, cAmp)), v128.or(i8x16.eq(v, cBs), v128.or(i8x16.eq(v, cx), i8x16.eq(v, cX))));
+      if ((((<u32>i8x16.bitmask(special)) | (<u32>i8x16.bitmask(v))) & valid) == 0 && load<u8>(inp + n - 1) != 0x30) {
+        const sp = <u32>i8x16.bitmask(i8x16.eq(v, c20)) & valid;
+        const prevSpace: u32 = prevOut == 0x20 || prevOut == 0x0a ? 1 : 0;
+        if ((sp & ((sp << 1) | prevSpace)) == 0) {
+          const upper = v128.and(i8x16.ge_u(v, cA), i8x16.le_u(v, cZ));
+          v128.store(out + o, v128.or(v, v128.and(upper, c20)));
+          const src = inOff + (<usize>i << 2), dst = outOff + (<usize>o << 2);
+          v128.store(dst, v128.load(src)); v128.store(dst + 16, v128.load(src + 16));
+          v128.store(dst + 32, v128.load(src + 32)); v128.store(dst + 48, v128.load(src + 48));
+          o += r;
+          prevOut = <u32>load<u8>(out + o - 1);
+          i = n;
+          break;
+        }
+      }
     }
     const b = <u32>load<u8>(inp + i);
     const at = load<u32>(inOff + (<usize>i << 2));
