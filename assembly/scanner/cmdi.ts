@@ -33,7 +33,7 @@ const C_PCT: u32 = 72;       // %name% progress
 const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
-const C_SUBST: u32 = 88;     // the command position was opened by: 1 a backtick, 2 $(
+const C_SUBST: u32 = 88;     // the command position was opened by: 1 a backtick, 2 $(, 3 a backtick after a space
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
 const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
@@ -258,6 +258,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // A command word at the start, a space, then '&': "Find & Replace", "Make & Model", "Touch & Go" are titles
     // (a command after the '&' is still a chained command).
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
+    if (ch == 0x60 && weakCodeSpan(c, kind, s)) { s32(c, C_CMD, 0); return; }
     if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) { fire(st, c, start, false); return; }
   }
   if (s == 1 && ch == 0x23 && (kind == 1 || pos == 2)) { fire(st, c, start, false); return; } // cmd # comment
@@ -265,6 +266,17 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24 || ch == 0x25) && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; } // cmd ./x, *, $V, %V%
   if (s == 0 && ch == 0x3c && kind == 1) { s32(c, C_CMD_STEP, 10); return; } // cat</etc/x
   s32(c, C_CMD, 0);
+}
+
+/**
+ * Returns `true` if ...: one English-word (weak) command alone between backticks that open
+ * after a space (not after a separator) is a Markdown code span in prose, not a command substitution. A
+ * strong command (`id`), one with arguments (`sleep 5`), or a span that starts the value,
+ * follows a separator or is glued to what comes before ("`true`", a; `date`, x`true`) still is.
+ */
+// @ts-ignore: decorator
+@inline function weakCodeSpan(c: usize, kind: u32, step: u32): bool {
+  return kind == 2 && step == 0 && g32(c, C_SUBST) == 3;
 }
 
 /** No tracker is mid-way: a non-keyword word or a space only moves the last end. */
@@ -620,7 +632,13 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     if (g32(c, C_POS) == 0 || g32(c, C_POS) == 1) { s32(c, C_POS_START, start); s32(c, C_SUBST, 0); }
     s32(c, C_POS, 2);
   } else if (ch == 0x60) {
-    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, 1);
+    // 3: opened after a space that follows a word or punctuation other than a separator (prose),
+    // or closing a span that was (see weakCodeSpan)
+    const last = g32(c, C_LAST_END);
+    const afterWord = <u32>(load<u64>(j + J_LW) >> 32) == last;
+    const afterSeparator = prev == 0x3b || prev == 0x7c || prev == 0x26 || prev == 0x0a || prev == 0x60 || prev == 0x28 || prev == 0x24;
+    const spaced = (last != start && last != 0 && (afterWord || !afterSeparator)) || (g32(c, C_SUBST) == 3 && prev == 0x60);
+    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, spaced ? 3 : 1);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {
@@ -656,7 +674,7 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
-    if (g32(c, C_CMD_POS) == 2 && s != 3 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26)) fire(st, c, end, true);
+    if (g32(c, C_CMD_POS) == 2 && s != 3 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !weakCodeSpan(c, kind, s)) fire(st, c, end, true);
     else if (kind == 2 && s != 3 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who
     else if (kind == 1 && s != 3) report(st, R_CMDI_COMMAND_ALONE, g32(c, C_CMD_START), g32(c, C_CMD_END));
   }

@@ -236,3 +236,27 @@ describe('cmdi: an English-word command alone after "&" at the end is a title', 
     expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
   });
 });
+
+describe('cmdi: an English-word command alone in backticks after a space is a Markdown code span', () => {
+  it.each([
+    'Returns `true` if the value is empty',
+    'Defaults to `false`.',
+    'Set the `type` option to `json`',
+    'pass a `Date` or a number, then call `start`',
+    'the `source` and `format` fields',
+    '- `type` (`string`, optional): the kind',
+    'then use `start`',
+  ])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each([
+    '`true`', '"`false`"', 'x`date`', // the whole value, or glued to what comes before
+    'name `id`', 'ip `whoami`', // a strong command
+    'wait `sleep 5`', 'x `kill -9 1`', // arguments
+    'a; `date`', // after a separator
+  ])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
