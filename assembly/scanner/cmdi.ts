@@ -321,6 +321,7 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   if (brs != 0 && js + 1 >= brs && js <= brs + 1) s32(j, J_BRCMD, (wend + 1) | (js + 1 == brs ? 0x80000000 : 0));
   const pos = g32(j, J_POS);
   if (pos == 0) return;
+  if ((flags & K_C_STRONG) == 0 && pos == 2 && g32(c, C_SUBST) == 3 && g32(c, C_PREV) == 0x60) return; // a code span in prose (weakCodeSpan)
   s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
   s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, g32(j, J_START)); s32(c, C_CMD_END, wend); s32(c, C_CMD_POS, pos);
   s32(c, C_WRAP, (flags & K_C_WRAPPER) != 0 ? 1 : 0);
