@@ -25,7 +25,7 @@ const C_BIN_START: u32 = 40;
 const C_LAST_END: u32 = 44;
 const C_SHELL: u32 = 48;     // shell word: 1 seen, 2 after space, 3 after '-' or '/', 4 after '.'
 const C_SH_START: u32 = 52;
-const C_REDIR: u32 = 56;     // 1 after '>' or '<', 2 after space
+const C_REDIR: u32 = 56;     // 1 after '>' or '<', 2 after space, 3 then '/', 4 after a '<' '>' glued to a name, 5 6 then '(' ')'
 const C_RD_START: u32 = 60;
 const C_SSI: u32 = 64;       // progress through "<!--#"
 const C_SSI_START: u32 = 68;
@@ -422,7 +422,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   else if (len == 1 && (first == 0x65 || first == 0x63) && (lb >> 31) != 0 && (lb & 0x7fffffff) - 1 == start) { s32(c, C_SHELL, 5); s32(c, C_SH_START, start - 1); } // -e -c
   else s32(c, C_SHELL, 0);
   // redirection to a path
-  if (g32(c, C_REDIR) == 3 && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
+  if ((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 6) && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
   s32(c, C_REDIR, 0);
   // <!--#exec
   if (g32(c, C_SSI) == 5 && adjacent && (flags & K_C_SSI) != 0) report(st, R_CMDI_SSI_EXEC, g32(c, C_SSI_START), end);
@@ -591,10 +591,15 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else if (sh != 0 && !(sh == 3 && ch == 0x2d)) s32(c, C_SHELL, 0);
   const rd = g32(c, C_REDIR);
   if (ch == 0x3e || (ch == 0x3c && !(rd != 0))) {
-    s32(c, C_REDIR, 1); s32(c, C_RD_START, start);
+    // 4: glued to a name or a closing bracket — a generic or a comparison in code (f<T>(x), createError<[T]>(…)),
+    // never process substitution; still a redirection to a path (id>/tmp/x)
+    const pv = g32(c, C_PREV);
+    const glued = adjacent && last != 0 && (<u32>(load<u64>(j + J_LW) >> 32) == last || pv == 0x5d || pv == 0x29 || pv == 0x7d || pv == 0x3e || pv == 0x27 || pv == 0x22);
+    s32(c, C_REDIR, glued ? 4 : 1); s32(c, C_RD_START, start);
   } else if (rd == 1 && ch == 0x28 && adjacent) { report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); }
-  else if ((rd == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
-  else if ((rd == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && rd == 1 ? 0 : 3);
+  else if ((rd == 4 && ch == 0x28 && adjacent) || (rd == 5 && ch == 0x29 && adjacent)) s32(c, C_REDIR, rd + 1); // pi<()ng: an empty one inside a word
+  else if ((rd == 1 || rd == 2 || rd == 4) && isSpace) s32(c, C_REDIR, 2);
+  else if ((rd == 1 || rd == 2 || rd == 4) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && rd != 2 ? 0 : 3);
   else if (!(rd == 3 && ch == 0x2f)) s32(c, C_REDIR, 0);
   // /bin/
   const bin = g32(c, C_BIN);

@@ -260,3 +260,20 @@ describe('cmdi: an English-word command alone in backticks after a space is a Ma
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: a "<" or ">" glued to a name or a closing bracket is a generic, not process substitution', () => {
+  it.each([
+    "createError<[string]>('E_CODE', 'Hello %s')",
+    'const app = new Hono<{ Bindings: Env }>()',
+    'assert.promise<number>(input);',
+    "expectTypeOf<Person>().pick<'name'>().toEqualTypeOf<{name: string}>()",
+    'Array<() => void>',
+  ])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).not.toContain('cmdi.redirection');
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['cat <(id)', 'diff <(ls a) <(ls b)', 'x >(sh)', '<(whoami)', 'pi<()ng 127.0.0.1', 'id>/tmp/x'])('%s is still a redirection', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('cmdi.redirection');
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
