@@ -270,9 +270,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
 
 /**
  * Returns `true` if ...: one English-word (weak) command alone between backticks that open
- * after a space (not after a separator) is a Markdown code span in prose, not a command substitution. A
- * strong command (`id`), one with arguments (`sleep 5`), or a span that starts the value,
- * follows a separator or is glued to what comes before ("`true`", a; `date`, x`true`) still is.
+ * after a space (not after ';' '&' '$(' ) or at the start of a line is a Markdown code span in
+ * prose, not a command substitution. A strong command (`id`), one with arguments (`sleep 5`),
+ * or a span that starts the value, follows ';' or '&', or is glued to what comes before
+ * ("`true`", a; `date`, x`true`) still is.
  */
 // @ts-ignore: decorator
 @inline function weakCodeSpan(c: usize, kind: u32, step: u32): bool {
@@ -641,9 +642,11 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     // 3: opened after a space that follows a word or punctuation other than a separator (prose),
     // or closing a span that was (see weakCodeSpan)
     const last = g32(c, C_LAST_END);
+    // (a Markdown table cell "| `false` |" or a line that starts with one count as prose too)
     const afterWord = <u32>(load<u64>(j + J_LW) >> 32) == last;
-    const afterSeparator = prev == 0x3b || prev == 0x7c || prev == 0x26 || prev == 0x0a || prev == 0x60 || prev == 0x28 || prev == 0x24;
-    const spaced = (last != start && last != 0 && (afterWord || !afterSeparator)) || (g32(c, C_SUBST) == 3 && prev == 0x60);
+    const afterSeparator = prev == 0x3b || prev == 0x26 || prev == 0x60 || prev == 0x28 || prev == 0x24;
+    const spaced = (last != start && last != 0 && (afterWord || !afterSeparator)) || (last == start && prev == 0x0a) ||
+      (g32(c, C_SUBST) == 3 && prev == 0x60);
     s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, spaced ? 3 : 1);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);

@@ -246,6 +246,8 @@ describe('cmdi: an English-word command alone in backticks after a space is a Ma
     'the `source` and `format` fields',
     '- `type` (`string`, optional): the kind',
     'then use `start`',
+    '| `nonegate` | `boolean` | `false` | Disable negation |',
+    'Options:\n`type` sets the kind',
   ])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
     expectSameWhenSplit(d, [input], 'body');
@@ -254,7 +256,8 @@ describe('cmdi: an English-word command alone in backticks after a space is a Ma
     '`true`', '"`false`"', 'x`date`', // the whole value, or glued to what comes before
     'name `id`', 'ip `whoami`', // a strong command
     'wait `sleep 5`', 'x `kill -9 1`', // arguments
-    'a; `date`', // after a separator
+    'a; `date`', 'a && `date`', // after a separator
+    '| `id` |', // a strong command
   ])('%s is still flagged', (input) => {
     expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
     expectSameWhenSplit(d, [input], 'body');
