@@ -37,7 +37,8 @@ const C_SUBST: u32 = 88;     // the command position was opened by: 1 a backtick
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
 const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
-const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body)
+const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); after the word "function":
+                              // 4, 8 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body)
 const C_FUNC_START: u32 = 108;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it)
@@ -388,7 +389,11 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     s32(j, J_BRACEX, 0);
   } else s32(j, J_BRCMD, 0);
   step(st, c, true, 0, flags, first, start, end);
-  s32(c, C_FUNC, 0);
+  // function f() { id; }  — after the keyword, only a body that starts with a command (JavaScript's
+  // function () { return … } does not; f() { and () { need no keyword and are judged at the '{')
+  const fn = g32(c, C_FUNC);
+  if (fn == 7 && (flags & (K_C_STRONG | K_C_WEAK)) != 0) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end);
+  s32(c, C_FUNC, len == 8 && wordIs(word, len, "function") ? 4 : fn == 4 ? 8 : 0);
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;
   // ${IFS} $IFS ${jndi:
@@ -627,10 +632,13 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && !adjacent ? (end + 1) | 0x80000000 : 0); // ' -': an option dash
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
-  if (ch == 0x28) { s32(c, C_FUNC, 1); s32(c, C_FUNC_START, start); }
-  else if (fn == 1 && ch == 0x29 && adjacent) s32(c, C_FUNC, 2);
-  else if (fn == 2 && isSpace) {}
+  if (ch == 0x28) { s32(c, C_FUNC, fn == 4 || fn == 8 ? 5 : 1); s32(c, C_FUNC_START, start); }
+  else if ((fn == 1 || fn == 5) && ch == 0x29 && adjacent) s32(c, C_FUNC, fn + 1);
+  else if ((fn == 2 || fn == 6 || fn == 7) && isSpace) {}
   else if (fn == 2 && ch == 0x7b) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
+  else if (fn == 6 && ch == 0x7b) s32(c, C_FUNC, 7);
+  else if (fn == 7 && ch == 0x3a) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); } // function f() { :; }
+  else if ((fn == 4 || fn == 8) && (isSpace || ch == 0x2a)) {} // function * (
   else s32(c, C_FUNC, 0);
   if (isSpace) { return; }
   // separators open a command position

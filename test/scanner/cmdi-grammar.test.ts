@@ -280,3 +280,14 @@ describe('cmdi: a "<" or ">" glued to a name or a closing bracket is a generic, 
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: after the keyword "function" a definition needs a body that starts like shell', () => {
+  it.each(['function work() {', 'setTimeout(function () {', 'const f = function* () {', 'async function main () {', 'function ping() { return x; }'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).not.toContain('cmdi.function-definition');
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['function f() { id; }; f', 'function x() { :; }', '() { :;}; echo vulnerable', 'f(){ f|f& };f', 'x() {'])('%s is a function definition', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('cmdi.function-definition');
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
