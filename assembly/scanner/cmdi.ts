@@ -259,6 +259,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // A command word at the start, a space, then '&': "Find & Replace", "Make & Model", "Touch & Go" are titles
     // (a command after the '&' is still a chained command).
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
+    // "| Type |", "| Date |": an English-word command alone between pipes is a Markdown table cell
+    if (ch == 0x7c && kind == 2 && s == 1 && g32(c, C_PREV) == 0x7c && g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD, 0); return; }
     if (ch == 0x60 && weakCodeSpan(c, kind, s)) { s32(c, C_CMD, 0); return; }
     if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) { fire(st, c, start, false); return; }
   }
@@ -640,7 +642,12 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else if (fn == 7 && ch == 0x3a) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); } // function f() { :; }
   else if ((fn == 4 || fn == 8) && (isSpace || ch == 0x2a)) {} // function * (
   else s32(c, C_FUNC, 0);
-  if (isSpace) { return; }
+  if (isSpace) {
+    // a path prefix keeps the command position only when the name is glued to it (;/bin/id, not "; // true")
+    const pv = g32(c, C_PREV);
+    if (adjacent && (pv == 0x2f || pv == 0x5c || pv == 0x2e) && g32(c, C_POS) == 2) s32(c, C_POS, 0);
+    return;
+  }
   // separators open a command position
   const prev = g32(c, C_PREV);
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) {
