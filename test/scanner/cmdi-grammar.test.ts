@@ -291,3 +291,14 @@ describe('cmdi: after the keyword "function" a definition needs a body that star
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: Markdown tables and code comments are not command lines', () => {
+  it.each(['| Name | Type | Description |', '| Date | Set | Map |', 'console.log(isMatch(x)); // true', 'x = 1; // date'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['a | date | grep x', 'x|date |', ';/bin/id', 'a; /usr/bin/whoami', '| id |'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
