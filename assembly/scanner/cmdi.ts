@@ -25,7 +25,7 @@ const C_BIN_START: u32 = 40;
 const C_LAST_END: u32 = 44;
 const C_SHELL: u32 = 48;     // shell word: 1 seen, 2 after space, 3 after '-' or '/', 4 after '.'
 const C_SH_START: u32 = 52;
-const C_REDIR: u32 = 56;     // 1 after '>' or '<', 2 after space
+const C_REDIR: u32 = 56;     // 1 after '>' or '<', 2 after space, 3 then '/', 4 after a '<' '>' glued to a name, 5 6 then '(' ')'
 const C_RD_START: u32 = 60;
 const C_SSI: u32 = 64;       // progress through "<!--#"
 const C_SSI_START: u32 = 68;
@@ -33,11 +33,12 @@ const C_PCT: u32 = 72;       // %name% progress
 const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
-const C_SUBST: u32 = 88;     // the command position was opened by: 1 a backtick, 2 $(
+const C_SUBST: u32 = 88;     // the command position was opened by: 1 a backtick, 2 $(, 3 a backtick after a space
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
 const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
-const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body)
+const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); after the word "function":
+                              // 4, 8 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body)
 const C_FUNC_START: u32 = 108;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it)
@@ -79,7 +80,8 @@ const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
 const J_BUF: u32 = 108;      // 16 bytes
 const J_MAX: u32 = 16;
 
-export function cmdInit(c: usize): void { memory.fill(c, 0, 128); s32(c, C_POS, 1); }
+/** `c` is zero (scanBegin zeroes the state block). */
+export function cmdInit(c: usize): void { s32(c, C_POS, 1); }
 
 function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   const kind = g32(c, C_CMD);
@@ -257,6 +259,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // A command word at the start, a space, then '&': "Find & Replace", "Make & Model", "Touch & Go" are titles
     // (a command after the '&' is still a chained command).
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
+    // "| Type |", "| Date |": an English-word command alone between pipes is a Markdown table cell
+    if (ch == 0x7c && kind == 2 && s == 1 && g32(c, C_PREV) == 0x7c && g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD, 0); return; }
+    if (ch == 0x60 && weakCodeSpan(c, kind, s)) { s32(c, C_CMD, 0); return; }
     if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) { fire(st, c, start, false); return; }
   }
   if (s == 1 && ch == 0x23 && (kind == 1 || pos == 2)) { fire(st, c, start, false); return; } // cmd # comment
@@ -264,6 +269,18 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24 || ch == 0x25) && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; } // cmd ./x, *, $V, %V%
   if (s == 0 && ch == 0x3c && kind == 1) { s32(c, C_CMD_STEP, 10); return; } // cat</etc/x
   s32(c, C_CMD, 0);
+}
+
+/**
+ * Returns `true` if ...: one English-word (weak) command alone between backticks that open
+ * after a space (not after ';' '&' '$(' ) or at the start of a line is a Markdown code span in
+ * prose, not a command substitution. A strong command (`id`), one with arguments (`sleep 5`),
+ * or a span that starts the value, follows ';' or '&', or is glued to what comes before
+ * ("`true`", a; `date`, x`true`) still is.
+ */
+// @ts-ignore: decorator
+@inline function weakCodeSpan(c: usize, kind: u32, step: u32): bool {
+  return kind == 2 && step == 0 && g32(c, C_SUBST) == 3;
 }
 
 /** No tracker is mid-way: a non-keyword word or a space only moves the last end. */
@@ -308,6 +325,7 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   if (brs != 0 && js + 1 >= brs && js <= brs + 1) s32(j, J_BRCMD, (wend + 1) | (js + 1 == brs ? 0x80000000 : 0));
   const pos = g32(j, J_POS);
   if (pos == 0) return;
+  if ((flags & K_C_STRONG) == 0 && pos == 2 && g32(c, C_SUBST) == 3 && g32(c, C_PREV) == 0x60) return; // a code span in prose (weakCodeSpan)
   s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
   s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, g32(j, J_START)); s32(c, C_CMD_END, wend); s32(c, C_CMD_POS, pos);
   s32(c, C_WRAP, (flags & K_C_WRAPPER) != 0 ? 1 : 0);
@@ -373,7 +391,11 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     s32(j, J_BRACEX, 0);
   } else s32(j, J_BRCMD, 0);
   step(st, c, true, 0, flags, first, start, end);
-  s32(c, C_FUNC, 0);
+  // function f() { id; }  — after the keyword, only a body that starts with a command (JavaScript's
+  // function () { return … } does not; f() { and () { need no keyword and are judged at the '{')
+  const fn = g32(c, C_FUNC);
+  if (fn == 7 && (flags & (K_C_STRONG | K_C_WEAK)) != 0) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end);
+  s32(c, C_FUNC, len == 8 && wordIs(word, len, "function") ? 4 : fn == 4 ? 8 : 0);
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;
   // ${IFS} $IFS ${jndi:
@@ -408,7 +430,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   else if (len == 1 && (first == 0x65 || first == 0x63) && (lb >> 31) != 0 && (lb & 0x7fffffff) - 1 == start) { s32(c, C_SHELL, 5); s32(c, C_SH_START, start - 1); } // -e -c
   else s32(c, C_SHELL, 0);
   // redirection to a path
-  if (g32(c, C_REDIR) == 3 && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
+  if ((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 6) && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
   s32(c, C_REDIR, 0);
   // <!--#exec
   if (g32(c, C_SSI) == 5 && adjacent && (flags & K_C_SSI) != 0) report(st, R_CMDI_SSI_EXEC, g32(c, C_SSI_START), end);
@@ -577,10 +599,15 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else if (sh != 0 && !(sh == 3 && ch == 0x2d)) s32(c, C_SHELL, 0);
   const rd = g32(c, C_REDIR);
   if (ch == 0x3e || (ch == 0x3c && !(rd != 0))) {
-    s32(c, C_REDIR, 1); s32(c, C_RD_START, start);
+    // 4: glued to a name or a closing bracket — a generic or a comparison in code (f<T>(x), createError<[T]>(…)),
+    // never process substitution; still a redirection to a path (id>/tmp/x)
+    const pv = g32(c, C_PREV);
+    const glued = adjacent && last != 0 && (<u32>(load<u64>(j + J_LW) >> 32) == last || pv == 0x5d || pv == 0x29 || pv == 0x7d || pv == 0x3e || pv == 0x27 || pv == 0x22);
+    s32(c, C_REDIR, glued ? 4 : 1); s32(c, C_RD_START, start);
   } else if (rd == 1 && ch == 0x28 && adjacent) { report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); }
-  else if ((rd == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
-  else if ((rd == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && rd == 1 ? 0 : 3);
+  else if ((rd == 4 && ch == 0x28 && adjacent) || (rd == 5 && ch == 0x29 && adjacent)) s32(c, C_REDIR, rd + 1); // pi<()ng: an empty one inside a word
+  else if ((rd == 1 || rd == 2 || rd == 4) && isSpace) s32(c, C_REDIR, 2);
+  else if ((rd == 1 || rd == 2 || rd == 4) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && rd != 2 ? 0 : 3);
   else if (!(rd == 3 && ch == 0x2f)) s32(c, C_REDIR, 0);
   // /bin/
   const bin = g32(c, C_BIN);
@@ -607,19 +634,35 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && !adjacent ? (end + 1) | 0x80000000 : 0); // ' -': an option dash
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
-  if (ch == 0x28) { s32(c, C_FUNC, 1); s32(c, C_FUNC_START, start); }
-  else if (fn == 1 && ch == 0x29 && adjacent) s32(c, C_FUNC, 2);
-  else if (fn == 2 && isSpace) {}
+  if (ch == 0x28) { s32(c, C_FUNC, fn == 4 || fn == 8 ? 5 : 1); s32(c, C_FUNC_START, start); }
+  else if ((fn == 1 || fn == 5) && ch == 0x29 && adjacent) s32(c, C_FUNC, fn + 1);
+  else if ((fn == 2 || fn == 6 || fn == 7) && isSpace) {}
   else if (fn == 2 && ch == 0x7b) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
+  else if (fn == 6 && ch == 0x7b) s32(c, C_FUNC, 7);
+  else if (fn == 7 && ch == 0x3a) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); } // function f() { :; }
+  else if ((fn == 4 || fn == 8) && (isSpace || ch == 0x2a)) {} // function * (
   else s32(c, C_FUNC, 0);
-  if (isSpace) { return; }
+  if (isSpace) {
+    // a path prefix keeps the command position only when the name is glued to it (;/bin/id, not "; // true")
+    const pv = g32(c, C_PREV);
+    if (adjacent && (pv == 0x2f || pv == 0x5c || pv == 0x2e) && g32(c, C_POS) == 2) s32(c, C_POS, 0);
+    return;
+  }
   // separators open a command position
   const prev = g32(c, C_PREV);
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) {
     if (g32(c, C_POS) == 0 || g32(c, C_POS) == 1) { s32(c, C_POS_START, start); s32(c, C_SUBST, 0); }
     s32(c, C_POS, 2);
   } else if (ch == 0x60) {
-    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, 1);
+    // 3: opened after a space that follows a word or punctuation other than a separator (prose),
+    // or closing a span that was (see weakCodeSpan)
+    const last = g32(c, C_LAST_END);
+    // (a Markdown table cell "| `false` |" or a line that starts with one count as prose too)
+    const afterWord = <u32>(load<u64>(j + J_LW) >> 32) == last;
+    const afterSeparator = prev == 0x3b || prev == 0x26 || prev == 0x60 || prev == 0x28 || prev == 0x24;
+    const spaced = (last != start && last != 0 && (afterWord || !afterSeparator)) || (last == start && prev == 0x0a) ||
+      (g32(c, C_SUBST) == 3 && prev == 0x60);
+    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, spaced ? 3 : 1);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {
@@ -655,7 +698,7 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
-    if (g32(c, C_CMD_POS) == 2 && s != 3 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26)) fire(st, c, end, true);
+    if (g32(c, C_CMD_POS) == 2 && s != 3 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !weakCodeSpan(c, kind, s)) fire(st, c, end, true);
     else if (kind == 2 && s != 3 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who
     else if (kind == 1 && s != 3) report(st, R_CMDI_COMMAND_ALONE, g32(c, C_CMD_START), g32(c, C_CMD_END));
   }

@@ -145,6 +145,39 @@ const ENTITIES: usize = memory.data<u8>([
   0,
 ]);
 
+// Common named entities for characters outside ASCII: [len, name..., code point high, low] ..., 0.
+// Decoded only when ';' ends them (&copy; &reg;): a complete reference is a character to a
+// browser, and "Acme&reg; 2024" must not read as '&' and the command "reg"; without the ';'
+// ("&reg query ...") the '&' stays, as it does for a shell.
+const TEXT_ENTITIES: usize = memory.data<u8>([
+  4, 0x63, 0x6f, 0x70, 0x79, 0x0, 0xa9, /* copy */ 3, 0x72, 0x65, 0x67, 0x0, 0xae, /* reg */ 5, 0x74, 0x72, 0x61, 0x64, 0x65, 0x21, 0x22, /* trade */
+  5, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x0, 0xd7, /* times */ 6, 0x64, 0x69, 0x76, 0x69, 0x64, 0x65, 0x0, 0xf7, /* divide */ 3, 0x64, 0x65, 0x67, 0x0, 0xb0, /* deg */
+  6, 0x6d, 0x69, 0x64, 0x64, 0x6f, 0x74, 0x0, 0xb7, /* middot */ 4, 0x62, 0x75, 0x6c, 0x6c, 0x20, 0x22, /* bull */ 6, 0x68, 0x65, 0x6c, 0x6c, 0x69, 0x70, 0x20, 0x26, /* hellip */
+  5, 0x6d, 0x64, 0x61, 0x73, 0x68, 0x20, 0x14, /* mdash */ 5, 0x6e, 0x64, 0x61, 0x73, 0x68, 0x20, 0x13, /* ndash */ 5, 0x6c, 0x61, 0x71, 0x75, 0x6f, 0x0, 0xab, /* laquo */
+  5, 0x72, 0x61, 0x71, 0x75, 0x6f, 0x0, 0xbb, /* raquo */ 5, 0x6c, 0x73, 0x71, 0x75, 0x6f, 0x20, 0x18, /* lsquo */ 5, 0x72, 0x73, 0x71, 0x75, 0x6f, 0x20, 0x19, /* rsquo */
+  5, 0x6c, 0x64, 0x71, 0x75, 0x6f, 0x20, 0x1c, /* ldquo */ 5, 0x72, 0x64, 0x71, 0x75, 0x6f, 0x20, 0x1d, /* rdquo */ 4, 0x65, 0x75, 0x72, 0x6f, 0x20, 0xac, /* euro */
+  5, 0x70, 0x6f, 0x75, 0x6e, 0x64, 0x0, 0xa3, /* pound */ 3, 0x79, 0x65, 0x6e, 0x0, 0xa5, /* yen */ 4, 0x63, 0x65, 0x6e, 0x74, 0x0, 0xa2, /* cent */
+  4, 0x73, 0x65, 0x63, 0x74, 0x0, 0xa7, /* sect */ 4, 0x70, 0x61, 0x72, 0x61, 0x0, 0xb6, /* para */ 5, 0x6d, 0x69, 0x63, 0x72, 0x6f, 0x0, 0xb5, /* micro */
+  6, 0x70, 0x6c, 0x75, 0x73, 0x6d, 0x6e, 0x0, 0xb1, /* plusmn */ 3, 0x73, 0x68, 0x79, 0x0, 0xad, /* shy */
+  0,
+]);
+
+/** Code point of the text entity named at `p` (length `len`), or -1. */
+function textEntity(p: usize, len: u32): i32 {
+  let e = TEXT_ENTITIES;
+  while (true) {
+    const l = <u32>load<u8>(e);
+    if (l == 0) return -1;
+    if (l == len) {
+      let k: u32 = 0;
+      while (k < l && (<u32>load<u8>(p + k) | 0x20) == <u32>load<u8>(e + 1 + k)) k++;
+      if (k == l) return <i32>((<u32>load<u8>(e + 1 + l) << 8) | <u32>load<u8>(e + 2 + l));
+    }
+    e += l + 3;
+  }
+  return -1;
+}
+
 /** Value of the named entity name at `p` (length `len`, matched ASCII-case-insensitively), or -1. */
 function namedEntity(p: usize, len: u32): i32 {
   let e = ENTITIES;
@@ -233,6 +266,7 @@ function charRef(inp: usize, i: u32, n: u32, final: bool): i32 {
       const nameLen = j - i - 1;
       cp = namedEntity(inp + i + 1, nameLen);
       if (cp >= 0) { if (j < n && load<u8>(inp + j) == 0x3b) j++; }
+      else if (j < n && load<u8>(inp + j) == 0x3b && (cp = textEntity(inp + i + 1, nameLen)) >= 0) j++;
       else if (nameLen > 2) {
         // Legacy entities decoded without ';' even when letters follow ("&ltscript").
         if (namedEntity(inp + i + 1, 2) >= 0) { cp = namedEntity(inp + i + 1, 2); j = i + 3; }
@@ -281,6 +315,29 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
           prevOut = <u32>load<u8>(out + o + 15);
           i += 16; o += 16;
           continue;
+        }
+      }
+    } else {
+      // The same for the last 1-15 bytes (most values are short): the lanes past n are masked
+      // out of the tests; their stores land in the buffers' slack (TAIL_SLACK in scanner.ts) and are
+      // never read, since the output ends at o.
+      const r = n - i;
+      const valid: u32 = (1 << r) - 1;
+      const v = v128.load(inp + i);
+      const special = v128.or(v128.or(i8x16.lt_u(v, c20), i8x16.eq(v, cAmp)), v128.or(i8x16.eq(v, cBs), v128.or(i8x16.eq(v, cx), i8x16.eq(v, cX))));
+      if ((((<u32>i8x16.bitmask(special)) | (<u32>i8x16.bitmask(v))) & valid) == 0 && load<u8>(inp + n - 1) != 0x30) {
+        const sp = <u32>i8x16.bitmask(i8x16.eq(v, c20)) & valid;
+        const prevSpace: u32 = prevOut == 0x20 || prevOut == 0x0a ? 1 : 0;
+        if ((sp & ((sp << 1) | prevSpace)) == 0) {
+          const upper = v128.and(i8x16.ge_u(v, cA), i8x16.le_u(v, cZ));
+          v128.store(out + o, v128.or(v, v128.and(upper, c20)));
+          const src = inOff + (<usize>i << 2), dst = outOff + (<usize>o << 2);
+          v128.store(dst, v128.load(src)); v128.store(dst + 16, v128.load(src + 16));
+          v128.store(dst + 32, v128.load(src + 32)); v128.store(dst + 48, v128.load(src + 48));
+          o += r;
+          prevOut = <u32>load<u8>(out + o - 1);
+          i = n;
+          break;
         }
       }
     }

@@ -37,7 +37,8 @@ const PT_SEP_AT: u32 = 96;   // start of the last separator (span start for /etc
 const PT_DRIVE: u32 = 100;   // 1: the value starts with a drive-relative path (c:name, no separator after the colon)
 const PT_UNC: u32 = 104;     // \\host\ at the value start: 1 '\', 2 '\\', 3 in the host name
 
-export function pathInit(p: usize): void { memory.fill(p, 0, 128); }
+/** `p` is zero (scanBegin zeroes the state block): nothing else to set. */
+export function pathInit(p: usize): void {}
 
 // @ts-ignore: decorator
 @inline function atSegmentStart(p: usize, start: u32): bool {

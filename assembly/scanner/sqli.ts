@@ -110,8 +110,8 @@ const CLAUSE: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ORDER | K_SQL_WHERE | K_S
 // @ts-ignore: decorator
 @inline export function sqlStringEnds(q: usize, c: u32): bool { return c == load<u32>(q + Q_QUOTE) || c == 0x5c; }
 
+/** `q` is zero (scanBegin zeroes the state block); `mode` 0x27 / 0x22 starts inside that quote. */
 export function sqlInit(q: usize, mode: u32): void {
-  memory.fill(q, 0, 64 + RING_N * E_BYTES);
   s32(q, Q_MODE, mode);
   if (mode != 0) { s32(q, Q_STATE, S_STRING); s32(q, Q_QUOTE, mode); s32(q, Q_TSTART, 0); }
 }

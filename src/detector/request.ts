@@ -16,17 +16,18 @@ const decoder = new TextDecoder();
 
 interface Acc { score: number; threats: Threat[]; failed: boolean }
 
-/** Scan one field; `location` is a string, or a function so clean fields never build one. */
-function scanInto(d: Detector, acc: Acc, value: string | Uint8Array, context: ScanContext, location: string | (() => string)): void {
-  if (value.length === 0) return;
+/** Scan one field; `location` is a string, or a function so clean fields never build one. True: clean. */
+function scanInto(d: Detector, acc: Acc, value: string | Uint8Array, context: ScanContext, location: string | (() => string)): boolean {
+  if (value.length === 0) return true;
   const r = d.scanField(value, context);
-  if (r === null || r.threats.length === 0) return;
+  if (r === null || r.threats.length === 0) return true;
   acc.score += r.score;
   const where = typeof location === 'string' ? location : location();
   for (const t of r.threats) {
     if (t.ruleId === 'internal.error') acc.failed = true;
     acc.threats.push({ ...t, location: where });
   }
+  return false;
 }
 
 function safeDecode(s: string, plus: boolean): string {
@@ -88,15 +89,21 @@ function jsonLocation(keys: Array<string | number>, depth: number): string {
   return path;
 }
 
+// Keys of one body found clean so far: arrays of records repeat their keys, and a scan of a
+// value depends only on its bytes and context, so a key found clean once is clean at every
+// member. Bounded; dropped with the request.
+const MAX_CLEAN_KEYS = 256;
+const MAX_CLEAN_KEY_LENGTH = 64;
+
 /** Walk a parsed JSON value: every key and every string value; `keys[0..depth)` is the path to it. */
-function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | number>, depth: number): void {
+function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | number>, depth: number, cleanKeys: Set<string>): void {
   if (typeof value === 'string') { scanInto(d, acc, value, 'json', () => jsonLocation(keys, depth)); return; }
   if (value === null || typeof value !== 'object') return;
   if (depth > MAX_JSON_DEPTH) { scanInto(d, acc, JSON.stringify(value), 'json', () => jsonLocation(keys, depth)); return; }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       keys[depth] = i;
-      walkJson(d, acc, value[i], keys, depth + 1);
+      walkJson(d, acc, value[i], keys, depth + 1, cleanKeys);
     }
     return;
   }
@@ -104,8 +111,9 @@ function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | nu
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
     keys[depth] = key;
-    scanInto(d, acc, key, 'json', () => jsonLocation(keys, depth + 1));
-    walkJson(d, acc, obj[key], keys, depth + 1);
+    if (!cleanKeys.has(key) && scanInto(d, acc, key, 'json', () => jsonLocation(keys, depth + 1)) &&
+        key.length <= MAX_CLEAN_KEY_LENGTH && cleanKeys.size < MAX_CLEAN_KEYS) cleanKeys.add(key);
+    walkJson(d, acc, obj[key], keys, depth + 1, cleanKeys);
   }
 }
 
@@ -177,13 +185,13 @@ export async function analyzeRequest(d: Detector, request: Request | RequestLike
     const typeHeader = headers.find(([n]) => n === 'content-type')?.[1] ?? '';
     const type = typeHeader.toLowerCase();
     if (typeof body === 'object' && !(body instanceof Uint8Array)) {
-      walkJson(d, acc, body, [], 0);
+      walkJson(d, acc, body, [], 0, new Set());
     } else if (type.includes('json')) {
       const text = typeof body === 'string' ? body : decoder.decode(body);
       let parsed: unknown;
       let ok = true;
       try { parsed = JSON.parse(text); } catch { ok = false; }
-      if (ok) walkJson(d, acc, parsed, [], 0);
+      if (ok) walkJson(d, acc, parsed, [], 0, new Set());
       else scanInto(d, acc, body, 'body', 'body');
     } else if (type.startsWith('application/x-www-form-urlencoded')) {
       scanPairs(d, acc, typeof body === 'string' ? body : decoder.decode(body), 'form', 'body');

@@ -108,6 +108,51 @@ class ValueScan {
 }
 
 const EMPTY: GuardScanResult = { blocked: false, score: 0, threats: [] };
+
+/**
+ * Keys already scanned clean in the current chunk. An array of records repeats the same
+ * few keys in every element; scanning a whole value is a pure function of its bytes (a
+ * fresh scan state, one context), so a repeated key that was clean is clean again and
+ * needs no scan. Views into the chunk, no copies: cleared when the next chunk arrives,
+ * because a caller may reuse a chunk's memory.
+ */
+class CleanKeys {
+  static readonly SIZE = 16; // a power of two
+  static readonly MAX_BYTES = 64;
+  readonly #keys: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(CleanKeys.SIZE).fill(undefined);
+  #next = 0;
+  #lastFound = -1;
+
+  has(key: Uint8Array): boolean {
+    const n = key.length;
+    if (n > CleanKeys.MAX_BYTES) return false;
+    // Records list their keys in the same order: the key after the last one found comes first.
+    const mask = CleanKeys.SIZE - 1;
+    outer: for (let k = 1; k <= CleanKeys.SIZE; k++) {
+      const at = (this.#lastFound + k) & mask;
+      const seen = this.#keys[at];
+      if (seen === undefined || seen.length !== n) continue;
+      for (let i = 0; i < n; i++) if (seen[i] !== key[i]) continue outer;
+      this.#lastFound = at;
+      return true;
+    }
+    return false;
+  }
+
+  add(key: Uint8Array): void {
+    if (key.length > CleanKeys.MAX_BYTES) return;
+    this.#keys[this.#next] = key;
+    this.#next = (this.#next + 1) & (CleanKeys.SIZE - 1);
+  }
+
+  clear(): void {
+    if (this.#keys[0] === undefined) return;
+    this.#keys.fill(undefined);
+    this.#next = 0;
+    this.#lastFound = -1;
+  }
+}
+
 const MAX_DEPTH = 512;
 const MAX_KEY_BYTES = 256;
 const decoder = new TextDecoder();
@@ -144,6 +189,7 @@ class JsonBodyScanner implements BodyScanner {
   malformed = false;
   readonly #findings = new Findings();
   readonly #value: ValueScan;
+  readonly #cleanKeys = new CleanKeys();
   readonly #stack: Frame[] = [];
   #inString = false;
   #escaped = false;
@@ -167,6 +213,7 @@ class JsonBodyScanner implements BodyScanner {
 
   push(chunk: Uint8Array): void {
     if (this.malformed) return;
+    this.#cleanKeys.clear();
     let i = 0;
     let stringStart = this.#inString ? 0 : -1;
     const n = chunk.length;
@@ -253,7 +300,11 @@ class JsonBodyScanner implements BodyScanner {
 
   #closeString(tail: Uint8Array): void {
     this.#inString = false;
-    const result = this.#value.end(tail);
+    // A key within one chunk that was clean earlier in this chunk is clean again.
+    const memo = this.#isKey && !this.#value.open;
+    const seen = memo && this.#cleanKeys.has(tail);
+    const result = seen ? null : this.#value.end(tail);
+    if (memo && !seen && result === null) this.#cleanKeys.add(tail);
     const top = this.#stack[this.#stack.length - 1];
     if (this.#isKey && top) {
       if (this.#keyParts.length === 0) {

@@ -52,6 +52,35 @@ describe('JSON body scanner', () => {
       expect(r, clean).toEqual({ malformed: false, blocked: false, found: [] });
     }
   });
+  it('scans a repeated key once per chunk only while it is clean: a flagged key is flagged at every member', () => {
+    // The clean-key memo: arrays of records repeat their keys; a repeat of a clean key needs no scan.
+    const rows = Array.from({ length: 6 }, (_, i) => `{"sku":"A-${i}","<svg onload=alert(1)>":${i},"qty":${i}}`);
+    const r = everySplit('application/json', `[${rows.join(',')}]`);
+    expect([...new Set(r.found)]).toEqual(Array.from({ length: 6 }, (_, i) => `xss@body:$[${i}]["<svg onload=alert(1)>"]`));
+    const scans = (detector as { getStats?: () => { scans: number } }).getStats;
+    if (scans) {
+      const before = scans.call(detector).scans;
+      scanIn('application/json', [enc.encode(`[${rows.join(',')}]`)]);
+      // Every value and every flagged key; the clean keys "sku" and "qty" once each.
+      expect(scans.call(detector).scans - before).toBe(6 + 6 + 2);
+    }
+  });
+
+  it('forgets clean keys when the next chunk arrives (a caller may reuse the chunk memory)', () => {
+    const attackKey = '<script>alert(1)</script>';
+    const first = enc.encode(`[{"${'k'.repeat(attackKey.length)}":1},`);
+    const scanner = createBodyScanner(detector, 'application/json');
+    const buffer = new Uint8Array(64);
+    buffer.set(first);
+    scanner.push(buffer.subarray(0, first.length));
+    // Same memory, same offsets: the bytes a memo would still point at now hold an attack key.
+    const second = enc.encode(` {"${attackKey}":2}]`);
+    buffer.fill(0x20);
+    buffer.set(second);
+    scanner.push(buffer.subarray(0, second.length));
+    const r = scanner.finish();
+    expect(r.threats.map((t) => `${t.category}@${t.location}`)).toContain('xss@body:$[1]["<script>alert(1)</script>"]');
+  });
 });
 
 describe('form body scanner', () => {

@@ -236,3 +236,69 @@ describe('cmdi: an English-word command alone after "&" at the end is a title', 
     expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
   });
 });
+
+describe('cmdi: an English-word command alone in backticks after a space is a Markdown code span', () => {
+  it.each([
+    'Returns `true` if the value is empty',
+    'Defaults to `false`.',
+    'Set the `type` option to `json`',
+    'pass a `Date` or a number, then call `start`',
+    'the `source` and `format` fields',
+    '- `type` (`string`, optional): the kind',
+    'then use `start`',
+    '| `nonegate` | `boolean` | `false` | Disable negation |',
+    'Options:\n`type` sets the kind',
+  ])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each([
+    '`true`', '"`false`"', 'x`date`', // the whole value, or glued to what comes before
+    'name `id`', 'ip `whoami`', // a strong command
+    'wait `sleep 5`', 'x `kill -9 1`', // arguments
+    'a; `date`', 'a && `date`', // after a separator
+    '| `id` |', // a strong command
+  ])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: a "<" or ">" glued to a name or a closing bracket is a generic, not process substitution', () => {
+  it.each([
+    "createError<[string]>('E_CODE', 'Hello %s')",
+    'const app = new Hono<{ Bindings: Env }>()',
+    'assert.promise<number>(input);',
+    "expectTypeOf<Person>().pick<'name'>().toEqualTypeOf<{name: string}>()",
+    'Array<() => void>',
+  ])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).not.toContain('cmdi.redirection');
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['cat <(id)', 'diff <(ls a) <(ls b)', 'x >(sh)', '<(whoami)', 'pi<()ng 127.0.0.1', 'id>/tmp/x'])('%s is still a redirection', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('cmdi.redirection');
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: after the keyword "function" a definition needs a body that starts like shell', () => {
+  it.each(['function work() {', 'setTimeout(function () {', 'const f = function* () {', 'async function main () {', 'function ping() { return x; }'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).not.toContain('cmdi.function-definition');
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['function f() { id; }; f', 'function x() { :; }', '() { :;}; echo vulnerable', 'f(){ f|f& };f', 'x() {'])('%s is a function definition', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('cmdi.function-definition');
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: Markdown tables and code comments are not command lines', () => {
+  it.each(['| Name | Type | Description |', '| Date | Set | Map |', 'console.log(isMatch(x)); // true', 'x = 1; // date'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['a | date | grep x', 'x|date |', ';/bin/id', 'a; /usr/bin/whoami', '| id |'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});

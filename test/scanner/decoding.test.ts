@@ -36,6 +36,12 @@ describe('decoding stages', () => {
   it('decodes JS escapes \\x and \\u', () => {
     expect(finalText('\\x3cb\\u003e\\u{3c}')).toBe('<b><');
   });
+  it('decodes common text entities (&copy; &reg; &mdash; …) only with their ";": "Acme&reg;" is no "&" and "reg"', () => {
+    expect(finalText('Acme&reg; 2024 &copy; x&mdash;y &times;2', 'body')).toBe('acme\u00ae 2024 \u00a9 x\u2014y \u00d72');
+    expect(finalText('&reg query', 'body')).toBe('&reg query');
+    for (const clean of ['Acme&reg; 2024', '&copy; 2026 Example Inc.', 'Price &times; 2']) expect(d.scan(clean, { context: 'body' }).blocked, clean).toBe(false);
+    expect(d.scan('x&reg query HKLM\\Software /s', { context: 'query' }).threats.length).toBeGreaterThan(0);
+  });
   it('decodes an entity-encoded entity once more (bounded: one extra level)', () => {
     expect(finalText('&amp;lt;b&amp;gt;')).toBe('<b>');
     expect(finalText('ja&amp;#x09;vascript:')).toBe('ja vascript:');

@@ -40,6 +40,14 @@ describe('analyzeRequest', () => {
     });
     expect(locations(r)).toEqual(['body:$.user.name', 'body:$.user.tags[1]', 'body:$["; cat /etc/passwd"]']);
   });
+  it('a repeated JSON key is scanned once while clean, and flagged at every member when not', async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => ({ sku: `A-${i}`, '<svg onload=x()>': i, qty: i }));
+    const before = d.getStats().scans;
+    const r = await d.analyzeRequest({ method: 'POST', url: '/api', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rows) });
+    expect(locations(r)).toEqual(Array.from({ length: 5 }, (_, i) => `body:$[${i}]["<svg onload=x()>"]`));
+    // path, 5 values, the flagged key at every member, "sku" and "qty" once
+    expect(d.getStats().scans - before).toBe(1 + 5 + 5 + 2);
+  });
   it('already-parsed bodies and urlencoded forms', async () => {
     const parsed = await d.analyzeRequest({ url: '/x', headers: {}, body: { a: { b: 'javascript:go()' } } });
     expect(locations(parsed)).toEqual(['body:$.a.b']);
