@@ -1,0 +1,52 @@
+// Held-out probes for command injection and path traversal: payloads written from public
+// technique lists (PayloadsAllTheThings, SecLists, commix, dotdotpwn-style encodings), not
+// from the development corpus, plus ordinary values that only look dangerous. The floors and
+// ceilings pin what the grammars reach today (scans are deterministic, so they are tight).
+//
+// File format (test/scanner/probes/*.txt): one payload per line; '#' starts a comment line,
+// empty lines are skipped, a line starting with '"' is a JSON string (escapes, newlines, a
+// payload that itself starts with '#' or '"').
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Detector } from '../../src/index.js';
+import { detector } from './helpers.js';
+
+function probes(name: string): string[] {
+  const text = readFileSync(new URL(`./probes/${name}`, import.meta.url), 'utf8');
+  return text.split('\n').filter((l) => l.length > 0 && !l.startsWith('#')).map((l) => (l.startsWith('"') ? (JSON.parse(l) as string) : l));
+}
+
+let d: Detector;
+beforeAll(async () => { d = await detector(); });
+afterAll(async () => { await d.close(); });
+
+const blocked = (ps: string[]) => ps.filter((p) => d.scan(p, { context: 'query' }).blocked);
+const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' }).blocked);
+
+describe('held-out cmdi / path probes', () => {
+  it('detects command injection probes', () => {
+    const ps = probes('cmdi.txt');
+    expect(ps.length).toBeGreaterThanOrEqual(350);
+    expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
+  });
+  it('detects path traversal probes', () => {
+    const ps = probes('path.txt');
+    expect(ps.length).toBeGreaterThanOrEqual(280);
+    expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(PATH_MISSES);
+  });
+  it('leaves ordinary look-alikes alone', () => {
+    const ps = probes('benign-cmdi-path.txt');
+    expect(ps.length).toBeGreaterThanOrEqual(200);
+    // (see the ceilings at the end)
+    const fp = blocked(ps);
+    expect(fp.length, fp.join('\n')).toBeLessThanOrEqual(BENIGN_BLOCKED);
+    const cp = ps.filter((p) => d.scan(p, { context: 'query' }).threats.some((t) => (t.category === 'cmdi' || t.category === 'path') && t.score >= 5));
+    expect(cp.length, cp.join('\n')).toBeLessThanOrEqual(BENIGN_CP_CRITICAL);
+  });
+});
+
+// measured: cmdi 351/358, path 255/283, benign 10/204 (nine by cmdi/path rules)
+const CMDI_MISSES = 7;
+const PATH_MISSES = 28;
+const BENIGN_BLOCKED = 10;
+const BENIGN_CP_CRITICAL = 9;
