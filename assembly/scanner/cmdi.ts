@@ -200,6 +200,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     else s32(c, C_CMD, 0);
     return;
   }
+  if (s == 15) { // short name, number: a '.' right after the number makes an address (nc 10.0.0.1)
+    if (!isWord && ch == 0x2e && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0);
+    return;
+  }
   if (s == 7 || s == 8) { // scheme ':' then '//'
     if (!isWord && ch == 0x2f && adjacent) { if (s == 8) fire(st, c, end, false); else s32(c, C_CMD_STEP, 8); }
     else s32(c, C_CMD, 0);
@@ -213,9 +217,21 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     }
     if (s == 2 && adjacent) { fire(st, c, end, false); return; } // -la, /etc
     if (s == 1) {
-      if (first - 0x30 < 10 && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; } // sleep 5, ping 10.0.0.1
+      if (first - 0x30 < 10 && (kind == 1 || pos == 2)) {
+        // a short name opening the value before a bare number is an abbreviation ("net 30", "PS 4", "rm 101"):
+        // it needs a dotted number (nc 10.0.0.1); ping 5, ;id 1 fire at once
+        if (pos != 2 && g32(c, C_CMD_END) - g32(c, C_CMD_START) <= 3) { s32(c, C_CMD_STEP, 15); return; }
+        fire(st, c, end, false); return; // sleep 5, ping 10.0.0.1
+      }
       if (kind == 1 && pos == 2) { fire(st, c, end, false); return; }
-      if ((flags & K_C_STRONG) != 0) { fire(st, c, end, false); return; } // time ifconfig, nohup whoami
+      if ((flags & K_C_STRONG) != 0) {
+        // find cat food, Type make and ...: a plain weak word opening the value hands over to the
+        // command after it, judged like one at the start (options, paths, end of value)
+        if (kind == 2 && pos != 2 && (g32(c, C_WRAP) & 1) == 0) {
+          s32(c, C_CMD, 1); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 8); return;
+        }
+        fire(st, c, end, false); return; // time ifconfig, nohup whoami
+      }
       if ((g32(c, C_WRAP) & 1) != 0 && (flags & K_C_WEAK) != 0) {
         if (kind == 1) { fire(st, c, end, false); return; } // strace who
         // time who: a weak wrapper hands over to the weak command, judged like one at the start
@@ -257,6 +273,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // A command word at the start, a space, then '&': "Find & Replace", "Make & Model", "Touch & Go" are titles
     // (a command after the '&' is still a chained command).
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
+    // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
+    // opens a command position, and the word after it is judged there.
+    if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
     if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) { fire(st, c, start, false); return; }
   }
   if (s == 1 && ch == 0x23 && (kind == 1 || pos == 2)) { fire(st, c, start, false); return; } // cmd # comment
@@ -656,7 +675,7 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
     const s = g32(c, C_CMD_STEP);
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
     if (g32(c, C_CMD_POS) == 2 && s != 3 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26)) fire(st, c, end, true);
-    else if (kind == 2 && s != 3 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who
+    else if ((kind == 2 || kind == 1) && s <= 2 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who
     else if (kind == 1 && s != 3) report(st, R_CMDI_COMMAND_ALONE, g32(c, C_CMD_START), g32(c, C_CMD_END));
   }
 }

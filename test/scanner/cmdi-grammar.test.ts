@@ -236,3 +236,16 @@ describe('cmdi: an English-word command alone after "&" at the end is a title', 
     expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
   });
 });
+
+describe('cmdi: a word opening the value is judged with what follows', () => {
+  // a short name before a bare number is an abbreviation; a weak word hands over to a command
+  // after it; a weak word before ; | & leaves the judgement to the word after the separator
+  it.each(['net 30', 'PS 4 Pro', 'rm 101', 'at 5pm', 'id 42', 'find cat food', 'Type make and press enter', 'yes|no', 'Sort | Filter', 'more; later'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  const still = ['nc 10.0.0.1 4444', 'ping 5', 'timeout 5', ';id 1', 'type whoami', 'start powershell', 'find ls -la', 'who|grep x', 'yes|sh', 'sleep 1;id', 'date; uname'];
+  it.each(still)('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, still); });
+});
