@@ -13,7 +13,7 @@ import {
 
 const C_POS: u32 = 0;        // command position: 0 none, 1 start of value/after a quote, 2 after a separator, 3 inside $( or `
 const C_POS_START: u32 = 4;
-const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if
+const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if, 5 alias/trap, 6 any name after ;|, 7 ./path after ;|
 const C_CMD_START: u32 = 12;
 const C_CMD_END: u32 = 16;
 const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'
@@ -39,7 +39,7 @@ const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
 const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body)
 const C_FUNC_START: u32 = 108;
-const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...)
+const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: it is a shell or interpreter
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it)
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
@@ -91,6 +91,17 @@ function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
     else if (!atEnd) report(st, R_CMDI_COMMAND_WITH_ARGS, start, end);
   }
   s32(c, C_CMD, 0);
+}
+
+/** Languages run like shells that the shell class leaves out (java -cp is no shell flag). */
+function interpreter(word: usize, len: u32): bool {
+  return len >= 4 && len <= 6 && (wordIs(word, len, "java") || wordIs(word, len, "nodejs") || wordIs(word, len, "deno") || wordIs(word, len, "groovy"));
+}
+
+/** The pending command is a shell or interpreter named alone (nothing after it yet) and not at the end of a pipe. */
+// @ts-ignore: decorator
+@inline function bareInterpreter(c: usize, s: u32): bool {
+  return (g32(c, C_WRAP) & 64) != 0 && s <= 1 && !(g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c);
 }
 
 /** The command position was opened by ; | newline, a backtick or $( (not '&', which also splits query strings). */
@@ -179,6 +190,16 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x2d && ((s == 0 && adjacent) || s == 2 || (s == 3 && adjacent && (g32(c, C_WRAP) & 32) != 0))) { s32(c, C_CMD_STEP, s == 0 ? 1 : 3); return; }
     s32(c, C_CMD, 0); return;
   }
+  if (kind == 7) { // ;./name  ;. /path: running or sourcing a file named by a path right after a separator
+    if (!isWord) {
+      if (ch == 0x2f && (s == 0 ? adjacent : s == 2)) s32(c, C_CMD_STEP, 1);
+      else if (ch == 0x20 && s == 0) s32(c, C_CMD_STEP, 2);
+      else s32(c, C_CMD, 0);
+      return;
+    }
+    if (s == 1 && adjacent) report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
+    s32(c, C_CMD, 0); return;
+  }
   if (kind == 5) { // alias name=value, trap 'cmds' SIG
     if (s == 0) { if (ch == 0x20) s32(c, C_CMD_STEP, 1); else s32(c, C_CMD, 0); return; }
     if (ch == 0x3d || (s == 1 && (ch == 0x27 || ch == 0x22))) { report(st, R_CMDI_ALIAS_TRAP, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return; }
@@ -192,11 +213,18 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 5) { // a drive letter or URL scheme argument: dir c:  curl http://
     if (!isWord && ch == 0x3a && adjacent) {
       if ((g32(c, C_WRAP) & 4) != 0) fire(st, c, end, false); else s32(c, C_CMD_STEP, 7);
-    } else s32(c, C_CMD, 0);
+    } else if (!isWord && ch == 0x2e && adjacent && kind == 2 && pos == 2) s32(c, C_CMD_STEP, 14); // ;host x.example.test
+    else s32(c, C_CMD, 0);
     return;
   }
   if (s >= 10 && s <= 12) { // cmd</dir/file: input redirected from a path (not </tag>)
     if (s == 11 ? isWord && adjacent : !isWord && ch == 0x2f && adjacent) { if (s == 12) fire(st, c, end, false); else s32(c, C_CMD_STEP, s + 1); }
+    else s32(c, C_CMD, 0);
+    return;
+  }
+  if (s == 13 || s == 14) { // after a separator, a weak command whose argument is a dotted name: a host or a file (not "; host a party")
+    if (s == 13 && !isWord && ch == 0x2e && adjacent) s32(c, C_CMD_STEP, 14);
+    else if (s == 14 && isWord && adjacent && end - start >= 2 && first - 0x61 < 26) fire(st, c, end, false);
     else s32(c, C_CMD, 0);
     return;
   }
@@ -241,6 +269,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if ((kind == 1 || (pos == 2 && end - start == 1)) && first - 0x61 < 26) { // dir c:  curl http://  ;type c:
         s32(c, C_CMD_STEP, 5); s32(c, C_WRAP, end - start == 1 ? g32(c, C_WRAP) | 4 : g32(c, C_WRAP) & ~4); return;
       }
+      if (kind == 2 && pos == 2 && first - 0x61 < 26) { s32(c, C_CMD_STEP, 13); return; } // ;host name.domain  & start calc.exe
       s32(c, C_CMD, 0); return;
     }
     s32(c, C_CMD, 0); return;
@@ -273,6 +302,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // A command word at the start, a space, then '&': "Find & Replace", "Make & Model", "Touch & Go" are titles
     // (a command after the '&' is still a chained command).
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
+    // "Java; Python | Ruby": a shell or interpreter name with nothing to run (no argument, not fed by a pipe)
+    if (bareInterpreter(c, s) && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
     // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
     // opens a command position, and the word after it is judged there.
     if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
@@ -441,7 +472,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   if (nl != 0 && nl - 1 == start && end - start <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
   else { s32(c, C_NLTAG, 0); s32(c, C_NL, 0); }
   if ((flags & K_C_IFS) != 0 && g32(c, C_LBRACE) != 0 && g32(c, C_LBRACE) - 1 == start) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
-  // command position
+  // command position (not for a word glued to a '.': "Java; .NET" names no command, ./x and ../x are paths)
+  if (g32(c, C_PREV) == 0x2e && last == start) s32(c, C_POS, 0);
   const pos = g32(c, C_POS);
   if (pos != 0) {
     if ((flags & K_C_BATCH_FOR) != 0) { s32(c, C_CMD, 3); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
@@ -449,7 +481,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
-      s32(c, C_WRAP, (flags & K_C_WRAPPER) != 0 ? 1 : 0);
+      s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | ((flags & K_C_SHELL) != 0 || interpreter(word, len) ? 64 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
     } else if (pos == 2 && first - 0x61 < 26 && end - start >= 2) {
@@ -645,6 +677,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(c, C_POS, 1); s32(c, C_POS_START, start); // a value opens: x  "x  name="x
   } else if (ch == 0x2f || ch == 0x5c || ch == 0x2e) {
     // a path prefix keeps the command position: ;/usr/bin/id
+    if (ch == 0x2e && g32(c, C_CMD) == 0 && g32(c, C_POS) == 2 && sepBefore(c) && prev != 0x60) { s32(c, C_CMD, 7); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
   } else if (ch == 0x7b && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_BRACE, end + 1);
   } else if (ch == 0x7b && g32(c, C_POS) != 0) {
@@ -674,7 +707,7 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
-    if (g32(c, C_CMD_POS) == 2 && s != 3 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26)) fire(st, c, end, true);
+    if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);
     else if ((kind == 2 || kind == 1) && s <= 2 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who
     else if (kind == 1 && s != 3) report(st, R_CMDI_COMMAND_ALONE, g32(c, C_CMD_START), g32(c, C_CMD_END));
   }

@@ -249,3 +249,30 @@ describe('cmdi: a word opening the value is judged with what follows', () => {
   });
   it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, still); });
 });
+
+describe('cmdi: after a separator', () => {
+  // a weak command with a dotted argument (a host or a file), a file run or sourced by path
+  const pos: Array<[string, string]> = [
+    [';host x.example.test', 'cmdi.chained-command'],
+    ['k|dig ns1.test', 'cmdi.chained-command'],
+    ['x & start calc.exe', 'cmdi.chained-command'],
+    [';./run', 'cmdi.chained-command'],
+    ['|. /tmp/k', 'cmdi.chained-command'],
+    ['q\n./build.sh', 'cmdi.chained-command'],
+    ['$(./x)', 'cmdi.command-substitution'],
+    ['x|sh', 'cmdi.chained-command'],
+    ['$(bash)', 'cmdi.command-substitution'],
+    ['x;bash -i', 'cmdi.chained-command'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  // prose after ';' or '&', a word glued to a '.', shells and languages named in a list
+  it.each(['a hero; more than', 'More & more people', '; host a party', 'x; find e.g. this', 'tea; more info.', 'see `./configure`',
+    'ok; ./', 'Java; .NET; Python', 'Skills: Python; Java; C++', 'q; bash;'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
+});
