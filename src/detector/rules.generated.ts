@@ -419,7 +419,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/, debug.log, error.log, config.php, database.yml ...), or a drive-relative value (c:name, a c:\\ with its separator stripped) naming a Windows system file type (d:boot.ini, .asa, .inf)."
+    "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/, debug.log, error.log, config.php, database.yml ...), or a drive-relative value (c:name, a c:\\ with its separator stripped) naming a Windows system file type (d:boot.ini, .asa, .inf). A value rooted at / or a drive that runs through system directories into /etc, /proc or /boot and names a file there, or into \\windows, \\winnt or \\inetpub and names a file with an extension; WEB-INF/ and META-INF/ followed by a name; server configuration files by name (httpd.conf, my.cnf, nginx.conf)."
   },
   {
     "index": 46,

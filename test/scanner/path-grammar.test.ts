@@ -36,6 +36,24 @@ const positives: Array<[string, string]> = [
   ['/proc/731/maps', 'path.sensitive-file'],
   ['\\\\nas01\\backup', 'path.unc'],
   ['\\\\198.51.100.3\\d$\\x', 'path.unc'],
+  // a value rooted at / or a drive, through system directories into /etc /proc /boot or \windows \winnt \inetpub
+  ['/etc/my.cnf', 'path.sensitive-file'],
+  ['/usr/local/etc/x/y', 'path.sensitive-file'],
+  ['/proc/sched_debug', 'path.sensitive-file'],
+  ['/boot/grub/grub.cfg', 'path.sensitive-file'],
+  ['c:\\windows\\panther\\x.xml', 'path.sensitive-file'],
+  ['C:/inetpub/logs/w3/u_ex1.log', 'path.sensitive-file'],
+  ['\\winnt\\x\\y.ini', 'path.sensitive-file'],
+  // server configuration and Windows answer files by name, the Java archive's private directories
+  ['/opt/app/conf/httpd.conf', 'path.sensitive-file'],
+  ['d:\\db\\my.ini', 'path.sensitive-file'],
+  ['sysprep.inf', 'path.sensitive-file'],
+  ['/META-INF/MANIFEST.MF', 'path.sensitive-file'],
+  ['web-inf\\lib\\x.jar', 'path.sensitive-file'],
+  ['/var/run/secrets/x', 'path.sensitive-file'],
+  ['/.dockerenv', 'path.sensitive-file'],
+  ['/etc/krb5.keytab', 'path.secret-extension'],
+  ['data://text/plain,x', 'path.file-scheme'],
 ];
 
 const negatives: string[] = [
@@ -63,6 +81,18 @@ const negatives: string[] = [
   'use .get/.post/.etc methods',
   'C:\\Users\\me\\app.ini',
   '{ host: /.*\\.example\\.test/ }',
+  // not rooted at the value start, not through system directories, no file named
+  '/home/alice/etc/notes',
+  'see /etc/foo',
+  '/etc/',
+  '/usr/share/doc',
+  'C:\\Windows\\Fonts',
+  'c:\\windows\\system32\\x',
+  'web-info/x',
+  'meta-inf',
+  'data: 42',
+  'data:image/png;base64,xx',
+  '/run/app',
 ];
 
 describe('path grammar', () => {
@@ -77,5 +107,11 @@ describe('path grammar', () => {
   });
   it('gives the same findings when split at every byte', () => {
     expectSameWhenSplit(d, positives.map(([input]) => input));
+  });
+});
+
+describe('path: request paths keep their own routes', () => {
+  it.each(['/etc/foo', '/proc/orders', '/boot/start'])('%s in a request path stays clean', (input) => {
+    expect(d.scan(input, { context: 'path' }).threats.filter((t) => t.category === 'path')).toEqual([]);
   });
 });
