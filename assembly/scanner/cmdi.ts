@@ -29,7 +29,7 @@ const C_REDIR: u32 = 56;     // 1 after '>' or '<', 2 after space
 const C_RD_START: u32 = 60;
 const C_SSI: u32 = 64;       // progress through "<!--#"
 const C_SSI_START: u32 = 68;
-const C_PCT: u32 = 72;       // %name% progress
+const C_PCT: u32 = 72;       // %name% progress: 1 '%', 2 a COMSPEC-class name, 3 another name, 4 its ':' (then '~')
 const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
@@ -39,7 +39,7 @@ const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
 const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body)
 const C_FUNC_START: u32 = 108;
-const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: it is a shell or interpreter
+const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it)
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
@@ -96,6 +96,12 @@ function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
 /** Languages run like shells that the shell class leaves out (java -cp is no shell flag). */
 function interpreter(word: usize, len: u32): bool {
   return len >= 4 && len <= 6 && (wordIs(word, len, "java") || wordIs(word, len, "nodejs") || wordIs(word, len, "deno") || wordIs(word, len, "groovy"));
+}
+
+/** Commands that do nothing without an argument ("Eat; Sleep; Code", "; cd;"), judged like a bare interpreter. */
+function needsArgument(word: usize, len: u32): bool {
+  return len >= 2 && len <= 5 && (wordIs(word, len, "sleep") || wordIs(word, len, "kill") || wordIs(word, len, "cd") || wordIs(word, len, "wait") ||
+    wordIs(word, len, "expr") || wordIs(word, len, "seq") || wordIs(word, len, "tr") || wordIs(word, len, "cut") || wordIs(word, len, "join") || wordIs(word, len, "split"));
 }
 
 /** The pending command is a shell or interpreter named alone (nothing after it yet) and not at the end of a pipe. */
@@ -438,7 +444,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   else if ((pexp >> 31) != 0 && (pexp & 0x7fffffff) - 1 == start && first - 0x30 < 10) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   else if (pexp != 0) s32(c, C_PEXP, 0);
   // %COMSPEC%
-  if (g32(c, C_PCT) == 1 && adjacent) { s32(c, C_PCT, (flags & K_C_COMSPEC) != 0 ? 2 : 0); }
+  if (g32(c, C_PCT) == 1 && adjacent) { s32(c, C_PCT, (flags & K_C_COMSPEC) != 0 ? 2 : first - 0x61 < 26 ? 3 : 0); }
   else s32(c, C_PCT, 0);
   // /bin/<cmd>
   const bin = g32(c, C_BIN);
@@ -481,7 +487,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
-      s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | ((flags & K_C_SHELL) != 0 || interpreter(word, len) ? 64 : 0));
+      s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | ((flags & K_C_SHELL) != 0 || interpreter(word, len) || needsArgument(word, len) ? 64 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
     } else if (pos == 2 && first - 0x61 < 26 && end - start >= 2) {
@@ -649,7 +655,9 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   if (ch == 0x25) {
     if (pct == 2 && adjacent) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end);
     s32(c, C_PCT, 1); s32(c, C_PCT_START, start);
-  } else s32(c, C_PCT, 0);
+  } else if ((pct == 2 || pct == 3) && ch == 0x3a && adjacent) s32(c, C_PCT, 4);
+  else if (pct == 4 && ch == 0x7e && adjacent) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end); s32(c, C_PCT, 0); } // %name:~n,m% substring
+  else s32(c, C_PCT, 0);
 
   if (ch == 0x0a) { s32(c, C_NL, end + 1); s32(c, C_NLTAG, 0); }
   else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);

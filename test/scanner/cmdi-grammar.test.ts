@@ -276,3 +276,22 @@ describe('cmdi: after a separator', () => {
   });
   it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
 });
+
+describe('cmdi: cmd.exe substring expansion and commands that need an argument', () => {
+  const pos: Array<[string, string]> = [
+    ['%ComSpec:~-7,1%', 'cmdi.windows-batch'],
+    ['x%ProgramFiles:~10,1%y', 'cmdi.windows-batch'],
+    ['; sleep 5', 'cmdi.chained-command'],
+    ['x; kill -9 1', 'cmdi.chained-command'],
+    ['1; date', 'cmdi.chained-command'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['100%:~', '50% off: ~3 left', 'Eat; Sleep; Code; Repeat', 'go; cd; done'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
+});
