@@ -35,7 +35,7 @@ const PT_DOTDIR: u32 = 88;   // 1: /.name  2: /.name/  (a hidden directory)
 const PT_DD_START: u32 = 92;
 const PT_SEP_AT: u32 = 96;   // start of the last separator (span start for /etc/...)
 const PT_DRIVE: u32 = 100;   // 1: the value starts with a drive-relative path (c:name, no separator after the colon)
-const PT_UNC: u32 = 104;     // \\host\ at the value start: 1 '\', 2 '\\', 3 in the host name
+const PT_UNC: u32 = 104;     // \\host\ at the value start: 1 '\', 2 '\\', 3 in the host name, 4 after \\? or \\.
 const PT_ROOT: u32 = 108;    // a path rooted at the value start (/ \ c:\): 1 through system dirs, 2 /etc /proc /boot, 3 and its '/',
                              // 4 under \windows \winnt \inetpub, 5 and a name's '.'
 const PT_ROOT_START: u32 = 112;
@@ -105,6 +105,10 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   // /proc/<pid>/: a number continues a system directory
   if (sys == 2 && adjacent && load<u8>(w) - 0x30 < 10) { s32(p, PT_SYS, 1); s32(p, PT_SYS_END, end); }
   rootWord(st, p, w, len, flags, start, end, adjacent);
+  // a log or session file by its own name at a segment start: /x/error_log, /tmp/sess_<id> (log and session poisoning)
+  if (g32(p, PT_SEG) == start + 1 && (wordIs(w, len, "error_log") || wordIs(w, len, "access_log") || sessionFile(w, len))) {
+    report(st, R_PATH_SENSITIVE_FILE, start - 1, end);
+  }
   // WEB-INF/x META-INF/x: the archive's private directory
   const inf = g32(p, PT_INF);
   if (inf == 4 && adjacent) { report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_INF_START), end); s32(p, PT_INF, 0); }
@@ -154,6 +158,11 @@ function rootPunct(p: usize, c: u32, start: u32, adjacent: bool): void {
     else if (adjacent && root == 2) next = 3;
   } else if (root == 4 && adjacent && (c == 0x2e || c == 0x2d || c == 0x24)) next = c == 0x2e ? 5 : 4; // name.ext  net-setup  c$
   s32(p, PT_ROOT, next);
+}
+
+/** sess_<id>: a PHP session file. */
+function sessionFile(w: usize, len: u32): bool {
+  return len >= 9 && load<u8>(w) == 0x73 && load<u8>(w + 1) == 0x65 && load<u8>(w + 2) == 0x73 && load<u8>(w + 3) == 0x73 && load<u8>(w + 4) == 0x5f;
 }
 
 function wordIs(w: usize, len: u32, s: string): bool {
@@ -221,6 +230,8 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
     if (g32(p, PT_STEM) == 1 && adjacent) s32(p, PT_STEM, 2); else s32(p, PT_STEM, 0);
     if (f == 2 && adjacent) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // file:../ file:....
     if (g32(p, PT_DOTDIR) == 2 && !adjacent) s32(p, PT_DOTDIR, 0);
+    const unc0 = g32(p, PT_UNC);
+    if (unc0 == 2 && adjacent) s32(p, PT_UNC, 4); else if (unc0 == 4) s32(p, PT_UNC, 0); // \\.\ a device path
     s32(p, PT_SYS, 0);
     s32(p, PT_FILE, 0);
   } else if (c == 0x2f || c == 0x5c) {
@@ -241,7 +252,7 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
     if (g32(p, PT_SYS) == 1 && adjacent) s32(p, PT_SYS, 2); else if (g32(p, PT_SYS) != 2 || !adjacent) s32(p, PT_SYS, 0);
     if (f == 2) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
     const unc = g32(p, PT_UNC);
-    if (unc == 3 && adjacent && c == 0x5c) report(st, R_PATH_UNC, 0, end);
+    if ((unc == 3 || unc == 4) && adjacent && c == 0x5c) report(st, R_PATH_UNC, 0, end);
     s32(p, PT_UNC, c == 0x5c && g32(p, PT_ANY) == 0 ? 1 : unc == 1 && adjacent && c == 0x5c ? 2 : 0);
     s32(p, PT_FILE, f == 4 || f == 5 ? 5 : 0);
     s32(p, PT_SEG, end + 1);
@@ -251,6 +262,8 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
   } else {
     dotDotEnd(st, p, start);
     if (g32(p, PT_UNC) == 3 && !(adjacent && (c == 0x2d || c == 0x5f || c == 0x40))) s32(p, PT_UNC, 0); // host-name, host@SSL
+    else if (g32(p, PT_UNC) == 2 && adjacent && c == 0x3f) s32(p, PT_UNC, 4);                          // \\?\ an extended-length path
+    else if (g32(p, PT_UNC) == 4) s32(p, PT_UNC, 0);
     // A '..' segment closed by other punctuation: ..;/ (servers that strip ;params before resolving dot
     // segments, Tomcat) anywhere; any punctuation when the '..' follows only leading slashes (/..%00, /..;),
     // where it can be nothing but a parent step whose separator the decoder did not recognise.

@@ -311,7 +311,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Windows batch control syntax: FOR /F|/L|/R|/D or FOR %x IN (...), IF EXIST/DEFINED/ERRORLEVEL, IF with a batch comparison (== EQU NEQ LSS LEQ GTR GEQ) or GOTO, %COMSPEC%."
+    "description": "Windows batch control syntax: FOR /F|/L|/R|/D or FOR %x IN (...), IF EXIST/DEFINED/ERRORLEVEL, IF with a batch comparison (== EQU NEQ LSS LEQ GTR GEQ) or GOTO, %COMSPEC%. The cmd.exe substring expansion %name:~n,m%."
   },
   {
     "index": 34,
@@ -419,7 +419,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/, debug.log, error.log, config.php, database.yml ...), or a drive-relative value (c:name, a c:\\ with its separator stripped) naming a Windows system file type (d:boot.ini, .asa, .inf). A value rooted at / or a drive that runs through system directories into /etc, /proc or /boot and names a file there, or into \\windows, \\winnt or \\inetpub and names a file with an extension; WEB-INF/ and META-INF/ followed by a name; server configuration files by name (httpd.conf, my.cnf, nginx.conf)."
+    "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/, debug.log, error.log, config.php, database.yml ...), or a drive-relative value (c:name, a c:\\ with its separator stripped) naming a Windows system file type (d:boot.ini, .asa, .inf). A value rooted at / or a drive that runs through system directories into /etc, /proc or /boot and names a file there, or into \\windows, \\winnt or \\inetpub and names a file with an extension; WEB-INF/ and META-INF/ followed by a name; server configuration files by name (httpd.conf, my.cnf, nginx.conf). Log and session files by their own names at a segment start (error_log, access_log, sess_<id>)."
   },
   {
     "index": 46,
@@ -455,7 +455,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A value that starts with a UNC path \\\\host\\ (or \\\\host@SSL\\): a file on another machine, used for remote includes and to leak NTLM credentials."
+    "description": "A value that starts with a UNC path \\\\host\\ (or \\\\host@SSL\\): a file on another machine, used for remote includes and to leak NTLM credentials. Also the device and extended-length prefixes \\\\?\\ and \\\\.\\."
   },
   {
     "index": 50,

@@ -75,6 +75,9 @@ describe('decoding stages', () => {
     // other bytes after the lead stay as they are
     expect(ruleIds(d.scan('%c0a %c1.'))).not.toContain('path.overlong-utf8');
   });
+  it('folds raw slash look-alikes like their %u forms', () => {
+    expect(finalText('..\u2215..\u2216x\u2044y')).toBe('../..\\x/y');
+  });
   it('decodes written-out 0x2e / 0x2f / 0x5c in path evasion', () => {
     expect(finalText('/0x2e0x2e0x2fetc')).toBe('/../etc');
     expect(finalText('id 0x2ef1')).toBe('id 0x2ef1');

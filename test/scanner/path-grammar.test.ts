@@ -54,6 +54,12 @@ const positives: Array<[string, string]> = [
   ['/.dockerenv', 'path.sensitive-file'],
   ['/etc/krb5.keytab', 'path.secret-extension'],
   ['data://text/plain,x', 'path.file-scheme'],
+  // log and session files by their own names, Windows device and extended-length prefixes
+  ['/srv/logs/error_log', 'path.sensitive-file'],
+  ['x/access_log', 'path.sensitive-file'],
+  ['/tmp/sess_abcdef12', 'path.sensitive-file'],
+  ['\\\\?\\C:\\x', 'path.unc'],
+  ['\\\\.\\pipe\\x', 'path.unc'],
 ];
 
 const negatives: string[] = [
@@ -93,6 +99,10 @@ const negatives: string[] = [
   'data: 42',
   'data:image/png;base64,xx',
   '/run/app',
+  'session_log',
+  'sess_ion',
+  'error_log is a PHP setting',
+  '1∕2 cup',
 ];
 
 describe('path grammar', () => {
