@@ -41,6 +41,8 @@ const PT_ROOT: u32 = 108;    // a path rooted at the value start (/ \ c:\): 1 th
 const PT_ROOT_START: u32 = 112;
 const PT_INF: u32 = 116;     // WEB-INF/ META-INF/: 1 web|meta at a segment start, 2 '-', 3 inf, 4 '/'
 const PT_INF_START: u32 = 120;
+const PT_PEND: u32 = 124;    // a single parent step opening the value, its verdict pending: end + 1 | dstart << 30 (0 or 1),
+                             // bit 31: a space followed the path (a word next makes it prose)
 
 export function pathInit(p: usize): void { memory.fill(p, 0, 128); }
 
@@ -52,7 +54,7 @@ export function pathInit(p: usize): void { memory.fill(p, 0, 128); }
 /** No dot run, pending target or scheme: a non-keyword word or a space only moves the last end. */
 // @ts-ignore: decorator
 @inline function idle(p: usize): bool {
-  return (g32(p, PT_DOTS) | g32(p, PT_DOTDIR) | g32(p, PT_SYS) | g32(p, PT_STEM) | g32(p, PT_FILE) | g32(p, PT_SLASHES) | g32(p, PT_ROOT) | g32(p, PT_INF)) == 0 &&
+  return (g32(p, PT_DOTS) | g32(p, PT_DOTDIR) | g32(p, PT_SYS) | g32(p, PT_STEM) | g32(p, PT_FILE) | g32(p, PT_SLASHES) | g32(p, PT_ROOT) | g32(p, PT_INF) | g32(p, PT_PEND)) == 0 &&
     g32(p, PT_WORDS) != 0 && g32(p, PT_ANY) != 0;
 }
 
@@ -62,6 +64,7 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
     return;
   }
   const adjacent = g32(p, PT_LAST_END) == start;
+  if ((g32(p, PT_PEND) >> 31) != 0) pendingStep(st, p, true); // a word after the path and a space: prose
   dotDotEnd(st, p, start);
   if (same && len >= 64 && g32(p, PT_SEG) == start + 1) report(st, R_PATH_OVERFLOW_SEGMENT, start - 1, end);
   const dotword = g32(p, PT_DOTWORD) == start + 1;
@@ -198,6 +201,13 @@ function dotDotEnd(st: usize, p: usize, at: u32): void {
   }
 }
 
+/** The pending single step opening the value climbs out of the root after all (or, in prose, is a single step). */
+function pendingStep(st: usize, p: usize, prose: bool): void {
+  const pend = g32(p, PT_PEND);
+  report(st, prose ? R_PATH_DOT_DOT_SLASH : R_PATH_TRAVERSAL_SEQUENCE, (pend >> 30) & 1, (pend & 0x3fffffff) - 1);
+  s32(p, PT_PEND, 0);
+}
+
 function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
   let trav = g32(p, PT_TRAV);
   if (trav > 0 && g32(p, PT_TEND) == dstart) trav++;
@@ -206,12 +216,21 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
   s32(p, PT_TEND, end);
   // a parent step that opens the value (../x) or follows a leading slash (/../x) climbs out of the root
   const rooted = dstart == 0 || (g32(p, PT_WORDS) == 0 && g32(p, PT_SEG) == dstart + 1 && g32(p, PT_SEP_AT) == 0);
+  if (trav == 1 && rooted && dstart <= 1) {
+    // one step opening the value: a file parameter (../x) unless the value goes on as prose
+    // ("../images/ and ../css/ folders"); decided at the next word after a space, other input or the end
+    s32(p, PT_PEND, (end + 1) | (dstart << 30));
+    return;
+  }
+  if (trav >= 2) s32(p, PT_PEND, 0);
   report(st, trav >= 2 || rooted ? R_PATH_TRAVERSAL_SEQUENCE : R_PATH_DOT_DOT_SLASH, g32(p, PT_TSTART), end);
 }
 
 export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
   if (c != 0x2e && c != 0x2f && c != 0x5c && c != 0x3a && c != 0x2d && c != 0x5f && idle(p)) { s32(p, PT_LAST_END, end); return; }
   const adjacent = g32(p, PT_LAST_END) == start;
+  const pend = g32(p, PT_PEND);
+  if (pend != 0) { if (c == 0x20) s32(p, PT_PEND, pend | 0x80000000); else if ((pend >> 31) != 0) pendingStep(st, p, false); }
   rootPunct(p, c, start, adjacent);
   const inf = g32(p, PT_INF);
   s32(p, PT_INF, adjacent && ((inf == 1 && c == 0x2d) || (inf == 3 && (c == 0x2f || c == 0x5c))) ? inf + 1 : 0);
@@ -289,4 +308,5 @@ export function pathFinish(st: usize, p: usize, end: u32): void {
     traversal(st, p, g32(p, PT_DSTART), end);
   }
   dotDotEnd(st, p, end);
+  if (g32(p, PT_PEND) != 0) pendingStep(st, p, false);
 }

@@ -392,7 +392,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../). A '..' segment closed by ';' (..;/, resolved after path parameters are stripped) counts as one; so does a '..' after only leading slashes closed by any punctuation (/..%00)."
+    "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../). A '..' segment closed by ';' (..;/, resolved after path parameters are stripped) counts as one; so does a '..' after only leading slashes closed by any punctuation (/..%00). A single step opening the value that goes on as prose (a space, then a word: \"../images/ and ../css/ folders\") is only a dot-dot-slash notice."
   },
   {
     "index": 43,

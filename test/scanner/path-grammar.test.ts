@@ -125,3 +125,20 @@ describe('path: request paths keep their own routes', () => {
     expect(d.scan(input, { context: 'path' }).threats.filter((t) => t.category === 'path')).toEqual([]);
   });
 });
+
+describe('path: one parent step opening the value', () => {
+  // a file parameter unless the value goes on as prose (a space, then a word)
+  const still = ['../x', '/../x', '../', '..\\x', '../x -y', '../x;y', '../../a b', '../x/../y'];
+  it.each(still)('%s is blocked as a traversal', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('path.traversal-sequence');
+  });
+  it.each(['../images/logo.png is the logo', '../images/ and ../css/ folders', '..\\docs then up'])('%s is prose: a notice only', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('path.dot-dot-slash');
+    expect(r.blocked).toBe(false);
+  });
+  it('gives the same findings when split at every byte', () => {
+    expectSameWhenSplit(d, [...still, '../images/ and ../css/ folders']);
+  });
+});
