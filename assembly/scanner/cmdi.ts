@@ -33,7 +33,7 @@ const C_PCT: u32 = 72;       // %name% progress: 1 '%', 2 a COMSPEC-class name, 
 const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
-const C_SUBST: u32 = 88;     // the command position was opened by: 1 a backtick, 2 $(
+const C_SUBST: u32 = 88;     // the command position was opened by: 1 a backtick, 2 $(, 3 a backtick glued to a word
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
 const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
@@ -91,6 +91,11 @@ function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
     else if (!atEnd) report(st, R_CMDI_COMMAND_WITH_ARGS, start, end);
   }
   s32(c, C_CMD, 0);
+}
+
+/** true, false: commands that do nothing, sent to test whether a substitution runs. */
+function noOp(word: usize, len: u32): bool {
+  return wordIs(word, len, "true") || wordIs(word, len, "false");
 }
 
 /** Languages run like shells that the shell class leaves out (java -cp is no shell flag). */
@@ -310,6 +315,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
     // "Java; Python | Ruby": a shell or interpreter name with nothing to run (no argument, not fed by a pipe)
     if (bareInterpreter(c, s) && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
+    // `type` `date`: a weak word alone between backticks standing apart is a markdown code span (not the no-ops `true` `false`)
+    if (ch == 0x60 && kind == 2 && s == 0 && g32(c, C_SUBST) == 1 && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)) { s32(c, C_CMD, 0); return; }
     // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
     // opens a command position, and the word after it is judged there.
     if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
@@ -352,6 +359,10 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   if (g32(j, J_GLUE) == 0 || len == 0 || len > J_MAX) return;
   const flags = joinFlags(j, len);
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
+  // `type` `date`: a weak word alone in backticks that stand apart (no word glued before them) is a markdown code span
+  // (not `true` `false`: the no-op commands fuzzers send to see whether backticks run)
+  if ((flags & K_C_STRONG) == 0 && !noOp(j + J_BUF, len) && g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(j, J_POSSTART) == g32(j, J_START) && g32(c, C_PREV) == 0x60 &&
+    g32(j, J_QUOTES) == 0 && g32(j, J_VAR) == 0) return;
   const wend = g32(j, J_END);
   const kind0 = g32(c, C_CMD);
   if (kind0 >= 3 && kind0 <= 5 && g32(c, C_LAST_END) == wend) return; // "alias ..: the word already runs its own grammar
@@ -558,7 +569,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
       s32(j, J_POS, (lw >> 8) & 0xf); s32(j, J_BIN, lw >> 12);
     } else {
       s32(j, J_LEN, 0); s32(j, J_START, start); s32(j, J_POS, ch == 0x60 ? 2 : g32(c, C_POS)); s32(j, J_BIN, 0); // `cmd: the backtick opens a position
-      if (ch == 0x60) s32(j, J_POSSTART, start);
+      if (ch == 0x60 && g32(c, C_POS) != 2) s32(j, J_POSSTART, start); // (after a separator the position opened there: ;`who`)
     }
   }
   // glob path segments
@@ -678,7 +689,9 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     if (g32(c, C_POS) == 0 || g32(c, C_POS) == 1) { s32(c, C_POS_START, start); s32(c, C_SUBST, 0); }
     s32(c, C_POS, 2);
   } else if (ch == 0x60) {
-    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, 1);
+    // 3: glued to the word before it (x`date`) or right after a separator (;`who`), not a markdown code span
+    const apart = !(<u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start && start != 0) && g32(c, C_POS) != 2;
+    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, apart ? 1 : 3);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {

@@ -295,3 +295,25 @@ describe('cmdi: cmd.exe substring expansion and commands that need an argument',
   });
   it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
 });
+
+describe('cmdi: a weak word alone in a markdown code span', () => {
+  // backticks standing apart around one weak word are a code span; glued to a word, after a
+  // separator, around a strong command or the no-op probes true/false they still substitute
+  const pos: Array<[string, string]> = [
+    ['x`date`', 'cmdi.command-substitution'],
+    ['q;`who`', 'cmdi.command-substitution'],
+    ['q|`type`', 'cmdi.command-substitution'],
+    ['`id`', 'cmdi.command-substitution'],
+    ['`true`', 'cmdi.command-substitution'],
+    ['`sleep 5`', 'cmdi.command-substitution'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['the `date` field', '`who`', 'a `type` b', 'use `format` here', 'see `source` and `head`'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
+});
