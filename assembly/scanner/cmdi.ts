@@ -3,7 +3,7 @@
 // judged by what follows it (an option, a path, a number, end of input; `name=` is a query
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
-import { g32, s32, g64, s64, report, ST_CMD2, ST_LEX, LX_WORD, LX_START } from "./state";
+import { g32, s32, g64, s64, report, ST_CMD, ST_CMD2, ST_CMD3, CMD3_BYTES, ST_LEX, LX_WORD, LX_START } from "./state";
 import { flagsOfBytes } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT,
@@ -25,7 +25,7 @@ const C_BIN_START: u32 = 40;
 const C_LAST_END: u32 = 44;
 const C_SHELL: u32 = 48;     // shell word: 1 seen, 2 after space, 3 after '-' or '/', 4 after '.'
 const C_SH_START: u32 = 52;
-const C_REDIR: u32 = 56;     // 1 after '>' or '<', 2 after space
+const C_REDIR: u32 = 56;     // 1 after '>' or '<' (| 8 a '>' closing a '<' or an arrow), 2 after space, 3 after '/'
 const C_RD_START: u32 = 60;
 const C_SSI: u32 = 64;       // progress through "<!--#"
 const C_SSI_START: u32 = 68;
@@ -79,7 +79,10 @@ const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
 const J_BUF: u32 = 108;      // 16 bytes
 const J_MAX: u32 = 16;
 
-export function cmdInit(c: usize): void { memory.fill(c, 0, 128); s32(c, C_POS, 1); }
+// Third region (st + ST_CMD3).
+const K_ANGLE: u32 = 0;      // '<' not yet closed by a '>' since the last separator (generics Array<T>(x), tags <b>(x))
+
+export function cmdInit(c: usize): void { memory.fill(c, 0, 128); s32(c, C_POS, 1); memory.fill(c - ST_CMD + ST_CMD3, 0, CMD3_BYTES); }
 
 function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   const kind = g32(c, C_CMD);
@@ -645,10 +648,16 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else if (sh != 0 && !(sh == 3 && ch == 0x2d)) s32(c, C_SHELL, 0);
   const rd = g32(c, C_REDIR);
   if (ch == 0x3e || (ch == 0x3c && !(rd != 0))) {
-    s32(c, C_REDIR, 1); s32(c, C_RD_START, start);
+    // 8: a '>' closing an earlier '<' (Array<T>(x), <b>(x)) or ending an arrow => ->: no process substitution
+    const k3 = st + ST_CMD3;
+    const angles = g32(k3, K_ANGLE);
+    const pp = g32(c, C_PREV);
+    const closes = ch == 0x3e && (angles != 0 || (adjacent && (pp == 0x3d || pp == 0x2d) && <u32>(load<u64>(j + J_LW) >> 32) != start));
+    if (ch == 0x3c) s32(k3, K_ANGLE, angles < 255 ? angles + 1 : angles); else if (angles != 0) s32(k3, K_ANGLE, angles - 1);
+    s32(c, C_REDIR, closes ? 9 : 1); s32(c, C_RD_START, start);
   } else if (rd == 1 && ch == 0x28 && adjacent) { report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); }
-  else if ((rd == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
-  else if ((rd == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && rd == 1 ? 0 : 3);
+  else if (((rd & 7) == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
+  else if (((rd & 7) == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && (rd & 7) == 1 ? 0 : 3);
   else if (!(rd == 3 && ch == 0x2f)) s32(c, C_REDIR, 0);
   // /bin/
   const bin = g32(c, C_BIN);
@@ -670,6 +679,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else if (pct == 4 && ch == 0x7e && adjacent) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end); s32(c, C_PCT, 0); } // %name:~n,m% substring
   else s32(c, C_PCT, 0);
 
+  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) s32(st + ST_CMD3, K_ANGLE, 0); // a separator closes every '<'
   if (ch == 0x0a) { s32(c, C_NL, end + 1); s32(c, C_NLTAG, 0); }
   else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);
   else if (!(isSpace && g32(c, C_NL) == start + 1)) { s32(c, C_NL, 0); s32(c, C_NLTAG, 0); }

@@ -302,7 +302,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Shell redirection to or from a file or device path (> /tmp/x, < /dev/tcp/..), or process substitution >( <(."
+    "description": "Shell redirection to or from a file or device path (> /tmp/x, < /dev/tcp/..), or process substitution >( <(. A '>' that closes an earlier '<' since the last separator (generics Array<T>(x), tags <b>(x)) or ends an arrow (=>, ->) opens no process substitution."
   },
   {
     "index": 33,

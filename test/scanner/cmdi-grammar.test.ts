@@ -317,3 +317,32 @@ describe('cmdi: a weak word alone in a markdown code span', () => {
   });
   it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
 });
+
+describe('cmdi: process substitution against generics, tags and arrows', () => {
+  // a '>' that closes an earlier '<' (since the last separator) or ends => -> opens no process substitution
+  const pos: Array<[string, string]> = [
+    ['>(tee log)', 'cmdi.redirection'],
+    ['pi<()ng 1', 'cmdi.redirection'],
+    ['pi>()ng 1', 'cmdi.redirection'],
+    ['x<y;cat >(id)', 'cmdi.redirection'],
+    ['diff <(ls) x', 'cmdi.redirection'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['Array<T>(x)', 'createError<[string]>(1)', 'new Hono<{ B: H }>()', '() =>(x)', 'a->(b)', '<b>(note)</b>'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => {
+    expectSameWhenSplit(d, [...pos.map(([input]) => input), 'Array<T>(x)', 'new Hono<{ B: H }>()']);
+  });
+  it('starts every scan with no open "<" (the third state region is zeroed)', () => {
+    d.scan('a<b<c<d<e', { context: 'body' });
+    expect(ruleIds(d.scan('>(tee log)', { context: 'body' }))).toContain('cmdi.redirection');
+    const s = d.createStream({ context: 'body' });
+    s.push('>(id)');
+    expect(ruleIds(s.finish())).toContain('cmdi.redirection');
+  });
+});
