@@ -37,7 +37,7 @@ const C_SUBST: u32 = 88;     // the command position was opened by: 1 a backtick
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
 const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
-const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body)
+const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); 3, 4 the same after a word out of command position
 const C_FUNC_START: u32 = 108;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it)
@@ -511,7 +511,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
         s32(c, C_WRAP, (g32(c, C_PREV) != 0x7c && psVerb(word, len) ? 16 : 0) | (last == start ? 32 : 0));
       }
     }
-    if ((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) s32(c, C_POS, 0);
+    if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function")) s32(c, C_POS, 0); // function x() {
   }
   // system( passthru( ... (the class also holds alias/trap: told apart by the first letter)
   if ((flags & K_C_DEFINE_EXEC) != 0 && first != 0x61 && first != 0x74) { s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start); }
@@ -687,10 +687,18 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && !adjacent ? (end + 1) | 0x80000000 : 0); // ' -': an option dash
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
-  if (ch == 0x28) { s32(c, C_FUNC, 1); s32(c, C_FUNC_START, start); }
-  else if (fn == 1 && ch == 0x29 && adjacent) s32(c, C_FUNC, 2);
+  // A name in command position (x() {, function x() {), a name of punctuation (:(){ ), "()" itself in command
+  // position (the Shellshock "() {") or a body glued to "()" (main(){): a definition. A word out of command
+  // position before "() {" is a method in code prose (async function main() {, constructor() {): states 3, 4.
+  if (ch == 0x28) {
+    const lw = load<u64>(j + J_LW);
+    const word = <u32>(lw >> 32) == start && start != 0;
+    const named = word ? ((<u32>lw >> 8) & 0xf) != 0 : adjacent && g32(c, C_ANY) != 0 || g32(c, C_POS) != 0;
+    s32(c, C_FUNC, named ? 1 : 3); s32(c, C_FUNC_START, start);
+  }
+  else if ((fn == 1 || fn == 3) && ch == 0x29 && adjacent) s32(c, C_FUNC, fn + 1);
   else if (fn == 2 && isSpace) {}
-  else if (fn == 2 && ch == 0x7b) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
+  else if ((fn == 2 || (fn == 4 && adjacent)) && ch == 0x7b) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
   else s32(c, C_FUNC, 0);
   if (isSpace) { return; }
   // separators open a command position

@@ -320,7 +320,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A shell function definition `name() {` or `() {` (the Shellshock prefix): code, not data."
+    "description": "A shell function definition `name() {` or `() {` (the Shellshock prefix): code, not data. The name must stand in command position (x() {, function x() {, :(){ ) or the body be glued to the parentheses (main(){); a word out of command position before \"() {\" is a method in code prose (async function main() {)."
   },
   {
     "index": 35,

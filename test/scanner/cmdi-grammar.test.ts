@@ -346,3 +346,25 @@ describe('cmdi: process substitution against generics, tags and arrows', () => {
     expect(ruleIds(s.finish())).toContain('cmdi.redirection');
   });
 });
+
+describe('cmdi: function definitions against methods in code prose', () => {
+  const pos: Array<[string, string]> = [
+    ['() { :; }; id', 'cmdi.function-definition'],
+    ['x() { id; }', 'cmdi.function-definition'],
+    ['function x() { id; }', 'cmdi.function-definition'],
+    ['q;f(){ id;}', 'cmdi.function-definition'],
+    [':(){ :|:& };:', 'cmdi.function-definition'],
+    ['{ "() { :; }":"x" }', 'cmdi.function-definition'],
+    ['int main(){}', 'cmdi.function-definition'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  // a word out of command position before "() {" (with a space before the body) is a method
+  it.each(['async function main() {', '(function * () {', 'export default function handler() {', 'a = () { b }'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
+});
