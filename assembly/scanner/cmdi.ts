@@ -33,7 +33,7 @@ const C_PCT: u32 = 72;       // %name% progress: 1 '%', 2 a COMSPEC-class name, 
 const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
-const C_SUBST: u32 = 88;     // the command position was opened by: 1 a backtick, 2 $(, 3 a backtick glued to a word
+const C_SUBST: u32 = 88;     // the command position was opened by: 1 a backtick, 2 $(, 3 a backtick glued to a word or after a separator, 5 a backtick opening the value
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
 const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
@@ -318,8 +318,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
     // "Java; Python | Ruby": a shell or interpreter name with nothing to run (no argument, not fed by a pipe)
     if (bareInterpreter(c, s) && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
-    // `type` `date`: a weak word alone between backticks standing apart is a markdown code span (not the no-ops `true` `false`)
-    if (ch == 0x60 && kind == 2 && s == 0 && g32(c, C_SUBST) == 1 && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)) { s32(c, C_CMD, 0); return; }
+    // `type` `date`: a weak word alone between backticks standing apart is a markdown code span (opening the value, not
+    // the no-ops `true` `false`)
+    const sb = g32(c, C_SUBST);
+    if (ch == 0x60 && kind == 2 && s == 0 && (sb == 1 || (sb == 5 && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)))) { s32(c, C_CMD, 0); return; }
     // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
     // opens a command position, and the word after it is judged there.
     if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
@@ -363,8 +365,8 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   const flags = joinFlags(j, len);
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
   // `type` `date`: a weak word alone in backticks that stand apart (no word glued before them) is a markdown code span
-  // (not `true` `false`: the no-op commands fuzzers send to see whether backticks run)
-  if ((flags & K_C_STRONG) == 0 && !noOp(j + J_BUF, len) && g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(j, J_POSSTART) == g32(j, J_START) && g32(c, C_PREV) == 0x60 &&
+  // (except `true` `false` opening the value: the no-op commands fuzzers send to see whether backticks run)
+  if ((flags & K_C_STRONG) == 0 && !(g32(j, J_START) <= 1 && noOp(j + J_BUF, len)) && g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(j, J_POSSTART) == g32(j, J_START) && g32(c, C_PREV) == 0x60 &&
     g32(j, J_QUOTES) == 0 && g32(j, J_VAR) == 0) return;
   const wend = g32(j, J_END);
   const kind0 = g32(c, C_CMD);
@@ -708,8 +710,9 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(c, C_POS, 2);
   } else if (ch == 0x60) {
     // 3: glued to the word before it (x`date`) or right after a separator (;`who`), not a markdown code span
-    const apart = !(<u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start && start != 0) && g32(c, C_POS) != 2;
-    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, apart ? 1 : 3);
+    const pos0 = g32(c, C_POS);
+    const apart = !(<u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start && start != 0) && pos0 != 2;
+    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, apart ? (pos0 == 1 ? 5 : 1) : 3); // 5: apart, opening the value (x, "x, q=x)
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {

@@ -298,13 +298,15 @@ describe('cmdi: cmd.exe substring expansion and commands that need an argument',
 
 describe('cmdi: a weak word alone in a markdown code span', () => {
   // backticks standing apart around one weak word are a code span; glued to a word, after a
-  // separator, around a strong command or the no-op probes true/false they still substitute
+  // separator, around a strong command, or the no-op probes true/false opening the value still substitute
   const pos: Array<[string, string]> = [
     ['x`date`', 'cmdi.command-substitution'],
     ['q;`who`', 'cmdi.command-substitution'],
     ['q|`type`', 'cmdi.command-substitution'],
     ['`id`', 'cmdi.command-substitution'],
     ['`true`', 'cmdi.command-substitution'],
+    ['"`true`"', 'cmdi.command-substitution'],
+    ['q=`false`', 'cmdi.command-substitution'],
     ['`sleep 5`', 'cmdi.command-substitution'],
   ];
   it.each(pos)('%s fires %s', (input, rule) => {
@@ -312,7 +314,7 @@ describe('cmdi: a weak word alone in a markdown code span', () => {
     expect(ruleIds(r)).toContain(rule);
     expect(r.blocked).toBe(true);
   });
-  it.each(['the `date` field', '`who`', 'a `type` b', 'use `format` here', 'see `source` and `head`'])('%s stays clean', (input) => {
+  it.each(['the `date` field', '`who`', 'a `type` b', 'use `format` here', 'see `source` and `head`', 'set it to `false`.', 'defaults to `true` when'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
   });
   it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
