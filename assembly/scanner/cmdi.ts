@@ -81,6 +81,7 @@ const J_MAX: u32 = 16;
 
 // Third region (st + ST_CMD3).
 const K_ANGLE: u32 = 0;      // '<' not yet closed by a '>' since the last separator (generics Array<T>(x), tags <b>(x))
+const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it)
 
 export function cmdInit(c: usize): void { memory.fill(c, 0, 128); s32(c, C_POS, 1); memory.fill(c - ST_CMD + ST_CMD3, 0, CMD3_BYTES); }
 
@@ -324,7 +325,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x60 && kind == 2 && s == 0 && (sb == 1 || (sb == 5 && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)))) { s32(c, C_CMD, 0); return; }
     // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
     // opens a command position, and the word after it is judged there.
-    if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
+    if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || (ch == 0x60 && s == 1))) { s32(c, C_CMD, 0); return; } // Open `url` with ...
     if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) { fire(st, c, start, false); return; }
   }
   if (s == 1 && ch == 0x23 && (kind == 1 || pos == 2)) { fire(st, c, start, false); return; } // cmd # comment
@@ -708,7 +709,13 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) {
     if (g32(c, C_POS) == 0 || g32(c, C_POS) == 1) { s32(c, C_POS_START, start); s32(c, C_SUBST, 0); }
     s32(c, C_POS, 2);
+  } else if (ch == 0x60 && g32(st + ST_CMD3, K_TICK) != 0 && g32(c, C_LAST_END) == start) {
+    // a backtick glued to what it closes ends the substitution: what follows is judged like the start of a
+    // value (`x` id -a still runs id when x prints nothing; `x` at the top is prose)
+    s32(st + ST_CMD3, K_TICK, 0); s32(c, C_POS, 1);
+    if (g32(j, J_ACT) != 0 && g32(j, J_START) == start) s32(j, J_POS, 0); // nor an empty word that keeps a position
   } else if (ch == 0x60) {
+    s32(st + ST_CMD3, K_TICK, 1);
     // 3: glued to the word before it (x`date`) or right after a separator (;`who`), not a markdown code span
     const pos0 = g32(c, C_POS);
     const apart = !(<u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start && start != 0) && pos0 != 2;

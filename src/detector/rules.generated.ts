@@ -275,7 +275,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, parameter expansion operators (${x#p} ${x%p} ${x/a/b} ${PATH:0:1} ${!x}), ANSI-C quoting with escapes ($'\\151\\144'), arithmetic $(( )) and the empty $(), or brace expansion that builds a command line ({cmd,arg} / {,cmd} / {,'cmd'}; {cmd} without a comma is a literal and does not count). A weak command word alone between backticks that stand apart (`date` in prose, not x`date`, ;`who`, or the no-op probes `true` `false` opening the value) is a markdown code span."
+    "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, parameter expansion operators (${x#p} ${x%p} ${x/a/b} ${PATH:0:1} ${!x}), ANSI-C quoting with escapes ($'\\151\\144'), arithmetic $(( )) and the empty $(), or brace expansion that builds a command line ({cmd,arg} / {,cmd} / {,'cmd'}; {cmd} without a comma is a literal and does not count). A weak command word alone between backticks that stand apart (`date` in prose, not x`date`, ;`who`, or the no-op probes `true` `false` opening the value) is a markdown code span. A backtick glued to what it closes ends the substitution: the word after it is judged like one opening the value (`x` id -a fires, `foo()` at the top does not)."
   },
   {
     "index": 30,

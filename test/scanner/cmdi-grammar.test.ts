@@ -370,3 +370,24 @@ describe('cmdi: function definitions against methods in code prose', () => {
   });
   it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
 });
+
+describe('cmdi: a closing backtick ends the substitution', () => {
+  // after `...` the next word is judged like one opening the value; a weak word, a space and a backtick leave
+  // the judgement to the substitution
+  const pos: Array<[string, string]> = [
+    ['`x` id -a', 'cmdi.command-substitution'],
+    ['`date`;id', 'cmdi.chained-command'],
+    ['a`id`b`whoami`', 'cmdi.command-substitution'],
+    ['echo `id`', 'cmdi.command-substitution'],
+    ['open `id`', 'cmdi.command-substitution'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['`foo()` at the top', 'Open `http://x.test` with your browser', 'Call `close()` to start', 'the `x` env variables'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
+});
