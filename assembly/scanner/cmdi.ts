@@ -33,7 +33,7 @@ const C_PCT: u32 = 72;       // %name% progress: 1 '%', 2 a COMSPEC-class name, 
 const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
-const C_SUBST: u32 = 88;     // the command position was opened by: 1 a backtick, 2 $(, 3 a backtick glued to a word or after a separator, 5 a backtick opening the value
+const C_SUBST: u32 = 88;     // the command position was opened by: 2 $(, a backtick: 1 standing apart, 5 opening the value, 6 after punctuation, 3 otherwise
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
 const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
@@ -319,10 +319,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
     // "Java; Python | Ruby": a shell or interpreter name with nothing to run (no argument, not fed by a pipe)
     if (bareInterpreter(c, s) && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
-    // `type` `date`: a weak word alone between backticks standing apart is a markdown code span (opening the value, not
-    // the no-ops `true` `false`)
+    // `type` `date` `id`: a command word alone between backticks standing apart is a markdown code span (opening the
+    // value, only a weak word other than the no-ops `true` `false`)
     const sb = g32(c, C_SUBST);
-    if (ch == 0x60 && kind == 2 && s == 0 && (sb == 1 || (sb == 5 && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)))) { s32(c, C_CMD, 0); return; }
+    if (ch == 0x60 && s == 0 && (sb == 1 || (kind == 2 && (sb == 6 || (sb == 5 && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)))))) { s32(c, C_CMD, 0); return; }
     // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
     // opens a command position, and the word after it is judged there.
     if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || (ch == 0x60 && s == 1))) { s32(c, C_CMD, 0); return; } // Open `url` with ...
@@ -365,9 +365,9 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   if (g32(j, J_GLUE) == 0 || len == 0 || len > J_MAX) return;
   const flags = joinFlags(j, len);
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
-  // `type` `date`: a weak word alone in backticks that stand apart (no word glued before them) is a markdown code span
-  // (except `true` `false` opening the value: the no-op commands fuzzers send to see whether backticks run)
-  if ((flags & K_C_STRONG) == 0 && !(g32(j, J_START) <= 1 && noOp(j + J_BUF, len)) && g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(j, J_POSSTART) == g32(j, J_START) && g32(c, C_PREV) == 0x60 &&
+  // `type` `date` `id`: a command word alone in backticks that stand apart (no word glued before them) is a markdown code
+  // span (opening the value: only a weak word other than `true` `false`, the no-ops fuzzers send to see whether backticks run)
+  if (((flags & K_C_STRONG) == 0 ? !(g32(j, J_START) <= 1 && noOp(j + J_BUF, len)) : g32(j, J_START) > 1) && g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(j, J_POSSTART) == g32(j, J_START) && g32(c, C_PREV) == 0x60 &&
     g32(j, J_QUOTES) == 0 && g32(j, J_VAR) == 0) return;
   const wend = g32(j, J_END);
   const kind0 = g32(c, C_CMD);
@@ -532,6 +532,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
 
 export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`)
+  const cmdBefore = g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0);
   if (ch == 0x20 && !v128.any_true(v128.load(j)) && idle(c)) return;
   // shell-word joiner
   if (g32(j, J_ACT) != 0) {
@@ -716,10 +718,15 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     if (g32(j, J_ACT) != 0 && g32(j, J_START) == start) s32(j, J_POS, 0); // nor an empty word that keeps a position
   } else if (ch == 0x60) {
     s32(st + ST_CMD3, K_TICK, 1);
-    // 3: glued to the word before it (x`date`) or right after a separator (;`who`), not a markdown code span
+    // 3: glued to what precedes it (x`date`, ${`id`}), right after a separator (;`who`) or a command (echo `id`): no code span
     const pos0 = g32(c, C_POS);
-    const apart = !(<u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start && start != 0) && pos0 != 2;
-    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, apart ? (pos0 == 1 ? 5 : 1) : 3); // 5: apart, opening the value (x, "x, q=x)
+    // Standing apart: 5 opening the value (`x`, "`x`, q=`x`); 1 after a space or a markdown '[' with no command before
+    // it (the `id` field, [`start`](#start)); 6 after other punctuation ((`start`, ...) — weak words only, print(`id`)
+    // runs id); 3 none of these: glued to a word (x`date`), in command position (;`id`, $(`id`)), after a command (echo `id`)
+    const wordGlued = <u32>(load<u64>(j + J_LW) >> 32) == start && start != 0;
+    const loose = !wordGlued && pos0 != 2 && !cmdBefore;
+    const narrow = loose && (!adjacent || g32(c, C_PREV) == 0x5b);
+    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, pos0 == 1 && !wordGlued ? 5 : narrow ? 1 : loose ? 6 : 3);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {

@@ -379,7 +379,7 @@ describe('cmdi: a closing backtick ends the substitution', () => {
     ['`date`;id', 'cmdi.chained-command'],
     ['a`id`b`whoami`', 'cmdi.command-substitution'],
     ['echo `id`', 'cmdi.command-substitution'],
-    ['open `id`', 'cmdi.command-substitution'],
+    ['time `id`', 'cmdi.command-substitution'],
   ];
   it.each(pos)('%s fires %s', (input, rule) => {
     const r = d.scan(input, { context: 'query' });
@@ -387,6 +387,29 @@ describe('cmdi: a closing backtick ends the substitution', () => {
     expect(r.blocked).toBe(true);
   });
   it.each(['`foo()` at the top', 'Open `http://x.test` with your browser', 'Call `close()` to start', 'the `x` env variables'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
+});
+
+describe('cmdi: a strong command alone in a markdown code span', () => {
+  // `id` standing apart in prose (after a space or a markdown '[') is a code span; opening the value, glued to
+  // anything, in command position, in a call or after a command it still substitutes
+  const pos: Array<[string, string]> = [
+    ['`id`', 'cmdi.command-substitution'],
+    ['(`id`)', 'cmdi.command-substitution'],
+    ['f(`id`)', 'cmdi.command-substitution'],
+    ['${`id`}', 'cmdi.command-substitution'],
+    ['$(`id`)', 'cmdi.command-substitution'],
+    ["'.print(`id`).'", 'cmdi.command-substitution'],
+    ['echo `id`', 'cmdi.command-substitution'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['the `id` field', 'run `hostname` to see it', '[`start`](#start)', '(`start`, `end`)', 'If `true`, x', 'set `false` or to'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
   });
   it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
