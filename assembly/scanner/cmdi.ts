@@ -13,7 +13,7 @@ import {
 
 const C_POS: u32 = 0;        // command position: 0 none, 1 start of value/after a quote, 2 after a separator, 3 inside $( or `
 const C_POS_START: u32 = 4;
-const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if, 5 alias/trap, 6 any name after ;|, 7 ./path after ;|
+const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if, 5 alias/trap, 6 any name after ;|, 7 ./path after ;|, 8 `strong` apart
 const C_CMD_START: u32 = 12;
 const C_CMD_END: u32 = 16;
 const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'
@@ -205,6 +205,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x2d && ((s == 0 && adjacent) || s == 2 || (s == 3 && adjacent && (g32(c, C_WRAP) & 32) != 0))) { s32(c, C_CMD_STEP, s == 0 ? 1 : 3); return; }
     s32(c, C_CMD, 0); return;
   }
+  if (kind == 8) { // `cmd` standing apart: a space and a word after it make it a code span in prose
+    if (!isWord && ch == 0x20 && s == 0) { s32(c, C_CMD_STEP, 1); return; }
+    if (!(isWord && s == 1)) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
+    s32(c, C_CMD, 0); return;
+  }
   if (kind == 7) { // ;./name  ;. /path: running or sourcing a file named by a path right after a separator
     if (!isWord) {
       if (ch == 0x2f && (s == 0 ? adjacent : s == 2)) s32(c, C_CMD_STEP, 1);
@@ -322,7 +327,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // `type` `date` `id`: a command word alone between backticks standing apart is a markdown code span (opening the
     // value, only a weak word other than the no-ops `true` `false`)
     const sb = g32(c, C_SUBST);
-    if (ch == 0x60 && s == 0 && (sb == 1 || (kind == 2 && (sb == 6 || (sb == 5 && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)))))) { s32(c, C_CMD, 0); return; }
+    if (ch == 0x60 && s == 0 && (kind == 2 && (sb == 1 || sb == 6 || (sb == 5 && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff))))) { s32(c, C_CMD, 0); return; }
+    // a strong one is a code span only when prose goes on after it (the `id` field); at the end or before other
+    // input (127.0.0.1 `id`) it substitutes
+    if (ch == 0x60 && s == 0 && kind == 1 && sb == 1) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); return; }
     // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
     // opens a command position, and the word after it is judged there.
     if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || (ch == 0x60 && s == 1))) { s32(c, C_CMD, 0); return; } // Open `url` with ...
@@ -760,6 +768,7 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
   const kind = g32(c, C_CMD);
+  if (kind == 8) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title

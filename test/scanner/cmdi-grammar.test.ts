@@ -393,8 +393,8 @@ describe('cmdi: a closing backtick ends the substitution', () => {
 });
 
 describe('cmdi: a strong command alone in a markdown code span', () => {
-  // `id` standing apart in prose (after a space or a markdown '[') is a code span; opening the value, glued to
-  // anything, in command position, in a call or after a command it still substitutes
+  // `id` standing apart in prose (after a space or a markdown '[', and a space and a word after it) is a code span;
+  // opening the value, glued to anything, in command position, in a call, after a command or at the end it substitutes
   const pos: Array<[string, string]> = [
     ['`id`', 'cmdi.command-substitution'],
     ['(`id`)', 'cmdi.command-substitution'],
@@ -403,6 +403,10 @@ describe('cmdi: a strong command alone in a markdown code span', () => {
     ['$(`id`)', 'cmdi.command-substitution'],
     ["'.print(`id`).'", 'cmdi.command-substitution'],
     ['echo `id`', 'cmdi.command-substitution'],
+    // apart but not followed by prose: at the end, before punctuation
+    ['127.0.0.1 `id`', 'cmdi.command-substitution'],
+    ['x `id`;', 'cmdi.command-substitution'],
+    ['a `id`.', 'cmdi.command-substitution'],
   ];
   it.each(pos)('%s fires %s', (input, rule) => {
     const r = d.scan(input, { context: 'query' });
