@@ -713,7 +713,12 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else if (fn == 2 && isSpace) {}
   else if ((fn == 2 || (fn == 4 && adjacent)) && ch == 0x7b) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
   else s32(c, C_FUNC, 0);
-  if (isSpace) { return; }
+  if (isSpace) {
+    // a path prefix the command word is not glued to names no command: "x(); // true" is a code comment
+    const pp = g32(c, C_PREV);
+    if (g32(c, C_POS) == 2 && adjacent && (pp == 0x2f || pp == 0x5c) && g32(c, C_CMD) == 0) s32(c, C_POS, 0);
+    return;
+  }
   // separators open a command position
   const prev = g32(c, C_PREV);
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) {

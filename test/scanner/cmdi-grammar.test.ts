@@ -418,3 +418,20 @@ describe('cmdi: a strong command alone in a markdown code span', () => {
   });
   it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
 });
+
+describe('cmdi: a path prefix the command word is not glued to', () => {
+  const pos: Array<[string, string]> = [
+    [';/bin/id', 'cmdi.chained-command'],
+    ['; /usr/bin/id', 'cmdi.chained-command'],
+    ['| . /tmp/x', 'cmdi.chained-command'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['x(); // true', 'a; // id', 'done; / see'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, [...pos.map(([input]) => input), 'x(); // true']); });
+});
