@@ -3,7 +3,7 @@
 // judged by what follows it (an option, a path, a number, end of input; `name=` is a query
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
-import { g32, s32, g64, s64, report, ST_CMD2, ST_LEX, LX_WORD, LX_START } from "./state";
+import { g32, s32, g64, s64, report, ST_CMD, ST_CMD2, ST_CMD3, CMD3_BYTES, ST_LEX, LX_WORD, LX_START } from "./state";
 import { flagsOfBytes } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT,
@@ -13,7 +13,7 @@ import {
 
 const C_POS: u32 = 0;        // command position: 0 none, 1 start of value/after a quote, 2 after a separator, 3 inside $( or `
 const C_POS_START: u32 = 4;
-const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if
+const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if, 5 alias/trap, 6 any name after ;|, 7 ./path after ;|, 8 `strong` apart
 const C_CMD_START: u32 = 12;
 const C_CMD_END: u32 = 16;
 const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'
@@ -25,22 +25,22 @@ const C_BIN_START: u32 = 40;
 const C_LAST_END: u32 = 44;
 const C_SHELL: u32 = 48;     // shell word: 1 seen, 2 after space, 3 after '-' or '/', 4 after '.'
 const C_SH_START: u32 = 52;
-const C_REDIR: u32 = 56;     // 1 after '>' or '<', 2 after space, 3 then '/', 4 after a '<' '>' glued to a name, 5 6 then '(' ')'
+const C_REDIR: u32 = 56;     // 1 after '>' or '<' (| 8 a '>' closing a '<' or an arrow), 2 after space, 3 after '/'; 10 11 '(' ')' after 9
 const C_RD_START: u32 = 60;
 const C_SSI: u32 = 64;       // progress through "<!--#"
 const C_SSI_START: u32 = 68;
-const C_PCT: u32 = 72;       // %name% progress
+const C_PCT: u32 = 72;       // %name% progress: 1 '%', 2 a COMSPEC-class name, 3 another name, 4 its ':' (then '~')
 const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
-const C_SUBST: u32 = 88;     // the command position was opened by: 1 a backtick, 2 $(, 3 a backtick after a space
+const C_SUBST: u32 = 88;     // the command position was opened by: 2 $(, a backtick: 1 standing apart, 5 opening the value, 6 after punctuation, 3 otherwise
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
 const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
-const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); after the word "function":
-                              // 4, 8 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body)
+const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); 3, 4 the same after a word out of command position;
+                              // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body)
 const C_FUNC_START: u32 = 108;
-const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...)
+const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it)
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
@@ -80,8 +80,12 @@ const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
 const J_BUF: u32 = 108;      // 16 bytes
 const J_MAX: u32 = 16;
 
-/** `c` is zero (scanBegin zeroes the state block). */
-export function cmdInit(c: usize): void { s32(c, C_POS, 1); }
+// Third region (st + ST_CMD3).
+const K_ANGLE: u32 = 0;      // '<' not yet closed by a '>' since the last separator (generics Array<T>(x), tags <b>(x))
+const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it)
+
+/** `c` is zero (scanBegin zeroes the block up to the findings); the third region lies past them. */
+export function cmdInit(c: usize): void { s32(c, C_POS, 1); memory.fill(c - ST_CMD + ST_CMD3, 0, CMD3_BYTES); }
 
 function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   const kind = g32(c, C_CMD);
@@ -93,6 +97,28 @@ function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
     else if (!atEnd) report(st, R_CMDI_COMMAND_WITH_ARGS, start, end);
   }
   s32(c, C_CMD, 0);
+}
+
+/** true, false: commands that do nothing, sent to test whether a substitution runs. */
+function noOp(word: usize, len: u32): bool {
+  return wordIs(word, len, "true") || wordIs(word, len, "false");
+}
+
+/** Languages run like shells that the shell class leaves out (java -cp is no shell flag). */
+function interpreter(word: usize, len: u32): bool {
+  return len >= 4 && len <= 6 && (wordIs(word, len, "java") || wordIs(word, len, "nodejs") || wordIs(word, len, "deno") || wordIs(word, len, "groovy"));
+}
+
+/** Commands that do nothing without an argument ("Eat; Sleep; Code", "; cd;"), judged like a bare interpreter. */
+function needsArgument(word: usize, len: u32): bool {
+  return len >= 2 && len <= 5 && (wordIs(word, len, "sleep") || wordIs(word, len, "kill") || wordIs(word, len, "cd") || wordIs(word, len, "wait") ||
+    wordIs(word, len, "expr") || wordIs(word, len, "seq") || wordIs(word, len, "tr") || wordIs(word, len, "cut") || wordIs(word, len, "join") || wordIs(word, len, "split"));
+}
+
+/** The pending command is a shell or interpreter named alone (nothing after it yet) and not at the end of a pipe. */
+// @ts-ignore: decorator
+@inline function bareInterpreter(c: usize, s: u32): bool {
+  return (g32(c, C_WRAP) & 64) != 0 && s <= 1 && !(g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c);
 }
 
 /** The command position was opened by ; | newline, a backtick or $( (not '&', which also splits query strings). */
@@ -181,6 +207,21 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x2d && ((s == 0 && adjacent) || s == 2 || (s == 3 && adjacent && (g32(c, C_WRAP) & 32) != 0))) { s32(c, C_CMD_STEP, s == 0 ? 1 : 3); return; }
     s32(c, C_CMD, 0); return;
   }
+  if (kind == 8) { // `cmd` standing apart: a space and a word after it make it a code span in prose
+    if (!isWord && ch == 0x20 && s == 0) { s32(c, C_CMD_STEP, 1); return; }
+    if (!(isWord && s == 1)) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
+    s32(c, C_CMD, 0); return;
+  }
+  if (kind == 7) { // ;./name  ;. /path: running or sourcing a file named by a path right after a separator
+    if (!isWord) {
+      if (ch == 0x2f && (s == 0 ? adjacent : s == 2)) s32(c, C_CMD_STEP, 1);
+      else if (ch == 0x20 && s == 0) s32(c, C_CMD_STEP, 2);
+      else s32(c, C_CMD, 0);
+      return;
+    }
+    if (s == 1 && adjacent) report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
+    s32(c, C_CMD, 0); return;
+  }
   if (kind == 5) { // alias name=value, trap 'cmds' SIG
     if (s == 0) { if (ch == 0x20) s32(c, C_CMD_STEP, 1); else s32(c, C_CMD, 0); return; }
     if (ch == 0x3d || (s == 1 && (ch == 0x27 || ch == 0x22))) { report(st, R_CMDI_ALIAS_TRAP, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return; }
@@ -194,12 +235,23 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 5) { // a drive letter or URL scheme argument: dir c:  curl http://
     if (!isWord && ch == 0x3a && adjacent) {
       if ((g32(c, C_WRAP) & 4) != 0) fire(st, c, end, false); else s32(c, C_CMD_STEP, 7);
-    } else s32(c, C_CMD, 0);
+    } else if (!isWord && ch == 0x2e && adjacent && kind == 2 && pos == 2) s32(c, C_CMD_STEP, 14); // ;host x.example.test
+    else s32(c, C_CMD, 0);
     return;
   }
   if (s >= 10 && s <= 12) { // cmd</dir/file: input redirected from a path (not </tag>)
     if (s == 11 ? isWord && adjacent : !isWord && ch == 0x2f && adjacent) { if (s == 12) fire(st, c, end, false); else s32(c, C_CMD_STEP, s + 1); }
     else s32(c, C_CMD, 0);
+    return;
+  }
+  if (s == 13 || s == 14) { // after a separator, a weak command whose argument is a dotted name: a host or a file (not "; host a party")
+    if (s == 13 && !isWord && ch == 0x2e && adjacent) s32(c, C_CMD_STEP, 14);
+    else if (s == 14 && isWord && adjacent && end - start >= 2 && first - 0x61 < 26) fire(st, c, end, false);
+    else s32(c, C_CMD, 0);
+    return;
+  }
+  if (s == 15) { // short name, number: a '.' right after the number makes an address (nc 10.0.0.1)
+    if (!isWord && ch == 0x2e && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0);
     return;
   }
   if (s == 7 || s == 8) { // scheme ':' then '//'
@@ -215,9 +267,21 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     }
     if (s == 2 && adjacent) { fire(st, c, end, false); return; } // -la, /etc
     if (s == 1) {
-      if (first - 0x30 < 10 && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; } // sleep 5, ping 10.0.0.1
+      if (first - 0x30 < 10 && (kind == 1 || pos == 2)) {
+        // a short name opening the value before a bare number is an abbreviation ("net 30", "PS 4", "rm 101"):
+        // it needs a dotted number (nc 10.0.0.1); ping 5, ;id 1 fire at once
+        if (pos != 2 && g32(c, C_CMD_END) - g32(c, C_CMD_START) <= 3) { s32(c, C_CMD_STEP, 15); return; }
+        fire(st, c, end, false); return; // sleep 5, ping 10.0.0.1
+      }
       if (kind == 1 && pos == 2) { fire(st, c, end, false); return; }
-      if ((flags & K_C_STRONG) != 0) { fire(st, c, end, false); return; } // time ifconfig, nohup whoami
+      if ((flags & K_C_STRONG) != 0) {
+        // find cat food, Type make and ...: a plain weak word opening the value hands over to the
+        // command after it, judged like one at the start (options, paths, end of value)
+        if (kind == 2 && pos != 2 && (g32(c, C_WRAP) & 1) == 0) {
+          s32(c, C_CMD, 1); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 8); return;
+        }
+        fire(st, c, end, false); return; // time ifconfig, nohup whoami
+      }
       if ((g32(c, C_WRAP) & 1) != 0 && (flags & K_C_WEAK) != 0) {
         if (kind == 1) { fire(st, c, end, false); return; } // strace who
         // time who: a weak wrapper hands over to the weak command, judged like one at the start
@@ -227,6 +291,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if ((kind == 1 || (pos == 2 && end - start == 1)) && first - 0x61 < 26) { // dir c:  curl http://  ;type c:
         s32(c, C_CMD_STEP, 5); s32(c, C_WRAP, end - start == 1 ? g32(c, C_WRAP) | 4 : g32(c, C_WRAP) & ~4); return;
       }
+      if (kind == 2 && pos == 2 && first - 0x61 < 26) { s32(c, C_CMD_STEP, 13); return; } // ;host name.domain  & start calc.exe
       s32(c, C_CMD, 0); return;
     }
     s32(c, C_CMD, 0); return;
@@ -259,9 +324,20 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // A command word at the start, a space, then '&': "Find & Replace", "Make & Model", "Touch & Go" are titles
     // (a command after the '&' is still a chained command).
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
-    // "| Type |", "| Date |": an English-word command alone between pipes is a Markdown table cell
+    // "Java; Python | Ruby": a shell or interpreter name with nothing to run (no argument, not fed by a pipe)
+    if (bareInterpreter(c, s) && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
+    // `type` `date` `id`: a command word alone between backticks standing apart is a markdown code span (opening the
+    // value, only a weak word other than the no-ops `true` `false`)
+    const sb = g32(c, C_SUBST);
+    if (ch == 0x60 && s == 0 && (kind == 2 && (sb == 1 || sb == 6 || (sb == 5 && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff))))) { s32(c, C_CMD, 0); return; }
+    // a strong one is a code span only when prose goes on after it (the `id` field); at the end or before other
+    // input (127.0.0.1 `id`) it substitutes
+    if (ch == 0x60 && s == 0 && kind == 1 && sb == 1) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); return; }
+    // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
+    // opens a command position, and the word after it is judged there.
+    if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || (ch == 0x60 && s == 1))) { s32(c, C_CMD, 0); return; } // Open `url` with ...
+    // "| Type |", "| Date |": a weak word alone between pipes standing apart is a Markdown table cell
     if (ch == 0x7c && kind == 2 && s == 1 && g32(c, C_PREV) == 0x7c && g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD, 0); return; }
-    if (ch == 0x60 && weakCodeSpan(c, kind, s)) { s32(c, C_CMD, 0); return; }
     if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) { fire(st, c, start, false); return; }
   }
   if (s == 1 && ch == 0x23 && (kind == 1 || pos == 2)) { fire(st, c, start, false); return; } // cmd # comment
@@ -269,18 +345,6 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24 || ch == 0x25) && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; } // cmd ./x, *, $V, %V%
   if (s == 0 && ch == 0x3c && kind == 1) { s32(c, C_CMD_STEP, 10); return; } // cat</etc/x
   s32(c, C_CMD, 0);
-}
-
-/**
- * Returns `true` if ...: one English-word (weak) command alone between backticks that open
- * after a space (not after ';' '&' '$(' ) or at the start of a line is a Markdown code span in
- * prose, not a command substitution. A strong command (`id`), one with arguments (`sleep 5`),
- * or a span that starts the value, follows ';' or '&', or is glued to what comes before
- * ("`true`", a; `date`, x`true`) still is.
- */
-// @ts-ignore: decorator
-@inline function weakCodeSpan(c: usize, kind: u32, step: u32): bool {
-  return kind == 2 && step == 0 && g32(c, C_SUBST) == 3;
 }
 
 /** No tracker is mid-way: a non-keyword word or a space only moves the last end. */
@@ -313,6 +377,10 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   if (g32(j, J_GLUE) == 0 || len == 0 || len > J_MAX) return;
   const flags = joinFlags(j, len);
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
+  // `type` `date` `id`: a command word alone in backticks that stand apart (no word glued before them) is a markdown code
+  // span (opening the value: only a weak word other than `true` `false`, the no-ops fuzzers send to see whether backticks run)
+  if (((flags & K_C_STRONG) == 0 ? !(g32(j, J_START) <= 1 && noOp(j + J_BUF, len)) : g32(j, J_START) > 1) && g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(j, J_POSSTART) == g32(j, J_START) && g32(c, C_PREV) == 0x60 &&
+    g32(j, J_QUOTES) == 0 && g32(j, J_VAR) == 0) return;
   const wend = g32(j, J_END);
   const kind0 = g32(c, C_CMD);
   if (kind0 >= 3 && kind0 <= 5 && g32(c, C_LAST_END) == wend) return; // "alias ..: the word already runs its own grammar
@@ -325,7 +393,6 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   if (brs != 0 && js + 1 >= brs && js <= brs + 1) s32(j, J_BRCMD, (wend + 1) | (js + 1 == brs ? 0x80000000 : 0));
   const pos = g32(j, J_POS);
   if (pos == 0) return;
-  if ((flags & K_C_STRONG) == 0 && pos == 2 && g32(c, C_SUBST) == 3 && g32(c, C_PREV) == 0x60) return; // a code span in prose (weakCodeSpan)
   s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
   s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, g32(j, J_START)); s32(c, C_CMD_END, wend); s32(c, C_CMD_POS, pos);
   s32(c, C_WRAP, (flags & K_C_WRAPPER) != 0 ? 1 : 0);
@@ -391,11 +458,11 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     s32(j, J_BRACEX, 0);
   } else s32(j, J_BRCMD, 0);
   step(st, c, true, 0, flags, first, start, end);
-  // function f() { id; }  — after the keyword, only a body that starts with a command (JavaScript's
-  // function () { return … } does not; f() { and () { need no keyword and are judged at the '{')
+  // function f() { id; }  — after the keyword, only a body that starts with a command or `if` counts
+  // (JavaScript's function () { return … } does not): states 5-8, 12
   const fn = g32(c, C_FUNC);
-  if (fn == 7 && (flags & (K_C_STRONG | K_C_WEAK)) != 0) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end);
-  s32(c, C_FUNC, len == 8 && wordIs(word, len, "function") ? 4 : fn == 4 ? 8 : 0);
+  if (fn == 7 && (flags & (K_C_STRONG | K_C_WEAK | K_C_BATCH_IF)) != 0) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end);
+  s32(c, C_FUNC, len == 8 && wordIs(word, len, "function") ? 8 : fn == 8 ? 12 : 0);
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;
   // ${IFS} $IFS ${jndi:
@@ -410,7 +477,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   else if ((pexp >> 31) != 0 && (pexp & 0x7fffffff) - 1 == start && first - 0x30 < 10) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   else if (pexp != 0) s32(c, C_PEXP, 0);
   // %COMSPEC%
-  if (g32(c, C_PCT) == 1 && adjacent) { s32(c, C_PCT, (flags & K_C_COMSPEC) != 0 ? 2 : 0); }
+  if (g32(c, C_PCT) == 1 && adjacent) { s32(c, C_PCT, (flags & K_C_COMSPEC) != 0 ? 2 : first - 0x61 < 26 ? 3 : 0); }
   else s32(c, C_PCT, 0);
   // /bin/<cmd>
   const bin = g32(c, C_BIN);
@@ -430,7 +497,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   else if (len == 1 && (first == 0x65 || first == 0x63) && (lb >> 31) != 0 && (lb & 0x7fffffff) - 1 == start) { s32(c, C_SHELL, 5); s32(c, C_SH_START, start - 1); } // -e -c
   else s32(c, C_SHELL, 0);
   // redirection to a path
-  if ((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 6) && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
+  if ((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 11) && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
   s32(c, C_REDIR, 0);
   // <!--#exec
   if (g32(c, C_SSI) == 5 && adjacent && (flags & K_C_SSI) != 0) report(st, R_CMDI_SSI_EXEC, g32(c, C_SSI_START), end);
@@ -444,7 +511,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   if (nl != 0 && nl - 1 == start && end - start <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
   else { s32(c, C_NLTAG, 0); s32(c, C_NL, 0); }
   if ((flags & K_C_IFS) != 0 && g32(c, C_LBRACE) != 0 && g32(c, C_LBRACE) - 1 == start) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
-  // command position
+  // command position (not for a word glued to a '.': "Java; .NET" names no command, ./x and ../x are paths)
+  if (g32(c, C_PREV) == 0x2e && last == start) s32(c, C_POS, 0);
   const pos = g32(c, C_POS);
   if (pos != 0) {
     if ((flags & K_C_BATCH_FOR) != 0) { s32(c, C_CMD, 3); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
@@ -452,7 +520,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
-      s32(c, C_WRAP, (flags & K_C_WRAPPER) != 0 ? 1 : 0);
+      s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | ((flags & K_C_SHELL) != 0 || interpreter(word, len) || needsArgument(word, len) ? 64 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
     } else if (pos == 2 && first - 0x61 < 26 && end - start >= 2) {
@@ -462,7 +530,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
         s32(c, C_WRAP, (g32(c, C_PREV) != 0x7c && psVerb(word, len) ? 16 : 0) | (last == start ? 32 : 0));
       }
     }
-    if ((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) s32(c, C_POS, 0);
+    if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function")) s32(c, C_POS, 0); // function x() {
   }
   // system( passthru( ... (the class also holds alias/trap: told apart by the first letter)
   if ((flags & K_C_DEFINE_EXEC) != 0 && first != 0x61 && first != 0x74) { s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start); }
@@ -480,6 +548,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
 
 export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`)
+  const cmdBefore = g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0);
   if (ch == 0x20 && !v128.any_true(v128.load(j)) && idle(c)) return;
   // shell-word joiner
   if (g32(j, J_ACT) != 0) {
@@ -523,7 +593,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
       s32(j, J_POS, (lw >> 8) & 0xf); s32(j, J_BIN, lw >> 12);
     } else {
       s32(j, J_LEN, 0); s32(j, J_START, start); s32(j, J_POS, ch == 0x60 ? 2 : g32(c, C_POS)); s32(j, J_BIN, 0); // `cmd: the backtick opens a position
-      if (ch == 0x60) s32(j, J_POSSTART, start);
+      if (ch == 0x60 && g32(c, C_POS) != 2) s32(j, J_POSSTART, start); // (after a separator the position opened there: ;`who`)
     }
   }
   // glob path segments
@@ -599,15 +669,21 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else if (sh != 0 && !(sh == 3 && ch == 0x2d)) s32(c, C_SHELL, 0);
   const rd = g32(c, C_REDIR);
   if (ch == 0x3e || (ch == 0x3c && !(rd != 0))) {
-    // 4: glued to a name or a closing bracket — a generic or a comparison in code (f<T>(x), createError<[T]>(…)),
-    // never process substitution; still a redirection to a path (id>/tmp/x)
-    const pv = g32(c, C_PREV);
-    const glued = adjacent && last != 0 && (<u32>(load<u64>(j + J_LW) >> 32) == last || pv == 0x5d || pv == 0x29 || pv == 0x7d || pv == 0x3e || pv == 0x27 || pv == 0x22);
-    s32(c, C_REDIR, glued ? 4 : 1); s32(c, C_RD_START, start);
+    // 8: a '>' closing an earlier '<' (Array<T>(x), <b>(x)) or ending an arrow => ->: no process substitution
+    const k3 = st + ST_CMD3;
+    const angles = g32(k3, K_ANGLE);
+    const pp = g32(c, C_PREV);
+    // (also a '>' glued to a name, a closing bracket or a quote: the end of a generic whose '<' a '|' inside it
+    // reset, toExtend<string | number>())
+    const afterName = <u32>(load<u64>(j + J_LW) >> 32) == start;
+    const glued = adjacent && start != 0 && (afterName || pp == 0x5d || pp == 0x29 || pp == 0x7d || pp == 0x27 || pp == 0x22);
+    const closes = ch == 0x3e && (angles != 0 || glued || (adjacent && (pp == 0x3d || pp == 0x2d) && !afterName));
+    if (ch == 0x3c) s32(k3, K_ANGLE, angles < 255 ? angles + 1 : angles); else if (angles != 0) s32(k3, K_ANGLE, angles - 1);
+    s32(c, C_REDIR, closes ? 9 : 1); s32(c, C_RD_START, start);
   } else if (rd == 1 && ch == 0x28 && adjacent) { report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); }
-  else if ((rd == 4 && ch == 0x28 && adjacent) || (rd == 5 && ch == 0x29 && adjacent)) s32(c, C_REDIR, rd + 1); // pi<()ng: an empty one inside a word
-  else if ((rd == 1 || rd == 2 || rd == 4) && isSpace) s32(c, C_REDIR, 2);
-  else if ((rd == 1 || rd == 2 || rd == 4) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && rd != 2 ? 0 : 3);
+  else if ((rd == 9 && ch == 0x28 && adjacent) || (rd == 10 && ch == 0x29 && adjacent)) s32(c, C_REDIR, rd + 1); // pi>()ng: an empty one inside a word
+  else if (((rd & 7) == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
+  else if (((rd & 7) == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && (rd & 7) == 1 ? 0 : 3);
   else if (!(rd == 3 && ch == 0x2f)) s32(c, C_REDIR, 0);
   // /bin/
   const bin = g32(c, C_BIN);
@@ -625,8 +701,11 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   if (ch == 0x25) {
     if (pct == 2 && adjacent) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end);
     s32(c, C_PCT, 1); s32(c, C_PCT_START, start);
-  } else s32(c, C_PCT, 0);
+  } else if ((pct == 2 || pct == 3) && ch == 0x3a && adjacent) s32(c, C_PCT, 4);
+  else if (pct == 4 && ch == 0x7e && adjacent) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end); s32(c, C_PCT, 0); } // %name:~n,m% substring
+  else s32(c, C_PCT, 0);
 
+  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) s32(st + ST_CMD3, K_ANGLE, 0); // a separator closes every '<'
   if (ch == 0x0a) { s32(c, C_NL, end + 1); s32(c, C_NLTAG, 0); }
   else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);
   else if (!(isSpace && g32(c, C_NL) == start + 1)) { s32(c, C_NL, 0); s32(c, C_NLTAG, 0); }
@@ -634,18 +713,27 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && !adjacent ? (end + 1) | 0x80000000 : 0); // ' -': an option dash
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
-  if (ch == 0x28) { s32(c, C_FUNC, fn == 4 || fn == 8 ? 5 : 1); s32(c, C_FUNC_START, start); }
-  else if ((fn == 1 || fn == 5) && ch == 0x29 && adjacent) s32(c, C_FUNC, fn + 1);
+  // A name in command position (x() {, function x() {), a name of punctuation (:(){ ), "()" itself in command
+  // position (the Shellshock "() {") or a body glued to "()" (main(){): a definition. A word out of command
+  // position before "() {" is a method in code prose (async function main() {, constructor() {): states 3, 4.
+  if (ch == 0x28 && (fn == 8 || fn == 12)) { s32(c, C_FUNC, 5); s32(c, C_FUNC_START, start); }
+  else if (ch == 0x28) {
+    const lw = load<u64>(j + J_LW);
+    const word = <u32>(lw >> 32) == start && start != 0;
+    const named = word ? ((<u32>lw >> 8) & 0xf) != 0 : adjacent && g32(c, C_ANY) != 0 || g32(c, C_POS) != 0;
+    s32(c, C_FUNC, named ? 1 : 3); s32(c, C_FUNC_START, start);
+  }
+  else if ((fn == 1 || fn == 3 || fn == 5) && ch == 0x29 && adjacent) s32(c, C_FUNC, fn + 1);
   else if ((fn == 2 || fn == 6 || fn == 7) && isSpace) {}
-  else if (fn == 2 && ch == 0x7b) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
+  else if ((fn == 2 || (fn == 4 && adjacent)) && ch == 0x7b) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
   else if (fn == 6 && ch == 0x7b) s32(c, C_FUNC, 7);
   else if (fn == 7 && ch == 0x3a) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); } // function f() { :; }
-  else if ((fn == 4 || fn == 8) && (isSpace || ch == 0x2a)) {} // function * (
+  else if ((fn == 8 || fn == 12) && (isSpace || ch == 0x2a)) {} // function * (
   else s32(c, C_FUNC, 0);
   if (isSpace) {
-    // a path prefix keeps the command position only when the name is glued to it (;/bin/id, not "; // true")
-    const pv = g32(c, C_PREV);
-    if (adjacent && (pv == 0x2f || pv == 0x5c || pv == 0x2e) && g32(c, C_POS) == 2) s32(c, C_POS, 0);
+    // a path prefix the command word is not glued to names no command: "x(); // true" is a code comment
+    const pp = g32(c, C_PREV);
+    if (g32(c, C_POS) == 2 && adjacent && (pp == 0x2f || pp == 0x5c) && g32(c, C_CMD) == 0) s32(c, C_POS, 0);
     return;
   }
   // separators open a command position
@@ -653,22 +741,31 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) {
     if (g32(c, C_POS) == 0 || g32(c, C_POS) == 1) { s32(c, C_POS_START, start); s32(c, C_SUBST, 0); }
     s32(c, C_POS, 2);
+  } else if (ch == 0x60 && g32(st + ST_CMD3, K_TICK) != 0 && g32(c, C_LAST_END) == start) {
+    // a backtick glued to what it closes ends the substitution: what follows is judged like the start of a
+    // value (`x` id -a still runs id when x prints nothing; `x` at the top is prose)
+    s32(st + ST_CMD3, K_TICK, 0); s32(c, C_POS, 1);
+    if (g32(j, J_ACT) != 0 && g32(j, J_START) == start) s32(j, J_POS, 0); // nor an empty word that keeps a position
   } else if (ch == 0x60) {
-    // 3: opened after a space that follows a word or punctuation other than a separator (prose),
-    // or closing a span that was (see weakCodeSpan)
-    const last = g32(c, C_LAST_END);
-    // (a Markdown table cell "| `false` |" or a line that starts with one count as prose too)
-    const afterWord = <u32>(load<u64>(j + J_LW) >> 32) == last;
-    const afterSeparator = prev == 0x3b || prev == 0x26 || prev == 0x60 || prev == 0x28 || prev == 0x24;
-    const spaced = (last != start && last != 0 && (afterWord || !afterSeparator)) || (last == start && prev == 0x0a) ||
-      (g32(c, C_SUBST) == 3 && prev == 0x60);
-    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, spaced ? 3 : 1);
+    s32(st + ST_CMD3, K_TICK, 1);
+    // 3: glued to what precedes it (x`date`, ${`id`}), right after a separator (;`who`) or a command (echo `id`): no code span
+    const pos0 = g32(c, C_POS);
+    // Standing apart: 5 opening the value (`x`, "`x`, q=`x`); 1 after a space or a markdown '[' with no command before
+    // it (the `id` field, [`start`](#start)); 6 after other punctuation ((`start`, ...) — weak words only, print(`id`)
+    // runs id); 3 none of these: glued to a word (x`date`), in command position (;`id`, $(`id`)), after a command (echo `id`)
+    const wordGlued = <u32>(load<u64>(j + J_LW) >> 32) == start && start != 0;
+    const loose = !wordGlued && pos0 != 2 && !cmdBefore;
+    const narrow = loose && (!adjacent || g32(c, C_PREV) == 0x5b);
+    // (a Markdown line that starts with a span is judged like the value's start)
+    const line = pos0 == 2 && adjacent && g32(c, C_PREV) == 0x0a;
+    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, (pos0 == 1 && !wordGlued) || line ? 5 : narrow ? 1 : loose ? 6 : 3);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {
     s32(c, C_POS, 1); s32(c, C_POS_START, start); // a value opens: x  "x  name="x
   } else if (ch == 0x2f || ch == 0x5c || ch == 0x2e) {
     // a path prefix keeps the command position: ;/usr/bin/id
+    if (ch == 0x2e && g32(c, C_CMD) == 0 && g32(c, C_POS) == 2 && sepBefore(c) && prev != 0x60) { s32(c, C_CMD, 7); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
   } else if (ch == 0x7b && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_BRACE, end + 1);
   } else if (ch == 0x7b && g32(c, C_POS) != 0) {
@@ -695,11 +792,12 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
   const kind = g32(c, C_CMD);
+  if (kind == 8) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
-    if (g32(c, C_CMD_POS) == 2 && s != 3 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !weakCodeSpan(c, kind, s)) fire(st, c, end, true);
-    else if (kind == 2 && s != 3 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who
+    if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);
+    else if ((kind == 2 || kind == 1) && s <= 2 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who
     else if (kind == 1 && s != 3) report(st, R_CMDI_COMMAND_ALONE, g32(c, C_CMD_START), g32(c, C_CMD_END));
   }
 }

@@ -423,7 +423,7 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
       }
     }
     if (b >= 0xc0) {
-      if (b == 0xc0 || b == 0xc1 || b == 0xe0 || b == 0xef || b == 0xf0) {
+      if (b == 0xc0 || b == 0xc1 || b == 0xe0 || b == 0xef || b == 0xf0 || b == 0xe2) {
         if (!final && i + 4 > n) { saveCarry(sg, inp, inOff, i, n); break; }
         const c1 = i + 1 < n ? <u32>load<u8>(inp + i + 1) : 0;
         const c2 = i + 2 < n ? <u32>load<u8>(inp + i + 2) : 0;
@@ -434,6 +434,15 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         else if (b == 0xf0 && c1 < 0x90 && (c1 & 0xc0) == 0x80 && (c2 & 0xc0) == 0x80 && (c3 & 0xc0) == 0x80) { cp = <i32>(((c1 & 0x3f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f)); len = 4; overlong = true; }
         else if (b == 0xef && c1 == 0xbc && c2 >= 0x81 && c2 <= 0xbf) { cp = <i32>(0x21 + c2 - 0x81); len = 3; }
         else if (b == 0xef && c1 == 0xbd && c2 >= 0x80 && c2 <= 0x9e) { cp = <i32>(0x60 + c2 - 0x80); len = 3; }
+        // raw DIVISION SLASH, SET MINUS, FRACTION SLASH: the look-alikes %u2215 %u2216 %u2044 already fold to / \ /
+        else if (b == 0xe2 && ((c1 == 0x88 && (c2 == 0x95 || c2 == 0x96)) || (c1 == 0x81 && c2 == 0x84))) { cp = <i32>(c2 == 0x96 ? 0x5c : 0x2f); len = 3; }
+        else if (b < 0xc2 && c1 < 0x80) {
+          // A lone C0/C1 lead before an ASCII byte (%c0%2e, %c1%1c): decoders that ignore the continuation
+          // bits make '.', '/' or '\' of it; only those three are taken (C0 may also be dropped: %c0%5c)
+          const v = ((b & 1) << 6) | (c1 & 0x3f);
+          const w = v == 0x2e || v == 0x2f || v == 0x5c ? v : b == 0xc0 && (c1 == 0x2e || c1 == 0x2f || c1 == 0x5c) ? c1 : 0;
+          if (w != 0) { cp = <i32>w; len = 2; overlong = true; }
+        }
         if (cp >= 0 && cp < 0x80) {
           const end = i + len < n ? load<u32>(inOff + (<usize>(i + len) << 2)) : load<u32>(inOff + (<usize>n << 2));
           if (overlong) report(st, R_PATH_OVERLONG_UTF8, at, end);

@@ -2,9 +2,9 @@
 // `..\` counts like `../`), plus well-known sensitive targets recognised as
 // <system dir>/<file> pairs, dot-files at a segment start, <stem>.<ext> pairs
 // (win.ini, web.xml), file: URIs and drive roots.
-import { g32, s32, report, ST_LEX, LX_WORD } from "./state";
+import { g32, s32, report, ST_LEX, LX_WORD, ST_CONTEXT, CTX_PATH } from "./state";
 import {
-  K_P_SYSDIR, K_P_FILE, K_P_DOTFILE, K_P_STEM, K_P_STEM_EXT, K_P_SENS_EXT, K_P_SENS_EXT_STRONG, K_P_SCHEME_FILE, K_P_DOTCONF,
+  K_P_SYSDIR, K_C_BINDIR, K_P_FILE, K_P_DOTFILE, K_P_STEM, K_P_STEM_EXT, K_P_SENS_EXT, K_P_SENS_EXT_STRONG, K_P_SCHEME_FILE, K_P_DOTCONF,
   R_PATH_TRAVERSAL_SEQUENCE, R_PATH_DOT_DOT_SLASH, R_PATH_DOT_EVASION, R_PATH_SENSITIVE_FILE, R_PATH_FILE_SCHEME,
   R_PATH_SENSITIVE_EXTENSION, R_PATH_SECRET_EXTENSION, R_PATH_OVERFLOW_SEGMENT, R_PATH_UNC,
 } from "./generated/tables";
@@ -35,7 +35,14 @@ const PT_DOTDIR: u32 = 88;   // 1: /.name  2: /.name/  (a hidden directory)
 const PT_DD_START: u32 = 92;
 const PT_SEP_AT: u32 = 96;   // start of the last separator (span start for /etc/...)
 const PT_DRIVE: u32 = 100;   // 1: the value starts with a drive-relative path (c:name, no separator after the colon)
-const PT_UNC: u32 = 104;     // \\host\ at the value start: 1 '\', 2 '\\', 3 in the host name
+const PT_UNC: u32 = 104;     // \\host\ at the value start: 1 '\', 2 '\\', 3 in the host name, 4 after \\? or \\.
+const PT_ROOT: u32 = 108;    // a path rooted at the value start (/ \ c:\): 1 through system dirs, 2 /etc /proc /boot, 3 and its '/',
+                             // 4 under \windows \winnt \inetpub, 5 and a name's '.'
+const PT_ROOT_START: u32 = 112;
+const PT_INF: u32 = 116;     // WEB-INF/ META-INF/: 1 web|meta at a segment start, 2 '-', 3 inf, 4 '/'
+const PT_INF_START: u32 = 120;
+const PT_PEND: u32 = 124;    // a single parent step opening the value, its verdict pending: end + 1 | dstart << 30 (0 or 1),
+                             // bit 31: a space followed the path (a word next makes it prose)
 
 /** `p` is zero (scanBegin zeroes the state block): nothing else to set. */
 export function pathInit(p: usize): void {}
@@ -48,7 +55,7 @@ export function pathInit(p: usize): void {}
 /** No dot run, pending target or scheme: a non-keyword word or a space only moves the last end. */
 // @ts-ignore: decorator
 @inline function idle(p: usize): bool {
-  return (g32(p, PT_DOTS) | g32(p, PT_DOTDIR) | g32(p, PT_SYS) | g32(p, PT_STEM) | g32(p, PT_FILE) | g32(p, PT_SLASHES)) == 0 &&
+  return (g32(p, PT_DOTS) | g32(p, PT_DOTDIR) | g32(p, PT_SYS) | g32(p, PT_STEM) | g32(p, PT_FILE) | g32(p, PT_SLASHES) | g32(p, PT_ROOT) | g32(p, PT_INF) | g32(p, PT_PEND)) == 0 &&
     g32(p, PT_WORDS) != 0 && g32(p, PT_ANY) != 0;
 }
 
@@ -58,6 +65,7 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
     return;
   }
   const adjacent = g32(p, PT_LAST_END) == start;
+  if ((g32(p, PT_PEND) >> 31) != 0) pendingStep(st, p, true); // a word after the path and a space: prose
   dotDotEnd(st, p, start);
   if (same && len >= 64 && g32(p, PT_SEG) == start + 1) report(st, R_PATH_OVERFLOW_SEGMENT, start - 1, end);
   const dotword = g32(p, PT_DOTWORD) == start + 1;
@@ -89,8 +97,9 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
     const sk = g32(p, PT_STEM_KIND);
     if ((sk & 1) != 0 && (flags & K_P_STEM_EXT) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_STEM_START), end);
     else if ((sk & 2) != 0 && secretExt(w, len)) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_STEM_START), end);
+    else if ((sk & 4) != 0 && (wordIs(w, len, "conf") || wordIs(w, len, "cnf") || wordIs(w, len, "ini"))) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_STEM_START), end);
   }
-  const sk = ((flags & K_P_STEM) != 0 ? 1 : 0) | (secretStem(w, len) ? 2 : 0);
+  const sk = ((flags & K_P_STEM) != 0 ? 1 : 0) | (secretStem(w, len) ? 2 : 0) | (serverStem(w, len) ? 4 : 0);
   if (sk != 0) { s32(p, PT_STEM, 1); s32(p, PT_STEM_START, start); s32(p, PT_STEM_KIND, sk); }
   else s32(p, PT_STEM, 0);
   // \\host\: the host name of a UNC path
@@ -99,6 +108,17 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   else if (unc != 3) s32(p, PT_UNC, 0);
   // /proc/<pid>/: a number continues a system directory
   if (sys == 2 && adjacent && load<u8>(w) - 0x30 < 10) { s32(p, PT_SYS, 1); s32(p, PT_SYS_END, end); }
+  rootWord(st, p, w, len, flags, start, end, adjacent);
+  // a log or session file by its own name at a segment start: /x/error_log, /tmp/sess_<id> (log and session poisoning)
+  if (g32(p, PT_SEG) == start + 1 && (wordIs(w, len, "error_log") || wordIs(w, len, "access_log") || sessionFile(w, len))) {
+    report(st, R_PATH_SENSITIVE_FILE, start - 1, end);
+  }
+  // WEB-INF/x META-INF/x: the archive's private directory
+  const inf = g32(p, PT_INF);
+  if (inf == 4 && adjacent) { report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_INF_START), end); s32(p, PT_INF, 0); }
+  else if (inf == 2 && adjacent && wordIs(w, len, "inf")) s32(p, PT_INF, 3);
+  else if (atSegmentStart(p, start) && (wordIs(w, len, "web") || wordIs(w, len, "meta"))) { s32(p, PT_INF, 1); s32(p, PT_INF_START, start); }
+  else s32(p, PT_INF, 0);
   // file: and drive roots
   const f = g32(p, PT_FILE);
   if (f == 4 && adjacent) s32(p, PT_DRIVE, 1);
@@ -109,6 +129,44 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   s32(p, PT_WORDS, g32(p, PT_WORDS) + 1);
   s32(p, PT_ANY, 1);
   s32(p, PT_LAST_END, end);
+}
+
+/**
+ * A path rooted at the value start (/x, \x, c:\x) that runs through system directories into
+ * /etc, /proc or /boot names whatever file follows (/etc/my.cnf, /usr/local/etc/x, /proc/sched_debug);
+ * into \windows, \winnt or \inetpub, any file name with an extension (c:\windows\panther\unattend.xml).
+ * Not for request paths, where /etc/.. may be an application's own route.
+ */
+function rootWord(st: usize, p: usize, w: usize, len: u32, flags: u64, start: u32, end: u32, adjacent: bool): void {
+  const root = g32(p, PT_ROOT);
+  if (root == 0) return;
+  const seg = g32(p, PT_SEG) == start + 1;
+  let next: u32 = 0;
+  if (root == 1 && seg) {
+    if ((wordIs(w, len, "etc") || wordIs(w, len, "proc") || wordIs(w, len, "boot")) && g32(st, ST_CONTEXT) != CTX_PATH) next = 2;
+    else if (wordIs(w, len, "windows") || wordIs(w, len, "winnt") || wordIs(w, len, "inetpub")) next = 4;
+    else if ((flags & (K_P_SYSDIR | K_C_BINDIR)) != 0) next = 1;
+  } else if (root == 3 && seg) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_ROOT_START), end);
+  else if (root == 4 && (seg || adjacent)) next = 4;
+  else if (root == 5 && adjacent && len >= 2) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_ROOT_START), end);
+  s32(p, PT_ROOT, next);
+}
+
+function rootPunct(p: usize, c: u32, start: u32, adjacent: bool): void {
+  const root = g32(p, PT_ROOT);
+  let next: u32 = 0;
+  if (c == 0x2f || c == 0x5c) {
+    if (g32(p, PT_ANY) == 0) { next = 1; s32(p, PT_ROOT_START, start); }        // /x \x at the value start
+    else if (g32(p, PT_FILE) == 4 && adjacent) { next = 1; s32(p, PT_ROOT_START, g32(p, PT_F_START)); } // c:\
+    else if (adjacent && (root == 1 || root == 4)) next = root;
+    else if (adjacent && root == 2) next = 3;
+  } else if (root == 4 && adjacent && (c == 0x2e || c == 0x2d || c == 0x24)) next = c == 0x2e ? 5 : 4; // name.ext  net-setup  c$
+  s32(p, PT_ROOT, next);
+}
+
+/** sess_<id>: a PHP session file. */
+function sessionFile(w: usize, len: u32): bool {
+  return len >= 9 && load<u8>(w) == 0x73 && load<u8>(w + 1) == 0x65 && load<u8>(w + 2) == 0x73 && load<u8>(w + 3) == 0x73 && load<u8>(w + 4) == 0x5f;
 }
 
 function wordIs(w: usize, len: u32, s: string): bool {
@@ -125,6 +183,14 @@ function secretStem(w: usize, len: u32): bool {
     wordIs(w, len, "secrets") || wordIs(w, len, "credentials");
 }
 
+/** Server configuration files by name (with .conf .cnf .ini): httpd.conf, my.cnf, nginx.conf, krb5.conf. */
+function serverStem(w: usize, len: u32): bool {
+  if (len < 2 || len > 8) return false;
+  return wordIs(w, len, "httpd") || wordIs(w, len, "apache2") || wordIs(w, len, "apache") || wordIs(w, len, "nginx") ||
+    wordIs(w, len, "lighttpd") || wordIs(w, len, "my") || wordIs(w, len, "krb5") || wordIs(w, len, "smb") || wordIs(w, len, "vsftpd") ||
+    wordIs(w, len, "proftpd") || wordIs(w, len, "sshd") || wordIs(w, len, "named") || wordIs(w, len, "slapd");
+}
+
 function secretExt(w: usize, len: u32): bool {
   return wordIs(w, len, "php") || wordIs(w, len, "inc") || wordIs(w, len, "yml") || wordIs(w, len, "yaml") || wordIs(w, len, "py");
 }
@@ -136,6 +202,13 @@ function dotDotEnd(st: usize, p: usize, at: u32): void {
   }
 }
 
+/** The pending single step opening the value climbs out of the root after all (or, in prose, is a single step). */
+function pendingStep(st: usize, p: usize, prose: bool): void {
+  const pend = g32(p, PT_PEND);
+  report(st, prose ? R_PATH_DOT_DOT_SLASH : R_PATH_TRAVERSAL_SEQUENCE, (pend >> 30) & 1, (pend & 0x3fffffff) - 1);
+  s32(p, PT_PEND, 0);
+}
+
 function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
   let trav = g32(p, PT_TRAV);
   if (trav > 0 && g32(p, PT_TEND) == dstart) trav++;
@@ -144,12 +217,24 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
   s32(p, PT_TEND, end);
   // a parent step that opens the value (../x) or follows a leading slash (/../x) climbs out of the root
   const rooted = dstart == 0 || (g32(p, PT_WORDS) == 0 && g32(p, PT_SEG) == dstart + 1 && g32(p, PT_SEP_AT) == 0);
+  if (trav == 1 && rooted && dstart <= 1) {
+    // one step opening the value: a file parameter (../x) unless the value goes on as prose
+    // ("../images/ and ../css/ folders"); decided at the next word after a space, other input or the end
+    s32(p, PT_PEND, (end + 1) | (dstart << 30));
+    return;
+  }
+  if (trav >= 2) s32(p, PT_PEND, 0);
   report(st, trav >= 2 || rooted ? R_PATH_TRAVERSAL_SEQUENCE : R_PATH_DOT_DOT_SLASH, g32(p, PT_TSTART), end);
 }
 
 export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
   if (c != 0x2e && c != 0x2f && c != 0x5c && c != 0x3a && c != 0x2d && c != 0x5f && idle(p)) { s32(p, PT_LAST_END, end); return; }
   const adjacent = g32(p, PT_LAST_END) == start;
+  const pend = g32(p, PT_PEND);
+  if (pend != 0) { if (c == 0x20) s32(p, PT_PEND, pend | 0x80000000); else if ((pend >> 31) != 0) pendingStep(st, p, false); }
+  rootPunct(p, c, start, adjacent);
+  const inf = g32(p, PT_INF);
+  s32(p, PT_INF, adjacent && ((inf == 1 && c == 0x2d) || (inf == 3 && (c == 0x2f || c == 0x5c))) ? inf + 1 : 0);
   const f = g32(p, PT_FILE);
   if (c == 0x2e) {
     if (g32(p, PT_DOTS) > 0 && g32(p, PT_DEND) == start) s32(p, PT_DOTS, g32(p, PT_DOTS) + 1);
@@ -165,6 +250,8 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
     if (g32(p, PT_STEM) == 1 && adjacent) s32(p, PT_STEM, 2); else s32(p, PT_STEM, 0);
     if (f == 2 && adjacent) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // file:../ file:....
     if (g32(p, PT_DOTDIR) == 2 && !adjacent) s32(p, PT_DOTDIR, 0);
+    const unc0 = g32(p, PT_UNC);
+    if (unc0 == 2 && adjacent) s32(p, PT_UNC, 4); else if (unc0 == 4) s32(p, PT_UNC, 0); // \\.\ a device path
     s32(p, PT_SYS, 0);
     s32(p, PT_FILE, 0);
   } else if (c == 0x2f || c == 0x5c) {
@@ -185,7 +272,7 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
     if (g32(p, PT_SYS) == 1 && adjacent) s32(p, PT_SYS, 2); else if (g32(p, PT_SYS) != 2 || !adjacent) s32(p, PT_SYS, 0);
     if (f == 2) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
     const unc = g32(p, PT_UNC);
-    if (unc == 3 && adjacent && c == 0x5c) report(st, R_PATH_UNC, 0, end);
+    if ((unc == 3 || unc == 4) && adjacent && c == 0x5c) report(st, R_PATH_UNC, 0, end);
     s32(p, PT_UNC, c == 0x5c && g32(p, PT_ANY) == 0 ? 1 : unc == 1 && adjacent && c == 0x5c ? 2 : 0);
     s32(p, PT_FILE, f == 4 || f == 5 ? 5 : 0);
     s32(p, PT_SEG, end + 1);
@@ -195,6 +282,8 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
   } else {
     dotDotEnd(st, p, start);
     if (g32(p, PT_UNC) == 3 && !(adjacent && (c == 0x2d || c == 0x5f || c == 0x40))) s32(p, PT_UNC, 0); // host-name, host@SSL
+    else if (g32(p, PT_UNC) == 2 && adjacent && c == 0x3f) s32(p, PT_UNC, 4);                          // \\?\ an extended-length path
+    else if (g32(p, PT_UNC) == 4) s32(p, PT_UNC, 0);
     // A '..' segment closed by other punctuation: ..;/ (servers that strip ;params before resolving dot
     // segments, Tomcat) anywhere; any punctuation when the '..' follows only leading slashes (/..%00, /..;),
     // where it can be nothing but a parent step whose separator the decoder did not recognise.
@@ -220,4 +309,5 @@ export function pathFinish(st: usize, p: usize, end: u32): void {
     traversal(st, p, g32(p, PT_DSTART), end);
   }
   dotDotEnd(st, p, end);
+  if (g32(p, PT_PEND) != 0) pendingStep(st, p, false);
 }

@@ -275,7 +275,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, parameter expansion operators (${x#p} ${x%p} ${x/a/b} ${PATH:0:1} ${!x}), ANSI-C quoting with escapes ($'\\151\\144'), arithmetic $(( )) and the empty $(), or brace expansion that builds a command line ({cmd,arg} / {,cmd} / {,'cmd'}; {cmd} without a comma is a literal and does not count)."
+    "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, parameter expansion operators (${x#p} ${x%p} ${x/a/b} ${PATH:0:1} ${!x}), ANSI-C quoting with escapes ($'\\151\\144'), arithmetic $(( )) and the empty $(), or brace expansion that builds a command line ({cmd,arg} / {,cmd} / {,'cmd'}; {cmd} without a comma is a literal and does not count). A command word alone between backticks that stand apart (after a space or a markdown '[', no command before them, and for a strong command a space and a word after them: the `id` field) is a markdown code span; a weak word also after other punctuation ((`start`, ...)) and opening the value except the no-op probes `true` `false`. Glued to a word (x`date`), in command position (;`who`, $(`id`)), in a call (print(`id`)) or after a command (echo `id`) backticks still substitute. A backtick glued to what it closes ends the substitution: the word after it is judged like one opening the value (`x` id -a fires, `foo()` at the top does not)."
   },
   {
     "index": 30,
@@ -302,7 +302,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Shell redirection to or from a file or device path (> /tmp/x, < /dev/tcp/..), or process substitution >( <(."
+    "description": "Shell redirection to or from a file or device path (> /tmp/x, < /dev/tcp/..), or process substitution >( <(. A '>' that closes an earlier '<' since the last separator (generics Array<T>(x), tags <b>(x)) or ends an arrow (=>, ->) opens no process substitution."
   },
   {
     "index": 33,
@@ -311,7 +311,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Windows batch control syntax: FOR /F|/L|/R|/D or FOR %x IN (...), IF EXIST/DEFINED/ERRORLEVEL, IF with a batch comparison (== EQU NEQ LSS LEQ GTR GEQ) or GOTO, %COMSPEC%."
+    "description": "Windows batch control syntax: FOR /F|/L|/R|/D or FOR %x IN (...), IF EXIST/DEFINED/ERRORLEVEL, IF with a batch comparison (== EQU NEQ LSS LEQ GTR GEQ) or GOTO, %COMSPEC%. The cmd.exe substring expansion %name:~n,m%."
   },
   {
     "index": 34,
@@ -320,7 +320,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A shell function definition `name() {` or `() {` (the Shellshock prefix): code, not data."
+    "description": "A shell function definition `name() {` or `() {` (the Shellshock prefix): code, not data. The name must stand in command position (x() {, function x() {, :(){ ) or the body be glued to the parentheses (main(){); a word out of command position before \"() {\" is a method in code prose (async function main() {)."
   },
   {
     "index": 35,
@@ -392,7 +392,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../). A '..' segment closed by ';' (..;/, resolved after path parameters are stripped) counts as one; so does a '..' after only leading slashes closed by any punctuation (/..%00)."
+    "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../). A '..' segment closed by ';' (..;/, resolved after path parameters are stripped) counts as one; so does a '..' after only leading slashes closed by any punctuation (/..%00). A single step opening the value that goes on as prose (a space, then a word: \"../images/ and ../css/ folders\") is only a dot-dot-slash notice."
   },
   {
     "index": 43,
@@ -419,7 +419,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/, debug.log, error.log, config.php, database.yml ...), or a drive-relative value (c:name, a c:\\ with its separator stripped) naming a Windows system file type (d:boot.ini, .asa, .inf)."
+    "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/, debug.log, error.log, config.php, database.yml ...), or a drive-relative value (c:name, a c:\\ with its separator stripped) naming a Windows system file type (d:boot.ini, .asa, .inf). A value rooted at / or a drive that runs through system directories into /etc, /proc or /boot and names a file there, or into \\windows, \\winnt or \\inetpub and names a file with an extension; WEB-INF/ and META-INF/ followed by a name; server configuration files by name (httpd.conf, my.cnf, nginx.conf). Log and session files by their own names at a segment start (error_log, access_log, sess_<id>)."
   },
   {
     "index": 46,
@@ -455,7 +455,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A value that starts with a UNC path \\\\host\\ (or \\\\host@SSL\\): a file on another machine, used for remote includes and to leak NTLM credentials."
+    "description": "A value that starts with a UNC path \\\\host\\ (or \\\\host@SSL\\): a file on another machine, used for remote includes and to leak NTLM credentials. Also the device and extended-length prefixes \\\\?\\ and \\\\.\\."
   },
   {
     "index": 50,

@@ -237,6 +237,205 @@ describe('cmdi: an English-word command alone after "&" at the end is a title', 
   });
 });
 
+describe('cmdi: a word opening the value is judged with what follows', () => {
+  // a short name before a bare number is an abbreviation; a weak word hands over to a command
+  // after it; a weak word before ; | & leaves the judgement to the word after the separator
+  it.each(['net 30', 'PS 4 Pro', 'rm 101', 'at 5pm', 'id 42', 'find cat food', 'Type make and press enter', 'yes|no', 'Sort | Filter', 'more; later'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  const still = ['nc 10.0.0.1 4444', 'ping 5', 'timeout 5', ';id 1', 'type whoami', 'start powershell', 'find ls -la', 'who|grep x', 'yes|sh', 'sleep 1;id', 'date; uname'];
+  it.each(still)('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, still); });
+});
+
+describe('cmdi: after a separator', () => {
+  // a weak command with a dotted argument (a host or a file), a file run or sourced by path
+  const pos: Array<[string, string]> = [
+    [';host x.example.test', 'cmdi.chained-command'],
+    ['k|dig ns1.test', 'cmdi.chained-command'],
+    ['x & start calc.exe', 'cmdi.chained-command'],
+    [';./run', 'cmdi.chained-command'],
+    ['|. /tmp/k', 'cmdi.chained-command'],
+    ['q\n./build.sh', 'cmdi.chained-command'],
+    ['$(./x)', 'cmdi.command-substitution'],
+    ['x|sh', 'cmdi.chained-command'],
+    ['$(bash)', 'cmdi.command-substitution'],
+    ['x;bash -i', 'cmdi.chained-command'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  // prose after ';' or '&', a word glued to a '.', shells and languages named in a list
+  it.each(['a hero; more than', 'More & more people', '; host a party', 'x; find e.g. this', 'tea; more info.', 'see `./configure`',
+    'ok; ./', 'Java; .NET; Python', 'Skills: Python; Java; C++', 'q; bash;'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
+});
+
+describe('cmdi: cmd.exe substring expansion and commands that need an argument', () => {
+  const pos: Array<[string, string]> = [
+    ['%ComSpec:~-7,1%', 'cmdi.windows-batch'],
+    ['x%ProgramFiles:~10,1%y', 'cmdi.windows-batch'],
+    ['; sleep 5', 'cmdi.chained-command'],
+    ['x; kill -9 1', 'cmdi.chained-command'],
+    ['1; date', 'cmdi.chained-command'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['100%:~', '50% off: ~3 left', 'Eat; Sleep; Code; Repeat', 'go; cd; done'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
+});
+
+describe('cmdi: a weak word alone in a markdown code span', () => {
+  // backticks standing apart around one weak word are a code span; glued to a word, after a
+  // separator, around a strong command, or the no-op probes true/false opening the value still substitute
+  const pos: Array<[string, string]> = [
+    ['x`date`', 'cmdi.command-substitution'],
+    ['q;`who`', 'cmdi.command-substitution'],
+    ['q|`type`', 'cmdi.command-substitution'],
+    ['`id`', 'cmdi.command-substitution'],
+    ['`true`', 'cmdi.command-substitution'],
+    ['"`true`"', 'cmdi.command-substitution'],
+    ['q=`false`', 'cmdi.command-substitution'],
+    ['`sleep 5`', 'cmdi.command-substitution'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['the `date` field', '`who`', 'a `type` b', 'use `format` here', 'see `source` and `head`', 'set it to `false`.', 'defaults to `true` when'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
+});
+
+describe('cmdi: process substitution against generics, tags and arrows', () => {
+  // a '>' that closes an earlier '<' (since the last separator) or ends => -> opens no process substitution
+  const pos: Array<[string, string]> = [
+    ['>(tee log)', 'cmdi.redirection'],
+    ['pi<()ng 1', 'cmdi.redirection'],
+    ['pi>()ng 1', 'cmdi.redirection'],
+    ['x<y;cat >(id)', 'cmdi.redirection'],
+    ['diff <(ls) x', 'cmdi.redirection'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['Array<T>(x)', 'createError<[string]>(1)', 'new Hono<{ B: H }>()', '() =>(x)', 'a->(b)', '<b>(note)</b>'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => {
+    expectSameWhenSplit(d, [...pos.map(([input]) => input), 'Array<T>(x)', 'new Hono<{ B: H }>()']);
+  });
+  it('starts every scan with no open "<" (the third state region is zeroed)', () => {
+    d.scan('a<b<c<d<e', { context: 'body' });
+    expect(ruleIds(d.scan('>(tee log)', { context: 'body' }))).toContain('cmdi.redirection');
+    const s = d.createStream({ context: 'body' });
+    s.push('>(id)');
+    expect(ruleIds(s.finish())).toContain('cmdi.redirection');
+  });
+});
+
+describe('cmdi: function definitions against methods in code prose', () => {
+  const pos: Array<[string, string]> = [
+    ['() { :; }; id', 'cmdi.function-definition'],
+    ['x() { id; }', 'cmdi.function-definition'],
+    ['function x() { id; }', 'cmdi.function-definition'],
+    ['q;f(){ id;}', 'cmdi.function-definition'],
+    [':(){ :|:& };:', 'cmdi.function-definition'],
+    ['{ "() { :; }":"x" }', 'cmdi.function-definition'],
+    ['int main(){}', 'cmdi.function-definition'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  // a word out of command position before "() {" (with a space before the body) is a method
+  it.each(['async function main() {', '(function * () {', 'export default function handler() {', 'a = () { b }'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
+});
+
+describe('cmdi: a closing backtick ends the substitution', () => {
+  // after `...` the next word is judged like one opening the value; a weak word, a space and a backtick leave
+  // the judgement to the substitution
+  const pos: Array<[string, string]> = [
+    ['`x` id -a', 'cmdi.command-substitution'],
+    ['`date`;id', 'cmdi.chained-command'],
+    ['a`id`b`whoami`', 'cmdi.command-substitution'],
+    ['echo `id`', 'cmdi.command-substitution'],
+    ['time `id`', 'cmdi.command-substitution'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['`foo()` at the top', 'Open `http://x.test` with your browser', 'Call `close()` to start', 'the `x` env variables'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
+});
+
+describe('cmdi: a strong command alone in a markdown code span', () => {
+  // `id` standing apart in prose (after a space or a markdown '[', and a space and a word after it) is a code span;
+  // opening the value, glued to anything, in command position, in a call, after a command or at the end it substitutes
+  const pos: Array<[string, string]> = [
+    ['`id`', 'cmdi.command-substitution'],
+    ['(`id`)', 'cmdi.command-substitution'],
+    ['f(`id`)', 'cmdi.command-substitution'],
+    ['${`id`}', 'cmdi.command-substitution'],
+    ['$(`id`)', 'cmdi.command-substitution'],
+    ["'.print(`id`).'", 'cmdi.command-substitution'],
+    ['echo `id`', 'cmdi.command-substitution'],
+    // apart but not followed by prose: at the end, before punctuation
+    ['127.0.0.1 `id`', 'cmdi.command-substitution'],
+    ['x `id`;', 'cmdi.command-substitution'],
+    ['a `id`.', 'cmdi.command-substitution'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['the `id` field', 'run `hostname` to see it', '[`start`](#start)', '(`start`, `end`)', 'If `true`, x', 'set `false` or to'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
+});
+
+describe('cmdi: a path prefix the command word is not glued to', () => {
+  const pos: Array<[string, string]> = [
+    [';/bin/id', 'cmdi.chained-command'],
+    ['; /usr/bin/id', 'cmdi.chained-command'],
+    ['| . /tmp/x', 'cmdi.chained-command'],
+  ];
+  it.each(pos)('%s fires %s', (input, rule) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain(rule);
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['x(); // true', 'a; // id', 'done; / see'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+  it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, [...pos.map(([input]) => input), 'x(); // true']); });
+});
+
 describe('cmdi: an English-word command alone in backticks after a space is a Markdown code span', () => {
   it.each([
     'Returns `true` if the value is empty',
@@ -246,7 +445,6 @@ describe('cmdi: an English-word command alone in backticks after a space is a Ma
     'the `source` and `format` fields',
     '- `type` (`string`, optional): the kind',
     'then use `start`',
-    '| `nonegate` | `boolean` | `false` | Disable negation |',
     'Options:\n`type` sets the kind',
   ])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
@@ -270,7 +468,6 @@ describe('cmdi: a "<" or ">" glued to a name or a closing bracket is a generic, 
     'const app = new Hono<{ Bindings: Env }>()',
     'assert.promise<number>(input);',
     "expectTypeOf<Person>().pick<'name'>().toEqualTypeOf<{name: string}>()",
-    'Array<() => void>',
   ])('%s stays clean', (input) => {
     expect(ruleIds(d.scan(input, { context: 'body' }))).not.toContain('cmdi.redirection');
     expectSameWhenSplit(d, [input], 'body');

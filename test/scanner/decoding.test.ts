@@ -74,6 +74,16 @@ describe('decoding stages', () => {
     expect(finalText('%c0%ae%c0%ae%c0%af')).toBe('../');
     expect(finalText('%e0%80%ae%c1%9c')).toBe('.\\');
   });
+  it('decodes a lone C0/C1 lead before an ASCII . / \\ (continuation bits ignored)', () => {
+    expect(finalText('%c0%2e%c0%2e%c0%2f')).toBe('../');
+    expect(finalText('..%c1%1c..%c0%5cx')).toBe('..\\..\\x');
+    expect(ruleIds(d.scan('%c0%2e%c0%2e/'))).toContain('path.overlong-utf8');
+    // other bytes after the lead stay as they are
+    expect(ruleIds(d.scan('%c0a %c1.'))).not.toContain('path.overlong-utf8');
+  });
+  it('folds raw slash look-alikes like their %u forms', () => {
+    expect(finalText('..\u2215..\u2216x\u2044y')).toBe('../..\\x/y');
+  });
   it('decodes written-out 0x2e / 0x2f / 0x5c in path evasion', () => {
     expect(finalText('/0x2e0x2e0x2fetc')).toBe('/../etc');
     expect(finalText('id 0x2ef1')).toBe('id 0x2ef1');

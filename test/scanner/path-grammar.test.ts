@@ -36,6 +36,30 @@ const positives: Array<[string, string]> = [
   ['/proc/731/maps', 'path.sensitive-file'],
   ['\\\\nas01\\backup', 'path.unc'],
   ['\\\\198.51.100.3\\d$\\x', 'path.unc'],
+  // a value rooted at / or a drive, through system directories into /etc /proc /boot or \windows \winnt \inetpub
+  ['/etc/my.cnf', 'path.sensitive-file'],
+  ['/usr/local/etc/x/y', 'path.sensitive-file'],
+  ['/proc/sched_debug', 'path.sensitive-file'],
+  ['/boot/grub/grub.cfg', 'path.sensitive-file'],
+  ['c:\\windows\\panther\\x.xml', 'path.sensitive-file'],
+  ['C:/inetpub/logs/w3/u_ex1.log', 'path.sensitive-file'],
+  ['\\winnt\\x\\y.ini', 'path.sensitive-file'],
+  // server configuration and Windows answer files by name, the Java archive's private directories
+  ['/opt/app/conf/httpd.conf', 'path.sensitive-file'],
+  ['d:\\db\\my.ini', 'path.sensitive-file'],
+  ['sysprep.inf', 'path.sensitive-file'],
+  ['/META-INF/MANIFEST.MF', 'path.sensitive-file'],
+  ['web-inf\\lib\\x.jar', 'path.sensitive-file'],
+  ['/var/run/secrets/x', 'path.sensitive-file'],
+  ['/.dockerenv', 'path.sensitive-file'],
+  ['/etc/krb5.keytab', 'path.secret-extension'],
+  ['data://text/plain,x', 'path.file-scheme'],
+  // log and session files by their own names, Windows device and extended-length prefixes
+  ['/srv/logs/error_log', 'path.sensitive-file'],
+  ['x/access_log', 'path.sensitive-file'],
+  ['/tmp/sess_abcdef12', 'path.sensitive-file'],
+  ['\\\\?\\C:\\x', 'path.unc'],
+  ['\\\\.\\pipe\\x', 'path.unc'],
 ];
 
 const negatives: string[] = [
@@ -63,6 +87,22 @@ const negatives: string[] = [
   'use .get/.post/.etc methods',
   'C:\\Users\\me\\app.ini',
   '{ host: /.*\\.example\\.test/ }',
+  // not rooted at the value start, not through system directories, no file named
+  '/home/alice/etc/notes',
+  'see /etc/foo',
+  '/etc/',
+  '/usr/share/doc',
+  'C:\\Windows\\Fonts',
+  'c:\\windows\\system32\\x',
+  'web-info/x',
+  'meta-inf',
+  'data: 42',
+  'data:image/png;base64,xx',
+  '/run/app',
+  'session_log',
+  'sess_ion',
+  'error_log is a PHP setting',
+  '1∕2 cup',
 ];
 
 describe('path grammar', () => {
@@ -77,5 +117,28 @@ describe('path grammar', () => {
   });
   it('gives the same findings when split at every byte', () => {
     expectSameWhenSplit(d, positives.map(([input]) => input));
+  });
+});
+
+describe('path: request paths keep their own routes', () => {
+  it.each(['/etc/foo', '/proc/orders', '/boot/start'])('%s in a request path stays clean', (input) => {
+    expect(d.scan(input, { context: 'path' }).threats.filter((t) => t.category === 'path')).toEqual([]);
+  });
+});
+
+describe('path: one parent step opening the value', () => {
+  // a file parameter unless the value goes on as prose (a space, then a word)
+  const still = ['../x', '/../x', '../', '..\\x', '../x -y', '../x;y', '../../a b', '../x/../y'];
+  it.each(still)('%s is blocked as a traversal', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('path.traversal-sequence');
+  });
+  it.each(['../images/logo.png is the logo', '../images/ and ../css/ folders', '..\\docs then up'])('%s is prose: a notice only', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('path.dot-dot-slash');
+    expect(r.blocked).toBe(false);
+  });
+  it('gives the same findings when split at every byte', () => {
+    expectSameWhenSplit(d, [...still, '../images/ and ../css/ folders']);
   });
 });
