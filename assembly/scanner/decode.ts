@@ -162,36 +162,35 @@ const TEXT_ENTITIES: usize = memory.data<u8>([
   0,
 ]);
 
-/** Code point of the text entity named at `p` (length `len`), or -1. */
-function textEntity(p: usize, len: u32): i32 {
-  let e = TEXT_ENTITIES;
+/**
+ * Address of the value of the entry named by the `len` bytes at `p` (ASCII-case-insensitive) in
+ * an entity table whose values take `valueBytes` bytes, or 0.
+ */
+function findEntity(table: usize, p: usize, len: u32, valueBytes: u32): usize {
+  let e = table;
   while (true) {
     const l = <u32>load<u8>(e);
-    if (l == 0) return -1;
+    if (l == 0) return 0;
     if (l == len) {
       let k: u32 = 0;
       while (k < l && (<u32>load<u8>(p + k) | 0x20) == <u32>load<u8>(e + 1 + k)) k++;
-      if (k == l) return <i32>((<u32>load<u8>(e + 1 + l) << 8) | <u32>load<u8>(e + 2 + l));
+      if (k == l) return e + 1 + l;
     }
-    e += l + 3;
+    e += l + 1 + valueBytes;
   }
-  return -1;
+  return 0;
+}
+
+/** Code point of the text entity named at `p` (length `len`), or -1. */
+function textEntity(p: usize, len: u32): i32 {
+  const v = findEntity(TEXT_ENTITIES, p, len, 2);
+  return v == 0 ? -1 : <i32>((<u32>load<u8>(v) << 8) | <u32>load<u8>(v + 1));
 }
 
 /** Value of the named entity name at `p` (length `len`, matched ASCII-case-insensitively), or -1. */
 function namedEntity(p: usize, len: u32): i32 {
-  let e = ENTITIES;
-  while (true) {
-    const l = <u32>load<u8>(e);
-    if (l == 0) return -1;
-    if (l == len) {
-      let k: u32 = 0;
-      while (k < l && (<u32>load<u8>(p + k) | 0x20) == <u32>load<u8>(e + 1 + k)) k++;
-      if (k == l) return <i32>load<u8>(e + 1 + l);
-    }
-    e += l + 2;
-  }
-  return -1;
+  const v = findEntity(ENTITIES, p, len, 1);
+  return v == 0 ? -1 : <i32>load<u8>(v);
 }
 
 // @ts-ignore: decorator
@@ -298,34 +297,16 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
   const cAmp = i8x16.splat(0x26), cBs = i8x16.splat(0x5c), cx = i8x16.splat(0x78), cX = i8x16.splat(0x58);
   while (i < n) {
     // Fast path: 16 printable ASCII bytes with nothing to decode (no & \ x X, no controls,
-    // no space runs) only need case folding, done 16 at a time.
-    if (i + 16 <= n) {
-      const v = v128.load(inp + i);
-      const special = v128.or(v128.or(i8x16.lt_u(v, c20), i8x16.eq(v, cAmp)), v128.or(i8x16.eq(v, cBs), v128.or(i8x16.eq(v, cx), i8x16.eq(v, cX))));
-      // (a trailing '0' may start a "0x2e" escape that continues past the block)
-      if (!v128.any_true(special) && i8x16.bitmask(v) == 0 && load<u8>(inp + i + 15) != 0x30) {
-        const sp = <u32>i8x16.bitmask(i8x16.eq(v, c20));
-        const prevSpace: u32 = prevOut == 0x20 || prevOut == 0x0a ? 1 : 0;
-        if ((sp & ((sp << 1) | prevSpace)) == 0) {
-          const upper = v128.and(i8x16.ge_u(v, cA), i8x16.le_u(v, cZ));
-          v128.store(out + o, v128.or(v, v128.and(upper, c20)));
-          const src = inOff + (<usize>i << 2), dst = outOff + (<usize>o << 2);
-          v128.store(dst, v128.load(src)); v128.store(dst + 16, v128.load(src + 16));
-          v128.store(dst + 32, v128.load(src + 32)); v128.store(dst + 48, v128.load(src + 48));
-          prevOut = <u32>load<u8>(out + o + 15);
-          i += 16; o += 16;
-          continue;
-        }
-      }
-    } else {
-      // The same for the last 1-15 bytes (most values are short): the lanes past n are masked
-      // out of the tests; their stores land in the buffers' slack (TAIL_SLACK in scanner.ts) and are
-      // never read, since the output ends at o.
-      const r = n - i;
+    // no space runs) only need case folding, done 16 at a time. The last 1-15 bytes too (most
+    // values are short): the lanes past n are masked out of the tests, and their stores land in
+    // the buffers' slack (TAIL_SLACK in scanner.ts), never read since the output ends at o.
+    {
+      const r = n - i < 16 ? n - i : 16;
       const valid: u32 = (1 << r) - 1;
       const v = v128.load(inp + i);
       const special = v128.or(v128.or(i8x16.lt_u(v, c20), i8x16.eq(v, cAmp)), v128.or(i8x16.eq(v, cBs), v128.or(i8x16.eq(v, cx), i8x16.eq(v, cX))));
-      if ((((<u32>i8x16.bitmask(special)) | (<u32>i8x16.bitmask(v))) & valid) == 0 && load<u8>(inp + n - 1) != 0x30) {
+      // (a trailing '0' may start a "0x2e" escape that continues past the block)
+      if ((((<u32>i8x16.bitmask(special)) | (<u32>i8x16.bitmask(v))) & valid) == 0 && load<u8>(inp + i + r - 1) != 0x30) {
         const sp = <u32>i8x16.bitmask(i8x16.eq(v, c20)) & valid;
         const prevSpace: u32 = prevOut == 0x20 || prevOut == 0x0a ? 1 : 0;
         if ((sp & ((sp << 1) | prevSpace)) == 0) {
@@ -334,10 +315,9 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
           const src = inOff + (<usize>i << 2), dst = outOff + (<usize>o << 2);
           v128.store(dst, v128.load(src)); v128.store(dst + 16, v128.load(src + 16));
           v128.store(dst + 32, v128.load(src + 32)); v128.store(dst + 48, v128.load(src + 48));
-          o += r;
+          i += r; o += r;
           prevOut = <u32>load<u8>(out + o - 1);
-          i = n;
-          break;
+          continue;
         }
       }
     }
