@@ -27,7 +27,8 @@ const Q_PEND: u32 = 20;     // AUX flags for the next token (parens, comment)
 const Q_DOT: u32 = 24;      // end offset + 1 of a '.' that may join two names
 const Q_DEPTH: u32 = 28;    // paren depth (signed)
 const Q_SEL: u32 = 32;      // 1 = SELECT with an SQL-shaped list seen (waiting for FROM)
-const Q_AT: u32 = 36;       // count of '@' right before the next word
+const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK | the end of a backtick
+const AT_TICK: u32 = 0x40000000;
 const Q_FUNCS: u32 = 40;    // SQL function calls seen
 const Q_LASTEND: u32 = 44;  // end of the last event (adjacency)
 const Q_AUXSTART: u32 = 48; // start of the pending '(' / comment (span start)
@@ -536,6 +537,10 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
     if (s == S_LINE || s == S_BLOCK || s == S_BLOCK_STAR) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
     return;
   }
+  // `name`: a word glued after a backtick is a quoted identifier (MySQL), never a keyword or a function —
+  // and the usual Markdown code span in prose ("and the `length` is 0"); it may still name a system schema
+  const tick = g32(q, Q_AT);
+  if ((tick & AT_TICK) != 0) { s32(q, Q_AT, 0); if ((tick & ~AT_TICK) == start) flags &= K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK; }
   if ((g32(q, Q_BO) & BO_DEFER) != 0 && (flags & DEFER_BREAK) != 0) settle(st, q, false);
   const isNum = first - 0x30 < 10;
   if (isNum && flags == 0) {
@@ -610,7 +615,11 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
     else if (!listPunct(c)) settle(st, q, false);
   }
   if (c != 0x2e) s32(q, Q_DOT, 0);
-  if (c != 0x40) s32(q, Q_AT, 0);
+  // (a backtick marks the word glued after it; a '.' glued to the backtick passes the mark on: `.length`)
+  if (c != 0x40) {
+    const tick = g32(q, Q_AT);
+    s32(q, Q_AT, c == 0x60 || (c == 0x2e && (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start) ? AT_TICK | end : 0);
+  }
   switch (c) {
     case 0x27: case 0x22: {
       s32(q, Q_STATE, S_STRING); s32(q, Q_QUOTE, c); s32(q, Q_TSTART, start);

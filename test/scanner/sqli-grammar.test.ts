@@ -201,3 +201,16 @@ describe('sqli unknown call wrapping an SQL function after a connective', () => 
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits, 'body'); });
 });
+
+describe('sqli: a word glued after a backtick is a quoted identifier, not a keyword or function', () => {
+  // MySQL `name` quoting, and the Markdown code span of prose: "and the `length` is 0"
+  const clean = ['Returns `true` if the value is an `Array` and the `.length` is 0.', 'x and `length` is 0', 'pick `select` or `union` from the menu'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ['x and length(1) is 0 or 1=1', 'from `information_schema`.tables limit 1', "1' union select `password` from `users`-- -"];
+  it.each(hits)('%s is still blocked', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
