@@ -32,7 +32,8 @@ const AT_TICK: u32 = 0x40000000;
 const Q_FUNCS: u32 = 40;    // SQL function calls seen
 const Q_LASTEND: u32 = 44;  // end of the last event (adjacency)
 const Q_AUXSTART: u32 = 48; // start of the pending '(' / comment (span start)
-const Q_SIG: u32 = 52;      // SQL-only token shapes seen (operators, keywords, calls, variables)
+const Q_SIG: u32 = 52;      // SQL-only token shapes seen (operators, keywords, calls, variables), | SIG_SYMBOLIC
+const SIG_SYMBOLIC: u32 = 0x10000;
 const Q_HEAD: u32 = 56;     // ring index of the newest token
 const Q_BO: u32 = 60;       // low byte: quote re-opening shape: 1 breakout first, 2 + an operator right after it, 3 + a comparison/connective later; and BO_* bits
 const BO_SHAPE: u32 = 0xff;
@@ -42,6 +43,9 @@ const BO_LOOSE: u32 = 0x400;  // the implied string was closed by a quote after 
 const BO_NOTE: u32 = 0x800;    // the last judged comment has text in it ("555-1234 -- thanks" is a note, "1 --" a cut)
 const BO_DEFER: u32 = 0x2000;  // a loose break-out comparison waits for the event after it (see judge)
 const BO_EMPTY: u32 = 0x1000;  // the value starts with the quote that closes the implied string (' or 1=1, '--)
+const BO_TRUNC: u32 = 0x4000;  // a comment cut waits for the end of its line (see onComment); 0x8000, 0x10000: one, two words in it
+const BO_TRUNC_WORD1: u32 = 0x8000;
+const BO_TRUNC_WORD2: u32 = 0x10000;
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -208,6 +212,10 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   else if (shape == 2 && (type == T_LOGIC || (type == T_OP && (aux & A_CMP) != 0))) bo = (bo & ~BO_SHAPE) | 3;
   s32(q, Q_BO, bo);
   if (type == T_LOGIC || type == T_KW || type == T_VAR || (type == T_OP && (aux & A_CMP) != 0) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
+  // (bit 16: a token prose rarely makes — a quoted literal, a call or parenthesis, a comparison, a variable, a dangerous name)
+  if (type == T_STR || type == T_FUNC || type == T_VAR || (type == T_OP && (aux & A_CMP) != 0) || (aux & (A_LPAREN | A_RPAREN)) != 0 || (flags & K_SQL_DANGER) != 0) {
+    s32(q, Q_SIG, g32(q, Q_SIG) | SIG_SYMBOLIC);
+  }
   judge(st, q);
 }
 
@@ -410,8 +418,11 @@ function onComment(st: usize, q: usize, start: u32, end: u32): void {
            tstart(q, 1) == tend(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   const t0 = ttype(q, 0);
   if ((t0 == T_NUM || t0 == T_STR || t0 == T_WORD || t0 == T_VAR || t0 == T_FUNC || isKw(q, 0, K_SQL_VALUEKW)) &&
-      g32(q, Q_SIG) != 0) {
-    report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
+      (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0) {
+    // "version 2 -- fixed bugs": behind only SQL words (no quoted literal, call, comparison or variable), a "--"
+    // set apart by spaces may be the writer's dash; it is a cut unless two words follow it on its line
+    if ((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 && g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
+    else report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
   }
   s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT);
 }
@@ -535,6 +546,10 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
     if (s == S_STRING_ESC) s32(q, Q_STATE, S_STRING);
     else if (s == S_BLOCK_STAR) s32(q, Q_STATE, S_BLOCK);
     if (s == S_LINE || s == S_BLOCK || s == S_BLOCK_STAR) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
+    if (s == S_LINE && (g32(q, Q_BO) & BO_TRUNC) != 0 && (first | 0x20) - 0x61 < 26) {
+      const bo = g32(q, Q_BO);
+      s32(q, Q_BO, bo | ((bo & BO_TRUNC_WORD1) != 0 ? BO_TRUNC_WORD2 : BO_TRUNC_WORD1));
+    }
     return;
   }
   // `name`: a word glued after a backtick is a quoted identifier (MySQL), never a keyword or a function —
@@ -606,7 +621,11 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
     return;
   }
   // ('-' and '+' are no text: "-- -" and "--+" are how a comment is written so that a space follows it)
-  if (s == S_LINE) { if (c == 0x0a) s32(q, Q_STATE, S_NORMAL); else if (c != 0x20 && c != 0x2d && c != 0x2b) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE); return; }
+  if (s == S_LINE) {
+    if (c == 0x0a) { s32(q, Q_STATE, S_NORMAL); settleCut(st, q, start); }
+    else if (c != 0x20 && c != 0x2d && c != 0x2b) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
+    return;
+  }
   // S_NORMAL
   if (c == 0x20 || c == 0x0a) return;
   // (a comparison after a loose quote keeps waiting through a key=value list: 'a=b&c=d' closes as text too)
@@ -652,8 +671,17 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
   }
 }
 
+/** A comment cut waiting for the end of its line (onComment): one word or none after it, it was a cut. */
+function settleCut(st: usize, q: usize, end: u32): void {
+  const bo = g32(q, Q_BO);
+  if ((bo & BO_TRUNC) == 0) return;
+  s32(q, Q_BO, bo & ~(BO_TRUNC | BO_TRUNC_WORD1 | BO_TRUNC_WORD2));
+  if ((bo & BO_TRUNC_WORD2) == 0) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
+}
+
 export function sqlFinish(st: usize, q: usize, end: u32): void {
   if ((g32(q, Q_BO) & BO_DEFER) != 0) settle(st, q, false);
+  settleCut(st, q, end);
   const s = g32(q, Q_STATE);
   // Nothing to judge (the usual end of a short value): no token, and a quote-mode reading
   // that never left its implied string or an as-is reading with nothing pending.

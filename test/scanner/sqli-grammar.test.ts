@@ -214,3 +214,16 @@ describe('sqli: a word glued after a backtick is a quoted identifier, not a keyw
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
 });
+
+describe('sqli: a spaced "--" behind only SQL words is a cut unless two words follow it on its line', () => {
+  // the writer's dash ("version 2 -- fixed bugs") against a cut with nothing, one token or a new line after it
+  const clean = ['version 2 -- fixed bugs', 'Call me at 555-1234 -- thanks for your help', 'order 66 -- see you\tthere'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  const hits = ['-6374 union 1,2,3,4,5--', '10;DROP members --', 'limit 0,1 -- x', '1 union select 1,2 -- qzVb', 'order 66 -- see\nyou', "x' -- bring laptop"];
+  it.each(hits)('%s is still blocked', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'json'); });
+});
