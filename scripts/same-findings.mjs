@@ -40,7 +40,6 @@ const load = async (file) => {
   return instance.exports;
 };
 const builds = [await load(a), await load(b)];
-const findingsOffset = builds[0].scanFindingsOffset(), findingBytes = builds[0].scanFindingBytes();
 let scans = 0, differ = 0;
 for (const context of [0, 2, 3, 4, 5]) {
   for (const input of inputs) {
@@ -49,7 +48,9 @@ for (const context of [0, 2, 3, 4, 5]) {
       if (k === 1 && dirty) u8.fill(0xa5, ST, ST + STATE_BYTES);
       u8.set(input, INPUT);
       const n = ex.scanOnce(ST, SCRATCH, INPUT, input.length, context, 2, 1 << 20);
-      return `${n} ${ex.scanScore(ST)} ${Array.from(u8.subarray(ST + findingsOffset, ST + findingsOffset + findingBytes * Math.max(0, n))).join(',')}`;
+      // (each build's own layout: a change may move the findings within the state block)
+      const at = ST + ex.scanFindingsOffset();
+      return `${n} ${ex.scanScore(ST)} ${Array.from(u8.subarray(at, at + ex.scanFindingBytes() * Math.max(0, n))).join(',')}`;
     });
     scans++;
     if (out[0] !== out[1] && differ++ < 5) console.log(`differs (context ${context}): ${JSON.stringify(new TextDecoder().decode(input)).slice(0, 160)}`);

@@ -3,7 +3,7 @@
 // judged by what follows it (an option, a path, a number, end of input; `name=` is a query
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
-import { g32, s32, g64, s64, report, ST_CMD, ST_CMD2, ST_CMD3, CMD3_BYTES, ST_LEX, LX_WORD, LX_START } from "./state";
+import { g32, s32, g64, s64, report, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START } from "./state";
 import { flagsOfBytes } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT,
@@ -84,8 +84,8 @@ const J_MAX: u32 = 16;
 const K_ANGLE: u32 = 0;      // '<' not yet closed by a '>' since the last separator (generics Array<T>(x), tags <b>(x))
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it)
 
-/** `c` is zero (scanBegin zeroes the block up to the findings); the third region lies past them. */
-export function cmdInit(c: usize): void { s32(c, C_POS, 1); memory.fill(c - ST_CMD + ST_CMD3, 0, CMD3_BYTES); }
+/** `c` and the other two regions are zero (scanBegin zeroes the block up to the findings). */
+export function cmdInit(c: usize): void { s32(c, C_POS, 1); }
 
 function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   const kind = g32(c, C_CMD);

@@ -4,7 +4,7 @@
 // All state lives in the caller's state block (see state.ts): no managed allocation.
 import {
   ST_CONTEXT, ST_PARANOIA, ST_POS, ST_LIMIT, ST_FLAGS, ST_NFIND, ST_SCORE, ST_MAGIC, ST_STAGES, STAGE_BYTES,
-  ST_LEX, ST_SQL, SQL_BYTES, ST_XSS, ST_CMD, ST_PATH, ST_CMD2, ST_FINDINGS, FINDING_BYTES, MAX_FINDINGS, STATE_BYTES,
+  ST_LEX, ST_SQL, SQL_BYTES, ST_XSS, ST_CMD, ST_PATH, ST_CMD2, ST_CMD3, ST_FINDINGS, FINDING_BYTES, MAX_FINDINGS, STATE_BYTES,
   FLAG_OVERSIZE, FLAG_FINISHED, STATE_MAGIC, LX_HASH, LX_LEN, LX_START, LX_WORD, LX_MIXED, LX_PREV, CTX_QUERY, CTX_FORM, CTX_PATH,
   g32, s32, report,
 } from "./state";
@@ -319,4 +319,4 @@ export function scanWipeSlots(scratch: usize, input: usize, used: u32, state: us
 
 // scanBegin zeroes [0, ST_FINDINGS) 64 bytes at a time; the detector inits rely on their regions being zero.
 // @ts-ignore
-assert(CHUNK + MAX_CARRY + 1 + TAIL_SLACK <= CAP && ST_FINDINGS % 64 == 0 && ST_XSS == ST_SQL + 3 * SQL_BYTES && ST_CMD == ST_XSS + 128 && ST_PATH == ST_CMD + 128 && ST_CMD2 == ST_PATH + 128);
+assert(CHUNK + MAX_CARRY + 1 + TAIL_SLACK <= CAP && ST_FINDINGS % 64 == 0 && ST_XSS == ST_SQL + 3 * SQL_BYTES && ST_CMD == ST_XSS + 128 && ST_PATH == ST_CMD + 128 && ST_CMD2 == ST_PATH + 128 && ST_CMD3 == ST_CMD2 + 128);
