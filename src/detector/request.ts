@@ -2,6 +2,7 @@
 // the decoding context it needs. Raw (still percent-encoded) query pieces are scanned, so
 // decoding happens once, in the engine.
 import type { Detector } from './detector.js';
+import { jsonPathSegment } from './json-path.js';
 import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 
 /** Headers the client sets by protocol, not by attacker choice (or that only carry tokens we cannot judge). */
@@ -82,10 +83,7 @@ function scanHeaders(d: Detector, acc: Acc, headers: Array<[string, string]>): v
 /** JSONPath-like location of the value at `keys` (object keys and array indexes), built only for findings. */
 function jsonLocation(keys: Array<string | number>, depth: number): string {
   let path = 'body:$';
-  for (let i = 0; i < depth; i++) {
-    const k = keys[i]!;
-    path += typeof k === 'number' ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`;
-  }
+  for (let i = 0; i < depth; i++) path += jsonPathSegment(keys[i]!);
   return path;
 }
 

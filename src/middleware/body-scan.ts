@@ -13,6 +13,7 @@
 // reported through `malformed`: the caller then rescans the whole body raw,
 // so invalid JSON cannot smuggle an attack past the per-field scan.
 import type { GuardDetector, GuardScanContext, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
+import { jsonPathSegment } from '../detector/json-path.js';
 
 export interface BodyScanner {
   push(chunk: Uint8Array): void;
@@ -179,9 +180,7 @@ function decodeKey(raw: Uint8Array): string {
 }
 
 function segment(frame: Frame): string {
-  if (frame.array) return `[${frame.index}]`;
-  const key = decodeKey(frame.key);
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+  return jsonPathSegment(frame.array ? frame.index : decodeKey(frame.key));
 }
 
 /** Incremental JSON tokenizer: scans keys and string values; paths are built only for findings. */
