@@ -266,11 +266,12 @@ function charRef(inp: usize, i: u32, n: u32, final: bool): i32 {
       cp = namedEntity(inp + i + 1, nameLen);
       if (cp >= 0) { if (j < n && load<u8>(inp + j) == 0x3b) j++; }
       else if (j < n && load<u8>(inp + j) == 0x3b && (cp = textEntity(inp + i + 1, nameLen)) >= 0) j++;
-      else if (nameLen > 2) {
-        // Legacy entities decoded without ';' even when letters follow ("&ltscript").
-        if (namedEntity(inp + i + 1, 2) >= 0) { cp = namedEntity(inp + i + 1, 2); j = i + 3; }
-        else if (nameLen > 3 && namedEntity(inp + i + 1, 3) >= 0) { cp = namedEntity(inp + i + 1, 3); j = i + 4; }
-        else if (nameLen > 4 && namedEntity(inp + i + 1, 4) >= 0) { cp = namedEntity(inp + i + 1, 4); j = i + 5; }
+      else {
+        // Legacy entities decoded without ';' even when letters follow ("&ltscript"): the shortest prefix that is one.
+        for (let k: u32 = 2; k <= 4 && k < nameLen; k++) {
+          const v = namedEntity(inp + i + 1, k);
+          if (v >= 0) { cp = v; j = i + 1 + k; break; }
+        }
       }
     }
   }
