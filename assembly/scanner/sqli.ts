@@ -98,6 +98,8 @@ const A_JOINED: u32 = 0x20000; // OP: two operator characters joined (<= != == .
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
 const A_DANGERTAIL: u32 = 0x100000; // a folded operand ends with a dangerous name (1 - sleep)
 const A_CALLKW: u32 = 0x80000; // KW: CALL (of the EXEC class: CALL takes a procedure name, never a parenthesis)
+const A_PROC: u32 = 0x400000;      // WORD: a name with an MSSQL system procedure prefix (sp_who, xp_regread, master..sp_addlogin)
+const A_FUNCTAIL: u32 = 0x200000;   // a folded operand ends with an SQL function name (1 / ascii, 10-length): a glued '(' calls it
 
 const STRUCTURAL: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ALLDISTINCT | K_SQL_FROM | K_SQL_WHERE | K_SQL_DDL | K_SQL_INSERT |
   K_SQL_DELETE | K_SQL_UPDATE | K_SQL_EXEC | K_SQL_DECLARE | K_SQL_SHUTDOWN | K_SQL_WAITFOR | K_SQL_INTO | K_SQL_ORDER |
@@ -188,7 +190,8 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
       s32(q, Q_NTOK, g32(q, Q_NTOK) - 1);
       store<u32>(ent(q, 0) + E_END, end);
       // (1 - sleep(5): a dangerous name ends the folded operand; a '(' glued to it is still its call)
-      store<u32>(ent(q, 0) + E_AUX, (taux(q, 0) & ~A_DANGERTAIL) | ((flags & K_SQL_DANGER) != 0 ? A_DANGERTAIL : 0));
+      store<u32>(ent(q, 0) + E_AUX, (taux(q, 0) & ~(A_DANGERTAIL | A_FUNCTAIL)) | ((flags & K_SQL_DANGER) != 0 ? A_DANGERTAIL : 0) |
+        ((flags & K_SQL_FUNC) != 0 ? A_FUNCTAIL : 0));
       if (type == T_WORD || type == T_VAR) s32(q, Q_BO, g32(q, Q_BO) | BO_WORD);
       judge(st, q);
       return;
@@ -256,8 +259,11 @@ function judge(st: usize, q: usize): void {
       else if ((k1 & K_SQL_WAITFOR) != 0 && (w0 & K_SQL_DELAY) != 0) shaped = true;
       else if ((k1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) { shaped = true; report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0); }
       // EXEC xp_cmdshell ...  EXEC('...')  EXEC(@sql): a dangerous procedure, or dynamic SQL from a string or variable
+      // EXEC sp_addlogin  EXEC master..xp_regread: a system procedure by its prefix; CALL p(...): a procedure call
       else if ((k1 & K_SQL_EXEC) != 0) shaped = (w0 & K_SQL_DANGER) != 0 ||
-        ((t0 == T_STR || t0 == T_VAR) && (taux(q, 0) & A_LPAREN) != 0 && (taux(q, 1) & A_CALLKW) == 0);
+        ((t0 == T_STR || t0 == T_VAR) && (taux(q, 0) & A_LPAREN) != 0 && (taux(q, 1) & A_CALLKW) == 0) ||
+        (t0 == T_WORD && (taux(q, 0) & A_PROC) != 0 && (taux(q, 1) & A_CALLKW) == 0) ||
+        (t0 == T_FUNC && (taux(q, 0) & A_SPACED) == 0 && (taux(q, 1) & A_CALLKW) != 0);
       else if ((k1 & K_SQL_SELECT) != 0) shaped = selectItem(q, 0);
       else if ((k1 & K_SQL_SHUTDOWN) != 0) shaped = t0 == T_SEMI;
       else if ((k1 & K_SQL_SET) != 0) shaped = t0 == T_VAR;
@@ -273,6 +279,10 @@ function judge(st: usize, q: usize): void {
     }
     // INTO OUTFILE / DUMPFILE
     if ((k1 & K_SQL_INTO) != 0 && t0 != 0 && (f0 & K_SQL_OUTFILE) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
+    // LOAD DATA INFILE '<file>' INTO TABLE: a server-side file read into a table
+    if ((k1 & K_SQL_INTO) != 0 && (f0 & K_SQL_OBJ) != 0 && ttype(q, 2) == T_STR && ttype(q, 3) == T_WORD && (tflags(q, 3) & K_SQL_OUTFILE) != 0) {
+      report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 3), e0);
+    }
     // ORDER BY <n>
     if (t0 == T_NUM && (k1 & K_SQL_BY) != 0 && isKw(q, 2, K_SQL_ORDER)) report(st, R_SQLI_ORDER_BY_PROBE, tstart(q, 2), e0);
   }
@@ -579,6 +589,7 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
       store<u64>(e + E_FLAGS, load<u64>(e + E_FLAGS) | (flags & (K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_FUNC)));
       store<u32>(e + E_END, end);
       s32(q, Q_DOT, 0);
+      if (t == T_WORD && procPrefix(word, len)) { store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_PROC); judge(st, q); }
       if ((flags & K_SQL_SCHEMA) != 0 || ((load<u64>(e + E_FLAGS) & K_SQL_SCHEMA_WEAK) != 0)) report(st, R_SQLI_SCHEMA_PROBE, load<u32>(e + E_START), end);
       s32(q, Q_LASTEND, end);
       return;
@@ -597,7 +608,14 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, 0, flags, start, end); return; }
   if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0), flags, start, end); return; }
   if ((flags & STRUCTURAL) != 0) { push(st, q, T_KW, (flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0, flags, start, end); return; }
-  push(st, q, T_WORD, 0, flags, start, end);
+  push(st, q, T_WORD, procPrefix(word, len) ? A_PROC : 0, flags, start, end);
+}
+
+/** sp_… / xp_…: the prefixes of MSSQL's system and extended stored procedures. */
+function procPrefix(word: usize, len: u32): bool {
+  if (len < 4 || load<u8>(word + 1) != 0x70 || load<u8>(word + 2) != 0x5f) return false;
+  const c = load<u8>(word);
+  return c == 0x73 || c == 0x78;
 }
 
 export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool): void {
@@ -647,8 +665,15 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
     case 0x28: {
       const n = g32(q, Q_NTOK);
       const t0 = ttype(q, 0);
-      if (n > 0 && g32(q, Q_PEND) == 0 && (taux(q, 0) & A_DANGERTAIL) != 0 && tend(q, 0) == start) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 0), end);
-      if (n > 0 && g32(q, Q_PEND) == 0 && (t0 == T_WORD || (t0 == T_KW && (tflags(q, 0) & (K_SQL_FUNC | K_SQL_DANGER)) != 0))) makeFunc(st, q, start, end);
+      const glued = n > 0 && g32(q, Q_PEND) == 0 && tend(q, 0) == start;
+      if (glued && (taux(q, 0) & A_DANGERTAIL) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 0), end);
+      if (glued && (taux(q, 0) & A_FUNCTAIL) != 0) {
+        // 1 / ascii(substring(  10-length(database(  — the operand ends in a call of an SQL function: it is that call
+        const e = ent(q, 0);
+        store<u64>(e + E_FLAGS, load<u64>(e + E_FLAGS) | K_SQL_FUNC);
+        store<u32>(e + E_AUX, load<u32>(e + E_AUX) & ~A_FUNCTAIL);
+        makeFunc(st, q, start, end);
+      } else if (n > 0 && g32(q, Q_PEND) == 0 && (t0 == T_WORD || (t0 == T_KW && (tflags(q, 0) & (K_SQL_FUNC | K_SQL_DANGER)) != 0))) makeFunc(st, q, start, end);
       s32(q, Q_PEND, g32(q, Q_PEND) | A_LPAREN);
       s32(q, Q_DEPTH, g32(q, Q_DEPTH) + 1);
       break;

@@ -41,7 +41,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A statement separator followed by a statement keyword with SQL-shaped continuation (DROP TABLE, INSERT INTO, DELETE [modifier] FROM, UPDATE <table> SET, EXEC xp_..., EXEC('...') / EXEC(@var), SHUTDOWN, WAITFOR DELAY, SELECT ...)."
+    "description": "A statement separator followed by a statement keyword with SQL-shaped continuation (DROP TABLE, INSERT INTO, DELETE [modifier] FROM, UPDATE <table> SET, EXEC xp_... / sp_... (MSSQL system procedures by their prefix), CALL proc(...), EXEC('...') / EXEC(@var), SHUTDOWN, WAITFOR DELAY, SELECT ...)."
   },
   {
     "index": 4,
@@ -50,7 +50,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Call of a function used for timing, file access, out-of-band or error-based extraction (SLEEP, BENCHMARK, PG_SLEEP, LOAD_FILE, EXTRACTVALUE, UPDATEXML, UTL_INADDR, DBMS_PIPE, ...)."
+    "description": "Call of a function used for timing, file access, out-of-band or error-based extraction (SLEEP, BENCHMARK, PG_SLEEP, LOAD_FILE, EXTRACTVALUE, UPDATEXML, UTL_INADDR, DBMS_PIPE, ...); LOAD DATA INFILE '<file>' INTO TABLE."
   },
   {
     "index": 5,
@@ -95,7 +95,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "SQL string/encoding functions combined with operators or nested in each other (CHAR(..)||CHR(..), CONCAT(0x.., ...), ASCII(SUBSTRING(...)))."
+    "description": "SQL string/encoding functions combined with operators or nested in each other (CHAR(..)||CHR(..), CONCAT(0x.., ...), ASCII(SUBSTRING(...)), also as the right side of arithmetic: 10-LENGTH(DATABASE()))."
   },
   {
     "index": 10,

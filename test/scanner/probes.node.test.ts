@@ -44,13 +44,13 @@ function run(name: string, attack: boolean): { total: number; blocked: number; w
 
 describe('held-out probes', () => {
   it('parses every probe file', () => {
-    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(388);
+    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(432);
     expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(420);
-    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(263);
+    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(281);
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(376); // measured 377/388
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(418); // measured 419/432
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
@@ -58,6 +58,6 @@ describe('held-out probes', () => {
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(18); // measured 17/263
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(16); // measured 15/281
   });
 });
