@@ -207,8 +207,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x2d && ((s == 0 && adjacent) || s == 2 || (s == 3 && adjacent && (g32(c, C_WRAP) & 32) != 0))) { s32(c, C_CMD_STEP, s == 0 ? 1 : 3); return; }
     s32(c, C_CMD, 0); return;
   }
-  if (kind == 8) { // `cmd` standing apart: a space and a word after it make it a code span in prose
-    if (!isWord && ch == 0x20 && s == 0) { s32(c, C_CMD_STEP, 1); return; }
+  if (kind == 8) { // `cmd` standing apart: a space and a word after it make it a code span in prose (also after ',' or '.')
+    if (!isWord && ch == 0x20 && (s == 0 || s == 3)) { s32(c, C_CMD_STEP, 1); return; }
+    if (!isWord && (ch == 0x2c || ch == 0x2e) && s == 0 && adjacent) { s32(c, C_CMD_STEP, 3); return; }
     if (!(isWord && s == 1)) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
     s32(c, C_CMD, 0); return;
   }
@@ -332,7 +333,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x60 && s == 0 && (kind == 2 && (sb == 1 || sb == 6 || (sb == 5 && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff))))) { s32(c, C_CMD, 0); return; }
     // a strong one is a code span only when prose goes on after it (the `id` field); at the end or before other
     // input (127.0.0.1 `id`) it substitutes
-    if (ch == 0x60 && s == 0 && kind == 1 && sb == 1) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); return; }
+    // (and so is a no-op opening the value: "`true` once the plugin loaded" documents a value, "`true`" alone probes)
+    if (ch == 0x60 && s == 0 && ((kind == 1 && sb == 1) || (kind == 2 && sb == 5))) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); return; }
     // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
     // opens a command position, and the word after it is judged there.
     if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || (ch == 0x60 && s == 1))) { s32(c, C_CMD, 0); return; } // Open `url` with ...

@@ -407,13 +407,18 @@ describe('cmdi: a strong command alone in a markdown code span', () => {
     ['127.0.0.1 `id`', 'cmdi.command-substitution'],
     ['x `id`;', 'cmdi.command-substitution'],
     ['a `id`.', 'cmdi.command-substitution'],
+    // a no-op opening the value probes whether backticks run, unless prose goes on after it
+    ['`true`', 'cmdi.command-substitution'],
+    ['"`false`"', 'cmdi.command-substitution'],
+    ['`true`;id', 'cmdi.command-substitution'],
   ];
   it.each(pos)('%s fires %s', (input, rule) => {
     const r = d.scan(input, { context: 'query' });
     expect(ruleIds(r)).toContain(rule);
     expect(r.blocked).toBe(true);
   });
-  it.each(['the `id` field', 'run `hostname` to see it', '[`start`](#start)', '(`start`, `end`)', 'If `true`, x', 'set `false` or to'])('%s stays clean', (input) => {
+  it.each(['the `id` field', 'run `hostname` to see it', '[`start`](#start)', '(`start`, `end`)', 'If `true`, x', 'set `false` or to',
+    '`true` once the plugin has loaded', '`false`, deflated bodies are rejected', 'read the `id`, then the name'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
   });
   it('gives the same findings when split at every byte', () => { expectSameWhenSplit(d, pos.map(([input]) => input)); });
