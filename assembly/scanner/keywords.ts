@@ -32,3 +32,10 @@ export function keywordFlags(hash: u32, word: usize, len: u32): u64 {
   }
   return 0;
 }
+
+/** Are the `len` (lowercased) word bytes at `w` exactly `s`? For the few words a grammar names outside the classes. */
+export function wordIs(w: usize, len: u32, s: string): bool {
+  if (len != <u32>s.length) return false;
+  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(w + i) != <u32>s.charCodeAt(i)) return false;
+  return true;
+}

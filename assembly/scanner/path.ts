@@ -3,6 +3,7 @@
 // <system dir>/<file> pairs, dot-files at a segment start, <stem>.<ext> pairs
 // (win.ini, web.xml), file: URIs and drive roots.
 import { g32, s32, report, ST_LEX, LX_WORD, ST_CONTEXT, CTX_PATH } from "./state";
+import { wordIs } from "./keywords";
 import {
   K_P_SYSDIR, K_C_BINDIR, K_P_FILE, K_P_DOTFILE, K_P_STEM, K_P_STEM_EXT, K_P_SENS_EXT, K_P_SENS_EXT_STRONG, K_P_SCHEME_FILE, K_P_DOTCONF,
   R_PATH_TRAVERSAL_SEQUENCE, R_PATH_DOT_DOT_SLASH, R_PATH_DOT_EVASION, R_PATH_SENSITIVE_FILE, R_PATH_FILE_SCHEME,
@@ -167,12 +168,6 @@ function rootPunct(p: usize, c: u32, start: u32, adjacent: bool): void {
 /** sess_<id>: a PHP session file. */
 function sessionFile(w: usize, len: u32): bool {
   return len >= 9 && load<u8>(w) == 0x73 && load<u8>(w + 1) == 0x65 && load<u8>(w + 2) == 0x73 && load<u8>(w + 3) == 0x73 && load<u8>(w + 4) == 0x5f;
-}
-
-function wordIs(w: usize, len: u32, s: string): bool {
-  if (len != <u32>s.length) return false;
-  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(w + i) != <u32>s.charCodeAt(i)) return false;
-  return true;
 }
 
 /** Names of application settings files that hold credentials (with secretExt). */

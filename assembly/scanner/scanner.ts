@@ -4,7 +4,7 @@
 // All state lives in the caller's state block (see state.ts): no managed allocation.
 import {
   ST_CONTEXT, ST_PARANOIA, ST_POS, ST_LIMIT, ST_FLAGS, ST_NFIND, ST_SCORE, ST_MAGIC, ST_STAGES, STAGE_BYTES,
-  ST_LEX, ST_SQL, SQL_BYTES, ST_XSS, ST_CMD, ST_PATH, ST_CMD2, ST_CMD3, ST_FINDINGS, FINDING_BYTES, MAX_FINDINGS, STATE_BYTES,
+  ST_LEX, ST_SQL, SQL_BYTES, ST_XSS, ST_CMD, ST_PATH, ST_CMD2, ST_CMD3, ST_NOSQL, ST_FINDINGS, FINDING_BYTES, MAX_FINDINGS, STATE_BYTES,
   FLAG_OVERSIZE, FLAG_FINISHED, STATE_MAGIC, LX_HASH, LX_LEN, LX_START, LX_WORD, LX_MIXED, LX_PREV, CTX_QUERY, CTX_FORM, CTX_PATH,
   g32, s32, report,
 } from "./state";
@@ -14,6 +14,7 @@ import { sqlInit, sqlWord, sqlPunct, sqlFinish, sqlInString, sqlStringEnds } fro
 import { xssInit, xssWord, xssPunct, xssFinish } from "./xss";
 import { cmdInit, cmdWord, cmdPunct, cmdFinish } from "./cmdi";
 import { pathInit, pathWord, pathPunct, pathFinish } from "./path";
+import { nosqlDollar, nosqlWord, nosqlPunct, nosqlFinish, nosqlPending, nosqlWordNext } from "./nosql";
 import { RULE_COUNT, KW_MAX_WORD, R_LIMIT_OVERSIZE } from "./generated/tables";
 
 const ST_TOTAL: u32 = 48;  // all bytes pushed, including those past the limit
@@ -101,6 +102,7 @@ function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   xssWord(st, st + ST_XSS, flags, word, w0, w1, len, start, end);
   cmdWord(st, st + ST_CMD, flags, word, len, w0, start, end);
   pathWord(st, st + ST_PATH, flags, len, load<u32>(st + ST_LEX + LX_MIXED) == 0, start, end);
+  if (nosqlWordNext(st + ST_NOSQL, start)) nosqlWord(st + ST_NOSQL, word, len, start, end);
 }
 
 /** `prev`: the normalised byte before this one (0 at the start). */
@@ -114,6 +116,8 @@ function emitPunct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
   xssPunct(st, st + ST_XSS, c, start, end);
   cmdPunct(st, st + ST_CMD, c, start, end);
   pathPunct(st, st + ST_PATH, c, start, end);
+  if (nosqlPending(st + ST_NOSQL)) nosqlPunct(st, st + ST_NOSQL, c, start, end);
+  if (c == 0x24 && !isWordByte(prev)) nosqlDollar(st + ST_NOSQL, start, end);
 }
 
 /** Split normalised bytes into words and punctuation; word state survives chunk ends. */
@@ -267,6 +271,7 @@ function finish(st: usize): void {
   xssFinish(st, st + ST_XSS, end);
   cmdFinish(st, st + ST_CMD, end);
   pathFinish(st, st + ST_PATH, end);
+  nosqlFinish(st, st + ST_NOSQL, end);
   s32(st, ST_FLAGS, g32(st, ST_FLAGS) | FLAG_FINISHED);
 }
 
