@@ -6,7 +6,7 @@
 // Stages: [0] percent (+ as space where the context says so), [1] percent again (bounded
 // double decoding), [2] HTML entities, JS escapes, overlong UTF-8, full-width ASCII,
 // NUL removal, ASCII case folding, whitespace-run folding; CSS hex escapes outside paths.
-import { g32, s32, report, ST_CONTEXT, CTX_PATH } from "./state";
+import { g32, s32, report, ST_CONTEXT, CTX_PATH, CTX_JSON_ESCAPED } from "./state";
 import { R_PATH_OVERLONG_UTF8, R_PATH_NULL_BYTE } from "./generated/tables";
 
 export const SG_CARRY_LEN: u32 = 0;
@@ -280,6 +280,19 @@ function charRef(inp: usize, i: u32, n: u32, final: bool): i32 {
   return cp;
 }
 
+/** The character a JSON one-character escape (the byte after '\\') stands for, or -1 (\\u is read as a JS escape). */
+function jsonEscape(c: u32): i32 {
+  switch (c) {
+    case 0x22: case 0x5c: case 0x2f: return <i32>c; // \" \\ \/
+    case 0x6e: return 0x0a; // \n
+    case 0x72: return 0x0d; // \r
+    case 0x74: return 0x09; // \t
+    case 0x62: return 0x08; // \b
+    case 0x66: return 0x0c; // \f
+    default: return -1;
+  }
+}
+
 /** A decoded reference or escape: ASCII goes through put(), anything else out as UTF-8. */
 // @ts-ignore: decorator
 @inline function putDecoded(st: usize, sg: usize, out: usize, outOff: usize, o: u32, cp: u32, at: u32, end: u32): u32 {
@@ -352,7 +365,12 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         const k = <u32>load<u8>(inp + i + 1) | 0x20;
         let cp: i32 = -1;
         let j = i;
-        if (k == 0x78 && i + 3 < n) {
+        // Raw JSON string text: its one-character escapes are what the application will see
+        // (\" a quote, \n a newline); \\ is one backslash, so the text after it is not an escape.
+        // Only as written: JSON is decoded before anything percent-decodes the string (C:%5cboot.ini).
+        const json = g32(st, ST_CONTEXT) == CTX_JSON_ESCAPED && offsetAt(inOff, i + 2, n) - at == 2 ? jsonEscape(<u32>load<u8>(inp + i + 1)) : -1;
+        if (json >= 0) { cp = json; j = i + 2; }
+        else if (k == 0x78 && i + 3 < n) {
           const h1 = hexVal(<u32>load<u8>(inp + i + 2)), h2 = hexVal(<u32>load<u8>(inp + i + 3));
           if (h1 >= 0 && h2 >= 0) { cp = (h1 << 4) | h2; j = i + 4; }
         } else if (k == 0x75 && i + 2 < n) {

@@ -110,9 +110,11 @@ function emitPunct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
   const q0 = st + ST_SQL, q1 = q0 + SQL_BYTES, q2 = q1 + SQL_BYTES;
   // a quote after a space or punctuation (not glued to a word, and not at the start)
   const loose = prev != 0 && !isWordByte(prev);
-  if (!sqlInString(q0) || sqlStringEnds(q0, c)) sqlPunct(st, q0, c, start, end, loose);
-  if (!sqlInString(q1) || sqlStringEnds(q1, c)) sqlPunct(st, q1, c, start, end, loose);
-  if (!sqlInString(q2) || sqlStringEnds(q2, c)) sqlPunct(st, q2, c, start, end, loose);
+  // (the value's first byte: its original span may be longer than one byte, %22 or \")
+  const first = prev == 0;
+  if (!sqlInString(q0) || sqlStringEnds(q0, c)) sqlPunct(st, q0, c, start, end, loose, first);
+  if (!sqlInString(q1) || sqlStringEnds(q1, c)) sqlPunct(st, q1, c, start, end, loose, first);
+  if (!sqlInString(q2) || sqlStringEnds(q2, c)) sqlPunct(st, q2, c, start, end, loose, first);
   xssPunct(st, st + ST_XSS, c, start, end);
   cmdPunct(st, st + ST_CMD, c, start, end);
   pathPunct(st, st + ST_PATH, c, start, end);

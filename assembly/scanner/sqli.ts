@@ -46,6 +46,7 @@ const BO_EMPTY: u32 = 0x1000;  // the value starts with the quote that closes th
 const BO_TRUNC: u32 = 0x4000;  // a comment cut waits for the end of its line (see onComment); 0x8000, 0x10000: one, two words in it
 const BO_TRUNC_WORD1: u32 = 0x8000;
 const BO_TRUNC_WORD2: u32 = 0x10000;
+const BO_QUOTE_FIRST: u32 = 0x20000; // the implied string's closing quote is the value's first byte (%22 and \" too: three or two input bytes)
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -477,7 +478,7 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
 function closeString(st: usize, q: usize, end: u32): void {
   // The implied opening quote only counts when real text precedes the closing one.
   const implied = g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0;
-  const breakout = implied && end > 1;
+  const breakout = implied && (g32(q, Q_BO) & BO_QUOTE_FIRST) == 0;
   s32(q, Q_STATE, S_NORMAL);
   push(st, q, T_STR, breakout ? A_BREAKOUT : 0, 0, g32(q, Q_TSTART), end);
   // A value that starts with the closing quote itself ('=' , ' OR ') can still re-open it.
@@ -490,7 +491,7 @@ function closeString(st: usize, q: usize, end: u32): void {
 @inline function resolve(st: usize, q: usize, c: u32, start: u32, end: u32): u32 {
   let s = g32(q, Q_STATE);
   if (s == S_STRING_QUOTE) {
-    if (c == g32(q, Q_QUOTE)) { s32(q, Q_STATE, S_STRING); return 99; } // doubled quote
+    if (c == g32(q, Q_QUOTE)) { s32(q, Q_STATE, S_STRING); s32(q, Q_BO, g32(q, Q_BO) & ~BO_QUOTE_FIRST); return 99; } // doubled quote
     closeString(st, q, start);
     s = S_NORMAL;
   } else if (s == S_DASH) {
@@ -618,13 +619,14 @@ function procPrefix(word: usize, len: u32): bool {
   return c == 0x73 || c == 0x78;
 }
 
-export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool): void {
+export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool, first: bool): void {
   const s = resolve(st, q, c, start, end);
   if (s == 99) return;
   if (s == S_STRING) {
     if (c == g32(q, Q_QUOTE)) {
       s32(q, Q_STATE, S_STRING_QUOTE);
       if (loose && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0) s32(q, Q_BO, g32(q, Q_BO) | BO_LOOSE);
+      if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);
     }
     // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own
     // backslash gets escaped instead — and outside MySQL a backslash is no escape at all)

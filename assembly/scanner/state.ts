@@ -52,6 +52,7 @@ export const CTX_BODY: u32 = 2;
 export const CTX_HEADER: u32 = 3;
 export const CTX_PATH: u32 = 4;
 export const CTX_JSON: u32 = 5;
+export const CTX_JSON_ESCAPED: u32 = 6; // the text between a JSON string's quotes, escapes still in it (\" \\ \n \u0027)
 
 // @ts-ignore: decorator
 @inline export function g32(p: usize, off: u32): u32 { return load<u32>(p + off); }

@@ -32,8 +32,8 @@ export function paranoiaOf(args: ParsedArgs): 1 | 2 {
   return Number(p) as 1 | 2;
 }
 
-const CONTEXTS = ['query', 'form', 'body', 'header', 'path', 'json'];
-export function contextOf(args: ParsedArgs): 'query' | 'form' | 'body' | 'header' | 'path' | 'json' {
+const CONTEXTS = ['query', 'form', 'body', 'header', 'path', 'json', 'json-escaped'];
+export function contextOf(args: ParsedArgs): 'query' | 'form' | 'body' | 'header' | 'path' | 'json' | 'json-escaped' {
   const c = args.flags.get('context') ?? 'query';
   if (typeof c !== 'string' || !CONTEXTS.includes(c)) throw new UsageError(`--context must be one of ${CONTEXTS.join('|')}`);
   return c as 'query';

@@ -5,9 +5,9 @@ import { parseArgs, paranoiaOf, contextOf, UsageError } from './args.js';
 import { readLines, checkFile } from './lines.js';
 
 const USAGE = `usage:
-  arenaguard scan [FILE|-] [--json] [--paranoia 1|2] [--context query|form|body|header|path|json]
+  arenaguard scan [FILE|-] [--json] [--paranoia 1|2] [--context query|form|body|header|path|json|json-escaped]
       one payload per line; exit 1 when anything was flagged, 0 when clean
-  arenaguard explain PAYLOAD [--context query|body|header|path|form|json] [--paranoia 1|2] [--json]
+  arenaguard explain PAYLOAD [--context query|body|header|path|form|json|json-escaped] [--paranoia 1|2] [--json]
       decoding stages, rules that fired with spans and scores, verdict
   arenaguard eval FILE.jsonl... [--json] [--paranoia 1|2]
       lines {"payload","label"}; per-label detection and false-positive rates

@@ -5,9 +5,10 @@ import type { RuleCategory, Severity } from './rules.generated.js';
 /**
  * How a value is decoded before detection. `query` and `form` treat `+` as a space;
  * `path` is a URL path; `header` a header or cookie value; `json` a JSON string (key or
- * value); `body` raw body text.
+ * value) as `JSON.parse` returns it; `json-escaped` the raw text between a JSON string's
+ * quotes, escapes still in it (`\"`, `\n`, `\u0027` are decoded first); `body` raw body text.
  */
-export type ScanContext = 'query' | 'form' | 'body' | 'header' | 'path' | 'json';
+export type ScanContext = 'query' | 'form' | 'body' | 'header' | 'path' | 'json' | 'json-escaped';
 
 /** One finding. `offset`/`length` point into the scanned input, in its own units. */
 export interface Threat {

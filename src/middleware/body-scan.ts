@@ -198,7 +198,8 @@ class JsonBodyScanner implements BodyScanner {
   #sawRoot = false;
 
   constructor(detector: GuardDetector) {
-    this.#value = new ValueScan(detector, 'json');
+    // (raw string text: the detector decodes the JSON escapes, so \" and \n read as the application will see them)
+    this.#value = new ValueScan(detector, 'json-escaped');
   }
 
   /** Made once: a closure per value would be garbage per value. */

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { Detector, ScanContext, ScanResult } from '../../src/index.js';
 
-export const CONTEXTS: ScanContext[] = ['query', 'form', 'body', 'header', 'path', 'json'];
+export const CONTEXTS: ScanContext[] = ['query', 'form', 'body', 'header', 'path', 'json', 'json-escaped'];
 export const encoder = new TextEncoder();
 
 /** Attack-ish fragments: the pieces the lexer, decoders and rules care about. */

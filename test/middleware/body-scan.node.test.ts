@@ -83,6 +83,33 @@ describe('JSON body scanner', () => {
   });
 });
 
+describe('JSON body scanner: escapes read as the application will see them', () => {
+  // The scanner reads string text raw (no JSON.parse); the detector decodes its escapes, so a
+  // quote or newline written as \" or \n is the same attack as in analyzeRequest, which parses.
+  const attacks = ['1" or "1"="1', '1" union select password from users-- -', 'a\nid', 'x" onmouseover="alert(1)', 'C:\\windows\\win.ini'];
+  it.each(attacks)('%s is found in the body, at every chunk boundary', (value) => {
+    const doc = JSON.stringify({ q: value });
+    const r = everySplit('application/json', doc);
+    expect(r.blocked).toBe(true);
+  });
+  it('gives the verdict analyzeRequest gives, for every held-out probe sent as a JSON value', async () => {
+    const { readFileSync } = await import('node:fs');
+    const d = detector as unknown as { analyzeRequest(r: unknown): Promise<{ blocked: boolean }> };
+    const differ: string[] = [];
+    for (const file of ['sqli.txt', 'xss.txt', 'cmdi.txt', 'path.txt', 'benign-sqli-xss.txt', 'benign-cmdi-path.txt']) {
+      const lines = readFileSync(new URL(`../scanner/probes/${file}`, import.meta.url), 'utf8').split('\n');
+      for (const line of lines) {
+        if (line === '' || line.startsWith('##')) continue;
+        const value = line.startsWith('json:') ? (JSON.parse(line.slice(5)) as string) : line;
+        const body = JSON.stringify({ v: value });
+        const parsed = await d.analyzeRequest({ method: 'POST', url: '/', headers: { 'content-type': 'application/json' }, body });
+        if (parsed.blocked !== scanIn('application/json', [enc.encode(body)]).blocked) differ.push(`${file}: ${value}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+});
+
 describe('form body scanner', () => {
   it('locates findings by field name at every chunk boundary', () => {
     const r = everySplit('application/x-www-form-urlencoded', 'title=Hello+world&comment=%3Cscript%3Ealert(1)%3C%2Fscript%3E&empty=&flag&q%5B0%5D=x');

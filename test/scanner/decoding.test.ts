@@ -98,6 +98,14 @@ describe('decoding feeds detection', () => {
     expect(ruleIds(d.scan('%c0%ae%c0%ae/'))).toContain('path.overlong-utf8');
     expect(ruleIds(d.scan('x.php%00.png'))).toContain('path.null-byte');
   });
+  it('decodes JSON string escapes in json-escaped text, as written only, and a \\\\ as one backslash', () => {
+    expect(ruleIds(d.scan('1\\" or \\"1\\"=\\"1', { context: 'json-escaped' }))).toContain('sqli.tautology');
+    expect(ruleIds(d.scan('a\\nid', { context: 'json-escaped' }))).toContain('cmdi.chained-command');
+    expect(ruleIds(d.scan('\\u003cscript\\u003e', { context: 'json-escaped' }))).toContain('xss.script-tag');
+    expect(d.scan('\\\\u003cscript\\\\u003e', { context: 'json-escaped' }).blocked).toBe(false); // \\u003c: a backslash, then text
+    expect(ruleIds(d.scan('C:%5cboot.ini', { context: 'json-escaped' }))).toContain('path.sensitive-file'); // %5c then b: no \b escape
+    expect(d.scan('1\\" or \\"1\\"=\\"1', { context: 'json' }).blocked).toBe(false); // already-parsed text: \\" stays
+  });
   it('treats \\ as / for traversal', () => {
     expect(ruleIds(d.scan('..\\..\\boot.ini', { context: 'path' }))).toContain('path.traversal-sequence');
   });

@@ -151,6 +151,17 @@ describe('sqli statement right after a quote', () => {
   it.each(['site:example.com "select" -union', 'say "select" twice'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
   });
+  // A value that opens with the quote closes no string, however the quote was written: browsers send a
+  // search for "drop table" meaning as %22drop+table%22+meaning, a JSON body as \"drop table\" meaning
+  it.each([
+    ['%22drop+table%22+meaning', 'query'], ['%22select%22+statement+tutorial', 'query'], ["%27delete from%27 docs", 'query'],
+    ['\\"drop table\\" meaning', 'json-escaped'], ["''select'' is a keyword", 'query'],
+  ] as const)('%s stays clean', (input, context) => {
+    expect(d.scan(input, { context }).blocked).toBe(false);
+  });
+  it.each(["%27'' or 1", "''' or 1", "x%27drop table users"])('%s is still a break-out (the quote that closes the string is not the first byte)', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
 });
 
 describe('sqli break-out comparison after a loose quote', () => {
