@@ -47,19 +47,8 @@ export class Pool {
   readonly #freeHead: number;
   readonly #inUse: number;
   readonly #peak: number;
-  /** Index of the C_RELEASES counter in the arena's f64 view. */
-  readonly #releases: number;
-  /** Bytes a release zeroes unless `#zeroUsed`: the stride ('full', as wasm does) or 0 ('none'). */
-  readonly #zeroBytes: number;
   /** Per slot: a cached view of its bytes (valid until memory grows or the slot's slab is given back). */
   #views: (Uint8Array | undefined)[] = [];
-  /**
-   * Per slot: its byte offset in wasm memory, written with its view (as i32:
-   * wasm reads the same bits). A held slot never moves (shrink gives back only
-   * slabs with none in use), so a release can zero it without `view.byteOffset`,
-   * which the engine reads through a generic property load.
-   */
-  #addresses: Int32Array;
   /**
    * Released lease objects waiting out their quarantine, oldest first: a FIFO
    * linked through `Lease.next` (fewer loads and stores than an array ring,
@@ -92,12 +81,9 @@ export class Pool {
     this.#freeHead = (descriptor + codes.P_FREE_HEAD) >>> 2;
     this.#inUse = (descriptor + codes.P_IN_USE) >>> 2;
     this.#peak = (descriptor + codes.P_PEAK_IN_USE) >>> 2;
-    this.#releases = (descriptor + codes.P_COUNTERS + codes.C_RELEASES * 8) >>> 3;
-    this.#zeroBytes = zeroUsed || exports.poolField(id, codes.P_ZERO_MODE) === codes.ZERO_MODES.none ? 0 : exports.poolField(id, codes.P_STRIDE);
     this.#capturesStacks = arena.capturesStacks;
     const slotIndexes = exports.poolField(id, codes.P_MAX_POOL_SLABS) * exports.poolField(id, codes.P_SLOTS_PER_SLAB);
     this.#acquiredAt = new Float64Array(slotIndexes);
-    this.#addresses = new Int32Array(slotIndexes);
     // Packed, pre-sized arrays: sparse writes would turn them into slow dictionaries.
     this.#views = new Array<Uint8Array | undefined>(slotIndexes).fill(undefined);
     this.#holders = new Array<WeakRef<Lease> | undefined>(slotIndexes).fill(undefined);
@@ -273,33 +259,30 @@ export class Pool {
   }
 
   /**
-   * @internal Give a lease's slot back. The common case does the checks and
-   * steps of `release` in assembly/arena/arena.ts in JS on linear memory and
-   * calls wasm only to zero the bytes (decoding the handle in wasm costs more
-   * than these loads and stores). A handle that fails a check, debug
-   * poisoning, or a closed, faulted or fault-armed arena take the wasm release,
-   * which reports the exact code and changes nothing on error.
+   * @internal Give a lease's slot back: one wasm call checks the handle
+   * (state, generation), zeroes the bytes and pushes the slot. Doing the checks
+   * and the push in JS on the memory views measured no faster (each typed-array
+   * access on wasm memory carries its own checks), so wasm keeps them.
    */
   releaseLease(lease: Lease): void {
-    const arena = this.#arena;
-    const i32 = arena.i32;
-    const slot = lease.slot;
-    const meta = this.#metaBase + slot * 4;
-    const gen = lease.gen;
-    if (lease.state !== LIVE || !arena.fastPath || i32[meta + 1] !== codes.STATE_IN_USE || i32[meta] !== gen) {
-      this.#releaseUnusual(lease);
+    if (lease.state !== LIVE) {
+      lease.releaseAgain();
       return;
     }
-    // 'used' mode: the holder wrote at most `used` bytes (never past the slot, so never past the stride).
-    const zero = this.#zeroUsed ? lease.used : this.#zeroBytes;
-    if (zero !== 0) this.#exports.zeroFill(this.#addresses[slot]!, zero);
-    i32[meta] = (gen + 1) | 0; // M_GEN: the u32 wrap wasm does
-    i32[meta + 1] = codes.STATE_FREE;
-    i32[meta + 2] = i32[this.#freeHead]!; // M_NEXT: push on the free list (LIFO, the hottest slot next)
-    i32[this.#freeHead] = slot;
-    i32[this.#inUse]--;
-    arena.f64[this.#releases]++; // C_RELEASES
+    let result: number;
+    try {
+      result = this.#exports.release(this.id, lease.slot, lease.gen, this.#zeroUsed ? lease.used : 0);
+    } catch (error) {
+      throw this.#arena.fault(error);
+    }
+    if (result !== codes.OK) this.#rejected(lease, result);
     this.#released(lease);
+  }
+
+  /** A stale lease object (recycled past its quarantine) or a corrupted handle: refuse, change nothing. */
+  #rejected(lease: Lease, result: number): never {
+    if (result === codes.ERR_UNUSABLE) this.#arena.assertUsable();
+    throw new LeaseReleasedError(`slot ${lease.slot} of pool "${this.name}" rejected by the arena (code ${result})`);
   }
 
   /** The lease object's side of a release: no longer usable, then quarantined for reuse. */
@@ -316,26 +299,6 @@ export class Pool {
     this.#stacks.delete(lease.slot);
     if (this.#waiters.length !== 0) this.serveWaiters();
     if (!this.#arena.debug) this.#recycle(lease); // debug: lease objects are never reused
-  }
-
-  /** Not LIVE (an error, or an orphan's one no-op), or a release the JS path leaves to wasm. */
-  #releaseUnusual(lease: Lease): void {
-    if (lease.state !== LIVE) {
-      lease.releaseAgain();
-      return;
-    }
-    let result: number;
-    try {
-      result = this.#exports.release(this.id, lease.slot, lease.gen, this.#zeroUsed ? lease.used : 0);
-    } catch (error) {
-      throw this.#arena.fault(error);
-    }
-    if (result !== codes.OK) {
-      if (result === codes.ERR_UNUSABLE) this.#arena.assertUsable();
-      // A stale lease object (recycled past its quarantine) or a corrupted handle: refuse, change nothing.
-      throw new LeaseReleasedError(`slot ${lease.slot} of pool "${this.name}" rejected by the arena (code ${result})`);
-    }
-    this.#released(lease);
   }
 
   /** @internal Hand free slots to waiting callers, oldest first. */
@@ -436,38 +399,37 @@ export class Pool {
   #viewOf(slot: number): Uint8Array {
     let view = this.#views[slot];
     if (view === undefined) {
-      const address = this.#exports.slotAddress(this.id, slot);
-      view = new Uint8Array(this.#arena.buffer, address, this.slotSize);
+      view = new Uint8Array(this.#arena.buffer, this.#exports.slotAddress(this.id, slot), this.slotSize);
       this.#views[slot] = view;
-      this.#addresses[slot] = address;
     }
     return view;
   }
 
   #lend(slot: number): Lease {
-    let lease = this.#oldest;
-    if (this.#quarantined > LEASE_QUARANTINE) {
-      this.#oldest = lease!.next;
-      lease!.next = undefined; // a queued lease must not keep a lent one alive (the leak detector needs it collectable)
-      this.#quarantined--;
-    } else {
-      lease = this.#newLease();
-    }
-    const view = this.#views[slot] ?? this.#viewOf(slot);
+    const lease = this.#quarantined > LEASE_QUARANTINE ? this.#takeOldest() : this.#newLease();
     const gen = this.#arena.i32[this.#metaBase + slot * 4]!; // as i32: wasm takes the same bits back
-    lease!.view = view;
-    lease!.slot = slot;
-    lease!.gen = gen;
-    lease!.used = 0;
-    lease!.state = LIVE;
-    const record = lease!.record;
+    lease.view = this.#views[slot] ?? this.#viewOf(slot);
+    lease.slot = slot;
+    lease.gen = gen;
+    lease.used = 0;
+    lease.state = LIVE;
+    const record = lease.record;
     record.slot = slot;
     record.gen = gen;
     record.outstanding = true;
     this.#acquiredAt[slot] = this.#arena.now;
-    this.#holders[slot] = lease!.ref;
+    this.#holders[slot] = lease.ref;
     if (this.#capturesStacks) this.#captureStack(slot);
-    return lease!;
+    return lease;
+  }
+
+  /** The oldest quarantined lease object: more than LEASE_QUARANTINE releases have passed since its own. */
+  #takeOldest(): Lease {
+    const lease = this.#oldest!;
+    this.#oldest = lease.next;
+    lease.next = undefined; // a queued lease must not keep a lent one alive (the leak detector needs it collectable)
+    this.#quarantined--;
+    return lease;
   }
 
   #newLease(): Lease {

@@ -1,8 +1,9 @@
-// The pool pops and pushes free lists in JS (src/pool.ts) and leaves the rest to
-// the wasm acquire/release (assembly/arena/arena.ts). Both must leave linear memory
-// exactly alike: the same random run on two arenas, one forced through wasm,
-// ends with byte-identical metadata (free lists, generations, states, counters)
-// and slots, in every zeroOnRelease mode. Shared: Node, Chromium and Deno.
+// The pool pops free lists in JS (src/pool.ts #acquireSlot) and leaves growth,
+// poisoning and release to the wasm module (assembly/arena/arena.ts). Both
+// acquire paths must leave linear memory exactly alike: the same random run on
+// two arenas, one forced through wasm, ends with byte-identical metadata (free
+// lists, generations, states, counters) and slots, in every zeroOnRelease mode.
+// Shared: Node, Chromium and Deno.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createArena, type Arena, type Lease } from '../../src/index.js';
@@ -48,7 +49,7 @@ function memoryOf(arena: Arena): Uint8Array {
   return new Uint8Array(memory.buffer.slice(start));
 }
 
-describe('the JS release and acquire write what the wasm ones write', () => {
+describe('the JS acquire writes what the wasm acquire writes', () => {
   for (const zeroOnRelease of ['full', 'used', 'none'] as const) {
     it(`zeroOnRelease '${zeroOnRelease}'`, async () => {
       await fc.assert(
