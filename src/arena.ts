@@ -208,9 +208,8 @@ export class Arena {
   /** @internal False once closed or faulted. */
   usable = true;
   /**
-   * @internal Pools may pop and push free lists in JS; false sends every
-   * acquire and release through wasm (debug: wasm checks and writes the
-   * poison; closed, faulted, fault armed).
+   * @internal Pools may pop free lists in JS; false sends every acquire
+   * through wasm (debug: wasm checks the poison; closed, faulted, fault armed).
    */
   fastPath = true;
 

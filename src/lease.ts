@@ -17,7 +17,7 @@ export interface LeaseRecord {
   outstanding: boolean;
 }
 
-/** Use of a lease that is not LIVE (a module function: a private method call would make `bytes` too big to inline). */
+/** Use of a lease that is not LIVE (a module function: a private method call costs `bytes` more bytecode, and a smaller getter inlines more surely). */
 function throwUnusable(lease: Lease, what: string): never {
   throw lease.state === ORPHANED
     ? new ArenaClosedError(`${what} a "${lease.pool.name}" lease: the arena was closed`)
@@ -75,7 +75,7 @@ export class Lease {
    * returns a live view. Throws `LeaseReleasedError` after release.
    */
   get bytes(): Uint8Array {
-    // Kept under the engine's always-inline size (no private calls, one load for the state).
+    // Kept small for the engine to inline: one load tells the state, no private method call.
     const view = this.view;
     if (view === undefined) throwUnusable(this, 'bytes of');
     this.used = this.slotSize;
