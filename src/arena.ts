@@ -76,6 +76,7 @@ export class Arena {
     this.#onLeak = onLeak;
     this.#stackSampleRate = options.leakStackSampleRate;
     this.capturesStacks = options.debug || options.leakStackSampleRate !== 0;
+    this.fastPath = !options.debug; // debug poisons every pool
     const check = (what: string, code: number) => {
       if (code < 0) throw new RangeError(`${what} rejected by the arena (code ${code}): check slotSize, maxSlots and maxBytes`);
       return code;
@@ -206,7 +207,10 @@ export class Arena {
 
   /** @internal False once closed or faulted. */
   usable = true;
-  /** @internal Pools may pop free lists in JS; false sends every acquire through wasm (closed, faulted, fault armed). */
+  /**
+   * @internal Pools may pop free lists in JS; false sends every acquire
+   * through wasm (debug: wasm checks the poison; closed, faulted, fault armed).
+   */
   fastPath = true;
 
   /** @internal */

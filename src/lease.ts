@@ -17,7 +17,13 @@ export interface LeaseRecord {
   outstanding: boolean;
 }
 
-const EMPTY = new Uint8Array(0);
+/** Use of a lease that is not LIVE (a module function: a private method call costs `bytes` more bytecode, and a smaller getter inlines more surely). */
+function throwUnusable(lease: Lease, what: string): never {
+  throw lease.state === ORPHANED
+    ? new ArenaClosedError(`${what} a "${lease.pool.name}" lease: the arena was closed`)
+    : new LeaseReleasedError(`${what} a released "${lease.pool.name}" lease`);
+}
+
 const dispose: typeof Symbol.dispose = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 
 /**
@@ -46,11 +52,19 @@ export class Lease {
   used = 0;
   /** @internal */ readonly record: LeaseRecord = { slot: -1, gen: 0, outstanding: false };
   /** @internal */ readonly ref: WeakRef<Lease> | undefined;
-  /** @internal The slot's view, replaced by the pool when wasm memory grows. */
-  view: Uint8Array = EMPTY;
+  /** @internal The pool's slot size, kept here to spare `bytes` a load. */
+  readonly slotSize: number;
+  /**
+   * @internal The slot's view while LIVE (replaced by the pool when wasm
+   * memory grows), undefined otherwise: one load tells `bytes` both.
+   */
+  view: Uint8Array | undefined = undefined;
+  /** @internal The next lease object in the pool's quarantine queue. */
+  next: Lease | undefined = undefined;
 
   /** @internal */
   constructor(readonly pool: Pool) {
+    this.slotSize = pool.slotSize;
     this.ref = typeof WeakRef === 'function' ? new WeakRef(this) : undefined;
   }
 
@@ -61,14 +75,16 @@ export class Lease {
    * returns a live view. Throws `LeaseReleasedError` after release.
    */
   get bytes(): Uint8Array {
-    if (this.state !== LIVE) throw this.#unusable('bytes of');
-    this.used = this.pool.slotSize;
-    return this.view;
+    // Kept small for the engine to inline: one load tells the state, no private method call.
+    const view = this.view;
+    if (view === undefined) throwUnusable(this, 'bytes of');
+    this.used = this.slotSize;
+    return view;
   }
 
   /** Slot size in bytes. */
   get byteLength(): number {
-    return this.pool.slotSize;
+    return this.slotSize;
   }
 
   /** True once released. */
@@ -81,32 +97,27 @@ export class Lease {
    * written (so `zeroOnRelease: 'used'` zeroes only that). Returns the end offset.
    */
   write(source: ArrayLike<number>, offset = 0): number {
-    if (this.state !== LIVE) throw this.#unusable('write to');
+    const view = this.view;
+    if (view === undefined) throwUnusable(this, 'write to');
     const end = offset + source.length;
-    if (!Number.isInteger(offset) || offset < 0 || end > this.pool.slotSize) {
-      throw new RangeError(`write of ${source.length} bytes at offset ${offset} exceeds the slot size ${this.pool.slotSize}`);
+    if (!Number.isInteger(offset) || offset < 0 || end > this.slotSize) {
+      throw new RangeError(`write of ${source.length} bytes at offset ${offset} exceeds the slot size ${this.slotSize}`);
     }
-    this.view.set(source, offset);
+    view.set(source, offset);
     if (end > this.used) this.used = end;
     return end;
   }
 
   /** Give the slot back (zeroed). Throws `LeaseReleasedError` on a second call. */
   release(): void {
-    if (this.state !== LIVE) {
-      if (this.state === ORPHANED) {
-        this.state = RELEASED;
-        return;
-      }
-      throw new LeaseReleasedError(`double release of a "${this.pool.name}" lease`);
-    }
+    // Just the call, so the engine always inlines it: the pool checks the state.
     this.pool.releaseLease(this);
   }
 
-  #unusable(what: string): Error {
-    return this.state === ORPHANED
-      ? new ArenaClosedError(`${what} a "${this.pool.name}" lease: the arena was closed`)
-      : new LeaseReleasedError(`${what} a released "${this.pool.name}" lease`);
+  /** @internal Release of a lease that is not LIVE: an error, or the one no-op after the arena closed. */
+  releaseAgain(): void {
+    if (this.state !== ORPHANED) throw new LeaseReleasedError(`double release of a "${this.pool.name}" lease`);
+    this.state = RELEASED;
   }
 
   /** For `using`: releases unless already released. */

@@ -47,24 +47,24 @@ export class Pool {
   readonly #freeHead: number;
   readonly #inUse: number;
   readonly #peak: number;
-  /** Debug poisoning needs the wasm acquire (it checks the poison), so the fast path is off. */
-  readonly #fastAcquire: boolean;
   /** Per slot: a cached view of its bytes (valid until memory grows or the slot's slab is given back). */
   #views: (Uint8Array | undefined)[] = [];
-  /** Released lease objects, oldest first (a ring buffer, power-of-two sized), for reuse after quarantine. */
-  #ring: (Lease | undefined)[] = new Array(LEASE_QUARANTINE * 2);
-  #ringHead = 0;
-  #ringCount = 0;
+  /**
+   * Released lease objects waiting out their quarantine, oldest first: a FIFO
+   * linked through `Lease.next` (fewer loads and stores than an array ring,
+   * and it never has to grow).
+   */
+  #oldest: Lease | undefined;
+  #newest: Lease | undefined;
+  #quarantined = 0;
   /** Per slot: the lease holding it (weakly: an unreleased lease must stay collectable for leak reports). */
   #holders: (WeakRef<Lease> | undefined)[] = [];
   /** Per slot: arena clock when acquired. */
   #acquiredAt: Float64Array;
   #stacks = new Map<number, string>();
   #waiters: Waiter[] = [];
-  /** Stacks are captured, callers wait, or debug mode: release has more to do than the common case. */
-  get #slowRelease(): boolean {
-    return this.#arena.capturesStacks || this.#waiters.length !== 0;
-  }
+  /** Debug mode or sampled leak stacks (the arena's, read once: it never changes). */
+  readonly #capturesStacks: boolean;
   #leaksDetected = 0;
 
   /** @internal */
@@ -81,7 +81,7 @@ export class Pool {
     this.#freeHead = (descriptor + codes.P_FREE_HEAD) >>> 2;
     this.#inUse = (descriptor + codes.P_IN_USE) >>> 2;
     this.#peak = (descriptor + codes.P_PEAK_IN_USE) >>> 2;
-    this.#fastAcquire = exports.poolField(id, codes.P_POISON) === 0;
+    this.#capturesStacks = arena.capturesStacks;
     const slotIndexes = exports.poolField(id, codes.P_MAX_POOL_SLABS) * exports.poolField(id, codes.P_SLOTS_PER_SLAB);
     this.#acquiredAt = new Float64Array(slotIndexes);
     // Packed, pre-sized arrays: sparse writes would turn them into slow dictionaries.
@@ -258,27 +258,47 @@ export class Pool {
     }
   }
 
-  /** @internal */
+  /**
+   * @internal Give a lease's slot back: one wasm call checks the handle
+   * (state, generation), zeroes the bytes and pushes the slot. Doing the checks
+   * and the push in JS on the memory views measured no faster (each typed-array
+   * access on wasm memory carries its own checks), so wasm keeps them.
+   */
   releaseLease(lease: Lease): void {
+    if (lease.state !== LIVE) {
+      lease.releaseAgain();
+      return;
+    }
     let result: number;
     try {
       result = this.#exports.release(this.id, lease.slot, lease.gen, this.#zeroUsed ? lease.used : 0);
     } catch (error) {
       throw this.#arena.fault(error);
     }
-    if (result !== codes.OK) {
-      if (result === codes.ERR_UNUSABLE) this.#arena.assertUsable();
-      // A stale lease object (recycled past its quarantine) or a corrupted handle: refuse, change nothing.
-      throw new LeaseReleasedError(`slot ${lease.slot} of pool "${this.name}" rejected by the arena (code ${result})`);
-    }
+    if (result !== codes.OK) this.#rejected(lease, result);
+    this.#released(lease);
+  }
+
+  /** A stale lease object (recycled past its quarantine) or a corrupted handle: refuse, change nothing. */
+  #rejected(lease: Lease, result: number): never {
+    if (result === codes.ERR_UNUSABLE) this.#arena.assertUsable();
+    throw new LeaseReleasedError(`slot ${lease.slot} of pool "${this.name}" rejected by the arena (code ${result})`);
+  }
+
+  /** The lease object's side of a release: no longer usable, then quarantined for reuse. */
+  #released(lease: Lease): void {
     lease.state = RELEASED;
+    lease.view = undefined;
     lease.record.outstanding = false;
-    if (this.#slowRelease) {
-      this.#stacks.delete(lease.slot);
-      if (this.#waiters.length !== 0) this.serveWaiters();
-      if (this.#arena.debug) return; // debug: lease objects are never reused
-    }
-    this.#recycle(lease);
+    if (this.#capturesStacks || this.#waiters.length !== 0) this.#releaseSlow(lease);
+    else this.#recycle(lease);
+  }
+
+  /** Stacks are captured, callers wait, or debug mode: release has more to do than the common case. */
+  #releaseSlow(lease: Lease): void {
+    this.#stacks.delete(lease.slot);
+    if (this.#waiters.length !== 0) this.serveWaiters();
+    if (!this.#arena.debug) this.#recycle(lease); // debug: lease objects are never reused
   }
 
   /** @internal Hand free slots to waiting callers, oldest first. */
@@ -329,25 +349,27 @@ export class Pool {
       const lease = ref?.deref();
       if (lease && lease.state === LIVE && lease.pool === this) {
         lease.state = ORPHANED;
+        lease.view = undefined;
         lease.record.outstanding = false;
       }
     }
     this.#views = [];
     this.#holders = [];
-    this.#ring.fill(undefined);
+    this.#oldest = this.#newest = undefined;
+    this.#quarantined = 0;
   }
 
   /**
    * Pop the pool's free list straight from linear memory: the same steps as
    * `acquire` in assembly/arena/arena.ts, without the ~10 ns of a JS-to-wasm
-   * call. Anything unusual (empty list: growth; debug poisoning; a closed or
-   * faulted arena) goes through the wasm acquire.
+   * call. Anything unusual (empty list: growth; debug poisoning, see
+   * Arena.fastPath; a closed or faulted arena) goes through the wasm acquire.
    */
   #acquireSlot(): number {
     const arena = this.#arena;
     const i32 = arena.i32;
     const slot = i32[this.#freeHead]!;
-    if (slot < 0 || !this.#fastAcquire || !arena.fastPath) return this.#acquireSlotInWasm();
+    if (slot < 0 || !arena.fastPath) return this.#acquireSlotInWasm();
     const meta = this.#metaBase + slot * 4;
     i32[this.#freeHead] = i32[meta + 2]!; // head = slot.next (M_NEXT)
     i32[meta + 1] = 2; // M_STATE = STATE_IN_USE
@@ -384,9 +406,9 @@ export class Pool {
   }
 
   #lend(slot: number): Lease {
-    const lease = this.#takeLeaseObject();
-    lease.view = this.#views[slot] ?? this.#viewOf(slot);
+    const lease = this.#quarantined > LEASE_QUARANTINE ? this.#takeOldest() : this.#newLease();
     const gen = this.#arena.i32[this.#metaBase + slot * 4]!; // as i32: wasm takes the same bits back
+    lease.view = this.#views[slot] ?? this.#viewOf(slot);
     lease.slot = slot;
     lease.gen = gen;
     lease.used = 0;
@@ -397,35 +419,36 @@ export class Pool {
     record.outstanding = true;
     this.#acquiredAt[slot] = this.#arena.now;
     this.#holders[slot] = lease.ref;
-    if (this.#arena.capturesStacks && this.#arena.captureStack()) this.#stacks.set(slot, new Error('acquired here').stack ?? '');
+    if (this.#capturesStacks) this.#captureStack(slot);
     return lease;
   }
 
-  #takeLeaseObject(): Lease {
-    if (this.#ringCount > LEASE_QUARANTINE) {
-      const ring = this.#ring;
-      const lease = ring[this.#ringHead]!;
-      ring[this.#ringHead] = undefined;
-      this.#ringHead = (this.#ringHead + 1) & (ring.length - 1);
-      this.#ringCount--;
-      return lease;
-    }
+  /** The oldest quarantined lease object: more than LEASE_QUARANTINE releases have passed since its own. */
+  #takeOldest(): Lease {
+    const lease = this.#oldest!;
+    this.#oldest = lease.next;
+    lease.next = undefined; // a queued lease must not keep a lent one alive (the leak detector needs it collectable)
+    this.#quarantined--;
+    return lease;
+  }
+
+  #newLease(): Lease {
     const lease = new Lease(this);
     this.#arena.track(lease);
     return lease;
   }
 
+  #captureStack(slot: number): void {
+    if (this.#arena.captureStack()) this.#stacks.set(slot, new Error('acquired here').stack ?? '');
+  }
+
+  /** Queue a released lease object for reuse once LEASE_QUARANTINE later releases have passed. */
   #recycle(lease: Lease): void {
-    let ring = this.#ring;
-    if (this.#ringCount === ring.length) {
-      // Grow the ring, unrolling it so the oldest stays first.
-      const grown: (Lease | undefined)[] = new Array(ring.length * 2);
-      for (let i = 0; i < this.#ringCount; i++) grown[i] = ring[(this.#ringHead + i) & (ring.length - 1)];
-      this.#ring = ring = grown;
-      this.#ringHead = 0;
-    }
-    ring[(this.#ringHead + this.#ringCount) & (ring.length - 1)] = lease;
-    this.#ringCount++;
+    const newest = this.#newest;
+    if (newest === undefined) this.#oldest = lease;
+    else newest.next = lease;
+    this.#newest = lease;
+    this.#quarantined++;
   }
 
   #slotOfBytes(bytes: Uint8Array): number {
