@@ -83,6 +83,8 @@ const J_MAX: u32 = 16;
 // Third region (st + ST_CMD3).
 const K_ANGLE: u32 = 0;      // '<' not yet closed by a '>' since the last separator (generics Array<T>(x), tags <b>(x))
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it)
+const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
+const K_SPLIT_AT: u32 = 12;  // where that backtick starts
 
 /** `c` and the other two regions are zero (scanBegin zeroes the block up to the findings). */
 export function cmdInit(c: usize): void { s32(c, C_POS, 1); }
@@ -436,6 +438,14 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     s32(j, G_NPART, g32(j, G_NPART) + 1);
   }
   if (g32(j, J_ACT) != 0) {
+    const k3 = st + ST_CMD3;
+    if (g32(k3, K_SPLIT) == start + 1) {
+      // the word opens a backtick substitution glued to the word before it: the shell word to read starts at the backtick
+      const at = g32(k3, K_SPLIT_AT);
+      s32(k3, K_SPLIT, 0);
+      s32(j, J_LEN, 0); s32(j, J_START, at); s32(j, J_POS, 2); s32(j, J_POSSTART, at); s32(j, J_GLUE, 1); s32(j, J_MID, 1);
+      s32(j, J_QUOTES, 0); s32(j, J_VAR, 0); s32(j, J_BIN, 0); s32(j, J_MODE, 0);
+    }
     const mode = g32(j, J_MODE);
     if (g32(j, J_END) == start && mode != 2) {
       if (mode == 0 || mode == 4) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
@@ -547,6 +557,8 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`)
   const cmdBefore = g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0);
   if (ch == 0x20 && !v128.any_true(v128.load(j)) && idle(c)) return;
+  const k3 = st + ST_CMD3;
+  s32(k3, K_SPLIT, 0);
   // shell-word joiner
   if (g32(j, J_ACT) != 0) {
     const mode = g32(j, J_MODE);
@@ -592,6 +604,9 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
       if (ch == 0x60 && g32(c, C_POS) != 2) s32(j, J_POSSTART, start); // (after a separator the position opened there: ;`who`)
     }
   }
+  // x`cmd`: an opening backtick glued to a word joins them only if the substitution is empty (wh``oami);
+  // a word right after it starts the substitution's command instead (cmdWord)
+  if (ch == 0x60 && g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) != 0) { s32(k3, K_SPLIT, end + 1); s32(k3, K_SPLIT_AT, start); }
   // glob path segments
   if (ch == 0x2f && (g32(j, G_ON) == 0 || g32(j, G_BR) == 0)) {
     const on = g32(j, G_ON) != 0;

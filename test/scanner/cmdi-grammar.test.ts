@@ -518,3 +518,15 @@ describe('cmdi: nested Log4j lookups', () => {
     expectSameWhenSplit(d, [input], 'header');
   });
 });
+
+describe('cmdi: an opening backtick glued to a word', () => {
+  // x`cmd`: the shell word is x plus cmd's output, and cmd runs; only an empty pair (wh``oami) glues the pieces
+  it.each(['x`p\\ing -c 3 127.0.0.1`', "x`p''ython -c 'import os'`", 'x`wh\\oami`', "a`c'a't /etc/passwd`"])('%s reads the obfuscated command inside', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.obfuscated-command');
+    expectSameWhenSplit(d, [input]);
+  });
+  it.each(['wh``oami', 'c``at /etc/passwd'])('%s still joins across the empty pair', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.obfuscated-command');
+    expectSameWhenSplit(d, [input]);
+  });
+});
