@@ -421,6 +421,11 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         }
       }
     }
+    // A no-break space is a space: U+00A0 in UTF-8 (C2 A0), or a lone A0 byte (Latin-1, %a0), which
+    // MySQL and others take as whitespace between keywords (1%a0and%a01=1)
+    if (b == 0xa0 && prevOut < 0x80) { o = put(st, sg, out, outOff, o, 0x20, at, at + 1); i++; continue; }
+    if (b == 0xc2 && i + 1 == n && !final) { saveCarry(sg, inp, inOff, i, n); break; } // (its A0 may start the next chunk)
+    if (b == 0xc2 && i + 1 < n && load<u8>(inp + i + 1) == 0xa0) { o = put(st, sg, out, outOff, o, 0x20, at, offsetAt(inOff, i + 2, n)); i += 2; continue; }
     if (b >= 0xc0) {
       if (b == 0xc0 || b == 0xc1 || b == 0xe0 || b == 0xef || b == 0xf0 || b == 0xe2) {
         if (!final && i + 4 > n) { saveCarry(sg, inp, inOff, i, n); break; }

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { explain, type Detector } from '../../src/index.js';
-import { detector, ruleIds } from './helpers.js';
+import { detector, ruleIds, expectSameWhenSplit } from './helpers.js';
 
 let d: Detector;
 beforeAll(async () => { d = await detector(); });
@@ -105,6 +105,13 @@ describe('decoding feeds detection', () => {
     expect(d.scan('\\\\u003cscript\\\\u003e', { context: 'json-escaped' }).blocked).toBe(false); // \\u003c: a backslash, then text
     expect(ruleIds(d.scan('C:%5cboot.ini', { context: 'json-escaped' }))).toContain('path.sensitive-file'); // %5c then b: no \b escape
     expect(d.scan('1\\" or \\"1\\"=\\"1', { context: 'json' }).blocked).toBe(false); // already-parsed text: \\" stays
+  });
+  it('reads a no-break space (U+00A0, or a lone Latin-1 A0 byte) as a space, also split across chunks', () => {
+    expect(ruleIds(d.scan('1%a0and%a01=1'))).toContain('sqli.tautology');
+    expect(ruleIds(d.scan('1%c2%a0union%c2%a0select%c2%a01,2'))).toContain('sqli.union-select');
+    expect(ruleIds(d.scan(new TextEncoder().encode('1\u00a0union\u00a0select\u00a01,2')))).toContain('sqli.union-select');
+    expect(d.scan('x%c3%a0y union').blocked).toBe(false); // à: A0 as a continuation byte is no space
+    expectSameWhenSplit(d, ['1%a0and%a01=1', '1\u00a0union\u00a0select\u00a01,2', 'x\u00e0 union select 1']);
   });
   it('treats \\ as / for traversal', () => {
     expect(ruleIds(d.scan('..\\..\\boot.ini', { context: 'path' }))).toContain('path.traversal-sequence');
