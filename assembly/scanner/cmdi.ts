@@ -41,7 +41,7 @@ const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a functi
                               // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body)
 const C_FUNC_START: u32 = 108;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command
-const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it)
+const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec)
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
 
@@ -427,8 +427,25 @@ function imapVerb(word: usize, len: u32): bool {
     wordIs(word, len, "unauthenticate") || wordIs(word, len, "getquotaroot");
 }
 
+/**
+ * Code that starts processes from inside another language, sent where a value belongs:
+ * require('child_process') / 'node:child_process' (Node), Runtime.getRuntime( and new
+ * ProcessBuilder( (Java). Names no prose or ordinary value uses; only the call or module shape counts.
+ */
+function runtimeExec(st: usize, c: usize, word: usize, len: u32, start: u32, end: u32): bool {
+  if (len == 13 && wordIs(word, len, "child_process")) {
+    const p = g32(c, C_PREV);
+    if (g32(c, C_LAST_END) == start && (p == 0x27 || p == 0x22 || p == 0x3a)) report(st, R_CMDI_EXEC_CALL, start - 1, end); // ('x' "x" node:x; not a Markdown `span`)
+  } else if ((len == 10 && wordIs(word, len, "getruntime")) || (len == 14 && wordIs(word, len, "processbuilder"))) {
+    s32(c, C_EXEC, 3 | (end << 2)); s32(c, C_EXEC_START, start); // called when a '(' is glued to it (cmdPunct)
+    return true;
+  }
+  return false;
+}
+
 export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  const runtime = (len == 13 || len == 10 || len == 14) && runtimeExec(st, c, word, len, start, end);
   if (!v128.any_true(v128.load(j)) && flags == 0 && idle(c)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
   if (g32(j, G_ON) != 0) {
     if (g32(j, G_BR) == 1) s32(j, G_BR, first - 0x30 < 10 ? 2 : 3);
@@ -540,7 +557,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   }
   // system( passthru( ... (the class also holds alias/trap: told apart by the first letter)
   if ((flags & K_C_DEFINE_EXEC) != 0 && first != 0x61 && first != 0x74) { s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start); }
-  else s32(c, C_EXEC, 0);
+  else if (!runtime) s32(c, C_EXEC, 0);
   s32(c, C_ANY, 1);
   s32(c, C_LAST_END, end);
 }
@@ -641,6 +658,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   if (ex != 0) { // system(  then a quote, $var or backtick
     const es = ex & 3, adj = (ex >> 2) == start;
     if (es == 1 && adj && ch == 0x28) s32(c, C_EXEC, 2 | (end << 2));
+    else if (es == 3 && adj && ch == 0x28) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); } // getRuntime(
     else if (es == 2 && adj && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x60)) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); }
     else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
     else s32(c, C_EXEC, 0);

@@ -530,3 +530,14 @@ describe('cmdi: an opening backtick glued to a word', () => {
     expectSameWhenSplit(d, [input]);
   });
 });
+
+describe('cmdi: process-starting calls from inside other languages', () => {
+  it.each(["require('child_process').exec('id')", 'import { exec } from "node:child_process"', 'Runtime.getRuntime().exec("id")',
+    '${T(java.lang.Runtime).getRuntime().exec("id")}', 'new ProcessBuilder("id").start()'])('%s is an exec call', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input]);
+  });
+  it.each(['the child_process module docs', 'see `child_process` in the Node docs', 'getRuntime is a method', 'x=child_process'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+});
