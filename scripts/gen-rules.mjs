@@ -82,6 +82,12 @@ for (const r of rules) as += `export const ${constName(r.id)}: u32 = ${r.index};
 as += `export const RULE_SCORE: usize = memory.data<u8>([${list(rules.map((r) => r.score))}]);\n`;
 as += `export const RULE_PARANOIA: usize = memory.data<u8>([${list(rules.map((r) => r.paranoia))}]);\n\n`;
 classes.forEach((cls, bit) => { as += `export const K_${cls}: u64 = ${bit < 32 ? '' : ''}(<u64>1) << ${bit};\n`; });
+// Every class of one detector family (by name prefix): a detector masks a word's flags to the
+// classes it reads, so a word that is a keyword only elsewhere ('a', an HTML tag) takes its fast path.
+for (const [name, prefix] of [['SQL', 'SQL_'], ['CMD', 'C_'], ['XSS', 'X_'], ['PATH', 'P_']]) {
+  const bits = classes.map((cls, bit) => (cls.startsWith(prefix) ? 1n << BigInt(bit) : 0n)).reduce((a, b) => a | b, 0n);
+  as += `export const K_FAMILY_${name}: u64 = 0x${bits.toString(16)};\n`;
+}
 as += `\nexport const KW_MAX_WORD: u32 = ${MAX_WORD};\n`;
 as += `export const KW_MASK: u32 = ${size - 1};\n`;
 as += `export const KW_SLOT_HASH: usize = memory.data<u32>([${list(slotHash)}]);\n`;

@@ -5,7 +5,7 @@
 import { g32, s32, report, ST_LEX, LX_WORD, ST_CONTEXT, CTX_PATH } from "./state";
 import { wordIs } from "./keywords";
 import {
-  K_P_SYSDIR, K_C_BINDIR, K_P_FILE, K_P_DOTFILE, K_P_STEM, K_P_STEM_EXT, K_P_SENS_EXT, K_P_SENS_EXT_STRONG, K_P_SCHEME_FILE, K_P_DOTCONF,
+  K_P_SYSDIR, K_C_BINDIR, K_P_FILE, K_P_DOTFILE, K_P_STEM, K_P_STEM_EXT, K_P_SENS_EXT, K_P_SENS_EXT_STRONG, K_P_SCHEME_FILE, K_P_DOTCONF, K_FAMILY_PATH,
   R_PATH_TRAVERSAL_SEQUENCE, R_PATH_DOT_DOT_SLASH, R_PATH_DOT_EVASION, R_PATH_SENSITIVE_FILE, R_PATH_FILE_SCHEME,
   R_PATH_SENSITIVE_EXTENSION, R_PATH_SECRET_EXTENSION, R_PATH_OVERFLOW_SEGMENT, R_PATH_UNC,
 } from "./generated/tables";
@@ -61,6 +61,7 @@ export function pathInit(p: usize): void {}
 }
 
 export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
+  flags &= K_FAMILY_PATH | K_C_BINDIR; // (a keyword of another family only takes the plain-word path)
   if (flags == 0 && len < 64 && g32(p, PT_DOTWORD) != start + 1 && g32(p, PT_EXT) != start + 1 && g32(p, PT_SEG) != start + 1 && idle(p)) {
     s32(p, PT_LAST_END, end);
     return;

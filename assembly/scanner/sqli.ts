@@ -14,7 +14,7 @@ import {
   R_SQLI_UNION_SELECT, R_SQLI_TAUTOLOGY, R_SQLI_STRING_BREAKOUT, R_SQLI_STACKED_QUERY, R_SQLI_DANGEROUS_FUNCTION,
   R_SQLI_SCHEMA_PROBE, R_SQLI_SELECT_FROM, R_SQLI_ORDER_BY_PROBE, R_SQLI_EXECUTABLE_COMMENT, R_SQLI_FUNCTION_CHAIN,
   R_SQLI_COMMENT_TRUNCATION, R_SQLI_STATEMENT, R_SQLI_COMPARISON, R_SQLI_TYPE_CAST,
-  KW_MAX_WORD,
+  KW_MAX_WORD, K_FAMILY_SQL,
 } from "./generated/tables";
 
 // Instance fields
@@ -552,6 +552,7 @@ function gluedNumber(w: usize, len: u32): u32 {
 const GLUED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_LOGIC | K_SQL_FROM | K_SQL_WHERE | K_SQL_ORDER | K_SQL_LIMIT;
 
 export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
+  flags &= K_FAMILY_SQL; // (a keyword of another family only, an HTML tag, is a plain word here)
   const s = resolve(st, q, 0x61, start, end);
   if (s != S_NORMAL) {
     if (s == S_STRING_ESC) s32(q, Q_STATE, S_STRING);

@@ -6,7 +6,7 @@ import { g32, s32, g64, s64, report } from "./state";
 import { flagsOfBytes } from "./keywords";
 import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
-  K_X_PROP, K_X_CSS, K_X_ATTR_DANGER,
+  K_X_PROP, K_X_CSS, K_X_ATTR_DANGER, K_FAMILY_XSS,
   R_XSS_SCRIPT_TAG, R_XSS_EVENT_HANDLER, R_XSS_JS_URI, R_XSS_DANGEROUS_TAG, R_XSS_JS_SINK, R_XSS_CSS_EXPRESSION,
   R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG, R_XSS_STYLE_ATTRIBUTE, R_XSS_JS_OBFUSCATION,
   R_XSS_JS_ENTITY, R_XSS_CHARSET_EVASION, R_XSS_JS_BREAKOUT, KW_MAX_WORD,
@@ -213,10 +213,12 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 }
 
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+  flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
   if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, 0x61, start, false);
   // Fast path: a word that is no keyword and cannot start a scheme join, an on* name or url(
-  // (nor new, +ADw, apply, a high-bit '<')
+  // (nor new, +ADw, apply, call, bind, a high-bit '<')
   if (flags == 0 && !(w0 == 0x6f && w1 == 0x6e) && !(len == 3 && w0 == 0x75 && w1 == 0x72) &&
+      !(len == 4 && ((w0 == 0x63 && w1 == 0x61) || (w0 == 0x62 && w1 == 0x69))) &&
       !(len == 3 && ((w0 == 0x6e && w1 == 0x65) || (w0 == 0x61 && w1 == 0x64)) && load<u8>(word + 2) == 0x77) &&
       !(len == 5 && w0 == 0x61 && w1 == 0x70 && load<u8>(word + 2) == 0x70) && idleOrQuote(x) &&
       !((w0 == 0x6a || w0 == 0x76 || w0 == 0x6c || w0 == 0x6d) && schemePrefix(word, len)) &&

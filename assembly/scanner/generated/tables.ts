@@ -125,6 +125,10 @@ export const K_P_SENS_EXT_STRONG: u64 = (<u64>1) << 60;
 export const K_C_MAILVERB: u64 = (<u64>1) << 61;
 export const K_X_ATTR_DANGER: u64 = (<u64>1) << 62;
 export const K_C_BATCH_CMP: u64 = (<u64>1) << 63;
+export const K_FAMILY_SQL: u64 = 0x3dffffff;
+export const K_FAMILY_CMD: u64 = 0xa00ffe0002000000;
+export const K_FAMILY_XSS: u64 = 0x400001ffc0000000;
+export const K_FAMILY_PATH: u64 = 0x1ff0000000000000;
 
 export const KW_MAX_WORD: u32 = 39;
 export const KW_MASK: u32 = 4095;
