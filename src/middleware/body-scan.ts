@@ -169,6 +169,22 @@ interface Frame {
 
 const NO_KEY = new Uint8Array(0);
 
+// What a byte outside a JSON string is, one table load per byte.
+// (0: not JSON outside a string)
+const C_SKIP = 1;    // whitespace and ':'
+const C_SCALAR = 2;  // digits, signs, '.', and the letters of true/false/null/exponents
+const C_QUOTE = 3;
+const C_OPEN = 4;    // { [
+const C_CLOSE = 5;   // } ]
+const C_COMMA = 6;
+const OUTSIDE = new Uint8Array(256);
+for (const c of ' \t\n\r:') OUTSIDE[c.charCodeAt(0)] = C_SKIP;
+for (const c of '0123456789-+.eEtrufalsn') OUTSIDE[c.charCodeAt(0)] = C_SCALAR;
+OUTSIDE[0x22] = C_QUOTE;
+OUTSIDE[0x7b] = OUTSIDE[0x5b] = C_OPEN;
+OUTSIDE[0x7d] = OUTSIDE[0x5d] = C_CLOSE;
+OUTSIDE[0x2c] = C_COMMA;
+
 function decodeKey(raw: Uint8Array): string {
   const text = decoder.decode(raw);
   if (!text.includes('\\')) return text;
@@ -189,7 +205,9 @@ class JsonBodyScanner implements BodyScanner {
   readonly #findings = new Findings();
   readonly #value: ValueScan;
   readonly #cleanKeys = new CleanKeys();
-  readonly #stack: Frame[] = [];
+  /** Open objects and arrays: frames[0..depth) (frame objects are reused: none per record). */
+  readonly #frames: Frame[] = [];
+  #depth = 0;
   #inString = false;
   #escaped = false;
   #isKey = false;
@@ -207,8 +225,12 @@ class JsonBodyScanner implements BodyScanner {
 
   #path(): string {
     let p = 'body:$';
-    for (const f of this.#stack) p += segment(f);
+    for (let d = 0; d < this.#depth; d++) p += segment(this.#frames[d]!);
     return p;
+  }
+
+  #top(): Frame | undefined {
+    return this.#depth === 0 ? undefined : this.#frames[this.#depth - 1];
   }
 
   push(chunk: Uint8Array): void {
@@ -240,37 +262,47 @@ class JsonBodyScanner implements BodyScanner {
         i = quote + 1;
         continue;
       }
-      const c = chunk[i]!;
-      switch (c) {
-        case 0x20: case 0x09: case 0x0a: case 0x0d: case 0x3a /* : */:
-          break;
-        case 0x22: { // "
-          const top = this.#stack[this.#stack.length - 1];
+      // Outside strings: a tight loop over the bytes that need no work (structure, numbers, literals)
+      let kind = OUTSIDE[chunk[i]!]!;
+      while (kind === C_SKIP || kind === C_SCALAR) {
+        if (kind === C_SCALAR) this.#sawRoot = true;
+        if (++i === n) break;
+        kind = OUTSIDE[chunk[i]!]!;
+      }
+      if (i === n) break;
+      switch (kind) {
+        case C_QUOTE: {
+          const top = this.#top();
           this.#isKey = top !== undefined && !top.array && top.expectKey;
           this.#inString = true;
           this.#sawRoot = true;
           stringStart = i + 1;
           break;
         }
-        case 0x7b: case 0x5b: { // { [
-          if (this.#stack.length >= MAX_DEPTH) {
+        case C_OPEN: {
+          if (this.#depth >= MAX_DEPTH) {
             this.malformed = true;
             return;
           }
-          this.#stack.push({ array: c === 0x5b, index: 0, key: NO_KEY, expectKey: c === 0x7b });
+          const array = chunk[i] === 0x5b;
+          let frame = this.#frames[this.#depth];
+          if (frame === undefined) this.#frames.push(frame = { array, index: 0, key: NO_KEY, expectKey: !array });
+          else { frame.array = array; frame.index = 0; frame.key = NO_KEY; frame.expectKey = !array; }
+          this.#depth++;
           this.#sawRoot = true;
           break;
         }
-        case 0x7d: case 0x5d: { // } ]
-          const top = this.#stack.pop();
-          if (!top || top.array !== (c === 0x5d)) {
+        case C_CLOSE: {
+          const top = this.#top();
+          if (!top || top.array !== (chunk[i] === 0x5d)) {
             this.malformed = true;
             return;
           }
+          this.#depth--;
           break;
         }
-        case 0x2c: { // ,
-          const top = this.#stack[this.#stack.length - 1];
+        case C_COMMA: {
+          const top = this.#top();
           if (!top) {
             this.malformed = true;
             return;
@@ -279,14 +311,9 @@ class JsonBodyScanner implements BodyScanner {
           else top.expectKey = true;
           break;
         }
-        default:
-          // Numbers and literals: anything else outside a string is not JSON.
-          if (!((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45
-            || c === 0x74 || c === 0x72 || c === 0x75 || c === 0x66 || c === 0x61 || c === 0x6c || c === 0x73 || c === 0x6e)) {
-            this.malformed = true;
-            return;
-          }
-          this.#sawRoot = true;
+        default: // anything else outside a string is not JSON
+          this.malformed = true;
+          return;
       }
       i++;
     }
@@ -305,7 +332,7 @@ class JsonBodyScanner implements BodyScanner {
     const seen = memo && this.#cleanKeys.has(tail);
     const result = seen ? null : this.#value.end(tail);
     if (memo && !seen && result === null) this.#cleanKeys.add(tail);
-    const top = this.#stack[this.#stack.length - 1];
+    const top = this.#top();
     if (this.#isKey && top) {
       if (this.#keyParts.length === 0) {
         top.key = tail;
@@ -322,7 +349,7 @@ class JsonBodyScanner implements BodyScanner {
   }
 
   finish(): GuardScanResult {
-    if (this.#inString || this.#stack.length > 0 || !this.#sawRoot) this.malformed = true;
+    if (this.#inString || this.#depth > 0 || !this.#sawRoot) this.malformed = true;
     return this.#findings.result();
   }
 }
