@@ -47,7 +47,7 @@ function operatorName(w: usize, len: u32): bool {
 @inline export function nosqlDollar(n: usize, start: u32, end: u32): void { s32(n, N_DOLLAR, end + 1); s32(n, N_START, start); }
 
 /** A word glued to a pending '$' (the caller checks with nosqlWordNext: most words make no call). */
-export function nosqlWord(n: usize, word: usize, len: u32, start: u32, end: u32): void {
+export function nosqlWord(n: usize, word: usize, len: u32, end: u32): void {
   s32(n, N_DOLLAR, 0);
   if (len >= 2 && len <= 11 && operatorName(word, len)) s32(n, N_OP, end + 1);
 }

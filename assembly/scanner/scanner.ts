@@ -102,7 +102,7 @@ function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   xssWord(st, st + ST_XSS, flags, word, w0, w1, len, start, end);
   cmdWord(st, st + ST_CMD, flags, word, len, w0, start, end);
   pathWord(st, st + ST_PATH, flags, len, load<u32>(st + ST_LEX + LX_MIXED) == 0, start, end);
-  if (nosqlWordNext(st + ST_NOSQL, start)) nosqlWord(st + ST_NOSQL, word, len, start, end);
+  if (nosqlWordNext(st + ST_NOSQL, start)) nosqlWord(st + ST_NOSQL, word, len, end);
 }
 
 /** `prev`: the normalised byte before this one (0 at the start). */
