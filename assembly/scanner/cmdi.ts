@@ -84,6 +84,7 @@ const J_MAX: u32 = 16;
 const K_ANGLE: u32 = 0;      // '<' not yet closed by a '>' since the last separator (generics Array<T>(x), tags <b>(x))
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
+                             // (only a word starting right at that end matches it, so it is never cleared)
 const K_SPLIT_AT: u32 = 12;  // where that backtick starts
 
 /** `c` and the other two regions are zero (scanBegin zeroes the block up to the findings). */
@@ -579,7 +580,6 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   const cmdBefore = g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0);
   if (ch == 0x20 && !v128.any_true(v128.load(j)) && idle(c)) return;
   const k3 = st + ST_CMD3;
-  s32(k3, K_SPLIT, 0);
   // shell-word joiner
   if (g32(j, J_ACT) != 0) {
     const mode = g32(j, J_MODE);
@@ -704,7 +704,6 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   const rd = g32(c, C_REDIR);
   if (ch == 0x3e || (ch == 0x3c && !(rd != 0))) {
     // 8: a '>' closing an earlier '<' (Array<T>(x), <b>(x)) or ending an arrow => ->: no process substitution
-    const k3 = st + ST_CMD3;
     const angles = g32(k3, K_ANGLE);
     const pp = g32(c, C_PREV);
     // (also a '>' glued to a name, a closing bracket or a quote: the end of a generic whose '<' a '|' inside it
