@@ -7,14 +7,10 @@
 // empty lines are skipped, a line starting with '"' is a JSON string (escapes, newlines, a
 // payload that itself starts with '#' or '"').
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Detector } from '../../src/index.js';
 import { detector } from './helpers.js';
+import { plainProbes as probes } from './probe-files.js';
 
-function probes(name: string): string[] {
-  const text = readFileSync(new URL(`./probes/${name}`, import.meta.url), 'utf8');
-  return text.split('\n').filter((l) => l.length > 0 && !l.startsWith('#')).map((l) => (l.startsWith('"') ? (JSON.parse(l) as string) : l));
-}
 
 let d: Detector;
 beforeAll(async () => { d = await detector(); });

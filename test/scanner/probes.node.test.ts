@@ -8,23 +8,8 @@
 // 'json:' followed by a JSON string is a payload that needs escapes (tabs, newlines); blank lines
 // are skipped. Every payload is scanned as a query value.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { createDetector, type Detector } from '../../src/index.js';
-
-interface Probe { group: string; payload: string }
-
-function loadProbes(name: string): Probe[] {
-  const text = readFileSync(new URL(`./probes/${name}`, import.meta.url), 'utf8');
-  const out: Probe[] = [];
-  let group = '';
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\r$/, '');
-    if (line.startsWith('## @')) { group = line.slice(4).trim(); continue; }
-    if (line.startsWith('##') || line.trim() === '') continue;
-    out.push({ group, payload: line.startsWith('json:') ? (JSON.parse(line.slice(5)) as string) : line });
-  }
-  return out;
-}
+import { groupedProbes as loadProbes } from './probe-files.js';
 
 let d: Detector;
 beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
