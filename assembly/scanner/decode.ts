@@ -308,7 +308,7 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
   let i: u32 = 0;
   let o: u32 = 0;
   const c20 = i8x16.splat(0x20), cA = i8x16.splat(0x41), cZ = i8x16.splat(0x5a);
-  const cAmp = i8x16.splat(0x26), cBs = i8x16.splat(0x5c), cx = i8x16.splat(0x78), cX = i8x16.splat(0x58);
+  const cAmp = i8x16.splat(0x26), cBs = i8x16.splat(0x5c), cx = i8x16.splat(0x78), cX = i8x16.splat(0x58), c0 = i8x16.splat(0x30);
   while (i < n) {
     // Fast path: 16 printable ASCII bytes with nothing to decode (no & \ x X, no controls,
     // no space runs) only need case folding, done 16 at a time. The last 1-15 bytes too (most
@@ -318,9 +318,11 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
       const r = n - i < 16 ? n - i : 16;
       const valid: u32 = (1 << r) - 1;
       const v = v128.load(inp + i);
-      const special = v128.or(v128.or(i8x16.lt_u(v, c20), i8x16.eq(v, cAmp)), v128.or(i8x16.eq(v, cBs), v128.or(i8x16.eq(v, cx), i8x16.eq(v, cX))));
+      const special = v128.or(v128.or(i8x16.lt_u(v, c20), i8x16.eq(v, cAmp)), i8x16.eq(v, cBs));
+      // "0x" / "0X" may begin a textual "0x2e" escape; an 'x' anywhere else is a letter ("example", "text")
+      const zeroX = <u32>i8x16.bitmask(i8x16.eq(v, c0)) & (<u32>i8x16.bitmask(v128.or(i8x16.eq(v, cx), i8x16.eq(v, cX))) >> 1);
       // (a trailing '0' may start a "0x2e" escape that continues past the block)
-      if ((((<u32>i8x16.bitmask(special)) | (<u32>i8x16.bitmask(v))) & valid) == 0 && load<u8>(inp + i + r - 1) != 0x30) {
+      if ((((<u32>i8x16.bitmask(special)) | (<u32>i8x16.bitmask(v)) | zeroX) & valid) == 0 && load<u8>(inp + i + r - 1) != 0x30) {
         const sp = <u32>i8x16.bitmask(i8x16.eq(v, c20)) & valid;
         const prevSpace: u32 = prevOut == 0x20 || prevOut == 0x0a ? 1 : 0;
         if ((sp & ((sp << 1) | prevSpace)) == 0) {
