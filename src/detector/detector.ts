@@ -257,6 +257,28 @@ export class Detector {
     }
   }
 
+  /**
+   * @internal {@link Detector.scanField} on `length` bytes already in the arena's memory at
+   * `address` (the middleware's body slot): the value is scanned where it lies, no copy, no
+   * view. Offsets in the result count bytes from `address`.
+   */
+  scanFieldAt(address: number, length: number, context: ScanContext): ScanResult | null {
+    if (this.#closed) throw new DetectorClosedError();
+    try {
+      const score = this.engine.scanAt(address, length, CONTEXT_CODES[context], this.paranoia, this.maxScanBytes);
+      if (this.engine.findingCount() === 0) {
+        this.#scans++;
+        this.#bytes += length;
+        return null;
+      }
+      const threats = toThreats(this.engine.findings(), null, this.maxScanBytes);
+      return this.record({ blocked: score >= this.threshold, score, threats }, length, -1);
+    } catch (err) {
+      this.engine.releaseAll();
+      return this.failure(err, -1);
+    }
+  }
+
   /** @internal End a batch of {@link Detector.scanField} calls: wipe what they left, time the batch. */
   endFields(t0: number): void {
     this.engine.wipe(true);

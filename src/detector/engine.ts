@@ -196,6 +196,20 @@ export class ScanEngine {
     return this.#ex.scanScore(st);
   }
 
+  /**
+   * Scan `length` bytes that already sit in wasm memory at `address` (a body slot the
+   * middleware filled): no copy into the input slot. The caller keeps those bytes in place
+   * until this returns; the decoded text it leaves in the scratch slot goes with the next wipe.
+   */
+  scanAt(address: number, length: number, context: number, paranoia: number, limit: number): number {
+    this.#check();
+    this.#ensure();
+    this.lastBytes = length;
+    // (the scratch slot holds up to `length` decoded bytes now: the wipe covers them)
+    if (length > this.#dirty) this.#dirty = length;
+    return this.#once(this.#st, this.#scr, address, length, context, paranoia, limit);
+  }
+
   #once(st: number, scratch: number, inp: number, len: number, context: number, paranoia: number, limit: number): number {
     const n = this.#ex.scanOnce(st, scratch, inp, len, context, paranoia, limit);
     if (n < 0) throw new ScanEngineError(`scanOnce returned ${n}`);

@@ -16,7 +16,12 @@ import type { GuardDetector, GuardScanContext, GuardScanResult, GuardScanStream,
 import { jsonPathSegment } from '../detector/json-path.js';
 
 export interface BodyScanner {
-  push(chunk: Uint8Array): void;
+  /**
+   * The next chunk of the body. `address`: where the same bytes sit in the detector's
+   * wasm memory (the middleware's body slot), so values can be scanned in place; -1 or
+   * absent when they are not there.
+   */
+  push(chunk: Uint8Array, address?: number): void;
   /** All findings, located. */
   finish(): GuardScanResult;
   /** True when a structured body turned out not to be well-formed (the caller rescans it raw). */
@@ -81,7 +86,12 @@ class ValueScan {
   constructor(private readonly detector: GuardDetector, private readonly context: GuardScanContext) {
     const field = (detector as { scanField?: unknown }).scanField;
     this.#field = typeof field === 'function' ? (field as (input: Uint8Array, context: GuardScanContext) => GuardScanResult | null).bind(detector) : undefined;
+    const at = (detector as { scanFieldAt?: unknown }).scanFieldAt;
+    this.at = typeof at === 'function' ? (at as (address: number, length: number, context: GuardScanContext) => GuardScanResult | null).bind(detector) : undefined;
   }
+
+  /** Scan `length` bytes in place in wasm memory at `address` (null: clean); false when the detector cannot. */
+  readonly at: ((address: number, length: number, context: GuardScanContext) => GuardScanResult | null) | undefined;
 
   /** Scan a value that starts and ends inside one chunk (null: clean). */
   whole(bytes: Uint8Array): GuardScanResult | null {
@@ -114,43 +124,49 @@ const EMPTY: GuardScanResult = { blocked: false, score: 0, threats: [] };
  * Keys already scanned clean in the current chunk. An array of records repeats the same
  * few keys in every element; scanning a whole value is a pure function of its bytes (a
  * fresh scan state, one context), so a repeated key that was clean is clean again and
- * needs no scan. Views into the chunk, no copies: cleared when the next chunk arrives,
- * because a caller may reuse a chunk's memory.
+ * needs no scan. Kept as (start, length) ranges of the chunk, no views or copies: cleared
+ * when the next chunk arrives, because a caller may reuse a chunk's memory.
  */
 class CleanKeys {
   static readonly SIZE = 16; // a power of two
   static readonly MAX_BYTES = 64;
-  readonly #keys: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(CleanKeys.SIZE).fill(undefined);
+  readonly #starts = new Int32Array(CleanKeys.SIZE);
+  readonly #lengths = new Int32Array(CleanKeys.SIZE).fill(-1);
   #next = 0;
   #lastFound = -1;
+  #empty = true;
 
-  has(key: Uint8Array): boolean {
-    const n = key.length;
-    if (n > CleanKeys.MAX_BYTES) return false;
+  /** Is chunk[start, end) a key seen clean earlier in this chunk? */
+  has(chunk: Uint8Array, start: number, end: number): boolean {
+    const n = end - start;
+    if (n > CleanKeys.MAX_BYTES || this.#empty) return false;
     // Records list their keys in the same order: the key after the last one found comes first.
     const mask = CleanKeys.SIZE - 1;
     outer: for (let k = 1; k <= CleanKeys.SIZE; k++) {
       const at = (this.#lastFound + k) & mask;
-      const seen = this.#keys[at];
-      if (seen === undefined || seen.length !== n) continue;
-      for (let i = 0; i < n; i++) if (seen[i] !== key[i]) continue outer;
+      if (this.#lengths[at] !== n) continue;
+      const from = this.#starts[at]!;
+      for (let i = 0; i < n; i++) if (chunk[from + i] !== chunk[start + i]) continue outer;
       this.#lastFound = at;
       return true;
     }
     return false;
   }
 
-  add(key: Uint8Array): void {
-    if (key.length > CleanKeys.MAX_BYTES) return;
-    this.#keys[this.#next] = key;
+  add(start: number, end: number): void {
+    if (end - start > CleanKeys.MAX_BYTES) return;
+    this.#starts[this.#next] = start;
+    this.#lengths[this.#next] = end - start;
     this.#next = (this.#next + 1) & (CleanKeys.SIZE - 1);
+    this.#empty = false;
   }
 
   clear(): void {
-    if (this.#keys[0] === undefined) return;
-    this.#keys.fill(undefined);
+    if (this.#empty) return;
+    this.#lengths.fill(-1);
     this.#next = 0;
     this.#lastFound = -1;
+    this.#empty = true;
   }
 }
 
@@ -161,8 +177,13 @@ const decoder = new TextDecoder();
 interface Frame {
   array: boolean;
   index: number;
-  /** The current member's key as raw JSON string bytes (escapes undecoded); decoded only for a finding's location. */
-  key: Uint8Array;
+  /**
+   * The current member's key: raw JSON string bytes (escapes undecoded) at keyBytes[keyStart, keyEnd),
+   * a range of the chunk it came in (no view made per key); decoded only for a finding's location.
+   */
+  keyBytes: Uint8Array;
+  keyStart: number;
+  keyEnd: number;
   /** In an object: the next string is a key. */
   expectKey: boolean;
 }
@@ -196,7 +217,7 @@ function decodeKey(raw: Uint8Array): string {
 }
 
 function segment(frame: Frame): string {
-  return jsonPathSegment(frame.array ? frame.index : decodeKey(frame.key));
+  return jsonPathSegment(frame.array ? frame.index : decodeKey(frame.keyBytes.subarray(frame.keyStart, frame.keyEnd)));
 }
 
 /** Incremental JSON tokenizer: scans keys and string values; paths are built only for findings. */
@@ -233,9 +254,11 @@ class JsonBodyScanner implements BodyScanner {
     return this.#depth === 0 ? undefined : this.#frames[this.#depth - 1];
   }
 
-  push(chunk: Uint8Array): void {
+  push(chunk: Uint8Array, address = -1): void {
     if (this.malformed) return;
     this.#cleanKeys.clear();
+    // (in place only through a detector that scans wasm memory by address)
+    const at = this.#value.at !== undefined ? address : -1;
     let i = 0;
     let stringStart = this.#inString ? 0 : -1;
     const n = chunk.length;
@@ -257,7 +280,7 @@ class JsonBodyScanner implements BodyScanner {
           continue;
         }
         if (quote === -1) break; // the string goes on in the next chunk
-        this.#closeString(chunk.subarray(stringStart, quote));
+        this.#closeString(chunk, stringStart, quote, at);
         stringStart = -1;
         i = quote + 1;
         continue;
@@ -286,8 +309,8 @@ class JsonBodyScanner implements BodyScanner {
           }
           const array = chunk[i] === 0x5b;
           let frame = this.#frames[this.#depth];
-          if (frame === undefined) this.#frames.push(frame = { array, index: 0, key: NO_KEY, expectKey: !array });
-          else { frame.array = array; frame.index = 0; frame.key = NO_KEY; frame.expectKey = !array; }
+          if (frame === undefined) this.#frames.push(frame = { array, index: 0, keyBytes: NO_KEY, keyStart: 0, keyEnd: 0, expectKey: !array });
+          else { frame.array = array; frame.index = 0; frame.keyBytes = NO_KEY; frame.keyStart = frame.keyEnd = 0; frame.expectKey = !array; }
           this.#depth++;
           this.#sawRoot = true;
           break;
@@ -325,20 +348,29 @@ class JsonBodyScanner implements BodyScanner {
     }
   }
 
-  #closeString(tail: Uint8Array): void {
+  /** A string ends at chunk[end] (its text began at chunk[start], or in an earlier chunk when a stream holds it). */
+  #closeString(chunk: Uint8Array, start: number, end: number, address: number): void {
     this.#inString = false;
+    const open = this.#value.open;
     // A key within one chunk that was clean earlier in this chunk is clean again.
-    const memo = this.#isKey && !this.#value.open;
-    const seen = memo && this.#cleanKeys.has(tail);
-    const result = seen ? null : this.#value.end(tail);
-    if (memo && !seen && result === null) this.#cleanKeys.add(tail);
+    const memo = this.#isKey && !open;
+    const seen = memo && this.#cleanKeys.has(chunk, start, end);
+    let result: GuardScanResult | null = null;
+    if (seen) result = null;
+    else if (address >= 0 && !open) result = this.#value.at!(address + start, end - start, 'json-escaped'); // where it lies
+    else result = this.#value.end(chunk.subarray(start, end));
+    if (memo && !seen && result === null) this.#cleanKeys.add(start, end);
     const top = this.#top();
     if (this.#isKey && top) {
       if (this.#keyParts.length === 0) {
-        top.key = tail;
+        top.keyBytes = chunk;
+        top.keyStart = start;
+        top.keyEnd = end;
       } else {
-        this.#keyParts.push(tail);
-        top.key = concat(this.#keyParts);
+        this.#keyParts.push(chunk.subarray(start, end));
+        top.keyBytes = concat(this.#keyParts);
+        top.keyStart = 0;
+        top.keyEnd = top.keyBytes.length;
         this.#keyParts = [];
       }
       top.expectKey = false;

@@ -110,6 +110,7 @@ export class Inspection {
   readonly #core: GuardCore<unknown>;
   readonly #detector: GuardDetector;
   readonly #arena: Arena;
+  readonly #inPlace: boolean;
   readonly #leases: Lease[] = [];
   #current: Lease | null = null;
   #used = 0;
@@ -128,6 +129,8 @@ export class Inspection {
     this.#core = core;
     this.#detector = detector;
     this.#arena = arena;
+    // Body slots in the detector's own arena: JSON values are scanned where they lie in the slot.
+    this.#inPlace = (detector as { arena?: unknown }).arena === arena;
     this.meta = meta;
     this.requestId = newRequestId();
   }
@@ -184,9 +187,11 @@ export class Inspection {
       const n = Math.min(chunk.length - offset, lease.byteLength - this.#used);
       const part = chunk.subarray(offset, offset + n);
       lease.write(part, this.#used);
+      // (the view is live: write just went through it)
+      const address = this.#inPlace ? lease.view!.byteOffset + this.#used : -1;
       this.#used += n;
       offset += n;
-      this.#scan(part);
+      this.#scan(part, address);
     }
     return -1;
   }
@@ -204,14 +209,16 @@ export class Inspection {
     return this.#arena.poolFor(Math.max(1, Math.min(expected, this.#core.largestSlot(this.#arena))));
   }
 
-  #scan(part: Uint8Array): void {
+  /** `address`: where `part` sits in the detector's wasm memory, or -1. */
+  #scan(part: Uint8Array, address: number): void {
     if (this.#scanError !== undefined) return;
     try {
       const t0 = performance.now();
       this.#body ??= createBodyScanner(this.#detector, this.meta.contentType);
-      // The scanner gets the bytes just written, from the caller's buffer: a view
-      // into the slot could be detached if the scanner's own work grows memory.
-      this.#body.push(part);
+      // The scanner reads the bytes just written from the caller's buffer (a view into the
+      // slot could be detached if the scanner's own work grows memory), and has wasm scan
+      // them by address in the slot, which never moves.
+      this.#body.push(part, address);
       this.#scanMs += performance.now() - t0;
     } catch (error) {
       this.#scanError = error;

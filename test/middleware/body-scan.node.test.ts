@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createBodyScanner } from '../../src/middleware/body-scan.js';
 import type { GuardDetector } from '../../src/middleware/detector.js';
 import { testDetector } from './helpers.js';
+import type { Arena } from '../../src/arena.js';
+import type { Lease } from '../../src/lease.js';
 import { allProbePayloads } from '../scanner/probe-files.js';
 
 let detector: GuardDetector;
@@ -13,20 +15,38 @@ beforeAll(async () => {
 
 const enc = new TextEncoder();
 
-function scanIn(type: string, parts: Uint8Array[]) {
+/**
+ * `inPlace`: each chunk is also written to a slot of the detector's arena and its address
+ * passed, as the middleware does, so values are scanned in wasm memory where they lie.
+ */
+function scanIn(type: string, parts: Uint8Array[], inPlace = false) {
   const scanner = createBodyScanner(detector, type);
-  for (const p of parts) scanner.push(p);
+  const arena = (detector as { arena?: Arena }).arena!;
+  const leases: Lease[] = [];
+  for (const p of parts) {
+    if (!inPlace) {
+      scanner.push(p);
+      continue;
+    }
+    const lease = arena.poolFor(Math.max(1, p.length)).acquire();
+    leases.push(lease);
+    lease.write(p);
+    scanner.push(p, lease.bytes.byteOffset);
+  }
   const r = scanner.finish();
+  for (const lease of leases) lease.release();
   return { malformed: scanner.malformed, blocked: r.blocked, found: r.threats.map((t) => `${t.category}@${t.location}`).sort() };
 }
 
 function everySplit(type: string, text: string) {
   const bytes = enc.encode(text);
   const whole = scanIn(type, [bytes]);
+  expect(scanIn(type, [bytes], true), 'in place').toEqual(whole);
   for (let cut = 0; cut <= bytes.length; cut++) {
     // Copies: a scanner must not depend on the caller keeping earlier chunks intact.
     const split = scanIn(type, [bytes.slice(0, cut), bytes.slice(cut)]);
     expect(split, `cut at ${cut}`).toEqual(whole);
+    expect(scanIn(type, [bytes.slice(0, cut), bytes.slice(cut)], true), `cut at ${cut}, in place`).toEqual(whole);
   }
   return whole;
 }
@@ -102,6 +122,7 @@ describe('JSON body scanner: escapes read as the application will see them', () 
       const body = JSON.stringify({ v: payload });
       const parsed = await d.analyzeRequest({ method: 'POST', url: '/', headers: { 'content-type': 'application/json' }, body });
       if (parsed.blocked !== scanIn('application/json', [enc.encode(body)]).blocked) differ.push(`${file}: ${payload}`);
+      if (parsed.blocked !== scanIn('application/json', [enc.encode(body)], true).blocked) differ.push(`${file}: ${payload} (in place)`);
     }
     expect(differ).toEqual([]);
   });
