@@ -206,6 +206,17 @@ OUTSIDE[0x7b] = OUTSIDE[0x5b] = C_OPEN;
 OUTSIDE[0x7d] = OUTSIDE[0x5d] = C_CLOSE;
 OUTSIDE[0x2c] = C_COMMA;
 
+/**
+ * Index of the next '"' at or after `from`, or -1. JSON strings are mostly short: a plain
+ * loop finds their end sooner than a call to the native indexOf (which a Node Buffer routes
+ * through its own binding), taken past the first 32 bytes.
+ */
+function nextQuote(chunk: Uint8Array, from: number): number {
+  const stop = Math.min(chunk.length, from + 32);
+  for (let j = from; j < stop; j++) if (chunk[j] === 0x22) return j;
+  return stop === chunk.length ? -1 : chunk.indexOf(0x22, stop);
+}
+
 function decodeKey(raw: Uint8Array): string {
   const text = decoder.decode(raw);
   if (!text.includes('\\')) return text;
@@ -272,7 +283,7 @@ class JsonBodyScanner implements BodyScanner {
           i++;
           continue;
         }
-        if (quote !== -1 && quote < i) quote = chunk.indexOf(0x22, i);
+        if (quote !== -1 && quote < i) quote = nextQuote(chunk, i);
         if (backslash !== -1 && backslash < i) backslash = chunk.indexOf(0x5c, i);
         if (backslash !== -1 && (quote === -1 || backslash < quote)) {
           this.#escaped = true;
