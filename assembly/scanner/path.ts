@@ -66,13 +66,20 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
     s32(p, PT_LAST_END, end);
     return;
   }
+  const w = st + ST_LEX + LX_WORD;
+  // The value's first word, not a name the trackers below start on (a drive letter, a stem, web|meta):
+  // with nothing before it every tracker stays at zero; only the counts move.
+  if (g32(p, PT_ANY) == 0 && flags == 0 && len >= 2 && len < 64 && !secretStem(w, len) && !serverStem(w, len) &&
+      !wordIs(w, len, "web") && !wordIs(w, len, "meta")) {
+    s32(p, PT_WORDS, 1); s32(p, PT_ANY, 1); s32(p, PT_LAST_END, end);
+    return;
+  }
   const adjacent = g32(p, PT_LAST_END) == start;
   if ((g32(p, PT_PEND) >> 31) != 0) pendingStep(st, p, true); // a word after the path and a space: prose
   dotDotEnd(st, p, start);
   if (same && len >= 64 && g32(p, PT_SEG) == start + 1) report(st, R_PATH_OVERFLOW_SEGMENT, start - 1, end);
   const dotword = g32(p, PT_DOTWORD) == start + 1;
   if (dotword && (flags & K_P_DOTFILE) != 0) report(st, R_PATH_SENSITIVE_FILE, start - 1, end);
-  const w = st + ST_LEX + LX_WORD;
   // /.hidden-dir/config
   const dd = g32(p, PT_DOTDIR);
   if (dd == 2 && adjacent && (flags & K_P_DOTCONF) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_DD_START), end);
