@@ -192,10 +192,12 @@ function decodeChunk(st: usize, scratch: usize, inp: usize, n: u32, final: bool,
   const plus = ctx == CTX_QUERY || ctx == CTX_FORM;
   let cur: u32 = 0;
   let len = n;
+  // (the first pass found no '%': the second, reading the same bytes, has none either)
+  let noPercent = false;
   for (let k: u32 = 0; k < 2 && k < stages; k++) {
     const sg = stage(st, k);
     const cb = pairBytes(scratch, cur), co = pairOffs(scratch, cur);
-    if (g32(sg, SG_CARRY_LEN) == 0 && !hasEither(cb, len, 0x25, k == 0 && plus ? 0x2b : 0x25)) continue;
+    if (g32(sg, SG_CARRY_LEN) == 0 && (noPercent || !hasEither(cb, len, 0x25, k == 0 && plus ? 0x2b : 0x25))) { noPercent = true; continue; }
     const nxt = cur == 0 ? 1 : cur == 1 ? 2 : 0;
     const cl = prependCarry(sg, cb, co);
     len = percentStage(sg, cb - cl, co - (<usize>cl << 2), len + cl, pairBytes(scratch, nxt), pairOffs(scratch, nxt), final, k == 0 && plus);
