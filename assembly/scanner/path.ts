@@ -189,6 +189,9 @@ function secretStem(w: usize, len: u32): bool {
 /** Server configuration files by name (with .conf .cnf .ini): httpd.conf, my.cnf, nginx.conf, krb5.conf. */
 function serverStem(w: usize, len: u32): bool {
   if (len < 2 || len > 8) return false;
+  // (by first letter: most words are none of these and take one compare)
+  const b0 = <u32>load<u8>(w);
+  if (b0 != 0x68 && b0 != 0x61 && b0 != 0x6e && b0 != 0x6c && b0 != 0x6d && b0 != 0x6b && b0 != 0x73 && b0 != 0x76 && b0 != 0x70) return false; // h a n l m k s v p
   return wordIs(w, len, "httpd") || wordIs(w, len, "apache2") || wordIs(w, len, "apache") || wordIs(w, len, "nginx") ||
     wordIs(w, len, "lighttpd") || wordIs(w, len, "my") || wordIs(w, len, "krb5") || wordIs(w, len, "smb") || wordIs(w, len, "vsftpd") ||
     wordIs(w, len, "proftpd") || wordIs(w, len, "sshd") || wordIs(w, len, "named") || wordIs(w, len, "slapd");
