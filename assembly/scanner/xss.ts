@@ -87,6 +87,12 @@ const P_TIMER: u32 = 37;     // setTimeout setInterval: as P_SINK, but '(' waits
 const P_TIMER_ARG: u32 = 38; // setTimeout(: a string, template, name or expression runs as code; a function written out does not
 const P_APPLY_ARG: u32 = 39; // .apply( .call( .bind(: a sink as the first argument is called (Reflect.apply(alert, ...))
 const P_BRK_ASSIGN: u32 = 40; // ';x=: a name assigned right after leaving a JS string, waiting for a sink (';x=alert;x(1)//)
+// A sink named in prose is not run: "the alert() function", "document.cookie policy". These hold the report for the
+// next events; a word after a space means prose, anything else (or the end of the value) reports it as before.
+const P_SINK_OPEN: u32 = 41;  // alert(: reported unless ')' closes it empty
+const P_SINK_EMPTY: u32 = 42; // alert(): waiting for a space (: , . may come first: "alert(): shows a dialog")
+const P_HELD_SP: u32 = 43;    // alert()  document.cookie  and a space: a word now is prose
+const P_PROP_HELD: u32 = 44;  // document.cookie: waiting for a space
 
 /** `x` is zero (scanBegin zeroes the state block): nothing else to set. */
 export function xssInit(x: usize): void {}
@@ -238,7 +244,9 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   let brk = false;
   let brkTarget = false;
   let method = false;
-  if (p != P_NONE) { // (most words arrive with nothing pending)
+  let held = false;
+  if (p >= P_SINK_OPEN && p <= P_PROP_HELD) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
+  else if (p != P_NONE) { // (most words arrive with nothing pending)
     brk = p == P_BRK_OP && adjacentPend && w0 - 0x61 < 26;
     // location, valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
     brkTarget = (brk || p == P_BRK_IN) && ((len == 8 && w0 == 0x6c && (flags & K_X_OBJ) != 0) ||
@@ -263,7 +271,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     // document.cookie  window["alert"]; a method (document.write, window.open) only when it is called
     if (p == P_OBJ_DOT && adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) {
       if ((flags & K_X_SINK_CALL) != 0 && (flags & K_X_SINK_STRONG) == 0) method = true;
-      else report(st, R_XSS_JS_SINK, pendStart, end);
+      else held = true; // document.cookie: reported by what follows (heldPunct, heldWord, xssFinish)
     }
     if (p == P_SCHEME && adjacentPend) { /* "javascript" glued to a word: not a scheme */ }
     // constructor.constructor reaches Function from any value
@@ -375,6 +383,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   // el.innerHTML= el.outerHTML=
   if (dotted && len == 9 && (flags & K_X_PROP) != 0 && (w0 == 0x69 || w0 == 0x6f)) pend(x, P_HTMLPROP, start, end);
   if (method) pend(x, P_SINK, pendStart, end); // document.write( window.open`
+  if (held) pend(x, P_PROP_HELD, pendStart, end);
   // '-name(  ";name(  '}};name(: a call right after leaving a JS string
   if (brkTarget) pend(x, P_BRK_NAME, pendStart, end);
   else if (brk && (g32(x, X_PEND) == P_NONE || g32(x, X_PEND) == P_SINK_WEAK)) pend(x, P_BRK_CALL, pendStart, end);
@@ -436,6 +445,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   if (p != P_NONE) {
     ps = g32(x, X_PEND_START);
     let keep = false;
+    if (p >= P_SINK_OPEN && p <= P_PROP_HELD) { keep = heldPunct(st, x, p, c, adjacent, isSpace, ps, end); p = P_NONE; }
     // setTimeout( waits for its first argument; otherwise a timer is any sink
     if (p == P_TIMER && adjacent && c == 0x28) { s32(x, X_PEND, P_TIMER_ARG); s32(x, X_PEND_END, end); keep = true; p = P_NONE; }
     else if (p == P_TIMER) p = P_SINK;
@@ -451,7 +461,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     } else if (c == 0x3a && p == P_SCHEME) report(st, R_XSS_JS_URI, ps, end);
     else if (p == P_ONPROP && c == 0x3d) { s32(x, X_PEND, P_ONPROP_EQ); s32(x, X_PEND_END, end); keep = true; }
     else if ((p == P_ONPROP || p == P_ONPROP_EQ) && isSpace) keep = true;
-    else if (p == P_SINK && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_SINK && adjacent && c == 0x28) { s32(x, X_PEND, P_SINK_OPEN); s32(x, X_PEND_END, end); keep = true; }
     // [1].map(alert)  x.forEach(eval)  — the sink handed to a call as its only argument (a callback that runs it;
     // as one argument of several it is as often a name compared in code: equal(Eval, EvalError))
     else if (p == P_SINK && adjacent && c == 0x29 && g32(x, X_PREV) == PREV_CALL_PAREN && g32(x, X_PUNCT_END) == ps) report(st, R_XSS_JS_SINK, ps, end);
@@ -588,6 +598,30 @@ function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   s32(x, X_JSF, 0);
 }
 
+/** The span of a held sink: alert( up to its '(' (as when reported at once); alert() and document.cookie whole. */
+// @ts-ignore: decorator
+@inline function heldEnd(x: usize, p: u32): u32 {
+  return p == P_SINK_OPEN ? g32(x, X_PEND_END) : g32(x, X_LAST_END); // (spaces leave X_LAST_END alone)
+}
+
+/** Punctuation after a held sink: returns true while it stays held. */
+function heldPunct(st: usize, x: usize, p: u32, c: u32, adjacent: bool, isSpace: bool, ps: u32, end: u32): bool {
+  let next: u32 = 0;
+  if (p == P_SINK_OPEN) next = adjacent && c == 0x29 ? P_SINK_EMPTY : 0;
+  else if (isSpace) next = P_HELD_SP;
+  else if (p == P_SINK_EMPTY && adjacent && (c == 0x3a || c == 0x2c || c == 0x2e)) next = P_SINK_EMPTY;
+  if (next == 0) { report(st, R_XSS_JS_SINK, ps, heldEnd(x, p)); return false; }
+  s32(x, X_PEND, next); s32(x, X_PEND_END, end);
+  return true;
+}
+
+/** A word after a held sink: prose when it is a word of letters right after the space ("alert() function"). */
+function heldWord(st: usize, x: usize, p: u32, proseWord: bool, ps: u32): void {
+  if (!(p == P_HELD_SP && proseWord)) report(st, R_XSS_JS_SINK, ps, heldEnd(x, p));
+}
+
 export function xssFinish(st: usize, x: usize, end: u32): void {
   if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, 0x20, end, true);
+  const p = g32(x, X_PEND);
+  if (p >= P_SINK_OPEN && p <= P_PROP_HELD) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(x, p));
 }

@@ -30,8 +30,8 @@ function run(name: string, attack: boolean): { total: number; blocked: number; w
 describe('held-out probes', () => {
   it('parses every probe file', () => {
     expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(432);
-    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(420);
-    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(281);
+    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(485);
+    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(311);
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
@@ -39,10 +39,10 @@ describe('held-out probes', () => {
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(417); // measured 418/420
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(482); // measured 483/485 (round 5: 65/65)
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(16); // measured 15/281
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(17); // measured 16/311 (13/281 before round 5, whose 30 added 3)
   });
 });

@@ -187,3 +187,23 @@ describe('xss sink assigned right after leaving a JS string', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits); });
 });
+
+describe('xss sinks named in prose are not calls', () => {
+  // An empty call or a property followed by a space and a word reads as a name in a sentence;
+  // anything else after it (punctuation, the end of the value, a word glued on) is code.
+  const hits = ['alert()', 'alert();', "';alert()//", 'alert() </script>', 'alert().then(x)', 'x=alert()+1', 'alert()x',
+    'document.cookie', 'x=document.cookie;', 'document.cookie+1', '"+document.cookie+"', 'document.cookie //', 'alert(1) is fun', 'alert( x) y'];
+  it.each(hits)('%s is a js sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it.each(['The alert() function shows a dialog', 'What does eval() do in Python?', 'alert(): shows a dialog', 'alert(), confirm() and prompt() block the page',
+    'document.cookie policy: essential cookies only', 'Is document.cookie  readable here?'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.js-sink');
+  });
+  it('spans the call as far as it was read', () => {
+    const r = d.scan('x=alert();', { context: 'query' });
+    expect(r.threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 2, length: 7 }); // alert()
+    expect(d.scan('alert(1)', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 6 }); // alert(
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'The alert() function shows a dialog', 'document.cookie policy']); });
+});
