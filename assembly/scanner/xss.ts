@@ -218,6 +218,17 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
     g32(x, X_TPL) | g32(x, X_INTAG) | g32(x, X_URL)) == 0;
 }
 
+/**
+ * idleOrQuote(), and the quote itself may still be open (X_QUOTE): a plain word right after a
+ * quote only closes that watch (the full path sets X_QUOTE to 0 for every word that names no tag).
+ */
+// @ts-ignore: decorator
+@inline function quietAfterQuote(x: usize): bool {
+  const p = g32(x, X_PEND);
+  return ((p == P_BRK ? 0 : p) | g32(x, X_DATA) | g32(x, X_LT_END) | g32(x, X_NAME_END) | g32(x, X_GLUE_OK) |
+    g32(x, X_TPL) | g32(x, X_INTAG) | g32(x, X_URL)) == 0;
+}
+
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
   if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, 0x61, start, false);
@@ -226,10 +237,12 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   if (flags == 0 && !(w0 == 0x6f && w1 == 0x6e) && !(len == 3 && w0 == 0x75 && w1 == 0x72) &&
       !(len == 4 && ((w0 == 0x63 && w1 == 0x61) || (w0 == 0x62 && w1 == 0x69))) &&
       !(len == 3 && ((w0 == 0x6e && w1 == 0x65) || (w0 == 0x61 && w1 == 0x64)) && load<u8>(word + 2) == 0x77) &&
-      !(len == 5 && w0 == 0x61 && w1 == 0x70 && load<u8>(word + 2) == 0x70) && idleOrQuote(x) &&
+      !(len == 5 && w0 == 0x61 && w1 == 0x70 && load<u8>(word + 2) == 0x70) && quietAfterQuote(x) &&
+      !(len == 2 && w0 == 0x69 && w1 == 0x6e) && // (only "in" continues a quote's breakout: "in valueOf)
       !((w0 == 0x6a || w0 == 0x76 || w0 == 0x6c || w0 == 0x6d) && schemePrefix(word, len)) &&
       !(w0 >= 0xc2 && w0 < 0xe0 && highBitLt(word, w0, w1, len) != 0)) {
-    s32(x, X_PEND, P_NONE); // (only "in" continues a quote's breakout, and it is a keyword)
+    s32(x, X_PEND, P_NONE);
+    s32(x, X_QUOTE, 0);
     s32(x, X_LAST_END, end);
     return;
   }
