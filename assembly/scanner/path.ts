@@ -56,8 +56,17 @@ export function pathInit(p: usize): void {}
 /** No dot run, pending target or scheme: a non-keyword word or a space only moves the last end. */
 // @ts-ignore: decorator
 @inline function idle(p: usize): bool {
-  return (g32(p, PT_DOTS) | g32(p, PT_DOTDIR) | g32(p, PT_SYS) | g32(p, PT_STEM) | g32(p, PT_FILE) | g32(p, PT_SLASHES) | g32(p, PT_ROOT) | g32(p, PT_INF) | g32(p, PT_PEND)) == 0 &&
-    g32(p, PT_WORDS) != 0 && g32(p, PT_ANY) != 0;
+  return quiet(p) && g32(p, PT_WORDS) != 0;
+}
+
+/**
+ * Every tracker at rest after something was seen: punctuation other than . / \ : - _ only moves
+ * the last end (a word also needs a word before it: the first may be a drive letter).
+ */
+// @ts-ignore: decorator
+@inline function quiet(p: usize): bool {
+  return (g32(p, PT_DOTS) | g32(p, PT_DOTDIR) | g32(p, PT_SYS) | g32(p, PT_STEM) | g32(p, PT_FILE) | g32(p, PT_SLASHES) | g32(p, PT_ROOT) |
+    g32(p, PT_INF) | g32(p, PT_PEND) | g32(p, PT_UNC)) == 0 && g32(p, PT_ANY) != 0;
 }
 
 export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
@@ -234,7 +243,7 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
 }
 
 export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
-  if (c != 0x2e && c != 0x2f && c != 0x5c && c != 0x3a && c != 0x2d && c != 0x5f && idle(p)) { s32(p, PT_LAST_END, end); return; }
+  if (c != 0x2e && c != 0x2f && c != 0x5c && c != 0x3a && c != 0x2d && c != 0x5f && quiet(p)) { s32(p, PT_LAST_END, end); return; }
   const adjacent = g32(p, PT_LAST_END) == start;
   const pend = g32(p, PT_PEND);
   if (pend != 0) { if (c == 0x20) s32(p, PT_PEND, pend | 0x80000000); else if ((pend >> 31) != 0) pendingStep(st, p, false); }
