@@ -2,7 +2,7 @@
 // attribute is a name followed by '='), URL schemes that run script, and JavaScript sink
 // shapes (a dialog/eval call, document.cookie). Each piece is a tiny state machine fed by
 // the shared lexer's word and punctuation events.
-import { g32, s32, g64, s64, report } from "./state";
+import { g32, s32, g64, s64, report, ST_XSS2 } from "./state";
 import { flagsOfBytes } from "./keywords";
 import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
@@ -93,6 +93,33 @@ const P_SINK_OPEN: u32 = 41;  // alert(: reported unless ')' closes it empty
 const P_SINK_EMPTY: u32 = 42; // alert(): waiting for a space (: , . may come first: "alert(): shows a dialog")
 const P_HELD_SP: u32 = 43;    // alert()  document.cookie  and a space: a word now is prose
 const P_PROP_HELD: u32 = 44;  // document.cookie: waiting for a space
+
+// A script scheme in prose ("javascript: the good parts", "the javascript: protocol is deprecated") runs
+// nothing: the scheme is held from its ':' (region ST_XSS2) and reported by the first sign of code after
+// it — a word glued to the ':', punctuation JavaScript needs and prose does not (( = ; ' " < / ...), a
+// word glued after a '.' — or by the end of the value; only words and sentence punctuation to the end is prose.
+const S2_START: u32 = 0;  // the held scheme's start
+const S2_END: u32 = 4;    // end of its ':'
+const S2_MODE: u32 = 8;   // 0 none, 1 ':' just read, 2 a space after it, 3 and a word since
+const S2_DOT: u32 = 12;   // end of a '.' since (a word glued to it is a member access)
+
+function schemeReport(st: usize, s2: usize): void {
+  report(st, R_XSS_JS_URI, g32(s2, S2_START), g32(s2, S2_END));
+  s32(s2, S2_MODE, 0);
+}
+
+function schemeWord(st: usize, s2: usize, start: u32): void {
+  const mode = g32(s2, S2_MODE);
+  if (mode == 1 || g32(s2, S2_DOT) == start) schemeReport(st, s2);
+  else s32(s2, S2_MODE, 3);
+}
+
+function schemePunct(st: usize, s2: usize, c: u32, end: u32): void {
+  const space = c == 0x20 || c == 0x0a;
+  if (g32(s2, S2_MODE) == 1) { if (space) s32(s2, S2_MODE, 2); else schemeReport(st, s2); return; }
+  if (c == 0x2e) s32(s2, S2_DOT, end);
+  else if (!(space || c == 0x2c || c == 0x21 || c == 0x3f || c == 0x2d || c == 0x3a)) schemeReport(st, s2);
+}
 
 /** `x` is zero (scanBegin zeroes the state block): nothing else to set. */
 export function xssInit(x: usize): void {}
@@ -231,6 +258,7 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
+  if (g32(st + ST_XSS2, S2_MODE) != 0) schemeWord(st, st + ST_XSS2, start);
   if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, 0x61, start, false);
   // Fast path: a word that is no keyword and cannot start a scheme join, an on* name or url(
   // (nor new, +ADw, apply, call, bind, a high-bit '<')
@@ -427,6 +455,7 @@ const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
 
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, c, start, false);
+  if (g32(st + ST_XSS2, S2_MODE) != 0) schemePunct(st, st + ST_XSS2, c, end);
   if (c == 0x21 || c == 0x5b || c == 0x5d || c == 0x2b) jsfuck(st, x, c, start, end); // other events break adjacency by themselves
   if ((c == 0x20 || c == 0x0a) && idleOrQuote(x)) return; // (a space keeps P_BRK as it is)
   // punctuation no tracker reacts to while idle: it only becomes the previous byte
@@ -471,7 +500,11 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     }
     if (c == 0x3d && (p == P_EVENT || p == P_ONWORD)) {
       report(st, p == P_EVENT ? R_XSS_EVENT_HANDLER : R_XSS_ANY_TAG, ps, end);
-    } else if (c == 0x3a && p == P_SCHEME) report(st, R_XSS_JS_URI, ps, end);
+    } else if (c == 0x3a && p == P_SCHEME) {
+      const s2 = st + ST_XSS2; // held: see schemePunct (a scheme already held is reported first)
+      if (g32(s2, S2_MODE) != 0) schemeReport(st, s2);
+      s32(s2, S2_START, ps); s32(s2, S2_END, end); s32(s2, S2_MODE, 1); s32(s2, S2_DOT, 0);
+    }
     else if (p == P_ONPROP && c == 0x3d) { s32(x, X_PEND, P_ONPROP_EQ); s32(x, X_PEND_END, end); keep = true; }
     else if ((p == P_ONPROP || p == P_ONPROP_EQ) && isSpace) keep = true;
     else if (p == P_SINK && adjacent && c == 0x28) { s32(x, X_PEND, P_SINK_OPEN); s32(x, X_PEND_END, end); keep = true; }
@@ -637,4 +670,6 @@ export function xssFinish(st: usize, x: usize, end: u32): void {
   if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, 0x20, end, true);
   const p = g32(x, X_PEND);
   if (p >= P_SINK_OPEN && p <= P_PROP_HELD) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(x, p));
+  const s2 = st + ST_XSS2;
+  if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2) schemeReport(st, s2); // "javascript:" with nothing after it
 }

@@ -43,6 +43,6 @@ describe('held-out probes', () => {
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(17); // measured 16/311 (13/281 before round 5, whose 30 added 3)
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(15); // measured 14/311 (round 5's 30 look-alikes: 6 blocked when written, 2 now)
   });
 });

@@ -207,3 +207,20 @@ describe('xss sinks named in prose are not calls', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'The alert() function shows a dialog', 'document.cookie policy']); });
 });
+
+describe('a script scheme in prose runs nothing', () => {
+  // The scheme is reported by the first sign of code after its ':' or by the end of the value;
+  // words and sentence punctuation to the end of the value are a sentence about it.
+  const hits = ['javascript:', 'javascript:x', 'javascript: alert(1)', 'javascript:\nalert(1)', 'javascript: //%0aalert(1)', "javascript: top['al'+'ert'](1)",
+    'javascript: document.cookie', 'javascript: x=1', 'javascript: ', 'vbscript: msgbox 1 "x"', 'go to javascript: location=1'];
+  it.each(hits)('%s is a js uri', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-uri');
+  });
+  it.each(['javascript: the good parts is a great book', 'the javascript: protocol is deprecated, use handlers.', 'Languages: javascript: yes, python: no!'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.js-uri');
+  });
+  it('spans the scheme and its colon, as when it was reported at once', () => {
+    expect(d.scan('x javascript: alert(1)', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-uri')).toMatchObject({ offset: 2, length: 11 });
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'javascript: the good parts is a great book']); });
+});
