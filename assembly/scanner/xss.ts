@@ -102,6 +102,21 @@ const S2_START: u32 = 0;  // the held scheme's start
 const S2_END: u32 = 4;    // end of its ':'
 const S2_MODE: u32 = 8;   // 0 none, 1 ':' just read, 2 a space after it, 3 and a word since
 const S2_DOT: u32 = 12;   // end of a '.' since (a word glued to it is a member access)
+// Open parentheses, innermost in bit 0: 1 for a call's ('(' glued to a name), so a sink that closes an
+// argument list after a comma is handed to a call as a callback: [].find.call([1],alert), on('error', alert).
+const S2_PARENS: u32 = 16;
+const S2_DEPTH: u32 = 20;
+const S2_COMMA_SINK: u32 = 24; // start + 1 of a strong sink named right after a ',' (only spaces between)
+
+/** Track '(' and ')'; returns whether a ')' closes a call's argument list. */
+function parens(s2: usize, c: u32, call: bool): bool {
+  const depth = g32(s2, S2_DEPTH);
+  const stack = g32(s2, S2_PARENS);
+  if (c == 0x28) { s32(s2, S2_PARENS, (stack << 1) | (call ? 1 : 0)); s32(s2, S2_DEPTH, depth + 1); return false; }
+  if (depth == 0) return false;
+  s32(s2, S2_PARENS, stack >> 1); s32(s2, S2_DEPTH, depth - 1);
+  return depth <= 32 && (stack & 1) != 0;
+}
 
 function schemeReport(st: usize, s2: usize): void {
   report(st, R_XSS_JS_URI, g32(s2, S2_START), g32(s2, S2_END));
@@ -398,7 +413,10 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     pend(x, loose && (g32(x, X_LAST_END) != 0 || start != 0) ? P_EVENT : P_ONWORD, start, end);
   }
   else if ((flags & K_X_SCHEME) != 0) pend(x, P_SCHEME, start, end);
-  else if ((flags & K_X_SINK_STRONG) != 0) pend(x, isTimer(word, w0, w1, len) ? P_TIMER : P_SINK, start, end);
+  else if ((flags & K_X_SINK_STRONG) != 0) {
+    pend(x, isTimer(word, w0, w1, len) ? P_TIMER : P_SINK, start, end);
+    if (prev == 0x2c && g32(x, X_LAST_END) == g32(x, X_PUNCT_END)) s32(st + ST_XSS2, S2_COMMA_SINK, start + 1); // (after ',' and spaces only)
+  }
   else if ((flags & K_X_OBJ) != 0) pend(x, P_OBJ, start, end);
   else if ((flags & K_X_CSS) != 0) {
     if (w0 == 0x62 && w1 == 0x69 && prev == 0x2d && g32(x, X_PUNCT_END) == start) report(st, R_XSS_CSS_EXPRESSION, start, end); // -moz-binding
@@ -456,6 +474,7 @@ const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, c, start, false);
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemePunct(st, st + ST_XSS2, c, end);
+  const closesCall = (c == 0x28 || c == 0x29) && parens(st + ST_XSS2, c, prevCode(x, c, start) == PREV_CALL_PAREN);
   if (c == 0x21 || c == 0x5b || c == 0x5d || c == 0x2b) jsfuck(st, x, c, start, end); // other events break adjacency by themselves
   if ((c == 0x20 || c == 0x0a) && idleOrQuote(x)) return; // (a space keeps P_BRK as it is)
   // punctuation no tracker reacts to while idle: it only becomes the previous byte
@@ -511,6 +530,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     // [1].map(alert)  x.forEach(eval)  — the sink handed to a call as its only argument (a callback that runs it;
     // as one argument of several it is as often a name compared in code: equal(Eval, EvalError))
     else if (p == P_SINK && adjacent && c == 0x29 && g32(x, X_PREV) == PREV_CALL_PAREN && g32(x, X_PUNCT_END) == ps) report(st, R_XSS_JS_SINK, ps, end);
+    // ...,alert)  — the last of several arguments of a call: a callback too (a prose list in parentheses is no call)
+    else if (p == P_SINK && adjacent && c == 0x29 && closesCall && g32(st + ST_XSS2, S2_COMMA_SINK) == ps + 1) report(st, R_XSS_JS_SINK, ps, end);
     // (alert)(1)  alert?.(1)  alert.call(
     else if (p == P_SINK && adjacent && (c == 0x29 || c == 0x3f)) { s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_SINK && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; }

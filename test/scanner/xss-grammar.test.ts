@@ -166,6 +166,18 @@ describe('xss tag names end at whitespace, / or >', () => {
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'WeakMap<object, T>', '\\<object\\>']); });
 });
 
+describe('xss sink handed to a call as its last argument', () => {
+  const hits = ["';[].find.call([1],alert)//", "window.addEventListener('error', alert)", 'x.then(null,alert)', 'f(a, b(c), confirm)'];
+  it.each(hits)('%s is a js sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  // a list in parentheses that no name calls, or a sink that is not the last argument
+  it.each(['(info, warning, alert)', 'Levels (debug, alert)', 'f(alert, x)', 'f(a, (alert))'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.js-sink');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, '(info, warning, alert)']); });
+});
+
 describe('xss sink handed to apply/call/bind', () => {
   const hits = ['Reflect.apply(alert,null,[1])', 'Function.prototype.call.call(confirm,null,1)', 'x.bind(eval)'];
   it.each(hits)('%s is a js sink', (input) => {
