@@ -93,6 +93,7 @@ const P_SINK_OPEN: u32 = 41;  // alert(: reported unless ')' closes it empty
 const P_SINK_EMPTY: u32 = 42; // alert(): waiting for a space (: , . may come first: "alert(): shows a dialog")
 const P_HELD_SP: u32 = 43;    // alert()  document.cookie  and a space: a word now is prose
 const P_PROP_HELD: u32 = 44;  // document.cookie: waiting for a space
+const P_ARR_SINK: u32 = 45;   // [alert]: waiting for '[' (an index into the array, then a call: [alert][0](1))
 
 // A script scheme in prose ("javascript: the good parts", "the javascript: protocol is deprecated") runs
 // nothing: the scheme is held from its ':' (region ST_XSS2) and reported by the first sign of code after
@@ -534,6 +535,9 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_SINK && adjacent && c == 0x29 && closesCall && g32(st + ST_XSS2, S2_COMMA_SINK) == ps + 1) report(st, R_XSS_JS_SINK, ps, end);
     // (alert)(1)  alert?.(1)  alert.call(
     else if (p == P_SINK && adjacent && (c == 0x29 || c == 0x3f)) { s32(x, X_PEND_END, end); keep = true; }
+    // [alert] — the sink alone in an array literal ('[' right before it): indexed and called next, [alert][0](1)
+    else if (p == P_SINK && adjacent && c == 0x5d && g32(x, X_PREV) == 0x5b && g32(x, X_PUNCT_END) == ps) { s32(x, X_PEND, P_ARR_SINK); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_ARR_SINK && adjacent && c == 0x5b) { s32(x, X_PEND, P_OBJ_IDX); s32(x, X_PEND_END, end); keep = true; } // then as window['x'](1)
     else if (p == P_SINK && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_SINK_DOT && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
     else if (p == P_HTMLPROP && c == 0x3d) report(st, R_XSS_JS_SINK, ps, end);

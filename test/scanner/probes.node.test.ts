@@ -30,7 +30,7 @@ function run(name: string, attack: boolean): { total: number; blocked: number; w
 describe('held-out probes', () => {
   it('parses every probe file', () => {
     expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(432);
-    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(485);
+    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(534);
     expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(311);
   });
   it('detects the SQL injection probes', () => {
@@ -39,7 +39,7 @@ describe('held-out probes', () => {
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(483); // measured 484/485 (round 5: 65/65)
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(525); // measured 526/534 (round 5: 65/65, and the no-parentheses group 41/49)
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);

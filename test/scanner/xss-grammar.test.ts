@@ -178,6 +178,17 @@ describe('xss sink handed to a call as its last argument', () => {
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, '(info, warning, alert)']); });
 });
 
+describe('xss sink alone in an array literal, indexed and called', () => {
+  const hits = ["';[alert][0](1)//", '[confirm][0](1)', "<svg onload=[alert]['0'](1)>"];
+  it.each(hits)('%s is a js sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it.each(['[ALERT] disk full', '[alert][1]: see notes', '[alert]', 'levels: [debug, alert][0]'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.js-sink');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits); });
+});
+
 describe('xss sink handed to apply/call/bind', () => {
   const hits = ['Reflect.apply(alert,null,[1])', 'Function.prototype.call.call(confirm,null,1)', 'x.bind(eval)'];
   it.each(hits)('%s is a js sink', (input) => {
