@@ -190,6 +190,16 @@ function schemePrefix(word: usize, len: u32): bool {
   return false;
 }
 
+/**
+ * Could the word begin a script scheme? Its first two bytes (w1 is 0 for a one-byte word) decide
+ * before schemePrefix compares: ja js vb li mo, or j v l m alone.
+ */
+// @ts-ignore: decorator
+@inline function maySpellScheme(w0: u32, w1: u32): bool {
+  return (w0 == 0x6a && (w1 == 0x61 || w1 == 0x73 || w1 == 0)) || (w0 == 0x76 && (w1 == 0x62 || w1 == 0)) ||
+    (w0 == 0x6c && (w1 == 0x69 || w1 == 0)) || (w0 == 0x6d && (w1 == 0x6f || w1 == 0));
+}
+
 /** setTimeout or setInterval (both run a string as code) */
 // @ts-ignore: decorator
 @inline function isTimer(word: usize, w0: u32, w1: u32, len: u32): bool {
@@ -283,7 +293,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
       !(len == 3 && ((w0 == 0x6e && w1 == 0x65) || (w0 == 0x61 && w1 == 0x64)) && load<u8>(word + 2) == 0x77) &&
       !(len == 5 && w0 == 0x61 && w1 == 0x70 && load<u8>(word + 2) == 0x70) && quietAfterQuote(x) &&
       !(len == 2 && w0 == 0x69 && w1 == 0x6e) && // (only "in" continues a quote's breakout: "in valueOf)
-      !((w0 == 0x6a || w0 == 0x76 || w0 == 0x6c || w0 == 0x6d) && schemePrefix(word, len)) &&
+      !(maySpellScheme(w0, w1) && schemePrefix(word, len)) &&
       !(w0 >= 0xc2 && w0 < 0xe0 && highBitLt(word, w0, w1, len) != 0)) {
     s32(x, X_PEND, P_NONE);
     s32(x, X_QUOTE, 0);
