@@ -33,14 +33,16 @@ const C_PCT: u32 = 72;       // %name% progress: 1 '%', 2 a COMSPEC-class name, 
 const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
-const C_SUBST: u32 = 88;     // the command position was opened by: 2 $(, a backtick: 1 standing apart, 5 opening the value, 6 after punctuation, 3 otherwise
+const C_SUBST: u32 = 88;     // the command position was opened by: 2 $(, a backtick: 1 standing apart, 5 opening the value, 6 after punctuation,
+                             // 7 after ; & and a space (a; `date`), 9 after | and a space (| `npm i x` |), 8 like 5 glued to '=' (x=`id`), 3 otherwise
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
 const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
 const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); 3, 4 the same after a word out of command position;
                               // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body)
 const C_FUNC_START: u32 = 108;
-const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command
+const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command;
+                             // 128: a developer tool named first in a code span standing apart (see devTool), 256: and it runs code given -c/-e
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec)
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
@@ -94,6 +96,8 @@ function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   const kind = g32(c, C_CMD);
   const pos = g32(c, C_CMD_POS);
   const start = g32(c, C_CMD_START);
+  // a developer tool opening a code span that stands apart documents a command (see devTool)
+  if ((kind == 1 || kind == 2) && (g32(c, C_WRAP) & 128) != 0) { s32(c, C_CMD, 0); return; }
   if (kind == 1 || kind == 2) {
     if (g32(c, C_SUBST) != 0) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), end);
     else if (pos == 2) report(st, R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
@@ -129,6 +133,41 @@ function needsArgument(word: usize, len: u32): bool {
 @inline function sepBefore(c: usize): bool {
   const prev = g32(c, C_PREV);
   return prev == 0x3b || prev == 0x7c || prev == 0x0a || prev == 0x60 || (prev == 0x28 && g32(c, C_SUBST) != 0);
+}
+
+/** A backtick span that stands apart (C_SUBST 1 5 6 7 9); not 8: x=`npm i x` is a value made of a substitution. */
+// @ts-ignore: decorator
+@inline function standingSpan(sb: u32): bool {
+  return sb == 1 || sb == 5 || sb == 6 || sb == 7 || sb == 9;
+}
+
+/**
+ * Developer tools: package managers, build tools, VCS, container CLIs, compilers and the language runtimes used
+ * with subcommands or scripts (npm install x, make test, git log, docker run, node app.js, python -m venv).
+ * Only a span that opens the value or stands apart in prose counts (not x=`npm i x`, ;`npm i x`, x`npm i x`).
+ * Named first in a Markdown code span standing apart ("Run `npm install express` to ...", "| `npm start` |",
+ * "> `npm i -D x`") they document a command: prose about building software, not an injected command, which
+ * is built from recon, download, shell and network tools (id, curl, wget, nc, bash, sleep ...). Returns 2
+ * for a runtime, which runs code given on the command line (-c, -e: python -c, node -e, perl -e), 3 for php (-r too).
+ */
+function devTool(word: usize, len: u32): u32 {
+  if (len < 2 || len > 7) return 0;
+  if (wordIs(word, len, "node") || wordIs(word, len, "nodejs") || wordIs(word, len, "deno") || wordIs(word, len, "python") || wordIs(word, len, "python2") ||
+    wordIs(word, len, "python3") || wordIs(word, len, "ruby") || wordIs(word, len, "perl")) return 2;
+  if (wordIs(word, len, "php")) return 3;
+  return wordIs(word, len, "npm") || wordIs(word, len, "npx") || wordIs(word, len, "pip") || wordIs(word, len, "pip3") || wordIs(word, len, "pipx") ||
+    wordIs(word, len, "make") || wordIs(word, len, "git") || wordIs(word, len, "docker") || wordIs(word, len, "podman") || wordIs(word, len, "kubectl") ||
+    wordIs(word, len, "apt") || wordIs(word, len, "dpkg") || wordIs(word, len, "rpm") || wordIs(word, len, "yum") || wordIs(word, len, "dnf") ||
+    wordIs(word, len, "apk") || wordIs(word, len, "java") || wordIs(word, len, "javac") || wordIs(word, len, "rustc") || wordIs(word, len, "gcc") || wordIs(word, len, "cc") ? 1 : 0;
+}
+
+/** Options that make a runtime run the code that follows (-c -e -pe -ne --eval --command, php -r); -m, node -r, --version do not. */
+function codeOption(word: usize, len: u32, php: bool): bool {
+  if (len <= 2) {
+    const a = load<u8>(word), b = len == 2 ? load<u8>(word + 1) : 0;
+    return a == 0x63 || a == 0x65 || b == 0x65 || b == 0x63 || (php && len == 1 && a == 0x72);
+  }
+  return wordIs(word, len, "eval") || wordIs(word, len, "exec") || wordIs(word, len, "command") || wordIs(word, len, "print");
 }
 
 /** Extensions Windows runs a command name with. */
@@ -207,6 +246,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (kind == 8) { // `cmd` standing apart: a space and a word after it make it a code span in prose (also after ',' or '.')
     if (!isWord && ch == 0x20 && (s == 0 || s == 3)) { s32(c, C_CMD_STEP, 1); return; }
     if (!isWord && (ch == 0x2c || ch == 0x2e) && s == 0 && adjacent) { s32(c, C_CMD_STEP, 3); return; }
+    if (!isWord && ch == 0x7c && s == 1 && (g32(c, C_WRAP) & 1024) != 0) { s32(c, C_CMD, 0); return; } // | `date` |: a table cell
     if (!(isWord && s == 1)) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
     s32(c, C_CMD, 0); return;
   }
@@ -263,6 +303,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if (adjacent && (exeExt(st + ST_LEX + LX_WORD, end - start) || first - 0x30 < 10)) { s32(c, C_CMD_STEP, 0); return; } // ping.exe python3.10 (not node.js)
       s32(c, C_CMD, 0); return;
     }
+    // python -c, node -e in a code span: the runtime runs what follows, so the span is no longer documentation
+    if (s == 2 && adjacent && (g32(c, C_WRAP) & 256) != 0 && g32(c, C_PREV) == 0x2d && codeOption(st + ST_LEX + LX_WORD, end - start, (g32(c, C_WRAP) & 512) != 0)) s32(c, C_WRAP, g32(c, C_WRAP) & ~128);
     if (s == 2 && adjacent) { fire(st, c, end, false); return; } // -la, /etc
     if (s == 1) {
       if (first - 0x30 < 10 && (kind == 1 || pos == 2)) {
@@ -327,11 +369,15 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // `type` `date` `id`: a command word alone between backticks standing apart is a markdown code span (opening the
     // value, only a weak word other than the no-ops `true` `false`)
     const sb = g32(c, C_SUBST);
-    if (ch == 0x60 && s == 0 && (kind == 2 && (sb == 1 || sb == 6 || (sb == 5 && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff))))) { s32(c, C_CMD, 0); return; }
+    if (ch == 0x60 && (g32(c, C_WRAP) & 128) != 0) { s32(c, C_CMD, 0); return; } // `npm`, `make`: a developer tool named in prose
+    if (ch == 0x60 && s == 0 && (kind == 2 && (sb == 1 || sb == 6 || ((sb == 5 || sb == 8) && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff))))) { s32(c, C_CMD, 0); return; }
     // a strong one is a code span only when prose goes on after it (the `id` field); at the end or before other
     // input (127.0.0.1 `id`) it substitutes
     // (and so is a no-op opening the value: "`true` once the plugin loaded" documents a value, "`true`" alone probes)
-    if (ch == 0x60 && s == 0 && ((kind == 1 && sb == 1) || (kind == 2 && sb == 5))) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); return; }
+    if (ch == 0x60 && s == 0 && ((kind == 1 && sb == 1) || (kind == 2 && (sb == 5 || sb == 8)))) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 0); return; }
+    // a weak word alone in a span after a separator and a space ("; `false` otherwise", "| `date` |"): judged like a
+    // strong one standing apart, and a cell of a Markdown table when " |" follows (1024); at the end it still substitutes
+    if (ch == 0x60 && s == 0 && kind == 2 && (sb == 7 || sb == 9)) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, sb == 9 ? 1024 : 0); return; }
     // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
     // opens a command position, and the word after it is judged there.
     if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || (ch == 0x60 && s == 1))) { s32(c, C_CMD, 0); return; } // Open `url` with ...
@@ -380,9 +426,13 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   // span (opening the value: only a weak word other than `true` `false`, the no-ops fuzzers send to see whether backticks run)
   if (((flags & K_C_STRONG) == 0 ? !(g32(j, J_START) <= 1 && noOp(j + J_BUF, len)) : g32(j, J_START) > 1) && g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(j, J_POSSTART) == g32(j, J_START) && g32(c, C_PREV) == 0x60 &&
     g32(j, J_QUOTES) == 0 && g32(j, J_VAR) == 0) return;
+  // (and so is a developer tool alone in a span standing apart, also opening the value: "`npm` executable", "`node`")
+  if (g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(c, C_PREV) == 0x60 && g32(j, J_QUOTES) == 0 && g32(j, J_VAR) == 0 && (g32(j, J_MID) & 2) == 0 &&
+    standingSpan(g32(c, C_SUBST)) && devTool(j + J_BUF, len) != 0) return;
   const wend = g32(j, J_END);
   const kind0 = g32(c, C_CMD);
   if (kind0 >= 3 && kind0 <= 5 && g32(c, C_LAST_END) == wend) return; // "alias ..: the word already runs its own grammar
+  if (kind0 == 8 && (g32(c, C_SUBST) == 7 || g32(c, C_SUBST) == 9) && g32(c, C_LAST_END) == wend) return; // | `date`: the closed span is judged by what follows (step)
   const q = g32(j, J_QUOTES);
   if ((flags & K_C_STRONG) != 0 && (g32(j, J_MID) & 2) != 0 && (q & 1) == 0) report(st, R_CMDI_OBFUSCATED_COMMAND, g32(j, J_START), wend);
   if (g32(j, J_BIN) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), wend);
@@ -392,9 +442,11 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   if (brs != 0 && js + 1 >= brs && js <= brs + 1) s32(j, J_BRCMD, (wend + 1) | (js + 1 == brs ? 0x80000000 : 0));
   const pos = g32(j, J_POS);
   if (pos == 0) return;
+  // (a developer tool cmdWord saw opening a code span keeps its mark when the span's word ends: `npm install`)
+  const dev = (kind0 == 1 || kind0 == 2) && g32(c, C_CMD_START) == js + 1 && (g32(j, J_MID) & 2) == 0 && q == 0 && g32(j, J_VAR) == 0 ? g32(c, C_WRAP) & 896 : 0;
   s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
   s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, g32(j, J_START)); s32(c, C_CMD_END, wend); s32(c, C_CMD_POS, pos);
-  s32(c, C_WRAP, (flags & K_C_WRAPPER) != 0 ? 1 : 0);
+  s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | dev);
   s32(c, C_POS_START, pos == 2 ? g32(j, J_POSSTART) : g32(j, J_START));
   s32(c, C_LAST_END, wend);
 }
@@ -551,6 +603,13 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
       s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | ((flags & K_C_SHELL) != 0 || interpreter(word, len) || needsArgument(word, len) ? 64 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
+      // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool
+      if (pos == 2 && adjacent && g32(c, C_PREV) == 0x60 && g32(st + ST_CMD3, K_TICK) != 0) {
+        if (standingSpan(g32(c, C_SUBST))) {
+          const dt = devTool(word, len);
+          if (dt != 0) s32(c, C_WRAP, g32(c, C_WRAP) | 128 | (dt >= 2 ? 256 : 0) | (dt == 3 ? 512 : 0));
+        }
+      }
     } else if (pos == 2 && first - 0x61 < 26 && end - start >= 2) {
       // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
       if (sepBefore(c) && g32(c, C_PREV) != 0x60) {
@@ -791,7 +850,12 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     const narrow = loose && (!adjacent || g32(c, C_PREV) == 0x5b);
     // (a Markdown line that starts with a span is judged like the value's start)
     const line = pos0 == 2 && adjacent && g32(c, C_PREV) == 0x0a;
-    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, (pos0 == 1 && !wordGlued) || line ? 5 : narrow ? 1 : loose ? 6 : 3);
+    // (7: after ; | & and a space, with no command before it: "a; `date`", "| `npm start` |" — like 3 but for code spans)
+    const afterSep = pos0 == 2 && !adjacent && !cmdBefore && !wordGlued && (g32(c, C_PREV) == 0x3b || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x26);
+    // (9: the same after '|', where a span may be a Markdown table cell: | `date` |)
+    // (8: like 5, opening a value glued to its '=' (x=`id`): the value is the substitution, never a span in prose)
+    const sbv: u32 = (pos0 == 1 && !wordGlued) || line ? (adjacent && g32(c, C_PREV) == 0x3d ? 8 : 5) : narrow ? 1 : loose ? 6 : afterSep ? (g32(c, C_PREV) == 0x7c ? 9 : 7) : 3;
+    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, sbv);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {

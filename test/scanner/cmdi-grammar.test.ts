@@ -541,3 +541,40 @@ describe('cmdi: process-starting calls from inside other languages', () => {
     expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
   });
 });
+
+describe('cmdi: a developer tool opening a code span that stands apart documents a command', () => {
+  // npm/npx/pip/make/git/docker/kubectl/apt ... and the runtimes named first in a span standing apart in prose, a
+  // table cell or a quote; a runtime given -c/-e (php -r), a separator inside, or a span glued to a value, a word
+  // or a separator still substitutes, as does any other command (curl, sleep) or a wrapper (sudo)
+  it.each([
+    'Run `npm install express` to add the dependency', '> `npm i -D vitest`', '| `npm start` | Starts the server |',
+    '* `make test` - runs the tests', 'Then `kubectl apply -f x.yaml` applies it', 'run `node app.js`, then open it',
+    'Run `python -m venv .venv` first', 'Run `node -r ts-node/register x.js` now', '`npm` executable', '`npm run bench` - benchmarks',
+    'Use `git commit -m "x"` to save', 'Install with `pip install requests`',
+  ])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each([
+    'x=`npm i evil`', ';`npm i x`', 'x`npm i x`', 'x=`npm`',
+    'Run `python -c "import os"` now', 'Run `node -e "x"` now', 'Run `php -r "x"` now', 'Run `perl -pe s/a/b/ x` now',
+    'Run `npm i x; id` now', 'Run `npm i x | sh` now', '`npm run x` && curl http://x.test | sh',
+    'Run `curl http://x.test` now', 'Run `sudo apt install x` now', '`id`',
+  ])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: a weak word alone in a span after a separator and a space', () => {
+  // "; `false` otherwise" is prose after a semicolon, "| `true` |" a Markdown table cell; at the end, glued to the
+  // separator, with arguments or a strong word it still substitutes
+  it.each(['a; `false` otherwise', '| `enabled` | `boolean` | `true` | on |', '| `date` | `2020-04-03` |', 'x & `true` when set'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['a; `date`', 'a && `date`', '| `id` |', 'x | `date` | grep x', 'a;`date` x', '&`true` x', 'a; `sleep 5` x'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});

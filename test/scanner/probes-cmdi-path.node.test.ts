@@ -54,8 +54,8 @@ describe('held-out cmdi / path probes', () => {
   });
 });
 
-// measured: cmdi 472/480, path 345/350, benign 32/292 (all 32 by cmdi/path rules; round 5 added 56 attacks, 40 look-alikes)
+// measured: cmdi 472/480, path 345/350, benign 9/292 (all 9 by cmdi/path rules)
 const CMDI_MISSES = 8;
 const PATH_MISSES = 5;
-const BENIGN_BLOCKED = 32;
-const BENIGN_CP_CRITICAL = 32;
+const BENIGN_BLOCKED = 9;
+const BENIGN_CP_CRITICAL = 9;
