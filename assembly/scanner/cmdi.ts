@@ -206,6 +206,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   const adjacent = g32(c, C_LAST_END) == start;
   const pos = g32(c, C_CMD_POS);
   if (kind == 4 && s >= 6) { // IF ...: look a few events ahead for a batch comparison
+    // "if (" opened a parenthesis (depth in C_CMD_END >> 8): an "==" inside it is a C-like condition,
+    // if (x === 'y') {  if (err !== null) — cmd.exe compares operands outside parentheses: IF (%1)==() GOTO x
+    const depth = g32(c, C_CMD_END) >> 8;
+    if (!isWord && ch == 0x28 && depth != 0 && depth < 255) s32(c, C_CMD_END, g32(c, C_CMD_END) + 256);
+    else if (!isWord && ch == 0x29 && depth != 0) s32(c, C_CMD_END, g32(c, C_CMD_END) - 256);
+    if (!isWord && ch == 0x3d && g32(c, C_PREV) == 0x3d && adjacent && depth != 0) { s32(c, C_CMD, 0); return; }
     if ((isWord && (flags & K_C_BATCH_CMP) != 0) || (ch == 0x3d && g32(c, C_PREV) == 0x3d && adjacent)) {
       report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return;
     }
@@ -223,7 +229,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x20) { if (s == 0) s32(c, C_CMD_STEP, 1); return; }
     if ((s == 1 || (s == 0 && kind == 4)) && (ch == 0x2f)) { s32(c, C_CMD_STEP, 2); return; } // for /f, if/i
     if (s == 1 && ch == 0x25) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
-    if (s == 1 && kind == 4 && (ch == 0x22 || ch == 0x28 || ch == 0x5b || ch == 0x7b)) { s32(c, C_CMD_STEP, 6); return; } // IF "%a%"  IF (%1)  IF [%1]
+    if (s == 1 && kind == 4 && (ch == 0x22 || ch == 0x28 || ch == 0x5b || ch == 0x7b)) { // IF "%a%"  IF (%1)  IF [%1]
+      if (ch == 0x28) s32(c, C_CMD_END, g32(c, C_CMD_END) | 256);
+      s32(c, C_CMD_STEP, 6); return;
+    }
 
     s32(c, C_CMD, 0); return;
   }

@@ -578,3 +578,16 @@ describe('cmdi: a weak word alone in a span after a separator and a space', () =
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: an "==" inside the parenthesis after IF is a C-like condition', () => {
+  // cmd.exe compares operands outside parentheses (IF (%1)==() ...); JavaScript, C, Java and PHP wrap the whole
+  // condition in them: if (x === 'y') {
+  it.each(["if (x === 'y') {", 'if (err !== null) {', 'if (path.extname(file) === ".html") {', 'if (a == b) x = 1;'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['IF (%1)==() GOTO x', '& if (%a%)==(b) echo x', 'x & IF NOT (%1)==() dir', 'IF "%a%"=="b" echo x', 'if not {%2} == {} x'])('%s is still flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.windows-batch');
+    expectSameWhenSplit(d, [input]);
+  });
+});
