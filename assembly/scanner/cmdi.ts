@@ -13,7 +13,8 @@ import {
 
 const C_POS: u32 = 0;        // command position: 0 none, 1 start of value/after a quote, 2 after a separator, 3 inside $( or `
 const C_POS_START: u32 = 4;
-const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if, 5 alias/trap, 6 any name after ;|, 7 ./path after ;|, 8 `strong` apart
+const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if, 5 alias/trap, 6 any name after ;|, 7 ./path after ;|, 8 `strong` apart,
+                             // 9 a file tool with arguments in a span standing apart, waiting for the span's end (then 8)
 const C_CMD_START: u32 = 12;
 const C_CMD_END: u32 = 16;
 const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'
@@ -42,7 +43,8 @@ const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a functi
                               // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body)
 const C_FUNC_START: u32 = 108;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command;
-                             // 128: a developer tool named first in a code span standing apart (see devTool), 256: and it runs code given -c/-e
+                             // 128: a developer tool named first in a code span standing apart (see devTool), 256: and it runs code given -c/-e,
+                             // 512: php (-r too); 2048: a file tool named first in such a span (see fileTool); 1024 (kind 8): the span follows '| '
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec)
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
@@ -98,6 +100,10 @@ function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   const start = g32(c, C_CMD_START);
   // a developer tool opening a code span that stands apart documents a command (see devTool)
   if ((kind == 1 || kind == 2) && (g32(c, C_WRAP) & 128) != 0) { s32(c, C_CMD, 0); return; }
+  // a file tool with arguments in such a span ("run `ls -la` to see"): what follows the span decides (kind 9, then 8)
+  if ((kind == 1 || kind == 2) && (g32(c, C_WRAP) & 2048) != 0 && !atEnd) {
+    s32(c, C_CMD, 9); s32(c, C_CMD_END, end); s32(c, C_WRAP, g32(c, C_SUBST) == 9 ? 1024 : 0); return;
+  }
   if (kind == 1 || kind == 2) {
     if (g32(c, C_SUBST) != 0) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), end);
     else if (pos == 2) report(st, R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
@@ -159,6 +165,22 @@ function devTool(word: usize, len: u32): u32 {
     wordIs(word, len, "make") || wordIs(word, len, "git") || wordIs(word, len, "docker") || wordIs(word, len, "podman") || wordIs(word, len, "kubectl") ||
     wordIs(word, len, "apt") || wordIs(word, len, "dpkg") || wordIs(word, len, "rpm") || wordIs(word, len, "yum") || wordIs(word, len, "dnf") ||
     wordIs(word, len, "apk") || wordIs(word, len, "java") || wordIs(word, len, "javac") || wordIs(word, len, "rustc") || wordIs(word, len, "gcc") || wordIs(word, len, "cc") ? 1 : 0;
+}
+
+/**
+ * Tools that list, read, copy or archive files and text (ls -la, mkdir -p dist, grep -r x src, tar -xzf a.tgz): in a
+ * span standing apart and followed by prose they document a step ("Run `ls -la` to see the files"). Not the tools
+ * that download, open connections, run code or delete (curl, wget, nc, bash, rm, sleep, id ...), which fire at once.
+ */
+function fileTool(word: usize, len: u32): bool {
+  if (len < 2 || len > 6) return false;
+  return wordIs(word, len, "ls") || wordIs(word, len, "ll") || wordIs(word, len, "pwd") || wordIs(word, len, "mkdir") || wordIs(word, len, "cp") ||
+    wordIs(word, len, "mv") || wordIs(word, len, "touch") || wordIs(word, len, "cat") || wordIs(word, len, "echo") || wordIs(word, len, "grep") ||
+    wordIs(word, len, "egrep") || wordIs(word, len, "fgrep") || wordIs(word, len, "sed") || wordIs(word, len, "awk") || wordIs(word, len, "tar") ||
+    wordIs(word, len, "gzip") || wordIs(word, len, "gunzip") || wordIs(word, len, "unzip") || wordIs(word, len, "zip") || wordIs(word, len, "chmod") ||
+    wordIs(word, len, "ln") || wordIs(word, len, "wc") || wordIs(word, len, "du") || wordIs(word, len, "df") || wordIs(word, len, "diff") ||
+    wordIs(word, len, "sort") || wordIs(word, len, "head") || wordIs(word, len, "tail") || wordIs(word, len, "less") || wordIs(word, len, "more") ||
+    wordIs(word, len, "find") || wordIs(word, len, "which") || wordIs(word, len, "file") || wordIs(word, len, "tree") || wordIs(word, len, "cd");
 }
 
 /** Options that make a runtime run the code that follows (-c -e -pe -ne --eval --command, php -r); -m, node -r, --version do not. */
@@ -252,9 +274,21 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x2d && ((s == 0 && adjacent) || s == 2 || (s == 3 && adjacent && (g32(c, C_WRAP) & 32) != 0))) { s32(c, C_CMD_STEP, s == 0 ? 1 : 3); return; }
     s32(c, C_CMD, 0); return;
   }
-  if (kind == 8) { // `cmd` standing apart: a space and a word after it make it a code span in prose (also after ',' or '.')
-    if (!isWord && ch == 0x20 && (s == 0 || s == 3)) { s32(c, C_CMD_STEP, 1); return; }
-    if (!isWord && (ch == 0x2c || ch == 0x2e) && s == 0 && adjacent) { s32(c, C_CMD_STEP, 3); return; }
+  if (kind == 9) { // `ls -la ...`: a separator, redirection or expansion inside runs it; the closing backtick hands over to kind 8
+    if (isWord) return;
+    if (ch == 0x60) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); return; }
+    if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x3e || ch == 0x3c || ch == 0x24) {
+      report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END)); s32(c, C_CMD, 0);
+    }
+    return;
+  }
+  if (kind == 8) { // `cmd` standing apart: a space and a word after it make it a code span in prose (also after ',' '.' ':')
+    // s: 0 just closed, 1 after a space, 3 after , . : glued to it, 6 after those and a space, 5 after " -"
+    if (!isWord && ch == 0x20 && (s == 0 || s == 3 || s == 5)) { s32(c, C_CMD_STEP, s == 3 ? 6 : 1); return; }
+    if (!isWord && (ch == 0x2c || ch == 0x2e || ch == 0x3a) && s == 0 && adjacent) { s32(c, C_CMD_STEP, 3); return; }
+    if (!isWord && ch == 0x2d && s == 1) { s32(c, C_CMD_STEP, 5); return; }            // "`x` - the timeout": a dash standing alone
+    if (!isWord && ((ch == 0x5d && s == 0 && adjacent) || (ch == 0x60 && s == 6))) { s32(c, C_CMD, 0); return; } // [`x`](#x) link text; "`a`, `b`" a list
+    if (isWord && s == 6) { s32(c, C_CMD, 0); return; }
     if (!isWord && ch == 0x7c && s == 1 && (g32(c, C_WRAP) & 1024) != 0) { s32(c, C_CMD, 0); return; } // | `date` |: a table cell
     if (!(isWord && s == 1)) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
     s32(c, C_CMD, 0); return;
@@ -392,11 +426,21 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || (ch == 0x60 && s == 1))) { s32(c, C_CMD, 0); return; } // Open `url` with ...
     // "| Type |", "| Date |": a weak word alone between pipes standing apart is a Markdown table cell
     if (ch == 0x7c && kind == 2 && s == 1 && g32(c, C_PREV) == 0x7c && g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD, 0); return; }
-    if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) { fire(st, c, start, false); return; }
+    if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) {
+      // (a file tool in a span waits for the span's end only when the end is this backtick: `ls `; a separator,
+      // redirection or expansion right after it runs it)
+      if (ch != 0x60) s32(c, C_WRAP, g32(c, C_WRAP) & ~2048);
+      fire(st, c, start, false);
+      if (g32(c, C_CMD) == 9) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); }
+      return;
+    }
   }
   if (s == 1 && ch == 0x23 && (kind == 1 || pos == 2)) { fire(st, c, start, false); return; } // cmd # comment
   if (s == 1 && ch == 0x28 && pos == 2) { fire(st, c, start, false); return; }                   // ;cmd (subshell arg
-  if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24 || ch == 0x25) && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; } // cmd ./x, *, $V, %V%
+  if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24 || ch == 0x25) && (kind == 1 || pos == 2)) { // cmd ./x, *, $V, %V%
+    if (ch == 0x24 || ch == 0x25) s32(c, C_WRAP, g32(c, C_WRAP) & ~2048); // (an expansion is never documentation: cat $HOME/.ssh/x)
+    fire(st, c, end, false); return;
+  }
   if (s == 0 && ch == 0x3c && kind == 1) { s32(c, C_CMD_STEP, 10); return; } // cat</etc/x
   s32(c, C_CMD, 0);
 }
@@ -452,7 +496,7 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   const pos = g32(j, J_POS);
   if (pos == 0) return;
   // (a developer tool cmdWord saw opening a code span keeps its mark when the span's word ends: `npm install`)
-  const dev = (kind0 == 1 || kind0 == 2) && g32(c, C_CMD_START) == js + 1 && (g32(j, J_MID) & 2) == 0 && q == 0 && g32(j, J_VAR) == 0 ? g32(c, C_WRAP) & 896 : 0;
+  const dev = (kind0 == 1 || kind0 == 2) && g32(c, C_CMD_START) == js + 1 && (g32(j, J_MID) & 2) == 0 && q == 0 && g32(j, J_VAR) == 0 ? g32(c, C_WRAP) & 2944 : 0;
   s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
   s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, g32(j, J_START)); s32(c, C_CMD_END, wend); s32(c, C_CMD_POS, pos);
   s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | dev);
@@ -617,6 +661,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
         if (standingSpan(g32(c, C_SUBST))) {
           const dt = devTool(word, len);
           if (dt != 0) s32(c, C_WRAP, g32(c, C_WRAP) | 128 | (dt >= 2 ? 256 : 0) | (dt == 3 ? 512 : 0));
+          else if (fileTool(word, len)) s32(c, C_WRAP, g32(c, C_WRAP) | 2048);
         }
       }
     } else if (pos == 2 && first - 0x61 < 26 && end - start >= 2) {
@@ -904,7 +949,7 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
   const kind = g32(c, C_CMD);
-  if (kind == 8) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
+  if (kind == 8 || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title

@@ -591,3 +591,33 @@ describe('cmdi: an "==" inside the parenthesis after IF is a C-like condition', 
     expectSameWhenSplit(d, [input]);
   });
 });
+
+describe('cmdi: a file tool with arguments in a span standing apart, followed by prose', () => {
+  // ls/cat/grep/tar/mkdir ... with arguments in a code span that prose goes on after documents a step; at the end,
+  // glued to a value, with a separator, redirection or expansion inside, or any other command it still substitutes
+  it.each(['Run `ls -la` to see the files', 'x `ls -la` y', '| `ls -la` | lists files |', 'Use `grep -r TODO src` to find them',
+    '`tar -xzf a.tgz` unpacks it', 'then `mkdir -p dist`, and build'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['`ls -la`', 'Run `ls -la`.', 'x=`ls -la` y', 'Run `ls -la; id` now', 'x `echo hi > /tmp/x` y', 'x `cat $HOME/.x` y',
+    'x `ls -la ${HOME}` y', 'the `ls -la | sh` x', 'x `cat ; id` y', 'hello `cat /etc/passwd`', 'x `rm -rf /tmp/a` y',
+    'x `curl http://x.test` y', 'x `sleep 5` y'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: more prose after a strong command alone in a span', () => {
+  // a ':' and a word ("* `timeout`: the number"), a dash standing alone ("`timeout` - time in ms"), a Markdown link
+  // ("[`timeout`](#timeout)") or another span in a list ("`timeout`, `retries`") continue prose
+  it.each(['* `timeout`: The number of seconds', '- [`timeout`](#timeout)', '- `timeout` - time in milliseconds',
+    'Options like `timeout`, `throwOnError`, and more', '`mkdir`: ensure the directory exists'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['x `id` -a', 'x `id`:x', 'x `id`, `whoami`', 'a `id`.', 'x `id`;', 'x `id`'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
