@@ -112,6 +112,12 @@ function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   s32(c, C_CMD, 0);
 }
 
+/** Where a kind 8 finding starts: the position's start, kept in C_CMD_START when a table cell's '|' (which moves it) is awaited. */
+// @ts-ignore: decorator
+@inline function spanStart(c: usize): u32 {
+  return (g32(c, C_WRAP) & 4096) != 0 ? g32(c, C_CMD_START) : g32(c, C_POS_START);
+}
+
 /** true, false: commands that do nothing, sent to test whether a substitution runs. */
 function noOp(word: usize, len: u32): bool {
   return wordIs(word, len, "true") || wordIs(word, len, "false");
@@ -190,6 +196,18 @@ function codeOption(word: usize, len: u32, php: bool): bool {
     return a == 0x63 || a == 0x65 || b == 0x65 || b == 0x63 || (php && len == 1 && a == 0x72);
   }
   return wordIs(word, len, "eval") || wordIs(word, len, "exec") || wordIs(word, len, "command") || wordIs(word, len, "print");
+}
+
+/**
+ * Commands that name nothing but themselves: no field, option, type or concept of an API is called whoami or
+ * ifconfig (unlike `id`, `timeout`, `env`, `hostname`), and sent alone in backticks they only ask who and where the
+ * server is. Alone in a span they substitute even when prose follows ("hello `whoami` there").
+ */
+function reconOnly(word: usize, len: u32): bool {
+  if (len < 5 || len > 11) return false;
+  return wordIs(word, len, "whoami") || wordIs(word, len, "uname") || wordIs(word, len, "ifconfig") || wordIs(word, len, "ipconfig") ||
+    wordIs(word, len, "systeminfo") || wordIs(word, len, "tasklist") || wordIs(word, len, "netstat") || wordIs(word, len, "getmac") ||
+    wordIs(word, len, "driverquery") || wordIs(word, len, "gpresult") || wordIs(word, len, "qprocess");
 }
 
 /** Extensions Windows runs a command name with. */
@@ -283,14 +301,22 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     return;
   }
   if (kind == 8) { // `cmd` standing apart: a space and a word after it make it a code span in prose (also after ',' '.' ':')
-    // s: 0 just closed, 1 after a space, 3 after , . : glued to it, 6 after those and a space, 5 after " -"
+    // s: 0 just closed, 1 after a space, 3 after , . : glued to it, 6 after those and a space, 5 after " -", 7 8 after " |" and a space
     if (!isWord && ch == 0x20 && (s == 0 || s == 3 || s == 5)) { s32(c, C_CMD_STEP, s == 3 ? 6 : 1); return; }
     if (!isWord && (ch == 0x2c || ch == 0x2e || ch == 0x3a) && s == 0 && adjacent) { s32(c, C_CMD_STEP, 3); return; }
     if (!isWord && ch == 0x2d && s == 1) { s32(c, C_CMD_STEP, 5); return; }            // "`x` - the timeout": a dash standing alone
     if (!isWord && ((ch == 0x5d && s == 0 && adjacent) || (ch == 0x60 && s == 6))) { s32(c, C_CMD, 0); return; } // [`x`](#x) link text; "`a`, `b`" a list
     if (isWord && s == 6) { s32(c, C_CMD, 0); return; }
-    if (!isWord && ch == 0x7c && s == 1 && (g32(c, C_WRAP) & 1024) != 0) { s32(c, C_CMD, 0); return; } // | `date` |: a table cell
-    if (!(isWord && s == 1)) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
+    if (!isWord && ch == 0x7c && s == 1 && (g32(c, C_WRAP) & 1024) != 0) { // | `date` |: a table cell
+      if ((g32(c, C_WRAP) & 4096) == 0) { s32(c, C_CMD, 0); return; }
+      s32(c, C_CMD_STEP, 7); return; // | `id` | then a space and a word: the next cell
+    }
+    if (s == 7 || s == 8) {
+      if (!isWord && ch == 0x20 && s == 7) { s32(c, C_CMD_STEP, 8); return; }
+      if (!isWord && ch == 0x60 && s == 8) { s32(c, C_CMD, 0); return; } // | `id` | `string` |
+      if (isWord && s == 8) { s32(c, C_CMD, 0); return; }
+    }
+    if (!(isWord && s == 1)) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
     s32(c, C_CMD, 0); return;
   }
   if (kind == 7) { // ;./name  ;. /path: running or sourcing a file named by a path right after a separator
@@ -417,7 +443,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // a strong one is a code span only when prose goes on after it (the `id` field); at the end or before other
     // input (127.0.0.1 `id`) it substitutes
     // (and so is a no-op opening the value: "`true` once the plugin loaded" documents a value, "`true`" alone probes)
-    if (ch == 0x60 && s == 0 && ((kind == 1 && sb == 1) || (kind == 2 && (sb == 5 || sb == 8)))) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 0); return; }
+    const recon = kind == 1 && ch == 0x60 && s == 0 && reconOnly(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff);
+    if (ch == 0x60 && s == 0 && ((kind == 1 && sb == 1 && !recon) || (kind == 2 && (sb == 5 || sb == 8)))) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 0); return; }
+    // a strong one alone in a span after '| ' is a table cell only when the row goes on with another cell
+    // ("| `id` | string | the user id |"; 1024 | 4096, see kind 8); "| `id` |" alone still substitutes
+    if (ch == 0x60 && s == 0 && kind == 1 && sb == 9 && !recon) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_CMD_START, g32(c, C_POS_START)); s32(c, C_WRAP, 1024 | 4096); return; }
     // a weak word alone in a span after a separator and a space ("; `false` otherwise", "| `date` |"): judged like a
     // strong one standing apart, and a cell of a Markdown table when " |" follows (1024); at the end it still substitutes
     if (ch == 0x60 && s == 0 && kind == 2 && (sb == 7 || sb == 9)) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, sb == 9 ? 1024 : 0); return; }
@@ -949,7 +979,7 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
   const kind = g32(c, C_CMD);
-  if (kind == 8 || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
+  if (kind == 8 || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title

@@ -621,3 +621,16 @@ describe('cmdi: more prose after a strong command alone in a span', () => {
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: recon-only commands and table cells', () => {
+  // whoami, uname, ifconfig ... name no field or option: alone in a span they substitute even when prose follows;
+  // a strong word that is also an identifier (`id`, `timeout`) in a table cell followed by another cell is a row
+  it.each(['| `id` | string | the user id |', '| `timeout` | `number` | `5000` | ms |', 'a | `id` | b', 'the `id` field', 'run `hostname` to see it'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['text `whoami` more text', 'hello `whoami`, there', 'x `ifconfig` y', '| `whoami` | x |', '| `id` |', '| `id` |;id', 'x | `id` |', '| `id` | ;'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
