@@ -634,3 +634,14 @@ describe('cmdi: recon-only commands and table cells', () => {
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: a shell or language name alone in a table cell', () => {
+  it.each(['| bash       | shj-lang-bash |', '| node | Minimal polyfills', '| fast-check | node | ECMAScript version |', 'Python | Ruby | Go', '| sleep | 5 |'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['x | bash', 'x |bash |', '| id |', 'curl x | sh | tee y', 'x | python -c y |'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
