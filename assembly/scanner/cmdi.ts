@@ -35,7 +35,8 @@ const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
 const C_SUBST: u32 = 88;     // the command position was opened by: 2 $(, a backtick: 1 standing apart, 5 opening the value, 6 after punctuation,
-                             // 7 after ; & and a space (a; `date`), 9 after | and a space (| `npm i x` |), 8 like 5 glued to '=' (x=`id`), 3 otherwise
+                             // 7 after ; & and a space (a; `date`), 9 after | and a space (| `npm i x` |), 8 like 5 glued to '=' (x=`id`),
+                             // 10 the third backtick of a code fence (```bash), 3 otherwise
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
 const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
@@ -433,6 +434,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // A command word at the start, a space, then '&': "Find & Replace", "Make & Model", "Touch & Go" are titles
     // (a command after the '&' is still a chained command).
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
+    // ```bash, ```powershell: a command word alone after a code fence at the end of its line names the fence's language
+    // (the word right after the fence: no punctuation between them, so "```\nid" is still a command after a newline)
+    if (ch == 0x0a && s == 0 && g32(c, C_SUBST) == 10 && g32(c, C_PREV) == 0x60) { s32(c, C_CMD, 0); return; }
     // "Java; Python | Ruby": a shell or interpreter name with nothing to run (no argument, not fed by a pipe)
     if (bareInterpreter(c, s) && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
     // `type` `date` `id`: a command word alone between backticks standing apart is a markdown code span (opening the
@@ -939,7 +943,10 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     const afterSep = pos0 == 2 && !adjacent && !cmdBefore && !wordGlued && (g32(c, C_PREV) == 0x3b || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x26);
     // (9: the same after '|', where a span may be a Markdown table cell: | `date` |)
     // (8: like 5, opening a value glued to its '=' (x=`id`): the value is the substitution, never a span in prose)
-    const sbv: u32 = (pos0 == 1 && !wordGlued) || line ? (adjacent && g32(c, C_PREV) == 0x3d ? 8 : 5) : narrow ? 1 : loose ? 6 : afterSep ? (g32(c, C_PREV) == 0x7c ? 9 : 7) : 3;
+    // (10: the third backtick of a Markdown code fence, ``` at the start of the value or a line, whose first one opened
+    // the value: the word after it is the fence's language, ```bash, ```powershell, when the line ends there)
+    const fence = adjacent && g32(c, C_PREV) == 0x60 && g32(c, C_SUBST) == 5 && g32(c, C_POS_START) + 2 == start;
+    const sbv: u32 = fence ? 10 : (pos0 == 1 && !wordGlued) || line ? (adjacent && g32(c, C_PREV) == 0x3d ? 8 : 5) : narrow ? 1 : loose ? 6 : afterSep ? (g32(c, C_PREV) == 0x7c ? 9 : 7) : 3;
     s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, sbv);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
@@ -983,8 +990,9 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   if (kind == 8 || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
+    if (s == 0 && g32(c, C_SUBST) == 10 && g32(c, C_PREV) == 0x60) {} // ```bash at the end: a code fence's language
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
-    if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);
+    else if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);
     else if ((kind == 2 || kind == 1) && s <= 2 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who
     else if (kind == 1 && s != 3) report(st, R_CMDI_COMMAND_ALONE, g32(c, C_CMD_START), g32(c, C_CMD_END));
   }

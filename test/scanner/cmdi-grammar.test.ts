@@ -645,3 +645,16 @@ describe('cmdi: a shell or language name alone in a table cell', () => {
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: the language word of a Markdown code fence', () => {
+  // ```bash at the start of the value or a line, with the line ending after the word, opens a fenced block; the
+  // lines inside are still read as command lines
+  it.each(['```powershell', '```bash', '```python\nimport os\nprint(x)\n```', 'Example:\n```sh\n```'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['```\nid\n```', '```\nid', 'x\n```\nwhoami', '```bash\nls -la\n```', '```bash -c id', 'x ```id``` y', '```id```'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
