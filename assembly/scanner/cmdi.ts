@@ -14,7 +14,8 @@ import {
 const C_POS: u32 = 0;        // command position: 0 none, 1 start of value/after a quote, 2 after a separator, 3 inside $( or `
 const C_POS_START: u32 = 4;
 const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if, 5 alias/trap, 6 any name after ;|, 7 ./path after ;|, 8 `strong` apart,
-                             // 9 a file tool with arguments in a span standing apart, waiting for the span's end (then 8)
+                             // 9 a file tool with arguments in a span standing apart, waiting for the span's end (then 8),
+                             // 10 a runtime documented in such a span, watching its later options for -c/-e until the span ends
 const C_CMD_START: u32 = 12;
 const C_CMD_END: u32 = 16;
 const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'
@@ -293,6 +294,26 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x2d && ((s == 0 && adjacent) || s == 2 || (s == 3 && adjacent && (g32(c, C_WRAP) & 32) != 0))) { s32(c, C_CMD_STEP, s == 0 ? 1 : 3); return; }
     s32(c, C_CMD, 0); return;
   }
+  if (kind == 10) { // `ruby -rsocket -e ...`: s 1 after a space, 2 after ' -' or ' --'; the span's end or a separator ends it
+    // The runtime's own options come before the script or module: at the first other argument (x.py, -m pip) the
+    // rest is the script's (python x.py -c 1, python -m pip install -e .). C_CMD_END = 1: the last option takes a value (-W x).
+    if (isWord) {
+      const w = st + ST_LEX + LX_WORD, n = end - start;
+      if (s == 2 && adjacent) {
+        if (codeOption(w, n, (g32(c, C_WRAP) & 512) != 0)) { report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), end); s32(c, C_CMD, 0); return; }
+        if (n == 1 && first == 0x6d) { s32(c, C_CMD, 0); return; } // -m module
+        s32(c, C_CMD_END, n == 1 && (first == 0x77 || first == 0x78 || first == 0x72 || first == 0x69) ? 1 : 0); // -W x -X x -r x -I x
+      } else if (s == 1) {
+        if (g32(c, C_CMD_END) != 1) { s32(c, C_CMD, 0); return; } // the script
+        s32(c, C_CMD_END, 0);
+      }
+      s32(c, C_CMD_STEP, 0); return;
+    }
+    if (ch == 0x20) { s32(c, C_CMD_STEP, 1); return; }
+    if (ch == 0x2d && (s == 1 || (s == 2 && adjacent))) { s32(c, C_CMD_STEP, 2); return; }
+    if (ch == 0x60 || ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) { s32(c, C_CMD, 0); return; }
+    s32(c, C_CMD_STEP, 0); return;
+  }
   if (kind == 9) { // `ls -la ...`: a separator, redirection or expansion inside runs it; the closing backtick hands over to kind 8
     if (isWord) return;
     if (ch == 0x60) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); return; }
@@ -373,8 +394,17 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if (adjacent && (exeExt(st + ST_LEX + LX_WORD, end - start) || first - 0x30 < 10)) { s32(c, C_CMD_STEP, 0); return; } // ping.exe python3.10 (not node.js)
       s32(c, C_CMD, 0); return;
     }
-    // python -c, node -e in a code span: the runtime runs what follows, so the span is no longer documentation
-    if (s == 2 && adjacent && (g32(c, C_WRAP) & 256) != 0 && g32(c, C_PREV) == 0x2d && codeOption(st + ST_LEX + LX_WORD, end - start, (g32(c, C_WRAP) & 512) != 0)) s32(c, C_WRAP, g32(c, C_WRAP) & ~128);
+    // python -c, node -e in a code span: the runtime runs what follows, so the span is no longer documentation; another
+    // first option hands over to kind 10, which reads the runtime's later options (ruby -rsocket -e, perl -MIO -e)
+    if (s == 2 && adjacent && (g32(c, C_WRAP) & 384) == 384 && g32(c, C_PREV) == 0x2d) {
+      const n = end - start;
+      if (codeOption(st + ST_LEX + LX_WORD, n, (g32(c, C_WRAP) & 512) != 0)) s32(c, C_WRAP, g32(c, C_WRAP) & ~128);
+      else if (n == 1 && first == 0x6d) { s32(c, C_CMD, 0); return; } // -m module: the rest is the module's
+      else {
+        s32(c, C_CMD, 10); s32(c, C_CMD_STEP, 0);
+        s32(c, C_CMD_END, n == 1 && (first == 0x77 || first == 0x78 || first == 0x72 || first == 0x69) ? 1 : 0); return;
+      }
+    }
     if (s == 2 && adjacent) { fire(st, c, end, false); return; } // -la, /etc
     if (s == 1) {
       if (first - 0x30 < 10 && (kind == 1 || pos == 2)) {

@@ -658,3 +658,17 @@ describe('cmdi: the language word of a Markdown code fence', () => {
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: a runtime documented in a span still runs code given after other options', () => {
+  // the runtime's own options come before the script or -m module; -c/-e among them (after -rsocket, -MIO, -W x, -u) run code
+  it.each(['x `python -m venv .venv` y', 'x `node -r ts-node/register app.js` y', 'x `python x.py -c 1` y', 'x `node app.js --eval` y',
+    'x `python -m pip install -e .` y', 'x `node --inspect app.js` y', 'x `node /a/b.js -e` y'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(["`ruby -rsocket -e 'x'`", "`perl -MIO -e 'x'`", "x `python -W ignore -c 'x'` y", 'x `node -r x -e 1` y', 'x `python3 -u -c 1` y',
+    'x `python -c 1` y', 'x `node --eval 1` y'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
