@@ -149,6 +149,23 @@ function needsArgument(word: usize, len: u32): bool {
   return prev == 0x3b || prev == 0x7c || prev == 0x0a || prev == 0x60 || (prev == 0x28 && g32(c, C_SUBST) != 0);
 }
 
+/** Is the word one of the space-separated words of `list`? (A constant list: bounded work, asked once per span.) */
+function inList(w: usize, len: u32, list: string): bool {
+  const n = <u32>list.length;
+  let i: u32 = 0;
+  while (i < n) {
+    let j = i;
+    while (j < n && list.charCodeAt(j) != 0x20) j++;
+    if (j - i == len) {
+      let k: u32 = 0;
+      while (k < len && <u32>load<u8>(w + k) == <u32>list.charCodeAt(i + k)) k++;
+      if (k == len) return true;
+    }
+    i = j + 1;
+  }
+  return false;
+}
+
 /** A backtick span that stands apart (C_SUBST 1 5 6 7 9); not 8: x=`npm i x` is a value made of a substitution. */
 // @ts-ignore: decorator
 @inline function standingSpan(sb: u32): bool {
@@ -166,13 +183,9 @@ function needsArgument(word: usize, len: u32): bool {
  */
 function devTool(word: usize, len: u32): u32 {
   if (len < 2 || len > 7) return 0;
-  if (wordIs(word, len, "node") || wordIs(word, len, "nodejs") || wordIs(word, len, "deno") || wordIs(word, len, "python") || wordIs(word, len, "python2") ||
-    wordIs(word, len, "python3") || wordIs(word, len, "ruby") || wordIs(word, len, "perl")) return 2;
-  if (wordIs(word, len, "php")) return 3;
-  return wordIs(word, len, "npm") || wordIs(word, len, "npx") || wordIs(word, len, "pip") || wordIs(word, len, "pip3") || wordIs(word, len, "pipx") ||
-    wordIs(word, len, "make") || wordIs(word, len, "git") || wordIs(word, len, "docker") || wordIs(word, len, "podman") || wordIs(word, len, "kubectl") ||
-    wordIs(word, len, "apt") || wordIs(word, len, "dpkg") || wordIs(word, len, "rpm") || wordIs(word, len, "yum") || wordIs(word, len, "dnf") ||
-    wordIs(word, len, "apk") || wordIs(word, len, "java") || wordIs(word, len, "javac") || wordIs(word, len, "rustc") || wordIs(word, len, "gcc") || wordIs(word, len, "cc") ? 1 : 0;
+  if (inList(word, len, "node nodejs deno python python2 python3 ruby perl")) return 2;
+  if (len == 3 && wordIs(word, len, "php")) return 3;
+  return inList(word, len, "npm npx pip pip3 pipx make git docker podman kubectl apt dpkg rpm yum dnf apk java javac rustc gcc cc") ? 1 : 0;
 }
 
 /**
@@ -181,14 +194,8 @@ function devTool(word: usize, len: u32): u32 {
  * that download, open connections, run code or delete (curl, wget, nc, bash, rm, sleep, id ...), which fire at once.
  */
 function fileTool(word: usize, len: u32): bool {
-  if (len < 2 || len > 6) return false;
-  return wordIs(word, len, "ls") || wordIs(word, len, "ll") || wordIs(word, len, "pwd") || wordIs(word, len, "mkdir") || wordIs(word, len, "cp") ||
-    wordIs(word, len, "mv") || wordIs(word, len, "touch") || wordIs(word, len, "cat") || wordIs(word, len, "echo") || wordIs(word, len, "grep") ||
-    wordIs(word, len, "egrep") || wordIs(word, len, "fgrep") || wordIs(word, len, "sed") || wordIs(word, len, "awk") || wordIs(word, len, "tar") ||
-    wordIs(word, len, "gzip") || wordIs(word, len, "gunzip") || wordIs(word, len, "unzip") || wordIs(word, len, "zip") || wordIs(word, len, "chmod") ||
-    wordIs(word, len, "ln") || wordIs(word, len, "wc") || wordIs(word, len, "du") || wordIs(word, len, "df") || wordIs(word, len, "diff") ||
-    wordIs(word, len, "sort") || wordIs(word, len, "head") || wordIs(word, len, "tail") || wordIs(word, len, "less") || wordIs(word, len, "more") ||
-    wordIs(word, len, "find") || wordIs(word, len, "which") || wordIs(word, len, "file") || wordIs(word, len, "tree") || wordIs(word, len, "cd");
+  return len >= 2 && len <= 6 &&
+    inList(word, len, "ls ll pwd mkdir cp mv touch cat echo grep egrep fgrep sed awk tar gzip gunzip unzip zip chmod ln wc du df diff sort head tail less more find which file tree cd");
 }
 
 /** Options that make a runtime run the code that follows (-c -e -pe -ne --eval --command, php -r); -m, node -r, --version do not. */
@@ -206,10 +213,7 @@ function codeOption(word: usize, len: u32, php: bool): bool {
  * server is. Alone in a span they substitute even when prose follows ("hello `whoami` there").
  */
 function reconOnly(word: usize, len: u32): bool {
-  if (len < 5 || len > 11) return false;
-  return wordIs(word, len, "whoami") || wordIs(word, len, "uname") || wordIs(word, len, "ifconfig") || wordIs(word, len, "ipconfig") ||
-    wordIs(word, len, "systeminfo") || wordIs(word, len, "tasklist") || wordIs(word, len, "netstat") || wordIs(word, len, "getmac") ||
-    wordIs(word, len, "driverquery") || wordIs(word, len, "gpresult") || wordIs(word, len, "qprocess");
+  return len >= 5 && len <= 11 && inList(word, len, "whoami uname ifconfig ipconfig systeminfo tasklist netstat getmac driverquery gpresult qprocess");
 }
 
 /** Extensions Windows runs a command name with. */
