@@ -984,6 +984,8 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     const wordGlued = <u32>(load<u64>(j + J_LW) >> 32) == start && start != 0;
     const loose = !wordGlued && pos0 != 2 && !cmdBefore;
     const narrow = loose && (!adjacent || g32(c, C_PREV) == 0x5b);
+    // (a call: the punctuation before the backtick glued to a word, print(`x`), f.x(`y`); its span is an argument, 3)
+    const call = loose && !narrow && adjacent && start >= 2 && <u32>(load<u64>(j + J_LW) >> 32) == start - 1;
     // (a Markdown line that starts with a span is judged like the value's start)
     const line = pos0 == 2 && adjacent && g32(c, C_PREV) == 0x0a;
     // (7: after ; | & and a space, with no command before it: "a; `date`", "| `npm start` |" — like 3 but for code spans)
@@ -993,7 +995,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     // (10: the third backtick of a Markdown code fence, ``` at the start of the value or a line, whose first one opened
     // the value: the word after it is the fence's language, ```bash, ```powershell, when the line ends there)
     const fence = adjacent && g32(c, C_PREV) == 0x60 && g32(c, C_SUBST) == 5 && g32(c, C_POS_START) + 2 == start;
-    const sbv: u32 = fence ? 10 : (pos0 == 1 && !wordGlued) || line ? (adjacent && g32(c, C_PREV) == 0x3d ? 8 : 5) : narrow ? 1 : loose ? 6 : afterSep ? (g32(c, C_PREV) == 0x7c ? 9 : 7) : 3;
+    const sbv: u32 = fence ? 10 : (pos0 == 1 && !wordGlued) || line ? (adjacent && g32(c, C_PREV) == 0x3d ? 8 : 5) : narrow ? 1 : loose && !call ? 6 : afterSep ? (g32(c, C_PREV) == 0x7c ? 9 : 7) : 3;
     s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, sbv);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);

