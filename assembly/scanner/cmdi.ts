@@ -494,7 +494,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // input (127.0.0.1 `id`) it substitutes
     // (and so is a no-op opening the value: "`true` once the plugin loaded" documents a value, "`true`" alone probes)
     const recon = kind == 1 && ch == 0x60 && s == 0 && reconOnly(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff);
-    if (ch == 0x60 && s == 0 && ((kind == 1 && sb == 1 && !recon) || (kind == 2 && (sb == 5 || sb == 8)))) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 0); return; }
+    if (ch == 0x60 && s == 0 && ((kind == 1 && sb == 1 && !recon) || (kind == 2 && (sb == 5 || sb == 8)))) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, g32(c, C_WRAP) & 2048); return; }
     // a strong one alone in a span after '| ' is a table cell only when the row goes on with another cell
     // ("| `id` | string | the user id |"; 1024 | 4096, see kind 8); "| `id` |" alone still substitutes
     if (ch == 0x60 && s == 0 && kind == 1 && sb == 9 && !recon) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_CMD_START, g32(c, C_POS_START)); s32(c, C_WRAP, 1024 | 4096); return; }
@@ -1036,7 +1036,9 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
   const kind = g32(c, C_CMD);
-  if (kind == 8 || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
+  // (a file tool alone ending a sentence, "use `dir` instead of `ls`.", is prose; `id`. at the end still substitutes)
+  const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;
+  if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     if (s == 0 && g32(c, C_SUBST) == 10 && g32(c, C_PREV) == 0x60) {} // ```bash at the end: a code fence's language

@@ -599,13 +599,13 @@ describe('cmdi: a file tool with arguments in a span standing apart, followed by
   // ls/cat/grep/tar/mkdir ... with arguments in a code span that prose goes on after documents a step; at the end,
   // glued to a value, with a separator, redirection or expansion inside, or any other command it still substitutes
   it.each(['Run `ls -la` to see the files', 'x `ls -la` y', '| `ls -la` | lists files |', 'Use `grep -r TODO src` to find them',
-    '`tar -xzf a.tgz` unpacks it', 'then `mkdir -p dist`, and build'])('%s stays clean', (input) => {
+    '`tar -xzf a.tgz` unpacks it', 'then `mkdir -p dist`, and build', 'On Windows use `dir` instead of `ls`.', 'x `cat`.'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'body');
   });
   it.each(['`ls -la`', 'Run `ls -la`.', 'x=`ls -la` y', 'Run `ls -la; id` now', 'x `echo hi > /tmp/x` y', 'x `cat $HOME/.x` y',
     'x `ls -la ${HOME}` y', 'the `ls -la | sh` x', 'x `cat ; id` y', 'hello `cat /etc/passwd`', 'x `rm -rf /tmp/a` y',
-    'x `curl http://x.test` y', 'x `sleep 5` y'])('%s is still flagged', (input) => {
+    'x `curl http://x.test` y', 'x `sleep 5` y', 'x `ls`', '127.0.0.1 `ls`', '`ls`'])('%s is still flagged', (input) => {
     expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
     expectSameWhenSplit(d, [input], 'body');
   });
