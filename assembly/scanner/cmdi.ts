@@ -339,9 +339,15 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     s32(c, C_CMD, 0); return;
   }
   if (kind == 8) { // `cmd` standing apart: a space and a word after it make it a code span in prose (also after ',' '.' ':')
-    // s: 0 just closed, 1 after a space, 3 after , . : glued to it, 6 after those and a space, 5 after " -", 7 8 after " |" and a space
+    // s: 0 just closed, 1 after a space, 3 after , . : ) glued to it, 6 after those and a space or after " (", 5 after " -",
+    // 7 8 after " |" and a space, 9 after a '/' glued to it
     if (!isWord && ch == 0x20 && (s == 0 || s == 3 || s == 5)) { s32(c, C_CMD_STEP, s == 3 ? 6 : 1); return; }
-    if (!isWord && (ch == 0x2c || ch == 0x2e || ch == 0x3a) && s == 0 && adjacent) { s32(c, C_CMD_STEP, 3); return; }
+    if (!isWord && (ch == 0x2c || ch == 0x2e || ch == 0x3a || ch == 0x29) && s == 0 && adjacent) { s32(c, C_CMD_STEP, 3); return; }
+    if (!isWord && ch == 0x28 && s == 1) { s32(c, C_CMD_STEP, 6); return; }             // "the list `at` (the source ...": a parenthesis in prose
+    if (!isWord && ch == 0x2f && s == 0 && adjacent) { s32(c, C_CMD_STEP, 9); return; }
+    if (!isWord && ch == 0x60 && s == 9 && adjacent) { s32(c, C_CMD, 0); return; }    // "`id`/`include`": alternatives, spans in prose
+    // "Alias for `basename` |": the span ends a table cell's words; a command after the pipe is judged there
+    if (!isWord && ch == 0x7c && s == 1 && (g32(c, C_WRAP) & 1024) == 0) { s32(c, C_CMD, 0); return; }
     if (!isWord && ch == 0x2d && s == 1) { s32(c, C_CMD_STEP, 5); return; }            // "`x` - the timeout": a dash standing alone
     if (!isWord && ((ch == 0x5d && s == 0 && adjacent) || (ch == 0x60 && s == 6))) { s32(c, C_CMD, 0); return; } // [`x`](#x) link text; "`a`, `b`" a list
     if (isWord && s == 6) { s32(c, C_CMD, 0); return; }
@@ -494,7 +500,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // input (127.0.0.1 `id`) it substitutes
     // (and so is a no-op opening the value: "`true` once the plugin loaded" documents a value, "`true`" alone probes)
     const recon = kind == 1 && ch == 0x60 && s == 0 && reconOnly(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff);
-    if (ch == 0x60 && s == 0 && ((kind == 1 && sb == 1 && !recon) || (kind == 2 && (sb == 5 || sb == 8)))) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, g32(c, C_WRAP) & 2048); return; }
+    // (a strong one after punctuation standing apart too, "(`cmd.exe` or": a call's argument, print(`id`), is 3)
+    if (ch == 0x60 && s == 0 && ((kind == 1 && (sb == 1 || sb == 6) && !recon) || (kind == 2 && (sb == 5 || sb == 8)))) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, g32(c, C_WRAP) & 2048); return; }
     // a strong one alone in a span after '| ' is a table cell only when the row goes on with another cell
     // ("| `id` | string | the user id |"; 1024 | 4096, see kind 8); "| `id` |" alone still substitutes
     if (ch == 0x60 && s == 0 && kind == 1 && sb == 9 && !recon) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_CMD_START, g32(c, C_POS_START)); s32(c, C_WRAP, 1024 | 4096); return; }

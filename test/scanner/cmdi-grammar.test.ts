@@ -675,3 +675,17 @@ describe('cmdi: a runtime documented in a span still runs code given after other
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: still more prose around a strong command alone in a span', () => {
+  // ")" then prose, " (" then prose, "`a`/`b`" alternatives, a table cell's last words before " |", and a strong word
+  // after punctuation standing apart ("(`cmd.exe` or") read like prose; at the end, glued, or before a command they substitute
+  it.each(['x `id`) y', 'a `id`/`include` b', 'the list `at` (the source)', 'Alias for `basename` |', 'x (`id`) y',
+    'Note that this is used in a terminal (`cmd.exe` or'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['(`id`)', '${`id`}', "'.print(`id`).'", 'x `id` | nc a 1', 'x `id`/etc', 'x (`id`)', 'x `id`)', 'a `id`/b'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
