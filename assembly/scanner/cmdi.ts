@@ -39,7 +39,8 @@ const C_SUBST: u32 = 88;     // the command position was opened by: 2 $(, a back
                              // 7 after ; & and a space (a; `date`), 9 after | and a space (| `npm i x` |), 8 like 5 glued to '=' (x=`id`),
                              // 10 the third backtick of a code fence (```bash), 3 otherwise
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
-const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
+const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space; a verb that is also English
+                             // waits (low 3 bits, the verb's end << 3): 3 right after it, 4 after a space, 5 after a function word
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
 const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); 3, 4 the same after a word out of command position;
                               // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body)
@@ -614,6 +615,35 @@ function globEnd(st: usize, j: usize, dir: bool, end: u32): void {
   if (hit) report(st, R_CMDI_GLOB_PATH, g32(j, G_START), end);
 }
 
+/**
+ * Mail protocol verbs that are also English words (DATA, LIST, TOP, SELECT, a1 COPY ...): a line of wrapped prose may
+ * start with them ("list of contributors.", "data, this method", "top-level", "a copy of this software"). The protocol
+ * line has an argument or nothing after the verb (see mailArg); the rest (RCPT, EHLO, RETR, UIDL ...) report at once.
+ */
+function englishMailVerb(word: usize, len: u32): bool {
+  return len >= 3 && len <= 9 && inList(word, len,
+    "mail data help quit user pass list stat top login select examine search fetch store uid auth create delete rename append subscribe status copy move check close idle enable compress");
+}
+
+/** English function words: after a mail verb they continue a sentence ("list of", "delete it", "close the"); FROM: TO: are arguments. */
+function functionWord(word: usize, len: u32): bool {
+  return len <= 5 && inList(word, len,
+    "of the a an it is to in on at for with this that these those and or but as by from be are was were its their your you we they not no will can may has have had do does if then than so our my his her which who what how when");
+}
+
+/**
+ * After a pending mail verb (state 3 right after it, 4 after a space, 5 after a function word), punctuation decides:
+ * 3: the end of the line (DATA\r\n), of a quoted value (probe="\r\nDATA") or an argument glued on (<, :) is the
+ * protocol; , . - ) ] ! ? ; prose.
+ * 4: an argument opening with < " { * \\ (or the line's end) is the protocol; '(' prose ("check (since ...").
+ * 5: only a ':' glued to the function word (MAIL FROM:, RCPT TO:) is the protocol.
+ */
+function mailArg(ps: u32, ch: u32, adjacent: bool): bool {
+  if (ps == 5) return ch == 0x3a && adjacent;
+  if (ps == 4) return ch != 0x28;
+  return !(ch == 0x2c || ch == 0x2e || ch == 0x2d || ch == 0x29 || ch == 0x5d || ch == 0x21 || ch == 0x3f || ch == 0x3b);
+}
+
 /** IMAP verbs too common as line starts to count without a tag (so not in the MAILVERB class). */
 function imapVerb(word: usize, len: u32): bool {
   return wordIs(word, len, "status") || wordIs(word, len, "copy") || wordIs(word, len, "move") || wordIs(word, len, "check") ||
@@ -726,10 +756,19 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
 
   // \nRCPT TO:  \nEHLO x
   const nl = g32(c, C_NL);
-  if (nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0) report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
-  else if (g32(c, C_NLTAG) == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len))) report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
+  const nlTag = g32(c, C_NLTAG);
+  let pending: u32 = 0;
+  if (nlTag >= 3) { // a verb that is also English waits for its argument (see mailArg)
+    const ps = nlTag & 7;
+    if (ps == 4 && !functionWord(word, len)) report(st, R_CMDI_MAIL_COMMAND, nl - 2, nlTag >> 3); // DATA x, LIST 1, a1 SELECT INBOX
+    else if (ps == 4) pending = 5 | (nlTag & ~7);                                            // MAIL FROM: — or "list of x"
+  } else if ((nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0) || (nlTag == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len)))) {
+    if (englishMailVerb(word, len)) pending = 3 | (end << 3);
+    else report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
+  }
   // an IMAP tag (letters and digits) right after the newline: the verb follows after a space
-  if (nl != 0 && nl - 1 == start && end - start <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
+  if (pending != 0) { s32(c, C_NLTAG, pending); s32(c, C_NL, nl); }
+  else if (nl != 0 && nl - 1 == start && end - start <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
   else { s32(c, C_NLTAG, 0); s32(c, C_NL, 0); }
   if ((flags & K_C_IFS) != 0 && g32(c, C_LBRACE) != 0 && g32(c, C_LBRACE) - 1 == start) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   // command position (not for a word glued to a '.': "Java; .NET" names no command, ./x and ../x are paths)
@@ -941,7 +980,16 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else s32(c, C_PCT, 0);
 
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) s32(st + ST_CMD3, K_ANGLE, 0); // a separator closes every '<'
-  if (ch == 0x0a) { s32(c, C_NL, end + 1); s32(c, C_NLTAG, 0); }
+  const nlTag = g32(c, C_NLTAG);
+  const mailWait = nlTag >= 3 && isSpace && (nlTag & 7) != 5;
+  if (mailWait) s32(c, C_NLTAG, 4 | (nlTag & ~7)); // a mail verb that is also English: what follows it decides (see mailArg)
+  else if (nlTag >= 3) {
+    const ps = nlTag & 7;
+    if (mailArg(ps, ch, adjacent)) report(st, R_CMDI_MAIL_COMMAND, g32(c, C_NL) - 2, ps == 5 ? end : nlTag >> 3);
+    s32(c, C_NLTAG, 0); s32(c, C_NL, 0);
+  }
+  if (mailWait) {}
+  else if (ch == 0x0a) { s32(c, C_NL, end + 1); s32(c, C_NLTAG, 0); }
   else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);
   else if (!(isSpace && g32(c, C_NL) == start + 1)) { s32(c, C_NL, 0); s32(c, C_NLTAG, 0); }
   else s32(c, C_NL, end + 1);
@@ -1042,6 +1090,8 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   if (g32(j, G_ON) != 0) globEnd(st, j, false, end);
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
+  const nlTag = g32(c, C_NLTAG); // a pending mail verb at the end: DATA, "a1 close" (not "mail from" without its ':')
+  if (nlTag >= 3 && (nlTag & 7) != 5) report(st, R_CMDI_MAIL_COMMAND, g32(c, C_NL) - 2, nlTag >> 3);
   const kind = g32(c, C_CMD);
   // (a file tool alone ending a sentence, "use `dir` instead of `ls`.", is prose; `id`. at the end still substitutes)
   const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;

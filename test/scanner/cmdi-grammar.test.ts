@@ -689,3 +689,18 @@ describe('cmdi: still more prose around a strong command alone in a span', () =>
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: a mail verb that is also English at the start of a wrapped prose line', () => {
+  // DATA, LIST, TOP, SELECT, a1 COPY ... start protocol lines with an argument or nothing after them; wrapped prose
+  // goes on with punctuation or a function word ("list of contributors.", "a copy of this software", "top-level")
+  it.each(['x\nlist of contributors.', 'x\na copy of this software', 'x\ntop-level middleware', 'Hello\ndata is here', 'x\ndata, this method',
+    'x\nand close the handle', 'x\nsanity check (since x)', 'x\nmail from the server', 'x\nwill delete it on exit'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['x\r\nDATA', 'x\nDATA\n', 'x\na1 close', 'a\r\nMAIL FROM:<a@b.test>', 'a\nRCPT TO:<a@b.test>', 'x\na1 SELECT INBOX', 'x\nA1 list "INBOX/" "*"',
+    'x\na002 copy 2:4 MEETING', 'x\r\nHELP Postmaster', 'x\r\nTOP 1 2', 'x\r\nUSER admin\r\nPASS secret', 'p="\r\nDATA"', 'x\r\nQUIT'])('%s is still flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('cmdi.mail-command');
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
