@@ -82,7 +82,7 @@ const G_AFTERBIN: u32 = 88;  // the previous segment was a bin directory
 const G_NPART: u32 = 92;     // events in the segment
 const G_QLAST: u32 = 124;    // the segment's last event was '?'
 const J_MID: u32 = 96;       // bit 0: glue since the last piece, bit 1: a piece was appended after glue inside the word
-const J_QUOTES: u32 = 100;   // quote characters in the shell word
+const J_QUOTES: u32 = 100;   // quote characters in the shell word (0x10000: the word opened with a '[' not yet closed)
 const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
 const J_BUF: u32 = 108;      // 16 bytes
 const J_MAX: u32 = 16;
@@ -562,6 +562,9 @@ function joinEnd(st: usize, c: usize, j: usize): void {
     return;
   }
   if (g32(j, J_GLUE) == 0 || len == 0 || len > J_MAX) return;
+  // [npm registry](url), "[node stability index]": a '[' that no ']' closes within the word leaves it literal in the shell
+  // (a bracket expression needs its ']': [c]at is cat), so the word names no command — a Markdown link's text
+  if ((g32(j, J_QUOTES) & 0x10000) != 0) return;
   const flags = joinFlags(j, len);
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
   // `type` `date` `id`: a command word alone in backticks that stand apart (no word glued before them) is a markdown code
@@ -845,6 +848,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
       else if (ch == 0x24) s32(j, J_MODE, 1);
       else if (!isGlue(ch)) cont = false;
       else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
+      else if (ch == 0x5d) s32(j, J_QUOTES, g32(j, J_QUOTES) & 0xffff); // [c]at: the bracket closes inside the word
     }
     if (cont) { s32(j, J_END, end); s32(j, J_GLUE, g32(j, J_GLUE) + 1); s32(j, J_MID, g32(j, J_MID) | 1); }
     else joinEnd(st, c, j);
@@ -863,6 +867,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
       s32(j, J_POS, (lw >> 8) & 0xf); s32(j, J_BIN, lw >> 12);
     } else {
       s32(j, J_LEN, 0); s32(j, J_START, start); s32(j, J_POS, ch == 0x60 ? 2 : g32(c, C_POS)); s32(j, J_BIN, 0); // `cmd: the backtick opens a position
+      if (ch == 0x5b) s32(j, J_QUOTES, 0x10000); // a word opened by '[' (see joinEnd)
       if (ch == 0x60 && g32(c, C_POS) != 2) s32(j, J_POSSTART, start); // (after a separator the position opened there: ;`who`)
     }
   }

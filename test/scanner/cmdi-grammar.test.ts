@@ -704,3 +704,16 @@ describe('cmdi: a mail verb that is also English at the start of a wrapped prose
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: a word opened by a "[" that nothing closes within it is literal', () => {
+  // [npm registry](url) at the start of a line is a Markdown link; in the shell "[npm" is a literal word (a bracket
+  // expression needs its "]"), while [c]at is cat
+  it.each(['x\n[npm registry](https://x.test/)', 'x\n[node stability index](https://x.test)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each([';[c]at /etc/hosts', ';[w]hoami', 'x\n[c]at /tmp/x', ';[ -f /tmp/x ] && id'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
