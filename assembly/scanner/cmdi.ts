@@ -47,7 +47,8 @@ const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a functi
 const C_FUNC_START: u32 = 108;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command;
                              // 128: a developer tool named first in a code span standing apart (see devTool), 256: and it runs code given -c/-e,
-                             // 512: php (-r too); 2048: a file tool named first in such a span (see fileTool); 1024 (kind 8): the span follows '| '
+                             // 512: php (-r too); 2048: a file tool named first in such a span (see fileTool); kind 8 only: 1024 the span
+                             // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec)
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
