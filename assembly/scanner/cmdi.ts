@@ -819,11 +819,24 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     ch == 0x2b || ch == 0x5e || ch == 0x7e || ch == 0x22 || ch == 0x27;
 }
 
+// The punctuation of cmdPunct's at-rest fast path, as bit sets over 0x00-0x3f and 0x40-0x7f: ! # ) * + , - . : ? and @ } ~
+const INERT_LO: u64 = (<u64>1 << 0x21) | (<u64>1 << 0x23) | (<u64>1 << 0x29) | (<u64>1 << 0x2a) | (<u64>1 << 0x2b) | (<u64>1 << 0x2c) |
+  (<u64>1 << 0x2d) | (<u64>1 << 0x2e) | (<u64>1 << 0x3a) | (<u64>1 << 0x3f);
+const INERT_HI: u64 = (<u64>1 << (0x40 - 0x40)) | (<u64>1 << (0x7d - 0x40)) | (<u64>1 << (0x7e - 0x40));
+
 export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`)
   const cmdBefore = g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0);
   if (ch == 0x20 && !v128.any_true(v128.load(j)) && idle(c)) return;
+  // Punctuation no tracker takes up while all are at rest (no shell word, glob, brace or parameter expansion
+  // under way; the first 16 bytes at j are J_ACT G_ON J_BRACEX J_BRCMD): the full path below would only
+  // end a pending exec( watch and note the byte. . , : @ # ! ? * + ~ ) } and a '-' glued to what precedes it.
+  if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
+      (ch != 0x2d || g32(c, C_LAST_END) == start) && !v128.any_true(v128.load(j)) && idle(c) && g32(c, C_PEXP) == 0) {
+    s32(c, C_EXEC, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end);
+    return;
+  }
   const k3 = st + ST_CMD3;
   // shell-word joiner
   if (g32(j, J_ACT) != 0) {
