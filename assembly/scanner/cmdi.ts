@@ -679,6 +679,13 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   const plain = flags == 0 && !(len == 8 && first == 0x66 && wordIs(word, len, "function"));
   const runtime = (len == 13 || len == 10 || len == 14) && runtimeExec(st, c, word, len, start, end);
   if (!v128.any_true(v128.load(j)) && plain && idle(c)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
+  // A plain word opening the value (nothing seen yet: every tracker as cmdInit left it): it takes the command
+  // position the value opened and, naming no command, closes it; the full path makes the same stores.
+  if (plain && g32(c, C_ANY) == 0 && !v128.any_true(v128.load(j))) {
+    store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (1 << 8)));
+    s32(c, C_POS, 0); s32(c, C_ANY, 1); s32(c, C_LAST_END, end);
+    return;
+  }
   if (g32(j, G_ON) != 0) {
     if (g32(j, G_BR) == 1) s32(j, G_BR, first - 0x30 < 10 ? 2 : 3);
     else if (g32(j, G_BR) == 0) s32(j, G_W, 1);
