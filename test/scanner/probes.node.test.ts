@@ -29,13 +29,13 @@ function run(name: string, attack: boolean): { total: number; blocked: number; w
 
 describe('held-out probes', () => {
   it('parses every probe file', () => {
-    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(432);
+    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(527);
     expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(420);
-    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(281);
+    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(303);
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(419); // measured 420/432
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(506); // measured 507/527
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
@@ -43,6 +43,6 @@ describe('held-out probes', () => {
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(16); // measured 15/281
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(17); // measured 16/303
   });
 });
