@@ -101,6 +101,8 @@ const A_DANGERTAIL: u32 = 0x100000; // a folded operand ends with a dangerous na
 const A_CALLKW: u32 = 0x80000; // KW: CALL (of the EXEC class: CALL takes a procedure name, never a parenthesis)
 const A_PROC: u32 = 0x400000;      // WORD: a name with an MSSQL system procedure prefix (sp_who, xp_regread, master..sp_addlogin)
 const A_FUNCTAIL: u32 = 0x200000;   // a folded operand ends with an SQL function name (1 / ascii, 10-length): a glued '(' calls it
+const A_NOT: u32 = 0x800000;       // NOT stood right before this token
+const A_SQLWORD: u32 = 0x1000000;  // LOGIC/OP: a connective or word operator only SQL spells (xor, rlike, regexp); WORD: TRUE, FALSE, NULL
 
 const STRUCTURAL: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ALLDISTINCT | K_SQL_FROM | K_SQL_WHERE | K_SQL_DDL | K_SQL_INSERT |
   K_SQL_DELETE | K_SQL_UPDATE | K_SQL_EXEC | K_SQL_DECLARE | K_SQL_SHUTDOWN | K_SQL_WAITFOR | K_SQL_INTO | K_SQL_ORDER |
@@ -331,7 +333,8 @@ function judge(st: usize, q: usize): void {
       // name SQL does not know (f(x) = x, while((item = next()))
       const inCall = t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0 &&
         !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0));
-      if ((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD) && !condition(q)) || isKw(q, 3, K_SQL_WHERE) || inCall) {
+      // (a name after || or && is code — a || b == c — unless IS tests it: IS NULL is SQL only)
+      if ((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q)) || isKw(q, 3, K_SQL_WHERE) || inCall) {
         report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
       } else if (isBreakout(q, 3)) {
         // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
@@ -363,6 +366,22 @@ function literalList(q: usize, n: u32): bool {
     else if (!(t == T_STR || t == T_NUM || (t == T_WORD && (tflags(q, k) & K_SQL_VALUEKW) != 0))) return false;
   }
   return commas != 0 && ttype(q, 0) != T_COMMA;
+}
+
+/** Are tokens n-1..0 a number, then (connective or word operator, literal) pairs, with an SQL-only mark among them? */
+function literalLogic(q: usize, n: u32): bool {
+  if (n < 3 || (n & 1) == 0 || ttype(q, n - 1) != T_NUM) return false;
+  let mark = (taux(q, n - 1) & A_NOT) != 0;
+  for (let k: u32 = 0; k < n - 1; k += 2) {
+    const t = ttype(q, k);
+    const a = taux(q, k);
+    if (!(t == T_NUM || (t == T_WORD && (a & A_SQLWORD) != 0))) return false;
+    const c = ttype(q, k + 1);
+    const ca = taux(q, k + 1);
+    if (!((c == T_LOGIC || (c == T_OP && (ca & A_CMP) != 0)) && (ca & A_CHAR) == 0)) return false;
+    if ((a & (A_SQLWORD | A_NOT)) != 0 || (ca & A_SQLWORD) != 0) mark = true;
+  }
+  return mark;
 }
 
 /** Settle a deferred break-out comparison: `quoted` cancels it (the break-out is the first token: it starts at 0). */
@@ -606,11 +625,13 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
     return;
   }
   if (isNum) { push(st, q, T_NUM, (first == 0x30 && end - start > 2) ? A_HEX : 0, 0, start, end); return; }
-  if ((flags & K_SQL_NOT) != 0) return; // NOT changes no shape we judge
-  if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, 0, flags, start, end); return; }
-  if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0), flags, start, end); return; }
+  if ((flags & K_SQL_NOT) != 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_NOT); return; } // NOT is no token: it marks the next one
+  // (xor is the only connective, rlike and regexp the only word operators, that start with x / r)
+  if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, first == 0x78 ? A_SQLWORD : 0, flags, start, end); return; }
+  if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0) | (first == 0x72 ? A_SQLWORD : 0), flags, start, end); return; }
   if ((flags & STRUCTURAL) != 0) { push(st, q, T_KW, (flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0, flags, start, end); return; }
-  push(st, q, T_WORD, procPrefix(word, len) ? A_PROC : 0, flags, start, end);
+  // (null, true and false are the value keywords that start with n / t / f)
+  push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | ((flags & K_SQL_VALUEKW) != 0 && (first == 0x6e || first == 0x74 || first == 0x66) ? A_SQLWORD : 0), flags, start, end);
 }
 
 /** sp_… / xp_…: the prefixes of MSSQL's system and extended stored procedures. */
@@ -755,6 +776,10 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   // '<connective> <literal> at the very end: x' or 1
   if (g32(q, Q_STATE) == S_NORMAL || s == S_LINE || s == S_BLOCK || s == S_HASH) {
     const t0 = ttype(q, 0);
+    // 1 and true  1 or not 0  1 xor 1  1 rlike 1  — read as-is, the whole value is a number and literals joined by
+    // connectives or word operators, with something only SQL writes: TRUE/FALSE/NULL, NOT, XOR, RLIKE/REGEXP
+    // (1 or 2 is a choice in prose; true or false starts with no number)
+    if (g32(q, Q_MODE) == 0 && g32(q, Q_NTOK) <= RING_N && literalLogic(q, g32(q, Q_NTOK))) report(st, R_SQLI_TAUTOLOGY, tstart(q, g32(q, Q_NTOK) - 1), end);
     if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2) && (t0 == T_NUM || t0 == T_FUNC || t0 == T_VAR || isKw(q, 0, K_SQL_VALUEKW))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
     // AND 1=   x' OR 7>   xor 'b' <  — a connective, a literal and a comparison with its right side cut off
     if (isCmp(q, 0) && (taux(q, 0) & A_CHAR) != 0 && (ttype(q, 1) == T_NUM || ttype(q, 1) == T_STR) && ttype(q, 2) == T_LOGIC && (taux(q, 2) & A_CHAR) == 0) {

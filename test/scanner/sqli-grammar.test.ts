@@ -238,3 +238,26 @@ describe('sqli: a spaced "--" behind only SQL words is a cut unless two words fo
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'json'); });
 });
+
+describe('sqli: a value that is only a number and literals joined by SQL connectives', () => {
+  // numeric-context boolean probes: TRUE/FALSE/NULL, NOT, XOR, RLIKE/REGEXP are what only SQL writes
+  const hits = ['7 and false', '(3) or (true)', '9 or not 4', '5 xor 2', '8 and 6 xor 0', '2 regexp 2', '6 is not null', '4 and not true -- x'];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  const clean = ['3 or 4', '2 and 3 items', '7 and true love', 'true or false', '1 like 1', '5 or not', '2 and not 3 items'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: IS after a symbolic connective', () => {
+  // a name after || is code (a || b == c) unless IS tests it: IS [NOT] NULL is SQL only
+  it.each(['7 || email is null', '3 && pwd is not null'])('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  it.each(['a || b is null', 'x = y || z == w'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
