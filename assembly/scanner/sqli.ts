@@ -47,6 +47,7 @@ const BO_TRUNC: u32 = 0x4000;  // a comment cut waits for the end of its line (s
 const BO_TRUNC_WORD1: u32 = 0x8000;
 const BO_TRUNC_WORD2: u32 = 0x10000;
 const BO_QUOTE_FIRST: u32 = 0x20000; // the implied string's closing quote is the value's first byte (%22 and \" too: three or two input bytes)
+const BO_PREFIX: u32 = 0x40000;      // the string in progress has a literal prefix (x'41'): token 0 is that prefix
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -102,6 +103,7 @@ const A_CALLKW: u32 = 0x80000; // KW: CALL (of the EXEC class: CALL takes a proc
 const A_PROC: u32 = 0x400000;      // WORD: a name with an MSSQL system procedure prefix (sp_who, xp_regread, master..sp_addlogin)
 const A_FUNCTAIL: u32 = 0x200000;   // a folded operand ends with an SQL function name (1 / ascii, 10-length): a glued '(' calls it
 const A_NOT: u32 = 0x800000;       // NOT stood right before this token
+const A_PREFIX: u32 = 0x2000000;   // WORD: x, b, n, e or _charset: glued to a ' it prefixes a literal (x'41', N'a', _utf8'a')
 const A_SQLWORD: u32 = 0x1000000;  // LOGIC/OP: a connective or word operator only SQL spells (xor, rlike, regexp); WORD: TRUE, FALSE, NULL
 
 const STRUCTURAL: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ALLDISTINCT | K_SQL_FROM | K_SQL_WHERE | K_SQL_DDL | K_SQL_INSERT |
@@ -494,7 +496,16 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
   push(st, q, T_OP, aux, 0, start, end);
 }
 
-function closeString(st: usize, q: usize, end: u32): void {
+function closeString(st: usize, q: usize, end: u32, closed: bool): void {
+  // x'41': the prefix word becomes part of the closed literal (an unclosed b' is still a word and a quote: a' * b')
+  if ((g32(q, Q_BO) & BO_PREFIX) != 0) {
+    s32(q, Q_BO, g32(q, Q_BO) & ~BO_PREFIX);
+    if (closed) {
+      s32(q, Q_TSTART, tstart(q, 0));
+      s32(q, Q_HEAD, (g32(q, Q_HEAD) - 1) & (RING_N - 1));
+      s32(q, Q_NTOK, g32(q, Q_NTOK) - 1);
+    }
+  }
   // The implied opening quote only counts when real text precedes the closing one.
   const implied = g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0;
   const breakout = implied && (g32(q, Q_BO) & BO_QUOTE_FIRST) == 0;
@@ -511,7 +522,7 @@ function closeString(st: usize, q: usize, end: u32): void {
   let s = g32(q, Q_STATE);
   if (s == S_STRING_QUOTE) {
     if (c == g32(q, Q_QUOTE)) { s32(q, Q_STATE, S_STRING); s32(q, Q_BO, g32(q, Q_BO) & ~BO_QUOTE_FIRST); return 99; } // doubled quote
-    closeString(st, q, start);
+    closeString(st, q, start, true);
     s = S_NORMAL;
   } else if (s == S_DASH) {
     if (c == 0x2d) { s32(q, Q_STATE, S_DASHDASH); s32(q, Q_AUXSTART, start - 1); return 99; }
@@ -628,10 +639,17 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   if ((flags & K_SQL_NOT) != 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_NOT); return; } // NOT is no token: it marks the next one
   // (xor is the only connective, rlike and regexp the only word operators, that start with x / r)
   if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, first == 0x78 ? A_SQLWORD : 0, flags, start, end); return; }
-  if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0) | (first == 0x72 ? A_SQLWORD : 0), flags, start, end); return; }
+  // SOUNDS LIKE is one operator
+  if ((flags & K_SQL_OPWORD) != 0 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_SQLWORD) != 0 &&
+      first == 0x6c && len == 4) { // (like: the only 4-letter word operator with an l)
+    store<u32>(ent(q, 0) + E_END, end);
+    return;
+  }
+  if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0) | (first == 0x72 || first == 0x73 ? A_SQLWORD : 0), flags, start, end); return; }
   if ((flags & STRUCTURAL) != 0) { push(st, q, T_KW, (flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0, flags, start, end); return; }
   // (null, true and false are the value keywords that start with n / t / f)
-  push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | ((flags & K_SQL_VALUEKW) != 0 && (first == 0x6e || first == 0x74 || first == 0x66) ? A_SQLWORD : 0), flags, start, end);
+  push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | ((flags & K_SQL_VALUEKW) != 0 && (first == 0x6e || first == 0x74 || first == 0x66) ? A_SQLWORD : 0) |
+    ((len == 1 && (first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65)) || (first == 0x5f && len > 1) ? A_PREFIX : 0), flags, start, end);
 }
 
 /** sp_… / xp_…: the prefixes of MSSQL's system and extended stored procedures. */
@@ -683,6 +701,10 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
   }
   switch (c) {
     case 0x27: case 0x22: {
+      // x'41'  N'a'  _utf8'a': a prefix glued to a single quote is part of the literal, once the literal closes (closeString)
+      if (c == 0x27 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_WORD && (taux(q, 0) & A_PREFIX) != 0 && tend(q, 0) == start) {
+        s32(q, Q_BO, g32(q, Q_BO) | BO_PREFIX);
+      }
       s32(q, Q_STATE, S_STRING); s32(q, Q_QUOTE, c); s32(q, Q_TSTART, start);
       break;
     }
@@ -765,7 +787,7 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
       report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
     }
     // A value that starts inside a quote and never closes it is just text.
-    if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end);
+    if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end, s == S_STRING_QUOTE);
   } else if (s == S_DASH) opToken(st, q, 0x2d, end - 1, end);
   else if (s == S_SLASH) opToken(st, q, 0x2f, end - 1, end);
   else if (s == S_BLOCK_OPEN || s == S_HASH || s == S_DASHDASH) onComment(st, q, g32(q, Q_AUXSTART), end);

@@ -261,3 +261,25 @@ describe('sqli: IS after a symbolic connective', () => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
+
+describe('sqli: a prefix glued to a single quote is part of the literal', () => {
+  // x'41' (hex), b'01' (bits), N'a' (national), E'a' (PostgreSQL escapes), _utf8'a' (charset introducer)
+  const hits = ["5 or x'35'=x'35'", "3 and _latin1'q'='q'", "8 and b'1'=b'1'", "2 or N'k'=N'k'", "6 and E'z'='z'"];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  const clean = ["rock n' roll and 'more", "Jack n' Jill or 'Bob", "the e'clair", "x'41'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: SOUNDS LIKE is one operator', () => {
+  it.each(['4 and 5 sounds like 5', "7 or 'a' sounds like 'a'"])('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  it.each(['it sounds like 1 or 2', 'sounds like a plan and more'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
