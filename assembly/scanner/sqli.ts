@@ -761,7 +761,9 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     const tstart0 = g32(q, Q_TSTART);
     // x' / 1 or '1   x' < 3 or 'y   — broke out, SQL operators, then re-opened the quote for the query's own closing one
     const shape = g32(q, Q_BO) & BO_SHAPE;
-    if (s == S_STRING && g32(q, Q_MODE) == 0x27 && shape == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
+    // (not a loose quote closed by one glued to a name or number: url: '/a/b?c=d' is a quoted segment; ' /1=' re-opens)
+    if (s == S_STRING && g32(q, Q_MODE) == 0x27 && shape == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0 &&
+        !((g32(q, Q_BO) & BO_LOOSE) != 0 && tstart0 == tend(q, 0) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
     // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own
     // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)
     // (single quotes only: a quoted word in a search — SMALL "&" SIGN, "LIKE" STAMP — is double-quoted; and

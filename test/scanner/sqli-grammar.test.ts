@@ -283,3 +283,16 @@ describe('sqli: SOUNDS LIKE is one operator', () => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
+
+describe('sqli: a loose quote closed by one glued to a name is a quoted segment, not a re-opened literal', () => {
+  // url: '/a/b?c=d' balances its quotes; ' / 2 or 3=' leaves the last one open for the query's own
+  const clean = ["url: '/a/b?c=d'", "const q = '/x/y?page=2'", "import m from './m.wasm'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = [" ' / 3 or 4='", "qq '/2 and 5='", "zz' / 3 or 4=q'"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.string-breakout');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
