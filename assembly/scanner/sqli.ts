@@ -48,6 +48,8 @@ const BO_TRUNC_WORD1: u32 = 0x8000;
 const BO_TRUNC_WORD2: u32 = 0x10000;
 const BO_QUOTE_FIRST: u32 = 0x20000; // the implied string's closing quote is the value's first byte (%22 and \" too: three or two input bytes)
 const BO_PREFIX: u32 = 0x40000;      // the string in progress has a literal prefix (x'41'): token 0 is that prefix
+const BO_DANGER: u32 = 0x80000;      // a dangerous call in prose position waits for its argument (dangerStep); 0x100000 x 3: tokens since
+const BO_DANGER_N: u32 = 0x100000;
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -193,6 +195,7 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
         (taux(q, 0) & A_CHAR) != (0x26 << 8) && (taux(q, 0) & A_CHAR) != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)
       s32(q, Q_HEAD, (g32(q, Q_HEAD) - 1) & (RING_N - 1));
       s32(q, Q_NTOK, g32(q, Q_NTOK) - 1);
+      if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (the operator folded away was counted)
       store<u32>(ent(q, 0) + E_END, end);
       // (1 - sleep(5): a dangerous name ends the folded operand; a '(' glued to it is still its call)
       store<u32>(ent(q, 0) + E_AUX, (taux(q, 0) & ~(A_DANGERTAIL | A_FUNCTAIL)) | ((flags & K_SQL_DANGER) != 0 ? A_DANGERTAIL : 0) |
@@ -211,6 +214,7 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   s32(q, Q_PEND, 0);
   const n = g32(q, Q_NTOK) + 1;
   s32(q, Q_NTOK, n);
+  if ((g32(q, Q_BO) & BO_DANGER) != 0) dangerStep(st, q);
   // x' <op> ... <cmp|connective> ... '   — tracked for a value that re-opens the quote it broke out of
   let bo = g32(q, Q_BO) & ~BO_COMMENT;
   if (type == T_WORD || type == T_KW || type == T_VAR || type == T_FUNC) bo |= BO_WORD;
@@ -386,6 +390,26 @@ function literalLogic(q: usize, n: u32): bool {
   return mark;
 }
 
+/** A word with no SQL meaning and no literal prefix (lots, hours, https): what prose is made of. */
+// @ts-ignore: decorator
+@inline function plainWord(q: usize, k: u32): bool {
+  return ttype(q, k) == T_WORD && tflags(q, k) == 0 && (taux(q, k) & A_PREFIX) == 0;
+}
+
+/**
+ * A dangerous call in prose position, one more token after it: a plain word among the first three (sleep(8 hours),
+ * Benchmark (2023) results, Rand(1990) is a novel) makes it prose; numbers, IS and arithmetic wait (7-9 folds); anything else is SQL
+ * (sleep(5) and, benchmark(9,md5(1)), load_file('x')). The end of the value settles it as SQL too (sqlFinish).
+ */
+function dangerStep(st: usize, q: usize): void {
+  const bo = g32(q, Q_BO);
+  const k = ((bo & (BO_DANGER_N * 3)) / BO_DANGER_N) + 1; // tokens since the call; the call is token k
+  if (plainWord(q, 0)) { s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_N * 3)); return; }
+  if (k < 3 && (ttype(q, 0) == T_NUM || (ttype(q, 0) == T_OP && (taux(q, 0) & (A_IS | A_CMP)) != A_CMP))) { s32(q, Q_BO, (bo & ~(BO_DANGER_N * 3)) | k * BO_DANGER_N); return; }
+  s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_N * 3));
+  report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), tend(q, 0));
+}
+
 /** Settle a deferred break-out comparison: `quoted` cancels it (the break-out is the first token: it starts at 0). */
 function settle(st: usize, q: usize, quoted: bool): void {
   s32(q, Q_BO, g32(q, Q_BO) & ~BO_DEFER);
@@ -412,7 +436,14 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32): void {
   if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   // SELECT CHAR(   — a select list that starts with an SQL function
   if (isKw(q, 1, K_SQL_SELECT) && (f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), end);
-  if ((f & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, s0, end);
+  if ((f & K_SQL_DANGER) != 0) {
+    // Sleep(8 hours)  Rand(1990) is a novel  the [benchmark](https://…): a call that starts the value or follows a plain
+    // word, with no parenthesis, comment or sign before it, waits for what follows it (dangerStep)
+    const t1 = ttype(q, 1);
+    if ((load<u32>(e + E_AUX) & (A_LPAREN | A_RPAREN | A_COMMENT | A_UNARY | A_NOT)) == 0 && (t1 == 0 || plainWord(q, 1)) && (g32(q, Q_BO) & BO_DANGER) == 0) {
+      s32(q, Q_BO, g32(q, Q_BO) | BO_DANGER);
+    } else report(st, R_SQLI_DANGEROUS_FUNCTION, s0, end);
+  }
   if ((f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) {
     const funcs = g32(q, Q_FUNCS) + 1;
     s32(q, Q_FUNCS, funcs);
@@ -752,6 +783,11 @@ function settleCut(st: usize, q: usize, end: u32): void {
 
 export function sqlFinish(st: usize, q: usize, end: u32): void {
   if ((g32(q, Q_BO) & BO_DEFER) != 0) settle(st, q, false);
+  if ((g32(q, Q_BO) & BO_DANGER) != 0) {
+    const k = (g32(q, Q_BO) & (BO_DANGER_N * 3)) / BO_DANGER_N;
+    s32(q, Q_BO, g32(q, Q_BO) & ~(BO_DANGER | BO_DANGER_N * 3));
+    report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), end);
+  }
   settleCut(st, q, end);
   const s = g32(q, Q_STATE);
   // Nothing to judge (the usual end of a short value): no token, and a quote-mode reading

@@ -43,6 +43,6 @@ describe('held-out probes', () => {
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(17); // measured 16/303
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(15); // measured 14/303
   });
 });

@@ -296,3 +296,18 @@ describe('sqli: a loose quote closed by one glued to a name is a quoted segment,
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
 });
+
+describe('sqli: a dangerous call in prose position waits for its argument', () => {
+  // at the value's start or after a plain word, a plain word among the next three tokens makes it prose
+  const clean = ['Sleep (9 hours) a night', 'we need sleep(plenty of it)', 'Benchmark (2019) numbers', 'Rand(1957) is a classic', 'exp(3) is about 20.09',
+    'the polygon(s) intersect', 'see the [benchmark](https://example.com/bench)', 'sleep(6-8 hours)'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ['sleep(7)', 'pg_sleep(3)-- -', 'benchmark(900000,sha1(2))', "load_file('/tmp/q')", 'sleep(4) and 2=2', 'sleep(2-1)', 'then sleep(3)',
+    'zz sleep(4)=0', '(sleep(3))', '1 or sleep(plenty of it)'];
+  it.each(hits)('%s is a dangerous function', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.dangerous-function');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
