@@ -106,6 +106,7 @@ const A_PROC: u32 = 0x400000;      // WORD: a name with an MSSQL system procedur
 const A_FUNCTAIL: u32 = 0x200000;   // a folded operand ends with an SQL function name (1 / ascii, 10-length): a glued '(' calls it
 const A_NOT: u32 = 0x800000;       // NOT stood right before this token
 const A_PREFIX: u32 = 0x2000000;   // WORD: x, b, n, e or _charset: glued to a ' it prefixes a literal (x'41', N'a', _utf8'a')
+const A_VALUES: u32 = 0x4000000;   // WORD: VALUES (a row constructor after UNION: UNION VALUES(1,2))
 const A_SQLWORD: u32 = 0x1000000;  // LOGIC/OP: a connective or word operator only SQL spells (xor, rlike, regexp); WORD: TRUE, FALSE, NULL
 
 const STRUCTURAL: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ALLDISTINCT | K_SQL_FROM | K_SQL_WHERE | K_SQL_DDL | K_SQL_INSERT |
@@ -238,14 +239,20 @@ function judge(st: usize, q: usize): void {
   // Most tokens of ordinary text end no rule: a plain word, number or string after anything
   // but a keyword, operator or connective. Every rule below needs one of those (or a flagged
   // word, a hex number, a function or variable), so this exit changes no verdict.
+  // (one exception, checked here: the literal of COPY … TO '<file>', after a plain word)
   if (t1 != T_KW && t1 != T_OP && t1 != T_LOGIC && t1 != T_FUNC) {
-    if (t0 == T_STR) return;
+    if (t0 == T_STR) { if (t1 == T_WORD) copyTo(st, q); return; }
     if (t0 == T_WORD && (tflags(q, 0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0) return;
     if (t0 == T_NUM && (taux(q, 0) & A_HEX) == 0) return;
-  }
+  } else if (t0 == T_STR && isKw(q, 1, K_SQL_FROM)) copyTo(st, q); // COPY … FROM '<file>'
   const s0 = tstart(q, 0), e0 = tend(q, 0);
   const f0 = tflags(q, 0);
   const k1 = t1 == T_KW ? tflags(q, 1) : 0;
+  // UNION [ALL] VALUES(1,2)  — a row constructor as the other side of the UNION
+  if ((t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (f0 & K_SQL_VALUEKW) != 0)) && (taux(q, 0) & A_LPAREN) != 0 && t1 == T_FUNC && (taux(q, 1) & A_VALUES) != 0) {
+    if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
+    else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
+  }
 
   if (t1 == T_KW) {
     // UNION [ALL] SELECT <item>
@@ -361,6 +368,22 @@ function judge(st: usize, q: usize): void {
     // '||(select ...  '||chr(
     if (t1 == T_LOGIC && (taux(q, 1) & A_CHAR) != 0 && isBreakout(q, 2) && (t0 == T_FUNC || isKw(q, 0, K_SQL_SELECT))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
   }
+}
+
+/**
+ * ; COPY users TO '/tmp/x'   x'; COPY t FROM PROGRAM 'id'  — a statement verb, a name, TO or FROM (and PROGRAM) and the file
+ * or command literal, right after a ';' or a break-out (PostgreSQL's server-side file read/write and command run).
+ */
+function copyTo(st: usize, q: usize): void {
+  // token 1 is TO or FROM, or PROGRAM with TO or FROM at 2; then the name and the verb
+  let k: u32 = 1;
+  if (!(plainWord(q, 2) && isKw(q, 3, K_SQL_DDL))) k = 2;
+  if (!(plainWord(q, k) || isKw(q, k, K_SQL_FROM)) || !plainWord(q, k + 1) || !isKw(q, k + 2, K_SQL_DDL)) return;
+  // (the ';' ends a literal or a parenthesis, as an injected one does: Hello; copy files to 'backup' is prose)
+  const t = ttype(q, k + 3);
+  const lit = ttype(q, k + 4);
+  if ((t == T_SEMI && (lit == T_NUM || lit == T_STR || (taux(q, k + 3) & A_RPAREN) != 0)) ||
+      (isBreakout(q, k + 3) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, k + 3), tend(q, 0));
 }
 
 /** Are tokens 0..n-1 only literals (strings, numbers, NULL) and commas, with at least one comma and a literal last? */
@@ -680,7 +703,8 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   if ((flags & STRUCTURAL) != 0) { push(st, q, T_KW, (flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0, flags, start, end); return; }
   // (null, true and false are the value keywords that start with n / t / f)
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | ((flags & K_SQL_VALUEKW) != 0 && (first == 0x6e || first == 0x74 || first == 0x66) ? A_SQLWORD : 0) |
-    ((len == 1 && (first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65)) || (first == 0x5f && len > 1) ? A_PREFIX : 0), flags, start, end);
+    ((len == 1 && (first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65)) || (first == 0x5f && len > 1) ? A_PREFIX : 0) |
+    (len == 6 && load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0), flags, start, end); // values
 }
 
 /** sp_… / xp_…: the prefixes of MSSQL's system and extended stored procedures. */

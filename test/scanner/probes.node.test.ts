@@ -35,7 +35,7 @@ describe('held-out probes', () => {
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(518); // measured 519/527
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(521); // measured 522/527
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);

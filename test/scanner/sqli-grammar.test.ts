@@ -311,3 +311,19 @@ describe('sqli: a dangerous call in prose position waits for its argument', () =
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
 });
+
+describe('sqli: UNION VALUES and stacked COPY / ATTACH', () => {
+  // UNION [ALL] VALUES(<literal>…): a row constructor as the UNION's other side
+  // ; COPY t TO|FROM [PROGRAM] '<literal>': PostgreSQL's file read/write and command run; ; ATTACH DATABASE: SQLite's file write
+  const hits = ["7 union values(3,'q')", "-2 UNION ALL VALUES (null,9)", "4; copy accounts to '/tmp/acc'", "z';COPY logs FROM PROGRAM 'uname'",
+    "5); copy x from '/var/lib/x'", "3; attach database 'w.db' as w"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ['the union values (dignity) and respect', 'our union values its members', "Hello; copy files to 'backup'", "Please copy users from 'list A'",
+    'attach database file here', 'copy table of contents'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
