@@ -397,11 +397,18 @@ function literalList(q: usize, n: u32): bool {
   return commas != 0 && ttype(q, 0) != T_COMMA;
 }
 
-/** Are tokens n-1..0 a number, then (connective or word operator, literal) pairs, with an SQL-only mark among them? */
+/**
+ * Are tokens n-1..0 a number (or nothing: the value may start with the connective, appended to the query's own
+ * literal), then (connective or word operator, literal) pairs, with an SQL-only mark among them?
+ */
 function literalLogic(q: usize, n: u32): bool {
-  if (n < 3 || (n & 1) == 0 || ttype(q, n - 1) != T_NUM) return false;
-  let mark = (taux(q, n - 1) & A_NOT) != 0;
-  for (let k: u32 = 0; k < n - 1; k += 2) {
+  if (n < 2) return false;
+  let top = n - 1;
+  let mark = false;
+  if (ttype(q, top) == T_NUM) { mark = (taux(q, top) & A_NOT) != 0; top--; }
+  else if (ttype(q, top) != T_LOGIC) return false; // (is null alone is a filter's value)
+  if ((top & 1) == 0) return false; // (pairs: top + 1 tokens, an even count)
+  for (let k: u32 = 0; k < top; k += 2) {
     const t = ttype(q, k);
     const a = taux(q, k);
     if (!(t == T_NUM || (t == T_WORD && (a & A_SQLWORD) != 0))) return false;
@@ -841,6 +848,12 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && end - tstart0 >= 2 &&
         (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && isBreakout(q, n - 1)) {
       report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
+    }
+    // ' or ''-'  ' and 1*'  — the value starts with the closing quote and a connective, and its last operator takes the
+    // re-opened literal (the query's own closing quote ends it: nothing need follow)
+    if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && (g32(q, Q_BO) & BO_EMPTY) != 0 &&
+        ttype(q, n - 1) == T_STR && ttype(q, n - 2) == T_LOGIC && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) {
+      report(st, R_SQLI_STRING_BREAKOUT, 0, end);
     }
     // ' + CHAR(65) + '  x'||lower(y)||'  — an SQL function call spliced into the literal between two operators
     if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && g32(q, Q_FUNCS) != 0 &&

@@ -327,3 +327,27 @@ describe('sqli: UNION VALUES and stacked COPY / ATTACH', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
 });
+
+describe('sqli: a value that starts with the connective, appended to the query\'s own literal', () => {
+  const hits = ['and false', 'or not true', 'xor 0', 'or 4 rlike 4'];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  const clean = ['and 1', 'or 2', 'is null', 'or true love', 'and then'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
+
+describe('sqli: quote first, a connective, and an operator taking the re-opened literal', () => {
+  // ' or ''-'  — the query's own closing quote ends the re-opened literal
+  const hits = ["' and ''*'", "' or 3-'", "' xor ''^'"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["'s or x - '", "'Tis - '", "and - 'x'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
