@@ -360,6 +360,11 @@ function judge(st: usize, q: usize): void {
         if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
       }
     }
+    // 1 and printf('%s',1)='1'  1 and sys_context('a','b') is not null  — a call (of any name) compared right after its ')'
+    if (isCmp(q, 1) && (taux(q, 1) & A_RPAREN) != 0 && (t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (taux(q, 0) & A_SQLWORD) != 0))) {
+      const k = calledAfterLiteral(q);
+      if (k != 0) report(st, R_SQLI_TAUTOLOGY, tstart(q, k + 1), e0);
+    }
     // breakout: ' LIKE 'x   (a word operator between literals)
     if (isCmp(q, 1) && (taux(q, 1) & A_CHAR) == 0 && isBreakout(q, 2) && (t0 == T_STR || t0 == T_NUM) &&
         (tstart(q, 1) > tend(q, 2) || s0 > tend(q, 1))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
@@ -418,6 +423,22 @@ function literalLogic(q: usize, n: u32): bool {
     if ((a & (A_SQLWORD | A_NOT)) != 0 || (ca & A_SQLWORD) != 0) mark = true;
   }
   return mark;
+}
+
+/**
+ * The ring index of the call whose arguments end right before the comparison at token 1, when the value is
+ * <number> <word connective> <call>(…) or starts with the connective: 1 and f(x, 2) = — else 0. (Parentheses are
+ * not tokens: the newest unspaced call at or below the ring's reach is taken as the one closed.)
+ */
+function calledAfterLiteral(q: usize): u32 {
+  const n = g32(q, Q_NTOK);
+  for (let k: u32 = 2; k + 1 < n && k + 2 < RING_N; k++) {
+    if (ttype(q, k) != T_FUNC) continue;
+    if ((taux(q, k) & A_SPACED) != 0 || ttype(q, k + 1) != T_LOGIC || (taux(q, k + 1) & A_CHAR) != 0) return 0;
+    if (k + 2 == n || (k + 3 == n && ttype(q, k + 2) == T_NUM)) return k;
+    return 0;
+  }
+  return 0;
 }
 
 /** A word with no SQL meaning and no literal prefix (lots, hours, https): what prose is made of. */

@@ -351,3 +351,16 @@ describe('sqli: quote first, a connective, and an operator taking the re-opened 
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
 });
+
+describe('sqli: a call of any name compared right after its closing parenthesis, after a literal and a connective', () => {
+  // blind probes through functions no keyword list names: 1 and printf(...)='1', 1 and sys_context(...) is not null
+  const hits = ["3 and quux('a',2)='a'", "8 or zorp('k','m') is not null", "and blip(4, 5) > 1"];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  const clean = ['1 and f (x, y) is good', 'tea and scones(2) or more', 'a and g(x, y) = z'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
