@@ -364,3 +364,12 @@ describe('sqli: a call of any name compared right after its closing parenthesis,
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
 });
+
+describe('sqli: H2 CREATE ALIAS is a statement verb and object', () => {
+  it.each(["9;create alias q as 'x'", "k'; CREATE ALIAS run AS 'y'--"])('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
+  });
+  it.each(['Create alias for your email', 'an alias of the table'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
