@@ -427,7 +427,7 @@ function literalLogic(q: usize, n: u32): bool {
 
 /**
  * The ring index of the call whose arguments end right before the comparison at token 1, when the value is
- * <number> <word connective> <call>(…) or starts with the connective: 1 and f(x, 2) = — else 0. (Parentheses are
+ * <number> <word connective> <call>(…) or starts with the connective: 1 and f('x', 2) = — else 0. (Parentheses are
  * not tokens: the newest unspaced call at or below the ring's reach is taken as the one closed.)
  */
 function calledAfterLiteral(q: usize): u32 {
@@ -435,8 +435,10 @@ function calledAfterLiteral(q: usize): u32 {
   for (let k: u32 = 2; k + 1 < n && k + 2 < RING_N; k++) {
     if (ttype(q, k) != T_FUNC) continue;
     if ((taux(q, k) & A_SPACED) != 0 || ttype(q, k + 1) != T_LOGIC || (taux(q, k + 1) & A_CHAR) != 0) return 0;
-    if (k + 2 == n || (k + 3 == n && ttype(q, k + 2) == T_NUM)) return k;
-    return 0;
+    if (!(k + 2 == n || (k + 3 == n && ttype(q, k + 2) == T_NUM))) return 0;
+    // (arguments of literals and SQL values, as a probe passes: f(x) and g(a, b) are a formula's)
+    for (let j: u32 = 2; j < k; j++) if (plainName(q, j)) return 0;
+    return k;
   }
   return 0;
 }
