@@ -107,6 +107,8 @@ const A_FUNCTAIL: u32 = 0x200000;   // a folded operand ends with an SQL functio
 const A_NOT: u32 = 0x800000;       // NOT stood right before this token
 const A_PREFIX: u32 = 0x2000000;   // WORD: x, b, n, e or _charset: glued to a ' it prefixes a literal (x'41', N'a', _utf8'a')
 const A_VALUES: u32 = 0x4000000;   // WORD: VALUES (a row constructor after UNION: UNION VALUES(1,2))
+const A_WHEN: u32 = 0x8000000;     // KW: WHEN (of the WHERE class: a condition only inside CASE)
+const A_CASE: u32 = 0x10000000;    // WORD: CASE
 const A_SQLWORD: u32 = 0x1000000;  // LOGIC/OP: a connective or word operator only SQL spells (xor, rlike, regexp); WORD: TRUE, FALSE, NULL
 
 const STRUCTURAL: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ALLDISTINCT | K_SQL_FROM | K_SQL_WHERE | K_SQL_DDL | K_SQL_INSERT |
@@ -347,7 +349,12 @@ function judge(st: usize, q: usize): void {
       const inCall = t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0 &&
         !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0));
       // (a name after || or && is code — a || b == c — unless IS tests it: IS NULL is SQL only)
-      if ((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q)) || isKw(q, 3, K_SQL_WHERE) || inCall) {
+      // (WHEN is a condition after CASE or a CASE branch's value — CASE WHEN 1=1, THEN 1 WHEN 2>1 — and prose elsewhere:
+      // "when `status` >= 500")
+      const t4 = ttype(q, 4);
+      const where = isKw(q, 3, K_SQL_WHERE) && ((taux(q, 3) & A_WHEN) == 0 || (t4 == T_WORD && (taux(q, 4) & A_CASE) != 0) ||
+        (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR));
+      if ((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q)) || where || inCall) {
         report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
       } else if (isBreakout(q, 3)) {
         // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
@@ -730,11 +737,15 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
     return;
   }
   if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0) | (first == 0x72 || first == 0x73 ? A_SQLWORD : 0), flags, start, end); return; }
-  if ((flags & STRUCTURAL) != 0) { push(st, q, T_KW, (flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0, flags, start, end); return; }
+  if ((flags & STRUCTURAL) != 0) {
+    push(st, q, T_KW, ((flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0) | ((flags & K_SQL_WHERE) != 0 && len == 4 ? A_WHEN : 0), flags, start, end); // (call, when)
+    return;
+  }
   // (null, true and false are the value keywords that start with n / t / f)
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | ((flags & K_SQL_VALUEKW) != 0 && (first == 0x6e || first == 0x74 || first == 0x66) ? A_SQLWORD : 0) |
     ((len == 1 && (first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65)) || (first == 0x5f && len > 1) ? A_PREFIX : 0) |
-    (len == 6 && load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0), flags, start, end); // values
+    (len == 6 && load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0) | // values
+    (len == 4 && load<u32>(word) == 0x65736163 ? A_CASE : 0), flags, start, end); // case
 }
 
 /** sp_… / xp_…: the prefixes of MSSQL's system and extended stored procedures. */

@@ -373,3 +373,14 @@ describe('sqli: H2 CREATE ALIAS is a statement verb and object', () => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
+
+describe('sqli: WHEN is a condition after CASE or a CASE branch value', () => {
+  const hits = ['7 and case when 4>3 then 1 else 0 end', '(case when 6=6 then 2 else 1 end)', "x' and case when 1=1 then 'a' else 'b' end='a", '9 or case 2 when 5 then 0 when 8>1 then 1 end'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ['defaulting to `false` when `status` >= 500', 'When `options.level == 3`, the output is verbose', 'it shrinks when `O < C`'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+});
