@@ -384,3 +384,16 @@ describe('sqli: WHEN is a condition after CASE or a CASE branch value', () => {
     expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
   });
 });
+
+describe('sqli: a loose quote that opens markup is HTML in a string of code', () => {
+  // w('<b>hi</b>'): '<' glued to the quote and a name (or / or !) glued to it, then a re-opened quote at the end
+  const clean = ["w('<b>hi</b>')", "res.end('</p>');", "x = '<!DOCTYPE html><p>a</p>'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = [" '<1 or 2=2 or 'a", "q'<b or 1=1 or 'a", " '< 3 or 2>1 or '"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
