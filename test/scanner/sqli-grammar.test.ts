@@ -397,3 +397,16 @@ describe('sqli: a loose quote that opens markup is HTML in a string of code', ()
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
 });
+
+describe("sqli: '= <value> after a loose quote waits for the next event", () => {
+  // s.clean('=v2.1.5') quotes a version: the same quote glued to the value closes it
+  const clean = ["s.clean('=v2.1.5')", "fmt(' = v 3.0.1')", "opts('=x')"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = [" '=7", " '=4 or 'q'='q", "k '= 2 or 3=3--", " '=z"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.string-breakout');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
