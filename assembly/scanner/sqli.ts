@@ -638,6 +638,12 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
     s = S_NORMAL;
   } else if (s == S_DASHDASH) {
     // "--" is a comment unless a word is glued to it ("--infant" is prose or an option)
+    // `'--'` opts['--']: a loose break-out quote, "--" glued to it and a quote glued after it is a quoted dash, no comment
+    if ((c == 0x27 || c == 0x22) && g32(q, Q_NTOK) == 1 && isBreakout(q, 0) && (g32(q, Q_BO) & BO_LOOSE) != 0 &&
+        tend(q, 0) == g32(q, Q_AUXSTART) && start == g32(q, Q_AUXSTART) + 2) {
+      s32(q, Q_STATE, S_NORMAL);
+      return S_NORMAL;
+    }
     s32(q, Q_STATE, c == 0x0a ? S_NORMAL : S_LINE); // "--\n" ends right here
     if (c != 0x61) {
       onComment(st, q, g32(q, Q_AUXSTART), end);

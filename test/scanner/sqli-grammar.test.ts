@@ -410,3 +410,15 @@ describe("sqli: '= <value> after a loose quote waits for the next event", () => 
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
 });
+
+describe("sqli: a loose quote, '--' and a quote glued after it is a quoted dash", () => {
+  const clean = ["everything after `'--'` is kept", "see opts['--'] for the rest", 'args["--"] holds them'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ["bob '--", "bob'--'", "bob' --'", "'--"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
