@@ -52,6 +52,7 @@ const BO_DANGER: u32 = 0x80000;      // a dangerous call in prose position waits
 const BO_DANGER_N: u32 = 0x100000;
 const BO_TAG: u32 = 0x400000;        // '<' glued to a loose break-out quote: markup if a name (or / or !) is glued to it
 const BO_MARKUP: u32 = 0x800000;     // the loose quote opened markup ('<b>hi</b>', '</form>'): HTML in a string of code
+const BO_CASE: u32 = 0x1000000;      // CASE [x] WHEN was seen: END closes its expression (CASE … END = 1)
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -111,6 +112,7 @@ const A_PREFIX: u32 = 0x2000000;   // WORD: x, b, n, e or _charset: glued to a '
 const A_VALUES: u32 = 0x4000000;   // WORD: VALUES (a row constructor after UNION: UNION VALUES(1,2))
 const A_WHEN: u32 = 0x8000000;     // KW: WHEN (of the WHERE class: a condition only inside CASE)
 const A_CASE: u32 = 0x10000000;    // WORD: CASE
+const A_END: u32 = 0x20000000;     // WORD: END
 const A_SQLWORD: u32 = 0x1000000;  // LOGIC/OP: a connective or word operator only SQL spells (xor, rlike, regexp); WORD: TRUE, FALSE, NULL
 
 const STRUCTURAL: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ALLDISTINCT | K_SQL_FROM | K_SQL_WHERE | K_SQL_DDL | K_SQL_INSERT |
@@ -223,6 +225,8 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   // x' <op> ... <cmp|connective> ... '   — tracked for a value that re-opens the quote it broke out of
   let bo = g32(q, Q_BO) & ~BO_COMMENT;
   if (type == T_WORD || type == T_KW || type == T_VAR || type == T_FUNC) bo |= BO_WORD;
+  // (CASE WHEN, CASE x WHEN: a CASE expression is open)
+  if (type == T_KW && (aux & A_WHEN) != 0 && ((ttype(q, 1) == T_WORD && (taux(q, 1) & A_CASE) != 0) || (ttype(q, 2) == T_WORD && (taux(q, 2) & A_CASE) != 0))) bo |= BO_CASE;
   const shape = bo & BO_SHAPE;
   if (n == 1) { if ((aux & A_BREAKOUT) != 0) bo = (bo & ~BO_SHAPE) | 1; }
   else if (shape == 1) bo = (bo & ~BO_SHAPE) | (type == T_OP || type == T_LOGIC ? 2 : 0); // an operator or connective right after the quote, not a word
@@ -372,6 +376,15 @@ function judge(st: usize, q: usize): void {
       } else if (g32(q, Q_NTOK) == 3) {
         const tb = ttype(q, 2);
         if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
+      }
+    }
+    // CASE WHEN isnull(1) THEN 2 ELSE 1 END=1  — a CASE expression compared after its END (which follows a branch's value:
+    // a literal, call or parenthesis — "in case of doubt, the end = 5" is prose)
+    if (isCmp(q, 1) && (t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (taux(q, 0) & A_SQLWORD) != 0)) && ttype(q, 2) == T_WORD &&
+        (taux(q, 2) & A_END) != 0 && (g32(q, Q_BO) & BO_CASE) != 0) {
+      const t3 = ttype(q, 3);
+      if (t3 == T_NUM || t3 == T_STR || t3 == T_FUNC || t3 == T_VAR || (t3 == T_WORD && (taux(q, 3) & A_SQLWORD) != 0) || (taux(q, 2) & A_RPAREN) != 0) {
+        report(st, R_SQLI_TAUTOLOGY, tstart(q, 2), e0);
       }
     }
     // 1 and printf('%s',1)='1'  1 and sys_context('a','b') is not null  — a call (of any name) compared right after its ')'
@@ -762,7 +775,8 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | ((flags & K_SQL_VALUEKW) != 0 && (first == 0x6e || first == 0x74 || first == 0x66) ? A_SQLWORD : 0) |
     ((len == 1 && (first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65)) || (first == 0x5f && len > 1) ? A_PREFIX : 0) |
     (len == 6 && load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0) | // values
-    (len == 4 && load<u32>(word) == 0x65736163 ? A_CASE : 0), flags, start, end); // case
+    (len == 4 && load<u32>(word) == 0x65736163 ? A_CASE : 0) | // case
+    (len == 3 && load<u16>(word) == 0x6e65 && load<u8>(word + 2) == 0x64 ? A_END : 0), flags, start, end); // end
 }
 
 /** sp_… / xp_…: the prefixes of MSSQL's system and extended stored procedures. */

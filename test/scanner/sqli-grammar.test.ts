@@ -422,3 +422,16 @@ describe("sqli: a loose quote, '--' and a quote glued after it is a quoted dash"
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
 });
+
+describe('sqli: a CASE expression compared after its END', () => {
+  // sqlmap's ifnull2casewhenisnull tamper: CASE WHEN ISNULL(x) THEN y ELSE x END=1
+  const hits = ['4 and case when isnull(3) then 2 else 3 end=3', "q' and case z when 2 then 'k' else 'm' end='k", '2 or case when 5 then 1 else (0) end>0'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ['In case of doubt, the end = 5', 'just in case: 5 end = 3', 'in case 3 end = 2 days'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
