@@ -739,7 +739,10 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
     const numeric = first - 0x30 < 10;
     if (t == T_WORD || t == T_VAR || (t == T_NUM && numeric) || (t == T_KW && (load<u64>(e + E_FLAGS) & (K_SQL_UNION | K_SQL_SELECT | K_SQL_FROM | K_SQL_WHERE)) == 0)) {
       if (t == T_KW) store<u32>(e + E_TYPE, T_WORD);
-      store<u64>(e + E_FLAGS, load<u64>(e + E_FLAGS) | (flags & (K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_FUNC)));
+      // (a function name after a plain qualifier is a method — console.log(, x.hex(, Date.now() — not SQL's: SQL qualifies a
+      // function only by a schema or package, pg_catalog.concat(, utl_http.request()
+      const qual = load<u64>(e + E_FLAGS);
+      store<u64>(e + E_FLAGS, qual | (flags & (K_SQL_DANGER | K_SQL_SCHEMA | ((qual & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_DANGER)) != 0 ? K_SQL_FUNC : 0))));
       store<u32>(e + E_END, end);
       s32(q, Q_DOT, 0);
       if (t == T_WORD && procPrefix(word, len)) { store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_PROC); judge(st, q); }

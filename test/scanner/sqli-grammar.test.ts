@@ -435,3 +435,15 @@ describe('sqli: a CASE expression compared after its END', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
 });
+
+describe('sqli: a function name after a plain qualifier is a method, not an SQL function', () => {
+  // console.log(x.hex('#fff')), Date.now() - t; SQL qualifies a function only by a schema or package
+  const clean = ["console.log(style.hex('#abcdef') + 'Hi' + s.close);", 'console.log(hyperid.decode(instance()))', 'const ms = Date.now() - start'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ['5 and pg_catalog.ascii(substr(version(),1,1))>0', "2 and utl_http.request('http://x/')=1", '7 and ascii(substring(x.name,1,1))>64'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+  });
+});
