@@ -331,7 +331,9 @@ function judge(st: usize, q: usize): void {
   }
   if (t0 == T_KW || t0 == T_WORD) {
     // 'x'::int  (...)::jsonb
-    if (t1 == T_OP && (taux(q, 1) & A_CAST) != 0 && tstart(q, 1) + 2 == tend(q, 1) && (ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0) {
+    // (not after a loose break-out quote: ('::ffff:10.0.0.1') quotes an IPv6 address)
+    if (t1 == T_OP && (taux(q, 1) & A_CAST) != 0 && tstart(q, 1) + 2 == tend(q, 1) && (ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0 &&
+        !(isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) != 0)) {
       report(st, R_SQLI_TYPE_CAST, ttype(q, 2) == T_STR ? tstart(q, 2) : tstart(q, 1), e0);
     }
     if ((f0 & K_SQL_SCHEMA) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);

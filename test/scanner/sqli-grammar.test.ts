@@ -447,3 +447,12 @@ describe('sqli: a function name after a plain qualifier is a method, not an SQL 
     expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
   });
 });
+
+describe('sqli: a loose quote glued to :: quotes an IPv6 address, no cast', () => {
+  it.each(["ipaddr.parse('::ffff:10.0.0.1').kind()", "addr = ('::1')"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it.each(["zz'::int", "9 and 'q'::text='q'"])('%s is a cast', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.type-cast');
+  });
+});
