@@ -113,6 +113,7 @@ const A_VALUES: u32 = 0x4000000;   // WORD: VALUES (a row constructor after UNIO
 const A_WHEN: u32 = 0x8000000;     // KW: WHEN (of the WHERE class: a condition only inside CASE)
 const A_CASE: u32 = 0x10000000;    // WORD: CASE
 const A_END: u32 = 0x20000000;     // WORD: END
+const A_QUAL: u32 = 0x40000000;    // a joined name (a.b): a column of a table, or a method of an object when called
 const A_SQLWORD: u32 = 0x1000000;  // LOGIC/OP: a connective or word operator only SQL spells (xor, rlike, regexp); WORD: TRUE, FALSE, NULL
 
 const STRUCTURAL: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ALLDISTINCT | K_SQL_FROM | K_SQL_WHERE | K_SQL_DDL | K_SQL_INSERT |
@@ -359,8 +360,10 @@ function judge(st: usize, q: usize): void {
       // IF(1=1,  COUNT(id) >= 9  — a comparison on the first argument of a call; not code comparing a plain
       // name in a statement (if (i < n), for (i = 0: a space before the parenthesis) or in a call of a
       // name SQL does not know (f(x) = x, while((item = next()))
+      // (nor a method of a plain object: assert.equal('a' in obj, ipaddr.parse(x) == y — SQL qualifies a call only by a schema)
       const inCall = t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0 &&
-        !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0));
+        !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0)) &&
+        !((taux(q, 3) & A_QUAL) != 0 && (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0);
       // (a name after || or && is code — a || b == c — unless IS tests it: IS NULL is SQL only)
       // (WHEN is a condition after CASE or a CASE branch's value — CASE WHEN 1=1, THEN 1 WHEN 2>1 — and prose elsewhere:
       // "when `status` >= 500")
@@ -746,6 +749,7 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
       const qual = load<u64>(e + E_FLAGS);
       store<u64>(e + E_FLAGS, qual | (flags & (K_SQL_DANGER | K_SQL_SCHEMA | ((qual & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_DANGER)) != 0 ? K_SQL_FUNC : 0))));
       store<u32>(e + E_END, end);
+      if (!numeric) store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_QUAL);
       s32(q, Q_DOT, 0);
       if (t == T_WORD && procPrefix(word, len)) { store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_PROC); judge(st, q); }
       if ((flags & K_SQL_SCHEMA) != 0 || ((load<u64>(e + E_FLAGS) & K_SQL_SCHEMA_WEAK) != 0)) report(st, R_SQLI_SCHEMA_PROBE, load<u32>(e + E_START), end);

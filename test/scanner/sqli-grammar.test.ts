@@ -456,3 +456,14 @@ describe('sqli: a loose quote glued to :: quotes an IPv6 address, no cast', () =
     expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.type-cast');
   });
 });
+
+describe('sqli: a comparison on a call of a plain object\'s method is code', () => {
+  const clean = ["assert.equal('toString' in obj, true);", 'ipaddr.IPv4.maskFromLength(24) == "255.255.255.0"'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ['if(2=2,1,0)', 'count(id) >= 9 and 1', 'master.dbo.fn_x(1)=1 or 1'];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.tautology');
+  });
+});
