@@ -946,8 +946,8 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   if (isKw(q, 0, K_SQL_SELECT) && (isKw(q, 1, K_SQL_UNION) || (isKw(q, 1, K_SQL_ALLDISTINCT) && isKw(q, 2, K_SQL_UNION)))) {
     report(st, R_SQLI_UNION_SELECT, isKw(q, 1, K_SQL_UNION) ? tstart(q, 1) : tstart(q, 2), end);
   }
-  // '<connective> <literal> at the very end: x' or 1
-  if (g32(q, Q_STATE) == S_NORMAL || s == S_LINE || s == S_BLOCK || s == S_HASH) {
+  // '<connective> <literal> at the very end: x' or 1  (a comment may follow, in any of its states: -1 union--  -1 union/*)
+  if (g32(q, Q_STATE) == S_NORMAL || s == S_LINE || s == S_BLOCK || s == S_HASH || s == S_DASHDASH || s == S_BLOCK_OPEN || s == S_BLOCK_STAR) {
     const t0 = ttype(q, 0);
     // 1 and true  1 or not 0  1 xor 1  1 rlike 1  — read as-is, the whole value is a number and literals joined by
     // connectives or word operators, with something only SQL writes: TRUE/FALSE/NULL, NOT, XOR, RLIKE/REGEXP

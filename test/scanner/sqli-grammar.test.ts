@@ -52,7 +52,7 @@ describe('sqli keywords glued to numbers', () => {
 });
 
 describe('sqli truncated probes', () => {
-  it.each(['-77 union', '3/**/union', "w' union", '-5 union all'])('%s: a UNION cut off after a negative number, comment or break-out', (input) => {
+  it.each(['-77 union', '3/**/union', "w' union", '-5 union all', '-8 union--', '-2 union/*', "k' union--"])('%s: a UNION cut off after a negative number, comment or break-out', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.union-select');
   });
   it.each(['8 --', '(( 8 )) /*', '6*7--', "('q') --"])('%s: only literals, then a comment to the end', (input) => {
