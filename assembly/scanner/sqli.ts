@@ -443,18 +443,20 @@ function literalList(q: usize, n: u32): bool {
  * literal), then (connective or word operator, literal) pairs, with an SQL-only mark among them?
  */
 function literalLogic(q: usize, n: u32): bool {
-  if (n < 2) return false;
-  let top = n - 1;
+  // (a ';' may end the statement: 1 and true;--)
+  const b: u32 = n > 0 && ttype(q, 0) == T_SEMI ? 1 : 0;
+  if (n < 2 + b) return false;
+  let top = n - 1 - b;
   let mark = false;
-  if (ttype(q, top) == T_NUM) { mark = (taux(q, top) & A_NOT) != 0; top--; }
-  else if (ttype(q, top) != T_LOGIC) return false; // (is null alone is a filter's value)
+  if (ttype(q, top + b) == T_NUM) { mark = (taux(q, top + b) & A_NOT) != 0; top--; }
+  else if (ttype(q, top + b) != T_LOGIC) return false; // (is null alone is a filter's value)
   if ((top & 1) == 0) return false; // (pairs: top + 1 tokens, an even count)
   for (let k: u32 = 0; k < top; k += 2) {
-    const t = ttype(q, k);
-    const a = taux(q, k);
+    const t = ttype(q, k + b);
+    const a = taux(q, k + b);
     if (!(t == T_NUM || (t == T_WORD && (a & A_SQLWORD) != 0))) return false;
-    const c = ttype(q, k + 1);
-    const ca = taux(q, k + 1);
+    const c = ttype(q, k + b + 1);
+    const ca = taux(q, k + b + 1);
     if (!((c == T_LOGIC || (c == T_OP && (ca & A_CMP) != 0)) && (ca & A_CHAR) == 0)) return false;
     if ((a & (A_SQLWORD | A_NOT)) != 0 || (ca & A_SQLWORD) != 0) mark = true;
   }

@@ -241,7 +241,7 @@ describe('sqli: a spaced "--" behind only SQL words is a cut unless two words fo
 
 describe('sqli: a value that is only a number and literals joined by SQL connectives', () => {
   // numeric-context boolean probes: TRUE/FALSE/NULL, NOT, XOR, RLIKE/REGEXP are what only SQL writes
-  const hits = ['7 and false', '(3) or (true)', '9 or not 4', '5 xor 2', '8 and 6 xor 0', '2 regexp 2', '6 is not null', '4 and not true -- x'];
+  const hits = ['7 and false', '(3) or (true)', '9 or not 4', '5 xor 2', '8 and 6 xor 0', '2 regexp 2', '6 is not null', '4 and not true -- x', '3 or true;', '5 and false;--'];
   it.each(hits)('%s is a tautology', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
   });
