@@ -113,6 +113,7 @@ const A_VALUES: u32 = 0x4000000;   // WORD: VALUES (a row constructor after UNIO
 const A_WHEN: u32 = 0x8000000;     // KW: WHEN (of the WHERE class: a condition only inside CASE)
 const A_CASE: u32 = 0x10000000;    // WORD: CASE
 const A_END: u32 = 0x20000000;     // WORD: END
+const A_COPY: u32 = 0x80000000;    // KW: COPY (of the DDL class, but it takes a table name, not an object word: COPY t TO …)
 const A_QUAL: u32 = 0x40000000;    // a joined name (a.b): a column of a table, or a method of an object when called
 const A_SQLWORD: u32 = 0x1000000;  // LOGIC/OP: a connective or word operator only SQL spells (xor, rlike, regexp); WORD: TRUE, FALSE, NULL
 
@@ -283,7 +284,7 @@ function judge(st: usize, q: usize): void {
     if ((k1 & STMT) != 0 && t0 != 0) {
       const w0 = t0 == T_KW || t0 == T_WORD ? f0 : 0;
       let shaped = false;
-      if ((k1 & K_SQL_DDL) != 0 && (w0 & K_SQL_OBJ) != 0) shaped = true;
+      if ((k1 & K_SQL_DDL) != 0 && (w0 & K_SQL_OBJ) != 0) shaped = (taux(q, 1) & A_COPY) == 0;
       else if ((k1 & K_SQL_INSERT) != 0 && (w0 & K_SQL_INTO) != 0) shaped = true;
       else if ((k1 & K_SQL_DELETE) != 0 && (w0 & K_SQL_FROM) != 0) shaped = true;
       else if ((k1 & K_SQL_WAITFOR) != 0 && (w0 & K_SQL_DELAY) != 0) shaped = true;
@@ -779,7 +780,8 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   }
   if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0) | (first == 0x72 || first == 0x73 ? A_SQLWORD : 0), flags, start, end); return; }
   if ((flags & STRUCTURAL) != 0) {
-    push(st, q, T_KW, ((flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0) | ((flags & K_SQL_WHERE) != 0 && len == 4 ? A_WHEN : 0), flags, start, end); // (call, when)
+    push(st, q, T_KW, ((flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0) | ((flags & K_SQL_WHERE) != 0 && len == 4 ? A_WHEN : 0) |
+      ((flags & K_SQL_DDL) != 0 && first == 0x63 && len == 4 ? A_COPY : 0), flags, start, end); // (call, when, copy)
     return;
   }
   // (null, true and false are the value keywords that start with n / t / f)

@@ -320,7 +320,7 @@ describe('sqli: UNION VALUES and stacked COPY / ATTACH', () => {
   it.each(hits)('%s is blocked', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
   });
-  const clean = ['the union values (dignity) and respect', 'our union values its members', "Hello; copy files to 'backup'", "Please copy users from 'list A'",
+  const clean = ['the union values (dignity) and respect', 'our union values its members', "Hello; copy files to 'backup'", "Please copy users from 'list A'", 'Step 2; copy database credentials to the vault',
     'attach database file here', 'copy table of contents'];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
