@@ -557,7 +557,12 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32): void {
   judge(st, q); // the token's shape changed: ;select count(  union select concat(
 }
 
-function onComment(st: usize, q: usize, start: u32, end: u32): void {
+/** Is the '/*' just opened glued to a plain name (a path segment: static/admin/*)? */
+function globAfter(q: usize): bool {
+  return g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && plainWord(q, 0) && tend(q, 0) == g32(q, Q_AUXSTART);
+}
+
+function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false): void {
   const n = g32(q, Q_NTOK);
   if (n == 0) return;
   s32(q, Q_BO, (g32(q, Q_BO) | BO_COMMENT) & ~BO_NOTE);
@@ -577,7 +582,7 @@ function onComment(st: usize, q: usize, start: u32, end: u32): void {
     // "version 2 -- fixed bugs": behind only SQL words (no quoted literal, call, comparison or variable), a "--"
     // set apart by spaces may be the writer's dash; it is a cut unless two words follow it on its line
     if ((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 && g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
-    else report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
+    else if (!glob) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
   }
   s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT);
 }
@@ -678,7 +683,8 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
     s32(q, Q_STATE, S_LINE); s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT); return 99;
   } else if (s == S_BLOCK_OPEN) {
     if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), end); s32(q, Q_STATE, S_NORMAL); return 99; }
-    onComment(st, q, g32(q, Q_AUXSTART), start);
+    // (static/admin/*  application/*+json  /*path: a '/*' glued to a plain name with no space after it is a wildcard)
+    onComment(st, q, g32(q, Q_AUXSTART), start, c != 0x20 && c != 0x0a && c != 0x2a && globAfter(q));
     s = S_BLOCK;
     s32(q, Q_STATE, S_BLOCK);
     if (c == 0x2a) { s32(q, Q_STATE, S_BLOCK_STAR); return 99; }
@@ -945,7 +951,7 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end, s == S_STRING_QUOTE);
   } else if (s == S_DASH) opToken(st, q, 0x2d, end - 1, end);
   else if (s == S_SLASH) opToken(st, q, 0x2f, end - 1, end);
-  else if (s == S_BLOCK_OPEN || s == S_HASH || s == S_DASHDASH) onComment(st, q, g32(q, Q_AUXSTART), end);
+  else if (s == S_BLOCK_OPEN || s == S_HASH || s == S_DASHDASH) onComment(st, q, g32(q, Q_AUXSTART), end, s == S_BLOCK_OPEN && globAfter(q));
   // UNION SELECT at the very end (the list was cut off)
   if (isKw(q, 0, K_SQL_SELECT) && (isKw(q, 1, K_SQL_UNION) || (isKw(q, 1, K_SQL_ALLDISTINCT) && isKw(q, 2, K_SQL_UNION)))) {
     report(st, R_SQLI_UNION_SELECT, isKw(q, 1, K_SQL_UNION) ? tstart(q, 1) : tstart(q, 2), end);

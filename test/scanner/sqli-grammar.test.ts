@@ -467,3 +467,15 @@ describe('sqli: a comparison on a call of a plain object\'s method is code', () 
     expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.tautology');
   });
 });
+
+describe('sqli: a /* glued to a plain name with no space after it is a wildcard', () => {
+  const clean = ['restrict it to `/static/admin/*` only', 'a mime type such as `application/*+json`', 'files from /www/site/public/*'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ["' or 2=2 and zz/*", '8 and 3=3/*', "k' union select 1 from users/*", '-4 union/*'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
