@@ -986,6 +986,16 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   // statement) and cuts off the rest of the query: nothing else, no word, no text in the comment
   if (inComment && g32(q, Q_MODE) != 0 && (g32(q, Q_BO) & (BO_EMPTY | BO_COMMENT | BO_NOTE | BO_WORD)) == (BO_EMPTY | BO_COMMENT) &&
       (ntok == 1 || (ntok == 2 && ttype(q, 0) == T_SEMI)) && ttype(q, ntok - 1) == T_STR) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+  // x'; show databases;--  x'; lock tables t write;--  — the quote closes, ';' at once, a statement of any verb (a word
+  // first), and a comment with nothing in it cuts the rest off (a glued quote: after a space it is a quoted word)
+  if (inComment && g32(q, Q_MODE) != 0 && ntok >= 3 && ntok <= RING_N && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE | BO_LOOSE)) == BO_COMMENT &&
+      ttype(q, ntok - 1) == T_STR && (isBreakout(q, ntok - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0) && ttype(q, ntok - 2) == T_SEMI &&
+      (ttype(q, ntok - 3) == T_WORD || ttype(q, ntok - 3) == T_KW)) {
+    // (the statement ends in ';' or has more than plain words in it: Tom'; see you later -- is a note)
+    let sql = ttype(q, 0) == T_SEMI;
+    for (let k: u32 = 0; k + 2 < ntok && !sql; k++) if (!plainWord(q, k)) sql = true;
+    if (sql) report(st, R_SQLI_STACKED_QUERY, tstart(q, ntok - 1), end);
+  }
   // '), ('admin', 'x')--  x', 2, 3)#  — the quote closes, then only a list of literals (another VALUES row, more
   // arguments) and a comment that cuts the rest off: a list spliced into the statement
   if (inComment && g32(q, Q_MODE) != 0 && ntok >= 3 && ntok <= RING_N && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE | BO_LOOSE)) == BO_COMMENT &&

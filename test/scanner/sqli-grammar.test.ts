@@ -479,3 +479,16 @@ describe('sqli: a /* glued to a plain name with no space after it is a wildcard'
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
 });
+
+describe('sqli: a statement of any verb stacked right after the quote and cut off by a comment', () => {
+  // x'; show databases;--  '; lock tables t write;--  (verbs no keyword list names: SHOW, USE, LOCK, GRANT, HANDLER ...)
+  const hits = ["';show grants;--", "zz'; lock tables accts write;--", "q'; use master--", "'; handler t open;--"];
+  it.each(hits)('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
+  });
+  const clean = ["Tom'; see you later --", "'; hello --", "it's; fine --", "Tom '; see you; --"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
