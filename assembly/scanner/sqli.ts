@@ -790,12 +790,21 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
       ((flags & K_SQL_DDL) != 0 && first == 0x63 && len == 4 ? A_COPY : 0), flags, start, end); // (call, when, copy)
     return;
   }
+  push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
+}
+
+/** The marks a few plain words carry by their bytes (no keyword class is left for them). */
+function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
   // (null, true and false are the value keywords that start with n / t / f)
-  push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | ((flags & K_SQL_VALUEKW) != 0 && (first == 0x6e || first == 0x74 || first == 0x66) ? A_SQLWORD : 0) |
-    ((len == 1 && (first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65)) || (first == 0x5f && len > 1) ? A_PREFIX : 0) |
-    (len == 6 && load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0) | // values
-    (len == 4 && load<u32>(word) == 0x65736163 ? A_CASE : 0) | // case
-    (len == 3 && load<u16>(word) == 0x6e65 && load<u8>(word + 2) == 0x64 ? A_END : 0), flags, start, end); // end
+  if ((flags & K_SQL_VALUEKW) != 0) return first == 0x6e || first == 0x74 || first == 0x66 ? A_SQLWORD : 0;
+  if (first == 0x5f) return len > 1 ? A_PREFIX : 0; // _utf8'…'
+  switch (len) {
+    case 1: return first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65 ? A_PREFIX : 0; // x'41' b'1' N'a' E'a'
+    case 3: return load<u16>(word) == 0x6e65 && load<u8>(word + 2) == 0x64 ? A_END : 0; // end
+    case 4: return load<u32>(word) == 0x65736163 ? A_CASE : 0; // case
+    case 6: return load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0; // values
+    default: return 0;
+  }
 }
 
 /** sp_… / xp_…: the prefixes of MSSQL's system and extended stored procedures. */
