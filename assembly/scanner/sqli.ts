@@ -47,6 +47,12 @@ const BO_TRUNC: u32 = 0x4000;  // a comment cut waits for the end of its line (s
 const BO_TRUNC_WORD1: u32 = 0x8000;
 const BO_TRUNC_WORD2: u32 = 0x10000;
 const BO_QUOTE_FIRST: u32 = 0x20000; // the implied string's closing quote is the value's first byte (%22 and \" too: three or two input bytes)
+const BO_PREFIX: u32 = 0x40000;      // the string in progress has a literal prefix (x'41'): token 0 is that prefix
+const BO_DANGER: u32 = 0x80000;      // a dangerous call in prose position waits for its argument (dangerStep); 0x100000 x 3: tokens since
+const BO_DANGER_N: u32 = 0x100000;
+const BO_TAG: u32 = 0x400000;        // '<' glued to a loose break-out quote: markup if a name (or / or !) is glued to it
+const BO_MARKUP: u32 = 0x800000;     // the loose quote opened markup ('<b>hi</b>', '</form>'): HTML in a string of code
+const BO_CASE: u32 = 0x1000000;      // CASE [x] WHEN was seen: END closes its expression (CASE … END = 1)
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -101,6 +107,15 @@ const A_DANGERTAIL: u32 = 0x100000; // a folded operand ends with a dangerous na
 const A_CALLKW: u32 = 0x80000; // KW: CALL (of the EXEC class: CALL takes a procedure name, never a parenthesis)
 const A_PROC: u32 = 0x400000;      // WORD: a name with an MSSQL system procedure prefix (sp_who, xp_regread, master..sp_addlogin)
 const A_FUNCTAIL: u32 = 0x200000;   // a folded operand ends with an SQL function name (1 / ascii, 10-length): a glued '(' calls it
+const A_NOT: u32 = 0x800000;       // NOT stood right before this token
+const A_PREFIX: u32 = 0x2000000;   // WORD: x, b, n, e or _charset: glued to a ' it prefixes a literal (x'41', N'a', _utf8'a')
+const A_VALUES: u32 = 0x4000000;   // WORD: VALUES (a row constructor after UNION: UNION VALUES(1,2))
+const A_WHEN: u32 = 0x8000000;     // KW: WHEN (of the WHERE class: a condition only inside CASE)
+const A_CASE: u32 = 0x10000000;    // WORD: CASE
+const A_END: u32 = 0x20000000;     // WORD: END
+const A_COPY: u32 = 0x80000000;    // KW: COPY (of the DDL class, but it takes a table name, not an object word: COPY t TO …)
+const A_QUAL: u32 = 0x40000000;    // a joined name (a.b): a column of a table, or a method of an object when called
+const A_SQLWORD: u32 = 0x1000000;  // LOGIC/OP: a connective or word operator only SQL spells (xor, rlike, regexp); WORD: TRUE, FALSE, NULL
 
 const STRUCTURAL: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ALLDISTINCT | K_SQL_FROM | K_SQL_WHERE | K_SQL_DDL | K_SQL_INSERT |
   K_SQL_DELETE | K_SQL_UPDATE | K_SQL_EXEC | K_SQL_DECLARE | K_SQL_SHUTDOWN | K_SQL_WAITFOR | K_SQL_INTO | K_SQL_ORDER |
@@ -189,6 +204,7 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
         (taux(q, 0) & A_CHAR) != (0x26 << 8) && (taux(q, 0) & A_CHAR) != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)
       s32(q, Q_HEAD, (g32(q, Q_HEAD) - 1) & (RING_N - 1));
       s32(q, Q_NTOK, g32(q, Q_NTOK) - 1);
+      if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (the operator folded away was counted)
       store<u32>(ent(q, 0) + E_END, end);
       // (1 - sleep(5): a dangerous name ends the folded operand; a '(' glued to it is still its call)
       store<u32>(ent(q, 0) + E_AUX, (taux(q, 0) & ~(A_DANGERTAIL | A_FUNCTAIL)) | ((flags & K_SQL_DANGER) != 0 ? A_DANGERTAIL : 0) |
@@ -207,13 +223,21 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   s32(q, Q_PEND, 0);
   const n = g32(q, Q_NTOK) + 1;
   s32(q, Q_NTOK, n);
+  if ((g32(q, Q_BO) & BO_DANGER) != 0) dangerStep(st, q);
   // x' <op> ... <cmp|connective> ... '   — tracked for a value that re-opens the quote it broke out of
   let bo = g32(q, Q_BO) & ~BO_COMMENT;
   if (type == T_WORD || type == T_KW || type == T_VAR || type == T_FUNC) bo |= BO_WORD;
+  // (CASE WHEN, CASE x WHEN: a CASE expression is open)
+  if (type == T_KW && (aux & A_WHEN) != 0 && ((ttype(q, 1) == T_WORD && (taux(q, 1) & A_CASE) != 0) || (ttype(q, 2) == T_WORD && (taux(q, 2) & A_CASE) != 0))) bo |= BO_CASE;
   const shape = bo & BO_SHAPE;
   if (n == 1) { if ((aux & A_BREAKOUT) != 0) bo = (bo & ~BO_SHAPE) | 1; }
   else if (shape == 1) bo = (bo & ~BO_SHAPE) | (type == T_OP || type == T_LOGIC ? 2 : 0); // an operator or connective right after the quote, not a word
   else if (shape == 2 && (type == T_LOGIC || (type == T_OP && (aux & A_CMP) != 0))) bo = (bo & ~BO_SHAPE) | 3;
+  if ((bo & BO_TAG) != 0) {
+    bo &= ~BO_TAG;
+    const lt = tend(q, 1);
+    if ((type == T_WORD && (start == lt || (start == lt + 1 && (aux & A_UNARY) != 0))) || (type == T_OP && start == lt && (aux & A_CHAR) == (0x2f << 8))) bo |= BO_MARKUP;
+  } else if (n == 2 && shape == 1 && (bo & BO_LOOSE) != 0 && type == T_OP && (aux & A_CHAR) == (0x3c << 8) && start == tend(q, 1)) bo |= BO_TAG;
   s32(q, Q_BO, bo);
   if (type == T_LOGIC || type == T_KW || type == T_VAR || (type == T_OP && (aux & A_CMP) != 0) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
   // (bit 16: a token prose rarely makes — a quoted literal, a call or parenthesis, a comparison, a variable, a dangerous name)
@@ -230,14 +254,20 @@ function judge(st: usize, q: usize): void {
   // Most tokens of ordinary text end no rule: a plain word, number or string after anything
   // but a keyword, operator or connective. Every rule below needs one of those (or a flagged
   // word, a hex number, a function or variable), so this exit changes no verdict.
+  // (one exception, checked here: the literal of COPY … TO '<file>', after a plain word)
   if (t1 != T_KW && t1 != T_OP && t1 != T_LOGIC && t1 != T_FUNC) {
-    if (t0 == T_STR) return;
+    if (t0 == T_STR) { if (t1 == T_WORD) copyTo(st, q); return; }
     if (t0 == T_WORD && (tflags(q, 0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0) return;
     if (t0 == T_NUM && (taux(q, 0) & A_HEX) == 0) return;
-  }
+  } else if (t0 == T_STR && isKw(q, 1, K_SQL_FROM)) copyTo(st, q); // COPY … FROM '<file>'
   const s0 = tstart(q, 0), e0 = tend(q, 0);
   const f0 = tflags(q, 0);
   const k1 = t1 == T_KW ? tflags(q, 1) : 0;
+  // UNION [ALL] VALUES(1,2)  — a row constructor as the other side of the UNION
+  if ((t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (f0 & K_SQL_VALUEKW) != 0)) && (taux(q, 0) & A_LPAREN) != 0 && t1 == T_FUNC && (taux(q, 1) & A_VALUES) != 0) {
+    if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
+    else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
+  }
 
   if (t1 == T_KW) {
     // UNION [ALL] SELECT <item>
@@ -254,7 +284,7 @@ function judge(st: usize, q: usize): void {
     if ((k1 & STMT) != 0 && t0 != 0) {
       const w0 = t0 == T_KW || t0 == T_WORD ? f0 : 0;
       let shaped = false;
-      if ((k1 & K_SQL_DDL) != 0 && (w0 & K_SQL_OBJ) != 0) shaped = true;
+      if ((k1 & K_SQL_DDL) != 0 && (w0 & K_SQL_OBJ) != 0) shaped = (taux(q, 1) & A_COPY) == 0;
       else if ((k1 & K_SQL_INSERT) != 0 && (w0 & K_SQL_INTO) != 0) shaped = true;
       else if ((k1 & K_SQL_DELETE) != 0 && (w0 & K_SQL_FROM) != 0) shaped = true;
       else if ((k1 & K_SQL_WAITFOR) != 0 && (w0 & K_SQL_DELAY) != 0) shaped = true;
@@ -303,7 +333,9 @@ function judge(st: usize, q: usize): void {
   }
   if (t0 == T_KW || t0 == T_WORD) {
     // 'x'::int  (...)::jsonb
-    if (t1 == T_OP && (taux(q, 1) & A_CAST) != 0 && tstart(q, 1) + 2 == tend(q, 1) && (ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0) {
+    // (not after a loose break-out quote: ('::ffff:10.0.0.1') quotes an IPv6 address)
+    if (t1 == T_OP && (taux(q, 1) & A_CAST) != 0 && tstart(q, 1) + 2 == tend(q, 1) && (ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0 &&
+        !(isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) != 0)) {
       report(st, R_SQLI_TYPE_CAST, ttype(q, 2) == T_STR ? tstart(q, 2) : tstart(q, 1), e0);
     }
     if ((f0 & K_SQL_SCHEMA) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
@@ -329,9 +361,17 @@ function judge(st: usize, q: usize): void {
       // IF(1=1,  COUNT(id) >= 9  — a comparison on the first argument of a call; not code comparing a plain
       // name in a statement (if (i < n), for (i = 0: a space before the parenthesis) or in a call of a
       // name SQL does not know (f(x) = x, while((item = next()))
+      // (nor a method of a plain object: assert.equal('a' in obj, ipaddr.parse(x) == y — SQL qualifies a call only by a schema)
       const inCall = t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0 &&
-        !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0));
-      if ((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD) && !condition(q)) || isKw(q, 3, K_SQL_WHERE) || inCall) {
+        !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0)) &&
+        !((taux(q, 3) & A_QUAL) != 0 && (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0);
+      // (a name after || or && is code — a || b == c — unless IS tests it: IS NULL is SQL only)
+      // (WHEN is a condition after CASE or a CASE branch's value — CASE WHEN 1=1, THEN 1 WHEN 2>1 — and prose elsewhere:
+      // "when `status` >= 500")
+      const t4 = ttype(q, 4);
+      const where = isKw(q, 3, K_SQL_WHERE) && ((taux(q, 3) & A_WHEN) == 0 || (t4 == T_WORD && (taux(q, 4) & A_CASE) != 0) ||
+        (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR));
+      if ((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q)) || where || inCall) {
         report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
       } else if (isBreakout(q, 3)) {
         // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
@@ -344,14 +384,48 @@ function judge(st: usize, q: usize): void {
         if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
       }
     }
+    // CASE WHEN isnull(1) THEN 2 ELSE 1 END=1  — a CASE expression compared after its END (which follows a branch's value:
+    // a literal, call or parenthesis — "in case of doubt, the end = 5" is prose)
+    if (isCmp(q, 1) && (t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (taux(q, 0) & A_SQLWORD) != 0)) && ttype(q, 2) == T_WORD &&
+        (taux(q, 2) & A_END) != 0 && (g32(q, Q_BO) & BO_CASE) != 0) {
+      const t3 = ttype(q, 3);
+      if (t3 == T_NUM || t3 == T_STR || t3 == T_FUNC || t3 == T_VAR || (t3 == T_WORD && (taux(q, 3) & A_SQLWORD) != 0) || (taux(q, 2) & A_RPAREN) != 0) {
+        report(st, R_SQLI_TAUTOLOGY, tstart(q, 2), e0);
+      }
+    }
+    // 1 and printf('%s',1)='1'  1 and sys_context('a','b') is not null  — a call (of any name) compared right after its ')'
+    if (isCmp(q, 1) && (taux(q, 1) & A_RPAREN) != 0 && (t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (taux(q, 0) & A_SQLWORD) != 0))) {
+      const k = calledAfterLiteral(q);
+      if (k != 0) report(st, R_SQLI_TAUTOLOGY, tstart(q, k + 1), e0);
+    }
     // breakout: ' LIKE 'x   (a word operator between literals)
     if (isCmp(q, 1) && (taux(q, 1) & A_CHAR) == 0 && isBreakout(q, 2) && (t0 == T_STR || t0 == T_NUM) &&
         (tstart(q, 1) > tend(q, 2) || s0 > tend(q, 1))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
     // breakout: '= <value>   (a symbolic comparison right after the quote)
-    if (isCmp(q, 1) && (taux(q, 1) & A_CHAR) == (0x3d << 8) && isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
+    // (after a loose quote, as above, wait for the next event: s.clean('=v2.1.5') quotes a version)
+    if (isCmp(q, 1) && (taux(q, 1) & A_CHAR) == (0x3d << 8) && isBreakout(q, 2)) {
+      if ((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 != T_STR) s32(q, Q_BO, g32(q, Q_BO) | BO_DEFER);
+      else report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
+    }
     // '||(select ...  '||chr(
     if (t1 == T_LOGIC && (taux(q, 1) & A_CHAR) != 0 && isBreakout(q, 2) && (t0 == T_FUNC || isKw(q, 0, K_SQL_SELECT))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
   }
+}
+
+/**
+ * ; COPY users TO '/tmp/x'   x'; COPY t FROM PROGRAM 'id'  — a statement verb, a name, TO or FROM (and PROGRAM) and the file
+ * or command literal, right after a ';' or a break-out (PostgreSQL's server-side file read/write and command run).
+ */
+function copyTo(st: usize, q: usize): void {
+  // token 1 is TO or FROM, or PROGRAM with TO or FROM at 2; then the name and the verb
+  let k: u32 = 1;
+  if (!(plainWord(q, 2) && isKw(q, 3, K_SQL_DDL))) k = 2;
+  if (!(plainWord(q, k) || isKw(q, k, K_SQL_FROM)) || !plainWord(q, k + 1) || !isKw(q, k + 2, K_SQL_DDL)) return;
+  // (the ';' ends a literal or a parenthesis, as an injected one does: Hello; copy files to 'backup' is prose)
+  const t = ttype(q, k + 3);
+  const lit = ttype(q, k + 4);
+  if ((t == T_SEMI && (lit == T_NUM || lit == T_STR || (taux(q, k + 3) & A_RPAREN) != 0)) ||
+      (isBreakout(q, k + 3) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, k + 3), tend(q, 0));
 }
 
 /** Are tokens 0..n-1 only literals (strings, numbers, NULL) and commas, with at least one comma and a literal last? */
@@ -363,6 +437,69 @@ function literalList(q: usize, n: u32): bool {
     else if (!(t == T_STR || t == T_NUM || (t == T_WORD && (tflags(q, k) & K_SQL_VALUEKW) != 0))) return false;
   }
   return commas != 0 && ttype(q, 0) != T_COMMA;
+}
+
+/**
+ * Are tokens n-1..0 a number (or nothing: the value may start with the connective, appended to the query's own
+ * literal), then (connective or word operator, literal) pairs, with an SQL-only mark among them?
+ */
+function literalLogic(q: usize, n: u32): bool {
+  // (a ';' may end the statement: 1 and true;--)
+  const b: u32 = n > 0 && ttype(q, 0) == T_SEMI ? 1 : 0;
+  if (n < 2 + b) return false;
+  let top = n - 1 - b;
+  let mark = false;
+  if (ttype(q, top + b) == T_NUM) { mark = (taux(q, top + b) & A_NOT) != 0; top--; }
+  else if (ttype(q, top + b) != T_LOGIC) return false; // (is null alone is a filter's value)
+  if ((top & 1) == 0) return false; // (pairs: top + 1 tokens, an even count)
+  for (let k: u32 = 0; k < top; k += 2) {
+    const t = ttype(q, k + b);
+    const a = taux(q, k + b);
+    if (!(t == T_NUM || (t == T_WORD && (a & A_SQLWORD) != 0))) return false;
+    const c = ttype(q, k + b + 1);
+    const ca = taux(q, k + b + 1);
+    if (!((c == T_LOGIC || (c == T_OP && (ca & A_CMP) != 0)) && (ca & A_CHAR) == 0)) return false;
+    if ((a & (A_SQLWORD | A_NOT)) != 0 || (ca & A_SQLWORD) != 0) mark = true;
+  }
+  return mark;
+}
+
+/**
+ * The ring index of the call whose arguments end right before the comparison at token 1, when the value is
+ * <number> <word connective> <call>(…) or starts with the connective: 1 and f('x', 2) = — else 0. (Parentheses are
+ * not tokens: the newest unspaced call at or below the ring's reach is taken as the one closed.)
+ */
+function calledAfterLiteral(q: usize): u32 {
+  const n = g32(q, Q_NTOK);
+  for (let k: u32 = 2; k + 1 < n && k + 2 < RING_N; k++) {
+    if (ttype(q, k) != T_FUNC) continue;
+    if ((taux(q, k) & A_SPACED) != 0 || ttype(q, k + 1) != T_LOGIC || (taux(q, k + 1) & A_CHAR) != 0) return 0;
+    if (!(k + 2 == n || (k + 3 == n && ttype(q, k + 2) == T_NUM))) return 0;
+    // (arguments of literals and SQL values, as a probe passes: f(x) and g(a, b) are a formula's)
+    for (let j: u32 = 2; j < k; j++) if (plainName(q, j)) return 0;
+    return k;
+  }
+  return 0;
+}
+
+/** A word with no SQL meaning and no literal prefix (lots, hours, https): what prose is made of. */
+// @ts-ignore: decorator
+@inline function plainWord(q: usize, k: u32): bool {
+  return ttype(q, k) == T_WORD && tflags(q, k) == 0 && (taux(q, k) & A_PREFIX) == 0;
+}
+
+/**
+ * A dangerous call in prose position, one more token after it: a plain word among the first three (sleep(8 hours),
+ * Benchmark (2023) results, Rand(1990) is a novel) makes it prose; numbers, IS and arithmetic wait (7-9 folds); anything else is SQL
+ * (sleep(5) and, benchmark(9,md5(1)), load_file('x')). The end of the value settles it as SQL too (sqlFinish).
+ */
+function dangerStep(st: usize, q: usize): void {
+  const bo = g32(q, Q_BO);
+  const k = ((bo & (BO_DANGER_N * 3)) / BO_DANGER_N) + 1; // tokens since the call; the call is token k
+  if (plainWord(q, 0)) { s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_N * 3)); return; }
+  if (k < 3 && (ttype(q, 0) == T_NUM || (ttype(q, 0) == T_OP && (taux(q, 0) & (A_IS | A_CMP)) != A_CMP))) { s32(q, Q_BO, (bo & ~(BO_DANGER_N * 3)) | k * BO_DANGER_N); return; }
+  s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_N * 3));
+  report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), tend(q, 0));
 }
 
 /** Settle a deferred break-out comparison: `quoted` cancels it (the break-out is the first token: it starts at 0). */
@@ -391,7 +528,14 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32): void {
   if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   // SELECT CHAR(   — a select list that starts with an SQL function
   if (isKw(q, 1, K_SQL_SELECT) && (f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), end);
-  if ((f & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, s0, end);
+  if ((f & K_SQL_DANGER) != 0) {
+    // Sleep(8 hours)  Rand(1990) is a novel  the [benchmark](https://…): a call that starts the value or follows a plain
+    // word, with no parenthesis, comment or sign before it, waits for what follows it (dangerStep)
+    const t1 = ttype(q, 1);
+    if ((load<u32>(e + E_AUX) & (A_LPAREN | A_RPAREN | A_COMMENT | A_UNARY | A_NOT)) == 0 && (t1 == 0 || plainWord(q, 1)) && (g32(q, Q_BO) & BO_DANGER) == 0) {
+      s32(q, Q_BO, g32(q, Q_BO) | BO_DANGER);
+    } else report(st, R_SQLI_DANGEROUS_FUNCTION, s0, end);
+  }
   if ((f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) {
     const funcs = g32(q, Q_FUNCS) + 1;
     s32(q, Q_FUNCS, funcs);
@@ -413,7 +557,12 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32): void {
   judge(st, q); // the token's shape changed: ;select count(  union select concat(
 }
 
-function onComment(st: usize, q: usize, start: u32, end: u32): void {
+/** Is the '/*' just opened glued to a plain name (a path segment: static/admin/*)? */
+function globAfter(q: usize): bool {
+  return g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && plainWord(q, 0) && tend(q, 0) == g32(q, Q_AUXSTART);
+}
+
+function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false): void {
   const n = g32(q, Q_NTOK);
   if (n == 0) return;
   s32(q, Q_BO, (g32(q, Q_BO) | BO_COMMENT) & ~BO_NOTE);
@@ -433,7 +582,7 @@ function onComment(st: usize, q: usize, start: u32, end: u32): void {
     // "version 2 -- fixed bugs": behind only SQL words (no quoted literal, call, comparison or variable), a "--"
     // set apart by spaces may be the writer's dash; it is a cut unless two words follow it on its line
     if ((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 && g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
-    else report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
+    else if (!glob) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
   }
   s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT);
 }
@@ -475,7 +624,16 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
   push(st, q, T_OP, aux, 0, start, end);
 }
 
-function closeString(st: usize, q: usize, end: u32): void {
+function closeString(st: usize, q: usize, end: u32, closed: bool): void {
+  // x'41': the prefix word becomes part of the closed literal (an unclosed b' is still a word and a quote: a' * b')
+  if ((g32(q, Q_BO) & BO_PREFIX) != 0) {
+    s32(q, Q_BO, g32(q, Q_BO) & ~BO_PREFIX);
+    if (closed) {
+      s32(q, Q_TSTART, tstart(q, 0));
+      s32(q, Q_HEAD, (g32(q, Q_HEAD) - 1) & (RING_N - 1));
+      s32(q, Q_NTOK, g32(q, Q_NTOK) - 1);
+    }
+  }
   // The implied opening quote only counts when real text precedes the closing one.
   const implied = g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0;
   const breakout = implied && (g32(q, Q_BO) & BO_QUOTE_FIRST) == 0;
@@ -492,7 +650,7 @@ function closeString(st: usize, q: usize, end: u32): void {
   let s = g32(q, Q_STATE);
   if (s == S_STRING_QUOTE) {
     if (c == g32(q, Q_QUOTE)) { s32(q, Q_STATE, S_STRING); s32(q, Q_BO, g32(q, Q_BO) & ~BO_QUOTE_FIRST); return 99; } // doubled quote
-    closeString(st, q, start);
+    closeString(st, q, start, true);
     s = S_NORMAL;
   } else if (s == S_DASH) {
     if (c == 0x2d) { s32(q, Q_STATE, S_DASHDASH); s32(q, Q_AUXSTART, start - 1); return 99; }
@@ -506,6 +664,12 @@ function closeString(st: usize, q: usize, end: u32): void {
     s = S_NORMAL;
   } else if (s == S_DASHDASH) {
     // "--" is a comment unless a word is glued to it ("--infant" is prose or an option)
+    // `'--'` opts['--']: a loose break-out quote, "--" glued to it and a quote glued after it is a quoted dash, no comment
+    if ((c == 0x27 || c == 0x22) && g32(q, Q_NTOK) == 1 && isBreakout(q, 0) && (g32(q, Q_BO) & BO_LOOSE) != 0 &&
+        tend(q, 0) == g32(q, Q_AUXSTART) && start == g32(q, Q_AUXSTART) + 2) {
+      s32(q, Q_STATE, S_NORMAL);
+      return S_NORMAL;
+    }
     s32(q, Q_STATE, c == 0x0a ? S_NORMAL : S_LINE); // "--\n" ends right here
     if (c != 0x61) {
       onComment(st, q, g32(q, Q_AUXSTART), end);
@@ -519,7 +683,8 @@ function closeString(st: usize, q: usize, end: u32): void {
     s32(q, Q_STATE, S_LINE); s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT); return 99;
   } else if (s == S_BLOCK_OPEN) {
     if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), end); s32(q, Q_STATE, S_NORMAL); return 99; }
-    onComment(st, q, g32(q, Q_AUXSTART), start);
+    // (static/admin/*  application/*+json  /*path: a '/*' glued to a plain name with no space after it is a wildcard)
+    onComment(st, q, g32(q, Q_AUXSTART), start, c != 0x20 && c != 0x0a && c != 0x2a && globAfter(q));
     s = S_BLOCK;
     s32(q, Q_STATE, S_BLOCK);
     if (c == 0x2a) { s32(q, Q_STATE, S_BLOCK_STAR); return 99; }
@@ -588,8 +753,12 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
     const numeric = first - 0x30 < 10;
     if (t == T_WORD || t == T_VAR || (t == T_NUM && numeric) || (t == T_KW && (load<u64>(e + E_FLAGS) & (K_SQL_UNION | K_SQL_SELECT | K_SQL_FROM | K_SQL_WHERE)) == 0)) {
       if (t == T_KW) store<u32>(e + E_TYPE, T_WORD);
-      store<u64>(e + E_FLAGS, load<u64>(e + E_FLAGS) | (flags & (K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_FUNC)));
+      // (a function name after a plain qualifier is a method — console.log(, x.hex(, Date.now() — not SQL's: SQL qualifies a
+      // function only by a schema or package, pg_catalog.concat(, utl_http.request()
+      const qual = load<u64>(e + E_FLAGS);
+      store<u64>(e + E_FLAGS, qual | (flags & (K_SQL_DANGER | K_SQL_SCHEMA | ((qual & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_DANGER)) != 0 ? K_SQL_FUNC : 0))));
       store<u32>(e + E_END, end);
+      if (!numeric) store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_QUAL);
       s32(q, Q_DOT, 0);
       if (t == T_WORD && procPrefix(word, len)) { store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_PROC); judge(st, q); }
       if ((flags & K_SQL_SCHEMA) != 0 || ((load<u64>(e + E_FLAGS) & K_SQL_SCHEMA_WEAK) != 0)) report(st, R_SQLI_SCHEMA_PROBE, load<u32>(e + E_START), end);
@@ -606,11 +775,36 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
     return;
   }
   if (isNum) { push(st, q, T_NUM, (first == 0x30 && end - start > 2) ? A_HEX : 0, 0, start, end); return; }
-  if ((flags & K_SQL_NOT) != 0) return; // NOT changes no shape we judge
-  if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, 0, flags, start, end); return; }
-  if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0), flags, start, end); return; }
-  if ((flags & STRUCTURAL) != 0) { push(st, q, T_KW, (flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0, flags, start, end); return; }
-  push(st, q, T_WORD, procPrefix(word, len) ? A_PROC : 0, flags, start, end);
+  if ((flags & K_SQL_NOT) != 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_NOT); return; } // NOT is no token: it marks the next one
+  // (xor is the only connective, rlike and regexp the only word operators, that start with x / r)
+  if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, first == 0x78 ? A_SQLWORD : 0, flags, start, end); return; }
+  // SOUNDS LIKE is one operator
+  if ((flags & K_SQL_OPWORD) != 0 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_SQLWORD) != 0 &&
+      first == 0x6c && len == 4) { // (like: the only 4-letter word operator with an l)
+    store<u32>(ent(q, 0) + E_END, end);
+    return;
+  }
+  if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0) | (first == 0x72 || first == 0x73 ? A_SQLWORD : 0), flags, start, end); return; }
+  if ((flags & STRUCTURAL) != 0) {
+    push(st, q, T_KW, ((flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0) | ((flags & K_SQL_WHERE) != 0 && len == 4 ? A_WHEN : 0) |
+      ((flags & K_SQL_DDL) != 0 && first == 0x63 && len == 4 ? A_COPY : 0), flags, start, end); // (call, when, copy)
+    return;
+  }
+  push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
+}
+
+/** The marks a few plain words carry by their bytes (no keyword class is left for them). */
+function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
+  // (null, true and false are the value keywords that start with n / t / f)
+  if ((flags & K_SQL_VALUEKW) != 0) return first == 0x6e || first == 0x74 || first == 0x66 ? A_SQLWORD : 0;
+  if (first == 0x5f) return len > 1 ? A_PREFIX : 0; // _utf8'…'
+  switch (len) {
+    case 1: return first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65 ? A_PREFIX : 0; // x'41' b'1' N'a' E'a'
+    case 3: return load<u16>(word) == 0x6e65 && load<u8>(word + 2) == 0x64 ? A_END : 0; // end
+    case 4: return load<u32>(word) == 0x65736163 ? A_CASE : 0; // case
+    case 6: return load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0; // values
+    default: return 0;
+  }
 }
 
 /** sp_… / xp_…: the prefixes of MSSQL's system and extended stored procedures. */
@@ -662,6 +856,10 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
   }
   switch (c) {
     case 0x27: case 0x22: {
+      // x'41'  N'a'  _utf8'a': a prefix glued to a single quote is part of the literal, once the literal closes (closeString)
+      if (c == 0x27 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_WORD && (taux(q, 0) & A_PREFIX) != 0 && tend(q, 0) == start) {
+        s32(q, Q_BO, g32(q, Q_BO) | BO_PREFIX);
+      }
       s32(q, Q_STATE, S_STRING); s32(q, Q_QUOTE, c); s32(q, Q_TSTART, start);
       break;
     }
@@ -709,6 +907,11 @@ function settleCut(st: usize, q: usize, end: u32): void {
 
 export function sqlFinish(st: usize, q: usize, end: u32): void {
   if ((g32(q, Q_BO) & BO_DEFER) != 0) settle(st, q, false);
+  if ((g32(q, Q_BO) & BO_DANGER) != 0) {
+    const k = (g32(q, Q_BO) & (BO_DANGER_N * 3)) / BO_DANGER_N;
+    s32(q, Q_BO, g32(q, Q_BO) & ~(BO_DANGER | BO_DANGER_N * 3));
+    report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), end);
+  }
   settleCut(st, q, end);
   const s = g32(q, Q_STATE);
   // Nothing to judge (the usual end of a short value): no token, and a quote-mode reading
@@ -718,7 +921,11 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     const tstart0 = g32(q, Q_TSTART);
     // x' / 1 or '1   x' < 3 or 'y   — broke out, SQL operators, then re-opened the quote for the query's own closing one
     const shape = g32(q, Q_BO) & BO_SHAPE;
-    if (s == S_STRING && g32(q, Q_MODE) == 0x27 && shape == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
+    // (not a loose quote closed by one glued to a name or number: url: '/a/b?c=d' is a quoted segment; ' /1=' re-opens;
+    // nor one that opened markup: w('<b>hi</b>'))
+    if (s == S_STRING && g32(q, Q_MODE) == 0x27 && shape == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0 &&
+        !((g32(q, Q_BO) & BO_LOOSE) != 0 && tstart0 == tend(q, 0) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM)) &&
+        (g32(q, Q_BO) & BO_MARKUP) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
     // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own
     // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)
     // (single quotes only: a quoted word in a search — SMALL "&" SIGN, "LIKE" STAMP — is double-quoted; and
@@ -737,6 +944,12 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
         (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && isBreakout(q, n - 1)) {
       report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
     }
+    // ' or ''-'  ' and 1*'  — the value starts with the closing quote and a connective, and its last operator takes the
+    // re-opened literal (the query's own closing quote ends it: nothing need follow)
+    if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && (g32(q, Q_BO) & BO_EMPTY) != 0 &&
+        ttype(q, n - 1) == T_STR && ttype(q, n - 2) == T_LOGIC && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) {
+      report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+    }
     // ' + CHAR(65) + '  x'||lower(y)||'  — an SQL function call spliced into the literal between two operators
     if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && g32(q, Q_FUNCS) != 0 &&
         (g32(q, Q_BO) & BO_LOOSE) == 0 && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)) &&
@@ -744,17 +957,21 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
       report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
     }
     // A value that starts inside a quote and never closes it is just text.
-    if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end);
+    if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end, s == S_STRING_QUOTE);
   } else if (s == S_DASH) opToken(st, q, 0x2d, end - 1, end);
   else if (s == S_SLASH) opToken(st, q, 0x2f, end - 1, end);
-  else if (s == S_BLOCK_OPEN || s == S_HASH || s == S_DASHDASH) onComment(st, q, g32(q, Q_AUXSTART), end);
+  else if (s == S_BLOCK_OPEN || s == S_HASH || s == S_DASHDASH) onComment(st, q, g32(q, Q_AUXSTART), end, s == S_BLOCK_OPEN && globAfter(q));
   // UNION SELECT at the very end (the list was cut off)
   if (isKw(q, 0, K_SQL_SELECT) && (isKw(q, 1, K_SQL_UNION) || (isKw(q, 1, K_SQL_ALLDISTINCT) && isKw(q, 2, K_SQL_UNION)))) {
     report(st, R_SQLI_UNION_SELECT, isKw(q, 1, K_SQL_UNION) ? tstart(q, 1) : tstart(q, 2), end);
   }
-  // '<connective> <literal> at the very end: x' or 1
-  if (g32(q, Q_STATE) == S_NORMAL || s == S_LINE || s == S_BLOCK || s == S_HASH) {
+  // '<connective> <literal> at the very end: x' or 1  (a comment may follow, in any of its states: -1 union--  -1 union/*)
+  if (g32(q, Q_STATE) == S_NORMAL || s == S_LINE || s == S_BLOCK || s == S_HASH || s == S_DASHDASH || s == S_BLOCK_OPEN || s == S_BLOCK_STAR) {
     const t0 = ttype(q, 0);
+    // 1 and true  1 or not 0  1 xor 1  1 rlike 1  — read as-is, the whole value is a number and literals joined by
+    // connectives or word operators, with something only SQL writes: TRUE/FALSE/NULL, NOT, XOR, RLIKE/REGEXP
+    // (1 or 2 is a choice in prose; true or false starts with no number)
+    if (g32(q, Q_MODE) == 0 && g32(q, Q_NTOK) <= RING_N && literalLogic(q, g32(q, Q_NTOK))) report(st, R_SQLI_TAUTOLOGY, tstart(q, g32(q, Q_NTOK) - 1), end);
     if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2) && (t0 == T_NUM || t0 == T_FUNC || t0 == T_VAR || isKw(q, 0, K_SQL_VALUEKW))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
     // AND 1=   x' OR 7>   xor 'b' <  — a connective, a literal and a comparison with its right side cut off
     if (isCmp(q, 0) && (taux(q, 0) & A_CHAR) != 0 && (ttype(q, 1) == T_NUM || ttype(q, 1) == T_STR) && ttype(q, 2) == T_LOGIC && (taux(q, 2) & A_CHAR) == 0) {
@@ -778,6 +995,16 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   // statement) and cuts off the rest of the query: nothing else, no word, no text in the comment
   if (inComment && g32(q, Q_MODE) != 0 && (g32(q, Q_BO) & (BO_EMPTY | BO_COMMENT | BO_NOTE | BO_WORD)) == (BO_EMPTY | BO_COMMENT) &&
       (ntok == 1 || (ntok == 2 && ttype(q, 0) == T_SEMI)) && ttype(q, ntok - 1) == T_STR) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+  // x'; show databases;--  x'; lock tables t write;--  — the quote closes, ';' at once, a statement of any verb (a word
+  // first), and a comment with nothing in it cuts the rest off (a glued quote: after a space it is a quoted word)
+  if (inComment && g32(q, Q_MODE) != 0 && ntok >= 3 && ntok <= RING_N && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE | BO_LOOSE)) == BO_COMMENT &&
+      ttype(q, ntok - 1) == T_STR && (isBreakout(q, ntok - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0) && ttype(q, ntok - 2) == T_SEMI &&
+      (ttype(q, ntok - 3) == T_WORD || ttype(q, ntok - 3) == T_KW)) {
+    // (the statement ends in ';' or has more than plain words in it: Tom'; see you later -- is a note)
+    let sql = ttype(q, 0) == T_SEMI;
+    for (let k: u32 = 0; k + 2 < ntok && !sql; k++) if (!plainWord(q, k)) sql = true;
+    if (sql) report(st, R_SQLI_STACKED_QUERY, tstart(q, ntok - 1), end);
+  }
   // '), ('admin', 'x')--  x', 2, 3)#  — the quote closes, then only a list of literals (another VALUES row, more
   // arguments) and a comment that cuts the rest off: a list spliced into the statement
   if (inComment && g32(q, Q_MODE) != 0 && ntok >= 3 && ntok <= RING_N && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE | BO_LOOSE)) == BO_COMMENT &&

@@ -14,7 +14,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "UNION [ALL|DISTINCT] SELECT followed by a select-list item (number, string, function, NULL, *, variable); or a UNION that ends the value right after a negative number, a comment or a quote break-out (a probe cut short)."
+    "description": "UNION [ALL|DISTINCT] SELECT followed by a select-list item (number, string, function, NULL, *, variable), or UNION [ALL] VALUES(<literal>, ...); or a UNION that ends the value right after a negative number, a comment or a quote break-out (a probe cut short)."
   },
   {
     "index": 1,
@@ -23,7 +23,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A boolean connective (AND/OR/XOR/&&/||, WHERE, HAVING, WHEN) followed by operand, comparison operator and operand: the shape of an always-true or probing condition (also with the last operand cut off at the end of the value: AND 1=)."
+    "description": "A boolean connective (AND/OR/XOR/&&/||, WHERE, HAVING, CASE WHEN) followed by operand, comparison operator and operand: the shape of an always-true or probing condition (also with the last operand cut off at the end of the value: AND 1=; a call or CASE ... END as the compared operand: AND f('a')=1). Also a value that is only a number and literals joined by connectives, with something only SQL writes in it (1 AND TRUE, OR NOT 0, 1 XOR 1, 1 RLIKE 1)."
   },
   {
     "index": 2,
@@ -41,7 +41,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A statement separator followed by a statement keyword with SQL-shaped continuation (DROP TABLE, INSERT INTO, DELETE [modifier] FROM, UPDATE <table> SET, EXEC xp_... / sp_... (MSSQL system procedures by their prefix), CALL proc(...), EXEC('...') / EXEC(@var), SHUTDOWN, WAITFOR DELAY, SELECT ...)."
+    "description": "A statement separator followed by a statement keyword with SQL-shaped continuation (DROP TABLE, INSERT INTO, DELETE [modifier] FROM, UPDATE <table> SET, EXEC xp_... / sp_... (MSSQL system procedures by their prefix), CALL proc(...), EXEC('...') / EXEC(@var), SHUTDOWN, WAITFOR DELAY, SELECT ..., ATTACH DATABASE, CREATE ALIAS, COPY <table> TO|FROM [PROGRAM] '<file or command>')."
   },
   {
     "index": 4,

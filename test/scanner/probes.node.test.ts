@@ -29,13 +29,13 @@ function run(name: string, attack: boolean): { total: number; blocked: number; w
 
 describe('held-out probes', () => {
   it('parses every probe file', () => {
-    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(432);
+    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(527);
     expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(534);
-    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(311);
+    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(333);
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(419); // measured 420/432
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(521); // measured 522/527
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
@@ -43,6 +43,6 @@ describe('held-out probes', () => {
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(15); // measured 14/311 (round 5's 30 look-alikes: 6 blocked when written, 2 now)
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(13); // measured 12/333 (xss round 5: 6/30 blocked when written, 2 now; sqli round 5: 1/22 when written, 0 now)
   });
 });

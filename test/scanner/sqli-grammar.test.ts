@@ -52,7 +52,7 @@ describe('sqli keywords glued to numbers', () => {
 });
 
 describe('sqli truncated probes', () => {
-  it.each(['-77 union', '3/**/union', "w' union", '-5 union all'])('%s: a UNION cut off after a negative number, comment or break-out', (input) => {
+  it.each(['-77 union', '3/**/union', "w' union", '-5 union all', '-8 union--', '-2 union/*', "k' union--"])('%s: a UNION cut off after a negative number, comment or break-out', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.union-select');
   });
   it.each(['8 --', '(( 8 )) /*', '6*7--', "('q') --"])('%s: only literals, then a comment to the end', (input) => {
@@ -237,4 +237,258 @@ describe('sqli: a spaced "--" behind only SQL words is a cut unless two words fo
     expect(d.scan(input, { context: 'json' }).blocked).toBe(true);
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'json'); });
+});
+
+describe('sqli: a value that is only a number and literals joined by SQL connectives', () => {
+  // numeric-context boolean probes: TRUE/FALSE/NULL, NOT, XOR, RLIKE/REGEXP are what only SQL writes
+  const hits = ['7 and false', '(3) or (true)', '9 or not 4', '5 xor 2', '8 and 6 xor 0', '2 regexp 2', '6 is not null', '4 and not true -- x', '3 or true;', '5 and false;--'];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  const clean = ['3 or 4', '2 and 3 items', '7 and true love', 'true or false', '1 like 1', '5 or not', '2 and not 3 items'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: IS after a symbolic connective', () => {
+  // a name after || is code (a || b == c) unless IS tests it: IS [NOT] NULL is SQL only
+  it.each(['7 || email is null', '3 && pwd is not null'])('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  it.each(['a || b is null', 'x = y || z == w'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
+
+describe('sqli: a prefix glued to a single quote is part of the literal', () => {
+  // x'41' (hex), b'01' (bits), N'a' (national), E'a' (PostgreSQL escapes), _utf8'a' (charset introducer)
+  const hits = ["5 or x'35'=x'35'", "3 and _latin1'q'='q'", "8 and b'1'=b'1'", "2 or N'k'=N'k'", "6 and E'z'='z'"];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  const clean = ["rock n' roll and 'more", "Jack n' Jill or 'Bob", "the e'clair", "x'41'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: SOUNDS LIKE is one operator', () => {
+  it.each(['4 and 5 sounds like 5', "7 or 'a' sounds like 'a'"])('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  it.each(['it sounds like 1 or 2', 'sounds like a plan and more'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
+
+describe('sqli: a loose quote closed by one glued to a name is a quoted segment, not a re-opened literal', () => {
+  // url: '/a/b?c=d' balances its quotes; ' / 2 or 3=' leaves the last one open for the query's own
+  const clean = ["url: '/a/b?c=d'", "const q = '/x/y?page=2'", "import m from './m.wasm'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = [" ' / 3 or 4='", "qq '/2 and 5='", "zz' / 3 or 4=q'"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.string-breakout');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
+
+describe('sqli: a dangerous call in prose position waits for its argument', () => {
+  // at the value's start or after a plain word, a plain word among the next three tokens makes it prose
+  const clean = ['Sleep (9 hours) a night', 'we need sleep(plenty of it)', 'Benchmark (2019) numbers', 'Rand(1957) is a classic', 'exp(3) is about 20.09',
+    'the polygon(s) intersect', 'see the [benchmark](https://example.com/bench)', 'sleep(6-8 hours)'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ['sleep(7)', 'pg_sleep(3)-- -', 'benchmark(900000,sha1(2))', "load_file('/tmp/q')", 'sleep(4) and 2=2', 'sleep(2-1)', 'then sleep(3)',
+    'zz sleep(4)=0', '(sleep(3))', '1 or sleep(plenty of it)'];
+  it.each(hits)('%s is a dangerous function', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.dangerous-function');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
+
+describe('sqli: UNION VALUES and stacked COPY / ATTACH', () => {
+  // UNION [ALL] VALUES(<literal>…): a row constructor as the UNION's other side
+  // ; COPY t TO|FROM [PROGRAM] '<literal>': PostgreSQL's file read/write and command run; ; ATTACH DATABASE: SQLite's file write
+  const hits = ["7 union values(3,'q')", "-2 UNION ALL VALUES (null,9)", "4; copy accounts to '/tmp/acc'", "z';COPY logs FROM PROGRAM 'uname'",
+    "5); copy x from '/var/lib/x'", "3; attach database 'w.db' as w"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ['the union values (dignity) and respect', 'our union values its members', "Hello; copy files to 'backup'", "Please copy users from 'list A'", 'Step 2; copy database credentials to the vault',
+    'attach database file here', 'copy table of contents'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: a value that starts with the connective, appended to the query\'s own literal', () => {
+  const hits = ['and false', 'or not true', 'xor 0', 'or 4 rlike 4'];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  const clean = ['and 1', 'or 2', 'is null', 'or true love', 'and then'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
+
+describe('sqli: quote first, a connective, and an operator taking the re-opened literal', () => {
+  // ' or ''-'  — the query's own closing quote ends the re-opened literal
+  const hits = ["' and ''*'", "' or 3-'", "' xor ''^'"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["'s or x - '", "'Tis - '", "and - 'x'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: a call of any name compared right after its closing parenthesis, after a literal and a connective', () => {
+  // blind probes through functions no keyword list names: 1 and printf(...)='1', 1 and sys_context(...) is not null
+  const hits = ["3 and quux('a',2)='a'", "8 or zorp('k','m') is not null", "and blip(4, 5) > 1"];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  const clean = ['1 and f (x, y) is good', 'tea and scones(2) or more', 'a and g(x, y) = z', '1 and f(x) = 2x', 'and g(y) > 0', '2 or h(a, 3) < 1'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: H2 CREATE ALIAS is a statement verb and object', () => {
+  it.each(["9;create alias q as 'x'", "k'; CREATE ALIAS run AS 'y'--"])('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
+  });
+  it.each(['Create alias for your email', 'an alias of the table'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
+
+describe('sqli: WHEN is a condition after CASE or a CASE branch value', () => {
+  const hits = ['7 and case when 4>3 then 1 else 0 end', '(case when 6=6 then 2 else 1 end)', "x' and case when 1=1 then 'a' else 'b' end='a", '9 or case 2 when 5 then 0 when 8>1 then 1 end'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ['defaulting to `false` when `status` >= 500', 'When `options.level == 3`, the output is verbose', 'it shrinks when `O < C`'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+});
+
+describe('sqli: a loose quote that opens markup is HTML in a string of code', () => {
+  // w('<b>hi</b>'): '<' glued to the quote and a name (or / or !) glued to it, then a re-opened quote at the end
+  const clean = ["w('<b>hi</b>')", "res.end('</p>');", "x = '<!DOCTYPE html><p>a</p>'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = [" '<1 or 2=2 or 'a", "q'<b or 1=1 or 'a", " '< 3 or 2>1 or '"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
+
+describe("sqli: '= <value> after a loose quote waits for the next event", () => {
+  // s.clean('=v2.1.5') quotes a version: the same quote glued to the value closes it
+  const clean = ["s.clean('=v2.1.5')", "fmt(' = v 3.0.1')", "opts('=x')"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = [" '=7", " '=4 or 'q'='q", "k '= 2 or 3=3--", " '=z"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.string-breakout');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
+
+describe("sqli: a loose quote, '--' and a quote glued after it is a quoted dash", () => {
+  const clean = ["everything after `'--'` is kept", "see opts['--'] for the rest", 'args["--"] holds them'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ["bob '--", "bob'--'", "bob' --'", "'--"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
+
+describe('sqli: a CASE expression compared after its END', () => {
+  // sqlmap's ifnull2casewhenisnull tamper: CASE WHEN ISNULL(x) THEN y ELSE x END=1
+  const hits = ['4 and case when isnull(3) then 2 else 3 end=3', "q' and case z when 2 then 'k' else 'm' end='k", '2 or case when 5 then 1 else (0) end>0'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ['In case of doubt, the end = 5', 'just in case: 5 end = 3', 'in case 3 end = 2 days'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: a function name after a plain qualifier is a method, not an SQL function', () => {
+  // console.log(x.hex('#fff')), Date.now() - t; SQL qualifies a function only by a schema or package
+  const clean = ["console.log(style.hex('#abcdef') + 'Hi' + s.close);", 'console.log(hyperid.decode(instance()))', 'const ms = Date.now() - start'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ['5 and pg_catalog.ascii(substr(version(),1,1))>0', "2 and utl_http.request('http://x/')=1", '7 and ascii(substring(x.name,1,1))>64'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+  });
+});
+
+describe('sqli: a loose quote glued to :: quotes an IPv6 address, no cast', () => {
+  it.each(["ipaddr.parse('::ffff:10.0.0.1').kind()", "addr = ('::1')"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it.each(["zz'::int", "9 and 'q'::text='q'"])('%s is a cast', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.type-cast');
+  });
+});
+
+describe('sqli: a comparison on a call of a plain object\'s method is code', () => {
+  const clean = ["assert.equal('toString' in obj, true);", 'ipaddr.IPv4.maskFromLength(24) == "255.255.255.0"'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ['if(2=2,1,0)', 'count(id) >= 9 and 1', 'master.dbo.fn_x(1)=1 or 1'];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.tautology');
+  });
+});
+
+describe('sqli: a /* glued to a plain name with no space after it is a wildcard', () => {
+  const clean = ['restrict it to `/static/admin/*` only', 'a mime type such as `application/*+json`', 'files from /www/site/public/*'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ["' or 2=2 and zz/*", '8 and 3=3/*', "k' union select 1 from users/*", '-4 union/*'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
+
+describe('sqli: a statement of any verb stacked right after the quote and cut off by a comment', () => {
+  // x'; show databases;--  '; lock tables t write;--  (verbs no keyword list names: SHOW, USE, LOCK, GRANT, HANDLER ...)
+  const hits = ["';show grants;--", "zz'; lock tables accts write;--", "q'; use master--", "'; handler t open;--"];
+  it.each(hits)('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
+  });
+  const clean = ["Tom'; see you later --", "'; hello --", "it's; fine --", "Tom '; see you; --"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
 });
