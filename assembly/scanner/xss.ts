@@ -94,6 +94,10 @@ const P_SINK_EMPTY: u32 = 42; // alert(): waiting for a space (: , . may come fi
 const P_HELD_SP: u32 = 43;    // alert()  document.cookie  and a space: a word now is prose
 const P_PROP_HELD: u32 = 44;  // document.cookie: waiting for a space
 const P_ARR_SINK: u32 = 45;   // [alert]: waiting for '[' (an index into the array, then a call: [alert][0](1))
+const P_ALIAS: u32 = 46;      // x=alert; (or ,): the sink given another name, waiting for a name
+const P_ALIAS_NAME: u32 = 47; // x=alert;x: waiting for '(' (the alias called: x=alert;x(1))
+const P_VALUEOF: u32 = 48;    // valueOf / toString: waiting for '=' (a conversion that runs what is assigned)
+const P_VALUEOF_EQ: u32 = 49; // valueOf=: waiting for a sink (valueOf=alert;window+'')
 
 // A script scheme in prose ("javascript: the good parts", "the javascript: protocol is deprecated") runs
 // nothing: the scheme is held from its ':' (region ST_XSS2) and reported by the first sign of code after
@@ -293,6 +297,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
       !(len == 3 && ((w0 == 0x6e && w1 == 0x65) || (w0 == 0x61 && w1 == 0x64)) && load<u8>(word + 2) == 0x77) &&
       !(len == 5 && w0 == 0x61 && w1 == 0x70 && load<u8>(word + 2) == 0x70) && quietAfterQuote(x) &&
       !(len == 2 && w0 == 0x69 && w1 == 0x6e) && // (only "in" continues a quote's breakout: "in valueOf)
+      !(len == 7 && w0 == 0x76 && w1 == 0x61) && !(len == 8 && w0 == 0x74 && w1 == 0x6f) && // (valueOf toString)
       !(maySpellScheme(w0, w1) && schemePrefix(word, len)) &&
       !(w0 >= 0xc2 && w0 < 0xe0 && highBitLt(word, w0, w1, len) != 0)) {
     s32(x, X_PEND, P_NONE);
@@ -321,6 +326,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     if (p == P_TICK && adjacentPend) report(st, R_XSS_JS_SINK, pendStart, end); // alert`1`
     if (p == P_APPLY_ARG && adjacentPend && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // Reflect.apply(alert
     if (p == P_BRK_ASSIGN && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_BREAKOUT, pendStart, end); // ';x=alert
+    if (p == P_VALUEOF_EQ && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // valueOf=alert
     // setTimeout(function ...: a callback written out (its body is scanned as it comes); setTimeout(name, 1): code
     // from a string the name holds, or a callback — the same shape, so a named argument counts
     if (p == P_TIMER_ARG && !(len == 8 && w0 == 0x66 && (flags & K_X_SINK_CALL) != 0)) report(st, R_XSS_JS_SINK, pendStart, end);
@@ -458,6 +464,8 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   if (brkTarget) pend(x, P_BRK_NAME, pendStart, end);
   else if (brk && (g32(x, X_PEND) == P_NONE || g32(x, X_PEND) == P_SINK_WEAK)) pend(x, P_BRK_CALL, pendStart, end);
   else if (p == P_BRK && len == 2 && w0 == 0x69 && w1 == 0x6e) pend(x, P_BRK_IN, pendStart, end); // "in
+  else if (g32(x, X_PEND) == P_NONE && p == P_ALIAS && adjacentPend && w0 - 0x61 < 26) pend(x, P_ALIAS_NAME, pendStart, end); // x=alert;x
+  else if (g32(x, X_PEND) == P_NONE && (wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8))) pend(x, P_VALUEOF, start, end);
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
   if (g32(x, X_INTAG) != 0) {
     s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start);
@@ -563,6 +571,12 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_BRK_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_BREAKOUT, ps, end);
     else if (p == P_BRK_CALL && adjacent && c == 0x3d) { s32(x, X_PEND, P_BRK_ASSIGN); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_BRK_ASSIGN && isSpace) keep = true;
+    // x=alert;  a=alert,  — a sink assigned to a name: called by that name next (x=alert;x(1), a=alert,a(1))
+    else if (p == P_SINK && adjacent && (c == 0x3b || c == 0x2c) && g32(x, X_PREV) == 0x3d && g32(x, X_PUNCT_END) == ps) { s32(x, X_PEND, P_ALIAS); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_ALIAS && isSpace) { s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_ALIAS_NAME && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_VALUEOF && adjacent && c == 0x3d) { s32(x, X_PEND, P_VALUEOF_EQ); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_VALUEOF_EQ && isSpace) keep = true;
     else if (p == P_BRK_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true; } // '-a.b(
     else if ((p == P_BRK || p == P_BRK_IN) && isSpace) keep = true; // (adjacency still counts from the quote or 'in')
     else if (p == P_BRK_NAME && adjacent && (c == 0x3d || c == 0x28)) report(st, R_XSS_JS_BREAKOUT, ps, end);

@@ -39,7 +39,7 @@ describe('held-out probes', () => {
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(525); // measured 526/534 (round 5: 65/65, and the no-parentheses group 41/49)
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(529); // measured 530/534 (round 5: 65/65, and the no-parentheses group 45/49)
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);

@@ -189,6 +189,18 @@ describe('xss sink alone in an array literal, indexed and called', () => {
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, hits); });
 });
 
+describe('xss sink called by another name', () => {
+  // assigned to a name and called by it (x=alert;x(1)), or to a conversion the engine calls by itself (valueOf=alert)
+  const hits = ['x=alert;x(1)', 'a=alert,a(1)', "valueOf=alert;window+''", "toString=confirm;top+''", '<svg onload=f=prompt,f(1)>'];
+  it.each(hits)('%s is a js sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it.each(['level=alert,warning', 'type=alert;page=2', 'x.valueOf = fn', 'the toString = method', 'valueOf=1'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.js-sink');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'level=alert,warning']); });
+});
+
 describe('xss sink handed to apply/call/bind', () => {
   const hits = ['Reflect.apply(alert,null,[1])', 'Function.prototype.call.call(confirm,null,1)', 'x.bind(eval)'];
   it.each(hits)('%s is a js sink', (input) => {
