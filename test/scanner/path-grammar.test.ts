@@ -10,6 +10,11 @@ beforeAll(async () => { d = await detector(); });
 afterAll(async () => { await d.close(); });
 
 const positives: Array<[string, string]> = [
+  // Windows system files named as stem.ext (the page, hibernation and swap files, a user's registry hive)
+  ['C:\\pagefile.sys', 'path.sensitive-file'],
+  ['d:\\hiberfil.sys', 'path.sensitive-file'],
+  ['C:\\Users\\q\\NTUSER.DAT', 'path.sensitive-file'],
+  ['..\\..\\swapfile.sys', 'path.sensitive-file'],
   ['..;/..;/manager', 'path.traversal-sequence'],
   ['/app/..;/admin', 'path.dot-dot-slash'],
   ['/..;/x', 'path.traversal-sequence'],
@@ -63,6 +68,8 @@ const positives: Array<[string, string]> = [
 ];
 
 const negatives: string[] = [
+  'the pagefile size grows',
+  'data.dat and sys.sys',
   'a..;b',
   'wait/...',
   'see /..) ok',
