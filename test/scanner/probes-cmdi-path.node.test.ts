@@ -22,12 +22,12 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(510);
+    expect(ps.length).toBeGreaterThanOrEqual(540);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
     const ps = probes('path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(397);
+    expect(ps.length).toBeGreaterThanOrEqual(427);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(PATH_MISSES);
   });
   it('leaves ordinary look-alikes alone', () => {
@@ -54,7 +54,7 @@ describe('held-out cmdi / path probes', () => {
   });
 });
 
-// measured: cmdi 502/510, path 394/397 (round 5: 47/47), benign 12/322 (12 by cmdi/path rules: 4 path, 8 cmdi)
+// measured: cmdi 532/540, path 424/427 (round 5: 47/47; session-6 sets 30/30 each), benign 12/322 (12 by cmdi/path rules: 4 path, 8 cmdi)
 const CMDI_MISSES = 8;
 const PATH_MISSES = 3;
 const BENIGN_BLOCKED = 12;
