@@ -265,25 +265,21 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 }
 
 /**
- * idle(), except that a quote's breakout watch (P_BRK) may be pending: a plain word ends it
- * and a space keeps it, so both can still take the fast paths (quotes are everywhere in SQL).
- */
-// @ts-ignore: decorator
-@inline function idleOrQuote(x: usize): bool {
-  const p = g32(x, X_PEND);
-  return ((p == P_BRK ? 0 : p) | g32(x, X_DATA) | g32(x, X_LT_END) | g32(x, X_NAME_END) | g32(x, X_QUOTE) | g32(x, X_GLUE_OK) |
-    g32(x, X_TPL) | g32(x, X_INTAG) | g32(x, X_URL)) == 0;
-}
-
-/**
- * idleOrQuote(), and the quote itself may still be open (X_QUOTE): a plain word right after a
- * quote only closes that watch (the full path sets X_QUOTE to 0 for every word that names no tag).
+ * idle(), except that a quote's breakout watch may be under way (P_BRK pending, X_QUOTE open): a plain
+ * word ends both (the full path sets X_QUOTE to 0 for every word that names no tag), so it can still
+ * take the fast path (quotes are everywhere in SQL).
  */
 // @ts-ignore: decorator
 @inline function quietAfterQuote(x: usize): bool {
   const p = g32(x, X_PEND);
   return ((p == P_BRK ? 0 : p) | g32(x, X_DATA) | g32(x, X_LT_END) | g32(x, X_NAME_END) | g32(x, X_GLUE_OK) |
     g32(x, X_TPL) | g32(x, X_INTAG) | g32(x, X_URL)) == 0;
+}
+
+/** quietAfterQuote() with the quote's watch not open: a space keeps P_BRK as it is. */
+// @ts-ignore: decorator
+@inline function idleOrQuote(x: usize): bool {
+  return g32(x, X_QUOTE) == 0 && quietAfterQuote(x);
 }
 
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
@@ -317,12 +313,13 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   let brkTarget = false;
   let method = false;
   let held = false;
+  // valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
+  const conversion = wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8);
   if (p >= P_SINK_OPEN && p <= P_PROP_HELD) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
   else if (p != P_NONE) { // (most words arrive with nothing pending)
     brk = p == P_BRK_OP && adjacentPend && w0 - 0x61 < 26;
-    // location, valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
-    brkTarget = (brk || p == P_BRK_IN) && ((len == 8 && w0 == 0x6c && (flags & K_X_OBJ) != 0) ||
-      wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8));
+    // location too, right after leaving a string
+    brkTarget = (brk || p == P_BRK_IN) && ((len == 8 && w0 == 0x6c && (flags & K_X_OBJ) != 0) || conversion);
     if (p == P_TICK && adjacentPend) report(st, R_XSS_JS_SINK, pendStart, end); // alert`1`
     if (p == P_APPLY_ARG && adjacentPend && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // Reflect.apply(alert
     if (p == P_BRK_ASSIGN && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_BREAKOUT, pendStart, end); // ';x=alert
@@ -465,7 +462,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if (brk && (g32(x, X_PEND) == P_NONE || g32(x, X_PEND) == P_SINK_WEAK)) pend(x, P_BRK_CALL, pendStart, end);
   else if (p == P_BRK && len == 2 && w0 == 0x69 && w1 == 0x6e) pend(x, P_BRK_IN, pendStart, end); // "in
   else if (g32(x, X_PEND) == P_NONE && p == P_ALIAS && adjacentPend && w0 - 0x61 < 26) pend(x, P_ALIAS_NAME, pendStart, end); // x=alert;x
-  else if (g32(x, X_PEND) == P_NONE && (wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8))) pend(x, P_VALUEOF, start, end);
+  else if (g32(x, X_PEND) == P_NONE && conversion) pend(x, P_VALUEOF, start, end);
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
   if (g32(x, X_INTAG) != 0) {
     s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start);

@@ -241,16 +241,9 @@ export class Detector {
    */
   scanField(input: string | Uint8Array, context: ScanContext): ScanResult | null {
     if (this.#closed) throw new DetectorClosedError();
-    const code = CONTEXT_CODES[context];
     try {
-      const score = this.engine.scanValue(input, code, this.paranoia, this.maxScanBytes);
-      if (this.engine.findingCount() === 0) {
-        this.#scans++;
-        this.#bytes += this.engine.lastBytes;
-        return null;
-      }
-      const threats = toThreats(this.engine.findings(), typeof input === 'string' ? input : null, this.maxScanBytes);
-      return this.record({ blocked: score >= this.threshold, score, threats }, this.engine.lastBytes, -1);
+      const score = this.engine.scanValue(input, CONTEXT_CODES[context], this.paranoia, this.maxScanBytes);
+      return this.#fieldResult(score, typeof input === 'string' ? input : null);
     } catch (err) {
       this.engine.releaseAll();
       return this.failure(err, -1);
@@ -265,18 +258,22 @@ export class Detector {
   scanFieldAt(address: number, length: number, context: ScanContext): ScanResult | null {
     if (this.#closed) throw new DetectorClosedError();
     try {
-      const score = this.engine.scanAt(address, length, CONTEXT_CODES[context], this.paranoia, this.maxScanBytes);
-      if (this.engine.findingCount() === 0) {
-        this.#scans++;
-        this.#bytes += length;
-        return null;
-      }
-      const threats = toThreats(this.engine.findings(), null, this.maxScanBytes);
-      return this.record({ blocked: score >= this.threshold, score, threats }, length, -1);
+      return this.#fieldResult(this.engine.scanAt(address, length, CONTEXT_CODES[context], this.paranoia, this.maxScanBytes), null);
     } catch (err) {
       this.engine.releaseAll();
       return this.failure(err, -1);
     }
+  }
+
+  /** The engine's last scan as a field's result: counted, and null when clean (no object). */
+  #fieldResult(score: number, text: string | null): ScanResult | null {
+    if (this.engine.findingCount() === 0) {
+      this.#scans++;
+      this.#bytes += this.engine.lastBytes;
+      return null;
+    }
+    const threats = toThreats(this.engine.findings(), text, this.maxScanBytes);
+    return this.record({ blocked: score >= this.threshold, score, threats }, this.engine.lastBytes, -1);
   }
 
   /** @internal End a batch of {@link Detector.scanField} calls: wipe what they left, time the batch. */
