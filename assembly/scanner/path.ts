@@ -2,7 +2,7 @@
 // `..\` counts like `../`), plus well-known sensitive targets recognised as
 // <system dir>/<file> pairs, dot-files at a segment start, <stem>.<ext> pairs
 // (win.ini, web.xml), file: URIs and drive roots.
-import { g32, s32, report, ST_LEX, LX_WORD, ST_CONTEXT, CTX_PATH } from "./state";
+import { g32, s32, report, ST_LEX, LX_WORD, ST_CONTEXT, CTX_PATH, ST_PATH2 } from "./state";
 import { wordIs } from "./keywords";
 import {
   K_P_SYSDIR, K_C_BINDIR, K_P_FILE, K_P_DOTFILE, K_P_STEM, K_P_STEM_EXT, K_P_SENS_EXT, K_P_SENS_EXT_STRONG, K_P_SCHEME_FILE, K_P_DOTCONF, K_FAMILY_PATH,
@@ -45,8 +45,44 @@ const PT_INF_START: u32 = 120;
 const PT_PEND: u32 = 124;    // a single parent step opening the value, its verdict pending: end + 1 | dstart << 30 (0 or 1),
                              // bit 31: a space followed the path (a word next makes it prose)
 
+// Second region (st + ST_PATH2): reports held for what follows them.
+const H_PROSE: u32 = 0;      // a sensitive system file in a path that began after a word and a space
+                             // (edit /etc/hosts on a Mac): 1 the path goes on, 2 a space followed it
+const H_START: u32 = 4;
+const H_END: u32 = 8;
+const H_WORD_END: u32 = 12;  // end of the last word
+const H_SP_END: u32 = 16;    // end + 1 of a space right after a word (a path starting there starts in prose)
+const H_EXT: u32 = 20;       // a sensitive extension waiting for the next byte: 1 secret, 2 sensitive
+const H_EXT_START: u32 = 24;
+const H_EXT_END: u32 = 28;
+
 /** `p` is zero (scanBegin zeroes the state block): nothing else to set. */
 export function pathInit(p: usize): void {}
+
+/**
+ * A sensitive file named in a sentence (How do I edit /etc/hosts on a Mac?) opens nothing: a file
+ * parameter is the path alone, and a command around it is the command detector's. Held from the
+ * file name while the path goes on; a word after the space that ends it makes it prose.
+ */
+function proseEvent(st: usize, h: usize, isWord: bool, c: u32, adjacent: bool): void {
+  const held = g32(h, H_PROSE);
+  if (held == 1 && adjacent && (isWord || c == 0x2f || c == 0x5c || c == 0x2e || c == 0x2d || c == 0x5f)) return;
+  if (held == 1 && adjacent && c == 0x20) { s32(h, H_PROSE, 2); return; }
+  if (held != 2 || !isWord) report(st, R_PATH_SENSITIVE_FILE, g32(h, H_START), g32(h, H_END));
+  s32(h, H_PROSE, 0);
+}
+
+/**
+ * A sensitive extension glued to a '-' or a '(' is no extension: worker.sql-wasm.js names a
+ * script, body.dump() calls a method. Held for the next byte; anything else (or the end) reports it.
+ */
+function extEvent(st: usize, h: usize, c: u32, adjacent: bool): void {
+  const held = g32(h, H_EXT);
+  s32(h, H_EXT, 0);
+  if (adjacent && (c == 0x2d || c == 0x28)) return;
+  if ((held & 1) != 0) report(st, R_PATH_SECRET_EXTENSION, g32(h, H_EXT_START), g32(h, H_EXT_END));
+  if ((held & 2) != 0) report(st, R_PATH_SENSITIVE_EXTENSION, g32(h, H_EXT_START), g32(h, H_EXT_END));
+}
 
 // @ts-ignore: decorator
 @inline function atSegmentStart(p: usize, start: u32): bool {
@@ -71,6 +107,10 @@ export function pathInit(p: usize): void {}
 
 export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
   flags &= K_FAMILY_PATH | K_C_BINDIR; // (a keyword of another family only takes the plain-word path)
+  const h = st + ST_PATH2;
+  s32(h, H_WORD_END, end);
+  if (g32(h, H_PROSE) != 0) proseEvent(st, h, true, 0, g32(p, PT_LAST_END) == start);
+  if (g32(h, H_EXT) != 0) extEvent(st, h, 0, false);
   if (flags == 0 && len < 64 && g32(p, PT_DOTWORD) != start + 1 && g32(p, PT_EXT) != start + 1 && g32(p, PT_SEG) != start + 1 && idle(p)) {
     s32(p, PT_LAST_END, end);
     return;
@@ -95,15 +135,18 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   if (dotword) { s32(p, PT_DOTDIR, 1); s32(p, PT_DD_START, start - 1); }
   else if (!((dd == 1 || dd == 2) && adjacent)) s32(p, PT_DOTDIR, 0);
   if (g32(p, PT_EXT) == start + 1) {
-    if ((flags & K_P_SENS_EXT_STRONG) != 0) report(st, R_PATH_SECRET_EXTENSION, start - 1, end);
-    if ((flags & K_P_SENS_EXT) != 0) report(st, R_PATH_SENSITIVE_EXTENSION, start - 1, end);
+    const ext: u32 = ((flags & K_P_SENS_EXT_STRONG) != 0 ? 1 : 0) | ((flags & K_P_SENS_EXT) != 0 ? 2 : 0);
+    if (ext != 0) { s32(h, H_EXT, ext); s32(h, H_EXT_START, start - 1); s32(h, H_EXT_END, end); }
     if (g32(p, PT_DOTDIR) == 2 && (flags & K_P_DOTCONF) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_DD_START), end);
     // c:boot.ini, d:x\global.asa: a drive-relative value (c:name, which users do not type; a stripped c:\) naming a Windows system file type (not .xml)
     if (g32(p, PT_DRIVE) != 0 && (flags & K_P_STEM_EXT) != 0 && load<u8>(w) != 0x78) report(st, R_PATH_SENSITIVE_FILE, 0, end);
   }
   // <sysdir>/<file>
   const sys = g32(p, PT_SYS);
-  if (sys == 2 && adjacent && (flags & K_P_FILE) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_SYS_START), end);
+  if (sys == 2 && adjacent && (flags & K_P_FILE) != 0) {
+    if (g32(h, H_SP_END) == g32(p, PT_SYS_START) + 1 && g32(h, H_PROSE) == 0) { s32(h, H_PROSE, 1); s32(h, H_START, g32(p, PT_SYS_START)); s32(h, H_END, end); }
+    else report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_SYS_START), end);
+  }
   if ((flags & K_P_SYSDIR) != 0 && (atSegmentStart(p, start) || (sys == 2 && adjacent))) {
     s32(p, PT_SYS, 1);
     if (sys != 2) s32(p, PT_SYS_START, g32(p, PT_SEG) == start + 1 ? g32(p, PT_SEP_AT) : start);
@@ -243,6 +286,13 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
 }
 
 export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
+  const h = st + ST_PATH2;
+  if (c == 0x20 && g32(h, H_WORD_END) == start) s32(h, H_SP_END, end + 1);
+  if ((g32(h, H_PROSE) | g32(h, H_EXT)) != 0) {
+    const adj = g32(p, PT_LAST_END) == start;
+    if (g32(h, H_PROSE) != 0) proseEvent(st, h, false, c, adj);
+    if (g32(h, H_EXT) != 0) extEvent(st, h, c, adj);
+  }
   if (c != 0x2e && c != 0x2f && c != 0x5c && c != 0x3a && c != 0x2d && c != 0x5f && quiet(p)) { s32(p, PT_LAST_END, end); return; }
   const adjacent = g32(p, PT_LAST_END) == start;
   const pend = g32(p, PT_PEND);
@@ -305,6 +355,9 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
     if (c != 0x20 && g32(p, PT_DOTS) == 2 && g32(p, PT_DEND) == start && g32(p, PT_DOTSEG) != 0 && !(g32(p, PT_TRAV) > 0 && g32(p, PT_TEND) == g32(p, PT_DSTART)) &&
       (c == 0x3b || (g32(p, PT_WORDS) == 0 && g32(p, PT_DSTART) > 0 && g32(p, PT_SEG) == g32(p, PT_DSTART) + 1))) {
       traversal(st, p, g32(p, PT_DSTART), end);
+      // '..;' is no file name anyone writes: a parameter on a parent step exists only to slip it past a
+      // proxy that matches paths before the server strips it (/app/..;/manager/html), so one step is enough
+      if (c == 0x3b) report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART), end);
     }
     if (c != 0x2d && c != 0x5f) s32(p, PT_DOTDIR, 0);
     if (c == 0x3a && adjacent && (f == 1 || f == 3)) s32(p, PT_FILE, f + 1);
@@ -319,6 +372,9 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
 }
 
 export function pathFinish(st: usize, p: usize, end: u32): void {
+  const h = st + ST_PATH2;
+  if (g32(h, H_PROSE) != 0) proseEvent(st, h, false, 0, false);
+  if (g32(h, H_EXT) != 0) extEvent(st, h, 0, false);
   // "/.." at the very end is a parent step too
   if (g32(p, PT_DOTS) == 2 && g32(p, PT_DEND) == end && g32(p, PT_DOTSEG) != 0 && g32(p, PT_ANY) != 0 && g32(p, PT_DSTART) > 0) {
     traversal(st, p, g32(p, PT_DSTART), end);

@@ -419,7 +419,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Dot-segment filter evasion: three or more dots or ....// style segments, /./ chains, runs of slashes before dots."
+    "description": "Dot-segment filter evasion: three or more dots or ....// style segments, /./ chains, runs of slashes before dots, a parent step carrying a path parameter (..;/, which proxies pass and Tomcat-style servers resolve)."
   },
   {
     "index": 46,

@@ -149,3 +149,41 @@ describe('path: one parent step opening the value', () => {
     expectSameWhenSplit(d, [...still, '../images/ and ../css/ folders']);
   });
 });
+
+describe('path: a parent step with a path parameter', () => {
+  // '..;' passes proxies that match paths before the server strips ;params (Tomcat, Spring): one step is enough
+  it.each(['/app/..;/admin', 'x/..;/manager/html', '\\..;\\a'])('%s is blocked as an evasion', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('path.dot-evasion');
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['well..; ok', 'a..;b', 'wait...; then'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'path')).toEqual([]);
+  });
+});
+
+describe('path: reports held for what follows', () => {
+  // a sensitive file named in a sentence opens nothing; the same path as the value, or followed by anything
+  // but a space and a word, is still reported
+  const prose = ['How do I edit /etc/hosts on a Mac?', 'See /var/log/syslog for details', 'copy /etc/passwd-style files to x'];
+  const files = ['/etc/hosts', 'see /etc/passwd', 'x /etc/passwd;id', '/etc/passwd foo', 'see /etc/passwd.', 'x /etc/shadow /bin/x',
+    'a b /etc/passwd%00', 'read /proc/self/environ'];
+  it.each(prose)('%s is prose', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'path')).toEqual([]);
+  });
+  it.each(files)('%s names a sensitive file', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('path.sensitive-file');
+  });
+  // an extension glued to '-' or '(' is a name or a call, not a file type
+  it.each(['worker.sql-wasm.js', 'body.dump()', 'x.key-value', 'db.sqlite(x)'])('%s has no sensitive extension', (input) => {
+    const ids = ruleIds(d.scan(input, { context: 'query' }));
+    expect(ids).not.toContain('path.secret-extension');
+    expect(ids).not.toContain('path.sensitive-extension');
+  });
+  it.each(['backup.sql', 'key.pem', "readFile('id.pem')", 'dump.sql.gz', 'x.sql;'])('%s has a secret extension', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('path.secret-extension');
+  });
+  it('gives the same findings when split at every byte', () => {
+    expectSameWhenSplit(d, [...prose, ...files, 'worker.sql-wasm.js', 'body.dump()', 'backup.sql', 'x.sql;']);
+  });
+});
