@@ -67,7 +67,7 @@ const P_UTF7: u32 = 17;      // +ADw: waiting for '-' (UTF-7 '<')
 const P_XML: u32 = 18;       // <?xml: waiting for '-' or ':'
 const P_XML_DASH: u32 = 19;  // <?xml- <?xml: : waiting for stylesheet / namespace
 const P_CSS_ESC: u32 = 20;   // expression\: waiting for 28 (CSS escape of '(')
-const P_OBJ_IDX: u32 = 21;   // window[' : inside the string index, waiting for ']'
+const P_OBJ_IDX: u32 = 21;   // window[' window[/ window[8 : inside the computed index, waiting for ']'
 const P_OBJ_CALL: u32 = 22;  // window['x']: waiting for '(' or '`' (a call through the index)
 const P_SINK_DOT: u32 = 23;  // alert. alert?.: waiting for call/apply/bind or '('
 const P_HTMLPROP: u32 = 24;  // .innerHTML .outerHTML: waiting for '='
@@ -111,7 +111,8 @@ const S2_DOT: u32 = 12;   // end of a '.' since (a word glued to it is a member 
 // argument list after a comma is handed to a call as a callback: [].find.call([1],alert), on('error', alert).
 const S2_PARENS: u32 = 16;
 const S2_DEPTH: u32 = 20;
-const S2_COMMA_SINK: u32 = 24; // start + 1 of a strong sink named right after a ',' (only spaces between)
+const S2_COMMA_SINK: u32 = 24; // start + 1 of a strong sink named right after a ',' or ':' (only spaces between)
+const S2_LOOKUP: u32 = 28;      // 1 once a DOM lookup (document.querySelector ...) was read: a property of what it found may be written
 
 /** Track '(' and ')'; returns whether a ')' closes a call's argument list. */
 function parens(s2: usize, c: u32, call: bool): bool {
@@ -313,6 +314,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   let brkTarget = false;
   let method = false;
   let held = false;
+  let idx = false;
   // valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
   const conversion = wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8);
   if (p >= P_SINK_OPEN && p <= P_PROP_HELD) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
@@ -341,8 +343,13 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     // document.cookie  window["alert"]; a method (document.write, window.open) only when it is called
     if (p == P_OBJ_DOT && adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) {
       if ((flags & K_X_SINK_CALL) != 0 && (flags & K_X_SINK_STRONG) == 0) method = true;
+      // document.querySelector  document.getElementById ...: a lookup reads the page and runs nothing (what is
+      // done with the element found, a property written or a handler, is caught by itself)
+      else if ((flags & K_X_SINK_STRONG) == 0 && (w0 == 0x71 || (w0 == 0x67 && w1 == 0x65))) s32(st + ST_XSS2, S2_LOOKUP, 1);
       else held = true; // document.cookie: reported by what follows (heldPunct, heldWord, xssFinish)
     }
+    // top[8680439..toString(30)]: a number turned into the name (radix 30 spells it), as a string index
+    else if (p == P_OBJ_DOT && adjacentPend && g32(x, X_PREV) == 0x5b && w0 - 0x30 < 10) idx = true;
     if (p == P_SCHEME && adjacentPend) { /* "javascript" glued to a word: not a scheme */ }
     // constructor.constructor reaches Function from any value
     if (p == P_CTOR_DOT && adjacentPend && len == 11 && w0 == 0x63 && (flags & K_X_SINK_CALL) != 0) report(st, R_XSS_JS_SINK, pendStart, end);
@@ -429,7 +436,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if ((flags & K_X_SCHEME) != 0) pend(x, P_SCHEME, start, end);
   else if ((flags & K_X_SINK_STRONG) != 0) {
     pend(x, isTimer(word, w0, w1, len) ? P_TIMER : P_SINK, start, end);
-    if (prev == 0x2c && g32(x, X_LAST_END) == g32(x, X_PUNCT_END)) s32(st + ST_XSS2, S2_COMMA_SINK, start + 1); // (after ',' and spaces only)
+    if ((prev == 0x2c || prev == 0x3a) && g32(x, X_LAST_END) == g32(x, X_PUNCT_END)) s32(st + ST_XSS2, S2_COMMA_SINK, start + 1); // (after ',' ':' and spaces only)
   }
   else if ((flags & K_X_OBJ) != 0) pend(x, P_OBJ, start, end);
   else if ((flags & K_X_CSS) != 0) {
@@ -453,10 +460,11 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     if (p == P_SINK_DOT && adjacentPend) pend(x, P_SINK, pendStart, end);
     else pend(x, P_TAGCALL, start, end);
   }
-  // el.innerHTML= el.outerHTML=
-  if (dotted && len == 9 && (flags & K_X_PROP) != 0 && (w0 == 0x69 || w0 == 0x6f)) pend(x, P_HTMLPROP, start, end);
+  // el.innerHTML= el.outerHTML=, and after a DOM lookup any page property written (.textContent= .href=)
+  if (dotted && (flags & K_X_PROP) != 0 && ((len == 9 && (w0 == 0x69 || w0 == 0x6f)) || g32(st + ST_XSS2, S2_LOOKUP) != 0)) pend(x, P_HTMLPROP, start, end);
   if (method) pend(x, P_SINK, pendStart, end); // document.write( window.open`
   if (held) pend(x, P_PROP_HELD, pendStart, end);
+  if (idx) pend(x, P_OBJ_IDX, pendStart, end);
   // '-name(  ";name(  '}};name(: a call right after leaving a JS string
   if (brkTarget) pend(x, P_BRK_NAME, pendStart, end);
   else if (brk && (g32(x, X_PEND) == P_NONE || g32(x, X_PEND) == P_SINK_WEAK)) pend(x, P_BRK_CALL, pendStart, end);
@@ -547,7 +555,10 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     // as one argument of several it is as often a name compared in code: equal(Eval, EvalError))
     else if (p == P_SINK && adjacent && c == 0x29 && g32(x, X_PREV) == PREV_CALL_PAREN && g32(x, X_PUNCT_END) == ps) report(st, R_XSS_JS_SINK, ps, end);
     // ...,alert)  — the last of several arguments of a call: a callback too (a prose list in parentheses is no call)
-    else if (p == P_SINK && adjacent && c == 0x29 && closesCall && g32(st + ST_XSS2, S2_COMMA_SINK) == ps + 1) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_SINK && adjacent && c == 0x29 && closesCall && g32(x, X_PREV) == 0x2c && g32(st + ST_XSS2, S2_COMMA_SINK) == ps + 1) report(st, R_XSS_JS_SINK, ps, end);
+    // {get:alert}  {toString:alert} — the sink as the last value of an object literal: a getter, conversion or handler
+    // the object hands to the engine, which calls it (Object.defineProperty(window,'x',{get:alert});x)
+    else if (p == P_SINK && adjacent && c == 0x7d && g32(x, X_PREV) == 0x3a && g32(st + ST_XSS2, S2_COMMA_SINK) == ps + 1) report(st, R_XSS_JS_SINK, ps, end);
     // (alert)(1)  alert?.(1)  alert.call(
     else if (p == P_SINK && adjacent && (c == 0x29 || c == 0x3f)) { s32(x, X_PEND_END, end); keep = true; }
     // [alert] — the sink alone in an array literal ('[' right before it): indexed and called next, [alert][0](1)
@@ -584,12 +595,15 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_OBJ && (c == 0x2e || c == 0x5b)) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_OBJ && (isSpace || c == 0x29)) { s32(x, X_PEND_END, end); keep = true; }        // document .cookie  (document)[...]
     // window['x'](  top[`x`]`: a global indexed by a string, then called (names built from pieces)
-    else if ((p == P_OBJ_DOT && g32(x, X_PREV) == 0x5b || p == P_OBJ_IDX) && (c == 0x27 || c == 0x22 || c == 0x60)) {
+    // (or a regex literal: top[/al/.source+/ert/.source](1) builds the name from the patterns' text)
+    else if ((p == P_OBJ_DOT && g32(x, X_PREV) == 0x5b || p == P_OBJ_IDX) && (c == 0x27 || c == 0x22 || c == 0x60 || (c == 0x2f && adjacent))) {
       s32(x, X_PEND, P_OBJ_IDX); s32(x, X_PEND_END, end); keep = true;
     }
-    else if (p == P_OBJ_IDX && (isSpace || c == 0x2b)) keep = true;
+    // inside the index: the pieces of a name built by an expression ('al'+'ert', /al/.source, 8680439..toString(30))
+    else if (p == P_OBJ_IDX && (isSpace || c == 0x2b || c == 0x2f || c == 0x2e || c == 0x28 || c == 0x29)) keep = true;
     else if (p == P_OBJ_IDX && c == 0x5d) { s32(x, X_PEND, P_OBJ_CALL); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_OBJ_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_OBJ_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; } // [alert][0].call(
     else if (p == P_OBJ_DOT && isSpace) { s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_NEW && isSpace) keep = true;
     else if (p == P_CTOR && adjacent && c == 0x2e) { s32(x, X_PEND, P_CTOR_DOT); s32(x, X_PEND_END, end); keep = true; }

@@ -39,10 +39,10 @@ describe('held-out probes', () => {
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(661); // measured 662/667 (round 5: 65/65, the no-parentheses group 45/49, the session-6 common set 30/30, round 6: 102/103 when written)
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(665); // measured 666/667 (round 5: 65/65, the no-parentheses group 49/49, the session-6 common set 30/30, round 6: 102/103 when written and now)
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(16); // measured 15/422 (round-6 rich text and prose: 2/49 when written; session-6 form values: 1/40; xss round 5: 6/30 blocked when written, 2 now; sqli round 5: 1/22 when written, 0 now)
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(14); // measured 13/422 (round-6 rich text and prose: 2/49 when written, 1 now (a cmdi finding); session-6 form values: 1/40; xss round 5: 6/30 blocked when written, 2 now; sqli round 5: 1/22 when written, 0 now)
   });
 });

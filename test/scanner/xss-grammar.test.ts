@@ -259,3 +259,40 @@ describe('a script scheme in prose runs nothing', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'javascript: the good parts is a great book']); });
 });
+
+describe('xss global indexed by a computed name, then called', () => {
+  // the name built from regex literals' text or a number written in radix 30/36 (top[8680439..toString(30)] is top['alert'])
+  const hits = ['top[/al/.source+/ert/.source](1)', 'self[/pro/.source+/mpt/.source](1)', 'top[8680439..toString(30)](1)', 'window[1558153217..toString(36)]()',
+    "[alert][0].call(this,1)", "window['alert'].call(null,1)"];
+  it.each(hits)('%s is a js sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it.each(['frames[0].location', 'string[0].toUpperCase()', 'this[0].focus()', 'top[1] of the list (see notes)', 'window[/x/]', "window['app'].init(1)", '[alert][0].value'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.js-sink');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'string[0].toUpperCase()']); });
+});
+
+describe('xss sink as the last value of an object literal', () => {
+  // a getter, conversion or handler the engine calls by itself
+  const hits = ["Object.defineProperty(window,'x',{get:alert});x", "({toString:prompt})+''", '{valueOf: confirm}'];
+  it.each(hits)('%s is a js sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it.each(['(note:alert)', '{"level":"alert"}', 'type: alert, warning', '{alert}', '{level:alert,info}'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.js-sink');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, '(note:alert)']); });
+});
+
+describe('xss DOM lookups read the page; writing what they found counts', () => {
+  const hits = ['document.querySelector("p").textContent="x"', "document.getElementById('a').href='//x.test'", "document.getElementById('d').innerHTML=x"];
+  it.each(hits)('%s is a js sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it.each(["document.querySelector('#total')", "document.getElementById('x')", "document.querySelector('#total').textContent returns an empty string",
+    'use document.getElementsByClassName'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.js-sink');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, "document.getElementById('x')"]); });
+});
