@@ -39,6 +39,10 @@ const X_PI: u32 = 100;        // how the tag opened: 1 '<?' (an <?xml declaratio
 const TAGQ_SCRIPT: u32 = 0x100;
 const TAGQ_DANGER: u32 = 0x200;
 const TAGQ_ANY: u32 = 0x400;
+const TAGQ_ALL: u32 = 0x700;
+// bits 12-13: the attribute value's quote open inside the tag (1 '"', 2 "'"): a '>' after a value the tag itself
+// opened and closed (<a name="x"></a>) is no breakout; a quote left open or with no tag before it ("><b>) is
+const TAG_QUOTE_SHIFT: u32 = 12;
 const X_URL: u32 = 104;       // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not)
 const X_URL_START: u32 = 108;
 const X_TPL: u32 = 112;       // end + 1 of "${" (template-literal expression)
@@ -249,13 +253,13 @@ function reportTag(st: usize, q: u32, start: u32, end: u32): void {
  */
 function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
   const pi = g32(x, X_PI);
-  s32(x, X_PI, pi & 0xff);
+  s32(x, X_PI, pi & ~TAGQ_ALL);
   const nameEnd = g32(x, X_NAME_END) - 1;
   if (!final && start == nameEnd && (c == 0x2c || c == 0x5c || c == 0x29 || c == 0x5d || c == 0x7d || c == 0x7c)) {
     s32(x, X_INTAG, 0); s32(x, X_NAME_END, 0);
     return;
   }
-  reportTag(st, pi & ~0xff, g32(x, X_LT_START), nameEnd);
+  reportTag(st, pi & TAGQ_ALL, g32(x, X_LT_START), nameEnd);
 }
 
 /** Nothing pending: a plain word or a space cannot change the state (except the last end). */
@@ -286,7 +290,7 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemeWord(st, st + ST_XSS2, start);
-  if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, 0x61, start, false);
+  if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x61, start, false);
   // Fast path: a word that is no keyword and cannot start a scheme join, an on* name or url(
   // (nor new, +ADw, apply, call, bind, a high-bit '<')
   if (flags == 0 && !(w0 == 0x6f && w1 == 0x6e) && !(len == 3 && w0 == 0x75 && w1 == 0x72) &&
@@ -474,7 +478,8 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
   if (g32(x, X_INTAG) != 0) {
     s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start);
-    if (len == 5 && w0 == 0x73 && w1 == 0x74 && (flags & K_X_TAG_DANGER) != 0) s32(x, X_STYLE, end + 1); // style
+    // style (not a word of a quoted value: src="...?style=flat" is part of a URL)
+    if (len == 5 && w0 == 0x73 && w1 == 0x74 && (flags & K_X_TAG_DANGER) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 0) s32(x, X_STYLE, end + 1);
     if ((flags & K_X_ATTR_DANGER) != 0) report(st, R_XSS_DANGEROUS_TAG, g32(x, X_INTAG) - 1, end);
     // ev:handler= ev:listener: XML Events attributes bind script to events
     if ((flags & K_X_TAG_DANGER) != 0 && afterPrev && prev == 0x3a && ((len == 7 && w0 == 0x68) || (len == 8 && w0 == 0x6c)))
@@ -496,7 +501,7 @@ const IDLE_PUNCT_LO: u64 = 0xac00ff7a00000000;
 const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
 
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
-  if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, c, start, false);
+  if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, c, start, false);
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemePunct(st, st + ST_XSS2, c, end);
   const closesCall = (c == 0x28 || c == 0x29) && parens(st + ST_XSS2, c, prevCode(x, c, start) == PREV_CALL_PAREN);
   if (c == 0x21 || c == 0x5b || c == 0x5d || c == 0x2b) jsfuck(st, x, c, start, end); // other events break adjacency by themselves
@@ -642,6 +647,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   else if (!(url == 2 && (isSpace || c == 0x27 || c == 0x22))) s32(x, X_URL, 0);
   s32(x, X_TPL, c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_PUNCT_END) == start ? end + 1 : isSpace && g32(x, X_TPL) == start + 1 ? end + 1 : 0);
   if (isSpace) return;
+  // a quote right after '=' (spaces between) opens an attribute value; any other quote in a tag is part of a name or value
+  const valueQuote = g32(x, X_PREV) == 0x3d && g32(x, X_LAST_END) == g32(x, X_PUNCT_END);
   // &{...}: a JavaScript entity (script inside an attribute value)
   // (the span starts at '{': the '&' may have been decoded from a longer form)
   if (c == 0x7b && g32(x, X_PREV) == 0x26 && g32(x, X_PUNCT_END) == start) report(st, R_XSS_JS_ENTITY, start, end);
@@ -667,10 +674,17 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     if (g32(x, X_STYLE) == g32(x, X_ATTR)) report(st, R_XSS_STYLE_ATTRIBUTE, g32(x, X_ASTART), end);
   }
   if (c == 0x3e) {
+    const closedInTag = g32(x, X_INTAG) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 0;
     s32(x, X_INTAG, 0); s32(x, X_ATTR, 0);
-    s32(x, X_QUOTE, g32(x, X_QUOTE) == 1 ? 2 : 0);
+    s32(x, X_QUOTE, g32(x, X_QUOTE) == 1 && !closedInTag ? 2 : 0);
   } else if (c == 0x27 || c == 0x22) {
     s32(x, X_QUOTE, 1); s32(x, X_QSTART, start);
+    if (g32(x, X_INTAG) != 0) { // a value's quotes inside the tag: open one, or close the one open
+      const pi = g32(x, X_PI);
+      const open = (pi >> TAG_QUOTE_SHIFT) & 3;
+      const q: u32 = c == 0x22 ? 1 : 2;
+      if ((open == 0 && valueQuote) || open == q) s32(x, X_PI, pi ^ (q << TAG_QUOTE_SHIFT));
+    }
   } else if (c != 0x3c) {
     s32(x, X_QUOTE, 0);
   }
@@ -727,7 +741,7 @@ function heldWord(st: usize, x: usize, p: u32, proseWord: bool, ps: u32): void {
 }
 
 export function xssFinish(st: usize, x: usize, end: u32): void {
-  if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, 0x20, end, true);
+  if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x20, end, true);
   const p = g32(x, X_PEND);
   if (p >= P_SINK_OPEN && p <= P_PROP_HELD) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(x, p));
   const s2 = st + ST_XSS2;

@@ -296,3 +296,20 @@ describe('xss DOM lookups read the page; writing what they found counts', () => 
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, "document.getElementById('x')"]); });
 });
+
+describe('xss quotes of an attribute value the tag itself opened', () => {
+  // a quote after '=' opens the value and its twin closes it: '>' after it ends the tag, no breakout, and a
+  // word inside the value (src="...?style=flat") is no attribute name
+  const hits: Array<[string, string]> = [['"><b>x', 'xss.attribute-breakout'], ["x' ><i>", 'xss.attribute-breakout'], ['<a title="x"></a>"><b>', 'xss.attribute-breakout'],
+    ['<div title="" style="x:y">', 'xss.style-attribute'], ['<img src=x" style=x:y>', 'xss.style-attribute'], ["<a href='x' style='color:red'>", 'xss.style-attribute']];
+  it.each(hits)('%s reports %s', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+  });
+  it.each(['<a name="start"></a>', '<a title=\'it"s\'><b>x</b></a>', '<p class="x"><b>y</b></p>'])('%s is no breakout', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.attribute-breakout');
+  });
+  it.each(['<img src="https://img.shields.io/x?style=flat">', "<a href='/x?style=dark'>x</a>"])('%s has no style attribute', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.style-attribute');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits.map(([s]) => s), '<a name="start"></a>', '<img src="https://img.shields.io/x?style=flat">']); });
+});
