@@ -102,6 +102,10 @@ const P_ALIAS: u32 = 46;      // x=alert; (or ,): the sink given another name, w
 const P_ALIAS_NAME: u32 = 47; // x=alert;x: waiting for '(' (the alias called: x=alert;x(1))
 const P_VALUEOF: u32 = 48;    // valueOf / toString: waiting for '=' (a conversion that runs what is assigned)
 const P_VALUEOF_EQ: u32 = 49; // valueOf=: waiting for a sink (valueOf=alert;window+'')
+// An on* name no list knows, outside a tag: a handler only with '=' glued to it (onx=alert(1)); with a space
+// before the '=' it is a name declared in code (const onMatch = ...), any-tag at paranoia 2 as before
+const P_ONNAME: u32 = 50;
+const P_SCHEME_PROSE: u32 = 51; // javascript: after a word and a space ("In JavaScript:"), waiting for ':'
 
 // A script scheme in prose ("javascript: the good parts", "the javascript: protocol is deprecated") runs
 // nothing: the scheme is held from its ':' (region ST_XSS2) and reported by the first sign of code after
@@ -109,7 +113,8 @@ const P_VALUEOF_EQ: u32 = 49; // valueOf=: waiting for a sink (valueOf=alert;win
 // word glued after a '.' — or by the end of the value; only words and sentence punctuation to the end is prose.
 const S2_START: u32 = 0;  // the held scheme's start
 const S2_END: u32 = 4;    // end of its ':'
-const S2_MODE: u32 = 8;   // 0 none, 1 ':' just read, 2 a space after it, 3 and a word since
+const S2_MODE: u32 = 8;   // 0 none, 1 ':' just read, 2 a space after it, 3 and a word since; 4 and 5 as 1 and 2
+                          // for a scheme named after a word and a space: nothing after it ("In JavaScript:") is prose
 const S2_DOT: u32 = 12;   // end of a '.' since (a word glued to it is a member access)
 // Open parentheses, innermost in bit 0: 1 for a call's ('(' glued to a name), so a sink that closes an
 // argument list after a comma is handed to a call as a callback: [].find.call([1],alert), on('error', alert).
@@ -135,13 +140,14 @@ function schemeReport(st: usize, s2: usize): void {
 
 function schemeWord(st: usize, s2: usize, start: u32): void {
   const mode = g32(s2, S2_MODE);
-  if (mode == 1 || g32(s2, S2_DOT) == start) schemeReport(st, s2);
+  if (mode == 1 || mode == 4 || g32(s2, S2_DOT) == start) schemeReport(st, s2);
   else s32(s2, S2_MODE, 3);
 }
 
 function schemePunct(st: usize, s2: usize, c: u32, end: u32): void {
   const space = c == 0x20 || c == 0x0a;
-  if (g32(s2, S2_MODE) == 1) { if (space) s32(s2, S2_MODE, 2); else schemeReport(st, s2); return; }
+  const mode = g32(s2, S2_MODE);
+  if (mode == 1 || mode == 4) { if (space) s32(s2, S2_MODE, mode + 1); else schemeReport(st, s2); return; }
   if (c == 0x2e) s32(s2, S2_DOT, end);
   else if (!(space || c == 0x2c || c == 0x21 || c == 0x3f || c == 0x2d || c == 0x3a)) schemeReport(st, s2);
 }
@@ -306,6 +312,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     s32(x, X_LAST_END, end);
     return;
   }
+  const wordStart = start;
   if (len <= GLUE_MAX) {
     const joined = glue(x, word, len, start, end);
     if ((joined & K_X_SCHEME) != 0) { flags |= joined; start = g32(x, X_GLUE_START); }
@@ -435,9 +442,12 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if (w0 == 0x6f && w1 == 0x6e && len >= 6) {
     const loose = !afterPrev || prev == 0x22 || prev == 0x27 || prev == 0x2f;
     // (only whitespace before it at the start of the value counts too: "  onx=")
-    pend(x, loose && (g32(x, X_LAST_END) != 0 || start != 0) ? P_EVENT : P_ONWORD, start, end);
+    pend(x, loose && (g32(x, X_LAST_END) != 0 || start != 0) ? (g32(x, X_INTAG) != 0 ? P_EVENT : P_ONNAME) : P_ONWORD, start, end);
   }
-  else if ((flags & K_X_SCHEME) != 0) pend(x, P_SCHEME, start, end);
+  else if ((flags & K_X_SCHEME) != 0) {
+    const afterWord = !afterPrev && wordStart == start && g32(x, X_LAST_END) != 0 && g32(x, X_LAST_END) != g32(x, X_PUNCT_END);
+    pend(x, afterWord ? P_SCHEME_PROSE : P_SCHEME, start, end);
+  }
   else if ((flags & K_X_SINK_STRONG) != 0) {
     pend(x, isTimer(word, w0, w1, len) ? P_TIMER : P_SINK, start, end);
     if ((prev == 0x2c || prev == 0x3a) && g32(x, X_LAST_END) == g32(x, X_PUNCT_END)) s32(st + ST_XSS2, S2_COMMA_SINK, start + 1); // (after ',' ':' and spaces only)
@@ -546,12 +556,13 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
       else if (c != 0x28 && c != 0x29) report(st, R_XSS_JS_SINK, ps, end);
       p = P_NONE;
     }
+    if (p == P_ONNAME) p = adjacent && c == 0x3d ? P_EVENT : P_ONWORD;
     if (c == 0x3d && (p == P_EVENT || p == P_ONWORD)) {
       report(st, p == P_EVENT ? R_XSS_EVENT_HANDLER : R_XSS_ANY_TAG, ps, end);
-    } else if (c == 0x3a && p == P_SCHEME) {
+    } else if (c == 0x3a && (p == P_SCHEME || p == P_SCHEME_PROSE)) {
       const s2 = st + ST_XSS2; // held: see schemePunct (a scheme already held is reported first)
       if (g32(s2, S2_MODE) != 0) schemeReport(st, s2);
-      s32(s2, S2_START, ps); s32(s2, S2_END, end); s32(s2, S2_MODE, 1); s32(s2, S2_DOT, 0);
+      s32(s2, S2_START, ps); s32(s2, S2_END, end); s32(s2, S2_MODE, p == P_SCHEME ? 1 : 4); s32(s2, S2_DOT, 0);
     }
     else if (p == P_ONPROP && c == 0x3d) { s32(x, X_PEND, P_ONPROP_EQ); s32(x, X_PEND_END, end); keep = true; }
     else if ((p == P_ONPROP || p == P_ONPROP_EQ) && isSpace) keep = true;
@@ -628,7 +639,10 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if ((p == P_UTF7 || p == P_UTF7_SP) && adjacent && c == 0x2d) utf7Lt = true;
     else if (p == P_XML && adjacent && (c == 0x2d || c == 0x3a)) { s32(x, X_PEND, P_XML_DASH); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_CSS && adjacent && c == 0x5c) { s32(x, X_PEND, P_CSS_ESC); s32(x, X_PEND_END, end); keep = true; }
-    else if (isSpace && (p == P_EVENT || p == P_ONWORD || p == P_SCHEME || p == P_BEHAVIOR)) keep = true; // "onload =" is valid
+    else if (isSpace && (p == P_EVENT || p == P_ONWORD || p == P_SCHEME || p == P_SCHEME_PROSE || p == P_BEHAVIOR)) { // "onload =" is valid
+      if (p == P_ONWORD) s32(x, X_PEND, P_ONWORD); // (from P_ONNAME: a space before its '=')
+      keep = true;
+    }
     if (!keep) s32(x, X_PEND, P_NONE);
   }
   if ((c == 0x27 || c == 0x22 || c == 0x60) && g32(x, X_PEND) == P_NONE) pend(x, P_BRK, start, end);
@@ -727,6 +741,8 @@ function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
 /** Punctuation after a held sink: returns true while it stays held. */
 function heldPunct(st: usize, x: usize, p: u32, c: u32, adjacent: bool, isSpace: bool, ps: u32, end: u32): bool {
   let next: u32 = 0;
+  // `alert()` `document.cookie` — a backtick right after: a code span or template text closes on the name; named, not run
+  if ((p == P_SINK_EMPTY || p == P_PROP_HELD) && adjacent && c == 0x60) { s32(x, X_PEND, P_NONE); return false; }
   if (p == P_SINK_OPEN) next = adjacent && c == 0x29 ? P_SINK_EMPTY : 0;
   else if (isSpace) next = P_HELD_SP;
   else if (p == P_SINK_EMPTY && adjacent && (c == 0x3a || c == 0x2c || c == 0x2e)) next = P_SINK_EMPTY;

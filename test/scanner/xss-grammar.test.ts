@@ -313,3 +313,20 @@ describe('xss quotes of an attribute value the tag itself opened', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits.map(([s]) => s), '<a name="start"></a>', '<img src="https://img.shields.io/x?style=flat">']); });
 });
+
+describe('xss names in code and prose that only look like handlers, schemes and sinks', () => {
+  // an on* name no list knows: outside a tag a handler only with '=' glued to it (const onMatch = ... declares a name);
+  // a scheme after a word with nothing after its ':' ends a sentence; a backtick right after alert() or document.cookie
+  // closes a code span (template text), so the name is quoted, not run
+  const hits: Array<[string, string]> = [['x onnewevent=1', 'xss.event-handler'], ['<x onnewthing = 1>', 'xss.event-handler'],
+    ['In JavaScript:alert(1)', 'xss.js-uri'], ['In JavaScript: alert(1)', 'xss.js-uri'], ['javascript:', 'xss.js-uri'], ['a javascript:x', 'xss.js-uri'],
+    ['x=`${document.cookie}`', 'xss.js-sink'], ["fetch('//x?'+document.cookie)", 'xss.js-sink'], ['alert(`1`)', 'xss.js-sink']];
+  it.each(hits)('%s reports %s', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+  });
+  it.each(['const onMatch = ({ glob }) => {', "var onFinished = require('on-finished')", 'In JavaScript:', 'It is also very useful with Mocha:',
+    'JavaScript to see the cookie in `document.cookie`.', 'call `alert()` to debug'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.ruleId.startsWith('xss.'))).toEqual([]);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits.map(([s]) => s), 'const onMatch = 1', 'In JavaScript:', 'see `document.cookie`.']); });
+});
