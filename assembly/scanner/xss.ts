@@ -106,6 +106,7 @@ const P_VALUEOF_EQ: u32 = 49; // valueOf=: waiting for a sink (valueOf=alert;win
 // before the '=' it is a name declared in code (const onMatch = ...), any-tag at paranoia 2 as before
 const P_ONNAME: u32 = 50;
 const P_SCHEME_PROSE: u32 = 51; // javascript: after a word and a space ("In JavaScript:"), waiting for ':'
+const P_BEHAVIOR_COLON: u32 = 52; // behavior: binding: waiting for url (what binds code; "stages of this behavior:" is prose)
 
 // A script scheme in prose ("javascript: the good parts", "the javascript: protocol is deprecated") runs
 // nothing: the scheme is held from its ':' (region ST_XSS2) and reported by the first sign of code after
@@ -362,6 +363,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     // top[8680439..toString(30)]: a number turned into the name (radix 30 spells it), as a string index
     else if (p == P_OBJ_DOT && adjacentPend && g32(x, X_PREV) == 0x5b && w0 - 0x30 < 10) idx = true;
     if (p == P_SCHEME && adjacentPend) { /* "javascript" glued to a word: not a scheme */ }
+    if (p == P_BEHAVIOR_COLON && len == 3 && w0 == 0x75 && w1 == 0x72 && load<u8>(word + 2) == 0x6c) report(st, R_XSS_CSS_EXPRESSION, pendStart, end); // behavior:url
     // constructor.constructor reaches Function from any value
     if (p == P_CTOR_DOT && adjacentPend && len == 11 && w0 == 0x63 && (flags & K_X_SINK_CALL) != 0) report(st, R_XSS_JS_SINK, pendStart, end);
     // <?xml-stylesheet loads a stylesheet (XSL runs script); <?xml:namespace binds behaviours (IE)
@@ -607,7 +609,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_BRK_NAME && adjacent && c == 0x2e) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; } // '-location.href
     else if (p == P_SINK_WEAK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_ANY_TAG, ps, end);
     else if (p == P_CSS && adjacent && c == 0x28) report(st, R_XSS_CSS_EXPRESSION, ps, end);
-    else if (p == P_BEHAVIOR && c == 0x3a) report(st, R_XSS_CSS_EXPRESSION, ps, end);
+    else if (p == P_BEHAVIOR && c == 0x3a) { s32(x, X_PEND, P_BEHAVIOR_COLON); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_BEHAVIOR_COLON && isSpace) keep = true;
     else if (p == P_OBJ && (c == 0x2e || c == 0x5b)) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_OBJ && (isSpace || c == 0x29)) { s32(x, X_PEND_END, end); keep = true; }        // document .cookie  (document)[...]
     // window['x'](  top[`x`]`: a global indexed by a string, then called (names built from pieces)

@@ -330,3 +330,14 @@ describe('xss names in code and prose that only look like handlers, schemes and 
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits.map(([s]) => s), 'const onMatch = 1', 'In JavaScript:', 'see `document.cookie`.']); });
 });
+
+describe('xss behavior: and binding: bind code through url()', () => {
+  const hits = ['<p style="behavior:url(#default#time2)">', 'x{behaviour: url(a.htc)}', 'binding:  url(//x.test/x.xml#b)'];
+  it.each(hits)('%s is a css expression', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.css-expression');
+  });
+  it.each(['The following diagrams show the different stages of this behavior:', 'data binding: two-way', 'Behavior: expected output'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.css-expression');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'stages of this behavior:']); });
+});
