@@ -255,14 +255,14 @@ function reportTag(st: usize, q: u32, start: u32, end: u32): void {
 
 /**
  * The event after a tag name decides whether it was one: a browser reads the name up to whitespace, '/'
- * or '>', so a list or escape character glued to it (, \ ) ] } |) makes it no tag — WeakMap<object, T>
- * and \<object\> in prose and code. (Only these: fuzz lists glue others, <noscript# and the like.)
+ * or '>', so a list or escape character glued to it (, \ ) [ ] } |) makes it no tag — WeakMap<object, T>
+ * and \<object\> in prose and code, <object[]> in type docs. (Only these: fuzz lists glue others, <noscript# and the like.)
  */
 function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
   const pi = g32(x, X_PI);
   s32(x, X_PI, pi & ~TAGQ_ALL);
   const nameEnd = g32(x, X_NAME_END) - 1;
-  if (!final && start == nameEnd && (c == 0x2c || c == 0x5c || c == 0x29 || c == 0x5d || c == 0x7d || c == 0x7c)) {
+  if (!final && start == nameEnd && (c == 0x2c || c == 0x5c || c == 0x29 || c == 0x5b || c == 0x5d || c == 0x7d || c == 0x7c)) {
     s32(x, X_INTAG, 0); s32(x, X_NAME_END, 0);
     return;
   }

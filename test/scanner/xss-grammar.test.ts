@@ -160,7 +160,7 @@ describe('xss tag names end at whitespace, / or >', () => {
   it.each(hits)('%s is still a tag', (input) => {
     expect(d.scan(input, { context: 'query' }).threats.length).toBeGreaterThan(0);
   });
-  it.each(['WeakMap<object, Entry | boolean>', '- `options` __\\<object\\>__ - optional', 'Map<svg|math>', 'f(<style)', 'List<iframe>'.replace('>', ']')])('%s stays clean', (input) => {
+  it.each(['WeakMap<object, Entry | boolean>', '- `options` __\\<object\\>__ - optional', 'Map<svg|math>', 'f(<style)', 'List<iframe>'.replace('>', ']'), '- `parents` __\\<object[]\\>__ - the list'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'WeakMap<object, T>', '\\<object\\>']); });
