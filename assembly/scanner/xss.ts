@@ -39,6 +39,10 @@ const X_PI: u32 = 100;        // how the tag opened: 1 '<?' (an <?xml declaratio
 const TAGQ_SCRIPT: u32 = 0x100;
 const TAGQ_DANGER: u32 = 0x200;
 const TAGQ_ANY: u32 = 0x400;
+const TAGQ_ALL: u32 = 0x700;
+// bits 12-13: the attribute value's quote open inside the tag (1 '"', 2 "'"): a '>' after a value the tag itself
+// opened and closed (<a name="x"></a>) is no breakout; a quote left open or with no tag before it ("><b>) is
+const TAG_QUOTE_SHIFT: u32 = 12;
 const X_URL: u32 = 104;       // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not)
 const X_URL_START: u32 = 108;
 const X_TPL: u32 = 112;       // end + 1 of "${" (template-literal expression)
@@ -67,7 +71,7 @@ const P_UTF7: u32 = 17;      // +ADw: waiting for '-' (UTF-7 '<')
 const P_XML: u32 = 18;       // <?xml: waiting for '-' or ':'
 const P_XML_DASH: u32 = 19;  // <?xml- <?xml: : waiting for stylesheet / namespace
 const P_CSS_ESC: u32 = 20;   // expression\: waiting for 28 (CSS escape of '(')
-const P_OBJ_IDX: u32 = 21;   // window[' : inside the string index, waiting for ']'
+const P_OBJ_IDX: u32 = 21;   // window[' window[/ window[8 : inside the computed index, waiting for ']'
 const P_OBJ_CALL: u32 = 22;  // window['x']: waiting for '(' or '`' (a call through the index)
 const P_SINK_DOT: u32 = 23;  // alert. alert?.: waiting for call/apply/bind or '('
 const P_HTMLPROP: u32 = 24;  // .innerHTML .outerHTML: waiting for '='
@@ -98,6 +102,11 @@ const P_ALIAS: u32 = 46;      // x=alert; (or ,): the sink given another name, w
 const P_ALIAS_NAME: u32 = 47; // x=alert;x: waiting for '(' (the alias called: x=alert;x(1))
 const P_VALUEOF: u32 = 48;    // valueOf / toString: waiting for '=' (a conversion that runs what is assigned)
 const P_VALUEOF_EQ: u32 = 49; // valueOf=: waiting for a sink (valueOf=alert;window+'')
+// An on* name no list knows, outside a tag: a handler only with '=' glued to it (onx=alert(1)); with a space
+// before the '=' it is a name declared in code (const onMatch = ...), any-tag at paranoia 2 as before
+const P_ONNAME: u32 = 50;
+const P_SCHEME_PROSE: u32 = 51; // javascript: after a word and a space ("In JavaScript:"), waiting for ':'
+const P_BEHAVIOR_COLON: u32 = 52; // behavior: binding: waiting for url (what binds code; "stages of this behavior:" is prose)
 
 // A script scheme in prose ("javascript: the good parts", "the javascript: protocol is deprecated") runs
 // nothing: the scheme is held from its ':' (region ST_XSS2) and reported by the first sign of code after
@@ -105,13 +114,15 @@ const P_VALUEOF_EQ: u32 = 49; // valueOf=: waiting for a sink (valueOf=alert;win
 // word glued after a '.' — or by the end of the value; only words and sentence punctuation to the end is prose.
 const S2_START: u32 = 0;  // the held scheme's start
 const S2_END: u32 = 4;    // end of its ':'
-const S2_MODE: u32 = 8;   // 0 none, 1 ':' just read, 2 a space after it, 3 and a word since
+const S2_MODE: u32 = 8;   // 0 none, 1 ':' just read, 2 a space after it, 3 and a word since; 4 and 5 as 1 and 2
+                          // for a scheme named after a word and a space: nothing after it ("In JavaScript:") is prose
 const S2_DOT: u32 = 12;   // end of a '.' since (a word glued to it is a member access)
 // Open parentheses, innermost in bit 0: 1 for a call's ('(' glued to a name), so a sink that closes an
 // argument list after a comma is handed to a call as a callback: [].find.call([1],alert), on('error', alert).
 const S2_PARENS: u32 = 16;
 const S2_DEPTH: u32 = 20;
-const S2_COMMA_SINK: u32 = 24; // start + 1 of a strong sink named right after a ',' (only spaces between)
+const S2_COMMA_SINK: u32 = 24; // start + 1 of a strong sink named right after a ',' or ':' (only spaces between)
+const S2_LOOKUP: u32 = 28;      // 1 once a DOM lookup (document.querySelector ...) was read: a property of what it found may be written
 
 /** Track '(' and ')'; returns whether a ')' closes a call's argument list. */
 function parens(s2: usize, c: u32, call: bool): bool {
@@ -130,13 +141,14 @@ function schemeReport(st: usize, s2: usize): void {
 
 function schemeWord(st: usize, s2: usize, start: u32): void {
   const mode = g32(s2, S2_MODE);
-  if (mode == 1 || g32(s2, S2_DOT) == start) schemeReport(st, s2);
+  if (mode == 1 || mode == 4 || g32(s2, S2_DOT) == start) schemeReport(st, s2);
   else s32(s2, S2_MODE, 3);
 }
 
 function schemePunct(st: usize, s2: usize, c: u32, end: u32): void {
   const space = c == 0x20 || c == 0x0a;
-  if (g32(s2, S2_MODE) == 1) { if (space) s32(s2, S2_MODE, 2); else schemeReport(st, s2); return; }
+  const mode = g32(s2, S2_MODE);
+  if (mode == 1 || mode == 4) { if (space) s32(s2, S2_MODE, mode + 1); else schemeReport(st, s2); return; }
   if (c == 0x2e) s32(s2, S2_DOT, end);
   else if (!(space || c == 0x2c || c == 0x21 || c == 0x3f || c == 0x2d || c == 0x3a)) schemeReport(st, s2);
 }
@@ -243,18 +255,18 @@ function reportTag(st: usize, q: u32, start: u32, end: u32): void {
 
 /**
  * The event after a tag name decides whether it was one: a browser reads the name up to whitespace, '/'
- * or '>', so a list or escape character glued to it (, \ ) ] } |) makes it no tag — WeakMap<object, T>
- * and \<object\> in prose and code. (Only these: fuzz lists glue others, <noscript# and the like.)
+ * or '>', so a list or escape character glued to it (, \ ) [ ] } |) makes it no tag — WeakMap<object, T>
+ * and \<object\> in prose and code, <object[]> in type docs. (Only these: fuzz lists glue others, <noscript# and the like.)
  */
 function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
   const pi = g32(x, X_PI);
-  s32(x, X_PI, pi & 0xff);
+  s32(x, X_PI, pi & ~TAGQ_ALL);
   const nameEnd = g32(x, X_NAME_END) - 1;
-  if (!final && start == nameEnd && (c == 0x2c || c == 0x5c || c == 0x29 || c == 0x5d || c == 0x7d || c == 0x7c)) {
+  if (!final && start == nameEnd && (c == 0x2c || c == 0x5c || c == 0x29 || c == 0x5b || c == 0x5d || c == 0x7d || c == 0x7c)) {
     s32(x, X_INTAG, 0); s32(x, X_NAME_END, 0);
     return;
   }
-  reportTag(st, pi & ~0xff, g32(x, X_LT_START), nameEnd);
+  reportTag(st, pi & TAGQ_ALL, g32(x, X_LT_START), nameEnd);
 }
 
 /** Nothing pending: a plain word or a space cannot change the state (except the last end). */
@@ -285,7 +297,7 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemeWord(st, st + ST_XSS2, start);
-  if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, 0x61, start, false);
+  if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x61, start, false);
   // Fast path: a word that is no keyword and cannot start a scheme join, an on* name or url(
   // (nor new, +ADw, apply, call, bind, a high-bit '<')
   if (flags == 0 && !(w0 == 0x6f && w1 == 0x6e) && !(len == 3 && w0 == 0x75 && w1 == 0x72) &&
@@ -301,6 +313,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     s32(x, X_LAST_END, end);
     return;
   }
+  const wordStart = start;
   if (len <= GLUE_MAX) {
     const joined = glue(x, word, len, start, end);
     if ((joined & K_X_SCHEME) != 0) { flags |= joined; start = g32(x, X_GLUE_START); }
@@ -313,6 +326,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   let brkTarget = false;
   let method = false;
   let held = false;
+  let idx = false;
   // valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
   const conversion = wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8);
   if (p >= P_SINK_OPEN && p <= P_PROP_HELD) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
@@ -341,9 +355,15 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     // document.cookie  window["alert"]; a method (document.write, window.open) only when it is called
     if (p == P_OBJ_DOT && adjacentPend && (flags & (K_X_PROP | K_X_SINK_STRONG)) != 0) {
       if ((flags & K_X_SINK_CALL) != 0 && (flags & K_X_SINK_STRONG) == 0) method = true;
+      // document.querySelector  document.getElementById ...: a lookup reads the page and runs nothing (what is
+      // done with the element found, a property written or a handler, is caught by itself)
+      else if ((flags & K_X_SINK_STRONG) == 0 && (w0 == 0x71 || (w0 == 0x67 && w1 == 0x65))) s32(st + ST_XSS2, S2_LOOKUP, 1);
       else held = true; // document.cookie: reported by what follows (heldPunct, heldWord, xssFinish)
     }
+    // top[8680439..toString(30)]: a number turned into the name (radix 30 spells it), as a string index
+    else if (p == P_OBJ_DOT && adjacentPend && g32(x, X_PREV) == 0x5b && w0 - 0x30 < 10) idx = true;
     if (p == P_SCHEME && adjacentPend) { /* "javascript" glued to a word: not a scheme */ }
+    if (p == P_BEHAVIOR_COLON && len == 3 && w0 == 0x75 && w1 == 0x72 && load<u8>(word + 2) == 0x6c) report(st, R_XSS_CSS_EXPRESSION, pendStart, end); // behavior:url
     // constructor.constructor reaches Function from any value
     if (p == P_CTOR_DOT && adjacentPend && len == 11 && w0 == 0x63 && (flags & K_X_SINK_CALL) != 0) report(st, R_XSS_JS_SINK, pendStart, end);
     // <?xml-stylesheet loads a stylesheet (XSL runs script); <?xml:namespace binds behaviours (IE)
@@ -424,12 +444,15 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if (w0 == 0x6f && w1 == 0x6e && len >= 6) {
     const loose = !afterPrev || prev == 0x22 || prev == 0x27 || prev == 0x2f;
     // (only whitespace before it at the start of the value counts too: "  onx=")
-    pend(x, loose && (g32(x, X_LAST_END) != 0 || start != 0) ? P_EVENT : P_ONWORD, start, end);
+    pend(x, loose && (g32(x, X_LAST_END) != 0 || start != 0) ? (g32(x, X_INTAG) != 0 ? P_EVENT : P_ONNAME) : P_ONWORD, start, end);
   }
-  else if ((flags & K_X_SCHEME) != 0) pend(x, P_SCHEME, start, end);
+  else if ((flags & K_X_SCHEME) != 0) {
+    const afterWord = !afterPrev && wordStart == start && g32(x, X_LAST_END) != 0 && g32(x, X_LAST_END) != g32(x, X_PUNCT_END);
+    pend(x, afterWord ? P_SCHEME_PROSE : P_SCHEME, start, end);
+  }
   else if ((flags & K_X_SINK_STRONG) != 0) {
     pend(x, isTimer(word, w0, w1, len) ? P_TIMER : P_SINK, start, end);
-    if (prev == 0x2c && g32(x, X_LAST_END) == g32(x, X_PUNCT_END)) s32(st + ST_XSS2, S2_COMMA_SINK, start + 1); // (after ',' and spaces only)
+    if ((prev == 0x2c || prev == 0x3a) && g32(x, X_LAST_END) == g32(x, X_PUNCT_END)) s32(st + ST_XSS2, S2_COMMA_SINK, start + 1); // (after ',' ':' and spaces only)
   }
   else if ((flags & K_X_OBJ) != 0) pend(x, P_OBJ, start, end);
   else if ((flags & K_X_CSS) != 0) {
@@ -453,10 +476,11 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     if (p == P_SINK_DOT && adjacentPend) pend(x, P_SINK, pendStart, end);
     else pend(x, P_TAGCALL, start, end);
   }
-  // el.innerHTML= el.outerHTML=
-  if (dotted && len == 9 && (flags & K_X_PROP) != 0 && (w0 == 0x69 || w0 == 0x6f)) pend(x, P_HTMLPROP, start, end);
+  // el.innerHTML= el.outerHTML=, and after a DOM lookup any page property written (.textContent= .href=)
+  if (dotted && (flags & K_X_PROP) != 0 && ((len == 9 && (w0 == 0x69 || w0 == 0x6f)) || g32(st + ST_XSS2, S2_LOOKUP) != 0)) pend(x, P_HTMLPROP, start, end);
   if (method) pend(x, P_SINK, pendStart, end); // document.write( window.open`
   if (held) pend(x, P_PROP_HELD, pendStart, end);
+  if (idx) pend(x, P_OBJ_IDX, pendStart, end);
   // '-name(  ";name(  '}};name(: a call right after leaving a JS string
   if (brkTarget) pend(x, P_BRK_NAME, pendStart, end);
   else if (brk && (g32(x, X_PEND) == P_NONE || g32(x, X_PEND) == P_SINK_WEAK)) pend(x, P_BRK_CALL, pendStart, end);
@@ -466,7 +490,8 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
   if (g32(x, X_INTAG) != 0) {
     s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start);
-    if (len == 5 && w0 == 0x73 && w1 == 0x74 && (flags & K_X_TAG_DANGER) != 0) s32(x, X_STYLE, end + 1); // style
+    // style (not a word of a quoted value: src="...?style=flat" is part of a URL)
+    if (len == 5 && w0 == 0x73 && w1 == 0x74 && (flags & K_X_TAG_DANGER) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 0) s32(x, X_STYLE, end + 1);
     if ((flags & K_X_ATTR_DANGER) != 0) report(st, R_XSS_DANGEROUS_TAG, g32(x, X_INTAG) - 1, end);
     // ev:handler= ev:listener: XML Events attributes bind script to events
     if ((flags & K_X_TAG_DANGER) != 0 && afterPrev && prev == 0x3a && ((len == 7 && w0 == 0x68) || (len == 8 && w0 == 0x6c)))
@@ -488,7 +513,7 @@ const IDLE_PUNCT_LO: u64 = 0xac00ff7a00000000;
 const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
 
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
-  if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, c, start, false);
+  if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, c, start, false);
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemePunct(st, st + ST_XSS2, c, end);
   const closesCall = (c == 0x28 || c == 0x29) && parens(st + ST_XSS2, c, prevCode(x, c, start) == PREV_CALL_PAREN);
   if (c == 0x21 || c == 0x5b || c == 0x5d || c == 0x2b) jsfuck(st, x, c, start, end); // other events break adjacency by themselves
@@ -533,12 +558,13 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
       else if (c != 0x28 && c != 0x29) report(st, R_XSS_JS_SINK, ps, end);
       p = P_NONE;
     }
+    if (p == P_ONNAME) p = adjacent && c == 0x3d ? P_EVENT : P_ONWORD;
     if (c == 0x3d && (p == P_EVENT || p == P_ONWORD)) {
       report(st, p == P_EVENT ? R_XSS_EVENT_HANDLER : R_XSS_ANY_TAG, ps, end);
-    } else if (c == 0x3a && p == P_SCHEME) {
+    } else if (c == 0x3a && (p == P_SCHEME || p == P_SCHEME_PROSE)) {
       const s2 = st + ST_XSS2; // held: see schemePunct (a scheme already held is reported first)
       if (g32(s2, S2_MODE) != 0) schemeReport(st, s2);
-      s32(s2, S2_START, ps); s32(s2, S2_END, end); s32(s2, S2_MODE, 1); s32(s2, S2_DOT, 0);
+      s32(s2, S2_START, ps); s32(s2, S2_END, end); s32(s2, S2_MODE, p == P_SCHEME ? 1 : 4); s32(s2, S2_DOT, 0);
     }
     else if (p == P_ONPROP && c == 0x3d) { s32(x, X_PEND, P_ONPROP_EQ); s32(x, X_PEND_END, end); keep = true; }
     else if ((p == P_ONPROP || p == P_ONPROP_EQ) && isSpace) keep = true;
@@ -547,7 +573,10 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     // as one argument of several it is as often a name compared in code: equal(Eval, EvalError))
     else if (p == P_SINK && adjacent && c == 0x29 && g32(x, X_PREV) == PREV_CALL_PAREN && g32(x, X_PUNCT_END) == ps) report(st, R_XSS_JS_SINK, ps, end);
     // ...,alert)  — the last of several arguments of a call: a callback too (a prose list in parentheses is no call)
-    else if (p == P_SINK && adjacent && c == 0x29 && closesCall && g32(st + ST_XSS2, S2_COMMA_SINK) == ps + 1) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_SINK && adjacent && c == 0x29 && closesCall && g32(x, X_PREV) == 0x2c && g32(st + ST_XSS2, S2_COMMA_SINK) == ps + 1) report(st, R_XSS_JS_SINK, ps, end);
+    // {get:alert}  {toString:alert} — the sink as the last value of an object literal: a getter, conversion or handler
+    // the object hands to the engine, which calls it (Object.defineProperty(window,'x',{get:alert});x)
+    else if (p == P_SINK && adjacent && c == 0x7d && g32(x, X_PREV) == 0x3a && g32(st + ST_XSS2, S2_COMMA_SINK) == ps + 1) report(st, R_XSS_JS_SINK, ps, end);
     // (alert)(1)  alert?.(1)  alert.call(
     else if (p == P_SINK && adjacent && (c == 0x29 || c == 0x3f)) { s32(x, X_PEND_END, end); keep = true; }
     // [alert] — the sink alone in an array literal ('[' right before it): indexed and called next, [alert][0](1)
@@ -580,16 +609,20 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_BRK_NAME && adjacent && c == 0x2e) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; } // '-location.href
     else if (p == P_SINK_WEAK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_ANY_TAG, ps, end);
     else if (p == P_CSS && adjacent && c == 0x28) report(st, R_XSS_CSS_EXPRESSION, ps, end);
-    else if (p == P_BEHAVIOR && c == 0x3a) report(st, R_XSS_CSS_EXPRESSION, ps, end);
+    else if (p == P_BEHAVIOR && c == 0x3a) { s32(x, X_PEND, P_BEHAVIOR_COLON); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_BEHAVIOR_COLON && isSpace) keep = true;
     else if (p == P_OBJ && (c == 0x2e || c == 0x5b)) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_OBJ && (isSpace || c == 0x29)) { s32(x, X_PEND_END, end); keep = true; }        // document .cookie  (document)[...]
     // window['x'](  top[`x`]`: a global indexed by a string, then called (names built from pieces)
-    else if ((p == P_OBJ_DOT && g32(x, X_PREV) == 0x5b || p == P_OBJ_IDX) && (c == 0x27 || c == 0x22 || c == 0x60)) {
+    // (or a regex literal: top[/al/.source+/ert/.source](1) builds the name from the patterns' text)
+    else if ((p == P_OBJ_DOT && g32(x, X_PREV) == 0x5b || p == P_OBJ_IDX) && (c == 0x27 || c == 0x22 || c == 0x60 || (c == 0x2f && adjacent))) {
       s32(x, X_PEND, P_OBJ_IDX); s32(x, X_PEND_END, end); keep = true;
     }
-    else if (p == P_OBJ_IDX && (isSpace || c == 0x2b)) keep = true;
+    // inside the index: the pieces of a name built by an expression ('al'+'ert', /al/.source, 8680439..toString(30))
+    else if (p == P_OBJ_IDX && (isSpace || c == 0x2b || c == 0x2f || c == 0x2e || c == 0x28 || c == 0x29)) keep = true;
     else if (p == P_OBJ_IDX && c == 0x5d) { s32(x, X_PEND, P_OBJ_CALL); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_OBJ_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_OBJ_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; } // [alert][0].call(
     else if (p == P_OBJ_DOT && isSpace) { s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_NEW && isSpace) keep = true;
     else if (p == P_CTOR && adjacent && c == 0x2e) { s32(x, X_PEND, P_CTOR_DOT); s32(x, X_PEND_END, end); keep = true; }
@@ -609,7 +642,10 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if ((p == P_UTF7 || p == P_UTF7_SP) && adjacent && c == 0x2d) utf7Lt = true;
     else if (p == P_XML && adjacent && (c == 0x2d || c == 0x3a)) { s32(x, X_PEND, P_XML_DASH); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_CSS && adjacent && c == 0x5c) { s32(x, X_PEND, P_CSS_ESC); s32(x, X_PEND_END, end); keep = true; }
-    else if (isSpace && (p == P_EVENT || p == P_ONWORD || p == P_SCHEME || p == P_BEHAVIOR)) keep = true; // "onload =" is valid
+    else if (isSpace && (p == P_EVENT || p == P_ONWORD || p == P_SCHEME || p == P_SCHEME_PROSE || p == P_BEHAVIOR)) { // "onload =" is valid
+      if (p == P_ONWORD) s32(x, X_PEND, P_ONWORD); // (from P_ONNAME: a space before its '=')
+      keep = true;
+    }
     if (!keep) s32(x, X_PEND, P_NONE);
   }
   if ((c == 0x27 || c == 0x22 || c == 0x60) && g32(x, X_PEND) == P_NONE) pend(x, P_BRK, start, end);
@@ -628,6 +664,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   else if (!(url == 2 && (isSpace || c == 0x27 || c == 0x22))) s32(x, X_URL, 0);
   s32(x, X_TPL, c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_PUNCT_END) == start ? end + 1 : isSpace && g32(x, X_TPL) == start + 1 ? end + 1 : 0);
   if (isSpace) return;
+  // a quote right after '=' (spaces between) opens an attribute value; any other quote in a tag is part of a name or value
+  const valueQuote = g32(x, X_PREV) == 0x3d && g32(x, X_LAST_END) == g32(x, X_PUNCT_END);
   // &{...}: a JavaScript entity (script inside an attribute value)
   // (the span starts at '{': the '&' may have been decoded from a longer form)
   if (c == 0x7b && g32(x, X_PREV) == 0x26 && g32(x, X_PUNCT_END) == start) report(st, R_XSS_JS_ENTITY, start, end);
@@ -653,10 +691,17 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     if (g32(x, X_STYLE) == g32(x, X_ATTR)) report(st, R_XSS_STYLE_ATTRIBUTE, g32(x, X_ASTART), end);
   }
   if (c == 0x3e) {
+    const closedInTag = g32(x, X_INTAG) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 0;
     s32(x, X_INTAG, 0); s32(x, X_ATTR, 0);
-    s32(x, X_QUOTE, g32(x, X_QUOTE) == 1 ? 2 : 0);
+    s32(x, X_QUOTE, g32(x, X_QUOTE) == 1 && !closedInTag ? 2 : 0);
   } else if (c == 0x27 || c == 0x22) {
     s32(x, X_QUOTE, 1); s32(x, X_QSTART, start);
+    if (g32(x, X_INTAG) != 0) { // a value's quotes inside the tag: open one, or close the one open
+      const pi = g32(x, X_PI);
+      const open = (pi >> TAG_QUOTE_SHIFT) & 3;
+      const q: u32 = c == 0x22 ? 1 : 2;
+      if ((open == 0 && valueQuote) || open == q) s32(x, X_PI, pi ^ (q << TAG_QUOTE_SHIFT));
+    }
   } else if (c != 0x3c) {
     s32(x, X_QUOTE, 0);
   }
@@ -699,6 +744,8 @@ function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
 /** Punctuation after a held sink: returns true while it stays held. */
 function heldPunct(st: usize, x: usize, p: u32, c: u32, adjacent: bool, isSpace: bool, ps: u32, end: u32): bool {
   let next: u32 = 0;
+  // `alert()` `document.cookie` — a backtick right after: a code span or template text closes on the name; named, not run
+  if ((p == P_SINK_EMPTY || p == P_PROP_HELD) && adjacent && c == 0x60) { s32(x, X_PEND, P_NONE); return false; }
   if (p == P_SINK_OPEN) next = adjacent && c == 0x29 ? P_SINK_EMPTY : 0;
   else if (isSpace) next = P_HELD_SP;
   else if (p == P_SINK_EMPTY && adjacent && (c == 0x3a || c == 0x2c || c == 0x2e)) next = P_SINK_EMPTY;
@@ -713,7 +760,7 @@ function heldWord(st: usize, x: usize, p: u32, proseWord: bool, ps: u32): void {
 }
 
 export function xssFinish(st: usize, x: usize, end: u32): void {
-  if (g32(x, X_PI) >= TAGQ_SCRIPT) settleTag(st, x, 0x20, end, true);
+  if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x20, end, true);
   const p = g32(x, X_PEND);
   if (p >= P_SINK_OPEN && p <= P_PROP_HELD) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(x, p));
   const s2 = st + ST_XSS2;

