@@ -362,35 +362,43 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
       i++; continue;
     }
     if (b == 0x5c) { // '\'  JS escapes \xHH \uHHHH \u{H..}
-      if (!final && i + 8 > n) { saveCarry(sg, inp, inOff, i, n); break; }
+      if (!final && i + 9 > n) { saveCarry(sg, inp, inOff, i, n); break; }
       if (i + 1 < n) {
-        const k = <u32>load<u8>(inp + i + 1) | 0x20;
         let cp: i32 = -1;
         let j = i;
         // Raw JSON string text: its one-character escapes are what the application will see
         // (\" a quote, \n a newline); \\ is one backslash, so the text after it is not an escape.
         // Only as written: JSON is decoded before anything percent-decodes the string (C:%5cboot.ini).
-        const json = g32(st, ST_CONTEXT) == CTX_JSON_ESCAPED && offsetAt(inOff, i + 2, n) - at == 2 ? jsonEscape(<u32>load<u8>(inp + i + 1)) : -1;
+        let json = g32(st, ST_CONTEXT) == CTX_JSON_ESCAPED && offsetAt(inOff, i + 2, n) - at == 2 ? jsonEscape(<u32>load<u8>(inp + i + 1)) : -1;
+        // e: the byte after the backslash that starts a JS or CSS escape. After JSON's \\ the application
+        // reads one backslash and what follows it: \\x3c arrives as \x3c, which a value scanned without
+        // JSON around it decodes as a JS escape; so does this one (one level: JSON, then the escape).
+        let e = i + 1;
+        if (json == 0x5c && i + 2 < n) {
+          const k2 = <u32>load<u8>(inp + i + 2);
+          if ((k2 | 0x20) == 0x78 || (k2 | 0x20) == 0x75 || hexVal(k2) >= 0) { json = -1; e = i + 2; }
+        }
+        const k = <u32>load<u8>(inp + e) | 0x20;
         if (json >= 0) { cp = json; j = i + 2; }
-        else if (k == 0x78 && i + 3 < n) {
-          const h1 = hexVal(<u32>load<u8>(inp + i + 2)), h2 = hexVal(<u32>load<u8>(inp + i + 3));
-          if (h1 >= 0 && h2 >= 0) { cp = (h1 << 4) | h2; j = i + 4; }
-        } else if (k == 0x75 && i + 2 < n) {
-          if (load<u8>(inp + i + 2) == 0x7b) {
-            const v = hexRun(inp, i + 3, n, 9);
+        else if (k == 0x78 && e + 2 < n) {
+          const h1 = hexVal(<u32>load<u8>(inp + e + 1)), h2 = hexVal(<u32>load<u8>(inp + e + 2));
+          if (h1 >= 0 && h2 >= 0) { cp = (h1 << 4) | h2; j = e + 3; }
+        } else if (k == 0x75 && e + 1 < n) {
+          if (load<u8>(inp + e + 1) == 0x7b) {
+            const v = hexRun(inp, e + 2, n, 9);
             const q = hexEnd;
-            if (q < n && load<u8>(inp + q) == 0x7d && q > i + 3) { cp = <i32>(v < 0x110000 ? v : 0xfffd); j = q + 1; }
-          } else if (i + 5 < n) {
-            const a = hexVal(<u32>load<u8>(inp + i + 2)), c = hexVal(<u32>load<u8>(inp + i + 3));
-            const d = hexVal(<u32>load<u8>(inp + i + 4)), e = hexVal(<u32>load<u8>(inp + i + 5));
-            if ((a | c | d | e) >= 0) { cp = (a << 12) | (c << 8) | (d << 4) | e; j = i + 6; }
+            if (q < n && load<u8>(inp + q) == 0x7d && q > e + 2) { cp = <i32>(v < 0x110000 ? v : 0xfffd); j = q + 1; }
+          } else if (e + 4 < n) {
+            const a = hexVal(<u32>load<u8>(inp + e + 1)), c = hexVal(<u32>load<u8>(inp + e + 2));
+            const d = hexVal(<u32>load<u8>(inp + e + 3)), f = hexVal(<u32>load<u8>(inp + e + 4));
+            if ((a | c | d | f) >= 0) { cp = (a << 12) | (c << 8) | (d << 4) | f; j = e + 5; }
           }
-        } else if (hexVal(<u32>load<u8>(inp + i + 1)) >= 0 && g32(st, ST_CONTEXT) != CTX_PATH) {
+        } else if (hexVal(<u32>load<u8>(inp + e)) >= 0 && g32(st, ST_CONTEXT) != CTX_PATH) {
           // CSS escapes: \ and 1-6 hex digits, then one optional whitespace (\6a\61vascript:, \3c script).
           // Only two or more digits that make printable ASCII: \b or \2023 in a Windows path stays as it is.
-          const v = hexRun(inp, i + 1, n, 6);
+          const v = hexRun(inp, e, n, 6);
           const q = hexEnd;
-          if (q - i >= 3 && v >= 0x21 && v <= 0x7e) {
+          if (q - e >= 2 && v >= 0x21 && v <= 0x7e) {
             cp = <i32>v;
             j = q;
             if (j < n) {
@@ -399,6 +407,7 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
             }
           }
         }
+        if (cp < 0 && e != i + 1) { cp = 0x5c; j = i + 2; } // \\ and no escape after it: JSON's one backslash
         if (cp >= 0) { o = putDecoded(st, sg, out, outOff, o, <u32>cp, at, offsetAt(inOff, j, n)); i = j; continue; }
       }
       o = put(st, sg, out, outOff, o, b, at, at + 1);

@@ -102,7 +102,12 @@ describe('decoding feeds detection', () => {
     expect(ruleIds(d.scan('1\\" or \\"1\\"=\\"1', { context: 'json-escaped' }))).toContain('sqli.tautology');
     expect(ruleIds(d.scan('a\\nid', { context: 'json-escaped' }))).toContain('cmdi.chained-command');
     expect(ruleIds(d.scan('\\u003cscript\\u003e', { context: 'json-escaped' }))).toContain('xss.script-tag');
-    expect(d.scan('\\\\u003cscript\\\\u003e', { context: 'json-escaped' }).blocked).toBe(false); // \\u003c: a backslash, then text
+    // \\u003c arrives as the text \u003c: decoded like the same text in a query value, or in the parsed JSON value
+    expect(ruleIds(d.scan('\\\\u003cscript\\\\u003e', { context: 'json-escaped' }))).toContain('xss.script-tag');
+    expect(ruleIds(d.scan('\\\\x3cscript\\\\x3e', { context: 'json-escaped' }))).toContain('xss.script-tag');
+    expect(ruleIds(d.scan('\\x3cscript\\x3e', { context: 'json' }))).toContain('xss.script-tag'); // (the parsed value of the line above)
+    // and a \\ before anything else is still one backslash (C:\\Users\\xavier, C:\\2023: no escape)
+    expect(d.scan('C:\\\\Users\\\\xavier\\\\2023', { context: 'json-escaped' }).threats).toEqual([]);
     expect(ruleIds(d.scan('C:%5cboot.ini', { context: 'json-escaped' }))).toContain('path.sensitive-file'); // %5c then b: no \b escape
     expect(d.scan('1\\" or \\"1\\"=\\"1', { context: 'json' }).blocked).toBe(false); // already-parsed text: \\" stays
   });

@@ -30,7 +30,7 @@ function run(name: string, attack: boolean): { total: number; blocked: number; w
 describe('held-out probes', () => {
   it('parses every probe file', () => {
     expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(527);
-    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(666);
+    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(667);
     expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(422);
   });
   it('detects the SQL injection probes', () => {
@@ -39,7 +39,7 @@ describe('held-out probes', () => {
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(664); // measured 665/666 (round 5: 65/65, the no-parentheses group 49/49, the session-6 common set 30/30, round 6: 102/103 when written, 101/102 kept now)
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(665); // measured 666/667 (round 5: 65/65, the no-parentheses group 49/49, the session-6 common set 30/30, round 6: 102/103 when written and now)
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
