@@ -31,7 +31,7 @@ const C_REDIR: u32 = 56;     // 1 after '>' or '<' (| 8 a '>' closing a '<' or a
 const C_RD_START: u32 = 60;
 const C_SSI: u32 = 64;       // progress through "<!--#"
 const C_SSI_START: u32 = 68;
-const C_PCT: u32 = 72;       // %name% progress: 1 '%', 2 a COMSPEC-class name, 3 another name, 4 its ':' (then '~')
+const C_PCT: u32 = 72;       // %name% progress: 1 '%' (5: after a separator), 2 a COMSPEC-class name, 3 another name, 4 its ':' (then '~')
 const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
@@ -90,7 +90,7 @@ const J_MAX: u32 = 16;
 
 // Third region (st + ST_CMD3).
 const K_ANGLE: u32 = 0;      // '<' not yet closed by a '>' since the last separator (generics Array<T>(x), tags <b>(x))
-const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it)
+const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it); 3: and a one-letter word after x` waits (see splitTick)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
                              // (only a word starting right at that end matches it, so it is never cleared)
 const K_SPLIT_AT: u32 = 12;  // where that backtick starts
@@ -223,6 +223,11 @@ function codeOption(word: usize, len: u32, php: bool): bool {
  */
 function reconOnly(word: usize, len: u32): bool {
   return len >= 5 && len <= 11 && inList(word, len, "whoami uname ifconfig ipconfig systeminfo tasklist netstat getmac driverquery gpresult qprocess");
+}
+
+/** Windows variables naming user folders (%TEMP% %APPDATA% %USERPROFILE%), common in support tickets and docs. */
+function folderVar(word: usize, len: u32): bool {
+  return (len == 4 && wordIs(word, len, "temp")) || (len == 7 && wordIs(word, len, "appdata")) || (len == 11 && wordIs(word, len, "userprofile"));
 }
 
 /** Extensions Windows runs a command name with. */
@@ -463,7 +468,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (ch == 0x20) { if (s == 0 || s == 2) s32(c, C_CMD_STEP, 1); return; }
   if (s == 0 && ch != 0x2d && (g32(c, C_WRAP) & 2) != 0) { s32(c, C_CMD, 0); return; } // a hyphenated name: only a space goes on
   if (s == 0 && pos == 2 && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; } // ";ps"
-  if (s == 1 && pos == 2 && kind == 1 && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; } // ;echo 'x'
+  // ;echo 'x', and any command word given a quoted argument inside $( ): $(tr 'a-z' 'n-za-m' <<< x)
+  if (s == 1 && pos == 2 && (kind == 1 || g32(c, C_SUBST) == 2) && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; }
   if (s == 0 && pos == 2 && kind == 1 && ch == 0x28 && sepBefore(c) && g32(c, C_PREV) != 0x60) { fire(st, c, start, false); return; } // ;iex(..) (not `id(x)`: code in prose)
   if (ch == 0x3d || ch == 0x28 || ch == 0x3a || ch == 0x40 || ch == 0x27 || ch == 0x22 || ch == 0x2c) {
     if (s == 0) { s32(c, C_CMD, 0); return; }                   // name= name( name: name@ name' — not a command line
@@ -671,6 +677,17 @@ function runtimeExec(st: usize, c: usize, word: usize, len: u32, start: u32, end
   return false;
 }
 
+/**
+ * x`cmd: the shell word restarts at the backtick glued to the word before it (K_SPLIT_AT), in command position.
+ * `len` > 0: a one-letter word read joined (K_TICK 3) turned out to start the substitution after all (x`p\ing).
+ */
+function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
+  const at = g32(k3, K_SPLIT_AT);
+  s32(j, J_LEN, 0); s32(j, J_START, at); s32(j, J_POS, 2); s32(j, J_POSSTART, at); s32(j, J_GLUE, 1); s32(j, J_MID, len != 0 ? 0 : 1);
+  s32(j, J_QUOTES, 0); s32(j, J_VAR, 0); s32(j, J_BIN, 0); s32(j, J_MODE, 0);
+  if (len != 0) joinAppend(j, word, len);
+}
+
 export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   // A keyword of another family only ('a' the HTML tag) takes the plain-word path; "function" never does (it opens
@@ -697,10 +714,10 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     const k3 = st + ST_CMD3;
     if (g32(k3, K_SPLIT) == start + 1) {
       // the word opens a backtick substitution glued to the word before it: the shell word to read starts at the backtick
-      const at = g32(k3, K_SPLIT_AT);
       s32(k3, K_SPLIT, 0);
-      s32(j, J_LEN, 0); s32(j, J_START, at); s32(j, J_POS, 2); s32(j, J_POSSTART, at); s32(j, J_GLUE, 1); s32(j, J_MID, 1);
-      s32(j, J_QUOTES, 0); s32(j, J_VAR, 0); s32(j, J_BIN, 0); s32(j, J_MODE, 0);
+      // (one letter waits: a backtick glued after it makes it PowerShell's escape, i`e`x is iex; see cmdPunct)
+      if (len == 1 && first - 0x61 < 26) s32(k3, K_TICK, 3);
+      else splitTick(k3, j, 0, 0);
     }
     const mode = g32(j, J_MODE);
     if (g32(j, J_END) == start && mode != 2) {
@@ -738,8 +755,10 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   if (brace != 0 && brace - 1 == start) s32(c, C_PEXP, end + 1);
   else if ((pexp >> 31) != 0 && (pexp & 0x7fffffff) - 1 == start && first - 0x30 < 10) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   else if (pexp != 0) s32(c, C_PEXP, 0);
-  // %COMSPEC%
-  if (g32(c, C_PCT) == 1 && adjacent) { s32(c, C_PCT, (flags & K_C_COMSPEC) != 0 ? 2 : first - 0x61 < 26 ? 3 : 0); }
+  // %COMSPEC% (%TEMP% %APPDATA% %USERPROFILE% name folders people write about, "saved to %APPDATA%\App", also
+  // a path a form field opens with: only after a separator, & %TEMP%\x.exe; %COMSPEC% %SYSTEMROOT% %WINDIR% anywhere)
+  const pct0 = g32(c, C_PCT);
+  if ((pct0 == 1 || pct0 == 5) && adjacent) { s32(c, C_PCT, (flags & K_C_COMSPEC) != 0 && (pct0 == 5 || !folderVar(word, len)) ? 2 : first - 0x61 < 26 ? 3 : 0); }
   else s32(c, C_PCT, 0);
   // /bin/<cmd>
   const bin = g32(c, C_BIN);
@@ -755,7 +774,9 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   if (sh == 6 && (flags & K_C_SHELL) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
   const pp = g32(c, C_PREV);
   const lb = g32(c, C_LBRACE);
-  if ((flags & K_C_SHELL) != 0 && (!(last == start && last != 0) || pp == 0x2f || pp == 0x5c)) { s32(c, C_SHELL, 1); s32(c, C_SH_START, start); }
+  // (also right after an opening quote, one the joiner started at: -TT 'sh -c id', -e "bash -c x" hand a command line to a tool)
+  const openQuote = (pp == 0x27 || pp == 0x22) && g32(j, J_ACT) != 0 && g32(j, J_START) + 1 == start;
+  if ((flags & K_C_SHELL) != 0 && (!(last == start && last != 0) || pp == 0x2f || pp == 0x5c || openQuote)) { s32(c, C_SHELL, 1); s32(c, C_SH_START, start); }
   else if (len == 1 && (first == 0x65 || first == 0x63) && (lb >> 31) != 0 && (lb & 0x7fffffff) - 1 == start) { s32(c, C_SHELL, 5); s32(c, C_SH_START, start - 1); } // -e -c
   else s32(c, C_SHELL, 0);
   // redirection to a path
@@ -846,6 +867,10 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   }
   const k3 = st + ST_CMD3;
   // shell-word joiner
+  if (g32(k3, K_TICK) == 3) { // x`e: the letter is PowerShell's escaped letter only when a backtick is glued to it (i`e`x)
+    s32(k3, K_TICK, 1);
+    if (!(ch == 0x60 && g32(j, J_END) == start) && g32(j, J_ACT) != 0) splitTick(k3, j, st + ST_LEX + LX_WORD, 1);
+  }
   if (g32(j, J_ACT) != 0) {
     const mode = g32(j, J_MODE);
     let cont = g32(j, J_END) == start;
@@ -936,8 +961,11 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   }
   if (ch == 0x20 && idle(c)) return;
   if (neutral(ch) && idle(c) && !((ch == 0x22 || ch == 0x27) && g32(c, C_PREV) == 0x3d)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
+  // (a word between two '=' makes the second one a value's start too: --checkpoint-action=exec=sh x, a=b=c; only
+  // "==" glued together is an operator)
+  const wordEq = <u32>(load<u64>(j + J_LW) >> 32) == start;
   if (ch == 0x3d && idle(c)) { // name=value: the value starts a command line as the whole input would
-    if (g32(c, C_LAST_END) == start && g32(c, C_PREV) != 0x3d) { s32(c, C_POS, 1); s32(c, C_POS_START, end); }
+    if (g32(c, C_LAST_END) == start && (g32(c, C_PREV) != 0x3d || wordEq)) { s32(c, C_POS, 1); s32(c, C_POS_START, end); }
     s32(c, C_DOLLAR, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return;
   }
   step(st, c, false, ch, 0, 0, start, end);
@@ -1000,7 +1028,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   const pct = g32(c, C_PCT);
   if (ch == 0x25) {
     if (pct == 2 && adjacent) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end);
-    s32(c, C_PCT, 1); s32(c, C_PCT_START, start);
+    s32(c, C_PCT, g32(c, C_POS) == 2 ? 5 : 1); s32(c, C_PCT_START, start);
   } else if ((pct == 2 || pct == 3) && ch == 0x3a && adjacent) s32(c, C_PCT, 4);
   else if (pct == 4 && ch == 0x7e && adjacent) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end); s32(c, C_PCT, 0); } // %name:~n,m% substring
   else s32(c, C_PCT, 0);
@@ -1097,7 +1125,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(j, J_BRACEX, 1); s32(j, J_BRSTART, start + 1); // a brace group / expansion in command position
   } else if (ch == 0x28 && g32(c, C_POS) != 0) {
     // a subshell keeps the command position: ;(sh)
-  } else if (ch == 0x3d && g32(c, C_LAST_END) == start && prev != 0x3d && g32(c, C_CMD) == 0) {
+  } else if (ch == 0x3d && g32(c, C_LAST_END) == start && (prev != 0x3d || wordEq) && g32(c, C_CMD) == 0) {
     s32(c, C_POS, 1); s32(c, C_POS_START, end); // name=value: the value starts a command line as the whole input would
   } else if (ch == 0x40 && (prev == 0x26 || prev == 0x7c)) {
     // cmd.exe "@echo" after a separator keeps the position
@@ -1112,6 +1140,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
 
 export function cmdFinish(st: usize, c: usize, end: u32): void {
   const j = st + ST_CMD2;
+  if (g32(st + ST_CMD3, K_TICK) == 3 && g32(j, J_ACT) != 0) splitTick(st + ST_CMD3, j, st + ST_LEX + LX_WORD, 1); // x`p at the end
   if (g32(j, J_ACT) != 0) joinEnd(st, c, j);
   if (g32(j, G_ON) != 0) globEnd(st, j, false, end);
   const brc = g32(j, J_BRCMD);

@@ -717,3 +717,27 @@ describe('cmdi: a word opened by a "[" that nothing closes within it is literal'
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: round 6 shapes (each with its nearest ordinary look-alike)', () => {
+  // PowerShell's backtick escapes a letter: i`e`x is iex (a shell would run a command named "e", which none is);
+  // a one-letter word after x` is joined only when a backtick is glued right after it, so x`p\ing still splits
+  it.each([['; i`e`x (New-Object Net.WebClient)', 'cmdi.obfuscated-command'], ['I`E`X', 'cmdi.obfuscated-command'], ['w`h`oami', 'cmdi.obfuscated-command'],
+    ['x`p\\ing -c 1 x', 'cmdi.command-substitution'],
+    // a command word given a quoted argument inside $( ): the rot13 and printf stagers of the bypass lists
+    [";$(tr 'a-z' 'n-za-m' <<< 'jubnzv')", 'cmdi.command-substitution'],
+    // a shell right after an opening quote hands a command line to the tool before it (zip -TT, rsync -e)
+    ["-TT 'sh -c id' -T x.zip", 'cmdi.shell-path'], ['-e "bash -c id" x y:/tmp', 'cmdi.shell-path'],
+    // a word between two '=' starts a value too: tar's --checkpoint-action=exec=CMD
+    ['--checkpoint=1 --checkpoint-action=exec=sh /tmp/x.sh', 'cmdi.command-with-args'], ['q=find=cat /etc/x', 'cmdi.command-with-args'],
+    // %TEMP% %APPDATA% %USERPROFILE% count after a separator; %COMSPEC% %WINDIR% anywhere
+    ['& %TEMP%\\p.exe', 'cmdi.windows-batch'], ['x;%APPDATA%\\a.bat', 'cmdi.windows-batch'], ['x %windir%', 'cmdi.windows-batch'], ['%COMSPEC%', 'cmdi.windows-batch']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['use `e` or `x`', 'a`b`c', "Sort by 'name', then 'date'", "it's 'sh' or 'bash'", "the 'shell' option", 'filter=type=pdf', 'q=find=cat food',
+    'version==1.2', 'a=b=c', 'Our set-up uses %APPDATA%\\MyApp\\config.ini', 'Saved to %USERPROFILE%\\Downloads', 'clear the %TEMP% folder',
+    '%TEMP%\\logs'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
