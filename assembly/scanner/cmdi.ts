@@ -18,7 +18,7 @@ const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for
                              // 10 a runtime documented in such a span, watching its later options for -c/-e until the span ends
 const C_CMD_START: u32 = 12;
 const C_CMD_END: u32 = 16;
-const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'
+const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <' (see step)
 const C_CMD_POS: u32 = 24;
 const C_DOLLAR: u32 = 28;    // end + 1 of '$' (for $( ${ $IFS)
 const C_BRACE: u32 = 32;     // end + 1 of '${'
@@ -402,6 +402,13 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     else s32(c, C_CMD, 0);
     return;
   }
+  if (s == 16) { // cmd < then a name, a path or an expansion (cat < x.txt, sh < /dev/tcp/..); a space waits once
+    if (isWord || ch == 0x2f || ch == 0x7e || ch == 0x24) fire(st, c, end, false);
+    else if (ch == 0x20 && g32(c, C_LAST_END) == start) s32(c, C_CMD_STEP, 17);
+    else s32(c, C_CMD, 0);
+    return;
+  }
+  if (s == 17) { if (isWord || ch == 0x2f || ch == 0x7e || ch == 0x24) fire(st, c, end, false); else s32(c, C_CMD, 0); return; }
   if (s == 13 || s == 14) { // after a separator, a weak command whose argument is a dotted name: a host or a file (not "; host a party")
     if (s == 13 && !isWord && ch == 0x2e && adjacent) s32(c, C_CMD_STEP, 14);
     else if (s == 14 && isWord && adjacent && end - start >= 2 && first - 0x61 < 26) fire(st, c, end, false);
@@ -446,7 +453,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if ((flags & K_C_STRONG) != 0) {
         // find cat food, Type make and ...: a plain weak word opening the value hands over to the
         // command after it, judged like one at the start (options, paths, end of value)
-        if (kind == 2 && pos != 2 && (g32(c, C_WRAP) & 1) == 0) {
+        if ((kind == 2 || kind == 1) && pos != 2 && (g32(c, C_WRAP) & 1) == 0) {
           s32(c, C_CMD, 1); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 8); return;
         }
         fire(st, c, end, false); return; // time ifconfig, nohup whoami
@@ -519,6 +526,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
     // opens a command position, and the word after it is judged there.
     if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || (ch == 0x60 && s == 1))) { s32(c, C_CMD, 0); return; } // Open `url` with ...
+    // A strong word opening the value, a space, then a backtick: the span is judged by itself ("Invoke `listener` on",
+    // "at `require(x)`)": echo `id` still substitutes); then '<': input from what follows (cat < x), not "at <...omitted..>"
+    if (kind == 1 && pos != 2 && s == 1 && ch == 0x60) { s32(c, C_CMD, 0); return; }
+    if (kind == 1 && pos != 2 && s == 1 && ch == 0x3c) { s32(c, C_CMD_STEP, 16); return; }
     // "| Type |", "| Date |": a weak word alone between pipes standing apart is a Markdown table cell, and so is
     // the name of a shell or language ("| bash | shj-lang-bash |", "| node | polyfills"), which alone runs nothing
     if (ch == 0x7c && (kind == 2 || (g32(c, C_WRAP) & 64) != 0) && s == 1 && g32(c, C_PREV) == 0x7c && g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD, 0); return; }

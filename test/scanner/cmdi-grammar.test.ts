@@ -741,3 +741,21 @@ describe('cmdi: round 6 shapes (each with its nearest ordinary look-alike)', () 
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi: a strong word opening the value, then another command word, a span or "<"', () => {
+  // A strong command that runs no other command (at, cat, echo) hands over to the strong word after it, judged like
+  // one at the start: "at node.js:901:3" (a stack trace) names a file; echo whoami, cat ls -la still fire. A span
+  // after it is judged by itself ("Invoke `listener` on"), and '<' by what follows it ("at <...omitted..>")
+  it.each([['echo whoami', 'cmdi.command-with-args'], ['cat ls -la', 'cmdi.command-with-args'], ['bash whoami', 'cmdi.command-with-args'],
+    ['nohup whoami', 'cmdi.command-with-args'], ['echo `id`', 'cmdi.command-substitution'], ['echo `date`', 'cmdi.command-substitution'],
+    ['cat < x.txt', 'cmdi.command-with-args'], ['wc <x.txt', 'cmdi.command-with-args'], ['cat <$HOME/x', 'cmdi.command-with-args'],
+    ['cat < /etc/passwd', 'cmdi.redirection']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['at node.js:901:3', '    at Object.<anonymous> (node.js:12:3)', 'at <...omitted..>', 'Invoke `listener` on the first event',
+    "at `require('x').register`). You can"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
