@@ -48,7 +48,8 @@ const C_FUNC_START: u32 = 108;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command;
                              // 128: a developer tool named first in a code span standing apart (see devTool), 256: and it runs code given -c/-e,
                              // 512: php (-r too); 2048: a file tool named first in such a span (see fileTool); kind 8 only: 1024 the span
-                             // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report)
+                             // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report);
+                             // 16384: a shell or language runtime (a number after it is a version)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec)
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
@@ -446,6 +447,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if (first - 0x30 < 10 && (kind == 1 || pos == 2)) {
         // a short name opening the value before a bare number is an abbreviation ("net 30", "PS 4", "rm 101"):
         // it needs a dotted number (nc 10.0.0.1); ping 5, ;id 1 fire at once
+        // (a runtime or a hyphenated name opening the value before a number: a version or a measure, "Node 8 and
+        // above", "PHP 8.2", "nano-equal 0.417ms")
+        if (pos != 2 && (g32(c, C_WRAP) & (16384 | 2)) != 0) { s32(c, C_CMD, 0); return; }
         if (pos != 2 && g32(c, C_CMD_END) - g32(c, C_CMD_START) <= 3) { s32(c, C_CMD_STEP, 15); return; }
         fire(st, c, end, false); return; // sleep 5, ping 10.0.0.1
       }
@@ -823,7 +827,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
-      s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | ((flags & K_C_SHELL) != 0 || interpreter(word, len) || needsArgument(word, len) ? 64 : 0));
+      const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);
+      s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | (versioned || needsArgument(word, len) ? 64 : 0) | (versioned ? 16384 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
       // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool

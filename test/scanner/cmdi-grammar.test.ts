@@ -759,3 +759,17 @@ describe('cmdi: a strong word opening the value, then another command word, a sp
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi: a runtime or a hyphenated name opening the value before a number', () => {
+  // a number after a shell or language runtime is its version ("Node 8 and above", "PHP 8.2"), after a hyphenated
+  // name a measure ("nano-equal 0.417ms"); after a separator, and for other commands (ping 5, nc 10.0.0.1), it still counts
+  it.each([['; python 3', 'cmdi.chained-command'], ['ping 5', 'cmdi.command-with-args'], ['nc 10.0.0.1 4444', 'cmdi.command-with-args'],
+    ['bash -i', 'cmdi.command-with-args'], ['ssh-keygen -t rsa', 'cmdi.command-with-args']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Node 8 and above:', 'PHP 8.2', 'Python 3.12 is out', 'nano-equal         0.417ms', 'bash 5'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
