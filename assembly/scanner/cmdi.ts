@@ -43,7 +43,8 @@ const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and
                              // waits (low 3 bits, the verb's end << 3): 3 right after it, 4 after a space, 5 after a function word
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
 const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); 3, 4 the same after a word out of command position;
-                              // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body)
+                              // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body);
+                              // 9: '{' after a name's "()", the body's first event decides (see jsBodyWord)
 const C_FUNC_START: u32 = 108;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command;
                              // 128: a developer tool named first in a code span standing apart (see devTool), 256: and it runs code given -c/-e,
@@ -231,6 +232,11 @@ function folderVar(word: usize, len: u32): bool {
   return (len == 4 && wordIs(word, len, "temp")) || (len == 7 && wordIs(word, len, "appdata")) || (len == 11 && wordIs(word, len, "userprofile"));
 }
 
+/** Words that open a JavaScript method body and no shell command (constructor() { this.x(); }, bar() { throw e; }). */
+function jsBodyWord(word: usize, len: u32): bool {
+  return len >= 3 && len <= 7 && inList(word, len, "this throw return const let var super await yield new console try switch");
+}
+
 /** Extensions Windows runs a command name with. */
 function exeExt(word: usize, len: u32): bool {
   return len == 3 && (wordIs(word, len, "exe") || wordIs(word, len, "com") || wordIs(word, len, "bat") || wordIs(word, len, "cmd"));
@@ -351,6 +357,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // 7 8 after " |" and a space, 9 after a '/' glued to it
     if (!isWord && ch == 0x20 && (s == 0 || s == 3 || s == 5)) { s32(c, C_CMD_STEP, s == 3 ? 6 : 1); return; }
     if (!isWord && (ch == 0x2c || ch == 0x2e || ch == 0x3a || ch == 0x29) && s == 0 && adjacent) { s32(c, C_CMD_STEP, 3); return; }
+    // "A `printf`-like format", "`npm`-based": the span is the first part of a hyphenated word (s 10)
+    if (!isWord && ch == 0x2d && s == 0 && adjacent) { s32(c, C_CMD_STEP, 10); return; }
+    if (isWord && s == 10 && adjacent) { s32(c, C_CMD, 0); return; }
     if (!isWord && ch == 0x28 && s == 1) { s32(c, C_CMD_STEP, 6); return; }             // "the list `at` (the source ...": a parenthesis in prose
     if (!isWord && ch == 0x2f && s == 0 && adjacent) { s32(c, C_CMD_STEP, 9); return; }
     if (!isWord && ch == 0x60 && s == 9 && adjacent) { s32(c, C_CMD, 0); return; }    // "`id`/`include`": alternatives, spans in prose
@@ -635,7 +644,7 @@ function globEnd(st: usize, j: usize, dir: bool, end: u32): void {
   let hit = false;
   if (cls != 0 && w != 0) hit = true;                                   // /e[t]c  pa[s]s
   else if (dir && qm != 0 && (w != 0 || qm >= 2) && !(qm == 1 && g32(j, G_QLAST) != 0)) hit = true; // /???/  /b?n/ (not page?/ : a query)
-  else if (dir && star != 0 && w != 0 && g32(j, G_BR) == 0) hit = true; // /u*r/
+  else if (dir && star != 0 && star < 4 && w != 0 && g32(j, G_BR) == 0) hit = true; // /u*r/ (not /**bold**/: Markdown between slashes)
   else if (!dir && g32(j, G_AFTERBIN) != 0 && (qm | star) != 0) hit = true; // /bin/x?
   if (hit) report(st, R_CMDI_GLOB_PATH, g32(j, G_START), end);
 }
@@ -756,6 +765,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   // (JavaScript's function () { return … } does not): states 5-8, 12
   const fn = g32(c, C_FUNC);
   if (fn == 7 && (flags & (K_C_STRONG | K_C_WEAK | K_C_BATCH_IF)) != 0) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end);
+  if (fn == 9 && !jsBodyWord(word, len)) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); // f(){ f|f& }
   s32(c, C_FUNC, len == 8 && wordIs(word, len, "function") ? 8 : fn == 8 ? 12 : 0);
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;
@@ -1069,7 +1079,9 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   // A name in command position (x() {, function x() {), a name of punctuation (:(){ ), "()" itself in command
   // position (the Shellshock "() {") or a body glued to "()" (main(){): a definition. A word out of command
   // position before "() {" is a method in code prose (async function main() {, constructor() {): states 3, 4.
-  if (ch == 0x28 && (fn == 8 || fn == 12)) { s32(c, C_FUNC, 5); s32(c, C_FUNC_START, start); }
+  if (fn == 9 && isSpace) {}
+  else if (fn == 9) { if (ch != 0x7d) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
+  else if (ch == 0x28 && (fn == 8 || fn == 12)) { s32(c, C_FUNC, 5); s32(c, C_FUNC_START, start); }
   else if (ch == 0x28) {
     const lw = load<u64>(j + J_LW);
     const word = <u32>(lw >> 32) == start && start != 0;
@@ -1078,6 +1090,10 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   }
   else if ((fn == 1 || fn == 3 || fn == 5) && ch == 0x29 && adjacent) s32(c, C_FUNC, fn + 1);
   else if ((fn == 2 || fn == 6 || fn == 7) && isSpace) {}
+  // (a name before "() {" is also a method in code prose, "constructor() { this.x(); }", "collect() {": the body's
+  // first event decides (9, see jsBodyWord): a JavaScript statement word or '}' is code; the Shellshock
+  // "() {" with no name reports at once)
+  else if (fn == 2 && ch == 0x7b && <u32>(load<u64>(j + J_LW) >> 32) == g32(c, C_FUNC_START) && g32(c, C_FUNC_START) != 0) s32(c, C_FUNC, 9);
   else if ((fn == 2 || (fn == 4 && adjacent)) && ch == 0x7b) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
   else if (fn == 6 && ch == 0x7b) s32(c, C_FUNC, 7);
   else if (fn == 7 && ch == 0x3a) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); } // function f() { :; }
@@ -1159,6 +1175,7 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   if (g32(st + ST_CMD3, K_TICK) == 3 && g32(j, J_ACT) != 0) splitTick(st + ST_CMD3, j, st + ST_LEX + LX_WORD, 1); // x`p at the end
   if (g32(j, J_ACT) != 0) joinEnd(st, c, j);
   if (g32(j, G_ON) != 0) globEnd(st, j, false, end);
+  if (g32(c, C_FUNC) == 9) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); // x() { at the end: no body to judge
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
   const nlTag = g32(c, C_NLTAG); // a pending mail verb at the end: DATA, "a1 close" (not "mail from" without its ':')

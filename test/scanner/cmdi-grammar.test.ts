@@ -773,3 +773,20 @@ describe('cmdi: a runtime or a hyphenated name opening the value before a number
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi: code prose around spans, globs and function bodies', () => {
+  // a name's "() {" waits for the body's first event: a JavaScript statement word or '}' is a method; the
+  // Shellshock "() {" with no name, a command, ':' or the function's own name (a fork bomb) is a shell definition.
+  // A span glued to '-' and a word is a hyphenated word ("`printf`-like"); /**bold**/ between slashes is Markdown.
+  it.each([['f() { id; }', 'cmdi.function-definition'], ['f(){ f|f& };f', 'cmdi.function-definition'], ['foo(){ :|:& };:', 'cmdi.function-definition'],
+    ['() { :;}; echo vulnerable', 'cmdi.function-definition'], ['x`printf`-like', 'cmdi.command-substitution'], ['Look at `id`).', 'cmdi.command-substitution'],
+    ['/e*c/pas*wd', 'cmdi.glob-path'], ['cat /e**c/passwd', 'cmdi.glob-path']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['constructor() { this.bar(); }', "bar() { throw new Error('x'); }", 'x() { }', 'A `printf`-like format string',
+    '- Long#**modulo**/**mod**/**rem**(divisor)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
