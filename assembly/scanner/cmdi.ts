@@ -50,7 +50,7 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // 128: a developer tool named first in a code span standing apart (see devTool), 256: and it runs code given -c/-e,
                              // 512: php (-r too); 2048: a file tool named first in such a span (see fileTool); kind 8 only: 1024 the span
                              // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report);
-                             // 16384: a shell or language runtime (a number after it is a version)
+                             // 16384: a shell or language runtime (a number after it is a version); 32768: named with .exe .com .bat .cmd
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec)
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
@@ -147,7 +147,7 @@ function needsArgument(word: usize, len: u32): bool {
 /** The pending command is a shell or interpreter named alone (nothing after it yet) and not at the end of a pipe. */
 // @ts-ignore: decorator
 @inline function bareInterpreter(c: usize, s: u32): bool {
-  return (g32(c, C_WRAP) & 64) != 0 && s <= 1 && !(g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c);
+  return (g32(c, C_WRAP) & (64 | 32768)) == 64 && s <= 1 && !(g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c);
 }
 
 /** The command position was opened by ; | newline, a backtick or $( (not '&', which also splits query strings). */
@@ -437,7 +437,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (isWord) {
     if (s == 0) { s32(c, C_CMD, 0); return; }               // glued word: not our command
     if (s == 3) {                                             // name.ext
-      if (adjacent && (exeExt(st + ST_LEX + LX_WORD, end - start) || first - 0x30 < 10)) { s32(c, C_CMD_STEP, 0); return; } // ping.exe python3.10 (not node.js)
+      if (adjacent && exeExt(st + ST_LEX + LX_WORD, end - start)) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, g32(c, C_WRAP) | 32768); return; } // ping.exe (a program file, never a language's name)
+      if (adjacent && first - 0x30 < 10) { s32(c, C_CMD_STEP, 0); return; } // python3.10 (not node.js)
       s32(c, C_CMD, 0); return;
     }
     // python -c, node -e in a code span: the runtime runs what follows, so the span is no longer documentation; another
@@ -794,6 +795,13 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   // sh -c / cmd /c / cmd.exe
   const sh = g32(c, C_SHELL);
   if (sh == 3 && adjacent && end - start <= 3) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
+  // (cmd.exe, powershell.exe: in command position at once; named in prose, "when used in cmd.exe", only with a
+  // switch after it, cmd.exe /c, judged like the bare name: exeWait)
+  let exeWait = false;
+  if (sh == 4 && adjacent && end - start == 3 && first == 0x65 && wordIs(word, len, "exe")) {
+    if (g32(c, C_CMD) != 0 && g32(c, C_CMD_START) == g32(c, C_SH_START)) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
+    else exeWait = true;
+  }
   else if (sh == 4 && adjacent && end - start == 3 && first == 0x65) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
   // -e sh, -c bash: a one-letter option handing a shell to the command before it (nc -e sh)
   if (sh == 6 && (flags & K_C_SHELL) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
@@ -803,6 +811,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   const openQuote = (pp == 0x27 || pp == 0x22) && g32(j, J_ACT) != 0 && g32(j, J_START) + 1 == start;
   if ((flags & K_C_SHELL) != 0 && (!(last == start && last != 0) || pp == 0x2f || pp == 0x5c || openQuote)) { s32(c, C_SHELL, 1); s32(c, C_SH_START, start); }
   else if (len == 1 && (first == 0x65 || first == 0x63) && (lb >> 31) != 0 && (lb & 0x7fffffff) - 1 == start) { s32(c, C_SHELL, 5); s32(c, C_SH_START, start - 1); } // -e -c
+  else if (exeWait) s32(c, C_SHELL, 1);
   else s32(c, C_SHELL, 0);
   // redirection to a path
   if ((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 11) && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);

@@ -790,3 +790,18 @@ describe('cmdi: code prose around spans, globs and function bodies', () => {
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi: a shell named with .exe', () => {
+  // cmd.exe, powershell.exe in command position (also glued to a separator, where a bare shell name "Java; Python"
+  // is a list of languages) run a shell; named in prose they count only with a switch after them (cmd.exe /c)
+  it.each([[';cmd.exe', 'cmdi.chained-command'], ['x|cmd.exe', 'cmdi.chained-command'], ['a;powershell.exe', 'cmdi.chained-command'],
+    ['& cmd.exe', 'cmdi.shell-path'], ['cmd.exe', 'cmdi.shell-path'], ['x cmd.exe /c whoami', 'cmdi.shell-path'],
+    ['powershell.exe -nop', 'cmdi.shell-path']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['which can cause issues when used in cmd.exe', 'run it in powershell.exe please', 'Java; Python'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
