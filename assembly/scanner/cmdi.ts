@@ -740,8 +740,9 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     if (g32(k3, K_SPLIT) == start + 1) {
       // the word opens a backtick substitution glued to the word before it: the shell word to read starts at the backtick
       s32(k3, K_SPLIT, 0);
-      // (one letter waits: a backtick glued after it makes it PowerShell's escape, i`e`x is iex; see cmdPunct)
-      if (len == 1 && first - 0x61 < 26) s32(k3, K_TICK, 3);
+      // (one letter waits: a backtick glued after it makes it PowerShell's escape, i`e`x is iex; see cmdPunct. In a
+      // word already read that way, I`n`v`o`k`e-Expression, the letter is escaped at once: J_MID 2 before the append)
+      if (len == 1 && first - 0x61 < 26) { if ((g32(j, J_MID) & 2) == 0) s32(k3, K_TICK, 3); }
       else splitTick(k3, j, 0, 0);
     }
     const mode = g32(j, J_MODE);

@@ -721,7 +721,7 @@ describe('cmdi: a word opened by a "[" that nothing closes within it is literal'
 describe('cmdi: round 6 shapes (each with its nearest ordinary look-alike)', () => {
   // PowerShell's backtick escapes a letter: i`e`x is iex (a shell would run a command named "e", which none is);
   // a one-letter word after x` is joined only when a backtick is glued right after it, so x`p\ing still splits
-  it.each([['; i`e`x (New-Object Net.WebClient)', 'cmdi.obfuscated-command'], ['I`E`X', 'cmdi.obfuscated-command'], ['w`h`oami', 'cmdi.obfuscated-command'],
+  it.each([['; i`e`x (New-Object Net.WebClient)', 'cmdi.obfuscated-command'], [';I`n`v`o`k`e-Expression whoami', 'cmdi.obfuscated-command'], ['I`E`X', 'cmdi.obfuscated-command'], ['w`h`oami', 'cmdi.obfuscated-command'],
     ['x`p\\ing -c 1 x', 'cmdi.command-substitution'],
     // a command word given a quoted argument inside $( ): the rot13 and printf stagers of the bypass lists
     [";$(tr 'a-z' 'n-za-m' <<< 'jubnzv')", 'cmdi.command-substitution'],

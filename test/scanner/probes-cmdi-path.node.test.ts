@@ -22,7 +22,7 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(639);
+    expect(ps.length).toBeGreaterThanOrEqual(662);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
@@ -32,7 +32,7 @@ describe('held-out cmdi / path probes', () => {
   });
   it('leaves ordinary look-alikes alone', () => {
     const ps = probes('benign-cmdi-path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(381);
+    expect(ps.length).toBeGreaterThanOrEqual(394);
     // (see the ceilings at the end)
     const fp = blocked(ps);
     expect(fp.length, fp.join('\n')).toBeLessThanOrEqual(BENIGN_BLOCKED);
@@ -56,7 +56,9 @@ describe('held-out cmdi / path probes', () => {
 
 // measured: cmdi 532/540, path 424/427 (round 5: 47/47; session-6 sets 30/30 each), benign 12/322 (12 by cmdi/path rules: 4 path, 8 cmdi)
 // session 7 (cmdi round 6, 99 attacks, 93/99 when written; 59 look-alikes, 5/59 when written): measured cmdi 631/639
-// (round 6: 98/99), benign 16/381 (16 by cmdi/path rules: 4 path, 12 cmdi; round 6: 4/59)
+// (round 6: 98/99), benign 16/381 (16 by cmdi/path rules: 4 path, 12 cmdi; round 6: 4/59); with the sets written after
+// the round-6 fixes (23 attacks, 18/23 on the pre-round build; 13 look-alikes, 7/13 before): measured cmdi 654/662,
+// benign 16/394
 const CMDI_MISSES = 8;
 const PATH_MISSES = 3;
 const BENIGN_BLOCKED = 16;
