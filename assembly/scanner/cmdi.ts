@@ -85,7 +85,7 @@ const G_AFTERBIN: u32 = 88;  // the previous segment was a bin directory
 const G_NPART: u32 = 92;     // events in the segment
 const G_QLAST: u32 = 124;    // the segment's last event was '?'
 const J_MID: u32 = 96;       // bit 0: glue since the last piece, bit 1: a piece was appended after glue inside the word
-const J_QUOTES: u32 = 100;   // quote characters in the shell word (0x10000: the word opened with a '[' not yet closed)
+const J_QUOTES: u32 = 100;   // quote characters in the shell word (0x10000: the word opened with a '[' not yet closed, 0x20000: one inside it)
 const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
 const J_BUF: u32 = 108;      // 16 bytes
 const J_MAX: u32 = 16;
@@ -845,6 +845,9 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     if ((flags & K_C_BATCH_FOR) != 0) { s32(c, C_CMD, 3); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     else if ((flags & K_C_BATCH_IF) != 0) { s32(c, C_CMD, 4); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, 0); }
     else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
+    // "MemoizeMap | false;", "T | null | false)": true or false after a single '|' is a type union or a list of values
+    // (a pipe into a no-op runs nothing; "|| true" and "; true" still count)
+    else if (pos == 2 && g32(c, C_PREV) == 0x7c && start - g32(c, C_POS_START) == (adjacent ? 1 : 2) && noOp(word, len)) {}
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
       const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);
@@ -930,7 +933,11 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
       else if (ch == 0x24) s32(j, J_MODE, 1);
       else if (!isGlue(ch)) cont = false;
       else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
-      else if (ch == 0x5d) s32(j, J_QUOTES, g32(j, J_QUOTES) & 0xffff); // [c]at: the bracket closes inside the word
+      else if (ch == 0x5d) { // [c]at: the bracket closes inside the word; a ']' that no '[' opened is a literal ("| Date]")
+        if ((g32(j, J_QUOTES) & 0x30000) == 0) s32(j, J_LEN, J_MAX + 1);
+        s32(j, J_QUOTES, g32(j, J_QUOTES) & 0xffff);
+      }
+      else if (ch == 0x5b) s32(j, J_QUOTES, g32(j, J_QUOTES) | 0x20000); // ca[t]
     }
     if (cont) { s32(j, J_END, end); s32(j, J_GLUE, g32(j, J_GLUE) + 1); s32(j, J_MID, g32(j, J_MID) | 1); }
     else joinEnd(st, c, j);
@@ -947,6 +954,8 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
       joinAppend(j, st + ST_LEX + LX_WORD, lwl);
       s32(j, J_START, load<u32>(st + ST_LEX + LX_START));
       s32(j, J_POS, (lw >> 8) & 0xf); s32(j, J_BIN, lw >> 12);
+      if (ch == 0x5d) s32(j, J_LEN, J_MAX + 1); // Date]: a ']' no '[' opened leaves the word literal
+      else if (ch == 0x5b) s32(j, J_QUOTES, 0x20000); // ca[t]
     } else {
       s32(j, J_LEN, 0); s32(j, J_START, start); s32(j, J_POS, ch == 0x60 ? 2 : g32(c, C_POS)); s32(j, J_BIN, 0); // `cmd: the backtick opens a position
       if (ch == 0x5b) s32(j, J_QUOTES, 0x10000); // a word opened by '[' (see joinEnd)

@@ -805,3 +805,18 @@ describe('cmdi: a shell named with .exe', () => {
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi: type unions and brackets after a pipe', () => {
+  // true/false after a single '|' is a type union or a list of values (MemoizeMap | false;), and a ']' that no '['
+  // opened leaves a word literal (| Date]); "|| true", "; true", [c]at, ca[t] still count
+  it.each([['x || true', 'cmdi.chained-command'], ['x; true', 'cmdi.chained-command'], ['a | Date', 'cmdi.chained-command'],
+    ['ca[t] /etc/x', 'cmdi.obfuscated-command'], [';c[a]t /tmp/x', 'cmdi.chained-command'], [';[w]hoami', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['memoize?: MemoizeMap | false;', '(plugins: T | T[] | null | undefined | false) => T[]', '| [value: string | number | Date]',
+    '-n <0|1|false>'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
