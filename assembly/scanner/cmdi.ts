@@ -755,7 +755,9 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     else joinEnd(st, c, j);
   }
   if (plain && idle(c)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
-  store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (g32(c, C_POS) << 8) | ((g32(c, C_BIN) == 3 && g32(c, C_LAST_END) == start ? 1 : 0) << 12)));
+  // (a word glued to a '.' takes no command position, see below: the joiner reading `.ls` from the closing backtick must not either)
+  const lwPos = g32(c, C_PREV) == 0x2e && g32(c, C_LAST_END) == start ? 0 : g32(c, C_POS);
+  store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (lwPos << 8) | ((g32(c, C_BIN) == 3 && g32(c, C_LAST_END) == start ? 1 : 0) << 12)));
   // {cmd,arg} {,cmd}: brace expansion building a command line
   const bx = g32(j, J_BRACEX);
   if (bx != 0) {

@@ -810,12 +810,15 @@ describe('cmdi: type unions and brackets after a pipe', () => {
   // true/false after a single '|' is a type union or a list of values (MemoizeMap | false;), and a ']' that no '['
   // opened leaves a word literal (| Date]); "|| true", "; true", [c]at, ca[t] still count
   it.each([['x || true', 'cmdi.chained-command'], ['x; true', 'cmdi.chained-command'], ['a | Date', 'cmdi.chained-command'],
-    ['ca[t] /etc/x', 'cmdi.obfuscated-command'], [';c[a]t /tmp/x', 'cmdi.chained-command'], [';[w]hoami', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    ['ca[t] /etc/x', 'cmdi.obfuscated-command'], [';c[a]t /tmp/x', 'cmdi.chained-command'], [';[w]hoami', 'cmdi.chained-command'],
+    [';./run.sh', 'cmdi.chained-command'], ['x `whoami` y', 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
     expectSameWhenSplit(d, [input], 'query');
   });
   it.each(['memoize?: MemoizeMap | false;', '(plugins: T | T[] | null | undefined | false) => T[]', '| [value: string | number | Date]',
-    '-n <0|1|false>'])('%s stays clean', (input) => {
+    '-n <0|1|false>',
+    // a word glued to a '.' names no command, also when the closing backtick hands it to the shell-word joiner
+    'within the `.env` file using', 'a `.cat` b'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'query');
   });
