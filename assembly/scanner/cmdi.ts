@@ -237,6 +237,11 @@ function jsBodyWord(word: usize, len: u32): bool {
   return len >= 3 && len <= 7 && inList(word, len, "this throw return const let var super await yield new console try switch");
 }
 
+/** Extensions of shell scripts (sh, bash, PowerShell, batch, VBScript). */
+function scriptExt(word: usize, len: u32): bool {
+  return len >= 2 && len <= 4 && inList(word, len, "sh bash ps1 bat cmd vbs");
+}
+
 /** Extensions Windows runs a command name with. */
 function exeExt(word: usize, len: u32): bool {
   return len == 3 && (wordIs(word, len, "exe") || wordIs(word, len, "com") || wordIs(word, len, "bat") || wordIs(word, len, "cmd"));
@@ -404,7 +409,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (!isWord && ch == 0x3a && adjacent) {
       if ((g32(c, C_WRAP) & 4) != 0) fire(st, c, end, false); else s32(c, C_CMD_STEP, 7);
     } else if (!isWord && ch == 0x2e && adjacent && kind == 2 && pos == 2) s32(c, C_CMD_STEP, 14); // ;host x.example.test
+    else if (!isWord && ch == 0x2e && adjacent && (g32(c, C_WRAP) & 16384) != 0) s32(c, C_CMD_STEP, 18); // sh x.sh
     else s32(c, C_CMD, 0);
+    return;
+  }
+  if (s == 18) { // a shell or runtime given a shell script by name (sh shell.sh, powershell x.ps1; not node app.js)
+    if (isWord && adjacent && scriptExt(st + ST_LEX + LX_WORD, end - start)) fire(st, c, end, false); else s32(c, C_CMD, 0);
     return;
   }
   if (s >= 10 && s <= 12) { // cmd</dir/file: input redirected from a path (not </tag>)

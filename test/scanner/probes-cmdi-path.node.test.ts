@@ -58,8 +58,8 @@ describe('held-out cmdi / path probes', () => {
 // session 7 (cmdi round 6, 99 attacks, 93/99 when written; 59 look-alikes, 5/59 when written): measured cmdi 631/639
 // (round 6: 98/99), benign 16/381 (16 by cmdi/path rules: 4 path, 12 cmdi; round 6: 4/59); with the sets written after
 // the round-6 fixes (23 attacks, 18/23 on the pre-round build; 13 look-alikes, 7/13 before): measured cmdi 654/662,
-// benign 16/394
-const CMDI_MISSES = 8;
+// benign 16/394; then cmdi 655/662 (sh shell.sh)
+const CMDI_MISSES = 7;
 const PATH_MISSES = 3;
 const BENIGN_BLOCKED = 16;
 const BENIGN_CP_CRITICAL = 16;
