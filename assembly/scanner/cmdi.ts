@@ -759,7 +759,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     if (g32(j, J_END) == start && mode != 2) {
       if (mode == 0 || mode == 4) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
       else if (mode == 1) { s32(j, J_MODE, 0); if (first - 0x61 < 26 || (first == 0x30 && len == 1)) s32(j, J_VAR, 1); } // $name: an (unset) variable; $0 the shell
-      else if (mode == 3 && first - 0x61 < 26) s32(j, J_VAR, 1);
+      else if (mode == 3 && (first - 0x61 < 26 || (first == 0x30 && len == 1))) s32(j, J_VAR, 1); // ${name}, ${0} the shell
       s32(j, J_END, end);
     } else if (mode == 2) s32(j, J_ACT, 0); // $(cmd: a real substitution
     else joinEnd(st, c, j);

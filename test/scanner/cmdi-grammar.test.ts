@@ -828,11 +828,13 @@ describe('cmdi: a shell given a script by name', () => {
   // sh x.sh, powershell x.ps1 opening a value (or an option's value: --checkpoint-action=exec=sh shell.sh) run a
   // script; a runtime given a program file (node app.js, python setup.py) is how READMEs document running code
   it.each([['--checkpoint-action=exec=sh shell.sh', 'cmdi.command-with-args'], ['bash install.sh', 'cmdi.command-with-args'],
-    ['powershell run.ps1', 'cmdi.command-with-args']])('%s is flagged', (input, rule) => {
+    ['powershell run.ps1', 'cmdi.command-with-args'],
+    // ${0} is the shell itself, like $0
+    ['x;${0} -c id', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
     expectSameWhenSplit(d, [input], 'query');
   });
-  it.each(['node app.js', 'python setup.py install', 'sh is short for shell, right?'])('%s stays clean', (input) => {
+  it.each(['node app.js', 'python setup.py install', 'sh is short for shell, right?', 'Total: ${0} items'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'query');
   });
