@@ -50,7 +50,8 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // 128: a developer tool named first in a code span standing apart (see devTool), 256: and it runs code given -c/-e,
                              // 512: php (-r too); 2048: a file tool named first in such a span (see fileTool); kind 8 only: 1024 the span
                              // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report);
-                             // 16384: a shell or language runtime (a number after it is a version); 32768: named with .exe .com .bat .cmd
+                             // 16384: a shell or language runtime (a number after it is a version); 32768: named with .exe .com .bat .cmd;
+                             // 65536: the command is at (see atTime)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec)
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
@@ -235,6 +236,11 @@ function folderVar(word: usize, len: u32): bool {
 /** Words that open a JavaScript method body and no shell command (constructor() { this.x(); }, bar() { throw e; }). */
 function jsBodyWord(word: usize, len: u32): bool {
   return len >= 3 && len <= 7 && inList(word, len, "this throw return const let var super await yield new console try switch");
+}
+
+/** The time words at(1) takes (at now, at midnight tomorrow). */
+function atTime(word: usize, len: u32): bool {
+  return len >= 3 && len <= 8 && inList(word, len, "now noon midnight teatime tomorrow today");
 }
 
 /** Extensions of shell scripts (sh, bash, PowerShell, batch, VBScript). */
@@ -473,6 +479,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         if (pos != 2 && g32(c, C_CMD_END) - g32(c, C_CMD_START) <= 3) { s32(c, C_CMD_STEP, 15); return; }
         fire(st, c, end, false); return; // sleep 5, ping 10.0.0.1
       }
+      // at(1) takes a time: a number, an option or one of its time words; "\n\tat Foo.bar(Foo.java:5)" is a stack
+      // frame, "| At least one" a sentence
+      if (kind == 1 && (g32(c, C_WRAP) & 65536) != 0 && !atTime(st + ST_LEX + LX_WORD, end - start)) { s32(c, C_CMD, 0); return; }
       if (kind == 1 && pos == 2) { fire(st, c, end, false); return; }
       if ((flags & K_C_STRONG) != 0) {
         // find cat food, Type make and ...: a plain weak word opening the value hands over to the
@@ -863,7 +872,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
       const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);
-      s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | (versioned || needsArgument(word, len) ? 64 : 0) | (versioned ? 16384 : 0));
+      s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | (versioned || needsArgument(word, len) ? 64 : 0) | (versioned ? 16384 : 0) |
+        (len == 2 && wordIs(word, len, "at") ? 65536 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
       // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool

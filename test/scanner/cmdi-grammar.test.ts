@@ -839,3 +839,18 @@ describe('cmdi: a shell given a script by name', () => {
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi: at(1) takes a time', () => {
+  // a number, an option or a time word (now, midnight ...) after at is its schedule; another word after it is a
+  // stack frame ("\n\tat Foo.bar(Foo.java:5)") or a sentence ("| At least one operand")
+  it.each([['x;at now', 'cmdi.chained-command'], ['x|at midnight', 'cmdi.chained-command'], ['x; at 10:00 /every:M cmd', 'cmdi.chained-command'],
+    ['x;at -f /tmp/x now', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Exception in thread "main" java.lang.NullPointerException\n\tat Foo.bar(Foo.java:5)', '| `or(...exprs)` | At least one operand must match. |',
+    'Error\n    at Object.<anonymous> (/app/index.js:10:5)\n    at Module._compile (node:internal/modules/cjs/loader:1105:14)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
