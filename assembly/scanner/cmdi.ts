@@ -52,7 +52,8 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report);
                              // 16384: a shell or language runtime (a number after it is a version); 32768: named with .exe .com .bat .cmd;
                              // 65536: the command is at (see atTime)
-const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec)
+const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
+                             // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
 
@@ -895,7 +896,17 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function")) s32(c, C_POS, 0); // function x() {
   }
   // system( passthru( ... (the class also holds alias/trap: told apart by the first letter)
+  const ex = g32(c, C_EXEC);
+  if ((ex & 3) == 3 && (ex >> 2) == start && (g32(c, C_EXEC_START) >> 31) != 0 && (flags & K_C_STRONG) != 0) { // exec('id')
+    report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START) & 0x7fffffff, end);
+  }
   if ((flags & K_C_DEFINE_EXEC) != 0 && first != 0x61 && first != 0x74) { s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start); }
+  // exec( start( also name a regex's, a database's or a server's method (re.exec(s), db.exec(sql)): they count
+  // only when the string they are given opens with a command (exec('id'), Kernel.exec('id'), Process.Start("cmd.exe"));
+  // bit 31 of the start marks them, state 3 then waits for that word right after the quote
+  else if (len >= 4 && len <= 5 && (wordIs(word, len, "exec") || wordIs(word, len, "start"))) {
+    s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start | 0x80000000);
+  }
   else if (!runtime) s32(c, C_EXEC, 0);
   s32(c, C_ANY, 1);
   s32(c, C_LAST_END, end);
@@ -1021,8 +1032,9 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   if (ex != 0) { // system(  then a quote, $var or backtick
     const es = ex & 3, adj = (ex >> 2) == start;
     if (es == 1 && adj && ch == 0x28) s32(c, C_EXEC, 2 | (end << 2));
-    else if (es == 3 && adj && ch == 0x28) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); } // getRuntime(
-    else if (es == 2 && adj && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x60)) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); }
+    else if (es == 3 && adj && ch == 0x28 && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); } // getRuntime(
+    else if (es == 2 && adj && (ch == 0x27 || ch == 0x22) && (g32(c, C_EXEC_START) >> 31) != 0) s32(c, C_EXEC, 3 | (end << 2)); // exec(' : the word decides
+    else if (es == 2 && adj && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x60) && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); }
     else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
     else s32(c, C_EXEC, 0);
   }

@@ -854,3 +854,16 @@ describe('cmdi: at(1) takes a time', () => {
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: exec( and start( given a command line', () => {
+  // exec( and start( are also a regex's, a database's or a server's methods: only a string opening with a command counts
+  it.each([["exec('id')", 'cmdi.exec-call'], ["Kernel.exec('id')", 'cmdi.exec-call'], ['Process.Start("cmd.exe", "/c whoami")', 'cmdi.exec-call'],
+    ["child.exec('cat /etc/passwd')", 'cmdi.exec-call']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(["re.exec('abc')", "db.exec('CREATE TABLE x (id int)')", "/\\d+/.exec('a1')", "app.start('server')", 'exec("date")'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
