@@ -832,7 +832,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   const lb = g32(c, C_LBRACE);
   // (also right after an opening quote, one the joiner started at: -TT 'sh -c id', -e "bash -c x" hand a command line to a tool)
   const openQuote = (pp == 0x27 || pp == 0x22) && g32(j, J_ACT) != 0 && g32(j, J_START) + 1 == start;
-  if ((flags & K_C_SHELL) != 0 && (!(last == start && last != 0) || pp == 0x2f || pp == 0x5c || openQuote)) { s32(c, C_SHELL, 1); s32(c, C_SH_START, start); }
+  // (and after a ':', ext::sh -c id: git's ext transport runs the command named after it)
+  if ((flags & K_C_SHELL) != 0 && (!(last == start && last != 0) || pp == 0x2f || pp == 0x5c || pp == 0x3a || openQuote)) { s32(c, C_SHELL, 1); s32(c, C_SH_START, start); }
   else if (len == 1 && (first == 0x65 || first == 0x63) && (lb >> 31) != 0 && (lb & 0x7fffffff) - 1 == start) { s32(c, C_SHELL, 5); s32(c, C_SH_START, start - 1); } // -e -c
   else if (exeWait) s32(c, C_SHELL, 1);
   else s32(c, C_SHELL, 0);
@@ -1126,7 +1127,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);
   else if (!(isSpace && g32(c, C_NL) == start + 1)) { s32(c, C_NL, 0); s32(c, C_NLTAG, 0); }
   else s32(c, C_NL, end + 1);
-  s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && !adjacent ? (end + 1) | 0x80000000 : 0); // ' -': an option dash
+  s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && (!adjacent || g32(c, C_ANY) == 0) ? (end + 1) | 0x80000000 : 0); // ' -': an option dash (or one opening the value: -e sh)
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
   // A name in command position (x() {, function x() {), a name of punctuation (:(){ ), "()" itself in command

@@ -867,3 +867,15 @@ describe('cmdi: exec( and start( given a command line', () => {
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: a shell handed over by an option opening the value or after ext::', () => {
+  it.each([['-e sh', 'cmdi.shell-path'], ['-c bash', 'cmdi.shell-path'], ['-c protocol.ext.allow=always ext::sh -c id', 'cmdi.shell-path'],
+    ['ext::sh -c touch% /tmp/pwned', 'cmdi.shell-path']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['-e shell', '-5 sh', 'ext::shell'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
