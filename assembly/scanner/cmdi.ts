@@ -18,7 +18,7 @@ const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for
                              // 10 a runtime documented in such a span, watching its later options for -c/-e until the span ends
 const C_CMD_START: u32 = 12;
 const C_CMD_END: u32 = 16;
-const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'
+const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <' (see step)
 const C_CMD_POS: u32 = 24;
 const C_DOLLAR: u32 = 28;    // end + 1 of '$' (for $( ${ $IFS)
 const C_BRACE: u32 = 32;     // end + 1 of '${'
@@ -31,7 +31,7 @@ const C_REDIR: u32 = 56;     // 1 after '>' or '<' (| 8 a '>' closing a '<' or a
 const C_RD_START: u32 = 60;
 const C_SSI: u32 = 64;       // progress through "<!--#"
 const C_SSI_START: u32 = 68;
-const C_PCT: u32 = 72;       // %name% progress: 1 '%', 2 a COMSPEC-class name, 3 another name, 4 its ':' (then '~')
+const C_PCT: u32 = 72;       // %name% progress: 1 '%' (5: after a separator), 2 a COMSPEC-class name, 3 another name, 4 its ':' (then '~')
 const C_PCT_START: u32 = 76;
 const C_PREV: u32 = 80;      // previous non-space punct
 const C_ANY: u32 = 84;       // a significant event has been seen
@@ -43,13 +43,17 @@ const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and
                              // waits (low 3 bits, the verb's end << 3): 3 right after it, 4 after a space, 5 after a function word
 const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
 const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); 3, 4 the same after a word out of command position;
-                              // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body)
+                              // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body);
+                              // 9: '{' after a name's "()", the body's first event decides (see jsBodyWord)
 const C_FUNC_START: u32 = 108;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command;
                              // 128: a developer tool named first in a code span standing apart (see devTool), 256: and it runs code given -c/-e,
                              // 512: php (-r too); 2048: a file tool named first in such a span (see fileTool); kind 8 only: 1024 the span
-                             // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report)
-const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec)
+                             // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report);
+                             // 16384: a shell or language runtime (a number after it is a version); 32768: named with .exe .com .bat .cmd;
+                             // 65536: the command is at (see atTime)
+const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
+                             // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
 
@@ -83,14 +87,14 @@ const G_AFTERBIN: u32 = 88;  // the previous segment was a bin directory
 const G_NPART: u32 = 92;     // events in the segment
 const G_QLAST: u32 = 124;    // the segment's last event was '?'
 const J_MID: u32 = 96;       // bit 0: glue since the last piece, bit 1: a piece was appended after glue inside the word
-const J_QUOTES: u32 = 100;   // quote characters in the shell word (0x10000: the word opened with a '[' not yet closed)
+const J_QUOTES: u32 = 100;   // quote characters in the shell word (0x10000: the word opened with a '[' not yet closed, 0x20000: one inside it)
 const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
 const J_BUF: u32 = 108;      // 16 bytes
 const J_MAX: u32 = 16;
 
 // Third region (st + ST_CMD3).
 const K_ANGLE: u32 = 0;      // '<' not yet closed by a '>' since the last separator (generics Array<T>(x), tags <b>(x))
-const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it)
+const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it); 3: and a one-letter word after x` waits (see splitTick)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
                              // (only a word starting right at that end matches it, so it is never cleared)
 const K_SPLIT_AT: u32 = 12;  // where that backtick starts
@@ -145,7 +149,7 @@ function needsArgument(word: usize, len: u32): bool {
 /** The pending command is a shell or interpreter named alone (nothing after it yet) and not at the end of a pipe. */
 // @ts-ignore: decorator
 @inline function bareInterpreter(c: usize, s: u32): bool {
-  return (g32(c, C_WRAP) & 64) != 0 && s <= 1 && !(g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c);
+  return (g32(c, C_WRAP) & (64 | 32768)) == 64 && s <= 1 && !(g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c);
 }
 
 /** The command position was opened by ; | newline, a backtick or $( (not '&', which also splits query strings). */
@@ -223,6 +227,26 @@ function codeOption(word: usize, len: u32, php: bool): bool {
  */
 function reconOnly(word: usize, len: u32): bool {
   return len >= 5 && len <= 11 && inList(word, len, "whoami uname ifconfig ipconfig systeminfo tasklist netstat getmac driverquery gpresult qprocess");
+}
+
+/** Windows variables naming user folders (%TEMP% %APPDATA% %USERPROFILE%), common in support tickets and docs. */
+function folderVar(word: usize, len: u32): bool {
+  return (len == 4 && wordIs(word, len, "temp")) || (len == 7 && wordIs(word, len, "appdata")) || (len == 11 && wordIs(word, len, "userprofile"));
+}
+
+/** Words that open a JavaScript method body and no shell command (constructor() { this.x(); }, bar() { throw e; }). */
+function jsBodyWord(word: usize, len: u32): bool {
+  return len >= 3 && len <= 7 && inList(word, len, "this throw return const let var super await yield new console try switch");
+}
+
+/** The time words at(1) takes (at now, at midnight tomorrow). */
+function atTime(word: usize, len: u32): bool {
+  return len >= 3 && len <= 8 && inList(word, len, "now noon midnight teatime tomorrow today");
+}
+
+/** Extensions of shell scripts (sh, bash, PowerShell, batch, VBScript). */
+function scriptExt(word: usize, len: u32): bool {
+  return len >= 2 && len <= 4 && inList(word, len, "sh bash ps1 bat cmd vbs");
 }
 
 /** Extensions Windows runs a command name with. */
@@ -345,6 +369,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // 7 8 after " |" and a space, 9 after a '/' glued to it
     if (!isWord && ch == 0x20 && (s == 0 || s == 3 || s == 5)) { s32(c, C_CMD_STEP, s == 3 ? 6 : 1); return; }
     if (!isWord && (ch == 0x2c || ch == 0x2e || ch == 0x3a || ch == 0x29) && s == 0 && adjacent) { s32(c, C_CMD_STEP, 3); return; }
+    // "A `printf`-like format", "`npm`-based": the span is the first part of a hyphenated word (s 10)
+    if (!isWord && ch == 0x2d && s == 0 && adjacent) { s32(c, C_CMD_STEP, 10); return; }
+    if (isWord && s == 10 && adjacent) { s32(c, C_CMD, 0); return; }
     if (!isWord && ch == 0x28 && s == 1) { s32(c, C_CMD_STEP, 6); return; }             // "the list `at` (the source ...": a parenthesis in prose
     if (!isWord && ch == 0x2f && s == 0 && adjacent) { s32(c, C_CMD_STEP, 9); return; }
     if (!isWord && ch == 0x60 && s == 9 && adjacent) { s32(c, C_CMD, 0); return; }    // "`id`/`include`": alternatives, spans in prose
@@ -389,7 +416,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (!isWord && ch == 0x3a && adjacent) {
       if ((g32(c, C_WRAP) & 4) != 0) fire(st, c, end, false); else s32(c, C_CMD_STEP, 7);
     } else if (!isWord && ch == 0x2e && adjacent && kind == 2 && pos == 2) s32(c, C_CMD_STEP, 14); // ;host x.example.test
+    else if (!isWord && ch == 0x2e && adjacent && (g32(c, C_WRAP) & 16384) != 0) s32(c, C_CMD_STEP, 18); // sh x.sh
     else s32(c, C_CMD, 0);
+    return;
+  }
+  if (s == 18) { // a shell or runtime given a shell script by name (sh shell.sh, powershell x.ps1; not node app.js)
+    if (isWord && adjacent && scriptExt(st + ST_LEX + LX_WORD, end - start)) fire(st, c, end, false); else s32(c, C_CMD, 0);
     return;
   }
   if (s >= 10 && s <= 12) { // cmd</dir/file: input redirected from a path (not </tag>)
@@ -397,6 +429,13 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     else s32(c, C_CMD, 0);
     return;
   }
+  if (s == 16) { // cmd < then a name, a path or an expansion (cat < x.txt, sh < /dev/tcp/..); a space waits once
+    if (isWord || ch == 0x2f || ch == 0x7e || ch == 0x24) fire(st, c, end, false);
+    else if (ch == 0x20 && g32(c, C_LAST_END) == start) s32(c, C_CMD_STEP, 17);
+    else s32(c, C_CMD, 0);
+    return;
+  }
+  if (s == 17) { if (isWord || ch == 0x2f || ch == 0x7e || ch == 0x24) fire(st, c, end, false); else s32(c, C_CMD, 0); return; }
   if (s == 13 || s == 14) { // after a separator, a weak command whose argument is a dotted name: a host or a file (not "; host a party")
     if (s == 13 && !isWord && ch == 0x2e && adjacent) s32(c, C_CMD_STEP, 14);
     else if (s == 14 && isWord && adjacent && end - start >= 2 && first - 0x61 < 26) fire(st, c, end, false);
@@ -415,7 +454,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (isWord) {
     if (s == 0) { s32(c, C_CMD, 0); return; }               // glued word: not our command
     if (s == 3) {                                             // name.ext
-      if (adjacent && (exeExt(st + ST_LEX + LX_WORD, end - start) || first - 0x30 < 10)) { s32(c, C_CMD_STEP, 0); return; } // ping.exe python3.10 (not node.js)
+      if (adjacent && exeExt(st + ST_LEX + LX_WORD, end - start)) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, g32(c, C_WRAP) | 32768); return; } // ping.exe (a program file, never a language's name)
+      if (adjacent && first - 0x30 < 10) { s32(c, C_CMD_STEP, 0); return; } // python3.10 (not node.js)
       s32(c, C_CMD, 0); return;
     }
     // python -c, node -e in a code span: the runtime runs what follows, so the span is no longer documentation; another
@@ -434,14 +474,20 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if (first - 0x30 < 10 && (kind == 1 || pos == 2)) {
         // a short name opening the value before a bare number is an abbreviation ("net 30", "PS 4", "rm 101"):
         // it needs a dotted number (nc 10.0.0.1); ping 5, ;id 1 fire at once
+        // (a runtime or a hyphenated name opening the value before a number: a version or a measure, "Node 8 and
+        // above", "PHP 8.2", "nano-equal 0.417ms")
+        if (pos != 2 && (g32(c, C_WRAP) & (16384 | 2)) != 0) { s32(c, C_CMD, 0); return; }
         if (pos != 2 && g32(c, C_CMD_END) - g32(c, C_CMD_START) <= 3) { s32(c, C_CMD_STEP, 15); return; }
         fire(st, c, end, false); return; // sleep 5, ping 10.0.0.1
       }
+      // at(1) takes a time: a number, an option or one of its time words; "\n\tat Foo.bar(Foo.java:5)" is a stack
+      // frame, "| At least one" a sentence
+      if (kind == 1 && (g32(c, C_WRAP) & 65536) != 0 && !atTime(st + ST_LEX + LX_WORD, end - start)) { s32(c, C_CMD, 0); return; }
       if (kind == 1 && pos == 2) { fire(st, c, end, false); return; }
       if ((flags & K_C_STRONG) != 0) {
         // find cat food, Type make and ...: a plain weak word opening the value hands over to the
         // command after it, judged like one at the start (options, paths, end of value)
-        if (kind == 2 && pos != 2 && (g32(c, C_WRAP) & 1) == 0) {
+        if ((kind == 2 || kind == 1) && pos != 2 && (g32(c, C_WRAP) & 1) == 0) {
           s32(c, C_CMD, 1); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 8); return;
         }
         fire(st, c, end, false); return; // time ifconfig, nohup whoami
@@ -463,7 +509,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (ch == 0x20) { if (s == 0 || s == 2) s32(c, C_CMD_STEP, 1); return; }
   if (s == 0 && ch != 0x2d && (g32(c, C_WRAP) & 2) != 0) { s32(c, C_CMD, 0); return; } // a hyphenated name: only a space goes on
   if (s == 0 && pos == 2 && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; } // ";ps"
-  if (s == 1 && pos == 2 && kind == 1 && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; } // ;echo 'x'
+  // ;echo 'x', and any command word given a quoted argument inside $( ): $(tr 'a-z' 'n-za-m' <<< x)
+  if (s == 1 && pos == 2 && (kind == 1 || g32(c, C_SUBST) == 2) && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; }
   if (s == 0 && pos == 2 && kind == 1 && ch == 0x28 && sepBefore(c) && g32(c, C_PREV) != 0x60) { fire(st, c, start, false); return; } // ;iex(..) (not `id(x)`: code in prose)
   if (ch == 0x3d || ch == 0x28 || ch == 0x3a || ch == 0x40 || ch == 0x27 || ch == 0x22 || ch == 0x2c) {
     if (s == 0) { s32(c, C_CMD, 0); return; }                   // name= name( name: name@ name' — not a command line
@@ -513,6 +560,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
     // opens a command position, and the word after it is judged there.
     if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || (ch == 0x60 && s == 1))) { s32(c, C_CMD, 0); return; } // Open `url` with ...
+    // A strong word opening the value, a space, then a backtick: the span is judged by itself ("Invoke `listener` on",
+    // "at `require(x)`)": echo `id` still substitutes); then '<': input from what follows (cat < x), not "at <...omitted..>"
+    if (kind == 1 && pos != 2 && s == 1 && ch == 0x60) { s32(c, C_CMD, 0); return; }
+    if (kind == 1 && pos != 2 && s == 1 && ch == 0x3c) { s32(c, C_CMD_STEP, 16); return; }
     // "| Type |", "| Date |": a weak word alone between pipes standing apart is a Markdown table cell, and so is
     // the name of a shell or language ("| bash | shj-lang-bash |", "| node | polyfills"), which alone runs nothing
     if (ch == 0x7c && (kind == 2 || (g32(c, C_WRAP) & 64) != 0) && s == 1 && g32(c, C_PREV) == 0x7c && g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD, 0); return; }
@@ -614,7 +665,7 @@ function globEnd(st: usize, j: usize, dir: bool, end: u32): void {
   let hit = false;
   if (cls != 0 && w != 0) hit = true;                                   // /e[t]c  pa[s]s
   else if (dir && qm != 0 && (w != 0 || qm >= 2) && !(qm == 1 && g32(j, G_QLAST) != 0)) hit = true; // /???/  /b?n/ (not page?/ : a query)
-  else if (dir && star != 0 && w != 0 && g32(j, G_BR) == 0) hit = true; // /u*r/
+  else if (dir && star != 0 && star < 4 && w != 0 && g32(j, G_BR) == 0) hit = true; // /u*r/ (not /**bold**/: Markdown between slashes)
   else if (!dir && g32(j, G_AFTERBIN) != 0 && (qm | star) != 0) hit = true; // /bin/x?
   if (hit) report(st, R_CMDI_GLOB_PATH, g32(j, G_START), end);
 }
@@ -671,6 +722,17 @@ function runtimeExec(st: usize, c: usize, word: usize, len: u32, start: u32, end
   return false;
 }
 
+/**
+ * x`cmd: the shell word restarts at the backtick glued to the word before it (K_SPLIT_AT), in command position.
+ * `len` > 0: a one-letter word read joined (K_TICK 3) turned out to start the substitution after all (x`p\ing).
+ */
+function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
+  const at = g32(k3, K_SPLIT_AT);
+  s32(j, J_LEN, 0); s32(j, J_START, at); s32(j, J_POS, 2); s32(j, J_POSSTART, at); s32(j, J_GLUE, 1); s32(j, J_MID, len != 0 ? 0 : 1);
+  s32(j, J_QUOTES, 0); s32(j, J_VAR, 0); s32(j, J_BIN, 0); s32(j, J_MODE, 0);
+  if (len != 0) joinAppend(j, word, len);
+}
+
 export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   // A keyword of another family only ('a' the HTML tag) takes the plain-word path; "function" never does (it opens
@@ -697,22 +759,25 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     const k3 = st + ST_CMD3;
     if (g32(k3, K_SPLIT) == start + 1) {
       // the word opens a backtick substitution glued to the word before it: the shell word to read starts at the backtick
-      const at = g32(k3, K_SPLIT_AT);
       s32(k3, K_SPLIT, 0);
-      s32(j, J_LEN, 0); s32(j, J_START, at); s32(j, J_POS, 2); s32(j, J_POSSTART, at); s32(j, J_GLUE, 1); s32(j, J_MID, 1);
-      s32(j, J_QUOTES, 0); s32(j, J_VAR, 0); s32(j, J_BIN, 0); s32(j, J_MODE, 0);
+      // (one letter waits: a backtick glued after it makes it PowerShell's escape, i`e`x is iex; see cmdPunct. In a
+      // word already read that way, I`n`v`o`k`e-Expression, the letter is escaped at once: J_MID 2 before the append)
+      if (len == 1 && first - 0x61 < 26) { if ((g32(j, J_MID) & 2) == 0) s32(k3, K_TICK, 3); }
+      else splitTick(k3, j, 0, 0);
     }
     const mode = g32(j, J_MODE);
     if (g32(j, J_END) == start && mode != 2) {
       if (mode == 0 || mode == 4) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
       else if (mode == 1) { s32(j, J_MODE, 0); if (first - 0x61 < 26 || (first == 0x30 && len == 1)) s32(j, J_VAR, 1); } // $name: an (unset) variable; $0 the shell
-      else if (mode == 3 && first - 0x61 < 26) s32(j, J_VAR, 1);
+      else if (mode == 3 && (first - 0x61 < 26 || (first == 0x30 && len == 1))) s32(j, J_VAR, 1); // ${name}, ${0} the shell
       s32(j, J_END, end);
     } else if (mode == 2) s32(j, J_ACT, 0); // $(cmd: a real substitution
     else joinEnd(st, c, j);
   }
   if (plain && idle(c)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
-  store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (g32(c, C_POS) << 8) | ((g32(c, C_BIN) == 3 && g32(c, C_LAST_END) == start ? 1 : 0) << 12)));
+  // (a word glued to a '.' takes no command position, see below: the joiner reading `.ls` from the closing backtick must not either)
+  const lwPos = g32(c, C_PREV) == 0x2e && g32(c, C_LAST_END) == start ? 0 : g32(c, C_POS);
+  store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (lwPos << 8) | ((g32(c, C_BIN) == 3 && g32(c, C_LAST_END) == start ? 1 : 0) << 12)));
   // {cmd,arg} {,cmd}: brace expansion building a command line
   const bx = g32(j, J_BRACEX);
   if (bx != 0) {
@@ -724,6 +789,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   // (JavaScript's function () { return … } does not): states 5-8, 12
   const fn = g32(c, C_FUNC);
   if (fn == 7 && (flags & (K_C_STRONG | K_C_WEAK | K_C_BATCH_IF)) != 0) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end);
+  if (fn == 9 && !jsBodyWord(word, len)) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); // f(){ f|f& }
   s32(c, C_FUNC, len == 8 && wordIs(word, len, "function") ? 8 : fn == 8 ? 12 : 0);
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;
@@ -738,8 +804,10 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   if (brace != 0 && brace - 1 == start) s32(c, C_PEXP, end + 1);
   else if ((pexp >> 31) != 0 && (pexp & 0x7fffffff) - 1 == start && first - 0x30 < 10) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   else if (pexp != 0) s32(c, C_PEXP, 0);
-  // %COMSPEC%
-  if (g32(c, C_PCT) == 1 && adjacent) { s32(c, C_PCT, (flags & K_C_COMSPEC) != 0 ? 2 : first - 0x61 < 26 ? 3 : 0); }
+  // %COMSPEC% (%TEMP% %APPDATA% %USERPROFILE% name folders people write about, "saved to %APPDATA%\App", also
+  // a path a form field opens with: only after a separator, & %TEMP%\x.exe; %COMSPEC% %SYSTEMROOT% %WINDIR% anywhere)
+  const pct0 = g32(c, C_PCT);
+  if ((pct0 == 1 || pct0 == 5) && adjacent) { s32(c, C_PCT, (flags & K_C_COMSPEC) != 0 && (pct0 == 5 || !folderVar(word, len)) ? 2 : first - 0x61 < 26 ? 3 : 0); }
   else s32(c, C_PCT, 0);
   // /bin/<cmd>
   const bin = g32(c, C_BIN);
@@ -750,13 +818,24 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   // sh -c / cmd /c / cmd.exe
   const sh = g32(c, C_SHELL);
   if (sh == 3 && adjacent && end - start <= 3) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
+  // (cmd.exe, powershell.exe: in command position at once; named in prose, "when used in cmd.exe", only with a
+  // switch after it, cmd.exe /c, judged like the bare name: exeWait)
+  let exeWait = false;
+  if (sh == 4 && adjacent && end - start == 3 && first == 0x65 && wordIs(word, len, "exe")) {
+    if (g32(c, C_CMD) != 0 && g32(c, C_CMD_START) == g32(c, C_SH_START)) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
+    else exeWait = true;
+  }
   else if (sh == 4 && adjacent && end - start == 3 && first == 0x65) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
   // -e sh, -c bash: a one-letter option handing a shell to the command before it (nc -e sh)
   if (sh == 6 && (flags & K_C_SHELL) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
   const pp = g32(c, C_PREV);
   const lb = g32(c, C_LBRACE);
-  if ((flags & K_C_SHELL) != 0 && (!(last == start && last != 0) || pp == 0x2f || pp == 0x5c)) { s32(c, C_SHELL, 1); s32(c, C_SH_START, start); }
+  // (also right after an opening quote, one the joiner started at: -TT 'sh -c id', -e "bash -c x" hand a command line to a tool)
+  const openQuote = (pp == 0x27 || pp == 0x22) && g32(j, J_ACT) != 0 && g32(j, J_START) + 1 == start;
+  // (and after a ':', ext::sh -c id: git's ext transport runs the command named after it)
+  if ((flags & K_C_SHELL) != 0 && (!(last == start && last != 0) || pp == 0x2f || pp == 0x5c || pp == 0x3a || openQuote)) { s32(c, C_SHELL, 1); s32(c, C_SH_START, start); }
   else if (len == 1 && (first == 0x65 || first == 0x63) && (lb >> 31) != 0 && (lb & 0x7fffffff) - 1 == start) { s32(c, C_SHELL, 5); s32(c, C_SH_START, start - 1); } // -e -c
+  else if (exeWait) s32(c, C_SHELL, 1);
   else s32(c, C_SHELL, 0);
   // redirection to a path
   if ((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 11) && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
@@ -789,9 +868,14 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     if ((flags & K_C_BATCH_FOR) != 0) { s32(c, C_CMD, 3); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     else if ((flags & K_C_BATCH_IF) != 0) { s32(c, C_CMD, 4); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, 0); }
     else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
+    // "MemoizeMap | false;", "T | null | false)": true or false after a single '|' is a type union or a list of values
+    // (a pipe into a no-op runs nothing; "|| true" and "; true" still count)
+    else if (pos == 2 && g32(c, C_PREV) == 0x7c && start - g32(c, C_POS_START) == (adjacent ? 1 : 2) && noOp(word, len)) {}
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
-      s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | ((flags & K_C_SHELL) != 0 || interpreter(word, len) || needsArgument(word, len) ? 64 : 0));
+      const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);
+      s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | (versioned || needsArgument(word, len) ? 64 : 0) | (versioned ? 16384 : 0) |
+        (len == 2 && wordIs(word, len, "at") ? 65536 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
       // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool
@@ -813,7 +897,17 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function")) s32(c, C_POS, 0); // function x() {
   }
   // system( passthru( ... (the class also holds alias/trap: told apart by the first letter)
+  const ex = g32(c, C_EXEC);
+  if ((ex & 3) == 3 && (ex >> 2) == start && (g32(c, C_EXEC_START) >> 31) != 0 && (flags & K_C_STRONG) != 0) { // exec('id')
+    report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START) & 0x7fffffff, end);
+  }
   if ((flags & K_C_DEFINE_EXEC) != 0 && first != 0x61 && first != 0x74) { s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start); }
+  // exec( start( also name a regex's, a database's or a server's method (re.exec(s), db.exec(sql)): they count
+  // only when the string they are given opens with a command (exec('id'), Kernel.exec('id'), Process.Start("cmd.exe"));
+  // bit 31 of the start marks them, state 3 then waits for that word right after the quote
+  else if (len >= 4 && len <= 5 && (wordIs(word, len, "exec") || wordIs(word, len, "start"))) {
+    s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start | 0x80000000);
+  }
   else if (!runtime) s32(c, C_EXEC, 0);
   s32(c, C_ANY, 1);
   s32(c, C_LAST_END, end);
@@ -846,6 +940,10 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   }
   const k3 = st + ST_CMD3;
   // shell-word joiner
+  if (g32(k3, K_TICK) == 3) { // x`e: the letter is PowerShell's escaped letter only when a backtick is glued to it (i`e`x)
+    s32(k3, K_TICK, 1);
+    if (!(ch == 0x60 && g32(j, J_END) == start) && g32(j, J_ACT) != 0) splitTick(k3, j, st + ST_LEX + LX_WORD, 1);
+  }
   if (g32(j, J_ACT) != 0) {
     const mode = g32(j, J_MODE);
     let cont = g32(j, J_END) == start;
@@ -869,7 +967,11 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
       else if (ch == 0x24) s32(j, J_MODE, 1);
       else if (!isGlue(ch)) cont = false;
       else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
-      else if (ch == 0x5d) s32(j, J_QUOTES, g32(j, J_QUOTES) & 0xffff); // [c]at: the bracket closes inside the word
+      else if (ch == 0x5d) { // [c]at: the bracket closes inside the word; a ']' that no '[' opened is a literal ("| Date]")
+        if ((g32(j, J_QUOTES) & 0x30000) == 0) s32(j, J_LEN, J_MAX + 1);
+        s32(j, J_QUOTES, g32(j, J_QUOTES) & 0xffff);
+      }
+      else if (ch == 0x5b) s32(j, J_QUOTES, g32(j, J_QUOTES) | 0x20000); // ca[t]
     }
     if (cont) { s32(j, J_END, end); s32(j, J_GLUE, g32(j, J_GLUE) + 1); s32(j, J_MID, g32(j, J_MID) | 1); }
     else joinEnd(st, c, j);
@@ -886,6 +988,8 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
       joinAppend(j, st + ST_LEX + LX_WORD, lwl);
       s32(j, J_START, load<u32>(st + ST_LEX + LX_START));
       s32(j, J_POS, (lw >> 8) & 0xf); s32(j, J_BIN, lw >> 12);
+      if (ch == 0x5d) s32(j, J_LEN, J_MAX + 1); // Date]: a ']' no '[' opened leaves the word literal
+      else if (ch == 0x5b) s32(j, J_QUOTES, 0x20000); // ca[t]
     } else {
       s32(j, J_LEN, 0); s32(j, J_START, start); s32(j, J_POS, ch == 0x60 ? 2 : g32(c, C_POS)); s32(j, J_BIN, 0); // `cmd: the backtick opens a position
       if (ch == 0x5b) s32(j, J_QUOTES, 0x10000); // a word opened by '[' (see joinEnd)
@@ -929,15 +1033,19 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   if (ex != 0) { // system(  then a quote, $var or backtick
     const es = ex & 3, adj = (ex >> 2) == start;
     if (es == 1 && adj && ch == 0x28) s32(c, C_EXEC, 2 | (end << 2));
-    else if (es == 3 && adj && ch == 0x28) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); } // getRuntime(
-    else if (es == 2 && adj && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x60)) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); }
+    else if (es == 3 && adj && ch == 0x28 && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); } // getRuntime(
+    else if (es == 2 && adj && (ch == 0x27 || ch == 0x22) && (g32(c, C_EXEC_START) >> 31) != 0) s32(c, C_EXEC, 3 | (end << 2)); // exec(' : the word decides
+    else if (es == 2 && adj && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x60) && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); }
     else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
     else s32(c, C_EXEC, 0);
   }
   if (ch == 0x20 && idle(c)) return;
   if (neutral(ch) && idle(c) && !((ch == 0x22 || ch == 0x27) && g32(c, C_PREV) == 0x3d)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
+  // (a word between two '=' makes the second one a value's start too: --checkpoint-action=exec=sh x, a=b=c; only
+  // "==" glued together is an operator)
+  const wordEq = <u32>(load<u64>(j + J_LW) >> 32) == start;
   if (ch == 0x3d && idle(c)) { // name=value: the value starts a command line as the whole input would
-    if (g32(c, C_LAST_END) == start && g32(c, C_PREV) != 0x3d) { s32(c, C_POS, 1); s32(c, C_POS_START, end); }
+    if (g32(c, C_LAST_END) == start && (g32(c, C_PREV) != 0x3d || wordEq)) { s32(c, C_POS, 1); s32(c, C_POS_START, end); }
     s32(c, C_DOLLAR, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return;
   }
   step(st, c, false, ch, 0, 0, start, end);
@@ -1000,7 +1108,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   const pct = g32(c, C_PCT);
   if (ch == 0x25) {
     if (pct == 2 && adjacent) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end);
-    s32(c, C_PCT, 1); s32(c, C_PCT_START, start);
+    s32(c, C_PCT, g32(c, C_POS) == 2 ? 5 : 1); s32(c, C_PCT_START, start);
   } else if ((pct == 2 || pct == 3) && ch == 0x3a && adjacent) s32(c, C_PCT, 4);
   else if (pct == 4 && ch == 0x7e && adjacent) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end); s32(c, C_PCT, 0); } // %name:~n,m% substring
   else s32(c, C_PCT, 0);
@@ -1019,13 +1127,15 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);
   else if (!(isSpace && g32(c, C_NL) == start + 1)) { s32(c, C_NL, 0); s32(c, C_NLTAG, 0); }
   else s32(c, C_NL, end + 1);
-  s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && !adjacent ? (end + 1) | 0x80000000 : 0); // ' -': an option dash
+  s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && (!adjacent || g32(c, C_ANY) == 0) ? (end + 1) | 0x80000000 : 0); // ' -': an option dash (or one opening the value: -e sh)
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
   // A name in command position (x() {, function x() {), a name of punctuation (:(){ ), "()" itself in command
   // position (the Shellshock "() {") or a body glued to "()" (main(){): a definition. A word out of command
   // position before "() {" is a method in code prose (async function main() {, constructor() {): states 3, 4.
-  if (ch == 0x28 && (fn == 8 || fn == 12)) { s32(c, C_FUNC, 5); s32(c, C_FUNC_START, start); }
+  if (fn == 9 && isSpace) {}
+  else if (fn == 9) { if (ch != 0x7d) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
+  else if (ch == 0x28 && (fn == 8 || fn == 12)) { s32(c, C_FUNC, 5); s32(c, C_FUNC_START, start); }
   else if (ch == 0x28) {
     const lw = load<u64>(j + J_LW);
     const word = <u32>(lw >> 32) == start && start != 0;
@@ -1034,6 +1144,10 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   }
   else if ((fn == 1 || fn == 3 || fn == 5) && ch == 0x29 && adjacent) s32(c, C_FUNC, fn + 1);
   else if ((fn == 2 || fn == 6 || fn == 7) && isSpace) {}
+  // (a name before "() {" is also a method in code prose, "constructor() { this.x(); }", "collect() {": the body's
+  // first event decides (9, see jsBodyWord): a JavaScript statement word or '}' is code; the Shellshock
+  // "() {" with no name reports at once)
+  else if (fn == 2 && ch == 0x7b && <u32>(load<u64>(j + J_LW) >> 32) == g32(c, C_FUNC_START) && g32(c, C_FUNC_START) != 0) s32(c, C_FUNC, 9);
   else if ((fn == 2 || (fn == 4 && adjacent)) && ch == 0x7b) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
   else if (fn == 6 && ch == 0x7b) s32(c, C_FUNC, 7);
   else if (fn == 7 && ch == 0x3a) { report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); } // function f() { :; }
@@ -1097,7 +1211,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(j, J_BRACEX, 1); s32(j, J_BRSTART, start + 1); // a brace group / expansion in command position
   } else if (ch == 0x28 && g32(c, C_POS) != 0) {
     // a subshell keeps the command position: ;(sh)
-  } else if (ch == 0x3d && g32(c, C_LAST_END) == start && prev != 0x3d && g32(c, C_CMD) == 0) {
+  } else if (ch == 0x3d && g32(c, C_LAST_END) == start && (prev != 0x3d || wordEq) && g32(c, C_CMD) == 0) {
     s32(c, C_POS, 1); s32(c, C_POS_START, end); // name=value: the value starts a command line as the whole input would
   } else if (ch == 0x40 && (prev == 0x26 || prev == 0x7c)) {
     // cmd.exe "@echo" after a separator keeps the position
@@ -1112,8 +1226,10 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
 
 export function cmdFinish(st: usize, c: usize, end: u32): void {
   const j = st + ST_CMD2;
+  if (g32(st + ST_CMD3, K_TICK) == 3 && g32(j, J_ACT) != 0) splitTick(st + ST_CMD3, j, st + ST_LEX + LX_WORD, 1); // x`p at the end
   if (g32(j, J_ACT) != 0) joinEnd(st, c, j);
   if (g32(j, G_ON) != 0) globEnd(st, j, false, end);
+  if (g32(c, C_FUNC) == 9) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); // x() { at the end: no body to judge
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
   const nlTag = g32(c, C_NLTAG); // a pending mail verb at the end: DATA, "a1 close" (not "mail from" without its ':')

@@ -717,3 +717,165 @@ describe('cmdi: a word opened by a "[" that nothing closes within it is literal'
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe('cmdi: round 6 shapes (each with its nearest ordinary look-alike)', () => {
+  // PowerShell's backtick escapes a letter: i`e`x is iex (a shell would run a command named "e", which none is);
+  // a one-letter word after x` is joined only when a backtick is glued right after it, so x`p\ing still splits
+  it.each([['; i`e`x (New-Object Net.WebClient)', 'cmdi.obfuscated-command'], [';I`n`v`o`k`e-Expression whoami', 'cmdi.obfuscated-command'], ['I`E`X', 'cmdi.obfuscated-command'], ['w`h`oami', 'cmdi.obfuscated-command'],
+    ['x`p\\ing -c 1 x', 'cmdi.command-substitution'],
+    // a command word given a quoted argument inside $( ): the rot13 and printf stagers of the bypass lists
+    [";$(tr 'a-z' 'n-za-m' <<< 'jubnzv')", 'cmdi.command-substitution'],
+    // a shell right after an opening quote hands a command line to the tool before it (zip -TT, rsync -e)
+    ["-TT 'sh -c id' -T x.zip", 'cmdi.shell-path'], ['-e "bash -c id" x y:/tmp', 'cmdi.shell-path'],
+    // a word between two '=' starts a value too: tar's --checkpoint-action=exec=CMD
+    ['--checkpoint=1 --checkpoint-action=exec=sh /tmp/x.sh', 'cmdi.command-with-args'], ['q=find=cat /etc/x', 'cmdi.command-with-args'],
+    // %TEMP% %APPDATA% %USERPROFILE% count after a separator; %COMSPEC% %WINDIR% anywhere
+    ['& %TEMP%\\p.exe', 'cmdi.windows-batch'], ['x;%APPDATA%\\a.bat', 'cmdi.windows-batch'], ['x %windir%', 'cmdi.windows-batch'], ['%COMSPEC%', 'cmdi.windows-batch']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['use `e` or `x`', 'a`b`c', "Sort by 'name', then 'date'", "it's 'sh' or 'bash'", "the 'shell' option", 'filter=type=pdf', 'q=find=cat food',
+    'version==1.2', 'a=b=c', 'Our set-up uses %APPDATA%\\MyApp\\config.ini', 'Saved to %USERPROFILE%\\Downloads', 'clear the %TEMP% folder',
+    '%TEMP%\\logs'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi: a strong word opening the value, then another command word, a span or "<"', () => {
+  // A strong command that runs no other command (at, cat, echo) hands over to the strong word after it, judged like
+  // one at the start: "at node.js:901:3" (a stack trace) names a file; echo whoami, cat ls -la still fire. A span
+  // after it is judged by itself ("Invoke `listener` on"), and '<' by what follows it ("at <...omitted..>")
+  it.each([['echo whoami', 'cmdi.command-with-args'], ['cat ls -la', 'cmdi.command-with-args'], ['bash whoami', 'cmdi.command-with-args'],
+    ['nohup whoami', 'cmdi.command-with-args'], ['echo `id`', 'cmdi.command-substitution'], ['echo `date`', 'cmdi.command-substitution'],
+    ['cat < x.txt', 'cmdi.command-with-args'], ['wc <x.txt', 'cmdi.command-with-args'], ['cat <$HOME/x', 'cmdi.command-with-args'],
+    ['cat < /etc/passwd', 'cmdi.redirection']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['at node.js:901:3', '    at Object.<anonymous> (node.js:12:3)', 'at <...omitted..>', 'Invoke `listener` on the first event',
+    "at `require('x').register`). You can"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi: a runtime or a hyphenated name opening the value before a number', () => {
+  // a number after a shell or language runtime is its version ("Node 8 and above", "PHP 8.2"), after a hyphenated
+  // name a measure ("nano-equal 0.417ms"); after a separator, and for other commands (ping 5, nc 10.0.0.1), it still counts
+  it.each([['; python 3', 'cmdi.chained-command'], ['ping 5', 'cmdi.command-with-args'], ['nc 10.0.0.1 4444', 'cmdi.command-with-args'],
+    ['bash -i', 'cmdi.command-with-args'], ['ssh-keygen -t rsa', 'cmdi.command-with-args']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Node 8 and above:', 'PHP 8.2', 'Python 3.12 is out', 'nano-equal         0.417ms', 'bash 5'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi: code prose around spans, globs and function bodies', () => {
+  // a name's "() {" waits for the body's first event: a JavaScript statement word or '}' is a method; the
+  // Shellshock "() {" with no name, a command, ':' or the function's own name (a fork bomb) is a shell definition.
+  // A span glued to '-' and a word is a hyphenated word ("`printf`-like"); /**bold**/ between slashes is Markdown.
+  it.each([['f() { id; }', 'cmdi.function-definition'], ['f(){ f|f& };f', 'cmdi.function-definition'], ['foo(){ :|:& };:', 'cmdi.function-definition'],
+    ['() { :;}; echo vulnerable', 'cmdi.function-definition'], ['x`printf`-like', 'cmdi.command-substitution'], ['Look at `id`).', 'cmdi.command-substitution'],
+    ['/e*c/pas*wd', 'cmdi.glob-path'], ['cat /e**c/passwd', 'cmdi.glob-path']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['constructor() { this.bar(); }', "bar() { throw new Error('x'); }", 'x() { }', 'A `printf`-like format string',
+    '- Long#**modulo**/**mod**/**rem**(divisor)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi: a shell named with .exe', () => {
+  // cmd.exe, powershell.exe in command position (also glued to a separator, where a bare shell name "Java; Python"
+  // is a list of languages) run a shell; named in prose they count only with a switch after them (cmd.exe /c)
+  it.each([[';cmd.exe', 'cmdi.chained-command'], ['x|cmd.exe', 'cmdi.chained-command'], ['a;powershell.exe', 'cmdi.chained-command'],
+    ['& cmd.exe', 'cmdi.shell-path'], ['cmd.exe', 'cmdi.shell-path'], ['x cmd.exe /c whoami', 'cmdi.shell-path'],
+    ['powershell.exe -nop', 'cmdi.shell-path']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['which can cause issues when used in cmd.exe', 'run it in powershell.exe please', 'Java; Python'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi: type unions and brackets after a pipe', () => {
+  // true/false after a single '|' is a type union or a list of values (MemoizeMap | false;), and a ']' that no '['
+  // opened leaves a word literal (| Date]); "|| true", "; true", [c]at, ca[t] still count
+  it.each([['x || true', 'cmdi.chained-command'], ['x; true', 'cmdi.chained-command'], ['a | Date', 'cmdi.chained-command'],
+    ['ca[t] /etc/x', 'cmdi.obfuscated-command'], [';c[a]t /tmp/x', 'cmdi.chained-command'], [';[w]hoami', 'cmdi.chained-command'],
+    [';./run.sh', 'cmdi.chained-command'], ['x `whoami` y', 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['memoize?: MemoizeMap | false;', '(plugins: T | T[] | null | undefined | false) => T[]', '| [value: string | number | Date]',
+    '-n <0|1|false>',
+    // a word glued to a '.' names no command, also when the closing backtick hands it to the shell-word joiner
+    'within the `.env` file using', 'a `.cat` b'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi: a shell given a script by name', () => {
+  // sh x.sh, powershell x.ps1 opening a value (or an option's value: --checkpoint-action=exec=sh shell.sh) run a
+  // script; a runtime given a program file (node app.js, python setup.py) is how READMEs document running code
+  it.each([['--checkpoint-action=exec=sh shell.sh', 'cmdi.command-with-args'], ['bash install.sh', 'cmdi.command-with-args'],
+    ['powershell run.ps1', 'cmdi.command-with-args'],
+    // ${0} is the shell itself, like $0
+    ['x;${0} -c id', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['node app.js', 'python setup.py install', 'sh is short for shell, right?', 'Total: ${0} items'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi: at(1) takes a time', () => {
+  // a number, an option or a time word (now, midnight ...) after at is its schedule; another word after it is a
+  // stack frame ("\n\tat Foo.bar(Foo.java:5)") or a sentence ("| At least one operand")
+  it.each([['x;at now', 'cmdi.chained-command'], ['x|at midnight', 'cmdi.chained-command'], ['x; at 10:00 /every:M cmd', 'cmdi.chained-command'],
+    ['x;at -f /tmp/x now', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Exception in thread "main" java.lang.NullPointerException\n\tat Foo.bar(Foo.java:5)', '| `or(...exprs)` | At least one operand must match. |',
+    'Error\n    at Object.<anonymous> (/app/index.js:10:5)\n    at Module._compile (node:internal/modules/cjs/loader:1105:14)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: exec( and start( given a command line', () => {
+  // exec( and start( are also a regex's, a database's or a server's methods: only a string opening with a command counts
+  it.each([["exec('id')", 'cmdi.exec-call'], ["Kernel.exec('id')", 'cmdi.exec-call'], ['Process.Start("cmd.exe", "/c whoami")', 'cmdi.exec-call'],
+    ["child.exec('cat /etc/passwd')", 'cmdi.exec-call']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  it.each(["re.exec('abc')", "db.exec('CREATE TABLE x (id int)')", "/\\d+/.exec('a1')", "app.start('server')", 'exec("date")'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe('cmdi: a shell handed over by an option opening the value or after ext::', () => {
+  it.each([['-e sh', 'cmdi.shell-path'], ['-c bash', 'cmdi.shell-path'], ['-c protocol.ext.allow=always ext::sh -c id', 'cmdi.shell-path'],
+    ['ext::sh -c touch% /tmp/pwned', 'cmdi.shell-path']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['-e shell', '-5 sh', 'ext::shell'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

@@ -22,7 +22,7 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(540);
+    expect(ps.length).toBeGreaterThanOrEqual(662);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
@@ -32,7 +32,7 @@ describe('held-out cmdi / path probes', () => {
   });
   it('leaves ordinary look-alikes alone', () => {
     const ps = probes('benign-cmdi-path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(351);
+    expect(ps.length).toBeGreaterThanOrEqual(423);
     // (see the ceilings at the end)
     const fp = blocked(ps);
     expect(fp.length, fp.join('\n')).toBeLessThanOrEqual(BENIGN_BLOCKED);
@@ -54,8 +54,13 @@ describe('held-out cmdi / path probes', () => {
   });
 });
 
-// measured: cmdi 532/540, path 487/491 (round 5: 47/47; session-6 sets 30/30 each; round 6: 63/64), benign 11/351 (11 by cmdi/path rules: 3 path, 8 cmdi)
-const CMDI_MISSES = 8;
+// measured: cmdi 532/540, path 424/427 (round 5: 47/47; session-6 sets 30/30 each), benign 12/322 (12 by cmdi/path rules: 4 path, 8 cmdi)
+// session 7 (cmdi round 6, 99 attacks, 93/99 when written; 59 look-alikes, 5/59 when written): measured cmdi 631/639
+// (round 6: 98/99), benign 16/381 (16 by cmdi/path rules: 4 path, 12 cmdi; round 6: 4/59); with the sets written after
+// the round-6 fixes (23 attacks, 18/23 on the pre-round build; 13 look-alikes, 7/13 before): measured cmdi 654/662,
+// benign 16/394; then cmdi 655/662 (sh shell.sh). Path round 6 (64 attacks, 62/64 when written; 29 look-alikes,
+// 2/29 when written): path 487/491 (round 6: 63/64), look-alikes 0/29. Both merged: benign 15/423 (3 path, 12 cmdi)
+const CMDI_MISSES = 7;
 const PATH_MISSES = 4;
-const BENIGN_BLOCKED = 11;
-const BENIGN_CP_CRITICAL = 11;
+const BENIGN_BLOCKED = 15;
+const BENIGN_CP_CRITICAL = 15;
