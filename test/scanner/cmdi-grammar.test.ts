@@ -879,3 +879,17 @@ describe('cmdi: a shell handed over by an option opening the value or after ext:
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi: a command opening the value, then " #"', () => {
+  // a '#' standing apart comments out the rest of the line (ls #, id # x); a word or number glued to it numbers
+  // something (Apt #4B, cat #1: the apartment, the cat's name in a list)
+  it.each([['ls #', 'cmdi.command-with-args'], ['id # x', 'cmdi.command-with-args'], ['ls -la #', 'cmdi.command-with-args'],
+    [';ls #4', 'cmdi.chained-command'], ['x|cat #1', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Apt #4B', 'cat #1', 'Make #3 in the list', 'ls #x'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

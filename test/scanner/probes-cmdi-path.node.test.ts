@@ -32,7 +32,7 @@ describe('held-out cmdi / path probes', () => {
   });
   it('leaves ordinary look-alikes alone', () => {
     const ps = probes('benign-cmdi-path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(423);
+    expect(ps.length).toBeGreaterThanOrEqual(540);
     // (see the ceilings at the end)
     const fp = blocked(ps);
     expect(fp.length, fp.join('\n')).toBeLessThanOrEqual(BENIGN_BLOCKED);
@@ -60,6 +60,7 @@ describe('held-out cmdi / path probes', () => {
 // the round-6 fixes (23 attacks, 18/23 on the pre-round build; 13 look-alikes, 7/13 before): measured cmdi 654/662,
 // benign 16/394; then cmdi 655/662 (sh shell.sh). Path round 6 (64 attacks, 62/64 when written; 29 look-alikes,
 // 2/29 when written): path 487/491 (round 6: 63/64), look-alikes 0/29. Both merged: benign 15/423 (3 path, 12 cmdi)
+// Then 117 realistic form values (1/117 when written: Apt #4B, 0/117 after): benign 15/540
 const CMDI_MISSES = 7;
 const PATH_MISSES = 4;
 const BENIGN_BLOCKED = 15;
