@@ -29,6 +29,7 @@ const Q_DEPTH: u32 = 28;    // paren depth (signed)
 const Q_SEL: u32 = 32;      // 1 = SELECT with an SQL-shaped list seen (waiting for FROM)
 const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK | the end of a backtick
 const AT_TICK: u32 = 0x40000000;
+const AT_BSL: u32 = 0x20000000; // | the end of a backslash: \N glued to the next word is MySQL's NULL
 const Q_FUNCS: u32 = 40;    // SQL function calls seen
 const Q_LASTEND: u32 = 44;  // end of the last event (adjacency)
 const Q_AUXSTART: u32 = 48; // start of the pending '(' / comment (span start)
@@ -102,6 +103,7 @@ const A_UNARY: u32 = 256;   // a sign/negation was folded into this operand
 const A_CHAR: u32 = 0xff00; // operator character(s) for OP tokens
 const A_SPACED: u32 = 0x10000; // FUNC: whitespace between the name and its '(' (if (a < b), for (i = 0)
 const A_JOINED: u32 = 0x20000; // OP: two operator characters joined (<= != == ...)
+const A_CELL: u32 = 0x20000;   // WORD (the bit of OP's A_JOINED): a spreadsheet cell reference (a1, bc12)
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
 const A_DANGERTAIL: u32 = 0x100000; // a folded operand ends with a dangerous name (1 - sleep)
 const A_CALLKW: u32 = 0x80000; // KW: CALL (of the EXEC class: CALL takes a procedure name, never a parenthesis)
@@ -327,6 +329,16 @@ function judge(st: usize, q: usize): void {
     if (t3 == T_SEMI || isBreakout(q, 3)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
     else report(st, R_SQLI_STATEMENT, tstart(q, 2), e0);
   }
+  // ; SET @s = …  x'; SET @v := …  — a user variable assigned in a statement of its own (the first step of
+  // PREPARE/EXECUTE or EXEC(@s) dynamic SQL)
+  if (t0 == T_OP && ((taux(q, 0) & A_CHAR) == (0x3d << 8) || (taux(q, 0) & A_CHAR) == (0x3a << 8)) && t1 == T_VAR &&
+      ttype(q, 2) == T_WORD && (tflags(q, 2) & K_SQL_SET) != 0 && tend(q, 1) <= s0) {
+    // (the ';' ends a literal or a parenthesis, as an injected one does: ok; set @x = 1 is a note)
+    const t3 = ttype(q, 3);
+    const t4 = ttype(q, 4);
+    if ((t3 == T_SEMI && (t4 == T_NUM || t4 == T_STR || (taux(q, 3) & A_RPAREN) != 0)) ||
+        (isBreakout(q, 3) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
+  }
   if (t0 == T_KW) {
     if ((f0 & K_SQL_FROM) != 0 && g32(q, Q_SEL) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
     if ((f0 & K_SQL_SHUTDOWN) != 0 && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0);
@@ -371,7 +383,9 @@ function judge(st: usize, q: usize): void {
       const t4 = ttype(q, 4);
       const where = isKw(q, 3, K_SQL_WHERE) && ((taux(q, 3) & A_WHEN) == 0 || (t4 == T_WORD && (taux(q, 4) & A_CASE) != 0) ||
         (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR));
-      if ((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q)) || where || inCall) {
+      // (=IF(A1>10,  =IF(AND(A1>0,B1<5),: a spreadsheet formula compares a cell, and SQL has no cells)
+      const cell = ttype(q, 2) == T_WORD && (taux(q, 2) & A_CELL) != 0 && (taux(q, 2) & A_LPAREN) != 0;
+      if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q)) || where || inCall) && !cell) {
         report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
       } else if (isBreakout(q, 3)) {
         // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
@@ -496,7 +510,13 @@ function calledAfterLiteral(q: usize): u32 {
 function dangerStep(st: usize, q: usize): void {
   const bo = g32(q, Q_BO);
   const k = ((bo & (BO_DANGER_N * 3)) / BO_DANGER_N) + 1; // tokens since the call; the call is token k
-  if (plainWord(q, 0)) { s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_N * 3)); return; }
+  // (and a connective or word operator first in its parentheses: Sleep (in a bed), Analyse (or analyze) — no argument list starts so)
+  const t0 = ttype(q, 0);
+  const a0 = taux(q, 0);
+  const wordOp = (t0 == T_LOGIC || (t0 == T_OP && (a0 & A_CMP) != 0)) && (a0 & A_CHAR) == 0;
+  if (plainWord(q, 0) || (k == 1 && (a0 & A_LPAREN) != 0 && wordOp)) {
+    s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_N * 3)); return;
+  }
   if (k < 3 && (ttype(q, 0) == T_NUM || (ttype(q, 0) == T_OP && (taux(q, 0) & (A_IS | A_CMP)) != A_CMP))) { s32(q, Q_BO, (bo & ~(BO_DANGER_N * 3)) | k * BO_DANGER_N); return; }
   s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_N * 3));
   report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), tend(q, 0));
@@ -733,6 +753,17 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   // and the usual Markdown code span in prose ("and the `length` is 0"); it may still name a system schema
   const tick = g32(q, Q_AT);
   if ((tick & AT_TICK) != 0) { s32(q, Q_AT, 0); if ((tick & ~AT_TICK) == start) flags &= K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK; }
+  if ((tick & AT_BSL) != 0) {
+    s32(q, Q_AT, 0);
+    // \Nunion  select\Nfrom: MySQL reads \N as NULL, a token of its own, so a keyword glued after it still counts
+    // (only UNION and FROM: "\nor", "\nand" are a newline escape before an English word in code as often as not)
+    if ((tick & ~AT_BSL) == start && first == 0x6e && len > 3 && len <= KW_MAX_WORD && start + 1 < end &&
+        (flagsOfBytes(word + 1, len - 1) & (K_SQL_UNION | K_SQL_FROM)) != 0) {
+      sqlWord(st, q, K_SQL_VALUEKW, 0x6e, start, start + 1, word, 1);
+      sqlWord(st, q, flagsOfBytes(word + 1, len - 1), <u32>load<u8>(word + 1), start + 1, end, word + 1, len - 1);
+      return;
+    }
+  }
   if ((g32(q, Q_BO) & BO_DEFER) != 0 && (flags & DEFER_BREAK) != 0) settle(st, q, false);
   const isNum = first - 0x30 < 10;
   if (isNum && flags == 0) {
@@ -798,6 +829,7 @@ function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
   // (null, true and false are the value keywords that start with n / t / f)
   if ((flags & K_SQL_VALUEKW) != 0) return first == 0x6e || first == 0x74 || first == 0x66 ? A_SQLWORD : 0;
   if (first == 0x5f) return len > 1 ? A_PREFIX : 0; // _utf8'…'
+  if (flags == 0 && cellRef(word, len)) return A_CELL;
   switch (len) {
     case 1: return first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65 ? A_PREFIX : 0; // x'41' b'1' N'a' E'a'
     case 3: return load<u16>(word) == 0x6e65 && load<u8>(word + 2) == 0x64 ? A_END : 0; // end
@@ -805,6 +837,16 @@ function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
     case 6: return load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0; // values
     default: return 0;
   }
+}
+
+/** A1, bc12: one to three letters then digits, a spreadsheet's cell reference. */
+function cellRef(word: usize, len: u32): bool {
+  if (len < 2 || len > 7) return false;
+  let i: u32 = 0;
+  while (i < len && i < 4 && <u32>load<u8>(word + i) - 0x61 < 26) i++;
+  if (i == 0 || i > 3 || i == len) return false;
+  for (; i < len; i++) if (<u32>load<u8>(word + i) - 0x30 >= 10) return false;
+  return true;
 }
 
 /** sp_… / xp_…: the prefixes of MSSQL's system and extended stored procedures. */
@@ -852,7 +894,7 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
   // (a backtick marks the word glued after it; a '.' glued to the backtick passes the mark on: `.length`)
   if (c != 0x40) {
     const tick = g32(q, Q_AT);
-    s32(q, Q_AT, c == 0x60 || (c == 0x2e && (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start) ? AT_TICK | end : 0);
+    s32(q, Q_AT, c == 0x60 || (c == 0x2e && (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start) ? AT_TICK | end : c == 0x5c ? AT_BSL | end : 0);
   }
   switch (c) {
     case 0x27: case 0x22: {

@@ -492,3 +492,53 @@ describe('sqli: a statement of any verb stacked right after the quote and cut of
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
 });
+
+describe('sqli: MySQL \\N (NULL) glued to UNION or FROM', () => {
+  // \Nunion select …: \N is a token of its own, so the keyword glued after it still counts
+  const hits = ['\\Nunion select 9,version()', '\\Nunion all select null,2', 'select\\Nfrom users'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ['line one\\nunion station', 'Credit\\nUnion', 'a\\nfrom b', 'C:\\Nunion\\docs'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: SET @v = in a statement of its own', () => {
+  // the first step of PREPARE/EXECUTE or EXEC(@s) dynamic SQL, after a ';' that ends a literal or a break-out
+  const hits = ['9; set @q=0x73656c656374; prepare s from @q; execute s;', "x'; set @v := 1;--", "x';set @v=1", "') ; set @a=1;"];
+  it.each(hits)('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
+  });
+  const clean = ['ok; set @x = 1', 'Reminder; set @alice as reviewer', 'set @x = 1'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: a spreadsheet formula compares cells', () => {
+  const clean = ['=IF(A1>10,"yes","no")', '=IF(AND(A1>0,B1<5),"ok","check")', '=IF(OR(C2>=100,D2<0),1,0)'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  const hits = ['if(id>0,1,0)', '1 and if(1>0,1,0)', "' and if(a1>0,1,0)-- -"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+});
+
+describe('sqli: dangerous calls (DBMS_LDAP.INIT, HTTPURITYPE, PROCEDURE ANALYSE) and prose around them', () => {
+  const hits = ["'||dbms_ldap.init('x.example',389)||'", "1 and httpuritype('http://x.example/').getclob() is not null", '1 procedure analyse()', '1 procedure analyse(1,1)'];
+  it.each(hits)('%s is a dangerous function', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.dangerous-function');
+  });
+  // (a connective or word operator first in the parentheses: no argument list starts so)
+  const clean = ['see DBMS_LDAP.INIT in the Oracle docs', 'analyse (2023) results', 'Analyse (or analyze) the data', 'Sleep (in a bed)', 'Benchmark (and compare)'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
