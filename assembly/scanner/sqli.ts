@@ -365,8 +365,12 @@ function judge(st: usize, q: usize): void {
     // "cats in boxes"; "char(10) is a newline" (IS takes NULL, TRUE, FALSE or NOT, never a plain name)
     // "the value is a `string` and `x` is true": words, a connective, then IS after a plain name — a sentence
     // (an injected connective follows a literal or a break-out: 1 and id is null)
+    // Map<Key, Array<String, `String`<br>: a '<' glued to the plain name after it opens a type argument or a tag
+    // (unless a literal stands before the connective: 1 or a<b, x' or id<pw compare columns)
     const prose = ((taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0)) ||
-      ((taux(q, 1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4));
+      ((taux(q, 1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4)) ||
+      ((taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3c << 8) && tend(q, 1) == s0 && plainName(q, 0) && plainName(q, 2) &&
+       !(ttype(q, 3) == T_LOGIC && (ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR)));
     if (isCmp(q, 1) && isValue(q, 2) && !prose) {
       const t3 = ttype(q, 3);
       const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;
@@ -385,7 +389,9 @@ function judge(st: usize, q: usize): void {
         (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR));
       // (=IF(A1>10,  =IF(AND(A1>0,B1<5),: a spreadsheet formula compares a cell, and SQL has no cells)
       const cell = ttype(q, 2) == T_WORD && (taux(q, 2) & A_CELL) != 0 && (taux(q, 2) & A_LPAREN) != 0;
-      if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q)) || where || inCall) && !cell) {
+      // (a comma right before a word connective is English — Explorer < 9, and node < 0.6 — SQL never writes ", and")
+      const listed = !symbolic && ttype(q, 4) == T_COMMA && (taux(q, 3) & (A_LPAREN | A_RPAREN | A_COMMENT)) == 0;
+      if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q) && !listed) || where || inCall) && !cell) {
         report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
       } else if (isBreakout(q, 3)) {
         // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued

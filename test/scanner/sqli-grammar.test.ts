@@ -542,3 +542,18 @@ describe('sqli: dangerous calls (DBMS_LDAP.INIT, HTTPURITYPE, PROCEDURE ANALYSE)
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
 });
+
+describe('sqli: type arguments, tags and Oxford commas are not comparisons after a connective', () => {
+  // a '<' glued to a plain name opens a type argument or a tag (unless a literal stands before the connective);
+  // a comma right before a word connective is English, SQL never writes ", and"
+  const clean = ['Type: `false` or `Array<String | RegExp>`', 'such as `Promise<T>` and `Map<Key, Value>`', 'Type: `Boolean` or `String`<br>',
+    'Internet Explorer < 9, and node < 0.6 are old'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ['1 or a<b', "' or x<y", "x' or id<5--", "', 1) or 1=1--", '1 or 1<2'];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
+});
