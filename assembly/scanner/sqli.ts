@@ -588,11 +588,14 @@ function globAfter(q: usize): bool {
   return g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && plainWord(q, 0) && tend(q, 0) == g32(q, Q_AUXSTART);
 }
 
-function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false): void {
+function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false, wordAfter: bool = false): void {
   const n = g32(q, Q_NTOK);
   if (n == 0) return;
   s32(q, Q_BO, (g32(q, Q_BO) | BO_COMMENT) & ~BO_NOTE);
-  if (isBreakout(q, 0)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
+  if (isBreakout(q, 0)) {
+    // (not a loose quote with '/*' and a word all glued after it: match("/*splat") quotes a route pattern)
+    if (!(wordAfter && (g32(q, Q_BO) & BO_LOOSE) != 0 && tend(q, 0) == start)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
+  }
   // x'; --  — the statement ended right after the quote, the rest cut off
   else if (ttype(q, 0) == T_SEMI && isBreakout(q, 1) && (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
   else if (isBreakout(q, 2) && ttype(q, 1) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
@@ -604,7 +607,9 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
            tstart(q, 1) == tend(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   const t0 = ttype(q, 0);
   if ((t0 == T_NUM || t0 == T_STR || t0 == T_WORD || t0 == T_VAR || t0 == T_FUNC || isKw(q, 0, K_SQL_VALUEKW)) &&
-      (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0) {
+      (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0 &&
+      // (fetch(/* options */): a comment first in the glued parentheses of a name SQL does not know is spacing in a call, no cut)
+      !(t0 == T_FUNC && tflags(q, 0) == 0 && (taux(q, 0) & A_SPACED) == 0 && (g32(q, Q_PEND) & A_LPAREN) != 0 && g32(q, Q_STATE) == S_BLOCK_OPEN)) {
     // "version 2 -- fixed bugs": behind only SQL words (no quoted literal, call, comparison or variable), a "--"
     // set apart by spaces may be the writer's dash; it is a cut unless two words follow it on its line
     if ((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 && g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
@@ -696,6 +701,8 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
       s32(q, Q_STATE, S_NORMAL);
       return S_NORMAL;
     }
+    // `--`: "--" glued to a backtick after it is a code span (MySQL, the dialect of backticks, needs a space after "--")
+    if (c == 0x60 && start == g32(q, Q_AUXSTART) + 2) { s32(q, Q_STATE, S_NORMAL); return S_NORMAL; }
     s32(q, Q_STATE, c == 0x0a ? S_NORMAL : S_LINE); // "--\n" ends right here
     if (c != 0x61) {
       onComment(st, q, g32(q, Q_AUXSTART), end);
@@ -710,7 +717,7 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
   } else if (s == S_BLOCK_OPEN) {
     if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), end); s32(q, Q_STATE, S_NORMAL); return 99; }
     // (static/admin/*  application/*+json  /*path: a '/*' glued to a plain name with no space after it is a wildcard)
-    onComment(st, q, g32(q, Q_AUXSTART), start, c != 0x20 && c != 0x0a && c != 0x2a && globAfter(q));
+    onComment(st, q, g32(q, Q_AUXSTART), start, c != 0x20 && c != 0x0a && c != 0x2a && globAfter(q), c == 0x61);
     s = S_BLOCK;
     s32(q, Q_STATE, S_BLOCK);
     if (c == 0x2a) { s32(q, Q_STATE, S_BLOCK_STAR); return 99; }

@@ -557,3 +557,18 @@ describe('sqli: type arguments, tags and Oxford commas are not comparisons after
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
 });
+
+describe('sqli: code spans and code comments that cut nothing', () => {
+  // `--` (MySQL, the dialect of backticks, needs a space after "--"); fetch(/* options */) (a comment first in the glued
+  // parentheses of a name SQL does not know); match("/*splat") (a loose quote with '/*' and a word glued: a route pattern)
+  const clean = ['with everything after the `--`. Here', 'var colorSupport = testColorSupport(/* options object */)', 'var response = fetch(/*...*/);',
+    'const fn = match("/*splat");'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ["' or 1=1--", '1; if exists(/* anything */', 'admin\'/*', "x')/*", '1 and ascii(/**/substr(user(),1,1))>1'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
+});
