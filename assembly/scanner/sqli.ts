@@ -937,6 +937,7 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
     case 0x29: {
       s32(q, Q_PEND, (g32(q, Q_PEND) & ~A_LPAREN) | A_RPAREN);
       s32(q, Q_DEPTH, g32(q, Q_DEPTH) - 1);
+      s32(q, Q_LASTEND, end); // (a quote glued after it closes a quoted call: 'a=b(c)')
       break;
     }
     case 0x2c: push(st, q, T_COMMA, 0, 0, start, end); break;
@@ -979,7 +980,8 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     // (not a loose quote closed by one glued to a name or number: url: '/a/b?c=d' is a quoted segment; ' /1=' re-opens;
     // nor one that opened markup: w('<b>hi</b>'))
     if (s == S_STRING && g32(q, Q_MODE) == 0x27 && shape == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0 &&
-        !((g32(q, Q_BO) & BO_LOOSE) != 0 && tstart0 == tend(q, 0) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM)) &&
+        !((g32(q, Q_BO) & BO_LOOSE) != 0 && ((tstart0 == tend(q, 0) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM)) ||
+          (tstart0 == g32(q, Q_LASTEND) && (g32(q, Q_PEND) & A_RPAREN) != 0))) && // (or to a ')': log('%s (%dms)', x))
         (g32(q, Q_BO) & BO_MARKUP) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
     // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own
     // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)

@@ -572,3 +572,16 @@ describe('sqli: code spans and code comments that cut nothing', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
 });
+
+describe('sqli: a loose quote closed right after a parenthesis quotes a call', () => {
+  // 'a=b(c)' and '… (%dns)' as 'x=1' is: the closing quote glued to ')' ends a quoted string of code
+  const clean = ["assert.equal(wrapped, 'a=b(c)');", "console.log('%s %s -> %s (%dns)',", "x '=(1)'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ["x' or (1=1)'", "' or 1=1)'", "x (' or (1)=(1)'"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
+});
