@@ -30,6 +30,7 @@ const Q_SEL: u32 = 32;      // 1 = SELECT with an SQL-shaped list seen (waiting 
 const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK | the end of a backtick
 const AT_TICK: u32 = 0x40000000;
 const AT_BSL: u32 = 0x20000000; // | the end of a backslash: \N glued to the next word is MySQL's NULL
+const AT_LINK: u32 = 0x10000000; // | the end of a ']': a '(' glued to it opens a Markdown link's target or calls a [bracketed] name
 const Q_FUNCS: u32 = 40;    // SQL function calls seen
 const Q_LASTEND: u32 = 44;  // end of the last event (adjacency)
 const Q_AUXSTART: u32 = 48; // start of the pending '(' / comment (span start)
@@ -544,7 +545,7 @@ const DEFER_BREAK: u64 = STRUCTURAL | K_SQL_LOGIC | K_SQL_OPWORD | K_SQL_DANGER 
 }
 
 /** Called when '(' follows token 0: it becomes a function call. */
-function makeFunc(st: usize, q: usize, start: u32, end: u32): void {
+function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false): void {
   const e = ent(q, 0);
   store<u32>(e + E_TYPE, T_FUNC);
   if (load<u32>(e + E_END) != start) store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_SPACED);
@@ -554,7 +555,8 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32): void {
   if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   // SELECT CHAR(   — a select list that starts with an SQL function
   if (isKw(q, 1, K_SQL_SELECT) && (f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), end);
-  if ((f & K_SQL_DANGER) != 0) {
+  // ([Benchmark.js](https://…) is a Markdown link; SQL Server brackets names, [dbo].[fn](1), never a dangerous one)
+  if ((f & K_SQL_DANGER) != 0 && !link) {
     // Sleep(8 hours)  Rand(1990) is a novel  the [benchmark](https://…): a call that starts the value or follows a plain
     // word, with no parenthesis, comment or sign before it, waits for what follows it (dangerStep)
     const t1 = ttype(q, 1);
@@ -766,6 +768,7 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   // and the usual Markdown code span in prose ("and the `length` is 0"); it may still name a system schema
   const tick = g32(q, Q_AT);
   if ((tick & AT_TICK) != 0) { s32(q, Q_AT, 0); if ((tick & ~AT_TICK) == start) flags &= K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK; }
+  if ((tick & AT_LINK) != 0) s32(q, Q_AT, 0);
   if ((tick & AT_BSL) != 0) {
     s32(q, Q_AT, 0);
     // \Nunion  select\Nfrom: MySQL reads \N as NULL, a token of its own, so a keyword glued after it still counts
@@ -905,9 +908,10 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
   }
   if (c != 0x2e) s32(q, Q_DOT, 0);
   // (a backtick marks the word glued after it; a '.' glued to the backtick passes the mark on: `.length`)
+  const tick = g32(q, Q_AT);
   if (c != 0x40) {
-    const tick = g32(q, Q_AT);
-    s32(q, Q_AT, c == 0x60 || (c == 0x2e && (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start) ? AT_TICK | end : c == 0x5c ? AT_BSL | end : 0);
+    s32(q, Q_AT, c == 0x60 || (c == 0x2e && (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start) ? AT_TICK | end :
+      c == 0x5c ? AT_BSL | end : c == 0x5d ? AT_LINK | end : 0);
   }
   switch (c) {
     case 0x27: case 0x22: {
@@ -929,7 +933,9 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
         store<u64>(e + E_FLAGS, load<u64>(e + E_FLAGS) | K_SQL_FUNC);
         store<u32>(e + E_AUX, load<u32>(e + E_AUX) & ~A_FUNCTAIL);
         makeFunc(st, q, start, end);
-      } else if (n > 0 && g32(q, Q_PEND) == 0 && (t0 == T_WORD || (t0 == T_KW && (tflags(q, 0) & (K_SQL_FUNC | K_SQL_DANGER)) != 0))) makeFunc(st, q, start, end);
+      } else if (n > 0 && g32(q, Q_PEND) == 0 && (t0 == T_WORD || (t0 == T_KW && (tflags(q, 0) & (K_SQL_FUNC | K_SQL_DANGER)) != 0))) {
+        makeFunc(st, q, start, end, tick == (AT_LINK | start));
+      }
       s32(q, Q_PEND, g32(q, Q_PEND) | A_LPAREN);
       s32(q, Q_DEPTH, g32(q, Q_DEPTH) + 1);
       break;
@@ -946,7 +952,7 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
     case 0x2d: s32(q, Q_STATE, S_DASH); break;
     case 0x2f: s32(q, Q_STATE, S_SLASH); break;
     case 0x2e: s32(q, Q_DOT, end + 1); break;
-    case 0x40: s32(q, Q_AT, g32(q, Q_AT) + 1); break;
+    case 0x40: s32(q, Q_AT, (tick & (AT_BSL | AT_LINK)) != 0 ? 1 : tick + 1); break;
     case 0x3d: case 0x3c: case 0x3e: case 0x21: case 0x7c: case 0x26: case 0x2b: case 0x2a: case 0x25: case 0x5e: case 0x7e: case 0x3a:
       opToken(st, q, c, start, end); break;
     default: break; // ` $ [ ] { } ? \ and others do not change the token shape

@@ -585,3 +585,16 @@ describe('sqli: a loose quote closed right after a parenthesis quotes a call', (
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
 });
+
+describe('sqli: a Markdown link is no dangerous call', () => {
+  // [Benchmark.js](https://…): a '(' glued to ']' opens a link target; SQL Server brackets names, never a dangerous one
+  const clean = ['- [Benchmark.js](https://github.com/bestiejs/benchmark.js)', 'see [sleep](https://example.com/sleep) for details'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ['1 and [dbo].[fn](1)=1', '1 and sleep(5)', '1 and [sleep](5)', '1 and zeroblob(1000000000)'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
+});
