@@ -35,7 +35,7 @@ describe('held-out probes', () => {
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(686); // measured 687/691 (round 6: 114/117 when written, 117/117 now; round 6b: 46/47 when written, 47/47 now)
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(687); // measured 688/691 (round 6: 114/117 when written, 117/117 now; round 6b: 46/47 when written, 47/47 now)
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);

@@ -598,3 +598,15 @@ describe('sqli: a Markdown link is no dangerous call', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
 });
+
+describe('sqli: EXECUTE AS USER/LOGIN = … stacked after a literal or a break-out', () => {
+  const hits = ["1; execute as user = 'dbo'", "x'; EXEC AS LOGIN = 'sa'--", "'; execute as login='sa';select 1--"];
+  it.each(hits)('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
+  });
+  const clean = ["ok; execute as user = 'dbo'", "Plan; execute as planned = 'yes'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
