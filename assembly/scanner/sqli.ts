@@ -105,6 +105,7 @@ const A_CHAR: u32 = 0xff00; // operator character(s) for OP tokens
 const A_SPACED: u32 = 0x10000; // FUNC: whitespace between the name and its '(' (if (a < b), for (i = 0)
 const A_JOINED: u32 = 0x20000; // OP: two operator characters joined (<= != == ...)
 const A_CELL: u32 = 0x20000;   // WORD (the bit of OP's A_JOINED): a spreadsheet cell reference (a1, bc12)
+const A_HEXGROUP: u32 = 0x40000; // WORD (the bit of OP's A_IS): one to four hex digits, an IPv6 group (::ffff:…), no type name
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
 const A_DANGERTAIL: u32 = 0x100000; // a folded operand ends with a dangerous name (1 - sleep)
 const A_CALLKW: u32 = 0x80000; // KW: CALL (of the EXEC class: CALL takes a procedure name, never a parenthesis)
@@ -355,8 +356,9 @@ function judge(st: usize, q: usize): void {
   if (t0 == T_KW || t0 == T_WORD) {
     // 'x'::int  (...)::jsonb
     // (not after a loose break-out quote: ('::ffff:10.0.0.1') quotes an IPv6 address)
+    // (nor an IPv6 group: '::ffff:c0a8:101' — no type name is spelt in hex digits alone)
     if (t1 == T_OP && (taux(q, 1) & A_CAST) != 0 && tstart(q, 1) + 2 == tend(q, 1) && (ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0 &&
-        !(isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) != 0)) {
+        !(isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) != 0) && !(t0 == T_WORD && (taux(q, 0) & A_HEXGROUP) != 0)) {
       report(st, R_SQLI_TYPE_CAST, ttype(q, 2) == T_STR ? tstart(q, 2) : tstart(q, 1), e0);
     }
     if ((f0 & K_SQL_SCHEMA) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
@@ -853,7 +855,12 @@ function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
   // (null, true and false are the value keywords that start with n / t / f)
   if ((flags & K_SQL_VALUEKW) != 0) return first == 0x6e || first == 0x74 || first == 0x66 ? A_SQLWORD : 0;
   if (first == 0x5f) return len > 1 ? A_PREFIX : 0; // _utf8'…'
-  if (flags == 0 && cellRef(word, len)) return A_CELL;
+  const shape: u32 = flags != 0 ? 0 : (cellRef(word, len) ? A_CELL : 0) | (len <= 4 && hexGroup(word, len) ? A_HEXGROUP : 0);
+  return shape | wordMark(word, len, first);
+}
+
+/** The marks of x, b, n, e (a literal's prefix), END, CASE and VALUES. */
+function wordMark(word: usize, len: u32, first: u32): u32 {
   switch (len) {
     case 1: return first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65 ? A_PREFIX : 0; // x'41' b'1' N'a' E'a'
     case 3: return load<u16>(word) == 0x6e65 && load<u8>(word + 2) == 0x64 ? A_END : 0; // end
@@ -861,6 +868,15 @@ function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
     case 6: return load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0; // values
     default: return 0;
   }
+}
+
+/** ffff, c0a8: one to four hex digits. */
+function hexGroup(word: usize, len: u32): bool {
+  for (let i: u32 = 0; i < len; i++) {
+    const c = <u32>load<u8>(word + i);
+    if (c - 0x30 >= 10 && c - 0x61 >= 6) return false;
+  }
+  return true;
 }
 
 /** A1, bc12: one to three letters then digits, a spreadsheet's cell reference. */

@@ -610,3 +610,16 @@ describe('sqli: EXECUTE AS USER/LOGIN = … stacked after a literal or a break-o
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
 });
+
+describe('sqli: an IPv6 group after :: is no type cast', () => {
+  // no type name is spelt in hex digits alone: '::ffff:c0a8:101'
+  const clean = ["ipaddr.IPv6.parse('::ffff:192.168.1.1').toString(); // => '::ffff:c0a8:101'", "mapped: 'x'::ffff:c0a8"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ["x'::date", "1 and 'a'::text='a'", "'7'::int"];
+  it.each(hits)('%s is a cast', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.type-cast');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
+});
