@@ -586,7 +586,10 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
              (ttype(q, 3) == T_NUM || ttype(q, 3) == T_STR)) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 2), end);
     else if (funcs >= 2 && (t1 == T_OP || t1 == T_LOGIC || t1 == T_COMMA)) report(st, R_SQLI_FUNCTION_CHAIN, s0, end);
     // <value> AND ASCII(  — a connective straight into an SQL function (blind extraction)
-    if (t1 == T_LOGIC && isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
+    // (not a name spaced from its parenthesis after a plain word: `musl`) and version (e.g. 1.2.3) is prose)
+    if (t1 == T_LOGIC && isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0 && !((load<u32>(e + E_AUX) & A_SPACED) != 0 && plainName(q, 2))) {
+      report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
+    }
     if (t1 == T_LOGIC || isCmp(q, 1) || isBreakout(q, 1)) {
       if (isBreakout(q, 1) || isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     }
@@ -818,7 +821,8 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
       if (!numeric) store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_QUAL);
       s32(q, Q_DOT, 0);
       if (t == T_WORD && procPrefix(word, len)) { store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_PROC); judge(st, q); }
-      if ((flags & K_SQL_SCHEMA) != 0 || ((load<u64>(e + E_FLAGS) & K_SQL_SCHEMA_WEAK) != 0)) report(st, R_SQLI_SCHEMA_PROBE, load<u32>(e + E_START), end);
+      // (a variable qualifies nothing: mime-db@master/db.json, x@master.db are a version tag and an address)
+      if ((flags & K_SQL_SCHEMA) != 0 || ((load<u64>(e + E_FLAGS) & K_SQL_SCHEMA_WEAK) != 0 && t != T_VAR)) report(st, R_SQLI_SCHEMA_PROBE, load<u32>(e + E_START), end);
       s32(q, Q_LASTEND, end);
       return;
     }

@@ -623,3 +623,16 @@ describe('sqli: an IPv6 group after :: is no type cast', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
 });
+
+describe('sqli: a variable qualifies no schema; a spaced call after a plain word and a connective is prose', () => {
+  const clean = ['https://cdn.jsdelivr.net/gh/jshttp/mime-db@master/db.json', 'x@master.db',
+    'family (e.g. `glibc`, `musl`) and version (e.g. `1.23`, `1.2.3`).'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ['see master.dbo.sysdatabases', '1 and version (', "' and ascii (substr(user(),1,1))>1", 'select @@version'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
+});
