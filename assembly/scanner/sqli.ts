@@ -660,7 +660,8 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
     const t0 = ttype(q, 0);
     if (n == 0 || t0 == T_LOGIC || t0 == T_OP || t0 == T_COMMA || t0 == T_KW || t0 == T_SEMI) {
       if (!(n > 0 && t0 == T_OP && tend(q, 0) == start && (taux(q, 0) & A_CMP) == 0 && c == 0x21)) {
-        if ((g32(q, Q_PEND) & A_RPAREN) == 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_UNARY); return; }
+        // ('!' is MySQL's NOT: 1 and !0 marks the operand as NOT does; '~' is "about" in prose as often: 1 or ~2)
+        if ((g32(q, Q_PEND) & A_RPAREN) == 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_UNARY | (c == 0x21 ? A_NOT : 0)); return; }
       }
     }
   }

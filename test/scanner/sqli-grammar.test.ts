@@ -636,3 +636,14 @@ describe('sqli: a variable qualifies no schema; a spaced call after a plain word
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
 });
+
+describe("sqli: '!' before a literal is MySQL's NOT in a bare boolean", () => {
+  const hits = ['1 and !0', '1 or !1'];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  const clean = ['1 or 2', '1 or ~2', 'Wow!1 or 2'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
