@@ -546,12 +546,13 @@ function settle(st: usize, q: usize, quoted: bool): void {
 }
 // Words that settle a deferred break-out at once: SQL structure, connectives, word operators, dangerous names.
 const DEFER_BREAK: u64 = STRUCTURAL | K_SQL_LOGIC | K_SQL_OPWORD | K_SQL_DANGER | K_SQL_SCHEMA;
-// Punctuation that keeps it waiting: what a quoted query string or key=value list is made of (& ; , = [ ] . : / % - ( ) ? !)
+// Punctuation that keeps it waiting: what a quoted query string or key=value list is made of (& ; , = [ ] . : / % - ( ) ? !),
+// and arithmetic, what a quoted formula is made of ('E=mc^2', 'a=b*2', 'n=n+1')
 // bit set over 0x20-0x5f
 // @ts-ignore: decorator
 @inline function listPunct(c: u32): bool {
   return c == 0x26 || c == 0x3b || c == 0x2c || c == 0x3d || c == 0x5b || c == 0x5d || c == 0x2e || c == 0x3a || c == 0x2f ||
-    c == 0x25 || c == 0x2d || c == 0x28 || c == 0x29 || c == 0x3f || c == 0x21;
+    c == 0x25 || c == 0x2d || c == 0x28 || c == 0x29 || c == 0x3f || c == 0x21 || c == 0x2a || c == 0x5e || c == 0x2b;
 }
 
 /** Called when '(' follows token 0: it becomes a function call. */

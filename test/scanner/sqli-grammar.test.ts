@@ -647,3 +647,16 @@ describe("sqli: '!' before a literal is MySQL's NOT in a bare boolean", () => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
+
+describe('sqli: a loose quoted formula closes as text', () => {
+  // the comparison after a loose quote waits through arithmetic as through a key=value list
+  const clean = ["var cookies = cookie.parse('foo=bar; equation=E%3Dmc%5E2');", "x('a=b*2')"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ["x '=1*1", "(' =1*1 or '", "x '=1^1-- -"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.string-breakout');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
