@@ -55,6 +55,7 @@ const BO_DANGER_N: u32 = 0x100000;
 const BO_TAG: u32 = 0x400000;        // '<' glued to a loose break-out quote: markup if a name (or / or !) is glued to it
 const BO_MARKUP: u32 = 0x800000;     // the loose quote opened markup ('<b>hi</b>', '</form>'): HTML in a string of code
 const BO_CASE: u32 = 0x1000000;      // CASE [x] WHEN was seen: END closes its expression (CASE … END = 1)
+const BO_DANGER_ARGS: u32 = 0x2000000; // with BO_DANGER: a dangerous call in SQL position waits for its first token (empty parentheses: a name in prose)
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -526,6 +527,12 @@ function calledAfterLiteral(q: usize): u32 {
  */
 function dangerStep(st: usize, q: usize): void {
   const bo = g32(q, Q_BO);
+  // (in SQL position the call is SQL unless its parentheses were empty: union() and sleep() helpers names two functions)
+  if ((bo & BO_DANGER_ARGS) != 0) {
+    s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_ARGS | BO_DANGER_N * 3));
+    if ((taux(q, 0) & (A_LPAREN | A_RPAREN)) != A_RPAREN) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), tend(q, 1) + ((taux(q, 1) & A_SPACED) == 0 ? 1 : 0));
+    return;
+  }
   const k = ((bo & (BO_DANGER_N * 3)) / BO_DANGER_N) + 1; // tokens since the call; the call is token k
   // (and a connective or word operator first in its parentheses: Sleep (in a bed), Analyse (or analyze) — no argument list starts so)
   const t0 = ttype(q, 0);
@@ -573,6 +580,8 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
     const t1 = ttype(q, 1);
     if ((load<u32>(e + E_AUX) & (A_LPAREN | A_RPAREN | A_COMMENT | A_UNARY | A_NOT)) == 0 && (t1 == 0 || plainWord(q, 1)) && (g32(q, Q_BO) & BO_DANGER) == 0) {
       s32(q, Q_BO, g32(q, Q_BO) | BO_DANGER);
+    } else if ((g32(q, Q_BO) & BO_DANGER) == 0 && t1 == T_LOGIC && (taux(q, 1) & A_CHAR) == 0) {
+      s32(q, Q_BO, g32(q, Q_BO) | BO_DANGER | BO_DANGER_ARGS); // (after a word connective: wait for the arguments, dangerStep)
     } else report(st, R_SQLI_DANGEROUS_FUNCTION, s0, end);
   }
   if ((f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) {
@@ -1001,8 +1010,9 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   if ((g32(q, Q_BO) & BO_DEFER) != 0) settle(st, q, false);
   if ((g32(q, Q_BO) & BO_DANGER) != 0) {
     const k = (g32(q, Q_BO) & (BO_DANGER_N * 3)) / BO_DANGER_N;
-    s32(q, Q_BO, g32(q, Q_BO) & ~(BO_DANGER | BO_DANGER_N * 3));
-    report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), end);
+    const empty = (g32(q, Q_BO) & BO_DANGER_ARGS) != 0 && (g32(q, Q_PEND) & (A_LPAREN | A_RPAREN)) == A_RPAREN;
+    s32(q, Q_BO, g32(q, Q_BO) & ~(BO_DANGER | BO_DANGER_ARGS | BO_DANGER_N * 3));
+    if (!empty) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), end);
   }
   settleCut(st, q, end);
   const s = g32(q, Q_STATE);

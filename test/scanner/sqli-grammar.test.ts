@@ -660,3 +660,15 @@ describe('sqli: a loose quoted formula closes as text', () => {
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
 });
+
+describe('sqli: a dangerous call after a word connective with empty parentheses names the function', () => {
+  const clean = ['New in 3.0: select(), union() and sleep() helpers', 'see select() and sleep() below'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  const hits = ['1 and sleep(5)', '1 and sleep(', '1 or sleep(5)#', '1 and sleep (5)', '1 procedure analyse()'];
+  it.each(hits)('%s is a dangerous function', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.dangerous-function');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
