@@ -100,7 +100,6 @@ const A_STAR: u32 = 16;
 const A_COMMENT: u32 = 32;
 const A_SYSVAR: u32 = 64;
 const A_HEX: u32 = 128;
-const A_CAST: u32 = 512;    // the OP token is '::'
 const A_UNARY: u32 = 256;   // a sign/negation was folded into this operand
 const A_CHAR: u32 = 0xff00; // operator character(s) for OP tokens
 const A_SPACED: u32 = 0x10000; // FUNC: whitespace between the name and its '(' (if (a < b), for (i = 0)
@@ -358,7 +357,7 @@ function judge(st: usize, q: usize): void {
     // 'x'::int  (...)::jsonb
     // (not after a loose break-out quote: ('::ffff:10.0.0.1') quotes an IPv6 address)
     // (nor an IPv6 group: '::ffff:c0a8:101' — no type name is spelt in hex digits alone)
-    if (t1 == T_OP && (taux(q, 1) & A_CAST) != 0 && tstart(q, 1) + 2 == tend(q, 1) && (ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0 &&
+    if (t1 == T_OP && (taux(q, 1) & (A_CHAR | A_JOINED)) == ((0x3a << 8) | A_JOINED) && (ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0 &&
         !(isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) != 0) && !(t0 == T_WORD && (taux(q, 0) & A_HEXGROUP) != 0)) {
       report(st, R_SQLI_TYPE_CAST, ttype(q, 2) == T_STR ? tstart(q, 2) : tstart(q, 1), e0);
     }
@@ -648,7 +647,13 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
   if (g32(q, Q_NTOK) > 0 && ttype(q, 0) == T_OP && tend(q, 0) == start && g32(q, Q_PEND) == 0) {
     const e = ent(q, 0);
     const p = (load<u32>(e + E_AUX) >> 8) & 0xff;
-    if (p == 0x3a && c == 0x3a) { store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_CAST); store<u32>(e + E_END, end); return; }
+    if (p == 0x3a && c == 0x3a) {
+      // (two colons, joined, are a cast; a third makes it none: fe80:::1 — counted, not measured, so %3A%3A is a cast too)
+      const a = load<u32>(e + E_AUX);
+      store<u32>(e + E_AUX, (a & A_JOINED) != 0 ? a & ~(A_CHAR | A_JOINED) : a | A_JOINED);
+      store<u32>(e + E_END, end);
+      return;
+    }
     if ((p == 0x7c && c == 0x7c) || (p == 0x26 && c == 0x26)) {
       store<u32>(e + E_TYPE, T_LOGIC); store<u32>(e + E_END, end);
       judge(st, q);

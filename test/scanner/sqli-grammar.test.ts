@@ -672,3 +672,14 @@ describe('sqli: a dangerous call after a word connective with empty parentheses 
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
 });
+
+describe('sqli: a cast counts its colons, so a percent-encoded :: is a cast too', () => {
+  const hits = ["'a'%3A%3Aint", "x'%3A%3Adate", "1 and '1'%253A%253Aint=1"];
+  it.each(hits)('%s is a cast', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.type-cast');
+  });
+  const clean = ["'a':::int", 'fe80:::1', '<a href="http://server.com/">x</a>', 'x%3A%3Ay'];
+  it.each(clean)('%s is no cast', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('sqli.type-cast');
+  });
+});
