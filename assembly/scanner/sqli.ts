@@ -221,7 +221,7 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   // advance the ring: the newest token becomes entry 0
   s32(q, Q_HEAD, (g32(q, Q_HEAD) + 1) & (RING_N - 1));
   const e = ent(q, 0);
-  aux |= g32(q, Q_PEND);
+  aux |= type == T_OP ? g32(q, Q_PEND) & ~A_UNARY : g32(q, Q_PEND); // (an operator's A_CHAR holds the bit of A_UNARY: -< stays '<')
   store<u32>(e + E_TYPE, type); store<u32>(e + E_AUX, aux); store<u64>(e + E_FLAGS, flags);
   store<u32>(e + E_START, start); store<u32>(e + E_END, end);
   s32(q, Q_PEND, 0);
