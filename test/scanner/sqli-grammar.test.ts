@@ -512,7 +512,7 @@ describe('sqli: SET @v = in a statement of its own', () => {
   it.each(hits)('%s is a stacked query', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
   });
-  const clean = ['ok; set @x = 1', 'Reminder; set @alice as reviewer', 'set @x = 1'];
+  const clean = ['ok; set @x = 1', 'Reminder; set @alice as reviewer', 'set @x = 1', 'Step 2; set @count = 0'];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
@@ -604,7 +604,7 @@ describe('sqli: EXECUTE AS USER/LOGIN = … stacked after a literal or a break-o
   it.each(hits)('%s is a stacked query', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
   });
-  const clean = ["ok; execute as user = 'dbo'", "Plan; execute as planned = 'yes'"];
+  const clean = ["ok; execute as user = 'dbo'", "Plan; execute as planned = 'yes'", "Step 1; execute as user = 'dbo'"];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
