@@ -538,7 +538,8 @@ function dangerStep(st: usize, q: usize): void {
   const t0 = ttype(q, 0);
   const a0 = taux(q, 0);
   const wordOp = (t0 == T_LOGIC || (t0 == T_OP && (a0 & A_CMP) != 0)) && (a0 & A_CHAR) == 0;
-  if (plainWord(q, 0) || (k == 1 && (a0 & A_LPAREN) != 0 && wordOp)) {
+  // (or empty parentheses: sleep() and eat() names two functions)
+  if (plainWord(q, 0) || (k == 1 && (a0 & A_LPAREN) != 0 && wordOp) || (k == 1 && (a0 & (A_LPAREN | A_RPAREN)) == A_RPAREN)) {
     s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_N * 3)); return;
   }
   if (k < 3 && (ttype(q, 0) == T_NUM || (ttype(q, 0) == T_OP && (taux(q, 0) & (A_IS | A_CMP)) != A_CMP))) { s32(q, Q_BO, (bo & ~(BO_DANGER_N * 3)) | k * BO_DANGER_N); return; }
@@ -1016,7 +1017,7 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   if ((g32(q, Q_BO) & BO_DEFER) != 0) settle(st, q, false);
   if ((g32(q, Q_BO) & BO_DANGER) != 0) {
     const k = (g32(q, Q_BO) & (BO_DANGER_N * 3)) / BO_DANGER_N;
-    const empty = (g32(q, Q_BO) & BO_DANGER_ARGS) != 0 && (g32(q, Q_PEND) & (A_LPAREN | A_RPAREN)) == A_RPAREN;
+    const empty = k == 0 && (g32(q, Q_PEND) & (A_LPAREN | A_RPAREN)) == A_RPAREN;
     s32(q, Q_BO, g32(q, Q_BO) & ~(BO_DANGER | BO_DANGER_ARGS | BO_DANGER_N * 3));
     if (!empty) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), end);
   }
