@@ -27,7 +27,7 @@ const Q_PEND: u32 = 20;     // AUX flags for the next token (parens, comment)
 const Q_DOT: u32 = 24;      // end offset + 1 of a '.' that may join two names
 const Q_DEPTH: u32 = 28;    // paren depth (signed)
 const Q_SEL: u32 = 32;      // 1 = SELECT with an SQL-shaped list seen (waiting for FROM)
-const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK | the end of a backtick
+const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK / AT_BSL / AT_LINK | the end of a backtick / '\' / ']'
 const AT_TICK: u32 = 0x40000000;
 const AT_BSL: u32 = 0x20000000; // | the end of a backslash: \N glued to the next word is MySQL's NULL
 const AT_LINK: u32 = 0x10000000; // | the end of a ']': a '(' glued to it opens a Markdown link's target or calls a [bracketed] name
