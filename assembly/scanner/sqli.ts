@@ -27,8 +27,10 @@ const Q_PEND: u32 = 20;     // AUX flags for the next token (parens, comment)
 const Q_DOT: u32 = 24;      // end offset + 1 of a '.' that may join two names
 const Q_DEPTH: u32 = 28;    // paren depth (signed)
 const Q_SEL: u32 = 32;      // 1 = SELECT with an SQL-shaped list seen (waiting for FROM)
-const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK | the end of a backtick
+const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK / AT_BSL / AT_LINK | the end of a backtick / '\' / ']'
 const AT_TICK: u32 = 0x40000000;
+const AT_BSL: u32 = 0x20000000; // | the end of a backslash: \N glued to the next word is MySQL's NULL
+const AT_LINK: u32 = 0x10000000; // | the end of a ']': a '(' glued to it opens a Markdown link's target or calls a [bracketed] name
 const Q_FUNCS: u32 = 40;    // SQL function calls seen
 const Q_LASTEND: u32 = 44;  // end of the last event (adjacency)
 const Q_AUXSTART: u32 = 48; // start of the pending '(' / comment (span start)
@@ -53,6 +55,7 @@ const BO_DANGER_N: u32 = 0x100000;
 const BO_TAG: u32 = 0x400000;        // '<' glued to a loose break-out quote: markup if a name (or / or !) is glued to it
 const BO_MARKUP: u32 = 0x800000;     // the loose quote opened markup ('<b>hi</b>', '</form>'): HTML in a string of code
 const BO_CASE: u32 = 0x1000000;      // CASE [x] WHEN was seen: END closes its expression (CASE … END = 1)
+const BO_DANGER_ARGS: u32 = 0x2000000; // with BO_DANGER: a dangerous call in SQL position waits for its first token (empty parentheses: a name in prose)
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -97,11 +100,12 @@ const A_STAR: u32 = 16;
 const A_COMMENT: u32 = 32;
 const A_SYSVAR: u32 = 64;
 const A_HEX: u32 = 128;
-const A_CAST: u32 = 512;    // the OP token is '::'
 const A_UNARY: u32 = 256;   // a sign/negation was folded into this operand
 const A_CHAR: u32 = 0xff00; // operator character(s) for OP tokens
 const A_SPACED: u32 = 0x10000; // FUNC: whitespace between the name and its '(' (if (a < b), for (i = 0)
 const A_JOINED: u32 = 0x20000; // OP: two operator characters joined (<= != == ...)
+const A_CELL: u32 = 0x20000;   // WORD (the bit of OP's A_JOINED): a spreadsheet cell reference (a1, bc12)
+const A_HEXGROUP: u32 = 0x40000; // WORD (the bit of OP's A_IS): one to four hex digits, an IPv6 group (::ffff:…), no type name
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
 const A_DANGERTAIL: u32 = 0x100000; // a folded operand ends with a dangerous name (1 - sleep)
 const A_CALLKW: u32 = 0x80000; // KW: CALL (of the EXEC class: CALL takes a procedure name, never a parenthesis)
@@ -217,7 +221,7 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   // advance the ring: the newest token becomes entry 0
   s32(q, Q_HEAD, (g32(q, Q_HEAD) + 1) & (RING_N - 1));
   const e = ent(q, 0);
-  aux |= g32(q, Q_PEND);
+  aux |= type == T_OP ? g32(q, Q_PEND) & ~A_UNARY : g32(q, Q_PEND); // (an operator's A_CHAR holds the bit of A_UNARY: -< stays '<')
   store<u32>(e + E_TYPE, type); store<u32>(e + E_AUX, aux); store<u64>(e + E_FLAGS, flags);
   store<u32>(e + E_START, start); store<u32>(e + E_END, end);
   s32(q, Q_PEND, 0);
@@ -327,6 +331,25 @@ function judge(st: usize, q: usize): void {
     if (t3 == T_SEMI || isBreakout(q, 3)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
     else report(st, R_SQLI_STATEMENT, tstart(q, 2), e0);
   }
+  // ; SET @s = …  x'; SET @v := …  — a user variable assigned in a statement of its own (the first step of
+  // PREPARE/EXECUTE or EXEC(@s) dynamic SQL)
+  if (t0 == T_OP && ((taux(q, 0) & A_CHAR) == (0x3d << 8) || (taux(q, 0) & A_CHAR) == (0x3a << 8)) && t1 == T_VAR &&
+      ttype(q, 2) == T_WORD && (tflags(q, 2) & K_SQL_SET) != 0 && tend(q, 1) <= s0) {
+    // (the ';' ends a literal or a parenthesis, as an injected one does: ok; set @x = 1 is a note — and no plain word
+    // stands before that literal: Step 2; set @count = 0 is a tutorial)
+    const t3 = ttype(q, 3);
+    const t4 = ttype(q, 4);
+    if ((t3 == T_SEMI && (t4 == T_NUM || t4 == T_STR || (taux(q, 3) & A_RPAREN) != 0) && !plainWord(q, 5)) ||
+        (isBreakout(q, 3) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
+  }
+  // 1; EXECUTE AS USER = 'dbo'  x'; EXEC AS LOGIN = 'sa'  — T-SQL impersonation: EXEC, two names, '=' and a literal
+  // (a procedure call passes its arguments by position or by @name, never name name = …)
+  if (t0 == T_STR && isCmp(q, 1) && (taux(q, 1) & A_CHAR) == (0x3d << 8) && ttype(q, 2) == T_WORD && ttype(q, 3) == T_WORD &&
+      isKw(q, 4, K_SQL_EXEC) && (taux(q, 4) & A_CALLKW) == 0) {
+    const t6 = ttype(q, 6);
+    if ((ttype(q, 5) == T_SEMI && (t6 == T_NUM || t6 == T_STR || (taux(q, 5) & A_RPAREN) != 0) && !plainWord(q, 7)) ||
+        (isBreakout(q, 5) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 5), e0);
+  }
   if (t0 == T_KW) {
     if ((f0 & K_SQL_FROM) != 0 && g32(q, Q_SEL) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
     if ((f0 & K_SQL_SHUTDOWN) != 0 && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0);
@@ -334,8 +357,9 @@ function judge(st: usize, q: usize): void {
   if (t0 == T_KW || t0 == T_WORD) {
     // 'x'::int  (...)::jsonb
     // (not after a loose break-out quote: ('::ffff:10.0.0.1') quotes an IPv6 address)
-    if (t1 == T_OP && (taux(q, 1) & A_CAST) != 0 && tstart(q, 1) + 2 == tend(q, 1) && (ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0 &&
-        !(isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) != 0)) {
+    // (nor an IPv6 group: '::ffff:c0a8:101' — no type name is spelt in hex digits alone)
+    if (t1 == T_OP && (taux(q, 1) & (A_CHAR | A_JOINED)) == ((0x3a << 8) | A_JOINED) && (ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0 &&
+        !(isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) != 0) && !(t0 == T_WORD && (taux(q, 0) & A_HEXGROUP) != 0)) {
       report(st, R_SQLI_TYPE_CAST, ttype(q, 2) == T_STR ? tstart(q, 2) : tstart(q, 1), e0);
     }
     if ((f0 & K_SQL_SCHEMA) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
@@ -353,8 +377,12 @@ function judge(st: usize, q: usize): void {
     // "cats in boxes"; "char(10) is a newline" (IS takes NULL, TRUE, FALSE or NOT, never a plain name)
     // "the value is a `string` and `x` is true": words, a connective, then IS after a plain name — a sentence
     // (an injected connective follows a literal or a break-out: 1 and id is null)
+    // Map<Key, Array<String, `String`<br>: a '<' glued to the plain name after it opens a type argument or a tag
+    // (unless a literal stands before the connective: 1 or a<b, x' or id<pw compare columns)
     const prose = ((taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0)) ||
-      ((taux(q, 1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4));
+      ((taux(q, 1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4)) ||
+      ((taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3c << 8) && tend(q, 1) == s0 && plainName(q, 0) && plainName(q, 2) &&
+       !(ttype(q, 3) == T_LOGIC && (ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR)));
     if (isCmp(q, 1) && isValue(q, 2) && !prose) {
       const t3 = ttype(q, 3);
       const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;
@@ -371,7 +399,11 @@ function judge(st: usize, q: usize): void {
       const t4 = ttype(q, 4);
       const where = isKw(q, 3, K_SQL_WHERE) && ((taux(q, 3) & A_WHEN) == 0 || (t4 == T_WORD && (taux(q, 4) & A_CASE) != 0) ||
         (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR));
-      if ((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q)) || where || inCall) {
+      // (=IF(A1>10,  =IF(AND(A1>0,B1<5),: a spreadsheet formula compares a cell, and SQL has no cells)
+      const cell = ttype(q, 2) == T_WORD && (taux(q, 2) & A_CELL) != 0 && (taux(q, 2) & A_LPAREN) != 0;
+      // (a comma right before a word connective is English — Explorer < 9, and node < 0.6 — SQL never writes ", and")
+      const listed = !symbolic && ttype(q, 4) == T_COMMA && (taux(q, 3) & (A_LPAREN | A_RPAREN | A_COMMENT)) == 0;
+      if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q) && !listed) || where || inCall) && !cell) {
         report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
       } else if (isBreakout(q, 3)) {
         // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
@@ -495,8 +527,21 @@ function calledAfterLiteral(q: usize): u32 {
  */
 function dangerStep(st: usize, q: usize): void {
   const bo = g32(q, Q_BO);
+  // (in SQL position the call is SQL unless its parentheses were empty: union() and sleep() helpers names two functions)
+  if ((bo & BO_DANGER_ARGS) != 0) {
+    s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_ARGS | BO_DANGER_N * 3));
+    if ((taux(q, 0) & (A_LPAREN | A_RPAREN)) != A_RPAREN) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), tend(q, 1) + ((taux(q, 1) & A_SPACED) == 0 ? 1 : 0));
+    return;
+  }
   const k = ((bo & (BO_DANGER_N * 3)) / BO_DANGER_N) + 1; // tokens since the call; the call is token k
-  if (plainWord(q, 0)) { s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_N * 3)); return; }
+  // (and a connective or word operator first in its parentheses: Sleep (in a bed), Analyse (or analyze) — no argument list starts so)
+  const t0 = ttype(q, 0);
+  const a0 = taux(q, 0);
+  const wordOp = (t0 == T_LOGIC || (t0 == T_OP && (a0 & A_CMP) != 0)) && (a0 & A_CHAR) == 0;
+  // (or empty parentheses: sleep() and eat() names two functions)
+  if (plainWord(q, 0) || (k == 1 && (a0 & A_LPAREN) != 0 && wordOp) || (k == 1 && (a0 & (A_LPAREN | A_RPAREN)) == A_RPAREN)) {
+    s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_N * 3)); return;
+  }
   if (k < 3 && (ttype(q, 0) == T_NUM || (ttype(q, 0) == T_OP && (taux(q, 0) & (A_IS | A_CMP)) != A_CMP))) { s32(q, Q_BO, (bo & ~(BO_DANGER_N * 3)) | k * BO_DANGER_N); return; }
   s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_N * 3));
   report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), tend(q, 0));
@@ -509,16 +554,17 @@ function settle(st: usize, q: usize, quoted: bool): void {
 }
 // Words that settle a deferred break-out at once: SQL structure, connectives, word operators, dangerous names.
 const DEFER_BREAK: u64 = STRUCTURAL | K_SQL_LOGIC | K_SQL_OPWORD | K_SQL_DANGER | K_SQL_SCHEMA;
-// Punctuation that keeps it waiting: what a quoted query string or key=value list is made of (& ; , = [ ] . : / % - ( ) ? !)
+// Punctuation that keeps it waiting: what a quoted query string or key=value list is made of (& ; , = [ ] . : / % - ( ) ? !),
+// and arithmetic, what a quoted formula is made of ('E=mc^2', 'a=b*2', 'n=n+1')
 // bit set over 0x20-0x5f
 // @ts-ignore: decorator
 @inline function listPunct(c: u32): bool {
   return c == 0x26 || c == 0x3b || c == 0x2c || c == 0x3d || c == 0x5b || c == 0x5d || c == 0x2e || c == 0x3a || c == 0x2f ||
-    c == 0x25 || c == 0x2d || c == 0x28 || c == 0x29 || c == 0x3f || c == 0x21;
+    c == 0x25 || c == 0x2d || c == 0x28 || c == 0x29 || c == 0x3f || c == 0x21 || c == 0x2a || c == 0x5e || c == 0x2b;
 }
 
 /** Called when '(' follows token 0: it becomes a function call. */
-function makeFunc(st: usize, q: usize, start: u32, end: u32): void {
+function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false): void {
   const e = ent(q, 0);
   store<u32>(e + E_TYPE, T_FUNC);
   if (load<u32>(e + E_END) != start) store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_SPACED);
@@ -528,12 +574,15 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32): void {
   if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   // SELECT CHAR(   — a select list that starts with an SQL function
   if (isKw(q, 1, K_SQL_SELECT) && (f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), end);
-  if ((f & K_SQL_DANGER) != 0) {
+  // ([Benchmark.js](https://…) is a Markdown link; SQL Server brackets names, [dbo].[fn](1), never a dangerous one)
+  if ((f & K_SQL_DANGER) != 0 && !link) {
     // Sleep(8 hours)  Rand(1990) is a novel  the [benchmark](https://…): a call that starts the value or follows a plain
     // word, with no parenthesis, comment or sign before it, waits for what follows it (dangerStep)
     const t1 = ttype(q, 1);
     if ((load<u32>(e + E_AUX) & (A_LPAREN | A_RPAREN | A_COMMENT | A_UNARY | A_NOT)) == 0 && (t1 == 0 || plainWord(q, 1)) && (g32(q, Q_BO) & BO_DANGER) == 0) {
       s32(q, Q_BO, g32(q, Q_BO) | BO_DANGER);
+    } else if ((g32(q, Q_BO) & BO_DANGER) == 0 && t1 == T_LOGIC && (taux(q, 1) & A_CHAR) == 0) {
+      s32(q, Q_BO, g32(q, Q_BO) | BO_DANGER | BO_DANGER_ARGS); // (after a word connective: wait for the arguments, dangerStep)
     } else report(st, R_SQLI_DANGEROUS_FUNCTION, s0, end);
   }
   if ((f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) {
@@ -548,7 +597,10 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32): void {
              (ttype(q, 3) == T_NUM || ttype(q, 3) == T_STR)) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 2), end);
     else if (funcs >= 2 && (t1 == T_OP || t1 == T_LOGIC || t1 == T_COMMA)) report(st, R_SQLI_FUNCTION_CHAIN, s0, end);
     // <value> AND ASCII(  — a connective straight into an SQL function (blind extraction)
-    if (t1 == T_LOGIC && isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
+    // (not a name spaced from its parenthesis after a plain word: `musl`) and version (e.g. 1.2.3) is prose)
+    if (t1 == T_LOGIC && isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0 && !((load<u32>(e + E_AUX) & A_SPACED) != 0 && plainName(q, 2))) {
+      report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
+    }
     if (t1 == T_LOGIC || isCmp(q, 1) || isBreakout(q, 1)) {
       if (isBreakout(q, 1) || isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     }
@@ -562,11 +614,14 @@ function globAfter(q: usize): bool {
   return g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && plainWord(q, 0) && tend(q, 0) == g32(q, Q_AUXSTART);
 }
 
-function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false): void {
+function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false, wordAfter: bool = false): void {
   const n = g32(q, Q_NTOK);
   if (n == 0) return;
   s32(q, Q_BO, (g32(q, Q_BO) | BO_COMMENT) & ~BO_NOTE);
-  if (isBreakout(q, 0)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
+  if (isBreakout(q, 0)) {
+    // (not a loose quote with '/*' and a word all glued after it: match("/*splat") quotes a route pattern)
+    if (!(wordAfter && (g32(q, Q_BO) & BO_LOOSE) != 0 && tend(q, 0) == start)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
+  }
   // x'; --  — the statement ended right after the quote, the rest cut off
   else if (ttype(q, 0) == T_SEMI && isBreakout(q, 1) && (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
   else if (isBreakout(q, 2) && ttype(q, 1) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
@@ -578,7 +633,9 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
            tstart(q, 1) == tend(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   const t0 = ttype(q, 0);
   if ((t0 == T_NUM || t0 == T_STR || t0 == T_WORD || t0 == T_VAR || t0 == T_FUNC || isKw(q, 0, K_SQL_VALUEKW)) &&
-      (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0) {
+      (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0 &&
+      // (fetch(/* options */): a comment first in the glued parentheses of a name SQL does not know is spacing in a call, no cut)
+      !(t0 == T_FUNC && tflags(q, 0) == 0 && (taux(q, 0) & A_SPACED) == 0 && (g32(q, Q_PEND) & A_LPAREN) != 0 && g32(q, Q_STATE) == S_BLOCK_OPEN)) {
     // "version 2 -- fixed bugs": behind only SQL words (no quoted literal, call, comparison or variable), a "--"
     // set apart by spaces may be the writer's dash; it is a cut unless two words follow it on its line
     if ((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 && g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
@@ -592,7 +649,13 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
   if (g32(q, Q_NTOK) > 0 && ttype(q, 0) == T_OP && tend(q, 0) == start && g32(q, Q_PEND) == 0) {
     const e = ent(q, 0);
     const p = (load<u32>(e + E_AUX) >> 8) & 0xff;
-    if (p == 0x3a && c == 0x3a) { store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_CAST); store<u32>(e + E_END, end); return; }
+    if (p == 0x3a && c == 0x3a) {
+      // (two colons, joined, are a cast; a third makes it none: fe80:::1 — counted, not measured, so %3A%3A is a cast too)
+      const a = load<u32>(e + E_AUX);
+      store<u32>(e + E_AUX, (a & A_JOINED) != 0 ? a & ~(A_CHAR | A_JOINED) : a | A_JOINED);
+      store<u32>(e + E_END, end);
+      return;
+    }
     if ((p == 0x7c && c == 0x7c) || (p == 0x26 && c == 0x26)) {
       store<u32>(e + E_TYPE, T_LOGIC); store<u32>(e + E_END, end);
       judge(st, q);
@@ -614,7 +677,8 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
     const t0 = ttype(q, 0);
     if (n == 0 || t0 == T_LOGIC || t0 == T_OP || t0 == T_COMMA || t0 == T_KW || t0 == T_SEMI) {
       if (!(n > 0 && t0 == T_OP && tend(q, 0) == start && (taux(q, 0) & A_CMP) == 0 && c == 0x21)) {
-        if ((g32(q, Q_PEND) & A_RPAREN) == 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_UNARY); return; }
+        // ('!' is MySQL's NOT: 1 and !0 marks the operand as NOT does; '~' is "about" in prose as often: 1 or ~2)
+        if ((g32(q, Q_PEND) & A_RPAREN) == 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_UNARY | (c == 0x21 ? A_NOT : 0)); return; }
       }
     }
   }
@@ -670,6 +734,8 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
       s32(q, Q_STATE, S_NORMAL);
       return S_NORMAL;
     }
+    // `--`: "--" glued to a backtick after it is a code span (MySQL, the dialect of backticks, needs a space after "--")
+    if (c == 0x60 && start == g32(q, Q_AUXSTART) + 2) { s32(q, Q_STATE, S_NORMAL); return S_NORMAL; }
     s32(q, Q_STATE, c == 0x0a ? S_NORMAL : S_LINE); // "--\n" ends right here
     if (c != 0x61) {
       onComment(st, q, g32(q, Q_AUXSTART), end);
@@ -684,7 +750,7 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
   } else if (s == S_BLOCK_OPEN) {
     if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), end); s32(q, Q_STATE, S_NORMAL); return 99; }
     // (static/admin/*  application/*+json  /*path: a '/*' glued to a plain name with no space after it is a wildcard)
-    onComment(st, q, g32(q, Q_AUXSTART), start, c != 0x20 && c != 0x0a && c != 0x2a && globAfter(q));
+    onComment(st, q, g32(q, Q_AUXSTART), start, c != 0x20 && c != 0x0a && c != 0x2a && globAfter(q), c == 0x61);
     s = S_BLOCK;
     s32(q, Q_STATE, S_BLOCK);
     if (c == 0x2a) { s32(q, Q_STATE, S_BLOCK_STAR); return 99; }
@@ -733,6 +799,18 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   // and the usual Markdown code span in prose ("and the `length` is 0"); it may still name a system schema
   const tick = g32(q, Q_AT);
   if ((tick & AT_TICK) != 0) { s32(q, Q_AT, 0); if ((tick & ~AT_TICK) == start) flags &= K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK; }
+  if ((tick & AT_LINK) != 0) s32(q, Q_AT, 0);
+  if ((tick & AT_BSL) != 0) {
+    s32(q, Q_AT, 0);
+    // \Nunion  select\Nfrom: MySQL reads \N as NULL, a token of its own, so a keyword glued after it still counts
+    // (only UNION and FROM: "\nor", "\nand" are a newline escape before an English word in code as often as not)
+    if ((tick & ~AT_BSL) == start && first == 0x6e && len > 3 && len <= KW_MAX_WORD && start + 1 < end &&
+        (flagsOfBytes(word + 1, len - 1) & (K_SQL_UNION | K_SQL_FROM)) != 0) {
+      sqlWord(st, q, K_SQL_VALUEKW, 0x6e, start, start + 1, word, 1);
+      sqlWord(st, q, flagsOfBytes(word + 1, len - 1), <u32>load<u8>(word + 1), start + 1, end, word + 1, len - 1);
+      return;
+    }
+  }
   if ((g32(q, Q_BO) & BO_DEFER) != 0 && (flags & DEFER_BREAK) != 0) settle(st, q, false);
   const isNum = first - 0x30 < 10;
   if (isNum && flags == 0) {
@@ -761,7 +839,8 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
       if (!numeric) store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_QUAL);
       s32(q, Q_DOT, 0);
       if (t == T_WORD && procPrefix(word, len)) { store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_PROC); judge(st, q); }
-      if ((flags & K_SQL_SCHEMA) != 0 || ((load<u64>(e + E_FLAGS) & K_SQL_SCHEMA_WEAK) != 0)) report(st, R_SQLI_SCHEMA_PROBE, load<u32>(e + E_START), end);
+      // (a variable qualifies nothing: mime-db@master/db.json, x@master.db are a version tag and an address)
+      if ((flags & K_SQL_SCHEMA) != 0 || ((load<u64>(e + E_FLAGS) & K_SQL_SCHEMA_WEAK) != 0 && t != T_VAR)) report(st, R_SQLI_SCHEMA_PROBE, load<u32>(e + E_START), end);
       s32(q, Q_LASTEND, end);
       return;
     }
@@ -798,6 +877,12 @@ function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
   // (null, true and false are the value keywords that start with n / t / f)
   if ((flags & K_SQL_VALUEKW) != 0) return first == 0x6e || first == 0x74 || first == 0x66 ? A_SQLWORD : 0;
   if (first == 0x5f) return len > 1 ? A_PREFIX : 0; // _utf8'…'
+  const shape: u32 = flags != 0 ? 0 : (cellRef(word, len) ? A_CELL : 0) | (len <= 4 && hexGroup(word, len) ? A_HEXGROUP : 0);
+  return shape | wordMark(word, len, first);
+}
+
+/** The marks of x, b, n, e (a literal's prefix), END, CASE and VALUES. */
+function wordMark(word: usize, len: u32, first: u32): u32 {
   switch (len) {
     case 1: return first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65 ? A_PREFIX : 0; // x'41' b'1' N'a' E'a'
     case 3: return load<u16>(word) == 0x6e65 && load<u8>(word + 2) == 0x64 ? A_END : 0; // end
@@ -805,6 +890,25 @@ function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
     case 6: return load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0; // values
     default: return 0;
   }
+}
+
+/** ffff, c0a8: one to four hex digits. */
+function hexGroup(word: usize, len: u32): bool {
+  for (let i: u32 = 0; i < len; i++) {
+    const c = <u32>load<u8>(word + i);
+    if (c - 0x30 >= 10 && c - 0x61 >= 6) return false;
+  }
+  return true;
+}
+
+/** A1, bc12: one to three letters then digits, a spreadsheet's cell reference. */
+function cellRef(word: usize, len: u32): bool {
+  if (len < 2 || len > 7) return false;
+  let i: u32 = 0;
+  while (i < len && i < 4 && <u32>load<u8>(word + i) - 0x61 < 26) i++;
+  if (i == 0 || i > 3 || i == len) return false;
+  for (; i < len; i++) if (<u32>load<u8>(word + i) - 0x30 >= 10) return false;
+  return true;
 }
 
 /** sp_… / xp_…: the prefixes of MSSQL's system and extended stored procedures. */
@@ -850,9 +954,10 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
   }
   if (c != 0x2e) s32(q, Q_DOT, 0);
   // (a backtick marks the word glued after it; a '.' glued to the backtick passes the mark on: `.length`)
+  const tick = g32(q, Q_AT);
   if (c != 0x40) {
-    const tick = g32(q, Q_AT);
-    s32(q, Q_AT, c == 0x60 || (c == 0x2e && (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start) ? AT_TICK | end : 0);
+    s32(q, Q_AT, c == 0x60 || (c == 0x2e && (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start) ? AT_TICK | end :
+      c == 0x5c ? AT_BSL | end : c == 0x5d ? AT_LINK | end : 0);
   }
   switch (c) {
     case 0x27: case 0x22: {
@@ -874,7 +979,9 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
         store<u64>(e + E_FLAGS, load<u64>(e + E_FLAGS) | K_SQL_FUNC);
         store<u32>(e + E_AUX, load<u32>(e + E_AUX) & ~A_FUNCTAIL);
         makeFunc(st, q, start, end);
-      } else if (n > 0 && g32(q, Q_PEND) == 0 && (t0 == T_WORD || (t0 == T_KW && (tflags(q, 0) & (K_SQL_FUNC | K_SQL_DANGER)) != 0))) makeFunc(st, q, start, end);
+      } else if (n > 0 && g32(q, Q_PEND) == 0 && (t0 == T_WORD || (t0 == T_KW && (tflags(q, 0) & (K_SQL_FUNC | K_SQL_DANGER)) != 0))) {
+        makeFunc(st, q, start, end, tick == (AT_LINK | start));
+      }
       s32(q, Q_PEND, g32(q, Q_PEND) | A_LPAREN);
       s32(q, Q_DEPTH, g32(q, Q_DEPTH) + 1);
       break;
@@ -882,6 +989,7 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
     case 0x29: {
       s32(q, Q_PEND, (g32(q, Q_PEND) & ~A_LPAREN) | A_RPAREN);
       s32(q, Q_DEPTH, g32(q, Q_DEPTH) - 1);
+      s32(q, Q_LASTEND, end); // (a quote glued after it closes a quoted call: 'a=b(c)')
       break;
     }
     case 0x2c: push(st, q, T_COMMA, 0, 0, start, end); break;
@@ -890,7 +998,7 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
     case 0x2d: s32(q, Q_STATE, S_DASH); break;
     case 0x2f: s32(q, Q_STATE, S_SLASH); break;
     case 0x2e: s32(q, Q_DOT, end + 1); break;
-    case 0x40: s32(q, Q_AT, g32(q, Q_AT) + 1); break;
+    case 0x40: s32(q, Q_AT, (tick & (AT_BSL | AT_LINK)) != 0 ? 1 : tick + 1); break;
     case 0x3d: case 0x3c: case 0x3e: case 0x21: case 0x7c: case 0x26: case 0x2b: case 0x2a: case 0x25: case 0x5e: case 0x7e: case 0x3a:
       opToken(st, q, c, start, end); break;
     default: break; // ` $ [ ] { } ? \ and others do not change the token shape
@@ -909,8 +1017,9 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   if ((g32(q, Q_BO) & BO_DEFER) != 0) settle(st, q, false);
   if ((g32(q, Q_BO) & BO_DANGER) != 0) {
     const k = (g32(q, Q_BO) & (BO_DANGER_N * 3)) / BO_DANGER_N;
-    s32(q, Q_BO, g32(q, Q_BO) & ~(BO_DANGER | BO_DANGER_N * 3));
-    report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), end);
+    const empty = k == 0 && (g32(q, Q_PEND) & (A_LPAREN | A_RPAREN)) == A_RPAREN;
+    s32(q, Q_BO, g32(q, Q_BO) & ~(BO_DANGER | BO_DANGER_ARGS | BO_DANGER_N * 3));
+    if (!empty) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), end);
   }
   settleCut(st, q, end);
   const s = g32(q, Q_STATE);
@@ -924,7 +1033,8 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     // (not a loose quote closed by one glued to a name or number: url: '/a/b?c=d' is a quoted segment; ' /1=' re-opens;
     // nor one that opened markup: w('<b>hi</b>'))
     if (s == S_STRING && g32(q, Q_MODE) == 0x27 && shape == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0 &&
-        !((g32(q, Q_BO) & BO_LOOSE) != 0 && tstart0 == tend(q, 0) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM)) &&
+        !((g32(q, Q_BO) & BO_LOOSE) != 0 && ((tstart0 == tend(q, 0) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM)) ||
+          (tstart0 == g32(q, Q_LASTEND) && (g32(q, Q_PEND) & A_RPAREN) != 0))) && // (or to a ')': log('%s (%dms)', x))
         (g32(q, Q_BO) & BO_MARKUP) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
     // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own
     // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)

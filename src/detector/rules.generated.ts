@@ -41,7 +41,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A statement separator followed by a statement keyword with SQL-shaped continuation (DROP TABLE, INSERT INTO, DELETE [modifier] FROM, UPDATE <table> SET, EXEC xp_... / sp_... (MSSQL system procedures by their prefix), CALL proc(...), EXEC('...') / EXEC(@var), SHUTDOWN, WAITFOR DELAY, SELECT ..., ATTACH DATABASE, CREATE ALIAS, COPY <table> TO|FROM [PROGRAM] '<file or command>')."
+    "description": "A statement separator followed by a statement keyword with SQL-shaped continuation (DROP TABLE, INSERT INTO, DELETE [modifier] FROM, UPDATE <table> SET, EXEC xp_... / sp_... (MSSQL system procedures by their prefix), CALL proc(...), EXEC('...') / EXEC(@var), SHUTDOWN, WAITFOR DELAY, SELECT ..., ATTACH DATABASE, CREATE ALIAS, COPY <table> TO|FROM [PROGRAM] '<file or command>', SET @v = … (the first step of PREPARE/EXECUTE dynamic SQL), EXECUTE AS USER|LOGIN = '…')."
   },
   {
     "index": 4,
@@ -50,7 +50,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Call of a function used for timing, file access, out-of-band or error-based extraction (SLEEP, BENCHMARK, PG_SLEEP, LOAD_FILE, EXTRACTVALUE, UPDATEXML, UTL_INADDR, DBMS_PIPE, ...); LOAD DATA INFILE '<file>' INTO TABLE."
+    "description": "Call of a function used for timing, file access, out-of-band or error-based extraction (SLEEP, BENCHMARK, PG_SLEEP, LOAD_FILE, EXTRACTVALUE, UPDATEXML, UTL_INADDR, DBMS_PIPE, DBMS_LDAP, HTTPURITYPE, ZEROBLOB, PROCEDURE ANALYSE, ...); LOAD DATA INFILE '<file>' INTO TABLE."
   },
   {
     "index": 5,

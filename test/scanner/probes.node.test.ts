@@ -29,13 +29,13 @@ function run(name: string, attack: boolean): { total: number; blocked: number; w
 
 describe('held-out probes', () => {
   it('parses every probe file', () => {
-    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(527);
+    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(691);
     expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(667);
-    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(422);
+    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(492);
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(521); // measured 522/527
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(687); // measured 688/691 (round 6: 114/117 when written, 117/117 now; round 6b: 46/47 when written, 47/47 now)
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
@@ -43,6 +43,8 @@ describe('held-out probes', () => {
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(14); // measured 13/422 (round-6 rich text and prose: 2/49 when written, 1 now (a cmdi finding); session-6 form values: 1/40; xss round 5: 6/30 blocked when written, 2 now; sqli round 5: 1/22 when written, 0 now)
+    expect(r.blocked, `blocked:
+${r.wrong.join('
+')}`).toBeLessThanOrEqual(14); // measured 13/492 (xss round-6 rich text and prose: 2/49 when written, 1 now (a cmdi finding); sqli round 6: 1/50 blocked when written, 0 now; its 6b additions 3/20 when written, 1 now: sleep(2) -- wait …; session-6 form values: 1/40; xss round 5: 6/30 blocked when written, 2 now; sqli round 5: 1/22 when written, 0 now)
   });
 });

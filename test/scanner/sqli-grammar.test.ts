@@ -492,3 +492,194 @@ describe('sqli: a statement of any verb stacked right after the quote and cut of
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
 });
+
+describe('sqli: MySQL \\N (NULL) glued to UNION or FROM', () => {
+  // \Nunion select …: \N is a token of its own, so the keyword glued after it still counts
+  const hits = ['\\Nunion select 9,version()', '\\Nunion all select null,2', 'select\\Nfrom users'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ['line one\\nunion station', 'Credit\\nUnion', 'a\\nfrom b', 'C:\\Nunion\\docs'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: SET @v = in a statement of its own', () => {
+  // the first step of PREPARE/EXECUTE or EXEC(@s) dynamic SQL, after a ';' that ends a literal or a break-out
+  const hits = ['9; set @q=0x73656c656374; prepare s from @q; execute s;', "x'; set @v := 1;--", "x';set @v=1", "') ; set @a=1;"];
+  it.each(hits)('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
+  });
+  const clean = ['ok; set @x = 1', 'Reminder; set @alice as reviewer', 'set @x = 1', 'Step 2; set @count = 0'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: a spreadsheet formula compares cells', () => {
+  const clean = ['=IF(A1>10,"yes","no")', '=IF(AND(A1>0,B1<5),"ok","check")', '=IF(OR(C2>=100,D2<0),1,0)'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  const hits = ['if(id>0,1,0)', '1 and if(1>0,1,0)', "' and if(a1>0,1,0)-- -"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+});
+
+describe('sqli: dangerous calls (DBMS_LDAP.INIT, HTTPURITYPE, PROCEDURE ANALYSE) and prose around them', () => {
+  const hits = ["'||dbms_ldap.init('x.example',389)||'", "1 and httpuritype('http://x.example/').getclob() is not null", '1 procedure analyse()', '1 procedure analyse(1,1)'];
+  it.each(hits)('%s is a dangerous function', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.dangerous-function');
+  });
+  // (a connective or word operator first in the parentheses: no argument list starts so)
+  const clean = ['see DBMS_LDAP.INIT in the Oracle docs', 'analyse (2023) results', 'Analyse (or analyze) the data', 'Sleep (in a bed)', 'Benchmark (and compare)'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: type arguments, tags and Oxford commas are not comparisons after a connective', () => {
+  // a '<' glued to a plain name opens a type argument or a tag (unless a literal stands before the connective);
+  // a comma right before a word connective is English, SQL never writes ", and"
+  const clean = ['Type: `false` or `Array<String | RegExp>`', 'such as `Promise<T>` and `Map<Key, Value>`', 'Type: `Boolean` or `String`<br>',
+    'Internet Explorer < 9, and node < 0.6 are old'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ['1 or a<b', "' or x<y", "x' or id<5--", "', 1) or 1=1--", '1 or 1<2'];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
+});
+
+describe('sqli: code spans and code comments that cut nothing', () => {
+  // `--` (MySQL, the dialect of backticks, needs a space after "--"); fetch(/* options */) (a comment first in the glued
+  // parentheses of a name SQL does not know); match("/*splat") (a loose quote with '/*' and a word glued: a route pattern)
+  const clean = ['with everything after the `--`. Here', 'var colorSupport = testColorSupport(/* options object */)', 'var response = fetch(/*...*/);',
+    'const fn = match("/*splat");'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ["' or 1=1--", '1; if exists(/* anything */', 'admin\'/*', "x')/*", '1 and ascii(/**/substr(user(),1,1))>1'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
+});
+
+describe('sqli: a loose quote closed right after a parenthesis quotes a call', () => {
+  // 'a=b(c)' and '… (%dns)' as 'x=1' is: the closing quote glued to ')' ends a quoted string of code
+  const clean = ["assert.equal(wrapped, 'a=b(c)');", "console.log('%s %s -> %s (%dns)',", "x '=(1)'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ["x' or (1=1)'", "' or 1=1)'", "x (' or (1)=(1)'"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
+});
+
+describe('sqli: a Markdown link is no dangerous call', () => {
+  // [Benchmark.js](https://…): a '(' glued to ']' opens a link target; SQL Server brackets names, never a dangerous one
+  const clean = ['- [Benchmark.js](https://github.com/bestiejs/benchmark.js)', 'see [sleep](https://example.com/sleep) for details'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ['1 and [dbo].[fn](1)=1', '1 and sleep(5)', '1 and [sleep](5)', '1 and zeroblob(1000000000)'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
+});
+
+describe('sqli: EXECUTE AS USER/LOGIN = … stacked after a literal or a break-out', () => {
+  const hits = ["1; execute as user = 'dbo'", "x'; EXEC AS LOGIN = 'sa'--", "'; execute as login='sa';select 1--"];
+  it.each(hits)('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
+  });
+  const clean = ["ok; execute as user = 'dbo'", "Plan; execute as planned = 'yes'", "Step 1; execute as user = 'dbo'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: an IPv6 group after :: is no type cast', () => {
+  // no type name is spelt in hex digits alone: '::ffff:c0a8:101'
+  const clean = ["ipaddr.IPv6.parse('::ffff:192.168.1.1').toString(); // => '::ffff:c0a8:101'", "mapped: 'x'::ffff:c0a8"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ["x'::date", "1 and 'a'::text='a'", "'7'::int"];
+  it.each(hits)('%s is a cast', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.type-cast');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
+});
+
+describe('sqli: a variable qualifies no schema; a spaced call after a plain word and a connective is prose', () => {
+  const clean = ['https://cdn.jsdelivr.net/gh/jshttp/mime-db@master/db.json', 'x@master.db',
+    'family (e.g. `glibc`, `musl`) and version (e.g. `1.23`, `1.2.3`).'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ['see master.dbo.sysdatabases', '1 and version (', "' and ascii (substr(user(),1,1))>1", 'select @@version'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, clean, 'body'); expectSameWhenSplit(d, hits, 'query'); });
+});
+
+describe("sqli: '!' before a literal is MySQL's NOT in a bare boolean", () => {
+  const hits = ['1 and !0', '1 or !1'];
+  it.each(hits)('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.tautology');
+  });
+  const clean = ['1 or 2', '1 or ~2', 'Wow!1 or 2'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
+
+describe('sqli: a loose quoted formula closes as text', () => {
+  // the comparison after a loose quote waits through arithmetic as through a key=value list
+  const clean = ["var cookies = cookie.parse('foo=bar; equation=E%3Dmc%5E2');", "x('a=b*2')"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  const hits = ["x '=1*1", "(' =1*1 or '", "x '=1^1-- -"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.string-breakout');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'body'); });
+});
+
+describe('sqli: a dangerous call after a word connective with empty parentheses names the function', () => {
+  const clean = ['New in 3.0: select(), union() and sleep() helpers', 'see select() and sleep() below', 'sleep() and eat() are important', 'sleep()'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  const hits = ['1 and sleep(5)', '1 and sleep(', '1 or sleep(5)#', '1 and sleep (5)', '1 procedure analyse()'];
+  it.each(hits)('%s is a dangerous function', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.dangerous-function');
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
+describe('sqli: a cast counts its colons, so a percent-encoded :: is a cast too', () => {
+  const hits = ["'a'%3A%3Aint", "x'%3A%3Adate", "1 and '1'%253A%253Aint=1"];
+  it.each(hits)('%s is a cast', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.type-cast');
+  });
+  const clean = ["'a':::int", 'fe80:::1', '<a href="http://server.com/">x</a>', 'x%3A%3Ay'];
+  it.each(clean)('%s is no cast', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('sqli.type-cast');
+  });
+});
