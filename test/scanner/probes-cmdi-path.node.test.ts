@@ -22,12 +22,12 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(662);
+    expect(ps.length).toBeGreaterThanOrEqual(682);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
     const ps = probes('path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(491);
+    expect(ps.length).toBeGreaterThanOrEqual(511);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(PATH_MISSES);
   });
   it('leaves ordinary look-alikes alone', () => {
@@ -60,7 +60,8 @@ describe('held-out cmdi / path probes', () => {
 // the round-6 fixes (23 attacks, 18/23 on the pre-round build; 13 look-alikes, 7/13 before): measured cmdi 654/662,
 // benign 16/394; then cmdi 655/662 (sh shell.sh). Path round 6 (64 attacks, 62/64 when written; 29 look-alikes,
 // 2/29 when written): path 487/491 (round 6: 63/64), look-alikes 0/29. Both merged: benign 15/423 (3 path, 12 cmdi)
-// Then 117 realistic form values (1/117 when written: Apt #4B, 0/117 after): benign 15/540
+// Then 117 realistic form values (1/117 when written: Apt #4B, 0/117 after): benign 15/540. Session-7 end sets,
+// written after all the changes: cmdi 20/20, path 20/20 (cmdi 675/682, path 507/511)
 const CMDI_MISSES = 7;
 const PATH_MISSES = 4;
 const BENIGN_BLOCKED = 15;

@@ -29,22 +29,22 @@ function run(name: string, attack: boolean): { total: number; blocked: number; w
 
 describe('held-out probes', () => {
   it('parses every probe file', () => {
-    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(691);
-    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(667);
-    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(492);
+    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(721);
+    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(697);
+    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(522);
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(687); // measured 688/691 (round 6: 114/117 when written, 117/117 now; round 6b: 46/47 when written, 47/47 now)
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(717); // measured 718/721 (session-7 end set: 30/30 when written; round 6: 114/117 when written, 117/117 now; round 6b: 46/47 when written, 47/47 now)
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(665); // measured 666/667 (round 5: 65/65, the no-parentheses group 49/49, the session-6 common set 30/30, round 6: 102/103 when written and now)
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(695); // measured 696/697 (session-7 end set: 30/30 when written; round 5: 65/65, the no-parentheses group 49/49, the session-6 common set 30/30, round 6: 102/103 when written and now)
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
     expect(r.blocked, `blocked:
 ${r.wrong.join('
-')}`).toBeLessThanOrEqual(14); // measured 13/492 (xss round-6 rich text and prose: 2/49 when written, 1 now (a cmdi finding); sqli round 6: 1/50 blocked when written, 0 now; its 6b additions 3/20 when written, 1 now: sleep(2) -- wait …; session-6 form values: 1/40; xss round 5: 6/30 blocked when written, 2 now; sqli round 5: 1/22 when written, 0 now)
+')}`).toBeLessThanOrEqual(14); // measured 13/522 (session-7 end set: 0/30 when written; xss round-6 rich text and prose: 2/49 when written, 1 now (a cmdi finding); sqli round 6: 1/50 blocked when written, 0 now; its 6b additions 3/20 when written, 1 now: sleep(2) -- wait …; session-6 form values: 1/40; xss round 5: 6/30 blocked when written, 2 now; sqli round 5: 1/22 when written, 0 now)
   });
 });
