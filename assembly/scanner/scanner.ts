@@ -4,7 +4,7 @@
 // All state lives in the caller's state block (see state.ts): no managed allocation.
 import {
   ST_CONTEXT, ST_PARANOIA, ST_POS, ST_LIMIT, ST_FLAGS, ST_NFIND, ST_SCORE, ST_MAGIC, ST_STAGES, STAGE_BYTES,
-  ST_LEX, ST_SQL, SQL_BYTES, ST_XSS, ST_CMD, ST_PATH, ST_CMD2, ST_CMD3, ST_NOSQL, ST_FINDINGS, FINDING_BYTES, MAX_FINDINGS, STATE_BYTES,
+  ST_LEX, ST_SQL, SQL_BYTES, ST_XSS, ST_CMD, ST_PATH, ST_CMD2, ST_CMD3, ST_NOSQL, ST_SSJS, ST_FINDINGS, FINDING_BYTES, MAX_FINDINGS, STATE_BYTES,
   FLAG_OVERSIZE, FLAG_FINISHED, STATE_MAGIC, LX_HASH, LX_LEN, LX_START, LX_WORD, LX_MIXED, LX_PREV, CTX_QUERY, CTX_FORM, CTX_PATH,
   g32, s32, report,
 } from "./state";
@@ -15,6 +15,7 @@ import { xssInit, xssWord, xssPunct, xssFinish } from "./xss";
 import { cmdInit, cmdWord, cmdPunct, cmdFinish } from "./cmdi";
 import { pathInit, pathWord, pathPunct, pathFinish } from "./path";
 import { nosqlDollar, nosqlWord, nosqlPunct, nosqlFinish, nosqlPending, nosqlWordNext } from "./nosql";
+import { ssjsWord, ssjsPunct } from "./ssjs";
 import { RULE_COUNT, KW_MAX_WORD, R_LIMIT_OVERSIZE } from "./generated/tables";
 
 const ST_TOTAL: u32 = 48;  // all bytes pushed, including those past the limit
@@ -103,6 +104,7 @@ function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   cmdWord(st, st + ST_CMD, flags, word, len, w0, start, end);
   pathWord(st, st + ST_PATH, flags, len, load<u32>(st + ST_LEX + LX_MIXED) == 0, start, end);
   if (nosqlWordNext(st + ST_NOSQL, start)) nosqlWord(st + ST_NOSQL, word, len, end);
+  ssjsWord(st, st + ST_SSJS, word, len, start, end);
 }
 
 /** `prev`: the normalised byte before this one (0 at the start). */
@@ -120,6 +122,7 @@ function emitPunct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
   pathPunct(st, st + ST_PATH, c, start, end);
   if (nosqlPending(st + ST_NOSQL)) nosqlPunct(st, st + ST_NOSQL, c, start, end);
   if (c == 0x24 && !isWordByte(prev)) nosqlDollar(st + ST_NOSQL, start, end);
+  ssjsPunct(st, st + ST_SSJS, c, start, end);
 }
 
 /** Split normalised bytes into words and punctuation; word state survives chunk ends. */

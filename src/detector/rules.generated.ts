@@ -144,6 +144,15 @@ export const RULES: readonly RuleInfo[] = [
   },
   {
     "index": 15,
+    "id": "sqli.nosql-javascript",
+    "category": "sqli",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "Server-side JavaScript for a MongoDB $where, mapReduce or eval: the value's first quote breaks out and a JavaScript connective or ';' leads to the document (' && this.password.match(...)), a collection method that writes, drops or runs code as a statement of its own (db.users.insert(...) at the value start or after ';'), or a busy-wait on the clock (new Date() ... }while( ), the time-based probe. SQL has no `this`, no db.<collection> and no Date loop."
+  },
+  {
+    "index": 16,
     "id": "xss.script-tag",
     "category": "xss",
     "severity": "critical",
@@ -152,7 +161,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An opening or closing <script> tag."
   },
   {
-    "index": 16,
+    "index": 17,
     "id": "xss.event-handler",
     "category": "xss",
     "severity": "critical",
@@ -161,7 +170,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An HTML event-handler attribute (onerror=, onload=, onmouseover= ...) being assigned; in JS outside a tag (x.onerror=) only when a sink is assigned to it."
   },
   {
-    "index": 17,
+    "index": 18,
     "id": "xss.js-uri",
     "category": "xss",
     "severity": "critical",
@@ -170,7 +179,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A javascript:, vbscript: or livescript: URI, or a data: URI carrying HTML/SVG/script."
   },
   {
-    "index": 18,
+    "index": 19,
     "id": "xss.dangerous-tag",
     "category": "xss",
     "severity": "critical",
@@ -179,7 +188,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A tag that loads or runs active content or changes document context (iframe, object, embed, applet, svg, math, base, meta, link, frame, form, style, xml includes ...)."
   },
   {
-    "index": 19,
+    "index": 20,
     "id": "xss.js-sink",
     "category": "xss",
     "severity": "critical",
@@ -188,7 +197,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A JavaScript sink or dialog call (alert(, eval(, document.cookie, document.write, window.location, String.fromCharCode, .innerHTML ...); a dialog/eval function passed as a call's only argument ([1].map(alert)); setTimeout/setInterval with code, not a function written out, as first argument."
   },
   {
-    "index": 20,
+    "index": 21,
     "id": "xss.css-expression",
     "category": "xss",
     "severity": "critical",
@@ -197,7 +206,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "CSS that runs script: expression(, -moz-binding, behavior:url(."
   },
   {
-    "index": 21,
+    "index": 22,
     "id": "xss.attribute-breakout",
     "category": "xss",
     "severity": "notice",
@@ -206,7 +215,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A quote followed by > and a new tag: breaking out of an attribute value. Scores below the threshold alone."
   },
   {
-    "index": 22,
+    "index": 23,
     "id": "xss.html-tag",
     "category": "xss",
     "severity": "notice",
@@ -215,7 +224,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Any HTML tag with attributes. Scores below the threshold alone; adds to other findings."
   },
   {
-    "index": 23,
+    "index": 24,
     "id": "xss.style-attribute",
     "category": "xss",
     "severity": "warning",
@@ -224,7 +233,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A style= attribute inside an HTML tag: injected CSS (url(), expression, escapes, property breakouts). Scores below the threshold alone; with the tag it belongs to (xss.html-tag) it blocks."
   },
   {
-    "index": 24,
+    "index": 25,
     "id": "xss.js-obfuscation",
     "category": "xss",
     "severity": "critical",
@@ -233,7 +242,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "JavaScript written only with brackets, bangs and pluses (JSFuck style): two or more ![] atoms, or !![]."
   },
   {
-    "index": 25,
+    "index": 26,
     "id": "xss.any-tag",
     "category": "xss",
     "severity": "critical",
@@ -242,7 +251,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Any HTML-looking tag or any on*= attribute-like assignment."
   },
   {
-    "index": 26,
+    "index": 27,
     "id": "xss.js-entity",
     "category": "xss",
     "severity": "critical",
@@ -251,7 +260,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A JavaScript entity &{...}: script evaluated inside an HTML attribute value (Netscape-style)."
   },
   {
-    "index": 27,
+    "index": 28,
     "id": "xss.charset-evasion",
     "category": "xss",
     "severity": "critical",
@@ -260,7 +269,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Markup smuggled through another charset: a UTF-7 '<' (+ADw-) opening a tag (after whitespace, where a query's '+' arrives as a space, only <script), or a tag whose angle brackets carry a set top bit (US-ASCII read as Latin-1: ¼name¾)."
   },
   {
-    "index": 28,
+    "index": 29,
     "id": "xss.js-breakout",
     "category": "xss",
     "severity": "critical",
@@ -269,7 +278,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Leaving a JavaScript string and running code: a quote, optional closers ) ] }, an operator or statement separator (; - * | & ^) and a name called at once ('-f(  \";f(  '}};f( '-a.b( ), or location / valueOf / toString assigned after an operator or the in operator (\"in valueOf=)."
   },
   {
-    "index": 29,
+    "index": 30,
     "id": "cmdi.chained-command",
     "category": "cmdi",
     "severity": "critical",
@@ -278,7 +287,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell command separator (; | || & && newline, or a subshell/group opener after one) followed by a known command, or any other name after ; | newline that takes an option (;tool -x), or a PowerShell Verb-Noun cmdlet that reads, runs or changes things (;Get-Content). Command words are read the way the shell reads them: quotes, backslashes, empty substitutions ($@ $* ``, $()) and unset variables inside a word are removed first (c''a\\t is cat)."
   },
   {
-    "index": 30,
+    "index": 31,
     "id": "cmdi.command-substitution",
     "category": "cmdi",
     "severity": "critical",
@@ -287,7 +296,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, parameter expansion operators (${x#p} ${x%p} ${x/a/b} ${PATH:0:1} ${!x}), ANSI-C quoting with escapes ($'\\151\\144'), arithmetic $(( )) and the empty $(), or brace expansion that builds a command line ({cmd,arg} / {,cmd} / {,'cmd'}; {cmd} without a comma is a literal and does not count). A command word alone between backticks that stand apart (after a space or a markdown '[', no command before them, and for a strong command a space and a word after them: the `id` field) is a markdown code span; a weak word also after other punctuation ((`start`, ...)) and opening the value except the no-op probes `true` `false`, which count unless prose goes on after them (`true` once it loaded). Glued to a word (x`date`), in command position (;`who`, $(`id`)), in a call (print(`id`)) or after a command (echo `id`) backticks still substitute. A backtick glued to what it closes ends the substitution: the word after it is judged like one opening the value (`x` id -a fires, `foo()` at the top does not); nested Log4j lookups (${${lower:j}ndi:, ${::-j}), which bash rejects."
   },
   {
-    "index": 31,
+    "index": 32,
     "id": "cmdi.shell-path",
     "category": "cmdi",
     "severity": "critical",
@@ -296,7 +305,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path to a binary directory (/bin/, /usr/bin/, /sbin/) followed by a command, or a shell/interpreter invoked with a run flag (sh -c, cmd /c, powershell -enc, argv lists sh,-c,..), or handed to a one-letter option (nc -e sh)."
   },
   {
-    "index": 32,
+    "index": 33,
     "id": "cmdi.command-with-args",
     "category": "cmdi",
     "severity": "critical",
@@ -305,7 +314,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with a known command (read through shell quoting, escapes and empty expansions) followed by an option, a path, a drive, a network target, a comment, or another command; or a wrapper (nohup, strace, sudo, timeout ...) followed by any command; a weak wrapper (time, nice) followed by a weak command is judged like that command, and at the end of the value it counts."
   },
   {
-    "index": 33,
+    "index": 34,
     "id": "cmdi.redirection",
     "category": "cmdi",
     "severity": "critical",
@@ -314,7 +323,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Shell redirection to or from a file or device path (> /tmp/x, < /dev/tcp/..), or process substitution >( <(. A '>' that closes an earlier '<' since the last separator (generics Array<T>(x), tags <b>(x)) or ends an arrow (=>, ->) opens no process substitution."
   },
   {
-    "index": 34,
+    "index": 35,
     "id": "cmdi.windows-batch",
     "category": "cmdi",
     "severity": "critical",
@@ -323,7 +332,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Windows batch control syntax: FOR /F|/L|/R|/D or FOR %x IN (...), IF EXIST/DEFINED/ERRORLEVEL, IF with a batch comparison (== EQU NEQ LSS LEQ GTR GEQ) or GOTO, %COMSPEC%. The cmd.exe substring expansion %name:~n,m%."
   },
   {
-    "index": 35,
+    "index": 36,
     "id": "cmdi.function-definition",
     "category": "cmdi",
     "severity": "critical",
@@ -332,7 +341,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell function definition `name() {` or `() {` (the Shellshock prefix): code, not data. The name must stand in command position (x() {, function x() {, :(){ ) or the body be glued to the parentheses (main(){); a word out of command position before \"() {\" is a method in code prose (async function main() {)."
   },
   {
-    "index": 36,
+    "index": 37,
     "id": "cmdi.ssi-exec",
     "category": "cmdi",
     "severity": "critical",
@@ -341,7 +350,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Server-side include directive <!--#exec / #include."
   },
   {
-    "index": 37,
+    "index": 38,
     "id": "cmdi.mail-command",
     "category": "cmdi",
     "severity": "critical",
@@ -350,7 +359,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A line break followed by an SMTP, POP3 or IMAP command verb (IMAP: after a tag like A001): injecting protocol commands into a mail session."
   },
   {
-    "index": 38,
+    "index": 39,
     "id": "cmdi.glob-path",
     "category": "cmdi",
     "severity": "critical",
@@ -359,7 +368,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Shell glob patterns standing in for path names: a directory segment made of ? / * wildcards mixed with letters (/???/, /b?n/, /u*r/), or a [..] character class glued to letters inside a path segment (/e[t]c, /x/pa[s]s), or a bin directory followed by a wildcard name."
   },
   {
-    "index": 39,
+    "index": 40,
     "id": "cmdi.alias-trap",
     "category": "cmdi",
     "severity": "critical",
@@ -368,7 +377,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell alias or trap definition in command position: alias name=value, trap 'commands' SIGNAL."
   },
   {
-    "index": 40,
+    "index": 41,
     "id": "cmdi.obfuscated-command",
     "category": "cmdi",
     "severity": "critical",
@@ -377,7 +386,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A command name split by shell quoting or escaping that the shell removes again (or built by brace expansion, c{a,x}t): paired quotes, backslashes, empty substitutions ($@ $* `` $()) inside the word (w''ho, un\\a\\me, 'wh'oami). No legitimate value spells a program name that way."
   },
   {
-    "index": 41,
+    "index": 42,
     "id": "cmdi.exec-call",
     "category": "cmdi",
     "severity": "critical",
@@ -386,7 +395,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A call of a code-level command-execution function with a string or variable argument: PHP system(/passthru(/shell_exec(/popen(/proc_open(, Python os.system(/subprocess.check_output(, Node execSync(; Java Runtime.getRuntime( and ProcessBuilder(, and Node's child_process module named as a string (require('child_process'), 'node:child_process')."
   },
   {
-    "index": 42,
+    "index": 43,
     "id": "cmdi.command-alone",
     "category": "cmdi",
     "severity": "critical",
@@ -395,7 +404,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with an unambiguous command name (whoami, uname, ifconfig ...)."
   },
   {
-    "index": 43,
+    "index": 44,
     "id": "path.traversal-sequence",
     "category": "path",
     "severity": "critical",
@@ -404,7 +413,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../). A '..' segment closed by ';' (..;/, resolved after path parameters are stripped) counts as one; so does a '..' after only leading slashes closed by any punctuation (/..%00). A single step opening the value that goes on as prose (a space, then a word: \"../images/ and ../css/ folders\") is only a dot-dot-slash notice."
   },
   {
-    "index": 44,
+    "index": 45,
     "id": "path.dot-dot-slash",
     "category": "path",
     "severity": "notice",
@@ -413,7 +422,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A single ../ segment inside a value. Scores below the threshold alone; adds to other findings."
   },
   {
-    "index": 45,
+    "index": 46,
     "id": "path.dot-evasion",
     "category": "path",
     "severity": "critical",
@@ -422,7 +431,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Dot-segment filter evasion: three or more dots or ....// style segments, /./ chains, runs of slashes before dots, a parent step carrying a path parameter (..;/, which proxies pass and Tomcat-style servers resolve)."
   },
   {
-    "index": 46,
+    "index": 47,
     "id": "path.sensitive-file",
     "category": "path",
     "severity": "critical",
@@ -431,7 +440,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/, debug.log, error.log, config.php, database.yml ...), or a drive-relative value (c:name, a c:\\ with its separator stripped) naming a Windows system file type (d:boot.ini, .asa, .inf). A value rooted at / or a drive that runs through system directories into /etc, /proc or /boot and names a file there, or into \\windows, \\winnt or \\inetpub and names a file with an extension; WEB-INF/ and META-INF/ followed by a name; server configuration files by name (httpd.conf, my.cnf, nginx.conf). Log and session files by their own names at a segment start (error_log, access_log, sess_<id>)."
   },
   {
-    "index": 47,
+    "index": 48,
     "id": "path.overlong-utf8",
     "category": "path",
     "severity": "critical",
@@ -440,7 +449,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An overlong UTF-8 encoding of an ASCII character (e.g. C0 AE for '.'): never produced by a correct encoder."
   },
   {
-    "index": 48,
+    "index": 49,
     "id": "path.null-byte",
     "category": "path",
     "severity": "error",
@@ -449,7 +458,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A NUL byte in the value (used to truncate file names)."
   },
   {
-    "index": 49,
+    "index": 50,
     "id": "path.file-scheme",
     "category": "path",
     "severity": "critical",
@@ -458,7 +467,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file: URI (file:/, file:///, file:.., file:\\) naming a local path, or a PHP stream wrapper that reads files or archives (php://filter, phar://, zip://, glob://, expect://, compress.zlib://)."
   },
   {
-    "index": 50,
+    "index": 51,
     "id": "path.unc",
     "category": "path",
     "severity": "critical",
@@ -467,7 +476,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with a UNC path \\\\host\\ (or \\\\host@SSL\\): a file on another machine, used for remote includes and to leak NTLM credentials. Also the device and extended-length prefixes \\\\?\\ and \\\\.\\."
   },
   {
-    "index": 51,
+    "index": 52,
     "id": "path.overflow-segment",
     "category": "path",
     "severity": "critical",
@@ -476,7 +485,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path segment of 64 or more repetitions of one character right after a slash: a buffer-length probe."
   },
   {
-    "index": 52,
+    "index": 53,
     "id": "path.secret-extension",
     "category": "path",
     "severity": "critical",
@@ -485,7 +494,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file name ending in a backup, database dump or key-material extension (.sql .bak .old .swp .pem .key .kdbx .ppk ...)."
   },
   {
-    "index": 53,
+    "index": 54,
     "id": "path.sensitive-extension",
     "category": "path",
     "severity": "critical",
@@ -494,7 +503,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path ending in a log, config or archive extension (.log .ini .conf .yml .zip ...)."
   },
   {
-    "index": 54,
+    "index": 55,
     "id": "limit.oversize",
     "category": "limit",
     "severity": "critical",

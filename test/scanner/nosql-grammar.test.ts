@@ -42,3 +42,21 @@ describe('sqli.nosql-operator', () => {
     expect(r.threats.filter((t) => t.ruleId === RULE).map((t) => t.location)).toEqual(['body:$.username.$ne', 'body:$.password.$ne']);
   });
 });
+
+describe('server-side JavaScript in a MongoDB query (ssjs.ts)', () => {
+  // the value's first quote breaks out of a $where string and a JS connective or ';' reaches the document (this.);
+  // a collection method that writes or runs code, as a statement; a busy-wait on the clock after '}' or ';'
+  const hits = ["' && this.password.match(/^a.*$/)//", "admin' || this.isAdmin == true || '", "'; return this.a != 'x'; var d='",
+    'db.injection.insert({success:1});', 'x; db.users.drop()', "';it=new Date();do{pt=new Date();}while(pt-it<5000);",
+    '0;var d=new Date(); do{c = new Date();}while(c-d<10000)'];
+  it.each(hits)('%s is server-side JavaScript', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.nosql-javascript');
+  });
+  // a literal of the application's own code (two quotes before this.), read methods and prose
+  const clean = ["'a' && this.ok", "if (x === 'a' && this.enabled) {", 'We need a new date while (hopefully) keeping the venue',
+    'db.users.find({})', 'use db.users.insert() to add one', 'the new Date() value, while (as noted) local', 'this.password is required'];
+  it.each(clean)('%s is not', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('sqli.nosql-javascript');
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean], 'query'); });
+});
