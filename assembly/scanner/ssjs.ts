@@ -33,9 +33,14 @@ function writingMethod(w: usize, len: u32): bool {
 }
 
 export function ssjsWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u32): void {
+  const w0 = <u32>load<u8>(word);
+  // (nothing pending, the common case: only `db` or `new` can start a shape)
+  if ((g32(j, J_THIS) | g32(j, J_DB) | g32(j, J_DATE)) == 0 && !(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e)) {
+    s32(j, J_LAST_END, end); s32(j, J_PREV, 0);
+    return;
+  }
   const adjacent = g32(j, J_LAST_END) == start;
   s32(j, J_LAST_END, end);
-  const w0 = <u32>load<u8>(word);
   // ' && this
   const t = g32(j, J_THIS);
   if (t == 3 && len == 4 && wordIs(word, len, "this")) s32(j, J_THIS, 4);
@@ -59,8 +64,13 @@ export function ssjsWord(st: usize, j: usize, word: usize, len: u32, start: u32,
 }
 
 export function ssjsPunct(st: usize, j: usize, c: u32, start: u32, end: u32): void {
-  const adjacent = g32(j, J_LAST_END) == start;
   if (c == 0x20) return; // spaces separate the parts of every shape
+  // (nothing pending and no quote or ';' to count: the common case)
+  if ((g32(j, J_THIS) | g32(j, J_DB) | g32(j, J_DATE)) == 0 && c != 0x27 && c != 0x22 && c != 0x3b) {
+    s32(j, J_LAST_END, end); s32(j, J_PREV, c);
+    return;
+  }
+  const adjacent = g32(j, J_LAST_END) == start;
   s32(j, J_LAST_END, end);
   // ' && this.
   const t = g32(j, J_THIS);
