@@ -55,6 +55,10 @@ const H_SP_END: u32 = 16;    // end + 1 of a space right after a word (a path st
 const H_EXT: u32 = 20;       // a sensitive extension waiting for the next byte: 1 secret, 2 sensitive
 const H_EXT_START: u32 = 24;
 const H_EXT_END: u32 = 28;
+const H_SEPC: u32 = 32;      // the last separator byte ('/' or '\\')
+const H_DOTRX: u32 = 36;     // 1: a \\.\\ single-dot step waits for the next event (a regex's escaped dot: \\d+\\.\\d+)
+const H_DOTRX_START: u32 = 40;
+const H_DOTRX_END: u32 = 44;
 
 /** `p` is zero (scanBegin zeroes the state block): nothing else to set. */
 export function pathInit(p: usize): void {}
@@ -70,6 +74,16 @@ function proseEvent(st: usize, h: usize, isWord: bool, c: u32, adjacent: bool): 
   if (held == 1 && adjacent && c == 0x20) { s32(h, H_PROSE, 2); return; }
   if (held != 2 || !isWord) report(st, R_PATH_SENSITIVE_FILE, g32(h, H_START), g32(h, H_END));
   s32(h, H_PROSE, 0);
+}
+
+/**
+ * \\.\\ then a one-letter class escape glued to it (\\d \\w \\s \\b) is a regular expression's escaped dot
+ * (\\d+\\.\\d+, ^\\w+\\.\\w+$), not a /./ step; anything else (a name, more dots, the end) reports it.
+ */
+function dotRegexEvent(st: usize, h: usize, isWord: bool, len: u32, w0: u32, adjacent: bool): void {
+  s32(h, H_DOTRX, 0);
+  if (isWord && adjacent && len == 1 && (w0 == 0x64 || w0 == 0x77 || w0 == 0x73 || w0 == 0x62)) return;
+  report(st, R_PATH_DOT_EVASION, g32(h, H_DOTRX_START), g32(h, H_DOTRX_END));
 }
 
 /**
@@ -111,6 +125,7 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   s32(h, H_WORD_END, end);
   if (g32(h, H_PROSE) != 0) proseEvent(st, h, true, 0, g32(p, PT_LAST_END) == start);
   if (g32(h, H_EXT) != 0) extEvent(st, h, 0, false);
+  if (g32(h, H_DOTRX) != 0) dotRegexEvent(st, h, true, len, <u32>load<u8>(st + ST_LEX + LX_WORD), g32(p, PT_LAST_END) == start);
   if (flags == 0 && len < 64 && g32(p, PT_DOTWORD) != start + 1 && g32(p, PT_EXT) != start + 1 && g32(p, PT_SEG) != start + 1 && idle(p)) {
     s32(p, PT_LAST_END, end);
     return;
@@ -288,10 +303,11 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
 export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
   const h = st + ST_PATH2;
   if (c == 0x20 && g32(h, H_WORD_END) == start) s32(h, H_SP_END, end + 1);
-  if ((g32(h, H_PROSE) | g32(h, H_EXT)) != 0) {
+  if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) != 0) {
     const adj = g32(p, PT_LAST_END) == start;
     if (g32(h, H_PROSE) != 0) proseEvent(st, h, false, c, adj);
     if (g32(h, H_EXT) != 0) extEvent(st, h, c, adj);
+    if (g32(h, H_DOTRX) != 0) dotRegexEvent(st, h, false, 0, 0, adj);
   }
   if (c != 0x2e && c != 0x2f && c != 0x5c && c != 0x3a && c != 0x2d && c != 0x5f && quiet(p)) { s32(p, PT_LAST_END, end); return; }
   const adjacent = g32(p, PT_LAST_END) == start;
@@ -328,7 +344,9 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
       else if (dots == 2) traversal(st, p, g32(p, PT_DSTART), end); // foo../ is still a parent step for many servers
       else if (dots >= 3) report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART), end);
       else if (dots == 1 && g32(p, PT_DOTSEG) != 0 && g32(p, PT_ANY) != 0 && g32(p, PT_DSTART) > 0 && g32(p, PT_SEG) == g32(p, PT_DSTART) + 1) {
-        report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART) - 1, end); // /./
+        // /./ — but \\.\\ waits: it may be a regular expression's escaped dot
+        if (c == 0x5c && g32(h, H_SEPC) == 0x5c) { s32(h, H_DOTRX, 1); s32(h, H_DOTRX_START, g32(p, PT_DSTART) - 1); s32(h, H_DOTRX_END, end); }
+        else report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART) - 1, end);
       }
     }
     let slashes = adjacent && g32(p, PT_SLASHES) > 0 && g32(p, PT_SEG) == start + 1 ? g32(p, PT_SLASHES) + 1 : 1;
@@ -342,6 +360,7 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
     s32(p, PT_FILE, f == 4 || f == 5 ? 5 : 0);
     s32(p, PT_SEG, end + 1);
     s32(p, PT_SEP_AT, start);
+    s32(h, H_SEPC, c);
     s32(p, PT_DOTS, 0);
     s32(p, PT_STEM, 0);
   } else {
@@ -375,6 +394,7 @@ export function pathFinish(st: usize, p: usize, end: u32): void {
   const h = st + ST_PATH2;
   if (g32(h, H_PROSE) != 0) proseEvent(st, h, false, 0, false);
   if (g32(h, H_EXT) != 0) extEvent(st, h, 0, false);
+  if (g32(h, H_DOTRX) != 0) dotRegexEvent(st, h, false, 0, 0, false);
   // "/.." at the very end is a parent step too
   if (g32(p, PT_DOTS) == 2 && g32(p, PT_DEND) == end && g32(p, PT_DOTSEG) != 0 && g32(p, PT_ANY) != 0 && g32(p, PT_DSTART) > 0) {
     traversal(st, p, g32(p, PT_DSTART), end);

@@ -187,3 +187,16 @@ describe('path: reports held for what follows', () => {
     expectSameWhenSplit(d, [...prose, ...files, 'worker.sql-wasm.js', 'body.dump()', 'backup.sql', 'x.sql;']);
   });
 });
+
+describe('path: a regular expression\'s escaped dot is no /./ step', () => {
+  // \.\ followed by a one-letter class escape (\d \w \s \b) is a pattern; followed by a name, dots or the end it is a step
+  it.each(['\\d+\\.\\d+', '^\\w+\\.\\w+$', 'a\\.\\b', '\\s*\\.\\s*'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'path')).toEqual([]);
+  });
+  it.each(['C:\\.\\windows\\win.ini', 'a\\.\\', 'x\\.\\docs', 'x/./y'])('%s is a dot evasion', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('path.dot-evasion');
+  });
+  it('gives the same findings when split at every byte', () => {
+    expectSameWhenSplit(d, ['\\d+\\.\\d+', 'a\\.\\b', 'C:\\.\\windows\\win.ini', 'a\\.\\', 'x\\.\\docs']);
+  });
+});
