@@ -3,6 +3,7 @@
 // shapes (a dialog/eval call, document.cookie). Each piece is a tiny state machine fed by
 // the shared lexer's word and punctuation events.
 import { g32, s32, g64, s64, report, ST_XSS2 } from "./state";
+import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish } from "./style";
 import { flagsOfBytes } from "./keywords";
 import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
@@ -295,6 +296,7 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 }
 
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+  if (styleOpen(st)) styleWord(st, word, len, start, end);
   flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemeWord(st, st + ST_XSS2, start);
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x61, start, false);
@@ -513,6 +515,7 @@ const IDLE_PUNCT_LO: u64 = 0xac00ff7a00000000;
 const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
 
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
+  if (styleOpen(st)) stylePunct(st, c, start, end);
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, c, start, false);
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemePunct(st, st + ST_XSS2, c, end);
   const closesCall = (c == 0x28 || c == 0x29) && parens(st + ST_XSS2, c, prevCode(x, c, start) == PREV_CALL_PAREN);
@@ -688,7 +691,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   }
   if (c == 0x3d && g32(x, X_INTAG) != 0 && g32(x, X_ATTR) != 0) {
     report(st, R_XSS_HTML_TAG, g32(x, X_INTAG) - 1, end);
-    if (g32(x, X_STYLE) == g32(x, X_ATTR)) report(st, R_XSS_STYLE_ATTRIBUTE, g32(x, X_ASTART), end);
+    if (g32(x, X_STYLE) == g32(x, X_ATTR)) styleBegin(st, g32(x, X_ASTART), end); // (reported unless the value is declarations only: style.ts)
   }
   if (c == 0x3e) {
     const closedInTag = g32(x, X_INTAG) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 0;
@@ -765,4 +768,5 @@ export function xssFinish(st: usize, x: usize, end: u32): void {
   if (p >= P_SINK_OPEN && p <= P_PROP_HELD) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(x, p));
   const s2 = st + ST_XSS2;
   if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2) schemeReport(st, s2); // "javascript:" with nothing after it
+  styleFinish(st);
 }

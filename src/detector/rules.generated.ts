@@ -230,7 +230,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "warning",
     "score": 3,
     "paranoia": 1,
-    "description": "A style= attribute inside an HTML tag: injected CSS (url(), expression, escapes, property breakouts). Scores below the threshold alone; with the tag it belongs to (xss.html-tag) it blocks."
+    "description": "A style= attribute inside an HTML tag whose value is more than plain declarations: url(), expression, behavior/binding, escapes (\\), comments, braces or brackets, entities, a newline, a quote glued into a word, a value left open, or position: fixed / absolute (an overlay laid over the page). Declarations alone (color: red; font-family: 'Open Sans'; color: rgb(0, 0, 0)) are what rich-text editors write and are no finding. Scores below the threshold alone; with the tag it belongs to (xss.html-tag) it blocks."
   },
   {
     "index": 25,

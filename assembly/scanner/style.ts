@@ -1,0 +1,97 @@
+// The value of a style attribute inside a tag (xss.ts opens it at `style=`). Rich-text editors
+// write declarations: `color: red; font-family: 'Open Sans', sans-serif; width: 50%;
+// color: rgb(0, 0, 0)`. Injected CSS needs more than that: url(, expression(, escapes (\),
+// comments (/*), braces or brackets that confuse the parser, a newline, entities left as
+// '&', a quote glued into a word. The value is read to its end; declarations alone are no
+// finding, anything else (and position: fixed or absolute, an overlay) reports xss.style-attribute as
+// the attribute name did before.
+import { g32, s32, report, ST_XSS3 } from "./state";
+import { wordIs } from "./keywords";
+import { R_XSS_STYLE_ATTRIBUTE } from "./generated/tables";
+
+const SV_STATE: u32 = 0;   // 0 none, 1 right after '=', 2 in a quoted value, 3 in an unquoted value
+const SV_QUOTE: u32 = 4;   // the quoted value's quote
+const SV_START: u32 = 8;   // the report's span: the attribute name to its '='
+const SV_END: u32 = 12;
+const SV_LAST: u32 = 16;   // end of the last event (adjacency)
+const SV_INNER: u32 = 20;  // 1 while the other quote is open ('Open Sans' inside "...")
+const SV_OPEN: u32 = 24;   // 1 where an inner quote may open: the value start, after ':' or ','
+const SV_FN: u32 = 28;     // end + 1 of rgb rgba hsl hsla calc var (a '(' glued to it opens its arguments)
+const SV_PAREN: u32 = 32;  // 1 inside those arguments
+
+// @ts-ignore: decorator
+@inline export function styleOpen(st: usize): bool { return g32(st + ST_XSS3, SV_STATE) != 0; }
+
+/** `style=` inside a tag: read the value before deciding. */
+export function styleBegin(st: usize, start: u32, end: u32): void {
+  const v = st + ST_XSS3;
+  s32(v, SV_STATE, 1); s32(v, SV_START, start); s32(v, SV_END, end); s32(v, SV_LAST, end);
+  s32(v, SV_INNER, 0); s32(v, SV_OPEN, 1); s32(v, SV_FN, 0); s32(v, SV_PAREN, 0);
+}
+
+function injected(st: usize, v: usize): void {
+  report(st, R_XSS_STYLE_ATTRIBUTE, g32(v, SV_START), g32(v, SV_END));
+  s32(v, SV_STATE, 0);
+}
+
+/**
+ * Words that bind or load code from CSS or name a scheme, and the positioning that lifts an element over the
+ * page (position: fixed / absolute: a link laid over everything, the overlay of a phishing or clickjacking
+ * injection); an editor's declarations use neither.
+ */
+function cssDanger(w: usize, len: u32): bool {
+  return wordIs(w, len, "fixed") || wordIs(w, len, "absolute") || wordIs(w, len, "url") || wordIs(w, len, "expression") || wordIs(w, len, "behavior") || wordIs(w, len, "behaviour") ||
+    wordIs(w, len, "binding") || wordIs(w, len, "javascript") || wordIs(w, len, "vbscript") || wordIs(w, len, "import");
+}
+
+/** A CSS function whose arguments are numbers and names (a colour, a length). */
+function cssValueFunction(w: usize, len: u32): bool {
+  return wordIs(w, len, "rgb") || wordIs(w, len, "rgba") || wordIs(w, len, "hsl") || wordIs(w, len, "hsla") || wordIs(w, len, "calc") || wordIs(w, len, "var");
+}
+
+export function styleWord(st: usize, w: usize, len: u32, start: u32, end: u32): void {
+  const v = st + ST_XSS3;
+  const s = g32(v, SV_STATE);
+  const adjacent = g32(v, SV_LAST) == start;
+  s32(v, SV_LAST, end);
+  if (s == 1) { if (!adjacent) { injected(st, v); return; } s32(v, SV_STATE, 3); }
+  if (cssDanger(w, len)) { injected(st, v); return; }
+  s32(v, SV_FN, cssValueFunction(w, len) ? end + 1 : 0);
+  s32(v, SV_OPEN, 0);
+}
+
+export function stylePunct(st: usize, c: u32, start: u32, end: u32): void {
+  const v = st + ST_XSS3;
+  const s = g32(v, SV_STATE);
+  const adjacent = g32(v, SV_LAST) == start;
+  s32(v, SV_LAST, end);
+  if (s == 1) {
+    if ((c == 0x22 || c == 0x27) && adjacent) { s32(v, SV_STATE, 2); s32(v, SV_QUOTE, c); return; }
+    injected(st, v);
+    return;
+  }
+  const q = g32(v, SV_QUOTE);
+  if (s == 2 && c == q) { // the value ends
+    if (g32(v, SV_INNER) != 0 || g32(v, SV_PAREN) != 0) injected(st, v); else s32(v, SV_STATE, 0);
+    return;
+  }
+  if (s == 3 && (c == 0x20 || c == 0x3e)) { s32(v, SV_STATE, 0); return; }
+  if (c == 0x20) return;
+  if (c == 0x22 || c == 0x27) { // the other quote: a font name after ':' or ',' and closed before the value ends
+    if (s == 3) { injected(st, v); return; }
+    if (g32(v, SV_INNER) != 0) { s32(v, SV_INNER, 0); s32(v, SV_OPEN, 0); return; }
+    if (g32(v, SV_OPEN) != 0) { s32(v, SV_INNER, 1); return; }
+    injected(st, v);
+    return;
+  }
+  if (c == 0x3a || c == 0x2c) { s32(v, SV_OPEN, 1); return; }
+  if (c == 0x3b || c == 0x2e || c == 0x2d || c == 0x23 || c == 0x25 || c == 0x21 || c == 0x2f) { s32(v, SV_OPEN, 0); return; }
+  if (c == 0x28 && g32(v, SV_FN) == start + 1 && g32(v, SV_PAREN) == 0) { s32(v, SV_PAREN, 1); return; }
+  if (c == 0x29 && g32(v, SV_PAREN) != 0) { s32(v, SV_PAREN, 0); return; }
+  injected(st, v); // \ /* { } [ ] & < > = ` @ a newline: more than declarations
+}
+
+/** The value never ended: report it. */
+export function styleFinish(st: usize): void {
+  if (g32(st + ST_XSS3, SV_STATE) != 0) injected(st, st + ST_XSS3);
+}
