@@ -55,8 +55,8 @@ const H_SP_END: u32 = 16;    // end + 1 of a space right after a word (a path st
 const H_EXT: u32 = 20;       // a sensitive extension waiting for the next byte: 1 secret, 2 sensitive
 const H_EXT_START: u32 = 24;
 const H_EXT_END: u32 = 28;
-const H_SEPC: u32 = 32;      // the last separator byte ('/' or '\\')
-const H_DOTRX: u32 = 36;     // 1: a \\.\\ single-dot step waits for the next event (a regex's escaped dot: \\d+\\.\\d+)
+const H_SEPC: u32 = 32;      // the last separator byte (/ or \)
+const H_DOTRX: u32 = 36;     // 1: a \.\ single-dot step waits for the next event (a regex's escaped dot: \d+\.\d+)
 const H_DOTRX_START: u32 = 40;
 const H_DOTRX_END: u32 = 44;
 
@@ -77,8 +77,8 @@ function proseEvent(st: usize, h: usize, isWord: bool, c: u32, adjacent: bool): 
 }
 
 /**
- * \\.\\ then a one-letter class escape glued to it (\\d \\w \\s \\b) is a regular expression's escaped dot
- * (\\d+\\.\\d+, ^\\w+\\.\\w+$), not a /./ step; anything else (a name, more dots, the end) reports it.
+ * \.\ then a one-letter class escape glued to it (\d \w \s \b) is a regular expression's escaped dot
+ * (\d+\.\d+, ^\w+\.\w+$), not a /./ step; anything else (a name, more dots, the end) reports it.
  */
 function dotRegexEvent(st: usize, h: usize, isWord: bool, len: u32, w0: u32, adjacent: bool): void {
   s32(h, H_DOTRX, 0);
@@ -344,7 +344,7 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
       else if (dots == 2) traversal(st, p, g32(p, PT_DSTART), end); // foo../ is still a parent step for many servers
       else if (dots >= 3) report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART), end);
       else if (dots == 1 && g32(p, PT_DOTSEG) != 0 && g32(p, PT_ANY) != 0 && g32(p, PT_DSTART) > 0 && g32(p, PT_SEG) == g32(p, PT_DSTART) + 1) {
-        // /./ — but \\.\\ waits: it may be a regular expression's escaped dot
+        // /./ — but \.\ waits: it may be a regular expression's escaped dot
         if (c == 0x5c && g32(h, H_SEPC) == 0x5c) { s32(h, H_DOTRX, 1); s32(h, H_DOTRX_START, g32(p, PT_DSTART) - 1); s32(h, H_DOTRX_END, end); }
         else report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART) - 1, end);
       }
