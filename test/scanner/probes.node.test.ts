@@ -29,17 +29,17 @@ function run(name: string, attack: boolean): { total: number; blocked: number; w
 
 describe('held-out probes', () => {
   it('parses every probe file', () => {
-    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(755);
-    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(697);
+    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(780);
+    expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(722);
     expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(522);
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(750); // measured 751/755 (session-7 NoSQL set: 27/34 when written, 33/34 now; session-7 end set: 30/30 when written; round 6: 114/117 when written, 117/117 now; round 6b: 46/47 when written, 47/47 now)
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(775); // measured 776/780 (final check: 25/25 when written; session-7 NoSQL set: 27/34 when written, 33/34 now; session-7 end set: 30/30 when written; round 6: 114/117 when written, 117/117 now; round 6b: 46/47 when written, 47/47 now)
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(695); // measured 696/697 (session-7 end set: 30/30 when written; round 5: 65/65, the no-parentheses group 49/49, the session-6 common set 30/30, round 6: 102/103 when written and now)
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(720); // measured 721/722 (final check: 25/25 when written; session-7 end set: 30/30 when written; round 5: 65/65, the no-parentheses group 49/49, the session-6 common set 30/30, round 6: 102/103 when written and now)
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
