@@ -123,9 +123,12 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   flags &= K_FAMILY_PATH | K_C_BINDIR; // (a keyword of another family only takes the plain-word path)
   const h = st + ST_PATH2;
   s32(h, H_WORD_END, end);
-  if (g32(h, H_PROSE) != 0) proseEvent(st, h, true, 0, g32(p, PT_LAST_END) == start);
-  if (g32(h, H_EXT) != 0) extEvent(st, h, 0, false);
-  if (g32(h, H_DOTRX) != 0) dotRegexEvent(st, h, true, len, <u32>load<u8>(st + ST_LEX + LX_WORD), g32(p, PT_LAST_END) == start);
+  if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) != 0) { // (a report held for this event: rare)
+    const adj = g32(p, PT_LAST_END) == start;
+    if (g32(h, H_PROSE) != 0) proseEvent(st, h, true, 0, adj);
+    if (g32(h, H_EXT) != 0) extEvent(st, h, 0, false);
+    if (g32(h, H_DOTRX) != 0) dotRegexEvent(st, h, true, len, <u32>load<u8>(st + ST_LEX + LX_WORD), adj);
+  }
   if (flags == 0 && len < 64 && g32(p, PT_DOTWORD) != start + 1 && g32(p, PT_EXT) != start + 1 && g32(p, PT_SEG) != start + 1 && idle(p)) {
     s32(p, PT_LAST_END, end);
     return;

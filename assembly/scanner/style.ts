@@ -7,7 +7,7 @@
 // the attribute name did before.
 import { g32, s32, report, ST_XSS3 } from "./state";
 import { wordIs } from "./keywords";
-import { R_XSS_STYLE_ATTRIBUTE } from "./generated/tables";
+import { R_XSS_STYLE_ATTRIBUTE, K_X_CSS, K_X_SCHEME } from "./generated/tables";
 
 const SV_STATE: u32 = 0;   // 0 none, 1 right after '=', 2 in a quoted value, 3 in an unquoted value
 const SV_QUOTE: u32 = 4;   // the quoted value's quote
@@ -35,13 +35,13 @@ function injected(st: usize, v: usize): void {
 }
 
 /**
- * Words that bind or load code from CSS or name a scheme, and the positioning that lifts an element over the
- * page (position: fixed / absolute: a link laid over everything, the overlay of a phishing or clickjacking
- * injection); an editor's declarations use neither.
+ * Words that bind or load code from CSS (the X_CSS class: expression, behavior, binding; url, import) or name a
+ * script scheme (X_SCHEME), and the positioning that lifts an element over the page (position: fixed / absolute:
+ * a link laid over everything, the overlay of a phishing or clickjacking injection); an editor's declarations use none.
  */
-function cssDanger(w: usize, len: u32): bool {
-  return wordIs(w, len, "fixed") || wordIs(w, len, "absolute") || wordIs(w, len, "url") || wordIs(w, len, "expression") || wordIs(w, len, "behavior") || wordIs(w, len, "behaviour") ||
-    wordIs(w, len, "binding") || wordIs(w, len, "javascript") || wordIs(w, len, "vbscript") || wordIs(w, len, "import");
+function cssDanger(flags: u64, w: usize, len: u32): bool {
+  return (flags & (K_X_CSS | K_X_SCHEME)) != 0 || wordIs(w, len, "url") || wordIs(w, len, "import") ||
+    wordIs(w, len, "fixed") || wordIs(w, len, "absolute");
 }
 
 /** A CSS function whose arguments are numbers and names (a colour, a length). */
@@ -49,13 +49,14 @@ function cssValueFunction(w: usize, len: u32): bool {
   return wordIs(w, len, "rgb") || wordIs(w, len, "rgba") || wordIs(w, len, "hsl") || wordIs(w, len, "hsla") || wordIs(w, len, "calc") || wordIs(w, len, "var");
 }
 
-export function styleWord(st: usize, w: usize, len: u32, start: u32, end: u32): void {
+/** `flags`: the word's keyword classes. */
+export function styleWord(st: usize, flags: u64, w: usize, len: u32, start: u32, end: u32): void {
   const v = st + ST_XSS3;
   const s = g32(v, SV_STATE);
   const adjacent = g32(v, SV_LAST) == start;
   s32(v, SV_LAST, end);
   if (s == 1) { if (!adjacent) { injected(st, v); return; } s32(v, SV_STATE, 3); }
-  if (cssDanger(w, len)) { injected(st, v); return; }
+  if (cssDanger(flags, w, len)) { injected(st, v); return; }
   s32(v, SV_FN, cssValueFunction(w, len) ? end + 1 : 0);
   s32(v, SV_OPEN, 0);
 }

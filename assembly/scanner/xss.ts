@@ -296,7 +296,7 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 }
 
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
-  if (styleOpen(st)) styleWord(st, word, len, start, end);
+  if (styleOpen(st)) styleWord(st, flags, word, len, start, end);
   flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemeWord(st, st + ST_XSS2, start);
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x61, start, false);

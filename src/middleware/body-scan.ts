@@ -83,15 +83,24 @@ class ValueScan {
   #stream: GuardScanStream | undefined;
   /** The detector's per-field scan when it has one (a real Detector): no timing, object or wipe per value. */
   readonly #field: ((input: Uint8Array, context: GuardScanContext) => GuardScanResult | null) | undefined;
+  /** Its scan of bytes already in wasm memory, by address (a real Detector; the body slot is in its arena). */
+  readonly #at: ((address: number, length: number, context: GuardScanContext) => GuardScanResult | null) | undefined;
   constructor(private readonly detector: GuardDetector, private readonly context: GuardScanContext) {
     const field = (detector as { scanField?: unknown }).scanField;
     this.#field = typeof field === 'function' ? (field as (input: Uint8Array, context: GuardScanContext) => GuardScanResult | null).bind(detector) : undefined;
     const at = (detector as { scanFieldAt?: unknown }).scanFieldAt;
-    this.at = typeof at === 'function' ? (at as (address: number, length: number, context: GuardScanContext) => GuardScanResult | null).bind(detector) : undefined;
+    this.#at = typeof at === 'function' ? (at as (address: number, length: number, context: GuardScanContext) => GuardScanResult | null).bind(detector) : undefined;
   }
 
-  /** Scan `length` bytes in place in wasm memory at `address` (null: clean); false when the detector cannot. */
-  readonly at: ((address: number, length: number, context: GuardScanContext) => GuardScanResult | null) | undefined;
+  /** Can a value be scanned where it lies in wasm memory? */
+  get inPlace(): boolean {
+    return this.#at !== undefined;
+  }
+
+  /** Scan a value of `length` bytes that lies at `address` in wasm memory, within one chunk (null: clean). */
+  at(address: number, length: number): GuardScanResult | null {
+    return this.#at!(address, length, this.context);
+  }
 
   /** Scan a value that starts and ends inside one chunk (null: clean). */
   whole(bytes: Uint8Array): GuardScanResult | null {
@@ -269,7 +278,7 @@ class JsonBodyScanner implements BodyScanner {
     if (this.malformed) return;
     this.#cleanKeys.clear();
     // (in place only through a detector that scans wasm memory by address)
-    const at = this.#value.at !== undefined ? address : -1;
+    const at = this.#value.inPlace ? address : -1;
     let i = 0;
     let stringStart = this.#inString ? 0 : -1;
     const n = chunk.length;
@@ -366,10 +375,9 @@ class JsonBodyScanner implements BodyScanner {
     // A key within one chunk that was clean earlier in this chunk is clean again.
     const memo = this.#isKey && !open;
     const seen = memo && this.#cleanKeys.has(chunk, start, end);
-    let result: GuardScanResult | null = null;
-    if (seen) result = null;
-    else if (address >= 0 && !open) result = this.#value.at!(address + start, end - start, 'json-escaped'); // where it lies
-    else result = this.#value.end(chunk.subarray(start, end));
+    const result = seen ? null
+      : address >= 0 && !open ? this.#value.at(address + start, end - start) // where it lies
+      : this.#value.end(chunk.subarray(start, end));
     if (memo && !seen && result === null) this.#cleanKeys.add(start, end);
     const top = this.#top();
     if (this.#isKey && top) {
