@@ -62,7 +62,9 @@ describe('held-out cmdi / path probes', () => {
 // 2/29 when written): path 487/491 (round 6: 63/64), look-alikes 0/29. Both merged: benign 15/423 (3 path, 12 cmdi)
 // Then 117 realistic form values (1/117 when written: Apt #4B, 0/117 after): benign 15/540. Session-7 end sets,
 // written after all the changes: cmdi 20/20, path 20/20 (cmdi 675/682, path 507/511)
-const CMDI_MISSES = 7;
+// Round 7 (cmdi7, session 8: 100 attacks, 46 look-alikes), measured on the unchanged build when written: round 7 92/100 and
+// 6/46 blocked; cmdi 767/782, benign 21/586
+const CMDI_MISSES = 15;
 const PATH_MISSES = 4;
-const BENIGN_BLOCKED = 15;
-const BENIGN_CP_CRITICAL = 15;
+const BENIGN_BLOCKED = 21;
+const BENIGN_CP_CRITICAL = 21;
