@@ -894,3 +894,14 @@ describe('cmdi: a command opening the value, then " #"', () => {
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 7: the PowerShell alias gci (Get-ChildItem) is a command word', () => {
+  it.each([['& gci env:', 'cmdi.chained-command'], ['x; gci -recurse', 'cmdi.chained-command'], ['gci c:\\users', 'cmdi.command-with-args']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['GCI Communications', 'our gci alias list', 'gci'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
