@@ -535,7 +535,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     s32(c, C_CMD_STEP, 2); return;
   }
   if (s == 2 && ch == 0x2d) return; // --flag
-  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29) {
+  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29 ||
+      (ch == 0x7d && g32(c, C_SUBST) == 2)) { // (a '}' closes qx{ %x{)
     // A command word at the start, a space, then '&': "Find & Replace", "Make & Model", "Touch & Go" are titles
     // (a command after the '&' is still a chained command).
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
@@ -931,6 +932,19 @@ const INERT_LO: u64 = (<u64>1 << 0x21) | (<u64>1 << 0x23) | (<u64>1 << 0x29) | (
   (<u64>1 << 0x2d) | (<u64>1 << 0x2e) | (<u64>1 << 0x3a) | (<u64>1 << 0x3f);
 const INERT_HI: u64 = (<u64>1 << (0x40 - 0x40)) | (<u64>1 << (0x7d - 0x40)) | (<u64>1 << (0x7e - 0x40));
 
+/**
+ * %x( %x{ (Ruby) and qx( qx{ (Perl) run what they enclose as a shell command line, as backticks do: the word before
+ * the bracket is "x" right after a '%' (C_PCT 3, `pct`) or "qx", glued to it. Returns the opener's start + 1, or 0.
+ */
+function quoteExec(st: usize, c: usize, pct: u32, start: u32): u32 {
+  const lw = load<u64>(st + ST_CMD2 + J_LW);
+  if (<u32>(lw >> 32) != start || start == 0) return 0;
+  const n = <u32>lw & 0xff, w = st + ST_LEX + LX_WORD;
+  if (n == 1 && pct == 3 && load<u8>(w) == 0x78 && g32(c, C_PCT_START) + 2 == start) return start - 1;
+  if (n == 2 && load<u8>(w) == 0x71 && load<u8>(w + 1) == 0x78) return start - 1;
+  return 0;
+}
+
 export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`)
@@ -1200,6 +1214,9 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, sbv);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
+  } else if ((ch == 0x28 || ch == 0x7b) && quoteExec(st, c, pct, start) != 0) {
+    // Ruby %x( %x{ and Perl qx( qx{: the language's backticks, read like $( (a '}' closes the braced form, see step)
+    s32(c, C_POS, 2); s32(c, C_POS_START, quoteExec(st, c, pct, start) - 1); s32(c, C_SUBST, 2);
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {
     s32(c, C_POS, 1); s32(c, C_POS_START, start); // a value opens: x  "x  name="x
   } else if (ch == 0x2f || ch == 0x5c || ch == 0x2e) {

@@ -905,3 +905,15 @@ describe('cmdi round 7: the PowerShell alias gci (Get-ChildItem) is a command wo
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe("cmdi round 7: Ruby's %x( %x{ and Perl's qx( qx{ run a command line, as backticks do", () => {
+  it.each([['%x(id)', 'cmdi.command-substitution'], ['%x{cat /srv/x}', 'cmdi.command-substitution'], ['qx{uname -a}', 'cmdi.command-substitution'],
+    ['a = qx(whoami);', 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['printf("%x(%d)", a, b)', '%x(foo)', 'qx', 'the qx{ thing', 'aqx(id)', 'x(id)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
