@@ -747,7 +747,9 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   flags &= K_FAMILY_CMD | K_SQL_NOT;
   const plain = flags == 0 && !(len == 8 && first == 0x66 && wordIs(word, len, "function"));
   const runtime = (len == 13 || len == 10 || len == 14) && runtimeExec(st, c, word, len, start, end);
-  if (!v128.any_true(v128.load(j)) && plain && idle(c)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
+  // (execute after '".' waits for the full path: see groovyDot)
+  const execute = len == 7 && g32(c, C_EXEC) != 0;
+  if (!v128.any_true(v128.load(j)) && plain && idle(c) && !execute) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
   // A plain word opening the value (nothing seen yet: every tracker as cmdInit left it): it takes the command
   // position the value opened and, naming no command, closes it; the full path makes the same stores.
   if (plain && g32(c, C_ANY) == 0 && !v128.any_true(v128.load(j))) {
@@ -781,7 +783,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     } else if (mode == 2) s32(j, J_ACT, 0); // $(cmd: a real substitution
     else joinEnd(st, c, j);
   }
-  if (plain && idle(c)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
+  if (plain && idle(c) && !execute) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
   // (a word glued to a '.' takes no command position, see below: the joiner reading `.ls` from the closing backtick must not either)
   const lwPos = g32(c, C_PREV) == 0x2e && g32(c, C_LAST_END) == start ? 0 : g32(c, C_POS);
   store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (lwPos << 8) | ((g32(c, C_BIN) == 3 && g32(c, C_LAST_END) == start ? 1 : 0) << 12)));
@@ -915,6 +917,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   else if (len >= 4 && len <= 5 && (wordIs(word, len, "exec") || wordIs(word, len, "start"))) {
     s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start | 0x80000000);
   }
+  // "id".execute(): Groovy runs a string as a command line (state 0 | end << 2 set at the '.', see groovyDot; then 3, see cmdPunct)
+  else if (execute && (ex & 3) == 0 && (ex >> 2) == start && wordIs(word, len, "execute")) { s32(c, C_EXEC, 3 | (end << 2)); s32(c, C_EXEC_START, g32(c, C_EXEC_START) & 0x7fffffff); }
   else if (!runtime) s32(c, C_EXEC, 0);
   s32(c, C_ANY, 1);
   s32(c, C_LAST_END, end);
@@ -945,6 +949,20 @@ function quoteExec(st: usize, c: usize, pct: u32, start: u32): u32 {
   return 0;
 }
 
+/**
+ * A '.' glued to a closing quote that a word ends at ("id".  'ls -la'.): Groovy's String.execute() may follow, which
+ * runs the string as a command line (Jenkins script consoles). Returns C_EXEC's state 0 with the '.''s end, or 0;
+ * C_EXEC_START takes the start of the word before the quote. (A list's [..].execute() is left out: arr[i].execute().)
+ */
+function groovyDot(c: usize, j: usize, start: u32, end: u32): u32 {
+  const p = g32(c, C_PREV);
+  if (!((p == 0x22 || p == 0x27) && g32(c, C_LAST_END) == start && start >= 2)) return 0;
+  const lw = load<u64>(j + J_LW);
+  if (<u32>(lw >> 32) + 1 != start) return 0;
+  s32(c, C_EXEC_START, <u32>(lw >> 32) - (<u32>lw & 0xff));
+  return end << 2;
+}
+
 export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`)
@@ -955,7 +973,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   // end a pending exec( watch and note the byte. . , : @ # ! ? * + ~ ) } and a '-' glued to what precedes it.
   if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
       (ch != 0x2d || g32(c, C_LAST_END) == start) && !v128.any_true(v128.load(j)) && idle(c) && g32(c, C_PEXP) == 0) {
-    s32(c, C_EXEC, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end);
+    s32(c, C_EXEC, ch == 0x2e ? groovyDot(c, j, start, end) : 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end);
     return;
   }
   const k3 = st + ST_CMD3;
@@ -1059,6 +1077,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
     else s32(c, C_EXEC, 0);
   }
+  if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, start, end));
   if (ch == 0x20 && idle(c)) return;
   if (neutral(ch) && idle(c) && !((ch == 0x22 || ch == 0x27) && g32(c, C_PREV) == 0x3d)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
   // (a word between two '=' makes the second one a value's start too: --checkpoint-action=exec=sh x, a=b=c; only

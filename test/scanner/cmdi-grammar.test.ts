@@ -917,3 +917,15 @@ describe("cmdi round 7: Ruby's %x( %x{ and Perl's qx( qx{ run a command line, as
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe("cmdi round 7: Groovy's String.execute() runs the string as a command line", () => {
+  it.each([['"id".execute().text', 'cmdi.exec-call'], ["def p = 'uname -a'.execute()", 'cmdi.exec-call'], ['x="w".execute()', 'cmdi.exec-call']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  // a method called execute on an object or a list element, or a quoted word followed by prose
+  it.each(['stmt.execute()', 'cursor.execute("SELECT 1")', 'cmds[0].execute()', '"x".executed()', '"x". execute()', '"id".execute', "say 'hi'. Execute the plan"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
