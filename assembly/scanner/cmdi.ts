@@ -51,7 +51,7 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // 512: php (-r too); 2048: a file tool named first in such a span (see fileTool); kind 8 only: 1024 the span
                              // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report);
                              // 16384: a shell or language runtime (a number after it is a version); 32768: named with .exe .com .bat .cmd;
-                             // 65536: the command is at (see atTime)
+                             // 65536: the command is at (see atTime); 131072: the command is ps (no drive argument: see step 5)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
@@ -418,7 +418,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   }
   if (s == 5) { // a drive letter or URL scheme argument: dir c:  curl http://
     if (!isWord && ch == 0x3a && adjacent) {
-      if ((g32(c, C_WRAP) & 4) != 0) fire(st, c, end, false); else s32(c, C_CMD_STEP, 7);
+      // (ps takes no drive: "PS C:\Users\ana> Get-ChildItem" is PowerShell's prompt pasted with the command after it)
+      if ((g32(c, C_WRAP) & 4) != 0) { if ((g32(c, C_WRAP) & 131072) != 0) s32(c, C_CMD, 0); else fire(st, c, end, false); } else s32(c, C_CMD_STEP, 7);
     } else if (!isWord && ch == 0x2e && adjacent && kind == 2 && pos == 2) s32(c, C_CMD_STEP, 14); // ;host x.example.test
     else if (!isWord && ch == 0x2e && adjacent && (g32(c, C_WRAP) & 16384) != 0) s32(c, C_CMD_STEP, 18); // sh x.sh
     else s32(c, C_CMD, 0);
@@ -884,7 +885,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
       const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);
       s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | (versioned || needsArgument(word, len) ? 64 : 0) | (versioned ? 16384 : 0) |
-        (len == 2 && wordIs(word, len, "at") ? 65536 : 0));
+        (len == 2 && wordIs(word, len, "at") ? 65536 : 0) | (len == 2 && wordIs(word, len, "ps") ? 131072 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
       // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool

@@ -929,3 +929,14 @@ describe("cmdi round 7: Groovy's String.execute() runs the string as a command l
     expectSameWhenSplit(d, [input], 'body');
   });
 });
+
+describe("cmdi round 7: PowerShell's prompt (PS C:\\path>) is no ps command given a drive", () => {
+  it.each([['dir c:', 'cmdi.command-with-args'], [';ps -ef', 'cmdi.chained-command'], ['ps -aux', 'cmdi.command-with-args'], ['x&dir d:\\work', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['PS C:\\Users\\ana> Get-ChildItem', 'PS D:\\src> npm install', 'ps c:'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
