@@ -572,7 +572,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (kind == 1 && pos != 2 && s == 1 && ch == 0x3c) { s32(c, C_CMD_STEP, 16); return; }
     // "| Type |", "| Date |": a weak word alone between pipes standing apart is a Markdown table cell, and so is
     // the name of a shell or language ("| bash | shj-lang-bash |", "| node | polyfills"), which alone runs nothing
-    if (ch == 0x7c && (kind == 2 || (g32(c, C_WRAP) & 64) != 0) && s == 1 && g32(c, C_PREV) == 0x7c && g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD, 0); return; }
+    // (and a weak word after '& ': "Set time & date | Language | Region", a title in a menu or a table row)
+    if (ch == 0x7c && (kind == 2 || (g32(c, C_WRAP) & 64) != 0) && s == 1 && (g32(c, C_PREV) == 0x7c || (kind == 2 && g32(c, C_PREV) == 0x26)) &&
+        g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD, 0); return; }
     if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) {
       // (a file tool in a span waits for the span's end only when the end is this backtick: `ls `; a separator,
       // redirection or expansion right after it runs it)

