@@ -229,6 +229,14 @@ function reconOnly(word: usize, len: u32): bool {
   return len >= 5 && len <= 11 && inList(word, len, "whoami uname ifconfig ipconfig systeminfo tasklist netstat getmac driverquery gpresult qprocess");
 }
 
+/**
+ * Tools a Makefile names by variable ($(CC) $(MAKE) $(RM) $(SED)): alone in $( ) with nothing to work on they build,
+ * delete, copy or print nothing but their usage (unlike id, whoami, or a shell or cat, which read stdin).
+ */
+function makeVar(word: usize, len: u32): bool {
+  return len >= 2 && len <= 5 && inList(word, len, "cc gcc make rm cp mv ln mkdir sed grep awk tar");
+}
+
 /** Windows variables naming user folders (%TEMP% %APPDATA% %USERPROFILE%), common in support tickets and docs. */
 function folderVar(word: usize, len: u32): bool {
   return (len == 4 && wordIs(word, len, "temp")) || (len == 7 && wordIs(word, len, "appdata")) || (len == 11 && wordIs(word, len, "userprofile"));
@@ -538,6 +546,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 2 && ch == 0x2d) return; // --flag
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29 ||
       (ch == 0x7d && g32(c, C_SUBST) == 2)) { // (a '}' closes qx{ %x{)
+    // $(CC) -o app main.c $(CFLAGS): a Makefile variable named like a tool that alone does nothing (see makeVar)
+    if (ch == 0x29 && s == 0 && g32(c, C_SUBST) == 2 && g32(c, C_PREV) == 0x28 && g32(c, C_CMD_START) == g32(c, C_POS_START) + 2 &&
+        g32(c, C_LAST_END) == start && <u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start &&
+        makeVar(st + ST_LEX + LX_WORD, g32(c, C_CMD_END) - g32(c, C_CMD_START))) { s32(c, C_CMD, 0); return; }
     // A command word at the start, a space, then '&': "Find & Replace", "Make & Model", "Touch & Go" are titles
     // (a command after the '&' is still a chained command).
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }

@@ -952,3 +952,15 @@ describe("cmdi round 7: a weak word between '& ' and ' |' is a title or a table 
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 7: a Makefile variable named like a tool that alone does nothing ($(CC) $(MAKE) $(RM))', () => {
+  it.each([['$(id)', 'cmdi.command-substitution'], ['$(cat)', 'cmdi.command-substitution'], ['$(rm -rf /)', 'cmdi.command-substitution'],
+    ['$(sh)', 'cmdi.command-substitution'], ['$(c""c)', 'cmdi.command-substitution'], ['$( make)', 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['$(CC) -o app main.c $(CFLAGS)', '$(MAKE) -C sub all', '$(RM) -f *.o', 'x = $(SED) -e s/a/b/'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
