@@ -18,7 +18,7 @@ const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for
                              // 10 a runtime documented in such a span, watching its later options for -c/-e until the span ends
 const C_CMD_START: u32 = 12;
 const C_CMD_END: u32 = 16;
-const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <', 19 after ' #' (see step)
+const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <', 19 after ' #', 20 after ' |' (see step)
 const C_CMD_POS: u32 = 24;
 const C_DOLLAR: u32 = 28;    // end + 1 of '$' (for $( ${ $IFS)
 const C_BRACE: u32 = 32;     // end + 1 of '${'
@@ -295,6 +295,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 19) { // cmd #: a word or number glued to the '#' numbers something (Apt #4B, cat #1), else it is a comment (ls #, ls # x)
     if (isWord && adjacent) s32(c, C_CMD, 0); else fire(st, c, g32(c, C_CMD_END), false);
     return;
+  }
+  if (s == 20) { // | id | then: a plain word is the next cell of a table row (| ID | Email |); a command, punctuation or the end runs id
+    if (!isWord && ch == 0x20) return;
+    if (!(isWord && (flags & (K_C_STRONG | K_C_WEAK)) == 0)) report(st, R_CMDI_CHAINED_COMMAND, g32(c, C_CMD_START), g32(c, C_CMD_END));
+    s32(c, C_CMD, 0); return;
   }
   if (kind == 4 && s >= 6) { // IF ...: look a few events ahead for a batch comparison
     // "if (" opened a parenthesis (depth in C_CMD_END >> 8): an "==" inside it is a C-like condition,
@@ -587,6 +592,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // (and a weak word after '& ': "Set time & date | Language | Region", a title in a menu or a table row)
     if (ch == 0x7c && (kind == 2 || (g32(c, C_WRAP) & 64) != 0) && s == 1 && (g32(c, C_PREV) == 0x7c || (kind == 2 && g32(c, C_PREV) == 0x26)) &&
         g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD, 0); return; }
+    // "Name | ID | Email": a strong word standing alone between pipes is a table cell when a plain word follows (step 20);
+    // piped into a word that is no command, its output goes nowhere (the report, if any, then spans the command word)
+    if (ch == 0x7c && kind == 1 && pos == 2 && s == 1 && g32(c, C_PREV) == 0x7c && g32(c, C_SUBST) == 0 && (g32(c, C_WRAP) & 1) == 0 &&
+        g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD_STEP, 20); return; }
     if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) {
       // (a file tool in a span waits for the span's end only when the end is this backtick: `ls `; a separator,
       // redirection or expansion right after it runs it)
@@ -1298,6 +1307,7 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
+    else if (s == 20) report(st, R_CMDI_CHAINED_COMMAND, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end
     else if (s == 0 && g32(c, C_SUBST) == 10 && g32(c, C_PREV) == 0x60) {} // ```bash at the end: a code fence's language
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
     else if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);

@@ -964,3 +964,16 @@ describe('cmdi round 7: a Makefile variable named like a tool that alone does no
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 7: a strong word alone between pipes, then a plain word, is a table cell (Name | ID | Email)', () => {
+  it.each([['| id |', 'cmdi.chained-command'], ['x | id | whoami', 'cmdi.chained-command'], ['x | id | cat /srv/x', 'cmdi.chained-command'],
+    ['|| id ||', 'cmdi.chained-command'], ['a|id|b', 'cmdi.chained-command'], ['x | id |;', 'cmdi.chained-command'], ['x | id', 'cmdi.chained-command'],
+    ['printf x | rev | sh', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Name | ID | Email | Phone', '| id | 42 |', 'User | id | string'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
