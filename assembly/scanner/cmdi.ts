@@ -51,7 +51,7 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // 512: php (-r too); 2048: a file tool named first in such a span (see fileTool); kind 8 only: 1024 the span
                              // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report);
                              // 16384: a shell or language runtime (a number after it is a version); 32768: named with .exe .com .bat .cmd;
-                             // 65536: the command is at (see atTime); 131072: the command is ps (no drive argument: see step 5)
+                             // 65536: the command is at (see atTime); 131072: the command is ps (no drive or path argument: see step 5)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
@@ -487,6 +487,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         s32(c, C_CMD_END, n == 1 && (first == 0x77 || first == 0x78 || first == 0x72 || first == 0x69) ? 1 : 0); return;
       }
     }
+    // (ps takes options and process ids, no path: "PS /home/ana> ls" is PowerShell's prompt on Linux)
+    if (s == 2 && adjacent && (g32(c, C_WRAP) & 131072) != 0 && g32(c, C_PREV) != 0x2d) { s32(c, C_CMD, 0); return; }
     if (s == 2 && adjacent) { fire(st, c, end, false); return; } // -la, /etc
     if (s == 1) {
       if (first - 0x30 < 10 && (kind == 1 || pos == 2)) {
@@ -550,7 +552,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   }
   if (s == 2 && ch == 0x2d) return; // --flag
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29 ||
-      (ch == 0x7d && g32(c, C_SUBST) == 2)) { // (a '}' closes qx{ %x{)
+      (s == 0 && g32(c, C_SUBST) == 2 && closesQuote(g32(c, C_PREV), ch))) { // (the bracket closing qx{ %x[ %x< right after the word)
     // $(CC) -o app main.c $(CFLAGS): a Makefile variable named like a tool that alone does nothing (see makeVar)
     if (ch == 0x29 && s == 0 && g32(c, C_SUBST) == 2 && g32(c, C_PREV) == 0x28 && g32(c, C_CMD_START) == g32(c, C_POS_START) + 2 &&
         g32(c, C_LAST_END) == start && <u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start &&
@@ -960,6 +962,12 @@ const INERT_LO: u64 = (<u64>1 << 0x21) | (<u64>1 << 0x23) | (<u64>1 << 0x29) | (
   (<u64>1 << 0x2d) | (<u64>1 << 0x2e) | (<u64>1 << 0x3a) | (<u64>1 << 0x3f);
 const INERT_HI: u64 = (<u64>1 << (0x40 - 0x40)) | (<u64>1 << (0x7d - 0x40)) | (<u64>1 << (0x7e - 0x40));
 
+/** The bracket `ch` closes the quote-like operator `open` opened (qx{ } %x[ ] %x< >), as ')' closes $(. */
+// @ts-ignore: decorator
+@inline function closesQuote(open: u32, ch: u32): bool {
+  return (open == 0x7b && ch == 0x7d) || (open == 0x5b && ch == 0x5d) || (open == 0x3c && ch == 0x3e);
+}
+
 /**
  * %x( %x{ (Ruby) and qx( qx{ (Perl) run what they enclose as a shell command line, as backticks do: the word before
  * the bracket is "x" right after a '%' (C_PCT 3, `pct`) or "qx", glued to it. Returns the opener's start + 1, or 0.
@@ -974,16 +982,15 @@ function quoteExec(st: usize, c: usize, pct: u32, start: u32): u32 {
 }
 
 /**
- * A '.' glued to a closing quote that a word ends at ("id".  'ls -la'.): Groovy's String.execute() may follow, which
- * runs the string as a command line (Jenkins script consoles). Returns C_EXEC's state 0 with the '.''s end, or 0;
- * C_EXEC_START takes the start of the word before the quote. (A list's [..].execute() is left out: arr[i].execute().)
+ * A '.' glued to a closing quote ("id".  'ls /'.: a quote glued to what precedes it, which left C_EXEC at state 0 with
+ * its end, `ex`): Groovy's String.execute() may follow, which runs the string as a command line (Jenkins script
+ * consoles). Returns C_EXEC's state 0 with the '.''s end, or 0; C_EXEC_START takes the start of the word the quote
+ * closes, or the quote. (A list's [..].execute() is left out: arr[i].execute().)
  */
-function groovyDot(c: usize, j: usize, start: u32, end: u32): u32 {
-  const p = g32(c, C_PREV);
-  if (!((p == 0x22 || p == 0x27) && g32(c, C_LAST_END) == start && start >= 2)) return 0;
+function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
+  if (ex != start << 2 || start == 0) return 0;
   const lw = load<u64>(j + J_LW);
-  if (<u32>(lw >> 32) + 1 != start) return 0;
-  s32(c, C_EXEC_START, <u32>(lw >> 32) - (<u32>lw & 0xff));
+  s32(c, C_EXEC_START, <u32>(lw >> 32) + 1 == start ? <u32>(lw >> 32) - (<u32>lw & 0xff) : start - 1);
   return end << 2;
 }
 
@@ -997,7 +1004,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   // end a pending exec( watch and note the byte. . , : @ # ! ? * + ~ ) } and a '-' glued to what precedes it.
   if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
       (ch != 0x2d || g32(c, C_LAST_END) == start) && !v128.any_true(v128.load(j)) && idle(c) && g32(c, C_PEXP) == 0) {
-    s32(c, C_EXEC, ch == 0x2e ? groovyDot(c, j, start, end) : 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end);
+    s32(c, C_EXEC, ch == 0x2e ? groovyDot(c, j, g32(c, C_EXEC), start, end) : 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end);
     return;
   }
   const k3 = st + ST_CMD3;
@@ -1101,7 +1108,8 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
     else s32(c, C_EXEC, 0);
   }
-  if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, start, end));
+  if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, ex, start, end));
+  else if ((ch == 0x22 || ch == 0x27) && g32(c, C_EXEC) == 0 && g32(c, C_LAST_END) == start && start != 0) s32(c, C_EXEC, end << 2); // (see groovyDot)
   if (ch == 0x20 && idle(c)) return;
   if (neutral(ch) && idle(c) && !((ch == 0x22 || ch == 0x27) && g32(c, C_PREV) == 0x3d)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
   // (a word between two '=' makes the second one a value's start too: --checkpoint-action=exec=sh x, a=b=c; only
@@ -1257,8 +1265,10 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, sbv);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
-  } else if ((ch == 0x28 || ch == 0x7b) && quoteExec(st, c, pct, start) != 0) {
-    // Ruby %x( %x{ and Perl qx( qx{: the language's backticks, read like $( (a '}' closes the braced form, see step)
+  } else if ((ch == 0x28 || ch == 0x7b || ch == 0x5b || ch == 0x3c) && quoteExec(st, c, pct, start) != 0) {
+    // Ruby %x( %x{ %x[ %x< and Perl qx( qx{ qx<: the language's backticks, read like $( (the closing bracket right after a
+    // command word ends it as ')' does, see closesQuote). Not read: qx[ (a '[' after a plain word takes the neutral path)
+    // and the same-character delimiters qx/ / qx! ! (a '/' after a word is a path segment: /api/qx/id)
     s32(c, C_POS, 2); s32(c, C_POS_START, quoteExec(st, c, pct, start) - 1); s32(c, C_SUBST, 2);
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {
     s32(c, C_POS, 1); s32(c, C_POS_START, start); // a value opens: x  "x  name="x

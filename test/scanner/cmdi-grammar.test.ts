@@ -908,23 +908,26 @@ describe('cmdi round 7: the PowerShell alias gci (Get-ChildItem) is a command wo
 
 describe("cmdi round 7: Ruby's %x( %x{ and Perl's qx( qx{ run a command line, as backticks do", () => {
   it.each([['%x(id)', 'cmdi.command-substitution'], ['%x{cat /srv/x}', 'cmdi.command-substitution'], ['qx{uname -a}', 'cmdi.command-substitution'],
-    ['a = qx(whoami);', 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
+    ['a = qx(whoami);', 'cmdi.command-substitution'], ['%x[id]', 'cmdi.command-substitution'], ['%x<whoami>', 'cmdi.command-substitution'],
+    ['%x[ls -la]', 'cmdi.command-substitution'], ['qx{id} + 1', 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
     expectSameWhenSplit(d, [input], 'query');
   });
-  it.each(['printf("%x(%d)", a, b)', '%x(foo)', 'qx', 'the qx{ thing', 'aqx(id)', 'x(id)'])('%s stays clean', (input) => {
+  it.each(['printf("%x(%d)", a, b)', '%x(foo)', 'qx', 'the qx{ thing', 'aqx(id)', 'x(id)', '/api/qx/id', '{id}', 'a[id]', '<id>', '%x[foo]'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'query');
   });
 });
 
 describe("cmdi round 7: Groovy's String.execute() runs the string as a command line", () => {
-  it.each([['"id".execute().text', 'cmdi.exec-call'], ["def p = 'uname -a'.execute()", 'cmdi.exec-call'], ['x="w".execute()', 'cmdi.exec-call']])('%s is flagged', (input, rule) => {
+  it.each([['"id".execute().text', 'cmdi.exec-call'], ["def p = 'uname -a'.execute()", 'cmdi.exec-call'], ['x="w".execute()', 'cmdi.exec-call'],
+    ["println 'ls /'.execute().text", 'cmdi.exec-call']])('%s is flagged', (input, rule) => {
     expect(ruleIds(d.scan(input, { context: 'body' }))).toContain(rule);
     expectSameWhenSplit(d, [input], 'body');
   });
   // a method called execute on an object or a list element, or a quoted word followed by prose
-  it.each(['stmt.execute()', 'cursor.execute("SELECT 1")', 'cmds[0].execute()', '"x".executed()', '"x". execute()', '"id".execute', "say 'hi'. Execute the plan"])('%s stays clean', (input) => {
+  it.each(['stmt.execute()', 'cursor.execute("SELECT 1")', 'cmds[0].execute()', '"x".executed()', '"x". execute()', '"id".execute', "say 'hi'. Execute the plan",
+    "x = '.execute()'", '".execute(" is a method'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'body');
   });
@@ -935,7 +938,7 @@ describe("cmdi round 7: PowerShell's prompt (PS C:\\path>) is no ps command give
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
     expectSameWhenSplit(d, [input], 'query');
   });
-  it.each(['PS C:\\Users\\ana> Get-ChildItem', 'PS D:\\src> npm install', 'ps c:'])('%s stays clean', (input) => {
+  it.each(['PS C:\\Users\\ana> Get-ChildItem', 'PS D:\\src> npm install', 'ps c:', 'PS /home/ana> ls', 'ps /'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'query');
   });
