@@ -22,7 +22,7 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(682);
+    expect(ps.length).toBeGreaterThanOrEqual(802);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
@@ -32,7 +32,7 @@ describe('held-out cmdi / path probes', () => {
   });
   it('leaves ordinary look-alikes alone', () => {
     const ps = probes('benign-cmdi-path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(540);
+    expect(ps.length).toBeGreaterThanOrEqual(598);
     // (see the ceilings at the end)
     const fp = blocked(ps);
     expect(fp.length, fp.join('\n')).toBeLessThanOrEqual(BENIGN_BLOCKED);
@@ -63,8 +63,11 @@ describe('held-out cmdi / path probes', () => {
 // Then 117 realistic form values (1/117 when written: Apt #4B, 0/117 after): benign 15/540. Session-7 end sets,
 // written after all the changes: cmdi 20/20, path 20/20 (cmdi 675/682, path 507/511)
 // Round 7 (cmdi7, session 8: 100 attacks, 46 look-alikes), measured on the unchanged build when written: round 7 92/100 and
-// 6/46 blocked; cmdi 767/782, benign 21/586
-const CMDI_MISSES = 15;
+// 6/46 blocked; cmdi 767/782, benign 21/586. After the round-7 fixes: round 7: 92/100 when written, 96/100 now; look-alikes
+// 6/46 when written, 2/46 now. With the after-sets written after the first fixes (20 attacks, 11/20 pre-round, 16/20 when
+// written, 18/20 now; 12 look-alikes, 9/12 pre-round, 2/12 when written, 1/12 now): measured cmdi 789/802, benign 18/598
+// (18 by cmdi/path rules: 3 path, 15 cmdi)
+const CMDI_MISSES = 13;
 const PATH_MISSES = 4;
-const BENIGN_BLOCKED = 21;
-const BENIGN_CP_CRITICAL = 21;
+const BENIGN_BLOCKED = 18;
+const BENIGN_CP_CRITICAL = 18;
