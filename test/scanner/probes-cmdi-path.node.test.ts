@@ -22,7 +22,7 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(682);
+    expect(ps.length).toBeGreaterThanOrEqual(802);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
@@ -32,7 +32,7 @@ describe('held-out cmdi / path probes', () => {
   });
   it('leaves ordinary look-alikes alone', () => {
     const ps = probes('benign-cmdi-path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(570);
+    expect(ps.length).toBeGreaterThanOrEqual(628);
     // (see the ceilings at the end)
     const fp = blocked(ps);
     expect(fp.length, fp.join('\n')).toBeLessThanOrEqual(BENIGN_BLOCKED);
@@ -66,7 +66,13 @@ describe('held-out cmdi / path probes', () => {
 // look-alikes: 2/30 when written, ./configure && make (cmdi.chained-command: it is a command chain) and
 // /var/www is the default web root (a system path opening the value is a file parameter, see path-grammar)): path 568/570,
 // look-alikes 17/570
-const CMDI_MISSES = 7;
+// Round 7 (cmdi7, session 8: 100 attacks, 46 look-alikes), measured on the unchanged build when written: round 7 92/100 and
+// 6/46 blocked; cmdi 767/782, benign 21/586. After the round-7 fixes: round 7: 92/100 when written, 96/100 now; look-alikes
+// 6/46 when written, 2/46 now. With the after-sets written after the first fixes (20 attacks, 11/20 pre-round, 16/20 when
+// written, 18/20 now; 12 look-alikes, 9/12 pre-round, 2/12 when written, 1/12 now): measured cmdi 789/802, benign 18/598
+// (18 by cmdi/path rules: 3 path, 15 cmdi)
+// Both merged: cmdi 789/802, path 568/570, look-alikes 20/628 (5 path, 15 cmdi)
+const CMDI_MISSES = 13;
 const PATH_MISSES = 6;
-const BENIGN_BLOCKED = 17;
-const BENIGN_CP_CRITICAL = 17;
+const BENIGN_BLOCKED = 20;
+const BENIGN_CP_CRITICAL = 20;
