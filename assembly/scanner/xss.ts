@@ -10,7 +10,7 @@ import {
   K_X_PROP, K_X_CSS, K_X_ATTR_DANGER, K_FAMILY_XSS,
   R_XSS_SCRIPT_TAG, R_XSS_EVENT_HANDLER, R_XSS_JS_URI, R_XSS_DANGEROUS_TAG, R_XSS_JS_SINK, R_XSS_CSS_EXPRESSION,
   R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG, R_XSS_STYLE_ATTRIBUTE, R_XSS_JS_OBFUSCATION,
-  R_XSS_JS_ENTITY, R_XSS_CHARSET_EVASION, R_XSS_JS_BREAKOUT, KW_MAX_WORD,
+  R_XSS_JS_ENTITY, R_XSS_CHARSET_EVASION, R_XSS_JS_BREAKOUT, R_XSS_DANGLING_MARKUP, KW_MAX_WORD,
 } from "./generated/tables";
 
 const X_LT_END: u32 = 0;      // end of the last '<' (or '</') + 1; 0 = none
@@ -764,6 +764,10 @@ function heldWord(st: usize, x: usize, p: u32, proseWord: bool, ps: u32): void {
 
 export function xssFinish(st: usize, x: usize, end: u32): void {
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x20, end, true);
+  // <img src='//x.test/?a=  — a tag still open with its attribute value's single quote open: the page after the value
+  // is read into the attribute up to the next ' (dangling markup: it leaks what follows with the URL). Pages quote
+  // their own attributes with ", so a ' reaches far; a value left open with " is as often a field cut short.
+  if (g32(x, X_INTAG) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 2) report(st, R_XSS_DANGLING_MARKUP, g32(x, X_INTAG) - 1, end);
   const p = g32(x, X_PEND);
   if (p >= P_SINK_OPEN && p <= P_PROP_HELD) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(x, p));
   const s2 = st + ST_XSS2;

