@@ -2,8 +2,8 @@
 // attribute is a name followed by '='), URL schemes that run script, and JavaScript sink
 // shapes (a dialog/eval call, document.cookie). Each piece is a tiny state machine fed by
 // the shared lexer's word and punctuation events.
-import { g32, s32, g64, s64, report, ST_XSS2 } from "./state";
-import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish } from "./style";
+import { g32, s32, g64, s64, report, ST_XSS2, ST_XSS3 } from "./state";
+import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish, SV_XSS_PAREN } from "./style";
 import { flagsOfBytes } from "./keywords";
 import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
@@ -108,6 +108,16 @@ const P_VALUEOF_EQ: u32 = 49; // valueOf=: waiting for a sink (valueOf=alert;win
 const P_ONNAME: u32 = 50;
 const P_SCHEME_PROSE: u32 = 51; // javascript: after a word and a space ("In JavaScript:"), waiting for ':'
 const P_BEHAVIOR_COLON: u32 = 52; // behavior: binding: waiting for url (what binds code; "stages of this behavior:" is prose)
+const P_SINK_NUM: u32 = 53;   // alert(1: held as alert( is, waiting for ')' (then held as alert(): "my alert(1) test" is prose)
+const P_HTMLPROP_EQ: u32 = 54; // .innerHTML=: held, waiting for the value (reported by anything but an empty string)
+const P_HTMLPROP_Q: u32 = 55; // .innerHTML=': waiting for the same quote at once ('' writes no markup: el.innerHTML = '' clears)
+const P_HTMLPROP_EMPTY: u32 = 56; // .innerHTML='': waiting for a '+' (what is added to the empty string is written: ''+html)
+
+/** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
+// @ts-ignore: decorator
+@inline function heldSink(p: u32): bool {
+  return (p >= P_SINK_OPEN && p <= P_PROP_HELD) || p == P_SINK_NUM;
+}
 
 // A script scheme in prose ("javascript: the good parts", "the javascript: protocol is deprecated") runs
 // nothing: the scheme is held from its ':' (region ST_XSS2) and reported by the first sign of code after
@@ -242,6 +252,13 @@ const W_NAMESPACE: usize = memory.data<u8>([0x6e, 0x61, 0x6d, 0x65, 0x73, 0x70, 
 const W_VALUEOF: usize = memory.data<u8>([0x76, 0x61, 0x6c, 0x75, 0x65, 0x6f, 0x66]);
 const W_TOSTRING: usize = memory.data<u8>([0x74, 0x6f, 0x73, 0x74, 0x72, 0x69, 0x6e, 0x67]);
 
+/** A number literal of digits only (1, 1337): the argument of a dialog call written as a test. */
+function numberWord(word: usize, len: u32): bool {
+  if (len > 10) return false;
+  for (let k: u32 = 0; k < len; k++) if (<u32>load<u8>(word + k) - 0x30 >= 10) return false;
+  return true;
+}
+
 /** Does the word spell `lit` (length n)? */
 // @ts-ignore: decorator
 @inline function wordIs(word: usize, len: u32, lit: usize, n: u32): bool {
@@ -329,9 +346,13 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   let method = false;
   let held = false;
   let idx = false;
+  let num = false;
   // valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
   const conversion = wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8);
-  if (p >= P_SINK_OPEN && p <= P_PROP_HELD) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
+  // alert(1 — a number alone as the argument: held on to its ')' ("my alert(1) test in the console" names the call)
+  if (p == P_SINK_OPEN && adjacentPend && numberWord(word, len)) num = true;
+  else if (heldSink(p)) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
+  else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, pendStart, g32(x, X_LAST_END)); // el.innerHTML = html
   else if (p != P_NONE) { // (most words arrive with nothing pending)
     brk = p == P_BRK_OP && adjacentPend && w0 - 0x61 < 26;
     // location too, right after leaving a string
@@ -482,6 +503,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   if (dotted && (flags & K_X_PROP) != 0 && ((len == 9 && (w0 == 0x69 || w0 == 0x6f)) || g32(st + ST_XSS2, S2_LOOKUP) != 0)) pend(x, P_HTMLPROP, start, end);
   if (method) pend(x, P_SINK, pendStart, end); // document.write( window.open`
   if (held) pend(x, P_PROP_HELD, pendStart, end);
+  if (num) { pend(x, P_SINK_NUM, pendStart, end); s32(st + ST_XSS3, SV_XSS_PAREN, start); }
   if (idx) pend(x, P_OBJ_IDX, pendStart, end);
   // '-name(  ";name(  '}};name(: a call right after leaving a JS string
   if (brkTarget) pend(x, P_BRK_NAME, pendStart, end);
@@ -550,7 +572,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   if (p != P_NONE) {
     ps = g32(x, X_PEND_START);
     let keep = false;
-    if (p >= P_SINK_OPEN && p <= P_PROP_HELD) { keep = heldPunct(st, x, p, c, adjacent, isSpace, ps, end); p = P_NONE; }
+    if (heldSink(p)) { keep = heldPunct(st, x, p, c, adjacent, isSpace, ps, end); p = P_NONE; }
     // setTimeout( waits for its first argument; otherwise a timer is any sink
     if (p == P_TIMER && adjacent && c == 0x28) { s32(x, X_PEND, P_TIMER_ARG); s32(x, X_PEND_END, end); keep = true; p = P_NONE; }
     else if (p == P_TIMER) p = P_SINK;
@@ -587,8 +609,13 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_ARR_SINK && adjacent && c == 0x5b) { s32(x, X_PEND, P_OBJ_IDX); s32(x, X_PEND_END, end); keep = true; } // then as window['x'](1)
     else if (p == P_SINK && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_SINK_DOT && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
-    else if (p == P_HTMLPROP && c == 0x3d) report(st, R_XSS_JS_SINK, ps, end);
-    else if (p == P_HTMLPROP && isSpace) keep = true;
+    else if (p == P_HTMLPROP && c == 0x3d) { s32(x, X_PEND, P_HTMLPROP_EQ); s32(x, X_PEND_END, end); keep = true; }
+    else if ((p == P_HTMLPROP || p == P_HTMLPROP_EQ) && isSpace) keep = true;
+    else if (p == P_HTMLPROP_EQ && (c == 0x27 || c == 0x22 || c == 0x60)) { s32(x, X_PEND, P_HTMLPROP_Q); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_HTMLPROP_Q && adjacent && c == g32(x, X_PREV)) { s32(x, X_PEND, P_HTMLPROP_EMPTY); s32(x, X_PEND_END, end); keep = true; } // '' "" ``
+    else if (p == P_HTMLPROP_EMPTY && isSpace) keep = true;
+    else if (p == P_HTMLPROP_EMPTY && c == 0x2b) report(st, R_XSS_JS_SINK, ps, end); // el.innerHTML = '' + html
+    else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, ps, g32(x, X_LAST_END)); // el.innerHTML='<img ...
     else if ((p == P_BRK || p == P_BRK_OP) && adjacent && (c == 0x29 || c == 0x5d)) { s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_BRK_OP && isSpace && g32(x, X_PREV) == 0x3b) { s32(x, X_PEND_END, end); keep = true; } // "; f( (only ';' may have a space after it)
     // an operator, or '}' closing a block (a statement may follow it); not '+' (string concatenation: "a"+b.c(),
@@ -738,10 +765,13 @@ function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   s32(x, X_JSF, 0);
 }
 
-/** The span of a held sink: alert( up to its '(' (as when reported at once); alert() and document.cookie whole. */
+/** The span of a held sink: alert( up to its '(' (as when reported at once, also with a number held: alert(1)); alert() and document.cookie whole. */
 // @ts-ignore: decorator
-@inline function heldEnd(x: usize, p: u32): u32 {
-  return p == P_SINK_OPEN ? g32(x, X_PEND_END) : g32(x, X_LAST_END); // (spaces leave X_LAST_END alone)
+@inline function heldEnd(st: usize, x: usize, p: u32): u32 {
+  if (p == P_SINK_OPEN) return g32(x, X_PEND_END);
+  // alert(1 alert(1): as far as the call was read when the number came (a '(' end before this sink is an older call's)
+  const paren = g32(st + ST_XSS3, SV_XSS_PAREN);
+  return paren > g32(x, X_PEND_START) ? paren : g32(x, X_LAST_END); // (spaces leave X_LAST_END alone)
 }
 
 /** Punctuation after a held sink: returns true while it stays held. */
@@ -749,17 +779,17 @@ function heldPunct(st: usize, x: usize, p: u32, c: u32, adjacent: bool, isSpace:
   let next: u32 = 0;
   // `alert()` `document.cookie` — a backtick right after: a code span or template text closes on the name; named, not run
   if ((p == P_SINK_EMPTY || p == P_PROP_HELD) && adjacent && c == 0x60) { s32(x, X_PEND, P_NONE); return false; }
-  if (p == P_SINK_OPEN) next = adjacent && c == 0x29 ? P_SINK_EMPTY : 0;
+  if (p == P_SINK_OPEN || p == P_SINK_NUM) next = adjacent && c == 0x29 ? P_SINK_EMPTY : 0;
   else if (isSpace) next = P_HELD_SP;
   else if (p == P_SINK_EMPTY && adjacent && (c == 0x3a || c == 0x2c || c == 0x2e)) next = P_SINK_EMPTY;
-  if (next == 0) { report(st, R_XSS_JS_SINK, ps, heldEnd(x, p)); return false; }
+  if (next == 0) { report(st, R_XSS_JS_SINK, ps, heldEnd(st, x, p)); return false; }
   s32(x, X_PEND, next); s32(x, X_PEND_END, end);
   return true;
 }
 
 /** A word after a held sink: prose when it is a word of letters right after the space ("alert() function"). */
 function heldWord(st: usize, x: usize, p: u32, proseWord: bool, ps: u32): void {
-  if (!(p == P_HELD_SP && proseWord)) report(st, R_XSS_JS_SINK, ps, heldEnd(x, p));
+  if (!(p == P_HELD_SP && proseWord)) report(st, R_XSS_JS_SINK, ps, heldEnd(st, x, p));
 }
 
 export function xssFinish(st: usize, x: usize, end: u32): void {
@@ -769,7 +799,8 @@ export function xssFinish(st: usize, x: usize, end: u32): void {
   // their own attributes with ", so a ' reaches far; a value left open with " is as often a field cut short.
   if (g32(x, X_INTAG) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 2) report(st, R_XSS_DANGLING_MARKUP, g32(x, X_INTAG) - 1, end);
   const p = g32(x, X_PEND);
-  if (p >= P_SINK_OPEN && p <= P_PROP_HELD) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(x, p));
+  if (heldSink(p)) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(st, x, p));
+  else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), g32(x, X_LAST_END));
   const s2 = st + ST_XSS2;
   if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2) schemeReport(st, s2); // "javascript:" with nothing after it
   styleFinish(st);

@@ -227,7 +227,7 @@ describe('xss sinks named in prose are not calls', () => {
   // An empty call or a property followed by a space and a word reads as a name in a sentence;
   // anything else after it (punctuation, the end of the value, a word glued on) is code.
   const hits = ['alert()', 'alert();', "';alert()//", 'alert() </script>', 'alert().then(x)', 'x=alert()+1', 'alert()x',
-    'document.cookie', 'x=document.cookie;', 'document.cookie+1', '"+document.cookie+"', 'document.cookie //', 'alert(1) is fun', 'alert( x) y'];
+    'document.cookie', 'x=document.cookie;', 'document.cookie+1', '"+document.cookie+"', 'document.cookie //', 'alert(x) is fun', 'alert( x) y'];
   it.each(hits)('%s is a js sink', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
   });
@@ -239,6 +239,8 @@ describe('xss sinks named in prose are not calls', () => {
     const r = d.scan('x=alert();', { context: 'query' });
     expect(r.threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 2, length: 7 }); // alert()
     expect(d.scan('alert(1)', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 6 }); // alert(
+    expect(d.scan('alert(x)', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 6 });
+    expect(d.scan('alert(1) is fun; alert();', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 17, length: 7 }); // alert() (not the older call's '(')
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'The alert() function shows a dialog', 'document.cookie policy']); });
 });
@@ -374,4 +376,20 @@ describe('xss: dangling markup (a tag whose single-quoted attribute value is sti
     expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.dangling-markup');
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe('xss: a dialog call with a number, and an empty string written to innerHTML, named in prose', () => {
+  // zz(1) is held as zz() is: a space and a word after it is prose; anything else (or the end) runs it.
+  // el.innerHTML = '' writes no markup; any other value (a name, a string with content) is reported as before
+  const clean = ['my alert(1) test works in the console', 'prompt(42) returns the text', "element.innerHTML = '' clears the list", 'el.innerHTML="" is fast', 'el.outerHTML = `` then'];
+  it.each(clean)('%s is allowed', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).not.toContain('xss.js-sink');
+    expect(r.blocked).toBe(false);
+  });
+  const hits = ['alert(1)', 'alert(1) //', 'confirm(1)x', 'alert(1);x', 'alert(1', "el.innerHTML = q", "el.innerHTML='<b>'", 'el.innerHTML = "x"', "el.innerHTML='", 'el.innerHTML =', "el.innerHTML=''%2Bq", 'el.innerHTML = "" %2B q'];
+  it.each(hits)('%s reports the sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
 });
