@@ -3,7 +3,7 @@
 // shapes (a dialog/eval call, document.cookie). Each piece is a tiny state machine fed by
 // the shared lexer's word and punctuation events.
 import { g32, s32, g64, s64, report, ST_XSS2, ST_XSS3 } from "./state";
-import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish, SV_XSS_PAREN } from "./style";
+import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish, SV_XSS_PAREN, SV_XSS_BRACES, SV_XSS_BREAK, SV_XSS_CSSURL } from "./style";
 import { flagsOfBytes } from "./keywords";
 import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
@@ -44,7 +44,7 @@ const TAGQ_ALL: u32 = 0x700;
 // bits 12-13: the attribute value's quote open inside the tag (1 '"', 2 "'"): a '>' after a value the tag itself
 // opened and closed (<a name="x"></a>) is no breakout; a quote left open or with no tag before it ("><b>) is
 const TAG_QUOTE_SHIFT: u32 = 12;
-const X_URL: u32 = 104;       // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not)
+const X_URL: u32 = 104;       // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not), 3 "url(/", 4 "url(http"
 const X_URL_START: u32 = 108;
 const X_TPL: u32 = 112;       // end + 1 of "${" (template-literal expression)
 const X_STYLE: u32 = 116;     // end + 1 of a 'style' attribute name inside a tag
@@ -454,9 +454,17 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   s32(x, X_NAME_END, 0);
   s32(x, X_QUOTE, 0);
 
-  if (g32(x, X_URL) == 2 && (flags & K_X_SCHEME) != 0) report(st, R_XSS_JS_URI, g32(x, X_URL_START), end);
+  const urlOpen = g32(x, X_URL) == 2;
+  if (urlOpen && (flags & K_X_SCHEME) != 0) report(st, R_XSS_JS_URI, g32(x, X_URL_START), end);
   s32(x, X_URL, len == 3 && w0 == 0x75 && w1 == 0x72 && load<u8>(word + 2) == 0x6c ? 1 : 0);
-  if (g32(x, X_URL) == 1) s32(x, X_URL_START, start);
+  if (g32(x, X_URL) == 1) {
+    s32(x, X_URL_START, start);
+    // where CSS writes a url(: a property's value (background:url( src:url( a list's next item) or @import url(
+    const prevP = g32(x, X_PREV);
+    if (prevP == 0x3a || prevP == 0x2c || (prevP == 0x40 && g32(x, X_PUNCT_END) != start)) s32(st + ST_XSS3, SV_XSS_CSSURL, start + 1);
+  }
+  // url(http  url(https: an address on another site may follow (see cssBraces)
+  else if (urlOpen && (len == 4 || (len == 5 && load<u8>(word + 4) == 0x73)) && w0 == 0x68 && w1 == 0x74 && load<u16>(word + 2) == 0x7074) s32(x, X_URL, 4);
   // ${alert}  inside a template literal
   const tpl = g32(x, X_TPL) == start + 1;
   if (tpl && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_SINK, start - 2, end);
@@ -524,6 +532,21 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   s32(x, X_LAST_END, end);
 }
 
+/**
+ * CSS injection into a style sheet: a '}' that closes a block the value never opened ends the page's rule, and a
+ * '{' after it opens the attacker's (}*{...}, ;}input[value^=a]{...}). A url() in that rule loading from another
+ * site leaks what the selector matched (an attribute's value, one character at a time) or that the page was seen.
+ */
+function cssBraces(st: usize, c: u32): void {
+  const v = st + ST_XSS3;
+  const depth = g32(v, SV_XSS_BRACES);
+  if (c == 0x7b) {
+    if (depth < 0xffff) s32(v, SV_XSS_BRACES, depth + 1);
+    if (g32(v, SV_XSS_BREAK) == 1) s32(v, SV_XSS_BREAK, 2);
+  } else if (depth != 0) s32(v, SV_XSS_BRACES, depth - 1);
+  else if (g32(v, SV_XSS_BREAK) == 0) s32(v, SV_XSS_BREAK, 1);
+}
+
 // X_PREV for a '(' glued to the word before it (a call's parenthesis, not a group's)
 const PREV_CALL_PAREN: u32 = 0x128;
 // @ts-ignore: decorator
@@ -538,6 +561,7 @@ const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
 
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (styleOpen(st)) stylePunct(st, c, start, end);
+  if (c == 0x7b || c == 0x7d) cssBraces(st, c);
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, c, start, false);
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemePunct(st, st + ST_XSS2, c, end);
   const closesCall = (c == 0x28 || c == 0x29) && parens(st + ST_XSS2, c, prevCode(x, c, start) == PREV_CALL_PAREN);
@@ -691,6 +715,12 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   if (!isSpace) s32(x, X_GLUE_OK, 0);
   const url = g32(x, X_URL);
   if (url == 1 && c == 0x28) s32(x, X_URL, 2);
+  else if (url == 2 && c == 0x2f) s32(x, X_URL, 3);
+  else if ((url == 3 && c == 0x2f) || (url == 4 && c == 0x3a)) { // url(//host  url(https://host
+    const v = st + ST_XSS3;
+    if (g32(v, SV_XSS_BREAK) == 2 && g32(v, SV_XSS_CSSURL) == g32(x, X_URL_START) + 1) report(st, R_XSS_CSS_EXPRESSION, g32(x, X_URL_START), end);
+    s32(x, X_URL, 0);
+  }
   else if (!(url == 2 && (isSpace || c == 0x27 || c == 0x22))) s32(x, X_URL, 0);
   s32(x, X_TPL, c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_PUNCT_END) == start ? end + 1 : isSpace && g32(x, X_TPL) == start + 1 ? end + 1 : 0);
   if (isSpace) return;

@@ -203,7 +203,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "CSS that runs script: expression(, -moz-binding, behavior:url(."
+    "description": "CSS that runs script: expression(, -moz-binding, behavior:url(; or CSS injected into a style sheet that leaks the page: after a '}' that closes a rule the value never opened and a '{' opening a new one, a url() loading from another site (//host, http(s)://host), which reports what the selector matched (an attribute value, character by character) to that site."
   },
   {
     "index": 22,

