@@ -3,7 +3,7 @@
 // shapes (a dialog/eval call, document.cookie). Each piece is a tiny state machine fed by
 // the shared lexer's word and punctuation events.
 import { g32, s32, g64, s64, report, ST_XSS2, ST_XSS3 } from "./state";
-import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish, SV_XSS_PAREN, SV_XSS_BRACES, SV_XSS_BREAK, SV_XSS_CSSURL } from "./style";
+import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish, SV_XSS_PAREN, SV_XSS_BRACES, SV_XSS_BREAK, SV_XSS_CSSURL, SV_XSS_SEND, SV_XSS_SEND_END, SV_XSS_SEND_TAG } from "./style";
 import { flagsOfBytes } from "./keywords";
 import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
@@ -314,6 +314,7 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   if (styleOpen(st)) styleWord(st, flags, word, len, start, end);
+  if (g32(x, X_INTAG) != 0 || g32(st + ST_XSS3, SV_XSS_SEND) != 0) sendWord(st, x, word, w0, w1, len, start, end);
   flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemeWord(st, st + ST_XSS2, start);
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x61, start, false);
@@ -532,6 +533,53 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   s32(x, X_LAST_END, end);
 }
 
+// An attribute that sends the page's data to its URL or fetches markup from it into the page: a form's action
+// (what the user types, a password, goes there), htmx's hx-get hx-post hx-put hx-patch hx-delete (the response is
+// swapped into the page, scripts and handlers included). On this site (/search) it is a form or a widget; on
+// another (//host, http://host) it is a phishing form or markup the attacker serves. SV_XSS_SEND: 1 the name,
+// 2 '=' (spaces and a quote may follow), 3 '/', 4 http or https, 5 "hx", 6 "hx-"; SV_XSS_SEND_END: adjacency.
+const W_ACTION: usize = memory.data<u8>([0x61, 0x63, 0x74, 0x69, 0x6f, 0x6e]);
+
+/** get post put patch delete: htmx's request verbs */
+function httpVerb(word: usize, w0: u32, w1: u32, len: u32): bool {
+  if (len == 3) return (w0 == 0x67 && w1 == 0x65 && load<u8>(word + 2) == 0x74) || (w0 == 0x70 && w1 == 0x75 && load<u8>(word + 2) == 0x74);
+  if (len == 4) return w0 == 0x70 && w1 == 0x6f && load<u16>(word + 2) == 0x7473;
+  if (len == 5) return w0 == 0x70 && w1 == 0x61 && load<u16>(word + 2) == 0x6374 && load<u8>(word + 4) == 0x68;
+  if (len == 6) return w0 == 0x64 && w1 == 0x65 && load<u32>(word + 2) == 0x6574656c;
+  return false;
+}
+
+function sendWord(st: usize, x: usize, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+  const v = st + ST_XSS3;
+  const s = g32(v, SV_XSS_SEND);
+  const adj = g32(v, SV_XSS_SEND_END) == start;
+  let next: u32 = 0;
+  if (s == 2 && adj && (len == 4 || (len == 5 && load<u8>(word + 4) == 0x73)) && w0 == 0x68 && w1 == 0x74 && load<u16>(word + 2) == 0x7074) next = 4;
+  else if (s == 6 && adj && httpVerb(word, w0, w1, len)) next = 1;
+  // an attribute name: inside a tag, not inside a quoted value
+  else if (g32(x, X_INTAG) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 0) {
+    if (wordIs(word, len, W_ACTION, 6)) next = 1;
+    else if (len == 2 && w0 == 0x68 && w1 == 0x78) next = 5;
+    if (next != 0) s32(v, SV_XSS_SEND_TAG, g32(x, X_INTAG) - 1);
+  }
+  s32(v, SV_XSS_SEND, next); s32(v, SV_XSS_SEND_END, end);
+}
+
+function sendPunct(st: usize, c: u32, start: u32, end: u32): void {
+  const v = st + ST_XSS3;
+  const s = g32(v, SV_XSS_SEND);
+  const adj = g32(v, SV_XSS_SEND_END) == start;
+  const space = c == 0x20 || c == 0x0a;
+  let next: u32 = 0;
+  if (s == 1 && c == 0x3d) next = 2;
+  else if (s == 1 && space) next = 1;
+  else if (s == 2 && (space || c == 0x22 || c == 0x27)) next = 2;
+  else if (s == 2 && adj && c == 0x2f) next = 3;
+  else if (s == 5 && adj && c == 0x2d) next = 6;
+  else if ((s == 3 && adj && c == 0x2f) || (s == 4 && adj && c == 0x3a)) report(st, R_XSS_DANGEROUS_TAG, g32(v, SV_XSS_SEND_TAG), end);
+  s32(v, SV_XSS_SEND, next); s32(v, SV_XSS_SEND_END, end);
+}
+
 /**
  * CSS injection into a style sheet: a '}' that closes a block the value never opened ends the page's rule, and a
  * '{' after it opens the attacker's (}*{...}, ;}input[value^=a]{...}). A url() in that rule loading from another
@@ -562,6 +610,7 @@ const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (styleOpen(st)) stylePunct(st, c, start, end);
   if (c == 0x7b || c == 0x7d) cssBraces(st, c);
+  if (g32(st + ST_XSS3, SV_XSS_SEND) != 0) sendPunct(st, c, start, end);
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, c, start, false);
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemePunct(st, st + ST_XSS2, c, end);
   const closesCall = (c == 0x28 || c == 0x29) && parens(st + ST_XSS2, c, prevCode(x, c, start) == PREV_CALL_PAREN);

@@ -185,7 +185,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A tag that loads or runs active content or changes document context (iframe, object, embed, applet, svg, math, base, meta, link, frame, form, style, xml includes ...)."
+    "description": "A tag that loads or runs active content or changes document context (iframe, object, embed, applet, svg, math, base, meta, link, frame, style, xml includes ...), or an attribute that sends the page's data to another site or fetches markup from it into the page: a form's action, htmx's hx-get hx-post hx-put hx-patch hx-delete, with a value starting //host or http(s)://host (on this site, action=\"/search\", it is an ordinary form)."
   },
   {
     "index": 20,

