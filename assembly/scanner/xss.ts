@@ -350,8 +350,9 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   let num = false;
   // valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
   const conversion = wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8);
-  // alert(1 — a number alone as the argument: held on to its ')' ("my alert(1) test in the console" names the call)
-  if (p == P_SINK_OPEN && adjacentPend && numberWord(word, len)) num = true;
+  // alert(1 — a number alone as the argument: held on to its ')' ("my alert(1) test in the console" names the call;
+  // not inside a tag, where the word after an unquoted value is the next attribute: onerror=alert(1) src=x)
+  if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && numberWord(word, len)) num = true;
   else if (heldSink(p)) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, pendStart, g32(x, X_LAST_END)); // el.innerHTML = html
   else if (p != P_NONE) { // (most words arrive with nothing pending)

@@ -387,7 +387,7 @@ describe('xss: a dialog call with a number, and an empty string written to inner
     expect(ruleIds(r)).not.toContain('xss.js-sink');
     expect(r.blocked).toBe(false);
   });
-  const hits = ['alert(1)', 'alert(1) //', 'confirm(1)x', 'alert(1);x', 'alert(1', "el.innerHTML = q", "el.innerHTML='<b>'", 'el.innerHTML = "x"', "el.innerHTML='", 'el.innerHTML =', "el.innerHTML=''%2Bq", 'el.innerHTML = "" %2B q'];
+  const hits = ['alert(1)', 'alert(1) //', 'confirm(1)x', 'alert(1);x', 'alert(1', "el.innerHTML = q", "el.innerHTML='<b>'", 'el.innerHTML = "x"', "el.innerHTML='", 'el.innerHTML =', "el.innerHTML=''%2Bq", 'el.innerHTML = "" %2B q', '<qq onerror=alert(1) src=a>'];
   it.each(hits)('%s reports the sink', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
   });
