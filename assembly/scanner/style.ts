@@ -26,7 +26,7 @@ export const SV_XSS_SEND_TAG: u32 = 44; // the tag's start
 export const SV_XSS_CSSURL: u32 = 48; // start + 1 of a url word where CSS writes one (after ':' ',' or @import)
 export const SV_XSS_BRACES: u32 = 52; // '{' open in the value
 export const SV_XSS_BREAK: u32 = 56;  // 1 after a '}' that closed no '{' of the value, 2 once a '{' opened a rule after it
-export const SV_XSS_PAREN: u32 = 60;  // where a held dialog call's '(' ends (alert(1 is reported as alert()
+export const SV_XSS_PAREN: u32 = 60;  // where a held sink's report ends: a dialog call's '(' (alert(1 is reported as alert(), a property (document.cookie.split()
 
 // @ts-ignore: decorator
 @inline export function styleOpen(st: usize): bool { return g32(st + ST_XSS3, SV_STATE) != 0; }

