@@ -110,7 +110,7 @@ const A_HEXGROUP: u32 = 0x40000; // WORD (the bit of OP's A_IS): one to four hex
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
 const A_DANGERTAIL: u32 = 0x100000; // a folded operand ends with a dangerous name (1 - sleep)
 const A_CALLKW: u32 = 0x80000; // KW: CALL (of the EXEC class: CALL takes a procedure name, never a parenthesis)
-const A_VERB: u32 = 0x80000;   // WORD (the bit of KW's A_CALLKW): TABLE, SHOW, DESC, DESCRIBE, HANDLER — a verb that starts a statement of its own
+const A_VERB: u32 = 0x80000;   // WORD (the bit of KW's A_CALLKW): TABLE, SHOW, DESC, DESCRIBE, HANDLER, MATCH — a verb that starts a statement of its own
 const A_PROC: u32 = 0x400000;      // WORD: a name with an MSSQL system procedure prefix (sp_who, xp_regread, master..sp_addlogin)
 const A_FUNCTAIL: u32 = 0x200000;   // a folded operand ends with an SQL function name (1 / ascii, 10-length): a glued '(' calls it
 const A_NOT: u32 = 0x800000;       // NOT stood right before this token
@@ -450,20 +450,27 @@ function judge(st: usize, q: usize): void {
 }
 
 /**
- * Statements led by a verb SQL only writes first in a statement (A_VERB: TABLE, SHOW, DESC, HANDLER), at a word after a
- * ';' or after such a verb:
- *   1 UNION TABLE users  x' UNION ALL TABLE t  — MySQL 8's TABLE statement as the other side of a UNION, after a literal,
- *   a break-out, a ')' or a comment (the European Union table: a word before UNION is prose);
+ * 1 UNION TABLE users  x' UNION ALL TABLE t  — MySQL 8's TABLE statement as the other side of a UNION, after a literal,
+ * a break-out, a ')' or a comment (the European Union table: a word before UNION is prose); Cypher's x' RETURN 1 UNION
+ * MATCH (n)  and  UNION CALL db.labels(  too. Token k is the verb or CALL.
+ */
+function unionBefore(st: usize, q: usize, k: u32, end: u32): void {
+  const u: u32 = isKw(q, k + 1, K_SQL_UNION) ? k + 1 : isKw(q, k + 1, K_SQL_ALLDISTINCT) && isKw(q, k + 2, K_SQL_UNION) ? k + 2 : 0;
+  if (u == 0) return;
+  const t = ttype(q, u + 1);
+  if (t == T_NUM || t == T_STR || (taux(q, u) & (A_RPAREN | A_COMMENT)) != 0) report(st, R_SQLI_UNION_SELECT, tstart(q, u), end);
+}
+
+/**
+ * Statements led by a verb SQL only writes first in a statement (A_VERB: TABLE, SHOW, DESC, HANDLER, MATCH), at a word
+ * after a ';' or after such a verb:
+ *   1 UNION TABLE users  — the other side of a UNION (unionBefore);
  *   1'; handler users open; handler users read first  — the quote closes, ';' at once, a verb-led statement of two to
  *   four words, ';', and a second verb-led statement (one alone, then a comment or the end, is judged in sqlFinish).
  */
 function verbStatement(st: usize, q: usize): void {
   if (ttype(q, 1) == T_WORD) {
-    if (!isVerb(q, 1)) return;
-    const u: u32 = isKw(q, 2, K_SQL_UNION) ? 2 : isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION) ? 3 : 0;
-    if (u == 0) return;
-    const t = ttype(q, u + 1);
-    if (t == T_NUM || t == T_STR || (taux(q, u) & (A_RPAREN | A_COMMENT)) != 0) report(st, R_SQLI_UNION_SELECT, tstart(q, u), tend(q, 0));
+    if (isVerb(q, 1)) unionBefore(st, q, 1, tend(q, 0));
     return;
   }
   if (!isVerb(q, 0)) return;
@@ -614,6 +621,16 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
   if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   // SELECT CHAR(   — a select list that starts with an SQL function
   if (isKw(q, 1, K_SQL_SELECT) && (f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), end);
+  // 1 UNION MATCH (n)  1 UNION CALL db.labels(  — Cypher's other side of a UNION (MATCH has the verb mark, CALL is a keyword)
+  if ((load<u32>(e + E_AUX) & A_VERB) != 0 && (f & K_SQL_EXEC) == 0) {
+    unionBefore(st, q, 0, end);
+    // x'}) MATCH (n)  — the quote closes, then a ')' closes the query's pattern, and a clause opens another one
+    // (or the value starts with that quote: '}) MATCH (n))
+    if ((load<u32>(e + E_AUX) & A_RPAREN) != 0 && g32(q, Q_NTOK) == 2 && (isBreakout(q, 1) || (ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) &&
+        (g32(q, Q_BO) & BO_LOOSE) == 0) {
+      report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), end);
+    }
+  } else if (isKw(q, 1, K_SQL_EXEC) && (taux(q, 1) & A_CALLKW) != 0) unionBefore(st, q, 1, end);
   // ([Benchmark.js](https://…) is a Markdown link; SQL Server brackets names, [dbo].[fn](1), never a dangerous one)
   if ((f & K_SQL_DANGER) != 0 && !link) {
     // Sleep(8 hours)  Rand(1990) is a novel  the [benchmark](https://…): a call that starts the value or follows a plain
@@ -700,6 +717,10 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
     }
     if ((p == 0x7c && c == 0x7c) || (p == 0x26 && c == 0x26)) {
       store<u32>(e + E_TYPE, T_LOGIC); store<u32>(e + E_END, end);
+      // (a connective after the break-out's first operator moves its re-opening shape on, as a word connective does:
+      // x' && 0 && 'y  x'||1||' — the first character was pushed as an operator)
+      const bo = g32(q, Q_BO);
+      if ((bo & BO_SHAPE) == 2 && g32(q, Q_NTOK) > 2) s32(q, Q_BO, (bo & ~BO_SHAPE) | 3);
       judge(st, q);
       return;
     }
@@ -951,7 +972,11 @@ function wordMark(word: usize, len: u32, first: u32): u32 {
       const w = load<u32>(word);
       return w == 0x65736163 ? A_CASE : w == 0x776f6873 || w == 0x63736564 ? A_VERB : 0; // case; show, desc
     }
-    case 5: return load<u32>(word) == 0x6c626174 && load<u8>(word + 4) == 0x65 ? A_VERB : 0; // table
+    case 5: {
+      const w = load<u32>(word);
+      const c = load<u8>(word + 4);
+      return (w == 0x6c626174 && c == 0x65) || (w == 0x6374616d && c == 0x68) ? A_VERB : 0; // table, match (Cypher)
+    }
     case 6: return load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0; // values
     case 7: return load<u32>(word) == 0x646e6168 && load<u16>(word + 4) == 0x656c && load<u8>(word + 6) == 0x72 ? A_VERB : 0; // handler
     case 8: return load<u32>(word) == 0x63736564 && load<u32>(word + 4) == 0x65626972 ? A_VERB : 0; // describe
@@ -1116,7 +1141,8 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     // ('OR', '=', '||'): a lone '-' or '*' between quotes is a placeholder as often as not.
     if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
         (end - tstart0 >= 2 || (!isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0)) ||
-         (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)) &&  // x'||'  (concatenation re-opening the quote)
+         (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0) ||  // x'||'  (concatenation re-opening the quote)
+         (ttype(q, 0) == T_OP && (taux(q, 0) & A_CHAR) == (0x2b << 8) && isBreakout(q, 1))) &&  // fizzy'+'  (T-SQL's and JavaScript's)
         (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
     const n = g32(q, Q_NTOK);

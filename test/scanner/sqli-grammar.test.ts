@@ -709,7 +709,7 @@ describe('sqli: a call of any name spliced between two || re-opens the quote', (
   it.each(hits)('%s is a string break-out', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
   });
-  const clean = ['a || f(x) || b', "const s = 'a' || fn() || 'b'", "' + user.getName() + '", "name || ' (' || count(x) || ')'", "x' || y || '"];
+  const clean = ['a || f(x) || b', "const s = 'a' || fn() || 'b'", "' + user.getName() + '", "name || ' (' || count(x) || ')'"];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
@@ -754,4 +754,47 @@ describe("sqli: ' or '' ' — the re-opened literal joins the literal after the 
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe('sqli: && and || after the break-out move its re-opening shape on, as AND and OR do', () => {
+  const hits = ["k' && 7 && 'q", "zz'||5||'", "m' || col || '", "p' and 3 && 'r"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["it's || x || 'y", "don't && can't && 'maybe", "a && b && 'c'", "(a || b) && 'c'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli: Cypher's UNION MATCH / UNION CALL and a pattern closed after the quote", () => {
+  const union = ['3 union match (n) return n', '1 union call f(x)', "x' return 1 union all match (u) return u", '(2) union call db.labels() yield l'];
+  it.each(union)('%s is a UNION', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.union-select');
+  });
+  const stacked = ["'}) match (m) return m", "q'}) match (n) detach delete n"];
+  it.each(stacked)('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
+  });
+  const clean = ['union match (final)', 'Workers union call (555) 123', 'European Union match (2024)', "'Match' (2019)", "(it's the kids') match (game)", 'Set 2; match point --'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...union, ...stacked, ...clean]); });
+});
+
+describe("sqli: x'+' — a '+' re-opening the quote right after a glued break-out is concatenation", () => {
+  const hits = ["fizzy'+'", "bob'+'"];
+  it.each(hits)('%s is a string break-out in a body', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.string-breakout');
+  });
+  it("q'%2b' is one in a query string (a bare '+' there is a space)", () => {
+    expect(ruleIds(d.scan("q'%2b'", { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["press '+' to zoom", "a '+' b", "'+'", "x'-'", "n'*'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean], 'body'); });
 });
