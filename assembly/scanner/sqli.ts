@@ -560,13 +560,6 @@ function calledAfterLiteral(q: usize): u32 {
   return ttype(q, k) == T_WORD && tflags(q, k) == 0 && (taux(q, k) & A_PREFIX) == 0;
 }
 
-/** Is token n-2 the '||' that follows the break-out, and one of tokens 1..n-3 a call glued to its '('? */
-function pipedCall(q: usize, n: u32): bool {
-  if (!(ttype(q, n - 2) == T_LOGIC && (taux(q, n - 2) & A_CHAR) == (0x7c << 8))) return false;
-  for (let k: u32 = 1; k + 2 < n; k++) if (ttype(q, k) == T_FUNC && (taux(q, k) & A_SPACED) == 0) return true;
-  return false;
-}
-
 /**
  * A dangerous call in prose position, one more token after it: a plain word among the first three (sleep(8 hours),
  * Benchmark (2023) results, Rand(1990) is a novel) makes it prose; numbers, IS and arithmetic wait (7-9 folds); anything else is SQL
@@ -718,7 +711,7 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
     if ((p == 0x7c && c == 0x7c) || (p == 0x26 && c == 0x26)) {
       store<u32>(e + E_TYPE, T_LOGIC); store<u32>(e + E_END, end);
       // (a connective after the break-out's first operator moves its re-opening shape on, as a word connective does:
-      // x' && 0 && 'y  x'||1||' — the first character was pushed as an operator)
+      // x' && 0 && 'y  x'||1||'  x' || pkg.f('a') || ' — the first character was pushed as an operator)
       const bo = g32(q, Q_BO);
       if ((bo & BO_SHAPE) == 2 && g32(q, Q_NTOK) > 2) s32(q, Q_BO, (bo & ~BO_SHAPE) | 3);
       judge(st, q);
@@ -963,7 +956,7 @@ function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
   return shape | wordMark(word, len, first);
 }
 
-/** The marks of x, b, n, e (a literal's prefix), END, CASE, VALUES and the statement verbs TABLE, SHOW, DESC(RIBE), HANDLER. */
+/** The marks of x, b, n, e (a literal's prefix), END, CASE, VALUES and the statement verbs TABLE, SHOW, DESC(RIBE), HANDLER, MATCH. */
 function wordMark(word: usize, len: u32, first: u32): u32 {
   switch (len) {
     case 1: return first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65 ? A_PREFIX : 0; // x'41' b'1' N'a' E'a'
@@ -1158,9 +1151,7 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
       report(st, R_SQLI_STRING_BREAKOUT, 0, end);
     }
     // ' + CHAR(65) + '  x'||lower(y)||'  — an SQL function call spliced into the literal between two operators
-    // (or a call of any name between two '||', SQL's concatenation: x' || pkg.adduser('a', 'b') || ')
-    if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 &&
-        (g32(q, Q_FUNCS) != 0 || (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) == (0x7c << 8) && pipedCall(q, n))) &&
+    if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && g32(q, Q_FUNCS) != 0 &&
         (g32(q, Q_BO) & BO_LOOSE) == 0 && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)) &&
         ttype(q, n - 1) == T_STR && (isBreakout(q, n - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0)) {
       report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);

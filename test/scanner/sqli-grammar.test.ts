@@ -704,7 +704,7 @@ describe('sqli: statements led by a verb SQL only writes first (TABLE, SHOW, DES
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...union, ...stacked, ...clean]); });
 });
 
-describe('sqli: a call of any name spliced between two || re-opens the quote', () => {
+describe('sqli: a call of any name spliced between two || re-opens the quote (the second || moves the shape on)', () => {
   const hits = ["z' || pkg.fn(1, 'q') || '", "m'||anyname('a')||'", "' || app_admin.grant_role('eve') || '"];
   it.each(hits)('%s is a string break-out', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
