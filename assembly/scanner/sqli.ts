@@ -56,6 +56,7 @@ const BO_TAG: u32 = 0x400000;        // '<' glued to a loose break-out quote: ma
 const BO_MARKUP: u32 = 0x800000;     // the loose quote opened markup ('<b>hi</b>', '</form>'): HTML in a string of code
 const BO_CASE: u32 = 0x1000000;      // CASE [x] WHEN was seen: END closes its expression (CASE … END = 1)
 const BO_DANGER_ARGS: u32 = 0x2000000; // with BO_DANGER: a dangerous call in SQL position waits for its first token (empty parentheses: a name in prose)
+const BO_NOTE2: u32 = 0x4000000;     // with BO_NOTE: a second word of text in the comment (sleep(2) -- wait for it: a note on a line of code)
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -109,6 +110,7 @@ const A_HEXGROUP: u32 = 0x40000; // WORD (the bit of OP's A_IS): one to four hex
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
 const A_DANGERTAIL: u32 = 0x100000; // a folded operand ends with a dangerous name (1 - sleep)
 const A_CALLKW: u32 = 0x80000; // KW: CALL (of the EXEC class: CALL takes a procedure name, never a parenthesis)
+const A_VERB: u32 = 0x80000;   // WORD (the bit of KW's A_CALLKW): TABLE, SHOW, DESC, DESCRIBE, HANDLER, MATCH — a verb that starts a statement of its own
 const A_PROC: u32 = 0x400000;      // WORD: a name with an MSSQL system procedure prefix (sp_who, xp_regread, master..sp_addlogin)
 const A_FUNCTAIL: u32 = 0x200000;   // a folded operand ends with an SQL function name (1 / ascii, 10-length): a glued '(' calls it
 const A_NOT: u32 = 0x800000;       // NOT stood right before this token
@@ -172,6 +174,8 @@ function isValue(q: usize, k: u32): bool {
 @inline function isCmp(q: usize, k: u32): bool { return ttype(q, k) == T_OP && (taux(q, k) & A_CMP) != 0; }
 // @ts-ignore: decorator
 @inline function isBreakout(q: usize, k: u32): bool { return ttype(q, k) == T_STR && (taux(q, k) & A_BREAKOUT) != 0; }
+// @ts-ignore: decorator
+@inline function isVerb(q: usize, k: u32): bool { return ttype(q, k) == T_WORD && (taux(q, k) & A_VERB) != 0 && (tflags(q, k) & K_SQL_EXEC) == 0; } // (call.x keeps A_CALLKW)
 
 /** A plain name: a word with no SQL meaning of its own (x, price, rating — not user, version, ascii). */
 // @ts-ignore: decorator
@@ -255,6 +259,7 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
 function judge(st: usize, q: usize): void {
   const t0 = ttype(q, 0);
   const t1 = ttype(q, 1);
+  if (t0 == T_WORD && (t1 == T_SEMI || t1 == T_WORD)) verbStatement(st, q);
   // Most tokens of ordinary text end no rule: a plain word, number or string after anything
   // but a keyword, operator or connective. Every rule below needs one of those (or a flagged
   // word, a hex number, a function or variable), so this exit changes no verdict.
@@ -445,6 +450,41 @@ function judge(st: usize, q: usize): void {
 }
 
 /**
+ * 1 UNION TABLE users  x' UNION ALL TABLE t  — MySQL 8's TABLE statement as the other side of a UNION, after a literal,
+ * a break-out, a ')' or a comment (the European Union table: a word before UNION is prose); Cypher's x' RETURN 1 UNION
+ * MATCH (n)  and  UNION CALL db.labels(  too. Token k is the verb or CALL.
+ */
+function unionBefore(st: usize, q: usize, k: u32, end: u32): void {
+  const u: u32 = isKw(q, k + 1, K_SQL_UNION) ? k + 1 : isKw(q, k + 1, K_SQL_ALLDISTINCT) && isKw(q, k + 2, K_SQL_UNION) ? k + 2 : 0;
+  if (u == 0) return;
+  const t = ttype(q, u + 1);
+  if (t == T_NUM || t == T_STR || (taux(q, u) & (A_RPAREN | A_COMMENT)) != 0) report(st, R_SQLI_UNION_SELECT, tstart(q, u), end);
+}
+
+/**
+ * Statements led by a verb SQL only writes first in a statement (A_VERB: TABLE, SHOW, DESC, HANDLER, MATCH), at a word
+ * after a ';' or after such a verb:
+ *   1 UNION TABLE users  — the other side of a UNION (unionBefore);
+ *   1'; handler users open; handler users read first  — the quote closes, ';' at once, a verb-led statement of two to
+ *   four words, ';', and a second verb-led statement (one alone, then a comment or the end, is judged in sqlFinish).
+ */
+function verbStatement(st: usize, q: usize): void {
+  if (ttype(q, 1) == T_WORD) {
+    if (isVerb(q, 1)) unionBefore(st, q, 1, tend(q, 0));
+    return;
+  }
+  if (!isVerb(q, 0)) return;
+  for (let j: u32 = 2; j <= 5; j++) {
+    if (j >= 3 && isVerb(q, j)) {
+      if (ttype(q, j + 1) == T_SEMI && isBreakout(q, j + 2) && (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STACKED_QUERY, tstart(q, j + 2), tend(q, 0));
+      return;
+    }
+    const tj = ttype(q, j);
+    if (tj != T_WORD && tj != T_KW) return;
+  }
+}
+
+/**
  * ; COPY users TO '/tmp/x'   x'; COPY t FROM PROGRAM 'id'  — a statement verb, a name, TO or FROM (and PROGRAM) and the file
  * or command literal, right after a ';' or a break-out (PostgreSQL's server-side file read/write and command run).
  */
@@ -574,6 +614,16 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
   if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   // SELECT CHAR(   — a select list that starts with an SQL function
   if (isKw(q, 1, K_SQL_SELECT) && (f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), end);
+  // 1 UNION MATCH (n)  1 UNION CALL db.labels(  — Cypher's other side of a UNION (MATCH has the verb mark, CALL is a keyword)
+  if ((load<u32>(e + E_AUX) & A_VERB) != 0 && (f & K_SQL_EXEC) == 0) {
+    unionBefore(st, q, 0, end);
+    // x'}) MATCH (n)  — the quote closes, then a ')' closes the query's pattern, and a clause opens another one
+    // (or the value starts with that quote: '}) MATCH (n))
+    if ((load<u32>(e + E_AUX) & A_RPAREN) != 0 && g32(q, Q_NTOK) == 2 && (isBreakout(q, 1) || (ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) &&
+        (g32(q, Q_BO) & BO_LOOSE) == 0) {
+      report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), end);
+    }
+  } else if (isKw(q, 1, K_SQL_EXEC) && (taux(q, 1) & A_CALLKW) != 0) unionBefore(st, q, 1, end);
   // ([Benchmark.js](https://…) is a Markdown link; SQL Server brackets names, [dbo].[fn](1), never a dangerous one)
   if ((f & K_SQL_DANGER) != 0 && !link) {
     // Sleep(8 hours)  Rand(1990) is a novel  the [benchmark](https://…): a call that starts the value or follows a plain
@@ -617,7 +667,7 @@ function globAfter(q: usize): bool {
 function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false, wordAfter: bool = false): void {
   const n = g32(q, Q_NTOK);
   if (n == 0) return;
-  s32(q, Q_BO, (g32(q, Q_BO) | BO_COMMENT) & ~BO_NOTE);
+  s32(q, Q_BO, (g32(q, Q_BO) | BO_COMMENT) & ~(BO_NOTE | BO_NOTE2));
   if (isBreakout(q, 0)) {
     // (not a loose quote with '/*' and a word all glued after it: match("/*splat") quotes a route pattern)
     if (!(wordAfter && (g32(q, Q_BO) & BO_LOOSE) != 0 && tend(q, 0) == start)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
@@ -638,7 +688,9 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
       !(t0 == T_FUNC && tflags(q, 0) == 0 && (taux(q, 0) & A_SPACED) == 0 && (g32(q, Q_PEND) & A_LPAREN) != 0 && g32(q, Q_STATE) == S_BLOCK_OPEN)) {
     // "version 2 -- fixed bugs": behind only SQL words (no quoted literal, call, comparison or variable), a "--"
     // set apart by spaces may be the writer's dash; it is a cut unless two words follow it on its line
-    if ((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 && g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
+    // (so may one after a dangerous call in prose position still waiting for what follows it: sleep(2) -- wait for the page)
+    if (((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 || (g32(q, Q_BO) & (BO_DANGER | BO_DANGER_ARGS)) == BO_DANGER) &&
+        g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
     else if (!glob) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
   }
   s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT);
@@ -658,6 +710,10 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
     }
     if ((p == 0x7c && c == 0x7c) || (p == 0x26 && c == 0x26)) {
       store<u32>(e + E_TYPE, T_LOGIC); store<u32>(e + E_END, end);
+      // (a connective after the break-out's first operator moves its re-opening shape on, as a word connective does:
+      // x' && 0 && 'y  x'||1||'  x' || pkg.f('a') || ' — the first character was pushed as an operator)
+      const bo = g32(q, Q_BO);
+      if ((bo & BO_SHAPE) == 2 && g32(q, Q_NTOK) > 2) s32(q, Q_BO, (bo & ~BO_SHAPE) | 3);
       judge(st, q);
       return;
     }
@@ -788,7 +844,7 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   if (s != S_NORMAL) {
     if (s == S_STRING_ESC) s32(q, Q_STATE, S_STRING);
     else if (s == S_BLOCK_STAR) s32(q, Q_STATE, S_BLOCK);
-    if (s == S_LINE || s == S_BLOCK || s == S_BLOCK_STAR) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
+    if (s == S_LINE || s == S_BLOCK || s == S_BLOCK_STAR) { const bo = g32(q, Q_BO); s32(q, Q_BO, bo | BO_NOTE | ((bo & BO_NOTE) != 0 ? BO_NOTE2 : 0)); }
     if (s == S_LINE && (g32(q, Q_BO) & BO_TRUNC) != 0 && (first | 0x20) - 0x61 < 26) {
       const bo = g32(q, Q_BO);
       s32(q, Q_BO, bo | ((bo & BO_TRUNC_WORD1) != 0 ? BO_TRUNC_WORD2 : BO_TRUNC_WORD1));
@@ -823,6 +879,9 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
       return;
     }
   }
+  // UNunionION SELselectECT: a keyword with a copy of itself inside it is what a filter that deletes the keyword once leaves
+  // as the keyword: read it so
+  if (flags == 0 && !isNum && len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2) flags = doubled(word, len);
   // a.b joins into one name (or a decimal number)
   const dot = g32(q, Q_DOT);
   if (dot != 0 && dot - 1 == start && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0) {
@@ -872,6 +931,22 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
 }
 
+/**
+ * The keyword flags of `word` when it is a keyword k with k itself inserted inside it (un+union+ion, o+or+r): the word
+ * is 2|k| long and, for some 0 < i < |k|, its bytes i..i+|k| equal its first i and last |k|-i bytes. Else 0.
+ */
+function doubled(word: usize, len: u32): u64 {
+  const h = len >> 1;
+  for (let i: u32 = 1; i < h; i++) {
+    let j: u32 = 0;
+    while (j < h && load<u8>(word + i + j) == load<u8>(word + (j < i ? j : j + h))) j++;
+    if (j == h && (flagsOfBytes(word + i, h) & DOUBLED) != 0) return flagsOfBytes(word + i, h) & K_FAMILY_SQL;
+  }
+  return 0;
+}
+const DOUBLED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_FROM | K_SQL_WHERE | K_SQL_LOGIC | K_SQL_ORDER | K_SQL_INSERT | K_SQL_UPDATE |
+  K_SQL_DELETE | K_SQL_DDL | K_SQL_DANGER;
+
 /** The marks a few plain words carry by their bytes (no keyword class is left for them). */
 function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
   // (null, true and false are the value keywords that start with n / t / f)
@@ -881,13 +956,23 @@ function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
   return shape | wordMark(word, len, first);
 }
 
-/** The marks of x, b, n, e (a literal's prefix), END, CASE and VALUES. */
+/** The marks of x, b, n, e (a literal's prefix), END, CASE, VALUES and the statement verbs TABLE, SHOW, DESC(RIBE), HANDLER, MATCH. */
 function wordMark(word: usize, len: u32, first: u32): u32 {
   switch (len) {
     case 1: return first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65 ? A_PREFIX : 0; // x'41' b'1' N'a' E'a'
     case 3: return load<u16>(word) == 0x6e65 && load<u8>(word + 2) == 0x64 ? A_END : 0; // end
-    case 4: return load<u32>(word) == 0x65736163 ? A_CASE : 0; // case
+    case 4: {
+      const w = load<u32>(word);
+      return w == 0x65736163 ? A_CASE : w == 0x776f6873 || w == 0x63736564 ? A_VERB : 0; // case; show, desc
+    }
+    case 5: {
+      const w = load<u32>(word);
+      const c = load<u8>(word + 4);
+      return (w == 0x6c626174 && c == 0x65) || (w == 0x6374616d && c == 0x68) ? A_VERB : 0; // table, match (Cypher)
+    }
     case 6: return load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0; // values
+    case 7: return load<u32>(word) == 0x646e6168 && load<u16>(word + 4) == 0x656c && load<u8>(word + 6) == 0x72 ? A_VERB : 0; // handler
+    case 8: return load<u32>(word) == 0x63736564 && load<u32>(word + 4) == 0x65626972 ? A_VERB : 0; // describe
     default: return 0;
   }
 }
@@ -1018,8 +1103,11 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
   if ((g32(q, Q_BO) & BO_DANGER) != 0) {
     const k = (g32(q, Q_BO) & (BO_DANGER_N * 3)) / BO_DANGER_N;
     const empty = k == 0 && (g32(q, Q_PEND) & (A_LPAREN | A_RPAREN)) == A_RPAREN;
+    // (nor when a line comment with words of text runs to the end: time.sleep(5)  # wait for the server, sleep(2) -- wait
+    // for the page — a line of code with its note; an injection's comment cuts, empty or with one tag word)
+    const noted = g32(q, Q_STATE) == S_LINE && (g32(q, Q_BO) & BO_NOTE2) != 0 && (g32(q, Q_BO) & BO_DANGER_ARGS) == 0;
     s32(q, Q_BO, g32(q, Q_BO) & ~(BO_DANGER | BO_DANGER_ARGS | BO_DANGER_N * 3));
-    if (!empty) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), end);
+    if (!empty && !noted) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), end);
   }
   settleCut(st, q, end);
   const s = g32(q, Q_STATE);
@@ -1046,7 +1134,8 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     // ('OR', '=', '||'): a lone '-' or '*' between quotes is a placeholder as often as not.
     if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
         (end - tstart0 >= 2 || (!isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0)) ||
-         (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)) &&  // x'||'  (concatenation re-opening the quote)
+         (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0) ||  // x'||'  (concatenation re-opening the quote)
+         (ttype(q, 0) == T_OP && (taux(q, 0) & A_CHAR) == (0x2b << 8) && isBreakout(q, 1))) &&  // fizzy'+'  (T-SQL's and JavaScript's)
         (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
     const n = g32(q, Q_NTOK);
@@ -1055,9 +1144,10 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
       report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
     }
     // ' or ''-'  ' and 1*'  — the value starts with the closing quote and a connective, and its last operator takes the
-    // re-opened literal (the query's own closing quote ends it: nothing need follow)
+    // re-opened literal (the query's own closing quote ends it: nothing need follow); ' or '' '  — or the re-opened
+    // literal follows the one literal after the connective (MySQL joins adjacent literals into one)
     if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && (g32(q, Q_BO) & BO_EMPTY) != 0 &&
-        ttype(q, n - 1) == T_STR && ttype(q, n - 2) == T_LOGIC && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) {
+        ttype(q, n - 1) == T_STR && ttype(q, n - 2) == T_LOGIC && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (n == 3 && ttype(q, 0) == T_STR))) {
       report(st, R_SQLI_STRING_BREAKOUT, 0, end);
     }
     // ' + CHAR(65) + '  x'||lower(y)||'  — an SQL function call spliced into the literal between two operators
@@ -1111,10 +1201,14 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
       ttype(q, ntok - 1) == T_STR && (isBreakout(q, ntok - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0) && ttype(q, ntok - 2) == T_SEMI &&
       (ttype(q, ntok - 3) == T_WORD || ttype(q, ntok - 3) == T_KW)) {
     // (the statement ends in ';' or has more than plain words in it: Tom'; see you later -- is a note)
-    let sql = ttype(q, 0) == T_SEMI;
+    // (or it is such a verb and one name: x'; show databases--)
+    let sql = ttype(q, 0) == T_SEMI || (ntok == 4 && isVerb(q, 1));
     for (let k: u32 = 0; k + 2 < ntok && !sql; k++) if (!plainWord(q, k)) sql = true;
     if (sql) report(st, R_SQLI_STACKED_QUERY, tstart(q, ntok - 1), end);
   }
+  // 1; TABLE users--  7; show tables#  — read as-is: a number, ';', such a verb and one name, and a comment with nothing in it
+  if (inComment && g32(q, Q_MODE) == 0 && ntok == 4 && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE)) == BO_COMMENT &&
+      ttype(q, 3) == T_NUM && ttype(q, 2) == T_SEMI && isVerb(q, 1) && ttype(q, 0) == T_WORD) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), end);
   // '), ('admin', 'x')--  x', 2, 3)#  — the quote closes, then only a list of literals (another VALUES row, more
   // arguments) and a comment that cuts the rest off: a list spliced into the statement
   if (inComment && g32(q, Q_MODE) != 0 && ntok >= 3 && ntok <= RING_N && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE | BO_LOOSE)) == BO_COMMENT &&

@@ -683,3 +683,118 @@ describe('sqli: a cast counts its colons, so a percent-encoded :: is a cast too'
     expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('sqli.type-cast');
   });
 });
+
+describe('sqli: statements led by a verb SQL only writes first (TABLE, SHOW, DESC, DESCRIBE, HANDLER)', () => {
+  // MySQL 8's TABLE statement as the other side of a UNION, after a literal, a break-out, a ')' or a comment
+  const union = ['3 union table accounts', "k' union distinct table t2", '(8) union all table x', '4/**/union/**/table/**/y'];
+  it.each(union)('%s is a UNION', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.union-select');
+  });
+  // stacked: a break-out, ';', the verb and one name, then an empty comment; or two verb-led statements in a row;
+  // read as-is, a number, ';', the verb and one name, then an empty comment
+  const stacked = ["7'; show grants--", "m'; describe accounts#", "q'; handler t1 open; handler t1 read next;", '5; desc accounts#', '12; table t9 -- -'];
+  it.each(stacked)('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
+  });
+  const clean = ["Tom'; show me around;", "the kids'; show time;", "Tom'; show you later --", '2; table for two --', 'European Union table tennis',
+    'Order 5 (union table)', 'Step 2; describe the issue --', "O'Neil; desc: nice;", 'show tables', 'Table 3; show all'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...union, ...stacked, ...clean]); });
+});
+
+describe('sqli: a call of any name spliced between two || re-opens the quote (the second || moves the shape on)', () => {
+  const hits = ["z' || pkg.fn(1, 'q') || '", "m'||anyname('a')||'", "' || app_admin.grant_role('eve') || '"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ['a || f(x) || b', "const s = 'a' || fn() || 'b'", "' + user.getName() + '", "name || ' (' || count(x) || ')'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe('sqli: a keyword with a copy of itself inside (what a filter deleting it once leaves) is that keyword', () => {
+  const hits = ['9 UNunionION SELselectECT 4,5', '-1 uniunionon selselectect 1', "x' oorr 'a'='a", '1 aandnd 2=2'];
+  it.each(hits)('%s is read as SQL', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('reads the doubled word as the keyword', () => {
+    expect(ruleIds(d.scan('9 UNunionION SELselectECT 4,5', { context: 'query' }))).toContain('sqli.union-select');
+  });
+  const clean = ['bonbon', 'reunion select', 'selectselect 1', 'Union Station', 'oorr', 'unioN ionunion'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe('sqli: a dangerous call in prose position with a line comment of text after it is a line of code with its note', () => {
+  const clean = ['time.sleep(5)  # wait for the server', 'sleep(7) -- wait a bit', 'sleep(2) -- wait for the page to load', 'sleep(7) # give it a bit'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  // an injection's comment is empty or carries one tag word; a call in SQL position is SQL whatever follows
+  const hits = ['sleep(4)-- x', 'sleep(4) --', 'pg_sleep(5) -- qKeB', 'time.sleep(3)', 'sleep(5)# a b', '1 and sleep(5) -- wait for it', "x' or sleep(5) -- wait for it"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
+});
+
+describe("sqli: ' or '' ' — the re-opened literal joins the literal after the connective", () => {
+  const hits = ["' or '' '", "' and 'q' '", "' xor 'k' '"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["it's or 'no' 'maybe'", "'yes' or 'no' 'maybe'", "' or 'x' 'y' z"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe('sqli: && and || after the break-out move its re-opening shape on, as AND and OR do', () => {
+  const hits = ["k' && 7 && 'q", "zz'||5||'", "m' || col || '", "p' and 3 && 'r"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["it's || x || 'y", "don't && can't && 'maybe", "a && b && 'c'", "(a || b) && 'c'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli: Cypher's UNION MATCH / UNION CALL and a pattern closed after the quote", () => {
+  const union = ['3 union match (n) return n', '1 union call f(x)', "x' return 1 union all match (u) return u", '(2) union call db.labels() yield l'];
+  it.each(union)('%s is a UNION', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.union-select');
+  });
+  const stacked = ["'}) match (m) return m", "q'}) match (n) detach delete n"];
+  it.each(stacked)('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.stacked-query');
+  });
+  const clean = ['union match (final)', 'Workers union call (555) 123', 'European Union match (2024)', "'Match' (2019)", "(it's the kids') match (game)", 'Set 2; match point --'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...union, ...stacked, ...clean]); });
+});
+
+describe("sqli: x'+' — a '+' re-opening the quote right after a glued break-out is concatenation", () => {
+  const hits = ["fizzy'+'", "bob'+'"];
+  it.each(hits)('%s is a string break-out in a body', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('sqli.string-breakout');
+  });
+  it("q'%2b' is one in a query string (a bare '+' there is a space)", () => {
+    expect(ruleIds(d.scan("q'%2b'", { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["press '+' to zoom", "a '+' b", "'+'", "x'-'", "n'*'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean], 'body'); });
+});
