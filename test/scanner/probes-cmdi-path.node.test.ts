@@ -22,12 +22,12 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(802);
+    expect(ps.length).toBeGreaterThanOrEqual(822);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
     const ps = probes('path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(570);
+    expect(ps.length).toBeGreaterThanOrEqual(590);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(PATH_MISSES);
   });
   it('leaves ordinary look-alikes alone', () => {
@@ -71,7 +71,8 @@ describe('held-out cmdi / path probes', () => {
 // 6/46 when written, 2/46 now. With the after-sets written after the first fixes (20 attacks, 11/20 pre-round, 16/20 when
 // written, 18/20 now; 12 look-alikes, 9/12 pre-round, 2/12 when written, 1/12 now): measured cmdi 789/802, benign 18/598
 // (18 by cmdi/path rules: 3 path, 15 cmdi)
-// Both merged: cmdi 789/802, path 568/570, look-alikes 20/628 (5 path, 15 cmdi)
+// Both merged: cmdi 789/802, path 568/570, look-alikes 20/628 (5 path, 15 cmdi). Session-8 final check, written before
+// the round-7 merges and measured after them: cmdi 20/20, path 20/20 (cmdi 809/822, path 588/590)
 const CMDI_MISSES = 13;
 const PATH_MISSES = 6;
 const BENIGN_BLOCKED = 20;
