@@ -46,8 +46,8 @@ const PT_PEND: u32 = 124;    // a single parent step opening the value, its verd
                              // bit 31: a space followed the path (a word next makes it prose)
 
 // Second region (st + ST_PATH2): reports held for what follows them.
-const H_PROSE: u32 = 0;      // a sensitive system file in a path that began after a word and a space
-                             // (edit /etc/hosts on a Mac): 1 the path goes on, 2 a space followed it
+const H_PROSE: u32 = 0;      // a sensitive name held for the words after it (edit /etc/hosts on a Mac, win.ini is a legacy
+                             // file): 1 the path goes on, 2 a space followed it, 3 a word, 4 a space after that word
 const H_START: u32 = 4;
 const H_END: u32 = 8;
 const H_WORD_END: u32 = 12;  // end of the last word
@@ -59,21 +59,65 @@ const H_SEPC: u32 = 32;      // the last separator byte (/ or \)
 const H_DOTRX: u32 = 36;     // 1: a \.\ single-dot step waits for the next event (a regex's escaped dot: \d+\.\d+)
 const H_DOTRX_START: u32 = 40;
 const H_DOTRX_END: u32 = 44;
+const H_NEED: u32 = 48;      // words after the held name that make it prose: 1 (prose came before it), 2 (it opened the value)
+const H_RULES: u32 = 52;     // what the held name reports: RB_* bits
+const H_RUN: u32 = 56;       // end + 1 of the last space (0: none yet): a run of non-space bytes starts there
+const H_RUNF: u32 = 60;      // what the run holds besides words: RF_* bits (0: words only so far)
+
+const RF_OTHER: u32 = 1;     // a byte no path is made of (= @ : ; quotes ...): a name in this run is an argument, not prose
+const RF_PUNCT: u32 = 2;     // any punctuation: the run is not one plain word
+
+const RB_FILE: u32 = 1;
+const RB_SECRET_EXT: u32 = 2;
+const RB_SENSITIVE_EXT: u32 = 4;
 
 /** `p` is zero (scanBegin zeroes the state block): nothing else to set. */
 export function pathInit(p: usize): void {}
 
 /**
- * A sensitive file named in a sentence (How do I edit /etc/hosts on a Mac?) opens nothing: a file
- * parameter is the path alone, and a command around it is the command detector's. Held from the
- * file name while the path goes on; a word after the space that ends it makes it prose.
+ * A sensitive name in a sentence (How do I edit /etc/hosts on a Mac? win.ini is a legacy file) opens
+ * nothing: a file parameter is the path alone, and a command around it is the command detector's.
+ * Held from the name while the path goes on. When words came before it, one word after the space
+ * that ends it makes it prose; when it opened the value, two words must follow (/etc/passwd foo is
+ * still reported). Anything else — the end, a quote, a separator, a NUL dropped before the space — reports it.
  */
 function proseEvent(st: usize, h: usize, isWord: bool, c: u32, adjacent: bool): void {
   const held = g32(h, H_PROSE);
   if (held == 1 && adjacent && (isWord || c == 0x2f || c == 0x5c || c == 0x2e || c == 0x2d || c == 0x5f)) return;
-  if (held == 1 && adjacent && c == 0x20) { s32(h, H_PROSE, 2); return; }
-  if (held != 2 || !isWord) report(st, R_PATH_SENSITIVE_FILE, g32(h, H_START), g32(h, H_END));
+  if ((held == 1 || held == 3) && adjacent && c == 0x20) { s32(h, H_PROSE, held + 1); return; }
+  if ((held == 2 || held == 4) && isWord) {
+    if (held == 2 && g32(h, H_NEED) == 2) { s32(h, H_PROSE, 3); return; }
+    s32(h, H_PROSE, 0);
+    return;
+  }
+  reportHeld(st, g32(h, H_RULES), g32(h, H_START), g32(h, H_END));
   s32(h, H_PROSE, 0);
+}
+
+function reportHeld(st: usize, rules: u32, start: u32, end: u32): void {
+  if ((rules & RB_FILE) != 0) report(st, R_PATH_SENSITIVE_FILE, start, end);
+  if ((rules & RB_SECRET_EXT) != 0) report(st, R_PATH_SECRET_EXTENSION, start, end);
+  if ((rules & RB_SENSITIVE_EXT) != 0) report(st, R_PATH_SENSITIVE_EXTENSION, start, end);
+}
+
+/**
+ * A sensitive file name found at [start, end): held for the words after it when its run of non-space
+ * bytes opens the value or follows a word and a space (see proseEvent), reported now otherwise.
+ * `state` is where the hold begins: 1 at the name, 2 at a space already after it.
+ */
+function holdOrReport(st: usize, rules: u32, start: u32, end: u32, state: u32): void {
+  const h = st + ST_PATH2;
+  const held = g32(h, H_PROSE);
+  if (held == 1 && state == 1) { // more of the same path (/etc/hosts as a system file and as /etc/<name>): one hold
+    s32(h, H_RULES, g32(h, H_RULES) | rules);
+    if (start < g32(h, H_START)) s32(h, H_START, start);
+    if (end > g32(h, H_END)) s32(h, H_END, end);
+    return;
+  }
+  const run = g32(h, H_RUN);
+  const need: u32 = (g32(h, H_RUNF) & RF_OTHER) != 0 ? 0 : run == 0 ? 2 : g32(h, H_SP_END) == run ? 1 : 0;
+  if (need == 0 || held != 0) { reportHeld(st, rules, start, end); return; }
+  s32(h, H_PROSE, state); s32(h, H_NEED, need); s32(h, H_RULES, rules); s32(h, H_START, start); s32(h, H_END, end);
 }
 
 /**
@@ -94,8 +138,10 @@ function extEvent(st: usize, h: usize, c: u32, adjacent: bool): void {
   const held = g32(h, H_EXT);
   s32(h, H_EXT, 0);
   if (adjacent && (c == 0x2d || c == 0x28)) return;
-  if ((held & 1) != 0) report(st, R_PATH_SECRET_EXTENSION, g32(h, H_EXT_START), g32(h, H_EXT_END));
-  if ((held & 2) != 0) report(st, R_PATH_SENSITIVE_EXTENSION, g32(h, H_EXT_START), g32(h, H_EXT_END));
+  const rules = ((held & 1) != 0 ? RB_SECRET_EXT : 0) | ((held & 2) != 0 ? RB_SENSITIVE_EXT : 0);
+  // a space after it: a file named in a sentence (backup.sql is 3 GB, how do I import it?), decided by the words that follow
+  if (adjacent && c == 0x20) holdOrReport(st, rules, g32(h, H_EXT_START), g32(h, H_EXT_END), 2);
+  else reportHeld(st, rules, g32(h, H_EXT_START), g32(h, H_EXT_END));
 }
 
 // @ts-ignore: decorator
@@ -146,7 +192,7 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   dotDotEnd(st, p, start);
   if (same && len >= 64 && g32(p, PT_SEG) == start + 1) report(st, R_PATH_OVERFLOW_SEGMENT, start - 1, end);
   const dotword = g32(p, PT_DOTWORD) == start + 1;
-  if (dotword && (flags & K_P_DOTFILE) != 0) report(st, R_PATH_SENSITIVE_FILE, start - 1, end);
+  if (dotword && (flags & K_P_DOTFILE) != 0) holdOrReport(st, RB_FILE, start - 1, end, 1);
   // /.hidden-dir/config
   const dd = g32(p, PT_DOTDIR);
   if (dd == 2 && adjacent && (flags & K_P_DOTCONF) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_DD_START), end);
@@ -161,10 +207,7 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   }
   // <sysdir>/<file>
   const sys = g32(p, PT_SYS);
-  if (sys == 2 && adjacent && (flags & K_P_FILE) != 0) {
-    if (g32(h, H_SP_END) == g32(p, PT_SYS_START) + 1 && g32(h, H_PROSE) == 0) { s32(h, H_PROSE, 1); s32(h, H_START, g32(p, PT_SYS_START)); s32(h, H_END, end); }
-    else report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_SYS_START), end);
-  }
+  if (sys == 2 && adjacent && (flags & K_P_FILE) != 0) holdOrReport(st, RB_FILE, g32(p, PT_SYS_START), end, 1);
   if ((flags & K_P_SYSDIR) != 0 && (atSegmentStart(p, start) || (sys == 2 && adjacent))) {
     s32(p, PT_SYS, 1);
     if (sys != 2) s32(p, PT_SYS_START, g32(p, PT_SEG) == start + 1 ? g32(p, PT_SEP_AT) : start);
@@ -174,9 +217,8 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   const stem = g32(p, PT_STEM);
   if (stem == 2 && adjacent) {
     const sk = g32(p, PT_STEM_KIND);
-    if ((sk & 1) != 0 && (flags & K_P_STEM_EXT) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_STEM_START), end);
-    else if ((sk & 2) != 0 && secretExt(w, len)) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_STEM_START), end);
-    else if ((sk & 4) != 0 && (wordIs(w, len, "conf") || wordIs(w, len, "cnf") || wordIs(w, len, "ini"))) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_STEM_START), end);
+    if (((sk & 1) != 0 && (flags & K_P_STEM_EXT) != 0) || ((sk & 2) != 0 && secretExt(w, len)) ||
+        ((sk & 4) != 0 && (wordIs(w, len, "conf") || wordIs(w, len, "cnf") || wordIs(w, len, "ini")))) holdOrReport(st, RB_FILE, g32(p, PT_STEM_START), end, 1);
   }
   const sk = ((flags & K_P_STEM) != 0 ? 1 : 0) | (secretStem(w, len) ? 2 : 0) | (serverStem(w, len) ? 4 : 0);
   if (sk != 0) { s32(p, PT_STEM, 1); s32(p, PT_STEM_START, start); s32(p, PT_STEM_KIND, sk); }
@@ -225,9 +267,9 @@ function rootWord(st: usize, p: usize, w: usize, len: u32, flags: u64, start: u3
     if ((wordIs(w, len, "etc") || wordIs(w, len, "proc") || wordIs(w, len, "boot")) && g32(st, ST_CONTEXT) != CTX_PATH) next = 2;
     else if (wordIs(w, len, "windows") || wordIs(w, len, "winnt") || wordIs(w, len, "inetpub")) next = 4;
     else if ((flags & (K_P_SYSDIR | K_C_BINDIR)) != 0) next = 1;
-  } else if (root == 3 && seg) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_ROOT_START), end);
+  } else if (root == 3 && seg) holdOrReport(st, RB_FILE, g32(p, PT_ROOT_START), end, 1);
   else if (root == 4 && (seg || adjacent)) next = 4;
-  else if (root == 5 && adjacent && len >= 2) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_ROOT_START), end);
+  else if (root == 5 && adjacent && len >= 2) holdOrReport(st, RB_FILE, g32(p, PT_ROOT_START), end, 1);
   s32(p, PT_ROOT, next);
 }
 
@@ -305,12 +347,20 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
 
 export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
   const h = st + ST_PATH2;
-  if (c == 0x20 && g32(h, H_WORD_END) == start) s32(h, H_SP_END, end + 1);
   if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) != 0) {
     const adj = g32(p, PT_LAST_END) == start;
     if (g32(h, H_PROSE) != 0) proseEvent(st, h, false, c, adj);
-    if (g32(h, H_EXT) != 0) extEvent(st, h, c, adj);
+    if (g32(h, H_EXT) != 0) extEvent(st, h, c, adj); // (before the space below moves the run: the name is in the run it ends)
     if (g32(h, H_DOTRX) != 0) dotRegexEvent(st, h, false, 0, 0, adj);
+  }
+  if (c == 0x20) {
+    // (prose before a name: a run that was one plain word, not an option such as -K or a key=value)
+    if (g32(h, H_WORD_END) == start && g32(h, H_RUNF) == 0) s32(h, H_SP_END, end + 1);
+    s32(h, H_RUN, end + 1);
+    s32(h, H_RUNF, 0);
+  } else {
+    const pathByte = c == 0x2f || c == 0x5c || c == 0x2e || c == 0x7e || c == 0x2d || c == 0x5f;
+    s32(h, H_RUNF, g32(h, H_RUNF) | RF_PUNCT | (pathByte ? 0 : RF_OTHER));
   }
   if (c != 0x2e && c != 0x2f && c != 0x5c && c != 0x3a && c != 0x2d && c != 0x5f && quiet(p)) { s32(p, PT_LAST_END, end); return; }
   const adjacent = g32(p, PT_LAST_END) == start;

@@ -188,6 +188,25 @@ describe('path: reports held for what follows', () => {
   });
 });
 
+describe('path: a sensitive name opening the value, or after a plain word, is prose when words follow', () => {
+  // opening the value it needs two words after it; after a plain word and a space, one
+  const prose = ['win.ini is a legacy file', 'boot.ini vs bcdedit', 'config.php not found after upgrade', '/proc/cpuinfo says 2 cores',
+    '/etc/hosts entry for local dev', 'How do I edit web.config on IIS 10?', 'backup_2024.sql is 3 GB', 'server.key permissions are too open',
+    'Where is ~/.bashrc on macOS?', '/var/www is the default web root'];
+  // a name alone, followed by one word only, or in a run that holds an option, a key=value, a quote or a drive
+  const files = ['win.ini', 'boot.ini vs', '/etc/passwd foo', 'config.php;', 'dd if=/etc/passwd of=/tmp/x', '-K /etc/passwd http://x.test',
+    "x '/etc/passwd' y z", 'read /etc/passwd', 'f=@/etc/passwd a b', 'backup.sql', 'x backup.sql', 'c:\\boot.ini is old', '/etc/passwd%00 foo bar'];
+  it.each(prose)('%s is prose', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'path')).toEqual([]);
+  });
+  it.each(files)('%s still reports the name', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'path').length).toBeGreaterThan(0);
+  });
+  it('gives the same findings when split at every byte', () => {
+    expectSameWhenSplit(d, [...prose, ...files]);
+  });
+});
+
 describe('path: a regular expression\'s escaped dot is no /./ step', () => {
   // \.\ followed by a one-letter class escape (\d \w \s \b) is a pattern; followed by a name, dots or the end it is a step
   it.each(['\\d+\\.\\d+', '^\\w+\\.\\w+$', 'a\\.\\b', '\\s*\\.\\s*'])('%s stays clean', (input) => {

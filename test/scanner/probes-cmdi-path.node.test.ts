@@ -32,7 +32,7 @@ describe('held-out cmdi / path probes', () => {
   });
   it('leaves ordinary look-alikes alone', () => {
     const ps = probes('benign-cmdi-path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(628);
+    expect(ps.length).toBeGreaterThanOrEqual(678);
     // (see the ceilings at the end)
     const fp = blocked(ps);
     expect(fp.length, fp.join('\n')).toBeLessThanOrEqual(BENIGN_BLOCKED);
@@ -73,7 +73,10 @@ describe('held-out cmdi / path probes', () => {
 // (18 by cmdi/path rules: 3 path, 15 cmdi)
 // Both merged: cmdi 789/802, path 568/570, look-alikes 20/628 (5 path, 15 cmdi). Session-8 final check, written before
 // the round-7 merges and measured after them: cmdi 20/20, path 20/20 (cmdi 809/822, path 588/590)
+// Path round 8 (50 paths named in questions, errors, code and other languages: 18/50 blocked when written, 9/50 after
+// names opening the value or following a plain word are held for the words after them; /var/www is the default web root
+// passes since): look-alikes 28/678 (27 by cmdi/path rules at critical score)
 const CMDI_MISSES = 13;
 const PATH_MISSES = 6;
-const BENIGN_BLOCKED = 20;
-const BENIGN_CP_CRITICAL = 20;
+const BENIGN_BLOCKED = 28;
+const BENIGN_CP_CRITICAL = 27;
