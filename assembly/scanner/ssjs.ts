@@ -3,6 +3,7 @@
 // MongoDB's JavaScript and nothing else (SQL has no `this`, no `db.<collection>`, no Date loop):
 //
 //   ' && this.password.match(/^a/)//     the break-out quote, a JS connective, then the document (this.)
+//   '; return true; var x='             a quote opening the value, ';', then return: the clause's verdict replaced
 //   db.users.insert({x:1});              a collection method that writes or runs code, as a statement
 //   ;x=new Date();do{}while(new Date()-x<5000)   a busy-wait on the clock (blind, time-based)
 //
@@ -14,7 +15,8 @@ import { R_SQLI_NOSQL_JAVASCRIPT } from "./generated/tables";
 
 // Region st + ST_SSJS
 const J_QUOTES: u32 = 0;   // quotes (' or ") seen so far, saturating at 2
-const J_THIS: u32 = 4;     // the break-out shape: 1 first quote, 2 and '&' or '|' (half a connective), 3 a connective or ';', 4 and `this`
+const J_THIS: u32 = 4;     // the break-out shape: 1 first quote, 2 and '&' or '|' (half a connective), 3 a connective or ';',
+                           // 4 and `this`; 6 ';' after a quote that opened the value (`return` next reports)
 const J_THIS_START: u32 = 8;
 const J_DB: u32 = 12;      // db.<name>.<method>(: 1 db, 2 '.', 3 name, 4 '.', 5 a writing or running method
 const J_DB_START: u32 = 16;
@@ -43,8 +45,10 @@ export function ssjsWord(st: usize, j: usize, word: usize, len: u32, start: u32,
   s32(j, J_LAST_END, end);
   // ' && this
   const t = g32(j, J_THIS);
-  if (t == 3 && len == 4 && wordIs(word, len, "this")) s32(j, J_THIS, 4);
-  else if (!(t == 3 && len == 6 && wordIs(word, len, "return"))) s32(j, J_THIS, 0);
+  const isReturn = len == 6 && wordIs(word, len, "return");
+  if ((t == 3 || t == 6) && len == 4 && wordIs(word, len, "this")) s32(j, J_THIS, 4);
+  else if (t == 6 && isReturn) { report(st, R_SQLI_NOSQL_JAVASCRIPT, g32(j, J_THIS_START), end); s32(j, J_THIS, 0); }
+  else if (!(t == 3 && isReturn)) s32(j, J_THIS, 0);
   // db.name.method(
   const d = g32(j, J_DB);
   const stmt = g32(j, J_STMT);
@@ -81,7 +85,7 @@ export function ssjsPunct(st: usize, j: usize, c: u32, start: u32, end: u32): vo
     if (q == 0) s32(j, J_THIS_START, start);
   } else if (t == 1 && (c == 0x26 || c == 0x7c)) s32(j, J_THIS, 2);
   else if (t == 2 && adjacent && (c == 0x26 || c == 0x7c)) s32(j, J_THIS, 3);
-  else if (t == 1 && c == 0x3b) s32(j, J_THIS, 3);
+  else if (t == 1 && c == 0x3b) s32(j, J_THIS, g32(j, J_THIS_START) == 0 ? 6 : 3);
   else if (t == 4 && adjacent && c == 0x2e) { report(st, R_SQLI_NOSQL_JAVASCRIPT, g32(j, J_THIS_START), end); s32(j, J_THIS, 0); }
   else s32(j, J_THIS, 0);
   // db.name.method(
