@@ -22,7 +22,7 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(822);
+    expect(ps.length).toBeGreaterThanOrEqual(862);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
@@ -32,7 +32,7 @@ describe('held-out cmdi / path probes', () => {
   });
   it('leaves ordinary look-alikes alone', () => {
     const ps = probes('benign-cmdi-path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(628);
+    expect(ps.length).toBeGreaterThanOrEqual(816);
     // (see the ceilings at the end)
     const fp = blocked(ps);
     expect(fp.length, fp.join('\n')).toBeLessThanOrEqual(BENIGN_BLOCKED);
@@ -73,7 +73,9 @@ describe('held-out cmdi / path probes', () => {
 // (18 by cmdi/path rules: 3 path, 15 cmdi)
 // Both merged: cmdi 789/802, path 568/570, look-alikes 20/628 (5 path, 15 cmdi). Session-8 final check, written before
 // the round-7 merges and measured after them: cmdi 20/20, path 20/20 (cmdi 809/822, path 588/590)
-const CMDI_MISSES = 13;
+// Round 8 (cmdi8, session 9: 40 attacks, 188 look-alikes of ordinary input), measured on the unchanged build when written:
+// round 8 39/40 and 16/188 blocked (11 by cmdi rules, 5 by sqli/xss rules); cmdi 848/862, benign 36/816 (31 by cmdi/path rules)
+const CMDI_MISSES = 14;
 const PATH_MISSES = 6;
-const BENIGN_BLOCKED = 20;
-const BENIGN_CP_CRITICAL = 20;
+const BENIGN_BLOCKED = 36;
+const BENIGN_CP_CRITICAL = 31;
