@@ -74,8 +74,12 @@ describe('held-out cmdi / path probes', () => {
 // Both merged: cmdi 789/802, path 568/570, look-alikes 20/628 (5 path, 15 cmdi). Session-8 final check, written before
 // the round-7 merges and measured after them: cmdi 20/20, path 20/20 (cmdi 809/822, path 588/590)
 // Round 8 (cmdi8, session 9: 40 attacks, 188 look-alikes of ordinary input), measured on the unchanged build when written:
-// round 8 39/40 and 16/188 blocked (11 by cmdi rules, 5 by sqli/xss rules); cmdi 848/862, benign 36/816 (31 by cmdi/path rules)
+// round 8 39/40 and 16/188 blocked (11 by cmdi rules, 5 by sqli/xss rules); cmdi 848/862, benign 36/816 (31 by cmdi/path rules).
+// After the round-8 fixes (an apostrophe contraction after a command, net needing an argument, a command needing one ending the
+// value after a pipe, R's %>%, a strong word opening the value piped into a plain word, su given a user name): round 8: 39/40
+// when written, 39/40 now; look-alikes 16/188 when written, 10/188 now (5 by cmdi rules); cmdi 848/862, benign 30/816 (25 by
+// cmdi/path rules: 3 path, 22 cmdi)
 const CMDI_MISSES = 14;
 const PATH_MISSES = 6;
-const BENIGN_BLOCKED = 36;
-const BENIGN_CP_CRITICAL = 31;
+const BENIGN_BLOCKED = 30;
+const BENIGN_CP_CRITICAL = 25;
