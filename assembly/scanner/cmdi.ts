@@ -312,8 +312,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 20) { // | id | then: a plain word is the next cell of a table row (| ID | Email |); a command, punctuation or the end runs id
     // (also a strong word opening the value: "id|name|email", "ID | Name" head a CSV file or a table; id|nc x, id|, id|| still run)
     if (!isWord && ch == 0x20) return;
-    // (after a word opening the value, a name with digits may be a program, echo | gcc7.4: only letters make a header cell)
-    if (!(isWord && (flags & (K_C_STRONG | K_C_WEAK)) == 0 && (pos == 2 || lettersOnly(st + ST_LEX + LX_WORD, end - start)))) report(st, pos == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END));
+    // (after a word opening the value, a name with digits may be a program, echo | gcc7.4: only letters make a header cell;
+    // a weak word, "ID | Type | Status", "x | id | date", is then judged in its own command position, as a cell or a command)
+    if (!(isWord && (flags & K_C_STRONG) == 0 && (pos == 2 || lettersOnly(st + ST_LEX + LX_WORD, end - start)))) report(st, pos == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END));
     s32(c, C_CMD, 0); return;
   }
   if (s == 21 || s == 22) { // ;who' then: an English contraction (who's, time's up) leaves a quote the shell never sees closed

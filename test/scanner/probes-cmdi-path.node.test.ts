@@ -22,7 +22,7 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(862);
+    expect(ps.length).toBeGreaterThanOrEqual(878);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
@@ -32,7 +32,7 @@ describe('held-out cmdi / path probes', () => {
   });
   it('leaves ordinary look-alikes alone', () => {
     const ps = probes('benign-cmdi-path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(816);
+    expect(ps.length).toBeGreaterThanOrEqual(856);
     // (see the ceilings at the end)
     const fp = blocked(ps);
     expect(fp.length, fp.join('\n')).toBeLessThanOrEqual(BENIGN_BLOCKED);
@@ -78,8 +78,11 @@ describe('held-out cmdi / path probes', () => {
 // After the round-8 fixes (an apostrophe contraction after a command, net needing an argument, a command needing one ending the
 // value after a pipe, R's %>%, a strong word opening the value piped into a plain word, su given a user name): round 8: 39/40
 // when written, 39/40 now; look-alikes 16/188 when written, 10/188 now (5 by cmdi rules); cmdi 848/862, benign 30/816 (25 by
-// cmdi/path rules: 3 path, 22 cmdi)
+// cmdi/path rules: 4 path, 21 cmdi). Then 40 look-alikes written after those fixes (11/40 on the pre-round build, 6/40 when
+// written, 5/40 after a weak word after a strong table cell was judged in its own position) and 16 attacks written after all
+// the round-8 changes (16/16 on the pre-round build and now). Round 8 now: attacks 39/40 + 16/16; look-alikes 15/228 at
+// paranoia 1 (27/228 on the pre-round build), 21/228 at paranoia 2; measured cmdi 864/878, benign 35/856 (30 by cmdi/path rules: 4 path, 26 cmdi)
 const CMDI_MISSES = 14;
 const PATH_MISSES = 6;
-const BENIGN_BLOCKED = 30;
-const BENIGN_CP_CRITICAL = 25;
+const BENIGN_BLOCKED = 35;
+const BENIGN_CP_CRITICAL = 30;
