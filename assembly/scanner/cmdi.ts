@@ -53,7 +53,7 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report);
                              // 16384: a shell or language runtime (a number after it is a version); 32768: named with .exe .com .bat .cmd;
                              // 65536: the command is at (see atTime); 131072: the command is ps (no drive or path argument: see step 5);
-                             // 262144: the command is su (see step 24)
+                             // 262144: the command is su (see step 24); 524288: echo or cat (see quietAlone)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
@@ -159,6 +159,15 @@ function needsArgument(word: usize, len: u32): bool {
 @inline function sepBefore(c: usize): bool {
   const prev = g32(c, C_PREV);
   return prev == 0x3b || prev == 0x7c || prev == 0x0a || prev == 0x60 || (prev == 0x28 && g32(c, C_SUBST) != 0);
+}
+
+/**
+ * echo and cat given nothing print an empty line or pass their input through: alone before ';' opening the value ("Echo;
+ * Delta; Foxtrot", "cat; dog; bird") or ending it after a pipe ("Alpha | Bravo | Echo", "dog|cat") they run nothing an
+ * attacker wants (echo | x still feeds x: see step).
+ */
+function quietAlone(word: usize, len: u32): bool {
+  return (len == 4 && wordIs(word, len, "echo")) || (len == 3 && wordIs(word, len, "cat"));
 }
 
 /** Is the word one of the space-separated words of `list`? (A constant list: bounded work, asked once per span.) */
@@ -623,6 +632,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
     // opens a command position, and the word after it is judged there.
     if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || (ch == 0x60 && s == 1))) { s32(c, C_CMD, 0); return; } // Open `url` with ...
+    if (ch == 0x3b && pos != 2 && s <= 1 && (g32(c, C_WRAP) & (524288 | 32768)) == 524288) { s32(c, C_CMD, 0); return; } // Echo; Delta (see quietAlone)
     // A strong word opening the value, a space, then a backtick: the span is judged by itself ("Invoke `listener` on",
     // "at `require(x)`)": echo `id` still substitutes); then '<': input from what follows (cat < x), not "at <...omitted..>"
     if (kind == 1 && pos != 2 && s == 1 && ch == 0x60) { s32(c, C_CMD, 0); return; }
@@ -952,7 +962,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
       const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);
       s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | (versioned || needsArgument(word, len) ? 64 : 0) | (versioned ? 16384 : 0) |
         (len == 2 && wordIs(word, len, "at") ? 65536 : 0) | (len == 2 && wordIs(word, len, "ps") ? 131072 : 0) |
-        (len == 2 && wordIs(word, len, "su") ? 262144 : 0));
+        (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
       // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool
@@ -1363,7 +1373,9 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
     else if (s == 21 || s == 23 || s == 24 || s == 25) fire(st, c, g32(c, C_CMD_END), false); // |id' df % ;su root at the end
     else if (s == 22) {} // "; who's" at the end: a quote left open
     // "Istanbul | TR": a command that needs an argument ending the value after a pipe has nothing to work on
-    else if (s <= 1 && g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c && (g32(c, C_WRAP) & (64 | 16384 | 32768)) == 64) {}
+    // (and so does echo or cat, which print an empty line or pass the input through: "Alpha | Bravo | Echo", "dog|cat")
+    else if (s <= 1 && g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c && (g32(c, C_WRAP) & 32768) == 0 &&
+             ((g32(c, C_WRAP) & (64 | 16384)) == 64 || (g32(c, C_WRAP) & 524288) != 0)) {}
     else if (s == 0 && g32(c, C_SUBST) == 10 && g32(c, C_PREV) == 0x60) {} // ```bash at the end: a code fence's language
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
     else if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);

@@ -1056,3 +1056,16 @@ describe("cmdi round 8: after a strong table cell (ID | ...), a weak word is jud
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 8: echo or cat alone before ; opening the value, or ending it after a pipe, runs nothing an attacker wants', () => {
+  it.each([['echo;id', 'cmdi.chained-command'], ['cat;whoami', 'cmdi.chained-command'], ['echo|sh', 'cmdi.chained-command'], [';echo;', 'cmdi.chained-command'],
+    ['echo $PATH;', 'cmdi.command-with-args'], ['; echo x', 'cmdi.chained-command'], ['x | echo hi', 'cmdi.chained-command'],
+    ['| cat /etc/passwd', 'cmdi.chained-command'], ['echo | gcc7.4', 'cmdi.command-with-args']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Echo; Delta; Foxtrot', 'cat; dog; bird', 'dog|cat', 'Alpha | Bravo | Echo', 'Kinshasa | CD'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

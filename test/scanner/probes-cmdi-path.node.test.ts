@@ -32,7 +32,7 @@ describe('held-out cmdi / path probes', () => {
   });
   it('leaves ordinary look-alikes alone', () => {
     const ps = probes('benign-cmdi-path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(856);
+    expect(ps.length).toBeGreaterThanOrEqual(914);
     // (see the ceilings at the end)
     const fp = blocked(ps);
     expect(fp.length, fp.join('\n')).toBeLessThanOrEqual(BENIGN_BLOCKED);
@@ -82,7 +82,12 @@ describe('held-out cmdi / path probes', () => {
 // written, 5/40 after a weak word after a strong table cell was judged in its own position) and 16 attacks written after all
 // the round-8 changes (16/16 on the pre-round build and now). Round 8 now: attacks 39/40 + 16/16; look-alikes 15/228 at
 // paranoia 1 (27/228 on the pre-round build), 21/228 at paranoia 2; measured cmdi 864/878, benign 35/856 (30 by cmdi/path rules: 4 path, 26 cmdi)
+// Then 58 more look-alikes written after that (city | country code, tag and pet lists, headers in other languages, chat): 22/58
+// on the pre-round build, 21/58 when written, 17/58 after echo and cat alone stopped counting (9 left are two-letter codes in
+// capitals, | ID | AT | LS ..., which the lowercased word cannot tell from | id). Round 8 look-alikes now 32/286 at paranoia 1
+// (49/286 on the pre-round build), 38/286 at paranoia 2 (55/286); measured cmdi 864/878, benign 52/914 (47 by cmdi/path rules:
+// 4 path, 43 cmdi)
 const CMDI_MISSES = 14;
 const PATH_MISSES = 6;
-const BENIGN_BLOCKED = 35;
-const BENIGN_CP_CRITICAL = 30;
+const BENIGN_BLOCKED = 52;
+const BENIGN_CP_CRITICAL = 47;
