@@ -18,7 +18,8 @@ const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for
                              // 10 a runtime documented in such a span, watching its later options for -c/-e until the span ends
 const C_CMD_START: u32 = 12;
 const C_CMD_END: u32 = 16;
-const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <', 19 after ' #', 20 after ' |' (see step)
+const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <', 19 after ' #', 20 after ' |',
+                             // 21 22 after an apostrophe, 23 after ' %', 24 25 after su's user name (see step)
 const C_CMD_POS: u32 = 24;
 const C_DOLLAR: u32 = 28;    // end + 1 of '$' (for $( ${ $IFS)
 const C_BRACE: u32 = 32;     // end + 1 of '${'
@@ -51,7 +52,8 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // 512: php (-r too); 2048: a file tool named first in such a span (see fileTool); kind 8 only: 1024 the span
                              // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report);
                              // 16384: a shell or language runtime (a number after it is a version); 32768: named with .exe .com .bat .cmd;
-                             // 65536: the command is at (see atTime); 131072: the command is ps (no drive or path argument: see step 5)
+                             // 65536: the command is at (see atTime); 131072: the command is ps (no drive or path argument: see step 5);
+                             // 262144: the command is su (see step 24); 524288: echo or cat (see quietAlone)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
@@ -140,9 +142,9 @@ function interpreter(word: usize, len: u32): bool {
   return len >= 4 && len <= 6 && (wordIs(word, len, "java") || wordIs(word, len, "nodejs") || wordIs(word, len, "deno") || wordIs(word, len, "groovy"));
 }
 
-/** Commands that do nothing without an argument ("Eat; Sleep; Code", "; cd;"), judged like a bare interpreter. */
+/** Commands that do nothing without an argument ("Eat; Sleep; Code", "; cd;", "Net; toen kwam hij": net alone prints its usage), judged like a bare interpreter. */
 function needsArgument(word: usize, len: u32): bool {
-  return len >= 2 && len <= 5 && (wordIs(word, len, "sleep") || wordIs(word, len, "kill") || wordIs(word, len, "cd") || wordIs(word, len, "wait") ||
+  return len >= 2 && len <= 5 && (wordIs(word, len, "sleep") || wordIs(word, len, "kill") || wordIs(word, len, "cd") || wordIs(word, len, "wait") || wordIs(word, len, "net") ||
     wordIs(word, len, "expr") || wordIs(word, len, "seq") || wordIs(word, len, "tr") || wordIs(word, len, "cut") || wordIs(word, len, "join") || wordIs(word, len, "split"));
 }
 
@@ -157,6 +159,15 @@ function needsArgument(word: usize, len: u32): bool {
 @inline function sepBefore(c: usize): bool {
   const prev = g32(c, C_PREV);
   return prev == 0x3b || prev == 0x7c || prev == 0x0a || prev == 0x60 || (prev == 0x28 && g32(c, C_SUBST) != 0);
+}
+
+/**
+ * echo and cat given nothing print an empty line or pass their input through: alone before ';' opening the value ("Echo;
+ * Delta; Foxtrot", "cat; dog; bird") or ending it after a pipe ("Alpha | Bravo | Echo", "dog|cat") they run nothing an
+ * attacker wants (echo | x still feeds x: see step).
+ */
+function quietAlone(word: usize, len: u32): bool {
+  return (len == 4 && wordIs(word, len, "echo")) || (len == 3 && wordIs(word, len, "cat"));
 }
 
 /** Is the word one of the space-separated words of `list`? (A constant list: bounded work, asked once per span.) */
@@ -247,6 +258,17 @@ function jsBodyWord(word: usize, len: u32): bool {
   return len >= 3 && len <= 7 && inList(word, len, "this throw return const let var super await yield new console try switch");
 }
 
+/** What follows an apostrophe in an English contraction or possessive (who's, time's, it'll, they're, we've, I'd, I'm, don't). */
+function contraction(word: usize, len: u32): bool {
+  return len <= 2 && inList(word, len, "s t d m ll re ve");
+}
+
+/** A word made of letters only (a column name, not a program like gcc7 or python3). */
+function lettersOnly(word: usize, len: u32): bool {
+  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(word + i) - 0x61 >= 26) return false;
+  return true;
+}
+
 /** The time words at(1) takes (at now, at midnight tomorrow). */
 function atTime(word: usize, len: u32): bool {
   return len >= 3 && len <= 8 && inList(word, len, "now noon midnight teatime tomorrow today");
@@ -297,9 +319,29 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     return;
   }
   if (s == 20) { // | id | then: a plain word is the next cell of a table row (| ID | Email |); a command, punctuation or the end runs id
+    // (also a strong word opening the value: "id|name|email", "ID | Name" head a CSV file or a table; id|nc x, id|, id|| still run)
     if (!isWord && ch == 0x20) return;
-    if (!(isWord && (flags & (K_C_STRONG | K_C_WEAK)) == 0)) report(st, R_CMDI_CHAINED_COMMAND, g32(c, C_CMD_START), g32(c, C_CMD_END));
+    // (after a word opening the value, a name with digits may be a program, echo | gcc7.4: only letters make a header cell;
+    // a weak word, "ID | Type | Status", "x | id | date", is then judged in its own command position, as a cell or a command)
+    if (!(isWord && (flags & K_C_STRONG) == 0 && (pos == 2 || lettersOnly(st + ST_LEX + LX_WORD, end - start)))) report(st, pos == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END));
     s32(c, C_CMD, 0); return;
+  }
+  if (s == 21 || s == 22) { // ;who' then: an English contraction (who's, time's up) leaves a quote the shell never sees closed
+    // (a syntax error: nothing runs); another quote after it, any other word or punctuation runs the command as before
+    if (s == 21 && isWord && adjacent && contraction(st + ST_LEX + LX_WORD, end - start)) { s32(c, C_CMD_STEP, 22); return; }
+    if (s == 21 || (!isWord && (ch == 0x27 || ch == 0x22))) fire(st, c, g32(c, C_CMD_END), false); else s32(c, C_CMD, 0);
+    return;
+  }
+  if (s == 23) { // cmd % then: a name is a Windows variable (type %WINDIR%\x, echo %USERNAME%); R's pipe %>% (and %<>%) is code
+    if (!isWord && (ch == 0x3e || ch == 0x3c) && adjacent) s32(c, C_CMD, 0); else fire(st, c, g32(c, C_CMD_END), false);
+    return;
+  }
+  if (s == 24 || s == 25) { // ;su name then: su runs nothing for a web request without a terminal and a password; given an
+    // option after the user (su root -c id) or ending the value or a command it still counts ("; su familia" is Spanish)
+    if (s == 24 && !isWord && ch == 0x20) { s32(c, C_CMD_STEP, 25); return; }
+    if (!isWord && (ch == 0x2d || (s == 24 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a)))) fire(st, c, g32(c, C_CMD_END), false);
+    else s32(c, C_CMD, 0);
+    return;
   }
   if (kind == 4 && s >= 6) { // IF ...: look a few events ahead for a batch comparison
     // "if (" opened a parenthesis (depth in C_CMD_END >> 8): an "==" inside it is a C-like condition,
@@ -503,6 +545,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       // at(1) takes a time: a number, an option or one of its time words; "\n\tat Foo.bar(Foo.java:5)" is a stack
       // frame, "| At least one" a sentence
       if (kind == 1 && (g32(c, C_WRAP) & 65536) != 0 && !atTime(st + ST_LEX + LX_WORD, end - start)) { s32(c, C_CMD, 0); return; }
+      if (kind == 1 && pos == 2 && (g32(c, C_WRAP) & 262144) != 0 && (flags & (K_C_STRONG | K_C_WEAK)) == 0 && first - 0x61 < 26) {
+        s32(c, C_CMD_STEP, 24); s32(c, C_CMD_END, end); return; // ; su name: see step 24
+      }
       if (kind == 1 && pos == 2) { fire(st, c, end, false); return; }
       if ((flags & K_C_STRONG) != 0) {
         // find cat food, Type make and ...: a plain weak word opening the value hands over to the
@@ -528,6 +573,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   }
   if (ch == 0x20) { if (s == 0 || s == 2) s32(c, C_CMD_STEP, 1); return; }
   if (s == 0 && ch != 0x2d && (g32(c, C_WRAP) & 2) != 0) { s32(c, C_CMD, 0); return; } // a hyphenated name: only a space goes on
+  // (an apostrophe waits for what follows it, see step 21: "; who's driving?" is English)
+  if (s == 0 && pos == 2 && ch == 0x27 && g32(c, C_CMD_END) == start) { s32(c, C_CMD_STEP, 21); return; }
   if (s == 0 && pos == 2 && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; } // ";ps"
   // ;echo 'x', and any command word given a quoted argument inside $( ): $(tr 'a-z' 'n-za-m' <<< x)
   if (s == 1 && pos == 2 && (kind == 1 || g32(c, C_SUBST) == 2) && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; }
@@ -585,6 +632,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // A weak word opening the value before ; | & or a newline ("yes|no", "Sort | Filter"): the separator
     // opens a command position, and the word after it is judged there.
     if (kind == 2 && pos != 2 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || (ch == 0x60 && s == 1))) { s32(c, C_CMD, 0); return; } // Open `url` with ...
+    if (ch == 0x3b && pos != 2 && s <= 1 && (g32(c, C_WRAP) & (524288 | 32768)) == 524288) { s32(c, C_CMD, 0); return; } // Echo; Delta (see quietAlone)
     // A strong word opening the value, a space, then a backtick: the span is judged by itself ("Invoke `listener` on",
     // "at `require(x)`)": echo `id` still substitutes); then '<': input from what follows (cat < x), not "at <...omitted..>"
     if (kind == 1 && pos != 2 && s == 1 && ch == 0x60) { s32(c, C_CMD, 0); return; }
@@ -598,6 +646,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // piped into a word that is no command, its output goes nowhere (the report, if any, then spans the command word)
     if (ch == 0x7c && kind == 1 && pos == 2 && s == 1 && g32(c, C_PREV) == 0x7c && g32(c, C_SUBST) == 0 && (g32(c, C_WRAP) & 1) == 0 &&
         g32(c, C_CMD_START) > g32(c, C_POS_START) + 1) { s32(c, C_CMD_STEP, 20); return; }
+    // "id|name|email", "ID | Name | Created": the same for a strong word opening the value (a CSV or table header)
+    if (ch == 0x7c && kind == 1 && pos != 2 && s <= 1 && g32(c, C_SUBST) == 0 && (g32(c, C_WRAP) & (1 | 64)) == 0) { s32(c, C_CMD_STEP, 20); return; }
     if (pos == 2 || s == 1 || ch == 0x7c || ch == 0x3e || (kind == 1 && ch == 0x3b)) {
       // (a file tool in a span waits for the span's end only when the end is this backtick: `ls `; a separator,
       // redirection or expansion right after it runs it)
@@ -613,6 +663,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 1 && ch == 0x28 && pos == 2) { fire(st, c, start, false); return; }                   // ;cmd (subshell arg
   if (s == 1 && (ch == 0x2e || ch == 0x2a || ch == 0x24 || ch == 0x25) && (kind == 1 || pos == 2)) { // cmd ./x, *, $V, %V%
     if (ch == 0x24 || ch == 0x25) s32(c, C_WRAP, g32(c, C_WRAP) & ~2048); // (an expansion is never documentation: cat $HOME/.ssh/x)
+    if (ch == 0x25) { s32(c, C_CMD_STEP, 23); s32(c, C_CMD_END, end); return; } // (what follows the '%' decides: step 23)
     fire(st, c, end, false); return;
   }
   if (s == 0 && ch == 0x3c && kind == 1) { s32(c, C_CMD_STEP, 10); return; } // cat</etc/x
@@ -910,7 +961,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
       const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);
       s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | (versioned || needsArgument(word, len) ? 64 : 0) | (versioned ? 16384 : 0) |
-        (len == 2 && wordIs(word, len, "at") ? 65536 : 0) | (len == 2 && wordIs(word, len, "ps") ? 131072 : 0));
+        (len == 2 && wordIs(word, len, "at") ? 65536 : 0) | (len == 2 && wordIs(word, len, "ps") ? 131072 : 0) |
+        (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
       // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool
@@ -1317,7 +1369,13 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
-    else if (s == 20) report(st, R_CMDI_CHAINED_COMMAND, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end
+    else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end
+    else if (s == 21 || s == 23 || s == 24 || s == 25) fire(st, c, g32(c, C_CMD_END), false); // |id' df % ;su root at the end
+    else if (s == 22) {} // "; who's" at the end: a quote left open
+    // "Istanbul | TR": a command that needs an argument ending the value after a pipe has nothing to work on
+    // (and so does echo or cat, which print an empty line or pass the input through: "Alpha | Bravo | Echo", "dog|cat")
+    else if (s <= 1 && g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c && (g32(c, C_WRAP) & 32768) == 0 &&
+             ((g32(c, C_WRAP) & (64 | 16384)) == 64 || (g32(c, C_WRAP) & 524288) != 0)) {}
     else if (s == 0 && g32(c, C_SUBST) == 10 && g32(c, C_PREV) == 0x60) {} // ```bash at the end: a code fence's language
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
     else if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);

