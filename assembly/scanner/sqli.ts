@@ -4,7 +4,7 @@
 // "..." string, because an injected value usually starts inside a literal. Whitespace and
 // parentheses are not tokens (parentheses leave flags on the next token), comments are
 // folded away (they only leave a flag), so `un/**/ion`-style spacing changes nothing.
-import { g32, s32, g64, s64, report } from "./state";
+import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START } from "./state";
 import { flagsOfBytes } from "./keywords";
 import {
   K_SQL_LOGIC, K_SQL_NOT, K_SQL_UNION, K_SQL_SELECT, K_SQL_ALLDISTINCT, K_SQL_FROM, K_SQL_WHERE, K_SQL_DDL,
@@ -57,6 +57,8 @@ const BO_MARKUP: u32 = 0x800000;     // the loose quote opened markup ('<b>hi</b
 const BO_CASE: u32 = 0x1000000;      // CASE [x] WHEN was seen: END closes its expression (CASE … END = 1)
 const BO_DANGER_ARGS: u32 = 0x2000000; // with BO_DANGER: a dangerous call in SQL position waits for its first token (empty parentheses: a name in prose)
 const BO_NOTE2: u32 = 0x4000000;     // with BO_NOTE: a second word of text in the comment (sleep(2) -- wait for it: a note on a line of code)
+const BO_APOS: u32 = 0x8000000;      // the implied '…' string's closing quote is glued after a word that starts with a letter (I'm, l'or, f'(x)): see sqlWord
+const BO_APOS1: u32 = 0x10000000;    // with BO_APOS: that word is one letter long (f'(x): see sqlPunct)
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -241,6 +243,10 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   if (n == 1) { if ((aux & A_BREAKOUT) != 0) bo = (bo & ~BO_SHAPE) | 1; }
   else if (shape == 1) bo = (bo & ~BO_SHAPE) | (type == T_OP || type == T_LOGIC ? 2 : 0); // an operator or connective right after the quote, not a word
   else if (shape == 2 && (type == T_LOGIC || (type == T_OP && (aux & A_CMP) != 0))) bo = (bo & ~BO_SHAPE) | 3;
+  // A ':' tells …  '=' means …: a loose quote, one operator glued to it and a quote glued after that quote an operator
+  // character in prose or code; it re-opens nothing
+  else if (shape == 2 && n == 3 && type == T_STR && (bo & BO_LOOSE) != 0 && ttype(q, 1) == T_OP &&
+           tstart(q, 1) == tend(q, 2) && start == tend(q, 1) && isBreakout(q, 2)) bo &= ~BO_SHAPE;
   if ((bo & BO_TAG) != 0) {
     bo &= ~BO_TAG;
     const lt = tend(q, 1);
@@ -248,6 +254,10 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   } else if (n == 2 && shape == 1 && (bo & BO_LOOSE) != 0 && type == T_OP && (aux & A_CHAR) == (0x3c << 8) && start == tend(q, 1)) bo |= BO_TAG;
   s32(q, Q_BO, bo);
   if (type == T_LOGIC || type == T_KW || type == T_VAR || (type == T_OP && (aux & A_CMP) != 0) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
+  // (Union dues, Order status: UNION takes SELECT, ALL, VALUES, TABLE or a parenthesis and ORDER or GROUP takes BY, never a
+  // plain name — such a keyword followed by one was an English word, no sign of SQL)
+  else if (type == T_WORD && flags == 0 && (aux & (A_LPAREN | A_COMMENT | A_VERB | A_VALUES | A_PREFIX)) == 0 && n >= 2 && isKw(q, 1, K_SQL_UNION | K_SQL_ORDER) &&
+           (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0) s32(q, Q_SIG, g32(q, Q_SIG) - 1);
   // (bit 16: a token prose rarely makes — a quoted literal, a call or parenthesis, a comparison, a variable, a dangerous name)
   if (type == T_STR || type == T_FUNC || type == T_VAR || (type == T_OP && (aux & A_CMP) != 0) || (aux & (A_LPAREN | A_RPAREN)) != 0 || (flags & K_SQL_DANGER) != 0) {
     s32(q, Q_SIG, g32(q, Q_SIG) | SIG_SYMBOLIC);
@@ -408,7 +418,11 @@ function judge(st: usize, q: usize): void {
       const cell = ttype(q, 2) == T_WORD && (taux(q, 2) & A_CELL) != 0 && (taux(q, 2) & A_LPAREN) != 0;
       // (a comma right before a word connective is English — Explorer < 9, and node < 0.6 — SQL never writes ", and")
       const listed = !symbolic && ttype(q, 4) == T_COMMA && (taux(q, 3) & (A_LPAREN | A_RPAREN | A_COMMENT)) == 0;
-      if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q) && !listed) || where || inCall) && !cell) {
+      // (P(A or B) = P(A) + …, f(x and y) = 1: the connective joins two plain names inside the glued parentheses of a call
+      // of a name SQL does not know, and the comparison takes the call — a formula)
+      const formula = t3 == T_LOGIC && plainName(q, 2) && (taux(q, 1) & A_RPAREN) != 0 && plainName(q, 4) && (taux(q, 4) & A_LPAREN) != 0 &&
+        ttype(q, 5) == T_FUNC && tflags(q, 5) == 0 && (taux(q, 5) & (A_SPACED | A_QUAL)) == 0;
+      if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q) && !listed && !formula) || where || inCall) && !cell) {
         report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
       } else if (isBreakout(q, 3)) {
         // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
@@ -613,7 +627,15 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
   // x' AND f(   — any call right after a quote break-out and a connective
   if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   // SELECT CHAR(   — a select list that starts with an SQL function
-  if (isKw(q, 1, K_SQL_SELECT) && (f & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), end);
+  // (not after a plain word, word operator or word connective with no parenthesis or comment between: "Why is SELECT
+  // COUNT(*) slow", "use SELECT CHAR(10)" name a query in a sentence, and SQL takes a subquery there only in parentheses;
+  // an injected SELECT follows the start, a literal, a quote, ';', '(', a comment or UNION — its FROM, if one follows,
+  // still reports)
+  const t2 = ttype(q, 2);
+  if (isKw(q, 1, K_SQL_SELECT) && (f & (K_SQL_FUNC | K_SQL_DANGER)) != 0 && !((plainWord(q, 2) || ((t2 == T_OP || t2 == T_LOGIC) &&
+      (taux(q, 2) & A_CHAR) == 0)) && (taux(q, 1) & (A_LPAREN | A_COMMENT)) == 0)) {
+    report(st, R_SQLI_SELECT_FROM, tstart(q, 1), end);
+  }
   // 1 UNION MATCH (n)  1 UNION CALL db.labels(  — Cypher's other side of a UNION (MATCH has the verb mark, CALL is a keyword)
   if ((load<u32>(e + E_AUX) & A_VERB) != 0 && (f & K_SQL_EXEC) == 0) {
     unionBefore(st, q, 0, end);
@@ -654,7 +676,10 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
     if (t1 == T_LOGIC || isCmp(q, 1) || isBreakout(q, 1)) {
       if (isBreakout(q, 1) || isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     }
-    report(st, R_SQLI_COMPARISON, s0, end);
+    // (=ROUND(B2*1,2)  =IF(A1>0,1,0): a call right after an '=' that starts the value is a spreadsheet formula)
+    if (!(g32(q, Q_NTOK) == 2 && ttype(q, 1) == T_OP && (taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3d << 8) && tstart(q, 1) == 0 && s0 == tend(q, 1))) {
+      report(st, R_SQLI_COMPARISON, s0, end);
+    }
   }
   judge(st, q); // the token's shape changed: ;select count(  union select concat(
 }
@@ -769,6 +794,7 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
 @inline function resolve(st: usize, q: usize, c: u32, start: u32, end: u32): u32 {
   let s = g32(q, Q_STATE);
   if (s == S_STRING_QUOTE) {
+    s32(q, Q_BO, g32(q, Q_BO) & ~(BO_APOS | BO_APOS1));
     if (c == g32(q, Q_QUOTE)) { s32(q, Q_STATE, S_STRING); s32(q, Q_BO, g32(q, Q_BO) & ~BO_QUOTE_FIRST); return 99; } // doubled quote
     closeString(st, q, start, true);
     s = S_NORMAL;
@@ -840,6 +866,17 @@ const GLUED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_LOGIC | K_SQL_FROM | K_SQL
 
 export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
   flags &= K_FAMILY_SQL; // (a keyword of another family only, an HTML tag, is a plain word here)
+  // I'm, it's, l'argent, Ali'nin, O'Neill: a quote glued between a word that starts with a letter and a plain word that
+  // starts with one is an apostrophe. Read as if inside '…', the value would close the query's literal there and go on
+  // with a word no keyword, operator or parenthesis separates from it: a syntax error whatever follows, so this reading
+  // is no injection — it ends here (a string that never closes; the as-is reading still judges the whole value).
+  // (x'or 1=1, x'union, a'is null, x'oorr, 1'qhfy<, x'as int: a keyword, operator, doubled keyword, a word that may follow
+  // a literal, or a number before the quote, still close it)
+  if ((g32(q, Q_BO) & BO_APOS) != 0 && g32(q, Q_STATE) == S_STRING_QUOTE && flags == 0 && first - 0x30 >= 10 && !afterLiteral(word, len) &&
+      !(len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && doubled(word, len) != 0)) {
+    endReading(q);
+    return;
+  }
   const s = resolve(st, q, 0x61, start, end);
   if (s != S_NORMAL) {
     if (s == S_STRING_ESC) s32(q, Q_STATE, S_STRING);
@@ -931,6 +968,25 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
 }
 
+/** End this reading of the value: an implied string that never closes (no event but a backslash reaches it again). */
+function endReading(q: usize): void {
+  s32(q, Q_STATE, S_STRING);
+  s32(q, Q_QUOTE, 0);
+  s32(q, Q_BO, g32(q, Q_BO) & ~(BO_APOS | BO_APOS1 | BO_LOOSE | BO_QUOTE_FIRST));
+}
+
+/** as, asc, end, then, else, escape, collate: plain words SQL writes right after a literal ('a' as x, cast('1' as int), 'x' collate …). */
+function afterLiteral(word: usize, len: u32): bool {
+  switch (len) {
+    case 2: return load<u16>(word) == 0x7361; // as
+    case 3: return load<u16>(word) == 0x7361 && load<u8>(word + 2) == 0x63 || load<u16>(word) == 0x6e65 && load<u8>(word + 2) == 0x64; // asc, end
+    case 4: { const w = load<u32>(word); return w == 0x6e656874 || w == 0x65736c65; } // then, else
+    case 6: return load<u32>(word) == 0x61637365 && load<u16>(word + 4) == 0x6570; // escape
+    case 7: return load<u32>(word) == 0x6c6c6f63 && load<u16>(word + 4) == 0x7461 && load<u8>(word + 6) == 0x65; // collate
+    default: return false;
+  }
+}
+
 /**
  * The keyword flags of `word` when it is a keyword k with k itself inserted inside it (un+union+ion, o+or+r): the word
  * is 2|k| long and, for some 0 < i < |k|, its bytes i..i+|k| equal its first i and last |k|-i bytes. Else 0.
@@ -1004,12 +1060,22 @@ function procPrefix(word: usize, len: u32): bool {
 }
 
 export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool, first: bool): void {
+  // f'(x), g'(0): so is one glued between a one-letter word and a '(' (a prime; a literal is never called, so x'( is a syntax error)
+  if (c == 0x28 && (g32(q, Q_BO) & BO_APOS1) != 0 && g32(q, Q_STATE) == S_STRING_QUOTE) {
+    endReading(q);
+    return;
+  }
   const s = resolve(st, q, c, start, end);
   if (s == 99) return;
   if (s == S_STRING) {
     if (c == g32(q, Q_QUOTE)) {
       s32(q, Q_STATE, S_STRING_QUOTE);
       if (loose && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0) s32(q, Q_BO, g32(q, Q_BO) | BO_LOOSE);
+      // (glued after a word: the lexer's word buffer still holds that word; a letter first makes the quote a possible apostrophe)
+      if (!loose && !first && c == 0x27 && g32(q, Q_MODE) == 0x27 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 &&
+          <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10) {
+        s32(q, Q_BO, g32(q, Q_BO) | BO_APOS | (start == load<u32>(st + ST_LEX + LX_START) + 1 ? BO_APOS1 : 0));
+      }
       if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);
     }
     // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own
@@ -1119,9 +1185,10 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     // x' / 1 or '1   x' < 3 or 'y   — broke out, SQL operators, then re-opened the quote for the query's own closing one
     const shape = g32(q, Q_BO) & BO_SHAPE;
     // (not a loose quote closed by one glued to a name or number: url: '/a/b?c=d' is a quoted segment; ' /1=' re-opens;
-    // nor one that opened markup: w('<b>hi</b>'))
+    // or to a word connective: I said 'or' not 'and' quotes two words; nor one that opened markup: w('<b>hi</b>'))
     if (s == S_STRING && g32(q, Q_MODE) == 0x27 && shape == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0 &&
-        !((g32(q, Q_BO) & BO_LOOSE) != 0 && ((tstart0 == tend(q, 0) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM)) ||
+        !((g32(q, Q_BO) & BO_LOOSE) != 0 && ((tstart0 == tend(q, 0) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM ||
+          (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) == 0))) ||
           (tstart0 == g32(q, Q_LASTEND) && (g32(q, Q_PEND) & A_RPAREN) != 0))) && // (or to a ')': log('%s (%dms)', x))
         (g32(q, Q_BO) & BO_MARKUP) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
     // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own

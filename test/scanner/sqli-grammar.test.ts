@@ -798,3 +798,92 @@ describe("sqli: x'+' — a '+' re-opening the quote right after a glued break-ou
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean], 'body'); });
 });
+
+describe("sqli round 8: a quote glued between a letter-led word and a plain word is an apostrophe (I'm, l'argent, Ali'nin)", () => {
+  // read as if inside '…', closing the literal and going on with a word that no keyword, operator or parenthesis
+  // separates is a syntax error; a keyword, operator or number before or after the quote still closes it
+  const hits = ["admin'or(1)=(1)-- -", "O'Brien' or '1'='1", "l'union' union select 1,2-- -", "a'is not null-- -", "x'oorr 1=1--",
+    "1'div 1=1-- -", "42'xkcd<'\">abc", "d'or' or 1=1#"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ["I'm in 'select' mode -- press Esc", "it's a group. A ':' tells when it is used. '=' means the token",
+    "Ankara'ya saat 5'te varırız", "Dell'ordine n. 4471 non ho più notizie", "don't say 'union' -- say 'merge'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli round 8: a prime (f'(x)) and a quoted operator character (A ':' means)", () => {
+  const hits = ["x'=(select 1)='1", "0'='0", "x' : 1 = 'y", "admin ' = ' or 1=1", "ab'(1)=(1)-- -"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["f'(x) = 2x", "f''(x) = 2 and f'(0) = 0", "g'(t) = -sin(t)", "the string '>' or '<' (see below)", "( '<' | '>' | '>=' | '=' ) partial"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean], 'body'); });
+});
+
+describe("sqli round 8: a loose quoted word that ends in a connective (I said 'or' not 'and')", () => {
+  const hits = ["admin' or 'x' and'", "1' and 'a' or'", "' or 'x' and '"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["I said 'or' not 'and'", "type 'yes' or 'no' then 'or'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe('sqli round 8: UNION, ORDER or GROUP followed by a plain word is English (RE: Union dues -- 2024)', () => {
+  const hits = ['-1 union -- 2024', '1/**/union -- 2024', '1 order by 3 -- 2024', '1 or true -- 2024', "x' union -- 1", 'json\n1 union all -- x\nselect 1,2'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input.replace(/^json\n/, ''), { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ['RE: Union dues -- 2024', 'Order status -- 2024', 'Group photo -- 2019'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits.map((h) => h.replace(/^json\n/, '')), ...clean]); });
+});
+
+describe('sqli round 8: a connective between plain names inside a call of a name SQL does not know (P(A or B) = P(A))', () => {
+  const hits = ['1) or (1)=(1', "') or (a)=(a", '1 or abs(1)=abs(1)', '1 and (a or 1)=1--', "x' or substr(a,1,1)=a--"];
+  it.each(hits)('%s is a tautology or break-out', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ['P(A or B) = P(A) + P(B) - P(A and B)', 'f(x and y) = 1'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'body' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean], 'body'); });
+});
+
+describe('sqli round 8: SELECT <function>( after a word in a sentence', () => {
+  const hits = ['select char(65)', 'select version()', "'; select user()--", '1;select count(*) from users--', 'Why is SELECT COUNT(*) FROM users slow?', '(select ascii(1))'];
+  it.each(hits)('%s is a SELECT', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.select-from');
+  });
+  const clean = ['Why is SELECT COUNT(*) slow on a big table?', 'use SELECT CHAR(10) for a newline'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe('sqli round 8 (paranoia 2): a call right after the leading = of a spreadsheet formula', () => {
+  let d2: Detector;
+  beforeAll(async () => { d2 = await detector({ paranoia: 2 }); });
+  afterAll(async () => { await d2.close(); });
+  it.each(['=ROUND(B2*1,2;2)', '=IF(OR(A1="yes",A1="y"),1,0)', '=CONCAT(A1," ",B1)'])('%s stays clean at paranoia 2', (input) => {
+    expect(d2.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it.each(['a=round(2)', ' =round(2)', '1 = round(2)', '==round(1)'])('%s is still a comparison at paranoia 2', (input) => {
+    expect(ruleIds(d2.scan(input, { context: 'query' }))).toContain('sqli.comparison');
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d2, ['=ROUND(B2*1,2;2)', 'a=round(2)', '=IF(A1>0,1,0)']); });
+});
