@@ -116,11 +116,30 @@ const P_HTMLPROP_EMPTY: u32 = 56; // .innerHTML='': waiting for a '+' (what is a
 // word, name the value in a sentence; anything else after them (or the end) reports the property as before
 const P_PROP_DOT: u32 = 57;   // document.cookie.: waiting for the member's name
 const P_PROP_METHOD: u32 = 58; // document.cookie.split: waiting for '(' (a call, held as alert( is), '.' or a space
+// A call whose argument is a name or a quoted string of words, followed by a space and a word, names the call in a
+// sentence ("eval(expression) in R evaluates it", "prompt("Name?") returns null"): as code the word after the call
+// is a syntax error, so nothing runs. The argument is read to its ')' (up to three levels of parentheses,
+// eval(input())); a keyword of any XSS class inside it, or punctuation a sentence does not use (; { } [ ] < > ` \),
+// reports the call as before, and so do the end of the value, a comment, a newline, ';' or the operators in and
+// instanceof after it (alert(x) in window runs alert).
+const P_SINK_ARG1: u32 = 59;  // alert(msg  alert('  : inside the argument list, one level deep
+const P_SINK_ARG2: u32 = 60;  // eval(input(  : two levels
+const P_SINK_ARG3: u32 = 61;  // three levels
+const P_ARG_DONE: u32 = 62;   // alert(msg): waiting for a space (, : may come first: "eval(s), please")
+const P_ARG_SP: u32 = 63;     // alert(msg) and a space: a word of letters now is prose, unless it is in or instanceof
+const P_ARGQ_D: u32 = 64;     // alert("  : inside a string argument (one level deep), to its closing quote
+const P_ARGQ_S: u32 = 65;     // alert('
+const P_ARG_IN: u32 = 66;     // alert(msg) in  : waiting for a space (in and a name after it is an expression: alert(x) in window)
+const P_ARG_IN_SP: u32 = 67;  // alert(msg) in : waiting for a word
+const P_ARG_IN_W: u32 = 68;   // alert(msg) in R : waiting for a space, then a word (two names in a row is no JavaScript)
+// A name inside the argument that reaches the page or runs code (document, cookie, alert, javascript, onerror ...)
+// reports the call; tag and CSS words do not (eval(s), confirm(select)). Inside a string argument any word is text.
+const ARG_DANGER: u64 = K_X_EVENT | K_X_SCHEME | K_X_DATA | K_X_SINK_CALL | K_X_SINK_STRONG | K_X_OBJ | K_X_PROP;
 
 /** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
 // @ts-ignore: decorator
 @inline function heldSink(p: u32): bool {
-  return (p >= P_SINK_OPEN && p <= P_PROP_HELD) || p == P_SINK_NUM || p == P_PROP_DOT || p == P_PROP_METHOD;
+  return (p >= P_SINK_OPEN && p <= P_PROP_HELD) || p == P_SINK_NUM || p == P_PROP_DOT || p == P_PROP_METHOD || (p >= P_SINK_ARG1 && p <= P_ARG_IN_W);
 }
 
 // A script scheme in prose ("javascript: the good parts", "the javascript: protocol is deprecated") runs
@@ -254,6 +273,7 @@ const W_SCRIPT: usize = memory.data<u8>([0x73, 0x63, 0x72, 0x69, 0x70, 0x74]);
 const W_STYLESHEET: usize = memory.data<u8>([0x73, 0x74, 0x79, 0x6c, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74]);
 const W_NAMESPACE: usize = memory.data<u8>([0x6e, 0x61, 0x6d, 0x65, 0x73, 0x70, 0x61, 0x63, 0x65]);
 const W_VALUEOF: usize = memory.data<u8>([0x76, 0x61, 0x6c, 0x75, 0x65, 0x6f, 0x66]);
+const W_INSTANCEOF: usize = memory.data<u8>([0x69, 0x6e, 0x73, 0x74, 0x61, 0x6e, 0x63, 0x65, 0x6f, 0x66]);
 const W_TOSTRING: usize = memory.data<u8>([0x74, 0x6f, 0x73, 0x74, 0x72, 0x69, 0x6e, 0x67]);
 
 /** A number literal of digits only (1, 1337): the argument of a dialog call written as a test. */
@@ -357,7 +377,22 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   const conversion = wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8);
   // alert(1 — a number alone as the argument: held on to its ')' ("my alert(1) test in the console" names the call;
   // not inside a tag, where the word after an unquoted value is the next attribute: onerror=alert(1) src=x)
+  let arg: u32 = 0;
   if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && numberWord(word, len)) num = true;
+  // alert(msg  — a plain word as the argument (not inside a tag, as for a number): held to its ')'
+  else if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && (flags & ARG_DANGER) == 0 && (w0 - 0x61 < 26 || w0 >= 0x80) && sinkCall(st, x, pendStart)) {
+    arg = P_SINK_ARG1;
+    if (g32(st + ST_XSS3, SV_XSS_PAREN) <= pendStart) s32(st + ST_XSS3, SV_XSS_PAREN, start); // (reported as alert( is)
+  }
+  // a word inside the argument: plain words keep it held, a keyword of any XSS class reports the call
+  else if (p >= P_SINK_ARG1 && p <= P_SINK_ARG3) { if ((flags & ARG_DANGER) == 0) arg = p; else report(st, R_XSS_JS_SINK, pendStart, heldEnd(st, x, p)); }
+  else if (p == P_ARGQ_D || p == P_ARGQ_S) arg = p;
+  // alert(msg) word: prose, unless the word is an operator that continues the expression (in, instanceof): then
+  // a name and another word must follow ("eval(expression) in R evaluates it")
+  else if ((p == P_ARG_SP || p == P_ARG_IN_SP) && adjacentPend && w0 - 0x61 < 26) {
+    const op = (len == 2 && w0 == 0x69 && w1 == 0x6e) || wordIs(word, len, W_INSTANCEOF, 10);
+    if (p == P_ARG_IN_SP) arg = P_ARG_IN_W; else if (op) arg = P_ARG_IN;
+  }
   else if (p == P_PROP_DOT && adjacentPend) member = true; // document.cookie.split
   else if (heldSink(p)) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, pendStart, g32(x, X_LAST_END)); // el.innerHTML = html
@@ -454,6 +489,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
       s32(x, X_INTAG, ltStart + 1);
       s32(x, X_NAME_END, end + 1);
     }
+    if (arg != 0) pend(x, arg, pendStart, end); // (a tag name inside a held call's string: still held, "<b>")
     s32(x, X_LT_END, 0);
     s32(x, X_LAST_END, end);
     return;
@@ -533,6 +569,11 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if (p == P_BRK && len == 2 && w0 == 0x69 && w1 == 0x6e) pend(x, P_BRK_IN, pendStart, end); // "in
   else if (g32(x, X_PEND) == P_NONE && p == P_ALIAS && adjacentPend && w0 - 0x61 < 26) pend(x, P_ALIAS_NAME, pendStart, end); // x=alert;x
   else if (g32(x, X_PEND) == P_NONE && conversion) pend(x, P_VALUEOF, start, end);
+  // (a word that starts something of its own inside the argument, an on* name or a scheme, reports the call; an
+  // object's name inside a string is text: confirm("Delete this row?"))
+  if (arg != 0 && g32(x, X_PEND) != P_NONE && !((arg == P_ARGQ_D || arg == P_ARGQ_S) && g32(x, X_PEND) == P_OBJ))
+    report(st, R_XSS_JS_SINK, pendStart, g32(st + ST_XSS3, SV_XSS_PAREN));
+  else if (arg != 0) pend(x, arg, pendStart, end);
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
   if (g32(x, X_INTAG) != 0) {
     s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start);
@@ -868,9 +909,55 @@ function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   return p == P_SINK_OPEN ? g32(x, X_PEND_END) : g32(x, X_LAST_END); // (spaces leave X_LAST_END alone)
 }
 
+/**
+ * Is the held '(' a sink's own call (alert( window.alert( String.fromCharCode() rather than a member's of a held property
+ * (document.cookie.split(, reported as the property when its argument is more than a number)? A member's call stored
+ * the property's end before the member's name; a sink's stored nothing, or the name's end right before its '('.
+ */
+function sinkCall(st: usize, x: usize, ps: u32): bool {
+  const stored = g32(st + ST_XSS3, SV_XSS_PAREN);
+  return stored <= ps || stored + 1 == g32(x, X_PEND_END);
+}
+
 /** Punctuation after a held sink: returns true while it stays held. */
 function heldPunct(st: usize, x: usize, p: u32, c: u32, adjacent: bool, isSpace: bool, ps: u32, end: u32): bool {
   let next: u32 = 0;
+  if (p >= P_SINK_ARG1 && p <= P_ARG_IN_W) {
+    if (p == P_ARGQ_D || p == P_ARGQ_S) {
+      // the string's own quote closes it; a backslash (an escape) reports; anything else is the string's text
+      if (c == (p == P_ARGQ_D ? 0x22 : 0x27)) next = P_SINK_ARG1;
+      else if (c != 0x5c) next = p;
+    }
+    else if (p == P_SINK_ARG1 && (c == 0x22 || c == 0x27)) next = c == 0x22 ? P_ARGQ_D : P_ARGQ_S;
+    else if (p <= P_SINK_ARG3) {
+      if (c == 0x28) next = p < P_SINK_ARG3 ? p + 1 : 0;
+      else if (c == 0x29) next = p == P_SINK_ARG1 ? P_ARG_DONE : p - 1;
+      // the punctuation of words, strings and simple expressions; ; { } [ ] < > ` \ and the rest report
+      else if (c == 0x20 || c == 0x22 || c == 0x27 || c == 0x2c || c == 0x2e || c == 0x3f || c == 0x21 || c == 0x2b ||
+               c == 0x2d || c == 0x2a || c == 0x2f || c == 0x3d || c == 0x3a || c == 0x25 || c == 0x23 || c == 0x40 ||
+               c == 0x26 || c == 0x24 || c >= 0x80) next = p;
+    }
+    else if (p == P_ARG_DONE && c == 0x20) next = P_ARG_SP; // (a newline ends the statement: what follows runs)
+    else if (p == P_ARG_DONE && adjacent && (c == 0x2c || c == 0x3a)) next = P_ARG_DONE;
+    else if ((p == P_ARG_SP || p == P_ARG_IN_SP) && c == 0x20) next = p;
+    else if (p == P_ARG_IN && c == 0x20) next = P_ARG_IN_SP;
+    else if (p == P_ARG_IN_W && c == 0x20) next = P_ARG_SP;
+    if (next == 0) { report(st, R_XSS_JS_SINK, ps, heldEnd(st, x, p)); return false; }
+    s32(x, X_PEND, next); s32(x, X_PEND_END, end);
+    return true;
+  }
+  // window.alert(  String.fromCharCode(  — a held name called: held as alert( is (reported as the name, as before)
+  if (p == P_PROP_HELD && adjacent && c == 0x28) {
+    if (g32(st + ST_XSS3, SV_XSS_PAREN) <= ps) s32(st + ST_XSS3, SV_XSS_PAREN, g32(x, X_LAST_END));
+    s32(x, X_PEND, P_SINK_OPEN); s32(x, X_PEND_END, end);
+    return true;
+  }
+  // alert('  — a quoted argument: held to its ')' as a word is
+  if (p == P_SINK_OPEN && adjacent && (c == 0x22 || c == 0x27) && g32(x, X_INTAG) == 0 && sinkCall(st, x, ps)) {
+    if (g32(st + ST_XSS3, SV_XSS_PAREN) <= ps) s32(st + ST_XSS3, SV_XSS_PAREN, g32(x, X_PEND_END));
+    s32(x, X_PEND, c == 0x22 ? P_ARGQ_D : P_ARGQ_S); s32(x, X_PEND_END, end);
+    return true;
+  }
   // `alert()` `document.cookie` — a backtick right after: a code span or template text closes on the name; named, not run
   if ((p == P_SINK_EMPTY || p == P_PROP_HELD) && adjacent && c == 0x60) { s32(x, X_PEND, P_NONE); return false; }
   if (p == P_SINK_OPEN || p == P_SINK_NUM) next = adjacent && c == 0x29 ? P_SINK_EMPTY : 0;

@@ -227,12 +227,13 @@ describe('xss sinks named in prose are not calls', () => {
   // An empty call or a property followed by a space and a word reads as a name in a sentence;
   // anything else after it (punctuation, the end of the value, a word glued on) is code.
   const hits = ['alert()', 'alert();', "';alert()//", 'alert() </script>', 'alert().then(x)', 'x=alert()+1', 'alert()x',
-    'document.cookie', 'x=document.cookie;', 'document.cookie+1', '"+document.cookie+"', 'document.cookie //', 'alert(x) is fun', 'alert( x) y'];
+    'document.cookie', 'x=document.cookie;', 'document.cookie+1', '"+document.cookie+"', 'document.cookie //', 'alert( x) y'];
   it.each(hits)('%s is a js sink', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
   });
   it.each(['The alert() function shows a dialog', 'What does eval() do in Python?', 'alert(): shows a dialog', 'alert(), confirm() and prompt() block the page',
-    'document.cookie policy: essential cookies only', 'Is document.cookie  readable here?'])('%s stays clean', (input) => {
+    'document.cookie policy: essential cookies only', 'Is document.cookie  readable here?',
+    'alert(x) is fun'])('%s stays clean', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.js-sink');
   });
   it('spans the call as far as it was read', () => {
@@ -448,6 +449,36 @@ describe('xss: a member of a held property stays held', () => {
   });
   it('spans the property', () => {
     expect(d.scan("document.cookie.split(';')", { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 15 });
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
+});
+
+describe('xss: a dialog or eval call with a name or a string as its argument, named in a sentence', () => {
+  // alert(msg) prompt("Name?") eval(s) followed by a space and a word: two names in a row are no JavaScript, so the
+  // call never runs (round 8). The argument is read to its ')' (three levels of parentheses); a name inside it that
+  // reaches the page or runs code, punctuation a sentence does not use, the end of the value, a comment, a newline,
+  // ';' or the operators in / instanceof followed by one name (alert(x) in window) report the call as before.
+  const clean = ['alert(msg) shows a popup', "alert('Saved!') after the form submits", 'prompt("Name?") returns null when cancelled',
+    'I use confirm("Delete this row?") before deleting rows', 'JSON.parse(text) instead of eval(text), please', 'eval(input()) is flagged by my teacher',
+    'window.alert("Hello") works in Chrome', 'String.fromCharCode(65) gives "A"', "atob('SGVsbG8=') decodes to Hello",
+    'eval(s) is safer with a whitelist', 'zz eval(x) in R evaluates it', 'confirm("<b>sure?</b>") opens a dialog'];
+  it.each(clean)('%s is allowed', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).not.toContain('xss.js-sink');
+    expect(r.blocked).toBe(false);
+  });
+  const hits = ['eval(name)', 'eval(name)//then words', 'eval(name)\nwhile nobody looks', 'alert(msg) in window', "'-alert(origin) in self-'",
+    '"-confirm(q) instanceof Object-"', 'alert(document.domain) after', 'eval(atob(name))//later', "prompt(document.cookie) returns",
+    "confirm('q');//is shown", 'alert(msg) ;done', "alert('Saved!')<!--after", 'alert(a[0]) x', 'alert(x{) y', 'alert(`q`) y',
+    "alert('it\\'s') y", 'eval(q(r(s(t)))) u', 'alert(x) 1', 'alert(x) in y', 'alert(x) in y.z w', 'alert(online) now', 'alert("javascript") now',
+    'window.alert(x).then', 'alert(x),alert(y)', "document.cookie.split(';') returns", 'document.cookie.zz(q) is'];
+  it.each(hits)('%s reports the sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it('spans the call up to its parenthesis, or the held name', () => {
+    expect(d.scan("alert('q')", { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 6 });
+    expect(d.scan('x alert(y) in z', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 2, length: 6 });
+    expect(d.scan('window.alert(q)', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 12 });
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
 });
