@@ -149,7 +149,8 @@ const ARG_DANGER: u64 = K_X_EVENT | K_X_SCHEME | K_X_DATA | K_X_SINK_CALL | K_X_
 const S2_START: u32 = 0;  // the held scheme's start
 const S2_END: u32 = 4;    // end of its ':'
 const S2_MODE: u32 = 8;   // 0 none, 1 ':' just read, 2 a space after it, 3 and a word since; 4 and 5 as 1 and 2
-                          // for a scheme named after a word and a space: nothing after it ("In JavaScript:") is prose
+                          // for a scheme named after a word and a space: nothing after it ("In JavaScript:") is prose;
+                          // 6 javascript:void 7 void( 8 void(0 9 void(0): the link that does nothing (see schemePunct)
 const S2_DOT: u32 = 12;   // end of a '.' since (a word glued to it is a member access)
 // Open parentheses, innermost in bit 0: 1 for a call's ('(' glued to a name), so a sink that closes an
 // argument list after a comma is handed to a call as a callback: [].find.call([1],alert), on('error', alert).
@@ -173,9 +174,15 @@ function schemeReport(st: usize, s2: usize): void {
   s32(s2, S2_MODE, 0);
 }
 
-function schemeWord(st: usize, s2: usize, start: u32): void {
+const W_VOID: usize = memory.data<u8>([0x76, 0x6f, 0x69, 0x64]);
+
+function schemeWord(st: usize, s2: usize, word: usize, len: u32, start: u32): void {
   const mode = g32(s2, S2_MODE);
-  if (mode == 1 || mode == 4 || g32(s2, S2_DOT) == start) schemeReport(st, s2);
+  // javascript:void(0) — a link that runs nothing: named in a sentence (a space and words after it), or closing its
+  // attribute (a quote right after it), it is no finding; alone, at the end of the value, it is reported as before
+  if ((mode == 1 || mode == 4) && len == 4 && memory.compare(word, W_VOID, 4) == 0) s32(s2, S2_MODE, 6);
+  else if (mode == 7 && len == 1 && load<u8>(word) == 0x30) s32(s2, S2_MODE, 8);
+  else if (mode == 1 || mode == 4 || mode >= 6 || g32(s2, S2_DOT) == start) schemeReport(st, s2);
   else s32(s2, S2_MODE, 3);
 }
 
@@ -183,6 +190,16 @@ function schemePunct(st: usize, s2: usize, c: u32, end: u32): void {
   const space = c == 0x20 || c == 0x0a;
   const mode = g32(s2, S2_MODE);
   if (mode == 1 || mode == 4) { if (space) s32(s2, S2_MODE, mode + 1); else schemeReport(st, s2); return; }
+  if (mode >= 6) {
+    // void( void(0 ) — then a space (a sentence goes on: words and its punctuation only), the attribute's quote or
+    // the end; anything else (; , // another call) runs code after it
+    if (mode == 6 && c == 0x28) s32(s2, S2_MODE, 7);
+    else if (mode == 8 && c == 0x29) s32(s2, S2_MODE, 9);
+    else if (mode == 9 && c == 0x20) s32(s2, S2_MODE, 3);
+    else if (mode == 9 && (c == 0x22 || c == 0x27)) s32(s2, S2_MODE, 0);
+    else schemeReport(st, s2);
+    return;
+  }
   if (c == 0x2e) s32(s2, S2_DOT, end);
   else if (!(space || c == 0x2c || c == 0x21 || c == 0x3f || c == 0x2d || c == 0x3a)) schemeReport(st, s2);
 }
@@ -340,7 +357,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   if (styleOpen(st)) styleWord(st, flags, word, len, start, end);
   if (g32(x, X_INTAG) != 0 || g32(st + ST_XSS3, SV_XSS_SEND) != 0) sendWord(st, x, word, w0, w1, len, start, end);
   flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
-  if (g32(st + ST_XSS2, S2_MODE) != 0) schemeWord(st, st + ST_XSS2, start);
+  if (g32(st + ST_XSS2, S2_MODE) != 0) schemeWord(st, st + ST_XSS2, word, len, start);
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x61, start, false);
   // Fast path: a word that is no keyword and cannot start a scheme join, an on* name or url(
   // (nor new, +ADw, apply, call, bind, a high-bit '<')
@@ -988,6 +1005,7 @@ export function xssFinish(st: usize, x: usize, end: u32): void {
   if (heldSink(p)) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(st, x, p));
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), g32(x, X_LAST_END));
   const s2 = st + ST_XSS2;
-  if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2) schemeReport(st, s2); // "javascript:" with nothing after it
+  // "javascript:" with nothing after it, and javascript:void(0) alone (a value that is the URI itself, as injected)
+  if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2 || g32(s2, S2_MODE) >= 6) schemeReport(st, s2);
   styleFinish(st);
 }
