@@ -22,7 +22,10 @@ const X_PEND_START: u32 = 20;
 const X_PEND_END: u32 = 24;   // end of the word that set X_PEND (adjacency)
 const X_QUOTE: u32 = 28;      // quote → '>' → '<' breakout tracking
 const X_QSTART: u32 = 32;
-const X_DATA: u32 = 36;       // data: URI progress: 10 data, 1 data:, 2 type, 3 type/, 6 rest of the media type, 4 ',', 5 ',<'
+const X_DATA: u32 = 36;       // data: URI progress: 10 data, 1 data:, 2 type, 3 type/, 6 rest of the media type, 4 ',', 5 ',<';
+                              // 7 a markup subtype (data:text/html), held; 8 and a space after it; 9 and a word of letters:
+                              // a space now is prose (not ',' ';' after it: data:image/svg+xml, with the '+' read as a space);
+                              // while held, bits 8 and up keep the length of data:text/html (the report's span)
 const X_DSTART: u32 = 40;
 const X_ATTR: u32 = 44;       // last word inside a tag (attribute candidate) end + 1
 const X_ASTART: u32 = 48;
@@ -423,7 +426,12 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     if (p == P_VALUEOF_EQ && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // valueOf=alert
     // setTimeout(function ...: a callback written out (its body is scanned as it comes); setTimeout(name, 1): code
     // from a string the name holds, or a callback — the same shape, so a named argument counts
-    if (p == P_TIMER_ARG && !(len == 8 && w0 == 0x66 && (flags & K_X_SINK_CALL) != 0)) report(st, R_XSS_JS_SINK, pendStart, end);
+    // (a plain name is held as alert(msg is, to its ')': "setTimeout(save, 500) runs twice" names the call; spanned as before)
+    if (p == P_TIMER_ARG && (flags & ARG_DANGER) == 0 && w0 - 0x61 < 26 && g32(x, X_INTAG) == 0) {
+      arg = P_SINK_ARG1;
+      if (g32(st + ST_XSS3, SV_XSS_PAREN) <= pendStart) s32(st + ST_XSS3, SV_XSS_PAREN, end);
+    }
+    else if (p == P_TIMER_ARG && !(len == 8 && w0 == 0x66 && (flags & K_X_SINK_CALL) != 0)) report(st, R_XSS_JS_SINK, pendStart, end);
     if (p == P_ONPROP_EQ && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_EVENT_HANDLER, pendStart, end); // window.onerror=alert
     // import('https:...')  import('data:...')  import('javascript:...')
     if (p == P_IMPORT_Q && adjacentPend && ((flags & (K_X_DATA | K_X_SCHEME)) != 0 ||
@@ -478,9 +486,16 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   // data: URI subtype
   const d = g32(x, X_DATA);
   if (d == 5 && g32(x, X_LAST_END) == start && w0 - 0x61 < 26) report(st, R_XSS_JS_URI, g32(x, X_DSTART), end); // data:,<b
-  if (d == 1 && g32(x, X_LAST_END) == start) s32(x, X_DATA, 2);
+  // data:text/html is blocked: a markup type named in a sentence (a space, a word of letters and a space after it) is
+  // no URI (a data: URL needs its ','); anything else after it, or the end, reports it as before (spanned to the type)
+  const dk = d & 0xff;
+  if (dk >= 7 && dk <= 9) {
+    if (dk == 8 && w0 - 0x61 < 26) s32(x, X_DATA, (d & ~0xff) | 9);
+    else { report(st, R_XSS_JS_URI, g32(x, X_DSTART), g32(x, X_DSTART) + (d >> 8)); s32(x, X_DATA, 0); }
+  }
+  else if (d == 1 && g32(x, X_LAST_END) == start) s32(x, X_DATA, 2);
   else if (d == 3 && g32(x, X_LAST_END) == start) {
-    if ((flags & (K_X_TAG | K_X_TAG_DANGER | K_X_SCHEME | K_X_SCRIPT)) != 0) { report(st, R_XSS_JS_URI, g32(x, X_DSTART), end); s32(x, X_DATA, 0); }
+    if ((flags & (K_X_TAG | K_X_TAG_DANGER | K_X_SCHEME | K_X_SCRIPT)) != 0) s32(x, X_DATA, ((end - g32(x, X_DSTART)) << 8) | 7);
     else s32(x, X_DATA, 6); // any other type: markup right after the ',' still counts (data:application/xhtml+xml,<b)
   } else if (d == 6 && g32(x, X_LAST_END) == start) {}
   else s32(x, X_DATA, 0);
@@ -825,7 +840,12 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   if ((c == 0x27 || c == 0x22 || c == 0x60) && g32(x, X_PEND) == P_NONE) pend(x, P_BRK, start, end);
   // data: progress (data : text / html)
   const d = g32(x, X_DATA);
-  if (d == 10 && c == 0x3a) s32(x, X_DATA, 1);
+  const dk = d & 0xff;
+  if (dk >= 7 && dk <= 9) { // data:text/html held: a space after the type or its first word; anything else reports it
+    if (isSpace) s32(x, X_DATA, dk == 9 ? 0 : (d & ~0xff) | 8);
+    else { report(st, R_XSS_JS_URI, g32(x, X_DSTART), g32(x, X_DSTART) + (d >> 8)); s32(x, X_DATA, 0); }
+  }
+  else if (d == 10 && c == 0x3a) s32(x, X_DATA, 1);
   else if (d == 2 && c == 0x2f) s32(x, X_DATA, 3);
   else if ((d == 1 || d == 6) && c == 0x2c) s32(x, X_DATA, 4);  // data:,  data:type/sub;x=y,
   else if (d == 6 && (c == 0x2b || c == 0x2d || c == 0x3b || c == 0x3d || c == 0x2e)) {} // + - ; = . inside the media type
@@ -1002,6 +1022,8 @@ export function xssFinish(st: usize, x: usize, end: u32): void {
   // their own attributes with ", so a ' reaches far; a value left open with " is as often a field cut short.
   if (g32(x, X_INTAG) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 2) report(st, R_XSS_DANGLING_MARKUP, g32(x, X_INTAG) - 1, end);
   const p = g32(x, X_PEND);
+  const d = g32(x, X_DATA);
+  if ((d & 0xff) >= 7 && (d & 0xff) <= 9) report(st, R_XSS_JS_URI, g32(x, X_DSTART), g32(x, X_DSTART) + (d >> 8)); // data:text/html
   if (heldSink(p)) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(st, x, p));
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), g32(x, X_LAST_END));
   const s2 = st + ST_XSS2;

@@ -508,3 +508,32 @@ describe('xss: javascript:void(0), the link that runs nothing, named in a senten
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
 });
+
+describe('xss: a timer called with a name, and data:text/html, named in a sentence', () => {
+  // setTimeout(save, 500) followed by a space and a word is held as alert(msg) is (round 8); a string, a template or the
+  // end still report it. data:text/html followed by a space, a word and a space is a type named in prose (a data: URL
+  // needs its ','); ',' ';' or anything else after the type or its next word (data:image/svg+xml with the '+' read as a
+  // space), or the end, report it as before
+  const clean = ['setTimeout(save, 500) runs twice when I double-click', 'setInterval(tick, 1000) drifts on mobile',
+    'data:text/html is blocked by Chrome for top-level navigation', 'Why is data:image/svg blurry here?'];
+  it.each(clean)('%s is allowed', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).not.toContain('xss.js-sink');
+    expect(ruleIds(r)).not.toContain('xss.js-uri');
+    expect(r.blocked).toBe(false);
+  });
+  const sinks = ['setTimeout(name)', 'setTimeout(name, 1)//x', "setTimeout('zz(1)') now", 'setTimeout(`zz`) now', 'setTimeout(name) in q', 'setTimeout(location.hash) x'];
+  it.each(sinks)('%s reports the sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  const uris = ['data:text/html', 'data:text/html,<b>', 'data:text/html;base64,AAAA', 'data:text/html <svg>', 'data:image/svg+xml,<svg>', 'data:image/svg+xml;base64,AAAA',
+    'data:image/svg+xml', 'data:text/html 1', 'data:text/html is'];
+  it.each(uris)('%s reports the data: URI', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-uri');
+  });
+  it('spans the timer call and the data: type as before', () => {
+    expect(d.scan('setTimeout(name)', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 15 });
+    expect(d.scan('q data:image/svg+xml,<svg>', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-uri')).toMatchObject({ offset: 2, length: 14 });
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...sinks, ...uris]); });
+});
