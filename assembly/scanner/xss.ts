@@ -551,7 +551,10 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if (w0 == 0x6f && w1 == 0x6e && len >= 6) {
     const loose = !afterPrev || prev == 0x22 || prev == 0x27 || prev == 0x2f;
     // (only whitespace before it at the start of the value counts too: "  onx=")
-    pend(x, loose && (g32(x, X_LAST_END) != 0 || start != 0) ? (g32(x, X_INTAG) != 0 ? P_EVENT : P_ONNAME) : P_ONWORD, start, end);
+    // a query parameter glued to '?' or '&' outside a tag (?online=1&onsale=true) is no attribute: no browser reads
+    // one there, so it is not even any-tag's (a handler a list knows, &onerror=, is read above as before)
+    if (afterPrev && (prev == 0x3f || prev == 0x26) && g32(x, X_INTAG) == 0) {}
+    else pend(x, loose && (g32(x, X_LAST_END) != 0 || start != 0) ? (g32(x, X_INTAG) != 0 ? P_EVENT : P_ONNAME) : P_ONWORD, start, end);
   }
   else if ((flags & K_X_SCHEME) != 0) {
     const afterWord = !afterPrev && wordStart == start && g32(x, X_LAST_END) != 0 && g32(x, X_LAST_END) != g32(x, X_PUNCT_END);
