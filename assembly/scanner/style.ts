@@ -24,8 +24,8 @@ const SV_PAREN: u32 = 32;  // 1 inside those arguments; 2-9 a url( to a path on 
 const U_NAME: u32 = 8;     // "url": waiting for '(' glued to it
 const U_OPEN: u32 = 2;     // url( : waiting for the path's first byte, a quote, '/' or '.'
 const U_OPEN_Q: u32 = 4;   // url(' : the same inside the quote
-const U_SLASH: u32 = 5;    // url(/ : a name must follow (url(// is another host)
-const U_SLASH_Q: u32 = 9;  // url('/
+const U_SLASH: u32 = 5;    // url(/ url(/img/ : a name or '.' must follow (url(// is another host, /r?u=//host a redirect to one)
+const U_SLASH_Q: u32 = 9;  // url('/ url('/img/
 const U_PATH: u32 = 3;     // url(/img : names . / - ? = % # to the ')'
 const U_PATH_Q: u32 = 7;   // url('/img : the same to the closing quote
 const U_CLOSE: u32 = 6;    // url('/img/a.png' : waiting for ')'
@@ -130,8 +130,10 @@ function urlPunct(st: usize, v: usize, c: u32, s: u32, adjacent: bool, u: u32): 
   else if (u == U_NAME) next = c == 0x28 ? U_OPEN : 0;
   else if (u == U_OPEN) next = c == 0x2f ? U_SLASH : c == 0x2e ? U_PATH : inner ? U_OPEN_Q : 0;
   else if (u == U_OPEN_Q) next = c == 0x2f ? U_SLASH_Q : c == 0x2e ? U_PATH_Q : 0;
+  else if (u == U_SLASH || u == U_SLASH_Q) next = c == 0x2e ? (u == U_SLASH ? U_PATH : U_PATH_Q) : 0;
   else if (u == U_PATH || u == U_PATH_Q) {
-    if (c == 0x2f || c == 0x2e || c == 0x2d || c == 0x3f || c == 0x3d || c == 0x25 || c == 0x23) next = u;
+    if (c == 0x2f) next = u == U_PATH ? U_SLASH : U_SLASH_Q;
+    else if (c == 0x2e || c == 0x2d || c == 0x3f || c == 0x3d || c == 0x25 || c == 0x23) next = u;
     else if (u == U_PATH && c == 0x29) next = 1; // (the url is read: declarations go on)
     else if (u == U_PATH_Q && inner) next = U_CLOSE;
   }
