@@ -22,7 +22,10 @@ const X_PEND_START: u32 = 20;
 const X_PEND_END: u32 = 24;   // end of the word that set X_PEND (adjacency)
 const X_QUOTE: u32 = 28;      // quote → '>' → '<' breakout tracking
 const X_QSTART: u32 = 32;
-const X_DATA: u32 = 36;       // data: URI progress: 10 data, 1 data:, 2 type, 3 type/, 6 rest of the media type, 4 ',', 5 ',<'
+const X_DATA: u32 = 36;       // data: URI progress: 10 data, 1 data:, 2 type, 3 type/, 6 rest of the media type, 4 ',', 5 ',<';
+                              // 7 a markup subtype (data:text/html), held; 8 and a space after it; 9 and a word of letters:
+                              // a space now is prose (not ',' ';' after it: data:image/svg+xml, with the '+' read as a space);
+                              // while held, bits 8 and up keep the length of data:text/html (the report's span)
 const X_DSTART: u32 = 40;
 const X_ATTR: u32 = 44;       // last word inside a tag (attribute candidate) end + 1
 const X_ASTART: u32 = 48;
@@ -116,11 +119,30 @@ const P_HTMLPROP_EMPTY: u32 = 56; // .innerHTML='': waiting for a '+' (what is a
 // word, name the value in a sentence; anything else after them (or the end) reports the property as before
 const P_PROP_DOT: u32 = 57;   // document.cookie.: waiting for the member's name
 const P_PROP_METHOD: u32 = 58; // document.cookie.split: waiting for '(' (a call, held as alert( is), '.' or a space
+// A call whose argument is a name or a quoted string of words, followed by a space and a word, names the call in a
+// sentence ("eval(expression) in R evaluates it", "prompt("Name?") returns null"): as code the word after the call
+// is a syntax error, so nothing runs. The argument is read to its ')' (up to three levels of parentheses,
+// eval(input())); a keyword of any XSS class inside it, or punctuation a sentence does not use (; { } [ ] < > ` \),
+// reports the call as before, and so do the end of the value, a comment, a newline, ';' or the operators in and
+// instanceof after it (alert(x) in window runs alert).
+const P_SINK_ARG1: u32 = 59;  // alert(msg  alert('  : inside the argument list, one level deep
+const P_SINK_ARG2: u32 = 60;  // eval(input(  : two levels
+const P_SINK_ARG3: u32 = 61;  // three levels
+const P_ARG_DONE: u32 = 62;   // alert(msg): waiting for a space (, : may come first: "eval(s), please")
+const P_ARG_SP: u32 = 63;     // alert(msg) and a space: a word of letters now is prose, unless it is in or instanceof
+const P_ARGQ_D: u32 = 64;     // alert("  : inside a string argument (one level deep), to its closing quote
+const P_ARGQ_S: u32 = 65;     // alert('
+const P_ARG_IN: u32 = 66;     // alert(msg) in  : waiting for a space (in and a name after it is an expression: alert(x) in window)
+const P_ARG_IN_SP: u32 = 67;  // alert(msg) in : waiting for a word
+const P_ARG_IN_W: u32 = 68;   // alert(msg) in R : waiting for a space, then a word (two names in a row is no JavaScript)
+// A name inside the argument that reaches the page or runs code (document, cookie, alert, javascript, onerror ...)
+// reports the call; tag and CSS words do not (eval(s), confirm(select)). Inside a string argument any word is text.
+const ARG_DANGER: u64 = K_X_EVENT | K_X_SCHEME | K_X_DATA | K_X_SINK_CALL | K_X_SINK_STRONG | K_X_OBJ | K_X_PROP;
 
 /** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
 // @ts-ignore: decorator
 @inline function heldSink(p: u32): bool {
-  return (p >= P_SINK_OPEN && p <= P_PROP_HELD) || p == P_SINK_NUM || p == P_PROP_DOT || p == P_PROP_METHOD;
+  return (p >= P_SINK_OPEN && p <= P_PROP_HELD) || p == P_SINK_NUM || p == P_PROP_DOT || p == P_PROP_METHOD || (p >= P_SINK_ARG1 && p <= P_ARG_IN_W);
 }
 
 // A script scheme in prose ("javascript: the good parts", "the javascript: protocol is deprecated") runs
@@ -130,7 +152,8 @@ const P_PROP_METHOD: u32 = 58; // document.cookie.split: waiting for '(' (a call
 const S2_START: u32 = 0;  // the held scheme's start
 const S2_END: u32 = 4;    // end of its ':'
 const S2_MODE: u32 = 8;   // 0 none, 1 ':' just read, 2 a space after it, 3 and a word since; 4 and 5 as 1 and 2
-                          // for a scheme named after a word and a space: nothing after it ("In JavaScript:") is prose
+                          // for a scheme named after a word and a space: nothing after it ("In JavaScript:") is prose;
+                          // 6 javascript:void 7 void( 8 void(0 9 void(0): the link that does nothing (see schemePunct)
 const S2_DOT: u32 = 12;   // end of a '.' since (a word glued to it is a member access)
 // Open parentheses, innermost in bit 0: 1 for a call's ('(' glued to a name), so a sink that closes an
 // argument list after a comma is handed to a call as a callback: [].find.call([1],alert), on('error', alert).
@@ -154,9 +177,15 @@ function schemeReport(st: usize, s2: usize): void {
   s32(s2, S2_MODE, 0);
 }
 
-function schemeWord(st: usize, s2: usize, start: u32): void {
+const W_VOID: usize = memory.data<u8>([0x76, 0x6f, 0x69, 0x64]);
+
+function schemeWord(st: usize, s2: usize, word: usize, len: u32, start: u32): void {
   const mode = g32(s2, S2_MODE);
-  if (mode == 1 || mode == 4 || g32(s2, S2_DOT) == start) schemeReport(st, s2);
+  // javascript:void(0) — a link that runs nothing: named in a sentence (a space and words after it), or closing its
+  // attribute (a quote right after it), it is no finding; alone, at the end of the value, it is reported as before
+  if ((mode == 1 || mode == 4) && len == 4 && memory.compare(word, W_VOID, 4) == 0) s32(s2, S2_MODE, 6);
+  else if (mode == 7 && len == 1 && load<u8>(word) == 0x30) s32(s2, S2_MODE, 8);
+  else if (mode == 1 || mode == 4 || mode >= 6 || g32(s2, S2_DOT) == start) schemeReport(st, s2);
   else s32(s2, S2_MODE, 3);
 }
 
@@ -164,6 +193,16 @@ function schemePunct(st: usize, s2: usize, c: u32, end: u32): void {
   const space = c == 0x20 || c == 0x0a;
   const mode = g32(s2, S2_MODE);
   if (mode == 1 || mode == 4) { if (space) s32(s2, S2_MODE, mode + 1); else schemeReport(st, s2); return; }
+  if (mode >= 6) {
+    // void( void(0 ) — then a space (a sentence goes on: words and its punctuation only), the attribute's quote or
+    // the end; anything else (; , // another call) runs code after it
+    if (mode == 6 && c == 0x28) s32(s2, S2_MODE, 7);
+    else if (mode == 8 && c == 0x29) s32(s2, S2_MODE, 9);
+    else if (mode == 9 && c == 0x20) s32(s2, S2_MODE, 3);
+    else if (mode == 9 && (c == 0x22 || c == 0x27)) s32(s2, S2_MODE, 0);
+    else schemeReport(st, s2);
+    return;
+  }
   if (c == 0x2e) s32(s2, S2_DOT, end);
   else if (!(space || c == 0x2c || c == 0x21 || c == 0x3f || c == 0x2d || c == 0x3a)) schemeReport(st, s2);
 }
@@ -254,6 +293,7 @@ const W_SCRIPT: usize = memory.data<u8>([0x73, 0x63, 0x72, 0x69, 0x70, 0x74]);
 const W_STYLESHEET: usize = memory.data<u8>([0x73, 0x74, 0x79, 0x6c, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74]);
 const W_NAMESPACE: usize = memory.data<u8>([0x6e, 0x61, 0x6d, 0x65, 0x73, 0x70, 0x61, 0x63, 0x65]);
 const W_VALUEOF: usize = memory.data<u8>([0x76, 0x61, 0x6c, 0x75, 0x65, 0x6f, 0x66]);
+const W_INSTANCEOF: usize = memory.data<u8>([0x69, 0x6e, 0x73, 0x74, 0x61, 0x6e, 0x63, 0x65, 0x6f, 0x66]);
 const W_TOSTRING: usize = memory.data<u8>([0x74, 0x6f, 0x73, 0x74, 0x72, 0x69, 0x6e, 0x67]);
 
 /** A number literal of digits only (1, 1337): the argument of a dialog call written as a test. */
@@ -320,7 +360,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   if (styleOpen(st)) styleWord(st, flags, word, len, start, end);
   if (g32(x, X_INTAG) != 0 || g32(st + ST_XSS3, SV_XSS_SEND) != 0) sendWord(st, x, word, w0, w1, len, start, end);
   flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
-  if (g32(st + ST_XSS2, S2_MODE) != 0) schemeWord(st, st + ST_XSS2, start);
+  if (g32(st + ST_XSS2, S2_MODE) != 0) schemeWord(st, st + ST_XSS2, word, len, start);
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x61, start, false);
   // Fast path: a word that is no keyword and cannot start a scheme join, an on* name or url(
   // (nor new, +ADw, apply, call, bind, a high-bit '<')
@@ -357,7 +397,22 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   const conversion = wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8);
   // alert(1 — a number alone as the argument: held on to its ')' ("my alert(1) test in the console" names the call;
   // not inside a tag, where the word after an unquoted value is the next attribute: onerror=alert(1) src=x)
+  let arg: u32 = 0;
   if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && numberWord(word, len)) num = true;
+  // alert(msg  — a plain word as the argument (not inside a tag, as for a number): held to its ')'
+  else if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && (flags & ARG_DANGER) == 0 && (w0 - 0x61 < 26 || w0 >= 0x80) && sinkCall(st, x, pendStart)) {
+    arg = P_SINK_ARG1;
+    if (g32(st + ST_XSS3, SV_XSS_PAREN) <= pendStart) s32(st + ST_XSS3, SV_XSS_PAREN, start); // (reported as alert( is)
+  }
+  // a word inside the argument: plain words keep it held, a keyword of any XSS class reports the call
+  else if (p >= P_SINK_ARG1 && p <= P_SINK_ARG3) { if ((flags & ARG_DANGER) == 0) arg = p; else report(st, R_XSS_JS_SINK, pendStart, heldEnd(st, x, p)); }
+  else if (p == P_ARGQ_D || p == P_ARGQ_S) arg = p;
+  // alert(msg) word: prose, unless the word is an operator that continues the expression (in, instanceof): then
+  // a name and another word must follow ("eval(expression) in R evaluates it")
+  else if ((p == P_ARG_SP || p == P_ARG_IN_SP) && adjacentPend && w0 - 0x61 < 26) {
+    const op = (len == 2 && w0 == 0x69 && w1 == 0x6e) || wordIs(word, len, W_INSTANCEOF, 10);
+    if (p == P_ARG_IN_SP) arg = P_ARG_IN_W; else if (op) arg = P_ARG_IN;
+  }
   else if (p == P_PROP_DOT && adjacentPend) member = true; // document.cookie.split
   else if (heldSink(p)) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, pendStart, g32(x, X_LAST_END)); // el.innerHTML = html
@@ -371,7 +426,12 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     if (p == P_VALUEOF_EQ && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_JS_SINK, pendStart, end); // valueOf=alert
     // setTimeout(function ...: a callback written out (its body is scanned as it comes); setTimeout(name, 1): code
     // from a string the name holds, or a callback — the same shape, so a named argument counts
-    if (p == P_TIMER_ARG && !(len == 8 && w0 == 0x66 && (flags & K_X_SINK_CALL) != 0)) report(st, R_XSS_JS_SINK, pendStart, end);
+    // (a plain name is held as alert(msg is, to its ')': "setTimeout(save, 500) runs twice" names the call; spanned as before)
+    if (p == P_TIMER_ARG && (flags & ARG_DANGER) == 0 && w0 - 0x61 < 26 && g32(x, X_INTAG) == 0) {
+      arg = P_SINK_ARG1;
+      if (g32(st + ST_XSS3, SV_XSS_PAREN) <= pendStart) s32(st + ST_XSS3, SV_XSS_PAREN, end);
+    }
+    else if (p == P_TIMER_ARG && !(len == 8 && w0 == 0x66 && (flags & K_X_SINK_CALL) != 0)) report(st, R_XSS_JS_SINK, pendStart, end);
     if (p == P_ONPROP_EQ && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_EVENT_HANDLER, pendStart, end); // window.onerror=alert
     // import('https:...')  import('data:...')  import('javascript:...')
     if (p == P_IMPORT_Q && adjacentPend && ((flags & (K_X_DATA | K_X_SCHEME)) != 0 ||
@@ -426,9 +486,16 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   // data: URI subtype
   const d = g32(x, X_DATA);
   if (d == 5 && g32(x, X_LAST_END) == start && w0 - 0x61 < 26) report(st, R_XSS_JS_URI, g32(x, X_DSTART), end); // data:,<b
-  if (d == 1 && g32(x, X_LAST_END) == start) s32(x, X_DATA, 2);
+  // data:text/html is blocked: a markup type named in a sentence (a space, a word of letters and a space after it) is
+  // no URI (a data: URL needs its ','); anything else after it, or the end, reports it as before (spanned to the type)
+  const dk = d & 0xff;
+  if (dk >= 7 && dk <= 9) {
+    if (dk == 8 && w0 - 0x61 < 26) s32(x, X_DATA, (d & ~0xff) | 9);
+    else { report(st, R_XSS_JS_URI, g32(x, X_DSTART), g32(x, X_DSTART) + (d >> 8)); s32(x, X_DATA, 0); }
+  }
+  else if (d == 1 && g32(x, X_LAST_END) == start) s32(x, X_DATA, 2);
   else if (d == 3 && g32(x, X_LAST_END) == start) {
-    if ((flags & (K_X_TAG | K_X_TAG_DANGER | K_X_SCHEME | K_X_SCRIPT)) != 0) { report(st, R_XSS_JS_URI, g32(x, X_DSTART), end); s32(x, X_DATA, 0); }
+    if ((flags & (K_X_TAG | K_X_TAG_DANGER | K_X_SCHEME | K_X_SCRIPT)) != 0) s32(x, X_DATA, ((end - g32(x, X_DSTART)) << 8) | 7);
     else s32(x, X_DATA, 6); // any other type: markup right after the ',' still counts (data:application/xhtml+xml,<b)
   } else if (d == 6 && g32(x, X_LAST_END) == start) {}
   else s32(x, X_DATA, 0);
@@ -454,6 +521,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
       s32(x, X_INTAG, ltStart + 1);
       s32(x, X_NAME_END, end + 1);
     }
+    if (arg != 0) pend(x, arg, pendStart, end); // (a tag name inside a held call's string: still held, "<b>")
     s32(x, X_LT_END, 0);
     s32(x, X_LAST_END, end);
     return;
@@ -483,7 +551,10 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if (w0 == 0x6f && w1 == 0x6e && len >= 6) {
     const loose = !afterPrev || prev == 0x22 || prev == 0x27 || prev == 0x2f;
     // (only whitespace before it at the start of the value counts too: "  onx=")
-    pend(x, loose && (g32(x, X_LAST_END) != 0 || start != 0) ? (g32(x, X_INTAG) != 0 ? P_EVENT : P_ONNAME) : P_ONWORD, start, end);
+    // a query parameter glued to '?' or '&' outside a tag (?online=1&onsale=true) is no attribute: no browser reads
+    // one there, so it is not even any-tag's (a handler a list knows, &onerror=, is read above as before)
+    if (afterPrev && (prev == 0x3f || prev == 0x26) && g32(x, X_INTAG) == 0) {}
+    else pend(x, loose && (g32(x, X_LAST_END) != 0 || start != 0) ? (g32(x, X_INTAG) != 0 ? P_EVENT : P_ONNAME) : P_ONWORD, start, end);
   }
   else if ((flags & K_X_SCHEME) != 0) {
     const afterWord = !afterPrev && wordStart == start && g32(x, X_LAST_END) != 0 && g32(x, X_LAST_END) != g32(x, X_PUNCT_END);
@@ -533,6 +604,11 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if (p == P_BRK && len == 2 && w0 == 0x69 && w1 == 0x6e) pend(x, P_BRK_IN, pendStart, end); // "in
   else if (g32(x, X_PEND) == P_NONE && p == P_ALIAS && adjacentPend && w0 - 0x61 < 26) pend(x, P_ALIAS_NAME, pendStart, end); // x=alert;x
   else if (g32(x, X_PEND) == P_NONE && conversion) pend(x, P_VALUEOF, start, end);
+  // (a word that starts something of its own inside the argument, an on* name or a scheme, reports the call; an
+  // object's name inside a string is text: confirm("Delete this row?"))
+  if (arg != 0 && g32(x, X_PEND) != P_NONE && !((arg == P_ARGQ_D || arg == P_ARGQ_S) && g32(x, X_PEND) == P_OBJ))
+    report(st, R_XSS_JS_SINK, pendStart, g32(st + ST_XSS3, SV_XSS_PAREN));
+  else if (arg != 0) pend(x, arg, pendStart, end);
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
   if (g32(x, X_INTAG) != 0) {
     s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start);
@@ -767,7 +843,12 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   if ((c == 0x27 || c == 0x22 || c == 0x60) && g32(x, X_PEND) == P_NONE) pend(x, P_BRK, start, end);
   // data: progress (data : text / html)
   const d = g32(x, X_DATA);
-  if (d == 10 && c == 0x3a) s32(x, X_DATA, 1);
+  const dk = d & 0xff;
+  if (dk >= 7 && dk <= 9) { // data:text/html held: a space after the type or its first word; anything else reports it
+    if (isSpace) s32(x, X_DATA, dk == 9 ? 0 : (d & ~0xff) | 8);
+    else { report(st, R_XSS_JS_URI, g32(x, X_DSTART), g32(x, X_DSTART) + (d >> 8)); s32(x, X_DATA, 0); }
+  }
+  else if (d == 10 && c == 0x3a) s32(x, X_DATA, 1);
   else if (d == 2 && c == 0x2f) s32(x, X_DATA, 3);
   else if ((d == 1 || d == 6) && c == 0x2c) s32(x, X_DATA, 4);  // data:,  data:type/sub;x=y,
   else if (d == 6 && (c == 0x2b || c == 0x2d || c == 0x3b || c == 0x3d || c == 0x2e)) {} // + - ; = . inside the media type
@@ -868,9 +949,55 @@ function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   return p == P_SINK_OPEN ? g32(x, X_PEND_END) : g32(x, X_LAST_END); // (spaces leave X_LAST_END alone)
 }
 
+/**
+ * Is the held '(' a sink's own call (alert( window.alert( String.fromCharCode() rather than a member's of a held property
+ * (document.cookie.split(, reported as the property when its argument is more than a number)? A member's call stored
+ * the property's end before the member's name; a sink's stored nothing, or the name's end right before its '('.
+ */
+function sinkCall(st: usize, x: usize, ps: u32): bool {
+  const stored = g32(st + ST_XSS3, SV_XSS_PAREN);
+  return stored <= ps || stored + 1 == g32(x, X_PEND_END);
+}
+
 /** Punctuation after a held sink: returns true while it stays held. */
 function heldPunct(st: usize, x: usize, p: u32, c: u32, adjacent: bool, isSpace: bool, ps: u32, end: u32): bool {
   let next: u32 = 0;
+  if (p >= P_SINK_ARG1 && p <= P_ARG_IN_W) {
+    if (p == P_ARGQ_D || p == P_ARGQ_S) {
+      // the string's own quote closes it; a backslash (an escape) reports; anything else is the string's text
+      if (c == (p == P_ARGQ_D ? 0x22 : 0x27)) next = P_SINK_ARG1;
+      else if (c != 0x5c) next = p;
+    }
+    else if (p == P_SINK_ARG1 && (c == 0x22 || c == 0x27)) next = c == 0x22 ? P_ARGQ_D : P_ARGQ_S;
+    else if (p <= P_SINK_ARG3) {
+      if (c == 0x28) next = p < P_SINK_ARG3 ? p + 1 : 0;
+      else if (c == 0x29) next = p == P_SINK_ARG1 ? P_ARG_DONE : p - 1;
+      // the punctuation of words, strings and simple expressions; ; { } [ ] < > ` \ and the rest report
+      else if (c == 0x20 || c == 0x22 || c == 0x27 || c == 0x2c || c == 0x2e || c == 0x3f || c == 0x21 || c == 0x2b ||
+               c == 0x2d || c == 0x2a || c == 0x2f || c == 0x3d || c == 0x3a || c == 0x25 || c == 0x23 || c == 0x40 ||
+               c == 0x26 || c == 0x24 || c >= 0x80) next = p;
+    }
+    else if (p == P_ARG_DONE && c == 0x20) next = P_ARG_SP; // (a newline ends the statement: what follows runs)
+    else if (p == P_ARG_DONE && adjacent && (c == 0x2c || c == 0x3a)) next = P_ARG_DONE;
+    else if ((p == P_ARG_SP || p == P_ARG_IN_SP) && c == 0x20) next = p;
+    else if (p == P_ARG_IN && c == 0x20) next = P_ARG_IN_SP;
+    else if (p == P_ARG_IN_W && c == 0x20) next = P_ARG_SP;
+    if (next == 0) { report(st, R_XSS_JS_SINK, ps, heldEnd(st, x, p)); return false; }
+    s32(x, X_PEND, next); s32(x, X_PEND_END, end);
+    return true;
+  }
+  // window.alert(  String.fromCharCode(  — a held name called: held as alert( is (reported as the name, as before)
+  if (p == P_PROP_HELD && adjacent && c == 0x28) {
+    if (g32(st + ST_XSS3, SV_XSS_PAREN) <= ps) s32(st + ST_XSS3, SV_XSS_PAREN, g32(x, X_LAST_END));
+    s32(x, X_PEND, P_SINK_OPEN); s32(x, X_PEND_END, end);
+    return true;
+  }
+  // alert('  — a quoted argument: held to its ')' as a word is
+  if (p == P_SINK_OPEN && adjacent && (c == 0x22 || c == 0x27) && g32(x, X_INTAG) == 0 && sinkCall(st, x, ps)) {
+    if (g32(st + ST_XSS3, SV_XSS_PAREN) <= ps) s32(st + ST_XSS3, SV_XSS_PAREN, g32(x, X_PEND_END));
+    s32(x, X_PEND, c == 0x22 ? P_ARGQ_D : P_ARGQ_S); s32(x, X_PEND_END, end);
+    return true;
+  }
   // `alert()` `document.cookie` — a backtick right after: a code span or template text closes on the name; named, not run
   if ((p == P_SINK_EMPTY || p == P_PROP_HELD) && adjacent && c == 0x60) { s32(x, X_PEND, P_NONE); return false; }
   if (p == P_SINK_OPEN || p == P_SINK_NUM) next = adjacent && c == 0x29 ? P_SINK_EMPTY : 0;
@@ -898,9 +1025,12 @@ export function xssFinish(st: usize, x: usize, end: u32): void {
   // their own attributes with ", so a ' reaches far; a value left open with " is as often a field cut short.
   if (g32(x, X_INTAG) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 2) report(st, R_XSS_DANGLING_MARKUP, g32(x, X_INTAG) - 1, end);
   const p = g32(x, X_PEND);
+  const d = g32(x, X_DATA);
+  if ((d & 0xff) >= 7 && (d & 0xff) <= 9) report(st, R_XSS_JS_URI, g32(x, X_DSTART), g32(x, X_DSTART) + (d >> 8)); // data:text/html
   if (heldSink(p)) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(st, x, p));
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), g32(x, X_LAST_END));
   const s2 = st + ST_XSS2;
-  if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2) schemeReport(st, s2); // "javascript:" with nothing after it
+  // "javascript:" with nothing after it, and javascript:void(0) alone (a value that is the URI itself, as injected)
+  if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2 || g32(s2, S2_MODE) >= 6) schemeReport(st, s2);
   styleFinish(st);
 }

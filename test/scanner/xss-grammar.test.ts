@@ -227,12 +227,13 @@ describe('xss sinks named in prose are not calls', () => {
   // An empty call or a property followed by a space and a word reads as a name in a sentence;
   // anything else after it (punctuation, the end of the value, a word glued on) is code.
   const hits = ['alert()', 'alert();', "';alert()//", 'alert() </script>', 'alert().then(x)', 'x=alert()+1', 'alert()x',
-    'document.cookie', 'x=document.cookie;', 'document.cookie+1', '"+document.cookie+"', 'document.cookie //', 'alert(x) is fun', 'alert( x) y'];
+    'document.cookie', 'x=document.cookie;', 'document.cookie+1', '"+document.cookie+"', 'document.cookie //', 'alert( x) y'];
   it.each(hits)('%s is a js sink', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
   });
   it.each(['The alert() function shows a dialog', 'What does eval() do in Python?', 'alert(): shows a dialog', 'alert(), confirm() and prompt() block the page',
-    'document.cookie policy: essential cookies only', 'Is document.cookie  readable here?'])('%s stays clean', (input) => {
+    'document.cookie policy: essential cookies only', 'Is document.cookie  readable here?',
+    'alert(x) is fun'])('%s stays clean', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.js-sink');
   });
   it('spans the call as far as it was read', () => {
@@ -303,7 +304,7 @@ describe('xss quotes of an attribute value the tag itself opened', () => {
   // a quote after '=' opens the value and its twin closes it: '>' after it ends the tag, no breakout, and a
   // word inside the value (src="...?style=flat") is no attribute name
   const hits: Array<[string, string]> = [['"><b>x', 'xss.attribute-breakout'], ["x' ><i>", 'xss.attribute-breakout'], ['<a title="x"></a>"><b>', 'xss.attribute-breakout'],
-    ['<div title="" style="x:y{}">', 'xss.style-attribute'], ['<img src=x" style=x:url(y)>', 'xss.style-attribute'], ["<a href='x' style='color:red;position:fixed'>", 'xss.style-attribute']];
+    ['<div title="" style="x:y{}">', 'xss.style-attribute'], ['<img src=x" style=x:url(//y)>', 'xss.style-attribute'], ["<a href='x' style='color:red;position:fixed'>", 'xss.style-attribute']];
   it.each(hits)('%s reports %s', (input, rule) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
   });
@@ -348,14 +349,18 @@ describe('xss: a style attribute holding declarations only', () => {
   // what rich-text editors write passes (the tag alone scores below the threshold); injected CSS, an overlay or
   // a value left open reports the attribute as before
   const clean = ['<span style="color: red">warning</span>', '<p style="font-family: \'Open Sans\', sans-serif; color: rgb(0, 0, 0); width: 50%">x</p>',
-    '<div style=color:red>x</div>', '<td style="text-align:center;font-weight:bold !important">1</td>', '<p style="font: 12px/1.5 Arial; margin: 0 auto">x</p>'];
+    '<div style=color:red>x</div>', '<td style="text-align:center;font-weight:bold !important">1</td>', '<p style="font: 12px/1.5 Arial; margin: 0 auto">x</p>',
+    '<div style="background:url(/img/banner.png) no-repeat">x</div>', "<td style=\"background-image:url('bg.jpg');width:50%\">1</td>",
+    '<p style=background:url(../i/x.gif?v=2)>x</p>', "<p style=\"a:url('./img/../a-1.png')\">x</p>", '<p style="list-style-image:url(img/dot-1.png)">x</p>'];
   it.each(clean)('%s is allowed', (input) => {
     const r = d.scan(input, { context: 'query' });
     expect(ruleIds(r)).not.toContain('xss.style-attribute');
     expect(r.blocked).toBe(false);
   });
   const hits = ['<div style="position:fixed;top:0;left:0;width:100%;height:100%">', "<p style=\"font-family:'a[b]'\">", '<b style=width:1px{}>',
-    '<p style="color:red', '<x style="background:url(\'x\')">', '<div style="width:1px;\nheight:2px">', '<i style="a:b/*c*/">', "<p style=\"x:5'a'\">"];
+    '<p style="color:red', '<x style="background:url(\'//x\')">', '<x style="background:url(https://q.test/a.png)">', '<x style=a:url(/a.svg)>',
+    '<x style="a:url(javascript:zz(1))">', "<x style=\"a:url('data:image/png,q')\">", '<x style="a:url(/a.png);behavior:url(b.htc)">', '<x style="a:url(/a b.png)">',
+    '<x style="a:url(\'/a.png\\\')">', '<x style="a:url(/a.png">', '<x style="a:url (/a.png)">', '<x style="a:url(/r?u=//q.test/p.gif)">', "<x style=\"a:url('/r?u=//q.test')\">", '<div style="width:1px;\nheight:2px">', '<i style="a:b/*c*/">', "<p style=\"x:5'a'\">"];
   it.each(hits)('%s reports the style attribute', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.style-attribute');
   });
@@ -450,4 +455,105 @@ describe('xss: a member of a held property stays held', () => {
     expect(d.scan("document.cookie.split(';')", { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 15 });
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
+});
+
+describe('xss: a dialog or eval call with a name or a string as its argument, named in a sentence', () => {
+  // alert(msg) prompt("Name?") eval(s) followed by a space and a word: two names in a row are no JavaScript, so the
+  // call never runs (round 8). The argument is read to its ')' (three levels of parentheses); a name inside it that
+  // reaches the page or runs code, punctuation a sentence does not use, the end of the value, a comment, a newline,
+  // ';' or the operators in / instanceof followed by one name (alert(x) in window) report the call as before.
+  const clean = ['alert(msg) shows a popup', "alert('Saved!') after the form submits", 'prompt("Name?") returns null when cancelled',
+    'I use confirm("Delete this row?") before deleting rows', 'JSON.parse(text) instead of eval(text), please', 'eval(input()) is flagged by my teacher',
+    'window.alert("Hello") works in Chrome', 'String.fromCharCode(65) gives "A"', "atob('SGVsbG8=') decodes to Hello",
+    'eval(s) is safer with a whitelist', 'zz eval(x) in R evaluates it', 'confirm("<b>sure?</b>") opens a dialog'];
+  it.each(clean)('%s is allowed', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).not.toContain('xss.js-sink');
+    expect(r.blocked).toBe(false);
+  });
+  const hits = ['eval(name)', 'eval(name)//then words', 'eval(name)\nwhile nobody looks', 'alert(msg) in window', "'-alert(origin) in self-'",
+    '"-confirm(q) instanceof Object-"', 'alert(document.domain) after', 'eval(atob(name))//later', "prompt(document.cookie) returns",
+    "confirm('q');//is shown", 'alert(msg) ;done', "alert('Saved!')<!--after", 'alert(a[0]) x', 'alert(x{) y', 'alert(`q`) y',
+    "alert('it\\'s') y", 'eval(q(r(s(t)))) u', 'alert(x) 1', 'alert(x) in y', 'alert(x) in y.z w', 'alert(online) now', 'alert("javascript") now',
+    'window.alert(x).then', 'alert(x),alert(y)', "document.cookie.split(';') returns", 'document.cookie.zz(q) is'];
+  it.each(hits)('%s reports the sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  it('spans the call up to its parenthesis, or the held name', () => {
+    expect(d.scan("alert('q')", { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 6 });
+    expect(d.scan('x alert(y) in z', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 2, length: 6 });
+    expect(d.scan('window.alert(q)', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 12 });
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
+});
+
+describe('xss: javascript:void(0), the link that runs nothing, named in a sentence or closing its attribute', () => {
+  // a space and words (with a sentence's punctuation) after it, or the attribute's quote right after it, is no finding
+  // (round 8); alone at the end of the value, or with anything else after void( or void(0), it reports as before
+  const clean = ['javascript:void(0) links in my old site break the back button', 'Is href="#" better than javascript:void(0) for a button?',
+    '<a href="javascript:void(0)">Menu</a>', "<a href='javascript:void(0)' class=q>x</a>"];
+  it.each(clean)('%s is allowed', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).not.toContain('xss.js-uri');
+    expect(r.blocked).toBe(false);
+  });
+  const hits = ['javascript:void(0)', 'javascript:void(0);zz(1)', 'javascript:void(zz(1))', 'javascript:void(0)//', 'javascript:void(0),q', 'javascript:void(1) q',
+    'javascript:void (0) q', 'javascript:void(0)x', 'javascript:void(0) q;r', 'javascript:void', 'javascript:void(0', 'javascript:void(0)%0aq'];
+  it.each(hits)('%s reports the scheme', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-uri');
+  });
+  // what follows the quote is read as before: leaving a JS string, a handler
+  it.each(['javascript:void(0)"-zz(1)-"', "javascript:void(0)';zz(1)//", 'javascript:void(0)" onclick="zz()'])('%s is blocked by what follows', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits]); });
+});
+
+describe('xss: a timer called with a name, and data:text/html, named in a sentence', () => {
+  // setTimeout(save, 500) followed by a space and a word is held as alert(msg) is (round 8); a string, a template or the
+  // end still report it. data:text/html followed by a space, a word and a space is a type named in prose (a data: URL
+  // needs its ','); ',' ';' or anything else after the type or its next word (data:image/svg+xml with the '+' read as a
+  // space), or the end, report it as before
+  const clean = ['setTimeout(save, 500) runs twice when I double-click', 'setInterval(tick, 1000) drifts on mobile',
+    'data:text/html is blocked by Chrome for top-level navigation', 'Why is data:image/svg blurry here?'];
+  it.each(clean)('%s is allowed', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).not.toContain('xss.js-sink');
+    expect(ruleIds(r)).not.toContain('xss.js-uri');
+    expect(r.blocked).toBe(false);
+  });
+  const sinks = ['setTimeout(name)', 'setTimeout(name, 1)//x', "setTimeout('zz(1)') now", 'setTimeout(`zz`) now', 'setTimeout(name) in q', 'setTimeout(location.hash) x'];
+  it.each(sinks)('%s reports the sink', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-sink');
+  });
+  const uris = ['data:text/html', 'data:text/html,<b>', 'data:text/html;base64,AAAA', 'data:text/html <svg>', 'data:image/svg+xml,<svg>', 'data:image/svg+xml;base64,AAAA',
+    'data:image/svg+xml', 'data:text/html 1', 'data:text/html is'];
+  it.each(uris)('%s reports the data: URI', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.js-uri');
+  });
+  it('spans the timer call and the data: type as before', () => {
+    expect(d.scan('setTimeout(name)', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 15 });
+    expect(d.scan('q data:image/svg+xml,<svg>', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-uri')).toMatchObject({ offset: 2, length: 14 });
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...sinks, ...uris]); });
+});
+
+describe('xss: an on* query parameter glued to ? or & is no attribute (paranoia 2)', () => {
+  // ?online=1&onsale=true: no browser reads an attribute glued to '?' or '&', so any-tag leaves it (round 8); after a
+  // space, a quote or '/', inside a tag, or a handler name the lists know, it reports as before
+  let d2: Detector;
+  beforeAll(async () => { d2 = await detector({ paranoia: 2 }); });
+  afterAll(async () => { await d2.close(); });
+  const clean = ['?online=1&onsale=true', 'https://shop.q.test/list?onsale=1&sort=price', 'utm_source=q&onsite=1'];
+  it.each(clean)('%s is allowed at paranoia 2', (input) => {
+    const r = d2.scan(input, { context: 'query' });
+    expect(ruleIds(r)).not.toContain('xss.any-tag');
+    expect(r.blocked).toBe(false);
+  });
+  const hits: Array<[string, string]> = [['q onsale=1', 'xss.event-handler'], ['"onsale=1', 'xss.event-handler'], ['<a href=x?a&onsale=1>', 'xss.any-tag'], ['?q=1&onerror=zz(1)', 'xss.event-handler'],
+    ['&onpointerenter=zz', 'xss.event-handler'], ['onsale=1', 'xss.any-tag']];
+  it.each(hits)('%s reports %s', (input, rule) => {
+    expect(ruleIds(d2.scan(input, { context: 'query' }))).toContain(rule);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d2, [...clean, ...hits.map(([s]) => s)]); });
 });
