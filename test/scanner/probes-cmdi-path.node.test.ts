@@ -22,7 +22,7 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(878);
+    expect(ps.length).toBeGreaterThanOrEqual(940);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
@@ -91,7 +91,8 @@ describe('held-out cmdi / path probes', () => {
 // (49/286 on the pre-round build), 38/286 at paranoia 2 (55/286); measured cmdi 864/878, benign 52/914 (47 by cmdi/path rules:
 // 4 path, 43 cmdi)
 // Path round 8 and cmdi round 8 merged: cmdi 864/878, path 584/590, look-alikes 60/964 (54 by cmdi/path rules: 10 path, 44 cmdi)
-const CMDI_MISSES = 14;
+// Round 9 (cmdi9: 62 attacks dressed as the round-7/8 exceptions): 52/62 when written; measured cmdi 916/940
+const CMDI_MISSES = 24;
 const PATH_MISSES = 6;
 const BENIGN_BLOCKED = 60;
 const BENIGN_CP_CRITICAL = 54;
