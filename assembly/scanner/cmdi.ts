@@ -364,6 +364,14 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     else s32(c, C_CMD, 0);
     return;
   }
+  if (kind == 4 && s >= 40) { // IF x == then: the operand, then the command cmd.exe runs; "or"/"and" there is Python or Ruby
+    // (if x == 1 or y == 2: print('ok')); C_CMD_POS holds the end of the "==" (the span reported, as before)
+    if (s == 40) { if (isWord || ch != 0x20) s32(c, C_CMD_STEP, 41); return; }
+    if (s == 41 && !isWord && ch == 0x0a) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); s32(c, C_CMD, 0); return; }
+    if (s == 41) { if (!isWord && ch == 0x20) s32(c, C_CMD_STEP, 42); return; }
+    if (!(isWord && inList(st + ST_LEX + LX_WORD, end - start, "or and"))) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS));
+    s32(c, C_CMD, 0); return;
+  }
   if (kind == 4 && s >= 6) { // IF ...: look a few events ahead for a batch comparison
     // "if (" opened a parenthesis (depth in C_CMD_END >> 8): an "==" inside it is a C-like condition,
     // if (x === 'y') {  if (err !== null) — cmd.exe compares operands outside parentheses: IF (%1)==() GOTO x
@@ -371,7 +379,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (!isWord && ch == 0x28 && depth != 0 && depth < 255) s32(c, C_CMD_END, g32(c, C_CMD_END) + 256);
     else if (!isWord && ch == 0x29 && depth != 0) s32(c, C_CMD_END, g32(c, C_CMD_END) - 256);
     if (!isWord && ch == 0x3d && g32(c, C_PREV) == 0x3d && adjacent && depth != 0) { s32(c, C_CMD, 0); return; }
-    if ((isWord && (flags & K_C_BATCH_CMP) != 0) || (ch == 0x3d && g32(c, C_PREV) == 0x3d && adjacent)) {
+    if (!isWord && ch == 0x3d && g32(c, C_PREV) == 0x3d && adjacent) { s32(c, C_CMD_STEP, 40); s32(c, C_CMD_POS, end); return; } // (step 40)
+    if (isWord && (flags & K_C_BATCH_CMP) != 0) {
       report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return;
     }
     if (s >= 14 || ch == 0x0a || ch == 0x3b || ch == 0x7c || ch == 0x26) { s32(c, C_CMD, 0); return; }
@@ -1391,6 +1400,7 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   // (a file tool alone ending a sentence, "use `dir` instead of `ls`.", is prose; `id`. at the end still substitutes)
   const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;
   if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
+  if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs

@@ -1098,3 +1098,14 @@ describe('cmdi round 9: mail or msmtp piped into and given a recipient mails the
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 9: IF x == y waits for the command cmd.exe would run; "or"/"and" there is Python or Ruby', () => {
+  it.each(['&if 1==1 whoami', 'if %1==x goto end', 'IF "%a%"=="b" echo hi', 'if a == b', 'if a == b\nwhoami', '& if x==x calc', 'IF a==a (calc)'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.windows-batch');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(["if x == 1 or y == 2: print('ok')", 'if a == b and c', 'if x == 1 or y'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
