@@ -975,14 +975,18 @@ function endReading(q: usize): void {
   s32(q, Q_BO, g32(q, Q_BO) & ~(BO_APOS | BO_APOS1 | BO_LOOSE | BO_QUOTE_FIRST));
 }
 
-/** as, asc, end, then, else, escape, collate: plain words SQL writes right after a literal ('a' as x, cast('1' as int), 'x' collate …). */
+/** as, asc, end, then, else, escape, collate, and notnull (PostgreSQL's postfix test), minus (Oracle's EXCEPT), lock (LOCK IN SHARE MODE), ilike, similar: plain words SQL writes right after a literal ('a' as x, cast('1' as int), 'x' collate …, x' notnull--). */
 function afterLiteral(word: usize, len: u32): bool {
   switch (len) {
     case 2: return load<u16>(word) == 0x7361; // as
     case 3: return load<u16>(word) == 0x7361 && load<u8>(word + 2) == 0x63 || load<u16>(word) == 0x6e65 && load<u8>(word + 2) == 0x64; // asc, end
-    case 4: { const w = load<u32>(word); return w == 0x6e656874 || w == 0x65736c65; } // then, else
+    case 4: { const w = load<u32>(word); return w == 0x6e656874 || w == 0x65736c65 || w == 0x6b636f6c; } // then, else, lock
+    case 5: { const w = load<u32>(word); const b = load<u8>(word + 4); return w == 0x756e696d && b == 0x73 || w == 0x6b696c69 && b == 0x65; } // minus, ilike
     case 6: return load<u32>(word) == 0x61637365 && load<u16>(word + 4) == 0x6570; // escape
-    case 7: return load<u32>(word) == 0x6c6c6f63 && load<u16>(word + 4) == 0x7461 && load<u8>(word + 6) == 0x65; // collate
+    case 7: {
+      const w = load<u32>(word); const t = load<u16>(word + 4); const b = load<u8>(word + 6);
+      return w == 0x6c6c6f63 && t == 0x7461 && b == 0x65 || w == 0x6e746f6e && t == 0x6c75 && b == 0x6c || w == 0x696d6973 && t == 0x616c && b == 0x72; // collate, notnull, similar
+    }
     default: return false;
   }
 }
@@ -1191,6 +1195,15 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
           (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) == 0))) ||
           (tstart0 == g32(q, Q_LASTEND) && (g32(q, Q_PEND) & A_RPAREN) != 0))) && // (or to a ')': log('%s (%dms)', x))
         (g32(q, Q_BO) & BO_MARKUP) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
+    // a 'or'1  me 'xor'1  x '||'2>1  — a loose quote, one connective, and the quote re-opened glued to it with a number glued
+    // after that: the re-opened literal is true in MySQL ('a ' or '1'), so this is no quoted word in prose (I said 'or' not
+    // 'and', what does 'or' mean: nothing or a space follows the quote). (Words inside a string reach no reading: the
+    // lexer's word buffer, read only, still holds the value's last word and its start.)
+    if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
+        (g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && tstart0 == tend(q, 0) &&
+        load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) {
+      report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+    }
     // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own
     // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)
     // (single quotes only: a quoted word in a search — SMALL "&" SIGN, "LIKE" STAMP — is double-quoted; and

@@ -887,3 +887,29 @@ describe('sqli round 8 (paranoia 2): a call right after the leading = of a sprea
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d2, ['=ROUND(B2*1,2;2)', 'a=round(2)', '=IF(A1>0,1,0)']); });
 });
+
+describe("sqli round 9: PostgreSQL's postfix NOTNULL and ILIKE after a closed literal (no plain word after an apostrophe)", () => {
+  // notnull joins isnull among the SQL function words and ilike joins like among the word operators, so a quote glued
+  // after a word and followed by one of them still closes the query's literal
+  const hits = ["q' notnull--", "q'notnull #", "zz) ' notnull -- -", "k' ilike 'a", "m.n' notnull/*"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ["O'Neill notnull", "it's notnull in the schema", "l'ilike", "Ali'nin notu", "the column is notnull by default", "use ilike for case"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli round 9: a loose quoted connective that re-opens the literal with a number glued after it ('a 'or'1')", () => {
+  const hits = ["bob 'or'7", "u 'xor'9-- -", "z '||'3#", "Mr 'OR'1"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["I said 'or' not 'and'", "what does 'or' mean", "pick 'or' 2 of them", "type 'or'", "words 'or'less"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
