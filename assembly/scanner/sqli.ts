@@ -1195,13 +1195,13 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
           (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) == 0))) ||
           (tstart0 == g32(q, Q_LASTEND) && (g32(q, Q_PEND) & A_RPAREN) != 0))) && // (or to a ')': log('%s (%dms)', x))
         (g32(q, Q_BO) & BO_MARKUP) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
-    // a 'or'1  me 'xor'1  x '||'2>1  — a loose quote, one connective, and the quote re-opened glued to it with a number glued
-    // after that: the re-opened literal is true in MySQL ('a ' or '1'), so this is no quoted word in prose (I said 'or' not
-    // 'and', what does 'or' mean: nothing or a space follows the quote). (Words inside a string reach no reading: the
-    // lexer's word buffer, read only, still holds the value's last word and its start.)
+    // a 'or'1  me 'xor'1  x 'or'-1  — a loose quote, one connective, and the quote re-opened glued to it, the value ending in
+    // a number one or two bytes after that quote ('-1', ' 1'): the re-opened literal is true in MySQL ('a ' or '1'), so this
+    // is no quoted word in prose (I said 'or' not 'and', what does 'or' mean: nothing, or a word, follows the quote). (Words
+    // inside a string reach no reading: the lexer's word buffer, read only, still holds the value's last word and its start.)
     if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
         (g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && tstart0 == tend(q, 0) &&
-        load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) {
+        load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) {
       report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     }
     // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own

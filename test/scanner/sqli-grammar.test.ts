@@ -903,7 +903,7 @@ describe("sqli round 9: PostgreSQL's postfix NOTNULL and ILIKE after a closed li
 });
 
 describe("sqli round 9: a loose quoted connective that re-opens the literal with a number glued after it ('a 'or'1')", () => {
-  const hits = ["bob 'or'7", "u 'xor'9-- -", "z '||'3#", "Mr 'OR'1"];
+  const hits = ["bob 'or'7", "u 'xor'9-- -", "z '||'3#", "Mr 'OR'1", "q 'or'-4", "w 'or' 1"];
   it.each(hits)('%s is a string break-out', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
   });
