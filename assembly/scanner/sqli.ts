@@ -965,7 +965,18 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
       ((flags & K_SQL_DDL) != 0 && first == 0x63 && len == 4 ? A_COPY : 0), flags, start, end); // (call, when, copy)
     return;
   }
+  // x' notnull or 't  x' isnull and '1: PostgreSQL's postfix null tests right after the break-out quote are an operator
+  // there, as IS NULL is (the quote's re-opening shape moves on; a glued '(' still makes isnull a call)
+  const postfix = g32(q, Q_NTOK) == 1 && (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
+  if (postfix) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 2);
+}
+
+/** isnull, notnull */
+function postfixNull(word: usize, len: u32): bool {
+  if (len == 6) return load<u32>(word) == 0x756e7369 && load<u16>(word + 4) == 0x6c6c; // isnull
+  if (len == 7) return load<u32>(word) == 0x6e746f6e && load<u16>(word + 4) == 0x6c75 && load<u8>(word + 6) == 0x6c; // notnull
+  return false;
 }
 
 /** End this reading of the value: an implied string that never closes (no event but a backslash reaches it again). */

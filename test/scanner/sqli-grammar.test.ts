@@ -913,3 +913,15 @@ describe("sqli round 9: a loose quoted connective that re-opens the literal with
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
 });
+
+describe("sqli round 9: ISNULL / NOTNULL right after the break-out quote move its re-opening shape on as IS NULL does", () => {
+  const hits = ["x' isnull or 'z", "pg' notnull and '1", "k'notnull or'1", "x' notnull or '1'='1"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["the field isnull or 'n/a'", "notnull or 'empty'", "Ann's isnull or 'x' flag"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
