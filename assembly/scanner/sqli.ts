@@ -972,6 +972,10 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   if (postfix) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 2);
 }
 
+/** - * ^ | & (an operator MySQL applies to two strings by casting both to numbers) */
+// @ts-ignore: decorator
+@inline function arithChar(c: u32): bool { return c == 0x2d || c == 0x2a || c == 0x5e || c == 0x7c || c == 0x26; }
+
 /** isnull, notnull */
 function postfixNull(word: usize, len: u32): bool {
   if (len == 6) return load<u32>(word) == 0x756e7369 && load<u16>(word + 4) == 0x6c6c; // isnull
@@ -1214,6 +1218,15 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
         (g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && tstart0 == tend(q, 0) &&
         load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) {
       report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+    }
+    // '-'  '^'  x '*' y  — (paranoia 2) a loose or leading closing quote, one arithmetic or bitwise operator character glued
+    // to it and the quote re-opened glued to that: MySQL turns both literals into 0 and the comparison before them into
+    // name = 0, true for every name that does not start with a digit. Prose quotes operator characters the same way
+    // (press '-' to zoom out), so it is only a comparison at paranoia 2.
+    if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
+        (g32(q, Q_BO) & (BO_LOOSE | BO_EMPTY)) != 0 && ttype(q, 0) == T_OP && tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1) &&
+        tend(q, 0) - tstart(q, 0) == 1 && arithChar((taux(q, 0) & A_CHAR) >> 8)) {
+      report(st, R_SQLI_COMPARISON, tstart(q, 1), end);
     }
     // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own
     // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)

@@ -925,3 +925,21 @@ describe("sqli round 9: ISNULL / NOTNULL right after the break-out quote move it
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
 });
+
+describe("sqli round 9 (paranoia 2): one arithmetic or bitwise operator character between a closing and a re-opening quote", () => {
+  // MySQL: name = 'q '^' w' is (name = 'q ') ^ ' w' … and name = ''-'' is name = 0: true for most rows
+  let d2: Detector;
+  beforeAll(async () => { d2 = await detector({ paranoia: 2 }); });
+  afterAll(async () => { await d2.close(); });
+  const hits = ["q '^' w", "zz '|' k", "'&'", "n '-' m", "'*'"];
+  it.each(hits)('%s is a comparison at paranoia 2', (input) => {
+    expect(ruleIds(d2.scan(input, { context: 'query' }))).toContain('sqli.comparison');
+  });
+  it.each(hits)('%s stays clean at paranoia 1 (prose quotes operator characters: press \'-\' to zoom out)', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it.each(["x'-'", "n'*'", "A ':' tells", "a '--' b", "'->'", "use '-' or '*'"])('%s is no comparison at paranoia 2', (input) => {
+    expect(ruleIds(d2.scan(input, { context: 'query' }))).not.toContain('sqli.comparison');
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d2, [...hits, "x'-'", "a '--' b"]); });
+});
