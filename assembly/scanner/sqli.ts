@@ -1222,10 +1222,11 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     // '-'  '^'  x '*' y  — (paranoia 2) a loose or leading closing quote, one arithmetic or bitwise operator character glued
     // to it and the quote re-opened glued to that: MySQL turns both literals into 0 and the comparison before them into
     // name = 0, true for every name that does not start with a digit. Prose quotes operator characters the same way
-    // (press '-' to zoom out), so it is only a comparison at paranoia 2.
+    // (press '-' to zoom out, split on '|' then trim), so it is only a comparison at paranoia 2, and only when the value ends
+    // at most one short word after the re-opening quote (the lexer's last word starts no more than two bytes after it).
     if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
         (g32(q, Q_BO) & (BO_LOOSE | BO_EMPTY)) != 0 && ttype(q, 0) == T_OP && tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1) &&
-        tend(q, 0) - tstart(q, 0) == 1 && arithChar((taux(q, 0) & A_CHAR) >> 8)) {
+        tend(q, 0) - tstart(q, 0) == 1 && arithChar((taux(q, 0) & A_CHAR) >> 8) && load<u32>(st + ST_LEX + LX_START) <= tstart0 + 2) {
       report(st, R_SQLI_COMPARISON, tstart(q, 1), end);
     }
     // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own

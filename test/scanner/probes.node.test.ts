@@ -29,13 +29,13 @@ function run(name: string, attack: boolean): { total: number; blocked: number; w
 
 describe('held-out probes', () => {
   it('parses every probe file', () => {
-    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(1012);
+    expect(loadProbes('sqli.txt').length).toBeGreaterThanOrEqual(1071);
     expect(loadProbes('xss.txt').length).toBeGreaterThanOrEqual(929);
-    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(1026);
+    expect(loadProbes('benign-sqli-xss.txt').length).toBeGreaterThanOrEqual(1043);
   });
   it('detects the SQL injection probes', () => {
     const r = run('sqli.txt', true);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(1006); // measured 1007/1012 (round-7 miss "; return true; var x=" blocked since ssjs.ts; session-8 end check: 20/20 when written; round 8: 43/43 when written and now; session-8 final check: 25/25 when written; round 7: 106/114 when written, 114/114 now; round 7b (NoSQL, Cypher): 22/30 when written, 28/30 now; final check: 25/25 when written; session-7 NoSQL set: 27/34 when written, 33/34 now; session-7 end set: 30/30 when written; round 6: 114/117 when written, 117/117 now; round 6b: 46/47 when written, 47/47 now)
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(1053); // measured 1054/1071 (round 9: 33/59 when written, 47/59 now; at paranoia 2 35/59 when written, 58/59 now; round-7 miss "; return true; var x=" blocked since ssjs.ts; session-8 end check: 20/20 when written; round 8: 43/43 when written and now; session-8 final check: 25/25 when written; round 7: 106/114 when written, 114/114 now; round 7b (NoSQL, Cypher): 22/30 when written, 28/30 now; final check: 25/25 when written; session-7 NoSQL set: 27/34 when written, 33/34 now; session-7 end set: 30/30 when written; round 6: 114/117 when written, 117/117 now; round 6b: 46/47 when written, 47/47 now)
   });
   it('detects the XSS probes', () => {
     const r = run('xss.txt', true);
@@ -43,6 +43,6 @@ describe('held-out probes', () => {
   });
   it('blocks few of the benign probes', () => {
     const r = run('benign-sqli-xss.txt', false);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(39); // measured 39/1026 (xss round-8 final check: 1/10 when written (print(alert), the callback shape); xss round 8: 32/175 when written (22 by xss rules, 10 by sqli/cmdi rules alone), 15/175 now (4 by xss rules); at paranoia 2 79/175 when written, 61/175 now; session-8 sqli end check: 1/30 when written (=SUM(IF(…)), function-chain); sqli round 8: 15/164 when written, 8/164 now (two Python calls and a Sheets =QUERY with SQL in them, y' + y = 0 where '+' is a space, four cmdi findings); session-8 final check: 0/20 when written; xss round 7: 7/44 when written, 3/44 now (an inline svg icon, an svg data: URI in CSS, createElement('script') in a question); sqli round 7: 2/43 when written, 1/43 now (if x == 1 or y == 2: print('ok'), a cmdi finding); sqli round 7b: 1/18 when written and now (cd $HOME/bin && ls, a cmdi finding); and sleep(2) -- wait for the page to load passes since; the style-attribute span passes since style.ts; session-7 end set: 0/30 when written; xss round-6 rich text and prose: 2/49 when written, 1 now (a cmdi finding); sqli round 6: 1/50 blocked when written, 0 now; its 6b additions 3/20 when written, 1 now: sleep(2) -- wait …; session-6 form values: 1/40; xss round 5: 6/30 blocked when written, 2 now; sqli round 5: 1/22 when written, 0 now)
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(39); // measured 39/1043 (sqli round 9: 0/17 when written after the changes, 1/17 at paranoia 2; xss round-8 final check: 1/10 when written (print(alert), the callback shape); xss round 8: 32/175 when written (22 by xss rules, 10 by sqli/cmdi rules alone), 15/175 now (4 by xss rules); at paranoia 2 79/175 when written, 61/175 now; session-8 sqli end check: 1/30 when written (=SUM(IF(…)), function-chain); sqli round 8: 15/164 when written, 8/164 now (two Python calls and a Sheets =QUERY with SQL in them, y' + y = 0 where '+' is a space, four cmdi findings); session-8 final check: 0/20 when written; xss round 7: 7/44 when written, 3/44 now (an inline svg icon, an svg data: URI in CSS, createElement('script') in a question); sqli round 7: 2/43 when written, 1/43 now (if x == 1 or y == 2: print('ok'), a cmdi finding); sqli round 7b: 1/18 when written and now (cd $HOME/bin && ls, a cmdi finding); and sleep(2) -- wait for the page to load passes since; the style-attribute span passes since style.ts; session-7 end set: 0/30 when written; xss round-6 rich text and prose: 2/49 when written, 1 now (a cmdi finding); sqli round 6: 1/50 blocked when written, 0 now; its 6b additions 3/20 when written, 1 now: sleep(2) -- wait …; session-6 form values: 1/40; xss round 5: 6/30 blocked when written, 2 now; sqli round 5: 1/22 when written, 0 now)
   });
 });

@@ -938,7 +938,7 @@ describe("sqli round 9 (paranoia 2): one arithmetic or bitwise operator characte
   it.each(hits)('%s stays clean at paranoia 1 (prose quotes operator characters: press \'-\' to zoom out)', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
-  it.each(["x'-'", "n'*'", "A ':' tells", "a '--' b", "'->'", "use '-' or '*'"])('%s is no comparison at paranoia 2', (input) => {
+  it.each(["x'-'", "n'*'", "A ':' tells", "a '--' b", "'->'", "use '-' or '*'", "split on '|' then trim", "press '-' to zoom out"])('%s is no comparison at paranoia 2', (input) => {
     expect(ruleIds(d2.scan(input, { context: 'query' }))).not.toContain('sqli.comparison');
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d2, [...hits, "x'-'", "a '--' b"]); });
