@@ -943,3 +943,15 @@ describe("sqli round 9 (paranoia 2): one arithmetic or bitwise operator characte
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d2, [...hits, "x'-'", "a '--' b"]); });
 });
+
+describe('sqli round 9: IN after a call and before a plain name is a sentence (IN takes a parenthesis)', () => {
+  const hits = ['1 or f(1) in users', "x' or ascii(a) in b--", '1 and id in (1,2)', "x' and len(name) in (4)--"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ['eval(input()) in my homework', 'print(x) in our logs', 'len(s) in practice'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
