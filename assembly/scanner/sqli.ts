@@ -394,7 +394,10 @@ function judge(st: usize, q: usize): void {
     // (an injected connective follows a literal or a break-out: 1 and id is null)
     // Map<Key, Array<String, `String`<br>: a '<' glued to the plain name after it opens a type argument or a tag
     // (unless a literal stands before the connective: 1 or a<b, x' or id<pw compare columns)
+    // (eval(input()) in my homework: IN takes a parenthesis, never a plain name glued to nothing — a sentence)
     const prose = ((taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0)) ||
+      (isCmp(q, 1) && (taux(q, 1) & (A_CHAR | A_IS)) == 0 && tend(q, 1) - tstart(q, 1) == 2 && plainName(q, 0) && (taux(q, 0) & A_LPAREN) == 0 &&
+       ttype(q, 2) == T_FUNC && (g32(q, Q_BO) & BO_SHAPE) == 0) ||
       ((taux(q, 1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4)) ||
       ((taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3c << 8) && tend(q, 1) == s0 && plainName(q, 0) && plainName(q, 2) &&
        !(ttype(q, 3) == T_LOGIC && (ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR)));
@@ -965,7 +968,22 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
       ((flags & K_SQL_DDL) != 0 && first == 0x63 && len == 4 ? A_COPY : 0), flags, start, end); // (call, when, copy)
     return;
   }
+  // x' notnull or 't  x' isnull and '1: PostgreSQL's postfix null tests right after the break-out quote are an operator
+  // there, as IS NULL is (the quote's re-opening shape moves on; a glued '(' still makes isnull a call)
+  const postfix = g32(q, Q_NTOK) == 1 && (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
+  if (postfix) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 2);
+}
+
+/** - * ^ | & (an operator MySQL applies to two strings by casting both to numbers) */
+// @ts-ignore: decorator
+@inline function arithChar(c: u32): bool { return c == 0x2d || c == 0x2a || c == 0x5e || c == 0x7c || c == 0x26; }
+
+/** isnull, notnull */
+function postfixNull(word: usize, len: u32): bool {
+  if (len == 6) return load<u32>(word) == 0x756e7369 && load<u16>(word + 4) == 0x6c6c; // isnull
+  if (len == 7) return load<u32>(word) == 0x6e746f6e && load<u16>(word + 4) == 0x6c75 && load<u8>(word + 6) == 0x6c; // notnull
+  return false;
 }
 
 /** End this reading of the value: an implied string that never closes (no event but a backslash reaches it again). */
@@ -975,14 +993,18 @@ function endReading(q: usize): void {
   s32(q, Q_BO, g32(q, Q_BO) & ~(BO_APOS | BO_APOS1 | BO_LOOSE | BO_QUOTE_FIRST));
 }
 
-/** as, asc, end, then, else, escape, collate: plain words SQL writes right after a literal ('a' as x, cast('1' as int), 'x' collate …). */
+/** as, asc, end, then, else, escape, collate, and notnull (PostgreSQL's postfix test), minus (Oracle's EXCEPT), lock (LOCK IN SHARE MODE), ilike, similar: plain words SQL writes right after a literal ('a' as x, cast('1' as int), 'x' collate …, x' notnull--). */
 function afterLiteral(word: usize, len: u32): bool {
   switch (len) {
     case 2: return load<u16>(word) == 0x7361; // as
     case 3: return load<u16>(word) == 0x7361 && load<u8>(word + 2) == 0x63 || load<u16>(word) == 0x6e65 && load<u8>(word + 2) == 0x64; // asc, end
-    case 4: { const w = load<u32>(word); return w == 0x6e656874 || w == 0x65736c65; } // then, else
+    case 4: { const w = load<u32>(word); return w == 0x6e656874 || w == 0x65736c65 || w == 0x6b636f6c; } // then, else, lock
+    case 5: { const w = load<u32>(word); const b = load<u8>(word + 4); return w == 0x756e696d && b == 0x73 || w == 0x6b696c69 && b == 0x65; } // minus, ilike
     case 6: return load<u32>(word) == 0x61637365 && load<u16>(word + 4) == 0x6570; // escape
-    case 7: return load<u32>(word) == 0x6c6c6f63 && load<u16>(word + 4) == 0x7461 && load<u8>(word + 6) == 0x65; // collate
+    case 7: {
+      const w = load<u32>(word); const t = load<u16>(word + 4); const b = load<u8>(word + 6);
+      return w == 0x6c6c6f63 && t == 0x7461 && b == 0x65 || w == 0x6e746f6e && t == 0x6c75 && b == 0x6c || w == 0x696d6973 && t == 0x616c && b == 0x72; // collate, notnull, similar
+    }
     default: return false;
   }
 }
@@ -1191,6 +1213,25 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
           (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) == 0))) ||
           (tstart0 == g32(q, Q_LASTEND) && (g32(q, Q_PEND) & A_RPAREN) != 0))) && // (or to a ')': log('%s (%dms)', x))
         (g32(q, Q_BO) & BO_MARKUP) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
+    // a 'or'1  me 'xor'1  x 'or'-1  — a loose quote, one connective, and the quote re-opened glued to it, the value ending in
+    // a number one or two bytes after that quote ('-1', ' 1'): the re-opened literal is true in MySQL ('a ' or '1'), so this
+    // is no quoted word in prose (I said 'or' not 'and', what does 'or' mean: nothing, or a word, follows the quote). (Words
+    // inside a string reach no reading: the lexer's word buffer, read only, still holds the value's last word and its start.)
+    if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
+        (g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && tstart0 == tend(q, 0) &&
+        load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) {
+      report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+    }
+    // '-'  '^'  x '*' y  — (paranoia 2) a loose or leading closing quote, one arithmetic or bitwise operator character glued
+    // to it and the quote re-opened glued to that: MySQL turns both literals into 0 and the comparison before them into
+    // name = 0, true for every name that does not start with a digit. Prose quotes operator characters the same way
+    // (press '-' to zoom out, split on '|' then trim), so it is only a comparison at paranoia 2, and only when the value ends
+    // at most one short word after the re-opening quote (the lexer's last word starts no more than two bytes after it).
+    if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
+        (g32(q, Q_BO) & (BO_LOOSE | BO_EMPTY)) != 0 && ttype(q, 0) == T_OP && tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1) &&
+        tend(q, 0) - tstart(q, 0) == 1 && arithChar((taux(q, 0) & A_CHAR) >> 8) && load<u32>(st + ST_LEX + LX_START) <= tstart0 + 2) {
+      report(st, R_SQLI_COMPARISON, tstart(q, 1), end);
+    }
     // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own
     // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)
     // (single quotes only: a quoted word in a search — SMALL "&" SIGN, "LIKE" STAMP — is double-quoted; and

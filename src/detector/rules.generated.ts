@@ -131,7 +131,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 2,
-    "description": "A bare comparison of two literals (1=1, 'a'='a') or a SQL function name followed by an opening parenthesis."
+    "description": "A bare comparison of two literals (1=1, 'a'='a'), a SQL function name followed by an opening parenthesis, or, read as if inside '…', one arithmetic or bitwise operator character between a closing and a re-opening quote (q '^' w: MySQL casts both literals to 0, so the comparison before them holds for most rows)."
   },
   {
     "index": 14,

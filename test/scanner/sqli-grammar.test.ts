@@ -887,3 +887,71 @@ describe('sqli round 8 (paranoia 2): a call right after the leading = of a sprea
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d2, ['=ROUND(B2*1,2;2)', 'a=round(2)', '=IF(A1>0,1,0)']); });
 });
+
+describe("sqli round 9: PostgreSQL's postfix NOTNULL and ILIKE after a closed literal (no plain word after an apostrophe)", () => {
+  // notnull joins isnull among the SQL function words and ilike joins like among the word operators, so a quote glued
+  // after a word and followed by one of them still closes the query's literal
+  const hits = ["q' notnull--", "q'notnull #", "zz) ' notnull -- -", "k' ilike 'a", "m.n' notnull/*"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ["O'Neill notnull", "it's notnull in the schema", "l'ilike", "Ali'nin notu", "the column is notnull by default", "use ilike for case"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli round 9: a loose quoted connective that re-opens the literal with a number glued after it ('a 'or'1')", () => {
+  const hits = ["bob 'or'7", "u 'xor'9-- -", "z '||'3#", "Mr 'OR'1", "q 'or'-4", "w 'or' 1"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["I said 'or' not 'and'", "what does 'or' mean", "pick 'or' 2 of them", "type 'or'", "words 'or'less"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli round 9: ISNULL / NOTNULL right after the break-out quote move its re-opening shape on as IS NULL does", () => {
+  const hits = ["x' isnull or 'z", "pg' notnull and '1", "k'notnull or'1", "x' notnull or '1'='1"];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["the field isnull or 'n/a'", "notnull or 'empty'", "Ann's isnull or 'x' flag"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli round 9 (paranoia 2): one arithmetic or bitwise operator character between a closing and a re-opening quote", () => {
+  // MySQL: name = 'q '^' w' is (name = 'q ') ^ ' w' … and name = ''-'' is name = 0: true for most rows
+  let d2: Detector;
+  beforeAll(async () => { d2 = await detector({ paranoia: 2 }); });
+  afterAll(async () => { await d2.close(); });
+  const hits = ["q '^' w", "zz '|' k", "'&'", "n '-' m", "'*'"];
+  it.each(hits)('%s is a comparison at paranoia 2', (input) => {
+    expect(ruleIds(d2.scan(input, { context: 'query' }))).toContain('sqli.comparison');
+  });
+  it.each(hits)('%s stays clean at paranoia 1 (prose quotes operator characters: press \'-\' to zoom out)', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it.each(["x'-'", "n'*'", "A ':' tells", "a '--' b", "'->'", "use '-' or '*'", "split on '|' then trim", "press '-' to zoom out"])('%s is no comparison at paranoia 2', (input) => {
+    expect(ruleIds(d2.scan(input, { context: 'query' }))).not.toContain('sqli.comparison');
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d2, [...hits, "x'-'", "a '--' b"]); });
+});
+
+describe('sqli round 9: IN after a call and before a plain name is a sentence (IN takes a parenthesis)', () => {
+  const hits = ['1 or f(1) in users', "x' or ascii(a) in b--", '1 and id in (1,2)', "x' and len(name) in (4)--"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ['eval(input()) in my homework', 'print(x) in our logs', 'len(s) in practice'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
