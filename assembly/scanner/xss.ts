@@ -140,7 +140,7 @@ const P_ARG_IN_W: u32 = 68;   // alert(msg) in R : waiting for a space, then a w
 // Function(name)(): a function built from the code a name holds, then called at once (a string argument reports at
 // its quote, as before); a plain name between the parentheses and ')(' glued after it (no sentence writes that)
 const P_FUNC_NAME: u32 = 69;  // Function(name: waiting for ')'
-const P_FUNC_CLOSE: u32 = 70; // Function(name): waiting for '(' glued to it
+const P_FUNC_CLOSE: u32 = 70; // Function(name): waiting for '(' or '`' glued to it, or '.' (then .call( .apply( as alert.call( is)
 const ARG_DANGER: u64 = K_X_EVENT | K_X_SCHEME | K_X_DATA | K_X_SINK_CALL | K_X_SINK_STRONG | K_X_OBJ | K_X_PROP;
 
 /** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
@@ -832,7 +832,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     }
     else if (p == P_IMPORT_PAREN && (c == 0x27 || c == 0x22 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end);
     else if (p == P_FUNC_NAME && adjacent && c == 0x29) { s32(x, X_PEND, P_FUNC_CLOSE); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_FUNC_CLOSE && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end); // Function(name)(
+    else if (p == P_FUNC_CLOSE && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end); // Function(name)(  Function(name)`
+    else if (p == P_FUNC_CLOSE && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; } // Function(name).call(
     else if ((p == P_IMPORT_PAREN || p == P_IMPORT_URL) && isSpace) keep = true;
     else if (p == P_IMPORT_URL && (c == 0x27 || c == 0x22 || c == 0x60)) { s32(x, X_PEND, P_IMPORT_Q); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_IMPORT_Q && adjacent && c == 0x2f) report(st, R_XSS_JS_SINK, ps, end); // import('//x.test/m.js')

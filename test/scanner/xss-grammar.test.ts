@@ -562,7 +562,7 @@ describe('xss: round 9, Function(name)() and an off-site target written with bac
   // Function(name)(): the code a name holds made into a function and called at once (a string argument reports at its
   // quote, as before); a name in a sentence (the Function(q) constructor) or a function written out is no call
   const clean = ['the Function(q) constructor returns a function', 'Function(q) is slow', 'function(q) { return q }', '(function(){})()',
-    '<form action=/search>', '<form action="/a\\b">', '<div hx-get=/search hx-trigger=load>', '<form action=q\\\\r>'];
+    '<form action=/search>', '<form action="/a\\b">', '<div hx-get=/search hx-trigger=load>', '<form action=q\\\\r>', 'Function(q).length is 1', 'Function(q).toString()'];
   it.each(clean)('%s is allowed', (input) => {
     const r = d.scan(input, { context: 'query' });
     expect(ruleIds(r)).not.toContain('xss.js-sink');
@@ -570,7 +570,8 @@ describe('xss: round 9, Function(name)() and an off-site target written with bac
     expect(r.blocked).toBe(false);
   });
   // a backslash is a slash in an http(s) address: \\host /\host \/host are //host
-  const hits: Array<[string, string]> = [['Function(zz)()', 'xss.js-sink'], ['x=Function(q)(1)', 'xss.js-sink'],
+  const hits: Array<[string, string]> = [['Function(zz)()', 'xss.js-sink'], ['x=Function(q)(1)', 'xss.js-sink'], ['Function(q)``', 'xss.js-sink'],
+    ['Function(q).call()', 'xss.js-sink'], ['Function(q).apply(null)', 'xss.js-sink'],
     ['<form action=\\\\q.test/r>', 'xss.dangerous-tag'], ['<form action="/\\q.test/r">', 'xss.dangerous-tag'],
     ['<form action=\\/q.test>', 'xss.dangerous-tag'], ['<p hx-get=\\\\q.test/r>', 'xss.dangerous-tag'], ['<p data-hx-post=/\\q.test>', 'xss.dangerous-tag']];
   it.each(hits)('%s reports %s', (input, rule) => {
