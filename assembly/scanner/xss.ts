@@ -613,7 +613,9 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if (g32(x, X_PEND) == P_NONE && fnName) pend(x, P_FUNC_NAME, pendStart, end);
   // (a word that starts something of its own inside the argument, an on* name or a scheme, reports the call; an
   // object's name inside a string is text: confirm("Delete this row?"))
-  if (arg != 0 && g32(x, X_PEND) != P_NONE && !((arg == P_ARGQ_D || arg == P_ARGQ_S) && g32(x, X_PEND) == P_OBJ))
+  // (a CSS word, expression or behavior, is a plain name in a JS argument: eval(expression) in R evaluates it)
+  const argPend = g32(x, X_PEND);
+  if (arg != 0 && argPend != P_NONE && !((arg == P_ARGQ_D || arg == P_ARGQ_S) && argPend == P_OBJ) && !(arg == P_SINK_ARG1 && (argPend == P_CSS || argPend == P_BEHAVIOR)))
     report(st, R_XSS_JS_SINK, pendStart, g32(st + ST_XSS3, SV_XSS_PAREN));
   else if (arg != 0) pend(x, arg, pendStart, end);
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
