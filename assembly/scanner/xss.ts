@@ -403,14 +403,18 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   // alert(1 — a number alone as the argument: held on to its ')' ("my alert(1) test in the console" names the call;
   // not inside a tag, where the word after an unquoted value is the next attribute: onerror=alert(1) src=x)
   let arg: u32 = 0;
+  // body alone (not a member, .body) is a plain name in an argument: new Function(args, body), eval(body) in a sentence
+  // (document.body and body.innerHTML still report through document and innerHTML)
+  const plainBody = len == 4 && load<u32>(word) == 0x79646f62 && !(g32(x, X_LAST_END) == start && g32(x, X_PREV) == 0x2e);
+  const argDanger: u64 = plainBody ? ARG_DANGER & ~K_X_PROP : ARG_DANGER;
   if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && numberWord(word, len)) num = true;
   // alert(msg  — a plain word as the argument (not inside a tag, as for a number): held to its ')'
-  else if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && (flags & ARG_DANGER) == 0 && (w0 - 0x61 < 26 || w0 >= 0x80) && sinkCall(st, x, pendStart)) {
+  else if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && (flags & argDanger) == 0 && (w0 - 0x61 < 26 || w0 >= 0x80) && sinkCall(st, x, pendStart)) {
     arg = P_SINK_ARG1;
     if (g32(st + ST_XSS3, SV_XSS_PAREN) <= pendStart) s32(st + ST_XSS3, SV_XSS_PAREN, start); // (reported as alert( is)
   }
   // a word inside the argument: plain words keep it held, a keyword of any XSS class reports the call
-  else if (p >= P_SINK_ARG1 && p <= P_SINK_ARG3) { if ((flags & ARG_DANGER) == 0) arg = p; else report(st, R_XSS_JS_SINK, pendStart, heldEnd(st, x, p)); }
+  else if (p >= P_SINK_ARG1 && p <= P_SINK_ARG3) { if ((flags & argDanger) == 0) arg = p; else report(st, R_XSS_JS_SINK, pendStart, heldEnd(st, x, p)); }
   else if (p == P_ARGQ_D || p == P_ARGQ_S) arg = p;
   // alert(msg) word: prose, unless the word is an operator that continues the expression (in, instanceof): then
   // a name and another word must follow ("eval(expression) in R evaluates it")

@@ -584,15 +584,17 @@ describe('xss: round 9, Function(name)() and an off-site target written with bac
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits.map(([s]) => s)]); });
 });
 
-describe('xss: a CSS word as a call\'s argument is a plain name (round 9 look-alike)', () => {
+describe('xss: a CSS word, or body alone, as a call\'s argument is a plain name (round 9 look-alikes)', () => {
   // eval(expression) in R evaluates it: expression and behavior start nothing of their own inside a JS call's argument;
   // the call is held as eval(msg) is, and reported as before at the end, with a sink inside or one level deeper
-  const clean = ['eval(expression) in R evaluates the expression', 'confirm(behavior) shows it', 'eval(x, expression) is slow'];
+  const clean = ['eval(expression) in R evaluates the expression', 'confirm(behavior) shows it', 'eval(x, expression) is slow',
+    'Is new Function(args, body) slower than a closure?', 'eval(body) is slow'];
   it.each(clean)('%s is allowed', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
   const hits: Array<[string, string]> = [['eval(expression)', 'xss.js-sink'], ['eval(expression(zz(1)))', 'xss.js-sink'], ['eval(expression(alert(1))) q', 'xss.js-sink'],
-    ['eval(expression, document.cookie) q', 'xss.js-sink'], ['<p style=x:expression(zz(1))>', 'xss.css-expression']];
+    ['eval(expression, document.cookie) q', 'xss.js-sink'],
+    ['eval(body)', 'xss.js-sink'], ['eval(body.innerHTML) q', 'xss.js-sink'], ['eval(document.body) q', 'xss.js-sink'], ['confirm(x.body) q', 'xss.js-sink'], ['new Function(body)()', 'xss.js-sink'], ['<p style=x:expression(zz(1))>', 'xss.css-expression']];
   it.each(hits)('%s reports %s', (input, rule) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
   });
