@@ -137,6 +137,10 @@ const P_ARG_IN_SP: u32 = 67;  // alert(msg) in : waiting for a word
 const P_ARG_IN_W: u32 = 68;   // alert(msg) in R : waiting for a space, then a word (two names in a row is no JavaScript)
 // A name inside the argument that reaches the page or runs code (document, cookie, alert, javascript, onerror ...)
 // reports the call; tag and CSS words do not (eval(s), confirm(select)). Inside a string argument any word is text.
+// Function(name)(): a function built from the code a name holds, then called at once (a string argument reports at
+// its quote, as before); a plain name between the parentheses and ')(' glued after it (no sentence writes that)
+const P_FUNC_NAME: u32 = 69;  // Function(name: waiting for ')'
+const P_FUNC_CLOSE: u32 = 70; // Function(name): waiting for '(' or '`' glued to it, or '.' (then .call( .apply( as alert.call( is)
 const ARG_DANGER: u64 = K_X_EVENT | K_X_SCHEME | K_X_DATA | K_X_SINK_CALL | K_X_SINK_STRONG | K_X_OBJ | K_X_PROP;
 
 /** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
@@ -393,19 +397,24 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   let idx = false;
   let num = false;
   let member = false;
+  let fnName = false;
   // valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
   const conversion = wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8);
   // alert(1 — a number alone as the argument: held on to its ')' ("my alert(1) test in the console" names the call;
   // not inside a tag, where the word after an unquoted value is the next attribute: onerror=alert(1) src=x)
   let arg: u32 = 0;
+  // body alone (not a member, .body) is a plain name in an argument: new Function(args, body), eval(body) in a sentence
+  // (document.body and body.innerHTML still report through document and innerHTML)
+  const plainBody = len == 4 && load<u32>(word) == 0x79646f62 && !(g32(x, X_LAST_END) == start && g32(x, X_PREV) == 0x2e);
+  const argDanger: u64 = plainBody ? ARG_DANGER & ~K_X_PROP : ARG_DANGER;
   if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && numberWord(word, len)) num = true;
   // alert(msg  — a plain word as the argument (not inside a tag, as for a number): held to its ')'
-  else if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && (flags & ARG_DANGER) == 0 && (w0 - 0x61 < 26 || w0 >= 0x80) && sinkCall(st, x, pendStart)) {
+  else if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && (flags & argDanger) == 0 && (w0 - 0x61 < 26 || w0 >= 0x80) && sinkCall(st, x, pendStart)) {
     arg = P_SINK_ARG1;
     if (g32(st + ST_XSS3, SV_XSS_PAREN) <= pendStart) s32(st + ST_XSS3, SV_XSS_PAREN, start); // (reported as alert( is)
   }
   // a word inside the argument: plain words keep it held, a keyword of any XSS class reports the call
-  else if (p >= P_SINK_ARG1 && p <= P_SINK_ARG3) { if ((flags & ARG_DANGER) == 0) arg = p; else report(st, R_XSS_JS_SINK, pendStart, heldEnd(st, x, p)); }
+  else if (p >= P_SINK_ARG1 && p <= P_SINK_ARG3) { if ((flags & argDanger) == 0) arg = p; else report(st, R_XSS_JS_SINK, pendStart, heldEnd(st, x, p)); }
   else if (p == P_ARGQ_D || p == P_ARGQ_S) arg = p;
   // alert(msg) word: prose, unless the word is an operator that continues the expression (in, instanceof): then
   // a name and another word must follow ("eval(expression) in R evaluates it")
@@ -432,6 +441,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
       if (g32(st + ST_XSS3, SV_XSS_PAREN) <= pendStart) s32(st + ST_XSS3, SV_XSS_PAREN, end);
     }
     else if (p == P_TIMER_ARG && !(len == 8 && w0 == 0x66 && (flags & K_X_SINK_CALL) != 0)) report(st, R_XSS_JS_SINK, pendStart, end);
+    if (p == P_IMPORT_PAREN && adjacentPend && w0 - 0x61 < 26) fnName = true; // Function(name
     if (p == P_ONPROP_EQ && (flags & K_X_SINK_STRONG) != 0) report(st, R_XSS_EVENT_HANDLER, pendStart, end); // window.onerror=alert
     // import('https:...')  import('data:...')  import('javascript:...')
     if (p == P_IMPORT_Q && adjacentPend && ((flags & (K_X_DATA | K_X_SCHEME)) != 0 ||
@@ -604,9 +614,12 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if (p == P_BRK && len == 2 && w0 == 0x69 && w1 == 0x6e) pend(x, P_BRK_IN, pendStart, end); // "in
   else if (g32(x, X_PEND) == P_NONE && p == P_ALIAS && adjacentPend && w0 - 0x61 < 26) pend(x, P_ALIAS_NAME, pendStart, end); // x=alert;x
   else if (g32(x, X_PEND) == P_NONE && conversion) pend(x, P_VALUEOF, start, end);
+  else if (g32(x, X_PEND) == P_NONE && fnName) pend(x, P_FUNC_NAME, pendStart, end);
   // (a word that starts something of its own inside the argument, an on* name or a scheme, reports the call; an
   // object's name inside a string is text: confirm("Delete this row?"))
-  if (arg != 0 && g32(x, X_PEND) != P_NONE && !((arg == P_ARGQ_D || arg == P_ARGQ_S) && g32(x, X_PEND) == P_OBJ))
+  // (a CSS word, expression or behavior, is a plain name in a JS argument: eval(expression) in R evaluates it)
+  const argPend = g32(x, X_PEND);
+  if (arg != 0 && argPend != P_NONE && !((arg == P_ARGQ_D || arg == P_ARGQ_S) && argPend == P_OBJ) && !(arg == P_SINK_ARG1 && (argPend == P_CSS || argPend == P_BEHAVIOR)))
     report(st, R_XSS_JS_SINK, pendStart, g32(st + ST_XSS3, SV_XSS_PAREN));
   else if (arg != 0) pend(x, arg, pendStart, end);
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
@@ -663,9 +676,10 @@ function sendPunct(st: usize, c: u32, start: u32, end: u32): void {
   if (s == 1 && c == 0x3d) next = 2;
   else if (s == 1 && space) next = 1;
   else if (s == 2 && (space || c == 0x22 || c == 0x27)) next = 2;
-  else if (s == 2 && adj && c == 0x2f) next = 3;
+  // (a backslash is a slash in an http(s) address: action=\\host, /\host and \/host go to another site as //host does)
+  else if (s == 2 && adj && (c == 0x2f || c == 0x5c)) next = 3;
   else if (s == 5 && adj && c == 0x2d) next = 6;
-  else if ((s == 3 && adj && c == 0x2f) || (s == 4 && adj && c == 0x3a)) report(st, R_XSS_DANGEROUS_TAG, g32(v, SV_XSS_SEND_TAG), end);
+  else if ((s == 3 && adj && (c == 0x2f || c == 0x5c)) || (s == 4 && adj && c == 0x3a)) report(st, R_XSS_DANGEROUS_TAG, g32(v, SV_XSS_SEND_TAG), end);
   s32(v, SV_XSS_SEND, next); s32(v, SV_XSS_SEND_END, end);
 }
 
@@ -823,6 +837,9 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
       s32(x, X_PEND, p == P_IMPORT ? P_IMPORT_URL : P_IMPORT_PAREN); s32(x, X_PEND_END, end); keep = true; // constructor('code') is Function('code')
     }
     else if (p == P_IMPORT_PAREN && (c == 0x27 || c == 0x22 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end);
+    else if (p == P_FUNC_NAME && adjacent && c == 0x29) { s32(x, X_PEND, P_FUNC_CLOSE); s32(x, X_PEND_END, end); keep = true; }
+    else if (p == P_FUNC_CLOSE && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end); // Function(name)(  Function(name)`
+    else if (p == P_FUNC_CLOSE && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; } // Function(name).call(
     else if ((p == P_IMPORT_PAREN || p == P_IMPORT_URL) && isSpace) keep = true;
     else if (p == P_IMPORT_URL && (c == 0x27 || c == 0x22 || c == 0x60)) { s32(x, X_PEND, P_IMPORT_Q); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_IMPORT_Q && adjacent && c == 0x2f) report(st, R_XSS_JS_SINK, ps, end); // import('//x.test/m.js')

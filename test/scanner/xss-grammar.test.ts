@@ -557,3 +557,46 @@ describe('xss: an on* query parameter glued to ? or & is no attribute (paranoia 
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d2, [...clean, ...hits.map(([s]) => s)]); });
 });
+
+describe('xss: round 9, Function(name)() and an off-site target written with backslashes', () => {
+  // Function(name)(): the code a name holds made into a function and called at once (a string argument reports at its
+  // quote, as before); a name in a sentence (the Function(q) constructor) or a function written out is no call
+  const clean = ['the Function(q) constructor returns a function', 'Function(q) is slow', 'function(q) { return q }', '(function(){})()',
+    '<form action=/search>', '<form action="/a\\b">', '<div hx-get=/search hx-trigger=load>', '<form action=q\\\\r>', 'Function(q).length is 1', 'Function(q).toString()'];
+  it.each(clean)('%s is allowed', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).not.toContain('xss.js-sink');
+    expect(ruleIds(r)).not.toContain('xss.dangerous-tag');
+    expect(r.blocked).toBe(false);
+  });
+  // a backslash is a slash in an http(s) address: \\host /\host \/host are //host
+  const hits: Array<[string, string]> = [['Function(zz)()', 'xss.js-sink'], ['x=Function(q)(1)', 'xss.js-sink'], ['Function(q)``', 'xss.js-sink'],
+    ['Function(q).call()', 'xss.js-sink'], ['Function(q).apply(null)', 'xss.js-sink'],
+    ['<form action=\\\\q.test/r>', 'xss.dangerous-tag'], ['<form action="/\\q.test/r">', 'xss.dangerous-tag'],
+    ['<form action=\\/q.test>', 'xss.dangerous-tag'], ['<p hx-get=\\\\q.test/r>', 'xss.dangerous-tag'], ['<p data-hx-post=/\\q.test>', 'xss.dangerous-tag']];
+  it.each(hits)('%s reports %s', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+  });
+  it('spans the call and the tag as before', () => {
+    expect(d.scan('Function(zz)()', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.js-sink')).toMatchObject({ offset: 0, length: 13 }); // (to the call's '(')
+    expect(d.scan('<form action=\\\\q>', { context: 'query' }).threats.find((t) => t.ruleId === 'xss.dangerous-tag')).toMatchObject({ offset: 0 });
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits.map(([s]) => s)]); });
+});
+
+describe('xss: a CSS word, or body alone, as a call\'s argument is a plain name (round 9 look-alikes)', () => {
+  // eval(expression) in R evaluates it: expression and behavior start nothing of their own inside a JS call's argument;
+  // the call is held as eval(msg) is, and reported as before at the end, with a sink inside or one level deeper
+  const clean = ['eval(expression) in R evaluates the expression', 'confirm(behavior) shows it', 'eval(x, expression) is slow',
+    'Is new Function(args, body) slower than a closure?', 'eval(body) is slow'];
+  it.each(clean)('%s is allowed', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  const hits: Array<[string, string]> = [['eval(expression)', 'xss.js-sink'], ['eval(expression(zz(1)))', 'xss.js-sink'], ['eval(expression(alert(1))) q', 'xss.js-sink'],
+    ['eval(expression, document.cookie) q', 'xss.js-sink'],
+    ['eval(body)', 'xss.js-sink'], ['eval(body.innerHTML) q', 'xss.js-sink'], ['eval(document.body) q', 'xss.js-sink'], ['confirm(x.body) q', 'xss.js-sink'], ['new Function(body)()', 'xss.js-sink'], ['<p style=x:expression(zz(1))>', 'xss.css-expression']];
+  it.each(hits)('%s reports %s', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits.map(([s]) => s)]); });
+});
