@@ -22,12 +22,12 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(940);
+    expect(ps.length).toBeGreaterThanOrEqual(950);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
     const ps = probes('path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(590);
+    expect(ps.length).toBeGreaterThanOrEqual(600);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(PATH_MISSES);
   });
   it('leaves ordinary look-alikes alone', () => {
@@ -95,6 +95,8 @@ describe('held-out cmdi / path probes', () => {
 // command checked to its end; mail/msmtp piped into with a recipient); 22 look-alikes written during the fixes: 4/22 p1 and
 // 5/22 p2 on the pre-round build, 1/22 p1 and 2/22 p2 now; measured cmdi 926/940 (p2 929/940), benign 61/986 (p2 97/986; the
 // 964 older look-alikes 60 and 95 as before; 55 by cmdi/path rules at critical score)
+// Session-8 late check, written before the round-9 merges and measured after them: cmdi 10/10, path 10/10 (cmdi 936/950,
+// path 594/600)
 const CMDI_MISSES = 14;
 const PATH_MISSES = 6;
 const BENIGN_BLOCKED = 61;
