@@ -29,15 +29,6 @@ const U_SLASH_Q: u32 = 9;  // url('/ url('/img/
 const U_PATH: u32 = 3;     // url(/img : names . / - ? = % # to the ')'
 const U_PATH_Q: u32 = 7;   // url('/img : the same to the closing quote
 const U_CLOSE: u32 = 6;    // url('/img/a.png' : waiting for ')'
-/** Bytes 36-63 of this region belong to xss.ts (an attribute sending to a URL, see sendAttr there; CSS rule breakout,
- * see cssBraces; a held call's '(' end). */
-export const SV_XSS_SEND: u32 = 36;     // progress of action= / hx-get= and an off-site value (see sendAttr in xss.ts)
-export const SV_XSS_SEND_END: u32 = 40; // end of its last event (adjacency)
-export const SV_XSS_SEND_TAG: u32 = 44; // the tag's start
-export const SV_XSS_CSSURL: u32 = 48; // start + 1 of a url word where CSS writes one (after ':' ',' or @import)
-export const SV_XSS_BRACES: u32 = 52; // '{' open in the value
-export const SV_XSS_BREAK: u32 = 56;  // 1 after a '}' that closed no '{' of the value, 2 once a '{' opened a rule after it
-export const SV_XSS_PAREN: u32 = 60;  // where a held sink's report ends: a dialog call's '(' (alert(1 is reported as alert(), a property (document.cookie.split()
 
 // @ts-ignore: decorator
 @inline export function styleOpen(st: usize): bool { return g32(st + ST_XSS3, SV_STATE) != 0; }

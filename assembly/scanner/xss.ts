@@ -2,8 +2,8 @@
 // attribute is a name followed by '='), URL schemes that run script, and JavaScript sink
 // shapes (a dialog/eval call, document.cookie). Each piece is a tiny state machine fed by
 // the shared lexer's word and punctuation events.
-import { g32, s32, g64, s64, report, ST_XSS2, ST_XSS3 } from "./state";
-import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish, SV_XSS_PAREN, SV_XSS_BRACES, SV_XSS_BREAK, SV_XSS_CSSURL, SV_XSS_SEND, SV_XSS_SEND_END, SV_XSS_SEND_TAG } from "./style";
+import { g32, s32, g64, s64, report, ST_XSS2, ST_XSS4 } from "./state";
+import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish } from "./style";
 import { flagsOfBytes } from "./keywords";
 import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
@@ -12,6 +12,16 @@ import {
   R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG, R_XSS_STYLE_ATTRIBUTE, R_XSS_JS_OBFUSCATION,
   R_XSS_JS_ENTITY, R_XSS_CHARSET_EVASION, R_XSS_JS_BREAKOUT, R_XSS_DANGLING_MARKUP, KW_MAX_WORD,
 } from "./generated/tables";
+
+// Region st + ST_XSS4 (this detector's spill-over: the main region st + x is full)
+const X4_SEND: u32 = 0;       // progress of action= / hx-get= and an off-site value (see sendWord, sendPunct)
+const X4_SEND_END: u32 = 4;   // end of its last event (adjacency)
+const X4_SEND_TAG: u32 = 8;   // the tag's start
+const X4_CSSURL: u32 = 12;    // start + 1 of a url word where CSS writes one (after ':' ',' or @import)
+const X4_BRACES: u32 = 16;    // '{' open in the value
+const X4_BREAK: u32 = 20;     // 1 after a '}' that closed no '{' of the value, 2 once a '{' opened a rule after it
+const X4_PAREN: u32 = 24;     // where a held sink's report ends: a dialog call's '(' (alert(1 is reported as alert(),
+                              // a property (document.cookie.split() as document.cookie)
 
 const X_LT_END: u32 = 0;      // end of the last '<' (or '</') + 1; 0 = none
 const X_LT_START: u32 = 4;
@@ -362,7 +372,7 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   if (styleOpen(st)) styleWord(st, flags, word, len, start, end);
-  if (g32(x, X_INTAG) != 0 || g32(st + ST_XSS3, SV_XSS_SEND) != 0) sendWord(st, x, word, w0, w1, len, start, end);
+  if (g32(x, X_INTAG) != 0 || g32(st + ST_XSS4, X4_SEND) != 0) sendWord(st, x, word, w0, w1, len, start, end);
   flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemeWord(st, st + ST_XSS2, word, len, start);
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x61, start, false);
@@ -411,7 +421,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   // alert(msg  — a plain word as the argument (not inside a tag, as for a number): held to its ')'
   else if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && (flags & argDanger) == 0 && (w0 - 0x61 < 26 || w0 >= 0x80) && sinkCall(st, x, pendStart)) {
     arg = P_SINK_ARG1;
-    if (g32(st + ST_XSS3, SV_XSS_PAREN) <= pendStart) s32(st + ST_XSS3, SV_XSS_PAREN, start); // (reported as alert( is)
+    if (g32(st + ST_XSS4, X4_PAREN) <= pendStart) s32(st + ST_XSS4, X4_PAREN, start); // (reported as alert( is)
   }
   // a word inside the argument: plain words keep it held, a keyword of any XSS class reports the call
   else if (p >= P_SINK_ARG1 && p <= P_SINK_ARG3) { if ((flags & argDanger) == 0) arg = p; else report(st, R_XSS_JS_SINK, pendStart, heldEnd(st, x, p)); }
@@ -438,7 +448,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     // (a plain name is held as alert(msg is, to its ')': "setTimeout(save, 500) runs twice" names the call; spanned as before)
     if (p == P_TIMER_ARG && (flags & ARG_DANGER) == 0 && w0 - 0x61 < 26 && g32(x, X_INTAG) == 0) {
       arg = P_SINK_ARG1;
-      if (g32(st + ST_XSS3, SV_XSS_PAREN) <= pendStart) s32(st + ST_XSS3, SV_XSS_PAREN, end);
+      if (g32(st + ST_XSS4, X4_PAREN) <= pendStart) s32(st + ST_XSS4, X4_PAREN, end);
     }
     else if (p == P_TIMER_ARG && !(len == 8 && w0 == 0x66 && (flags & K_X_SINK_CALL) != 0)) report(st, R_XSS_JS_SINK, pendStart, end);
     if (p == P_IMPORT_PAREN && adjacentPend && w0 - 0x61 < 26) fnName = true; // Function(name
@@ -547,7 +557,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     s32(x, X_URL_START, start);
     // where CSS writes a url(: a property's value (background:url( src:url( a list's next item) or @import url(
     const prevP = g32(x, X_PREV);
-    if (prevP == 0x3a || prevP == 0x2c || (prevP == 0x40 && g32(x, X_PUNCT_END) != start)) s32(st + ST_XSS3, SV_XSS_CSSURL, start + 1);
+    if (prevP == 0x3a || prevP == 0x2c || (prevP == 0x40 && g32(x, X_PUNCT_END) != start)) s32(st + ST_XSS4, X4_CSSURL, start + 1);
   }
   // url(http  url(https: an address on another site may follow (see cssBraces)
   else if (urlOpen && (len == 4 || (len == 5 && load<u8>(word + 4) == 0x73)) && w0 == 0x68 && w1 == 0x74 && load<u16>(word + 2) == 0x7074) s32(x, X_URL, 4);
@@ -602,11 +612,11 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   if (held) pend(x, P_PROP_HELD, pendStart, end);
   if (num) {
     pend(x, P_SINK_NUM, pendStart, end);
-    if (g32(st + ST_XSS3, SV_XSS_PAREN) <= pendStart) s32(st + ST_XSS3, SV_XSS_PAREN, start); // (a held property's end stays)
+    if (g32(st + ST_XSS4, X4_PAREN) <= pendStart) s32(st + ST_XSS4, X4_PAREN, start); // (a held property's end stays)
   }
   // (a name with a meaning of its own, document.body.innerHTML or .appendChild, reports the property at once, as before)
   if (member && g32(x, X_PEND) == P_NONE) pend(x, P_PROP_METHOD, pendStart, end);
-  else if (member) report(st, R_XSS_JS_SINK, pendStart, g32(st + ST_XSS3, SV_XSS_PAREN));
+  else if (member) report(st, R_XSS_JS_SINK, pendStart, g32(st + ST_XSS4, X4_PAREN));
   if (idx) pend(x, P_OBJ_IDX, pendStart, end);
   // '-name(  ";name(  '}};name(: a call right after leaving a JS string
   if (brkTarget) pend(x, P_BRK_NAME, pendStart, end);
@@ -620,7 +630,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   // (a CSS word, expression or behavior, is a plain name in a JS argument: eval(expression) in R evaluates it)
   const argPend = g32(x, X_PEND);
   if (arg != 0 && argPend != P_NONE && !((arg == P_ARGQ_D || arg == P_ARGQ_S) && argPend == P_OBJ) && !(arg == P_SINK_ARG1 && (argPend == P_CSS || argPend == P_BEHAVIOR)))
-    report(st, R_XSS_JS_SINK, pendStart, g32(st + ST_XSS3, SV_XSS_PAREN));
+    report(st, R_XSS_JS_SINK, pendStart, g32(st + ST_XSS4, X4_PAREN));
   else if (arg != 0) pend(x, arg, pendStart, end);
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
   if (g32(x, X_INTAG) != 0) {
@@ -638,8 +648,8 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
 // An attribute that sends the page's data to its URL or fetches markup from it into the page: a form's action
 // (what the user types, a password, goes there), htmx's hx-get hx-post hx-put hx-patch hx-delete (the response is
 // swapped into the page, scripts and handlers included). On this site (/search) it is a form or a widget; on
-// another (//host, http://host) it is a phishing form or markup the attacker serves. SV_XSS_SEND: 1 the name,
-// 2 '=' (spaces and a quote may follow), 3 '/', 4 http or https, 5 "hx", 6 "hx-"; SV_XSS_SEND_END: adjacency.
+// another (//host, http://host) it is a phishing form or markup the attacker serves. X4_SEND: 1 the name,
+// 2 '=' (spaces and a quote may follow), 3 '/', 4 http or https, 5 "hx", 6 "hx-"; X4_SEND_END: adjacency.
 const W_ACTION: usize = memory.data<u8>([0x61, 0x63, 0x74, 0x69, 0x6f, 0x6e]);
 
 /** get post put patch delete: htmx's request verbs */
@@ -652,9 +662,9 @@ function httpVerb(word: usize, w0: u32, w1: u32, len: u32): bool {
 }
 
 function sendWord(st: usize, x: usize, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
-  const v = st + ST_XSS3;
-  const s = g32(v, SV_XSS_SEND);
-  const adj = g32(v, SV_XSS_SEND_END) == start;
+  const v = st + ST_XSS4;
+  const s = g32(v, X4_SEND);
+  const adj = g32(v, X4_SEND_END) == start;
   let next: u32 = 0;
   if (s == 2 && adj && (len == 4 || (len == 5 && load<u8>(word + 4) == 0x73)) && w0 == 0x68 && w1 == 0x74 && load<u16>(word + 2) == 0x7074) next = 4;
   else if (s == 6 && adj && httpVerb(word, w0, w1, len)) next = 1;
@@ -662,15 +672,15 @@ function sendWord(st: usize, x: usize, word: usize, w0: u32, w1: u32, len: u32, 
   else if (g32(x, X_INTAG) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 0) {
     if (wordIs(word, len, W_ACTION, 6)) next = 1;
     else if (len == 2 && w0 == 0x68 && w1 == 0x78) next = 5;
-    if (next != 0) s32(v, SV_XSS_SEND_TAG, g32(x, X_INTAG) - 1);
+    if (next != 0) s32(v, X4_SEND_TAG, g32(x, X_INTAG) - 1);
   }
-  s32(v, SV_XSS_SEND, next); s32(v, SV_XSS_SEND_END, end);
+  s32(v, X4_SEND, next); s32(v, X4_SEND_END, end);
 }
 
 function sendPunct(st: usize, c: u32, start: u32, end: u32): void {
-  const v = st + ST_XSS3;
-  const s = g32(v, SV_XSS_SEND);
-  const adj = g32(v, SV_XSS_SEND_END) == start;
+  const v = st + ST_XSS4;
+  const s = g32(v, X4_SEND);
+  const adj = g32(v, X4_SEND_END) == start;
   const space = c == 0x20 || c == 0x0a;
   let next: u32 = 0;
   if (s == 1 && c == 0x3d) next = 2;
@@ -679,8 +689,8 @@ function sendPunct(st: usize, c: u32, start: u32, end: u32): void {
   // (a backslash is a slash in an http(s) address: action=\\host, /\host and \/host go to another site as //host does)
   else if (s == 2 && adj && (c == 0x2f || c == 0x5c)) next = 3;
   else if (s == 5 && adj && c == 0x2d) next = 6;
-  else if ((s == 3 && adj && (c == 0x2f || c == 0x5c)) || (s == 4 && adj && c == 0x3a)) report(st, R_XSS_DANGEROUS_TAG, g32(v, SV_XSS_SEND_TAG), end);
-  s32(v, SV_XSS_SEND, next); s32(v, SV_XSS_SEND_END, end);
+  else if ((s == 3 && adj && (c == 0x2f || c == 0x5c)) || (s == 4 && adj && c == 0x3a)) report(st, R_XSS_DANGEROUS_TAG, g32(v, X4_SEND_TAG), end);
+  s32(v, X4_SEND, next); s32(v, X4_SEND_END, end);
 }
 
 /**
@@ -689,13 +699,13 @@ function sendPunct(st: usize, c: u32, start: u32, end: u32): void {
  * site leaks what the selector matched (an attribute's value, one character at a time) or that the page was seen.
  */
 function cssBraces(st: usize, c: u32): void {
-  const v = st + ST_XSS3;
-  const depth = g32(v, SV_XSS_BRACES);
+  const v = st + ST_XSS4;
+  const depth = g32(v, X4_BRACES);
   if (c == 0x7b) {
-    if (depth < 0xffff) s32(v, SV_XSS_BRACES, depth + 1);
-    if (g32(v, SV_XSS_BREAK) == 1) s32(v, SV_XSS_BREAK, 2);
-  } else if (depth != 0) s32(v, SV_XSS_BRACES, depth - 1);
-  else if (g32(v, SV_XSS_BREAK) == 0) s32(v, SV_XSS_BREAK, 1);
+    if (depth < 0xffff) s32(v, X4_BRACES, depth + 1);
+    if (g32(v, X4_BREAK) == 1) s32(v, X4_BREAK, 2);
+  } else if (depth != 0) s32(v, X4_BRACES, depth - 1);
+  else if (g32(v, X4_BREAK) == 0) s32(v, X4_BREAK, 1);
 }
 
 // X_PREV for a '(' glued to the word before it (a call's parenthesis, not a group's)
@@ -713,7 +723,7 @@ const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (styleOpen(st)) stylePunct(st, c, start, end);
   if (c == 0x7b || c == 0x7d) cssBraces(st, c);
-  if (g32(st + ST_XSS3, SV_XSS_SEND) != 0) sendPunct(st, c, start, end);
+  if (g32(st + ST_XSS4, X4_SEND) != 0) sendPunct(st, c, start, end);
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, c, start, false);
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemePunct(st, st + ST_XSS2, c, end);
   const closesCall = (c == 0x28 || c == 0x29) && parens(st + ST_XSS2, c, prevCode(x, c, start) == PREV_CALL_PAREN);
@@ -877,8 +887,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   if (url == 1 && c == 0x28) s32(x, X_URL, 2);
   else if (url == 2 && c == 0x2f) s32(x, X_URL, 3);
   else if ((url == 3 && c == 0x2f) || (url == 4 && c == 0x3a)) { // url(//host  url(https://host
-    const v = st + ST_XSS3;
-    if (g32(v, SV_XSS_BREAK) == 2 && g32(v, SV_XSS_CSSURL) == g32(x, X_URL_START) + 1) report(st, R_XSS_CSS_EXPRESSION, g32(x, X_URL_START), end);
+    const v = st + ST_XSS4;
+    if (g32(v, X4_BREAK) == 2 && g32(v, X4_CSSURL) == g32(x, X_URL_START) + 1) report(st, R_XSS_CSS_EXPRESSION, g32(x, X_URL_START), end);
     s32(x, X_URL, 0);
   }
   else if (!(url == 2 && (isSpace || c == 0x27 || c == 0x22))) s32(x, X_URL, 0);
@@ -961,7 +971,7 @@ function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
 @inline function heldEnd(st: usize, x: usize, p: u32): u32 {
   // alert(1 alert(1): as far as the call was read when the number came; document.cookie.split(: the property
   // (an end stored before this sink's start is an older sink's)
-  const stored = g32(st + ST_XSS3, SV_XSS_PAREN);
+  const stored = g32(st + ST_XSS4, X4_PAREN);
   if (stored > g32(x, X_PEND_START)) return stored;
   return p == P_SINK_OPEN ? g32(x, X_PEND_END) : g32(x, X_LAST_END); // (spaces leave X_LAST_END alone)
 }
@@ -972,7 +982,7 @@ function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
  * the property's end before the member's name; a sink's stored nothing, or the name's end right before its '('.
  */
 function sinkCall(st: usize, x: usize, ps: u32): bool {
-  const stored = g32(st + ST_XSS3, SV_XSS_PAREN);
+  const stored = g32(st + ST_XSS4, X4_PAREN);
   return stored <= ps || stored + 1 == g32(x, X_PEND_END);
 }
 
@@ -1005,13 +1015,13 @@ function heldPunct(st: usize, x: usize, p: u32, c: u32, adjacent: bool, isSpace:
   }
   // window.alert(  String.fromCharCode(  — a held name called: held as alert( is (reported as the name, as before)
   if (p == P_PROP_HELD && adjacent && c == 0x28) {
-    if (g32(st + ST_XSS3, SV_XSS_PAREN) <= ps) s32(st + ST_XSS3, SV_XSS_PAREN, g32(x, X_LAST_END));
+    if (g32(st + ST_XSS4, X4_PAREN) <= ps) s32(st + ST_XSS4, X4_PAREN, g32(x, X_LAST_END));
     s32(x, X_PEND, P_SINK_OPEN); s32(x, X_PEND_END, end);
     return true;
   }
   // alert('  — a quoted argument: held to its ')' as a word is
   if (p == P_SINK_OPEN && adjacent && (c == 0x22 || c == 0x27) && g32(x, X_INTAG) == 0 && sinkCall(st, x, ps)) {
-    if (g32(st + ST_XSS3, SV_XSS_PAREN) <= ps) s32(st + ST_XSS3, SV_XSS_PAREN, g32(x, X_PEND_END));
+    if (g32(st + ST_XSS4, X4_PAREN) <= ps) s32(st + ST_XSS4, X4_PAREN, g32(x, X_PEND_END));
     s32(x, X_PEND, c == 0x22 ? P_ARGQ_D : P_ARGQ_S); s32(x, X_PEND_END, end);
     return true;
   }
@@ -1020,7 +1030,7 @@ function heldPunct(st: usize, x: usize, p: u32, c: u32, adjacent: bool, isSpace:
   if (p == P_SINK_OPEN || p == P_SINK_NUM) next = adjacent && c == 0x29 ? P_SINK_EMPTY : 0;
   else if ((p == P_PROP_HELD || p == P_PROP_METHOD) && adjacent && c == 0x2e) {
     next = P_PROP_DOT;
-    if (p == P_PROP_HELD) s32(st + ST_XSS3, SV_XSS_PAREN, g32(x, X_LAST_END)); // reported as the property (document.cookie)
+    if (p == P_PROP_HELD) s32(st + ST_XSS4, X4_PAREN, g32(x, X_LAST_END)); // reported as the property (document.cookie)
   }
   else if (p == P_PROP_METHOD && adjacent && c == 0x28) next = P_SINK_OPEN;
   else if (isSpace) next = P_HELD_SP;
