@@ -40,7 +40,8 @@ const PT_UNC: u32 = 104;     // \\host\ at the value start: 1 '\', 2 '\\', 3 in 
 const PT_ROOT: u32 = 108;    // a path rooted at the value start (/ \ c:\): 1 through system dirs, 2 /etc /proc /boot, 3 and its '/',
                              // 4 under \windows \winnt \inetpub, 5 and a name's '.'
 const PT_ROOT_START: u32 = 112;
-const PT_INF: u32 = 116;     // WEB-INF/ META-INF/: 1 web|meta at a segment start, 2 '-', 3 inf, 4 '/'
+const PT_INF: u32 = 116;     // WEB-INF/ META-INF/: 1 web|meta at a segment start, 2 '-', 3 inf, 4 '/';
+                             // tomcat-users.xml: 5 tomcat at a segment start, 6 '-' (users then opens a stem)
 const PT_INF_START: u32 = 120;
 const PT_PEND: u32 = 124;    // a single parent step opening the value, its verdict pending: end + 1 | dstart << 30 (0 or 1),
                              // bit 31: a space followed the path (a word next makes it prose)
@@ -238,7 +239,12 @@ export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, 
   const inf = g32(p, PT_INF);
   if (inf == 4 && adjacent) { report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_INF_START), end); s32(p, PT_INF, 0); }
   else if (inf == 2 && adjacent && wordIs(w, len, "inf")) s32(p, PT_INF, 3);
+  else if (inf == 6 && adjacent && wordIs(w, len, "users")) {
+    // Tomcat's user database (its manager passwords): judged like a system stem, so it needs its .xml
+    s32(p, PT_INF, 0); s32(p, PT_STEM, 1); s32(p, PT_STEM_START, g32(p, PT_INF_START)); s32(p, PT_STEM_KIND, 1);
+  }
   else if (atSegmentStart(p, start) && (wordIs(w, len, "web") || wordIs(w, len, "meta"))) { s32(p, PT_INF, 1); s32(p, PT_INF_START, start); }
+  else if (atSegmentStart(p, start) && wordIs(w, len, "tomcat")) { s32(p, PT_INF, 5); s32(p, PT_INF_START, start); }
   else s32(p, PT_INF, 0);
   // file: and drive roots
   const f = g32(p, PT_FILE);
@@ -368,7 +374,7 @@ export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): vo
   if (pend != 0) { if (c == 0x20) s32(p, PT_PEND, pend | 0x80000000); else if ((pend >> 31) != 0) pendingStep(st, p, false); }
   rootPunct(p, c, start, adjacent);
   const inf = g32(p, PT_INF);
-  s32(p, PT_INF, adjacent && ((inf == 1 && c == 0x2d) || (inf == 3 && (c == 0x2f || c == 0x5c))) ? inf + 1 : 0);
+  s32(p, PT_INF, adjacent && (((inf == 1 || inf == 5) && c == 0x2d) || (inf == 3 && (c == 0x2f || c == 0x5c))) ? inf + 1 : 0);
   const f = g32(p, PT_FILE);
   if (c == 0x2e) {
     if (g32(p, PT_DOTS) > 0 && g32(p, PT_DEND) == start) s32(p, PT_DOTS, g32(p, PT_DOTS) + 1);
