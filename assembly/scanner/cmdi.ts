@@ -90,7 +90,8 @@ const G_AFTERBIN: u32 = 88;  // the previous segment was a bin directory
 const G_NPART: u32 = 92;     // events in the segment
 const G_QLAST: u32 = 124;    // the segment's last event was '?'
 const J_MID: u32 = 96;       // bit 0: glue since the last piece, bit 1: a piece was appended after glue inside the word
-const J_QUOTES: u32 = 100;   // quote characters in the shell word (0x10000: the word opened with a '[' not yet closed, 0x20000: one inside it)
+const J_QUOTES: u32 = 100;   // quote characters in the shell word (0x10000: the word opened with a '[' not yet closed, 0x20000: one inside it;
+                             // 0x40000: the word restarted at a backtick right after an opening quote, '`cmd`: see spanWord)
 const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
 const J_BUF: u32 = 108;      // 16 bytes
 const J_MAX: u32 = 16;
@@ -357,6 +358,15 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     fire(st, c, g32(c, C_CMD_END), false);
     return;
   }
+  if (s == 30 || s == 31) { // &dir,c:\ then: cmd.exe reads , ; = between a command and its arguments as spaces (dir,c:\ cmd,/c,id);
+    // a path glued to the comma (\x, a drive c:) or, after a strong word, an option (/c -n) is judged as an argument after a
+    // space would be; anything else leaves a list of words ("x|sort,uniq", "A|Echo,B", "Size|Sort,/asc", "Date, Time")
+    if (s == 31) { if (!isWord && ch == 0x3a && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0); return; }
+    if (adjacent && isWord && end - start == 1 && first - 0x61 < 26) { s32(c, C_CMD_STEP, 31); return; }
+    if (adjacent && !isWord && (ch == 0x5c || (kind == 1 && (ch == 0x2f || ch == 0x2d)))) { s32(c, C_CMD_STEP, 1); step(st, c, isWord, ch, flags, first, start, end); }
+    else s32(c, C_CMD, 0);
+    return;
+  }
   if (s == 24 || s == 25) { // ;su name then: su runs nothing for a web request without a terminal and a password; given an
     // option after the user (su root -c id) or ending the value or a command it still counts ("; su familia" is Spanish)
     if (s == 24 && !isWord && ch == 0x20) { s32(c, C_CMD_STEP, 25); return; }
@@ -612,6 +622,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   // ;echo 'x', and any command word given a quoted argument inside $( ): $(tr 'a-z' 'n-za-m' <<< x)
   if (s == 1 && pos == 2 && (kind == 1 || g32(c, C_SUBST) == 2) && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; }
   if (s == 0 && pos == 2 && kind == 1 && ch == 0x28 && sepBefore(c) && g32(c, C_PREV) != 0x60) { fire(st, c, start, false); return; } // ;iex(..) (not `id(x)`: code in prose)
+  // &dir,c:\ |net,user: a comma glued to a command word after cmd.exe's separators (& | newline) waits (step 30)
+  if (s == 0 && ch == 0x2c && pos == 2 && (kind == 1 || kind == 2) && g32(c, C_CMD_END) == start && g32(c, C_SUBST) == 0 &&
+      (g32(c, C_PREV) == 0x26 || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) { s32(c, C_CMD_STEP, 30); return; }
   if (ch == 0x3d || ch == 0x28 || ch == 0x3a || ch == 0x40 || ch == 0x27 || ch == 0x22 || ch == 0x2c) {
     if (s == 0) { s32(c, C_CMD, 0); return; }                   // name= name( name: name@ name' — not a command line
   }
@@ -715,6 +728,16 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   return ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60 || ch == 0x24 || ch == 0x5b || ch == 0x5d || ch == 0x5e; // ^: cmd.exe escape
 }
 
+/**
+ * The shell word is one command word between backticks and nothing else: `date` (the word ends at the closing backtick), or
+ * quoted, '`date`' "`date`" (a quote opened the word before the backtick, 0x40000, and one quote closes it after).
+ */
+// @ts-ignore: decorator
+@inline function spanWord(c: usize, j: usize): bool {
+  const q = g32(j, J_QUOTES), glue = g32(j, J_GLUE), prev = g32(c, C_PREV);
+  return (glue == 2 && prev == 0x60 && (q & ~0x40000) == 0) || (glue == 3 && q == 0x40001 && (prev == 0x27 || prev == 0x22));
+}
+
 /** The shell word being joined ends: if its pieces spell a command, it takes the command position it started in. */
 function joinEnd(st: usize, c: usize, j: usize): void {
   s32(j, J_ACT, 0);
@@ -738,10 +761,11 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
   // `type` `date` `id`: a command word alone in backticks that stand apart (no word glued before them) is a markdown code
   // span (opening the value: only a weak word other than `true` `false`, the no-ops fuzzers send to see whether backticks run)
-  if (((flags & K_C_STRONG) == 0 ? !(g32(j, J_START) <= 1 && noOp(j + J_BUF, len)) : g32(j, J_START) > 1) && g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(j, J_POSSTART) == g32(j, J_START) && g32(c, C_PREV) == 0x60 &&
-    g32(j, J_QUOTES) == 0 && g32(j, J_VAR) == 0) return;
+  // (also quoted: '`date`' "`type`", see spanWord)
+  if (((flags & K_C_STRONG) == 0 ? !(g32(j, J_START) <= 1 && noOp(j + J_BUF, len)) : g32(j, J_START) > 1) && spanWord(c, j) && g32(j, J_POS) == 2 && g32(j, J_POSSTART) == g32(j, J_START) &&
+    g32(j, J_VAR) == 0) return;
   // (and so is a developer tool alone in a span standing apart, also opening the value: "`npm` executable", "`node`")
-  if (g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(c, C_PREV) == 0x60 && g32(j, J_QUOTES) == 0 && g32(j, J_VAR) == 0 && (g32(j, J_MID) & 2) == 0 &&
+  if (spanWord(c, j) && g32(j, J_POS) == 2 && g32(j, J_VAR) == 0 && (g32(j, J_MID) & 2) == 0 &&
     standingSpan(g32(c, C_SUBST)) && devTool(j + J_BUF, len) != 0) return;
   const wend = g32(j, J_END);
   const kind0 = g32(c, C_CMD);
@@ -757,7 +781,7 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   const pos = g32(j, J_POS);
   if (pos == 0) return;
   // (a developer tool cmdWord saw opening a code span keeps its mark when the span's word ends: `npm install`)
-  const dev = (kind0 == 1 || kind0 == 2) && g32(c, C_CMD_START) == js + 1 && (g32(j, J_MID) & 2) == 0 && q == 0 && g32(j, J_VAR) == 0 ? g32(c, C_WRAP) & 2944 : 0;
+  const dev = (kind0 == 1 || kind0 == 2) && g32(c, C_CMD_START) == js + 1 && (g32(j, J_MID) & 2) == 0 && (q & ~0x40000) == 0 && g32(j, J_VAR) == 0 ? g32(c, C_WRAP) & 2944 : 0;
   s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
   s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, g32(j, J_START)); s32(c, C_CMD_END, wend); s32(c, C_CMD_POS, pos);
   s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | dev);
@@ -1154,6 +1178,13 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   // x`cmd`: an opening backtick glued to a word joins them only if the substitution is empty (wh``oami);
   // a word right after it starts the substitution's command instead (cmdWord)
   if (ch == 0x60 && g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) != 0) { s32(k3, K_SPLIT, end + 1); s32(k3, K_SPLIT_AT, start); }
+  // '`cmd`, "`cmd`: a backtick glued after quotes alone opens the substitution there (inside "…" it runs whatever quote
+  // came before it: "'`sleep 5`'"); the shell word to read starts at the backtick, as it does with no quote before it
+  else if (ch == 0x60 && g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) == 0 && g32(j, J_MODE) == 0 && g32(j, J_VAR) == 0 &&
+           (g32(j, J_QUOTES) & 0x30000) == 0 && g32(j, J_QUOTES) != 0) {
+    s32(j, J_START, start); s32(j, J_POS, 2); s32(j, J_QUOTES, 0x40000); s32(j, J_GLUE, 1); s32(j, J_MID, 1);
+    if (g32(c, C_POS) != 2) s32(j, J_POSSTART, start);
+  }
   // glob path segments
   if (ch == 0x2f && (g32(j, G_ON) == 0 || g32(j, G_BR) == 0)) {
     const on = g32(j, G_ON) != 0;
@@ -1406,7 +1437,7 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
     if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
     else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end
     else if (s == 21 || s == 23 || s == 24 || s == 25) fire(st, c, g32(c, C_CMD_END), false); // |id' df % ;su root at the end
-    else if (s == 22) {} // "; who's" at the end: a quote left open
+    else if (s == 22 || s == 30 || s == 31) {} // "; who's" at the end: a quote left open; "x|sort," "A|Echo,B": a list (step 30)
     else if (s >= 26 && s <= 29) {} // df %>% head at the end (see step 26)
     // "Istanbul | TR": a command that needs an argument ending the value after a pipe has nothing to work on
     // (and so does echo or cat, which print an empty line or pass the input through: "Alpha | Bravo | Echo", "dog|cat")

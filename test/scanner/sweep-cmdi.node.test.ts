@@ -212,16 +212,24 @@ describe('cmdi sweeps (generated, round 10)', () => {
   });
 });
 
-// Measured on the unchanged build when written (round 10): commix grid 18,702/19,200, evasions 2,250/2,321, Windows
-// 2,100/2,450, commix techniques 864/864; ordinary values 2/1,020 flagged at paranoia 1, 18/1,020 at paranoia 2. The misses:
+// Round 10 sweep: commix grid 18,702/19,200 when written, 18,770/19,200 now; evasions 2,250/2,321 when written, 2,294/2,321
+// now; Windows 2,100/2,450 when written, 2,345/2,450 now; commix techniques 864/864; ordinary values 2/1,020 flagged at
+// paranoia 1 and 18/1,020 at paranoia 2, when written and now. The misses, by class:
 // - 424 commix: a no-argument command with '#' glued to it (;id# |pwd# &&uname#): the shell starts a comment only at the
 //   start of a word, so the command word is `id#` (not found); cmd.exe has no '#' comment. Cannot work: left alone.
-// - 74 commix, 44 evasions: a quote opening the value, then a backtick substitution ('`sleep 5`, "`pwd`, '`s'l'eep 5`).
-//   Inside "..." the substitution runs whatever quote precedes it (echo "'`id`'"): genuine.
-// - 350 Windows: a comma between the command and its arguments after & | or a newline (&dir,c:\ |net,user): cmd.exe reads
-//   , ; = there as spaces. Genuine for cmd's own commands (dir, type, cmd /c) and still running the program for the others.
+// - 74 commix, 44 evasions when written: a quote opening the value, then a backtick substitution ('`sleep 5`, "`pwd`,
+//   '`s'l'eep 5`). Inside "..." the substitution runs whatever quote precedes it (echo "'`id`'"): genuine, fixed (the shell
+//   word restarts at the backtick, as with no quote before it; '`date`' alone stays a quoted code span, as `date` does).
+//   6 left: `ls`# `pwd`# ('`ls`#, "`pwd`#): a file tool alone in a span with '#' glued after it, read as prose like `ls`.
+// - 350 Windows when written: a comma between the command and its arguments after & | or a newline (&dir,c:\ |net,user):
+//   cmd.exe reads , ; = there as spaces. Fixed for a path or drive after the comma (any command) and an option (a strong
+//   command: &ping,-n,5 &cmd,/c,whoami). 105 left: |net,user and &nslookup,x.attacker.test, a plain word after the comma:
+//   programs other than cmd's own get ",user" as their argument (the C runtime splits on spaces only), and "Gross|Net,Tax",
+//   "A|Echo,B" are lists of words.
 // - 27 evasions: a command with no separator at all ("id", "sleep 5", "echo vulnerable", "curl attacker.test/x", "pwd$u"):
 //   the value is a command only where the whole field is run as one; these words alone are ordinary text. Left alone.
+// - ordinary values flagged: "Touch; price; coffee", "Make; notes; travel" (touch and make alone opening a list run as
+//   commands); at paranoia 2 also "'cat'", "\"Echo\"", "touch-price", "the `print` field is optional" and the like.
 const COUNTS = { commix: 19200, obf: 2321, windows: 2450, technique: 864, benign: 1020 };
-const MISSES = { commix: 498, obf: 71, windows: 350, technique: 0 };
+const MISSES = { commix: 430, obf: 27, windows: 105, technique: 0 };
 const BENIGN_FLAGGED = { p1: 2, p2: 18 };
