@@ -911,7 +911,13 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     const mode = g32(j, J_MODE);
     if (g32(j, J_END) == start && mode != 2) {
       if (mode == 0 || mode == 4) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
-      else if (mode == 1) { s32(j, J_MODE, 0); if (first - 0x61 < 26 || (first == 0x30 && len == 1)) s32(j, J_VAR, 1); } // $name: an (unset) variable; $0 the shell
+      else if (mode == 1) {
+        s32(j, J_MODE, 0);
+        if (first - 0x31 < 9 && len > 1) { // i$9d: a positional parameter is one digit (unset in an attack); the rest goes on the word
+          if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2);
+          joinAppend(j, word + 1, len - 1);
+        } else if (first - 0x61 < 26 || (first == 0x30 && len == 1)) s32(j, J_VAR, 1); // $name: an (unset) variable; $0 the shell
+      }
       else if (mode == 3 && (first - 0x61 < 26 || (first == 0x30 && len == 1))) s32(j, J_VAR, 1); // ${name}, ${0} the shell
       s32(j, J_END, end);
     } else if (mode == 2) s32(j, J_ACT, 0); // $(cmd: a real substitution
@@ -1123,6 +1129,9 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(k3, K_TICK, 1);
     if (!(ch == 0x60 && g32(j, J_END) == start) && g32(j, J_ACT) != 0) splitTick(k3, j, st + ST_LEX + LX_WORD, 1);
   }
+  // x`"w"hoami`, x`$0 -c id`: a quote, '$' or '\' right after an opening backtick glued to a word starts the substitution's
+  // shell word there, as a word does (cmdWord)
+  if (g32(j, J_ACT) != 0 && g32(k3, K_SPLIT) == start + 1 && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x5c)) { s32(k3, K_SPLIT, 0); splitTick(k3, j, 0, 0); }
   if (g32(j, J_ACT) != 0) {
     const mode = g32(j, J_MODE);
     let cont = g32(j, J_END) == start;

@@ -1135,3 +1135,16 @@ describe('cmdi round 10: cmd.exe reads a comma between a command and its argumen
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 10: a positional parameter is one digit; a quote or $ after a backtick glued to a word starts the substitution', () => {
+  it.each([[';i$9d', 'cmdi.chained-command'], ['x;c$1at /etc/passwd', 'cmdi.chained-command'], ['|wh$5oami', 'cmdi.chained-command'],
+    ['x`$0 -c id`', 'cmdi.command-substitution'], ["x`$'\\x69\\x64'`", 'cmdi.command-substitution'], ['x`"w"h"o"a"m"i`', 'cmdi.command-substitution'],
+    ["q`'i'd`", 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Price $9d', 'a$1b', 'cost $5 ls', 'US$5bn deal', 'hello`"world"`', 'word`"quoted"`', 'x`y`z'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

