@@ -1142,7 +1142,10 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
         else if (ch == 0x27 || ch == 0x22) { s32(j, J_MODE, 0); s32(j, J_QUOTES, g32(j, J_QUOTES) + 1); } // $'..' $".." quoting
         else cont = false;
       } else if (mode == 2) { if (ch == 0x29) s32(j, J_MODE, 0); else cont = false; }
-      else if (mode == 3) { if (ch == 0x7d) s32(j, J_MODE, 0); else cont = false; }
+      else if (mode == 3) { // ${x} ${@} ${*}: the special parameters are read like $@ $* (mode 1)
+        if (ch == 0x7d) s32(j, J_MODE, 0);
+        else if (!(ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24)) cont = false;
+      }
       else if (mode == 5) { if (ch == 0x7d) s32(j, J_MODE, 0); else if (ch == 0x20) cont = false; } // c{a,oun}t: later elements drop out
       else if (mode == 4 && ch == 0x2c) {                                                              // {,x}: an empty first element
         const n = g32(j, J_LEN);

@@ -1148,3 +1148,15 @@ describe('cmdi round 10: a positional parameter is one digit; a quote or $ after
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 10: ${@} ${*} inside a word are empty, like $@ $*', () => {
+  it.each([[';${@}id', 'cmdi.chained-command'], [';i${@}d', 'cmdi.chained-command'], ['x;wh${*}oami', 'cmdi.chained-command'],
+    ['${@}id -a', 'cmdi.command-with-args'], ['`un${*}ame -a`', 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['${@}', 'use ${*} and ${@}', 'the ${?} code', 'a${-}b', '$@id'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

