@@ -1416,6 +1416,9 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(j, J_BRACEX, 1); s32(j, J_BRSTART, start + 1); // a brace group / expansion in command position
   } else if (ch == 0x28 && g32(c, C_POS) != 0) {
     // a subshell keeps the command position: ;(sh)
+  } else if (ch == 0x2c && (prev == 0x26 || prev == 0x7c || prev == 0x3b || prev == 0x0a || prev == 0x2c) && g32(c, C_POS) == 2 && g32(c, C_LAST_END) == start &&
+             <u32>(load<u64>(j + J_LW) >> 32) != start && g32(c, C_CMD) == 0) {
+    // &,whoami &,;,whoami: cmd.exe skips the delimiters , ; before a command name (the position stays; not '=': x|=id is code)
   } else if (ch == 0x3d && g32(c, C_LAST_END) == start && (prev != 0x3d || wordEq) && g32(c, C_CMD) == 0) {
     s32(c, C_POS, 1); s32(c, C_POS_START, end); // name=value: the value starts a command line as the whole input would
   } else if (ch == 0x40 && (prev == 0x26 || prev == 0x7c)) {

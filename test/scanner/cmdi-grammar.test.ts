@@ -1160,3 +1160,14 @@ describe('cmdi round 10: ${@} ${*} inside a word are empty, like $@ $*', () => {
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 10: cmd.exe skips , and ; before a command name after its separators', () => {
+  it.each(['&,whoami', '|,net user', '&,;,whoami', '&&,,dir c:\\', '\n,ver', '1&, ipconfig /all', 'a;,id'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['q&,x', 'Q&,A', 'a&b,id', 'a,,id', '1,2;,3', 'x|a,,id', 'Name,,Email', 'flags|=id', 'mask&=id', 'x|=date', '&=whoami'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

@@ -102,6 +102,15 @@ export function windowsGrid(): string[] {
   return [...new Set(out)];
 }
 
+// ---- DOSfuscation: delimiters cmd.exe skips before a command name (, ;) after its separators (written after the comma fix)
+export function delimiterGrid(): string[] {
+  const out: string[] = [];
+  for (const lead of [',', ',;,', ';,', ', ', ',,']) for (const sep of ['&', '|', '&&', '||', '%0a', '1&', '"&']) for (const [n, a] of WIN) {
+    out.push(sep + lead + n + (a ? ' ' + a : ''));
+  }
+  return [...new Set(out)];
+}
+
 // ---- commix's technique templates (classic echo of an arithmetic tag, eval-based, time-based if/else, file-based)
 // with its whitespace substitutions (%20, +, ${IFS}, $IFS$9, %09) after its separators and quote prefixes
 const TECHNIQUES = [
@@ -253,6 +262,12 @@ describe('cmdi sweeps (generated, round 10)', () => {
     const m = measure(d1, all, true);
     expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.windows);
   });
+  it('cmd.exe delimiters before the command x separators x commands', () => {
+    const all = delimiterGrid();
+    expect(all.length).toBe(COUNTS.delim);
+    const m = measure(d1, all, true);
+    expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.delim);
+  });
   it('commix technique templates x whitespace x separators x quotes', () => {
     const all = techniqueGrid();
     expect(all.length).toBe(COUNTS.technique);
@@ -314,11 +329,15 @@ describe('cmdi sweeps (generated, round 10)', () => {
 //   pre-round build, 2,835/3,024 now (fixed: i$9d 168, i${@}d and i${*}d 336: ${ } around a special parameter is read like
 //   $@). 189 left, none can work: 168 i$ud wh$uoami (the variable's name takes the letters after it, $ud: the command is
 //   `i`) and 21 `w``hoami` (a backtick inside backticks closes the substitution).
+// - cmd.exe delimiters before the command (&,whoami %0a,;,ver; written after the first form of that fix): 49/560 on the
+//   pre-round build, 427/560 when written (after & | ; only), 560/560 now (also after a newline or another comma).
+// - not fixed, outside the sweeps: &C:\Windows\System32\whoami (system32 as a bin directory would flag CRS's benign
+//   C:\Windows\System32\ls; the .exe form is caught), &=whoami (x|=id, mask&=id are compound assignments in code).
 // - ordinary values next to the round-10 changes (39, written during the fixes): 2/39 at paranoia 1 and 2, on the
 //   pre-round build and now: "Use '`ls`' to list" (a file tool in a span with a quote glued after it, as before the round)
 //   and "`true`" or "`false`" (the no-ops fuzzers send to see whether backticks run).
 // - ordinary values flagged: "Touch; price; coffee", "Make; notes; travel" (touch and make alone opening a list run as
 //   commands); at paranoia 2 also "'cat'", "\"Echo\"", "touch-price", "the `print` field is optional" and the like.
-const COUNTS = { commix: 19200, obf: 2321, windows: 2450, technique: 864, cheat: 1311, splice: 3024, benign: 1020, near: 39 };
-const MISSES = { commix: 430, obf: 27, windows: 105, technique: 0, cheat: 22, splice: 189 };
+const COUNTS = { commix: 19200, obf: 2321, windows: 2450, technique: 864, cheat: 1311, splice: 3024, delim: 560, benign: 1020, near: 39 };
+const MISSES = { commix: 430, obf: 27, windows: 105, technique: 0, cheat: 22, splice: 189, delim: 0 };
 const BENIGN_FLAGGED = { p1: 2, p2: 18, near1: 2, near2: 2 };
