@@ -1052,6 +1052,9 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   if ((ex & 3) == 3 && (ex >> 2) == start && (g32(c, C_EXEC_START) >> 31) != 0 && (flags & K_C_STRONG) != 0) { // exec('id')
     report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START) & 0x7fffffff, end);
   }
+  // system(id) passthru(whoami): PHP before 8 reads a bare name as the string of its own name, so a command word given
+  // unquoted to system( passthru( shell_exec( runs ({${system(id)}}); exec( start( still need the quote
+  if ((ex & 3) == 2 && (ex >> 2) == start && (g32(c, C_EXEC_START) >> 31) == 0 && (flags & K_C_STRONG) != 0) report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end);
   if ((flags & K_C_DEFINE_EXEC) != 0 && first != 0x61 && first != 0x74) { s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start); }
   // exec( start( also name a regex's, a database's or a server's method (re.exec(s), db.exec(sql)): they count
   // only when the string they are given opens with a command (exec('id'), Kernel.exec('id'), Process.Start("cmd.exe"));

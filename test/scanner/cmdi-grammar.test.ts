@@ -1171,3 +1171,14 @@ describe('cmdi round 10: cmd.exe skips , and ; before a command name after its s
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 10: a command word given unquoted to system( passthru( popen( (PHP before 8 reads a bare name as its string)', () => {
+  it.each(['{${system(id)}}', '${@system(id)}', 'passthru(whoami)', 'popen(ls)', "';system(uname);#"])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['exec(id)', 'the system(s) in use', 'system(date)', 'operating system(linux)', 'file system(ext4)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

@@ -333,6 +333,8 @@ describe('cmdi sweeps (generated, round 10)', () => {
 //   pre-round build, 427/560 when written (after & | ; only), 560/560 now (also after a newline or another comma).
 // - not fixed, outside the sweeps: &C:\Windows\System32\whoami (system32 as a bin directory would flag CRS's benign
 //   C:\Windows\System32\ls; the .exe form is caught), &=whoami (x|=id, mask&=id are compound assignments in code).
+// - fixed outside the sweeps: a strong command word given unquoted to system( passthru( popen( ({${system(id)}}: PHP before 8
+//   reads a bare name as its string); subprocess.call('id',shell=True) and phpinfo(); are left (code, no command line).
 // - ordinary values next to the round-10 changes (39, written during the fixes): 2/39 at paranoia 1 and 2, on the
 //   pre-round build and now: "Use '`ls`' to list" (a file tool in a span with a quote glued after it, as before the round)
 //   and "`true`" or "`false`" (the no-ops fuzzers send to see whether backticks run).
