@@ -469,6 +469,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // s: 0 just closed, 1 after a space, 3 after , . : ) glued to it, 6 after those and a space or after " (", 5 after " -",
     // 7 8 after " |" and a space, 9 after a '/' glued to it
     if (!isWord && ch == 0x20 && (s == 0 || s == 3 || s == 5)) { s32(c, C_CMD_STEP, s == 3 ? 6 : 1); return; }
+    // (a quote glued to the closing backtick closes a quoted span, '`cat a.txt`' prints it: what follows it decides)
+    if (!isWord && (ch == 0x27 || ch == 0x22) && s == 0 && adjacent && g32(c, C_PREV) == 0x60) return;
     if (!isWord && (ch == 0x2c || ch == 0x2e || ch == 0x3a || ch == 0x29) && s == 0 && adjacent) { s32(c, C_CMD_STEP, 3); return; }
     // "A `printf`-like format", "`npm`-based": the span is the first part of a hyphenated word (s 10)
     if (!isWord && ch == 0x2d && s == 0 && adjacent) { s32(c, C_CMD_STEP, 10); return; }

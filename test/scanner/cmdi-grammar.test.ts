@@ -1117,7 +1117,8 @@ describe('cmdi round 10: a quote opening the value, then a backtick substitution
     expectSameWhenSplit(d, [input], 'query');
   });
   // (a weak word alone in a quoted span is a code span quoted in prose, as it is unquoted: `date`)
-  it.each(["'`date`'", '"`sleep`"', "x '`date`'", "'`type`' is required", '"`date` is the field"', '"`npm install`" first', '"`npm`"', "'`date`"])('%s stays clean', (input) => {
+  it.each(["'`date`'", '"`sleep`"', "x '`date`'", "'`type`' is required", '"`date` is the field"', '"`npm install`" first', '"`npm`"', "'`date`",
+    "'`cat file.txt`' prints it", "He said '`ls -la`' shows hidden files", "'`date`' and more"])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'query');
   });

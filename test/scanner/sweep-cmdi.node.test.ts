@@ -335,11 +335,11 @@ describe('cmdi sweeps (generated, round 10)', () => {
 //   C:\Windows\System32\ls; the .exe form is caught), &=whoami (x|=id, mask&=id are compound assignments in code).
 // - fixed outside the sweeps: a strong command word given unquoted to system( passthru( popen( ({${system(id)}}: PHP before 8
 //   reads a bare name as its string); subprocess.call('id',shell=True) and phpinfo(); are left (code, no command line).
-// - ordinary values next to the round-10 changes (39, written during the fixes): 2/39 at paranoia 1 and 2, on the
-//   pre-round build and now: "Use '`ls`' to list" (a file tool in a span with a quote glued after it, as before the round)
-//   and "`true`" or "`false`" (the no-ops fuzzers send to see whether backticks run).
+// - ordinary values next to the round-10 changes (39, written during the fixes): 2/39 at paranoia 1 and 2 on the pre-round
+//   build and when written ("Use '`ls`' to list", "`true`" or "`false`"), 0/39 now: a quote glued to the closing backtick
+//   of a span standing apart lets the words after it decide, as they do after `ls` ('`cat a.txt`' prints it).
 // - ordinary values flagged: "Touch; price; coffee", "Make; notes; travel" (touch and make alone opening a list run as
 //   commands); at paranoia 2 also "'cat'", "\"Echo\"", "touch-price", "the `print` field is optional" and the like.
 const COUNTS = { commix: 19200, obf: 2321, windows: 2450, technique: 864, cheat: 1311, splice: 3024, delim: 560, benign: 1020, near: 39 };
 const MISSES = { commix: 430, obf: 27, windows: 105, technique: 0, cheat: 22, splice: 189, delim: 0 };
-const BENIGN_FLAGGED = { p1: 2, p2: 18, near1: 2, near2: 2 };
+const BENIGN_FLAGGED = { p1: 2, p2: 18, near1: 0, near2: 0 };
