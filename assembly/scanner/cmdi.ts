@@ -148,7 +148,9 @@ function interpreter(word: usize, len: u32): bool {
 function needsArgument(word: usize, len: u32): bool {
   return len >= 2 && len <= 5 && (wordIs(word, len, "sleep") || wordIs(word, len, "kill") || wordIs(word, len, "cd") || wordIs(word, len, "wait") || wordIs(word, len, "net") ||
     wordIs(word, len, "expr") || wordIs(word, len, "seq") || wordIs(word, len, "tr") || wordIs(word, len, "cut") || wordIs(word, len, "join") || wordIs(word, len, "split") ||
-    wordIs(word, len, "mail")); // (mail alone reads the server's own mailbox: "Echo; Delta; Mail", "| Email | Mail")
+    wordIs(word, len, "mail") || // (mail alone reads the server's own mailbox: "Echo; Delta; Mail", "| Email | Mail")
+    // (and the file tools that only print their usage without an operand: "Cut; Copy; Paste", "Touch; Price")
+    inList(word, len, "touch paste copy move cp mv mkdir rmdir rm ln chmod chown"));
 }
 
 /** The pending command is a shell or interpreter named alone (nothing after it yet) and not at the end of a pipe. */

@@ -1183,3 +1183,14 @@ describe('cmdi round 10: a command word given unquoted to system( passthru( pope
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 10: file tools that only print their usage without an operand, alone, run nothing', () => {
+  it.each([';touch /tmp/x', ';rm -rf /tmp/x', '|cp /etc/passwd /tmp/p', ';mkdir x', ';copy c:\\x d:\\y', '`rm`', '|chmod +x s'])('%s is flagged', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.some((t) => t.category === 'cmdi')).toBe(true);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Touch; price; coffee', 'Copy; Paste', 'Cut; Copy; Paste', 'Move; Copy', 'cp; mv; rm', 'Malé | MV', '&& rm'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

@@ -100,8 +100,9 @@ describe('held-out cmdi / path probes', () => {
 // Round 10 (cmdi10): 20 attacks written after the round-10 sweeps (9/20 on the pre-round build, 20/20 now) and 21
 // look-alikes next to the round-10 changes (3/21 on the pre-round build at paranoia 1 and 2, 1/21 now: "Count is ${#items}",
 // a parameter length expansion, as before the round): measured cmdi 956/970 (p2 959/970), benign 62/1007 (p2 98/1007; 56
-// by cmdi/path rules at critical score)
+// by cmdi/path rules at critical score). Then file tools alone only print their usage (Cut; Copy; Paste): "Malé | MV"
+// passes; benign 61/1007 (p2 97/1007; 55 by cmdi/path rules at critical score)
 const CMDI_MISSES = 14;
 const PATH_MISSES = 6;
-const BENIGN_BLOCKED = 62;
-const BENIGN_CP_CRITICAL = 56;
+const BENIGN_BLOCKED = 61;
+const BENIGN_CP_CRITICAL = 55;

@@ -338,8 +338,10 @@ describe('cmdi sweeps (generated, round 10)', () => {
 // - ordinary values next to the round-10 changes (39, written during the fixes): 2/39 at paranoia 1 and 2 on the pre-round
 //   build and when written ("Use '`ls`' to list", "`true`" or "`false`"), 0/39 now: a quote glued to the closing backtick
 //   of a span standing apart lets the words after it decide, as they do after `ls` ('`cat a.txt`' prints it).
-// - ordinary values flagged: "Touch; price; coffee", "Make; notes; travel" (touch and make alone opening a list run as
-//   commands); at paranoia 2 also "'cat'", "\"Echo\"", "touch-price", "the `print` field is optional" and the like.
+// - ordinary values flagged, 2/1,020 when written: "Touch; price; coffee", "Make; notes; travel" (touch and make alone
+//   opening a list of words, run as commands); 1/1,020 now: touch, paste, copy, move, cp, mv, mkdir, rmdir, rm, ln, chmod,
+//   chown alone only print their usage ("Cut; Copy; Paste", "Malé | MV"); make alone builds a Makefile's default target.
+//   At paranoia 2 18/1,020 when written, 17/1,020 now ("'cat'", "\"Echo\"", "touch-price", "the `print` field is optional"...).
 const COUNTS = { commix: 19200, obf: 2321, windows: 2450, technique: 864, cheat: 1311, splice: 3024, delim: 560, benign: 1020, near: 39 };
 const MISSES = { commix: 430, obf: 27, windows: 105, technique: 0, cheat: 22, splice: 189, delim: 0 };
-const BENIGN_FLAGGED = { p1: 2, p2: 18, near1: 0, near2: 0 };
+const BENIGN_FLAGGED = { p1: 1, p2: 17, near1: 0, near2: 0 };
