@@ -274,6 +274,11 @@ function mailer(word: usize, len: u32): bool {
   return (len == 4 && wordIs(word, len, "mail")) || (len == 5 && wordIs(word, len, "msmtp"));
 }
 
+/** ssh's ProxyCommand option, also as one word with its option letter (-oProxyCommand=). */
+function proxyCommand(word: usize, len: u32): bool {
+  return (len == 12 && wordIs(word, len, "proxycommand")) || (len == 13 && wordIs(word, len, "oproxycommand"));
+}
+
 /** A word made of letters only (a column name, not a program like gcc7 or python3). */
 function lettersOnly(word: usize, len: u32): bool {
   for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(word + i) - 0x61 >= 26) return false;
@@ -1243,6 +1248,11 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     else if (es == 2 && adj && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x60) && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); }
     else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
     else s32(c, C_EXEC, 0);
+  }
+  // -oProxyCommand=id: ssh runs the option's value as a command line (argument injection); judged like system( (state 2)
+  // (-oProxyCommand is one word: the option letter glued to the name)
+  else if (ch == 0x3d && <u32>(load<u64>(j + J_LW) >> 32) == start && proxyCommand(st + ST_LEX + LX_WORD, load<u32>(j + J_LW) & 0xff)) {
+    s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, start - (load<u32>(j + J_LW) & 0xff));
   }
   if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, ex, start, end));
   else if ((ch == 0x22 || ch == 0x27) && g32(c, C_EXEC) == 0 && g32(c, C_LAST_END) == start && start != 0) s32(c, C_EXEC, end << 2); // (see groovyDot)

@@ -1194,3 +1194,14 @@ describe('cmdi round 10: file tools that only print their usage without an opera
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe("cmdi round 10: ssh's ProxyCommand= given a command (argument injection) is judged like system(", () => {
+  it.each(['-oProxyCommand=id', 'x -oProxyCommand=whoami', "-oProxyCommand='id'", "-o ProxyCommand='sh -c id'"])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['ProxyCommand=date', 'set ProxyCommand=none', 'oproxycommand=foo', 'ProxyCommand ssh -W %h:%p bastion is in the docs'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

@@ -335,6 +335,8 @@ describe('cmdi sweeps (generated, round 10)', () => {
 //   C:\Windows\System32\ls; the .exe form is caught), &=whoami (x|=id, mask&=id are compound assignments in code).
 // - fixed outside the sweeps: a strong command word given unquoted to system( passthru( popen( ({${system(id)}}: PHP before 8
 //   reads a bare name as its string); subprocess.call('id',shell=True) and phpinfo(); are left (code, no command line).
+//   And ssh's -oProxyCommand= given a command (argument injection, judged like system(); --use-compress-program=id and
+//   --checkpoint-action=exec=id are left: their last word, program= action=, names nothing by itself.
 // - ordinary values next to the round-10 changes (39, written during the fixes): 2/39 at paranoia 1 and 2 on the pre-round
 //   build and when written ("Use '`ls`' to list", "`true`" or "`false`"), 0/39 now: a quote glued to the closing backtick
 //   of a span standing apart lets the words after it decide, as they do after `ls` ('`cat a.txt`' prints it).
