@@ -955,3 +955,52 @@ describe('sqli round 9: IN after a call and before a plain name is a sentence (I
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
 });
+
+describe("sqli round 10: a ';' between the break-out's condition and the comment changes nothing", () => {
+  const hits = ["' or true;--", "admin' or 1;--", "x') or not 0;--", '" or true;#'];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["it's ok; -- thanks", "Don't or won't; -- see notes", "'quoted' or not;-- fine"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli round 10: outside MySQL a backslash escapes no quote, so \\' closes the literal (sqlmap's escapequotes)", () => {
+  const hits = ["x\\' or 1=1 --", "1\\' AND SLEEP(5)#", "abc\\') union select 1,2-- -", "1\\'; drop table users-- -", "1\\' or \\'1\\'=\\'1"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ["it\\'s fine -- ok", "O\\'Brien and co", "don\\'t or won\\'t", "can\\'t select it, \\'or\\' is greyed out", "it\\'s in the \\'Order by\\' menu", "{\\'a\\': 1, \\'b\\': 2}"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli round 10: one word after a spaced '--' that follows a word with no SQL meaning is the writer's dash", () => {
+  const hits = ['1 order by 5 -- abcd', '1 union select null -- x', "admin' -- x", '1 or true -- x', "x' or 1 -- y"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ['Tom and Jerry -- thanks', 'Insert coin -- thanks', 'Order by phone -- thanks', 'Drop me a line -- thanks', 'Having fun -- cheers'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli round 10: MySQL type juggling, '<op><number><op>' between the closing and the re-opening quote", () => {
+  // name = ''-0-'' is name = 0: true for every name that does not start with a digit
+  const hits = ["'-0-'", "admin'^1^'", "'|0|'", "'*0*'", "x'&1&'", "0'|0#", "x'|0--", "'-''-'", "admin'^''^'", '"-0-"', "'=''-'", '"=""|"', "'-0#", "'^0-- -", '"|0#'];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["rated '+1+'", "x '-0-' y", "5'|2 # note", "'-'", "press '-' to zoom out", "5' - 6' - 7'", 'size "-1-" tag', 'the "-" sign', "'-' or '*'", "x = ''-''", "'-0 dB'", "'*1 - 2'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});

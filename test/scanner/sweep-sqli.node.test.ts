@@ -8,17 +8,38 @@
 // corpus. The benign sweep is ordinary values of the same shapes: apostrophes and quotes in
 // names and text, and/or/select/union/order by in prose, measurements, search queries.
 // Measured when written (round 10, unchanged build): sqlmap boundaries x families 4,273/4,273;
-// tampers 3,865/4,016 (misses: 70 under the 'percentage' tamper, 79 under 'escapequotes', 2 under
-// 'symboliclogical' with no quote: 1 || IFNULL(1,0)=1); auth bypass 1,771/1,931 (misses: a lone
-// quote, a quote and a NUL, a condition left open for the application's quote, and the ';--'
-// endings); benign 40/625 flagged (36 'word -- thanks', 'SELECT * FROM is a query ...' x 10,
-// 'AND/OR logic gates' quoted).
+// tampers 3,865/4,016; auth bypass 1,771/1,931; ordinary values 40/625 flagged (29 'word -- thanks',
+// 10 'SELECT * FROM is a query ...', 1 'AND/OR logic gates'). Round 10b (written after the first fixes, measured on the unchanged build too):
+// UNION obfuscations 1,089/1,089, blind fuzz shapes 352/352, clauses 91/92, NoSQL 167/170, MySQL type
+// juggling 168/528. Now: tampers 3,929, auth 1,831, juggling 350, ordinary values 22/625.
+// What is left, and why it stays:
+// - tamper 'percentage' (%S%E%L%E%C%T, 69): only ASP/IIS drops a '%' before a non-hex character; it needs
+//   a decode.ts stage (shared), not a grammar rule.
+// - tamper 'escapequotes' with double quotes (16): 1\" AND ... AND \"rTmb\"=\"rTmb — "…" is a string only in
+//   MySQL, where \" escapes the quote; elsewhere the suffix's \" is a backslash outside a literal: a syntax error.
+// - tamper 'symboliclogical' without a quote (2): 1 || IFNULL(1,0)=1 — '||' after a bare number is concatenation
+//   in PostgreSQL/Oracle and JavaScript's or; only MySQL reads it as OR.
+// - auth bypass (100): a lone quote (admin', ')) ) is a syntax-error probe, no attack; x' or true and ' or 1
+//   with no comment leave the application's closing quote after true/1 (a syntax error); ...%00 needs the NUL
+//   to end the query, which only a C-string driver does (the decoder drops NUL before the SQL reading).
+// - clauses (1): 1 INTO @a,@b,@c (MySQL: counts the columns by an error message, reads nothing): genuine but
+//   weak, a number, INTO and @-names; not taken up in this round.
+// - NoSQL (3): 1; return true, this.password.match(/^a.*$/), db.users.find({}) — JavaScript with no break-out
+//   or operator key: it is only an attack where the whole value is a $where expression (ssjs.ts' domain).
+// - juggling (178): no tautology. '+' in a query value is a space; x/0 and x%0 are NULL; ' or ''-' is
+//   or 0 (false); '||' is OR of two false terms, DIV by 0 is NULL, XOR of two zeros is 0.
+// - ordinary values still flagged (22): 'SELECT * FROM is a query ...' (10, a statement head, kept on
+//   purpose), 'word -- thanks' after IS, LIKE, IN, SLEEP, a number, a comparison or an address (11), 'AND/OR logic gates'.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { createDetector, type Detector } from '../../src/index.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createArena, createDetector, type Detector } from '../../src/index.js';
 
+// SWEEP_WASM=/tmp/before.wasm measures another build; SWEEP_DUMP=/tmp/x writes the misses to /tmp/x-NAME.txt.
 let d: Detector;
-beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
+beforeAll(async () => {
+  const wasm = process.env.SWEEP_WASM;
+  d = wasm ? await createDetector({ paranoia: 1, arena: await createArena({ wasm: readFileSync(wasm) }) }) : await createDetector({ paranoia: 1 });
+});
 afterAll(async () => { await d.close(); });
 
 const blocked = (p: string): boolean => d.scan(p, { context: 'query' }).blocked;
@@ -296,6 +317,91 @@ export function benignSweep(): string[] {
   return [...new Set(out)];
 }
 
+// ---- round 10b (written after the first fixes, measured on the unchanged build and on the fixed one): the
+// shapes generic fuzz lists are built from rather than sqlmap's own boundaries.
+// UNION SELECT under every keyword obfuscation x separator x column list x terminator, after each break-out.
+export function unionObfuscationSweep(): string[] {
+  const seps = [' ', '/**/', '%20', '+', '%0a', '%09', '%0b', '%0c', '%0d%0a', '/*foo*/', '%23x%0a', '--%0a', '%a0', '/*!*/'];
+  const unions = ['UNION SELECT', 'UNION ALL SELECT', 'UNION DISTINCT SELECT', 'uNiOn SeLeCt', '/*!UNION*/ /*!SELECT*/', '/*!50000UNION*/ /*!50000SELECT*/', '%55NION %53ELECT',
+    'UNION(SELECT', '%2575nion %2573elect', 'UN%49ON SEL%45CT', 'UnIoN aLl SeLeCt'];
+  const cols = ['1,2,3', 'NULL,NULL', 'null,version(),null', '1,@@version,3', 'user(),database()', '1,group_concat(table_name),3', '(SELECT 1),2', "1,'a',3", '0x41,2'];
+  const heads = ['-1', '1', "1'", "x')", '1)', '1"', '0', '9e9', '1e0', '\\N', "'"];
+  const ends = ['', '-- -', '#', '/*', ' FROM users-- -', ';%00'];
+  const out: string[] = [];
+  let k = 0;
+  for (const h of heads) for (const u of unions) for (const c of cols) {
+    const sep = seps[k % seps.length]!;
+    const e = ends[k % ends.length]!;
+    k++;
+    let body = u.replace(/ /g, sep);
+    body = body.endsWith('(SELECT') ? `${body}${sep}${c})` : `${body}${sep}${c}`;
+    const glue = h === '1e0' || h === '\\N' ? '' : sep;
+    out.push(`${h}${glue}${body}${e}`);
+  }
+  return [...new Set(out)];
+}
+
+// Generic blind/time-based fuzz-list shapes: each delay call in each DBMS's syntax x the ways a list splices it in.
+export function blindSweep(): string[] {
+  const delays = ['sleep(5)', 'SLEEP(5)', 'benchmark(10000000,MD5(1))', 'pg_sleep(5)', "WAITFOR DELAY '0:0:5'", 'dbms_pipe.receive_message((chr(94)),5)',
+    '(SELECT * FROM (SELECT(SLEEP(5)))a)', 'randomblob(500000000)', "(select 1 from pg_sleep(5))", 'if(1=1,sleep(5),0)', 'IF(SUBSTR(@@version,1,1)<5,BENCHMARK(2000000,SHA1(0xDE7EC71F1)),SLEEP(1))'];
+  const shapes: Array<(x: string) => string> = [
+    (x) => `${x}#`, (x) => `${x}--`, (x) => `${x}-- -`, (x) => `1 or ${x}#`, (x) => `1) or ${x}#`, (x) => `" or ${x}#`, (x) => `' or ${x}#`, (x) => `' or ${x}='`,
+    (x) => `" or ${x}="`, (x) => `') or ${x}='`, (x) => `1)) or ${x}#`, (x) => `')) or ${x}#`, (x) => `;${x}--`, (x) => `';${x}--`, (x) => `);${x}--`,
+    (x) => `'||${x}||'`, (x) => `"||${x}||"`, (x) => `1 and ${x}`, (x) => `1' and ${x} and '1'='1`, (x) => `,${x}`, (x) => `1,${x}`, (x) => `ORDER BY ${x}`,
+    (x) => `1 ORDER BY ${x}`, (x) => `'XOR(${x})XOR'`, (x) => `"XOR(${x})XOR"`, (x) => `0'XOR(${x})XOR'Z`, (x) => `1 AND (${x})`, (x) => `(${x})`,
+    (x) => `${x} /*' or ${x} or '" or ${x} or "*/`, (x) => `admin' and ${x}-- -`, (x) => `1' AND ${x} AND 'a'='a`, (x) => `1%27%20or%20${encodeURIComponent(x)}%23`,
+  ];
+  const out: string[] = [];
+  for (const x of delays) for (const f of shapes) out.push(f(x));
+  return [...new Set(out)];
+}
+
+// The clause the value lands in: ORDER BY, LIMIT, INSERT VALUES, a column name, IN lists, LIKE patterns, JSON paths.
+export function clauseSweep(): string[] {
+  const conds = ['1=1', '1=2', "(SELECT 1)=1", 'ascii(substr(user(),1,1))>64', "(select count(*) from users)>0"];
+  const out: string[] = [];
+  for (const c of conds) {
+    out.push(`(CASE WHEN ${c} THEN id ELSE name END)`, `(CASE WHEN (${c}) THEN 1 ELSE 1*(SELECT 1 UNION SELECT 2) END)`, `IF(${c},id,name)`, `id,(SELECT CASE WHEN ${c} THEN 1 ELSE 0 END)`,
+      `1 PROCEDURE ANALYSE(EXTRACTVALUE(1,CONCAT(0x3a,(${c}))),1)`, `1 INTO @a,@b,@c`, `name ${c.includes('>') ? 'ASC' : 'DESC'},(SELECT ${c})`, `1) AND ${c} AND (1=1`,
+      `x', (SELECT ${c}))-- -`, `x'), ((SELECT ${c}), 'y')-- -`, `x' + (SELECT ${c}) + '`, `1) OR ${c}-- -`, `%' AND ${c} AND '%'='`, `x%' OR ${c}-- -`,
+      `id) FROM users WHERE ${c}-- -`, `*/ OR ${c}/*`, `1 LIMIT 1 OFFSET (SELECT ${c})`, `1' LIMIT 1,1 UNION SELECT 1-- -`, `$.a' OR ${c}-- -`, `1,2) OR ${c}-- -`);
+  }
+  return [...new Set(out)];
+}
+
+// NoSQL (MongoDB) operator and JavaScript injection: operators x the syntaxes a value carries them in.
+export function nosqlSweep(): string[] {
+  const ops = ['$ne', '$gt', '$gte', '$lt', '$regex', '$exists', '$nin', '$in', '$where', '$expr', '$or', '$not', '$eq', '$elemMatch', '$function'];
+  const vals = ['null', '""', '1', 'true', '".*"', '[]'];
+  const out: string[] = [];
+  let k = 0;
+  for (const op of ops) {
+    const v = vals[k++ % vals.length]!;
+    out.push(`user[${op}]=${v.replace(/"/g, '')}`, `password[${op}]=`, `{"username": {"${op}": ${v}}}`, `{"${op}": ${v}}`, `{ ${op}: ${v} }`, `user%5B${op.replace('$', '%24')}%5D=1`,
+      `[${op}]=1`, `login[${op}][]=admin`, `{"user":"admin","password":{"${op}":${v}}}`, `', ${op}: ${v}, 'a':'a`);
+  }
+  out.push("'; return true; var x='", "' || '1'=='1", "'; sleep(5000); var x='", "1; return true", "' && this.password.match(/.*/)//", "'||this.a=='a",
+    "', $where: '1 == 1'", ", $where: '1 == 1'", "$where: 'sleep(1000)'", "true, $where: '1 == 1'", "';return 'a'=='a' && ''=='", "\"; return true; var x=\"",
+    "admin' || 'a'=='a", "'; while(true){}; var x='", "this.password.match(/^a.*$/)", "{\"$where\": \"this.password.length > 0\"}",
+    "db.users.find({})", "';db.dropDatabase();var x='", "[$regex]=^a", "[$ne]=1&password[$ne]=1");
+  return [...new Set(out)];
+}
+
+// MySQL type juggling from the auth-bypass lists: a string compared with a number is that number (0 for most names), so
+// closing the quote, applying operators and re-opening it turns name = '…' into name = 0.
+export function jugglingSweep(): string[] {
+  const users = ['', 'admin', 'x', '0'];
+  const ops = ['-', '*', '^', '|', '&', '+', '/', '%', '||', 'div', 'xor'];
+  const out: string[] = [];
+  for (const u of users) for (const q of ["'", '"']) for (const op of ops) {
+    const sp = /^\w/.test(op) ? ' ' : '';
+    out.push(`${u}${q}${sp}${op}${sp}0${sp}${op}${sp}${q}`, `${u}${q}${op}${q}${q}${op}${q}`, `${u}${q} or ${q}${q}${op}${q}`, `${u}${q}${sp}${op}${sp}0#`,
+      `${u}${q}${sp}${op}${sp}0-- -`, `${u}${q}=${q}${q}${op}${q}`);
+  }
+  return [...new Set(out)];
+}
+
 function dump(name: string, list: string[]): void {
   if (process.env.SWEEP_DUMP) writeFileSync(`${process.env.SWEEP_DUMP}-${name}.txt`, list.join('\n') + '\n');
 }
@@ -306,7 +412,7 @@ describe('sqli sweeps (generated)', () => {
     const missed = all.filter((p) => !blocked(p));
     dump('sqlmap', missed);
     expect(all.length).toBe(4273);
-    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(0); // round 10 sweep: 4,273/4,273 when written
+    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(0); // round 10 sweep: 4,273/4,273 when written and now
   });
 
   it('tamper scripts x payloads x boundaries', () => {
@@ -314,7 +420,7 @@ describe('sqli sweeps (generated)', () => {
     const missed = all.filter((p) => !blocked(p));
     dump('tamper', missed);
     expect(all.length).toBe(4016);
-    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(151); // round 10 sweep: 3,865/4,016 when written
+    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(87); // round 10 sweep: 3,865/4,016 when written, 3,929/4,016 now (left: see the header)
   });
 
   it('auth bypass: users x quotes x conditions x comments', () => {
@@ -322,7 +428,47 @@ describe('sqli sweeps (generated)', () => {
     const missed = all.filter((p) => !blocked(p));
     dump('auth', missed);
     expect(all.length).toBe(1931);
-    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(160); // round 10 sweep: 1,771/1,931 when written
+    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(100); // round 10 sweep: 1,771/1,931 when written, 1,831/1,931 now (left: a lone quote, a NUL, a condition left open)
+  });
+
+  it('round 10b: UNION SELECT obfuscations x separators x columns x break-outs', () => {
+    const all = unionObfuscationSweep();
+    const missed = all.filter((p) => !blocked(p));
+    dump('union', missed);
+    expect(all.length).toBe(1089);
+    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(0); // round 10b sweep: 1,089/1,089 when written (unchanged build) and now
+  });
+
+  it('round 10b: blind and time-based fuzz-list shapes', () => {
+    const all = blindSweep();
+    const missed = all.filter((p) => !blocked(p));
+    dump('blind', missed);
+    expect(all.length).toBe(352);
+    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(0); // round 10b sweep: 352/352 when written (unchanged build) and now
+  });
+
+  it('round 10b: the clause the value lands in', () => {
+    const all = clauseSweep();
+    const missed = all.filter((p) => !blocked(p));
+    dump('clause', missed);
+    expect(all.length).toBe(92);
+    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(1); // round 10b sweep: 91/92 when written (unchanged build) and now (left: 1 INTO @a,@b,@c)
+  });
+
+  it('round 10b: NoSQL operators x syntaxes, JavaScript injection', () => {
+    const all = nosqlSweep();
+    const missed = all.filter((p) => !blocked(p));
+    dump('nosql', missed);
+    expect(all.length).toBe(170);
+    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(3); // round 10b sweep: 167/170 when written (unchanged build) and now (left: JavaScript with no injection shape)
+  });
+
+  it('round 10b: MySQL type juggling from the auth-bypass lists', () => {
+    const all = jugglingSweep();
+    const missed = all.filter((p) => !blocked(p));
+    dump('juggling', missed);
+    expect(all.length).toBe(528);
+    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(178); // round 10b sweep: 168/528 when written (unchanged build), 350/528 now (left: no tautology, see the header)
   });
 
   it('ordinary values of the same shapes pass', () => {
@@ -330,6 +476,6 @@ describe('sqli sweeps (generated)', () => {
     const flagged = all.filter(blocked);
     dump('benign', flagged);
     expect(all.length).toBe(625);
-    expect(flagged.length, `flagged:\n${flagged.join('\n')}`).toBeLessThanOrEqual(40); // round 10 sweep: 40/625 when written
+    expect(flagged.length, `flagged:\n${flagged.join('\n')}`).toBeLessThanOrEqual(22); // round 10 sweep: 40/625 when written, 22/625 now
   });
 });
