@@ -1261,10 +1261,13 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     // '-0-'  admin'^1^'  — the quote closed, an arithmetic or bitwise operator, a number and another such operator, all
     // glued, and the quote re-opened glued at the very end: MySQL's name = ''-0-'' is name = 0, true for every name that
     // does not start with a digit (auth-bypass lists' type juggling; a number between the operators is no quoted symbol)
-    // (in MySQL "…" is a string literal as well: "-0-"; and so is '' between the operators: '-''-')
-    if (s == S_STRING && n == 4 && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && tstart0 + 1 == end && (g32(q, Q_BO) & BO_LOOSE) == 0 &&
+    // (in MySQL "…" is a string literal as well: "-0-"; and so is '' between the operators: '-''-' — at most two bytes
+    // of quotes and two more, \"\" in raw JSON text; a longer one is quoted prose: '-' or '*')
+    // (nothing but the quote after it: no word starts after it, and it is one byte, or an escape of one — \" in raw JSON text)
+    if (s == S_STRING && n == 4 && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && (g32(q, Q_BO) & BO_LOOSE) == 0 &&
+        end - tstart0 <= 6 && load<u32>(st + ST_LEX + LX_START) < tstart0 &&
         ttype(q, 3) == T_STR && ttype(q, 2) == T_OP && ttype(q, 0) == T_OP && tend(q, 0) == tstart0 &&
-        (ttype(q, 1) == T_NUM || (ttype(q, 1) == T_STR && tend(q, 1) - tstart(q, 1) == 2)) &&
+        (ttype(q, 1) == T_NUM || (ttype(q, 1) == T_STR && tend(q, 1) - tstart(q, 1) <= 4)) &&
         tstart(q, 0) == tend(q, 1) && tstart(q, 1) == tend(q, 2) && tstart(q, 2) == tend(q, 3) && tend(q, 0) - tstart(q, 0) == 1 && tend(q, 2) - tstart(q, 2) == 1 &&
         arithChar((taux(q, 0) & A_CHAR) >> 8) && (isBreakout(q, 3) || (g32(q, Q_BO) & BO_EMPTY) != 0) &&
         // ('=''-': or the value starts with the closing quote and compares first: (name = '') = 0, true for every other name)

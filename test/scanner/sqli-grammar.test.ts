@@ -1002,5 +1002,11 @@ describe("sqli round 10: MySQL type juggling, '<op><number><op>' between the clo
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
+  it.each(['\\"-0-\\"', '\\"=\\"\\"^\\"', "'-''-'"])('%s in raw JSON string text (escapes still in it) is blocked too', (input) => {
+    expect(d.scan(input, { context: 'json-escaped' }).blocked).toBe(true);
+  });
+  it.each(["'-' or '*'", "'-0-' y"])('%s in raw JSON string text stays clean', (input) => {
+    expect(d.scan(input, { context: 'json-escaped' }).blocked).toBe(false);
+  });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
 });
