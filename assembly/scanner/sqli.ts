@@ -827,7 +827,15 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
     // `--`: "--" glued to a backtick after it is a code span (MySQL, the dialect of backticks, needs a space after "--")
     if (c == 0x60 && start == g32(q, Q_AUXSTART) + 2) { s32(q, Q_STATE, S_NORMAL); return S_NORMAL; }
     s32(q, Q_STATE, c == 0x0a ? S_NORMAL : S_LINE); // "--\n" ends right here
-    if (c != 0x61) {
+    // admin'--sp_password  ' or 1--x  — but after a break-out it is one: only MySQL needs a space after "--" (sqlmap's
+    // sp_password tamper hides the query from SQL Server's log this way); the quote is glued to a word or starts the value
+    const n = g32(q, Q_NTOK);
+    const bo = g32(q, Q_BO);
+    // (the quote, or a ')' after it, right before the "--": admin')--x)
+    const glued = tend(q, 0) == g32(q, Q_AUXSTART) || ((g32(q, Q_PEND) & A_RPAREN) != 0 && g32(q, Q_LASTEND) == g32(q, Q_AUXSTART));
+    const after = (bo & BO_LOOSE) == 0 && glued && ((isBreakout(q, 0) || (n == 1 && ttype(q, 0) == T_STR && (bo & BO_EMPTY) != 0)) ||
+      (ttype(q, 1) == T_LOGIC && (isBreakout(q, 2) || (n == 3 && ttype(q, 2) == T_STR && (bo & BO_EMPTY) != 0))));
+    if (c != 0x61 || after) {
       onComment(st, q, g32(q, Q_AUXSTART), end);
       // a quote right after "--" ('--' and "--" are a quoted dash) is a note, as text later in the comment is
       if (c == 0x27 || c == 0x22 || c == 0x60) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);

@@ -1010,3 +1010,16 @@ describe("sqli round 10: MySQL type juggling, '<op><number><op>' between the clo
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
 });
+
+describe("sqli round 10: after a break-out, '--' glued to a word is still a comment (only MySQL needs the space; sp_password)", () => {
+  const hits = ["admin'--sp_password", "'--sp_password", "' or true--sp_password", "admin') or 1--sp_password", "admin')--abc", 'x")--GbXc'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ["'Hello'--world", '"quoted"--text', "the 'best'--ever", "it's--really", "O'Neil--Smith", "rock 'n'--roll", "'--foo'", "--opt='x'--y",
+    "a='b'--c", "say 'hi'--then go", "f('x')--y", "foo('bar')--baz", "Rock'n'Roll--live"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
