@@ -673,7 +673,10 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
     else if (funcs >= 2 && (t1 == T_OP || t1 == T_LOGIC || t1 == T_COMMA)) report(st, R_SQLI_FUNCTION_CHAIN, s0, end);
     // <value> AND ASCII(  — a connective straight into an SQL function (blind extraction)
     // (not a name spaced from its parenthesis after a plain word: `musl`) and version (e.g. 1.2.3) is prose)
-    if (t1 == T_LOGIC && isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0 && !((load<u32>(e + E_AUX) & A_SPACED) != 0 && plainName(q, 2))) {
+    // (or MySQL's && and || after the number that starts the value: 1 || ifnull(1,0)=1 — sqlmap's symboliclogical; after
+    // words, x = 1 || min(y) is code or a formula)
+    if (t1 == T_LOGIC && ((isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0 && !((load<u32>(e + E_AUX) & A_SPACED) != 0 && plainName(q, 2))) ||
+                          ((taux(q, 1) & A_CHAR) != 0 && ttype(q, 2) == T_NUM && g32(q, Q_NTOK) == 3 && (f & K_SQL_FUNC) != 0))) {
       report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
     }
     if (t1 == T_LOGIC || isCmp(q, 1) || isBreakout(q, 1)) {

@@ -1023,3 +1023,15 @@ describe("sqli round 10: after a break-out, '--' glued to a word is still a comm
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
 });
+
+describe("sqli round 10: MySQL's || and && after the number that starts the value, into an SQL function (symboliclogical)", () => {
+  const hits = ['1 || IFNULL(1,0)=1', '1 && ifnull(null,1)', '1%7C%7Clpad(user,7,1)', '1 %26%26 ascii(0)>1'];
+  it.each(hits)('%s is a function chain', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.function-chain');
+  });
+  const clean = ['x = 1 || min(y)', 'step 1 || count(3)', 'page 2 && len(x)', 'valid || parseInt(x)', '1 || 2', 'a || b'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});

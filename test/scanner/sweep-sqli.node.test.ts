@@ -11,15 +11,13 @@
 // tampers 3,865/4,016; auth bypass 1,771/1,931; ordinary values 40/625 flagged (29 'word -- thanks',
 // 10 'SELECT * FROM is a query ...', 1 'AND/OR logic gates'). Round 10b (written after the first fixes, measured on the unchanged build too):
 // UNION obfuscations 1,089/1,089, blind fuzz shapes 352/352, clauses 91/92, NoSQL 167/170, MySQL type
-// juggling 168/528, comments glued to a word 115/160. Now: tampers 3,929, auth 1,831, juggling 350,
+// juggling 168/528, comments glued to a word 115/160. Now: tampers 3,931, auth 1,831, juggling 350,
 // glued comments 160, ordinary values 22/625.
 // What is left, and why it stays:
 // - tamper 'percentage' (%S%E%L%E%C%T, 69): only ASP/IIS drops a '%' before a non-hex character; it needs
 //   a decode.ts stage (shared), not a grammar rule.
 // - tamper 'escapequotes' with double quotes (16): 1\" AND ... AND \"rTmb\"=\"rTmb — "…" is a string only in
 //   MySQL, where \" escapes the quote; elsewhere the suffix's \" is a backslash outside a literal: a syntax error.
-// - tamper 'symboliclogical' without a quote (2): 1 || IFNULL(1,0)=1 — '||' after a bare number is concatenation
-//   in PostgreSQL/Oracle and JavaScript's or; only MySQL reads it as OR.
 // - auth bypass (100): a lone quote (admin', ')) ) is a syntax-error probe, no attack; x' or true and ' or 1
 //   with no comment leave the application's closing quote after true/1 (a syntax error); ...%00 needs the NUL
 //   to end the query, which only a C-string driver does (the decoder drops NUL before the SQL reading).
@@ -437,7 +435,7 @@ describe('sqli sweeps (generated)', () => {
     const missed = all.filter((p) => !blocked(p));
     dump('tamper', missed);
     expect(all.length).toBe(4016);
-    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(87); // round 10 sweep: 3,865/4,016 when written, 3,929/4,016 now (left: see the header)
+    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(85); // round 10 sweep: 3,865/4,016 when written, 3,931/4,016 now (left: see the header)
   });
 
   it('auth bypass: users x quotes x conditions x comments', () => {
