@@ -725,7 +725,7 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
     // "version 2 -- fixed bugs": behind only SQL words (no quoted literal, call, comparison or variable), a "--"
     // set apart by spaces may be the writer's dash; it is a cut unless two words follow it on its line
     // (so may one after a dangerous call in prose position still waiting for what follows it: sleep(2) -- wait for the page)
-    if (((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 || (g32(q, Q_BO) & (BO_DANGER | BO_DANGER_ARGS)) == BO_DANGER) &&
+    if (((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 || (g32(q, Q_BO) & (BO_DANGER | BO_DANGER_ARGS)) == BO_DANGER || (plainWord(q, 0) && plainWord(q, 1))) &&
         g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
     else if (!glob) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
   }

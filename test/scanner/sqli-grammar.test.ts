@@ -981,11 +981,13 @@ describe("sqli round 10: outside MySQL a backslash escapes no quote, so \\' clos
 });
 
 describe("sqli round 10: one word after a spaced '--' that follows a word with no SQL meaning is the writer's dash", () => {
-  const hits = ['1 order by 5 -- abcd', '1 union select null -- x', "admin' -- x", '1 or true -- x', "x' or 1 -- y"];
+  const hits = ['1 order by 5 -- abcd', '1 union select null -- x', "admin' -- x", '1 or true -- x', "x' or 1 -- y", 'select @v bar -- x', '1 and a like b -- c', '1 and a is b -- x'];
   it.each(hits)('%s is blocked', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
   });
-  const clean = ['Tom and Jerry -- thanks', 'Insert coin -- thanks', 'Order by phone -- thanks', 'Drop me a line -- thanks', 'Having fun -- cheers'];
+  // (so after IS, LIKE or IN when two plain words come before the dash: where is my parcel -- thanks)
+  const clean = ['Tom and Jerry -- thanks', 'Insert coin -- thanks', 'Order by phone -- thanks', 'Drop me a line -- thanks', 'Having fun -- cheers',
+    'Where is my parcel -- thanks', 'Like a charm -- thanks', 'In case of fire -- thanks', 'Sleep better tonight -- thanks'];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });

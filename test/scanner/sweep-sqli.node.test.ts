@@ -12,7 +12,7 @@
 // 10 'SELECT * FROM is a query ...', 1 'AND/OR logic gates'). Round 10b (written after the first fixes, measured on the unchanged build too):
 // UNION obfuscations 1,089/1,089, blind fuzz shapes 352/352, clauses 91/92, NoSQL 167/170, MySQL type
 // juggling 168/528, comments glued to a word 115/160. Now: tampers 3,931, auth 1,831, juggling 350,
-// glued comments 160, ordinary values 22/625.
+// glued comments 160, ordinary values 18/625.
 // What is left, and why it stays:
 // - tamper 'percentage' (%S%E%L%E%C%T, 69): only ASP/IIS drops a '%' before a non-hex character; it needs
 //   a decode.ts stage (shared), not a grammar rule.
@@ -27,8 +27,8 @@
 //   or operator key: it is only an attack where the whole value is a $where expression (ssjs.ts' domain).
 // - juggling (178): no tautology. '+' in a query value is a space; x/0 and x%0 are NULL; ' or ''-' is
 //   or 0 (false); '||' is OR of two false terms, DIV by 0 is NULL, XOR of two zeros is 0.
-// - ordinary values still flagged (22): 'SELECT * FROM is a query ...' (10, a statement head, kept on
-//   purpose), 'word -- thanks' after IS, LIKE, IN, SLEEP, a number, a comparison or an address (11), 'AND/OR logic gates'.
+// - ordinary values still flagged (18): 'SELECT * FROM is a query ...' (10, a statement head, kept on
+//   purpose), 'word -- thanks' after a number, a comparison or an address (7), 'AND/OR logic gates' quoted.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createArena, createDetector, type Detector } from '../../src/index.js';
@@ -499,6 +499,6 @@ describe('sqli sweeps (generated)', () => {
     const flagged = all.filter(blocked);
     dump('benign', flagged);
     expect(all.length).toBe(625);
-    expect(flagged.length, `flagged:\n${flagged.join('\n')}`).toBeLessThanOrEqual(22); // round 10 sweep: 40/625 when written, 22/625 now
+    expect(flagged.length, `flagged:\n${flagged.join('\n')}`).toBeLessThanOrEqual(18); // round 10 sweep: 40/625 when written, 18/625 now
   });
 });
