@@ -33,11 +33,13 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createArena, createDetector, type Detector } from '../../src/index.js';
 
-// SWEEP_WASM=/tmp/before.wasm measures another build; SWEEP_DUMP=/tmp/x writes the misses to /tmp/x-NAME.txt.
+// SWEEP_WASM=/tmp/before.wasm measures another build; SWEEP_DUMP=/tmp/x writes the misses to /tmp/x-NAME.txt;
+// SWEEP_PARANOIA=2 measures paranoia 2 (the pins are paranoia 1's).
 let d: Detector;
 beforeAll(async () => {
   const wasm = process.env.SWEEP_WASM;
-  d = wasm ? await createDetector({ paranoia: 1, arena: await createArena({ wasm: readFileSync(wasm) }) }) : await createDetector({ paranoia: 1 });
+  const paranoia = process.env.SWEEP_PARANOIA === '2' ? 2 : 1;
+  d = wasm ? await createDetector({ paranoia, arena: await createArena({ wasm: readFileSync(wasm) }) }) : await createDetector({ paranoia });
 });
 afterAll(async () => { await d.close(); });
 
