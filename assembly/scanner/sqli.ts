@@ -1117,7 +1117,9 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
       if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);
     }
     // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own
-    // backslash gets escaped instead — and outside MySQL a backslash is no escape at all)
+    // backslash gets escaped instead — and outside MySQL a backslash is no escape at all; so in a single-quoted
+    // literal it escapes nowhere: x\' or 1=1-- closes it in PostgreSQL, SQL Server, Oracle and SQLite, as sqlmap's
+    // escapequotes counts on. In "…", a string only in MySQL, it still escapes.)
     else if (c == 0x5c && g32(q, Q_QUOTE) != 0x27 && !(start == 0 && g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0)) s32(q, Q_STATE, S_STRING_ESC);
     return;
   }
