@@ -673,7 +673,10 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
     else if (funcs >= 2 && (t1 == T_OP || t1 == T_LOGIC || t1 == T_COMMA)) report(st, R_SQLI_FUNCTION_CHAIN, s0, end);
     // <value> AND ASCII(  — a connective straight into an SQL function (blind extraction)
     // (not a name spaced from its parenthesis after a plain word: `musl`) and version (e.g. 1.2.3) is prose)
-    if (t1 == T_LOGIC && isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0 && !((load<u32>(e + E_AUX) & A_SPACED) != 0 && plainName(q, 2))) {
+    // (or MySQL's && and || after the number that starts the value: 1 || ifnull(1,0)=1 — sqlmap's symboliclogical; after
+    // words, x = 1 || min(y) is code or a formula)
+    if (t1 == T_LOGIC && ((isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0 && !((load<u32>(e + E_AUX) & A_SPACED) != 0 && plainName(q, 2))) ||
+                          ((taux(q, 1) & A_CHAR) != 0 && ttype(q, 2) == T_NUM && g32(q, Q_NTOK) == 3 && (f & K_SQL_FUNC) != 0))) {
       report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
     }
     if (t1 == T_LOGIC || isCmp(q, 1) || isBreakout(q, 1)) {
@@ -696,18 +699,23 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
   const n = g32(q, Q_NTOK);
   if (n == 0) return;
   s32(q, Q_BO, (g32(q, Q_BO) | BO_COMMENT) & ~(BO_NOTE | BO_NOTE2));
+  const sh: u32 = ttype(q, 0) == T_SEMI ? 1 : 0;
   if (isBreakout(q, 0)) {
     // (not a loose quote with '/*' and a word all glued after it: match("/*splat") quotes a route pattern)
     if (!(wordAfter && (g32(q, Q_BO) & BO_LOOSE) != 0 && tend(q, 0) == start)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
   }
   // x'; --  — the statement ended right after the quote, the rest cut off
   else if (ttype(q, 0) == T_SEMI && isBreakout(q, 1) && (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
-  else if (isBreakout(q, 2) && ttype(q, 1) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+  // (a ';' that ends the statement before the comment changes nothing: x' or true;--  ' or 1;--)
+  else if (isBreakout(q, 2 + sh) && ttype(q, 1 + sh) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2 + sh), end);
   // '||1#  ' or 2--  — the value starts with the closing quote, a connective, one operand, then a comment
-  else if (n == 3 && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 2) == T_STR && ttype(q, 1) == T_LOGIC &&
-           (ttype(q, 0) == T_NUM || ttype(q, 0) == T_FUNC || (ttype(q, 0) == T_WORD && (tflags(q, 0) & K_SQL_VALUEKW) != 0))) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
-  // x'|col--  x'%col--  — an operator applied to a column, the rest cut off (not '/': '/static/*' is a quoted path)
-  else if (isBreakout(q, 2) && ttype(q, 1) == T_OP && (taux(q, 1) & A_CMP) == 0 && (taux(q, 1) & A_CHAR) != (0x2f << 8) && ttype(q, 0) == T_WORD &&
+  else if (n == 3 + sh && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 2 + sh) == T_STR && ttype(q, 1 + sh) == T_LOGIC &&
+           (ttype(q, sh) == T_NUM || ttype(q, sh) == T_FUNC || (ttype(q, sh) == T_WORD && (tflags(q, sh) & K_SQL_VALUEKW) != 0))) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+  // x'|col--  x'%col--  0'|0#  — an operator applied to a column or a number, the rest cut off (not '/': '/static/*' is a quoted path)
+  // ('-0#  '^0-- -  — or the value starts with that closing quote: name = ''-0 is name = 0, true for most names)
+  else if ((isBreakout(q, 2) || (n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 0) == T_NUM && tend(q, 0) == start &&
+            arithChar((taux(q, 1) & A_CHAR) >> 8))) &&
+           ttype(q, 1) == T_OP && (taux(q, 1) & A_CMP) == 0 && (taux(q, 1) & A_CHAR) != (0x2f << 8) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM) &&
            tstart(q, 1) == tend(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   const t0 = ttype(q, 0);
   if ((t0 == T_NUM || t0 == T_STR || t0 == T_WORD || t0 == T_VAR || t0 == T_FUNC || isKw(q, 0, K_SQL_VALUEKW)) &&
@@ -717,7 +725,7 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
     // "version 2 -- fixed bugs": behind only SQL words (no quoted literal, call, comparison or variable), a "--"
     // set apart by spaces may be the writer's dash; it is a cut unless two words follow it on its line
     // (so may one after a dangerous call in prose position still waiting for what follows it: sleep(2) -- wait for the page)
-    if (((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 || (g32(q, Q_BO) & (BO_DANGER | BO_DANGER_ARGS)) == BO_DANGER) &&
+    if (((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 || (g32(q, Q_BO) & (BO_DANGER | BO_DANGER_ARGS)) == BO_DANGER || (plainWord(q, 0) && plainWord(q, 1))) &&
         g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
     else if (!glob) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
   }
@@ -822,7 +830,15 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
     // `--`: "--" glued to a backtick after it is a code span (MySQL, the dialect of backticks, needs a space after "--")
     if (c == 0x60 && start == g32(q, Q_AUXSTART) + 2) { s32(q, Q_STATE, S_NORMAL); return S_NORMAL; }
     s32(q, Q_STATE, c == 0x0a ? S_NORMAL : S_LINE); // "--\n" ends right here
-    if (c != 0x61) {
+    // admin'--sp_password  ' or 1--x  — but after a break-out it is one: only MySQL needs a space after "--" (sqlmap's
+    // sp_password tamper hides the query from SQL Server's log this way); the quote is glued to a word or starts the value
+    const n = g32(q, Q_NTOK);
+    const bo = g32(q, Q_BO);
+    // (the quote, or a ')' after it, right before the "--": admin')--x)
+    const glued = tend(q, 0) == g32(q, Q_AUXSTART) || ((g32(q, Q_PEND) & A_RPAREN) != 0 && g32(q, Q_LASTEND) == g32(q, Q_AUXSTART));
+    const after = (bo & BO_LOOSE) == 0 && glued && ((isBreakout(q, 0) || (n == 1 && ttype(q, 0) == T_STR && (bo & BO_EMPTY) != 0)) ||
+      (ttype(q, 1) == T_LOGIC && (isBreakout(q, 2) || (n == 3 && ttype(q, 2) == T_STR && (bo & BO_EMPTY) != 0))));
+    if (c != 0x61 || after) {
       onComment(st, q, g32(q, Q_AUXSTART), end);
       // a quote right after "--" ('--' and "--" are a quoted dash) is a note, as text later in the comment is
       if (c == 0x27 || c == 0x22 || c == 0x60) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
@@ -1101,8 +1117,10 @@ export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loos
       if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);
     }
     // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own
-    // backslash gets escaped instead — and outside MySQL a backslash is no escape at all)
-    else if (c == 0x5c && !(start == 0 && g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0)) s32(q, Q_STATE, S_STRING_ESC);
+    // backslash gets escaped instead — and outside MySQL a backslash is no escape at all; so in a single-quoted
+    // literal it escapes nowhere: x\' or 1=1-- closes it in PostgreSQL, SQL Server, Oracle and SQLite, as sqlmap's
+    // escapequotes counts on. In "…", a string only in MySQL, it still escapes.)
+    else if (c == 0x5c && g32(q, Q_QUOTE) != 0x27 && !(start == 0 && g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0)) s32(q, Q_STATE, S_STRING_ESC);
     return;
   }
   if (s == S_STRING_ESC) { s32(q, Q_STATE, S_STRING); return; }
@@ -1183,7 +1201,9 @@ function settleCut(st: usize, q: usize, end: u32): void {
   const bo = g32(q, Q_BO);
   if ((bo & BO_TRUNC) == 0) return;
   s32(q, Q_BO, bo & ~(BO_TRUNC | BO_TRUNC_WORD1 | BO_TRUNC_WORD2));
-  if ((bo & BO_TRUNC_WORD2) == 0) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
+  // (Tom and Jerry -- thanks: one word after the dash is a tag only when the dash follows SQL's own kind of token,
+  // 1 order by 5 -- abcd; after a word with no SQL meaning it is the writer's dash and a word)
+  if ((bo & BO_TRUNC_WORD2) == 0 && !((bo & BO_TRUNC_WORD1) != 0 && plainWord(q, 0))) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
 }
 
 export function sqlFinish(st: usize, q: usize, end: u32): void {
@@ -1250,6 +1270,22 @@ export function sqlFinish(st: usize, q: usize, end: u32): void {
     if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && end - tstart0 >= 2 &&
         (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && isBreakout(q, n - 1)) {
       report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
+    }
+    // '-0-'  admin'^1^'  — the quote closed, an arithmetic or bitwise operator, a number and another such operator, all
+    // glued, and the quote re-opened glued at the very end: MySQL's name = ''-0-'' is name = 0, true for every name that
+    // does not start with a digit (auth-bypass lists' type juggling; a number between the operators is no quoted symbol)
+    // (in MySQL "…" is a string literal as well: "-0-"; and so is '' between the operators: '-''-' — at most two bytes
+    // of quotes and two more, \"\" in raw JSON text; a longer one is quoted prose: '-' or '*')
+    // (nothing but the quote after it: no word starts after it, and it is one byte, or an escape of one — \" in raw JSON text)
+    if (s == S_STRING && n == 4 && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && (g32(q, Q_BO) & BO_LOOSE) == 0 &&
+        end - tstart0 <= 6 && load<u32>(st + ST_LEX + LX_START) < tstart0 &&
+        ttype(q, 3) == T_STR && ttype(q, 2) == T_OP && ttype(q, 0) == T_OP && tend(q, 0) == tstart0 &&
+        (ttype(q, 1) == T_NUM || (ttype(q, 1) == T_STR && tend(q, 1) - tstart(q, 1) <= 4)) &&
+        tstart(q, 0) == tend(q, 1) && tstart(q, 1) == tend(q, 2) && tstart(q, 2) == tend(q, 3) && tend(q, 0) - tstart(q, 0) == 1 && tend(q, 2) - tstart(q, 2) == 1 &&
+        arithChar((taux(q, 0) & A_CHAR) >> 8) && (isBreakout(q, 3) || (g32(q, Q_BO) & BO_EMPTY) != 0) &&
+        // ('=''-': or the value starts with the closing quote and compares first: (name = '') = 0, true for every other name)
+        (arithChar((taux(q, 2) & A_CHAR) >> 8) || ((taux(q, 2) & (A_CHAR | A_JOINED)) == (0x3d << 8) && ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0))) {
+      report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), end);
     }
     // ' or ''-'  ' and 1*'  — the value starts with the closing quote and a connective, and its last operator takes the
     // re-opened literal (the query's own closing quote ends it: nothing need follow); ' or '' '  — or the re-opened

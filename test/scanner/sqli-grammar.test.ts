@@ -955,3 +955,85 @@ describe('sqli round 9: IN after a call and before a plain name is a sentence (I
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
 });
+
+describe("sqli round 10: a ';' between the break-out's condition and the comment changes nothing", () => {
+  const hits = ["' or true;--", "admin' or 1;--", "x') or not 0;--", '" or true;#'];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["it's ok; -- thanks", "Don't or won't; -- see notes", "'quoted' or not;-- fine"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli round 10: outside MySQL a backslash escapes no quote, so \\' closes the literal (sqlmap's escapequotes)", () => {
+  const hits = ["x\\' or 1=1 --", "1\\' AND SLEEP(5)#", "abc\\') union select 1,2-- -", "1\\'; drop table users-- -", "1\\' or \\'1\\'=\\'1"];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ["it\\'s fine -- ok", "O\\'Brien and co", "don\\'t or won\\'t", "can\\'t select it, \\'or\\' is greyed out", "it\\'s in the \\'Order by\\' menu", "{\\'a\\': 1, \\'b\\': 2}"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli round 10: one word after a spaced '--' that follows a word with no SQL meaning is the writer's dash", () => {
+  const hits = ['1 order by 5 -- abcd', '1 union select null -- x', "admin' -- x", '1 or true -- x', "x' or 1 -- y", 'select @v bar -- x', '1 and a like b -- c', '1 and a is b -- x'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  // (so after IS, LIKE or IN when two plain words come before the dash: where is my parcel -- thanks)
+  const clean = ['Tom and Jerry -- thanks', 'Insert coin -- thanks', 'Order by phone -- thanks', 'Drop me a line -- thanks', 'Having fun -- cheers',
+    'Where is my parcel -- thanks', 'Like a charm -- thanks', 'In case of fire -- thanks', 'Sleep better tonight -- thanks'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli round 10: MySQL type juggling, '<op><number><op>' between the closing and the re-opening quote", () => {
+  // name = ''-0-'' is name = 0: true for every name that does not start with a digit
+  const hits = ["'-0-'", "admin'^1^'", "'|0|'", "'*0*'", "x'&1&'", "0'|0#", "x'|0--", "'-''-'", "admin'^''^'", '"-0-"', "'=''-'", '"=""|"', "'-0#", "'^0-- -", '"|0#'];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ["rated '+1+'", "x '-0-' y", "5'|2 # note", "'-'", "press '-' to zoom out", "5' - 6' - 7'", 'size "-1-" tag', 'the "-" sign', "'-' or '*'", "x = ''-''", "'-0 dB'", "'*1 - 2'"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it.each(['\\"-0-\\"', '\\"=\\"\\"^\\"', "'-''-'"])('%s in raw JSON string text (escapes still in it) is blocked too', (input) => {
+    expect(d.scan(input, { context: 'json-escaped' }).blocked).toBe(true);
+  });
+  it.each(["'-' or '*'", "'-0-' y"])('%s in raw JSON string text stays clean', (input) => {
+    expect(d.scan(input, { context: 'json-escaped' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli round 10: after a break-out, '--' glued to a word is still a comment (only MySQL needs the space; sp_password)", () => {
+  const hits = ["admin'--sp_password", "'--sp_password", "' or true--sp_password", "admin') or 1--sp_password", "admin')--abc", 'x")--GbXc'];
+  it.each(hits)('%s is blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  const clean = ["'Hello'--world", '"quoted"--text', "the 'best'--ever", "it's--really", "O'Neil--Smith", "rock 'n'--roll", "'--foo'", "--opt='x'--y",
+    "a='b'--c", "say 'hi'--then go", "f('x')--y", "foo('bar')--baz", "Rock'n'Roll--live"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
+describe("sqli round 10: MySQL's || and && after the number that starts the value, into an SQL function (symboliclogical)", () => {
+  const hits = ['1 || IFNULL(1,0)=1', '1 && ifnull(null,1)', '1%7C%7Clpad(user,7,1)', '1 %26%26 ascii(0)>1'];
+  it.each(hits)('%s is a function chain', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.function-chain');
+  });
+  const clean = ['x = 1 || min(y)', 'step 1 || count(3)', 'page 2 && len(x)', 'valid || parseInt(x)', '1 || 2', 'a || b'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
