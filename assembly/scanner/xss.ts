@@ -152,6 +152,9 @@ const P_ARG_IN_W: u32 = 68;   // alert(msg) in R : waiting for a space, then a w
 // its quote, as before); a plain name between the parentheses and ')(' glued after it (no sentence writes that)
 const P_FUNC_NAME: u32 = 69;  // Function(name: waiting for ')'
 const P_FUNC_CLOSE: u32 = 70; // Function(name): waiting for '(' or '`' glued to it, or '.' (then .call( .apply( as alert.call( is)
+// ';location.: a member of location right after leaving a string. A page property or sink (.href) is read as after
+// document.location. (P_OBJ_DOT); any other name is a method called as ';history.pushState( is (';location.assign(...)//)
+const P_BRK_DOT: u32 = 71;
 const ARG_DANGER: u64 = K_X_EVENT | K_X_SCHEME | K_X_DATA | K_X_SINK_CALL | K_X_SINK_STRONG | K_X_OBJ | K_X_PROP;
 
 /** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
@@ -428,10 +431,11 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     if ((joined & K_X_SCHEME) != 0) { flags |= joined; start = g32(x, X_GLUE_START); }
   } else s32(x, X_GLUE_OK, 0);
   // Complete what the previous events left pending (OBJ '.' PROP, chains, tagged calls ...)
-  const p = g32(x, X_PEND);
+  const p0 = g32(x, X_PEND);
+  const p = p0 == P_BRK_DOT ? P_OBJ_DOT : p0;
   const adjacentPend = g32(x, X_PEND_END) == start;
   const pendStart = g32(x, X_PEND_START);
-  let brk = false;
+  let brk = p0 == P_BRK_DOT && (flags & (K_X_PROP | K_X_SINK_STRONG)) == 0;
   let brkTarget = false;
   let method = false;
   let held = false;
@@ -467,7 +471,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if (heldSink(p)) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, pendStart, g32(x, X_LAST_END)); // el.innerHTML = html
   else if (p != P_NONE) { // (most words arrive with nothing pending)
-    brk = p == P_BRK_OP && adjacentPend && w0 - 0x61 < 26;
+    brk = (p == P_BRK_OP || brk) && adjacentPend && w0 - 0x61 < 26;
     // location too, right after leaving a string
     brkTarget = (brk || p == P_BRK_IN) && ((len == 8 && w0 == 0x6c && (flags & K_X_OBJ) != 0) || conversion);
     if (p == P_TICK && adjacentPend) report(st, R_XSS_JS_SINK, pendStart, end); // alert`1`
@@ -864,7 +868,7 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_BRK_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true; } // '-a.b(
     else if ((p == P_BRK || p == P_BRK_IN) && isSpace) keep = true; // (adjacency still counts from the quote or 'in')
     else if (p == P_BRK_NAME && adjacent && (c == 0x3d || c == 0x28)) report(st, R_XSS_JS_BREAKOUT, ps, end);
-    else if (p == P_BRK_NAME && adjacent && c == 0x2e) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; } // '-location.href
+    else if (p == P_BRK_NAME && adjacent && c == 0x2e) { s32(x, X_PEND, P_BRK_DOT); s32(x, X_PEND_END, end); keep = true; } // '-location.href
     else if (p == P_SINK_WEAK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_ANY_TAG, ps, end);
     else if (p == P_CSS && adjacent && c == 0x28) report(st, R_XSS_CSS_EXPRESSION, ps, end);
     else if (p == P_BEHAVIOR && c == 0x3a) { s32(x, X_PEND, P_BEHAVIOR_COLON); s32(x, X_PEND_END, end); keep = true; }
