@@ -582,7 +582,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     else if (g32(x, X_PEND) == P_NONE && (flags & (K_X_TAG | K_X_TAG_DANGER | K_X_SCRIPT)) == 0) {
       if ((flags & K_X_SCHEME) != 0) { pend(x, P_SCHEME, start, end); s32(st + ST_XSS4, X4_VB, w0 == 0x76 ? 1 : 0); }
       else if ((flags & K_X_SINK_STRONG) != 0) pend(x, isTimer(word, w0, w1, len) ? P_TIMER : P_SINK, start, end);
-      else if ((flags & K_X_OBJ) != 0) pend(x, P_OBJ, start, end); // '<window['alert'](1)
+      else if ((flags & K_X_OBJ) != 0) pend(x, P_OBJ, start, end); // '<window['alert'](1) (indexed only: see xssPunct)
     }
     if (arg == 0 && (flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); } // (<data value=1> is a tag: the space ends it)
     s32(x, X_LT_END, 0);
@@ -873,7 +873,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_CSS && adjacent && c == 0x28) report(st, R_XSS_CSS_EXPRESSION, ps, end);
     else if (p == P_BEHAVIOR && c == 0x3a) { s32(x, X_PEND, P_BEHAVIOR_COLON); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_BEHAVIOR_COLON && isSpace) keep = true;
-    else if (p == P_OBJ && (c == 0x2e || c == 0x5b)) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
+    // (a global right after '<' is indexed, '<top['al'+'ert'](1); <window.location> is a placeholder in docs)
+    else if (p == P_OBJ && (c == 0x5b || (c == 0x2e && g32(x, X_NAME_END) != g32(x, X_PEND_END) + 1))) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_OBJ && (isSpace || c == 0x29)) { s32(x, X_PEND_END, end); keep = true; }        // document .cookie  (document)[...]
     // window['x'](  top[`x`]`: a global indexed by a string, then called (names built from pieces)
     // (or a regex literal: top[/al/.source+/ert/.source](1) builds the name from the patterns' text)

@@ -8,8 +8,10 @@
 // apostrophes in text, '<' in comparisons and arrows, on* words, URLs with queries, Markdown code, templates.
 // Measured when written (round 10, before any detector change): 13,758/14,073 attacks (html 7,722/7,722, break-outs
 // 944/944, JS string break-outs 4,088/4,400, URL contexts 600/600, templates and polyglots 77/77, encodings 327/330);
-// ordinary values 20/615 flagged (13 by xss.js-uri: "javascript: the good parts" with punctuation after it).
-// Changed since (xss.ts): a dialog, a global or a script scheme glued to '<' is read as outside a tag ('<alert(1)//,
+// ordinary values 20/615 flagged (13 by xss.js-uri: "javascript: the good parts" with punctuation after it). The sink-spelling
+// and markup-language groups, added next and also measured before any change: 699/710 and 100/106 (14,557/14,889 in all).
+// Now: 14,644/14,889 attacks, 7/615 ordinary values flagged (none by an xss rule).
+// Changed since (xss.ts): a dialog, an indexed global or a script scheme glued to '<' is read outside a tag ('<alert(1)//, '<top[...](1),
 // Markdown autolinks <javascript:...>, <data:text/html,...>); a tagged-template call right after leaving a string
 // (';print`1`//); a method of location called after leaving a string (';location.assign(...)//, as ';history.pushState(
 // was); a script scheme followed by two names with only a space between is prose (a syntax error runs nothing).
@@ -273,7 +275,7 @@ function benignSweep(): string[] {
 const sweeps: Array<[string, () => string[], number, number, number]> = [
   ['html: tag x event x helper x separator x quoting x action', htmlSweep, 7722, 7722, 7722],
   ['break-outs: attribute and raw-text prefixes x injection', breakoutSweep, 944, 944, 944],
-  ['JS string break-outs: quote x operator x action x suffix', jsStringSweep, 4400, 4088, 4174],
+  ['JS string break-outs: quote x operator x action x suffix', jsStringSweep, 4400, 4088, 4165],
   ['URL contexts: scheme spelling x action x carrier', urlSweep, 600, 600, 600],
   ['template injection and polyglots', templateSweep, 77, 77, 77],
   ['encodings of a base set', encodingSweep, 330, 327, 327],
