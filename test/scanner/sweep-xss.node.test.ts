@@ -10,7 +10,8 @@
 // 944/944, JS string break-outs 4,088/4,400, URL contexts 600/600, templates and polyglots 77/77, encodings 327/330);
 // ordinary values 20/615 flagged (13 by xss.js-uri: "javascript: the good parts" with punctuation after it). The sink-spelling
 // and markup-language groups, added next and also measured before any change: 699/710 and 100/106 (14,557/14,889 in all).
-// Now: 14,644/14,889 attacks, 7/615 ordinary values flagged (none by an xss rule).
+// Now: 14,644/14,889 attacks, 7/687 ordinary values flagged (none by an xss rule; 4 subjects were added with the changes:
+// 33/687 on the build before them).
 // Changed since (xss.ts): a dialog, an indexed global or a script scheme glued to '<' is read outside a tag ('<alert(1)//, '<top[...](1),
 // Markdown autolinks <javascript:...>, <data:text/html,...>); a tagged-template call right after leaving a string
 // (';print`1`//); a method of location called after leaving a string (';location.assign(...)//, as ';history.pushState(
@@ -257,7 +258,9 @@ function markupSweep(): string[] {
 function benignSweep(): string[] {
   const subjects = ['Tom', "O'Brien", 'the "Pro" plan', 'my order', "Dr. O'Connor's office", 'Café Olé', 'R&D', 'Q&A', 'the <b> tag', 'a < b', 'x > 3',
     "it's", "don't", 'Smith & Sons', 'AT&T', '"quoted"', 'the onload event', 'online', 'one=1', 'onion rings', 'the alert', 'javascript: the good parts',
-    'I <3 it', '5 > 4 > 3', '`npm install`', '${name}', '{{ user.name }}', 'x => x * 2', 'a->b', '<-- back', 'on/off', 'on-call', 'Error: see log'];
+    'I <3 it', '5 > 4 > 3', '`npm install`', '${name}', '{{ user.name }}', 'x => x * 2', 'a->b', '<-- back', 'on/off', 'on-call', 'Error: see log',
+    // added with the round-10 changes (measured on the build before them too): titles, autolinks and placeholders
+    'JavaScript: The Good Parts', 'Link: <https://example.com/docs>', 'the <document.title> token', "the 'ok'<confirm> step"];
   const frames = [(s: string) => s, (s: string) => `Hi, ${s} here`, (s: string) => `"${s}"`, (s: string) => `'${s}'`, (s: string) => `${s}, please`,
     (s: string) => `Re: ${s} (2)`, (s: string) => `${s} - 50% off!`, (s: string) => `Contact ${s} <support@example.com>`, (s: string) => `See https://example.com/p?q=${encodeURIComponent(s)}&page=2`,
     (s: string) => `title=${s}&sort=asc`, (s: string) => `**${s}** is *great*`, (s: string) => `> ${s}`, (s: string) => `- [ ] ${s}`, (s: string) => `${s}; ${s}`,
@@ -299,8 +302,10 @@ describe('xss sweeps (generated)', () => {
     const flagged = all.filter(blocked);
     dump('benign', flagged);
     console.log(`benign: ${flagged.length}/${all.length}`);
-    expect(all.length).toBe(615);
+    expect(all.length).toBe(687);
     expect(flagged.length, `flagged:\n${flagged.join('\n')}`).toBeLessThanOrEqual(7); // 20/615 when written: 13 xss.js-uri ("javascript: the good parts" with punctuation after it), 7 by
-    // cmdi/sqli rules (`npm install` in backticks, AT&T; ..., ${name}; ..., 1 < 2 && 3 > 2); 7/615 now, none by an xss rule
+    // cmdi/sqli rules (`npm install` in backticks, AT&T; ..., ${name}; ..., 1 < 2 && 3 > 2); with the 4 subjects added with the
+    // changes 33/687 on the build before them, 7/687 now (those 7, none by an xss rule). At paranoia 2 (xss.any-tag on every
+    // tag, <b> and <p> included): 211/687 before the changes, 191/687 now.
   });
 });
