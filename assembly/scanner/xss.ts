@@ -22,6 +22,7 @@ const X4_BRACES: u32 = 16;    // '{' open in the value
 const X4_BREAK: u32 = 20;     // 1 after a '}' that closed no '{' of the value, 2 once a '{' opened a rule after it
 const X4_PAREN: u32 = 24;     // where a held sink's report ends: a dialog call's '(' (alert(1 is reported as alert(),
                               // a property (document.cookie.split() as document.cookie)
+const X4_VB: u32 = 28;        // 1 when the last script scheme named was vbscript (VBScript calls without parentheses: msgbox 1)
 
 const X_LT_END: u32 = 0;      // end of the last '<' (or '</') + 1; 0 = none
 const X_LT_START: u32 = 4;
@@ -151,6 +152,9 @@ const P_ARG_IN_W: u32 = 68;   // alert(msg) in R : waiting for a space, then a w
 // its quote, as before); a plain name between the parentheses and ')(' glued after it (no sentence writes that)
 const P_FUNC_NAME: u32 = 69;  // Function(name: waiting for ')'
 const P_FUNC_CLOSE: u32 = 70; // Function(name): waiting for '(' or '`' glued to it, or '.' (then .call( .apply( as alert.call( is)
+// ';location.: a member of location right after leaving a string. A page property or sink (.href) is read as after
+// document.location. (P_OBJ_DOT); any other name is a method called as ';history.pushState( is (';location.assign(...)//)
+const P_BRK_DOT: u32 = 71;
 const ARG_DANGER: u64 = K_X_EVENT | K_X_SCHEME | K_X_DATA | K_X_SINK_CALL | K_X_SINK_STRONG | K_X_OBJ | K_X_PROP;
 
 /** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
@@ -167,7 +171,9 @@ const S2_START: u32 = 0;  // the held scheme's start
 const S2_END: u32 = 4;    // end of its ':'
 const S2_MODE: u32 = 8;   // 0 none, 1 ':' just read, 2 a space after it, 3 and a word since; 4 and 5 as 1 and 2
                           // for a scheme named after a word and a space: nothing after it ("In JavaScript:") is prose;
-                          // 6 javascript:void 7 void( 8 void(0 9 void(0): the link that does nothing (see schemePunct)
+                          // 6 javascript:void 7 void( 8 void(0 9 void(0): the link that does nothing (see schemePunct);
+                          // 10 as 3 right after a name that is no operator keyword, 11 and a space after it: a second
+                          // name now ("javascript: the good parts") is a syntax error, so nothing in the value runs
 const S2_DOT: u32 = 12;   // end of a '.' since (a word glued to it is a member access)
 // Open parentheses, innermost in bit 0: 1 for a call's ('(' glued to a name), so a sink that closes an
 // argument list after a comma is handed to a call as a callback: [].find.call([1],alert), on('error', alert).
@@ -199,15 +205,40 @@ function schemeWord(st: usize, s2: usize, word: usize, len: u32, start: u32): vo
   // attribute (a quote right after it), it is no finding; alone, at the end of the value, it is reported as before
   if ((mode == 1 || mode == 4) && len == 4 && memory.compare(word, W_VOID, 4) == 0) s32(s2, S2_MODE, 6);
   else if (mode == 7 && len == 1 && load<u8>(word) == 0x30) s32(s2, S2_MODE, 8);
-  else if (mode == 1 || mode == 4 || mode >= 6 || g32(s2, S2_DOT) == start) schemeReport(st, s2);
-  else s32(s2, S2_MODE, 3);
+  else if (mode == 1 || mode == 4 || (mode >= 6 && mode <= 9) || g32(s2, S2_DOT) == start) schemeReport(st, s2);
+  else if (jsOperatorWord(word, len)) s32(s2, S2_MODE, 3); // void alert(1)  x in alert(1)
+  // two names with a space between: prose, released (not in VBScript, where msgbox 1 is a call)
+  else s32(s2, S2_MODE, mode == 11 && g32(st + ST_XSS4, X4_VB) == 0 ? 0 : 10);
+}
+
+// Keywords a name may follow or precede with only a space between in script (new Image, void x, x in y, var a ...)
+const JS_OPS: usize = memory.data<u8>([
+  4, 0x76, 0x6f, 0x69, 0x64, 6, 0x74, 0x79, 0x70, 0x65, 0x6f, 0x66, 3, 0x6e, 0x65, 0x77, 6, 0x64, 0x65, 0x6c, 0x65, 0x74, 0x65,
+  5, 0x61, 0x77, 0x61, 0x69, 0x74, 5, 0x79, 0x69, 0x65, 0x6c, 0x64, 5, 0x74, 0x68, 0x72, 0x6f, 0x77, 6, 0x72, 0x65, 0x74, 0x75, 0x72, 0x6e,
+  3, 0x76, 0x61, 0x72, 3, 0x6c, 0x65, 0x74, 5, 0x63, 0x6f, 0x6e, 0x73, 0x74, 8, 0x66, 0x75, 0x6e, 0x63, 0x74, 0x69, 0x6f, 0x6e,
+  5, 0x61, 0x73, 0x79, 0x6e, 0x63, 5, 0x63, 0x6c, 0x61, 0x73, 0x73, 7, 0x65, 0x78, 0x74, 0x65, 0x6e, 0x64, 0x73, 2, 0x69, 0x6e,
+  10, 0x69, 0x6e, 0x73, 0x74, 0x61, 0x6e, 0x63, 0x65, 0x6f, 0x66, 2, 0x6f, 0x66, 6, 0x69, 0x6d, 0x70, 0x6f, 0x72, 0x74,
+  6, 0x65, 0x78, 0x70, 0x6f, 0x72, 0x74, 5, 0x62, 0x72, 0x65, 0x61, 0x6b, 8, 0x63, 0x6f, 0x6e, 0x74, 0x69, 0x6e, 0x75, 0x65,
+  2, 0x64, 0x6f, 4, 0x65, 0x6c, 0x73, 0x65, 4, 0x63, 0x61, 0x73, 0x65, 4, 0x66, 0x72, 0x6f, 0x6d, 2, 0x61, 0x73,
+  0,
+]);
+
+function jsOperatorWord(word: usize, len: u32): bool {
+  let e = JS_OPS;
+  while (true) {
+    const l = <u32>load<u8>(e);
+    if (l == 0) return false;
+    if (len == l && memory.compare(e + 1, word, len) == 0) return true;
+    e += l + 1;
+  }
+  return false;
 }
 
 function schemePunct(st: usize, s2: usize, c: u32, end: u32): void {
   const space = c == 0x20 || c == 0x0a;
   const mode = g32(s2, S2_MODE);
   if (mode == 1 || mode == 4) { if (space) s32(s2, S2_MODE, mode + 1); else schemeReport(st, s2); return; }
-  if (mode >= 6) {
+  if (mode >= 6 && mode <= 9) {
     // void( void(0 ) — then a space (a sentence goes on: words and its punctuation only), the attribute's quote or
     // the end; anything else (; , // another call) runs code after it
     if (mode == 6 && c == 0x28) s32(s2, S2_MODE, 7);
@@ -217,6 +248,9 @@ function schemePunct(st: usize, s2: usize, c: u32, end: u32): void {
     else schemeReport(st, s2);
     return;
   }
+  if (mode == 10 && c == 0x20) { s32(s2, S2_MODE, 11); return; }
+  if (mode == 11 && c == 0x20) return;
+  if (mode >= 10) s32(s2, S2_MODE, 3);
   if (c == 0x2e) s32(s2, S2_DOT, end);
   else if (!(space || c == 0x2c || c == 0x21 || c == 0x3f || c == 0x2d || c == 0x3a)) schemeReport(st, s2);
 }
@@ -397,10 +431,11 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     if ((joined & K_X_SCHEME) != 0) { flags |= joined; start = g32(x, X_GLUE_START); }
   } else s32(x, X_GLUE_OK, 0);
   // Complete what the previous events left pending (OBJ '.' PROP, chains, tagged calls ...)
-  const p = g32(x, X_PEND);
+  const p0 = g32(x, X_PEND);
+  const p = p0 == P_BRK_DOT ? P_OBJ_DOT : p0;
   const adjacentPend = g32(x, X_PEND_END) == start;
   const pendStart = g32(x, X_PEND_START);
-  let brk = false;
+  let brk = p0 == P_BRK_DOT && (flags & (K_X_PROP | K_X_SINK_STRONG)) == 0;
   let brkTarget = false;
   let method = false;
   let held = false;
@@ -436,7 +471,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if (heldSink(p)) heldWord(st, x, p, adjacentPend && w0 - 0x61 < 26, pendStart);
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, pendStart, g32(x, X_LAST_END)); // el.innerHTML = html
   else if (p != P_NONE) { // (most words arrive with nothing pending)
-    brk = p == P_BRK_OP && adjacentPend && w0 - 0x61 < 26;
+    brk = (p == P_BRK_OP || brk) && adjacentPend && w0 - 0x61 < 26;
     // location too, right after leaving a string
     brkTarget = (brk || p == P_BRK_IN) && ((len == 8 && w0 == 0x6c && (flags & K_X_OBJ) != 0) || conversion);
     if (p == P_TICK && adjacentPend) report(st, R_XSS_JS_SINK, pendStart, end); // alert`1`
@@ -542,6 +577,14 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
       s32(x, X_NAME_END, end + 1);
     }
     if (arg != 0) pend(x, arg, pendStart, end); // (a tag name inside a held call's string: still held, "<b>")
+    // no tag name but a script scheme or a dialog: a Markdown autolink (<javascript:alert(1)>, <data:text/html,...>), or
+    // '<' comparing in script after leaving a string ('<alert(1)//): read as outside a tag
+    else if (g32(x, X_PEND) == P_NONE && (flags & (K_X_TAG | K_X_TAG_DANGER | K_X_SCRIPT)) == 0) {
+      if ((flags & K_X_SCHEME) != 0) { pend(x, P_SCHEME, start, end); s32(st + ST_XSS4, X4_VB, w0 == 0x76 ? 1 : 0); }
+      else if ((flags & K_X_SINK_STRONG) != 0) pend(x, isTimer(word, w0, w1, len) ? P_TIMER : P_SINK, start, end);
+      else if ((flags & K_X_OBJ) != 0) pend(x, P_OBJ, start, end); // '<window['alert'](1) (indexed only: see xssPunct)
+    }
+    if (arg == 0 && (flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); } // (<data value=1> is a tag: the space ends it)
     s32(x, X_LT_END, 0);
     s32(x, X_LAST_END, end);
     return;
@@ -579,6 +622,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   else if ((flags & K_X_SCHEME) != 0) {
     const afterWord = !afterPrev && wordStart == start && g32(x, X_LAST_END) != 0 && g32(x, X_LAST_END) != g32(x, X_PUNCT_END);
     pend(x, afterWord ? P_SCHEME_PROSE : P_SCHEME, start, end);
+    s32(st + ST_XSS4, X4_VB, (wordStart == start ? w0 : <u32>load<u8>(x + X_GLUE)) == 0x76 ? 1 : 0);
   }
   else if ((flags & K_X_SINK_STRONG) != 0) {
     pend(x, isTimer(word, w0, w1, len) ? P_TIMER : P_SINK, start, end);
@@ -811,6 +855,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
       s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true;
     }
     else if (p == P_BRK_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_BREAKOUT, ps, end);
+    // ';name`x`  — a tagged-template call right after leaving the string (reported when content follows, as alert`x`)
+    else if (p == P_BRK_CALL && adjacent && c == 0x60) { s32(x, X_PEND, P_TICK); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_BRK_CALL && adjacent && c == 0x3d) { s32(x, X_PEND, P_BRK_ASSIGN); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_BRK_ASSIGN && isSpace) keep = true;
     // x=alert;  a=alert,  — a sink assigned to a name: called by that name next (x=alert;x(1), a=alert,a(1))
@@ -822,12 +868,13 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
     else if (p == P_BRK_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true; } // '-a.b(
     else if ((p == P_BRK || p == P_BRK_IN) && isSpace) keep = true; // (adjacency still counts from the quote or 'in')
     else if (p == P_BRK_NAME && adjacent && (c == 0x3d || c == 0x28)) report(st, R_XSS_JS_BREAKOUT, ps, end);
-    else if (p == P_BRK_NAME && adjacent && c == 0x2e) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; } // '-location.href
+    else if (p == P_BRK_NAME && adjacent && c == 0x2e) { s32(x, X_PEND, P_BRK_DOT); s32(x, X_PEND_END, end); keep = true; } // '-location.href
     else if (p == P_SINK_WEAK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_ANY_TAG, ps, end);
     else if (p == P_CSS && adjacent && c == 0x28) report(st, R_XSS_CSS_EXPRESSION, ps, end);
     else if (p == P_BEHAVIOR && c == 0x3a) { s32(x, X_PEND, P_BEHAVIOR_COLON); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_BEHAVIOR_COLON && isSpace) keep = true;
-    else if (p == P_OBJ && (c == 0x2e || c == 0x5b)) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
+    // (a global right after '<' is indexed, '<top['al'+'ert'](1); <window.location> is a placeholder in docs)
+    else if (p == P_OBJ && (c == 0x5b || (c == 0x2e && g32(x, X_NAME_END) != g32(x, X_PEND_END) + 1))) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
     else if (p == P_OBJ && (isSpace || c == 0x29)) { s32(x, X_PEND_END, end); keep = true; }        // document .cookie  (document)[...]
     // window['x'](  top[`x`]`: a global indexed by a string, then called (names built from pieces)
     // (or a regex literal: top[/al/.source+/ert/.source](1) builds the name from the patterns' text)
@@ -1058,6 +1105,6 @@ export function xssFinish(st: usize, x: usize, end: u32): void {
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), g32(x, X_LAST_END));
   const s2 = st + ST_XSS2;
   // "javascript:" with nothing after it, and javascript:void(0) alone (a value that is the URI itself, as injected)
-  if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2 || g32(s2, S2_MODE) >= 6) schemeReport(st, s2);
+  if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2 || (g32(s2, S2_MODE) >= 6 && g32(s2, S2_MODE) <= 9)) schemeReport(st, s2);
   styleFinish(st);
 }
