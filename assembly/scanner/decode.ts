@@ -222,10 +222,14 @@ function hexRun(inp: usize, from: u32, n: u32, max: u32): u32 {
 @inline function put(st: usize, sg: usize, out: usize, outOff: usize, o: u32, c: u32, at: u32, end: u32): u32 {
   if (c - 0x41 < 26) c |= 0x20;
   else if (c == 0) { report(st, R_PATH_NULL_BYTE, at, end); return o; }
-  else if (c == 0x09 || c == 0x0b || c == 0x0c || c == 0x0d) c = 0x20;
-  if (c == 0x20 && (prevOut == 0x20 || prevOut == 0x0a)) return o;
+  else if (c == 0x09 || c == 0x0b || c == 0x0c) c = 0x20;
+  else if (c == 0x0a && prevOut == 0x0d) { prevOut = 0x0a; return o; } // CR LF: one line end
+  if (c == 0x20 && (prevOut == 0x20 || prevOut == 0x0a || prevOut == 0x0d)) return o;
+  // A CR ends a line as LF does, to JavaScript (alert(1)<CR>x is two statements) and to the
+  // text after it; it goes out as LF, and prevOut = CR (never output itself) remembers it so
+  // the LF of a CR LF pair is dropped.
   prevOut = c;
-  store<u8>(out + o, <u8>c);
+  store<u8>(out + o, <u8>(c == 0x0d ? 0x0a : c));
   store<u32>(outOff + (<usize>o << 2), at);
   return o + 1;
 }
@@ -324,7 +328,7 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
       // (a trailing '0' may start a "0x2e" escape that continues past the block)
       if ((((<u32>i8x16.bitmask(special)) | (<u32>i8x16.bitmask(v)) | zeroX) & valid) == 0 && load<u8>(inp + i + r - 1) != 0x30) {
         const sp = <u32>i8x16.bitmask(i8x16.eq(v, c20)) & valid;
-        const prevSpace: u32 = prevOut == 0x20 || prevOut == 0x0a ? 1 : 0;
+        const prevSpace: u32 = prevOut == 0x20 || prevOut == 0x0a || prevOut == 0x0d ? 1 : 0;
         if ((sp & ((sp << 1) | prevSpace)) == 0) {
           const upper = v128.and(i8x16.ge_u(v, cA), i8x16.le_u(v, cZ));
           v128.store(out + o, v128.or(v, v128.and(upper, c20)));

@@ -67,7 +67,11 @@ describe('decoding stages', () => {
     expect(ruleIds(d.scan('x:\\65xpression(go())', { context: 'body' }))).toContain('xss.css-expression');
   });
   it('folds ASCII case and whitespace runs, removes NUL', () => {
-    expect(finalText('SeLeCt \t\r  X')).toBe('select x');
+    expect(finalText('SeLeCt \t\v\f  X')).toBe('select x');
+    // a CR ends a line like LF (to JavaScript, alert(1)<CR>x is two statements); CR LF is one line end
+    expect(finalText('a\r\nb\rc\r\rd \r  e')).toBe('a\nb\nc\n\nd \ne');
+    expect(ruleIds(d.scan('alert(msg)\rdone'))).toContain('xss.js-sink');
+    expect(ruleIds(d.scan('alert(msg) done'))).toEqual([]);
     expect(finalText('a%00b')).toBe('ab');
   });
   it('decodes overlong UTF-8 of . / \\', () => {

@@ -102,7 +102,9 @@ describe('held-out cmdi / path probes', () => {
 // a parameter length expansion, as before the round): measured cmdi 956/970 (p2 959/970), benign 62/1007 (p2 98/1007; 56
 // by cmdi/path rules at critical score). Then file tools alone only print their usage (Cut; Copy; Paste): "Malé | MV"
 // passes; benign 61/1007 (p2 97/1007; 55 by cmdi/path rules at critical score)
-const CMDI_MISSES = 14;
-const PATH_MISSES = 6;
+// Session 9 (lead): /opt/tomcat/conf/tomcat-users.xml is a sensitive file (path 595/600), and a CR ends a line as LF does
+// (decode.ts), so %0Dwhoami is a chained command (cmdi 957/970, p2 959/970); look-alikes unchanged
+const CMDI_MISSES = 13;
+const PATH_MISSES = 5;
 const BENIGN_BLOCKED = 61;
 const BENIGN_CP_CRITICAL = 55;
