@@ -32,6 +32,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createArena, createDetector, type Detector } from '../../src/index.js';
+// (the benches' deterministic PRNG, mulberry32, for randomcase and the like: the sweep is the same every run)
+import { rng } from '../../bench/lib/harness.mjs';
 
 // SWEEP_WASM=/tmp/before.wasm measures another build; SWEEP_DUMP=/tmp/x writes the misses to /tmp/x-NAME.txt;
 // SWEEP_PARANOIA=2 measures paranoia 2 (the pins are paranoia 1's).
@@ -45,17 +47,6 @@ afterAll(async () => { await d.close(); });
 
 const blocked = (p: string): boolean => d.scan(p, { context: 'query' }).blocked;
 
-// A tiny deterministic PRNG (mulberry32) for randomcase and the like: the sweep is the same every run.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- sqlmap boundaries: [prefix, suffix] around a test body; the body is " AND ..." style, so the
 // suffix closes what the prefix opened (sqlmap's boundaries.xml, levels 1-5, written from memory).
