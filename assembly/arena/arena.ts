@@ -78,7 +78,9 @@ function ensureMemory(end: usize): bool {
   const have = <usize>memory.size() * PAGE_BYTES;
   if (end <= have) return true;
   const pages = <i32>((end - have + PAGE_BYTES - 1) / PAGE_BYTES);
-  const limit = hget(H_GROW_LIMIT);
+  // (the header itself may lie past the module's initial memory when static data ends near a page
+  // boundary: arenaInit grows memory before writing it, so there is no limit to read yet)
+  const limit = header() + HEADER_BYTES <= have ? hget(H_GROW_LIMIT) : 0;
   if (limit != 0 && <u32>memory.size() + <u32>pages > limit) return false;
   return memory.grow(pages) >= 0;
 }
