@@ -14,6 +14,10 @@ export const SG_PREV: u32 = 4;
 export const SG_CARRY: u32 = 8;       // up to MAX_CARRY bytes
 export const SG_CARRY_OFF: u32 = 48;  // up to MAX_CARRY u32 offsets
 export const MAX_CARRY: u32 = 36;
+// Bytes 44-47 (between the carried bytes and their offsets) are spare: the markup stage keeps
+// "a JS octal '<' was decoded" there (octalMarkup), a percent stage "the last '%' was dropped".
+export const SG_OCTAL: u32 = 44;
+export const SG_PCT_RUN: u32 = 44;
 
 // @ts-ignore: decorator
 @inline function hexVal(c: u32): i32 {
@@ -297,6 +301,38 @@ function jsonEscape(c: u32): i32 {
   }
 }
 
+// End of the digits octalMarkup read (an out-parameter, like hexEnd).
+let octEnd: u32 = 0;
+
+/**
+ * A JavaScript legacy octal escape that spells markup: \74 or \074 ('<') before a letter, '/' or '!'
+ * (\74script\76, \74/b), and \76 or \076 ('>') once such a '<' was decoded in this value or before
+ * another '<' (\76\74svg). Its code point, or -1; `octEnd` is the index after the digits. JavaScript
+ * reads up to three digits after 0-3 and up to two after 4-7, so \745 is '<' and '5'. Any other
+ * octal escape is left alone: \74 is also CSS's hex escape for 't', read as that elsewhere.
+ */
+function octalMarkup(sg: usize, inp: usize, e: u32, n: u32): i32 {
+  const d0 = <u32>load<u8>(inp + e) - 0x30;
+  const max: u32 = d0 < 4 ? 3 : 2;
+  let v: u32 = 0;
+  let q = e;
+  while (q < n && q - e < max) {
+    const d = <u32>load<u8>(inp + q) - 0x30;
+    if (d >= 8) break;
+    v = (v << 3) | d;
+    q++;
+  }
+  if (q - e < 2) return -1;
+  const nx = q < n ? <u32>load<u8>(inp + q) : 0; // (the end here is the value's: a possible escape near a chunk's end is carried)
+  if (v == 0x3c) {
+    if ((nx | 0x20) - 0x61 < 26 || nx == 0x2f || nx == 0x21) { s32(sg, SG_OCTAL, 1); octEnd = q; return 0x3c; }
+  } else if (v == 0x3e) {
+    const nx2 = q + 1 < n ? <u32>load<u8>(inp + q + 1) : 0;
+    if (g32(sg, SG_OCTAL) != 0 || nx == 0x3c || (nx == 0x5c && (nx2 == 0x37 || nx2 == 0x30))) { octEnd = q; return 0x3e; }
+  }
+  return -1;
+}
+
 /** A decoded reference or escape: ASCII goes through put(), anything else out as UTF-8. */
 // @ts-ignore: decorator
 @inline function putDecoded(st: usize, sg: usize, out: usize, outOff: usize, o: u32, cp: u32, at: u32, end: u32): u32 {
@@ -397,6 +433,8 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
             const d = hexVal(<u32>load<u8>(inp + e + 3)), f = hexVal(<u32>load<u8>(inp + e + 4));
             if ((a | c | d | f) >= 0) { cp = (a << 12) | (c << 8) | (d << 4) | f; j = e + 5; }
           }
+        } else if (<u32>load<u8>(inp + e) - 0x30 < 8 && g32(st, ST_CONTEXT) != CTX_PATH && (cp = octalMarkup(sg, inp, e, n)) >= 0) {
+          j = octEnd;
         } else if (hexVal(<u32>load<u8>(inp + e)) >= 0 && g32(st, ST_CONTEXT) != CTX_PATH) {
           // CSS escapes: \ and 1-6 hex digits, then one optional whitespace (\6a\61vascript:, \3c script).
           // Only two or more digits that make printable ASCII: \b or \2023 in a Windows path stays as it is.

@@ -62,6 +62,16 @@ describe('decoding stages', () => {
     expect(finalText('..\\bin\\be')).toBe('..\\bin\\be'); // one digit, or no printable ASCII: left alone
     expect(finalText('..\\3c', 'path')).toBe('..\\3c');
   });
+  it('decodes JS legacy octal escapes of < and > when they make markup (\\74script\\76), and no other octal', () => {
+    expect(finalText('\\74script\\76alert(1)\\74/script\\76')).toBe('<script>alert(1)</script>');
+    expect(finalText('\\074svg onload=alert(1)\\076')).toBe('<svg onload=alert(1)>');
+    expect(finalText('x\\76\\74img')).toBe('x><img');
+    expect(finalText('\\74 x')).toBe('tx'); // no markup after it: CSS's \74 ('t') as before
+    expect(finalText('a\\76b')).toBe('a\\76b'); // a '>' with no octal '<' before it stays
+    expect(finalText('\\74script', 'path')).toBe('\\74script');
+    expect(ruleIds(d.scan('\\74script\\76alert(1)\\74/script\\76', { context: 'query' }))).toContain('xss.script-tag');
+    expectSameWhenSplit(d, ['\\74script\\76alert(1)\\74/script\\76', '\\074svg/onload=alert(1)\\076']);
+  });
   it('a CSS-escaped javascript: URL or expression() in a style is found', () => {
     expect(ruleIds(d.scan('background:url(\\6a\\61vascript:go())', { context: 'body' }))).toContain('xss.js-uri');
     expect(ruleIds(d.scan('x:\\65xpression(go())', { context: 'body' }))).toContain('xss.css-expression');
