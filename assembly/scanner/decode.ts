@@ -52,13 +52,17 @@ function saveCarry(sg: usize, buf: usize, off: usize, from: u32, n: u32): void {
 export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: usize, outOff: usize, final: bool, plus: bool): u32 {
   let i: u32 = 0;
   let o: u32 = 0;
+  // ASP's percent run (sqlmap's tamper 'percentage', %S%E%L%E%C%T): the index where the next '%'
+  // continues a run of dropped ones (0 with the flag carried from the previous chunk), or none.
+  let runAt: u32 = g32(sg, SG_PCT_RUN) != 0 ? 0 : 0xffffffff;
   while (i < n) {
     const b = <u32>load<u8>(inp + i);
     if (b == 0x25) {
       if (!final && i + 6 > n) {
-        // A possible escape is cut by the chunk end: carry it (at most 5 bytes).
+        // A possible escape is cut by the chunk end: carry it (at most 5 bytes; a '%' and the four
+        // bytes after it decide a percent run).
         const nx = i + 1 < n ? <u32>load<u8>(inp + i + 1) : 0x75;
-        if ((nx | 0x20) == 0x75 || i + 3 > n) { saveCarry(sg, inp, inOff, i, n); break; }
+        if ((nx | 0x20) == 0x75 || i + 5 > n) { saveCarry(sg, inp, inOff, i, n); break; }
       }
       if (i + 2 < n) {
         const h1 = hexVal(<u32>load<u8>(inp + i + 1));
@@ -80,6 +84,7 @@ export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: u
           i += 6; continue;
         }
       }
+      if (i + 1 < n && aspPercent(inp, i, n, i == runAt)) { runAt = i + 2; i++; continue; }
       store<u8>(out + o, <u8>b);
     } else if (b == 0x2b && plus) {
       store<u8>(out + o, 0x20);
@@ -90,8 +95,33 @@ export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: u
     o++; i++;
   }
   const cl = g32(sg, SG_CARRY_LEN);
+  // (a run's next '%' is never past the chunk: a dropped one had four bytes after it here)
+  s32(sg, SG_PCT_RUN, cl != 0 && runAt == n - cl ? 1 : 0);
   store<u32>(outOff + (<usize>o << 2), cl != 0 ? load<u32>(sg + SG_CARRY_OFF) : load<u32>(inOff + (<usize>n << 2)));
   return o;
+}
+
+/** A byte ASP's percent run may put a '%' before: printable ASCII other than '%'. */
+// @ts-ignore: decorator
+@inline function aspByte(c: u32): bool { return c - 0x21 < 0x5e && c != 0x25; }
+
+/**
+ * Is the '%' at `i` (no escape: %XX and %uXXXX were tried) one that ASP/IIS drops in a percent run?
+ * ASP drops a '%' that no two hex digits follow; sqlmap's tamper 'percentage' puts one before every
+ * character (%S%E%L%E%C%T). Dropping every such '%' would glue "50%off" and "100% sure" into other
+ * words, so only runs: this '%' and a printable byte, and either the run goes on here (`inRun`) or
+ * another such pair follows (%O%R, %1%=%1). "%s%s" or "%Y%m%d" become "ss" and "Ymd", still plain
+ * text. A hex digit before an escape is IIS's nibble form (%2%65 is %2e after the first pass): kept.
+ */
+function aspPercent(inp: usize, i: u32, n: u32, inRun: bool): bool {
+  const x = <u32>load<u8>(inp + i + 1);
+  if (!aspByte(x)) return false;
+  if (i + 3 < n && load<u8>(inp + i + 2) == 0x25) {
+    const y = <u32>load<u8>(inp + i + 3);
+    if (hexVal(x) >= 0 && i + 4 < n && hexVal(y) >= 0 && hexVal(<u32>load<u8>(inp + i + 4)) >= 0) return false;
+    return inRun || aspByte(y);
+  }
+  return inRun;
 }
 
 /** A decoded full-width ASCII code point (U+FF01..U+FF5E) or slash look-alike as its ASCII twin; others unchanged. */

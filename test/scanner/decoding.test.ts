@@ -72,6 +72,15 @@ describe('decoding stages', () => {
     expect(ruleIds(d.scan('\\74script\\76alert(1)\\74/script\\76', { context: 'query' }))).toContain('xss.script-tag');
     expectSameWhenSplit(d, ['\\74script\\76alert(1)\\74/script\\76', '\\074svg/onload=alert(1)\\076']);
   });
+  it("drops ASP's '%' in a run of '%' + character pairs (%S%E%L%E%C%T), and no lone '%'", () => {
+    expect(finalText('1 %U%N%I%O%N %S%E%L%E%C%T %1%,%2')).toBe('1 union select 1,2');
+    expect(finalText("x%'%) %O%R %1%=%1%-%-")).toBe("x') or 1=1--");
+    expect(finalText("1%' %O%R")).toBe("1%' or"); // a lone pair stays
+    expect(finalText('50%off 100% sure 20%-30% a%b')).toBe('50%off 100% sure 20%-30% a%b');
+    expect(finalText('..%2%65..%2%66etc')).toBe('...../etc'); // IIS's nibble form keeps its '%'
+    expect(ruleIds(d.scan('1 %A%N%D %S%L%E%E%P(5)', { context: 'query' }))).toContain('sqli.dangerous-function');
+    expectSameWhenSplit(d, ['1 %U%N%I%O%N %S%E%L%E%C%T %1%,%2', "x%' %O%R %1%=%1%-%- ", '50%off%20100% sure', '..%2%65..%2%66etc']);
+  });
   it('a CSS-escaped javascript: URL or expression() in a style is found', () => {
     expect(ruleIds(d.scan('background:url(\\6a\\61vascript:go())', { context: 'body' }))).toContain('xss.js-uri');
     expect(ruleIds(d.scan('x:\\65xpression(go())', { context: 'body' }))).toContain('xss.css-expression');
