@@ -6,7 +6,7 @@
 // Stages: [0] percent (+ as space where the context says so), [1] percent again (bounded
 // double decoding), [2] HTML entities, JS escapes, overlong UTF-8, full-width ASCII,
 // NUL removal, ASCII case folding, whitespace-run folding; CSS hex escapes outside paths.
-import { g32, s32, report, ST_CONTEXT, CTX_PATH, CTX_JSON_ESCAPED } from "./state";
+import { g32, s32, report, ST_CONTEXT, CTX_PATH, CTX_JSON_ESCAPED, ST_STAGES, STAGE_BYTES } from "./state";
 import { R_PATH_OVERLONG_UTF8, R_PATH_NULL_BYTE } from "./generated/tables";
 
 export const SG_CARRY_LEN: u32 = 0;
@@ -14,10 +14,20 @@ export const SG_PREV: u32 = 4;
 export const SG_CARRY: u32 = 8;       // up to MAX_CARRY bytes
 export const SG_CARRY_OFF: u32 = 48;  // up to MAX_CARRY u32 offsets
 export const MAX_CARRY: u32 = 36;
-// Bytes 44-47 (between the carried bytes and their offsets) are spare: the markup stage keeps
-// "a JS octal '<' was decoded" there (octalMarkup), a percent stage "the last '%' was dropped".
-export const SG_OCTAL: u32 = 44;
+// Bytes 44-47 (between the carried bytes and their offsets) are spare: a percent stage keeps "the
+// last '%' was dropped" there; the markup stage keeps bit 0 "a JS octal '<' was decoded" (octalMarkup)
+// and above it 1 + the original offset of a NUL it dropped after the last byte it wrote (0: none).
 export const SG_PCT_RUN: u32 = 44;
+export const SG_MARK: u32 = 44;
+const MARK_OCTAL: u32 = 1;
+
+/**
+ * At the end of a scan: 1 + the original offset of a NUL the value ends in (nothing but dropped NULs,
+ * or folded whitespace, after it), or 0. A C-string driver ends the query there: admin'%00 is admin'--.
+ */
+export function valueEndNul(st: usize): u32 {
+  return g32(st + ST_STAGES + 2 * STAGE_BYTES, SG_MARK) >> 1;
+}
 
 // @ts-ignore: decorator
 @inline function hexVal(c: u32): i32 {
@@ -255,7 +265,7 @@ function hexRun(inp: usize, from: u32, n: u32, max: u32): u32 {
 // @ts-ignore: decorator
 @inline function put(st: usize, sg: usize, out: usize, outOff: usize, o: u32, c: u32, at: u32, end: u32): u32 {
   if (c - 0x41 < 26) c |= 0x20;
-  else if (c == 0) { report(st, R_PATH_NULL_BYTE, at, end); return o; }
+  else if (c == 0) { report(st, R_PATH_NULL_BYTE, at, end); s32(sg, SG_MARK, (g32(sg, SG_MARK) & MARK_OCTAL) | ((at + 1) << 1)); return o; }
   else if (c == 0x09 || c == 0x0b || c == 0x0c) c = 0x20;
   else if (c == 0x0a && prevOut == 0x0d) { prevOut = 0x0a; return o; } // CR LF: one line end
   if (c == 0x20 && (prevOut == 0x20 || prevOut == 0x0a || prevOut == 0x0d)) return o;
@@ -355,10 +365,10 @@ function octalMarkup(sg: usize, inp: usize, e: u32, n: u32): i32 {
   if (q - e < 2) return -1;
   const nx = q < n ? <u32>load<u8>(inp + q) : 0; // (the end here is the value's: a possible escape near a chunk's end is carried)
   if (v == 0x3c) {
-    if ((nx | 0x20) - 0x61 < 26 || nx == 0x2f || nx == 0x21) { s32(sg, SG_OCTAL, 1); octEnd = q; return 0x3c; }
+    if ((nx | 0x20) - 0x61 < 26 || nx == 0x2f || nx == 0x21) { s32(sg, SG_MARK, g32(sg, SG_MARK) | MARK_OCTAL); octEnd = q; return 0x3c; }
   } else if (v == 0x3e) {
     const nx2 = q + 1 < n ? <u32>load<u8>(inp + q + 1) : 0;
-    if (g32(sg, SG_OCTAL) != 0 || nx == 0x3c || (nx == 0x5c && (nx2 == 0x37 || nx2 == 0x30))) { octEnd = q; return 0x3e; }
+    if ((g32(sg, SG_MARK) & MARK_OCTAL) != 0 || nx == 0x3c || (nx == 0x5c && (nx2 == 0x37 || nx2 == 0x30))) { octEnd = q; return 0x3e; }
   }
   return -1;
 }
@@ -545,6 +555,9 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
     i++;
   }
   s32(sg, SG_PREV, prevOut);
+  // (a byte written after the last dropped NUL: the value does not end in it)
+  const mark = g32(sg, SG_MARK);
+  if (mark > MARK_OCTAL && o != 0 && load<u32>(outOff + (<usize>(o - 1) << 2)) >= (mark >> 1)) s32(sg, SG_MARK, mark & MARK_OCTAL);
   const cl = g32(sg, SG_CARRY_LEN);
   store<u32>(outOff + (<usize>o << 2), cl != 0 ? load<u32>(sg + SG_CARRY_OFF) : load<u32>(inOff + (<usize>n << 2)));
   return o;

@@ -81,6 +81,17 @@ describe('decoding stages', () => {
     expect(ruleIds(d.scan('1 %A%N%D %S%L%E%E%P(5)', { context: 'query' }))).toContain('sqli.dangerous-function');
     expectSameWhenSplit(d, ['1 %U%N%I%O%N %S%E%L%E%C%T %1%,%2', "x%' %O%R %1%=%1%-%- ", '50%off%20100% sure', '..%2%65..%2%66etc']);
   });
+  it('a NUL ending the value ends the query after a break-out, as a trailing comment would (admin\'%00)', () => {
+    for (const p of ["admin'%00", "' or 1%00", "admin')%00%00", 'x" or true%00', "admin'\u0000"]) {
+      expect(ruleIds(d.scan(p, { context: 'query' })), p).toContain('sqli.string-breakout');
+      expect(ruleIds(d.scan(p.replaceAll('%00', '').replace('\u0000', ''), { context: 'query' })), p).not.toContain('sqli.string-breakout');
+    }
+    // no break-out, or something after the NUL: the NUL only reports itself
+    for (const p of ['1%00', "O'Brien%00", "it's%00", 'file.php%00', "admin'%00x", 'hello%00 world']) {
+      expect(ruleIds(d.scan(p, { context: 'query' })), p).toEqual(['path.null-byte']);
+    }
+    expectSameWhenSplit(d, ["admin'%00", "' or 1=1%00", "admin'%00x", "admin')%00%00", '1%00']);
+  });
   it('a CSS-escaped javascript: URL or expression() in a style is found', () => {
     expect(ruleIds(d.scan('background:url(\\6a\\61vascript:go())', { context: 'body' }))).toContain('xss.js-uri');
     expect(ruleIds(d.scan('x:\\65xpression(go())', { context: 'body' }))).toContain('xss.css-expression');
