@@ -261,11 +261,17 @@ function hexRun(inp: usize, from: u32, n: u32, max: u32): u32 {
   return v;
 }
 
+/** A NUL is dropped: reported, and remembered in case the value ends in it (valueEndNul). */
+function dropNul(st: usize, sg: usize, at: u32, end: u32): void {
+  report(st, R_PATH_NULL_BYTE, at, end);
+  s32(sg, SG_MARK, (g32(sg, SG_MARK) & MARK_OCTAL) | ((at + 1) << 1));
+}
+
 /** Emit one character after escape decoding: fold case, drop NUL, fold whitespace runs. */
 // @ts-ignore: decorator
 @inline function put(st: usize, sg: usize, out: usize, outOff: usize, o: u32, c: u32, at: u32, end: u32): u32 {
   if (c - 0x41 < 26) c |= 0x20;
-  else if (c == 0) { report(st, R_PATH_NULL_BYTE, at, end); s32(sg, SG_MARK, (g32(sg, SG_MARK) & MARK_OCTAL) | ((at + 1) << 1)); return o; }
+  else if (c == 0) { dropNul(st, sg, at, end); return o; }
   else if (c == 0x09 || c == 0x0b || c == 0x0c) c = 0x20;
   else if (c == 0x0a && prevOut == 0x0d) { prevOut = 0x0a; return o; } // CR LF: one line end
   if (c == 0x20 && (prevOut == 0x20 || prevOut == 0x0a || prevOut == 0x0d)) return o;
