@@ -6,7 +6,7 @@
 // Stages: [0] percent (+ as space where the context says so), [1] percent again (bounded
 // double decoding), [2] HTML entities, JS escapes, overlong UTF-8, full-width ASCII,
 // NUL removal, ASCII case folding, whitespace-run folding; CSS hex escapes outside paths.
-import { g32, s32, report, ST_CONTEXT, CTX_PATH, CTX_JSON_ESCAPED } from "./state";
+import { g32, s32, report, ST_CONTEXT, CTX_PATH, CTX_JSON_ESCAPED, ST_STAGES, STAGE_BYTES } from "./state";
 import { R_PATH_OVERLONG_UTF8, R_PATH_NULL_BYTE } from "./generated/tables";
 
 export const SG_CARRY_LEN: u32 = 0;
@@ -14,6 +14,20 @@ export const SG_PREV: u32 = 4;
 export const SG_CARRY: u32 = 8;       // up to MAX_CARRY bytes
 export const SG_CARRY_OFF: u32 = 48;  // up to MAX_CARRY u32 offsets
 export const MAX_CARRY: u32 = 36;
+// Bytes 44-47 (between the carried bytes and their offsets) are spare: a percent stage keeps "the
+// last '%' was dropped" there; the markup stage keeps bit 0 "a JS octal '<' was decoded" (octalMarkup)
+// and above it 1 + the original offset of a NUL it dropped after the last byte it wrote (0: none).
+export const SG_PCT_RUN: u32 = 44;
+export const SG_MARK: u32 = 44;
+const MARK_OCTAL: u32 = 1;
+
+/**
+ * At the end of a scan: 1 + the original offset of a NUL the value ends in (nothing but dropped NULs,
+ * or folded whitespace, after it), or 0. A C-string driver ends the query there: admin'%00 is admin'--.
+ */
+export function valueEndNul(st: usize): u32 {
+  return g32(st + ST_STAGES + 2 * STAGE_BYTES, SG_MARK) >> 1;
+}
 
 // @ts-ignore: decorator
 @inline function hexVal(c: u32): i32 {
@@ -48,13 +62,17 @@ function saveCarry(sg: usize, buf: usize, off: usize, from: u32, n: u32): void {
 export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: usize, outOff: usize, final: bool, plus: bool): u32 {
   let i: u32 = 0;
   let o: u32 = 0;
+  // ASP's percent run (sqlmap's tamper 'percentage', %S%E%L%E%C%T): the index where the next '%'
+  // continues a run of dropped ones (0 with the flag carried from the previous chunk), or none.
+  let runAt: u32 = g32(sg, SG_PCT_RUN) != 0 ? 0 : 0xffffffff;
   while (i < n) {
     const b = <u32>load<u8>(inp + i);
     if (b == 0x25) {
       if (!final && i + 6 > n) {
-        // A possible escape is cut by the chunk end: carry it (at most 5 bytes).
+        // A possible escape is cut by the chunk end: carry it (at most 5 bytes; a '%' and the four
+        // bytes after it decide a percent run).
         const nx = i + 1 < n ? <u32>load<u8>(inp + i + 1) : 0x75;
-        if ((nx | 0x20) == 0x75 || i + 3 > n) { saveCarry(sg, inp, inOff, i, n); break; }
+        if ((nx | 0x20) == 0x75 || i + 5 > n) { saveCarry(sg, inp, inOff, i, n); break; }
       }
       if (i + 2 < n) {
         const h1 = hexVal(<u32>load<u8>(inp + i + 1));
@@ -76,6 +94,7 @@ export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: u
           i += 6; continue;
         }
       }
+      if (i + 1 < n && aspPercent(inp, i, n, i == runAt)) { runAt = i + 2; i++; continue; }
       store<u8>(out + o, <u8>b);
     } else if (b == 0x2b && plus) {
       store<u8>(out + o, 0x20);
@@ -86,8 +105,33 @@ export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: u
     o++; i++;
   }
   const cl = g32(sg, SG_CARRY_LEN);
+  // (a run's next '%' is never past the chunk: a dropped one had four bytes after it here)
+  s32(sg, SG_PCT_RUN, cl != 0 && runAt == n - cl ? 1 : 0);
   store<u32>(outOff + (<usize>o << 2), cl != 0 ? load<u32>(sg + SG_CARRY_OFF) : load<u32>(inOff + (<usize>n << 2)));
   return o;
+}
+
+/** A byte ASP's percent run may put a '%' before: printable ASCII other than '%'. */
+// @ts-ignore: decorator
+@inline function aspByte(c: u32): bool { return c - 0x21 < 0x5e && c != 0x25; }
+
+/**
+ * Is the '%' at `i` (no escape: %XX and %uXXXX were tried) one that ASP/IIS drops in a percent run?
+ * ASP drops a '%' that no two hex digits follow; sqlmap's tamper 'percentage' puts one before every
+ * character (%S%E%L%E%C%T). Dropping every such '%' would glue "50%off" and "100% sure" into other
+ * words, so only runs: this '%' and a printable byte, and either the run goes on here (`inRun`) or
+ * another such pair follows (%O%R, %1%=%1). "%s%s" or "%Y%m%d" become "ss" and "Ymd", still plain
+ * text. A hex digit before an escape is IIS's nibble form (%2%65 is %2e after the first pass): kept.
+ */
+function aspPercent(inp: usize, i: u32, n: u32, inRun: bool): bool {
+  const x = <u32>load<u8>(inp + i + 1);
+  if (!aspByte(x)) return false;
+  if (i + 3 < n && load<u8>(inp + i + 2) == 0x25) {
+    const y = <u32>load<u8>(inp + i + 3);
+    if (hexVal(x) >= 0 && i + 4 < n && hexVal(y) >= 0 && hexVal(<u32>load<u8>(inp + i + 4)) >= 0) return false;
+    return inRun || aspByte(y);
+  }
+  return inRun;
 }
 
 /** A decoded full-width ASCII code point (U+FF01..U+FF5E) or slash look-alike as its ASCII twin; others unchanged. */
@@ -217,11 +261,17 @@ function hexRun(inp: usize, from: u32, n: u32, max: u32): u32 {
   return v;
 }
 
+/** A NUL is dropped: reported, and remembered in case the value ends in it (valueEndNul). */
+function dropNul(st: usize, sg: usize, at: u32, end: u32): void {
+  report(st, R_PATH_NULL_BYTE, at, end);
+  s32(sg, SG_MARK, (g32(sg, SG_MARK) & MARK_OCTAL) | ((at + 1) << 1));
+}
+
 /** Emit one character after escape decoding: fold case, drop NUL, fold whitespace runs. */
 // @ts-ignore: decorator
 @inline function put(st: usize, sg: usize, out: usize, outOff: usize, o: u32, c: u32, at: u32, end: u32): u32 {
   if (c - 0x41 < 26) c |= 0x20;
-  else if (c == 0) { report(st, R_PATH_NULL_BYTE, at, end); return o; }
+  else if (c == 0) { dropNul(st, sg, at, end); return o; }
   else if (c == 0x09 || c == 0x0b || c == 0x0c) c = 0x20;
   else if (c == 0x0a && prevOut == 0x0d) { prevOut = 0x0a; return o; } // CR LF: one line end
   if (c == 0x20 && (prevOut == 0x20 || prevOut == 0x0a || prevOut == 0x0d)) return o;
@@ -295,6 +345,38 @@ function jsonEscape(c: u32): i32 {
     case 0x66: return 0x0c; // \f
     default: return -1;
   }
+}
+
+// End of the digits octalMarkup read (an out-parameter, like hexEnd).
+let octEnd: u32 = 0;
+
+/**
+ * A JavaScript legacy octal escape that spells markup: \74 or \074 ('<') before a letter, '/' or '!'
+ * (\74script\76, \74/b), and \76 or \076 ('>') once such a '<' was decoded in this value or before
+ * another '<' (\76\74svg). Its code point, or -1; `octEnd` is the index after the digits. JavaScript
+ * reads up to three digits after 0-3 and up to two after 4-7, so \745 is '<' and '5'. Any other
+ * octal escape is left alone: \74 is also CSS's hex escape for 't', read as that elsewhere.
+ */
+function octalMarkup(sg: usize, inp: usize, e: u32, n: u32): i32 {
+  const d0 = <u32>load<u8>(inp + e) - 0x30;
+  const max: u32 = d0 < 4 ? 3 : 2;
+  let v: u32 = 0;
+  let q = e;
+  while (q < n && q - e < max) {
+    const d = <u32>load<u8>(inp + q) - 0x30;
+    if (d >= 8) break;
+    v = (v << 3) | d;
+    q++;
+  }
+  if (q - e < 2) return -1;
+  const nx = q < n ? <u32>load<u8>(inp + q) : 0; // (the end here is the value's: a possible escape near a chunk's end is carried)
+  if (v == 0x3c) {
+    if ((nx | 0x20) - 0x61 < 26 || nx == 0x2f || nx == 0x21) { s32(sg, SG_MARK, g32(sg, SG_MARK) | MARK_OCTAL); octEnd = q; return 0x3c; }
+  } else if (v == 0x3e) {
+    const nx2 = q + 1 < n ? <u32>load<u8>(inp + q + 1) : 0;
+    if ((g32(sg, SG_MARK) & MARK_OCTAL) != 0 || nx == 0x3c || (nx == 0x5c && (nx2 == 0x37 || nx2 == 0x30))) { octEnd = q; return 0x3e; }
+  }
+  return -1;
 }
 
 /** A decoded reference or escape: ASCII goes through put(), anything else out as UTF-8. */
@@ -397,6 +479,8 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
             const d = hexVal(<u32>load<u8>(inp + e + 3)), f = hexVal(<u32>load<u8>(inp + e + 4));
             if ((a | c | d | f) >= 0) { cp = (a << 12) | (c << 8) | (d << 4) | f; j = e + 5; }
           }
+        } else if (<u32>load<u8>(inp + e) - 0x30 < 8 && g32(st, ST_CONTEXT) != CTX_PATH && (cp = octalMarkup(sg, inp, e, n)) >= 0) {
+          j = octEnd;
         } else if (hexVal(<u32>load<u8>(inp + e)) >= 0 && g32(st, ST_CONTEXT) != CTX_PATH) {
           // CSS escapes: \ and 1-6 hex digits, then one optional whitespace (\6a\61vascript:, \3c script).
           // Only two or more digits that make printable ASCII: \b or \2023 in a Windows path stays as it is.
@@ -477,6 +561,9 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
     i++;
   }
   s32(sg, SG_PREV, prevOut);
+  // (a byte written after the last dropped NUL: the value does not end in it)
+  const mark = g32(sg, SG_MARK);
+  if (mark > MARK_OCTAL && o != 0 && load<u32>(outOff + (<usize>(o - 1) << 2)) >= (mark >> 1)) s32(sg, SG_MARK, mark & MARK_OCTAL);
   const cl = g32(sg, SG_CARRY_LEN);
   store<u32>(outOff + (<usize>o << 2), cl != 0 ? load<u32>(sg + SG_CARRY_OFF) : load<u32>(inOff + (<usize>n << 2)));
   return o;

@@ -6,6 +6,7 @@
 // folded away (they only leave a flag), so `un/**/ion`-style spacing changes nothing.
 import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START } from "./state";
 import { flagsOfBytes } from "./keywords";
+import { valueEndNul } from "./decode";
 import {
   K_SQL_LOGIC, K_SQL_NOT, K_SQL_UNION, K_SQL_SELECT, K_SQL_ALLDISTINCT, K_SQL_FROM, K_SQL_WHERE, K_SQL_DDL,
   K_SQL_INSERT, K_SQL_DELETE, K_SQL_UPDATE, K_SQL_SET, K_SQL_EXEC, K_SQL_DECLARE, K_SQL_SHUTDOWN, K_SQL_WAITFOR,
@@ -1207,6 +1208,14 @@ function settleCut(st: usize, q: usize, end: u32): void {
 }
 
 export function sqlFinish(st: usize, q: usize, end: u32): void {
+  // admin'%00  ' or 1=1%00  — a value ending in a NUL (the decoder drops it): a C-string driver ends the query
+  // there, so after a break-out it cuts the rest as "--" would. Only the quote readings take it (a NUL after a
+  // bare number or word is no break-out: 1%00), and only outside a literal and a comment.
+  const nul = valueEndNul(st);
+  if (nul != 0 && g32(q, Q_MODE) != 0 && (g32(q, Q_STATE) == S_NORMAL || g32(q, Q_STATE) == S_STRING_QUOTE)) {
+    sqlPunct(st, q, 0x2d, nul - 1, nul, false, false);
+    sqlPunct(st, q, 0x2d, nul, nul + 1, false, false);
+  }
   if ((g32(q, Q_BO) & BO_DEFER) != 0) settle(st, q, false);
   if ((g32(q, Q_BO) & BO_DANGER) != 0) {
     const k = (g32(q, Q_BO) & (BO_DANGER_N * 3)) / BO_DANGER_N;

@@ -62,6 +62,36 @@ describe('decoding stages', () => {
     expect(finalText('..\\bin\\be')).toBe('..\\bin\\be'); // one digit, or no printable ASCII: left alone
     expect(finalText('..\\3c', 'path')).toBe('..\\3c');
   });
+  it('decodes JS legacy octal escapes of < and > when they make markup (\\74script\\76), and no other octal', () => {
+    expect(finalText('\\74script\\76alert(1)\\74/script\\76')).toBe('<script>alert(1)</script>');
+    expect(finalText('\\074svg onload=alert(1)\\076')).toBe('<svg onload=alert(1)>');
+    expect(finalText('x\\76\\74img')).toBe('x><img');
+    expect(finalText('\\74 x')).toBe('tx'); // no markup after it: CSS's \74 ('t') as before
+    expect(finalText('a\\76b')).toBe('a\\76b'); // a '>' with no octal '<' before it stays
+    expect(finalText('\\74script', 'path')).toBe('\\74script');
+    expect(ruleIds(d.scan('\\74script\\76alert(1)\\74/script\\76', { context: 'query' }))).toContain('xss.script-tag');
+    expectSameWhenSplit(d, ['\\74script\\76alert(1)\\74/script\\76', '\\074svg/onload=alert(1)\\076']);
+  });
+  it("drops ASP's '%' in a run of '%' + character pairs (%S%E%L%E%C%T), and no lone '%'", () => {
+    expect(finalText('1 %U%N%I%O%N %S%E%L%E%C%T %1%,%2')).toBe('1 union select 1,2');
+    expect(finalText("x%'%) %O%R %1%=%1%-%-")).toBe("x') or 1=1--");
+    expect(finalText("1%' %O%R")).toBe("1%' or"); // a lone pair stays
+    expect(finalText('50%off 100% sure 20%-30% a%b')).toBe('50%off 100% sure 20%-30% a%b');
+    expect(finalText('..%2%65..%2%66etc')).toBe('...../etc'); // IIS's nibble form keeps its '%'
+    expect(ruleIds(d.scan('1 %A%N%D %S%L%E%E%P(5)', { context: 'query' }))).toContain('sqli.dangerous-function');
+    expectSameWhenSplit(d, ['1 %U%N%I%O%N %S%E%L%E%C%T %1%,%2', "x%' %O%R %1%=%1%-%- ", '50%off%20100% sure', '..%2%65..%2%66etc']);
+  });
+  it('a NUL ending the value ends the query after a break-out, as a trailing comment would (admin\'%00)', () => {
+    for (const p of ["admin'%00", "' or 1%00", "admin')%00%00", 'x" or true%00', "admin'\u0000"]) {
+      expect(ruleIds(d.scan(p, { context: 'query' })), p).toContain('sqli.string-breakout');
+      expect(ruleIds(d.scan(p.replaceAll('%00', '').replace('\u0000', ''), { context: 'query' })), p).not.toContain('sqli.string-breakout');
+    }
+    // no break-out, or something after the NUL: the NUL only reports itself
+    for (const p of ['1%00', "O'Brien%00", "it's%00", 'file.php%00', "admin'%00x", 'hello%00 world']) {
+      expect(ruleIds(d.scan(p, { context: 'query' })), p).toEqual(['path.null-byte']);
+    }
+    expectSameWhenSplit(d, ["admin'%00", "' or 1=1%00", "admin'%00x", "admin')%00%00", '1%00']);
+  });
   it('a CSS-escaped javascript: URL or expression() in a style is found', () => {
     expect(ruleIds(d.scan('background:url(\\6a\\61vascript:go())', { context: 'body' }))).toContain('xss.js-uri');
     expect(ruleIds(d.scan('x:\\65xpression(go())', { context: 'body' }))).toContain('xss.css-expression');
