@@ -12,15 +12,16 @@
 // 10 'SELECT * FROM is a query ...', 1 'AND/OR logic gates'). Round 10b (written after the first fixes, measured on the unchanged build too):
 // UNION obfuscations 1,089/1,089, blind fuzz shapes 352/352, clauses 91/92, NoSQL 167/170, MySQL type
 // juggling 168/528, comments glued to a word 115/160. Now: tampers 3,931, auth 1,831, juggling 350,
-// glued comments 160, ordinary values 18/625.
+// glued comments 160, ordinary values 18/625. Round 11 (decode.ts: ASP percent runs, a NUL that ends the value):
+// tampers 4,000, auth 1,881.
 // What is left, and why it stays:
-// - tamper 'percentage' (%S%E%L%E%C%T, 69): only ASP/IIS drops a '%' before a non-hex character; it needs
-//   a decode.ts stage (shared), not a grammar rule.
+// - tamper 'percentage' (%S%E%L%E%C%T, 69): blocked since round 11 (decode.ts drops the '%' of a run of
+//   two or more '%'+non-hex pairs, as ASP/IIS does; a lone one stays: 50%off).
 // - tamper 'escapequotes' with double quotes (16): 1\" AND ... AND \"rTmb\"=\"rTmb — "…" is a string only in
 //   MySQL, where \" escapes the quote; elsewhere the suffix's \" is a backslash outside a literal: a syntax error.
-// - auth bypass (100): a lone quote (admin', ')) ) is a syntax-error probe, no attack; x' or true and ' or 1
-//   with no comment leave the application's closing quote after true/1 (a syntax error); ...%00 needs the NUL
-//   to end the query, which only a C-string driver does (the decoder drops NUL before the SQL reading).
+// - auth bypass (50): a lone quote (admin', ')) ) is a syntax-error probe, no attack; x' or true and ' or 1
+//   with no comment leave the application's closing quote after true/1 (a syntax error). (The 50 ...%00 rows
+//   are blocked since round 11: a NUL the value ends in ends the query after a break-out, as '--' would.)
 // - clauses (1): 1 INTO @a,@b,@c (MySQL: counts the columns by an error message, reads nothing): genuine but
 //   weak, a number, INTO and @-names; not taken up in this round.
 // - NoSQL (3): 1; return true, this.password.match(/^a.*$/), db.users.find({}) — JavaScript with no break-out
@@ -428,7 +429,7 @@ describe('sqli sweeps (generated)', () => {
     const missed = all.filter((p) => !blocked(p));
     dump('tamper', missed);
     expect(all.length).toBe(4016);
-    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(85); // round 10 sweep: 3,865/4,016 when written, 3,931/4,016 now (left: see the header)
+    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(16); // round 10 sweep: 3,865/4,016 when written, 3,931/4,016 after round 10, 4,000/4,016 now (left: see the header)
   });
 
   it('auth bypass: users x quotes x conditions x comments', () => {
@@ -436,7 +437,7 @@ describe('sqli sweeps (generated)', () => {
     const missed = all.filter((p) => !blocked(p));
     dump('auth', missed);
     expect(all.length).toBe(1931);
-    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(100); // round 10 sweep: 1,771/1,931 when written, 1,831/1,931 now (left: a lone quote, a NUL, a condition left open)
+    expect(missed.length, `missed:\n${missed.join('\n')}`).toBeLessThanOrEqual(50); // round 10 sweep: 1,771/1,931 when written, 1,831/1,931 after round 10, 1,881/1,931 now (left: a lone quote, a condition left open)
   });
 
   it('round 10b: UNION SELECT obfuscations x separators x columns x break-outs', () => {
