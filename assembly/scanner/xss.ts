@@ -555,7 +555,7 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
   } else if (d == 6 && g32(x, X_LAST_END) == start) {}
   // PHP code in a data: URI (data:,<?php  data:;base64,PD9waHA... is base64 of "<?php"): what PHP's include runs through its
   // data:// wrapper (allow_url_include), the payload of Wapiti's and the LFI cheat sheets' inclusion checks
-  else if (g32(x, X_LAST_END) == start && ((d == 11 && len == 3 && load<u16>(word) == 0x6870 && load<u8>(word + 2) == 0x70) ||
+  else if ((d == 11 || d == 4) && g32(x, X_LAST_END) == start && ((d == 11 && len == 3 && load<u16>(word) == 0x6870 && load<u8>(word + 2) == 0x70) ||
     (d == 4 && len >= 7 && (load<u32>(word) | 0x20202020) == 0x77396470 && (load<u16>(word + 4) | 0x2020) == 0x6861 &&
      (load<u8>(word + 6) | 0x20) == 0x61))) { // (case-blind: the word may be folded)
     report(st, R_PATH_FILE_SCHEME, g32(x, X_DSTART), end); s32(x, X_DATA, 0);
