@@ -185,11 +185,11 @@ describe('scanner payload sets (round 11)', () => {
 // "<?php"; also data: with no media type, data:;charset=x,<b now reads as data:,<b does): PHP's include runs it through the
 // data:// wrapper (Wapiti's file check). path 347/347 now.
 // Misses left, and why:
-// - cmdi 98: &get-help& &start-sleep -s 15& (36, with %00 6 more): '&' is no PowerShell separator before 7 (a parse error)
+// - cmdi 98: &get-help& &start-sleep -s 15& (42, 6 of them with %00): '&' is no PowerShell separator before 7 (a parse error)
 //   and "Q&A", "AT&T" keep '&' out of the name-after-separator watch; |get-help ||get-help (24): Help after '|' is a menu
 //   ("Home|Get-Help|Contact"); `get-help` `start-sleep -s 15` (12): a backtick is PowerShell's escape, not a substitution,
 //   and no shell has these names; `set` (2: set alone is a field name); ';print 1337*1337;' and response.write 1337*1337
-//   (Arachni's code-injection echo, 24 with the encoded forms): arithmetic printed, nothing run.
+//   (Arachni's code-injection echo, 18 with the encoded forms): arithmetic printed, nothing run.
 // - xss 8: '" src=http://badsite.test/xssvuln.js "' (a src attribute added to a tag that has one is ignored; only a bare
 //   <script> would load it) and Arachni's <some_dangerous_input_x/> marker (an unknown empty tag: no script).
 // - rfi 32: a URL alone (http://www.google.com/, with ? or %00 after it) is an ordinary value; nothing marks it as included.
