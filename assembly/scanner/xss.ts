@@ -10,7 +10,7 @@ import {
   K_X_PROP, K_X_CSS, K_X_ATTR_DANGER, K_FAMILY_XSS,
   R_XSS_SCRIPT_TAG, R_XSS_EVENT_HANDLER, R_XSS_JS_URI, R_XSS_DANGEROUS_TAG, R_XSS_JS_SINK, R_XSS_CSS_EXPRESSION,
   R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG, R_XSS_STYLE_ATTRIBUTE, R_XSS_JS_OBFUSCATION,
-  R_XSS_JS_ENTITY, R_XSS_CHARSET_EVASION, R_XSS_JS_BREAKOUT, R_XSS_DANGLING_MARKUP, KW_MAX_WORD,
+  R_XSS_JS_ENTITY, R_XSS_CHARSET_EVASION, R_XSS_JS_BREAKOUT, R_XSS_DANGLING_MARKUP, KW_MAX_WORD, R_PATH_FILE_SCHEME,
 } from "./generated/tables";
 
 // Region st + ST_XSS4 (this detector's spill-over: the main region st + x is full)
@@ -33,7 +33,7 @@ const X_PEND_START: u32 = 20;
 const X_PEND_END: u32 = 24;   // end of the word that set X_PEND (adjacency)
 const X_QUOTE: u32 = 28;      // quote → '>' → '<' breakout tracking
 const X_QSTART: u32 = 32;
-const X_DATA: u32 = 36;       // data: URI progress: 10 data, 1 data:, 2 type, 3 type/, 6 rest of the media type, 4 ',', 5 ',<';
+const X_DATA: u32 = 36;       // data: URI progress: 10 data, 1 data:, 2 type, 3 type/, 6 rest of the media type, 4 ',', 5 ',<', 11 ',<?';
                               // 7 a markup subtype (data:text/html), held; 8 and a space after it; 9 and a word of letters:
                               // a space now is prose (not ',' ';' after it: data:image/svg+xml, with the '+' read as a space);
                               // while held, bits 8 and up keep the length of data:text/html (the report's span)
@@ -553,6 +553,13 @@ export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w
     if ((flags & (K_X_TAG | K_X_TAG_DANGER | K_X_SCHEME | K_X_SCRIPT)) != 0) s32(x, X_DATA, ((end - g32(x, X_DSTART)) << 8) | 7);
     else s32(x, X_DATA, 6); // any other type: markup right after the ',' still counts (data:application/xhtml+xml,<b)
   } else if (d == 6 && g32(x, X_LAST_END) == start) {}
+  // PHP code in a data: URI (data:,<?php  data:;base64,PD9waHA... is base64 of "<?php"): what PHP's include runs through its
+  // data:// wrapper (allow_url_include), the payload of Wapiti's and the LFI cheat sheets' inclusion checks
+  else if ((d == 11 || d == 4) && g32(x, X_LAST_END) == start && ((d == 11 && len == 3 && load<u16>(word) == 0x6870 && load<u8>(word + 2) == 0x70) ||
+    (d == 4 && len >= 7 && (load<u32>(word) | 0x20202020) == 0x77396470 && (load<u16>(word + 4) | 0x2020) == 0x6861 &&
+     (load<u8>(word + 6) | 0x20) == 0x61))) { // (case-blind: the word may be folded)
+    report(st, R_PATH_FILE_SCHEME, g32(x, X_DSTART), end); s32(x, X_DATA, 0);
+  }
   else s32(x, X_DATA, 0);
 
   // Tag name right after '<' or '</' (or after a namespace prefix 'xi:')
@@ -927,6 +934,8 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
   else if ((d == 1 || d == 6) && c == 0x2c) s32(x, X_DATA, 4);  // data:,  data:type/sub;x=y,
   else if (d == 6 && (c == 0x2b || c == 0x2d || c == 0x3b || c == 0x3d || c == 0x2e)) {} // + - ; = . inside the media type
   else if (d == 4 && c == 0x3c) s32(x, X_DATA, 5);  // data:,<
+  else if (d == 5 && c == 0x3f && g32(x, X_LAST_END) == start) s32(x, X_DATA, 11);  // data:,<? (PHP: see xssWord)
+  else if (d == 1 && c == 0x3b) s32(x, X_DATA, 6);  // data:;base64, (no media type)
   else if (d != 0 && !(isSpace && (d == 1 || d == 4))) s32(x, X_DATA, 0);
 
   if (!isSpace) s32(x, X_GLUE_OK, 0);
