@@ -244,48 +244,24 @@ function measure(d: Detector, all: string[], wantBlocked: boolean): string[] {
 }
 
 describe('cmdi sweeps (generated, round 10)', () => {
-  it('commix prefixes x separators x commands x suffixes', () => {
-    const all = commixGrid();
-    expect(all.length).toBe(COUNTS.commix);
-    const m = measure(d1, all, true);
-    expect(m.length, `missed:\n${m.slice(0, 200).map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.commix);
-  });
-  it('filter evasions x commands x separators', () => {
-    const all = obfuscationGrid();
-    expect(all.length).toBe(COUNTS.obf);
-    const m = measure(d1, all, true);
-    expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.obf);
-  });
-  it('Windows separators x commands x obfuscations', () => {
-    const all = windowsGrid();
-    expect(all.length).toBe(COUNTS.windows);
-    const m = measure(d1, all, true);
-    expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.windows);
-  });
-  it('cmd.exe delimiters before the command x separators x commands', () => {
-    const all = delimiterGrid();
-    expect(all.length).toBe(COUNTS.delim);
-    const m = measure(d1, all, true);
-    expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.delim);
-  });
-  it('commix technique templates x whitespace x separators x quotes', () => {
-    const all = techniqueGrid();
-    expect(all.length).toBe(COUNTS.technique);
-    const m = measure(d1, all, true);
-    expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.technique);
-  });
-  it('cheat-sheet bodies x break-outs', () => {
-    const all = cheatSheetGrid();
-    expect(all.length).toBe(COUNTS.cheat);
-    const m = measure(d1, all, true);
-    expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.cheat);
-  });
-  it('empty expansions and quotes spliced into command names x separators', () => {
-    const all = spliceGrid();
-    expect(all.length).toBe(COUNTS.splice);
-    const m = measure(d1, all, true);
-    expect(m.length, `missed:\n${m.map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES.splice);
-  });
+  // [name, generator, key of COUNTS and MISSES]
+  const grids: Array<[string, () => string[], keyof typeof MISSES]> = [
+    ['commix prefixes x separators x commands x suffixes', commixGrid, 'commix'],
+    ['filter evasions x commands x separators', obfuscationGrid, 'obf'],
+    ['Windows separators x commands x obfuscations', windowsGrid, 'windows'],
+    ['cmd.exe delimiters before the command x separators x commands', delimiterGrid, 'delim'],
+    ['commix technique templates x whitespace x separators x quotes', techniqueGrid, 'technique'],
+    ['cheat-sheet bodies x break-outs', cheatSheetGrid, 'cheat'],
+    ['empty expansions and quotes spliced into command names x separators', spliceGrid, 'splice'],
+  ];
+  for (const [name, grid, key] of grids) {
+    it(name, () => {
+      const all = grid();
+      expect(all.length).toBe(COUNTS[key]);
+      const m = measure(d1, all, true);
+      expect(m.length, `missed:\n${m.slice(0, 200).map((p) => JSON.stringify(p)).join('\n')}`).toBeLessThanOrEqual(MISSES[key]);
+    });
+  }
   it('ordinary values next to the round-10 changes', () => {
     expect(BENIGN_NEAR.length).toBe(COUNTS.near);
     const f1 = measure(d1, BENIGN_NEAR, false);
