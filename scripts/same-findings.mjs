@@ -1,10 +1,13 @@
 // Do two builds of the wasm module report the same findings? For changes meant only for
-// speed: every corpus payload plus spliced mutations, in five contexts, at paranoia 2,
-// compared finding by finding (rule, span) and by score.
+// speed: every corpus payload plus spliced mutations, in five contexts, at paranoia 2, and a
+// token soup (random runs of dictionary keywords, plain words, numbers, quotes, operators,
+// escapes and spaces, which walks the detectors through far more states than real payloads
+// do) in all seven contexts at paranoia 1 and 2, compared finding by finding (rule, span)
+// and by score.
 //
 //   cp build/arenaguard.wasm /tmp/before.wasm   # before the change
 //   npm run build                               # after it
-//   node scripts/same-findings.mjs /tmp/before.wasm build/arenaguard.wasm [--dirty-state]
+//   node scripts/same-findings.mjs /tmp/before.wasm build/arenaguard.wasm [--dirty-state] [--soup N]
 //
 // --dirty-state fills the second build's state block with 0xa5 before every scan (scanBegin
 // must not depend on what was there). Exits 1 when any scan differs.
@@ -32,6 +35,28 @@ for (let i = 0; i < 20000; i++) { // splice two payloads, sometimes with one byt
 }
 inputs.push(enc.encode(jsonBody(1024, 1024)), enc.encode(jsonBody(8192, 8192)));
 
+// Token soup: pieces drawn from the keyword dictionary (every class), plain words, numbers and
+// the punctuation the detectors act on, glued or spaced at random.
+const soupArg = process.argv.indexOf('--soup');
+const SOUP = soupArg < 0 ? 60000 : Number(process.argv[soupArg + 1]);
+const dictionary = JSON.parse(readFileSync(new URL('../rules/keywords.json', import.meta.url), 'utf8'));
+const keywords = Object.entries(dictionary).filter(([k, v]) => !k.startsWith('_') && Array.isArray(v)).flatMap(([, v]) => v);
+const plain = 'the order is ready please call me back at noon my name price total note john page x a i id s 0 1 42 3.5 0x41 5pm 2024-01-05 ana@example.com'.split(' ');
+const punct = [...`'"\`;|&$(){}[]<>=!+-*/%#@.,:?^~`, '--', '/*', '*/', '||', '&&', '../', '..\\', '%27', '%2e', '&lt;', '&#x3c;', '\\x3c', '\\u003c', '${', '$(', '<!--', '-->', '\n', '\r\n', '\t', '\0', 'javascript:', 'on', '=', '1=1', "'1'='1"];
+const gaps = ['', ' ', ' ', ' ', '  ', '+', '\n', '/**/', '\t'];
+const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+const soup = [];
+for (let i = 0; i < SOUP; i++) {
+  const n = 1 + Math.floor(rnd() * 14);
+  let s = '';
+  for (let j = 0; j < n; j++) {
+    const r = rnd();
+    const piece = r < 0.4 ? pick(keywords) : r < 0.6 ? pick(plain) : pick(punct);
+    s += (j > 0 ? pick(gaps) : '') + (rnd() < 0.1 ? piece.toUpperCase() : piece);
+  }
+  soup.push(enc.encode(s));
+}
+
 // Addresses well above the module's own data: the scan functions take any state/scratch/input.
 const ST = 1 << 20, SCRATCH = ST + 65536, INPUT = SCRATCH + 65536, STATE_BYTES = 4096;
 const load = async (file) => {
@@ -41,19 +66,23 @@ const load = async (file) => {
 };
 const builds = [await load(a), await load(b)];
 let scans = 0, differ = 0;
-for (const context of [0, 2, 3, 4, 5]) {
-  for (const input of inputs) {
+const runs = [
+  ...[0, 2, 3, 4, 5].map((context) => ({ context, paranoia: 2, set: inputs })),
+  ...[0, 1, 2, 3, 4, 5, 6].flatMap((context) => [1, 2].map((paranoia) => ({ context, paranoia, set: soup }))),
+];
+for (const { context, paranoia, set } of runs) {
+  for (const input of set) {
     const out = builds.map((ex, k) => {
       const u8 = new Uint8Array(ex.memory.buffer);
       if (k === 1 && dirty) u8.fill(0xa5, ST, ST + STATE_BYTES);
       u8.set(input, INPUT);
-      const n = ex.scanOnce(ST, SCRATCH, INPUT, input.length, context, 2, 1 << 20);
+      const n = ex.scanOnce(ST, SCRATCH, INPUT, input.length, context, paranoia, 1 << 20);
       // (each build's own layout: a change may move the findings within the state block)
       const at = ST + ex.scanFindingsOffset();
       return `${n} ${ex.scanScore(ST)} ${Array.from(u8.subarray(at, at + ex.scanFindingBytes() * Math.max(0, n))).join(',')}`;
     });
     scans++;
-    if (out[0] !== out[1] && differ++ < 5) console.log(`differs (context ${context}): ${JSON.stringify(new TextDecoder().decode(input)).slice(0, 160)}`);
+    if (out[0] !== out[1] && differ++ < 5) console.log(`differs (context ${context}, paranoia ${paranoia}): ${JSON.stringify(new TextDecoder().decode(input)).slice(0, 160)}`);
   }
 }
 console.log(`${scans} scans, ${differ} with different findings`);
