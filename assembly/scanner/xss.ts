@@ -404,7 +404,51 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
   return g32(x, X_QUOTE) == 0 && quietAfterQuote(x);
 }
 
+// Words that may need more than the plain-word path even with no keyword class and nothing pending
+// (see plainWord): per first letter a-z, bit (w1 - 0x60) for a second letter, bit 31 for a one-byte word or a
+// second byte that is no letter. ad ap | bi | ca | in | ja js j | li l | mo m | ne | on | to | ur | va vb v
+const SHAPE_ROWS: usize = memory.data<u32>([
+  (1 << 4) | (1 << 16), 1 << 9, 1 << 1, 0, 0, 0, 0, 0, 1 << 14, (1 << 1) | (1 << 19) | (1 << 31), 0, (1 << 9) | (1 << 31),
+  (1 << 15) | (1 << 31), 1 << 5, 1 << 14, 0, 0, 0, 0, 1 << 15, 1 << 18, (1 << 1) | (1 << 2) | (1 << 31), 0, 0, 0, 0,
+]);
+
+/**
+ * The word shapes the plain-word path skips in xssWordFull: an on* name, url, call bind, new +ADw, apply, in,
+ * valueOf toString, the start of a script scheme, a high-bit '<'. SHAPE_ROWS rules most words out with one load.
+ */
+// @ts-ignore: decorator
+@inline function plainShape(word: usize, w0: u32, w1: u32, len: u32): bool {
+  const row = w0 - 0x61;
+  if (row >= 26) return !(w0 >= 0xc2 && w0 < 0xe0 && highBitLt(word, w0, w1, len) != 0);
+  const k = w1 - 0x60;
+  if (((load<u32>(SHAPE_ROWS + (<usize>row << 2)) >> (k < 31 ? k : 31)) & 1) == 0) return true;
+  return !(w0 == 0x6f && w1 == 0x6e) && !(len == 3 && w0 == 0x75 && w1 == 0x72) &&
+    !(len == 4 && ((w0 == 0x63 && w1 == 0x61) || (w0 == 0x62 && w1 == 0x69))) &&
+    !(len == 3 && ((w0 == 0x6e && w1 == 0x65) || (w0 == 0x61 && w1 == 0x64)) && load<u8>(word + 2) == 0x77) &&
+    !(len == 5 && w0 == 0x61 && w1 == 0x70 && load<u8>(word + 2) == 0x70) &&
+    !(len == 2 && w0 == 0x69 && w1 == 0x6e) &&
+    !(len == 7 && w0 == 0x76 && w1 == 0x61) && !(len == 8 && w0 == 0x74 && w1 == 0x6f) &&
+    !(maySpellScheme(w0, w1) && schemePrefix(word, len));
+}
+
+/**
+ * Most words (prose, JSON values) arrive with the detector idle: no style value, form target, held scheme or tag
+ * name open, nothing pending but a quote's watch. A word of no XSS class and no special shape then only ends the
+ * watch and moves the last end: the same stores xssWordFull's plain-word path makes, here without its call
+ * (this wrapper is small enough to be inlined into the lexer's emitWord).
+ */
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+  if ((flags & K_FAMILY_XSS) == 0 && (<u32>styleOpen(st) | g32(st + ST_XSS4, X4_SEND) | g32(st + ST_XSS2, S2_MODE) |
+      (g32(x, X_PI) & TAGQ_ALL)) == 0 && quietAfterQuote(x) && plainShape(word, w0, w1, len)) {
+    s32(x, X_PEND, P_NONE);
+    s32(x, X_QUOTE, 0);
+    s32(x, X_LAST_END, end);
+    return;
+  }
+  xssWordFull(st, x, flags, word, w0, w1, len, start, end);
+}
+
+function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   if (styleOpen(st)) styleWord(st, flags, word, len, start, end);
   if (g32(x, X_INTAG) != 0 || g32(st + ST_XSS4, X4_SEND) != 0) sendWord(st, x, word, w0, w1, len, start, end);
   flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
@@ -770,8 +814,27 @@ const PREV_CALL_PAREN: u32 = 0x128;
 // and ] } ^ ~ | @ \ as bit sets over 0x00-0x3f and 0x40-0x7f. Quotes, < > { ` and whitespace are not in them.
 const IDLE_PUNCT_LO: u64 = 0xac00ff7a00000000;
 const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
+// The same without ( ) ! ] + } (parens, jsfuck and cssBraces follow them in any state): the wrapper's set
+const IDLE_PUNCT_LO_PLAIN: u64 = IDLE_PUNCT_LO & ~((<u64>1 << 0x28) | (<u64>1 << 0x29) | (<u64>1 << 0x21) | (<u64>1 << 0x2b));
+const IDLE_PUNCT_HI_PLAIN: u64 = IDLE_PUNCT_HI & ~((<u64>1 << (0x5d - 0x40)) | (<u64>1 << (0x7d - 0x40)));
 
+/**
+ * Whitespace, and punctuation no tracker reacts to, while the detector is idle (no style value, form target, tag
+ * rule or held scheme; nothing pending): xssPunctFull would return at once for a space, or only note the byte.
+ * Not ( ) ! ] + }: parens, jsfuck and cssBraces count those in any state ('[' '{' are in no idle set).
+ */
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
+  if ((<u32>styleOpen(st) | g32(st + ST_XSS4, X4_SEND) | g32(st + ST_XSS2, S2_MODE) | (g32(x, X_PI) & TAGQ_ALL)) == 0) {
+    if (c == 0x20 || c == 0x0a) { if (idleOrQuote(x)) return; }
+    else if (c < 0x80 && ((c < 0x40 ? IDLE_PUNCT_LO_PLAIN >> <u64>c : IDLE_PUNCT_HI_PLAIN >> <u64>(c - 0x40)) & 1) != 0 && idle(x)) {
+      s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
+      return;
+    }
+  }
+  xssPunctFull(st, x, c, start, end);
+}
+
+function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (styleOpen(st)) stylePunct(st, c, start, end);
   if (c == 0x7b || c == 0x7d) cssBraces(st, c);
   if (g32(st + ST_XSS4, X4_SEND) != 0) sendPunct(st, c, start, end);
