@@ -404,31 +404,39 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
   return g32(x, X_QUOTE) == 0 && quietAfterQuote(x);
 }
 
-// Words that may need more than the plain-word path even with no keyword class and nothing pending
-// (see plainWord): per first letter a-z, bit (w1 - 0x60) for a second letter, bit 31 for a one-byte word or a
-// second byte that is no letter. ad ap | bi | ca | in | ja js j | li l | mo m | ne | on | to | ur | va vb v
-const SHAPE_ROWS: usize = memory.data<u32>([
+// Word shapes xssWordFull's plain-word path leaves out even with no keyword class and nothing pending: an on* name,
+// url, call bind, new +ADw, apply, in, valueOf toString, the start of a script scheme (ja js j vb v li l mo m), a
+// high-bit '<' (on, one, only, once are plain there: an on* name has six bytes or more). Per first letter a-z: SHAPE_W1 has bit (w1 - 0x60) for a second letter, bit 31 for a one-byte word
+// (or a second byte that is no letter); SHAPE_LEN bit min(len, 31) for the lengths those shapes have. A word both
+// tables admit (or a word starting with a 2-byte character) goes to xssWordFull, which tells the shapes apart.
+const SHAPE_W1: usize = memory.data<u32>([
   (1 << 4) | (1 << 16), 1 << 9, 1 << 1, 0, 0, 0, 0, 0, 1 << 14, (1 << 1) | (1 << 19) | (1 << 31), 0, (1 << 9) | (1 << 31),
   (1 << 15) | (1 << 31), 1 << 5, 1 << 14, 0, 0, 0, 0, 1 << 15, 1 << 18, (1 << 1) | (1 << 2) | (1 << 31), 0, 0, 0, 0,
-]);
+]); // ad ap | bi | ca | in | ja js j | li l | mo m | ne | on | to | ur | va vb v
+const SHAPE_LEN: usize = memory.data<u32>([
+  (1 << 3) | (1 << 5), 1 << 4, 1 << 4, 0, 0, 0, 0, 0, 1 << 2, 0x3fe, 0, 0x3fe,
+  0x1e, 1 << 3, 0xffffffc0, 0, 0, 0, 0, 1 << 8, 1 << 3, 0xfe, 0, 0, 0, 0,
+]); // a: ad(3) ap(5) | 4 | 4 | 2 | 1-9 | 1-9 | 1-4 | 3 | 6 and up | 8 | 3 | va(7) vb(2-7) v(1)
+
+// @ts-ignore: decorator
+@inline function plainShape(w0: u32, w1: u32, len: u32): bool {
+  const row = w0 - 0x61;
+  if (row >= 26) return w0 < 0xc2 || w0 >= 0xe0;
+  const k = w1 - 0x60;
+  return ((load<u32>(SHAPE_W1 + (<usize>row << 2)) >> (k < 31 ? k : 31)) & (load<u32>(SHAPE_LEN + (<usize>row << 2)) >> (len < 31 ? len : 31)) & 1) == 0;
+}
 
 /**
- * The word shapes the plain-word path skips in xssWordFull: an on* name, url, call bind, new +ADw, apply, in,
- * valueOf toString, the start of a script scheme, a high-bit '<'. SHAPE_ROWS rules most words out with one load.
+ * Shapes SHAPE admits that the full path still reads as plain words while nothing but a quote's watch is pending:
+ * in without that watch (only "in after a quote continues a breakout), and call bind apply (and any word of their
+ * length and first letters) unless glued to a '.' (alert.call`x`, Reflect.apply).
  */
 // @ts-ignore: decorator
-@inline function plainShape(word: usize, w0: u32, w1: u32, len: u32): bool {
-  const row = w0 - 0x61;
-  if (row >= 26) return !(w0 >= 0xc2 && w0 < 0xe0 && highBitLt(word, w0, w1, len) != 0);
-  const k = w1 - 0x60;
-  if (((load<u32>(SHAPE_ROWS + (<usize>row << 2)) >> (k < 31 ? k : 31)) & 1) == 0) return true;
-  return !(w0 == 0x6f && w1 == 0x6e) && !(len == 3 && w0 == 0x75 && w1 == 0x72) &&
-    !(len == 4 && ((w0 == 0x63 && w1 == 0x61) || (w0 == 0x62 && w1 == 0x69))) &&
-    !(len == 3 && ((w0 == 0x6e && w1 == 0x65) || (w0 == 0x61 && w1 == 0x64)) && load<u8>(word + 2) == 0x77) &&
-    !(len == 5 && w0 == 0x61 && w1 == 0x70 && load<u8>(word + 2) == 0x70) &&
-    !(len == 2 && w0 == 0x69 && w1 == 0x6e) &&
-    !(len == 7 && w0 == 0x76 && w1 == 0x61) && !(len == 8 && w0 == 0x74 && w1 == 0x6f) &&
-    !(maySpellScheme(w0, w1) && schemePrefix(word, len));
+@inline function plainWhileQuiet(x: usize, w0: u32, w1: u32, len: u32, start: u32): bool {
+  if (len == 2) return w0 == 0x69 && w1 == 0x6e && g32(x, X_PEND) == P_NONE;
+  if ((len == 4 && ((w0 == 0x63 && w1 == 0x61) || (w0 == 0x62 && w1 == 0x69))) || (len == 5 && w0 == 0x61 && w1 == 0x70))
+    return !(g32(x, X_LAST_END) == start && g32(x, X_PREV) == 0x2e);
+  return false;
 }
 
 /**
@@ -439,7 +447,8 @@ const SHAPE_ROWS: usize = memory.data<u32>([
  */
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   if ((flags & K_FAMILY_XSS) == 0 && (<u32>styleOpen(st) | g32(st + ST_XSS4, X4_SEND) | g32(st + ST_XSS2, S2_MODE) |
-      (g32(x, X_PI) & TAGQ_ALL)) == 0 && quietAfterQuote(x) && plainShape(word, w0, w1, len)) {
+      (g32(x, X_PI) & TAGQ_ALL)) == 0 && quietAfterQuote(x) &&
+      (plainShape(w0, w1, len) || plainWhileQuiet(x, w0, w1, len, start))) {
     s32(x, X_PEND, P_NONE);
     s32(x, X_QUOTE, 0);
     s32(x, X_LAST_END, end);
@@ -819,14 +828,24 @@ const IDLE_PUNCT_LO_PLAIN: u64 = IDLE_PUNCT_LO & ~((<u64>1 << 0x28) | (<u64>1 <<
 const IDLE_PUNCT_HI_PLAIN: u64 = IDLE_PUNCT_HI & ~((<u64>1 << (0x5d - 0x40)) | (<u64>1 << (0x7d - 0x40)));
 
 /**
- * Whitespace, and punctuation no tracker reacts to, while the detector is idle (no style value, form target, tag
- * rule or held scheme; nothing pending): xssPunctFull would return at once for a space, or only note the byte.
- * Not ( ) ! ] + }: parens, jsfuck and cssBraces count those in any state ('[' '{' are in no idle set).
+ * Whitespace, quotes, and punctuation no tracker reacts to, while the detector is quiet (no style value, form
+ * target, tag rule or held scheme; nothing pending but a quote's breakout watch, as for words): xssPunctFull would
+ * change nothing for a space, start the watch for a quote, and for the rest end the watch and note the byte.
+ * Not ( ) ! ] + }: parens, jsfuck and cssBraces count those in any state ('[' '{' '<' '>' '`' are in no set here);
+ * ; - * | & ^ only with no watch pending (after a quote they lead out of a JS string: P_BRK_OP).
  */
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
-  if ((<u32>styleOpen(st) | g32(st + ST_XSS4, X4_SEND) | g32(st + ST_XSS2, S2_MODE) | (g32(x, X_PI) & TAGQ_ALL)) == 0) {
-    if (c == 0x20 || c == 0x0a) { if (idleOrQuote(x)) return; }
-    else if (c < 0x80 && ((c < 0x40 ? IDLE_PUNCT_LO_PLAIN >> <u64>c : IDLE_PUNCT_HI_PLAIN >> <u64>(c - 0x40)) & 1) != 0 && idle(x)) {
+  if ((<u32>styleOpen(st) | g32(st + ST_XSS4, X4_SEND) | g32(st + ST_XSS2, S2_MODE) | (g32(x, X_PI) & TAGQ_ALL)) == 0 && quietAfterQuote(x)) {
+    if (c == 0x20 || c == 0x0a) return;
+    if (c == 0x22 || c == 0x27) {
+      pend(x, P_BRK, start, end);
+      s32(x, X_QUOTE, 1); s32(x, X_QSTART, start);
+      s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
+      return;
+    }
+    if (c < 0x80 && ((c < 0x40 ? IDLE_PUNCT_LO_PLAIN >> <u64>c : IDLE_PUNCT_HI_PLAIN >> <u64>(c - 0x40)) & 1) != 0 &&
+        (g32(x, X_PEND) == P_NONE || !(c == 0x3b || c == 0x2d || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x5e))) {
+      s32(x, X_PEND, P_NONE); s32(x, X_QUOTE, 0);
       s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
       return;
     }
