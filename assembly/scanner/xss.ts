@@ -823,16 +823,13 @@ const PREV_CALL_PAREN: u32 = 0x128;
 // and ] } ^ ~ | @ \ as bit sets over 0x00-0x3f and 0x40-0x7f. Quotes, < > { ` and whitespace are not in them.
 const IDLE_PUNCT_LO: u64 = 0xac00ff7a00000000;
 const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
-// The same without ( ) ! ] + } (parens, jsfuck and cssBraces follow them in any state): the wrapper's set
-const IDLE_PUNCT_LO_PLAIN: u64 = IDLE_PUNCT_LO & ~((<u64>1 << 0x28) | (<u64>1 << 0x29) | (<u64>1 << 0x21) | (<u64>1 << 0x2b));
-const IDLE_PUNCT_HI_PLAIN: u64 = IDLE_PUNCT_HI & ~((<u64>1 << (0x5d - 0x40)) | (<u64>1 << (0x7d - 0x40)));
 
 /**
- * Whitespace, quotes, and punctuation no tracker reacts to, while the detector is quiet (no style value, form
- * target, tag rule or held scheme; nothing pending but a quote's breakout watch, as for words): xssPunctFull would
- * change nothing for a space, start the watch for a quote, and for the rest end the watch and note the byte.
- * Not ( ) ! ] + }: parens, jsfuck and cssBraces count those in any state ('[' '{' '<' '>' '`' are in no set here);
- * ; - * | & ^ only with no watch pending (after a quote they lead out of a JS string: P_BRK_OP).
+ * Whitespace, quotes, and the punctuation of IDLE_PUNCT while the detector is quiet (no style value, form target,
+ * tag rule or held scheme; nothing pending but a quote's breakout watch, as for words): xssPunctFull would change
+ * nothing for a space, start the watch for a quote, and for the rest end the watch and note the byte, after
+ * counting ( ) in parens, ! + ] in jsfuck and } in cssBraces as it does in any state. Not so ; - * | & ^ } ) ]
+ * glued to a quote (they lead out of a JS string: P_BRK_OP and the closers kept with it).
  */
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if ((<u32>styleOpen(st) | g32(st + ST_XSS4, X4_SEND) | g32(st + ST_XSS2, S2_MODE) | (g32(x, X_PI) & TAGQ_ALL)) == 0 && quietAfterQuote(x)) {
@@ -843,10 +840,15 @@ export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): voi
       s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
       return;
     }
-    if (c < 0x80 && ((c < 0x40 ? IDLE_PUNCT_LO_PLAIN >> <u64>c : IDLE_PUNCT_HI_PLAIN >> <u64>(c - 0x40)) & 1) != 0 &&
-        (g32(x, X_PEND) == P_NONE || !(c == 0x3b || c == 0x2d || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x5e))) {
+    if (c < 0x80 && ((c < 0x40 ? IDLE_PUNCT_LO >> <u64>c : IDLE_PUNCT_HI >> <u64>(c - 0x40)) & 1) != 0 &&
+        (g32(x, X_PEND) == P_NONE || g32(x, X_PEND_END) != start || !(c == 0x3b || c == 0x2d || c == 0x2a || c == 0x7c ||
+         c == 0x26 || c == 0x5e || c == 0x7d || c == 0x29 || c == 0x5d))) {
+      const code = prevCode(x, c, start);
+      if (c == 0x28 || c == 0x29) parens(st + ST_XSS2, c, code == PREV_CALL_PAREN);
+      else if (c == 0x21 || c == 0x5d || c == 0x2b) jsfuck(st, x, c, start, end);
+      else if (c == 0x7d) cssBraces(st, c);
       s32(x, X_PEND, P_NONE); s32(x, X_QUOTE, 0);
-      s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
+      s32(x, X_PREV, code); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
       return;
     }
   }
