@@ -913,12 +913,31 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   const j = st + ST_CMD2;
   // A keyword of another family only ('a' the HTML tag) takes the plain-word path; "function" never does (it opens
   // a definition: see C_FUNC).
+  // (K_SQL_NOT matters only to a pending IF, step's kind 4: with no command pending, and every use of `plain` below has
+  // none, "not" is a plain word)
   flags &= K_FAMILY_CMD | K_SQL_NOT;
-  const plain = flags == 0 && !(len == 8 && first == 0x66 && wordIs(word, len, "function"));
+  const plain = (flags & ~K_SQL_NOT) == 0 && !(len == 8 && first == 0x66 && wordIs(word, len, "function"));
   const runtime = (len == 13 || len == 10 || len == 14) && runtimeExec(st, c, word, len, start, end);
   // (execute after '".' waits for the full path: see groovyDot)
   const execute = len == 7 && g32(c, C_EXEC) != 0;
-  if (plain && !execute && quiet(c, j)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
+  if (!execute && quiet(c, j)) {
+    if (plain) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
+    // A command word out of command position with every tracker at rest ("call me", "at 5pm", "review for"): its
+    // classes act only in command position or on a tracker mid-way, except a shell (sh -c starts anywhere), the
+    // system( class and a strong word completing an exec( call right before it (the full path then). The full path
+    // would store only what follows (the other trackers it resets are zero already, no C_PEXP to clear).
+    const ex = g32(c, C_EXEC);
+    // (the word "function" is not plain either, for the definition it opens: it has no command class, and the length test
+    // keeps it out all the same)
+    if ((flags & ~K_SQL_NOT) != 0 && !(len == 8 && first == 0x66) &&
+        (flags & (K_C_SHELL | K_C_DEFINE_EXEC)) == 0 && g32(c, C_PEXP) == 0 && ((ex & 2) == 0 || (ex >> 2) != start)) {
+      store<u64>(j + J_LW, (<u64>end << 32) | <u64>len);
+      if (len >= 4 && len <= 5 && (wordIs(word, len, "exec") || wordIs(word, len, "start"))) { s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start | 0x80000000); }
+      else if (!runtime) s32(c, C_EXEC, 0);
+      s32(c, C_LAST_END, end);
+      return;
+    }
+  }
   // A plain word opening the value (nothing seen yet: every tracker as cmdInit left it): it takes the command
   // position the value opened and, naming no command, closes it; the full path makes the same stores.
   if (plain && g32(c, C_FRESH) != 0 && !v128.any_true(v128.load(j))) {
@@ -1151,8 +1170,6 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
 
 export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
-  // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`)
-  const cmdBefore = g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0);
   if (ch == 0x20 && quiet(c, j)) return;
   // Punctuation no tracker takes up while all are at rest (no shell word, glob, brace or parameter expansion
   // under way; the first 16 bytes at j are J_ACT G_ON J_BRACEX J_BRCMD): the full path below would only
@@ -1162,6 +1179,9 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     s32(c, C_EXEC, ch == 0x2e ? groovyDot(c, j, g32(c, C_EXEC), start, end) : 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end);
     return;
   }
+  // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`) (as on entry: the
+  // joiner and step below may change C_CMD; the fast paths above return before)
+  const cmdBefore = g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0);
   const k3 = st + ST_CMD3;
   // shell-word joiner
   if (g32(k3, K_TICK) == 3) { // x`e: the letter is PowerShell's escaped letter only when a backtick is glued to it (i`e`x)
