@@ -909,7 +909,21 @@ function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
   if (len != 0) joinAppend(j, word, len);
 }
 
-export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
+/**
+ * A word. Most words of ordinary text name nothing here and arrive with every tracker at rest: their fast path (the
+ * first one of cmdWordFull, which the same tests select) is inlined into the caller, so they cost no call. The lengths
+ * left out are those cmdWordFull looks at first: "function" (8), runtimeExec's names (10 13 14), execute (7, while a
+ * C_EXEC watch is on).
+ */
+// @ts-ignore: decorator
+@inline export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
+  if ((flags & K_FAMILY_CMD) == 0 && !(len == 8 && first == 0x66) && len != 10 && len != 13 && len != 14 &&
+      !(len == 7 && g32(c, C_EXEC) != 0) && quiet(c, st + ST_CMD2)) {
+    store<u64>(st + ST_CMD2 + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end);
+  } else cmdWordFull(st, c, flags, word, len, first, start, end);
+}
+
+function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   // A keyword of another family only ('a' the HTML tag) takes the plain-word path; "function" never does (it opens
   // a definition: see C_FUNC).
@@ -1168,9 +1182,14 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
   return end << 2;
 }
 
-export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
+/** Punctuation. A space with every tracker at rest changes nothing: that test is inlined into the caller (no call). */
+// @ts-ignore: decorator
+@inline export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
+  if (!(ch == 0x20 && quiet(c, st + ST_CMD2))) cmdPunctFull(st, c, ch, start, end);
+}
+
+function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
-  if (ch == 0x20 && quiet(c, j)) return;
   // Punctuation no tracker takes up while all are at rest (no shell word, glob, brace or parameter expansion
   // under way; the first 16 bytes at j are J_ACT G_ON J_BRACEX J_BRCMD): the full path below would only
   // end a pending exec( watch and note the byte. . , : @ # ! ? * + ~ ) } and a '-' glued to what precedes it.
@@ -1498,6 +1517,8 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
 
 export function cmdFinish(st: usize, c: usize, end: u32): void {
   const j = st + ST_CMD2;
+  // every tracker at rest (no shell word, glob or brace either, so no K_TICK 3 to finish): nothing below can report
+  if (quiet(c, j)) return;
   if (g32(st + ST_CMD3, K_TICK) == 3 && g32(j, J_ACT) != 0) splitTick(st + ST_CMD3, j, st + ST_LEX + LX_WORD, 1); // x`p at the end
   if (g32(j, J_ACT) != 0) joinEnd(st, c, j);
   if (g32(j, G_ON) != 0) globEnd(st, j, false, end);
