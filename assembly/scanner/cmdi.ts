@@ -911,16 +911,23 @@ function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
 
 /**
  * A word. Most words of ordinary text name nothing here and arrive with every tracker at rest: their fast path (the
- * first one of cmdWordFull, which the same tests select) is inlined into the caller, so they cost no call. The lengths
+ * first two of cmdWordFull, which the same tests select) is inlined into the caller, so they cost no call. The lengths
  * left out are those cmdWordFull looks at first: "function" (8), runtimeExec's names (10 13 14), execute (7, while a
  * C_EXEC watch is on).
  */
 // @ts-ignore: decorator
 @inline export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
-  if ((flags & K_FAMILY_CMD) == 0 && !(len == 8 && first == 0x66) && len != 10 && len != 13 && len != 14 &&
-      !(len == 7 && g32(c, C_EXEC) != 0) && quiet(c, st + ST_CMD2)) {
-    store<u64>(st + ST_CMD2 + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end);
-  } else cmdWordFull(st, c, flags, word, len, first, start, end);
+  const j = st + ST_CMD2;
+  if ((flags & K_FAMILY_CMD) == 0 && !(len == 8 && first == 0x66) && len != 10 && len != 13 && len != 14 && !(len == 7 && g32(c, C_EXEC) != 0)) {
+    if (quiet(c, j)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
+    // (and the plain word opening the value, cmdWordFull's second fast path)
+    if (g32(c, C_FRESH) != 0 && !v128.any_true(v128.load(j))) {
+      store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (1 << 8)));
+      s32(c, C_POS, 0); s32(c, C_FRESH, 0); s32(c, C_LAST_END, end);
+      return;
+    }
+  }
+  cmdWordFull(st, c, flags, word, len, first, start, end);
 }
 
 function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
@@ -1182,24 +1189,27 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
   return end << 2;
 }
 
-/** Punctuation. A space with every tracker at rest changes nothing: that test is inlined into the caller (no call). */
+/**
+ * Punctuation. The at-rest fast paths are inlined into the caller (no call): a space with every tracker at rest
+ * changes nothing, and punctuation no tracker takes up while all are at rest (no shell word, glob, brace or parameter
+ * expansion under way; the first 16 bytes at j are J_ACT G_ON J_BRACEX J_BRCMD): the full path would only end a
+ * pending exec( watch and note the byte. . , : @ # ! ? * + ~ ) } and a '-' glued to what precedes it.
+ */
 // @ts-ignore: decorator
 @inline export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
-  if (!(ch == 0x20 && quiet(c, st + ST_CMD2))) cmdPunctFull(st, c, ch, start, end);
-}
-
-function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
-  // Punctuation no tracker takes up while all are at rest (no shell word, glob, brace or parameter expansion
-  // under way; the first 16 bytes at j are J_ACT G_ON J_BRACEX J_BRCMD): the full path below would only
-  // end a pending exec( watch and note the byte. . , : @ # ! ? * + ~ ) } and a '-' glued to what precedes it.
-  if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
+  if (ch == 0x20) { if (!quiet(c, j)) cmdPunctFull(st, c, ch, start, end); }
+  else if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
       (ch != 0x2d || g32(c, C_LAST_END) == start) && quiet(c, j) && g32(c, C_PEXP) == 0) {
     s32(c, C_EXEC, ch == 0x2e ? groovyDot(c, j, g32(c, C_EXEC), start, end) : 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end);
-    return;
-  }
+  } else cmdPunctFull(st, c, ch, start, end);
+}
+
+/** Punctuation past the fast paths of cmdPunct (which alone calls it). */
+function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
+  const j = st + ST_CMD2;
   // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`) (as on entry: the
-  // joiner and step below may change C_CMD; the fast paths above return before)
+  // joiner and step below may change C_CMD)
   const cmdBefore = g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0);
   const k3 = st + ST_CMD3;
   // shell-word joiner
