@@ -11,42 +11,44 @@ import {
   R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND, R_CMDI_FUNCTION_DEFINITION, R_CMDI_GLOB_PATH, R_CMDI_ALIAS_TRAP, R_CMDI_OBFUSCATED_COMMAND, R_CMDI_EXEC_CALL,
 } from "./generated/tables";
 
+// Layout: the trackers that idle() needs at rest (C_POS C_CMD C_DOLLAR C_BRACE C_BIN C_SHELL C_REDIR C_SSI C_PCT C_NL
+// C_NLTAG C_LBRACE C_FUNC) and C_FRESH fill bytes 0-55, so one test of three vectors and a 64-bit word covers them all.
 const C_POS: u32 = 0;        // command position: 0 none, 1 start of value/after a quote, 2 after a separator, 3 inside $( or `
-const C_POS_START: u32 = 4;
-const C_CMD: u32 = 8;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if, 5 alias/trap, 6 any name after ;|, 7 ./path after ;|, 8 `strong` apart,
+const C_POS_START: u32 = 60;
+const C_CMD: u32 = 4;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if, 5 alias/trap, 6 any name after ;|, 7 ./path after ;|, 8 `strong` apart,
                              // 9 a file tool with arguments in a span standing apart, waiting for the span's end (then 8),
                              // 10 a runtime documented in such a span, watching its later options for -c/-e until the span ends
-const C_CMD_START: u32 = 12;
-const C_CMD_END: u32 = 16;
-const C_CMD_STEP: u32 = 20;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <', 19 after ' #', 20 after ' |',
+const C_CMD_START: u32 = 64;
+const C_CMD_END: u32 = 68;
+const C_CMD_STEP: u32 = 72;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <', 19 after ' #', 20 after ' |',
                              // 21 22 after an apostrophe, 23 after ' %', 24 25 after su's user name, 26-29 after ' %>' or ' %<' (see step)
-const C_CMD_POS: u32 = 24;
-const C_DOLLAR: u32 = 28;    // end + 1 of '$' (for $( ${ $IFS)
-const C_BRACE: u32 = 32;     // end + 1 of '${'
-const C_BIN: u32 = 36;       // /bin/x: 1 after '/', 2 after a bin dir word, 3 after its '/'
-const C_BIN_START: u32 = 40;
-const C_LAST_END: u32 = 44;
-const C_SHELL: u32 = 48;     // shell word: 1 seen, 2 after space, 3 after '-' or '/', 4 after '.'
-const C_SH_START: u32 = 52;
-const C_REDIR: u32 = 56;     // 1 after '>' or '<' (| 8 a '>' closing a '<' or an arrow), 2 after space, 3 after '/'; 10 11 '(' ')' after 9
-const C_RD_START: u32 = 60;
-const C_SSI: u32 = 64;       // progress through "<!--#"
-const C_SSI_START: u32 = 68;
-const C_PCT: u32 = 72;       // %name% progress: 1 '%' (5: after a separator), 2 a COMSPEC-class name, 3 another name, 4 its ':' (then '~')
-const C_PCT_START: u32 = 76;
+const C_CMD_POS: u32 = 76;
+const C_DOLLAR: u32 = 8;    // end + 1 of '$' (for $( ${ $IFS)
+const C_BRACE: u32 = 12;     // end + 1 of '${'
+const C_BIN: u32 = 16;       // /bin/x: 1 after '/', 2 after a bin dir word, 3 after its '/'
+const C_BIN_START: u32 = 84;
+const C_LAST_END: u32 = 88;
+const C_SHELL: u32 = 20;     // shell word: 1 seen, 2 after space, 3 after '-' or '/', 4 after '.'
+const C_SH_START: u32 = 92;
+const C_REDIR: u32 = 24;     // 1 after '>' or '<' (| 8 a '>' closing a '<' or an arrow), 2 after space, 3 after '/'; 10 11 '(' ')' after 9
+const C_RD_START: u32 = 96;
+const C_SSI: u32 = 28;       // progress through "<!--#"
+const C_SSI_START: u32 = 100;
+const C_PCT: u32 = 32;       // %name% progress: 1 '%' (5: after a separator), 2 a COMSPEC-class name, 3 another name, 4 its ':' (then '~')
+const C_PCT_START: u32 = 104;
 const C_PREV: u32 = 80;      // previous non-space punct
-const C_ANY: u32 = 84;       // a significant event has been seen
-const C_SUBST: u32 = 88;     // the command position was opened by: 2 $(, a backtick: 1 standing apart, 5 opening the value, 6 after punctuation,
+const C_FRESH: u32 = 52;     // 1 until the first event (cmdInit): nothing significant seen yet
+const C_SUBST: u32 = 108;     // the command position was opened by: 2 $(, a backtick: 1 standing apart, 5 opening the value, 6 after punctuation,
                              // 7 after ; & and a space (a; `date`), 9 after | and a space (| `npm i x` |), 8 like 5 glued to '=' (x=`id`),
                              // 10 the third backtick of a code fence (```bash), 3 otherwise
-const C_NL: u32 = 92;        // end + 1 of the last newline (a new protocol line starts after it)
-const C_NLTAG: u32 = 96;     // 1: an IMAP tag word followed the newline; 2: and a space; a verb that is also English
+const C_NL: u32 = 36;        // end + 1 of the last newline (a new protocol line starts after it)
+const C_NLTAG: u32 = 40;     // 1: an IMAP tag word followed the newline; 2: and a space; a verb that is also English
                              // waits (low 3 bits, the verb's end << 3): 3 right after it, 4 after a space, 5 after a function word
-const C_LBRACE: u32 = 100;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
-const C_FUNC: u32 = 104;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); 3, 4 the same after a word out of command position;
+const C_LBRACE: u32 = 44;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
+const C_FUNC: u32 = 48;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); 3, 4 the same after a word out of command position;
                               // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body);
                               // 9: '{' after a name's "()", the body's first event decides (see jsBodyWord)
-const C_FUNC_START: u32 = 108;
+const C_FUNC_START: u32 = 124;
 const C_WRAP: u32 = 112;     // 1: the pending command runs another command (nohup, strace, sudo ...); 64: a shell, interpreter or argument-needing command;
                              // 128: a developer tool named first in a code span standing apart (see devTool), 256: and it runs code given -c/-e,
                              // 512: php (-r too); 2048: a file tool named first in such a span (see fileTool); kind 8 only: 1024 the span
@@ -58,7 +60,7 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
-const C_PEXP: u32 = 124;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
+const C_PEXP: u32 = 56;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
 
 // Second region (st + ST_CMD2): the shell-word joiner, the glob-path and brace-expansion trackers.
 // The joiner reads a word the way the shell does: quotes, backslashes, empty expansions
@@ -104,7 +106,7 @@ const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the wor
 const K_SPLIT_AT: u32 = 12;  // where that backtick starts
 
 /** `c` and the other two regions are zero (scanBegin zeroes the block up to the findings). */
-export function cmdInit(c: usize): void { s32(c, C_POS, 1); }
+export function cmdInit(c: usize): void { s32(c, C_POS, 1); s32(c, C_FRESH, 1); }
 
 function fire(st: usize, c: usize, end: u32, atEnd: bool): void {
   const kind = g32(c, C_CMD);
@@ -740,11 +742,20 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   s32(c, C_CMD, 0);
 }
 
-/** No tracker is mid-way: a non-keyword word or a space only moves the last end. */
+/**
+ * No tracker is mid-way: a non-keyword word or a space only moves the last end. The thirteen trackers that must be at
+ * rest and C_FRESH (0 once anything was seen) are the first 56 bytes of the region (see the layout above), so this is
+ * three vector loads and one 64-bit load instead of fourteen loads. C_EXEC needs no reset: its steps check adjacency.
+ */
 // @ts-ignore: decorator
 @inline function idle(c: usize): bool {
-  return (g32(c, C_CMD) | g32(c, C_BIN) | g32(c, C_SHELL) | g32(c, C_REDIR) | g32(c, C_SSI) | g32(c, C_PCT) | g32(c, C_NL) |
-    g32(c, C_NLTAG) | g32(c, C_FUNC) | g32(c, C_POS) | g32(c, C_LBRACE) | g32(c, C_DOLLAR) | g32(c, C_BRACE)) == 0 && g32(c, C_ANY) != 0; // C_EXEC needs no reset: its steps check adjacency
+  return !v128.any_true(v128.or(v128.or(v128.load(c), v128.load(c, 16)), v128.load(c, 32))) && load<u64>(c, 48) == 0;
+}
+
+/** idle, and the joiner's first 16 bytes at `j` (J_ACT G_ON J_BRACEX J_BRCMD) zero: no shell word, glob or brace under way. */
+// @ts-ignore: decorator
+@inline function quiet(c: usize, j: usize): bool {
+  return !v128.any_true(v128.or(v128.or(v128.load(c), v128.load(c, 16)), v128.or(v128.load(c, 32), v128.load(j)))) && load<u64>(c, 48) == 0;
 }
 
 // @ts-ignore: decorator
@@ -898,21 +909,61 @@ function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
   if (len != 0) joinAppend(j, word, len);
 }
 
-export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
+/**
+ * A word. Most words of ordinary text name nothing here and arrive with every tracker at rest: their fast path (the
+ * first two of cmdWordFull, which the same tests select) is inlined into the caller, so they cost no call. The lengths
+ * left out are those cmdWordFull looks at first: "function" (8), runtimeExec's names (10 13 14), execute (7, while a
+ * C_EXEC watch is on).
+ */
+// @ts-ignore: decorator
+@inline export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
+  const j = st + ST_CMD2;
+  if ((flags & K_FAMILY_CMD) == 0 && !(len == 8 && first == 0x66) && len != 10 && len != 13 && len != 14 && !(len == 7 && g32(c, C_EXEC) != 0)) {
+    if (quiet(c, j)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
+    // (and the plain word opening the value, cmdWordFull's second fast path)
+    if (g32(c, C_FRESH) != 0 && !v128.any_true(v128.load(j))) {
+      store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (1 << 8)));
+      s32(c, C_POS, 0); s32(c, C_FRESH, 0); s32(c, C_LAST_END, end);
+      return;
+    }
+  }
+  cmdWordFull(st, c, flags, word, len, first, start, end);
+}
+
+function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   // A keyword of another family only ('a' the HTML tag) takes the plain-word path; "function" never does (it opens
   // a definition: see C_FUNC).
+  // (K_SQL_NOT matters only to a pending IF, step's kind 4: with no command pending, and every use of `plain` below has
+  // none, "not" is a plain word)
   flags &= K_FAMILY_CMD | K_SQL_NOT;
-  const plain = flags == 0 && !(len == 8 && first == 0x66 && wordIs(word, len, "function"));
+  const plain = (flags & ~K_SQL_NOT) == 0 && !(len == 8 && first == 0x66 && wordIs(word, len, "function"));
   const runtime = (len == 13 || len == 10 || len == 14) && runtimeExec(st, c, word, len, start, end);
   // (execute after '".' waits for the full path: see groovyDot)
   const execute = len == 7 && g32(c, C_EXEC) != 0;
-  if (!v128.any_true(v128.load(j)) && plain && idle(c) && !execute) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
+  if (!execute && quiet(c, j)) {
+    if (plain) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
+    // A command word out of command position with every tracker at rest ("call me", "at 5pm", "review for"): its
+    // classes act only in command position or on a tracker mid-way, except a shell (sh -c starts anywhere), the
+    // system( class and a strong word completing an exec( call right before it (the full path then). The full path
+    // would store only what follows (the other trackers it resets are zero already, no C_PEXP to clear).
+    const ex = g32(c, C_EXEC);
+    // (the word "function" is not plain either, for the definition it opens: it has no command class, and the length test
+    // keeps it out all the same)
+    if ((flags & ~K_SQL_NOT) != 0 && !(len == 8 && first == 0x66) &&
+        (flags & (K_C_SHELL | K_C_DEFINE_EXEC)) == 0 && g32(c, C_PEXP) == 0 && ((ex & 2) == 0 || (ex >> 2) != start)) {
+      store<u64>(j + J_LW, (<u64>end << 32) | <u64>len);
+      if (len >= 4 && len <= 5 && (wordIs(word, len, "exec") || wordIs(word, len, "start"))) { s32(c, C_EXEC, 1 | (end << 2)); s32(c, C_EXEC_START, start | 0x80000000); }
+      else if (!runtime) s32(c, C_EXEC, 0);
+      s32(c, C_LAST_END, end);
+      return;
+    }
+  }
   // A plain word opening the value (nothing seen yet: every tracker as cmdInit left it): it takes the command
   // position the value opened and, naming no command, closes it; the full path makes the same stores.
-  if (plain && g32(c, C_ANY) == 0 && !v128.any_true(v128.load(j))) {
+  if (plain && g32(c, C_FRESH) != 0 && !v128.any_true(v128.load(j))) {
     store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (1 << 8)));
-    s32(c, C_POS, 0); s32(c, C_ANY, 1); s32(c, C_LAST_END, end);
+    s32(c, C_POS, 0); s32(c, C_FRESH, 0); s32(c, C_LAST_END, end);
     return;
   }
   if (g32(j, G_ON) != 0) {
@@ -986,7 +1037,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   const bin = g32(c, C_BIN);
   if (bin == 1 && adjacent && (flags & K_C_BINDIR) != 0) s32(c, C_BIN, 2);
   else if (bin == 3 && adjacent) { if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), end); s32(c, C_BIN, (flags & K_C_BINDIR) != 0 ? 2 : 0); }
-  else if (g32(c, C_ANY) == 0 && (flags & K_C_BINDIR) != 0) { s32(c, C_BIN, 2); s32(c, C_BIN_START, start); } // bin/x at the start
+  else if (g32(c, C_FRESH) != 0 && (flags & K_C_BINDIR) != 0) { s32(c, C_BIN, 2); s32(c, C_BIN_START, start); } // bin/x at the start
   else s32(c, C_BIN, 0);
   // sh -c / cmd /c / cmd.exe
   const sh = g32(c, C_SHELL);
@@ -1052,7 +1103,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
         (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0) |
         (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
-      if (pos == 1 && g32(c, C_ANY) == 0) s32(c, C_POS_START, start);
+      if (pos == 1 && g32(c, C_FRESH) != 0) s32(c, C_POS_START, start);
       // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool
       if (pos == 2 && adjacent && g32(c, C_PREV) == 0x60 && g32(st + ST_CMD3, K_TICK) != 0) {
         if (standingSpan(g32(c, C_SUBST))) {
@@ -1090,7 +1141,7 @@ export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, 
   // "id".execute(): Groovy runs a string as a command line (state 0 | end << 2 set at the '.', see groovyDot; then 3, see cmdPunct)
   else if (execute && (ex & 3) == 0 && (ex >> 2) == start && wordIs(word, len, "execute")) { s32(c, C_EXEC, 3 | (end << 2)); s32(c, C_EXEC_START, g32(c, C_EXEC_START) & 0x7fffffff); }
   else if (!runtime) s32(c, C_EXEC, 0);
-  s32(c, C_ANY, 1);
+  s32(c, C_FRESH, 0);
   s32(c, C_LAST_END, end);
 }
 
@@ -1138,19 +1189,28 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
   return end << 2;
 }
 
-export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
+/**
+ * Punctuation. The at-rest fast paths are inlined into the caller (no call): a space with every tracker at rest
+ * changes nothing, and punctuation no tracker takes up while all are at rest (no shell word, glob, brace or parameter
+ * expansion under way; the first 16 bytes at j are J_ACT G_ON J_BRACEX J_BRCMD): the full path would only end a
+ * pending exec( watch and note the byte. . , : @ # ! ? * + ~ ) } and a '-' glued to what precedes it.
+ */
+// @ts-ignore: decorator
+@inline export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
-  // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`)
-  const cmdBefore = g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0);
-  if (ch == 0x20 && !v128.any_true(v128.load(j)) && idle(c)) return;
-  // Punctuation no tracker takes up while all are at rest (no shell word, glob, brace or parameter expansion
-  // under way; the first 16 bytes at j are J_ACT G_ON J_BRACEX J_BRCMD): the full path below would only
-  // end a pending exec( watch and note the byte. . , : @ # ! ? * + ~ ) } and a '-' glued to what precedes it.
-  if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
-      (ch != 0x2d || g32(c, C_LAST_END) == start) && !v128.any_true(v128.load(j)) && idle(c) && g32(c, C_PEXP) == 0) {
+  if (ch == 0x20) { if (!quiet(c, j)) cmdPunctFull(st, c, ch, start, end); }
+  else if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
+      (ch != 0x2d || g32(c, C_LAST_END) == start) && quiet(c, j) && g32(c, C_PEXP) == 0) {
     s32(c, C_EXEC, ch == 0x2e ? groovyDot(c, j, g32(c, C_EXEC), start, end) : 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end);
-    return;
-  }
+  } else cmdPunctFull(st, c, ch, start, end);
+}
+
+/** Punctuation past the fast paths of cmdPunct (which alone calls it). */
+function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
+  const j = st + ST_CMD2;
+  // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`) (as on entry: the
+  // joiner and step below may change C_CMD)
+  const cmdBefore = g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0);
   const k3 = st + ST_CMD3;
   // shell-word joiner
   if (g32(k3, K_TICK) == 3) { // x`e: the letter is PowerShell's escaped letter only when a backtick is glued to it (i`e`x)
@@ -1360,7 +1420,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);
   else if (!(isSpace && g32(c, C_NL) == start + 1)) { s32(c, C_NL, 0); s32(c, C_NLTAG, 0); }
   else s32(c, C_NL, end + 1);
-  s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && (!adjacent || g32(c, C_ANY) == 0) ? (end + 1) | 0x80000000 : 0); // ' -': an option dash (or one opening the value: -e sh)
+  s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && (!adjacent || g32(c, C_FRESH) != 0) ? (end + 1) | 0x80000000 : 0); // ' -': an option dash (or one opening the value: -e sh)
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
   // A name in command position (x() {, function x() {), a name of punctuation (:(){ ), "()" itself in command
@@ -1372,7 +1432,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   else if (ch == 0x28) {
     const lw = load<u64>(j + J_LW);
     const word = <u32>(lw >> 32) == start && start != 0;
-    const named = word ? ((<u32>lw >> 8) & 0xf) != 0 : adjacent && g32(c, C_ANY) != 0 || g32(c, C_POS) != 0;
+    const named = word ? ((<u32>lw >> 8) & 0xf) != 0 : adjacent && g32(c, C_FRESH) == 0 || g32(c, C_POS) != 0;
     s32(c, C_FUNC, named ? 1 : 3); s32(c, C_FUNC_START, start);
   }
   else if ((fn == 1 || fn == 3 || fn == 5) && ch == 0x29 && adjacent) s32(c, C_FUNC, fn + 1);
@@ -1432,7 +1492,7 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
     // command word ends it as ')' does, see closesQuote). Not read: qx[ (a '[' after a plain word takes the neutral path)
     // and the same-character delimiters qx/ / qx! ! (a '/' after a word is a path segment: /api/qx/id)
     s32(c, C_POS, 2); s32(c, C_POS_START, quoteExec(st, c, pct, start) - 1); s32(c, C_SUBST, 2);
-  } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_ANY) == 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {
+  } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_FRESH) != 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {
     s32(c, C_POS, 1); s32(c, C_POS_START, start); // a value opens: x  "x  name="x
   } else if (ch == 0x2f || ch == 0x5c || ch == 0x2e) {
     // a path prefix keeps the command position: ;/usr/bin/id
@@ -1461,12 +1521,14 @@ export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): vo
   }
   s32(c, C_DOLLAR, ch == 0x24 ? end + 1 : 0);
   s32(c, C_PREV, ch);
-  s32(c, C_ANY, 1);
+  s32(c, C_FRESH, 0);
   s32(c, C_LAST_END, end);
 }
 
 export function cmdFinish(st: usize, c: usize, end: u32): void {
   const j = st + ST_CMD2;
+  // every tracker at rest (no shell word, glob or brace either, so no K_TICK 3 to finish): nothing below can report
+  if (quiet(c, j)) return;
   if (g32(st + ST_CMD3, K_TICK) == 3 && g32(j, J_ACT) != 0) splitTick(st + ST_CMD3, j, st + ST_LEX + LX_WORD, 1); // x`p at the end
   if (g32(j, J_ACT) != 0) joinEnd(st, c, j);
   if (g32(j, G_ON) != 0) globEnd(st, j, false, end);
