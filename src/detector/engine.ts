@@ -236,7 +236,9 @@ export class ScanEngine {
    */
   scanAt(address: number, length: number, context: number, paranoia: number, limit: number): number {
     this.#check();
-    this.#ensure();
+    // Nothing is written before the scan, so the views need no check until #result reads
+    // the state block (one detach check per value, not two): only missing slots are made here.
+    if (this.#scratch === null || this.#state === null || this.#input === null) this.#ensure();
     this.lastBytes = length;
     // (the scratch slot holds up to `length` decoded bytes now: the wipe covers them)
     if (length > this.#dirty) this.#dirty = length;
