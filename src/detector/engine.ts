@@ -36,6 +36,12 @@ interface ScannerExports {
 const encoder = new TextEncoder();
 /** Strings up to this many UTF-16 units are written by hand when ASCII. */
 const SHORT_STRING = 64;
+/**
+ * Byte arrays up to this long are copied by hand: for a short value a plain loop costs less
+ * than TypedArray.prototype.set, whose fixed cost (a builtin that checks both arrays' kinds,
+ * overlap and detachment) is larger than the copy itself.
+ */
+const SHORT_BYTES = 64;
 // State block fields the host reads (assembly/scanner/state.ts).
 const ST_NFIND = 20;
 const ST_SCORE = 24;
@@ -62,6 +68,11 @@ export class ScanEngine {
   #inputView: Uint8Array | null = null;
   /** UTF-8 bytes of the last value scanned (for stats). */
   lastBytes = 0;
+  /**
+   * Findings of the last whole-value scan (scanValue, scanAt, scanRange), read from the state
+   * block with its score: the caller needs no second call (findingCount) to learn it was clean.
+   */
+  lastFindings = 0;
   [FAULT] = false;
 
   constructor(arena: Arena) {
@@ -177,23 +188,45 @@ export class ScanEngine {
         pos = end;
       }
       this.#push(st, scratch, inp, 0, 1);
-      return this.#ex.scanScore(st);
+      return this.#result(st);
     }
-    this.lastBytes = input.byteLength;
-    if (input.byteLength <= cap) {
-      this.#u8.set(input, inp);
-      if (input.byteLength > this.#dirty) this.#dirty = input.byteLength;
-      return this.#once(st, scratch, inp, input.byteLength, context, paranoia, limit);
+    return this.#bytesAt(input, 0, input.byteLength, context, paranoia, limit);
+  }
+
+  /**
+   * {@link ScanEngine.scanValue} of `bytes[start, end)`, with no subarray made for the range
+   * (the body scanner's values: one per JSON string, so a view each would be garbage per value).
+   */
+  scanRange(bytes: Uint8Array, start: number, end: number, context: number, paranoia: number, limit: number): number {
+    this.#check();
+    this.#ensure();
+    return this.#bytesAt(bytes, start, end, context, paranoia, limit);
+  }
+
+  #bytesAt(input: Uint8Array, start: number, end: number, context: number, paranoia: number, limit: number): number {
+    const st = this.#st;
+    const scratch = this.#scr;
+    const inp = this.#inp;
+    const cap = this.#inputCap;
+    const length = end - start;
+    this.lastBytes = length;
+    if (length <= cap) {
+      if (length <= SHORT_BYTES) {
+        const u8 = this.#u8;
+        for (let i = 0; i < length; i++) u8[inp + i] = input[start + i]!;
+      } else this.#u8.set(start === 0 && end === input.byteLength ? input : input.subarray(start, end), inp);
+      if (length > this.#dirty) this.#dirty = length;
+      return this.#once(st, scratch, inp, length, context, paranoia, limit);
     }
     this.#ex.scanBegin(st, context, paranoia, limit);
-    for (let pos = 0; pos < input.byteLength; pos += cap) {
-      const piece = input.subarray(pos, Math.min(input.byteLength, pos + cap));
+    for (let pos = start; pos < end; pos += cap) {
+      const piece = input.subarray(pos, Math.min(end, pos + cap));
       this.#u8.set(piece, inp);
       if (piece.byteLength > this.#dirty) this.#dirty = piece.byteLength;
       this.#push(st, scratch, inp, piece.byteLength, 0);
     }
     this.#push(st, scratch, inp, 0, 1);
-    return this.#ex.scanScore(st);
+    return this.#result(st);
   }
 
   /**
@@ -203,7 +236,9 @@ export class ScanEngine {
    */
   scanAt(address: number, length: number, context: number, paranoia: number, limit: number): number {
     this.#check();
-    this.#ensure();
+    // Nothing is written before the scan, so the views need no check until #result reads
+    // the state block (one detach check per value, not two): only missing slots are made here.
+    if (this.#scratch === null || this.#state === null || this.#input === null) this.#ensure();
     this.lastBytes = length;
     // (the scratch slot holds up to `length` decoded bytes now: the wipe covers them)
     if (length > this.#dirty) this.#dirty = length;
@@ -213,8 +248,15 @@ export class ScanEngine {
   #once(st: number, scratch: number, inp: number, len: number, context: number, paranoia: number, limit: number): number {
     const n = this.#ex.scanOnce(st, scratch, inp, len, context, paranoia, limit);
     if (n < 0) throw new ScanEngineError(`scanOnce returned ${n}`);
+    return this.#result(st);
+  }
+
+  /** A finished whole-value scan: its score, with its finding count kept in lastFindings. */
+  #result(st: number): number {
     this.#views();
-    return this.#dv.getUint32(st + ST_SCORE, true);
+    const dv = this.#dv;
+    this.lastFindings = dv.getUint32(st + ST_NFIND, true);
+    return dv.getUint32(st + ST_SCORE, true);
   }
 
   /** ASCII strings are copied by hand (no encodeInto result object); returns the UTF-8 length. */

@@ -81,35 +81,40 @@ class RawBodyScanner implements BodyScanner {
  */
 class ValueScan {
   #stream: GuardScanStream | undefined;
-  /** The detector's per-field scan when it has one (a real Detector): no timing, object or wipe per value. */
-  readonly #field: ((input: Uint8Array, context: GuardScanContext) => GuardScanResult | null) | undefined;
-  /** Its scan of bytes already in wasm memory, by address (a real Detector; the body slot is in its arena). */
-  readonly #at: ((address: number, length: number, context: GuardScanContext) => GuardScanResult | null) | undefined;
-  constructor(private readonly detector: GuardDetector, private readonly context: GuardScanContext) {
-    const field = (detector as { scanField?: unknown }).scanField;
-    this.#field = typeof field === 'function' ? (field as (input: Uint8Array, context: GuardScanContext) => GuardScanResult | null).bind(detector) : undefined;
-    const at = (detector as { scanFieldAt?: unknown }).scanFieldAt;
-    this.#at = typeof at === 'function' ? (at as (address: number, length: number, context: GuardScanContext) => GuardScanResult | null).bind(detector) : undefined;
+  // What the detector offers beyond `scan` (a real Detector has all three). Called as methods
+  // of the detector, not bound: a bound function each would be garbage per request.
+  /** Its per-field scan: no timing, object or wipe per value. */
+  readonly #field: boolean;
+  /** Its per-field scan of a range of an array (no subarray per value). */
+  readonly #range: boolean;
+  /** Its scan of bytes already in wasm memory, by address (the body slot is in its arena). */
+  readonly #at: boolean;
+  readonly #detector: FieldDetector;
+  constructor(detector: GuardDetector, private readonly context: GuardScanContext) {
+    this.#detector = detector as FieldDetector;
+    this.#field = typeof this.#detector.scanField === 'function';
+    this.#range = typeof this.#detector.scanFieldRange === 'function';
+    this.#at = typeof this.#detector.scanFieldAt === 'function';
   }
 
   /** Can a value be scanned where it lies in wasm memory? */
   get inPlace(): boolean {
-    return this.#at !== undefined;
+    return this.#at;
   }
 
   /** Scan a value of `length` bytes that lies at `address` in wasm memory, within one chunk (null: clean). */
   at(address: number, length: number): GuardScanResult | null {
-    return this.#at!(address, length, this.context);
+    return this.#detector.scanFieldAt!(address, length, this.context);
   }
 
   /** Scan a value that starts and ends inside one chunk (null: clean). */
   whole(bytes: Uint8Array): GuardScanResult | null {
-    return this.#field !== undefined ? this.#field(bytes, this.context) : this.detector.scan(bytes, { context: this.context });
+    return this.#field ? this.#detector.scanField!(bytes, this.context) : this.#detector.scan(bytes, { context: this.context });
   }
 
   /** A piece of a value that continues in a later chunk. */
   part(bytes: Uint8Array): void {
-    this.#stream ??= this.detector.createStream({ context: this.context });
+    this.#stream ??= this.#detector.createStream({ context: this.context });
     if (bytes.length > 0) this.#stream.push(bytes);
   }
 
@@ -122,10 +127,23 @@ class ValueScan {
     return r;
   }
 
+  /** {@link ValueScan.end} of `chunk[start, end)`, with no view made when the detector scans ranges. */
+  endRange(chunk: Uint8Array, start: number, end: number): GuardScanResult | null {
+    if (this.#stream !== undefined || !this.#range || start === end || !this.#field) return this.end(chunk.subarray(start, end));
+    return this.#detector.scanFieldRange!(chunk, start, end, this.context);
+  }
+
   get open(): boolean {
     return this.#stream !== undefined;
   }
 }
+
+/** The detector's internal per-field entry points (see Detector.scanField and the two after it). */
+type FieldDetector = GuardDetector & {
+  scanField?(input: Uint8Array, context: GuardScanContext): GuardScanResult | null;
+  scanFieldRange?(bytes: Uint8Array, start: number, end: number, context: GuardScanContext): GuardScanResult | null;
+  scanFieldAt?(address: number, length: number, context: GuardScanContext): GuardScanResult | null;
+};
 
 const EMPTY: GuardScanResult = { blocked: false, score: 0, threats: [] };
 
@@ -279,36 +297,43 @@ class JsonBodyScanner implements BodyScanner {
     this.#cleanKeys.clear();
     // (in place only through a detector that scans wasm memory by address)
     const at = this.#value.inPlace ? address : -1;
+    // The tokenizer's state lives in locals while the chunk is walked (a field store per byte
+    // costs more than the byte's own work) and goes back to the fields at the end.
+    let inString = this.#inString;
+    let escaped = this.#escaped;
+    let sawRoot = this.#sawRoot;
     let i = 0;
-    let stringStart = this.#inString ? 0 : -1;
+    let stringStart = inString ? 0 : -1;
     const n = chunk.length;
     // Next `"` and `\` at or after i, found with native indexOf and reused until passed (linear overall).
     let quote = -2;
     let backslash = -2;
     while (i < n) {
-      if (this.#inString) {
-        if (this.#escaped) {
-          this.#escaped = false;
+      if (inString) {
+        if (escaped) {
+          escaped = false;
           i++;
           continue;
         }
         if (quote !== -1 && quote < i) quote = nextQuote(chunk, i);
         if (backslash !== -1 && backslash < i) backslash = chunk.indexOf(0x5c, i);
         if (backslash !== -1 && (quote === -1 || backslash < quote)) {
-          this.#escaped = true;
+          escaped = true;
           i = backslash + 1;
           continue;
         }
         if (quote === -1) break; // the string goes on in the next chunk
+        inString = false;
         this.#closeString(chunk, stringStart, quote, at);
         stringStart = -1;
         i = quote + 1;
         continue;
       }
-      // Outside strings: a tight loop over the bytes that need no work (structure, numbers, literals)
+      // Outside strings: a tight loop over the bytes that need no work (whitespace, ':',
+      // numbers, literals). Scalars mark the root as seen; C_SKIP < C_SCALAR < other kinds.
       let kind = OUTSIDE[chunk[i]!]!;
-      while (kind === C_SKIP || kind === C_SCALAR) {
-        if (kind === C_SCALAR) this.#sawRoot = true;
+      while (kind !== 0 && kind <= C_SCALAR) {
+        if (kind === C_SCALAR) sawRoot = true;
         if (++i === n) break;
         kind = OUTSIDE[chunk[i]!]!;
       }
@@ -317,8 +342,8 @@ class JsonBodyScanner implements BodyScanner {
         case C_QUOTE: {
           const top = this.#top();
           this.#isKey = top !== undefined && !top.array && top.expectKey;
-          this.#inString = true;
-          this.#sawRoot = true;
+          inString = true;
+          sawRoot = true;
           stringStart = i + 1;
           break;
         }
@@ -332,7 +357,7 @@ class JsonBodyScanner implements BodyScanner {
           if (frame === undefined) this.#frames.push(frame = { array, index: 0, keyBytes: NO_KEY, keyStart: 0, keyEnd: 0, expectKey: !array });
           else { frame.array = array; frame.index = 0; frame.keyBytes = NO_KEY; frame.keyStart = frame.keyEnd = 0; frame.expectKey = !array; }
           this.#depth++;
-          this.#sawRoot = true;
+          sawRoot = true;
           break;
         }
         case C_CLOSE: {
@@ -360,7 +385,10 @@ class JsonBodyScanner implements BodyScanner {
       }
       i++;
     }
-    if (this.#inString) {
+    this.#inString = inString;
+    this.#escaped = escaped;
+    this.#sawRoot = sawRoot;
+    if (inString) {
       const piece = chunk.subarray(stringStart, n);
       this.#value.part(piece);
       // Chunks may be reused by the caller: keep a copy of a split key's bytes.
@@ -370,14 +398,13 @@ class JsonBodyScanner implements BodyScanner {
 
   /** A string ends at chunk[end] (its text began at chunk[start], or in an earlier chunk when a stream holds it). */
   #closeString(chunk: Uint8Array, start: number, end: number, address: number): void {
-    this.#inString = false;
     const open = this.#value.open;
     // A key within one chunk that was clean earlier in this chunk is clean again.
     const memo = this.#isKey && !open;
     const seen = memo && this.#cleanKeys.has(chunk, start, end);
     const result = seen ? null
       : address >= 0 && !open ? this.#value.at(address + start, end - start) // where it lies
-      : this.#value.end(chunk.subarray(start, end));
+      : this.#value.endRange(chunk, start, end);
     if (memo && !seen && result === null) this.#cleanKeys.add(start, end);
     const top = this.#top();
     if (this.#isKey && top) {
