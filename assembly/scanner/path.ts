@@ -219,16 +219,17 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
     if (g32(h, H_EXT) != 0) extEvent(st, h, 0, false);
     if (g32(h, H_DOTRX) != 0) dotRegexEvent(st, h, true, len, <u32>load<u8>(st + ST_LEX + LX_WORD), adj);
   }
-  if (plainWord(st, p, flags, len, start)) {
-    s32(p, PT_DOTS, 0); s32(p, PT_LAST_END, end);
-    return;
-  }
   const w = st + ST_LEX + LX_WORD;
   // The value's first word, not a name the trackers below start on (a drive letter, a stem, web|meta):
-  // with nothing before it every tracker stays at zero; only the counts move.
+  // with nothing before it every tracker stays at zero; only the counts move. (Tested before plainWord,
+  // which needs something seen before: the two exits never overlap.)
   if (g32(p, PT_ANY) == 0 && flags == 0 && len >= 2 && len < 64 && !secretStem(w, len) && !serverStem(w, len) &&
       !wordIs(w, len, "web") && !wordIs(w, len, "meta")) {
     s32(p, PT_WORDS, 1); s32(p, PT_ANY, 1); s32(p, PT_LAST_END, end);
+    return;
+  }
+  if (plainWord(st, p, flags, len, start)) {
+    s32(p, PT_DOTS, 0); s32(p, PT_LAST_END, end);
     return;
   }
   const adjacent = g32(p, PT_LAST_END) == start;

@@ -99,6 +99,17 @@ const WORD_BYTE: usize = memory.data<u8>([
   return load<u8>(WORD_BYTE + <usize>b) != 0;
 }
 
+/**
+ * Is a word of KW_MAX_WORD bytes or more one byte repeated? `mixed`: the lexer's OR of (byte ^ first
+ * byte) over the bytes past the KW_MAX_WORD stored at `word`; the stored ones are compared here.
+ * (Only pathWord asks, for words of 64 bytes or more: an overlong path segment of one character.)
+ */
+function sameBytes(word: usize, mixed: u32): bool {
+  const w0 = <u32>load<u8>(word);
+  for (let i: u32 = 1; i < KW_MAX_WORD; i++) mixed |= <u32>load<u8>(word + i) ^ w0;
+  return mixed == 0;
+}
+
 function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   const word = st + ST_LEX + LX_WORD;
   const flags = keywordFlags(hash, word, len);
@@ -110,7 +121,7 @@ function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   if (!sqlInString(q2)) sqlWord(st, q2, flags, w0, start, end, word, len);
   xssWord(st, st + ST_XSS, flags, word, w0, w1, len, start, end);
   cmdWord(st, st + ST_CMD, flags, word, len, w0, start, end);
-  pathWord(st, st + ST_PATH, flags, len, load<u32>(st + ST_LEX + LX_MIXED) == 0, start, end);
+  pathWord(st, st + ST_PATH, flags, len, len >= 64 && sameBytes(word, load<u32>(st + ST_LEX + LX_MIXED)), start, end);
   if (nosqlWordNext(st + ST_NOSQL, start)) nosqlWord(st + ST_NOSQL, word, len, end);
   ssjsWord(st, st + ST_SSJS, word, w0, len, start, end);
 }
@@ -145,11 +156,12 @@ function lex(st: usize, buf: usize, offs: usize, n: u32): void {
     if (isWordByte(b)) {
       if (len == 0) { hash = FNV_OFFSET; mixed = 0; store<u32>(lx + LX_START, load<u32>(offs + (<usize>i << 2))); store<u8>(lx + LX_WORD, <u8>b); }
       const w0 = <u32>load<u8>(lx + LX_WORD);
-      // tight loop over the rest of the word
+      // tight loop over the rest of the word (mixed covers only the bytes past the stored ones:
+      // emitWord adds those when it needs the answer, for words of 64 bytes or more)
       do {
-        mixed |= b ^ w0;
         hash = (hash ^ b) * FNV_PRIME;
         if (len < KW_MAX_WORD) store<u8>(lx + LX_WORD + len, <u8>b);
+        else mixed |= b ^ w0;
         len++;
         i++;
         if (i >= n) break;
