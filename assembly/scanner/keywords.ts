@@ -12,9 +12,17 @@ export function flagsOfBytes(p: usize, len: u32): u64 {
   return keywordFlags(h, p, len);
 }
 
-/** Class mask of the word whose first bytes are at `word`, or 0 when it is no keyword. */
-export function keywordFlags(hash: u32, word: usize, len: u32): u64 {
-  if (len == 0 || len > KW_MAX_WORD) return 0;
+/**
+ * Class mask of the word whose first bytes are at `word`, or 0 when it is no keyword. (Inlined: the
+ * table is about a third full, so most words that are no keyword end at an empty first slot, without
+ * a call; the probe goes on in keywordProbe.)
+ */
+// @ts-ignore: decorator
+@inline export function keywordFlags(hash: u32, word: usize, len: u32): u64 {
+  return len == 0 || len > KW_MAX_WORD || load<u16>(KW_SLOT_IDX + (<usize>(hash & KW_MASK) << 1)) == 0 ? 0 : keywordProbe(hash, word, len);
+}
+
+function keywordProbe(hash: u32, word: usize, len: u32): u64 {
   let slot = hash & KW_MASK;
   while (true) {
     const idx = <u32>load<u16>(KW_SLOT_IDX + (<usize>slot << 1));

@@ -10,41 +10,42 @@ import {
   R_PATH_SENSITIVE_EXTENSION, R_PATH_SECRET_EXTENSION, R_PATH_OVERFLOW_SEGMENT, R_PATH_UNC,
 } from "./generated/tables";
 
+// (the trackers quiet() reads come first, in three 16-byte blocks: it tests them with two vector loads)
 const PT_DOTS: u32 = 0;
-const PT_DSTART: u32 = 4;
-const PT_DEND: u32 = 8;
-const PT_SEG: u32 = 12;      // end + 1 of the last separator: a segment starts there
-const PT_TRAV: u32 = 16;
-const PT_TSTART: u32 = 20;
-const PT_TEND: u32 = 24;
-const PT_SYS: u32 = 28;      // 1: system dir word at a segment start, 2: and its '/'
-const PT_SYS_START: u32 = 32;
-const PT_SYS_END: u32 = 36;
-const PT_DOTWORD: u32 = 40;  // end + 1 of a '.' at a segment start
-const PT_STEM: u32 = 44;     // 1: stem word, 2: stem + '.'
-const PT_STEM_KIND: u32 = 48;
-const PT_STEM_START: u32 = 52;
-const PT_LAST_END: u32 = 56;
-const PT_SLASHES: u32 = 60;
-const PT_FILE: u32 = 64;     // file: URI / drive-root progress
-const PT_F_START: u32 = 68;
-const PT_ANY: u32 = 72;
-const PT_DOTSEG: u32 = 76;   // the current dot run began at a segment start
-const PT_EXT: u32 = 80;      // end + 1 of a '.' after a word (extension)
-const PT_WORDS: u32 = 84;    // words seen (drive letters count only as the first word)
-const PT_DOTDIR: u32 = 88;   // 1: /.name  2: /.name/  (a hidden directory)
-const PT_DD_START: u32 = 92;
-const PT_SEP_AT: u32 = 96;   // start of the last separator (span start for /etc/...)
-const PT_DRIVE: u32 = 100;   // 1: the value starts with a drive-relative path (c:name, no separator after the colon)
-const PT_UNC: u32 = 104;     // \\host\ at the value start: 1 '\', 2 '\\', 3 in the host name, 4 after \\? or \\.
-const PT_ROOT: u32 = 108;    // a path rooted at the value start (/ \ c:\): 1 through system dirs, 2 /etc /proc /boot, 3 and its '/',
+const PT_DOTDIR: u32 = 4;    // 1: /.name  2: /.name/  (a hidden directory)
+const PT_SYS: u32 = 8;       // 1: system dir word at a segment start, 2: and its '/'
+const PT_STEM: u32 = 12;     // 1: stem word, 2: stem + '.'
+const PT_FILE: u32 = 16;     // file: URI / drive-root progress
+const PT_SLASHES: u32 = 20;
+const PT_ROOT: u32 = 24;     // a path rooted at the value start (/ \ c:\): 1 through system dirs, 2 /etc /proc /boot, 3 and its '/',
                              // 4 under \windows \winnt \inetpub, 5 and a name's '.'
-const PT_ROOT_START: u32 = 112;
-const PT_INF: u32 = 116;     // WEB-INF/ META-INF/: 1 web|meta at a segment start, 2 '-', 3 inf, 4 '/';
+const PT_INF: u32 = 28;      // WEB-INF/ META-INF/: 1 web|meta at a segment start, 2 '-', 3 inf, 4 '/';
                              // tomcat-users.xml: 5 tomcat at a segment start, 6 '-' (users then opens a stem)
-const PT_INF_START: u32 = 120;
-const PT_PEND: u32 = 124;    // a single parent step opening the value, its verdict pending: end + 1 | dstart << 30 (0 or 1),
+const PT_PEND: u32 = 32;     // a single parent step opening the value, its verdict pending: end + 1 | dstart << 30 (0 or 1),
                              // bit 31: a space followed the path (a word next makes it prose)
+const PT_UNC: u32 = 36;      // \\host\ at the value start: 1 '\', 2 '\\', 3 in the host name, 4 after \\? or \\.
+const PT_ANY: u32 = 40;
+const PT_WORDS: u32 = 44;    // words seen (drive letters count only as the first word)
+const PT_DSTART: u32 = 48;
+const PT_DEND: u32 = 52;
+const PT_SEG: u32 = 56;      // end + 1 of the last separator: a segment starts there
+const PT_TRAV: u32 = 60;
+const PT_TSTART: u32 = 64;
+const PT_TEND: u32 = 68;
+const PT_SYS_START: u32 = 72;
+const PT_SYS_END: u32 = 76;
+const PT_DOTWORD: u32 = 80;  // end + 1 of a '.' at a segment start
+const PT_STEM_KIND: u32 = 84;
+const PT_STEM_START: u32 = 88;
+const PT_LAST_END: u32 = 92;
+const PT_F_START: u32 = 96;
+const PT_DOTSEG: u32 = 100;  // the current dot run began at a segment start
+const PT_EXT: u32 = 104;     // end + 1 of a '.' after a word (extension)
+const PT_DD_START: u32 = 108;
+const PT_SEP_AT: u32 = 112;  // start of the last separator (span start for /etc/...)
+const PT_DRIVE: u32 = 116;   // 1: the value starts with a drive-relative path (c:name, no separator after the colon)
+const PT_ROOT_START: u32 = 120;
+const PT_INF_START: u32 = 124;
 
 // Second region (st + ST_PATH2): reports held for what follows them.
 const H_PROSE: u32 = 0;      // a sensitive name held for the words after it (edit /etc/hosts on a Mac, win.ini is a legacy
@@ -64,6 +65,22 @@ const H_NEED: u32 = 48;      // words after the held name that make it prose: 1 
 const H_RULES: u32 = 52;     // what the held name reports: RB_* bits
 const H_RUN: u32 = 56;       // end + 1 of the last space (0: none yet): a run of non-space bytes starts there
 const H_RUNF: u32 = 60;      // what the run holds besides words: RF_* bits (0: words only so far)
+
+// Punctuation classes, one load per byte: PB_PATH a byte paths are made of (/ \ . ~ - _: a run with
+// any other punctuation is an argument, not prose, see RF_OTHER); PB_TRACK a byte the trackers act on
+// even when quiet (. / \ : - _).
+const PB_PATH: u32 = 1;
+const PB_TRACK: u32 = 2;
+const PUNCT_CLASS: usize = memory.data<u8>([
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 3,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+]);
 
 const RF_OTHER: u32 = 1;     // a byte no path is made of (= @ : ; quotes ...): a name in this run is an argument, not prose
 const RF_PUNCT: u32 = 2;     // any punctuation: the run is not one plain word
@@ -150,11 +167,14 @@ function extEvent(st: usize, h: usize, c: u32, adjacent: bool): void {
   return g32(p, PT_ANY) == 0 || g32(p, PT_SEG) == start + 1;
 }
 
-/** No dot run, pending target or scheme: a non-keyword word or a space only moves the last end. */
+/** No pending target or scheme (a dot run aside), and a word before: see plainWord. */
 // @ts-ignore: decorator
-@inline function idle(p: usize): bool {
-  return quiet(p) && g32(p, PT_WORDS) != 0;
+@inline function idleButDots(p: usize): bool {
+  // DOTDIR SYS STEM FILE SLASHES ROOT INF (offsets 4-31) all zero, then PEND and UNC; ANY and WORDS set
+  return !v128.any_true(v128.or(v128.and(v128.load(p), v128.load(ALL_BUT_LANE0)), v128.load(p, 16))) &&
+    (g32(p, PT_PEND) | g32(p, PT_UNC)) == 0 && g32(p, PT_ANY) != 0 && g32(p, PT_WORDS) != 0;
 }
+const ALL_BUT_LANE0: usize = memory.data<u32>([0, 0xffffffff, 0xffffffff, 0xffffffff], 16);
 
 /**
  * Every tracker at rest after something was seen: punctuation other than . / \ : - _ only moves
@@ -162,30 +182,54 @@ function extEvent(st: usize, h: usize, c: u32, adjacent: bool): void {
  */
 // @ts-ignore: decorator
 @inline function quiet(p: usize): bool {
-  return (g32(p, PT_DOTS) | g32(p, PT_DOTDIR) | g32(p, PT_SYS) | g32(p, PT_STEM) | g32(p, PT_FILE) | g32(p, PT_SLASHES) | g32(p, PT_ROOT) |
-    g32(p, PT_INF) | g32(p, PT_PEND) | g32(p, PT_UNC)) == 0 && g32(p, PT_ANY) != 0;
+  // DOTS DOTDIR SYS STEM FILE SLASHES ROOT INF (offsets 0-31) all zero, then PEND and UNC
+  return !v128.any_true(v128.or(v128.load(p), v128.load(p, 16))) && (g32(p, PT_PEND) | g32(p, PT_UNC)) == 0 && g32(p, PT_ANY) != 0;
 }
 
-export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
+/**
+ * A word that only moves the last end (and closes a dot run): no path keyword, not right after a
+ * segment start's '.' or a separator, every tracker but the dot run idle. The original fast case
+ * is no dots and no extension; after a name's '.' (example.com, file.txt) too, unless the word is a
+ * stem a <stem>.<ext> pair starts on: with the other trackers idle and no flags, the full step
+ * changes nothing else (a run of 2 dots excepted: it may close a traversal; the word count it
+ * would move is nonzero already, and only ever tested against zero).
+ */
+// @ts-ignore: decorator
+@inline function plainWord(st: usize, p: usize, flags: u64, len: u32, start: u32): bool {
+  const dots = g32(p, PT_DOTS);
+  return flags == 0 && len < 64 && g32(p, PT_DOTWORD) != start + 1 && g32(p, PT_SEG) != start + 1 && idleButDots(p) && dots != 2 &&
+    ((dots == 0 && g32(p, PT_EXT) != start + 1) || !(secretStem(st + ST_LEX + LX_WORD, len) || serverStem(st + ST_LEX + LX_WORD, len)));
+}
+
+/** (inlined in the lexer's dispatch: most words take the plain-word exit, without a call) */
+// @ts-ignore: decorator
+@inline export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
   flags &= K_FAMILY_PATH | K_C_BINDIR; // (a keyword of another family only takes the plain-word path)
   const h = st + ST_PATH2;
   s32(h, H_WORD_END, end);
+  if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) == 0 && plainWord(st, p, flags, len, start)) { s32(p, PT_DOTS, 0); s32(p, PT_LAST_END, end); }
+  else pathWordFull(st, p, flags, len, same, start, end);
+}
+
+function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
+  const h = st + ST_PATH2;
   if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) != 0) { // (a report held for this event: rare)
     const adj = g32(p, PT_LAST_END) == start;
     if (g32(h, H_PROSE) != 0) proseEvent(st, h, true, 0, adj);
     if (g32(h, H_EXT) != 0) extEvent(st, h, 0, false);
     if (g32(h, H_DOTRX) != 0) dotRegexEvent(st, h, true, len, <u32>load<u8>(st + ST_LEX + LX_WORD), adj);
   }
-  if (flags == 0 && len < 64 && g32(p, PT_DOTWORD) != start + 1 && g32(p, PT_EXT) != start + 1 && g32(p, PT_SEG) != start + 1 && idle(p)) {
-    s32(p, PT_LAST_END, end);
-    return;
-  }
   const w = st + ST_LEX + LX_WORD;
   // The value's first word, not a name the trackers below start on (a drive letter, a stem, web|meta):
-  // with nothing before it every tracker stays at zero; only the counts move.
+  // with nothing before it every tracker stays at zero; only the counts move. (Tested before plainWord,
+  // which needs something seen before: the two exits never overlap.)
   if (g32(p, PT_ANY) == 0 && flags == 0 && len >= 2 && len < 64 && !secretStem(w, len) && !serverStem(w, len) &&
       !wordIs(w, len, "web") && !wordIs(w, len, "meta")) {
     s32(p, PT_WORDS, 1); s32(p, PT_ANY, 1); s32(p, PT_LAST_END, end);
+    return;
+  }
+  if (plainWord(st, p, flags, len, start)) {
+    s32(p, PT_DOTS, 0); s32(p, PT_LAST_END, end);
     return;
   }
   const adjacent = g32(p, PT_LAST_END) == start;
@@ -298,21 +342,35 @@ function sessionFile(w: usize, len: u32): bool {
 
 /** Names of application settings files that hold credentials (with secretExt). */
 function secretStem(w: usize, len: u32): bool {
+  // (by length and first letter: most words are none of these and take two compares)
   const b0 = <u32>load<u8>(w);
-  if (len < 6 || len > 11 || (b0 != 0x63 && b0 != 0x73 && b0 != 0x64 && b0 != 0x70)) return false; // c s d p
-  return wordIs(w, len, "config") || wordIs(w, len, "settings") || wordIs(w, len, "database") || wordIs(w, len, "parameters") ||
-    wordIs(w, len, "secrets") || wordIs(w, len, "credentials");
+  switch (len) {
+    case 6: return b0 == 0x63 && wordIs(w, len, "config");
+    case 7: return b0 == 0x73 && wordIs(w, len, "secrets");
+    case 8: return b0 == 0x73 ? wordIs(w, len, "settings") : b0 == 0x64 && wordIs(w, len, "database");
+    case 10: return b0 == 0x70 && wordIs(w, len, "parameters");
+    case 11: return b0 == 0x63 && wordIs(w, len, "credentials");
+    default: return false;
+  }
 }
 
 /** Server configuration files by name (with .conf .cnf .ini): httpd.conf, my.cnf, nginx.conf, krb5.conf. */
 function serverStem(w: usize, len: u32): bool {
-  if (len < 2 || len > 8) return false;
-  // (by first letter: most words are none of these and take one compare)
+  // (by length and first letter: most words are none of these and take two compares)
   const b0 = <u32>load<u8>(w);
-  if (b0 != 0x68 && b0 != 0x61 && b0 != 0x6e && b0 != 0x6c && b0 != 0x6d && b0 != 0x6b && b0 != 0x73 && b0 != 0x76 && b0 != 0x70) return false; // h a n l m k s v p
-  return wordIs(w, len, "httpd") || wordIs(w, len, "apache2") || wordIs(w, len, "apache") || wordIs(w, len, "nginx") ||
-    wordIs(w, len, "lighttpd") || wordIs(w, len, "my") || wordIs(w, len, "krb5") || wordIs(w, len, "smb") || wordIs(w, len, "vsftpd") ||
-    wordIs(w, len, "proftpd") || wordIs(w, len, "sshd") || wordIs(w, len, "named") || wordIs(w, len, "slapd");
+  switch (len) {
+    case 2: return b0 == 0x6d && wordIs(w, len, "my");
+    case 3: return b0 == 0x73 && wordIs(w, len, "smb");
+    case 4: return b0 == 0x6b ? wordIs(w, len, "krb5") : b0 == 0x73 && wordIs(w, len, "sshd");
+    case 5:
+      if (b0 == 0x68) return wordIs(w, len, "httpd");
+      if (b0 == 0x6e) return wordIs(w, len, "nginx") || wordIs(w, len, "named");
+      return b0 == 0x73 && wordIs(w, len, "slapd");
+    case 6: return b0 == 0x61 ? wordIs(w, len, "apache") : b0 == 0x76 && wordIs(w, len, "vsftpd");
+    case 7: return b0 == 0x61 ? wordIs(w, len, "apache2") : b0 == 0x70 && wordIs(w, len, "proftpd");
+    case 8: return b0 == 0x6c && wordIs(w, len, "lighttpd");
+    default: return false;
+  }
 }
 
 function secretExt(w: usize, len: u32): bool {
@@ -320,7 +378,8 @@ function secretExt(w: usize, len: u32): bool {
 }
 
 /** A '..' segment ended by something other than a slash still steps up when it continues a traversal: ../.. */
-function dotDotEnd(st: usize, p: usize, at: u32): void {
+// @ts-ignore: decorator
+@inline function dotDotEnd(st: usize, p: usize, at: u32): void {
   if (g32(p, PT_DOTS) == 2 && g32(p, PT_DEND) == at && g32(p, PT_DOTSEG) != 0 && g32(p, PT_TRAV) > 0 && g32(p, PT_TEND) == g32(p, PT_DSTART)) {
     traversal(st, p, g32(p, PT_DSTART), at);
   }
@@ -351,24 +410,31 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
   report(st, trav >= 2 || rooted ? R_PATH_TRAVERSAL_SEQUENCE : R_PATH_DOT_DOT_SLASH, g32(p, PT_TSTART), end);
 }
 
-export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
+function heldPunct(st: usize, p: usize, h: usize, c: u32, start: u32): void {
+  const adj = g32(p, PT_LAST_END) == start;
+  if (g32(h, H_PROSE) != 0) proseEvent(st, h, false, c, adj);
+  if (g32(h, H_EXT) != 0) extEvent(st, h, c, adj); // (before the space below moves the run: the name is in the run it ends)
+  if (g32(h, H_DOTRX) != 0) dotRegexEvent(st, h, false, 0, 0, adj);
+}
+
+/** (inlined in the lexer's dispatch: with the trackers quiet, most punctuation only moves the run and the last end) */
+// @ts-ignore: decorator
+@inline export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
   const h = st + ST_PATH2;
-  if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) != 0) {
-    const adj = g32(p, PT_LAST_END) == start;
-    if (g32(h, H_PROSE) != 0) proseEvent(st, h, false, c, adj);
-    if (g32(h, H_EXT) != 0) extEvent(st, h, c, adj); // (before the space below moves the run: the name is in the run it ends)
-    if (g32(h, H_DOTRX) != 0) dotRegexEvent(st, h, false, 0, 0, adj);
-  }
+  if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) != 0) heldPunct(st, p, h, c, start);
   if (c == 0x20) {
     // (prose before a name: a run that was one plain word, not an option such as -K or a key=value)
     if (g32(h, H_WORD_END) == start && g32(h, H_RUNF) == 0) s32(h, H_SP_END, end + 1);
     s32(h, H_RUN, end + 1);
     s32(h, H_RUNF, 0);
-  } else {
-    const pathByte = c == 0x2f || c == 0x5c || c == 0x2e || c == 0x7e || c == 0x2d || c == 0x5f;
-    s32(h, H_RUNF, g32(h, H_RUNF) | RF_PUNCT | (pathByte ? 0 : RF_OTHER));
   }
-  if (c != 0x2e && c != 0x2f && c != 0x5c && c != 0x3a && c != 0x2d && c != 0x5f && quiet(p)) { s32(p, PT_LAST_END, end); return; }
+  const cls = <u32>load<u8>(PUNCT_CLASS + <usize>c);
+  if (c != 0x20) s32(h, H_RUNF, g32(h, H_RUNF) | RF_PUNCT | ((cls & PB_PATH) != 0 ? 0 : RF_OTHER));
+  if ((cls & PB_TRACK) == 0 && quiet(p)) s32(p, PT_LAST_END, end);
+  else pathPunctFull(st, p, h, c, start, end);
+}
+
+function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u32): void {
   const adjacent = g32(p, PT_LAST_END) == start;
   const pend = g32(p, PT_PEND);
   if (pend != 0) { if (c == 0x20) s32(p, PT_PEND, pend | 0x80000000); else if ((pend >> 31) != 0) pendingStep(st, p, false); }

@@ -3,13 +3,13 @@
 // lexer splits the normalised bytes into words and punctuation and feeds every detector.
 // All state lives in the caller's state block (see state.ts): no managed allocation.
 import {
-  ST_CONTEXT, ST_PARANOIA, ST_POS, ST_LIMIT, ST_FLAGS, ST_NFIND, ST_SCORE, ST_MAGIC, ST_STAGES, STAGE_BYTES,
+  ST_CONTEXT, ST_PARANOIA, ST_POS, ST_LIMIT, ST_FLAGS, ST_NFIND, ST_SCORE, ST_MAGIC, ST_STAGES, STAGE_BYTES, STAGE_COUNT,
   ST_LEX, ST_SQL, SQL_BYTES, ST_XSS, ST_CMD, ST_PATH, ST_CMD2, ST_CMD3, ST_NOSQL, ST_SSJS, ST_FINDINGS, FINDING_BYTES, MAX_FINDINGS, STATE_BYTES,
   FLAG_OVERSIZE, FLAG_FINISHED, STATE_MAGIC, LX_HASH, LX_LEN, LX_START, LX_WORD, LX_MIXED, LX_PREV, CTX_QUERY, CTX_FORM, CTX_PATH,
   g32, s32, report,
 } from "./state";
 import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
-import { prependCarry, percentStage, markupStage, SG_CARRY_LEN, MAX_CARRY } from "./decode";
+import { prependCarry, percentStage, markupStage, SG_CARRY_LEN, SG_PREV, SG_MARK, MAX_CARRY } from "./decode";
 import { sqlInit, sqlWord, sqlPunct, sqlFinish, sqlInString, sqlStringEnds } from "./sqli";
 import { xssInit, xssWord, xssPunct, xssFinish } from "./xss";
 import { cmdInit, cmdWord, cmdPunct, cmdFinish } from "./cmdi";
@@ -59,10 +59,15 @@ export function scanOversized(st: usize): u32 { return g32(st, ST_FLAGS) & FLAG_
 export function scanBegin(st: usize, context: u32, paranoia: u32, limit: u32): void {
   // One pass zeroes everything but the findings (most scans are short: this is a good part
   // of their cost); the detector inits then only set what does not start at zero.
+  // The decoder stages' carried bytes and offsets are read only up to the carry length, so of
+  // their region only the three fields each stage reads before writing are zeroed.
   const zero = i64x2.splat(0);
-  for (let p = st; p < st + ST_FINDINGS; p += 64) {
-    v128.store(p, zero); v128.store(p, zero, 16); v128.store(p, zero, 32); v128.store(p, zero, 48);
+  v128.store(st, zero); v128.store(st, zero, 16); v128.store(st, zero, 32); v128.store(st, zero, 48);
+  for (let k: u32 = 0; k < STAGE_COUNT; k++) {
+    const sg = stage(st, k);
+    s32(sg, SG_CARRY_LEN, 0); s32(sg, SG_PREV, 0); s32(sg, SG_MARK, 0);
   }
+  memory.fill(st + ST_LEX, 0, ST_FINDINGS - ST_LEX);
   s32(st, ST_CONTEXT, context);
   s32(st, ST_PARANOIA, paranoia);
   s32(st, ST_LIMIT, limit);
@@ -74,6 +79,9 @@ export function scanBegin(st: usize, context: u32, paranoia: u32, limit: u32): v
   cmdInit(st + ST_CMD);
   pathInit(st + ST_PATH);
 }
+
+// @ts-ignore: decorator
+@inline function stage(st: usize, k: u32): usize { return st + ST_STAGES + k * STAGE_BYTES; }
 
 // Word bytes (a-z after case folding, 0-9, '_', and every byte of a multi-byte character), one load per byte.
 const WORD_BYTE: usize = memory.data<u8>([
@@ -91,6 +99,17 @@ const WORD_BYTE: usize = memory.data<u8>([
   return load<u8>(WORD_BYTE + <usize>b) != 0;
 }
 
+/**
+ * Is a word of KW_MAX_WORD bytes or more one byte repeated? `mixed`: the lexer's OR of (byte ^ first
+ * byte) over the bytes past the KW_MAX_WORD stored at `word`; the stored ones are compared here.
+ * (Only pathWord asks, for words of 64 bytes or more: an overlong path segment of one character.)
+ */
+function sameBytes(word: usize, mixed: u32): bool {
+  const w0 = <u32>load<u8>(word);
+  for (let i: u32 = 1; i < KW_MAX_WORD; i++) mixed |= <u32>load<u8>(word + i) ^ w0;
+  return mixed == 0;
+}
+
 function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   const word = st + ST_LEX + LX_WORD;
   const flags = keywordFlags(hash, word, len);
@@ -102,9 +121,9 @@ function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   if (!sqlInString(q2)) sqlWord(st, q2, flags, w0, start, end, word, len);
   xssWord(st, st + ST_XSS, flags, word, w0, w1, len, start, end);
   cmdWord(st, st + ST_CMD, flags, word, len, w0, start, end);
-  pathWord(st, st + ST_PATH, flags, len, load<u32>(st + ST_LEX + LX_MIXED) == 0, start, end);
+  pathWord(st, st + ST_PATH, flags, len, len >= 64 && sameBytes(word, load<u32>(st + ST_LEX + LX_MIXED)), start, end);
   if (nosqlWordNext(st + ST_NOSQL, start)) nosqlWord(st + ST_NOSQL, word, len, end);
-  ssjsWord(st, st + ST_SSJS, word, len, start, end);
+  ssjsWord(st, st + ST_SSJS, word, w0, len, start, end);
 }
 
 /** `prev`: the normalised byte before this one (0 at the start). */
@@ -137,11 +156,12 @@ function lex(st: usize, buf: usize, offs: usize, n: u32): void {
     if (isWordByte(b)) {
       if (len == 0) { hash = FNV_OFFSET; mixed = 0; store<u32>(lx + LX_START, load<u32>(offs + (<usize>i << 2))); store<u8>(lx + LX_WORD, <u8>b); }
       const w0 = <u32>load<u8>(lx + LX_WORD);
-      // tight loop over the rest of the word
+      // tight loop over the rest of the word (mixed covers only the bytes past the stored ones:
+      // emitWord adds those when it needs the answer, for words of 64 bytes or more)
       do {
-        mixed |= b ^ w0;
         hash = (hash ^ b) * FNV_PRIME;
         if (len < KW_MAX_WORD) store<u8>(lx + LX_WORD + len, <u8>b);
+        else mixed |= b ^ w0;
         len++;
         i++;
         if (i >= n) break;
@@ -160,9 +180,12 @@ function lex(st: usize, buf: usize, offs: usize, n: u32): void {
   store<u32>(lx + LX_MIXED, mixed);
 }
 
-function stage(st: usize, k: u32): usize { return st + ST_STAGES + k * STAGE_BYTES; }
 
-/** Does [p, p+n) contain byte a or byte b? (SIMD, 16 bytes at a time) */
+
+/**
+ * Does [p, p+n) contain byte a or byte b? (SIMD, 16 bytes at a time; the last 1-15 bytes too, with
+ * the lanes past n masked out: p is a decode buffer, whose slack past any input is TAIL_SLACK or more)
+ */
 function hasEither(p: usize, n: u32, a: u8, b: u8): bool {
   const va = i8x16.splat(<i8>a), vb = i8x16.splat(<i8>b);
   let i: u32 = 0;
@@ -170,8 +193,29 @@ function hasEither(p: usize, n: u32, a: u8, b: u8): bool {
     const v = v128.load(p + i);
     if (v128.any_true(v128.or(i8x16.eq(v, va), i8x16.eq(v, vb)))) return true;
   }
-  for (; i < n; i++) { const c = load<u8>(p + i); if (c == a || c == b) return true; }
-  return false;
+  if (i == n) return false;
+  const v = v128.load(p + i);
+  return ((<u32>i8x16.bitmask(v128.or(i8x16.eq(v, va), i8x16.eq(v, vb))) << (16 - (n - i))) & 0xffff) != 0;
+}
+
+/**
+ * memory.copy of the input into the first decode buffer, without the engine's call into its
+ * copy routine (a fixed cost that dominates a short value): 16-byte blocks, then the last
+ * 16 bytes overlapping the previous block, or 8/4/2/1-byte pieces below 16. Reads only [src, src+n).
+ */
+// @ts-ignore: decorator
+@inline function copyInput(dst: usize, src: usize, n: u32): void {
+  if (n >= 16) {
+    let i: u32 = 0;
+    for (; i + 16 <= n; i += 16) v128.store(dst + i, v128.load(src + i));
+    if (i < n) v128.store(dst + n - 16, v128.load(src + n - 16));
+  } else {
+    let i: usize = 0;
+    if ((n & 8) != 0) { store<u64>(dst, load<u64>(src)); i = 8; }
+    if ((n & 4) != 0) { store<u32>(dst + i, load<u32>(src + i)); i += 4; }
+    if ((n & 2) != 0) { store<u16>(dst + i, load<u16>(src + i)); i += 2; }
+    if ((n & 1) != 0) store<u8>(dst + i, load<u8>(src + i));
+  }
 }
 
 const ST_OUT_PAIR: u32 = 60; // which buffer pair holds the last decodeChunk output
@@ -184,7 +228,7 @@ const ST_OUT_PAIR: u32 = 60; // which buffer pair holds the last decodeChunk out
 function decodeChunk(st: usize, scratch: usize, inp: usize, n: u32, final: bool, stages: u32): u32 {
   const pos = g32(st, ST_POS);
   const b0 = pairBytes(scratch, 0), o0 = pairOffs(scratch, 0);
-  memory.copy(b0, inp, n);
+  copyInput(b0, inp, n);
   // offsets of the input: pos, pos+1, ... (4 lanes at a time)
   let v = i32x4(<i32>pos, <i32>pos + 1, <i32>pos + 2, <i32>pos + 3);
   const four = i32x4.splat(4);

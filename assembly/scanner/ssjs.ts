@@ -34,13 +34,16 @@ function writingMethod(w: usize, len: u32): bool {
     wordIs(w, len, "eval") || wordIs(w, len, "save");
 }
 
-export function ssjsWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u32): void {
-  const w0 = <u32>load<u8>(word);
+/** (inlined in the lexer's dispatch: the common case makes no call) */
+// @ts-ignore: decorator
+@inline export function ssjsWord(st: usize, j: usize, word: usize, w0: u32, len: u32, start: u32, end: u32): void {
   // (nothing pending, the common case: only `db` or `new` can start a shape)
   if ((g32(j, J_THIS) | g32(j, J_DB) | g32(j, J_DATE)) == 0 && !(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e)) {
     s32(j, J_LAST_END, end); s32(j, J_PREV, 0);
-    return;
-  }
+  } else ssjsWordFull(st, j, word, w0, len, start, end);
+}
+
+function ssjsWordFull(st: usize, j: usize, word: usize, w0: u32, len: u32, start: u32, end: u32): void {
   const adjacent = g32(j, J_LAST_END) == start;
   s32(j, J_LAST_END, end);
   // ' && this
@@ -67,13 +70,17 @@ export function ssjsWord(st: usize, j: usize, word: usize, len: u32, start: u32,
   s32(j, J_PREV, 0); // (while must follow '}' or ';' itself, not a word after one)
 }
 
-export function ssjsPunct(st: usize, j: usize, c: u32, start: u32, end: u32): void {
+/** (inlined in the lexer's dispatch: the common case makes no call) */
+// @ts-ignore: decorator
+@inline export function ssjsPunct(st: usize, j: usize, c: u32, start: u32, end: u32): void {
   if (c == 0x20) return; // spaces separate the parts of every shape
   // (nothing pending and no quote or ';' to count: the common case)
   if ((g32(j, J_THIS) | g32(j, J_DB) | g32(j, J_DATE)) == 0 && c != 0x27 && c != 0x22 && c != 0x3b) {
     s32(j, J_LAST_END, end); s32(j, J_PREV, c);
-    return;
-  }
+  } else ssjsPunctFull(st, j, c, start, end);
+}
+
+function ssjsPunctFull(st: usize, j: usize, c: u32, start: u32, end: u32): void {
   const adjacent = g32(j, J_LAST_END) == start;
   s32(j, J_LAST_END, end);
   // ' && this.
