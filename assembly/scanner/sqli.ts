@@ -288,6 +288,10 @@ function judge(st: usize, q: usize): void {
     if (t0 == T_WORD && (tflags(q, 0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0) return;
     if (t0 == T_NUM && (taux(q, 0) & A_HEX) == 0) return;
   } else if (t0 == T_STR && isKw(q, 1, K_SQL_FROM)) copyTo(st, q); // COPY … FROM '<file>'
+  // An operator, connective or ';' ends a rule only right after a keyword (UNION SELECT *, select -1, ; SHUTDOWN;) or a
+  // variable (SET @v = …), or as a word that also sets (UPDATE t SET): the comparisons below need a value as the newest
+  // token. So most operators of ordinary text (src=x, a/b, 10:30, e-mail) and connectives end nothing.
+  if ((t0 == T_OP || t0 == T_LOGIC || t0 == T_SEMI) && t1 != T_KW && t1 != T_VAR && (tflags(q, 0) & K_SQL_SET) == 0) return;
   const s0 = tstart(q, 0), e0 = tend(q, 0);
   const f0 = tflags(q, 0);
   const k1 = t1 == T_KW ? tflags(q, 1) : 0;
