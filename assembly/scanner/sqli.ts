@@ -408,13 +408,14 @@ function judge(st: usize, q: usize): void {
     // Map<Key, Array<String, `String`<br>: a '<' glued to the plain name after it opens a type argument or a tag
     // (unless a literal stands before the connective: 1 or a<b, x' or id<pw compare columns)
     // (eval(input()) in my homework: IN takes a parenthesis, never a plain name glued to nothing — a sentence)
-    const prose = ((taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0)) ||
+    // (only read for a comparison of two values: the reads below, no more, are skipped otherwise)
+    if (isCmp(q, 1) && isValue(q, 2) && !(
+      ((taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0)) ||
       (isCmp(q, 1) && (taux(q, 1) & (A_CHAR | A_IS)) == 0 && tend(q, 1) - tstart(q, 1) == 2 && plainName(q, 0) && (taux(q, 0) & A_LPAREN) == 0 &&
        ttype(q, 2) == T_FUNC && (g32(q, Q_BO) & BO_SHAPE) == 0) ||
       ((taux(q, 1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4)) ||
       ((taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3c << 8) && tend(q, 1) == s0 && plainName(q, 0) && plainName(q, 2) &&
-       !(ttype(q, 3) == T_LOGIC && (ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR)));
-    if (isCmp(q, 1) && isValue(q, 2) && !prose) {
+       !(ttype(q, 3) == T_LOGIC && (ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR))))) { // prose
       const t3 = ttype(q, 3);
       const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;
       // IF(1=1,  COUNT(id) >= 9  — a comparison on the first argument of a call; not code comparing a plain
