@@ -10,7 +10,7 @@ import {
 } from "./state";
 import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
 import { prependCarry, percentStage, markupStage, SG_CARRY_LEN, SG_PREV, SG_MARK, MAX_CARRY } from "./decode";
-import { sqlInit, sqlWord, sqlPunct, sqlFinish, sqlInString, sqlStringEnds } from "./sqli";
+import { sqlInit, sqlWord, sqlPunct, sqlFinish, sqlInString, sqlTakesPunct } from "./sqli";
 import { xssInit, xssWord, xssPunct, xssFinish } from "./xss";
 import { cmdInit, cmdWord, cmdPunct, cmdFinish } from "./cmdi";
 import { pathInit, pathWord, pathPunct, pathFinish } from "./path";
@@ -133,9 +133,9 @@ function emitPunct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
   const loose = prev != 0 && !isWordByte(prev);
   // (the value's first byte: its original span may be longer than one byte, %22 or \")
   const first = prev == 0;
-  if (!sqlInString(q0) || sqlStringEnds(q0, c)) sqlPunct(st, q0, c, start, end, loose, first);
-  if (!sqlInString(q1) || sqlStringEnds(q1, c)) sqlPunct(st, q1, c, start, end, loose, first);
-  if (!sqlInString(q2) || sqlStringEnds(q2, c)) sqlPunct(st, q2, c, start, end, loose, first);
+  if (sqlTakesPunct(q0, c)) sqlPunct(st, q0, c, start, end, loose, first);
+  if (sqlTakesPunct(q1, c)) sqlPunct(st, q1, c, start, end, loose, first);
+  if (sqlTakesPunct(q2, c)) sqlPunct(st, q2, c, start, end, loose, first);
   xssPunct(st, st + ST_XSS, c, start, end);
   cmdPunct(st, st + ST_CMD, c, start, end);
   pathPunct(st, st + ST_PATH, c, start, end);

@@ -139,8 +139,16 @@ const CLAUSE: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ORDER | K_SQL_WHERE | K_S
  */
 // @ts-ignore: decorator
 @inline export function sqlInString(q: usize): bool { return load<u32>(q + Q_STATE) == S_STRING; }
+/**
+ * Does punctuation `c` reach this reading? Inside a string only the closing quote or a backslash does (above), and
+ * outside any string or comment a space or newline changes nothing (sqlPunct returns at once): the lexer skips the
+ * call for those too (most of the punctuation of prose).
+ */
 // @ts-ignore: decorator
-@inline export function sqlStringEnds(q: usize, c: u32): bool { return c == load<u32>(q + Q_QUOTE) || c == 0x5c; }
+@inline export function sqlTakesPunct(q: usize, c: u32): bool {
+  const s = load<u32>(q + Q_STATE);
+  return s == S_STRING ? c == load<u32>(q + Q_QUOTE) || c == 0x5c : s != S_NORMAL || (c != 0x20 && c != 0x0a);
+}
 
 /** `q` is zero (scanBegin zeroes the state block); `mode` 0x27 / 0x22 starts inside that quote. */
 export function sqlInit(q: usize, mode: u32): void {
@@ -280,6 +288,10 @@ function judge(st: usize, q: usize): void {
     if (t0 == T_WORD && (tflags(q, 0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0) return;
     if (t0 == T_NUM && (taux(q, 0) & A_HEX) == 0) return;
   } else if (t0 == T_STR && isKw(q, 1, K_SQL_FROM)) copyTo(st, q); // COPY … FROM '<file>'
+  // An operator, connective or ';' ends a rule only right after a keyword (UNION SELECT *, select -1, ; SHUTDOWN;) or a
+  // variable (SET @v = …), or as a word that also sets (UPDATE t SET): the comparisons below need a value as the newest
+  // token. So most operators of ordinary text (src=x, a/b, 10:30, e-mail) and connectives end nothing.
+  if ((t0 == T_OP || t0 == T_LOGIC || t0 == T_SEMI) && t1 != T_KW && t1 != T_VAR && (tflags(q, 0) & K_SQL_SET) == 0) return;
   const s0 = tstart(q, 0), e0 = tend(q, 0);
   const f0 = tflags(q, 0);
   const k1 = t1 == T_KW ? tflags(q, 1) : 0;
@@ -396,13 +408,14 @@ function judge(st: usize, q: usize): void {
     // Map<Key, Array<String, `String`<br>: a '<' glued to the plain name after it opens a type argument or a tag
     // (unless a literal stands before the connective: 1 or a<b, x' or id<pw compare columns)
     // (eval(input()) in my homework: IN takes a parenthesis, never a plain name glued to nothing — a sentence)
-    const prose = ((taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0)) ||
+    // (only read for a comparison of two values: the reads below, no more, are skipped otherwise)
+    if (isCmp(q, 1) && isValue(q, 2) && !(
+      ((taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0)) ||
       (isCmp(q, 1) && (taux(q, 1) & (A_CHAR | A_IS)) == 0 && tend(q, 1) - tstart(q, 1) == 2 && plainName(q, 0) && (taux(q, 0) & A_LPAREN) == 0 &&
        ttype(q, 2) == T_FUNC && (g32(q, Q_BO) & BO_SHAPE) == 0) ||
       ((taux(q, 1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4)) ||
       ((taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3c << 8) && tend(q, 1) == s0 && plainName(q, 0) && plainName(q, 2) &&
-       !(ttype(q, 3) == T_LOGIC && (ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR)));
-    if (isCmp(q, 1) && isValue(q, 2) && !prose) {
+       !(ttype(q, 3) == T_LOGIC && (ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR))))) { // prose
       const t3 = ttype(q, 3);
       const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;
       // IF(1=1,  COUNT(id) >= 9  — a comparison on the first argument of a call; not code comparing a plain
@@ -886,6 +899,12 @@ const GLUED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_LOGIC | K_SQL_FROM | K_SQL
 
 export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
   flags &= K_FAMILY_SQL; // (a keyword of another family only, an HTML tag, is a plain word here)
+  // (the general path is a function of its own: this one stays small, with few values to keep across its calls)
+  if (flags != 0 || !plainWordFast(st, q, first, start, end, word, len)) wordToken(st, q, flags, first, start, end, word, len);
+}
+
+function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
+  flags &= K_FAMILY_SQL;
   // I'm, it's, l'argent, Ali'nin, O'Neill: a quote glued between a word that starts with a letter and a plain word that
   // starts with one is an apostrophe. Read as if inside '…', the value would close the query's literal there and go on
   // with a word no keyword, operator or parenthesis separates from it: a syntax error whatever follows, so this reading
@@ -919,8 +938,8 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
     // (only UNION and FROM: "\nor", "\nand" are a newline escape before an English word in code as often as not)
     if ((tick & ~AT_BSL) == start && first == 0x6e && len > 3 && len <= KW_MAX_WORD && start + 1 < end &&
         (flagsOfBytes(word + 1, len - 1) & (K_SQL_UNION | K_SQL_FROM)) != 0) {
-      sqlWord(st, q, K_SQL_VALUEKW, 0x6e, start, start + 1, word, 1);
-      sqlWord(st, q, flagsOfBytes(word + 1, len - 1), <u32>load<u8>(word + 1), start + 1, end, word + 1, len - 1);
+      wordToken(st, q, K_SQL_VALUEKW, 0x6e, start, start + 1, word, 1);
+      wordToken(st, q, flagsOfBytes(word + 1, len - 1), <u32>load<u8>(word + 1), start + 1, end, word + 1, len - 1);
       return;
     }
   }
@@ -931,8 +950,8 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
     if (cut != 0) {
       // offsets inside a word are only exact when nothing in it was decoded: clamp to the word
       const mid = start + cut < end ? start + cut : end;
-      sqlWord(st, q, 0, first, start, mid, word, cut);
-      sqlWord(st, q, flagsOfBytes(word + cut, len - cut), <u32>load<u8>(word + cut), mid, end, word + cut, len - cut);
+      wordToken(st, q, 0, first, start, mid, word, cut);
+      wordToken(st, q, flagsOfBytes(word + cut, len - cut), <u32>load<u8>(word + cut), mid, end, word + cut, len - cut);
       return;
     }
   }
@@ -990,6 +1009,61 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
   const postfix = g32(q, Q_NTOK) == 1 && (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
   if (postfix) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 2);
+}
+
+/**
+ * Most words of ordinary text: no keyword, in an idle reading — outside strings and comments, no '.', '@', backtick,
+ * backslash or ']' mark waiting for the word, no break-out shape, tag or dangerous call pending (the general path
+ * reads all of these first) — after a token that no rule continues with a plain word or number. Then the general
+ * path (wordToken, push, judge) only appends the token to the ring and judges nothing but a statement verb next to it:
+ * this does the same, without the checks that can change nothing. The tokens before it that do need the general path:
+ *   an operator (it folds value <op> value into one operand, and judge's comparisons start there);
+ *   SELECT (UNION SELECT x, SELECT 1); EXEC/CALL before a system procedure's name (EXEC sp_who); BY before a number
+ *   (ORDER BY 5); a call before a number (UNION VALUES(1);
+ * and in judge nothing else ends a rule at a plain word or a number that is not hex. (UNION or ORDER before a plain
+ * word: push un-counts the keyword as a sign of SQL, Union dues — done here too. A hex-shaped number, one with a keyword
+ * glued to it and a doubled keyword go the general way.) Returns false, having changed nothing, when the token needs
+ * the general path.
+ */
+// @ts-ignore: decorator
+@inline function plainWordFast(st: usize, q: usize, first: u32, start: u32, end: u32, word: usize, len: u32): bool {
+  if ((g32(q, Q_STATE) | g32(q, Q_AT) | g32(q, Q_DOT) | (g32(q, Q_BO) & (BO_SHAPE | BO_TAG | BO_DANGER))) != 0) return false;
+  const n = g32(q, Q_NTOK);
+  const head = g32(q, Q_HEAD);
+  const prev = q + Q_RING + head * E_BYTES;
+  const t1 = n != 0 ? load<u32>(prev + E_TYPE) : 0;
+  if (t1 == T_OP) return false;
+  const k1: u64 = t1 == T_KW ? load<u64>(prev + E_FLAGS) : 0;
+  if ((k1 & K_SQL_SELECT) != 0) return false;
+  let type = T_WORD;
+  let aux: u32 = 0;
+  if (first - 0x30 < 10) {
+    // (hex: judged; 1union: split — both in the general path)
+    if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (first == 0x30 && end - start > 2) || gluedNumber(word, len) != 0) return false;
+    type = T_NUM;
+  } else {
+    if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && doubled(word, len) != 0) return false;
+    aux = (procPrefix(word, len) ? A_PROC : 0) | wordAux(0, first, word, len);
+    if ((aux & A_PROC) != 0 && (k1 & K_SQL_EXEC) != 0) return false;
+  }
+  s32(q, Q_LASTEND, end);
+  const pend = g32(q, Q_PEND);
+  aux |= pend;
+  const h = (head + 1) & (RING_N - 1);
+  s32(q, Q_HEAD, h);
+  const e = q + Q_RING + h * E_BYTES;
+  store<u32>(e + E_TYPE, type); store<u32>(e + E_AUX, aux); store<u64>(e + E_FLAGS, 0);
+  store<u32>(e + E_START, start); store<u32>(e + E_END, end);
+  if (pend != 0) s32(q, Q_PEND, 0);
+  s32(q, Q_NTOK, n + 1);
+  s32(q, Q_BO, (g32(q, Q_BO) & ~BO_COMMENT) | (type == T_WORD ? BO_WORD : 0));
+  // (Union dues, Order status: see push)
+  if (type == T_WORD && (k1 & (K_SQL_UNION | K_SQL_ORDER)) != 0 && (aux & (A_LPAREN | A_COMMENT | A_VERB | A_VALUES | A_PREFIX)) == 0 &&
+      (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0) s32(q, Q_SIG, g32(q, Q_SIG) - 1);
+  if ((aux & (A_LPAREN | A_RPAREN)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) | SIG_SYMBOLIC);
+  // (judge: a plain word or number after such a token ends no rule but a verb-led statement's)
+  if (type == T_WORD && ((t1 == T_WORD && (load<u32>(prev + E_AUX) & A_VERB) != 0) || (t1 == T_SEMI && (aux & A_VERB) != 0))) verbStatement(st, q);
+  return true;
 }
 
 /** - * ^ | & (an operator MySQL applies to two strings by casting both to numbers) */
@@ -1083,7 +1157,7 @@ function hexGroup(word: usize, len: u32): bool {
 
 /** A1, bc12: one to three letters then digits, a spreadsheet's cell reference. */
 function cellRef(word: usize, len: u32): bool {
-  if (len < 2 || len > 7) return false;
+  if (len < 2 || len > 7 || <u32>load<u8>(word + len - 1) - 0x30 >= 10) return false; // (ends in a digit)
   let i: u32 = 0;
   while (i < len && i < 4 && <u32>load<u8>(word + i) - 0x61 < 26) i++;
   if (i == 0 || i > 3 || i == len) return false;
@@ -1208,6 +1282,14 @@ function settleCut(st: usize, q: usize, end: u32): void {
 }
 
 export function sqlFinish(st: usize, q: usize, end: u32): void {
+  // Nothing to finish (most short values, and the quote readings of any value with no quote in it): no token, nothing
+  // waiting, and a quote reading still in its implied string or an as-is reading outside any (the NUL below takes
+  // neither; the early return further down is then reached with nothing changed)
+  {
+    const s = g32(q, Q_STATE);
+    if (g32(q, Q_NTOK) == 0 && (g32(q, Q_BO) & (BO_DEFER | BO_DANGER | BO_TRUNC)) == 0 &&
+        (s == S_STRING ? g32(q, Q_MODE) != 0 && g32(q, Q_TSTART) == 0 : s == S_NORMAL && g32(q, Q_MODE) == 0)) return;
+  }
   // admin'%00  ' or 1=1%00  — a value ending in a NUL (the decoder drops it): a C-string driver ends the query
   // there, so after a break-out it cuts the rest as "--" would. Only the quote readings take it (a NUL after a
   // bare number or word is no break-out: 1%00), and only outside a literal and a comment.
