@@ -55,9 +55,8 @@ function contextCode(context: unknown): number {
     case 'json': return 5;
     case 'json-escaped': return 6;
   }
-  const code = CONTEXT_CODES[(context ?? 'query') as ScanContext];
-  if (code === undefined) throw new RangeError(`scan: context must be one of ${Object.keys(CONTEXT_CODES).join(', ')} (got ${String(context)})`);
-  return code;
+  // (no table lookup for the rest: 'toString' or '__proto__' would find Object.prototype's members)
+  throw new RangeError(`scan: context must be one of ${Object.keys(CONTEXT_CODES).join(', ')} (got ${String(context)})`);
 }
 
 /**

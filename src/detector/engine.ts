@@ -9,7 +9,9 @@ import { RULES } from './rules.generated.js';
 import { ScanEngineError } from './errors.js';
 import type { ScanContext, Threat } from './types.js';
 
-export const CONTEXT_CODES: Record<ScanContext, number> = { query: 0, form: 1, body: 2, header: 3, path: 4, json: 5, 'json-escaped': 6 };
+// (no prototype: a lookup of 'toString' or '__proto__' must find nothing)
+export const CONTEXT_CODES: Record<ScanContext, number> = Object.freeze(Object.assign(Object.create(null) as Record<ScanContext, number>,
+  { query: 0, form: 1, body: 2, header: 3, path: 4, json: 5, 'json-escaped': 6 }));
 
 /** Finding as the engine reports it: rule index and byte span. */
 export interface RawFinding { rule: number; start: number; end: number }

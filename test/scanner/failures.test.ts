@@ -47,6 +47,11 @@ describe('options', () => {
   it('rejects an unknown context and non-string input', async () => {
     const d = await detector();
     expect(() => d.scan('x', { context: 'soap' as 'query' })).toThrow(RangeError);
+    // names every object has (Object.prototype's) are no contexts either
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      expect(() => d.scan('x', { context: name as 'query' })).toThrow(RangeError);
+      expect(() => d.createStream({ context: name as 'query' })).toThrow(RangeError);
+    }
     expect(() => d.scan(42 as unknown as string)).toThrow(TypeError);
     await d.close();
   });
