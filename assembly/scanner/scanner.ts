@@ -180,8 +180,6 @@ function lex(st: usize, buf: usize, offs: usize, n: u32): void {
   store<u32>(lx + LX_MIXED, mixed);
 }
 
-
-
 /**
  * Does [p, p+n) contain byte a or byte b? (SIMD, 16 bytes at a time; the last 1-15 bytes too, with
  * the lanes past n masked out: p is a decode buffer, whose slack past any input is TAIL_SLACK or more)

@@ -440,15 +440,22 @@ const SHAPE_LEN: usize = memory.data<u32>([
 }
 
 /**
+ * What xssWord and xssPunct check before their fast paths: no style value, form target, held scheme or tag
+ * rule open (the full functions' first steps), and nothing pending but a quote's breakout watch.
+ */
+// @ts-ignore: decorator
+@inline function wrapperQuiet(st: usize, x: usize): bool {
+  return (<u32>styleOpen(st) | g32(st + ST_XSS4, X4_SEND) | g32(st + ST_XSS2, S2_MODE) | (g32(x, X_PI) & TAGQ_ALL)) == 0 && quietAfterQuote(x);
+}
+
+/**
  * Most words (prose, JSON values) arrive with the detector idle: no style value, form target, held scheme or tag
  * name open, nothing pending but a quote's watch. A word of no XSS class and no special shape then only ends the
  * watch and moves the last end: the same stores xssWordFull's plain-word path makes, here without its call
  * (this wrapper is small enough to be inlined into the lexer's emitWord).
  */
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
-  if ((flags & K_FAMILY_XSS) == 0 && (<u32>styleOpen(st) | g32(st + ST_XSS4, X4_SEND) | g32(st + ST_XSS2, S2_MODE) |
-      (g32(x, X_PI) & TAGQ_ALL)) == 0 && quietAfterQuote(x) &&
-      (plainShape(w0, w1, len) || plainWhileQuiet(x, w0, w1, len, start))) {
+  if ((flags & K_FAMILY_XSS) == 0 && wrapperQuiet(st, x) && (plainShape(w0, w1, len) || plainWhileQuiet(x, w0, w1, len, start))) {
     s32(x, X_PEND, P_NONE);
     s32(x, X_QUOTE, 0);
     s32(x, X_LAST_END, end);
@@ -832,7 +839,7 @@ const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
  * glued to a quote (they lead out of a JS string: P_BRK_OP and the closers kept with it).
  */
 export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
-  if ((<u32>styleOpen(st) | g32(st + ST_XSS4, X4_SEND) | g32(st + ST_XSS2, S2_MODE) | (g32(x, X_PI) & TAGQ_ALL)) == 0 && quietAfterQuote(x)) {
+  if (wrapperQuiet(st, x)) {
     if (c == 0x20 || c == 0x0a) return;
     if (c == 0x22 || c == 0x27) {
       pend(x, P_BRK, start, end);
