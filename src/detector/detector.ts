@@ -3,7 +3,7 @@
 import { createArena, type Arena } from '../arena.js';
 import { createStandardPools } from '../standard-pools.js';
 import type { Lease } from '../lease.js';
-import { ScanEngine, CONTEXT_CODES, toThreats, FAULT } from './engine.js';
+import { ScanEngine, CONTEXT_CODES, toThreats, FAULT, JSON_CLEAN } from './engine.js';
 import { Histogram } from './histogram.js';
 import { StreamFinishedError, DetectorClosedError } from './errors.js';
 import { analyzeRequest as walkRequest } from './request.js';
@@ -274,6 +274,27 @@ export class Detector {
     if (this.#closed) throw new DetectorClosedError();
     try {
       return this.#fieldResult(this.engine.scanAt(address, length, CONTEXT_CODES[context], this.paranoia, this.maxScanBytes), null);
+    } catch (err) {
+      this.engine.releaseAll();
+      return this.failure(err, -1);
+    }
+  }
+
+  /**
+   * @internal A whole JSON document of `length` bytes at `address` in the arena's memory,
+   * walked and scanned in one wasm call: every key and string value as {@link
+   * Detector.scanFieldAt} would scan it, in the `json-escaped` context. Returns null when the
+   * document is complete, well-formed and every value clean (each value counted in the
+   * stats as a field scan); undefined when it is not, so the caller walks it value by value
+   * to locate findings (nothing was counted); a fail-closed result when the scan failed.
+   */
+  scanJsonAt(address: number, length: number): ScanResult | null | undefined {
+    if (this.#closed) throw new DetectorClosedError();
+    try {
+      if (this.engine.scanJsonAt(address, length, this.paranoia, this.maxScanBytes) !== JSON_CLEAN) return undefined;
+      this.#scans += this.engine.jsonValues;
+      this.#bytes += this.engine.lastBytes;
+      return null;
     } catch (err) {
       this.engine.releaseAll();
       return this.failure(err, -1);

@@ -33,7 +33,16 @@ interface ScannerExports {
   scanDebugOutput(scratch: number): number;
   scanDebugOffsets(scratch: number): number;
   scanChunkBytes(): number;
+  scanJson(st: number, scratch: number, input: number, len: number, paranoia: number, limit: number): number;
+  scanJsonValues(): number;
+  scanJsonBytes(): number;
+  scanJsonLongest(): number;
 }
+
+/** What {@link ScanEngine.scanJsonAt} found (assembly/scanner/json.ts). */
+export const JSON_CLEAN = 0;
+export const JSON_FLAGGED = 1;
+export const JSON_NOT_WHOLE = 2;
 
 const encoder = new TextEncoder();
 /** Strings up to this many UTF-16 units are written by hand when ASCII. */
@@ -246,6 +255,26 @@ export class ScanEngine {
     if (length > this.#dirty) this.#dirty = length;
     return this.#once(this.#st, this.#scr, address, length, context, paranoia, limit);
   }
+
+  /**
+   * Walk a whole JSON document of `length` bytes at `address` in wasm memory and scan every
+   * key and string value, in one call (assembly/scanner/json.ts). Returns JSON_CLEAN,
+   * JSON_FLAGGED or JSON_NOT_WHOLE; `jsonValues` and `lastBytes` then say what was scanned.
+   */
+  scanJsonAt(address: number, length: number, paranoia: number, limit: number): number {
+    this.#check();
+    if (this.#scratch === null || this.#state === null || this.#input === null) this.#ensure();
+    const code = this.#ex.scanJson(this.#st, this.#scr, address, length, paranoia, limit);
+    // (decoded text of up to the longest value sits in the scratch slot until the next wipe)
+    const longest = this.#ex.scanJsonLongest();
+    if (longest > this.#dirty) this.#dirty = longest;
+    this.jsonValues = this.#ex.scanJsonValues();
+    this.lastBytes = this.#ex.scanJsonBytes();
+    return code;
+  }
+
+  /** Values the last {@link ScanEngine.scanJsonAt} scanned. */
+  jsonValues = 0;
 
   #once(st: number, scratch: number, inp: number, len: number, context: number, paranoia: number, limit: number): number {
     const n = this.#ex.scanOnce(st, scratch, inp, len, context, paranoia, limit);

@@ -143,6 +143,7 @@ type FieldDetector = GuardDetector & {
   scanField?(input: Uint8Array, context: GuardScanContext): GuardScanResult | null;
   scanFieldRange?(bytes: Uint8Array, start: number, end: number, context: GuardScanContext): GuardScanResult | null;
   scanFieldAt?(address: number, length: number, context: GuardScanContext): GuardScanResult | null;
+  scanJsonAt?(address: number, length: number): GuardScanResult | null | undefined;
 };
 
 const EMPTY: GuardScanResult = { blocked: false, score: 0, threats: [] };
@@ -254,6 +255,15 @@ function decodeKey(raw: Uint8Array): string {
   }
 }
 
+const ROOT_PATH = (): string => 'body:$';
+
+/** Does the chunk end as an object or array does (the last byte but whitespace a '}' or ']')? */
+function endsDocument(chunk: Uint8Array): boolean {
+  let i = chunk.length - 1;
+  while (i >= 0 && (chunk[i] === 0x20 || chunk[i] === 0x0a || chunk[i] === 0x0d || chunk[i] === 0x09)) i--;
+  return i >= 0 && (chunk[i] === 0x7d || chunk[i] === 0x5d);
+}
+
 function segment(frame: Frame): string {
   return jsonPathSegment(frame.array ? frame.index : decodeKey(frame.keyBytes.subarray(frame.keyStart, frame.keyEnd)));
 }
@@ -273,10 +283,29 @@ class JsonBodyScanner implements BodyScanner {
   /** A key split across chunks: its earlier pieces (bounded). */
   #keyParts: Uint8Array[] = [];
   #sawRoot = false;
+  /** No chunk has arrived yet. */
+  #first = true;
+  readonly #detector: FieldDetector;
 
   constructor(detector: GuardDetector) {
     // (raw string text: the detector decodes the JSON escapes, so \" and \n read as the application will see them)
     this.#value = new ValueScan(detector, 'json-escaped');
+    this.#detector = detector as FieldDetector;
+  }
+
+  /**
+   * A body that arrives as one chunk, in wasm memory, is usually a whole document: the
+   * detector then walks and scans it in one call. Only a clean verdict is taken from that
+   * walk (it leaves the tokenizer where this one would: the root read, nothing open);
+   * anything else (findings to locate, a cut or malformed document) is walked here.
+   */
+  #wholeDocument(chunk: Uint8Array, address: number): boolean {
+    if (!endsDocument(chunk) || typeof this.#detector.scanJsonAt !== 'function') return false;
+    const r = this.#detector.scanJsonAt(address, chunk.length);
+    if (r === undefined) return false;
+    if (r !== null) this.#findings.add(r, ROOT_PATH); // the scan failed: its fail-closed result
+    this.#sawRoot = true;
+    return true;
   }
 
   /** Made once: a closure per value would be garbage per value. */
@@ -294,6 +323,9 @@ class JsonBodyScanner implements BodyScanner {
 
   push(chunk: Uint8Array, address = -1): void {
     if (this.malformed) return;
+    const first = this.#first;
+    this.#first = false;
+    if (first && address >= 0 && this.#wholeDocument(chunk, address)) return;
     this.#cleanKeys.clear();
     // (in place only through a detector that scans wasm memory by address)
     const at = this.#value.inPlace ? address : -1;

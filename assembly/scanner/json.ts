@@ -1,0 +1,161 @@
+// A whole JSON document scanned in one call: the walk over its structure and the scan of
+// every key and string value both run here, where the body's bytes already sit (the
+// middleware's body slot). The host's JSON body scanner (src/middleware/body-scan.ts)
+// does the same walk in TypeScript with one wasm call per value; for the usual case, a
+// body that arrives in one chunk and is clean, this replaces it, and the host pays one
+// call instead of one per value.
+//
+// The walk is the host tokenizer's, byte for byte: the same bytes count as JSON outside
+// strings, the same strings are keys, and a key seen clean earlier in the document is not
+// scanned again (a 16-entry ring, keys up to 64 bytes), so the values scanned and the
+// bytes counted are the same too. Anything but "complete, well-formed, every value clean"
+// is answered with a code and left to the host tokenizer, which locates findings by path
+// and decides what malformed means.
+//
+//   bytes ─▶ walk ─┬─ outside strings: structure only (depth stack below)
+//                  └─ "…" key or value ─▶ scanOnce(json-escaped) ─▶ findings? stop: JSON_FLAGGED
+import { scanOnce } from "./scanner";
+import { CTX_JSON_ESCAPED } from "./state";
+
+/** Every key and string value scanned clean, and the document complete and well-formed. */
+export const JSON_CLEAN: i32 = 0;
+/** A key or value has findings (the walk stopped there). */
+export const JSON_FLAGGED: i32 = 1;
+/** Not one complete well-formed document (cut short, extra bytes, too deep): walk it on the host. */
+export const JSON_NOT_WHOLE: i32 = 2;
+
+// What a byte outside a string is (the host's OUTSIDE table).
+const J_SKIP: u32 = 1;    // whitespace and ':'
+const J_SCALAR: u32 = 2;  // digits, signs, '.', and the letters of true/false/null/exponents
+const J_QUOTE: u32 = 3;
+const J_OPEN: u32 = 4;    // { [
+const J_CLOSE: u32 = 5;   // } ]
+const J_COMMA: u32 = 6;
+const OUTSIDE: usize = memory.data<u8>([
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 2, 6, 2, 2, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 5, 0, 0,
+  0, 2, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, 2, 0, 2, 0, 0, 0, 2, 2, 2, 2, 0, 0, 0, 0, 0, 4, 0, 5, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+]);
+
+// Open objects and arrays, one byte each: F_ARRAY, and F_EXPECT_KEY (in an object: the
+// next string is a key). The host's limit: deeper is malformed there, so not whole here.
+const MAX_DEPTH: u32 = 512;
+const F_ARRAY: u8 = 1;
+const F_EXPECT_KEY: u8 = 2;
+const FRAMES: usize = memory.data(MAX_DEPTH);
+
+// Keys scanned clean so far: (offset, length) pairs in a ring, as the host's CleanKeys.
+const MEMO_SIZE: u32 = 16; // a power of two
+const MEMO_MAX_BYTES: u32 = 64;
+const MEMO: usize = memory.data(MEMO_SIZE * 8);
+let memoNext: u32 = 0;
+let memoCount: u32 = 0;
+
+// What the last walk scanned, for the host's stats and wipe.
+let valuesScanned: u32 = 0;
+let bytesScanned: u32 = 0;
+let longestValue: u32 = 0;
+
+/** Keys and string values the last scanJson scanned (memoised keys not counted). */
+export function scanJsonValues(): u32 { return valuesScanned; }
+/** Their bytes, summed. */
+export function scanJsonBytes(): u32 { return bytesScanned; }
+/** The longest of them: what the decode buffers may hold until the next wipe. */
+export function scanJsonLongest(): u32 { return longestValue; }
+
+function memoHas(input: usize, start: u32, n: u32): bool {
+  if (n > MEMO_MAX_BYTES) return false;
+  const count = memoCount < MEMO_SIZE ? memoCount : MEMO_SIZE;
+  for (let k: u32 = 0; k < count; k++) {
+    const e = MEMO + (<usize>k << 3);
+    if (load<u32>(e, 4) != n) continue;
+    if (memory.compare(input + load<u32>(e), input + start, n) == 0) return true;
+  }
+  return false;
+}
+
+function memoAdd(start: u32, n: u32): void {
+  if (n > MEMO_MAX_BYTES) return;
+  const e = MEMO + (<usize>memoNext << 3);
+  store<u32>(e, start);
+  store<u32>(e, n, 4);
+  memoNext = (memoNext + 1) & (MEMO_SIZE - 1);
+  memoCount++;
+}
+
+/** Index of the '"' that closes a string whose text starts at `from`, or `len` when it does not close. */
+function stringEnd(input: usize, from: u32, len: u32): u32 {
+  let i = from;
+  const quote = i8x16.splat(0x22), backslash = i8x16.splat(0x5c);
+  while (i < len) {
+    // 16 bytes at a time while none of them is a quote or a backslash (only within the input)
+    while (i + 16 <= len) {
+      const v = v128.load(input + i);
+      const hit = i8x16.bitmask(v128.or(i8x16.eq(v, quote), i8x16.eq(v, backslash)));
+      if (hit != 0) { i += <u32>ctz(hit); break; }
+      i += 16;
+    }
+    if (i >= len) break;
+    const b = load<u8>(input + i);
+    if (b == 0x22) return i;
+    i += b == 0x5c ? 2 : 1;
+  }
+  return len;
+}
+
+/**
+ * Walk the JSON document of `len` bytes at `input` and scan each key and string value (its
+ * raw text, escapes included, in the json-escaped context) with `st` and `scratch`. Returns
+ * JSON_CLEAN, JSON_FLAGGED (the flagged value's findings are in `st`) or JSON_NOT_WHOLE.
+ */
+export function scanJson(st: usize, scratch: usize, input: usize, len: u32, paranoia: u32, limit: u32): i32 {
+  valuesScanned = 0; bytesScanned = 0; longestValue = 0;
+  memoNext = 0; memoCount = 0;
+  let depth: u32 = 0;
+  let sawRoot = false;
+  let i: u32 = 0;
+  while (i < len) {
+    const kind = <u32>load<u8>(OUTSIDE + <usize>load<u8>(input + i));
+    if (kind == J_SKIP) { i++; continue; }
+    if (kind == J_SCALAR) { sawRoot = true; i++; continue; }
+    if (kind == J_QUOTE) {
+      const top = depth == 0 ? 0 : <u32>load<u8>(FRAMES + depth - 1);
+      const isKey = depth != 0 && (top & F_ARRAY) == 0 && (top & F_EXPECT_KEY) != 0;
+      sawRoot = true;
+      const start = i + 1;
+      const end = stringEnd(input, start, len);
+      if (end == len) return JSON_NOT_WHOLE;
+      const n = end - start;
+      if (!(isKey && memoHas(input, start, n))) {
+        if (n > longestValue) longestValue = n; // (first: a flagged value's decoded text needs the wipe too)
+        if (scanOnce(st, scratch, input + start, n, CTX_JSON_ESCAPED, paranoia, limit) != 0) return JSON_FLAGGED;
+        valuesScanned++;
+        bytesScanned += n;
+        if (isKey) memoAdd(start, n);
+      }
+      if (isKey) store<u8>(FRAMES + depth - 1, <u8>(top & ~F_EXPECT_KEY));
+      i = end + 1;
+      continue;
+    }
+    if (kind == J_OPEN) {
+      if (depth >= MAX_DEPTH) return JSON_NOT_WHOLE;
+      store<u8>(FRAMES + depth, load<u8>(input + i) == 0x5b ? F_ARRAY : F_EXPECT_KEY);
+      depth++;
+      sawRoot = true;
+    } else if (kind == J_CLOSE) {
+      if (depth == 0 || ((<u32>load<u8>(FRAMES + depth - 1) & F_ARRAY) != 0) != (load<u8>(input + i) == 0x5d)) return JSON_NOT_WHOLE;
+      depth--;
+    } else if (kind == J_COMMA) {
+      if (depth == 0) return JSON_NOT_WHOLE;
+      const top = load<u8>(FRAMES + depth - 1);
+      if ((top & F_ARRAY) == 0) store<u8>(FRAMES + depth - 1, top | F_EXPECT_KEY);
+    } else return JSON_NOT_WHOLE; // not JSON outside a string
+    i++;
+  }
+  return depth == 0 && sawRoot ? JSON_CLEAN : JSON_NOT_WHOLE;
+}
