@@ -1,0 +1,132 @@
+// Exact instruction counts per wasm function of the scanner, for one workload: valgrind's
+// callgrind counts every machine instruction the process runs, node's --perf-basic-prof map
+// says which wasm function each code address belongs to, and the build's .wat gives the
+// functions their names. No timing noise (a shared VM swings timings 2-3x), and the cost of
+// each function itself, which a sampling profiler smears over inlined callers. Calls from
+// wasm into the engine's native helpers (memory.fill, memory.copy) are charged to the caller
+// as "(native calls)". A dev tool for engine work (needs valgrind), not a suite.
+//
+//   node bench/profile-wasm.mjs --text 'settings review for settings' --context 6
+//   node bench/profile-wasm.mjs --json-body            # the http suite's 1 KiB JSON body, one scanJson call
+//   node bench/profile-wasm.mjs --wasm /tmp/a.wasm --wat /tmp/a.wat --rounds 5000 --top 20
+//
+// Prints instructions per round (one scan) for the costliest functions, and the wasm total.
+// Rounds cancel node's start-up only in proportion: use enough of them (default 5000; the
+// start-up's wasm share is nil, so the per-function figures are exact either way).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const self = fileURLToPath(import.meta.url);
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i < 0 ? fallback : process.argv[i + 1]; };
+
+if (process.env.ARENAGUARD_PROFILE_CHILD === '1') {
+  // The workload, run under callgrind: `rounds` scans through the module's own exports.
+  const { createArena, createStandardPools } = await import('../dist/index.js');
+  const { wasmOf } = await import('../dist/internal.js');
+  const arena = await createArena({ pools: createStandardPools(), wasm: readFileSync(arg('--wasm')), autoShrink: false });
+  const ex = wasmOf(arena).exports;
+  const slot = (bytes) => arena.poolFor(bytes).acquire().bytes.byteOffset;
+  const st = slot(ex.scanStateBytes()), scratch = slot(ex.scanScratchBytes()), input = slot(ex.scanScratchBytes());
+  const json = process.argv.includes('--json-body');
+  const text = json ? (await import('./lib/requests.mjs')).jsonBody(1024, 1024) : arg('--text');
+  const bytes = new TextEncoder().encode(text);
+  new Uint8Array(ex.memory.buffer).set(bytes, input);
+  const rounds = Number(arg('--rounds')), context = Number(arg('--context', '0'));
+  let sink = 0;
+  if (json) for (let i = 0; i < rounds; i++) sink += ex.scanJson(st, scratch, input, bytes.length, 1, 0xffffffff);
+  else for (let i = 0; i < rounds; i++) sink += ex.scanOnce(st, scratch, input, bytes.length, context, 1, 0xffffffff);
+  if (sink === -1) console.log('');
+  process.exit(0);
+}
+
+const wasm = resolve(arg('--wasm', join(root, 'build/arenaguard.wasm')));
+const wat = resolve(arg('--wat', wasm.replace(/\.wasm$/, '.wat')));
+const rounds = Number(arg('--rounds', '5000'));
+const top = Number(arg('--top', '30'));
+if (!process.argv.includes('--json-body') && arg('--text') === undefined) {
+  console.error("usage: node bench/profile-wasm.mjs (--text TEXT [--context N] | --json-body) [--wasm W] [--wat W] [--rounds N] [--top N]");
+  process.exit(2);
+}
+
+// Function index -> name, in the .wat's order (the module imports no functions).
+const names = [...readFileSync(wat, 'utf8').matchAll(/^ *\(func (\$\S+)/gm)].map((m) => m[1]);
+
+const dir = mkdtempSync(join(tmpdir(), 'arenaguard-cg-'));
+const out = join(dir, 'callgrind.out');
+const passOn = process.argv.slice(2).filter((a, i, all) => !['--wasm', '--wat'].includes(a) && !['--wasm', '--wat'].includes(all[i - 1]));
+const run = spawnSync('valgrind', ['--tool=callgrind', '--dump-instr=yes', `--callgrind-out-file=${out}`,
+  process.execPath, '--no-liftoff', '--perf-basic-prof', self, '--wasm', wasm, ...passOn, '--rounds', String(rounds)],
+{ env: { ...process.env, ARENAGUARD_PROFILE_CHILD: '1' }, encoding: 'utf8', maxBuffer: 1 << 26 });
+if (run.error || run.status !== 0) {
+  console.error(run.error?.message ?? run.stderr.slice(-2000));
+  console.error('(needs valgrind: apt-get install -y valgrind)');
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(1);
+}
+const cg = readFileSync(out, 'utf8');
+const pid = /^pid: (\d+)/m.exec(cg)[1];
+const mapFile = `/tmp/perf-${pid}.map`;
+
+// Code ranges from node's perf map, sorted by start address.
+const ranges = readFileSync(mapFile, 'utf8').split('\n').filter(Boolean).map((line) => {
+  const [a, size, ...rest] = line.split(' ');
+  return { start: parseInt(a, 16), end: parseInt(a, 16) + parseInt(size, 16), name: rest.join(' ') };
+}).sort((x, y) => x.start - y.start);
+function wasmName(address) {
+  let lo = 0, hi = ranges.length - 1, found = -1;
+  while (lo <= hi) { const mid = (lo + hi) >> 1; if (ranges[mid].start <= address) { found = mid; lo = mid + 1; } else hi = mid - 1; }
+  if (found < 0 || address >= ranges[found].end) return null;
+  const m = /wasm-function\[(\d+)\]/.exec(ranges[found].name);
+  return m ? names[Number(m[1])] ?? ranges[found].name : null;
+}
+
+// Self cost per wasm function; a call from wasm into a named native symbol adds its inclusive cost to the caller.
+const cost = new Map();
+const add = (name, n) => cost.set(name, (cost.get(name) ?? 0) + n);
+const fnNames = new Map();
+let callee = '???';
+let prev = [0, 0];
+let callLine = false;
+let calleeKnown = false;
+for (const line of cg.split('\n')) {
+  const c = line[0];
+  if (!c || !'0123456789+-*'.includes(c)) {
+    const fn = /^c?fn=\((\d+)\)(?: (.*))?/.exec(line);
+    if (fn) {
+      if (fn[2]) fnNames.set(fn[1], fn[2]);
+      if (line.startsWith('cfn=')) callee = fnNames.get(fn[1]) ?? '???';
+    }
+    callLine = line.startsWith('calls=');
+    if (callLine) calleeKnown = !(callee.startsWith('???') || callee.startsWith('0x'));
+    continue;
+  }
+  const parts = line.split(/\s+/);
+  const pos = [0, 1].map((k) => {
+    const p = parts[k];
+    if (p.startsWith('0x')) return parseInt(p, 16);
+    if (p.startsWith('+')) return prev[k] + Number(p.slice(1));
+    if (p.startsWith('-')) return prev[k] - Number(p.slice(1));
+    if (p === '*') return prev[k];
+    return Number(p);
+  });
+  prev = pos;
+  const n = Number(parts[2] ?? 0);
+  if (callLine) {
+    callLine = false;
+    if (calleeKnown) { const name = wasmName(pos[0]); if (name) add(`${name} (native calls)`, n); }
+    continue;
+  }
+  const name = wasmName(pos[0]);
+  if (name) add(name, n);
+}
+rmSync(dir, { recursive: true, force: true });
+rmSync(mapFile, { force: true });
+
+// (the arena's functions run at start-up, not per round: left out)
+const scanner = [...cost].sort((a, b) => b[1] - a[1]).filter(([name]) => !name.includes('/arena/'));
+for (const [name, n] of scanner.slice(0, top)) console.log(`${(n / rounds).toFixed(1).padStart(10)} ${name}`);
+console.log(`${(scanner.reduce((s, [, n]) => s + n, 0) / rounds).toFixed(1).padStart(10)} wasm total per round (scanner functions)`);
