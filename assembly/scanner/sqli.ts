@@ -907,6 +907,7 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
 
 function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
   flags &= K_FAMILY_SQL;
+  if (flags == 0 && g32(q, Q_STATE) == S_DASH && dashJoinFast(st, q, first, start, end, word, len)) return;
   // I'm, it's, l'argent, Ali'nin, O'Neill: a quote glued between a word that starts with a letter and a plain word that
   // starts with one is an apostrophe. Read as if inside '…', the value would close the query's literal there and go on
   // with a word no keyword, operator or parenthesis separates from it: a syntax error whatever follows, so this reading
@@ -1065,6 +1066,39 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   if ((aux & (A_LPAREN | A_RPAREN)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) | SIG_SYMBOLIC);
   // (judge: a plain word or number after such a token ends no rule but a verb-led statement's)
   if (type == T_WORD && ((t1 == T_WORD && (load<u32>(prev + E_AUX) & A_VERB) != 0) || (t1 == T_SEMI && (aux & A_VERB) != 0))) verbStatement(st, q);
+  return true;
+}
+
+/**
+ * SKU-28839, e-mail, 2024-05: a plain word or number glued after a '-' that follows a plain word or number, in an idle
+ * reading (nothing pending: no parenthesis or comment mark, no break-out shape, tag, deferred comparison or dangerous
+ * call). The general path pushes the '-' as an operator (opToken: no sign after an operand; push: no count, no shape,
+ * and judge ends nothing at an operator after a plain word or number) and then folds the word into the operand before
+ * it (push), judging that operand again: this makes the same stores — the '-' entry written in the ring slot after the
+ * operand (where a later look 7 tokens back still finds it), the state, BO_COMMENT cleared (BO_WORD set for a word),
+ * the last end, the operand's end and tail marks — and the same judge call. Returns false, having changed nothing,
+ * when the word needs the general path (a keyword glued to a number, a doubled keyword).
+ */
+// @ts-ignore: decorator
+@inline function dashJoinFast(st: usize, q: usize, first: u32, start: u32, end: u32, word: usize, len: u32): bool {
+  const bo = g32(q, Q_BO);
+  if ((g32(q, Q_PEND) | g32(q, Q_AT) | g32(q, Q_DOT) | (bo & (BO_SHAPE | BO_TAG | BO_DANGER | BO_DEFER))) != 0 || g32(q, Q_NTOK) == 0) return false;
+  const head = g32(q, Q_HEAD);
+  const prev = q + Q_RING + head * E_BYTES;
+  const t0 = load<u32>(prev + E_TYPE);
+  if (t0 != T_NUM && t0 != T_WORD) return false;
+  const isNum = first - 0x30 < 10;
+  if (isNum) { if (gluedNumber(word, len) != 0) return false; }
+  else if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0) return false;
+  s32(q, Q_STATE, S_NORMAL);
+  const e = q + Q_RING + ((head + 1) & (RING_N - 1)) * E_BYTES;
+  store<u32>(e + E_TYPE, T_OP); store<u32>(e + E_AUX, 0x2d << 8); store<u64>(e + E_FLAGS, 0);
+  store<u32>(e + E_START, start - 1); store<u32>(e + E_END, start);
+  s32(q, Q_BO, (bo & ~BO_COMMENT) | (isNum ? 0 : BO_WORD));
+  s32(q, Q_LASTEND, end);
+  store<u32>(prev + E_END, end);
+  store<u32>(prev + E_AUX, load<u32>(prev + E_AUX) & ~(A_DANGERTAIL | A_FUNCTAIL));
+  judge(st, q);
   return true;
 }
 
