@@ -1097,7 +1097,13 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   s32(q, Q_BO, (bo & ~BO_COMMENT) | (isNum ? 0 : BO_WORD));
   s32(q, Q_LASTEND, end);
   store<u32>(prev + E_END, end);
-  store<u32>(prev + E_AUX, load<u32>(prev + E_AUX) & ~(A_DANGERTAIL | A_FUNCTAIL));
+  const aux = load<u32>(prev + E_AUX) & ~(A_DANGERTAIL | A_FUNCTAIL);
+  store<u32>(prev + E_AUX, aux);
+  // (judge returns at once for a plain word or a number that is not hex after nothing, a literal, ',' or a variable:
+  // no verb-led statement is looked for, and no rule ends there)
+  const t1 = g32(q, Q_NTOK) > 1 ? load<u32>(q + Q_RING + ((head - 1) & (RING_N - 1)) * E_BYTES + E_TYPE) : 0;
+  if ((t1 == 0 || t1 == T_NUM || t1 == T_STR || t1 == T_COMMA || t1 == T_VAR) &&
+      (t0 == T_WORD ? (load<u64>(prev + E_FLAGS) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0 : (aux & A_HEX) == 0)) return true;
   judge(st, q);
   return true;
 }
@@ -1339,7 +1345,18 @@ function settleCut(st: usize, q: usize, end: u32): void {
   if ((bo & BO_TRUNC_WORD2) == 0 && !((bo & BO_TRUNC_WORD1) != 0 && plainWord(q, 0))) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
 }
 
-export function sqlFinish(st: usize, q: usize, end: u32): void {
+/**
+ * End of the value for this reading. Inlined in the caller: a quote reading of a value with no quote in it (two of the
+ * three readings of most values) still in its implied string, with no token and nothing waiting, has nothing to finish
+ * (sqlFinishAll's first return) and makes no call.
+ */
+// @ts-ignore: decorator
+@inline export function sqlFinish(st: usize, q: usize, end: u32): void {
+  if (!(g32(q, Q_STATE) == S_STRING && (g32(q, Q_NTOK) | g32(q, Q_TSTART) | (g32(q, Q_BO) & (BO_DEFER | BO_DANGER | BO_TRUNC))) == 0 &&
+        g32(q, Q_MODE) != 0)) sqlFinishAll(st, q, end);
+}
+
+function sqlFinishAll(st: usize, q: usize, end: u32): void {
   // Nothing to finish (most short values, and the quote readings of any value with no quote in it): no token, nothing
   // waiting, and a quote reading still in its implied string or an as-is reading outside any (the NUL below takes
   // neither; the early return further down is then reached with nothing changed)
