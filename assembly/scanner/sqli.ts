@@ -897,6 +897,11 @@ function gluedNumber(w: usize, len: u32): u32 {
   if ((c == 0x64 || c == 0x66) && rest > 2 && (flagsOfBytes(w + i + 1, rest - 1) & GLUED) != 0) at = i + 1;
   return (flagsOfBytes(w + at, len - at) & GLUED) != 0 ? at : 0;
 }
+/** gluedNumber's first returns, inlined: most numbers make no call. */
+// @ts-ignore: decorator
+@inline function mayGlue(w: usize, len: u32): bool {
+  return len - 3 <= KW_MAX_WORD - 3 && <u32>load<u8>(w + len - 1) - 0x30 >= 10;
+}
 const GLUED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_LOGIC | K_SQL_FROM | K_SQL_WHERE | K_SQL_ORDER | K_SQL_LIMIT;
 
 export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
@@ -1042,7 +1047,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   let aux: u32 = 0;
   if (first - 0x30 < 10) {
     // (hex: judged; 1union: split — both in the general path)
-    if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (first == 0x30 && end - start > 2) || gluedNumber(word, len) != 0) return false;
+    if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (first == 0x30 && end - start > 2) || mayGlue(word, len) && gluedNumber(word, len) != 0) return false;
     type = T_NUM;
   } else {
     if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0) return false;
@@ -1088,7 +1093,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   const t0 = load<u32>(prev + E_TYPE);
   if (t0 != T_NUM && t0 != T_WORD) return false;
   const isNum = first - 0x30 < 10;
-  if (isNum) { if (gluedNumber(word, len) != 0) return false; }
+  if (isNum) { if (mayGlue(word, len) && gluedNumber(word, len) != 0) return false; }
   else if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0) return false;
   s32(q, Q_STATE, S_NORMAL);
   const e = q + Q_RING + ((head + 1) & (RING_N - 1)) * E_BYTES;
