@@ -1351,14 +1351,22 @@ function settleCut(st: usize, q: usize, end: u32): void {
 }
 
 /**
- * End of the value for this reading. Inlined in the caller: a quote reading of a value with no quote in it (two of the
- * three readings of most values) still in its implied string, with no token and nothing waiting, has nothing to finish
- * (sqlFinishAll's first return) and makes no call.
+ * End of the value for this reading. Inlined in the caller: sqlFinishAll's first two returns make no call — a quote
+ * reading of a value with no quote in it (two of the three readings of most values) still in its implied string with no
+ * token and nothing waiting, and an as-is reading of words and numbers (see there).
  */
 // @ts-ignore: decorator
 @inline export function sqlFinish(st: usize, q: usize, end: u32): void {
-  if (!(g32(q, Q_STATE) == S_STRING && (g32(q, Q_NTOK) | g32(q, Q_TSTART) | (g32(q, Q_BO) & (BO_DEFER | BO_DANGER | BO_TRUNC))) == 0 &&
-        g32(q, Q_MODE) != 0)) sqlFinishAll(st, q, end);
+  const s = g32(q, Q_STATE);
+  if ((g32(q, Q_BO) & (BO_DEFER | BO_DANGER | BO_TRUNC)) == 0) {
+    if (s == S_STRING) { if ((g32(q, Q_NTOK) | g32(q, Q_TSTART)) == 0 && g32(q, Q_MODE) != 0) return; }
+    else if (s == S_NORMAL && g32(q, Q_MODE) == 0) {
+      const t0 = ttype(q, 0);
+      const t1 = ttype(q, 1);
+      if (t0 != T_KW && t0 != T_OP && t0 != T_SEMI && t1 != T_LOGIC && t1 != T_OP) return;
+    }
+  }
+  sqlFinishAll(st, q, end);
 }
 
 function sqlFinishAll(st: usize, q: usize, end: u32): void {
