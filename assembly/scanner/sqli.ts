@@ -880,6 +880,8 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
  */
 function gluedNumber(w: usize, len: u32): u32 {
   if (len > KW_MAX_WORD || len < 3) return 0;
+  // (the keyword glued is the word's tail, and every keyword of GLUED ends in a letter: 28839, 3.14's 14 have none)
+  if (<u32>load<u8>(w + len - 1) - 0x30 < 10) return 0;
   if (load<u8>(w) == 0x30 && (<u32>load<u8>(w + 1) == 0x78 || <u32>load<u8>(w + 1) == 0x62)) return 0; // 0x.. 0b..
   let i: u32 = 0;
   while (i < len && <u32>load<u8>(w + i) - 0x30 < 10) i++;
@@ -895,6 +897,11 @@ function gluedNumber(w: usize, len: u32): u32 {
   if ((c == 0x64 || c == 0x66) && rest > 2 && (flagsOfBytes(w + i + 1, rest - 1) & GLUED) != 0) at = i + 1;
   return (flagsOfBytes(w + at, len - at) & GLUED) != 0 ? at : 0;
 }
+/** gluedNumber's first returns, inlined: most numbers make no call. */
+// @ts-ignore: decorator
+@inline function mayGlue(w: usize, len: u32): bool {
+  return len - 3 <= KW_MAX_WORD - 3 && <u32>load<u8>(w + len - 1) - 0x30 >= 10;
+}
 const GLUED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_LOGIC | K_SQL_FROM | K_SQL_WHERE | K_SQL_ORDER | K_SQL_LIMIT;
 
 export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
@@ -905,6 +912,7 @@ export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32,
 
 function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
   flags &= K_FAMILY_SQL;
+  if (flags == 0 && g32(q, Q_STATE) == S_DASH && dashJoinFast(st, q, first, start, end, word, len)) return;
   // I'm, it's, l'argent, Ali'nin, O'Neill: a quote glued between a word that starts with a letter and a plain word that
   // starts with one is an apostrophe. Read as if inside '…', the value would close the query's literal there and go on
   // with a word no keyword, operator or parenthesis separates from it: a syntax error whatever follows, so this reading
@@ -912,7 +920,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   // (x'or 1=1, x'union, a'is null, x'oorr, 1'qhfy<, x'as int: a keyword, operator, doubled keyword, a word that may follow
   // a literal, or a number before the quote, still close it)
   if ((g32(q, Q_BO) & BO_APOS) != 0 && g32(q, Q_STATE) == S_STRING_QUOTE && flags == 0 && first - 0x30 >= 10 && !afterLiteral(word, len) &&
-      !(len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && doubled(word, len) != 0)) {
+      !(len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) {
     endReading(q);
     return;
   }
@@ -957,7 +965,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   }
   // UNunionION SELselectECT: a keyword with a copy of itself inside it is what a filter that deletes the keyword once leaves
   // as the keyword: read it so
-  if (flags == 0 && !isNum && len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2) flags = doubled(word, len);
+  if (flags == 0 && !isNum && len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len)) flags = doubled(word, len);
   // a.b joins into one name (or a decimal number)
   const dot = g32(q, Q_DOT);
   if (dot != 0 && dot - 1 == start && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0) {
@@ -1039,11 +1047,11 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   let aux: u32 = 0;
   if (first - 0x30 < 10) {
     // (hex: judged; 1union: split — both in the general path)
-    if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (first == 0x30 && end - start > 2) || gluedNumber(word, len) != 0) return false;
+    if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (first == 0x30 && end - start > 2) || mayGlue(word, len) && gluedNumber(word, len) != 0) return false;
     type = T_NUM;
   } else {
-    if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && doubled(word, len) != 0) return false;
-    aux = (procPrefix(word, len) ? A_PROC : 0) | wordAux(0, first, word, len);
+    if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0) return false;
+    aux = (procPrefix(word, len) ? A_PROC : 0) | plainAux(first, word, len);
     if ((aux & A_PROC) != 0 && (k1 & K_SQL_EXEC) != 0) return false;
   }
   s32(q, Q_LASTEND, end);
@@ -1063,6 +1071,45 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   if ((aux & (A_LPAREN | A_RPAREN)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) | SIG_SYMBOLIC);
   // (judge: a plain word or number after such a token ends no rule but a verb-led statement's)
   if (type == T_WORD && ((t1 == T_WORD && (load<u32>(prev + E_AUX) & A_VERB) != 0) || (t1 == T_SEMI && (aux & A_VERB) != 0))) verbStatement(st, q);
+  return true;
+}
+
+/**
+ * SKU-28839, e-mail, 2024-05: a plain word or number glued after a '-' that follows a plain word or number, in an idle
+ * reading (nothing pending: no parenthesis or comment mark, no break-out shape, tag, deferred comparison or dangerous
+ * call). The general path pushes the '-' as an operator (opToken: no sign after an operand; push: no count, no shape,
+ * and judge ends nothing at an operator after a plain word or number) and then folds the word into the operand before
+ * it (push), judging that operand again: this makes the same stores — the '-' entry written in the ring slot after the
+ * operand (where a later look 7 tokens back still finds it), the state, BO_COMMENT cleared (BO_WORD set for a word),
+ * the last end, the operand's end and tail marks — and the same judge call. Returns false, having changed nothing,
+ * when the word needs the general path (a keyword glued to a number, a doubled keyword).
+ */
+// @ts-ignore: decorator
+@inline function dashJoinFast(st: usize, q: usize, first: u32, start: u32, end: u32, word: usize, len: u32): bool {
+  const bo = g32(q, Q_BO);
+  if ((g32(q, Q_PEND) | g32(q, Q_AT) | g32(q, Q_DOT) | (bo & (BO_SHAPE | BO_TAG | BO_DANGER | BO_DEFER))) != 0 || g32(q, Q_NTOK) == 0) return false;
+  const head = g32(q, Q_HEAD);
+  const prev = q + Q_RING + head * E_BYTES;
+  const t0 = load<u32>(prev + E_TYPE);
+  if (t0 != T_NUM && t0 != T_WORD) return false;
+  const isNum = first - 0x30 < 10;
+  if (isNum) { if (mayGlue(word, len) && gluedNumber(word, len) != 0) return false; }
+  else if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0) return false;
+  s32(q, Q_STATE, S_NORMAL);
+  const e = q + Q_RING + ((head + 1) & (RING_N - 1)) * E_BYTES;
+  store<u32>(e + E_TYPE, T_OP); store<u32>(e + E_AUX, 0x2d << 8); store<u64>(e + E_FLAGS, 0);
+  store<u32>(e + E_START, start - 1); store<u32>(e + E_END, start);
+  s32(q, Q_BO, (bo & ~BO_COMMENT) | (isNum ? 0 : BO_WORD));
+  s32(q, Q_LASTEND, end);
+  store<u32>(prev + E_END, end);
+  const aux = load<u32>(prev + E_AUX) & ~(A_DANGERTAIL | A_FUNCTAIL);
+  store<u32>(prev + E_AUX, aux);
+  // (judge returns at once for a plain word or a number that is not hex after nothing, a literal, ',' or a variable:
+  // no verb-led statement is looked for, and no rule ends there)
+  const t1 = g32(q, Q_NTOK) > 1 ? load<u32>(q + Q_RING + ((head - 1) & (RING_N - 1)) * E_BYTES + E_TYPE) : 0;
+  if ((t1 == 0 || t1 == T_NUM || t1 == T_STR || t1 == T_COMMA || t1 == T_VAR) &&
+      (t0 == T_WORD ? (load<u64>(prev + E_FLAGS) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0 : (aux & A_HEX) == 0)) return true;
+  judge(st, q);
   return true;
 }
 
@@ -1113,6 +1160,19 @@ function doubled(word: usize, len: u32): u64 {
   }
   return 0;
 }
+/**
+ * Can `word` be a doubled keyword (doubled's first and last comparisons, j = 0 and j = h - 1, for some i: the copy
+ * inside starts with the word's first byte and ends with its last)? False makes doubled return 0: most words are
+ * rejected here without the call.
+ */
+// @ts-ignore: decorator
+@inline function mayDouble(word: usize, len: u32): bool {
+  const h = len >> 1;
+  const c0 = load<u8>(word);
+  const cl = load<u8>(word + len - 1);
+  for (let i: u32 = 1; i < h; i++) if (load<u8>(word + i) == c0 && load<u8>(word + i + h - 1) == cl) return true;
+  return false;
+}
 const DOUBLED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_FROM | K_SQL_WHERE | K_SQL_LOGIC | K_SQL_ORDER | K_SQL_INSERT | K_SQL_UPDATE |
   K_SQL_DELETE | K_SQL_DDL | K_SQL_DANGER;
 
@@ -1120,13 +1180,20 @@ const DOUBLED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_FROM | K_SQL_WHERE | K_S
 function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
   // (null, true and false are the value keywords that start with n / t / f)
   if ((flags & K_SQL_VALUEKW) != 0) return first == 0x6e || first == 0x74 || first == 0x66 ? A_SQLWORD : 0;
+  if (flags == 0) return plainAux(first, word, len);
   if (first == 0x5f) return len > 1 ? A_PREFIX : 0; // _utf8'…'
-  const shape: u32 = flags != 0 ? 0 : (cellRef(word, len) ? A_CELL : 0) | (len <= 4 && hexGroup(word, len) ? A_HEXGROUP : 0);
-  return shape | wordMark(word, len, first);
+  return wordMark(word, len, first);
+}
+/** wordAux of a word with no keyword flags (inlined in plainWordFast). */
+// @ts-ignore: decorator
+@inline function plainAux(first: u32, word: usize, len: u32): u32 {
+  if (first == 0x5f) return len > 1 ? A_PREFIX : 0; // _utf8'…'
+  return (cellRef(word, len) ? A_CELL : 0) | (len <= 4 && hexGroup(word, len) ? A_HEXGROUP : 0) | wordMark(word, len, first);
 }
 
 /** The marks of x, b, n, e (a literal's prefix), END, CASE, VALUES and the statement verbs TABLE, SHOW, DESC(RIBE), HANDLER, MATCH. */
-function wordMark(word: usize, len: u32, first: u32): u32 {
+// @ts-ignore: decorator
+@inline function wordMark(word: usize, len: u32, first: u32): u32 {
   switch (len) {
     case 1: return first == 0x78 || first == 0x62 || first == 0x6e || first == 0x65 ? A_PREFIX : 0; // x'41' b'1' N'a' E'a'
     case 3: return load<u16>(word) == 0x6e65 && load<u8>(word + 2) == 0x64 ? A_END : 0; // end
@@ -1147,7 +1214,8 @@ function wordMark(word: usize, len: u32, first: u32): u32 {
 }
 
 /** ffff, c0a8: one to four hex digits. */
-function hexGroup(word: usize, len: u32): bool {
+// @ts-ignore: decorator
+@inline function hexGroup(word: usize, len: u32): bool {
   for (let i: u32 = 0; i < len; i++) {
     const c = <u32>load<u8>(word + i);
     if (c - 0x30 >= 10 && c - 0x61 >= 6) return false;
@@ -1156,7 +1224,8 @@ function hexGroup(word: usize, len: u32): bool {
 }
 
 /** A1, bc12: one to three letters then digits, a spreadsheet's cell reference. */
-function cellRef(word: usize, len: u32): bool {
+// @ts-ignore: decorator
+@inline function cellRef(word: usize, len: u32): bool {
   if (len < 2 || len > 7 || <u32>load<u8>(word + len - 1) - 0x30 >= 10) return false; // (ends in a digit)
   let i: u32 = 0;
   while (i < len && i < 4 && <u32>load<u8>(word + i) - 0x61 < 26) i++;
@@ -1281,14 +1350,43 @@ function settleCut(st: usize, q: usize, end: u32): void {
   if ((bo & BO_TRUNC_WORD2) == 0 && !((bo & BO_TRUNC_WORD1) != 0 && plainWord(q, 0))) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
 }
 
-export function sqlFinish(st: usize, q: usize, end: u32): void {
+/**
+ * End of the value for this reading. Inlined in the caller: sqlFinishAll's first two returns make no call — a quote
+ * reading of a value with no quote in it (two of the three readings of most values) still in its implied string with no
+ * token and nothing waiting, and an as-is reading of words and numbers (see there).
+ */
+// @ts-ignore: decorator
+@inline export function sqlFinish(st: usize, q: usize, end: u32): void {
+  const s = g32(q, Q_STATE);
+  if ((g32(q, Q_BO) & (BO_DEFER | BO_DANGER | BO_TRUNC)) == 0) {
+    if (s == S_STRING) { if ((g32(q, Q_NTOK) | g32(q, Q_TSTART)) == 0 && g32(q, Q_MODE) != 0) return; }
+    else if (s == S_NORMAL && g32(q, Q_MODE) == 0) {
+      const t0 = ttype(q, 0);
+      const t1 = ttype(q, 1);
+      if (t0 != T_KW && t0 != T_OP && t0 != T_SEMI && t1 != T_LOGIC && t1 != T_OP) return;
+    }
+  }
+  sqlFinishAll(st, q, end);
+}
+
+function sqlFinishAll(st: usize, q: usize, end: u32): void {
   // Nothing to finish (most short values, and the quote readings of any value with no quote in it): no token, nothing
   // waiting, and a quote reading still in its implied string or an as-is reading outside any (the NUL below takes
   // neither; the early return further down is then reached with nothing changed)
   {
     const s = g32(q, Q_STATE);
-    if (g32(q, Q_NTOK) == 0 && (g32(q, Q_BO) & (BO_DEFER | BO_DANGER | BO_TRUNC)) == 0 &&
-        (s == S_STRING ? g32(q, Q_MODE) != 0 && g32(q, Q_TSTART) == 0 : s == S_NORMAL && g32(q, Q_MODE) == 0)) return;
+    if ((g32(q, Q_BO) & (BO_DEFER | BO_DANGER | BO_TRUNC)) == 0) {
+      if (g32(q, Q_NTOK) == 0 && (s == S_STRING ? g32(q, Q_MODE) != 0 && g32(q, Q_TSTART) == 0 : s == S_NORMAL && g32(q, Q_MODE) == 0)) return;
+      // The as-is reading of a value of words and numbers: outside any string or comment, with nothing waiting, the
+      // full path below only reports — it makes no store — and each of its rules needs a keyword, operator or ';' as
+      // the newest token (UNION SELECT, a cut-off comparison, a cut-off UNION, literalLogic after a ';') or a connective
+      // or operator before it (literalLogic's pairs, x' or 1): without them it reports nothing.
+      if (s == S_NORMAL && g32(q, Q_MODE) == 0) {
+        const t0 = ttype(q, 0);
+        const t1 = ttype(q, 1);
+        if (t0 != T_KW && t0 != T_OP && t0 != T_SEMI && t1 != T_LOGIC && t1 != T_OP) return;
+      }
+    }
   }
   // admin'%00  ' or 1=1%00  — a value ending in a NUL (the decoder drops it): a C-string driver ends the query
   // there, so after a break-out it cuts the rest as "--" would. Only the quote readings take it (a NUL after a
