@@ -10,7 +10,7 @@ import {
   R_PATH_SENSITIVE_EXTENSION, R_PATH_SECRET_EXTENSION, R_PATH_OVERFLOW_SEGMENT, R_PATH_UNC,
 } from "./generated/tables";
 
-// (the trackers quiet() reads come first, in three 16-byte blocks: it tests them with two vector loads)
+// (the trackers idleButDots() and quietButStem() read come first, in three 16-byte blocks: vector loads test them)
 const PT_DOTS: u32 = 0;
 const PT_DOTDIR: u32 = 4;    // 1: /.name  2: /.name/  (a hidden directory)
 const PT_SYS: u32 = 8;       // 1: system dir word at a segment start, 2: and its '/'
@@ -170,17 +170,16 @@ function extEvent(st: usize, h: usize, c: u32, adjacent: bool): void {
 /** No pending target or scheme (a dot run aside), and a word before: see plainWord. */
 // @ts-ignore: decorator
 @inline function idleButDots(p: usize): bool {
-  // DOTDIR SYS STEM FILE SLASHES ROOT INF (offsets 4-31) all zero, then PEND and UNC; ANY and WORDS set
-  return !v128.any_true(v128.or(v128.and(v128.load(p), v128.load(ALL_BUT_LANE0)), v128.load(p, 16))) &&
-    (g32(p, PT_PEND) | g32(p, PT_UNC)) == 0 && g32(p, PT_ANY) != 0 && g32(p, PT_WORDS) != 0;
+  // DOTDIR SYS STEM FILE SLASHES ROOT INF (offsets 4-31) all zero, then PEND and UNC (32 36); WORDS set
+  // (and so ANY: every step that counts a word sets it)
+  return !v128.any_true(v128.or(v128.or(v128.and(v128.load(p), v128.load(ALL_BUT_LANE0)), v128.load(p, 16)),
+    v128.and(v128.load(p, 32), v128.load(LANES_0_1)))) && g32(p, PT_WORDS) != 0;
 }
 const ALL_BUT_LANE0: usize = memory.data<u32>([0, 0xffffffff, 0xffffffff, 0xffffffff], 16);
+const LANES_0_1: usize = memory.data<u32>([0xffffffff, 0xffffffff, 0, 0], 16);
 
 /**
- * Every tracker at rest after something was seen, a stem word's mark aside: punctuation other than
- * . / \ only clears that mark and moves the last end (pathPunctFull's last branch with DOTS FILE INF
- * ROOT PEND UNC at zero: its other stores write zeros that are there already, ':' opens no file: URI
- * or drive without a FILE state, '-' continues no web-|meta-|tomcat- without an INF state).
+ * Every tracker at rest after something was seen, a stem word's mark aside (see pathPunct).
  */
 // @ts-ignore: decorator
 @inline function quietButStem(p: usize): bool {
@@ -255,14 +254,16 @@ const EXT_FLAGS: u64 = K_P_SENS_EXT_STRONG | K_P_SENS_EXT | K_P_STEM_EXT;
   const h = st + ST_PATH2;
   s32(h, H_WORD_END, end);
   const w = st + ST_LEX + LX_WORD;
-  if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) == 0 &&
-      (g32(p, PT_ANY) == 0 ? (flags & FIRST_FLAGS) == 0 && len >= 2 && !stemCandidate(w, len)
-        : idleWord(p, flags, IDLE_FLAGS, start) && (!idleStems(p, flags, start) || !stemCandidate(w, len)))) {
-    // (the full step's exits below, for a word that is no candidate stem)
-    if (g32(p, PT_ANY) == 0) { s32(p, PT_WORDS, 1); s32(p, PT_ANY, 1); }
-    s32(p, PT_DOTS, 0); s32(p, PT_LAST_END, end);
+  // (the full step's exits below, for a word that is no candidate stem)
+  let done = false;
+  if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) == 0) {
+    if (g32(p, PT_ANY) == 0) {
+      if ((flags & FIRST_FLAGS) == 0 && len >= 2 && !stemCandidate(w, len)) { s32(p, PT_WORDS, 1); s32(p, PT_ANY, 1); s32(p, PT_LAST_END, end); done = true; }
+    } else if (idleWord(p, flags, IDLE_FLAGS, start) && (!idleStems(p, flags, start) || !stemCandidate(w, len))) {
+      s32(p, PT_DOTS, 0); s32(p, PT_LAST_END, end); done = true;
+    }
   }
-  else pathWordFull(st, p, flags, len, same, start, end);
+  if (!done) pathWordFull(st, p, flags, len, same, start, end);
 }
 
 function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
@@ -490,12 +491,27 @@ function heldPunct(st: usize, p: usize, h: usize, c: u32, start: u32): void {
   }
   const cls = <u32>load<u8>(PUNCT_CLASS + <usize>c);
   if (c != 0x20) s32(h, H_RUNF, g32(h, H_RUNF) | RF_PUNCT | ((cls & PB_PATH) != 0 ? 0 : RF_OTHER));
+  // With the trackers at rest (quietButStem), punctuation other than . / \ only clears a stem's mark and moves the
+  // last end: pathPunctFull's last branch with DOTS FILE INF ROOT PEND UNC at zero writes zeros that are there already
+  // (':' opens no file: URI or drive without a FILE state, '-' continues no web-|meta-|tomcat- without an INF state).
   if ((cls & PB_TRACK) == 0 && quietButStem(p)) { s32(p, PT_STEM, 0); s32(p, PT_LAST_END, end); }
   else pathPunctFull(st, p, h, c, start, end);
 }
 
 function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u32): void {
   const adjacent = g32(p, PT_LAST_END) == start;
+  if (c == 0x2e && quietButStem(p)) {
+    // A '.' opening a dot run with the trackers at rest (example.com, a sentence's end): the '.' branch below, whose
+    // other stores write zeros that are there already (no ROOT INF FILE UNC DOTDIR SYS state to move on).
+    const seg = g32(p, PT_SEG) == start + 1; // (atSegmentStart: ANY is set)
+    s32(p, PT_DOTS, 1); s32(p, PT_DSTART, start); s32(p, PT_DEND, end);
+    s32(p, PT_DOTSEG, seg ? 1 : 0);
+    if (seg) s32(p, PT_DOTWORD, end + 1);
+    if (adjacent) s32(p, PT_EXT, end + 1);
+    s32(p, PT_STEM, g32(p, PT_STEM) == 1 && adjacent ? 2 : 0);
+    s32(p, PT_LAST_END, end);
+    return;
+  }
   const pend = g32(p, PT_PEND);
   if (pend != 0) { if (c == 0x20) s32(p, PT_PEND, pend | 0x80000000); else if ((pend >> 31) != 0) pendingStep(st, p, false); }
   rootPunct(p, c, start, adjacent);
