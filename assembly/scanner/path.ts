@@ -47,24 +47,30 @@ const PT_DRIVE: u32 = 116;   // 1: the value starts with a drive-relative path (
 const PT_ROOT_START: u32 = 120;
 const PT_INF_START: u32 = 124;
 
-// Second region (st + ST_PATH2): reports held for what follows them.
+// Second region (st + ST_PATH2): reports held for what follows them. (The three holds come first: held() reads them with two loads.)
 const H_PROSE: u32 = 0;      // a sensitive name held for the words after it (edit /etc/hosts on a Mac, win.ini is a legacy
                              // file): 1 the path goes on, 2 a space followed it, 3 a word, 4 a space after that word
-const H_START: u32 = 4;
-const H_END: u32 = 8;
+const H_EXT: u32 = 4;        // a sensitive extension waiting for the next byte: 1 secret, 2 sensitive
+const H_DOTRX: u32 = 8;      // 1: a \.\ single-dot step waits for the next event (a regex's escaped dot: \d+\.\d+)
 const H_WORD_END: u32 = 12;  // end of the last word
 const H_SP_END: u32 = 16;    // end + 1 of a space right after a word (a path starting there starts in prose)
-const H_EXT: u32 = 20;       // a sensitive extension waiting for the next byte: 1 secret, 2 sensitive
+const H_START: u32 = 20;
 const H_EXT_START: u32 = 24;
 const H_EXT_END: u32 = 28;
 const H_SEPC: u32 = 32;      // the last separator byte (/ or \)
-const H_DOTRX: u32 = 36;     // 1: a \.\ single-dot step waits for the next event (a regex's escaped dot: \d+\.\d+)
+const H_END: u32 = 36;
 const H_DOTRX_START: u32 = 40;
 const H_DOTRX_END: u32 = 44;
 const H_NEED: u32 = 48;      // words after the held name that make it prose: 1 (prose came before it), 2 (it opened the value)
 const H_RULES: u32 = 52;     // what the held name reports: RB_* bits
 const H_RUN: u32 = 56;       // end + 1 of the last space (0: none yet): a run of non-space bytes starts there
 const H_RUNF: u32 = 60;      // what the run holds besides words: RF_* bits (0: words only so far)
+
+/** A report held for the next event (H_PROSE H_EXT H_DOTRX, the region's first 12 bytes). */
+// @ts-ignore: decorator
+@inline function held(h: usize): bool {
+  return (load<u64>(h) | <u64>load<u32>(h, 8)) != 0;
+}
 
 // Punctuation classes, one load per byte: PB_PATH a byte paths are made of (/ \ . ~ - _: a run with
 // any other punctuation is an argument, not prose, see RF_OTHER); PB_TRACK a byte the trackers act on
@@ -256,7 +262,7 @@ const EXT_FLAGS: u64 = K_P_SENS_EXT_STRONG | K_P_SENS_EXT | K_P_STEM_EXT;
   const w = st + ST_LEX + LX_WORD;
   // (the full step's exits below, for a word that is no candidate stem)
   let done = false;
-  if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) == 0) {
+  if (!held(h)) {
     if (g32(p, PT_ANY) == 0) {
       if ((flags & FIRST_FLAGS) == 0 && len >= 2 && !stemCandidate(w, len)) { s32(p, PT_WORDS, 1); s32(p, PT_ANY, 1); s32(p, PT_LAST_END, end); done = true; }
     } else if (idleWord(p, flags, IDLE_FLAGS, start) && (!idleStems(p, flags, start) || !stemCandidate(w, len))) {
@@ -268,7 +274,7 @@ const EXT_FLAGS: u64 = K_P_SENS_EXT_STRONG | K_P_SENS_EXT | K_P_STEM_EXT;
 
 function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
   const h = st + ST_PATH2;
-  if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) != 0) { // (a report held for this event: rare)
+  if (held(h)) { // (a report held for this event: rare)
     const adj = g32(p, PT_LAST_END) == start;
     if (g32(h, H_PROSE) != 0) proseEvent(st, h, true, 0, adj);
     if (g32(h, H_EXT) != 0) extEvent(st, h, 0, false);
@@ -482,7 +488,7 @@ function heldPunct(st: usize, p: usize, h: usize, c: u32, start: u32): void {
 // @ts-ignore: decorator
 @inline export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
   const h = st + ST_PATH2;
-  if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) != 0) heldPunct(st, p, h, c, start);
+  if (held(h)) heldPunct(st, p, h, c, start);
   if (c == 0x20) {
     // (prose before a name: a run that was one plain word, not an option such as -K or a key=value)
     if (g32(h, H_WORD_END) == start && g32(h, H_RUNF) == 0) s32(h, H_SP_END, end + 1);
