@@ -179,14 +179,16 @@ function quietAlone(word: usize, len: u32): bool {
 
 /** Is the word one of the space-separated words of `list`? (A constant list: bounded work, asked once per span.) */
 function inList(w: usize, len: u32, list: string): bool {
+  // (the list's UTF-16 code units read directly: the loops stay within its length, so charCodeAt's bounds test is moot)
+  const at = changetype<usize>(list);
   const n = <u32>list.length;
   let i: u32 = 0;
   while (i < n) {
     let j = i;
-    while (j < n && list.charCodeAt(j) != 0x20) j++;
+    while (j < n && <u32>load<u16>(at + (<usize>j << 1)) != 0x20) j++;
     if (j - i == len) {
       let k: u32 = 0;
-      while (k < len && <u32>load<u8>(w + k) == <u32>list.charCodeAt(i + k)) k++;
+      while (k < len && <u32>load<u8>(w + k) == <u32>load<u16>(at + (<usize>(i + k) << 1))) k++;
       if (k == len) return true;
     }
     i = j + 1;
@@ -1525,10 +1527,14 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   s32(c, C_LAST_END, end);
 }
 
-export function cmdFinish(st: usize, c: usize, end: u32): void {
+/** (inlined in the caller: with every tracker at rest, no shell word, glob or brace either, so no K_TICK 3 to finish, nothing in cmdFinishFull can report) */
+// @ts-ignore: decorator
+@inline export function cmdFinish(st: usize, c: usize, end: u32): void {
+  if (!quiet(c, st + ST_CMD2)) cmdFinishFull(st, c, end);
+}
+
+function cmdFinishFull(st: usize, c: usize, end: u32): void {
   const j = st + ST_CMD2;
-  // every tracker at rest (no shell word, glob or brace either, so no K_TICK 3 to finish): nothing below can report
-  if (quiet(c, j)) return;
   if (g32(st + ST_CMD3, K_TICK) == 3 && g32(j, J_ACT) != 0) splitTick(st + ST_CMD3, j, st + ST_LEX + LX_WORD, 1); // x`p at the end
   if (g32(j, J_ACT) != 0) joinEnd(st, c, j);
   if (g32(j, G_ON) != 0) globEnd(st, j, false, end);

@@ -10,7 +10,7 @@ import {
   R_PATH_SENSITIVE_EXTENSION, R_PATH_SECRET_EXTENSION, R_PATH_OVERFLOW_SEGMENT, R_PATH_UNC,
 } from "./generated/tables";
 
-// (the trackers quiet() reads come first, in three 16-byte blocks: it tests them with two vector loads)
+// (the trackers idleButDots() and quietButStem() read come first, in three 16-byte blocks: vector loads test them)
 const PT_DOTS: u32 = 0;
 const PT_DOTDIR: u32 = 4;    // 1: /.name  2: /.name/  (a hidden directory)
 const PT_SYS: u32 = 8;       // 1: system dir word at a segment start, 2: and its '/'
@@ -47,18 +47,18 @@ const PT_DRIVE: u32 = 116;   // 1: the value starts with a drive-relative path (
 const PT_ROOT_START: u32 = 120;
 const PT_INF_START: u32 = 124;
 
-// Second region (st + ST_PATH2): reports held for what follows them.
+// Second region (st + ST_PATH2): reports held for what follows them. (The three holds come first: held() reads them with two loads.)
 const H_PROSE: u32 = 0;      // a sensitive name held for the words after it (edit /etc/hosts on a Mac, win.ini is a legacy
                              // file): 1 the path goes on, 2 a space followed it, 3 a word, 4 a space after that word
-const H_START: u32 = 4;
-const H_END: u32 = 8;
+const H_EXT: u32 = 4;        // a sensitive extension waiting for the next byte: 1 secret, 2 sensitive
+const H_DOTRX: u32 = 8;      // 1: a \.\ single-dot step waits for the next event (a regex's escaped dot: \d+\.\d+)
 const H_WORD_END: u32 = 12;  // end of the last word
 const H_SP_END: u32 = 16;    // end + 1 of a space right after a word (a path starting there starts in prose)
-const H_EXT: u32 = 20;       // a sensitive extension waiting for the next byte: 1 secret, 2 sensitive
+const H_START: u32 = 20;
 const H_EXT_START: u32 = 24;
 const H_EXT_END: u32 = 28;
 const H_SEPC: u32 = 32;      // the last separator byte (/ or \)
-const H_DOTRX: u32 = 36;     // 1: a \.\ single-dot step waits for the next event (a regex's escaped dot: \d+\.\d+)
+const H_END: u32 = 36;
 const H_DOTRX_START: u32 = 40;
 const H_DOTRX_END: u32 = 44;
 const H_NEED: u32 = 48;      // words after the held name that make it prose: 1 (prose came before it), 2 (it opened the value)
@@ -66,15 +66,21 @@ const H_RULES: u32 = 52;     // what the held name reports: RB_* bits
 const H_RUN: u32 = 56;       // end + 1 of the last space (0: none yet): a run of non-space bytes starts there
 const H_RUNF: u32 = 60;      // what the run holds besides words: RF_* bits (0: words only so far)
 
+/** A report held for the next event (H_PROSE H_EXT H_DOTRX, the region's first 12 bytes). */
+// @ts-ignore: decorator
+@inline function held(h: usize): bool {
+  return (load<u64>(h) | <u64>load<u32>(h, 8)) != 0;
+}
+
 // Punctuation classes, one load per byte: PB_PATH a byte paths are made of (/ \ . ~ - _: a run with
 // any other punctuation is an argument, not prose, see RF_OTHER); PB_TRACK a byte the trackers act on
-// even when quiet (. / \ : - _).
+// even when quiet (. / \; with every tracker at rest, : - _ only move the last end, like a space: see pathPunct).
 const PB_PATH: u32 = 1;
 const PB_TRACK: u32 = 2;
 const PUNCT_CLASS: usize = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 3,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 1,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -170,65 +176,125 @@ function extEvent(st: usize, h: usize, c: u32, adjacent: bool): void {
 /** No pending target or scheme (a dot run aside), and a word before: see plainWord. */
 // @ts-ignore: decorator
 @inline function idleButDots(p: usize): bool {
-  // DOTDIR SYS STEM FILE SLASHES ROOT INF (offsets 4-31) all zero, then PEND and UNC; ANY and WORDS set
-  return !v128.any_true(v128.or(v128.and(v128.load(p), v128.load(ALL_BUT_LANE0)), v128.load(p, 16))) &&
-    (g32(p, PT_PEND) | g32(p, PT_UNC)) == 0 && g32(p, PT_ANY) != 0 && g32(p, PT_WORDS) != 0;
+  // DOTDIR SYS STEM FILE SLASHES ROOT INF (offsets 4-31) all zero, then PEND and UNC (32 36); WORDS set
+  // (and so ANY: every step that counts a word sets it)
+  return !v128.any_true(v128.or(v128.or(v128.and(v128.load(p), v128.load(ALL_BUT_LANE0)), v128.load(p, 16)),
+    v128.and(v128.load(p, 32), v128.load(LANES_0_1)))) && g32(p, PT_WORDS) != 0;
 }
 const ALL_BUT_LANE0: usize = memory.data<u32>([0, 0xffffffff, 0xffffffff, 0xffffffff], 16);
+const LANES_0_1: usize = memory.data<u32>([0xffffffff, 0xffffffff, 0, 0], 16);
 
 /**
- * Every tracker at rest after something was seen: punctuation other than . / \ : - _ only moves
- * the last end (a word also needs a word before it: the first may be a drive letter).
+ * Every tracker at rest after something was seen, a stem word's mark aside (see pathPunct).
  */
 // @ts-ignore: decorator
-@inline function quiet(p: usize): bool {
-  // DOTS DOTDIR SYS STEM FILE SLASHES ROOT INF (offsets 0-31) all zero, then PEND and UNC
-  return !v128.any_true(v128.or(v128.load(p), v128.load(p, 16))) && (g32(p, PT_PEND) | g32(p, PT_UNC)) == 0 && g32(p, PT_ANY) != 0;
+@inline function quietButStem(p: usize): bool {
+  // DOTS DOTDIR SYS FILE SLASHES ROOT INF (offsets 0-31 but STEM's 12) all zero, then PEND and UNC
+  return !v128.any_true(v128.or(v128.and(v128.load(p), v128.load(ALL_BUT_LANE3)), v128.load(p, 16))) &&
+    (g32(p, PT_PEND) | g32(p, PT_UNC)) == 0 && g32(p, PT_ANY) != 0;
+}
+const ALL_BUT_LANE3: usize = memory.data<u32>([0xffffffff, 0xffffffff, 0xffffffff, 0], 16);
+
+/**
+ * Length-indexed masks of the first, last and second bytes (bit b & 31) of the stems (secretStem,
+ * serverStem) and web|meta: a load or two clear most words of all of them (a superset: a candidate
+ * takes the exact tests). Generated from the word lists there; a stem added there is added here.
+ */
+const STEM_FIRST: usize = memory.data<u32>([0x0, 0x0, 0x2000, 0x880000, 0x82800, 0x84100, 0x40000a, 0x90002, 0x81010, 0x0, 0x10000, 0x8]);
+const STEM_LAST: usize = memory.data<u32>([0x0, 0x0, 0x2000000, 0x4, 0x200012, 0x1000010, 0xb0, 0xc0010, 0x80030, 0x0, 0x80000, 0x80000]);
+const STEM_SECOND: usize = memory.data<u32>([0x0, 0x0, 0x2000000, 0x2020, 0xc0020, 0x101082, 0x98000, 0x50020, 0x222, 0x0, 0x2, 0x40000]);
+
+// @ts-ignore: decorator
+@inline function stemCandidate(w: usize, len: u32): bool {
+  const i = <usize>len << 2;
+  return len < 12 && ((load<u32>(STEM_FIRST + i) >> (<u32>load<u8>(w) & 31)) & 1) != 0 &&
+    ((load<u32>(STEM_LAST + i) >> (<u32>load<u8>(w + <usize>len - 1) & 31)) & 1) != 0 &&
+    ((load<u32>(STEM_SECOND + i) >> (<u32>load<u8>(w, 1) & 31)) & 1) != 0;
 }
 
+/** The stem kinds a word opens a <stem>.<ext> pair with (1 a system stem, 2 a secrets file, 4 a server config), or 0. */
+// @ts-ignore: decorator
+@inline function stemKind(w: usize, len: u32, flags: u64): u32 {
+  const sys: u32 = (flags & K_P_STEM) != 0 ? 1 : 0;
+  return stemCandidate(w, len) ? sys | (secretStem(w, len) ? 2 : 0) | (serverStem(w, len) ? 4 : 0) : sys;
+}
+
+// The flags the full step acts on for a value's first word (a system dir, a stem, a scheme), and for a
+// later word with every tracker idle (a stem, a scheme; after a name's '.' also the extension classes).
+// The others (a file after a system dir, a dot-file, a .config dir, a bin dir under a root) need a
+// tracker set or a segment start first.
+const FIRST_FLAGS: u64 = K_P_SYSDIR | K_P_STEM | K_P_SCHEME_FILE;
+const IDLE_FLAGS: u64 = K_P_STEM | K_P_SCHEME_FILE;
+const EXT_FLAGS: u64 = K_P_SENS_EXT_STRONG | K_P_SENS_EXT | K_P_STEM_EXT;
+
 /**
- * A word that only moves the last end (and closes a dot run): no path keyword, not right after a
- * segment start's '.' or a separator, every tracker but the dot run idle. The original fast case
- * is no dots and no extension; after a name's '.' (example.com, file.txt) too, unless the word is a
- * stem a <stem>.<ext> pair starts on: with the other trackers idle and no flags, the full step
- * changes nothing else (a run of 2 dots excepted: it may close a traversal; the word count it
- * would move is nonzero already, and only ever tested against zero).
+ * A later word with every tracker but the dot run idle, not right after a segment start's '.' or a
+ * separator (a run of 2 dots excepted: it may close a traversal), whose flags (`mask`: IDLE_FLAGS
+ * with or without K_P_STEM) the full step ignores there: the full step then changes nothing but the
+ * dot run, the last end and a stem's mark (the word count it would move is nonzero already, and only
+ * ever tested against zero).
  */
 // @ts-ignore: decorator
-@inline function plainWord(st: usize, p: usize, flags: u64, len: u32, start: u32): bool {
+@inline function idleWord(p: usize, flags: u64, mask: u64, start: u32): bool {
   const dots = g32(p, PT_DOTS);
-  return flags == 0 && len < 64 && g32(p, PT_DOTWORD) != start + 1 && g32(p, PT_SEG) != start + 1 && idleButDots(p) && dots != 2 &&
-    ((dots == 0 && g32(p, PT_EXT) != start + 1) || !(secretStem(st + ST_LEX + LX_WORD, len) || serverStem(st + ST_LEX + LX_WORD, len)));
+  return g32(p, PT_DOTWORD) != start + 1 && g32(p, PT_SEG) != start + 1 && idleButDots(p) && dots != 2 &&
+    (flags & (g32(p, PT_EXT) == start + 1 ? mask | EXT_FLAGS : mask)) == 0;
 }
 
-/** (inlined in the lexer's dispatch: most words take the plain-word exit, without a call) */
+/**
+ * The stems an idle word's full step marks: none for a word with no path flags, no dot run and no
+ * extension before it (the original plain word: a stem there opens no pair), else stemKind.
+ */
+// @ts-ignore: decorator
+@inline function idleStems(p: usize, flags: u64, start: u32): bool {
+  return flags != 0 || g32(p, PT_DOTS) != 0 || g32(p, PT_EXT) == start + 1;
+}
+
+/**
+ * (inlined in the lexer's dispatch: most words take one of two exits without a call: a value's first
+ * word that is no stem, web|meta or a one-letter drive, and a later idle word that is no stem)
+ */
 // @ts-ignore: decorator
 @inline export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
   flags &= K_FAMILY_PATH | K_C_BINDIR; // (a keyword of another family only takes the plain-word path)
   const h = st + ST_PATH2;
   s32(h, H_WORD_END, end);
-  if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) == 0 && plainWord(st, p, flags, len, start)) { s32(p, PT_DOTS, 0); s32(p, PT_LAST_END, end); }
-  else pathWordFull(st, p, flags, len, same, start, end);
+  const w = st + ST_LEX + LX_WORD;
+  // (the full step's exits below, for a word that is no candidate stem)
+  let done = false;
+  if (!held(h)) {
+    if (g32(p, PT_ANY) == 0) {
+      if ((flags & FIRST_FLAGS) == 0 && len >= 2 && !stemCandidate(w, len)) { s32(p, PT_WORDS, 1); s32(p, PT_ANY, 1); s32(p, PT_LAST_END, end); done = true; }
+    } else if (idleWord(p, flags, IDLE_FLAGS, start) && (!idleStems(p, flags, start) || !stemCandidate(w, len))) {
+      s32(p, PT_DOTS, 0); s32(p, PT_LAST_END, end); done = true;
+    }
+  }
+  if (!done) pathWordFull(st, p, flags, len, same, start, end);
 }
 
 function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
   const h = st + ST_PATH2;
-  if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) != 0) { // (a report held for this event: rare)
+  if (held(h)) { // (a report held for this event: rare)
     const adj = g32(p, PT_LAST_END) == start;
     if (g32(h, H_PROSE) != 0) proseEvent(st, h, true, 0, adj);
     if (g32(h, H_EXT) != 0) extEvent(st, h, 0, false);
     if (g32(h, H_DOTRX) != 0) dotRegexEvent(st, h, true, len, <u32>load<u8>(st + ST_LEX + LX_WORD), adj);
   }
   const w = st + ST_LEX + LX_WORD;
-  // The value's first word, not a name the trackers below start on (a drive letter, a stem, web|meta):
-  // with nothing before it every tracker stays at zero; only the counts move. (Tested before plainWord,
-  // which needs something seen before: the two exits never overlap.)
-  if (g32(p, PT_ANY) == 0 && flags == 0 && len >= 2 && len < 64 && !secretStem(w, len) && !serverStem(w, len) &&
-      !wordIs(w, len, "web") && !wordIs(w, len, "meta")) {
-    s32(p, PT_WORDS, 1); s32(p, PT_ANY, 1); s32(p, PT_LAST_END, end);
-    return;
-  }
-  if (plainWord(st, p, flags, len, start)) {
+  if (g32(p, PT_ANY) == 0) {
+    // The value's first word, not a name the trackers below start on (a drive letter, a system dir, a
+    // scheme, web|meta): with nothing before it every tracker stays at zero but a stem's mark; only the
+    // counts move. (No overlong segment either: there is no separator before it.)
+    if ((flags & (K_P_SYSDIR | K_P_SCHEME_FILE)) == 0 && len >= 2 && !wordIs(w, len, "web") && !wordIs(w, len, "meta")) {
+      const sk = stemKind(w, len, flags);
+      if (sk != 0) { s32(p, PT_STEM, 1); s32(p, PT_STEM_START, start); s32(p, PT_STEM_KIND, sk); }
+      s32(p, PT_WORDS, 1); s32(p, PT_ANY, 1); s32(p, PT_LAST_END, end);
+      return;
+    }
+  } else if (idleWord(p, flags, K_P_SCHEME_FILE, start)) {
+    // a later idle word (see idleWord), a stem included
+    const sk = idleStems(p, flags, start) ? stemKind(w, len, flags) : 0;
+    if (sk != 0) { s32(p, PT_STEM, 1); s32(p, PT_STEM_START, start); s32(p, PT_STEM_KIND, sk); }
     s32(p, PT_DOTS, 0); s32(p, PT_LAST_END, end);
     return;
   }
@@ -265,7 +331,7 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
     if (((sk & 1) != 0 && (flags & K_P_STEM_EXT) != 0) || ((sk & 2) != 0 && secretExt(w, len)) ||
         ((sk & 4) != 0 && (wordIs(w, len, "conf") || wordIs(w, len, "cnf") || wordIs(w, len, "ini")))) holdOrReport(st, RB_FILE, g32(p, PT_STEM_START), end, 1);
   }
-  const sk = ((flags & K_P_STEM) != 0 ? 1 : 0) | (secretStem(w, len) ? 2 : 0) | (serverStem(w, len) ? 4 : 0);
+  const sk = stemKind(w, len, flags);
   if (sk != 0) { s32(p, PT_STEM, 1); s32(p, PT_STEM_START, start); s32(p, PT_STEM_KIND, sk); }
   else s32(p, PT_STEM, 0);
   // \\host\: the host name of a UNC path
@@ -340,35 +406,36 @@ function sessionFile(w: usize, len: u32): bool {
   return len >= 9 && load<u8>(w) == 0x73 && load<u8>(w + 1) == 0x65 && load<u8>(w + 2) == 0x73 && load<u8>(w + 3) == 0x73 && load<u8>(w + 4) == 0x5f;
 }
 
+/** The first `n` (1-8) word bytes as a little-endian number (the lexer's word buffer holds KW_MAX_WORD bytes). */
+// @ts-ignore: decorator
+@inline function head(w: usize, n: u32): u64 {
+  return load<u64>(w) & (<u64>0xffffffffffffffff >> ((8 - <u64>n) << 3));
+}
+
 /** Names of application settings files that hold credentials (with secretExt). */
 function secretStem(w: usize, len: u32): bool {
-  // (by length and first letter: most words are none of these and take two compares)
-  const b0 = <u32>load<u8>(w);
+  // (whole-word compares, the names' bytes as little-endian numbers)
   switch (len) {
-    case 6: return b0 == 0x63 && wordIs(w, len, "config");
-    case 7: return b0 == 0x73 && wordIs(w, len, "secrets");
-    case 8: return b0 == 0x73 ? wordIs(w, len, "settings") : b0 == 0x64 && wordIs(w, len, "database");
-    case 10: return b0 == 0x70 && wordIs(w, len, "parameters");
-    case 11: return b0 == 0x63 && wordIs(w, len, "credentials");
+    case 6: return head(w, 6) == 0x6769666e6f63;                                              // config
+    case 7: return head(w, 7) == 0x73746572636573;                                            // secrets
+    case 8: { const x = load<u64>(w); return x == 0x73676e6974746573 || x == 0x6573616261746164; } // settings database
+    case 10: return load<u64>(w) == 0x6574656d61726170 && load<u16>(w, 8) == 0x7372;          // parameters
+    case 11: return load<u64>(w) == 0x69746e6564657263 && load<u32>(w, 7) == 0x736c6169;      // credentials
     default: return false;
   }
 }
 
 /** Server configuration files by name (with .conf .cnf .ini): httpd.conf, my.cnf, nginx.conf, krb5.conf. */
 function serverStem(w: usize, len: u32): bool {
-  // (by length and first letter: most words are none of these and take two compares)
-  const b0 = <u32>load<u8>(w);
+  // (whole-word compares, the names' bytes as little-endian numbers)
   switch (len) {
-    case 2: return b0 == 0x6d && wordIs(w, len, "my");
-    case 3: return b0 == 0x73 && wordIs(w, len, "smb");
-    case 4: return b0 == 0x6b ? wordIs(w, len, "krb5") : b0 == 0x73 && wordIs(w, len, "sshd");
-    case 5:
-      if (b0 == 0x68) return wordIs(w, len, "httpd");
-      if (b0 == 0x6e) return wordIs(w, len, "nginx") || wordIs(w, len, "named");
-      return b0 == 0x73 && wordIs(w, len, "slapd");
-    case 6: return b0 == 0x61 ? wordIs(w, len, "apache") : b0 == 0x76 && wordIs(w, len, "vsftpd");
-    case 7: return b0 == 0x61 ? wordIs(w, len, "apache2") : b0 == 0x70 && wordIs(w, len, "proftpd");
-    case 8: return b0 == 0x6c && wordIs(w, len, "lighttpd");
+    case 2: return head(w, 2) == 0x796d;                                                      // my
+    case 3: return head(w, 3) == 0x626d73;                                                    // smb
+    case 4: { const x = head(w, 4); return x == 0x3562726b || x == 0x64687373; }              // krb5 sshd
+    case 5: { const x = head(w, 5); return x == 0x6470747468 || x == 0x786e69676e || x == 0x64656d616e || x == 0x6470616c73; } // httpd nginx named slapd
+    case 6: { const x = head(w, 6); return x == 0x656863617061 || x == 0x647074667376; }      // apache vsftpd
+    case 7: { const x = head(w, 7); return x == 0x32656863617061 || x == 0x647074666f7270; }  // apache2 proftpd
+    case 8: return load<u64>(w) == 0x647074746867696c;                                        // lighttpd
     default: return false;
   }
 }
@@ -421,7 +488,7 @@ function heldPunct(st: usize, p: usize, h: usize, c: u32, start: u32): void {
 // @ts-ignore: decorator
 @inline export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
   const h = st + ST_PATH2;
-  if ((g32(h, H_PROSE) | g32(h, H_EXT) | g32(h, H_DOTRX)) != 0) heldPunct(st, p, h, c, start);
+  if (held(h)) heldPunct(st, p, h, c, start);
   if (c == 0x20) {
     // (prose before a name: a run that was one plain word, not an option such as -K or a key=value)
     if (g32(h, H_WORD_END) == start && g32(h, H_RUNF) == 0) s32(h, H_SP_END, end + 1);
@@ -430,12 +497,27 @@ function heldPunct(st: usize, p: usize, h: usize, c: u32, start: u32): void {
   }
   const cls = <u32>load<u8>(PUNCT_CLASS + <usize>c);
   if (c != 0x20) s32(h, H_RUNF, g32(h, H_RUNF) | RF_PUNCT | ((cls & PB_PATH) != 0 ? 0 : RF_OTHER));
-  if ((cls & PB_TRACK) == 0 && quiet(p)) s32(p, PT_LAST_END, end);
+  // With the trackers at rest (quietButStem), punctuation other than . / \ only clears a stem's mark and moves the
+  // last end: pathPunctFull's last branch with DOTS FILE INF ROOT PEND UNC at zero writes zeros that are there already
+  // (':' opens no file: URI or drive without a FILE state, '-' continues no web-|meta-|tomcat- without an INF state).
+  if ((cls & PB_TRACK) == 0 && quietButStem(p)) { s32(p, PT_STEM, 0); s32(p, PT_LAST_END, end); }
   else pathPunctFull(st, p, h, c, start, end);
 }
 
 function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u32): void {
   const adjacent = g32(p, PT_LAST_END) == start;
+  if (c == 0x2e && quietButStem(p)) {
+    // A '.' opening a dot run with the trackers at rest (example.com, a sentence's end): the '.' branch below, whose
+    // other stores write zeros that are there already (no ROOT INF FILE UNC DOTDIR SYS state to move on).
+    const seg = g32(p, PT_SEG) == start + 1; // (atSegmentStart: ANY is set)
+    s32(p, PT_DOTS, 1); s32(p, PT_DSTART, start); s32(p, PT_DEND, end);
+    s32(p, PT_DOTSEG, seg ? 1 : 0);
+    if (seg) s32(p, PT_DOTWORD, end + 1);
+    if (adjacent) s32(p, PT_EXT, end + 1);
+    s32(p, PT_STEM, g32(p, PT_STEM) == 1 && adjacent ? 2 : 0);
+    s32(p, PT_LAST_END, end);
+    return;
+  }
   const pend = g32(p, PT_PEND);
   if (pend != 0) { if (c == 0x20) s32(p, PT_PEND, pend | 0x80000000); else if ((pend >> 31) != 0) pendingStep(st, p, false); }
   rootPunct(p, c, start, adjacent);
