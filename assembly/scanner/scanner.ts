@@ -245,30 +245,31 @@ function hasEither(p: usize, n: u32, a: u8, b: u8): bool {
 
 /**
  * Case-fold the `n` bytes at `p` (a decode buffer: TAIL_SLACK bytes of slack past them) in place
- * when they are printable ASCII (0x20-0x7f) without '&', '\\', '%', '+' (when `plus`), a '0'
- * before 'x' or 'X', or two spaces in a row, and return true; else return false (the bytes may
- * then be partly folded: the caller copies the input again).
+ * while they are printable ASCII (0x20-0x7f) without '&', '\\', '%', '+' (when `plus`), a '0'
+ * before 'x' or 'X', or two spaces in a row. Returns n when all of them are; else the number of
+ * bytes already folded (whole 16-byte blocks before the first block with such a byte).
  */
-function plainFold(p: usize, n: u32, plus: bool): bool {
-  const c20 = i8x16.splat(0x20), cA = i8x16.splat(0x41), cZ = i8x16.splat(0x5a);
-  const cAmp = i8x16.splat(0x26), cBs = i8x16.splat(0x5c), cPct = i8x16.splat(0x25), c0 = i8x16.splat(0x30);
-  const cx = i8x16.splat(0x78), cX = i8x16.splat(0x58);
-  const cPlus = i8x16.splat(plus ? 0x2b : 0x25);
+function plainFold(p: usize, n: u32, plus: bool): u32 {
+  const c20 = i8x16.splat(0x20), cAmp = i8x16.splat(0x26), cBs = i8x16.splat(0x5c), cPct = i8x16.splat(0x25);
+  const c0 = i8x16.splat(0x30), cx = i8x16.splat(0x78), cPlus = i8x16.splat(plus ? 0x2b : 0x25);
+  // A-Z: (v + 0x3f) is 0x80-0x99, below 0x9a as signed bytes; every other byte 0x20-0x7f is not
+  const cUp = i8x16.splat(0x3f), cUpEnd = i8x16.splat(<i8>0x9a);
   let carry: u32 = 0; // bit 0: the previous block's last byte was '0'; bit 1: a space
-  for (let i: u32 = 0; i < n; i += 16) {
+  let i: u32 = 0;
+  for (; i < n; i += 16) {
     const r = n - i < 16 ? n - i : 16;
     const valid: u32 = (1 << r) - 1;
     const v = v128.load(p + i);
-    const bad = v128.or(v128.or(v128.or(i8x16.lt_u(v, c20), i8x16.eq(v, cAmp)), v128.or(i8x16.eq(v, cBs), i8x16.eq(v, cPct))), i8x16.eq(v, cPlus));
+    // (signed: a byte of 0x80 or more is below 0x20 too)
+    const bad = v128.or(v128.or(i8x16.lt_s(v, c20), i8x16.eq(v, cAmp)), v128.or(v128.or(i8x16.eq(v, cBs), i8x16.eq(v, cPct)), i8x16.eq(v, cPlus)));
     const zeros = <u32>i8x16.bitmask(i8x16.eq(v, c0)) & valid;
-    const xs = <u32>i8x16.bitmask(v128.or(i8x16.eq(v, cx), i8x16.eq(v, cX))) & valid;
+    const xs = <u32>i8x16.bitmask(i8x16.eq(v128.or(v, c20), cx)) & valid;
     const sp = <u32>i8x16.bitmask(i8x16.eq(v, c20)) & valid;
-    if (((<u32>i8x16.bitmask(v128.or(bad, v)) & valid) | (((zeros << 1) | (carry & 1)) & xs) | (((sp << 1) | (carry >> 1)) & sp)) != 0) return false;
+    if (((<u32>i8x16.bitmask(bad) & valid) | (((zeros << 1) | (carry & 1)) & xs) | (((sp << 1) | (carry >> 1)) & sp)) != 0) break;
     carry = (zeros >> 15) | ((sp >> 15) << 1);
-    const upper = v128.and(i8x16.ge_u(v, cA), i8x16.le_u(v, cZ));
-    v128.store(p + i, v128.or(v, v128.and(upper, c20)));
+    v128.store(p + i, v128.or(v, v128.and(i8x16.lt_s(i8x16.add(v, cUp), cUpEnd), c20)));
   }
-  return true;
+  return i < n ? i : n;
 }
 
 const ST_OUT_PAIR: u32 = 60; // which buffer pair holds the last decodeChunk output
@@ -282,12 +283,6 @@ function decodeChunk(st: usize, scratch: usize, inp: usize, n: u32, final: bool,
   const pos = g32(st, ST_POS);
   const b0 = pairBytes(scratch, 0), o0 = pairOffs(scratch, 0);
   copyInput(b0, inp, n);
-  // offsets of the input: pos, pos+1, ... (4 lanes at a time)
-  let v = i32x4(<i32>pos, <i32>pos + 1, <i32>pos + 2, <i32>pos + 3);
-  const four = i32x4.splat(4);
-  let i: u32 = 0;
-  for (; i + 4 <= n + 1; i += 4) { v128.store(o0 + (<usize>i << 2), v); v = i32x4.add(v, four); }
-  for (; i <= n; i++) store<u32>(o0 + (<usize>i << 2), pos + i);
   const ctx = g32(st, ST_CONTEXT);
   const plus = ctx == CTX_QUERY || ctx == CTX_FORM;
   // Fast path: a whole value (the first chunk and the last, so every stage is fresh: nothing
@@ -295,13 +290,26 @@ function decodeChunk(st: usize, scratch: usize, inp: usize, n: u32, final: bool,
   // The percent stages skip it (no '%', no '+' where it means space); the markup stage takes
   // every 16-byte block of it on its own fast path (printable ASCII, no & \, no "0x", no space
   // run), or a '0' ending a block byte by byte through put(), which writes it unchanged. So the
-  // output is the input case-folded, with the offsets as written above; the stores the stages
-  // would make: the markup stage's SG_PREV (its last output byte) and the output pair.
-  if (final && pos == 0 && stages >= 3 && plainFold(b0, n, plus)) {
-    if (n > 0) s32(stage(st, 2), SG_PREV, <u32>load<u8>(b0 + n - 1));
-    s32(st, ST_OUT_PAIR, 0);
-    return n;
+  // output is the input case-folded, with the offsets 0, 1, ... n; the stores the stages would
+  // make: the markup stage's SG_PREV (its last output byte) and the output pair.
+  if (final && pos == 0 && stages >= 3) {
+    const folded = plainFold(b0, n, plus);
+    if (folded == n) {
+      let v = i32x4(0, 1, 2, 3);
+      const four = i32x4.splat(4);
+      for (let i: u32 = 0; i <= n; i += 4) { v128.store(o0 + (<usize>i << 2), v); v = i32x4.add(v, four); }
+      if (n > 0) s32(stage(st, 2), SG_PREV, <u32>load<u8>(b0 + n - 1));
+      s32(st, ST_OUT_PAIR, 0);
+      return n;
+    }
+    if (folded != 0) copyInput(b0, inp, folded); // (the blocks it folded, as they were)
   }
+  // offsets of the input: pos, pos+1, ... (4 lanes at a time)
+  let v = i32x4(<i32>pos, <i32>pos + 1, <i32>pos + 2, <i32>pos + 3);
+  const four = i32x4.splat(4);
+  let i: u32 = 0;
+  for (; i + 4 <= n + 1; i += 4) { v128.store(o0 + (<usize>i << 2), v); v = i32x4.add(v, four); }
+  for (; i <= n; i++) store<u32>(o0 + (<usize>i << 2), pos + i);
   let cur: u32 = 0;
   let len = n;
   // (the first pass found no '%': the second, reading the same bytes, has none either)
