@@ -108,14 +108,20 @@ function memoAdd(start: u32, n: u32, tag: u64): void {
   if (memoUsed < MEMO_SIZE) memoUsed++;
 }
 
+const QUOTE_BACKSLASH: usize = memory.data<u8>([
+  0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22,
+  0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c,
+], 16);
+
 /** Index of the '"' that closes a string whose text starts at `from`, or `len` when it does not close. */
 function stringEnd(input: usize, from: u32, len: u32): u32 {
   let i = from;
-  const quote = i8x16.splat(0x22), backslash = i8x16.splat(0x5c);
   while (i < len) {
     // 16 bytes at a time while none of them is a quote or a backslash (only within the input)
     while (i + 16 <= len) {
       const v = v128.load(input + i);
+      // (constants loaded from memory: the engine builds a splatted constant anew in each iteration)
+      const quote = v128.load(QUOTE_BACKSLASH), backslash = v128.load(QUOTE_BACKSLASH, 16);
       const hit = i8x16.bitmask(v128.or(i8x16.eq(v, quote), i8x16.eq(v, backslash)));
       if (hit != 0) { i += <u32>ctz(hit); break; }
       i += 16;
