@@ -288,6 +288,30 @@ function plainFold(p: usize, n: u32, plus: bool): u32 {
 const ST_OUT_PAIR: u32 = 60; // which buffer pair holds the last decodeChunk output
 
 /**
+ * Fast path of decodeChunk for a whole value (the first chunk and the last, so every stage is
+ * fresh: nothing carried, no previous output byte, no NUL mark) that no stage changes but for
+ * ASCII case. The percent stages skip it (no '%', no '+' where it means space); the markup stage
+ * takes every 16-byte block of it on its own fast path (printable ASCII, no & \\, no "0x", no
+ * space run), or a '0' ending a block byte by byte through put(), which writes it unchanged. So
+ * the output is the input case-folded, with the offsets 0, 1, ... n; the stores the stages would
+ * make: the markup stage's SG_PREV (its last output byte) and the output pair. Returns false for
+ * any other value (decodeChunk then copies the input again). A small function of its own: the
+ * call into decodeChunk costs more than this whole path for a short value.
+ */
+function plainChunk(st: usize, scratch: usize, inp: usize, n: u32): bool {
+  const b0 = pairBytes(scratch, 0), o0 = pairOffs(scratch, 0);
+  copyInput(b0, inp, n);
+  const ctx = g32(st, ST_CONTEXT);
+  if (plainFold(b0, n, ctx == CTX_QUERY || ctx == CTX_FORM) != n) return false;
+  let v = i32x4(0, 1, 2, 3);
+  const four = i32x4.splat(4);
+  for (let i: u32 = 0; i <= n; i += 4) { v128.store(o0 + (<usize>i << 2), v); v = i32x4.add(v, four); }
+  if (n > 0) s32(stage(st, 2), SG_PREV, <u32>load<u8>(b0 + n - 1));
+  s32(st, ST_OUT_PAIR, 0);
+  return true;
+}
+
+/**
  * Run one chunk (n ≤ CHUNK) through the decoding stages; returns the normalised length, the
  * pair holding it is at ST_OUT_PAIR. A percent stage with nothing to decode (no '%', no '+'
  * where it means space, nothing carried) is skipped: its output would equal its input.
@@ -298,25 +322,6 @@ function decodeChunk(st: usize, scratch: usize, inp: usize, n: u32, final: bool,
   copyInput(b0, inp, n);
   const ctx = g32(st, ST_CONTEXT);
   const plus = ctx == CTX_QUERY || ctx == CTX_FORM;
-  // Fast path: a whole value (the first chunk and the last, so every stage is fresh: nothing
-  // carried, no previous output byte, no NUL mark) that no stage changes but for ASCII case.
-  // The percent stages skip it (no '%', no '+' where it means space); the markup stage takes
-  // every 16-byte block of it on its own fast path (printable ASCII, no & \, no "0x", no space
-  // run), or a '0' ending a block byte by byte through put(), which writes it unchanged. So the
-  // output is the input case-folded, with the offsets 0, 1, ... n; the stores the stages would
-  // make: the markup stage's SG_PREV (its last output byte) and the output pair.
-  if (final && pos == 0 && stages >= 3) {
-    const folded = plainFold(b0, n, plus);
-    if (folded == n) {
-      let v = i32x4(0, 1, 2, 3);
-      const four = i32x4.splat(4);
-      for (let i: u32 = 0; i <= n; i += 4) { v128.store(o0 + (<usize>i << 2), v); v = i32x4.add(v, four); }
-      if (n > 0) s32(stage(st, 2), SG_PREV, <u32>load<u8>(b0 + n - 1));
-      s32(st, ST_OUT_PAIR, 0);
-      return n;
-    }
-    if (folded != 0) copyInput(b0, inp, folded); // (the blocks it folded, as they were)
-  }
   // offsets of the input: pos, pos+1, ... (4 lanes at a time)
   let v = i32x4(<i32>pos, <i32>pos + 1, <i32>pos + 2, <i32>pos + 3);
   const four = i32x4.splat(4);
@@ -368,7 +373,7 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
   while (done < allowed || (final != 0 && !flushed)) {
     const n = allowed - done < CHUNK ? allowed - done : CHUNK;
     const last = final != 0 && done + n == allowed;
-    let m = decodeChunk(st, scratch, input + done, n, last, 3);
+    let m = last && g32(st, ST_POS) == 0 && plainChunk(st, scratch, input + done, n) ? n : decodeChunk(st, scratch, input + done, n, last, 3);
     const outPair = g32(st, ST_OUT_PAIR);
     let b = pairBytes(scratch, outPair), o = pairOffs(scratch, outPair);
     const held = g32(st, ST_HELD);
