@@ -49,12 +49,16 @@ const F_ARRAY: u8 = 1;
 const F_EXPECT_KEY: u8 = 2;
 const FRAMES: usize = memory.data(MAX_DEPTH);
 
-// Keys scanned clean so far: (offset, length) pairs in a ring, as the host's CleanKeys.
+// Keys scanned clean so far: (offset, length, first 8 bytes) entries in a ring, as the host's
+// CleanKeys (which also starts its search after the entry found last: records list their keys
+// in the same order). The first bytes (zero past the length) only make a mismatch cheap.
 const MEMO_SIZE: u32 = 16; // a power of two
 const MEMO_MAX_BYTES: u32 = 64;
-const MEMO: usize = memory.data(MEMO_SIZE * 8);
+const MEMO_ENTRY: u32 = 16;
+const MEMO: usize = memory.data(MEMO_SIZE * MEMO_ENTRY, 8);
 let memoNext: u32 = 0;
-let memoCount: u32 = 0;
+let memoUsed: u32 = 0; // entries filled (at most MEMO_SIZE: entries [0, memoUsed) are this document's)
+let memoLast: u32 = 0; // the search starts after it
 
 // What the last walk scanned, for the host's stats and wipe.
 let valuesScanned: u32 = 0;
@@ -68,34 +72,56 @@ export function scanJsonBytes(): u32 { return bytesScanned; }
 /** The longest of them: what the decode buffers may hold until the next wipe. */
 export function scanJsonLongest(): u32 { return longestValue; }
 
-function memoHas(input: usize, start: u32, n: u32): bool {
-  if (n > MEMO_MAX_BYTES) return false;
-  const count = memoCount < MEMO_SIZE ? memoCount : MEMO_SIZE;
-  for (let k: u32 = 0; k < count; k++) {
-    const e = MEMO + (<usize>k << 3);
-    if (load<u32>(e, 4) != n) continue;
-    if (memory.compare(input + load<u32>(e), input + start, n) == 0) return true;
+/**
+ * The first min(n, 8) bytes at `p` as a u64, zero above them. `room`: the bytes readable at `p`
+ * (the rest of the document; a string's closing quote is in it, so room > n).
+ */
+// @ts-ignore: decorator
+@inline function memoTag(p: usize, n: u32, room: u32): u64 {
+  if (n >= 8) return load<u64>(p);
+  if (room >= 8) return load<u64>(p) & ((<u64>1 << (<u64>n << 3)) - 1);
+  let t: u64 = 0;
+  for (let i: u32 = 0; i < n; i++) t |= <u64>load<u8>(p + i) << (<u64>i << 3);
+  return t;
+}
+
+function memoHas(input: usize, start: u32, n: u32, tag: u64): bool {
+  const used = memoUsed;
+  let at = memoLast;
+  for (let k: u32 = 0; k < used; k++) {
+    at = at + 1 < used ? at + 1 : 0;
+    const e = MEMO + (<usize>at * MEMO_ENTRY);
+    if (load<u32>(e, 4) != n || load<u64>(e, 8) != tag) continue;
+    if (n > 8 && memory.compare(input + load<u32>(e) + 8, input + start + 8, n - 8) != 0) continue;
+    memoLast = at;
+    return true;
   }
   return false;
 }
 
-function memoAdd(start: u32, n: u32): void {
-  if (n > MEMO_MAX_BYTES) return;
-  const e = MEMO + (<usize>memoNext << 3);
+function memoAdd(start: u32, n: u32, tag: u64): void {
+  const e = MEMO + (<usize>memoNext * MEMO_ENTRY);
   store<u32>(e, start);
   store<u32>(e, n, 4);
+  store<u64>(e, tag, 8);
   memoNext = (memoNext + 1) & (MEMO_SIZE - 1);
-  memoCount++;
+  if (memoUsed < MEMO_SIZE) memoUsed++;
 }
+
+const QUOTE_BACKSLASH: usize = memory.data<u8>([
+  0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22,
+  0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c,
+], 16);
 
 /** Index of the '"' that closes a string whose text starts at `from`, or `len` when it does not close. */
 function stringEnd(input: usize, from: u32, len: u32): u32 {
   let i = from;
-  const quote = i8x16.splat(0x22), backslash = i8x16.splat(0x5c);
   while (i < len) {
     // 16 bytes at a time while none of them is a quote or a backslash (only within the input)
     while (i + 16 <= len) {
       const v = v128.load(input + i);
+      // (constants loaded from memory: the engine builds a splatted constant anew in each iteration)
+      const quote = v128.load(QUOTE_BACKSLASH), backslash = v128.load(QUOTE_BACKSLASH, 16);
       const hit = i8x16.bitmask(v128.or(i8x16.eq(v, quote), i8x16.eq(v, backslash)));
       if (hit != 0) { i += <u32>ctz(hit); break; }
       i += 16;
@@ -115,7 +141,7 @@ function stringEnd(input: usize, from: u32, len: u32): u32 {
  */
 export function scanJson(st: usize, scratch: usize, input: usize, len: u32, paranoia: u32, limit: u32): i32 {
   valuesScanned = 0; bytesScanned = 0; longestValue = 0;
-  memoNext = 0; memoCount = 0;
+  memoNext = 0; memoUsed = 0; memoLast = 0;
   let depth: u32 = 0;
   let sawRoot = false;
   let i: u32 = 0;
@@ -131,12 +157,14 @@ export function scanJson(st: usize, scratch: usize, input: usize, len: u32, para
       const end = stringEnd(input, start, len);
       if (end == len) return JSON_NOT_WHOLE;
       const n = end - start;
-      if (!(isKey && memoHas(input, start, n))) {
+      const memo = isKey && n <= MEMO_MAX_BYTES;
+      const tag = memo ? memoTag(input + start, n, len - start) : 0;
+      if (!(memo && memoHas(input, start, n, tag))) {
         if (n > longestValue) longestValue = n; // (first: a flagged value's decoded text needs the wipe too)
         if (scanOnce(st, scratch, input + start, n, CTX_JSON_ESCAPED, paranoia, limit) != 0) return JSON_FLAGGED;
         valuesScanned++;
         bytesScanned += n;
-        if (isKey) memoAdd(start, n);
+        if (memo) memoAdd(start, n, tag);
       }
       if (isKey) store<u8>(FRAMES + depth - 1, <u8>(top & ~F_EXPECT_KEY));
       i = end + 1;

@@ -9,20 +9,33 @@ export const FNV_PRIME: u32 = 0x01000193;
 export function flagsOfBytes(p: usize, len: u32): u64 {
   let h = FNV_OFFSET;
   for (let i: u32 = 0; i < len; i++) h = (h ^ <u32>load<u8>(p + i)) * FNV_PRIME;
-  return keywordFlags(h, p, len);
+  return len == 0 || len > KW_MAX_WORD || load<u16>(KW_SLOT_IDX + (<usize>(h & KW_MASK) << 1)) == 0 ? 0 : keywordProbe(h, p, len, false);
 }
 
 /**
- * Class mask of the word whose first bytes are at `word`, or 0 when it is no keyword. (Inlined: the
- * table is about a third full, so most words that are no keyword end at an empty first slot, without
- * a call; the probe goes on in keywordProbe.)
+ * Class mask of the lexer's word (its first bytes at `word`, the lexer's buffer in the state block,
+ * which has 8 bytes or more readable past any word it holds), or 0 when it is no keyword. (Inlined:
+ * the table is about a third full, so most words that are no keyword end at an empty first slot,
+ * without a call; the probe goes on in keywordProbe.)
  */
 // @ts-ignore: decorator
 @inline export function keywordFlags(hash: u32, word: usize, len: u32): u64 {
-  return len == 0 || len > KW_MAX_WORD || load<u16>(KW_SLOT_IDX + (<usize>(hash & KW_MASK) << 1)) == 0 ? 0 : keywordProbe(hash, word, len);
+  return len == 0 || len > KW_MAX_WORD || load<u16>(KW_SLOT_IDX + (<usize>(hash & KW_MASK) << 1)) == 0 ? 0 : keywordProbe(hash, word, len, true);
 }
 
-function keywordProbe(hash: u32, word: usize, len: u32): u64 {
+/**
+ * Are the `len` bytes at `a` and `b` the same? 8 at a time: reads up to 7 bytes past both (`a` the
+ * lexer's buffer, `b` the keyword bytes table, both with data after them), masked out.
+ */
+// @ts-ignore: decorator
+@inline function sameWide(a: usize, b: usize, len: u32): bool {
+  let i: u32 = 0;
+  for (; i + 8 <= len; i += 8) if (load<u64>(a + i) != load<u64>(b + i)) return false;
+  return i == len || ((load<u64>(a + i) ^ load<u64>(b + i)) & ((<u64>1 << (<u64>(len - i) << 3)) - 1)) == 0;
+}
+
+/** `wide`: the word is the lexer's (see keywordFlags), compared 8 bytes at a time. */
+function keywordProbe(hash: u32, word: usize, len: u32, wide: bool): u64 {
   let slot = hash & KW_MASK;
   while (true) {
     const idx = <u32>load<u16>(KW_SLOT_IDX + (<usize>slot << 1));
@@ -31,7 +44,7 @@ function keywordProbe(hash: u32, word: usize, len: u32): u64 {
       const k = idx - 1;
       if (<u32>load<u8>(KW_LEN + k) == len) {
         const bytes = KW_BYTES + <usize>load<u16>(KW_OFF + (<usize>k << 1));
-        if (memory.compare(bytes, word, len) == 0) {
+        if (wide ? sameWide(word, bytes, len) : memory.compare(bytes, word, len) == 0) {
           return (<u64>load<u32>(KW_FLAGS_HI + (<usize>k << 2)) << 32) | <u64>load<u32>(KW_FLAGS_LO + (<usize>k << 2));
         }
       }

@@ -63,11 +63,38 @@ export function scanBegin(st: usize, context: u32, paranoia: u32, limit: u32): v
   // their region only the three fields each stage reads before writing are zeroed.
   const zero = i64x2.splat(0);
   v128.store(st, zero); v128.store(st, zero, 16); v128.store(st, zero, 32); v128.store(st, zero, 48);
-  for (let k: u32 = 0; k < STAGE_COUNT; k++) {
-    const sg = stage(st, k);
-    s32(sg, SG_CARRY_LEN, 0); s32(sg, SG_PREV, 0); s32(sg, SG_MARK, 0);
-  }
-  memory.fill(st + ST_LEX, 0, ST_FINDINGS - ST_LEX);
+  s32(st, ST_STAGES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + SG_PREV, 0); s32(st, ST_STAGES + SG_MARK, 0);
+  s32(st, ST_STAGES + STAGE_BYTES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + STAGE_BYTES + SG_PREV, 0); s32(st, ST_STAGES + STAGE_BYTES + SG_MARK, 0);
+  s32(st, ST_STAGES + 2 * STAGE_BYTES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + 2 * STAGE_BYTES + SG_PREV, 0); s32(st, ST_STAGES + 2 * STAGE_BYTES + SG_MARK, 0);
+  // [ST_LEX, ST_FINDINGS) in straight 16-byte stores (memory.fill is a call into the engine's
+  // memset: its fixed cost was more than these stores; asserted below to be this range)
+  v128.store(st, zero, 640); v128.store(st, zero, 656); v128.store(st, zero, 672); v128.store(st, zero, 688);
+  v128.store(st, zero, 704); v128.store(st, zero, 720); v128.store(st, zero, 736); v128.store(st, zero, 752);
+  v128.store(st, zero, 768); v128.store(st, zero, 784); v128.store(st, zero, 800); v128.store(st, zero, 816);
+  v128.store(st, zero, 832); v128.store(st, zero, 848); v128.store(st, zero, 864); v128.store(st, zero, 880);
+  v128.store(st, zero, 896); v128.store(st, zero, 912); v128.store(st, zero, 928); v128.store(st, zero, 944);
+  v128.store(st, zero, 960); v128.store(st, zero, 976); v128.store(st, zero, 992); v128.store(st, zero, 1008);
+  v128.store(st, zero, 1024); v128.store(st, zero, 1040); v128.store(st, zero, 1056); v128.store(st, zero, 1072);
+  v128.store(st, zero, 1088); v128.store(st, zero, 1104); v128.store(st, zero, 1120); v128.store(st, zero, 1136);
+  v128.store(st, zero, 1152); v128.store(st, zero, 1168); v128.store(st, zero, 1184); v128.store(st, zero, 1200);
+  v128.store(st, zero, 1216); v128.store(st, zero, 1232); v128.store(st, zero, 1248); v128.store(st, zero, 1264);
+  v128.store(st, zero, 1280); v128.store(st, zero, 1296); v128.store(st, zero, 1312); v128.store(st, zero, 1328);
+  v128.store(st, zero, 1344); v128.store(st, zero, 1360); v128.store(st, zero, 1376); v128.store(st, zero, 1392);
+  v128.store(st, zero, 1408); v128.store(st, zero, 1424); v128.store(st, zero, 1440); v128.store(st, zero, 1456);
+  v128.store(st, zero, 1472); v128.store(st, zero, 1488); v128.store(st, zero, 1504); v128.store(st, zero, 1520);
+  v128.store(st, zero, 1536); v128.store(st, zero, 1552); v128.store(st, zero, 1568); v128.store(st, zero, 1584);
+  v128.store(st, zero, 1600); v128.store(st, zero, 1616); v128.store(st, zero, 1632); v128.store(st, zero, 1648);
+  v128.store(st, zero, 1664); v128.store(st, zero, 1680); v128.store(st, zero, 1696); v128.store(st, zero, 1712);
+  v128.store(st, zero, 1728); v128.store(st, zero, 1744); v128.store(st, zero, 1760); v128.store(st, zero, 1776);
+  v128.store(st, zero, 1792); v128.store(st, zero, 1808); v128.store(st, zero, 1824); v128.store(st, zero, 1840);
+  v128.store(st, zero, 1856); v128.store(st, zero, 1872); v128.store(st, zero, 1888); v128.store(st, zero, 1904);
+  v128.store(st, zero, 1920); v128.store(st, zero, 1936); v128.store(st, zero, 1952); v128.store(st, zero, 1968);
+  v128.store(st, zero, 1984); v128.store(st, zero, 2000); v128.store(st, zero, 2016); v128.store(st, zero, 2032);
+  v128.store(st, zero, 2048); v128.store(st, zero, 2064); v128.store(st, zero, 2080); v128.store(st, zero, 2096);
+  v128.store(st, zero, 2112); v128.store(st, zero, 2128); v128.store(st, zero, 2144); v128.store(st, zero, 2160);
+  v128.store(st, zero, 2176); v128.store(st, zero, 2192); v128.store(st, zero, 2208); v128.store(st, zero, 2224);
+  v128.store(st, zero, 2240); v128.store(st, zero, 2256); v128.store(st, zero, 2272); v128.store(st, zero, 2288);
+  v128.store(st, zero, 2304); v128.store(st, zero, 2320); v128.store(st, zero, 2336); v128.store(st, zero, 2352);
   s32(st, ST_CONTEXT, context);
   s32(st, ST_PARANOIA, paranoia);
   s32(st, ST_LIMIT, limit);
@@ -216,7 +243,73 @@ function hasEither(p: usize, n: u32, a: u8, b: u8): bool {
   }
 }
 
+// plainFold's constants, 16 lanes each: ' ' & \\ % 0 x + 0x3f 0x9a
+const FOLD_CONST: usize = memory.data<u8>([
+  0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+  0x26, 0x26, 0x26, 0x26, 0x26, 0x26, 0x26, 0x26, 0x26, 0x26, 0x26, 0x26, 0x26, 0x26, 0x26, 0x26,
+  0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c, 0x5c,
+  0x25, 0x25, 0x25, 0x25, 0x25, 0x25, 0x25, 0x25, 0x25, 0x25, 0x25, 0x25, 0x25, 0x25, 0x25, 0x25,
+  0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30,
+  0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 0x78, 0x78,
+  0x2b, 0x2b, 0x2b, 0x2b, 0x2b, 0x2b, 0x2b, 0x2b, 0x2b, 0x2b, 0x2b, 0x2b, 0x2b, 0x2b, 0x2b, 0x2b,
+  0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f, 0x3f,
+  0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a,
+], 16);
+/**
+ * Case-fold the `n` bytes at `p` (a decode buffer: TAIL_SLACK bytes of slack past them) in place
+ * while they are printable ASCII (0x20-0x7f) without '&', '\\', '%', '+' (when `plus`), a '0'
+ * before 'x' or 'X', or two spaces in a row. Returns n when all of them are; else the number of
+ * bytes already folded (whole 16-byte blocks before the first block with such a byte).
+ */
+function plainFold(p: usize, n: u32, plus: bool): u32 {
+  // (constants loaded from memory: the engine builds a splatted constant anew in each iteration)
+  const c20 = v128.load(FOLD_CONST), cAmp = v128.load(FOLD_CONST, 16), cBs = v128.load(FOLD_CONST, 32), cPct = v128.load(FOLD_CONST, 48);
+  const c0 = v128.load(FOLD_CONST, 64), cx = v128.load(FOLD_CONST, 80), cPlus = plus ? v128.load(FOLD_CONST, 96) : cPct;
+  // A-Z: (v + 0x3f) is 0x80-0x99, below 0x9a as signed bytes; every other byte 0x20-0x7f is not
+  const cUp = v128.load(FOLD_CONST, 112), cUpEnd = v128.load(FOLD_CONST, 128);
+  let carry: u32 = 0; // bit 0: the previous block's last byte was '0'; bit 1: a space
+  let i: u32 = 0;
+  for (; i < n; i += 16) {
+    const r = n - i < 16 ? n - i : 16;
+    const valid: u32 = (1 << r) - 1;
+    const v = v128.load(p + i);
+    // (signed: a byte of 0x80 or more is below 0x20 too)
+    const bad = v128.or(v128.or(i8x16.lt_s(v, c20), i8x16.eq(v, cAmp)), v128.or(v128.or(i8x16.eq(v, cBs), i8x16.eq(v, cPct)), i8x16.eq(v, cPlus)));
+    const zeros = <u32>i8x16.bitmask(i8x16.eq(v, c0)) & valid;
+    const xs = <u32>i8x16.bitmask(i8x16.eq(v128.or(v, c20), cx)) & valid;
+    const sp = <u32>i8x16.bitmask(i8x16.eq(v, c20)) & valid;
+    if (((<u32>i8x16.bitmask(bad) & valid) | (((zeros << 1) | (carry & 1)) & xs) | (((sp << 1) | (carry >> 1)) & sp)) != 0) break;
+    carry = (zeros >> 15) | ((sp >> 15) << 1);
+    v128.store(p + i, v128.or(v, v128.and(i8x16.lt_s(i8x16.add(v, cUp), cUpEnd), c20)));
+  }
+  return i < n ? i : n;
+}
+
 const ST_OUT_PAIR: u32 = 60; // which buffer pair holds the last decodeChunk output
+
+/**
+ * Fast path of decodeChunk for a whole value (the first chunk and the last, so every stage is
+ * fresh: nothing carried, no previous output byte, no NUL mark) that no stage changes but for
+ * ASCII case. The percent stages skip it (no '%', no '+' where it means space); the markup stage
+ * takes every 16-byte block of it on its own fast path (printable ASCII, no & \\, no "0x", no
+ * space run), or a '0' ending a block byte by byte through put(), which writes it unchanged. So
+ * the output is the input case-folded, with the offsets 0, 1, ... n; the stores the stages would
+ * make: the markup stage's SG_PREV (its last output byte) and the output pair. Returns false for
+ * any other value (decodeChunk then copies the input again). A small function of its own: the
+ * call into decodeChunk costs more than this whole path for a short value.
+ */
+function plainChunk(st: usize, scratch: usize, inp: usize, n: u32): bool {
+  const b0 = pairBytes(scratch, 0), o0 = pairOffs(scratch, 0);
+  copyInput(b0, inp, n);
+  const ctx = g32(st, ST_CONTEXT);
+  if (plainFold(b0, n, ctx == CTX_QUERY || ctx == CTX_FORM) != n) return false;
+  let v = i32x4(0, 1, 2, 3);
+  const four = i32x4.splat(4);
+  for (let i: u32 = 0; i <= n; i += 4) { v128.store(o0 + (<usize>i << 2), v); v = i32x4.add(v, four); }
+  if (n > 0) s32(stage(st, 2), SG_PREV, <u32>load<u8>(b0 + n - 1));
+  s32(st, ST_OUT_PAIR, 0);
+  return true;
+}
 
 /**
  * Run one chunk (n ≤ CHUNK) through the decoding stages; returns the normalised length, the
@@ -227,14 +320,14 @@ function decodeChunk(st: usize, scratch: usize, inp: usize, n: u32, final: bool,
   const pos = g32(st, ST_POS);
   const b0 = pairBytes(scratch, 0), o0 = pairOffs(scratch, 0);
   copyInput(b0, inp, n);
+  const ctx = g32(st, ST_CONTEXT);
+  const plus = ctx == CTX_QUERY || ctx == CTX_FORM;
   // offsets of the input: pos, pos+1, ... (4 lanes at a time)
   let v = i32x4(<i32>pos, <i32>pos + 1, <i32>pos + 2, <i32>pos + 3);
   const four = i32x4.splat(4);
   let i: u32 = 0;
   for (; i + 4 <= n + 1; i += 4) { v128.store(o0 + (<usize>i << 2), v); v = i32x4.add(v, four); }
   for (; i <= n; i++) store<u32>(o0 + (<usize>i << 2), pos + i);
-  const ctx = g32(st, ST_CONTEXT);
-  const plus = ctx == CTX_QUERY || ctx == CTX_FORM;
   let cur: u32 = 0;
   let len = n;
   // (the first pass found no '%': the second, reading the same bytes, has none either)
@@ -280,7 +373,7 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
   while (done < allowed || (final != 0 && !flushed)) {
     const n = allowed - done < CHUNK ? allowed - done : CHUNK;
     const last = final != 0 && done + n == allowed;
-    let m = decodeChunk(st, scratch, input + done, n, last, 3);
+    let m = last && g32(st, ST_POS) == 0 && plainChunk(st, scratch, input + done, n) ? n : decodeChunk(st, scratch, input + done, n, last, 3);
     const outPair = g32(st, ST_OUT_PAIR);
     let b = pairBytes(scratch, outPair), o = pairOffs(scratch, outPair);
     const held = g32(st, ST_HELD);
@@ -302,7 +395,9 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
   return <i32>g32(st, ST_NFIND);
 }
 
-function finish(st: usize): void {
+// (inlined into scanPush, its one caller: the call's fixed cost is a good part of a short value's)
+// @ts-ignore: decorator
+@inline function finish(st: usize): void {
   const end = g32(st, ST_POS);
   // the oversize span runs to the end of the input, however it was chunked
   if ((g32(st, ST_FLAGS) & FLAG_OVERSIZE) != 0) {
@@ -373,4 +468,4 @@ export function scanWipeSlots(scratch: usize, input: usize, used: u32, state: us
 
 // scanBegin zeroes [0, ST_FINDINGS) 64 bytes at a time; the detector inits rely on their regions being zero.
 // @ts-ignore
-assert(CHUNK + MAX_CARRY + 1 + TAIL_SLACK <= CAP && ST_FINDINGS % 64 == 0 && ST_XSS == ST_SQL + 3 * SQL_BYTES && ST_CMD == ST_XSS + 128 && ST_PATH == ST_CMD + 128 && ST_CMD2 == ST_PATH + 128 && ST_CMD3 == ST_CMD2 + 128);
+assert(CHUNK + MAX_CARRY + 1 + TAIL_SLACK <= CAP && ST_FINDINGS % 64 == 0 && ST_LEX == 640 && ST_FINDINGS == 2368 && STAGE_COUNT == 3 && ST_XSS == ST_SQL + 3 * SQL_BYTES && ST_CMD == ST_XSS + 128 && ST_PATH == ST_CMD + 128 && ST_CMD2 == ST_PATH + 128 && ST_CMD3 == ST_CMD2 + 128);
