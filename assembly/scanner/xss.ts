@@ -25,7 +25,8 @@ const X4_PAREN: u32 = 24;     // where a held sink's report ends: a dialog call'
 const X4_VB: u32 = 28;        // 1 when the last script scheme named was vbscript (VBScript calls without parentheses: msgbox 1)
 
 // The first 32 bytes hold what must all be zero for the fast paths (xssWord, xssPunct: see quiet()), read as two v128
-const X_RARE: u32 = 0;        // nonzero once a style value, form target, held scheme or tag rule was opened (see quiet())
+// (X_PEND may also be P_BRK)
+const X_RARE: u32 = 0;        // nonzero once a style value, form target, held scheme, tag rule or ${ was opened (see quiet())
 const X_LT_END: u32 = 4;      // end of the last '<' (or '</') + 1; 0 = none
 const X_INTAG: u32 = 8;       // inside a tag: start of the tag + 1
 const X_NAME_END: u32 = 12;   // end of the tag name + 1 (namespace ':' continues it)
@@ -35,8 +36,8 @@ const X_DATA: u32 = 16;       // data: URI progress: 10 data, 1 data:, 2 type, 3
                               // while held, bits 8 and up keep the length of data:text/html (the report's span)
 const X_GLUE_OK: u32 = 20;    // end + 1 of the last word while only whitespace followed it
 const X_URL: u32 = 24;        // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not), 3 "url(/", 4 "url(http"
-const X_TPL: u32 = 28;        // end + 1 of "${" (template-literal expression)
-const X_PEND: u32 = 32;       // what the next significant event completes
+const X_PEND: u32 = 28;       // what the next significant event completes (quiet() clears lane 3 of x + 16: this)
+const X_TPL: u32 = 32;        // end + 1 of "${" (template-literal expression; sets X_RARE)
 const X_PEND_START: u32 = 36;
 const X_PEND_END: u32 = 40;   // end of the word that set X_PEND (adjacency)
 const X_QUOTE: u32 = 44;      // quote → '>' → '<' breakout tracking
@@ -270,7 +271,8 @@ function glue(x: usize, word: usize, len: u32, start: u32, end: u32): u64 {
   const ok = g32(x, X_GLUE_OK);
   if (ok == 0 || ok - 1 > start) {
     // only words that can begin a script scheme (javascript, vbscript, livescript, jscript, mocha) start a join
-    if (!schemePrefix(word, len)) { s32(x, X_GLUE_OK, 0); return 0; }
+    // (maySpellScheme first: schemePrefix holds only for the shapes it admits)
+    if (!(maySpellScheme(<u32>load<u8>(word), len > 1 ? <u32>load<u8>(word + 1) : 0) && schemePrefix(word, len))) { s32(x, X_GLUE_OK, 0); return 0; }
     gl = 0; s32(x, X_GLUE_PARTS, 0); s32(x, X_GLUE_START, start);
   }
   s32(x, X_GLUE_OK, end + 1);
@@ -411,21 +413,49 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 // high-bit '<' (on, one, only, once are plain there: an on* name has six bytes or more). Per first letter a-z: SHAPE_W1 has bit (w1 - 0x60) for a second letter, bit 31 for a one-byte word
 // (or a second byte that is no letter); SHAPE_LEN bit min(len, 31) for the lengths those shapes have. A word both
 // tables admit (or a word starting with a 2-byte character) goes to xssWordFull, which tells the shapes apart.
-const SHAPE_W1: usize = memory.data<u32>([
-  (1 << 4) | (1 << 16), 1 << 9, 1 << 1, 0, 0, 0, 0, 0, 1 << 14, (1 << 1) | (1 << 19) | (1 << 31), 0, (1 << 9) | (1 << 31),
-  (1 << 15) | (1 << 31), 1 << 5, 1 << 14, 0, 0, 0, 0, 1 << 15, 1 << 18, (1 << 1) | (1 << 2) | (1 << 31), 0, 0, 0, 0,
-]); // ad ap | bi | ca | in | ja js j | li l | mo m | ne | on | to | ur | va vb v
-const SHAPE_LEN: usize = memory.data<u32>([
-  (1 << 3) | (1 << 5), 1 << 4, 1 << 4, 0, 0, 0, 0, 0, 1 << 2, 0x3fe, 0, 0x3fe,
-  0x1e, 1 << 3, 0xffffffc0, 0, 0, 0, 0, 1 << 8, 1 << 3, 0xfe, 0, 0, 0, 0,
-]); // a: ad(3) ap(5) | 4 | 4 | 2 | 1-9 | 1-9 | 1-4 | 3 | 6 and up | 8 | 3 | va(7) vb(2-7) v(1)
+// In one table (SHAPE, generated from these two): row w0 - 0x61, column min(w1 - 0x60, 31), a u16 of the lengths
+// (bit min(len, 15): every length bit above 15 is the on* row's "6 and up") that row and column leave out.
+//   SHAPE_W1: (1 << 4) | (1 << 16), 1 << 9, 1 << 1, 0, 0, 0, 0, 0, 1 << 14, (1 << 1) | (1 << 19) | (1 << 31), 0, (1 << 9) | (1 << 31),
+//     (1 << 15) | (1 << 31), 1 << 5, 1 << 14, 0, 0, 0, 0, 1 << 15, 1 << 18, (1 << 1) | (1 << 2) | (1 << 31), 0, 0, 0, 0
+//     (ad ap | bi | ca | in | ja js j | li l | mo m | ne | on | to | ur | va vb v)
+//   SHAPE_LEN: (1 << 3) | (1 << 5), 1 << 4, 1 << 4, 0, 0, 0, 0, 0, 1 << 2, 0x3fe, 0, 0x3fe,
+//     0x1e, 1 << 3, 0xffffffc0, 0, 0, 0, 0, 1 << 8, 1 << 3, 0xfe, 0, 0, 0, 0
+//     (a: ad(3) ap(5) | 4 | 4 | 2 | 1-9 | 1-9 | 1-4 | 3 | 6 and up | 8 | 3 | va(7) vb(2-7) v(1))
+const SHAPE: usize = memory.data<u16>([
+  0, 0, 0, 0, 0x28, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x28, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // a
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // b
+  0, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // c
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // d
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // e
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // f
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // g
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // h
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // i
+  0, 0x3fe, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x3fe, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x3fe,  // j
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // k
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0x3fe, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x3fe,  // l
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1e, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1e,  // m
+  0, 0, 0, 0, 0, 0x8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // n
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xffc0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // o
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // p
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // q
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // r
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // s
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // t
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // u
+  0, 0xfe, 0xfe, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xfe,  // v
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // w
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // x
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // y
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // z
+]);
 
 // @ts-ignore: decorator
 @inline function plainShape(w0: u32, w1: u32, len: u32): bool {
   const row = w0 - 0x61;
   if (row >= 26) return w0 < 0xc2 || w0 >= 0xe0;
   const k = w1 - 0x60;
-  return ((load<u32>(SHAPE_W1 + (<usize>row << 2)) >> (k < 31 ? k : 31)) & (load<u32>(SHAPE_LEN + (<usize>row << 2)) >> (len < 31 ? len : 31)) & 1) == 0;
+  return ((<u32>load<u16>(SHAPE + (((<usize>row << 5) + <usize>(k < 31 ? k : 31)) << 1)) >> (len < 15 ? len : 15)) & 1) == 0;
 }
 
 /**
@@ -445,28 +475,43 @@ const SHAPE_LEN: usize = memory.data<u32>([
  * What xssWord and xssPunct check before their fast paths: no style value, form target, held scheme or tag
  * rule open (the full functions' first steps), and nothing pending but a quote's breakout watch. The first four are
  * X_RARE's: it is set wherever one of them can become nonzero (styleBegin's call, sendWord and sendPunct, a
- * scheme's ':', a tag name's rules) and stays set to the value's end, so X_RARE == 0 means all four are zero.
- * X_RARE and the fields idle() reads but X_PEND and X_QUOTE are the region's first 32 bytes: two v128 loads.
+ * scheme's ':', a tag name's rules) and stays set to the value's end, so X_RARE == 0 means all four are zero; it
+ * stands for X_TPL too (set with it). X_RARE, X_PEND and the fields idle() reads but X_QUOTE are the region's first
+ * 32 bytes: two v128 loads, all zero in the common case; X_PEND may also be P_BRK.
  */
+// @ts-ignore
+assert(X_PEND == X_RARE + 16 + 3 * 4 && X_DATA == X_RARE + 16 && X_TPL >= X_RARE + 32 && X_GLUE + GLUE_MAX <= 128);
 // @ts-ignore: decorator
 @inline function quiet(x: usize): bool {
-  const p = g32(x, X_PEND);
-  return !v128.any_true(v128.or(v128.load(x, X_RARE), v128.load(x, X_RARE + 16))) && (p == P_NONE || p == P_BRK);
+  const lo = v128.load(x, X_RARE);
+  const hi = v128.load(x, X_RARE + 16);
+  if (!v128.any_true(v128.or(lo, hi))) return true;
+  return g32(x, X_PEND) == P_BRK && !v128.any_true(v128.or(lo, i32x4.replace_lane(hi, 3, 0)));
 }
+
+// XSS classes that change nothing while quiet: a tag's (script, form, table, select, style ...) counts only as the name
+// after '<' (X_LT_END, X_NAME_END), inside a tag (X_INTAG, X_STYLE), as data:'s subtype (X_DATA) or a high-bit '<'
+// name (no plain shape); an attribute's (srcdoc, formaction, xlink) only inside a tag
+const QUIET_CLASSES: u64 = K_X_TAG | K_X_TAG_DANGER | K_X_SCRIPT | K_X_ATTR_DANGER;
 
 /**
  * Most words (prose, JSON values) arrive with the detector idle: no style value, form target, held scheme or tag
- * name open, nothing pending but a quote's watch. A word of no XSS class and no special shape then only ends the
- * watch and moves the last end: the same stores xssWordFull's plain-word path makes, here without its call
- * (this wrapper is small enough to be inlined into the lexer's emitWord).
+ * name open, nothing pending but a quote's watch. A word of no XSS class (or only QUIET_CLASSES, or a page
+ * property not glued to a '.': search, hash, body) and no special shape then only ends the watch and moves the
+ * last end: the same stores xssWordFull's plain-word path makes, here without its call (this wrapper is small
+ * enough to be inlined into the lexer's emitWord).
  */
 export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
-  if ((flags & K_FAMILY_XSS) == 0 && quiet(x) && (plainShape(w0, w1, len) || plainWhileQuiet(x, w0, w1, len, start))) {
+  do { // (each test leaves for the full path at once: early exits compile to plain branches)
+    if ((flags & (K_FAMILY_XSS & ~(QUIET_CLASSES | K_X_PROP))) != 0) break;
+    if (!quiet(x)) break;
+    if ((flags & K_X_PROP) != 0 && g32(x, X_LAST_END) == start && g32(x, X_PREV) == 0x2e) break; // (.innerHTML .href: P_HTMLPROP)
+    if (!plainShape(w0, w1, len) && !plainWhileQuiet(x, w0, w1, len, start)) break;
     s32(x, X_PEND, P_NONE);
     s32(x, X_QUOTE, 0);
     s32(x, X_LAST_END, end);
     return;
-  }
+  } while (false);
   xssWordFull(st, x, flags, word, w0, w1, len, start, end);
 }
 
@@ -1070,7 +1115,9 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
     s32(x, X_URL, 0);
   }
   else if (!(url == 2 && (isSpace || c == 0x27 || c == 0x22))) s32(x, X_URL, 0);
-  s32(x, X_TPL, c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_PUNCT_END) == start ? end + 1 : isSpace && g32(x, X_TPL) == start + 1 ? end + 1 : 0);
+  const tplEnd = c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_PUNCT_END) == start ? end + 1 : isSpace && g32(x, X_TPL) == start + 1 ? end + 1 : 0;
+  s32(x, X_TPL, tplEnd);
+  if (tplEnd != 0) s32(x, X_RARE, 1);
   if (isSpace) return;
   // a quote right after '=' (spaces between) opens an attribute value; any other quote in a tag is part of a name or value
   const valueQuote = g32(x, X_PREV) == 0x3d && g32(x, X_LAST_END) == g32(x, X_PUNCT_END);
@@ -1223,7 +1270,13 @@ function heldWord(st: usize, x: usize, p: u32, proseWord: bool, ps: u32): void {
   if (!(p == P_HELD_SP && proseWord)) report(st, R_XSS_JS_SINK, ps, heldEnd(st, x, p));
 }
 
-export function xssFinish(st: usize, x: usize, end: u32): void {
+/** (inlined in the lexer's finish: quiet, no tag rule, scheme or style value open, no tag, no data: URI, nothing held, nothing reports) */
+// @ts-ignore: decorator
+@inline export function xssFinish(st: usize, x: usize, end: u32): void {
+  if (!quiet(x)) xssFinishFull(st, x, end);
+}
+
+function xssFinishFull(st: usize, x: usize, end: u32): void {
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x20, end, true);
   // <img src='//x.test/?a=  — a tag still open with its attribute value's single quote open: the page after the value
   // is read into the attribute up to the next ' (dangling markup: it leaks what follows with the URL). Pages quote
