@@ -489,6 +489,16 @@ assert(X_PEND == X_RARE + 16 + 3 * 4 && X_DATA == X_RARE + 16 && X_TPL >= X_RARE
   return g32(x, X_PEND) == P_BRK && !v128.any_true(v128.or(lo, i32x4.replace_lane(hi, 3, 0)));
 }
 
+/** quiet(), or an object's name pending (this, window) with the rest as quiet. */
+// @ts-ignore: decorator
+@inline function quietOrObject(x: usize): bool {
+  const lo = v128.load(x, X_RARE);
+  const hi = v128.load(x, X_RARE + 16);
+  if (!v128.any_true(v128.or(lo, hi))) return true;
+  const p = g32(x, X_PEND);
+  return (p == P_BRK || p == P_OBJ) && !v128.any_true(v128.or(lo, i32x4.replace_lane(hi, 3, 0)));
+}
+
 // XSS classes that change nothing while quiet: a tag's (script, form, table, select, style ...) counts only as the name
 // after '<' (X_LT_END, X_NAME_END), inside a tag (X_INTAG, X_STYLE), as data:'s subtype (X_DATA) or a high-bit '<'
 // name (no plain shape); an attribute's (srcdoc, formaction, xlink) only inside a tag
@@ -501,13 +511,16 @@ const QUIET_CLASSES: u64 = K_X_TAG | K_X_TAG_DANGER | K_X_SCRIPT | K_X_ATTR_DANG
  * last end: the same stores xssWordFull's plain-word path makes, here without its call (this wrapper is small
  * enough to be inlined into the lexer's emitWord).
  */
-export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+// @ts-ignore: decorator
+@inline export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   do { // (each test leaves for the full path at once: early exits compile to plain branches)
-    if ((flags & (K_FAMILY_XSS & ~(QUIET_CLASSES | K_X_PROP))) != 0) break;
-    if (!quiet(x)) break;
+    if ((flags & (K_FAMILY_XSS & ~(QUIET_CLASSES | K_X_PROP | K_X_OBJ))) != 0) break;
+    // (an object's name pending, this or window and a space: a word that is no member ends it as a quote's watch)
+    if (!quietOrObject(x)) break;
     if ((flags & K_X_PROP) != 0 && g32(x, X_LAST_END) == start && g32(x, X_PREV) == 0x2e) break; // (.innerHTML .href: P_HTMLPROP)
     if (!plainShape(w0, w1, len) && !plainWhileQuiet(x, w0, w1, len, start)) break;
-    s32(x, X_PEND, P_NONE);
+    // an object's name (this, window, top, self: the full path's pend(P_OBJ) for them), or a plain word
+    if ((flags & K_X_OBJ) != 0) pend(x, P_OBJ, start, end); else s32(x, X_PEND, P_NONE);
     s32(x, X_QUOTE, 0);
     s32(x, X_LAST_END, end);
     return;
@@ -914,6 +927,8 @@ const XP_CLASS: usize = memory.data<u8>([
 // @ts-ignore: decorator
 @inline export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (quiet(x)) { if ((<u32>load<u8>(XP_CLASS + c) & XC_SPACE) == 0) xssPunctQuiet(st, x, c, start, end); }
+  // this  window  and a space: the object's name stays pending (document .cookie), its end moved as xssPunctFull moves it
+  else if ((<u32>load<u8>(XP_CLASS + c) & XC_SPACE) != 0 && g32(x, X_PEND) == P_OBJ && quietOrObject(x)) s32(x, X_PEND_END, end);
   else xssPunctFull(st, x, c, start, end);
 }
 
@@ -1270,10 +1285,11 @@ function heldWord(st: usize, x: usize, p: u32, proseWord: bool, ps: u32): void {
   if (!(p == P_HELD_SP && proseWord)) report(st, R_XSS_JS_SINK, ps, heldEnd(st, x, p));
 }
 
-/** (inlined in the lexer's finish: quiet, no tag rule, scheme or style value open, no tag, no data: URI, nothing held, nothing reports) */
+/** (inlined in the lexer's finish: quiet, no tag rule, scheme or style value open, no tag, no data: URI, nothing held
+ * (an object's name pending is no sink), nothing reports) */
 // @ts-ignore: decorator
 @inline export function xssFinish(st: usize, x: usize, end: u32): void {
-  if (!quiet(x)) xssFinishFull(st, x, end);
+  if (!quietOrObject(x)) xssFinishFull(st, x, end);
 }
 
 function xssFinishFull(st: usize, x: usize, end: u32): void {
