@@ -489,14 +489,14 @@ assert(X_PEND == X_RARE + 16 + 3 * 4 && X_DATA == X_RARE + 16 && X_TPL >= X_RARE
   return g32(x, X_PEND) == P_BRK && !v128.any_true(v128.or(lo, i32x4.replace_lane(hi, 3, 0)));
 }
 
-/** quiet(), or an object's name pending (this, window) with the rest as quiet. */
+/** quiet(), or an object's name (this, window) or a weak sink (open, print, replace) pending with the rest as quiet. */
 // @ts-ignore: decorator
 @inline function quietOrObject(x: usize): bool {
   const lo = v128.load(x, X_RARE);
   const hi = v128.load(x, X_RARE + 16);
   if (!v128.any_true(v128.or(lo, hi))) return true;
   const p = g32(x, X_PEND);
-  return (p == P_BRK || p == P_OBJ) && !v128.any_true(v128.or(lo, i32x4.replace_lane(hi, 3, 0)));
+  return (p == P_BRK || p == P_OBJ || p == P_SINK_WEAK) && !v128.any_true(v128.or(lo, i32x4.replace_lane(hi, 3, 0)));
 }
 
 // XSS classes that change nothing while quiet: a tag's (script, form, table, select, style ...) counts only as the name
@@ -514,13 +514,18 @@ const QUIET_CLASSES: u64 = K_X_TAG | K_X_TAG_DANGER | K_X_SCRIPT | K_X_ATTR_DANG
 // @ts-ignore: decorator
 @inline export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   do { // (each test leaves for the full path at once: early exits compile to plain branches)
-    if ((flags & (K_FAMILY_XSS & ~(QUIET_CLASSES | K_X_PROP | K_X_OBJ))) != 0) break;
-    // (an object's name pending, this or window and a space: a word that is no member ends it as a quote's watch)
+    if ((flags & (K_FAMILY_XSS & ~(QUIET_CLASSES | K_X_PROP | K_X_OBJ | K_X_SINK_CALL))) != 0) break;
+    // (an object's name or a weak sink pending, this or open and a space: a word that is no member ends it as a quote's watch)
     if (!quietOrObject(x)) break;
     if ((flags & K_X_PROP) != 0 && g32(x, X_LAST_END) == start && g32(x, X_PREV) == 0x2e) break; // (.innerHTML .href: P_HTMLPROP)
     if (!plainShape(w0, w1, len) && !plainWhileQuiet(x, w0, w1, len, start)) break;
-    // an object's name (this, window, top, self: the full path's pend(P_OBJ) for them), or a plain word
-    if ((flags & K_X_OBJ) != 0) pend(x, P_OBJ, start, end); else s32(x, X_PEND, P_NONE);
+    // an object's name (this, window, top, self: the full path's pend(P_OBJ) for them), a call sink not strong (open
+    // print replace: P_SINK_WEAK; not constructor import function, or both classes), or a plain word
+    if ((flags & (K_X_OBJ | K_X_SINK_CALL)) != 0) {
+      if ((flags & K_X_SINK_CALL) == 0) pend(x, P_OBJ, start, end);
+      else if ((flags & K_X_OBJ) == 0 && !(len == 11 && w0 == 0x63) && !(len == 6 && w0 == 0x69) && !(len == 8 && w0 == 0x66)) pend(x, P_SINK_WEAK, start, end);
+      else break;
+    } else s32(x, X_PEND, P_NONE);
     s32(x, X_QUOTE, 0);
     s32(x, X_LAST_END, end);
     return;
@@ -927,8 +932,11 @@ const XP_CLASS: usize = memory.data<u8>([
 // @ts-ignore: decorator
 @inline export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (quiet(x)) { if ((<u32>load<u8>(XP_CLASS + c) & XC_SPACE) == 0) xssPunctQuiet(st, x, c, start, end); }
-  // this  window  and a space: the object's name stays pending (document .cookie), its end moved as xssPunctFull moves it
-  else if ((<u32>load<u8>(XP_CLASS + c) & XC_SPACE) != 0 && g32(x, X_PEND) == P_OBJ && quietOrObject(x)) s32(x, X_PEND_END, end);
+  // this  window  and a space: the object's name stays pending (document .cookie), its end moved as xssPunctFull moves it;
+  // open  print  and a space: the weak sink ends (only a '(' or '`' glued to it counts), as in xssPunctFull
+  else if ((<u32>load<u8>(XP_CLASS + c) & XC_SPACE) != 0 && (g32(x, X_PEND) == P_OBJ || g32(x, X_PEND) == P_SINK_WEAK) && quietOrObject(x)) {
+    if (g32(x, X_PEND) == P_OBJ) s32(x, X_PEND_END, end); else s32(x, X_PEND, P_NONE);
+  }
   else xssPunctFull(st, x, c, start, end);
 }
 
