@@ -14,17 +14,23 @@ import { wordIs } from "./keywords";
 import { R_SQLI_NOSQL_JAVASCRIPT } from "./generated/tables";
 
 // Region st + ST_SSJS
-const J_QUOTES: u32 = 0;   // quotes (' or ") seen so far, saturating at 2
-const J_THIS: u32 = 4;     // the break-out shape: 1 first quote, 2 and '&' or '|' (half a connective), 3 a connective or ';',
+// (J_THIS, J_DB, J_DATE first: one i64 and one i32 load tell that nothing is pending; J_LAST_END, J_PREV adjacent:
+// a word's two stores are one)
+const J_THIS: u32 = 0;     // the break-out shape: 1 first quote, 2 and '&' or '|' (half a connective), 3 a connective or ';',
                            // 4 and `this`; 6 ';' after a quote that opened the value (`return` next reports)
-const J_THIS_START: u32 = 8;
-const J_DB: u32 = 12;      // db.<name>.<method>(: 1 db, 2 '.', 3 name, 4 '.', 5 a writing or running method
-const J_DB_START: u32 = 16;
-const J_STMT: u32 = 20;    // end + 1 of the last ';' (a statement starts after it, or after one space); the value start counts as one
-const J_DATE: u32 = 24;    // 1 new, 5 new Date, 2 new Date( (for the rest of the value), 3 and `while` after '}' or ';'
-const J_LAST_END: u32 = 28;
-const J_DATE_START: u32 = 32;
+const J_DB: u32 = 4;       // db.<name>.<method>(: 1 db, 2 '.', 3 name, 4 '.', 5 a writing or running method
+const J_DATE: u32 = 8;     // 1 new, 5 new Date, 2 new Date( (for the rest of the value), 3 and `while` after '}' or ';'
+const J_QUOTES: u32 = 12;  // quotes (' or ") seen so far, saturating at 2
+const J_THIS_START: u32 = 16;
+const J_DB_START: u32 = 20;
+const J_STMT: u32 = 24;    // end + 1 of the last ';' (a statement starts after it, or after one space); the value start counts as one
+const J_DATE_START: u32 = 28;
+const J_LAST_END: u32 = 32;
 const J_PREV: u32 = 36;    // the last punctuation byte (not a space)
+
+/** Nothing pending: J_THIS, J_DB and J_DATE all zero. */
+// @ts-ignore: decorator
+@inline function idle(j: usize): bool { return (load<u64>(j, J_THIS) | <u64>load<u32>(j, J_DATE)) == 0; }
 
 /** Collection methods that write, drop or run code (read methods are what questions about MongoDB quote). */
 function writingMethod(w: usize, len: u32): bool {
@@ -38,8 +44,8 @@ function writingMethod(w: usize, len: u32): bool {
 // @ts-ignore: decorator
 @inline export function ssjsWord(st: usize, j: usize, word: usize, w0: u32, len: u32, start: u32, end: u32): void {
   // (nothing pending, the common case: only `db` or `new` can start a shape)
-  if ((g32(j, J_THIS) | g32(j, J_DB) | g32(j, J_DATE)) == 0 && !(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e)) {
-    s32(j, J_LAST_END, end); s32(j, J_PREV, 0);
+  if (idle(j) && !(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e)) {
+    store<u64>(j, <u64>end, J_LAST_END); // (J_PREV 0)
   } else ssjsWordFull(st, j, word, w0, len, start, end);
 }
 
@@ -75,7 +81,7 @@ function ssjsWordFull(st: usize, j: usize, word: usize, w0: u32, len: u32, start
 @inline export function ssjsPunct(st: usize, j: usize, c: u32, start: u32, end: u32): void {
   if (c == 0x20) return; // spaces separate the parts of every shape
   // (nothing pending and no quote or ';' to count: the common case)
-  if ((g32(j, J_THIS) | g32(j, J_DB) | g32(j, J_DATE)) == 0 && c != 0x27 && c != 0x22 && c != 0x3b) {
+  if (idle(j) && c != 0x27 && c != 0x22 && c != 0x3b) {
     s32(j, J_LAST_END, end); s32(j, J_PREV, c);
   } else ssjsPunctFull(st, j, c, start, end);
 }

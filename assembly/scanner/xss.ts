@@ -2,7 +2,7 @@
 // attribute is a name followed by '='), URL schemes that run script, and JavaScript sink
 // shapes (a dialog/eval call, document.cookie). Each piece is a tiny state machine fed by
 // the shared lexer's word and punctuation events.
-import { g32, s32, g64, s64, report, ST_XSS2, ST_XSS4 } from "./state";
+import { g32, s32, g64, s64, report, ST_XSS, ST_XSS2, ST_XSS4 } from "./state";
 import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish } from "./style";
 import { flagsOfBytes } from "./keywords";
 import {
@@ -24,32 +24,35 @@ const X4_PAREN: u32 = 24;     // where a held sink's report ends: a dialog call'
                               // a property (document.cookie.split() as document.cookie)
 const X4_VB: u32 = 28;        // 1 when the last script scheme named was vbscript (VBScript calls without parentheses: msgbox 1)
 
-const X_LT_END: u32 = 0;      // end of the last '<' (or '</') + 1; 0 = none
-const X_LT_START: u32 = 4;
+// The first 32 bytes hold what must all be zero for the fast paths (xssWord, xssPunct: see quiet()), read as two v128
+// (X_PEND may also be P_BRK)
+const X_RARE: u32 = 0;        // nonzero once a style value, form target, held scheme, tag rule or ${ was opened (see quiet())
+const X_LT_END: u32 = 4;      // end of the last '<' (or '</') + 1; 0 = none
 const X_INTAG: u32 = 8;       // inside a tag: start of the tag + 1
 const X_NAME_END: u32 = 12;   // end of the tag name + 1 (namespace ':' continues it)
-const X_PEND: u32 = 16;       // what the next significant event completes
-const X_PEND_START: u32 = 20;
-const X_PEND_END: u32 = 24;   // end of the word that set X_PEND (adjacency)
-const X_QUOTE: u32 = 28;      // quote → '>' → '<' breakout tracking
-const X_QSTART: u32 = 32;
-const X_DATA: u32 = 36;       // data: URI progress: 10 data, 1 data:, 2 type, 3 type/, 6 rest of the media type, 4 ',', 5 ',<', 11 ',<?';
+const X_DATA: u32 = 16;       // data: URI progress: 10 data, 1 data:, 2 type, 3 type/, 6 rest of the media type, 4 ',', 5 ',<', 11 ',<?';
                               // 7 a markup subtype (data:text/html), held; 8 and a space after it; 9 and a word of letters:
                               // a space now is prose (not ',' ';' after it: data:image/svg+xml, with the '+' read as a space);
                               // while held, bits 8 and up keep the length of data:text/html (the report's span)
-const X_DSTART: u32 = 40;
-const X_ATTR: u32 = 44;       // last word inside a tag (attribute candidate) end + 1
-const X_ASTART: u32 = 48;
-const X_LAST_END: u32 = 52;   // end of the last non-space event
-const X_PUNCT_END: u32 = 56;  // end of the last non-space punct (X_PREV touches what starts here; a word between breaks it)
-const X_GLUE_OK: u32 = 60;    // end + 1 of the last word while only whitespace followed it
-const X_GLUE_LEN: u32 = 64;   // bytes of words split by whitespace ("java\tscript"), joined
-const X_GLUE_START: u32 = 68;
-const X_GLUE_PARTS: u32 = 72;
-const X_PREV: u32 = 76;       // previous non-space punct byte
-const X_GLUE: u32 = 80;       // GLUE_MAX bytes
-const GLUE_MAX: u32 = 16;
-const X_PI: u32 = 100;        // how the tag opened: 1 '<?' (an <?xml declaration is harmless), 2 UTF-7 '+ADw-', 3 ' ADw-';
+const X_GLUE_OK: u32 = 20;    // end + 1 of the last word while only whitespace followed it
+const X_URL: u32 = 24;        // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not), 3 "url(/", 4 "url(http"
+const X_PEND: u32 = 28;       // what the next significant event completes (quiet() clears lane 3 of x + 16: this)
+const X_TPL: u32 = 32;        // end + 1 of "${" (template-literal expression; sets X_RARE)
+const X_PEND_START: u32 = 36;
+const X_PEND_END: u32 = 40;   // end of the word that set X_PEND (adjacency)
+const X_QUOTE: u32 = 44;      // quote → '>' → '<' breakout tracking
+const X_QSTART: u32 = 48;
+const X_LT_START: u32 = 52;
+const X_DSTART: u32 = 56;
+const X_ATTR: u32 = 60;       // last word inside a tag (attribute candidate) end + 1
+const X_ASTART: u32 = 64;
+const X_LAST_END: u32 = 68;   // end of the last non-space event
+const X_PUNCT_END: u32 = 72;  // end of the last non-space punct (X_PREV touches what starts here; a word between breaks it)
+const X_GLUE_LEN: u32 = 76;   // bytes of words split by whitespace ("java\tscript"), joined
+const X_GLUE_START: u32 = 80;
+const X_GLUE_PARTS: u32 = 84;
+const X_PREV: u32 = 88;       // previous non-space punct byte
+const X_PI: u32 = 92;         // how the tag opened: 1 '<?' (an <?xml declaration is harmless), 2 UTF-7 '+ADw-', 3 ' ADw-';
                               // bits 8-10: tag rules waiting for the byte after the name (TAGQ_*)
 const TAGQ_SCRIPT: u32 = 0x100;
 const TAGQ_DANGER: u32 = 0x200;
@@ -58,12 +61,12 @@ const TAGQ_ALL: u32 = 0x700;
 // bits 12-13: the attribute value's quote open inside the tag (1 '"', 2 "'"): a '>' after a value the tag itself
 // opened and closed (<a name="x"></a>) is no breakout; a quote left open or with no tag before it ("><b>) is
 const TAG_QUOTE_SHIFT: u32 = 12;
-const X_URL: u32 = 104;       // url( progress: 1 "url" 2 "url(" (a scheme may follow, quoted or not), 3 "url(/", 4 "url(http"
-const X_URL_START: u32 = 108;
-const X_TPL: u32 = 112;       // end + 1 of "${" (template-literal expression)
-const X_STYLE: u32 = 116;     // end + 1 of a 'style' attribute name inside a tag
-const X_JSF: u32 = 120;       // ![] progress: bits 0-3 state (see jsfuck), end of the last byte << 4
-const X_JSFN: u32 = 124;      // ![] atoms seen (!![] counts two)
+const X_URL_START: u32 = 96;
+const X_STYLE: u32 = 100;     // end + 1 of a 'style' attribute name inside a tag
+const X_JSF: u32 = 104;       // ![] progress: bits 0-3 state (see jsfuck), end of the last byte << 4
+const X_JSFN: u32 = 108;      // ![] atoms seen (!![] counts two)
+const X_GLUE: u32 = 112;      // GLUE_MAX bytes (to the region's end, 128)
+const GLUE_MAX: u32 = 16;
 
 const P_NONE: u32 = 0;
 const P_EVENT: u32 = 1;      // event-handler name: waiting for '='
@@ -268,7 +271,8 @@ function glue(x: usize, word: usize, len: u32, start: u32, end: u32): u64 {
   const ok = g32(x, X_GLUE_OK);
   if (ok == 0 || ok - 1 > start) {
     // only words that can begin a script scheme (javascript, vbscript, livescript, jscript, mocha) start a join
-    if (!schemePrefix(word, len)) { s32(x, X_GLUE_OK, 0); return 0; }
+    // (maySpellScheme first: schemePrefix holds only for the shapes it admits)
+    if (!(maySpellScheme(<u32>load<u8>(word), len > 1 ? <u32>load<u8>(word + 1) : 0) && schemePrefix(word, len))) { s32(x, X_GLUE_OK, 0); return 0; }
     gl = 0; s32(x, X_GLUE_PARTS, 0); s32(x, X_GLUE_START, start);
   }
   s32(x, X_GLUE_OK, end + 1);
@@ -409,21 +413,49 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 // high-bit '<' (on, one, only, once are plain there: an on* name has six bytes or more). Per first letter a-z: SHAPE_W1 has bit (w1 - 0x60) for a second letter, bit 31 for a one-byte word
 // (or a second byte that is no letter); SHAPE_LEN bit min(len, 31) for the lengths those shapes have. A word both
 // tables admit (or a word starting with a 2-byte character) goes to xssWordFull, which tells the shapes apart.
-const SHAPE_W1: usize = memory.data<u32>([
-  (1 << 4) | (1 << 16), 1 << 9, 1 << 1, 0, 0, 0, 0, 0, 1 << 14, (1 << 1) | (1 << 19) | (1 << 31), 0, (1 << 9) | (1 << 31),
-  (1 << 15) | (1 << 31), 1 << 5, 1 << 14, 0, 0, 0, 0, 1 << 15, 1 << 18, (1 << 1) | (1 << 2) | (1 << 31), 0, 0, 0, 0,
-]); // ad ap | bi | ca | in | ja js j | li l | mo m | ne | on | to | ur | va vb v
-const SHAPE_LEN: usize = memory.data<u32>([
-  (1 << 3) | (1 << 5), 1 << 4, 1 << 4, 0, 0, 0, 0, 0, 1 << 2, 0x3fe, 0, 0x3fe,
-  0x1e, 1 << 3, 0xffffffc0, 0, 0, 0, 0, 1 << 8, 1 << 3, 0xfe, 0, 0, 0, 0,
-]); // a: ad(3) ap(5) | 4 | 4 | 2 | 1-9 | 1-9 | 1-4 | 3 | 6 and up | 8 | 3 | va(7) vb(2-7) v(1)
+// In one table (SHAPE, generated from these two): row w0 - 0x61, column min(w1 - 0x60, 31), a u16 of the lengths
+// (bit min(len, 15): every length bit above 15 is the on* row's "6 and up") that row and column leave out.
+//   SHAPE_W1: (1 << 4) | (1 << 16), 1 << 9, 1 << 1, 0, 0, 0, 0, 0, 1 << 14, (1 << 1) | (1 << 19) | (1 << 31), 0, (1 << 9) | (1 << 31),
+//     (1 << 15) | (1 << 31), 1 << 5, 1 << 14, 0, 0, 0, 0, 1 << 15, 1 << 18, (1 << 1) | (1 << 2) | (1 << 31), 0, 0, 0, 0
+//     (ad ap | bi | ca | in | ja js j | li l | mo m | ne | on | to | ur | va vb v)
+//   SHAPE_LEN: (1 << 3) | (1 << 5), 1 << 4, 1 << 4, 0, 0, 0, 0, 0, 1 << 2, 0x3fe, 0, 0x3fe,
+//     0x1e, 1 << 3, 0xffffffc0, 0, 0, 0, 0, 1 << 8, 1 << 3, 0xfe, 0, 0, 0, 0
+//     (a: ad(3) ap(5) | 4 | 4 | 2 | 1-9 | 1-9 | 1-4 | 3 | 6 and up | 8 | 3 | va(7) vb(2-7) v(1))
+const SHAPE: usize = memory.data<u16>([
+  0, 0, 0, 0, 0x28, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x28, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // a
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // b
+  0, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // c
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // d
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // e
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // f
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // g
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // h
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // i
+  0, 0x3fe, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x3fe, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x3fe,  // j
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // k
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0x3fe, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x3fe,  // l
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1e, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1e,  // m
+  0, 0, 0, 0, 0, 0x8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // n
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xffc0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // o
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // p
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // q
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // r
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // s
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // t
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // u
+  0, 0xfe, 0xfe, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xfe,  // v
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // w
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // x
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // y
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // z
+]);
 
 // @ts-ignore: decorator
 @inline function plainShape(w0: u32, w1: u32, len: u32): bool {
   const row = w0 - 0x61;
   if (row >= 26) return w0 < 0xc2 || w0 >= 0xe0;
   const k = w1 - 0x60;
-  return ((load<u32>(SHAPE_W1 + (<usize>row << 2)) >> (k < 31 ? k : 31)) & (load<u32>(SHAPE_LEN + (<usize>row << 2)) >> (len < 31 ? len : 31)) & 1) == 0;
+  return ((<u32>load<u16>(SHAPE + (((<usize>row << 5) + <usize>(k < 31 ? k : 31)) << 1)) >> (len < 15 ? len : 15)) & 1) == 0;
 }
 
 /**
@@ -441,26 +473,63 @@ const SHAPE_LEN: usize = memory.data<u32>([
 
 /**
  * What xssWord and xssPunct check before their fast paths: no style value, form target, held scheme or tag
- * rule open (the full functions' first steps), and nothing pending but a quote's breakout watch.
+ * rule open (the full functions' first steps), and nothing pending but a quote's breakout watch. The first four are
+ * X_RARE's: it is set wherever one of them can become nonzero (styleBegin's call, sendWord and sendPunct, a
+ * scheme's ':', a tag name's rules) and stays set to the value's end, so X_RARE == 0 means all four are zero; it
+ * stands for X_TPL too (set with it). X_RARE, X_PEND and the fields idle() reads but X_QUOTE are the region's first
+ * 32 bytes: two v128 loads, all zero in the common case; X_PEND may also be P_BRK.
  */
+// @ts-ignore
+assert(X_PEND == X_RARE + 16 + 3 * 4 && X_DATA == X_RARE + 16 && X_TPL >= X_RARE + 32 && X_GLUE + GLUE_MAX <= 128);
 // @ts-ignore: decorator
-@inline function wrapperQuiet(st: usize, x: usize): bool {
-  return (<u32>styleOpen(st) | g32(st + ST_XSS4, X4_SEND) | g32(st + ST_XSS2, S2_MODE) | (g32(x, X_PI) & TAGQ_ALL)) == 0 && quietAfterQuote(x);
+@inline function quiet(x: usize): bool {
+  const lo = v128.load(x, X_RARE);
+  const hi = v128.load(x, X_RARE + 16);
+  if (!v128.any_true(v128.or(lo, hi))) return true;
+  return g32(x, X_PEND) == P_BRK && !v128.any_true(v128.or(lo, i32x4.replace_lane(hi, 3, 0)));
 }
+
+/** quiet(), or an object's name (this, window) or a weak sink (open, print, replace) pending with the rest as quiet. */
+// @ts-ignore: decorator
+@inline function quietOrObject(x: usize): bool {
+  const lo = v128.load(x, X_RARE);
+  const hi = v128.load(x, X_RARE + 16);
+  if (!v128.any_true(v128.or(lo, hi))) return true;
+  const p = g32(x, X_PEND);
+  return (p == P_BRK || p == P_OBJ || p == P_SINK_WEAK) && !v128.any_true(v128.or(lo, i32x4.replace_lane(hi, 3, 0)));
+}
+
+// XSS classes that change nothing while quiet: a tag's (script, form, table, select, style ...) counts only as the name
+// after '<' (X_LT_END, X_NAME_END), inside a tag (X_INTAG, X_STYLE), as data:'s subtype (X_DATA) or a high-bit '<'
+// name (no plain shape); an attribute's (srcdoc, formaction, xlink) only inside a tag
+const QUIET_CLASSES: u64 = K_X_TAG | K_X_TAG_DANGER | K_X_SCRIPT | K_X_ATTR_DANGER;
 
 /**
  * Most words (prose, JSON values) arrive with the detector idle: no style value, form target, held scheme or tag
- * name open, nothing pending but a quote's watch. A word of no XSS class and no special shape then only ends the
- * watch and moves the last end: the same stores xssWordFull's plain-word path makes, here without its call
- * (this wrapper is small enough to be inlined into the lexer's emitWord).
+ * name open, nothing pending but a quote's watch. A word of no XSS class (or only QUIET_CLASSES, or a page
+ * property not glued to a '.': search, hash, body) and no special shape then only ends the watch and moves the
+ * last end: the same stores xssWordFull's plain-word path makes, here without its call (this wrapper is small
+ * enough to be inlined into the lexer's emitWord).
  */
-export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
-  if ((flags & K_FAMILY_XSS) == 0 && wrapperQuiet(st, x) && (plainShape(w0, w1, len) || plainWhileQuiet(x, w0, w1, len, start))) {
-    s32(x, X_PEND, P_NONE);
+// @ts-ignore: decorator
+@inline export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+  do { // (each test leaves for the full path at once: early exits compile to plain branches)
+    if ((flags & (K_FAMILY_XSS & ~(QUIET_CLASSES | K_X_PROP | K_X_OBJ | K_X_SINK_CALL))) != 0) break;
+    // (an object's name or a weak sink pending, this or open and a space: a word that is no member ends it as a quote's watch)
+    if (!quietOrObject(x)) break;
+    if ((flags & K_X_PROP) != 0 && g32(x, X_LAST_END) == start && g32(x, X_PREV) == 0x2e) break; // (.innerHTML .href: P_HTMLPROP)
+    if (!plainShape(w0, w1, len) && !plainWhileQuiet(x, w0, w1, len, start)) break;
+    // an object's name (this, window, top, self: the full path's pend(P_OBJ) for them), a call sink not strong (open
+    // print replace: P_SINK_WEAK; not constructor import function, or both classes), or a plain word
+    if ((flags & (K_X_OBJ | K_X_SINK_CALL)) != 0) {
+      if ((flags & K_X_SINK_CALL) == 0) pend(x, P_OBJ, start, end);
+      else if ((flags & K_X_OBJ) == 0 && !(len == 11 && w0 == 0x63) && !(len == 6 && w0 == 0x69) && !(len == 8 && w0 == 0x66)) pend(x, P_SINK_WEAK, start, end);
+      else break;
+    } else s32(x, X_PEND, P_NONE);
     s32(x, X_QUOTE, 0);
     s32(x, X_LAST_END, end);
     return;
-  }
+  } while (false);
   xssWordFull(st, x, flags, word, w0, w1, len, start, end);
 }
 
@@ -639,7 +708,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
       else if ((flags & K_X_TAG_DANGER) != 0 && g32(x, X_NAME_END) == 0) q |= TAGQ_DANGER;
       else if ((flags & K_X_TAG_DANGER) != 0 && (flags & K_X_TAG) == 0) q |= TAGQ_DANGER;
       if (pi >= 2) reportTag(st, q, ltStart, end);
-      else s32(x, X_PI, pi | q);
+      else { s32(x, X_PI, pi | q); s32(x, X_RARE, 1); }
       s32(x, X_INTAG, ltStart + 1);
       s32(x, X_NAME_END, end + 1);
     }
@@ -785,6 +854,7 @@ function sendWord(st: usize, x: usize, word: usize, w0: u32, w1: u32, len: u32, 
     else if (len == 2 && w0 == 0x68 && w1 == 0x78) next = 5;
     if (next != 0) s32(v, X4_SEND_TAG, g32(x, X_INTAG) - 1);
   }
+  if (next != 0) s32(x, X_RARE, 1);
   s32(v, X4_SEND, next); s32(v, X4_SEND_END, end);
 }
 
@@ -801,6 +871,7 @@ function sendPunct(st: usize, c: u32, start: u32, end: u32): void {
   else if (s == 2 && adj && (c == 0x2f || c == 0x5c)) next = 3;
   else if (s == 5 && adj && c == 0x2d) next = 6;
   else if ((s == 3 && adj && (c == 0x2f || c == 0x5c)) || (s == 4 && adj && c == 0x3a)) report(st, R_XSS_DANGEROUS_TAG, g32(v, X4_SEND_TAG), end);
+  if (next != 0) s32(st + ST_XSS, X_RARE, 1); // (already set by sendWord: s is nonzero)
   s32(v, X4_SEND, next); s32(v, X4_SEND_END, end);
 }
 
@@ -831,33 +902,61 @@ const PREV_CALL_PAREN: u32 = 0x128;
 const IDLE_PUNCT_LO: u64 = 0xac00ff7a00000000;
 const IDLE_PUNCT_HI: u64 = 0x7000000070000001;
 
+// Punctuation classes for xssPunct's fast paths, per byte (bytes 0x80 and up are in none: the lexer hands them to words)
+const XC_SPACE: u32 = 1;   // ' ' '\n'
+const XC_QUOTE: u32 = 2;   // " '
+const XC_IDLE: u32 = 4;    // IDLE_PUNCT's bytes
+const XC_BRK: u32 = 8;     // ; - * | & ^ } ) ]: they lead out of a JS string when glued to a quote
+const XC_PAREN: u32 = 16;  // ( )
+const XC_JSF: u32 = 32;    // ! ] +
+const XC_BRACE: u32 = 64;  // }
+const XP_CLASS: usize = memory.data<u8>([
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 36, 2, 4, 4, 4, 12, 2, 20, 28, 12, 36, 4, 12, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 12, 0, 4, 0, 4,
+  4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 44, 12, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 76, 4, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+]);
+
 /**
  * Whitespace, quotes, and the punctuation of IDLE_PUNCT while the detector is quiet (no style value, form target,
  * tag rule or held scheme; nothing pending but a quote's breakout watch, as for words): xssPunctFull would change
  * nothing for a space, start the watch for a quote, and for the rest end the watch and note the byte, after
  * counting ( ) in parens, ! + ] in jsfuck and } in cssBraces as it does in any state. Not so ; - * | & ^ } ) ]
  * glued to a quote (they lead out of a JS string: P_BRK_OP and the closers kept with it).
+ * (inlined in the lexer's emitPunct: a space while quiet makes no call)
  */
-export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
-  if (wrapperQuiet(st, x)) {
-    if (c == 0x20 || c == 0x0a) return;
-    if (c == 0x22 || c == 0x27) {
-      pend(x, P_BRK, start, end);
-      s32(x, X_QUOTE, 1); s32(x, X_QSTART, start);
-      s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
-      return;
-    }
-    if (c < 0x80 && ((c < 0x40 ? IDLE_PUNCT_LO >> <u64>c : IDLE_PUNCT_HI >> <u64>(c - 0x40)) & 1) != 0 &&
-        (g32(x, X_PEND) == P_NONE || g32(x, X_PEND_END) != start || !(c == 0x3b || c == 0x2d || c == 0x2a || c == 0x7c ||
-         c == 0x26 || c == 0x5e || c == 0x7d || c == 0x29 || c == 0x5d))) {
-      const code = prevCode(x, c, start);
-      if (c == 0x28 || c == 0x29) parens(st + ST_XSS2, c, code == PREV_CALL_PAREN);
-      else if (c == 0x21 || c == 0x5d || c == 0x2b) jsfuck(st, x, c, start, end);
-      else if (c == 0x7d) cssBraces(st, c);
-      s32(x, X_PEND, P_NONE); s32(x, X_QUOTE, 0);
-      s32(x, X_PREV, code); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
-      return;
-    }
+// @ts-ignore: decorator
+@inline export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
+  if (quiet(x)) { if ((<u32>load<u8>(XP_CLASS + c) & XC_SPACE) == 0) xssPunctQuiet(st, x, c, start, end); }
+  // this  window  and a space: the object's name stays pending (document .cookie), its end moved as xssPunctFull moves it;
+  // open  print  and a space: the weak sink ends (only a '(' or '`' glued to it counts), as in xssPunctFull
+  else if ((<u32>load<u8>(XP_CLASS + c) & XC_SPACE) != 0 && (g32(x, X_PEND) == P_OBJ || g32(x, X_PEND) == P_SINK_WEAK) && quietOrObject(x)) {
+    if (g32(x, X_PEND) == P_OBJ) s32(x, X_PEND_END, end); else s32(x, X_PEND, P_NONE);
+  }
+  else xssPunctFull(st, x, c, start, end);
+}
+
+/** xssPunct's fast paths for a quote and idle punctuation (the detector quiet, `c` no space). */
+function xssPunctQuiet(st: usize, x: usize, c: u32, start: u32, end: u32): void {
+  const k = <u32>load<u8>(XP_CLASS + c);
+  if ((k & XC_QUOTE) != 0) {
+    pend(x, P_BRK, start, end);
+    s32(x, X_QUOTE, 1); s32(x, X_QSTART, start);
+    s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
+    return;
+  }
+  if ((k & XC_IDLE) != 0 && ((k & XC_BRK) == 0 || g32(x, X_PEND) == P_NONE || g32(x, X_PEND_END) != start)) {
+    const code = prevCode(x, c, start);
+    if ((k & XC_PAREN) != 0) parens(st + ST_XSS2, c, code == PREV_CALL_PAREN);
+    else if ((k & XC_JSF) != 0) jsfuck(st, x, c, start, end);
+    else if ((k & XC_BRACE) != 0) cssBraces(st, c);
+    s32(x, X_PEND, P_NONE); s32(x, X_QUOTE, 0);
+    s32(x, X_PREV, code); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
+    return;
   }
   xssPunctFull(st, x, c, start, end);
 }
@@ -917,7 +1016,7 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
     } else if (c == 0x3a && (p == P_SCHEME || p == P_SCHEME_PROSE)) {
       const s2 = st + ST_XSS2; // held: see schemePunct (a scheme already held is reported first)
       if (g32(s2, S2_MODE) != 0) schemeReport(st, s2);
-      s32(s2, S2_START, ps); s32(s2, S2_END, end); s32(s2, S2_MODE, p == P_SCHEME ? 1 : 4); s32(s2, S2_DOT, 0);
+      s32(s2, S2_START, ps); s32(s2, S2_END, end); s32(s2, S2_MODE, p == P_SCHEME ? 1 : 4); s32(s2, S2_DOT, 0); s32(x, X_RARE, 1);
     }
     else if (p == P_ONPROP && c == 0x3d) { s32(x, X_PEND, P_ONPROP_EQ); s32(x, X_PEND_END, end); keep = true; }
     else if ((p == P_ONPROP || p == P_ONPROP_EQ) && isSpace) keep = true;
@@ -1039,7 +1138,9 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
     s32(x, X_URL, 0);
   }
   else if (!(url == 2 && (isSpace || c == 0x27 || c == 0x22))) s32(x, X_URL, 0);
-  s32(x, X_TPL, c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_PUNCT_END) == start ? end + 1 : isSpace && g32(x, X_TPL) == start + 1 ? end + 1 : 0);
+  const tplEnd = c == 0x7b && g32(x, X_PREV) == 0x24 && g32(x, X_PUNCT_END) == start ? end + 1 : isSpace && g32(x, X_TPL) == start + 1 ? end + 1 : 0;
+  s32(x, X_TPL, tplEnd);
+  if (tplEnd != 0) s32(x, X_RARE, 1);
   if (isSpace) return;
   // a quote right after '=' (spaces between) opens an attribute value; any other quote in a tag is part of a name or value
   const valueQuote = g32(x, X_PREV) == 0x3d && g32(x, X_LAST_END) == g32(x, X_PUNCT_END);
@@ -1065,7 +1166,7 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   }
   if (c == 0x3d && g32(x, X_INTAG) != 0 && g32(x, X_ATTR) != 0) {
     report(st, R_XSS_HTML_TAG, g32(x, X_INTAG) - 1, end);
-    if (g32(x, X_STYLE) == g32(x, X_ATTR)) styleBegin(st, g32(x, X_ASTART), end); // (reported unless the value is declarations only: style.ts)
+    if (g32(x, X_STYLE) == g32(x, X_ATTR)) { s32(x, X_RARE, 1); styleBegin(st, g32(x, X_ASTART), end); } // (reported unless the value is declarations only: style.ts)
   }
   if (c == 0x3e) {
     const closedInTag = g32(x, X_INTAG) != 0 && ((g32(x, X_PI) >> TAG_QUOTE_SHIFT) & 3) == 0;
@@ -1192,7 +1293,14 @@ function heldWord(st: usize, x: usize, p: u32, proseWord: bool, ps: u32): void {
   if (!(p == P_HELD_SP && proseWord)) report(st, R_XSS_JS_SINK, ps, heldEnd(st, x, p));
 }
 
-export function xssFinish(st: usize, x: usize, end: u32): void {
+/** (inlined in the lexer's finish: quiet, no tag rule, scheme or style value open, no tag, no data: URI, nothing held
+ * (an object's name pending is no sink), nothing reports) */
+// @ts-ignore: decorator
+@inline export function xssFinish(st: usize, x: usize, end: u32): void {
+  if (!quietOrObject(x)) xssFinishFull(st, x, end);
+}
+
+function xssFinishFull(st: usize, x: usize, end: u32): void {
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x20, end, true);
   // <img src='//x.test/?a=  — a tag still open with its attribute value's single quote open: the page after the value
   // is read into the attribute up to the next ' (dangling markup: it leaks what follows with the URL). Pages quote
