@@ -197,11 +197,11 @@ const ALL_BUT_LANE3: usize = memory.data<u32>([0xffffffff, 0xffffffff, 0xfffffff
 
 /**
  * Length-indexed masks of the first, last and second bytes (bit b & 31) of the stems (secretStem,
- * serverStem) and web|meta: a load or two clear most words of all of them (a superset: a candidate
+ * serverStem), web|meta and tomcat: a load or two clear most words of all of them (a superset: a candidate
  * takes the exact tests). Generated from the word lists there; a stem added there is added here.
  */
-const STEM_FIRST: usize = memory.data<u32>([0x0, 0x0, 0x2000, 0x880000, 0x82800, 0x84100, 0x40000a, 0x90002, 0x81010, 0x0, 0x10000, 0x8]);
-const STEM_LAST: usize = memory.data<u32>([0x0, 0x0, 0x2000000, 0x4, 0x200012, 0x1000010, 0xb0, 0xc0010, 0x80030, 0x0, 0x80000, 0x80000]);
+const STEM_FIRST: usize = memory.data<u32>([0x0, 0x0, 0x2000, 0x880000, 0x82800, 0x84100, 0x50000a, 0x90002, 0x81010, 0x0, 0x10000, 0x8]);
+const STEM_LAST: usize = memory.data<u32>([0x0, 0x0, 0x2000000, 0x4, 0x200012, 0x1000010, 0x1000b0, 0xc0010, 0x80030, 0x0, 0x80000, 0x80000]);
 const STEM_SECOND: usize = memory.data<u32>([0x0, 0x0, 0x2000000, 0x2020, 0xc0020, 0x101082, 0x98000, 0x50020, 0x222, 0x0, 0x2, 0x40000]);
 
 // @ts-ignore: decorator
@@ -252,7 +252,7 @@ const EXT_FLAGS: u64 = K_P_SENS_EXT_STRONG | K_P_SENS_EXT | K_P_STEM_EXT;
 
 /**
  * (inlined in the lexer's dispatch: most words take one of two exits without a call: a value's first
- * word that is no stem, web|meta or a one-letter drive, and a later idle word that is no stem)
+ * word that is no stem, web|meta, tomcat or a one-letter drive, and a later idle word that is no stem)
  */
 // @ts-ignore: decorator
 @inline export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
@@ -283,9 +283,9 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
   const w = st + ST_LEX + LX_WORD;
   if (g32(p, PT_ANY) == 0) {
     // The value's first word, not a name the trackers below start on (a drive letter, a system dir, a
-    // scheme, web|meta): with nothing before it every tracker stays at zero but a stem's mark; only the
+    // scheme, web|meta, tomcat): with nothing before it every tracker stays at zero but a stem's mark; only the
     // counts move. (No overlong segment either: there is no separator before it.)
-    if ((flags & (K_P_SYSDIR | K_P_SCHEME_FILE)) == 0 && len >= 2 && !wordIs(w, len, "web") && !wordIs(w, len, "meta")) {
+    if ((flags & (K_P_SYSDIR | K_P_SCHEME_FILE)) == 0 && len >= 2 && !wordIs(w, len, "web") && !wordIs(w, len, "meta") && !wordIs(w, len, "tomcat")) {
       const sk = stemKind(w, len, flags);
       if (sk != 0) { s32(p, PT_STEM, 1); s32(p, PT_STEM_START, start); s32(p, PT_STEM_KIND, sk); }
       s32(p, PT_WORDS, 1); s32(p, PT_ANY, 1); s32(p, PT_LAST_END, end);

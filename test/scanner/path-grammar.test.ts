@@ -57,6 +57,7 @@ const positives: Array<[string, string]> = [
   ['web-inf\\lib\\x.jar', 'path.sensitive-file'],
   ['/opt/tomcat/conf/tomcat-users.xml', 'path.sensitive-file'],
   ['conf\\tomcat-users.xml%00', 'path.sensitive-file'],
+  ['tomcat-users.xml', 'path.sensitive-file'], // the whole value: the file's own name, as wp-config.php or .htpasswd
   ['/var/run/secrets/x', 'path.sensitive-file'],
   ['/.dockerenv', 'path.sensitive-file'],
   ['/etc/krb5.keytab', 'path.secret-extension'],
