@@ -911,7 +911,16 @@ const GLUED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_LOGIC | K_SQL_FROM | K_SQL
 // @ts-ignore: decorator
 @inline export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
   // (a keyword of another family only, an HTML tag, is a plain word here)
-  if ((flags & K_FAMILY_SQL) != 0 || !plainWordFast(st, q, first, start, end, word, len)) wordToken(st, q, flags, first, start, end, word, len);
+  if ((flags & K_FAMILY_SQL) != 0) wordToken(st, q, flags, first, start, end, word, len);
+  else if (!plainWordFast(st, q, first, start, end, word, len)) {
+    // (SKU-28839: a word glued after a '-' in a small function of its own; wordToken tries dashJoinFast again first,
+    // which changes nothing when it returns false)
+    if (g32(q, Q_STATE) != S_DASH || !dashWord(st, q, first, start, end, word, len)) wordToken(st, q, flags, first, start, end, word, len);
+  }
+}
+/** dashJoinFast, out of line (see sqlWord). */
+function dashWord(st: usize, q: usize, first: u32, start: u32, end: u32, word: usize, len: u32): bool {
+  return dashJoinFast(st, q, first, start, end, word, len);
 }
 
 function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
