@@ -1217,7 +1217,8 @@ const MARK_LEN: usize = memory.data<u16>([
 ]);
 /** A plain word's marks (plainWordFast asks only when mayMark says it may have one). */
 function plainMarks(first: u32, word: usize, len: u32): u32 {
-  return (procPrefix(word, len) ? A_PROC : 0) | plainAux(first, word, len);
+  // (procPrefix, inlined)
+  return (len >= 4 && load<u16>(word + 1) == 0x5f70 && (first == 0x73 || first == 0x78) ? A_PROC : 0) | plainAux(first, word, len);
 }
 /** wordAux of a word with no keyword flags (inlined in plainWordFast). */
 // @ts-ignore: decorator
