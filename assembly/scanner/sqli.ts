@@ -904,10 +904,23 @@ function gluedNumber(w: usize, len: u32): u32 {
 }
 const GLUED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_LOGIC | K_SQL_FROM | K_SQL_WHERE | K_SQL_ORDER | K_SQL_LIMIT;
 
-export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
-  flags &= K_FAMILY_SQL; // (a keyword of another family only, an HTML tag, is a plain word here)
-  // (the general path is a function of its own: this one stays small, with few values to keep across its calls)
-  if (flags != 0 || !plainWordFast(st, q, first, start, end, word, len)) wordToken(st, q, flags, first, start, end, word, len);
+/**
+ * Inlined in the lexer's emitWord: a plain word or number in an idle reading (plainWordFast) makes no call but the rare
+ * ones its checks ask for; every other word goes to wordToken, the general path.
+ */
+// @ts-ignore: decorator
+@inline export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
+  // (a keyword of another family only, an HTML tag, is a plain word here)
+  if ((flags & K_FAMILY_SQL) != 0) wordToken(st, q, flags, first, start, end, word, len);
+  else if (!plainWordFast(st, q, first, start, end, word, len)) {
+    // (SKU-28839: a word glued after a '-' in a small function of its own; wordToken tries dashJoinFast again first,
+    // which changes nothing when it returns false)
+    if (g32(q, Q_STATE) != S_DASH || !dashWord(st, q, first, start, end, word, len)) wordToken(st, q, flags, first, start, end, word, len);
+  }
+}
+/** dashJoinFast, out of line (see sqlWord). */
+function dashWord(st: usize, q: usize, first: u32, start: u32, end: u32, word: usize, len: u32): bool {
+  return dashJoinFast(st, q, first, start, end, word, len);
 }
 
 function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
@@ -1051,8 +1064,10 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
     type = T_NUM;
   } else {
     if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0) return false;
-    aux = (procPrefix(word, len) ? A_PROC : 0) | plainAux(first, word, len);
-    if ((aux & A_PROC) != 0 && (k1 & K_SQL_EXEC) != 0) return false;
+    if (mayMark(first, word, len)) {
+      aux = plainMarks(first, word, len);
+      if ((aux & A_PROC) != 0 && (k1 & K_SQL_EXEC) != 0) return false;
+    }
   }
   s32(q, Q_LASTEND, end);
   const pend = g32(q, Q_PEND);
@@ -1184,6 +1199,27 @@ function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
   if (first == 0x5f) return len > 1 ? A_PREFIX : 0; // _utf8'…'
   return wordMark(word, len, first);
 }
+/**
+ * Can a plain word carry a mark (plainMarks)? False means none: a word that starts with a lowercase letter (not '_'),
+ * is no sp_/xp_ name (procPrefix reads bytes 1 and 2 from length 4), does not end in a digit with 2 to 7 bytes (cellRef),
+ * and whose first letter and length are none of MARK_LEN's: a-f with 1 to 4 bytes (hexGroup: its first byte a hex digit)
+ * and wordMark's x b n e (1), end (3), case desc show (4), table match (5), values (6), handler (7), describe (8).
+ */
+// @ts-ignore: decorator
+@inline function mayMark(first: u32, word: usize, len: u32): bool {
+  const l = first - 0x61;
+  return l >= 26 || (len <= 8 && ((<u32>load<u16>(MARK_LEN + (<usize>l << 1)) >> len) & 1) != 0) ||
+    (len - 2 <= 5 && <u32>load<u8>(word + len - 1) - 0x30 < 10) || (len >= 4 && load<u16>(word + 1) == 0x5f70);
+}
+// bit len per first letter a-z (see mayMark)
+const MARK_LEN: usize = memory.data<u16>([
+  0x1e, 0x1e, 0x1e, 0x11e, 0x1e, 0x1e, 0, 0x80, 0, 0, 0, 0, 0x20, 0x2, 0, 0, 0, 0, 0x10, 0x20, 0, 0x40, 0, 0x2, 0, 0,
+]);
+/** A plain word's marks (plainWordFast asks only when mayMark says it may have one). */
+function plainMarks(first: u32, word: usize, len: u32): u32 {
+  // (procPrefix, inlined)
+  return (len >= 4 && load<u16>(word + 1) == 0x5f70 && (first == 0x73 || first == 0x78) ? A_PROC : 0) | plainAux(first, word, len);
+}
 /** wordAux of a word with no keyword flags (inlined in plainWordFast). */
 // @ts-ignore: decorator
 @inline function plainAux(first: u32, word: usize, len: u32): u32 {
@@ -1241,7 +1277,23 @@ function procPrefix(word: usize, len: u32): bool {
   return c == 0x73 || c == 0x78;
 }
 
-export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool, first: bool): void {
+/**
+ * Inlined in the lexer's emitPunct: '-' '.' '@' in an idle reading (outside strings and comments, no deferred break-out
+ * comparison) make sqlPunctFull's stores without the call — resolve changes nothing in S_NORMAL, and then '-' clears the
+ * '.' and mark fields and waits for a second '-' (S_DASH), '.' passes a backtick's mark on when glued to it and waits
+ * for a name (Q_DOT), '@' clears the '.' and counts itself (or restarts after a '\' or ']').
+ */
+// @ts-ignore: decorator
+@inline export function sqlPunct(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool, first: bool): void {
+  if ((c == 0x2d || c == 0x2e || c == 0x40) && (g32(q, Q_STATE) | (g32(q, Q_BO) & BO_DEFER)) == 0) {
+    const tick = g32(q, Q_AT);
+    if (c == 0x2d) { s32(q, Q_DOT, 0); s32(q, Q_AT, 0); s32(q, Q_STATE, S_DASH); }
+    else if (c == 0x2e) { s32(q, Q_AT, (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start ? AT_TICK | end : 0); s32(q, Q_DOT, end + 1); }
+    else { s32(q, Q_DOT, 0); s32(q, Q_AT, (tick & (AT_BSL | AT_LINK)) != 0 ? 1 : tick + 1); }
+  } else sqlPunctFull(st, q, c, start, end, loose, first);
+}
+
+function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool, first: bool): void {
   // f'(x), g'(0): so is one glued between a one-letter word and a '(' (a prime; a literal is never called, so x'( is a syntax error)
   if (c == 0x28 && (g32(q, Q_BO) & BO_APOS1) != 0 && g32(q, Q_STATE) == S_STRING_QUOTE) {
     endReading(q);
