@@ -186,30 +186,19 @@ function emitPunct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
   while (i < n) {
     let b = <u32>load<u8>(buf + i);
     if (isWordByte(b)) {
-      if (len == 0) { hash = FNV_OFFSET; mixed = 0; store<u32>(lx + LX_START, plain ? i : load<u32>(offs + (<usize>i << 2))); }
-      const len0 = len, ws = i;
-      // tight loop over the rest of the word: the hash only; its bytes are stored after it
+      if (len == 0) { hash = FNV_OFFSET; mixed = 0; store<u32>(lx + LX_START, plain ? i : load<u32>(offs + (<usize>i << 2))); store<u8>(lx + LX_WORD, <u8>b); }
+      const w0 = <u32>load<u8>(lx + LX_WORD);
+      // tight loop over the rest of the word (mixed covers only the bytes past the stored ones:
+      // emitWord adds those when it needs the answer, for words of 64 bytes or more)
       do {
         hash = (hash ^ b) * FNV_PRIME;
+        if (len < KW_MAX_WORD) store<u8>(lx + LX_WORD + len, <u8>b);
+        else mixed |= b ^ w0;
+        len++;
         i++;
         if (i >= n) break;
         b = <u32>load<u8>(buf + i);
       } while (isWordByte(b));
-      len = len0 + (i - ws);
-      // the word's first KW_MAX_WORD bytes at LX_WORD, [ws, i) of them from this chunk (mixed covers
-      // only the bytes past the stored ones: emitWord adds those when it needs the answer, for
-      // words of 64 bytes or more). A word begun here of 16 bytes or less: one 16-byte copy (the
-      // bytes past it in LX_WORD are no part of the word, as before; buf has 16 bytes of slack
-      // past n, and LX_WORD + 16 <= LX_PREV).
-      if (len0 == 0 && len <= 16) v128.store(lx + LX_WORD, v128.load(buf + ws));
-      else {
-        const w0 = len0 == 0 ? <u32>load<u8>(buf + ws) : <u32>load<u8>(lx + LX_WORD);
-        for (let k = ws, p = len0; k < i; k++, p++) {
-          const c = <u32>load<u8>(buf + k);
-          if (p < KW_MAX_WORD) store<u8>(lx + LX_WORD + p, <u8>c);
-          else mixed |= c ^ w0;
-        }
-      }
       if (i >= n) break;
     }
     const at = plain ? i : load<u32>(offs + (<usize>i << 2));
@@ -489,4 +478,4 @@ export function scanWipeSlots(scratch: usize, input: usize, used: u32, state: us
 
 // scanBegin zeroes [0, ST_FINDINGS) 64 bytes at a time; the detector inits rely on their regions being zero.
 // @ts-ignore
-assert(CHUNK + MAX_CARRY + 1 + TAIL_SLACK <= CAP && TAIL_SLACK >= 16 && LX_WORD + 16 <= LX_PREV && ST_FINDINGS % 64 == 0 && ST_LEX == 640 && ST_FINDINGS == 2368 && STAGE_COUNT == 3 && ST_XSS == ST_SQL + 3 * SQL_BYTES && ST_CMD == ST_XSS + 128 && ST_PATH == ST_CMD + 128 && ST_CMD2 == ST_PATH + 128 && ST_CMD3 == ST_CMD2 + 128);
+assert(CHUNK + MAX_CARRY + 1 + TAIL_SLACK <= CAP && ST_FINDINGS % 64 == 0 && ST_LEX == 640 && ST_FINDINGS == 2368 && STAGE_COUNT == 3 && ST_XSS == ST_SQL + 3 * SQL_BYTES && ST_CMD == ST_XSS + 128 && ST_PATH == ST_CMD + 128 && ST_CMD2 == ST_PATH + 128 && ST_CMD3 == ST_CMD2 + 128);
