@@ -63,9 +63,10 @@ export function scanBegin(st: usize, context: u32, paranoia: u32, limit: u32): v
   // their region only the three fields each stage reads before writing are zeroed.
   const zero = i64x2.splat(0);
   v128.store(st, zero); v128.store(st, zero, 16); v128.store(st, zero, 32); v128.store(st, zero, 48);
-  s32(st, ST_STAGES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + SG_PREV, 0); s32(st, ST_STAGES + SG_MARK, 0);
-  s32(st, ST_STAGES + STAGE_BYTES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + STAGE_BYTES + SG_PREV, 0); s32(st, ST_STAGES + STAGE_BYTES + SG_MARK, 0);
-  s32(st, ST_STAGES + 2 * STAGE_BYTES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + 2 * STAGE_BYTES + SG_PREV, 0); s32(st, ST_STAGES + 2 * STAGE_BYTES + SG_MARK, 0);
+  // (SG_CARRY_LEN and SG_PREV side by side: one 8-byte store, asserted below)
+  store<u64>(st + ST_STAGES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + SG_MARK, 0);
+  store<u64>(st + ST_STAGES + STAGE_BYTES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + STAGE_BYTES + SG_MARK, 0);
+  store<u64>(st + ST_STAGES + 2 * STAGE_BYTES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + 2 * STAGE_BYTES + SG_MARK, 0);
   // [ST_LEX, ST_FINDINGS) in straight 16-byte stores (memory.fill is a call into the engine's
   // memset: its fixed cost was more than these stores; asserted below to be this range)
   v128.store(st, zero, 640); v128.store(st, zero, 656); v128.store(st, zero, 672); v128.store(st, zero, 688);
@@ -478,4 +479,4 @@ export function scanWipeSlots(scratch: usize, input: usize, used: u32, state: us
 
 // scanBegin zeroes [0, ST_FINDINGS) 64 bytes at a time; the detector inits rely on their regions being zero.
 // @ts-ignore
-assert(CHUNK + MAX_CARRY + 1 + TAIL_SLACK <= CAP && ST_FINDINGS % 64 == 0 && ST_LEX == 640 && ST_FINDINGS == 2368 && STAGE_COUNT == 3 && ST_XSS == ST_SQL + 3 * SQL_BYTES && ST_CMD == ST_XSS + 128 && ST_PATH == ST_CMD + 128 && ST_CMD2 == ST_PATH + 128 && ST_CMD3 == ST_CMD2 + 128);
+assert(CHUNK + MAX_CARRY + 1 + TAIL_SLACK <= CAP && SG_PREV == SG_CARRY_LEN + 4 && ST_FINDINGS % 64 == 0 && ST_LEX == 640 && ST_FINDINGS == 2368 && STAGE_COUNT == 3 && ST_XSS == ST_SQL + 3 * SQL_BYTES && ST_CMD == ST_XSS + 128 && ST_PATH == ST_CMD + 128 && ST_CMD2 == ST_PATH + 128 && ST_CMD3 == ST_CMD2 + 128);
