@@ -159,14 +159,16 @@ export function scanJson(st: usize, scratch: usize, input: usize, len: u32, para
       const n = end - start;
       const memo = isKey && n <= MEMO_MAX_BYTES;
       const tag = memo ? memoTag(input + start, n, len - start) : 0;
+      // (the frame's update and memoAdd come before the scan, so that less is live across its call:
+      // a flagged value ends the walk, and the next walk starts with an empty memo)
+      if (isKey) store<u8>(FRAMES + depth - 1, <u8>(top & ~F_EXPECT_KEY));
       if (!(memo && memoHas(input, start, n, tag))) {
         if (n > longestValue) longestValue = n; // (first: a flagged value's decoded text needs the wipe too)
+        if (memo) memoAdd(start, n, tag);
         if (scanOnce(st, scratch, input + start, n, CTX_JSON_ESCAPED, paranoia, limit) != 0) return JSON_FLAGGED;
         valuesScanned++;
         bytesScanned += n;
-        if (memo) memoAdd(start, n, tag);
       }
-      if (isKey) store<u8>(FRAMES + depth - 1, <u8>(top & ~F_EXPECT_KEY));
       i = end + 1;
       continue;
     }

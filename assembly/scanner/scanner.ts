@@ -63,9 +63,10 @@ export function scanBegin(st: usize, context: u32, paranoia: u32, limit: u32): v
   // their region only the three fields each stage reads before writing are zeroed.
   const zero = i64x2.splat(0);
   v128.store(st, zero); v128.store(st, zero, 16); v128.store(st, zero, 32); v128.store(st, zero, 48);
-  s32(st, ST_STAGES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + SG_PREV, 0); s32(st, ST_STAGES + SG_MARK, 0);
-  s32(st, ST_STAGES + STAGE_BYTES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + STAGE_BYTES + SG_PREV, 0); s32(st, ST_STAGES + STAGE_BYTES + SG_MARK, 0);
-  s32(st, ST_STAGES + 2 * STAGE_BYTES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + 2 * STAGE_BYTES + SG_PREV, 0); s32(st, ST_STAGES + 2 * STAGE_BYTES + SG_MARK, 0);
+  // (SG_CARRY_LEN and SG_PREV side by side: one 8-byte store, asserted below)
+  store<u64>(st + ST_STAGES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + SG_MARK, 0);
+  store<u64>(st + ST_STAGES + STAGE_BYTES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + STAGE_BYTES + SG_MARK, 0);
+  store<u64>(st + ST_STAGES + 2 * STAGE_BYTES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + 2 * STAGE_BYTES + SG_MARK, 0);
   // [ST_LEX, ST_FINDINGS) in straight 16-byte stores (memory.fill is a call into the engine's
   // memset: its fixed cost was more than these stores; asserted below to be this range)
   v128.store(st, zero, 640); v128.store(st, zero, 656); v128.store(st, zero, 672); v128.store(st, zero, 688);
@@ -171,8 +172,13 @@ function emitPunct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
   ssjsPunct(st, st + ST_SSJS, c, start, end);
 }
 
-/** Split normalised bytes into words and punctuation; word state survives chunk ends. */
-function lex(st: usize, buf: usize, offs: usize, n: u32): void {
+/**
+ * Split normalised bytes into words and punctuation; word state survives chunk ends. `plain`:
+ * the bytes are plainChunk's output, whose original offsets are their indices (0, 1, ... n: a
+ * whole value, nothing held or carried), so the offsets are the index and `offs` is not read.
+ */
+// @ts-ignore: decorator
+@inline function lex(st: usize, buf: usize, offs: usize, n: u32, plain: bool): void {
   const lx = st + ST_LEX;
   let hash = load<u32>(lx + LX_HASH);
   let len = load<u32>(lx + LX_LEN);
@@ -181,7 +187,7 @@ function lex(st: usize, buf: usize, offs: usize, n: u32): void {
   while (i < n) {
     let b = <u32>load<u8>(buf + i);
     if (isWordByte(b)) {
-      if (len == 0) { hash = FNV_OFFSET; mixed = 0; store<u32>(lx + LX_START, load<u32>(offs + (<usize>i << 2))); store<u8>(lx + LX_WORD, <u8>b); }
+      if (len == 0) { hash = FNV_OFFSET; mixed = 0; store<u32>(lx + LX_START, plain ? i : load<u32>(offs + (<usize>i << 2))); store<u8>(lx + LX_WORD, <u8>b); }
       const w0 = <u32>load<u8>(lx + LX_WORD);
       // tight loop over the rest of the word (mixed covers only the bytes past the stored ones:
       // emitWord adds those when it needs the answer, for words of 64 bytes or more)
@@ -196,9 +202,9 @@ function lex(st: usize, buf: usize, offs: usize, n: u32): void {
       } while (isWordByte(b));
       if (i >= n) break;
     }
-    const at = load<u32>(offs + (<usize>i << 2));
+    const at = plain ? i : load<u32>(offs + (<usize>i << 2));
     if (len != 0) { store<u32>(lx + LX_MIXED, mixed); emitWord(st, hash, len, load<u32>(lx + LX_START), at); len = 0; }
-    emitPunct(st, b, at, load<u32>(offs + (<usize>(i + 1) << 2)), i > 0 ? <u32>load<u8>(buf + i - 1) : load<u32>(lx + LX_PREV));
+    emitPunct(st, b, at, plain ? i + 1 : load<u32>(offs + (<usize>(i + 1) << 2)), i > 0 ? <u32>load<u8>(buf + i - 1) : load<u32>(lx + LX_PREV));
     i++;
   }
   if (n > 0) store<u32>(lx + LX_PREV, <u32>load<u8>(buf + n - 1));
@@ -293,19 +299,17 @@ const ST_OUT_PAIR: u32 = 60; // which buffer pair holds the last decodeChunk out
  * ASCII case. The percent stages skip it (no '%', no '+' where it means space); the markup stage
  * takes every 16-byte block of it on its own fast path (printable ASCII, no & \\, no "0x", no
  * space run), or a '0' ending a block byte by byte through put(), which writes it unchanged. So
- * the output is the input case-folded, with the offsets 0, 1, ... n; the stores the stages would
- * make: the markup stage's SG_PREV (its last output byte) and the output pair. Returns false for
+ * the output is the input case-folded, with the offsets 0, 1, ... n (not stored: the lexer's
+ * plain mode uses the index, and nothing else reads this output's offsets); the stores the stages
+ * would make: the markup stage's SG_PREV (its last output byte) and the output pair. Returns false for
  * any other value (decodeChunk then copies the input again). A small function of its own: the
  * call into decodeChunk costs more than this whole path for a short value.
  */
 function plainChunk(st: usize, scratch: usize, inp: usize, n: u32): bool {
-  const b0 = pairBytes(scratch, 0), o0 = pairOffs(scratch, 0);
+  const b0 = pairBytes(scratch, 0);
   copyInput(b0, inp, n);
   const ctx = g32(st, ST_CONTEXT);
   if (plainFold(b0, n, ctx == CTX_QUERY || ctx == CTX_FORM) != n) return false;
-  let v = i32x4(0, 1, 2, 3);
-  const four = i32x4.splat(4);
-  for (let i: u32 = 0; i <= n; i += 4) { v128.store(o0 + (<usize>i << 2), v); v = i32x4.add(v, four); }
   if (n > 0) s32(stage(st, 2), SG_PREV, <u32>load<u8>(b0 + n - 1));
   s32(st, ST_OUT_PAIR, 0);
   return true;
@@ -373,20 +377,27 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
   while (done < allowed || (final != 0 && !flushed)) {
     const n = allowed - done < CHUNK ? allowed - done : CHUNK;
     const last = final != 0 && done + n == allowed;
-    let m = last && g32(st, ST_POS) == 0 && plainChunk(st, scratch, input + done, n) ? n : decodeChunk(st, scratch, input + done, n, last, 3);
-    const outPair = g32(st, ST_OUT_PAIR);
-    let b = pairBytes(scratch, outPair), o = pairOffs(scratch, outPair);
-    const held = g32(st, ST_HELD);
-    if (held != 0) {
-      b -= 1; o -= 4; m += 1;
-      store<u8>(b, <u8>(held - 1)); store<u32>(o, g32(st, ST_HELD_AT));
-      s32(st, ST_HELD, 0);
+    // A whole value at offset 0 nothing is held for (a byte is held only before a later chunk,
+    // which moves ST_POS past 0; checked anyway, one load) and, being last, holds nothing back:
+    // plainChunk's output goes to the lexer as it is, its offsets the index.
+    if (last && g32(st, ST_POS) == 0 && g32(st, ST_HELD) == 0 && plainChunk(st, scratch, input + done, n)) {
+      lex(st, pairBytes(scratch, 0), 0, n, true);
+    } else {
+      let m = decodeChunk(st, scratch, input + done, n, last, 3);
+      const outPair = g32(st, ST_OUT_PAIR);
+      let b = pairBytes(scratch, outPair), o = pairOffs(scratch, outPair);
+      const held = g32(st, ST_HELD);
+      if (held != 0) {
+        b -= 1; o -= 4; m += 1;
+        store<u8>(b, <u8>(held - 1)); store<u32>(o, g32(st, ST_HELD_AT));
+        s32(st, ST_HELD, 0);
+      }
+      if (!last && m > 0) {
+        m -= 1;
+        s32(st, ST_HELD, 1 + <u32>load<u8>(b + m)); s32(st, ST_HELD_AT, load<u32>(o + (<usize>m << 2)));
+      }
+      lex(st, b, o, m, false);
     }
-    if (!last && m > 0) {
-      m -= 1;
-      s32(st, ST_HELD, 1 + <u32>load<u8>(b + m)); s32(st, ST_HELD_AT, load<u32>(o + (<usize>m << 2)));
-    }
-    lex(st, b, o, m);
     s32(st, ST_POS, g32(st, ST_POS) + n);
     done += n;
     if (last) flushed = true;
@@ -468,4 +479,4 @@ export function scanWipeSlots(scratch: usize, input: usize, used: u32, state: us
 
 // scanBegin zeroes [0, ST_FINDINGS) 64 bytes at a time; the detector inits rely on their regions being zero.
 // @ts-ignore
-assert(CHUNK + MAX_CARRY + 1 + TAIL_SLACK <= CAP && ST_FINDINGS % 64 == 0 && ST_LEX == 640 && ST_FINDINGS == 2368 && STAGE_COUNT == 3 && ST_XSS == ST_SQL + 3 * SQL_BYTES && ST_CMD == ST_XSS + 128 && ST_PATH == ST_CMD + 128 && ST_CMD2 == ST_PATH + 128 && ST_CMD3 == ST_CMD2 + 128);
+assert(CHUNK + MAX_CARRY + 1 + TAIL_SLACK <= CAP && SG_PREV == SG_CARRY_LEN + 4 && ST_FINDINGS % 64 == 0 && ST_LEX == 640 && ST_FINDINGS == 2368 && STAGE_COUNT == 3 && ST_XSS == ST_SQL + 3 * SQL_BYTES && ST_CMD == ST_XSS + 128 && ST_PATH == ST_CMD + 128 && ST_CMD2 == ST_PATH + 128 && ST_CMD3 == ST_CMD2 + 128);
