@@ -388,7 +388,11 @@ function octalMarkup(sg: usize, inp: usize, e: u32, n: u32): i32 {
   return emitUtf8(out, outOff, o, c, at);
 }
 
-/** Entities, JS escapes, overlong/full-width UTF-8 folding, case and whitespace folding. */
+/**
+ * Entities, JS escapes, overlong/full-width UTF-8 folding, case and whitespace folding.
+ * (scanner.ts's plainFold skips this stage for a whole value this stage would only case-fold: a
+ * change here that touches other printable ASCII bytes narrows plainFold's condition too.)
+ */
 export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u32, out: usize, outOff: usize, final: bool): u32 {
   prevOut = g32(sg, SG_PREV);
   let i: u32 = 0;

@@ -1227,7 +1227,10 @@ function plainMarks(first: u32, word: usize, len: u32): u32 {
   return (cellRef(word, len) ? A_CELL : 0) | (len <= 4 && hexGroup(word, len) ? A_HEXGROUP : 0) | wordMark(word, len, first);
 }
 
-/** The marks of x, b, n, e (a literal's prefix), END, CASE, VALUES and the statement verbs TABLE, SHOW, DESC(RIBE), HANDLER, MATCH. */
+/**
+ * The marks of x, b, n, e (a literal's prefix), END, CASE, VALUES and the statement verbs TABLE, SHOW, DESC(RIBE), HANDLER, MATCH.
+ * (A word added here gets its first letter and length in MARK_LEN too, or mayMark lets plainWordFast skip it.)
+ */
 // @ts-ignore: decorator
 @inline function wordMark(word: usize, len: u32, first: u32): u32 {
   switch (len) {
