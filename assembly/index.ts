@@ -3,4 +3,4 @@
 export * from "./arena/arena";
 export * from "./arena/memory";
 export * from "./scanner/scanner";
-export * from "./scanner/json";
+export { scanJson, scanJsonValues, scanJsonBytes, scanJsonLongest } from "./scanner/json";

@@ -39,7 +39,7 @@ interface ScannerExports {
   scanJsonLongest(): number;
 }
 
-/** What {@link ScanEngine.scanJsonAt} found (assembly/scanner/json.ts). */
+/** What {@link ScanEngine.scanJsonAt} found (mirrors assembly/scanner/json.ts; the host tells only clean from the rest). */
 export const JSON_CLEAN = 0;
 export const JSON_FLAGGED = 1;
 export const JSON_NOT_WHOLE = 2;
@@ -84,6 +84,8 @@ export class ScanEngine {
    * block with its score: the caller needs no second call (findingCount) to learn it was clean.
    */
   lastFindings = 0;
+  /** Keys and string values the last {@link ScanEngine.scanJsonAt} scanned (lastBytes: their bytes). */
+  jsonValues = 0;
   [FAULT] = false;
 
   constructor(arena: Arena) {
@@ -272,9 +274,6 @@ export class ScanEngine {
     this.lastBytes = this.#ex.scanJsonBytes();
     return code;
   }
-
-  /** Values the last {@link ScanEngine.scanJsonAt} scanned. */
-  jsonValues = 0;
 
   #once(st: number, scratch: number, inp: number, len: number, context: number, paranoia: number, limit: number): number {
     const n = this.#ex.scanOnce(st, scratch, inp, len, context, paranoia, limit);

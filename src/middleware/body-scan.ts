@@ -107,6 +107,15 @@ class ValueScan {
     return this.#detector.scanFieldAt!(address, length, this.context);
   }
 
+  /**
+   * A whole JSON document of `length` bytes at `address` in wasm memory, walked and scanned
+   * in one detector call: null when clean, a fail-closed result when the scan failed,
+   * undefined when the detector cannot answer for it (then walk it value by value).
+   */
+  document(address: number, length: number): GuardScanResult | null | undefined {
+    return typeof this.#detector.scanJsonAt === 'function' ? this.#detector.scanJsonAt(address, length) : undefined;
+  }
+
   /** Scan a value that starts and ends inside one chunk (null: clean). */
   whole(bytes: Uint8Array): GuardScanResult | null {
     return this.#field ? this.#detector.scanField!(bytes, this.context) : this.#detector.scan(bytes, { context: this.context });
@@ -285,12 +294,10 @@ class JsonBodyScanner implements BodyScanner {
   #sawRoot = false;
   /** No chunk has arrived yet. */
   #first = true;
-  readonly #detector: FieldDetector;
 
   constructor(detector: GuardDetector) {
     // (raw string text: the detector decodes the JSON escapes, so \" and \n read as the application will see them)
     this.#value = new ValueScan(detector, 'json-escaped');
-    this.#detector = detector as FieldDetector;
   }
 
   /**
@@ -300,8 +307,8 @@ class JsonBodyScanner implements BodyScanner {
    * anything else (findings to locate, a cut or malformed document) is walked here.
    */
   #wholeDocument(chunk: Uint8Array, address: number): boolean {
-    if (!endsDocument(chunk) || typeof this.#detector.scanJsonAt !== 'function') return false;
-    const r = this.#detector.scanJsonAt(address, chunk.length);
+    if (!endsDocument(chunk)) return false;
+    const r = this.#value.document(address, chunk.length);
     if (r === undefined) return false;
     if (r !== null) this.#findings.add(r, ROOT_PATH); // the scan failed: its fail-closed result
     this.#sawRoot = true;
