@@ -338,8 +338,11 @@ function psVerb(word: usize, len: u32): bool {
     wordIs(word, len, "expand") || wordIs(word, len, "convert") || wordIs(word, len, "test") || wordIs(word, len, "restart");
 }
 
-/** The pending command word meets the next event: decide, keep waiting, or drop it. */
-function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32, start: u32, end: u32): void {
+/**
+ * The pending command word meets the next event: decide, keep waiting, or drop it. `wlen`: a word event's decoded
+ * length (the lexer's word buffer holds that many bytes; [start, end) is its span in the input, longer when encoded).
+ */
+function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32, start: u32, end: u32, wlen: u32): void {
   const kind = g32(c, C_CMD);
   if (kind == 0) return;
   const s = g32(c, C_CMD_STEP);
@@ -354,12 +357,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (!isWord && ch == 0x20) return;
     // (after a word opening the value, a name with digits may be a program, echo | gcc7.4: only letters make a header cell;
     // a weak word, "ID | Type | Status", "x | id | date", is then judged in its own command position, as a cell or a command)
-    if (!(isWord && (flags & K_C_STRONG) == 0 && (pos == 2 || lettersOnly(st + ST_LEX + LX_WORD, end - start)))) report(st, pos == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END));
+    if (!(isWord && (flags & K_C_STRONG) == 0 && (pos == 2 || lettersOnly(st + ST_LEX + LX_WORD, wlen)))) report(st, pos == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END));
     s32(c, C_CMD, 0); return;
   }
   if (s == 21 || s == 22) { // ;who' then: an English contraction (who's, time's up) leaves a quote the shell never sees closed
     // (a syntax error: nothing runs); another quote after it, any other word or punctuation runs the command as before
-    if (s == 21 && isWord && adjacent && contraction(st + ST_LEX + LX_WORD, end - start)) { s32(c, C_CMD_STEP, 22); return; }
+    if (s == 21 && isWord && adjacent && contraction(st + ST_LEX + LX_WORD, wlen)) { s32(c, C_CMD_STEP, 22); return; }
     if (s == 21 || (!isWord && (ch == 0x27 || ch == 0x22))) fire(st, c, g32(c, C_CMD_END), false); else s32(c, C_CMD, 0);
     return;
   }
@@ -384,8 +387,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // a path glued to the comma (\x, a drive c:) or, after a strong word, an option (/c -n) is judged as an argument after a
     // space would be; anything else leaves a list of words ("x|sort,uniq", "A|Echo,B", "Size|Sort,/asc", "Date, Time")
     if (s == 31) { if (!isWord && ch == 0x3a && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0); return; }
-    if (adjacent && isWord && end - start == 1 && first - 0x61 < 26) { s32(c, C_CMD_STEP, 31); return; }
-    if (adjacent && !isWord && (ch == 0x5c || (kind == 1 && (ch == 0x2f || ch == 0x2d)))) { s32(c, C_CMD_STEP, 1); step(st, c, isWord, ch, flags, first, start, end); }
+    if (adjacent && isWord && wlen == 1 && first - 0x61 < 26) { s32(c, C_CMD_STEP, 31); return; }
+    if (adjacent && !isWord && (ch == 0x5c || (kind == 1 && (ch == 0x2f || ch == 0x2d)))) { s32(c, C_CMD_STEP, 1); step(st, c, isWord, ch, flags, first, start, end, wlen); }
     else s32(c, C_CMD, 0);
     return;
   }
@@ -401,7 +404,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (s == 40) { if (isWord || ch != 0x20) s32(c, C_CMD_STEP, 41); return; }
     if (s == 41 && !isWord && ch == 0x0a) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); s32(c, C_CMD, 0); return; }
     if (s == 41) { if (!isWord && ch == 0x20) s32(c, C_CMD_STEP, 42); return; }
-    if (!(isWord && inList(st + ST_LEX + LX_WORD, end - start, "or and"))) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS));
+    if (!(isWord && inList(st + ST_LEX + LX_WORD, wlen, "or and"))) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS));
     s32(c, C_CMD, 0); return;
   }
   if (kind == 4 && s >= 6) { // IF ...: look a few events ahead for a batch comparison
@@ -420,7 +423,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   }
   if (kind == 3 || kind == 4) { // FOR / IF
     if (isWord) {
-      if (s == 2 && adjacent && end - start == 1) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
+      if (s == 2 && adjacent && wlen == 1) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
       else if (kind == 4 && s == 1 && (flags & K_C_BATCH_IFARG) != 0) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end);
       else if (kind == 4 && s == 1 && (flags & K_SQL_NOT) != 0 && g32(c, C_CMD_END) == 0) { s32(c, C_CMD_END, 1); return; } // IF NOT EXIST
       else if (kind == 4 && s == 1) { s32(c, C_CMD_STEP, 6); return; }
@@ -460,7 +463,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // The runtime's own options come before the script or module: at the first other argument (x.py, -m pip) the
     // rest is the script's (python x.py -c 1, python -m pip install -e .). C_CMD_END = 1: the last option takes a value (-W x).
     if (isWord) {
-      const w = st + ST_LEX + LX_WORD, n = end - start;
+      const w = st + ST_LEX + LX_WORD, n = wlen;
       if (s == 2 && adjacent) {
         if (codeOption(w, n, (g32(c, C_WRAP) & 512) != 0)) { report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), end); s32(c, C_CMD, 0); return; }
         if (n == 1 && first == 0x6d) { s32(c, C_CMD, 0); return; } // -m module
@@ -550,7 +553,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     return;
   }
   if (s == 18) { // a shell or runtime given a shell script by name (sh shell.sh, powershell x.ps1; not node app.js)
-    if (isWord && adjacent && scriptExt(st + ST_LEX + LX_WORD, end - start)) fire(st, c, end, false); else s32(c, C_CMD, 0);
+    if (isWord && adjacent && scriptExt(st + ST_LEX + LX_WORD, wlen)) fire(st, c, end, false); else s32(c, C_CMD, 0);
     return;
   }
   if (s >= 10 && s <= 12) { // cmd</dir/file: input redirected from a path (not </tag>)
@@ -567,7 +570,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 17) { if (isWord || ch == 0x2f || ch == 0x7e || ch == 0x24) fire(st, c, end, false); else s32(c, C_CMD, 0); return; }
   if (s == 13 || s == 14) { // after a separator, a weak command whose argument is a dotted name: a host or a file (not "; host a party")
     if (s == 13 && !isWord && ch == 0x2e && adjacent) s32(c, C_CMD_STEP, 14);
-    else if (s == 14 && isWord && adjacent && end - start >= 2 && first - 0x61 < 26) fire(st, c, end, false);
+    else if (s == 14 && isWord && adjacent && wlen >= 2 && first - 0x61 < 26) fire(st, c, end, false);
     else s32(c, C_CMD, 0);
     return;
   }
@@ -583,14 +586,14 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (isWord) {
     if (s == 0) { s32(c, C_CMD, 0); return; }               // glued word: not our command
     if (s == 3) {                                             // name.ext
-      if (adjacent && exeExt(st + ST_LEX + LX_WORD, end - start)) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, g32(c, C_WRAP) | 32768); return; } // ping.exe (a program file, never a language's name)
+      if (adjacent && exeExt(st + ST_LEX + LX_WORD, wlen)) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, g32(c, C_WRAP) | 32768); return; } // ping.exe (a program file, never a language's name)
       if (adjacent && first - 0x30 < 10) { s32(c, C_CMD_STEP, 0); return; } // python3.10 (not node.js)
       s32(c, C_CMD, 0); return;
     }
     // python -c, node -e in a code span: the runtime runs what follows, so the span is no longer documentation; another
     // first option hands over to kind 10, which reads the runtime's later options (ruby -rsocket -e, perl -MIO -e)
     if (s == 2 && adjacent && (g32(c, C_WRAP) & 384) == 384 && g32(c, C_PREV) == 0x2d) {
-      const n = end - start;
+      const n = wlen;
       if (codeOption(st + ST_LEX + LX_WORD, n, (g32(c, C_WRAP) & 512) != 0)) s32(c, C_WRAP, g32(c, C_WRAP) & ~128);
       else if (n == 1 && first == 0x6d) { s32(c, C_CMD, 0); return; } // -m module: the rest is the module's
       else {
@@ -613,7 +616,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       }
       // at(1) takes a time: a number, an option or one of its time words; "\n\tat Foo.bar(Foo.java:5)" is a stack
       // frame, "| At least one" a sentence
-      if (kind == 1 && (g32(c, C_WRAP) & 65536) != 0 && !atTime(st + ST_LEX + LX_WORD, end - start)) { s32(c, C_CMD, 0); return; }
+      if (kind == 1 && (g32(c, C_WRAP) & 65536) != 0 && !atTime(st + ST_LEX + LX_WORD, wlen)) { s32(c, C_CMD, 0); return; }
       if (kind == 1 && pos == 2 && (g32(c, C_WRAP) & 262144) != 0 && (flags & (K_C_STRONG | K_C_WEAK)) == 0 && first - 0x61 < 26) {
         s32(c, C_CMD_STEP, 24); s32(c, C_CMD_END, end); return; // ; su name: see step 24
       }
@@ -632,8 +635,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         // (options, paths, end of value), so "time who knows" stays prose
         s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 8 | ((flags & K_C_WRAPPER) != 0 ? 1 : 0)); return;
       }
-      if ((kind == 1 || (pos == 2 && end - start == 1)) && first - 0x61 < 26) { // dir c:  curl http://  ;type c:
-        s32(c, C_CMD_STEP, 5); s32(c, C_WRAP, end - start == 1 ? g32(c, C_WRAP) | 4 : g32(c, C_WRAP) & ~4); return;
+      if ((kind == 1 || (pos == 2 && wlen == 1)) && first - 0x61 < 26) { // dir c:  curl http://  ;type c:
+        s32(c, C_CMD_STEP, 5); s32(c, C_WRAP, wlen == 1 ? g32(c, C_WRAP) | 4 : g32(c, C_WRAP) & ~4); return;
       }
       if (kind == 2 && pos == 2 && first - 0x61 < 26) { s32(c, C_CMD_STEP, 13); return; } // ;host name.domain  & start calc.exe
       s32(c, C_CMD, 0); return;
@@ -1010,7 +1013,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     if (g32(c, C_POS) != 0 && ((flags & K_C_STRONG) != 0 || ((bx == 2 || g32(c, C_POS) == 2) && (flags & K_C_WEAK) != 0))) s32(j, J_BRCMD, (end + 1) | (bx == 1 ? 0x80000000 : 0)); // {cmd} alone is a literal
     s32(j, J_BRACEX, 0);
   } else s32(j, J_BRCMD, 0);
-  step(st, c, true, 0, flags, first, start, end);
+  step(st, c, true, 0, flags, first, start, end, len);
   // function f() { id; }  — after the keyword, only a body that starts with a command or `if` counts
   // (JavaScript's function () { return … } does not): states 5-8, 12
   const fn = g32(c, C_FUNC);
@@ -1043,15 +1046,15 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   else s32(c, C_BIN, 0);
   // sh -c / cmd /c / cmd.exe
   const sh = g32(c, C_SHELL);
-  if (sh == 3 && adjacent && end - start <= 3) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
+  if (sh == 3 && adjacent && len <= 3) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
   // (cmd.exe, powershell.exe: in command position at once; named in prose, "when used in cmd.exe", only with a
   // switch after it, cmd.exe /c, judged like the bare name: exeWait)
   let exeWait = false;
-  if (sh == 4 && adjacent && end - start == 3 && first == 0x65 && wordIs(word, len, "exe")) {
+  if (sh == 4 && adjacent && len == 3 && first == 0x65 && wordIs(word, len, "exe")) {
     if (g32(c, C_CMD) != 0 && g32(c, C_CMD_START) == g32(c, C_SH_START)) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
     else exeWait = true;
   }
-  else if (sh == 4 && adjacent && end - start == 3 && first == 0x65) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
+  else if (sh == 4 && adjacent && len == 3 && first == 0x65) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
   // -e sh, -c bash: a one-letter option handing a shell to the command before it (nc -e sh)
   if (sh == 6 && (flags & K_C_SHELL) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_SH_START), end);
   const pp = g32(c, C_PREV);
@@ -1084,7 +1087,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   }
   // an IMAP tag (letters and digits) right after the newline: the verb follows after a space
   if (pending != 0) { s32(c, C_NLTAG, pending); s32(c, C_NL, nl); }
-  else if (nl != 0 && nl - 1 == start && end - start <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
+  else if (nl != 0 && nl - 1 == start && len <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
   else { s32(c, C_NLTAG, 0); s32(c, C_NL, 0); }
   if ((flags & K_C_IFS) != 0 && g32(c, C_LBRACE) != 0 && g32(c, C_LBRACE) - 1 == start) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   // command position (not for a word glued to a '.': "Java; .NET" names no command, ./x and ../x are paths)
@@ -1115,7 +1118,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
           else if (fileTool(word, len)) s32(c, C_WRAP, g32(c, C_WRAP) | 2048);
         }
       }
-    } else if (pos == 2 && first - 0x61 < 26 && end - start >= 2) {
+    } else if (pos == 2 && first - 0x61 < 26 && len >= 2) {
       // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
       if (sepBefore(c) && g32(c, C_PREV) != 0x60) {
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
@@ -1343,7 +1346,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     if (g32(c, C_LAST_END) == start && (g32(c, C_PREV) != 0x3d || wordEq)) { s32(c, C_POS, 1); s32(c, C_POS_START, end); }
     s32(c, C_DOLLAR, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return;
   }
-  step(st, c, false, ch, 0, 0, start, end);
+  step(st, c, false, ch, 0, 0, start, end, 0);
   // parameter expansion with an operator: ${x#p} ${x%p} ${x/a/b} ${x^} ${x,} ${x@Q} ${x:1} ${!x} ${#x}
   const pexp = g32(c, C_PEXP);
   if ((pexp & 0x40000000) != 0) { // $'\x69\x64' $'\151': ANSI-C quoting spelling bytes as escapes

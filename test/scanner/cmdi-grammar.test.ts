@@ -1205,3 +1205,12 @@ describe("cmdi round 10: ssh's ProxyCommand= given a command (argument injection
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi words measured after decoding', () => {
+  // a percent-encoded word is as long as its decoded bytes, not its span in the input: cmd.%65%78%65 is cmd.exe
+  it.each(['|cmd%2e%65xe /c dir', 'a;cmd.%65%78%65 /c ver', 'x|ping%2e%65xe -n 3 h'])('%s is found like its decoded form', (input) => {
+    const decoded = decodeURIComponent(input);
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toEqual(ruleIds(d.scan(decoded, { context: 'query' })));
+  });
+});
