@@ -284,7 +284,16 @@ function judge(st: usize, q: usize): void {
   // word, a hex number, a function or variable), so this exit changes no verdict.
   // (one exception, checked here: the literal of COPY … TO '<file>', after a plain word)
   if (t1 != T_KW && t1 != T_OP && t1 != T_LOGIC && t1 != T_FUNC) {
-    if (t0 == T_STR) { if (t1 == T_WORD) copyTo(st, q); return; }
+    if (t0 == T_STR) {
+      if (t1 == T_WORD) {
+        copyTo(st, q);
+        // xp_cmdshell 'dir'  GO xp_dirtree '\\h\s'  — a dangerous system procedure called with a string argument and no
+        // EXEC, as T-SQL allows for a batch's first statement (the procedure names are SQL Server's own: no prose has them)
+        if ((taux(q, 1) & A_PROC) != 0 && (tflags(q, 1) & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), tend(q, 0));
+        else if ((tflags(q, 1) & K_SQL_OUTFILE) != 0) loadInfile(st, q);
+      }
+      return;
+    }
     if (t0 == T_WORD && (tflags(q, 0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0) return;
     if (t0 == T_NUM && (taux(q, 0) & A_HEX) == 0) return;
   } else if (t0 == T_STR && isKw(q, 1, K_SQL_FROM)) copyTo(st, q); // COPY … FROM '<file>'
@@ -529,6 +538,22 @@ function copyTo(st: usize, q: usize): void {
   const lit = ttype(q, k + 4);
   if ((t == T_SEMI && (lit == T_NUM || lit == T_STR || (taux(q, k + 3) & A_RPAREN) != 0)) ||
       (isBreakout(q, k + 3) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, k + 3), tend(q, 0));
+}
+
+/**
+ * 1; load data infile '/etc/passwd'  x'; load xml local infile "f"  — token 0 the file, 1 INFILE, then two to four
+ * plain words (LOAD DATA|XML and its modifiers: LOCAL, LOW_PRIORITY, CONCURRENT) right after a ';' that ends a
+ * literal or a parenthesis, or after a break-out: a server-side file read as a statement of its own, cut before
+ * its INTO TABLE (which the full form's rule waits for).
+ */
+function loadInfile(st: usize, q: usize): void {
+  let k: u32 = 2;
+  while (k < 6 && plainWord(q, k)) k++;
+  if (k < 4) return;
+  const t = ttype(q, k);
+  const lit = ttype(q, k + 1);
+  if ((t == T_SEMI && (lit == T_NUM || lit == T_STR || (taux(q, k) & A_RPAREN) != 0)) ||
+      (isBreakout(q, k) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k - 1), tend(q, 0));
 }
 
 /** Are tokens 0..n-1 only literals (strings, numbers, NULL) and commas, with at least one comma and a literal last? */
@@ -1561,6 +1586,11 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
     // (1 or 2 is a choice in prose; true or false starts with no number)
     if (g32(q, Q_MODE) == 0 && g32(q, Q_NTOK) <= RING_N && literalLogic(q, g32(q, Q_NTOK))) report(st, R_SQLI_TAUTOLOGY, tstart(q, g32(q, Q_NTOK) - 1), end);
     if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2) && (t0 == T_NUM || t0 == T_FUNC || t0 == T_VAR || isKw(q, 0, K_SQL_VALUEKW))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+    // ' or 1  " and true  '||1  — the whole value is the closing quote, a connective and one literal (onComment's
+    // '||1# without the comment): name = '' or 1 is true for every row, and the query's own closing quote left over
+    // makes the syntax error an error-based probe reads. Nothing else in the value: no prose is only that.
+    else if (g32(q, Q_STATE) == S_NORMAL && g32(q, Q_NTOK) == 3 && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 2) == T_STR &&
+             ttype(q, 1) == T_LOGIC && (t0 == T_NUM || ((t0 == T_WORD || t0 == T_KW) && (tflags(q, 0) & K_SQL_VALUEKW) != 0))) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
     // AND 1=   x' OR 7>   xor 'b' <  — a connective, a literal and a comparison with its right side cut off
     if (isCmp(q, 0) && (taux(q, 0) & A_CHAR) != 0 && (ttype(q, 1) == T_NUM || ttype(q, 1) == T_STR) && ttype(q, 2) == T_LOGIC && (taux(q, 2) & A_CHAR) == 0) {
       report(st, isBreakout(q, 3) ? R_SQLI_STRING_BREAKOUT : R_SQLI_TAUTOLOGY, isBreakout(q, 3) ? tstart(q, 3) : tstart(q, 2), end);

@@ -32,7 +32,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Read as if the value sits inside a quoted SQL string: the quote closes and SQL structure follows (comment, statement separator, connective plus operand, clause keyword, comparison; or nothing but a comment: ')# ';--; or a list of literals and a comment: '), ('a', 'b')--), or one operator or connective and the same quote re-opened for the query's own closing one (x' OR 'y)."
+    "description": "Read as if the value sits inside a quoted SQL string: the quote closes and SQL structure follows (comment, statement separator, connective plus operand, clause keyword, comparison; or nothing but a comment: ')# ';--; or a list of literals and a comment: '), ('a', 'b')--), or one operator or connective and the same quote re-opened for the query's own closing one (x' OR 'y); or a whole value of just the closing quote, a connective and one literal (' or 7)."
   },
   {
     "index": 3,
@@ -50,7 +50,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Call of a function used for timing, file access, out-of-band or error-based extraction (SLEEP, BENCHMARK, PG_SLEEP, LOAD_FILE, EXTRACTVALUE, UPDATEXML, UTL_INADDR, DBMS_PIPE, DBMS_LDAP, HTTPURITYPE, ZEROBLOB, PROCEDURE ANALYSE, ...); LOAD DATA INFILE '<file>' INTO TABLE."
+    "description": "Call of a function used for timing, file access, out-of-band or error-based extraction (SLEEP, BENCHMARK, PG_SLEEP, LOAD_FILE, EXTRACTVALUE, UPDATEXML, UTL_INADDR, DBMS_PIPE, DBMS_LDAP, HTTPURITYPE, ZEROBLOB, PROCEDURE ANALYSE, ...); LOAD DATA INFILE '<file>' INTO TABLE, or as a statement of its own after a separator; a dangerous system procedure called with a string argument and no EXEC (xp_cmdshell 'cmd')."
   },
   {
     "index": 5,

@@ -82,7 +82,7 @@ describe('decoding stages', () => {
     expectSameWhenSplit(d, ['1 %U%N%I%O%N %S%E%L%E%C%T %1%,%2', "x%' %O%R %1%=%1%-%- ", '50%off%20100% sure', '..%2%65..%2%66etc']);
   });
   it('a NUL ending the value ends the query after a break-out, as a trailing comment would (admin\'%00)', () => {
-    for (const p of ["admin'%00", "' or 1%00", "admin')%00%00", 'x" or true%00', "admin'\u0000"]) {
+    for (const p of ["admin'%00", "'%00", "admin')%00%00", 'x" or true%00', "admin'\u0000"]) {
       expect(ruleIds(d.scan(p, { context: 'query' })), p).toContain('sqli.string-breakout');
       expect(ruleIds(d.scan(p.replaceAll('%00', '').replace('\u0000', ''), { context: 'query' })), p).not.toContain('sqli.string-breakout');
     }

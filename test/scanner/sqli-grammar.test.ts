@@ -1037,3 +1037,35 @@ describe("sqli round 10: MySQL's || and && after the number that starts the valu
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
 });
+
+describe('sqli values that are only the closing quote, a connective and one literal', () => {
+  // ' or 1: the comment form ('||1#) without its comment; nothing else in the value
+  it.each(["' or 7", '" and 0', "'or true", "' || 3", "' xor null"])('%s is a string break-out', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('sqli.string-breakout');
+    expect(r.blocked).toBe(true);
+  });
+  it.each(["' or x", "' or 7 more", "'or 7'", "' and 7 pm", "'' or 7"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('is found across a chunk boundary', () => expectSameWhenSplit(d, "' or 7", 'query'));
+});
+
+describe('sqli system procedures called without EXEC', () => {
+  // T-SQL runs a procedure named first in a batch without EXEC: xp_cmdshell 'cmd'
+  it.each(["xp_cmdshell 'net user'", "go xp_dirtree '\\\\h\\s'", "7; go sp_oacreate 'wscript.shell'"])('%s is a dangerous function', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.dangerous-function');
+  });
+  it.each(["sp_help 'orders'", "xp_msver 'ProductName'", 'the xp_cmdshell option is off'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
+
+describe('sqli LOAD … INFILE as a statement of its own', () => {
+  it.each(['9;load data infile "/tmp/x"', "w'; load xml local infile 'a.xml'", '3; load data low_priority local infile "f"'])('%s is a dangerous function', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.dangerous-function');
+  });
+  it.each(["Hello; load data infile 'x'", 'please load the infile "x"', 'load data infile "x"'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
