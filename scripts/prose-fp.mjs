@@ -4,14 +4,16 @@
 // lines are flagged for good reason (a real `rm -rf` or `<script>`); the count is a trend to
 // push down without losing detection, not a target of zero. A dev tool, not a test.
 //
-//   npm run build && node scripts/prose-fp.mjs [--rule RULE_ID] [--show N]
+//   npm run build && node scripts/prose-fp.mjs [--rule RULE_ID] [--show N] [--dist DIR]
+//
+// --dist DIR scans with another build of dist/ (a copy taken before a change), for a before/after count.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { createDetector } = await import(join(root, 'dist', 'index.js'));
 const arg = (name) => { const i = process.argv.indexOf(name); return i < 0 ? undefined : process.argv[i + 1]; };
+const { createDetector } = await import(pathToFileURL(resolve(arg('--dist') ?? join(root, 'dist')) + '/index.js').href);
 const onlyRule = arg('--rule');
 const show = Number(arg('--show') ?? 3);
 

@@ -7,15 +7,18 @@
 //
 //   cp build/arenaguard.wasm /tmp/before.wasm   # before the change
 //   npm run build                               # after it
-//   node scripts/same-findings.mjs /tmp/before.wasm build/arenaguard.wasm [--dirty-state] [--soup N]
+//   node scripts/same-findings.mjs /tmp/before.wasm build/arenaguard.wasm [--dirty-state] [--soup N] [--show N]
 //
 // --dirty-state fills the second build's state block with 0xa5 before every scan (scanBegin
-// must not depend on what was there). Exits 1 when any scan differs.
+// must not depend on what was there). --show N prints up to N differing scans (default 5): for a
+// rule change, the whole list is the review of what it changed. Exits 1 when any scan differs.
 import { readFileSync, existsSync } from 'node:fs';
 import { jsonBody } from '../bench/lib/requests.mjs';
 
 const [a, b] = process.argv.slice(2).filter((x) => !x.startsWith('--'));
 const dirty = process.argv.includes('--dirty-state');
+const showArg = process.argv.indexOf('--show');
+const SHOW = showArg < 0 ? 5 : Number(process.argv[showArg + 1]);
 if (!a || !b) { console.error('usage: node scripts/same-findings.mjs BEFORE.wasm AFTER.wasm [--dirty-state]'); process.exit(2); }
 const corpusDir = new URL('../../shared/corpus/', import.meta.url);
 const files = ['httpparams.jsonl', 'libinjection-data.jsonl', 'crs-regression.jsonl'].map((f) => new URL(f, corpusDir));
@@ -82,7 +85,7 @@ for (const { context, paranoia, set } of runs) {
       return `${n} ${ex.scanScore(ST)} ${Array.from(u8.subarray(at, at + ex.scanFindingBytes() * Math.max(0, n))).join(',')}`;
     });
     scans++;
-    if (out[0] !== out[1] && differ++ < 5) console.log(`differs (context ${context}, paranoia ${paranoia}): ${JSON.stringify(new TextDecoder().decode(input)).slice(0, 160)}`);
+    if (out[0] !== out[1] && differ++ < SHOW) console.log(`differs (context ${context}, paranoia ${paranoia}): ${JSON.stringify(new TextDecoder().decode(input)).slice(0, 160)}`);
   }
 }
 console.log(`${scans} scans, ${differ} with different findings`);
