@@ -43,7 +43,12 @@ export interface GuardResponse {
 }
 
 export type Verdict =
-  | { allow: true; requestId: string; /** Would have been blocked; let through by `mode: 'monitor'`. */ monitored?: boolean }
+  | {
+    allow: true;
+    /** Absent for a request with no findings: nothing reads it, and making one costs a random UUID. */
+    requestId?: string;
+    /** Would have been blocked; let through by `mode: 'monitor'`. */ monitored?: boolean;
+  }
   | { allow: false; requestId: string; response: GuardResponse };
 
 /**
@@ -54,6 +59,8 @@ const clock: { now(): number } = globalThis.performance;
 
 /** The detector's default anomaly threshold, for detectors that do not expose theirs. */
 const DEFAULT_THRESHOLD = 5;
+/** The verdict on a request with no findings (shared: it carries nothing of the request). */
+const CLEAN: Verdict = Object.freeze({ allow: true });
 const EMPTY_RESULT: GuardScanResult = { blocked: false, score: 0, threats: [] };
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 function respond(status: GuardResponse['status'], requestId: string, payload: Record<string, unknown>, extra: Record<string, string> = {}, closeConnection = false): GuardResponse {
@@ -108,7 +115,7 @@ export function metaFromFetchRequest(request: Request): RequestMeta {
  * that backlog. A failure (413, 503) is visible in `failure` right away.
  */
 export class Inspection {
-  readonly requestId: string;
+  #requestId: string | undefined;
   readonly meta: RequestMeta;
   /** Set once the request must be refused before it is fully read (too large, no slot). */
   failure: GuardResponse | undefined;
@@ -139,7 +146,11 @@ export class Inspection {
     // Body slots in the detector's own arena: JSON values are scanned where they lie in the slot.
     this.#inPlace = (detector as { arena?: unknown }).arena === arena;
     this.meta = meta;
-    this.requestId = newRequestId();
+  }
+
+  /** The id the guard's responses and events carry: made when first asked for (a clean request never is). */
+  get requestId(): string {
+    return this.#requestId ??= newRequestId();
   }
 
   /** Slots held for this request's body. */
@@ -485,6 +496,7 @@ export class GuardCore<Req> {
 
   /** @internal Combine head and body results, apply exclusions and mode, report, decide. */
   decide(inspection: Inspection, detector: GuardDetector, head: GuardScanResult, body: GuardScanResult): Verdict {
+    if (head.threats.length === 0 && body.threats.length === 0) return CLEAN;
     const requestId = inspection.requestId;
     const found: GuardThreat[] = [
       ...head.threats,
