@@ -130,8 +130,9 @@ export class Inspection {
   #used = 0;
   #body: BodyScanner | undefined;
   /** Bytes written to each lease, in order (for a raw rescan from the slots). */
-  readonly #filled: number[] = [];
-  #backlog: Uint8Array[] = [];
+  #filled: number[] | undefined;
+  /** Chunks waiting for a slot (made when the first one waits). */
+  #backlog: Uint8Array[] | undefined;
   #draining: Promise<void> | undefined;
   #scanError: unknown;
   #released = false;
@@ -172,7 +173,7 @@ export class Inspection {
     }
     if (this.#scanError !== undefined) return; // decided at finish(), by failMode
     if (this.#draining) {
-      this.#backlog.push(chunk);
+      (this.#backlog ??= []).push(chunk);
       return;
     }
     let stalled: number;
@@ -184,7 +185,7 @@ export class Inspection {
       return;
     }
     if (stalled >= 0) {
-      this.#backlog.push(chunk.subarray(stalled));
+      (this.#backlog ??= []).push(chunk.subarray(stalled));
       this.#draining = this.#drain();
     }
   }
@@ -203,7 +204,8 @@ export class Inspection {
       }
       const lease = this.#current!;
       const n = Math.min(chunk.length - offset, lease.byteLength - this.#used);
-      const part = chunk.subarray(offset, offset + n);
+      // (a chunk that fits in its slot, the usual case, needs no view of itself)
+      const part = offset === 0 && n === chunk.length ? chunk : chunk.subarray(offset, offset + n);
       lease.write(part, this.#used);
       // (the view is live: write just went through it)
       const address = this.#inPlace ? lease.view!.byteOffset + this.#used : -1;
@@ -215,7 +217,7 @@ export class Inspection {
   }
 
   #adopt(lease: Lease): void {
-    if (this.#current) this.#filled.push(this.#used);
+    if (this.#current) (this.#filled ??= []).push(this.#used);
     this.#leases.push(lease);
     this.#current = lease;
     this.#used = 0;
@@ -246,8 +248,9 @@ export class Inspection {
   /** Wait for slots for the queued chunks, in order. */
   async #drain(): Promise<void> {
     try {
-      while (this.#backlog.length > 0 && !this.failure && !this.#released) {
-        const chunk = this.#backlog[0]!;
+      const backlog = this.#backlog!; // (made before the drain starts)
+      while (backlog.length > 0 && !this.failure && !this.#released) {
+        const chunk = backlog[0]!;
         const pool = this.#pool(chunk.length);
         let lease: Lease;
         try {
@@ -263,8 +266,8 @@ export class Inspection {
         }
         this.#adopt(lease);
         const stalled = this.#store(chunk, 0);
-        if (stalled < 0) this.#backlog.shift();
-        else this.#backlog[0] = chunk.subarray(stalled);
+        if (stalled < 0) backlog.shift();
+        else backlog[0] = chunk.subarray(stalled);
       }
     } catch (error) {
       this.#scanError ??= error;
@@ -348,7 +351,7 @@ export class Inspection {
   /** Scan the whole body again as raw text, from the slots that hold it. */
   #rescanRaw(): GuardScanResult {
     const stream = this.#detector.createStream({ context: 'body' });
-    const lengths = [...this.#filled, this.#used];
+    const lengths = [...(this.#filled ?? []), this.#used];
     this.#leases.forEach((lease, i) => {
       // A copy: pushing a view of wasm memory would break if the scanner grows memory meanwhile.
       stream.push(lease.bytes.slice(0, lengths[i]));
@@ -361,7 +364,7 @@ export class Inspection {
   release(): void {
     if (this.#released) return;
     this.#released = true;
-    this.#backlog.length = 0;
+    if (this.#backlog !== undefined) this.#backlog.length = 0;
     this.#current = null;
     for (const lease of this.#leases) {
       try {

@@ -135,15 +135,18 @@ export function sendNodeResponse(res: ServerResponse, response: GuardResponse): 
   res.end(response.body);
 }
 
-/** Call `fn` once, when the response has been sent or the connection closed. */
+/**
+ * Call `fn` once, when the response has been sent or the connection closed. (The listener
+ * stays on the response: the other event, when it comes, finds it done. A response is one
+ * request's, so nothing accumulates, and two listener removals per request are saved.)
+ */
 export function onResponseDone(res: ServerResponse, fn: () => void): void {
-  let done = false;
+  let pending: (() => void) | undefined = fn; // (dropped once called: the listener keeps nothing alive)
   const once = () => {
-    if (done) return;
-    done = true;
-    res.off('finish', once);
-    res.off('close', once);
-    fn();
+    const call = pending;
+    if (call === undefined) return;
+    pending = undefined;
+    call();
   };
   if (res.writableFinished || res.destroyed) {
     fn();
