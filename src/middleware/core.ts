@@ -374,7 +374,9 @@ export class Inspection {
         // from here: release runs in response 'finish'/'close' handlers.
       }
     }
-    this.#leases.length = 0;
+    // (a body in one slot, the usual case: pop is cheaper than the length setter)
+    if (this.#leases.length === 1) this.#leases.pop();
+    else this.#leases.length = 0;
     // Body values were scanned without a wipe each (the verdict's analyzeRequest wipes them);
     // a request that ends without a verdict (client gone) must not leave them in the scanner's slots.
     if (this.#body !== undefined) {
@@ -395,6 +397,8 @@ export class Inspection {
 export class GuardCore<Req> {
   readonly options: ResolvedGuardOptions<Req>;
   #ready: Promise<{ detector: GuardDetector; arena: Arena }> | undefined;
+  /** What #ready resolved to, once it has (it is never made again after that). */
+  #readyValue: { detector: GuardDetector; arena: Arena } | undefined;
   #largest = new WeakMap<Arena, number>();
 
   constructor(options: GuardOptions<Req> | undefined) {
@@ -414,7 +418,7 @@ export class GuardCore<Req> {
 
   /** The detector and arena, created on first use unless given. */
   ready(): Promise<{ detector: GuardDetector; arena: Arena }> {
-    this.#ready ??= this.#init();
+    this.#ready ??= this.#init().then((value) => (this.#readyValue = value));
     return this.#ready;
   }
 
@@ -441,9 +445,15 @@ export class GuardCore<Req> {
   /**
    * Start inspecting a request. Returns a response right away when the
    * declared body is already over `maxBodyBytes` (nothing is read then).
+   * Once the detector is ready the result is returned as is, not as a promise
+   * (callers await it either way; that await is then a single microtask).
    */
-  async begin(meta: RequestMeta): Promise<Inspection | Verdict> {
-    const limit = this.options.maxBodyBytes;
+  begin(meta: RequestMeta): Promise<Inspection | Verdict> | Inspection | Verdict {
+    const ready = this.#readyValue;
+    return ready !== undefined ? this.#start(meta, ready.detector, ready.arena) : this.#beginLater(meta);
+  }
+
+  async #beginLater(meta: RequestMeta): Promise<Inspection | Verdict> {
     let detector: GuardDetector;
     let arena: Arena;
     try {
@@ -455,6 +465,11 @@ export class GuardCore<Req> {
       if (this.options.failMode === 'open') return { allow: true, requestId };
       return { allow: false, requestId, response: this.unavailable(requestId, 'scanner unavailable', meta.hasBody) };
     }
+    return this.#start(meta, detector, arena);
+  }
+
+  #start(meta: RequestMeta, detector: GuardDetector, arena: Arena): Inspection | Verdict {
+    const limit = this.options.maxBodyBytes;
     if (!usable(arena) || !usable(detector.arena)) {
       // A trapped wasm module cannot be trusted to scan: fail per failMode, never pass unscanned.
       const requestId = newRequestId();
