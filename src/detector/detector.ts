@@ -6,7 +6,7 @@ import type { Lease } from '../lease.js';
 import { ScanEngine, CONTEXT_CODES, toThreats, FAULT, JSON_CLEAN } from './engine.js';
 import { Histogram } from './histogram.js';
 import { StreamFinishedError, DetectorClosedError } from './errors.js';
-import { analyzeRequest as walkRequest } from './request.js';
+import { analyzeRequest as walkRequest, analyzeRequestSync as walkRequestSync } from './request.js';
 import type {
   DetectorOptions, ScanContext, ScanOptions, ScanResult, Threat, DetectorStats, DetectorHealth, DetectorHealthCheck, RequestLike,
 } from './types.js';
@@ -239,6 +239,27 @@ export class Detector {
     let timed = true;
     try {
       return await walkRequest(this, request);
+    } catch (err) {
+      timed = false;
+      if (err instanceof TypeError && /analyzeRequest/.test(err.message)) throw err;
+      return this.failure(err, t0, 'request');
+    } finally {
+      this.endFields(timed ? t0 : -1);
+    }
+  }
+
+  /**
+   * @internal {@link Detector.analyzeRequest} of a plain request object (not a Fetch
+   * `Request`: its body, if any, is given), returning the result itself rather than a
+   * promise. The middleware's call once a request's body is in.
+   */
+  analyzeRequestSync(request: RequestLike): ScanResult {
+    if (this.#closed) throw new DetectorClosedError();
+    const t0 = clock.now();
+    this.#requests++;
+    let timed = true;
+    try {
+      return walkRequestSync(this, request);
     } catch (err) {
       timed = false;
       if (err instanceof TypeError && /analyzeRequest/.test(err.message)) throw err;

@@ -22,13 +22,16 @@ function scanInto(d: Detector, acc: Acc, value: string | Uint8Array, context: Sc
   if (value.length === 0) return true;
   const r = d.scanField(value, context);
   if (r === null || r.threats.length === 0) return true;
+  addThreats(acc, r, typeof location === 'string' ? location : location());
+  return false;
+}
+
+function addThreats(acc: Acc, r: ScanResult, where: string): void {
   acc.score += r.score;
-  const where = typeof location === 'string' ? location : location();
   for (const t of r.threats) {
     if (t.ruleId === 'internal.error') acc.failed = true;
     acc.threats.push({ ...t, location: where });
   }
-  return false;
 }
 
 function safeDecode(s: string, plus: boolean): string {
@@ -48,36 +51,74 @@ function scanPairs(d: Detector, acc: Acc, raw: string, context: ScanContext, pre
   }
 }
 
-function headerEntries(headers: RequestLike['headers'] | Headers | undefined): Array<[string, string]> {
-  if (!headers) return [];
-  const out: Array<[string, string]> = [];
-  if (typeof (headers as Headers).forEach === 'function' && typeof (headers as Headers).get === 'function') {
-    (headers as Headers).forEach((value, name) => out.push([name.toLowerCase(), value]));
-    return out;
-  }
-  if (typeof (headers as Iterable<[string, string]>)[Symbol.iterator] === 'function') {
-    for (const [name, value] of headers as Iterable<[string, string]>) out.push([String(name).toLowerCase(), String(value)]);
-    return out;
-  }
-  for (const [name, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) out.push([name.toLowerCase(), String(v)]);
-  }
-  return out;
+/** Headers skipped by prefix (all start with 'sec-'). */
+function skippedHeader(name: string): boolean {
+  if (SKIP_HEADERS.has(name)) return true;
+  if (!name.startsWith('sec-')) return false;
+  for (const p of SKIP_PREFIXES) if (name.startsWith(p)) return true;
+  return false;
 }
 
-function scanHeaders(d: Detector, acc: Acc, headers: Array<[string, string]>): void {
-  for (const [name, value] of headers) {
-    if (SKIP_HEADERS.has(name) || SKIP_PREFIXES.some((p) => name.startsWith(p))) continue;
-    if (name === 'cookie') {
-      for (const pair of value.split(';')) {
-        const eq = pair.indexOf('=');
-        scanInto(d, acc, eq < 0 ? pair.trim() : pair.slice(eq + 1).trim(), 'header', 'header:cookie');
-      }
-      continue;
+/** One header (name lowercased): scanned unless skipped; the location is built only for a finding. */
+function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
+  if (skippedHeader(name)) return;
+  if (name === 'cookie') {
+    for (const pair of value.split(';')) {
+      const eq = pair.indexOf('=');
+      scanInto(d, acc, eq < 0 ? pair.trim() : pair.slice(eq + 1).trim(), 'header', 'header:cookie');
     }
-    scanInto(d, acc, value, 'header', `header:${name}`);
+    return;
   }
+  if (value.length === 0) return;
+  const r = d.scanField(value, 'header');
+  if (r !== null && r.threats.length > 0) addThreats(acc, r, `header:${name}`);
+}
+
+/**
+ * Scan the headers in order, walking them where they are (a Node request's header object
+ * needs no list of entries built per request). Returns the first Content-Type, '' when none.
+ */
+function scanHeaders(d: Detector, acc: Acc, headers: RequestLike['headers'] | Headers | undefined): string {
+  if (!headers) return '';
+  let type: string | undefined;
+  if (typeof (headers as Headers).forEach === 'function' && typeof (headers as Headers).get === 'function') {
+    // (entries first, then scans: the callback must not scan while the Headers object iterates)
+    const entries: Array<[string, string]> = [];
+    (headers as Headers).forEach((value, name) => entries.push([name.toLowerCase(), value]));
+    for (const [name, value] of entries) {
+      if (type === undefined && name === 'content-type') type = value;
+      scanHeader(d, acc, name, value);
+    }
+    return type ?? '';
+  }
+  if (typeof (headers as Iterable<[string, string]>)[Symbol.iterator] === 'function') {
+    const entries: Array<[string, string]> = [];
+    for (const [name, value] of headers as Iterable<[string, string]>) entries.push([String(name).toLowerCase(), String(value)]);
+    for (const [name, value] of entries) {
+      if (type === undefined && name === 'content-type') type = value;
+      scanHeader(d, acc, name, value);
+    }
+    return type ?? '';
+  }
+  const record = headers as Record<string, string | string[] | undefined>;
+  for (const key in record) {
+    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+    const value = record[key];
+    if (value === undefined) continue;
+    const name = key.toLowerCase();
+    if (Array.isArray(value)) {
+      for (const v of value) {
+        const text = String(v);
+        if (type === undefined && name === 'content-type') type = text;
+        scanHeader(d, acc, name, text);
+      }
+    } else {
+      const text = String(value);
+      if (type === undefined && name === 'content-type') type = text;
+      scanHeader(d, acc, name, text);
+    }
+  }
+  return type ?? '';
 }
 
 /** JSONPath-like location of the value at `keys` (object keys and array indexes), built only for findings. */
@@ -147,40 +188,49 @@ function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, boundary: string
   }
 }
 
-async function readBody(request: Request | RequestLike): Promise<string | Uint8Array | object | null> {
-  if (typeof (request as Request).arrayBuffer === 'function') {
-    const req = request as Request;
-    if (req.body === null || req.bodyUsed) return null;
-    return new Uint8Array(await req.clone().arrayBuffer());
-  }
-  const body = (request as RequestLike).body;
+/** A Fetch `Request` (or anything with arrayBuffer()): its body must be read asynchronously. */
+function isFetchRequest(request: Request | RequestLike): request is Request {
+  return typeof (request as Request).arrayBuffer === 'function';
+}
+
+async function readFetchBody(req: Request): Promise<Uint8Array | null> {
+  if (req.body === null || req.bodyUsed) return null;
+  return new Uint8Array(await req.clone().arrayBuffer());
+}
+
+function plainBody(request: RequestLike): string | Uint8Array | object | null {
+  const body = request.body;
   if (body === undefined || body === null) return null;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   return body as string | Uint8Array | object;
 }
 
-/** Scan a request field by field (Detector.scanField); the caller ends the batch with endFields. */
-export async function analyzeRequest(d: Detector, request: Request | RequestLike): Promise<ScanResult> {
+function checkRequest(request: Request | RequestLike): void {
   if (request === null || typeof request !== 'object' || typeof (request as RequestLike).url !== 'string') {
     throw new TypeError('analyzeRequest: expected a Fetch Request or { method, url, headers, body }');
   }
-  const acc: Acc = { score: 0, threats: [], failed: false };
+}
+
+/** Path, query and headers; returns the Content-Type header ('' when none). */
+function scanHead(d: Detector, acc: Acc, request: Request | RequestLike): string {
   const rawUrl = (request as RequestLike).url;
   // Split the URL by hand: URL() would normalise (and partly decode) the path.
-  const noFragment = rawUrl.split('#', 1)[0]!;
+  const hash = rawUrl.indexOf('#');
+  const noFragment = hash < 0 ? rawUrl : rawUrl.slice(0, hash);
   const q = noFragment.indexOf('?');
   let path = q < 0 ? noFragment : noFragment.slice(0, q);
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path);
-  if (scheme) path = path.slice(scheme[0].length);
+  // (a path that starts with '/', the usual case, cannot start with a scheme)
+  if (path.charCodeAt(0) !== 0x2f) {
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path);
+    if (scheme) path = path.slice(scheme[0].length);
+  }
   scanInto(d, acc, path, 'path', 'path');
   if (q >= 0) scanPairs(d, acc, noFragment.slice(q + 1), 'query', 'query');
+  return scanHeaders(d, acc, (request as RequestLike).headers as RequestLike['headers']);
+}
 
-  const headers = headerEntries((request as RequestLike).headers as RequestLike['headers']);
-  scanHeaders(d, acc, headers);
-
-  const body = await readBody(request);
+function scanBody(d: Detector, acc: Acc, body: string | Uint8Array | object | null, typeHeader: string): ScanResult {
   if (body !== null) {
-    const typeHeader = headers.find(([n]) => n === 'content-type')?.[1] ?? '';
     const type = typeHeader.toLowerCase();
     if (typeof body === 'object' && !(body instanceof Uint8Array)) {
       walkJson(d, acc, body, [], 0, new Set());
@@ -204,4 +254,25 @@ export async function analyzeRequest(d: Detector, request: Request | RequestLike
   }
   const blocked = (acc.failed && d.failMode === 'closed') || acc.score >= d.threshold;
   return { blocked, score: acc.score, threats: acc.threats };
+}
+
+/** Scan a request field by field (Detector.scanField); the caller ends the batch with endFields. */
+export async function analyzeRequest(d: Detector, request: Request | RequestLike): Promise<ScanResult> {
+  checkRequest(request);
+  const acc: Acc = { score: 0, threats: [], failed: false };
+  const typeHeader = scanHead(d, acc, request);
+  const body = isFetchRequest(request) ? await readFetchBody(request) : plainBody(request);
+  return scanBody(d, acc, body, typeHeader);
+}
+
+/**
+ * {@link analyzeRequest} of a request that is not a Fetch `Request` (its body, if any, is
+ * given, not read), synchronously: what the middleware asks for every request.
+ */
+export function analyzeRequestSync(d: Detector, request: RequestLike): ScanResult {
+  checkRequest(request);
+  if (isFetchRequest(request)) throw new TypeError('analyzeRequestSync: a Fetch Request must go through analyzeRequest');
+  const acc: Acc = { score: 0, threats: [], failed: false };
+  const typeHeader = scanHead(d, acc, request);
+  return scanBody(d, acc, plainBody(request), typeHeader);
 }

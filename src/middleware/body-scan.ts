@@ -30,7 +30,7 @@ export interface BodyScanner {
 
 /** The scanner for a body of `contentType`. */
 export function createBodyScanner(detector: GuardDetector, contentType: string | undefined): BodyScanner {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = mediaType(contentType);
   if (type === 'application/json' || type.endsWith('+json')) return new JsonBodyScanner(detector);
   if (type === 'application/x-www-form-urlencoded') return new FormBodyScanner(detector);
   if (type === 'multipart/form-data') {
@@ -38,6 +38,15 @@ export function createBodyScanner(detector: GuardDetector, contentType: string |
     if (boundary) return new MultipartBodyScanner(detector, boundary[1] ?? boundary[2]!);
   }
   return new RawBodyScanner(detector, 'body');
+}
+
+/** The media type of a Content-Type, lowercased, without parameters ('' when none). */
+function mediaType(contentType: string | undefined): string {
+  if (contentType === undefined) return '';
+  // (the usual header is exactly this: no split, trim or lowercase copy to make)
+  if (contentType === 'application/json') return contentType;
+  const semi = contentType.indexOf(';');
+  return (semi < 0 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
 }
 
 /** Collects per-value results into one body-level result: scores add up, as in `analyzeRequest`. */
@@ -282,7 +291,8 @@ class JsonBodyScanner implements BodyScanner {
   malformed = false;
   readonly #findings = new Findings();
   readonly #value: ValueScan;
-  readonly #cleanKeys = new CleanKeys();
+  /** Made on the first chunk walked here (a body the detector walks whole needs none). */
+  #cleanKeys: CleanKeys | undefined;
   /** Open objects and arrays: frames[0..depth) (frame objects are reused: none per record). */
   readonly #frames: Frame[] = [];
   #depth = 0;
@@ -315,8 +325,8 @@ class JsonBodyScanner implements BodyScanner {
     return true;
   }
 
-  /** Made once: a closure per value would be garbage per value. */
-  readonly #pathOf = (): string => this.#path();
+  /** Made once, on the first finding: a closure per value would be garbage per value. */
+  #pathOf: (() => string) | undefined;
 
   #path(): string {
     let p = 'body:$';
@@ -333,7 +343,8 @@ class JsonBodyScanner implements BodyScanner {
     const first = this.#first;
     this.#first = false;
     if (first && address >= 0 && this.#wholeDocument(chunk, address)) return;
-    this.#cleanKeys.clear();
+    if (this.#cleanKeys === undefined) this.#cleanKeys = new CleanKeys();
+    else this.#cleanKeys.clear();
     // (in place only through a detector that scans wasm memory by address)
     const at = this.#value.inPlace ? address : -1;
     // The tokenizer's state lives in locals while the chunk is walked (a field store per byte
@@ -440,11 +451,12 @@ class JsonBodyScanner implements BodyScanner {
     const open = this.#value.open;
     // A key within one chunk that was clean earlier in this chunk is clean again.
     const memo = this.#isKey && !open;
-    const seen = memo && this.#cleanKeys.has(chunk, start, end);
+    const cleanKeys = this.#cleanKeys!; // (made in push, before any string is walked)
+    const seen = memo && cleanKeys.has(chunk, start, end);
     const result = seen ? null
       : address >= 0 && !open ? this.#value.at(address + start, end - start) // where it lies
       : this.#value.endRange(chunk, start, end);
-    if (memo && !seen && result === null) this.#cleanKeys.add(start, end);
+    if (memo && !seen && result === null) cleanKeys.add(start, end);
     const top = this.#top();
     if (this.#isKey && top) {
       if (this.#keyParts.length === 0) {
@@ -462,7 +474,7 @@ class JsonBodyScanner implements BodyScanner {
       this.#isKey = false;
     }
     // A key's findings are located at the member it names.
-    this.#findings.add(result, this.#pathOf);
+    if (result !== null && result.threats.length > 0) this.#findings.add(result, this.#pathOf ??= () => this.#path());
   }
 
   finish(): GuardScanResult {

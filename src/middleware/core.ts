@@ -15,6 +15,7 @@ import { createBodyScanner, type BodyScanner } from './body-scan.js';
 import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type ThreatEvent } from './options.js';
 import { createDefaultDetector } from './default-detector.js';
 import { recorderFor, type GuardRecorder } from '../metrics/recorder.js';
+import { Detector } from '../detector/detector.js';
 
 /** What the adapters extract from their framework's request. */
 export interface RequestMeta {
@@ -42,11 +43,24 @@ export interface GuardResponse {
 }
 
 export type Verdict =
-  | { allow: true; requestId: string; /** Would have been blocked; let through by `mode: 'monitor'`. */ monitored?: boolean }
+  | {
+    allow: true;
+    /** Absent for a request with no findings: nothing reads it, and making one costs a random UUID. */
+    requestId?: string;
+    /** Would have been blocked; let through by `mode: 'monitor'`. */ monitored?: boolean;
+  }
   | { allow: false; requestId: string; response: GuardResponse };
+
+/**
+ * The clock, looked up once: in Node the global `performance` is a getter that runs on
+ * every access, and a request reads the clock four times.
+ */
+const clock: { now(): number } = globalThis.performance;
 
 /** The detector's default anomaly threshold, for detectors that do not expose theirs. */
 const DEFAULT_THRESHOLD = 5;
+/** The verdict on a request with no findings (shared: it carries nothing of the request). */
+const CLEAN: Verdict = Object.freeze({ allow: true });
 const EMPTY_RESULT: GuardScanResult = { blocked: false, score: 0, threats: [] };
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 function respond(status: GuardResponse['status'], requestId: string, payload: Record<string, unknown>, extra: Record<string, string> = {}, closeConnection = false): GuardResponse {
@@ -101,7 +115,7 @@ export function metaFromFetchRequest(request: Request): RequestMeta {
  * that backlog. A failure (413, 503) is visible in `failure` right away.
  */
 export class Inspection {
-  readonly requestId: string;
+  #requestId: string | undefined;
   readonly meta: RequestMeta;
   /** Set once the request must be refused before it is fully read (too large, no slot). */
   failure: GuardResponse | undefined;
@@ -116,8 +130,9 @@ export class Inspection {
   #used = 0;
   #body: BodyScanner | undefined;
   /** Bytes written to each lease, in order (for a raw rescan from the slots). */
-  readonly #filled: number[] = [];
-  #backlog: Uint8Array[] = [];
+  #filled: number[] | undefined;
+  /** Chunks waiting for a slot (made when the first one waits). */
+  #backlog: Uint8Array[] | undefined;
   #draining: Promise<void> | undefined;
   #scanError: unknown;
   #released = false;
@@ -132,7 +147,11 @@ export class Inspection {
     // Body slots in the detector's own arena: JSON values are scanned where they lie in the slot.
     this.#inPlace = (detector as { arena?: unknown }).arena === arena;
     this.meta = meta;
-    this.requestId = newRequestId();
+  }
+
+  /** The id the guard's responses and events carry: made when first asked for (a clean request never is). */
+  get requestId(): string {
+    return this.#requestId ??= newRequestId();
   }
 
   /** Slots held for this request's body. */
@@ -154,7 +173,7 @@ export class Inspection {
     }
     if (this.#scanError !== undefined) return; // decided at finish(), by failMode
     if (this.#draining) {
-      this.#backlog.push(chunk);
+      (this.#backlog ??= []).push(chunk);
       return;
     }
     let stalled: number;
@@ -166,7 +185,7 @@ export class Inspection {
       return;
     }
     if (stalled >= 0) {
-      this.#backlog.push(chunk.subarray(stalled));
+      (this.#backlog ??= []).push(chunk.subarray(stalled));
       this.#draining = this.#drain();
     }
   }
@@ -185,7 +204,8 @@ export class Inspection {
       }
       const lease = this.#current!;
       const n = Math.min(chunk.length - offset, lease.byteLength - this.#used);
-      const part = chunk.subarray(offset, offset + n);
+      // (a chunk that fits in its slot, the usual case, needs no view of itself)
+      const part = offset === 0 && n === chunk.length ? chunk : chunk.subarray(offset, offset + n);
       lease.write(part, this.#used);
       // (the view is live: write just went through it)
       const address = this.#inPlace ? lease.view!.byteOffset + this.#used : -1;
@@ -197,7 +217,7 @@ export class Inspection {
   }
 
   #adopt(lease: Lease): void {
-    if (this.#current) this.#filled.push(this.#used);
+    if (this.#current) (this.#filled ??= []).push(this.#used);
     this.#leases.push(lease);
     this.#current = lease;
     this.#used = 0;
@@ -213,13 +233,13 @@ export class Inspection {
   #scan(part: Uint8Array, address: number): void {
     if (this.#scanError !== undefined) return;
     try {
-      const t0 = performance.now();
+      const t0 = clock.now();
       this.#body ??= createBodyScanner(this.#detector, this.meta.contentType);
       // The scanner reads the bytes just written from the caller's buffer (a view into the
       // slot could be detached if the scanner's own work grows memory), and has wasm scan
       // them by address in the slot, which never moves.
       this.#body.push(part, address);
-      this.#scanMs += performance.now() - t0;
+      this.#scanMs += clock.now() - t0;
     } catch (error) {
       this.#scanError = error;
     }
@@ -228,8 +248,9 @@ export class Inspection {
   /** Wait for slots for the queued chunks, in order. */
   async #drain(): Promise<void> {
     try {
-      while (this.#backlog.length > 0 && !this.failure && !this.#released) {
-        const chunk = this.#backlog[0]!;
+      const backlog = this.#backlog!; // (made before the drain starts)
+      while (backlog.length > 0 && !this.failure && !this.#released) {
+        const chunk = backlog[0]!;
         const pool = this.#pool(chunk.length);
         let lease: Lease;
         try {
@@ -245,8 +266,8 @@ export class Inspection {
         }
         this.#adopt(lease);
         const stalled = this.#store(chunk, 0);
-        if (stalled < 0) this.#backlog.shift();
-        else this.#backlog[0] = chunk.subarray(stalled);
+        if (stalled < 0) backlog.shift();
+        else backlog[0] = chunk.subarray(stalled);
       }
     } catch (error) {
       this.#scanError ??= error;
@@ -262,6 +283,8 @@ export class Inspection {
    */
   async finish(alreadyParsed?: unknown): Promise<Verdict> {
     while (this.#draining) await this.#draining;
+    const now = this.finishNow(alreadyParsed);
+    if (now !== undefined) return now;
     const recorder = recorderFor(this.#detector);
     recorder.bodyBytes += this.bytesReceived;
     if (this.failure) return this.#core.count(recorder, { allow: false, requestId: this.requestId, response: this.failure });
@@ -269,17 +292,57 @@ export class Inspection {
     let body: GuardScanResult;
     try {
       if (this.#scanError !== undefined) throw this.#scanError;
-      const { method, url, headers } = this.meta;
-      const t0 = performance.now();
-      head = await this.#detector.analyzeRequest(alreadyParsed === undefined
-        ? { method, url, headers }
-        : { method, url, headers, body: alreadyParsed as GuardRequestShape['body'] });
-      body = this.#body ? this.#body.finish() : EMPTY_RESULT;
-      if (this.#body?.malformed) body = mergeResults(body, this.#rescanRaw());
-      this.#scanMs += performance.now() - t0;
+      const t0 = clock.now();
+      head = await this.#detector.analyzeRequest(this.#shape(alreadyParsed));
+      body = this.#bodyResult();
+      this.#scanMs += clock.now() - t0;
     } catch (error) {
       return this.#core.count(recorder, this.#core.scannerFailed(this, error));
     }
+    return this.#conclude(recorder, head, body);
+  }
+
+  /**
+   * {@link Inspection.finish} without a promise, when nothing is left to wait for: no chunk
+   * waits for a slot, and the detector is a plain `Detector` (its own `analyzeRequest`,
+   * which has a synchronous twin). Undefined otherwise: then call `finish()`.
+   */
+  finishNow(alreadyParsed?: unknown): Verdict | undefined {
+    if (this.#draining) return undefined;
+    const detector = this.#detector as GuardDetector & { analyzeRequestSync?: (request: GuardRequestShape) => GuardScanResult };
+    if (detector.analyzeRequest !== Detector.prototype.analyzeRequest || typeof detector.analyzeRequestSync !== 'function') return undefined;
+    const recorder = recorderFor(detector);
+    recorder.bodyBytes += this.bytesReceived;
+    if (this.failure) return this.#core.count(recorder, { allow: false, requestId: this.requestId, response: this.failure });
+    let head: GuardScanResult;
+    let body: GuardScanResult;
+    try {
+      if (this.#scanError !== undefined) throw this.#scanError;
+      const t0 = clock.now();
+      head = detector.analyzeRequestSync(this.#shape(alreadyParsed));
+      body = this.#bodyResult();
+      this.#scanMs += clock.now() - t0;
+    } catch (error) {
+      return this.#core.count(recorder, this.#core.scannerFailed(this, error));
+    }
+    return this.#conclude(recorder, head, body);
+  }
+
+  #shape(alreadyParsed: unknown): GuardRequestShape {
+    const { method, url, headers } = this.meta;
+    return alreadyParsed === undefined
+      ? { method, url, headers }
+      : { method, url, headers, body: alreadyParsed as GuardRequestShape['body'] };
+  }
+
+  #bodyResult(): GuardScanResult {
+    const scanner = this.#body;
+    if (scanner === undefined) return EMPTY_RESULT;
+    const body = scanner.finish();
+    return scanner.malformed ? mergeResults(body, this.#rescanRaw()) : body;
+  }
+
+  #conclude(recorder: GuardRecorder, head: GuardScanResult, body: GuardScanResult): Verdict {
     recorder.observeScan(this.#scanMs / 1000);
     const verdict = this.#core.decide(this, this.#detector, head, body);
     return this.#core.count(recorder, verdict);
@@ -288,7 +351,7 @@ export class Inspection {
   /** Scan the whole body again as raw text, from the slots that hold it. */
   #rescanRaw(): GuardScanResult {
     const stream = this.#detector.createStream({ context: 'body' });
-    const lengths = [...this.#filled, this.#used];
+    const lengths = [...(this.#filled ?? []), this.#used];
     this.#leases.forEach((lease, i) => {
       // A copy: pushing a view of wasm memory would break if the scanner grows memory meanwhile.
       stream.push(lease.bytes.slice(0, lengths[i]));
@@ -301,7 +364,7 @@ export class Inspection {
   release(): void {
     if (this.#released) return;
     this.#released = true;
-    this.#backlog.length = 0;
+    if (this.#backlog !== undefined) this.#backlog.length = 0;
     this.#current = null;
     for (const lease of this.#leases) {
       try {
@@ -311,7 +374,9 @@ export class Inspection {
         // from here: release runs in response 'finish'/'close' handlers.
       }
     }
-    this.#leases.length = 0;
+    // (a body in one slot, the usual case: pop is cheaper than the length setter)
+    if (this.#leases.length === 1) this.#leases.pop();
+    else this.#leases.length = 0;
     // Body values were scanned without a wipe each (the verdict's analyzeRequest wipes them);
     // a request that ends without a verdict (client gone) must not leave them in the scanner's slots.
     if (this.#body !== undefined) {
@@ -332,6 +397,8 @@ export class Inspection {
 export class GuardCore<Req> {
   readonly options: ResolvedGuardOptions<Req>;
   #ready: Promise<{ detector: GuardDetector; arena: Arena }> | undefined;
+  /** What #ready resolved to, once it has (it is never made again after that). */
+  #readyValue: { detector: GuardDetector; arena: Arena } | undefined;
   #largest = new WeakMap<Arena, number>();
 
   constructor(options: GuardOptions<Req> | undefined) {
@@ -351,7 +418,7 @@ export class GuardCore<Req> {
 
   /** The detector and arena, created on first use unless given. */
   ready(): Promise<{ detector: GuardDetector; arena: Arena }> {
-    this.#ready ??= this.#init();
+    this.#ready ??= this.#init().then((value) => (this.#readyValue = value));
     return this.#ready;
   }
 
@@ -378,9 +445,15 @@ export class GuardCore<Req> {
   /**
    * Start inspecting a request. Returns a response right away when the
    * declared body is already over `maxBodyBytes` (nothing is read then).
+   * Once the detector is ready the result is returned as is, not as a promise
+   * (callers await it either way; that await is then a single microtask).
    */
-  async begin(meta: RequestMeta): Promise<Inspection | Verdict> {
-    const limit = this.options.maxBodyBytes;
+  begin(meta: RequestMeta): Promise<Inspection | Verdict> | Inspection | Verdict {
+    const ready = this.#readyValue;
+    return ready !== undefined ? this.#start(meta, ready.detector, ready.arena) : this.#beginLater(meta);
+  }
+
+  async #beginLater(meta: RequestMeta): Promise<Inspection | Verdict> {
     let detector: GuardDetector;
     let arena: Arena;
     try {
@@ -392,6 +465,11 @@ export class GuardCore<Req> {
       if (this.options.failMode === 'open') return { allow: true, requestId };
       return { allow: false, requestId, response: this.unavailable(requestId, 'scanner unavailable', meta.hasBody) };
     }
+    return this.#start(meta, detector, arena);
+  }
+
+  #start(meta: RequestMeta, detector: GuardDetector, arena: Arena): Inspection | Verdict {
+    const limit = this.options.maxBodyBytes;
     if (!usable(arena) || !usable(detector.arena)) {
       // A trapped wasm module cannot be trusted to scan: fail per failMode, never pass unscanned.
       const requestId = newRequestId();
@@ -436,6 +514,7 @@ export class GuardCore<Req> {
 
   /** @internal Combine head and body results, apply exclusions and mode, report, decide. */
   decide(inspection: Inspection, detector: GuardDetector, head: GuardScanResult, body: GuardScanResult): Verdict {
+    if (head.threats.length === 0 && body.threats.length === 0) return CLEAN;
     const requestId = inspection.requestId;
     const found: GuardThreat[] = [
       ...head.threats,

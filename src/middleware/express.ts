@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GuardCore } from './core.js';
-import { metaFromNodeRequest, onResponseDone, readNodeBody, RequestAbortedError, sendNodeResponse } from './node.js';
+import { metaFromNodeRequest, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError, sendNodeResponse } from './node.js';
 import type { GuardOptions } from './options.js';
 import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 
@@ -52,7 +52,8 @@ export function arenaguard(options?: GuardOptions<NodeRequest>): ArenaguardExpre
       parsed = (req as NodeRequest & { body?: unknown }).body;
       if (parsed === undefined) throw new Error('arenaguard: the request body was consumed before the guard; mount arenaguard() before body parsers');
       if (Buffer.isBuffer(parsed)) parsed = new Uint8Array(parsed.buffer, parsed.byteOffset, parsed.byteLength);
-    } else if (inspection.meta.hasBody) {
+    } else if (inspection.meta.hasBody && readBufferedNodeBody(req, inspection) === undefined) {
+      // (not all there yet: wait for it; a body that came with the headers is read at once)
       try {
         await readNodeBody(req, inspection);
       } catch (error) {
@@ -61,7 +62,8 @@ export function arenaguard(options?: GuardOptions<NodeRequest>): ArenaguardExpre
         throw error;
       }
     }
-    const verdict = await inspection.finish(parsed);
+    // (no promise when nothing is left to wait for)
+    const verdict = inspection.finishNow(parsed) ?? await inspection.finish(parsed);
     if (!verdict.allow) {
       sendNodeResponse(res, verdict.response);
       return;

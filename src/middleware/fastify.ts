@@ -118,7 +118,7 @@ export function arenaguard(options?: GuardOptions<FastifyRequestLike>): Arenagua
         throw error;
       }
     }
-    const verdict = await inspection.finish();
+    const verdict = inspection.finishNow() ?? await inspection.finish();
     if (!verdict.allow) {
       send(reply, verdict.response);
       return payload;

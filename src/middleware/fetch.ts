@@ -41,7 +41,7 @@ export function guard<Rest extends unknown[]>(handler: FetchHandler<Rest>, optio
         const chunks = await readFetchBody(request.body, inspection);
         if (chunks) forwarded = new Request(request, { body: concatChunks(chunks, inspection.bytesReceived) });
       }
-      const verdict = await inspection.finish();
+      const verdict = inspection.finishNow() ?? await inspection.finish();
       if (!verdict.allow) {
         inspection.release();
         return toFetchResponse(verdict.response);

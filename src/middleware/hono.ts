@@ -55,7 +55,7 @@ export function arenaguard(options?: GuardOptions<HonoContextLike>): ArenaguardH
         // The handler reads the same bytes through c.req: give it a request with the body already here.
         if (chunks) c.req.raw = new Request(request, { body: concatChunks(chunks, inspection.bytesReceived) });
       }
-      const verdict = await inspection.finish();
+      const verdict = inspection.finishNow() ?? await inspection.finish();
       if (!verdict.allow) {
         inspection.release();
         return toFetchResponse(verdict.response);

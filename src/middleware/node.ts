@@ -1,7 +1,7 @@
 // Node `http.IncomingMessage` plumbing shared by the Express adapter and the
 // metrics handlers: read the body into the inspection without taking it away
 // from the application, and answer with the guard's own responses.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { IncomingMessage, type ServerResponse } from 'node:http';
 import { parseContentLength, type GuardResponse, type Inspection, type RequestMeta } from './core.js';
 
 /** `RequestMeta` from a Node request (`req.originalUrl` when Express has mounted a router). */
@@ -81,6 +81,46 @@ export function readNodeBody(req: IncomingMessage, inspection: Inspection): Prom
   });
 }
 
+/**
+ * {@link readNodeBody} when the whole body is already buffered in the request (the usual
+ * case for a small body: it came in the same packet as the headers): read synchronously
+ * with `read()`, then put back with `unshift`, with no listener, promise or switch to paused
+ * mode. The stream is left as it was found, not flowing and with no `'readable'` listener,
+ * so the application's `'data'` listener starts it as it would a stream nobody read.
+ *
+ * "Whole" means the request is complete, or, for a `node:http` request with a
+ * Content-Length and no Transfer-Encoding, that many bytes are buffered: Node's parser
+ * pushes a body the moment it arrives but marks the request complete in a later callback
+ * (after the guard has run), and it never passes on more bytes than Content-Length says.
+ * Undefined when the body is not all there (or the stream is already flowing or listened
+ * to): the caller waits for it.
+ */
+export function readBufferedNodeBody(req: IncomingMessage, inspection: Inspection): boolean | undefined {
+  const buffered = req.readableLength;
+  if (buffered === 0 || req.readableFlowing !== null || req.listenerCount('readable') > 0) return undefined;
+  if (!req.complete) {
+    const meta = inspection.meta;
+    if (buffered !== meta.contentLength || meta.headers['transfer-encoding'] !== undefined || !(req instanceof IncomingMessage)) return undefined;
+  }
+  let chunk = req.read() as Buffer | null;
+  if (chunk === null) return undefined; // (cannot happen with bytes buffered and the end pushed; the listener path copes)
+  if (req.readableLength === 0) {
+    // One read took it all (read() joins what was buffered): the usual case.
+    inspection.write(chunk);
+    if (inspection.failure) return false;
+    req.unshift(chunk);
+    return true;
+  }
+  const chunks: Buffer[] = [];
+  for (; chunk !== null; chunk = req.read() as Buffer | null) {
+    chunks.push(chunk);
+    inspection.write(chunk);
+    if (inspection.failure) return false;
+  }
+  for (let i = chunks.length - 1; i >= 0; i--) req.unshift(chunks[i]!);
+  return true;
+}
+
 /** Send a guard response on a Node `ServerResponse`. */
 export function sendNodeResponse(res: ServerResponse, response: GuardResponse): void {
   if (res.headersSent) {
@@ -95,15 +135,18 @@ export function sendNodeResponse(res: ServerResponse, response: GuardResponse): 
   res.end(response.body);
 }
 
-/** Call `fn` once, when the response has been sent or the connection closed. */
+/**
+ * Call `fn` once, when the response has been sent or the connection closed. (The listener
+ * stays on the response: the other event, when it comes, finds it done. A response is one
+ * request's, so nothing accumulates, and two listener removals per request are saved.)
+ */
 export function onResponseDone(res: ServerResponse, fn: () => void): void {
-  let done = false;
+  let pending: (() => void) | undefined = fn; // (dropped once called: the listener keeps nothing alive)
   const once = () => {
-    if (done) return;
-    done = true;
-    res.off('finish', once);
-    res.off('close', once);
-    fn();
+    const call = pending;
+    if (call === undefined) return;
+    pending = undefined;
+    call();
   };
   if (res.writableFinished || res.destroyed) {
     fn();
