@@ -154,22 +154,43 @@ function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   ssjsWord(st, st + ST_SSJS, word, w0, len, start, end);
 }
 
-/** `prev`: the normalised byte before this one (0 at the start). */
-function emitPunct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
+/**
+ * One punctuation byte to every detector. `prev`: the normalised byte before this one (0 at the start).
+ * (Inlined into emitPunct, and into emitSpace with `c` a constant: see there.)
+ */
+// @ts-ignore: decorator
+@inline function punct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
   const q0 = st + ST_SQL, q1 = q0 + SQL_BYTES, q2 = q1 + SQL_BYTES;
   // a quote after a space or punctuation (not glued to a word, and not at the start)
-  const loose = prev != 0 && !isWordByte(prev);
   // (the value's first byte: its original span may be longer than one byte, %22 or \")
-  const first = prev == 0;
-  if (sqlTakesPunct(q0, c)) sqlPunct(st, q0, c, start, end, loose, first);
-  if (sqlTakesPunct(q1, c)) sqlPunct(st, q1, c, start, end, loose, first);
-  if (sqlTakesPunct(q2, c)) sqlPunct(st, q2, c, start, end, loose, first);
+  // (both as arguments: evaluated only when a reading takes the byte)
+  if (sqlTakesPunct(q0, c)) sqlPunct(st, q0, c, start, end, prev != 0 && !isWordByte(prev), prev == 0);
+  if (sqlTakesPunct(q1, c)) sqlPunct(st, q1, c, start, end, prev != 0 && !isWordByte(prev), prev == 0);
+  if (sqlTakesPunct(q2, c)) sqlPunct(st, q2, c, start, end, prev != 0 && !isWordByte(prev), prev == 0);
   xssPunct(st, st + ST_XSS, c, start, end);
   cmdPunct(st, st + ST_CMD, c, start, end);
   pathPunct(st, st + ST_PATH, c, start, end);
   if (nosqlPending(st + ST_NOSQL)) nosqlPunct(st, st + ST_NOSQL, c, start, end);
   if (c == 0x24 && !isWordByte(prev)) nosqlDollar(st + ST_NOSQL, start, end);
   ssjsPunct(st, st + ST_SSJS, c, start, end);
+}
+
+function emitPunct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
+  punct(st, c, start, end, prev);
+}
+
+/**
+ * emitPunct for a space (most punctuation of prose; the lexer calls it for one): the same body with
+ * `c` the constant 0x20, so the inlined fronts' tests of `c` fold away (a space is no '$', and
+ * ssjsPunct returns at once for it), in a function with a smaller frame than emitPunct's.
+ */
+function emitSpace(st: usize, start: u32, end: u32, prev: u32): void {
+  punct(st, 0x20, start, end, prev);
+}
+
+/** emitPunct for a '-' (SKU-28839, dates, hyphenated words), as emitSpace for a space. */
+function emitDash(st: usize, start: u32, end: u32, prev: u32): void {
+  punct(st, 0x2d, start, end, prev);
 }
 
 /**
@@ -204,7 +225,9 @@ function emitPunct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
     }
     const at = plain ? i : load<u32>(offs + (<usize>i << 2));
     if (len != 0) { store<u32>(lx + LX_MIXED, mixed); emitWord(st, hash, len, load<u32>(lx + LX_START), at); len = 0; }
-    emitPunct(st, b, at, plain ? i + 1 : load<u32>(offs + (<usize>(i + 1) << 2)), i > 0 ? <u32>load<u8>(buf + i - 1) : load<u32>(lx + LX_PREV));
+    const pend = plain ? i + 1 : load<u32>(offs + (<usize>(i + 1) << 2));
+    const pprev = i > 0 ? <u32>load<u8>(buf + i - 1) : load<u32>(lx + LX_PREV);
+    if (b == 0x20) emitSpace(st, at, pend, pprev); else if (b == 0x2d) emitDash(st, at, pend, pprev); else emitPunct(st, b, at, pend, pprev);
     i++;
   }
   if (n > 0) store<u32>(lx + LX_PREV, <u32>load<u8>(buf + n - 1));
