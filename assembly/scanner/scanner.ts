@@ -138,9 +138,13 @@ function sameBytes(word: usize, mixed: u32): bool {
   return mixed == 0;
 }
 
-function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
+/**
+ * A word to every detector: the lexer's (its first KW_MAX_WORD bytes at LX_WORD), `flags` its keyword classes.
+ * (Inlined into emitWord twice: see there.)
+ */
+// @ts-ignore: decorator
+@inline function wordEvent(st: usize, flags: u64, len: u32, start: u32, end: u32): void {
   const word = st + ST_LEX + LX_WORD;
-  const flags = keywordFlags(hash, word, len);
   const w0 = <u32>load<u8>(word);
   const w1 = len > 1 ? <u32>load<u8>(word + 1) : 0;
   const q0 = st + ST_SQL, q1 = q0 + SQL_BYTES, q2 = q1 + SQL_BYTES;
@@ -152,6 +156,26 @@ function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   pathWord(st, st + ST_PATH, flags, len, len >= 64 && sameBytes(word, load<u32>(st + ST_LEX + LX_MIXED)), start, end);
   if (nosqlWordNext(st + ST_NOSQL, start)) nosqlWord(st + ST_NOSQL, word, len, end);
   ssjsWord(st, st + ST_SSJS, word, w0, len, start, end);
+}
+
+function emitKeyword(st: usize, flags: u64, len: u32, start: u32, end: u32): void {
+  wordEvent(st, flags, len, start, end);
+}
+
+/**
+ * A word no table knows (most words): wordEvent with `flags` the constant 0, so the inlined fronts' tests of the
+ * keyword classes fold away. (Two functions: one that tests flags == 0 around two inlined copies has them merged
+ * back into one by the optimizer.)
+ */
+function emitPlainWord(st: usize, len: u32, start: u32, end: u32): void {
+  wordEvent(st, 0, len, start, end);
+}
+
+/** The lexer's word of `len` bytes with FNV-1a hash `hash`, to emitPlainWord or emitKeyword. */
+// @ts-ignore: decorator
+@inline function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
+  const flags = keywordFlags(hash, st + ST_LEX + LX_WORD, len);
+  if (flags == 0) emitPlainWord(st, len, start, end); else emitKeyword(st, flags, len, start, end);
 }
 
 /**
