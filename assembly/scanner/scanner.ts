@@ -217,6 +217,19 @@ function emitDash(st: usize, start: u32, end: u32, prev: u32): void {
   punct(st, 0x2d, start, end, prev);
 }
 
+/** emitPunct for a '.' (domains, file names, decimals, a sentence's end), as emitSpace for a space. */
+function emitDot(st: usize, start: u32, end: u32, prev: u32): void {
+  punct(st, 0x2e, start, end, prev);
+}
+
+/** emitPunct for a '@' (addresses) and a ':' (times, URLs), as emitSpace for a space. */
+function emitAt(st: usize, start: u32, end: u32, prev: u32): void {
+  punct(st, 0x40, start, end, prev);
+}
+function emitColon(st: usize, start: u32, end: u32, prev: u32): void {
+  punct(st, 0x3a, start, end, prev);
+}
+
 /**
  * Split normalised bytes into words and punctuation; word state survives chunk ends. `plain`:
  * the bytes are plainChunk's output, whose original offsets are their indices (0, 1, ... n: a
@@ -251,7 +264,8 @@ function emitDash(st: usize, start: u32, end: u32, prev: u32): void {
     if (len != 0) { store<u32>(lx + LX_MIXED, mixed); emitWord(st, hash, len, load<u32>(lx + LX_START), at); len = 0; }
     const pend = plain ? i + 1 : load<u32>(offs + (<usize>(i + 1) << 2));
     const pprev = i > 0 ? <u32>load<u8>(buf + i - 1) : load<u32>(lx + LX_PREV);
-    if (b == 0x20) emitSpace(st, at, pend, pprev); else if (b == 0x2d) emitDash(st, at, pend, pprev); else emitPunct(st, b, at, pend, pprev);
+    if (b == 0x20) emitSpace(st, at, pend, pprev); else if (b == 0x2d) emitDash(st, at, pend, pprev); else if (b == 0x2e) emitDot(st, at, pend, pprev);
+    else if (b == 0x40) emitAt(st, at, pend, pprev); else if (b == 0x3a) emitColon(st, at, pend, pprev); else emitPunct(st, b, at, pend, pprev);
     i++;
   }
   if (n > 0) store<u32>(lx + LX_PREV, <u32>load<u8>(buf + n - 1));
