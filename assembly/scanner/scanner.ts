@@ -494,6 +494,17 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
 /** One-shot scan of a whole value: begin + push(final). Returns the finding count. */
 export function scanOnce(st: usize, scratch: usize, input: usize, len: u32, context: u32, paranoia: u32, limit: u32): i32 {
   scanBegin(st, context, paranoia, limit);
+  // A plain value within the limit in one chunk (most values): scanPush(final)'s path for it without its
+  // checks and loop — the begun state passes them (magic set, not finished, nothing pushed, held or past
+  // the limit: no oversize report), the one chunk is the last, at offset 0 — making its stores: the total,
+  // plainChunk's, the lexer's, the position, finish's. (plainChunk stores nothing when it answers false.)
+  if (len <= limit && len <= CHUNK && plainChunk(st, scratch, input, len)) {
+    s32(st, ST_TOTAL, len);
+    lex(st, pairBytes(scratch, 0), 0, len, true);
+    s32(st, ST_POS, len);
+    finish(st);
+    return <i32>g32(st, ST_NFIND);
+  }
   return scanPush(st, scratch, input, len, 1);
 }
 
