@@ -328,7 +328,8 @@ const FOLD_CONST: usize = memory.data<u8>([
  * before 'x' or 'X', or two spaces in a row. Returns n when all of them are; else the number of
  * bytes already folded (whole 16-byte blocks before the first block with such a byte).
  */
-function plainFold(p: usize, n: u32, plus: bool): u32 {
+// @ts-ignore: decorator
+@inline function plainFold(p: usize, n: u32, plus: bool): u32 {
   // (constants loaded from memory: the engine builds a splatted constant anew in each iteration)
   const c20 = v128.load(FOLD_CONST), cAmp = v128.load(FOLD_CONST, 16), cBs = v128.load(FOLD_CONST, 32), cPct = v128.load(FOLD_CONST, 48);
   const c0 = v128.load(FOLD_CONST, 64), cx = v128.load(FOLD_CONST, 80), cPlus = plus ? v128.load(FOLD_CONST, 96) : cPct;
@@ -363,10 +364,12 @@ const ST_OUT_PAIR: u32 = 60; // which buffer pair holds the last decodeChunk out
  * the output is the input case-folded, with the offsets 0, 1, ... n (not stored: the lexer's
  * plain mode uses the index, and nothing else reads this output's offsets); the stores the stages
  * would make: the markup stage's SG_PREV (its last output byte) and the output pair. Returns false for
- * any other value (decodeChunk then copies the input again). A small function of its own: the
- * call into decodeChunk costs more than this whole path for a short value.
+ * any other value (decodeChunk then copies the input again). Apart from decodeChunk (whose call
+ * costs more than this whole path for a short value), and inlined with plainFold into scanOnce
+ * and scanPush, its callers.
  */
-function plainChunk(st: usize, scratch: usize, inp: usize, n: u32): bool {
+// @ts-ignore: decorator
+@inline function plainChunk(st: usize, scratch: usize, inp: usize, n: u32): bool {
   const b0 = pairBytes(scratch, 0);
   copyInput(b0, inp, n);
   const ctx = g32(st, ST_CONTEXT);
