@@ -56,7 +56,8 @@ export function scanFindingCount(st: usize): u32 { return g32(st, ST_NFIND); }
 export function scanOversized(st: usize): u32 { return g32(st, ST_FLAGS) & FLAG_OVERSIZE; }
 
 /** Start a scan: context (0 query, 1 form, 2 body, 3 header, 4 path, 5 json), paranoia 1|2, byte limit. */
-export function scanBegin(st: usize, context: u32, paranoia: u32, limit: u32): void {
+// @ts-ignore: decorator
+@inline export function scanBegin(st: usize, context: u32, paranoia: u32, limit: u32): void {
   // One pass zeroes everything but the findings (most scans are short: this is a good part
   // of their cost); the detector inits then only set what does not start at zero.
   // The decoder stages' carried bytes and offsets are read only up to the carry length, so of
