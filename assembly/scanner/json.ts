@@ -59,6 +59,12 @@ const MEMO: usize = memory.data(MEMO_SIZE * MEMO_ENTRY, 8);
 let memoNext: u32 = 0;
 let memoUsed: u32 = 0; // entries filled (at most MEMO_SIZE: entries [0, memoUsed) are this document's)
 let memoLast: u32 = 0; // the search starts after it
+// For each entry, the entry the key after it was found in or added as (this document's records
+// repeat their keys in order, so it names the next key's entry, and the search below starts there:
+// a record's first key follows the previous record's last one, where memoLast's successor is not it).
+// Only a first place to look: its entry is compared as any other.
+const MEMO_NEXT: usize = memory.data(MEMO_SIZE);
+let memoPrev: u32 = MEMO_SIZE; // the entry of the key looked up last (MEMO_SIZE: none yet)
 
 // What the last walk scanned, for the host's stats and wipe.
 let valuesScanned: u32 = 0;
@@ -85,21 +91,35 @@ export function scanJsonLongest(): u32 { return longestValue; }
   return t;
 }
 
-function memoHas(input: usize, start: u32, n: u32, tag: u64): bool {
+// @ts-ignore: decorator
+@inline function memoIs(input: usize, at: u32, start: u32, n: u32, tag: u64): bool {
+  const e = MEMO + (<usize>at * MEMO_ENTRY);
+  return load<u32>(e, 4) == n && load<u64>(e, 8) == tag && (n <= 8 || memory.compare(input + load<u32>(e) + 8, input + start + 8, n - 8) == 0);
+}
+
+/** Is the key a filled entry? (Entries are distinct: a key is added only when it is none of them, so the order they are compared in changes nothing but the cost.) */
+// @ts-ignore: decorator
+@inline function memoHas(input: usize, start: u32, n: u32, tag: u64): bool {
   const used = memoUsed;
+  if (memoPrev < used) {
+    const guess = <u32>load<u8>(MEMO_NEXT + memoPrev);
+    if (guess < used && memoIs(input, guess, start, n, tag)) { memoLast = guess; memoPrev = guess; return true; }
+  }
   let at = memoLast;
   for (let k: u32 = 0; k < used; k++) {
     at = at + 1 < used ? at + 1 : 0;
-    const e = MEMO + (<usize>at * MEMO_ENTRY);
-    if (load<u32>(e, 4) != n || load<u64>(e, 8) != tag) continue;
-    if (n > 8 && memory.compare(input + load<u32>(e) + 8, input + start + 8, n - 8) != 0) continue;
+    if (!memoIs(input, at, start, n, tag)) continue;
     memoLast = at;
+    if (memoPrev < MEMO_SIZE) store<u8>(MEMO_NEXT + memoPrev, <u8>at);
+    memoPrev = at;
     return true;
   }
   return false;
 }
 
 function memoAdd(start: u32, n: u32, tag: u64): void {
+  if (memoPrev < MEMO_SIZE) store<u8>(MEMO_NEXT + memoPrev, <u8>memoNext);
+  memoPrev = memoNext;
   const e = MEMO + (<usize>memoNext * MEMO_ENTRY);
   store<u32>(e, start);
   store<u32>(e, n, 4);
@@ -141,7 +161,7 @@ function stringEnd(input: usize, from: u32, len: u32): u32 {
  */
 export function scanJson(st: usize, scratch: usize, input: usize, len: u32, paranoia: u32, limit: u32): i32 {
   valuesScanned = 0; bytesScanned = 0; longestValue = 0;
-  memoNext = 0; memoUsed = 0; memoLast = 0;
+  memoNext = 0; memoUsed = 0; memoLast = 0; memoPrev = MEMO_SIZE;
   let depth: u32 = 0;
   let sawRoot = false;
   let i: u32 = 0;

@@ -60,7 +60,8 @@ export function nosqlPunct(st: usize, n: usize, c: u32, start: u32, end: u32): v
 }
 
 /** The value ends: an operator that is the whole value ("$ne" as a JSON key or parameter name) is one. */
-export function nosqlFinish(st: usize, n: usize, end: u32): void {
+// @ts-ignore: decorator
+@inline export function nosqlFinish(st: usize, n: usize, end: u32): void {
   const op = g32(n, N_OP);
   if (op != 0 && op - 1 == end && g32(n, N_START) == 0) report(st, R_SQLI_NOSQL_OPERATOR, 0, end);
 }

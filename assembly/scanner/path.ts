@@ -597,7 +597,8 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
   s32(p, PT_LAST_END, end);
 }
 
-export function pathFinish(st: usize, p: usize, end: u32): void {
+// @ts-ignore: decorator
+@inline export function pathFinish(st: usize, p: usize, end: u32): void {
   const h = st + ST_PATH2;
   if (g32(h, H_PROSE) != 0) proseEvent(st, h, false, 0, false);
   if (g32(h, H_EXT) != 0) extEvent(st, h, 0, false);

@@ -56,7 +56,8 @@ export function scanFindingCount(st: usize): u32 { return g32(st, ST_NFIND); }
 export function scanOversized(st: usize): u32 { return g32(st, ST_FLAGS) & FLAG_OVERSIZE; }
 
 /** Start a scan: context (0 query, 1 form, 2 body, 3 header, 4 path, 5 json), paranoia 1|2, byte limit. */
-export function scanBegin(st: usize, context: u32, paranoia: u32, limit: u32): void {
+// @ts-ignore: decorator
+@inline export function scanBegin(st: usize, context: u32, paranoia: u32, limit: u32): void {
   // One pass zeroes everything but the findings (most scans are short: this is a good part
   // of their cost); the detector inits then only set what does not start at zero.
   // The decoder stages' carried bytes and offsets are read only up to the carry length, so of
@@ -138,9 +139,13 @@ function sameBytes(word: usize, mixed: u32): bool {
   return mixed == 0;
 }
 
-function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
+/**
+ * A word to every detector: the lexer's (its first KW_MAX_WORD bytes at LX_WORD), `flags` its keyword classes.
+ * (Inlined into emitWord twice: see there.)
+ */
+// @ts-ignore: decorator
+@inline function wordEvent(st: usize, flags: u64, len: u32, start: u32, end: u32): void {
   const word = st + ST_LEX + LX_WORD;
-  const flags = keywordFlags(hash, word, len);
   const w0 = <u32>load<u8>(word);
   const w1 = len > 1 ? <u32>load<u8>(word + 1) : 0;
   const q0 = st + ST_SQL, q1 = q0 + SQL_BYTES, q2 = q1 + SQL_BYTES;
@@ -154,22 +159,76 @@ function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   ssjsWord(st, st + ST_SSJS, word, w0, len, start, end);
 }
 
-/** `prev`: the normalised byte before this one (0 at the start). */
-function emitPunct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
+function emitKeyword(st: usize, flags: u64, len: u32, start: u32, end: u32): void {
+  wordEvent(st, flags, len, start, end);
+}
+
+/**
+ * A word no table knows (most words): wordEvent with `flags` the constant 0, so the inlined fronts' tests of the
+ * keyword classes fold away. (Two functions: one that tests flags == 0 around two inlined copies has them merged
+ * back into one by the optimizer.)
+ */
+function emitPlainWord(st: usize, len: u32, start: u32, end: u32): void {
+  wordEvent(st, 0, len, start, end);
+}
+
+/** The lexer's word of `len` bytes with FNV-1a hash `hash`, to emitPlainWord or emitKeyword. */
+// @ts-ignore: decorator
+@inline function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
+  const flags = keywordFlags(hash, st + ST_LEX + LX_WORD, len);
+  if (flags == 0) emitPlainWord(st, len, start, end); else emitKeyword(st, flags, len, start, end);
+}
+
+/**
+ * One punctuation byte to every detector. `prev`: the normalised byte before this one (0 at the start).
+ * (Inlined into emitPunct, and into emitSpace with `c` a constant: see there.)
+ */
+// @ts-ignore: decorator
+@inline function punct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
   const q0 = st + ST_SQL, q1 = q0 + SQL_BYTES, q2 = q1 + SQL_BYTES;
   // a quote after a space or punctuation (not glued to a word, and not at the start)
-  const loose = prev != 0 && !isWordByte(prev);
   // (the value's first byte: its original span may be longer than one byte, %22 or \")
-  const first = prev == 0;
-  if (sqlTakesPunct(q0, c)) sqlPunct(st, q0, c, start, end, loose, first);
-  if (sqlTakesPunct(q1, c)) sqlPunct(st, q1, c, start, end, loose, first);
-  if (sqlTakesPunct(q2, c)) sqlPunct(st, q2, c, start, end, loose, first);
+  // (both as arguments: evaluated only when a reading takes the byte)
+  if (sqlTakesPunct(q0, c)) sqlPunct(st, q0, c, start, end, prev != 0 && !isWordByte(prev), prev == 0);
+  if (sqlTakesPunct(q1, c)) sqlPunct(st, q1, c, start, end, prev != 0 && !isWordByte(prev), prev == 0);
+  if (sqlTakesPunct(q2, c)) sqlPunct(st, q2, c, start, end, prev != 0 && !isWordByte(prev), prev == 0);
   xssPunct(st, st + ST_XSS, c, start, end);
   cmdPunct(st, st + ST_CMD, c, start, end);
   pathPunct(st, st + ST_PATH, c, start, end);
   if (nosqlPending(st + ST_NOSQL)) nosqlPunct(st, st + ST_NOSQL, c, start, end);
   if (c == 0x24 && !isWordByte(prev)) nosqlDollar(st + ST_NOSQL, start, end);
   ssjsPunct(st, st + ST_SSJS, c, start, end);
+}
+
+function emitPunct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
+  punct(st, c, start, end, prev);
+}
+
+/**
+ * emitPunct for a space (most punctuation of prose; the lexer calls it for one): the same body with
+ * `c` the constant 0x20, so the inlined fronts' tests of `c` fold away (a space is no '$', and
+ * ssjsPunct returns at once for it), in a function with a smaller frame than emitPunct's.
+ */
+function emitSpace(st: usize, start: u32, end: u32, prev: u32): void {
+  punct(st, 0x20, start, end, prev);
+}
+
+/** emitPunct for a '-' (SKU-28839, dates, hyphenated words), as emitSpace for a space. */
+function emitDash(st: usize, start: u32, end: u32, prev: u32): void {
+  punct(st, 0x2d, start, end, prev);
+}
+
+/** emitPunct for a '.' (domains, file names, decimals, a sentence's end), as emitSpace for a space. */
+function emitDot(st: usize, start: u32, end: u32, prev: u32): void {
+  punct(st, 0x2e, start, end, prev);
+}
+
+/** emitPunct for a '@' (addresses) and a ':' (times, URLs), as emitSpace for a space. */
+function emitAt(st: usize, start: u32, end: u32, prev: u32): void {
+  punct(st, 0x40, start, end, prev);
+}
+function emitColon(st: usize, start: u32, end: u32, prev: u32): void {
+  punct(st, 0x3a, start, end, prev);
 }
 
 /**
@@ -204,7 +263,10 @@ function emitPunct(st: usize, c: u32, start: u32, end: u32, prev: u32): void {
     }
     const at = plain ? i : load<u32>(offs + (<usize>i << 2));
     if (len != 0) { store<u32>(lx + LX_MIXED, mixed); emitWord(st, hash, len, load<u32>(lx + LX_START), at); len = 0; }
-    emitPunct(st, b, at, plain ? i + 1 : load<u32>(offs + (<usize>(i + 1) << 2)), i > 0 ? <u32>load<u8>(buf + i - 1) : load<u32>(lx + LX_PREV));
+    const pend = plain ? i + 1 : load<u32>(offs + (<usize>(i + 1) << 2));
+    const pprev = i > 0 ? <u32>load<u8>(buf + i - 1) : load<u32>(lx + LX_PREV);
+    if (b == 0x20) emitSpace(st, at, pend, pprev); else if (b == 0x2d) emitDash(st, at, pend, pprev); else if (b == 0x2e) emitDot(st, at, pend, pprev);
+    else if (b == 0x40) emitAt(st, at, pend, pprev); else if (b == 0x3a) emitColon(st, at, pend, pprev); else emitPunct(st, b, at, pend, pprev);
     i++;
   }
   if (n > 0) store<u32>(lx + LX_PREV, <u32>load<u8>(buf + n - 1));
@@ -267,7 +329,8 @@ const FOLD_CONST: usize = memory.data<u8>([
  * before 'x' or 'X', or two spaces in a row. Returns n when all of them are; else the number of
  * bytes already folded (whole 16-byte blocks before the first block with such a byte).
  */
-function plainFold(p: usize, n: u32, plus: bool): u32 {
+// @ts-ignore: decorator
+@inline function plainFold(p: usize, n: u32, plus: bool): u32 {
   // (constants loaded from memory: the engine builds a splatted constant anew in each iteration)
   const c20 = v128.load(FOLD_CONST), cAmp = v128.load(FOLD_CONST, 16), cBs = v128.load(FOLD_CONST, 32), cPct = v128.load(FOLD_CONST, 48);
   const c0 = v128.load(FOLD_CONST, 64), cx = v128.load(FOLD_CONST, 80), cPlus = plus ? v128.load(FOLD_CONST, 96) : cPct;
@@ -302,10 +365,12 @@ const ST_OUT_PAIR: u32 = 60; // which buffer pair holds the last decodeChunk out
  * the output is the input case-folded, with the offsets 0, 1, ... n (not stored: the lexer's
  * plain mode uses the index, and nothing else reads this output's offsets); the stores the stages
  * would make: the markup stage's SG_PREV (its last output byte) and the output pair. Returns false for
- * any other value (decodeChunk then copies the input again). A small function of its own: the
- * call into decodeChunk costs more than this whole path for a short value.
+ * any other value (decodeChunk then copies the input again). Apart from decodeChunk (whose call
+ * costs more than this whole path for a short value), and inlined with plainFold into scanOnce
+ * and scanPush, its callers.
  */
-function plainChunk(st: usize, scratch: usize, inp: usize, n: u32): bool {
+// @ts-ignore: decorator
+@inline function plainChunk(st: usize, scratch: usize, inp: usize, n: u32): bool {
   const b0 = pairBytes(scratch, 0);
   copyInput(b0, inp, n);
   const ctx = g32(st, ST_CONTEXT);
@@ -433,6 +498,17 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
 /** One-shot scan of a whole value: begin + push(final). Returns the finding count. */
 export function scanOnce(st: usize, scratch: usize, input: usize, len: u32, context: u32, paranoia: u32, limit: u32): i32 {
   scanBegin(st, context, paranoia, limit);
+  // A plain value within the limit in one chunk (most values): scanPush(final)'s path for it without its
+  // checks and loop — the begun state passes them (magic set, not finished, nothing pushed, held or past
+  // the limit: no oversize report), the one chunk is the last, at offset 0 — making its stores: the total,
+  // plainChunk's, the lexer's, the position, finish's. (plainChunk stores nothing when it answers false.)
+  if (len <= limit && len <= CHUNK && plainChunk(st, scratch, input, len)) {
+    s32(st, ST_TOTAL, len);
+    lex(st, pairBytes(scratch, 0), 0, len, true);
+    s32(st, ST_POS, len);
+    finish(st);
+    return <i32>g32(st, ST_NFIND);
+  }
   return scanPush(st, scratch, input, len, 1);
 }
 

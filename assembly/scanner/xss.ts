@@ -931,7 +931,18 @@ const XP_CLASS: usize = memory.data<u8>([
  */
 // @ts-ignore: decorator
 @inline export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
-  if (quiet(x)) { if ((<u32>load<u8>(XP_CLASS + c) & XC_SPACE) == 0) xssPunctQuiet(st, x, c, start, end); }
+  if (quiet(x)) {
+    const k = <u32>load<u8>(XP_CLASS + c);
+    // (idle punctuation that feeds no counter — not ( ) ! + ] } — makes xssPunctQuiet's stores without the call:
+    // its idle branch, with prevCode's answer `c` for any byte but '(')
+    if ((k & XC_SPACE) == 0) {
+      if ((k & (XC_QUOTE | XC_IDLE | XC_PAREN | XC_JSF | XC_BRACE)) == XC_IDLE &&
+          ((k & XC_BRK) == 0 || g32(x, X_PEND) == P_NONE || g32(x, X_PEND_END) != start)) {
+        s32(x, X_PEND, P_NONE); s32(x, X_QUOTE, 0);
+        s32(x, X_PREV, c); s32(x, X_PUNCT_END, end); s32(x, X_LAST_END, end);
+      } else xssPunctQuiet(st, x, c, start, end);
+    }
+  }
   // this  window  and a space: the object's name stays pending (document .cookie), its end moved as xssPunctFull moves it;
   // open  print  and a space: the weak sink ends (only a '(' or '`' glued to it counts), as in xssPunctFull
   else if ((<u32>load<u8>(XP_CLASS + c) & XC_SPACE) != 0 && (g32(x, X_PEND) == P_OBJ || g32(x, X_PEND) == P_SINK_WEAK) && quietOrObject(x)) {
