@@ -1346,7 +1346,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     if (g32(c, C_LAST_END) == start && (g32(c, C_PREV) != 0x3d || wordEq)) { s32(c, C_POS, 1); s32(c, C_POS_START, end); }
     s32(c, C_DOLLAR, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return;
   }
-  step(st, c, false, ch, 0, 0, start, end, 0);
+  if (g32(c, C_CMD) != 0) step(st, c, false, ch, 0, 0, start, end, 0); // (step returns at once with no command pending)
   // parameter expansion with an operator: ${x#p} ${x%p} ${x/a/b} ${x^} ${x,} ${x@Q} ${x:1} ${!x} ${#x}
   const pexp = g32(c, C_PEXP);
   if ((pexp & 0x40000000) != 0) { // $'\x69\x64' $'\151': ANSI-C quoting spelling bytes as escapes
@@ -1368,64 +1368,69 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;
   const isSpace = ch == 0x20;
-  // multi-step trackers
-  const sh = g32(c, C_SHELL);
-  if (sh == 1) s32(c, C_SHELL, isSpace || (ch == 0x2c && adjacent) ? 2 : ch == 0x2e && adjacent ? 4 : 0); // sh -c, sh,-c (argv lists)
-  else if (sh == 2) s32(c, C_SHELL, (ch == 0x2d || ch == 0x2f) ? 3 : isSpace ? 2 : 0);
-  else if (sh == 5 || sh == 6) s32(c, C_SHELL, isSpace ? 6 : 0);
-  else if (sh != 0 && !(sh == 3 && ch == 0x2d)) s32(c, C_SHELL, 0);
-  const rd = g32(c, C_REDIR);
-  if (ch == 0x3e || (ch == 0x3c && !(rd != 0))) {
-    // 8: a '>' closing an earlier '<' (Array<T>(x), <b>(x)) or ending an arrow => ->: no process substitution
-    const angles = g32(k3, K_ANGLE);
-    const pp = g32(c, C_PREV);
-    // (also a '>' glued to a name, a closing bracket or a quote: the end of a generic whose '<' a '|' inside it
-    // reset, toExtend<string | number>())
-    const afterName = <u32>(load<u64>(j + J_LW) >> 32) == start;
-    const glued = adjacent && start != 0 && (afterName || pp == 0x5d || pp == 0x29 || pp == 0x7d || pp == 0x27 || pp == 0x22);
-    const closes = ch == 0x3e && (angles != 0 || glued || (adjacent && (pp == 0x3d || pp == 0x2d) && !afterName));
-    if (ch == 0x3c) s32(k3, K_ANGLE, angles < 255 ? angles + 1 : angles); else if (angles != 0) s32(k3, K_ANGLE, angles - 1);
-    s32(c, C_REDIR, closes ? 9 : 1); s32(c, C_RD_START, start);
-  } else if (rd == 1 && ch == 0x28 && adjacent) { report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); }
-  else if ((rd == 9 && ch == 0x28 && adjacent) || (rd == 10 && ch == 0x29 && adjacent)) s32(c, C_REDIR, rd + 1); // pi>()ng: an empty one inside a word
-  else if (((rd & 7) == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
-  else if (((rd & 7) == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && (rd & 7) == 1 ? 0 : 3);
-  else if (!(rd == 3 && ch == 0x2f)) s32(c, C_REDIR, 0);
-  // /bin/
-  const bin = g32(c, C_BIN);
-  if (ch == 0x2f || ch == 0x5c) {
-    if (bin == 2 && adjacent) s32(c, C_BIN, 3);
-    else { s32(c, C_BIN, 1); s32(c, C_BIN_START, start); }
-  } else s32(c, C_BIN, 0);
-  // <!--#
-  const ssi = g32(c, C_SSI);
-  if (ch == 0x3c) { s32(c, C_SSI, 1); s32(c, C_SSI_START, start); }
-  else if (adjacent && ((ssi == 1 && ch == 0x21) || ((ssi == 2 || ssi == 3) && ch == 0x2d) || (ssi == 4 && ch == 0x23))) s32(c, C_SSI, ssi + 1);
-  else s32(c, C_SSI, 0);
-  // %name%
   const pct = g32(c, C_PCT);
-  if (ch == 0x25) {
-    if (pct == 2 && adjacent) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end);
-    s32(c, C_PCT, g32(c, C_POS) == 2 ? 5 : 1); s32(c, C_PCT_START, start);
-  } else if ((pct == 2 || pct == 3) && ch == 0x3a && adjacent) s32(c, C_PCT, 4);
-  else if (pct == 4 && ch == 0x7e && adjacent) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end); s32(c, C_PCT, 0); } // %name:~n,m% substring
-  else s32(c, C_PCT, 0);
+  // multi-step trackers. Fast path: with the shell-flag, redirection, /bin/, <!--#, %name%, newline and '{'/'-' trackers
+  // all at rest, a byte none of them takes up (> < / \ % { - newline space) leaves them at rest: each section below
+  // would only store the 0 already there (the same stores; the '<' count's reset reads none of them)
+  if ((g32(c, C_SHELL) | g32(c, C_REDIR) | g32(c, C_BIN) | g32(c, C_SSI) | pct | g32(c, C_NL) | g32(c, C_NLTAG) | g32(c, C_LBRACE)) != 0 ||
+      ch == 0x3e || ch == 0x3c || ch == 0x2f || ch == 0x5c || ch == 0x25 || ch == 0x7b || ch == 0x2d || ch == 0x0a || isSpace) {
+    const sh = g32(c, C_SHELL);
+    if (sh == 1) s32(c, C_SHELL, isSpace || (ch == 0x2c && adjacent) ? 2 : ch == 0x2e && adjacent ? 4 : 0); // sh -c, sh,-c (argv lists)
+    else if (sh == 2) s32(c, C_SHELL, (ch == 0x2d || ch == 0x2f) ? 3 : isSpace ? 2 : 0);
+    else if (sh == 5 || sh == 6) s32(c, C_SHELL, isSpace ? 6 : 0);
+    else if (sh != 0 && !(sh == 3 && ch == 0x2d)) s32(c, C_SHELL, 0);
+    const rd = g32(c, C_REDIR);
+    if (ch == 0x3e || (ch == 0x3c && !(rd != 0))) {
+      // 8: a '>' closing an earlier '<' (Array<T>(x), <b>(x)) or ending an arrow => ->: no process substitution
+      const angles = g32(k3, K_ANGLE);
+      const pp = g32(c, C_PREV);
+      // (also a '>' glued to a name, a closing bracket or a quote: the end of a generic whose '<' a '|' inside it
+      // reset, toExtend<string | number>())
+      const afterName = <u32>(load<u64>(j + J_LW) >> 32) == start;
+      const glued = adjacent && start != 0 && (afterName || pp == 0x5d || pp == 0x29 || pp == 0x7d || pp == 0x27 || pp == 0x22);
+      const closes = ch == 0x3e && (angles != 0 || glued || (adjacent && (pp == 0x3d || pp == 0x2d) && !afterName));
+      if (ch == 0x3c) s32(k3, K_ANGLE, angles < 255 ? angles + 1 : angles); else if (angles != 0) s32(k3, K_ANGLE, angles - 1);
+      s32(c, C_REDIR, closes ? 9 : 1); s32(c, C_RD_START, start);
+    } else if (rd == 1 && ch == 0x28 && adjacent) { report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); }
+    else if ((rd == 9 && ch == 0x28 && adjacent) || (rd == 10 && ch == 0x29 && adjacent)) s32(c, C_REDIR, rd + 1); // pi>()ng: an empty one inside a word
+    else if (((rd & 7) == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
+    else if (((rd & 7) == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && (rd & 7) == 1 ? 0 : 3);
+    else if (!(rd == 3 && ch == 0x2f)) s32(c, C_REDIR, 0);
+    // /bin/
+    const bin = g32(c, C_BIN);
+    if (ch == 0x2f || ch == 0x5c) {
+      if (bin == 2 && adjacent) s32(c, C_BIN, 3);
+      else { s32(c, C_BIN, 1); s32(c, C_BIN_START, start); }
+    } else s32(c, C_BIN, 0);
+    // <!--#
+    const ssi = g32(c, C_SSI);
+    if (ch == 0x3c) { s32(c, C_SSI, 1); s32(c, C_SSI_START, start); }
+    else if (adjacent && ((ssi == 1 && ch == 0x21) || ((ssi == 2 || ssi == 3) && ch == 0x2d) || (ssi == 4 && ch == 0x23))) s32(c, C_SSI, ssi + 1);
+    else s32(c, C_SSI, 0);
+    // %name%
+    if (ch == 0x25) {
+      if (pct == 2 && adjacent) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end);
+      s32(c, C_PCT, g32(c, C_POS) == 2 ? 5 : 1); s32(c, C_PCT_START, start);
+    } else if ((pct == 2 || pct == 3) && ch == 0x3a && adjacent) s32(c, C_PCT, 4);
+    else if (pct == 4 && ch == 0x7e && adjacent) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end); s32(c, C_PCT, 0); } // %name:~n,m% substring
+    else s32(c, C_PCT, 0);
 
-  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) s32(st + ST_CMD3, K_ANGLE, 0); // a separator closes every '<'
-  const nlTag = g32(c, C_NLTAG);
-  const mailWait = nlTag >= 3 && isSpace && (nlTag & 7) != 5;
-  if (mailWait) s32(c, C_NLTAG, 4 | (nlTag & ~7)); // a mail verb that is also English: what follows it decides (see mailArg)
-  else if (nlTag >= 3) {
-    const ps = nlTag & 7;
-    if (mailArg(ps, ch, adjacent)) report(st, R_CMDI_MAIL_COMMAND, g32(c, C_NL) - 2, ps == 5 ? end : nlTag >> 3);
-    s32(c, C_NLTAG, 0); s32(c, C_NL, 0);
+    const nlTag = g32(c, C_NLTAG);
+    const mailWait = nlTag >= 3 && isSpace && (nlTag & 7) != 5;
+    if (mailWait) s32(c, C_NLTAG, 4 | (nlTag & ~7)); // a mail verb that is also English: what follows it decides (see mailArg)
+    else if (nlTag >= 3) {
+      const ps = nlTag & 7;
+      if (mailArg(ps, ch, adjacent)) report(st, R_CMDI_MAIL_COMMAND, g32(c, C_NL) - 2, ps == 5 ? end : nlTag >> 3);
+      s32(c, C_NLTAG, 0); s32(c, C_NL, 0);
+    }
+    if (mailWait) {}
+    else if (ch == 0x0a) { s32(c, C_NL, end + 1); s32(c, C_NLTAG, 0); }
+    else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);
+    else if (!(isSpace && g32(c, C_NL) == start + 1)) { s32(c, C_NL, 0); s32(c, C_NLTAG, 0); }
+    else s32(c, C_NL, end + 1);
+    s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && (!adjacent || g32(c, C_FRESH) != 0) ? (end + 1) | 0x80000000 : 0); // ' -': an option dash (or one opening the value: -e sh)
   }
-  if (mailWait) {}
-  else if (ch == 0x0a) { s32(c, C_NL, end + 1); s32(c, C_NLTAG, 0); }
-  else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);
-  else if (!(isSpace && g32(c, C_NL) == start + 1)) { s32(c, C_NL, 0); s32(c, C_NLTAG, 0); }
-  else s32(c, C_NL, end + 1);
-  s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && (!adjacent || g32(c, C_FRESH) != 0) ? (end + 1) | 0x80000000 : 0); // ' -': an option dash (or one opening the value: -e sh)
+  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) s32(st + ST_CMD3, K_ANGLE, 0); // a separator closes every '<'
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
   // A name in command position (x() {, function x() {), a name of punctuation (:(){ ), "()" itself in command
