@@ -764,9 +764,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
 }
 
 // @ts-ignore: decorator
-@inline function isGlue(ch: u32): bool {
-  return ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60 || ch == 0x24 || ch == 0x5b || ch == 0x5d || ch == 0x5e; // ^: cmd.exe escape
+@inline function isGlue(ch: u32): bool { // ' " \ ` $ [ ] ^ (^: cmd.exe escape), as bit sets: one test on every punctuation byte
+  return ch < 0x80 && ((ch < 0x40 ? GLUE_LO >> <u64>ch : GLUE_HI >> <u64>(ch - 0x40)) & 1) != 0;
 }
+const GLUE_LO: u64 = (<u64>1 << 0x27) | (<u64>1 << 0x22) | (<u64>1 << 0x24);
+const GLUE_HI: u64 = (<u64>1 << (0x5c - 0x40)) | (<u64>1 << (0x60 - 0x40)) | (<u64>1 << (0x5b - 0x40)) | (<u64>1 << (0x5d - 0x40)) | (<u64>1 << (0x5e - 0x40));
 
 /**
  * The shell word is one command word between backticks and nothing else: `date` (the word ends at the closing backtick), or
@@ -1152,10 +1154,11 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
 
 // Punctuation no tracker reacts to while idle (it only becomes the previous byte).
 // @ts-ignore: decorator
-@inline function neutral(ch: u32): bool {
-  return ch == 0x2c || ch == 0x3a || ch == 0x5b || ch == 0x5d || ch == 0x7d || ch == 0x3f || ch == 0x2a ||
-    ch == 0x2b || ch == 0x5e || ch == 0x7e || ch == 0x22 || ch == 0x27;
+@inline function neutral(ch: u32): bool { // , : [ ] } ? * + ^ ~ " ' (bit sets: one test)
+  return ch < 0x80 && ((ch < 0x40 ? NEUTRAL_LO >> <u64>ch : NEUTRAL_HI >> <u64>(ch - 0x40)) & 1) != 0;
 }
+const NEUTRAL_LO: u64 = (<u64>1 << 0x2c) | (<u64>1 << 0x3a) | (<u64>1 << 0x3f) | (<u64>1 << 0x2a) | (<u64>1 << 0x2b) | (<u64>1 << 0x22) | (<u64>1 << 0x27);
+const NEUTRAL_HI: u64 = (<u64>1 << (0x5b - 0x40)) | (<u64>1 << (0x5d - 0x40)) | (<u64>1 << (0x7d - 0x40)) | (<u64>1 << (0x5e - 0x40)) | (<u64>1 << (0x7e - 0x40));
 
 // The punctuation of cmdPunct's at-rest fast path, as bit sets over 0x00-0x3f and 0x40-0x7f: ! # ) * + , - . : ? and @ } ~
 const INERT_LO: u64 = (<u64>1 << 0x21) | (<u64>1 << 0x23) | (<u64>1 << 0x29) | (<u64>1 << 0x2a) | (<u64>1 << 0x2b) | (<u64>1 << 0x2c) |
@@ -1282,10 +1285,11 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   }
   // x`cmd`: an opening backtick glued to a word joins them only if the substitution is empty (wh``oami);
   // a word right after it starts the substitution's command instead (cmdWord)
-  if (ch == 0x60 && g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) != 0) { s32(k3, K_SPLIT, end + 1); s32(k3, K_SPLIT_AT, start); }
+  if (ch != 0x60) {} // (both tests below are for a backtick)
+  else if (g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) != 0) { s32(k3, K_SPLIT, end + 1); s32(k3, K_SPLIT_AT, start); }
   // '`cmd`, "`cmd`: a backtick glued after quotes alone opens the substitution there (inside "…" it runs whatever quote
   // came before it: "'`sleep 5`'"); the shell word to read starts at the backtick, as it does with no quote before it
-  else if (ch == 0x60 && g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) == 0 && g32(j, J_MODE) == 0 && g32(j, J_VAR) == 0 &&
+  else if (g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) == 0 && g32(j, J_MODE) == 0 && g32(j, J_VAR) == 0 &&
            (g32(j, J_QUOTES) & 0x30000) == 0 && g32(j, J_QUOTES) != 0) {
     s32(j, J_START, start); s32(j, J_POS, 2); s32(j, J_QUOTES, 0x40000); s32(j, J_GLUE, 1); s32(j, J_MID, 1);
     if (g32(c, C_POS) != 2) s32(j, J_POSSTART, start);
