@@ -1015,7 +1015,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     if (g32(c, C_POS) != 0 && ((flags & K_C_STRONG) != 0 || ((bx == 2 || g32(c, C_POS) == 2) && (flags & K_C_WEAK) != 0))) s32(j, J_BRCMD, (end + 1) | (bx == 1 ? 0x80000000 : 0)); // {cmd} alone is a literal
     s32(j, J_BRACEX, 0);
   } else s32(j, J_BRCMD, 0);
-  step(st, c, true, 0, flags, first, start, end, len);
+  if (g32(c, C_CMD) != 0) step(st, c, true, 0, flags, first, start, end, len); // (step returns at once with no command pending)
   // function f() { id; }  — after the keyword, only a body that starts with a command or `if` counts
   // (JavaScript's function () { return … } does not): states 5-8, 12
   const fn = g32(c, C_FUNC);
@@ -1213,6 +1213,10 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
   } else cmdPunctFull(st, c, ch, start, end);
 }
 
+// The bytes the trackers of cmdPunctFull's second fast path take up, as bit sets: > < / % - newline space, and \ {
+const TRACKED_LO: u64 = (<u64>1 << 0x3e) | (<u64>1 << 0x3c) | (<u64>1 << 0x2f) | (<u64>1 << 0x25) | (<u64>1 << 0x2d) | (<u64>1 << 0x0a) | (<u64>1 << 0x20);
+const TRACKED_HI: u64 = (<u64>1 << (0x5c - 0x40)) | (<u64>1 << (0x7b - 0x40));
+
 /** Punctuation past the fast paths of cmdPunct (which alone calls it). */
 function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
@@ -1377,7 +1381,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   // all at rest, a byte none of them takes up (> < / \ % { - newline space) leaves them at rest: each section below
   // would only store the 0 already there (the same stores; the '<' count's reset reads none of them)
   if ((g32(c, C_SHELL) | g32(c, C_REDIR) | g32(c, C_BIN) | g32(c, C_SSI) | pct | g32(c, C_NL) | g32(c, C_NLTAG) | g32(c, C_LBRACE)) != 0 ||
-      ch == 0x3e || ch == 0x3c || ch == 0x2f || ch == 0x5c || ch == 0x25 || ch == 0x7b || ch == 0x2d || ch == 0x0a || isSpace) {
+      (ch < 0x80 && ((ch < 0x40 ? TRACKED_LO >> <u64>ch : TRACKED_HI >> <u64>(ch - 0x40)) & 1) != 0)) {
     const sh = g32(c, C_SHELL);
     if (sh == 1) s32(c, C_SHELL, isSpace || (ch == 0x2c && adjacent) ? 2 : ch == 0x2e && adjacent ? 4 : 0); // sh -c, sh,-c (argv lists)
     else if (sh == 2) s32(c, C_SHELL, (ch == 0x2d || ch == 0x2f) ? 3 : isSpace ? 2 : 0);
