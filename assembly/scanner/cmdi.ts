@@ -1304,7 +1304,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     if (on) globEnd(st, j, true, start);
     const gs = on ? g32(j, G_START) : start;
     const isbin = on && g32(j, G_ISBIN) != 0 && g32(j, G_NPART) == 1;
-    memory.fill(j + G_QM, 0, G_NPART + 4 - G_QM);
+    v128.store(j + G_QM, i32x4.splat(0)); v128.store(j + G_QM + 16, i32x4.splat(0)); s32(j, G_QM + 32, 0); // G_QM to G_NPART (no native call)
     s32(j, G_ON, 1); s32(j, G_AFTERBIN, isbin ? 1 : 0); s32(j, G_START, gs)
     s32(j, G_QLAST, 0);
   } else if (g32(j, G_ON) != 0) {
@@ -1444,7 +1444,8 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   // A name in command position (x() {, function x() {), a name of punctuation (:(){ ), "()" itself in command
   // position (the Shellshock "() {") or a body glued to "()" (main(){): a definition. A word out of command
   // position before "() {" is a method in code prose (async function main() {, constructor() {): states 3, 4.
-  if (fn == 9 && isSpace) {}
+  if (fn == 0 && ch != 0x28) {} // (at rest, only '(' starts one: every branch below would store the 0 already there)
+  else if (fn == 9 && isSpace) {}
   else if (fn == 9) { if (ch != 0x7d) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
   else if (ch == 0x28 && (fn == 8 || fn == 12)) { s32(c, C_FUNC, 5); s32(c, C_FUNC_START, start); }
   else if (ch == 0x28) {
