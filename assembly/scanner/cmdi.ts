@@ -764,9 +764,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
 }
 
 // @ts-ignore: decorator
-@inline function isGlue(ch: u32): bool {
-  return ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60 || ch == 0x24 || ch == 0x5b || ch == 0x5d || ch == 0x5e; // ^: cmd.exe escape
+@inline function isGlue(ch: u32): bool { // ' " \ ` $ [ ] ^ (^: cmd.exe escape), as bit sets: one test on every punctuation byte
+  return ch < 0x80 && ((ch < 0x40 ? GLUE_LO >> <u64>ch : GLUE_HI >> <u64>(ch - 0x40)) & 1) != 0;
 }
+const GLUE_LO: u64 = (<u64>1 << 0x27) | (<u64>1 << 0x22) | (<u64>1 << 0x24);
+const GLUE_HI: u64 = (<u64>1 << (0x5c - 0x40)) | (<u64>1 << (0x60 - 0x40)) | (<u64>1 << (0x5b - 0x40)) | (<u64>1 << (0x5d - 0x40)) | (<u64>1 << (0x5e - 0x40));
 
 /**
  * The shell word is one command word between backticks and nothing else: `date` (the word ends at the closing backtick), or
@@ -1013,7 +1015,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     if (g32(c, C_POS) != 0 && ((flags & K_C_STRONG) != 0 || ((bx == 2 || g32(c, C_POS) == 2) && (flags & K_C_WEAK) != 0))) s32(j, J_BRCMD, (end + 1) | (bx == 1 ? 0x80000000 : 0)); // {cmd} alone is a literal
     s32(j, J_BRACEX, 0);
   } else s32(j, J_BRCMD, 0);
-  step(st, c, true, 0, flags, first, start, end, len);
+  if (g32(c, C_CMD) != 0) step(st, c, true, 0, flags, first, start, end, len); // (step returns at once with no command pending)
   // function f() { id; }  — after the keyword, only a body that starts with a command or `if` counts
   // (JavaScript's function () { return … } does not): states 5-8, 12
   const fn = g32(c, C_FUNC);
@@ -1152,10 +1154,11 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
 
 // Punctuation no tracker reacts to while idle (it only becomes the previous byte).
 // @ts-ignore: decorator
-@inline function neutral(ch: u32): bool {
-  return ch == 0x2c || ch == 0x3a || ch == 0x5b || ch == 0x5d || ch == 0x7d || ch == 0x3f || ch == 0x2a ||
-    ch == 0x2b || ch == 0x5e || ch == 0x7e || ch == 0x22 || ch == 0x27;
+@inline function neutral(ch: u32): bool { // , : [ ] } ? * + ^ ~ " ' (bit sets: one test)
+  return ch < 0x80 && ((ch < 0x40 ? NEUTRAL_LO >> <u64>ch : NEUTRAL_HI >> <u64>(ch - 0x40)) & 1) != 0;
 }
+const NEUTRAL_LO: u64 = (<u64>1 << 0x2c) | (<u64>1 << 0x3a) | (<u64>1 << 0x3f) | (<u64>1 << 0x2a) | (<u64>1 << 0x2b) | (<u64>1 << 0x22) | (<u64>1 << 0x27);
+const NEUTRAL_HI: u64 = (<u64>1 << (0x5b - 0x40)) | (<u64>1 << (0x5d - 0x40)) | (<u64>1 << (0x7d - 0x40)) | (<u64>1 << (0x5e - 0x40)) | (<u64>1 << (0x7e - 0x40));
 
 // The punctuation of cmdPunct's at-rest fast path, as bit sets over 0x00-0x3f and 0x40-0x7f: ! # ) * + , - . : ? and @ } ~
 const INERT_LO: u64 = (<u64>1 << 0x21) | (<u64>1 << 0x23) | (<u64>1 << 0x29) | (<u64>1 << 0x2a) | (<u64>1 << 0x2b) | (<u64>1 << 0x2c) |
@@ -1209,6 +1212,10 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
     s32(c, C_EXEC, ch == 0x2e ? groovyDot(c, j, g32(c, C_EXEC), start, end) : 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end);
   } else cmdPunctFull(st, c, ch, start, end);
 }
+
+// The bytes the trackers of cmdPunctFull's second fast path take up, as bit sets: > < / % - newline space, and \ {
+const TRACKED_LO: u64 = (<u64>1 << 0x3e) | (<u64>1 << 0x3c) | (<u64>1 << 0x2f) | (<u64>1 << 0x25) | (<u64>1 << 0x2d) | (<u64>1 << 0x0a) | (<u64>1 << 0x20);
+const TRACKED_HI: u64 = (<u64>1 << (0x5c - 0x40)) | (<u64>1 << (0x7b - 0x40));
 
 /** Punctuation past the fast paths of cmdPunct (which alone calls it). */
 function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
@@ -1282,10 +1289,11 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   }
   // x`cmd`: an opening backtick glued to a word joins them only if the substitution is empty (wh``oami);
   // a word right after it starts the substitution's command instead (cmdWord)
-  if (ch == 0x60 && g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) != 0) { s32(k3, K_SPLIT, end + 1); s32(k3, K_SPLIT_AT, start); }
+  if (ch != 0x60) {} // (both tests below are for a backtick)
+  else if (g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) != 0) { s32(k3, K_SPLIT, end + 1); s32(k3, K_SPLIT_AT, start); }
   // '`cmd`, "`cmd`: a backtick glued after quotes alone opens the substitution there (inside "…" it runs whatever quote
   // came before it: "'`sleep 5`'"); the shell word to read starts at the backtick, as it does with no quote before it
-  else if (ch == 0x60 && g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) == 0 && g32(j, J_MODE) == 0 && g32(j, J_VAR) == 0 &&
+  else if (g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) == 0 && g32(j, J_MODE) == 0 && g32(j, J_VAR) == 0 &&
            (g32(j, J_QUOTES) & 0x30000) == 0 && g32(j, J_QUOTES) != 0) {
     s32(j, J_START, start); s32(j, J_POS, 2); s32(j, J_QUOTES, 0x40000); s32(j, J_GLUE, 1); s32(j, J_MID, 1);
     if (g32(c, C_POS) != 2) s32(j, J_POSSTART, start);
@@ -1296,7 +1304,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     if (on) globEnd(st, j, true, start);
     const gs = on ? g32(j, G_START) : start;
     const isbin = on && g32(j, G_ISBIN) != 0 && g32(j, G_NPART) == 1;
-    memory.fill(j + G_QM, 0, G_NPART + 4 - G_QM);
+    v128.store(j + G_QM, i32x4.splat(0)); v128.store(j + G_QM + 16, i32x4.splat(0)); s32(j, G_QM + 32, 0); // G_QM to G_NPART (no native call)
     s32(j, G_ON, 1); s32(j, G_AFTERBIN, isbin ? 1 : 0); s32(j, G_START, gs)
     s32(j, G_QLAST, 0);
   } else if (g32(j, G_ON) != 0) {
@@ -1346,7 +1354,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     if (g32(c, C_LAST_END) == start && (g32(c, C_PREV) != 0x3d || wordEq)) { s32(c, C_POS, 1); s32(c, C_POS_START, end); }
     s32(c, C_DOLLAR, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return;
   }
-  step(st, c, false, ch, 0, 0, start, end, 0);
+  if (g32(c, C_CMD) != 0) step(st, c, false, ch, 0, 0, start, end, 0); // (step returns at once with no command pending)
   // parameter expansion with an operator: ${x#p} ${x%p} ${x/a/b} ${x^} ${x,} ${x@Q} ${x:1} ${!x} ${#x}
   const pexp = g32(c, C_PEXP);
   if ((pexp & 0x40000000) != 0) { // $'\x69\x64' $'\151': ANSI-C quoting spelling bytes as escapes
@@ -1368,70 +1376,76 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;
   const isSpace = ch == 0x20;
-  // multi-step trackers
-  const sh = g32(c, C_SHELL);
-  if (sh == 1) s32(c, C_SHELL, isSpace || (ch == 0x2c && adjacent) ? 2 : ch == 0x2e && adjacent ? 4 : 0); // sh -c, sh,-c (argv lists)
-  else if (sh == 2) s32(c, C_SHELL, (ch == 0x2d || ch == 0x2f) ? 3 : isSpace ? 2 : 0);
-  else if (sh == 5 || sh == 6) s32(c, C_SHELL, isSpace ? 6 : 0);
-  else if (sh != 0 && !(sh == 3 && ch == 0x2d)) s32(c, C_SHELL, 0);
-  const rd = g32(c, C_REDIR);
-  if (ch == 0x3e || (ch == 0x3c && !(rd != 0))) {
-    // 8: a '>' closing an earlier '<' (Array<T>(x), <b>(x)) or ending an arrow => ->: no process substitution
-    const angles = g32(k3, K_ANGLE);
-    const pp = g32(c, C_PREV);
-    // (also a '>' glued to a name, a closing bracket or a quote: the end of a generic whose '<' a '|' inside it
-    // reset, toExtend<string | number>())
-    const afterName = <u32>(load<u64>(j + J_LW) >> 32) == start;
-    const glued = adjacent && start != 0 && (afterName || pp == 0x5d || pp == 0x29 || pp == 0x7d || pp == 0x27 || pp == 0x22);
-    const closes = ch == 0x3e && (angles != 0 || glued || (adjacent && (pp == 0x3d || pp == 0x2d) && !afterName));
-    if (ch == 0x3c) s32(k3, K_ANGLE, angles < 255 ? angles + 1 : angles); else if (angles != 0) s32(k3, K_ANGLE, angles - 1);
-    s32(c, C_REDIR, closes ? 9 : 1); s32(c, C_RD_START, start);
-  } else if (rd == 1 && ch == 0x28 && adjacent) { report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); }
-  else if ((rd == 9 && ch == 0x28 && adjacent) || (rd == 10 && ch == 0x29 && adjacent)) s32(c, C_REDIR, rd + 1); // pi>()ng: an empty one inside a word
-  else if (((rd & 7) == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
-  else if (((rd & 7) == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && (rd & 7) == 1 ? 0 : 3);
-  else if (!(rd == 3 && ch == 0x2f)) s32(c, C_REDIR, 0);
-  // /bin/
-  const bin = g32(c, C_BIN);
-  if (ch == 0x2f || ch == 0x5c) {
-    if (bin == 2 && adjacent) s32(c, C_BIN, 3);
-    else { s32(c, C_BIN, 1); s32(c, C_BIN_START, start); }
-  } else s32(c, C_BIN, 0);
-  // <!--#
-  const ssi = g32(c, C_SSI);
-  if (ch == 0x3c) { s32(c, C_SSI, 1); s32(c, C_SSI_START, start); }
-  else if (adjacent && ((ssi == 1 && ch == 0x21) || ((ssi == 2 || ssi == 3) && ch == 0x2d) || (ssi == 4 && ch == 0x23))) s32(c, C_SSI, ssi + 1);
-  else s32(c, C_SSI, 0);
-  // %name%
   const pct = g32(c, C_PCT);
-  if (ch == 0x25) {
-    if (pct == 2 && adjacent) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end);
-    s32(c, C_PCT, g32(c, C_POS) == 2 ? 5 : 1); s32(c, C_PCT_START, start);
-  } else if ((pct == 2 || pct == 3) && ch == 0x3a && adjacent) s32(c, C_PCT, 4);
-  else if (pct == 4 && ch == 0x7e && adjacent) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end); s32(c, C_PCT, 0); } // %name:~n,m% substring
-  else s32(c, C_PCT, 0);
+  // multi-step trackers. Fast path: with the shell-flag, redirection, /bin/, <!--#, %name%, newline and '{'/'-' trackers
+  // all at rest, a byte none of them takes up (> < / \ % { - newline space) leaves them at rest: each section below
+  // would only store the 0 already there (the same stores; the '<' count's reset reads none of them)
+  if ((g32(c, C_SHELL) | g32(c, C_REDIR) | g32(c, C_BIN) | g32(c, C_SSI) | pct | g32(c, C_NL) | g32(c, C_NLTAG) | g32(c, C_LBRACE)) != 0 ||
+      (ch < 0x80 && ((ch < 0x40 ? TRACKED_LO >> <u64>ch : TRACKED_HI >> <u64>(ch - 0x40)) & 1) != 0)) {
+    const sh = g32(c, C_SHELL);
+    if (sh == 1) s32(c, C_SHELL, isSpace || (ch == 0x2c && adjacent) ? 2 : ch == 0x2e && adjacent ? 4 : 0); // sh -c, sh,-c (argv lists)
+    else if (sh == 2) s32(c, C_SHELL, (ch == 0x2d || ch == 0x2f) ? 3 : isSpace ? 2 : 0);
+    else if (sh == 5 || sh == 6) s32(c, C_SHELL, isSpace ? 6 : 0);
+    else if (sh != 0 && !(sh == 3 && ch == 0x2d)) s32(c, C_SHELL, 0);
+    const rd = g32(c, C_REDIR);
+    if (ch == 0x3e || (ch == 0x3c && !(rd != 0))) {
+      // 8: a '>' closing an earlier '<' (Array<T>(x), <b>(x)) or ending an arrow => ->: no process substitution
+      const angles = g32(k3, K_ANGLE);
+      const pp = g32(c, C_PREV);
+      // (also a '>' glued to a name, a closing bracket or a quote: the end of a generic whose '<' a '|' inside it
+      // reset, toExtend<string | number>())
+      const afterName = <u32>(load<u64>(j + J_LW) >> 32) == start;
+      const glued = adjacent && start != 0 && (afterName || pp == 0x5d || pp == 0x29 || pp == 0x7d || pp == 0x27 || pp == 0x22);
+      const closes = ch == 0x3e && (angles != 0 || glued || (adjacent && (pp == 0x3d || pp == 0x2d) && !afterName));
+      if (ch == 0x3c) s32(k3, K_ANGLE, angles < 255 ? angles + 1 : angles); else if (angles != 0) s32(k3, K_ANGLE, angles - 1);
+      s32(c, C_REDIR, closes ? 9 : 1); s32(c, C_RD_START, start);
+    } else if (rd == 1 && ch == 0x28 && adjacent) { report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); }
+    else if ((rd == 9 && ch == 0x28 && adjacent) || (rd == 10 && ch == 0x29 && adjacent)) s32(c, C_REDIR, rd + 1); // pi>()ng: an empty one inside a word
+    else if (((rd & 7) == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
+    else if (((rd & 7) == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && (rd & 7) == 1 ? 0 : 3);
+    else if (!(rd == 3 && ch == 0x2f)) s32(c, C_REDIR, 0);
+    // /bin/
+    const bin = g32(c, C_BIN);
+    if (ch == 0x2f || ch == 0x5c) {
+      if (bin == 2 && adjacent) s32(c, C_BIN, 3);
+      else { s32(c, C_BIN, 1); s32(c, C_BIN_START, start); }
+    } else s32(c, C_BIN, 0);
+    // <!--#
+    const ssi = g32(c, C_SSI);
+    if (ch == 0x3c) { s32(c, C_SSI, 1); s32(c, C_SSI_START, start); }
+    else if (adjacent && ((ssi == 1 && ch == 0x21) || ((ssi == 2 || ssi == 3) && ch == 0x2d) || (ssi == 4 && ch == 0x23))) s32(c, C_SSI, ssi + 1);
+    else s32(c, C_SSI, 0);
+    // %name%
+    if (ch == 0x25) {
+      if (pct == 2 && adjacent) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end);
+      s32(c, C_PCT, g32(c, C_POS) == 2 ? 5 : 1); s32(c, C_PCT_START, start);
+    } else if ((pct == 2 || pct == 3) && ch == 0x3a && adjacent) s32(c, C_PCT, 4);
+    else if (pct == 4 && ch == 0x7e && adjacent) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end); s32(c, C_PCT, 0); } // %name:~n,m% substring
+    else s32(c, C_PCT, 0);
 
-  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) s32(st + ST_CMD3, K_ANGLE, 0); // a separator closes every '<'
-  const nlTag = g32(c, C_NLTAG);
-  const mailWait = nlTag >= 3 && isSpace && (nlTag & 7) != 5;
-  if (mailWait) s32(c, C_NLTAG, 4 | (nlTag & ~7)); // a mail verb that is also English: what follows it decides (see mailArg)
-  else if (nlTag >= 3) {
-    const ps = nlTag & 7;
-    if (mailArg(ps, ch, adjacent)) report(st, R_CMDI_MAIL_COMMAND, g32(c, C_NL) - 2, ps == 5 ? end : nlTag >> 3);
-    s32(c, C_NLTAG, 0); s32(c, C_NL, 0);
+    const nlTag = g32(c, C_NLTAG);
+    const mailWait = nlTag >= 3 && isSpace && (nlTag & 7) != 5;
+    if (mailWait) s32(c, C_NLTAG, 4 | (nlTag & ~7)); // a mail verb that is also English: what follows it decides (see mailArg)
+    else if (nlTag >= 3) {
+      const ps = nlTag & 7;
+      if (mailArg(ps, ch, adjacent)) report(st, R_CMDI_MAIL_COMMAND, g32(c, C_NL) - 2, ps == 5 ? end : nlTag >> 3);
+      s32(c, C_NLTAG, 0); s32(c, C_NL, 0);
+    }
+    if (mailWait) {}
+    else if (ch == 0x0a) { s32(c, C_NL, end + 1); s32(c, C_NLTAG, 0); }
+    else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);
+    else if (!(isSpace && g32(c, C_NL) == start + 1)) { s32(c, C_NL, 0); s32(c, C_NLTAG, 0); }
+    else s32(c, C_NL, end + 1);
+    s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && (!adjacent || g32(c, C_FRESH) != 0) ? (end + 1) | 0x80000000 : 0); // ' -': an option dash (or one opening the value: -e sh)
   }
-  if (mailWait) {}
-  else if (ch == 0x0a) { s32(c, C_NL, end + 1); s32(c, C_NLTAG, 0); }
-  else if (isSpace && g32(c, C_NLTAG) == 1) s32(c, C_NLTAG, 2);
-  else if (!(isSpace && g32(c, C_NL) == start + 1)) { s32(c, C_NL, 0); s32(c, C_NLTAG, 0); }
-  else s32(c, C_NL, end + 1);
-  s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && (!adjacent || g32(c, C_FRESH) != 0) ? (end + 1) | 0x80000000 : 0); // ' -': an option dash (or one opening the value: -e sh)
+  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) s32(st + ST_CMD3, K_ANGLE, 0); // a separator closes every '<'
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
   // A name in command position (x() {, function x() {), a name of punctuation (:(){ ), "()" itself in command
   // position (the Shellshock "() {") or a body glued to "()" (main(){): a definition. A word out of command
   // position before "() {" is a method in code prose (async function main() {, constructor() {): states 3, 4.
-  if (fn == 9 && isSpace) {}
+  if (fn == 0 && ch != 0x28) {} // (at rest, only '(' starts one: every branch below would store the 0 already there)
+  else if (fn == 9 && isSpace) {}
   else if (fn == 9) { if (ch != 0x7d) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
   else if (ch == 0x28 && (fn == 8 || fn == 12)) { s32(c, C_FUNC, 5); s32(c, C_FUNC_START, start); }
   else if (ch == 0x28) {
