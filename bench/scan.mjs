@@ -5,6 +5,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { createDetector } from '../dist/index.js';
 import { regexScanQuery, regexScanBody } from './regex-baseline.mjs';
+import { ADVERSARIAL_PIECES } from './lib/requests.mjs';
 
 const json = process.argv.includes('--json');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -34,20 +35,7 @@ const benignParts = rows.filter((r) => r.label === 'benign').map((r) => r.payloa
 const attackParts = rows.filter((r) => r.label !== 'benign').map((r) => r.payload);
 const benign = body64k(benignParts, ' ');
 const attack = body64k(attackParts, '\n');
-// Candidates for the worst input for this engine: every byte an escape, repeated partial
-// tokens that keep tokenizer/judge state busy, deep nesting, unterminated constructs.
-const adversarial = {
-  'percent-escapes': body64k(['%25%32%37%2527'], ''),
-  'entity-escapes': body64k(['&#x3c;&#60&lt'], ''),
-  'js-escapes': body64k(['\\x3c\\u003c'], ''),
-  'sql-operators': body64k(["'or'1'='1'||"], ''),
-  'parens': body64k(['(('], ''),
-  'partial-tags': body64k(['<a<svg on'], ''),
-  'separators': body64k([';|&`$('], ''),
-  'dot-slash': body64k(['../'], ''),
-  'short-words': body64k(['a b '], ''),
-  'overlong-utf8': body64k(['\u00c0\u00ae'], ''),
-};
+const adversarial = Object.fromEntries(Object.entries(ADVERSARIAL_PIECES).map(([name, piece]) => [name, body64k([piece], '')]));
 
 const detector = await createDetector();
 

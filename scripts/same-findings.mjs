@@ -1,9 +1,9 @@
 // Do two builds of the wasm module report the same findings? For changes meant only for
-// speed: every corpus payload plus spliced mutations, in five contexts, at paranoia 2, and a
-// token soup (random runs of dictionary keywords, plain words, numbers, quotes, operators,
-// escapes and spaces, which walks the detectors through far more states than real payloads
-// do) in all seven contexts at paranoia 1 and 2, compared finding by finding (rule, span)
-// and by score.
+// speed: every corpus payload plus spliced mutations and the scan bench's worst-case inputs
+// (repeated), in five contexts, at paranoia 2, and a token soup (random runs of dictionary
+// keywords, plain words, numbers, quotes, operators, escapes and spaces, which walks the
+// detectors through far more states than real payloads do) in all seven contexts at
+// paranoia 1 and 2, compared finding by finding (rule, span) and by score.
 //
 //   cp build/arenaguard.wasm /tmp/before.wasm   # before the change
 //   npm run build                               # after it
@@ -13,7 +13,7 @@
 // must not depend on what was there). --show N prints up to N differing scans (default 5): for a
 // rule change, the whole list is the review of what it changed. Exits 1 when any scan differs.
 import { readFileSync, existsSync } from 'node:fs';
-import { jsonBody } from '../bench/lib/requests.mjs';
+import { jsonBody, ADVERSARIAL_PIECES } from '../bench/lib/requests.mjs';
 
 const [a, b] = process.argv.slice(2).filter((x) => !x.startsWith('--'));
 const dirty = process.argv.includes('--dirty-state');
@@ -37,6 +37,8 @@ for (let i = 0; i < 20000; i++) { // splice two payloads, sometimes with one byt
   inputs.push(m);
 }
 inputs.push(enc.encode(jsonBody(1024, 1024)), enc.encode(jsonBody(8192, 8192)));
+// the scan bench's worst-case pieces, repeated (the slow paths' loops and carried state)
+for (const piece of Object.values(ADVERSARIAL_PIECES)) for (const n of [1, 2, 3, 7, 50, 400]) inputs.push(enc.encode(piece.repeat(n)));
 
 // Token soup: pieces drawn from the keyword dictionary (every class), plain words, numbers and
 // the punctuation the detectors act on, glued or spaced at random.

@@ -70,3 +70,21 @@ export function sizeStats(requests) {
   const total = s.reduce((a, b) => a + b, 0);
   return { count: s.length, meanBytes: Math.round(total / s.length), p50Bytes: q(0.5), p90Bytes: q(0.9), p99Bytes: q(0.99), maxBytes: s[s.length - 1], under100Bytes: Number((s.filter((x) => x < 100).length / s.length).toFixed(3)) };
 }
+
+/**
+ * Candidates for the worst input for the engine (bench/scan.mjs repeats each to 64 KiB): every
+ * byte an escape, repeated partial tokens that keep tokenizer/judge state busy, deep nesting,
+ * unterminated constructs. scripts/same-findings.mjs scans them too, repeated.
+ */
+export const ADVERSARIAL_PIECES = {
+  'percent-escapes': '%25%32%37%2527',
+  'entity-escapes': '&#x3c;&#60&lt',
+  'js-escapes': '\\x3c\\u003c',
+  'sql-operators': "'or'1'='1'||",
+  parens: '((',
+  'partial-tags': '<a<svg on',
+  separators: ';|&`$(',
+  'dot-slash': '../',
+  'short-words': 'a b ',
+  'overlong-utf8': '\u00c0\u00ae',
+};
