@@ -6,7 +6,7 @@ import type { Lease } from '../lease.js';
 import { ScanEngine, CONTEXT_CODES, toThreats, FAULT, JSON_CLEAN } from './engine.js';
 import { Histogram } from './histogram.js';
 import { StreamFinishedError, DetectorClosedError } from './errors.js';
-import { analyzeRequest as walkRequest, analyzeRequestSync as walkRequestSync } from './request.js';
+import { analyzeRequest as walkRequest, analyzeRequestSync as walkRequestSync, isFetchRequest } from './request.js';
 import type {
   DetectorOptions, ScanContext, ScanOptions, ScanResult, Threat, DetectorStats, DetectorHealth, DetectorHealthCheck, RequestLike,
 } from './types.js';
@@ -232,6 +232,8 @@ export class Detector {
    * ```
    */
   async analyzeRequest(request: Request | RequestLike): Promise<ScanResult> {
+    // (a plain request's body is given, not read: its walk needs no promise)
+    if (!isFetchRequest(request)) return this.analyzeRequestSync(request);
     if (this.#closed) throw new DetectorClosedError();
     const t0 = clock.now();
     this.#requests++;

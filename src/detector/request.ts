@@ -189,8 +189,8 @@ function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, boundary: string
 }
 
 /** A Fetch `Request` (or anything with arrayBuffer()): its body must be read asynchronously. */
-function isFetchRequest(request: Request | RequestLike): request is Request {
-  return typeof (request as Request).arrayBuffer === 'function';
+export function isFetchRequest(request: Request | RequestLike): request is Request {
+  return typeof request === 'object' && request !== null && typeof (request as Request).arrayBuffer === 'function';
 }
 
 async function readFetchBody(req: Request): Promise<Uint8Array | null> {
