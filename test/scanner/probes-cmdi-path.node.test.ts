@@ -22,12 +22,12 @@ const missed = (ps: string[]) => ps.filter((p) => !d.scan(p, { context: 'query' 
 describe('held-out cmdi / path probes', () => {
   it('detects command injection probes', () => {
     const ps = probes('cmdi.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(970);
+    expect(ps.length).toBeGreaterThanOrEqual(1101);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(CMDI_MISSES);
   });
   it('detects path traversal probes', () => {
     const ps = probes('path.txt');
-    expect(ps.length).toBeGreaterThanOrEqual(600);
+    expect(ps.length).toBeGreaterThanOrEqual(657);
     expect(missed(ps).length, missed(ps).join('\n')).toBeLessThanOrEqual(PATH_MISSES);
   });
   it('leaves ordinary look-alikes alone', () => {
@@ -104,7 +104,9 @@ describe('held-out cmdi / path probes', () => {
 // passes; benign 61/1007 (p2 97/1007; 55 by cmdi/path rules at critical score)
 // Session 9 (lead): /opt/tomcat/conf/tomcat-users.xml is a sensitive file (path 595/600), and a CR ends a line as LF does
 // (decode.ts), so %0Dwhoami is a chained command (cmdi 957/970, p2 959/970); look-alikes unchanged
-const CMDI_MISSES = 13;
+// Session-12 check (131 cmdi, 57 path attacks written at the session's start, not used to tune anything): 130/131 and
+// 57/57 when written (left: \nid, a backslash and an n): measured cmdi 1087/1101, path 652/657
+const CMDI_MISSES = 14;
 const PATH_MISSES = 5;
 const BENIGN_BLOCKED = 61;
 const BENIGN_CP_CRITICAL = 55;
