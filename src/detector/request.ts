@@ -74,6 +74,12 @@ function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
   if (r !== null && r.threats.length > 0) addThreats(acc, r, `header:${name}`);
 }
 
+/** scanHeader, then the request's Content-Type so far: `type`, or this header's value if it is the first. */
+function visitHeader(d: Detector, acc: Acc, name: string, value: string, type: string | undefined): string | undefined {
+  scanHeader(d, acc, name, value);
+  return type === undefined && name === 'content-type' ? value : type;
+}
+
 /**
  * Scan the headers in order, walking them where they are (a Node request's header object
  * needs no list of entries built per request). Returns the first Content-Type, '' when none.
@@ -81,23 +87,13 @@ function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
 function scanHeaders(d: Detector, acc: Acc, headers: RequestLike['headers'] | Headers | undefined): string {
   if (!headers) return '';
   let type: string | undefined;
-  if (typeof (headers as Headers).forEach === 'function' && typeof (headers as Headers).get === 'function') {
-    // (entries first, then scans: the callback must not scan while the Headers object iterates)
+  const isHeaders = typeof (headers as Headers).forEach === 'function' && typeof (headers as Headers).get === 'function';
+  if (isHeaders || typeof (headers as Iterable<[string, string]>)[Symbol.iterator] === 'function') {
+    // (entries first, then scans: a scan must not run while a Headers object iterates)
     const entries: Array<[string, string]> = [];
-    (headers as Headers).forEach((value, name) => entries.push([name.toLowerCase(), value]));
-    for (const [name, value] of entries) {
-      if (type === undefined && name === 'content-type') type = value;
-      scanHeader(d, acc, name, value);
-    }
-    return type ?? '';
-  }
-  if (typeof (headers as Iterable<[string, string]>)[Symbol.iterator] === 'function') {
-    const entries: Array<[string, string]> = [];
-    for (const [name, value] of headers as Iterable<[string, string]>) entries.push([String(name).toLowerCase(), String(value)]);
-    for (const [name, value] of entries) {
-      if (type === undefined && name === 'content-type') type = value;
-      scanHeader(d, acc, name, value);
-    }
+    if (isHeaders) (headers as Headers).forEach((value, name) => entries.push([name.toLowerCase(), value]));
+    else for (const [name, value] of headers as Iterable<[string, string]>) entries.push([String(name).toLowerCase(), String(value)]);
+    for (const [name, value] of entries) type = visitHeader(d, acc, name, value, type);
     return type ?? '';
   }
   const record = headers as Record<string, string | string[] | undefined>;
@@ -106,17 +102,8 @@ function scanHeaders(d: Detector, acc: Acc, headers: RequestLike['headers'] | He
     const value = record[key];
     if (value === undefined) continue;
     const name = key.toLowerCase();
-    if (Array.isArray(value)) {
-      for (const v of value) {
-        const text = String(v);
-        if (type === undefined && name === 'content-type') type = text;
-        scanHeader(d, acc, name, text);
-      }
-    } else {
-      const text = String(value);
-      if (type === undefined && name === 'content-type') type = text;
-      scanHeader(d, acc, name, text);
-    }
+    if (Array.isArray(value)) for (const v of value) type = visitHeader(d, acc, name, String(v), type);
+    else type = visitHeader(d, acc, name, String(value), type);
   }
   return type ?? '';
 }
@@ -256,13 +243,15 @@ function scanBody(d: Detector, acc: Acc, body: string | Uint8Array | object | nu
   return { blocked, score: acc.score, threats: acc.threats };
 }
 
-/** Scan a request field by field (Detector.scanField); the caller ends the batch with endFields. */
-export async function analyzeRequest(d: Detector, request: Request | RequestLike): Promise<ScanResult> {
+/**
+ * Scan a Fetch `Request` field by field (Detector.scanField), its body read from a clone; the
+ * caller ends the batch with endFields. A plain request goes to analyzeRequestSync.
+ */
+export async function analyzeRequest(d: Detector, request: Request): Promise<ScanResult> {
   checkRequest(request);
   const acc: Acc = { score: 0, threats: [], failed: false };
   const typeHeader = scanHead(d, acc, request);
-  const body = isFetchRequest(request) ? await readFetchBody(request) : plainBody(request);
-  return scanBody(d, acc, body, typeHeader);
+  return scanBody(d, acc, await readFetchBody(request), typeHeader);
 }
 
 /**
