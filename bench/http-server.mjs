@@ -4,7 +4,7 @@
 //   /none        no protection
 //   /arenaguard  the arenaguard middleware (dist/middleware/express.js, used as plain node:http middleware)
 //   /regex       the regex middleware written like the original (bench/lib/regex-guard.mjs)
-// Started by bench/http.mjs with fork(); exits when its parent goes away.
+// Started by bench/http.mjs with fork(); exits when its parent goes away; answers 'cpu' with its CPU time.
 import { createServer } from 'node:http';
 import * as arenaguard from '../dist/index.js';
 import { arenaguard as guardMiddleware } from '../dist/middleware/express.js';
@@ -64,4 +64,7 @@ server.listen(0, '127.0.0.1', () => {
 process.on('disconnect', () => process.exit(0));
 process.on('message', (m) => {
   if (m === 'stop') server.close(() => process.exit(0));
+  // The parent asks before and after each run: this process's CPU time per request is the
+  // server's own cost, whatever share of the cores the load generator took meanwhile.
+  else if (m === 'cpu') { const u = process.cpuUsage(); process.send({ cpuUs: u.user + u.system }); }
 });

@@ -1,8 +1,10 @@
 // http suite: a node:http server (bench/http-server.mjs, its own process) on
 // 127.0.0.1 taking 1 KiB and 8 KiB JSON POSTs, driven over loopback by
 // autocannon from this process: no protection vs arenaguard middleware vs a
-// regex middleware written like the original. req/s and p50/p99 latency;
-// median over rounds, variants interleaved, all against the same server process.
+// regex middleware written like the original. req/s and p50/p99 latency, and the server
+// process's CPU time per request (on 2 cores autocannon takes a share of the CPU, so req/s
+// ratios understate or overstate the guard's own cost; CPU µs per request does not depend on
+// that share); median over rounds, variants interleaved, all against the same server process.
 //
 //   npm run bench:http               # table; writes bench/results/http.json
 //   npm run bench:http -- --json     # one object: {"rps": {...}, "p99ms": {...}} for 1 KiB
@@ -34,6 +36,15 @@ const { port, routes } = await new Promise((resolve, reject) => {
   setTimeout(() => reject(new Error('http-server did not start in 30 s')), 30_000).unref();
 });
 
+/** The server process's CPU time so far, in µs (user + system). */
+function serverCpuUs() {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m) => { if (m && typeof m.cpuUs === 'number') { server.off('message', onMessage); resolve(m.cpuUs); } };
+    server.on('message', onMessage);
+    server.send('cpu', (err) => err && reject(err));
+  });
+}
+
 function cannon(route, body, seconds) {
   return new Promise((resolve, reject) => {
     autocannon(
@@ -55,22 +66,25 @@ const bySize = {};
 try {
   for (const size of SIZES) {
     const body = jsonBody(size, size);
-    const per = Object.fromEntries(routes.map((r) => [r, { rps: [], p50: [], p99: [], non2xx: 0, errors: 0 }]));
+    const per = Object.fromEntries(routes.map((r) => [r, { rps: [], p50: [], p99: [], cpu: [], non2xx: 0, errors: 0 }]));
     for (const r of routes) await cannon(r, body, WARMUP); // warm-up: JIT, pools, keep-alive sockets
     for (let round = 0; round < ROUNDS; round++) {
       for (let k = 0; k < routes.length; k++) {
         const route = routes[(k + round) % routes.length];
+        const cpu0 = await serverCpuUs();
         const res = await cannon(route, body, DURATION);
+        const cpuUs = ((await serverCpuUs()) - cpu0) / Math.max(1, res.requests.total);
         const p = per[route];
+        p.cpu.push(cpuUs);
         p.rps.push(res.requests.average);
         p.p50.push(res.latency.p50);
         p.p99.push(res.latency.p99);
         p.non2xx += res.non2xx;
         p.errors += res.errors + res.timeouts;
-        log(`  ${size} B ${route.padEnd(10)} round ${round + 1}: ${Math.round(res.requests.average)} req/s, p99 ${res.latency.p99} ms`);
+        log(`  ${size} B ${route.padEnd(10)} round ${round + 1}: ${Math.round(res.requests.average)} req/s, p99 ${res.latency.p99} ms, server CPU ${cpuUs.toFixed(1)} µs/request`);
       }
     }
-    bySize[size] = Object.fromEntries(routes.map((r) => [r, { rps: summary(per[r].rps, 0), p50ms: summary(per[r].p50, 2), p99ms: summary(per[r].p99, 2), non2xx: per[r].non2xx, errors: per[r].errors }]));
+    bySize[size] = Object.fromEntries(routes.map((r) => [r, { rps: summary(per[r].rps, 0), p50ms: summary(per[r].p50, 2), p99ms: summary(per[r].p99, 2), serverCpuUsPerRequest: summary(per[r].cpu, 2), non2xx: per[r].non2xx, errors: per[r].errors }]));
   }
 } finally {
   stopServer();
@@ -80,6 +94,8 @@ const k1 = bySize[1024];
 const pick = (f) => Object.fromEntries(['none', 'arenaguard', 'regex'].map((r) => [r, k1[r] ? k1[r][f].median : null]));
 const headline = { rps: pick('rps'), p99ms: pick('p99ms') };
 const ratio = (s, v) => (bySize[s][v] ? Number((bySize[s][v].rps.median / bySize[s].none.rps.median).toFixed(3)) : null);
+// The guard's own cost: the server's CPU µs per request above the unprotected route's.
+const addedCpu = (s, v) => (bySize[s][v] ? Number((bySize[s][v].serverCpuUsPerRequest.median - bySize[s].none.serverCpuUsPerRequest.median).toFixed(2)) : null);
 const file = writeResult('http', {
   ...headline,
   command: 'npm run bench:http',
@@ -87,6 +103,7 @@ const file = writeResult('http', {
   method: { rounds: ROUNDS, secondsPerRound: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, pipelining: 1, client: 'autocannon (this process)', server: 'node:http in a separate process, 127.0.0.1', body: 'benign JSON (bench/lib/requests.mjs jsonBody), exactly 1 KiB / 8 KiB' },
   sizes: bySize,
   ratios: Object.fromEntries(SIZES.map((s) => [s, { arenaguardVsNone: ratio(s, 'arenaguard'), regexVsNone: ratio(s, 'regex') }])),
+  addedServerCpuUsPerRequest: Object.fromEntries(SIZES.map((s) => [s, { arenaguard: addedCpu(s, 'arenaguard'), regex: addedCpu(s, 'regex') }])),
   target: { arenaguardVsNoneAt1KiB: 0.85, met: ratio(1024, 'arenaguard') === null ? null : ratio(1024, 'arenaguard') >= 0.85 },
 });
 
@@ -95,7 +112,7 @@ else {
   console.log(`http suite — ${envInfo().node}; ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION} s rounds`);
   for (const [size, v] of Object.entries(bySize)) {
     console.log(`\n${size / 1024} KiB JSON POST`);
-    console.log(table(['route', 'req/s', 'min', 'max', '× none', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'], Object.entries(v).map(([r, x]) => [r, x.rps.median, x.rps.min, x.rps.max, (x.rps.median / v.none.rps.median).toFixed(3), x.p50ms.median, x.p99ms.median, x.non2xx, x.errors])));
+    console.log(table(['route', 'req/s', 'min', 'max', '× none', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'non-2xx', 'errors'], Object.entries(v).map(([r, x]) => [r, x.rps.median, x.rps.min, x.rps.max, (x.rps.median / v.none.rps.median).toFixed(3), x.p50ms.median, x.p99ms.median, x.serverCpuUsPerRequest.median, x.non2xx, x.errors])));
   }
   if (!routes.includes('arenaguard')) console.log('\narenaguard route skipped: this build has no createDetector');
   console.log(`wrote ${file}`);

@@ -110,11 +110,14 @@ if (http) {
   if (!http.arenaguardAvailable) p('**The arenaguard route was not measured in this run: the build had no `createDetector`.**', '');
   for (const [size, v] of Object.entries(http.sizes)) {
     p(`### ${kib(Number(size))} JSON POST`, '');
-    mdTable(['route', 'req/s (median)', 'min–max', '× none', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'], Object.entries(v).map(([r, x]) => [r === 'arenaguard' ? '**arenaguard**' : r, num(x.rps.median, 0), range(x.rps), num(x.rps.median / v.none.rps.median, 3), num(x.p50ms.median), num(x.p99ms.median), x.non2xx, x.errors]));
+    // (results from before the server reported its CPU time have no serverCpuUsPerRequest)
+    mdTable(['route', 'req/s (median)', 'min–max', '× none', 'p50 ms', 'p99 ms', 'server CPU µs/request', 'non-2xx', 'errors'], Object.entries(v).map(([r, x]) => [r === 'arenaguard' ? '**arenaguard**' : r, num(x.rps.median, 0), range(x.rps), num(x.rps.median / v.none.rps.median, 3), num(x.p50ms.median), num(x.p99ms.median), x.serverCpuUsPerRequest ? num(x.serverCpuUsPerRequest.median, 1) : '–', x.non2xx, x.errors]));
     chart(`http-${size}`, { title: `http: ${kib(Number(size))} JSON POST, node:http + autocannon`, subtitle: `${http.env.node} · ${http.method.connections} connections · ${http.method.rounds} × ${http.method.secondsPerRound} s`, unit: 'requests/s', better: 'higher', rows: Object.entries(v).map(([r, x]) => ({ label: r, ...x.rps, highlight: r === 'arenaguard' })) });
   }
   const r1 = http.ratios['1024'];
   if (r1.arenaguardVsNone !== null) p(`Target (reported, not asserted): arenaguard keeps ≥ 85 % of the unprotected req/s at 1 KiB. Measured: **${(r1.arenaguardVsNone * 100).toFixed(1)} %** — ${http.target.met ? 'met' : 'not met'}.`, '');
+  const added = http.addedServerCpuUsPerRequest?.['1024'];
+  if (added?.arenaguard != null) p(`The server's CPU time per request says what each guard costs by itself, whatever share of the 2 cores autocannon took in a round: at 1 KiB arenaguard adds ${num(added.arenaguard, 1)} µs to the unprotected route's ${num(http.sizes['1024'].none.serverCpuUsPerRequest.median, 1)} µs, regex adds ${num(added.regex, 1)} µs. (Keeping 85 % of the req/s of a server bound by its own CPU leaves a guard about 18 % of the unprotected route's CPU time.)`, '');
 }
 
 // ---------------------------------------------------------------- original
