@@ -234,17 +234,14 @@ export class Detector {
   async analyzeRequest(request: Request | RequestLike): Promise<ScanResult> {
     // (a plain request's body is given, not read: its walk needs no promise)
     if (!isFetchRequest(request)) return this.analyzeRequestSync(request);
-    if (this.#closed) throw new DetectorClosedError();
-    const t0 = clock.now();
-    this.#requests++;
+    const t0 = this.#beginRequest();
     // The fields are wiped and timed once, at the end (a failure is timed by failure()).
     let timed = true;
     try {
       return await walkRequest(this, request);
     } catch (err) {
       timed = false;
-      if (err instanceof TypeError && /analyzeRequest/.test(err.message)) throw err;
-      return this.failure(err, t0, 'request');
+      return this.#requestFailed(err, t0);
     } finally {
       this.endFields(timed ? t0 : -1);
     }
@@ -256,19 +253,29 @@ export class Detector {
    * promise. The middleware's call once a request's body is in.
    */
   analyzeRequestSync(request: RequestLike): ScanResult {
-    if (this.#closed) throw new DetectorClosedError();
-    const t0 = clock.now();
-    this.#requests++;
+    const t0 = this.#beginRequest();
     let timed = true;
     try {
       return walkRequestSync(this, request);
     } catch (err) {
       timed = false;
-      if (err instanceof TypeError && /analyzeRequest/.test(err.message)) throw err;
-      return this.failure(err, t0, 'request');
+      return this.#requestFailed(err, t0);
     } finally {
       this.endFields(timed ? t0 : -1);
     }
+  }
+
+  /** Count a request about to be walked; its start time. */
+  #beginRequest(): number {
+    if (this.#closed) throw new DetectorClosedError();
+    this.#requests++;
+    return clock.now();
+  }
+
+  /** A request walk threw: a caller's mistake (not a request shape) is thrown back, anything else fails as configured. */
+  #requestFailed(err: unknown, t0: number): ScanResult {
+    if (err instanceof TypeError && /analyzeRequest/.test(err.message)) throw err;
+    return this.failure(err, t0, 'request');
   }
 
   /**

@@ -285,21 +285,17 @@ export class Inspection {
     while (this.#draining) await this.#draining;
     const now = this.finishNow(alreadyParsed);
     if (now !== undefined) return now;
-    const recorder = recorderFor(this.#detector);
-    recorder.bodyBytes += this.bytesReceived;
-    if (this.failure) return this.#core.count(recorder, { allow: false, requestId: this.requestId, response: this.failure });
+    const recorder = this.#recorder(this.#detector);
+    if (this.failure) return this.#refused(recorder, this.failure);
+    const t0 = clock.now();
     let head: GuardScanResult;
-    let body: GuardScanResult;
     try {
       if (this.#scanError !== undefined) throw this.#scanError;
-      const t0 = clock.now();
       head = await this.#detector.analyzeRequest(this.#shape(alreadyParsed));
-      body = this.#bodyResult();
-      this.#scanMs += clock.now() - t0;
     } catch (error) {
       return this.#core.count(recorder, this.#core.scannerFailed(this, error));
     }
-    return this.#conclude(recorder, head, body);
+    return this.#settle(recorder, head, t0);
   }
 
   /**
@@ -311,20 +307,40 @@ export class Inspection {
     if (this.#draining) return undefined;
     const detector = this.#detector as GuardDetector & { analyzeRequestSync?: (request: GuardRequestShape) => GuardScanResult };
     if (detector.analyzeRequest !== Detector.prototype.analyzeRequest || typeof detector.analyzeRequestSync !== 'function') return undefined;
-    const recorder = recorderFor(detector);
-    recorder.bodyBytes += this.bytesReceived;
-    if (this.failure) return this.#core.count(recorder, { allow: false, requestId: this.requestId, response: this.failure });
+    const recorder = this.#recorder(detector);
+    if (this.failure) return this.#refused(recorder, this.failure);
+    const t0 = clock.now();
     let head: GuardScanResult;
-    let body: GuardScanResult;
     try {
       if (this.#scanError !== undefined) throw this.#scanError;
-      const t0 = clock.now();
       head = detector.analyzeRequestSync(this.#shape(alreadyParsed));
-      body = this.#bodyResult();
-      this.#scanMs += clock.now() - t0;
     } catch (error) {
       return this.#core.count(recorder, this.#core.scannerFailed(this, error));
     }
+    return this.#settle(recorder, head, t0);
+  }
+
+  /** The detector's recorder, with this request's body bytes counted. */
+  #recorder(detector: GuardDetector): GuardRecorder {
+    const recorder = recorderFor(detector);
+    recorder.bodyBytes += this.bytesReceived;
+    return recorder;
+  }
+
+  /** A request already refused while its body came in (too large, a slot that never came): no scan. */
+  #refused(recorder: GuardRecorder, response: GuardResponse): Verdict {
+    return this.#core.count(recorder, { allow: false, requestId: this.requestId, response });
+  }
+
+  /** The head is scanned: finish the body's scan, time both, decide. */
+  #settle(recorder: GuardRecorder, head: GuardScanResult, t0: number): Verdict {
+    let body: GuardScanResult;
+    try {
+      body = this.#bodyResult();
+    } catch (error) {
+      return this.#core.count(recorder, this.#core.scannerFailed(this, error));
+    }
+    this.#scanMs += clock.now() - t0;
     return this.#conclude(recorder, head, body);
   }
 
