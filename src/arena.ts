@@ -207,11 +207,21 @@ export class Arena {
 
   /** @internal False once closed or faulted. */
   usable = true;
+  #fastPath = true;
+
   /**
    * @internal Pools may pop free lists in JS; false sends every acquire
    * through wasm (debug: wasm checks the poison; closed, faulted, fault armed).
+   * Each pool keeps a copy, so its acquire reads one field of its own.
    */
-  fastPath = true;
+  get fastPath(): boolean {
+    return this.#fastPath;
+  }
+
+  set fastPath(on: boolean) {
+    this.#fastPath = on;
+    for (const pool of this.pools ?? []) pool.fastPath = on;
+  }
 
   /** @internal */
   get exports(): ArenaExports {

@@ -46,7 +46,10 @@ export class Pool {
   readonly #metaBase: number;
   readonly #freeHead: number;
   readonly #inUse: number;
-  readonly #peak: number;
+  /** The arena's i32 view of wasm memory, cached here for the acquire path (memoryGrew renews it). */
+  #i32: Int32Array;
+  /** @internal The arena's `fastPath`, copied here by the arena: acquire then reads no arena field. */
+  fastPath: boolean;
   /** Per slot: a cached view of its bytes (valid until memory grows or the slot's slab is given back). */
   #views: (Uint8Array | undefined)[] = [];
   /**
@@ -80,7 +83,8 @@ export class Pool {
     this.#metaBase = exports.poolField(id, codes.P_META) >>> 2;
     this.#freeHead = (descriptor + codes.P_FREE_HEAD) >>> 2;
     this.#inUse = (descriptor + codes.P_IN_USE) >>> 2;
-    this.#peak = (descriptor + codes.P_PEAK_IN_USE) >>> 2;
+    this.#i32 = arena.i32;
+    this.fastPath = arena.fastPath;
     this.#capturesStacks = arena.capturesStacks;
     const slotIndexes = exports.poolField(id, codes.P_MAX_POOL_SLABS) * exports.poolField(id, codes.P_SLOTS_PER_SLAB);
     this.#acquiredAt = new Float64Array(slotIndexes);
@@ -231,7 +235,8 @@ export class Pool {
       maxSlots: e.poolField(id, codes.P_MAX_SLOTS),
       inUse,
       free: capacity - inUse,
-      peakInUse: e.poolField(id, codes.P_PEAK_IN_USE),
+      // The module records the peak when a release ends a run of acquires; the current run is inUse.
+      peakInUse: Math.max(e.poolField(id, codes.P_PEAK_IN_USE), inUse),
       acquires: releases + inUse, // every acquire is released or still in use
       releases,
       exhaustions: e.poolCounter(id, codes.C_EXHAUSTIONS),
@@ -251,6 +256,7 @@ export class Pool {
 
   /** @internal Wasm memory grew: every view is detached; give live leases fresh ones. */
   memoryGrew(): void {
+    this.#i32 = this.#arena.i32;
     this.#views.fill(undefined);
     for (const ref of this.#holders) {
       const lease = ref?.deref();
@@ -366,15 +372,13 @@ export class Pool {
    * Arena.fastPath; a closed or faulted arena) goes through the wasm acquire.
    */
   #acquireSlot(): number {
-    const arena = this.#arena;
-    const i32 = arena.i32;
+    const i32 = this.#i32;
     const slot = i32[this.#freeHead]!;
-    if (slot < 0 || !arena.fastPath) return this.#acquireSlotInWasm();
+    if (slot < 0 || !this.fastPath) return this.#acquireSlotInWasm();
     const meta = this.#metaBase + slot * 4;
     i32[this.#freeHead] = i32[meta + 2]!; // head = slot.next (M_NEXT)
     i32[meta + 1] = 2; // M_STATE = STATE_IN_USE
-    const inUse = ++i32[this.#inUse]!;
-    if (inUse > i32[this.#peak]!) i32[this.#peak] = inUse;
+    i32[this.#inUse]++; // the peak is the module's to record, at the next release
     return slot;
   }
 
@@ -407,7 +411,7 @@ export class Pool {
 
   #lend(slot: number): Lease {
     const lease = this.#quarantined > LEASE_QUARANTINE ? this.#takeOldest() : this.#newLease();
-    const gen = this.#arena.i32[this.#metaBase + slot * 4]!; // as i32: wasm takes the same bits back
+    const gen = this.#i32[this.#metaBase + slot * 4]!; // as i32: wasm takes the same bits back
     lease.view = this.#views[slot] ?? this.#viewOf(slot);
     lease.slot = slot;
     lease.gen = gen;

@@ -316,9 +316,7 @@ export function acquire(id: u32): i32 {
     if (!poisonIntact(address, stride)) pset(p, P_POISON_HITS, pget(p, P_POISON_HITS) + 1);
     memory.fill(address, 0, stride);
   }
-  const inUse = pget(p, P_IN_USE) + 1;
-  pset(p, P_IN_USE, inUse);
-  if (inUse > pget(p, P_PEAK_IN_USE)) pset(p, P_PEAK_IN_USE, inUse);
+  pset(p, P_IN_USE, pget(p, P_IN_USE) + 1); // the peak is recorded at the next release
   return slot;
 }
 
@@ -348,7 +346,11 @@ export function release(id: u32, slot: u32, gen: u32, used: u32): i32 {
   }
   store<u32>(m + M_GEN, gen + 1);
   pushFree(p, slot);
-  pset(p, P_IN_USE, pget(p, P_IN_USE) - 1);
+  // In use only grows between releases, so its highest value is the one a release
+  // ends (the host takes the max with the current count): acquire keeps one load less.
+  const inUse = pget(p, P_IN_USE);
+  if (inUse > pget(p, P_PEAK_IN_USE)) pset(p, P_PEAK_IN_USE, inUse);
+  pset(p, P_IN_USE, inUse - 1);
   bump(p, C_RELEASES);
   return OK;
 }

@@ -63,7 +63,7 @@ export const P_MAX_POOL_SLABS: u32 = 16;
 export const P_ZERO_MODE: u32 = 20;
 export const P_CAPACITY: u32 = 24;
 export const P_IN_USE: u32 = 28;
-export const P_PEAK_IN_USE: u32 = 32;
+export const P_PEAK_IN_USE: u32 = 32;  // highest inUse a release has ended (peak = max of this and P_IN_USE)
 export const P_FREE_HEAD: u32 = 36;
 export const P_META: u32 = 40;
 export const P_SLAB_MAP: u32 = 44;
