@@ -92,8 +92,7 @@ export class Arena {
     this.u32 = new Uint32Array(this.buffer);
     this.i32 = new Int32Array(this.buffer);
     this.f64 = new Float64Array(this.buffer);
-    const zeroUsed = options.zeroOnRelease === 'used';
-    this.pools = options.pools.map((p, i) => new Pool(this, exports, ids[i]!, p.name, p.initialSlots, zeroUsed));
+    this.pools = options.pools.map((p, i) => new Pool(this, exports, ids[i]!, p.name, p.initialSlots));
     for (const pool of this.pools) this.#byName.set(pool.name, pool);
     this.#bySize = [...this.pools].sort((a, b) => a.slotSize - b.slotSize);
     for (const pool of this.pools) {

@@ -40,7 +40,6 @@ export class Pool {
   /** @internal */ readonly initialSlots: number;
   readonly #arena: Arena;
   #exports: ArenaExports;
-  readonly #zeroUsed: boolean;
   // Indexes into the arena's i32/u32/f64 views of wasm memory (see assembly/arena/layout.ts).
   /** Slot 0's metadata (gen, state, next, prev); a slot's is `#metaBase + slot * 4`. */
   readonly #metaBase: number;
@@ -68,17 +67,18 @@ export class Pool {
   #waiters: Waiter[] = [];
   /** Debug mode or sampled leak stacks (the arena's, read once: it never changes). */
   readonly #capturesStacks: boolean;
+  /** `#capturesStacks` or callers waiting: kept current so a release reads one field to know. */
+  #releaseIsSlow: boolean;
   #leaksDetected = 0;
 
   /** @internal */
-  constructor(arena: Arena, exports: ArenaExports, id: number, name: string, initialSlots: number, zeroUsed: boolean) {
+  constructor(arena: Arena, exports: ArenaExports, id: number, name: string, initialSlots: number) {
     this.#arena = arena;
     this.#exports = exports;
     this.id = id;
     this.name = name;
     this.initialSlots = initialSlots;
     this.slotSize = exports.poolField(id, codes.P_SLOT_SIZE);
-    this.#zeroUsed = zeroUsed;
     const descriptor = exports.poolAddress(id);
     this.#metaBase = exports.poolField(id, codes.P_META) >>> 2;
     this.#freeHead = (descriptor + codes.P_FREE_HEAD) >>> 2;
@@ -86,6 +86,7 @@ export class Pool {
     this.#i32 = arena.i32;
     this.fastPath = arena.fastPath;
     this.#capturesStacks = arena.capturesStacks;
+    this.#releaseIsSlow = this.#capturesStacks;
     const slotIndexes = exports.poolField(id, codes.P_MAX_POOL_SLABS) * exports.poolField(id, codes.P_SLOTS_PER_SLAB);
     this.#acquiredAt = new Float64Array(slotIndexes);
     // Packed, pre-sized arrays: sparse writes would turn them into slow dictionaries.
@@ -145,6 +146,7 @@ export class Pool {
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
       this.#waiters.push(waiter);
+      this.#waitersChanged();
     });
   }
 
@@ -277,7 +279,8 @@ export class Pool {
     }
     let result: number;
     try {
-      result = this.#exports.release(this.id, lease.slot, lease.gen, this.#zeroUsed ? lease.used : 0);
+      // `used` matters to the module in 'used' mode only; the other modes ignore it.
+      result = this.#exports.release(this.id, lease.slot, lease.gen, lease.used);
     } catch (error) {
       throw this.#arena.fault(error);
     }
@@ -296,7 +299,7 @@ export class Pool {
     lease.state = RELEASED;
     lease.view = undefined;
     lease.record.outstanding = false;
-    if (this.#capturesStacks || this.#waiters.length !== 0) this.#releaseSlow(lease);
+    if (this.#releaseIsSlow) this.#releaseSlow(lease);
     else this.#recycle(lease);
   }
 
@@ -313,6 +316,7 @@ export class Pool {
       const slot = this.#acquireSlot();
       if (slot < 0) return;
       const waiter = this.#waiters.shift()!;
+      this.#waitersChanged();
       this.#settleWaiter(waiter);
       waiter.resolve(this.#lend(slot));
     }
@@ -320,7 +324,9 @@ export class Pool {
 
   /** @internal */
   rejectWaiters(error: Error): void {
-    for (const waiter of this.#waiters.splice(0)) {
+    const waiters = this.#waiters.splice(0);
+    this.#waitersChanged();
+    for (const waiter of waiters) {
       this.#settleWaiter(waiter);
       waiter.reject(error);
     }
@@ -479,7 +485,12 @@ export class Pool {
   #dropWaiter(waiter: Waiter): void {
     const at = this.#waiters.indexOf(waiter);
     if (at >= 0) this.#waiters.splice(at, 1);
+    this.#waitersChanged();
     this.#settleWaiter(waiter);
+  }
+
+  #waitersChanged(): void {
+    this.#releaseIsSlow = this.#capturesStacks || this.#waiters.length !== 0;
   }
 
   #settleWaiter(waiter: Waiter): void {
