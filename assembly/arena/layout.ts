@@ -19,12 +19,14 @@
 // Slot metadata (SLOT_META_BYTES per slot, one array per pool, sized for maxSlots):
 //
 //  +--------------+--------------+--------------+--------------+
-//  | gen: u32     | state: u32   | next: i32    | (reserved)   |
+//  | gen: u32     | state: u32   | next: i32    | address: u32 |
 //  +--------------+--------------+--------------+--------------+
 //   gen grows on every release, so a (slot, gen) handle from an earlier
 //   holder never validates again; next links the pool's free list (singly:
 //   acquire and release stay a handful of loads and stores, and the rare
-//   shrink rebuilds the list).
+//   shrink rebuilds the list); address is where the slot's bytes start,
+//   written when its slab is mapped (valid while the state is not UNMAPPED),
+//   so a release finds them with one load instead of the slab map.
 //
 // Pool slab map (SLAB_MAP_BYTES per pool slab): the arena slab number, -1 when
 // the pool slab is not mapped.
@@ -82,6 +84,7 @@ export const SLOT_META_BYTES: u32 = 16;
 export const M_GEN: u32 = 0;
 export const M_STATE: u32 = 4;
 export const M_NEXT: u32 = 8;
+export const M_ADDRESS: u32 = 12;
 
 export const STATE_UNMAPPED: u32 = 0;
 export const STATE_FREE: u32 = 1;
