@@ -1,6 +1,6 @@
 import type { ArenaOptions, ArenaStats, HealthCheck, HealthReport, LeakReport } from './api.js';
 import { ArenaClosedError } from './errors.js';
-import type { Lease, LeaseRecord } from './lease.js';
+import type { Lease } from './lease.js';
 import { resolveArenaOptions, integerOption, type ResolvedArenaOptions } from './options.js';
 import { Pool } from './pool.js';
 import { startTicker, type Ticker } from './timers.js';
@@ -63,7 +63,7 @@ export class Arena {
   #shrinkTicker: Ticker | undefined;
   #onLeak: ((report: LeakReport) => void) | undefined;
   #stackSampleRate: number;
-  #registry: FinalizationRegistry<{ pool: Pool; record: LeaseRecord }> | undefined;
+  #registry: FinalizationRegistry<Pool> | undefined;
   #growListeners = new Set<() => void>();
 
   /** @internal Use `createArena`. */
@@ -102,8 +102,9 @@ export class Arena {
       }
     }
     this.refresh();
-    if (typeof FinalizationRegistry === 'function') {
-      this.#registry = new FinalizationRegistry(({ pool, record }) => pool.collected(record));
+    // A held lease is found by its WeakRef in the pool's holders: the detector needs both.
+    if (typeof FinalizationRegistry === 'function' && typeof WeakRef === 'function') {
+      this.#registry = new FinalizationRegistry((pool) => pool.collected());
     }
     this.#clockTicker = startTicker(CLOCK_TICK_MS, () => { this.now = Date.now(); });
     if (options.autoShrinkMs !== false) this.#shrinkTicker = startTicker(options.autoShrinkMs, () => this.shrink());
@@ -291,7 +292,7 @@ export class Arena {
 
   /** @internal Watch a lease object for collection without release. */
   track(lease: Lease): void {
-    this.#registry?.register(lease, { pool: lease.pool, record: lease.record });
+    this.#registry?.register(lease, lease.pool);
   }
 
   /** @internal */

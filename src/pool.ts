@@ -3,7 +3,7 @@ import type { Arena } from './arena.js';
 import {
   AcquireAbortedError, ArenaClosedError, ForeignLeaseError, LeaseReleasedError, PoolExhaustedError,
 } from './errors.js';
-import { Lease, LIVE, ORPHANED, RELEASED, type LeaseRecord } from './lease.js';
+import { Lease } from './lease.js';
 import { integerOption } from './options.js';
 import * as codes from './wasm/codes.js';
 import type { ArenaExports } from './wasm/exports.js';
@@ -163,7 +163,7 @@ export class Pool {
     try {
       return await fn(lease.bytes, lease);
     } finally {
-      if (lease.state === LIVE && lease.pool === this) this.releaseLease(lease);
+      if (lease.view !== undefined && lease.pool === this) this.releaseLease(lease);
     }
   }
 
@@ -183,7 +183,7 @@ export class Pool {
     if (!(leaseOrBytes instanceof Uint8Array)) throw new ForeignLeaseError('release() takes a Lease or a Uint8Array from one');
     const slot = this.#slotOfBytes(leaseOrBytes);
     const holder = this.#holders[slot]?.deref();
-    if (!holder || holder.state !== LIVE || holder.slot !== slot) {
+    if (!holder || holder.view === undefined || holder.slot !== slot) {
       throw new LeaseReleasedError(`buffer of slot ${slot} in pool "${this.name}"`);
     }
     this.releaseLease(holder);
@@ -262,7 +262,7 @@ export class Pool {
     this.#views.fill(undefined);
     for (const ref of this.#holders) {
       const lease = ref?.deref();
-      if (lease && lease.state === LIVE && lease.pool === this) lease.view = this.#viewOf(lease.slot);
+      if (lease && lease.view !== undefined && lease.pool === this) lease.view = this.#viewOf(lease.slot);
     }
   }
 
@@ -273,7 +273,7 @@ export class Pool {
    * access on wasm memory carries its own checks), so wasm keeps them.
    */
   releaseLease(lease: Lease): void {
-    if (lease.state !== LIVE) {
+    if (lease.view === undefined) {
       lease.releaseAgain();
       return;
     }
@@ -296,9 +296,7 @@ export class Pool {
 
   /** The lease object's side of a release: no longer usable, then quarantined for reuse. */
   #released(lease: Lease): void {
-    lease.state = RELEASED;
     lease.view = undefined;
-    lease.record.outstanding = false;
     if (this.#releaseIsSlow) this.#releaseSlow(lease);
     else this.#recycle(lease);
   }
@@ -332,12 +330,33 @@ export class Pool {
     }
   }
 
-  /** @internal The garbage collector took a lease that was never released. */
-  collected(record: LeaseRecord): void {
-    if (!record.outstanding || this.#arena.closed) return;
-    record.outstanding = false;
-    const { slot, gen } = record;
-    if (this.#arena.i32[this.#metaBase + slot * 4] !== gen) return;
+  /**
+   * @internal The garbage collector took a lease object of this pool. It
+   * leaked if it still held a slot: a slot in use whose holder is gone (a held
+   * lease is its slot's holder until released). Scanning for such slots keeps
+   * the registry's held value per pool, so an acquire writes no leak record;
+   * collections are rare (leaks, or released leases in debug mode), and one
+   * scan serves every lease collected in the same cleanup task.
+   */
+  collected(): void {
+    if (this.#scanQueued || this.#arena.closed) return;
+    this.#scanQueued = true;
+    queueMicrotask(() => {
+      this.#scanQueued = false;
+      if (this.#arena.closed) return;
+      // (this.#i32 read per slot: serving a waiter after a reclaim may grow memory)
+      for (let slot = 0; slot < this.#holders.length; slot++) {
+        if (this.#i32[this.#metaBase + slot * 4 + (codes.M_STATE >> 2)] !== codes.STATE_IN_USE) continue;
+        if (this.#holders[slot]?.deref() === undefined) this.#reclaimLeak(slot);
+      }
+    });
+  }
+
+  #scanQueued = false;
+
+  /** A slot whose lease was collected without release: report it and take the slot back. */
+  #reclaimLeak(slot: number): void {
+    const gen = this.#i32[this.#metaBase + slot * 4]!;
     this.#leaksDetected++;
     const stack = this.#stacks.get(slot);
     this.#stacks.delete(slot);
@@ -359,10 +378,9 @@ export class Pool {
     this.rejectWaiters(new ArenaClosedError('closed'));
     for (const ref of this.#holders) {
       const lease = ref?.deref();
-      if (lease && lease.state === LIVE && lease.pool === this) {
-        lease.state = ORPHANED;
+      if (lease && lease.view !== undefined && lease.pool === this) {
+        lease.orphaned = true;
         lease.view = undefined;
-        lease.record.outstanding = false;
       }
     }
     this.#views = [];
@@ -422,11 +440,6 @@ export class Pool {
     lease.slot = slot;
     lease.gen = gen;
     lease.used = 0;
-    lease.state = LIVE;
-    const record = lease.record;
-    record.slot = slot;
-    record.gen = gen;
-    record.outstanding = true;
     this.#acquiredAt[slot] = this.#arena.now;
     this.#holders[slot] = lease.ref;
     if (this.#capturesStacks) this.#captureStack(slot);
