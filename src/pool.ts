@@ -41,7 +41,7 @@ export class Pool {
   readonly #arena: Arena;
   #exports: ArenaExports;
   // Indexes into the arena's i32/u32/f64 views of wasm memory (see assembly/arena/layout.ts).
-  /** Slot 0's metadata (gen, state, next, prev); a slot's is `#metaBase + slot * 4`. */
+  /** Slot 0's metadata (gen, state, next, address); a slot's is `#metaBase + slot * 4`. */
   readonly #metaBase: number;
   readonly #freeHead: number;
   readonly #inUse: number;
