@@ -1,6 +1,6 @@
 import type { ArenaOptions, ArenaStats, HealthCheck, HealthReport, LeakReport } from './api.js';
 import { ArenaClosedError } from './errors.js';
-import type { Lease, LeaseRecord } from './lease.js';
+import type { Lease } from './lease.js';
 import { resolveArenaOptions, integerOption, type ResolvedArenaOptions } from './options.js';
 import { Pool } from './pool.js';
 import { startTicker, type Ticker } from './timers.js';
@@ -63,7 +63,7 @@ export class Arena {
   #shrinkTicker: Ticker | undefined;
   #onLeak: ((report: LeakReport) => void) | undefined;
   #stackSampleRate: number;
-  #registry: FinalizationRegistry<{ pool: Pool; record: LeaseRecord }> | undefined;
+  #registry: FinalizationRegistry<Pool> | undefined;
   #growListeners = new Set<() => void>();
 
   /** @internal Use `createArena`. */
@@ -92,8 +92,7 @@ export class Arena {
     this.u32 = new Uint32Array(this.buffer);
     this.i32 = new Int32Array(this.buffer);
     this.f64 = new Float64Array(this.buffer);
-    const zeroUsed = options.zeroOnRelease === 'used';
-    this.pools = options.pools.map((p, i) => new Pool(this, exports, ids[i]!, p.name, p.initialSlots, zeroUsed));
+    this.pools = options.pools.map((p, i) => new Pool(this, exports, ids[i]!, p.name, p.initialSlots));
     for (const pool of this.pools) this.#byName.set(pool.name, pool);
     this.#bySize = [...this.pools].sort((a, b) => a.slotSize - b.slotSize);
     for (const pool of this.pools) {
@@ -103,8 +102,9 @@ export class Arena {
       }
     }
     this.refresh();
-    if (typeof FinalizationRegistry === 'function') {
-      this.#registry = new FinalizationRegistry(({ pool, record }) => pool.collected(record));
+    // A held lease is found by its WeakRef in the pool's holders: the detector needs both.
+    if (typeof FinalizationRegistry === 'function' && typeof WeakRef === 'function') {
+      this.#registry = new FinalizationRegistry((pool) => pool.collected());
     }
     this.#clockTicker = startTicker(CLOCK_TICK_MS, () => { this.now = Date.now(); });
     if (options.autoShrinkMs !== false) this.#shrinkTicker = startTicker(options.autoShrinkMs, () => this.shrink());
@@ -207,11 +207,21 @@ export class Arena {
 
   /** @internal False once closed or faulted. */
   usable = true;
+  #fastPath = true;
+
   /**
    * @internal Pools may pop free lists in JS; false sends every acquire
    * through wasm (debug: wasm checks the poison; closed, faulted, fault armed).
+   * Each pool keeps a copy, so its acquire reads one field of its own.
    */
-  fastPath = true;
+  get fastPath(): boolean {
+    return this.#fastPath;
+  }
+
+  set fastPath(on: boolean) {
+    this.#fastPath = on;
+    for (const pool of this.pools ?? []) pool.fastPath = on;
+  }
 
   /** @internal */
   get exports(): ArenaExports {
@@ -282,7 +292,7 @@ export class Arena {
 
   /** @internal Watch a lease object for collection without release. */
   track(lease: Lease): void {
-    this.#registry?.register(lease, { pool: lease.pool, record: lease.record });
+    this.#registry?.register(lease, lease.pool);
   }
 
   /** @internal */

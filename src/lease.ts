@@ -1,25 +1,9 @@
 import { ArenaClosedError, LeaseReleasedError } from './errors.js';
 import type { Pool } from './pool.js';
 
-/** @internal Lease states. */
-export const LIVE = 1;
-export const RELEASED = 2;
-/** The arena closed while the lease was held: its bytes are gone, releasing it is a no-op once. */
-export const ORPHANED = 3;
-
-/**
- * @internal What the leak detector keeps for a lease object: the
- * FinalizationRegistry holds this record, never the lease itself.
- */
-export interface LeaseRecord {
-  slot: number;
-  gen: number;
-  outstanding: boolean;
-}
-
-/** Use of a lease that is not LIVE (a module function: a private method call costs `bytes` more bytecode, and a smaller getter inlines more surely). */
+/** Use of a released or orphaned lease (a module function: a private method call costs `bytes` more bytecode, and a smaller getter inlines more surely). */
 function throwUnusable(lease: Lease, what: string): never {
-  throw lease.state === ORPHANED
+  throw lease.orphaned
     ? new ArenaClosedError(`${what} a "${lease.pool.name}" lease: the arena was closed`)
     : new LeaseReleasedError(`${what} a released "${lease.pool.name}" lease`);
 }
@@ -47,16 +31,18 @@ const dispose: typeof Symbol.dispose = Symbol.dispose ?? Symbol.for('Symbol.disp
 export class Lease {
   /** @internal */ slot = -1;
   /** @internal */ gen = 0;
-  /** @internal */ state = RELEASED;
+  /** @internal The arena closed while this lease was held: its bytes are gone, releasing it is a no-op once. */
+  orphaned = false;
   /** @internal Highest byte the holder may have written, for `zeroOnRelease: 'used'`. */
   used = 0;
-  /** @internal */ readonly record: LeaseRecord = { slot: -1, gen: 0, outstanding: false };
   /** @internal */ readonly ref: WeakRef<Lease> | undefined;
   /** @internal The pool's slot size, kept here to spare `bytes` a load. */
   readonly slotSize: number;
   /**
-   * @internal The slot's view while LIVE (replaced by the pool when wasm
-   * memory grows), undefined otherwise: one load tells `bytes` both.
+   * @internal The slot's view while the lease is held (replaced by the pool
+   * when wasm memory grows), undefined once released or orphaned: this is the
+   * lease's state (no separate field to write per acquire and release), and
+   * one load tells `bytes` both.
    */
   view: Uint8Array | undefined = undefined;
   /** @internal The next lease object in the pool's quarantine queue. */
@@ -89,7 +75,7 @@ export class Lease {
 
   /** True once released. */
   get released(): boolean {
-    return this.state !== LIVE;
+    return this.view === undefined;
   }
 
   /**
@@ -114,15 +100,15 @@ export class Lease {
     this.pool.releaseLease(this);
   }
 
-  /** @internal Release of a lease that is not LIVE: an error, or the one no-op after the arena closed. */
+  /** @internal Release of a lease that is not held: an error, or the one no-op after the arena closed. */
   releaseAgain(): void {
-    if (this.state !== ORPHANED) throw new LeaseReleasedError(`double release of a "${this.pool.name}" lease`);
-    this.state = RELEASED;
+    if (!this.orphaned) throw new LeaseReleasedError(`double release of a "${this.pool.name}" lease`);
+    this.orphaned = false;
   }
 
   /** For `using`: releases unless already released. */
   [dispose](): void {
-    if (this.state === LIVE) this.pool.releaseLease(this);
-    else if (this.state === ORPHANED) this.state = RELEASED;
+    if (this.view !== undefined) this.pool.releaseLease(this);
+    else this.orphaned = false;
   }
 }

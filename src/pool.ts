@@ -3,7 +3,7 @@ import type { Arena } from './arena.js';
 import {
   AcquireAbortedError, ArenaClosedError, ForeignLeaseError, LeaseReleasedError, PoolExhaustedError,
 } from './errors.js';
-import { Lease, LIVE, ORPHANED, RELEASED, type LeaseRecord } from './lease.js';
+import { Lease } from './lease.js';
 import { integerOption } from './options.js';
 import * as codes from './wasm/codes.js';
 import type { ArenaExports } from './wasm/exports.js';
@@ -40,13 +40,15 @@ export class Pool {
   /** @internal */ readonly initialSlots: number;
   readonly #arena: Arena;
   #exports: ArenaExports;
-  readonly #zeroUsed: boolean;
   // Indexes into the arena's i32/u32/f64 views of wasm memory (see assembly/arena/layout.ts).
-  /** Slot 0's metadata (gen, state, next, prev); a slot's is `#metaBase + slot * 4`. */
+  /** Slot 0's metadata (gen, state, next, address); a slot's is `#metaBase + slot * 4`. */
   readonly #metaBase: number;
   readonly #freeHead: number;
   readonly #inUse: number;
-  readonly #peak: number;
+  /** The arena's i32 view of wasm memory, cached here for the acquire path (memoryGrew renews it). */
+  #i32: Int32Array;
+  /** @internal The arena's `fastPath`, copied here by the arena: acquire then reads no arena field. */
+  fastPath: boolean;
   /** Per slot: a cached view of its bytes (valid until memory grows or the slot's slab is given back). */
   #views: (Uint8Array | undefined)[] = [];
   /**
@@ -65,23 +67,26 @@ export class Pool {
   #waiters: Waiter[] = [];
   /** Debug mode or sampled leak stacks (the arena's, read once: it never changes). */
   readonly #capturesStacks: boolean;
+  /** `#capturesStacks` or callers waiting: kept current so a release reads one field to know. */
+  #releaseIsSlow: boolean;
   #leaksDetected = 0;
 
   /** @internal */
-  constructor(arena: Arena, exports: ArenaExports, id: number, name: string, initialSlots: number, zeroUsed: boolean) {
+  constructor(arena: Arena, exports: ArenaExports, id: number, name: string, initialSlots: number) {
     this.#arena = arena;
     this.#exports = exports;
     this.id = id;
     this.name = name;
     this.initialSlots = initialSlots;
     this.slotSize = exports.poolField(id, codes.P_SLOT_SIZE);
-    this.#zeroUsed = zeroUsed;
     const descriptor = exports.poolAddress(id);
     this.#metaBase = exports.poolField(id, codes.P_META) >>> 2;
     this.#freeHead = (descriptor + codes.P_FREE_HEAD) >>> 2;
     this.#inUse = (descriptor + codes.P_IN_USE) >>> 2;
-    this.#peak = (descriptor + codes.P_PEAK_IN_USE) >>> 2;
+    this.#i32 = arena.i32;
+    this.fastPath = arena.fastPath;
     this.#capturesStacks = arena.capturesStacks;
+    this.#releaseIsSlow = this.#capturesStacks;
     const slotIndexes = exports.poolField(id, codes.P_MAX_POOL_SLABS) * exports.poolField(id, codes.P_SLOTS_PER_SLAB);
     this.#acquiredAt = new Float64Array(slotIndexes);
     // Packed, pre-sized arrays: sparse writes would turn them into slow dictionaries.
@@ -141,6 +146,7 @@ export class Pool {
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
       this.#waiters.push(waiter);
+      this.#waitersChanged();
     });
   }
 
@@ -157,7 +163,7 @@ export class Pool {
     try {
       return await fn(lease.bytes, lease);
     } finally {
-      if (lease.state === LIVE && lease.pool === this) this.releaseLease(lease);
+      if (lease.view !== undefined && lease.pool === this) this.releaseLease(lease);
     }
   }
 
@@ -177,7 +183,7 @@ export class Pool {
     if (!(leaseOrBytes instanceof Uint8Array)) throw new ForeignLeaseError('release() takes a Lease or a Uint8Array from one');
     const slot = this.#slotOfBytes(leaseOrBytes);
     const holder = this.#holders[slot]?.deref();
-    if (!holder || holder.state !== LIVE || holder.slot !== slot) {
+    if (!holder || holder.view === undefined || holder.slot !== slot) {
       throw new LeaseReleasedError(`buffer of slot ${slot} in pool "${this.name}"`);
     }
     this.releaseLease(holder);
@@ -231,7 +237,8 @@ export class Pool {
       maxSlots: e.poolField(id, codes.P_MAX_SLOTS),
       inUse,
       free: capacity - inUse,
-      peakInUse: e.poolField(id, codes.P_PEAK_IN_USE),
+      // The module records the peak when a release ends a run of acquires; the current run is inUse.
+      peakInUse: Math.max(e.poolField(id, codes.P_PEAK_IN_USE), inUse),
       acquires: releases + inUse, // every acquire is released or still in use
       releases,
       exhaustions: e.poolCounter(id, codes.C_EXHAUSTIONS),
@@ -251,10 +258,11 @@ export class Pool {
 
   /** @internal Wasm memory grew: every view is detached; give live leases fresh ones. */
   memoryGrew(): void {
+    this.#i32 = this.#arena.i32;
     this.#views.fill(undefined);
     for (const ref of this.#holders) {
       const lease = ref?.deref();
-      if (lease && lease.state === LIVE && lease.pool === this) lease.view = this.#viewOf(lease.slot);
+      if (lease && lease.view !== undefined && lease.pool === this) lease.view = this.#viewOf(lease.slot);
     }
   }
 
@@ -265,13 +273,14 @@ export class Pool {
    * access on wasm memory carries its own checks), so wasm keeps them.
    */
   releaseLease(lease: Lease): void {
-    if (lease.state !== LIVE) {
+    if (lease.view === undefined) {
       lease.releaseAgain();
       return;
     }
     let result: number;
     try {
-      result = this.#exports.release(this.id, lease.slot, lease.gen, this.#zeroUsed ? lease.used : 0);
+      // `used` matters to the module in 'used' mode only; the other modes ignore it.
+      result = this.#exports.release(this.id, lease.slot, lease.gen, lease.used);
     } catch (error) {
       throw this.#arena.fault(error);
     }
@@ -287,10 +296,8 @@ export class Pool {
 
   /** The lease object's side of a release: no longer usable, then quarantined for reuse. */
   #released(lease: Lease): void {
-    lease.state = RELEASED;
     lease.view = undefined;
-    lease.record.outstanding = false;
-    if (this.#capturesStacks || this.#waiters.length !== 0) this.#releaseSlow(lease);
+    if (this.#releaseIsSlow) this.#releaseSlow(lease);
     else this.#recycle(lease);
   }
 
@@ -307,6 +314,7 @@ export class Pool {
       const slot = this.#acquireSlot();
       if (slot < 0) return;
       const waiter = this.#waiters.shift()!;
+      this.#waitersChanged();
       this.#settleWaiter(waiter);
       waiter.resolve(this.#lend(slot));
     }
@@ -314,18 +322,41 @@ export class Pool {
 
   /** @internal */
   rejectWaiters(error: Error): void {
-    for (const waiter of this.#waiters.splice(0)) {
+    const waiters = this.#waiters.splice(0);
+    this.#waitersChanged();
+    for (const waiter of waiters) {
       this.#settleWaiter(waiter);
       waiter.reject(error);
     }
   }
 
-  /** @internal The garbage collector took a lease that was never released. */
-  collected(record: LeaseRecord): void {
-    if (!record.outstanding || this.#arena.closed) return;
-    record.outstanding = false;
-    const { slot, gen } = record;
-    if (this.#arena.i32[this.#metaBase + slot * 4] !== gen) return;
+  /**
+   * @internal The garbage collector took a lease object of this pool. It
+   * leaked if it still held a slot: a slot in use whose holder is gone (a held
+   * lease is its slot's holder until released). Scanning for such slots keeps
+   * the registry's held value per pool, so an acquire writes no leak record;
+   * collections are rare (leaks, or released leases in debug mode), and one
+   * scan serves every lease collected in the same cleanup task.
+   */
+  collected(): void {
+    if (this.#scanQueued || this.#arena.closed) return;
+    this.#scanQueued = true;
+    queueMicrotask(() => {
+      this.#scanQueued = false;
+      if (this.#arena.closed) return;
+      // (this.#i32 read per slot: serving a waiter after a reclaim may grow memory)
+      for (let slot = 0; slot < this.#holders.length; slot++) {
+        if (this.#i32[this.#metaBase + slot * 4 + (codes.M_STATE >> 2)] !== codes.STATE_IN_USE) continue;
+        if (this.#holders[slot]?.deref() === undefined) this.#reclaimLeak(slot);
+      }
+    });
+  }
+
+  #scanQueued = false;
+
+  /** A slot whose lease was collected without release: report it and take the slot back. */
+  #reclaimLeak(slot: number): void {
+    const gen = this.#i32[this.#metaBase + slot * 4]!;
     this.#leaksDetected++;
     const stack = this.#stacks.get(slot);
     this.#stacks.delete(slot);
@@ -347,10 +378,9 @@ export class Pool {
     this.rejectWaiters(new ArenaClosedError('closed'));
     for (const ref of this.#holders) {
       const lease = ref?.deref();
-      if (lease && lease.state === LIVE && lease.pool === this) {
-        lease.state = ORPHANED;
+      if (lease && lease.view !== undefined && lease.pool === this) {
+        lease.orphaned = true;
         lease.view = undefined;
-        lease.record.outstanding = false;
       }
     }
     this.#views = [];
@@ -366,15 +396,13 @@ export class Pool {
    * Arena.fastPath; a closed or faulted arena) goes through the wasm acquire.
    */
   #acquireSlot(): number {
-    const arena = this.#arena;
-    const i32 = arena.i32;
+    const i32 = this.#i32;
     const slot = i32[this.#freeHead]!;
-    if (slot < 0 || !arena.fastPath) return this.#acquireSlotInWasm();
+    if (slot < 0 || !this.fastPath) return this.#acquireSlotInWasm();
     const meta = this.#metaBase + slot * 4;
     i32[this.#freeHead] = i32[meta + 2]!; // head = slot.next (M_NEXT)
     i32[meta + 1] = 2; // M_STATE = STATE_IN_USE
-    const inUse = ++i32[this.#inUse]!;
-    if (inUse > i32[this.#peak]!) i32[this.#peak] = inUse;
+    i32[this.#inUse]++; // the peak is the module's to record, at the next release
     return slot;
   }
 
@@ -407,16 +435,11 @@ export class Pool {
 
   #lend(slot: number): Lease {
     const lease = this.#quarantined > LEASE_QUARANTINE ? this.#takeOldest() : this.#newLease();
-    const gen = this.#arena.i32[this.#metaBase + slot * 4]!; // as i32: wasm takes the same bits back
+    const gen = this.#i32[this.#metaBase + slot * 4]!; // as i32: wasm takes the same bits back
     lease.view = this.#views[slot] ?? this.#viewOf(slot);
     lease.slot = slot;
     lease.gen = gen;
     lease.used = 0;
-    lease.state = LIVE;
-    const record = lease.record;
-    record.slot = slot;
-    record.gen = gen;
-    record.outstanding = true;
     this.#acquiredAt[slot] = this.#arena.now;
     this.#holders[slot] = lease.ref;
     if (this.#capturesStacks) this.#captureStack(slot);
@@ -475,7 +498,12 @@ export class Pool {
   #dropWaiter(waiter: Waiter): void {
     const at = this.#waiters.indexOf(waiter);
     if (at >= 0) this.#waiters.splice(at, 1);
+    this.#waitersChanged();
     this.#settleWaiter(waiter);
+  }
+
+  #waitersChanged(): void {
+    this.#releaseIsSlow = this.#capturesStacks || this.#waiters.length !== 0;
   }
 
   #settleWaiter(waiter: Waiter): void {

@@ -8,7 +8,7 @@ import {
   POOL_DESC_BYTES, P_SLOT_SIZE, P_STRIDE, P_SLOTS_PER_SLAB, P_MAX_SLOTS, P_MAX_POOL_SLABS, P_ZERO_MODE,
   P_CAPACITY, P_IN_USE, P_PEAK_IN_USE, P_FREE_HEAD, P_META, P_SLAB_MAP, P_MAPPED_SLABS, P_POISON,
   P_POISON_HITS, P_SLAB_SHIFT, NO_SHIFT, P_COUNTERS, C_RELEASES, C_EXHAUSTIONS, C_GROWS, C_SHRINKS,
-  SLOT_META_BYTES, M_GEN, M_STATE, M_NEXT, STATE_UNMAPPED, STATE_FREE, STATE_IN_USE,
+  SLOT_META_BYTES, M_GEN, M_STATE, M_NEXT, M_ADDRESS, STATE_UNMAPPED, STATE_FREE, STATE_IN_USE,
   SLAB_MAP_BYTES, S_ARENA_SLAB, ZERO_USED, ZERO_FULL, POISON_BYTE, SLOT_ALIGN,
   OK, ERR_EXHAUSTED, ERR_ARENA_FULL, ERR_GROW_REFUSED, ERR_BAD_POOL, ERR_BAD_SLOT, ERR_NOT_IN_USE,
   ERR_STALE, ERR_SEALED, ERR_BAD_CONFIG,
@@ -226,7 +226,12 @@ function growPool(p: usize): i32 {
     memory.fill(slabAddress(arenaSlab), POISON_BYTE, <usize>n * stride);
   }
   // Push in reverse so the lowest slot comes off the free list first.
-  for (let i = n; i > 0; i--) pushFree(p, first + i - 1);
+  const base = slabAddress(arenaSlab);
+  const stride = pget(p, P_STRIDE);
+  for (let i = n; i > 0; i--) {
+    store<u32>(meta(p, first + i - 1) + M_ADDRESS, <u32>base + (i - 1) * stride);
+    pushFree(p, first + i - 1);
+  }
   pset(p, P_CAPACITY, pget(p, P_CAPACITY) + n);
   pset(p, P_MAPPED_SLABS, pget(p, P_MAPPED_SLABS) + 1);
   bump(p, C_GROWS);
@@ -316,9 +321,7 @@ export function acquire(id: u32): i32 {
     if (!poisonIntact(address, stride)) pset(p, P_POISON_HITS, pget(p, P_POISON_HITS) + 1);
     memory.fill(address, 0, stride);
   }
-  const inUse = pget(p, P_IN_USE) + 1;
-  pset(p, P_IN_USE, inUse);
-  if (inUse > pget(p, P_PEAK_IN_USE)) pset(p, P_PEAK_IN_USE, inUse);
+  pset(p, P_IN_USE, pget(p, P_IN_USE) + 1); // the peak is recorded at the next release
   return slot;
 }
 
@@ -331,13 +334,23 @@ export function release(id: u32, slot: u32, gen: u32, used: u32): i32 {
   if (hget(H_FAULT) != 0) { hset(H_FAULT, 0); unreachable(); }
   const p = pool(id);
   if (slot >= pget(p, P_MAX_POOL_SLABS) * pget(p, P_SLOTS_PER_SLAB)) return ERR_BAD_SLOT;
-  const entry = slabEntry(p, slabOf(p, slot));
-  const arenaSlab = load<i32>(entry + S_ARENA_SLAB);
-  if (arenaSlab < 0) return ERR_BAD_SLOT;
   const m = meta(p, slot);
-  if (load<u32>(m + M_STATE) != STATE_IN_USE) return ERR_NOT_IN_USE;
+  // A slot of an unmapped slab is never in use (shrink gives back only slabs with none in use),
+  // so the state check also covers the mapping; the slab map only picks the error code.
+  if (load<u32>(m + M_STATE) != STATE_IN_USE) {
+    return load<i32>(slabEntry(p, slabOf(p, slot)) + S_ARENA_SLAB) < 0 ? ERR_BAD_SLOT : ERR_NOT_IN_USE;
+  }
   if (load<u32>(m + M_GEN) != gen) return ERR_STALE;
-  const address = slabAddress(arenaSlab) + <usize>indexInSlab(p, slot) * <usize>pget(p, P_STRIDE);
+  const address = <usize>load<u32>(m + M_ADDRESS);
+  store<u32>(m + M_GEN, gen + 1);
+  pushFree(p, slot);
+  // In use only grows between releases, so its highest value is the one a release
+  // ends (the host takes the max with the current count): acquire keeps one load less.
+  const inUse = pget(p, P_IN_USE);
+  if (inUse > pget(p, P_PEAK_IN_USE)) pset(p, P_PEAK_IN_USE, inUse);
+  pset(p, P_IN_USE, inUse - 1);
+  bump(p, C_RELEASES);
+  // Zero (or poison) last: the bookkeeping above then needs no reload after the fill's call out.
   const stride = pget(p, P_STRIDE);
   if (pget(p, P_POISON) != 0) {
     memory.fill(address, POISON_BYTE, stride);
@@ -346,10 +359,6 @@ export function release(id: u32, slot: u32, gen: u32, used: u32): i32 {
     if (mode == ZERO_FULL) memory.fill(address, 0, stride);
     else if (mode == ZERO_USED) memory.fill(address, 0, min<u32>(used, stride));
   }
-  store<u32>(m + M_GEN, gen + 1);
-  pushFree(p, slot);
-  pset(p, P_IN_USE, pget(p, P_IN_USE) - 1);
-  bump(p, C_RELEASES);
   return OK;
 }
 

@@ -19,12 +19,14 @@
 // Slot metadata (SLOT_META_BYTES per slot, one array per pool, sized for maxSlots):
 //
 //  +--------------+--------------+--------------+--------------+
-//  | gen: u32     | state: u32   | next: i32    | (reserved)   |
+//  | gen: u32     | state: u32   | next: i32    | address: u32 |
 //  +--------------+--------------+--------------+--------------+
 //   gen grows on every release, so a (slot, gen) handle from an earlier
 //   holder never validates again; next links the pool's free list (singly:
 //   acquire and release stay a handful of loads and stores, and the rare
-//   shrink rebuilds the list).
+//   shrink rebuilds the list); address is where the slot's bytes start,
+//   written when its slab is mapped (valid while the state is not UNMAPPED),
+//   so a release finds them with one load instead of the slab map.
 //
 // Pool slab map (SLAB_MAP_BYTES per pool slab): the arena slab number, -1 when
 // the pool slab is not mapped.
@@ -63,7 +65,7 @@ export const P_MAX_POOL_SLABS: u32 = 16;
 export const P_ZERO_MODE: u32 = 20;
 export const P_CAPACITY: u32 = 24;
 export const P_IN_USE: u32 = 28;
-export const P_PEAK_IN_USE: u32 = 32;
+export const P_PEAK_IN_USE: u32 = 32;  // highest inUse a release has ended (peak = max of this and P_IN_USE)
 export const P_FREE_HEAD: u32 = 36;
 export const P_META: u32 = 40;
 export const P_SLAB_MAP: u32 = 44;
@@ -82,6 +84,7 @@ export const SLOT_META_BYTES: u32 = 16;
 export const M_GEN: u32 = 0;
 export const M_STATE: u32 = 4;
 export const M_NEXT: u32 = 8;
+export const M_ADDRESS: u32 = 12;
 
 export const STATE_UNMAPPED: u32 = 0;
 export const STATE_FREE: u32 = 1;
