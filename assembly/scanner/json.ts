@@ -65,6 +65,15 @@ let memoLast: u32 = 0; // the search starts after it
 // Only a first place to look: its entry is compared as any other.
 const MEMO_NEXT: usize = memory.data(MEMO_SIZE);
 let memoPrev: u32 = MEMO_SIZE; // the entry of the key looked up last (MEMO_SIZE: none yet)
+// One bit per key added to the memo this document (by memoBit of its length and first bytes; evicted
+// keys keep theirs): a key whose bit is clear is in no entry, and a new key skips the search.
+let memoSeen: u64 = 0;
+
+/** The key's bit in memoSeen. */
+// @ts-ignore: decorator
+@inline function memoBit(n: u32, tag: u64): u64 {
+  return <u64>1 << (((tag + <u64>n) * 0x9e3779b97f4a7c15) >> 58);
+}
 
 // What the last walk scanned, for the host's stats and wipe.
 let valuesScanned: u32 = 0;
@@ -100,6 +109,7 @@ export function scanJsonLongest(): u32 { return longestValue; }
 /** Is the key a filled entry? (Entries are distinct: a key is added only when it is none of them, so the order they are compared in changes nothing but the cost.) */
 // @ts-ignore: decorator
 @inline function memoHas(input: usize, start: u32, n: u32, tag: u64): bool {
+  if ((memoSeen & memoBit(n, tag)) == 0) return false;
   const used = memoUsed;
   if (memoPrev < used) {
     const guess = <u32>load<u8>(MEMO_NEXT + memoPrev);
@@ -120,6 +130,7 @@ export function scanJsonLongest(): u32 { return longestValue; }
 function memoAdd(start: u32, n: u32, tag: u64): void {
   if (memoPrev < MEMO_SIZE) store<u8>(MEMO_NEXT + memoPrev, <u8>memoNext);
   memoPrev = memoNext;
+  memoSeen |= memoBit(n, tag);
   const e = MEMO + (<usize>memoNext * MEMO_ENTRY);
   store<u32>(e, start);
   store<u32>(e, n, 4);
@@ -161,7 +172,7 @@ function stringEnd(input: usize, from: u32, len: u32): u32 {
  */
 export function scanJson(st: usize, scratch: usize, input: usize, len: u32, paranoia: u32, limit: u32): i32 {
   valuesScanned = 0; bytesScanned = 0; longestValue = 0;
-  memoNext = 0; memoUsed = 0; memoLast = 0; memoPrev = MEMO_SIZE;
+  memoNext = 0; memoUsed = 0; memoLast = 0; memoPrev = MEMO_SIZE; memoSeen = 0;
   let depth: u32 = 0;
   let sawRoot = false;
   let i: u32 = 0;
