@@ -292,10 +292,11 @@ function emitColon(st: usize, start: u32, end: u32, prev: u32): void {
       let mixed: u32 = 0;
       store<u32>(lx + LX_START, start); // (read after the word too: cmdi's and sqli's punctuation steps)
       store<u8>(lx + LX_WORD, <u8>b);
-      // tight loop over the word (as lex's)
+      // tight loop over the word (as lex's; byte i of the value is byte i - start of the word)
+      const word = lx + LX_WORD - <usize>start, stored = start + KW_MAX_WORD;
       do {
         hash = (hash ^ b) * FNV_PRIME;
-        if (i - start < KW_MAX_WORD) store<u8>(lx + LX_WORD + i - start, <u8>b);
+        if (i < stored) store<u8>(word + <usize>i, <u8>b);
         else mixed |= b ^ <u32>load<u8>(lx + LX_WORD);
         i++;
         if (i >= n) break;
