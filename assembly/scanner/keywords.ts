@@ -5,21 +5,19 @@ import { KW_MASK, KW_SLOT_HASH, KW_SLOT_IDX, KW_FLAGS_LO, KW_FLAGS_HI, KW_OFF, K
 export const FNV_OFFSET: u32 = 0x811c9dc5;
 export const FNV_PRIME: u32 = 0x01000193;
 
-// A look at a word's hash before the probe: one bit per keyword, indexed by the hash's top 15 bits
-// (the table's slot is bits 0-11, a third of them taken: a plain word often lands on a taken slot and
-// probes; about 1 in 25 of them passes this filter). Built at start-up from the table's own hashes.
-const FILTER_SHIFT: u32 = 17; // 32 - 15: the bit index needs no mask
-const KW_FILTER: usize = memory.data(1 << (32 - FILTER_SHIFT - 3), 16);
+// A look at a word's hash before the probe: one byte per value of the hash's top 15 bits, nonzero
+// for a keyword's (the table's slot is bits 0-11, a third of them taken: a plain word often lands on a
+// taken slot and probes; about 1 in 25 of them passes this filter, at the cost of the slot's test).
+// Built at start-up from the table's own hashes.
+const FILTER_SHIFT: u32 = 17; // 32 - 15: the index needs no mask
+const KW_FILTER: usize = memory.data(1 << (32 - FILTER_SHIFT), 16);
 for (let slot: u32 = 0; slot <= KW_MASK; slot++) {
-  if (load<u16>(KW_SLOT_IDX + (<usize>slot << 1)) == 0) continue;
-  const bit = load<u32>(KW_SLOT_HASH + (<usize>slot << 2)) >> FILTER_SHIFT;
-  const at = KW_FILTER + (<usize>bit >> 3);
-  store<u8>(at, <u32>load<u8>(at) | (<u32>1 << (bit & 7)));
+  if (load<u16>(KW_SLOT_IDX + (<usize>slot << 1)) != 0) store<u8>(KW_FILTER + <usize>(load<u32>(KW_SLOT_HASH + (<usize>slot << 2)) >> FILTER_SHIFT), 1);
 }
 /** May the word of FNV-1a hash `h` be a keyword? (false: it is none) */
 // @ts-ignore: decorator
 @inline function mayBeKeyword(h: u32): bool {
-  return ((<u32>load<u8>(KW_FILTER + <usize>(h >> (FILTER_SHIFT + 3))) >> ((h >> FILTER_SHIFT) & 7)) & 1) != 0;
+  return load<u8>(KW_FILTER + <usize>(h >> FILTER_SHIFT)) != 0;
 }
 
 /** Class mask of the `len` bytes at `p` (hashed here), or 0: for words the lexer did not hash itself. */
