@@ -291,7 +291,6 @@ function emitColon(st: usize, start: u32, end: u32, prev: u32): void {
       let hash = FNV_OFFSET;
       let mixed: u32 = 0;
       store<u32>(lx + LX_START, start); // (read after the word too: cmdi's and sqli's punctuation steps)
-      store<u8>(lx + LX_WORD, <u8>b);
       // tight loop over the word (as lex's; byte i of the value is byte i - start of the word)
       const word = lx + LX_WORD - <usize>start, stored = start + KW_MAX_WORD;
       do {
