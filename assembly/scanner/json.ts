@@ -182,7 +182,7 @@ export function scanJson(st: usize, scratch: usize, input: usize, len: u32, para
     if (kind == J_SCALAR) { sawRoot = true; i++; continue; }
     if (kind == J_QUOTE) {
       const top = depth == 0 ? 0 : <u32>load<u8>(FRAMES + depth - 1);
-      const isKey = depth != 0 && (top & F_ARRAY) == 0 && (top & F_EXPECT_KEY) != 0;
+      const isKey = (top & (F_ARRAY | F_EXPECT_KEY)) == F_EXPECT_KEY; // (top is 0 outside any frame)
       sawRoot = true;
       const start = i + 1;
       const end = stringEnd(input, start, len);
