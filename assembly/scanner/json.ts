@@ -47,7 +47,8 @@ const OUTSIDE: usize = memory.data<u8>([
 const MAX_DEPTH: u32 = 512;
 const F_ARRAY: u8 = 1;
 const F_EXPECT_KEY: u8 = 2;
-const FRAMES: usize = memory.data(MAX_DEPTH);
+// (one byte before them, never written: the frame read at depth 0 is 0, no frame, and no key)
+const FRAMES: usize = memory.data(MAX_DEPTH + 1) + 1;
 
 // Keys scanned clean so far: (offset, length, first 8 bytes) entries in a ring, as the host's
 // CleanKeys (which also starts its search after the entry found last: records list their keys
@@ -181,8 +182,9 @@ export function scanJson(st: usize, scratch: usize, input: usize, len: u32, para
     if (kind == J_SKIP) { i++; continue; }
     if (kind == J_SCALAR) { sawRoot = true; i++; continue; }
     if (kind == J_QUOTE) {
-      const top = depth == 0 ? 0 : <u32>load<u8>(FRAMES + depth - 1);
-      const isKey = (top & (F_ARRAY | F_EXPECT_KEY)) == F_EXPECT_KEY; // (top is 0 outside any frame)
+      const top = <u32>load<u8>(FRAMES + depth - 1);
+      // (an array's frame may have F_EXPECT_KEY too: see J_COMMA)
+      const isKey = (top & (F_ARRAY | F_EXPECT_KEY)) == F_EXPECT_KEY;
       sawRoot = true;
       const start = i + 1;
       const end = stringEnd(input, start, len);
@@ -213,8 +215,8 @@ export function scanJson(st: usize, scratch: usize, input: usize, len: u32, para
       depth--;
     } else if (kind == J_COMMA) {
       if (depth == 0) return JSON_NOT_WHOLE;
-      const top = load<u8>(FRAMES + depth - 1);
-      if ((top & F_ARRAY) == 0) store<u8>(FRAMES + depth - 1, top | F_EXPECT_KEY);
+      // (in an array too, where it changes nothing: a string there is no key whatever the bit)
+      store<u8>(FRAMES + depth - 1, load<u8>(FRAMES + depth - 1) | F_EXPECT_KEY);
     } else return JSON_NOT_WHOLE; // not JSON outside a string
     i++;
   }
