@@ -508,16 +508,17 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
     done += n;
     if (last) flushed = true;
   }
-  if (final != 0) finish(st);
+  if (final != 0) finish(st, false);
   return <i32>g32(st, ST_NFIND);
 }
 
 // (inlined into scanPush, its one caller: the call's fixed cost is a good part of a short value's)
 // @ts-ignore: decorator
-@inline function finish(st: usize): void {
+@inline function finish(st: usize, plain: bool): void {
+  // (`plain`: scanOnce's plain path, where the flags are still zero — no oversize, nothing finished)
   const end = g32(st, ST_POS);
   // the oversize span runs to the end of the input, however it was chunked
-  if ((g32(st, ST_FLAGS) & FLAG_OVERSIZE) != 0) {
+  if (!plain && (g32(st, ST_FLAGS) & FLAG_OVERSIZE) != 0) {
     for (let i: u32 = 0; i < g32(st, ST_NFIND); i++) {
       const f = st + ST_FINDINGS + i * FINDING_BYTES;
       if (load<u32>(f) == R_LIMIT_OVERSIZE) store<u32>(f + 8, g32(st, ST_TOTAL));
@@ -533,7 +534,7 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
   cmdFinish(st, st + ST_CMD, end);
   pathFinish(st, st + ST_PATH, end);
   nosqlFinish(st, st + ST_NOSQL, end);
-  s32(st, ST_FLAGS, g32(st, ST_FLAGS) | FLAG_FINISHED);
+  s32(st, ST_FLAGS, plain ? FLAG_FINISHED : g32(st, ST_FLAGS) | FLAG_FINISHED);
 }
 
 /** One-shot scan of a whole value: begin + push(final). Returns the finding count. */
@@ -547,7 +548,7 @@ export function scanOnce(st: usize, scratch: usize, input: usize, len: u32, cont
     s32(st, ST_TOTAL, len);
     lexPlain(st, pairBytes(scratch, 0), len);
     s32(st, ST_POS, len);
-    finish(st);
+    finish(st, true);
     return <i32>g32(st, ST_NFIND);
   }
   return scanPush(st, scratch, input, len, 1);
