@@ -47,7 +47,8 @@ const OUTSIDE: usize = memory.data<u8>([
 const MAX_DEPTH: u32 = 512;
 const F_ARRAY: u8 = 1;
 const F_EXPECT_KEY: u8 = 2;
-const FRAMES: usize = memory.data(MAX_DEPTH);
+// (one byte before them, never written: the frame read at depth 0 is 0, no frame, and no key)
+const FRAMES: usize = memory.data(MAX_DEPTH + 1) + 1;
 
 // Keys scanned clean so far: (offset, length, first 8 bytes) entries in a ring, as the host's
 // CleanKeys (which also starts its search after the entry found last: records list their keys
@@ -65,6 +66,15 @@ let memoLast: u32 = 0; // the search starts after it
 // Only a first place to look: its entry is compared as any other.
 const MEMO_NEXT: usize = memory.data(MEMO_SIZE);
 let memoPrev: u32 = MEMO_SIZE; // the entry of the key looked up last (MEMO_SIZE: none yet)
+// One bit per key added to the memo this document (by memoBit of its length and first bytes; evicted
+// keys keep theirs): a key whose bit is clear is in no entry, and a new key skips the search.
+let memoSeen: u64 = 0;
+
+/** The key's bit in memoSeen. */
+// @ts-ignore: decorator
+@inline function memoBit(n: u32, tag: u64): u64 {
+  return <u64>1 << (((tag + <u64>n) * 0x9e3779b97f4a7c15) >> 58);
+}
 
 // What the last walk scanned, for the host's stats and wipe.
 let valuesScanned: u32 = 0;
@@ -100,6 +110,7 @@ export function scanJsonLongest(): u32 { return longestValue; }
 /** Is the key a filled entry? (Entries are distinct: a key is added only when it is none of them, so the order they are compared in changes nothing but the cost.) */
 // @ts-ignore: decorator
 @inline function memoHas(input: usize, start: u32, n: u32, tag: u64): bool {
+  if ((memoSeen & memoBit(n, tag)) == 0) return false;
   const used = memoUsed;
   if (memoPrev < used) {
     const guess = <u32>load<u8>(MEMO_NEXT + memoPrev);
@@ -120,6 +131,7 @@ export function scanJsonLongest(): u32 { return longestValue; }
 function memoAdd(start: u32, n: u32, tag: u64): void {
   if (memoPrev < MEMO_SIZE) store<u8>(MEMO_NEXT + memoPrev, <u8>memoNext);
   memoPrev = memoNext;
+  memoSeen |= memoBit(n, tag);
   const e = MEMO + (<usize>memoNext * MEMO_ENTRY);
   store<u32>(e, start);
   store<u32>(e, n, 4);
@@ -161,7 +173,7 @@ function stringEnd(input: usize, from: u32, len: u32): u32 {
  */
 export function scanJson(st: usize, scratch: usize, input: usize, len: u32, paranoia: u32, limit: u32): i32 {
   valuesScanned = 0; bytesScanned = 0; longestValue = 0;
-  memoNext = 0; memoUsed = 0; memoLast = 0; memoPrev = MEMO_SIZE;
+  memoNext = 0; memoUsed = 0; memoLast = 0; memoPrev = MEMO_SIZE; memoSeen = 0;
   let depth: u32 = 0;
   let sawRoot = false;
   let i: u32 = 0;
@@ -170,8 +182,9 @@ export function scanJson(st: usize, scratch: usize, input: usize, len: u32, para
     if (kind == J_SKIP) { i++; continue; }
     if (kind == J_SCALAR) { sawRoot = true; i++; continue; }
     if (kind == J_QUOTE) {
-      const top = depth == 0 ? 0 : <u32>load<u8>(FRAMES + depth - 1);
-      const isKey = depth != 0 && (top & F_ARRAY) == 0 && (top & F_EXPECT_KEY) != 0;
+      const top = <u32>load<u8>(FRAMES + depth - 1);
+      // (an array's frame may have F_EXPECT_KEY too: see J_COMMA)
+      const isKey = (top & (F_ARRAY | F_EXPECT_KEY)) == F_EXPECT_KEY;
       sawRoot = true;
       const start = i + 1;
       const end = stringEnd(input, start, len);
@@ -202,8 +215,8 @@ export function scanJson(st: usize, scratch: usize, input: usize, len: u32, para
       depth--;
     } else if (kind == J_COMMA) {
       if (depth == 0) return JSON_NOT_WHOLE;
-      const top = load<u8>(FRAMES + depth - 1);
-      if ((top & F_ARRAY) == 0) store<u8>(FRAMES + depth - 1, top | F_EXPECT_KEY);
+      // (in an array too, where it changes nothing: a string there is no key whatever the bit)
+      store<u8>(FRAMES + depth - 1, load<u8>(FRAMES + depth - 1) | F_EXPECT_KEY);
     } else return JSON_NOT_WHOLE; // not JSON outside a string
     i++;
   }

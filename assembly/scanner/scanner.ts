@@ -232,12 +232,11 @@ function emitColon(st: usize, start: u32, end: u32, prev: u32): void {
 }
 
 /**
- * Split normalised bytes into words and punctuation; word state survives chunk ends. `plain`:
- * the bytes are plainChunk's output, whose original offsets are their indices (0, 1, ... n: a
- * whole value, nothing held or carried), so the offsets are the index and `offs` is not read.
+ * Split normalised bytes into words and punctuation; word state survives chunk ends. `offs`: the
+ * bytes' original offsets (n + 1 of them). (lexPlain below: the same for plainChunk's output.)
  */
 // @ts-ignore: decorator
-@inline function lex(st: usize, buf: usize, offs: usize, n: u32, plain: bool): void {
+@inline function lex(st: usize, buf: usize, offs: usize, n: u32): void {
   const lx = st + ST_LEX;
   let hash = load<u32>(lx + LX_HASH);
   let len = load<u32>(lx + LX_LEN);
@@ -246,7 +245,7 @@ function emitColon(st: usize, start: u32, end: u32, prev: u32): void {
   while (i < n) {
     let b = <u32>load<u8>(buf + i);
     if (isWordByte(b)) {
-      if (len == 0) { hash = FNV_OFFSET; mixed = 0; store<u32>(lx + LX_START, plain ? i : load<u32>(offs + (<usize>i << 2))); store<u8>(lx + LX_WORD, <u8>b); }
+      if (len == 0) { hash = FNV_OFFSET; mixed = 0; store<u32>(lx + LX_START, load<u32>(offs + (<usize>i << 2))); store<u8>(lx + LX_WORD, <u8>b); }
       const w0 = <u32>load<u8>(lx + LX_WORD);
       // tight loop over the rest of the word (mixed covers only the bytes past the stored ones:
       // emitWord adds those when it needs the answer, for words of 64 bytes or more)
@@ -261,9 +260,9 @@ function emitColon(st: usize, start: u32, end: u32, prev: u32): void {
       } while (isWordByte(b));
       if (i >= n) break;
     }
-    const at = plain ? i : load<u32>(offs + (<usize>i << 2));
+    const at = load<u32>(offs + (<usize>i << 2));
     if (len != 0) { store<u32>(lx + LX_MIXED, mixed); emitWord(st, hash, len, load<u32>(lx + LX_START), at); len = 0; }
-    const pend = plain ? i + 1 : load<u32>(offs + (<usize>(i + 1) << 2));
+    const pend = load<u32>(offs + (<usize>(i + 1) << 2));
     const pprev = i > 0 ? <u32>load<u8>(buf + i - 1) : load<u32>(lx + LX_PREV);
     if (b == 0x20) emitSpace(st, at, pend, pprev); else if (b == 0x2d) emitDash(st, at, pend, pprev); else if (b == 0x2e) emitDot(st, at, pend, pprev);
     else if (b == 0x40) emitAt(st, at, pend, pprev); else if (b == 0x3a) emitColon(st, at, pend, pprev); else emitPunct(st, b, at, pend, pprev);
@@ -273,6 +272,48 @@ function emitColon(st: usize, start: u32, end: u32, prev: u32): void {
   store<u32>(lx + LX_HASH, hash);
   store<u32>(lx + LX_LEN, len);
   store<u32>(lx + LX_MIXED, mixed);
+}
+
+/**
+ * lex for plainChunk's output (a whole value: the lexer's fields as scanBegin left them, no word carried in,
+ * no byte before the first), whose original offsets are their indices (0, 1, ... n), so the offsets are the index. The same events; a word's hash, length and mixed are
+ * locals of its own step (stored only for a word still open at the end, for finish), so that nothing of
+ * it is live across the calls: fewer values for the engine to keep on the stack around each event.
+ */
+// @ts-ignore: decorator
+@inline function lexPlain(st: usize, buf: usize, n: u32): void {
+  const lx = st + ST_LEX;
+  let i: u32 = 0;
+  while (i < n) {
+    let b = <u32>load<u8>(buf + i);
+    if (isWordByte(b)) {
+      const start = i;
+      let hash = FNV_OFFSET;
+      let mixed: u32 = 0;
+      store<u32>(lx + LX_START, start); // (read after the word too: cmdi's and sqli's punctuation steps)
+      // tight loop over the word (as lex's; byte i of the value is byte i - start of the word)
+      const word = lx + LX_WORD - <usize>start, stored = start + KW_MAX_WORD;
+      do {
+        hash = (hash ^ b) * FNV_PRIME;
+        if (i < stored) store<u8>(word + <usize>i, <u8>b);
+        else mixed |= b ^ <u32>load<u8>(lx + LX_WORD);
+        i++;
+        if (i >= n) break;
+        b = <u32>load<u8>(buf + i);
+      } while (isWordByte(b));
+      if (i >= n) { // (open at the end: finish emits it)
+        store<u32>(lx + LX_HASH, hash); store<u32>(lx + LX_LEN, i - start); store<u32>(lx + LX_MIXED, mixed);
+        break;
+      }
+      store<u32>(lx + LX_MIXED, mixed);
+      emitWord(st, hash, i - start, start, i);
+    }
+    const prev = i > 0 ? <u32>load<u8>(buf + i - 1) : 0;
+    if (b == 0x20) emitSpace(st, i, i + 1, prev); else if (b == 0x2d) emitDash(st, i, i + 1, prev); else if (b == 0x2e) emitDot(st, i, i + 1, prev);
+    else if (b == 0x40) emitAt(st, i, i + 1, prev); else if (b == 0x3a) emitColon(st, i, i + 1, prev); else emitPunct(st, b, i, i + 1, prev);
+    i++;
+  }
+  if (n > 0) store<u32>(lx + LX_PREV, <u32>load<u8>(buf + n - 1));
 }
 
 /**
@@ -362,8 +403,8 @@ const ST_OUT_PAIR: u32 = 60; // which buffer pair holds the last decodeChunk out
  * ASCII case. The percent stages skip it (no '%', no '+' where it means space); the markup stage
  * takes every 16-byte block of it on its own fast path (printable ASCII, no & \\, no "0x", no
  * space run), or a '0' ending a block byte by byte through put(), which writes it unchanged. So
- * the output is the input case-folded, with the offsets 0, 1, ... n (not stored: the lexer's
- * plain mode uses the index, and nothing else reads this output's offsets); the stores the stages
+ * the output is the input case-folded, with the offsets 0, 1, ... n (not stored: lexPlain uses
+ * the index, and nothing else reads this output's offsets); the stores the stages
  * would make: the markup stage's SG_PREV (its last output byte) and the output pair. Returns false for
  * any other value (decodeChunk then copies the input again). Apart from decodeChunk (whose call
  * costs more than this whole path for a short value), and inlined with plainFold into scanOnce
@@ -446,7 +487,7 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
     // which moves ST_POS past 0; checked anyway, one load) and, being last, holds nothing back:
     // plainChunk's output goes to the lexer as it is, its offsets the index.
     if (last && g32(st, ST_POS) == 0 && g32(st, ST_HELD) == 0 && plainChunk(st, scratch, input + done, n)) {
-      lex(st, pairBytes(scratch, 0), 0, n, true);
+      lexPlain(st, pairBytes(scratch, 0), n);
     } else {
       let m = decodeChunk(st, scratch, input + done, n, last, 3);
       const outPair = g32(st, ST_OUT_PAIR);
@@ -461,22 +502,23 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
         m -= 1;
         s32(st, ST_HELD, 1 + <u32>load<u8>(b + m)); s32(st, ST_HELD_AT, load<u32>(o + (<usize>m << 2)));
       }
-      lex(st, b, o, m, false);
+      lex(st, b, o, m);
     }
     s32(st, ST_POS, g32(st, ST_POS) + n);
     done += n;
     if (last) flushed = true;
   }
-  if (final != 0) finish(st);
+  if (final != 0) finish(st, false);
   return <i32>g32(st, ST_NFIND);
 }
 
 // (inlined into scanPush, its one caller: the call's fixed cost is a good part of a short value's)
 // @ts-ignore: decorator
-@inline function finish(st: usize): void {
+@inline function finish(st: usize, plain: bool): void {
+  // (`plain`: scanOnce's plain path, where the flags are still zero — no oversize, nothing finished)
   const end = g32(st, ST_POS);
   // the oversize span runs to the end of the input, however it was chunked
-  if ((g32(st, ST_FLAGS) & FLAG_OVERSIZE) != 0) {
+  if (!plain && (g32(st, ST_FLAGS) & FLAG_OVERSIZE) != 0) {
     for (let i: u32 = 0; i < g32(st, ST_NFIND); i++) {
       const f = st + ST_FINDINGS + i * FINDING_BYTES;
       if (load<u32>(f) == R_LIMIT_OVERSIZE) store<u32>(f + 8, g32(st, ST_TOTAL));
@@ -492,7 +534,7 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
   cmdFinish(st, st + ST_CMD, end);
   pathFinish(st, st + ST_PATH, end);
   nosqlFinish(st, st + ST_NOSQL, end);
-  s32(st, ST_FLAGS, g32(st, ST_FLAGS) | FLAG_FINISHED);
+  s32(st, ST_FLAGS, plain ? FLAG_FINISHED : g32(st, ST_FLAGS) | FLAG_FINISHED);
 }
 
 /** One-shot scan of a whole value: begin + push(final). Returns the finding count. */
@@ -504,9 +546,9 @@ export function scanOnce(st: usize, scratch: usize, input: usize, len: u32, cont
   // plainChunk's, the lexer's, the position, finish's. (plainChunk stores nothing when it answers false.)
   if (len <= limit && len <= CHUNK && plainChunk(st, scratch, input, len)) {
     s32(st, ST_TOTAL, len);
-    lex(st, pairBytes(scratch, 0), 0, len, true);
+    lexPlain(st, pairBytes(scratch, 0), len);
     s32(st, ST_POS, len);
-    finish(st);
+    finish(st, true);
     return <i32>g32(st, ST_NFIND);
   }
   return scanPush(st, scratch, input, len, 1);
