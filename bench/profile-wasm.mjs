@@ -9,12 +9,16 @@
 //   node bench/profile-wasm.mjs --text 'settings review for settings' --context 6
 //   node bench/profile-wasm.mjs --json-body            # the http suite's 1 KiB JSON body, one scanJson call
 //   node bench/profile-wasm.mjs --wasm /tmp/a.wasm --wat /tmp/a.wat --rounds 5000 --top 20
+//   node bench/profile-wasm.mjs --json-body --annotate scanJson --out /tmp/scanJson.txt
 //
+// --annotate NAME writes the machine code V8 compiled for each wasm function whose name holds
+// NAME, each instruction with its count per round: where inside a function the cost sits
+// (stack reloads around calls, a test that runs more often than it should).
 // Prints instructions per round (one scan) for the costliest functions, and the wasm total.
 // Rounds cancel node's start-up only in proportion: use enough of them (default 5000; the
 // start-up's wasm share is nil, so the per-function figures are exact either way).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +51,7 @@ const wasm = resolve(arg('--wasm', join(root, 'build/arenaguard.wasm')));
 const wat = resolve(arg('--wat', wasm.replace(/\.wasm$/, '.wat')));
 const rounds = Number(arg('--rounds', '5000'));
 const top = Number(arg('--top', '30'));
+const annotate = arg('--annotate');
 if (!process.argv.includes('--json-body') && arg('--text') === undefined) {
   console.error("usage: node bench/profile-wasm.mjs (--text TEXT [--context N] | --json-body) [--wasm W] [--wat W] [--rounds N] [--top N]");
   process.exit(2);
@@ -57,9 +62,10 @@ const names = [...readFileSync(wat, 'utf8').matchAll(/^ *\(func (\$\S+)/gm)].map
 
 const dir = mkdtempSync(join(tmpdir(), 'arenaguard-cg-'));
 const out = join(dir, 'callgrind.out');
-const passOn = process.argv.slice(2).filter((a, i, all) => !['--wasm', '--wat'].includes(a) && !['--wasm', '--wat'].includes(all[i - 1]));
+const ownFlags = ['--wasm', '--wat', '--annotate', '--out'];
+const passOn = process.argv.slice(2).filter((a, i, all) => !ownFlags.includes(a) && !ownFlags.includes(all[i - 1]));
 const run = spawnSync('valgrind', ['--tool=callgrind', '--dump-instr=yes', `--callgrind-out-file=${out}`,
-  process.execPath, '--no-liftoff', '--perf-basic-prof', self, '--wasm', wasm, ...passOn, '--rounds', String(rounds)],
+  process.execPath, '--no-liftoff', '--perf-basic-prof', ...(annotate ? ['--print-wasm-code', '--code-comments'] : []), self, '--wasm', wasm, ...passOn, '--rounds', String(rounds)],
 { env: { ...process.env, ARENAGUARD_PROFILE_CHILD: '1' }, encoding: 'utf8', maxBuffer: 1 << 26 });
 if (run.error || run.status !== 0) {
   console.error(run.error?.message ?? run.stderr.slice(-2000));
@@ -87,6 +93,7 @@ function wasmName(address) {
 // Self cost per wasm function; a call from wasm into a named native symbol adds its inclusive cost to the caller.
 const cost = new Map();
 const add = (name, n) => cost.set(name, (cost.get(name) ?? 0) + n);
+const perAddress = new Map(); // (for --annotate)
 const fnNames = new Map();
 let callee = '???';
 let prev = [0, 0];
@@ -121,7 +128,26 @@ for (const line of cg.split('\n')) {
     continue;
   }
   const name = wasmName(pos[0]);
-  if (name) add(name, n);
+  if (name) {
+    add(name, n);
+    if (annotate) perAddress.set(pos[0], (perAddress.get(pos[0]) ?? 0) + n);
+  }
+}
+if (annotate) {
+  // --print-wasm-code's listing: "index: N" opens function N, then one line per instruction, address first.
+  const out = [];
+  let inWanted = false;
+  for (const line of run.stdout.split('\n')) {
+    const fn = /^index: (\d+)/.exec(line);
+    if (fn) { inWanted = (names[Number(fn[1])] ?? '').includes(annotate); if (inWanted) out.push(`==== ${names[Number(fn[1])]}`); continue; }
+    if (!inWanted) continue;
+    const at = /^(0x[0-9a-f]+)\s/.exec(line);
+    if (at) out.push(`${((perAddress.get(parseInt(at[1], 16)) ?? 0) / rounds).toFixed(1).padStart(8)} ${line}`);
+    else if (/^\s*(--|;;)/.test(line)) out.push(`         ${line}`); // V8's code comments
+  }
+  const file = arg('--out', join(tmpdir(), 'arenaguard-annotate.txt'));
+  writeFileSync(file, out.join('\n'));
+  console.log(`annotated ${out.filter((l) => l.startsWith('====')).length} function(s) matching "${annotate}": ${file}`);
 }
 rmSync(dir, { recursive: true, force: true });
 rmSync(mapFile, { force: true });

@@ -27,7 +27,8 @@ const enc = new TextEncoder();
 const inputs = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => enc.encode(JSON.parse(l).payload)));
 const corpusCount = inputs.length;
 let seed = 7;
-const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+// (Math.imul: the product of two 32-bit numbers as a double would lose its low bits, and with them the sequence)
+const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 for (let i = 0; i < 20000; i++) { // splice two payloads, sometimes with one byte changed
   const x = inputs[Math.floor(rnd() * corpusCount)], y = inputs[Math.floor(rnd() * corpusCount)];
   const cut = Math.floor(rnd() * x.length);
