@@ -158,8 +158,9 @@ export function sqlInit(q: usize, mode: u32): void {
 
 // @ts-ignore: decorator
 @inline function ent(q: usize, k: u32): usize { return q + Q_RING + ((g32(q, Q_HEAD) - k) & (RING_N - 1)) * E_BYTES; }
+// (an entry past the newest NTOK has type 0 — see popToken — so a constant k below RING_N needs no count check)
 // @ts-ignore: decorator
-@inline function ttype(q: usize, k: u32): u32 { return k < g32(q, Q_NTOK) ? load<u32>(ent(q, k) + E_TYPE) : 0; }
+@inline function ttype(q: usize, k: u32): u32 { return k < RING_N || k < g32(q, Q_NTOK) ? load<u32>(ent(q, k) + E_TYPE) : 0; }
 // @ts-ignore: decorator
 @inline function taux(q: usize, k: u32): u32 { return load<u32>(ent(q, k) + E_AUX); }
 // @ts-ignore: decorator
@@ -168,6 +169,19 @@ export function sqlInit(q: usize, mode: u32): void {
 @inline function tstart(q: usize, k: u32): u32 { return load<u32>(ent(q, k) + E_START); }
 // @ts-ignore: decorator
 @inline function tend(q: usize, k: u32): u32 { return load<u32>(ent(q, k) + E_END); }
+
+/**
+ * Drop the newest token (a fold, a literal's prefix): the ring steps back and the dropped entry becomes token RING_N - 1.
+ * While fewer than RING_N tokens are counted, an entry past the count has type 0 (so ttype reads no count): the dropped
+ * one's type is cleared then; its other fields stay, as before.
+ */
+function popToken(q: usize): void {
+  const n = g32(q, Q_NTOK) - 1;
+  const h = g32(q, Q_HEAD);
+  if (n < RING_N) store<u32>(q + Q_RING + h * E_BYTES + E_TYPE, 0);
+  s32(q, Q_HEAD, (h - 1) & (RING_N - 1));
+  s32(q, Q_NTOK, n);
+}
 
 function isValue(q: usize, k: u32): bool {
   const t = ttype(q, k);
@@ -221,8 +235,7 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
     // ('*' too: after an operand it multiplies — SELECT * never has one before it)
     if (t0 == T_OP && (taux(q, 0) & A_CMP) == 0 && (t1 == T_NUM || t1 == T_WORD || t1 == T_VAR) && (taux(q, 0) & A_CHAR) != (0x3a << 8) &&
         (taux(q, 0) & A_CHAR) != (0x26 << 8) && (taux(q, 0) & A_CHAR) != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)
-      s32(q, Q_HEAD, (g32(q, Q_HEAD) - 1) & (RING_N - 1));
-      s32(q, Q_NTOK, g32(q, Q_NTOK) - 1);
+      popToken(q);
       if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (the operator folded away was counted)
       store<u32>(ent(q, 0) + E_END, end);
       // (1 - sleep(5): a dangerous name ends the folded operand; a '(' glued to it is still its call)
@@ -825,8 +838,7 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
     s32(q, Q_BO, g32(q, Q_BO) & ~BO_PREFIX);
     if (closed) {
       s32(q, Q_TSTART, tstart(q, 0));
-      s32(q, Q_HEAD, (g32(q, Q_HEAD) - 1) & (RING_N - 1));
-      s32(q, Q_NTOK, g32(q, Q_NTOK) - 1);
+      popToken(q);
     }
   }
   // The implied opening quote only counts when real text precedes the closing one.
@@ -1077,7 +1089,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   const n = g32(q, Q_NTOK);
   const head = g32(q, Q_HEAD);
   const prev = q + Q_RING + head * E_BYTES;
-  const t1 = n != 0 ? load<u32>(prev + E_TYPE) : 0;
+  const t1 = load<u32>(prev + E_TYPE); // (0 with no token: see popToken)
   if (t1 == T_OP) return false;
   const k1: u64 = t1 == T_KW ? load<u64>(prev + E_FLAGS) : 0;
   if ((k1 & K_SQL_SELECT) != 0) return false;
@@ -1137,7 +1149,8 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   else if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0) return false;
   s32(q, Q_STATE, S_NORMAL);
   const e = q + Q_RING + ((head + 1) & (RING_N - 1)) * E_BYTES;
-  store<u32>(e + E_TYPE, T_OP); store<u32>(e + E_AUX, 0x2d << 8); store<u64>(e + E_FLAGS, 0);
+  // (the '-' is no counted token: its type only shows while RING_N or more are counted, see popToken)
+  store<u32>(e + E_TYPE, g32(q, Q_NTOK) >= RING_N ? T_OP : 0); store<u32>(e + E_AUX, 0x2d << 8); store<u64>(e + E_FLAGS, 0);
   store<u32>(e + E_START, start - 1); store<u32>(e + E_END, start);
   s32(q, Q_BO, (bo & ~BO_COMMENT) | (isNum ? 0 : BO_WORD));
   s32(q, Q_LASTEND, end);
@@ -1146,7 +1159,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   store<u32>(prev + E_AUX, aux);
   // (judge returns at once for a plain word or a number that is not hex after nothing, a literal, ',' or a variable:
   // no verb-led statement is looked for, and no rule ends there)
-  const t1 = g32(q, Q_NTOK) > 1 ? load<u32>(q + Q_RING + ((head - 1) & (RING_N - 1)) * E_BYTES + E_TYPE) : 0;
+  const t1 = load<u32>(q + Q_RING + ((head - 1) & (RING_N - 1)) * E_BYTES + E_TYPE); // (0 with one token: see popToken)
   if ((t1 == 0 || t1 == T_NUM || t1 == T_STR || t1 == T_COMMA || t1 == T_VAR) &&
       (t0 == T_WORD ? (load<u64>(prev + E_FLAGS) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0 : (aux & A_HEX) == 0)) return true;
   judge(st, q);
