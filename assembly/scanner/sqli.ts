@@ -94,6 +94,19 @@ const T_OP: u32 = 7;
 const T_COMMA: u32 = 8;
 const T_SEMI: u32 = 9;
 const T_VAR: u32 = 10;
+// One bit per token type, to test a type against a set in one step (typeIn)
+const TM_NUM: u32 = 1 << T_NUM;
+const TM_STR: u32 = 1 << T_STR;
+const TM_WORD: u32 = 1 << T_WORD;
+const TM_KW: u32 = 1 << T_KW;
+const TM_FUNC: u32 = 1 << T_FUNC;
+const TM_LOGIC: u32 = 1 << T_LOGIC;
+const TM_OP: u32 = 1 << T_OP;
+const TM_COMMA: u32 = 1 << T_COMMA;
+const TM_SEMI: u32 = 1 << T_SEMI;
+const TM_VAR: u32 = 1 << T_VAR;
+// @ts-ignore: decorator
+@inline function typeIn(t: u32, mask: u32): bool { return ((1 << t) & mask) != 0; }
 
 // Aux flags
 const A_CMP: u32 = 1;
@@ -229,17 +242,19 @@ function selectItem(q: usize, k: u32): bool {
 
 function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
   // value <arith-op> value folds into one operand (31337-31337, column*0), so comparisons see operands
-  if ((type == T_NUM || type == T_WORD || type == T_STR || type == T_VAR) && g32(q, Q_NTOK) >= 2 && g32(q, Q_PEND) == 0) {
-    const t0 = ttype(q, 0);
-    const t1 = ttype(q, 1);
+  // (nested ifs, not one && chain, here and below: a chain's early miss still costs a test per term left)
+  if (typeIn(type, TM_NUM | TM_WORD | TM_STR | TM_VAR) && g32(q, Q_NTOK) >= 2 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP) {
+    const a0 = taux(q, 0);
+    const ch = a0 & A_CHAR;
     // ('*' too: after an operand it multiplies — SELECT * never has one before it)
-    if (t0 == T_OP && (taux(q, 0) & A_CMP) == 0 && (t1 == T_NUM || t1 == T_WORD || t1 == T_VAR) && (taux(q, 0) & A_CHAR) != (0x3a << 8) &&
-        (taux(q, 0) & A_CHAR) != (0x26 << 8) && (taux(q, 0) & A_CHAR) != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)
+    if ((a0 & A_CMP) == 0 && typeIn(ttype(q, 1), TM_NUM | TM_WORD | TM_VAR) &&
+        ch != (0x3a << 8) && ch != (0x26 << 8) && ch != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)
       popToken(q);
       if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (the operator folded away was counted)
-      store<u32>(ent(q, 0) + E_END, end);
+      const e = ent(q, 0);
+      store<u32>(e + E_END, end);
       // (1 - sleep(5): a dangerous name ends the folded operand; a '(' glued to it is still its call)
-      store<u32>(ent(q, 0) + E_AUX, (taux(q, 0) & ~(A_DANGERTAIL | A_FUNCTAIL)) | ((flags & K_SQL_DANGER) != 0 ? A_DANGERTAIL : 0) |
+      store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~(A_DANGERTAIL | A_FUNCTAIL)) | ((flags & K_SQL_DANGER) != 0 ? A_DANGERTAIL : 0) |
         ((flags & K_SQL_FUNC) != 0 ? A_FUNCTAIL : 0));
       if (type == T_WORD || type == T_VAR) s32(q, Q_BO, g32(q, Q_BO) | BO_WORD);
       judge(st, q);
@@ -247,8 +262,9 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
     }
   }
   // advance the ring: the newest token becomes entry 0
-  s32(q, Q_HEAD, (g32(q, Q_HEAD) + 1) & (RING_N - 1));
-  const e = ent(q, 0);
+  const head = (g32(q, Q_HEAD) + 1) & (RING_N - 1);
+  s32(q, Q_HEAD, head);
+  const e = q + Q_RING + head * E_BYTES;
   aux |= type == T_OP ? g32(q, Q_PEND) & ~A_UNARY : g32(q, Q_PEND); // (an operator's A_CHAR holds the bit of A_UNARY: -< stays '<')
   store<u32>(e + E_TYPE, type); store<u32>(e + E_AUX, aux); store<u64>(e + E_FLAGS, flags);
   store<u32>(e + E_START, start); store<u32>(e + E_END, end);
@@ -256,32 +272,42 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   const n = g32(q, Q_NTOK) + 1;
   s32(q, Q_NTOK, n);
   if ((g32(q, Q_BO) & BO_DANGER) != 0) dangerStep(st, q);
+  const tm = 1 << type;
+  const cmpOp = type == T_OP && (aux & A_CMP) != 0;
   // x' <op> ... <cmp|connective> ... '   — tracked for a value that re-opens the quote it broke out of
   let bo = g32(q, Q_BO) & ~BO_COMMENT;
-  if (type == T_WORD || type == T_KW || type == T_VAR || type == T_FUNC) bo |= BO_WORD;
+  if ((tm & (TM_WORD | TM_KW | TM_VAR | TM_FUNC)) != 0) bo |= BO_WORD;
   // (CASE WHEN, CASE x WHEN: a CASE expression is open)
-  if (type == T_KW && (aux & A_WHEN) != 0 && ((ttype(q, 1) == T_WORD && (taux(q, 1) & A_CASE) != 0) || (ttype(q, 2) == T_WORD && (taux(q, 2) & A_CASE) != 0))) bo |= BO_CASE;
+  if (type == T_KW && (aux & A_WHEN) != 0) {
+    if ((ttype(q, 1) == T_WORD && (taux(q, 1) & A_CASE) != 0) || (ttype(q, 2) == T_WORD && (taux(q, 2) & A_CASE) != 0)) bo |= BO_CASE;
+  }
   const shape = bo & BO_SHAPE;
   if (n == 1) { if ((aux & A_BREAKOUT) != 0) bo = (bo & ~BO_SHAPE) | 1; }
-  else if (shape == 1) bo = (bo & ~BO_SHAPE) | (type == T_OP || type == T_LOGIC ? 2 : 0); // an operator or connective right after the quote, not a word
-  else if (shape == 2 && (type == T_LOGIC || (type == T_OP && (aux & A_CMP) != 0))) bo = (bo & ~BO_SHAPE) | 3;
-  // A ':' tells …  '=' means …: a loose quote, one operator glued to it and a quote glued after that quote an operator
-  // character in prose or code; it re-opens nothing
-  else if (shape == 2 && n == 3 && type == T_STR && (bo & BO_LOOSE) != 0 && ttype(q, 1) == T_OP &&
-           tstart(q, 1) == tend(q, 2) && start == tend(q, 1) && isBreakout(q, 2)) bo &= ~BO_SHAPE;
+  else if (shape == 1) bo = (bo & ~BO_SHAPE) | ((tm & (TM_OP | TM_LOGIC)) != 0 ? 2 : 0); // an operator or connective right after the quote, not a word
+  else if (shape == 2) {
+    if (type == T_LOGIC || cmpOp) bo = (bo & ~BO_SHAPE) | 3;
+    // A ':' tells …  '=' means …: a loose quote, one operator glued to it and a quote glued after that quote an operator
+    // character in prose or code; it re-opens nothing
+    else if (n == 3 && type == T_STR && (bo & BO_LOOSE) != 0) {
+      if (ttype(q, 1) == T_OP && tstart(q, 1) == tend(q, 2) && start == tend(q, 1) && isBreakout(q, 2)) bo &= ~BO_SHAPE;
+    }
+  }
   if ((bo & BO_TAG) != 0) {
     bo &= ~BO_TAG;
     const lt = tend(q, 1);
     if ((type == T_WORD && (start == lt || (start == lt + 1 && (aux & A_UNARY) != 0))) || (type == T_OP && start == lt && (aux & A_CHAR) == (0x2f << 8))) bo |= BO_MARKUP;
-  } else if (n == 2 && shape == 1 && (bo & BO_LOOSE) != 0 && type == T_OP && (aux & A_CHAR) == (0x3c << 8) && start == tend(q, 1)) bo |= BO_TAG;
+  } else if (n == 2 && shape == 1 && (bo & BO_LOOSE) != 0) {
+    if (type == T_OP && (aux & A_CHAR) == (0x3c << 8) && start == tend(q, 1)) bo |= BO_TAG;
+  }
   s32(q, Q_BO, bo);
-  if (type == T_LOGIC || type == T_KW || type == T_VAR || (type == T_OP && (aux & A_CMP) != 0) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
+  if ((tm & (TM_LOGIC | TM_KW | TM_VAR)) != 0 || cmpOp || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
   // (Union dues, Order status: UNION takes SELECT, ALL, VALUES, TABLE or a parenthesis and ORDER or GROUP takes BY, never a
   // plain name — such a keyword followed by one was an English word, no sign of SQL)
-  else if (type == T_WORD && flags == 0 && (aux & (A_LPAREN | A_COMMENT | A_VERB | A_VALUES | A_PREFIX)) == 0 && n >= 2 && isKw(q, 1, K_SQL_UNION | K_SQL_ORDER) &&
-           (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0) s32(q, Q_SIG, g32(q, Q_SIG) - 1);
+  else if (type == T_WORD && flags == 0 && (aux & (A_LPAREN | A_COMMENT | A_VERB | A_VALUES | A_PREFIX)) == 0) {
+    if (n >= 2 && isKw(q, 1, K_SQL_UNION | K_SQL_ORDER) && (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0) s32(q, Q_SIG, g32(q, Q_SIG) - 1);
+  }
   // (bit 16: a token prose rarely makes — a quoted literal, a call or parenthesis, a comparison, a variable, a dangerous name)
-  if (type == T_STR || type == T_FUNC || type == T_VAR || (type == T_OP && (aux & A_CMP) != 0) || (aux & (A_LPAREN | A_RPAREN)) != 0 || (flags & K_SQL_DANGER) != 0) {
+  if ((tm & (TM_STR | TM_FUNC | TM_VAR)) != 0 || cmpOp || (aux & (A_LPAREN | A_RPAREN)) != 0 || (flags & K_SQL_DANGER) != 0) {
     s32(q, Q_SIG, g32(q, Q_SIG) | SIG_SYMBOLIC);
   }
   judge(st, q);
