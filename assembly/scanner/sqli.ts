@@ -317,12 +317,13 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
 function judge(st: usize, q: usize): void {
   const t0 = ttype(q, 0);
   const t1 = ttype(q, 1);
-  if (t0 == T_WORD && (t1 == T_SEMI || t1 == T_WORD)) verbStatement(st, q);
+  const m0: u32 = 1 << t0, m1: u32 = 1 << t1; // (type sets tested in one step, and guards nested: see push)
+  if (t0 == T_WORD && (m1 & (TM_SEMI | TM_WORD)) != 0) verbStatement(st, q);
   // Most tokens of ordinary text end no rule: a plain word, number or string after anything
   // but a keyword, operator or connective. Every rule below needs one of those (or a flagged
   // word, a hex number, a function or variable), so this exit changes no verdict.
   // (one exception, checked here: the literal of COPY … TO '<file>', after a plain word)
-  if (t1 != T_KW && t1 != T_OP && t1 != T_LOGIC && t1 != T_FUNC) {
+  if ((m1 & (TM_KW | TM_OP | TM_LOGIC | TM_FUNC)) == 0) {
     if (t0 == T_STR) {
       if (t1 == T_WORD) {
         copyTo(st, q);
@@ -333,25 +334,27 @@ function judge(st: usize, q: usize): void {
       }
       return;
     }
-    if (t0 == T_WORD && (tflags(q, 0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0) return;
-    if (t0 == T_NUM && (taux(q, 0) & A_HEX) == 0) return;
-  } else if (t0 == T_STR && isKw(q, 1, K_SQL_FROM)) copyTo(st, q); // COPY … FROM '<file>'
+    if (t0 == T_WORD) { if ((tflags(q, 0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0) return; }
+    else if (t0 == T_NUM) { if ((taux(q, 0) & A_HEX) == 0) return; }
+  } else if (t0 == T_STR) { if (isKw(q, 1, K_SQL_FROM)) copyTo(st, q); } // COPY … FROM '<file>'
   // An operator, connective or ';' ends a rule only right after a keyword (UNION SELECT *, select -1, ; SHUTDOWN;) or a
   // variable (SET @v = …), or as a word that also sets (UPDATE t SET): the comparisons below need a value as the newest
   // token. So most operators of ordinary text (src=x, a/b, 10:30, e-mail) and connectives end nothing.
-  if ((t0 == T_OP || t0 == T_LOGIC || t0 == T_SEMI) && t1 != T_KW && t1 != T_VAR && (tflags(q, 0) & K_SQL_SET) == 0) return;
+  if ((m0 & (TM_OP | TM_LOGIC | TM_SEMI)) != 0 && (m1 & (TM_KW | TM_VAR)) == 0 && (tflags(q, 0) & K_SQL_SET) == 0) return;
   const s0 = tstart(q, 0), e0 = tend(q, 0);
   const f0 = tflags(q, 0);
   const k1 = t1 == T_KW ? tflags(q, 1) : 0;
   // UNION [ALL] VALUES(1,2)  — a row constructor as the other side of the UNION
-  if ((t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (f0 & K_SQL_VALUEKW) != 0)) && (taux(q, 0) & A_LPAREN) != 0 && t1 == T_FUNC && (taux(q, 1) & A_VALUES) != 0) {
-    if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
-    else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
+  if (t1 == T_FUNC && (m0 & (TM_NUM | TM_STR | TM_WORD)) != 0) {
+    if ((t0 != T_WORD || (f0 & K_SQL_VALUEKW) != 0) && (taux(q, 0) & A_LPAREN) != 0 && (taux(q, 1) & A_VALUES) != 0) {
+      if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
+      else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
+    }
   }
 
   if (t1 == T_KW) {
     // UNION [ALL] SELECT <item>
-    if ((k1 & K_SQL_SELECT) != 0 && t0 != T_LOGIC && t0 != T_SEMI && t0 != T_COMMA) {
+    if ((k1 & K_SQL_SELECT) != 0 && (m0 & (TM_LOGIC | TM_SEMI | TM_COMMA)) == 0) {
       if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
       else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
       if (selectItem(q, 0)) {
@@ -388,28 +391,32 @@ function judge(st: usize, q: usize): void {
         if ((k1 & K_SQL_EXEC) != 0 && (w0 & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
       }
     }
-    // INTO OUTFILE / DUMPFILE
-    if ((k1 & K_SQL_INTO) != 0 && t0 != 0 && (f0 & K_SQL_OUTFILE) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
-    // LOAD DATA INFILE '<file>' INTO TABLE: a server-side file read into a table
-    if ((k1 & K_SQL_INTO) != 0 && (f0 & K_SQL_OBJ) != 0 && ttype(q, 2) == T_STR && ttype(q, 3) == T_WORD && (tflags(q, 3) & K_SQL_OUTFILE) != 0) {
-      report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 3), e0);
+    if ((k1 & K_SQL_INTO) != 0) {
+      // INTO OUTFILE / DUMPFILE
+      if (t0 != 0 && (f0 & K_SQL_OUTFILE) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
+      // LOAD DATA INFILE '<file>' INTO TABLE: a server-side file read into a table
+      if ((f0 & K_SQL_OBJ) != 0 && ttype(q, 2) == T_STR && ttype(q, 3) == T_WORD && (tflags(q, 3) & K_SQL_OUTFILE) != 0) {
+        report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 3), e0);
+      }
     }
     // ORDER BY <n>
-    if (t0 == T_NUM && (k1 & K_SQL_BY) != 0 && isKw(q, 2, K_SQL_ORDER)) report(st, R_SQLI_ORDER_BY_PROBE, tstart(q, 2), e0);
+    if (t0 == T_NUM && (k1 & K_SQL_BY) != 0) { if (isKw(q, 2, K_SQL_ORDER)) report(st, R_SQLI_ORDER_BY_PROBE, tstart(q, 2), e0); }
   }
   if (t0 == T_COMMA) {
     if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
     return;
   }
   // UPDATE <table> SET   DELETE <modifier> FROM  (a statement with one name between its keywords)
-  if (t1 == T_WORD && (((f0 & K_SQL_SET) != 0 && isKw(q, 2, K_SQL_UPDATE)) || ((f0 & K_SQL_FROM) != 0 && t0 == T_KW && isKw(q, 2, K_SQL_DELETE)))) {
-    const t3 = ttype(q, 3);
-    if (t3 == T_SEMI || isBreakout(q, 3)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
-    else report(st, R_SQLI_STATEMENT, tstart(q, 2), e0);
+  if (t1 == T_WORD && (f0 & (K_SQL_SET | K_SQL_FROM)) != 0) {
+    if (((f0 & K_SQL_SET) != 0 && isKw(q, 2, K_SQL_UPDATE)) || ((f0 & K_SQL_FROM) != 0 && t0 == T_KW && isKw(q, 2, K_SQL_DELETE))) {
+      const t3 = ttype(q, 3);
+      if (t3 == T_SEMI || isBreakout(q, 3)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
+      else report(st, R_SQLI_STATEMENT, tstart(q, 2), e0);
+    }
   }
   // ; SET @s = …  x'; SET @v := …  — a user variable assigned in a statement of its own (the first step of
   // PREPARE/EXECUTE or EXEC(@s) dynamic SQL)
-  if (t0 == T_OP && ((taux(q, 0) & A_CHAR) == (0x3d << 8) || (taux(q, 0) & A_CHAR) == (0x3a << 8)) && t1 == T_VAR &&
+  if (t1 == T_VAR && t0 == T_OP && ((taux(q, 0) & A_CHAR) == (0x3d << 8) || (taux(q, 0) & A_CHAR) == (0x3a << 8)) &&
       ttype(q, 2) == T_WORD && (tflags(q, 2) & K_SQL_SET) != 0 && tend(q, 1) <= s0) {
     // (the ';' ends a literal or a parenthesis, as an injected one does: ok; set @x = 1 is a note — and no plain word
     // stands before that literal: Step 2; set @count = 0 is a tutorial)
@@ -420,7 +427,7 @@ function judge(st: usize, q: usize): void {
   }
   // 1; EXECUTE AS USER = 'dbo'  x'; EXEC AS LOGIN = 'sa'  — T-SQL impersonation: EXEC, two names, '=' and a literal
   // (a procedure call passes its arguments by position or by @name, never name name = …)
-  if (t0 == T_STR && isCmp(q, 1) && (taux(q, 1) & A_CHAR) == (0x3d << 8) && ttype(q, 2) == T_WORD && ttype(q, 3) == T_WORD &&
+  if (t0 == T_STR && t1 == T_OP && (taux(q, 1) & A_CMP) != 0 && (taux(q, 1) & A_CHAR) == (0x3d << 8) && ttype(q, 2) == T_WORD && ttype(q, 3) == T_WORD &&
       isKw(q, 4, K_SQL_EXEC) && (taux(q, 4) & A_CALLKW) == 0) {
     const t6 = ttype(q, 6);
     if ((ttype(q, 5) == T_SEMI && (t6 == T_NUM || t6 == T_STR || (taux(q, 5) & A_RPAREN) != 0) && !plainWord(q, 7)) ||
@@ -430,98 +437,104 @@ function judge(st: usize, q: usize): void {
     if ((f0 & K_SQL_FROM) != 0 && g32(q, Q_SEL) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
     if ((f0 & K_SQL_SHUTDOWN) != 0 && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0);
   }
-  if (t0 == T_KW || t0 == T_WORD) {
+  if ((m0 & (TM_KW | TM_WORD)) != 0) {
     // 'x'::int  (...)::jsonb
     // (not after a loose break-out quote: ('::ffff:10.0.0.1') quotes an IPv6 address)
     // (nor an IPv6 group: '::ffff:c0a8:101' — no type name is spelt in hex digits alone)
-    if (t1 == T_OP && (taux(q, 1) & (A_CHAR | A_JOINED)) == ((0x3a << 8) | A_JOINED) && (ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0 &&
-        !(isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) != 0) && !(t0 == T_WORD && (taux(q, 0) & A_HEXGROUP) != 0)) {
-      report(st, R_SQLI_TYPE_CAST, ttype(q, 2) == T_STR ? tstart(q, 2) : tstart(q, 1), e0);
+    if (t1 == T_OP && (taux(q, 1) & (A_CHAR | A_JOINED)) == ((0x3a << 8) | A_JOINED)) {
+      if ((ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0 &&
+          !(isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) != 0) && !(t0 == T_WORD && (taux(q, 0) & A_HEXGROUP) != 0)) {
+        report(st, R_SQLI_TYPE_CAST, ttype(q, 2) == T_STR ? tstart(q, 2) : tstart(q, 1), e0);
+      }
     }
     if ((f0 & K_SQL_SCHEMA) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
     if ((f0 & K_SQL_SCHEMA_WEAK) != 0 && isKw(q, 1, K_SQL_FROM)) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
   }
   if (t0 == T_VAR && (taux(q, 0) & A_SYSVAR) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
-  // SELECT 0x6162...  (a hex literal as the select list)
-  if (t0 == T_NUM && (taux(q, 0) & A_HEX) != 0 && isKw(q, 1, K_SQL_SELECT)) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), e0);
-  // function-ish hex literal right after an SQL function: CONCAT(0x...
-  if (t0 == T_NUM && t1 == T_FUNC && (taux(q, 0) & A_HEX) != 0 && (tflags(q, 1) & K_SQL_FUNC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), e0);
+  if (t0 == T_NUM && (taux(q, 0) & A_HEX) != 0) {
+    // SELECT 0x6162...  (a hex literal as the select list)
+    if (isKw(q, 1, K_SQL_SELECT)) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), e0);
+    // function-ish hex literal right after an SQL function: CONCAT(0x...
+    if (t1 == T_FUNC && (tflags(q, 1) & K_SQL_FUNC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), e0);
+  }
 
   // <connective> value <cmp> value
-  if (t1 != T_OP && t1 != T_LOGIC) return;
+  if ((m1 & (TM_OP | TM_LOGIC)) == 0) return;
   if (isValue(q, 0) || (t0 == T_KW && (f0 & K_SQL_SELECT) != 0)) {
-    // "cats in boxes"; "char(10) is a newline" (IS takes NULL, TRUE, FALSE or NOT, never a plain name)
-    // "the value is a `string` and `x` is true": words, a connective, then IS after a plain name — a sentence
-    // (an injected connective follows a literal or a break-out: 1 and id is null)
-    // Map<Key, Array<String, `String`<br>: a '<' glued to the plain name after it opens a type argument or a tag
-    // (unless a literal stands before the connective: 1 or a<b, x' or id<pw compare columns)
-    // (eval(input()) in my homework: IN takes a parenthesis, never a plain name glued to nothing — a sentence)
-    // (only read for a comparison of two values: the reads below, no more, are skipped otherwise)
-    if (isCmp(q, 1) && isValue(q, 2) && !(
-      ((taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0)) ||
-      (isCmp(q, 1) && (taux(q, 1) & (A_CHAR | A_IS)) == 0 && tend(q, 1) - tstart(q, 1) == 2 && plainName(q, 0) && (taux(q, 0) & A_LPAREN) == 0 &&
-       ttype(q, 2) == T_FUNC && (g32(q, Q_BO) & BO_SHAPE) == 0) ||
-      ((taux(q, 1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4)) ||
-      ((taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3c << 8) && tend(q, 1) == s0 && plainName(q, 0) && plainName(q, 2) &&
-       !(ttype(q, 3) == T_LOGIC && (ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR))))) { // prose
-      const t3 = ttype(q, 3);
-      const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;
-      // IF(1=1,  COUNT(id) >= 9  — a comparison on the first argument of a call; not code comparing a plain
-      // name in a statement (if (i < n), for (i = 0: a space before the parenthesis) or in a call of a
-      // name SQL does not know (f(x) = x, while((item = next()))
-      // (nor a method of a plain object: assert.equal('a' in obj, ipaddr.parse(x) == y — SQL qualifies a call only by a schema)
-      const inCall = t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0 &&
-        !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0)) &&
-        !((taux(q, 3) & A_QUAL) != 0 && (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0);
-      // (a name after || or && is code — a || b == c — unless IS tests it: IS NULL is SQL only)
-      // (WHEN is a condition after CASE or a CASE branch's value — CASE WHEN 1=1, THEN 1 WHEN 2>1 — and prose elsewhere:
-      // "when `status` >= 500")
-      const t4 = ttype(q, 4);
-      const where = isKw(q, 3, K_SQL_WHERE) && ((taux(q, 3) & A_WHEN) == 0 || (t4 == T_WORD && (taux(q, 4) & A_CASE) != 0) ||
-        (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR));
-      // (=IF(A1>10,  =IF(AND(A1>0,B1<5),: a spreadsheet formula compares a cell, and SQL has no cells)
-      const cell = ttype(q, 2) == T_WORD && (taux(q, 2) & A_CELL) != 0 && (taux(q, 2) & A_LPAREN) != 0;
-      // (a comma right before a word connective is English — Explorer < 9, and node < 0.6 — SQL never writes ", and")
-      const listed = !symbolic && ttype(q, 4) == T_COMMA && (taux(q, 3) & (A_LPAREN | A_RPAREN | A_COMMENT)) == 0;
-      // (P(A or B) = P(A) + …, f(x and y) = 1: the connective joins two plain names inside the glued parentheses of a call
-      // of a name SQL does not know, and the comparison takes the call — a formula)
-      const formula = t3 == T_LOGIC && plainName(q, 2) && (taux(q, 1) & A_RPAREN) != 0 && plainName(q, 4) && (taux(q, 4) & A_LPAREN) != 0 &&
-        ttype(q, 5) == T_FUNC && tflags(q, 5) == 0 && (taux(q, 5) & (A_SPACED | A_QUAL)) == 0;
-      if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q) && !listed && !formula) || where || inCall) && !cell) {
-        report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
-      } else if (isBreakout(q, 3)) {
-        // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
-        // to the value makes 'a=c' a quoted string in code or prose (qs.parse('a=c')), not x' a=c
-        // (a string right side was opened by the next event already: 'AS IS', reads the same way)
+    if (t1 == T_OP && (taux(q, 1) & A_CMP) != 0) { // isCmp(q, 1): the rules up to '||(select below compare
+      // "cats in boxes"; "char(10) is a newline" (IS takes NULL, TRUE, FALSE or NOT, never a plain name)
+      // "the value is a `string` and `x` is true": words, a connective, then IS after a plain name — a sentence
+      // (an injected connective follows a literal or a break-out: 1 and id is null)
+      // Map<Key, Array<String, `String`<br>: a '<' glued to the plain name after it opens a type argument or a tag
+      // (unless a literal stands before the connective: 1 or a<b, x' or id<pw compare columns)
+      // (eval(input()) in my homework: IN takes a parenthesis, never a plain name glued to nothing — a sentence)
+      // (only read for a comparison of two values: the reads below, no more, are skipped otherwise)
+      if (isValue(q, 2) && !(
+        ((taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0)) ||
+        ((taux(q, 1) & (A_CHAR | A_IS)) == 0 && tend(q, 1) - tstart(q, 1) == 2 && plainName(q, 0) && (taux(q, 0) & A_LPAREN) == 0 &&
+         ttype(q, 2) == T_FUNC && (g32(q, Q_BO) & BO_SHAPE) == 0) ||
+        ((taux(q, 1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4)) ||
+        ((taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3c << 8) && tend(q, 1) == s0 && plainName(q, 0) && plainName(q, 2) &&
+         !(ttype(q, 3) == T_LOGIC && (ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR))))) { // prose
+        const t3 = ttype(q, 3);
+        const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;
+        // IF(1=1,  COUNT(id) >= 9  — a comparison on the first argument of a call; not code comparing a plain
+        // name in a statement (if (i < n), for (i = 0: a space before the parenthesis) or in a call of a
+        // name SQL does not know (f(x) = x, while((item = next()))
+        // (nor a method of a plain object: assert.equal('a' in obj, ipaddr.parse(x) == y — SQL qualifies a call only by a schema)
+        const inCall = t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0 &&
+          !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0)) &&
+          !((taux(q, 3) & A_QUAL) != 0 && (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0);
+        // (a name after || or && is code — a || b == c — unless IS tests it: IS NULL is SQL only)
+        // (WHEN is a condition after CASE or a CASE branch's value — CASE WHEN 1=1, THEN 1 WHEN 2>1 — and prose elsewhere:
+        // "when `status` >= 500")
+        const t4 = ttype(q, 4);
+        const where = isKw(q, 3, K_SQL_WHERE) && ((taux(q, 3) & A_WHEN) == 0 || (t4 == T_WORD && (taux(q, 4) & A_CASE) != 0) ||
+          (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR));
+        // (=IF(A1>10,  =IF(AND(A1>0,B1<5),: a spreadsheet formula compares a cell, and SQL has no cells)
+        const cell = ttype(q, 2) == T_WORD && (taux(q, 2) & A_CELL) != 0 && (taux(q, 2) & A_LPAREN) != 0;
+        // (a comma right before a word connective is English — Explorer < 9, and node < 0.6 — SQL never writes ", and")
+        const listed = !symbolic && ttype(q, 4) == T_COMMA && (taux(q, 3) & (A_LPAREN | A_RPAREN | A_COMMENT)) == 0;
+        // (P(A or B) = P(A) + …, f(x and y) = 1: the connective joins two plain names inside the glued parentheses of a call
+        // of a name SQL does not know, and the comparison takes the call — a formula)
+        const formula = t3 == T_LOGIC && plainName(q, 2) && (taux(q, 1) & A_RPAREN) != 0 && plainName(q, 4) && (taux(q, 4) & A_LPAREN) != 0 &&
+          ttype(q, 5) == T_FUNC && tflags(q, 5) == 0 && (taux(q, 5) & (A_SPACED | A_QUAL)) == 0;
+        if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q) && !listed && !formula) || where || inCall) && !cell) {
+          report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
+        } else if (isBreakout(q, 3)) {
+          // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
+          // to the value makes 'a=c' a quoted string in code or prose (qs.parse('a=c')), not x' a=c
+          // (a string right side was opened by the next event already: 'AS IS', reads the same way)
+          if ((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 != T_STR) s32(q, Q_BO, g32(q, Q_BO) | BO_DEFER);
+          else if (!((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 == T_STR && s0 == tend(q, 1) && g32(q, Q_QUOTE) == g32(q, Q_MODE))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), e0);
+        } else if (g32(q, Q_NTOK) == 3) {
+          const tb = ttype(q, 2);
+          if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
+        }
+      }
+      // CASE WHEN isnull(1) THEN 2 ELSE 1 END=1  — a CASE expression compared after its END (which follows a branch's value:
+      // a literal, call or parenthesis — "in case of doubt, the end = 5" is prose)
+      if ((t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (taux(q, 0) & A_SQLWORD) != 0)) && ttype(q, 2) == T_WORD &&
+          (taux(q, 2) & A_END) != 0 && (g32(q, Q_BO) & BO_CASE) != 0) {
+        const t3 = ttype(q, 3);
+        if (t3 == T_NUM || t3 == T_STR || t3 == T_FUNC || t3 == T_VAR || (t3 == T_WORD && (taux(q, 3) & A_SQLWORD) != 0) || (taux(q, 2) & A_RPAREN) != 0) {
+          report(st, R_SQLI_TAUTOLOGY, tstart(q, 2), e0);
+        }
+      }
+      // 1 and printf('%s',1)='1'  1 and sys_context('a','b') is not null  — a call (of any name) compared right after its ')'
+      if ((taux(q, 1) & A_RPAREN) != 0 && (t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (taux(q, 0) & A_SQLWORD) != 0))) {
+        const k = calledAfterLiteral(q);
+        if (k != 0) report(st, R_SQLI_TAUTOLOGY, tstart(q, k + 1), e0);
+      }
+      // breakout: ' LIKE 'x   (a word operator between literals)
+      if ((taux(q, 1) & A_CHAR) == 0 && isBreakout(q, 2) && (t0 == T_STR || t0 == T_NUM) &&
+          (tstart(q, 1) > tend(q, 2) || s0 > tend(q, 1))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
+      // breakout: '= <value>   (a symbolic comparison right after the quote)
+      // (after a loose quote, as above, wait for the next event: s.clean('=v2.1.5') quotes a version)
+      if ((taux(q, 1) & A_CHAR) == (0x3d << 8) && isBreakout(q, 2)) {
         if ((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 != T_STR) s32(q, Q_BO, g32(q, Q_BO) | BO_DEFER);
-        else if (!((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 == T_STR && s0 == tend(q, 1) && g32(q, Q_QUOTE) == g32(q, Q_MODE))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), e0);
-      } else if (g32(q, Q_NTOK) == 3) {
-        const tb = ttype(q, 2);
-        if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
+        else report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
       }
-    }
-    // CASE WHEN isnull(1) THEN 2 ELSE 1 END=1  — a CASE expression compared after its END (which follows a branch's value:
-    // a literal, call or parenthesis — "in case of doubt, the end = 5" is prose)
-    if (isCmp(q, 1) && (t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (taux(q, 0) & A_SQLWORD) != 0)) && ttype(q, 2) == T_WORD &&
-        (taux(q, 2) & A_END) != 0 && (g32(q, Q_BO) & BO_CASE) != 0) {
-      const t3 = ttype(q, 3);
-      if (t3 == T_NUM || t3 == T_STR || t3 == T_FUNC || t3 == T_VAR || (t3 == T_WORD && (taux(q, 3) & A_SQLWORD) != 0) || (taux(q, 2) & A_RPAREN) != 0) {
-        report(st, R_SQLI_TAUTOLOGY, tstart(q, 2), e0);
-      }
-    }
-    // 1 and printf('%s',1)='1'  1 and sys_context('a','b') is not null  — a call (of any name) compared right after its ')'
-    if (isCmp(q, 1) && (taux(q, 1) & A_RPAREN) != 0 && (t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (taux(q, 0) & A_SQLWORD) != 0))) {
-      const k = calledAfterLiteral(q);
-      if (k != 0) report(st, R_SQLI_TAUTOLOGY, tstart(q, k + 1), e0);
-    }
-    // breakout: ' LIKE 'x   (a word operator between literals)
-    if (isCmp(q, 1) && (taux(q, 1) & A_CHAR) == 0 && isBreakout(q, 2) && (t0 == T_STR || t0 == T_NUM) &&
-        (tstart(q, 1) > tend(q, 2) || s0 > tend(q, 1))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
-    // breakout: '= <value>   (a symbolic comparison right after the quote)
-    // (after a loose quote, as above, wait for the next event: s.clean('=v2.1.5') quotes a version)
-    if (isCmp(q, 1) && (taux(q, 1) & A_CHAR) == (0x3d << 8) && isBreakout(q, 2)) {
-      if ((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 != T_STR) s32(q, Q_BO, g32(q, Q_BO) | BO_DEFER);
-      else report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
     }
     // '||(select ...  '||chr(
     if (t1 == T_LOGIC && (taux(q, 1) & A_CHAR) != 0 && isBreakout(q, 2) && (t0 == T_FUNC || isKw(q, 0, K_SQL_SELECT))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
