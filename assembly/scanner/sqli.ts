@@ -82,6 +82,8 @@ const S_SLASH: u32 = 8;
 const S_BLOCK_OPEN: u32 = 9;   // just after '/*': '!' makes it executable
 const S_DASHDASH: u32 = 11;
 const S_HASH: u32 = 10;        // '#': a MySQL comment, judged as one only if nothing but space/newline follows on the line
+// the states inside a comment (or about to be, after '/*', '#' or '--'), one bit per state
+const COMMENT_STATES: u32 = (1 << S_LINE) | (1 << S_BLOCK) | (1 << S_BLOCK_STAR) | (1 << S_BLOCK_OPEN) | (1 << S_DASHDASH) | (1 << S_HASH);
 
 // Token types
 const T_NUM: u32 = 1;
@@ -1545,81 +1547,89 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
   if (g32(q, Q_NTOK) == 0 && ((s == S_STRING && g32(q, Q_MODE) != 0 && g32(q, Q_TSTART) == 0) || s == S_NORMAL)) return;
   if (s == S_STRING || s == S_STRING_QUOTE || s == S_STRING_ESC) {
     const tstart0 = g32(q, Q_TSTART);
-    // x' / 1 or '1   x' < 3 or 'y   — broke out, SQL operators, then re-opened the quote for the query's own closing one
-    const shape = g32(q, Q_BO) & BO_SHAPE;
-    // (not a loose quote closed by one glued to a name or number: url: '/a/b?c=d' is a quoted segment; ' /1=' re-opens;
-    // or to a word connective: I said 'or' not 'and' quotes two words; nor one that opened markup: w('<b>hi</b>'))
-    if (s == S_STRING && g32(q, Q_MODE) == 0x27 && shape == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0 &&
-        !((g32(q, Q_BO) & BO_LOOSE) != 0 && ((tstart0 == tend(q, 0) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM ||
-          (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) == 0))) ||
-          (tstart0 == g32(q, Q_LASTEND) && (g32(q, Q_PEND) & A_RPAREN) != 0))) && // (or to a ')': log('%s (%dms)', x))
-        (g32(q, Q_BO) & BO_MARKUP) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
-    // a 'or'1  me 'xor'1  x 'or'-1  — a loose quote, one connective, and the quote re-opened glued to it, the value ending in
-    // a number one or two bytes after that quote ('-1', ' 1'): the re-opened literal is true in MySQL ('a ' or '1'), so this
-    // is no quoted word in prose (I said 'or' not 'and', what does 'or' mean: nothing, or a word, follows the quote). (Words
-    // inside a string reach no reading: the lexer's word buffer, read only, still holds the value's last word and its start.)
-    if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
-        (g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && tstart0 == tend(q, 0) &&
-        load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) {
-      report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
-    }
-    // '-'  '^'  x '*' y  — (paranoia 2) a loose or leading closing quote, one arithmetic or bitwise operator character glued
-    // to it and the quote re-opened glued to that: MySQL turns both literals into 0 and the comparison before them into
-    // name = 0, true for every name that does not start with a digit. Prose quotes operator characters the same way
-    // (press '-' to zoom out, split on '|' then trim), so it is only a comparison at paranoia 2, and only when the value ends
-    // at most one short word after the re-opening quote (the lexer's last word starts no more than two bytes after it).
-    if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
-        (g32(q, Q_BO) & (BO_LOOSE | BO_EMPTY)) != 0 && ttype(q, 0) == T_OP && tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1) &&
-        tend(q, 0) - tstart(q, 0) == 1 && arithChar((taux(q, 0) & A_CHAR) >> 8) && load<u32>(st + ST_LEX + LX_START) <= tstart0 + 2) {
-      report(st, R_SQLI_COMPARISON, tstart(q, 1), end);
-    }
-    // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own
-    // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)
-    // (single quotes only: a quoted word in a search — SMALL "&" SIGN, "LIKE" STAMP — is double-quoted; and
-    // something must follow the re-opened quote: select 'and' is a search too)
-    // The quote must be glued to a word before it: after a space or punctuation it starts a quoted word
-    // in prose or an argument in code (what does 'is' mean, prefix + '/' + path, app.get('*', f)).
-    // Text must follow the re-opened quote, except for a value that is only '<comparison or connective>'
-    // ('OR', '=', '||'): a lone '-' or '*' between quotes is a placeholder as often as not.
-    if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
-        (end - tstart0 >= 2 || (!isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0)) ||
-         (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0) ||  // x'||'  (concatenation re-opening the quote)
-         (ttype(q, 0) == T_OP && (taux(q, 0) & A_CHAR) == (0x2b << 8) && isBreakout(q, 1))) &&  // fizzy'+'  (T-SQL's and JavaScript's)
-        (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
-    // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
-    const n = g32(q, Q_NTOK);
-    if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && end - tstart0 >= 2 &&
-        (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && isBreakout(q, n - 1)) {
-      report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
-    }
-    // '-0-'  admin'^1^'  — the quote closed, an arithmetic or bitwise operator, a number and another such operator, all
-    // glued, and the quote re-opened glued at the very end: MySQL's name = ''-0-'' is name = 0, true for every name that
-    // does not start with a digit (auth-bypass lists' type juggling; a number between the operators is no quoted symbol)
-    // (in MySQL "…" is a string literal as well: "-0-"; and so is '' between the operators: '-''-' — at most two bytes
-    // of quotes and two more, \"\" in raw JSON text; a longer one is quoted prose: '-' or '*')
-    // (nothing but the quote after it: no word starts after it, and it is one byte, or an escape of one — \" in raw JSON text)
-    if (s == S_STRING && n == 4 && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && (g32(q, Q_BO) & BO_LOOSE) == 0 &&
-        end - tstart0 <= 6 && load<u32>(st + ST_LEX + LX_START) < tstart0 &&
-        ttype(q, 3) == T_STR && ttype(q, 2) == T_OP && ttype(q, 0) == T_OP && tend(q, 0) == tstart0 &&
-        (ttype(q, 1) == T_NUM || (ttype(q, 1) == T_STR && tend(q, 1) - tstart(q, 1) <= 4)) &&
-        tstart(q, 0) == tend(q, 1) && tstart(q, 1) == tend(q, 2) && tstart(q, 2) == tend(q, 3) && tend(q, 0) - tstart(q, 0) == 1 && tend(q, 2) - tstart(q, 2) == 1 &&
-        arithChar((taux(q, 0) & A_CHAR) >> 8) && (isBreakout(q, 3) || (g32(q, Q_BO) & BO_EMPTY) != 0) &&
-        // ('=''-': or the value starts with the closing quote and compares first: (name = '') = 0, true for every other name)
-        (arithChar((taux(q, 2) & A_CHAR) >> 8) || ((taux(q, 2) & (A_CHAR | A_JOINED)) == (0x3d << 8) && ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0))) {
-      report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), end);
-    }
-    // ' or ''-'  ' and 1*'  — the value starts with the closing quote and a connective, and its last operator takes the
-    // re-opened literal (the query's own closing quote ends it: nothing need follow); ' or '' '  — or the re-opened
-    // literal follows the one literal after the connective (MySQL joins adjacent literals into one)
-    if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && (g32(q, Q_BO) & BO_EMPTY) != 0 &&
-        ttype(q, n - 1) == T_STR && ttype(q, n - 2) == T_LOGIC && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (n == 3 && ttype(q, 0) == T_STR))) {
-      report(st, R_SQLI_STRING_BREAKOUT, 0, end);
-    }
-    // ' + CHAR(65) + '  x'||lower(y)||'  — an SQL function call spliced into the literal between two operators
-    if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && g32(q, Q_FUNCS) != 0 &&
-        (g32(q, Q_BO) & BO_LOOSE) == 0 && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)) &&
-        ttype(q, n - 1) == T_STR && (isBreakout(q, n - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0)) {
-      report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
+    if (s == S_STRING) { // (the rules of a reading still inside the re-opened literal)
+      // x' / 1 or '1   x' < 3 or 'y   — broke out, SQL operators, then re-opened the quote for the query's own closing one
+      const shape = g32(q, Q_BO) & BO_SHAPE;
+      // (not a loose quote closed by one glued to a name or number: url: '/a/b?c=d' is a quoted segment; ' /1=' re-opens;
+      // or to a word connective: I said 'or' not 'and' quotes two words; nor one that opened markup: w('<b>hi</b>'))
+      if (g32(q, Q_MODE) == 0x27 && shape == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0 &&
+          !((g32(q, Q_BO) & BO_LOOSE) != 0 && ((tstart0 == tend(q, 0) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM ||
+            (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) == 0))) ||
+            (tstart0 == g32(q, Q_LASTEND) && (g32(q, Q_PEND) & A_RPAREN) != 0))) && // (or to a ')': log('%s (%dms)', x))
+          (g32(q, Q_BO) & BO_MARKUP) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
+      // (the rules of shape 2 below, in single quotes: their shared terms tested once)
+      const single = shape == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27;
+      if (single && g32(q, Q_NTOK) == 2 && tstart0 > 0) {
+        // a 'or'1  me 'xor'1  x 'or'-1  — a loose quote, one connective, and the quote re-opened glued to it, the value ending in
+        // a number one or two bytes after that quote ('-1', ' 1'): the re-opened literal is true in MySQL ('a ' or '1'), so this
+        // is no quoted word in prose (I said 'or' not 'and', what does 'or' mean: nothing, or a word, follows the quote). (Words
+        // inside a string reach no reading: the lexer's word buffer, read only, still holds the value's last word and its start.)
+        if ((g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && tstart0 == tend(q, 0) &&
+            load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) {
+          report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+        }
+        // '-'  '^'  x '*' y  — (paranoia 2) a loose or leading closing quote, one arithmetic or bitwise operator character glued
+        // to it and the quote re-opened glued to that: MySQL turns both literals into 0 and the comparison before them into
+        // name = 0, true for every name that does not start with a digit. Prose quotes operator characters the same way
+        // (press '-' to zoom out, split on '|' then trim), so it is only a comparison at paranoia 2, and only when the value ends
+        // at most one short word after the re-opening quote (the lexer's last word starts no more than two bytes after it).
+        if ((g32(q, Q_BO) & (BO_LOOSE | BO_EMPTY)) != 0 && ttype(q, 0) == T_OP && tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1) &&
+            tend(q, 0) - tstart(q, 0) == 1 && arithChar((taux(q, 0) & A_CHAR) >> 8) && load<u32>(st + ST_LEX + LX_START) <= tstart0 + 2) {
+          report(st, R_SQLI_COMPARISON, tstart(q, 1), end);
+        }
+        // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own
+        // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)
+        // (single quotes only: a quoted word in a search — SMALL "&" SIGN, "LIKE" STAMP — is double-quoted; and
+        // something must follow the re-opened quote: select 'and' is a search too)
+        // The quote must be glued to a word before it: after a space or punctuation it starts a quoted word
+        // in prose or an argument in code (what does 'is' mean, prefix + '/' + path, app.get('*', f)).
+        // Text must follow the re-opened quote, except for a value that is only '<comparison or connective>'
+        // ('OR', '=', '||'): a lone '-' or '*' between quotes is a placeholder as often as not.
+        if ((end - tstart0 >= 2 || (!isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0)) ||
+             (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0) ||  // x'||'  (concatenation re-opening the quote)
+             (ttype(q, 0) == T_OP && (taux(q, 0) & A_CHAR) == (0x2b << 8) && isBreakout(q, 1))) &&  // fizzy'+'  (T-SQL's and JavaScript's)
+            (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+      }
+      // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
+      const n = g32(q, Q_NTOK);
+      const singleList = single && n >= 3 && n <= RING_N;
+      if (singleList && end - tstart0 >= 2 &&
+          (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && isBreakout(q, n - 1)) {
+        report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
+      }
+      // '-0-'  admin'^1^'  — the quote closed, an arithmetic or bitwise operator, a number and another such operator, all
+      // glued, and the quote re-opened glued at the very end: MySQL's name = ''-0-'' is name = 0, true for every name that
+      // does not start with a digit (auth-bypass lists' type juggling; a number between the operators is no quoted symbol)
+      // (in MySQL "…" is a string literal as well: "-0-"; and so is '' between the operators: '-''-' — at most two bytes
+      // of quotes and two more, \"\" in raw JSON text; a longer one is quoted prose: '-' or '*')
+      // (nothing but the quote after it: no word starts after it, and it is one byte, or an escape of one — \" in raw JSON text)
+      if (n == 4) {
+        if (g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && (g32(q, Q_BO) & BO_LOOSE) == 0 &&
+            end - tstart0 <= 6 && load<u32>(st + ST_LEX + LX_START) < tstart0 &&
+            ttype(q, 3) == T_STR && ttype(q, 2) == T_OP && ttype(q, 0) == T_OP && tend(q, 0) == tstart0 &&
+            (ttype(q, 1) == T_NUM || (ttype(q, 1) == T_STR && tend(q, 1) - tstart(q, 1) <= 4)) &&
+            tstart(q, 0) == tend(q, 1) && tstart(q, 1) == tend(q, 2) && tstart(q, 2) == tend(q, 3) && tend(q, 0) - tstart(q, 0) == 1 && tend(q, 2) - tstart(q, 2) == 1 &&
+            arithChar((taux(q, 0) & A_CHAR) >> 8) && (isBreakout(q, 3) || (g32(q, Q_BO) & BO_EMPTY) != 0) &&
+            // ('=''-': or the value starts with the closing quote and compares first: (name = '') = 0, true for every other name)
+            (arithChar((taux(q, 2) & A_CHAR) >> 8) || ((taux(q, 2) & (A_CHAR | A_JOINED)) == (0x3d << 8) && ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0))) {
+          report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), end);
+        }
+      }
+      if (singleList) {
+        // ' or ''-'  ' and 1*'  — the value starts with the closing quote and a connective, and its last operator takes the
+        // re-opened literal (the query's own closing quote ends it: nothing need follow); ' or '' '  — or the re-opened
+        // literal follows the one literal after the connective (MySQL joins adjacent literals into one)
+        if ((g32(q, Q_BO) & BO_EMPTY) != 0 &&
+            ttype(q, n - 1) == T_STR && ttype(q, n - 2) == T_LOGIC && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (n == 3 && ttype(q, 0) == T_STR))) {
+          report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+        }
+        // ' + CHAR(65) + '  x'||lower(y)||'  — an SQL function call spliced into the literal between two operators
+        if (g32(q, Q_FUNCS) != 0 &&
+            (g32(q, Q_BO) & BO_LOOSE) == 0 && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)) &&
+            ttype(q, n - 1) == T_STR && (isBreakout(q, n - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0)) {
+          report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
+        }
+      }
     }
     // A value that starts inside a quote and never closes it is just text.
     if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end, s == S_STRING_QUOTE);
@@ -1631,7 +1641,8 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
     report(st, R_SQLI_UNION_SELECT, isKw(q, 1, K_SQL_UNION) ? tstart(q, 1) : tstart(q, 2), end);
   }
   // '<connective> <literal> at the very end: x' or 1  (a comment may follow, in any of its states: -1 union--  -1 union/*)
-  if (g32(q, Q_STATE) == S_NORMAL || s == S_LINE || s == S_BLOCK || s == S_HASH || s == S_DASHDASH || s == S_BLOCK_OPEN || s == S_BLOCK_STAR) {
+  const inComment = ((1 << s) & COMMENT_STATES) != 0;
+  if (g32(q, Q_STATE) == S_NORMAL || inComment) {
     const t0 = ttype(q, 0);
     // 1 and true  1 or not 0  1 xor 1  1 rlike 1  — read as-is, the whole value is a number and literals joined by
     // connectives or word operators, with something only SQL writes: TRUE/FALSE/NULL, NOT, XOR, RLIKE/REGEXP
@@ -1655,37 +1666,39 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
       if ((t == T_NUM && ((a & A_UNARY) != 0 || (taux(q, u) & A_COMMENT) != 0)) || isBreakout(q, u + 1)) report(st, R_SQLI_UNION_SELECT, tstart(q, u + 1), end);
     }
   }
+  if (!inComment) return; // (the rules below end in a comment)
+  const ntok = g32(q, Q_NTOK);
+  if (g32(q, Q_MODE) != 0) {
+    // '--  ')#  ';--  "/*  — read inside a quote, the value only closes the string (and parentheses, and the
+    // statement) and cuts off the rest of the query: nothing else, no word, no text in the comment
+    if ((g32(q, Q_BO) & (BO_EMPTY | BO_COMMENT | BO_NOTE | BO_WORD)) == (BO_EMPTY | BO_COMMENT) &&
+        (ntok == 1 || (ntok == 2 && ttype(q, 0) == T_SEMI)) && ttype(q, ntok - 1) == T_STR) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+    // (the quote closes first, and a comment with nothing in it cuts the rest off: the two rules below)
+    if (ntok >= 3 && ntok <= RING_N && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE | BO_LOOSE)) == BO_COMMENT &&
+        ttype(q, ntok - 1) == T_STR && (isBreakout(q, ntok - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0)) {
+      // x'; show databases;--  x'; lock tables t write;--  — the quote closes, ';' at once, a statement of any verb (a word
+      // first), and a comment with nothing in it cuts the rest off (a glued quote: after a space it is a quoted word)
+      if (ttype(q, ntok - 2) == T_SEMI && (ttype(q, ntok - 3) == T_WORD || ttype(q, ntok - 3) == T_KW)) {
+        // (the statement ends in ';' or has more than plain words in it: Tom'; see you later -- is a note)
+        // (or it is such a verb and one name: x'; show databases--)
+        let sql = ttype(q, 0) == T_SEMI || (ntok == 4 && isVerb(q, 1));
+        for (let k: u32 = 0; k + 2 < ntok && !sql; k++) if (!plainWord(q, k)) sql = true;
+        if (sql) report(st, R_SQLI_STACKED_QUERY, tstart(q, ntok - 1), end);
+      }
+      // '), ('admin', 'x')--  x', 2, 3)#  — the quote closes, then only a list of literals (another VALUES row, more
+      // arguments) and a comment that cuts the rest off: a list spliced into the statement
+      if (literalList(q, ntok - 1)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, ntok - 1), end);
+    }
+    return;
+  }
+  // 1; TABLE users--  7; show tables#  — read as-is: a number, ';', such a verb and one name, and a comment with nothing in it
+  if (ntok == 4 && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE)) == BO_COMMENT &&
+      ttype(q, 3) == T_NUM && ttype(q, 2) == T_SEMI && isVerb(q, 1) && ttype(q, 0) == T_WORD) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), end);
   // 1 --   ( 'a' ) /*   417652--  — nothing but literals and operators, then a comment running to the end:
   // a value that closes the query's expression and cuts off the rest
   // (read as-is only — '1--' is a quoted string — no lists: 1,1-- is a page range as often as not — and
   // nothing written in the comment: 555-1234 -- thanks is a note)
-  const inComment = s == S_LINE || s == S_BLOCK || s == S_BLOCK_STAR || s == S_BLOCK_OPEN || s == S_DASHDASH || s == S_HASH;
-  const ntok = g32(q, Q_NTOK);
-  // '--  ')#  ';--  "/*  — read inside a quote, the value only closes the string (and parentheses, and the
-  // statement) and cuts off the rest of the query: nothing else, no word, no text in the comment
-  if (inComment && g32(q, Q_MODE) != 0 && (g32(q, Q_BO) & (BO_EMPTY | BO_COMMENT | BO_NOTE | BO_WORD)) == (BO_EMPTY | BO_COMMENT) &&
-      (ntok == 1 || (ntok == 2 && ttype(q, 0) == T_SEMI)) && ttype(q, ntok - 1) == T_STR) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
-  // x'; show databases;--  x'; lock tables t write;--  — the quote closes, ';' at once, a statement of any verb (a word
-  // first), and a comment with nothing in it cuts the rest off (a glued quote: after a space it is a quoted word)
-  if (inComment && g32(q, Q_MODE) != 0 && ntok >= 3 && ntok <= RING_N && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE | BO_LOOSE)) == BO_COMMENT &&
-      ttype(q, ntok - 1) == T_STR && (isBreakout(q, ntok - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0) && ttype(q, ntok - 2) == T_SEMI &&
-      (ttype(q, ntok - 3) == T_WORD || ttype(q, ntok - 3) == T_KW)) {
-    // (the statement ends in ';' or has more than plain words in it: Tom'; see you later -- is a note)
-    // (or it is such a verb and one name: x'; show databases--)
-    let sql = ttype(q, 0) == T_SEMI || (ntok == 4 && isVerb(q, 1));
-    for (let k: u32 = 0; k + 2 < ntok && !sql; k++) if (!plainWord(q, k)) sql = true;
-    if (sql) report(st, R_SQLI_STACKED_QUERY, tstart(q, ntok - 1), end);
-  }
-  // 1; TABLE users--  7; show tables#  — read as-is: a number, ';', such a verb and one name, and a comment with nothing in it
-  if (inComment && g32(q, Q_MODE) == 0 && ntok == 4 && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE)) == BO_COMMENT &&
-      ttype(q, 3) == T_NUM && ttype(q, 2) == T_SEMI && isVerb(q, 1) && ttype(q, 0) == T_WORD) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), end);
-  // '), ('admin', 'x')--  x', 2, 3)#  — the quote closes, then only a list of literals (another VALUES row, more
-  // arguments) and a comment that cuts the rest off: a list spliced into the statement
-  if (inComment && g32(q, Q_MODE) != 0 && ntok >= 3 && ntok <= RING_N && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE | BO_LOOSE)) == BO_COMMENT &&
-      ttype(q, ntok - 1) == T_STR && (isBreakout(q, ntok - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0) && literalList(q, ntok - 1)) {
-    report(st, R_SQLI_STRING_BREAKOUT, tstart(q, ntok - 1), end);
-  }
-  if (inComment && g32(q, Q_MODE) == 0 && (g32(q, Q_BO) & (BO_COMMENT | BO_WORD | BO_NOTE)) == BO_COMMENT && ntok > 0 && ntok <= RING_N) {
+  if ((g32(q, Q_BO) & (BO_COMMENT | BO_WORD | BO_NOTE)) == BO_COMMENT && ntok > 0 && ntok <= RING_N) {
     let literal = false;
     let k: u32 = 0;
     for (; k < ntok; k++) {
