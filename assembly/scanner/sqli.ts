@@ -1010,10 +1010,13 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   // is no injection — it ends here (a string that never closes; the as-is reading still judges the whole value).
   // (x'or 1=1, x'union, a'is null, x'oorr, 1'qhfy<, x'as int: a keyword, operator, doubled keyword, a word that may follow
   // a literal, or a number before the quote, still close it)
-  if ((g32(q, Q_BO) & BO_APOS) != 0 && g32(q, Q_STATE) == S_STRING_QUOTE && flags == 0 && first - 0x30 >= 10 && !afterLiteral(word, len) &&
-      !(len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) {
-    endReading(q);
-    return;
+  // (nested ifs, not one && chain, here and below: a chain's early miss still costs a test per term left)
+  if ((g32(q, Q_BO) & BO_APOS) != 0) {
+    if (g32(q, Q_STATE) == S_STRING_QUOTE && flags == 0 && first - 0x30 >= 10 && !afterLiteral(word, len) &&
+        !(len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) {
+      endReading(q);
+      return;
+    }
   }
   const s = resolve(st, q, 0x61, start, end);
   if (s != S_NORMAL) {
@@ -1029,23 +1032,25 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   // `name`: a word glued after a backtick is a quoted identifier (MySQL), never a keyword or a function —
   // and the usual Markdown code span in prose ("and the `length` is 0"); it may still name a system schema
   const tick = g32(q, Q_AT);
-  if ((tick & AT_TICK) != 0) { s32(q, Q_AT, 0); if ((tick & ~AT_TICK) == start) flags &= K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK; }
-  if ((tick & AT_LINK) != 0) s32(q, Q_AT, 0);
-  if ((tick & AT_BSL) != 0) {
-    s32(q, Q_AT, 0);
-    // \Nunion  select\Nfrom: MySQL reads \N as NULL, a token of its own, so a keyword glued after it still counts
-    // (only UNION and FROM: "\nor", "\nand" are a newline escape before an English word in code as often as not)
-    if ((tick & ~AT_BSL) == start && first == 0x6e && len > 3 && len <= KW_MAX_WORD && start + 1 < end &&
-        (flagsOfBytes(word + 1, len - 1) & (K_SQL_UNION | K_SQL_FROM)) != 0) {
-      wordToken(st, q, K_SQL_VALUEKW, 0x6e, start, start + 1, word, 1);
-      wordToken(st, q, flagsOfBytes(word + 1, len - 1), <u32>load<u8>(word + 1), start + 1, end, word + 1, len - 1);
-      return;
+  if ((tick & (AT_TICK | AT_LINK | AT_BSL)) != 0) { // (a mark waits for this word)
+    if ((tick & AT_TICK) != 0) { s32(q, Q_AT, 0); if ((tick & ~AT_TICK) == start) flags &= K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK; }
+    if ((tick & AT_LINK) != 0) s32(q, Q_AT, 0);
+    if ((tick & AT_BSL) != 0) {
+      s32(q, Q_AT, 0);
+      // \Nunion  select\Nfrom: MySQL reads \N as NULL, a token of its own, so a keyword glued after it still counts
+      // (only UNION and FROM: "\nor", "\nand" are a newline escape before an English word in code as often as not)
+      if ((tick & ~AT_BSL) == start && first == 0x6e && len > 3 && len <= KW_MAX_WORD && start + 1 < end &&
+          (flagsOfBytes(word + 1, len - 1) & (K_SQL_UNION | K_SQL_FROM)) != 0) {
+        wordToken(st, q, K_SQL_VALUEKW, 0x6e, start, start + 1, word, 1);
+        wordToken(st, q, flagsOfBytes(word + 1, len - 1), <u32>load<u8>(word + 1), start + 1, end, word + 1, len - 1);
+        return;
+      }
     }
   }
   if ((g32(q, Q_BO) & BO_DEFER) != 0 && (flags & DEFER_BREAK) != 0) settle(st, q, false);
   const isNum = first - 0x30 < 10;
   if (isNum && flags == 0) {
-    const cut = gluedNumber(word, len);
+    const cut = mayGlue(word, len) ? gluedNumber(word, len) : 0;
     if (cut != 0) {
       // offsets inside a word are only exact when nothing in it was decoded: clamp to the word
       const mid = start + cut < end ? start + cut : end;
@@ -1056,7 +1061,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   }
   // UNunionION SELselectECT: a keyword with a copy of itself inside it is what a filter that deletes the keyword once leaves
   // as the keyword: read it so
-  if (flags == 0 && !isNum && len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len)) flags = doubled(word, len);
+  if (flags == 0 && !isNum) { if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len)) flags = doubled(word, len); }
   // a.b joins into one name (or a decimal number)
   const dot = g32(q, Q_DOT);
   if (dot != 0 && dot - 1 == start && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0) {
@@ -1091,13 +1096,13 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   if ((flags & K_SQL_NOT) != 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_NOT); return; } // NOT is no token: it marks the next one
   // (xor is the only connective, rlike and regexp the only word operators, that start with x / r)
   if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, first == 0x78 ? A_SQLWORD : 0, flags, start, end); return; }
-  // SOUNDS LIKE is one operator
-  if ((flags & K_SQL_OPWORD) != 0 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_SQLWORD) != 0 &&
-      first == 0x6c && len == 4) { // (like: the only 4-letter word operator with an l)
-    store<u32>(ent(q, 0) + E_END, end);
-    return;
-  }
-  if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0) | (first == 0x72 || first == 0x73 ? A_SQLWORD : 0), flags, start, end); return; }
+  if ((flags & K_SQL_OPWORD) != 0) {
+    // SOUNDS LIKE is one operator
+    if (first == 0x6c && len == 4 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_SQLWORD) != 0) { // (like: the only 4-letter word operator with an l)
+      store<u32>(ent(q, 0) + E_END, end);
+      return;
+    }
+    push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0) | (first == 0x72 || first == 0x73 ? A_SQLWORD : 0), flags, start, end); return; }
   if ((flags & STRUCTURAL) != 0) {
     push(st, q, T_KW, ((flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0) | ((flags & K_SQL_WHERE) != 0 && len == 4 ? A_WHEN : 0) |
       ((flags & K_SQL_DDL) != 0 && first == 0x63 && len == 4 ? A_COPY : 0), flags, start, end); // (call, when, copy)
@@ -1105,7 +1110,8 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   }
   // x' notnull or 't  x' isnull and '1: PostgreSQL's postfix null tests right after the break-out quote are an operator
   // there, as IS NULL is (the quote's re-opening shape moves on; a glued '(' still makes isnull a call)
-  const postfix = g32(q, Q_NTOK) == 1 && (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
+  let postfix = false;
+  if (g32(q, Q_NTOK) == 1) postfix = (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
   if (postfix) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 2);
 }
