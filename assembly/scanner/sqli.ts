@@ -896,6 +896,7 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
 // @ts-ignore: decorator
 @inline function resolve(st: usize, q: usize, c: u32, start: u32, end: u32): u32 {
   let s = g32(q, Q_STATE);
+  if (s == S_NORMAL) return s; // (the usual state: nothing waits)
   if (s == S_STRING_QUOTE) {
     s32(q, Q_BO, g32(q, Q_BO) & ~(BO_APOS | BO_APOS1));
     if (c == g32(q, Q_QUOTE)) { s32(q, Q_STATE, S_STRING); s32(q, Q_BO, g32(q, Q_BO) & ~BO_QUOTE_FIRST); return 99; } // doubled quote
@@ -1382,43 +1383,46 @@ function procPrefix(word: usize, len: u32): bool {
 }
 
 function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool, first: bool): void {
-  // f'(x), g'(0): so is one glued between a one-letter word and a '(' (a prime; a literal is never called, so x'( is a syntax error)
-  if (c == 0x28 && (g32(q, Q_BO) & BO_APOS1) != 0 && g32(q, Q_STATE) == S_STRING_QUOTE) {
-    endReading(q);
-    return;
-  }
-  const s = resolve(st, q, c, start, end);
-  if (s == 99) return;
-  if (s == S_STRING) {
-    if (c == g32(q, Q_QUOTE)) {
-      s32(q, Q_STATE, S_STRING_QUOTE);
-      if (loose && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0) s32(q, Q_BO, g32(q, Q_BO) | BO_LOOSE);
-      // (glued after a word: the lexer's word buffer still holds that word; a letter first makes the quote a possible apostrophe)
-      if (!loose && !first && c == 0x27 && g32(q, Q_MODE) == 0x27 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 &&
-          <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10) {
-        s32(q, Q_BO, g32(q, Q_BO) | BO_APOS | (start == load<u32>(st + ST_LEX + LX_START) + 1 ? BO_APOS1 : 0));
-      }
-      if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);
+  // (in S_NORMAL, the usual state, resolve changes nothing and none of the states below applies)
+  if (g32(q, Q_STATE) != S_NORMAL) {
+    // f'(x), g'(0): so is one glued between a one-letter word and a '(' (a prime; a literal is never called, so x'( is a syntax error)
+    if (c == 0x28 && (g32(q, Q_BO) & BO_APOS1) != 0 && g32(q, Q_STATE) == S_STRING_QUOTE) {
+      endReading(q);
+      return;
     }
-    // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own
-    // backslash gets escaped instead — and outside MySQL a backslash is no escape at all; so in a single-quoted
-    // literal it escapes nowhere: x\' or 1=1-- closes it in PostgreSQL, SQL Server, Oracle and SQLite, as sqlmap's
-    // escapequotes counts on. In "…", a string only in MySQL, it still escapes.)
-    else if (c == 0x5c && g32(q, Q_QUOTE) != 0x27 && !(start == 0 && g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0)) s32(q, Q_STATE, S_STRING_ESC);
-    return;
-  }
-  if (s == S_STRING_ESC) { s32(q, Q_STATE, S_STRING); return; }
-  if (s == S_BLOCK) { if (c == 0x2a) s32(q, Q_STATE, S_BLOCK_STAR); else if (c != 0x20 && c != 0x0a) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE); return; }
-  if (s == S_BLOCK_STAR) {
-    if (c == 0x2f) s32(q, Q_STATE, S_NORMAL);
-    else if (c != 0x2a) s32(q, Q_STATE, S_BLOCK);
-    return;
-  }
-  // ('-' and '+' are no text: "-- -" and "--+" are how a comment is written so that a space follows it)
-  if (s == S_LINE) {
-    if (c == 0x0a) { s32(q, Q_STATE, S_NORMAL); settleCut(st, q, start); }
-    else if (c != 0x20 && c != 0x2d && c != 0x2b) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
-    return;
+    const s = resolve(st, q, c, start, end);
+    if (s == 99) return;
+    if (s == S_STRING) {
+      if (c == g32(q, Q_QUOTE)) {
+        s32(q, Q_STATE, S_STRING_QUOTE);
+        if (loose && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0) s32(q, Q_BO, g32(q, Q_BO) | BO_LOOSE);
+        // (glued after a word: the lexer's word buffer still holds that word; a letter first makes the quote a possible apostrophe)
+        if (!loose && !first && c == 0x27 && g32(q, Q_MODE) == 0x27 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 &&
+            <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10) {
+          s32(q, Q_BO, g32(q, Q_BO) | BO_APOS | (start == load<u32>(st + ST_LEX + LX_START) + 1 ? BO_APOS1 : 0));
+        }
+        if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);
+      }
+      // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own
+      // backslash gets escaped instead — and outside MySQL a backslash is no escape at all; so in a single-quoted
+      // literal it escapes nowhere: x\' or 1=1-- closes it in PostgreSQL, SQL Server, Oracle and SQLite, as sqlmap's
+      // escapequotes counts on. In "…", a string only in MySQL, it still escapes.)
+      else if (c == 0x5c && g32(q, Q_QUOTE) != 0x27 && !(start == 0 && g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0)) s32(q, Q_STATE, S_STRING_ESC);
+      return;
+    }
+    if (s == S_STRING_ESC) { s32(q, Q_STATE, S_STRING); return; }
+    if (s == S_BLOCK) { if (c == 0x2a) s32(q, Q_STATE, S_BLOCK_STAR); else if (c != 0x20 && c != 0x0a) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE); return; }
+    if (s == S_BLOCK_STAR) {
+      if (c == 0x2f) s32(q, Q_STATE, S_NORMAL);
+      else if (c != 0x2a) s32(q, Q_STATE, S_BLOCK);
+      return;
+    }
+    // ('-' and '+' are no text: "-- -" and "--+" are how a comment is written so that a space follows it)
+    if (s == S_LINE) {
+      if (c == 0x0a) { s32(q, Q_STATE, S_NORMAL); settleCut(st, q, start); }
+      else if (c != 0x20 && c != 0x2d && c != 0x2b) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
+      return;
+    }
   }
   // S_NORMAL
   if (c == 0x20 || c == 0x0a) return;
