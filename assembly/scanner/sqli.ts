@@ -418,22 +418,26 @@ function judge(st: usize, q: usize): void {
   }
   // ; SET @s = …  x'; SET @v := …  — a user variable assigned in a statement of its own (the first step of
   // PREPARE/EXECUTE or EXEC(@s) dynamic SQL)
-  if (t1 == T_VAR && t0 == T_OP && ((taux(q, 0) & A_CHAR) == (0x3d << 8) || (taux(q, 0) & A_CHAR) == (0x3a << 8)) &&
-      ttype(q, 2) == T_WORD && (tflags(q, 2) & K_SQL_SET) != 0 && tend(q, 1) <= s0) {
-    // (the ';' ends a literal or a parenthesis, as an injected one does: ok; set @x = 1 is a note — and no plain word
-    // stands before that literal: Step 2; set @count = 0 is a tutorial)
-    const t3 = ttype(q, 3);
-    const t4 = ttype(q, 4);
-    if ((t3 == T_SEMI && (t4 == T_NUM || t4 == T_STR || (taux(q, 3) & A_RPAREN) != 0) && !plainWord(q, 5)) ||
-        (isBreakout(q, 3) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
+  if (t1 == T_VAR && t0 == T_OP) {
+    if (((taux(q, 0) & A_CHAR) == (0x3d << 8) || (taux(q, 0) & A_CHAR) == (0x3a << 8)) &&
+        ttype(q, 2) == T_WORD && (tflags(q, 2) & K_SQL_SET) != 0 && tend(q, 1) <= s0) {
+      // (the ';' ends a literal or a parenthesis, as an injected one does: ok; set @x = 1 is a note — and no plain word
+      // stands before that literal: Step 2; set @count = 0 is a tutorial)
+      const t3 = ttype(q, 3);
+      const t4 = ttype(q, 4);
+      if ((t3 == T_SEMI && (t4 == T_NUM || t4 == T_STR || (taux(q, 3) & A_RPAREN) != 0) && !plainWord(q, 5)) ||
+          (isBreakout(q, 3) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
+    }
   }
   // 1; EXECUTE AS USER = 'dbo'  x'; EXEC AS LOGIN = 'sa'  — T-SQL impersonation: EXEC, two names, '=' and a literal
   // (a procedure call passes its arguments by position or by @name, never name name = …)
-  if (t0 == T_STR && t1 == T_OP && (taux(q, 1) & A_CMP) != 0 && (taux(q, 1) & A_CHAR) == (0x3d << 8) && ttype(q, 2) == T_WORD && ttype(q, 3) == T_WORD &&
-      isKw(q, 4, K_SQL_EXEC) && (taux(q, 4) & A_CALLKW) == 0) {
-    const t6 = ttype(q, 6);
-    if ((ttype(q, 5) == T_SEMI && (t6 == T_NUM || t6 == T_STR || (taux(q, 5) & A_RPAREN) != 0) && !plainWord(q, 7)) ||
-        (isBreakout(q, 5) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 5), e0);
+  if (t0 == T_STR && t1 == T_OP) {
+    if ((taux(q, 1) & A_CMP) != 0 && (taux(q, 1) & A_CHAR) == (0x3d << 8) && ttype(q, 2) == T_WORD && ttype(q, 3) == T_WORD &&
+        isKw(q, 4, K_SQL_EXEC) && (taux(q, 4) & A_CALLKW) == 0) {
+      const t6 = ttype(q, 6);
+      if ((ttype(q, 5) == T_SEMI && (t6 == T_NUM || t6 == T_STR || (taux(q, 5) & A_RPAREN) != 0) && !plainWord(q, 7)) ||
+          (isBreakout(q, 5) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 5), e0);
+    }
   }
   if (t0 == T_KW) {
     if ((f0 & K_SQL_FROM) != 0 && g32(q, Q_SEL) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
