@@ -321,6 +321,11 @@ function judge(st: usize, q: usize): void {
   const t1 = ttype(q, 1);
   const m0: u32 = 1 << t0, m1: u32 = 1 << t1; // (type sets tested in one step, and guards nested: see push)
   if (t0 == T_WORD && (m1 & (TM_SEMI | TM_WORD)) != 0) verbStatement(st, q);
+  // (a ',' ends one rule, below: SELECT x, — the rules between need another newest type, or flags a ',' never has)
+  if (t0 == T_COMMA) {
+    if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
+    return;
+  }
   // Most tokens of ordinary text end no rule: a plain word, number or string after anything
   // but a keyword, operator or connective. Every rule below needs one of those (or a flagged
   // word, a hex number, a function or variable), so this exit changes no verdict.
@@ -403,10 +408,6 @@ function judge(st: usize, q: usize): void {
     }
     // ORDER BY <n>
     if (t0 == T_NUM && (k1 & K_SQL_BY) != 0) { if (isKw(q, 2, K_SQL_ORDER)) report(st, R_SQLI_ORDER_BY_PROBE, tstart(q, 2), e0); }
-  }
-  if (t0 == T_COMMA) {
-    if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
-    return;
   }
   // UPDATE <table> SET   DELETE <modifier> FROM  (a statement with one name between its keywords)
   if (t1 == T_WORD && (f0 & (K_SQL_SET | K_SQL_FROM)) != 0) {
