@@ -298,8 +298,8 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
     bo &= ~BO_TAG;
     const lt = tend(q, 1);
     if ((type == T_WORD && (start == lt || (start == lt + 1 && (aux & A_UNARY) != 0))) || (type == T_OP && start == lt && (aux & A_CHAR) == (0x2f << 8))) bo |= BO_MARKUP;
-  } else if (n == 2 && shape == 1 && (bo & BO_LOOSE) != 0) {
-    if (type == T_OP && (aux & A_CHAR) == (0x3c << 8) && start == tend(q, 1)) bo |= BO_TAG;
+  } else if (shape == 1) {
+    if (n == 2 && (bo & BO_LOOSE) != 0 && type == T_OP && (aux & A_CHAR) == (0x3c << 8) && start == tend(q, 1)) bo |= BO_TAG;
   }
   s32(q, Q_BO, bo);
   if ((tm & (TM_LOGIC | TM_KW | TM_VAR)) != 0 || cmpOp || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
@@ -732,10 +732,11 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
   // COUNT(*) slow", "use SELECT CHAR(10)" name a query in a sentence, and SQL takes a subquery there only in parentheses;
   // an injected SELECT follows the start, a literal, a quote, ';', '(', a comment or UNION — its FROM, if one follows,
   // still reports)
-  const t2 = ttype(q, 2);
-  if (isKw(q, 1, K_SQL_SELECT) && (f & (K_SQL_FUNC | K_SQL_DANGER)) != 0 && !((plainWord(q, 2) || ((t2 == T_OP || t2 == T_LOGIC) &&
-      (taux(q, 2) & A_CHAR) == 0)) && (taux(q, 1) & (A_LPAREN | A_COMMENT)) == 0)) {
-    report(st, R_SQLI_SELECT_FROM, tstart(q, 1), end);
+  if ((f & (K_SQL_FUNC | K_SQL_DANGER)) != 0 && isKw(q, 1, K_SQL_SELECT)) {
+    const t2 = ttype(q, 2);
+    if (!((plainWord(q, 2) || ((t2 == T_OP || t2 == T_LOGIC) && (taux(q, 2) & A_CHAR) == 0)) && (taux(q, 1) & (A_LPAREN | A_COMMENT)) == 0)) {
+      report(st, R_SQLI_SELECT_FROM, tstart(q, 1), end);
+    }
   }
   // 1 UNION MATCH (n)  1 UNION CALL db.labels(  — Cypher's other side of a UNION (MATCH has the verb mark, CALL is a keyword)
   if ((load<u32>(e + E_AUX) & A_VERB) != 0 && (f & K_SQL_EXEC) == 0) {
@@ -762,26 +763,32 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
     const funcs = g32(q, Q_FUNCS) + 1;
     s32(q, Q_FUNCS, funcs);
     const t1 = ttype(q, 1);
-    // nested: ASCII(SUBSTRING(  or chained: CHR(..)||CHR(
-    if (t1 == T_FUNC && (taux(q, 0) & A_LPAREN) != 0 && (tflags(q, 1) & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
-    // 1 and st_latfromgeohash(version(  — any call right after a literal and a connective, with an SQL function as its
-    // argument (error-based extraction through functions no list names)
-    else if (t1 == T_FUNC && (taux(q, 0) & A_LPAREN) != 0 && ttype(q, 2) == T_LOGIC && (tflags(q, 2) & K_SQL_LOGIC) != 0 &&
-             (ttype(q, 3) == T_NUM || ttype(q, 3) == T_STR)) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 2), end);
-    else if (funcs >= 2 && (t1 == T_OP || t1 == T_LOGIC || t1 == T_COMMA)) report(st, R_SQLI_FUNCTION_CHAIN, s0, end);
+    if (t1 == T_FUNC) {
+      if ((taux(q, 0) & A_LPAREN) != 0) {
+        // nested: ASCII(SUBSTRING(  or chained: CHR(..)||CHR(
+        if ((tflags(q, 1) & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
+        // 1 and st_latfromgeohash(version(  — any call right after a literal and a connective, with an SQL function as its
+        // argument (error-based extraction through functions no list names)
+        else if (ttype(q, 2) == T_LOGIC && (tflags(q, 2) & K_SQL_LOGIC) != 0 && (ttype(q, 3) == T_NUM || ttype(q, 3) == T_STR)) {
+          report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 2), end);
+        }
+      }
+    } else if (funcs >= 2 && typeIn(t1, TM_OP | TM_LOGIC | TM_COMMA)) report(st, R_SQLI_FUNCTION_CHAIN, s0, end);
     // <value> AND ASCII(  — a connective straight into an SQL function (blind extraction)
     // (not a name spaced from its parenthesis after a plain word: `musl`) and version (e.g. 1.2.3) is prose)
     // (or MySQL's && and || after the number that starts the value: 1 || ifnull(1,0)=1 — sqlmap's symboliclogical; after
     // words, x = 1 || min(y) is code or a formula)
-    if (t1 == T_LOGIC && ((isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0 && !((load<u32>(e + E_AUX) & A_SPACED) != 0 && plainName(q, 2))) ||
-                          ((taux(q, 1) & A_CHAR) != 0 && ttype(q, 2) == T_NUM && g32(q, Q_NTOK) == 3 && (f & K_SQL_FUNC) != 0))) {
-      report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
+    if (t1 == T_LOGIC) {
+      if ((isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0 && !((load<u32>(e + E_AUX) & A_SPACED) != 0 && plainName(q, 2))) ||
+          ((taux(q, 1) & A_CHAR) != 0 && ttype(q, 2) == T_NUM && g32(q, Q_NTOK) == 3 && (f & K_SQL_FUNC) != 0)) {
+        report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
+      }
     }
     if (t1 == T_LOGIC || isCmp(q, 1) || isBreakout(q, 1)) {
       if (isBreakout(q, 1) || isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     }
     // (=ROUND(B2*1,2)  =IF(A1>0,1,0): a call right after an '=' that starts the value is a spreadsheet formula)
-    if (!(g32(q, Q_NTOK) == 2 && ttype(q, 1) == T_OP && (taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3d << 8) && tstart(q, 1) == 0 && s0 == tend(q, 1))) {
+    if (!(t1 == T_OP && g32(q, Q_NTOK) == 2 && (taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3d << 8) && tstart(q, 1) == 0 && s0 == tend(q, 1))) {
       report(st, R_SQLI_COMPARISON, s0, end);
     }
   }
@@ -1440,8 +1447,13 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
   // (a backtick marks the word glued after it; a '.' glued to the backtick passes the mark on: `.length`)
   const tick = g32(q, Q_AT);
   if (c != 0x40) {
-    s32(q, Q_AT, c == 0x60 || (c == 0x2e && (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start) ? AT_TICK | end :
-      c == 0x5c ? AT_BSL | end : c == 0x5d ? AT_LINK | end : 0);
+    let at: u32 = 0; // (most punctuation marks nothing: one range test skips the four that do)
+    if (c - 0x2e <= 0x60 - 0x2e) {
+      if (c == 0x60 || (c == 0x2e && (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start)) at = AT_TICK | end;
+      else if (c == 0x5c) at = AT_BSL | end;
+      else if (c == 0x5d) at = AT_LINK | end;
+    }
+    s32(q, Q_AT, at);
   }
   switch (c) {
     case 0x27: case 0x22: {
