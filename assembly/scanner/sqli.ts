@@ -198,6 +198,18 @@ function popToken(q: usize): void {
   s32(q, Q_NTOK, n);
 }
 
+// The fields of an entry already found (ent): judge finds its newest two once (the ring does not move under it)
+// @ts-ignore: decorator
+@inline function etype(e: usize): u32 { return load<u32>(e + E_TYPE); }
+// @ts-ignore: decorator
+@inline function eaux(e: usize): u32 { return load<u32>(e + E_AUX); }
+// @ts-ignore: decorator
+@inline function eflags(e: usize): u64 { return load<u64>(e + E_FLAGS); }
+// @ts-ignore: decorator
+@inline function estart(e: usize): u32 { return load<u32>(e + E_START); }
+// @ts-ignore: decorator
+@inline function eend(e: usize): u32 { return load<u32>(e + E_END); }
+
 function isValue(q: usize, k: u32): bool {
   const t = ttype(q, k);
   if (t == T_NUM || t == T_STR || t == T_WORD || t == T_VAR || t == T_FUNC) return true;
@@ -317,8 +329,10 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
 
 /** Evaluate the rules that end at the newest token (each rule needs a specific newest type: exit early). */
 function judge(st: usize, q: usize): void {
-  const t0 = ttype(q, 0);
-  const t1 = ttype(q, 1);
+  // (the newest two entries, and the third below, read through their slots: judge moves no entry)
+  const r0 = ent(q, 0), r1 = ent(q, 1);
+  const t0 = etype(r0);
+  const t1 = etype(r1); // (0 past the count: see popToken)
   const m0: u32 = 1 << t0, m1: u32 = 1 << t1; // (type sets tested in one step, and guards nested: see push)
   if (t0 == T_WORD && (m1 & (TM_SEMI | TM_WORD)) != 0) verbStatement(st, q);
   // (a ',' ends one rule, below: SELECT x, — the rules between need another newest type, or flags a ',' never has)
@@ -336,24 +350,24 @@ function judge(st: usize, q: usize): void {
         copyTo(st, q);
         // xp_cmdshell 'dir'  GO xp_dirtree '\\h\s'  — a dangerous system procedure called with a string argument and no
         // EXEC, as T-SQL allows for a batch's first statement (the procedure names are SQL Server's own: no prose has them)
-        if ((taux(q, 1) & A_PROC) != 0 && (tflags(q, 1) & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), tend(q, 0));
-        else if ((tflags(q, 1) & K_SQL_OUTFILE) != 0) loadInfile(st, q);
+        if ((eaux(r1) & A_PROC) != 0 && (eflags(r1) & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), eend(r0));
+        else if ((eflags(r1) & K_SQL_OUTFILE) != 0) loadInfile(st, q);
       }
       return;
     }
-    if (t0 == T_WORD) { if ((tflags(q, 0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0) return; }
-    else if (t0 == T_NUM) { if ((taux(q, 0) & A_HEX) == 0) return; }
+    if (t0 == T_WORD) { if ((eflags(r0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0) return; }
+    else if (t0 == T_NUM) { if ((eaux(r0) & A_HEX) == 0) return; }
   } else if (t0 == T_STR) { if (isKw(q, 1, K_SQL_FROM)) copyTo(st, q); } // COPY … FROM '<file>'
   // An operator, connective or ';' ends a rule only right after a keyword (UNION SELECT *, select -1, ; SHUTDOWN;) or a
   // variable (SET @v = …), or as a word that also sets (UPDATE t SET): the comparisons below need a value as the newest
   // token. So most operators of ordinary text (src=x, a/b, 10:30, e-mail) and connectives end nothing.
-  if ((m0 & (TM_OP | TM_LOGIC | TM_SEMI)) != 0 && (m1 & (TM_KW | TM_VAR)) == 0 && (tflags(q, 0) & K_SQL_SET) == 0) return;
-  const s0 = tstart(q, 0), e0 = tend(q, 0);
-  const f0 = tflags(q, 0);
-  const k1 = t1 == T_KW ? tflags(q, 1) : 0;
+  if ((m0 & (TM_OP | TM_LOGIC | TM_SEMI)) != 0 && (m1 & (TM_KW | TM_VAR)) == 0 && (eflags(r0) & K_SQL_SET) == 0) return;
+  const s0 = estart(r0), e0 = eend(r0);
+  const f0 = eflags(r0);
+  const k1 = t1 == T_KW ? eflags(r1) : 0;
   // UNION [ALL] VALUES(1,2)  — a row constructor as the other side of the UNION
   if (t1 == T_FUNC && (m0 & (TM_NUM | TM_STR | TM_WORD)) != 0) {
-    if ((t0 != T_WORD || (f0 & K_SQL_VALUEKW) != 0) && (taux(q, 0) & A_LPAREN) != 0 && (taux(q, 1) & A_VALUES) != 0) {
+    if ((t0 != T_WORD || (f0 & K_SQL_VALUEKW) != 0) && (eaux(r0) & A_LPAREN) != 0 && (eaux(r1) & A_VALUES) != 0) {
       if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
       else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
     }
@@ -365,26 +379,26 @@ function judge(st: usize, q: usize): void {
       if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
       else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
       if (selectItem(q, 0)) {
-        if ((taux(q, 1) & A_LPAREN) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), e0);
+        if ((eaux(r1) & A_LPAREN) != 0) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
         s32(q, Q_SEL, 1);
-      } else if ((taux(q, 1) & A_LPAREN) != 0) s32(q, Q_SEL, 1); // (select top 1 x from
-      else if (t0 == T_OP && (taux(q, 0) & A_CMP) == 0) s32(q, Q_SEL, 1); // select -1, ...
+      } else if ((eaux(r1) & A_LPAREN) != 0) s32(q, Q_SEL, 1); // (select top 1 x from
+      else if (t0 == T_OP && (eaux(r0) & A_CMP) == 0) s32(q, Q_SEL, 1); // select -1, ...
     }
     // ; <statement> <continuation>
     if ((k1 & STMT) != 0 && t0 != 0) {
       const w0 = t0 == T_KW || t0 == T_WORD ? f0 : 0;
       let shaped = false;
-      if ((k1 & K_SQL_DDL) != 0 && (w0 & K_SQL_OBJ) != 0) shaped = (taux(q, 1) & A_COPY) == 0;
+      if ((k1 & K_SQL_DDL) != 0 && (w0 & K_SQL_OBJ) != 0) shaped = (eaux(r1) & A_COPY) == 0;
       else if ((k1 & K_SQL_INSERT) != 0 && (w0 & K_SQL_INTO) != 0) shaped = true;
       else if ((k1 & K_SQL_DELETE) != 0 && (w0 & K_SQL_FROM) != 0) shaped = true;
       else if ((k1 & K_SQL_WAITFOR) != 0 && (w0 & K_SQL_DELAY) != 0) shaped = true;
-      else if ((k1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) { shaped = true; report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0); }
+      else if ((k1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) { shaped = true; report(st, R_SQLI_STACKED_QUERY, estart(r1), e0); }
       // EXEC xp_cmdshell ...  EXEC('...')  EXEC(@sql): a dangerous procedure, or dynamic SQL from a string or variable
       // EXEC sp_addlogin  EXEC master..xp_regread: a system procedure by its prefix; CALL p(...): a procedure call
       else if ((k1 & K_SQL_EXEC) != 0) shaped = (w0 & K_SQL_DANGER) != 0 ||
-        ((t0 == T_STR || t0 == T_VAR) && (taux(q, 0) & A_LPAREN) != 0 && (taux(q, 1) & A_CALLKW) == 0) ||
-        (t0 == T_WORD && (taux(q, 0) & A_PROC) != 0 && (taux(q, 1) & A_CALLKW) == 0) ||
-        (t0 == T_FUNC && (taux(q, 0) & A_SPACED) == 0 && (taux(q, 1) & A_CALLKW) != 0);
+        ((t0 == T_STR || t0 == T_VAR) && (eaux(r0) & A_LPAREN) != 0 && (eaux(r1) & A_CALLKW) == 0) ||
+        (t0 == T_WORD && (eaux(r0) & A_PROC) != 0 && (eaux(r1) & A_CALLKW) == 0) ||
+        (t0 == T_FUNC && (eaux(r0) & A_SPACED) == 0 && (eaux(r1) & A_CALLKW) != 0);
       else if ((k1 & K_SQL_SELECT) != 0) shaped = selectItem(q, 0);
       else if ((k1 & K_SQL_SHUTDOWN) != 0) shaped = t0 == T_SEMI;
       else if ((k1 & K_SQL_SET) != 0) shaped = t0 == T_VAR;
@@ -393,14 +407,14 @@ function judge(st: usize, q: usize): void {
         // (a statement straight after the quote, with no ';' — T-SQL needs none — only when the quote is glued to
         // the text before it: site:x.com "select" is a quoted word in a search)
         if (t2 == T_SEMI || (isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 2), e0);
-        else if ((k1 & (K_SQL_SELECT | K_SQL_SET)) == 0) report(st, R_SQLI_STATEMENT, tstart(q, 1), e0);
-        if ((k1 & K_SQL_WAITFOR) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
-        if ((k1 & K_SQL_EXEC) != 0 && (w0 & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
+        else if ((k1 & (K_SQL_SELECT | K_SQL_SET)) == 0) report(st, R_SQLI_STATEMENT, estart(r1), e0);
+        if ((k1 & K_SQL_WAITFOR) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), e0);
+        if ((k1 & K_SQL_EXEC) != 0 && (w0 & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), e0);
       }
     }
     if ((k1 & K_SQL_INTO) != 0) {
       // INTO OUTFILE / DUMPFILE
-      if (t0 != 0 && (f0 & K_SQL_OUTFILE) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
+      if (t0 != 0 && (f0 & K_SQL_OUTFILE) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), e0);
       // LOAD DATA INFILE '<file>' INTO TABLE: a server-side file read into a table
       if ((f0 & K_SQL_OBJ) != 0 && ttype(q, 2) == T_STR && ttype(q, 3) == T_WORD && (tflags(q, 3) & K_SQL_OUTFILE) != 0) {
         report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 3), e0);
@@ -420,8 +434,8 @@ function judge(st: usize, q: usize): void {
   // ; SET @s = …  x'; SET @v := …  — a user variable assigned in a statement of its own (the first step of
   // PREPARE/EXECUTE or EXEC(@s) dynamic SQL)
   if (t1 == T_VAR && t0 == T_OP) {
-    if (((taux(q, 0) & A_CHAR) == (0x3d << 8) || (taux(q, 0) & A_CHAR) == (0x3a << 8)) &&
-        ttype(q, 2) == T_WORD && (tflags(q, 2) & K_SQL_SET) != 0 && tend(q, 1) <= s0) {
+    if (((eaux(r0) & A_CHAR) == (0x3d << 8) || (eaux(r0) & A_CHAR) == (0x3a << 8)) &&
+        ttype(q, 2) == T_WORD && (tflags(q, 2) & K_SQL_SET) != 0 && eend(r1) <= s0) {
       // (the ';' ends a literal or a parenthesis, as an injected one does: ok; set @x = 1 is a note — and no plain word
       // stands before that literal: Step 2; set @count = 0 is a tutorial)
       const t3 = ttype(q, 3);
@@ -433,7 +447,7 @@ function judge(st: usize, q: usize): void {
   // 1; EXECUTE AS USER = 'dbo'  x'; EXEC AS LOGIN = 'sa'  — T-SQL impersonation: EXEC, two names, '=' and a literal
   // (a procedure call passes its arguments by position or by @name, never name name = …)
   if (t0 == T_STR && t1 == T_OP) {
-    if ((taux(q, 1) & A_CMP) != 0 && (taux(q, 1) & A_CHAR) == (0x3d << 8) && ttype(q, 2) == T_WORD && ttype(q, 3) == T_WORD &&
+    if ((eaux(r1) & A_CMP) != 0 && (eaux(r1) & A_CHAR) == (0x3d << 8) && ttype(q, 2) == T_WORD && ttype(q, 3) == T_WORD &&
         isKw(q, 4, K_SQL_EXEC) && (taux(q, 4) & A_CALLKW) == 0) {
       const t6 = ttype(q, 6);
       if ((ttype(q, 5) == T_SEMI && (t6 == T_NUM || t6 == T_STR || (taux(q, 5) & A_RPAREN) != 0) && !plainWord(q, 7)) ||
@@ -442,33 +456,33 @@ function judge(st: usize, q: usize): void {
   }
   if (t0 == T_KW) {
     if ((f0 & K_SQL_FROM) != 0 && g32(q, Q_SEL) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
-    if ((f0 & K_SQL_SHUTDOWN) != 0 && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0);
+    if ((f0 & K_SQL_SHUTDOWN) != 0 && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, estart(r1), e0);
   }
   if ((m0 & (TM_KW | TM_WORD)) != 0) {
     // 'x'::int  (...)::jsonb
     // (not after a loose break-out quote: ('::ffff:10.0.0.1') quotes an IPv6 address)
     // (nor an IPv6 group: '::ffff:c0a8:101' — no type name is spelt in hex digits alone)
-    if (t1 == T_OP && (taux(q, 1) & (A_CHAR | A_JOINED)) == ((0x3a << 8) | A_JOINED)) {
-      if ((ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0 &&
-          !(isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) != 0) && !(t0 == T_WORD && (taux(q, 0) & A_HEXGROUP) != 0)) {
-        report(st, R_SQLI_TYPE_CAST, ttype(q, 2) == T_STR ? tstart(q, 2) : tstart(q, 1), e0);
+    if (t1 == T_OP && (eaux(r1) & (A_CHAR | A_JOINED)) == ((0x3a << 8) | A_JOINED)) {
+      if ((ttype(q, 2) == T_STR || (eaux(r1) & A_RPAREN) != 0) && eend(r1) == s0 &&
+          !(isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) != 0) && !(t0 == T_WORD && (eaux(r0) & A_HEXGROUP) != 0)) {
+        report(st, R_SQLI_TYPE_CAST, ttype(q, 2) == T_STR ? tstart(q, 2) : estart(r1), e0);
       }
     }
     if ((f0 & K_SQL_SCHEMA) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
     if ((f0 & K_SQL_SCHEMA_WEAK) != 0 && isKw(q, 1, K_SQL_FROM)) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
   }
-  if (t0 == T_VAR && (taux(q, 0) & A_SYSVAR) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
-  if (t0 == T_NUM && (taux(q, 0) & A_HEX) != 0) {
+  if (t0 == T_VAR && (eaux(r0) & A_SYSVAR) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
+  if (t0 == T_NUM && (eaux(r0) & A_HEX) != 0) {
     // SELECT 0x6162...  (a hex literal as the select list)
-    if (isKw(q, 1, K_SQL_SELECT)) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), e0);
+    if (isKw(q, 1, K_SQL_SELECT)) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
     // function-ish hex literal right after an SQL function: CONCAT(0x...
-    if (t1 == T_FUNC && (tflags(q, 1) & K_SQL_FUNC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), e0);
+    if (t1 == T_FUNC && (eflags(r1) & K_SQL_FUNC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, estart(r1), e0);
   }
 
   // <connective> value <cmp> value
   if ((m1 & (TM_OP | TM_LOGIC)) == 0) return;
   if (isValue(q, 0) || (t0 == T_KW && (f0 & K_SQL_SELECT) != 0)) {
-    if (t1 == T_OP && (taux(q, 1) & A_CMP) != 0) { // isCmp(q, 1): the rules up to '||(select below compare
+    if (t1 == T_OP && (eaux(r1) & A_CMP) != 0) { // isCmp(q, 1): the rules up to '||(select below compare
       // "cats in boxes"; "char(10) is a newline" (IS takes NULL, TRUE, FALSE or NOT, never a plain name)
       // "the value is a `string` and `x` is true": words, a connective, then IS after a plain name — a sentence
       // (an injected connective follows a literal or a break-out: 1 and id is null)
@@ -477,11 +491,11 @@ function judge(st: usize, q: usize): void {
       // (eval(input()) in my homework: IN takes a parenthesis, never a plain name glued to nothing — a sentence)
       // (only read for a comparison of two values: the reads below, no more, are skipped otherwise)
       if (isValue(q, 2) && !(
-        ((taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0)) ||
-        ((taux(q, 1) & (A_CHAR | A_IS)) == 0 && tend(q, 1) - tstart(q, 1) == 2 && plainName(q, 0) && (taux(q, 0) & A_LPAREN) == 0 &&
+        ((eaux(r1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (eaux(r1) & A_IS) != 0)) ||
+        ((eaux(r1) & (A_CHAR | A_IS)) == 0 && eend(r1) - estart(r1) == 2 && plainName(q, 0) && (eaux(r0) & A_LPAREN) == 0 &&
          ttype(q, 2) == T_FUNC && (g32(q, Q_BO) & BO_SHAPE) == 0) ||
-        ((taux(q, 1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4)) ||
-        ((taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3c << 8) && tend(q, 1) == s0 && plainName(q, 0) && plainName(q, 2) &&
+        ((eaux(r1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4)) ||
+        ((eaux(r1) & (A_CHAR | A_JOINED)) == (0x3c << 8) && eend(r1) == s0 && plainName(q, 0) && plainName(q, 2) &&
          !(ttype(q, 3) == T_LOGIC && (ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR))))) { // prose
         const t3 = ttype(q, 3);
         const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;
@@ -504,16 +518,16 @@ function judge(st: usize, q: usize): void {
         const listed = !symbolic && ttype(q, 4) == T_COMMA && (taux(q, 3) & (A_LPAREN | A_RPAREN | A_COMMENT)) == 0;
         // (P(A or B) = P(A) + …, f(x and y) = 1: the connective joins two plain names inside the glued parentheses of a call
         // of a name SQL does not know, and the comparison takes the call — a formula)
-        const formula = t3 == T_LOGIC && plainName(q, 2) && (taux(q, 1) & A_RPAREN) != 0 && plainName(q, 4) && (taux(q, 4) & A_LPAREN) != 0 &&
+        const formula = t3 == T_LOGIC && plainName(q, 2) && (eaux(r1) & A_RPAREN) != 0 && plainName(q, 4) && (taux(q, 4) & A_LPAREN) != 0 &&
           ttype(q, 5) == T_FUNC && tflags(q, 5) == 0 && (taux(q, 5) & (A_SPACED | A_QUAL)) == 0;
-        if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q) && !listed && !formula) || where || inCall) && !cell) {
+        if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (eaux(r1) & A_IS) == 0) && !condition(q) && !listed && !formula) || where || inCall) && !cell) {
           report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
         } else if (isBreakout(q, 3)) {
           // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
           // to the value makes 'a=c' a quoted string in code or prose (qs.parse('a=c')), not x' a=c
           // (a string right side was opened by the next event already: 'AS IS', reads the same way)
           if ((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 != T_STR) s32(q, Q_BO, g32(q, Q_BO) | BO_DEFER);
-          else if (!((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 == T_STR && s0 == tend(q, 1) && g32(q, Q_QUOTE) == g32(q, Q_MODE))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), e0);
+          else if (!((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 == T_STR && s0 == eend(r1) && g32(q, Q_QUOTE) == g32(q, Q_MODE))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), e0);
         } else if (g32(q, Q_NTOK) == 3) {
           const tb = ttype(q, 2);
           if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
@@ -521,7 +535,7 @@ function judge(st: usize, q: usize): void {
       }
       // CASE WHEN isnull(1) THEN 2 ELSE 1 END=1  — a CASE expression compared after its END (which follows a branch's value:
       // a literal, call or parenthesis — "in case of doubt, the end = 5" is prose)
-      if ((t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (taux(q, 0) & A_SQLWORD) != 0)) && ttype(q, 2) == T_WORD &&
+      if ((t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (eaux(r0) & A_SQLWORD) != 0)) && ttype(q, 2) == T_WORD &&
           (taux(q, 2) & A_END) != 0 && (g32(q, Q_BO) & BO_CASE) != 0) {
         const t3 = ttype(q, 3);
         if (t3 == T_NUM || t3 == T_STR || t3 == T_FUNC || t3 == T_VAR || (t3 == T_WORD && (taux(q, 3) & A_SQLWORD) != 0) || (taux(q, 2) & A_RPAREN) != 0) {
@@ -529,22 +543,22 @@ function judge(st: usize, q: usize): void {
         }
       }
       // 1 and printf('%s',1)='1'  1 and sys_context('a','b') is not null  — a call (of any name) compared right after its ')'
-      if ((taux(q, 1) & A_RPAREN) != 0 && (t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (taux(q, 0) & A_SQLWORD) != 0))) {
+      if ((eaux(r1) & A_RPAREN) != 0 && (t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (eaux(r0) & A_SQLWORD) != 0))) {
         const k = calledAfterLiteral(q);
         if (k != 0) report(st, R_SQLI_TAUTOLOGY, tstart(q, k + 1), e0);
       }
       // breakout: ' LIKE 'x   (a word operator between literals)
-      if ((taux(q, 1) & A_CHAR) == 0 && isBreakout(q, 2) && (t0 == T_STR || t0 == T_NUM) &&
-          (tstart(q, 1) > tend(q, 2) || s0 > tend(q, 1))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
+      if ((eaux(r1) & A_CHAR) == 0 && isBreakout(q, 2) && (t0 == T_STR || t0 == T_NUM) &&
+          (estart(r1) > tend(q, 2) || s0 > eend(r1))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
       // breakout: '= <value>   (a symbolic comparison right after the quote)
       // (after a loose quote, as above, wait for the next event: s.clean('=v2.1.5') quotes a version)
-      if ((taux(q, 1) & A_CHAR) == (0x3d << 8) && isBreakout(q, 2)) {
+      if ((eaux(r1) & A_CHAR) == (0x3d << 8) && isBreakout(q, 2)) {
         if ((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 != T_STR) s32(q, Q_BO, g32(q, Q_BO) | BO_DEFER);
         else report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
       }
     }
     // '||(select ...  '||chr(
-    if (t1 == T_LOGIC && (taux(q, 1) & A_CHAR) != 0 && isBreakout(q, 2) && (t0 == T_FUNC || isKw(q, 0, K_SQL_SELECT))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
+    if (t1 == T_LOGIC && (eaux(r1) & A_CHAR) != 0 && isBreakout(q, 2) && (t0 == T_FUNC || isKw(q, 0, K_SQL_SELECT))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
   }
 }
 
