@@ -374,11 +374,13 @@ function judge(st: usize, q: usize): void {
   }
 
   if (t1 == T_KW) {
+    // (after SELECT: is token 0 a select-list item? asked once for the two rules below)
+    const item = (k1 & K_SQL_SELECT) != 0 && selectItem(q, 0);
     // UNION [ALL] SELECT <item>
     if ((k1 & K_SQL_SELECT) != 0 && (m0 & (TM_LOGIC | TM_SEMI | TM_COMMA)) == 0) {
       if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
       else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
-      if (selectItem(q, 0)) {
+      if (item) {
         if ((eaux(r1) & A_LPAREN) != 0) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
         s32(q, Q_SEL, 1);
       } else if ((eaux(r1) & A_LPAREN) != 0) s32(q, Q_SEL, 1); // (select top 1 x from
@@ -388,7 +390,9 @@ function judge(st: usize, q: usize): void {
     if ((k1 & STMT) != 0 && t0 != 0) {
       const w0 = t0 == T_KW || t0 == T_WORD ? f0 : 0;
       let shaped = false;
-      if ((k1 & K_SQL_DDL) != 0 && (w0 & K_SQL_OBJ) != 0) shaped = (eaux(r1) & A_COPY) == 0;
+      // (SELECT alone of the statement classes: the chain below would reach its case and no other)
+      if ((k1 & STMT) == K_SQL_SELECT) shaped = item;
+      else if ((k1 & K_SQL_DDL) != 0 && (w0 & K_SQL_OBJ) != 0) shaped = (eaux(r1) & A_COPY) == 0;
       else if ((k1 & K_SQL_INSERT) != 0 && (w0 & K_SQL_INTO) != 0) shaped = true;
       else if ((k1 & K_SQL_DELETE) != 0 && (w0 & K_SQL_FROM) != 0) shaped = true;
       else if ((k1 & K_SQL_WAITFOR) != 0 && (w0 & K_SQL_DELAY) != 0) shaped = true;
@@ -399,7 +403,7 @@ function judge(st: usize, q: usize): void {
         ((t0 == T_STR || t0 == T_VAR) && (eaux(r0) & A_LPAREN) != 0 && (eaux(r1) & A_CALLKW) == 0) ||
         (t0 == T_WORD && (eaux(r0) & A_PROC) != 0 && (eaux(r1) & A_CALLKW) == 0) ||
         (t0 == T_FUNC && (eaux(r0) & A_SPACED) == 0 && (eaux(r1) & A_CALLKW) != 0);
-      else if ((k1 & K_SQL_SELECT) != 0) shaped = selectItem(q, 0);
+      else if ((k1 & K_SQL_SELECT) != 0) shaped = item;
       else if ((k1 & K_SQL_SHUTDOWN) != 0) shaped = t0 == T_SEMI;
       else if ((k1 & K_SQL_SET) != 0) shaped = t0 == T_VAR;
       if (shaped) {
