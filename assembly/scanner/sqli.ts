@@ -257,22 +257,24 @@ function selectItem(q: usize, k: u32): bool {
 function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
   // value <arith-op> value folds into one operand (31337-31337, column*0), so comparisons see operands
   // (nested ifs, not one && chain, here and below: a chain's early miss still costs a test per term left)
-  if (typeIn(type, TM_NUM | TM_WORD | TM_STR | TM_VAR) && g32(q, Q_NTOK) >= 2 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP) {
-    const a0 = taux(q, 0);
-    const ch = a0 & A_CHAR;
-    // ('*' too: after an operand it multiplies — SELECT * never has one before it)
-    if ((a0 & A_CMP) == 0 && typeIn(ttype(q, 1), TM_NUM | TM_WORD | TM_VAR) &&
-        ch != (0x3a << 8) && ch != (0x26 << 8) && ch != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)
-      popToken(q);
-      if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (the operator folded away was counted)
-      const e = ent(q, 0);
-      store<u32>(e + E_END, end);
-      // (1 - sleep(5): a dangerous name ends the folded operand; a '(' glued to it is still its call)
-      store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~(A_DANGERTAIL | A_FUNCTAIL)) | ((flags & K_SQL_DANGER) != 0 ? A_DANGERTAIL : 0) |
-        ((flags & K_SQL_FUNC) != 0 ? A_FUNCTAIL : 0));
-      if (type == T_WORD || type == T_VAR) s32(q, Q_BO, g32(q, Q_BO) | BO_WORD);
-      judge(st, q);
-      return;
+  if (typeIn(type, TM_NUM | TM_WORD | TM_STR | TM_VAR)) {
+    if (g32(q, Q_NTOK) >= 2 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP) {
+      const a0 = taux(q, 0);
+      const ch = a0 & A_CHAR;
+      // ('*' too: after an operand it multiplies — SELECT * never has one before it)
+      if ((a0 & A_CMP) == 0 && typeIn(ttype(q, 1), TM_NUM | TM_WORD | TM_VAR) &&
+          ch != (0x3a << 8) && ch != (0x26 << 8) && ch != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)
+        popToken(q);
+        if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (the operator folded away was counted)
+        const e = ent(q, 0);
+        store<u32>(e + E_END, end);
+        // (1 - sleep(5): a dangerous name ends the folded operand; a '(' glued to it is still its call)
+        store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~(A_DANGERTAIL | A_FUNCTAIL)) | ((flags & K_SQL_DANGER) != 0 ? A_DANGERTAIL : 0) |
+          ((flags & K_SQL_FUNC) != 0 ? A_FUNCTAIL : 0));
+        if (type == T_WORD || type == T_VAR) s32(q, Q_BO, g32(q, Q_BO) | BO_WORD);
+        judge(st, q);
+        return;
+      }
     }
   }
   // advance the ring: the newest token becomes entry 0
