@@ -834,16 +834,17 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
   // (a ';' that ends the statement before the comment changes nothing: x' or true;--  ' or 1;--)
   else if (isBreakout(q, 2 + sh) && ttype(q, 1 + sh) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2 + sh), end);
   // '||1#  ' or 2--  — the value starts with the closing quote, a connective, one operand, then a comment
-  else if (n == 3 + sh && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 2 + sh) == T_STR && ttype(q, 1 + sh) == T_LOGIC &&
-           (ttype(q, sh) == T_NUM || ttype(q, sh) == T_FUNC || (ttype(q, sh) == T_WORD && (tflags(q, sh) & K_SQL_VALUEKW) != 0))) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+  // (the terms after a chain's first in parentheses, here and below: a miss of the first then skips them all at once)
+  else if (n == 3 + sh && ((g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 2 + sh) == T_STR && ttype(q, 1 + sh) == T_LOGIC &&
+           (ttype(q, sh) == T_NUM || ttype(q, sh) == T_FUNC || (ttype(q, sh) == T_WORD && (tflags(q, sh) & K_SQL_VALUEKW) != 0)))) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
   // x'|col--  x'%col--  0'|0#  — an operator applied to a column or a number, the rest cut off (not '/': '/static/*' is a quoted path)
   // ('-0#  '^0-- -  — or the value starts with that closing quote: name = ''-0 is name = 0, true for most names)
-  else if ((isBreakout(q, 2) || (n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 0) == T_NUM && tend(q, 0) == start &&
-            arithChar((taux(q, 1) & A_CHAR) >> 8))) &&
-           ttype(q, 1) == T_OP && (taux(q, 1) & A_CMP) == 0 && (taux(q, 1) & A_CHAR) != (0x2f << 8) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM) &&
-           tstart(q, 1) == tend(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+  else if (ttype(q, 1) == T_OP && ((isBreakout(q, 2) || (n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 0) == T_NUM &&
+            tend(q, 0) == start && arithChar((taux(q, 1) & A_CHAR) >> 8))) &&
+           (taux(q, 1) & A_CMP) == 0 && (taux(q, 1) & A_CHAR) != (0x2f << 8) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM) &&
+           tstart(q, 1) == tend(q, 2))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   const t0 = ttype(q, 0);
-  if ((t0 == T_NUM || t0 == T_STR || t0 == T_WORD || t0 == T_VAR || t0 == T_FUNC || isKw(q, 0, K_SQL_VALUEKW)) &&
+  if ((typeIn(t0, TM_NUM | TM_STR | TM_WORD | TM_VAR | TM_FUNC) || isKw(q, 0, K_SQL_VALUEKW)) &&
       (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0 &&
       // (fetch(/* options */): a comment first in the glued parentheses of a name SQL does not know is spacing in a call, no cut)
       !(t0 == T_FUNC && tflags(q, 0) == 0 && (taux(q, 0) & A_SPACED) == 0 && (g32(q, Q_PEND) & A_LPAREN) != 0 && g32(q, Q_STATE) == S_BLOCK_OPEN)) {
