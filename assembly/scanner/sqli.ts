@@ -212,7 +212,7 @@ function popToken(q: usize): void {
 
 function isValue(q: usize, k: u32): bool {
   const t = ttype(q, k);
-  if (t == T_NUM || t == T_STR || t == T_WORD || t == T_VAR || t == T_FUNC) return true;
+  if (typeIn(t, TM_NUM | TM_STR | TM_WORD | TM_VAR | TM_FUNC)) return true;
   if (t == T_KW) {
     const f = tflags(q, k);
     if ((f & (K_SQL_VALUEKW | K_SQL_FUNC | K_SQL_DANGER)) != 0) return true;
@@ -247,7 +247,7 @@ function condition(q: usize): bool {
 /** Is token k a select-list item (what follows SELECT in an injected query)? */
 function selectItem(q: usize, k: u32): bool {
   const t = ttype(q, k);
-  if (t == T_NUM || t == T_STR || t == T_VAR || t == T_FUNC) return true;
+  if (typeIn(t, TM_NUM | TM_STR | TM_VAR | TM_FUNC)) return true;
   if (t == T_OP) return (taux(q, k) & A_STAR) != 0;
   if (t == T_KW) return (tflags(q, k) & (K_SQL_VALUEKW | K_SQL_FUNC | K_SQL_DANGER | K_SQL_ALLDISTINCT)) != 0;
   if (t == T_WORD) return (tflags(q, k) & (K_SQL_VALUEKW | K_SQL_FUNC | K_SQL_DANGER)) != 0;
