@@ -1486,18 +1486,20 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
       break;
     }
     case 0x28: {
-      const n = g32(q, Q_NTOK);
-      const t0 = ttype(q, 0);
-      const glued = n > 0 && g32(q, Q_PEND) == 0 && tend(q, 0) == start;
-      if (glued && (taux(q, 0) & A_DANGERTAIL) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 0), end);
-      if (glued && (taux(q, 0) & A_FUNCTAIL) != 0) {
-        // 1 / ascii(substring(  10-length(database(  — the operand ends in a call of an SQL function: it is that call
+      // (a call needs a token right before the '(' with no parenthesis or comment between)
+      if (g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0) {
         const e = ent(q, 0);
-        store<u64>(e + E_FLAGS, load<u64>(e + E_FLAGS) | K_SQL_FUNC);
-        store<u32>(e + E_AUX, load<u32>(e + E_AUX) & ~A_FUNCTAIL);
-        makeFunc(st, q, start, end);
-      } else if (n > 0 && g32(q, Q_PEND) == 0 && (t0 == T_WORD || (t0 == T_KW && (tflags(q, 0) & (K_SQL_FUNC | K_SQL_DANGER)) != 0))) {
-        makeFunc(st, q, start, end, tick == (AT_LINK | start));
+        const t0 = load<u32>(e + E_TYPE);
+        const glued = load<u32>(e + E_END) == start;
+        if (glued && (load<u32>(e + E_AUX) & A_DANGERTAIL) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, load<u32>(e + E_START), end);
+        if (glued && (load<u32>(e + E_AUX) & A_FUNCTAIL) != 0) {
+          // 1 / ascii(substring(  10-length(database(  — the operand ends in a call of an SQL function: it is that call
+          store<u64>(e + E_FLAGS, load<u64>(e + E_FLAGS) | K_SQL_FUNC);
+          store<u32>(e + E_AUX, load<u32>(e + E_AUX) & ~A_FUNCTAIL);
+          makeFunc(st, q, start, end);
+        } else if (t0 == T_WORD || (t0 == T_KW && (load<u64>(e + E_FLAGS) & (K_SQL_FUNC | K_SQL_DANGER)) != 0)) {
+          makeFunc(st, q, start, end, tick == (AT_LINK | start));
+        }
       }
       s32(q, Q_PEND, g32(q, Q_PEND) | A_LPAREN);
       s32(q, Q_DEPTH, g32(q, Q_DEPTH) + 1);
