@@ -609,6 +609,7 @@ function verbStatement(st: usize, q: usize): void {
  */
 function copyTo(st: usize, q: usize): void {
   // token 1 is TO or FROM, or PROGRAM with TO or FROM at 2; then the name and the verb
+  if (!isKw(q, 3, K_SQL_DDL) && !isKw(q, 4, K_SQL_DDL)) return; // (no verb where either shape has it)
   let k: u32 = 1;
   if (!(plainWord(q, 2) && isKw(q, 3, K_SQL_DDL))) k = 2;
   if (!(plainWord(q, k) || isKw(q, k, K_SQL_FROM)) || !plainWord(q, k + 1) || !isKw(q, k + 2, K_SQL_DDL)) return;
