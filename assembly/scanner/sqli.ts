@@ -861,7 +861,8 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
 
 function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
   // join with the previous operator character when adjacent: || && <= >= <> != :=
-  if (g32(q, Q_NTOK) > 0 && ttype(q, 0) == T_OP && tend(q, 0) == start && g32(q, Q_PEND) == 0) {
+  // (the type first: a miss skips the other terms at once)
+  if (ttype(q, 0) == T_OP && (g32(q, Q_NTOK) > 0 && tend(q, 0) == start && g32(q, Q_PEND) == 0)) {
     const e = ent(q, 0);
     const p = (load<u32>(e + E_AUX) >> 8) & 0xff;
     if (p == 0x3a && c == 0x3a) {
@@ -894,7 +895,7 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
   if (c == 0x2d || c == 0x2b || c == 0x21 || c == 0x7e) {
     const n = g32(q, Q_NTOK);
     const t0 = ttype(q, 0);
-    if (n == 0 || t0 == T_LOGIC || t0 == T_OP || t0 == T_COMMA || t0 == T_KW || t0 == T_SEMI) {
+    if (n == 0 || typeIn(t0, TM_LOGIC | TM_OP | TM_COMMA | TM_KW | TM_SEMI)) {
       if (!(n > 0 && t0 == T_OP && tend(q, 0) == start && (taux(q, 0) & A_CMP) == 0 && c == 0x21)) {
         // ('!' is MySQL's NOT: 1 and !0 marks the operand as NOT does; '~' is "about" in prose as often: 1 or ~2)
         if ((g32(q, Q_PEND) & A_RPAREN) == 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_UNARY | (c == 0x21 ? A_NOT : 0)); return; }
