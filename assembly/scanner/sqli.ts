@@ -1537,15 +1537,21 @@ function settleCut(st: usize, q: usize, end: u32): void {
 }
 
 /**
- * End of the value for this reading. Inlined in the caller: sqlFinishAll's first two returns make no call — a quote
- * reading of a value with no quote in it (two of the three readings of most values) still in its implied string with no
- * token and nothing waiting, and an as-is reading of words and numbers (see there).
+ * End of the value for this reading. Inlined in the caller: its two returns make no call — a quote reading of a value
+ * with no quote in it (two of the three readings of most values) still in its implied string with no token and nothing
+ * waiting, and an as-is reading of words and numbers. sqlFinishAll is only reached past them.
  */
 // @ts-ignore: decorator
 @inline export function sqlFinish(st: usize, q: usize, end: u32): void {
   const s = g32(q, Q_STATE);
   if ((g32(q, Q_BO) & (BO_DEFER | BO_DANGER | BO_TRUNC)) == 0) {
+    // Nothing to finish: no token, nothing waiting, and a quote reading still in its implied string (the NUL in
+    // sqlFinishAll takes no such reading; its early return further down would be reached with nothing changed)
     if (s == S_STRING) { if ((g32(q, Q_NTOK) | g32(q, Q_TSTART)) == 0 && g32(q, Q_MODE) != 0) return; }
+    // The as-is reading of a value of words and numbers (or none): outside any string or comment, with nothing waiting,
+    // sqlFinishAll only reports — it makes no store — and each of its rules needs a keyword, operator or ';' as the
+    // newest token (UNION SELECT, a cut-off comparison, a cut-off UNION, literalLogic after a ';') or a connective or
+    // operator before it (literalLogic's pairs, x' or 1): without them it reports nothing.
     else if (s == S_NORMAL && g32(q, Q_MODE) == 0) {
       const t0 = ttype(q, 0);
       const t1 = ttype(q, 1);
@@ -1555,25 +1561,8 @@ function settleCut(st: usize, q: usize, end: u32): void {
   sqlFinishAll(st, q, end);
 }
 
+/** The end of the value for a reading sqlFinish could not settle at once. */
 function sqlFinishAll(st: usize, q: usize, end: u32): void {
-  // Nothing to finish (most short values, and the quote readings of any value with no quote in it): no token, nothing
-  // waiting, and a quote reading still in its implied string or an as-is reading outside any (the NUL below takes
-  // neither; the early return further down is then reached with nothing changed)
-  {
-    const s = g32(q, Q_STATE);
-    if ((g32(q, Q_BO) & (BO_DEFER | BO_DANGER | BO_TRUNC)) == 0) {
-      if (g32(q, Q_NTOK) == 0 && (s == S_STRING ? g32(q, Q_MODE) != 0 && g32(q, Q_TSTART) == 0 : s == S_NORMAL && g32(q, Q_MODE) == 0)) return;
-      // The as-is reading of a value of words and numbers: outside any string or comment, with nothing waiting, the
-      // full path below only reports — it makes no store — and each of its rules needs a keyword, operator or ';' as
-      // the newest token (UNION SELECT, a cut-off comparison, a cut-off UNION, literalLogic after a ';') or a connective
-      // or operator before it (literalLogic's pairs, x' or 1): without them it reports nothing.
-      if (s == S_NORMAL && g32(q, Q_MODE) == 0) {
-        const t0 = ttype(q, 0);
-        const t1 = ttype(q, 1);
-        if (t0 != T_KW && t0 != T_OP && t0 != T_SEMI && t1 != T_LOGIC && t1 != T_OP) return;
-      }
-    }
-  }
   // admin'%00  ' or 1=1%00  — a value ending in a NUL (the decoder drops it): a C-string driver ends the query
   // there, so after a break-out it cuts the rest as "--" would. Only the quote readings take it (a NUL after a
   // bare number or word is no break-out: 1%00), and only outside a literal and a comment.
