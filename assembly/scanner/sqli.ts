@@ -1183,7 +1183,8 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
     if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (first == 0x30 && end - start > 2) || mayGlue(word, len) && gluedNumber(word, len) != 0) return false;
     type = T_NUM;
   } else {
-    if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0) return false;
+    // (the length terms grouped: a short or odd word skips the rest at once)
+    if (len >= 4 && ((len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) return false;
     if (mayMark(first, word, len)) {
       aux = plainMarks(first, word, len);
       if ((aux & A_PROC) != 0 && (k1 & K_SQL_EXEC) != 0) return false;
@@ -1229,7 +1230,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   if (t0 != T_NUM && t0 != T_WORD) return false;
   const isNum = first - 0x30 < 10;
   if (isNum) { if (mayGlue(word, len) && gluedNumber(word, len) != 0) return false; }
-  else if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0) return false;
+  else if (len >= 4 && ((len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) return false;
   s32(q, Q_STATE, S_NORMAL);
   const e = q + Q_RING + ((head + 1) & (RING_N - 1)) * E_BYTES;
   // (the '-' is no counted token: its type only shows while RING_N or more are counted, see popToken)
