@@ -82,6 +82,8 @@ const S_SLASH: u32 = 8;
 const S_BLOCK_OPEN: u32 = 9;   // just after '/*': '!' makes it executable
 const S_DASHDASH: u32 = 11;
 const S_HASH: u32 = 10;        // '#': a MySQL comment, judged as one only if nothing but space/newline follows on the line
+// the states inside a comment (or about to be, after '/*', '#' or '--'), one bit per state
+const COMMENT_STATES: u32 = (1 << S_LINE) | (1 << S_BLOCK) | (1 << S_BLOCK_STAR) | (1 << S_BLOCK_OPEN) | (1 << S_DASHDASH) | (1 << S_HASH);
 
 // Token types
 const T_NUM: u32 = 1;
@@ -94,6 +96,19 @@ const T_OP: u32 = 7;
 const T_COMMA: u32 = 8;
 const T_SEMI: u32 = 9;
 const T_VAR: u32 = 10;
+// One bit per token type, to test a type against a set in one step (typeIn)
+const TM_NUM: u32 = 1 << T_NUM;
+const TM_STR: u32 = 1 << T_STR;
+const TM_WORD: u32 = 1 << T_WORD;
+const TM_KW: u32 = 1 << T_KW;
+const TM_FUNC: u32 = 1 << T_FUNC;
+const TM_LOGIC: u32 = 1 << T_LOGIC;
+const TM_OP: u32 = 1 << T_OP;
+const TM_COMMA: u32 = 1 << T_COMMA;
+const TM_SEMI: u32 = 1 << T_SEMI;
+const TM_VAR: u32 = 1 << T_VAR;
+// @ts-ignore: decorator
+@inline function typeIn(t: u32, mask: u32): bool { return ((1 << t) & mask) != 0; }
 
 // Aux flags
 const A_CMP: u32 = 1;
@@ -158,8 +173,9 @@ export function sqlInit(q: usize, mode: u32): void {
 
 // @ts-ignore: decorator
 @inline function ent(q: usize, k: u32): usize { return q + Q_RING + ((g32(q, Q_HEAD) - k) & (RING_N - 1)) * E_BYTES; }
+// (an entry past the newest NTOK has type 0 — see popToken — so a constant k below RING_N needs no count check)
 // @ts-ignore: decorator
-@inline function ttype(q: usize, k: u32): u32 { return k < g32(q, Q_NTOK) ? load<u32>(ent(q, k) + E_TYPE) : 0; }
+@inline function ttype(q: usize, k: u32): u32 { return k < RING_N || k < g32(q, Q_NTOK) ? load<u32>(ent(q, k) + E_TYPE) : 0; }
 // @ts-ignore: decorator
 @inline function taux(q: usize, k: u32): u32 { return load<u32>(ent(q, k) + E_AUX); }
 // @ts-ignore: decorator
@@ -169,9 +185,34 @@ export function sqlInit(q: usize, mode: u32): void {
 // @ts-ignore: decorator
 @inline function tend(q: usize, k: u32): u32 { return load<u32>(ent(q, k) + E_END); }
 
+/**
+ * Drop the newest token (a fold, a literal's prefix): the ring steps back and the dropped entry becomes token RING_N - 1.
+ * While fewer than RING_N tokens are counted, an entry past the count has type 0 (so ttype reads no count): the dropped
+ * one's type is cleared then; its other fields stay, as before.
+ */
+function popToken(q: usize): void {
+  const n = g32(q, Q_NTOK) - 1;
+  const h = g32(q, Q_HEAD);
+  if (n < RING_N) store<u32>(q + Q_RING + h * E_BYTES + E_TYPE, 0);
+  s32(q, Q_HEAD, (h - 1) & (RING_N - 1));
+  s32(q, Q_NTOK, n);
+}
+
+// The fields of an entry already found (ent): judge finds its newest two once (the ring does not move under it)
+// @ts-ignore: decorator
+@inline function etype(e: usize): u32 { return load<u32>(e + E_TYPE); }
+// @ts-ignore: decorator
+@inline function eaux(e: usize): u32 { return load<u32>(e + E_AUX); }
+// @ts-ignore: decorator
+@inline function eflags(e: usize): u64 { return load<u64>(e + E_FLAGS); }
+// @ts-ignore: decorator
+@inline function estart(e: usize): u32 { return load<u32>(e + E_START); }
+// @ts-ignore: decorator
+@inline function eend(e: usize): u32 { return load<u32>(e + E_END); }
+
 function isValue(q: usize, k: u32): bool {
   const t = ttype(q, k);
-  if (t == T_NUM || t == T_STR || t == T_WORD || t == T_VAR || t == T_FUNC) return true;
+  if (typeIn(t, TM_NUM | TM_STR | TM_WORD | TM_VAR | TM_FUNC)) return true;
   if (t == T_KW) {
     const f = tflags(q, k);
     if ((f & (K_SQL_VALUEKW | K_SQL_FUNC | K_SQL_DANGER)) != 0) return true;
@@ -206,7 +247,7 @@ function condition(q: usize): bool {
 /** Is token k a select-list item (what follows SELECT in an injected query)? */
 function selectItem(q: usize, k: u32): bool {
   const t = ttype(q, k);
-  if (t == T_NUM || t == T_STR || t == T_VAR || t == T_FUNC) return true;
+  if (typeIn(t, TM_NUM | TM_STR | TM_VAR | TM_FUNC)) return true;
   if (t == T_OP) return (taux(q, k) & A_STAR) != 0;
   if (t == T_KW) return (tflags(q, k) & (K_SQL_VALUEKW | K_SQL_FUNC | K_SQL_DANGER | K_SQL_ALLDISTINCT)) != 0;
   if (t == T_WORD) return (tflags(q, k) & (K_SQL_VALUEKW | K_SQL_FUNC | K_SQL_DANGER)) != 0;
@@ -215,27 +256,31 @@ function selectItem(q: usize, k: u32): bool {
 
 function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
   // value <arith-op> value folds into one operand (31337-31337, column*0), so comparisons see operands
-  if ((type == T_NUM || type == T_WORD || type == T_STR || type == T_VAR) && g32(q, Q_NTOK) >= 2 && g32(q, Q_PEND) == 0) {
-    const t0 = ttype(q, 0);
-    const t1 = ttype(q, 1);
-    // ('*' too: after an operand it multiplies — SELECT * never has one before it)
-    if (t0 == T_OP && (taux(q, 0) & A_CMP) == 0 && (t1 == T_NUM || t1 == T_WORD || t1 == T_VAR) && (taux(q, 0) & A_CHAR) != (0x3a << 8) &&
-        (taux(q, 0) & A_CHAR) != (0x26 << 8) && (taux(q, 0) & A_CHAR) != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)
-      s32(q, Q_HEAD, (g32(q, Q_HEAD) - 1) & (RING_N - 1));
-      s32(q, Q_NTOK, g32(q, Q_NTOK) - 1);
-      if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (the operator folded away was counted)
-      store<u32>(ent(q, 0) + E_END, end);
-      // (1 - sleep(5): a dangerous name ends the folded operand; a '(' glued to it is still its call)
-      store<u32>(ent(q, 0) + E_AUX, (taux(q, 0) & ~(A_DANGERTAIL | A_FUNCTAIL)) | ((flags & K_SQL_DANGER) != 0 ? A_DANGERTAIL : 0) |
-        ((flags & K_SQL_FUNC) != 0 ? A_FUNCTAIL : 0));
-      if (type == T_WORD || type == T_VAR) s32(q, Q_BO, g32(q, Q_BO) | BO_WORD);
-      judge(st, q);
-      return;
+  // (nested ifs, not one && chain, here and below: a chain's early miss still costs a test per term left)
+  if (typeIn(type, TM_NUM | TM_WORD | TM_STR | TM_VAR)) {
+    if (g32(q, Q_NTOK) >= 2 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP) {
+      const a0 = taux(q, 0);
+      const ch = a0 & A_CHAR;
+      // ('*' too: after an operand it multiplies — SELECT * never has one before it)
+      if ((a0 & A_CMP) == 0 && typeIn(ttype(q, 1), TM_NUM | TM_WORD | TM_VAR) &&
+          ch != (0x3a << 8) && ch != (0x26 << 8) && ch != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)
+        popToken(q);
+        if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (the operator folded away was counted)
+        const e = ent(q, 0);
+        store<u32>(e + E_END, end);
+        // (1 - sleep(5): a dangerous name ends the folded operand; a '(' glued to it is still its call)
+        store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~(A_DANGERTAIL | A_FUNCTAIL)) | ((flags & K_SQL_DANGER) != 0 ? A_DANGERTAIL : 0) |
+          ((flags & K_SQL_FUNC) != 0 ? A_FUNCTAIL : 0));
+        if (type == T_WORD || type == T_VAR) s32(q, Q_BO, g32(q, Q_BO) | BO_WORD);
+        judge(st, q);
+        return;
+      }
     }
   }
   // advance the ring: the newest token becomes entry 0
-  s32(q, Q_HEAD, (g32(q, Q_HEAD) + 1) & (RING_N - 1));
-  const e = ent(q, 0);
+  const head = (g32(q, Q_HEAD) + 1) & (RING_N - 1);
+  s32(q, Q_HEAD, head);
+  const e = q + Q_RING + head * E_BYTES;
   aux |= type == T_OP ? g32(q, Q_PEND) & ~A_UNARY : g32(q, Q_PEND); // (an operator's A_CHAR holds the bit of A_UNARY: -< stays '<')
   store<u32>(e + E_TYPE, type); store<u32>(e + E_AUX, aux); store<u64>(e + E_FLAGS, flags);
   store<u32>(e + E_START, start); store<u32>(e + E_END, end);
@@ -243,32 +288,42 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   const n = g32(q, Q_NTOK) + 1;
   s32(q, Q_NTOK, n);
   if ((g32(q, Q_BO) & BO_DANGER) != 0) dangerStep(st, q);
+  const tm = 1 << type;
+  const cmpOp = type == T_OP && (aux & A_CMP) != 0;
   // x' <op> ... <cmp|connective> ... '   — tracked for a value that re-opens the quote it broke out of
   let bo = g32(q, Q_BO) & ~BO_COMMENT;
-  if (type == T_WORD || type == T_KW || type == T_VAR || type == T_FUNC) bo |= BO_WORD;
+  if ((tm & (TM_WORD | TM_KW | TM_VAR | TM_FUNC)) != 0) bo |= BO_WORD;
   // (CASE WHEN, CASE x WHEN: a CASE expression is open)
-  if (type == T_KW && (aux & A_WHEN) != 0 && ((ttype(q, 1) == T_WORD && (taux(q, 1) & A_CASE) != 0) || (ttype(q, 2) == T_WORD && (taux(q, 2) & A_CASE) != 0))) bo |= BO_CASE;
+  if (type == T_KW && (aux & A_WHEN) != 0) {
+    if ((ttype(q, 1) == T_WORD && (taux(q, 1) & A_CASE) != 0) || (ttype(q, 2) == T_WORD && (taux(q, 2) & A_CASE) != 0)) bo |= BO_CASE;
+  }
   const shape = bo & BO_SHAPE;
   if (n == 1) { if ((aux & A_BREAKOUT) != 0) bo = (bo & ~BO_SHAPE) | 1; }
-  else if (shape == 1) bo = (bo & ~BO_SHAPE) | (type == T_OP || type == T_LOGIC ? 2 : 0); // an operator or connective right after the quote, not a word
-  else if (shape == 2 && (type == T_LOGIC || (type == T_OP && (aux & A_CMP) != 0))) bo = (bo & ~BO_SHAPE) | 3;
-  // A ':' tells …  '=' means …: a loose quote, one operator glued to it and a quote glued after that quote an operator
-  // character in prose or code; it re-opens nothing
-  else if (shape == 2 && n == 3 && type == T_STR && (bo & BO_LOOSE) != 0 && ttype(q, 1) == T_OP &&
-           tstart(q, 1) == tend(q, 2) && start == tend(q, 1) && isBreakout(q, 2)) bo &= ~BO_SHAPE;
+  else if (shape == 1) bo = (bo & ~BO_SHAPE) | ((tm & (TM_OP | TM_LOGIC)) != 0 ? 2 : 0); // an operator or connective right after the quote, not a word
+  else if (shape == 2) {
+    if (type == T_LOGIC || cmpOp) bo = (bo & ~BO_SHAPE) | 3;
+    // A ':' tells …  '=' means …: a loose quote, one operator glued to it and a quote glued after that quote an operator
+    // character in prose or code; it re-opens nothing
+    else if (n == 3 && type == T_STR && (bo & BO_LOOSE) != 0) {
+      if (ttype(q, 1) == T_OP && tstart(q, 1) == tend(q, 2) && start == tend(q, 1) && isBreakout(q, 2)) bo &= ~BO_SHAPE;
+    }
+  }
   if ((bo & BO_TAG) != 0) {
     bo &= ~BO_TAG;
     const lt = tend(q, 1);
     if ((type == T_WORD && (start == lt || (start == lt + 1 && (aux & A_UNARY) != 0))) || (type == T_OP && start == lt && (aux & A_CHAR) == (0x2f << 8))) bo |= BO_MARKUP;
-  } else if (n == 2 && shape == 1 && (bo & BO_LOOSE) != 0 && type == T_OP && (aux & A_CHAR) == (0x3c << 8) && start == tend(q, 1)) bo |= BO_TAG;
+  } else if (shape == 1) {
+    if (n == 2 && (bo & BO_LOOSE) != 0 && type == T_OP && (aux & A_CHAR) == (0x3c << 8) && start == tend(q, 1)) bo |= BO_TAG;
+  }
   s32(q, Q_BO, bo);
-  if (type == T_LOGIC || type == T_KW || type == T_VAR || (type == T_OP && (aux & A_CMP) != 0) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
+  if ((tm & (TM_LOGIC | TM_KW | TM_VAR)) != 0 || cmpOp || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
   // (Union dues, Order status: UNION takes SELECT, ALL, VALUES, TABLE or a parenthesis and ORDER or GROUP takes BY, never a
   // plain name — such a keyword followed by one was an English word, no sign of SQL)
-  else if (type == T_WORD && flags == 0 && (aux & (A_LPAREN | A_COMMENT | A_VERB | A_VALUES | A_PREFIX)) == 0 && n >= 2 && isKw(q, 1, K_SQL_UNION | K_SQL_ORDER) &&
-           (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0) s32(q, Q_SIG, g32(q, Q_SIG) - 1);
+  else if (type == T_WORD && flags == 0 && (aux & (A_LPAREN | A_COMMENT | A_VERB | A_VALUES | A_PREFIX)) == 0) {
+    if (n >= 2 && isKw(q, 1, K_SQL_UNION | K_SQL_ORDER) && (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0) s32(q, Q_SIG, g32(q, Q_SIG) - 1);
+  }
   // (bit 16: a token prose rarely makes — a quoted literal, a call or parenthesis, a comparison, a variable, a dangerous name)
-  if (type == T_STR || type == T_FUNC || type == T_VAR || (type == T_OP && (aux & A_CMP) != 0) || (aux & (A_LPAREN | A_RPAREN)) != 0 || (flags & K_SQL_DANGER) != 0) {
+  if ((tm & (TM_STR | TM_FUNC | TM_VAR)) != 0 || cmpOp || (aux & (A_LPAREN | A_RPAREN)) != 0 || (flags & K_SQL_DANGER) != 0) {
     s32(q, Q_SIG, g32(q, Q_SIG) | SIG_SYMBOLIC);
   }
   judge(st, q);
@@ -276,67 +331,81 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
 
 /** Evaluate the rules that end at the newest token (each rule needs a specific newest type: exit early). */
 function judge(st: usize, q: usize): void {
-  const t0 = ttype(q, 0);
-  const t1 = ttype(q, 1);
-  if (t0 == T_WORD && (t1 == T_SEMI || t1 == T_WORD)) verbStatement(st, q);
+  // (the newest two entries, and the third below, read through their slots: judge moves no entry)
+  const r0 = ent(q, 0), r1 = ent(q, 1);
+  const t0 = etype(r0);
+  const t1 = etype(r1); // (0 past the count: see popToken)
+  const m0: u32 = 1 << t0, m1: u32 = 1 << t1; // (type sets tested in one step, and guards nested: see push)
+  if (t0 == T_WORD && (m1 & (TM_SEMI | TM_WORD)) != 0) verbStatement(st, q);
+  // (a ',' ends one rule, below: SELECT x, — the rules between need another newest type, or flags a ',' never has)
+  if (t0 == T_COMMA) {
+    if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
+    return;
+  }
   // Most tokens of ordinary text end no rule: a plain word, number or string after anything
   // but a keyword, operator or connective. Every rule below needs one of those (or a flagged
   // word, a hex number, a function or variable), so this exit changes no verdict.
   // (one exception, checked here: the literal of COPY … TO '<file>', after a plain word)
-  if (t1 != T_KW && t1 != T_OP && t1 != T_LOGIC && t1 != T_FUNC) {
+  if ((m1 & (TM_KW | TM_OP | TM_LOGIC | TM_FUNC)) == 0) {
     if (t0 == T_STR) {
       if (t1 == T_WORD) {
         copyTo(st, q);
         // xp_cmdshell 'dir'  GO xp_dirtree '\\h\s'  — a dangerous system procedure called with a string argument and no
         // EXEC, as T-SQL allows for a batch's first statement (the procedure names are SQL Server's own: no prose has them)
-        if ((taux(q, 1) & A_PROC) != 0 && (tflags(q, 1) & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), tend(q, 0));
-        else if ((tflags(q, 1) & K_SQL_OUTFILE) != 0) loadInfile(st, q);
+        if ((eaux(r1) & A_PROC) != 0 && (eflags(r1) & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), eend(r0));
+        else if ((eflags(r1) & K_SQL_OUTFILE) != 0) loadInfile(st, q);
       }
       return;
     }
-    if (t0 == T_WORD && (tflags(q, 0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0) return;
-    if (t0 == T_NUM && (taux(q, 0) & A_HEX) == 0) return;
-  } else if (t0 == T_STR && isKw(q, 1, K_SQL_FROM)) copyTo(st, q); // COPY … FROM '<file>'
+    if (t0 == T_WORD) { if ((eflags(r0) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0) return; }
+    else if (t0 == T_NUM) { if ((eaux(r0) & A_HEX) == 0) return; }
+  } else if (t0 == T_STR) { if (isKw(q, 1, K_SQL_FROM)) copyTo(st, q); } // COPY … FROM '<file>'
   // An operator, connective or ';' ends a rule only right after a keyword (UNION SELECT *, select -1, ; SHUTDOWN;) or a
   // variable (SET @v = …), or as a word that also sets (UPDATE t SET): the comparisons below need a value as the newest
   // token. So most operators of ordinary text (src=x, a/b, 10:30, e-mail) and connectives end nothing.
-  if ((t0 == T_OP || t0 == T_LOGIC || t0 == T_SEMI) && t1 != T_KW && t1 != T_VAR && (tflags(q, 0) & K_SQL_SET) == 0) return;
-  const s0 = tstart(q, 0), e0 = tend(q, 0);
-  const f0 = tflags(q, 0);
-  const k1 = t1 == T_KW ? tflags(q, 1) : 0;
+  if ((m0 & (TM_OP | TM_LOGIC | TM_SEMI)) != 0 && (m1 & (TM_KW | TM_VAR)) == 0 && (eflags(r0) & K_SQL_SET) == 0) return;
+  const s0 = estart(r0), e0 = eend(r0);
+  const f0 = eflags(r0);
+  const k1 = t1 == T_KW ? eflags(r1) : 0;
   // UNION [ALL] VALUES(1,2)  — a row constructor as the other side of the UNION
-  if ((t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (f0 & K_SQL_VALUEKW) != 0)) && (taux(q, 0) & A_LPAREN) != 0 && t1 == T_FUNC && (taux(q, 1) & A_VALUES) != 0) {
-    if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
-    else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
+  if (t1 == T_FUNC && (m0 & (TM_NUM | TM_STR | TM_WORD)) != 0) {
+    if ((t0 != T_WORD || (f0 & K_SQL_VALUEKW) != 0) && (eaux(r0) & A_LPAREN) != 0 && (eaux(r1) & A_VALUES) != 0) {
+      if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
+      else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
+    }
   }
 
   if (t1 == T_KW) {
+    // (after SELECT: is token 0 a select-list item? asked once for the two rules below)
+    const item = (k1 & K_SQL_SELECT) != 0 && selectItem(q, 0);
     // UNION [ALL] SELECT <item>
-    if ((k1 & K_SQL_SELECT) != 0 && t0 != T_LOGIC && t0 != T_SEMI && t0 != T_COMMA) {
+    if ((k1 & K_SQL_SELECT) != 0 && (m0 & (TM_LOGIC | TM_SEMI | TM_COMMA)) == 0) {
       if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
       else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
-      if (selectItem(q, 0)) {
-        if ((taux(q, 1) & A_LPAREN) != 0) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), e0);
+      if (item) {
+        if ((eaux(r1) & A_LPAREN) != 0) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
         s32(q, Q_SEL, 1);
-      } else if ((taux(q, 1) & A_LPAREN) != 0) s32(q, Q_SEL, 1); // (select top 1 x from
-      else if (t0 == T_OP && (taux(q, 0) & A_CMP) == 0) s32(q, Q_SEL, 1); // select -1, ...
+      } else if ((eaux(r1) & A_LPAREN) != 0) s32(q, Q_SEL, 1); // (select top 1 x from
+      else if (t0 == T_OP && (eaux(r0) & A_CMP) == 0) s32(q, Q_SEL, 1); // select -1, ...
     }
     // ; <statement> <continuation>
     if ((k1 & STMT) != 0 && t0 != 0) {
       const w0 = t0 == T_KW || t0 == T_WORD ? f0 : 0;
       let shaped = false;
-      if ((k1 & K_SQL_DDL) != 0 && (w0 & K_SQL_OBJ) != 0) shaped = (taux(q, 1) & A_COPY) == 0;
+      // (SELECT alone of the statement classes: the chain below would reach its case and no other)
+      if ((k1 & STMT) == K_SQL_SELECT) shaped = item;
+      else if ((k1 & K_SQL_DDL) != 0 && (w0 & K_SQL_OBJ) != 0) shaped = (eaux(r1) & A_COPY) == 0;
       else if ((k1 & K_SQL_INSERT) != 0 && (w0 & K_SQL_INTO) != 0) shaped = true;
       else if ((k1 & K_SQL_DELETE) != 0 && (w0 & K_SQL_FROM) != 0) shaped = true;
       else if ((k1 & K_SQL_WAITFOR) != 0 && (w0 & K_SQL_DELAY) != 0) shaped = true;
-      else if ((k1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) { shaped = true; report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0); }
+      else if ((k1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) { shaped = true; report(st, R_SQLI_STACKED_QUERY, estart(r1), e0); }
       // EXEC xp_cmdshell ...  EXEC('...')  EXEC(@sql): a dangerous procedure, or dynamic SQL from a string or variable
       // EXEC sp_addlogin  EXEC master..xp_regread: a system procedure by its prefix; CALL p(...): a procedure call
       else if ((k1 & K_SQL_EXEC) != 0) shaped = (w0 & K_SQL_DANGER) != 0 ||
-        ((t0 == T_STR || t0 == T_VAR) && (taux(q, 0) & A_LPAREN) != 0 && (taux(q, 1) & A_CALLKW) == 0) ||
-        (t0 == T_WORD && (taux(q, 0) & A_PROC) != 0 && (taux(q, 1) & A_CALLKW) == 0) ||
-        (t0 == T_FUNC && (taux(q, 0) & A_SPACED) == 0 && (taux(q, 1) & A_CALLKW) != 0);
-      else if ((k1 & K_SQL_SELECT) != 0) shaped = selectItem(q, 0);
+        ((t0 == T_STR || t0 == T_VAR) && (eaux(r0) & A_LPAREN) != 0 && (eaux(r1) & A_CALLKW) == 0) ||
+        (t0 == T_WORD && (eaux(r0) & A_PROC) != 0 && (eaux(r1) & A_CALLKW) == 0) ||
+        (t0 == T_FUNC && (eaux(r0) & A_SPACED) == 0 && (eaux(r1) & A_CALLKW) != 0);
+      else if ((k1 & K_SQL_SELECT) != 0) shaped = item;
       else if ((k1 & K_SQL_SHUTDOWN) != 0) shaped = t0 == T_SEMI;
       else if ((k1 & K_SQL_SET) != 0) shaped = t0 == T_VAR;
       if (shaped) {
@@ -344,148 +413,158 @@ function judge(st: usize, q: usize): void {
         // (a statement straight after the quote, with no ';' — T-SQL needs none — only when the quote is glued to
         // the text before it: site:x.com "select" is a quoted word in a search)
         if (t2 == T_SEMI || (isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 2), e0);
-        else if ((k1 & (K_SQL_SELECT | K_SQL_SET)) == 0) report(st, R_SQLI_STATEMENT, tstart(q, 1), e0);
-        if ((k1 & K_SQL_WAITFOR) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
-        if ((k1 & K_SQL_EXEC) != 0 && (w0 & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
+        else if ((k1 & (K_SQL_SELECT | K_SQL_SET)) == 0) report(st, R_SQLI_STATEMENT, estart(r1), e0);
+        if ((k1 & K_SQL_WAITFOR) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), e0);
+        if ((k1 & K_SQL_EXEC) != 0 && (w0 & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), e0);
       }
     }
-    // INTO OUTFILE / DUMPFILE
-    if ((k1 & K_SQL_INTO) != 0 && t0 != 0 && (f0 & K_SQL_OUTFILE) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 1), e0);
-    // LOAD DATA INFILE '<file>' INTO TABLE: a server-side file read into a table
-    if ((k1 & K_SQL_INTO) != 0 && (f0 & K_SQL_OBJ) != 0 && ttype(q, 2) == T_STR && ttype(q, 3) == T_WORD && (tflags(q, 3) & K_SQL_OUTFILE) != 0) {
-      report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 3), e0);
+    if ((k1 & K_SQL_INTO) != 0) {
+      // INTO OUTFILE / DUMPFILE
+      if (t0 != 0 && (f0 & K_SQL_OUTFILE) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), e0);
+      // LOAD DATA INFILE '<file>' INTO TABLE: a server-side file read into a table
+      if ((f0 & K_SQL_OBJ) != 0 && ttype(q, 2) == T_STR && ttype(q, 3) == T_WORD && (tflags(q, 3) & K_SQL_OUTFILE) != 0) {
+        report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 3), e0);
+      }
     }
     // ORDER BY <n>
-    if (t0 == T_NUM && (k1 & K_SQL_BY) != 0 && isKw(q, 2, K_SQL_ORDER)) report(st, R_SQLI_ORDER_BY_PROBE, tstart(q, 2), e0);
-  }
-  if (t0 == T_COMMA) {
-    if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
-    return;
+    if (t0 == T_NUM && (k1 & K_SQL_BY) != 0) { if (isKw(q, 2, K_SQL_ORDER)) report(st, R_SQLI_ORDER_BY_PROBE, tstart(q, 2), e0); }
   }
   // UPDATE <table> SET   DELETE <modifier> FROM  (a statement with one name between its keywords)
-  if (t1 == T_WORD && (((f0 & K_SQL_SET) != 0 && isKw(q, 2, K_SQL_UPDATE)) || ((f0 & K_SQL_FROM) != 0 && t0 == T_KW && isKw(q, 2, K_SQL_DELETE)))) {
-    const t3 = ttype(q, 3);
-    if (t3 == T_SEMI || isBreakout(q, 3)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
-    else report(st, R_SQLI_STATEMENT, tstart(q, 2), e0);
+  if (t1 == T_WORD && (f0 & (K_SQL_SET | K_SQL_FROM)) != 0) {
+    if (((f0 & K_SQL_SET) != 0 && isKw(q, 2, K_SQL_UPDATE)) || ((f0 & K_SQL_FROM) != 0 && t0 == T_KW && isKw(q, 2, K_SQL_DELETE))) {
+      const t3 = ttype(q, 3);
+      if (t3 == T_SEMI || isBreakout(q, 3)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
+      else report(st, R_SQLI_STATEMENT, tstart(q, 2), e0);
+    }
   }
   // ; SET @s = …  x'; SET @v := …  — a user variable assigned in a statement of its own (the first step of
   // PREPARE/EXECUTE or EXEC(@s) dynamic SQL)
-  if (t0 == T_OP && ((taux(q, 0) & A_CHAR) == (0x3d << 8) || (taux(q, 0) & A_CHAR) == (0x3a << 8)) && t1 == T_VAR &&
-      ttype(q, 2) == T_WORD && (tflags(q, 2) & K_SQL_SET) != 0 && tend(q, 1) <= s0) {
-    // (the ';' ends a literal or a parenthesis, as an injected one does: ok; set @x = 1 is a note — and no plain word
-    // stands before that literal: Step 2; set @count = 0 is a tutorial)
-    const t3 = ttype(q, 3);
-    const t4 = ttype(q, 4);
-    if ((t3 == T_SEMI && (t4 == T_NUM || t4 == T_STR || (taux(q, 3) & A_RPAREN) != 0) && !plainWord(q, 5)) ||
-        (isBreakout(q, 3) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
+  if (t1 == T_VAR && t0 == T_OP) {
+    if (((eaux(r0) & A_CHAR) == (0x3d << 8) || (eaux(r0) & A_CHAR) == (0x3a << 8)) &&
+        ttype(q, 2) == T_WORD && (tflags(q, 2) & K_SQL_SET) != 0 && eend(r1) <= s0) {
+      // (the ';' ends a literal or a parenthesis, as an injected one does: ok; set @x = 1 is a note — and no plain word
+      // stands before that literal: Step 2; set @count = 0 is a tutorial)
+      const t3 = ttype(q, 3);
+      const t4 = ttype(q, 4);
+      if ((t3 == T_SEMI && (t4 == T_NUM || t4 == T_STR || (taux(q, 3) & A_RPAREN) != 0) && !plainWord(q, 5)) ||
+          (isBreakout(q, 3) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
+    }
   }
   // 1; EXECUTE AS USER = 'dbo'  x'; EXEC AS LOGIN = 'sa'  — T-SQL impersonation: EXEC, two names, '=' and a literal
   // (a procedure call passes its arguments by position or by @name, never name name = …)
-  if (t0 == T_STR && isCmp(q, 1) && (taux(q, 1) & A_CHAR) == (0x3d << 8) && ttype(q, 2) == T_WORD && ttype(q, 3) == T_WORD &&
-      isKw(q, 4, K_SQL_EXEC) && (taux(q, 4) & A_CALLKW) == 0) {
-    const t6 = ttype(q, 6);
-    if ((ttype(q, 5) == T_SEMI && (t6 == T_NUM || t6 == T_STR || (taux(q, 5) & A_RPAREN) != 0) && !plainWord(q, 7)) ||
-        (isBreakout(q, 5) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 5), e0);
+  if (t0 == T_STR && t1 == T_OP) {
+    if ((eaux(r1) & A_CMP) != 0 && (eaux(r1) & A_CHAR) == (0x3d << 8) && ttype(q, 2) == T_WORD && ttype(q, 3) == T_WORD &&
+        isKw(q, 4, K_SQL_EXEC) && (taux(q, 4) & A_CALLKW) == 0) {
+      const t6 = ttype(q, 6);
+      if ((ttype(q, 5) == T_SEMI && (t6 == T_NUM || t6 == T_STR || (taux(q, 5) & A_RPAREN) != 0) && !plainWord(q, 7)) ||
+          (isBreakout(q, 5) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 5), e0);
+    }
   }
   if (t0 == T_KW) {
     if ((f0 & K_SQL_FROM) != 0 && g32(q, Q_SEL) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
-    if ((f0 & K_SQL_SHUTDOWN) != 0 && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, tstart(q, 1), e0);
+    if ((f0 & K_SQL_SHUTDOWN) != 0 && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, estart(r1), e0);
   }
-  if (t0 == T_KW || t0 == T_WORD) {
+  if ((m0 & (TM_KW | TM_WORD)) != 0) {
     // 'x'::int  (...)::jsonb
     // (not after a loose break-out quote: ('::ffff:10.0.0.1') quotes an IPv6 address)
     // (nor an IPv6 group: '::ffff:c0a8:101' — no type name is spelt in hex digits alone)
-    if (t1 == T_OP && (taux(q, 1) & (A_CHAR | A_JOINED)) == ((0x3a << 8) | A_JOINED) && (ttype(q, 2) == T_STR || (taux(q, 1) & A_RPAREN) != 0) && tend(q, 1) == s0 &&
-        !(isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) != 0) && !(t0 == T_WORD && (taux(q, 0) & A_HEXGROUP) != 0)) {
-      report(st, R_SQLI_TYPE_CAST, ttype(q, 2) == T_STR ? tstart(q, 2) : tstart(q, 1), e0);
+    if (t1 == T_OP && (eaux(r1) & (A_CHAR | A_JOINED)) == ((0x3a << 8) | A_JOINED)) {
+      if ((ttype(q, 2) == T_STR || (eaux(r1) & A_RPAREN) != 0) && eend(r1) == s0 &&
+          !(isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) != 0) && !(t0 == T_WORD && (eaux(r0) & A_HEXGROUP) != 0)) {
+        report(st, R_SQLI_TYPE_CAST, ttype(q, 2) == T_STR ? tstart(q, 2) : estart(r1), e0);
+      }
     }
     if ((f0 & K_SQL_SCHEMA) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
     if ((f0 & K_SQL_SCHEMA_WEAK) != 0 && isKw(q, 1, K_SQL_FROM)) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
   }
-  if (t0 == T_VAR && (taux(q, 0) & A_SYSVAR) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
-  // SELECT 0x6162...  (a hex literal as the select list)
-  if (t0 == T_NUM && (taux(q, 0) & A_HEX) != 0 && isKw(q, 1, K_SQL_SELECT)) report(st, R_SQLI_SELECT_FROM, tstart(q, 1), e0);
-  // function-ish hex literal right after an SQL function: CONCAT(0x...
-  if (t0 == T_NUM && t1 == T_FUNC && (taux(q, 0) & A_HEX) != 0 && (tflags(q, 1) & K_SQL_FUNC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), e0);
+  if (t0 == T_VAR && (eaux(r0) & A_SYSVAR) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
+  if (t0 == T_NUM && (eaux(r0) & A_HEX) != 0) {
+    // SELECT 0x6162...  (a hex literal as the select list)
+    if (isKw(q, 1, K_SQL_SELECT)) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
+    // function-ish hex literal right after an SQL function: CONCAT(0x...
+    if (t1 == T_FUNC && (eflags(r1) & K_SQL_FUNC) != 0) report(st, R_SQLI_FUNCTION_CHAIN, estart(r1), e0);
+  }
 
   // <connective> value <cmp> value
-  if (t1 != T_OP && t1 != T_LOGIC) return;
+  if ((m1 & (TM_OP | TM_LOGIC)) == 0) return;
   if (isValue(q, 0) || (t0 == T_KW && (f0 & K_SQL_SELECT) != 0)) {
-    // "cats in boxes"; "char(10) is a newline" (IS takes NULL, TRUE, FALSE or NOT, never a plain name)
-    // "the value is a `string` and `x` is true": words, a connective, then IS after a plain name — a sentence
-    // (an injected connective follows a literal or a break-out: 1 and id is null)
-    // Map<Key, Array<String, `String`<br>: a '<' glued to the plain name after it opens a type argument or a tag
-    // (unless a literal stands before the connective: 1 or a<b, x' or id<pw compare columns)
-    // (eval(input()) in my homework: IN takes a parenthesis, never a plain name glued to nothing — a sentence)
-    // (only read for a comparison of two values: the reads below, no more, are skipped otherwise)
-    if (isCmp(q, 1) && isValue(q, 2) && !(
-      ((taux(q, 1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (taux(q, 1) & A_IS) != 0)) ||
-      (isCmp(q, 1) && (taux(q, 1) & (A_CHAR | A_IS)) == 0 && tend(q, 1) - tstart(q, 1) == 2 && plainName(q, 0) && (taux(q, 0) & A_LPAREN) == 0 &&
-       ttype(q, 2) == T_FUNC && (g32(q, Q_BO) & BO_SHAPE) == 0) ||
-      ((taux(q, 1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4)) ||
-      ((taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3c << 8) && tend(q, 1) == s0 && plainName(q, 0) && plainName(q, 2) &&
-       !(ttype(q, 3) == T_LOGIC && (ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR))))) { // prose
-      const t3 = ttype(q, 3);
-      const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;
-      // IF(1=1,  COUNT(id) >= 9  — a comparison on the first argument of a call; not code comparing a plain
-      // name in a statement (if (i < n), for (i = 0: a space before the parenthesis) or in a call of a
-      // name SQL does not know (f(x) = x, while((item = next()))
-      // (nor a method of a plain object: assert.equal('a' in obj, ipaddr.parse(x) == y — SQL qualifies a call only by a schema)
-      const inCall = t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0 &&
-        !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0)) &&
-        !((taux(q, 3) & A_QUAL) != 0 && (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0);
-      // (a name after || or && is code — a || b == c — unless IS tests it: IS NULL is SQL only)
-      // (WHEN is a condition after CASE or a CASE branch's value — CASE WHEN 1=1, THEN 1 WHEN 2>1 — and prose elsewhere:
-      // "when `status` >= 500")
-      const t4 = ttype(q, 4);
-      const where = isKw(q, 3, K_SQL_WHERE) && ((taux(q, 3) & A_WHEN) == 0 || (t4 == T_WORD && (taux(q, 4) & A_CASE) != 0) ||
-        (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR));
-      // (=IF(A1>10,  =IF(AND(A1>0,B1<5),: a spreadsheet formula compares a cell, and SQL has no cells)
-      const cell = ttype(q, 2) == T_WORD && (taux(q, 2) & A_CELL) != 0 && (taux(q, 2) & A_LPAREN) != 0;
-      // (a comma right before a word connective is English — Explorer < 9, and node < 0.6 — SQL never writes ", and")
-      const listed = !symbolic && ttype(q, 4) == T_COMMA && (taux(q, 3) & (A_LPAREN | A_RPAREN | A_COMMENT)) == 0;
-      // (P(A or B) = P(A) + …, f(x and y) = 1: the connective joins two plain names inside the glued parentheses of a call
-      // of a name SQL does not know, and the comparison takes the call — a formula)
-      const formula = t3 == T_LOGIC && plainName(q, 2) && (taux(q, 1) & A_RPAREN) != 0 && plainName(q, 4) && (taux(q, 4) & A_LPAREN) != 0 &&
-        ttype(q, 5) == T_FUNC && tflags(q, 5) == 0 && (taux(q, 5) & (A_SPACED | A_QUAL)) == 0;
-      if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (taux(q, 1) & A_IS) == 0) && !condition(q) && !listed && !formula) || where || inCall) && !cell) {
-        report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
-      } else if (isBreakout(q, 3)) {
-        // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
-        // to the value makes 'a=c' a quoted string in code or prose (qs.parse('a=c')), not x' a=c
-        // (a string right side was opened by the next event already: 'AS IS', reads the same way)
+    if (t1 == T_OP && (eaux(r1) & A_CMP) != 0) { // isCmp(q, 1): the rules up to '||(select below compare
+      // "cats in boxes"; "char(10) is a newline" (IS takes NULL, TRUE, FALSE or NOT, never a plain name)
+      // "the value is a `string` and `x` is true": words, a connective, then IS after a plain name — a sentence
+      // (an injected connective follows a literal or a break-out: 1 and id is null)
+      // Map<Key, Array<String, `String`<br>: a '<' glued to the plain name after it opens a type argument or a tag
+      // (unless a literal stands before the connective: 1 or a<b, x' or id<pw compare columns)
+      // (eval(input()) in my homework: IN takes a parenthesis, never a plain name glued to nothing — a sentence)
+      // (only read for a comparison of two values: the reads below, no more, are skipped otherwise)
+      if (isValue(q, 2) && !(
+        ((eaux(r1) & A_CHAR) == 0 && t0 == T_WORD && (f0 & K_SQL_VALUEKW) == 0 && (ttype(q, 2) == T_WORD || (eaux(r1) & A_IS) != 0)) ||
+        ((eaux(r1) & (A_CHAR | A_IS)) == 0 && eend(r1) - estart(r1) == 2 && plainName(q, 0) && (eaux(r0) & A_LPAREN) == 0 &&
+         ttype(q, 2) == T_FUNC && (g32(q, Q_BO) & BO_SHAPE) == 0) ||
+        ((eaux(r1) & A_IS) != 0 && plainName(q, 2) && plainName(q, 4)) ||
+        ((eaux(r1) & (A_CHAR | A_JOINED)) == (0x3c << 8) && eend(r1) == s0 && plainName(q, 0) && plainName(q, 2) &&
+         !(ttype(q, 3) == T_LOGIC && (ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR))))) { // prose
+        const t3 = ttype(q, 3);
+        const symbolic = t3 == T_LOGIC && (taux(q, 3) & A_CHAR) != 0;
+        // IF(1=1,  COUNT(id) >= 9  — a comparison on the first argument of a call; not code comparing a plain
+        // name in a statement (if (i < n), for (i = 0: a space before the parenthesis) or in a call of a
+        // name SQL does not know (f(x) = x, while((item = next()))
+        // (nor a method of a plain object: assert.equal('a' in obj, ipaddr.parse(x) == y — SQL qualifies a call only by a schema)
+        const inCall = t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0 &&
+          !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0)) &&
+          !((taux(q, 3) & A_QUAL) != 0 && (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0);
+        // (a name after || or && is code — a || b == c — unless IS tests it: IS NULL is SQL only)
+        // (WHEN is a condition after CASE or a CASE branch's value — CASE WHEN 1=1, THEN 1 WHEN 2>1 — and prose elsewhere:
+        // "when `status` >= 500")
+        const t4 = ttype(q, 4);
+        const where = isKw(q, 3, K_SQL_WHERE) && ((taux(q, 3) & A_WHEN) == 0 || (t4 == T_WORD && (taux(q, 4) & A_CASE) != 0) ||
+          (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR));
+        // (=IF(A1>10,  =IF(AND(A1>0,B1<5),: a spreadsheet formula compares a cell, and SQL has no cells)
+        const cell = ttype(q, 2) == T_WORD && (taux(q, 2) & A_CELL) != 0 && (taux(q, 2) & A_LPAREN) != 0;
+        // (a comma right before a word connective is English — Explorer < 9, and node < 0.6 — SQL never writes ", and")
+        const listed = !symbolic && ttype(q, 4) == T_COMMA && (taux(q, 3) & (A_LPAREN | A_RPAREN | A_COMMENT)) == 0;
+        // (P(A or B) = P(A) + …, f(x and y) = 1: the connective joins two plain names inside the glued parentheses of a call
+        // of a name SQL does not know, and the comparison takes the call — a formula)
+        const formula = t3 == T_LOGIC && plainName(q, 2) && (eaux(r1) & A_RPAREN) != 0 && plainName(q, 4) && (taux(q, 4) & A_LPAREN) != 0 &&
+          ttype(q, 5) == T_FUNC && tflags(q, 5) == 0 && (taux(q, 5) & (A_SPACED | A_QUAL)) == 0;
+        if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (eaux(r1) & A_IS) == 0) && !condition(q) && !listed && !formula) || where || inCall) && !cell) {
+          report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
+        } else if (isBreakout(q, 3)) {
+          // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
+          // to the value makes 'a=c' a quoted string in code or prose (qs.parse('a=c')), not x' a=c
+          // (a string right side was opened by the next event already: 'AS IS', reads the same way)
+          if ((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 != T_STR) s32(q, Q_BO, g32(q, Q_BO) | BO_DEFER);
+          else if (!((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 == T_STR && s0 == eend(r1) && g32(q, Q_QUOTE) == g32(q, Q_MODE))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), e0);
+        } else if (g32(q, Q_NTOK) == 3) {
+          const tb = ttype(q, 2);
+          if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
+        }
+      }
+      // CASE WHEN isnull(1) THEN 2 ELSE 1 END=1  — a CASE expression compared after its END (which follows a branch's value:
+      // a literal, call or parenthesis — "in case of doubt, the end = 5" is prose)
+      if ((t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (eaux(r0) & A_SQLWORD) != 0)) && ttype(q, 2) == T_WORD &&
+          (taux(q, 2) & A_END) != 0 && (g32(q, Q_BO) & BO_CASE) != 0) {
+        const t3 = ttype(q, 3);
+        if (t3 == T_NUM || t3 == T_STR || t3 == T_FUNC || t3 == T_VAR || (t3 == T_WORD && (taux(q, 3) & A_SQLWORD) != 0) || (taux(q, 2) & A_RPAREN) != 0) {
+          report(st, R_SQLI_TAUTOLOGY, tstart(q, 2), e0);
+        }
+      }
+      // 1 and printf('%s',1)='1'  1 and sys_context('a','b') is not null  — a call (of any name) compared right after its ')'
+      if ((eaux(r1) & A_RPAREN) != 0 && (t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (eaux(r0) & A_SQLWORD) != 0))) {
+        const k = calledAfterLiteral(q);
+        if (k != 0) report(st, R_SQLI_TAUTOLOGY, tstart(q, k + 1), e0);
+      }
+      // breakout: ' LIKE 'x   (a word operator between literals)
+      if ((eaux(r1) & A_CHAR) == 0 && isBreakout(q, 2) && (t0 == T_STR || t0 == T_NUM) &&
+          (estart(r1) > tend(q, 2) || s0 > eend(r1))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
+      // breakout: '= <value>   (a symbolic comparison right after the quote)
+      // (after a loose quote, as above, wait for the next event: s.clean('=v2.1.5') quotes a version)
+      if ((eaux(r1) & A_CHAR) == (0x3d << 8) && isBreakout(q, 2)) {
         if ((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 != T_STR) s32(q, Q_BO, g32(q, Q_BO) | BO_DEFER);
-        else if (!((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 == T_STR && s0 == tend(q, 1) && g32(q, Q_QUOTE) == g32(q, Q_MODE))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), e0);
-      } else if (g32(q, Q_NTOK) == 3) {
-        const tb = ttype(q, 2);
-        if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
+        else report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
       }
-    }
-    // CASE WHEN isnull(1) THEN 2 ELSE 1 END=1  — a CASE expression compared after its END (which follows a branch's value:
-    // a literal, call or parenthesis — "in case of doubt, the end = 5" is prose)
-    if (isCmp(q, 1) && (t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (taux(q, 0) & A_SQLWORD) != 0)) && ttype(q, 2) == T_WORD &&
-        (taux(q, 2) & A_END) != 0 && (g32(q, Q_BO) & BO_CASE) != 0) {
-      const t3 = ttype(q, 3);
-      if (t3 == T_NUM || t3 == T_STR || t3 == T_FUNC || t3 == T_VAR || (t3 == T_WORD && (taux(q, 3) & A_SQLWORD) != 0) || (taux(q, 2) & A_RPAREN) != 0) {
-        report(st, R_SQLI_TAUTOLOGY, tstart(q, 2), e0);
-      }
-    }
-    // 1 and printf('%s',1)='1'  1 and sys_context('a','b') is not null  — a call (of any name) compared right after its ')'
-    if (isCmp(q, 1) && (taux(q, 1) & A_RPAREN) != 0 && (t0 == T_NUM || t0 == T_STR || (t0 == T_WORD && (taux(q, 0) & A_SQLWORD) != 0))) {
-      const k = calledAfterLiteral(q);
-      if (k != 0) report(st, R_SQLI_TAUTOLOGY, tstart(q, k + 1), e0);
-    }
-    // breakout: ' LIKE 'x   (a word operator between literals)
-    if (isCmp(q, 1) && (taux(q, 1) & A_CHAR) == 0 && isBreakout(q, 2) && (t0 == T_STR || t0 == T_NUM) &&
-        (tstart(q, 1) > tend(q, 2) || s0 > tend(q, 1))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
-    // breakout: '= <value>   (a symbolic comparison right after the quote)
-    // (after a loose quote, as above, wait for the next event: s.clean('=v2.1.5') quotes a version)
-    if (isCmp(q, 1) && (taux(q, 1) & A_CHAR) == (0x3d << 8) && isBreakout(q, 2)) {
-      if ((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 != T_STR) s32(q, Q_BO, g32(q, Q_BO) | BO_DEFER);
-      else report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
     }
     // '||(select ...  '||chr(
-    if (t1 == T_LOGIC && (taux(q, 1) & A_CHAR) != 0 && isBreakout(q, 2) && (t0 == T_FUNC || isKw(q, 0, K_SQL_SELECT))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
+    if (t1 == T_LOGIC && (eaux(r1) & A_CHAR) != 0 && isBreakout(q, 2) && (t0 == T_FUNC || isKw(q, 0, K_SQL_SELECT))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
   }
 }
 
@@ -530,6 +609,7 @@ function verbStatement(st: usize, q: usize): void {
  */
 function copyTo(st: usize, q: usize): void {
   // token 1 is TO or FROM, or PROGRAM with TO or FROM at 2; then the name and the verb
+  if (!isKw(q, 3, K_SQL_DDL) && !isKw(q, 4, K_SQL_DDL)) return; // (no verb where either shape has it)
   let k: u32 = 1;
   if (!(plainWord(q, 2) && isKw(q, 3, K_SQL_DDL))) k = 2;
   if (!(plainWord(q, k) || isKw(q, k, K_SQL_FROM)) || !plainWord(q, k + 1) || !isKw(q, k + 2, K_SQL_DDL)) return;
@@ -673,10 +753,11 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
   // COUNT(*) slow", "use SELECT CHAR(10)" name a query in a sentence, and SQL takes a subquery there only in parentheses;
   // an injected SELECT follows the start, a literal, a quote, ';', '(', a comment or UNION — its FROM, if one follows,
   // still reports)
-  const t2 = ttype(q, 2);
-  if (isKw(q, 1, K_SQL_SELECT) && (f & (K_SQL_FUNC | K_SQL_DANGER)) != 0 && !((plainWord(q, 2) || ((t2 == T_OP || t2 == T_LOGIC) &&
-      (taux(q, 2) & A_CHAR) == 0)) && (taux(q, 1) & (A_LPAREN | A_COMMENT)) == 0)) {
-    report(st, R_SQLI_SELECT_FROM, tstart(q, 1), end);
+  if ((f & (K_SQL_FUNC | K_SQL_DANGER)) != 0 && isKw(q, 1, K_SQL_SELECT)) {
+    const t2 = ttype(q, 2);
+    if (!((plainWord(q, 2) || ((t2 == T_OP || t2 == T_LOGIC) && (taux(q, 2) & A_CHAR) == 0)) && (taux(q, 1) & (A_LPAREN | A_COMMENT)) == 0)) {
+      report(st, R_SQLI_SELECT_FROM, tstart(q, 1), end);
+    }
   }
   // 1 UNION MATCH (n)  1 UNION CALL db.labels(  — Cypher's other side of a UNION (MATCH has the verb mark, CALL is a keyword)
   if ((load<u32>(e + E_AUX) & A_VERB) != 0 && (f & K_SQL_EXEC) == 0) {
@@ -703,26 +784,32 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
     const funcs = g32(q, Q_FUNCS) + 1;
     s32(q, Q_FUNCS, funcs);
     const t1 = ttype(q, 1);
-    // nested: ASCII(SUBSTRING(  or chained: CHR(..)||CHR(
-    if (t1 == T_FUNC && (taux(q, 0) & A_LPAREN) != 0 && (tflags(q, 1) & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
-    // 1 and st_latfromgeohash(version(  — any call right after a literal and a connective, with an SQL function as its
-    // argument (error-based extraction through functions no list names)
-    else if (t1 == T_FUNC && (taux(q, 0) & A_LPAREN) != 0 && ttype(q, 2) == T_LOGIC && (tflags(q, 2) & K_SQL_LOGIC) != 0 &&
-             (ttype(q, 3) == T_NUM || ttype(q, 3) == T_STR)) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 2), end);
-    else if (funcs >= 2 && (t1 == T_OP || t1 == T_LOGIC || t1 == T_COMMA)) report(st, R_SQLI_FUNCTION_CHAIN, s0, end);
+    if (t1 == T_FUNC) {
+      if ((taux(q, 0) & A_LPAREN) != 0) {
+        // nested: ASCII(SUBSTRING(  or chained: CHR(..)||CHR(
+        if ((tflags(q, 1) & (K_SQL_FUNC | K_SQL_DANGER)) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
+        // 1 and st_latfromgeohash(version(  — any call right after a literal and a connective, with an SQL function as its
+        // argument (error-based extraction through functions no list names)
+        else if (ttype(q, 2) == T_LOGIC && (tflags(q, 2) & K_SQL_LOGIC) != 0 && (ttype(q, 3) == T_NUM || ttype(q, 3) == T_STR)) {
+          report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 2), end);
+        }
+      }
+    } else if (funcs >= 2 && typeIn(t1, TM_OP | TM_LOGIC | TM_COMMA)) report(st, R_SQLI_FUNCTION_CHAIN, s0, end);
     // <value> AND ASCII(  — a connective straight into an SQL function (blind extraction)
     // (not a name spaced from its parenthesis after a plain word: `musl`) and version (e.g. 1.2.3) is prose)
     // (or MySQL's && and || after the number that starts the value: 1 || ifnull(1,0)=1 — sqlmap's symboliclogical; after
     // words, x = 1 || min(y) is code or a formula)
-    if (t1 == T_LOGIC && ((isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0 && !((load<u32>(e + E_AUX) & A_SPACED) != 0 && plainName(q, 2))) ||
-                          ((taux(q, 1) & A_CHAR) != 0 && ttype(q, 2) == T_NUM && g32(q, Q_NTOK) == 3 && (f & K_SQL_FUNC) != 0))) {
-      report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
+    if (t1 == T_LOGIC) {
+      if ((isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0 && !((load<u32>(e + E_AUX) & A_SPACED) != 0 && plainName(q, 2))) ||
+          ((taux(q, 1) & A_CHAR) != 0 && ttype(q, 2) == T_NUM && g32(q, Q_NTOK) == 3 && (f & K_SQL_FUNC) != 0)) {
+        report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
+      }
     }
     if (t1 == T_LOGIC || isCmp(q, 1) || isBreakout(q, 1)) {
       if (isBreakout(q, 1) || isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     }
     // (=ROUND(B2*1,2)  =IF(A1>0,1,0): a call right after an '=' that starts the value is a spreadsheet formula)
-    if (!(g32(q, Q_NTOK) == 2 && ttype(q, 1) == T_OP && (taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3d << 8) && tstart(q, 1) == 0 && s0 == tend(q, 1))) {
+    if (!(t1 == T_OP && g32(q, Q_NTOK) == 2 && (taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3d << 8) && tstart(q, 1) == 0 && s0 == tend(q, 1))) {
       report(st, R_SQLI_COMPARISON, s0, end);
     }
   }
@@ -748,16 +835,17 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
   // (a ';' that ends the statement before the comment changes nothing: x' or true;--  ' or 1;--)
   else if (isBreakout(q, 2 + sh) && ttype(q, 1 + sh) == T_LOGIC) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2 + sh), end);
   // '||1#  ' or 2--  — the value starts with the closing quote, a connective, one operand, then a comment
-  else if (n == 3 + sh && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 2 + sh) == T_STR && ttype(q, 1 + sh) == T_LOGIC &&
-           (ttype(q, sh) == T_NUM || ttype(q, sh) == T_FUNC || (ttype(q, sh) == T_WORD && (tflags(q, sh) & K_SQL_VALUEKW) != 0))) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+  // (the terms after a chain's first in parentheses, here and below: a miss of the first then skips them all at once)
+  else if (n == 3 + sh && ((g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 2 + sh) == T_STR && ttype(q, 1 + sh) == T_LOGIC &&
+           (ttype(q, sh) == T_NUM || ttype(q, sh) == T_FUNC || (ttype(q, sh) == T_WORD && (tflags(q, sh) & K_SQL_VALUEKW) != 0)))) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
   // x'|col--  x'%col--  0'|0#  — an operator applied to a column or a number, the rest cut off (not '/': '/static/*' is a quoted path)
   // ('-0#  '^0-- -  — or the value starts with that closing quote: name = ''-0 is name = 0, true for most names)
-  else if ((isBreakout(q, 2) || (n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 0) == T_NUM && tend(q, 0) == start &&
-            arithChar((taux(q, 1) & A_CHAR) >> 8))) &&
-           ttype(q, 1) == T_OP && (taux(q, 1) & A_CMP) == 0 && (taux(q, 1) & A_CHAR) != (0x2f << 8) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM) &&
-           tstart(q, 1) == tend(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+  else if (ttype(q, 1) == T_OP && ((isBreakout(q, 2) || (n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 0) == T_NUM &&
+            tend(q, 0) == start && arithChar((taux(q, 1) & A_CHAR) >> 8))) &&
+           (taux(q, 1) & A_CMP) == 0 && (taux(q, 1) & A_CHAR) != (0x2f << 8) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM) &&
+           tstart(q, 1) == tend(q, 2))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   const t0 = ttype(q, 0);
-  if ((t0 == T_NUM || t0 == T_STR || t0 == T_WORD || t0 == T_VAR || t0 == T_FUNC || isKw(q, 0, K_SQL_VALUEKW)) &&
+  if ((typeIn(t0, TM_NUM | TM_STR | TM_WORD | TM_VAR | TM_FUNC) || isKw(q, 0, K_SQL_VALUEKW)) &&
       (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0 &&
       // (fetch(/* options */): a comment first in the glued parentheses of a name SQL does not know is spacing in a call, no cut)
       !(t0 == T_FUNC && tflags(q, 0) == 0 && (taux(q, 0) & A_SPACED) == 0 && (g32(q, Q_PEND) & A_LPAREN) != 0 && g32(q, Q_STATE) == S_BLOCK_OPEN)) {
@@ -773,7 +861,8 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
 
 function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
   // join with the previous operator character when adjacent: || && <= >= <> != :=
-  if (g32(q, Q_NTOK) > 0 && ttype(q, 0) == T_OP && tend(q, 0) == start && g32(q, Q_PEND) == 0) {
+  // (the type first: a miss skips the other terms at once)
+  if (ttype(q, 0) == T_OP && (g32(q, Q_NTOK) > 0 && tend(q, 0) == start && g32(q, Q_PEND) == 0)) {
     const e = ent(q, 0);
     const p = (load<u32>(e + E_AUX) >> 8) & 0xff;
     if (p == 0x3a && c == 0x3a) {
@@ -806,7 +895,7 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
   if (c == 0x2d || c == 0x2b || c == 0x21 || c == 0x7e) {
     const n = g32(q, Q_NTOK);
     const t0 = ttype(q, 0);
-    if (n == 0 || t0 == T_LOGIC || t0 == T_OP || t0 == T_COMMA || t0 == T_KW || t0 == T_SEMI) {
+    if (n == 0 || typeIn(t0, TM_LOGIC | TM_OP | TM_COMMA | TM_KW | TM_SEMI)) {
       if (!(n > 0 && t0 == T_OP && tend(q, 0) == start && (taux(q, 0) & A_CMP) == 0 && c == 0x21)) {
         // ('!' is MySQL's NOT: 1 and !0 marks the operand as NOT does; '~' is "about" in prose as often: 1 or ~2)
         if ((g32(q, Q_PEND) & A_RPAREN) == 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_UNARY | (c == 0x21 ? A_NOT : 0)); return; }
@@ -825,8 +914,7 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
     s32(q, Q_BO, g32(q, Q_BO) & ~BO_PREFIX);
     if (closed) {
       s32(q, Q_TSTART, tstart(q, 0));
-      s32(q, Q_HEAD, (g32(q, Q_HEAD) - 1) & (RING_N - 1));
-      s32(q, Q_NTOK, g32(q, Q_NTOK) - 1);
+      popToken(q);
     }
   }
   // The implied opening quote only counts when real text precedes the closing one.
@@ -843,6 +931,7 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
 // @ts-ignore: decorator
 @inline function resolve(st: usize, q: usize, c: u32, start: u32, end: u32): u32 {
   let s = g32(q, Q_STATE);
+  if (s == S_NORMAL) return s; // (the usual state: nothing waits)
   if (s == S_STRING_QUOTE) {
     s32(q, Q_BO, g32(q, Q_BO) & ~(BO_APOS | BO_APOS1));
     if (c == g32(q, Q_QUOTE)) { s32(q, Q_STATE, S_STRING); s32(q, Q_BO, g32(q, Q_BO) & ~BO_QUOTE_FIRST); return 99; } // doubled quote
@@ -957,10 +1046,13 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   // is no injection — it ends here (a string that never closes; the as-is reading still judges the whole value).
   // (x'or 1=1, x'union, a'is null, x'oorr, 1'qhfy<, x'as int: a keyword, operator, doubled keyword, a word that may follow
   // a literal, or a number before the quote, still close it)
-  if ((g32(q, Q_BO) & BO_APOS) != 0 && g32(q, Q_STATE) == S_STRING_QUOTE && flags == 0 && first - 0x30 >= 10 && !afterLiteral(word, len) &&
-      !(len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) {
-    endReading(q);
-    return;
+  // (nested ifs, not one && chain, here and below: a chain's early miss still costs a test per term left)
+  if ((g32(q, Q_BO) & BO_APOS) != 0) {
+    if (g32(q, Q_STATE) == S_STRING_QUOTE && flags == 0 && first - 0x30 >= 10 && !afterLiteral(word, len) &&
+        !(len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) {
+      endReading(q);
+      return;
+    }
   }
   const s = resolve(st, q, 0x61, start, end);
   if (s != S_NORMAL) {
@@ -976,23 +1068,25 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   // `name`: a word glued after a backtick is a quoted identifier (MySQL), never a keyword or a function —
   // and the usual Markdown code span in prose ("and the `length` is 0"); it may still name a system schema
   const tick = g32(q, Q_AT);
-  if ((tick & AT_TICK) != 0) { s32(q, Q_AT, 0); if ((tick & ~AT_TICK) == start) flags &= K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK; }
-  if ((tick & AT_LINK) != 0) s32(q, Q_AT, 0);
-  if ((tick & AT_BSL) != 0) {
-    s32(q, Q_AT, 0);
-    // \Nunion  select\Nfrom: MySQL reads \N as NULL, a token of its own, so a keyword glued after it still counts
-    // (only UNION and FROM: "\nor", "\nand" are a newline escape before an English word in code as often as not)
-    if ((tick & ~AT_BSL) == start && first == 0x6e && len > 3 && len <= KW_MAX_WORD && start + 1 < end &&
-        (flagsOfBytes(word + 1, len - 1) & (K_SQL_UNION | K_SQL_FROM)) != 0) {
-      wordToken(st, q, K_SQL_VALUEKW, 0x6e, start, start + 1, word, 1);
-      wordToken(st, q, flagsOfBytes(word + 1, len - 1), <u32>load<u8>(word + 1), start + 1, end, word + 1, len - 1);
-      return;
+  if ((tick & (AT_TICK | AT_LINK | AT_BSL)) != 0) { // (a mark waits for this word)
+    if ((tick & AT_TICK) != 0) { s32(q, Q_AT, 0); if ((tick & ~AT_TICK) == start) flags &= K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK; }
+    if ((tick & AT_LINK) != 0) s32(q, Q_AT, 0);
+    if ((tick & AT_BSL) != 0) {
+      s32(q, Q_AT, 0);
+      // \Nunion  select\Nfrom: MySQL reads \N as NULL, a token of its own, so a keyword glued after it still counts
+      // (only UNION and FROM: "\nor", "\nand" are a newline escape before an English word in code as often as not)
+      if ((tick & ~AT_BSL) == start && first == 0x6e && len > 3 && len <= KW_MAX_WORD && start + 1 < end &&
+          (flagsOfBytes(word + 1, len - 1) & (K_SQL_UNION | K_SQL_FROM)) != 0) {
+        wordToken(st, q, K_SQL_VALUEKW, 0x6e, start, start + 1, word, 1);
+        wordToken(st, q, flagsOfBytes(word + 1, len - 1), <u32>load<u8>(word + 1), start + 1, end, word + 1, len - 1);
+        return;
+      }
     }
   }
   if ((g32(q, Q_BO) & BO_DEFER) != 0 && (flags & DEFER_BREAK) != 0) settle(st, q, false);
   const isNum = first - 0x30 < 10;
   if (isNum && flags == 0) {
-    const cut = gluedNumber(word, len);
+    const cut = mayGlue(word, len) ? gluedNumber(word, len) : 0;
     if (cut != 0) {
       // offsets inside a word are only exact when nothing in it was decoded: clamp to the word
       const mid = start + cut < end ? start + cut : end;
@@ -1003,7 +1097,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   }
   // UNunionION SELselectECT: a keyword with a copy of itself inside it is what a filter that deletes the keyword once leaves
   // as the keyword: read it so
-  if (flags == 0 && !isNum && len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len)) flags = doubled(word, len);
+  if (flags == 0 && !isNum) { if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len)) flags = doubled(word, len); }
   // a.b joins into one name (or a decimal number)
   const dot = g32(q, Q_DOT);
   if (dot != 0 && dot - 1 == start && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0) {
@@ -1038,13 +1132,13 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   if ((flags & K_SQL_NOT) != 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_NOT); return; } // NOT is no token: it marks the next one
   // (xor is the only connective, rlike and regexp the only word operators, that start with x / r)
   if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, first == 0x78 ? A_SQLWORD : 0, flags, start, end); return; }
-  // SOUNDS LIKE is one operator
-  if ((flags & K_SQL_OPWORD) != 0 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_SQLWORD) != 0 &&
-      first == 0x6c && len == 4) { // (like: the only 4-letter word operator with an l)
-    store<u32>(ent(q, 0) + E_END, end);
-    return;
-  }
-  if ((flags & K_SQL_OPWORD) != 0) { push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0) | (first == 0x72 || first == 0x73 ? A_SQLWORD : 0), flags, start, end); return; }
+  if ((flags & K_SQL_OPWORD) != 0) {
+    // SOUNDS LIKE is one operator
+    if (first == 0x6c && len == 4 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_SQLWORD) != 0) { // (like: the only 4-letter word operator with an l)
+      store<u32>(ent(q, 0) + E_END, end);
+      return;
+    }
+    push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0) | (first == 0x72 || first == 0x73 ? A_SQLWORD : 0), flags, start, end); return; }
   if ((flags & STRUCTURAL) != 0) {
     push(st, q, T_KW, ((flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0) | ((flags & K_SQL_WHERE) != 0 && len == 4 ? A_WHEN : 0) |
       ((flags & K_SQL_DDL) != 0 && first == 0x63 && len == 4 ? A_COPY : 0), flags, start, end); // (call, when, copy)
@@ -1052,7 +1146,8 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   }
   // x' notnull or 't  x' isnull and '1: PostgreSQL's postfix null tests right after the break-out quote are an operator
   // there, as IS NULL is (the quote's re-opening shape moves on; a glued '(' still makes isnull a call)
-  const postfix = g32(q, Q_NTOK) == 1 && (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
+  let postfix = false;
+  if (g32(q, Q_NTOK) == 1) postfix = (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
   if (postfix) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 2);
 }
@@ -1077,7 +1172,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   const n = g32(q, Q_NTOK);
   const head = g32(q, Q_HEAD);
   const prev = q + Q_RING + head * E_BYTES;
-  const t1 = n != 0 ? load<u32>(prev + E_TYPE) : 0;
+  const t1 = load<u32>(prev + E_TYPE); // (0 with no token: see popToken)
   if (t1 == T_OP) return false;
   const k1: u64 = t1 == T_KW ? load<u64>(prev + E_FLAGS) : 0;
   if ((k1 & K_SQL_SELECT) != 0) return false;
@@ -1088,7 +1183,8 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
     if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (first == 0x30 && end - start > 2) || mayGlue(word, len) && gluedNumber(word, len) != 0) return false;
     type = T_NUM;
   } else {
-    if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0) return false;
+    // (the length terms grouped: a short or odd word skips the rest at once)
+    if (len >= 4 && ((len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) return false;
     if (mayMark(first, word, len)) {
       aux = plainMarks(first, word, len);
       if ((aux & A_PROC) != 0 && (k1 & K_SQL_EXEC) != 0) return false;
@@ -1134,10 +1230,11 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   if (t0 != T_NUM && t0 != T_WORD) return false;
   const isNum = first - 0x30 < 10;
   if (isNum) { if (mayGlue(word, len) && gluedNumber(word, len) != 0) return false; }
-  else if (len >= 4 && (len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0) return false;
+  else if (len >= 4 && ((len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) return false;
   s32(q, Q_STATE, S_NORMAL);
   const e = q + Q_RING + ((head + 1) & (RING_N - 1)) * E_BYTES;
-  store<u32>(e + E_TYPE, T_OP); store<u32>(e + E_AUX, 0x2d << 8); store<u64>(e + E_FLAGS, 0);
+  // (the '-' is no counted token: its type only shows while RING_N or more are counted, see popToken)
+  store<u32>(e + E_TYPE, g32(q, Q_NTOK) >= RING_N ? T_OP : 0); store<u32>(e + E_AUX, 0x2d << 8); store<u64>(e + E_FLAGS, 0);
   store<u32>(e + E_START, start - 1); store<u32>(e + E_END, start);
   s32(q, Q_BO, (bo & ~BO_COMMENT) | (isNum ? 0 : BO_WORD));
   s32(q, Q_LASTEND, end);
@@ -1146,7 +1243,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   store<u32>(prev + E_AUX, aux);
   // (judge returns at once for a plain word or a number that is not hex after nothing, a literal, ',' or a variable:
   // no verb-led statement is looked for, and no rule ends there)
-  const t1 = g32(q, Q_NTOK) > 1 ? load<u32>(q + Q_RING + ((head - 1) & (RING_N - 1)) * E_BYTES + E_TYPE) : 0;
+  const t1 = load<u32>(q + Q_RING + ((head - 1) & (RING_N - 1)) * E_BYTES + E_TYPE); // (0 with one token: see popToken)
   if ((t1 == 0 || t1 == T_NUM || t1 == T_STR || t1 == T_COMMA || t1 == T_VAR) &&
       (t0 == T_WORD ? (load<u64>(prev + E_FLAGS) & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0 : (aux & A_HEX) == 0)) return true;
   judge(st, q);
@@ -1322,43 +1419,46 @@ function procPrefix(word: usize, len: u32): bool {
 }
 
 function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool, first: bool): void {
-  // f'(x), g'(0): so is one glued between a one-letter word and a '(' (a prime; a literal is never called, so x'( is a syntax error)
-  if (c == 0x28 && (g32(q, Q_BO) & BO_APOS1) != 0 && g32(q, Q_STATE) == S_STRING_QUOTE) {
-    endReading(q);
-    return;
-  }
-  const s = resolve(st, q, c, start, end);
-  if (s == 99) return;
-  if (s == S_STRING) {
-    if (c == g32(q, Q_QUOTE)) {
-      s32(q, Q_STATE, S_STRING_QUOTE);
-      if (loose && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0) s32(q, Q_BO, g32(q, Q_BO) | BO_LOOSE);
-      // (glued after a word: the lexer's word buffer still holds that word; a letter first makes the quote a possible apostrophe)
-      if (!loose && !first && c == 0x27 && g32(q, Q_MODE) == 0x27 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 &&
-          <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10) {
-        s32(q, Q_BO, g32(q, Q_BO) | BO_APOS | (start == load<u32>(st + ST_LEX + LX_START) + 1 ? BO_APOS1 : 0));
-      }
-      if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);
+  // (in S_NORMAL, the usual state, resolve changes nothing and none of the states below applies)
+  if (g32(q, Q_STATE) != S_NORMAL) {
+    // f'(x), g'(0): so is one glued between a one-letter word and a '(' (a prime; a literal is never called, so x'( is a syntax error)
+    if (c == 0x28 && (g32(q, Q_BO) & BO_APOS1) != 0 && g32(q, Q_STATE) == S_STRING_QUOTE) {
+      endReading(q);
+      return;
     }
-    // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own
-    // backslash gets escaped instead — and outside MySQL a backslash is no escape at all; so in a single-quoted
-    // literal it escapes nowhere: x\' or 1=1-- closes it in PostgreSQL, SQL Server, Oracle and SQLite, as sqlmap's
-    // escapequotes counts on. In "…", a string only in MySQL, it still escapes.)
-    else if (c == 0x5c && g32(q, Q_QUOTE) != 0x27 && !(start == 0 && g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0)) s32(q, Q_STATE, S_STRING_ESC);
-    return;
-  }
-  if (s == S_STRING_ESC) { s32(q, Q_STATE, S_STRING); return; }
-  if (s == S_BLOCK) { if (c == 0x2a) s32(q, Q_STATE, S_BLOCK_STAR); else if (c != 0x20 && c != 0x0a) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE); return; }
-  if (s == S_BLOCK_STAR) {
-    if (c == 0x2f) s32(q, Q_STATE, S_NORMAL);
-    else if (c != 0x2a) s32(q, Q_STATE, S_BLOCK);
-    return;
-  }
-  // ('-' and '+' are no text: "-- -" and "--+" are how a comment is written so that a space follows it)
-  if (s == S_LINE) {
-    if (c == 0x0a) { s32(q, Q_STATE, S_NORMAL); settleCut(st, q, start); }
-    else if (c != 0x20 && c != 0x2d && c != 0x2b) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
-    return;
+    const s = resolve(st, q, c, start, end);
+    if (s == 99) return;
+    if (s == S_STRING) {
+      if (c == g32(q, Q_QUOTE)) {
+        s32(q, Q_STATE, S_STRING_QUOTE);
+        if (loose && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0) s32(q, Q_BO, g32(q, Q_BO) | BO_LOOSE);
+        // (glued after a word: the lexer's word buffer still holds that word; a letter first makes the quote a possible apostrophe)
+        if (!loose && !first && c == 0x27 && g32(q, Q_MODE) == 0x27 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 &&
+            <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10) {
+          s32(q, Q_BO, g32(q, Q_BO) | BO_APOS | (start == load<u32>(st + ST_LEX + LX_START) + 1 ? BO_APOS1 : 0));
+        }
+        if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);
+      }
+      // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own
+      // backslash gets escaped instead — and outside MySQL a backslash is no escape at all; so in a single-quoted
+      // literal it escapes nowhere: x\' or 1=1-- closes it in PostgreSQL, SQL Server, Oracle and SQLite, as sqlmap's
+      // escapequotes counts on. In "…", a string only in MySQL, it still escapes.)
+      else if (c == 0x5c && g32(q, Q_QUOTE) != 0x27 && !(start == 0 && g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0)) s32(q, Q_STATE, S_STRING_ESC);
+      return;
+    }
+    if (s == S_STRING_ESC) { s32(q, Q_STATE, S_STRING); return; }
+    if (s == S_BLOCK) { if (c == 0x2a) s32(q, Q_STATE, S_BLOCK_STAR); else if (c != 0x20 && c != 0x0a) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE); return; }
+    if (s == S_BLOCK_STAR) {
+      if (c == 0x2f) s32(q, Q_STATE, S_NORMAL);
+      else if (c != 0x2a) s32(q, Q_STATE, S_BLOCK);
+      return;
+    }
+    // ('-' and '+' are no text: "-- -" and "--+" are how a comment is written so that a space follows it)
+    if (s == S_LINE) {
+      if (c == 0x0a) { s32(q, Q_STATE, S_NORMAL); settleCut(st, q, start); }
+      else if (c != 0x20 && c != 0x2d && c != 0x2b) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
+      return;
+    }
   }
   // S_NORMAL
   if (c == 0x20 || c == 0x0a) return;
@@ -1371,8 +1471,13 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
   // (a backtick marks the word glued after it; a '.' glued to the backtick passes the mark on: `.length`)
   const tick = g32(q, Q_AT);
   if (c != 0x40) {
-    s32(q, Q_AT, c == 0x60 || (c == 0x2e && (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start) ? AT_TICK | end :
-      c == 0x5c ? AT_BSL | end : c == 0x5d ? AT_LINK | end : 0);
+    let at: u32 = 0; // (most punctuation marks nothing: one range test skips the four that do)
+    if (c - 0x2e <= 0x60 - 0x2e) {
+      if (c == 0x60 || (c == 0x2e && (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start)) at = AT_TICK | end;
+      else if (c == 0x5c) at = AT_BSL | end;
+      else if (c == 0x5d) at = AT_LINK | end;
+    }
+    s32(q, Q_AT, at);
   }
   switch (c) {
     case 0x27: case 0x22: {
@@ -1384,18 +1489,20 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
       break;
     }
     case 0x28: {
-      const n = g32(q, Q_NTOK);
-      const t0 = ttype(q, 0);
-      const glued = n > 0 && g32(q, Q_PEND) == 0 && tend(q, 0) == start;
-      if (glued && (taux(q, 0) & A_DANGERTAIL) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 0), end);
-      if (glued && (taux(q, 0) & A_FUNCTAIL) != 0) {
-        // 1 / ascii(substring(  10-length(database(  — the operand ends in a call of an SQL function: it is that call
+      // (a call needs a token right before the '(' with no parenthesis or comment between)
+      if (g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0) {
         const e = ent(q, 0);
-        store<u64>(e + E_FLAGS, load<u64>(e + E_FLAGS) | K_SQL_FUNC);
-        store<u32>(e + E_AUX, load<u32>(e + E_AUX) & ~A_FUNCTAIL);
-        makeFunc(st, q, start, end);
-      } else if (n > 0 && g32(q, Q_PEND) == 0 && (t0 == T_WORD || (t0 == T_KW && (tflags(q, 0) & (K_SQL_FUNC | K_SQL_DANGER)) != 0))) {
-        makeFunc(st, q, start, end, tick == (AT_LINK | start));
+        const t0 = load<u32>(e + E_TYPE);
+        const glued = load<u32>(e + E_END) == start;
+        if (glued && (load<u32>(e + E_AUX) & A_DANGERTAIL) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, load<u32>(e + E_START), end);
+        if (glued && (load<u32>(e + E_AUX) & A_FUNCTAIL) != 0) {
+          // 1 / ascii(substring(  10-length(database(  — the operand ends in a call of an SQL function: it is that call
+          store<u64>(e + E_FLAGS, load<u64>(e + E_FLAGS) | K_SQL_FUNC);
+          store<u32>(e + E_AUX, load<u32>(e + E_AUX) & ~A_FUNCTAIL);
+          makeFunc(st, q, start, end);
+        } else if (t0 == T_WORD || (t0 == T_KW && (load<u64>(e + E_FLAGS) & (K_SQL_FUNC | K_SQL_DANGER)) != 0)) {
+          makeFunc(st, q, start, end, tick == (AT_LINK | start));
+        }
       }
       s32(q, Q_PEND, g32(q, Q_PEND) | A_LPAREN);
       s32(q, Q_DEPTH, g32(q, Q_DEPTH) + 1);
@@ -1431,15 +1538,21 @@ function settleCut(st: usize, q: usize, end: u32): void {
 }
 
 /**
- * End of the value for this reading. Inlined in the caller: sqlFinishAll's first two returns make no call — a quote
- * reading of a value with no quote in it (two of the three readings of most values) still in its implied string with no
- * token and nothing waiting, and an as-is reading of words and numbers (see there).
+ * End of the value for this reading. Inlined in the caller: its two returns make no call — a quote reading of a value
+ * with no quote in it (two of the three readings of most values) still in its implied string with no token and nothing
+ * waiting, and an as-is reading of words and numbers. sqlFinishAll is only reached past them.
  */
 // @ts-ignore: decorator
 @inline export function sqlFinish(st: usize, q: usize, end: u32): void {
   const s = g32(q, Q_STATE);
   if ((g32(q, Q_BO) & (BO_DEFER | BO_DANGER | BO_TRUNC)) == 0) {
+    // Nothing to finish: no token, nothing waiting, and a quote reading still in its implied string (the NUL in
+    // sqlFinishAll takes no such reading; its early return further down would be reached with nothing changed)
     if (s == S_STRING) { if ((g32(q, Q_NTOK) | g32(q, Q_TSTART)) == 0 && g32(q, Q_MODE) != 0) return; }
+    // The as-is reading of a value of words and numbers (or none): outside any string or comment, with nothing waiting,
+    // sqlFinishAll only reports — it makes no store — and each of its rules needs a keyword, operator or ';' as the
+    // newest token (UNION SELECT, a cut-off comparison, a cut-off UNION, literalLogic after a ';') or a connective or
+    // operator before it (literalLogic's pairs, x' or 1): without them it reports nothing.
     else if (s == S_NORMAL && g32(q, Q_MODE) == 0) {
       const t0 = ttype(q, 0);
       const t1 = ttype(q, 1);
@@ -1449,25 +1562,8 @@ function settleCut(st: usize, q: usize, end: u32): void {
   sqlFinishAll(st, q, end);
 }
 
+/** The end of the value for a reading sqlFinish could not settle at once. */
 function sqlFinishAll(st: usize, q: usize, end: u32): void {
-  // Nothing to finish (most short values, and the quote readings of any value with no quote in it): no token, nothing
-  // waiting, and a quote reading still in its implied string or an as-is reading outside any (the NUL below takes
-  // neither; the early return further down is then reached with nothing changed)
-  {
-    const s = g32(q, Q_STATE);
-    if ((g32(q, Q_BO) & (BO_DEFER | BO_DANGER | BO_TRUNC)) == 0) {
-      if (g32(q, Q_NTOK) == 0 && (s == S_STRING ? g32(q, Q_MODE) != 0 && g32(q, Q_TSTART) == 0 : s == S_NORMAL && g32(q, Q_MODE) == 0)) return;
-      // The as-is reading of a value of words and numbers: outside any string or comment, with nothing waiting, the
-      // full path below only reports — it makes no store — and each of its rules needs a keyword, operator or ';' as
-      // the newest token (UNION SELECT, a cut-off comparison, a cut-off UNION, literalLogic after a ';') or a connective
-      // or operator before it (literalLogic's pairs, x' or 1): without them it reports nothing.
-      if (s == S_NORMAL && g32(q, Q_MODE) == 0) {
-        const t0 = ttype(q, 0);
-        const t1 = ttype(q, 1);
-        if (t0 != T_KW && t0 != T_OP && t0 != T_SEMI && t1 != T_LOGIC && t1 != T_OP) return;
-      }
-    }
-  }
   // admin'%00  ' or 1=1%00  — a value ending in a NUL (the decoder drops it): a C-string driver ends the query
   // there, so after a break-out it cuts the rest as "--" would. Only the quote readings take it (a NUL after a
   // bare number or word is no break-out: 1%00), and only outside a literal and a comment.
@@ -1493,81 +1589,89 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
   if (g32(q, Q_NTOK) == 0 && ((s == S_STRING && g32(q, Q_MODE) != 0 && g32(q, Q_TSTART) == 0) || s == S_NORMAL)) return;
   if (s == S_STRING || s == S_STRING_QUOTE || s == S_STRING_ESC) {
     const tstart0 = g32(q, Q_TSTART);
-    // x' / 1 or '1   x' < 3 or 'y   — broke out, SQL operators, then re-opened the quote for the query's own closing one
-    const shape = g32(q, Q_BO) & BO_SHAPE;
-    // (not a loose quote closed by one glued to a name or number: url: '/a/b?c=d' is a quoted segment; ' /1=' re-opens;
-    // or to a word connective: I said 'or' not 'and' quotes two words; nor one that opened markup: w('<b>hi</b>'))
-    if (s == S_STRING && g32(q, Q_MODE) == 0x27 && shape == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0 &&
-        !((g32(q, Q_BO) & BO_LOOSE) != 0 && ((tstart0 == tend(q, 0) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM ||
-          (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) == 0))) ||
-          (tstart0 == g32(q, Q_LASTEND) && (g32(q, Q_PEND) & A_RPAREN) != 0))) && // (or to a ')': log('%s (%dms)', x))
-        (g32(q, Q_BO) & BO_MARKUP) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
-    // a 'or'1  me 'xor'1  x 'or'-1  — a loose quote, one connective, and the quote re-opened glued to it, the value ending in
-    // a number one or two bytes after that quote ('-1', ' 1'): the re-opened literal is true in MySQL ('a ' or '1'), so this
-    // is no quoted word in prose (I said 'or' not 'and', what does 'or' mean: nothing, or a word, follows the quote). (Words
-    // inside a string reach no reading: the lexer's word buffer, read only, still holds the value's last word and its start.)
-    if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
-        (g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && tstart0 == tend(q, 0) &&
-        load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) {
-      report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
-    }
-    // '-'  '^'  x '*' y  — (paranoia 2) a loose or leading closing quote, one arithmetic or bitwise operator character glued
-    // to it and the quote re-opened glued to that: MySQL turns both literals into 0 and the comparison before them into
-    // name = 0, true for every name that does not start with a digit. Prose quotes operator characters the same way
-    // (press '-' to zoom out, split on '|' then trim), so it is only a comparison at paranoia 2, and only when the value ends
-    // at most one short word after the re-opening quote (the lexer's last word starts no more than two bytes after it).
-    if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
-        (g32(q, Q_BO) & (BO_LOOSE | BO_EMPTY)) != 0 && ttype(q, 0) == T_OP && tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1) &&
-        tend(q, 0) - tstart(q, 0) == 1 && arithChar((taux(q, 0) & A_CHAR) >> 8) && load<u32>(st + ST_LEX + LX_START) <= tstart0 + 2) {
-      report(st, R_SQLI_COMPARISON, tstart(q, 1), end);
-    }
-    // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own
-    // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)
-    // (single quotes only: a quoted word in a search — SMALL "&" SIGN, "LIKE" STAMP — is double-quoted; and
-    // something must follow the re-opened quote: select 'and' is a search too)
-    // The quote must be glued to a word before it: after a space or punctuation it starts a quoted word
-    // in prose or an argument in code (what does 'is' mean, prefix + '/' + path, app.get('*', f)).
-    // Text must follow the re-opened quote, except for a value that is only '<comparison or connective>'
-    // ('OR', '=', '||'): a lone '-' or '*' between quotes is a placeholder as often as not.
-    if (s == S_STRING && shape == 2 && g32(q, Q_NTOK) == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && tstart0 > 0 &&
-        (end - tstart0 >= 2 || (!isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0)) ||
-         (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0) ||  // x'||'  (concatenation re-opening the quote)
-         (ttype(q, 0) == T_OP && (taux(q, 0) & A_CHAR) == (0x2b << 8) && isBreakout(q, 1))) &&  // fizzy'+'  (T-SQL's and JavaScript's)
-        (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
-    // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
-    const n = g32(q, Q_NTOK);
-    if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && end - tstart0 >= 2 &&
-        (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && isBreakout(q, n - 1)) {
-      report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
-    }
-    // '-0-'  admin'^1^'  — the quote closed, an arithmetic or bitwise operator, a number and another such operator, all
-    // glued, and the quote re-opened glued at the very end: MySQL's name = ''-0-'' is name = 0, true for every name that
-    // does not start with a digit (auth-bypass lists' type juggling; a number between the operators is no quoted symbol)
-    // (in MySQL "…" is a string literal as well: "-0-"; and so is '' between the operators: '-''-' — at most two bytes
-    // of quotes and two more, \"\" in raw JSON text; a longer one is quoted prose: '-' or '*')
-    // (nothing but the quote after it: no word starts after it, and it is one byte, or an escape of one — \" in raw JSON text)
-    if (s == S_STRING && n == 4 && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && (g32(q, Q_BO) & BO_LOOSE) == 0 &&
-        end - tstart0 <= 6 && load<u32>(st + ST_LEX + LX_START) < tstart0 &&
-        ttype(q, 3) == T_STR && ttype(q, 2) == T_OP && ttype(q, 0) == T_OP && tend(q, 0) == tstart0 &&
-        (ttype(q, 1) == T_NUM || (ttype(q, 1) == T_STR && tend(q, 1) - tstart(q, 1) <= 4)) &&
-        tstart(q, 0) == tend(q, 1) && tstart(q, 1) == tend(q, 2) && tstart(q, 2) == tend(q, 3) && tend(q, 0) - tstart(q, 0) == 1 && tend(q, 2) - tstart(q, 2) == 1 &&
-        arithChar((taux(q, 0) & A_CHAR) >> 8) && (isBreakout(q, 3) || (g32(q, Q_BO) & BO_EMPTY) != 0) &&
-        // ('=''-': or the value starts with the closing quote and compares first: (name = '') = 0, true for every other name)
-        (arithChar((taux(q, 2) & A_CHAR) >> 8) || ((taux(q, 2) & (A_CHAR | A_JOINED)) == (0x3d << 8) && ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0))) {
-      report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), end);
-    }
-    // ' or ''-'  ' and 1*'  — the value starts with the closing quote and a connective, and its last operator takes the
-    // re-opened literal (the query's own closing quote ends it: nothing need follow); ' or '' '  — or the re-opened
-    // literal follows the one literal after the connective (MySQL joins adjacent literals into one)
-    if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && (g32(q, Q_BO) & BO_EMPTY) != 0 &&
-        ttype(q, n - 1) == T_STR && ttype(q, n - 2) == T_LOGIC && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (n == 3 && ttype(q, 0) == T_STR))) {
-      report(st, R_SQLI_STRING_BREAKOUT, 0, end);
-    }
-    // ' + CHAR(65) + '  x'||lower(y)||'  — an SQL function call spliced into the literal between two operators
-    if (s == S_STRING && shape == 2 && n >= 3 && n <= RING_N && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27 && g32(q, Q_FUNCS) != 0 &&
-        (g32(q, Q_BO) & BO_LOOSE) == 0 && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)) &&
-        ttype(q, n - 1) == T_STR && (isBreakout(q, n - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0)) {
-      report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
+    if (s == S_STRING) { // (the rules of a reading still inside the re-opened literal)
+      // x' / 1 or '1   x' < 3 or 'y   — broke out, SQL operators, then re-opened the quote for the query's own closing one
+      const shape = g32(q, Q_BO) & BO_SHAPE;
+      // (not a loose quote closed by one glued to a name or number: url: '/a/b?c=d' is a quoted segment; ' /1=' re-opens;
+      // or to a word connective: I said 'or' not 'and' quotes two words; nor one that opened markup: w('<b>hi</b>'))
+      if (g32(q, Q_MODE) == 0x27 && shape == 3 && g32(q, Q_NTOK) >= 2 && tstart0 > 0 &&
+          !((g32(q, Q_BO) & BO_LOOSE) != 0 && ((tstart0 == tend(q, 0) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM ||
+            (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) == 0))) ||
+            (tstart0 == g32(q, Q_LASTEND) && (g32(q, Q_PEND) & A_RPAREN) != 0))) && // (or to a ')': log('%s (%dms)', x))
+          (g32(q, Q_BO) & BO_MARKUP) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, g32(q, Q_NTOK) - 1 < RING_N ? g32(q, Q_NTOK) - 1 : 0), end);
+      // (the rules of shape 2 below, in single quotes: their shared terms tested once)
+      const single = shape == 2 && g32(q, Q_MODE) == 0x27 && g32(q, Q_QUOTE) == 0x27;
+      if (single && g32(q, Q_NTOK) == 2 && tstart0 > 0) {
+        // a 'or'1  me 'xor'1  x 'or'-1  — a loose quote, one connective, and the quote re-opened glued to it, the value ending in
+        // a number one or two bytes after that quote ('-1', ' 1'): the re-opened literal is true in MySQL ('a ' or '1'), so this
+        // is no quoted word in prose (I said 'or' not 'and', what does 'or' mean: nothing, or a word, follows the quote). (Words
+        // inside a string reach no reading: the lexer's word buffer, read only, still holds the value's last word and its start.)
+        if ((g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && tstart0 == tend(q, 0) &&
+            load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) {
+          report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+        }
+        // '-'  '^'  x '*' y  — (paranoia 2) a loose or leading closing quote, one arithmetic or bitwise operator character glued
+        // to it and the quote re-opened glued to that: MySQL turns both literals into 0 and the comparison before them into
+        // name = 0, true for every name that does not start with a digit. Prose quotes operator characters the same way
+        // (press '-' to zoom out, split on '|' then trim), so it is only a comparison at paranoia 2, and only when the value ends
+        // at most one short word after the re-opening quote (the lexer's last word starts no more than two bytes after it).
+        if ((g32(q, Q_BO) & (BO_LOOSE | BO_EMPTY)) != 0 && ttype(q, 0) == T_OP && tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1) &&
+            tend(q, 0) - tstart(q, 0) == 1 && arithChar((taux(q, 0) & A_CHAR) >> 8) && load<u32>(st + ST_LEX + LX_START) <= tstart0 + 2) {
+          report(st, R_SQLI_COMPARISON, tstart(q, 1), end);
+        }
+        // x' <op> '…  — the quote closed, one operator or connective, the same quote re-opened for the query's own
+        // closing one: the value is an SQL expression spliced into the literal (A' OR 'B, x'||'y, aa'LIKE'0)
+        // (single quotes only: a quoted word in a search — SMALL "&" SIGN, "LIKE" STAMP — is double-quoted; and
+        // something must follow the re-opened quote: select 'and' is a search too)
+        // The quote must be glued to a word before it: after a space or punctuation it starts a quoted word
+        // in prose or an argument in code (what does 'is' mean, prefix + '/' + path, app.get('*', f)).
+        // Text must follow the re-opened quote, except for a value that is only '<comparison or connective>'
+        // ('OR', '=', '||'): a lone '-' or '*' between quotes is a placeholder as often as not.
+        if ((end - tstart0 >= 2 || (!isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0)) ||
+             (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0) ||  // x'||'  (concatenation re-opening the quote)
+             (ttype(q, 0) == T_OP && (taux(q, 0) & A_CHAR) == (0x2b << 8) && isBreakout(q, 1))) &&  // fizzy'+'  (T-SQL's and JavaScript's)
+            (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+      }
+      // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
+      const n = g32(q, Q_NTOK);
+      const singleList = single && n >= 3 && n <= RING_N;
+      if (singleList && end - tstart0 >= 2 &&
+          (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && isBreakout(q, n - 1)) {
+        report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
+      }
+      // '-0-'  admin'^1^'  — the quote closed, an arithmetic or bitwise operator, a number and another such operator, all
+      // glued, and the quote re-opened glued at the very end: MySQL's name = ''-0-'' is name = 0, true for every name that
+      // does not start with a digit (auth-bypass lists' type juggling; a number between the operators is no quoted symbol)
+      // (in MySQL "…" is a string literal as well: "-0-"; and so is '' between the operators: '-''-' — at most two bytes
+      // of quotes and two more, \"\" in raw JSON text; a longer one is quoted prose: '-' or '*')
+      // (nothing but the quote after it: no word starts after it, and it is one byte, or an escape of one — \" in raw JSON text)
+      if (n == 4) {
+        if (g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && (g32(q, Q_BO) & BO_LOOSE) == 0 &&
+            end - tstart0 <= 6 && load<u32>(st + ST_LEX + LX_START) < tstart0 &&
+            ttype(q, 3) == T_STR && ttype(q, 2) == T_OP && ttype(q, 0) == T_OP && tend(q, 0) == tstart0 &&
+            (ttype(q, 1) == T_NUM || (ttype(q, 1) == T_STR && tend(q, 1) - tstart(q, 1) <= 4)) &&
+            tstart(q, 0) == tend(q, 1) && tstart(q, 1) == tend(q, 2) && tstart(q, 2) == tend(q, 3) && tend(q, 0) - tstart(q, 0) == 1 && tend(q, 2) - tstart(q, 2) == 1 &&
+            arithChar((taux(q, 0) & A_CHAR) >> 8) && (isBreakout(q, 3) || (g32(q, Q_BO) & BO_EMPTY) != 0) &&
+            // ('=''-': or the value starts with the closing quote and compares first: (name = '') = 0, true for every other name)
+            (arithChar((taux(q, 2) & A_CHAR) >> 8) || ((taux(q, 2) & (A_CHAR | A_JOINED)) == (0x3d << 8) && ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0))) {
+          report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), end);
+        }
+      }
+      if (singleList) {
+        // ' or ''-'  ' and 1*'  — the value starts with the closing quote and a connective, and its last operator takes the
+        // re-opened literal (the query's own closing quote ends it: nothing need follow); ' or '' '  — or the re-opened
+        // literal follows the one literal after the connective (MySQL joins adjacent literals into one)
+        if ((g32(q, Q_BO) & BO_EMPTY) != 0 &&
+            ttype(q, n - 1) == T_STR && ttype(q, n - 2) == T_LOGIC && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (n == 3 && ttype(q, 0) == T_STR))) {
+          report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+        }
+        // ' + CHAR(65) + '  x'||lower(y)||'  — an SQL function call spliced into the literal between two operators
+        if (g32(q, Q_FUNCS) != 0 &&
+            (g32(q, Q_BO) & BO_LOOSE) == 0 && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)) &&
+            ttype(q, n - 1) == T_STR && (isBreakout(q, n - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0)) {
+          report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
+        }
+      }
     }
     // A value that starts inside a quote and never closes it is just text.
     if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end, s == S_STRING_QUOTE);
@@ -1579,7 +1683,8 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
     report(st, R_SQLI_UNION_SELECT, isKw(q, 1, K_SQL_UNION) ? tstart(q, 1) : tstart(q, 2), end);
   }
   // '<connective> <literal> at the very end: x' or 1  (a comment may follow, in any of its states: -1 union--  -1 union/*)
-  if (g32(q, Q_STATE) == S_NORMAL || s == S_LINE || s == S_BLOCK || s == S_HASH || s == S_DASHDASH || s == S_BLOCK_OPEN || s == S_BLOCK_STAR) {
+  const inComment = ((1 << s) & COMMENT_STATES) != 0;
+  if (g32(q, Q_STATE) == S_NORMAL || inComment) {
     const t0 = ttype(q, 0);
     // 1 and true  1 or not 0  1 xor 1  1 rlike 1  — read as-is, the whole value is a number and literals joined by
     // connectives or word operators, with something only SQL writes: TRUE/FALSE/NULL, NOT, XOR, RLIKE/REGEXP
@@ -1603,37 +1708,39 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
       if ((t == T_NUM && ((a & A_UNARY) != 0 || (taux(q, u) & A_COMMENT) != 0)) || isBreakout(q, u + 1)) report(st, R_SQLI_UNION_SELECT, tstart(q, u + 1), end);
     }
   }
+  if (!inComment) return; // (the rules below end in a comment)
+  const ntok = g32(q, Q_NTOK);
+  if (g32(q, Q_MODE) != 0) {
+    // '--  ')#  ';--  "/*  — read inside a quote, the value only closes the string (and parentheses, and the
+    // statement) and cuts off the rest of the query: nothing else, no word, no text in the comment
+    if ((g32(q, Q_BO) & (BO_EMPTY | BO_COMMENT | BO_NOTE | BO_WORD)) == (BO_EMPTY | BO_COMMENT) &&
+        (ntok == 1 || (ntok == 2 && ttype(q, 0) == T_SEMI)) && ttype(q, ntok - 1) == T_STR) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+    // (the quote closes first, and a comment with nothing in it cuts the rest off: the two rules below)
+    if (ntok >= 3 && ntok <= RING_N && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE | BO_LOOSE)) == BO_COMMENT &&
+        ttype(q, ntok - 1) == T_STR && (isBreakout(q, ntok - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0)) {
+      // x'; show databases;--  x'; lock tables t write;--  — the quote closes, ';' at once, a statement of any verb (a word
+      // first), and a comment with nothing in it cuts the rest off (a glued quote: after a space it is a quoted word)
+      if (ttype(q, ntok - 2) == T_SEMI && (ttype(q, ntok - 3) == T_WORD || ttype(q, ntok - 3) == T_KW)) {
+        // (the statement ends in ';' or has more than plain words in it: Tom'; see you later -- is a note)
+        // (or it is such a verb and one name: x'; show databases--)
+        let sql = ttype(q, 0) == T_SEMI || (ntok == 4 && isVerb(q, 1));
+        for (let k: u32 = 0; k + 2 < ntok && !sql; k++) if (!plainWord(q, k)) sql = true;
+        if (sql) report(st, R_SQLI_STACKED_QUERY, tstart(q, ntok - 1), end);
+      }
+      // '), ('admin', 'x')--  x', 2, 3)#  — the quote closes, then only a list of literals (another VALUES row, more
+      // arguments) and a comment that cuts the rest off: a list spliced into the statement
+      if (literalList(q, ntok - 1)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, ntok - 1), end);
+    }
+    return;
+  }
+  // 1; TABLE users--  7; show tables#  — read as-is: a number, ';', such a verb and one name, and a comment with nothing in it
+  if (ntok == 4 && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE)) == BO_COMMENT &&
+      ttype(q, 3) == T_NUM && ttype(q, 2) == T_SEMI && isVerb(q, 1) && ttype(q, 0) == T_WORD) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), end);
   // 1 --   ( 'a' ) /*   417652--  — nothing but literals and operators, then a comment running to the end:
   // a value that closes the query's expression and cuts off the rest
   // (read as-is only — '1--' is a quoted string — no lists: 1,1-- is a page range as often as not — and
   // nothing written in the comment: 555-1234 -- thanks is a note)
-  const inComment = s == S_LINE || s == S_BLOCK || s == S_BLOCK_STAR || s == S_BLOCK_OPEN || s == S_DASHDASH || s == S_HASH;
-  const ntok = g32(q, Q_NTOK);
-  // '--  ')#  ';--  "/*  — read inside a quote, the value only closes the string (and parentheses, and the
-  // statement) and cuts off the rest of the query: nothing else, no word, no text in the comment
-  if (inComment && g32(q, Q_MODE) != 0 && (g32(q, Q_BO) & (BO_EMPTY | BO_COMMENT | BO_NOTE | BO_WORD)) == (BO_EMPTY | BO_COMMENT) &&
-      (ntok == 1 || (ntok == 2 && ttype(q, 0) == T_SEMI)) && ttype(q, ntok - 1) == T_STR) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
-  // x'; show databases;--  x'; lock tables t write;--  — the quote closes, ';' at once, a statement of any verb (a word
-  // first), and a comment with nothing in it cuts the rest off (a glued quote: after a space it is a quoted word)
-  if (inComment && g32(q, Q_MODE) != 0 && ntok >= 3 && ntok <= RING_N && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE | BO_LOOSE)) == BO_COMMENT &&
-      ttype(q, ntok - 1) == T_STR && (isBreakout(q, ntok - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0) && ttype(q, ntok - 2) == T_SEMI &&
-      (ttype(q, ntok - 3) == T_WORD || ttype(q, ntok - 3) == T_KW)) {
-    // (the statement ends in ';' or has more than plain words in it: Tom'; see you later -- is a note)
-    // (or it is such a verb and one name: x'; show databases--)
-    let sql = ttype(q, 0) == T_SEMI || (ntok == 4 && isVerb(q, 1));
-    for (let k: u32 = 0; k + 2 < ntok && !sql; k++) if (!plainWord(q, k)) sql = true;
-    if (sql) report(st, R_SQLI_STACKED_QUERY, tstart(q, ntok - 1), end);
-  }
-  // 1; TABLE users--  7; show tables#  — read as-is: a number, ';', such a verb and one name, and a comment with nothing in it
-  if (inComment && g32(q, Q_MODE) == 0 && ntok == 4 && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE)) == BO_COMMENT &&
-      ttype(q, 3) == T_NUM && ttype(q, 2) == T_SEMI && isVerb(q, 1) && ttype(q, 0) == T_WORD) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), end);
-  // '), ('admin', 'x')--  x', 2, 3)#  — the quote closes, then only a list of literals (another VALUES row, more
-  // arguments) and a comment that cuts the rest off: a list spliced into the statement
-  if (inComment && g32(q, Q_MODE) != 0 && ntok >= 3 && ntok <= RING_N && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE | BO_LOOSE)) == BO_COMMENT &&
-      ttype(q, ntok - 1) == T_STR && (isBreakout(q, ntok - 1) || (g32(q, Q_BO) & BO_EMPTY) != 0) && literalList(q, ntok - 1)) {
-    report(st, R_SQLI_STRING_BREAKOUT, tstart(q, ntok - 1), end);
-  }
-  if (inComment && g32(q, Q_MODE) == 0 && (g32(q, Q_BO) & (BO_COMMENT | BO_WORD | BO_NOTE)) == BO_COMMENT && ntok > 0 && ntok <= RING_N) {
+  if ((g32(q, Q_BO) & (BO_COMMENT | BO_WORD | BO_NOTE)) == BO_COMMENT && ntok > 0 && ntok <= RING_N) {
     let literal = false;
     let k: u32 = 0;
     for (; k < ntok; k++) {
