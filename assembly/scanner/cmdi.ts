@@ -767,6 +767,13 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   return !v128.any_true(v128.or(v128.or(v128.load(c), v128.load(c, 16)), v128.or(v128.load(c, 32), v128.load(j)))) && load<u64>(c, 48) == 0;
 }
 
+/** quiet, but for C_POS (the first four bytes): a position open and nothing else under way. */
+// @ts-ignore: decorator
+@inline function quietButPos(c: usize, j: usize): bool {
+  return !v128.any_true(v128.or(v128.or(v128.and(v128.load(c), i32x4(0, -1, -1, -1)), v128.load(c, 16)), v128.or(v128.load(c, 32), v128.load(j)))) &&
+    load<u64>(c, 48) == 0;
+}
+
 // @ts-ignore: decorator
 @inline function isGlue(ch: u32): bool { // ' " \ ` $ [ ] ^ (^: cmd.exe escape)
   return (<u32>load<u8>(CMD_CLASS + <usize>ch) & CB_GLUE) != 0;
@@ -781,12 +788,11 @@ const CB_TRACKED: u32 = 8;   // > < / % - newline space \ {: the multi-step trac
 const CB_SEP: u32 = 16;      // ; | & newline: command separators
 const CB_PEXP: u32 = 32;     // ' ( ): the parameter-expansion, $' and $(( sections act on these with C_PEXP and C_BRACE at rest
 const CB_POS: u32 = 64;      // ; | & newline ` ( { [ < ' " / \ . , = @: the command-position chain does more than clear C_POS
-const CB_INERT: u32 = 128;   // ! # ) * + , - . : ? @ } ~: cmdPunct's at-rest fast path
 const CMD_CLASS: usize = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 88, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  8, 128, 71, 128, 3, 8, 80, 103, 96, 160, 132, 132, 196, 136, 192, 74, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 132, 80, 72, 64, 8, 132,
-  192, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 71, 75, 7, 7, 0,
-  67, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 74, 80, 132, 132, 0,
+  8, 0, 71, 0, 3, 8, 80, 103, 96, 32, 4, 4, 68, 8, 64, 74, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 80, 72, 64, 8, 4,
+  64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 71, 75, 7, 7, 0,
+  67, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 74, 80, 4, 4, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -1175,6 +1181,12 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   s32(c, C_LAST_END, end);
 }
 
+// The punctuation of cmdPunct's at-rest fast path, as bit sets over 0x00-0x3f and 0x40-0x7f (not a class bit: inlined into
+// the lexer's emitDash emitDot ... with the byte a constant, these tests fold away): ! # ) * + , - . : ? and @ } ~
+const INERT_LO: u64 = (<u64>1 << 0x21) | (<u64>1 << 0x23) | (<u64>1 << 0x29) | (<u64>1 << 0x2a) | (<u64>1 << 0x2b) | (<u64>1 << 0x2c) |
+  (<u64>1 << 0x2d) | (<u64>1 << 0x2e) | (<u64>1 << 0x3a) | (<u64>1 << 0x3f);
+const INERT_HI: u64 = (<u64>1 << (0x40 - 0x40)) | (<u64>1 << (0x7d - 0x40)) | (<u64>1 << (0x7e - 0x40));
+
 // Punctuation no tracker reacts to while idle (it only becomes the previous byte).
 // @ts-ignore: decorator
 @inline function neutral(ch: u32): bool { // , : [ ] } ? * + ^ ~ " '
@@ -1217,14 +1229,23 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
  * Punctuation. The at-rest fast paths are inlined into the caller (no call): a space with every tracker at rest
  * changes nothing, and punctuation no tracker takes up while all are at rest (no shell word, glob, brace or parameter
  * expansion under way; the first 16 bytes at j are J_ACT G_ON J_BRACEX J_BRCMD): the full path would only end a
- * pending exec( watch and note the byte. . , : @ # ! ? * + ~ ) } and a '-' glued to what precedes it.
+ * pending exec( watch and note the byte. . , : @ # ! ? * + ~ ) } and a '-' glued to what precedes it; with a command
+ * position open but not after a separator (C_POS 1 or 3: ../../ keeps the value's), also settle the position.
  */
 // @ts-ignore: decorator
 @inline export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   if (ch == 0x20) { if (!quiet(c, j)) cmdPunctFull(st, c, ch, start, end); }
-  else if ((<u32>load<u8>(CMD_CLASS + <usize>ch) & CB_INERT) != 0 &&
-      (ch != 0x2d || g32(c, C_LAST_END) == start) && quiet(c, j) && g32(c, C_PEXP) == 0) {
+  else if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
+      (ch != 0x2d || g32(c, C_LAST_END) == start) && g32(c, C_PEXP) == 0) {
+    if (!quiet(c, j)) {
+      // (a command position from the value's start, a quote or '=' (1) or inside $( (3) survives only a path's '.' and
+      // cmd.exe's @ after & or |, as in the full path's last section; after a separator (2) a '.' may start ./name: full path)
+      const pos = g32(c, C_POS);
+      if (pos == 2 || !quietButPos(c, j)) { cmdPunctFull(st, c, ch, start, end); return; }
+      const prev = g32(c, C_PREV);
+      if (!(ch == 0x2e || (ch == 0x40 && (prev == 0x26 || prev == 0x7c)))) s32(c, C_POS, 0);
+    }
     s32(c, C_EXEC, ch == 0x2e ? groovyDot(c, j, g32(c, C_EXEC), start, end) : 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end);
   } else cmdPunctFull(st, c, ch, start, end);
 }
