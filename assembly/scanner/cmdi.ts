@@ -788,11 +788,12 @@ const CB_TRACKED: u32 = 8;   // > < / % - newline space \ {: the multi-step trac
 const CB_SEP: u32 = 16;      // ; | & newline: command separators
 const CB_PEXP: u32 = 32;     // ' ( ): the parameter-expansion, $' and $(( sections act on these with C_PEXP and C_BRACE at rest
 const CB_POS: u32 = 64;      // ; | & newline ` ( { [ < ' " / \ . , = @: the command-position chain does more than clear C_POS
+const CB_EARLY: u32 = 128;   // . ' " space = and the neutral bytes: the exec( watch's and the idle early exits' bytes
 const CMD_CLASS: usize = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 88, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  8, 0, 71, 0, 3, 8, 80, 103, 96, 32, 4, 4, 68, 8, 64, 74, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 80, 72, 64, 8, 4,
-  64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 71, 75, 7, 7, 0,
-  67, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 74, 80, 4, 4, 0,
+  136, 0, 199, 0, 3, 8, 80, 231, 96, 32, 132, 132, 196, 8, 192, 74, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 132, 80, 72, 192, 8, 132,
+  64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 199, 75, 135, 135, 0,
+  67, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 74, 80, 132, 132, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -1367,30 +1368,33 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     if (ch != 0x7b && g32(j, J_BRACEX) != 0) s32(j, J_BRACEX, 0);
   }
   const ex = g32(c, C_EXEC);
-  if (ex != 0) { // system(  then a quote, $var or backtick
-    const es = ex & 3, adj = (ex >> 2) == start;
-    if (es == 1 && adj && ch == 0x28) s32(c, C_EXEC, 2 | (end << 2));
-    else if (es == 3 && adj && ch == 0x28 && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); } // getRuntime(
-    else if (es == 2 && adj && (ch == 0x27 || ch == 0x22) && (g32(c, C_EXEC_START) >> 31) != 0) s32(c, C_EXEC, 3 | (end << 2)); // exec(' : the word decides
-    else if (es == 2 && adj && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x60) && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); }
-    else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
-    else s32(c, C_EXEC, 0);
-  }
-  // -oProxyCommand=id: ssh runs the option's value as a command line (argument injection); judged like system( (state 2)
-  // (-oProxyCommand is one word: the option letter glued to the name)
-  else if (ch == 0x3d && <u32>(load<u64>(j + J_LW) >> 32) == start && proxyCommand(st + ST_LEX + LX_WORD, load<u32>(j + J_LW) & 0xff)) {
-    s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, start - (load<u32>(j + J_LW) & 0xff));
-  }
-  if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, ex, start, end));
-  else if ((ch == 0x22 || ch == 0x27) && g32(c, C_EXEC) == 0 && g32(c, C_LAST_END) == start && start != 0) s32(c, C_EXEC, end << 2); // (see groovyDot)
-  if (ch == 0x20 && idle(c)) return;
-  if (neutral(ch) && idle(c) && !((ch == 0x22 || ch == 0x27) && g32(c, C_PREV) == 0x3d)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
   // (a word between two '=' makes the second one a value's start too: --checkpoint-action=exec=sh x, a=b=c; only
   // "==" glued together is an operator)
   const wordEq = <u32>(load<u64>(j + J_LW) >> 32) == start;
-  if (ch == 0x3d && idle(c)) { // name=value: the value starts a command line as the whole input would
-    if (g32(c, C_LAST_END) == start && (g32(c, C_PREV) != 0x3d || wordEq)) { s32(c, C_POS, 1); s32(c, C_POS_START, end); }
-    s32(c, C_DOLLAR, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return;
+  // The exec( watch and the early exits: with no watch on, only . ' " space = and the neutral bytes act here
+  if (ex != 0 || (cls & CB_EARLY) != 0) {
+    if (ex != 0) { // system(  then a quote, $var or backtick
+      const es = ex & 3, adj = (ex >> 2) == start;
+      if (es == 1 && adj && ch == 0x28) s32(c, C_EXEC, 2 | (end << 2));
+      else if (es == 3 && adj && ch == 0x28 && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); } // getRuntime(
+      else if (es == 2 && adj && (ch == 0x27 || ch == 0x22) && (g32(c, C_EXEC_START) >> 31) != 0) s32(c, C_EXEC, 3 | (end << 2)); // exec(' : the word decides
+      else if (es == 2 && adj && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x60) && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); }
+      else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
+      else s32(c, C_EXEC, 0);
+    }
+    // -oProxyCommand=id: ssh runs the option's value as a command line (argument injection); judged like system( (state 2)
+    // (-oProxyCommand is one word: the option letter glued to the name)
+    else if (ch == 0x3d && <u32>(load<u64>(j + J_LW) >> 32) == start && proxyCommand(st + ST_LEX + LX_WORD, load<u32>(j + J_LW) & 0xff)) {
+      s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, start - (load<u32>(j + J_LW) & 0xff));
+    }
+    if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, ex, start, end));
+    else if ((ch == 0x22 || ch == 0x27) && g32(c, C_EXEC) == 0 && g32(c, C_LAST_END) == start && start != 0) s32(c, C_EXEC, end << 2); // (see groovyDot)
+    if (ch == 0x20 && idle(c)) return;
+    if (neutral(ch) && idle(c) && !((ch == 0x22 || ch == 0x27) && g32(c, C_PREV) == 0x3d)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
+    if (ch == 0x3d && idle(c)) { // name=value: the value starts a command line as the whole input would
+      if (g32(c, C_LAST_END) == start && (g32(c, C_PREV) != 0x3d || wordEq)) { s32(c, C_POS, 1); s32(c, C_POS_START, end); }
+      s32(c, C_DOLLAR, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return;
+    }
   }
   if (g32(c, C_CMD) != 0) step(st, c, false, ch, 0, 0, start, end, 0); // (step returns at once with no command pending)
   // The parameter-expansion sections: with C_PEXP and C_BRACE at rest only ' ( ) act (a $' quote, $(( and $())
