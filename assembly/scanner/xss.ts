@@ -386,9 +386,11 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 /** Nothing pending: a plain word or a space cannot change the state (except the last end). */
 // @ts-ignore: decorator
 @inline function idle(x: usize): bool {
-  return (g32(x, X_PEND) | g32(x, X_DATA) | g32(x, X_LT_END) | g32(x, X_NAME_END) | g32(x, X_QUOTE) | g32(x, X_GLUE_OK) |
-    g32(x, X_TPL) | g32(x, X_INTAG) | g32(x, X_URL)) == 0;
+  // (X_LT_END X_INTAG X_NAME_END X_DATA X_GLUE_OK X_URL X_PEND X_TPL are bytes 4-35: two vector loads, and X_QUOTE)
+  return !v128.any_true(v128.or(v128.load(x, X_LT_END), v128.load(x, X_GLUE_OK))) && g32(x, X_QUOTE) == 0;
 }
+// @ts-ignore
+assert(X_LT_END == 4 && X_INTAG == 8 && X_NAME_END == 12 && X_DATA == 16 && X_GLUE_OK == 20 && X_URL == 24 && X_PEND == 28 && X_TPL == 32);
 
 /**
  * idle(), except that a quote's breakout watch may be under way (P_BRK pending, X_QUOTE open): a plain
