@@ -62,6 +62,10 @@ const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(
 const C_EXEC_START: u32 = 120;
 const C_PEXP: u32 = 56;     // end + 1 of the name after '${' (bit 31: and its ':' after it); bit 30: end + 1 of $' instead
 
+// (cmdPunctFull tests the eight multi-step trackers C_BIN to C_LBRACE as bytes 16-47)
+// @ts-ignore
+assert(C_BIN == 16 && C_SHELL == 20 && C_REDIR == 24 && C_SSI == 28 && C_PCT == 32 && C_NL == 36 && C_NLTAG == 40 && C_LBRACE == 44);
+
 // Second region (st + ST_CMD2): the shell-word joiner, the glob-path and brace-expansion trackers.
 // The joiner reads a word the way the shell does: quotes, backslashes, empty expansions
 // ($@ $* $? $$ $! $- $# `` $()) and variables ($x ${x}, unset in an attack) between the pieces
@@ -763,12 +767,38 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   return !v128.any_true(v128.or(v128.or(v128.load(c), v128.load(c, 16)), v128.or(v128.load(c, 32), v128.load(j)))) && load<u64>(c, 48) == 0;
 }
 
+/** quiet, but for C_POS (the first four bytes): a position open and nothing else under way. */
 // @ts-ignore: decorator
-@inline function isGlue(ch: u32): bool { // ' " \ ` $ [ ] ^ (^: cmd.exe escape), as bit sets: one test on every punctuation byte
-  return ch < 0x80 && ((ch < 0x40 ? GLUE_LO >> <u64>ch : GLUE_HI >> <u64>(ch - 0x40)) & 1) != 0;
+@inline function quietButPos(c: usize, j: usize): bool {
+  return !v128.any_true(v128.or(v128.or(v128.and(v128.load(c), i32x4(0, -1, -1, -1)), v128.load(c, 16)), v128.or(v128.load(c, 32), v128.load(j)))) &&
+    load<u64>(c, 48) == 0;
 }
-const GLUE_LO: u64 = (<u64>1 << 0x27) | (<u64>1 << 0x22) | (<u64>1 << 0x24);
-const GLUE_HI: u64 = (<u64>1 << (0x5c - 0x40)) | (<u64>1 << (0x60 - 0x40)) | (<u64>1 << (0x5b - 0x40)) | (<u64>1 << (0x5d - 0x40)) | (<u64>1 << (0x5e - 0x40));
+
+// @ts-ignore: decorator
+@inline function isGlue(ch: u32): bool { // ' " \ ` $ [ ] ^ (^: cmd.exe escape)
+  return (<u32>load<u8>(CMD_CLASS + <usize>ch) & CB_GLUE) != 0;
+}
+
+// Punctuation classes, one load per byte (cmdPunct's bytes are 0-255), so each section of cmdPunctFull tests its bytes
+// with one AND, and a byte that none of a group of sections reacts to skips the group:
+const CB_GLUE: u32 = 1;      // ' " \ ` $ [ ] ^: glue inside a shell word (isGlue)
+const CB_JOIN: u32 = 2;      // the glue, { and /: the joiner, glob and brace sections act on these even with their region at rest
+const CB_NEUTRAL: u32 = 4;   // , : [ ] } ? * + ^ ~ " ': no tracker reacts to them while idle (neutral)
+const CB_TRACKED: u32 = 8;   // > < / % - newline space \ {: the multi-step trackers take these up even at rest
+const CB_SEP: u32 = 16;      // ; | & newline: command separators
+const CB_PEXP: u32 = 32;     // ' ( ): the parameter-expansion, $' and $(( sections act on these with C_PEXP and C_BRACE at rest
+const CB_POS: u32 = 64;      // ; | & newline ` ( { [ < ' " / \ . , = @: the command-position chain does more than clear C_POS
+const CB_EARLY: u32 = 128;   // . ' " space = and the neutral bytes: the exec( watch's and the idle early exits' bytes
+const CMD_CLASS: usize = memory.data<u8>([
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 88, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  136, 0, 199, 0, 3, 8, 80, 231, 96, 32, 132, 132, 196, 8, 192, 74, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 132, 80, 72, 192, 8, 132,
+  64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 199, 75, 135, 135, 0,
+  67, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 74, 80, 132, 132, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+]);
 
 /**
  * The shell word is one command word between backticks and nothing else: `date` (the word ends at the closing backtick), or
@@ -1152,18 +1182,17 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   s32(c, C_LAST_END, end);
 }
 
-// Punctuation no tracker reacts to while idle (it only becomes the previous byte).
-// @ts-ignore: decorator
-@inline function neutral(ch: u32): bool { // , : [ ] } ? * + ^ ~ " ' (bit sets: one test)
-  return ch < 0x80 && ((ch < 0x40 ? NEUTRAL_LO >> <u64>ch : NEUTRAL_HI >> <u64>(ch - 0x40)) & 1) != 0;
-}
-const NEUTRAL_LO: u64 = (<u64>1 << 0x2c) | (<u64>1 << 0x3a) | (<u64>1 << 0x3f) | (<u64>1 << 0x2a) | (<u64>1 << 0x2b) | (<u64>1 << 0x22) | (<u64>1 << 0x27);
-const NEUTRAL_HI: u64 = (<u64>1 << (0x5b - 0x40)) | (<u64>1 << (0x5d - 0x40)) | (<u64>1 << (0x7d - 0x40)) | (<u64>1 << (0x5e - 0x40)) | (<u64>1 << (0x7e - 0x40));
-
-// The punctuation of cmdPunct's at-rest fast path, as bit sets over 0x00-0x3f and 0x40-0x7f: ! # ) * + , - . : ? and @ } ~
+// The punctuation of cmdPunct's at-rest fast path, as bit sets over 0x00-0x3f and 0x40-0x7f (not a class bit: inlined into
+// the lexer's emitDash emitDot ... with the byte a constant, these tests fold away): ! # ) * + , - . : ? and @ } ~
 const INERT_LO: u64 = (<u64>1 << 0x21) | (<u64>1 << 0x23) | (<u64>1 << 0x29) | (<u64>1 << 0x2a) | (<u64>1 << 0x2b) | (<u64>1 << 0x2c) |
   (<u64>1 << 0x2d) | (<u64>1 << 0x2e) | (<u64>1 << 0x3a) | (<u64>1 << 0x3f);
 const INERT_HI: u64 = (<u64>1 << (0x40 - 0x40)) | (<u64>1 << (0x7d - 0x40)) | (<u64>1 << (0x7e - 0x40));
+
+// Punctuation no tracker reacts to while idle (it only becomes the previous byte).
+// @ts-ignore: decorator
+@inline function neutral(ch: u32): bool { // , : [ ] } ? * + ^ ~ " '
+  return (<u32>load<u8>(CMD_CLASS + <usize>ch) & CB_NEUTRAL) != 0;
+}
 
 /** The bracket `ch` closes the quote-like operator `open` opened (qx{ } %x[ ] %x< >), as ')' closes $(. */
 // @ts-ignore: decorator
@@ -1201,177 +1230,193 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
  * Punctuation. The at-rest fast paths are inlined into the caller (no call): a space with every tracker at rest
  * changes nothing, and punctuation no tracker takes up while all are at rest (no shell word, glob, brace or parameter
  * expansion under way; the first 16 bytes at j are J_ACT G_ON J_BRACEX J_BRCMD): the full path would only end a
- * pending exec( watch and note the byte. . , : @ # ! ? * + ~ ) } and a '-' glued to what precedes it.
+ * pending exec( watch and note the byte. . , : @ # ! ? * + ~ ) } and a '-' glued to what precedes it; with a command
+ * position open but not after a separator (C_POS 1 or 3: ../../ keeps the value's), also settle the position.
  */
 // @ts-ignore: decorator
 @inline export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   if (ch == 0x20) { if (!quiet(c, j)) cmdPunctFull(st, c, ch, start, end); }
   else if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
-      (ch != 0x2d || g32(c, C_LAST_END) == start) && quiet(c, j) && g32(c, C_PEXP) == 0) {
+      (ch != 0x2d || g32(c, C_LAST_END) == start) && g32(c, C_PEXP) == 0) {
+    if (!quiet(c, j)) {
+      // (a command position from the value's start, a quote or '=' (1) or inside $( (3) survives only a path's '.' and
+      // cmd.exe's @ after & or |, as in the full path's last section; after a separator (2) a '.' may start ./name: full path)
+      const pos = g32(c, C_POS);
+      if (pos == 2 || !quietButPos(c, j)) { cmdPunctFull(st, c, ch, start, end); return; }
+      const prev = g32(c, C_PREV);
+      if (!(ch == 0x2e || (ch == 0x40 && (prev == 0x26 || prev == 0x7c)))) s32(c, C_POS, 0);
+    }
     s32(c, C_EXEC, ch == 0x2e ? groovyDot(c, j, g32(c, C_EXEC), start, end) : 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end);
   } else cmdPunctFull(st, c, ch, start, end);
 }
-
-// The bytes the trackers of cmdPunctFull's second fast path take up, as bit sets: > < / % - newline space, and \ {
-const TRACKED_LO: u64 = (<u64>1 << 0x3e) | (<u64>1 << 0x3c) | (<u64>1 << 0x2f) | (<u64>1 << 0x25) | (<u64>1 << 0x2d) | (<u64>1 << 0x0a) | (<u64>1 << 0x20);
-const TRACKED_HI: u64 = (<u64>1 << (0x5c - 0x40)) | (<u64>1 << (0x7b - 0x40));
 
 /** Punctuation past the fast paths of cmdPunct (which alone calls it). */
 function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`) (as on entry: the
   // joiner and step below may change C_CMD)
-  const cmdBefore = g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0);
+  const cmdBefore = ch == 0x60 && (g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0)); // (read only for a backtick)
   const k3 = st + ST_CMD3;
-  // shell-word joiner
-  if (g32(k3, K_TICK) == 3) { // x`e: the letter is PowerShell's escaped letter only when a backtick is glued to it (i`e`x)
-    s32(k3, K_TICK, 1);
-    if (!(ch == 0x60 && g32(j, J_END) == start) && g32(j, J_ACT) != 0) splitTick(k3, j, st + ST_LEX + LX_WORD, 1);
-  }
-  // x`"w"hoami`, x`$0 -c id`: a quote, '$' or '\' right after an opening backtick glued to a word starts the substitution's
-  // shell word there, as a word does (cmdWord)
-  if (g32(j, J_ACT) != 0 && g32(k3, K_SPLIT) == start + 1 && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x5c)) { s32(k3, K_SPLIT, 0); splitTick(k3, j, 0, 0); }
-  if (g32(j, J_ACT) != 0) {
-    const mode = g32(j, J_MODE);
-    let cont = g32(j, J_END) == start;
-    if (cont) {
-      if (mode == 1) {
-        if (ch == 0x28) s32(j, J_MODE, 2); else if (ch == 0x7b) s32(j, J_MODE, 3);
-        else if (ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24) s32(j, J_MODE, 0);
-        else if (ch == 0x27 || ch == 0x22) { s32(j, J_MODE, 0); s32(j, J_QUOTES, g32(j, J_QUOTES) + 1); } // $'..' $".." quoting
-        else cont = false;
-      } else if (mode == 2) { if (ch == 0x29) s32(j, J_MODE, 0); else cont = false; }
-      else if (mode == 3) { // ${x} ${@} ${*}: the special parameters are read like $@ $* (mode 1)
-        if (ch == 0x7d) s32(j, J_MODE, 0);
-        else if (!(ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24)) cont = false;
-      }
-      else if (mode == 5) { if (ch == 0x7d) s32(j, J_MODE, 0); else if (ch == 0x20) cont = false; } // c{a,oun}t: later elements drop out
-      else if (mode == 4 && ch == 0x2c) {                                                              // {,x}: an empty first element
-        const n = g32(j, J_LEN);
-        // {"cmd",arg}: an element that is a command by itself (and began the word) is the command; {l,-x}s joins on
-        if (n != 0 && n <= J_MAX && g32(j, J_START) + 1 == g32(j, J_BRSTART) && (joinFlags(j, n) & (K_C_STRONG | K_C_WEAK)) != 0) { s32(j, J_MODE, 0); cont = false; }
-        else if (n != 0) s32(j, J_MODE, 5);
-      }
-      else if (mode == 4 && ch == 0x7d) s32(j, J_MODE, 0);
-      else if (mode == 0 && ch == 0x7b) s32(j, J_MODE, 4);
-      else if (ch == 0x24) s32(j, J_MODE, 1);
-      else if (!isGlue(ch)) cont = false;
-      else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
-      else if (ch == 0x5d) { // [c]at: the bracket closes inside the word; a ']' that no '[' opened is a literal ("| Date]")
-        if ((g32(j, J_QUOTES) & 0x30000) == 0) s32(j, J_LEN, J_MAX + 1);
-        s32(j, J_QUOTES, g32(j, J_QUOTES) & 0xffff);
-      }
-      else if (ch == 0x5b) s32(j, J_QUOTES, g32(j, J_QUOTES) | 0x20000); // ca[t]
+  const cls = <u32>load<u8>(CMD_CLASS + <usize>ch);
+  // The joiner, glob and brace sections: with their region at rest (J_ACT G_ON J_BRACEX J_BRCMD zero) and no one-letter
+  // word after x` waiting (K_TICK 3), only the glue, '{' and '/' start one of them; other bytes skip them all
+  if ((cls & CB_JOIN) != 0 || v128.any_true(v128.load(j)) || g32(k3, K_TICK) == 3) {
+    // shell-word joiner
+    if (g32(k3, K_TICK) == 3) { // x`e: the letter is PowerShell's escaped letter only when a backtick is glued to it (i`e`x)
+      s32(k3, K_TICK, 1);
+      if (!(ch == 0x60 && g32(j, J_END) == start) && g32(j, J_ACT) != 0) splitTick(k3, j, st + ST_LEX + LX_WORD, 1);
     }
-    if (cont) { s32(j, J_END, end); s32(j, J_GLUE, g32(j, J_GLUE) + 1); s32(j, J_MID, g32(j, J_MID) | 1); }
-    else joinEnd(st, c, j);
-  }
-  if (g32(j, J_ACT) == 0 && (isGlue(ch) || ch == 0x7b)) { // '{': brace expansion, the first element takes part in the word
-    s32(j, J_ACT, 1); s32(j, J_GLUE, 1); s32(j, J_END, end); s32(j, J_MODE, ch == 0x24 ? 1 : ch == 0x7b ? 4 : 0); s32(j, J_MID, 1);
-    s32(j, J_QUOTES, ch == 0x27 || ch == 0x22 ? 1 : 0); s32(j, J_VAR, 0);
-    s32(j, J_POSSTART, g32(c, C_POS_START));
-    const lw64 = load<u64>(j + J_LW);
-    const lw = <u32>lw64;
-    const lwl = lw & 0xff;
-    if (<u32>(lw64 >> 32) == start && lwl != 0) {
-      s32(j, J_LEN, 0);
-      joinAppend(j, st + ST_LEX + LX_WORD, lwl);
-      s32(j, J_START, load<u32>(st + ST_LEX + LX_START));
-      s32(j, J_POS, (lw >> 8) & 0xf); s32(j, J_BIN, lw >> 12);
-      if (ch == 0x5d) s32(j, J_LEN, J_MAX + 1); // Date]: a ']' no '[' opened leaves the word literal
-      else if (ch == 0x5b) s32(j, J_QUOTES, 0x20000); // ca[t]
-    } else {
-      s32(j, J_LEN, 0); s32(j, J_START, start); s32(j, J_POS, ch == 0x60 ? 2 : g32(c, C_POS)); s32(j, J_BIN, 0); // `cmd: the backtick opens a position
-      if (ch == 0x5b) s32(j, J_QUOTES, 0x10000); // a word opened by '[' (see joinEnd)
-      if (ch == 0x60 && g32(c, C_POS) != 2) s32(j, J_POSSTART, start); // (after a separator the position opened there: ;`who`)
+    // x`"w"hoami`, x`$0 -c id`: a quote, '$' or '\' right after an opening backtick glued to a word starts the substitution's
+    // shell word there, as a word does (cmdWord)
+    if (g32(j, J_ACT) != 0 && g32(k3, K_SPLIT) == start + 1 && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x5c)) { s32(k3, K_SPLIT, 0); splitTick(k3, j, 0, 0); }
+    if (g32(j, J_ACT) != 0) {
+      const mode = g32(j, J_MODE);
+      let cont = g32(j, J_END) == start;
+      if (cont) {
+        if (mode == 1) {
+          if (ch == 0x28) s32(j, J_MODE, 2); else if (ch == 0x7b) s32(j, J_MODE, 3);
+          else if (ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24) s32(j, J_MODE, 0);
+          else if (ch == 0x27 || ch == 0x22) { s32(j, J_MODE, 0); s32(j, J_QUOTES, g32(j, J_QUOTES) + 1); } // $'..' $".." quoting
+          else cont = false;
+        } else if (mode == 2) { if (ch == 0x29) s32(j, J_MODE, 0); else cont = false; }
+        else if (mode == 3) { // ${x} ${@} ${*}: the special parameters are read like $@ $* (mode 1)
+          if (ch == 0x7d) s32(j, J_MODE, 0);
+          else if (!(ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24)) cont = false;
+        }
+        else if (mode == 5) { if (ch == 0x7d) s32(j, J_MODE, 0); else if (ch == 0x20) cont = false; } // c{a,oun}t: later elements drop out
+        else if (mode == 4 && ch == 0x2c) {                                                              // {,x}: an empty first element
+          const n = g32(j, J_LEN);
+          // {"cmd",arg}: an element that is a command by itself (and began the word) is the command; {l,-x}s joins on
+          if (n != 0 && n <= J_MAX && g32(j, J_START) + 1 == g32(j, J_BRSTART) && (joinFlags(j, n) & (K_C_STRONG | K_C_WEAK)) != 0) { s32(j, J_MODE, 0); cont = false; }
+          else if (n != 0) s32(j, J_MODE, 5);
+        }
+        else if (mode == 4 && ch == 0x7d) s32(j, J_MODE, 0);
+        else if (mode == 0 && ch == 0x7b) s32(j, J_MODE, 4);
+        else if (ch == 0x24) s32(j, J_MODE, 1);
+        else if (!isGlue(ch)) cont = false;
+        else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
+        else if (ch == 0x5d) { // [c]at: the bracket closes inside the word; a ']' that no '[' opened is a literal ("| Date]")
+          if ((g32(j, J_QUOTES) & 0x30000) == 0) s32(j, J_LEN, J_MAX + 1);
+          s32(j, J_QUOTES, g32(j, J_QUOTES) & 0xffff);
+        }
+        else if (ch == 0x5b) s32(j, J_QUOTES, g32(j, J_QUOTES) | 0x20000); // ca[t]
+      }
+      if (cont) { s32(j, J_END, end); s32(j, J_GLUE, g32(j, J_GLUE) + 1); s32(j, J_MID, g32(j, J_MID) | 1); }
+      else joinEnd(st, c, j);
     }
+    if (g32(j, J_ACT) == 0 && (isGlue(ch) || ch == 0x7b)) { // '{': brace expansion, the first element takes part in the word
+      s32(j, J_ACT, 1); s32(j, J_GLUE, 1); s32(j, J_END, end); s32(j, J_MODE, ch == 0x24 ? 1 : ch == 0x7b ? 4 : 0); s32(j, J_MID, 1);
+      s32(j, J_QUOTES, ch == 0x27 || ch == 0x22 ? 1 : 0); s32(j, J_VAR, 0);
+      s32(j, J_POSSTART, g32(c, C_POS_START));
+      const lw64 = load<u64>(j + J_LW);
+      const lw = <u32>lw64;
+      const lwl = lw & 0xff;
+      if (<u32>(lw64 >> 32) == start && lwl != 0) {
+        s32(j, J_LEN, 0);
+        joinAppend(j, st + ST_LEX + LX_WORD, lwl);
+        s32(j, J_START, load<u32>(st + ST_LEX + LX_START));
+        s32(j, J_POS, (lw >> 8) & 0xf); s32(j, J_BIN, lw >> 12);
+        if (ch == 0x5d) s32(j, J_LEN, J_MAX + 1); // Date]: a ']' no '[' opened leaves the word literal
+        else if (ch == 0x5b) s32(j, J_QUOTES, 0x20000); // ca[t]
+      } else {
+        s32(j, J_LEN, 0); s32(j, J_START, start); s32(j, J_POS, ch == 0x60 ? 2 : g32(c, C_POS)); s32(j, J_BIN, 0); // `cmd: the backtick opens a position
+        if (ch == 0x5b) s32(j, J_QUOTES, 0x10000); // a word opened by '[' (see joinEnd)
+        if (ch == 0x60 && g32(c, C_POS) != 2) s32(j, J_POSSTART, start); // (after a separator the position opened there: ;`who`)
+      }
+    }
+    // x`cmd`: an opening backtick glued to a word joins them only if the substitution is empty (wh``oami);
+    // a word right after it starts the substitution's command instead (cmdWord)
+    if (ch != 0x60) {} // (both tests below are for a backtick)
+    else if (g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) != 0) { s32(k3, K_SPLIT, end + 1); s32(k3, K_SPLIT_AT, start); }
+    // '`cmd`, "`cmd`: a backtick glued after quotes alone opens the substitution there (inside "…" it runs whatever quote
+    // came before it: "'`sleep 5`'"); the shell word to read starts at the backtick, as it does with no quote before it
+    else if (g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) == 0 && g32(j, J_MODE) == 0 && g32(j, J_VAR) == 0 &&
+             (g32(j, J_QUOTES) & 0x30000) == 0 && g32(j, J_QUOTES) != 0) {
+      s32(j, J_START, start); s32(j, J_POS, 2); s32(j, J_QUOTES, 0x40000); s32(j, J_GLUE, 1); s32(j, J_MID, 1);
+      if (g32(c, C_POS) != 2) s32(j, J_POSSTART, start);
+    }
+    // glob path segments
+    if (ch == 0x2f && (g32(j, G_ON) == 0 || g32(j, G_BR) == 0)) {
+      const on = g32(j, G_ON) != 0;
+      if (on) globEnd(st, j, true, start);
+      const gs = on ? g32(j, G_START) : start;
+      const isbin = on && g32(j, G_ISBIN) != 0 && g32(j, G_NPART) == 1;
+      v128.store(j + G_QM, i32x4.splat(0)); v128.store(j + G_QM + 16, i32x4.splat(0)); s32(j, G_QM + 32, 0); // G_QM to G_NPART (no native call)
+      s32(j, G_ON, 1); s32(j, G_AFTERBIN, isbin ? 1 : 0); s32(j, G_START, gs)
+      s32(j, G_QLAST, 0);
+    } else if (g32(j, G_ON) != 0) {
+      const br = g32(j, G_BR);
+      let inSeg = true;
+      if (ch == 0x3f) { if (br == 1 || br >= 2) s32(j, G_BR, 3); else s32(j, G_QM, g32(j, G_QM) + 1); }
+      else if (ch == 0x2a) { if (br != 0) s32(j, G_BR, 3); else s32(j, G_STAR, g32(j, G_STAR) + 1); }
+      else if (ch == 0x5b) { if (br == 0) s32(j, G_BR, 1); else inSeg = false; }
+      else if (ch == 0x5d && br >= 2) { if (br == 3) s32(j, G_CLS, g32(j, G_CLS) + 1); s32(j, G_BR, 0); }
+      else if (ch == 0x2f) s32(j, G_BR, 3); // a '/' inside [..] matches nothing but hides the name: /[e/]tc
+      else if ((ch == 0x21 || ch == 0x2d || ch == 0x5e) && br != 0) { if (br == 1 && ch != 0x2d) {} else s32(j, G_BR, 3); }
+      else inSeg = false;
+      if (inSeg) { s32(j, G_NPART, g32(j, G_NPART) + 1); s32(j, G_QLAST, ch == 0x3f ? 1 : 0); }
+      else { globEnd(st, j, false, start); s32(j, G_ON, 0); }
+    }
+    // brace expansion: {cmd,  {,cmd
+    const brc = g32(j, J_BRCMD);
+    if (brc != 0) {
+      if ((brc & 0x7fffffff) == start + 1 && (ch == 0x2c || (ch == 0x7d && (brc >> 31) == 0))) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
+      s32(j, J_BRCMD, 0);
+    }
+    if (ch == 0x2c && g32(j, J_BRACEX) == 1 && g32(c, C_LAST_END) == start) { s32(j, J_BRACEX, 2); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
+    if (ch != 0x7b && g32(j, J_BRACEX) != 0) s32(j, J_BRACEX, 0);
   }
-  // x`cmd`: an opening backtick glued to a word joins them only if the substitution is empty (wh``oami);
-  // a word right after it starts the substitution's command instead (cmdWord)
-  if (ch != 0x60) {} // (both tests below are for a backtick)
-  else if (g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) != 0) { s32(k3, K_SPLIT, end + 1); s32(k3, K_SPLIT_AT, start); }
-  // '`cmd`, "`cmd`: a backtick glued after quotes alone opens the substitution there (inside "…" it runs whatever quote
-  // came before it: "'`sleep 5`'"); the shell word to read starts at the backtick, as it does with no quote before it
-  else if (g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) == 0 && g32(j, J_MODE) == 0 && g32(j, J_VAR) == 0 &&
-           (g32(j, J_QUOTES) & 0x30000) == 0 && g32(j, J_QUOTES) != 0) {
-    s32(j, J_START, start); s32(j, J_POS, 2); s32(j, J_QUOTES, 0x40000); s32(j, J_GLUE, 1); s32(j, J_MID, 1);
-    if (g32(c, C_POS) != 2) s32(j, J_POSSTART, start);
-  }
-  // glob path segments
-  if (ch == 0x2f && (g32(j, G_ON) == 0 || g32(j, G_BR) == 0)) {
-    const on = g32(j, G_ON) != 0;
-    if (on) globEnd(st, j, true, start);
-    const gs = on ? g32(j, G_START) : start;
-    const isbin = on && g32(j, G_ISBIN) != 0 && g32(j, G_NPART) == 1;
-    v128.store(j + G_QM, i32x4.splat(0)); v128.store(j + G_QM + 16, i32x4.splat(0)); s32(j, G_QM + 32, 0); // G_QM to G_NPART (no native call)
-    s32(j, G_ON, 1); s32(j, G_AFTERBIN, isbin ? 1 : 0); s32(j, G_START, gs)
-    s32(j, G_QLAST, 0);
-  } else if (g32(j, G_ON) != 0) {
-    const br = g32(j, G_BR);
-    let inSeg = true;
-    if (ch == 0x3f) { if (br == 1 || br >= 2) s32(j, G_BR, 3); else s32(j, G_QM, g32(j, G_QM) + 1); }
-    else if (ch == 0x2a) { if (br != 0) s32(j, G_BR, 3); else s32(j, G_STAR, g32(j, G_STAR) + 1); }
-    else if (ch == 0x5b) { if (br == 0) s32(j, G_BR, 1); else inSeg = false; }
-    else if (ch == 0x5d && br >= 2) { if (br == 3) s32(j, G_CLS, g32(j, G_CLS) + 1); s32(j, G_BR, 0); }
-    else if (ch == 0x2f) s32(j, G_BR, 3); // a '/' inside [..] matches nothing but hides the name: /[e/]tc
-    else if ((ch == 0x21 || ch == 0x2d || ch == 0x5e) && br != 0) { if (br == 1 && ch != 0x2d) {} else s32(j, G_BR, 3); }
-    else inSeg = false;
-    if (inSeg) { s32(j, G_NPART, g32(j, G_NPART) + 1); s32(j, G_QLAST, ch == 0x3f ? 1 : 0); }
-    else { globEnd(st, j, false, start); s32(j, G_ON, 0); }
-  }
-  // brace expansion: {cmd,  {,cmd
-  const brc = g32(j, J_BRCMD);
-  if (brc != 0) {
-    if ((brc & 0x7fffffff) == start + 1 && (ch == 0x2c || (ch == 0x7d && (brc >> 31) == 0))) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
-    s32(j, J_BRCMD, 0);
-  }
-  if (ch == 0x2c && g32(j, J_BRACEX) == 1 && g32(c, C_LAST_END) == start) { s32(j, J_BRACEX, 2); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
-  if (ch != 0x7b && g32(j, J_BRACEX) != 0) s32(j, J_BRACEX, 0);
   const ex = g32(c, C_EXEC);
-  if (ex != 0) { // system(  then a quote, $var or backtick
-    const es = ex & 3, adj = (ex >> 2) == start;
-    if (es == 1 && adj && ch == 0x28) s32(c, C_EXEC, 2 | (end << 2));
-    else if (es == 3 && adj && ch == 0x28 && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); } // getRuntime(
-    else if (es == 2 && adj && (ch == 0x27 || ch == 0x22) && (g32(c, C_EXEC_START) >> 31) != 0) s32(c, C_EXEC, 3 | (end << 2)); // exec(' : the word decides
-    else if (es == 2 && adj && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x60) && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); }
-    else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
-    else s32(c, C_EXEC, 0);
-  }
-  // -oProxyCommand=id: ssh runs the option's value as a command line (argument injection); judged like system( (state 2)
-  // (-oProxyCommand is one word: the option letter glued to the name)
-  else if (ch == 0x3d && <u32>(load<u64>(j + J_LW) >> 32) == start && proxyCommand(st + ST_LEX + LX_WORD, load<u32>(j + J_LW) & 0xff)) {
-    s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, start - (load<u32>(j + J_LW) & 0xff));
-  }
-  if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, ex, start, end));
-  else if ((ch == 0x22 || ch == 0x27) && g32(c, C_EXEC) == 0 && g32(c, C_LAST_END) == start && start != 0) s32(c, C_EXEC, end << 2); // (see groovyDot)
-  if (ch == 0x20 && idle(c)) return;
-  if (neutral(ch) && idle(c) && !((ch == 0x22 || ch == 0x27) && g32(c, C_PREV) == 0x3d)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
   // (a word between two '=' makes the second one a value's start too: --checkpoint-action=exec=sh x, a=b=c; only
   // "==" glued together is an operator)
   const wordEq = <u32>(load<u64>(j + J_LW) >> 32) == start;
-  if (ch == 0x3d && idle(c)) { // name=value: the value starts a command line as the whole input would
-    if (g32(c, C_LAST_END) == start && (g32(c, C_PREV) != 0x3d || wordEq)) { s32(c, C_POS, 1); s32(c, C_POS_START, end); }
-    s32(c, C_DOLLAR, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return;
+  // The exec( watch and the early exits: with no watch on, only . ' " space = and the neutral bytes act here
+  if (ex != 0 || (cls & CB_EARLY) != 0) {
+    if (ex != 0) { // system(  then a quote, $var or backtick
+      const es = ex & 3, adj = (ex >> 2) == start;
+      if (es == 1 && adj && ch == 0x28) s32(c, C_EXEC, 2 | (end << 2));
+      else if (es == 3 && adj && ch == 0x28 && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); } // getRuntime(
+      else if (es == 2 && adj && (ch == 0x27 || ch == 0x22) && (g32(c, C_EXEC_START) >> 31) != 0) s32(c, C_EXEC, 3 | (end << 2)); // exec(' : the word decides
+      else if (es == 2 && adj && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x60) && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); }
+      else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
+      else s32(c, C_EXEC, 0);
+    }
+    // -oProxyCommand=id: ssh runs the option's value as a command line (argument injection); judged like system( (state 2)
+    // (-oProxyCommand is one word: the option letter glued to the name)
+    else if (ch == 0x3d && <u32>(load<u64>(j + J_LW) >> 32) == start && proxyCommand(st + ST_LEX + LX_WORD, load<u32>(j + J_LW) & 0xff)) {
+      s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, start - (load<u32>(j + J_LW) & 0xff));
+    }
+    if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, ex, start, end));
+    else if ((ch == 0x22 || ch == 0x27) && g32(c, C_EXEC) == 0 && g32(c, C_LAST_END) == start && start != 0) s32(c, C_EXEC, end << 2); // (see groovyDot)
+    if (ch == 0x20 && idle(c)) return;
+    if (neutral(ch) && idle(c) && !((ch == 0x22 || ch == 0x27) && g32(c, C_PREV) == 0x3d)) { s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return; }
+    if (ch == 0x3d && idle(c)) { // name=value: the value starts a command line as the whole input would
+      if (g32(c, C_LAST_END) == start && (g32(c, C_PREV) != 0x3d || wordEq)) { s32(c, C_POS, 1); s32(c, C_POS_START, end); }
+      s32(c, C_DOLLAR, 0); s32(c, C_PREV, ch); s32(c, C_LAST_END, end); return;
+    }
   }
   if (g32(c, C_CMD) != 0) step(st, c, false, ch, 0, 0, start, end, 0); // (step returns at once with no command pending)
-  // parameter expansion with an operator: ${x#p} ${x%p} ${x/a/b} ${x^} ${x,} ${x@Q} ${x:1} ${!x} ${#x}
-  const pexp = g32(c, C_PEXP);
-  if ((pexp & 0x40000000) != 0) { // $'\x69\x64' $'\151': ANSI-C quoting spelling bytes as escapes
-    if ((pexp & 0x3fffffff) - 1 == start && ch == 0x5c) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
-    s32(c, C_PEXP, 0);
-  } else if (pexp != 0) {
-    const at = (pexp & 0x7fffffff) - 1 == start;
-    if (at && (pexp >> 31) == 0 && (ch == 0x23 || ch == 0x25 || ch == 0x2f || ch == 0x5e || ch == 0x2c || ch == 0x40)) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
-    s32(c, C_PEXP, at && (pexp >> 31) == 0 && ch == 0x3a ? (end + 1) | 0x80000000 : 0);
-  }
-  if (ch == 0x27 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) s32(c, C_PEXP, (end + 1) | 0x40000000);
-  const brc0 = g32(c, C_BRACE);
-  // (${: with no name is Log4j's default-value lookup, ${::-j}: bash calls it a bad substitution)
-  if (brc0 != 0 && brc0 - 1 == start && (ch == 0x21 || ch == 0x23 || ch == 0x3a)) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
-  // $(( arithmetic and the empty $(): shell-only syntax
-  if ((ch == 0x28 || ch == 0x29) && g32(c, C_SUBST) == 2 && g32(c, C_PREV) == 0x28 && g32(c, C_LAST_END) == start && g32(c, C_POS) == 2) {
-    report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), end);
+  // The parameter-expansion sections: with C_PEXP and C_BRACE at rest only ' ( ) act (a $' quote, $(( and $())
+  if ((g32(c, C_PEXP) | g32(c, C_BRACE)) != 0 || (cls & CB_PEXP) != 0) {
+    // parameter expansion with an operator: ${x#p} ${x%p} ${x/a/b} ${x^} ${x,} ${x@Q} ${x:1} ${!x} ${#x}
+    const pexp = g32(c, C_PEXP);
+    if ((pexp & 0x40000000) != 0) { // $'\x69\x64' $'\151': ANSI-C quoting spelling bytes as escapes
+      if ((pexp & 0x3fffffff) - 1 == start && ch == 0x5c) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
+      s32(c, C_PEXP, 0);
+    } else if (pexp != 0) {
+      const at = (pexp & 0x7fffffff) - 1 == start;
+      if (at && (pexp >> 31) == 0 && (ch == 0x23 || ch == 0x25 || ch == 0x2f || ch == 0x5e || ch == 0x2c || ch == 0x40)) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
+      s32(c, C_PEXP, at && (pexp >> 31) == 0 && ch == 0x3a ? (end + 1) | 0x80000000 : 0);
+    }
+    if (ch == 0x27 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) s32(c, C_PEXP, (end + 1) | 0x40000000);
+    const brc0 = g32(c, C_BRACE);
+    // (${: with no name is Log4j's default-value lookup, ${::-j}: bash calls it a bad substitution)
+    if (brc0 != 0 && brc0 - 1 == start && (ch == 0x21 || ch == 0x23 || ch == 0x3a)) report(st, R_CMDI_COMMAND_SUBSTITUTION, start, end);
+    // $(( arithmetic and the empty $(): shell-only syntax
+    if ((ch == 0x28 || ch == 0x29) && g32(c, C_SUBST) == 2 && g32(c, C_PREV) == 0x28 && g32(c, C_LAST_END) == start && g32(c, C_POS) == 2) {
+      report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_POS_START), end);
+    }
   }
   const last = g32(c, C_LAST_END);
   const adjacent = last == start;
@@ -1380,8 +1425,8 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   // multi-step trackers. Fast path: with the shell-flag, redirection, /bin/, <!--#, %name%, newline and '{'/'-' trackers
   // all at rest, a byte none of them takes up (> < / \ % { - newline space) leaves them at rest: each section below
   // would only store the 0 already there (the same stores; the '<' count's reset reads none of them)
-  if ((g32(c, C_SHELL) | g32(c, C_REDIR) | g32(c, C_BIN) | g32(c, C_SSI) | pct | g32(c, C_NL) | g32(c, C_NLTAG) | g32(c, C_LBRACE)) != 0 ||
-      (ch < 0x80 && ((ch < 0x40 ? TRACKED_LO >> <u64>ch : TRACKED_HI >> <u64>(ch - 0x40)) & 1) != 0)) {
+  // (C_BIN C_SHELL C_REDIR C_SSI C_PCT C_NL C_NLTAG C_LBRACE are bytes 16-47: two vector loads)
+  if ((cls & CB_TRACKED) != 0 || v128.any_true(v128.or(v128.load(c, C_BIN), v128.load(c, C_PCT)))) {
     const sh = g32(c, C_SHELL);
     if (sh == 1) s32(c, C_SHELL, isSpace || (ch == 0x2c && adjacent) ? 2 : ch == 0x2e && adjacent ? 4 : 0); // sh -c, sh,-c (argv lists)
     else if (sh == 2) s32(c, C_SHELL, (ch == 0x2d || ch == 0x2f) ? 3 : isSpace ? 2 : 0);
@@ -1438,7 +1483,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     else s32(c, C_NL, end + 1);
     s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && (!adjacent || g32(c, C_FRESH) != 0) ? (end + 1) | 0x80000000 : 0); // ' -': an option dash (or one opening the value: -e sh)
   }
-  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) s32(st + ST_CMD3, K_ANGLE, 0); // a separator closes every '<'
+  if ((cls & CB_SEP) != 0) s32(st + ST_CMD3, K_ANGLE, 0); // a separator closes every '<'
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
   // A name in command position (x() {, function x() {), a name of punctuation (:(){ ), "()" itself in command
@@ -1473,7 +1518,8 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   }
   // separators open a command position
   const prev = g32(c, C_PREV);
-  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) {
+  if ((cls & CB_POS) == 0) s32(c, C_POS, 0); // (a byte no branch below takes: the last one's)
+  else if ((cls & CB_SEP) != 0) {
     if (g32(c, C_POS) == 0 || g32(c, C_POS) == 1) { s32(c, C_POS_START, start); s32(c, C_SUBST, 0); }
     s32(c, C_POS, 2);
   } else if (ch == 0x60 && g32(st + ST_CMD3, K_TICK) != 0 && g32(c, C_LAST_END) == start) {

@@ -386,9 +386,11 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
 /** Nothing pending: a plain word or a space cannot change the state (except the last end). */
 // @ts-ignore: decorator
 @inline function idle(x: usize): bool {
-  return (g32(x, X_PEND) | g32(x, X_DATA) | g32(x, X_LT_END) | g32(x, X_NAME_END) | g32(x, X_QUOTE) | g32(x, X_GLUE_OK) |
-    g32(x, X_TPL) | g32(x, X_INTAG) | g32(x, X_URL)) == 0;
+  // (X_LT_END X_INTAG X_NAME_END X_DATA X_GLUE_OK X_URL X_PEND X_TPL are bytes 4-35: two vector loads, and X_QUOTE)
+  return !v128.any_true(v128.or(v128.load(x, X_LT_END), v128.load(x, X_GLUE_OK))) && g32(x, X_QUOTE) == 0;
 }
+// @ts-ignore
+assert(X_LT_END == 4 && X_INTAG == 8 && X_NAME_END == 12 && X_DATA == 16 && X_GLUE_OK == 20 && X_URL == 24 && X_PEND == 28 && X_TPL == 32);
 
 /**
  * idle(), except that a quote's breakout watch may be under way (P_BRK pending, X_QUOTE open): a plain
@@ -1010,115 +1012,126 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (p != P_NONE) {
     ps = g32(x, X_PEND_START);
     let keep = false;
-    if (heldSink(p)) { keep = heldPunct(st, x, p, c, adjacent, isSpace, ps, end); p = P_NONE; }
-    // setTimeout( waits for its first argument; otherwise a timer is any sink
-    if (p == P_TIMER && adjacent && c == 0x28) { s32(x, X_PEND, P_TIMER_ARG); s32(x, X_PEND_END, end); keep = true; p = P_NONE; }
-    else if (p == P_TIMER) p = P_SINK;
-    else if (p == P_TAGCALL && adjacent && c == 0x28) { s32(x, X_PEND, P_APPLY_ARG); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_TIMER_ARG) {
-      if (isSpace) keep = true;
-      // (arrow parameters or an empty call: no code; a quote, template or other expression: code)
-      else if (c != 0x28 && c != 0x29) report(st, R_XSS_JS_SINK, ps, end);
-      p = P_NONE;
-    }
-    if (p == P_ONNAME) p = adjacent && c == 0x3d ? P_EVENT : P_ONWORD;
-    if (c == 0x3d && (p == P_EVENT || p == P_ONWORD)) {
-      report(st, p == P_EVENT ? R_XSS_EVENT_HANDLER : R_XSS_ANY_TAG, ps, end);
-    } else if (c == 0x3a && (p == P_SCHEME || p == P_SCHEME_PROSE)) {
-      const s2 = st + ST_XSS2; // held: see schemePunct (a scheme already held is reported first)
-      if (g32(s2, S2_MODE) != 0) schemeReport(st, s2);
-      s32(s2, S2_START, ps); s32(s2, S2_END, end); s32(s2, S2_MODE, p == P_SCHEME ? 1 : 4); s32(s2, S2_DOT, 0); s32(x, X_RARE, 1);
-    }
-    else if (p == P_ONPROP && c == 0x3d) { s32(x, X_PEND, P_ONPROP_EQ); s32(x, X_PEND_END, end); keep = true; }
-    else if ((p == P_ONPROP || p == P_ONPROP_EQ) && isSpace) keep = true;
-    else if (p == P_SINK && adjacent && c == 0x28) { s32(x, X_PEND, P_SINK_OPEN); s32(x, X_PEND_END, end); keep = true; }
-    // [1].map(alert)  x.forEach(eval)  — the sink handed to a call as its only argument (a callback that runs it;
-    // as one argument of several it is as often a name compared in code: equal(Eval, EvalError))
-    else if (p == P_SINK && adjacent && c == 0x29 && g32(x, X_PREV) == PREV_CALL_PAREN && g32(x, X_PUNCT_END) == ps) report(st, R_XSS_JS_SINK, ps, end);
-    // ...,alert)  — the last of several arguments of a call: a callback too (a prose list in parentheses is no call)
-    else if (p == P_SINK && adjacent && c == 0x29 && closesCall && g32(x, X_PREV) == 0x2c && g32(st + ST_XSS2, S2_COMMA_SINK) == ps + 1) report(st, R_XSS_JS_SINK, ps, end);
-    // {get:alert}  {toString:alert} — the sink as the last value of an object literal: a getter, conversion or handler
-    // the object hands to the engine, which calls it (Object.defineProperty(window,'x',{get:alert});x)
-    else if (p == P_SINK && adjacent && c == 0x7d && g32(x, X_PREV) == 0x3a && g32(st + ST_XSS2, S2_COMMA_SINK) == ps + 1) report(st, R_XSS_JS_SINK, ps, end);
-    // (alert)(1)  alert?.(1)  alert.call(
-    else if (p == P_SINK && adjacent && (c == 0x29 || c == 0x3f)) { s32(x, X_PEND_END, end); keep = true; }
-    // [alert] — the sink alone in an array literal ('[' right before it): indexed and called next, [alert][0](1)
-    else if (p == P_SINK && adjacent && c == 0x5d && g32(x, X_PREV) == 0x5b && g32(x, X_PUNCT_END) == ps) { s32(x, X_PEND, P_ARR_SINK); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_ARR_SINK && adjacent && c == 0x5b) { s32(x, X_PEND, P_OBJ_IDX); s32(x, X_PEND_END, end); keep = true; } // then as window['x'](1)
-    else if (p == P_SINK && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_SINK_DOT && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
-    else if (p == P_HTMLPROP && c == 0x3d) { s32(x, X_PEND, P_HTMLPROP_EQ); s32(x, X_PEND_END, end); keep = true; }
-    else if ((p == P_HTMLPROP || p == P_HTMLPROP_EQ) && isSpace) keep = true;
-    else if (p == P_HTMLPROP_EQ && (c == 0x27 || c == 0x22 || c == 0x60)) { s32(x, X_PEND, P_HTMLPROP_Q); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_HTMLPROP_Q && adjacent && c == g32(x, X_PREV)) { s32(x, X_PEND, P_HTMLPROP_EMPTY); s32(x, X_PEND_END, end); keep = true; } // '' "" ``
-    else if (p == P_HTMLPROP_EMPTY && isSpace) keep = true;
-    else if (p == P_HTMLPROP_EMPTY && c == 0x2b) report(st, R_XSS_JS_SINK, ps, end); // el.innerHTML = '' + html
-    else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, ps, g32(x, X_LAST_END)); // el.innerHTML='<img ...
-    else if ((p == P_BRK || p == P_BRK_OP) && adjacent && (c == 0x29 || c == 0x5d)) { s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_BRK_OP && isSpace && g32(x, X_PREV) == 0x3b) { s32(x, X_PEND_END, end); keep = true; } // "; f( (only ';' may have a space after it)
-    // an operator, or '}' closing a block (a statement may follow it); not '+' (string concatenation: "a"+b.c(),
-    // and a query turns it into a space), '/' (quoted paths: '/user(s)'), ',' '=' (CSV, formulas)
-    else if ((p == P_BRK || p == P_BRK_OP) && adjacent &&
-             (c == 0x3b || c == 0x2d || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x5e || c == 0x7d)) {
-      s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true;
-    }
-    else if (p == P_BRK_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_BREAKOUT, ps, end);
-    // ';name`x`  — a tagged-template call right after leaving the string (reported when content follows, as alert`x`)
-    else if (p == P_BRK_CALL && adjacent && c == 0x60) { s32(x, X_PEND, P_TICK); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_BRK_CALL && adjacent && c == 0x3d) { s32(x, X_PEND, P_BRK_ASSIGN); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_BRK_ASSIGN && isSpace) keep = true;
-    // x=alert;  a=alert,  — a sink assigned to a name: called by that name next (x=alert;x(1), a=alert,a(1))
-    else if (p == P_SINK && adjacent && (c == 0x3b || c == 0x2c) && g32(x, X_PREV) == 0x3d && g32(x, X_PUNCT_END) == ps) { s32(x, X_PEND, P_ALIAS); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_ALIAS && isSpace) { s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_ALIAS_NAME && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
-    else if (p == P_VALUEOF && adjacent && c == 0x3d) { s32(x, X_PEND, P_VALUEOF_EQ); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_VALUEOF_EQ && isSpace) keep = true;
-    else if (p == P_BRK_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true; } // '-a.b(
-    else if ((p == P_BRK || p == P_BRK_IN) && isSpace) keep = true; // (adjacency still counts from the quote or 'in')
-    else if (p == P_BRK_NAME && adjacent && (c == 0x3d || c == 0x28)) report(st, R_XSS_JS_BREAKOUT, ps, end);
-    else if (p == P_BRK_NAME && adjacent && c == 0x2e) { s32(x, X_PEND, P_BRK_DOT); s32(x, X_PEND_END, end); keep = true; } // '-location.href
-    else if (p == P_SINK_WEAK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_ANY_TAG, ps, end);
-    else if (p == P_CSS && adjacent && c == 0x28) report(st, R_XSS_CSS_EXPRESSION, ps, end);
-    else if (p == P_BEHAVIOR && c == 0x3a) { s32(x, X_PEND, P_BEHAVIOR_COLON); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_BEHAVIOR_COLON && isSpace) keep = true;
-    // (a global right after '<' is indexed, '<top['al'+'ert'](1); <window.location> is a placeholder in docs)
-    else if (p == P_OBJ && (c == 0x5b || (c == 0x2e && g32(x, X_NAME_END) != g32(x, X_PEND_END) + 1))) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_OBJ && (isSpace || c == 0x29)) { s32(x, X_PEND_END, end); keep = true; }        // document .cookie  (document)[...]
-    // window['x'](  top[`x`]`: a global indexed by a string, then called (names built from pieces)
-    // (or a regex literal: top[/al/.source+/ert/.source](1) builds the name from the patterns' text)
-    else if ((p == P_OBJ_DOT && g32(x, X_PREV) == 0x5b || p == P_OBJ_IDX) && (c == 0x27 || c == 0x22 || c == 0x60 || (c == 0x2f && adjacent))) {
-      s32(x, X_PEND, P_OBJ_IDX); s32(x, X_PEND_END, end); keep = true;
-    }
-    // inside the index: the pieces of a name built by an expression ('al'+'ert', /al/.source, 8680439..toString(30))
-    else if (p == P_OBJ_IDX && (isSpace || c == 0x2b || c == 0x2f || c == 0x2e || c == 0x28 || c == 0x29)) keep = true;
-    else if (p == P_OBJ_IDX && c == 0x5d) { s32(x, X_PEND, P_OBJ_CALL); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_OBJ_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
-    else if (p == P_OBJ_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; } // [alert][0].call(
-    else if (p == P_OBJ_DOT && isSpace) { s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_NEW && isSpace) keep = true;
-    else if (p == P_CTOR && adjacent && c == 0x2e) { s32(x, X_PEND, P_CTOR_DOT); s32(x, X_PEND_END, end); keep = true; }
-    else if ((p == P_CTOR || p == P_FUNC || p == P_IMPORT) && adjacent && c == 0x28) {
-      report(st, R_XSS_ANY_TAG, ps, end);
-      s32(x, X_PEND, p == P_IMPORT ? P_IMPORT_URL : P_IMPORT_PAREN); s32(x, X_PEND_END, end); keep = true; // constructor('code') is Function('code')
-    }
-    else if (p == P_IMPORT_PAREN && (c == 0x27 || c == 0x22 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end);
-    else if (p == P_FUNC_NAME && adjacent && c == 0x29) { s32(x, X_PEND, P_FUNC_CLOSE); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_FUNC_CLOSE && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end); // Function(name)(  Function(name)`
-    else if (p == P_FUNC_CLOSE && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; } // Function(name).call(
-    else if ((p == P_IMPORT_PAREN || p == P_IMPORT_URL) && isSpace) keep = true;
-    else if (p == P_IMPORT_URL && (c == 0x27 || c == 0x22 || c == 0x60)) { s32(x, X_PEND, P_IMPORT_Q); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_IMPORT_Q && adjacent && c == 0x2f) report(st, R_XSS_JS_SINK, ps, end); // import('//x.test/m.js')
-    // alert`x`  Function`x`  .call`x`  top['x']`x`  constructor`x` (Function`x` builds a function from the strings)
-    else if ((p == P_SINK || p == P_CTOR || p == P_FUNC || p == P_TAGCALL || p == P_OBJ_CALL) && adjacent && c == 0x60) {
-      s32(x, X_PEND, P_TICK); s32(x, X_PEND_END, end); keep = true;
-    }
-    else if (p == P_TICK && adjacent && (c == 0x24 || c == 0x60 || c == 0x28 || c == 0x27 || c == 0x22 || c == 0x5c)) report(st, R_XSS_JS_SINK, ps, end);
-    else if ((p == P_UTF7 || p == P_UTF7_SP) && adjacent && c == 0x2d) utf7Lt = true;
-    else if (p == P_XML && adjacent && (c == 0x2d || c == 0x3a)) { s32(x, X_PEND, P_XML_DASH); s32(x, X_PEND_END, end); keep = true; }
-    else if (p == P_CSS && adjacent && c == 0x5c) { s32(x, X_PEND, P_CSS_ESC); s32(x, X_PEND_END, end); keep = true; }
-    else if (isSpace && (p == P_EVENT || p == P_ONWORD || p == P_SCHEME || p == P_SCHEME_PROSE || p == P_BEHAVIOR)) { // "onload =" is valid
-      if (p == P_ONWORD) s32(x, X_PEND, P_ONWORD); // (from P_ONNAME: a space before its '=')
-      keep = true;
+    if (p == P_BRK || p == P_BRK_OP) {
+      // A quote's breakout watch (quotes are everywhere in SQL): of the chain below only these branches, in its order,
+      // take P_BRK or P_BRK_OP (every other one names another state), so the watch skips the rest
+      if (adjacent && (c == 0x29 || c == 0x5d)) { s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_BRK_OP && isSpace && g32(x, X_PREV) == 0x3b) { s32(x, X_PEND_END, end); keep = true; }
+      else if (adjacent && (c == 0x3b || c == 0x2d || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x5e || c == 0x7d)) {
+        s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true;
+      }
+      else if (p == P_BRK && isSpace) keep = true;
+    } else {
+      if (heldSink(p)) { keep = heldPunct(st, x, p, c, adjacent, isSpace, ps, end); p = P_NONE; }
+      // setTimeout( waits for its first argument; otherwise a timer is any sink
+      if (p == P_TIMER && adjacent && c == 0x28) { s32(x, X_PEND, P_TIMER_ARG); s32(x, X_PEND_END, end); keep = true; p = P_NONE; }
+      else if (p == P_TIMER) p = P_SINK;
+      else if (p == P_TAGCALL && adjacent && c == 0x28) { s32(x, X_PEND, P_APPLY_ARG); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_TIMER_ARG) {
+        if (isSpace) keep = true;
+        // (arrow parameters or an empty call: no code; a quote, template or other expression: code)
+        else if (c != 0x28 && c != 0x29) report(st, R_XSS_JS_SINK, ps, end);
+        p = P_NONE;
+      }
+      if (p == P_ONNAME) p = adjacent && c == 0x3d ? P_EVENT : P_ONWORD;
+      if (c == 0x3d && (p == P_EVENT || p == P_ONWORD)) {
+        report(st, p == P_EVENT ? R_XSS_EVENT_HANDLER : R_XSS_ANY_TAG, ps, end);
+      } else if (c == 0x3a && (p == P_SCHEME || p == P_SCHEME_PROSE)) {
+        const s2 = st + ST_XSS2; // held: see schemePunct (a scheme already held is reported first)
+        if (g32(s2, S2_MODE) != 0) schemeReport(st, s2);
+        s32(s2, S2_START, ps); s32(s2, S2_END, end); s32(s2, S2_MODE, p == P_SCHEME ? 1 : 4); s32(s2, S2_DOT, 0); s32(x, X_RARE, 1);
+      }
+      else if (p == P_ONPROP && c == 0x3d) { s32(x, X_PEND, P_ONPROP_EQ); s32(x, X_PEND_END, end); keep = true; }
+      else if ((p == P_ONPROP || p == P_ONPROP_EQ) && isSpace) keep = true;
+      else if (p == P_SINK && adjacent && c == 0x28) { s32(x, X_PEND, P_SINK_OPEN); s32(x, X_PEND_END, end); keep = true; }
+      // [1].map(alert)  x.forEach(eval)  — the sink handed to a call as its only argument (a callback that runs it;
+      // as one argument of several it is as often a name compared in code: equal(Eval, EvalError))
+      else if (p == P_SINK && adjacent && c == 0x29 && g32(x, X_PREV) == PREV_CALL_PAREN && g32(x, X_PUNCT_END) == ps) report(st, R_XSS_JS_SINK, ps, end);
+      // ...,alert)  — the last of several arguments of a call: a callback too (a prose list in parentheses is no call)
+      else if (p == P_SINK && adjacent && c == 0x29 && closesCall && g32(x, X_PREV) == 0x2c && g32(st + ST_XSS2, S2_COMMA_SINK) == ps + 1) report(st, R_XSS_JS_SINK, ps, end);
+      // {get:alert}  {toString:alert} — the sink as the last value of an object literal: a getter, conversion or handler
+      // the object hands to the engine, which calls it (Object.defineProperty(window,'x',{get:alert});x)
+      else if (p == P_SINK && adjacent && c == 0x7d && g32(x, X_PREV) == 0x3a && g32(st + ST_XSS2, S2_COMMA_SINK) == ps + 1) report(st, R_XSS_JS_SINK, ps, end);
+      // (alert)(1)  alert?.(1)  alert.call(
+      else if (p == P_SINK && adjacent && (c == 0x29 || c == 0x3f)) { s32(x, X_PEND_END, end); keep = true; }
+      // [alert] — the sink alone in an array literal ('[' right before it): indexed and called next, [alert][0](1)
+      else if (p == P_SINK && adjacent && c == 0x5d && g32(x, X_PREV) == 0x5b && g32(x, X_PUNCT_END) == ps) { s32(x, X_PEND, P_ARR_SINK); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_ARR_SINK && adjacent && c == 0x5b) { s32(x, X_PEND, P_OBJ_IDX); s32(x, X_PEND_END, end); keep = true; } // then as window['x'](1)
+      else if (p == P_SINK && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_SINK_DOT && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+      else if (p == P_HTMLPROP && c == 0x3d) { s32(x, X_PEND, P_HTMLPROP_EQ); s32(x, X_PEND_END, end); keep = true; }
+      else if ((p == P_HTMLPROP || p == P_HTMLPROP_EQ) && isSpace) keep = true;
+      else if (p == P_HTMLPROP_EQ && (c == 0x27 || c == 0x22 || c == 0x60)) { s32(x, X_PEND, P_HTMLPROP_Q); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_HTMLPROP_Q && adjacent && c == g32(x, X_PREV)) { s32(x, X_PEND, P_HTMLPROP_EMPTY); s32(x, X_PEND_END, end); keep = true; } // '' "" ``
+      else if (p == P_HTMLPROP_EMPTY && isSpace) keep = true;
+      else if (p == P_HTMLPROP_EMPTY && c == 0x2b) report(st, R_XSS_JS_SINK, ps, end); // el.innerHTML = '' + html
+      else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, ps, g32(x, X_LAST_END)); // el.innerHTML='<img ...
+      else if ((p == P_BRK || p == P_BRK_OP) && adjacent && (c == 0x29 || c == 0x5d)) { s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_BRK_OP && isSpace && g32(x, X_PREV) == 0x3b) { s32(x, X_PEND_END, end); keep = true; } // "; f( (only ';' may have a space after it)
+      // an operator, or '}' closing a block (a statement may follow it); not '+' (string concatenation: "a"+b.c(),
+      // and a query turns it into a space), '/' (quoted paths: '/user(s)'), ',' '=' (CSV, formulas)
+      else if ((p == P_BRK || p == P_BRK_OP) && adjacent &&
+               (c == 0x3b || c == 0x2d || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x5e || c == 0x7d)) {
+        s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true;
+      }
+      else if (p == P_BRK_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_BREAKOUT, ps, end);
+      // ';name`x`  — a tagged-template call right after leaving the string (reported when content follows, as alert`x`)
+      else if (p == P_BRK_CALL && adjacent && c == 0x60) { s32(x, X_PEND, P_TICK); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_BRK_CALL && adjacent && c == 0x3d) { s32(x, X_PEND, P_BRK_ASSIGN); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_BRK_ASSIGN && isSpace) keep = true;
+      // x=alert;  a=alert,  — a sink assigned to a name: called by that name next (x=alert;x(1), a=alert,a(1))
+      else if (p == P_SINK && adjacent && (c == 0x3b || c == 0x2c) && g32(x, X_PREV) == 0x3d && g32(x, X_PUNCT_END) == ps) { s32(x, X_PEND, P_ALIAS); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_ALIAS && isSpace) { s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_ALIAS_NAME && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+      else if (p == P_VALUEOF && adjacent && c == 0x3d) { s32(x, X_PEND, P_VALUEOF_EQ); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_VALUEOF_EQ && isSpace) keep = true;
+      else if (p == P_BRK_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_BRK_OP); s32(x, X_PEND_END, end); keep = true; } // '-a.b(
+      else if ((p == P_BRK || p == P_BRK_IN) && isSpace) keep = true; // (adjacency still counts from the quote or 'in')
+      else if (p == P_BRK_NAME && adjacent && (c == 0x3d || c == 0x28)) report(st, R_XSS_JS_BREAKOUT, ps, end);
+      else if (p == P_BRK_NAME && adjacent && c == 0x2e) { s32(x, X_PEND, P_BRK_DOT); s32(x, X_PEND_END, end); keep = true; } // '-location.href
+      else if (p == P_SINK_WEAK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_ANY_TAG, ps, end);
+      else if (p == P_CSS && adjacent && c == 0x28) report(st, R_XSS_CSS_EXPRESSION, ps, end);
+      else if (p == P_BEHAVIOR && c == 0x3a) { s32(x, X_PEND, P_BEHAVIOR_COLON); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_BEHAVIOR_COLON && isSpace) keep = true;
+      // (a global right after '<' is indexed, '<top['al'+'ert'](1); <window.location> is a placeholder in docs)
+      else if (p == P_OBJ && (c == 0x5b || (c == 0x2e && g32(x, X_NAME_END) != g32(x, X_PEND_END) + 1))) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_OBJ && (isSpace || c == 0x29)) { s32(x, X_PEND_END, end); keep = true; }        // document .cookie  (document)[...]
+      // window['x'](  top[`x`]`: a global indexed by a string, then called (names built from pieces)
+      // (or a regex literal: top[/al/.source+/ert/.source](1) builds the name from the patterns' text)
+      else if ((p == P_OBJ_DOT && g32(x, X_PREV) == 0x5b || p == P_OBJ_IDX) && (c == 0x27 || c == 0x22 || c == 0x60 || (c == 0x2f && adjacent))) {
+        s32(x, X_PEND, P_OBJ_IDX); s32(x, X_PEND_END, end); keep = true;
+      }
+      // inside the index: the pieces of a name built by an expression ('al'+'ert', /al/.source, 8680439..toString(30))
+      else if (p == P_OBJ_IDX && (isSpace || c == 0x2b || c == 0x2f || c == 0x2e || c == 0x28 || c == 0x29)) keep = true;
+      else if (p == P_OBJ_IDX && c == 0x5d) { s32(x, X_PEND, P_OBJ_CALL); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_OBJ_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+      else if (p == P_OBJ_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; } // [alert][0].call(
+      else if (p == P_OBJ_DOT && isSpace) { s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_NEW && isSpace) keep = true;
+      else if (p == P_CTOR && adjacent && c == 0x2e) { s32(x, X_PEND, P_CTOR_DOT); s32(x, X_PEND_END, end); keep = true; }
+      else if ((p == P_CTOR || p == P_FUNC || p == P_IMPORT) && adjacent && c == 0x28) {
+        report(st, R_XSS_ANY_TAG, ps, end);
+        s32(x, X_PEND, p == P_IMPORT ? P_IMPORT_URL : P_IMPORT_PAREN); s32(x, X_PEND_END, end); keep = true; // constructor('code') is Function('code')
+      }
+      else if (p == P_IMPORT_PAREN && (c == 0x27 || c == 0x22 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end);
+      else if (p == P_FUNC_NAME && adjacent && c == 0x29) { s32(x, X_PEND, P_FUNC_CLOSE); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_FUNC_CLOSE && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_JS_SINK, ps, end); // Function(name)(  Function(name)`
+      else if (p == P_FUNC_CLOSE && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; } // Function(name).call(
+      else if ((p == P_IMPORT_PAREN || p == P_IMPORT_URL) && isSpace) keep = true;
+      else if (p == P_IMPORT_URL && (c == 0x27 || c == 0x22 || c == 0x60)) { s32(x, X_PEND, P_IMPORT_Q); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_IMPORT_Q && adjacent && c == 0x2f) report(st, R_XSS_JS_SINK, ps, end); // import('//x.test/m.js')
+      // alert`x`  Function`x`  .call`x`  top['x']`x`  constructor`x` (Function`x` builds a function from the strings)
+      else if ((p == P_SINK || p == P_CTOR || p == P_FUNC || p == P_TAGCALL || p == P_OBJ_CALL) && adjacent && c == 0x60) {
+        s32(x, X_PEND, P_TICK); s32(x, X_PEND_END, end); keep = true;
+      }
+      else if (p == P_TICK && adjacent && (c == 0x24 || c == 0x60 || c == 0x28 || c == 0x27 || c == 0x22 || c == 0x5c)) report(st, R_XSS_JS_SINK, ps, end);
+      else if ((p == P_UTF7 || p == P_UTF7_SP) && adjacent && c == 0x2d) utf7Lt = true;
+      else if (p == P_XML && adjacent && (c == 0x2d || c == 0x3a)) { s32(x, X_PEND, P_XML_DASH); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_CSS && adjacent && c == 0x5c) { s32(x, X_PEND, P_CSS_ESC); s32(x, X_PEND_END, end); keep = true; }
+      else if (isSpace && (p == P_EVENT || p == P_ONWORD || p == P_SCHEME || p == P_SCHEME_PROSE || p == P_BEHAVIOR)) { // "onload =" is valid
+        if (p == P_ONWORD) s32(x, X_PEND, P_ONWORD); // (from P_ONNAME: a space before its '=')
+        keep = true;
+      }
     }
     if (!keep) s32(x, X_PEND, P_NONE);
   }
