@@ -789,16 +789,24 @@ const CB_SEP: u32 = 16;      // ; | & newline: command separators
 const CB_PEXP: u32 = 32;     // ' ( ): the parameter-expansion, $' and $(( sections act on these with C_PEXP and C_BRACE at rest
 const CB_POS: u32 = 64;      // ; | & newline ` ( { [ < ' " / \ . , = @: the command-position chain does more than clear C_POS
 const CB_EARLY: u32 = 128;   // . ' " space = and the neutral bytes: the exec( watch's and the idle early exits' bytes
-const CMD_CLASS: usize = memory.data<u8>([
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 88, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  136, 0, 199, 0, 3, 8, 80, 231, 96, 32, 132, 132, 196, 8, 192, 74, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 132, 80, 72, 192, 8, 132,
-  64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 199, 75, 135, 135, 0,
-  67, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 74, 80, 132, 132, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-]);
+// Built at start-up from the lists above, so the table says what the comments say.
+const CMD_CLASS: usize = memory.data(256);
+const NEUTRAL_BYTES = ",:[]}?*+^~\"'";
+classBytes("'\"\\`$[]^", CB_GLUE);
+classBytes("'\"\\`$[]^{/", CB_JOIN);
+classBytes(NEUTRAL_BYTES, CB_NEUTRAL);
+classBytes("></%-\n \\{", CB_TRACKED);
+classBytes(";|&\n", CB_SEP);
+classBytes("'()", CB_PEXP);
+classBytes(";|&\n`({[<'\"/\\.,=@", CB_POS);
+classBytes(".'\" =", CB_EARLY);
+classBytes(NEUTRAL_BYTES, CB_EARLY);
+function classBytes(bytes: string, cls: u32): void {
+  for (let i = 0; i < bytes.length; i++) {
+    const at = CMD_CLASS + <usize>bytes.charCodeAt(i);
+    store<u8>(at, load<u8>(at) | <u8>cls);
+  }
+}
 
 /**
  * The shell word is one command word between backticks and nothing else: `date` (the word ends at the closing backtick), or
