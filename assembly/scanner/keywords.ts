@@ -16,7 +16,7 @@ for (let slot: u32 = 0; slot <= KW_MASK; slot++) {
 }
 /** May the word of FNV-1a hash `h` be a keyword? (false: it is none) */
 // @ts-ignore: decorator
-@inline function mayBeKeyword(h: u32): bool {
+@inline export function mayBeKeyword(h: u32): bool {
   return load<u8>(KW_FILTER + <usize>(h >> FILTER_SHIFT)) != 0;
 }
 

@@ -91,6 +91,19 @@ describe('one-call JSON walk', () => {
     expect(clean).toBeLessThan(300);
   });
 
+  it('agrees on values of plain words, which the walk may settle without a scan', () => {
+    // (json.ts's quietWords: letters and digits between spaces, no keyword, no word glued to a
+    // leading digit, none longer than 32 bytes; anything else goes through the scan)
+    const values = [
+      'Ana Maria', 'ANA  MARIA', ' great fast ', '12345', 'order 66', 'please SELECT all', 'UNION SELECT password FROM users',
+      '0x2e0x2e0x2f0x2e0x2e0x2f0x2e0x2e0x2fetc0x2fpasswd', '0x2e0x2e0x2f', 'a 0x2e0x2e0x2f0x2e0x2e0x2f', '1union 1select', 'x'.repeat(33), 'x'.repeat(70), 'onload',
+      'id', 'Boise ID', 'ls', 'etc passwd', 'a b c d e f g', '',
+    ];
+    for (const v of values) expectSameAsValueByValue(JSON.stringify({ text: v, [v.slice(0, 20)]: v }));
+    // (hex-spelled ../ glued after a leading digit: short enough for the length rule to let it through)
+    expect(expectSameAsValueByValue(JSON.stringify({ path: 'a 0x2e0x2e0x2f0x2e0x2e0x2f' })).blocked).toBe(true);
+  });
+
   it('agrees on malformed, cut and odd documents', () => {
     const docs = [
       '{"a": <b>}', '{"a": "unterminated', '{"a": [1, 2}', '', '   ', '{"a":1}}', '{"a":1} {"b":2}', '{"a":1},', ',{"a":1}',
