@@ -231,6 +231,13 @@ function emitColon(st: usize, start: u32, end: u32, prev: u32): void {
   punct(st, 0x3a, start, end, prev);
 }
 
+/** A punctuation byte to the emitter made for it (the common ones have copies with the byte a constant: see emitSpace). */
+// @ts-ignore: decorator
+@inline function emitByte(st: usize, b: u32, start: u32, end: u32, prev: u32): void {
+  if (b == 0x20) emitSpace(st, start, end, prev); else if (b == 0x2d) emitDash(st, start, end, prev); else if (b == 0x2e) emitDot(st, start, end, prev);
+  else if (b == 0x40) emitAt(st, start, end, prev); else if (b == 0x3a) emitColon(st, start, end, prev); else emitPunct(st, b, start, end, prev);
+}
+
 /**
  * Split normalised bytes into words and punctuation; word state survives chunk ends. `offs`: the
  * bytes' original offsets (n + 1 of them). (lexPlain below: the same for plainChunk's output.)
@@ -264,8 +271,7 @@ function emitColon(st: usize, start: u32, end: u32, prev: u32): void {
     if (len != 0) { store<u32>(lx + LX_MIXED, mixed); emitWord(st, hash, len, load<u32>(lx + LX_START), at); len = 0; }
     const pend = load<u32>(offs + (<usize>(i + 1) << 2));
     const pprev = i > 0 ? <u32>load<u8>(buf + i - 1) : load<u32>(lx + LX_PREV);
-    if (b == 0x20) emitSpace(st, at, pend, pprev); else if (b == 0x2d) emitDash(st, at, pend, pprev); else if (b == 0x2e) emitDot(st, at, pend, pprev);
-    else if (b == 0x40) emitAt(st, at, pend, pprev); else if (b == 0x3a) emitColon(st, at, pend, pprev); else emitPunct(st, b, at, pend, pprev);
+    emitByte(st, b, at, pend, pprev);
     i++;
   }
   if (n > 0) store<u32>(lx + LX_PREV, <u32>load<u8>(buf + n - 1));
@@ -309,8 +315,7 @@ function emitColon(st: usize, start: u32, end: u32, prev: u32): void {
       emitWord(st, hash, i - start, start, i);
     }
     const prev = i > 0 ? <u32>load<u8>(buf + i - 1) : 0;
-    if (b == 0x20) emitSpace(st, i, i + 1, prev); else if (b == 0x2d) emitDash(st, i, i + 1, prev); else if (b == 0x2e) emitDot(st, i, i + 1, prev);
-    else if (b == 0x40) emitAt(st, i, i + 1, prev); else if (b == 0x3a) emitColon(st, i, i + 1, prev); else emitPunct(st, b, i, i + 1, prev);
+    emitByte(st, b, i, i + 1, prev);
     i++;
   }
   if (n > 0) store<u32>(lx + LX_PREV, <u32>load<u8>(buf + n - 1));
