@@ -1,3 +1,5 @@
+// The lease is Disposable (`using`): consumers whose own lib setting lacks it still type-check these declarations.
+/// <reference lib="esnext.disposable" preserve="true" />
 import { ArenaClosedError, LeaseReleasedError } from './errors.js';
 import type { Pool } from './pool.js';
 

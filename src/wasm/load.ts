@@ -1,8 +1,21 @@
 import { WASM_BASE64 } from '../generated/wasm-base64.js';
 import type { ArenaExports } from './exports.js';
 
-/** What `createArena({ wasm })` accepts. */
-export type WasmSource = WebAssembly.Module | BufferSource | URL | string;
+declare global {
+  // The WebAssembly types live in TypeScript's DOM lib, which a Node project (lib ES20xx plus
+  // @types/node 20) does not load. These empty-bodied declarations merge with the DOM's when
+  // it is there and stand in for them when it is not, so the shipped .d.ts files type-check
+  // either way. (The DOM's own Module interface is empty too.)
+  namespace WebAssembly {
+    interface Module {}
+    interface Memory {
+      readonly buffer: ArrayBuffer;
+    }
+  }
+}
+
+/** What `createArena({ wasm })` accepts: a compiled module, its bytes, or where to fetch them. */
+export type WasmSource = WebAssembly.Module | ArrayBuffer | ArrayBufferView | URL | string;
 
 let embeddedModule: Promise<WebAssembly.Module> | undefined;
 
@@ -39,7 +52,7 @@ export async function loadModule(source: WasmSource | undefined): Promise<WebAss
   if (typeof source === 'string' || source instanceof URL) {
     return WebAssembly.compile(await fetchBytes(new URL(source)));
   }
-  if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer) return WebAssembly.compile(source);
+  if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer) return WebAssembly.compile(source as BufferSource);
   throw new TypeError('wasm must be a WebAssembly.Module, bytes (ArrayBuffer or view), or a URL');
 }
 
