@@ -152,6 +152,23 @@ describe('installed from the tarball', () => {
     expect(JSON.parse(stdout)).toEqual({ attack: 403, resolved: true });
   }, 60_000);
 
+  // Node 20.19+ and 22.12+ load ES modules through require() (process.features.require_module).
+  it.skipIf(!(process.features as { require_module?: boolean }).require_module)('loads through require() in a CommonJS project', async () => {
+    writeFileSync(join(app, 'consumer.cjs'), `
+      const { createArena, createDetector } = require('arenaguard');
+      const { arenaguard } = require('arenaguard/express');
+      (async () => {
+        const arena = await createArena();
+        const detector = await createDetector({ arena });
+        const blocked = detector.scan("1' OR '1'='1", { context: 'query' }).blocked;
+        await arena.close();
+        console.log(JSON.stringify({ blocked, adapter: typeof arenaguard }));
+      })();
+    `);
+    const { stdout } = await run(process.execPath, ['consumer.cjs'], { cwd: app });
+    expect(JSON.parse(stdout)).toEqual({ blocked: true, adapter: 'function' });
+  }, 60_000);
+
   it('runs the CLI from node_modules/.bin: exit 1 when flagged, 0 when clean, 2 on a usage error', () => {
     const cli = join(app, 'node_modules/.bin/arenaguard');
     const flagged = spawnSync(cli, ['scan', '-', '--json'], { cwd: app, input: "1' OR '1'='1\n", encoding: 'utf8' });
