@@ -12,6 +12,7 @@ import type { GuardDetector, GuardRequestShape, GuardScanResult, GuardThreat } f
 import { globMatch } from './glob.js';
 import { shownLocation, shownUrl } from './redact.js';
 import { createBodyScanner, type BodyScanner } from './body-scan.js';
+import { BodyDecoder, contentCodings, MAX_CODINGS, webDecompressor, type Decompressor, type DecompressorFactory } from './content-encoding.js';
 import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type ThreatEvent } from './options.js';
 import { createDefaultDetector } from './default-detector.js';
 import { recorderFor, type GuardRecorder } from '../metrics/recorder.js';
@@ -34,7 +35,8 @@ export interface RequestMeta {
 
 /** A response the guard sends itself instead of calling the application. */
 export interface GuardResponse {
-  status: 403 | 413 | 503;
+  /** 400: the body does not decode as its Content-Encoding says; 415: a Content-Encoding the guard cannot decode. */
+  status: 400 | 403 | 413 | 415 | 503;
   headers: Record<string, string>;
   /** JSON text. Never contains request bytes. */
   body: string;
@@ -129,6 +131,13 @@ export class Inspection {
   #current: Lease | null = null;
   #used = 0;
   #body: BodyScanner | undefined;
+  /**
+   * Inflates a body sent with Content-Encoding before it is stored and scanned: null when
+   * the body came as is, undefined until its first chunk opens it.
+   */
+  #decoder: BodyDecoder | null | undefined;
+  /** Decoded body bytes so far (a body sent with Content-Encoding). */
+  #decodedBytes = 0;
   /** Bytes written to each lease, in order (for a raw rescan from the slots). */
   #filled: number[] | undefined;
   /** Chunks waiting for a slot (made when the first one waits). */
@@ -147,6 +156,7 @@ export class Inspection {
     // Body slots in the detector's own arena: JSON values are scanned where they lie in the slot.
     this.#inPlace = (detector as { arena?: unknown }).arena === arena;
     this.meta = meta;
+    this.#decoder = meta.headers['content-encoding'] === undefined ? null : undefined;
   }
 
   /** The id the guard's responses and events carry: made when first asked for (a clean request never is). */
@@ -172,6 +182,15 @@ export class Inspection {
       return;
     }
     if (this.#scanError !== undefined) return; // decided at finish(), by failMode
+    if (this.#decoder !== null) {
+      this.#writeEncoded(chunk);
+      return;
+    }
+    this.#accept(chunk);
+  }
+
+  /** Store and scan body bytes as the application will read them (decoded, when they were sent encoded). */
+  #accept(chunk: Uint8Array): void {
     if (this.#draining) {
       (this.#backlog ??= []).push(chunk);
       return;
@@ -187,6 +206,63 @@ export class Inspection {
     if (stalled >= 0) {
       (this.#backlog ??= []).push(chunk.subarray(stalled));
       this.#draining = this.#drain();
+    }
+  }
+
+  /** A chunk of a body sent with Content-Encoding: into the decoder, whose output goes to #accept. */
+  #writeEncoded(chunk: Uint8Array): void {
+    if (this.#decoder === undefined) {
+      const stages = this.#openDecoders();
+      if (stages === undefined) return;
+      if (stages.length === 0) {
+        this.#decoder = null; // (only `identity`)
+        this.#accept(chunk);
+        return;
+      }
+      this.#decoder = new BodyDecoder(stages, (decoded) => this.#acceptDecoded(decoded));
+    }
+    this.#decoder!.write(chunk);
+  }
+
+  /** One decompressor per coding, last-applied first; undefined (and a 415) when one cannot be decoded here. */
+  #openDecoders(): Decompressor[] | undefined {
+    const codings = contentCodings(this.meta.headers['content-encoding']);
+    const stages: Decompressor[] = [];
+    if (codings.length <= MAX_CODINGS) {
+      for (let i = codings.length - 1; i >= 0; i--) {
+        const stage = this.#core.decompress(codings[i]!);
+        if (stage === undefined) break;
+        stages.push(stage);
+      }
+      if (stages.length === codings.length) return stages;
+    }
+    // (the header's text is the client's: the answer does not repeat it)
+    this.failure = respond(415, this.requestId, { error: 'unsupported content encoding' }, { 'accept-encoding': this.#core.acceptedCodings() }, true);
+    return undefined;
+  }
+
+  /** Decoded bytes: the body limit holds for them too (a small gzip body can inflate a thousandfold). */
+  #acceptDecoded(decoded: Uint8Array): boolean {
+    if (this.failure || this.#released) return false;
+    this.#decodedBytes += decoded.length;
+    const limit = this.#core.options.maxBodyBytes;
+    if (this.#decodedBytes > limit) {
+      this.failure = respond(413, this.requestId, { error: 'payload too large', maxBodyBytes: limit }, {}, true);
+      return false;
+    }
+    if (this.#scanError === undefined && decoded.length > 0) this.#accept(decoded);
+    return true;
+  }
+
+  /** The encoded body is all written: wait for its last decoded bytes; a body that does not decode is refused (400). */
+  async #decoded(): Promise<void> {
+    const decoder = this.#decoder;
+    if (decoder === null || decoder === undefined) return;
+    this.#decoder = null;
+    try {
+      await decoder.close();
+    } catch {
+      this.failure ??= respond(400, this.requestId, { error: 'malformed body encoding' });
     }
   }
 
@@ -282,6 +358,7 @@ export class Inspection {
    * guard was mounted after a body parser); it is scanned from that value.
    */
   async finish(alreadyParsed?: unknown): Promise<Verdict> {
+    await this.#decoded();
     while (this.#draining) await this.#draining;
     const now = this.finishNow(alreadyParsed);
     if (now !== undefined) return now;
@@ -304,7 +381,7 @@ export class Inspection {
    * which has a synchronous twin). Undefined otherwise: then call `finish()`.
    */
   finishNow(alreadyParsed?: unknown): Verdict | undefined {
-    if (this.#draining) return undefined;
+    if (this.#draining || (this.#decoder !== null && this.#decoder !== undefined)) return undefined;
     const detector = this.#detector as GuardDetector & { analyzeRequestSync?: (request: GuardRequestShape) => GuardScanResult };
     if (detector.analyzeRequest !== Detector.prototype.analyzeRequest || typeof detector.analyzeRequestSync !== 'function') return undefined;
     const recorder = this.#recorder(detector);
@@ -381,6 +458,10 @@ export class Inspection {
     if (this.#released) return;
     this.#released = true;
     if (this.#backlog !== undefined) this.#backlog.length = 0;
+    if (this.#decoder) {
+      this.#decoder.abort();
+      this.#decoder = null;
+    }
     this.#current = null;
     for (const lease of this.#leases) {
       try {
@@ -416,9 +497,28 @@ export class GuardCore<Req> {
   /** What #ready resolved to, once it has (it is never made again after that). */
   #readyValue: { detector: GuardDetector; arena: Arena } | undefined;
   #largest = new WeakMap<Arena, number>();
+  /** @internal Decompressors for request bodies sent with Content-Encoding. */
+  readonly decompress: DecompressorFactory;
+  #accepted: string | undefined;
 
-  constructor(options: GuardOptions<Req> | undefined) {
+  /** `decompress`: the Node adapters add zlib's codings to the runtime's DecompressionStream. */
+  constructor(options: GuardOptions<Req> | undefined, decompress: DecompressorFactory = webDecompressor) {
     this.options = resolveGuardOptions(options);
+    this.decompress = decompress;
+  }
+
+  /** @internal The codings this guard decodes, for the Accept-Encoding of a 415 (RFC 9110 §15.5.16). */
+  acceptedCodings(): string {
+    if (this.#accepted === undefined) {
+      const probe = (coding: string) => {
+        const stage = this.decompress(coding);
+        if (stage === undefined) return false;
+        stage.writable.abort().catch(() => undefined);
+        return true;
+      };
+      this.#accepted = ['gzip', 'deflate', 'br', 'zstd'].filter(probe).join(', ');
+    }
+    return this.#accepted;
   }
 
   /** True when `skip(req)` says so. A throwing `skip` scans the request (fails safe). */
@@ -507,7 +607,7 @@ export class GuardCore<Req> {
       return verdict;
     }
     const status = verdict.response.status;
-    recorder.countOutcome(status === 403 ? 'blocked' : status === 413 ? 'too_large' : 'unavailable');
+    recorder.countOutcome(OUTCOMES[status]);
     if (status === 403) {
       // The 403 lists exactly the findings that counted (after exclusions).
       const shown = (JSON.parse(verdict.response.body) as { threats: { category: string }[] }).threats;
@@ -603,6 +703,11 @@ export class GuardCore<Req> {
     }
   }
 }
+
+/** The metrics' outcome label of each status the guard answers with. */
+const OUTCOMES: Record<GuardResponse['status'], string> = {
+  400: 'undecodable', 403: 'blocked', 413: 'too_large', 415: 'unsupported_encoding', 503: 'unavailable',
+};
 
 function mergeResults(a: GuardScanResult, b: GuardScanResult): GuardScanResult {
   return { blocked: a.blocked || b.blocked, score: a.score + b.score, threats: [...a.threats, ...b.threats] };

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GuardCore } from './core.js';
-import { metaFromNodeRequest, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError, sendNodeResponse } from './node.js';
+import { metaFromNodeRequest, nodeDecompressor, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError, sendNodeResponse } from './node.js';
 import type { GuardOptions } from './options.js';
 import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 
@@ -34,7 +34,7 @@ export type ArenaguardExpressMiddleware = (req: NodeRequest, res: ServerResponse
  * ```
  */
 export function arenaguard(options?: GuardOptions<NodeRequest>): ArenaguardExpressMiddleware {
-  const core = new GuardCore<NodeRequest>(options);
+  const core = new GuardCore<NodeRequest>(options, nodeDecompressor);
 
   async function inspect(req: NodeRequest, res: ServerResponse, next: Next): Promise<void> {
     const started = await core.begin(metaFromNodeRequest(req));

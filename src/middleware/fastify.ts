@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GuardCore, type GuardResponse, type Inspection } from './core.js';
-import { metaFromNodeRequest, onResponseDone, RequestAbortedError } from './node.js';
+import { metaFromNodeRequest, nodeDecompressor, onResponseDone, RequestAbortedError } from './node.js';
 import type { GuardOptions } from './options.js';
 import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 
@@ -98,7 +98,7 @@ function collect(payload: NodeJS.ReadableStream, inspection: Inspection): Promis
  * ```
  */
 export function arenaguard(options?: GuardOptions<FastifyRequestLike>): ArenaguardFastifyPlugin {
-  const core = new GuardCore<FastifyRequestLike>(options);
+  const core = new GuardCore<FastifyRequestLike>(options, nodeDecompressor);
 
   async function preParsing(request: FastifyRequestLike, reply: FastifyReplyLike, payload: NodeJS.ReadableStream): Promise<unknown> {
     if (core.skips(request)) return payload;

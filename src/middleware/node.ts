@@ -2,7 +2,21 @@
 // metrics handlers: read the body into the inspection without taking it away
 // from the application, and answer with the guard's own responses.
 import { IncomingMessage, type ServerResponse } from 'node:http';
+import { Duplex } from 'node:stream';
+import * as zlib from 'node:zlib';
 import { parseContentLength, type GuardResponse, type Inspection, type RequestMeta } from './core.js';
+import { webDecompressor, type Decompressor, type DecompressorFactory } from './content-encoding.js';
+
+/**
+ * The codings a Node body parser inflates (body-parser 2: gzip, deflate, br, and zstd where
+ * zlib has it): zlib for brotli and zstd, which Node 20's DecompressionStream lacks.
+ */
+export const nodeDecompressor: DecompressorFactory = (coding) => {
+  const make = coding === 'br' ? zlib.createBrotliDecompress
+    : coding === 'zstd' ? (zlib as { createZstdDecompress?: () => Duplex }).createZstdDecompress
+    : undefined;
+  return make === undefined ? webDecompressor(coding) : Duplex.toWeb(make()) as unknown as Decompressor;
+};
 
 /** `RequestMeta` from a Node request (`req.originalUrl` when Express has mounted a router). */
 export function metaFromNodeRequest(req: IncomingMessage & { originalUrl?: string }): RequestMeta {

@@ -1,0 +1,96 @@
+// Request bodies sent with Content-Encoding. A body parser later in the chain
+// (Express's express.json(), for one) inflates a gzip body before the
+// application sees it, so the guard must scan the inflated bytes, not the
+// compressed ones: otherwise gzip is a way around every rule. The guard
+// decodes what it can and refuses what it cannot (415), never passing on a
+// body it did not read. The application still gets the bytes as sent.
+
+/** A decompressor as a pair of web streams: `DecompressionStream`, or a Node zlib stream through `Duplex.toWeb`. */
+export interface Decompressor {
+  readonly writable: WritableStream<Uint8Array>;
+  readonly readable: ReadableStream<Uint8Array>;
+}
+
+/** A decompressor for one content coding (lower case), or undefined when this runtime has none. */
+export type DecompressorFactory = (coding: string) => Decompressor | undefined;
+
+/** Codings stacked deeper than this are refused: no client needs more, and each is work for the server. */
+export const MAX_CODINGS = 2;
+
+const WEB_FORMATS: Record<string, string> = { gzip: 'gzip', 'x-gzip': 'gzip', deflate: 'deflate', br: 'brotli' };
+
+/** The runtime's own `DecompressionStream` (gzip and deflate everywhere; brotli where the runtime has it). */
+export const webDecompressor: DecompressorFactory = (coding) => {
+  const format = WEB_FORMATS[coding];
+  if (format === undefined || typeof DecompressionStream !== 'function') return undefined;
+  try {
+    return new DecompressionStream(format as CompressionFormat) as unknown as Decompressor; // (its writable takes any BufferSource)
+  } catch {
+    return undefined; // e.g. no brotli in Node 20's DecompressionStream
+  }
+};
+
+/**
+ * The codings of a Content-Encoding header in the order the sender applied them, lower case,
+ * `identity` left out. Empty: the body is sent as is.
+ */
+export function contentCodings(header: string | string[] | undefined): string[] {
+  if (header === undefined) return [];
+  const text = Array.isArray(header) ? header.join(',') : header;
+  const codings: string[] = [];
+  for (const part of text.split(',')) {
+    const coding = part.trim().toLowerCase();
+    if (coding !== '' && coding !== 'identity') codings.push(coding);
+  }
+  return codings;
+}
+
+/**
+ * Decodes a body chunk by chunk, in the background: `write` hands a chunk over and returns,
+ * `onChunk` gets the decoded bytes as they come out (and returns false to stop), and
+ * `close` resolves once all of it has come out, or rejects when the body does not decode.
+ */
+export class BodyDecoder {
+  readonly #writer: WritableStreamDefaultWriter<Uint8Array>;
+  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
+  readonly #done: Promise<void>;
+
+  /** `stages`: one decompressor per coding, the last-applied coding's first. */
+  constructor(stages: Decompressor[], onChunk: (decoded: Uint8Array) => boolean) {
+    for (let i = 0; i + 1 < stages.length; i++) stages[i]!.readable.pipeTo(stages[i + 1]!.writable).catch(ignore);
+    this.#writer = stages[0]!.writable.getWriter();
+    this.#reader = stages[stages.length - 1]!.readable.getReader();
+    this.#done = this.#pump(onChunk);
+    this.#done.catch(ignore); // (a request released early never asks; its rejection is not news)
+  }
+
+  async #pump(onChunk: (decoded: Uint8Array) => boolean): Promise<void> {
+    for (;;) {
+      const { done, value } = await this.#reader.read();
+      if (done) return;
+      if (!onChunk(value)) {
+        this.abort();
+        return;
+      }
+    }
+  }
+
+  write(chunk: Uint8Array): void {
+    // (a write's own rejection reappears as the reader's error, which close() reports)
+    this.#writer.write(chunk).catch(ignore);
+  }
+
+  /** The body is all written: resolves when every decoded byte has been handed on. */
+  close(): Promise<void> {
+    this.#writer.close().catch(ignore);
+    return this.#done;
+  }
+
+  /** Stop decoding (the request is over or refused). */
+  abort(): void {
+    this.#writer.abort().catch(ignore);
+    this.#reader.cancel().catch(ignore);
+  }
+}
+
+function ignore(): void {}

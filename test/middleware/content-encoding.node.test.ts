@@ -1,0 +1,119 @@
+// Compressed request bodies through each Node framework over loopback HTTP. Express's
+// express.json() inflates gzip, deflate and brotli bodies (body-parser 2), so before the
+// guard decoded bodies, `Content-Encoding: gzip` carried any attack past it. The Node
+// adapters decode with zlib too (brotli, and zstd where zlib has it), exactly the codings
+// body-parser reads; the fetch-based ones (Hono here) use the runtime's DecompressionStream.
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import express from 'express';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Hono } from 'hono';
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { arenaguard as expressGuard } from '../../src/middleware/express.js';
+import { arenaguard as fastifyGuard } from '../../src/middleware/fastify.js';
+import { arenaguard as honoGuard } from '../../src/middleware/hono.js';
+import { webDecompressor } from '../../src/middleware/content-encoding.js';
+import type { Arena } from '../../src/index.js';
+import type { GuardDetector } from '../../src/middleware/detector.js';
+import { listen, sleep, slotsInUse, testArena, testDetector, type Running } from './helpers.js';
+
+const ATTACK = JSON.stringify({ note: 'see you', q: "1' UNION SELECT password FROM users--" });
+const CLEAN = { note: 'see you at the garden', items: [1, 2, 3] };
+const zstd = (zlib as { zstdCompressSync?: (b: Buffer) => Buffer }).zstdCompressSync;
+const ENCODE: Record<string, (text: string) => Buffer> = {
+  gzip: (t) => gzipSync(t),
+  deflate: (t) => deflateSync(t),
+  br: (t) => brotliCompressSync(t),
+  zstd: (t) => zstd ? zstd(Buffer.from(t)) : gzipSync(t), // (no zstd in this Node: any bytes do, the header is refused)
+};
+
+let arena: Arena;
+let detector: GuardDetector;
+const servers: { name: string; url: string; close(): Promise<void> }[] = [];
+
+beforeAll(async () => {
+  arena = await testArena();
+  detector = await testDetector();
+  const guardOptions = { detector, arena, maxBodyBytes: 64 * 1024 };
+
+  const app = express();
+  app.use(expressGuard(guardOptions));
+  app.use(express.json({ limit: '1mb' }));
+  app.post('/echo', (req, res) => res.json(req.body));
+  const ex: Running = await listen(app as never);
+  servers.push({ name: 'express', url: ex.url, close: ex.close });
+
+  const fastify: FastifyInstance = Fastify();
+  await fastify.register(fastifyGuard(guardOptions) as never);
+  // (fastify itself does not inflate: the route takes the raw bytes)
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  fastify.post('/echo', async () => ({ ok: true }));
+  const fastifyUrl = await fastify.listen({ host: '127.0.0.1', port: 0 });
+  servers.push({ name: 'fastify', url: fastifyUrl, close: () => fastify.close() });
+
+  const hono = new Hono();
+  hono.use('*', honoGuard(guardOptions));
+  hono.post('/echo', async (c) => c.json({ bytes: (await c.req.arrayBuffer()).byteLength }));
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: hono.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+  servers.push({
+    name: 'hono',
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+});
+afterAll(async () => {
+  for (const s of servers) await s.close();
+  await arena.close();
+});
+
+const post = (url: string, body: Buffer | string, coding: string) => fetch(`${url}/echo`, {
+  method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': coding }, body,
+});
+/** The codings each adapter decodes in this Node. */
+function decodes(adapter: string, coding: string): boolean {
+  if (coding === 'gzip' || coding === 'deflate') return true;
+  if (adapter !== 'hono') return coding === 'br' || (coding === 'zstd' && zstd !== undefined);
+  return webDecompressor(coding) !== undefined;
+}
+
+describe.each(['express', 'fastify', 'hono'])('%s: compressed request bodies', (adapter) => {
+  const url = () => servers.find((s) => s.name === adapter)!.url;
+
+  it.each(['gzip', 'deflate', 'br', 'zstd'])('%s: an attack inside is blocked, or the coding refused (415) where it cannot be decoded', async (coding) => {
+    const res = await post(url(), ENCODE[coding]!(ATTACK), coding);
+    if (decodes(adapter, coding)) {
+      expect(res.status).toBe(403);
+      expect(JSON.stringify(await res.json())).toContain('"location":"body:$.q"');
+    } else {
+      expect(res.status).toBe(415);
+      expect(res.headers.get('accept-encoding')).toMatch(/^gzip, deflate/);
+    }
+    await sleep(5);
+    expect(slotsInUse(arena)).toBe(0);
+  });
+
+  it('passes a clean gzip body on as sent', async () => {
+    const sent = gzipSync(JSON.stringify(CLEAN));
+    const res = await post(url(), sent, 'gzip');
+    expect(res.status).toBe(200);
+    const json = await res.json();
+    if (adapter === 'express') expect(json).toEqual(CLEAN); // inflated by express.json(): the bytes reached it untouched
+    if (adapter === 'hono') expect(json).toEqual({ bytes: sent.length });
+    await sleep(5);
+    expect(slotsInUse(arena)).toBe(0);
+  });
+
+  it('answers a gzip bomb with 413 and a closed connection', async () => {
+    const bomb = gzipSync(`{"a":"${'0'.repeat(2_000_000)}"}`);
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const res = await post(url(), bomb, 'gzip');
+    expect(res.status).toBe(413);
+    if (adapter !== 'hono') expect(res.headers.get('connection')).toBe('close');
+    await sleep(5);
+    expect(slotsInUse(arena)).toBe(0);
+  });
+});
