@@ -12,6 +12,7 @@ import type { GuardDetector, GuardRequestShape, GuardScanResult, GuardThreat } f
 import { globMatch } from './glob.js';
 import { shownLocation, shownUrl } from './redact.js';
 import { createBodyScanner, type BodyScanner } from './body-scan.js';
+import { charsetPlan, Utf16Transcoder } from './charset.js';
 import { BodyDecoder, contentCodings, MAX_CODINGS, webDecompressor, type Decompressor, type DecompressorFactory } from './content-encoding.js';
 import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type ThreatEvent } from './options.js';
 import { createDefaultDetector } from './default-detector.js';
@@ -138,6 +139,8 @@ export class Inspection {
   #decoder: BodyDecoder | null | undefined;
   /** Decoded body bytes so far (a body sent with Content-Encoding). */
   #decodedBytes = 0;
+  /** Reads a UTF-16 body as UTF-8: null for a body read as bytes, undefined until its first bytes choose. */
+  #transcoder: Utf16Transcoder | null | undefined;
   /** Bytes written to each lease, in order (for a raw rescan from the slots). */
   #filled: number[] | undefined;
   /** Chunks waiting for a slot (made when the first one waits). */
@@ -157,6 +160,7 @@ export class Inspection {
     this.#inPlace = (detector as { arena?: unknown }).arena === arena;
     this.meta = meta;
     this.#decoder = meta.headers['content-encoding'] === undefined ? null : undefined;
+    this.#transcoder = meta.contentType === undefined || !/charset/i.test(meta.contentType) ? null : undefined;
   }
 
   /** The id the guard's responses and events carry: made when first asked for (a clean request never is). */
@@ -191,6 +195,11 @@ export class Inspection {
 
   /** Store and scan body bytes as the application will read them (decoded, when they were sent encoded). */
   #accept(chunk: Uint8Array): void {
+    if (this.#transcoder !== null) {
+      const utf8 = this.#transcode(chunk);
+      if (utf8 === undefined || utf8.length === 0) return;
+      chunk = utf8;
+    }
     if (this.#draining) {
       (this.#backlog ??= []).push(chunk);
       return;
@@ -207,6 +216,40 @@ export class Inspection {
       (this.#backlog ??= []).push(chunk.subarray(stalled));
       this.#draining = this.#drain();
     }
+  }
+
+  /** Body bytes in a charset other than UTF-8 as UTF-8; undefined (and a 415) when the charset cannot be read. */
+  #transcode(chunk: Uint8Array): Uint8Array | undefined {
+    if (this.#transcoder === undefined) {
+      const plan = charsetPlan(this.meta.contentType);
+      if (plan === 'bytes') {
+        this.#transcoder = null;
+        return chunk;
+      }
+      try {
+        if (plan !== undefined) this.#transcoder = new Utf16Transcoder(plan);
+      } catch {
+        // (this runtime's TextDecoder lacks the encoding)
+      }
+      if (this.#transcoder === undefined) return this.#unreadableCharset();
+    }
+    return this.#transcoder!.push(chunk) ?? this.#unreadableCharset();
+  }
+
+  #unreadableCharset(): undefined {
+    this.#transcoder = null;
+    this.failure ??= respond(415, this.requestId, { error: 'unsupported charset' }, {}, true);
+    return undefined;
+  }
+
+  /** The body has ended: the transcoder's last characters, if it holds any. */
+  #transcoded(): void {
+    const transcoder = this.#transcoder;
+    if (transcoder === null || transcoder === undefined) return;
+    this.#transcoder = null;
+    const rest = transcoder.end();
+    if (rest === undefined) this.#unreadableCharset();
+    else if (rest.length > 0 && !this.failure && this.#scanError === undefined) this.#accept(rest);
   }
 
   /** A chunk of a body sent with Content-Encoding: into the decoder, whose output goes to #accept. */
@@ -359,6 +402,7 @@ export class Inspection {
    */
   async finish(alreadyParsed?: unknown): Promise<Verdict> {
     await this.#decoded();
+    this.#transcoded();
     while (this.#draining) await this.#draining;
     const now = this.finishNow(alreadyParsed);
     if (now !== undefined) return now;
@@ -382,6 +426,8 @@ export class Inspection {
    */
   finishNow(alreadyParsed?: unknown): Verdict | undefined {
     if (this.#draining || (this.#decoder !== null && this.#decoder !== undefined)) return undefined;
+    this.#transcoded();
+    if (this.#draining) return undefined;
     const detector = this.#detector as GuardDetector & { analyzeRequestSync?: (request: GuardRequestShape) => GuardScanResult };
     if (detector.analyzeRequest !== Detector.prototype.analyzeRequest || typeof detector.analyzeRequestSync !== 'function') return undefined;
     const recorder = this.#recorder(detector);

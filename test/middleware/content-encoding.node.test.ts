@@ -1,4 +1,5 @@
-// Compressed request bodies through each Node framework over loopback HTTP. Express's
+// Compressed request bodies, and bodies in other charsets, through each Node framework over
+// loopback HTTP. Express's
 // express.json() inflates gzip, deflate and brotli bodies (body-parser 2), so before the
 // guard decoded bodies, `Content-Encoding: gzip` carried any attack past it. The Node
 // adapters decode with zlib too (brotli, and zstd where zlib has it), exactly the codings
@@ -113,6 +114,27 @@ describe.each(['express', 'fastify', 'hono'])('%s: compressed request bodies', (
     const res = await post(url(), bomb, 'gzip');
     expect(res.status).toBe(413);
     if (adapter !== 'hono') expect(res.headers.get('connection')).toBe('close');
+    await sleep(5);
+    expect(slotsInUse(arena)).toBe(0);
+  });
+});
+
+describe('express: body charsets as express.json() reads them', () => {
+  const url = () => servers.find((s) => s.name === 'express')!.url;
+  const send = (body: Buffer | string, charset: string) => fetch(`${url()}/echo`, {
+    method: 'POST', headers: { 'content-type': `application/json; charset=${charset}` }, body,
+  });
+
+  it('refuses UTF-7, which express.json() would decode to a quote (415; it was a 200 with 1\' OR \'1\'=\'1 inside)', async () => {
+    const res = await send(JSON.stringify({ q: '1+ACc- OR +ACc-1+ACc-=+ACc-1' }), 'utf-7');
+    expect(res.status).toBe(415);
+  });
+
+  it('reads UTF-16 as its text: the attack is blocked, a clean body parsed by express.json()', async () => {
+    expect((await send(Buffer.from(ATTACK, 'utf16le'), 'utf-16le')).status).toBe(403);
+    const clean = await send(Buffer.from(JSON.stringify(CLEAN), 'utf16le'), 'utf-16le');
+    expect(clean.status).toBe(200);
+    expect(await clean.json()).toEqual(CLEAN);
     await sleep(5);
     expect(slotsInUse(arena)).toBe(0);
   });

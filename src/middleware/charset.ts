@@ -1,0 +1,81 @@
+// The charset of a request body. A body parser decodes the body by the charset its
+// Content-Type names (Express's body-parser through iconv-lite: express.json() takes any
+// utf-*, express.text() anything iconv knows), so the guard must read the same characters.
+// In UTF-8 and the ASCII-compatible charsets every ASCII character is its own byte, and the
+// guard scans the bytes as they are. UTF-16 is transcoded to UTF-8 first. Any other charset
+// is refused (415): in UTF-7, UTF-32, ISO-2022 or HZ the characters an attack is made of are
+// not the bytes the scanner reads (`+ACc-` is a quote in UTF-7), and a guard that cannot read
+// a body must not pass it on.
+
+/** Scanned as they are: UTF-8, and charsets in which every ASCII character is its own byte and no byte sequence decodes to one. */
+const AS_BYTES = /^(?:utf-?8|us-ascii|ascii|latin-?1|l1|iso[-_]?8859-\d{1,2}|iso[-_]?ir-\d+|(?:windows|cp)-?125\d|koi8-[ru]|shift[-_]jis|sjis|windows-31j|euc-(?:jp|kr)|gbk|gb2312|gb18030|big5(?:-hkscs)?)$/;
+const UTF16: Record<string, 'utf-16le' | 'utf-16be' | 'utf-16'> = {
+  'utf-16le': 'utf-16le', utf16le: 'utf-16le', 'ucs-2': 'utf-16le', ucs2: 'utf-16le',
+  'utf-16be': 'utf-16be', utf16be: 'utf-16be',
+  'utf-16': 'utf-16', utf16: 'utf-16',
+};
+
+/** The charset parameter of a Content-Type, lower case, or undefined when it has none. */
+export function charsetOf(contentType: string | undefined): string | undefined {
+  if (contentType === undefined) return undefined;
+  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType);
+  if (match === null) return undefined;
+  return (match[1] ?? match[2] ?? '').trim().toLowerCase();
+}
+
+/**
+ * How the guard reads a body of this Content-Type: `'bytes'` as they are, `'utf-16le'`,
+ * `'utf-16be'` or `'utf-16'` (byte order from the BOM) transcoded to UTF-8, or undefined:
+ * a charset the guard cannot read, to be refused.
+ */
+export function charsetPlan(contentType: string | undefined): 'bytes' | 'utf-16le' | 'utf-16be' | 'utf-16' | undefined {
+  const charset = charsetOf(contentType);
+  if (charset === undefined || AS_BYTES.test(charset)) return 'bytes';
+  return UTF16[charset];
+}
+
+/**
+ * UTF-16 body bytes in, UTF-8 out, chunk by chunk (a character split between chunks is
+ * carried over). For plain `utf-16` the byte order comes from the BOM; without one the body
+ * is refused, since parsers guess differently (iconv-lite by counting zero bytes).
+ */
+export class Utf16Transcoder {
+  #decoder: TextDecoder | undefined;
+  #head: Uint8Array | undefined;
+  readonly #encoder = new TextEncoder();
+
+  /** Throws RangeError when this runtime's TextDecoder lacks the encoding. */
+  constructor(label: 'utf-16le' | 'utf-16be' | 'utf-16') {
+    if (label !== 'utf-16') this.#decoder = new TextDecoder(label);
+  }
+
+  /** UTF-8 for `chunk`; undefined when the byte order cannot be told (the body is refused). */
+  push(chunk: Uint8Array): Uint8Array | undefined {
+    if (this.#decoder === undefined) {
+      const head = this.#head === undefined ? chunk : concat(this.#head, chunk);
+      if (head.length < 2) {
+        this.#head = head.slice();
+        return new Uint8Array(0);
+      }
+      this.#head = undefined;
+      const bom = (head[0]! << 8) | head[1]!;
+      if (bom !== 0xfffe && bom !== 0xfeff) return undefined;
+      this.#decoder = new TextDecoder(bom === 0xfffe ? 'utf-16le' : 'utf-16be');
+      chunk = head;
+    }
+    return this.#encoder.encode(this.#decoder.decode(chunk, { stream: true }));
+  }
+
+  /** The body has ended: what is left (a dangling byte decodes as U+FFFD, as the parser reads it). */
+  end(): Uint8Array | undefined {
+    if (this.#decoder === undefined) return this.#head === undefined ? new Uint8Array(0) : undefined;
+    return this.#encoder.encode(this.#decoder.decode());
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
