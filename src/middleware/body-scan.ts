@@ -14,6 +14,7 @@
 // so invalid JSON cannot smuggle an attack past the per-field scan.
 import type { GuardDetector, GuardScanContext, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
 import { jsonPathSegment } from '../detector/json-path.js';
+import { parsePartHead } from './part-head.js';
 
 export interface BodyScanner {
   /**
@@ -576,6 +577,10 @@ function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 const MAX_PART_HEADERS = 8192;
+
+function isTextType(type: string): boolean {
+  return type.startsWith('text/') || type.includes('json') || type.includes('xml');
+}
 const CRLFCRLF = new Uint8Array([13, 10, 13, 10]);
 
 /**
@@ -671,15 +676,18 @@ class MultipartBodyScanner implements BodyScanner {
     }
   }
 
-  #openPart(head: string): void {
-    this.#name = /\bname="([^"]*)"/i.exec(head)?.[1] ?? '';
-    const filename = /\bfilename="([^"]*)"/i.exec(head)?.[1];
-    const type = /content-type:\s*([^\r\n;]+)/i.exec(head)?.[1]?.trim().toLowerCase() ?? 'text/plain';
-    if (filename !== undefined && filename.length > 0) {
-      const name = this.#name;
-      this.#findings.add(this.#detector.scan(filename, { context: 'path' }), () => `body:${name}.filename`);
+  #openPart(headText: string): void {
+    const head = parsePartHead(headText);
+    const name = this.#name = head.name;
+    // Field names become the application's keys, as form names do: scanned in the same context.
+    for (const given of new Set(head.names)) {
+      if (given.length > 0) this.#findings.add(this.#detector.scan(given, { context: 'form' }), () => `body:${given}`);
     }
-    const text = filename === undefined || type.startsWith('text/') || type.includes('json') || type.includes('xml');
+    for (const filename of new Set(head.filenames)) {
+      if (filename.length > 0) this.#findings.add(this.#detector.scan(filename, { context: 'path' }), () => `body:${name}.filename`);
+    }
+    // A field is text; so is a file, unless every Content-Type it gives says otherwise.
+    const text = head.filenames.length === 0 || head.contentTypes.length === 0 || head.contentTypes.some(isTextType);
     this.#part = text ? new ValueScan(this.#detector, 'body') : undefined;
   }
 

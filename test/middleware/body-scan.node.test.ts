@@ -159,6 +159,30 @@ describe('multipart body scanner', () => {
     expect(r.found.some((f) => f.includes('photo'))).toBe(false);
   });
 
+  // What busboy (multer, @fastify/multipart) hands the application: each of these names a
+  // traversal, and each went past the scanner's old `filename="…"` regex.
+  it.each([
+    ['an RFC 5987 filename*', `name="f"; filename*=UTF-8''..%2F..%2F..%2Fetc%2Fpasswd`],
+    ['filename* after a harmless filename', `name="f"; filename="a.txt"; filename*=utf-8''%2e%2e%2f%2e%2e%2fetc%2fshadow`],
+    ['an unquoted filename', 'name="f"; filename=../../../etc/hosts'],
+    ['an escaped quote inside the filename', 'name="f"; filename="x\\" ../../../etc/passwd"'],
+    ['a decoy filename in another header', 'name="f"; filename="../../etc/passwd"', 'X-Decoy: filename="safe.txt"'],
+    ['a folded Content-Disposition line', 'name="f";\r\n filename="../../etc/passwd"'],
+  ])('finds the filename in %s', (_what, params, before = '') => {
+    const head = `${before ? `${before}\r\n` : ''}Content-Disposition: form-data; ${params}`;
+    const text = `--${B}\r\n${head}\r\nContent-Type: application/octet-stream\r\n\r\nhello\r\n--${B}--\r\n`;
+    expect(everySplit(type, text).found).toContain('path@body:f.filename');
+  });
+
+  it('scans field names as form names are scanned, and passes plain ones', () => {
+    const part = (name: string) => `--${B}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\nx\r\n`;
+    const clean = everySplit(type, `${part('user[name]')}${part('order')}${part('select-from')}--${B}--\r\n`);
+    expect(clean).toEqual({ malformed: false, blocked: false, found: [] });
+    const bad = everySplit(type, `${part("1' OR '1'='1")}--${B}--\r\n`);
+    expect(bad.blocked).toBe(true);
+    expect(bad.found.some((f) => f.startsWith('sqli@body:'))).toBe(true);
+  });
+
   it('flags a multipart body without its closing delimiter for a raw rescan', () => {
     const text = form('a', 'b').replace(`--${B}--\r\n`, '');
     expect(scanIn(type, [enc.encode(text)]).malformed).toBe(true);
