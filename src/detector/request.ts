@@ -7,11 +7,20 @@ import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 
 /** Headers the client sets by protocol, not by attacker choice (or that only carry tokens we cannot judge). */
 const SKIP_HEADERS = new Set([
-  'accept', 'accept-encoding', 'accept-language', 'accept-charset', 'connection', 'content-length', 'content-type',
-  'host', 'cache-control', 'pragma', 'upgrade-insecure-requests', 'te', 'dnt', 'priority', 'if-none-match',
+  'accept', 'accept-encoding', 'accept-charset', 'connection', 'content-length', 'content-type',
+  'cache-control', 'pragma', 'upgrade-insecure-requests', 'te', 'dnt', 'priority', 'if-none-match',
   'if-modified-since', 'keep-alive', 'upgrade', 'authorization', 'proxy-authorization', 'content-encoding', 'transfer-encoding',
 ]);
 const SKIP_PREFIXES = ['sec-fetch-', 'sec-ch-', 'sec-websocket-'];
+/**
+ * Headers an application reads (Accept-Language picks a locale file, Host builds links)
+ * whose well-formed values cannot hold an attack: scanned only when a value has a
+ * character its grammar does not allow, so ordinary requests pay one regex test.
+ */
+const PLAIN_VALUE: Record<string, RegExp> = {
+  'accept-language': /^[A-Za-z0-9\-,;=.* ]*$/,
+  host: /^[A-Za-z0-9.\-:[\]]*$/,
+};
 const MAX_JSON_DEPTH = 64;
 const decoder = new TextDecoder();
 
@@ -70,6 +79,8 @@ function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
     return;
   }
   if (value.length === 0) return;
+  const plain = PLAIN_VALUE[name];
+  if (plain !== undefined && plain.test(value)) return;
   const r = d.scanField(value, 'header');
   if (r !== null && r.threats.length > 0) addThreats(acc, r, `header:${name}`);
 }

@@ -33,6 +33,15 @@ describe('analyzeRequest', () => {
     });
     expect(locations(r)).toEqual(['header:cookie', 'header:referer', 'header:user-agent', 'header:x-custom', 'header:x-forwarded-for', 'path']);
   });
+  it('accept-language and host: scanned when a value is outside their grammar (a locale file name, a link host)', async () => {
+    const plain = await d.analyzeRequest({ method: 'GET', url: '/', headers: { 'accept-language': 'zh-Hant-TW,en-US;q=0.9, *;q=0.5', host: '[::1]:8080' } });
+    expect(plain.threats).toEqual([]);
+    const r = await d.analyzeRequest({
+      method: 'GET', url: '/',
+      headers: { 'accept-language': '../../../../etc/passwd%00', host: "shop.test' UNION SELECT password FROM users--" },
+    });
+    expect(locations(r)).toEqual(['header:accept-language', 'header:host']);
+  });
   it('JSON bodies are walked key by key with JSONPath locations', async () => {
     const r = await d.analyzeRequest({
       method: 'POST', url: '/api', headers: { 'content-type': 'application/json' },
