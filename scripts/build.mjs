@@ -28,6 +28,8 @@ const target = join(root, 'src/generated/wasm-base64.ts');
 if (!existsSync(target) || readFileSync(target, 'utf8') !== generated) writeFileSync(target, generated);
 
 if (!only) {
+  // From empty: a module moved or deleted in src/ must not live on in dist/ (and in the package).
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
   run(join(root, 'node_modules/typescript/bin/tsc'), ['-p', 'tsconfig.json']);
   // The package ships src/ so its source maps resolve, but not src/generated/: the embedded
   // wasm's map would point at a second copy of the base64 text, with nothing to step through.

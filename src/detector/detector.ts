@@ -223,7 +223,10 @@ export class Detector {
   /**
    * Scan what an attacker controls in a request: the path, each query parameter (name and
    * value), attacker-controlled headers and the body by content type. Each threat carries a
-   * `location`.
+   * `location`. A Fetch `Request`'s body is read as the application will read it: inflated
+   * by its Content-Encoding and decoded by its charset; a body given in a plain object is
+   * taken as already inflated. A body that cannot be read so (an unknown coding, UTF-7…) is
+   * the finding `limit.unreadable-body`.
    *
    * @example
    * ```ts

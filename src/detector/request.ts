@@ -4,6 +4,10 @@
 import type { Detector } from './detector.js';
 import { jsonPathSegment } from './json-path.js';
 import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
+import { RULES } from './rules.generated.js';
+import { contentCodings, inflateBody } from '../http/content-encoding.js';
+import { readableBody } from '../http/charset.js';
+import { parsePartHead } from '../http/multipart-head.js';
 
 /** Headers the client sets by protocol, not by attacker choice (or that only carry tokens we cannot judge). */
 const SKIP_HEADERS = new Set([
@@ -175,11 +179,11 @@ function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, boundary: string
     const head = decoder.decode(part.subarray(0, headEnd < 0 ? 0 : headEnd));
     let content = part.subarray(headEnd < 0 ? 0 : headEnd + 4);
     if (content.length >= 2 && content[content.length - 2] === 13 && content[content.length - 1] === 10) content = content.subarray(0, content.length - 2);
-    const name = /name="([^"]*)"/i.exec(head)?.[1] ?? '';
-    const filename = /filename="([^"]*)"/i.exec(head)?.[1];
-    const type = /content-type:\s*([^\r\n;]+)/i.exec(head)?.[1]?.trim().toLowerCase() ?? 'text/plain';
-    if (filename !== undefined) scanInto(d, acc, filename, 'path', `body:${name}.filename`);
-    if (filename === undefined || type.startsWith('text/') || type.includes('json') || type.includes('xml')) {
+    // (read as the middleware's multipart scanner reads a part: see src/http/multipart-head.ts)
+    const { name, names, filenames, contentTypes } = parsePartHead(head);
+    for (const given of new Set(names)) scanInto(d, acc, given, 'form', `body:${given}`);
+    for (const filename of new Set(filenames)) scanInto(d, acc, filename, 'path', `body:${name}.filename`);
+    if (filenames.length === 0 || contentTypes.length === 0 || contentTypes.some((t) => t.startsWith('text/') || t.includes('json') || t.includes('xml'))) {
       scanInto(d, acc, content, 'body', `body:${name}`);
     }
     at = next;
@@ -262,7 +266,35 @@ export async function analyzeRequest(d: Detector, request: Request): Promise<Sca
   checkRequest(request);
   const acc: Acc = { score: 0, threats: [], failed: false };
   const typeHeader = scanHead(d, acc, request);
-  return scanBody(d, acc, await readFetchBody(request), typeHeader);
+  let body = await readFetchBody(request);
+  if (body !== null) {
+    // The body as it came over the wire: inflated, then read in its charset, as the application will.
+    const codings = contentCodings(request.headers.get('content-encoding') ?? undefined);
+    if (codings.length > 0) {
+      try {
+        body = await inflateBody(body, codings, d.maxScanBytes);
+      } catch {
+        unreadable(acc);
+      }
+    }
+    body = charsetReadable(acc, body, typeHeader);
+  }
+  return scanBody(d, acc, body, typeHeader);
+}
+
+const UNREADABLE = RULES.find((r) => r.id === 'limit.unreadable-body')!;
+
+/** The body could not be read as the application will read it: a finding of its own (its bytes are scanned as they are). */
+function unreadable(acc: Acc): void {
+  addThreats(acc, { blocked: true, score: UNREADABLE.score, threats: [{ category: UNREADABLE.category, ruleId: UNREADABLE.id, severity: UNREADABLE.severity, score: UNREADABLE.score, offset: 0, length: 0 }] }, 'body');
+}
+
+/** Body bytes in the Content-Type's charset, as UTF-8 (UTF-16), as they are (ASCII-compatible), or as they are with a finding. */
+function charsetReadable(acc: Acc, bytes: Uint8Array, typeHeader: string): Uint8Array {
+  const readable = readableBody(bytes, typeHeader);
+  if (readable !== undefined) return readable;
+  unreadable(acc);
+  return bytes;
 }
 
 /**
@@ -274,5 +306,8 @@ export function analyzeRequestSync(d: Detector, request: RequestLike): ScanResul
   if (isFetchRequest(request)) throw new TypeError('analyzeRequestSync: a Fetch Request must go through analyzeRequest');
   const acc: Acc = { score: 0, threats: [], failed: false };
   const typeHeader = scanHead(d, acc, request);
-  return scanBody(d, acc, plainBody(request), typeHeader);
+  // A body given is the application's (already inflated), but bytes are still in their charset.
+  let body = plainBody(request);
+  if (body instanceof Uint8Array) body = charsetReadable(acc, body, typeHeader);
+  return scanBody(d, acc, body, typeHeader);
 }

@@ -519,5 +519,14 @@ export const RULES: readonly RuleInfo[] = [
     "score": 5,
     "paranoia": 1,
     "description": "The input is longer than maxScanBytes; the bytes past the limit were not scanned."
+  },
+  {
+    "index": 57,
+    "id": "limit.unreadable-body",
+    "category": "limit",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "analyzeRequest could not read a request body as the application will: a Content-Encoding it cannot inflate (or a body that does not inflate), or a charset whose characters are not its bytes (UTF-7, UTF-32, ...). Its bytes were scanned as they are. Raised by the host, never by the engine."
   }
 ];

@@ -14,7 +14,7 @@
 // so invalid JSON cannot smuggle an attack past the per-field scan.
 import type { GuardDetector, GuardScanContext, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
 import { jsonPathSegment } from '../detector/json-path.js';
-import { parsePartHead } from './part-head.js';
+import { parsePartHead } from '../http/multipart-head.js';
 
 export interface BodyScanner {
   /**

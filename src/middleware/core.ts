@@ -12,8 +12,8 @@ import type { GuardDetector, GuardRequestShape, GuardScanResult, GuardThreat } f
 import { globMatch } from './glob.js';
 import { shownLocation, shownUrl } from './redact.js';
 import { createBodyScanner, type BodyScanner } from './body-scan.js';
-import { charsetPlan, Utf16Transcoder } from './charset.js';
-import { BodyDecoder, contentCodings, MAX_CODINGS, webDecompressor, type Decompressor, type DecompressorFactory } from './content-encoding.js';
+import { charsetPlan, Utf16Transcoder } from '../http/charset.js';
+import { BodyDecoder, contentCodings, MAX_CODINGS, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
 import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type ThreatEvent } from './options.js';
 import { createDefaultDetector } from './default-detector.js';
 import { recorderFor, type GuardRecorder } from '../metrics/recorder.js';

@@ -5,7 +5,7 @@ import { IncomingMessage, type ServerResponse } from 'node:http';
 import { Duplex } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { parseContentLength, type GuardResponse, type Inspection, type RequestMeta } from './core.js';
-import { webDecompressor, type Decompressor, type DecompressorFactory } from './content-encoding.js';
+import { webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
 
 /**
  * The codings a Node body parser inflates (body-parser 2: gzip, deflate, br, and zstd where

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArena, createDetector, createStandardPools, type Arena, type Detector } from '../../src/index.js';
 import { guard } from '../../src/middleware/fetch.js';
-import { charsetOf, charsetPlan } from '../../src/middleware/charset.js';
+import { charsetOf, charsetPlan } from '../../src/http/charset.js';
 
 const ATTACK = JSON.stringify({ note: 'see you', q: "1' OR '1'='1" });
 const CLEAN = JSON.stringify({ note: 'see you at the café, 10:30', items: [1, 2, 3] });

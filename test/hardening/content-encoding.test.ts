@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArena, createDetector, createStandardPools, type Arena, type Detector } from '../../src/index.js';
 import { guard } from '../../src/middleware/fetch.js';
-import { webDecompressor } from '../../src/middleware/content-encoding.js';
+import { webDecompressor } from '../../src/http/content-encoding.js';
 import { renderPrometheus } from '../../src/metrics/index.js';
 
 const ATTACK = JSON.stringify({ note: 'see you', q: "1' UNION SELECT password FROM users--" });

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { arenaguard as expressGuard } from '../../src/middleware/express.js';
 import { arenaguard as fastifyGuard } from '../../src/middleware/fastify.js';
 import { arenaguard as honoGuard } from '../../src/middleware/hono.js';
-import { webDecompressor } from '../../src/middleware/content-encoding.js';
+import { webDecompressor } from '../../src/http/content-encoding.js';
 import type { Arena } from '../../src/index.js';
 import type { GuardDetector } from '../../src/middleware/detector.js';
 import { listen, sleep, slotsInUse, testArena, testDetector, type Running } from './helpers.js';

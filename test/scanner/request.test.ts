@@ -72,6 +72,43 @@ describe('analyzeRequest', () => {
     const r = await d.analyzeRequest({ url: '/up', headers: { 'content-type': 'multipart/form-data; boundary=XyZ' }, body });
     expect(locations(r)).toEqual(['body:comment']);
   });
+  it('multipart filenames and field names as a multipart parser reads them (filename*, bare tokens, escaped quotes)', async () => {
+    const part = (params: string) => ['--XyZ', `Content-Disposition: form-data; ${params}`, 'Content-Type: application/octet-stream', '', 'x'].join('\r\n');
+    for (const params of [`name="f"; filename*=UTF-8''..%2F..%2F..%2Fetc%2Fpasswd`, 'name="f"; filename=../../../etc/hosts', 'name="f"; filename="x\\" ../../../etc/passwd"']) {
+      const r = await d.analyzeRequest({ url: '/up', headers: { 'content-type': 'multipart/form-data; boundary=XyZ' }, body: `${part(params)}\r\n--XyZ--\r\n` });
+      expect(locations(r), params).toEqual(['body:f.filename']);
+    }
+    const named = await d.analyzeRequest({ url: '/up', headers: { 'content-type': 'multipart/form-data; boundary=XyZ' }, body: `${part(`name="1' OR '1'='1"`)}\r\n--XyZ--\r\n` });
+    expect(named.blocked).toBe(true);
+  });
+  it('a Fetch Request body is read as the application will: inflated, in its charset', async () => {
+    const attack = JSON.stringify({ q: "1' UNION SELECT password FROM users--" });
+    const gzip = new Uint8Array(await new Response(new Blob([attack]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+    const inflated = await d.analyzeRequest(new Request('http://h.test/x', { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: gzip }));
+    expect(locations(inflated)).toEqual(['body:$.q']);
+    const utf16 = new Uint8Array(attack.length * 2);
+    for (let i = 0; i < attack.length; i++) utf16[2 * i] = attack.charCodeAt(i);
+    const wide = await d.analyzeRequest(new Request('http://h.test/x', { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-16le' }, body: utf16 }));
+    expect(locations(wide)).toEqual(['body:$.q']);
+    expect(wide.threats.some((t) => t.ruleId === 'path.null-byte')).toBe(false);
+  });
+  it('a body it cannot read so is a finding of its own (limit.unreadable-body), and blocks', async () => {
+    const cases: Array<[Record<string, string>, string | Uint8Array]> = [
+      [{ 'content-type': 'application/json', 'content-encoding': 'compress' }, '{"q":"fine"}'],
+      [{ 'content-type': 'application/json', 'content-encoding': 'gzip' }, '{"q":"not gzip at all"}'],
+      [{ 'content-type': 'application/json; charset=utf-7' }, '{"q":"1+ACc- OR +ACc-1+ACc-=+ACc-1"}'],
+    ];
+    for (const [headers, body] of cases) {
+      const r = await d.analyzeRequest(new Request('http://h.test/x', { method: 'POST', headers, body }));
+      expect(r.blocked, JSON.stringify(headers)).toBe(true);
+      expect(r.threats.map((t) => `${t.ruleId}@${t.location}`)).toContain('limit.unreadable-body@body');
+    }
+    // A body given (not read from the wire) is the application's: inflated already, still in its charset.
+    const given = await d.analyzeRequest({ method: 'POST', url: '/x', headers: { 'content-type': 'text/plain; charset=utf-7', 'content-encoding': 'gzip' }, body: new TextEncoder().encode('fine') });
+    expect(given.threats.map((t) => t.ruleId)).toEqual(['limit.unreadable-body']);
+    const plain = await d.analyzeRequest({ method: 'POST', url: '/x', headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' }, body: 'fine words' });
+    expect(plain.threats).toEqual([]);
+  });
   it('a Fetch Request, leaving its body readable', async () => {
     const req = new Request('http://h.test/post?x=1', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-note': 'hi' }, body: '../../../../etc/hosts' });
     const r = await d.analyzeRequest(req);

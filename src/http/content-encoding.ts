@@ -94,3 +94,35 @@ export class BodyDecoder {
 }
 
 function ignore(): void {}
+
+/**
+ * A whole body inflated (`codings` in the order the sender applied them), keeping at most
+ * `cap + 1` bytes: a caller that sees more than `cap` knows the body is over its limit
+ * without the rest being inflated. Rejects when a coding cannot be decoded here, there are
+ * more than {@link MAX_CODINGS}, or the body does not inflate.
+ */
+export async function inflateBody(bytes: Uint8Array, codings: string[], cap: number, decompress: DecompressorFactory = webDecompressor): Promise<Uint8Array> {
+  if (codings.length > MAX_CODINGS) throw new Error('too many content codings');
+  const stages: Decompressor[] = [];
+  for (let i = codings.length - 1; i >= 0; i--) {
+    const stage = decompress(codings[i]!);
+    if (stage === undefined) throw new Error(`content coding not supported here: ${codings[i]}`);
+    stages.push(stage);
+  }
+  let buffer = new Uint8Array(Math.min(cap + 1, Math.max(bytes.length * 4, 1024)));
+  let length = 0;
+  const decoder = new BodyDecoder(stages, (decoded) => {
+    const take = Math.min(decoded.length, cap + 1 - length);
+    if (length + take > buffer.length) {
+      const grown = new Uint8Array(Math.min(cap + 1, Math.max(buffer.length * 2, length + take)));
+      grown.set(buffer.subarray(0, length));
+      buffer = grown;
+    }
+    buffer.set(decoded.subarray(0, take), length);
+    length += take;
+    return length <= cap;
+  });
+  decoder.write(bytes);
+  await decoder.close();
+  return buffer.subarray(0, length);
+}

@@ -79,3 +79,22 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   out.set(b, a.length);
   return out;
 }
+
+/**
+ * A whole body as the application will read its characters: the bytes themselves, or UTF-16
+ * as UTF-8. Undefined when the charset cannot be read (see {@link charsetPlan}).
+ */
+export function readableBody(bytes: Uint8Array, contentType: string | undefined): Uint8Array | undefined {
+  const plan = charsetPlan(contentType);
+  if (plan === 'bytes') return bytes;
+  if (plan === undefined) return undefined;
+  let transcoder: Utf16Transcoder;
+  try {
+    transcoder = new Utf16Transcoder(plan);
+  } catch {
+    return undefined;
+  }
+  const head = transcoder.push(bytes);
+  const tail = transcoder.end();
+  return head === undefined || tail === undefined ? undefined : tail.length === 0 ? head : concat(head, tail);
+}
