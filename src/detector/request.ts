@@ -26,6 +26,8 @@ const PLAIN_VALUE: Record<string, RegExp> = {
   host: /^[A-Za-z0-9.\-:[\]]*$/,
 };
 const MAX_JSON_DEPTH = 64;
+/** A cookie name of letters, digits and `_.-` (`_ga`, `__Host-sid`) holds nothing to scan. */
+const PLAIN_COOKIE_NAME = /^[A-Za-z0-9_.-]*$/;
 const decoder = new TextDecoder();
 
 interface Acc { score: number; threats: Threat[]; failed: boolean }
@@ -78,6 +80,11 @@ function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
   if (name === 'cookie') {
     for (const pair of value.split(';')) {
       const eq = pair.indexOf('=');
+      // Names too: cookie parsers hand them to the application as keys (req.cookies).
+      if (eq > 0) {
+        const cookieName = pair.slice(0, eq).trim();
+        if (!PLAIN_COOKIE_NAME.test(cookieName)) scanInto(d, acc, cookieName, 'header', 'header:cookie');
+      }
       scanInto(d, acc, eq < 0 ? pair.trim() : pair.slice(eq + 1).trim(), 'header', 'header:cookie');
     }
     return;
@@ -216,18 +223,19 @@ function checkRequest(request: Request | RequestLike): void {
 /** Path, query and headers; returns the Content-Type header ('' when none). */
 function scanHead(d: Detector, acc: Acc, request: Request | RequestLike): string {
   const rawUrl = (request as RequestLike).url;
-  // Split the URL by hand: URL() would normalise (and partly decode) the path.
-  const hash = rawUrl.indexOf('#');
-  const noFragment = hash < 0 ? rawUrl : rawUrl.slice(0, hash);
-  const q = noFragment.indexOf('?');
-  let path = q < 0 ? noFragment : noFragment.slice(0, q);
+  // Split the URL by hand: URL() would normalise (and partly decode) the path. A browser never
+  // sends a fragment, but a client can, and routers disagree about it: Fastify's find-my-way
+  // starts the query at a '#' as at a '?'. So the path ends at the first of the two and
+  // everything after it is scanned as query pairs; nothing of the target goes unscanned.
+  const q = rawUrl.search(/[?#]/);
+  let path = q < 0 ? rawUrl : rawUrl.slice(0, q);
   // (a path that starts with '/', the usual case, cannot start with a scheme)
   if (path.charCodeAt(0) !== 0x2f) {
     const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path);
     if (scheme) path = path.slice(scheme[0].length);
   }
   scanInto(d, acc, path, 'path', 'path');
-  if (q >= 0) scanPairs(d, acc, noFragment.slice(q + 1), 'query', 'query');
+  if (q >= 0) scanPairs(d, acc, rawUrl.slice(q + 1), 'query', 'query');
   return scanHeaders(d, acc, (request as RequestLike).headers as RequestLike['headers']);
 }
 

@@ -99,7 +99,8 @@ export function metaFromFetchRequest(request: Request): RequestMeta {
     headers[name] = value;
   });
   const contentLength = parseContentLength(headers['content-length']);
-  const hasBody = request.body !== null && (contentLength === undefined ? true : contentLength > 0);
+  // (not Content-Length: a Request made in code may say 0 and carry a body all the same)
+  const hasBody = request.body !== null;
   return {
     method: request.method,
     url: url.pathname + url.search,

@@ -144,3 +144,14 @@ describe('fetch guard: bodies with Content-Encoding', () => {
     expect(text).toMatch(/arenaguard_guard_responses_total\{outcome="undecodable"\} [1-9]/);
   });
 });
+
+describe('fetch guard: a body is read whatever its Content-Length says', () => {
+  it('reads a Request made in code with content-length: 0 and a body (a proxy that copies headers and swaps the body)', async () => {
+    seen = undefined;
+    const res = await handler(new Request('http://app.local/notes', {
+      method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '0' }, body: ATTACK,
+    }));
+    expect(res.status).toBe(403);
+    expect(seen).toBeUndefined();
+  });
+});

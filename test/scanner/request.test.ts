@@ -42,6 +42,20 @@ describe('analyzeRequest', () => {
     });
     expect(locations(r)).toEqual(['header:accept-language', 'header:host']);
   });
+  it("a '#' in the request target: what follows it is scanned as query pairs (Fastify's router reads a query there)", async () => {
+    for (const url of ["/echo?x=1#&q=1' UNION SELECT password FROM users--", "/echo#&q=1' UNION SELECT password FROM users--", "/echo#q=1' UNION SELECT password FROM users--"]) {
+      const r = await d.analyzeRequest({ method: 'GET', url, headers: {} });
+      expect(r.blocked, url).toBe(true);
+      expect(r.threats.some((t) => t.ruleId === 'sqli.union-select' && t.location === 'query:q'), url).toBe(true);
+    }
+    expect((await d.analyzeRequest({ method: 'GET', url: '/docs#section-2', headers: {} })).threats).toEqual([]);
+  });
+  it('cookie names as well as values; plain names cost no scan', async () => {
+    const r = await d.analyzeRequest({ method: 'GET', url: '/', headers: { cookie: '_ga=GA1.2.3; <script>alert(1)</script>=1; __Host-sid=abc' } });
+    expect(locations(r)).toEqual(['header:cookie']);
+    expect(r.blocked).toBe(true);
+    expect((await d.analyzeRequest({ method: 'GET', url: '/', headers: { cookie: '_ga=GA1.2.3; __Host-sid=abc; theme=dark' } })).threats).toEqual([]);
+  });
   it('JSON bodies are walked key by key with JSONPath locations', async () => {
     const r = await d.analyzeRequest({
       method: 'POST', url: '/api', headers: { 'content-type': 'application/json' },
