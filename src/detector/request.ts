@@ -6,7 +6,7 @@ import { jsonPathSegment } from './json-path.js';
 import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
 import { contentCodings, inflateBody } from '../http/content-encoding.js';
-import { readableBody } from '../http/charset.js';
+import { charsetPlan, readableBody } from '../http/charset.js';
 import { parsePartHead } from '../http/multipart-head.js';
 
 /** Headers the client sets by protocol, not by attacker choice (or that only carry tokens we cannot judge). */
@@ -285,9 +285,8 @@ export async function analyzeRequest(d: Detector, request: Request): Promise<Sca
         unreadable(acc);
       }
     }
-    body = charsetReadable(acc, body, typeHeader);
   }
-  return scanBody(d, acc, body, typeHeader);
+  return scanBodyReadings(d, acc, body, typeHeader);
 }
 
 const UNREADABLE = RULES.find((r) => r.id === 'limit.unreadable-body')!;
@@ -297,12 +296,36 @@ function unreadable(acc: Acc): void {
   addThreats(acc, { blocked: true, score: UNREADABLE.score, threats: [{ category: UNREADABLE.category, ruleId: UNREADABLE.id, severity: UNREADABLE.severity, score: UNREADABLE.score, offset: 0, length: 0 }] }, 'body');
 }
 
-/** Body bytes in the Content-Type's charset, as UTF-8 (UTF-16), as they are (ASCII-compatible), or as they are with a finding. */
-function charsetReadable(acc: Acc, bytes: Uint8Array, typeHeader: string): Uint8Array {
-  const readable = readableBody(bytes, typeHeader);
-  if (readable !== undefined) return readable;
-  unreadable(acc);
-  return bytes;
+/**
+ * Scan the body in every reading an application may give it (as the middleware does): its
+ * bytes, and for a body labelled UTF-16 also its text — body-parser decodes by the charset,
+ * request.json(), Fastify and busboy read the bytes as UTF-8. The bytes' reading of such a
+ * body is counted without path.null-byte (the label explains its zero bytes). A charset the
+ * detector cannot read is limit.unreadable-body.
+ */
+function scanBodyReadings(d: Detector, acc: Acc, body: string | Uint8Array | object | null, typeHeader: string): ScanResult {
+  if (!(body instanceof Uint8Array)) return scanBody(d, acc, body, typeHeader);
+  const plan = charsetPlan(typeHeader);
+  if (plan === undefined) unreadable(acc);
+  if (plan === undefined || plan === 'bytes' || /^\s*multipart\//i.test(typeHeader)) return scanBody(d, acc, body, typeHeader);
+  const text = readableBody(body, typeHeader);
+  if (text === undefined) {
+    unreadable(acc);
+    return scanBody(d, acc, body, typeHeader);
+  }
+  const bytesAcc: Acc = { score: 0, threats: [], failed: false };
+  scanBody(d, bytesAcc, body, typeHeader);
+  const zeros = new Set<string>();
+  for (const t of bytesAcc.threats) {
+    if (t.ruleId !== 'path.null-byte') acc.threats.push(t);
+    else if (!zeros.has(t.location ?? '')) {
+      zeros.add(t.location ?? '');
+      bytesAcc.score -= t.score; // (each field scores a rule once)
+    }
+  }
+  acc.score += bytesAcc.score;
+  acc.failed ||= bytesAcc.failed;
+  return scanBody(d, acc, text, typeHeader);
 }
 
 /**
@@ -315,7 +338,5 @@ export function analyzeRequestSync(d: Detector, request: RequestLike): ScanResul
   const acc: Acc = { score: 0, threats: [], failed: false };
   const typeHeader = scanHead(d, acc, request);
   // A body given is the application's (already inflated), but bytes are still in their charset.
-  let body = plainBody(request);
-  if (body instanceof Uint8Array) body = charsetReadable(acc, body, typeHeader);
-  return scanBody(d, acc, body, typeHeader);
+  return scanBodyReadings(d, acc, plainBody(request), typeHeader);
 }

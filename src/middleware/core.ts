@@ -12,7 +12,8 @@ import type { GuardDetector, GuardRequestShape, GuardScanResult, GuardThreat } f
 import { globMatch } from './glob.js';
 import { shownLocation, shownUrl } from './redact.js';
 import { createBodyScanner, type BodyScanner } from './body-scan.js';
-import { charsetPlan, Utf16Transcoder } from '../http/charset.js';
+import { charsetPlan } from '../http/charset.js';
+import { Utf16Reading, withoutUtf16Zeros } from './utf16-reading.js';
 import { BodyDecoder, contentCodings, MAX_CODINGS, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
 import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type ThreatEvent } from './options.js';
 import { createDefaultDetector } from './default-detector.js';
@@ -140,8 +141,13 @@ export class Inspection {
   #decoder: BodyDecoder | null | undefined;
   /** Decoded body bytes so far (a body sent with Content-Encoding). */
   #decodedBytes = 0;
-  /** Reads a UTF-16 body as UTF-8: null for a body read as bytes, undefined until its first bytes choose. */
-  #transcoder: Utf16Transcoder | null | undefined;
+  /**
+   * The second reading of a body labelled UTF-16 (its text); null when the bytes are the only
+   * reading, undefined until the body's first bytes arrive.
+   */
+  #utf16: Utf16Reading | null | undefined;
+  /** The findings of the UTF-16 text reading, once the body has ended (the bytes' reading is then scanned without path.null-byte). */
+  #utf16Result: GuardScanResult | undefined;
   /** Bytes written to each lease, in order (for a raw rescan from the slots). */
   #filled: number[] | undefined;
   /** Chunks waiting for a slot (made when the first one waits). */
@@ -161,7 +167,7 @@ export class Inspection {
     this.#inPlace = (detector as { arena?: unknown }).arena === arena;
     this.meta = meta;
     this.#decoder = meta.headers['content-encoding'] === undefined ? null : undefined;
-    this.#transcoder = meta.contentType === undefined || !/charset/i.test(meta.contentType) ? null : undefined;
+    this.#utf16 = meta.contentType === undefined || !/charset/i.test(meta.contentType) ? null : undefined;
   }
 
   /** The id the guard's responses and events carry: made when first asked for (a clean request never is). */
@@ -196,11 +202,7 @@ export class Inspection {
 
   /** Store and scan body bytes as the application will read them (decoded, when they were sent encoded). */
   #accept(chunk: Uint8Array): void {
-    if (this.#transcoder !== null) {
-      const utf8 = this.#transcode(chunk);
-      if (utf8 === undefined || utf8.length === 0) return;
-      chunk = utf8;
-    }
+    if (this.#utf16 !== null) this.#readText(chunk);
     if (this.#draining) {
       (this.#backlog ??= []).push(chunk);
       return;
@@ -219,38 +221,47 @@ export class Inspection {
     }
   }
 
-  /** Body bytes in a charset other than UTF-8 as UTF-8; undefined (and a 415) when the charset cannot be read. */
-  #transcode(chunk: Uint8Array): Uint8Array | undefined {
-    if (this.#transcoder === undefined) {
+  /**
+   * The body's charset decides its readings: the bytes (UTF-8 and ASCII-compatible charsets;
+   * any multipart body, whose framing parsers read as bytes), or the bytes and the UTF-16 text.
+   * Any other charset: 415.
+   */
+  #readText(chunk: Uint8Array): void {
+    if (this.#utf16 === undefined) {
       const plan = charsetPlan(this.meta.contentType);
-      if (plan === 'bytes') {
-        this.#transcoder = null;
-        return chunk;
+      this.#utf16 = null;
+      if (plan === undefined) {
+        this.#unreadableCharset();
+        return;
       }
+      if (plan === 'bytes' || /^\s*multipart\//i.test(this.meta.contentType ?? '')) return;
       try {
-        if (plan !== undefined) this.#transcoder = new Utf16Transcoder(plan);
+        this.#utf16 = new Utf16Reading(this.#detector, this.meta.contentType, plan);
       } catch {
-        // (this runtime's TextDecoder lacks the encoding)
+        this.#unreadableCharset(); // (this runtime's TextDecoder lacks the encoding)
+        return;
       }
-      if (this.#transcoder === undefined) return this.#unreadableCharset();
     }
-    return this.#transcoder!.push(chunk) ?? this.#unreadableCharset();
+    if (!this.#utf16!.push(chunk)) this.#unreadableCharset();
   }
 
-  #unreadableCharset(): undefined {
-    this.#transcoder = null;
+  #unreadableCharset(): void {
+    this.#utf16 = null;
     this.failure ??= respond(415, this.requestId, { error: 'unsupported charset' }, {}, true);
-    return undefined;
   }
 
-  /** The body has ended: the transcoder's last characters, if it holds any. */
-  #transcoded(): void {
-    const transcoder = this.#transcoder;
-    if (transcoder === null || transcoder === undefined) return;
-    this.#transcoder = null;
-    const rest = transcoder.end();
-    if (rest === undefined) this.#unreadableCharset();
-    else if (rest.length > 0 && !this.failure && this.#scanError === undefined) this.#accept(rest);
+  /** The body has ended: the UTF-16 reading's last characters and its findings. */
+  #endUtf16(): void {
+    const reading = this.#utf16;
+    if (reading === null || reading === undefined) return;
+    this.#utf16 = null;
+    if (this.failure || this.#scanError !== undefined) return;
+    try {
+      this.#utf16Result = reading.finish();
+      if (this.#utf16Result === undefined) this.#unreadableCharset(); // (a body too short to hold a BOM)
+    } catch (error) {
+      this.#scanError = error;
+    }
   }
 
   /** A chunk of a body sent with Content-Encoding: into the decoder, whose output goes to #accept. */
@@ -403,7 +414,7 @@ export class Inspection {
    */
   async finish(alreadyParsed?: unknown): Promise<Verdict> {
     await this.#decoded();
-    this.#transcoded();
+    this.#endUtf16();
     while (this.#draining) await this.#draining;
     const now = this.finishNow(alreadyParsed);
     if (now !== undefined) return now;
@@ -427,8 +438,7 @@ export class Inspection {
    */
   finishNow(alreadyParsed?: unknown): Verdict | undefined {
     if (this.#draining || (this.#decoder !== null && this.#decoder !== undefined)) return undefined;
-    this.#transcoded();
-    if (this.#draining) return undefined;
+    this.#endUtf16();
     const detector = this.#detector as GuardDetector & { analyzeRequestSync?: (request: GuardRequestShape) => GuardScanResult };
     if (detector.analyzeRequest !== Detector.prototype.analyzeRequest || typeof detector.analyzeRequestSync !== 'function') return undefined;
     const recorder = this.#recorder(detector);
@@ -478,8 +488,9 @@ export class Inspection {
   #bodyResult(): GuardScanResult {
     const scanner = this.#body;
     if (scanner === undefined) return EMPTY_RESULT;
-    const body = scanner.finish();
-    return scanner.malformed ? mergeResults(body, this.#rescanRaw()) : body;
+    let body = scanner.finish();
+    if (scanner.malformed) body = mergeResults(body, this.#rescanRaw());
+    return this.#utf16Result === undefined ? body : mergeResults(withoutUtf16Zeros(body), this.#utf16Result);
   }
 
   #conclude(recorder: GuardRecorder, head: GuardScanResult, body: GuardScanResult): Verdict {
@@ -508,6 +519,15 @@ export class Inspection {
     if (this.#decoder) {
       this.#decoder.abort();
       this.#decoder = null;
+    }
+    if (this.#utf16) {
+      // (ended, so its scan streams give their state slots back)
+      try {
+        this.#utf16.finish();
+      } catch {
+        // a closed detector has nothing to give back
+      }
+      this.#utf16 = null;
     }
     this.#current = null;
     for (const lease of this.#leases) {

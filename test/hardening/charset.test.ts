@@ -3,6 +3,8 @@
 // UTF-7 included), so before the guard read charsets, `1+ACc- OR +ACc-1+ACc-=+ACc-1` sent as
 // UTF-7 reached the application as `1' OR '1'='1`. Now: UTF-16 is read as the text it is,
 // ASCII-compatible charsets as their bytes, and every other charset is refused (415).
+// A body labelled UTF-16 is scanned in both readings: its text, which body-parser reads, and
+// its bytes, which Fastify, the fetch body readers and busboy read (they ignore the label).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArena, createDetector, createStandardPools, type Arena, type Detector } from '../../src/index.js';
 import { guard } from '../../src/middleware/fetch.js';
@@ -110,6 +112,21 @@ describe('fetch guard: body charsets', () => {
     // Characters split between chunks, BOM split too.
     expect((await post(chunked(utf16(ATTACK, order, bom), 3), `application/json; charset=${cs}`)).status).toBe(403);
     expect((await post(chunked(utf16(CLEAN, order, bom), 1), `application/json; charset=${cs}`)).status).toBe(200);
+    expect(inUse()).toBe(0);
+  });
+
+  it('scans the bytes too: UTF-8 text labelled UTF-16 is what request.json(), Fastify and busboy read', async () => {
+    const form = "note=hi&q=1' UNION SELECT password FROM users--";
+    const multipart = `--B\r\nContent-Disposition: form-data; name="q"\r\n\r\n1' UNION SELECT password FROM users--\r\n--B--\r\n`;
+    for (const cs of ['utf-16le', 'utf-16be', 'ucs-2']) {
+      expect((await post(ATTACK, `application/json; charset=${cs}`)).status, cs).toBe(403);
+      expect((await post(form, `application/x-www-form-urlencoded; charset=${cs}`)).status, cs).toBe(403);
+      expect((await post(multipart, `multipart/form-data; boundary=B; charset=${cs}`)).status, cs).toBe(403);
+    }
+    // A NUL the text itself holds still counts: only the label's zero bytes are explained away.
+    const nul = await post(utf16(JSON.stringify({ f: '../../etc/passwd\u0000.png' }), 'le'), 'application/json; charset=utf-16le');
+    expect(nul.status).toBe(403);
+    expect((nul.json!.threats as { ruleId: string }[]).map((t) => t.ruleId)).toContain('path.null-byte');
     expect(inUse()).toBe(0);
   });
 
