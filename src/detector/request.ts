@@ -197,6 +197,35 @@ function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, boundary: string
   }
 }
 
+/**
+ * A body scanned as plain text; one that starts like JSON (`{` or `[`) also with JSON's escapes
+ * decoded, since request.json() reads JSON whatever the Content-Type says. The graver reading
+ * counts, not both (the middleware's RawBodyScanner does the same).
+ */
+function scanRaw(d: Detector, acc: Acc, body: string | Uint8Array): void {
+  const first = typeof body === 'string' ? /^[\s\uFEFF]*(.)/.exec(body)?.[1] : undefined;
+  const looksJson = typeof body === 'string' ? first === '{' || first === '[' : startsLikeJson(body);
+  if (!looksJson) {
+    scanInto(d, acc, body, 'body', 'body');
+    return;
+  }
+  const text: Acc = { score: 0, threats: [], failed: false };
+  const json: Acc = { score: 0, threats: [], failed: false };
+  scanInto(d, text, body, 'body', 'body');
+  scanInto(d, json, body, 'json-escaped', 'body');
+  acc.threats.push(...text.threats, ...json.threats);
+  acc.score += Math.max(text.score, json.score);
+  acc.failed ||= text.failed || json.failed;
+}
+
+function startsLikeJson(bytes: Uint8Array): boolean {
+  for (const b of bytes) {
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf) continue;
+    return b === 0x7b || b === 0x5b;
+  }
+  return false;
+}
+
 /** A Fetch `Request` (or anything with arrayBuffer()): its body must be read asynchronously. */
 export function isFetchRequest(request: Request | RequestLike): request is Request {
   return typeof request === 'object' && request !== null && typeof (request as Request).arrayBuffer === 'function';
@@ -245,12 +274,13 @@ function scanBody(d: Detector, acc: Acc, body: string | Uint8Array | object | nu
     if (typeof body === 'object' && !(body instanceof Uint8Array)) {
       walkJson(d, acc, body, [], 0, new Set());
     } else if (type.includes('json')) {
-      const text = typeof body === 'string' ? body : decoder.decode(body);
+      // (a BOM, as JSON readers take it: skipped)
+      const text = (typeof body === 'string' ? body : decoder.decode(body)).replace(/^\uFEFF/, '');
       let parsed: unknown;
       let ok = true;
       try { parsed = JSON.parse(text); } catch { ok = false; }
       if (ok) walkJson(d, acc, parsed, [], 0, new Set());
-      else scanInto(d, acc, body, 'body', 'body');
+      else scanRaw(d, acc, body);
     } else if (type.startsWith('application/x-www-form-urlencoded')) {
       scanPairs(d, acc, typeof body === 'string' ? body : decoder.decode(body), 'form', 'body');
     } else if (type.startsWith('multipart/form-data')) {
@@ -259,7 +289,7 @@ function scanBody(d: Detector, acc: Acc, body: string | Uint8Array | object | nu
       if (boundary) scanMultipart(d, acc, bytes, boundary);
       else scanInto(d, acc, bytes, 'body', 'body');
     } else {
-      scanInto(d, acc, body, 'body', 'body');
+      scanRaw(d, acc, body);
     }
   }
   const blocked = (acc.failed && d.failMode === 'closed') || acc.score >= d.threshold;

@@ -70,19 +70,59 @@ class Findings {
   }
 }
 
-class RawBodyScanner implements BodyScanner {
+/**
+ * A body scanned as plain text. One that starts like JSON (`{` or `[` after whitespace or a
+ * BOM) is also scanned with JSON's escapes decoded: request.json(), and a body parser set to
+ * any type, read JSON whatever the Content-Type says, and in the plain text `\"` and `\t`
+ * are not yet the quote and tab the application will see.
+ */
+export class RawBodyScanner implements BodyScanner {
   readonly malformed = false;
-  #stream: GuardScanStream;
+  readonly #detector: GuardDetector;
+  readonly #stream: GuardScanStream;
+  #json: GuardScanStream | undefined;
+  /** Still looking for the body's first significant byte. */
+  #sniffing = true;
   constructor(detector: GuardDetector, context: GuardScanContext) {
+    this.#detector = detector;
     this.#stream = detector.createStream({ context });
   }
   push(chunk: Uint8Array): void {
     this.#stream.push(chunk);
+    if (this.#sniffing) {
+      const first = firstSignificantByte(chunk);
+      if (first >= 0) {
+        this.#sniffing = false;
+        if (first === 0x7b || first === 0x5b) this.#json = this.#detector.createStream({ context: 'json-escaped' });
+      }
+    }
+    this.#json?.push(chunk);
   }
   finish(): GuardScanResult {
     const r = this.#stream.finish();
-    return { ...r, threats: r.threats.map((t) => ({ ...t, location: t.location ?? 'body' })) };
+    const text = { ...r, threats: r.threats.map((t) => ({ ...t, location: t.location ?? 'body' })) };
+    if (this.#json === undefined) return text;
+    const j = this.#json.finish();
+    return mergeReadings(text, { ...j, threats: j.threats.map((t) => ({ ...t, location: t.location ?? 'body' })) });
   }
+}
+
+/** The first byte of `bytes` that is not whitespace or part of a UTF-8 BOM; -1 when none. */
+function firstSignificantByte(bytes: Uint8Array): number {
+  for (const b of bytes) {
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf) return b;
+  }
+  return -1;
+}
+
+/**
+ * Two readings of the same body (the application sees one of them): the findings of both,
+ * and the verdict and score of the graver one, not their sum.
+ */
+export function mergeReadings(a: GuardScanResult, b: GuardScanResult): GuardScanResult {
+  if (b.threats.length === 0) return a;
+  if (a.threats.length === 0) return b;
+  return { blocked: a.blocked || b.blocked, score: Math.max(a.score, b.score), threats: [...a.threats, ...b.threats] };
 }
 
 /**

@@ -11,7 +11,7 @@ import { createStandardPools } from '../standard-pools.js';
 import type { GuardDetector, GuardRequestShape, GuardScanResult, GuardThreat } from './detector.js';
 import { globMatch } from './glob.js';
 import { shownLocation, shownUrl } from './redact.js';
-import { createBodyScanner, type BodyScanner } from './body-scan.js';
+import { createBodyScanner, mergeReadings, RawBodyScanner, type BodyScanner } from './body-scan.js';
 import { charsetPlan } from '../http/charset.js';
 import { Utf16Reading, withoutUtf16Zeros } from './utf16-reading.js';
 import { BodyDecoder, contentCodings, MAX_CODINGS, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
@@ -490,7 +490,7 @@ export class Inspection {
     if (scanner === undefined) return EMPTY_RESULT;
     let body = scanner.finish();
     if (scanner.malformed) body = mergeResults(body, this.#rescanRaw());
-    return this.#utf16Result === undefined ? body : mergeResults(withoutUtf16Zeros(body), this.#utf16Result);
+    return this.#utf16Result === undefined ? body : mergeReadings(withoutUtf16Zeros(body), this.#utf16Result);
   }
 
   #conclude(recorder: GuardRecorder, head: GuardScanResult, body: GuardScanResult): Verdict {
@@ -499,16 +499,19 @@ export class Inspection {
     return this.#core.count(recorder, verdict);
   }
 
-  /** Scan the whole body again as raw text, from the slots that hold it. */
+  /**
+   * Scan the whole body again as raw text, from the slots that hold it (and, when it starts
+   * like JSON, with JSON's escapes decoded: a BOM or nesting past the walker's limit makes a
+   * document malformed to the walker, but not to JSON.parse).
+   */
   #rescanRaw(): GuardScanResult {
-    const stream = this.#detector.createStream({ context: 'body' });
+    const raw = new RawBodyScanner(this.#detector, 'body');
     const lengths = [...(this.#filled ?? []), this.#used];
     this.#leases.forEach((lease, i) => {
       // A copy: pushing a view of wasm memory would break if the scanner grows memory meanwhile.
-      stream.push(lease.bytes.slice(0, lengths[i]));
+      raw.push(lease.bytes.slice(0, lengths[i]));
     });
-    const r = stream.finish();
-    return { ...r, threats: r.threats.map((t) => ({ ...t, location: t.location ?? 'body' })) };
+    return raw.finish();
   }
 
   /** Give the body's slots back. Safe to call more than once. */
