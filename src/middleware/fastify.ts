@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GuardCore, type GuardResponse, type Inspection } from './core.js';
-import { metaFromNodeRequest, nodeDecompressor, onResponseDone, RequestAbortedError } from './node.js';
+import { isNodeReadable, metaFromNodeRequest, nodeDecompressor, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError } from './node.js';
 import type { GuardOptions } from './options.js';
 import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 
@@ -42,7 +42,10 @@ function send(reply: FastifyReplyLike, response: GuardResponse): void {
   reply.send(response.body);
 }
 
-/** Read the payload stream into the inspection; the chunks, or undefined when the inspection failed early. */
+/**
+ * Read a payload stream that another `preParsing` hook put in place of `request.raw` into the
+ * inspection; the chunks, or undefined when the inspection failed early.
+ */
 function collect(payload: NodeJS.ReadableStream, inspection: Inspection): Promise<Buffer[] | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -84,8 +87,11 @@ function collect(payload: NodeJS.ReadableStream, inspection: Inspection): Promis
 /**
  * Create the arenaguard plugin for Fastify. It applies to every route of the
  * instance it is registered on (it is not encapsulated). The body is scanned
- * in a `preParsing` hook as it streams into pooled slots; Fastify's body
- * parsers then read the same bytes from a replacement stream.
+ * in a `preParsing` hook as it streams into pooled slots, and its very chunks
+ * are put back into `request.raw`: Fastify's body parsers, and plugins that
+ * read `request.raw` themselves (`@fastify/multipart`), read the same bytes.
+ * (When an earlier `preParsing` hook has replaced the payload stream, that
+ * stream is scanned and a replay of it handed on instead.)
  *
  * @example
  * ```ts
@@ -112,7 +118,13 @@ export function arenaguard(options?: GuardOptions<FastifyRequestLike>): Arenagua
     let chunks: Buffer[] | undefined;
     if (inspection.meta.hasBody) {
       try {
-        chunks = await collect(payload, inspection);
+        if (payload === request.raw && isNodeReadable(payload)) {
+          // Read as the Express adapter does and put the chunks back: @fastify/multipart (busboy) ignores the
+          // payload and pipes request.raw, so a replay stream would leave it an empty request.raw.
+          if (readBufferedNodeBody(payload, inspection) === undefined) await readNodeBody(payload, inspection);
+        } else {
+          chunks = await collect(payload, inspection);
+        }
       } catch (error) {
         inspection.release();
         throw error;
@@ -123,7 +135,7 @@ export function arenaguard(options?: GuardOptions<FastifyRequestLike>): Arenagua
       send(reply, verdict.response);
       return payload;
     }
-    if (!chunks) return payload;
+    if (!chunks) return payload; // (request.raw, refilled with its own chunks)
     // The same chunks, replayed for Fastify's content-type parsers.
     const replay = Readable.from(chunks, { objectMode: false }) as Readable & { receivedEncodedLength?: number };
     replay.receivedEncodedLength = inspection.bytesReceived;

@@ -2,7 +2,7 @@
 // metrics handlers: read the body into the inspection without taking it away
 // from the application, and answer with the guard's own responses.
 import { IncomingMessage, type ServerResponse } from 'node:http';
-import { Duplex } from 'node:stream';
+import { Duplex, type Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { parseContentLength, type GuardResponse, type Inspection, type RequestMeta } from './core.js';
 import { webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
@@ -44,19 +44,41 @@ export class RequestAbortedError extends Error {
 }
 
 /**
+ * True when the stream's last chunk has been pushed (it may still sit in the buffer): for a
+ * `node:http` request, `complete`; for another Node stream — the mock request of
+ * `fastify.inject` (light-my-request), an HTTP/2 request (whose `complete` is only set once
+ * `'end'` was emitted, too late to put chunks back) — its readable state's `ended`.
+ */
+function bodyPushed(req: Readable): boolean {
+  if (req instanceof IncomingMessage) return req.complete;
+  return (req as Readable & { _readableState?: { ended?: boolean } })._readableState?.ended === true;
+}
+
+/**
+ * Whether {@link readNodeBody} can read `stream` and put its chunks back: a Node
+ * `Readable` (it has the readable state that `read` and `unshift` work on).
+ */
+export function isNodeReadable(stream: unknown): stream is Readable {
+  if (typeof stream !== 'object' || stream === null || !('_readableState' in stream)) return false;
+  const { read, unshift } = stream as Partial<Readable>;
+  return typeof read === 'function' && typeof unshift === 'function';
+}
+
+/**
  * Read the request body into `inspection` chunk by chunk, then put the very
  * same chunks back into the request stream, so a body parser later in the
  * chain reads the body as if nobody had touched it (no copy, no second read
  * from the socket).
  *
- * How: the stream is read in paused mode. When `req.complete` is true and the
- * buffer is empty, every chunk has been seen; Node schedules the `'end'` event
- * for the next tick at that point, and `unshift` — called synchronously, in
+ * How: the stream is read in paused mode. When its end has been pushed
+ * (`req.complete` for a `node:http` request) and the buffer is empty, every
+ * chunk has been seen; Node schedules the `'end'` event for the next tick at
+ * that point, and `unshift` — called synchronously, in
  * the same tick — refills the buffer so `'end'` is not emitted until the
  * application has read the chunks again. Resolves true when the body was
  * read whole, false when the inspection failed early (413/503).
  */
-export function readNodeBody(req: IncomingMessage, inspection: Inspection): Promise<boolean> {
+export function readNodeBody(req: Readable, inspection: Inspection): Promise<boolean> {
   return new Promise<boolean>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let settled = false;
@@ -79,14 +101,14 @@ export function readNodeBody(req: IncomingMessage, inspection: Inspection): Prom
           return;
         }
       }
-      if (req.complete && req.readableLength === 0) {
+      if (bodyPushed(req) && req.readableLength === 0) {
         settle(true); // detaches our listener first: unshift below must not wake it again
         for (let i = chunks.length - 1; i >= 0; i--) req.unshift(chunks[i]!);
       }
     };
     const onError = (error: Error) => settle(error);
     const onClose = () => {
-      if (!req.complete) settle(new RequestAbortedError());
+      if (!bodyPushed(req)) settle(new RequestAbortedError());
     };
     req.on('readable', onReadable);
     req.on('error', onError);
@@ -102,17 +124,17 @@ export function readNodeBody(req: IncomingMessage, inspection: Inspection): Prom
  * mode. The stream is left as it was found, not flowing and with no `'readable'` listener,
  * so the application's `'data'` listener starts it as it would a stream nobody read.
  *
- * "Whole" means the request is complete, or, for a `node:http` request with a
+ * "Whole" means the request is complete (its end pushed), or, for a `node:http` request with a
  * Content-Length and no Transfer-Encoding, that many bytes are buffered: Node's parser
  * pushes a body the moment it arrives but marks the request complete in a later callback
  * (after the guard has run), and it never passes on more bytes than Content-Length says.
  * Undefined when the body is not all there (or the stream is already flowing or listened
  * to): the caller waits for it.
  */
-export function readBufferedNodeBody(req: IncomingMessage, inspection: Inspection): boolean | undefined {
+export function readBufferedNodeBody(req: Readable, inspection: Inspection): boolean | undefined {
   const buffered = req.readableLength;
   if (buffered === 0 || req.readableFlowing !== null || req.listenerCount('readable') > 0) return undefined;
-  if (!req.complete) {
+  if (!bodyPushed(req)) {
     const meta = inspection.meta;
     if (buffered !== meta.contentLength || meta.headers['transfer-encoding'] !== undefined || !(req instanceof IncomingMessage)) return undefined;
   }
