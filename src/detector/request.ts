@@ -7,7 +7,7 @@ import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
 import { contentCodings, inflateBody } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
-import { parsePartHead } from '../http/multipart-head.js';
+import { Base64Decoder, MultipartReader, multipartBoundary } from '../http/multipart.js';
 
 /** Headers the client sets by protocol, not by attacker choice (or that only carry tokens we cannot judge). */
 const SKIP_HEADERS = new Set([
@@ -165,36 +165,65 @@ function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | nu
   }
 }
 
-function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number {
-  outer: for (let i = from; i <= hay.length - needle.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
+/**
+ * multipart/form-data: framed by the middleware's reader (src/http/multipart.ts), so both read
+ * a body alike. Each part's names and filenames are scanned; its content too unless it is a
+ * binary file, and base64-decoded when it says it is base64. A Content-Type whose boundary
+ * could be read another way, or a body the reader finds malformed, is also scanned whole as
+ * raw text, as the middleware rescans it.
+ */
+function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, typeHeader: string): void {
+  const boundary = multipartBoundary(typeHeader);
+  if (boundary === undefined) {
+    scanInto(d, acc, body, 'body', 'body');
+    return;
   }
-  return -1;
+  let name = '';
+  let pieces: Uint8Array[] | undefined;
+  let base64 = false;
+  const reader = new MultipartReader(boundary, {
+    open(head) {
+      name = head?.name ?? '';
+      base64 = false;
+      pieces = [];
+      if (head === undefined) return true; // text before the first delimiter
+      for (const given of new Set(head.names)) scanInto(d, acc, given, 'form', `body:${given}`);
+      for (const filename of new Set(head.filenames)) scanInto(d, acc, filename, 'path', `body:${name}.filename`);
+      if (head.binaryFile) return false;
+      base64 = head.transferEncodings.includes('base64');
+      return true;
+    },
+    data(bytes) {
+      pieces!.push(bytes); // (views of `body`, which nothing overwrites)
+    },
+    close(bytes) {
+      pieces!.push(bytes);
+      const content = concatBytes(pieces!);
+      const where = name === '' ? 'body' : `body:${name}`;
+      scanInto(d, acc, content, 'body', where);
+      if (base64) {
+        const decoder = new Base64Decoder();
+        scanInto(d, acc, concatBytes([decoder.push(content), decoder.end()]), 'body', where);
+      }
+      pieces = undefined;
+    },
+  });
+  reader.push(body);
+  reader.finish();
+  if (reader.malformed) scanInto(d, acc, body, 'body', 'body');
 }
 
-/** multipart/form-data: scan each text part (no filename, or a text/* type) under its field name. */
-function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, boundary: string): void {
-  const delim = new TextEncoder().encode(`--${boundary}`);
-  let at = indexOfBytes(body, delim, 0);
-  while (at >= 0) {
-    const start = at + delim.length;
-    if (body[start] === 0x2d && body[start + 1] === 0x2d) break; // closing delimiter
-    const next = indexOfBytes(body, delim, start);
-    const part = body.subarray(start, next < 0 ? body.length : next);
-    const headEnd = indexOfBytes(part, new Uint8Array([13, 10, 13, 10]), 0);
-    const head = decoder.decode(part.subarray(0, headEnd < 0 ? 0 : headEnd));
-    let content = part.subarray(headEnd < 0 ? 0 : headEnd + 4);
-    if (content.length >= 2 && content[content.length - 2] === 13 && content[content.length - 1] === 10) content = content.subarray(0, content.length - 2);
-    // (read as the middleware's multipart scanner reads a part: see src/http/multipart-head.ts)
-    const { name, names, filenames, contentTypes } = parsePartHead(head);
-    for (const given of new Set(names)) scanInto(d, acc, given, 'form', `body:${given}`);
-    for (const filename of new Set(filenames)) scanInto(d, acc, filename, 'path', `body:${name}.filename`);
-    if (filenames.length === 0 || contentTypes.length === 0 || contentTypes.some((t) => t.startsWith('text/') || t.includes('json') || t.includes('xml'))) {
-      scanInto(d, acc, content, 'body', `body:${name}`);
-    }
-    at = next;
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
   }
+  return out;
 }
 
 /**
@@ -284,10 +313,7 @@ function scanBody(d: Detector, acc: Acc, body: string | Uint8Array | object | nu
     } else if (type.startsWith('application/x-www-form-urlencoded')) {
       scanPairs(d, acc, typeof body === 'string' ? body : decoder.decode(body), 'form', 'body');
     } else if (type.startsWith('multipart/form-data')) {
-      const boundary = /boundary="?([^";]+)"?/i.exec(typeHeader)?.[1];
-      const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-      if (boundary) scanMultipart(d, acc, bytes, boundary);
-      else scanInto(d, acc, bytes, 'body', 'body');
+      scanMultipart(d, acc, typeof body === 'string' ? new TextEncoder().encode(body) : body, typeHeader);
     } else {
       scanRaw(d, acc, body);
     }

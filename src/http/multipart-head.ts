@@ -14,21 +14,82 @@ export interface PartHead {
   filenames: string[];
   /** Every Content-Type given, media type only, lower case. */
   contentTypes: string[];
+  /** Every Content-Transfer-Encoding given, trimmed, lower case. */
+  transferEncodings: string[];
+  /**
+   * The part is a file whose content the guard may leave unscanned: every parser reads the
+   * same non-empty filename from it and it says it is not text. See {@link parsePartHead}.
+   */
+  binaryFile: boolean;
 }
 
-/** Parse a part's header block (the text between the delimiter line and the blank line). */
+/**
+ * A parameter of the one Content-Disposition shape every multipart parser reads alike (what
+ * browsers and curl send): `form-data`, then parameters with lower-case names, each given
+ * once, values quoted without escapes or bare tokens, and no `filename*` (each parser reads
+ * those its own way). busboy takes parameter names as written (`FILENAME=` is no filename
+ * to it), undici stops at the first parameter it cannot read, and they unescape quoted
+ * strings differently: any other shape may be a text field to one of them.
+ */
+const PLAIN_PARAM = /^[ \t]*;[ \t]*([a-z0-9!#$%&'+.^_`|~-]+)=(?:"([^"\\\r\n]*)"|([!#$%&'*+.^_`|~0-9A-Za-z-]+))[ \t]*/;
+/** A line that starts with a space or tab: obsolete folding, which parsers undo differently. */
+const FOLDED = /(?:^|\n)[ \t]/;
+
+/**
+ * Parse a part's header block (the text between the delimiter line and the blank line).
+ * Names and filenames are gathered leniently (every one any parser might take, to scan them
+ * all); whether the content is a binary file is decided strictly, since parsers disagree on
+ * the rest: busboy reads the first Content-Disposition and undici the last, busboy keeps an
+ * empty filename's part as a text field, undici base64-decodes a part with that
+ * Content-Transfer-Encoding. So `binaryFile` needs one Content-Disposition of the plain
+ * shape with a non-empty filename, no folded line, at least one Content-Type and none of
+ * them text, and no Content-Transfer-Encoding but 7bit, 8bit or binary.
+ */
 export function parsePartHead(head: string): PartHead {
-  const out: PartHead = { name: '', names: [], filenames: [], contentTypes: [] };
-  for (const line of unfold(head)) {
+  const out: PartHead = { name: '', names: [], filenames: [], contentTypes: [], transferEncodings: [], binaryFile: false };
+  const lines = unfold(head);
+  const dispositions: string[] = [];
+  for (const line of lines) {
     const colon = line.indexOf(':');
     if (colon < 0) continue;
     const field = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1);
-    if (field === 'content-disposition') readDisposition(value, out);
-    else if (field === 'content-type') out.contentTypes.push(value.split(';')[0]!.trim().toLowerCase());
+    if (field === 'content-disposition') {
+      readDisposition(value, out);
+      dispositions.push(value);
+    } else if (field === 'content-type') out.contentTypes.push(value.split(';')[0]!.trim().toLowerCase());
+    else if (field === 'content-transfer-encoding') out.transferEncodings.push(value.trim().toLowerCase());
   }
   out.name = out.names.at(-1) ?? '';
+  out.binaryFile = !FOLDED.test(head)
+    && dispositions.length === 1 && plainFilename(dispositions[0]!)
+    && out.contentTypes.length > 0 && !out.contentTypes.some(isTextType)
+    && out.transferEncodings.every((e) => e === '7bit' || e === '8bit' || e === 'binary');
   return out;
+}
+
+/** Is a part of this media type (lower case) text, so scanned even as a file? */
+export function isTextType(type: string): boolean {
+  return type.startsWith('text/') || type.includes('json') || type.includes('xml');
+}
+
+/** Is a Content-Disposition value of the plain shape, with a non-empty `filename` every parser reads? */
+function plainFilename(value: string): boolean {
+  let rest = value.replace(/^[ \t]+/, '');
+  if (rest.slice(0, 9).toLowerCase() !== 'form-data') return false;
+  rest = rest.slice(9);
+  const seen = new Set<string>();
+  let filename: string | undefined;
+  while (rest.length > 0) {
+    const m = PLAIN_PARAM.exec(rest);
+    if (m === null) return false;
+    const key = m[1]!;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    if (key === 'filename') filename = m[2] ?? m[3];
+    rest = rest.slice(m[0].length);
+  }
+  return filename !== undefined && filename.length > 0;
 }
 
 /** Header lines, with obsolete line folding (a line that starts with a space or tab continues the last) undone. */

@@ -14,7 +14,8 @@
 // so invalid JSON cannot smuggle an attack past the per-field scan.
 import type { GuardDetector, GuardScanContext, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
 import { jsonPathSegment } from '../detector/json-path.js';
-import { parsePartHead } from '../http/multipart-head.js';
+import type { PartHead } from '../http/multipart-head.js';
+import { Base64Decoder, MultipartReader, multipartBoundary, type MultipartSink } from '../http/multipart.js';
 
 export interface BodyScanner {
   /**
@@ -35,8 +36,9 @@ export function createBodyScanner(detector: GuardDetector, contentType: string |
   if (type === 'application/json' || type.endsWith('+json')) return new JsonBodyScanner(detector);
   if (type === 'application/x-www-form-urlencoded') return new FormBodyScanner(detector);
   if (type === 'multipart/form-data') {
-    const boundary = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType ?? '');
-    if (boundary) return new MultipartBodyScanner(detector, boundary[1] ?? boundary[2]!);
+    // (no boundary, or one that could be read another way: the body is scanned raw)
+    const boundary = multipartBoundary(contentType ?? '');
+    if (boundary !== undefined) return new MultipartBodyScanner(detector, boundary);
   }
   return new RawBodyScanner(detector, 'body');
 }
@@ -597,17 +599,6 @@ class FormBodyScanner implements BodyScanner {
   }
 }
 
-/** First index of `needle` in `hay` at or after `from`, or -1. Native indexOf finds candidates. */
-function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number {
-  const first = needle[0]!;
-  for (let i = hay.indexOf(first, from); i >= 0 && i <= hay.length - needle.length; i = hay.indexOf(first, i + 1)) {
-    let j = 1;
-    while (j < needle.length && hay[i + j] === needle[j]) j++;
-    if (j === needle.length) return i;
-  }
-  return -1;
-}
-
 function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (a.length === 0) return b;
   const out = new Uint8Array(a.length + b.length);
@@ -616,108 +607,43 @@ function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-const MAX_PART_HEADERS = 8192;
-
-function isTextType(type: string): boolean {
-  return type.startsWith('text/') || type.includes('json') || type.includes('xml');
-}
-const CRLFCRLF = new Uint8Array([13, 10, 13, 10]);
-
 /**
- * `multipart/form-data`, part by part as chunks arrive: each part's name and
- * filename come from its headers; text parts are streamed to the scanner in
- * the `body` context, so the MIME framing itself (`--boundary`) is never
- * scanned as if it were user input.
+ * `multipart/form-data`, part by part as chunks arrive (framing read by the shared
+ * MultipartReader; a body it finds malformed is rescanned raw by the caller): each part's
+ * name and filename come from its headers; text parts are streamed to the scanner in the
+ * `body` context, so the MIME framing itself (`--boundary`) is never scanned as if it were
+ * user input. A base64 Content-Transfer-Encoding is decoded (as undici does) and scanned too.
  */
-class MultipartBodyScanner implements BodyScanner {
-  malformed = false;
+class MultipartBodyScanner implements BodyScanner, MultipartSink {
   readonly #findings = new Findings();
   readonly #detector: GuardDetector;
-  /** `--boundary` before the first part; `\r\n--boundary` between parts. */
-  readonly #first: Uint8Array;
-  readonly #delimiter: Uint8Array;
-  #state: 'preamble' | 'after-delimiter' | 'headers' | 'content' | 'done' = 'preamble';
-  #carry: Uint8Array = new Uint8Array(0);
+  readonly #reader: MultipartReader;
   #name = '';
   #part: ValueScan | undefined;
+  /** The open part's content base64-decoded, when it says it is base64. */
+  #decoded: ValueScan | undefined;
+  #base64: Base64Decoder | undefined;
 
   constructor(detector: GuardDetector, boundary: string) {
     this.#detector = detector;
-    this.#first = new TextEncoder().encode(`--${boundary}`);
-    this.#delimiter = new TextEncoder().encode(`\r\n--${boundary}`);
+    this.#reader = new MultipartReader(boundary, this);
+  }
+
+  get malformed(): boolean {
+    return this.#reader.malformed;
   }
 
   push(chunk: Uint8Array): void {
-    if (this.malformed || this.#state === 'done') return;
-    let data = joinBytes(this.#carry, chunk);
-    this.#carry = new Uint8Array(0);
-    let at = 0;
-    for (;;) {
-      if (this.#state === 'preamble') {
-        const found = indexOfBytes(data, this.#first, at);
-        if (found < 0) {
-          this.#carry = data.slice(Math.max(at, data.length - this.#first.length + 1));
-          return;
-        }
-        at = found + this.#first.length;
-        this.#state = 'after-delimiter';
-      } else if (this.#state === 'after-delimiter') {
-        if (data.length - at < 2) {
-          this.#carry = data.slice(at);
-          return;
-        }
-        if (data[at] === 0x2d && data[at + 1] === 0x2d) {
-          this.#state = 'done';
-          return;
-        }
-        const eol = indexOfBytes(data, CRLFCRLF.subarray(0, 2), at);
-        if (eol < 0) {
-          if (data.length - at > 256) this.malformed = true;
-          else this.#carry = data.slice(at);
-          return;
-        }
-        at = eol + 2;
-        this.#state = 'headers';
-      } else if (this.#state === 'headers') {
-        if (data.length - at < 2) {
-          this.#carry = data.slice(at);
-          return;
-        }
-        if (data[at] === 13 && data[at + 1] === 10) { // a part without headers
-          this.#openPart('');
-          at += 2;
-          this.#state = 'content';
-          continue;
-        }
-        const end = indexOfBytes(data, CRLFCRLF, at);
-        if (end < 0) {
-          if (data.length - at > MAX_PART_HEADERS) this.malformed = true;
-          else this.#carry = data.slice(at);
-          return;
-        }
-        this.#openPart(decoder.decode(data.subarray(at, end)));
-        at = end + 4;
-        this.#state = 'content';
-      } else if (this.#state === 'content') {
-        const end = indexOfBytes(data, this.#delimiter, at);
-        if (end < 0) {
-          // Hold back what could be the start of a delimiter split across chunks.
-          const keep = Math.max(at, data.length - this.#delimiter.length + 1);
-          this.#part?.part(data.subarray(at, keep));
-          this.#carry = data.slice(keep);
-          return;
-        }
-        this.#closePart(data.subarray(at, end));
-        at = end + this.#delimiter.length;
-        this.#state = 'after-delimiter';
-      } else {
-        return;
-      }
-    }
+    this.#reader.push(chunk);
   }
 
-  #openPart(headText: string): void {
-    const head = parsePartHead(headText);
+  /** @internal (MultipartSink) */
+  open(head: PartHead | undefined): boolean {
+    if (head === undefined) { // text before the first delimiter
+      this.#name = '';
+      this.#part = new ValueScan(this.#detector, 'body');
+      return true;
+    }
     const name = this.#name = head.name;
     // Field names become the application's keys, as form names do: scanned in the same context.
     for (const given of new Set(head.names)) {
@@ -726,24 +652,35 @@ class MultipartBodyScanner implements BodyScanner {
     for (const filename of new Set(head.filenames)) {
       if (filename.length > 0) this.#findings.add(this.#detector.scan(filename, { context: 'path' }), () => `body:${name}.filename`);
     }
-    // A field is text; so is a file, unless every Content-Type it gives says otherwise.
-    const text = head.filenames.length === 0 || head.contentTypes.length === 0 || head.contentTypes.some(isTextType);
-    this.#part = text ? new ValueScan(this.#detector, 'body') : undefined;
+    if (head.binaryFile) return false;
+    this.#part = new ValueScan(this.#detector, 'body');
+    if (head.transferEncodings.includes('base64')) {
+      this.#decoded = new ValueScan(this.#detector, 'body');
+      this.#base64 = new Base64Decoder();
+    }
+    return true;
   }
 
-  #closePart(tail: Uint8Array): void {
-    if (this.#part) {
-      const name = this.#name;
-      this.#findings.add(this.#part.end(tail), () => `body:${name}`);
+  /** @internal (MultipartSink) */
+  data(bytes: Uint8Array): void {
+    this.#part?.part(bytes);
+    if (this.#base64) this.#decoded!.part(this.#base64.push(bytes));
+  }
+
+  /** @internal (MultipartSink) */
+  close(bytes: Uint8Array): void {
+    const name = this.#name;
+    const where = name === '' ? () => 'body' : () => `body:${name}`;
+    if (this.#part) this.#findings.add(this.#part.end(bytes), where);
+    if (this.#base64) {
+      const decoded = this.#base64.push(bytes);
+      this.#findings.add(this.#decoded!.end(joinBytes(decoded, this.#base64.end())), where);
     }
-    this.#part = undefined;
+    this.#part = this.#decoded = this.#base64 = undefined;
   }
 
   finish(): GuardScanResult {
-    if (this.#state !== 'done') {
-      this.malformed = true;
-      if (this.#part && this.#state === 'content') this.#closePart(this.#carry);
-    }
+    this.#reader.finish();
     return this.#findings.result();
   }
 }

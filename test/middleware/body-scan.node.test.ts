@@ -187,4 +187,59 @@ describe('multipart body scanner', () => {
     const text = form('a', 'b').replace(`--${B}--\r\n`, '');
     expect(scanIn(type, [enc.encode(text)]).malformed).toBe(true);
   });
+
+  /** Malformed (so rescanned raw) whole and cut in two at every byte. */
+  function malformedAtEverySplit(text: string): void {
+    const bytes = enc.encode(text);
+    expect(scanIn(type, [bytes]).malformed, 'whole').toBe(true);
+    for (let cut = 0; cut <= bytes.length; cut++) expect(scanIn(type, [bytes.slice(0, cut), bytes.slice(cut)]).malformed, `cut at ${cut}`).toBe(true);
+  }
+  const field = (name: string, value: string) => `--${B}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+
+  // Framings that some parser reads another way: busboy takes a delimiter only at the start or
+  // after CRLF, undici takes the first `--boundary` anywhere and bare LFs as line ends.
+  it.each([
+    ['--boundary mid-line in the preamble', `x--${B}--\r\n${field('q', 'a')}--${B}--\r\n`],
+    ['text after the close delimiter', `${field('q', 'a')}--${B}--\r\n${field('r', 'b')}`],
+    ['a delimiter followed by neither CRLF nor --', `${field('q', 'a')}--${B}x\r\n${field('r', 'b')}--${B}--\r\n`],
+    ['a bare LF in a part header block', `--${B}\r\nContent-Disposition: form-data; name="q"\nX-A: b\r\n\r\na\r\n--${B}--\r\n`],
+    ['a bare CR in a part header block', `--${B}\r\nContent-Disposition: form-data; name="q"\rX-A: b\r\n\r\na\r\n--${B}--\r\n`],
+    ['--boundary right after the blank line (busboy: a delimiter)', `--${B}\r\nContent-Disposition: form-data; name="q"\r\n\r\n--${B}\r\n\r\na\r\n--${B}--\r\n`],
+  ])('flags %s for a raw rescan', (_what, text) => {
+    malformedAtEverySplit(text);
+  });
+
+  it('accepts line ends and spaces after the close delimiter, and an empty preamble line', () => {
+    expect(everySplit(type, `${field('q', 'a')}--${B}--\r\n\r\n \t`)).toEqual({ malformed: false, blocked: false, found: [] });
+    expect(everySplit(type, `\r\n${field('q', 'a')}--${B}--`)).toEqual({ malformed: false, blocked: false, found: [] });
+  });
+
+  it('scans text before the first delimiter (parsers drop it; another may not)', () => {
+    expect(everySplit(type, `<script>alert(1)</script>\r\n${field('q', 'a')}--${B}--\r\n`).found).toContain('xss@body');
+  });
+
+  it('scans a base64 part decoded too (undici decodes it), at every chunk boundary', () => {
+    const head = 'Content-Disposition: form-data; name="q"\r\nContent-Transfer-Encoding: base64';
+    const encoded = btoa('<script>alert(1)</script>').replace(/(.{8})/g, '$1\r\n'); // (line breaks are skipped, as Buffer does)
+    expect(everySplit(type, `--${B}\r\n${head}\r\n\r\n${encoded}\r\n--${B}--\r\n`)).toEqual({ malformed: false, blocked: true, found: ['xss@body:q', 'xss@body:q'] });
+  });
+
+  // The content is skipped as a binary file only when every parser delivers it as a file.
+  it.each([
+    ['filename=""', 'Content-Disposition: form-data; name="q"; filename=""\r\nContent-Type: image/png'],
+    ['two Content-Dispositions', 'Content-Disposition: form-data; name="q"\r\nContent-Disposition: form-data; name="q"; filename="a.png"\r\nContent-Type: image/png'],
+    ['a folded line', 'Content-Type: image/png\r\nContent-Disposition: form-data; name="q"; filename="a.png"\r\n X-Folded: yes'],
+    ['FILENAME= in capitals', 'Content-Disposition: form-data; name="q"; FILENAME="a.png"\r\nContent-Type: image/png'],
+    ['filename* only', `Content-Disposition: form-data; name="q"; filename*=UTF-8''a.png\r\nContent-Type: image/png`],
+    ['an escaped quote', 'Content-Disposition: form-data; name="q"; filename="a\\".png"\r\nContent-Type: image/png'],
+    ['a quoted-printable transfer encoding', 'Content-Disposition: form-data; name="q"; filename="a.png"\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: quoted-printable'],
+    ['no Content-Type', 'Content-Disposition: form-data; name="q"; filename="a.png"'],
+  ])('scans a file part with %s as text', (_what, head) => {
+    expect(everySplit(type, `--${B}\r\n${head}\r\n\r\n1' OR '1'='1\r\n--${B}--\r\n`).found).toContain('sqli@body:q');
+  });
+
+  it('skips a plain binary file part', () => {
+    const head = 'Content-Disposition: form-data; name="q"; filename="a.png"\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: binary';
+    expect(everySplit(type, `--${B}\r\n${head}\r\n\r\n1' OR '1'='1\r\n--${B}--\r\n`)).toEqual({ malformed: false, blocked: false, found: [] });
+  });
 });

@@ -1,0 +1,314 @@
+// multipart/form-data framing, read so that the guard never takes a narrower view of a body
+// than the application's parser does: busboy (multer, @fastify/multipart) and undici
+// (Request.formData(), Hono's parseBody) both read it, and they differ at the edges. Where
+// they could differ from each other or from this reader, the body is malformed and the
+// caller scans it whole, as raw text. Shared by the middleware's streaming scanner and
+// analyzeRequest, so the two read a body alike.
+import { parsePartHead, type PartHead } from './multipart-head.js';
+
+/** RFC 2046 caps a boundary at 70 characters (undici uses a longer one whole). */
+const MAX_BOUNDARY = 70;
+/** A part's header block longer than this is malformed (busboy refuses 16 KiB). */
+const MAX_PART_HEADERS = 8192;
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/;
+
+/**
+ * The boundary of a `multipart/form-data` Content-Type, or undefined when it has none or
+ * could be read more than one way: the parameters are parsed with their quoted strings (a
+ * `boundary=` inside a quoted value is not a parameter), and a second `boundary`
+ * parameter, a boundary over 70 characters or any text the parameter grammar does not
+ * allow makes it ambiguous (busboy, undici and the guard could each take another one).
+ */
+export function multipartBoundary(contentType: string): string | undefined {
+  const semi = contentType.indexOf(';');
+  if (semi < 0) return undefined;
+  let rest = contentType.slice(semi);
+  let boundary: string | undefined;
+  for (;;) {
+    rest = rest.replace(/^[ \t]+/, '');
+    if (rest.length === 0) break;
+    if (rest[0] !== ';') return undefined;
+    rest = rest.slice(1).replace(/^[ \t]+/, '');
+    if (rest.length === 0) break; // (a trailing ';')
+    const name = TOKEN.exec(rest)?.[0];
+    if (name === undefined || rest[name.length] !== '=') return undefined;
+    rest = rest.slice(name.length + 1);
+    let value: string;
+    if (rest[0] === '"') {
+      value = '';
+      let i = 1;
+      for (; i < rest.length && rest[i] !== '"'; i++) {
+        if (rest[i] === '\\') i++;
+        if (i < rest.length) value += rest[i];
+      }
+      if (i >= rest.length) return undefined; // no closing quote
+      rest = rest.slice(i + 1);
+    } else {
+      const token = TOKEN.exec(rest)?.[0];
+      if (token === undefined) return undefined;
+      value = token;
+      rest = rest.slice(token.length);
+    }
+    if (name.toLowerCase() !== 'boundary') continue;
+    if (boundary !== undefined) return undefined; // two: parsers take the first or the last
+    boundary = value;
+  }
+  return boundary !== undefined && boundary.length > 0 && boundary.length <= MAX_BOUNDARY ? boundary : undefined;
+}
+
+/** What a {@link MultipartReader} finds, in order. */
+export interface MultipartSink {
+  /**
+   * A part begins (`head` its headers; undefined for text before the first delimiter, which
+   * parsers drop but is scanned anyway). Return false to have its content skipped.
+   */
+  open(head: PartHead | undefined): boolean;
+  /** A piece of the open part's content; more follow. */
+  data(bytes: Uint8Array): void;
+  /** The open part's last piece (may be empty). */
+  close(bytes: Uint8Array): void;
+}
+
+const CR = 13;
+const LF = 10;
+const CRLFCRLF = new Uint8Array([CR, LF, CR, LF]);
+const decoder = new TextDecoder();
+
+/**
+ * A multipart body as chunks arrive. A delimiter counts only at the start of the body or
+ * right after CRLF (as busboy reads it); it must be followed by CRLF or, closing the body,
+ * by `--` and nothing but whitespace. A body is malformed when it could be framed another
+ * way: `--boundary` elsewhere in the preamble (undici takes the first one anywhere), a part
+ * header line ended by a bare CR or LF (undici takes those as line ends, busboy refuses
+ * them), a delimiter inside a header block, text after the close delimiter, or no close
+ * delimiter at all.
+ */
+export class MultipartReader {
+  /** True once the body is known not to be framed the one way every parser reads it. */
+  malformed = false;
+  /** `--boundary`: the first delimiter, at the body's start. */
+  readonly #first: Uint8Array;
+  /** `\r\n--boundary`: every later one. */
+  readonly #delimiter: Uint8Array;
+  #state: 'start' | 'preamble' | 'after-delimiter' | 'headers' | 'content-start' | 'content' | 'epilogue' = 'start';
+  #carry: Uint8Array = new Uint8Array(0);
+  /** The open part's content goes to the sink. */
+  #wanted = false;
+
+  constructor(boundary: string, private readonly sink: MultipartSink) {
+    this.#first = new TextEncoder().encode(`--${boundary}`);
+    this.#delimiter = new TextEncoder().encode(`\r\n--${boundary}`);
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.malformed) return;
+    const data = joinBytes(this.#carry, chunk);
+    this.#carry = EMPTY;
+    let at = 0;
+    for (;;) {
+      switch (this.#state) {
+        case 'start': {
+          const n = this.#first.length;
+          if (data.length - at < n) {
+            // (all of it so far could still be the first delimiter)
+            if (startsWith(this.#first, data.subarray(at))) return this.#keep(data, at);
+            this.#open(undefined);
+            this.#state = 'preamble';
+            continue;
+          }
+          if (startsWith(data.subarray(at, at + n), this.#first)) {
+            at += n;
+            this.#state = 'after-delimiter';
+          } else {
+            this.#open(undefined);
+            this.#state = 'preamble';
+          }
+          continue;
+        }
+        case 'preamble':
+        case 'content': {
+          const end = indexOfBytes(data, this.#delimiter, at);
+          // In the preamble, `--boundary` anywhere but right after CRLF is another framing.
+          if (this.#state === 'preamble') {
+            const stray = indexOfBytes(data, this.#first, at);
+            if (stray >= 0 && (end < 0 || stray < end + 2)) return this.#malformed();
+          }
+          if (end < 0) {
+            // Hold back what could be the start of a delimiter split across chunks.
+            const keep = Math.max(at, data.length - this.#delimiter.length + 1);
+            if (this.#wanted && keep > at) this.sink.data(data.subarray(at, keep));
+            return this.#keep(data, keep);
+          }
+          if (this.#wanted) this.sink.close(data.subarray(at, end));
+          this.#wanted = false;
+          at = end + this.#delimiter.length;
+          this.#state = 'after-delimiter';
+          continue;
+        }
+        case 'after-delimiter': {
+          if (data.length - at < 2) return this.#keep(data, at);
+          if (data[at] === 0x2d && data[at + 1] === 0x2d) {
+            at += 2;
+            this.#state = 'epilogue';
+          } else if (data[at] === CR && data[at + 1] === LF) {
+            at += 2;
+            this.#state = 'headers';
+          } else {
+            return this.#malformed(); // (busboy drops such a part, undici fails: no one reads it as we would)
+          }
+          continue;
+        }
+        case 'headers': {
+          if (data.length - at < 2) return this.#keep(data, at);
+          let head: Uint8Array;
+          if (data[at] === CR && data[at + 1] === LF) { // a part without headers
+            head = EMPTY;
+            at += 2;
+          } else {
+            const end = indexOfBytes(data, CRLFCRLF, at);
+            if (end < 0) {
+              if (data.length - at > MAX_PART_HEADERS) return this.#malformed();
+              return this.#keep(data, at);
+            }
+            head = data.subarray(at, end);
+            at = end + 4;
+          }
+          // (a delimiter in the header block ends the part for busboy, whose search runs over headers too)
+          if (!plainLines(head) || startsWith(head, this.#first) || indexOfBytes(head, this.#delimiter, 0) >= 0) return this.#malformed();
+          this.#open(parsePartHead(decoder.decode(head)));
+          this.#state = 'content-start';
+          continue;
+        }
+        case 'content-start': {
+          // `--boundary` first in the content follows the blank line's CRLF: a delimiter to busboy.
+          const n = Math.min(this.#first.length, data.length - at);
+          if (startsWith(this.#first, data.subarray(at, at + n))) {
+            if (n === this.#first.length) return this.#malformed();
+            return this.#keep(data, at);
+          }
+          this.#state = 'content';
+          continue;
+        }
+        case 'epilogue': {
+          // Parsers ignore what follows the close delimiter; anything but line ends and
+          // spaces there means one of them may not have taken it as the end.
+          for (let i = at; i < data.length; i++) {
+            const c = data[i]!;
+            if (c !== CR && c !== LF && c !== 0x20 && c !== 0x09) return this.#malformed();
+          }
+          return;
+        }
+      }
+    }
+  }
+
+  /** The body has ended: malformed unless it was closed. */
+  finish(): void {
+    if (this.malformed) return;
+    if (this.#state === 'epilogue') return;
+    if (this.#state === 'start' && this.#carry.length > 0) this.#open(undefined);
+    if (this.#wanted) this.sink.close(this.#carry);
+    this.#wanted = false;
+    this.#carry = EMPTY;
+    this.malformed = true;
+  }
+
+  #open(head: PartHead | undefined): void {
+    this.#wanted = this.sink.open(head);
+  }
+
+  #keep(data: Uint8Array, from: number): void {
+    // A copy: the caller may reuse its chunk's memory.
+    this.#carry = data.slice(from);
+  }
+
+  #malformed(): void {
+    // The open part's content so far was given; its end is not known.
+    if (this.#wanted) this.sink.close(EMPTY);
+    this.#wanted = false;
+    this.malformed = true;
+    this.#carry = EMPTY;
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** Does every CR in a header block start a CRLF, and every LF end one? */
+function plainLines(head: Uint8Array): boolean {
+  for (let i = head.indexOf(CR); i >= 0; i = head.indexOf(CR, i + 2)) if (head[i + 1] !== LF) return false;
+  for (let i = head.indexOf(LF); i >= 0; i = head.indexOf(LF, i + 1)) if (i === 0 || head[i - 1] !== CR) return false;
+  return true;
+}
+
+function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  if (bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
+}
+
+/** First index of `needle` in `hay` at or after `from`, or -1. Native indexOf finds candidates. */
+function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0]!;
+  for (let i = hay.indexOf(first, from); i >= 0 && i <= hay.length - needle.length; i = hay.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && hay[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+
+function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+// Base64 as Node's Buffer (behind undici's Content-Transfer-Encoding handling) decodes it:
+// both alphabets, other bytes skipped, and the text ends at the first '='.
+const B64 = new Int8Array(256).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => { B64[c.charCodeAt(0)] = i; });
+B64[0x2d] = 62; // '-'
+B64[0x5f] = 63; // '_'
+
+/** Decodes base64 a piece at a time, as a part's content arrives. */
+export class Base64Decoder {
+  #bits = 0;
+  #count = 0;
+  #ended = false;
+
+  /** The bytes that `piece` completes. */
+  push(piece: Uint8Array): Uint8Array {
+    const out = new Uint8Array(Math.ceil((piece.length * 3) / 4) + 2);
+    let n = 0;
+    for (let i = 0; i < piece.length && !this.#ended; i++) {
+      const c = piece[i]!;
+      if (c === 0x3d) {
+        this.#ended = true;
+        break;
+      }
+      const v = B64[c]!;
+      if (v < 0) continue;
+      this.#bits = ((this.#bits << 6) | v) & 0xffffff;
+      if (++this.#count === 4) {
+        out[n++] = this.#bits >> 16;
+        out[n++] = (this.#bits >> 8) & 0xff;
+        out[n++] = this.#bits & 0xff;
+        this.#count = 0;
+        this.#bits = 0;
+      }
+    }
+    return out.subarray(0, n);
+  }
+
+  /** What a last group of 2 or 3 characters holds. */
+  end(): Uint8Array {
+    const bits = this.#bits;
+    const count = this.#count;
+    this.#bits = this.#count = 0;
+    if (count === 2) return new Uint8Array([(bits >> 4) & 0xff]);
+    if (count === 3) return new Uint8Array([(bits >> 10) & 0xff, (bits >> 2) & 0xff]);
+    return new Uint8Array(0);
+  }
+}
