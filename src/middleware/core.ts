@@ -37,7 +37,7 @@ export interface RequestMeta {
 
 /** A response the guard sends itself instead of calling the application. */
 export interface GuardResponse {
-  /** 400: the body does not decode as its Content-Encoding says; 415: a Content-Encoding the guard cannot decode. */
+  /** 400: the body does not inflate as its Content-Encoding says; 415: a Content-Encoding or charset the guard cannot read. */
   status: 400 | 403 | 413 | 415 | 503;
   headers: Record<string, string>;
   /** JSON text. Never contains request bytes. */
