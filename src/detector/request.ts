@@ -5,7 +5,7 @@ import type { Detector } from './detector.js';
 import { jsonPathSegment } from './json-path.js';
 import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
-import { contentCodings, inflateBody } from '../http/content-encoding.js';
+import { contentCodings, gzipHeaderTexts, inflateBody } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
 import { Base64Decoder, MultipartReader, multipartBoundary } from '../http/multipart.js';
 
@@ -18,13 +18,27 @@ const SKIP_HEADERS = new Set([
 const SKIP_PREFIXES = ['sec-fetch-', 'sec-ch-', 'sec-websocket-'];
 /**
  * Headers an application reads (Accept-Language picks a locale file, Host builds links)
- * whose well-formed values cannot hold an attack: scanned only when a value has a
- * character its grammar does not allow, so ordinary requests pay one regex test.
+ * whose well-formed values cannot hold an attack: scanned only when a value is not one.
  */
-const PLAIN_VALUE: Record<string, RegExp> = {
-  'accept-language': /^[A-Za-z0-9\-,;=.* ]*$/,
-  host: /^[A-Za-z0-9.\-:[\]]*$/,
+const PLAIN_VALUE: Record<string, (value: string) => boolean> = {
+  'accept-language': plainAcceptLanguage,
+  host: (value) => /^[A-Za-z0-9.\-:[\]]*$/.test(value),
 };
+const LANGUAGE_RANGE = /^(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)$/;
+const QUALITY = /^q[ \t]*=[ \t]*(?:0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?)$/;
+
+/** RFC 9110's Accept-Language: language ranges with optional weights, comma-separated (words with spaces between are not). */
+function plainAcceptLanguage(value: string): boolean {
+  if (value.length > 512) return false;
+  for (const item of value.split(',')) {
+    const [range, ...params] = item.split(';');
+    const trimmed = range!.trim();
+    if (trimmed === '' && params.length === 0) continue; // (empty list elements are allowed)
+    if (!LANGUAGE_RANGE.test(trimmed)) return false;
+    for (const param of params) if (!QUALITY.test(param.trim())) return false;
+  }
+  return true;
+}
 const MAX_JSON_DEPTH = 64;
 /** A cookie name of letters, digits and `_.-` (`_ga`, `__Host-sid`) holds nothing to scan. */
 const PLAIN_COOKIE_NAME = /^[A-Za-z0-9_.-]*$/;
@@ -63,6 +77,10 @@ function scanPairs(d: Detector, acc: Acc, raw: string, context: ScanContext, pre
     const label = () => `${prefix}:${safeDecode(name, true)}`;
     scanInto(d, acc, name, context, label);
     scanInto(d, acc, value, context, label);
+    // qs (Express's extended parser, Fastify with qs) splits a pair at `]=` when it has one:
+    // `f[1' OR '1'='1]=x` is the key `f[1' OR '1'='1]`, which neither half above holds.
+    const qsSplit = value.indexOf(']=');
+    if (qsSplit >= 0) scanInto(d, acc, part.slice(0, eq + 1 + qsSplit + 1), context, label);
   }
 }
 
@@ -91,7 +109,7 @@ function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
   }
   if (value.length === 0) return;
   const plain = PLAIN_VALUE[name];
-  if (plain !== undefined && plain.test(value)) return;
+  if (plain !== undefined && plain(value)) return;
   const r = d.scanField(value, 'header');
   if (r !== null && r.threats.length > 0) addThreats(acc, r, `header:${name}`);
 }
@@ -232,15 +250,20 @@ function concatBytes(parts: Uint8Array[]): Uint8Array {
  * counts, not both (the middleware's RawBodyScanner does the same).
  */
 function scanRaw(d: Detector, acc: Acc, body: string | Uint8Array): void {
+  withJsonReading(d, acc, body, (into) => scanInto(d, into, body, 'body', 'body'));
+}
+
+/** `scan` (one reading of the body), and for a body that starts like JSON a json-escaped reading too; the graver scores. */
+function withJsonReading(d: Detector, acc: Acc, body: string | Uint8Array, scan: (into: Acc) => void): void {
   const first = typeof body === 'string' ? /^[\s\uFEFF]*(.)/.exec(body)?.[1] : undefined;
   const looksJson = typeof body === 'string' ? first === '{' || first === '[' : startsLikeJson(body);
   if (!looksJson) {
-    scanInto(d, acc, body, 'body', 'body');
+    scan(acc);
     return;
   }
   const text: Acc = { score: 0, threats: [], failed: false };
   const json: Acc = { score: 0, threats: [], failed: false };
-  scanInto(d, text, body, 'body', 'body');
+  scan(text);
   scanInto(d, json, body, 'json-escaped', 'body');
   acc.threats.push(...text.threats, ...json.threats);
   acc.score += Math.max(text.score, json.score);
@@ -311,7 +334,9 @@ function scanBody(d: Detector, acc: Acc, body: string | Uint8Array | object | nu
       if (ok) walkJson(d, acc, parsed, [], 0, new Set());
       else scanRaw(d, acc, body);
     } else if (type.startsWith('application/x-www-form-urlencoded')) {
-      scanPairs(d, acc, typeof body === 'string' ? body : decoder.decode(body), 'form', 'body');
+      const text = typeof body === 'string' ? body : decoder.decode(body);
+      // (a handler may call request.json() on a form body all the same)
+      withJsonReading(d, acc, body, (into) => scanPairs(d, into, text, 'form', 'body'));
     } else if (type.startsWith('multipart/form-data')) {
       scanMultipart(d, acc, typeof body === 'string' ? new TextEncoder().encode(body) : body, typeHeader);
     } else {
@@ -335,6 +360,8 @@ export async function analyzeRequest(d: Detector, request: Request): Promise<Sca
     // The body as it came over the wire: inflated, then read in its charset, as the application will.
     const codings = contentCodings(request.headers.get('content-encoding') ?? undefined);
     if (codings.length > 0) {
+      // (gzip's header texts are skipped by inflating but read by an application that does not inflate)
+      if (codings.some((c) => c === 'gzip' || c === 'x-gzip')) for (const text of gzipHeaderTexts(body)) scanInto(d, acc, text, 'body', 'body');
       try {
         body = await inflateBody(body, codings, d.maxScanBytes);
       } catch {

@@ -6,21 +6,27 @@
 // is refused (415): in UTF-7, UTF-32, ISO-2022 or HZ the characters an attack is made of are
 // not the bytes the scanner reads (`+ACc-` is a quote in UTF-7), and a guard that cannot read
 // a body must not pass it on.
+import { mediaTypeParams } from './media-type.js';
 
 /** Scanned as they are: UTF-8, and charsets in which every ASCII character is its own byte and no byte sequence decodes to one. */
-const AS_BYTES = /^(?:utf-?8|us-ascii|ascii|latin-?1|l1|iso[-_]?8859-\d{1,2}|iso[-_]?ir-\d+|(?:windows|cp)-?125\d|koi8-[ru]|shift[-_]jis|sjis|windows-31j|euc-(?:jp|kr)|gbk|gb2312|gb18030|big5(?:-hkscs)?)$/;
+const AS_BYTES = /^(?:utf-?8|us-ascii|ascii|latin-?1|l1|iso[-_]?8859-\d{1,2}|iso[-_]?ir-\d+|(?:windows|cp)-?125\d|windows-874|cp-?874|tis-?620|(?:ibm|cp)-?8(?:50|52|66)|macintosh|mac-?roman|koi8-[ru]|shift[-_]jis|x-sjis|sjis|windows-31j|euc-(?:jp|kr)|ks_c_5601-1987|gbk|gb2312|gb18030|big5(?:-hkscs)?)$/;
 const UTF16: Record<string, 'utf-16le' | 'utf-16be' | 'utf-16'> = {
   'utf-16le': 'utf-16le', utf16le: 'utf-16le', 'ucs-2': 'utf-16le', ucs2: 'utf-16le',
   'utf-16be': 'utf-16be', utf16be: 'utf-16be',
   'utf-16': 'utf-16', utf16: 'utf-16',
 };
 
-/** The charset parameter of a Content-Type, lower case, or undefined when it has none. */
+/**
+ * The charset parameter of a Content-Type, lower case: the first one, as body-parser's
+ * `content-type` takes it, read with quoted strings (`x="; charset=utf-8"` holds none).
+ * Undefined when there is none; '' (no charset the guard knows) when the parameters cannot
+ * be read but mention one, so the body is refused rather than read with a guess.
+ */
 export function charsetOf(contentType: string | undefined): string | undefined {
   if (contentType === undefined) return undefined;
-  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType);
-  if (match === null) return undefined;
-  return (match[1] ?? match[2] ?? '').trim().toLowerCase();
+  const params = mediaTypeParams(contentType);
+  if (params === undefined) return /charset/i.test(contentType) ? '' : undefined;
+  return params.find(([name]) => name === 'charset')?.[1].trim().toLowerCase();
 }
 
 /**

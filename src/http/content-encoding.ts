@@ -126,3 +126,33 @@ export async function inflateBody(bytes: Uint8Array, codings: string[], cap: num
   await decoder.close();
   return buffer.subarray(0, length);
 }
+
+/**
+ * The text fields of every gzip member header in `bytes` (RFC 1952: FEXTRA, FNAME, FCOMMENT).
+ * Inflating skips them, but an application that does not inflate (Fastify's text parser,
+ * request.text()) reads them as part of the body; so they are scanned as text too. Members
+ * are found by their magic bytes anywhere, since a later member's place is only known by
+ * inflating the ones before it.
+ */
+export function gzipHeaderTexts(bytes: Uint8Array): Uint8Array[] {
+  const texts: Uint8Array[] = [];
+  for (let at = bytes.indexOf(0x1f); at >= 0 && at + 10 <= bytes.length; at = bytes.indexOf(0x1f, at + 1)) {
+    if (bytes[at + 1] !== 0x8b || bytes[at + 2] !== 8) continue;
+    const flags = bytes[at + 3]!;
+    if ((flags & 0x1c) === 0 || (flags & 0xe0) !== 0) continue; // (no text fields; or reserved bits: not a header)
+    let p = at + 10;
+    if (flags & 0x04 && p + 2 <= bytes.length) { // FEXTRA: a length, then that many bytes
+      const length = bytes[p]! | (bytes[p + 1]! << 8);
+      texts.push(bytes.subarray(p + 2, Math.min(bytes.length, p + 2 + length)));
+      p += 2 + length;
+    }
+    for (const flag of [0x08, 0x10]) { // FNAME, FCOMMENT: zero-terminated
+      if (!(flags & flag) || p >= bytes.length) continue;
+      let end = bytes.indexOf(0, p);
+      if (end < 0) end = bytes.length;
+      texts.push(bytes.subarray(p, end));
+      p = end + 1;
+    }
+  }
+  return texts;
+}

@@ -4,13 +4,13 @@
 // they could differ from each other or from this reader, the body is malformed and the
 // caller scans it whole, as raw text. Shared by the middleware's streaming scanner and
 // analyzeRequest, so the two read a body alike.
+import { mediaTypeParams } from './media-type.js';
 import { parsePartHead, type PartHead } from './multipart-head.js';
 
 /** RFC 2046 caps a boundary at 70 characters (undici uses a longer one whole). */
 const MAX_BOUNDARY = 70;
 /** A part's header block longer than this is malformed (busboy refuses 16 KiB). */
 const MAX_PART_HEADERS = 8192;
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/;
 
 /**
  * The boundary of a `multipart/form-data` Content-Type, or undefined when it has none or
@@ -20,40 +20,12 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/;
  * allow makes it ambiguous (busboy, undici and the guard could each take another one).
  */
 export function multipartBoundary(contentType: string): string | undefined {
-  const semi = contentType.indexOf(';');
-  if (semi < 0) return undefined;
-  let rest = contentType.slice(semi);
-  let boundary: string | undefined;
-  for (;;) {
-    rest = rest.replace(/^[ \t]+/, '');
-    if (rest.length === 0) break;
-    if (rest[0] !== ';') return undefined;
-    rest = rest.slice(1).replace(/^[ \t]+/, '');
-    if (rest.length === 0) break; // (a trailing ';')
-    const name = TOKEN.exec(rest)?.[0];
-    if (name === undefined || rest[name.length] !== '=') return undefined;
-    rest = rest.slice(name.length + 1);
-    let value: string;
-    if (rest[0] === '"') {
-      value = '';
-      let i = 1;
-      for (; i < rest.length && rest[i] !== '"'; i++) {
-        if (rest[i] === '\\') i++;
-        if (i < rest.length) value += rest[i];
-      }
-      if (i >= rest.length) return undefined; // no closing quote
-      rest = rest.slice(i + 1);
-    } else {
-      const token = TOKEN.exec(rest)?.[0];
-      if (token === undefined) return undefined;
-      value = token;
-      rest = rest.slice(token.length);
-    }
-    if (name.toLowerCase() !== 'boundary') continue;
-    if (boundary !== undefined) return undefined; // two: parsers take the first or the last
-    boundary = value;
-  }
-  return boundary !== undefined && boundary.length > 0 && boundary.length <= MAX_BOUNDARY ? boundary : undefined;
+  const params = mediaTypeParams(contentType);
+  if (params === undefined) return undefined;
+  const boundaries = params.filter(([name]) => name === 'boundary');
+  if (boundaries.length !== 1) return undefined; // (two: parsers take the first or the last)
+  const boundary = boundaries[0]![1];
+  return boundary.length > 0 && boundary.length <= MAX_BOUNDARY ? boundary : undefined;
 }
 
 /** What a {@link MultipartReader} finds, in order. */

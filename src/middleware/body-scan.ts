@@ -34,7 +34,8 @@ export interface BodyScanner {
 export function createBodyScanner(detector: GuardDetector, contentType: string | undefined): BodyScanner {
   const type = mediaType(contentType);
   if (type === 'application/json' || type.endsWith('+json')) return new JsonBodyScanner(detector);
-  if (type === 'application/x-www-form-urlencoded') return new FormBodyScanner(detector);
+  // (a handler may call request.json() on a form body all the same: one that starts like JSON is read both ways)
+  if (type === 'application/x-www-form-urlencoded') return new JsonSniffingScanner(detector, new FormBodyScanner(detector));
   if (type === 'multipart/form-data') {
     // (no boundary, or one that could be read another way: the body is scanned raw)
     const boundary = multipartBoundary(contentType ?? '');
@@ -79,33 +80,68 @@ class Findings {
  * are not yet the quote and tab the application will see.
  */
 export class RawBodyScanner implements BodyScanner {
-  readonly malformed = false;
-  readonly #detector: GuardDetector;
-  readonly #stream: GuardScanStream;
-  #json: GuardScanStream | undefined;
-  /** Still looking for the body's first significant byte. */
-  #sniffing = true;
+  readonly #scanner: JsonSniffingScanner;
   constructor(detector: GuardDetector, context: GuardScanContext) {
-    this.#detector = detector;
+    this.#scanner = new JsonSniffingScanner(detector, new TextBodyScanner(detector, context));
+  }
+  get malformed(): boolean {
+    return false;
+  }
+  push(chunk: Uint8Array): void {
+    this.#scanner.push(chunk);
+  }
+  finish(): GuardScanResult {
+    return this.#scanner.finish();
+  }
+}
+
+/** A body as one stream of text in one context; findings located at `body`. */
+class TextBodyScanner implements BodyScanner {
+  readonly malformed = false;
+  readonly #stream: GuardScanStream;
+  constructor(detector: GuardDetector, context: GuardScanContext) {
     this.#stream = detector.createStream({ context });
   }
   push(chunk: Uint8Array): void {
     this.#stream.push(chunk);
+  }
+  finish(): GuardScanResult {
+    const r = this.#stream.finish();
+    return { ...r, threats: r.threats.map((t) => ({ ...t, location: t.location ?? 'body' })) };
+  }
+}
+
+/**
+ * Another scanner's reading of a body, plus, when the body starts like JSON, a reading with
+ * JSON's escapes decoded (the graver of the two counts).
+ */
+class JsonSniffingScanner implements BodyScanner {
+  readonly #detector: GuardDetector;
+  readonly #inner: BodyScanner;
+  #json: TextBodyScanner | undefined;
+  /** Still looking for the body's first significant byte. */
+  #sniffing = true;
+  constructor(detector: GuardDetector, inner: BodyScanner) {
+    this.#detector = detector;
+    this.#inner = inner;
+  }
+  get malformed(): boolean {
+    return this.#inner.malformed;
+  }
+  push(chunk: Uint8Array, address?: number): void {
+    this.#inner.push(chunk, address);
     if (this.#sniffing) {
       const first = firstSignificantByte(chunk);
       if (first >= 0) {
         this.#sniffing = false;
-        if (first === 0x7b || first === 0x5b) this.#json = this.#detector.createStream({ context: 'json-escaped' });
+        if (first === 0x7b || first === 0x5b) this.#json = new TextBodyScanner(this.#detector, 'json-escaped');
       }
     }
     this.#json?.push(chunk);
   }
   finish(): GuardScanResult {
-    const r = this.#stream.finish();
-    const text = { ...r, threats: r.threats.map((t) => ({ ...t, location: t.location ?? 'body' })) };
-    if (this.#json === undefined) return text;
-    const j = this.#json.finish();
-    return mergeReadings(text, { ...j, threats: j.threats.map((t) => ({ ...t, location: t.location ?? 'body' })) });
+    const r = this.#inner.finish();
+    return this.#json === undefined ? r : mergeReadings(r, this.#json.finish());
   }
 }
 
@@ -551,11 +587,18 @@ function decodeFormName(bytes: Uint8Array): string {
 
 /** `a=1&b=2` split into fields as chunks arrive; names and values scanned in the `form` context. */
 class FormBodyScanner implements BodyScanner {
-  readonly malformed = false;
+  /**
+   * Set when a value holds `]=`: qs (Express's extended parser, Fastify with qs) splits such
+   * a pair there, not at its first `=` (`f[1' OR '1'='1]=x` is the key `f[1' OR '1'='1]`,
+   * which neither half of the usual split holds), so the body is scanned whole as well.
+   */
+  malformed = false;
   readonly #findings = new Findings();
   readonly #value: ValueScan;
   #inName = true;
   #name: number[] = [];
+  /** The byte before this one (`]` then `=` in a value: see malformed). */
+  #prev = -1;
 
   constructor(detector: GuardDetector) {
     this.#value = new ValueScan(detector, 'form');
@@ -569,6 +612,7 @@ class FormBodyScanner implements BodyScanner {
 
   push(chunk: Uint8Array): void {
     let start = 0;
+    let prev = this.#prev;
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i]!;
       if (this.#inName) {
@@ -588,8 +632,12 @@ class FormBodyScanner implements BodyScanner {
         this.#inName = true;
         this.#name = [];
         start = i + 1;
+      } else if (c === 0x3d && prev === 0x5d) {
+        this.malformed = true;
       }
+      prev = c;
     }
+    this.#prev = prev;
     if (start < chunk.length) this.#value.part(chunk.subarray(start));
   }
 

@@ -14,7 +14,7 @@ import { shownLocation, shownUrl } from './redact.js';
 import { createBodyScanner, mergeReadings, RawBodyScanner, type BodyScanner } from './body-scan.js';
 import { charsetPlan } from '../http/charset.js';
 import { Utf16Reading, withoutUtf16Zeros } from './utf16-reading.js';
-import { BodyDecoder, contentCodings, MAX_CODINGS, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
+import { BodyDecoder, contentCodings, gzipHeaderTexts, MAX_CODINGS, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
 import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type ThreatEvent } from './options.js';
 import { createDefaultDetector } from './default-detector.js';
 import { recorderFor, type GuardRecorder } from '../metrics/recorder.js';
@@ -141,6 +141,10 @@ export class Inspection {
   #decoder: BodyDecoder | null | undefined;
   /** Decoded body bytes so far (a body sent with Content-Encoding). */
   #decodedBytes = 0;
+  /** A gzip body's bytes as sent, for the text of its member headers (see gzipHeaderTexts). */
+  #gzipChunks: Uint8Array[] | undefined;
+  /** What those header texts hold. */
+  #gzipHeaderResult: GuardScanResult | undefined;
   /**
    * The second reading of a body labelled UTF-16 (its text); null when the bytes are the only
    * reading, undefined until the body's first bytes arrive.
@@ -275,7 +279,9 @@ export class Inspection {
         return;
       }
       this.#decoder = new BodyDecoder(stages, (decoded) => this.#acceptDecoded(decoded));
+      if (contentCodings(this.meta.headers['content-encoding']).some((c) => c === 'gzip' || c === 'x-gzip')) this.#gzipChunks = [];
     }
+    this.#gzipChunks?.push(chunk);
     this.#decoder!.write(chunk);
   }
 
@@ -319,6 +325,21 @@ export class Inspection {
     } catch {
       this.failure ??= respond(400, this.requestId, { error: 'malformed body encoding' });
     }
+    if (this.#gzipChunks !== undefined && !this.failure) this.#gzipHeaderResult = this.#scanGzipHeaders(this.#gzipChunks);
+    this.#gzipChunks = undefined;
+  }
+
+  #scanGzipHeaders(chunks: Uint8Array[]): GuardScanResult | undefined {
+    let result: GuardScanResult | undefined;
+    try {
+      for (const text of gzipHeaderTexts(concatChunks(chunks, chunks.reduce((n, c) => n + c.length, 0)))) {
+        const r = this.#detector.scan(text, { context: 'body' });
+        if (r.threats.length > 0) result = mergeResults(result ?? EMPTY_RESULT, { ...r, threats: r.threats.map((t) => ({ ...t, location: 'body' })) });
+      }
+    } catch (error) {
+      this.#scanError ??= error;
+    }
+    return result;
   }
 
   /**
@@ -490,6 +511,7 @@ export class Inspection {
     if (scanner === undefined) return EMPTY_RESULT;
     let body = scanner.finish();
     if (scanner.malformed) body = mergeResults(body, this.#rescanRaw());
+    if (this.#gzipHeaderResult !== undefined) body = mergeResults(body, this.#gzipHeaderResult);
     return this.#utf16Result === undefined ? body : mergeReadings(withoutUtf16Zeros(body), this.#utf16Result);
   }
 

@@ -31,8 +31,17 @@ export function metaFromNodeRequest(req: IncomingMessage & { originalUrl?: strin
     headers,
     contentLength,
     contentType: headers['content-type'],
-    hasBody: headers['transfer-encoding'] !== undefined || (contentLength !== undefined && contentLength > 0),
+    hasBody: headers['transfer-encoding'] !== undefined || (contentLength !== undefined && contentLength > 0) || http2Body(req),
   };
+}
+
+/**
+ * An HTTP/2 request carries a body unless its HEADERS frame ended the stream: it needs no
+ * Content-Length (clients often send none) and has no Transfer-Encoding.
+ */
+function http2Body(req: IncomingMessage): boolean {
+  const stream = (req as { stream?: { endAfterHeaders?: boolean } }).stream;
+  return req.httpVersionMajor >= 2 && stream !== undefined && stream.endAfterHeaders === false;
 }
 
 /** The client went away before its body arrived: nothing to answer. */

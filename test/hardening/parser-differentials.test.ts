@@ -1,0 +1,89 @@
+// Requests that a parser reads differently from the guard, found by the second red-team run
+// (shared: Node, Chromium, Deno). Each delivered an attack to a real application while the
+// guard passed it; each is now blocked, and ordinary requests of the same shape still pass.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createArena, createDetector, createStandardPools, type Arena, type Detector } from '../../src/index.js';
+import { guard } from '../../src/middleware/fetch.js';
+import { charsetOf } from '../../src/http/charset.js';
+import { gzipHeaderTexts } from '../../src/http/content-encoding.js';
+
+let arena: Arena;
+let detector: Detector;
+let handler: (request: Request) => Promise<Response>;
+
+beforeAll(async () => {
+  arena = await createArena({ pools: createStandardPools(), autoShrink: false });
+  detector = await createDetector({ arena });
+  handler = guard(async (request) => new Response(await request.text()), { detector, arena });
+});
+afterAll(async () => {
+  await arena.close();
+});
+
+async function post(body: BodyInit, headers: Record<string, string>, url = 'http://app.local/x'): Promise<number> {
+  const res = await handler(new Request(url, { method: 'POST', headers, body }));
+  await res.text();
+  return res.status;
+}
+
+/** A gzip member whose header carries `name` and `comment` (RFC 1952), around the deflated `text`. */
+async function gzipWithHeader(text: string, name: string, comment: string): Promise<Uint8Array> {
+  const plain = new Uint8Array(await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+  const enc = new TextEncoder();
+  const fields = [...enc.encode(name), 0, ...enc.encode(comment), 0];
+  const out = new Uint8Array(plain.length + fields.length);
+  out.set(plain.subarray(0, 10));
+  out[3] = 0x08 | 0x10; // FNAME | FCOMMENT
+  out.set(fields, 10);
+  out.set(plain.subarray(10), 10 + fields.length);
+  return out;
+}
+
+describe('parser differentials, round 2', () => {
+  it("reads the charset as body-parser does: one inside another parameter's quoted value is not the charset", async () => {
+    expect(charsetOf('application/json; x="; charset=utf-8 "; charset=utf-7')).toBe('utf-7');
+    expect(charsetOf('text/plain; charset="UTF-8"')).toBe('utf-8');
+    expect(charsetOf('text/plain; x="unclosed; charset=utf-8')).toBe(''); // (unreadable, and mentions one: refused)
+    const utf7 = JSON.stringify({ q: '1+ACc- OR +ACc-1+ACc-=+ACc-1' });
+    expect(await post(utf7, { 'content-type': 'application/json; x="; charset=utf-8 "; charset=utf-7' })).toBe(415);
+    expect(await post('{"note":"fine"}', { 'content-type': 'application/json; charset="utf-8"' })).toBe(200);
+  });
+
+  it('takes the ASCII-compatible charsets express.text() reads as their bytes', async () => {
+    for (const cs of ['windows-874', 'ibm866', 'cp866', 'tis-620', 'macintosh', 'ks_c_5601-1987', 'x-sjis']) {
+      expect(await post('hello there', { 'content-type': `text/plain; charset=${cs}` }), cs).toBe(200);
+    }
+  });
+
+  it('reads a form body that is JSON as JSON too (request.json() ignores the Content-Type)', async () => {
+    const json = '{"q":"1\\u0027 OR \\u00271\\u0027=\\u00271"}';
+    expect(await post(json, { 'content-type': 'application/x-www-form-urlencoded' })).toBe(403);
+    expect(await post('{"note":"see you at noon"}', { 'content-type': 'application/x-www-form-urlencoded' })).toBe(200);
+  });
+
+  it("finds a qs key that spans the first '=' (qs splits at ']='), in a form body and in the query", async () => {
+    const key = "f[1' OR '1'='1]=x";
+    expect(await post(key, { 'content-type': 'application/x-www-form-urlencoded' })).toBe(403);
+    const r = await detector.analyzeRequest({ method: 'GET', url: `/items?${key}`, headers: {} });
+    expect(r.blocked).toBe(true);
+    // PHP-style arrays and a value holding ']=' are ordinary.
+    expect(await post('a[0]=1&a[1]=2&user[name]=Ann', { 'content-type': 'application/x-www-form-urlencoded' })).toBe(200);
+    expect(await post('expr=list[1]=2&note=fine', { 'content-type': 'application/x-www-form-urlencoded' })).toBe(200);
+  });
+
+  it("scans a gzip body's header texts, which inflating skips and request.text() keeps", async () => {
+    const body = await gzipWithHeader('{"note":"fine"}', 'data.json', '<script>alert(document.cookie)</script>');
+    expect(gzipHeaderTexts(body).map((t) => new TextDecoder().decode(t))).toEqual(['data.json', '<script>alert(document.cookie)</script>']);
+    expect(await post(body, { 'content-type': 'text/plain', 'content-encoding': 'gzip' })).toBe(403);
+    const r = await detector.analyzeRequest(new Request('http://app.local/x', { method: 'POST', headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' }, body }));
+    expect(r.blocked).toBe(true);
+    expect(await post(await gzipWithHeader('{"note":"fine"}', 'data.json', 'exported by the app'), { 'content-type': 'application/json', 'content-encoding': 'gzip' })).toBe(200);
+  });
+
+  it('scans an Accept-Language that is not a list of language ranges, even with only letters, spaces and =', async () => {
+    const r = await detector.analyzeRequest({ method: 'GET', url: '/', headers: { 'accept-language': 'en UNION SELECT password FROM users WHERE 1=1' } });
+    expect(r.threats.some((t) => t.location === 'header:accept-language')).toBe(true);
+    const plain = await detector.analyzeRequest({ method: 'GET', url: '/', headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5' } });
+    expect(plain.threats).toEqual([]);
+  });
+});
