@@ -21,8 +21,11 @@ export function mediaTypeParams(contentType: string): Array<[string, string]> | 
     rest = rest.slice(1).replace(/^[ \t]+/, '');
     if (rest.length === 0) break; // (a trailing ';')
     const name = TOKEN.exec(rest)?.[0];
-    if (name === undefined || rest[name.length] !== '=') return undefined;
-    rest = rest.slice(name.length + 1);
+    if (name === undefined) return undefined;
+    // (spaces around '=' as the content-type package allows them)
+    rest = rest.slice(name.length).replace(/^ +/, '');
+    if (rest[0] !== '=') return undefined;
+    rest = rest.slice(1).replace(/^ +/, '');
     let value: string;
     if (rest[0] === '"') {
       value = '';
