@@ -7,7 +7,7 @@ import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
 import { contentCodings, gzipHeaderTexts, inflateBody } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
-import { Base64Decoder, MultipartReader, multipartBoundary } from '../http/multipart.js';
+import { Base64Decoder, MultipartReader, multipartBoundary, TransferEncodingWatch } from '../http/multipart.js';
 
 /** Headers the client sets by protocol, not by attacker choice (or that only carry tokens we cannot judge). */
 const SKIP_HEADERS = new Set([
@@ -193,7 +193,7 @@ function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | nu
 function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, typeHeader: string): void {
   const boundary = multipartBoundary(typeHeader);
   if (boundary === undefined) {
-    scanInto(d, acc, body, 'body', 'body');
+    scanMultipartWhole(d, acc, body);
     return;
   }
   let name = '';
@@ -228,7 +228,15 @@ function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, typeHeader: stri
   });
   reader.push(body);
   reader.finish();
-  if (reader.malformed) scanInto(d, acc, body, 'body', 'body');
+  if (reader.malformed) scanMultipartWhole(d, acc, body);
+}
+
+/** A multipart body that cannot be framed one way only: scanned as text; one with a transfer-encoded part is unreadable. */
+function scanMultipartWhole(d: Detector, acc: Acc, body: Uint8Array): void {
+  scanInto(d, acc, body, 'body', 'body');
+  const watch = new TransferEncodingWatch();
+  watch.push(body);
+  if (watch.found) unreadable(acc);
 }
 
 function concatBytes(parts: Uint8Array[]): Uint8Array {

@@ -527,6 +527,6 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "analyzeRequest could not read a request body as the application will: a Content-Encoding it cannot inflate (or a body that does not inflate), or a charset whose characters are not its bytes (UTF-7, UTF-32, ...). Its bytes were scanned as they are. Raised by the host, never by the engine."
+    "description": "A request body that cannot be read as the application will: for analyzeRequest, a Content-Encoding it cannot inflate (or a body that does not inflate), or a charset whose characters are not its bytes (UTF-7, UTF-32, ...); for both analyzeRequest and the middleware, a multipart body whose framing parsers could read differently with a part in a transfer encoding (undici decodes base64 parts). Its bytes were scanned as they are. Raised by the host, never by the engine."
   }
 ];

@@ -63,7 +63,8 @@ export function parsePartHead(head: string): PartHead {
   out.name = out.names.at(-1) ?? '';
   out.binaryFile = !FOLDED.test(head)
     && dispositions.length === 1 && plainFilename(dispositions[0]!)
-    && out.contentTypes.length > 0 && !out.contentTypes.some(isTextType)
+    // (an empty Content-Type is none: formidable takes a part without a mimetype for a text field)
+    && out.contentTypes.length > 0 && !out.contentTypes.some((t) => t === '' || isTextType(t))
     && out.transferEncodings.every((e) => e === '7bit' || e === '8bit' || e === 'binary');
   return out;
 }
@@ -128,9 +129,11 @@ function readDisposition(value: string, out: PartHead): void {
       text = value.slice(j, end < 0 ? value.length : end).trim();
       i = end;
     }
-    if (key === 'name' || key === 'name*') out.names.push(key === 'name*' ? extendedValue(text) : text);
-    else if (key === 'filename') out.filenames.push(text);
-    else if (key === 'filename*') out.filenames.push(extendedValue(text));
+    // formidable finds `name=` and `filename=` anywhere in the header (its regexes are not
+    // anchored to a parameter), so `x-name=` or `x-filename=` are a name and a filename to it.
+    const extended = key.endsWith('*') ? extendedValue(text) : text;
+    if (key.endsWith('filename') || key.endsWith('filename*')) out.filenames.push(extended);
+    else if (key.endsWith('name') || key.endsWith('name*')) out.names.push(extended);
   }
 }
 

@@ -20,6 +20,8 @@ const MAX_PART_HEADERS = 8192;
  * allow makes it ambiguous (busboy, undici and the guard could each take another one).
  */
 export function multipartBoundary(contentType: string): string | undefined {
+  // formidable finds `boundary=` anywhere in the header (`xboundary=F; boundary=B` is F to it)
+  if ((contentType.match(/boundary=/gi) ?? []).length !== 1) return undefined;
   const params = mediaTypeParams(contentType);
   if (params === undefined) return undefined;
   const boundaries = params.filter(([name]) => name === 'boundary');
@@ -282,5 +284,40 @@ export class Base64Decoder {
     if (count === 2) return new Uint8Array([(bits >> 4) & 0xff]);
     if (count === 3) return new Uint8Array([(bits >> 10) & 0xff, (bits >> 2) & 0xff]);
     return new Uint8Array(0);
+  }
+}
+
+/**
+ * Looks for a Content-Transfer-Encoding header other than 7bit, 8bit or binary anywhere in a
+ * body, across chunks (no regex: linear). For a multipart body read whole because its framing
+ * was ambiguous: undici decodes a base64 part, which the whole-body text scan cannot see into.
+ */
+export class TransferEncodingWatch {
+  static readonly #NAME = 'content-transfer-encoding';
+  readonly #latin1 = new TextDecoder('latin1');
+  #tail = '';
+  found = false;
+  push(chunk: Uint8Array): void {
+    if (this.found) return;
+    const text = (this.#tail + this.#latin1.decode(chunk)).toLowerCase();
+    let keepFrom = Math.max(0, text.length - TransferEncodingWatch.#NAME.length);
+    for (let at = text.indexOf(TransferEncodingWatch.#NAME); at >= 0 && !this.found; at = text.indexOf(TransferEncodingWatch.#NAME, at + 1)) {
+      let i = at + TransferEncodingWatch.#NAME.length;
+      while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+      if (i < text.length && text[i] !== ':') continue;
+      if (i < text.length) i++;
+      while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+      let end = i;
+      while (end < text.length && text[end] !== '\r' && text[end] !== '\n' && text[end] !== ' ' && text[end] !== '\t' && text[end] !== ';') end++;
+      if (end === text.length) { // (cut by the chunk's end: judged when the next chunk brings the rest)
+        keepFrom = Math.min(keepFrom, at);
+        break;
+      }
+      const value = text.slice(i, end);
+      this.found = value !== '' && value !== '7bit' && value !== '8bit' && value !== 'binary';
+    }
+    this.#tail = text.slice(keepFrom);
+    // A header padded past any real one cannot be judged: taken for an encoded part (fails closed).
+    if (this.#tail.length > 16 * 1024) this.found = true;
   }
 }

@@ -14,8 +14,9 @@
 // so invalid JSON cannot smuggle an attack past the per-field scan.
 import type { GuardDetector, GuardScanContext, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
 import { jsonPathSegment } from '../detector/json-path.js';
+import { RULES } from '../detector/rules.generated.js';
 import type { PartHead } from '../http/multipart-head.js';
-import { Base64Decoder, MultipartReader, multipartBoundary, type MultipartSink } from '../http/multipart.js';
+import { Base64Decoder, MultipartReader, multipartBoundary, TransferEncodingWatch, type MultipartSink } from '../http/multipart.js';
 
 export interface BodyScanner {
   /**
@@ -40,6 +41,7 @@ export function createBodyScanner(detector: GuardDetector, contentType: string |
     // (no boundary, or one that could be read another way: the body is scanned raw)
     const boundary = multipartBoundary(contentType ?? '');
     if (boundary !== undefined) return new MultipartBodyScanner(detector, boundary);
+    return new RawBodyScanner(detector, 'body', true);
   }
   return new RawBodyScanner(detector, 'body');
 }
@@ -81,19 +83,35 @@ class Findings {
  */
 export class RawBodyScanner implements BodyScanner {
   readonly #scanner: JsonSniffingScanner;
-  constructor(detector: GuardDetector, context: GuardScanContext) {
+  /** For a multipart body read whole: watches for a transfer-encoded part (see finish). */
+  #encodedPart: TransferEncodingWatch | undefined;
+  /** `multipart`: the body is multipart/form-data that could not be framed unambiguously. */
+  constructor(detector: GuardDetector, context: GuardScanContext, multipart = false) {
     this.#scanner = new JsonSniffingScanner(detector, new TextBodyScanner(detector, context));
+    if (multipart) this.#encodedPart = new TransferEncodingWatch();
   }
   get malformed(): boolean {
     return false;
   }
   push(chunk: Uint8Array): void {
     this.#scanner.push(chunk);
+    this.#encodedPart?.push(chunk);
   }
+  /**
+   * A multipart body read whole because its framing was ambiguous, with a part in a transfer
+   * encoding (undici decodes base64 parts) cannot be read as the application will: the text
+   * scan sees only the encoding. That is a finding of its own, limit.unreadable-body.
+   */
   finish(): GuardScanResult {
-    return this.#scanner.finish();
+    const r = this.#scanner.finish();
+    if (this.#encodedPart?.found !== true) return r;
+    const threat: GuardThreat = { category: UNREADABLE.category, ruleId: UNREADABLE.id, severity: UNREADABLE.severity, score: UNREADABLE.score, offset: 0, length: 0, location: 'body' };
+    return { blocked: true, score: r.score + UNREADABLE.score, threats: [...r.threats, threat] };
   }
 }
+
+const UNREADABLE = RULES.find((r) => r.id === 'limit.unreadable-body')!;
+
 
 /** A body as one stream of text in one context; findings located at `body`. */
 class TextBodyScanner implements BodyScanner {

@@ -527,7 +527,7 @@ export class Inspection {
    * document malformed to the walker, but not to JSON.parse).
    */
   #rescanRaw(): GuardScanResult {
-    const raw = new RawBodyScanner(this.#detector, 'body');
+    const raw = new RawBodyScanner(this.#detector, 'body', /^\s*multipart\//i.test(this.meta.contentType ?? ''));
     const lengths = [...(this.#filled ?? []), this.#used];
     this.#leases.forEach((lease, i) => {
       // A copy: pushing a view of wasm memory would break if the scanner grows memory meanwhile.

@@ -86,4 +86,41 @@ describe('parser differentials, round 2', () => {
     const plain = await detector.analyzeRequest({ method: 'GET', url: '/', headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5' } });
     expect(plain.threats).toEqual([]);
   });
+
+  // Round 2 on multipart: formidable's unanchored regexes, and undici's base64 parts in a body read whole.
+  const XSS = '<script>alert(document.cookie)</script>';
+  const mp = (boundary: string, ...parts: string[]) => `${parts.map((p) => `--${boundary}\r\n${p}\r\n`).join('')}--${boundary}--\r\n`;
+  const multipart = (type: string, body: string) => post(body, { 'content-type': type });
+
+  it('scans a file part whose Content-Type is empty (formidable takes it for a text field)', async () => {
+    const part = `Content-Disposition: form-data; name="q"; filename="a.png"\r\nContent-Type: \r\n\r\n${XSS}`;
+    expect(await multipart('multipart/form-data; boundary=B', mp('B', part))).toBe(403);
+    const png = `Content-Disposition: form-data; name="q"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n${XSS}`;
+    expect(await multipart('multipart/form-data; boundary=B', mp('B', png))).toBe(200); // (a binary file's bytes are not text)
+  });
+
+  it("reads a Content-Type with 'boundary=' twice anywhere (xboundary=F is F to formidable) as ambiguous", async () => {
+    const inner = mp('F', `Content-Disposition: form-data; name="q"\r\n\r\n${XSS}`);
+    const body = mp('B', `Content-Disposition: form-data; name="img"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n${inner}`);
+    expect(await multipart('multipart/form-data; xboundary=F; boundary=B', body)).toBe(403);
+  });
+
+  it('scans every name-like parameter of a Content-Disposition (x-name, x-filename)', async () => {
+    expect(await multipart('multipart/form-data; boundary=B', mp('B', `Content-Disposition: form-data; name="q"; x-name="${XSS}"\r\n\r\nhi`))).toBe(403);
+    expect(await multipart('multipart/form-data; boundary=B', mp('B', `Content-Disposition: form-data; name="f"; filename="a.txt"; x-filename="../../../etc/passwd"\r\nContent-Type: text/plain\r\n\r\nhi`))).toBe(403);
+  });
+
+  it('takes a multipart body read whole with a base64 part for unreadable (undici decodes it)', async () => {
+    const encoded = btoa(XSS);
+    const part = `Content-Disposition: form-data; name="q"\r\nContent-Transfer-Encoding: base64\r\n\r\n${encoded}`;
+    for (const type of ['multipart/form-data; boundary=B; boundary=B', `multipart/form-data; boundary=${'B'.repeat(71)}`]) {
+      const boundary = type.includes('B'.repeat(71)) ? 'B'.repeat(71) : 'B';
+      const res = await handler(new Request('http://app.local/x', { method: 'POST', headers: { 'content-type': type }, body: mp(boundary, part) }));
+      expect(res.status, type).toBe(403);
+      expect((await res.json()).threats.map((t: { ruleId: string }) => t.ruleId)).toContain('limit.unreadable-body');
+    }
+    // Framed one way only, the base64 part is decoded and its text found.
+    expect(await multipart('multipart/form-data; boundary=B', mp('B', part))).toBe(403);
+    expect(await multipart('multipart/form-data; boundary=B', mp('B', `Content-Disposition: form-data; name="q"\r\nContent-Transfer-Encoding: base64\r\n\r\n${btoa('see you at noon')}`))).toBe(200);
+  });
 });
