@@ -7,6 +7,7 @@ import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
 import { contentCodings, gzipHeaderTexts, inflateBody } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
+import { concatBytes } from '../http/bytes.js';
 import { Base64Decoder, MultipartReader, multipartBoundary, TransferEncodingWatch } from '../http/multipart.js';
 
 /** Headers the client sets by protocol, not by attacker choice (or that only carry tokens we cannot judge). */
@@ -239,18 +240,6 @@ function scanMultipartWhole(d: Detector, acc: Acc, body: Uint8Array): void {
   if (watch.found) unreadable(acc);
 }
 
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /**
  * A body scanned as plain text; one that starts like JSON (`{` or `[`) also with JSON's escapes

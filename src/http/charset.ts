@@ -6,6 +6,7 @@
 // is refused (415): in UTF-7, UTF-32, ISO-2022 or HZ the characters an attack is made of are
 // not the bytes the scanner reads (`+ACc-` is a quote in UTF-7), and a guard that cannot read
 // a body must not pass it on.
+import { joinBytes } from './bytes.js';
 import { mediaTypeParams } from './media-type.js';
 
 /** Scanned as they are: UTF-8, and charsets in which every ASCII character is its own byte and no byte sequence decodes to one. */
@@ -58,7 +59,7 @@ export class Utf16Transcoder {
   /** UTF-8 for `chunk`; undefined when the byte order cannot be told (the body is refused). */
   push(chunk: Uint8Array): Uint8Array | undefined {
     if (this.#decoder === undefined) {
-      const head = this.#head === undefined ? chunk : concat(this.#head, chunk);
+      const head = this.#head === undefined ? chunk : joinBytes(this.#head, chunk);
       if (head.length < 2) {
         this.#head = head.slice();
         return new Uint8Array(0);
@@ -79,12 +80,6 @@ export class Utf16Transcoder {
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
 
 /**
  * A whole body as the application will read its characters: the bytes themselves, or UTF-16
@@ -102,5 +97,5 @@ export function readableBody(bytes: Uint8Array, contentType: string | undefined)
   }
   const head = transcoder.push(bytes);
   const tail = transcoder.end();
-  return head === undefined || tail === undefined ? undefined : tail.length === 0 ? head : concat(head, tail);
+  return head === undefined || tail === undefined ? undefined : tail.length === 0 ? head : joinBytes(head, tail);
 }

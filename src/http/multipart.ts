@@ -4,6 +4,7 @@
 // they could differ from each other or from this reader, the body is malformed and the
 // caller scans it whole, as raw text. Shared by the middleware's streaming scanner and
 // analyzeRequest, so the two read a body alike.
+import { joinBytes } from './bytes.js';
 import { mediaTypeParams } from './media-type.js';
 import { parsePartHead, type PartHead } from './multipart-head.js';
 
@@ -231,13 +232,6 @@ function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number
   return -1;
 }
 
-function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
 
 // Base64 as Node's Buffer (behind undici's Content-Transfer-Encoding handling) decodes it:
 // both alphabets, other bytes skipped, and the text ends at the first '='.

@@ -15,6 +15,7 @@
 import type { GuardDetector, GuardScanContext, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
 import { jsonPathSegment } from '../detector/json-path.js';
 import { RULES } from '../detector/rules.generated.js';
+import { joinBytes } from '../http/bytes.js';
 import type { PartHead } from '../http/multipart-head.js';
 import { Base64Decoder, MultipartReader, multipartBoundary, TransferEncodingWatch, type MultipartSink } from '../http/multipart.js';
 
@@ -665,13 +666,6 @@ class FormBodyScanner implements BodyScanner {
   }
 }
 
-function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
 
 /**
  * `multipart/form-data`, part by part as chunks arrive (framing read by the shared

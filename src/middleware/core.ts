@@ -12,6 +12,7 @@ import type { GuardDetector, GuardRequestShape, GuardScanResult, GuardThreat } f
 import { globMatch } from './glob.js';
 import { shownLocation, shownUrl } from './redact.js';
 import { createBodyScanner, mergeReadings, RawBodyScanner, type BodyScanner } from './body-scan.js';
+import { concatBytes } from '../http/bytes.js';
 import { charsetPlan } from '../http/charset.js';
 import { Utf16Reading, withoutUtf16Zeros } from './utf16-reading.js';
 import { BodyDecoder, contentCodings, gzipHeaderTexts, MAX_CODINGS, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
@@ -332,7 +333,7 @@ export class Inspection {
   #scanGzipHeaders(chunks: Uint8Array[]): GuardScanResult | undefined {
     let result: GuardScanResult | undefined;
     try {
-      for (const text of gzipHeaderTexts(concatChunks(chunks, chunks.reduce((n, c) => n + c.length, 0)))) {
+      for (const text of gzipHeaderTexts(concatBytes(chunks))) {
         const r = this.#detector.scan(text, { context: 'body' });
         if (r.threats.length > 0) result = mergeResults(result ?? EMPTY_RESULT, { ...r, threats: r.threats.map((t) => ({ ...t, location: 'body' })) });
       }
@@ -877,14 +878,9 @@ export async function readFetchBody(body: ReadableStream<Uint8Array>, inspection
   }
 }
 
-/** Concatenate chunks into one buffer: the body the application will read. */
-export function concatChunks(chunks: Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
-  if (chunks.length === 1 && chunks[0]!.buffer instanceof ArrayBuffer) return chunks[0] as Uint8Array<ArrayBuffer>;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+/** Concatenate chunks into one buffer on an ArrayBuffer (a Request body must be one): the body the application will read. */
+export function concatChunks(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const first = chunks[0];
+  if (chunks.length === 1 && first!.buffer instanceof ArrayBuffer) return first as Uint8Array<ArrayBuffer>;
+  return (chunks.length === 1 ? first!.slice() : concatBytes(chunks)) as Uint8Array<ArrayBuffer>;
 }

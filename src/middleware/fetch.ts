@@ -39,7 +39,7 @@ export function guard<Rest extends unknown[]>(handler: FetchHandler<Rest>, optio
       let forwarded = request;
       if (inspection.meta.hasBody && request.body) {
         const chunks = await readFetchBody(request.body, inspection);
-        if (chunks) forwarded = new Request(request, { body: concatChunks(chunks, inspection.bytesReceived) });
+        if (chunks) forwarded = new Request(request, { body: concatChunks(chunks) });
       }
       const verdict = inspection.finishNow() ?? await inspection.finish();
       if (!verdict.allow) {

@@ -53,7 +53,7 @@ export function arenaguard(options?: GuardOptions<HonoContextLike>): ArenaguardH
       if (inspection.meta.hasBody && request.body) {
         const chunks = await readFetchBody(request.body, inspection);
         // The handler reads the same bytes through c.req: give it a request with the body already here.
-        if (chunks) c.req.raw = new Request(request, { body: concatChunks(chunks, inspection.bytesReceived) });
+        if (chunks) c.req.raw = new Request(request, { body: concatChunks(chunks) });
       }
       const verdict = inspection.finishNow() ?? await inspection.finish();
       if (!verdict.allow) {

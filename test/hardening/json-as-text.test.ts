@@ -5,8 +5,7 @@
 // application sees: `1'\tUNION\tSELECT…` went through. A body that starts like JSON is now
 // also scanned with JSON's escapes decoded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArena, createDetector, createStandardPools, type Arena, type Detector } from '../../src/index.js';
-import { guard } from '../../src/middleware/fetch.js';
+import { guardedApp, type GuardedApp } from './guarded-app.js';
 
 // Tabs and quotes inside the strings: JSON.stringify writes them as \t and \".
 const ATTACKS = [
@@ -16,23 +15,16 @@ const ATTACKS = [
 ];
 const CLEAN = JSON.stringify({ note: 'He said "see you"\tat noon', path: 'C:\\new\\table', items: [{ id: 1, name: "O'Reilly" }] });
 
-let arena: Arena;
-let detector: Detector;
-let handler: (request: Request) => Promise<Response>;
-
+let app: GuardedApp;
 beforeAll(async () => {
-  arena = await createArena({ pools: createStandardPools(), autoShrink: false });
-  detector = await createDetector({ arena });
-  handler = guard(async (request) => Response.json(await request.json()), { detector, arena });
+  app = await guardedApp(async (request) => Response.json(await request.json()));
 });
-afterAll(async () => {
-  await arena.close();
-});
+afterAll(() => app.close());
 
 async function post(body: string, contentType: string | undefined): Promise<number> {
   const headers: Record<string, string> = {};
   if (contentType !== undefined) headers['content-type'] = contentType;
-  const res = await handler(new Request('http://app.local/x', { method: 'POST', headers, body }));
+  const res = await app.handler(new Request('http://app.local/x', { method: 'POST', headers, body }));
   await res.text();
   return res.status;
 }
@@ -55,12 +47,12 @@ describe('JSON bodies the walker does not take', () => {
 
   it('analyzeRequest: the same, and a BOM no longer costs the JSON path', async () => {
     for (const attack of ATTACKS) {
-      const r = await detector.analyzeRequest({ method: 'POST', url: '/x', headers: { 'content-type': 'text/plain' }, body: attack });
+      const r = await app.detector.analyzeRequest({ method: 'POST', url: '/x', headers: { 'content-type': 'text/plain' }, body: attack });
       expect(r.blocked, attack).toBe(true);
     }
-    const bom = await detector.analyzeRequest({ method: 'POST', url: '/x', headers: { 'content-type': 'application/json' }, body: `\uFEFF${ATTACKS[0]}` });
+    const bom = await app.detector.analyzeRequest({ method: 'POST', url: '/x', headers: { 'content-type': 'application/json' }, body: `\uFEFF${ATTACKS[0]}` });
     expect(bom.threats.some((t) => t.location === 'body:$.q')).toBe(true);
-    const clean = await detector.analyzeRequest({ method: 'POST', url: '/x', headers: { 'content-type': 'text/plain' }, body: CLEAN });
+    const clean = await app.detector.analyzeRequest({ method: 'POST', url: '/x', headers: { 'content-type': 'text/plain' }, body: CLEAN });
     expect(clean.blocked).toBe(false);
   });
 });

@@ -2,26 +2,18 @@
 // (shared: Node, Chromium, Deno). Each delivered an attack to a real application while the
 // guard passed it; each is now blocked, and ordinary requests of the same shape still pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArena, createDetector, createStandardPools, type Arena, type Detector } from '../../src/index.js';
-import { guard } from '../../src/middleware/fetch.js';
+import { guardedApp, type GuardedApp } from './guarded-app.js';
 import { charsetOf } from '../../src/http/charset.js';
 import { gzipHeaderTexts } from '../../src/http/content-encoding.js';
 
-let arena: Arena;
-let detector: Detector;
-let handler: (request: Request) => Promise<Response>;
-
+let app: GuardedApp;
 beforeAll(async () => {
-  arena = await createArena({ pools: createStandardPools(), autoShrink: false });
-  detector = await createDetector({ arena });
-  handler = guard(async (request) => new Response(await request.text()), { detector, arena });
+  app = await guardedApp(async (request) => new Response(await request.text()));
 });
-afterAll(async () => {
-  await arena.close();
-});
+afterAll(() => app.close());
 
 async function post(body: BodyInit, headers: Record<string, string>, url = 'http://app.local/x'): Promise<number> {
-  const res = await handler(new Request(url, { method: 'POST', headers, body }));
+  const res = await app.handler(new Request(url, { method: 'POST', headers, body }));
   await res.text();
   return res.status;
 }
@@ -64,7 +56,7 @@ describe('parser differentials, round 2', () => {
   it("finds a qs key that spans the first '=' (qs splits at ']='), in a form body and in the query", async () => {
     const key = "f[1' OR '1'='1]=x";
     expect(await post(key, { 'content-type': 'application/x-www-form-urlencoded' })).toBe(403);
-    const r = await detector.analyzeRequest({ method: 'GET', url: `/items?${key}`, headers: {} });
+    const r = await app.detector.analyzeRequest({ method: 'GET', url: `/items?${key}`, headers: {} });
     expect(r.blocked).toBe(true);
     // PHP-style arrays and a value holding ']=' are ordinary.
     expect(await post('a[0]=1&a[1]=2&user[name]=Ann', { 'content-type': 'application/x-www-form-urlencoded' })).toBe(200);
@@ -75,15 +67,15 @@ describe('parser differentials, round 2', () => {
     const body = await gzipWithHeader('{"note":"fine"}', 'data.json', '<script>alert(document.cookie)</script>');
     expect(gzipHeaderTexts(body).map((t) => new TextDecoder().decode(t))).toEqual(['data.json', '<script>alert(document.cookie)</script>']);
     expect(await post(body, { 'content-type': 'text/plain', 'content-encoding': 'gzip' })).toBe(403);
-    const r = await detector.analyzeRequest(new Request('http://app.local/x', { method: 'POST', headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' }, body }));
+    const r = await app.detector.analyzeRequest(new Request('http://app.local/x', { method: 'POST', headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' }, body }));
     expect(r.blocked).toBe(true);
     expect(await post(await gzipWithHeader('{"note":"fine"}', 'data.json', 'exported by the app'), { 'content-type': 'application/json', 'content-encoding': 'gzip' })).toBe(200);
   });
 
   it('scans an Accept-Language that is not a list of language ranges, even with only letters, spaces and =', async () => {
-    const r = await detector.analyzeRequest({ method: 'GET', url: '/', headers: { 'accept-language': 'en UNION SELECT password FROM users WHERE 1=1' } });
+    const r = await app.detector.analyzeRequest({ method: 'GET', url: '/', headers: { 'accept-language': 'en UNION SELECT password FROM users WHERE 1=1' } });
     expect(r.threats.some((t) => t.location === 'header:accept-language')).toBe(true);
-    const plain = await detector.analyzeRequest({ method: 'GET', url: '/', headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5' } });
+    const plain = await app.detector.analyzeRequest({ method: 'GET', url: '/', headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5' } });
     expect(plain.threats).toEqual([]);
   });
 
@@ -115,7 +107,7 @@ describe('parser differentials, round 2', () => {
     const part = `Content-Disposition: form-data; name="q"\r\nContent-Transfer-Encoding: base64\r\n\r\n${encoded}`;
     for (const type of ['multipart/form-data; boundary=B; boundary=B', `multipart/form-data; boundary=${'B'.repeat(71)}`]) {
       const boundary = type.includes('B'.repeat(71)) ? 'B'.repeat(71) : 'B';
-      const res = await handler(new Request('http://app.local/x', { method: 'POST', headers: { 'content-type': type }, body: mp(boundary, part) }));
+      const res = await app.handler(new Request('http://app.local/x', { method: 'POST', headers: { 'content-type': type }, body: mp(boundary, part) }));
       expect(res.status, type).toBe(403);
       expect((await res.json()).threats.map((t: { ruleId: string }) => t.ruleId)).toContain('limit.unreadable-body');
     }
