@@ -403,9 +403,22 @@ function scanBodyReadings(d: Detector, acc: Acc, body: string | Uint8Array | obj
       bytesAcc.score -= t.score; // (each field scores a rule once)
     }
   }
-  acc.score += bytesAcc.score;
   acc.failed ||= bytesAcc.failed;
-  return scanBody(d, acc, text, typeHeader);
+  // The text's reading without limit.oversize: UTF-8 may be half as long again as its UTF-16;
+  // the bytes' reading enforces the limit on what was sent.
+  const textAcc: Acc = { score: 0, threats: [], failed: false };
+  scanBody(d, textAcc, text, typeHeader);
+  const oversized = new Set<string>();
+  for (const t of textAcc.threats) {
+    if (t.ruleId !== 'limit.oversize') acc.threats.push(t);
+    else if (!oversized.has(t.location ?? '')) {
+      oversized.add(t.location ?? '');
+      textAcc.score -= t.score;
+    }
+  }
+  acc.score += Math.max(bytesAcc.score, textAcc.score); // (two readings of one body: the graver counts)
+  acc.failed ||= textAcc.failed;
+  return scanBody(d, acc, null, typeHeader);
 }
 
 /**

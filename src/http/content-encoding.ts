@@ -136,7 +136,10 @@ export async function inflateBody(bytes: Uint8Array, codings: string[], cap: num
  */
 export function gzipHeaderTexts(bytes: Uint8Array): Uint8Array[] {
   const texts: Uint8Array[] = [];
-  for (let at = bytes.indexOf(0x1f); at >= 0 && at + 10 <= bytes.length; at = bytes.indexOf(0x1f, at + 1)) {
+  // The search goes on after a header's last field, never inside it: each byte is in one text
+  // at most (a field full of fake headers is one text, not one per fake header: linear).
+  let from = 0;
+  for (let at = bytes.indexOf(0x1f); at >= 0 && at + 10 <= bytes.length; at = bytes.indexOf(0x1f, Math.max(at + 1, from))) {
     if (bytes[at + 1] !== 0x8b || bytes[at + 2] !== 8) continue;
     const flags = bytes[at + 3]!;
     if ((flags & 0x1c) === 0 || (flags & 0xe0) !== 0) continue; // (no text fields; or reserved bits: not a header)
@@ -153,6 +156,7 @@ export function gzipHeaderTexts(bytes: Uint8Array): Uint8Array[] {
       texts.push(bytes.subarray(p, end));
       p = end + 1;
     }
+    from = p;
   }
   return texts;
 }

@@ -103,7 +103,17 @@ function unfold(head: string): string[] {
   return lines;
 }
 
+/**
+ * Every name and filename of a Content-Disposition value, read two ways: with backslash
+ * escapes in quoted strings (busboy) and without (undici ends a quoted string at the first
+ * `"`, so `name="x\"; filename="<svg…>"` has a filename to it and none to busboy).
+ */
 function readDisposition(value: string, out: PartHead): void {
+  readParams(value, out, true);
+  if (value.includes('\\')) readParams(value, out, false);
+}
+
+function readParams(value: string, out: PartHead, escapes: boolean): void {
   let i = value.indexOf(';');
   while (i >= 0 && i < value.length) {
     i++; // past ';'
@@ -120,7 +130,7 @@ function readDisposition(value: string, out: PartHead): void {
     if (value[j] === '"') {
       text = '';
       for (j++; j < value.length && value[j] !== '"'; j++) {
-        if (value[j] === '\\' && j + 1 < value.length) j++;
+        if (escapes && value[j] === '\\' && j + 1 < value.length) j++;
         text += value[j];
       }
       i = value.indexOf(';', j);
@@ -131,9 +141,11 @@ function readDisposition(value: string, out: PartHead): void {
     }
     // formidable finds `name=` and `filename=` anywhere in the header (its regexes are not
     // anchored to a parameter), so `x-name=` or `x-filename=` are a name and a filename to it.
-    const extended = key.endsWith('*') ? extendedValue(text) : text;
-    if (key.endsWith('filename') || key.endsWith('filename*')) out.filenames.push(extended);
-    else if (key.endsWith('name') || key.endsWith('name*')) out.names.push(extended);
+    // An extended (RFC 5987) value is read both decoded and as written: undici takes a quoted
+    // `filename*="…"` as a plain string.
+    const values = key.endsWith('*') ? [extendedValue(text), text] : [text];
+    if (key.endsWith('filename') || key.endsWith('filename*')) out.filenames.push(...values);
+    else if (key.endsWith('name') || key.endsWith('name*')) out.names.push(...values);
   }
 }
 

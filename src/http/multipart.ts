@@ -240,14 +240,26 @@ const B64 = new Int8Array(256).fill(-1);
 B64[0x2d] = 62; // '-'
 B64[0x5f] = 63; // '_'
 
-/** Decodes base64 a piece at a time, as a part's content arrives. */
+/**
+ * Decodes base64 a piece at a time, as a part's content arrives. undici hands Node the part
+ * as a string (UTF-8 decoded), and Node reads each UTF-16 unit of it by its low byte: U+0141
+ * is 'A' to it. So once a byte outside ASCII appears, the rest goes through a UTF-8 decoder
+ * and each unit's low byte is decoded, as there.
+ */
 export class Base64Decoder {
   #bits = 0;
   #count = 0;
   #ended = false;
+  #utf8: TextDecoder | undefined;
 
   /** The bytes that `piece` completes. */
   push(piece: Uint8Array): Uint8Array {
+    if (this.#utf8 === undefined && !piece.some((b) => b >= 0x80)) return this.#decode(piece);
+    this.#utf8 ??= new TextDecoder();
+    return this.#decode(lowBytes(this.#utf8.decode(piece, { stream: true })));
+  }
+
+  #decode(piece: Uint8Array): Uint8Array {
     const out = new Uint8Array(Math.ceil((piece.length * 3) / 4) + 2);
     let n = 0;
     for (let i = 0; i < piece.length && !this.#ended; i++) {
@@ -272,46 +284,81 @@ export class Base64Decoder {
 
   /** What a last group of 2 or 3 characters holds. */
   end(): Uint8Array {
+    const rest = this.#utf8 === undefined ? new Uint8Array(0) : this.#decode(lowBytes(this.#utf8.decode()));
     const bits = this.#bits;
     const count = this.#count;
     this.#bits = this.#count = 0;
-    if (count === 2) return new Uint8Array([(bits >> 4) & 0xff]);
-    if (count === 3) return new Uint8Array([(bits >> 10) & 0xff, (bits >> 2) & 0xff]);
-    return new Uint8Array(0);
+    const last = count === 2 ? [(bits >> 4) & 0xff] : count === 3 ? [(bits >> 10) & 0xff, (bits >> 2) & 0xff] : [];
+    return last.length === 0 ? rest : joinBytes(rest, new Uint8Array(last));
   }
+}
+
+/** Each UTF-16 unit of `text` by its low byte. */
+function lowBytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
+  return out;
 }
 
 /**
  * Looks for a Content-Transfer-Encoding header other than 7bit, 8bit or binary anywhere in a
- * body, across chunks (no regex: linear). For a multipart body read whole because its framing
- * was ambiguous: undici decodes a base64 part, which the whole-body text scan cannot see into.
+ * body, across chunks. For a multipart body read whole because its framing was ambiguous:
+ * undici decodes a base64 part, which the whole-body text scan cannot see into. A byte-at-a-
+ * time state machine (no regex, nothing re-read): constant work per byte however the body is
+ * cut into chunks.
  */
 export class TransferEncodingWatch {
-  static readonly #NAME = 'content-transfer-encoding';
-  readonly #latin1 = new TextDecoder('latin1');
-  #tail = '';
-  found = false;
-  push(chunk: Uint8Array): void {
-    if (this.found) return;
-    const text = (this.#tail + this.#latin1.decode(chunk)).toLowerCase();
-    let keepFrom = Math.max(0, text.length - TransferEncodingWatch.#NAME.length);
-    for (let at = text.indexOf(TransferEncodingWatch.#NAME); at >= 0 && !this.found; at = text.indexOf(TransferEncodingWatch.#NAME, at + 1)) {
-      let i = at + TransferEncodingWatch.#NAME.length;
-      while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-      if (i < text.length && text[i] !== ':') continue;
-      if (i < text.length) i++;
-      while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-      let end = i;
-      while (end < text.length && text[end] !== '\r' && text[end] !== '\n' && text[end] !== ' ' && text[end] !== '\t' && text[end] !== ';') end++;
-      if (end === text.length) { // (cut by the chunk's end: judged when the next chunk brings the rest)
-        keepFrom = Math.min(keepFrom, at);
-        break;
-      }
-      const value = text.slice(i, end);
-      this.found = value !== '' && value !== '7bit' && value !== '8bit' && value !== 'binary';
+  static readonly #NAME = new TextEncoder().encode('content-transfer-encoding');
+  /** Knuth–Morris–Pratt: after a mismatch with k bytes matched, #FALLBACK[k] of them still are. */
+  static readonly #FALLBACK = (() => {
+    const name = TransferEncodingWatch.#NAME;
+    const table = new Uint8Array(name.length + 1);
+    for (let k = 2, border = 0; k <= name.length; k++) {
+      while (border > 0 && name[k - 1] !== name[border]) border = table[border]!;
+      if (name[k - 1] === name[border]) border++;
+      table[k] = border;
     }
-    this.#tail = text.slice(keepFrom);
-    // A header padded past any real one cannot be judged: taken for an encoded part (fails closed).
-    if (this.#tail.length > 16 * 1024) this.found = true;
+    return table;
+  })();
+  /** Longer than any plain value (7bit, 8bit, binary): not one. */
+  static readonly #MAX_VALUE = 8;
+  /** Bytes of the name matched so far. */
+  #matched = 0;
+  /** 0: matching the name; 1: before ':'; 2: before the value; 3: in the value. */
+  #state = 0;
+  #value = '';
+  found = false;
+
+  push(chunk: Uint8Array): void {
+    const name = TransferEncodingWatch.#NAME;
+    for (let i = 0; i < chunk.length && !this.found; i++) {
+      const b = chunk[i]!;
+      const lower = b >= 0x41 && b <= 0x5a ? b | 0x20 : b;
+      switch (this.#state) {
+        case 0:
+          while (this.#matched > 0 && lower !== name[this.#matched]) this.#matched = TransferEncodingWatch.#FALLBACK[this.#matched]!;
+          if (lower === name[this.#matched] && ++this.#matched === name.length) { this.#state = 1; this.#matched = 0; }
+          break;
+        case 1:
+          if (b === 0x3a) this.#state = 2;
+          else if (b !== 0x20 && b !== 0x09) { this.#state = 0; i--; } // (read this byte again as the name's)
+          break;
+        case 2:
+          if (b === 0x20 || b === 0x09) break;
+          this.#state = 3;
+          this.#value = '';
+        // falls through: the value's first byte
+        case 3:
+          if (b === 0x0d || b === 0x0a || b === 0x20 || b === 0x09 || b === 0x3b) {
+            this.found = this.#value !== '' && this.#value !== '7bit' && this.#value !== '8bit' && this.#value !== 'binary';
+            this.#state = 0;
+          } else if (this.#value.length >= TransferEncodingWatch.#MAX_VALUE) {
+            this.found = true;
+          } else {
+            this.#value += String.fromCharCode(lower);
+          }
+          break;
+      }
+    }
   }
 }

@@ -112,7 +112,7 @@ export function readNodeBody(req: Readable, inspection: Inspection): Promise<boo
       }
       if (bodyPushed(req) && req.readableLength === 0) {
         settle(true); // detaches our listener first: unshift below must not wake it again
-        for (let i = chunks.length - 1; i >= 0; i--) req.unshift(chunks[i]!);
+        putBack(req, chunks);
       }
     };
     const onError = (error: Error) => settle(error);
@@ -162,8 +162,24 @@ export function readBufferedNodeBody(req: Readable, inspection: Inspection): boo
     inspection.write(chunk);
     if (inspection.failure) return false;
   }
-  for (let i = chunks.length - 1; i >= 0; i--) req.unshift(chunks[i]!);
+  putBack(req, chunks);
   return true;
+}
+
+/** Past this many chunks they go back as one: each `unshift` shifts the whole buffer list. */
+const PUT_BACK_ONE_BY_ONE = 16;
+
+/**
+ * Return the chunks read to the front of the stream, in order. A few go back as they are (no
+ * copy); many — a chunked body sent a byte at a time — are joined first, since in Node 20
+ * each `unshift` moves every chunk already buffered, and k of them would cost k².
+ */
+function putBack(req: Readable, chunks: Buffer[]): void {
+  if (chunks.length > PUT_BACK_ONE_BY_ONE) {
+    req.unshift(Buffer.concat(chunks));
+    return;
+  }
+  for (let i = chunks.length - 1; i >= 0; i--) req.unshift(chunks[i]!);
 }
 
 /** Send a guard response on a Node `ServerResponse`. */

@@ -28,15 +28,19 @@ export class Utf16Reading {
     return true;
   }
 
-  /** The reading's findings; undefined when the byte order could not be told. */
+  /**
+   * The reading's findings; undefined when the byte order could not be told. Without
+   * limit.oversize: UTF-8 text may be half as long again as its UTF-16, and the size limit
+   * is the bytes' reading's to enforce (it scans the same characters' bytes, NULs removed).
+   */
   finish(): GuardScanResult | undefined {
     const rest = this.#transcoder.end();
     if (rest === undefined) return undefined;
     this.#feed(rest);
     const structured = this.#structured.finish();
     const raw = this.#raw.finish();
-    if (!this.#structured.malformed) return structured;
-    return { ...raw, threats: raw.threats.map((t) => ({ ...t, location: t.location ?? 'body' })) };
+    if (!this.#structured.malformed) return withoutRule(structured, 'limit.oversize');
+    return withoutRule({ ...raw, threats: raw.threats.map((t) => ({ ...t, location: t.location ?? 'body' })) }, 'limit.oversize');
   }
 
   #feed(text: Uint8Array): void {
@@ -53,8 +57,13 @@ export class Utf16Reading {
  * text itself holds). Scores are summed again per (location, rule), as the detector scores.
  */
 export function withoutUtf16Zeros(result: GuardScanResult): GuardScanResult {
-  if (!result.threats.some((t) => t.ruleId === 'path.null-byte')) return result;
-  const threats: GuardThreat[] = result.threats.filter((t) => t.ruleId !== 'path.null-byte');
+  return withoutRule(result, 'path.null-byte');
+}
+
+/** `result` without the findings of one rule, scores summed again per (location, rule). */
+function withoutRule(result: GuardScanResult, ruleId: string): GuardScanResult {
+  if (!result.threats.some((t) => t.ruleId === ruleId)) return result;
+  const threats: GuardThreat[] = result.threats.filter((t) => t.ruleId !== ruleId);
   const seen = new Set<string>();
   let score = 0;
   for (const t of threats) {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardedApp, type GuardedApp } from './guarded-app.js';
 import { charsetOf } from '../../src/http/charset.js';
 import { gzipHeaderTexts } from '../../src/http/content-encoding.js';
+import { TransferEncodingWatch } from '../../src/http/multipart.js';
 
 let app: GuardedApp;
 beforeAll(async () => {
@@ -114,5 +115,54 @@ describe('parser differentials, round 2', () => {
     // Framed one way only, the base64 part is decoded and its text found.
     expect(await multipart('multipart/form-data; boundary=B', mp('B', part))).toBe(403);
     expect(await multipart('multipart/form-data; boundary=B', mp('B', `Content-Disposition: form-data; name="q"\r\nContent-Transfer-Encoding: base64\r\n\r\n${btoa('see you at noon')}`))).toBe(200);
+  });
+
+  // Round 3: what was left, and work that grew faster than the body.
+  it('reads a quoted filename* also as written (undici takes it as a plain string), and a name ended by \\" both ways', async () => {
+    const star = `Content-Disposition: form-data; name="f"; filename*="<svg onload=alert(1)>'en'x.png"\r\nContent-Type: image/png\r\n\r\nx`;
+    expect(await multipart('multipart/form-data; boundary=B', mp('B', star))).toBe(403);
+    const escaped = `Content-Disposition: form-data; name="x\\"; filename="<svg onload=alert(1)>.png"\r\nContent-Type: image/png\r\n\r\nx`;
+    expect(await multipart('multipart/form-data; boundary=B', mp('B', escaped))).toBe(403);
+  });
+
+  it('decodes a base64 part as Node does: each UTF-16 unit by its low byte (U+0141 is A)', async () => {
+    const stand = [...btoa(XSS)].map((c) => String.fromCharCode(0x100 | c.charCodeAt(0))).join('');
+    const part = `Content-Disposition: form-data; name="q"\r\nContent-Transfer-Encoding: base64\r\n\r\n${stand}`;
+    expect(await multipart('multipart/form-data; boundary=B', mp('B', part))).toBe(403);
+  });
+
+  it('finds each gzip header text once: a field full of fake headers is one text (linear work)', () => {
+    const fake = new Uint8Array(20 * 1000);
+    for (let i = 0; i < fake.length; i += 20) fake.set([0x1f, 0x8b, 8, 0x08, 1, 1, 1, 1, 1, 3, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61], i);
+    // (no zero byte inside: the real FNAME runs over all of them, as a crafted one would)
+    const body = new Uint8Array([0x1f, 0x8b, 8, 0x08, 0, 0, 0, 0, 0, 3, ...fake, 0, 3, 0]);
+    expect(gzipHeaderTexts(body).length).toBe(1);
+  });
+
+  it('passes a UTF-16 body near the body limit whose UTF-8 text is over the scan limit', async () => {
+    const text = '中'.repeat(350 * 1024); // 700 KiB as UTF-16, 1.05 MB as UTF-8
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) { bytes[2 * i] = text.charCodeAt(i) & 0xff; bytes[2 * i + 1] = text.charCodeAt(i) >> 8; }
+    expect(await post(bytes, { 'content-type': 'text/plain; charset=utf-16le' })).toBe(200);
+  });
+
+  it('spots a transfer encoding however the body is cut, one byte at a time included, and passes plain ones', () => {
+    const cases: Array<[string, boolean]> = [
+      ['Content-Transfer-Encoding: base64\r\n', true],
+      ['content-transfer-encoding:7bit\r\n', false],
+      ['CONTENT-TRANSFER-ENCODING :   binary\n', false],
+      ['content-transfer-encontent-transfer-encoding: base64\r\n', true],
+      ['xcontent-transfer-encoding: quoted-printable;', true],
+      [`content-transfer-encoding:${' '.repeat(20000)}base64\r\n`, true],
+    ];
+    const enc = new TextEncoder();
+    for (const [text, found] of cases) {
+      for (const size of [text.length, 1, 7]) {
+        const watch = new TransferEncodingWatch();
+        const bytes = enc.encode(text);
+        for (let i = 0; i < bytes.length; i += size) watch.push(bytes.subarray(i, i + size));
+        expect(watch.found, `${JSON.stringify(text.slice(0, 40))} in ${size}-byte chunks`).toBe(found);
+      }
+    }
   });
 });
