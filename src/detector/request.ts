@@ -383,6 +383,23 @@ function unreadable(acc: Acc): void {
  * body is counted without path.null-byte (the label explains its zero bytes). A charset the
  * detector cannot read is limit.unreadable-body.
  */
+/** One reading of a body, scanned apart, without the findings of `ruleId` (each field scores a rule once). */
+function readingWithout(d: Detector, body: Uint8Array, typeHeader: string, ruleId: string): Acc {
+  const reading: Acc = { score: 0, threats: [], failed: false };
+  scanBody(d, reading, body, typeHeader);
+  const dropped = new Set<string>();
+  const kept: Threat[] = [];
+  for (const t of reading.threats) {
+    if (t.ruleId !== ruleId) kept.push(t);
+    else if (!dropped.has(t.location ?? '')) {
+      dropped.add(t.location ?? '');
+      reading.score -= t.score;
+    }
+  }
+  reading.threats = kept;
+  return reading;
+}
+
 function scanBodyReadings(d: Detector, acc: Acc, body: string | Uint8Array | object | null, typeHeader: string): ScanResult {
   if (!(body instanceof Uint8Array)) return scanBody(d, acc, body, typeHeader);
   const plan = charsetPlan(typeHeader);
@@ -393,31 +410,14 @@ function scanBodyReadings(d: Detector, acc: Acc, body: string | Uint8Array | obj
     unreadable(acc);
     return scanBody(d, acc, body, typeHeader);
   }
-  const bytesAcc: Acc = { score: 0, threats: [], failed: false };
-  scanBody(d, bytesAcc, body, typeHeader);
-  const zeros = new Set<string>();
-  for (const t of bytesAcc.threats) {
-    if (t.ruleId !== 'path.null-byte') acc.threats.push(t);
-    else if (!zeros.has(t.location ?? '')) {
-      zeros.add(t.location ?? '');
-      bytesAcc.score -= t.score; // (each field scores a rule once)
-    }
-  }
-  acc.failed ||= bytesAcc.failed;
-  // The text's reading without limit.oversize: UTF-8 may be half as long again as its UTF-16;
-  // the bytes' reading enforces the limit on what was sent.
-  const textAcc: Acc = { score: 0, threats: [], failed: false };
-  scanBody(d, textAcc, text, typeHeader);
-  const oversized = new Set<string>();
-  for (const t of textAcc.threats) {
-    if (t.ruleId !== 'limit.oversize') acc.threats.push(t);
-    else if (!oversized.has(t.location ?? '')) {
-      oversized.add(t.location ?? '');
-      textAcc.score -= t.score;
-    }
-  }
+  // The bytes' reading without path.null-byte (the label explains its zeros); the text's
+  // without limit.oversize (UTF-8 may be half as long again as its UTF-16; the bytes' reading
+  // enforces the limit on what was sent).
+  const bytesAcc = readingWithout(d, body, typeHeader, 'path.null-byte');
+  const textAcc = readingWithout(d, text, typeHeader, 'limit.oversize');
+  acc.threats.push(...bytesAcc.threats, ...textAcc.threats);
   acc.score += Math.max(bytesAcc.score, textAcc.score); // (two readings of one body: the graver counts)
-  acc.failed ||= textAcc.failed;
+  acc.failed ||= bytesAcc.failed || textAcc.failed;
   return scanBody(d, acc, null, typeHeader);
 }
 
