@@ -45,14 +45,19 @@ const MAX_JSON_DEPTH = 64;
 const PLAIN_COOKIE_NAME = /^[A-Za-z0-9_.-]*$/;
 const decoder = new TextDecoder();
 
-interface Acc { score: number; threats: Threat[]; failed: boolean }
+interface Acc { score: number; threats: Threat[]; failed: boolean; truncated?: true }
+/** Findings listed per request part; past it they still score (see ScanResult.truncated). */
+export const MAX_LISTED_FINDINGS = 100;
+/** A location longer than this is cut (a deep JSON path of long keys could be kilobytes per finding). */
+export const MAX_LOCATION_LENGTH = 512;
 
 /** Scan one field; `location` is a string, or a function so clean fields never build one. True: clean. */
 function scanInto(d: Detector, acc: Acc, value: string | Uint8Array, context: ScanContext, location: string | (() => string)): boolean {
   if (value.length === 0) return true;
   const r = d.scanField(value, context);
   if (r === null || r.threats.length === 0) return true;
-  addThreats(acc, r, typeof location === 'string' ? location : location());
+  // (past the list's bound the location is never built: a finding then only scores)
+  addThreats(acc, r, acc.threats.length >= MAX_LISTED_FINDINGS ? '' : typeof location === 'string' ? location : location());
   return false;
 }
 
@@ -60,7 +65,8 @@ function addThreats(acc: Acc, r: ScanResult, where: string): void {
   acc.score += r.score;
   for (const t of r.threats) {
     if (t.ruleId === 'internal.error') acc.failed = true;
-    acc.threats.push({ ...t, location: where });
+    if (acc.threats.length < MAX_LISTED_FINDINGS) acc.threats.push({ ...t, location: where });
+    else acc.truncated = true;
   }
 }
 
@@ -152,8 +158,8 @@ function scanHeaders(d: Detector, acc: Acc, headers: RequestLike['headers'] | He
 /** JSONPath-like location of the value at `keys` (object keys and array indexes), built only for findings. */
 function jsonLocation(keys: Array<string | number>, depth: number): string {
   let path = 'body:$';
-  for (let i = 0; i < depth; i++) path += jsonPathSegment(keys[i]!);
-  return path;
+  for (let i = 0; i < depth && path.length < MAX_LOCATION_LENGTH; i++) path += jsonPathSegment(keys[i]!);
+  return path.length <= MAX_LOCATION_LENGTH ? path : `${path.slice(0, MAX_LOCATION_LENGTH)}…`;
 }
 
 // Keys of one body found clean so far: arrays of records repeat their keys, and a scan of a
@@ -341,7 +347,7 @@ function scanBody(d: Detector, acc: Acc, body: string | Uint8Array | object | nu
     }
   }
   const blocked = (acc.failed && d.failMode === 'closed') || acc.score >= d.threshold;
-  return { blocked, score: acc.score, threats: acc.threats };
+  return acc.truncated ? { blocked, score: acc.score, threats: acc.threats, truncated: true } : { blocked, score: acc.score, threats: acc.threats };
 }
 
 /**

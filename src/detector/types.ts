@@ -31,6 +31,12 @@ export interface ScanResult {
   /** Anomaly score: the sum of the scores of the distinct rules that fired. */
   score: number;
   threats: Threat[];
+  /**
+   * Set when more findings were made than are listed: a request lists at most 100 per part
+   * (its head, its body). The score and the verdict count them all; the list is only cut so
+   * that a request made of thousands of attacks cannot make its own report huge.
+   */
+  truncated?: true;
 }
 
 export interface DetectorOptions {

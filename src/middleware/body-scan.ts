@@ -14,6 +14,7 @@
 // so invalid JSON cannot smuggle an attack past the per-field scan.
 import type { GuardDetector, GuardScanContext, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
 import { jsonPathSegment } from '../detector/json-path.js';
+import { MAX_LISTED_FINDINGS, MAX_LOCATION_LENGTH } from '../detector/request.js';
 import { RULES } from '../detector/rules.generated.js';
 import { joinBytes } from '../http/bytes.js';
 import type { PartHead } from '../http/multipart-head.js';
@@ -61,18 +62,32 @@ class Findings {
   threats: GuardThreat[] = [];
   blocked = false;
   score = 0;
+  truncated = false;
 
-  /** `location` is a function so clean values (the usual case) never pay for building it; null is a clean value. */
+  /**
+   * `location` is a function so clean values (the usual case) never pay for building it; null
+   * is a clean value. Past MAX_LISTED_FINDINGS a finding only scores: its location is never
+   * built (a body of thousands of attacks cannot make its own report huge).
+   */
   add(result: GuardScanResult | null, location: () => string): void {
     if (result === null || result.threats.length === 0) return;
     if (result.blocked) this.blocked = true;
     this.score += result.score;
+    if (this.threats.length >= MAX_LISTED_FINDINGS) {
+      this.truncated = true;
+      return;
+    }
     const where = location();
-    for (const t of result.threats) this.threats.push({ ...t, location: where });
+    for (const t of result.threats) {
+      if (this.threats.length < MAX_LISTED_FINDINGS) this.threats.push({ ...t, location: where });
+      else this.truncated = true;
+    }
   }
 
   result(): GuardScanResult {
-    return { blocked: this.blocked, score: this.score, threats: this.threats };
+    const r: GuardScanResult = { blocked: this.blocked, score: this.score, threats: this.threats };
+    if (this.truncated) r.truncated = true;
+    return r;
   }
 }
 
@@ -177,9 +192,17 @@ function firstSignificantByte(bytes: Uint8Array): number {
  * and the verdict and score of the graver one, not their sum.
  */
 export function mergeReadings(a: GuardScanResult, b: GuardScanResult): GuardScanResult {
-  if (b.threats.length === 0) return a;
-  if (a.threats.length === 0) return b;
-  return { blocked: a.blocked || b.blocked, score: Math.max(a.score, b.score), threats: [...a.threats, ...b.threats] };
+  if (b.threats.length === 0 && !b.truncated) return a;
+  if (a.threats.length === 0 && !a.truncated) return b;
+  return listed({ blocked: a.blocked || b.blocked, score: Math.max(a.score, b.score), threats: [...a.threats, ...b.threats] }, a, b);
+}
+
+/** `merged` with its list cut to MAX_LISTED_FINDINGS, and `truncated` when it or either part was cut. */
+export function listed(merged: GuardScanResult, a: GuardScanResult, b: GuardScanResult): GuardScanResult {
+  if (merged.threats.length > MAX_LISTED_FINDINGS) merged.threats = merged.threats.slice(0, MAX_LISTED_FINDINGS);
+  else if (!a.truncated && !b.truncated) return merged;
+  merged.truncated = true;
+  return merged;
 }
 
 /**
@@ -381,7 +404,8 @@ function endsDocument(chunk: Uint8Array): boolean {
 }
 
 function segment(frame: Frame): string {
-  return jsonPathSegment(frame.array ? frame.index : decodeKey(frame.keyBytes.subarray(frame.keyStart, frame.keyEnd)));
+  // (a key is named by its first bytes at most: a location is cut at MAX_LOCATION_LENGTH anyway)
+  return jsonPathSegment(frame.array ? frame.index : decodeKey(frame.keyBytes.subarray(frame.keyStart, Math.min(frame.keyEnd, frame.keyStart + MAX_LOCATION_LENGTH))));
 }
 
 /** Incremental JSON tokenizer: scans keys and string values; paths are built only for findings. */
@@ -428,8 +452,8 @@ class JsonBodyScanner implements BodyScanner {
 
   #path(): string {
     let p = 'body:$';
-    for (let d = 0; d < this.#depth; d++) p += segment(this.#frames[d]!);
-    return p;
+    for (let d = 0; d < this.#depth && p.length < MAX_LOCATION_LENGTH; d++) p += segment(this.#frames[d]!);
+    return p.length <= MAX_LOCATION_LENGTH ? p : `${p.slice(0, MAX_LOCATION_LENGTH)}…`;
   }
 
   #top(): Frame | undefined {

@@ -11,7 +11,7 @@ import { createStandardPools } from '../standard-pools.js';
 import type { GuardDetector, GuardRequestShape, GuardScanResult, GuardThreat } from './detector.js';
 import { globMatch } from './glob.js';
 import { shownLocation, shownUrl } from './redact.js';
-import { createBodyScanner, mergeReadings, RawBodyScanner, type BodyScanner } from './body-scan.js';
+import { createBodyScanner, listed, mergeReadings, RawBodyScanner, type BodyScanner } from './body-scan.js';
 import { concatBytes } from '../http/bytes.js';
 import { charsetPlan } from '../http/charset.js';
 import { Utf16Reading, withoutUtf16Zeros } from './utf16-reading.js';
@@ -738,7 +738,9 @@ export class GuardCore<Req> {
     const threshold = typeof detector.threshold === 'number' ? detector.threshold : DEFAULT_THRESHOLD;
     let score: number;
     let blocked: boolean;
-    if (excluded.length === 0) {
+    if (excluded.length === 0 || head.truncated || body.truncated) {
+      // (with the list cut, findings past it cannot be re-scored: exclusions then do not
+      // lower the verdict; a request of over 100 findings is no false positive to forgive)
       score = head.score + body.score;
       blocked = head.blocked || body.blocked || score >= threshold;
     } else {
@@ -754,7 +756,7 @@ export class GuardCore<Req> {
       blocked = kept.length > 0 && (score >= threshold || kept.some((t) => t.ruleId.startsWith('internal.')));
     }
 
-    const internal = blocked && kept.every((t) => t.ruleId.startsWith('internal.'));
+    const internal = blocked && kept.length > 0 && kept.every((t) => t.ruleId.startsWith('internal.'));
     const monitor = this.options.mode === 'monitor';
     const action: ThreatEvent['action'] = !blocked ? (kept.length === 0 ? 'excluded' : 'allowed') : monitor ? 'monitored' : 'blocked';
     this.#report({
@@ -772,7 +774,8 @@ export class GuardCore<Req> {
       return { allow: false, requestId, response: this.unavailable(requestId, 'scanner error', false) };
     }
     const threats = kept.map(({ category, ruleId, location }) => ({ category, ruleId, location: shownLocation(location ?? 'request') }));
-    return { allow: false, requestId, response: respond(403, requestId, { error: 'request blocked', threats }) };
+    const more = head.truncated || body.truncated ? { truncated: true } : {};
+    return { allow: false, requestId, response: respond(403, requestId, { error: 'request blocked', threats, ...more }) };
   }
 
   #excluded(threat: GuardThreat, path: string): boolean {
@@ -803,7 +806,7 @@ const OUTCOMES: Record<GuardResponse['status'], string> = {
 };
 
 function mergeResults(a: GuardScanResult, b: GuardScanResult): GuardScanResult {
-  return { blocked: a.blocked || b.blocked, score: a.score + b.score, threats: [...a.threats, ...b.threats] };
+  return listed({ blocked: a.blocked || b.blocked, score: a.score + b.score, threats: [...a.threats, ...b.threats] }, a, b);
 }
 
 /** False once an arena has faulted (a wasm trap) or been closed; true for anything else. */

@@ -165,4 +165,22 @@ describe('parser differentials, round 2', () => {
       }
     }
   });
+
+  // Round 4: a body of thousands of attacks built a location per finding (deep JSON paths of
+  // long keys), listed them all in the 403 and ran out of memory. The list is now bounded.
+  it('lists at most 100 findings per part, with short locations; the score counts them all', async () => {
+    const key = 'k'.repeat(200);
+    let doc = JSON.stringify(Array.from({ length: 1000 }, () => '<script>alert(1)</script>'));
+    for (let i = 0; i < 60; i++) doc = `{"${key}":${doc}}`;
+    const res = await app.handler(new Request('http://app.local/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body: doc }));
+    expect(res.status).toBe(403);
+    const answer = await res.json() as { threats: { location: string }[]; truncated?: boolean };
+    expect(answer.threats.length).toBeLessThanOrEqual(100);
+    expect(answer.truncated).toBe(true);
+    const r = await app.detector.analyzeRequest({ method: 'POST', url: '/x', headers: { 'content-type': 'application/json' }, body: JSON.parse(doc) });
+    expect(r.threats.length).toBe(100);
+    expect(r.truncated).toBe(true);
+    expect(r.score).toBeGreaterThan(100 * 5);
+    expect(Math.max(...r.threats.map((t) => t.location!.length))).toBeLessThanOrEqual(513);
+  });
 });
