@@ -5,10 +5,11 @@ import type { Detector } from './detector.js';
 import { jsonPathSegment } from './json-path.js';
 import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
+import { withoutRule } from './results.js';
 import { contentCodings, gzipHeaderTexts, inflateBody } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
-import { concatBytes } from '../http/bytes.js';
-import { Base64Decoder, MultipartReader, multipartBoundary, TransferEncodingWatch } from '../http/multipart.js';
+import { concatBytes, firstSignificantByte } from '../http/bytes.js';
+import { Base64Decoder, isMultipart, MultipartReader, multipartBoundary, TransferEncodingWatch } from '../http/multipart.js';
 
 /** Headers the client sets by protocol, not by attacker choice (or that only carry tokens we cannot judge). */
 const SKIP_HEADERS = new Set([
@@ -21,10 +22,11 @@ const SKIP_PREFIXES = ['sec-fetch-', 'sec-ch-', 'sec-websocket-'];
  * Headers an application reads (Accept-Language picks a locale file, Host builds links)
  * whose well-formed values cannot hold an attack: scanned only when a value is not one.
  */
-const PLAIN_VALUE: Record<string, (value: string) => boolean> = {
-  'accept-language': plainAcceptLanguage,
-  host: (value) => /^[A-Za-z0-9.\-:[\]]*$/.test(value),
-};
+// (a Map: header names are the client's, and an object would answer 'constructor' from its prototype)
+const PLAIN_VALUE = new Map<string, (value: string) => boolean>([
+  ['accept-language', plainAcceptLanguage],
+  ['host', (value) => /^[A-Za-z0-9.\-:[\]]*$/.test(value)],
+]);
 const LANGUAGE_RANGE = /^(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)$/;
 const QUALITY = /^q[ \t]*=[ \t]*(?:0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?)$/;
 
@@ -115,7 +117,7 @@ function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
     return;
   }
   if (value.length === 0) return;
-  const plain = PLAIN_VALUE[name];
+  const plain = PLAIN_VALUE.get(name);
   if (plain !== undefined && plain(value)) return;
   const r = d.scanField(value, 'header');
   if (r !== null && r.threats.length > 0) addThreats(acc, r, `header:${name}`);
@@ -258,8 +260,8 @@ function scanRaw(d: Detector, acc: Acc, body: string | Uint8Array): void {
 
 /** `scan` (one reading of the body), and for a body that starts like JSON a json-escaped reading too; the graver scores. */
 function withJsonReading(d: Detector, acc: Acc, body: string | Uint8Array, scan: (into: Acc) => void): void {
-  const first = typeof body === 'string' ? /^[\s\uFEFF]*(.)/.exec(body)?.[1] : undefined;
-  const looksJson = typeof body === 'string' ? first === '{' || first === '[' : startsLikeJson(body);
+  const first = typeof body === 'string' ? /^[\s\uFEFF]*(.)/.exec(body)?.[1]?.charCodeAt(0) ?? -1 : firstSignificantByte(body);
+  const looksJson = first === 0x7b || first === 0x5b; // '{' '['
   if (!looksJson) {
     scan(acc);
     return;
@@ -273,13 +275,6 @@ function withJsonReading(d: Detector, acc: Acc, body: string | Uint8Array, scan:
   acc.failed ||= text.failed || json.failed;
 }
 
-function startsLikeJson(bytes: Uint8Array): boolean {
-  for (const b of bytes) {
-    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf) continue;
-    return b === 0x7b || b === 0x5b;
-  }
-  return false;
-}
 
 /** A Fetch `Request` (or anything with arrayBuffer()): its body must be read asynchronously. */
 export function isFetchRequest(request: Request | RequestLike): request is Request {
@@ -392,25 +387,15 @@ function unreadable(acc: Acc): void {
 /** One reading of a body, scanned apart, without the findings of `ruleId` (each field scores a rule once). */
 function readingWithout(d: Detector, body: Uint8Array, typeHeader: string, ruleId: string): Acc {
   const reading: Acc = { score: 0, threats: [], failed: false };
-  scanBody(d, reading, body, typeHeader);
-  const dropped = new Set<string>();
-  const kept: Threat[] = [];
-  for (const t of reading.threats) {
-    if (t.ruleId !== ruleId) kept.push(t);
-    else if (!dropped.has(t.location ?? '')) {
-      dropped.add(t.location ?? '');
-      reading.score -= t.score;
-    }
-  }
-  reading.threats = kept;
-  return reading;
+  const { score, threats, truncated } = withoutRule(scanBody(d, reading, body, typeHeader), ruleId);
+  return truncated ? { score, threats, failed: reading.failed, truncated } : { score, threats, failed: reading.failed };
 }
 
 function scanBodyReadings(d: Detector, acc: Acc, body: string | Uint8Array | object | null, typeHeader: string): ScanResult {
   if (!(body instanceof Uint8Array)) return scanBody(d, acc, body, typeHeader);
   const plan = charsetPlan(typeHeader);
   if (plan === undefined) unreadable(acc);
-  if (plan === undefined || plan === 'bytes' || /^\s*multipart\//i.test(typeHeader)) return scanBody(d, acc, body, typeHeader);
+  if (plan === undefined || plan === 'bytes' || isMultipart(typeHeader)) return scanBody(d, acc, body, typeHeader);
   const text = readableBody(body, typeHeader);
   if (text === undefined) {
     unreadable(acc);
@@ -424,6 +409,7 @@ function scanBodyReadings(d: Detector, acc: Acc, body: string | Uint8Array | obj
   acc.threats.push(...bytesAcc.threats, ...textAcc.threats);
   acc.score += Math.max(bytesAcc.score, textAcc.score); // (two readings of one body: the graver counts)
   acc.failed ||= bytesAcc.failed || textAcc.failed;
+  if (bytesAcc.truncated || textAcc.truncated) acc.truncated = true;
   return scanBody(d, acc, null, typeHeader);
 }
 

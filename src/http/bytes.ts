@@ -22,3 +22,11 @@ export function concatBytes(parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/** The first byte of `bytes` that is not whitespace or part of a UTF-8 BOM; -1 when none (does a body start like JSON?). */
+export function firstSignificantByte(bytes: Uint8Array): number {
+  for (const b of bytes) {
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf) return b;
+  }
+  return -1;
+}

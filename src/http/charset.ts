@@ -11,11 +11,12 @@ import { mediaTypeParams } from './media-type.js';
 
 /** Scanned as they are: UTF-8, and charsets in which every ASCII character is its own byte and no byte sequence decodes to one. */
 const AS_BYTES = /^(?:utf-?8|us-ascii|ascii|latin-?1|l1|iso[-_]?8859-\d{1,2}|iso[-_]?ir-\d+|(?:windows|cp)-?125\d|windows-874|cp-?874|tis-?620|(?:ibm|cp)-?8(?:50|52|66)|macintosh|mac-?roman|koi8-[ru]|shift[-_]jis|x-sjis|sjis|windows-31j|euc-(?:jp|kr)|ks_c_5601-1987|gbk|gb2312|gb18030|big5(?:-hkscs)?)$/;
-const UTF16: Record<string, 'utf-16le' | 'utf-16be' | 'utf-16'> = {
-  'utf-16le': 'utf-16le', utf16le: 'utf-16le', 'ucs-2': 'utf-16le', ucs2: 'utf-16le',
-  'utf-16be': 'utf-16be', utf16be: 'utf-16be',
-  'utf-16': 'utf-16', utf16: 'utf-16',
-};
+// (a Map: the charset is the client's, and an object would answer 'constructor' from its prototype)
+const UTF16 = new Map<string, 'utf-16le' | 'utf-16be' | 'utf-16'>([
+  ['utf-16le', 'utf-16le'], ['utf16le', 'utf-16le'], ['ucs-2', 'utf-16le'], ['ucs2', 'utf-16le'],
+  ['utf-16be', 'utf-16be'], ['utf16be', 'utf-16be'],
+  ['utf-16', 'utf-16'], ['utf16', 'utf-16'],
+]);
 
 /**
  * The charset parameter of a Content-Type, lower case: the first one, as body-parser's
@@ -38,7 +39,7 @@ export function charsetOf(contentType: string | undefined): string | undefined {
 export function charsetPlan(contentType: string | undefined): 'bytes' | 'utf-16le' | 'utf-16be' | 'utf-16' | undefined {
   const charset = charsetOf(contentType);
   if (charset === undefined || AS_BYTES.test(charset)) return 'bytes';
-  return UTF16[charset];
+  return UTF16.get(charset);
 }
 
 /**

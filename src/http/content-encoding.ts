@@ -17,11 +17,12 @@ export type DecompressorFactory = (coding: string) => Decompressor | undefined;
 /** Codings stacked deeper than this are refused: no client needs more, and each is work for the server. */
 export const MAX_CODINGS = 2;
 
-const WEB_FORMATS: Record<string, string> = { gzip: 'gzip', 'x-gzip': 'gzip', deflate: 'deflate', br: 'brotli' };
+// (a Map: the coding is the client's, and an object would answer 'constructor' from its prototype)
+const WEB_FORMATS = new Map([['gzip', 'gzip'], ['x-gzip', 'gzip'], ['deflate', 'deflate'], ['br', 'brotli']]);
 
 /** The runtime's own `DecompressionStream` (gzip and deflate everywhere; brotli where the runtime has it). */
 export const webDecompressor: DecompressorFactory = (coding) => {
-  const format = WEB_FORMATS[coding];
+  const format = WEB_FORMATS.get(coding);
   if (format === undefined || typeof DecompressionStream !== 'function') return undefined;
   try {
     return new DecompressionStream(format as CompressionFormat) as unknown as Decompressor; // (its writable takes any BufferSource)

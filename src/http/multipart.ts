@@ -8,6 +8,11 @@ import { joinBytes } from './bytes.js';
 import { mediaTypeParams } from './media-type.js';
 import { parsePartHead, type PartHead } from './multipart-head.js';
 
+/** Is this Content-Type multipart? (Its parsers read the framing as bytes, whatever charset it names.) */
+export function isMultipart(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^\s*multipart\//i.test(contentType);
+}
+
 /** RFC 2046 caps a boundary at 70 characters (undici uses a longer one whole). */
 const MAX_BOUNDARY = 70;
 /** A part's header block longer than this is malformed (busboy refuses 16 KiB). */

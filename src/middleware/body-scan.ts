@@ -16,7 +16,7 @@ import type { GuardDetector, GuardScanContext, GuardScanResult, GuardScanStream,
 import { jsonPathSegment } from '../detector/json-path.js';
 import { MAX_LISTED_FINDINGS, MAX_LOCATION_LENGTH } from '../detector/request.js';
 import { RULES } from '../detector/rules.generated.js';
-import { joinBytes } from '../http/bytes.js';
+import { firstSignificantByte, joinBytes } from '../http/bytes.js';
 import type { PartHead } from '../http/multipart-head.js';
 import { Base64Decoder, MultipartReader, multipartBoundary, TransferEncodingWatch, type MultipartSink } from '../http/multipart.js';
 
@@ -179,13 +179,6 @@ class JsonSniffingScanner implements BodyScanner {
   }
 }
 
-/** The first byte of `bytes` that is not whitespace or part of a UTF-8 BOM; -1 when none. */
-function firstSignificantByte(bytes: Uint8Array): number {
-  for (const b of bytes) {
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf) return b;
-  }
-  return -1;
-}
 
 /**
  * Two readings of the same body (the application sees one of them): the findings of both,

@@ -14,6 +14,7 @@ import { shownLocation, shownUrl } from './redact.js';
 import { createBodyScanner, listed, mergeReadings, RawBodyScanner, type BodyScanner } from './body-scan.js';
 import { concatBytes } from '../http/bytes.js';
 import { charsetPlan } from '../http/charset.js';
+import { isMultipart } from '../http/multipart.js';
 import { Utf16Reading, withoutUtf16Zeros } from './utf16-reading.js';
 import { BodyDecoder, contentCodings, gzipHeaderTexts, MAX_CODINGS, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
 import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type ThreatEvent } from './options.js';
@@ -239,7 +240,7 @@ export class Inspection {
         this.#unreadableCharset();
         return;
       }
-      if (plan === 'bytes' || /^\s*multipart\//i.test(this.meta.contentType ?? '')) return;
+      if (plan === 'bytes' || isMultipart(this.meta.contentType)) return;
       try {
         this.#utf16 = new Utf16Reading(this.#detector, this.meta.contentType, plan);
       } catch {
@@ -528,7 +529,7 @@ export class Inspection {
    * document malformed to the walker, but not to JSON.parse).
    */
   #rescanRaw(): GuardScanResult {
-    const raw = new RawBodyScanner(this.#detector, 'body', /^\s*multipart\//i.test(this.meta.contentType ?? ''));
+    const raw = new RawBodyScanner(this.#detector, 'body', isMultipart(this.meta.contentType));
     const lengths = [...(this.#filled ?? []), this.#used];
     this.#leases.forEach((lease, i) => {
       // A copy: pushing a view of wasm memory would break if the scanner grows memory meanwhile.

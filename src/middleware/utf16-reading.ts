@@ -5,7 +5,8 @@
 // labelled utf-16le is gibberish to a transcoder and plain SQL to request.json().
 import { Utf16Transcoder, type charsetPlan } from '../http/charset.js';
 import { createBodyScanner, type BodyScanner } from './body-scan.js';
-import type { GuardDetector, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
+import { withoutRule } from '../detector/results.js';
+import type { GuardDetector, GuardScanResult, GuardScanStream } from './detector.js';
 
 /** The reading as text: the body transcoded from UTF-16, scanned by its content type (and raw, should it not parse). */
 export class Utf16Reading {
@@ -60,17 +61,3 @@ export function withoutUtf16Zeros(result: GuardScanResult): GuardScanResult {
   return withoutRule(result, 'path.null-byte');
 }
 
-/** `result` without the findings of one rule, scores summed again per (location, rule). */
-function withoutRule(result: GuardScanResult, ruleId: string): GuardScanResult {
-  if (!result.threats.some((t) => t.ruleId === ruleId)) return result;
-  const threats: GuardThreat[] = result.threats.filter((t) => t.ruleId !== ruleId);
-  const seen = new Set<string>();
-  let score = 0;
-  for (const t of threats) {
-    const key = `${t.location}\u0000${t.ruleId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    score += typeof t.score === 'number' ? t.score : 0;
-  }
-  return { blocked: threats.some((t) => t.ruleId.startsWith('internal.')), score, threats };
-}

@@ -3,7 +3,7 @@
 // guard passed it; each is now blocked, and ordinary requests of the same shape still pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardedApp, type GuardedApp } from './guarded-app.js';
-import { charsetOf } from '../../src/http/charset.js';
+import { charsetOf, charsetPlan } from '../../src/http/charset.js';
 import { gzipHeaderTexts } from '../../src/http/content-encoding.js';
 import { TransferEncodingWatch } from '../../src/http/multipart.js';
 
@@ -182,5 +182,15 @@ describe('parser differentials, round 2', () => {
     expect(r.truncated).toBe(true);
     expect(r.score).toBeGreaterThan(100 * 5);
     expect(Math.max(...r.threats.map((t) => t.location!.length))).toBeLessThanOrEqual(513);
+  });
+
+  // Names the client chooses were looked up in plain objects: a header named 'constructor'
+  // found Object.prototype.constructor as its 'plain value' test and went unscanned.
+  it("looks up header names, charsets and codings the client chose in maps, not objects ('constructor')", async () => {
+    const r = await app.detector.analyzeRequest({ method: 'GET', url: '/', headers: { constructor: '<script>alert(1)</script>' } });
+    expect(r.blocked).toBe(true);
+    expect(charsetPlan('text/plain; charset=constructor')).toBeUndefined();
+    expect(await post('fine', { 'content-type': 'text/plain; charset=constructor' })).toBe(415);
+    expect(await post('fine', { 'content-type': 'text/plain', 'content-encoding': 'constructor' })).toBe(415);
   });
 });

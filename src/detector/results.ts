@@ -1,0 +1,24 @@
+// Operations on scan results shared by the detector and the middleware.
+import type { ScanResult, Threat } from './types.js';
+
+/**
+ * `result` without the findings of one rule: each location's score loses that rule's once (a
+ * value scores a rule once however often it fired). `blocked` is left to the caller's
+ * threshold, except for an internal error, which blocks whatever the score.
+ */
+export function withoutRule(result: ScanResult, ruleId: string): ScanResult {
+  if (!result.threats.some((t) => t.ruleId === ruleId)) return result;
+  const threats: Threat[] = [];
+  const dropped = new Set<string | undefined>();
+  let score = result.score;
+  for (const t of result.threats) {
+    if (t.ruleId !== ruleId) threats.push(t);
+    else if (!dropped.has(t.location)) {
+      dropped.add(t.location);
+      score -= t.score;
+    }
+  }
+  const out: ScanResult = { blocked: threats.some((t) => t.ruleId.startsWith('internal.')), score, threats };
+  if (result.truncated) out.truncated = true;
+  return out;
+}
