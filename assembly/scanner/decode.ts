@@ -94,7 +94,16 @@ export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: u
           i += 6; continue;
         }
       }
-      if (i + 1 < n && aspPercent(inp, i, n, i == runAt)) { runAt = i + 2; i++; continue; }
+      if (i + 1 < n && aspPercent(inp, i, n, i == runAt)) {
+        // The '%' is dropped: the byte after it goes out in its place, spanning both (%S is 'S'). Were the
+        // '%' only skipped, the span of whatever came before would end after it when the run is seen whole,
+        // and before it when a chunk ends at the '%' (its end is where the next output byte starts).
+        const x = <u32>load<u8>(inp + i + 1);
+        store<u8>(out + o, <u8>(x == 0x2b && plus ? 0x20 : x));
+        store<u32>(outOff + (<usize>o << 2), load<u32>(inOff + (<usize>i << 2)));
+        runAt = i + 2;
+        o++; i += 2; continue;
+      }
       store<u8>(out + o, <u8>b);
     } else if (b == 0x2b && plus) {
       store<u8>(out + o, 0x20);
