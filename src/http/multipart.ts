@@ -72,6 +72,14 @@ export class MultipartReader {
   readonly #delimiter: Uint8Array;
   #state: 'start' | 'preamble' | 'after-delimiter' | 'headers' | 'content-start' | 'content' | 'epilogue' = 'start';
   #carry: Uint8Array = new Uint8Array(0);
+  /**
+   * An unfinished header block gathers here, not in #carry: joined with each chunk it would be
+   * copied and searched whole every time, quadratic in its length when it arrives a byte per chunk.
+   * `#headLen` bytes are in use (0: none gathered); the first `#headSearched` hold no CRLFCRLF.
+   */
+  #head: Uint8Array = EMPTY;
+  #headLen = 0;
+  #headSearched = 0;
   /** The open part's content goes to the sink. */
   #wanted = false;
 
@@ -82,8 +90,15 @@ export class MultipartReader {
 
   push(chunk: Uint8Array): void {
     if (this.malformed) return;
-    const data = joinBytes(this.#carry, chunk);
-    this.#carry = EMPTY;
+    let data: Uint8Array;
+    if (this.#headLen > 0) {
+      const gathered = this.#gatherHead(chunk);
+      if (gathered === undefined) return;
+      data = gathered;
+    } else {
+      data = joinBytes(this.#carry, chunk);
+      this.#carry = EMPTY;
+    }
     let at = 0;
     for (;;) {
       switch (this.#state) {
@@ -148,8 +163,10 @@ export class MultipartReader {
             const end = indexOfBytes(data, CRLFCRLF, at);
             if (end < 0) {
               if (data.length - at > MAX_PART_HEADERS) return this.#malformed();
-              return this.#keep(data, at);
+              return this.#startHead(data.subarray(at));
             }
+            // (the limit holds however the block arrived: whole in one chunk too)
+            if (end - at > MAX_PART_HEADERS) return this.#malformed();
             head = data.subarray(at, end);
             at = end + 4;
           }
@@ -190,11 +207,50 @@ export class MultipartReader {
     if (this.#wanted) this.sink.close(this.#carry);
     this.#wanted = false;
     this.#carry = EMPTY;
+    this.#head = EMPTY;
+    this.#headLen = 0;
     this.malformed = true;
   }
 
   #open(head: PartHead | undefined): void {
     this.#wanted = this.sink.open(head);
+  }
+
+  /** The start of a header block whose end is not in this chunk. */
+  #startHead(part: Uint8Array): void {
+    this.#head = new Uint8Array(Math.max(1024, part.length * 2));
+    this.#head.set(part);
+    this.#headLen = part.length;
+    // (the block's start is no CRLFCRLF: a block that starts with CRLF is an empty one, taken at once)
+    this.#headSearched = part.length;
+  }
+
+  /**
+   * The next chunk of an unfinished header block: appended (the buffer doubles when full) and only
+   * its new bytes searched. Returns the block and what follows it as the data to read on, in a
+   * buffer of its own (the sink may keep views of it), or undefined while the block goes on.
+   */
+  #gatherHead(chunk: Uint8Array): Uint8Array | undefined {
+    const len = this.#headLen + chunk.length;
+    if (len > this.#head.length) {
+      const grown = new Uint8Array(Math.max(len, this.#head.length * 2));
+      grown.set(this.#head.subarray(0, this.#headLen));
+      this.#head = grown;
+    }
+    this.#head.set(chunk, this.#headLen);
+    this.#headLen = len;
+    const gathered = this.#head.subarray(0, len);
+    // (a CRLFCRLF may begin up to 3 bytes before the new ones)
+    const end = indexOfBytes(gathered, CRLFCRLF, Math.max(0, this.#headSearched - 3));
+    if (end < 0) {
+      this.#headSearched = len;
+      if (len > MAX_PART_HEADERS) this.#malformed();
+      return undefined;
+    }
+    this.#head = EMPTY;
+    this.#headLen = 0;
+    this.#headSearched = 0;
+    return gathered;
   }
 
   #keep(data: Uint8Array, from: number): void {
@@ -208,6 +264,8 @@ export class MultipartReader {
     this.#wanted = false;
     this.malformed = true;
     this.#carry = EMPTY;
+    this.#head = EMPTY;
+    this.#headLen = 0;
   }
 }
 
