@@ -255,8 +255,20 @@ export class Arena {
     return error instanceof Error ? error : new Error(String(error));
   }
 
+  /** Memory buffers this arena had before it grew: a view of one is detached (see {@link Arena.isStaleView}). */
+  #pastBuffers = new WeakSet<ArrayBuffer>();
+
+  /**
+   * @internal Is `view` a view of this arena's memory from before it grew? Growth detaches such
+   * a view: it reads as empty, and where it pointed is lost. Only an empty view can be one.
+   */
+  isStaleView(view: ArrayBufferView): boolean {
+    return view.byteLength === 0 && this.#pastBuffers.has(view.buffer as ArrayBuffer);
+  }
+
   /** @internal Re-read wasm memory after it grew (old views are detached). */
   refresh(): void {
+    if (this.buffer !== this.#exports.memory.buffer) this.#pastBuffers.add(this.buffer);
     this.buffer = this.#exports.memory.buffer;
     this.u32 = new Uint32Array(this.buffer);
     this.i32 = new Int32Array(this.buffer);

@@ -3,7 +3,7 @@
 import { createArena, type Arena } from '../arena.js';
 import { createStandardPools } from '../standard-pools.js';
 import type { Lease } from '../lease.js';
-import { ScanEngine, CONTEXT_CODES, toThreats, FAULT, JSON_CLEAN } from './engine.js';
+import { ScanEngine, CONTEXT_CODES, toThreats, FAULT, JSON_CLEAN, assertLiveView } from './engine.js';
 import { Histogram } from './histogram.js';
 import { StreamFinishedError, DetectorClosedError } from './errors.js';
 import { analyzeRequest as walkRequest, analyzeRequestSync as walkRequestSync, isFetchRequest } from './request.js';
@@ -89,6 +89,11 @@ export class ScanStream {
   #finished = false;
   #bytes = 0;
   #t0 = 0;
+  /**
+   * A high surrogate that ended the last string chunk, held for the next one: encoded alone it
+   * is U+FFFD, 3 bytes, where the pair it begins is 4 — later offsets would move.
+   */
+  #highSurrogate = '';
 
   /** @internal */
   constructor(detector: Detector, context: number) {
@@ -111,11 +116,24 @@ export class ScanStream {
   /** Scan the next chunk. State carries over, so an attack split across chunks is found. */
   push(chunk: string | Uint8Array): this {
     if (this.#finished) throw new StreamFinishedError();
-    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) throw new TypeError('push: chunk must be a string or Uint8Array');
+    if (typeof chunk !== 'string') {
+      if (!(chunk instanceof Uint8Array)) throw new TypeError('push: chunk must be a string or Uint8Array');
+      assertLiveView(this.#detector.arena, chunk, 'push');
+    }
     if (this.#failed !== null || this.#state === null) return this;
     if (this.#detector.closed) { this.#fail(new DetectorClosedError()); return this; }
     try {
-      this.#bytes += this.#detector.engine.pushStream(this.#state, chunk, false);
+      const engine = this.#detector.engine;
+      if (this.#highSurrogate !== '') {
+        if (typeof chunk === 'string') chunk = this.#highSurrogate + chunk;
+        else this.#bytes += engine.pushStream(this.#state, this.#highSurrogate, false);
+        this.#highSurrogate = '';
+      }
+      if (typeof chunk === 'string' && (chunk.charCodeAt(chunk.length - 1) & 0xfc00) === 0xd800) {
+        this.#highSurrogate = chunk.slice(-1);
+        chunk = chunk.slice(0, -1);
+      }
+      this.#bytes += engine.pushStream(this.#state, chunk, false);
     } catch (err) {
       this.#fail(err);
     }
@@ -130,7 +148,8 @@ export class ScanStream {
     if (d.closed && this.#failed === null) this.#fail(new DetectorClosedError());
     if (this.#failed === null && this.#state !== null) {
       try {
-        d.engine.pushStream(this.#state, '', true);
+        // (a high surrogate left over is lone after all: U+FFFD, as in the whole input)
+        this.#bytes += d.engine.pushStream(this.#state, this.#highSurrogate, true);
         const score = d.engine.score(this.#state);
         const threats = d.engine.findingCount(this.#state) === 0 ? NO_THREATS : toThreats(d.engine.findings(this.#state), null, d.maxScanBytes);
         this.#state.release();
@@ -188,7 +207,10 @@ export class Detector {
    */
   scan(input: string | Uint8Array, options?: ScanOptions): ScanResult {
     if (this.#closed) throw new DetectorClosedError();
-    if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw new TypeError('scan: input must be a string or Uint8Array');
+    if (typeof input !== 'string') {
+      if (!(input instanceof Uint8Array)) throw new TypeError('scan: input must be a string or Uint8Array');
+      assertLiveView(this.arena, input, 'scan');
+    }
     const context = contextCode(options?.context);
     const t0 = clock.now();
     const engine = this.engine;

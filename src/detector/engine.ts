@@ -168,13 +168,33 @@ export class ScanEngine {
     if (this[FAULT]) { this[FAULT] = false; throw new WebAssembly.RuntimeError('unreachable (injected scan fault)'); }
   }
 
+  /** Is `view` a view of this arena's current memory (which a growth would detach)? */
+  ownsView(view: ArrayBufferView): boolean {
+    return view.buffer === this.#memory.buffer;
+  }
+
+  /**
+   * {@link ScanEngine.#ensure} for a call that reads `input`, which may be a view of this arena's
+   * own memory (a lease's bytes, or a view made of them): the slots' acquire may grow memory and
+   * detach it mid-call, where it would read as empty — clean. So where it points is read first,
+   * and the same bytes are viewed again in the grown memory. (A view detached by an earlier growth
+   * has lost where it pointed: the callers refuse it first, see {@link assertLiveView}.)
+   */
+  #ensureFor(input: Uint8Array): Uint8Array {
+    const own = input.buffer === this.#memory.buffer;
+    const offset = input.byteOffset;
+    const length = input.byteLength;
+    this.#ensure();
+    return own && input.byteLength !== length ? new Uint8Array(this.#memory.buffer, offset, length) : input;
+  }
+
   /**
    * Scan a whole value. Returns the score; findings are read with `findings()`.
    * `charOffsets` receives, for string input, whether offsets need mapping (non-ASCII).
    */
   scanValue(input: string | Uint8Array, context: number, paranoia: number, limit: number): number {
     this.#check();
-    this.#ensure();
+    if (typeof input === 'string') this.#ensure(); else input = this.#ensureFor(input);
     const st = this.#st;
     const scratch = this.#scr;
     const inp = this.#inp;
@@ -212,7 +232,7 @@ export class ScanEngine {
    */
   scanRange(bytes: Uint8Array, start: number, end: number, context: number, paranoia: number, limit: number): number {
     this.#check();
-    this.#ensure();
+    bytes = this.#ensureFor(bytes);
     return this.#bytesAt(bytes, start, end, context, paranoia, limit);
   }
 
@@ -308,7 +328,7 @@ export class ScanEngine {
   /** Push stream bytes through a stream's own state slot. */
   pushStream(state: Lease, chunk: string | Uint8Array, final: boolean): number {
     this.#check();
-    this.#ensure();
+    if (typeof chunk === 'string') this.#ensure(); else chunk = this.#ensureFor(chunk);
     const st = state.bytes.byteOffset;
     const scratch = this.#scr;
     const inp = this.#inp;
@@ -367,7 +387,8 @@ export class ScanEngine {
    * Debug path: allocates freely.
    */
   debugDecode(input: Uint8Array, context: number): Array<{ bytes: Uint8Array; offsets: Uint32Array }> {
-    this.#ensure();
+    this.#check();
+    input = this.#ensureFor(input);
     const max = this.#ex.scanChunkBytes();
     if (input.byteLength > max) throw new RangeError(`explain: payload longer than ${max} bytes`);
     const st = this.#st;
@@ -384,6 +405,16 @@ export class ScanEngine {
       out.push({ bytes: this.#u8.slice(at, at + n), offsets: new Uint32Array(this.#u8.slice(offs, offs + n * 4).buffer) });
     }
     return out;
+  }
+}
+
+/**
+ * Throw when `view` is a view of `arena`'s memory from before it grew: detached, it reads as
+ * empty, and read so it would pass as clean. `who` names the call in the message.
+ */
+export function assertLiveView(arena: Arena, view: Uint8Array, who: string): void {
+  if (view.byteLength === 0 && arena.isStaleView(view)) {
+    throw new TypeError(`${who}: a view of arena memory from before it grew (detached, it reads as empty); take lease.bytes again after any acquire`);
   }
 }
 

@@ -2,6 +2,7 @@
 // A debugging aid (allocates freely); not on the scan path.
 import type { Detector } from './detector.js';
 import { CONTEXT_CODES } from './engine.js';
+import { DetectorClosedError } from './errors.js';
 import type { ScanContext, ScanResult } from './types.js';
 
 export interface ExplainStage { name: string; text: string }
@@ -24,6 +25,8 @@ const STAGE_NAMES = ['percent-decoded (+ as space in query/form)', 'percent-deco
  * ```
  */
 export function explain(detector: Detector, payload: string, context: ScanContext = 'query'): Explanation {
+  // (before the decoding stages, whose slots a closed detector would lease and never give back)
+  if (detector.closed) throw new DetectorClosedError();
   const code = CONTEXT_CODES[context];
   if (code === undefined) throw new RangeError(`explain: unknown context ${String(context)}`);
   const bytes = new TextEncoder().encode(payload);

@@ -6,6 +6,7 @@ import { jsonPathSegment } from './json-path.js';
 import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
 import { withoutRule } from './results.js';
+import { assertLiveView } from './engine.js';
 import { contentCodings, gzipHeaderTexts, inflateBody } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
 import { concatBytes, firstSignificantByte } from '../http/bytes.js';
@@ -282,15 +283,40 @@ export function isFetchRequest(request: Request | RequestLike): request is Reque
 }
 
 async function readFetchBody(req: Request): Promise<Uint8Array | null> {
-  if (req.body === null || req.bodyUsed) return null;
+  if (req.body === null) return null;
+  // (read already, it is gone for the guard as for the application: passing it as clean would be a guess)
+  if (req.bodyUsed) throw new TypeError('analyzeRequest: the Request body was already read (bodyUsed); analyze the request before reading its body');
   return new Uint8Array(await req.clone().arrayBuffer());
 }
 
-function plainBody(request: RequestLike): string | Uint8Array | object | null {
-  const body = request.body;
+/**
+ * A plain request's body as the walk reads it: text, bytes, or a parsed value (JSON, or a form
+ * parsed into an object). Read before anything else of the request: a view of the arena's own
+ * memory (a lease's bytes) is copied out, since the walk's own acquires may grow memory and
+ * detach it. A body of any other kind (a Blob, a stream, a Map…) is refused: read as nothing,
+ * it would pass as clean.
+ */
+function plainBody(d: Detector, request: RequestLike): string | Uint8Array | object | null {
+  const body: unknown = request.body;
   if (body === undefined || body === null) return null;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  return body as string | Uint8Array | object;
+  if (typeof body === 'string') return body;
+  // (a parsed JSON scalar: nothing an attack can be written in)
+  if (typeof body === 'number' || typeof body === 'boolean' || typeof body === 'bigint') return null;
+  if (body instanceof Uint8Array) {
+    if (d.engine.ownsView(body)) return body.slice();
+    assertLiveView(d.arena, body, 'analyzeRequest');
+    return body;
+  }
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (body instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && body instanceof SharedArrayBuffer)) return new Uint8Array(body);
+  if (body instanceof String) return body.valueOf();
+  if (typeof URLSearchParams === 'function' && body instanceof URLSearchParams) return body.toString();
+  if (typeof body === 'object') {
+    const proto = Object.getPrototypeOf(body);
+    if (Array.isArray(body) || proto === Object.prototype || proto === null) return body;
+  }
+  const kind = typeof body === 'object' ? (body as object).constructor?.name ?? 'object' : typeof body;
+  throw new TypeError(`analyzeRequest: cannot read a body of type ${kind}; give a string, bytes (Uint8Array, ArrayBuffer, a typed array or DataView) or a parsed JSON/form value (plain object or array), or pass a Fetch Request`);
 }
 
 function checkRequest(request: Request | RequestLike): void {
@@ -321,7 +347,7 @@ function scanHead(d: Detector, acc: Acc, request: Request | RequestLike): string
 function scanBody(d: Detector, acc: Acc, body: string | Uint8Array | object | null, typeHeader: string): ScanResult {
   if (body !== null) {
     const type = typeHeader.toLowerCase();
-    if (typeof body === 'object' && !(body instanceof Uint8Array)) {
+    if (typeof body !== 'string' && !(body instanceof Uint8Array)) {
       walkJson(d, acc, body, [], 0, new Set());
     } else if (type.includes('json')) {
       // (a BOM, as JSON readers take it: skipped)
@@ -421,7 +447,9 @@ export function analyzeRequestSync(d: Detector, request: RequestLike): ScanResul
   checkRequest(request);
   if (isFetchRequest(request)) throw new TypeError('analyzeRequestSync: a Fetch Request must go through analyzeRequest');
   const acc: Acc = { score: 0, threats: [], failed: false };
+  // (first: the head's scans may grow memory, detaching a body in it)
+  const body = plainBody(d, request);
   const typeHeader = scanHead(d, acc, request);
   // A body given is the application's (already inflated), but bytes are still in their charset.
-  return scanBodyReadings(d, acc, plainBody(request), typeHeader);
+  return scanBodyReadings(d, acc, body, typeHeader);
 }

@@ -1,0 +1,150 @@
+// Inputs a caller may hand the detector that once read as clean (shared: Node, Chromium, Deno):
+// views of the arena's own memory, which a growth during the call detaches; request bodies of
+// other kinds than text, bytes and parsed values; a string stream split inside a surrogate pair.
+import { describe, expect, it } from 'vitest';
+import { createArena, createDetector, createStandardPools, explain, DetectorClosedError, type Arena, type Detector, type Lease } from '../../src/index.js';
+
+const attack = new TextEncoder().encode("1' OR '1'='1");
+const ids = (r: { threats: Array<{ ruleId: string }> }) => r.threats.map((t) => t.ruleId).sort();
+
+/**
+ * A detector on an arena whose every mapped slot is taken, and a lease holding the attack:
+ * the detector's first acquire grows memory, detaching every view made before it.
+ */
+async function crowded(): Promise<{ arena: Arena; d: Detector; lease: Lease; close: () => Promise<void> }> {
+  const arena = await createArena({ pools: createStandardPools(), autoShrink: false });
+  const d = await createDetector({ arena });
+  const lease = arena.poolFor(100).acquire();
+  lease.bytes.set(attack);
+  for (const pool of arena.pools) while (pool.getStats().free > 0) pool.acquire();
+  return { arena, d, lease, close: async () => { await d.close(); await arena.close(); } };
+}
+
+describe('a view of the arena’s own memory', () => {
+  it('scan() of a lease view reads the attack though its own acquire grows memory', async () => {
+    const { arena, d, lease, close } = await crowded();
+    try {
+      const pages = arena.getStats().memoryPages;
+      const r = d.scan(lease.bytes.subarray(0, attack.length));
+      expect(arena.getStats().memoryPages).toBeGreaterThan(pages); // (the case: memory grew during the call)
+      expect(r.blocked).toBe(true);
+      expect(ids(r)).toEqual(ids(d.scan(attack)));
+    } finally { await close(); }
+  });
+
+  it('a stream pushed a lease view reads it', async () => {
+    const { d, lease, close } = await crowded();
+    try {
+      const s = d.createStream({ context: 'query' });
+      s.push(lease.bytes.subarray(0, attack.length));
+      expect(s.finish().blocked).toBe(true);
+    } finally { await close(); }
+  });
+
+  it('analyzeRequest of a body in a lease reads it after the head’s scans grew memory', async () => {
+    const { d, lease, close } = await crowded();
+    try {
+      const r = await d.analyzeRequest({ method: 'POST', url: '/x?q=plain', headers: { 'content-type': 'text/plain' }, body: lease.bytes.subarray(0, attack.length) });
+      expect(r.blocked).toBe(true);
+      expect(ids(r)).not.toContain('internal.error');
+    } finally { await close(); }
+  });
+
+  it('a view detached by an earlier growth is refused, never read as empty', async () => {
+    const { arena, d, lease, close } = await crowded();
+    try {
+      const stale = lease.bytes.subarray(0, attack.length);
+      d.scan('grow'); // (the detector's first acquire grows memory)
+      expect(stale.byteLength).toBe(0);
+      expect(() => d.scan(stale)).toThrow(TypeError);
+      expect(() => d.createStream().push(stale)).toThrow(TypeError);
+      await expect(d.analyzeRequest({ url: '/', headers: {}, body: stale })).rejects.toThrow(/arena memory/);
+      expect(d.scan(new Uint8Array(0)).blocked).toBe(false); // (an empty array of one's own is just empty)
+      expect(arena.getStats().pools.small!.inUse).toBeGreaterThan(0);
+    } finally { await close(); }
+  });
+});
+
+describe('analyzeRequest body kinds', () => {
+  const request = (body: unknown) => ({ method: 'POST', url: '/x', headers: { 'content-type': 'text/plain' }, body: body as object });
+
+  it('typed arrays, DataView and SharedArrayBuffer are read as their bytes', async () => {
+    const d = await createDetector();
+    try {
+      const buf = new ArrayBuffer(attack.length + 4);
+      new Uint8Array(buf, 2).set(attack);
+      for (const body of [new DataView(buf, 2, attack.length), new Int8Array(buf, 2, attack.length), new Uint16Array(buf.slice(2, 2 + 12))]) {
+        expect((await d.analyzeRequest(request(body))).blocked, body.constructor.name).toBe(true);
+      }
+      if (typeof SharedArrayBuffer === 'function') {
+        const shared = new SharedArrayBuffer(attack.length);
+        new Uint8Array(shared).set(attack);
+        expect((await d.analyzeRequest(request(shared))).blocked).toBe(true);
+      }
+      // eslint-disable-next-line no-new-wrappers
+      expect((await d.analyzeRequest(request(new String("1' OR '1'='1")))).blocked).toBe(true);
+      const form = new URLSearchParams({ q: "1' OR '1'='1" });
+      expect((await d.analyzeRequest({ url: '/x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).blocked).toBe(true);
+    } finally { await d.close(); }
+  });
+
+  it('a body it cannot read synchronously is a TypeError, not a clean result', async () => {
+    const d = await createDetector();
+    try {
+      const unreadable: unknown[] = [new Map([['q', "1' OR '1'='1"]]), new Set(['x'])];
+      if (typeof Blob === 'function') unreadable.push(new Blob(["1' OR '1'='1"]));
+      if (typeof ReadableStream === 'function') unreadable.push(new ReadableStream());
+      for (const body of unreadable) await expect(d.analyzeRequest(request(body)), String(body)).rejects.toThrow(TypeError);
+      expect(d.getStats().internalErrors).toBe(0);
+    } finally { await d.close(); }
+  });
+
+  it('a parsed JSON scalar body is clean, not an internal error', async () => {
+    const d = await createDetector();
+    try {
+      for (const body of [5, true, 0]) {
+        expect(await d.analyzeRequest({ url: '/x', headers: { 'content-type': 'application/json' }, body: body as unknown as object })).toEqual({ blocked: false, score: 0, threats: [] });
+      }
+      expect(d.getStats().internalErrors).toBe(0);
+    } finally { await d.close(); }
+  });
+
+  it('a Fetch Request whose body was read already is refused', async () => {
+    const d = await createDetector();
+    try {
+      const req = new Request('http://h.test/x', { method: 'POST', body: "1' OR '1'='1", headers: { 'content-type': 'text/plain' } });
+      await req.text();
+      await expect(d.analyzeRequest(req)).rejects.toThrow(/already read/);
+    } finally { await d.close(); }
+  });
+});
+
+describe('streams of strings', () => {
+  it('a chunk that ends inside a surrogate pair moves no offset', async () => {
+    const d = await createDetector();
+    try {
+      const text = "\u{1F600} 1' OR '1'='1";
+      const whole = d.createStream().push(text).finish();
+      for (let cut = 1; cut < 4; cut++) {
+        expect(d.createStream().push(text.slice(0, cut)).push(text.slice(cut)).finish(), `cut at ${cut}`).toEqual(whole);
+      }
+      // a high surrogate before bytes, and one left at the end, are lone: U+FFFD, as in the whole input
+      const bytes = new TextEncoder().encode("1' OR '1'='1");
+      const lone = d.createStream().push('\ud83d').push(bytes).push('\ud83d').finish();
+      const joined = d.createStream().push(new TextEncoder().encode('\ud83d')).push(bytes).push(new TextEncoder().encode('\ud83d')).finish();
+      expect(lone).toEqual(joined);
+    } finally { await d.close(); }
+  });
+});
+
+describe('explain', () => {
+  it('on a closed detector throws before leasing anything', async () => {
+    const arena = await createArena({ pools: createStandardPools(), autoShrink: false });
+    const d = await createDetector({ arena });
+    d.scan('x');
+    await d.close();
+    expect(() => explain(d, "1' OR 1=1--")).toThrow(DetectorClosedError);
+    expect(arena.pools.map((p) => p.getStats().inUse)).toEqual(arena.pools.map(() => 0));
+    await arena.close();
+  });
+});
