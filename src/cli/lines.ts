@@ -1,9 +1,11 @@
-// Read a file (or stdin) line by line without holding it whole, with an optional progress
-// bar on a TTY for large inputs.
+// Read a file (or stdin) line by line as bytes without holding it whole, with an optional
+// progress bar on a TTY for large inputs.
 import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 
 const PROGRESS_MIN_BYTES = 1 << 20;
+const LF = 0x0a;
+const CR = 0x0d;
+const BOM = [0xef, 0xbb, 0xbf];
 
 /** Size of a readable file, or an error message (checked before any stream is opened). */
 export function checkFile(file: string): string | null {
@@ -16,18 +18,58 @@ export function checkFile(file: string): string | null {
   }
 }
 
-export async function* readLines(file: string, progress: boolean): AsyncGenerator<string> {
+/**
+ * Split a byte stream into lines: on LF only, a CR right before the LF dropped, a UTF-8 BOM
+ * at the start of the stream dropped. The bytes are not decoded: decoding them as UTF-8
+ * would turn invalid or overlong sequences into U+FFFD, which is not what an application
+ * reading the raw bytes sees. A lone CR stays in its line. `onChunk` gets the byte count
+ * read so far. Yielded arrays may share memory with the chunks; use each before the next.
+ */
+export async function* splitLines(chunks: AsyncIterable<Uint8Array | string>, onChunk?: (bytesRead: number) => void): AsyncGenerator<Uint8Array> {
+  let pending: Uint8Array[] = []; // pieces of the current line, from earlier chunks
+  let pendingBytes = 0;
+  let read = 0;
+  let first = true; // the first line has not been yielded yet (the BOM check is due)
+  const line = (tail: Uint8Array): Uint8Array => {
+    let out = pending.length === 0 ? tail : Buffer.concat([...pending, tail], pendingBytes + tail.length);
+    pending = [];
+    pendingBytes = 0;
+    if (first) {
+      first = false;
+      if (out.length >= 3 && out[0] === BOM[0] && out[1] === BOM[1] && out[2] === BOM[2]) out = out.subarray(3);
+    }
+    return out;
+  };
+  for await (const raw of chunks) {
+    const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
+    read += chunk.length;
+    onChunk?.(read);
+    let start = 0;
+    for (let lf = chunk.indexOf(LF); lf >= 0; lf = chunk.indexOf(LF, start)) {
+      let l = line(chunk.subarray(start, lf));
+      if (l.length > 0 && l[l.length - 1] === CR) l = l.subarray(0, l.length - 1);
+      start = lf + 1;
+      yield l;
+    }
+    if (start < chunk.length) {
+      pending.push(chunk.subarray(start));
+      pendingBytes += chunk.length - start;
+    }
+  }
+  // A last line without LF, like readline: nothing after a final LF is a line.
+  if (pendingBytes > 0) yield line(new Uint8Array(0));
+}
+
+/** The lines of FILE (or stdin for `-`) as bytes; see {@link splitLines}. */
+export async function* readLines(file: string, progress: boolean): AsyncGenerator<Uint8Array> {
   const total = file === '-' ? 0 : statSync(file).size;
   const input = file === '-' ? process.stdin : createReadStream(file);
   const bar = progress && total >= PROGRESS_MIN_BYTES && process.stderr.isTTY ? new Progress(total, file) : null;
-  const rl = createInterface({ input, crlfDelay: Infinity });
-  let seen = 0;
-  for await (const line of rl) {
-    seen += Buffer.byteLength(line) + 1;
-    bar?.update(seen);
-    yield line;
+  try {
+    yield* splitLines(input, bar ? (n) => bar.update(n) : undefined);
+  } finally {
+    bar?.done(); // also when the reader stops early (a usage error), so the message is not drawn over the bar
   }
-  bar?.done();
 }
 
 class Progress {

@@ -6,11 +6,12 @@ import { readLines, checkFile } from './lines.js';
 
 const USAGE = `usage:
   arenaguard scan [FILE|-] [--json] [--paranoia 1|2] [--context query|form|body|header|path|json|json-escaped]
-      one payload per line; exit 1 when anything was flagged, 0 when clean
+      one payload per line (split on LF, a CR before it and a BOM at the start of the file dropped),
+      scanned as raw bytes; offsets are byte offsets in the line; exit 1 when anything was flagged, 0 when clean
   arenaguard explain PAYLOAD [--context query|body|header|path|form|json|json-escaped] [--paranoia 1|2] [--json]
       decoding stages, rules that fired with spans and scores, verdict
   arenaguard eval FILE.jsonl... [--json] [--paranoia 1|2]
-      lines {"payload","label"}; per-label detection and false-positive rates
+      UTF-8 lines {"payload","label"}; per-label detection and false-positive rates
 `;
 
 const LABELS = ['sqli', 'xss', 'cmdi', 'path', 'benign'] as const;
@@ -73,6 +74,9 @@ async function explainCommand(argv: string[]): Promise<number> {
 
 interface Tally { n: number; flagged: number }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const isRow = (v: unknown): v is { payload?: unknown; label?: unknown } => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 async function evalCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['paranoia'], ['json']);
   if (args.positional.length === 0) throw new UsageError('eval needs at least one FILE.jsonl');
@@ -88,10 +92,14 @@ async function evalCommand(argv: string[]): Promise<number> {
       let lineNo = 0;
       for await (const line of readLines(file, !args.flags.has('json'))) {
         lineNo++;
-        if (line.trim().length === 0) continue;
-        let row: { payload?: unknown; label?: unknown };
-        try { row = JSON.parse(line); } catch { throw new UsageError(`${file}:${lineNo}: not JSON`); }
-        if (typeof row.payload !== 'string' || typeof row.label !== 'string' || !tallies.has(row.label)) {
+        let text: string;
+        // Fatal: a replacement character would silently change the payload that gets measured.
+        try { text = utf8.decode(line); } catch { throw new UsageError(`${file}:${lineNo}: not UTF-8`); }
+        if (text.trim().length === 0) continue;
+        let row: unknown;
+        try { row = JSON.parse(text); } catch { throw new UsageError(`${file}:${lineNo}: not JSON`); }
+        // null, numbers, strings and arrays are JSON too; reading .payload of null threw a TypeError.
+        if (!isRow(row) || typeof row.payload !== 'string' || typeof row.label !== 'string' || !tallies.has(row.label)) {
           throw new UsageError(`${file}:${lineNo}: expected {"payload": string, "label": ${LABELS.join('|')}}`);
         }
         const t0 = performance.now();
