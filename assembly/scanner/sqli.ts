@@ -261,6 +261,14 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
     if (g32(q, Q_NTOK) >= 2 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP) {
       const a0 = taux(q, 0);
       const ch = a0 & A_CHAR;
+      // 1::text — a number cast to a type (PostgreSQL), all glued, is still that number: the cast and the type name
+      // fold into it, so 1 and 1::text='1' compares two literals as 1 and 1='1' does
+      if (type == T_WORD && ch == (0x3a << 8) && (a0 & A_JOINED) != 0 && ttype(q, 1) == T_NUM && tstart(q, 0) == tend(q, 1) && tend(q, 0) == start) {
+        popToken(q);
+        if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (as for the fold below)
+        store<u32>(ent(q, 0) + E_END, end);
+        return;
+      }
       // ('*' too: after an operand it multiplies — SELECT * never has one before it)
       if ((a0 & A_CMP) == 0 && typeIn(ttype(q, 1), TM_NUM | TM_WORD | TM_VAR) &&
           ch != (0x3a << 8) && ch != (0x26 << 8) && ch != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)

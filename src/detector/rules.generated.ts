@@ -23,7 +23,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A boolean connective (AND/OR/XOR/&&/||, WHERE, HAVING, CASE WHEN) followed by operand, comparison operator and operand: the shape of an always-true or probing condition (also with the last operand cut off at the end of the value: AND 1=; a call or CASE ... END as the compared operand: AND f('a')=1). Also a value that is only a number and literals joined by connectives, with something only SQL writes in it (1 AND TRUE, OR NOT 0, 1 XOR 1, 1 RLIKE 1)."
+    "description": "A boolean connective (AND/OR/XOR/&&/||, WHERE, HAVING, CASE WHEN) followed by operand, comparison operator and operand: the shape of an always-true or probing condition (also with the last operand cut off at the end of the value: AND 1=; a call or CASE ... END as the compared operand: AND f('a')=1). Also a value that is only a number and literals joined by connectives, with something only SQL writes in it (1 AND TRUE, OR NOT 0, 1 XOR 1, 1 RLIKE 1). A number cast with PostgreSQL's :: (1::int, 1::text) is still that literal."
   },
   {
     "index": 2,

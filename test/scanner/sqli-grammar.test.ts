@@ -31,6 +31,18 @@ describe('sqli type cast', () => {
   });
 });
 
+describe('sqli tautology through a cast number', () => {
+  // PostgreSQL's 7::int is the number 7: the comparison is still literal against literal
+  it.each(['4 and 4::int=4', "9 or 9::text='9'", '3 and 3::bigint>2'])('%s is a tautology', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('sqli.tautology');
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['10::30', '2001:db8::1', 'fe80::2 and fe80::3', 'a::b = c', 'x and y::int = 5'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
+
 describe('sqli string-operator-string', () => {
   // x' <op> 'y: the value closes the query's quote, applies one operator, re-opens the quote
   it.each(["q' or 'w", "zz'||'y", "k' like 'm", "n'-'p", "' or 'r", "abc' xor 'd"])('%s is a string break-out', (input) => {
