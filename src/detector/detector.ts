@@ -94,10 +94,13 @@ export class ScanStream {
    * is U+FFFD, 3 bytes, where the pair it begins is 4 — later offsets would move.
    */
   #highSurrogate = '';
+  /** False for a stream that is one part of a request (its verdict is the request's). */
+  readonly #verdict: boolean;
 
   /** @internal */
-  constructor(detector: Detector, context: number) {
+  constructor(detector: Detector, context: number, verdict = true) {
     this.#detector = detector;
+    this.#verdict = verdict;
     this.#t0 = clock.now();
     try {
       this.#state = detector.engine.acquireState();
@@ -154,12 +157,12 @@ export class ScanStream {
         const threats = d.engine.findingCount(this.#state) === 0 ? NO_THREATS : toThreats(d.engine.findings(this.#state), null, d.maxScanBytes);
         this.#state.release();
         this.#state = null;
-        return d.record({ blocked: score >= d.threshold, score, threats }, this.#bytes, this.#t0);
+        return d.record({ blocked: score >= d.threshold, score, threats }, this.#bytes, this.#t0, this.#verdict);
       } catch (err) {
         this.#fail(err);
       }
     }
-    return d.failure(this.#failed, this.#t0);
+    return d.failure(this.#failed, this.#t0, undefined, this.#verdict);
   }
 }
 
@@ -175,6 +178,7 @@ export class Detector {
   readonly #ownsArena: boolean;
   #closed = false;
   #requests = 0;
+  #standalone = 0;
   #scans = 0;
   #bytes = 0;
   #blocked = 0;
@@ -206,6 +210,19 @@ export class Detector {
    * ```
    */
   scan(input: string | Uint8Array, options?: ScanOptions): ScanResult {
+    return this.#scan(input, options, true);
+  }
+
+  /**
+   * @internal {@link Detector.scan} of a value that is one part of a request the middleware
+   * judges: counted as a scan, while the verdict counted is the request's ({@link
+   * Detector.countVerdict}).
+   */
+  scanPart(input: string | Uint8Array, options?: ScanOptions): ScanResult {
+    return this.#scan(input, options, false);
+  }
+
+  #scan(input: string | Uint8Array, options: ScanOptions | undefined, verdict: boolean): ScanResult {
     if (this.#closed) throw new DetectorClosedError();
     if (typeof input !== 'string') {
       if (!(input instanceof Uint8Array)) throw new TypeError('scan: input must be a string or Uint8Array');
@@ -219,10 +236,10 @@ export class Detector {
       const threats = engine.lastFindings === 0 ? NO_THREATS
         : toThreats(engine.findings(), typeof input === 'string' ? input : null, this.maxScanBytes);
       engine.wipe(true);
-      return this.record({ blocked: score >= this.threshold, score, threats }, engine.lastBytes, t0);
+      return this.record({ blocked: score >= this.threshold, score, threats }, engine.lastBytes, t0, verdict);
     } catch (err) {
       this.engine.releaseAll();
-      return this.failure(err, t0);
+      return this.failure(err, t0, undefined, verdict);
     }
   }
 
@@ -240,6 +257,12 @@ export class Detector {
   createStream(options?: ScanOptions & { contentType?: string }): ScanStream {
     if (this.#closed) throw new DetectorClosedError();
     return new ScanStream(this, contextCode(options?.context));
+  }
+
+  /** @internal {@link Detector.createStream} for one part of a request (see {@link Detector.scanPart}). */
+  createPartStream(options?: ScanOptions): ScanStream {
+    if (this.#closed) throw new DetectorClosedError();
+    return new ScanStream(this, contextCode(options?.context), false);
   }
 
   /**
@@ -263,10 +286,10 @@ export class Detector {
     // The fields are wiped and timed once, at the end (a failure is timed by failure()).
     let timed = true;
     try {
-      return await walkRequest(this, request);
+      return this.#verdictOf(await walkRequest(this, request));
     } catch (err) {
       timed = false;
-      return this.#requestFailed(err, t0);
+      return this.#requestFailed(err, t0, true);
     } finally {
       this.endFields(timed ? t0 : -1);
     }
@@ -275,16 +298,19 @@ export class Detector {
   /**
    * @internal {@link Detector.analyzeRequest} of a plain request object (not a Fetch
    * `Request`: its body, if any, is given), returning the result itself rather than a
-   * promise. The middleware's call once a request's body is in.
+   * promise. The middleware's call once a request's body is in. `verdict` false: the
+   * result is only part of the request (the middleware scans a streamed body apart), so the
+   * caller counts the whole request's verdict with {@link Detector.countVerdict}.
    */
-  analyzeRequestSync(request: RequestLike): ScanResult {
+  analyzeRequestSync(request: RequestLike, verdict = true): ScanResult {
     const t0 = this.#beginRequest();
     let timed = true;
     try {
-      return walkRequestSync(this, request);
+      const result = walkRequestSync(this, request);
+      return verdict ? this.#verdictOf(result) : result;
     } catch (err) {
       timed = false;
-      return this.#requestFailed(err, t0);
+      return this.#requestFailed(err, t0, verdict);
     } finally {
       this.endFields(timed ? t0 : -1);
     }
@@ -298,9 +324,11 @@ export class Detector {
   }
 
   /** A request walk threw: a caller's mistake (not a request shape) is thrown back, anything else fails as configured. */
-  #requestFailed(err: unknown, t0: number): ScanResult {
+  #requestFailed(err: unknown, t0: number, verdict: boolean): ScanResult {
     if (err instanceof TypeError && /analyzeRequest/.test(err.message)) throw err;
-    return this.failure(err, t0, 'request');
+    // (a request's verdict, not a standalone input's: counted as the request's result)
+    const result = this.failure(err, t0, 'request', false);
+    return verdict ? this.#verdictOf(result) : result;
   }
 
   /**
@@ -316,7 +344,7 @@ export class Detector {
       return this.#fieldResult(score, typeof input === 'string' ? input : null);
     } catch (err) {
       this.engine.releaseAll();
-      return this.failure(err, -1);
+      return this.failure(err, -1, undefined, false);
     }
   }
 
@@ -331,7 +359,7 @@ export class Detector {
       return this.#fieldResult(this.engine.scanAt(address, length, CONTEXT_CODES[context], this.paranoia, this.maxScanBytes), null);
     } catch (err) {
       this.engine.releaseAll();
-      return this.failure(err, -1);
+      return this.failure(err, -1, undefined, false);
     }
   }
 
@@ -348,11 +376,11 @@ export class Detector {
     try {
       if (this.engine.scanJsonAt(address, length, this.paranoia, this.maxScanBytes) !== JSON_CLEAN) return undefined;
       this.#scans += this.engine.jsonValues;
-      this.#bytes += this.engine.lastBytes;
+      this.#bytes += this.engine.lastBytes; // (clean: no value passed maxScanBytes)
       return null;
     } catch (err) {
       this.engine.releaseAll();
-      return this.failure(err, -1);
+      return this.failure(err, -1, undefined, false);
     }
   }
 
@@ -366,11 +394,15 @@ export class Detector {
       return this.#fieldResult(this.engine.scanRange(bytes, start, end, CONTEXT_CODES[context], this.paranoia, this.maxScanBytes), null);
     } catch (err) {
       this.engine.releaseAll();
-      return this.failure(err, -1);
+      return this.failure(err, -1, undefined, false);
     }
   }
 
-  /** The engine's last scan as a field's result: counted, and null when clean (no object). */
+  /**
+   * The engine's last scan as a field's result: counted as a scan, and null when clean (no
+   * object). Its findings and verdict are not counted here: a field is part of a request,
+   * whose result (what the caller gets) is counted once, when it is complete.
+   */
   #fieldResult(score: number, text: string | null): ScanResult | null {
     if (this.engine.lastFindings === 0) {
       this.#scans++;
@@ -378,7 +410,7 @@ export class Detector {
       return null;
     }
     const threats = toThreats(this.engine.findings(), text, this.maxScanBytes);
-    return this.record({ blocked: score >= this.threshold, score, threats }, this.engine.lastBytes, -1);
+    return this.record({ blocked: score >= this.threshold, score, threats }, this.engine.lastBytes, -1, false);
   }
 
   /** @internal End a batch of {@link Detector.scanField} calls: wipe what they left, time the batch. */
@@ -387,10 +419,40 @@ export class Detector {
     if (t0 >= 0) this.#times.record(clock.now() - t0);
   }
 
-  /** @internal Count a finished scan; t0 < 0: not timed (a field of a request, timed with the request). */
-  record(result: ScanResult, bytes: number, t0: number): ScanResult {
+  /**
+   * @internal Count a finished scan of `bytes` bytes; t0 < 0: not timed (a field of a
+   * request, timed with the request). `verdict`: the result is what a caller of scan() or a
+   * stream gets, counted as a verdict (blocked, findings); false for a part of a request.
+   */
+  record(result: ScanResult, bytes: number, t0: number, verdict: boolean): ScanResult {
     this.#scans++;
-    this.#bytes += bytes;
+    // (bytes past maxScanBytes were not scanned: limit.oversize says so)
+    this.#bytes += Math.min(bytes, this.maxScanBytes);
+    if (verdict) {
+      this.#standalone++;
+      this.#countVerdict(result);
+    }
+    if (t0 >= 0) this.#times.record(clock.now() - t0);
+    return result;
+  }
+
+  /** A request's result, counted as its verdict. */
+  #verdictOf(result: ScanResult): ScanResult {
+    this.#countVerdict(result);
+    return result;
+  }
+
+  /**
+   * @internal The verdict of a request the middleware scanned in parts ({@link
+   * Detector.analyzeRequestSync} with `verdict` false, {@link Detector.scanPart}, {@link
+   * Detector.createPartStream}): counted once, as analyzeRequest counts its result.
+   */
+  countVerdict(result: ScanResult): void {
+    this.#countVerdict(result);
+  }
+
+  /** blocked and the findings of one result a caller got: the counters count what results report. */
+  #countVerdict(result: ScanResult): void {
     if (result.blocked) this.#blocked++;
     const threats = result.threats;
     for (let i = 0; i < threats.length; i++) {
@@ -398,25 +460,27 @@ export class Detector {
       this.#byCategory.set(t.category, (this.#byCategory.get(t.category) ?? 0) + 1);
       this.#byRule.set(t.ruleId, (this.#byRule.get(t.ruleId) ?? 0) + 1);
     }
-    if (t0 >= 0) this.#times.record(clock.now() - t0);
-    return result;
   }
 
-  /** @internal An internal error: blocked unless failMode is 'open'; never an empty "clean". */
-  failure(err: unknown, t0: number, location?: string): ScanResult {
+  /**
+   * @internal An internal error: blocked unless failMode is 'open'; never an empty "clean".
+   * `verdict` as for {@link Detector.record} (false for a field: its request counts it).
+   */
+  failure(err: unknown, t0: number, location: string | undefined, verdict: boolean): ScanResult {
     this.#errors++;
     this.#lastError = err;
     // A wasm trap means the module's memory can no longer be trusted: mark the arena faulted
     // (only RuntimeErrors do), so every later scan fails closed and health reports 'failing'.
     try { this.arena.fault(err); } catch { /* recording the fault must not mask the failure */ }
     const result: ScanResult = { blocked: this.failMode === 'closed', score: this.failMode === 'closed' ? this.threshold : 0, threats: [internalError(location)] };
-    return this.record(result, 0, t0);
+    return this.record(result, 0, t0, verdict);
   }
 
   /** Counters since creation. */
   getStats(): DetectorStats {
     return {
       requests: this.#requests,
+      standaloneScans: this.#standalone,
       scans: this.#scans,
       bytesScanned: this.#bytes,
       blocked: this.#blocked,

@@ -66,15 +66,27 @@ export interface RequestLike {
   body?: string | Uint8Array | ArrayBuffer | null | object;
 }
 
+/**
+ * Counters since the detector was created. A *verdict* is a result a caller got: one per
+ * `scan()` call, per stream (`finish()`) and per `analyzeRequest` request (the middleware's
+ * requests included, counted once each with head and body together). `blocked` and the
+ * threat counters count verdicts, so they agree with what the results reported.
+ */
 export interface DetectorStats {
-  /** `analyzeRequest` calls. */
+  /** `analyzeRequest` calls (and requests the middleware scanned). */
   requests: number;
-  /** Values and streams scanned (each request has several). */
+  /** `scan()` calls and streams: verdicts on inputs that are not requests. */
+  standaloneScans: number;
+  /** Values and streams scanned, a request's fields included (each request has several). */
   scans: number;
+  /** Bytes scanned: an input's bytes past `maxScanBytes` are not (see `limit.oversize`). */
   bytesScanned: number;
+  /** Verdicts that blocked (each request and each standalone input once), before the middleware's exclusions and mode. */
   blocked: number;
   internalErrors: number;
+  /** Findings in the verdicts' results, by category (a result cut by `truncated` counts the findings it lists). */
   threatsByCategory: Record<string, number>;
+  /** Findings in the verdicts' results, by rule id. */
   threatsByRule: Record<string, number>;
   /**
    * Per `scan()` call, per stream and per `analyzeRequest` (a request's fields are timed

@@ -109,13 +109,15 @@ function detectorFamilies(detector: MetricsDetector): MetricFamily[] {
   const byCategory = countMap(stats.threatsByCategory ?? threats.byCategory ?? stats.byCategory);
   const byRule = countMap(stats.threatsByRule ?? threats.byRule ?? stats.byRule);
   return [
-    single('arenaguard_requests_scanned_total', 'counter', 'Requests (or standalone inputs) the detector scanned.', pick(stats, 'requests', 'scans')),
+    // (one verdict per request and per standalone input: the population blocked_total counts in)
+    single('arenaguard_requests_scanned_total', 'counter', 'Requests (analyzeRequest, the middleware) and standalone inputs (scan() calls, streams) the detector judged, one verdict each.',
+      pick(stats, 'requests') + pick(stats, 'standaloneScans')),
     single('arenaguard_scans_total', 'counter', 'Values and streams the detector scanned (a request has several: path, each parameter, headers, body fields).', pick(stats, 'scans')),
-    single('arenaguard_bytes_scanned_total', 'counter', 'Bytes the detector scanned.', pick(stats, 'bytesScanned', 'bytes')),
-    single('arenaguard_detector_blocked_total', 'counter', 'Scans whose verdict was "block", before exclusions and mode.', pick(stats, 'blocked')),
+    single('arenaguard_bytes_scanned_total', 'counter', 'Bytes the detector scanned (not those past maxScanBytes).', pick(stats, 'bytesScanned', 'bytes')),
+    single('arenaguard_detector_blocked_total', 'counter', 'Verdicts that blocked, one per request or standalone input, before the middleware\'s exclusions and mode.', pick(stats, 'blocked')),
     single('arenaguard_internal_errors_total', 'counter', 'Scans that failed inside the scanner (counted as internal.error findings).', pick(stats, 'internalErrors', 'errors')),
-    family('arenaguard_threats_total', 'counter', 'Findings by category.', byCategory.map(([category, value]) => ({ name: 'arenaguard_threats_total', labels: { category }, value }))),
-    family('arenaguard_rule_matches_total', 'counter', 'Findings by rule id.', byRule.map(([rule, value]) => ({ name: 'arenaguard_rule_matches_total', labels: { rule, category: rule.split('.')[0]! }, value }))),
+    family('arenaguard_threats_total', 'counter', 'Findings by category, as the verdicts\' results list them.', byCategory.map(([category, value]) => ({ name: 'arenaguard_threats_total', labels: { category }, value }))),
+    family('arenaguard_rule_matches_total', 'counter', 'Findings by rule id, as the verdicts\' results list them.', byRule.map(([rule, value]) => ({ name: 'arenaguard_rule_matches_total', labels: { rule, category: rule.split('.')[0]! }, value }))),
   ];
 }
 

@@ -12,7 +12,7 @@
 // Malformed JSON (anything outside strings that JSON does not allow) is
 // reported through `malformed`: the caller then rescans the whole body raw,
 // so invalid JSON cannot smuggle an attack past the per-field scan.
-import type { GuardDetector, GuardScanContext, GuardScanResult, GuardScanStream, GuardThreat } from './detector.js';
+import { partStream, scanPart, type GuardDetector, type GuardScanContext, type GuardScanResult, type GuardScanStream, type GuardThreat } from './detector.js';
 import { jsonPathSegment } from '../detector/json-path.js';
 import { MAX_LISTED_FINDINGS, MAX_LOCATION_LENGTH } from '../detector/request.js';
 import { RULES } from '../detector/rules.generated.js';
@@ -134,7 +134,7 @@ class TextBodyScanner implements BodyScanner {
   readonly malformed = false;
   readonly #stream: GuardScanStream;
   constructor(detector: GuardDetector, context: GuardScanContext) {
-    this.#stream = detector.createStream({ context });
+    this.#stream = partStream(detector, context);
   }
   push(chunk: Uint8Array): void {
     this.#stream.push(chunk);
@@ -241,12 +241,12 @@ class ValueScan {
 
   /** Scan a value that starts and ends inside one chunk (null: clean). */
   whole(bytes: Uint8Array): GuardScanResult | null {
-    return this.#field ? this.#detector.scanField!(bytes, this.context) : this.#detector.scan(bytes, { context: this.context });
+    return this.#field ? this.#detector.scanField!(bytes, this.context) : scanPart(this.#detector, bytes, this.context);
   }
 
   /** A piece of a value that continues in a later chunk. */
   part(bytes: Uint8Array): void {
-    this.#stream ??= this.#detector.createStream({ context: this.context });
+    this.#stream ??= partStream(this.#detector, this.context);
     if (bytes.length > 0) this.#stream.push(bytes);
   }
 
@@ -724,10 +724,10 @@ class MultipartBodyScanner implements BodyScanner, MultipartSink {
     const name = this.#name = head.name;
     // Field names become the application's keys, as form names do: scanned in the same context.
     for (const given of new Set(head.names)) {
-      if (given.length > 0) this.#findings.add(this.#detector.scan(given, { context: 'form' }), () => `body:${given}`);
+      if (given.length > 0) this.#findings.add(scanPart(this.#detector, given, 'form'), () => `body:${given}`);
     }
     for (const filename of new Set(head.filenames)) {
-      if (filename.length > 0) this.#findings.add(this.#detector.scan(filename, { context: 'path' }), () => `body:${name}.filename`);
+      if (filename.length > 0) this.#findings.add(scanPart(this.#detector, filename, 'path'), () => `body:${name}.filename`);
     }
     if (head.binaryFile) return false;
     this.#part = new ValueScan(this.#detector, 'body');

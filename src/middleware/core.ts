@@ -8,7 +8,7 @@ import type { Lease } from '../lease.js';
 import type { Pool } from '../pool.js';
 import { createArena } from '../arena.js';
 import { createStandardPools } from '../standard-pools.js';
-import type { GuardDetector, GuardRequestShape, GuardScanResult, GuardThreat } from './detector.js';
+import { scanPart, type GuardDetector, type GuardRequestShape, type GuardScanResult, type GuardThreat } from './detector.js';
 import { globMatch } from './glob.js';
 import { shownLocation, shownUrl } from './redact.js';
 import { createBodyScanner, listed, mergeReadings, RawBodyScanner, type BodyScanner } from './body-scan.js';
@@ -163,6 +163,8 @@ export class Inspection {
   #released = false;
   /** Milliseconds spent inside the scanner for this request. */
   #scanMs = 0;
+  /** The head went to the detector as a part (Detector.analyzeRequestSync): the request's verdict is counted at the end. */
+  #headPart = false;
 
   /** @internal */
   constructor(core: GuardCore<unknown>, detector: GuardDetector, arena: Arena, meta: RequestMeta) {
@@ -335,7 +337,7 @@ export class Inspection {
     let result: GuardScanResult | undefined;
     try {
       for (const text of gzipHeaderTexts(concatBytes(chunks))) {
-        const r = this.#detector.scan(text, { context: 'body' });
+        const r = scanPart(this.#detector, text, 'body');
         if (r.threats.length > 0) result = mergeResults(result ?? EMPTY_RESULT, { ...r, threats: r.threats.map((t) => ({ ...t, location: 'body' })) });
       }
     } catch (error) {
@@ -462,7 +464,7 @@ export class Inspection {
   finishNow(alreadyParsed?: unknown): Verdict | undefined {
     if (this.#draining || (this.#decoder !== null && this.#decoder !== undefined)) return undefined;
     this.#endUtf16();
-    const detector = this.#detector as GuardDetector & { analyzeRequestSync?: (request: GuardRequestShape) => GuardScanResult };
+    const detector = this.#detector as GuardDetector & { analyzeRequestSync?: (request: GuardRequestShape, verdict?: boolean) => GuardScanResult };
     if (detector.analyzeRequest !== Detector.prototype.analyzeRequest || typeof detector.analyzeRequestSync !== 'function') return undefined;
     const recorder = this.#recorder(detector);
     if (this.failure) return this.#refused(recorder, this.failure);
@@ -470,7 +472,9 @@ export class Inspection {
     let head: GuardScanResult;
     try {
       if (this.#scanError !== undefined) throw this.#scanError;
-      head = detector.analyzeRequestSync(this.#shape(alreadyParsed));
+      // (the head alone is not the request's verdict: the body was scanned apart; #conclude counts the whole)
+      head = detector.analyzeRequestSync(this.#shape(alreadyParsed), false);
+      this.#headPart = true;
     } catch (error) {
       return this.#core.count(recorder, this.#core.scannerFailed(this, error));
     }
@@ -519,8 +523,21 @@ export class Inspection {
 
   #conclude(recorder: GuardRecorder, head: GuardScanResult, body: GuardScanResult): Verdict {
     recorder.observeScan(this.#scanMs / 1000);
+    if (this.#headPart) this.#countVerdict(head, body);
     const verdict = this.#core.decide(this, this.#detector, head, body);
     return this.#core.count(recorder, verdict);
+  }
+
+  /**
+   * The detector's verdict on the whole request (head and body, before exclusions and mode,
+   * as decide() first reads it), counted in its stats once, as analyzeRequest counts one.
+   */
+  #countVerdict(head: GuardScanResult, body: GuardScanResult): void {
+    const detector = this.#detector as GuardDetector & { countVerdict?: (result: GuardScanResult) => void };
+    if (typeof detector.countVerdict !== 'function') return;
+    const score = head.score + body.score;
+    const blocked = head.blocked || body.blocked || score >= detector.threshold;
+    detector.countVerdict({ blocked, score, threats: head.threats.length === 0 ? body.threats : [...head.threats, ...body.threats] });
   }
 
   /**

@@ -21,3 +21,26 @@ export interface GuardScanStream {
   push(chunk: Uint8Array | string): unknown;
   finish(): GuardScanResult;
 }
+
+/**
+ * The detector's entry points for a request the middleware scans in parts (see
+ * Detector.scanPart): each part counts as a scan, and the request's verdict once, when the
+ * middleware has it whole. A detector without them (a custom one) is used through its
+ * public methods, which count as they count.
+ */
+interface PartsDetector {
+  scanPart?(input: string | Uint8Array, options: { context: GuardScanContext }): GuardScanResult;
+  createPartStream?(options: { context: GuardScanContext }): GuardScanStream;
+}
+
+/** `detector.scan()` of one part of a request. */
+export function scanPart(detector: GuardDetector, input: string | Uint8Array, context: GuardScanContext): GuardScanResult {
+  const d = detector as GuardDetector & PartsDetector;
+  return typeof d.scanPart === 'function' ? d.scanPart(input, { context }) : d.scan(input, { context });
+}
+
+/** `detector.createStream()` for one part of a request. */
+export function partStream(detector: GuardDetector, context: GuardScanContext): GuardScanStream {
+  const d = detector as GuardDetector & PartsDetector;
+  return typeof d.createPartStream === 'function' ? d.createPartStream({ context }) : d.createStream({ context });
+}

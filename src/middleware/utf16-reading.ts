@@ -6,7 +6,7 @@
 import { Utf16Transcoder, type charsetPlan } from '../http/charset.js';
 import { createBodyScanner, type BodyScanner } from './body-scan.js';
 import { withoutRule } from '../detector/results.js';
-import type { GuardDetector, GuardScanResult, GuardScanStream } from './detector.js';
+import { partStream, type GuardDetector, type GuardScanResult, type GuardScanStream } from './detector.js';
 
 /** The reading as text: the body transcoded from UTF-16, scanned by its content type (and raw, should it not parse). */
 export class Utf16Reading {
@@ -18,7 +18,7 @@ export class Utf16Reading {
   constructor(detector: GuardDetector, contentType: string | undefined, label: Exclude<ReturnType<typeof charsetPlan>, 'bytes' | undefined>) {
     this.#transcoder = new Utf16Transcoder(label);
     this.#structured = createBodyScanner(detector, contentType);
-    this.#raw = detector.createStream({ context: 'body' });
+    this.#raw = partStream(detector, 'body');
   }
 
   /** False when the byte order cannot be told (plain `utf-16` without a BOM). */

@@ -6,7 +6,8 @@ import { Registry } from 'prom-client';
 import { guard } from '../../src/middleware/fetch.js';
 import { readFileSync } from 'node:fs';
 import { collectMetrics, healthReport, registerPrometheusMetrics, renderPrometheus } from '../../src/metrics/index.js';
-import type { Arena } from '../../src/index.js';
+import { createDetector, type Arena } from '../../src/index.js';
+import type { ThreatEvent } from '../../src/middleware/options.js';
 import type { GuardDetector } from '../../src/middleware/detector.js';
 import { testArena, testDetector } from '../middleware/helpers.js';
 
@@ -135,6 +136,56 @@ describe('renderPrometheus', () => {
     expect(Number(again.get('arenaguard_pool_slots_in_use')!.metrics.find((m) => m.labels!.pool === 'large')!.value)).toBe(1);
     held.release();
     expect(() => registerPrometheusMetrics(registry, { arena, detector })).toThrow(); // prom-client refuses duplicates
+  });
+});
+
+/** The value of an unlabelled sample, or of the sample with these labels; 0 when absent. */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number {
+  const f = byName(parsePrometheusTextFormat(text) as ParsedFamily[]).get(name);
+  const want = JSON.stringify(Object.entries(labels).sort());
+  const m = f?.metrics.find((x) => JSON.stringify(Object.entries(x.labels ?? {}).filter(([k]) => k in labels).sort()) === want);
+  return m ? Number(m.value) : 0;
+}
+
+describe('detector counters agree with the verdicts', () => {
+  it('requests_scanned_total counts standalone inputs too, as its HELP says', async () => {
+    const d = await createDetector();
+    d.scan('a'); d.scan('<script>x()</script>');
+    const s = d.createStream(); s.push('b'); s.finish();
+    await d.analyzeRequest({ url: '/x?a=%00&b=%00', headers: {} });
+    const text = renderPrometheus({ detector: d });
+    expect(sample(text, 'arenaguard_requests_scanned_total')).toBe(4);
+    expect(sample(text, 'arenaguard_detector_blocked_total')).toBe(2); // the script tag and the request (two weak fields)
+    await d.close();
+  });
+
+  it('through the middleware: one verdict per request, findings as the guard reports them', async () => {
+    const d = await createDetector();
+    const own = await testArena();
+    const events: ThreatEvent[] = [];
+    const handler = guard(() => new Response('ok'), { detector: d, arena: own, onThreat: (e) => events.push(e) });
+    const multipart = '--b\r\ncontent-disposition: form-data; name="f"; filename="../../etc/passwd"\r\ncontent-type: text/plain\r\n\r\nhi\r\n--b--\r\n';
+    const statuses: number[] = [];
+    for (const r of [
+      new Request('http://127.0.0.1/ok?q=hello'),
+      new Request('http://127.0.0.1/x', { method: 'POST', body: Buffer.from('hello world', 'utf16le'), headers: { 'content-type': 'text/plain; charset=utf-16le' } }),
+      new Request('http://127.0.0.1/x?a=%00&b=%00'),
+      new Request('http://127.0.0.1/j', { method: 'POST', body: JSON.stringify({ a: '<script>x()</script>', b: "1' or '1'='1" }), headers: { 'content-type': 'application/json' } }),
+      new Request('http://127.0.0.1/u', { method: 'POST', body: Buffer.from("1' or '1'='1", 'utf16le'), headers: { 'content-type': 'text/plain; charset=utf-16le' } }),
+      new Request('http://127.0.0.1/m', { method: 'POST', body: multipart, headers: { 'content-type': 'multipart/form-data; boundary=b' } }),
+    ]) statuses.push((await handler(r)).status);
+    expect(statuses).toEqual([200, 200, 403, 403, 403, 403]);
+    const text = renderPrometheus({ detector: d });
+    expect(sample(text, 'arenaguard_requests_scanned_total')).toBe(6);
+    expect(sample(text, 'arenaguard_detector_blocked_total')).toBe(4);
+    expect(sample(text, 'arenaguard_guard_responses_total', { outcome: 'blocked' })).toBe(4);
+    const reported: Record<string, number> = {};
+    for (const e of events) for (const t of [...e.threats, ...e.excluded]) reported[t.ruleId] = (reported[t.ruleId] ?? 0) + 1;
+    expect(d.getStats().threatsByRule).toEqual(reported);
+    expect(reported['path.null-byte']).toBe(2); // the two %00, not the UTF-16 bodies' zero bytes
+    for (const [rule, n] of Object.entries(reported)) expect(sample(text, 'arenaguard_rule_matches_total', { rule })).toBe(n);
+    await d.close();
+    await own.close();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Detector } from '../../src/index.js';
+import type { Detector, ScanResult } from '../../src/index.js';
 import { detector } from './helpers.js';
 
 let d: Detector;
@@ -169,4 +169,67 @@ describe('stats and health', () => {
     expect(h.checks.map((c) => c.name)).toEqual(['arena', 'self-test', 'internal-errors']);
     await fresh.close();
   });
+
+  /** `text` as UTF-16LE bytes (no Buffer: this file runs in browsers too). */
+  const utf16le = (text: string) => new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer);
+  const utf16Body = (text: string) => ({ method: 'POST', url: '/x', headers: { 'content-type': 'text/plain; charset=utf-16le' }, body: utf16le(text) });
+  /** The findings of results, counted by rule id (what the stats must show). */
+  function tally(results: ScanResult[]): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const r of results) for (const t of r.threats) out[t.ruleId] = (out[t.ruleId] ?? 0) + 1;
+    return out;
+  }
+
+  it('threat counters count the findings the results report, not readings dropped on the way', async () => {
+    const fresh = await detector();
+    // A UTF-16 body's bytes read as UTF-8 are full of NULs: analyzeRequest drops that reading's
+    // path.null-byte (the label explains the zeros), and the stats dropped it too late.
+    const clean = fresh.analyzeRequestSync(utf16Body('hello world'));
+    expect(clean).toEqual({ blocked: false, score: 0, threats: [] });
+    const { requests, blocked, threatsByRule, threatsByCategory } = fresh.getStats();
+    expect({ requests, blocked, threatsByRule, threatsByCategory }).toEqual({ requests: 1, blocked: 0, threatsByRule: {}, threatsByCategory: {} });
+    const results = [clean, fresh.analyzeRequestSync(utf16Body("1' or '1'='1")), await fresh.analyzeRequest({ url: '/a?q=<script>x()</script>', headers: {} })];
+    results.push(fresh.scan('../../etc/passwd', { context: 'path' }));
+    const s = fresh.createStream({ context: 'body' });
+    s.push('<img src=x one'); s.push('rror=alert(1)>');
+    results.push(s.finish());
+    expect(fresh.getStats().threatsByRule).toEqual(tally(results));
+    expect(results[1]!.threats.map((t) => t.ruleId)).not.toContain('path.null-byte');
+    await fresh.close();
+  });
+
+  it('blocked counts verdicts: each scan(), stream and request once, by its final result', async () => {
+    const fresh = await detector();
+    // Two findings of 4 in two fields: no field blocks, the request does (score 8).
+    const twoWeak = fresh.analyzeRequestSync({ method: 'GET', url: '/x?a=%00&b=%00', headers: {} });
+    expect(twoWeak).toMatchObject({ blocked: true, score: 8 });
+    expect(fresh.getStats().blocked).toBe(1);
+    // Two attack fields, and an attack in both readings of a UTF-16 body: one request each.
+    expect((await fresh.analyzeRequest({ url: "/x?a=1'+or+'1'%3D'1&b=<script>x()</script>", headers: {} })).blocked).toBe(true);
+    expect(fresh.getStats().blocked).toBe(2);
+    expect(fresh.analyzeRequestSync(utf16Body("1' or '1'='1")).blocked).toBe(true);
+    expect(fresh.getStats().blocked).toBe(3);
+    expect(fresh.scan('<script>x()</script>').blocked).toBe(true);
+    expect(fresh.scan('plain').blocked).toBe(false);
+    const s = fresh.createStream();
+    s.push("1' or '1'='1");
+    expect(s.finish().blocked).toBe(true);
+    expect(fresh.getStats()).toMatchObject({ requests: 3, standaloneScans: 3, blocked: 5 });
+    await fresh.close();
+  });
+
+  it('bytesScanned counts the bytes scanned, not those past maxScanBytes', async () => {
+    const fresh = await detector({ maxScanBytes: 16 });
+    const r = fresh.scan('a'.repeat(1000));
+    expect(r.threats.map((t) => t.ruleId)).toContain('limit.oversize');
+    expect(fresh.getStats().bytesScanned).toBe(16);
+    const s = fresh.createStream();
+    for (let i = 0; i < 10; i++) s.push('b'.repeat(100));
+    s.finish();
+    expect(fresh.getStats().bytesScanned).toBe(32);
+    fresh.scan('c'.repeat(10));
+    expect(fresh.getStats().bytesScanned).toBe(42);
+    await fresh.close();
+  });
+
 });
