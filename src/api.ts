@@ -119,6 +119,7 @@ export interface HealthCheck {
 }
 
 export interface HealthReport {
+  /** Every check passed: `status === 'ok'`. A `degraded` arena still works; `failing` does not. */
   healthy: boolean;
   status: 'ok' | 'degraded' | 'failing';
   checks: HealthCheck[];

@@ -6,6 +6,7 @@ import type { Lease } from '../lease.js';
 import { ScanEngine, CONTEXT_CODES, toThreats, FAULT, JSON_CLEAN, assertLiveView } from './engine.js';
 import { Histogram } from './histogram.js';
 import { StreamFinishedError, DetectorClosedError } from './errors.js';
+import { PoolExhaustedError } from '../errors.js';
 import { analyzeRequest as walkRequest, analyzeRequestSync as walkRequestSync, isFetchRequest } from './request.js';
 import type {
   DetectorOptions, ScanContext, ScanOptions, ScanResult, Threat, DetectorStats, DetectorHealth, DetectorHealthCheck, RequestLike,
@@ -493,8 +494,12 @@ export class Detector {
 
   /**
    * Health: the arena's own check, a self-test scan of a known attack and a known benign
-   * value, and internal errors. `failing` when scanning does not work, `degraded` when it
-   * works but errors were seen or the arena is under pressure.
+   * value, and internal errors. `failing` when scanning does not work (a wrong self-test
+   * verdict, a scan that fails, an unusable arena, a closed detector); `degraded` when it
+   * works but errors were seen or the arena is under pressure, or when every slot the
+   * self-test needs is leased right now (a busy pool is load, not a broken scanner: a
+   * liveness probe must not restart the process for it). `healthy` is true only for `ok`,
+   * as in `arena.healthCheck()`.
    */
   healthCheck(): DetectorHealth {
     const checks: DetectorHealthCheck[] = [];
@@ -507,6 +512,7 @@ export class Detector {
       checks.push({ name: 'arena', ok: false, detail: String(err) });
     }
     let selfTest = false;
+    let busy = false;
     if (!this.#closed) {
       try {
         const attack = this.engine.scanValue("1' or '1'='1", 0, 1, 1024) >= DEFAULT_THRESHOLD;
@@ -515,12 +521,13 @@ export class Detector {
         checks.push({ name: 'self-test', ok: selfTest, detail: selfTest ? 'known attack blocked, benign value clean' : `attack flagged: ${attack}, benign clean: ${benign}` });
       } catch (err) {
         this.engine.releaseAll();
-        checks.push({ name: 'self-test', ok: false, detail: `scan failed: ${String(err)}` });
+        busy = err instanceof PoolExhaustedError;
+        checks.push({ name: 'self-test', ok: false, detail: busy ? `not run, no free slot: ${String(err)}` : `scan failed: ${String(err)}` });
       }
     } else checks.push({ name: 'self-test', ok: false, detail: 'detector closed' });
     checks.push({ name: 'internal-errors', ok: this.#errors === 0, detail: this.#errors === 0 ? 'none' : `${this.#errors}, last: ${String(this.#lastError)}` });
-    const status = !selfTest || arenaStatus === 'failing' ? 'failing' : checks.every((c) => c.ok) ? 'ok' : 'degraded';
-    return { healthy: status !== 'failing', status, checks };
+    const status = (!selfTest && !busy) || arenaStatus === 'failing' ? 'failing' : checks.every((c) => c.ok) ? 'ok' : 'degraded';
+    return { healthy: status === 'ok', status, checks };
   }
 
   /** True once {@link Detector.close} was called. */

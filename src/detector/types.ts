@@ -96,8 +96,15 @@ export interface DetectorStats {
 }
 
 export interface DetectorHealthCheck { name: string; ok: boolean; detail: string }
+/** The detector's health, shaped like the arena's (`arena.healthCheck()`). */
 export interface DetectorHealth {
+  /** True when every check passed (`status === 'ok'`), as for the arena: a `degraded` detector is not healthy, though it still scans. */
   healthy: boolean;
+  /**
+   * `ok`; `degraded`: scanning works but a check failed (internal errors seen, the arena
+   * under pressure, or no free slot for the self-test at this moment); `failing`: scanning
+   * does not work (the wasm module is unusable, the arena or the detector closed).
+   */
   status: 'ok' | 'degraded' | 'failing';
   checks: DetectorHealthCheck[];
 }

@@ -269,7 +269,10 @@ export function registerPrometheusMetrics(registry: PromClientRegistry, source: 
 
 /**
  * Health of the arena and the detector together, with the HTTP status to
- * answer it with: `503` when either is failing, else `200`.
+ * answer it with: `503` when either is failing, else `200` (a `degraded`
+ * report is still served: a busy pool is load, not a reason to restart).
+ * `report.healthy` means what it means in `arena.healthCheck()` and
+ * `detector.healthCheck()`: every check passed, `status === 'ok'`.
  *
  * @example
  * ```ts

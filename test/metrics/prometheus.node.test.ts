@@ -6,7 +6,7 @@ import { Registry } from 'prom-client';
 import { guard } from '../../src/middleware/fetch.js';
 import { readFileSync } from 'node:fs';
 import { collectMetrics, healthReport, registerPrometheusMetrics, renderPrometheus } from '../../src/metrics/index.js';
-import { createDetector, type Arena } from '../../src/index.js';
+import { createArena, createDetector, createStandardPools, type Arena } from '../../src/index.js';
 import type { ThreatEvent } from '../../src/middleware/options.js';
 import type { GuardDetector } from '../../src/middleware/detector.js';
 import { testArena, testDetector } from '../middleware/helpers.js';
@@ -209,5 +209,21 @@ describe('healthReport', () => {
     expect(failing.status).toBe(503);
     expect(failing.report.status).toBe('failing');
     expect(failing.report.healthy).toBe(false);
+  });
+
+  it('is 200 and degraded, not 503, when a pool is only busy; healthy is false, as in each part', async () => {
+    const own = await createArena({ pools: createStandardPools({ large: { maxSlots: 2 } }) });
+    const d = await createDetector({ arena: own });
+    const held = [own.poolFor(65536).acquire(), own.poolFor(65536).acquire()];
+    const busy = healthReport({ detector: d });
+    expect(busy.status).toBe(200);
+    expect(busy.report).toMatchObject({ healthy: false, status: 'degraded' });
+    expect(d.healthCheck()).toMatchObject({ healthy: false, status: 'degraded' });
+    expect(own.healthCheck()).toMatchObject({ healthy: false, status: 'degraded' });
+    expect(sample(renderPrometheus({ detector: d }), 'arenaguard_health_status', { status: 'degraded' })).toBe(1);
+    for (const l of held) l.release();
+    expect(healthReport({ detector: d })).toMatchObject({ status: 200, report: { healthy: true, status: 'ok' } });
+    await d.close();
+    await own.close();
   });
 });

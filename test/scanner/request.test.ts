@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Detector, ScanResult } from '../../src/index.js';
+import { createArena, createStandardPools, type Detector, type ScanResult } from '../../src/index.js';
 import { detector } from './helpers.js';
 
 let d: Detector;
@@ -232,4 +232,24 @@ describe('stats and health', () => {
     await fresh.close();
   });
 
+  it('a busy pool makes health degraded, not failing; healthy means ok, as in the arena', async () => {
+    const arena = await createArena({ pools: createStandardPools({ large: { maxSlots: 2 } }) });
+    const fresh = await detector({ arena });
+    // A detector that has not scanned holds no slots; with the pool full its self-test cannot run.
+    const held = [arena.poolFor(65536).acquire(), arena.poolFor(65536).acquire()];
+    const busy = fresh.healthCheck();
+    expect(busy.status).toBe('degraded');
+    expect(busy.healthy).toBe(false);
+    expect(busy.checks.find((c) => c.name === 'self-test')).toMatchObject({ ok: false, detail: expect.stringMatching(/^not run, no free slot/) });
+    const a = arena.healthCheck();
+    expect({ healthy: a.healthy, status: a.status }).toEqual({ healthy: false, status: 'degraded' });
+    for (const l of held) l.release();
+    expect(fresh.healthCheck()).toMatchObject({ healthy: true, status: 'ok' });
+    // A scanner that fails is still failing.
+    fresh.injectScanFault();
+    fresh.scan('x');
+    expect(fresh.healthCheck()).toMatchObject({ healthy: false, status: 'failing' });
+    await fresh.close();
+    await arena.close();
+  });
 });
