@@ -2,7 +2,7 @@ import type { ArenaOptions, ArenaStats, HealthCheck, HealthReport, LeakReport } 
 import { ArenaClosedError } from './errors.js';
 import type { Lease } from './lease.js';
 import { resolveArenaOptions, integerOption, type ResolvedArenaOptions } from './options.js';
-import { Pool } from './pool.js';
+import { Pool, RECENT_REFUSAL_MS } from './pool.js';
 import { startTicker, type Ticker } from './timers.js';
 import * as codes from './wasm/codes.js';
 import type { ArenaExports } from './wasm/exports.js';
@@ -133,7 +133,8 @@ export class Arena {
   }
 
   getStats(): ArenaStats {
-    const pools: ArenaStats['pools'] = {};
+    // No prototype: a pool may be named "__proto__" (a plain object would take it as its prototype).
+    const pools: ArenaStats['pools'] = Object.create(null) as ArenaStats['pools'];
     let bytesReserved = 0;
     let bytesInUse = 0;
     for (const pool of this.pools) {
@@ -155,7 +156,15 @@ export class Arena {
     };
   }
 
-  /** Health of the arena: wasm module usable, pools and arena below 90 % full, no leaks seen. */
+  /**
+   * Health of the arena: wasm module usable, no leaks seen, and every pool
+   * able to serve acquires. 'degraded' when the arena is 90 % reserved (of the
+   * `maxBytes` it can use: whole slabs) with 90 % of that in use, when a pool
+   * is 90 % of its `maxSlots` in use, has callers waiting, or refused an
+   * acquire (maxSlots, maxBytes or a refused `memory.grow`) since the previous
+   * health check or in the last 10 s. A pool with `maxSlots: 0` is disabled,
+   * not full.
+   */
   healthCheck(): HealthReport {
     const checks: HealthCheck[] = [];
     const usable = this.usable;
@@ -165,19 +174,30 @@ export class Arena {
       detail: this.closed ? 'arena closed' : this.#fault ? `faulted: ${String(this.#fault)}` : 'module usable',
     });
     if (usable) {
+      const now = this.clock();
+      // Refusals this recent count: since the previous check (a probe every 30 s sees them all), at least the last 10 s.
+      const since = Math.min(this.#lastHealthAt, now - RECENT_REFUSAL_MS);
+      this.#lastHealthAt = now;
       const stats = this.getStats();
-      const arenaRatio = this.maxBytes === 0 ? 1 : stats.bytesReserved / this.maxBytes;
+      // The arena can only use whole slabs: measure against those, not the unrounded maxBytes.
+      const usableBytes = Math.floor(this.maxBytes / this.slabBytes) * this.slabBytes;
+      const arenaRatio = usableBytes === 0 ? 1 : stats.bytesReserved / usableBytes;
       checks.push({
         name: 'arena-capacity',
         ok: arenaRatio < PRESSURE_RATIO || stats.bytesInUse < stats.bytesReserved * PRESSURE_RATIO,
-        detail: `${stats.bytesInUse} of ${stats.bytesReserved} bytes in use, ${stats.bytesReserved} of ${this.maxBytes} reserved`,
+        detail: `${stats.bytesInUse} of ${stats.bytesReserved} bytes in use, ${stats.bytesReserved} of ${usableBytes} usable bytes reserved (maxBytes ${this.maxBytes})`,
       });
-      for (const pool of Object.values(stats.pools)) {
-        const full = pool.maxSlots === 0 ? 1 : pool.inUse / pool.maxSlots;
+      for (const pool of this.pools) {
+        const p = stats.pools[pool.name]!;
+        const full = p.maxSlots === 0 ? 0 : p.inUse / p.maxSlots;
+        const refused = pool.refusedAt > since;
         checks.push({
-          name: `pool:${pool.name}`,
-          ok: full < PRESSURE_RATIO && pool.waiting === 0,
-          detail: `${pool.inUse}/${pool.maxSlots} slots in use, ${pool.waiting} waiting, ${pool.exhaustions} exhaustions`,
+          name: `pool:${p.name}`,
+          ok: full < PRESSURE_RATIO && p.waiting === 0 && !refused,
+          detail: p.maxSlots === 0
+            ? 'disabled (maxSlots 0)'
+            : `${p.inUse}/${p.maxSlots} slots in use, ${p.waiting} waiting, ${p.exhaustions} exhaustions`
+              + (refused ? `, refused an acquire ${Math.max(0, now - pool.refusedAt)} ms ago` : ''),
         });
       }
       const leaks = Object.values(stats.pools).reduce((n, p) => n + p.leaksDetected + p.writesAfterRelease, 0);
@@ -186,6 +206,8 @@ export class Arena {
     const healthy = checks.every((c) => c.ok);
     return { healthy, status: !usable ? 'failing' : healthy ? 'ok' : 'degraded', checks };
   }
+
+  #lastHealthAt = -Infinity;
 
   /**
    * Close the arena: stop its timers, reject waiting `acquireAsync` callers,
@@ -329,6 +351,18 @@ export class Arena {
   /** @internal After a shrink, slabs may be free for pools that were waiting on maxBytes. */
   serveAllWaiters(): void {
     for (const pool of this.pools) pool.serveWaiters();
+  }
+
+  /**
+   * @internal A pool's wait queue changed: tell every pool whether others
+   * wait (their releases then check for a slab the waiters could use).
+   */
+  waitersChanged(): void {
+    const pools = this.pools;
+    if (pools === undefined) return;
+    let waiting = 0;
+    for (const pool of pools) if (pool.waiting !== 0) waiting++;
+    for (const pool of pools) pool.setOthersWait(waiting - (pool.waiting !== 0 ? 1 : 0) > 0);
   }
 
   /** @internal Test hook: the next wasm acquire or release traps; acquires stop taking the JS fast path so it comes. */

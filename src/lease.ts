@@ -81,12 +81,18 @@ export class Lease {
   }
 
   /**
-   * Copy `source` into the slot at `offset`, tracking how far the slot was
-   * written (so `zeroOnRelease: 'used'` zeroes only that). Returns the end offset.
+   * Copy `source` (bytes: a typed array or an array of numbers) into the slot
+   * at `offset`, tracking how far the slot was written (so
+   * `zeroOnRelease: 'used'` zeroes only that). Returns the end offset.
+   * Throws `TypeError` for a string or other non-object: encode text first
+   * (`new TextEncoder().encode(text)`), a string would copy as zeros.
    */
   write(source: ArrayLike<number>, offset = 0): number {
     const view = this.view;
     if (view === undefined) throwUnusable(this, 'write to');
+    if (typeof source !== 'object' || source === null) {
+      throw new TypeError(`write() takes bytes (a Uint8Array or an array of numbers), got ${source === null ? 'null' : typeof source}`);
+    }
     const end = offset + source.length;
     if (!Number.isInteger(offset) || offset < 0 || end > this.slotSize) {
       throw new RangeError(`write of ${source.length} bytes at offset ${offset} exceeds the slot size ${this.slotSize}`);
@@ -108,7 +114,12 @@ export class Lease {
     this.orphaned = false;
   }
 
-  /** For `using`: releases unless already released. */
+  /**
+   * For `using`: releases unless already released. Releasing early inside the
+   * block is fine, as long as the block ends before the pool has seen 256 more
+   * releases: the lease object may then be lent again, and this would release
+   * its new holder (see LEASE_QUARANTINE in pool.ts; `withBuffer` has no such limit).
+   */
   [dispose](): void {
     if (this.view !== undefined) this.pool.releaseLease(this);
     else this.orphaned = false;

@@ -41,7 +41,10 @@ function resolvePools(pools: readonly PoolOptions[]): ResolvedPool[] {
     throw new RangeError(`pools must hold 1 to ${MAX_POOLS} size classes, got ${pools.length}`);
   }
   const names = new Set<string>();
-  return pools.map((pool, i) => {
+  const resolved: ResolvedPool[] = [];
+  // An index loop, not map(): map skips holes, which then failed later as an unnamed layout error.
+  for (let i = 0; i < pools.length; i++) {
+    const pool = pools[i];
     const at = `pools[${i}]`;
     if (typeof pool !== 'object' || pool === null) throw new TypeError(`${at} must be an object`);
     if (typeof pool.name !== 'string' || pool.name.length === 0) throw new RangeError(`${at}.name must be a non-empty string`);
@@ -50,8 +53,9 @@ function resolvePools(pools: readonly PoolOptions[]): ResolvedPool[] {
     const slotSize = integerOption(`${at}.slotSize`, pool.slotSize, 1, MAX_SLOT_SIZE);
     const maxSlots = integerOption(`${at}.maxSlots`, pool.maxSlots ?? 1024, 0, 0xffffffff);
     const initialSlots = integerOption(`${at}.initialSlots`, pool.initialSlots ?? 0, 0, maxSlots);
-    return { name: pool.name, slotSize, initialSlots, maxSlots };
-  });
+    resolved.push({ name: pool.name, slotSize, initialSlots, maxSlots });
+  }
+  return resolved;
 }
 
 export function resolveArenaOptions(options: ArenaOptions = {}): ResolvedArenaOptions {
@@ -61,6 +65,11 @@ export function resolveArenaOptions(options: ArenaOptions = {}): ResolvedArenaOp
   // One slab size for the whole arena, so a slab given back by one pool fits any other.
   const largestStride = Math.max(...pools.map((p) => Math.ceil(p.slotSize / 16) * 16));
   const slabBytes = Math.max(PAGE, Math.ceil(largestStride / PAGE) * PAGE);
+  // The arena holds whole slabs: 1 to slabBytes - 1 holds none, and every acquire would fail.
+  // (0 stays a value: an arena that holds nothing, on purpose.)
+  if (maxBytes > 0 && maxBytes < slabBytes) {
+    throw new RangeError(`maxBytes must be 0 or at least one slab (${slabBytes} bytes for these pools), got ${maxBytes}`);
+  }
   const zeroOnRelease = options.zeroOnRelease ?? 'full';
   if (zeroOnRelease !== 'full' && zeroOnRelease !== 'used' && zeroOnRelease !== 'none') {
     throw new RangeError(`zeroOnRelease must be 'full', 'used' or 'none', got ${String(zeroOnRelease)}`);

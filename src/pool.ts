@@ -8,8 +8,21 @@ import { integerOption } from './options.js';
 import * as codes from './wasm/codes.js';
 import type { ArenaExports } from './wasm/exports.js';
 
-/** Released lease objects wait this many releases before reuse, so a stale holder is still caught. */
+/**
+ * Released lease objects wait this many releases before reuse, so a stale holder is still caught.
+ *
+ * Limit: a lease object released early inside a `using` block is disposed
+ * again at the block's end. The object carries no per-lending token the block
+ * could have kept (capturing one would allocate per acquire), so if more than
+ * LEASE_QUARANTINE releases of the pool happen in between, the object may have
+ * been lent again and the dispose releases its new holder's slot. Don't release
+ * a `using` lease early and then keep awaiting; `withBuffer` has no such limit
+ * (it keeps the lending's slot and generation), nor has `debug: true` (lease
+ * objects are never reused).
+ */
 const LEASE_QUARANTINE = 256;
+/** A pool that refused an acquire this recently (or since the previous health check) reports 'degraded'. */
+export const RECENT_REFUSAL_MS = 10_000;
 
 interface Waiter {
   resolve(lease: Lease): void;
@@ -49,7 +62,14 @@ export class Pool {
   #i32: Int32Array;
   /** @internal The arena's `fastPath`, copied here by the arena: acquire then reads no arena field. */
   fastPath: boolean;
-  /** Per slot: a cached view of its bytes (valid until memory grows or the slot's slab is given back). */
+  /**
+   * Per slot, two cached views of its bytes (valid until memory grows or the
+   * slot's slab is given back), at `slot * 2 + (gen & 1)`: the generation
+   * grows by one per release, so successive lendings of a slot alternate
+   * between them. A buffer kept from the previous lending is then not the
+   * current holder's view, and `release(buffer)` can refuse it — with no
+   * garbage, as the views are reused.
+   */
   #views: (Uint8Array | undefined)[] = [];
   /**
    * Released lease objects waiting out their quarantine, oldest first: a FIFO
@@ -70,6 +90,16 @@ export class Pool {
   /** `#capturesStacks` or callers waiting: kept current so a release reads one field to know. */
   #releaseIsSlow: boolean;
   #leaksDetected = 0;
+  /** Pool descriptor address in wasm memory (its exhaustion counter is corrected from here). */
+  readonly #descriptor: number;
+  /** Slots per slab, to tell whether a release left its slab empty. */
+  readonly #slotsPerSlab: number;
+  /** Another pool of the arena has callers waiting: a release that empties a slab may serve them. */
+  #othersWait = false;
+  /** serveWaiters is running: an acquire inside it must not serve waiters again. */
+  #serving = false;
+  /** @internal Arena clock when this pool last refused an acquire (for the health check). */
+  refusedAt = -Infinity;
 
   /** @internal */
   constructor(arena: Arena, exports: ArenaExports, id: number, name: string, initialSlots: number) {
@@ -80,6 +110,8 @@ export class Pool {
     this.initialSlots = initialSlots;
     this.slotSize = exports.poolField(id, codes.P_SLOT_SIZE);
     const descriptor = exports.poolAddress(id);
+    this.#descriptor = descriptor;
+    this.#slotsPerSlab = exports.poolField(id, codes.P_SLOTS_PER_SLAB);
     this.#metaBase = exports.poolField(id, codes.P_META) >>> 2;
     this.#freeHead = (descriptor + codes.P_FREE_HEAD) >>> 2;
     this.#inUse = (descriptor + codes.P_IN_USE) >>> 2;
@@ -90,7 +122,7 @@ export class Pool {
     const slotIndexes = exports.poolField(id, codes.P_MAX_POOL_SLABS) * exports.poolField(id, codes.P_SLOTS_PER_SLAB);
     this.#acquiredAt = new Float64Array(slotIndexes);
     // Packed, pre-sized arrays: sparse writes would turn them into slow dictionaries.
-    this.#views = new Array<Uint8Array | undefined>(slotIndexes).fill(undefined);
+    this.#views = new Array<Uint8Array | undefined>(slotIndexes * 2).fill(undefined);
     this.#holders = new Array<WeakRef<Lease> | undefined>(slotIndexes).fill(undefined);
   }
 
@@ -114,11 +146,25 @@ export class Pool {
    * Acquire, waiting for a release when the pool is exhausted (backpressure).
    * Rejects with `PoolExhaustedError` (reason `'timeout'`) after `timeoutMs`,
    * (`'waitQueueFull'`) when `maxWaiters` callers already wait, or
-   * `AcquireAbortedError` when `signal` aborts.
+   * `AcquireAbortedError` when `signal` aborts. Bad options reject too (never
+   * a synchronous throw): `RangeError` for a `timeoutMs` that is not an
+   * integer from 0 to 2^31 - 1, `TypeError` for a `signal` that is not an
+   * AbortSignal; nothing is armed for such a call. Callers waiting on the
+   * arena's `maxBytes` are served, oldest first, when another pool's release
+   * leaves a slab it can give back, before any newer acquire of this pool.
    */
   acquireAsync(options: AcquireAsyncOptions = {}): Promise<Lease> {
-    const { timeoutMs, signal } = options;
-    if (timeoutMs !== undefined) integerOption('timeoutMs', timeoutMs, 0, 2 ** 31 - 1);
+    let timeoutMs: number | undefined;
+    let signal: AbortSignal | undefined;
+    try {
+      // All checks before anything is armed: a bad signal once left a timer behind that threw later.
+      if (typeof options !== 'object' || options === null) throw new TypeError('acquireAsync options must be an object');
+      ({ timeoutMs, signal } = options);
+      if (timeoutMs !== undefined) integerOption('timeoutMs', timeoutMs, 0, 2 ** 31 - 1);
+      if (signal !== undefined) checkSignal(signal);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     if (signal?.aborted) return Promise.reject(new AcquireAbortedError(this.name, { cause: signal.reason }));
     try {
       const lease = this.tryAcquire();
@@ -132,18 +178,19 @@ export class Pool {
     }
     return new Promise<Lease>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, timer: undefined, signal, onAbort: undefined };
-      if (timeoutMs !== undefined) {
-        waiter.timer = setTimeout(() => {
-          this.#dropWaiter(waiter);
-          reject(new PoolExhaustedError(this.name, 'timeout', `no slot within ${timeoutMs} ms`));
-        }, timeoutMs);
-      }
+      // The listener first: should it throw, no timer is left armed.
       if (signal) {
         waiter.onAbort = () => {
           this.#dropWaiter(waiter);
           reject(new AcquireAbortedError(this.name, { cause: signal.reason }));
         };
         signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
+      if (timeoutMs !== undefined) {
+        waiter.timer = setTimeout(() => {
+          this.#dropWaiter(waiter);
+          reject(new PoolExhaustedError(this.name, 'timeout', `no slot within ${timeoutMs} ms`));
+        }, timeoutMs);
       }
       this.#waiters.push(waiter);
       this.#waitersChanged();
@@ -154,16 +201,36 @@ export class Pool {
    * Run `fn` with a slot's bytes and release the slot once `fn`'s result has
    * settled (also when it throws or rejects). With `options`, waits for a slot
    * like `acquireAsync`; without, fails fast like `acquire`.
+   *
+   * `bytes` is a plain view of wasm memory: valid while `fn` runs
+   * synchronously, but any acquire that grows the arena's memory while `fn`
+   * awaits detaches it (it then reads as empty: reads give `undefined`,
+   * writes are dropped, without an error; Node 20 has no way to make it
+   * throw). An async `fn` should use `lease.bytes` (always live) after an
+   * await, or the arena be created with `memoryGrowth: 'reserve'`.
+   * `fn` may release the lease early; the final release then leaves alone
+   * whoever holds the recycled lease object by then.
+   *
+   * @example
+   * ```ts
+   * await pool.withBuffer(async (_bytes, lease) => {
+   *   lease.write(body);
+   *   await audit(lease.bytes);   // read lease.bytes after every await
+   * });
+   * ```
    */
   async withBuffer<T>(
     fn: (bytes: Uint8Array, lease: Lease) => T | PromiseLike<T>,
     options?: AcquireAsyncOptions,
   ): Promise<T> {
     const lease = options ? await this.acquireAsync(options) : this.acquire();
+    // This lending's handle: the lease object may be released early by fn and lent again after its quarantine.
+    const slot = lease.slot;
+    const gen = lease.gen;
     try {
       return await fn(lease.bytes, lease);
     } finally {
-      if (lease.view !== undefined && lease.pool === this) this.releaseLease(lease);
+      if (lease.view !== undefined && lease.slot === slot && lease.gen === gen && lease.pool === this) this.releaseLease(lease);
     }
   }
 
@@ -171,11 +238,22 @@ export class Pool {
    * Release a lease, or a `Uint8Array` obtained from one (the original API's
    * `release(buffer)`). Throws `ForeignLeaseError` for a lease or buffer of
    * another pool or arena, `LeaseReleasedError` when already released.
+   *
+   * A buffer is accepted only if it is the very view the slot's current
+   * holder got (`lease.bytes`). Successive lendings of a slot get different
+   * view objects, so releasing a buffer again after its slot went to someone
+   * else throws `LeaseReleasedError` and changes nothing. Limit: the views
+   * alternate between two objects per slot (no garbage per acquire), so a
+   * buffer kept across two further lendings of its slot is the current
+   * holder's view again, and releasing it would release that holder. The
+   * `Lease` handle has no such limit (checked by generation): prefer
+   * `lease.release()`.
    */
   release(leaseOrBytes: Lease | Uint8Array): void {
     if (leaseOrBytes instanceof Lease) {
       if (leaseOrBytes.pool !== this) {
-        throw new ForeignLeaseError(`lease of pool "${leaseOrBytes.pool.name}" released to pool "${this.name}"`);
+        // (optional chain: an object made from Lease.prototype has no pool at all)
+        throw new ForeignLeaseError(`lease of pool "${(leaseOrBytes.pool as Pool | undefined)?.name}" released to pool "${this.name}"`);
       }
       leaseOrBytes.release();
       return;
@@ -183,14 +261,21 @@ export class Pool {
     if (!(leaseOrBytes instanceof Uint8Array)) throw new ForeignLeaseError('release() takes a Lease or a Uint8Array from one');
     const slot = this.#slotOfBytes(leaseOrBytes);
     const holder = this.#holders[slot]?.deref();
-    if (!holder || holder.view === undefined || holder.slot !== slot) {
-      throw new LeaseReleasedError(`buffer of slot ${slot} in pool "${this.name}"`);
+    if (holder !== undefined && holder.view === leaseOrBytes && holder.slot === slot) {
+      this.releaseLease(holder);
+      return;
     }
-    this.releaseLease(holder);
+    if (holder !== undefined && holder.view !== undefined && holder.slot === slot
+      && leaseOrBytes !== this.#views[(slot << 1) | ((holder.gen ^ 1) & 1)]) {
+      // Held, and not a view any lending of the slot got: a copy the caller made.
+      throw new ForeignLeaseError(`buffer of slot ${slot} in pool "${this.name}" is not the one its lease handed out (release the lease)`);
+    }
+    throw new LeaseReleasedError(`buffer of slot ${slot} in pool "${this.name}" (released, or from an earlier lending of the slot)`);
   }
 
   /** Outstanding leases with their age, oldest first (stacks when `debug` is on or sampled). */
   leaks(options: { olderThanMs?: number } = {}): LeakReport[] {
+    if (typeof options !== 'object' || options === null) throw new TypeError('leaks options must be an object');
     const olderThanMs = integerOption('olderThanMs', options.olderThanMs ?? 0, 0, Number.MAX_SAFE_INTEGER);
     const now = this.#arena.clock();
     const reports: LeakReport[] = [];
@@ -262,7 +347,7 @@ export class Pool {
     this.#views.fill(undefined);
     for (const ref of this.#holders) {
       const lease = ref?.deref();
-      if (lease && lease.view !== undefined && lease.pool === this) lease.view = this.#viewOf(lease.slot);
+      if (lease && lease.view !== undefined && lease.pool === this) lease.view = this.#viewAt(lease.slot, (lease.slot << 1) | (lease.gen & 1));
     }
   }
 
@@ -301,23 +386,65 @@ export class Pool {
     else this.#recycle(lease);
   }
 
-  /** Stacks are captured, callers wait, or debug mode: release has more to do than the common case. */
+  /** Stacks are captured, callers wait (here or in another pool), or debug mode: release has more to do than the common case. */
   #releaseSlow(lease: Lease): void {
     this.#stacks.delete(lease.slot);
     if (this.#waiters.length !== 0) this.serveWaiters();
+    // Callers of other pools may wait on maxBytes: a slab this release emptied can be theirs
+    // (their acquire reclaims it, as a synchronous acquire would), before any newcomer takes it.
+    else if (this.#othersWait && this.#slabIsEmpty(lease.slot)) this.#arena.serveAllWaiters();
     if (!this.#arena.debug) this.#recycle(lease); // debug: lease objects are never reused
+  }
+
+  /** No slot of `slot`'s slab is in use (a scan of one slab's metadata: only while others wait). */
+  #slabIsEmpty(slot: number): boolean {
+    const first = slot - (slot % this.#slotsPerSlab);
+    const end = Math.min(first + this.#slotsPerSlab, this.#acquiredAt.length);
+    const i32 = this.#i32;
+    for (let s = first; s < end; s++) {
+      if (i32[this.#metaBase + s * 4 + (codes.M_STATE >> 2)] === codes.STATE_IN_USE) return false;
+    }
+    return true;
   }
 
   /** @internal Hand free slots to waiting callers, oldest first. */
   serveWaiters(): void {
-    while (this.#waiters.length !== 0) {
-      const slot = this.#acquireSlot();
-      if (slot < 0) return;
-      const waiter = this.#waiters.shift()!;
-      this.#waitersChanged();
-      this.#settleWaiter(waiter);
-      waiter.resolve(this.#lend(slot));
+    if (this.#serving) return;
+    this.#serving = true;
+    try {
+      while (this.#waiters.length !== 0) {
+        const slot = this.#acquireSlot();
+        if (slot < 0) {
+          // A retry for callers already counted when they first found the pool exhausted.
+          this.#uncountExhaustion();
+          return;
+        }
+        const waiter = this.#waiters.shift()!;
+        this.#waitersChanged();
+        this.#settleWaiter(waiter);
+        waiter.resolve(this.#lend(slot));
+      }
+    } finally {
+      this.#serving = false;
     }
+  }
+
+  /** @internal Whether other pools of the arena have callers waiting (the arena keeps it current). */
+  setOthersWait(on: boolean): void {
+    this.#othersWait = on;
+    this.#releaseIsSlow = this.#capturesStacks || this.#waiters.length !== 0 || on;
+  }
+
+  /** @internal Callers waiting in this pool. */
+  get waiting(): number {
+    return this.#waiters.length;
+  }
+
+  /** The module counted an exhaustion for an acquire that no caller saw refused: take it back. */
+  #uncountExhaustion(): void {
+    const f64 = this.#arena.f64;
+    if (f64.length === 0) return; // closed or detached: nothing to correct
+    f64[(this.#descriptor + codes.P_COUNTERS + codes.C_EXHAUSTIONS * 8) >>> 3]!--;
   }
 
   /** @internal */
@@ -365,6 +492,7 @@ export class Pool {
     this.#arena.call(() => this.#exports.release(this.id, slot, gen, this.slotSize));
     this.#arena.reportLeak({ pool: this.name, slot, ageMs, kind: 'gc', ...(stack ? { stack } : {}) });
     if (this.#waiters.length !== 0) this.serveWaiters();
+    else if (this.#othersWait && this.#slabIsEmpty(slot)) this.#arena.serveAllWaiters(); // as a release would
   }
 
   /** @internal The arena closed or faulted: from now on every wasm call is refused without a per-call check. */
@@ -419,16 +547,21 @@ export class Pool {
     // The arena is at maxBytes, but other pools may sit on empty slabs from an
     // earlier burst: take those back now rather than wait for the shrink timer.
     if (slot === codes.ERR_ARENA_FULL && this.#arena.reclaimFor(this) > 0) {
+      this.#uncountExhaustion(); // the retry below counts its own outcome
+      // Callers already waiting here come first: the reclaimed slab is theirs before this newcomer's.
+      if (this.#waiters.length !== 0 && !this.#serving) this.serveWaiters();
       slot = this.#exports.acquire(this.id);
     }
+    if (slot < 0) this.refusedAt = this.#arena.clock();
     return slot;
   }
 
-  #viewOf(slot: number): Uint8Array {
-    let view = this.#views[slot];
+  /** The cached view at `at` (`slot * 2 + (gen & 1)`), made on first use. */
+  #viewAt(slot: number, at: number): Uint8Array {
+    let view = this.#views[at];
     if (view === undefined) {
       view = new Uint8Array(this.#arena.buffer, this.#exports.slotAddress(this.id, slot), this.slotSize);
-      this.#views[slot] = view;
+      this.#views[at] = view;
     }
     return view;
   }
@@ -436,7 +569,9 @@ export class Pool {
   #lend(slot: number): Lease {
     const lease = this.#quarantined > LEASE_QUARANTINE ? this.#takeOldest() : this.#newLease();
     const gen = this.#i32[this.#metaBase + slot * 4]!; // as i32: wasm takes the same bits back
-    lease.view = this.#views[slot] ?? this.#viewOf(slot);
+    // Alternate views per lending (by the generation's parity): see #views.
+    const at = (slot << 1) | (gen & 1);
+    lease.view = this.#views[at] ?? this.#viewAt(slot, at);
     lease.slot = slot;
     lease.gen = gen;
     lease.used = 0;
@@ -477,8 +612,8 @@ export class Pool {
   #slotOfBytes(bytes: Uint8Array): number {
     const buffer = this.#arena.buffer;
     if (bytes.buffer !== buffer) {
-      throw new ForeignLeaseError(bytes.byteLength === 0
-        ? 'buffer is detached (from before the arena grew, or not from this arena)'
+      throw new ForeignLeaseError(this.#arena.isStaleView(bytes)
+        ? 'buffer is detached (from before the arena grew)'
         : `buffer is not from this arena's memory`);
     }
     const slot = this.#exports.slotAt(this.id, bytes.byteOffset);
@@ -503,11 +638,21 @@ export class Pool {
   }
 
   #waitersChanged(): void {
-    this.#releaseIsSlow = this.#capturesStacks || this.#waiters.length !== 0;
+    this.#releaseIsSlow = this.#capturesStacks || this.#waiters.length !== 0 || this.#othersWait;
+    this.#arena.waitersChanged();
   }
 
   #settleWaiter(waiter: Waiter): void {
     if (waiter.timer !== undefined) clearTimeout(waiter.timer);
     if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
+  }
+}
+
+/** Duck-typed (AbortSignal may come from another realm or a polyfill), but enough that settling a waiter cannot throw. */
+function checkSignal(signal: unknown): void {
+  const s = signal as Partial<AbortSignal> | null;
+  if (typeof s !== 'object' || s === null || typeof s.aborted !== 'boolean'
+    || typeof s.addEventListener !== 'function' || typeof s.removeEventListener !== 'function') {
+    throw new TypeError('signal must be an AbortSignal');
   }
 }

@@ -77,9 +77,12 @@ describe('waiting for a slot', () => {
     await expect(waiting).rejects.toThrow(ArenaClosedError);
   });
 
-  it('rejects a bad timeoutMs with a RangeError', async () => {
+  it('rejects a bad timeoutMs with a RangeError, as a rejected promise (a .catch() sees it)', async () => {
     const arena = await onePool();
-    expect(() => arena.getPool('one').acquireAsync({ timeoutMs: -5 })).toThrow(/timeoutMs/);
+    let result: Promise<unknown> | undefined;
+    expect(() => { result = arena.getPool('one').acquireAsync({ timeoutMs: -5 }); }).not.toThrow();
+    await expect(result).rejects.toThrow(RangeError);
+    await expect(result).rejects.toThrow(/timeoutMs/);
     await arena.close();
   });
 });
