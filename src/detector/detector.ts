@@ -7,6 +7,7 @@ import { ScanEngine, CONTEXT_CODES, toThreats, FAULT, JSON_CLEAN, assertLiveView
 import { Histogram } from './histogram.js';
 import { StreamFinishedError, DetectorClosedError } from './errors.js';
 import { PoolExhaustedError } from '../errors.js';
+import { RECENT_REFUSAL_MS } from '../pool.js';
 import { analyzeRequest as walkRequest, analyzeRequestSync as walkRequestSync, isFetchRequest } from './request.js';
 import type {
   DetectorOptions, ScanContext, ScanOptions, ScanResult, Threat, DetectorStats, DetectorHealth, DetectorHealthCheck, RequestLike,
@@ -185,6 +186,9 @@ export class Detector {
   #blocked = 0;
   #errors = 0;
   #lastError: unknown = null;
+  /** Date.now() of the last internal error, and of the previous healthCheck (as the arena's pools keep theirs). */
+  #lastErrorAt = -Infinity;
+  #lastHealthAt = -Infinity;
   readonly #byCategory = new Map<string, number>();
   readonly #byRule = new Map<string, number>();
   readonly #times = new Histogram();
@@ -470,6 +474,7 @@ export class Detector {
   failure(err: unknown, t0: number, location: string | undefined, verdict: boolean): ScanResult {
     this.#errors++;
     this.#lastError = err;
+    this.#lastErrorAt = Date.now();
     // A wasm trap means the module's memory can no longer be trusted: mark the arena faulted
     // (only RuntimeErrors do), so every later scan fails closed and health reports 'failing'.
     try { this.arena.fault(err); } catch { /* recording the fault must not mask the failure */ }
@@ -525,7 +530,12 @@ export class Detector {
         checks.push({ name: 'self-test', ok: false, detail: busy ? `not run, no free slot: ${String(err)}` : `scan failed: ${String(err)}` });
       }
     } else checks.push({ name: 'self-test', ok: false, detail: 'detector closed' });
-    checks.push({ name: 'internal-errors', ok: this.#errors === 0, detail: this.#errors === 0 ? 'none' : `${this.#errors}, last: ${String(this.#lastError)}` });
+    // (an error since the previous check or in the last RECENT_REFUSAL_MS, as a pool's refusals: one
+    // transient error, an arena full for a moment, must not leave the report degraded for good)
+    const now = Date.now();
+    const recent = this.#lastErrorAt > Math.min(this.#lastHealthAt, now - RECENT_REFUSAL_MS);
+    this.#lastHealthAt = now;
+    checks.push({ name: 'internal-errors', ok: !recent, detail: this.#errors === 0 ? 'none' : `${this.#errors} since creation, last ${Math.max(0, now - this.#lastErrorAt)} ms ago: ${String(this.#lastError)}` });
     const status = (!selfTest && !busy) || arenaStatus === 'failing' ? 'failing' : checks.every((c) => c.ok) ? 'ok' : 'degraded';
     return { healthy: status === 'ok', status, checks };
   }

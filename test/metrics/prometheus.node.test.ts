@@ -212,9 +212,9 @@ describe('healthReport', () => {
   });
 
   it('is 200 and degraded, not 503, when a pool is only busy; healthy is false, as in each part', async () => {
-    const own = await createArena({ pools: createStandardPools({ large: { maxSlots: 2 } }) });
+    const own = await createArena({ pools: createStandardPools({ large: { maxSlots: 3 } }) });
     const d = await createDetector({ arena: own });
-    const held = [own.poolFor(65536).acquire(), own.poolFor(65536).acquire()];
+    const held = [own.poolFor(65536).acquire(), own.poolFor(65536).acquire(), own.poolFor(65536).acquire()];
     const busy = healthReport({ detector: d });
     expect(busy.status).toBe(200);
     expect(busy.report).toMatchObject({ healthy: false, status: 'degraded' });
@@ -222,7 +222,43 @@ describe('healthReport', () => {
     expect(own.healthCheck()).toMatchObject({ healthy: false, status: 'degraded' });
     expect(sample(renderPrometheus({ detector: d }), 'arenaguard_health_status', { status: 'degraded' })).toBe(1);
     for (const l of held) l.release();
-    expect(healthReport({ detector: d })).toMatchObject({ status: 200, report: { healthy: true, status: 'ok' } });
+    // (the detector keeps two large slots for its scans from now on: 2 of 3 is no pressure)
+    // (the refusals stay in the report for 10 s, or until the next check after that: a probe sees a spike it missed)
+    const realNow = Date.now;
+    try {
+      const now = Date.now();
+      Date.now = () => now;
+      const after = healthReport({ detector: d });
+      expect(after).toMatchObject({ status: 200, report: { healthy: false, status: 'degraded' } });
+      expect(after.report.checks.find((c) => c.name === 'detector:self-test')?.ok).toBe(true);
+      Date.now = () => now + 11_000;
+      expect(healthReport({ detector: d })).toMatchObject({ status: 200, report: { healthy: true, status: 'ok' } });
+    } finally {
+      Date.now = realNow;
+    }
+    await d.close();
+    await own.close();
+  });
+
+  it('an internal error leaves the report degraded for a while, not for good', async () => {
+    const own = await createArena({ pools: createStandardPools({ large: { maxSlots: 3 } }) });
+    const d = await createDetector({ arena: own });
+    const realNow = Date.now;
+    try {
+      const held = [own.poolFor(65536).acquire(), own.poolFor(65536).acquire(), own.poolFor(65536).acquire()];
+      expect(d.scan('x').threats[0]?.ruleId).toBe('internal.error'); // (no slot for the scan: fails closed)
+      for (const l of held) l.release();
+      const now = Date.now();
+      Date.now = () => now;
+      const recent = healthReport({ detector: d });
+      expect(recent.report.status).toBe('degraded');
+      expect(recent.report.checks.find((c) => c.name === 'detector:internal-errors')?.ok).toBe(false);
+      Date.now = () => now + 11_000;
+      expect(healthReport({ detector: d }).report).toMatchObject({ healthy: true, status: 'ok' });
+      expect(d.getStats().internalErrors).toBe(1); // (the count stays: it is since creation)
+    } finally {
+      Date.now = realNow;
+    }
     await d.close();
     await own.close();
   });
