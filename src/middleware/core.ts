@@ -776,7 +776,8 @@ export class GuardCore<Req> {
 
     const internal = blocked && kept.length > 0 && kept.every((t) => t.ruleId.startsWith('internal.'));
     const monitor = this.options.mode === 'monitor';
-    const action: ThreatEvent['action'] = !blocked ? (kept.length === 0 ? 'excluded' : 'allowed') : monitor ? 'monitored' : 'blocked';
+    const action: ThreatEvent['action'] = !blocked ? (kept.length === 0 ? 'excluded' : 'allowed') : monitor ? 'monitored'
+      : internal ? (this.options.failMode === 'open' ? 'failed-open' : 'unavailable') : 'blocked';
     this.#report({
       requestId,
       method: inspection.meta.method,

@@ -23,8 +23,10 @@ export interface ThreatEvent {
   /**
    * `'blocked'`: answered 403. `'monitored'`: would have been blocked, let through because `mode` is `'monitor'`.
    * `'allowed'`: findings scored below the detector's threshold. `'excluded'`: every finding was excluded.
+   * `'unavailable'`: the scanner failed (the only findings are `internal.*`) and the request was answered 503;
+   * `'failed-open'`: the same failure, let through because `failMode` is `'open'`.
    */
-  action: 'blocked' | 'monitored' | 'allowed' | 'excluded';
+  action: 'blocked' | 'monitored' | 'allowed' | 'excluded' | 'unavailable' | 'failed-open';
   score: number;
   /**
    * Findings that count, after exclusions. Locations name fields as in the 403:

@@ -149,6 +149,20 @@ describe('guard (fetch)', () => {
     expect((await open(new Request('http://127.0.0.1/?q=hello'))).status).toBe(200);
   });
 
+  it("reports a scanner failure as 'unavailable' (503) or 'failed-open' (passed), never as 'blocked'", async () => {
+    for (const [failMode, status, action] of [['closed', 503, 'unavailable'], ['open', 200, 'failed-open']] as const) {
+      // (one pool of two 64 KiB slots: the detector's scan needs three, so every scan fails)
+      const tight = await testArena({ pools: [{ name: 'only', slotSize: 65536, initialSlots: 2, maxSlots: 2 }] });
+      const d = await testDetector({ arena: tight });
+      const actions: string[] = [];
+      const handler = guard(() => new Response('app'), { detector: d, arena, failMode, onThreat: (e) => actions.push(e.action) });
+      expect((await handler(new Request('http://127.0.0.1/?q=hello'))).status).toBe(status);
+      expect(actions).toEqual([action]);
+      await d.close();
+      await tight.close();
+    }
+  });
+
   it('passes extra handler arguments (env, ctx) through', async () => {
     const handler = guard((_req: Request, env: { name: string }) => new Response(env.name), { detector, arena });
     expect(await (await handler(new Request('http://127.0.0.1/'), { name: 'env-ok' })).text()).toBe('env-ok');

@@ -37,6 +37,13 @@ describe('options', () => {
     await expect(createDetector({ threshold: Number.NaN })).rejects.toThrow(/threshold/);
     await expect(createDetector({ paranoia: 3 as 1 })).rejects.toBeInstanceOf(RangeError);
   });
+  it('rejects an arena with no slot large enough for the scanner, naming it, instead of failing every scan', async () => {
+    const small = await createArena({ pools: [{ name: 'small', slotSize: 8192, initialSlots: 1, maxSlots: 64 }] });
+    const err = await createDetector({ arena: small }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RangeError);
+    expect(String(err)).toMatch(/arena needs a pool of slots of at least \d+ bytes/);
+    await small.close();
+  });
   it('threshold 0 blocks everything, a high threshold blocks less', async () => {
     const zero = await detector({ threshold: 0 });
     expect(zero.scan('hello').blocked).toBe(true);
