@@ -3,6 +3,8 @@
 // at factory time, so a misconfigured guard never reaches production traffic.
 import type { Arena } from '../arena.js';
 import type { GuardDetector, GuardThreat } from './detector.js';
+import { globMatch } from './glob.js';
+import { RULES } from '../detector/rules.generated.js';
 
 /** One exclusion: a rule (glob) switched off only where it is known to misfire. */
 export interface Exclusion {
@@ -134,6 +136,10 @@ function resolveExclusions(value: unknown): Exclusion[] {
     }
     const rule = globField(`${at}.rule`, e.rule);
     if (rule === undefined) throw new RangeError(`${at}.rule is required`);
+    // (a misspelt id would exclude nothing, silently: the false positive it was meant for stays blocked)
+    if (!RULES.some((r) => !r.id.startsWith('internal.') && globMatch(rule, r.id))) {
+      throw new RangeError(`${at}.rule '${rule}' matches no rule id (ids look like 'xss.script-tag'; globs like 'sqli.*'; see RULES)`);
+    }
     return { rule, location: globField(`${at}.location`, e.location), path: globField(`${at}.path`, e.path) };
   });
 }

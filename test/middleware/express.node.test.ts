@@ -300,6 +300,9 @@ describe('backpressure and failures', () => {
     expect(() => arenaguard({ failMode: 'sometimes' as never })).toThrow(/failMode/);
     expect(() => arenaguard({ exclude: [{ location: 'body:$.x' } as never] })).toThrow(/exclude\[0\]\.rule/);
     expect(() => arenaguard({ exclude: [{ rule: 'x', where: 'y' } as never] })).toThrow(/exclude\[0\]\.where/);
+    // (a misspelt rule id excluded nothing, silently)
+    expect(() => arenaguard({ exclude: [{ rule: 'sqli.*' }, { rule: 'xss.tag' }] })).toThrow(/exclude\[1\]\.rule 'xss\.tag' matches no rule id/);
+    expect(() => arenaguard({ exclude: [{ rule: 'internal.*' }] })).toThrow(RangeError);
     expect(() => arenaguard({ slotWaitMs: 1.5 })).toThrow(/slotWaitMs/);
     expect(() => arenaguard({ onThreat: 'log' as never })).toThrow(/onThreat/);
     expect(() => arenaguard({ detector, paranoia: 2 })).toThrow(/paranoia/);
