@@ -105,7 +105,18 @@ ts += `/** Threat category of a rule. */\n`;
 ts += `export type RuleCategory = 'sqli' | 'xss' | 'cmdi' | 'path' | 'limit' | 'internal';\n`;
 ts += `/** One detection rule as compiled into the engine. */\n`;
 ts += `export interface RuleInfo { readonly index: number; readonly id: string; readonly category: RuleCategory; readonly severity: Severity; readonly score: number; readonly paranoia: 1 | 2; readonly description: string; }\n`;
-ts += `/** Every rule, indexed by its engine index. */\n`;
+ts += `/**
+ * Every rule, indexed by its engine index (\`RULES[rule.index] === rule\`): ids, categories,
+ * severities and scores as findings report them, for tooling such as exclusion lists and
+ * dashboards. Generated from \`rules/rules.json\`.
+ *
+ * @example
+ * \`\`\`ts
+ * const rule = RULES.find((r) => r.id === 'sqli.union-select')!;
+ * [rule.category, rule.severity, rule.score, rule.paranoia]; // ['sqli', 'critical', 5, 1]
+ * RULES.filter((r) => r.paranoia === 2).map((r) => r.id);   // the rules only paranoia 2 runs
+ * \`\`\`
+ */\n`;
 ts += `export const RULES: readonly RuleInfo[] = ${JSON.stringify(rules.map(({ index, id, category, severity, score, paranoia, description }) => ({ index, id, category, severity, score, paranoia, description })), null, 2)};\n`;
 
 mkdirSync(join(root, 'assembly/scanner/generated'), { recursive: true });

@@ -36,10 +36,26 @@ export async function createArena(options: ArenaOptions = {}): Promise<Arena> {
   return new Arena(exports, resolved, options.onLeak);
 }
 
-/** A pooled wasm memory arena. Create it with `createArena`. */
+/**
+ * A pooled wasm memory arena: fixed-size slots in one WebAssembly memory,
+ * lent and taken back without creating garbage, zeroed on release. Create it
+ * with `createArena`; close it with `close()` when done (it runs timers).
+ *
+ * @example
+ * ```ts
+ * const arena = await createArena({ maxBytes: 16 * 1024 * 1024 });
+ * const body = new TextEncoder().encode('{"name":"widget"}');
+ * const lease = arena.poolFor(body.length).acquire(); // the smallest class that fits: 'small', 1 KiB
+ * lease.write(body);
+ * [lease.pool.name, lease.bytes.length, arena.getStats().bytesInUse]; // ['small', 1024, 1024]
+ * lease.release();
+ * await arena.close();
+ * ```
+ */
 export class Arena {
   /** The pools, in the order given. */
   readonly pools: readonly Pool[];
+  /** Cap, in bytes, on the slabs of all pools together (`ArenaOptions.maxBytes`, default 64 MiB). */
   readonly maxBytes: number;
   /** @internal */ readonly slabBytes: number;
   /** @internal */ readonly debug: boolean;
@@ -132,6 +148,17 @@ export class Arena {
     return freed;
   }
 
+  /**
+   * A snapshot of bytes and slots in use, reserved and free, for every pool
+   * (see `ArenaStats`). Cheap: reads counters, allocates one small object per pool.
+   *
+   * @example
+   * ```ts
+   * const lease = arena.getPool('medium').acquire();
+   * arena.getStats().bytesInUse;        // 8192
+   * arena.getStats().pools.medium.inUse; // 1
+   * ```
+   */
   getStats(): ArenaStats {
     // No prototype: a pool may be named "__proto__" (a plain object would take it as its prototype).
     const pools: ArenaStats['pools'] = Object.create(null) as ArenaStats['pools'];

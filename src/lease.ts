@@ -51,7 +51,10 @@ export class Lease {
   next: Lease | undefined = undefined;
 
   /** @internal */
-  constructor(readonly pool: Pool) {
+  constructor(
+    /** The pool this lease's slot belongs to; its `release(lease)` is the same as `lease.release()`. */
+    readonly pool: Pool,
+  ) {
     this.slotSize = pool.slotSize;
     this.ref = typeof WeakRef === 'function' ? new WeakRef(this) : undefined;
   }

@@ -46,6 +46,7 @@ interface Waiter {
  * ```
  */
 export class Pool {
+  /** The pool's name from `PoolOptions.name`: the key in `arena.getStats().pools` and the `pool` label of metrics. */
   readonly name: string;
   /** Bytes per slot. */
   readonly slotSize: number;
@@ -307,6 +308,18 @@ export class Pool {
     return freed;
   }
 
+  /**
+   * This pool's counters (see `PoolStats`): the same numbers as `arena.getStats().pools[name]`.
+   *
+   * @example
+   * ```ts
+   * const pool = arena.getPool('small');
+   * const lease = pool.acquire();
+   * pool.getStats().inUse;  // 1
+   * lease.release();
+   * pool.getStats().releases; // 1
+   * ```
+   */
   getStats(): PoolStats {
     // A closed pool holds nothing; its counters stay as they were at close().
     if (this.#statsAtClose) return { ...this.#statsAtClose, capacity: 0, inUse: 0, free: 0, waiting: 0, bytesReserved: 0, utilization: 0 };

@@ -83,7 +83,19 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
   return new Detector(arena, resolved, options.arena === undefined);
 }
 
-/** A stream scan: push chunks, then `finish()` for the verdict (offsets count bytes). */
+/**
+ * A stream scan: push chunks, then `finish()` for the verdict (offsets count bytes).
+ * For bodies that arrive in pieces: the verdict is the one the whole input gets,
+ * without joining the chunks first. Holds one state slot until `finish()`.
+ *
+ * @example
+ * ```ts
+ * const stream = detector.createStream({ context: 'body' });
+ * stream.push('<scr').push('ipt>alert(1)</script>'); // the tag is split across chunks
+ * const r = stream.finish();
+ * [r.blocked, r.threats.map((t) => `${t.ruleId}@${t.offset}`)]; // [true, ['xss.script-tag@0', 'xss.js-sink@8']]
+ * ```
+ */
 export class ScanStream {
   readonly #detector: Detector;
   #state: Lease | null = null;
@@ -168,13 +180,31 @@ export class ScanStream {
   }
 }
 
-/** Scans values, streams and requests. Create with {@link createDetector}. */
+/**
+ * Scans values, streams and requests. Create with {@link createDetector}; one detector serves
+ * any number of requests (scans are synchronous and never interleave). It keeps three slots of
+ * its arena between scans until `close()` (see `DetectorOptions.arena`).
+ *
+ * @example
+ * ```ts
+ * const detector = await createDetector();
+ * const r = detector.scan('<script>alert(1)</script>', { context: 'body' });
+ * [r.blocked, r.score, r.threats.map((t) => t.ruleId)]; // [true, 10, ['xss.script-tag', 'xss.js-sink']]
+ * const req = await detector.analyzeRequest(new Request("http://localhost/search?q=1'+UNION+SELECT+password+FROM+users--"));
+ * [req.blocked, req.threats[0].location]; // [true, 'query:q']
+ * await detector.close();
+ * ```
+ */
 export class Detector {
   /** The arena whose slots hold scanned bytes. */
   readonly arena: Arena;
+  /** `DetectorOptions.paranoia`: 1 runs the rules with few false positives, 2 adds the rest. */
   readonly paranoia: 1 | 2;
+  /** `DetectorOptions.failMode`: whether an internal error blocks (`'closed'`) or passes (`'open'`). */
   readonly failMode: 'closed' | 'open';
+  /** `DetectorOptions.maxScanBytes`: bytes scanned per input or stream; past it, `limit.oversize`. */
   readonly maxScanBytes: number;
+  /** `DetectorOptions.threshold`: the anomaly score at which a result is `blocked`. */
   readonly threshold: number;
   /** @internal */ readonly engine: ScanEngine;
   readonly #ownsArena: boolean;

@@ -5,7 +5,20 @@ import { CONTEXT_CODES } from './engine.js';
 import { DetectorClosedError } from './errors.js';
 import type { ScanContext, ScanResult } from './types.js';
 
+/** One decoding stage of an `Explanation`: what it does, and the text after it. */
 export interface ExplainStage { name: string; text: string }
+/**
+ * What `explain` returns: the payload, the text after each decoding stage, and
+ * the verdict of `detector.scan` on it. For reading why something was (or was
+ * not) blocked; the CLI's `arenaguard explain` prints the same.
+ *
+ * @example
+ * ```ts
+ * const e = explain(detector, '%253Cscript%253E', 'query');
+ * e.stages.map((s) => s.name)[1];                      // 'percent-decoded again (double encoding)'
+ * [e.result.blocked, e.result.threats[0].ruleId];      // [true, 'xss.script-tag']
+ * ```
+ */
 export interface Explanation {
   payload: string;
   context: ScanContext;
@@ -21,7 +34,7 @@ const STAGE_NAMES = ['percent-decoded (+ as space in query/form)', 'percent-deco
  * @example
  * ```ts
  * const e = explain(detector, '%253Cscript%253E', 'query');
- * e.stages.map((s) => s.text); // ['%3Cscript%3E', '<Script>'... , '<script>']
+ * e.stages.map((s) => s.text); // ['%3Cscript%3E', '<script>', '<script>']
  * ```
  */
 export function explain(detector: Detector, payload: string, context: ScanContext = 'query'): Explanation {

@@ -5,7 +5,18 @@ export type Severity = 'critical' | 'error' | 'warning' | 'notice';
 export type RuleCategory = 'sqli' | 'xss' | 'cmdi' | 'path' | 'limit' | 'internal';
 /** One detection rule as compiled into the engine. */
 export interface RuleInfo { readonly index: number; readonly id: string; readonly category: RuleCategory; readonly severity: Severity; readonly score: number; readonly paranoia: 1 | 2; readonly description: string; }
-/** Every rule, indexed by its engine index. */
+/**
+ * Every rule, indexed by its engine index (`RULES[rule.index] === rule`): ids, categories,
+ * severities and scores as findings report them, for tooling such as exclusion lists and
+ * dashboards. Generated from `rules/rules.json`.
+ *
+ * @example
+ * ```ts
+ * const rule = RULES.find((r) => r.id === 'sqli.union-select')!;
+ * [rule.category, rule.severity, rule.score, rule.paranoia]; // ['sqli', 'critical', 5, 1]
+ * RULES.filter((r) => r.paranoia === 2).map((r) => r.id);   // the rules only paranoia 2 runs
+ * ```
+ */
 export const RULES: readonly RuleInfo[] = [
   {
     "index": 0,

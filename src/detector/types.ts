@@ -39,8 +39,34 @@ export interface ScanResult {
   truncated?: true;
 }
 
+/**
+ * Options of `createDetector`: the arena it scans in, how strict it is
+ * (`paranoia`, `threshold`), what an internal error does (`failMode`), and how
+ * much of one input it scans (`maxScanBytes`). Bad values throw `RangeError`.
+ *
+ * @example
+ * ```ts
+ * const arena = await createArena();
+ * const detector = await createDetector({ arena, paranoia: 1, failMode: 'closed', maxScanBytes: 256 * 1024, threshold: 5 });
+ * detector.scan('hello');
+ * // the detector's own slots, held until detector.close():
+ * Object.fromEntries(Object.entries(arena.getStats().pools).map(([n, p]) => [n, p.inUse])); // { small: 0, medium: 1, large: 2 }
+ * await detector.close();
+ * arena.getStats().bytesInUse; // 0
+ * ```
+ */
 export interface DetectorOptions {
-  /** Arena whose slots hold the bytes being scanned. Default: a new arena with the standard pools (closed by `detector.close()`). */
+  /**
+   * Arena whose slots hold the bytes being scanned. Default: a new arena with the standard pools (closed by `detector.close()`).
+   *
+   * From its first scan until `close()`, the detector keeps three slots of this arena leased
+   * (reused by every scan, so a scan takes no slot of its own): one of at least 2,944 bytes for
+   * its scan state and two of at least 56,688 bytes (the engine's scratch size) for decoding and
+   * input; with the standard pools, 1 `medium` and 2 `large`. They count in `inUse` and
+   * `bytesInUse` and are listed by `pool.leaks()`; an open stream holds one more state slot.
+   * Leave room for them in `maxSlots` and `maxBytes`. An arena with no slot of 56,688 bytes
+   * is accepted, but every scan then fails (`internal.error`).
+   */
   arena?: Arena;
   /** 1 (default): few false positives. 2: more rules, more detection, more false positives. */
   paranoia?: 1 | 2;
@@ -52,6 +78,17 @@ export interface DetectorOptions {
   threshold?: number;
 }
 
+/**
+ * Options of one `scan()` or `createStream()`: the context says how the value
+ * is decoded before detection (see `ScanContext`), so pass where the value came from.
+ *
+ * @example
+ * ```ts
+ * detector.scan('../../etc/passwd', { context: 'path' }).threats.map((t) => t.ruleId);
+ * // ['path.traversal-sequence', 'path.sensitive-file']
+ * detector.scan("1' OR '1'='1").blocked; // true (context 'query')
+ * ```
+ */
 export interface ScanOptions {
   /** Decoding context. Default `'query'`. */
   context?: ScanContext;
@@ -95,6 +132,7 @@ export interface DetectorStats {
   scanTimeMs: { p50: number; p99: number; max: number };
 }
 
+/** One check of a `DetectorHealth`, shaped like the arena's `HealthCheck`. */
 export interface DetectorHealthCheck { name: string; ok: boolean; detail: string }
 /** The detector's health, shaped like the arena's (`arena.healthCheck()`). */
 export interface DetectorHealth {

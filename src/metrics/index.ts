@@ -8,7 +8,17 @@ import type { Arena } from '../arena.js';
 import type { HealthCheck, HealthReport } from '../api.js';
 import { existingRecorder, SCAN_DURATION_BUCKETS, type GuardRecorder } from './recorder.js';
 
-/** Content-Type of the Prometheus text exposition format. */
+/**
+ * Content-Type of the Prometheus text exposition format (0.0.4), the one
+ * `renderPrometheus` writes: send it with the text, or a scraper may not parse it.
+ *
+ * @example
+ * ```ts
+ * import { renderPrometheus, PROMETHEUS_CONTENT_TYPE } from 'arenaguard/metrics';
+ * const metrics = () => new Response(renderPrometheus({ detector }), { headers: { 'content-type': PROMETHEUS_CONTENT_TYPE } });
+ * metrics().headers.get('content-type'); // 'text/plain; version=0.0.4; charset=utf-8'
+ * ```
+ */
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 /** What metrics and health are read from: an arena, a detector, or both (the detector's arena is used when `arena` is omitted). */
@@ -24,8 +34,27 @@ export interface MetricsDetector {
   readonly arena?: unknown;
 }
 
+/**
+ * A metric family's Prometheus type: `counter` only goes up (since the arena or
+ * detector was created), `gauge` is a current value, `histogram` is buckets, sum and count.
+ *
+ * @example
+ * ```ts
+ * collectMetrics({ arena }).find((f) => f.name === 'arenaguard_pool_slots_in_use')!.type; // 'gauge'
+ * ```
+ */
 export type MetricType = 'counter' | 'gauge' | 'histogram';
 
+/**
+ * One sample of a `MetricFamily`: a name, its labels and a number, as one
+ * line of the text format. Units follow Prometheus names (`_bytes`, `_seconds`).
+ *
+ * @example
+ * ```ts
+ * const family = collectMetrics({ arena }).find((f) => f.name === 'arenaguard_pool_slots_in_use')!;
+ * family.samples[0]; // { name: 'arenaguard_pool_slots_in_use', labels: { pool: 'small' }, value: 0 }
+ * ```
+ */
 export interface MetricSample {
   /** Full sample name (a histogram's carry `_bucket`, `_sum`, `_count`). */
   name: string;

@@ -5,6 +5,18 @@ import type { Detector, RequestLike, ScanContext, ScanResult, Threat } from '../
 
 /** One finding, as the middleware reports it (`location` is always set in middleware results). */
 export type GuardThreat = Threat;
+/**
+ * A verdict as the middleware reads it from its detector: the same shape as `ScanResult`
+ * (`blocked`, `score`, `threats`, `truncated`). Named here so a custom `GuardDetector`
+ * needs no import from the core package.
+ *
+ * @example
+ * ```ts
+ * const r: GuardScanResult = await detector.analyzeRequest({ method: 'GET', url: "/search?q=1'+UNION+SELECT+password+FROM+users--" });
+ * [r.blocked, r.threats.map((t) => `${t.ruleId}@${t.location}`)];
+ * // [true, ['sqli.union-select@query:q', 'sqli.select-from@query:q', 'sqli.comment-truncation@query:q']]
+ * ```
+ */
 export type GuardScanResult = ScanResult;
 export type GuardRequestShape = RequestLike;
 export type GuardScanContext = ScanContext;
