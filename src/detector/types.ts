@@ -64,8 +64,9 @@ export interface DetectorOptions {
    * its scan state and two of at least 56,688 bytes (the engine's scratch size) for decoding and
    * input; with the standard pools, 1 `medium` and 2 `large`. They count in `inUse` and
    * `bytesInUse` and are listed by `pool.leaks()`; an open stream holds one more state slot.
-   * Leave room for them in `maxSlots` and `maxBytes`. An arena with no slot of 56,688 bytes
-   * is accepted, but every scan then fails (`internal.error`).
+   * Leave room for them in `maxSlots` and `maxBytes`: `createDetector` rejects an arena with
+   * no usable slot of 56,688 bytes (`RangeError`), and one too full to lend them fails each
+   * scan (`internal.error`) until it can.
    */
   arena?: Arena;
   /** 1 (default): few false positives. 2: more rules, more detection, more false positives. */

@@ -8,7 +8,7 @@ import { RULES } from '../detector/rules.generated.js';
 
 /** One exclusion: a rule (glob) switched off only where it is known to misfire. */
 export interface Exclusion {
-  /** Rule id glob, e.g. `'sqli.*'` or `'xss.html-tag'` (ids: `RULES`, or a 403's `ruleId`). `*` matches any run, `?` one character. */
+  /** Rule id glob, e.g. `'sqli.*'` or `'xss.html-tag'` (ids: `RULES`, or a 403's `ruleId`; one matching no id is a RangeError). `*` matches any run, `?` one character. */
   rule: string;
   /** Where the threat was found, e.g. `'body:$.comment'`, `'query:q'`, `'header:cookie'`. Glob. */
   location?: string;
