@@ -8,7 +8,7 @@ import { Histogram } from './histogram.js';
 import { StreamFinishedError, DetectorClosedError } from './errors.js';
 import { PoolExhaustedError } from '../errors.js';
 import { RECENT_REFUSAL_MS } from '../pool.js';
-import { analyzeRequest as walkRequest, analyzeRequestSync as walkRequestSync, isFetchRequest } from './request.js';
+import { analyzeRequest as walkRequest, analyzeRequestSync as walkRequestSync } from './request.js';
 import type {
   DetectorOptions, ScanContext, ScanOptions, ScanResult, Threat, DetectorStats, DetectorHealth, DetectorHealthCheck, RequestLike,
 } from './types.js';
@@ -304,9 +304,10 @@ export class Detector {
    * Scan what an attacker controls in a request: the path, each query parameter (name and
    * value), attacker-controlled headers and the body by content type. Each threat carries a
    * `location`. A Fetch `Request`'s body is read as the application will read it: inflated
-   * by its Content-Encoding and decoded by its charset; a body given in a plain object is
-   * taken as already inflated. A body that cannot be read so (an unknown coding, UTF-7…) is
-   * the finding `limit.unreadable-body`.
+   * by its Content-Encoding and decoded by its charset. A body given in a plain object is
+   * taken as already inflated (a raw-body parser inflates and keeps the header), unless its
+   * bytes still start as gzip, zlib (deflate) or zstd do: then it is inflated too. A body
+   * that cannot be read so (an unknown coding, UTF-7…) is the finding `limit.unreadable-body`.
    *
    * @example
    * ```ts
@@ -315,8 +316,6 @@ export class Detector {
    * ```
    */
   async analyzeRequest(request: Request | RequestLike): Promise<ScanResult> {
-    // (a plain request's body is given, not read: its walk needs no promise)
-    if (!isFetchRequest(request)) return this.analyzeRequestSync(request);
     const t0 = this.#beginRequest();
     // The fields are wiped and timed once, at the end (a failure is timed by failure()).
     let timed = true;

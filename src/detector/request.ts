@@ -375,15 +375,20 @@ function scanBody(d: Detector, acc: Acc, body: string | Uint8Array | object | nu
  * Scan a Fetch `Request` field by field (Detector.scanField), its body read from a clone; the
  * caller ends the batch with endFields. A plain request goes to analyzeRequestSync.
  */
-export async function analyzeRequest(d: Detector, request: Request): Promise<ScanResult> {
+export async function analyzeRequest(d: Detector, request: Request | RequestLike): Promise<ScanResult> {
   checkRequest(request);
+  const fetched = isFetchRequest(request);
   const acc: Acc = { score: 0, threats: [], failed: false };
+  // (a plain body first: the head's scans may grow memory, detaching a body in it)
+  let body = fetched ? null : plainBody(d, request as RequestLike);
   const typeHeader = scanHead(d, acc, request);
-  let body = await readFetchBody(request);
-  if (body !== null) {
+  if (fetched) body = await readFetchBody(request);
+  if (body instanceof Uint8Array) {
     // The body as it came over the wire: inflated, then read in its charset, as the application will.
-    const codings = contentCodings(request.headers.get('content-encoding') ?? undefined);
-    if (codings.length > 0) {
+    // A plain request's body is the application's, inflated already (express.raw() inflates and keeps
+    // the header) — unless its bytes still are what the last coding makes: then it was passed as sent.
+    const codings = contentCodings(fetched ? request.headers.get('content-encoding') ?? undefined : plainHeader(request as RequestLike, 'content-encoding'));
+    if (codings.length > 0 && (fetched || stillEncoded(body, codings[codings.length - 1]!))) {
       // (gzip's header texts are skipped by inflating but read by an application that does not inflate)
       if (codings.some((c) => c === 'gzip' || c === 'x-gzip')) for (const text of gzipHeaderTexts(body)) scanInto(d, acc, text, 'body', 'body');
       try {
@@ -394,6 +399,35 @@ export async function analyzeRequest(d: Detector, request: Request): Promise<Sca
     }
   }
   return scanBodyReadings(d, acc, body, typeHeader);
+}
+
+/**
+ * Do `bytes` start as `coding` makes a body start (gzip's magic, a zlib header, zstd's magic)?
+ * Brotli has no signature: a plain body in it is taken as inflated, as for any unknown coding.
+ */
+function stillEncoded(bytes: Uint8Array, coding: string): boolean {
+  const b0 = bytes[0] ?? -1, b1 = bytes[1] ?? -1;
+  if (coding === 'gzip' || coding === 'x-gzip') return b0 === 0x1f && b1 === 0x8b;
+  if (coding === 'deflate') return (b0 & 0x0f) === 8 && ((b0 << 8) | b1) % 31 === 0;
+  if (coding === 'zstd') return b0 === 0x28 && b1 === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd;
+  return false;
+}
+
+/** A plain request's header `name` (lower case), its values joined as a list; undefined when absent. */
+function plainHeader(request: RequestLike, name: string): string | undefined {
+  const headers = request.headers;
+  if (headers === undefined || headers === null) return undefined;
+  const values: string[] = [];
+  const add = (key: string, value: unknown) => {
+    if (key.toLowerCase() !== name || value === undefined) return;
+    if (Array.isArray(value)) values.push(...value.map(String)); else values.push(String(value));
+  };
+  if (typeof (headers as Iterable<[string, string]>)[Symbol.iterator] === 'function') {
+    for (const [key, value] of headers as Iterable<[string, string]>) add(key, value);
+  } else {
+    for (const key of Object.keys(headers)) add(key, (headers as Record<string, unknown>)[key]);
+  }
+  return values.length === 0 ? undefined : values.join(', ');
 }
 
 const UNREADABLE = RULES.find((r) => r.id === 'limit.unreadable-body')!;

@@ -119,6 +119,51 @@ describe('analyzeRequest body kinds', () => {
   });
 });
 
+describe('analyzeRequest of a plain request with Content-Encoding', () => {
+  /** `text` compressed with `format` by the runtime's CompressionStream. */
+  async function compressed(text: string, format: 'gzip' | 'deflate'): Promise<Uint8Array> {
+    const stream = new Blob([text]).stream().pipeThrough(new CompressionStream(format));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  const attackText = '<script>alert(document.cookie)</script>';
+
+  it('inflates a body whose bytes are still gzip or deflate, as a Fetch Request’s', async () => {
+    const d = await createDetector();
+    try {
+      for (const format of ['gzip', 'deflate'] as const) {
+        const body = await compressed(attackText, format);
+        const plain = await d.analyzeRequest({ method: 'POST', url: '/x', headers: { 'content-type': 'text/plain', 'content-encoding': format }, body });
+        expect(plain.blocked, format).toBe(true);
+        expect(ids(plain), format).toContain('xss.script-tag');
+        // (headers as entries, as a Headers object or a list gives them)
+        const listed = await d.analyzeRequest({ url: '/x', headers: [['Content-Type', 'text/plain'], ['Content-Encoding', format]], body });
+        expect(ids(listed)).toEqual(ids(plain));
+      }
+    } finally { await d.close(); }
+  });
+
+  it('takes a body already inflated (the header kept, as express.raw() leaves it) as it is', async () => {
+    const d = await createDetector();
+    try {
+      const inflated = new TextEncoder().encode(attackText);
+      const r = await d.analyzeRequest({ url: '/x', headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' }, body: inflated });
+      expect(ids(r)).toContain('xss.script-tag');
+      expect(ids(r)).not.toContain('limit.unreadable-body');
+      const clean = await d.analyzeRequest({ url: '/x', headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' }, body: new TextEncoder().encode('hello') });
+      expect(clean).toEqual({ blocked: false, score: 0, threats: [] });
+    } finally { await d.close(); }
+  });
+
+  it('a body with gzip’s magic that does not inflate is unreadable, not clean', async () => {
+    const d = await createDetector();
+    try {
+      const r = await d.analyzeRequest({ url: '/x', headers: { 'content-encoding': 'gzip' }, body: new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3]) });
+      expect(ids(r)).toContain('limit.unreadable-body');
+      expect(r.blocked).toBe(true);
+    } finally { await d.close(); }
+  });
+});
+
 describe('streams of strings', () => {
   it('a chunk that ends inside a surrogate pair moves no offset', async () => {
     const d = await createDetector();
