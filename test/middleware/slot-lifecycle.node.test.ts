@@ -1,0 +1,164 @@
+// Every way a request can end without a body verdict (the client goes away mid-body; the
+// guard refuses it with 413, 415 or 503 before it is read whole) must give back the scanner's
+// state slots its body scan holds at once, on all four adapters: each one left was given back
+// only when GC found the lease (a leak the pool counts), and enough of them filled the pool
+// that every later request with a body was answered 503.
+import { afterEach, describe, expect, it } from 'vitest';
+import express5 from 'express';
+import Fastify5 from 'fastify';
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import { connect, type AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { arenaguard as expressGuard } from '../../src/middleware/express.js';
+import { arenaguard as fastifyGuard } from '../../src/middleware/fastify.js';
+import { arenaguard as honoGuard } from '../../src/middleware/hono.js';
+import { guard as fetchGuard } from '../../src/middleware/fetch.js';
+import type { GuardOptions } from '../../src/middleware/options.js';
+import type { Arena } from '../../src/index.js';
+import { sleep, slotsInUse, testArena, testDetector } from './helpers.js';
+
+type Adapter = 'express' | 'fastify' | 'hono' | 'fetch';
+const ADAPTERS: Adapter[] = ['express', 'fastify', 'hono', 'fetch'];
+
+interface Started { port: number; close(): Promise<void> }
+
+/** A server on `adapter` whose every route reads the body and answers 200. */
+async function start(adapter: Adapter, options: GuardOptions<never>): Promise<Started> {
+  if (adapter === 'express') {
+    const app = express5();
+    app.use(expressGuard(options as GuardOptions<never>));
+    app.use(express5.raw({ type: () => true }));
+    app.post('/{*any}', (_req, res) => { res.send('ok'); });
+    app.use((_err: unknown, _req: unknown, res: { status(n: number): { end(): void } }, _next: unknown) => res.status(500).end());
+    return nodeServer(app.listen(0, '127.0.0.1'));
+  }
+  if (adapter === 'fastify') {
+    const app = Fastify5();
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    await app.register(fastifyGuard(options as GuardOptions<never>) as never);
+    app.post('/*', async () => 'ok');
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return { port: (app.server.address() as AddressInfo).port, close: async () => { app.server.closeAllConnections(); await app.close(); } };
+  }
+  if (adapter === 'hono') {
+    const app = new Hono();
+    app.use('*', honoGuard(options as GuardOptions<never>));
+    app.post('*', async (c) => { await c.req.arrayBuffer(); return c.text('ok'); });
+    return nodeServer(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server);
+  }
+  const handler = fetchGuard(async (req) => { await req.arrayBuffer(); return new Response('ok'); }, options as GuardOptions<Request>);
+  return nodeServer(serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }) as Server);
+}
+
+async function nodeServer(server: Server): Promise<Started> {
+  if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+/** Send `parts` (a pause between them) on a raw socket; `abort`: destroy it after the last one. The status line, or '' with none. */
+function send(port: number, parts: (string | Buffer)[], abort = false): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let data = '';
+    socket.on('data', (d) => {
+      data += d.toString('latin1');
+      if (data.includes('\r\n')) resolve(data.split('\r\n')[0]!); // (the answer is in: the socket may stay open)
+    });
+    socket.on('error', () => undefined);
+    const line = () => data.split('\r\n')[0] ?? '';
+    socket.on('close', () => resolve(line()));
+    void (async () => {
+      for (const part of parts) {
+        if (socket.destroyed) return;
+        socket.write(part);
+        await sleep(20);
+      }
+      if (abort) socket.destroy();
+    })();
+    setTimeout(() => socket.destroy(), 3000);
+  });
+}
+
+function leaks(arena: Arena): number {
+  return Object.values(arena.getStats().pools).reduce((n, p) => n + p.leaksDetected, 0);
+}
+
+/** Wait (no GC) until the arena is back to `baseline` slots in use, or 1 s. */
+async function settled(arena: Arena, baseline: number): Promise<number> {
+  for (let i = 0; i < 100 && slotsInUse(arena) !== baseline; i++) await sleep(10);
+  return slotsInUse(arena);
+}
+
+const head = (type: string, rest: string) => `POST /x HTTP/1.1\r\nHost: a\r\nContent-Type: ${type}\r\n${rest}\r\n`;
+const chunk = (text: string | Buffer) => `${text.length.toString(16)}\r\n${text}\r\n`;
+/** Bodies cut inside a value, so the scanner holds an open stream when the request ends. */
+const OPEN_BODIES: [string, string][] = [
+  ['text/plain', 'some words '.repeat(200)],
+  ['application/json', `{"comment": "${'some words '.repeat(200)}`],
+  ['application/x-www-form-urlencoded', `comment=${'some+words+'.repeat(200)}`],
+  ['multipart/form-data; boundary=B0', `--B0\r\nContent-Disposition: form-data; name="comment"\r\n\r\n${'some words '.repeat(200)}`],
+  ['application/json; charset=utf-16le', Buffer.from(`{"comment": "${'some words '.repeat(200)}`, 'utf16le').toString('latin1')],
+];
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => { await close?.(); close = undefined; });
+
+describe.each(ADAPTERS)('%s: a request that ends without a body verdict gives its scan-state slots back at once', (adapter) => {
+  async function setup(options: Record<string, unknown> = {}, bodyArena?: Arena) {
+    const detector = await testDetector();
+    const scannerArena = (detector as unknown as { arena: Arena }).arena;
+    const arena = bodyArena ?? await testArena();
+    const server = await start(adapter, { detector, arena, slotWaitMs: 0, ...options } as GuardOptions<never>);
+    close = server.close;
+    // (one clean request first: the detector's own cached slots are then in place)
+    expect(await send(server.port, [head('text/plain', 'Content-Length: 5\r\nConnection: close\r\n') + 'hello'])).toBe('HTTP/1.1 200 OK');
+    return { port: server.port, scannerArena, arena, baseline: slotsInUse(scannerArena) };
+  }
+
+  it.each(OPEN_BODIES)('client gone mid-body (%s)', async (type, body) => {
+    const { port, scannerArena, arena, baseline } = await setup();
+    for (let i = 0; i < 3; i++) await send(port, [head(type, 'Content-Length: 100000\r\n'), body], true);
+    expect(await settled(scannerArena, baseline)).toBe(baseline);
+    expect(await settled(arena, 0)).toBe(0);
+    expect(leaks(scannerArena)).toBe(0);
+  });
+
+  it('413 on a chunked body', async () => {
+    const { port, scannerArena, baseline } = await setup({ maxBodyBytes: 4096 });
+    const status = await send(port, [head('text/plain', 'Transfer-Encoding: chunked\r\n'), chunk('some words '.repeat(300)), chunk('some words '.repeat(300))]);
+    expect(status).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(await settled(scannerArena, baseline)).toBe(baseline);
+    expect(leaks(scannerArena)).toBe(0);
+  });
+
+  it('413 on a gzip body that inflates past the limit', async () => {
+    const { port, scannerArena, baseline } = await setup({ maxBodyBytes: 16384 });
+    const gz = gzipSync(Buffer.from('some words '.repeat(20000)));
+    const status = await send(port, [head('text/plain', `Content-Encoding: gzip\r\nContent-Length: ${gz.length}\r\n`), gz]);
+    expect(status).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(await settled(scannerArena, baseline)).toBe(baseline);
+    expect(leaks(scannerArena)).toBe(0);
+  });
+
+  it.each(['text/plain; charset=utf-7', 'text/plain; charset=utf-16'])('415 for an unreadable charset (%s), body sent whole', async (type) => {
+    const { port, scannerArena, baseline } = await setup();
+    const status = await send(port, [head(type, 'Content-Length: 10\r\nConnection: close\r\n') + 'hellohello']);
+    expect(status).toBe('HTTP/1.1 415 Unsupported Media Type');
+    expect(await settled(scannerArena, baseline)).toBe(baseline);
+    expect(leaks(scannerArena)).toBe(0);
+  });
+
+  it("503 'no free slot for the request body'", async () => {
+    const bodyArena = await testArena({ pools: [{ name: 'only', slotSize: 1024, initialSlots: 1, maxSlots: 1 }] });
+    const { port, scannerArena, baseline } = await setup({}, bodyArena);
+    const status = await send(port, [head('text/plain', 'Transfer-Encoding: chunked\r\n'), chunk('w'.repeat(800)), chunk('w'.repeat(800)), chunk('w'.repeat(800))]);
+    expect(status).toBe('HTTP/1.1 503 Service Unavailable');
+    expect(await settled(scannerArena, baseline)).toBe(baseline);
+    expect(leaks(scannerArena)).toBe(0);
+  });
+});
