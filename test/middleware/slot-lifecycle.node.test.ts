@@ -9,6 +9,7 @@ import Fastify5 from 'fastify';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { connect, type AddressInfo } from 'node:net';
+import http2 from 'node:http2';
 import type { Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { arenaguard as expressGuard } from '../../src/middleware/express.js';
@@ -160,5 +161,67 @@ describe.each(ADAPTERS)('%s: a request that ends without a body verdict gives it
     expect(status).toBe('HTTP/1.1 503 Service Unavailable');
     expect(await settled(scannerArena, baseline)).toBe(baseline);
     expect(leaks(scannerArena)).toBe(0);
+  });
+});
+
+// HTTP/2 has no `Connection: close` (Node drops the header, with a warning): after an early
+// 413/503 the stream was left half-open, and the request's slots held, for as long as the
+// client kept its session.
+describe('HTTP/2: an early answer closes the request stream and gives its slots back', () => {
+  async function h2Server(adapter: 'node' | 'fastify', options: Record<string, unknown>): Promise<Started> {
+    if (adapter === 'node') {
+      const guard = expressGuard(options as GuardOptions<never>);
+      const server = http2.createServer((req, res) => guard(req as never, res as never, () => {
+        let n = 0;
+        req.on('data', (c: Buffer) => (n += c.length));
+        req.on('end', () => res.end(`got ${n}`));
+      }));
+      server.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      return { port: (server.address() as AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+    }
+    const app = Fastify5({ http2: true });
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    await app.register(fastifyGuard(options as GuardOptions<never>) as never);
+    app.post('/*', async (req) => `got ${(req.body as Buffer | undefined)?.length ?? 0}`);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return { port: (app.server.address() as AddressInfo).port, close: () => app.close() };
+  }
+
+  it.each(['node', 'fastify'] as const)('%s: 413 on an oversized body, the client keeping its session open', async (adapter) => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    const arena = await testArena();
+    const server = await h2Server(adapter, { detector: await testDetector(), arena, maxBodyBytes: 65536 });
+    close = server.close;
+    const session = http2.connect(`http://127.0.0.1:${server.port}`);
+    try {
+      for (let i = 0; i < 3; i++) {
+        const status = await new Promise<number>((resolve, reject) => {
+          const stream = session.request({ ':method': 'POST', ':path': '/upload', 'content-type': 'text/plain' });
+          stream.on('response', (h) => resolve(Number(h[':status'])));
+          stream.on('error', reject);
+          stream.resume();
+          stream.end(Buffer.alloc(300_000, 'x'));
+        });
+        expect(status).toBe(413);
+        expect(await settled(arena, 0)).toBe(0);
+      }
+      // (a clean request on the same session is still answered)
+      const ok = await new Promise<number>((resolve, reject) => {
+        const stream = session.request({ ':method': 'POST', ':path': '/upload', 'content-type': 'text/plain' });
+        stream.on('response', (h) => resolve(Number(h[':status'])));
+        stream.on('error', reject);
+        stream.resume();
+        stream.end('hello');
+      });
+      expect(ok).toBe(200);
+      await sleep(10);
+      expect(warnings.filter((w) => /connection/i.test(w))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      session.destroy();
+    }
   });
 });
