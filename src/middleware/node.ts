@@ -101,18 +101,24 @@ export function readNodeBody(req: Readable, inspection: Inspection): Promise<boo
       else resolve(outcome);
     };
     const onReadable = () => {
-      let chunk: Buffer | null;
-      while ((chunk = req.read() as Buffer | null) !== null) {
+      for (;;) {
+        // All seen: checked before read(), not after a read() that found nothing: that read of
+        // an ended, empty stream emits 'end' (on the next tick), and with no chunk to put back
+        // (an empty body whose end came after the headers) the application, which listens
+        // later, would wait for it forever. Left unread, the stream ends when the application reads it.
+        if (bodyPushed(req) && req.readableLength === 0) {
+          settle(true); // detaches our listener first: unshift below must not wake it again
+          putBack(req, chunks);
+          return;
+        }
+        const chunk = req.read() as Buffer | null;
+        if (chunk === null) return;
         chunks.push(chunk);
         inspection.write(chunk);
         if (inspection.failure) {
           settle(false);
           return;
         }
-      }
-      if (bodyPushed(req) && req.readableLength === 0) {
-        settle(true); // detaches our listener first: unshift below must not wake it again
-        putBack(req, chunks);
       }
     };
     const onError = (error: Error) => settle(error);

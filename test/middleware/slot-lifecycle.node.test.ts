@@ -225,3 +225,81 @@ describe('HTTP/2: an early answer closes the request stream and gives its slots 
     }
   });
 });
+
+// An empty body whose end comes after the headers (a streaming client's `0\r\n\r\n` in a later
+// packet; an HTTP/2 END_STREAM in its own frame): the guard's read of it emitted 'end' before the
+// application listened, and the request hung.
+describe('an empty body whose end arrives after the headers reaches the application', () => {
+  async function h1(kind: 'node' | 'express-raw' | 'express-json' | 'fastify'): Promise<Started> {
+    const options = { detector: await testDetector(), arena: await testArena() } as GuardOptions<never>;
+    if (kind === 'fastify') {
+      const app = Fastify5();
+      app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+      await app.register(fastifyGuard(options) as never);
+      app.post('/*', async (req) => `got ${(req.body as Buffer | undefined)?.length ?? 0}`);
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      return { port: (app.server.address() as AddressInfo).port, close: async () => { app.server.closeAllConnections(); await app.close(); } };
+    }
+    if (kind === 'node') {
+      const guard = expressGuard(options);
+      const { createServer } = await import('node:http');
+      return nodeServer(createServer((req, res) => guard(req, res, () => {
+        let n = 0;
+        req.on('data', (c: Buffer) => (n += c.length));
+        req.on('end', () => res.end(`got ${n}`));
+      })).listen(0, '127.0.0.1'));
+    }
+    const app = express5();
+    app.use(expressGuard(options));
+    app.use(kind === 'express-raw' ? express5.raw({ type: () => true }) : express5.json({ type: () => true }));
+    app.post('/{*any}', (req, res) => { res.send(`got ${JSON.stringify(req.body ?? null)}`); });
+    return nodeServer(app.listen(0, '127.0.0.1'));
+  }
+
+  it.each(['node', 'express-raw', 'express-json', 'fastify'] as const)('%s over HTTP/1.1 (chunked)', async (kind) => {
+    const server = await h1(kind);
+    close = server.close;
+    const status = await send(server.port, ['POST /x HTTP/1.1\r\nHost: a\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n', '0\r\n\r\n']);
+    expect(status).toBe('HTTP/1.1 200 OK');
+  });
+
+  it.each(['node', 'fastify'] as const)('%s over HTTP/2 (END_STREAM in its own frame)', async (kind) => {
+    const options = { detector: await testDetector(), arena: await testArena() } as GuardOptions<never>;
+    let port: number;
+    if (kind === 'node') {
+      const guard = expressGuard(options);
+      const server = http2.createServer((req, res) => guard(req as never, res as never, () => {
+        let n = 0;
+        req.on('data', (c: Buffer) => (n += c.length));
+        req.on('end', () => res.end(`got ${n}`));
+      }));
+      server.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      port = (server.address() as AddressInfo).port;
+      close = () => new Promise((resolve) => server.close(() => resolve()));
+    } else {
+      const app = Fastify5({ http2: true });
+      app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+      await app.register(fastifyGuard(options) as never);
+      app.post('/*', async (req) => `got ${(req.body as Buffer | undefined)?.length ?? 0}`);
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      port = (app.server.address() as AddressInfo).port;
+      close = () => app.close();
+    }
+    const session = http2.connect(`http://127.0.0.1:${port}`);
+    try {
+      const answer = await new Promise<string>((resolve) => {
+        const stream = session.request({ ':method': 'POST', ':path': '/x', 'content-type': 'application/octet-stream' });
+        let text = '';
+        stream.on('data', (c: Buffer) => (text += c));
+        stream.on('end', () => resolve(text));
+        stream.on('error', (e) => resolve(`error ${e.message}`));
+        setTimeout(() => stream.end(), 50);
+        setTimeout(() => resolve('(no answer)'), 2000);
+      });
+      expect(answer).toBe('got 0');
+    } finally {
+      session.destroy();
+    }
+  });
+});
