@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GuardCore, type GuardResponse, type Inspection } from './core.js';
-import { closeHttp2Stream, isNodeReadable, metaFromNodeRequest, nodeDecompressor, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError } from './node.js';
+import { clientGone, closeHttp2Stream, isNodeReadable, metaFromNodeRequest, nodeDecompressor, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError } from './node.js';
 import type { GuardOptions } from './options.js';
 import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 
@@ -128,7 +128,8 @@ export function arenaguard(options?: GuardOptions<FastifyRequestLike>): Arenagua
         }
       } catch (error) {
         inspection.release();
-        throw error;
+        // (the client gone, whichever stream noticed: Fastify answers it as it answers an aborted body of its own)
+        throw clientGone(request.raw, error) ? new RequestAbortedError() : error;
       }
     }
     const verdict = inspection.finishNow() ?? await inspection.finish();

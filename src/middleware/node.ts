@@ -44,12 +44,26 @@ function http2Body(req: IncomingMessage): boolean {
   return req.httpVersionMajor >= 2 && stream !== undefined && stream.endAfterHeaders === false;
 }
 
-/** The client went away before its body arrived: nothing to answer. */
+/**
+ * The client went away before its body arrived: nothing to answer. (400, as Fastify's own body
+ * reader answers an aborted request, for a framework that still tries to send one.)
+ */
 export class RequestAbortedError extends Error {
+  readonly statusCode = 400;
   constructor() {
     super('request aborted by the client before its body was read');
     this.name = 'RequestAbortedError';
   }
+}
+
+/**
+ * Is `error`, emitted by `req`, the client going away? Node emits `'error'` ("aborted",
+ * ECONNRESET) on a request whose connection closed mid-body, before `'close'`.
+ */
+export function clientGone(req: Readable, error: unknown): boolean {
+  if (error instanceof RequestAbortedError) return true;
+  if ((req as { aborted?: boolean }).aborted === true) return true;
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ECONNRESET' && !bodyPushed(req);
 }
 
 /**
@@ -121,7 +135,7 @@ export function readNodeBody(req: Readable, inspection: Inspection): Promise<boo
         }
       }
     };
-    const onError = (error: Error) => settle(error);
+    const onError = (error: Error) => settle(clientGone(req, error) ? new RequestAbortedError() : error);
     const onClose = () => {
       if (!bodyPushed(req)) settle(new RequestAbortedError());
     };

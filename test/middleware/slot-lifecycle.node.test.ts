@@ -303,3 +303,41 @@ describe('an empty body whose end arrives after the headers reaches the applicat
     }
   });
 });
+
+// Node emits 'error' ("aborted", ECONNRESET) on a request whose client goes away mid-body,
+// before 'close': the guard passed that error on (Express: to next(err), the app's error
+// handler, a stack trace per abandoned upload with the default one) instead of dropping the request.
+describe('a client gone mid-body is not an application error', () => {
+  const abandon = (port: number) => send(port, ['POST /x HTTP/1.1\r\nHost: a\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n', 'a'.repeat(1000)], true);
+
+  it('express: the error handler is not called', async () => {
+    const errors: string[] = [];
+    const arena = await testArena();
+    const app = express5();
+    app.use(expressGuard({ detector: await testDetector(), arena }));
+    app.post('/{*any}', (_req, res) => { res.send('ok'); });
+    app.use((err: Error, _req: unknown, res: { status(n: number): { end(): void } }, _next: unknown) => { errors.push(`${err.name}: ${err.message}`); res.status(500).end(); });
+    const server = await nodeServer(app.listen(0, '127.0.0.1'));
+    close = server.close;
+    await abandon(server.port);
+    expect(await settled(arena, 0)).toBe(0);
+    await sleep(20);
+    expect(errors).toEqual([]);
+  });
+
+  it('fastify: the hook fails with RequestAbortedError (400, as Fastify answers an aborted body itself)', async () => {
+    const errors: { name: string; statusCode?: number }[] = [];
+    const arena = await testArena();
+    const app = Fastify5();
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    await app.register(fastifyGuard({ detector: await testDetector(), arena }) as never);
+    app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => { errors.push({ name: err.name, statusCode: err.statusCode }); return reply.code(err.statusCode ?? 500).send(); });
+    app.post('/*', async () => 'ok');
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    close = async () => { app.server.closeAllConnections(); await app.close(); };
+    await abandon((app.server.address() as AddressInfo).port);
+    expect(await settled(arena, 0)).toBe(0);
+    for (let i = 0; i < 50 && errors.length === 0; i++) await sleep(10);
+    expect(errors).toEqual([{ name: 'RequestAbortedError', statusCode: 400 }]);
+  });
+});
