@@ -903,6 +903,25 @@ export function releaseWhenSent(response: Response, onDone: () => void): Respons
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
+/**
+ * Release the inspection's slots when the client goes away (`request.signal` aborts: the
+ * server saw the connection close), not only when the handler's response is sent, which a
+ * handler waiting on something that never answers never reaches. Safe: the handler reads a
+ * copy of the body (the forwarded Request's own bytes), never the guard's slots. Returns the
+ * release to call on the other paths (it also stops listening).
+ */
+export function releaseOnAbort(request: Request, inspection: Inspection): () => void {
+  const signal = (request as { signal?: AbortSignal }).signal;
+  if (signal === undefined || signal === null || typeof signal.addEventListener !== 'function') return () => inspection.release();
+  const release = () => {
+    signal.removeEventListener('abort', release);
+    inspection.release();
+  };
+  if (signal.aborted) release();
+  else signal.addEventListener('abort', release);
+  return release;
+}
+
 /** A `GuardResponse` as a Fetch `Response`. */
 export function toFetchResponse(response: GuardResponse): Response {
   return new Response(response.body, { status: response.status, headers: response.headers });

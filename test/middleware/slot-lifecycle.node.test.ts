@@ -341,3 +341,37 @@ describe('a client gone mid-body is not an application error', () => {
     expect(errors).toEqual([{ name: 'RequestAbortedError', statusCode: 400 }]);
   });
 });
+
+// The fetch adapters released only when the response was sent, or on a throw or a block: a
+// handler still waiting (on an upstream that never answers) when its client went away held the
+// body's slots as long as it waited. request.signal aborts then; the handler reads its own copy
+// of the body, so the slots can go.
+describe.each(['hono', 'fetch'] as const)('%s: the client gone, the body slots go back while the handler still waits', (adapter) => {
+  it('releases on request.signal abort', async () => {
+    const arena = await testArena();
+    const options = { detector: await testDetector(), arena } as GuardOptions<never>;
+    let read = 0;
+    let server: Started;
+    if (adapter === 'hono') {
+      const app = new Hono();
+      app.use('*', honoGuard(options));
+      app.post('*', async (c) => { read += (await c.req.arrayBuffer()).byteLength; return new Promise<Response>(() => undefined); });
+      server = await nodeServer(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server);
+    } else {
+      const handler = fetchGuard(async (req) => { read += (await req.arrayBuffer()).byteLength; return new Promise<Response>(() => undefined); }, options as GuardOptions<Request>);
+      server = await nodeServer(serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }) as Server);
+    }
+    close = server.close;
+    for (let i = 0; i < 3; i++) {
+      const before = read;
+      const socket = connect(server.port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.write('POST /x HTTP/1.1\r\nHost: a\r\nContent-Type: text/plain\r\nContent-Length: 60000\r\n\r\n' + 'a'.repeat(60000));
+      for (let j = 0; j < 100 && read === before; j++) await sleep(10);
+      expect(read).toBe(before + 60000); // (the handler has the whole body, and waits)
+      expect(slotsInUse(arena)).toBeGreaterThan(0);
+      socket.destroy(); // the client goes away
+      expect(await settled(arena, 0)).toBe(0);
+    }
+  });
+});
