@@ -20,16 +20,18 @@ import type { GuardOptions } from '../../src/middleware/options.js';
 import type { Arena } from '../../src/index.js';
 import { sleep, slotsInUse, testArena, testDetector } from './helpers.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Opts = GuardOptions<any>; // (one set of options for every adapter's request type)
 type Adapter = 'express' | 'fastify' | 'hono' | 'fetch';
 const ADAPTERS: Adapter[] = ['express', 'fastify', 'hono', 'fetch'];
 
 interface Started { port: number; close(): Promise<void> }
 
 /** A server on `adapter` whose every route reads the body and answers 200. */
-async function start(adapter: Adapter, options: GuardOptions<never>): Promise<Started> {
+async function start(adapter: Adapter, options: Opts): Promise<Started> {
   if (adapter === 'express') {
     const app = express5();
-    app.use(expressGuard(options as GuardOptions<never>));
+    app.use(expressGuard(options as Opts));
     app.use(express5.raw({ type: () => true }));
     app.post('/{*any}', (_req, res) => { res.send('ok'); });
     app.use((_err: unknown, _req: unknown, res: { status(n: number): { end(): void } }, _next: unknown) => res.status(500).end());
@@ -38,14 +40,14 @@ async function start(adapter: Adapter, options: GuardOptions<never>): Promise<St
   if (adapter === 'fastify') {
     const app = Fastify5();
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-    await app.register(fastifyGuard(options as GuardOptions<never>) as never);
+    await app.register(fastifyGuard(options as Opts) as never);
     app.post('/*', async () => 'ok');
     await app.listen({ port: 0, host: '127.0.0.1' });
     return { port: (app.server.address() as AddressInfo).port, close: async () => { app.server.closeAllConnections(); await app.close(); } };
   }
   if (adapter === 'hono') {
     const app = new Hono();
-    app.use('*', honoGuard(options as GuardOptions<never>));
+    app.use('*', honoGuard(options as Opts));
     app.post('*', async (c) => { await c.req.arrayBuffer(); return c.text('ok'); });
     return nodeServer(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server);
   }
@@ -114,7 +116,7 @@ describe.each(ADAPTERS)('%s: a request that ends without a body verdict gives it
     const detector = await testDetector();
     const scannerArena = (detector as unknown as { arena: Arena }).arena;
     const arena = bodyArena ?? await testArena();
-    const server = await start(adapter, { detector, arena, slotWaitMs: 0, ...options } as GuardOptions<never>);
+    const server = await start(adapter, { detector, arena, slotWaitMs: 0, ...options } as Opts);
     close = server.close;
     // (one clean request first: the detector's own cached slots are then in place)
     expect(await send(server.port, [head('text/plain', 'Content-Length: 5\r\nConnection: close\r\n') + 'hello'])).toBe('HTTP/1.1 200 OK');
@@ -170,7 +172,7 @@ describe.each(ADAPTERS)('%s: a request that ends without a body verdict gives it
 describe('HTTP/2: an early answer closes the request stream and gives its slots back', () => {
   async function h2Server(adapter: 'node' | 'fastify', options: Record<string, unknown>): Promise<Started> {
     if (adapter === 'node') {
-      const guard = expressGuard(options as GuardOptions<never>);
+      const guard = expressGuard(options as Opts);
       const server = http2.createServer((req, res) => guard(req as never, res as never, () => {
         let n = 0;
         req.on('data', (c: Buffer) => (n += c.length));
@@ -182,7 +184,7 @@ describe('HTTP/2: an early answer closes the request stream and gives its slots 
     }
     const app = Fastify5({ http2: true });
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-    await app.register(fastifyGuard(options as GuardOptions<never>) as never);
+    await app.register(fastifyGuard(options as Opts) as never);
     app.post('/*', async (req) => `got ${(req.body as Buffer | undefined)?.length ?? 0}`);
     await app.listen({ port: 0, host: '127.0.0.1' });
     return { port: (app.server.address() as AddressInfo).port, close: () => app.close() };
@@ -231,7 +233,7 @@ describe('HTTP/2: an early answer closes the request stream and gives its slots 
 // application listened, and the request hung.
 describe('an empty body whose end arrives after the headers reaches the application', () => {
   async function h1(kind: 'node' | 'express-raw' | 'express-json' | 'fastify'): Promise<Started> {
-    const options = { detector: await testDetector(), arena: await testArena() } as GuardOptions<never>;
+    const options = { detector: await testDetector(), arena: await testArena() } as Opts;
     if (kind === 'fastify') {
       const app = Fastify5();
       app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -264,7 +266,7 @@ describe('an empty body whose end arrives after the headers reaches the applicat
   });
 
   it.each(['node', 'fastify'] as const)('%s over HTTP/2 (END_STREAM in its own frame)', async (kind) => {
-    const options = { detector: await testDetector(), arena: await testArena() } as GuardOptions<never>;
+    const options = { detector: await testDetector(), arena: await testArena() } as Opts;
     let port: number;
     if (kind === 'node') {
       const guard = expressGuard(options);
@@ -349,7 +351,7 @@ describe('a client gone mid-body is not an application error', () => {
 describe.each(['hono', 'fetch'] as const)('%s: the client gone, the body slots go back while the handler still waits', (adapter) => {
   it('releases on request.signal abort', async () => {
     const arena = await testArena();
-    const options = { detector: await testDetector(), arena } as GuardOptions<never>;
+    const options = { detector: await testDetector(), arena } as Opts;
     let read = 0;
     let server: Started;
     if (adapter === 'hono') {
