@@ -178,6 +178,18 @@ export class ScanStream {
     }
     return d.failure(this.#failed, this.#t0, undefined, this.#verdict);
   }
+
+  /**
+   * @internal Abandon the stream without a verdict (its request ended before the scan did):
+   * the state slot goes back now, not when GC finds the lease, and nothing is counted.
+   * Idempotent; `push` and `finish` throw afterwards, as after `finish`.
+   */
+  abort(): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    try { this.#state?.release(); } catch { /* arena gone */ }
+    this.#state = null;
+  }
 }
 
 /**

@@ -12,7 +12,7 @@
 // Malformed JSON (anything outside strings that JSON does not allow) is
 // reported through `malformed`: the caller then rescans the whole body raw,
 // so invalid JSON cannot smuggle an attack past the per-field scan.
-import { partStream, scanPart, type GuardDetector, type GuardScanContext, type GuardScanResult, type GuardScanStream, type GuardThreat } from './detector.js';
+import { abortStream, partStream, scanPart, type GuardDetector, type GuardScanContext, type GuardScanResult, type GuardScanStream, type GuardThreat } from './detector.js';
 import { jsonPathSegment } from '../detector/json-path.js';
 import { MAX_LISTED_FINDINGS, MAX_LOCATION_LENGTH } from '../detector/request.js';
 import { RULES } from '../detector/rules.generated.js';
@@ -31,6 +31,11 @@ export interface BodyScanner {
   finish(): GuardScanResult;
   /** True when a structured body turned out not to be well-formed (the caller rescans it raw). */
   readonly malformed: boolean;
+  /**
+   * The body will not be finished (its request was refused or abandoned): give back the
+   * state slots of the scan streams still open, now and once. Nothing is pushed afterwards.
+   */
+  abort(): void;
 }
 
 /** The scanner for a body of `contentType`. */
@@ -113,6 +118,9 @@ export class RawBodyScanner implements BodyScanner {
     this.#scanner.push(chunk);
     this.#encodedPart?.push(chunk);
   }
+  abort(): void {
+    this.#scanner.abort();
+  }
   /**
    * A multipart body read whole because its framing was ambiguous, with a part in a transfer
    * encoding (undici decodes base64 parts) cannot be read as the application will: the text
@@ -138,6 +146,9 @@ class TextBodyScanner implements BodyScanner {
   }
   push(chunk: Uint8Array): void {
     this.#stream.push(chunk);
+  }
+  abort(): void {
+    abortStream(this.#stream);
   }
   finish(): GuardScanResult {
     const r = this.#stream.finish();
@@ -172,6 +183,11 @@ class JsonSniffingScanner implements BodyScanner {
       }
     }
     this.#json?.push(chunk);
+  }
+  abort(): void {
+    this.#inner.abort();
+    this.#json?.abort();
+    this.#json = undefined;
   }
   finish(): GuardScanResult {
     const r = this.#inner.finish();
@@ -267,6 +283,13 @@ class ValueScan {
 
   get open(): boolean {
     return this.#stream !== undefined;
+  }
+
+  /** Abandon a value still open: its stream's state slot goes back. */
+  abort(): void {
+    const stream = this.#stream;
+    this.#stream = undefined;
+    if (stream !== undefined) abortStream(stream);
   }
 }
 
@@ -596,6 +619,10 @@ class JsonBodyScanner implements BodyScanner {
     if (this.#inString || this.#depth > 0 || !this.#sawRoot) this.malformed = true;
     return this.#findings.result();
   }
+
+  abort(): void {
+    this.#value.abort();
+  }
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
@@ -681,6 +708,10 @@ class FormBodyScanner implements BodyScanner {
     if (this.#value.open || !this.#inName) this.#findings.add(this.#value.end(new Uint8Array(0)), this.#locationOf);
     return this.#findings.result();
   }
+
+  abort(): void {
+    this.#value.abort();
+  }
 }
 
 
@@ -759,5 +790,11 @@ class MultipartBodyScanner implements BodyScanner, MultipartSink {
   finish(): GuardScanResult {
     this.#reader.finish();
     return this.#findings.result();
+  }
+
+  abort(): void {
+    this.#part?.abort();
+    this.#decoded?.abort();
+    this.#part = this.#decoded = this.#base64 = undefined;
   }
 }

@@ -161,6 +161,8 @@ export class Inspection {
   #draining: Promise<void> | undefined;
   #scanError: unknown;
   #released = false;
+  /** The body scanner's finish() was called: its streams are closed (release has none to abort). */
+  #bodyFinished = false;
   /** Milliseconds spent inside the scanner for this request. */
   #scanMs = 0;
   /** The head went to the detector as a part (Detector.analyzeRequestSync): the request's verdict is counted at the end. */
@@ -210,7 +212,11 @@ export class Inspection {
 
   /** Store and scan body bytes as the application will read them (decoded, when they were sent encoded). */
   #accept(chunk: Uint8Array): void {
-    if (this.#utf16 !== null) this.#readText(chunk);
+    if (this.#utf16 !== null) {
+      this.#readText(chunk);
+      // (refused for its charset: the body's bytes are neither kept nor scanned any more)
+      if (this.failure) return;
+    }
     if (this.#draining) {
       (this.#backlog ??= []).push(chunk);
       return;
@@ -254,6 +260,7 @@ export class Inspection {
   }
 
   #unreadableCharset(): void {
+    this.#utf16?.abort(); // (a reading begun, e.g. plain utf-16 with no BOM: its state slots go back)
     this.#utf16 = null;
     this.failure ??= respond(415, this.requestId, { error: 'unsupported charset' }, {}, true);
   }
@@ -263,7 +270,10 @@ export class Inspection {
     const reading = this.#utf16;
     if (reading === null || reading === undefined) return;
     this.#utf16 = null;
-    if (this.failure || this.#scanError !== undefined) return;
+    if (this.failure || this.#scanError !== undefined) {
+      reading.abort(); // (no verdict to read from it: its state slots go back)
+      return;
+    }
     try {
       this.#utf16Result = reading.finish();
       if (this.#utf16Result === undefined) this.#unreadableCharset(); // (a body too short to hold a BOM)
@@ -441,6 +451,7 @@ export class Inspection {
     await this.#decoded();
     this.#endUtf16();
     while (this.#draining) await this.#draining;
+    if (this.#released) return this.#ended();
     const now = this.finishNow(alreadyParsed);
     if (now !== undefined) return now;
     const recorder = this.#recorder(this.#detector);
@@ -463,6 +474,7 @@ export class Inspection {
    */
   finishNow(alreadyParsed?: unknown): Verdict | undefined {
     if (this.#draining || (this.#decoder !== null && this.#decoder !== undefined)) return undefined;
+    if (this.#released) return this.#ended();
     this.#endUtf16();
     const detector = this.#detector as GuardDetector & { analyzeRequestSync?: (request: GuardRequestShape, verdict?: boolean) => GuardScanResult };
     if (detector.analyzeRequest !== Detector.prototype.analyzeRequest || typeof detector.analyzeRequestSync !== 'function') return undefined;
@@ -479,6 +491,15 @@ export class Inspection {
       return this.#core.count(recorder, this.#core.scannerFailed(this, error));
     }
     return this.#settle(recorder, head, t0);
+  }
+
+  /**
+   * Released before its verdict (the client went away meanwhile): the body's slots and scan
+   * streams are gone, so there is nothing to scan it with. Never let it through; not counted,
+   * as no answer reaches anyone.
+   */
+  #ended(): Verdict {
+    return { allow: false, requestId: this.requestId, response: this.#core.unavailable(this.requestId, 'request ended before its scan', true) };
   }
 
   /** The detector's recorder, with this request's body bytes counted. */
@@ -515,6 +536,7 @@ export class Inspection {
   #bodyResult(): GuardScanResult {
     const scanner = this.#body;
     if (scanner === undefined) return EMPTY_RESULT;
+    this.#bodyFinished = true;
     let body = scanner.finish();
     if (scanner.malformed) body = mergeResults(body, this.#rescanRaw());
     if (this.#gzipHeaderResult !== undefined) body = mergeResults(body, this.#gzipHeaderResult);
@@ -565,13 +587,15 @@ export class Inspection {
       this.#decoder = null;
     }
     if (this.#utf16) {
-      // (ended, so its scan streams give their state slots back)
-      try {
-        this.#utf16.finish();
-      } catch {
-        // a closed detector has nothing to give back
-      }
+      // (its scan streams give their state slots back)
+      this.#utf16.abort();
       this.#utf16 = null;
+    }
+    // A body refused (413, 415, 503) or abandoned before its verdict: its scanner's open
+    // streams give their state slots back now, not when GC finds the leases.
+    if (this.#body !== undefined && !this.#bodyFinished) {
+      this.#bodyFinished = true;
+      this.#body.abort();
     }
     this.#current = null;
     for (const lease of this.#leases) {
@@ -877,6 +901,25 @@ export function releaseWhenSent(response: Response, onDone: () => void): Respons
     },
   }, { highWaterMark: 0 });
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/**
+ * Release the inspection's slots when the client goes away (`request.signal` aborts: the
+ * server saw the connection close), not only when the handler's response is sent, which a
+ * handler waiting on something that never answers never reaches. Safe: the handler reads a
+ * copy of the body (the forwarded Request's own bytes), never the guard's slots. Returns the
+ * release to call on the other paths (it also stops listening).
+ */
+export function releaseOnAbort(request: Request, inspection: Inspection): () => void {
+  const signal = (request as { signal?: AbortSignal }).signal;
+  if (signal === undefined || signal === null || typeof signal.addEventListener !== 'function') return () => inspection.release();
+  const release = () => {
+    signal.removeEventListener('abort', release);
+    inspection.release();
+  };
+  if (signal.aborted) release();
+  else signal.addEventListener('abort', release);
+  return release;
 }
 
 /** A `GuardResponse` as a Fetch `Response`. */

@@ -32,6 +32,21 @@ export type GuardDetector = Pick<Detector, 'scan' | 'createStream' | 'analyzeReq
 export interface GuardScanStream {
   push(chunk: Uint8Array | string): unknown;
   finish(): GuardScanResult;
+  /** Abandon without a verdict, giving back what the stream holds (a Detector's streams have it). */
+  abort?(): void;
+}
+
+/**
+ * Abandon a stream whose request ended before its scan did: its state slot goes back at once.
+ * A stream without `abort` (a custom detector's) is finished instead, its result dropped.
+ */
+export function abortStream(stream: GuardScanStream): void {
+  try {
+    if (typeof stream.abort === 'function') stream.abort();
+    else stream.finish();
+  } catch {
+    // a closed detector or arena has nothing left to give back
+  }
 }
 
 /**

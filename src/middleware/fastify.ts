@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GuardCore, type GuardResponse, type Inspection } from './core.js';
-import { isNodeReadable, metaFromNodeRequest, nodeDecompressor, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError } from './node.js';
+import { clientGone, closeHttp2Stream, isNodeReadable, metaFromNodeRequest, nodeDecompressor, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError } from './node.js';
 import type { GuardOptions } from './options.js';
 import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 
@@ -38,7 +38,8 @@ export type ArenaguardFastifyPlugin = ((instance: FastifyInstanceLike, options: 
 function send(reply: FastifyReplyLike, response: GuardResponse): void {
   reply.code(response.status);
   for (const [name, value] of Object.entries(response.headers)) reply.header(name, value);
-  if (response.closeConnection) reply.header('connection', 'close');
+  // (on HTTP/2 the stream is closed once the answer is out: the header means nothing there)
+  if (response.closeConnection && !closeHttp2Stream(reply.raw)) reply.header('connection', 'close');
   reply.send(response.body);
 }
 
@@ -127,7 +128,8 @@ export function arenaguard(options?: GuardOptions<FastifyRequestLike>): Arenagua
         }
       } catch (error) {
         inspection.release();
-        throw error;
+        // (the client gone, whichever stream noticed: Fastify answers it as it answers an aborted body of its own)
+        throw clientGone(request.raw, error) ? new RequestAbortedError() : error;
       }
     }
     const verdict = inspection.finishNow() ?? await inspection.finish();

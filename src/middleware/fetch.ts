@@ -3,7 +3,7 @@
  * Cloudflare Workers / workerd, Node's fetch-style servers.
  * @packageDocumentation
  */
-import { concatChunks, GuardCore, metaFromFetchRequest, readFetchBody, releaseWhenSent, toFetchResponse } from './core.js';
+import { concatChunks, GuardCore, metaFromFetchRequest, readFetchBody, releaseOnAbort, releaseWhenSent, toFetchResponse } from './core.js';
 import type { GuardOptions } from './options.js';
 import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 
@@ -35,6 +35,7 @@ export function guard<Rest extends unknown[]>(handler: FetchHandler<Rest>, optio
     const started = await core.begin(metaFromFetchRequest(request));
     if (!('meta' in started)) return started.allow ? handler(request, ...rest) : toFetchResponse(started.response);
     const inspection = started;
+    const release = releaseOnAbort(request, inspection);
     try {
       let forwarded = request;
       if (inspection.meta.hasBody && request.body) {
@@ -43,13 +44,13 @@ export function guard<Rest extends unknown[]>(handler: FetchHandler<Rest>, optio
       }
       const verdict = inspection.finishNow() ?? await inspection.finish();
       if (!verdict.allow) {
-        inspection.release();
+        release();
         return toFetchResponse(verdict.response);
       }
       const response = await handler(forwarded, ...rest);
-      return releaseWhenSent(response, () => inspection.release());
+      return releaseWhenSent(response, release);
     } catch (error) {
-      inspection.release();
+      release();
       throw error;
     }
   };

@@ -3,7 +3,7 @@
  * workers.
  * @packageDocumentation
  */
-import { concatChunks, GuardCore, metaFromFetchRequest, readFetchBody, releaseWhenSent, toFetchResponse } from './core.js';
+import { concatChunks, GuardCore, metaFromFetchRequest, readFetchBody, releaseOnAbort, releaseWhenSent, toFetchResponse } from './core.js';
 import type { GuardOptions } from './options.js';
 import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 
@@ -49,6 +49,7 @@ export function arenaguard(options?: GuardOptions<HonoContextLike>): ArenaguardH
       return;
     }
     const inspection = started;
+    const release = releaseOnAbort(request, inspection);
     try {
       if (inspection.meta.hasBody && request.body) {
         const chunks = await readFetchBody(request.body, inspection);
@@ -57,21 +58,21 @@ export function arenaguard(options?: GuardOptions<HonoContextLike>): ArenaguardH
       }
       const verdict = inspection.finishNow() ?? await inspection.finish();
       if (!verdict.allow) {
-        inspection.release();
+        release();
         return toFetchResponse(verdict.response);
       }
       await next();
     } catch (error) {
-      inspection.release();
+      release();
       throw error;
     }
     const response = c.res;
     if (!response) {
-      inspection.release();
+      release();
       return;
     }
     c.res = undefined; // replace, don't merge headers into a copy
-    c.res = releaseWhenSent(response, () => inspection.release());
+    c.res = releaseWhenSent(response, release);
   };
 }
 

@@ -44,12 +44,26 @@ function http2Body(req: IncomingMessage): boolean {
   return req.httpVersionMajor >= 2 && stream !== undefined && stream.endAfterHeaders === false;
 }
 
-/** The client went away before its body arrived: nothing to answer. */
+/**
+ * The client went away before its body arrived: nothing to answer. (400, as Fastify's own body
+ * reader answers an aborted request, for a framework that still tries to send one.)
+ */
 export class RequestAbortedError extends Error {
+  readonly statusCode = 400;
   constructor() {
     super('request aborted by the client before its body was read');
     this.name = 'RequestAbortedError';
   }
+}
+
+/**
+ * Is `error`, emitted by `req`, the client going away? Node emits `'error'` ("aborted",
+ * ECONNRESET) on a request whose connection closed mid-body, before `'close'`.
+ */
+export function clientGone(req: Readable, error: unknown): boolean {
+  if (error instanceof RequestAbortedError) return true;
+  if ((req as { aborted?: boolean }).aborted === true) return true;
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ECONNRESET' && !bodyPushed(req);
 }
 
 /**
@@ -101,8 +115,18 @@ export function readNodeBody(req: Readable, inspection: Inspection): Promise<boo
       else resolve(outcome);
     };
     const onReadable = () => {
-      let chunk: Buffer | null;
-      while ((chunk = req.read() as Buffer | null) !== null) {
+      for (;;) {
+        // All seen: checked before read(), not after a read() that found nothing: that read of
+        // an ended, empty stream emits 'end' (on the next tick), and with no chunk to put back
+        // (an empty body whose end came after the headers) the application, which listens
+        // later, would wait for it forever. Left unread, the stream ends when the application reads it.
+        if (bodyPushed(req) && req.readableLength === 0) {
+          settle(true); // detaches our listener first: unshift below must not wake it again
+          putBack(req, chunks);
+          return;
+        }
+        const chunk = req.read() as Buffer | null;
+        if (chunk === null) return;
         chunks.push(chunk);
         inspection.write(chunk);
         if (inspection.failure) {
@@ -110,12 +134,8 @@ export function readNodeBody(req: Readable, inspection: Inspection): Promise<boo
           return;
         }
       }
-      if (bodyPushed(req) && req.readableLength === 0) {
-        settle(true); // detaches our listener first: unshift below must not wake it again
-        putBack(req, chunks);
-      }
     };
-    const onError = (error: Error) => settle(error);
+    const onError = (error: Error) => settle(clientGone(req, error) ? new RequestAbortedError() : error);
     const onClose = () => {
       if (!bodyPushed(req)) settle(new RequestAbortedError());
     };
@@ -190,10 +210,50 @@ export function sendNodeResponse(res: ServerResponse, response: GuardResponse): 
   }
   res.statusCode = response.status;
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+  const http2 = response.closeConnection && closeHttp2Stream(res);
   // The rest of the body is still on the socket: the connection cannot carry another request.
-  if (response.closeConnection) res.setHeader('connection', 'close');
+  if (response.closeConnection && !http2) res.setHeader('connection', 'close');
   res.setHeader('content-length', Buffer.byteLength(response.body));
   res.end(response.body);
+}
+
+/** The parts of an HTTP/2 compat response (`Http2ServerResponse`) used here. */
+interface Http2StreamLike {
+  closed?: boolean;
+  destroyed?: boolean;
+  writableFinished?: boolean;
+  close(code?: number): void;
+  resume(): unknown;
+  once(event: 'finish', listener: () => void): unknown;
+}
+
+/**
+ * RST_STREAM with CANCEL: the answer is complete and the rest of the body is not wanted. (NO_ERROR,
+ * RFC 9113 §8.1, would do, but a Node client keeps the rest of its body queued on the stream then,
+ * and never closes it.)
+ */
+const NGHTTP2_CANCEL = 0x8;
+
+/**
+ * On HTTP/2, what `Connection: close` does on HTTP/1.1 (Node drops that header there, with a
+ * warning): once the answer has been sent, close the request's stream, so its unread body
+ * stops and the response's `'close'` releases the request's slots; a client keeping its
+ * session open held them before. True when `res` is an HTTP/2 response (then do not set the
+ * header); false on HTTP/1.x.
+ */
+export function closeHttp2Stream(res: object): boolean {
+  const { stream, req } = res as { stream?: Http2StreamLike; req?: { resume?: () => unknown } };
+  if (stream === undefined || typeof stream.close !== 'function') return false;
+  const close = () => {
+    if (stream.closed === true || stream.destroyed === true) return;
+    // The body left unread is dropped (read, so Node gives the session's flow-control window back for it).
+    if (typeof req?.resume === 'function') req.resume();
+    stream.resume();
+    stream.close(NGHTTP2_CANCEL);
+  };
+  if (stream.writableFinished === true) close();
+  else stream.once('finish', close);
+  return true;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { Utf16Transcoder, type charsetPlan } from '../http/charset.js';
 import { createBodyScanner, type BodyScanner } from './body-scan.js';
 import { withoutRule } from '../detector/results.js';
-import { partStream, type GuardDetector, type GuardScanResult, type GuardScanStream } from './detector.js';
+import { abortStream, partStream, type GuardDetector, type GuardScanResult, type GuardScanStream } from './detector.js';
 
 /** The reading as text: the body transcoded from UTF-16, scanned by its content type (and raw, should it not parse). */
 export class Utf16Reading {
@@ -36,12 +36,27 @@ export class Utf16Reading {
    */
   finish(): GuardScanResult | undefined {
     const rest = this.#transcoder.end();
-    if (rest === undefined) return undefined;
+    if (rest === undefined) {
+      this.abort(); // (no reading to finish: its state slots go back)
+      return undefined;
+    }
     this.#feed(rest);
-    const structured = this.#structured.finish();
+    let structured: GuardScanResult;
+    try {
+      structured = this.#structured.finish();
+    } catch (error) {
+      abortStream(this.#raw); // (the other stream's slot goes back all the same)
+      throw error;
+    }
     const raw = this.#raw.finish();
     if (!this.#structured.malformed) return withoutRule(structured, 'limit.oversize');
     return withoutRule({ ...raw, threats: raw.threats.map((t) => ({ ...t, location: t.location ?? 'body' })) }, 'limit.oversize');
+  }
+
+  /** The body will not end (its request was refused or abandoned): the readings' state slots go back. */
+  abort(): void {
+    this.#structured.abort();
+    abortStream(this.#raw);
   }
 
   #feed(text: Uint8Array): void {
