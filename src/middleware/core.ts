@@ -922,6 +922,34 @@ export function releaseOnAbort(request: Request, inspection: Inspection): () => 
   return release;
 }
 
+/**
+ * Did reading `request`'s body fail because its client went away? Its signal has aborted
+ * then (the server saw the connection close). Nobody is left to answer: the fetch adapters
+ * answer such a request quietly instead of throwing the stream's 'aborted' error into the
+ * application's error handler (a logged stack per abandoned upload).
+ */
+export function clientGone(request: Request): boolean {
+  return (request as { signal?: AbortSignal }).signal?.aborted === true;
+}
+
+/** The answer to a request whose client went away mid-body (see {@link clientGone}): read by no one. */
+export function abandonedResponse(): Response {
+  return new Response(null, { status: 400 });
+}
+
+/** What {@link readRequestBody} returns when the client went away mid-body. */
+export const CLIENT_GONE = Symbol('client gone');
+
+/** {@link readFetchBody} of `request`'s body, or CLIENT_GONE when the read failed because its client went away. */
+export async function readRequestBody(request: Request & { body: ReadableStream<Uint8Array> }, inspection: Inspection): Promise<Uint8Array[] | undefined | typeof CLIENT_GONE> {
+  try {
+    return await readFetchBody(request.body, inspection);
+  } catch (error) {
+    if (clientGone(request)) return CLIENT_GONE;
+    throw error;
+  }
+}
+
 /** A `GuardResponse` as a Fetch `Response`. */
 export function toFetchResponse(response: GuardResponse): Response {
   return new Response(response.body, { status: response.status, headers: response.headers });

@@ -3,7 +3,7 @@
  * Cloudflare Workers / workerd, Node's fetch-style servers.
  * @packageDocumentation
  */
-import { concatChunks, GuardCore, metaFromFetchRequest, readFetchBody, releaseOnAbort, releaseWhenSent, toFetchResponse } from './core.js';
+import { abandonedResponse, CLIENT_GONE, concatChunks, GuardCore, metaFromFetchRequest, readRequestBody, releaseOnAbort, releaseWhenSent, toFetchResponse } from './core.js';
 import type { GuardOptions } from './options.js';
 import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 
@@ -39,7 +39,11 @@ export function guard<Rest extends unknown[]>(handler: FetchHandler<Rest>, optio
     try {
       let forwarded = request;
       if (inspection.meta.hasBody && request.body) {
-        const chunks = await readFetchBody(request.body, inspection);
+        const chunks = await readRequestBody(request as Request & { body: ReadableStream<Uint8Array> }, inspection);
+        if (chunks === CLIENT_GONE) {
+          release();
+          return abandonedResponse();
+        }
         if (chunks) forwarded = new Request(request, { body: concatChunks(chunks) });
       }
       const verdict = inspection.finishNow() ?? await inspection.finish();

@@ -3,7 +3,7 @@
  * workers.
  * @packageDocumentation
  */
-import { concatChunks, GuardCore, metaFromFetchRequest, readFetchBody, releaseOnAbort, releaseWhenSent, toFetchResponse } from './core.js';
+import { abandonedResponse, CLIENT_GONE, concatChunks, GuardCore, metaFromFetchRequest, readRequestBody, releaseOnAbort, releaseWhenSent, toFetchResponse } from './core.js';
 import type { GuardOptions } from './options.js';
 import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 
@@ -52,7 +52,11 @@ export function arenaguard(options?: GuardOptions<HonoContextLike>): ArenaguardH
     const release = releaseOnAbort(request, inspection);
     try {
       if (inspection.meta.hasBody && request.body) {
-        const chunks = await readFetchBody(request.body, inspection);
+        const chunks = await readRequestBody(request as Request & { body: ReadableStream<Uint8Array> }, inspection);
+        if (chunks === CLIENT_GONE) {
+          release();
+          return abandonedResponse();
+        }
         // The handler reads the same bytes through c.req: give it a request with the body already here.
         if (chunks) c.req.raw = new Request(request, { body: concatChunks(chunks) });
       }

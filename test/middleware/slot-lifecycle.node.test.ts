@@ -342,6 +342,43 @@ describe('a client gone mid-body is not an application error', () => {
     for (let i = 0; i < 50 && errors.length === 0; i++) await sleep(10);
     expect(errors).toEqual([{ name: 'RequestAbortedError', statusCode: 400 }]);
   });
+
+  // (the fetch adapters threw the body stream's 'aborted' error into Hono's onError, or out of
+  // the wrapped handler to the server, which logs it)
+  it('hono: onError is not called', async () => {
+    const errors: string[] = [];
+    const arena = await testArena();
+    const app = new Hono();
+    app.use('*', honoGuard({ detector: await testDetector(), arena }));
+    app.post('*', (c) => c.text('ok'));
+    app.onError((err, c) => { errors.push(String(err)); return c.text('error', 500); });
+    const server = await nodeServer(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server);
+    close = server.close;
+    await abandon(server.port);
+    expect(await settled(arena, 0)).toBe(0);
+    await sleep(50);
+    expect(errors).toEqual([]);
+  });
+
+  it('fetch: the guarded handler does not reject', async () => {
+    const errors: string[] = [];
+    const arena = await testArena();
+    const guarded = fetchGuard(() => new Response('ok'), { detector: await testDetector(), arena });
+    const fetchHandler = async (req: Request) => {
+      try {
+        return await guarded(req);
+      } catch (error) {
+        errors.push(String(error));
+        return new Response('error', { status: 500 });
+      }
+    };
+    const server = await nodeServer(serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }) as Server);
+    close = server.close;
+    await abandon(server.port);
+    expect(await settled(arena, 0)).toBe(0);
+    await sleep(50);
+    expect(errors).toEqual([]);
+  });
 });
 
 // The fetch adapters released only when the response was sent, or on a throw or a block: a
