@@ -124,8 +124,29 @@ export function metaFromFetchRequest(request: Request): RequestMeta {
 export class Inspection {
   #requestId: string | undefined;
   readonly meta: RequestMeta;
+  #failure: GuardResponse | undefined;
+  #onFailure: (() => void) | undefined;
   /** Set once the request must be refused before it is fully read (too large, no slot). */
-  failure: GuardResponse | undefined;
+  get failure(): GuardResponse | undefined { return this.#failure; }
+  set failure(response: GuardResponse | undefined) {
+    this.#failure = response;
+    const listener = this.#onFailure;
+    if (response !== undefined && listener !== undefined) {
+      this.#onFailure = undefined;
+      listener();
+    }
+  }
+
+  /**
+   * Call `listener` once a refusal is decided (at once if it is): also one decided in the
+   * background, between chunks — a slot wait that timed out (503), an inflated body past its
+   * limit (413). A body reader waiting for the next chunk stops then, so the answer does not
+   * wait for a client that stalls mid-body. One listener at a time.
+   */
+  onFailure(listener: () => void): void {
+    if (this.#failure !== undefined) listener();
+    else this.#onFailure = listener;
+  }
   /** Body bytes received so far. */
   bytesReceived = 0;
   readonly #core: GuardCore<unknown>;
@@ -959,15 +980,17 @@ export function toFetchResponse(response: GuardResponse): Response {
 export async function readFetchBody(body: ReadableStream<Uint8Array>, inspection: Inspection): Promise<Uint8Array[] | undefined> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
+  // (a refusal decided while waiting for the next chunk ends the wait: see Inspection.onFailure)
+  const refused = new Promise<undefined>((resolve) => inspection.onFailure(() => resolve(undefined)));
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return chunks;
-    chunks.push(value);
-    inspection.write(value);
-    if (inspection.failure) {
+    const next = await Promise.race([reader.read(), refused]);
+    if (next === undefined || inspection.failure) {
       await reader.cancel().catch(() => undefined);
       return undefined;
     }
+    if (next.done) return chunks;
+    chunks.push(next.value);
+    inspection.write(next.value);
   }
 }
 

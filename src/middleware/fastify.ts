@@ -56,15 +56,16 @@ function collect(payload: NodeJS.ReadableStream, inspection: Inspection): Promis
       payload.removeListener('error', onError);
       payload.removeListener('close', onClose);
     };
+    const refuse = () => {
+      stop();
+      payload.pause();
+      resolve(undefined);
+    };
     const onData = (chunk: Buffer | string) => {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       chunks.push(bytes);
       inspection.write(bytes);
-      if (inspection.failure) {
-        stop();
-        payload.pause();
-        resolve(undefined);
-      }
+      if (inspection.failure) refuse();
     };
     const onEnd = () => {
       stop();
@@ -82,6 +83,8 @@ function collect(payload: NodeJS.ReadableStream, inspection: Inspection): Promis
     payload.on('end', onEnd);
     payload.on('error', onError);
     payload.on('close', onClose);
+    // (a refusal decided in the background, between chunks: answered now, not at the next chunk)
+    inspection.onFailure(refuse);
   });
 }
 

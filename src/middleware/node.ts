@@ -142,6 +142,8 @@ export function readNodeBody(req: Readable, inspection: Inspection): Promise<boo
     req.on('readable', onReadable);
     req.on('error', onError);
     req.on('close', onClose);
+    // (a refusal decided in the background, between chunks: answered now, not at the next chunk)
+    inspection.onFailure(() => settle(false));
     onReadable(); // the body may have arrived (even completely) before this middleware ran
   });
 }

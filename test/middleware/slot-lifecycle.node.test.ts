@@ -166,6 +166,25 @@ describe.each(ADAPTERS)('%s: a request that ends without a body verdict gives it
   });
 });
 
+// A refusal decided in the background — the slot wait for a chunk timed out — was acted on only
+// when the next chunk came: a client that stalled mid-body held its request (and the answer)
+// for as long as it stalled.
+describe.each(ADAPTERS)('%s: a 503 decided while the client stalls mid-body is answered at once', (adapter) => {
+  it('answers 503 without waiting for more of the body', async () => {
+    const bodyArena = await testArena({ pools: [{ name: 'only', slotSize: 1024, initialSlots: 1, maxSlots: 1 }] });
+    const held = bodyArena.getPool('only').acquire(); // (someone else has the only body slot)
+    try {
+      const server = await start(adapter, { detector: await testDetector(), arena: bodyArena, slotWaitMs: 100 } as Opts);
+      close = server.close;
+      // (headers and one chunk, then nothing: send() gives up after 3 s with no answer)
+      const status = await send(server.port, [head('text/plain', 'Transfer-Encoding: chunked\r\n'), chunk('w'.repeat(800))]);
+      expect(status).toBe('HTTP/1.1 503 Service Unavailable');
+    } finally {
+      held.release();
+    }
+  });
+});
+
 // HTTP/2 has no `Connection: close` (Node drops the header, with a warning): after an early
 // 413/503 the stream was left half-open, and the request's slots held, for as long as the
 // client kept its session.
