@@ -110,7 +110,8 @@ export class Arena {
     this.f64 = new Float64Array(this.buffer);
     this.pools = options.pools.map((p, i) => new Pool(this, exports, ids[i]!, p.name, p.initialSlots));
     for (const pool of this.pools) this.#byName.set(pool.name, pool);
-    this.#bySize = [...this.pools].sort((a, b) => a.slotSize - b.slotSize);
+    // (a pool with maxSlots 0 never lends: poolFor passes over it to the next size that can)
+    this.#bySize = this.pools.filter((_, i) => options.pools[i]!.maxSlots > 0).sort((a, b) => a.slotSize - b.slotSize);
     for (const pool of this.pools) {
       const code = exports.poolReserve(pool.id, pool.initialSlots);
       if (code < 0) {
@@ -133,11 +134,17 @@ export class Arena {
     return pool;
   }
 
-  /** The smallest pool whose slots hold `byteLength` bytes. Throws `RangeError` when none does. */
+  /**
+   * The smallest pool whose slots hold `byteLength` bytes, passing over pools with `maxSlots: 0`
+   * (they never lend). Throws `RangeError` when none does.
+   */
   poolFor(byteLength: number): Pool {
     integerOption('byteLength', byteLength, 0, Number.MAX_SAFE_INTEGER);
     for (const pool of this.#bySize) if (pool.slotSize >= byteLength) return pool;
-    throw new RangeError(`poolFor: byteLength ${byteLength} exceeds the largest slot (${this.#bySize.at(-1)!.slotSize} bytes)`);
+    const largest = this.#bySize.at(-1);
+    throw new RangeError(largest === undefined
+      ? `poolFor: no pool can lend (every pool has maxSlots 0)`
+      : `poolFor: byteLength ${byteLength} exceeds the largest slot that can be lent (${largest.slotSize} bytes)`);
   }
 
   /** Give empty slabs of every pool back to the arena (each pool keeps its `initialSlots`). Returns slabs freed. */
@@ -211,8 +218,11 @@ export class Arena {
       const arenaRatio = usableBytes === 0 ? 1 : stats.bytesReserved / usableBytes;
       checks.push({
         name: 'arena-capacity',
-        ok: arenaRatio < PRESSURE_RATIO || stats.bytesInUse < stats.bytesReserved * PRESSURE_RATIO,
-        detail: `${stats.bytesInUse} of ${stats.bytesReserved} bytes in use, ${stats.bytesReserved} of ${usableBytes} usable bytes reserved (maxBytes ${this.maxBytes})`,
+        // (an arena whose maxBytes holds no slab holds nothing on purpose: not under pressure)
+        ok: usableBytes === 0 || arenaRatio < PRESSURE_RATIO || stats.bytesInUse < stats.bytesReserved * PRESSURE_RATIO,
+        detail: usableBytes === 0
+          ? `holds nothing (maxBytes ${this.maxBytes} is below one slab of ${this.slabBytes} bytes)`
+          : `${stats.bytesInUse} of ${stats.bytesReserved} bytes in use, ${stats.bytesReserved} of ${usableBytes} usable bytes reserved (maxBytes ${this.maxBytes})`,
       });
       for (const pool of this.pools) {
         const p = stats.pools[pool.name]!;

@@ -174,6 +174,10 @@ export class Pool {
       return Promise.reject(error);
     }
     if (timeoutMs === 0) return Promise.reject(new PoolExhaustedError(this.name, 'timeout', 'timeoutMs is 0'));
+    // (a pool that can never lend — maxSlots 0, or an arena whose maxBytes holds no slab — would keep its waiter forever)
+    const { maxSlots } = this.getStats();
+    if (maxSlots === 0) return Promise.reject(new PoolExhaustedError(this.name, 'maxSlots', 'maxSlots is 0: this pool never lends'));
+    if (this.#arena.maxBytes < this.#arena.slabBytes) return Promise.reject(new PoolExhaustedError(this.name, 'maxBytes', `maxBytes ${this.#arena.maxBytes} holds no slab`));
     if (this.#waiters.length >= this.#arena.maxWaiters) {
       return Promise.reject(new PoolExhaustedError(this.name, 'waitQueueFull', `${this.#waiters.length} callers already wait`));
     }
@@ -241,7 +245,9 @@ export class Pool {
    * another pool or arena, `LeaseReleasedError` when already released.
    *
    * A buffer is accepted only if it is the very view the slot's current
-   * holder got (`lease.bytes`). Successive lendings of a slot get different
+   * holder got (`lease.bytes`). Keep that `Lease` reachable meanwhile: a
+   * lease dropped unreleased is a leak, reclaimed (zeroed and lent again)
+   * when GC finds it, whatever still points at its buffer. Successive lendings of a slot get different
    * view objects, so releasing a buffer again after its slot went to someone
    * else throws `LeaseReleasedError` and changes nothing. Limit: the views
    * alternate between two objects per slot (no garbage per acquire), so a

@@ -371,7 +371,10 @@ export class Detector {
 
   /** A request walk threw: a caller's mistake (not a request shape) is thrown back, anything else fails as configured. */
   #requestFailed(err: unknown, t0: number, verdict: boolean): ScanResult {
-    if (err instanceof TypeError && /analyzeRequest/.test(err.message)) throw err;
+    if (err instanceof TypeError && /analyzeRequest/.test(err.message)) {
+      this.#requests--; // (a caller's mistake is no request scanned)
+      throw err;
+    }
     // (a request's verdict, not a standalone input's: counted as the request's result)
     const result = this.failure(err, t0, 'request', false);
     return verdict ? this.#verdictOf(result) : result;

@@ -418,7 +418,7 @@ export class ScanEngine {
  * Throw when `view` is a view of `arena`'s memory from before it grew: detached, it reads as
  * empty, and read so it would pass as clean. `who` names the call in the message.
  */
-export function assertLiveView(arena: Arena, view: Uint8Array, who: string): void {
+export function assertLiveView(arena: Arena, view: ArrayBufferView, who: string): void {
   if (view.byteLength === 0 && arena.isStaleView(view)) {
     throw new TypeError(`${who}: a view of arena memory from before it grew (detached, it reads as empty); take lease.bytes again after any acquire`);
   }

@@ -175,6 +175,19 @@ const MAX_CLEAN_KEY_LENGTH = 64;
 function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | number>, depth: number, cleanKeys: Set<string>): void {
   if (typeof value === 'string') { scanInto(d, acc, value, 'json', () => jsonLocation(keys, depth)); return; }
   if (value === null || typeof value !== 'object') return;
+  // A parsed value holds what its parser makes: bytes (msgpack, CBOR, BSON), a String object, a
+  // Map or Set. Each is read, never passed over as an object without own keys.
+  if (ArrayBuffer.isView(value)) { scanInto(d, acc, bodyBytes(d, value), 'json', () => jsonLocation(keys, depth)); return; }
+  if (value instanceof String) { walkJson(d, acc, value.valueOf(), keys, depth, cleanKeys); return; }
+  if (value instanceof Map || value instanceof Set) {
+    // (a Map's keys too; an entry's place is its index)
+    let i = 0;
+    for (const entry of value) {
+      keys[depth] = i++;
+      walkJson(d, acc, entry, keys, depth + 1, cleanKeys);
+    }
+    return;
+  }
   if (depth > MAX_JSON_DEPTH) { scanInto(d, acc, JSON.stringify(value), 'json', () => jsonLocation(keys, depth)); return; }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -302,21 +315,28 @@ function plainBody(d: Detector, request: RequestLike): string | Uint8Array | obj
   if (typeof body === 'string') return body;
   // (a parsed JSON scalar: nothing an attack can be written in)
   if (typeof body === 'number' || typeof body === 'boolean' || typeof body === 'bigint') return null;
-  if (body instanceof Uint8Array) {
-    if (d.engine.ownsView(body)) return body.slice();
-    assertLiveView(d.arena, body, 'analyzeRequest');
-    return body;
-  }
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (ArrayBuffer.isView(body)) return bodyBytes(d, body);
   if (body instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && body instanceof SharedArrayBuffer)) return new Uint8Array(body);
   if (body instanceof String) return body.valueOf();
   if (typeof URLSearchParams === 'function' && body instanceof URLSearchParams) return body.toString();
+  if (body instanceof Map || body instanceof Set) return body; // (a parsed value: walked as walkJson reads one)
   if (typeof body === 'object') {
     const proto = Object.getPrototypeOf(body);
     if (Array.isArray(body) || proto === Object.prototype || proto === null) return body;
   }
   const kind = typeof body === 'object' ? (body as object).constructor?.name ?? 'object' : typeof body;
   throw new TypeError(`analyzeRequest: cannot read a body of type ${kind}; give a string, bytes (Uint8Array, ArrayBuffer, a typed array or DataView) or a parsed JSON/form value (plain object or array), or pass a Fetch Request`);
+}
+
+/**
+ * Bytes given as a body (a Uint8Array, a Buffer, any typed array or a DataView) as a Uint8Array
+ * the walk can keep: one over the arena's own memory is copied out (a fresh array: a Buffer's
+ * slice() is a view), since the walk's own acquires may grow memory and detach it.
+ */
+function bodyBytes(d: Detector, view: ArrayBufferView): Uint8Array {
+  assertLiveView(d.arena, view, 'analyzeRequest');
+  const bytes = view instanceof Uint8Array ? view : new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  return d.engine.ownsView(bytes) ? new Uint8Array(bytes) : bytes;
 }
 
 function checkRequest(request: Request | RequestLike): void {
@@ -394,7 +414,9 @@ export async function analyzeRequest(d: Detector, request: Request | RequestLike
       try {
         body = await inflateBody(body, codings, d.maxScanBytes);
       } catch {
-        unreadable(acc);
+        // (a plain body only looked encoded — a zlib header is two bytes that text matches one time in 31 —
+        // or is one the application could not inflate either: its bytes are scanned as they are)
+        if (fetched) unreadable(acc);
       }
     }
   }

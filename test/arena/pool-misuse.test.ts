@@ -291,6 +291,18 @@ describe('error contract', () => {
     await ok.close();
   });
 
+  it('acquireAsync on a pool that can never lend rejects at once instead of waiting forever', async () => {
+    const disabled = await createArena({ pools: [{ name: 'on', slotSize: 64 }, { name: 'off', slotSize: 128, initialSlots: 0, maxSlots: 0 }], autoShrink: false });
+    await expect(disabled.getPool('off').acquireAsync()).rejects.toMatchObject({ reason: 'maxSlots' });
+    expect(() => disabled.poolFor(100)).toThrow(/can be lent/); // (passed over: it never lends)
+    await disabled.close();
+    const empty = await createArena({ pools: [{ name: 'p', slotSize: 64, initialSlots: 0 }], maxBytes: 0, autoShrink: false });
+    await expect(empty.getPool('p').acquireAsync()).rejects.toBeInstanceOf(PoolExhaustedError);
+    // (an arena that holds nothing on purpose is not under pressure)
+    expect(empty.healthCheck().checks.find((c) => c.name === 'arena-capacity')?.ok).toBe(true);
+    await empty.close();
+  });
+
   it('refuses to write a string (it would copy as zeros) with a TypeError', async () => {
     const arena = await smallArena();
     const lease = arena.getPool('small').acquire();

@@ -44,6 +44,16 @@ describe('options', () => {
     expect(String(err)).toMatch(/arena needs a pool of slots of at least \d+ bytes/);
     await small.close();
   });
+  it('passes over a pool with maxSlots 0 for the scanner’s slots (it never lends), so scans still work', async () => {
+    const arena = await createArena({ pools: createStandardPools({ medium: { initialSlots: 0, maxSlots: 0 } }) });
+    const d = await createDetector({ arena, failMode: 'open' });
+    expect(arena.poolFor(2000).name).toBe('large'); // (medium would hold it, but never lends)
+    const r = d.scan("1' OR '1'='1");
+    expect(r.blocked).toBe(true);
+    expect(ruleIds(r)).not.toContain('internal.error');
+    await d.close();
+    await arena.close();
+  });
   it('threshold 0 blocks everything, a high threshold blocks less', async () => {
     const zero = await detector({ threshold: 0 });
     expect(zero.scan('hello').blocked).toBe(true);
