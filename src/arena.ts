@@ -387,7 +387,21 @@ export class Arena {
 
   /** @internal After a shrink, slabs may be free for pools that were waiting on maxBytes. */
   serveAllWaiters(): void {
-    for (const pool of this.pools) pool.serveWaiters();
+    // Oldest first across pools (they compete for the same free slabs): serve the pool whose
+    // head waiter came first, one waiter at a time; a pool that cannot serve is passed over.
+    const stuck = new Set<Pool>();
+    for (;;) {
+      let next: Pool | undefined;
+      for (const pool of this.pools) if (!stuck.has(pool) && pool.oldestWaiter < (next?.oldestWaiter ?? Infinity)) next = pool;
+      if (next === undefined) return;
+      if (!next.serveOldest()) stuck.add(next);
+    }
+  }
+
+  #waiterSeq = 0;
+  /** @internal The next waiter's place in the arena-wide order of arrival. */
+  nextWaiterSeq(): number {
+    return this.#waiterSeq++;
   }
 
   /**

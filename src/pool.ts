@@ -25,6 +25,8 @@ const LEASE_QUARANTINE = 256;
 export const RECENT_REFUSAL_MS = 10_000;
 
 interface Waiter {
+  /** Arena-wide order of arrival: callers of all pools waiting on maxBytes are served oldest first. */
+  seq: number;
   resolve(lease: Lease): void;
   reject(error: Error): void;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -182,7 +184,7 @@ export class Pool {
       return Promise.reject(new PoolExhaustedError(this.name, 'waitQueueFull', `${this.#waiters.length} callers already wait`));
     }
     return new Promise<Lease>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, timer: undefined, signal, onAbort: undefined };
+      const waiter: Waiter = { seq: this.#arena.nextWaiterSeq(), resolve, reject, timer: undefined, signal, onAbort: undefined };
       // The listener first: should it throw, no timer is left armed.
       if (signal) {
         waiter.onAbort = () => {
@@ -428,24 +430,36 @@ export class Pool {
 
   /** @internal Hand free slots to waiting callers, oldest first. */
   serveWaiters(): void {
-    if (this.#serving) return;
+    while (this.serveOldest()) { /* until no waiter is left or no slot is free */ }
+  }
+
+  /**
+   * @internal Serve this pool's oldest waiter if a slot can be had. Returns false when there
+   * is no waiter or no slot (or a serve is under way).
+   */
+  serveOldest(): boolean {
+    if (this.#serving || this.#waiters.length === 0) return false;
     this.#serving = true;
     try {
-      while (this.#waiters.length !== 0) {
-        const slot = this.#acquireSlot();
-        if (slot < 0) {
-          // A retry for callers already counted when they first found the pool exhausted.
-          this.#uncountExhaustion();
-          return;
-        }
-        const waiter = this.#waiters.shift()!;
-        this.#waitersChanged();
-        this.#settleWaiter(waiter);
-        waiter.resolve(this.#lend(slot));
+      const slot = this.#acquireSlot();
+      if (slot < 0) {
+        // A retry for callers already counted when they first found the pool exhausted.
+        this.#uncountExhaustion();
+        return false;
       }
+      const waiter = this.#waiters.shift()!;
+      this.#waitersChanged();
+      this.#settleWaiter(waiter);
+      waiter.resolve(this.#lend(slot));
+      return true;
     } finally {
       this.#serving = false;
     }
+  }
+
+  /** @internal Arrival order of this pool's oldest waiter (Infinity when none waits). */
+  get oldestWaiter(): number {
+    return this.#waiters.length === 0 ? Infinity : this.#waiters[0]!.seq;
   }
 
   /** @internal Whether other pools of the arena have callers waiting (the arena keeps it current). */

@@ -291,6 +291,24 @@ describe('error contract', () => {
     await ok.close();
   });
 
+  it('callers of different pools waiting on maxBytes are served oldest first, not in the pools’ order', async () => {
+    const S = 65536; // (one slot per slab)
+    const arena = await createArena({ maxBytes: 2 * S, autoShrink: false, pools: ['a', 'b', 'c'].map((name) => ({ name, slotSize: S, initialSlots: 0, maxSlots: 2 })) });
+    const held = [arena.getPool('a').acquire(), arena.getPool('a').acquire()]; // (the arena is full)
+    const served: string[] = [];
+    const c = arena.getPool('c').acquireAsync({ timeoutMs: 2000 }).then((l) => { served.push('c'); return l; });
+    await sleep(5);
+    const b = arena.getPool('b').acquireAsync({ timeoutMs: 2000 }).then((l) => { served.push('b'); return l; });
+    held[0]!.release(); // one slab free: c came first
+    const lc = await c;
+    expect(served).toEqual(['c']);
+    held[1]!.release();
+    const lb = await b;
+    expect(served).toEqual(['c', 'b']);
+    lc.release(); lb.release();
+    await arena.close();
+  });
+
   it('acquireAsync on a pool that can never lend rejects at once instead of waiting forever', async () => {
     const disabled = await createArena({ pools: [{ name: 'on', slotSize: 64 }, { name: 'off', slotSize: 128, initialSlots: 0, maxSlots: 0 }], autoShrink: false });
     await expect(disabled.getPool('off').acquireAsync()).rejects.toMatchObject({ reason: 'maxSlots' });
