@@ -537,6 +537,9 @@ export class Inspection {
 
   /** The head is scanned: finish the body's scan, time both, decide. */
   #settle(recorder: GuardRecorder, head: GuardScanResult, t0: number): Verdict {
+    // (released while a detector's verdict was awaited — the client went away: the body's scan
+    // was aborted, so its result would read as clean; never let such a request through)
+    if (this.#released) return this.#ended();
     let body: GuardScanResult;
     try {
       body = this.#bodyResult();

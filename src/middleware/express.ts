@@ -65,6 +65,10 @@ export function arenaguard(options?: GuardOptions<NodeRequest>): ArenaguardExpre
     // (no promise when nothing is left to wait for)
     const verdict = inspection.finishNow(parsed) ?? await inspection.finish(parsed);
     if (!verdict.allow) {
+      // A refusal needs no slot: they go back now, not once its answer is out — a client that
+      // does not read it (an HTTP/2 flow-control window kept at 0), or a slow response
+      // pipelined ahead of it, would hold them meanwhile.
+      inspection.release();
       sendNodeResponse(res, verdict.response);
       return;
     }

@@ -137,6 +137,9 @@ export function arenaguard(options?: GuardOptions<FastifyRequestLike>): Arenagua
     }
     const verdict = inspection.finishNow() ?? await inspection.finish();
     if (!verdict.allow) {
+      // A refusal needs no slot: they go back now, not once its answer is out (a client that
+      // does not read it would hold them meanwhile)
+      inspection.release();
       send(reply, verdict.response);
       return payload;
     }

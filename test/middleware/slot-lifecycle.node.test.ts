@@ -185,6 +185,69 @@ describe.each(ADAPTERS)('%s: a 503 decided while the client stalls mid-body is a
   });
 });
 
+// A refusal needs no slot, yet Express and Fastify held its slots until its answer was out: an
+// answer queued behind a slow response pipelined ahead of it (or, on HTTP/2, one a client never
+// lets through its flow-control window) kept maxBodyBytes of arena per request.
+describe.each(['express', 'fastify'] as const)('%s: a refused request gives its slots back at the refusal, not once its answer is out', (adapter) => {
+  it('a 413 pipelined behind a slow response', async () => {
+    const arena = await testArena();
+    const options = { detector: await testDetector(), arena, maxBodyBytes: 4096 } as Opts;
+    let server: Started;
+    if (adapter === 'express') {
+      const app = express5();
+      app.use(expressGuard(options));
+      app.get('/slow', (_req, res) => { setTimeout(() => res.send('done'), 1500); });
+      app.post('/{*any}', (_req, res) => { res.send('ok'); });
+      server = await nodeServer(app.listen(0, '127.0.0.1'));
+    } else {
+      const app = Fastify5();
+      await app.register(fastifyGuard(options) as never);
+      app.get('/slow', async () => { await sleep(1500); return 'done'; });
+      app.post('/*', async () => 'ok');
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      server = { port: (app.server.address() as AddressInfo).port, close: async () => { app.server.closeAllConnections(); await app.close(); } };
+    }
+    close = server.close;
+    const big = 'x'.repeat(3000);
+    void send(server.port, ['GET /slow HTTP/1.1\r\nHost: a\r\n\r\n' + head('text/plain', 'Transfer-Encoding: chunked\r\n'), chunk(big), chunk(big)]);
+    await sleep(300);
+    // (the slow answer is still 1 s away: the refused POST holds nothing now)
+    expect(await settled(arena, 0)).toBe(0);
+  });
+});
+
+// A wrapped detector (tracing, a Proxy) answers asynchronously; a client gone while its verdict
+// was awaited had its body scan aborted, which then read as clean: the attack reached the handler.
+describe.each(['express', 'fetch'] as const)('%s: a client gone while an async verdict is awaited never reaches the application', (adapter) => {
+  it('the handler is not called', async () => {
+    const arena = await testArena(); // (the body slots; the detector keeps its own arena)
+    const real = await testDetector();
+    const detector = new Proxy(real, { get(target, key) {
+      if (key === 'analyzeRequest') return async (r: unknown) => { await sleep(100); return (target as unknown as { analyzeRequest(r: unknown): unknown }).analyzeRequest(r); };
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    } });
+    const reached: string[] = [];
+    let server: Started;
+    if (adapter === 'express') {
+      const app = express5();
+      app.use(expressGuard({ detector, arena }));
+      app.post('/{*any}', (_req, res) => { reached.push('express'); res.send('stored'); });
+      server = await nodeServer(app.listen(0, '127.0.0.1'));
+    } else {
+      const handler = fetchGuard(async (req) => { reached.push(await req.text()); return new Response('stored'); }, { detector, arena });
+      server = await nodeServer(serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }) as Server);
+    }
+    close = server.close;
+    const attack = "comment=1' UNION SELECT password FROM users--";
+    // (sent whole, then gone 30 ms later, while the verdict is awaited)
+    void send(server.port, [head('application/x-www-form-urlencoded', `Content-Length: ${attack.length}\r\n`) + attack], true);
+    await sleep(400);
+    expect(reached).toEqual([]);
+    expect(await settled(arena, 0)).toBe(0);
+  });
+});
+
 // HTTP/2 has no `Connection: close` (Node drops the header, with a warning): after an early
 // 413/503 the stream was left half-open, and the request's slots held, for as long as the
 // client kept its session.
