@@ -50,10 +50,16 @@ function resolvePools(pools: readonly PoolOptions[]): ResolvedPool[] {
     if (typeof pool.name !== 'string' || pool.name.length === 0) throw new RangeError(`${at}.name must be a non-empty string`);
     if (names.has(pool.name)) throw new RangeError(`${at}.name "${pool.name}" is used twice`);
     names.add(pool.name);
-    const slotSize = integerOption(`${at}.slotSize`, pool.slotSize, 1, MAX_SLOT_SIZE);
-    const maxSlots = integerOption(`${at}.maxSlots`, pool.maxSlots ?? 1024, 0, 0xffffffff);
-    const initialSlots = integerOption(`${at}.initialSlots`, pool.initialSlots ?? 0, 0, maxSlots);
-    resolved.push({ name: pool.name, slotSize, initialSlots, maxSlots });
+    try {
+      const slotSize = integerOption(`${at}.slotSize`, pool.slotSize, 1, MAX_SLOT_SIZE);
+      const maxSlots = integerOption(`${at}.maxSlots`, pool.maxSlots ?? 1024, 0, 0xffffffff);
+      const initialSlots = integerOption(`${at}.initialSlots`, pool.initialSlots ?? 0, 0, maxSlots);
+      resolved.push({ name: pool.name, slotSize, initialSlots, maxSlots });
+    } catch (error) {
+      // (the index alone does not say which pool a standard list's override broke)
+      if (error instanceof RangeError) throw new RangeError(`${error.message} (pool "${pool.name}")`);
+      throw error;
+    }
   }
   return resolved;
 }

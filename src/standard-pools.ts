@@ -14,8 +14,18 @@ export function createStandardPools(
   overrides: Partial<Record<'small' | 'medium' | 'large', Partial<Omit<PoolOptions, 'name'>>>> = {},
 ): PoolOptions[] {
   return [
-    { name: 'small', slotSize: 1024, initialSlots: 64, maxSlots: 65536, ...overrides.small },
-    { name: 'medium', slotSize: 8192, initialSlots: 8, maxSlots: 8192, ...overrides.medium },
-    { name: 'large', slotSize: 65536, initialSlots: 2, maxSlots: 1024, ...overrides.large },
+    standard('small', 1024, 64, 65536, overrides.small),
+    standard('medium', 8192, 8, 8192, overrides.medium),
+    standard('large', 65536, 2, 1024, overrides.large),
   ];
+}
+
+/**
+ * One standard class with its overrides. A `maxSlots` given without `initialSlots` caps the
+ * default `initialSlots` too (`{ medium: { maxSlots: 6 } }` would otherwise ask for 8 of 6).
+ */
+function standard(name: string, slotSize: number, initialSlots: number, maxSlots: number, override: Partial<Omit<PoolOptions, 'name'>> = {}): PoolOptions {
+  const capped = override.initialSlots === undefined && typeof override.maxSlots === 'number' && override.maxSlots >= 0
+    ? Math.min(initialSlots, override.maxSlots) : initialSlots;
+  return { name, slotSize, initialSlots: capped, maxSlots, ...override };
 }

@@ -25,6 +25,13 @@ describe('options', () => {
     });
   }
 
+  it('a standard class given only maxSlots caps its default initialSlots; errors name the pool', async () => {
+    const arena = await createArena({ pools: createStandardPools({ medium: { maxSlots: 6 } }), autoShrink: false });
+    expect(arena.getPool('medium').getStats().maxSlots).toBe(6);
+    await arena.close();
+    await expect(createArena({ pools: createStandardPools({ medium: { maxSlots: 6, initialSlots: 9 } }) })).rejects.toThrow(/pools\[1\]\.initialSlots .* \(pool "medium"\)/);
+  });
+
   it('rejects a wrong type with a TypeError', async () => {
     await expect(createArena({ maxBytes: '1' as never })).rejects.toThrow(TypeError);
   });
