@@ -248,30 +248,31 @@ describe.each(['express', 'fetch'] as const)('%s: a client gone while an async v
   });
 });
 
+/** A server over HTTP/2 guarded by the Express middleware on node:http2 ('node') or by Fastify's plugin; routes answer `got N` bytes. */
+async function h2Server(adapter: 'node' | 'fastify', options: Record<string, unknown>): Promise<Started> {
+  if (adapter === 'node') {
+    const guard = expressGuard(options as Opts);
+    const server = http2.createServer((req, res) => guard(req as never, res as never, () => {
+      let n = 0;
+      req.on('data', (c: Buffer) => (n += c.length));
+      req.on('end', () => res.end(`got ${n}`));
+    }));
+    server.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    return { port: (server.address() as AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+  const app = Fastify5({ http2: true });
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  await app.register(fastifyGuard(options as Opts) as never);
+  app.post('/*', async (req) => `got ${(req.body as Buffer | undefined)?.length ?? 0}`);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { port: (app.server.address() as AddressInfo).port, close: () => app.close() };
+}
+
 // HTTP/2 has no `Connection: close` (Node drops the header, with a warning): after an early
 // 413/503 the stream was left half-open, and the request's slots held, for as long as the
 // client kept its session.
 describe('HTTP/2: an early answer closes the request stream and gives its slots back', () => {
-  async function h2Server(adapter: 'node' | 'fastify', options: Record<string, unknown>): Promise<Started> {
-    if (adapter === 'node') {
-      const guard = expressGuard(options as Opts);
-      const server = http2.createServer((req, res) => guard(req as never, res as never, () => {
-        let n = 0;
-        req.on('data', (c: Buffer) => (n += c.length));
-        req.on('end', () => res.end(`got ${n}`));
-      }));
-      server.listen(0, '127.0.0.1');
-      await new Promise((resolve) => server.once('listening', resolve));
-      return { port: (server.address() as AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
-    }
-    const app = Fastify5({ http2: true });
-    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-    await app.register(fastifyGuard(options as Opts) as never);
-    app.post('/*', async (req) => `got ${(req.body as Buffer | undefined)?.length ?? 0}`);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    return { port: (app.server.address() as AddressInfo).port, close: () => app.close() };
-  }
-
   it.each(['node', 'fastify'] as const)('%s: 413 on an oversized body, the client keeping its session open', async (adapter) => {
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(w.message);
@@ -348,28 +349,9 @@ describe('an empty body whose end arrives after the headers reaches the applicat
   });
 
   it.each(['node', 'fastify'] as const)('%s over HTTP/2 (END_STREAM in its own frame)', async (kind) => {
-    const options = { detector: await testDetector(), arena: await testArena() } as Opts;
-    let port: number;
-    if (kind === 'node') {
-      const guard = expressGuard(options);
-      const server = http2.createServer((req, res) => guard(req as never, res as never, () => {
-        let n = 0;
-        req.on('data', (c: Buffer) => (n += c.length));
-        req.on('end', () => res.end(`got ${n}`));
-      }));
-      server.listen(0, '127.0.0.1');
-      await new Promise((resolve) => server.once('listening', resolve));
-      port = (server.address() as AddressInfo).port;
-      close = () => new Promise((resolve) => server.close(() => resolve()));
-    } else {
-      const app = Fastify5({ http2: true });
-      app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-      await app.register(fastifyGuard(options) as never);
-      app.post('/*', async (req) => `got ${(req.body as Buffer | undefined)?.length ?? 0}`);
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      port = (app.server.address() as AddressInfo).port;
-      close = () => app.close();
-    }
+    const server = await h2Server(kind, { detector: await testDetector(), arena: await testArena() });
+    close = server.close;
+    const port = server.port;
     const session = http2.connect(`http://127.0.0.1:${port}`);
     try {
       const answer = await new Promise<string>((resolve) => {
@@ -393,6 +375,14 @@ describe('an empty body whose end arrives after the headers reaches the applicat
 // handler, a stack trace per abandoned upload with the default one) instead of dropping the request.
 describe('a client gone mid-body is not an application error', () => {
   const abandon = (port: number) => send(port, ['POST /x HTTP/1.1\r\nHost: a\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n', 'a'.repeat(1000)], true);
+  /** Abandon a request mid-body on `server`: its slots come back, and no error reaches the application. */
+  async function abandonQuietly(server: Started, arena: Arena, errors: unknown[]): Promise<void> {
+    close = server.close;
+    await abandon(server.port);
+    expect(await settled(arena, 0)).toBe(0);
+    await sleep(50);
+    expect(errors).toEqual([]);
+  }
 
   it('express: the error handler is not called', async () => {
     const errors: string[] = [];
@@ -401,12 +391,7 @@ describe('a client gone mid-body is not an application error', () => {
     app.use(expressGuard({ detector: await testDetector(), arena }));
     app.post('/{*any}', (_req, res) => { res.send('ok'); });
     app.use((err: Error, _req: unknown, res: { status(n: number): { end(): void } }, _next: unknown) => { errors.push(`${err.name}: ${err.message}`); res.status(500).end(); });
-    const server = await nodeServer(app.listen(0, '127.0.0.1'));
-    close = server.close;
-    await abandon(server.port);
-    expect(await settled(arena, 0)).toBe(0);
-    await sleep(20);
-    expect(errors).toEqual([]);
+    await abandonQuietly(await nodeServer(app.listen(0, '127.0.0.1')), arena, errors);
   });
 
   it('fastify: the hook fails with RequestAbortedError (400, as Fastify answers an aborted body itself)', async () => {
@@ -434,12 +419,7 @@ describe('a client gone mid-body is not an application error', () => {
     app.use('*', honoGuard({ detector: await testDetector(), arena }));
     app.post('*', (c) => c.text('ok'));
     app.onError((err, c) => { errors.push(String(err)); return c.text('error', 500); });
-    const server = await nodeServer(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server);
-    close = server.close;
-    await abandon(server.port);
-    expect(await settled(arena, 0)).toBe(0);
-    await sleep(50);
-    expect(errors).toEqual([]);
+    await abandonQuietly(await nodeServer(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server), arena, errors);
   });
 
   it('fetch: the guarded handler does not reject', async () => {
@@ -454,12 +434,7 @@ describe('a client gone mid-body is not an application error', () => {
         return new Response('error', { status: 500 });
       }
     };
-    const server = await nodeServer(serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }) as Server);
-    close = server.close;
-    await abandon(server.port);
-    expect(await settled(arena, 0)).toBe(0);
-    await sleep(50);
-    expect(errors).toEqual([]);
+    await abandonQuietly(await nodeServer(serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }) as Server), arena, errors);
   });
 });
 
