@@ -7,7 +7,7 @@ import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
 import { withoutRule } from './results.js';
 import { assertLiveView } from './engine.js';
-import { contentCodings, gzipHeaderTexts, inflateBody } from '../http/content-encoding.js';
+import { contentCodings, gzipHeaderTexts, inflateBody, UnsupportedCodingError } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
 import { concatBytes, firstSignificantByte } from '../http/bytes.js';
 import { Base64Decoder, isMultipart, MultipartReader, multipartBoundary, TransferEncodingWatch } from '../http/multipart.js';
@@ -188,7 +188,7 @@ function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | nu
     }
     return;
   }
-  if (depth > MAX_JSON_DEPTH) { scanInto(d, acc, JSON.stringify(value), 'json', () => jsonLocation(keys, depth)); return; }
+  if (depth > MAX_JSON_DEPTH) { walkDeep(d, acc, value, jsonLocation(keys, depth)); return; }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       keys[depth] = i;
@@ -203,6 +203,34 @@ function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | nu
     if (!cleanKeys.has(key) && scanInto(d, acc, key, 'json', () => jsonLocation(keys, depth + 1)) &&
         key.length <= MAX_CLEAN_KEY_LENGTH && cleanKeys.size < MAX_CLEAN_KEYS) cleanKeys.add(key);
     walkJson(d, acc, obj[key], keys, depth + 1, cleanKeys);
+  }
+}
+
+/**
+ * What lies below MAX_JSON_DEPTH, walked without recursion (no stack to exhaust) and read as
+ * walkJson reads a value — every key and string, bytes, String objects, Maps and Sets — with
+ * one location for all of it, the path where the walk went deep. (Its JSON text, stringified,
+ * was scanned before: escaped quotes and tabs stayed escapes there, and Maps and bytes came out
+ * as `{}` and numbers.) An object met twice (a cycle) is read once.
+ */
+function walkDeep(d: Detector, acc: Acc, root: unknown, location: string): void {
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') { scanInto(d, acc, value, 'json', location); continue; }
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    if (ArrayBuffer.isView(value)) scanInto(d, acc, bodyBytes(d, value), 'json', location);
+    else if (value instanceof String) stack.push(value.valueOf());
+    else if (Array.isArray(value) || value instanceof Map || value instanceof Set) for (const entry of value) stack.push(entry);
+    else {
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        scanInto(d, acc, key, 'json', location);
+        stack.push((value as Record<string, unknown>)[key]);
+      }
+    }
   }
 }
 
@@ -413,10 +441,12 @@ export async function analyzeRequest(d: Detector, request: Request | RequestLike
       if (codings.some((c) => c === 'gzip' || c === 'x-gzip')) for (const text of gzipHeaderTexts(body)) scanInto(d, acc, text, 'body', 'body');
       try {
         body = await inflateBody(body, codings, d.maxScanBytes);
-      } catch {
+      } catch (error) {
         // (a plain body only looked encoded — a zlib header is two bytes that text matches one time in 31 —
-        // or is one the application could not inflate either: its bytes are scanned as they are)
-        if (fetched) unreadable(acc);
+        // or is one the application could not inflate either, or has bytes after its encoded stream: its
+        // bytes are scanned as they are, which holds those bytes in clear; one in a coding this runtime
+        // cannot inflate, zstd here, is unreadable as a Fetch body is)
+        if (fetched || error instanceof UnsupportedCodingError) unreadable(acc);
       }
     }
   }

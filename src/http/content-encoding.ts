@@ -5,6 +5,9 @@
 // decodes what it can and refuses what it cannot (415), never passing on a
 // body it did not read. The application still gets the bytes as sent.
 
+import { concatBytes } from './bytes.js';
+import { encodedLength } from './encoded-length.js';
+
 /** A decompressor as a pair of web streams: `DecompressionStream`, or a Node zlib stream through `Duplex.toWeb`. */
 export interface Decompressor {
   readonly writable: WritableStream<Uint8Array>;
@@ -24,12 +27,63 @@ const WEB_FORMATS = new Map([['gzip', 'gzip'], ['x-gzip', 'gzip'], ['deflate', '
 export const webDecompressor: DecompressorFactory = (coding) => {
   const format = WEB_FORMATS.get(coding);
   if (format === undefined || typeof DecompressionStream !== 'function') return undefined;
+  let stream: Decompressor;
   try {
-    return new DecompressionStream(format as CompressionFormat) as unknown as Decompressor; // (its writable takes any BufferSource)
+    stream = new DecompressionStream(format as CompressionFormat) as unknown as Decompressor; // (its writable takes any BufferSource)
   } catch {
     return undefined; // e.g. no brotli in Node 20's DecompressionStream
   }
+  return endChecked(coding, stream);
 };
+
+/** The error a decoder ends with when bytes follow the end of the encoded stream. */
+export class TrailingBytesError extends Error {
+  constructor(coding: string) {
+    super(`bytes after the end of the ${coding} stream`);
+    this.name = 'TrailingBytesError';
+  }
+}
+
+/**
+ * `inner`, made to fail with {@link TrailingBytesError} when bytes follow the end of the encoded
+ * stream. Decoders stop at that end and drop the rest without an error (Node's for deflate
+ * always, and for gzip after zero bytes), while a parser that does not inflate reads it as part
+ * of the body: an attack written after a tiny compressed stream would pass unscanned. The end is
+ * found by `consumed()` (a zlib stream's count of the bytes it took) or, for gzip and deflate, by
+ * walking the stream (encoded-length.ts); for a coding neither can tell (web brotli), `inner`
+ * as it is.
+ */
+export function endChecked(coding: string, inner: Decompressor, consumed?: () => number): Decompressor {
+  const measurable = consumed !== undefined || coding === 'gzip' || coding === 'x-gzip' || coding === 'deflate';
+  if (!measurable) return inner;
+  const written: Uint8Array[] = [];
+  let total = 0;
+  const writer = inner.writable.getWriter();
+  const writable = new WritableStream<Uint8Array>({
+    write(chunk) {
+      if (consumed === undefined) written.push(chunk); // (kept: the walk reads the whole stream at the end)
+      total += chunk.length;
+      return writer.write(chunk);
+    },
+    close() { return writer.close(); },
+    abort(reason) { return writer.abort(reason); },
+  });
+  const readable = inner.readable.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
+    flush(controller) {
+      const end = consumed !== undefined ? consumed() : encodedLength(written.length === 1 ? written[0]! : concatBytes(written), coding);
+      if (end !== total) controller.error(new TrailingBytesError(coding));
+    },
+  }));
+  return { writable, readable };
+}
+
+/** The error {@link inflateBody} rejects with when a coding cannot be decoded in this runtime. */
+export class UnsupportedCodingError extends Error {
+  constructor(coding: string) {
+    super(`content coding not supported here: ${coding}`);
+    this.name = 'UnsupportedCodingError';
+  }
+}
 
 /**
  * The codings of a Content-Encoding header in the order the sender applied them, lower case,
@@ -107,7 +161,7 @@ export async function inflateBody(bytes: Uint8Array, codings: string[], cap: num
   const stages: Decompressor[] = [];
   for (let i = codings.length - 1; i >= 0; i--) {
     const stage = decompress(codings[i]!);
-    if (stage === undefined) throw new Error(`content coding not supported here: ${codings[i]}`);
+    if (stage === undefined) throw new UnsupportedCodingError(codings[i]!);
     stages.push(stage);
   }
   let buffer = new Uint8Array(Math.min(cap + 1, Math.max(bytes.length * 4, 1024)));

@@ -5,7 +5,7 @@ import { IncomingMessage, type ServerResponse } from 'node:http';
 import { Duplex, type Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { parseContentLength, type GuardResponse, type Inspection, type RequestMeta } from './core.js';
-import { webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
+import { endChecked, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
 
 /**
  * The codings a Node body parser inflates (body-parser 2: gzip, deflate, br, and zstd where
@@ -15,7 +15,10 @@ export const nodeDecompressor: DecompressorFactory = (coding) => {
   const make = coding === 'br' ? zlib.createBrotliDecompress
     : coding === 'zstd' ? (zlib as { createZstdDecompress?: () => Duplex }).createZstdDecompress
     : undefined;
-  return make === undefined ? webDecompressor(coding) : Duplex.toWeb(make()) as unknown as Decompressor;
+  if (make === undefined) return webDecompressor(coding);
+  const stream = make();
+  // (zlib counts the bytes it took: fewer than were written means bytes after the stream's end)
+  return endChecked(coding, Duplex.toWeb(stream) as unknown as Decompressor, () => (stream as unknown as { bytesWritten: number }).bytesWritten);
 };
 
 /** `RequestMeta` from a Node request (`req.originalUrl` when Express has mounted a router). */

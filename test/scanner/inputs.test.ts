@@ -132,6 +132,28 @@ describe('analyzeRequest body kinds', () => {
     } finally { await d.close(); }
   });
 
+  it('values nested deeper than the walk’s depth are read as values, not as their JSON text', async () => {
+    const d = await createDetector();
+    try {
+      // ("\"" and a tab stayed escapes in the stringified text, and a Map came out as {})
+      for (const leaf of ['1" OR "1"="1', '1\tUNION\tSELECT\tpassword\tFROM\tusers', new Map([['k', '<script>alert(1)</script>']])]) {
+        let value: unknown = { v: leaf };
+        for (let i = 0; i < 70; i++) value = { k: value };
+        const parsed = await d.analyzeRequest({ url: '/x', headers: { 'content-type': 'application/json' }, body: value as object });
+        expect(parsed.blocked, String(leaf)).toBe(true);
+        if (typeof leaf === 'string') {
+          const text = await d.analyzeRequest({ url: '/x', headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+          expect(text.blocked, leaf).toBe(true);
+        }
+      }
+      const cyclic: Record<string, unknown> = { v: 'plain' };
+      let deep: Record<string, unknown> = cyclic;
+      for (let i = 0; i < 70; i++) deep = { k: deep };
+      cyclic.self = deep; // (a cycle below the depth: read once, and the walk ends)
+      expect((await d.analyzeRequest({ url: '/x', headers: {}, body: deep })).blocked).toBe(false);
+    } finally { await d.close(); }
+  });
+
   it('a parsed JSON scalar body is clean, not an internal error', async () => {
     const d = await createDetector();
     try {
@@ -184,6 +206,27 @@ describe('analyzeRequest of a plain request with Content-Encoding', () => {
       expect(ids(r)).not.toContain('limit.unreadable-body');
       const clean = await d.analyzeRequest({ url: '/x', headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' }, body: new TextEncoder().encode('hello') });
       expect(clean).toEqual({ blocked: false, score: 0, threats: [] });
+    } finally { await d.close(); }
+  });
+
+  it('bytes after the end of the encoded stream are read: unreadable in a Fetch Request, scanned as sent in a plain one', async () => {
+    const d = await createDetector();
+    try {
+      const tail = new TextEncoder().encode(attackText);
+      for (const format of ['gzip', 'deflate'] as const) {
+        const head = await compressed('hello', format);
+        const body = new Uint8Array(head.length + tail.length);
+        body.set(head); body.set(tail, head.length);
+        const headers = { 'content-type': 'text/plain', 'content-encoding': format };
+        const fetched = await d.analyzeRequest(new Request('http://h.test/x', { method: 'POST', headers, body }));
+        expect(fetched.blocked, format).toBe(true);
+        expect(ids(fetched), format).toContain('limit.unreadable-body');
+        const plain = await d.analyzeRequest({ url: '/x', headers, body });
+        expect(ids(plain), format).toContain('xss.script-tag');
+      }
+      // (zstd: the bytes start as zstd, and no decoder here inflates it: unreadable, not scanned compressed)
+      const zstdMagic = new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0]);
+      expect(ids(await d.analyzeRequest({ url: '/x', headers: { 'content-encoding': 'zstd' }, body: zstdMagic }))).toContain('limit.unreadable-body');
     } finally { await d.close(); }
   });
 
