@@ -9,8 +9,14 @@
 const LENGTH_EXTRA_FROM = 265; // (257-264: no extra bits; 265-284: (sym - 261) >> 2; 285: none)
 const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
-/** A canonical Huffman code: how many codes of each length, and the symbols in code order. */
-interface Code { counts: Uint16Array; symbols: Uint16Array }
+/**
+ * A canonical Huffman code: how many codes of each length and the symbols in code order (read
+ * a bit at a time), and a table for codes of up to FAST_BITS bits: indexed by the next FAST_BITS
+ * bits of the stream, (symbol << 4) | length, or 0 for a longer code. (Codes are sent from their
+ * top bit while the stream is read from each byte's bottom bit: the table's indexes are reversed.)
+ */
+interface Code { counts: Uint16Array; symbols: Uint16Array; fast: Uint16Array }
+const FAST_BITS = 9;
 
 function code(lengths: Uint8Array): Code {
   const counts = new Uint16Array(16);
@@ -20,7 +26,20 @@ function code(lengths: Uint8Array): Code {
   for (let l = 1; l < 16; l++) offsets[l] = offsets[l - 1]! + counts[l - 1]!;
   const symbols = new Uint16Array(lengths.length);
   for (let s = 0; s < lengths.length; s++) if (lengths[s]) symbols[offsets[lengths[s]!]!++] = s;
-  return { counts, symbols };
+  // RFC 1951 3.2.2: the first code of each length, then codes in symbol order
+  const next = new Uint16Array(16);
+  for (let l = 1, c = 0; l < 16; l++) { c = (c + counts[l - 1]!) << 1; next[l] = c; }
+  const fast = new Uint16Array(1 << FAST_BITS);
+  for (let s = 0; s < lengths.length; s++) {
+    const l = lengths[s]!;
+    if (l === 0) continue;
+    const c = next[l]!++;
+    if (l > FAST_BITS) continue;
+    let reversed = 0;
+    for (let i = 0; i < l; i++) reversed |= ((c >> i) & 1) << (l - 1 - i);
+    for (let fill = reversed; fill < 1 << FAST_BITS; fill += 1 << l) fast[fill] = (s << 4) | l;
+  }
+  return { counts, symbols, fast };
 }
 
 const FIXED_LITERALS = code(Uint8Array.from({ length: 288 }, (_, s) => (s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8)));
@@ -45,9 +64,24 @@ class BitReader {
     this.#count -= n;
     return v;
   }
-  /** Drop the bits left in the current byte (a stored block starts on a byte). */
-  align(): void { this.#buf = 0; this.#count = 0; }
+  /** Drop the bits left in the current byte (a stored block starts on a byte); whole bytes read ahead are given back. */
+  align(): void { this.pos -= this.#count >> 3; this.#buf = 0; this.#count = 0; }
+  /** The index after the last byte a bit was taken from (bytes read ahead not counted). */
+  get end(): number { return this.pos - (this.#count >> 3); }
   symbol(c: Code): number {
+    // (FAST_BITS at once when the stream has them; else, and for longer codes, a bit at a time)
+    while (this.#count < FAST_BITS && this.pos < this.bytes.length) {
+      this.#buf |= this.bytes[this.pos++]! << this.#count;
+      this.#count += 8;
+    }
+    if (this.#count >= FAST_BITS) {
+      const entry = c.fast[this.#buf & ((1 << FAST_BITS) - 1)]!;
+      if (entry !== 0) {
+        this.#buf >>>= entry & 15;
+        this.#count -= entry & 15;
+        return entry >> 4;
+      }
+    }
     let base = 0, offset = 0;
     for (let len = 1; len < 16; len++) {
       offset = 2 * offset + this.bits(1);
@@ -104,7 +138,7 @@ function deflateEnd(bytes: Uint8Array, start: number): number {
     } else {
       throw new Invalid();
     }
-    if (final) return r.pos;
+    if (final) return r.end;
   }
 }
 
