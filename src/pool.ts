@@ -268,6 +268,8 @@ export class Pool {
       return;
     }
     if (!(leaseOrBytes instanceof Uint8Array)) throw new ForeignLeaseError('release() takes a Lease or a Uint8Array from one');
+    // (after close every slot is gone: as lease.release() then, a no-op)
+    if (this.#arena.closed) return;
     const slot = this.#slotOfBytes(leaseOrBytes);
     const holder = this.#holders[slot]?.deref();
     if (holder !== undefined && holder.view === leaseOrBytes && holder.slot === slot) {

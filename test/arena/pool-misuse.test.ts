@@ -309,6 +309,14 @@ describe('error contract', () => {
     await arena.close();
   });
 
+  it('after close, release(buffer) is a no-op, as lease.release() is', async () => {
+    const arena = await createArena({ pools: [{ name: 'p', slotSize: 1024, initialSlots: 1, maxSlots: 128 }], autoShrink: false });
+    const p = arena.getPool('p');
+    const kept = p.acquire().bytes;
+    await arena.close();
+    expect(() => p.release(kept)).not.toThrow();
+  });
+
   it('acquireAsync on a pool that can never lend rejects at once instead of waiting forever', async () => {
     const disabled = await createArena({ pools: [{ name: 'on', slotSize: 64 }, { name: 'off', slotSize: 128, initialSlots: 0, maxSlots: 0 }], autoShrink: false });
     await expect(disabled.getPool('off').acquireAsync()).rejects.toMatchObject({ reason: 'maxSlots' });
