@@ -7,7 +7,7 @@ import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
 import { withoutRule } from './results.js';
 import { assertLiveView } from './engine.js';
-import { contentCodings, gzipHeaderTexts, inflateBody, UnsupportedCodingError } from '../http/content-encoding.js';
+import { contentCodings, gzipHeaderTexts, inflateBody, textRuns, UnsupportedCodingError } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
 import { concatBytes, firstSignificantByte } from '../http/bytes.js';
 import { Base64Decoder, isMultipart, MultipartReader, multipartBoundary, TransferEncodingWatch } from '../http/multipart.js';
@@ -175,6 +175,9 @@ const MAX_CLEAN_KEY_LENGTH = 64;
 function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | number>, depth: number, cleanKeys: Set<string>): void {
   if (typeof value === 'string') { scanInto(d, acc, value, 'json', () => jsonLocation(keys, depth)); return; }
   if (value === null || typeof value !== 'object') return;
+  // (an object met again — a YAML alias, any parser that shares a value — is read once: a tree of
+  // shared references would otherwise cost 2^depth, and a cycle forever)
+  if (visited(cleanKeys, value)) return;
   // A parsed value holds what its parser makes: bytes (msgpack, CBOR, BSON), a String object, a
   // Map or Set. Each is read, never passed over as an object without own keys.
   if (ArrayBuffer.isView(value)) { scanInto(d, acc, bodyBytes(d, value), 'json', () => jsonLocation(keys, depth)); return; }
@@ -204,6 +207,16 @@ function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | nu
         key.length <= MAX_CLEAN_KEY_LENGTH && cleanKeys.size < MAX_CLEAN_KEYS) cleanKeys.add(key);
     walkJson(d, acc, obj[key], keys, depth + 1, cleanKeys);
   }
+}
+
+// The objects one walk has read, kept with its set of clean keys (one pair per walk).
+const walked = new WeakMap<Set<string>, WeakSet<object>>();
+function visited(walk: Set<string>, value: object): boolean {
+  let seen = walked.get(walk);
+  if (seen === undefined) walked.set(walk, (seen = new WeakSet()));
+  if (seen.has(value)) return true;
+  seen.add(value);
+  return false;
 }
 
 /**
@@ -437,10 +450,17 @@ export async function analyzeRequest(d: Detector, request: Request | RequestLike
     // the header) — unless its bytes still are what the last coding makes: then it was passed as sent.
     const codings = contentCodings(fetched ? request.headers.get('content-encoding') ?? undefined : plainHeader(request as RequestLike, 'content-encoding'));
     if (codings.length > 0 && (fetched || stillEncoded(body, codings[codings.length - 1]!))) {
-      // (gzip's header texts are skipped by inflating but read by an application that does not inflate)
+      // (gzip's header texts are skipped by inflating but read by an application that does not inflate,
+      // and so are runs of text in the compressed stream itself: see textRuns)
       if (codings.some((c) => c === 'gzip' || c === 'x-gzip')) for (const text of gzipHeaderTexts(body)) scanInto(d, acc, text, 'body', 'body');
+      if (fetched) for (const text of textRuns(body)) scanInto(d, acc, text, 'body', 'body');
       try {
+        const given = body;
         body = await inflateBody(body, codings, d.maxScanBytes);
+        // (a plain body that still looked encoded may be what the application reads as it is — a
+        // gzip file inside a body its parser inflated once — and a compressed stream's own bytes can
+        // spell an attack that inflating turns into something else: its bytes as given are read too)
+        if (!fetched) scanInto(d, acc, given, 'body', 'body');
       } catch (error) {
         // (a plain body only looked encoded — a zlib header is two bytes that text matches one time in 31 —
         // or is one the application could not inflate either, or has bytes after its encoded stream: its

@@ -17,8 +17,12 @@ export interface Decompressor {
 /** A decompressor for one content coding (lower case), or undefined when this runtime has none. */
 export type DecompressorFactory = (coding: string) => Decompressor | undefined;
 
-/** Codings stacked deeper than this are refused: no client needs more, and each is work for the server. */
-export const MAX_CODINGS = 2;
+/**
+ * Codings stacked deeper than this are refused. One, as body-parser takes (it answers 415 to
+ * more): a middle stage's output is bounded by nothing the client sends — a deflate stream of
+ * empty blocks inside gzip held over a gigabyte for a 1 MiB request.
+ */
+export const MAX_CODINGS = 1;
 
 // (a Map: the coding is the client's, and an object would answer 'constructor' from its prototype)
 const WEB_FORMATS = new Map([['gzip', 'gzip'], ['x-gzip', 'gzip'], ['deflate', 'deflate'], ['br', 'brotli']]);
@@ -75,6 +79,29 @@ export function endChecked(coding: string, inner: Decompressor, consumed?: () =>
     },
   }));
   return { writable, readable };
+}
+
+/** Runs of text this long or longer in compressed bytes are read as text too (see {@link textRuns}). */
+export const MIN_TEXT_RUN = 16;
+
+/**
+ * The runs of printable text (ASCII 0x20-0x7e, tab, CR, LF) of MIN_TEXT_RUN bytes or more in
+ * compressed bytes. A parser that does not inflate (Fastify's, `request.text()`) reads the body
+ * as sent, and a compressed stream's own bytes can spell an attack in clear (a Huffman code that
+ * gives each byte its own 8 bits, a brotli metadata block) while inflating yields something
+ * else; compressed data holds such a run rarely (about one in ten million positions), so these
+ * runs are scanned as text as well.
+ */
+export function textRuns(bytes: Uint8Array, min = MIN_TEXT_RUN): Uint8Array[] {
+  const runs: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    const b = i < bytes.length ? bytes[i]! : 0;
+    if ((b >= 0x20 && b <= 0x7e) || b === 0x09 || b === 0x0a || b === 0x0d) continue;
+    if (i - start >= min) runs.push(bytes.subarray(start, i));
+    start = i + 1;
+  }
+  return runs;
 }
 
 /** The error {@link inflateBody} rejects with when a coding cannot be decoded in this runtime. */

@@ -16,7 +16,7 @@ import { concatBytes } from '../http/bytes.js';
 import { charsetPlan } from '../http/charset.js';
 import { isMultipart } from '../http/multipart.js';
 import { Utf16Reading, withoutUtf16Zeros } from './utf16-reading.js';
-import { BodyDecoder, contentCodings, gzipHeaderTexts, MAX_CODINGS, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
+import { BodyDecoder, contentCodings, gzipHeaderTexts, MAX_CODINGS, textRuns, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
 import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type ThreatEvent } from './options.js';
 import { createDefaultDetector } from './default-detector.js';
 import { recorderFor, type GuardRecorder } from '../metrics/recorder.js';
@@ -314,7 +314,8 @@ export class Inspection {
         return;
       }
       this.#decoder = new BodyDecoder(stages, (decoded) => this.#acceptDecoded(decoded));
-      if (contentCodings(this.meta.headers['content-encoding']).some((c) => c === 'gzip' || c === 'x-gzip')) this.#gzipChunks = [];
+      // (kept for what an application that does not inflate reads: gzip's header texts, text runs)
+      this.#gzipChunks = [];
     }
     this.#gzipChunks?.push(chunk);
     this.#decoder!.write(chunk);
@@ -324,7 +325,10 @@ export class Inspection {
   #openDecoders(): Decompressor[] | undefined {
     const codings = contentCodings(this.meta.headers['content-encoding']);
     const stages: Decompressor[] = [];
-    if (codings.length <= MAX_CODINGS) {
+    // (no multipart parser inflates — busboy, multer, @fastify/multipart, formidable, undici's
+    // formData() read the bytes as sent — and a compressed stream's own bytes can spell a whole
+    // multipart body: scanning the inflated one would scan something no parser reads)
+    if (codings.length <= MAX_CODINGS && !(codings.length > 0 && isMultipart(this.meta.contentType))) {
       for (let i = codings.length - 1; i >= 0; i--) {
         const stage = this.#core.decompress(codings[i]!);
         if (stage === undefined) break;
@@ -364,10 +368,17 @@ export class Inspection {
     this.#gzipChunks = undefined;
   }
 
+  /**
+   * The compressed body's bytes read as a parser that does not inflate reads them: gzip's header
+   * texts (FNAME, FCOMMENT, FEXTRA), which inflating skips, and any run of text in the stream
+   * itself (textRuns), each scanned as text.
+   */
   #scanGzipHeaders(chunks: Uint8Array[]): GuardScanResult | undefined {
     let result: GuardScanResult | undefined;
     try {
-      for (const text of gzipHeaderTexts(concatBytes(chunks))) {
+      const sent = concatBytes(chunks);
+      const gzip = contentCodings(this.meta.headers['content-encoding']).some((c) => c === 'gzip' || c === 'x-gzip');
+      for (const text of [...(gzip ? gzipHeaderTexts(sent) : []), ...textRuns(sent)]) {
         const r = scanPart(this.#detector, text, 'body');
         if (r.threats.length > 0) result = mergeResults(result ?? EMPTY_RESULT, { ...r, threats: r.threats.map((t) => ({ ...t, location: 'body' })) });
       }
@@ -559,7 +570,8 @@ export class Inspection {
 
   #bodyResult(): GuardScanResult {
     const scanner = this.#body;
-    if (scanner === undefined) return EMPTY_RESULT;
+    // (a compressed body that inflates to nothing still has its bytes as sent read: see #scanGzipHeaders)
+    if (scanner === undefined) return this.#gzipHeaderResult ?? EMPTY_RESULT;
     this.#bodyFinished = true;
     let body = scanner.finish();
     if (scanner.malformed) body = mergeResults(body, this.#rescanRaw());

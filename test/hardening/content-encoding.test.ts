@@ -61,8 +61,6 @@ describe('fetch guard: bodies with Content-Encoding', () => {
     ['deflate', ['deflate']],
     ['GZip', ['gzip']],
     ['identity, gzip', ['gzip']],
-    ['deflate, gzip', ['deflate', 'gzip']],
-    ['gzip,gzip', ['gzip', 'gzip']],
   ] as const)('%s: an attack inside is found; the clean body reaches the handler as sent', async (header, codings) => {
     const attack = await post(await encode(ATTACK, [...codings]), header);
     expect(attack.status).toBe(403);
@@ -85,7 +83,8 @@ describe('fetch guard: bodies with Content-Encoding', () => {
   });
 
   it('refuses a coding it cannot decode with 415 and the codings it can, without reading the body', async () => {
-    for (const header of ['compress', 'x-custom', 'gzip, gzip, gzip']) {
+    // (two codings stacked too: body-parser takes one, and a middle stream's size is bounded by nothing sent)
+    for (const header of ['compress', 'x-custom', 'deflate, gzip', 'gzip,gzip', 'gzip, gzip, gzip']) {
       seen = undefined;
       const res = await post(await encode(ATTACK, ['gzip']), header);
       expect(res.status, header).toBe(415);

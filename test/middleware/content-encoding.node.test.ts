@@ -32,6 +32,40 @@ const ENCODE: Record<string, (text: string) => Buffer> = {
 
 let arena: Arena;
 let detector: GuardDetector;
+/** A raw deflate stream of one dynamic block where literal n has the 8-bit code n: its bytes spell `text` (inflated, each byte bit-reversed). */
+function visibleDeflate(text: string): Buffer {
+  const out: number[] = [];
+  let acc = 0, nbits = 0;
+  const put = (v: number, n: number) => { for (let i = 0; i < n; i++) { acc |= ((v >> i) & 1) << nbits; if (++nbits === 8) { out.push(acc); acc = 0; nbits = 0; } } };
+  const putCode = (code: number, len: number) => { for (let i = len - 1; i >= 0; i--) put((code >> i) & 1, 1); };
+  put(1, 1); put(2, 2); // (final, dynamic)
+  put(0, 5); put(0, 5); put(3, 4); // (257 literal/length codes, 1 distance code, 7 code length codes: 16 17 18 0 8 7 9)
+  for (const l of [0, 0, 0, 2, 1, 0, 2]) put(l, 3);
+  const lengthCode: Record<number, [number, number]> = { 8: [0, 1], 0: [2, 2], 9: [3, 2] };
+  for (const l of [...Array(254).fill(8), 9, 9, 8, 0]) putCode(...lengthCode[l]!);
+  while (nbits !== 0) putCode(510, 9); // (literal 254 until the byte ends)
+  for (const b of Buffer.from(text)) { let r = 0; for (let i = 0; i < 8; i++) r |= ((b >> i) & 1) << (7 - i); putCode(r, 8); }
+  putCode(254, 8); // (end of block)
+  if (nbits) out.push(acc);
+  return Buffer.from(out);
+}
+const VISIBLE_TEXT = '<script>alert(document.cookie)</script>';
+const VISIBLE: Record<string, Buffer> = (() => {
+  const raw = visibleDeflate(VISIBLE_TEXT);
+  const inflated = zlib.inflateRawSync(raw);
+  let a = 1, b = 0;
+  for (const x of inflated) { a = (a + x) % 65521; b = (b + a) % 65521; }
+  const adler = Buffer.alloc(4); adler.writeUInt32BE(((b << 16) | a) >>> 0);
+  const trailer = Buffer.alloc(8); trailer.writeUInt32LE((zlib as unknown as { crc32(b: Buffer): number }).crc32(inflated)); trailer.writeUInt32LE(inflated.length, 4);
+  const text = Buffer.from(VISIBLE_TEXT);
+  return {
+    deflate: Buffer.concat([Buffer.from([0x78, 0x01]), raw, adler]),
+    gzip: Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), raw, trailer]),
+    // (a brotli metadata meta-block, which decoders skip: the body inflates to nothing)
+    br: Buffer.concat([Buffer.from([(0b11 << 2) | (1 << 5) | (((text.length - 1) & 1) << 7), (text.length - 1) >> 1]), text, Buffer.from([0x03])]),
+  };
+})();
+
 const servers: { name: string; url: string; close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
@@ -105,6 +139,25 @@ describe.each(['express', 'fastify', 'hono'])('%s: compressed request bodies', (
       const res = await post(url(), sent, coding);
       expect(res.status).toBe(decodes(adapter, coding) ? 400 : 415);
     }
+    await sleep(5);
+    expect(slotsInUse(arena)).toBe(0);
+  });
+
+  // (round 4 of the red team: a compressed stream's own bytes can spell an attack a parser that does not
+  // inflate reads, while inflating gives something else — a Huffman code giving each byte its own 8 bits,
+  // a brotli metadata block; two codings stacked let a middle stream grow unbounded; no multipart parser inflates)
+  it.each(['deflate', 'gzip', 'br'])('%s: an attack spelled by the compressed bytes themselves is blocked', async (coding) => {
+    const res = await post(url(), VISIBLE[coding]!, coding);
+    expect(res.status).toBe(decodes(adapter, coding) ? 403 : 415);
+    await sleep(5);
+    expect(slotsInUse(arena)).toBe(0);
+  });
+
+  it('refuses stacked codings and a compressed multipart body (415)', async () => {
+    expect((await post(url(), gzipSync(deflateSync(ATTACK)), 'deflate, gzip')).status).toBe(415);
+    const multipart = '--B\r\nContent-Disposition: form-data; name="q"\r\n\r\nhello\r\n--B--\r\n';
+    const res = await fetch(`${url()}/echo`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=B', 'content-encoding': 'gzip' }, body: gzipSync(multipart) });
+    expect(res.status).toBe(415);
     await sleep(5);
     expect(slotsInUse(arena)).toBe(0);
   });

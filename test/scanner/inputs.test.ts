@@ -154,6 +154,18 @@ describe('analyzeRequest body kinds', () => {
     } finally { await d.close(); }
   });
 
+  it('a parsed value of shared references is read in time linear in its objects (a YAML alias tree, a cycle)', async () => {
+    const d = await createDetector();
+    try {
+      let node: Record<string, unknown> = { v: '<script>alert(1)</script>' };
+      for (let i = 0; i < 40; i++) node = { a: node, b: node }; // (2^40 paths, 41 objects)
+      expect((await d.analyzeRequest({ url: '/x', headers: {}, body: node })).blocked).toBe(true);
+      const cyclic: Record<string, unknown> = { v: 'plain' };
+      cyclic.a = cyclic; cyclic.b = cyclic;
+      expect((await d.analyzeRequest({ url: '/x', headers: {}, body: cyclic })).blocked).toBe(false);
+    } finally { await d.close(); }
+  });
+
   it('a parsed JSON scalar body is clean, not an internal error', async () => {
     const d = await createDetector();
     try {
