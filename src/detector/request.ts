@@ -7,7 +7,7 @@ import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
 import { withoutRule } from './results.js';
 import { assertLiveView } from './engine.js';
-import { contentCodings, gzipHeaderTexts, inflateBody, textRuns, UnsupportedCodingError } from '../http/content-encoding.js';
+import { contentCodings, inflateBody, textsAsSent, UnsupportedCodingError } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
 import { concatBytes, firstSignificantByte } from '../http/bytes.js';
 import { Base64Decoder, isMultipart, MultipartReader, multipartBoundary, TransferEncodingWatch } from '../http/multipart.js';
@@ -172,30 +172,30 @@ const MAX_CLEAN_KEYS = 256;
 const MAX_CLEAN_KEY_LENGTH = 64;
 
 /** Walk a parsed JSON value: every key and every string value; `keys[0..depth)` is the path to it. */
-function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | number>, depth: number, cleanKeys: Set<string>): void {
+function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | number>, depth: number, walk: Walk): void {
   if (typeof value === 'string') { scanInto(d, acc, value, 'json', () => jsonLocation(keys, depth)); return; }
   if (value === null || typeof value !== 'object') return;
-  // (an object met again — a YAML alias, any parser that shares a value — is read once: a tree of
-  // shared references would otherwise cost 2^depth, and a cycle forever)
-  if (visited(cleanKeys, value)) return;
+  // (an object met again is read once: see Walk)
+  if (walk.seen.has(value)) return;
+  walk.seen.add(value);
   // A parsed value holds what its parser makes: bytes (msgpack, CBOR, BSON), a String object, a
   // Map or Set. Each is read, never passed over as an object without own keys.
   if (ArrayBuffer.isView(value)) { scanInto(d, acc, bodyBytes(d, value), 'json', () => jsonLocation(keys, depth)); return; }
-  if (value instanceof String) { walkJson(d, acc, value.valueOf(), keys, depth, cleanKeys); return; }
+  if (value instanceof String) { walkJson(d, acc, value.valueOf(), keys, depth, walk); return; }
   if (value instanceof Map || value instanceof Set) {
     // (a Map's keys too; an entry's place is its index)
     let i = 0;
     for (const entry of value) {
       keys[depth] = i++;
-      walkJson(d, acc, entry, keys, depth + 1, cleanKeys);
+      walkJson(d, acc, entry, keys, depth + 1, walk);
     }
     return;
   }
-  if (depth > MAX_JSON_DEPTH) { walkDeep(d, acc, value, jsonLocation(keys, depth)); return; }
+  if (depth > MAX_JSON_DEPTH) { walkDeep(d, acc, value, jsonLocation(keys, depth), walk.seen); return; }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       keys[depth] = i;
-      walkJson(d, acc, value[i], keys, depth + 1, cleanKeys);
+      walkJson(d, acc, value[i], keys, depth + 1, walk);
     }
     return;
   }
@@ -203,21 +203,20 @@ function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | nu
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
     keys[depth] = key;
-    if (!cleanKeys.has(key) && scanInto(d, acc, key, 'json', () => jsonLocation(keys, depth + 1)) &&
-        key.length <= MAX_CLEAN_KEY_LENGTH && cleanKeys.size < MAX_CLEAN_KEYS) cleanKeys.add(key);
-    walkJson(d, acc, obj[key], keys, depth + 1, cleanKeys);
+    const clean = walk.cleanKeys;
+    if (!clean.has(key) && scanInto(d, acc, key, 'json', () => jsonLocation(keys, depth + 1)) &&
+        key.length <= MAX_CLEAN_KEY_LENGTH && clean.size < MAX_CLEAN_KEYS) clean.add(key);
+    walkJson(d, acc, obj[key], keys, depth + 1, walk);
   }
 }
 
-// The objects one walk has read, kept with its set of clean keys (one pair per walk).
-const walked = new WeakMap<Set<string>, WeakSet<object>>();
-function visited(walk: Set<string>, value: object): boolean {
-  let seen = walked.get(walk);
-  if (seen === undefined) walked.set(walk, (seen = new WeakSet()));
-  if (seen.has(value)) return true;
-  seen.add(value);
-  return false;
-}
+/**
+ * One walk of a parsed body: keys found clean so far (arrays of records repeat their keys), and
+ * the objects read — one met again (a YAML alias, any parser that shares a value, a cycle) is read
+ * once, or a tree of shared references would cost 2^depth.
+ */
+interface Walk { cleanKeys: Set<string>; seen: WeakSet<object> }
+const newWalk = (): Walk => ({ cleanKeys: new Set(), seen: new WeakSet() });
 
 /**
  * What lies below MAX_JSON_DEPTH, walked without recursion (no stack to exhaust) and read as
@@ -226,13 +225,12 @@ function visited(walk: Set<string>, value: object): boolean {
  * was scanned before: escaped quotes and tabs stayed escapes there, and Maps and bytes came out
  * as `{}` and numbers.) An object met twice (a cycle) is read once.
  */
-function walkDeep(d: Detector, acc: Acc, root: unknown, location: string): void {
-  const seen = new Set<object>();
+function walkDeep(d: Detector, acc: Acc, root: unknown, location: string, seen: WeakSet<object>): void {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value === 'string') { scanInto(d, acc, value, 'json', location); continue; }
-    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    if (value === null || typeof value !== 'object' || (value !== root && seen.has(value))) continue;
     seen.add(value);
     if (ArrayBuffer.isView(value)) scanInto(d, acc, bodyBytes(d, value), 'json', location);
     else if (value instanceof String) stack.push(value.valueOf());
@@ -409,14 +407,14 @@ function scanBody(d: Detector, acc: Acc, body: string | Uint8Array | object | nu
   if (body !== null) {
     const type = typeHeader.toLowerCase();
     if (typeof body !== 'string' && !(body instanceof Uint8Array)) {
-      walkJson(d, acc, body, [], 0, new Set());
+      walkJson(d, acc, body, [], 0, newWalk());
     } else if (type.includes('json')) {
       // (a BOM, as JSON readers take it: skipped)
       const text = (typeof body === 'string' ? body : decoder.decode(body)).replace(/^\uFEFF/, '');
       let parsed: unknown;
       let ok = true;
       try { parsed = JSON.parse(text); } catch { ok = false; }
-      if (ok) walkJson(d, acc, parsed, [], 0, new Set());
+      if (ok) walkJson(d, acc, parsed, [], 0, newWalk());
       else scanRaw(d, acc, body);
     } else if (type.startsWith('application/x-www-form-urlencoded')) {
       const text = typeof body === 'string' ? body : decoder.decode(body);
@@ -450,10 +448,9 @@ export async function analyzeRequest(d: Detector, request: Request | RequestLike
     // the header) — unless its bytes still are what the last coding makes: then it was passed as sent.
     const codings = contentCodings(fetched ? request.headers.get('content-encoding') ?? undefined : plainHeader(request as RequestLike, 'content-encoding'));
     if (codings.length > 0 && (fetched || stillEncoded(body, codings[codings.length - 1]!))) {
-      // (gzip's header texts are skipped by inflating but read by an application that does not inflate,
-      // and so are runs of text in the compressed stream itself: see textRuns)
-      if (codings.some((c) => c === 'gzip' || c === 'x-gzip')) for (const text of gzipHeaderTexts(body)) scanInto(d, acc, text, 'body', 'body');
-      if (fetched) for (const text of textRuns(body)) scanInto(d, acc, text, 'body', 'body');
+      // (what an application that does not inflate reads and inflating skips: see textsAsSent; a plain
+      // body's bytes as given are read whole below)
+      if (fetched) for (const text of textsAsSent(body, codings)) scanInto(d, acc, text, 'body', 'body');
       try {
         const given = body;
         body = await inflateBody(body, codings, d.maxScanBytes);

@@ -104,6 +104,16 @@ export function textRuns(bytes: Uint8Array, min = MIN_TEXT_RUN): Uint8Array[] {
   return runs;
 }
 
+/**
+ * The texts an application that does not inflate reads in a body sent with `codings`, which
+ * inflating skips: gzip's header texts (see {@link gzipHeaderTexts}) and runs of text in the
+ * compressed bytes (see {@link textRuns}). The guard scans them as well as the inflated body.
+ */
+export function textsAsSent(bytes: Uint8Array, codings: string[]): Uint8Array[] {
+  const runs = textRuns(bytes);
+  return codings.some((c) => c === 'gzip' || c === 'x-gzip') ? [...gzipHeaderTexts(bytes), ...runs] : runs;
+}
+
 /** The error {@link inflateBody} rejects with when a coding cannot be decoded in this runtime. */
 export class UnsupportedCodingError extends Error {
   constructor(coding: string) {

@@ -16,7 +16,7 @@ import { concatBytes } from '../http/bytes.js';
 import { charsetPlan } from '../http/charset.js';
 import { isMultipart } from '../http/multipart.js';
 import { Utf16Reading, withoutUtf16Zeros } from './utf16-reading.js';
-import { BodyDecoder, contentCodings, gzipHeaderTexts, MAX_CODINGS, textRuns, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
+import { BodyDecoder, contentCodings, MAX_CODINGS, textsAsSent, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
 import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type ThreatEvent } from './options.js';
 import { createDefaultDetector } from './default-detector.js';
 import { recorderFor, type GuardRecorder } from '../metrics/recorder.js';
@@ -164,10 +164,10 @@ export class Inspection {
   #decoder: BodyDecoder | null | undefined;
   /** Decoded body bytes so far (a body sent with Content-Encoding). */
   #decodedBytes = 0;
-  /** A gzip body's bytes as sent, for the text of its member headers (see gzipHeaderTexts). */
-  #gzipChunks: Uint8Array[] | undefined;
-  /** What those header texts hold. */
-  #gzipHeaderResult: GuardScanResult | undefined;
+  /** A compressed body's bytes as sent, for the texts a parser that does not inflate reads (see textsAsSent). */
+  #sentChunks: Uint8Array[] | undefined;
+  /** What those texts hold. */
+  #asSentResult: GuardScanResult | undefined;
   /**
    * The second reading of a body labelled UTF-16 (its text); null when the bytes are the only
    * reading, undefined until the body's first bytes arrive.
@@ -314,10 +314,10 @@ export class Inspection {
         return;
       }
       this.#decoder = new BodyDecoder(stages, (decoded) => this.#acceptDecoded(decoded));
-      // (kept for what an application that does not inflate reads: gzip's header texts, text runs)
-      this.#gzipChunks = [];
+      // (kept for what an application that does not inflate reads: see textsAsSent)
+      this.#sentChunks = [];
     }
-    this.#gzipChunks?.push(chunk);
+    this.#sentChunks?.push(chunk);
     this.#decoder!.write(chunk);
   }
 
@@ -364,21 +364,15 @@ export class Inspection {
     } catch {
       this.failure ??= respond(400, this.requestId, { error: 'malformed body encoding' });
     }
-    if (this.#gzipChunks !== undefined && !this.failure) this.#gzipHeaderResult = this.#scanGzipHeaders(this.#gzipChunks);
-    this.#gzipChunks = undefined;
+    if (this.#sentChunks !== undefined && !this.failure) this.#asSentResult = this.#scanAsSent(this.#sentChunks);
+    this.#sentChunks = undefined;
   }
 
-  /**
-   * The compressed body's bytes read as a parser that does not inflate reads them: gzip's header
-   * texts (FNAME, FCOMMENT, FEXTRA), which inflating skips, and any run of text in the stream
-   * itself (textRuns), each scanned as text.
-   */
-  #scanGzipHeaders(chunks: Uint8Array[]): GuardScanResult | undefined {
+  /** The compressed body's bytes read as a parser that does not inflate reads them: each of textsAsSent scanned as text. */
+  #scanAsSent(chunks: Uint8Array[]): GuardScanResult | undefined {
     let result: GuardScanResult | undefined;
     try {
-      const sent = concatBytes(chunks);
-      const gzip = contentCodings(this.meta.headers['content-encoding']).some((c) => c === 'gzip' || c === 'x-gzip');
-      for (const text of [...(gzip ? gzipHeaderTexts(sent) : []), ...textRuns(sent)]) {
+      for (const text of textsAsSent(concatBytes(chunks), contentCodings(this.meta.headers['content-encoding']))) {
         const r = scanPart(this.#detector, text, 'body');
         if (r.threats.length > 0) result = mergeResults(result ?? EMPTY_RESULT, { ...r, threats: r.threats.map((t) => ({ ...t, location: 'body' })) });
       }
@@ -570,12 +564,12 @@ export class Inspection {
 
   #bodyResult(): GuardScanResult {
     const scanner = this.#body;
-    // (a compressed body that inflates to nothing still has its bytes as sent read: see #scanGzipHeaders)
-    if (scanner === undefined) return this.#gzipHeaderResult ?? EMPTY_RESULT;
+    // (a compressed body that inflates to nothing still has its bytes as sent read: see #scanAsSent)
+    if (scanner === undefined) return this.#asSentResult ?? EMPTY_RESULT;
     this.#bodyFinished = true;
     let body = scanner.finish();
     if (scanner.malformed) body = mergeResults(body, this.#rescanRaw());
-    if (this.#gzipHeaderResult !== undefined) body = mergeResults(body, this.#gzipHeaderResult);
+    if (this.#asSentResult !== undefined) body = mergeResults(body, this.#asSentResult);
     return this.#utf16Result === undefined ? body : mergeReadings(withoutUtf16Zeros(body), this.#utf16Result);
   }
 
