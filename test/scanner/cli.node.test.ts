@@ -1,7 +1,7 @@
 // The CLI as users run it: bin/arenaguard.js over the built dist/.
-import { describe, it, expect } from 'vitest';
+import { afterAll, describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDetector } from '../../src/index.js';
@@ -10,6 +10,7 @@ import { splitLines } from '../../src/cli/lines.js';
 const bin = new URL('../../bin/arenaguard.js', import.meta.url).pathname;
 const run = (args: string[], input?: string | Buffer) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
 const dir = mkdtempSync(join(tmpdir(), 'arenaguard-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('arenaguard CLI', () => {
   it('scan: exit 1 when something is flagged, 0 when clean, JSON lines with --json', () => {
