@@ -29,6 +29,10 @@ const PRESSURE_RATIO = 0.9;
  * await arena.close();
  * ```
  */
+// Timer callbacks at module level: an arrow made in the constructor would hold the arena in its context.
+const tickClock = (arena: Arena): void => { arena.now = Date.now(); };
+const tickShrink = (arena: Arena): void => { arena.shrink(); };
+
 export async function createArena(options: ArenaOptions = {}): Promise<Arena> {
   const resolved = resolveArenaOptions(options);
   const module = await loadModule(options.wasm);
@@ -123,8 +127,8 @@ export class Arena {
     if (typeof FinalizationRegistry === 'function' && typeof WeakRef === 'function') {
       this.#registry = new FinalizationRegistry((pool) => pool.collected());
     }
-    this.#clockTicker = startTicker(CLOCK_TICK_MS, () => { this.now = Date.now(); });
-    if (options.autoShrinkMs !== false) this.#shrinkTicker = startTicker(options.autoShrinkMs, () => this.shrink());
+    this.#clockTicker = startTicker(CLOCK_TICK_MS, this, tickClock);
+    if (options.autoShrinkMs !== false) this.#shrinkTicker = startTicker(options.autoShrinkMs, this, tickShrink);
   }
 
   /** The pool named `name`. Throws `RangeError` for an unknown name. */

@@ -52,3 +52,18 @@ describe('leak detection through FinalizationRegistry', () => {
     await arena.close();
   });
 });
+
+describe('an arena dropped without close()', () => {
+  it('is collected with its wasm memory: its timers hold it only weakly (browsers have no unref)', async () => {
+    let collected = false;
+    const watch = new FinalizationRegistry(() => { collected = true; }); // (a WeakRef made here would keep it for the job)
+    await (async function drop() {
+      const arena = await smallArena({ autoShrinkMs: 5 });
+      arena.getPool('small').acquire().release();
+      watch.register(arena, 'arena');
+    })();
+    await sleep(20); // both timers have ticked
+    await collectUntil(() => collected);
+    expect(collected).toBe(true);
+  });
+});
