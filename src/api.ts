@@ -136,10 +136,17 @@ export interface PoolStats {
   /** Slots mapped right now (free + in use). */
   capacity: number;
   maxSlots: number;
+  /** Slots lent right now; 0 after `close()`. */
   inUse: number;
   free: number;
   peakInUse: number;
+  /**
+   * Slots lent so far: `releases + inUse` while the arena is open. After
+   * `close()` the counters stay as they were: `acquires - releases` is then the
+   * number of leases close() took from holders that had not released them.
+   */
   acquires: number;
+  /** Slots given back so far (by release, withBuffer, `using`, or a reclaimed leak). */
   releases: number;
   exhaustions: number;
   grows: number;
