@@ -982,7 +982,11 @@ export async function readRequestBody(request: Request & { body: ReadableStream<
 
 /** A `GuardResponse` as a Fetch `Response`. */
 export function toFetchResponse(response: GuardResponse): Response {
-  return new Response(response.body, { status: response.status, headers: response.headers });
+  // The rest of the body was not read: Node servers (@hono/node-server, a fetch handler behind
+  // node:http) would otherwise keep the connection and read it before the next request. Deno
+  // closes such a connection itself, edge runtimes drop the header: neither minds it.
+  const headers = response.closeConnection ? { ...response.headers, connection: 'close' } : response.headers;
+  return new Response(response.body, { status: response.status, headers });
 }
 
 /** Read a Fetch body stream into the inspection; returns the chunks for the handler, or undefined on failure. */

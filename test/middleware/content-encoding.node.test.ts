@@ -178,7 +178,7 @@ describe.each(['express', 'fastify', 'hono'])('%s: compressed request bodies', (
     expect(bomb.length).toBeLessThan(64 * 1024);
     const res = await post(url(), bomb, 'gzip');
     expect(res.status).toBe(413);
-    if (adapter !== 'hono') expect(res.headers.get('connection')).toBe('close');
+    expect(res.headers.get('connection')).toBe('close'); // hono too: @hono/node-server would read the rest before the next request
     await sleep(5);
     expect(slotsInUse(arena)).toBe(0);
   });
