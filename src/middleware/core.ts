@@ -147,8 +147,10 @@ export class Inspection {
     if (this.#failure !== undefined) listener();
     else this.#onFailure = listener;
   }
-  /** Body bytes received so far. */
+  /** Body bytes received so far (as sent, also past the body limit). */
   bytesReceived = 0;
+  /** Body bytes taken in for the scan (inflated when sent encoded; none past the limit): the body_bytes metric. */
+  #bytesTaken = 0;
   readonly #core: GuardCore<unknown>;
   readonly #detector: GuardDetector;
   readonly #arena: Arena;
@@ -233,6 +235,7 @@ export class Inspection {
 
   /** Store and scan body bytes as the application will read them (decoded, when they were sent encoded). */
   #accept(chunk: Uint8Array): void {
+    this.#bytesTaken += chunk.length;
     if (this.#utf16 !== null) {
       this.#readText(chunk);
       // (refused for its charset: the body's bytes are neither kept nor scanned any more)
@@ -531,7 +534,7 @@ export class Inspection {
   /** The detector's recorder, with this request's body bytes counted. */
   #recorder(detector: GuardDetector): GuardRecorder {
     const recorder = recorderFor(detector);
-    recorder.bodyBytes += this.bytesReceived;
+    recorder.bodyBytes += this.#bytesTaken;
     return recorder;
   }
 

@@ -1,6 +1,7 @@
 // guard(handler) with Fetch API requests, called directly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guard, healthHandler, metricsHandler } from '../../src/middleware/fetch.js';
+import { collectMetrics } from '../../src/metrics/index.js';
 import type { Arena } from '../../src/index.js';
 import type { GuardDetector } from '../../src/middleware/detector.js';
 import { benignText, chunkedBody, slotsInUse, sleep, testArena, testDetector } from './helpers.js';
@@ -175,5 +176,22 @@ describe('guard (fetch)', () => {
     const h = healthHandler({ arena, detector })();
     expect(h.status).toBe(200);
     await sleep(0);
+  });
+});
+
+describe('arenaguard_body_bytes_total', () => {
+  it('counts the bytes taken in to be scanned: inflated when compressed, none past the body limit', async () => {
+    const own = await testDetector();
+    const bodyBytes = () => collectMetrics({ detector: own }).find((f) => f.name === 'arenaguard_body_bytes_total')!.samples[0]!.value;
+    const handler = guard(echo, { detector: own, arena, maxBodyBytes: 1000 });
+    const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+      handler(new Request('http://127.0.0.1/echo', { method: 'POST', body, headers: { 'content-type': 'text/plain', ...headers } }));
+    expect((await post('x'.repeat(100))).status).toBe(200);
+    expect(bodyBytes()).toBe(100);
+    const gzipped = new Uint8Array(await new Response(new Blob(['y'.repeat(900)]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+    expect((await post(gzipped, { 'content-encoding': 'gzip' })).status).toBe(200);
+    expect(bodyBytes()).toBe(1000); // the 900 bytes the scan read, not the ~30 sent
+    expect((await post('z'.repeat(50_000))).status).toBe(413);
+    expect(bodyBytes()).toBe(1000); // refused whole: it was one chunk past the limit
   });
 });
