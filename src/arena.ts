@@ -204,6 +204,15 @@ export class Arena {
    * not full.
    */
   healthCheck(): HealthReport {
+    return this.#health(true);
+  }
+
+  /** @internal The health report without starting a new window: for metrics, so a scrape never hides a refusal from the health probe. */
+  observeHealth(): HealthReport {
+    return this.#health(false);
+  }
+
+  #health(advance: boolean): HealthReport {
     const checks: HealthCheck[] = [];
     const usable = this.usable;
     checks.push({
@@ -215,7 +224,7 @@ export class Arena {
       const now = this.clock();
       // Refusals this recent count: since the previous check (a probe every 30 s sees them all), at least the last 10 s.
       const since = Math.min(this.#lastHealthAt, now - RECENT_REFUSAL_MS);
-      this.#lastHealthAt = now;
+      if (advance) this.#lastHealthAt = now;
       const stats = this.getStats();
       // The arena can only use whole slabs: measure against those, not the unrounded maxBytes.
       const usableBytes = Math.floor(this.maxBytes / this.slabBytes) * this.slabBytes;

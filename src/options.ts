@@ -8,6 +8,9 @@ export const MAX_POOLS = 16;
 const MAX_ARENA_BYTES = 3 * 1024 * 1024 * 1024; // wasm32 addresses, less room for metadata
 const PAGE = 65536;
 
+/** C0 and C1 controls, DEL, and UTF-16 surrogates without their pair. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 export function integerOption(name: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number') throw new TypeError(`${name} must be a number, got ${typeof value}`);
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -48,6 +51,10 @@ function resolvePools(pools: readonly PoolOptions[]): ResolvedPool[] {
     const at = `pools[${i}]`;
     if (typeof pool !== 'object' || pool === null) throw new TypeError(`${at} must be an object`);
     if (typeof pool.name !== 'string' || pool.name.length === 0) throw new RangeError(`${at}.name must be a non-empty string`);
+    // (names go into metrics labels, health check names and logs: text that prints, one way)
+    if (UNPRINTABLE.test(pool.name)) {
+      throw new RangeError(`${at}.name ${JSON.stringify(pool.name)} holds a control character or a lone surrogate`);
+    }
     if (names.has(pool.name)) throw new RangeError(`${at}.name "${pool.name}" is used twice`);
     names.add(pool.name);
     try {

@@ -551,10 +551,19 @@ export class Detector {
    * as in `arena.healthCheck()`.
    */
   healthCheck(): DetectorHealth {
+    return this.#health(true);
+  }
+
+  /** @internal The health report without starting a new window (see Arena.observeHealth). */
+  observeHealth(): DetectorHealth {
+    return this.#health(false);
+  }
+
+  #health(advance: boolean): DetectorHealth {
     const checks: DetectorHealthCheck[] = [];
     let arenaStatus: string = 'failing';
     try {
-      const a = this.arena.healthCheck();
+      const a = advance ? this.arena.healthCheck() : this.arena.observeHealth();
       arenaStatus = a.status;
       checks.push({ name: 'arena', ok: a.healthy, detail: `arena ${a.status}` });
     } catch (err) {
@@ -578,7 +587,7 @@ export class Detector {
     // transient error, an arena full for a moment, must not leave the report degraded for good)
     const now = Date.now();
     const recent = this.#lastErrorAt > Math.min(this.#lastHealthAt, now - RECENT_REFUSAL_MS);
-    this.#lastHealthAt = now;
+    if (advance) this.#lastHealthAt = now;
     checks.push({ name: 'internal-errors', ok: !recent, detail: this.#errors === 0 ? 'none' : `${this.#errors} since creation, last ${Math.max(0, now - this.#lastErrorAt)} ms ago: ${String(this.#lastError)}` });
     const status = (!selfTest && !busy) || arenaStatus === 'failing' ? 'failing' : checks.every((c) => c.ok) ? 'ok' : 'degraded';
     return { healthy: status === 'ok', status, checks };

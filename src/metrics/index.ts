@@ -31,6 +31,8 @@ export interface MetricsSource {
 export interface MetricsDetector {
   getStats(): unknown;
   healthCheck(): { healthy: boolean; status: string; checks: readonly unknown[] };
+  /** @internal arenaguard's detector: its health without starting a new window (see healthFamilies). */
+  observeHealth?(): { healthy: boolean; status: string; checks: readonly unknown[] };
   readonly arena?: unknown;
 }
 
@@ -174,7 +176,9 @@ function recorderFamilies(recorder: GuardRecorder | undefined): MetricFamily[] {
 }
 
 function healthFamilies(source: MetricsSource): MetricFamily[] {
-  const { report } = healthReport(source);
+  // Observed, not checked: a scrape must not start a new "since the previous check" window,
+  // or a refusal between two health probes would be reported to the scrape and not to the probe.
+  const { report } = healthOf(source, false);
   const states = ['ok', 'degraded', 'failing'] as const;
   return [
     family('arenaguard_health_status', 'gauge', 'Health status: 1 for the current status, 0 for the others.',
@@ -263,7 +267,18 @@ export interface PromClientRegistry {
  * ```
  */
 export function registerPrometheusMetrics(registry: PromClientRegistry, source: MetricsSource): string[] {
-  const names = collectMetrics(source).map((f) => f.name);
+  // prom-client calls get() once per metric in one scrape: collect once for all of them (a
+  // collection runs the health self-test scans), and again for the next scrape.
+  let scrape: MetricFamily[] | undefined;
+  const collected = (): MetricFamily[] => {
+    if (scrape === undefined) {
+      scrape = collectMetrics(source);
+      // (prom-client's metrics() calls every get() in one synchronous loop: the next scrape starts after this microtask)
+      queueMicrotask(() => { scrape = undefined; });
+    }
+    return scrape;
+  };
+  const names = collected().map((f) => f.name);
   for (const name of names) {
     // prom-client reads `name`, `help`, `type` and calls `get()` at scrape
     // time; `reset` is called by `registry.resetMetrics()`.
@@ -273,7 +288,7 @@ export function registerPrometheusMetrics(registry: PromClientRegistry, source: 
       type: 'gauge' as MetricType,
       aggregator: 'sum',
       get: () => {
-        const f = collectMetrics(source).find((x) => x.name === name);
+        const f = collected().find((x) => x.name === name);
         if (f) {
           metric.help = f.help;
           metric.type = f.type;
@@ -288,7 +303,7 @@ export function registerPrometheusMetrics(registry: PromClientRegistry, source: 
       },
       reset: () => undefined,
     };
-    const f = collectMetrics(source).find((x) => x.name === name)!;
+    const f = collected().find((x) => x.name === name)!;
     metric.help = f.help;
     metric.type = f.type;
     registry.registerMetric(metric);
@@ -310,6 +325,10 @@ export function registerPrometheusMetrics(registry: PromClientRegistry, source: 
  * ```
  */
 export function healthReport(source: MetricsSource): { status: 200 | 503; report: HealthReport } {
+  return healthOf(source, true);
+}
+
+function healthOf(source: MetricsSource, probe: boolean): { status: 200 | 503; report: HealthReport } {
   const checks: HealthCheck[] = [];
   const statuses: string[] = [];
   const arena = resolveArena(source);
@@ -317,7 +336,7 @@ export function healthReport(source: MetricsSource): { status: 200 | 503; report
     if (!part) continue;
     let report: { status: string; checks: readonly unknown[] };
     try {
-      report = part.healthCheck();
+      report = !probe && part.observeHealth ? part.observeHealth() : part.healthCheck();
     } catch (error) {
       report = { status: 'failing', checks: [{ name: 'healthCheck', ok: false, detail: String(error) }] };
     }

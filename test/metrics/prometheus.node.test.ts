@@ -262,4 +262,68 @@ describe('healthReport', () => {
     await d.close();
     await own.close();
   });
+
+  it('a metrics scrape between two probes hides no refusal or error from the second probe (it observes, the probe checks)', async () => {
+    const own = await createArena({ pools: createStandardPools({ large: { maxSlots: 3 } }) });
+    const d = await createDetector({ arena: own });
+    const realNow = Date.now;
+    try {
+      const now = Date.now();
+      Date.now = () => now;
+      const held = [own.poolFor(65536).acquire(), own.poolFor(65536).acquire(), own.poolFor(65536).acquire()];
+      expect(d.scan('x').threats[0]?.ruleId).toBe('internal.error'); // (no slot for the scan: refused, fails closed)
+      for (const l of held) l.release();
+      const registry = new Registry();
+      registerPrometheusMetrics(registry, { detector: d });
+      Date.now = () => now + 12_000;
+      renderPrometheus({ detector: d }); // scrapes, by hand and through prom-client
+      collectMetrics({ detector: d });
+      await registry.metrics();
+      Date.now = () => now + 24_000;
+      const probe = healthReport({ detector: d }).report;
+      expect(probe.status).toBe('degraded');
+      expect(probe.checks.find((c) => c.name === 'arena:pool:large')?.ok).toBe(false);
+      expect(probe.checks.find((c) => c.name === 'detector:internal-errors')?.ok).toBe(false);
+      Date.now = () => now + 36_000;
+      expect(healthReport({ detector: d }).report.status).toBe('ok'); // and the probe's check starts the next window
+    } finally {
+      Date.now = realNow;
+    }
+    await d.close();
+    await own.close();
+  });
+
+  it('the prom-client bridge collects once per scrape, not once per metric', async () => {
+    const own = await testArena();
+    const d = await createDetector({ arena: own });
+    let checks = 0;
+    const counted = new Proxy(d, {
+      get: (target, key) => {
+        const value = Reflect.get(target, key, target);
+        if (key === 'getStats') return () => { checks++; return target.getStats(); };
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const registry = new Registry();
+    const names = registerPrometheusMetrics(registry, { detector: counted });
+    expect(names.length).toBeGreaterThan(10);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // (a scrape in the same turn as the registration reads its collection)
+    checks = 0;
+    await registry.metrics();
+    expect(checks).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await registry.metrics(); // the next scrape collects afresh
+    expect(checks).toBe(2);
+    await d.close();
+    await own.close();
+  });
+
+  it('refuses pool names that would not print as one line of text (metrics labels, health checks, logs)', async () => {
+    for (const name of ['q\ud800', 'q\udc00', 'a\rb', 'a\nb', 'x\u009b2J', 'del\u007f']) {
+      await expect(createArena({ pools: [{ name, slotSize: 1024 }] })).rejects.toThrow(RangeError);
+      await expect(createArena({ pools: [{ name, slotSize: 1024 }] })).rejects.toThrow(/pools\[0\]\.name/);
+    }
+    const fine = await createArena({ pools: [{ name: 'grande \u{1F600} Ä', slotSize: 1024 }] });
+    await fine.close();
+  });
 });
