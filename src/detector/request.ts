@@ -2,7 +2,7 @@
 // the decoding context it needs. Raw (still percent-encoded) query pieces are scanned, so
 // decoding happens once, in the engine.
 import type { Detector } from './detector.js';
-import { jsonPathSegment } from './json-path.js';
+import { fieldLocation, jsonPathSegment } from './json-path.js';
 import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
 import { withoutRule } from './results.js';
@@ -84,7 +84,7 @@ function scanPairs(d: Detector, acc: Acc, raw: string, context: ScanContext, pre
     const eq = part.indexOf('=');
     const name = eq < 0 ? part : part.slice(0, eq);
     const value = eq < 0 ? '' : part.slice(eq + 1);
-    const label = () => `${prefix}:${safeDecode(name, true)}`;
+    const label = prefix === 'body' ? () => fieldLocation(safeDecode(name, true)) : () => `${prefix}:${safeDecode(name, true)}`;
     scanInto(d, acc, name, context, label);
     scanInto(d, acc, value, context, label);
     // qs (Express's extended parser, Fastify with qs) splits a pair at `]=` when it has one:
@@ -267,8 +267,8 @@ function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, typeHeader: stri
       base64 = false;
       pieces = [];
       if (head === undefined) return true; // text before the first delimiter
-      for (const given of new Set(head.names)) scanInto(d, acc, given, 'form', `body:${given}`);
-      for (const filename of new Set(head.filenames)) scanInto(d, acc, filename, 'path', `body:${name}.filename`);
+      for (const given of new Set(head.names)) scanInto(d, acc, given, 'form', fieldLocation(given));
+      for (const filename of new Set(head.filenames)) scanInto(d, acc, filename, 'path', `${fieldLocation(name)}.filename`);
       if (head.binaryFile) return false;
       base64 = head.transferEncodings.includes('base64');
       return true;
@@ -279,7 +279,7 @@ function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, typeHeader: stri
     close(bytes) {
       pieces!.push(bytes);
       const content = concatBytes(pieces!);
-      const where = name === '' ? 'body' : `body:${name}`;
+      const where = name === '' ? 'body' : fieldLocation(name);
       scanInto(d, acc, content, 'body', where);
       if (base64) {
         const decoder = new Base64Decoder();

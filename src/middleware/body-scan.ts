@@ -13,7 +13,7 @@
 // reported through `malformed`: the caller then rescans the whole body raw,
 // so invalid JSON cannot smuggle an attack past the per-field scan.
 import { abortStream, partStream, scanPart, type GuardDetector, type GuardScanContext, type GuardScanResult, type GuardScanStream, type GuardThreat } from './detector.js';
-import { jsonPathSegment } from '../detector/json-path.js';
+import { fieldLocation, jsonPathSegment } from '../detector/json-path.js';
 import { MAX_LISTED_FINDINGS, MAX_LOCATION_LENGTH } from '../detector/request.js';
 import { RULES } from '../detector/rules.generated.js';
 import { firstSignificantByte, joinBytes } from '../http/bytes.js';
@@ -670,7 +670,7 @@ class FormBodyScanner implements BodyScanner {
   readonly #locationOf = (): string => this.#location();
 
   #location(): string {
-    return `body:${decodeFormName(new Uint8Array(this.#name))}`;
+    return fieldLocation(decodeFormName(new Uint8Array(this.#name)));
   }
 
   push(chunk: Uint8Array): void {
@@ -755,10 +755,10 @@ class MultipartBodyScanner implements BodyScanner, MultipartSink {
     const name = this.#name = head.name;
     // Field names become the application's keys, as form names do: scanned in the same context.
     for (const given of new Set(head.names)) {
-      if (given.length > 0) this.#findings.add(scanPart(this.#detector, given, 'form'), () => `body:${given}`);
+      if (given.length > 0) this.#findings.add(scanPart(this.#detector, given, 'form'), () => fieldLocation(given));
     }
     for (const filename of new Set(head.filenames)) {
-      if (filename.length > 0) this.#findings.add(scanPart(this.#detector, filename, 'path'), () => `body:${name}.filename`);
+      if (filename.length > 0) this.#findings.add(scanPart(this.#detector, filename, 'path'), () => `${fieldLocation(name)}.filename`);
     }
     if (head.binaryFile) return false;
     this.#part = new ValueScan(this.#detector, 'body');
@@ -778,7 +778,7 @@ class MultipartBodyScanner implements BodyScanner, MultipartSink {
   /** @internal (MultipartSink) */
   close(bytes: Uint8Array): void {
     const name = this.#name;
-    const where = name === '' ? () => 'body' : () => `body:${name}`;
+    const where = name === '' ? () => 'body' : () => fieldLocation(name);
     if (this.#part) this.#findings.add(this.#part.end(bytes), where);
     if (this.#base64) {
       const decoded = this.#base64.push(bytes);

@@ -858,7 +858,8 @@ export class GuardCore<Req> {
     if (threat.ruleId.startsWith('internal.')) return false; // a scanner failure is never a false positive
     for (const rule of this.options.exclude) {
       if (!globMatch(rule.rule, threat.ruleId)) continue;
-      if (rule.location !== undefined && !globMatch(rule.location, threat.location ?? '')) continue;
+      // (as the finding carries it, or as a 403 and onThreat show it: `body:$[#1f0c9a3e]` is all an operator sees of an odd name)
+      if (rule.location !== undefined && !globMatch(rule.location, threat.location ?? '') && !globMatch(rule.location, shownLocation(threat.location ?? 'request'))) continue;
       if (rule.path !== undefined && !globMatch(rule.path, path)) continue;
       return true;
     }

@@ -10,7 +10,10 @@ import { RULES } from '../detector/rules.generated.js';
 export interface Exclusion {
   /** Rule id glob, e.g. `'sqli.*'` or `'xss.html-tag'` (ids: `RULES`, or a 403's `ruleId`; one matching no id is a RangeError). `*` matches any run, `?` one character. */
   rule: string;
-  /** Where the threat was found, e.g. `'body:$.comment'`, `'query:q'`, `'header:cookie'`. Glob. */
+  /**
+   * Where the threat was found, e.g. `'body:$.comment'`, `'query:q'`, `'header:cookie'`, or a
+   * location exactly as a 403 or `onThreat` showed it (`'body:$[#1f0c9a3e]'` for an odd name). Glob.
+   */
   location?: string;
   /** Request path glob, e.g. `'/cms/*'` (`*` also crosses `/`). */
   path?: string;
@@ -20,7 +23,11 @@ export interface Exclusion {
 export interface ThreatEvent {
   requestId: string;
   method: string;
-  /** The path, and the query with values replaced by `…` (`/search?q=…`): request values never reach your logs through events. */
+  /**
+   * The path, and the query with values replaced by `…` (`/search?q=…`); path segments and
+   * parameter names that are not plain names (letters, digits, `_.-`, at most 64) appear as
+   * `#hash`: request values never reach your logs through events.
+   */
   url: string;
   /**
    * `'blocked'`: answered 403. `'monitored'`: would have been blocked, let through because `mode` is `'monitor'`.

@@ -68,10 +68,18 @@ export function shownLocation(location: string): string {
   return `${shownKind}:${shownName(name)}`;
 }
 
-/** Path and query with every value replaced by `…` and odd names hashed: `/search?q=…&page=…`. */
+/**
+ * The path with each segment that is not a plain name hashed (`/users/42/edit` stays;
+ * `/<script>…` is `/#hash`: a path can be the attack, as a name can).
+ */
+function shownPath(path: string): string {
+  return path.split('/').map((segment) => (segment === '' || PLAIN_NAME.test(segment) ? segment : `#${nameHash(segment)}`)).join('/');
+}
+
+/** Path and query with every value replaced by `…` and odd names and path segments hashed: `/search?q=…&page=…`. */
 export function shownUrl(url: string): string {
   const q = url.indexOf('?');
-  if (q < 0) return url;
+  if (q < 0) return shownPath(url);
   const names = url.slice(q + 1).split('&').filter((p) => p.length > 0).map((pair) => {
     const eq = pair.indexOf('=');
     const raw = eq < 0 ? pair : pair.slice(0, eq);
@@ -83,5 +91,5 @@ export function shownUrl(url: string): string {
     }
     return `${shownName(name)}=…`;
   });
-  return `${url.slice(0, q)}?${names.join('&')}`;
+  return `${shownPath(url.slice(0, q))}?${names.join('&')}`;
 }
