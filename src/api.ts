@@ -77,8 +77,8 @@ export interface ArenaOptions {
    * write after release is reported on the next acquire.
    */
   debug?: boolean;
-  /** Called for each leaked lease the garbage collector finds. */
-  onLeak?: (report: LeakReport) => void;
+  /** Called for each leaked lease the garbage collector finds. Errors it throws, and rejections of a promise it returns, are swallowed. */
+  onLeak?: (report: LeakReport) => void | Promise<void>;
   /** Fraction of leases (0..1) whose acquisition stack is captured outside debug mode. Default 0. */
   leakStackSampleRate?: number;
   /** Give empty slabs back periodically, or `false`. Default `{ intervalMs: 30000 }`. */

@@ -3,6 +3,7 @@ import { ArenaClosedError } from './errors.js';
 import type { Lease } from './lease.js';
 import { resolveArenaOptions, integerOption, type ResolvedArenaOptions } from './options.js';
 import { Pool, RECENT_REFUSAL_MS } from './pool.js';
+import { callQuietly } from './quiet-call.js';
 import { startTicker, type Ticker } from './timers.js';
 import * as codes from './wasm/codes.js';
 import type { ArenaExports } from './wasm/exports.js';
@@ -81,13 +82,13 @@ export class Arena {
   now = Date.now();
   #clockTicker: Ticker;
   #shrinkTicker: Ticker | undefined;
-  #onLeak: ((report: LeakReport) => void) | undefined;
+  #onLeak: ((report: LeakReport) => unknown) | undefined;
   #stackSampleRate: number;
   #registry: FinalizationRegistry<Pool> | undefined;
   #growListeners = new Set<() => void>();
 
   /** @internal Use `createArena`. */
-  constructor(exports: ArenaExports, options: ResolvedArenaOptions, onLeak?: (report: LeakReport) => void) {
+  constructor(exports: ArenaExports, options: ResolvedArenaOptions, onLeak?: (report: LeakReport) => unknown) {
     this.#exports = exports;
     this.maxBytes = options.maxBytes;
     this.slabBytes = options.slabBytes;
@@ -381,11 +382,8 @@ export class Arena {
 
   /** @internal */
   reportLeak(report: LeakReport): void {
-    try {
-      this.#onLeak?.(report);
-    } catch {
-      // A throwing leak callback must not break the finalizer that reclaims the slot.
-    }
+    // (a throwing or rejecting leak callback must not break the finalizer that reclaims the slot)
+    callQuietly(this.#onLeak, report);
   }
 
   /**

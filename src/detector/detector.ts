@@ -24,8 +24,9 @@ const NO_THREATS: Threat[] = Object.freeze([]) as unknown as Threat[];
 const clock: { now(): number } = globalThis.performance;
 
 /** The finding an internal error turns into. */
-function internalError(location?: string): Threat {
-  const t: Threat = { category: 'internal', ruleId: 'internal.error', severity: 'critical', score: 0, offset: 0, length: 0 };
+function internalError(err: unknown, location?: string): Threat {
+  const reason = err instanceof PoolExhaustedError ? 'no-free-slot' : 'scanner-error';
+  const t: Threat = { category: 'internal', ruleId: 'internal.error', severity: 'critical', score: 0, offset: 0, length: 0, reason };
   if (location !== undefined) t.location = location;
   return t;
 }
@@ -522,7 +523,7 @@ export class Detector {
     // A wasm trap means the module's memory can no longer be trusted: mark the arena faulted
     // (only RuntimeErrors do), so every later scan fails closed and health reports 'failing'.
     try { this.arena.fault(err); } catch { /* recording the fault must not mask the failure */ }
-    const result: ScanResult = { blocked: this.failMode === 'closed', score: this.failMode === 'closed' ? this.threshold : 0, threats: [internalError(location)] };
+    const result: ScanResult = { blocked: this.failMode === 'closed', score: this.failMode === 'closed' ? this.threshold : 0, threats: [internalError(err, location)] };
     return this.record(result, 0, t0, verdict);
   }
 

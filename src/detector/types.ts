@@ -22,6 +22,12 @@ export interface Threat {
   length: number;
   /** Where in a request (`analyzeRequest` only): `'query:q'`, `'body:$.user.name'`, `'header:cookie'`, `'path'`. */
   location?: string;
+  /**
+   * `internal.error` only, what failed: `'no-free-slot'` when the scan found no free slot (the
+   * arena is short of slots: load, not a broken scanner), `'scanner-error'` otherwise. The
+   * middleware answers a request whose scan found no slot 503 whatever its `failMode`.
+   */
+  reason?: 'no-free-slot' | 'scanner-error';
 }
 
 /** Verdict of one scan. */

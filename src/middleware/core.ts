@@ -11,6 +11,7 @@ import { createStandardPools } from '../standard-pools.js';
 import { scanPart, type GuardDetector, type GuardRequestShape, type GuardScanResult, type GuardThreat } from './detector.js';
 import { globMatch } from './glob.js';
 import { shownLocation, shownUrl } from './redact.js';
+import { callQuietly } from '../quiet-call.js';
 import { createBodyScanner, listed, mergeReadings, RawBodyScanner, type BodyScanner } from './body-scan.js';
 import { concatBytes } from '../http/bytes.js';
 import { charsetPlan } from '../http/charset.js';
@@ -791,20 +792,22 @@ export class GuardCore<Req> {
 
   /** @internal The scanner threw (or a slot could not be had while scanning). */
   scannerFailed(inspection: Inspection, error: unknown): Verdict {
-    if (this.options.failMode === 'open') return { allow: true, requestId: inspection.requestId };
-    const reason = isPoolExhausted(error) ? 'no free slot for scanning' : 'scanner error';
+    // No free slot is load, not a broken scanner: refused whatever failMode says (never passed unscanned).
+    const noSlot = isPoolExhausted(error);
+    if (this.options.failMode === 'open' && !noSlot) return { allow: true, requestId: inspection.requestId };
+    const reason = noSlot ? 'no free slot for scanning' : 'scanner error';
     return { allow: false, requestId: inspection.requestId, response: this.unavailable(inspection.requestId, reason, false) };
   }
 
   /** @internal Combine head and body results, apply exclusions and mode, report, decide. */
   decide(inspection: Inspection, detector: GuardDetector, head: GuardScanResult, body: GuardScanResult): Verdict {
-    if (head.threats.length === 0 && body.threats.length === 0) return CLEAN;
+    // (a detector that says blocked without listing why — a custom one, or a threshold of 0 — is obeyed: 403, no threats listed)
+    if (head.threats.length === 0 && body.threats.length === 0 && !head.blocked && !body.blocked) return CLEAN;
     const requestId = inspection.requestId;
     const found: GuardThreat[] = [
       ...head.threats,
       ...body.threats.map((t) => (t.location ? t : { ...t, location: 'body' })),
     ];
-    if (found.length === 0) return { allow: true, requestId };
 
     const kept: GuardThreat[] = [];
     const excluded: GuardThreat[] = [];
@@ -832,9 +835,12 @@ export class GuardCore<Req> {
     }
 
     const internal = blocked && kept.length > 0 && kept.every((t) => t.ruleId.startsWith('internal.'));
+    // A scan that found no free slot was not run: load, answered 503 whatever failMode says.
+    const noSlot = internal && kept.some((t) => t.reason === 'no-free-slot');
+    const failOpen = this.options.failMode === 'open' && !noSlot;
     const monitor = this.options.mode === 'monitor';
     const action: ThreatEvent['action'] = !blocked ? (kept.length === 0 ? 'excluded' : 'allowed') : monitor ? 'monitored'
-      : internal ? (this.options.failMode === 'open' ? 'failed-open' : 'unavailable') : 'blocked';
+      : internal ? (failOpen ? 'failed-open' : 'unavailable') : 'blocked';
     this.#report({
       requestId,
       method: inspection.meta.method,
@@ -846,8 +852,8 @@ export class GuardCore<Req> {
     });
     if (!blocked || monitor) return { allow: true, requestId, monitored: blocked && monitor };
     if (internal) {
-      if (this.options.failMode === 'open') return { allow: true, requestId };
-      return { allow: false, requestId, response: this.unavailable(requestId, 'scanner error', false) };
+      if (failOpen) return { allow: true, requestId };
+      return { allow: false, requestId, response: this.unavailable(requestId, noSlot ? 'no free slot for scanning' : 'scanner error', false) };
     }
     const threats = kept.map(({ category, ruleId, location }) => ({ category, ruleId, location: shownLocation(location ?? 'request') }));
     const more = head.truncated || body.truncated ? { truncated: true } : {};
@@ -867,13 +873,8 @@ export class GuardCore<Req> {
   }
 
   #report(event: ThreatEvent): void {
-    const onThreat = this.options.onThreat;
-    if (!onThreat) return;
-    try {
-      onThreat(event);
-    } catch {
-      // A logging callback must not change the verdict or crash the server.
-    }
+    // (a logging callback that throws, or rejects, must not change the verdict or crash the server)
+    callQuietly(this.options.onThreat, event);
   }
 }
 

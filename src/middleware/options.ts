@@ -68,10 +68,13 @@ export interface GuardOptions<Req = unknown> {
   mode?: 'block' | 'monitor';
   /** Detector paranoia when the detector is created here: 1 (default) or 2. */
   paranoia?: 1 | 2;
-  /** When the scanner itself fails: `'closed'` (default) refuses the request, `'open'` lets it through. */
+  /**
+   * When the scanner itself fails: `'closed'` (default) refuses the request (503), `'open'` lets it
+   * through. A scan that finds no free slot is load, not a failure: it is answered 503 either way.
+   */
   failMode?: 'open' | 'closed';
-  /** Called for every request with findings (also in monitor mode). Errors it throws are swallowed. */
-  onThreat?: (event: ThreatEvent) => void;
+  /** Called for every request with findings (also in monitor mode). Errors it throws, and rejections of a promise it returns, are swallowed. */
+  onThreat?: (event: ThreatEvent) => void | Promise<void>;
   /** Return true to let a request through unscanned (health checks, static files…). */
   skip?: (req: Req) => boolean;
   /** Largest request body accepted, in bytes. Default 1 MiB; larger: 413. 0 refuses any body. */
@@ -90,7 +93,7 @@ export interface ResolvedGuardOptions<Req> {
   mode: 'block' | 'monitor';
   paranoia: 1 | 2;
   failMode: 'open' | 'closed';
-  onThreat: ((event: ThreatEvent) => void) | undefined;
+  onThreat: ((event: ThreatEvent) => void | Promise<void>) | undefined;
   skip: ((req: Req) => boolean) | undefined;
   maxBodyBytes: number;
   exclude: Exclusion[];

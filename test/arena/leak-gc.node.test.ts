@@ -36,6 +36,26 @@ describe('leak detection through FinalizationRegistry', () => {
     await arena.close();
   });
 
+  it('an async onLeak that rejects changes nothing: the slot is reclaimed, no unhandled rejection (red team round 5)', async () => {
+    const unhandled: unknown[] = [];
+    const watch = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', watch);
+    try {
+      let reports = 0;
+      const arena = await smallArena({ onLeak: async () => { reports++; throw new Error('alerting failed'); } });
+      const pool = arena.getPool('small');
+      (function leak() { pool.acquire().bytes.fill(1); })();
+      await collectUntil(() => reports > 0);
+      await sleep(20);
+      expect(reports).toBe(1);
+      expect(pool.getStats()).toMatchObject({ inUse: 0, leaksDetected: 1 });
+      expect(unhandled).toEqual([]);
+      await arena.close();
+    } finally {
+      process.off('unhandledRejection', watch);
+    }
+  });
+
   it('does not report leases that were released', async () => {
     const leaks: LeakReport[] = [];
     const arena = await smallArena({ onLeak: (report) => leaks.push(report) });

@@ -152,16 +152,72 @@ describe('guard (fetch)', () => {
 
   it("reports a scanner failure as 'unavailable' (503) or 'failed-open' (passed), never as 'blocked'", async () => {
     for (const [failMode, status, action] of [['closed', 503, 'unavailable'], ['open', 200, 'failed-open']] as const) {
-      // (one pool of two 64 KiB slots: the detector's scan needs three, so every scan fails)
+      const own = await testArena();
+      const d = await testDetector({ arena: own });
+      (d as unknown as { injectScanFault(): void }).injectScanFault(); // (the next scan traps, as a broken module would)
+      const actions: string[] = [];
+      const handler = guard(() => new Response('app'), { detector: d, arena, failMode, onThreat: (e) => actions.push(e.action) });
+      const res = await handler(new Request('http://127.0.0.1/?q=hello'));
+      expect(res.status).toBe(status);
+      if (status === 503) expect((await res.json()).reason).toBe('scanner error');
+      expect(actions).toEqual([action]);
+      await d.close();
+      await own.close();
+    }
+  });
+
+  it('answers a scan that finds no free slot 503 whatever failMode says: load, never a pass unscanned (red team round 5)', async () => {
+    for (const failMode of ['closed', 'open'] as const) {
+      // (one pool of two 64 KiB slots: the detector's scan needs three, so every scan finds no slot)
       const tight = await testArena({ pools: [{ name: 'only', slotSize: 65536, initialSlots: 2, maxSlots: 2 }] });
       const d = await testDetector({ arena: tight });
       const actions: string[] = [];
-      const handler = guard(() => new Response('app'), { detector: d, arena, failMode, onThreat: (e) => actions.push(e.action) });
-      expect((await handler(new Request('http://127.0.0.1/?q=hello'))).status).toBe(status);
-      expect(actions).toEqual([action]);
+      const reached: string[] = [];
+      const handler = guard((r) => { reached.push(r.url); return new Response('app'); }, { detector: d, arena, failMode, onThreat: (e) => actions.push(e.action) });
+      for (const request of [
+        new Request(`http://127.0.0.1/?q=${encodeURIComponent("1' OR '1'='1")}`),
+        new Request('http://127.0.0.1/c', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ q: '<script>alert(1)</script>' }) }),
+      ]) {
+        const res = await handler(request);
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).not.toBeNull();
+        expect((await res.json()).reason).toBe('no free slot for scanning');
+      }
+      expect(reached).toEqual([]);
+      expect(actions).toEqual(['unavailable', 'unavailable']);
       await d.close();
       await tight.close();
     }
+  });
+
+  it('an async onThreat that rejects changes nothing: no unhandled rejection, the verdict stands (red team round 5)', async () => {
+    const unhandled: unknown[] = [];
+    const watch = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', watch);
+    try {
+      let calls = 0;
+      const handler = guard(() => new Response('app'), { detector, arena, onThreat: async () => { calls++; throw new Error('log shipping failed'); } });
+      expect((await handler(new Request(`http://127.0.0.1/?q=${encodeURIComponent("1' OR '1'='1")}`))).status).toBe(403);
+      const thenable = guard(() => new Response('app'), { detector, arena, onThreat: (() => ({ then() { throw new Error('broken thenable'); } })) as never });
+      expect((await thenable(new Request(`http://127.0.0.1/?q=${encodeURIComponent("1' OR '1'='1")}`))).status).toBe(403);
+      await sleep(20);
+      expect(calls).toBe(1);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', watch);
+    }
+  });
+
+  it('obeys a detector that says blocked without listing threats (a custom one, or threshold 0)', async () => {
+    const clean = { blocked: false, score: 0, threats: [] };
+    const says = { blocked: true, score: 100, threats: [] };
+    const custom = { ...detector, threshold: 5, analyzeRequest: async () => says, scan: () => clean, createStream: () => ({ push() { return this; }, finish: () => clean }) } as unknown as GuardDetector;
+    const res = await guard(() => new Response('app'), { detector: custom, arena })(new Request('http://127.0.0.1/?q=hello'));
+    expect(res.status).toBe(403);
+    expect((await res.json()).threats).toEqual([]);
+    const strict = await testDetector({ threshold: 0 });
+    expect((await guard(() => new Response('app'), { detector: strict, arena })(new Request('http://127.0.0.1/?q=hello'))).status).toBe(403);
+    await (strict as unknown as { close(): Promise<void> }).close();
   });
 
   it('passes extra handler arguments (env, ctx) through', async () => {
