@@ -16,3 +16,5 @@ export type {
 } from './api.js';
 export type { WasmSource } from './wasm/load.js';
 export * from './detector/index.js';
+// (the guard's redaction, for callers of analyzeRequest who log or answer its findings themselves)
+export { shownLocation, shownUrl } from './middleware/redact.js';

@@ -322,10 +322,15 @@ export class Detector {
    * bytes still start as gzip, zlib (deflate) or zstd do: then it is inflated too. A body
    * that cannot be read so (an unknown coding, UTF-7…) is the finding `limit.unreadable-body`.
    *
+   * A `location` names the field as the request did, so it can hold attacker text (a JSON key or
+   * parameter name can be the attack, with markup or line breaks): pass it through
+   * `shownLocation()` before you put it in a response or a log line, as the middleware does.
+   *
    * @example
    * ```ts
    * const r = await detector.analyzeRequest({ method: 'GET', url: '/search?q=1%27+or+%271%27%3D%271', headers: {} });
    * r.threats[0].location; // 'query:q'
+   * shownLocation('query:<img src=x>'); // 'query:#…' (8 hex digits): safe to log
    * ```
    */
   async analyzeRequest(request: Request | RequestLike): Promise<ScanResult> {

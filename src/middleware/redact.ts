@@ -56,7 +56,15 @@ function shownJsonPath(path: string): string {
 /**
  * A finding's location as the guard shows it: `query:q`, `header:user-agent`,
  * `body:$.user.name`, `body:comment`, `path` stay readable; names that are not
- * plain identifiers become `#hash`.
+ * plain identifiers become `#hash` (FNV-1a, 8 hex digits: stable, so an `exclude`
+ * entry can name it). Use it on `analyzeRequest` locations before logging them.
+ *
+ * @example
+ * ```ts
+ * import { shownLocation } from 'arenaguard';
+ * shownLocation('body:$.user.name');        // 'body:$.user.name'
+ * shownLocation('query:x\r\nINFO fake line'); // 'query:#…' (the name was the attack)
+ * ```
  */
 export function shownLocation(location: string): string {
   const colon = location.indexOf(':');
@@ -76,7 +84,16 @@ function shownPath(path: string): string {
   return path.split('/').map((segment) => (segment === '' || PLAIN_NAME.test(segment) ? segment : `#${nameHash(segment)}`)).join('/');
 }
 
-/** Path and query with every value replaced by `…` and odd names and path segments hashed: `/search?q=…&page=…`. */
+/**
+ * Path and query with every value replaced by `…`, and odd names and path segments hashed,
+ * as `onThreat` events carry the url: safe to log.
+ *
+ * @example
+ * ```ts
+ * import { shownUrl } from 'arenaguard';
+ * shownUrl("/search?q=1'+OR+'1'%3D'1&page=2"); // '/search?q=…&page=…'
+ * ```
+ */
 export function shownUrl(url: string): string {
   const q = url.indexOf('?');
   if (q < 0) return shownPath(url);

@@ -91,3 +91,17 @@ describe('locations through the guard (red team round 5)', () => {
     await detector.close();
   });
 });
+
+describe('the redaction helpers in the public API', () => {
+  it("are exported from the package root for analyzeRequest's raw locations", async () => {
+    const root = await import('../../src/index.js');
+    expect(root.shownLocation).toBe(shownLocation);
+    expect(root.shownUrl).toBe(shownUrl);
+    const detector = await root.createDetector();
+    const r = await detector.analyzeRequest({ method: 'GET', url: `/x?${encodeURIComponent('x\r\nINFO admin login ok<img src=x onerror=alert(1)>')}=1`, headers: {} });
+    const raw = r.threats[0]!.location!;
+    expect(raw).toContain('\r\n'); // as the request named it
+    expect(root.shownLocation(raw)).toMatch(/^query:#[0-9a-f]{8}$/);
+    await detector.close();
+  });
+});
