@@ -10,6 +10,11 @@ function throwUnusable(lease: Lease, what: string): never {
     : new LeaseReleasedError(`${what} a released "${lease.pool.name}" lease`);
 }
 
+/** A WeakRef's shape holding its value strongly, for runtimes without WeakRef. */
+function strongRef<T>(value: T): { deref(): T } {
+  return { deref: () => value };
+}
+
 const dispose: typeof Symbol.dispose = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 
 /**
@@ -37,7 +42,13 @@ export class Lease {
   orphaned = false;
   /** @internal Highest byte the holder may have written, for `zeroOnRelease: 'used'`. */
   used = 0;
-  /** @internal */ readonly ref: WeakRef<Lease> | undefined;
+  /**
+   * @internal How the pool finds this lease while it holds a slot (to renew its view when memory
+   * grows): weakly, so a leaked lease can be collected; strongly where the runtime has no
+   * WeakRef (workerd) — there nothing could report the leak anyway, and a lease the pool could
+   * not find would keep a dead view after growth.
+   */
+  readonly ref: { deref(): Lease | undefined };
   /** @internal The pool's slot size, kept here to spare `bytes` a load. */
   readonly slotSize: number;
   /**
@@ -56,7 +67,7 @@ export class Lease {
     readonly pool: Pool,
   ) {
     this.slotSize = pool.slotSize;
-    this.ref = typeof WeakRef === 'function' ? new WeakRef(this) : undefined;
+    this.ref = typeof WeakRef === 'function' ? new WeakRef(this) : strongRef(this);
   }
 
   /**

@@ -83,7 +83,7 @@ export class Pool {
   #newest: Lease | undefined;
   #quarantined = 0;
   /** Per slot: the lease holding it (weakly: an unreleased lease must stay collectable for leak reports). */
-  #holders: (WeakRef<Lease> | undefined)[] = [];
+  #holders: (Lease['ref'] | undefined)[] = [];
   /** Per slot: arena clock when acquired. */
   #acquiredAt: Float64Array;
   #stacks = new Map<number, string>();
@@ -126,7 +126,7 @@ export class Pool {
     this.#acquiredAt = new Float64Array(slotIndexes);
     // Packed, pre-sized arrays: sparse writes would turn them into slow dictionaries.
     this.#views = new Array<Uint8Array | undefined>(slotIndexes * 2).fill(undefined);
-    this.#holders = new Array<WeakRef<Lease> | undefined>(slotIndexes).fill(undefined);
+    this.#holders = new Array<Lease['ref'] | undefined>(slotIndexes).fill(undefined);
   }
 
   /**

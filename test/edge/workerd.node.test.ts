@@ -69,8 +69,18 @@ describe('guard() in workerd (miniflare)', () => {
     expect(json.threats).toContainEqual(expect.objectContaining({ category: 'sqli', location: 'query:q' }));
   });
 
+  it('scans bodies that make the arena grow (workerd has no WeakRef: held leases must still be renewed)', async () => {
+    const big = (text: string) => JSON.stringify({ notes: Array.from({ length: 4000 }, (_, i) => `garden note ${i} about roses`), text });
+    const clean = await mf.dispatchFetch('http://worker.local/notes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big('lovely garden') });
+    expect(clean.status).toBe(200);
+    expect(((await clean.json()) as { body: { text: string } }).body.text).toBe('lovely garden');
+    const attack = await mf.dispatchFetch('http://worker.local/notes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big("1' UNION SELECT password FROM users --") });
+    expect(attack.status).toBe(403);
+    await attack.text();
+  });
+
   it('reports its metrics from inside the worker', async () => {
     const text = await (await mf.dispatchFetch('http://worker.local/metrics')).text();
-    expect(text).toMatch(/^arenaguard_guard_responses_total\{outcome="blocked"\} 1$/m);
+    expect(text).toMatch(/^arenaguard_guard_responses_total\{outcome="blocked"\} 2$/m);
   });
 });
