@@ -80,7 +80,19 @@ function respond(status: GuardResponse['status'], requestId: string, payload: Re
 }
 
 function newRequestId(): string {
-  return globalThis.crypto.randomUUID();
+  const crypto = globalThis.crypto;
+  // (randomUUID exists only in secure contexts: a page served over plain http has getRandomValues alone)
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : uuidFromRandomBytes(crypto);
+}
+
+/** A version 4 UUID from crypto.getRandomValues, as randomUUID makes one. */
+function uuidFromRandomBytes(crypto: Crypto): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  let hex = '';
+  for (let i = 0; i < 16; i++) hex += (b[i]! < 16 ? '0' : '') + b[i]!.toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function isPoolExhausted(error: unknown): boolean {
@@ -738,14 +750,21 @@ export class GuardCore<Req> {
     return ready !== undefined ? this.#start(meta, ready.detector, ready.arena) : this.#beginLater(meta);
   }
 
+  #startFailureSaid = false;
+
   async #beginLater(meta: RequestMeta): Promise<Inspection | Verdict> {
     let detector: GuardDetector;
     let arena: Arena;
     try {
       ({ detector, arena } = await this.ready());
-    } catch {
+    } catch (error) {
       // Creating the detector failed (e.g. the wasm module could not load): retry on the next request.
       this.#ready = undefined;
+      // Said once (every request is refused until it works, and a bare 503 does not say why).
+      if (!this.#startFailureSaid) {
+        this.#startFailureSaid = true;
+        console.error('arenaguard: the guard could not start its scanner; requests are answered 503 until it can:', error);
+      }
       const requestId = newRequestId();
       if (this.options.failMode === 'open') return { allow: true, requestId };
       return { allow: false, requestId, response: this.unavailable(requestId, 'scanner unavailable', meta.hasBody) };
@@ -972,6 +991,9 @@ export function abandonedResponse(): Response {
   return new Response(null, { status: 400 });
 }
 
+/** Errors by which a runtime says a request's connection went away (Deno's names). */
+const CONNECTION_GONE = new Set(['BadResource', 'ConnectionReset', 'ConnectionAborted', 'BrokenPipe', 'Interrupted']);
+
 /** What {@link readRequestBody} returns when the client went away mid-body. */
 export const CLIENT_GONE = Symbol('client gone');
 
@@ -980,7 +1002,9 @@ export async function readRequestBody(request: Request & { body: ReadableStream<
   try {
     return await readFetchBody(request.body, inspection);
   } catch (error) {
-    if (clientGone(request)) return CLIENT_GONE;
+    // (Deno fails the read — "BadResource: Cannot read request body as underlying resource
+    // unavailable" — before it aborts the signal, and then not at once)
+    if (clientGone(request) || CONNECTION_GONE.has((error as { name?: unknown } | null)?.name as string)) return CLIENT_GONE;
     throw error;
   }
 }
@@ -996,6 +1020,10 @@ export function toFetchResponse(response: GuardResponse): Response {
 
 /** Read a Fetch body stream into the inspection; returns the chunks for the handler, or undefined on failure. */
 export async function readFetchBody(body: ReadableStream<Uint8Array>, inspection: Inspection): Promise<Uint8Array[] | undefined> {
+  if (body.locked) {
+    // (each runtime words getReader()'s own error differently, and none says what went wrong here)
+    throw new TypeError('arenaguard: the request body was already read before the guard could scan it; run the guard before anything that reads the body');
+  }
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   // (a refusal decided while waiting for the next chunk ends the wait: see Inspection.onFailure)

@@ -27,16 +27,47 @@ function decodeBase64(text: string): Uint8Array {
   return bytes;
 }
 
+/**
+ * Compile bytes, saying what to do when the runtime refuses to compile wasm from bytes at all
+ * (Cloudflare Workers and other edge runtimes do; V8 says only "Wasm code generation
+ * disallowed by embedder").
+ */
+async function compile(bytes: BufferSource): Promise<WebAssembly.Module> {
+  try {
+    return await WebAssembly.compile(bytes);
+  } catch (error) {
+    if (error instanceof Error && /disallowed|code generation|not allowed/i.test(error.message)) {
+      const refused = new WebAssembly.CompileError(
+        `arenaguard: this runtime does not compile WebAssembly from bytes (${error.message}); pass the compiled module instead: `
+        + `import wasm from 'arenaguard/wasm' (a WebAssembly.Module in edge runtimes), then createArena({ wasm })`,
+      );
+      (refused as { cause?: unknown }).cause = error;
+      throw refused;
+    }
+    throw error;
+  }
+}
+
 /** Compile the embedded module once per realm; every arena instantiates its own instance. */
 function embedded(): Promise<WebAssembly.Module> {
-  embeddedModule ??= WebAssembly.compile(decodeBase64(WASM_BASE64) as BufferSource);
+  if (embeddedModule === undefined) {
+    const compiling = compile(decodeBase64(WASM_BASE64) as BufferSource);
+    // (a refusal is not cached: the next arena tries again, and says why again)
+    compiling.catch(() => { if (embeddedModule === compiling) embeddedModule = undefined; });
+    embeddedModule = compiling;
+  }
   return embeddedModule;
 }
 
 async function fetchBytes(url: URL): Promise<ArrayBuffer> {
   if (url.protocol === 'file:') {
     // Node 20's fetch cannot read file: URLs.
-    const fs = await import(/* @vite-ignore */ 'node:fs/promises' as string);
+    let fs: { readFile(url: URL): Promise<Uint8Array> };
+    try {
+      fs = await import(/* @vite-ignore */ 'node:fs/promises' as string);
+    } catch (error) {
+      throw new TypeError(`wasm: a file: URL is read with node:fs, which this runtime lacks: pass the bytes, an http(s) URL or a WebAssembly.Module`, { cause: error });
+    }
     const data: Uint8Array = await fs.readFile(url);
     return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
   }
@@ -50,9 +81,9 @@ export async function loadModule(source: WasmSource | undefined): Promise<WebAss
   if (source === undefined) return embedded();
   if (source instanceof WebAssembly.Module) return source;
   if (typeof source === 'string' || source instanceof URL) {
-    return WebAssembly.compile(await fetchBytes(new URL(source)));
+    return compile(await fetchBytes(new URL(source)));
   }
-  if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer) return WebAssembly.compile(source as BufferSource);
+  if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer) return compile(source as BufferSource);
   throw new TypeError('wasm must be a WebAssembly.Module, bytes (ArrayBuffer or view), or a URL');
 }
 

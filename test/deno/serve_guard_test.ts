@@ -7,7 +7,7 @@ import { guard } from '../../src/middleware/fetch.js';
 declare const Deno: {
   test(name: string, fn: () => Promise<void>): void;
   serve(
-    options: { hostname: string; port: number; onListen?: (addr: { port: number }) => void },
+    options: { hostname: string; port: number; onListen?: (addr: { port: number }) => void; onError?: (error: unknown) => Response },
     handler: (request: Request) => Response | Promise<Response>,
   ): { finished: Promise<void>; shutdown(): Promise<void>; addr: { port: number } };
 };
@@ -72,5 +72,36 @@ Deno.test('Deno.serve + Hono with the arenaguard middleware: the same middleware
     await bad.body?.cancel();
   } finally {
     await server.shutdown();
+  }
+});
+
+Deno.test('Deno.serve + guard(): an upload its client abandons is answered quietly, its slots released', async () => {
+  // (Deno fails the body read with BadResource before it aborts request.signal: that too means the client is gone)
+  const arena = await createArena({ autoShrink: false });
+  const detector = await createDetector({ paranoia: 1 });
+  const errors: string[] = [];
+  const handler = guard(async (request: Request) => new Response(`read ${(await request.text()).length}`), { detector, arena });
+  const server = Deno.serve({
+    hostname: '127.0.0.1', port: 0, onListen: () => {},
+    onError: (error) => { errors.push(String(error)); return new Response('error', { status: 500 }); },
+  }, handler);
+  try {
+    const abort = new AbortController();
+    let push!: ReadableStreamDefaultController<Uint8Array>;
+    const upload = new ReadableStream<Uint8Array>({ start(controller) { push = controller; } });
+    const sent = fetch(`http://127.0.0.1:${server.addr.port}/`, { method: 'POST', body: upload, signal: abort.signal, duplex: 'half' } as RequestInit).catch(() => 'aborted');
+    push.enqueue(new TextEncoder().encode(`{"note":"${'y'.repeat(3000)}`));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    abort.abort();
+    await sent;
+    const inUse = () => Object.values(arena.getStats().pools).reduce((n, p) => n + p.inUse, 0);
+    for (let i = 0; i < 50 && inUse() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assertEquals(errors, [], 'errors thrown into Deno.serve');
+    assertEquals(inUse(), 0, 'body slots in use after the client left');
+  } finally {
+    await server.shutdown();
+    await arena.close();
+    await detector.close();
   }
 });

@@ -84,3 +84,34 @@ describe('guard() in workerd (miniflare)', () => {
     expect(text).toMatch(/^arenaguard_guard_responses_total\{outcome="blocked"\} 2$/m);
   });
 });
+
+describe('workerd without { wasm } (red team round 5)', () => {
+  const NO_WASM = `
+import { createArena } from './index.js';
+import { guard } from './middleware/fetch.js';
+const app = guard(() => new Response('app'));
+export default {
+  async fetch(request) {
+    if (new URL(request.url).pathname === '/arena') {
+      try { await createArena(); return new Response('created'); } catch (error) { return new Response(error.constructor.name + ': ' + error.message); }
+    }
+    return app(request);
+  },
+};
+`;
+  let bare: Miniflare;
+  beforeAll(async () => {
+    bare = workerOverDist('__worker_no_wasm.mjs', NO_WASM, {});
+    await bare.ready;
+  }, 60_000);
+  afterAll(async () => { await bare?.dispose(); });
+
+  it('says to pass the compiled module when the runtime will not compile bytes, and the guard refuses (503), never passes', async () => {
+    const text = await (await bare.dispatchFetch('http://worker.local/arena')).text();
+    expect(text).toMatch(/^CompileError: arenaguard: this runtime does not compile WebAssembly from bytes/);
+    expect(text).toContain("import wasm from 'arenaguard/wasm'");
+    const res = await bare.dispatchFetch('http://worker.local/?q=hello');
+    expect(res.status).toBe(503);
+    await res.text();
+  });
+});

@@ -251,3 +251,27 @@ describe('arenaguard_body_bytes_total', () => {
     expect(bodyBytes()).toBe(1000); // refused whole: it was one chunk past the limit
   });
 });
+
+describe('fetch adapter edge cases (red team round 5)', () => {
+  it('says so when the request body was already read before the guard, and releases what it took', async () => {
+    const arena2 = await testArena();
+    const handler = guard(echo, { detector, arena: arena2 });
+    const request = new Request('http://127.0.0.1/x', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    await request.text();
+    await expect(handler(request)).rejects.toThrow(/already read before the guard/);
+    expect(slotsInUse(arena2)).toBe(0);
+    await arena2.close();
+  });
+
+  it('makes request ids where crypto.randomUUID is missing (a page served over plain http)', async () => {
+    const randomUUID = globalThis.crypto.randomUUID;
+    try {
+      Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true, writable: true });
+      const res = await guard(echo, { detector, arena })(new Request(`http://127.0.0.1/?q=${encodeURIComponent("1' OR '1'='1")}`));
+      expect(res.status).toBe(403);
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      Object.defineProperty(globalThis.crypto, 'randomUUID', { value: randomUUID, configurable: true, writable: true });
+    }
+  });
+});
