@@ -773,6 +773,8 @@ export class GuardCore<Req> {
   }
 
   #start(meta: RequestMeta, detector: GuardDetector, arena: Arena): Inspection | Verdict {
+    // (the lease-age clock, read once per request: where timers run only during requests — workerd — it would stand still)
+    arena.clock();
     const limit = this.options.maxBodyBytes;
     if (!usable(arena) || !usable(detector.arena)) {
       // A trapped wasm module cannot be trusted to scan: fail per failMode, never pass unscanned.
