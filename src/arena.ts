@@ -31,7 +31,7 @@ const PRESSURE_RATIO = 0.9;
  * ```
  */
 // Timer callbacks at module level: an arrow made in the constructor would hold the arena in its context.
-const tickClock = (arena: Arena): void => { arena.now = Date.now(); };
+const tickClock = (clock: { now: number }): void => { clock.now = Date.now(); };
 const tickShrink = (arena: Arena): void => { arena.shrink(); };
 
 export async function createArena(options: ArenaOptions = {}): Promise<Arena> {
@@ -79,7 +79,7 @@ export class Arena {
   #bySize: Pool[];
   #fault: unknown;
   /** @internal Coarse clock for lease ages, ticked by a timer (reading the time per acquire costs more than the acquire). */
-  now = Date.now();
+  readonly coarseClock = { now: Date.now() };
   #clockTicker: Ticker;
   #shrinkTicker: Ticker | undefined;
   #onLeak: ((report: LeakReport) => unknown) | undefined;
@@ -128,7 +128,8 @@ export class Arena {
     if (typeof FinalizationRegistry === 'function' && typeof WeakRef === 'function') {
       this.#registry = new FinalizationRegistry((pool) => pool.collected());
     }
-    this.#clockTicker = startTicker(CLOCK_TICK_MS, this, tickClock);
+    // (the clock's timer holds only the clock: a dropped arena is collected whatever its period)
+    this.#clockTicker = startTicker(CLOCK_TICK_MS, this.coarseClock, tickClock);
     if (options.autoShrinkMs !== false) this.#shrinkTicker = startTicker(options.autoShrinkMs, this, tickShrink);
   }
 
@@ -365,8 +366,7 @@ export class Arena {
 
   /** @internal Current time for lease ages, also between ticks. */
   clock(): number {
-    this.now = Date.now();
-    return this.now;
+    return (this.coarseClock.now = Date.now());
   }
 
 

@@ -55,6 +55,8 @@ export class Pool {
   /** @internal */ readonly id: number;
   /** @internal */ readonly initialSlots: number;
   readonly #arena: Arena;
+  /** The arena's coarse clock, read per acquire (one load fewer than through the arena). */
+  readonly #clock: { now: number };
   #exports: ArenaExports;
   // Indexes into the arena's i32/u32/f64 views of wasm memory (see assembly/arena/layout.ts).
   /** Slot 0's metadata (gen, state, next, address); a slot's is `#metaBase + slot * 4`. */
@@ -107,6 +109,7 @@ export class Pool {
   /** @internal */
   constructor(arena: Arena, exports: ArenaExports, id: number, name: string, initialSlots: number) {
     this.#arena = arena;
+    this.#clock = arena.coarseClock;
     this.#exports = exports;
     this.id = id;
     this.name = name;
@@ -610,7 +613,7 @@ export class Pool {
     lease.slot = slot;
     lease.gen = gen;
     lease.used = 0;
-    this.#acquiredAt[slot] = this.#arena.now;
+    this.#acquiredAt[slot] = this.#clock.now;
     this.#holders[slot] = lease.ref;
     if (this.#capturesStacks) this.#captureStack(slot);
     return lease;

@@ -78,7 +78,7 @@ describe('an arena dropped without close()', () => {
     let collected = false;
     const watch = new FinalizationRegistry(() => { collected = true; }); // (a WeakRef made here would keep it for the job)
     await (async function drop() {
-      const arena = await smallArena({ autoShrinkMs: 5 });
+      const arena = await smallArena({ autoShrink: { intervalMs: 5 } });
       arena.getPool('small').acquire().release();
       watch.register(arena, 'arena');
     })();
