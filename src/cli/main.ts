@@ -1,4 +1,5 @@
-// arenaguard CLI: scan, explain, eval. Exit codes: 0 clean, 1 something flagged, 2 usage error.
+// arenaguard CLI: scan, explain, eval. Exit codes: 0 clean, 1 something flagged, 2 usage error,
+// 141 stdout closed by its reader before the output was written (see EXIT_OUTPUT_CLOSED).
 import { createDetector, type Detector } from '../detector/detector.js';
 import { explain } from '../detector/explain.js';
 import { parseArgs, paranoiaOf, contextOf, UsageError } from './args.js';
@@ -19,13 +20,42 @@ const USAGE = `usage:
       (arenaguard explain -- "-1' OR 1=1")
   Control and bidi characters in printed text (C0, DEL, C1, U+061C, U+200E/F, U+202A-E, U+2066-9)
   are written as \\uXXXX escapes, in --json output too (where they parse back to the same strings).
-  Exit 2 on a usage error.
+  Exit 2 on a usage error; 141 (as for a process killed by SIGPIPE) when stdout is closed early.
 `;
+
+/**
+ * Exit code when the reader of stdout goes away before all output is written (EPIPE:
+ * `arenaguard scan big.txt | head -1`). The run stops quietly, as cat or grep would when
+ * killed by SIGPIPE, and exits with the code a shell shows for that, 128 + 13. Chosen over the
+ * code determined so far because that code is 0 ("clean") when nothing was flagged yet (scan
+ * --json prints findings below the threshold too) though the rest of the input was never
+ * scanned: an unfinished run must not look clean. Node ignores SIGPIPE, so the process
+ * cannot really die of it; the exit code stands in.
+ */
+const EXIT_OUTPUT_CLOSED = 141;
+let stdoutClosed = false;
+let stderrClosed = false;
+let watching = false;
+
+/** Handle write errors on stdout and stderr (without a listener an EPIPE throws with a stack). */
+function watchOutput(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    stdoutClosed = true;
+    if (err.code !== 'EPIPE') throw err;
+    process.exitCode = EXIT_OUTPUT_CLOSED; // when main() has already resolved (explain, eval write last)
+  });
+  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+    stderrClosed = true;
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
 
 // Every print of the CLI goes through these: whatever text a payload, a file or an argument
 // put into it, no terminal control reaches the terminal raw.
-const print = (text: string): void => { process.stdout.write(termSafe(text)); };
-const printErr = (text: string): void => { process.stderr.write(termSafe(text)); };
+const print = (text: string): void => { if (!stdoutClosed) process.stdout.write(termSafe(text)); };
+const printErr = (text: string): void => { if (!stderrClosed) process.stderr.write(termSafe(text)); };
 /** A string shown quoted, as JSON writes it, with terminal controls escaped (also used to measure it). */
 const quote = (s: string): string => termSafe(JSON.stringify(s));
 
@@ -44,6 +74,7 @@ async function scanCommand(argv: string[]): Promise<number> {
   let lineNo = 0;
   try {
     for await (const line of readLines(file, !json)) {
+      if (stdoutClosed) break; // nobody reads the findings any more: stop reading the input
       lineNo++;
       if (line.length === 0) continue;
       const r = detector.scan(line, { context });
@@ -57,7 +88,7 @@ async function scanCommand(argv: string[]): Promise<number> {
   } finally {
     await detector.close();
   }
-  if (!json) printErr(`${lineNo} lines, ${flagged} flagged\n`);
+  if (!json && !stdoutClosed) printErr(`${lineNo} lines, ${flagged} flagged\n`);
   return flagged > 0 ? 1 : 0;
 }
 
@@ -150,6 +181,12 @@ async function evalCommand(argv: string[]): Promise<number> {
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  watchOutput();
+  const code = await run(argv);
+  return stdoutClosed ? EXIT_OUTPUT_CLOSED : code;
+}
+
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {

@@ -1,6 +1,6 @@
 // The CLI as users run it: bin/arenaguard.js over the built dist/.
 import { afterAll, describe, it, expect } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -255,6 +255,32 @@ describe('arenaguard CLI: -- ends the options', () => {
     const r = run(['explain', "-1' OR 1=1 \u001b[2J\u009b31m"]);
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(`arenaguard: unknown option "-1' OR 1=1 \\u001b[2J\\u009b31m" (a PAYLOAD or FILE that starts with - goes after --)`);
+  });
+});
+
+describe('arenaguard CLI: stdout closed by its reader (EPIPE)', () => {
+  // Spawned with stdout a pipe that the test closes: after the first chunk (scan) or before
+  // anything is written (explain). The CLI stops quietly with 141, the code a shell shows for
+  // a process killed by SIGPIPE; it died of an unhandled 'error' event with a stack, exit 1.
+  const closeEarly = (args: string[], when: 'first-data' | 'at-once') => new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    if (when === 'at-once') child.stdout.destroy();
+    else child.stdout.once('data', () => child.stdout.destroy());
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+  });
+  const big = join(dir, 'many.txt');
+  it.each([{ flags: ['--json'] }, { flags: [] }])('scan $flags | head -1: exit 141, nothing on stderr', async ({ flags }) => {
+    writeFileSync(big, Array.from({ length: 20000 }, (_, i) => `<script>alert(${i})</script>`).join('\n'));
+    const r = await closeEarly(['scan', big, ...flags], 'first-data');
+    expect(r.stderr).toBe('');
+    expect(r).toEqual({ code: 141, signal: null, stderr: '' });
+  });
+  it('explain with stdout already closed: exit 141, nothing on stderr', async () => {
+    const r = await closeEarly(['explain', '<script>alert(1)</script>'], 'at-once');
+    expect(r).toEqual({ code: 141, signal: null, stderr: '' });
   });
 });
 
