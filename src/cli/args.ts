@@ -10,7 +10,7 @@ export function parseArgs(argv: string[], valued: string[], boolean: string[]): 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '-' || !arg.startsWith('-')) { positional.push(arg); continue; }
-    if (arg === '--') { positional.push(...argv.slice(i + 1)); break; }
+    if (arg === '--') { positional.push(...argv.slice(i + 1)); break; } // end of options: the rest is positional
     const eq = arg.indexOf('=');
     const name = (eq < 0 ? arg : arg.slice(0, eq)).replace(/^--?/, '');
     if (valued.includes(name)) {
@@ -20,7 +20,8 @@ export function parseArgs(argv: string[], valued: string[], boolean: string[]): 
     } else if (boolean.includes(name) && eq < 0) {
       flags.set(name, true);
     } else {
-      throw new UsageError(`unknown option ${arg}`);
+      // Quoted (a LF in it stays on the line); a payload that starts with - lands here, hence the hint.
+      throw new UsageError(`unknown option ${JSON.stringify(arg)} (a PAYLOAD or FILE that starts with - goes after --)`);
     }
   }
   return { positional, flags };

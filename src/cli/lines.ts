@@ -1,6 +1,7 @@
 // Read a file (or stdin) line by line as bytes without holding it whole, with an optional
 // progress bar on a TTY for large inputs.
 import { createReadStream, statSync } from 'node:fs';
+import { termSafe } from './term.js';
 
 const PROGRESS_MIN_BYTES = 1 << 20;
 const LF = 0x0a;
@@ -74,7 +75,8 @@ export async function* readLines(file: string, progress: boolean): AsyncGenerato
 
 class Progress {
   #last = 0;
-  constructor(readonly total: number, readonly label: string) {}
+  readonly label: string;
+  constructor(readonly total: number, file: string) { this.label = termSafe(file); } // a file name is user text
   update(bytes: number): void {
     const now = Date.now();
     if (now - this.#last < 100) return;

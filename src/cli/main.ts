@@ -1,18 +1,63 @@
-// arenaguard CLI: scan, explain, eval. Exit codes: 0 clean, 1 something flagged, 2 usage error.
+// arenaguard CLI: scan, explain, eval. Exit codes: 0 clean, 1 something flagged, 2 usage error,
+// 141 stdout closed by its reader before the output was written (see EXIT_OUTPUT_CLOSED).
 import { createDetector, type Detector } from '../detector/detector.js';
 import { explain } from '../detector/explain.js';
 import { parseArgs, paranoiaOf, contextOf, UsageError } from './args.js';
 import { readLines, checkFile } from './lines.js';
+import { termSafe } from './term.js';
+
+export { termSafe };
 
 const USAGE = `usage:
-  arenaguard scan [FILE|-] [--json] [--paranoia 1|2] [--context query|form|body|header|path|json|json-escaped]
+  arenaguard scan [--json] [--paranoia 1|2] [--context query|form|body|header|path|json|json-escaped] [--] [FILE|-]
       one payload per line (split on LF, a CR before it and a BOM at the start of the file dropped),
       scanned as raw bytes; offsets are byte offsets in the line; exit 1 when anything was flagged, 0 when clean
-  arenaguard explain PAYLOAD [--context query|body|header|path|form|json|json-escaped] [--paranoia 1|2] [--json]
+  arenaguard explain [--context query|body|header|path|form|json|json-escaped] [--paranoia 1|2] [--json] [--] PAYLOAD
       decoding stages, rules that fired with spans and scores, verdict
-  arenaguard eval FILE.jsonl... [--json] [--paranoia 1|2]
+  arenaguard eval [--json] [--paranoia 1|2] [--] FILE.jsonl...
       UTF-8 lines {"payload","label"}; per-label detection and false-positive rates
+  --  ends the options: every argument after it is a PAYLOAD or FILE, also one that starts with -
+      (arenaguard explain -- "-1' OR 1=1")
+  Control and bidi characters in printed text (C0, DEL, C1, U+061C, U+200E/F, U+202A-E, U+2066-9)
+  are written as \\uXXXX escapes, in --json output too (where they parse back to the same strings).
+  Exit 2 on a usage error; 141 (as for a process killed by SIGPIPE) when stdout is closed early.
 `;
+
+/**
+ * Exit code when the reader of stdout goes away before all output is written (EPIPE:
+ * `arenaguard scan big.txt | head -1`). The run stops quietly, as cat or grep would when
+ * killed by SIGPIPE, and exits with the code a shell shows for that, 128 + 13. Chosen over the
+ * code determined so far because that code is 0 ("clean") when nothing was flagged yet (scan
+ * --json prints findings below the threshold too) though the rest of the input was never
+ * scanned: an unfinished run must not look clean. Node ignores SIGPIPE, so the process
+ * cannot really die of it; the exit code stands in.
+ */
+const EXIT_OUTPUT_CLOSED = 141;
+let stdoutClosed = false;
+let stderrClosed = false;
+let watching = false;
+
+/** Handle write errors on stdout and stderr (without a listener an EPIPE throws with a stack). */
+function watchOutput(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    stdoutClosed = true;
+    if (err.code !== 'EPIPE') throw err;
+    process.exitCode = EXIT_OUTPUT_CLOSED; // when main() has already resolved (explain, eval write last)
+  });
+  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+    stderrClosed = true;
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
+// Every print of the CLI goes through these: whatever text a payload, a file or an argument
+// put into it, no terminal control reaches the terminal raw.
+const print = (text: string): void => { if (!stdoutClosed) process.stdout.write(termSafe(text)); };
+const printErr = (text: string): void => { if (!stderrClosed) process.stderr.write(termSafe(text)); };
+/** A string shown quoted, as JSON writes it, with terminal controls escaped (also used to measure it). */
+const quote = (s: string): string => termSafe(JSON.stringify(s));
 
 const LABELS = ['sqli', 'xss', 'cmdi', 'path', 'benign'] as const;
 
@@ -29,20 +74,21 @@ async function scanCommand(argv: string[]): Promise<number> {
   let lineNo = 0;
   try {
     for await (const line of readLines(file, !json)) {
+      if (stdoutClosed) break; // nobody reads the findings any more: stop reading the input
       lineNo++;
       if (line.length === 0) continue;
       const r = detector.scan(line, { context });
       if (!r.blocked && r.threats.length === 0) continue;
       if (r.blocked) flagged++;
-      if (json) process.stdout.write(JSON.stringify({ line: lineNo, blocked: r.blocked, score: r.score, threats: r.threats }) + '\n');
+      if (json) print(JSON.stringify({ line: lineNo, blocked: r.blocked, score: r.score, threats: r.threats }) + '\n');
       else if (r.blocked) {
-        process.stdout.write(`${lineNo}: BLOCKED score=${r.score} ${r.threats.map((t) => `${t.ruleId}@${t.offset}+${t.length}`).join(' ')}\n`);
+        print(`${lineNo}: BLOCKED score=${r.score} ${r.threats.map((t) => `${t.ruleId}@${t.offset}+${t.length}`).join(' ')}\n`);
       }
     }
   } finally {
     await detector.close();
   }
-  if (!json) process.stderr.write(`${lineNo} lines, ${flagged} flagged\n`);
+  if (!json && !stdoutClosed) printErr(`${lineNo} lines, ${flagged} flagged\n`);
   return flagged > 0 ? 1 : 0;
 }
 
@@ -52,20 +98,21 @@ async function explainCommand(argv: string[]): Promise<number> {
   const detector = await createDetector({ paranoia: paranoiaOf(args) });
   try {
     const e = explain(detector, args.positional[0]!, contextOf(args));
-    if (args.flags.has('json')) { process.stdout.write(JSON.stringify(e, null, 2) + '\n'); return e.result.blocked ? 1 : 0; }
+    if (args.flags.has('json')) { print(JSON.stringify(e, null, 2) + '\n'); return e.result.blocked ? 1 : 0; }
     const out: string[] = [];
-    out.push(`payload  ${JSON.stringify(e.payload)}  (context ${e.context}, paranoia ${detector.paranoia})`);
-    e.stages.forEach((s, i) => out.push(`stage ${i + 1}  ${s.name}\n         ${JSON.stringify(s.text)}`));
+    out.push(`payload  ${quote(e.payload)}  (context ${e.context}, paranoia ${detector.paranoia})`);
+    e.stages.forEach((s, i) => out.push(`stage ${i + 1}  ${s.name}\n         ${quote(s.text)}`));
     out.push(`(SQL comments and whitespace runs are folded by the SQL tokenizer itself; it reads the value as-is and as if inside '…' and "…")`);
     if (e.result.threats.length === 0) out.push('rules    none fired');
     for (const t of e.result.threats) {
       const span = e.payload.slice(t.offset, t.offset + t.length);
-      out.push(`rule     ${t.ruleId} (${t.category}, ${t.severity}, +${t.score})  offset ${t.offset} length ${t.length}  ${JSON.stringify(span)}`);
-      out.push(`         ${' '.repeat(1)}${JSON.stringify(e.payload)}`);
-      out.push(`          ${' '.repeat(JSON.stringify(e.payload.slice(0, t.offset)).length - 1)}${'^'.repeat(Math.max(1, JSON.stringify(span).length - 2))}`);
+      out.push(`rule     ${t.ruleId} (${t.category}, ${t.severity}, +${t.score})  offset ${t.offset} length ${t.length}  ${quote(span)}`);
+      out.push(`         ${' '.repeat(1)}${quote(e.payload)}`);
+      // Measured on the text as printed, escapes included, so the carets stay under the span.
+      out.push(`          ${' '.repeat(quote(e.payload.slice(0, t.offset)).length - 1)}${'^'.repeat(Math.max(1, quote(span).length - 2))}`);
     }
     out.push(`verdict  ${e.result.blocked ? 'BLOCKED' : 'allowed'}  score ${e.result.score} (threshold ${detector.threshold})`);
-    process.stdout.write(out.join('\n') + '\n');
+    print(out.join('\n') + '\n');
     return e.result.blocked ? 1 : 0;
   } finally {
     await detector.close();
@@ -120,7 +167,7 @@ async function evalCommand(argv: string[]): Promise<number> {
   const payloadsPerSec = scanMs === 0 ? 0 : Math.round(scanned / (scanMs / 1000));
   if (args.flags.has('json')) {
     const labels = Object.fromEntries([...tallies].map(([l, t]) => [l, { n: t.n, flagged: t.flagged, rate: Number(rate(t).toFixed(6)) }]));
-    process.stdout.write(JSON.stringify({ labels, payloadsPerSec }) + '\n');
+    print(JSON.stringify({ labels, payloadsPerSec }) + '\n');
     return 0;
   }
   const out = ['label    n        flagged  rate'];
@@ -128,12 +175,18 @@ async function evalCommand(argv: string[]): Promise<number> {
   out.push('benign false positives per file:');
   for (const [f, t] of Object.entries(perFile)) if (t.n > 0) out.push(`  ${f}: ${t.flagged}/${t.n} = ${(rate(t) * 100).toFixed(2)}%`);
   out.push(`${payloadsPerSec} payloads/s (scan time only, one thread, paranoia ${detector.paranoia})`);
-  process.stdout.write(out.join('\n') + '\n');
+  print(out.join('\n') + '\n');
   return 0;
 }
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  watchOutput();
+  const code = await run(argv);
+  return stdoutClosed ? EXIT_OUTPUT_CLOSED : code;
+}
+
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -141,16 +194,16 @@ export async function main(argv: string[]): Promise<number> {
       case 'explain': return await explainCommand(rest);
       case 'eval': return await evalCommand(rest);
       case undefined: case '-h': case '--help': case 'help':
-        process.stdout.write(USAGE); return command === undefined ? 2 : 0;
-      default: throw new UsageError(`unknown command ${command}`);
+        print(USAGE); return command === undefined ? 2 : 0;
+      default: throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }
   } catch (err) {
     if (err instanceof UsageError || err instanceof RangeError) {
-      process.stderr.write(`arenaguard: ${err.message}\n${USAGE}`);
+      printErr(`arenaguard: ${err.message}\n${USAGE}`);
       return 2;
     }
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      process.stderr.write(`arenaguard: ${(err as Error).message}\n`);
+      printErr(`arenaguard: ${(err as Error).message}\n`);
       return 2;
     }
     throw err;

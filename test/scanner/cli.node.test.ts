@@ -1,14 +1,16 @@
 // The CLI as users run it: bin/arenaguard.js over the built dist/.
 import { afterAll, describe, it, expect } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDetector } from '../../src/index.js';
+import { explain } from '../../src/detector/explain.js';
 import { splitLines } from '../../src/cli/lines.js';
+import { termSafe } from '../../src/cli/term.js';
 
 const bin = new URL('../../bin/arenaguard.js', import.meta.url).pathname;
-const run = (args: string[], input?: string | Buffer) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
+const run = (args: string[], input?: string | Buffer, cwd?: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', cwd });
 const dir = mkdtempSync(join(tmpdir(), 'arenaguard-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -152,6 +154,133 @@ describe('arenaguard CLI', () => {
     const r = run(['eval', file]);
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(`arenaguard: ${file}:1: not UTF-8`);
+  });
+});
+
+// What a terminal acts on: C0 (LF aside: the CLI's own line breaks), DEL, C1 (U+009B CSI,
+// U+009D OSC), the bidi marks, embeddings, overrides and isolates.
+const TERMINAL_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const CONTROLS = [...'\u0000\u0007\u0008\u0009\u000d\u001b\u007f\u0080\u009b\u009c\u009d\u009f\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069'];
+const raw = (out: string) => [...out].filter((c) => TERMINAL_CONTROL.test(c)).map((c) => c.codePointAt(0)!.toString(16));
+
+describe('arenaguard CLI: no terminal control is printed raw', () => {
+  // JSON.stringify escapes C0 only; C1, DEL and bidi controls went out raw, and the decoding
+  // stages make them from ASCII: %C2%9B is U+009B (CSI), &#155; too, &#x202E; is RLO.
+  const ascii = '%C2%9B2J%C2%9D8;;https://evil.example/%C2%9CSAFE%C2%9D8;;%C2%9C&#155;31m&#x202E;&#x2066;&#x200F;&#x61C;&#127;<script>alert(1)</script>';
+  const direct = `x${CONTROLS.slice(1).join('')}<script>alert(1)</script>`; // (an argument cannot hold NUL)
+
+  it('termSafe escapes each control as \\uXXXX and nothing else; JSON text stays JSON with the same strings', () => {
+    for (const c of CONTROLS) expect(termSafe(`a${c}b`)).toBe(`a\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}b`);
+    const kept = 'a\nb ü é € 𝕏 \u00a0\u200b\u2028\ufeff'; // LF, text, and characters a terminal does not act on
+    expect(termSafe(kept)).toBe(kept);
+    const value = { s: `${CONTROLS.join('')}\\${CONTROLS.join('\\')}"\n`, list: [...CONTROLS] };
+    const text = termSafe(JSON.stringify(value, null, 2));
+    expect(raw(text.replaceAll('\n', ''))).toEqual([]);
+    expect(JSON.parse(text)).toEqual(value);
+  });
+  it('explain: plain output escapes controls in the payload and in every decoded stage', () => {
+    for (const payload of [ascii, direct]) {
+      const r = run(['explain', payload]);
+      expect(r.status).toBe(1);
+      expect(raw(r.stdout + r.stderr)).toEqual([]);
+      expect(r.stdout).toContain('BLOCKED');
+    }
+    const r = run(['explain', ascii]);
+    expect(r.stdout).toContain('\\u009b2J'); // the stage that decoded %C2%9B shows it escaped
+    expect(r.stdout).toContain('\\u202e');
+  });
+  it('explain --json: controls escaped, and the JSON parses back to what explain() returns', async () => {
+    const d = await createDetector();
+    try {
+      for (const payload of [ascii, direct]) {
+        const r = run(['explain', payload, '--json']);
+        expect(r.status).toBe(1);
+        expect(raw(r.stdout + r.stderr)).toEqual([]);
+        expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(explain(d, payload, 'query'))));
+      }
+    } finally {
+      await d.close();
+    }
+  });
+  it('explain: the carets stay under the span when escapes come before it', () => {
+    const r = run(['explain', '\u009b\u202e<script>x']);
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('rule     xss.script-tag'));
+    expect(lines[at + 1]!.indexOf('<script')).toBe(lines[at + 2]!.indexOf('^'));
+    expect(lines[at + 2]!.trim()).toBe('^'.repeat(7));
+  });
+  it('error messages, file names and eval output echo arguments and names escaped', () => {
+    const evil = `e\u009b2J\u001b[31m\u202e\u0007`;
+    const cases = [
+      run([`scan${evil}`]), run(['scan', `-${evil}`]), run(['explain', '--paranoia', evil, 'x']), run(['eval', `--${evil}`]),
+      run(['scan', join(dir, `missing${evil}.txt`)]), run(['eval', join(dir, `missing${evil}.jsonl`)]),
+    ];
+    for (const r of cases) {
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^arenaguard: /);
+      expect(raw(r.stdout + r.stderr)).toEqual([]);
+      expect(r.stderr).toContain('\\u009b');
+    }
+    const file = join(dir, `set${evil}.jsonl`);
+    writeFileSync(file, '{"payload":"x","label":"benign"}\n');
+    const bad = join(dir, `bad${evil}.jsonl`);
+    writeFileSync(bad, 'nope\n');
+    for (const r of [run(['eval', file]), run(['eval', bad]), run(['scan', file])]) {
+      expect(raw(r.stdout + r.stderr)).toEqual([]);
+      expect(r.stdout + r.stderr).toMatch(/set|bad|1 lines/);
+    }
+    expect(run(['eval', file]).stdout).toContain(`set${termSafe(evil)}.jsonl: 0/1`);
+  });
+});
+
+describe('arenaguard CLI: -- ends the options', () => {
+  it('a PAYLOAD or FILE that starts with - goes after --, and the usage says so', () => {
+    const r = run(['explain', '--', "-1' OR 1=1"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`payload  "-1' OR 1=1"`);
+    expect(r.stdout).toContain('sqli.tautology');
+    const j = run(['explain', '--json', '--', '--json']); // after --, even an option name is the payload
+    expect(JSON.parse(j.stdout).payload).toBe('--json');
+    writeFileSync(join(dir, '-dash.txt'), "1' OR '1'='1\n");
+    const s = run(['scan', '--json', '--', '-dash.txt'], undefined, dir);
+    expect(s.status).toBe(1);
+    expect(JSON.parse(s.stdout).line).toBe(1);
+    const help = run(['--help']).stdout;
+    expect(help).toContain('[--] PAYLOAD');
+    expect(help).toContain('[--] [FILE|-]');
+    expect(help).toContain('[--] FILE.jsonl...');
+    expect(help).toMatch(/--\s+ends the options/);
+  });
+  it('without --, a payload that starts with - is a usage error that points at -- and echoes it escaped', () => {
+    const r = run(['explain', "-1' OR 1=1 \u001b[2J\u009b31m"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`arenaguard: unknown option "-1' OR 1=1 \\u001b[2J\\u009b31m" (a PAYLOAD or FILE that starts with - goes after --)`);
+  });
+});
+
+describe('arenaguard CLI: stdout closed by its reader (EPIPE)', () => {
+  // Spawned with stdout a pipe that the test closes: after the first chunk (scan) or before
+  // anything is written (explain). The CLI stops quietly with 141, the code a shell shows for
+  // a process killed by SIGPIPE; it died of an unhandled 'error' event with a stack, exit 1.
+  const closeEarly = (args: string[], when: 'first-data' | 'at-once') => new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    if (when === 'at-once') child.stdout.destroy();
+    else child.stdout.once('data', () => child.stdout.destroy());
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+  });
+  const big = join(dir, 'many.txt');
+  it.each([{ flags: ['--json'] }, { flags: [] }])('scan $flags | head -1: exit 141, nothing on stderr', async ({ flags }) => {
+    writeFileSync(big, Array.from({ length: 20000 }, (_, i) => `<script>alert(${i})</script>`).join('\n'));
+    const r = await closeEarly(['scan', big, ...flags], 'first-data');
+    expect(r.stderr).toBe('');
+    expect(r).toEqual({ code: 141, signal: null, stderr: '' });
+  });
+  it('explain with stdout already closed: exit 141, nothing on stderr', async () => {
+    const r = await closeEarly(['explain', '<script>alert(1)</script>'], 'at-once');
+    expect(r).toEqual({ code: 141, signal: null, stderr: '' });
   });
 });
 
