@@ -66,6 +66,13 @@ const clock: { now(): number } = globalThis.performance;
 
 /** The detector's default anomaly threshold, for detectors that do not expose theirs. */
 const DEFAULT_THRESHOLD = 5;
+/**
+ * A body is scanned once this many of its bytes are in (or once it is all in, if sooner). A
+ * scan under way holds a state slot per open stream (8 KiB with the standard pools): deferred
+ * so, a client that sends a few bytes and stalls holds its few bytes' slot, not a scan's state
+ * slots as well. The bytes wait in the body's slots, which hold them anyway.
+ */
+const SCAN_AFTER = 16 * 1024;
 /** The verdict on a request with no findings (shared: it carries nothing of the request). */
 const CLEAN: Verdict = Object.freeze({ allow: true });
 const EMPTY_RESULT: GuardScanResult = { blocked: false, score: 0, threats: [] };
@@ -171,6 +178,12 @@ export class Inspection {
   readonly #leases: Lease[] = [];
   #current: Lease | null = null;
   #used = 0;
+  /** Body bytes stored in slots so far (what the next slot is sized by). */
+  #stored = 0;
+  /** Stored bytes are scanned as they come: SCAN_AFTER of them are in, or the body is (see #flush). */
+  #live = false;
+  /** The label of the UTF-16 reading to open when scanning starts (see #planText); undefined when none. */
+  #utf16Label: ConstructorParameters<typeof Utf16Reading>[2] | undefined;
   #body: BodyScanner | undefined;
   /**
    * Inflates a body sent with Content-Encoding before it is stored and scanned: null when
@@ -249,8 +262,8 @@ export class Inspection {
   /** Store and scan body bytes as the application will read them (decoded, when they were sent encoded). */
   #accept(chunk: Uint8Array): void {
     this.#bytesTaken += chunk.length;
-    if (this.#utf16 !== null) {
-      this.#readText(chunk);
+    if (this.#utf16 === undefined) {
+      this.#planText();
       // (refused for its charset: the body's bytes are neither kept nor scanned any more)
       if (this.failure) return;
     }
@@ -275,30 +288,39 @@ export class Inspection {
   /**
    * The body's charset decides its readings: the bytes (UTF-8 and ASCII-compatible charsets;
    * any multipart body, whose framing parsers read as bytes), or the bytes and the UTF-16 text.
-   * Any other charset: 415.
+   * Any other charset: 415, at the body's first bytes. (The UTF-16 reading itself, which holds
+   * scan streams, is opened when scanning starts: see #readText.)
    */
+  #planText(): void {
+    const plan = charsetPlan(this.meta.contentType);
+    this.#utf16 = null;
+    if (plan === undefined) {
+      this.#unreadableCharset();
+      return;
+    }
+    if (plan === 'bytes' || isMultipart(this.meta.contentType)) return;
+    this.#utf16Label = plan;
+  }
+
+  /** Stored body bytes, in order, to the UTF-16 text reading (when the body has one). */
   #readText(chunk: Uint8Array): void {
-    if (this.#utf16 === undefined) {
-      const plan = charsetPlan(this.meta.contentType);
-      this.#utf16 = null;
-      if (plan === undefined) {
-        this.#unreadableCharset();
-        return;
-      }
-      if (plan === 'bytes' || isMultipart(this.meta.contentType)) return;
+    if (this.#utf16Label !== undefined) {
+      const label = this.#utf16Label;
+      this.#utf16Label = undefined;
       try {
-        this.#utf16 = new Utf16Reading(this.#detector, this.meta.contentType, plan);
+        this.#utf16 = new Utf16Reading(this.#detector, this.meta.contentType, label);
       } catch {
         this.#unreadableCharset(); // (this runtime's TextDecoder lacks the encoding)
         return;
       }
     }
-    if (!this.#utf16!.push(chunk)) this.#unreadableCharset();
+    if (this.#utf16 !== null && this.#utf16 !== undefined && !this.#utf16.push(chunk)) this.#unreadableCharset();
   }
 
   #unreadableCharset(): void {
     this.#utf16?.abort(); // (a reading begun, e.g. plain utf-16 with no BOM: its state slots go back)
     this.#utf16 = null;
+    this.#utf16Label = undefined;
     this.failure ??= respond(415, this.requestId, { error: 'unsupported charset' }, {}, true);
   }
 
@@ -418,10 +440,53 @@ export class Inspection {
       // (the view is live: write just went through it)
       const address = this.#inPlace ? lease.view!.byteOffset + this.#used : -1;
       this.#used += n;
+      this.#stored += n;
       offset += n;
-      this.#scan(part, address);
+      if (this.#live) this.#read(part, address);
+      else if (this.#stored >= SCAN_AFTER || this.#allIn()) this.#flush(part, address);
+      // (refused for its charset: nothing more is kept)
+      if (this.failure) return -1;
     }
     return -1;
+  }
+
+  /** Every byte of a body with a Content-Length (sent as is) has been received. */
+  #allIn(): boolean {
+    const declared = this.meta.contentLength;
+    return declared !== undefined && this.bytesReceived >= declared && this.meta.headers['content-encoding'] === undefined;
+  }
+
+  /**
+   * Start scanning (see SCAN_AFTER): every byte stored so far, slot by slot. `last`, at
+   * `lastAddress`, is the part just stored, which ends them: a slot that holds only it is
+   * scanned from the caller's buffer, with no copy (a body in one chunk, the usual case).
+   */
+  #flush(last?: Uint8Array, lastAddress = -1): void {
+    if (this.#live) return;
+    this.#live = true;
+    if (this.failure || this.#released) return;
+    const count = this.#leases.length;
+    for (let i = 0; i < count && !this.failure; i++) {
+      const length = i < count - 1 ? this.#filled![i]! : this.#used;
+      if (i === count - 1 && last !== undefined && length === last.length) {
+        this.#read(last, lastAddress);
+        break;
+      }
+      if (length === 0) continue;
+      const view = this.#leases[i]!.view!;
+      // A copy: the scan may grow wasm memory, which would detach a view of the slot mid-scan.
+      // (a slot's bytes go as one piece: a JSON body in one slot can be walked in one call)
+      this.#read(view.slice(0, length), this.#inPlace ? view.byteOffset : -1);
+    }
+  }
+
+  /** Scan stored body bytes: the UTF-16 text reading (when the body has one), then the bytes. */
+  #read(part: Uint8Array, address: number): void {
+    if (this.#utf16 !== null || this.#utf16Label !== undefined) {
+      this.#readText(part);
+      if (this.failure) return;
+    }
+    this.#scan(part, address);
   }
 
   #adopt(lease: Lease): void {
@@ -431,10 +496,26 @@ export class Inspection {
     this.#used = 0;
   }
 
-  /** Pool for the next slot: sized to what is still expected, so a 300-byte body takes a 1 KiB slot, not 64 KiB. */
+  /**
+   * Pool for the next slot, sized by the bytes that came, never by the ones declared (a client
+   * that declares 1 MiB and sends a byte holds a 1 KiB slot, not 64 KiB): the smallest class
+   * that holds the `pending` bytes in hand, or the largest class no larger than the body stored
+   * so far, whichever is larger. So slots grow with the body — a trickled body holds at most
+   * about twice what it sent — and a fast one, whose chunks are large, takes large slots from
+   * the start. Never more than what a Content-Length says is left (a 300-byte body: 1 KiB).
+   */
   #pool(pending: number): Pool {
-    const expected = this.meta.contentLength !== undefined ? this.meta.contentLength - this.bytesReceived + pending : pending;
-    return this.#arena.poolFor(Math.max(1, Math.min(expected, this.#core.largestSlot(this.#arena))));
+    const sizes = this.#core.slotSizes(this.#arena);
+    if (sizes.length === 0) return this.#arena.poolFor(pending); // (no pool lends: its RangeError)
+    let grown = sizes[0]!;
+    for (const size of sizes) if (size <= this.#stored) grown = size;
+    let want = Math.max(Math.min(pending, sizes[sizes.length - 1]!), grown);
+    const declared = this.meta.contentLength;
+    if (declared !== undefined && this.meta.headers['content-encoding'] === undefined) {
+      const left = declared - this.#stored;
+      if (left >= pending) want = Math.min(want, left);
+    }
+    return this.#arena.poolFor(Math.max(1, want));
   }
 
   /** `address`: where `part` sits in the detector's wasm memory, or -1. */
@@ -491,7 +572,6 @@ export class Inspection {
    */
   async finish(alreadyParsed?: unknown): Promise<Verdict> {
     await this.#decoded();
-    this.#endUtf16();
     while (this.#draining) await this.#draining;
     if (this.#released) return this.#ended();
     const now = this.finishNow(alreadyParsed);
@@ -517,6 +597,7 @@ export class Inspection {
   finishNow(alreadyParsed?: unknown): Verdict | undefined {
     if (this.#draining || (this.#decoder !== null && this.#decoder !== undefined)) return undefined;
     if (this.#released) return this.#ended();
+    this.#flush(); // (a body shorter than SCAN_AFTER, not scanned yet)
     this.#endUtf16();
     const detector = this.#detector as GuardDetector & { analyzeRequestSync?: (request: GuardRequestShape, verdict?: boolean) => GuardScanResult };
     if (detector.analyzeRequest !== Detector.prototype.analyzeRequest || typeof detector.analyzeRequestSync !== 'function') return undefined;
@@ -677,7 +758,7 @@ export class GuardCore<Req> {
   #ready: Promise<{ detector: GuardDetector; arena: Arena }> | undefined;
   /** What #ready resolved to, once it has (it is never made again after that). */
   #readyValue: { detector: GuardDetector; arena: Arena } | undefined;
-  #largest = new WeakMap<Arena, number>();
+  #sizes = new WeakMap<Arena, number[]>();
   /** @internal Decompressors for request bodies sent with Content-Encoding. */
   readonly decompress: DecompressorFactory;
   #accepted: string | undefined;
@@ -729,14 +810,14 @@ export class GuardCore<Req> {
     return { detector: await createDefaultDetector({ arena: own, paranoia, failMode }), arena: own };
   }
 
-  /** @internal */
-  largestSlot(arena: Arena): number {
-    let size = this.#largest.get(arena);
-    if (size === undefined) {
-      size = Math.max(...Object.values(arena.getStats().pools).map((p) => p.slotSize));
-      this.#largest.set(arena, size);
+  /** @internal The slot sizes `arena` can lend (pools with maxSlots 0 never do), ascending. */
+  slotSizes(arena: Arena): readonly number[] {
+    let sizes = this.#sizes.get(arena);
+    if (sizes === undefined) {
+      sizes = arena.pools.filter((p) => p.getStats().maxSlots > 0).map((p) => p.slotSize).sort((a, b) => a - b);
+      this.#sizes.set(arena, sizes);
     }
-    return size;
+    return sizes;
   }
 
   /**

@@ -1,0 +1,155 @@
+// Slow clients (red team round 5): ~1,100 clients that each declared a 1 MiB body and sent one
+// byte a second held every slot of a default guard — the body's slot was sized from the declared
+// Content-Length (64 KiB for one byte), its text scan held a state slot too, and nothing bounded
+// how long the guard waited for the body — so every other body-bearing request got 503.
+// Now a body holds slots in proportion to the bytes that came.
+import { afterEach, describe, expect, it } from 'vitest';
+import express5 from 'express';
+import Fastify5 from 'fastify';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import type { Server } from 'node:http';
+import { arenaguard as expressGuard } from '../../src/middleware/express.js';
+import { arenaguard as fastifyGuard } from '../../src/middleware/fastify.js';
+import { guard as fetchGuard } from '../../src/middleware/fetch.js';
+import type { GuardOptions } from '../../src/middleware/options.js';
+import type { Arena } from '../../src/index.js';
+import { sleep, slotsInUse, testArena, testDetector } from './helpers.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Opts = GuardOptions<any>;
+interface Started { port: number; calls: () => number; close(): Promise<void> }
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => { await close?.(); close = undefined; });
+
+/** An Express or Fastify server whose every POST reads the body and answers 200; counts the handler's calls. */
+async function start(adapter: 'express' | 'fastify', options: Opts): Promise<Started> {
+  let calls = 0;
+  if (adapter === 'express') {
+    const app = express5();
+    app.use(expressGuard(options));
+    app.use(express5.raw({ type: () => true, limit: '2mb' }));
+    app.post('/{*any}', (_req, res) => { calls++; res.send('ok'); });
+    app.use((_err: unknown, _req: unknown, res: { status(n: number): { end(): void } }, _next: unknown) => res.status(500).end());
+    const server = app.listen(0, '127.0.0.1') as Server;
+    await new Promise((resolve) => server.once('listening', resolve));
+    const done = () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+    return { port: (server.address() as AddressInfo).port, calls: () => calls, close: done };
+  }
+  const app = Fastify5({ bodyLimit: 2 * 1024 * 1024 });
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  await app.register(fastifyGuard(options) as never);
+  app.post('/*', async () => { calls++; return 'ok'; });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { port: (app.server.address() as AddressInfo).port, calls: () => calls, close: async () => { app.server.closeAllConnections(); await app.close(); } };
+}
+
+/** A raw socket that has sent `head` and `first`; `answer` resolves to everything received once the server closes it (or after 5 s). */
+function slowClient(port: number, head: string, first: string): { socket: Socket; answer: Promise<string> } {
+  const socket = connect(port, '127.0.0.1');
+  socket.on('error', () => undefined);
+  let data = '';
+  socket.on('data', (d) => { data += d.toString('latin1'); });
+  const answer = new Promise<string>((resolve) => {
+    socket.on('close', () => resolve(data));
+    setTimeout(() => { socket.destroy(); resolve(data); }, 5000);
+  });
+  socket.write(head + first);
+  return { socket, answer };
+}
+
+const post = (type: string, length: number, extra = '') => `POST /upload HTTP/1.1\r\nHost: a\r\nContent-Type: ${type}\r\nContent-Length: ${length}\r\n${extra}\r\n`;
+
+/** Wait (no GC) until `arena` has `n` slots in use, or 1 s. */
+async function settled(arena: Arena, n: number): Promise<number> {
+  for (let i = 0; i < 100 && slotsInUse(arena) !== n; i++) await sleep(10);
+  return slotsInUse(arena);
+}
+
+function pools(arena: Arena): Record<string, number> {
+  return Object.fromEntries(Object.entries(arena.getStats().pools).map(([name, p]) => [name, p.inUse]));
+}
+
+describe('a body trickled a byte at a time holds slots for what came, not for what it declared', () => {
+  it.each([
+    ['text/plain', 'x', 'x'],
+    ['application/json', '{"comment": "x', 'x'],
+    ['application/x-www-form-urlencoded', 'comment=x', 'x'],
+  ])('%s, Content-Length 1 MiB: one small body slot and no scan-state slot while it trickles', async (type, first, more) => {
+    const detector = await testDetector();
+    const scannerArena = (detector as unknown as { arena: Arena }).arena;
+    const arena = await testArena();
+    const server = await start('express', { detector, arena });
+    close = server.close;
+    // (one clean request first: the detector's own cached slots are then in place)
+    await fetch(`http://127.0.0.1:${server.port}/upload`, { method: 'POST', body: 'hello' }).then((r) => r.text());
+    const baseline = slotsInUse(scannerArena);
+    const clients = [slowClient(server.port, post(type, 1048576), first), slowClient(server.port, post(type, 1048576), first)];
+    for (let i = 0; i < 100 && slotsInUse(arena) < 2; i++) await sleep(5);
+    for (let i = 0; i < 5; i++) {
+      for (const c of clients) c.socket.write(more);
+      await sleep(20);
+      // (the old guard held a 64 KiB large slot per client from its first byte, and a state slot for its open text scan)
+      expect(pools(arena)).toEqual({ small: 2, medium: 0, large: 0 });
+      expect(slotsInUse(scannerArena)).toBe(baseline);
+    }
+    for (const c of clients) c.socket.destroy();
+    expect(await settled(arena, 0)).toBe(0);
+    expect(await settled(scannerArena, baseline)).toBe(baseline);
+  });
+
+  it('grows into larger size classes as the body grows: never more than about twice what came', async () => {
+    const arena = await testArena();
+    const server = await start('express', { detector: await testDetector(), arena });
+    close = server.close;
+    const { socket, answer } = slowClient(server.port, post('text/plain', 300_000, 'Connection: close\r\n'), '');
+    const slotBytes = () => Object.values(arena.getStats().pools).reduce((n, p) => n + p.inUse * p.slotSize, 0);
+    let sent = 0;
+    for (const size of [500, 600, 1500, 3000, 6000, 12_000, 30_000, 60_000, 100_000]) {
+      socket.write('y'.repeat(size));
+      sent += size;
+      for (let i = 0; i < 100 && arena.getStats().bytesInUse < sent; i++) await sleep(5);
+      expect(slotBytes()).toBeGreaterThanOrEqual(sent);
+      expect(slotBytes()).toBeLessThanOrEqual(2 * sent + 1024);
+    }
+    socket.write('y'.repeat(300_000 - sent));
+    expect(await answer.then((a) => a.split('\r\n')[0])).toBe('HTTP/1.1 200 OK');
+  });
+});
+
+describe('a fast large body is still stored efficiently and scanned whole', () => {
+  const attack = "x' UNION SELECT password FROM users--";
+  it.each(['text/plain', 'application/json'])('900 KiB with an attack at its very end: 403; without it: 200 (%s)', async (type) => {
+    const arena = await testArena();
+    const server = await start('express', { detector: await testDetector(), arena });
+    close = server.close;
+    const pad = 'lorem ipsum dolor sit amet '.repeat(Math.ceil((900 * 1024) / 27)).slice(0, 900 * 1024);
+    const body = (tail: string) => (type === 'text/plain' ? pad + tail : JSON.stringify({ text: pad, q: tail }));
+    const url = `http://127.0.0.1:${server.port}/upload`;
+    const blocked = await fetch(url, { method: 'POST', body: body(attack), headers: { 'content-type': type } });
+    expect(blocked.status).toBe(403);
+    expect(JSON.stringify(await blocked.json())).toContain('sqli');
+    const clean = await fetch(url, { method: 'POST', body: body('nothing to see'), headers: { 'content-type': type } });
+    expect(clean.status).toBe(200);
+    await clean.text();
+    expect(await settled(arena, 0)).toBe(0);
+  });
+
+  it('a 1 MiB body in 16 KiB chunks takes large slots, not a thousand small ones', async () => {
+    const arena = await testArena();
+    let held: Record<string, number> = {};
+    const handle = fetchGuard(async (req) => { held = pools(arena); await req.arrayBuffer(); return new Response('ok'); }, { detector: await testDetector(), arena });
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 1024 * 1024) { controller.close(); return; }
+        controller.enqueue(new Uint8Array(16 * 1024).fill(0x61));
+        sent += 16 * 1024;
+      },
+    });
+    const res = await handle(new Request('http://127.0.0.1/upload', { method: 'POST', body, headers: { 'content-type': 'text/plain' }, duplex: 'half' } as RequestInit));
+    expect(res.status).toBe(200);
+    await res.text();
+    expect(held).toEqual({ small: 0, medium: 0, large: 16 });
+  });
+});
