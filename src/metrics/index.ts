@@ -168,7 +168,7 @@ function recorderFamilies(recorder: GuardRecorder | undefined): MetricFamily[] {
   return [
     family('arenaguard_requests_blocked_total', 'counter', 'Requests the middleware answered 403, by threat category (a request with two categories counts in both).',
       blocked.map(([category, value]) => ({ name: 'arenaguard_requests_blocked_total', labels: { category }, value }))),
-    family('arenaguard_guard_responses_total', 'counter', 'Requests the middleware answered itself or let through despite findings, by outcome (blocked, too_large, unsupported_encoding, undecodable, unavailable, monitored).',
+    family('arenaguard_guard_responses_total', 'counter', 'Requests the middleware answered itself or let through despite findings, by outcome (blocked, too_large, body_timeout, unsupported_encoding, undecodable, unavailable, monitored).',
       outcomes.map(([outcome, value]) => ({ name: 'arenaguard_guard_responses_total', labels: { outcome }, value }))),
     single('arenaguard_body_bytes_total', 'counter', 'Request body bytes the middleware read into slots to be scanned (inflated when sent compressed).', recorder ? recorder.bodyBytes : 0),
     family('arenaguard_scan_duration_seconds', 'histogram', 'Time the scanner spent on one request (head and body), in seconds.', buckets),

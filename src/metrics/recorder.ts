@@ -14,7 +14,7 @@ export class GuardRecorder {
   durationCount = 0;
   /** Requests answered 403, per threat category found in them. */
   readonly blockedByCategory = new Map<string, number>();
-  /** Guard responses by outcome (one per status: 400, 403, 413, 415, 503), and "monitored" passes. */
+  /** Guard responses by outcome (one per status: 400, 403, 408, 413, 415, 503), and "monitored" passes. */
   readonly outcomes = new Map<string, number>();
   /** Body bytes the middleware read into slots. */
   bodyBytes = 0;

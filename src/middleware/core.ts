@@ -40,8 +40,11 @@ export interface RequestMeta {
 
 /** A response the guard sends itself instead of calling the application. */
 export interface GuardResponse {
-  /** 400: the body does not inflate as its Content-Encoding says; 415: a Content-Encoding or charset the guard cannot read. */
-  status: 400 | 403 | 413 | 415 | 503;
+  /**
+   * 400: the body does not inflate as its Content-Encoding says; 408: the body did not arrive
+   * within `bodyTimeoutMs`; 415: a Content-Encoding or charset the guard cannot read.
+   */
+  status: 400 | 403 | 408 | 413 | 415 | 503;
   headers: Record<string, string>;
   /** JSON text. Never contains request bytes. */
   body: string;
@@ -184,6 +187,8 @@ export class Inspection {
   #live = false;
   /** The label of the UTF-16 reading to open when scanning starts (see #planText); undefined when none. */
   #utf16Label: ConstructorParameters<typeof Utf16Reading>[2] | undefined;
+  /** The body deadline's timer (bodyTimeoutMs), while it runs. */
+  #deadline: ReturnType<typeof setTimeout> | undefined;
   #body: BodyScanner | undefined;
   /**
    * Inflates a body sent with Content-Encoding before it is stored and scanned: null when
@@ -571,6 +576,7 @@ export class Inspection {
    * guard was mounted after a body parser); it is scanned from that value.
    */
   async finish(alreadyParsed?: unknown): Promise<Verdict> {
+    this.#stopDeadline(); // (the body is all in: what is left is the guard's own work)
     await this.#decoded();
     while (this.#draining) await this.#draining;
     if (this.#released) return this.#ended();
@@ -596,6 +602,7 @@ export class Inspection {
    */
   finishNow(alreadyParsed?: unknown): Verdict | undefined {
     if (this.#draining || (this.#decoder !== null && this.#decoder !== undefined)) return undefined;
+    this.#stopDeadline();
     if (this.#released) return this.#ended();
     this.#flush(); // (a body shorter than SCAN_AFTER, not scanned yet)
     this.#endUtf16();
@@ -704,10 +711,33 @@ export class Inspection {
     return raw.finish();
   }
 
+  /**
+   * The adapter starts waiting for the rest of the body: from now it has `bodyTimeoutMs` to
+   * arrive, or the request is refused (408) through {@link Inspection.failure}, which stops the
+   * adapter's wait (see {@link Inspection.onFailure}). Ended by finish(), finishNow() or
+   * release(). Only a body that is not all there is timed: one read at once costs no timer.
+   */
+  startBodyDeadline(): void {
+    const ms = this.#core.options.bodyTimeoutMs;
+    if (ms === false || this.#deadline !== undefined || this.failure || this.#released) return;
+    this.#deadline = setTimeout(() => {
+      this.#deadline = undefined;
+      if (this.failure || this.#released) return;
+      this.failure = respond(408, this.requestId, { error: 'request body timeout', bodyTimeoutMs: ms }, {}, true);
+    }, ms);
+  }
+
+  #stopDeadline(): void {
+    if (this.#deadline === undefined) return;
+    clearTimeout(this.#deadline);
+    this.#deadline = undefined;
+  }
+
   /** Give the body's slots back. Safe to call more than once. */
   release(): void {
     if (this.#released) return;
     this.#released = true;
+    this.#stopDeadline();
     if (this.#backlog !== undefined) this.#backlog.length = 0;
     if (this.#decoder) {
       this.#decoder.abort();
@@ -982,7 +1012,7 @@ export class GuardCore<Req> {
 
 /** The metrics' outcome label of each status the guard answers with. */
 const OUTCOMES: Record<GuardResponse['status'], string> = {
-  400: 'undecodable', 403: 'blocked', 413: 'too_large', 415: 'unsupported_encoding', 503: 'unavailable',
+  400: 'undecodable', 403: 'blocked', 408: 'body_timeout', 413: 'too_large', 415: 'unsupported_encoding', 503: 'unavailable',
 };
 
 function mergeResults(a: GuardScanResult, b: GuardScanResult): GuardScanResult {
@@ -1109,8 +1139,10 @@ export async function readFetchBody(body: ReadableStream<Uint8Array>, inspection
   }
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
-  // (a refusal decided while waiting for the next chunk ends the wait: see Inspection.onFailure)
+  // (a refusal decided while waiting for the next chunk ends the wait — also the body's deadline
+  // passing: see Inspection.onFailure; the reader is cancelled then)
   const refused = new Promise<undefined>((resolve) => inspection.onFailure(() => resolve(undefined)));
+  inspection.startBodyDeadline();
   for (;;) {
     const next = await Promise.race([reader.read(), refused]);
     if (next === undefined || inspection.failure) {

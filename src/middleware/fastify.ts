@@ -83,8 +83,10 @@ function collect(payload: NodeJS.ReadableStream, inspection: Inspection): Promis
     payload.on('end', onEnd);
     payload.on('error', onError);
     payload.on('close', onClose);
-    // (a refusal decided in the background, between chunks: answered now, not at the next chunk)
+    // (a refusal decided in the background, between chunks — a slot wait that timed out, the
+    // body's deadline passing: answered now, not at the next chunk)
     inspection.onFailure(refuse);
+    inspection.startBodyDeadline();
   });
 }
 

@@ -102,7 +102,8 @@ export function isNodeReadable(stream: unknown): stream is Readable {
  * that point, and `unshift` — called synchronously, in
  * the same tick — refills the buffer so `'end'` is not emitted until the
  * application has read the chunks again. Resolves true when the body was
- * read whole, false when the inspection failed early (413/503).
+ * read whole, false when the inspection failed early (413/503, or 408: the body did not
+ * arrive within `bodyTimeoutMs`).
  */
 export function readNodeBody(req: Readable, inspection: Inspection): Promise<boolean> {
   return new Promise<boolean>((resolve, reject) => {
@@ -145,9 +146,12 @@ export function readNodeBody(req: Readable, inspection: Inspection): Promise<boo
     req.on('readable', onReadable);
     req.on('error', onError);
     req.on('close', onClose);
-    // (a refusal decided in the background, between chunks: answered now, not at the next chunk)
+    // (a refusal decided in the background, between chunks — a slot wait that timed out, the
+    // body's deadline passing: answered now, not at the next chunk)
     inspection.onFailure(() => settle(false));
     onReadable(); // the body may have arrived (even completely) before this middleware ran
+    // (still waiting for some of it: from now it has bodyTimeoutMs)
+    if (!settled) inspection.startBodyDeadline();
   });
 }
 

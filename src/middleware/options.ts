@@ -83,6 +83,24 @@ export interface GuardOptions<Req = unknown> {
   exclude?: readonly Exclusion[];
   /** How long a request waits for a free slot before a 503. Default 50 ms; 0 = don't wait. */
   slotWaitMs?: number;
+  /**
+   * How long the guard waits for a request body to arrive in full, in milliseconds, counted from
+   * when it starts reading it. Past it the request is answered `408` with `Connection: close` (on
+   * HTTP/2 its stream is reset), its slots go back at once, and it never reaches the application.
+   * A body already in full when the guard runs (most small ones) is never timed.
+   *
+   * Default: 60 s for each MiB of `maxBodyBytes`, and at least 60 s — 60 s for the default
+   * 1 MiB, which an upload at 140 kbit/s (a poor 3G or a good 2G uplink) still meets. `false`:
+   * no deadline (the server's own timeouts only). 0 is a `RangeError`: it would refuse every body
+   * still on its way.
+   *
+   * @example
+   * ```ts
+   * // A form API: bodies up to 64 KiB, which any client sends within 15 s.
+   * app.use(arenaguard({ maxBodyBytes: 64 * 1024, bodyTimeoutMs: 15_000 }));
+   * ```
+   */
+  bodyTimeoutMs?: number | false;
   /** `Retry-After` seconds on a 503. Default 1. */
   retryAfterSeconds?: number;
 }
@@ -98,10 +116,34 @@ export interface ResolvedGuardOptions<Req> {
   maxBodyBytes: number;
   exclude: Exclusion[];
   slotWaitMs: number;
+  /** Milliseconds, or false for no deadline. */
+  bodyTimeoutMs: number | false;
   retryAfterSeconds: number;
 }
 
 const MAX_BODY_LIMIT = 2 ** 31 - 1;
+/** The longest delay a timer takes (setTimeout fires at once past it). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The default body deadline: 60 s per MiB of `maxBodyBytes`, at least 60 s. A MiB a minute is
+ * 140 kbit/s, slower than a poor 3G uplink: a real upload of the largest body allowed meets it,
+ * while a client that trickles a byte now and then is cut off within a minute or so.
+ */
+function defaultBodyTimeout(maxBodyBytes: number): number {
+  return Math.min(MAX_TIMER_MS, Math.max(60_000, Math.ceil((maxBodyBytes / 2 ** 20) * 60_000)));
+}
+
+function bodyTimeout(value: unknown, maxBodyBytes: number): number | false {
+  if (value === undefined) return defaultBodyTimeout(maxBodyBytes);
+  if (value === false) return false;
+  if (typeof value !== 'number') throw new TypeError(`bodyTimeoutMs must be a number or false, got ${typeof value}`);
+  // (0 is not "off": a deadline of no time refuses every body still on its way; false says off)
+  if (!Number.isInteger(value) || value < 1 || value > MAX_TIMER_MS) {
+    throw new RangeError(`bodyTimeoutMs must be an integer from 1 to ${MAX_TIMER_MS}, or false for no deadline, got ${value}`);
+  }
+  return value;
+}
 
 function oneOf<T extends string | number>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -172,6 +214,7 @@ export function resolveGuardOptions<Req>(options: GuardOptions<Req> | undefined)
   if (arena !== undefined && (typeof arena !== 'object' || arena === null || typeof arena.poolFor !== 'function')) {
     throw new TypeError('arena must be an arena from createArena()');
   }
+  const maxBodyBytes = integer('maxBodyBytes', o.maxBodyBytes, 0, MAX_BODY_LIMIT, 1024 * 1024);
   return {
     detector,
     arena,
@@ -180,9 +223,10 @@ export function resolveGuardOptions<Req>(options: GuardOptions<Req> | undefined)
     failMode: oneOf('failMode', o.failMode, ['open', 'closed'] as const, 'closed'),
     onThreat: callback('onThreat', o.onThreat),
     skip: callback('skip', o.skip),
-    maxBodyBytes: integer('maxBodyBytes', o.maxBodyBytes, 0, MAX_BODY_LIMIT, 1024 * 1024),
+    maxBodyBytes,
     exclude: resolveExclusions(o.exclude),
     slotWaitMs: integer('slotWaitMs', o.slotWaitMs, 0, 60_000, 50),
+    bodyTimeoutMs: bodyTimeout(o.bodyTimeoutMs, maxBodyBytes),
     retryAfterSeconds: integer('retryAfterSeconds', o.retryAfterSeconds, 0, 86_400, 1),
   };
 }

@@ -9,7 +9,7 @@ import type { Inspection } from '../../src/middleware/core.js';
 
 /** The part of an Inspection readNodeBody uses: it takes chunks, and never fails. */
 function inspection(): Inspection & { seen: number } {
-  const fake = { seen: 0, failure: undefined, meta: { headers: {}, contentLength: undefined }, write(chunk: Uint8Array) { fake.seen += chunk.length; }, onFailure() { /* never fails */ } };
+  const fake = { seen: 0, failure: undefined, meta: { headers: {}, contentLength: undefined }, write(chunk: Uint8Array) { fake.seen += chunk.length; }, onFailure() { /* never fails */ }, startBodyDeadline() { /* no deadline */ } };
   return fake as unknown as Inspection & { seen: number };
 }
 

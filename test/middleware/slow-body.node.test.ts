@@ -2,17 +2,23 @@
 // byte a second held every slot of a default guard — the body's slot was sized from the declared
 // Content-Length (64 KiB for one byte), its text scan held a state slot too, and nothing bounded
 // how long the guard waited for the body — so every other body-bearing request got 503.
-// Now a body holds slots in proportion to the bytes that came.
+// Now a body holds slots in proportion to the bytes that came, and a body that does not arrive
+// within bodyTimeoutMs is answered 408, its slots given back at once.
 import { afterEach, describe, expect, it } from 'vitest';
 import express5 from 'express';
 import Fastify5 from 'fastify';
+import { Hono } from 'hono';
+import http2 from 'node:http2';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import type { Server } from 'node:http';
 import { arenaguard as expressGuard } from '../../src/middleware/express.js';
 import { arenaguard as fastifyGuard } from '../../src/middleware/fastify.js';
+import { arenaguard as honoGuard } from '../../src/middleware/hono.js';
 import { guard as fetchGuard } from '../../src/middleware/fetch.js';
-import type { GuardOptions } from '../../src/middleware/options.js';
+import { resolveGuardOptions, type GuardOptions } from '../../src/middleware/options.js';
+import { collectMetrics } from '../../src/metrics/index.js';
 import type { Arena } from '../../src/index.js';
+import type { GuardDetector } from '../../src/middleware/detector.js';
 import { sleep, slotsInUse, testArena, testDetector } from './helpers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -70,6 +76,11 @@ function pools(arena: Arena): Record<string, number> {
   return Object.fromEntries(Object.entries(arena.getStats().pools).map(([name, p]) => [name, p.inUse]));
 }
 
+function timeouts(detector: GuardDetector): number {
+  const family = collectMetrics({ detector: detector as never }).find((f) => f.name === 'arenaguard_guard_responses_total');
+  return family?.samples.find((s) => s.labels?.outcome === 'body_timeout')?.value ?? 0;
+}
+
 describe('a body trickled a byte at a time holds slots for what came, not for what it declared', () => {
   it.each([
     ['text/plain', 'x', 'x'],
@@ -117,6 +128,126 @@ describe('a body trickled a byte at a time holds slots for what came, not for wh
   });
 });
 
+describe.each(['express', 'fastify'] as const)('%s: a body that does not arrive within bodyTimeoutMs', (adapter) => {
+  it.each(['text/plain', 'application/json'])('is answered 408 with Connection: close, its slots go back, the handler is not called (%s)', async (type) => {
+    const detector = await testDetector();
+    const scannerArena = (detector as unknown as { arena: Arena }).arena;
+    const arena = await testArena();
+    const server = await start(adapter, { detector, arena, bodyTimeoutMs: 300 });
+    close = server.close;
+    await fetch(`http://127.0.0.1:${server.port}/upload`, { method: 'POST', body: 'hello' }).then((r) => r.text());
+    const baseline = slotsInUse(scannerArena);
+    const before = timeouts(detector);
+    const calls = server.calls();
+    // (a large first part: the scan is under way, with its state slots, when the deadline passes)
+    const { socket, answer } = slowClient(server.port, post(type, 1048576), type === 'text/plain' ? 'w '.repeat(20_000) : `{"a": "${'w '.repeat(20_000)}`);
+    const trickle = setInterval(() => socket.write('x'), 50); // (keeps sending: an idle timeout would not fire)
+    const t0 = Date.now();
+    try {
+      const text = await answer;
+      expect(text.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+      expect(text.toLowerCase()).toContain('connection: close');
+      expect(text).toContain('"error":"request body timeout"');
+      expect(Date.now() - t0).toBeLessThan(2000);
+    } finally {
+      clearInterval(trickle);
+    }
+    expect(server.calls()).toBe(calls);
+    expect(await settled(arena, 0)).toBe(0);
+    expect(await settled(scannerArena, baseline)).toBe(baseline);
+    expect(timeouts(detector)).toBe(before + 1);
+  });
+
+  it('a body that arrives in time is not cut off (the deadline ends once the body is in)', async () => {
+    const arena = await testArena();
+    const server = await start(adapter, { detector: await testDetector(), arena, bodyTimeoutMs: 400 });
+    close = server.close;
+    const { socket, answer } = slowClient(server.port, post('text/plain', 6, 'Connection: close\r\n'), 'hel');
+    await sleep(100);
+    socket.write('lo!');
+    await sleep(600); // (past the deadline: the request was passed on well before it)
+    expect((await answer).split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+    expect(server.calls()).toBe(1);
+  });
+});
+
+describe('HTTP/2: a body past bodyTimeoutMs', () => {
+  it('is answered 408 and its stream reset; the slots go back while the session stays open', async () => {
+    const arena = await testArena();
+    const guard = expressGuard({ detector: await testDetector(), arena, bodyTimeoutMs: 300 });
+    let calls = 0;
+    const server = http2.createServer((req, res) => guard(req as never, res as never, () => {
+      calls++;
+      req.resume();
+      req.on('end', () => res.end('ok'));
+    }));
+    server.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    close = () => new Promise((resolve) => server.close(() => resolve()));
+    const session = http2.connect(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    try {
+      const stream = session.request({ ':method': 'POST', ':path': '/', 'content-type': 'text/plain', 'content-length': '1048576' });
+      stream.on('error', () => undefined);
+      stream.write('x');
+      const trickle = setInterval(() => { if (!stream.destroyed) stream.write('x'); }, 50);
+      const status = new Promise<number>((resolve) => stream.on('response', (h) => resolve(Number(h[':status']))));
+      const closed = new Promise<number>((resolve) => stream.on('close', () => resolve(stream.rstCode)));
+      stream.resume();
+      expect(await status).toBe(408);
+      expect(await closed).toBe(http2.constants.NGHTTP2_CANCEL);
+      clearInterval(trickle);
+      expect(await settled(arena, 0)).toBe(0);
+      expect(calls).toBe(0);
+      expect(session.closed).toBe(false);
+    } finally {
+      session.destroy();
+    }
+  });
+});
+
+describe.each(['fetch', 'hono'] as const)('%s: a body that does not arrive within bodyTimeoutMs', (adapter) => {
+  it('is answered 408 with Connection: close, the body reader is cancelled, the slots go back', async () => {
+    const detector = await testDetector();
+    const arena = await testArena();
+    let calls = 0;
+    const options = { detector, arena, bodyTimeoutMs: 200 };
+    let handle: (request: Request) => Promise<Response>;
+    if (adapter === 'fetch') {
+      handle = fetchGuard(async () => { calls++; return new Response('ok'); }, options);
+    } else {
+      const app = new Hono();
+      app.use('*', honoGuard(options));
+      app.post('*', (c) => { calls++; return c.text('ok'); });
+      handle = async (request) => app.fetch(request);
+    }
+    let cancelled = false;
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        // (one byte now and then, never the end)
+        if (pulls++ > 0) await sleep(40);
+        controller.enqueue(new TextEncoder().encode(pulls === 1 ? 'w '.repeat(20_000) : 'x'));
+      },
+      cancel() { cancelled = true; },
+    });
+    const before = timeouts(detector);
+    const t0 = Date.now();
+    const response = handle(new Request('http://127.0.0.1/upload', { method: 'POST', body, headers: { 'content-type': 'text/plain' }, duplex: 'half' } as RequestInit));
+    // (while it trickles: slots for what came, no more)
+    await sleep(100);
+    expect(pools(arena)).toEqual({ small: 0, medium: 0, large: 1 });
+    const res = await response;
+    expect(res.status).toBe(408);
+    expect(res.headers.get('connection')).toBe('close');
+    expect(await res.json()).toMatchObject({ error: 'request body timeout' });
+    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(cancelled).toBe(true);
+    expect(calls).toBe(0);
+    expect(slotsInUse(arena)).toBe(0);
+    expect(timeouts(detector)).toBe(before + 1);
+  });
+});
+
 describe('a fast large body is still stored efficiently and scanned whole', () => {
   const attack = "x' UNION SELECT password FROM users--";
   it.each(['text/plain', 'application/json'])('900 KiB with an attack at its very end: 403; without it: 200 (%s)', async (type) => {
@@ -151,5 +282,24 @@ describe('a fast large body is still stored efficiently and scanned whole', () =
     expect(res.status).toBe(200);
     await res.text();
     expect(held).toEqual({ small: 0, medium: 0, large: 16 });
+  });
+});
+
+describe('bodyTimeoutMs', () => {
+  it('defaults to 60 s per MiB of maxBodyBytes, at least 60 s; false turns it off', () => {
+    expect(resolveGuardOptions({}).bodyTimeoutMs).toBe(60_000);
+    expect(resolveGuardOptions({ maxBodyBytes: 1024 }).bodyTimeoutMs).toBe(60_000);
+    expect(resolveGuardOptions({ maxBodyBytes: 10 * 1024 * 1024 }).bodyTimeoutMs).toBe(600_000);
+    expect(resolveGuardOptions({ bodyTimeoutMs: 5000 }).bodyTimeoutMs).toBe(5000);
+    expect(resolveGuardOptions({ bodyTimeoutMs: false }).bodyTimeoutMs).toBe(false);
+  });
+
+  it('rejects 0 and other bad values with errors naming the option', () => {
+    for (const bad of [0, -1, 1.5, Infinity, NaN, 2 ** 31]) {
+      expect(() => expressGuard({ bodyTimeoutMs: bad })).toThrow(RangeError);
+      expect(() => expressGuard({ bodyTimeoutMs: bad })).toThrow(/bodyTimeoutMs/);
+    }
+    expect(() => expressGuard({ bodyTimeoutMs: '30s' as never })).toThrow(TypeError);
+    expect(() => expressGuard({ bodyTimeoutMs: true as never })).toThrow(/bodyTimeoutMs/);
   });
 });
