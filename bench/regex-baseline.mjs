@@ -2,15 +2,13 @@
 // JSON.stringify of the request object, as the original tool did. The patterns live in
 // bench/lib/regex-guard.mjs (shared with the http suite) so every suite measures the same
 // baseline; this module builds the request objects the way the original saw them.
-import { PATTERNS, regexVerdict } from './lib/regex-guard.mjs';
+import { BASELINE_HEADERS as HEADERS, PATTERNS, queryRequest, regexVerdict } from './lib/regex-guard.mjs';
 
 export { PATTERNS };
 
-const HEADERS = { host: 'shop.example', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64)', accept: 'text/html' };
-
 /** The original's verdict for one query value. */
 export function regexScanQuery(value) {
-  return regexVerdict({ method: 'GET', url: `/search?q=${value}`, headers: HEADERS, query: { q: value } });
+  return regexVerdict(queryRequest(value));
 }
 
 /** The original's verdict for a request carrying `text` as its body. */

@@ -30,3 +30,15 @@ export function regexVerdict(request) {
   for (const re of PATTERNS) if (re.test(text)) return true;
   return false;
 }
+
+/** The headers of the baseline's requests (three, as a browser sends). */
+export const BASELINE_HEADERS = { host: 'shop.example', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64)', accept: 'text/html' };
+
+/**
+ * The request the original saw for one query value: its url carries the query string and its
+ * parsed query the value again. Every suite builds the baseline's query requests with this, so
+ * "regex payloads/s" means one thing everywhere.
+ */
+export function queryRequest(value) {
+  return { method: 'GET', url: `/search?q=${value}`, headers: BASELINE_HEADERS, query: { q: value } };
+}
