@@ -12,6 +12,7 @@ import { scanPart, type GuardDetector, type GuardRequestShape, type GuardScanRes
 import { globMatch } from './glob.js';
 import { shownLocation, shownUrl } from './redact.js';
 import { callQuietly } from '../quiet-call.js';
+import { closeHttp2Stream } from './http2-close.js';
 import { createBodyScanner, listed, mergeReadings, RawBodyScanner, type BodyScanner } from './body-scan.js';
 import { concatBytes } from '../http/bytes.js';
 import { charsetPlan } from '../http/charset.js';
@@ -153,6 +154,8 @@ export class Inspection {
   get failure(): GuardResponse | undefined { return this.#failure; }
   set failure(response: GuardResponse | undefined) {
     this.#failure = response;
+    // (a chunk waiting for a slot waits no more: the request is refused, its answer must not wait for slotWaitMs)
+    if (response !== undefined) this.#drainWait?.abort();
     const listener = this.#onFailure;
     if (response !== undefined && listener !== undefined) {
       this.#onFailure = undefined;
@@ -187,6 +190,8 @@ export class Inspection {
   #live = false;
   /** The label of the UTF-16 reading to open when scanning starts (see #planText); undefined when none. */
   #utf16Label: ConstructorParameters<typeof Utf16Reading>[2] | undefined;
+  /** Aborts the slot wait of a queued chunk (see #drain) when the request is refused or released meanwhile. */
+  #drainWait: AbortController | undefined;
   /** The body deadline's timer (bodyTimeoutMs), while it runs. */
   #deadline: ReturnType<typeof setTimeout> | undefined;
   #body: BodyScanner | undefined;
@@ -547,12 +552,16 @@ export class Inspection {
         const chunk = backlog[0]!;
         const pool = this.#pool(chunk.length);
         let lease: Lease;
+        const wait = this.#drainWait = new AbortController();
         try {
-          lease = await pool.acquireAsync({ timeoutMs: this.#core.options.slotWaitMs });
+          lease = await pool.acquireAsync({ timeoutMs: this.#core.options.slotWaitMs, signal: wait.signal });
         } catch (error) {
+          if (wait.signal.aborted) return; // (refused or released meanwhile: that answer stands)
           if (!isPoolExhausted(error)) throw error;
-          this.failure = this.#core.unavailable(this.requestId, 'no free slot for the request body', true);
+          this.failure ??= this.#core.unavailable(this.requestId, 'no free slot for the request body', true);
           return;
+        } finally {
+          this.#drainWait = undefined;
         }
         if (this.#released) {
           lease.release();
@@ -738,6 +747,7 @@ export class Inspection {
     if (this.#released) return;
     this.#released = true;
     this.#stopDeadline();
+    this.#drainWait?.abort();
     if (this.#backlog !== undefined) this.#backlog.length = 0;
     if (this.#decoder) {
       this.#decoder.abort();
@@ -1122,12 +1132,18 @@ export async function readRequestBody(request: Request & { body: ReadableStream<
   }
 }
 
-/** A `GuardResponse` as a Fetch `Response`. */
-export function toFetchResponse(response: GuardResponse): Response {
+/**
+ * A `GuardResponse` as a Fetch `Response`. `env`: what the server passed the handler besides
+ * the request — @hono/node-server passes `{ incoming, outgoing }`, Node's own request and response.
+ */
+export function toFetchResponse(response: GuardResponse, env?: unknown): Response {
   // The rest of the body was not read: Node servers (@hono/node-server, a fetch handler behind
   // node:http) would otherwise keep the connection and read it before the next request. Deno
-  // closes such a connection itself, edge runtimes drop the header: neither minds it.
-  const headers = response.closeConnection ? { ...response.headers, connection: 'close' } : response.headers;
+  // closes such a connection itself, edge runtimes drop the header: neither minds it. On HTTP/2
+  // (Node warns of a connection header there) the stream is reset instead, once the answer is out.
+  const outgoing = response.closeConnection && typeof env === 'object' && env !== null ? (env as { outgoing?: unknown }).outgoing : undefined;
+  const http2 = typeof outgoing === 'object' && outgoing !== null && closeHttp2Stream(outgoing);
+  const headers = response.closeConnection && !http2 ? { ...response.headers, connection: 'close' } : response.headers;
   return new Response(response.body, { status: response.status, headers });
 }
 

@@ -33,7 +33,7 @@ export function guard<Rest extends unknown[]>(handler: FetchHandler<Rest>, optio
   return async function arenaguardFetch(request: Request, ...rest: Rest): Promise<Response> {
     if (core.skips(request)) return handler(request, ...rest);
     const started = await core.begin(metaFromFetchRequest(request));
-    if (!('meta' in started)) return started.allow ? handler(request, ...rest) : toFetchResponse(started.response);
+    if (!('meta' in started)) return started.allow ? handler(request, ...rest) : toFetchResponse(started.response, rest[0]);
     const inspection = started;
     const release = releaseOnAbort(request, inspection);
     try {
@@ -49,7 +49,7 @@ export function guard<Rest extends unknown[]>(handler: FetchHandler<Rest>, optio
       const verdict = inspection.finishNow() ?? await inspection.finish();
       if (!verdict.allow) {
         release();
-        return toFetchResponse(verdict.response);
+        return toFetchResponse(verdict.response, rest[0]);
       }
       const response = await handler(forwarded, ...rest);
       return releaseWhenSent(response, release);

@@ -13,6 +13,8 @@ export type { GuardOptions, Exclusion, ThreatEvent } from './options.js';
 export interface HonoContextLike {
   req: { raw: Request };
   res: Response | undefined;
+  /** The server's bindings (@hono/node-server: `{ incoming, outgoing }`, Node's request and response). */
+  env?: unknown;
 }
 
 /** A Hono middleware function. */
@@ -44,7 +46,7 @@ export function arenaguard(options?: GuardOptions<HonoContextLike>): ArenaguardH
     if (request.bodyUsed) throw new Error('arenaguard: the request body was already read; register arenaguard before body-reading middleware');
     const started = await core.begin(metaFromFetchRequest(request));
     if (!('meta' in started)) {
-      if (!started.allow) return toFetchResponse(started.response);
+      if (!started.allow) return toFetchResponse(started.response, c.env);
       await next();
       return;
     }
@@ -63,7 +65,7 @@ export function arenaguard(options?: GuardOptions<HonoContextLike>): ArenaguardH
       const verdict = inspection.finishNow() ?? await inspection.finish();
       if (!verdict.allow) {
         release();
-        return toFetchResponse(verdict.response);
+        return toFetchResponse(verdict.response, c.env);
       }
       await next();
     } catch (error) {

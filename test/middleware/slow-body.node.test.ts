@@ -205,6 +205,42 @@ describe('HTTP/2: a body past bodyTimeoutMs', () => {
   });
 });
 
+describe('Hono on @hono/node-server over HTTP/2: a body past bodyTimeoutMs (red team round 6)', () => {
+  it('resets the stream as the node adapters do, with no connection header (Node warns of one on HTTP/2)', async () => {
+    const { serve } = await import('@hono/node-server');
+    const arena = await testArena();
+    const app = new Hono();
+    app.use('*', honoGuard({ detector: await testDetector(), arena, bodyTimeoutMs: 300 }));
+    app.post('*', (c) => c.text('ok'));
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', createServer: http2.createServer }) as unknown as http2.Http2Server;
+    await new Promise((resolve) => server.once('listening', resolve));
+    close = () => new Promise((resolve) => server.close(() => resolve()));
+    const session = http2.connect(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    try {
+      const stream = session.request({ ':method': 'POST', ':path': '/', 'content-type': 'text/plain', 'content-length': '100000' });
+      stream.on('error', () => undefined);
+      stream.write('x');
+      const trickle = setInterval(() => { if (!stream.destroyed) stream.write('x'); }, 50);
+      const headers = new Promise<http2.IncomingHttpHeaders>((resolve) => stream.on('response', resolve));
+      const closed = new Promise<number>((resolve) => stream.on('close', () => resolve(stream.rstCode)));
+      stream.resume();
+      const h = await headers;
+      expect(Number(h[':status'])).toBe(408);
+      expect(h.connection).toBeUndefined();
+      expect(await closed).toBe(http2.constants.NGHTTP2_CANCEL);
+      clearInterval(trickle);
+      expect(await settled(arena, 0)).toBe(0);
+      expect(warnings.filter((w) => /connection/i.test(w))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      session.destroy();
+    }
+  });
+});
+
 describe.each(['fetch', 'hono'] as const)('%s: a body that does not arrive within bodyTimeoutMs', (adapter) => {
   it('is answered 408 with Connection: close, the body reader is cancelled, the slots go back', async () => {
     const detector = await testDetector();
@@ -245,6 +281,37 @@ describe.each(['fetch', 'hono'] as const)('%s: a body that does not arrive withi
     expect(calls).toBe(0);
     expect(slotsInUse(arena)).toBe(0);
     expect(timeouts(detector)).toBe(before + 1);
+  });
+});
+
+describe('the deadline passes while a chunk waits for a slot (red team round 6)', () => {
+  it('is answered 408 at the deadline, not 503 after slotWaitMs, and the slots go back', async () => {
+    const detector = await testDetector();
+    const arena = await testArena({ pools: [
+      { name: 'small', slotSize: 1024, initialSlots: 1, maxSlots: 1 },
+      { name: 'medium', slotSize: 8192, initialSlots: 1, maxSlots: 1 },
+    ] });
+    const other = arena.getPool('medium').acquire(); // other traffic holds the 8 KiB slot
+    // (slotWaitMs far past the test's own timeout: a request that waited it out would fail the test)
+    const handler = fetchGuard(() => new Response('app'), { detector, arena, bodyTimeoutMs: 200, slotWaitMs: 60_000 });
+    let n = 0;
+    const body = new ReadableStream<Uint8Array>({ async pull(controller) {
+      // 1000 bytes take the one 1 KiB slot, 2000 more need the 8 KiB one (held: they wait), then a trickle
+      if (n > 0) await sleep(50);
+      controller.enqueue(new TextEncoder().encode(n === 0 ? 'a'.repeat(1000) : n === 1 ? 'b'.repeat(2000) : 'c'));
+      n++;
+    } });
+    const res = await handler(new Request('http://127.0.0.1/', { method: 'POST', body, headers: { 'content-type': 'text/plain' }, duplex: 'half' } as RequestInit));
+    expect(res.status).toBe(408);
+    await sleep(10);
+    expect(arena.getStats().pools.small!.inUse).toBe(0);
+    const outcomes = collectMetrics({ detector }).find((f) => f.name === 'arenaguard_guard_responses_total')!.samples;
+    const count = (outcome: string) => outcomes.find((x) => x.labels.outcome === outcome)?.value ?? 0;
+    expect(count('body_timeout')).toBe(1);
+    expect(count('unavailable')).toBe(0);
+    other.release();
+    expect(arena.getPool('medium').getStats().inUse).toBe(0); // (the aborted wait took no slot)
+    await arena.close();
   });
 });
 
