@@ -197,7 +197,8 @@ if (scanning) {
 log(`leak check: ${counts.leak} requests per variant × ${SUB_ROUNDS} rounds`);
 const leak = Object.fromEntries(names.map((n) => [n, { rps: [], outstandingAfter: [], heapDeltaBytes: [] }]));
 for (let round = 0; round < SUB_ROUNDS; round++) {
-  for (const name of names) {
+  for (let k = 0; k < names.length; k++) {
+    const name = names[(k + round) % names.length]; // (rotated, as in the throughput rounds)
     forceGc();
     const before = outstanding(name); // the detector keeps its own scratch slots between scans: counted before, not charged to the requests
     const heap0 = process.memoryUsage().heapUsed;
