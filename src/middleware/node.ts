@@ -6,6 +6,8 @@ import { Duplex, type Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { parseContentLength, type GuardResponse, type Inspection, type RequestMeta } from './core.js';
 import { closeHttp2Stream } from './http2-close.js';
+
+export { closeHttp2Stream }; // (the node adapters import it from here)
 import { endChecked, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
 
 /**
@@ -227,7 +229,6 @@ export function sendNodeResponse(res: ServerResponse, response: GuardResponse): 
   res.end(response.body);
 }
 
-
 /**
  * Call `fn` once, when the response has been sent or the connection closed. (The listener
  * stays on the response: the other event, when it comes, finds it done. A response is one
@@ -248,5 +249,3 @@ export function onResponseDone(res: ServerResponse, fn: () => void): void {
   res.on('finish', once);
   res.on('close', once);
 }
-
-export { closeHttp2Stream };
