@@ -6,9 +6,9 @@ import { Duplex, type Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { parseContentLength, type GuardResponse, type Inspection, type RequestMeta } from './core.js';
 import { closeHttp2Stream } from './http2-close.js';
+import { endChecked, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
 
 export { closeHttp2Stream }; // (the node adapters import it from here)
-import { endChecked, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
 
 /**
  * The codings a Node body parser inflates (body-parser 2: gzip, deflate, br, and zstd where
