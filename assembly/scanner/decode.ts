@@ -3,8 +3,9 @@
 // in normalised text maps back to the original input span. A stage never looks past its
 // input: when the input ends inside a possible escape and more input may follow, the tail
 // is carried (bytes and offsets) into the stage state and prepended to the next chunk.
-// Stages: [0] percent (+ as space where the context says so), [1] percent again (bounded
-// double decoding), [2] HTML entities, JS escapes, overlong UTF-8, full-width ASCII,
+// Stages: [0] percent (+ as space where the context says so; IIS's invalid-hex overlong pairs,
+// %c0%9v), [1] percent again (bounded double decoding; a %25XX left by a third layer is decoded
+// with it), [2] HTML entities, JS escapes, overlong UTF-8, full-width ASCII,
 // NUL removal, ASCII case folding, whitespace-run folding; CSS hex escapes outside paths.
 import { g32, s32, report, ST_CONTEXT, CTX_PATH, CTX_JSON_ESCAPED, ST_STAGES, STAGE_BYTES } from "./state";
 import { R_PATH_OVERLONG_UTF8, R_PATH_NULL_BYTE } from "./generated/tables";
@@ -59,7 +60,7 @@ function saveCarry(sg: usize, buf: usize, off: usize, from: u32, n: u32): void {
  * %XX and %uXXXX decoding (and `+` as space when `plus`). Returns the output length and
  * writes the sentinel offset after the last output byte.
  */
-export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: usize, outOff: usize, final: bool, plus: bool): u32 {
+export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: usize, outOff: usize, final: bool, plus: bool, nested: bool = false): u32 {
   let i: u32 = 0;
   let o: u32 = 0;
   // ASP's percent run (sqlmap's tamper 'percentage', %S%E%L%E%C%T): the index where the next '%'
@@ -72,11 +73,34 @@ export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: u
         // A possible escape is cut by the chunk end: carry it (at most 5 bytes; a '%' and the four
         // bytes after it decide a percent run).
         const nx = i + 1 < n ? <u32>load<u8>(inp + i + 1) : 0x75;
-        if ((nx | 0x20) == 0x75 || i + 5 > n) { saveCarry(sg, inp, inOff, i, n); break; }
+        // (and a lead byte whose continuation escape is cut: %c0%9v needs six bytes, see iisOverlong)
+        if ((nx | 0x20) == 0x75 || i + 5 > n || iisLead(iisEscape(inp, i, n))) { saveCarry(sg, inp, inOff, i, n); break; }
+      }
+      if (i + 5 < n) {
+        // %c0%9v  %bg%qf  — an overlong separator with an invalid hex digit in it, the way IIS reads them
+        const pair = iisOverlong(inp, i, n);
+        if (pair >= 0) {
+          const at = load<u32>(inOff + (<usize>i << 2));
+          store<u8>(out + o, <u8>(pair >> 8)); store<u32>(outOff + (<usize>o << 2), at);
+          store<u8>(out + o + 1, <u8>pair); store<u32>(outOff + (<usize>(o + 1) << 2), load<u32>(inOff + (<usize>(i + 3) << 2)));
+          o += 2; i += 6; continue;
+        }
       }
       if (i + 2 < n) {
         const h1 = hexVal(<u32>load<u8>(inp + i + 1));
         const h2 = hexVal(<u32>load<u8>(inp + i + 2));
+        // %25XX on the second pass: a third layer of encoding (%252527 is %2527 after the first pass, %27 after
+        // the second). An application that decodes once more than the server does may decode twice more; the
+        // escape it would leave is decoded here at once, so the bounded passes read what a triple decoder reads.
+        if (nested && h1 == 2 && h2 == 5 && i + 4 < n) {
+          const h3 = hexVal(<u32>load<u8>(inp + i + 3));
+          const h4 = hexVal(<u32>load<u8>(inp + i + 4));
+          if (h3 >= 0 && h4 >= 0) {
+            store<u8>(out + o, <u8>((h3 << 4) | h4));
+            store<u32>(outOff + (<usize>o << 2), load<u32>(inOff + (<usize>i << 2)));
+            o++; i += 5; continue;
+          }
+        }
         if (h1 >= 0 && h2 >= 0) {
           store<u8>(out + o, <u8>((h1 << 4) | h2));
           store<u32>(outOff + (<usize>o << 2), load<u32>(inOff + (<usize>i << 2)));
@@ -120,6 +144,43 @@ export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: u
   return o;
 }
 
+/**
+ * The byte IIS makes of the escape at `i` (%XY, two ASCII letters or digits): a letter past 'f' counts on
+ * ('g' is 16, 'v' is 31), and the sum wraps at 256, so %9v is 0xAF and %qf is 0x1AF, 0xAF. -1: no such escape.
+ */
+function iisEscape(inp: usize, i: u32, n: u32): i32 {
+  if (i + 2 >= n) return -1;
+  const a = iisDigit(<u32>load<u8>(inp + i + 1)), b = iisDigit(<u32>load<u8>(inp + i + 2));
+  return a < 0 || b < 0 ? -1 : ((a << 4) + b) & 0xff;
+}
+
+// @ts-ignore: decorator
+@inline function iisDigit(c: u32): i32 {
+  if (c - 0x30 < 10) return <i32>(c - 0x30);
+  const l = c | 0x20;
+  return l - 0x61 < 26 ? <i32>(l - 0x61 + 10) : -1;
+}
+
+/** A lead byte of a two-byte overlong form (C0 C1): with a continuation byte it may spell '/' '\' '.'. */
+// @ts-ignore: decorator
+@inline function iisLead(v: i32): bool { return v == 0xc0 || v == 0xc1; }
+
+/**
+ * Two escapes at `i` that IIS decodes into an overlong UTF-8 pair (a C0/C1 lead and a continuation byte,
+ * %c0%9v %c1%1g %bg%qf), at least one of them with an invalid hex digit (valid pairs are decoded as usual):
+ * lead << 8 | continuation, or -1. The overlong stage then reads the pair ('/' '\' '.' in a traversal) and
+ * reports it. Only such pairs: a lone invalid escape (%zz, 100%good) stays text.
+ */
+function iisOverlong(inp: usize, i: u32, n: u32): i32 {
+  const a = iisEscape(inp, i, n);
+  if (!iisLead(a) || load<u8>(inp + i + 3) != 0x25) return -1;
+  const b = iisEscape(inp, i + 3, n);
+  if (b < 0x80 || b > 0xbf) return -1;
+  const valid = hexVal(<u32>load<u8>(inp + i + 1)) >= 0 && hexVal(<u32>load<u8>(inp + i + 2)) >= 0 &&
+    hexVal(<u32>load<u8>(inp + i + 4)) >= 0 && hexVal(<u32>load<u8>(inp + i + 5)) >= 0;
+  return valid ? -1 : (a << 8) | b;
+}
+
 /** A byte ASP's percent run may put a '%' before: printable ASCII other than '%'. */
 // @ts-ignore: decorator
 @inline function aspByte(c: u32): bool { return c - 0x21 < 0x5e && c != 0x25; }
@@ -130,14 +191,16 @@ export function percentStage(sg: usize, inp: usize, inOff: usize, n: u32, out: u
  * character (%S%E%L%E%C%T). Dropping every such '%' would glue "50%off" and "100% sure" into other
  * words, so only runs: this '%' and a printable byte, and either the run goes on here (`inRun`) or
  * another such pair follows (%O%R, %1%=%1). "%s%s" or "%Y%m%d" become "ss" and "Ymd", still plain
- * text. A hex digit before an escape is IIS's nibble form (%2%65 is %2e after the first pass): kept.
+ * text. A hex digit before an escape of a hex digit is IIS's nibble form (%2%65 is %2e after the first pass): kept.
  */
 function aspPercent(inp: usize, i: u32, n: u32, inRun: bool): bool {
   const x = <u32>load<u8>(inp + i + 1);
   if (!aspByte(x)) return false;
   if (i + 3 < n && load<u8>(inp + i + 2) == 0x25) {
     const y = <u32>load<u8>(inp + i + 3);
-    if (hexVal(x) >= 0 && i + 4 < n && hexVal(y) >= 0 && hexVal(<u32>load<u8>(inp + i + 4)) >= 0) return false;
+    // (only when the escape after it is a hex digit: %D%20 is 'D' and a space in a run, %2%65 is %2e)
+    if (hexVal(x) >= 0 && i + 4 < n && hexVal(y) >= 0 && hexVal(<u32>load<u8>(inp + i + 4)) >= 0 &&
+        hexVal(<u32>((hexVal(y) << 4) | hexVal(<u32>load<u8>(inp + i + 4)))) >= 0) return false;
     return inRun || aspByte(y);
   }
   return inRun;

@@ -453,7 +453,7 @@ function decodeChunk(st: usize, scratch: usize, inp: usize, n: u32, final: bool,
     if (g32(sg, SG_CARRY_LEN) == 0 && (noPercent || !hasEither(cb, len, 0x25, k == 0 && plus ? 0x2b : 0x25))) { noPercent = true; continue; }
     const nxt = cur == 0 ? 1 : cur == 1 ? 2 : 0;
     const cl = prependCarry(sg, cb, co);
-    len = percentStage(sg, cb - cl, co - (<usize>cl << 2), len + cl, pairBytes(scratch, nxt), pairOffs(scratch, nxt), final, k == 0 && plus);
+    len = percentStage(sg, cb - cl, co - (<usize>cl << 2), len + cl, pairBytes(scratch, nxt), pairOffs(scratch, nxt), final, k == 0 && plus, k == 1);
     cur = nxt;
   }
   if (stages >= 3) {

@@ -22,7 +22,7 @@ describe('decoding stages', () => {
     const e = explain(d, '%253Cb%253E', 'query');
     expect(e.stages[0]!.text).toBe('%3Cb%3E');
     expect(e.stages[1]!.text).toBe('<b>');
-    expect(finalText('%25253Cb')).toBe('%3cb'); // a third layer stays encoded
+    expect(finalText('%2525253Cb')).toBe('%3cb'); // a fourth layer stays encoded (a third is decoded: see below)
   });
   it('decodes HTML entities: named, decimal, hex, with and without ;', () => {
     expect(finalText('&lt;a&gt;')).toBe('<a>');
@@ -80,6 +80,37 @@ describe('decoding stages', () => {
     expect(finalText('..%2%65..%2%66etc')).toBe('...../etc'); // IIS's nibble form keeps its '%'
     expect(ruleIds(d.scan('1 %A%N%D %S%L%E%E%P(5)', { context: 'query' }))).toContain('sqli.dangerous-function');
     expectSameWhenSplit(d, ['1 %U%N%I%O%N %S%E%L%E%C%T %1%,%2', "x%' %O%R %1%=%1%-%- ", '50%off%20100% sure', '..%2%65..%2%66etc']);
+  });
+  it("keeps an ASP run going over a '%' before a hex letter when the escape after it is no hex digit (%D%20 is 'D' and a space)", () => {
+    // Fails on the earlier decoder, which took every hex letter before an escape for IIS's nibble form (%2%65)
+    // and so kept the '%' of %D in %F%I%E%L%D%20: the keyword after it was read as 'fiel%d'.
+    expect(finalText('%U%P%D%A%T%E%20%T%A%B%L%E%D%20%S%E%T')).toBe('update tabled set');
+    expect(ruleIds(d.scan('%S%E%L%E%C%T%20%P%A%S%S%W%O%R%D%20%F%R%O%M%20%A%C%C%O%U%N%T%S', { context: 'query' }))).toContain('sqli.select-from');
+    expect(finalText('..%2%65..%2%66etc')).toBe('...../etc'); // the nibble form stays: %65 is the hex digit 'e'
+    expect(finalText('%Y-%m-%d%20%H:%M')).toBe('%y-%m-d %h:%m'); // a date format: still plain text
+    expectSameWhenSplit(d, ['%U%P%D%A%T%E%20%T%A%B%L%E%D%20%S%E%T', '%S%E%L%E%C%T%20%P%A%S%S%W%O%R%D%20%F%R%O%M%20%A%C%C%O%U%N%T%S']);
+  });
+  it("reads IIS's invalid-hex escapes when they form an overlong separator (%c0%9v %bg%qf), and only then", () => {
+    // IIS counts a letter past 'f' on ('g' 16, 'v' 31) and wraps at 256: %9v is 0xAF, %qf 0x1AF → 0xAF, %bg 0xC0.
+    // Fails on the earlier decoder, which left them as text: ..%c0%9v.. was no traversal.
+    for (const p of ['..%c0%9v..%c0%9vwindows%c0%9vsystem.ini', '..%c1%8s..%c1%8sboot.ini', '%bg%qf..%bg%qf..%bg%qfproc%bg%qfself%bg%qfenviron', '..%C0%QF..%C0%QFetc%C0%QFshadow']) {
+      const ids = ruleIds(d.scan(p, { context: 'query' }));
+      expect(ids, p).toContain('path.overlong-utf8');
+      expect(ids, p).toContain('path.traversal-sequence');
+    }
+    expect(finalText('..%c0%9v..%c0%qfetc')).toBe('../../etc');
+    // a lone invalid escape, or a pair that makes no overlong form, stays text
+    expect(finalText('100%good %zz%qf 5%kg%1g')).toBe('100%good %zz%qf 5%kg%1g');
+    expect(finalText('x%c0%zz')).not.toMatch(/[/\\.]/);
+    expectSameWhenSplit(d, ['..%c0%9v..%c0%9vwindows%c0%9vsystem.ini', '%bg%qf..%bg%qf..%bg%qfproc%bg%qfself%bg%qfenviron', '100%good %zz%qf']);
+  });
+  it('decodes a third layer of percent-encoding where the second pass leaves %25XX (%252527 is a quote)', () => {
+    // Fails on the earlier decoder, which stopped after two passes: 1%252527 OR... stayed %27.
+    expect(finalText('%25253Cb')).toBe('<b');
+    expect(finalText('x%252522%252520onmouseover%25253D')).toBe('x" onmouseover=');
+    expect(ruleIds(d.scan('9%252527%252520AND%2525202%25253E1%252523', { context: 'query' }))).not.toEqual([]);
+    expect(finalText('50%25%20off %2525 %25zz')).toBe('50% off % %zz'); // no escape after it: as before
+    expectSameWhenSplit(d, ['x%252522%252520onmouseover%25253D', '9%252527%252520AND%2525202%25253E1%252523']);
   });
   it('a NUL ending the value ends the query after a break-out, as a trailing comment would (admin\'%00)', () => {
     for (const p of ["admin'%00", "'%00", "admin')%00%00", 'x" or true%00', "admin'\u0000"]) {
