@@ -4,7 +4,7 @@
 // "..." string, because an injected value usually starts inside a literal. Whitespace and
 // parentheses are not tokens (parentheses leave flags on the next token), comments are
 // folded away (they only leave a flag), so `un/**/ion`-style spacing changes nothing.
-import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START } from "./state";
+import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY } from "./state";
 import { flagsOfBytes } from "./keywords";
 import { valueEndNul } from "./decode";
 import {
@@ -1758,4 +1758,53 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
     }
     if (k == ntok && literal && (ttype(q, 0) == T_NUM || ttype(q, 0) == T_STR)) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, ntok - 1), end);
   }
+}
+
+// A value of nothing but quotes, operators and the connectives OR AND XOR (spaces aside), starting with a quote:
+// '='or'  'or''  '=' or '  "||"="  — the login bypasses of auth-bypass lists. Spliced into name = '…' AND pass = '…'
+// each closes the literal and compares or joins empty literals: MySQL reads ''='' as true and '' = 'x' as 0 = 0.
+// No reading of the three tokenizers sees the shape whole (each puts the word in a literal, or the last quote opens
+// one), so it is tracked on its own, over the events every reading gets. The rules above already take a value of
+// two quotes and one operator ('or', '='); this one needs a third quote and a comparison or connective: a symbol
+// (= < > ! | &), or a connective word with no space anywhere ('or'' — "'and' 'or'" quotes two words). Arithmetic
+// alone ('-', '*'-'*': placeholders as often as not) is left to the paranoia-2 comparison rule.
+const QO_LIVE: u32 = 1;
+const QO_DEAD: u32 = 2;
+const QO_CMP: u32 = 4;     // a comparison or connective symbol
+const QO_WORD: u32 = 8;    // a connective word
+const QO_SPACE: u32 = 16;
+// bits 8-15: quotes seen (saturating), bits 16-23: the quote character (one kind only)
+
+/** The tracker above for a punctuation byte (one load while it is dead: after any first event other than a quote). */
+// @ts-ignore: decorator
+@inline export function quoteOnlyPunct(st: usize, c: u32): void {
+  const s = g32(st, ST_QONLY);
+  if ((s & QO_DEAD) == 0) quoteOnlyStep(st, s, c);
+}
+
+function quoteOnlyStep(st: usize, s: u32, c: u32): void {
+  if (c == 0x27 || c == 0x22) {
+    if (s == 0) s = QO_LIVE | (1 << 8) | (c << 16);
+    else if (c != (s >> 16)) s = QO_DEAD;
+    else if (((s >> 8) & 0xff) < 0xff) s += 1 << 8;
+  }
+  else if (s == 0) s = QO_DEAD;
+  else if (c == 0x20) s |= QO_SPACE;
+  else if (c == 0x3d || c == 0x3c || c == 0x3e || c == 0x21 || c == 0x7c || c == 0x26) s |= QO_CMP;
+  else if (!(c == 0x2d || c == 0x2b || c == 0x2a || c == 0x2f || c == 0x5e || c == 0x25 || c == 0x7e)) s = QO_DEAD;
+  s32(st, ST_QONLY, s);
+}
+
+/** The tracker above for a word: a connective keeps it going, any other word ends it. */
+// @ts-ignore: decorator
+@inline export function quoteOnlyWord(st: usize, flags: u64): void {
+  const s = g32(st, ST_QONLY);
+  if ((s & QO_DEAD) == 0) s32(st, ST_QONLY, s != 0 && (flags & K_SQL_LOGIC) != 0 ? s | QO_WORD : QO_DEAD);
+}
+
+/** At the end of the value: report a quote-only value (see above). */
+export function quoteOnlyFinish(st: usize, end: u32): void {
+  const s = g32(st, ST_QONLY);
+  if ((s & (QO_LIVE | QO_DEAD)) == QO_LIVE && ((s >> 8) & 0xff) >= 3 &&
+      ((s & QO_CMP) != 0 || (s & (QO_WORD | QO_SPACE)) == QO_WORD)) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
 }

@@ -43,7 +43,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Read as if the value sits inside a quoted SQL string: the quote closes and SQL structure follows (comment, statement separator, connective plus operand, clause keyword, comparison; or nothing but a comment: ')# ';--; or a list of literals and a comment: '), ('a', 'b')--), or one operator or connective and the same quote re-opened for the query's own closing one (x' OR 'y); or a whole value of just the closing quote, a connective and one literal (' or 7)."
+    "description": "Read as if the value sits inside a quoted SQL string: the quote closes and SQL structure follows (comment, statement separator, connective plus operand, clause keyword, comparison; or nothing but a comment: ')# ';--; or a list of literals and a comment: '), ('a', 'b')--), or one operator or connective and the same quote re-opened for the query's own closing one (x' OR 'y); or a whole value of just the closing quote, a connective and one literal (' or 7), or of nothing but quotes, comparisons and connectives ('<'or', 'xor'')."
   },
   {
     "index": 3,

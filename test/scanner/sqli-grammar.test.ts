@@ -1081,3 +1081,21 @@ describe('sqli LOAD … INFILE as a statement of its own', () => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
+
+// Fails on the earlier scanner: none of its three readings saw these whole (each puts the connective in a literal, or
+// its last quote opens one). Written from the grammar of auth-bypass lists, not from the corpus or the probe files.
+describe('sqli values of nothing but quotes, comparisons and connectives (login bypasses)', () => {
+  const hits = ["'xor''", "'and'''", "'<'or'", "'>=''='", "'=' and '", "'!='||'", "\"or\"\"=\"", "'&&'''", '%27%3D%27%3D%27'];
+  it.each(hits)('%s is a string break-out', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('sqli.string-breakout');
+    expect(r.blocked).toBe(true);
+  });
+  // two quotes alone were judged before (and stay so); a connective word beside a space is two quoted words;
+  // arithmetic alone is a placeholder (paranoia 2); a word, a number or other punctuation is more than a bypass
+  const clean = ["''", "'''", "'+'", "'-'-'", "'/' '*'", "'or'  '", "'or'' then", "it's 'or''", "'=' 1'", "'or''?", "\"'or\"\"", "'?'='"];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
