@@ -3,8 +3,9 @@
 // times in parallel: as-is, as if it continued a '...' string and as if it continued a
 // "..." string, because an injected value usually starts inside a literal. Whitespace and
 // parentheses are not tokens (parentheses leave flags on the next token), comments are
-// folded away (they only leave a flag), so `un/**/ion`-style spacing changes nothing.
-import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY } from "./state";
+// folded away (they only leave a flag), so `union/**/select`-style spacing changes nothing (a comment inside
+// a word, UNI/**/ON, is joined by the split-keyword tracker at the end of this file).
+import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY, ST_SPLIT } from "./state";
 import { flagsOfBytes } from "./keywords";
 import { valueEndNul } from "./decode";
 import {
@@ -14,7 +15,7 @@ import {
   K_SQL_DANGER, K_SQL_SCHEMA, K_SQL_SCHEMA_WEAK, K_SQL_FUNC,
   R_SQLI_UNION_SELECT, R_SQLI_TAUTOLOGY, R_SQLI_STRING_BREAKOUT, R_SQLI_STACKED_QUERY, R_SQLI_DANGEROUS_FUNCTION,
   R_SQLI_SCHEMA_PROBE, R_SQLI_SELECT_FROM, R_SQLI_ORDER_BY_PROBE, R_SQLI_EXECUTABLE_COMMENT, R_SQLI_FUNCTION_CHAIN,
-  R_SQLI_COMMENT_TRUNCATION, R_SQLI_STATEMENT, R_SQLI_COMPARISON, R_SQLI_TYPE_CAST,
+  R_SQLI_COMMENT_TRUNCATION, R_SQLI_STATEMENT, R_SQLI_COMPARISON, R_SQLI_TYPE_CAST, R_SQLI_SPLIT_KEYWORD,
   KW_MAX_WORD, K_FAMILY_SQL,
 } from "./generated/tables";
 
@@ -1807,4 +1808,70 @@ export function quoteOnlyFinish(st: usize, end: u32): void {
   const s = g32(st, ST_QONLY);
   if ((s & (QO_LIVE | QO_DEAD)) == QO_LIVE && ((s >> 8) & 0xff) >= 3 &&
       ((s & QO_CMP) != 0 || (s & (QO_WORD | QO_SPACE)) == QO_WORD)) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+}
+
+// UNI/**/ON  SEL/*x*/ECT  SLE/**/EP(5)  — a keyword split by an inline comment glued to both pieces. The tokenizers
+// fold a comment away between tokens (un/**/ion-style spacing changes nothing there), but a comment inside a word
+// leaves two words; an application that strips comments from its input before building the query reads one. So the
+// pieces are joined here, across one comment or more (SE/**/LE/**/CT), and the whole looked up: a statement, clause,
+// connective, dangerous or function keyword is reported. Only pieces glued to the comment on both sides: a glob's
+// src/**/x joins "srcx", no keyword, and "a /* b */ c" has spaces.
+const SP_STATE: u32 = 0;   // 0 idle, 2 '/' glued after a word, 3 inside the comment, 4 after a '*' in it, 5 the comment closed,
+                           // 6 a joined word ended (a '/' glued to it opens another comment)
+const SP_END: u32 = 4;     // end of the closed comment (5) or of the joined word (6)
+const SP_START: u32 = 8;   // start of the first piece
+const SP_LEN: u32 = 12;    // bytes joined so far in SP_BUF
+const SP_WLEN: u32 = 16;   // length of the lexer's last word (set by every word event)
+const SP_BUF: u32 = 20;    // SP_MAX bytes
+const SP_MAX: u32 = 20;
+const SPLIT_CLASSES: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_INSERT | K_SQL_DELETE | K_SQL_UPDATE | K_SQL_DDL | K_SQL_FROM |
+  K_SQL_WHERE | K_SQL_EXEC | K_SQL_DECLARE | K_SQL_WAITFOR | K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_INTO | K_SQL_ORDER |
+  K_SQL_LOGIC | K_SQL_FUNC;
+
+/** A word, for the split-keyword tracker: its length always (a '/' after it copies it), the rest only while it waits. */
+// @ts-ignore: decorator
+@inline export function splitWord(st: usize, len: u32, start: u32, end: u32): void {
+  s32(st, ST_SPLIT + SP_WLEN, len);
+  if (g32(st, ST_SPLIT + SP_STATE) != 0) splitWordStep(st, len, start, end);
+}
+
+function splitWordStep(st: usize, len: u32, start: u32, end: u32): void {
+  const s = g32(st, ST_SPLIT + SP_STATE);
+  if (s == 3 || s == 4) { s32(st, ST_SPLIT + SP_STATE, 3); return; } // (a word inside the comment)
+  if (s == 5 && start == g32(st, ST_SPLIT + SP_END)) {
+    const have = g32(st, ST_SPLIT + SP_LEN);
+    if (have + len <= SP_MAX) {
+      memory.copy(st + ST_SPLIT + SP_BUF + have, st + ST_LEX + LX_WORD, len);
+      s32(st, ST_SPLIT + SP_LEN, have + len);
+      if ((flagsOfBytes(st + ST_SPLIT + SP_BUF, have + len) & SPLIT_CLASSES) != 0) report(st, R_SQLI_SPLIT_KEYWORD, g32(st, ST_SPLIT + SP_START), end);
+      s32(st, ST_SPLIT + SP_STATE, 6); s32(st, ST_SPLIT + SP_END, end);
+      return;
+    }
+  }
+  s32(st, ST_SPLIT + SP_STATE, 0);
+}
+
+/** A punctuation byte, for the split-keyword tracker (a '/', or anything while it waits). */
+// @ts-ignore: decorator
+@inline export function splitPunct(st: usize, c: u32, start: u32, end: u32, glued: bool): void {
+  if (c == 0x2f || g32(st, ST_SPLIT + SP_STATE) != 0) splitPunctStep(st, c, start, end, glued);
+}
+
+function splitPunctStep(st: usize, c: u32, start: u32, end: u32, glued: bool): void {
+  const p = st + ST_SPLIT;
+  const s = g32(p, SP_STATE);
+  if (s == 3) { if (c == 0x2a) s32(p, SP_STATE, 4); return; }
+  if (s == 4) { s32(p, SP_STATE, c == 0x2f ? 5 : c == 0x2a ? 4 : 3); if (c == 0x2f) s32(p, SP_END, end); return; }
+  if (s == 2) { s32(p, SP_STATE, c == 0x2a ? 3 : 0); return; }
+  if (c == 0x2f && glued) {
+    if (s == 6 && start == g32(p, SP_END)) { s32(p, SP_STATE, 2); return; } // (the joined word goes on)
+    const len = g32(p, SP_WLEN);
+    if (len < SP_MAX) {
+      memory.copy(p + SP_BUF, st + ST_LEX + LX_WORD, len);
+      s32(p, SP_LEN, len); s32(p, SP_START, load<u32>(st + ST_LEX + LX_START));
+      s32(p, SP_STATE, 2);
+      return;
+    }
+  }
+  s32(p, SP_STATE, 0);
 }

@@ -164,6 +164,15 @@ export const RULES: readonly RuleInfo[] = [
   },
   {
     "index": 16,
+    "id": "sqli.split-keyword",
+    "category": "sqli",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "An SQL keyword split by an inline comment glued to both of its pieces (UNI/**/ON, SEL/*x*/ECT, SLE/**/EP): an application that strips comments from its input before building the query reads the keyword whole, and nothing else writes a word that way."
+  },
+  {
+    "index": 17,
     "id": "xss.script-tag",
     "category": "xss",
     "severity": "critical",
@@ -172,7 +181,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An opening or closing <script> tag."
   },
   {
-    "index": 17,
+    "index": 18,
     "id": "xss.event-handler",
     "category": "xss",
     "severity": "critical",
@@ -181,7 +190,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An HTML event-handler attribute (onerror=, onload=, onmouseover= ...) being assigned; in JS outside a tag (x.onerror=) only when a sink is assigned to it."
   },
   {
-    "index": 18,
+    "index": 19,
     "id": "xss.js-uri",
     "category": "xss",
     "severity": "critical",
@@ -190,7 +199,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A javascript:, vbscript: or livescript: URI, or a data: URI carrying HTML/SVG/script."
   },
   {
-    "index": 19,
+    "index": 20,
     "id": "xss.dangerous-tag",
     "category": "xss",
     "severity": "critical",
@@ -199,7 +208,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A tag that loads or runs active content or changes document context (iframe, object, embed, applet, svg, math, base, meta, link, frame, style, xml includes ...), or an attribute that sends the page's data to another site or fetches markup from it into the page: a form's action, htmx's hx-get hx-post hx-put hx-patch hx-delete, with a value starting //host or http(s)://host (on this site, action=\"/search\", it is an ordinary form)."
   },
   {
-    "index": 20,
+    "index": 21,
     "id": "xss.js-sink",
     "category": "xss",
     "severity": "critical",
@@ -208,7 +217,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A JavaScript sink or dialog call (alert(, eval(, document.cookie, document.write, window.location, String.fromCharCode, .innerHTML ...); a dialog/eval function passed as a call's only argument ([1].map(alert)); setTimeout/setInterval with code, not a function written out, as first argument."
   },
   {
-    "index": 21,
+    "index": 22,
     "id": "xss.css-expression",
     "category": "xss",
     "severity": "critical",
@@ -217,7 +226,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "CSS that runs script: expression(, -moz-binding, behavior:url(; or CSS injected into a style sheet that leaks the page: after a '}' that closes a rule the value never opened and a '{' opening a new one, a url() loading from another site (//host, http(s)://host), which reports what the selector matched (an attribute value, character by character) to that site."
   },
   {
-    "index": 22,
+    "index": 23,
     "id": "xss.attribute-breakout",
     "category": "xss",
     "severity": "notice",
@@ -226,7 +235,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A quote followed by > and a new tag: breaking out of an attribute value. Scores below the threshold alone."
   },
   {
-    "index": 23,
+    "index": 24,
     "id": "xss.html-tag",
     "category": "xss",
     "severity": "notice",
@@ -235,7 +244,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Any HTML tag with attributes. Scores below the threshold alone; adds to other findings."
   },
   {
-    "index": 24,
+    "index": 25,
     "id": "xss.style-attribute",
     "category": "xss",
     "severity": "warning",
@@ -244,7 +253,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A style= attribute inside an HTML tag whose value is more than plain declarations: url(), expression, behavior/binding, escapes (\\), comments, braces or brackets, entities, a newline, a quote glued into a word, a value left open, or position: fixed / absolute (an overlay laid over the page). Declarations alone (color: red; font-family: 'Open Sans'; color: rgb(0, 0, 0)) are what rich-text editors write and are no finding. Scores below the threshold alone; with the tag it belongs to (xss.html-tag) it blocks."
   },
   {
-    "index": 25,
+    "index": 26,
     "id": "xss.js-obfuscation",
     "category": "xss",
     "severity": "critical",
@@ -253,7 +262,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "JavaScript written only with brackets, bangs and pluses (JSFuck style): two or more ![] atoms, or !![]."
   },
   {
-    "index": 26,
+    "index": 27,
     "id": "xss.any-tag",
     "category": "xss",
     "severity": "critical",
@@ -262,7 +271,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Any HTML-looking tag or any on*= attribute-like assignment."
   },
   {
-    "index": 27,
+    "index": 28,
     "id": "xss.js-entity",
     "category": "xss",
     "severity": "critical",
@@ -271,7 +280,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A JavaScript entity &{...}: script evaluated inside an HTML attribute value (Netscape-style)."
   },
   {
-    "index": 28,
+    "index": 29,
     "id": "xss.charset-evasion",
     "category": "xss",
     "severity": "critical",
@@ -280,7 +289,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Markup smuggled through another charset: a UTF-7 '<' (+ADw-) opening a tag (after whitespace, where a query's '+' arrives as a space, only <script), or a tag whose angle brackets carry a set top bit (US-ASCII read as Latin-1: ¼name¾)."
   },
   {
-    "index": 29,
+    "index": 30,
     "id": "xss.js-breakout",
     "category": "xss",
     "severity": "critical",
@@ -289,7 +298,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Leaving a JavaScript string and running code: a quote, optional closers ) ] }, an operator or statement separator (; - * | & ^) and a name called at once ('-f(  \";f(  '}};f( '-a.b( ), or location / valueOf / toString assigned after an operator or the in operator (\"in valueOf=)."
   },
   {
-    "index": 30,
+    "index": 31,
     "id": "xss.dangling-markup",
     "category": "xss",
     "severity": "warning",
@@ -298,7 +307,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A tag whose attribute value, opened with a single quote, is still open at the end of the value (<img src='//x/?a= with no closing quote): the browser reads the page that follows into the attribute, up to the next ', and sends it with the URL (dangling-markup injection: it steals tokens without running script). Pages quote their own attributes with \", so a ' reaches far; a value left open with \" is as often a field cut short and is no finding. Scores below the threshold alone; with the tag it belongs to (xss.html-tag) it blocks."
   },
   {
-    "index": 31,
+    "index": 32,
     "id": "cmdi.chained-command",
     "category": "cmdi",
     "severity": "critical",
@@ -307,7 +316,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell command separator (; | || & && newline, or a subshell/group opener after one) followed by a known command, or any other name after ; | newline that takes an option (;tool -x), or a PowerShell Verb-Noun cmdlet that reads, runs or changes things (;Get-Content). Command words are read the way the shell reads them: quotes, backslashes, empty substitutions ($@ $* ``, $()) and unset variables inside a word are removed first (c''a\\t is cat)."
   },
   {
-    "index": 32,
+    "index": 33,
     "id": "cmdi.command-substitution",
     "category": "cmdi",
     "severity": "critical",
@@ -316,7 +325,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Command substitution $( ... ) or backticks around a command, ${IFS}/{jndi: style expansion evasion, parameter expansion operators (${x#p} ${x%p} ${x/a/b} ${PATH:0:1} ${!x}), ANSI-C quoting with escapes ($'\\151\\144'), arithmetic $(( )) and the empty $(), or brace expansion that builds a command line ({cmd,arg} / {,cmd} / {,'cmd'}; {cmd} without a comma is a literal and does not count). A command word alone between backticks that stand apart (after a space or a markdown '[', no command before them, and for a strong command a space and a word after them: the `id` field) is a markdown code span; a weak word also after other punctuation ((`start`, ...)) and opening the value except the no-op probes `true` `false`, which count unless prose goes on after them (`true` once it loaded). Glued to a word (x`date`), in command position (;`who`, $(`id`)), in a call (print(`id`)) or after a command (echo `id`) backticks still substitute. A backtick glued to what it closes ends the substitution: the word after it is judged like one opening the value (`x` id -a fires, `foo()` at the top does not); nested Log4j lookups (${${lower:j}ndi:, ${::-j}), which bash rejects."
   },
   {
-    "index": 33,
+    "index": 34,
     "id": "cmdi.shell-path",
     "category": "cmdi",
     "severity": "critical",
@@ -325,7 +334,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path to a binary directory (/bin/, /usr/bin/, /sbin/) followed by a command, or a shell/interpreter invoked with a run flag (sh -c, cmd /c, powershell -enc, argv lists sh,-c,..), or handed to a one-letter option (nc -e sh)."
   },
   {
-    "index": 34,
+    "index": 35,
     "id": "cmdi.command-with-args",
     "category": "cmdi",
     "severity": "critical",
@@ -334,7 +343,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with a known command (read through shell quoting, escapes and empty expansions) followed by an option, a path, a drive, a network target, a comment, or another command; or a wrapper (nohup, strace, sudo, timeout ...) followed by any command; a weak wrapper (time, nice) followed by a weak command is judged like that command, and at the end of the value it counts."
   },
   {
-    "index": 35,
+    "index": 36,
     "id": "cmdi.redirection",
     "category": "cmdi",
     "severity": "critical",
@@ -343,7 +352,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Shell redirection to or from a file or device path (> /tmp/x, < /dev/tcp/..), or process substitution >( <(. A '>' that closes an earlier '<' since the last separator (generics Array<T>(x), tags <b>(x)) or ends an arrow (=>, ->) opens no process substitution."
   },
   {
-    "index": 36,
+    "index": 37,
     "id": "cmdi.windows-batch",
     "category": "cmdi",
     "severity": "critical",
@@ -352,7 +361,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Windows batch control syntax: FOR /F|/L|/R|/D or FOR %x IN (...), IF EXIST/DEFINED/ERRORLEVEL, IF with a batch comparison (== EQU NEQ LSS LEQ GTR GEQ) or GOTO, %COMSPEC%. The cmd.exe substring expansion %name:~n,m%."
   },
   {
-    "index": 37,
+    "index": 38,
     "id": "cmdi.function-definition",
     "category": "cmdi",
     "severity": "critical",
@@ -361,7 +370,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell function definition `name() {` or `() {` (the Shellshock prefix): code, not data. The name must stand in command position (x() {, function x() {, :(){ ) or the body be glued to the parentheses (main(){); a word out of command position before \"() {\" is a method in code prose (async function main() {)."
   },
   {
-    "index": 38,
+    "index": 39,
     "id": "cmdi.ssi-exec",
     "category": "cmdi",
     "severity": "critical",
@@ -370,7 +379,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Server-side include directive <!--#exec / #include."
   },
   {
-    "index": 39,
+    "index": 40,
     "id": "cmdi.mail-command",
     "category": "cmdi",
     "severity": "critical",
@@ -379,7 +388,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A line break followed by an SMTP, POP3 or IMAP command verb (IMAP: after a tag like A001): injecting protocol commands into a mail session."
   },
   {
-    "index": 40,
+    "index": 41,
     "id": "cmdi.glob-path",
     "category": "cmdi",
     "severity": "critical",
@@ -388,7 +397,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Shell glob patterns standing in for path names: a directory segment made of ? / * wildcards mixed with letters (/???/, /b?n/, /u*r/), or a [..] character class glued to letters inside a path segment (/e[t]c, /x/pa[s]s), or a bin directory followed by a wildcard name."
   },
   {
-    "index": 41,
+    "index": 42,
     "id": "cmdi.alias-trap",
     "category": "cmdi",
     "severity": "critical",
@@ -397,7 +406,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A shell alias or trap definition in command position: alias name=value, trap 'commands' SIGNAL."
   },
   {
-    "index": 42,
+    "index": 43,
     "id": "cmdi.obfuscated-command",
     "category": "cmdi",
     "severity": "critical",
@@ -406,7 +415,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A command name split by shell quoting or escaping that the shell removes again (or built by brace expansion, c{a,x}t): paired quotes, backslashes, empty substitutions ($@ $* `` $()) inside the word (w''ho, un\\a\\me, 'wh'oami). No legitimate value spells a program name that way."
   },
   {
-    "index": 43,
+    "index": 44,
     "id": "cmdi.exec-call",
     "category": "cmdi",
     "severity": "critical",
@@ -415,7 +424,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A call of a code-level command-execution function with a string or variable argument: PHP system(/passthru(/shell_exec(/popen(/proc_open(, Python os.system(/subprocess.check_output(, Node execSync(; Java Runtime.getRuntime( and ProcessBuilder(, and Node's child_process module named as a string (require('child_process'), 'node:child_process')."
   },
   {
-    "index": 44,
+    "index": 45,
     "id": "cmdi.command-alone",
     "category": "cmdi",
     "severity": "critical",
@@ -424,7 +433,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with an unambiguous command name (whoami, uname, ifconfig ...)."
   },
   {
-    "index": 45,
+    "index": 46,
     "id": "path.traversal-sequence",
     "category": "path",
     "severity": "critical",
@@ -433,7 +442,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../). A '..' segment closed by ';' (..;/, resolved after path parameters are stripped) counts as one; so does a '..' after only leading slashes closed by any punctuation (/..%00). A single step opening the value that goes on as prose (a space, then a word: \"../images/ and ../css/ folders\") is only a dot-dot-slash notice."
   },
   {
-    "index": 46,
+    "index": 47,
     "id": "path.dot-dot-slash",
     "category": "path",
     "severity": "notice",
@@ -442,7 +451,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A single ../ segment inside a value. Scores below the threshold alone; adds to other findings."
   },
   {
-    "index": 47,
+    "index": 48,
     "id": "path.dot-evasion",
     "category": "path",
     "severity": "critical",
@@ -451,7 +460,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "Dot-segment filter evasion: three or more dots or ....// style segments, /./ chains, runs of slashes before dots, a parent step carrying a path parameter (..;/, which proxies pass and Tomcat-style servers resolve)."
   },
   {
-    "index": 48,
+    "index": 49,
     "id": "path.sensitive-file",
     "category": "path",
     "severity": "critical",
@@ -460,7 +469,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A well-known sensitive system file or directory (/etc/passwd, /proc/self/, win.ini, boot.ini, WEB-INF/web.xml, .htaccess, .ssh/, .aws/credentials, .env, .git/, debug.log, error.log, config.php, database.yml ...), or a drive-relative value (c:name, a c:\\ with its separator stripped) naming a Windows system file type (d:boot.ini, .asa, .inf). A value rooted at / or a drive that runs through system directories into /etc, /proc or /boot and names a file there, or into \\windows, \\winnt or \\inetpub and names a file with an extension; WEB-INF/ and META-INF/ followed by a name; server configuration files by name (httpd.conf, my.cnf, nginx.conf). Log and session files by their own names at a segment start (error_log, access_log, sess_<id>)."
   },
   {
-    "index": 49,
+    "index": 50,
     "id": "path.overlong-utf8",
     "category": "path",
     "severity": "critical",
@@ -469,7 +478,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "An overlong UTF-8 encoding of an ASCII character (e.g. C0 AE for '.'): never produced by a correct encoder."
   },
   {
-    "index": 50,
+    "index": 51,
     "id": "path.null-byte",
     "category": "path",
     "severity": "error",
@@ -478,7 +487,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A NUL byte in the value (used to truncate file names)."
   },
   {
-    "index": 51,
+    "index": 52,
     "id": "path.file-scheme",
     "category": "path",
     "severity": "critical",
@@ -487,7 +496,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file: URI (file:/, file:///, file:.., file:\\) naming a local path, or a PHP stream wrapper that reads files or archives (php://filter, phar://, zip://, glob://, expect://, compress.zlib://)."
   },
   {
-    "index": 52,
+    "index": 53,
     "id": "path.unc",
     "category": "path",
     "severity": "critical",
@@ -496,7 +505,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A value that starts with a UNC path \\\\host\\ (or \\\\host@SSL\\): a file on another machine, used for remote includes and to leak NTLM credentials. Also the device and extended-length prefixes \\\\?\\ and \\\\.\\."
   },
   {
-    "index": 53,
+    "index": 54,
     "id": "path.overflow-segment",
     "category": "path",
     "severity": "critical",
@@ -505,7 +514,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path segment of 64 or more repetitions of one character right after a slash: a buffer-length probe."
   },
   {
-    "index": 54,
+    "index": 55,
     "id": "path.secret-extension",
     "category": "path",
     "severity": "critical",
@@ -514,7 +523,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A file name ending in a backup, database dump or key-material extension (.sql .bak .old .swp .pem .key .kdbx .ppk ...)."
   },
   {
-    "index": 55,
+    "index": 56,
     "id": "path.sensitive-extension",
     "category": "path",
     "severity": "critical",
@@ -523,7 +532,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "A path ending in a log, config or archive extension (.log .ini .conf .yml .zip ...)."
   },
   {
-    "index": 56,
+    "index": 57,
     "id": "limit.oversize",
     "category": "limit",
     "severity": "critical",
@@ -532,7 +541,7 @@ export const RULES: readonly RuleInfo[] = [
     "description": "The input is longer than maxScanBytes; the bytes past the limit were not scanned."
   },
   {
-    "index": 57,
+    "index": 58,
     "id": "limit.unreadable-body",
     "category": "limit",
     "severity": "critical",

@@ -1099,3 +1099,20 @@ describe('sqli values of nothing but quotes, comparisons and connectives (login 
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
 });
+
+// Fails on the earlier scanner: a comment inside a word left two plain words. Written from the grammar (WAF-bypass
+// write-ups strip comments server-side), not from the corpus or the probe files.
+describe('sqli keywords split by an inline comment glued to both pieces', () => {
+  const hits = ['9 UN/*z*/ION ALL SEL/**/ECT 8', "q' A/**/ND 3<4", '1 and BENCH/**/MARK(9,md5(1))', 'x;DR/**/OP table t', 'SE/**/LE/**/CT 1', "k'||ver/*a b*/sion()", '%55NI/%2A%2A/ON 1'];
+  it.each(hits)('%s reports the joined keyword', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('sqli.split-keyword');
+    expect(r.blocked).toBe(true);
+  });
+  // a glob's /**/ between directories joins no keyword; a comment with space around it splits nothing; a lone piece
+  const clean = ['src/**/index.ts', 'docs/**/*.md', 'packages/**/test', 'a /* note */ b', 'uni /**/ on', 'sel/**/ ect', 'UNI/**/', '/**/ON', 'x/**/y/**/z'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('sqli.split-keyword');
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
