@@ -10,7 +10,7 @@ import {
 } from "./state";
 import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
 import { prependCarry, percentStage, markupStage, SG_CARRY_LEN, SG_PREV, SG_MARK, MAX_CARRY } from "./decode";
-import { sqlInit, sqlWord, sqlPunct, sqlFinish, sqlInString, sqlTakesPunct, quoteOnlyPunct, quoteOnlyWord, quoteOnlyFinish, splitWord, splitPunct } from "./sqli";
+import { sqlInit, sqlWord, sqlPunct, sqlFinish, sqlInString, sqlTakesPunct, quoteOnlyPunct, quoteOnlyWord, quoteOnlyFinish, splitWord, splitPunct, sameWord, samePunct, sameFinish } from "./sqli";
 import { xssInit, xssWord, xssPunct, xssFinish } from "./xss";
 import { cmdInit, cmdWord, cmdPunct, cmdFinish } from "./cmdi";
 import { pathInit, pathWord, pathPunct, pathFinish } from "./path";
@@ -154,6 +154,7 @@ function sameBytes(word: usize, mixed: u32): bool {
   if (!sqlInString(q2)) sqlWord(st, q2, flags, w0, start, end, word, len);
   quoteOnlyWord(st, flags);
   splitWord(st, len, start, end);
+  sameWord(st, flags, len);
   xssWord(st, st + ST_XSS, flags, word, w0, w1, len, start, end);
   cmdWord(st, st + ST_CMD, flags, word, len, w0, start, end);
   pathWord(st, st + ST_PATH, flags, len, len >= 64 && sameBytes(word, load<u32>(st + ST_LEX + LX_MIXED)), start, end);
@@ -196,6 +197,7 @@ function emitPlainWord(st: usize, len: u32, start: u32, end: u32): void {
   if (sqlTakesPunct(q2, c)) sqlPunct(st, q2, c, start, end, prev != 0 && !isWordByte(prev), prev == 0);
   quoteOnlyPunct(st, c);
   splitPunct(st, c, start, end, prev != 0 && isWordByte(prev));
+  samePunct(st, c);
   xssPunct(st, st + ST_XSS, c, start, end);
   cmdPunct(st, st + ST_CMD, c, start, end);
   pathPunct(st, st + ST_PATH, c, start, end);
@@ -540,6 +542,7 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
   sqlFinish(st, st + ST_SQL + SQL_BYTES, end);
   sqlFinish(st, st + ST_SQL + 2 * SQL_BYTES, end);
   quoteOnlyFinish(st, end);
+  sameFinish(st, end);
   xssFinish(st, st + ST_XSS, end);
   cmdFinish(st, st + ST_CMD, end);
   pathFinish(st, st + ST_PATH, end);

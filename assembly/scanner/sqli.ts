@@ -5,7 +5,7 @@
 // parentheses are not tokens (parentheses leave flags on the next token), comments are
 // folded away (they only leave a flag), so `union/**/select`-style spacing changes nothing (a comment inside
 // a word, UNI/**/ON, is joined by the split-keyword tracker at the end of this file).
-import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY, ST_SPLIT } from "./state";
+import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY, ST_SPLIT, ST_SAME } from "./state";
 import { flagsOfBytes } from "./keywords";
 import { valueEndNul } from "./decode";
 import {
@@ -1874,4 +1874,56 @@ function splitPunctStep(st: usize, c: u32, start: u32, end: u32, glued: bool): v
     }
   }
   s32(p, SP_STATE, 0);
+}
+
+// 1 or 1  7 and 7  2 || 2  — the whole value (spaces aside) a number, a connective and the same number again: true for every row
+// whatever the query compared (id = 1 or 1). Read as-is the tokenizer sees a number, a connective and a number, the
+// shape of a choice in prose (1 or 2, 3 and 4: left alone, see literalLogic); the same number twice is no choice.
+// The tokens keep no bytes, so the first number's (up to 8 digits) are kept here, over the events every reading gets.
+const SAME_DEAD: u32 = 0xff;  // state (low byte): 0 nothing yet, 1 the number, 2 and a connective, 3 and the same number,
+                              // 4 half a connective symbol (| or &); bits 8-15 the number's length
+const SAME_NUM: u32 = 4;      // its bytes (u64)
+
+/** A word, for the same-number tracker (one load once it is dead: after any value that does not open with a number). */
+// @ts-ignore: decorator
+@inline export function sameWord(st: usize, flags: u64, len: u32): void {
+  const s = g32(st, ST_SAME);
+  if ((s & 0xff) != SAME_DEAD) sameWordStep(st, s, flags, len);
+}
+
+function sameWordStep(st: usize, s: u32, flags: u64, len: u32): void {
+  const k = s & 0xff;
+  const w = st + ST_LEX + LX_WORD;
+  // (the lexer's buffer has 8 bytes or more readable past any word it holds: one load, the word's bytes masked)
+  const bytes = len <= 8 && allDigits(w, len) ? load<u64>(w) & (len == 8 ? <u64>-1 : (<u64>1 << (<u64>len << 3)) - 1) : 0;
+  let next = SAME_DEAD;
+  if (k == 0 && bytes != 0) { store<u64>(st + ST_SAME + SAME_NUM, bytes); next = 1 | (len << 8); }
+  else if (k == 1 && (flags & K_SQL_LOGIC) != 0) next = 2 | (s & 0xff00);
+  else if (k == 2 && bytes != 0 && len == ((s >> 8) & 0xff) && bytes == load<u64>(st + ST_SAME + SAME_NUM)) next = 3;
+  s32(st, ST_SAME, next);
+}
+
+function allDigits(w: usize, len: u32): bool {
+  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(w + i) - 0x30 >= 10) return false;
+  return true;
+}
+
+/** A punctuation byte, for the same-number tracker: spaces between the parts, || or && as the connective. */
+// @ts-ignore: decorator
+@inline export function samePunct(st: usize, c: u32): void {
+  const s = g32(st, ST_SAME);
+  if ((s & 0xff) != SAME_DEAD && c != 0x20) samePunctStep(st, s, c);
+}
+
+function samePunctStep(st: usize, s: u32, c: u32): void {
+  const k = s & 0xff;
+  let next = SAME_DEAD;
+  if (k == 1 && (c == 0x7c || c == 0x26)) next = 4 | (s & 0xff00) | (c << 16);
+  else if (k == 4 && c == ((s >> 16) & 0xff)) next = 2 | (s & 0xff00);
+  s32(st, ST_SAME, next);
+}
+
+/** At the end of the value: report a same-number tautology (see above). */
+export function sameFinish(st: usize, end: u32): void {
+  if ((g32(st, ST_SAME) & 0xff) == 3) report(st, R_SQLI_TAUTOLOGY, 0, end);
 }

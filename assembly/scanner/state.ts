@@ -58,6 +58,8 @@ export const LX_PREV: u32 = 64; // the last normalised byte lexed so far (the by
 export const ST_QONLY: u32 = ST_LEX + 68;
 // (the same) a keyword split by an inline comment (sqli.ts split*): state, end, start, length, the pieces (24 bytes)
 export const ST_SPLIT: u32 = ST_LEX + 72;
+// (the same) a value of one number, a connective and the same number again (sqli.ts same*): state, the number's 8 bytes
+export const ST_SAME: u32 = ST_LEX + 112;
 
 // Scan contexts (host mirrors them).
 export const CTX_QUERY: u32 = 0;
@@ -101,4 +103,4 @@ export function report(st: usize, rule: u32, start: u32, end: u32): void {
 
 // Compile-time check that the regions fit.
 // @ts-ignore
-assert(ST_CMD3 + CMD3_BYTES <= ST_NOSQL && ST_NOSQL + NOSQL_BYTES <= ST_XSS2 && ST_XSS2 + XSS2_BYTES <= ST_PATH2 && ST_PATH2 + PATH2_BYTES <= ST_SSJS && ST_SSJS + SSJS_BYTES <= ST_XSS3 && ST_XSS3 + XSS3_BYTES <= ST_XSS4 && ST_XSS4 + XSS4_BYTES <= ST_FINDINGS && ST_FINDINGS + MAX_FINDINGS * FINDING_BYTES <= STATE_BYTES && RULE_COUNT <= 128 && LX_WORD + KW_MAX_WORD < LX_PREV && LX_PREV + 4 <= ST_QONLY - ST_LEX && ST_QONLY + 4 <= ST_SPLIT && ST_SPLIT + 40 <= ST_LEX + 128);
+assert(ST_CMD3 + CMD3_BYTES <= ST_NOSQL && ST_NOSQL + NOSQL_BYTES <= ST_XSS2 && ST_XSS2 + XSS2_BYTES <= ST_PATH2 && ST_PATH2 + PATH2_BYTES <= ST_SSJS && ST_SSJS + SSJS_BYTES <= ST_XSS3 && ST_XSS3 + XSS3_BYTES <= ST_XSS4 && ST_XSS4 + XSS4_BYTES <= ST_FINDINGS && ST_FINDINGS + MAX_FINDINGS * FINDING_BYTES <= STATE_BYTES && RULE_COUNT <= 128 && LX_WORD + KW_MAX_WORD < LX_PREV && LX_PREV + 4 <= ST_QONLY - ST_LEX && ST_QONLY + 4 <= ST_SPLIT && ST_SPLIT + 40 <= ST_SAME && ST_SAME + 12 <= ST_LEX + 128);

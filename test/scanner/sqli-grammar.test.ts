@@ -1116,3 +1116,20 @@ describe('sqli keywords split by an inline comment glued to both pieces', () => 
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
 });
+
+// Fails on the earlier scanner, which left every <number> <connective> <number> alone as a choice in prose.
+// Written from the grammar, not from the corpus or the probe files.
+describe('sqli: a value of one number, a connective and the same number again', () => {
+  const hits = ['5 or 5', '42 OR 42', '9+or+9', '3 || 3', '8 && 8', '13 and 13', ' 6  or 6 '];
+  it.each(hits)('%s is a tautology', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('sqli.tautology');
+    expect(r.blocked).toBe(true);
+  });
+  // two numbers (a choice), more text, a decimal or a version, a word between
+  const clean = ['5 or 6', '1 or 11', '2 and 3', 'page 4 or 4', '4 or 4 pages', '1.5 or 1.5', '7 | 7', '3 to 3', '123456789 or 123456789'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
