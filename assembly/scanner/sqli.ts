@@ -29,12 +29,10 @@ const Q_PEND: u32 = 20;     // AUX flags for the next token (parens, comment)
 const Q_DOT: u32 = 24;      // end offset + 1 of a '.' that may join two names
 const Q_DEPTH: u32 = 28;    // paren depth (signed)
 const Q_SEL: u32 = 32;      // 1 = SELECT with an SQL-shaped list seen (waiting for FROM)
-const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK / AT_BSL / AT_LINK / AT_DOLLAR(2) | the end of a backtick / '\' / ']' / '$' ("$$")
+const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK / AT_BSL / AT_LINK | the end of a backtick / '\' / ']'
 const AT_TICK: u32 = 0x40000000;
 const AT_BSL: u32 = 0x20000000; // | the end of a backslash: \N glued to the next word is MySQL's NULL
 const AT_LINK: u32 = 0x10000000; // | the end of a ']': a '(' glued to it opens a Markdown link's target or calls a [bracketed] name
-const AT_DOLLAR: u32 = 0x08000000;  // | the end of a '$' (another glued to it makes AT_DOLLAR2)
-const AT_DOLLAR2: u32 = 0x04000000; // | the end of "$$": a word glued to it is a PostgreSQL dollar-quoted literal ($$a$$)
 const Q_FUNCS: u32 = 40;    // SQL function calls seen
 const Q_LASTEND: u32 = 44;  // end of the last event (adjacency)
 const Q_AUXSTART: u32 = 48; // start of the pending '(' / comment (span start)
@@ -1079,20 +1077,9 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   // `name`: a word glued after a backtick is a quoted identifier (MySQL), never a keyword or a function —
   // and the usual Markdown code span in prose ("and the `length` is 0"); it may still name a system schema
   const tick = g32(q, Q_AT);
-  if ((tick & (AT_TICK | AT_LINK | AT_BSL | AT_DOLLAR | AT_DOLLAR2)) != 0) { // (a mark waits for this word)
+  if ((tick & (AT_TICK | AT_LINK | AT_BSL)) != 0) { // (a mark waits for this word)
     if ((tick & AT_TICK) != 0) { s32(q, Q_AT, 0); if ((tick & ~AT_TICK) == start) flags &= K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK; }
-    if ((tick & (AT_LINK | AT_DOLLAR)) != 0) s32(q, Q_AT, 0);
-    if ((tick & AT_DOLLAR2) != 0) {
-      s32(q, Q_AT, 0);
-      // 1;select $$a$$  x'||$$b$$  — PostgreSQL's dollar quoting: "$$" opens a string literal without a quote character
-      // (written to pass a filter of quotes). The word glued to it is that literal; the closing "$$" marks the next
-      // word only if one is glued to it. (A literal of several words: the first is the literal, the rest plain words.)
-      if ((tick & ~AT_DOLLAR2) == start) {
-        s32(q, Q_DOT, 0); s32(q, Q_LASTEND, end);
-        push(st, q, T_STR, 0, 0, start, end);
-        return;
-      }
-    }
+    if ((tick & AT_LINK) != 0) s32(q, Q_AT, 0);
     if ((tick & AT_BSL) != 0) {
       s32(q, Q_AT, 0);
       // \Nunion  select\Nfrom: MySQL reads \N as NULL, a token of its own, so a keyword glued after it still counts
@@ -1493,12 +1480,12 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
   // (a backtick marks the word glued after it; a '.' glued to the backtick passes the mark on: `.length`)
   const tick = g32(q, Q_AT);
   if (c != 0x40) {
-    let at: u32 = 0; // (most punctuation marks nothing: one range test skips the four that do, and '$')
+    let at: u32 = 0; // (most punctuation marks nothing: one range test skips the four that do)
     if (c - 0x2e <= 0x60 - 0x2e) {
       if (c == 0x60 || (c == 0x2e && (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start)) at = AT_TICK | end;
       else if (c == 0x5c) at = AT_BSL | end;
       else if (c == 0x5d) at = AT_LINK | end;
-    } else if (c == 0x24) at = (tick & AT_DOLLAR) != 0 && (tick & ~AT_DOLLAR) == start ? AT_DOLLAR2 | end : AT_DOLLAR | end;
+    }
     s32(q, Q_AT, at);
   }
   switch (c) {
@@ -1545,7 +1532,7 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
     case 0x40: s32(q, Q_AT, (tick & (AT_BSL | AT_LINK)) != 0 ? 1 : tick + 1); break;
     case 0x3d: case 0x3c: case 0x3e: case 0x21: case 0x7c: case 0x26: case 0x2b: case 0x2a: case 0x25: case 0x5e: case 0x7e: case 0x3a:
       opToken(st, q, c, start, end); break;
-    default: break; // ` $ [ ] { } ? \ and others do not change the token shape (` $ \ ] only mark the word after them)
+    default: break; // ` $ [ ] { } ? \ and others do not change the token shape
   }
 }
 
