@@ -287,17 +287,6 @@ function proxyCommand(word: usize, len: u32): bool {
   return (len == 12 && wordIs(word, len, "proxycommand")) || (len == 13 && wordIs(word, len, "oproxycommand"));
 }
 
-/**
- * The last word of a long option whose value a program runs as a command (argument injection: the value of a query
- * parameter handed to a command line as one argument): --exec= (find-like tools, git rebase), --to-command= and
- * --use-compress-program= (tar), --command= (su, watch-like wrappers), --rsh= (rsync), --upload-pack= and
- * --receive-pack= (git). A hyphenated option is lexed as words: its last one is matched, after a '-' (see cmdPunctFull).
- */
-function execOption(word: usize, len: u32): bool {
-  return (len == 4 && (wordIs(word, len, "exec") || wordIs(word, len, "pack"))) || (len == 3 && wordIs(word, len, "rsh")) ||
-    (len == 7 && (wordIs(word, len, "command") || wordIs(word, len, "program")));
-}
-
 /** A word made of letters only (a column name, not a program like gcc7 or python3). */
 function lettersOnly(word: usize, len: u32): bool {
   for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(word + i) - 0x61 >= 26) return false;
@@ -1400,12 +1389,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   const wordEq = <u32>(load<u64>(j + J_LW) >> 32) == start;
   // The exec( watch and the early exits: with no watch on, only . ' " space = and the neutral bytes act here
   if (ex != 0 || (cls & CB_EARLY) != 0) {
-    // -oProxyCommand=id: ssh runs the option's value as a command line (argument injection); judged like system( (state 2)
-    // (-oProxyCommand is one word: the option letter glued to the name); so do --exec=id, --to-command=id and the other
-    // options of execOption, the option's last word after a '-' (exec also starts an exec( watch: this '=' ends it)
-    const optEq = ch == 0x3d && wordEq && (proxyCommand(st + ST_LEX + LX_WORD, load<u32>(j + J_LW) & 0xff) ||
-      (g32(c, C_PREV) == 0x2d && execOption(st + ST_LEX + LX_WORD, load<u32>(j + J_LW) & 0xff)));
-    if (ex != 0 && !optEq) { // system(  then a quote, $var or backtick
+    if (ex != 0) { // system(  then a quote, $var or backtick
       const es = ex & 3, adj = (ex >> 2) == start;
       if (es == 1 && adj && ch == 0x28) s32(c, C_EXEC, 2 | (end << 2));
       else if (es == 3 && adj && ch == 0x28 && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); } // getRuntime(
@@ -1414,7 +1398,9 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
       else s32(c, C_EXEC, 0);
     }
-    else if (optEq) {
+    // -oProxyCommand=id: ssh runs the option's value as a command line (argument injection); judged like system( (state 2)
+    // (-oProxyCommand is one word: the option letter glued to the name)
+    else if (ch == 0x3d && <u32>(load<u64>(j + J_LW) >> 32) == start && proxyCommand(st + ST_LEX + LX_WORD, load<u32>(j + J_LW) & 0xff)) {
       s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, start - (load<u32>(j + J_LW) & 0xff));
     }
     if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, ex, start, end));

@@ -1232,17 +1232,3 @@ describe('cmdi: a Windows command after a separator given a UNC path', () => {
     expectSameWhenSplit(d, [input], 'query');
   });
 });
-
-// Fails on the earlier scanner, which took ssh's ProxyCommand= alone. Written from GTFOBins-style option lists, not
-// from the corpus or the probe files.
-describe('cmdi: a long option whose value a program runs (--exec=, --to-command=, --rsh=) given a command', () => {
-  it.each(['--exec=uname', 'a.txt --exec=whoami', '--to-command=nc', '--use-compress-program=sh', '--rsh=bash', '--receive-pack=curl', "--exec='id'"])('%s is flagged', (input) => {
-    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.exec-call');
-    expectSameWhenSplit(d, [input], 'query');
-  });
-  // the option given no command, the option name without its dashes (a key=value pair), an option not in the list
-  it.each(['--exec=fast', '--command=build', 'exec=uname', 'command=id', '--program=Photoshop', '--executable=id', '--rsh', 'pack=id'])('%s stays clean', (input) => {
-    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
-    expectSameWhenSplit(d, [input], 'query');
-  });
-});
