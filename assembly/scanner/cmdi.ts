@@ -21,7 +21,7 @@ const C_CMD: u32 = 4;        // pending command: 0 none, 1 strong, 2 weak, 3 for
 const C_CMD_START: u32 = 64;
 const C_CMD_END: u32 = 68;
 const C_CMD_STEP: u32 = 72;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <', 19 after ' #', 20 after ' |',
-                             // 21 22 after an apostrophe, 23 after ' %', 24 25 after su's user name, 26-29 after ' %>' or ' %<', 30 31 after a comma, 32 after a UNC path's '\\' (see step)
+                             // 21 22 after an apostrophe, 23 after ' %', 24 25 after su's user name, 26-29 after ' %>' or ' %<' (see step)
 const C_CMD_POS: u32 = 76;
 const C_DOLLAR: u32 = 8;    // end + 1 of '$' (for $( ${ $IFS)
 const C_BRACE: u32 = 12;     // end + 1 of '${'
@@ -352,10 +352,6 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   const s = g32(c, C_CMD_STEP);
   const adjacent = g32(c, C_LAST_END) == start;
   const pos = g32(c, C_CMD_POS);
-  if (s == 32) { // & type \\host: the host name glued to the '\\' fires; anything else ends it (LaTeX's line break: & Time \\ \end)
-    if (isWord && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0);
-    return;
-  }
   if (s == 19) { // cmd #: a word or number glued to the '#' numbers something (Apt #4B, cat #1), else it is a comment (ls #, ls # x)
     if (isWord && adjacent) s32(c, C_CMD, 0); else fire(st, c, g32(c, C_CMD_END), false);
     return;
@@ -683,10 +679,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     s32(c, C_CMD_STEP, 2); return;
   }
   if (s == 2 && ch == 0x2d) return; // --flag
-  // & type \\host\share\x: after a separator, a UNC path's second backslash (a Windows command reading a remote share):
-  // step 32 waits for the host name glued after it (the first '\\' alone already fired: & type \\x). (Opening the value,
+  // & type \\host\share\x: after a separator, a UNC path's second backslash (a Windows command reading a remote share);
+  // the host name glued after it fires as a path would (the first '\\' alone already did: & type \\x). (Opening the value,
   // "Copy \\nas\photos to your PC" is as often an instruction; path.unc takes a value that starts with the share.)
-  if (s == 2 && ch == 0x5c && pos == 2 && adjacent && g32(c, C_PREV) == 0x5c) { s32(c, C_CMD_STEP, 32); return; }
+  if (s == 2 && ch == 0x5c && pos == 2 && adjacent && g32(c, C_PREV) == 0x5c) return;
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29 ||
       (s == 0 && g32(c, C_SUBST) == 2 && closesQuote(g32(c, C_PREV), ch))) { // (the bracket closing qx{ %x[ %x< right after the word)
     // $(CC) -o app main.c $(CFLAGS): a Makefile variable named like a tool that alone does nothing (see makeVar)
@@ -1632,8 +1628,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
     if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
     else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end
     else if (s == 21 || s == 23 || s == 24 || s == 25) fire(st, c, g32(c, C_CMD_END), false); // |id' df % ;su root at the end
-    else if (s == 22 || s == 30 || s == 31 || s == 32) {} // "; who's" at the end: a quote left open; "x|sort," "A|Echo,B": a list (step 30);
-    // "x & Time \\": LaTeX's line break ending a table row (step 32)
+    else if (s == 22 || s == 30 || s == 31) {} // "; who's" at the end: a quote left open; "x|sort," "A|Echo,B": a list (step 30)
     else if (s >= 26 && s <= 29) {} // df %>% head at the end (see step 26)
     // "Istanbul | TR": a command that needs an argument ending the value after a pipe has nothing to work on
     // (and so does echo or cat, which print an empty line or pass the input through: "Alpha | Bravo | Echo", "dog|cat")
