@@ -679,10 +679,6 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     s32(c, C_CMD_STEP, 2); return;
   }
   if (s == 2 && ch == 0x2d) return; // --flag
-  // & type \\host\share\x: after a separator, a UNC path's second backslash (a Windows command reading a remote share);
-  // the host name glued after it fires as a path would (the first '\\' alone already did: & type \\x). (Opening the value,
-  // "Copy \\nas\photos to your PC" is as often an instruction; path.unc takes a value that starts with the share.)
-  if (s == 2 && ch == 0x5c && pos == 2 && adjacent && g32(c, C_PREV) == 0x5c) return;
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29 ||
       (s == 0 && g32(c, C_SUBST) == 2 && closesQuote(g32(c, C_PREV), ch))) { // (the bracket closing qx{ %x[ %x< right after the word)
     // $(CC) -o app main.c $(CFLAGS): a Makefile variable named like a tool that alone does nothing (see makeVar)

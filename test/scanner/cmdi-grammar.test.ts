@@ -1214,19 +1214,3 @@ describe('cmdi words measured after decoding', () => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toEqual(ruleIds(d.scan(decoded, { context: 'query' })));
   });
 });
-
-// Fails on the earlier scanner: the second backslash of \\host ended the pending command, so a chained Windows
-// command given a UNC path ran unseen (a single backslash already fired). Written from cmd.exe's grammar.
-describe('cmdi: a Windows command after a separator given a UNC path', () => {
-  it.each(['x & more \\\\fs01\\logs\\app.log', 'a|type \\\\10.0.0.5\\c$\\boot.ini', '1 && move \\\\nas\\drop\\p.bat C:\\Users\\Public', 'q & start \\\\h\\s\\run.exe', 'z\n type \\\\srv\\ipc$\\x'])('%s is a chained command', (input) => {
-    const r = d.scan(input, { context: 'query' });
-    expect(ruleIds(r)).toContain('cmdi.chained-command');
-    expect(r.blocked).toBe(true);
-    expectSameWhenSplit(d, [input], 'query');
-  });
-  // opening the value it is an instruction as often (a share alone is path.unc); a UNC path as a word in prose after '&'
-  it.each(['Type \\\\server\\share into Explorer', 'Copy \\\\nas\\photos to the laptop', 'Tom & Jerry \\\\o/'])('%s stays clean', (input) => {
-    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
-    expectSameWhenSplit(d, [input], 'query');
-  });
-});
