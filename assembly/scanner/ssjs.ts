@@ -4,8 +4,6 @@
 //
 //   ' && this.password.match(/^a/)//     the break-out quote, a JS connective, then the document (this.)
 //   '; return true; var x='             a quote opening the value, ';', then return: the clause's verdict replaced
-//   0; return true                      the same after a number opening the value (a numeric field: this.n == <value>),
-//                                       with a value to return (true false this, a number): "3; return policy" is prose
 //   db.users.insert({x:1});              a collection method that writes or runs code, as a statement
 //   ;x=new Date();do{}while(new Date()-x<5000)   a busy-wait on the clock (blind, time-based)
 //
@@ -19,8 +17,7 @@ import { R_SQLI_NOSQL_JAVASCRIPT } from "./generated/tables";
 // (J_THIS, J_DB, J_DATE first: one i64 and one i32 load tell that nothing is pending; J_LAST_END, J_PREV adjacent:
 // a word's two stores are one)
 const J_THIS: u32 = 0;     // the break-out shape: 1 first quote, 2 and '&' or '|' (half a connective), 3 a connective or ';',
-                           // 4 and `this`; 6 ';' after a quote that opened the value (`return` next reports);
-                           // 7 a number opened the value, 8 and ';', 9 and `return` (true, false, this or a number next reports)
+                           // 4 and `this`; 6 ';' after a quote that opened the value (`return` next reports)
 const J_DB: u32 = 4;       // db.<name>.<method>(: 1 db, 2 '.', 3 name, 4 '.', 5 a writing or running method
 const J_DATE: u32 = 8;     // 1 new, 5 new Date, 2 new Date( (for the rest of the value), 3 and `while` after '}' or ';'
 const J_QUOTES: u32 = 12;  // quotes (' or ") seen so far, saturating at 2
@@ -43,19 +40,11 @@ function writingMethod(w: usize, len: u32): bool {
     wordIs(w, len, "eval") || wordIs(w, len, "save");
 }
 
-/** A word of digits only (the lexer's buffer holds the first KW_MAX_WORD bytes: a longer one is no verdict here). */
-function digits(w: usize, len: u32): bool {
-  if (len > 16) return false;
-  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(w + i) - 0x30 >= 10) return false;
-  return true;
-}
-
 /** (inlined in the lexer's dispatch: the common case makes no call) */
 // @ts-ignore: decorator
 @inline export function ssjsWord(st: usize, j: usize, word: usize, w0: u32, len: u32, start: u32, end: u32): void {
   // (nothing pending, the common case: only `db` or `new` can start a shape)
-  // (or a number opening the value: 0;return true)
-  if (idle(j) && !(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e) && !(start == 0 && w0 - 0x30 < 10)) {
+  if (idle(j) && !(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e)) {
     store<u64>(j, <u64>end, J_LAST_END); // (J_PREV 0)
   } else ssjsWordFull(st, j, word, w0, len, start, end);
 }
@@ -66,12 +55,7 @@ function ssjsWordFull(st: usize, j: usize, word: usize, w0: u32, len: u32, start
   // ' && this
   const t = g32(j, J_THIS);
   const isReturn = len == 6 && wordIs(word, len, "return");
-  if (t == 0 && start == 0 && w0 - 0x30 < 10 && digits(word, len)) { s32(j, J_THIS, 7); s32(j, J_THIS_START, 0); }
-  else if (t == 8 && isReturn) s32(j, J_THIS, 9);
-  else if (t == 9 && ((len == 4 && (wordIs(word, len, "true") || wordIs(word, len, "this"))) || (len == 5 && wordIs(word, len, "false")) || digits(word, len))) {
-    report(st, R_SQLI_NOSQL_JAVASCRIPT, g32(j, J_THIS_START), end); s32(j, J_THIS, 0);
-  }
-  else if ((t == 3 || t == 6) && len == 4 && wordIs(word, len, "this")) s32(j, J_THIS, 4);
+  if ((t == 3 || t == 6) && len == 4 && wordIs(word, len, "this")) s32(j, J_THIS, 4);
   else if (t == 6 && isReturn) { report(st, R_SQLI_NOSQL_JAVASCRIPT, g32(j, J_THIS_START), end); s32(j, J_THIS, 0); }
   else if (!(t == 3 && isReturn)) s32(j, J_THIS, 0);
   // db.name.method(
@@ -115,7 +99,6 @@ function ssjsPunctFull(st: usize, j: usize, c: u32, start: u32, end: u32): void 
   } else if (t == 1 && (c == 0x26 || c == 0x7c)) s32(j, J_THIS, 2);
   else if (t == 2 && adjacent && (c == 0x26 || c == 0x7c)) s32(j, J_THIS, 3);
   else if (t == 1 && c == 0x3b) s32(j, J_THIS, g32(j, J_THIS_START) == 0 ? 6 : 3);
-  else if (t == 7 && c == 0x3b && adjacent) s32(j, J_THIS, 8);
   else if (t == 4 && adjacent && c == 0x2e) { report(st, R_SQLI_NOSQL_JAVASCRIPT, g32(j, J_THIS_START), end); s32(j, J_THIS, 0); }
   else s32(j, J_THIS, 0);
   // db.name.method(
