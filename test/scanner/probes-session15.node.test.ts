@@ -19,12 +19,15 @@
 // `INTO @var`, Windows `type`/`copy` of a UNC path after `&`, `--exec=id`, IIS's invalid-hex
 // overlong slashes and best-fit %u forms, and a backslash inside `/e\tc/passwd`. The one fix
 // made from this set (a number cast with `::` in a tautology, sqli 415 -> 417) is general.
-// Session 16 caught most of these families with general rules (tests of their own, written
-// without these lines): sqli 417 -> 431 (IIS's percent run over %D%20, a third percent layer, a
+// Session 16 caught some of these families with general rules (tests of their own, written
+// without these lines): sqli 417 -> 427 (IIS's percent run over %D%20, a third percent layer, a
 // value of only quotes, comparisons and connectives, keywords split by an inline comment, the
-// same number either side of a connective, a number before ;return in a $where, PostgreSQL's
-// $$literal$$), cmdi 470 -> 473 (a UNC path after & type, options that run their value such as
-// --exec=), path 387 -> 390 (IIS's invalid-hex overlong pairs %c0%9v %bg%qf). Left: `'-'`
+// same number either side of a connective), path 387 -> 390 (IIS's invalid-hex overlong pairs
+// %c0%9v %bg%qf). Four more rules were written and taken out again the same session because a
+// red team found ordinary text they blocked: PostgreSQL $$literal$$ (LaTeX display math joined by
+// "or"), a number before ;return in a $where ("2; return this one please"), a UNC path after a
+// separator (helpdesk tickets: "Hello,\ncopy \\fileserver\public\report.xlsx"), options that run
+// their value (`--use-compress-program=gzip`, `git rebase --exec=make`). Left: those, `'-'`
 // (paranoia 2: a placeholder as often as not), `admin'+'` (in a query '+' is a space; caught in
 // a body), `INTO @var`, a double-encoded `1 SELECT 1` (no SQL), the %u private-use forms and
 // `/e\tc/passwd` (only a shell reads it as /etc; `cat /e\tc/passwd` is caught). Benign: 70.
@@ -55,7 +58,7 @@ describe('session 15 check set', () => {
   const attacks = rows('session15-attacks.jsonl');
   const byLabel = (label: Row['label']) => attacks.filter((r) => r.label === label);
 
-  it.each([['sqli', 435, 431], ['xss', 485, 485], ['cmdi', 473, 473], ['path', 394, 390]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
+  it.each([['sqli', 435, 427], ['xss', 485, 485], ['cmdi', 473, 470], ['path', 394, 390]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
     const r = flagged(byLabel(label), true);
     expect(r.n).toBe(n);
     expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
