@@ -31,28 +31,15 @@
 // (paranoia 2: a placeholder as often as not), `admin'+'` (in a query '+' is a space; caught in
 // a body), `INTO @var`, a double-encoded `1 SELECT 1` (no SQL), the %u private-use forms and
 // `/e\tc/passwd` (only a shell reads it as /etc; `cat /e\tc/passwd` is caught). Benign: 70.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
-
-interface Row { payload: string; label: 'sqli' | 'xss' | 'cmdi' | 'path' | 'benign' }
-const rows = (name: string): Row[] => readFileSync(new URL(`./probes/${name}`, import.meta.url), 'utf8')
-  .split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Row);
+import { probeRows as rows, probeVerdicts, type ProbeRow as Row } from './probe-sets.js';
 
 let d: Detector;
 beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
 afterAll(async () => { await d.close(); });
 
-function flagged(list: Row[], attack: boolean): { n: number; blocked: number; wrong: string[] } {
-  let blocked = 0;
-  const wrong: string[] = [];
-  for (const { payload } of list) {
-    const b = d.scan(payload, { context: 'query' }).blocked;
-    if (b) blocked++;
-    if (b !== attack) wrong.push(payload);
-  }
-  return { n: list.length, blocked, wrong };
-}
+const flagged = (list: Row[], attack: boolean) => probeVerdicts(d, list, attack);
 
 describe('session 15 check set', () => {
   const attacks = rows('session15-attacks.jsonl');

@@ -12,28 +12,15 @@
 // injection (`-o /tmp/x`, `x -exec id \;`), `&&set`, `//host/share`, `/dev/zero`, bare `..`,
 // `/etc/`, `/root/`. The look-alikes blocked are mostly pasted commands and SQL, which paranoia 1
 // blocks on purpose (a value that is a shell pipeline or a WHERE clause is the attack's shape).
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
-
-interface Row { payload: string; label: 'sqli' | 'xss' | 'cmdi' | 'path' | 'benign' }
-const rows = (name: string): Row[] => readFileSync(new URL(`./probes/${name}`, import.meta.url), 'utf8')
-  .split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Row);
+import { probeRows as rows, probeVerdicts, type ProbeRow as Row } from './probe-sets.js';
 
 let d: Detector;
 beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
 afterAll(async () => { await d.close(); });
 
-function flagged(list: Row[], attack: boolean): { n: number; blocked: number; wrong: string[] } {
-  let blocked = 0;
-  const wrong: string[] = [];
-  for (const { payload } of list) {
-    const b = d.scan(payload, { context: 'query' }).blocked;
-    if (b) blocked++;
-    if (b !== attack) wrong.push(payload);
-  }
-  return { n: list.length, blocked, wrong };
-}
+const flagged = (list: Row[], attack: boolean) => probeVerdicts(d, list, attack);
 
 describe('session 16 check set', () => {
   const attacks = [...rows('session16-attacks.jsonl'), ...rows('session16-attacks-extra.jsonl')];

@@ -1,0 +1,24 @@
+// Reading and measuring the labelled JSONL check sets in test/scanner/probes/ (one per session
+// that wrote one), for the tests that pin what each set measured when written.
+import { readFileSync } from 'node:fs';
+import type { Detector } from '../../src/index.js';
+
+export interface ProbeRow { payload: string; label: 'sqli' | 'xss' | 'cmdi' | 'path' | 'benign' }
+
+/** The rows of probes/`name`. */
+export function probeRows(name: string): ProbeRow[] {
+  return readFileSync(new URL(`./probes/${name}`, import.meta.url), 'utf8')
+    .split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as ProbeRow);
+}
+
+/** Scan each payload as a query value: how many were blocked, and those whose verdict is not `attack`. */
+export function probeVerdicts(d: Detector, list: ProbeRow[], attack: boolean): { n: number; blocked: number; wrong: string[] } {
+  let blocked = 0;
+  const wrong: string[] = [];
+  for (const { payload } of list) {
+    const b = d.scan(payload, { context: 'query' }).blocked;
+    if (b) blocked++;
+    if (b !== attack) wrong.push(payload);
+  }
+  return { n: list.length, blocked, wrong };
+}
