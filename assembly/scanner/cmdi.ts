@@ -43,7 +43,10 @@ const C_SUBST: u32 = 108;     // the command position was opened by: 2 $(, a bac
                              // 10 the third backtick of a code fence (```bash), 3 otherwise
 const C_NL: u32 = 36;        // end + 1 of the last newline (a new protocol line starts after it)
 const C_NLTAG: u32 = 40;     // 1: an IMAP tag word followed the newline; 2: and a space; a verb that is also English
-                             // waits (low 3 bits, the verb's end << 3): 3 right after it, 4 after a space, 5 after a function word
+                             // waits (low 3 bits, the verb's end << 3): 3 right after it, 4 after a space, 5 after a function word;
+                             // 6 (a verb with no tag, then one word: the word's end << 3): only the line's end makes it a protocol line
+/** In C_NL while a mail verb waits: no IMAP tag came before it (then a word after it counts only if the line ends there). */
+const NL_UNTAGGED: u32 = 0x40000000;
 const C_LBRACE: u32 = 44;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
 const C_FUNC: u32 = 48;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); 3, 4 the same after a word out of command position;
                               // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body);
@@ -894,11 +897,25 @@ function globEnd(st: usize, j: usize, dir: bool, end: u32): void {
 /**
  * Mail protocol verbs that are also English words (DATA, LIST, TOP, SELECT, a1 COPY ...): a line of wrapped prose may
  * start with them ("list of contributors.", "data, this method", "top-level", "a copy of this software"). The protocol
- * line has an argument or nothing after the verb (see mailArg); the rest (RCPT, EHLO, RETR, UIDL ...) report at once.
+ * line has an argument or nothing after the verb (see mailArg); the rest (RCPT, EHLO, RETR, UIDL, AUTH ...) report at once.
  */
 function englishMailVerb(word: usize, len: u32): bool {
   return len >= 3 && len <= 9 && inList(word, len,
-    "mail data help quit user pass list stat top login select examine search fetch store uid auth create delete rename append subscribe status copy move check close idle enable compress");
+    "mail data help quit user pass list stat top login select examine search fetch store uid create delete rename append subscribe status copy move check close idle enable compress");
+}
+
+/** IMAP verbs that are English words (a line of text may start with them): only after an IMAP tag (a1 SELECT INBOX). */
+function imapEnglishVerb(word: usize, len: u32): bool {
+  return len >= 5 && len <= 9 && inList(word, len, "login select examine search fetch store create delete rename append subscribe");
+}
+
+/** A word of digits only (LIST 1, TOP 1 10, RETR 2). */
+function digitsOnly(word: usize, len: u32): bool {
+  for (let i: u32 = 0; i < len; i++) {
+    const b = <u32>load<u8>(word + i);
+    if (b < 0x30 || b > 0x39) return false;
+  }
+  return len != 0;
 }
 
 /** English function words: after a mail verb they continue a sentence ("list of", "delete it", "close the"); FROM: TO: are arguments. */
@@ -1114,15 +1131,23 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   s32(c, C_SSI, 0);
 
   // \nRCPT TO:  \nEHLO x
-  const nl = g32(c, C_NL);
+  let nl = g32(c, C_NL);
   const nlTag = g32(c, C_NLTAG);
   let pending: u32 = 0;
   if (nlTag >= 3) { // a verb that is also English waits for its argument (see mailArg)
     const ps = nlTag & 7;
-    if (ps == 4 && !functionWord(word, len)) report(st, R_CMDI_MAIL_COMMAND, nl - 2, nlTag >> 3); // DATA x, LIST 1, a1 SELECT INBOX
-    else if (ps == 4) pending = 5 | (nlTag & ~7);                                            // MAIL FROM: — or "list of x"
+    const untagged = (nl & NL_UNTAGGED) != 0;
+    if (ps == 4 && !functionWord(word, len)) {
+      // DATA x, LIST 1, a1 SELECT INBOX; with no tag, a word must end the line (USER admin\r\n), unless a number (LIST 1):
+      // "Hi,\nhelp needed with …" is a line of text
+      if (!untagged || digitsOnly(word, len)) report(st, R_CMDI_MAIL_COMMAND, (nl & ~NL_UNTAGGED) - 2, nlTag >> 3);
+      else pending = 6 | (end << 3);
+    } else if (ps == 4) pending = 5 | (nlTag & ~7);                                          // MAIL FROM: — or "list of x"
   } else if ((nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0) || (nlTag == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len)))) {
-    if (englishMailVerb(word, len)) pending = 3 | (end << 3);
+    const tagged = nlTag == 2;
+    // (IMAP verbs that are English words count only after a tag, as the rule says: "Hi,\nlogin fails", "\nselect Name from")
+    if (!tagged && imapEnglishVerb(word, len)) {}
+    else if (englishMailVerb(word, len)) { pending = 3 | (end << 3); if (!tagged) nl |= NL_UNTAGGED; }
     else report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
   }
   // an IMAP tag (letters and digits) right after the newline: the verb follows after a space
@@ -1477,11 +1502,12 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     else s32(c, C_PCT, 0);
 
     const nlTag = g32(c, C_NLTAG);
-    const mailWait = nlTag >= 3 && isSpace && (nlTag & 7) != 5;
+    const mailWait = nlTag >= 3 && isSpace && (nlTag & 7) != 5 && (nlTag & 7) != 6;
     if (mailWait) s32(c, C_NLTAG, 4 | (nlTag & ~7)); // a mail verb that is also English: what follows it decides (see mailArg)
     else if (nlTag >= 3) {
       const ps = nlTag & 7;
-      if (mailArg(ps, ch, adjacent)) report(st, R_CMDI_MAIL_COMMAND, g32(c, C_NL) - 2, ps == 5 ? end : nlTag >> 3);
+      // (6: a verb and its word with no tag: only the line's end)
+      if (ps == 6 ? ch == 0x0d || ch == 0x0a : mailArg(ps, ch, adjacent)) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_UNTAGGED) - 2, ps == 5 ? end : nlTag >> 3);
       s32(c, C_NLTAG, 0); s32(c, C_NL, 0);
     }
     if (mailWait) {}
@@ -1613,7 +1639,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
   const nlTag = g32(c, C_NLTAG); // a pending mail verb at the end: DATA, "a1 close" (not "mail from" without its ':')
-  if (nlTag >= 3 && (nlTag & 7) != 5) report(st, R_CMDI_MAIL_COMMAND, g32(c, C_NL) - 2, nlTag >> 3);
+  if (nlTag >= 3 && (nlTag & 7) != 5) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_UNTAGGED) - 2, nlTag >> 3);
   const kind = g32(c, C_CMD);
   // (a file tool alone ending a sentence, "use `dir` instead of `ls`.", is prose; `id`. at the end still substitutes)
   const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;

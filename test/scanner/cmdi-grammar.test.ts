@@ -700,8 +700,17 @@ describe('cmdi: a mail verb that is also English at the start of a wrapped prose
     expectSameWhenSplit(d, [input], 'body');
   });
   it.each(['x\r\nDATA', 'x\nDATA\n', 'x\na1 close', 'a\r\nMAIL FROM:<a@b.test>', 'a\nRCPT TO:<a@b.test>', 'x\na1 SELECT INBOX', 'x\nA1 list "INBOX/" "*"',
-    'x\na002 copy 2:4 MEETING', 'x\r\nHELP Postmaster', 'x\r\nTOP 1 2', 'x\r\nUSER admin\r\nPASS secret', 'p="\r\nDATA"', 'x\r\nQUIT'])('%s is still flagged', (input) => {
+    'x\na002 copy 2:4 MEETING', 'x\r\nHELP Postmaster', 'x\r\nTOP 1 2', 'x\r\nUSER admin\r\nPASS secret', 'p="\r\nDATA"', 'x\r\nQUIT',
+    'x\r\nLIST 1', 'x\r\nUSER admin', '\r\nAUTH PLAIN dGVzdA==', 'x\r\na1 LOGIN admin pw', 'x\r\nb2 FETCH 1 BODY[]'])('%s is still flagged', (input) => {
     expect(ruleIds(d.scan(input, { context: 'body' }))).toContain('cmdi.mail-command');
+    expectSameWhenSplit(d, [input], 'body');
+  });
+  // Lines of a ticket or a comment (a textarea sends CRLF): an IMAP verb that is an English word counts only after an
+  // IMAP tag, as the rule says; with no tag, an SMTP/POP verb's word argument must end the line (USER admin\r\n)
+  it.each(['Go to settings and\r\nselect Name from the dropdown', 'Steps:\r\n1. open the app\r\nsearch results are empty',
+    'Hi,\r\nlogin fails on mobile', 'Then\r\ndelete everything older', 'Hi,\r\nhelp needed with my order', 'Hi,\r\nuser cannot log in',
+    'notes:\nfetch data every hour', 'ok\nstore credits expired', 'x\nlist all the items please'])('%s stays clean (session 16)', (input) => {
+    expect(d.scan(input, { context: 'body' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'body');
   });
 });
