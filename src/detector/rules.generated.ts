@@ -268,7 +268,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 2,
-    "description": "Any HTML-looking tag or any on*= attribute-like assignment."
+    "description": "Any HTML-looking tag, any on*= attribute-like assignment, or a call of a weaker script sink or constructor that paranoia 1 lets pass (fetch(, function(, import(, new X()."
   },
   {
     "index": 28,
