@@ -5,7 +5,8 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GuardCore, type GuardResponse, type Inspection } from './core.js';
-import { clientGone, closeHttp2Stream, isNodeReadable, metaFromNodeRequest, nodeDecompressor, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError } from './node.js';
+import { clientGone, isNodeReadable, metaFromNodeRequest, nodeDecompressor, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError } from './node.js';
+import { closeHttp2Stream } from './http2-close.js';
 import type { GuardOptions } from './options.js';
 import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 

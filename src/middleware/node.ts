@@ -8,8 +8,6 @@ import { parseContentLength, type GuardResponse, type Inspection, type RequestMe
 import { closeHttp2Stream } from './http2-close.js';
 import { endChecked, webDecompressor, type Decompressor, type DecompressorFactory } from '../http/content-encoding.js';
 
-export { closeHttp2Stream }; // (the node adapters import it from here)
-
 /**
  * The codings a Node body parser inflates (body-parser 2: gzip, deflate, br, and zstd where
  * zlib has it): zlib for brotli and zstd, which Node 20's DecompressionStream lacks.
