@@ -74,7 +74,7 @@ export function endChecked(coding: string, inner: Decompressor, consumed?: () =>
   });
   const readable = inner.readable.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
     flush(controller) {
-      const end = consumed !== undefined ? consumed() : encodedLength(written.length === 1 ? written[0]! : concatBytes(written), coding);
+      const end = consumed !== undefined ? consumed() : encodedLength(concatBytes(written), coding);
       if (end !== total) controller.error(new TrailingBytesError(coding));
     },
   }));

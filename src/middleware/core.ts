@@ -154,10 +154,11 @@ export class Inspection {
   get failure(): GuardResponse | undefined { return this.#failure; }
   set failure(response: GuardResponse | undefined) {
     this.#failure = response;
+    if (response === undefined) return;
     // (a chunk waiting for a slot waits no more: the request is refused, its answer must not wait for slotWaitMs)
-    if (response !== undefined) this.#drainWait?.abort();
+    this.#drainWait?.abort();
     const listener = this.#onFailure;
-    if (response !== undefined && listener !== undefined) {
+    if (listener !== undefined) {
       this.#onFailure = undefined;
       listener();
     }
@@ -724,7 +725,8 @@ export class Inspection {
    * The adapter starts waiting for the rest of the body: from now it has `bodyTimeoutMs` to
    * arrive, or the request is refused (408) through {@link Inspection.failure}, which stops the
    * adapter's wait (see {@link Inspection.onFailure}). Ended by finish(), finishNow() or
-   * release(). Only a body that is not all there is timed: one read at once costs no timer.
+   * release(). The Node reader times only a body that is not all there when the guard runs; a
+   * Fetch body stream cannot say so before it is read, so the fetch and Hono readers always start it.
    */
   startBodyDeadline(): void {
     const ms = this.#core.options.bodyTimeoutMs;

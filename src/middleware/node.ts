@@ -220,9 +220,8 @@ export function sendNodeResponse(res: ServerResponse, response: GuardResponse): 
   }
   res.statusCode = response.status;
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-  const http2 = response.closeConnection && closeHttp2Stream(res);
   // The rest of the body is still on the socket: the connection cannot carry another request.
-  if (response.closeConnection && !http2) res.setHeader('connection', 'close');
+  if (response.closeConnection && !closeHttp2Stream(res)) res.setHeader('connection', 'close');
   res.setHeader('content-length', Buffer.byteLength(response.body));
   res.end(response.body);
 }

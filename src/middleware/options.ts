@@ -131,7 +131,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * while a client that trickles a byte now and then is cut off within a minute or so.
  */
 function defaultBodyTimeout(maxBodyBytes: number): number {
-  return Math.min(MAX_TIMER_MS, Math.max(60_000, Math.ceil((maxBodyBytes / 2 ** 20) * 60_000)));
+  // (at most about 2,048 minutes, for the largest maxBodyBytes: under MAX_TIMER_MS)
+  return Math.max(60_000, Math.ceil((maxBodyBytes / 2 ** 20) * 60_000));
 }
 
 function bodyTimeout(value: unknown, maxBodyBytes: number): number | false {
