@@ -4,7 +4,7 @@
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
 import { g32, s32, g64, s64, report, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START } from "./state";
-import { flagsOfBytes, wordIs } from "./keywords";
+import { digitsOnly, flagsOfBytes, wordIs } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT, K_FAMILY_CMD,
   R_CMDI_CHAINED_COMMAND, R_CMDI_COMMAND_SUBSTITUTION, R_CMDI_SHELL_PATH, R_CMDI_COMMAND_WITH_ARGS, R_CMDI_REDIRECTION,
@@ -907,15 +907,6 @@ function englishMailVerb(word: usize, len: u32): bool {
 /** IMAP verbs that are English words (a line of text may start with them): only after an IMAP tag (a1 SELECT INBOX). */
 function imapEnglishVerb(word: usize, len: u32): bool {
   return len >= 5 && len <= 9 && inList(word, len, "login select examine search fetch store create delete rename append subscribe");
-}
-
-/** A word of digits only (LIST 1, TOP 1 10, RETR 2). */
-function digitsOnly(word: usize, len: u32): bool {
-  for (let i: u32 = 0; i < len; i++) {
-    const b = <u32>load<u8>(word + i);
-    if (b < 0x30 || b > 0x39) return false;
-  }
-  return len != 0;
 }
 
 /** English function words: after a mail verb they continue a sentence ("list of", "delete it", "close the"); FROM: TO: are arguments. */

@@ -68,6 +68,12 @@ function keywordProbe(hash: u32, word: usize, len: u32, wide: bool): u64 {
   return 0;
 }
 
+/** Are the `len` word bytes at `w` all decimal digits (12, LIST 1)? */
+export function digitsOnly(w: usize, len: u32): bool {
+  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(w + i) - 0x30 >= 10) return false;
+  return true;
+}
+
 /** Are the `len` (lowercased) word bytes at `w` exactly `s`? For the few words a grammar names outside the classes. */
 export function wordIs(w: usize, len: u32, s: string): bool {
   if (len != <u32>s.length) return false;

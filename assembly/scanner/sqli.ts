@@ -6,7 +6,7 @@
 // folded away (they only leave a flag), so `union/**/select`-style spacing changes nothing (a comment inside
 // a word, UNI/**/ON, is joined by the split-keyword tracker at the end of this file).
 import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY, ST_SPLIT, ST_SAME } from "./state";
-import { flagsOfBytes } from "./keywords";
+import { digitsOnly, flagsOfBytes } from "./keywords";
 import { valueEndNul } from "./decode";
 import {
   K_SQL_LOGIC, K_SQL_NOT, K_SQL_UNION, K_SQL_SELECT, K_SQL_ALLDISTINCT, K_SQL_FROM, K_SQL_WHERE, K_SQL_DDL,
@@ -1895,17 +1895,12 @@ function sameWordStep(st: usize, s: u32, flags: u64, len: u32): void {
   const k = s & 0xff;
   const w = st + ST_LEX + LX_WORD;
   // (the lexer's buffer has 8 bytes or more readable past any word it holds: one load, the word's bytes masked)
-  const bytes = len <= 8 && allDigits(w, len) ? load<u64>(w) & (len == 8 ? <u64>-1 : (<u64>1 << (<u64>len << 3)) - 1) : 0;
+  const bytes = len <= 8 && digitsOnly(w, len) ? load<u64>(w) & (len == 8 ? <u64>-1 : (<u64>1 << (<u64>len << 3)) - 1) : 0;
   let next = SAME_DEAD;
   if (k == 0 && bytes != 0) { store<u64>(st + ST_SAME + SAME_NUM, bytes); next = 1 | (len << 8); }
   else if (k == 1 && (flags & K_SQL_LOGIC) != 0) next = 2 | (s & 0xff00);
   else if (k == 2 && bytes != 0 && len == ((s >> 8) & 0xff) && bytes == load<u64>(st + ST_SAME + SAME_NUM)) next = 3;
   s32(st, ST_SAME, next);
-}
-
-function allDigits(w: usize, len: u32): bool {
-  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(w + i) - 0x30 >= 10) return false;
-  return true;
 }
 
 /** A punctuation byte, for the same-number tracker: spaces between the parts, || or && as the connective. */

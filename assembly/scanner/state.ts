@@ -56,7 +56,7 @@ export const LX_WORD: u32 = 20; // first KW_MAX_WORD bytes of the current word
 export const LX_PREV: u32 = 64; // the last normalised byte lexed so far (the byte before a chunk's first)
 // (not the lexer's: a spare word of its region, zeroed with it) a value of only quotes and operators (sqli.ts quoteOnly*)
 export const ST_QONLY: u32 = ST_LEX + 68;
-// (the same) a keyword split by an inline comment (sqli.ts split*): state, end, start, length, the pieces (24 bytes)
+// (the same) a keyword split by an inline comment (sqli.ts split*): state, end, start, length, the last word's length, the pieces (40 bytes)
 export const ST_SPLIT: u32 = ST_LEX + 72;
 // (the same) a value of one number, a connective and the same number again (sqli.ts same*): state, the number's 8 bytes
 export const ST_SAME: u32 = ST_LEX + 112;

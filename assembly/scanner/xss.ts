@@ -4,7 +4,7 @@
 // the shared lexer's word and punctuation events.
 import { g32, s32, g64, s64, report, ST_XSS, ST_XSS2, ST_XSS4 } from "./state";
 import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish } from "./style";
-import { flagsOfBytes } from "./keywords";
+import { digitsOnly, flagsOfBytes } from "./keywords";
 import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
   K_X_PROP, K_X_CSS, K_X_ATTR_DANGER, K_FAMILY_XSS,
@@ -350,9 +350,7 @@ const W_TOSTRING: usize = memory.data<u8>([0x74, 0x6f, 0x73, 0x74, 0x72, 0x69, 0
 
 /** A number literal of digits only (1, 1337): the argument of a dialog call written as a test. */
 function numberWord(word: usize, len: u32): bool {
-  if (len > 10) return false;
-  for (let k: u32 = 0; k < len; k++) if (<u32>load<u8>(word + k) - 0x30 >= 10) return false;
-  return true;
+  return len <= 10 && digitsOnly(word, len);
 }
 
 /** Does the word spell `lit` (length n)? */
