@@ -2,7 +2,7 @@ import type { ArenaOptions, ArenaStats, HealthCheck, HealthReport, LeakReport } 
 import { ArenaClosedError } from './errors.js';
 import type { Lease } from './lease.js';
 import { resolveArenaOptions, integerOption, type ResolvedArenaOptions } from './options.js';
-import { Pool, RECENT_REFUSAL_MS } from './pool.js';
+import { HealthWindow, Pool } from './pool.js';
 import { callQuietly } from './quiet-call.js';
 import { startTicker, type Ticker } from './timers.js';
 import * as codes from './wasm/codes.js';
@@ -133,6 +133,11 @@ export class Arena {
     if (options.autoShrinkMs !== false) this.#shrinkTicker = startTicker(options.autoShrinkMs, this, tickShrink);
   }
 
+  /** @internal The pools that can lend (maxSlots above 0), smallest slots first: what poolFor picks from. */
+  get lendingPools(): readonly Pool[] {
+    return this.#bySize;
+  }
+
   /** The pool named `name`. Throws `RangeError` for an unknown name. */
   getPool(name: string): Pool {
     const pool = this.#byName.get(name);
@@ -225,8 +230,7 @@ export class Arena {
     if (usable) {
       const now = this.clock();
       // Refusals this recent count: since the previous check (a probe every 30 s sees them all), at least the last 10 s.
-      const since = Math.min(this.#lastHealthAt, now - RECENT_REFUSAL_MS);
-      if (advance) this.#lastHealthAt = now;
+      const since = this.#healthWindow.since(now, advance);
       const stats = this.getStats();
       // The arena can only use whole slabs: measure against those, not the unrounded maxBytes.
       const usableBytes = Math.floor(this.maxBytes / this.slabBytes) * this.slabBytes;
@@ -259,7 +263,7 @@ export class Arena {
     return { healthy, status: !usable ? 'failing' : healthy ? 'ok' : 'degraded', checks };
   }
 
-  #lastHealthAt = -Infinity;
+  readonly #healthWindow = new HealthWindow();
 
   /**
    * Close the arena: stop its timers, reject waiting `acquireAsync` callers,

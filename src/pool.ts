@@ -24,6 +24,21 @@ const LEASE_QUARANTINE = 256;
 /** A pool that refused an acquire this recently (or since the previous health check) reports 'degraded'. */
 export const RECENT_REFUSAL_MS = 10_000;
 
+/**
+ * @internal What a health check counts as recent (a refusal, an internal error): since the
+ * previous check, and at least the last RECENT_REFUSAL_MS — a probe every 30 s sees every
+ * spike, and one transient error does not leave the report degraded for good.
+ */
+export class HealthWindow {
+  #lastCheck = -Infinity;
+  /** The start of the window at `now`; `advance`: this is a check (not an observation) and starts the next window. */
+  since(now: number, advance: boolean): number {
+    const since = Math.min(this.#lastCheck, now - RECENT_REFUSAL_MS);
+    if (advance) this.#lastCheck = now;
+    return since;
+  }
+}
+
 interface Waiter {
   /** Arena-wide order of arrival: callers of all pools waiting on maxBytes are served oldest first. */
   seq: number;
@@ -92,7 +107,7 @@ export class Pool {
   #waiters: Waiter[] = [];
   /** Debug mode or sampled leak stacks (the arena's, read once: it never changes). */
   readonly #capturesStacks: boolean;
-  /** `#capturesStacks` or callers waiting: kept current so a release reads one field to know. */
+  /** `#capturesStacks`, or callers waiting here or in another pool: kept current so a release reads one field to know. */
   #releaseIsSlow: boolean;
   #leaksDetected = 0;
   /** Pool descriptor address in wasm memory (its exhaustion counter is corrected from here). */
@@ -180,8 +195,7 @@ export class Pool {
     }
     if (timeoutMs === 0) return Promise.reject(new PoolExhaustedError(this.name, 'timeout', 'timeoutMs is 0'));
     // (a pool that can never lend — maxSlots 0, or an arena whose maxBytes holds no slab — would keep its waiter forever)
-    const { maxSlots } = this.getStats();
-    if (maxSlots === 0) return Promise.reject(new PoolExhaustedError(this.name, 'maxSlots', 'maxSlots is 0: this pool never lends'));
+    if (this.#exports.poolField(this.id, codes.P_MAX_SLOTS) === 0) return Promise.reject(new PoolExhaustedError(this.name, 'maxSlots', 'maxSlots is 0: this pool never lends'));
     if (this.#arena.maxBytes < this.#arena.slabBytes) return Promise.reject(new PoolExhaustedError(this.name, 'maxBytes', `maxBytes ${this.#arena.maxBytes} holds no slab`));
     if (this.#waiters.length >= this.#arena.maxWaiters) {
       return Promise.reject(new PoolExhaustedError(this.name, 'waitQueueFull', `${this.#waiters.length} callers already wait`));
@@ -415,11 +429,16 @@ export class Pool {
   /** Stacks are captured, callers wait (here or in another pool), or debug mode: release has more to do than the common case. */
   #releaseSlow(lease: Lease): void {
     this.#stacks.delete(lease.slot);
+    this.#slotFreed(lease.slot);
+    if (!this.#arena.debug) this.#recycle(lease); // debug: lease objects are never reused
+  }
+
+  /** A slot came back: callers waiting here are served first, else those of other pools if its slab is now empty. */
+  #slotFreed(slot: number): void {
     if (this.#waiters.length !== 0) this.serveWaiters();
     // Callers of other pools may wait on maxBytes: a slab this release emptied can be theirs
     // (their acquire reclaims it, as a synchronous acquire would), before any newcomer takes it.
-    else if (this.#othersWait && this.#slabIsEmpty(lease.slot)) this.#arena.serveAllWaiters();
-    if (!this.#arena.debug) this.#recycle(lease); // debug: lease objects are never reused
+    else if (this.#othersWait && this.#slabIsEmpty(slot)) this.#arena.serveAllWaiters();
   }
 
   /** No slot of `slot`'s slab is in use (a scan of one slab's metadata: only while others wait). */
@@ -470,7 +489,11 @@ export class Pool {
   /** @internal Whether other pools of the arena have callers waiting (the arena keeps it current). */
   setOthersWait(on: boolean): void {
     this.#othersWait = on;
-    this.#releaseIsSlow = this.#capturesStacks || this.#waiters.length !== 0 || on;
+    this.#updateReleaseIsSlow();
+  }
+
+  #updateReleaseIsSlow(): void {
+    this.#releaseIsSlow = this.#capturesStacks || this.#waiters.length !== 0 || this.#othersWait;
   }
 
   /** @internal Callers waiting in this pool. */
@@ -529,8 +552,7 @@ export class Pool {
     // Reclaim the slot (zeroed as usual): a leak must not shrink the pool for good.
     this.#arena.call(() => this.#exports.release(this.id, slot, gen, this.slotSize));
     this.#arena.reportLeak({ pool: this.name, slot, ageMs, kind: 'gc', ...(stack ? { stack } : {}) });
-    if (this.#waiters.length !== 0) this.serveWaiters();
-    else if (this.#othersWait && this.#slabIsEmpty(slot)) this.#arena.serveAllWaiters(); // as a release would
+    this.#slotFreed(slot); // as a release would
   }
 
   /** @internal The arena closed or faulted: from now on every wasm call is refused without a per-call check. */
@@ -676,7 +698,7 @@ export class Pool {
   }
 
   #waitersChanged(): void {
-    this.#releaseIsSlow = this.#capturesStacks || this.#waiters.length !== 0 || this.#othersWait;
+    this.#updateReleaseIsSlow();
     this.#arena.waitersChanged();
   }
 

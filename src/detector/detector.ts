@@ -7,7 +7,7 @@ import { ScanEngine, CONTEXT_CODES, toThreats, FAULT, JSON_CLEAN, assertLiveView
 import { Histogram } from './histogram.js';
 import { StreamFinishedError, DetectorClosedError } from './errors.js';
 import { PoolExhaustedError } from '../errors.js';
-import { RECENT_REFUSAL_MS } from '../pool.js';
+import { HealthWindow } from '../pool.js';
 import { analyzeRequest as walkRequest, analyzeRequestSync as walkRequestSync } from './request.js';
 import type {
   DetectorOptions, ScanContext, ScanOptions, ScanResult, Threat, DetectorStats, DetectorHealth, DetectorHealthCheck, RequestLike,
@@ -127,6 +127,11 @@ export class ScanStream {
 
   #fail(err: unknown): void {
     this.#failed ??= err;
+    this.#dropState();
+  }
+
+  /** Give the state slot back (once). */
+  #dropState(): void {
     try { this.#state?.release(); } catch { /* arena gone */ }
     this.#state = null;
   }
@@ -188,8 +193,7 @@ export class ScanStream {
   abort(): void {
     if (this.#finished) return;
     this.#finished = true;
-    try { this.#state?.release(); } catch { /* arena gone */ }
-    this.#state = null;
+    this.#dropState();
   }
 }
 
@@ -229,9 +233,9 @@ export class Detector {
   #blocked = 0;
   #errors = 0;
   #lastError: unknown = null;
-  /** Date.now() of the last internal error, and of the previous healthCheck (as the arena's pools keep theirs). */
+  /** Date.now() of the last internal error; recent ones count as the arena's pools' refusals do. */
   #lastErrorAt = -Infinity;
-  #lastHealthAt = -Infinity;
+  readonly #healthWindow = new HealthWindow();
   readonly #byCategory = new Map<string, number>();
   readonly #byRule = new Map<string, number>();
   readonly #times = new Histogram();
@@ -485,7 +489,7 @@ export class Detector {
     this.#bytes += Math.min(bytes, this.maxScanBytes);
     if (verdict) {
       this.#standalone++;
-      this.#countVerdict(result);
+      this.countVerdict(result);
     }
     if (t0 >= 0) this.#times.record(clock.now() - t0);
     return result;
@@ -493,7 +497,7 @@ export class Detector {
 
   /** A request's result, counted as its verdict. */
   #verdictOf(result: ScanResult): ScanResult {
-    this.#countVerdict(result);
+    this.countVerdict(result);
     return result;
   }
 
@@ -503,11 +507,7 @@ export class Detector {
    * Detector.createPartStream}): counted once, as analyzeRequest counts its result.
    */
   countVerdict(result: ScanResult): void {
-    this.#countVerdict(result);
-  }
-
-  /** blocked and the findings of one result a caller got: the counters count what results report. */
-  #countVerdict(result: ScanResult): void {
+    // (blocked and the findings of one result a caller got: the counters count what results report)
     if (result.blocked) this.#blocked++;
     const threats = result.threats;
     for (let i = 0; i < threats.length; i++) {
@@ -592,8 +592,7 @@ export class Detector {
     // (an error since the previous check or in the last RECENT_REFUSAL_MS, as a pool's refusals: one
     // transient error, an arena full for a moment, must not leave the report degraded for good)
     const now = Date.now();
-    const recent = this.#lastErrorAt > Math.min(this.#lastHealthAt, now - RECENT_REFUSAL_MS);
-    if (advance) this.#lastHealthAt = now;
+    const recent = this.#lastErrorAt > this.#healthWindow.since(now, advance);
     checks.push({ name: 'internal-errors', ok: !recent, detail: this.#errors === 0 ? 'none' : `${this.#errors} since creation, last ${Math.max(0, now - this.#lastErrorAt)} ms ago: ${String(this.#lastError)}` });
     const status = (!selfTest && !busy) || arenaStatus === 'failing' ? 'failing' : checks.every((c) => c.ok) ? 'ok' : 'degraded';
     return { healthy: status === 'ok', status, checks };

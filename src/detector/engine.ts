@@ -100,7 +100,7 @@ export class ScanEngine {
     this.stateBytes = this.#ex.scanStateBytes();
     // (else every scan would fail closed for want of a slot: say so once, at creation)
     const need = Math.max(this.#ex.scanScratchBytes(), this.stateBytes);
-    const largest = Math.max(0, ...arena.pools.map((p) => (p.getStats().maxSlots > 0 ? p.slotSize : 0)));
+    const largest = arena.lendingPools.at(-1)?.slotSize ?? 0;
     if (largest < need) {
       throw new RangeError(`createDetector: arena needs a pool of slots of at least ${need} bytes for the scanner's buffers (its largest usable slot is ${largest} bytes)`);
     }

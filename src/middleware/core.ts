@@ -856,7 +856,7 @@ export class GuardCore<Req> {
   slotSizes(arena: Arena): readonly number[] {
     let sizes = this.#sizes.get(arena);
     if (sizes === undefined) {
-      sizes = arena.pools.filter((p) => p.getStats().maxSlots > 0).map((p) => p.slotSize).sort((a, b) => a - b);
+      sizes = arena.lendingPools.map((p) => p.slotSize);
       this.#sizes.set(arena, sizes);
     }
     return sizes;
