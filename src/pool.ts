@@ -92,6 +92,13 @@ export class Pool {
    */
   #views: (Uint8Array | undefined)[] = [];
   /**
+   * Every view this pool has lent. A view dropped from #views (its slab was
+   * given back, memory grew) no longer maps to a slot of this pool, or maps
+   * to someone else's: releasing it is a use after release, not a foreign
+   * buffer. Added to once per view made, never per acquire.
+   */
+  #lentViews = new WeakSet<Uint8Array>();
+  /**
    * Released lease objects waiting out their quarantine, oldest first: a FIFO
    * linked through `Lease.next` (fewer loads and stores than an array ring,
    * and it never has to grow).
@@ -268,7 +275,8 @@ export class Pool {
    * lease dropped unreleased is a leak, reclaimed (zeroed and lent again)
    * when GC finds it, whatever still points at its buffer. Successive lendings of a slot get different
    * view objects, so releasing a buffer again after its slot went to someone
-   * else throws `LeaseReleasedError` and changes nothing. Limit: the views
+   * else (or after its slab was given back by a shrink) throws
+   * `LeaseReleasedError` and changes nothing. Limit: the views
    * alternate between two objects per slot (no garbage per acquire), so a
    * buffer kept across two further lendings of its slot is the current
    * holder's view again, and releasing it would release that holder. The
@@ -294,8 +302,8 @@ export class Pool {
       return;
     }
     if (holder !== undefined && holder.view !== undefined && holder.slot === slot
-      && leaseOrBytes !== this.#views[(slot << 1) | ((holder.gen ^ 1) & 1)]) {
-      // Held, and not a view any lending of the slot got: a copy the caller made.
+      && leaseOrBytes !== this.#views[(slot << 1) | ((holder.gen ^ 1) & 1)] && !this.#lentViews.has(leaseOrBytes)) {
+      // Held, and not a view any lending got: a copy the caller made.
       throw new ForeignLeaseError(`buffer of slot ${slot} in pool "${this.name}" is not the one its lease handed out (release the lease)`);
     }
     throw new LeaseReleasedError(`buffer of slot ${slot} in pool "${this.name}" (released, or from an earlier lending of the slot)`);
@@ -622,6 +630,7 @@ export class Pool {
     if (view === undefined) {
       view = new Uint8Array(this.#arena.buffer, this.#exports.slotAddress(this.id, slot), this.slotSize);
       this.#views[at] = view;
+      this.#lentViews.add(view);
     }
     return view;
   }
@@ -678,6 +687,7 @@ export class Pool {
     }
     const slot = this.#exports.slotAt(this.id, bytes.byteOffset);
     if (slot >= 0 && bytes.byteLength === this.slotSize) return slot;
+    if (this.#lentViews.has(bytes)) throw new LeaseReleasedError(`buffer from an earlier lending in pool "${this.name}" (its slab was given back since)`);
     throw new ForeignLeaseError(`buffer at offset ${bytes.byteOffset} is not a slot of pool "${this.name}"`);
   }
 

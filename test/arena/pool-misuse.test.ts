@@ -50,6 +50,40 @@ describe('release(buffer) after the slot went to someone else', () => {
     await arena.close();
   });
 
+  it('refuses a buffer whose slab was given back (shrink) with LeaseReleasedError, changing nothing', async () => {
+    const arena = await createArena({
+      pools: [{ name: 'p', slotSize: 1024, initialSlots: 0, maxSlots: 64 }, { name: 'q', slotSize: 2048, initialSlots: 0, maxSlots: 64 }],
+      autoShrink: false,
+    });
+    const p = arena.getPool('p');
+    const q = arena.getPool('q');
+    const lease = p.acquire();
+    const buf = lease.bytes;
+    lease.release();
+    expect(p.shrink(0)).toBe(1);
+    const before = countsOf(p.getStats());
+    // the slab is back with the arena: no slot of any pool lies there
+    expect(() => p.release(buf)).toThrow(LeaseReleasedError);
+    expect(countsOf(p.getStats())).toEqual(before);
+    // the slab now lends another pool's slots: still this pool's stale buffer, and foreign to the other pool
+    const other = q.acquire();
+    expect(other.bytes.byteOffset).toBe(buf.byteOffset);
+    expect(() => p.release(buf)).toThrow(LeaseReleasedError);
+    expect(() => q.release(buf)).toThrow(ForeignLeaseError);
+    expect(other.released).toBe(false);
+    other.release();
+    expect(q.shrink(0)).toBe(1);
+    // and back to this pool, with a new holder at the same address: that holder is left alone
+    const holder = p.acquire();
+    expect(holder.bytes.byteOffset).toBe(buf.byteOffset);
+    const held = countsOf(p.getStats());
+    expect(() => p.release(buf)).toThrow(LeaseReleasedError);
+    expect(countsOf(p.getStats())).toEqual(held);
+    expect(holder.released).toBe(false);
+    holder.release();
+    await arena.close();
+  });
+
   it('documented limit: two lendings later the old buffer is the holder\'s view again', async () => {
     const arena = await createArena({ pools: [{ name: 'p', slotSize: 64, initialSlots: 1, maxSlots: 1 }], autoShrink: false });
     const pool = arena.getPool('p');
