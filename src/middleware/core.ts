@@ -1135,6 +1135,31 @@ export async function readRequestBody(request: Request & { body: ReadableStream<
 }
 
 /**
+ * The body step of the fetch and Hono adapters: read `request`'s body into the inspection and
+ * wait for the verdict. Returns the request to pass on (a copy holding the bytes read, or
+ * `request` itself when it has no body), or the answer to send instead — a refusal, or the
+ * quiet answer to a client gone mid-body — after calling `release`. `env`: as for
+ * {@link toFetchResponse}.
+ */
+export async function inspectFetchRequest(request: Request, inspection: Inspection, release: () => void, env?: unknown): Promise<{ pass: Request } | { answer: Response }> {
+  let pass = request;
+  if (inspection.meta.hasBody && request.body) {
+    const chunks = await readRequestBody(request as Request & { body: ReadableStream<Uint8Array> }, inspection);
+    if (chunks === CLIENT_GONE) {
+      release();
+      return { answer: abandonedResponse() };
+    }
+    if (chunks) pass = new Request(request, { body: concatChunks(chunks) });
+  }
+  const verdict = inspection.finishNow() ?? await inspection.finish();
+  if (!verdict.allow) {
+    release();
+    return { answer: toFetchResponse(verdict.response, env) };
+  }
+  return { pass };
+}
+
+/**
  * A `GuardResponse` as a Fetch `Response`. `env`: what the server passed the handler besides
  * the request — @hono/node-server passes `{ incoming, outgoing }`, Node's own request and response.
  */

@@ -3,9 +3,10 @@
  * Cloudflare Workers / workerd, Node's fetch-style servers.
  * @packageDocumentation
  */
-import { abandonedResponse, CLIENT_GONE, concatChunks, GuardCore, metaFromFetchRequest, readRequestBody, releaseOnAbort, releaseWhenSent, toFetchResponse } from './core.js';
+import { GuardCore, inspectFetchRequest, metaFromFetchRequest, releaseOnAbort, releaseWhenSent, toFetchResponse } from './core.js';
 import type { GuardOptions } from './options.js';
-import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
+import type { MetricsSource } from '../metrics/index.js';
+import { healthResponder, metricsResponder } from './web-endpoints.js';
 
 export type { GuardOptions, Exclusion, ThreatEvent } from './options.js';
 export type { GuardDetector, GuardThreat, GuardScanResult } from './detector.js';
@@ -37,21 +38,9 @@ export function guard<Rest extends unknown[]>(handler: FetchHandler<Rest>, optio
     const inspection = started;
     const release = releaseOnAbort(request, inspection);
     try {
-      let forwarded = request;
-      if (inspection.meta.hasBody && request.body) {
-        const chunks = await readRequestBody(request as Request & { body: ReadableStream<Uint8Array> }, inspection);
-        if (chunks === CLIENT_GONE) {
-          release();
-          return abandonedResponse();
-        }
-        if (chunks) forwarded = new Request(request, { body: concatChunks(chunks) });
-      }
-      const verdict = inspection.finishNow() ?? await inspection.finish();
-      if (!verdict.allow) {
-        release();
-        return toFetchResponse(verdict.response, rest[0]);
-      }
-      const response = await handler(forwarded, ...rest);
+      const inspected = await inspectFetchRequest(request, inspection, release, rest[0]);
+      if ('answer' in inspected) return inspected.answer;
+      const response = await handler(inspected.pass, ...rest);
       return releaseWhenSent(response, release);
     } catch (error) {
       release();
@@ -70,12 +59,7 @@ export function guard<Rest extends unknown[]>(handler: FetchHandler<Rest>, optio
  * ```
  */
 export function metricsHandler(source: MetricsSource): (request?: Request) => Response {
-  return function arenaguardMetrics() {
-    return new Response(renderPrometheus(source), {
-      status: 200,
-      headers: { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' },
-    });
-  };
+  return metricsResponder(source);
 }
 
 /**
@@ -87,11 +71,5 @@ export function metricsHandler(source: MetricsSource): (request?: Request) => Re
  * ```
  */
 export function healthHandler(source: MetricsSource): (request?: Request) => Response {
-  return function arenaguardHealth() {
-    const { status, report } = healthReport(source);
-    return new Response(JSON.stringify(report), {
-      status,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-    });
-  };
+  return healthResponder(source);
 }

@@ -3,9 +3,10 @@
  * workers.
  * @packageDocumentation
  */
-import { abandonedResponse, CLIENT_GONE, concatChunks, GuardCore, metaFromFetchRequest, readRequestBody, releaseOnAbort, releaseWhenSent, toFetchResponse } from './core.js';
+import { GuardCore, inspectFetchRequest, metaFromFetchRequest, releaseOnAbort, releaseWhenSent, toFetchResponse } from './core.js';
 import type { GuardOptions } from './options.js';
-import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
+import type { MetricsSource } from '../metrics/index.js';
+import { healthResponder, metricsResponder } from './web-endpoints.js';
 
 export type { GuardOptions, Exclusion, ThreatEvent } from './options.js';
 
@@ -53,20 +54,10 @@ export function arenaguard(options?: GuardOptions<HonoContextLike>): ArenaguardH
     const inspection = started;
     const release = releaseOnAbort(request, inspection);
     try {
-      if (inspection.meta.hasBody && request.body) {
-        const chunks = await readRequestBody(request as Request & { body: ReadableStream<Uint8Array> }, inspection);
-        if (chunks === CLIENT_GONE) {
-          release();
-          return abandonedResponse();
-        }
-        // The handler reads the same bytes through c.req: give it a request with the body already here.
-        if (chunks) c.req.raw = new Request(request, { body: concatChunks(chunks) });
-      }
-      const verdict = inspection.finishNow() ?? await inspection.finish();
-      if (!verdict.allow) {
-        release();
-        return toFetchResponse(verdict.response, c.env);
-      }
+      const inspected = await inspectFetchRequest(request, inspection, release, c.env);
+      if ('answer' in inspected) return inspected.answer;
+      // The handler reads the same bytes through c.req: give it the request with the body already here.
+      if (inspected.pass !== request) c.req.raw = inspected.pass;
       await next();
     } catch (error) {
       release();
@@ -91,9 +82,7 @@ export function arenaguard(options?: GuardOptions<HonoContextLike>): ArenaguardH
  * ```
  */
 export function metricsHandler(source: MetricsSource): (c?: unknown) => Response {
-  return function arenaguardMetrics() {
-    return new Response(renderPrometheus(source), { headers: { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' } });
-  };
+  return metricsResponder(source);
 }
 
 /**
@@ -105,8 +94,5 @@ export function metricsHandler(source: MetricsSource): (c?: unknown) => Response
  * ```
  */
 export function healthHandler(source: MetricsSource): (c?: unknown) => Response {
-  return function arenaguardHealth() {
-    const { status, report } = healthReport(source);
-    return new Response(JSON.stringify(report), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
-  };
+  return healthResponder(source);
 }
