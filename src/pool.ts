@@ -261,7 +261,7 @@ export class Pool {
     try {
       return await fn(lease.bytes, lease);
     } finally {
-      if (lease.view !== undefined && lease.slot === slot && lease.gen === gen && lease.pool === this) this.releaseLease(lease);
+      if (lease.view !== undefined && lease.slot === slot && lease.gen === gen) this.releaseLease(lease);
     }
   }
 
