@@ -6,7 +6,7 @@
 // body it did not read. The application still gets the bytes as sent.
 
 import { concatBytes } from './bytes.js';
-import { encodedLength } from './encoded-length.js';
+import { encodedLength, gzipMemberEnds } from './encoded-length.js';
 
 /** A decompressor as a pair of web streams: `DecompressionStream`, or a Node zlib stream through `Duplex.toWeb`. */
 export interface Decompressor {
@@ -37,8 +37,101 @@ export const webDecompressor: DecompressorFactory = (coding) => {
   } catch {
     return undefined; // e.g. no brotli in Node 20's DecompressionStream
   }
-  return endChecked(coding, stream);
+  return format === 'gzip' ? byMember(stream) : endChecked(coding, stream);
 };
+
+/** Where in `bytes`, from `from`, gzip's magic (1f 8b 08) starts or a beginning of it ends `bytes`; else `bytes.length`. */
+function magicAt(bytes: Uint8Array, from: number): number {
+  for (let at = bytes.indexOf(0x1f, from); at >= 0; at = bytes.indexOf(0x1f, at + 1)) {
+    if ((at + 1 >= bytes.length || bytes[at + 1] === 0x8b) && (at + 2 >= bytes.length || bytes[at + 2] === 8)) return at;
+  }
+  return bytes.length;
+}
+
+/** A reader of the inflated bytes of one whole gzip member. */
+function memberReader(member: Uint8Array): ReadableStreamDefaultReader<Uint8Array> {
+  const stream = new DecompressionStream('gzip');
+  const writer = stream.writable.getWriter();
+  // (errors, such as a bad CRC, reappear at the reader)
+  writer.write(member as Uint8Array<ArrayBuffer>).catch(ignore);
+  writer.close().catch(ignore);
+  return stream.readable.getReader();
+}
+
+/**
+ * A web gzip body inflated member by member. RFC 1952 lets a body be several gzip members one
+ * after another (`cat a.gz b.gz`, pigz) and Node's zlib, so express.json(), inflates them all,
+ * but Deno's and Chromium's DecompressionStream fail at the bytes after the first member. So
+ * `first` is given the first member only: the body goes to it as it comes until gzip's magic
+ * shows where a second member may start (in compressed bytes, about once in 16 MiB); the rest
+ * waits for the body's end, when the walk (gzipMemberEnds) tells where each member ends, and
+ * each later member has a DecompressionStream of its own. Bytes after the last member fail it
+ * with {@link TrailingBytesError}, as {@link endChecked} does.
+ */
+function byMember(first: Decompressor): Decompressor {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  /** Bytes given to `first` so far. */
+  let fed = 0;
+  /** The last bytes written, when they may begin gzip's magic: not given to `first` until the next chunk tells. */
+  let partial: Uint8Array = new Uint8Array(0);
+  /** Gzip's magic was seen: what follows waits for the body's end. */
+  let held = false;
+  /** The whole body and where its members end, once it has all been written. */
+  let body: Uint8Array | undefined;
+  let ends: number[] = [];
+  /** The member to inflate once the current one is done. */
+  let next = 1;
+  let cancelled = false;
+  const writer = first.writable.getWriter();
+  let reader = first.readable.getReader();
+  const writable = new WritableStream<Uint8Array>({
+    write(chunk) {
+      chunks.push(chunk); // (kept: the walk reads the whole body at its end)
+      total += chunk.length;
+      if (held) return;
+      const bytes = partial.length === 0 ? chunk : concatBytes([partial, chunk]);
+      // (bytes[0] is the body's byte `fed`: the first member's own magic is not a second member's)
+      const stop = magicAt(bytes, fed === 0 ? 1 : 0);
+      held = stop + 3 <= bytes.length;
+      partial = bytes.subarray(stop);
+      fed += stop;
+      return stop === 0 ? undefined : writer.write(bytes.subarray(0, stop));
+    },
+    close() {
+      body = concatBytes(chunks);
+      chunks.length = 0;
+      const walked = gzipMemberEnds(body);
+      if (walked?.at(-1) !== total) {
+        const error = walked === undefined ? new Error('not a whole gzip stream') : new TrailingBytesError('gzip');
+        writer.abort(error).catch(ignore); // (the readable fails with it)
+        throw error;
+      }
+      ends = walked;
+      if (ends[0]! > fed) writer.write(body.subarray(fed, ends[0])).catch(ignore);
+      return writer.close();
+    },
+    abort(reason) { return writer.abort(reason); },
+  });
+  const readable = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (cancelled) return;
+        if (!done) return controller.enqueue(value);
+        // (a member is done only after the body's end, so the members' ends are known)
+        if (next >= ends.length) return controller.close();
+        reader = memberReader(body!.subarray(ends[next - 1], ends[next]));
+        next++;
+      }
+    },
+    cancel(reason) {
+      cancelled = true;
+      return reader.cancel(reason);
+    },
+  });
+  return { writable, readable };
+}
 
 /** The error a decoder ends with when bytes follow the end of the encoded stream. */
 export class TrailingBytesError extends Error {

@@ -171,12 +171,8 @@ function gzipMemberEnd(bytes: Uint8Array, at: number): number {
  * has bytes after its end.
  */
 export function encodedLength(bytes: Uint8Array, coding: string): number | undefined {
+  if (coding === 'gzip' || coding === 'x-gzip') return gzipMemberEnds(bytes)?.at(-1);
   try {
-    if (coding === 'gzip' || coding === 'x-gzip') {
-      let p = gzipMemberEnd(bytes, 0);
-      while (p + 2 < bytes.length && bytes[p] === 0x1f && bytes[p + 1] === 0x8b) p = gzipMemberEnd(bytes, p);
-      return p;
-    }
     if (coding === 'deflate') {
       const cmf = bytes[0]!, flg = bytes[1]!;
       if ((cmf & 0x0f) !== 8 || ((cmf << 8) | flg) % 31 !== 0) return undefined;
@@ -184,6 +180,22 @@ export function encodedLength(bytes: Uint8Array, coding: string): number | undef
       return end > bytes.length ? undefined : end;
     }
     return undefined;
+  } catch (error) {
+    if (error instanceof Invalid) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Where each gzip member at the start of `bytes` ends, in order: a member follows another while
+ * the next bytes start with gzip's magic (as decoders read them). Undefined when a member is cut
+ * short or is not gzip. The last end short of `bytes.length` means bytes after the last member.
+ */
+export function gzipMemberEnds(bytes: Uint8Array): number[] | undefined {
+  try {
+    const ends = [gzipMemberEnd(bytes, 0)];
+    for (let p = ends[0]!; p + 2 < bytes.length && bytes[p] === 0x1f && bytes[p + 1] === 0x8b;) ends.push(p = gzipMemberEnd(bytes, p));
+    return ends;
   } catch (error) {
     if (error instanceof Invalid) return undefined;
     throw error;

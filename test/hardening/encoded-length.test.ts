@@ -3,7 +3,7 @@
 // the walk must find the end exactly — for every compression level, stored blocks, several
 // gzip members — and never take a stream cut short for a whole one.
 import { describe, expect, it } from 'vitest';
-import { encodedLength } from '../../src/http/encoded-length.js';
+import { encodedLength, gzipMemberEnds } from '../../src/http/encoded-length.js';
 
 /** `bytes` compressed by the runtime's own CompressionStream. */
 async function compress(bytes: Uint8Array, format: 'gzip' | 'deflate'): Promise<Uint8Array> {
@@ -43,6 +43,11 @@ describe('encodedLength', () => {
     const b = await compress(inputs[2]!, 'gzip');
     expect(encodedLength(join(a, b), 'gzip')).toBe(a.length + b.length);
     expect(encodedLength(join(a, b, new TextEncoder().encode('x')), 'gzip')).toBe(a.length + b.length);
+    // (where each member ends: what the web runtimes inflate one at a time)
+    expect(gzipMemberEnds(join(a, b, a))).toEqual([a.length, a.length + b.length, 2 * a.length + b.length]);
+    expect(gzipMemberEnds(join(a, b, new Uint8Array([0x1f])))).toEqual([a.length, a.length + b.length]);
+    expect(gzipMemberEnds(join(a, b.subarray(0, b.length - 1)))).toBeUndefined();
+    expect(gzipMemberEnds(join(a, new Uint8Array([0x1f, 0x8b, 7])))).toBeUndefined();
   });
 
   it('says nothing of codings it does not walk, or of bytes that are not the coding', () => {
