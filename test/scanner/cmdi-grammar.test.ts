@@ -1223,3 +1223,21 @@ describe('cmdi words measured after decoding', () => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toEqual(ruleIds(d.scan(decoded, { context: 'query' })));
   });
 });
+
+describe('cmdi: an option opening the value whose value a program runs (argument injection)', () => {
+  // a value that starts with '-' is an argument, not a shell line: git --upload-pack=, tar --to-command=, rsync --rsh=
+  // and the like run their value, so one given a command word (or a quote, $ or backtick) is judged like system(
+  it.each(['--to-command=id', "--upload-pack='touch x'", '--receive-pack=whoami', '--exec=id', '--rsh=sh', '--use-compress-program=id',
+    '--checkpoint-action=exec=id', '-c core.sshCommand=id', '-oLocalCommand=id', '%2d%2dunzip-command=id', '--script-shell=$x'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // the same options named after a command document it (session 16 reverted a rule that took these); a field named
+  // command=, an option given no command word, an option not opening the value
+  it.each(['git rebase --exec=make main', 'tar: use --use-compress-program=gzip or -z', 'nix-shell --command=zsh', 'git rebase --exec=make',
+    'command=id', 'x-command=id', 'script=ls', '--exec=jest', '--script=vuln', '--prefix=/usr/local', 'a --exec=id', '-v --upload-pack=x',
+    'shell=bash'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
