@@ -8,7 +8,7 @@ import { digitsOnly, flagsOfBytes, wordIs } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT, K_FAMILY_CMD,
   R_CMDI_CHAINED_COMMAND, R_CMDI_COMMAND_SUBSTITUTION, R_CMDI_SHELL_PATH, R_CMDI_COMMAND_WITH_ARGS, R_CMDI_REDIRECTION,
-  R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND, R_CMDI_FUNCTION_DEFINITION, R_CMDI_GLOB_PATH, R_CMDI_ALIAS_TRAP, R_CMDI_OBFUSCATED_COMMAND, R_CMDI_EXEC_CALL,
+  R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND, R_CMDI_FUNCTION_DEFINITION, R_CMDI_GLOB_PATH, R_CMDI_ALIAS_TRAP, R_CMDI_OBFUSCATED_COMMAND, R_CMDI_EXEC_CALL, R_CMDI_ARGUMENT_INJECTION,
 } from "./generated/tables";
 
 // Layout: the trackers that idle() needs at rest (C_POS C_CMD C_DOLLAR C_BRACE C_BIN C_SHELL C_REDIR C_SSI C_PCT C_NL
@@ -298,6 +298,36 @@ function mailer(word: usize, len: u32): bool {
 function optionCommand(word: usize, len: u32, opens: bool): bool {
   if (len >= 8 && inList(word, len, "proxycommand oproxycommand localcommand olocalcommand sshcommand fsmonitor gitproxy")) return true;
   return opens && len >= 3 && len <= 8 && inList(word, len, "command pack program script shell prefix launcher rsh");
+}
+
+/**
+ * Options that make a program write or load the file they name: curl -o --output, wget -O --output-document, find
+ * -fprint -fprintf -fls, git --template (hooks copied from it), --config (options read from it), --outfile.
+ */
+function fileOption(word: usize, len: u32): bool {
+  return (len == 1 && load<u8>(word) == 0x6f) || (len >= 3 && len <= 8 && inList(word, len, "output document fprint fprintf fls template config outfile"));
+}
+
+/**
+ * Punctuation while an option chain is alive (ST_OPTION set: the value opened with '-'). A '-' or '.' glued to the
+ * chain joins it; a space or '=' right after a file option's name (see fileOption) marks where its value starts
+ * (bit 31), and an absolute path there (/ \ ~) is argument injection: the program writes or loads a file the
+ * attacker chose (-o /var/www/html/x.php, --template=/tmp/hooks). Any other byte ends the chain. ('=' after other
+ * names joins it in cmdPunctFull: see optionChain.)
+ */
+function optionPunct(st: usize, opt: u32, ch: u32, start: u32, end: u32): void {
+  if ((opt & 0x7fffffff) != start) { s32(st, ST_OPTION, 0); return; }
+  if ((opt >> 31) != 0) {
+    if (ch == 0x2f || ch == 0x5c || ch == 0x7e) report(st, R_CMDI_ARGUMENT_INJECTION, 0, end);
+    s32(st, ST_OPTION, 0);
+    return;
+  }
+  const lw = load<u64>(st + ST_CMD2 + J_LW);
+  const named = <u32>(lw >> 32) == start && fileOption(st + ST_LEX + LX_WORD, <u32>lw & 0xff);
+  if (named && (ch == 0x20 || ch == 0x3d)) s32(st, ST_OPTION, end | 0x80000000);
+  else if (named && (ch == 0x2f || ch == 0x5c || ch == 0x7e) && (<u32>lw & 0xff) == 1) { report(st, R_CMDI_ARGUMENT_INJECTION, 0, end); s32(st, ST_OPTION, 0); } // -o/tmp/x
+  else if (ch == 0x2d || ch == 0x2e) s32(st, ST_OPTION, end);
+  else if (ch != 0x3d) s32(st, ST_OPTION, 0);
 }
 
 /**
@@ -1282,10 +1312,10 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
 // @ts-ignore: decorator
 @inline export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  // (the option chain: a '-' opening the value starts it, see optionPunct; only values that open with '-' pay for it)
   const opt = g32(st, ST_OPTION);
-  // (the option chain: a '-' opening the value starts it, '-' '.' glued to it join it; '=' joins it after its test in
-  // cmdPunctFull, which an '=' always reaches)
-  if (opt == start && (ch == 0x2d || (ch == 0x2e && start != 0))) s32(st, ST_OPTION, end);
+  if (opt != 0) optionPunct(st, opt, ch, start, end);
+  else if (start == 0 && ch == 0x2d) s32(st, ST_OPTION, end);
   if (ch == 0x20) { if (!quiet(c, j)) cmdPunctFull(st, c, ch, start, end); }
   else if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
       (ch != 0x2d || g32(c, C_LAST_END) == start) && g32(c, C_PEXP) == 0) {

@@ -1241,3 +1241,19 @@ describe('cmdi: an option opening the value whose value a program runs (argument
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi: an option opening the value that writes or loads the file it names, given an absolute path', () => {
+  // curl -o, wget -O / --output-document, find -fprint, git --template, --config: a value starting with the option is
+  // an argument the program is given, and an absolute path after it makes it write or read a file the sender chose
+  it.each(['--output=/var/www/html/x.php', '-o /tmp/x', '-o/tmp/x', '-O /srv/a', '--output-document=/tmp/a', '-fprint /tmp/y', '-fprintf /tmp/y %p',
+    '--template=~/t', '--config=/tmp/evil', '--outfile \\\\host\\share\\x', '%2D%2Doutput=%2Ftmp%2Fx'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.argument-injection');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // a format or relative name after the option, the option after a command or in prose, a flag that takes no file
+  it.each(['--output=json', '-o wide', '-o json', '--output=./out', 'use --output=/tmp/x to save', 'curl -o /tmp/x', '-x /tmp',
+    'output=/tmp/x', '--outputs=/tmp/x', '-oo /tmp/x', '-- /tmp/x', 'o /tmp/x', '-o-/tmp'])('%s stays clean of it', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.argument-injection');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
