@@ -316,7 +316,7 @@ function fileOption(word: usize, len: u32): bool {
  * names joins it in cmdPunctFull: see optionChain.)
  */
 function optionPunct(st: usize, opt: u32, ch: u32, start: u32, end: u32): void {
-  if ((opt & 0x7fffffff) != start) { s32(st, ST_OPTION, 0); return; }
+  if ((opt & 0x3fffffff) != start || (opt >> 30) == 3) { s32(st, ST_OPTION, 0); return; } // (-O/--long: see optionWord)
   if ((opt >> 31) != 0) {
     if (ch == 0x2f || ch == 0x5c || ch == 0x7e) report(st, R_CMDI_ARGUMENT_INJECTION, 0, end);
     s32(st, ST_OPTION, 0);
@@ -325,9 +325,17 @@ function optionPunct(st: usize, opt: u32, ch: u32, start: u32, end: u32): void {
   const lw = load<u64>(st + ST_CMD2 + J_LW);
   const named = <u32>(lw >> 32) == start && fileOption(st + ST_LEX + LX_WORD, <u32>lw & 0xff);
   if (named && (ch == 0x20 || ch == 0x3d)) s32(st, ST_OPTION, end | 0x80000000);
-  else if (named && (ch == 0x2f || ch == 0x5c || ch == 0x7e) && (<u32>lw & 0xff) == 1) { report(st, R_CMDI_ARGUMENT_INJECTION, 0, end); s32(st, ST_OPTION, 0); } // -o/tmp/x
+  // -o/tmp/x: the path glued to a one-letter option waits for its first name (usage text writes -O/--output)
+  else if (named && (ch == 0x2f || ch == 0x5c) && (<u32>lw & 0xff) == 1) s32(st, ST_OPTION, end | 0xc0000000);
   else if (ch == 0x2d || ch == 0x2e) s32(st, ST_OPTION, end);
   else if (ch != 0x3d) s32(st, ST_OPTION, 0);
+}
+
+/** A word while an option chain is alive: it joins the chain glued to it, or is the first name of a path glued to -o. */
+function optionWord(st: usize, opt: u32, start: u32, end: u32): void {
+  if ((opt & 0x3fffffff) != start || start == 0) return;
+  if ((opt >> 30) == 3) { report(st, R_CMDI_ARGUMENT_INJECTION, 0, end); s32(st, ST_OPTION, 0); }
+  else if ((opt >> 31) == 0) s32(st, ST_OPTION, end);
 }
 
 /**
@@ -1022,7 +1030,8 @@ function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
 // @ts-ignore: decorator
 @inline export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
-  if (g32(st, ST_OPTION) == start && start != 0) s32(st, ST_OPTION, end); // (a word of an option opening the value: see optionChain)
+  const opt = g32(st, ST_OPTION);
+  if (opt != 0) optionWord(st, opt, start, end); // (an option opening the value: see optionPunct)
   if ((flags & K_FAMILY_CMD) == 0 && !(len == 8 && first == 0x66) && len != 10 && len != 13 && len != 14 && !(len == 7 && g32(c, C_EXEC) != 0)) {
     if (quiet(c, j)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
     // (and the plain word opening the value, cmdWordFull's second fast path)

@@ -1252,7 +1252,9 @@ describe('cmdi: an option opening the value that writes or loads the file it nam
   });
   // a format or relative name after the option, the option after a command or in prose, a flag that takes no file
   it.each(['--output=json', '-o wide', '-o json', '--output=./out', 'use --output=/tmp/x to save', 'curl -o /tmp/x', '-x /tmp',
-    'output=/tmp/x', '--outputs=/tmp/x', '-oo /tmp/x', '-- /tmp/x', 'o /tmp/x', '-o-/tmp'])('%s stays clean of it', (input) => {
+    'output=/tmp/x', '--outputs=/tmp/x', '-oo /tmp/x', '-- /tmp/x', 'o /tmp/x', '-o-/tmp',
+    // usage text: a short option glued to its long form
+    '-O/--maxRequests NUM', '-o/--output <file>'])('%s stays clean of it', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.argument-injection');
     expectSameWhenSplit(d, [input], 'query');
   });
