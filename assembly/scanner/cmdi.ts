@@ -3,12 +3,12 @@
 // judged by what follows it (an option, a path, a number, end of input; `name=` is a query
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
-import { g32, s32, g64, s64, report, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START } from "./state";
+import { g32, s32, g64, s64, report, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION } from "./state";
 import { digitsOnly, flagsOfBytes, wordIs } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT, K_FAMILY_CMD,
   R_CMDI_CHAINED_COMMAND, R_CMDI_COMMAND_SUBSTITUTION, R_CMDI_SHELL_PATH, R_CMDI_COMMAND_WITH_ARGS, R_CMDI_REDIRECTION,
-  R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND, R_CMDI_FUNCTION_DEFINITION, R_CMDI_GLOB_PATH, R_CMDI_ALIAS_TRAP, R_CMDI_OBFUSCATED_COMMAND, R_CMDI_EXEC_CALL,
+  R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND, R_CMDI_FUNCTION_DEFINITION, R_CMDI_GLOB_PATH, R_CMDI_ALIAS_TRAP, R_CMDI_OBFUSCATED_COMMAND, R_CMDI_EXEC_CALL, R_CMDI_ARGUMENT_INJECTION,
 } from "./generated/tables";
 
 // Layout: the trackers that idle() needs at rest (C_POS C_CMD C_DOLLAR C_BRACE C_BIN C_SHELL C_REDIR C_SSI C_PCT C_NL
@@ -285,9 +285,68 @@ function mailer(word: usize, len: u32): bool {
   return (len == 4 && wordIs(word, len, "mail")) || (len == 5 && wordIs(word, len, "msmtp"));
 }
 
-/** ssh's ProxyCommand option, also as one word with its option letter (-oProxyCommand=). */
-function proxyCommand(word: usize, len: u32): bool {
-  return (len == 12 && wordIs(word, len, "proxycommand")) || (len == 13 && wordIs(word, len, "oproxycommand"));
+/**
+ * Options whose value the tool runs as a command line (argument injection), by the option's last word (the lexer
+ * splits at '-' and '.'): ssh -oProxyCommand= -oLocalCommand=, git -c core.sshCommand= core.fsmonitor= core.gitProxy=
+ * (names no one uses as a query field). The generic last words count only for an option opening the value (`opens`,
+ * see optionChain): git --upload-pack= --receive-pack=, tar --to-command= --rsh-command= --use-compress-program=
+ * --info-script= --new-volume-script=, rsync --rsh=, zip --unzip-command=, npm --script-shell=, Chromium
+ * --renderer-cmd-prefix= --gpu-launcher=, --exec= (and tar's --checkpoint-action=exec=, see the exec( watch). Named
+ * after a command they document it ("git rebase --exec=make main", "tar: use --use-compress-program=gzip": session 16
+ * reverted a rule that took those). What follows must still be a command word or a quote, $ or backtick (C_EXEC 2).
+ */
+function optionCommand(word: usize, len: u32, opens: bool): bool {
+  if (len >= 8 && inList(word, len, "proxycommand oproxycommand localcommand olocalcommand sshcommand fsmonitor gitproxy")) return true;
+  return opens && len >= 3 && len <= 8 && inList(word, len, "command pack program script shell prefix launcher rsh");
+}
+
+/**
+ * Options that make a program write or load the file they name: curl -o --output, wget -O --output-document, find
+ * -fprint -fprintf -fls, git --template (hooks copied from it), --config (options read from it), --outfile.
+ */
+function fileOption(word: usize, len: u32): bool {
+  return (len == 1 && load<u8>(word) == 0x6f) || (len >= 3 && len <= 8 && inList(word, len, "output document fprint fprintf fls template config outfile"));
+}
+
+/**
+ * Punctuation while an option chain is alive (ST_OPTION set: the value opened with '-'). A '-' or '.' glued to the
+ * chain joins it; a space or '=' right after a file option's name (see fileOption) marks where its value starts
+ * (bit 31), and an absolute path there (/ \ ~) is argument injection: the program writes or loads a file the
+ * attacker chose (-o /var/www/html/x.php, --template=/tmp/hooks). Any other byte ends the chain. ('=' after other
+ * names joins it in cmdPunctFull: see optionChain.)
+ */
+function optionPunct(st: usize, opt: u32, ch: u32, start: u32, end: u32): void {
+  if ((opt & 0x3fffffff) != start || (opt >> 30) == 3) { s32(st, ST_OPTION, 0); return; } // (-O/--long: see optionWord)
+  if ((opt >> 31) != 0) {
+    if (ch == 0x2f || ch == 0x5c || ch == 0x7e) report(st, R_CMDI_ARGUMENT_INJECTION, 0, end);
+    s32(st, ST_OPTION, 0);
+    return;
+  }
+  const lw = load<u64>(st + ST_CMD2 + J_LW);
+  const named = <u32>(lw >> 32) == start && fileOption(st + ST_LEX + LX_WORD, <u32>lw & 0xff);
+  if (named && (ch == 0x20 || ch == 0x3d)) s32(st, ST_OPTION, end | 0x80000000);
+  // -o/tmp/x: the path glued to a one-letter option waits for its first name (usage text writes -O/--output)
+  else if (named && (ch == 0x2f || ch == 0x5c) && (<u32>lw & 0xff) == 1) s32(st, ST_OPTION, end | 0xc0000000);
+  else if (ch == 0x2d || ch == 0x2e) s32(st, ST_OPTION, end);
+  else if (ch != 0x3d) s32(st, ST_OPTION, 0);
+}
+
+/** A word while an option chain is alive: it joins the chain glued to it, or is the first name of a path glued to -o. */
+function optionWord(st: usize, opt: u32, start: u32, end: u32): void {
+  if ((opt & 0x3fffffff) != start || start == 0) return;
+  if ((opt >> 30) == 3) { report(st, R_CMDI_ARGUMENT_INJECTION, 0, end); s32(st, ST_OPTION, 0); }
+  else if ((opt >> 31) == 0) s32(st, ST_OPTION, end);
+}
+
+/**
+ * The '=' at `start` ends an option that opens the value: a '-' at the value's start and only words, '-' '.' and '='
+ * glued after it (--to-command=, --checkpoint-action=exec=). Such a value is an argument a program is given, not a
+ * shell line (which has its own rules): an option there is argument injection. Joins the '=' to the chain.
+ */
+function optionChain(st: usize, start: u32, end: u32): bool {
+  if (g32(st, ST_OPTION) != start || start == 0) return false;
+  s32(st, ST_OPTION, end);
+  return true;
 }
 
 /** A word made of letters only (a column name, not a program like gcc7 or python3). */
@@ -971,6 +1030,8 @@ function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
 // @ts-ignore: decorator
 @inline export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  const opt = g32(st, ST_OPTION);
+  if (opt != 0) optionWord(st, opt, start, end); // (an option opening the value: see optionPunct)
   if ((flags & K_FAMILY_CMD) == 0 && !(len == 8 && first == 0x66) && len != 10 && len != 13 && len != 14 && !(len == 7 && g32(c, C_EXEC) != 0)) {
     if (quiet(c, j)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
     // (and the plain word opening the value, cmdWordFull's second fast path)
@@ -1260,6 +1321,10 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
 // @ts-ignore: decorator
 @inline export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  // (the option chain: a '-' opening the value starts it, see optionPunct; only values that open with '-' pay for it)
+  const opt = g32(st, ST_OPTION);
+  if (opt != 0) optionPunct(st, opt, ch, start, end);
+  else if (start == 0 && ch == 0x2d) s32(st, ST_OPTION, end);
   if (ch == 0x20) { if (!quiet(c, j)) cmdPunctFull(st, c, ch, start, end); }
   else if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
       (ch != 0x2d || g32(c, C_LAST_END) == start) && g32(c, C_PEXP) == 0) {
@@ -1404,11 +1469,16 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       else if (es == 2 && adj && (ch == 0x27 || ch == 0x22) && (g32(c, C_EXEC_START) >> 31) != 0) s32(c, C_EXEC, 3 | (end << 2)); // exec(' : the word decides
       else if (es == 2 && adj && (ch == 0x27 || ch == 0x22 || ch == 0x24 || ch == 0x60) && (g32(c, C_EXEC_START) >> 31) == 0) { report(st, R_CMDI_EXEC_CALL, g32(c, C_EXEC_START), end); s32(c, C_EXEC, 0); }
       else if (es == 2 && ch == 0x20 && adj) s32(c, C_EXEC, 2 | (end << 2));
+      // --exec=id, --checkpoint-action=exec=id: the exec( watch's word is an option here (see optionCommand)
+      else if (es == 1 && adj && ch == 0x3d && (load<u32>(j + J_LW) & 0xff) == 4 && wordIs(st + ST_LEX + LX_WORD, 4, "exec") && optionChain(st, start, end)) {
+        s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, g32(c, C_EXEC_START) & 0x7fffffff);
+      }
       else s32(c, C_EXEC, 0);
     }
-    // -oProxyCommand=id: ssh runs the option's value as a command line (argument injection); judged like system( (state 2)
-    // (-oProxyCommand is one word: the option letter glued to the name)
-    else if (ch == 0x3d && <u32>(load<u64>(j + J_LW) >> 32) == start && proxyCommand(st + ST_LEX + LX_WORD, load<u32>(j + J_LW) & 0xff)) {
+    // -oProxyCommand=id, --upload-pack=id: the tool runs the option's value as a command line (argument injection); judged
+    // like system( (state 2) (-oProxyCommand is one word: the option letter glued to the name; see optionCommand)
+    else if (ch == 0x3d && <u32>(load<u64>(j + J_LW) >> 32) == start &&
+        optionCommand(st + ST_LEX + LX_WORD, load<u32>(j + J_LW) & 0xff, optionChain(st, start, end))) {
       s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, start - (load<u32>(j + J_LW) & 0xff));
     }
     if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, ex, start, end));

@@ -33,7 +33,7 @@ const PT_TRAV: u32 = 60;
 const PT_TSTART: u32 = 64;
 const PT_TEND: u32 = 68;
 const PT_SYS_START: u32 = 72;
-const PT_SYS_END: u32 = 76;
+const PT_SYS_DEV: u32 = 76;   // 1: the system dir word in PT_SYS is dev (see devFile)
 const PT_DOTWORD: u32 = 80;  // end + 1 of a '.' at a segment start
 const PT_STEM_KIND: u32 = 84;
 const PT_STEM_START: u32 = 88;
@@ -272,6 +272,17 @@ const EXT_FLAGS: u64 = K_P_SENS_EXT_STRONG | K_P_SENS_EXT | K_P_STEM_EXT;
   if (!done) pathWordFull(st, p, flags, len, same, start, end);
 }
 
+/**
+ * Device files under /dev that a file read never finishes on or that expose memory: /dev/zero /dev/urandom
+ * /dev/random /dev/full (endless or blocking reads: a denial of service where a path is read) and /dev/mem
+ * /dev/port (raw memory, I/O ports). Common words elsewhere (a random dir, a zero file), so only after dev.
+ * (/dev/null is left out: 2>/dev/null is ordinary in pasted commands and reads nothing.)
+ */
+function devFile(w: usize, len: u32): bool {
+  return len >= 3 && len <= 7 && (wordIs(w, len, "zero") || wordIs(w, len, "random") || wordIs(w, len, "urandom") ||
+    wordIs(w, len, "full") || wordIs(w, len, "mem") || wordIs(w, len, "port"));
+}
+
 function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
   const h = st + ST_PATH2;
   if (held(h)) { // (a report held for this event: rare)
@@ -318,11 +329,11 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
   }
   // <sysdir>/<file>
   const sys = g32(p, PT_SYS);
-  if (sys == 2 && adjacent && (flags & K_P_FILE) != 0) holdOrReport(st, RB_FILE, g32(p, PT_SYS_START), end, 1);
+  if (sys == 2 && adjacent && ((flags & K_P_FILE) != 0 || (g32(p, PT_SYS_DEV) != 0 && devFile(w, len)))) holdOrReport(st, RB_FILE, g32(p, PT_SYS_START), end, 1);
   if ((flags & K_P_SYSDIR) != 0 && (atSegmentStart(p, start) || (sys == 2 && adjacent))) {
     s32(p, PT_SYS, 1);
     if (sys != 2) s32(p, PT_SYS_START, g32(p, PT_SEG) == start + 1 ? g32(p, PT_SEP_AT) : start);
-    s32(p, PT_SYS_END, end);
+    s32(p, PT_SYS_DEV, len == 3 && wordIs(w, len, "dev") ? 1 : 0);
   } else s32(p, PT_SYS, 0);
   // <stem>.<ext>  (kind 1: a system stem, win.ini; kind 2: an application secrets file, config.php, database.yml)
   const stem = g32(p, PT_STEM);
@@ -339,7 +350,7 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
   if (unc == 2 && g32(p, PT_SEG) == start + 1) s32(p, PT_UNC, 3);
   else if (unc != 3) s32(p, PT_UNC, 0);
   // /proc/<pid>/: a number continues a system directory
-  if (sys == 2 && adjacent && load<u8>(w) - 0x30 < 10) { s32(p, PT_SYS, 1); s32(p, PT_SYS_END, end); }
+  if (sys == 2 && adjacent && load<u8>(w) - 0x30 < 10) { s32(p, PT_SYS, 1); s32(p, PT_SYS_DEV, 0); }
   rootWord(st, p, w, len, flags, start, end, adjacent);
   // a log or session file by its own name at a segment start: /x/error_log, /tmp/sess_<id> (log and session poisoning)
   if (g32(p, PT_SEG) == start + 1 && (wordIs(w, len, "error_log") || wordIs(w, len, "access_log") || sessionFile(w, len))) {

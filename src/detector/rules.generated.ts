@@ -421,7 +421,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A call of a code-level command-execution function with a string or variable argument: PHP system(/passthru(/shell_exec(/popen(/proc_open(, Python os.system(/subprocess.check_output(, Node execSync(; Java Runtime.getRuntime( and ProcessBuilder(, and Node's child_process module named as a string (require('child_process'), 'node:child_process')."
+    "description": "A call of a code-level command-execution function with a string or variable argument: PHP system(/passthru(/shell_exec(/popen(/proc_open(, Python os.system(/subprocess.check_output(, Node execSync(; Java Runtime.getRuntime( and ProcessBuilder(, and Node's child_process module named as a string (require('child_process'), 'node:child_process'); and, as argument injection, an option whose value a program runs given a command word or a quote (-oProxyCommand=id, -c core.sshCommand=id; when the option opens the value: --upload-pack=, --to-command=, --rsh=, --exec=, --use-compress-program=)."
   },
   {
     "index": 45,
@@ -548,5 +548,14 @@ export const RULES: readonly RuleInfo[] = [
     "score": 5,
     "paranoia": 1,
     "description": "A request body that cannot be read as the application will: for analyzeRequest, a Content-Encoding it cannot inflate (or a body that does not inflate), or a charset whose characters are not its bytes (UTF-7, UTF-32, ...); for both analyzeRequest and the middleware, a multipart body whose framing parsers could read differently with a part in a transfer encoding (undici decodes base64 parts). Its bytes were scanned as they are. Raised by the host, never by the engine."
+  },
+  {
+    "index": 59,
+    "id": "cmdi.argument-injection",
+    "category": "cmdi",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "Argument injection: a value opening with an option that makes the program write or load a file it names (curl -o / --output, wget -O / --output-document, find -fprint / -fprintf / -fls, git --template, --config), given an absolute path (/ \\ or ~). A value starting with '-' is an option to the program, not a shell line; the option named after a command documents it."
   }
 ];

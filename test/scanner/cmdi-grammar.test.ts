@@ -1223,3 +1223,39 @@ describe('cmdi words measured after decoding', () => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toEqual(ruleIds(d.scan(decoded, { context: 'query' })));
   });
 });
+
+describe('cmdi: an option opening the value whose value a program runs (argument injection)', () => {
+  // a value that starts with '-' is an argument, not a shell line: git --upload-pack=, tar --to-command=, rsync --rsh=
+  // and the like run their value, so one given a command word (or a quote, $ or backtick) is judged like system(
+  it.each(['--to-command=id', "--upload-pack='touch x'", '--receive-pack=whoami', '--exec=id', '--rsh=sh', '--use-compress-program=id',
+    '--checkpoint-action=exec=id', '-c core.sshCommand=id', '-oLocalCommand=id', '%2d%2dunzip-command=id', '--script-shell=$x'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // the same options named after a command document it (session 16 reverted a rule that took these); a field named
+  // command=, an option given no command word, an option not opening the value
+  it.each(['git rebase --exec=make main', 'tar: use --use-compress-program=gzip or -z', 'nix-shell --command=zsh', 'git rebase --exec=make',
+    'command=id', 'x-command=id', 'script=ls', '--exec=jest', '--script=vuln', '--prefix=/usr/local', 'a --exec=id', '-v --upload-pack=x',
+    'shell=bash'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi: an option opening the value that writes or loads the file it names, given an absolute path', () => {
+  // curl -o, wget -O / --output-document, find -fprint, git --template, --config: a value starting with the option is
+  // an argument the program is given, and an absolute path after it makes it write or read a file the sender chose
+  it.each(['--output=/var/www/html/x.php', '-o /tmp/x', '-o/tmp/x', '-O /srv/a', '--output-document=/tmp/a', '-fprint /tmp/y', '-fprintf /tmp/y %p',
+    '--template=~/t', '--config=/tmp/evil', '--outfile \\\\host\\share\\x', '%2D%2Doutput=%2Ftmp%2Fx'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.argument-injection');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // a format or relative name after the option, the option after a command or in prose, a flag that takes no file
+  it.each(['--output=json', '-o wide', '-o json', '--output=./out', 'use --output=/tmp/x to save', 'curl -o /tmp/x', '-x /tmp',
+    'output=/tmp/x', '--outputs=/tmp/x', '-oo /tmp/x', '-- /tmp/x', 'o /tmp/x', '-o-/tmp',
+    // usage text: a short option glued to its long form
+    '-O/--maxRequests NUM', '-o/--output <file>'])('%s stays clean of it', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.argument-injection');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

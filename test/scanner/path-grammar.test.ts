@@ -68,6 +68,12 @@ const positives: Array<[string, string]> = [
   ['/tmp/sess_abcdef12', 'path.sensitive-file'],
   ['\\\\?\\C:\\x', 'path.unc'],
   ['\\\\.\\pipe\\x', 'path.unc'],
+  // device files whose read never ends, blocks or exposes memory, only under /dev
+  ['/dev/zero', 'path.sensitive-file'],
+  ['/DEV/urandom', 'path.sensitive-file'],
+  ['/dev/random', 'path.sensitive-file'],
+  ['..\\..\\dev\\mem', 'path.sensitive-file'],
+  ['/dev/full', 'path.sensitive-file'],
 ];
 
 const negatives: string[] = [
@@ -116,6 +122,13 @@ const negatives: string[] = [
   'sess_ion',
   'error_log is a PHP setting',
   '1∕2 cup',
+  // the device names elsewhere, /dev/null (reads nothing), and a device file discussed in prose
+  '/tmp/random',
+  '/home/zero/port',
+  '/var/mem',
+  '/dev/null',
+  '/dev/sda1',
+  'why is /dev/random slow',
 ];
 
 describe('path grammar', () => {
