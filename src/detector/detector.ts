@@ -3,7 +3,7 @@
 import { createArena, type Arena } from '../arena.js';
 import { createStandardPools } from '../standard-pools.js';
 import type { Lease } from '../lease.js';
-import { ScanEngine, CONTEXT_CODES, toThreats, FAULT, JSON_CLEAN, assertLiveView } from './engine.js';
+import { ScanEngine, CONTEXT_CODES, FAULT, JSON_CLEAN, assertLiveView } from './engine.js';
 import { Histogram } from './histogram.js';
 import { StreamFinishedError, DetectorClosedError } from './errors.js';
 import { PoolExhaustedError } from '../errors.js';
@@ -174,7 +174,7 @@ export class ScanStream {
         // (a high surrogate left over is lone after all: U+FFFD, as in the whole input)
         this.#bytes += d.engine.pushStream(this.#state, this.#highSurrogate, true);
         const score = d.engine.score(this.#state);
-        const threats = d.engine.findingCount(this.#state) === 0 ? NO_THREATS : toThreats(d.engine.findings(this.#state), null, d.maxScanBytes);
+        const threats = d.engine.findingCount(this.#state) === 0 ? NO_THREATS : d.engine.threats(null, 0, this.#state);
         this.#state.release();
         this.#state = null;
         return d.record({ blocked: score >= d.threshold, score, threats }, this.#bytes, this.#t0, this.#verdict);
@@ -285,8 +285,7 @@ export class Detector {
     const engine = this.engine;
     try {
       const score = engine.scanValue(input, context, this.paranoia, this.maxScanBytes);
-      const threats = engine.lastFindings === 0 ? NO_THREATS
-        : toThreats(engine.findings(), typeof input === 'string' ? input : null, this.maxScanBytes);
+      const threats = engine.lastFindings === 0 ? NO_THREATS : engine.threats(typeof input === 'string' ? input : null, engine.lastBytes);
       engine.wipe(true);
       return this.record({ blocked: score >= this.threshold, score, threats }, engine.lastBytes, t0, verdict);
     } catch (err) {
@@ -443,6 +442,37 @@ export class Detector {
     }
   }
 
+  /** @internal The result of the value {@link Detector.scanFieldList} stopped at (findings, or a failed scan). */
+  listResult: ScanResult | null = null;
+
+  /**
+   * @internal {@link Detector.scanField} of many pieces of one string, entries `from` to `to` of
+   * `ranges`: entry k is `text.slice(ranges[3k], ranges[3k + 1])` in the context code `ranges[3k + 2]`
+   * (none empty). Those that fit the engine's input slot together are scanned in one wasm call
+   * (a form of thousands of fields would pay a host call per name and per value). Stops at the first
+   * with findings, or whose scan failed: returns its index, its result (as scanField's) in
+   * `listResult`; returns `to` when all are clean. Each is counted as scanField counts it.
+   */
+  scanFieldList(text: string, ranges: ArrayLike<number>, from: number, to: number): number {
+    if (this.#closed) throw new DetectorClosedError();
+    const engine = this.engine;
+    let k: number;
+    try {
+      k = engine.scanList(text, ranges, from, to, this.paranoia, this.maxScanBytes);
+    } catch (err) {
+      // (the values found clean before it are counted; the one at listIndex is the failure)
+      this.#scans += engine.listValues;
+      this.#bytes += engine.listBytes;
+      engine.releaseAll();
+      this.listResult = this.failure(err, -1, undefined, false);
+      return engine.listIndex;
+    }
+    this.#scans += engine.listValues;
+    this.#bytes += engine.listBytes;
+    if (k < to) this.listResult = this.#fieldResult(engine.listScore, text.slice(ranges[3 * k]!, ranges[3 * k + 1]!));
+    return k;
+  }
+
   /**
    * @internal {@link Detector.scanField} on `bytes[start, end)`: the body scanner's values
    * without a subarray each. Offsets in the result count bytes from `start`.
@@ -468,7 +498,7 @@ export class Detector {
       this.#bytes += this.engine.lastBytes;
       return null;
     }
-    const threats = toThreats(this.engine.findings(), text, this.maxScanBytes);
+    const threats = this.engine.threats(text, this.engine.lastBytes);
     return this.record({ blocked: score >= this.threshold, score, threats }, this.engine.lastBytes, -1, false);
   }
 

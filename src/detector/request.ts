@@ -6,7 +6,7 @@ import { fieldLocation, jsonPathSegment } from './json-path.js';
 import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
 import { withoutRule } from './results.js';
-import { assertLiveView } from './engine.js';
+import { assertLiveView, CONTEXT_CODES } from './engine.js';
 import { contentCodings, inflateBody, textsAsSent, UnsupportedCodingError } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
 import { concatBytes, firstSignificantByte } from '../http/bytes.js';
@@ -77,20 +77,81 @@ function safeDecode(s: string, plus: boolean): string {
   try { return decodeURIComponent(plus ? s.replace(/\+/g, ' ') : s); } catch { return s; }
 }
 
-/** name=value pairs of a query string or urlencoded body, both raw. */
+/** Values handed to one {@link Detector.scanFieldList} call at most. */
+const PAIR_BATCH = 1024;
+// scanPairs' batch (it is synchronous and calls nothing that scans pairs: one pair of arrays serves
+// every call): (start, end, context) of each value to scan, in order, and (start, end) of the name of
+// the pair it is in, for its location.
+const pairRanges = new Int32Array(3 * PAIR_BATCH);
+const pairNames = new Int32Array(2 * PAIR_BATCH);
+
+/**
+ * name=value pairs of a query string or urlencoded body, both raw: each pair's name and value,
+ * and the qs reading of it below. The values go to the engine in batches (a form of thousands of
+ * short fields would cost a host call each), scanned and counted as one scanField call each would.
+ */
 function scanPairs(d: Detector, acc: Acc, raw: string, context: ScanContext, prefix: string): void {
-  for (const part of raw.split('&')) {
-    if (part.length === 0) continue;
-    const eq = part.indexOf('=');
-    const name = eq < 0 ? part : part.slice(0, eq);
-    const value = eq < 0 ? '' : part.slice(eq + 1);
-    const label = prefix === 'body' ? () => fieldLocation(safeDecode(name, true)) : () => `${prefix}:${safeDecode(name, true)}`;
-    scanInto(d, acc, name, context, label);
-    scanInto(d, acc, value, context, label);
-    // qs (Express's extended parser, Fastify with qs) splits a pair at `]=` when it has one:
-    // `f[1' OR '1'='1]=x` is the key `f[1' OR '1'='1]`, which neither half above holds.
-    const qsSplit = value.indexOf(']=');
-    if (qsSplit >= 0) scanInto(d, acc, part.slice(0, eq + 1 + qsSplit + 1), context, label);
+  const code = CONTEXT_CODES[context];
+  const ranges = pairRanges;
+  const names = pairNames;
+  let count = 0;
+  // One pass over the text: where the pair began, its first '=' (-1: none yet), and in its value the
+  // first `]=` (qs, Express's extended parser and Fastify with qs, splits a pair there when it has
+  // one: `f[1' OR '1'='1]=x` is the key `f[1' OR '1'='1]`, which neither the name nor the value holds).
+  // (No closures here: this loop runs once per byte of the text.)
+  const n = raw.length;
+  let start = 0;
+  let eq = -1;
+  let qs = -1;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? raw.charCodeAt(i) : 0x26;
+    if (c === 0x3d) { // '='
+      if (eq < 0) eq = i;
+      else if (qs < 0 && i - 1 > eq && raw.charCodeAt(i - 1) === 0x5d) qs = i - 1;
+    } else if (c === 0x26) { // '&': the pair [start, i) ends
+      if (i > start) {
+        // (a batch holds at most PAIR_BATCH values, and a pair adds three at most)
+        if (count > PAIR_BATCH - 3) { flushPairs(d, acc, raw, count, prefix); count = 0; }
+        const nameEnd = eq < 0 ? i : eq;
+        if (nameEnd > start) {
+          ranges[3 * count] = start; ranges[3 * count + 1] = nameEnd; ranges[3 * count + 2] = code;
+          names[2 * count] = start; names[2 * count + 1] = nameEnd;
+          count++;
+        }
+        if (eq >= 0 && i > eq + 1) {
+          ranges[3 * count] = eq + 1; ranges[3 * count + 1] = i; ranges[3 * count + 2] = code;
+          names[2 * count] = start; names[2 * count + 1] = nameEnd;
+          count++;
+        }
+        if (qs >= 0) {
+          ranges[3 * count] = start; ranges[3 * count + 1] = qs + 1; ranges[3 * count + 2] = code;
+          names[2 * count] = start; names[2 * count + 1] = nameEnd;
+          count++;
+        }
+      }
+      start = i + 1;
+      eq = -1;
+      qs = -1;
+    }
+  }
+  flushPairs(d, acc, raw, count, prefix);
+}
+
+/** Scan the first `count` values of scanPairs' batch; a finding's location names its pair. */
+function flushPairs(d: Detector, acc: Acc, raw: string, count: number, prefix: string): void {
+  const names = pairNames;
+  for (let k = 0; k < count; k++) {
+    k = d.scanFieldList(raw, pairRanges, k, count);
+    if (k === count) break;
+    const r = d.listResult!;
+    if (r.threats.length === 0) continue;
+    // (past the list's bound the location is never built: a finding then only scores)
+    let where = '';
+    if (acc.threats.length < MAX_LISTED_FINDINGS) {
+      const name = safeDecode(raw.slice(names[2 * k]!, names[2 * k + 1]!), true);
+      where = prefix === 'body' ? fieldLocation(name) : `${prefix}:${name}`;
+    }
+    addThreats(acc, r, where);
   }
 }
 
