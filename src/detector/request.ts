@@ -254,10 +254,21 @@ function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | nu
   }
   if (depth > MAX_JSON_DEPTH) { walkDeep(d, acc, value, jsonLocation(keys, depth), walk.seen); return; }
   if (Array.isArray(value)) {
+    // The array's strings are scanned in batches (an array of many short strings would cost a host
+    // call each): a run of them, up to anything else, which is walked after the run is scanned.
+    let from = 0;
     for (let i = 0; i < value.length; i++) {
+      const entry: unknown = value[i];
+      if (typeof entry === 'string') {
+        if (i + 1 - from === PAIR_BATCH) { scanStrings(d, acc, value as unknown[], from, i + 1, keys, depth); from = i + 1; }
+        continue;
+      }
+      scanStrings(d, acc, value as unknown[], from, i, keys, depth);
+      from = i + 1;
       keys[depth] = i;
-      walkJson(d, acc, value[i], keys, depth + 1, walk);
+      walkJson(d, acc, entry, keys, depth + 1, walk);
     }
+    scanStrings(d, acc, value as unknown[], from, value.length, keys, depth);
     return;
   }
   const obj = value as Record<string, unknown>;
@@ -268,6 +279,45 @@ function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | nu
     if (!clean.has(key) && scanInto(d, acc, key, 'json', () => jsonLocation(keys, depth + 1)) &&
         key.length <= MAX_CLEAN_KEY_LENGTH && clean.size < MAX_CLEAN_KEYS) clean.add(key);
     walkJson(d, acc, obj[key], keys, depth + 1, walk);
+  }
+}
+
+// scanStrings' batch, as scanPairs' (its own: walkJson's recursion never runs while one is scanned).
+const stringRanges = new Int32Array(3 * PAIR_BATCH);
+
+/**
+ * The strings `array[from, to)` (all strings), scanned as walkJson scans each — in the json
+ * context, the empty ones skipped, a finding's location the element's path — but joined into
+ * one text whose pieces go to the engine in one call (Detector.scanFieldList).
+ */
+function scanStrings(d: Detector, acc: Acc, array: unknown[], from: number, to: number, keys: Array<string | number>, depth: number): void {
+  if (from === to) return;
+  const ranges = stringRanges;
+  const code = CONTEXT_CODES.json;
+  let count = 0;
+  let at = 0;
+  const parts: string[] = [];
+  for (let i = from; i < to; i++) {
+    const part = array[i] as string;
+    if (part.length === 0) continue;
+    ranges[3 * count] = at; ranges[3 * count + 1] = at + part.length; ranges[3 * count + 2] = code;
+    at += part.length;
+    parts.push(part);
+    count++;
+  }
+  if (count === 0) return;
+  const text = count === 1 ? parts[0]! : parts.join('');
+  // (the element of the k-th piece: the k-th non-empty one from `from`)
+  let element = from;
+  let piece = 0;
+  for (let k = 0; k < count; k++) {
+    k = d.scanFieldList(text, ranges, k, count);
+    if (k === count) break;
+    const r = d.listResult!;
+    if (r.threats.length === 0) continue;
+    for (; ; element++) if ((array[element] as string).length > 0 && piece++ === k) break;
+    keys[depth] = element++;
+    addThreats(acc, r, acc.threats.length >= MAX_LISTED_FINDINGS ? '' : jsonLocation(keys, depth + 1));
   }
 }
 

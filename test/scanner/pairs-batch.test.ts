@@ -1,4 +1,4 @@
-// Form bodies and query strings are scanned in batches (Detector.scanFieldList: many values
+// Form bodies and query strings, and runs of strings in JSON arrays, are scanned in batches (Detector.scanFieldList: many values
 // per wasm call). The result must be the one scanning each name and value on its own gives:
 // here every pair's pieces are scanned one by one with detector.scan, as analyzeRequest did
 // before, and the request's score, threats (order, offsets, locations), truncation and the
@@ -7,7 +7,7 @@
 // `]=` reading, empty names and values — at both paranoias and with a small maxScanBytes.
 import { describe, it, expect, afterAll } from 'vitest';
 import { createDetector, type Detector, type ScanResult, type Threat } from '../../src/index.js';
-import { fieldLocation } from '../../src/detector/json-path.js';
+import { fieldLocation, jsonPathSegment } from '../../src/detector/json-path.js';
 
 /** mulberry32: a seeded generator, so a failure names a form that can be made again. */
 function rng(seed: number): () => number {
@@ -135,6 +135,67 @@ describe('form and query pairs scanned in batches', () => {
           expect(stats.scans, label).toBe(want.scans + 1);
           expect(stats.bytesScanned, label).toBe(want.bytes + 2);
           expect(stats.threatsByRule, label).toEqual(byRule(want.result.threats));
+        }
+      }
+    });
+  }
+
+  /** A random JSON array: strings (some empty, long, non-ASCII, attacks) among numbers, nulls and nested arrays. */
+  function array(r: () => number, size: number, depth = 0): unknown[] {
+    const out: unknown[] = [];
+    for (let i = 0; i < size; i++) {
+      const y = r();
+      if (y < 0.08) out.push(Math.floor(r() * 100));
+      else if (y < 0.11) out.push(null);
+      else if (y < 0.14 && depth < 3) out.push(array(r, Math.floor(r() * 30), depth + 1));
+      else out.push(piece(r));
+    }
+    return out;
+  }
+
+  /** What analyzeRequest must say of a JSON array body: each string scanned alone, located by its path. */
+  function expectedJson(ref: Detector, root: unknown[], maxScanBytes: number, threshold: number) {
+    let score = 0, scans = 0, bytes = 0, truncated = false;
+    const threats: Threat[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (Array.isArray(value)) { value.forEach((v, i) => walk(v, path + jsonPathSegment(i))); return; }
+      if (typeof value !== 'string' || value.length === 0) return;
+      scans++;
+      bytes += Math.min(utf8.encode(value).length, maxScanBytes);
+      const r = ref.scan(value, { context: 'json' });
+      if (r.threats.length === 0) return;
+      score += r.score;
+      const where = threats.length >= MAX_LISTED ? '' : path;
+      for (const t of r.threats) {
+        if (threats.length < MAX_LISTED) threats.push({ ...t, location: where });
+        else truncated = true;
+      }
+    };
+    walk(root, 'body:$');
+    const result: ScanResult = { blocked: score >= threshold, score, threats };
+    if (truncated) result.truncated = true;
+    return { result, scans, bytes };
+  }
+
+  for (const options of [{ paranoia: 1 as const }, { paranoia: 2 as const }, { paranoia: 1 as const, maxScanBytes: 40 }]) {
+    it(`JSON arrays of strings: equal to one scan per string (${JSON.stringify(options)})`, async () => {
+      const ref = await createDetector(options);
+      open.push(ref);
+      for (let seed = 1; seed <= 16; seed++) {
+        const r = rng(seed * 104729 + options.paranoia + (options.maxScanBytes ?? 0));
+        const root = array(r, seed % 5 === 0 ? 1500 + Math.floor(r() * 2500) : Math.floor(r() * 150));
+        const d = await createDetector(options);
+        open.push(d);
+        // (parsed, as a body parser gives it, and as JSON text)
+        for (const body of [root, JSON.stringify(root)]) {
+          const before = d.getStats();
+          const got = await d.analyzeRequest({ method: 'POST', url: '/x', headers: { 'content-type': 'application/json' }, body });
+          const want = expectedJson(ref, root, ref.maxScanBytes, d.threshold);
+          const label = `seed ${seed} ${typeof body}`;
+          expect(got, label).toEqual(want.result);
+          const stats = d.getStats();
+          expect(stats.scans - before.scans, label).toBe(want.scans + 1);
+          expect(stats.bytesScanned - before.bytesScanned, label).toBe(want.bytes + 2);
         }
       }
     });
