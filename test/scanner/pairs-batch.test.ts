@@ -219,6 +219,22 @@ describe('form and query pairs scanned in batches', () => {
     expect(d.getStats().bytesScanned - before.bytesScanned).toBe(2 + 5000 * 3);
   });
 
+  it('a trapped engine: every field fails closed on its own, as one scan each did', async () => {
+    // (a detector of its own: the trap faults its arena for good)
+    const d = await createDetector();
+    try {
+      d.injectScanFault();
+      const r = d.analyzeRequestSync({ method: 'POST', url: '/x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1&&b=&=c&d]=e]=f' });
+      expect(r.blocked).toBe(true);
+      expect(r.threats.map((t) => `${t.ruleId}@${t.location}`)).toEqual(
+        ['path', 'body:a', 'body:a', 'body:b', 'body:', 'body:d]', 'body:d]', 'body:d]'].map((where) => `internal.error@${where}`));
+      expect(d.getStats().internalErrors).toBe(8);
+      expect(d.getStats().scans).toBe(8);
+    } finally {
+      await d.close();
+    }
+  });
+
   it('a finding after thousands of clean fields keeps its pair and offsets', async () => {
     const { d } = await detectors({ paranoia: 1 });
     let raw = '';
