@@ -254,17 +254,25 @@ function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | nu
   }
   if (depth > MAX_JSON_DEPTH) { walkDeep(d, acc, value, jsonLocation(keys, depth), walk.seen); return; }
   if (Array.isArray(value)) {
-    // The array's strings are scanned in batches (an array of many short strings would cost a host
-    // call each): a run of them, up to anything else, which is walked after the run is scanned.
+    // The array's short strings are scanned in batches (an array of many would cost a host call
+    // each): a run of them, up to anything else, which is walked after the run is scanned. (Runs are
+    // joined into one text: bounded, and a long string, which gains nothing, is not joined.)
     let from = 0;
+    let chars = 0;
     for (let i = 0; i < value.length; i++) {
       const entry: unknown = value[i];
-      if (typeof entry === 'string') {
-        if (i + 1 - from === PAIR_BATCH) { scanStrings(d, acc, value as unknown[], from, i + 1, keys, depth); from = i + 1; }
+      if (typeof entry === 'string' && entry.length <= BATCH_STRING_CHARS) {
+        chars += entry.length;
+        if (i + 1 - from === PAIR_BATCH || chars >= BATCH_RUN_CHARS) {
+          scanStrings(d, acc, value as unknown[], from, i + 1, keys, depth);
+          from = i + 1;
+          chars = 0;
+        }
         continue;
       }
       scanStrings(d, acc, value as unknown[], from, i, keys, depth);
       from = i + 1;
+      chars = 0;
       keys[depth] = i;
       walkJson(d, acc, entry, keys, depth + 1, walk);
     }
@@ -282,6 +290,9 @@ function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | nu
   }
 }
 
+/** Strings of a JSON array longer than this are scanned alone; a run of shorter ones is joined up to about this many. */
+const BATCH_STRING_CHARS = 4096;
+const BATCH_RUN_CHARS = 1 << 16;
 // scanStrings' batch, as scanPairs' (its own: walkJson's recursion never runs while one is scanned).
 const stringRanges = new Int32Array(3 * PAIR_BATCH);
 
