@@ -4,3 +4,4 @@ export * from "./arena/arena";
 export * from "./arena/memory";
 export * from "./scanner/scanner";
 export { scanJson, scanJsonValues, scanJsonBytes, scanJsonLongest } from "./scanner/json";
+export { scanList } from "./scanner/list";

@@ -91,7 +91,7 @@ let longestValue: u32 = 0;
  * scanOnce on 300,000 random such values in every context at paranoia 1 and 2.) Here and not in
  * scanOnce: there, the test made the rest of that function compile worse for every other value.
  */
-function quietWords(p: usize, n: u32): bool {
+export function quietWords(p: usize, n: u32): bool {
   let hash = FNV_OFFSET;
   let wordLen: u32 = 0;
   let digitFirst = false;

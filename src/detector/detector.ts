@@ -3,7 +3,7 @@
 import { createArena, type Arena } from '../arena.js';
 import { createStandardPools } from '../standard-pools.js';
 import type { Lease } from '../lease.js';
-import { ScanEngine, CONTEXT_CODES, toThreats, FAULT, JSON_CLEAN, assertLiveView } from './engine.js';
+import { ScanEngine, CONTEXT_CODES, FAULT, JSON_CLEAN, assertLiveView } from './engine.js';
 import { Histogram } from './histogram.js';
 import { StreamFinishedError, DetectorClosedError } from './errors.js';
 import { PoolExhaustedError } from '../errors.js';
@@ -22,6 +22,11 @@ const NO_THREATS: Threat[] = Object.freeze([]) as unknown as Threat[];
  * every access, and a short scan reads the clock twice.
  */
 const clock: { now(): number } = globalThis.performance;
+
+/** A counter map as the stats give it: key → count, in the order the keys were first counted. */
+function counts(cells: Map<string, { n: number }>): Record<string, number> {
+  return Object.fromEntries(Array.from(cells, ([key, cell]) => [key, cell.n]));
+}
 
 /** The finding an internal error turns into. */
 function internalError(err: unknown, location?: string): Threat {
@@ -174,7 +179,7 @@ export class ScanStream {
         // (a high surrogate left over is lone after all: U+FFFD, as in the whole input)
         this.#bytes += d.engine.pushStream(this.#state, this.#highSurrogate, true);
         const score = d.engine.score(this.#state);
-        const threats = d.engine.findingCount(this.#state) === 0 ? NO_THREATS : toThreats(d.engine.findings(this.#state), null, d.maxScanBytes);
+        const threats = d.engine.findingCount(this.#state) === 0 ? NO_THREATS : d.engine.threats(null, 0, this.#state);
         this.#state.release();
         this.#state = null;
         return d.record({ blocked: score >= d.threshold, score, threats }, this.#bytes, this.#t0, this.#verdict);
@@ -236,8 +241,9 @@ export class Detector {
   /** Date.now() of the last internal error; recent ones count as the arena's pools' refusals do. */
   #lastErrorAt = -Infinity;
   readonly #healthWindow = new HealthWindow();
-  readonly #byCategory = new Map<string, number>();
-  readonly #byRule = new Map<string, number>();
+  // (a cell per key: a threat counted costs one lookup, not a get and a set; insertion order is the stats')
+  readonly #byCategory = new Map<string, { n: number }>();
+  readonly #byRule = new Map<string, { n: number }>();
   readonly #times = new Histogram();
 
   /** @internal Use {@link createDetector}. */
@@ -285,8 +291,7 @@ export class Detector {
     const engine = this.engine;
     try {
       const score = engine.scanValue(input, context, this.paranoia, this.maxScanBytes);
-      const threats = engine.lastFindings === 0 ? NO_THREATS
-        : toThreats(engine.findings(), typeof input === 'string' ? input : null, this.maxScanBytes);
+      const threats = engine.lastFindings === 0 ? NO_THREATS : engine.threats(typeof input === 'string' ? input : null, engine.lastBytes);
       engine.wipe(true);
       return this.record({ blocked: score >= this.threshold, score, threats }, engine.lastBytes, t0, verdict);
     } catch (err) {
@@ -443,6 +448,37 @@ export class Detector {
     }
   }
 
+  /** @internal The result of the value {@link Detector.scanFieldList} stopped at (findings, or a failed scan). */
+  listResult: ScanResult | null = null;
+
+  /**
+   * @internal {@link Detector.scanField} of many pieces of one string, entries `from` to `to` of
+   * `ranges`: entry k is `text.slice(ranges[3k], ranges[3k + 1])` in the context code `ranges[3k + 2]`
+   * (none empty). Those that fit the engine's input slot together are scanned in one wasm call
+   * (a form of thousands of fields would pay a host call per name and per value). Stops at the first
+   * with findings, or whose scan failed: returns its index, its result (as scanField's) in
+   * `listResult`; returns `to` when all are clean. Each is counted as scanField counts it.
+   */
+  scanFieldList(text: string, ranges: ArrayLike<number>, from: number, to: number): number {
+    if (this.#closed) throw new DetectorClosedError();
+    const engine = this.engine;
+    let k: number;
+    try {
+      k = engine.scanList(text, ranges, from, to, this.paranoia, this.maxScanBytes);
+    } catch (err) {
+      // (the values found clean before it are counted; the one at listIndex is the failure)
+      this.#scans += engine.listValues;
+      this.#bytes += engine.listBytes;
+      engine.releaseAll();
+      this.listResult = this.failure(err, -1, undefined, false);
+      return engine.listIndex;
+    }
+    this.#scans += engine.listValues;
+    this.#bytes += engine.listBytes;
+    if (k < to) this.listResult = this.#fieldResult(engine.listScore, text.slice(ranges[3 * k]!, ranges[3 * k + 1]!));
+    return k;
+  }
+
   /**
    * @internal {@link Detector.scanField} on `bytes[start, end)`: the body scanner's values
    * without a subarray each. Offsets in the result count bytes from `start`.
@@ -468,7 +504,7 @@ export class Detector {
       this.#bytes += this.engine.lastBytes;
       return null;
     }
-    const threats = toThreats(this.engine.findings(), text, this.maxScanBytes);
+    const threats = this.engine.threats(text, this.engine.lastBytes);
     return this.record({ blocked: score >= this.threshold, score, threats }, this.engine.lastBytes, -1, false);
   }
 
@@ -512,8 +548,10 @@ export class Detector {
     const threats = result.threats;
     for (let i = 0; i < threats.length; i++) {
       const t = threats[i]!;
-      this.#byCategory.set(t.category, (this.#byCategory.get(t.category) ?? 0) + 1);
-      this.#byRule.set(t.ruleId, (this.#byRule.get(t.ruleId) ?? 0) + 1);
+      const c = this.#byCategory.get(t.category);
+      if (c === undefined) this.#byCategory.set(t.category, { n: 1 }); else c.n++;
+      const r = this.#byRule.get(t.ruleId);
+      if (r === undefined) this.#byRule.set(t.ruleId, { n: 1 }); else r.n++;
     }
   }
 
@@ -541,8 +579,8 @@ export class Detector {
       bytesScanned: this.#bytes,
       blocked: this.#blocked,
       internalErrors: this.#errors,
-      threatsByCategory: Object.fromEntries(this.#byCategory),
-      threatsByRule: Object.fromEntries(this.#byRule),
+      threatsByCategory: counts(this.#byCategory),
+      threatsByRule: counts(this.#byRule),
       scanTimeMs: { p50: this.#times.quantile(0.5), p99: this.#times.quantile(0.99), max: this.#times.max },
     };
   }

@@ -37,6 +37,7 @@ interface ScannerExports {
   scanJsonValues(): number;
   scanJsonBytes(): number;
   scanJsonLongest(): number;
+  scanList(st: number, scratch: number, input: number, list: number, count: number, paranoia: number, limit: number): number;
 }
 
 /** What {@link ScanEngine.scanJsonAt} found (mirrors assembly/scanner/json.ts; the host tells only clean from the rest). */
@@ -56,6 +57,8 @@ const SHORT_BYTES = 64;
 // State block fields the host reads (assembly/scanner/state.ts).
 const ST_NFIND = 20;
 const ST_SCORE = 24;
+/** Bytes of one entry of scanList's list (assembly/scanner/list.ts): offset, length, context. */
+const LIST_ENTRY = 12;
 
 /** Engine test hook: the next scan call throws as a trapped wasm call would. */
 export const FAULT = Symbol('arenaguard.scanFault');
@@ -86,6 +89,16 @@ export class ScanEngine {
   lastFindings = 0;
   /** Keys and string values the last {@link ScanEngine.scanJsonAt} scanned (lastBytes: their bytes). */
   jsonValues = 0;
+  /** Values the last {@link ScanEngine.scanList} found clean, and their UTF-8 bytes. */
+  listValues = 0;
+  listBytes = 0;
+  /** The entry {@link ScanEngine.scanList} is at: where it stopped, or the one whose scan threw. */
+  listIndex = 0;
+  /** Score of the value {@link ScanEngine.scanList} stopped at. */
+  listScore = 0;
+  /** Where a state block keeps its findings, and the size of one (asked once: a wasm call each). */
+  readonly #findingsAt: number;
+  readonly #findingBytes: number;
   [FAULT] = false;
 
   constructor(arena: Arena) {
@@ -98,6 +111,8 @@ export class ScanEngine {
     this.#u8 = new Uint8Array(memory.buffer);
     this.#dv = new DataView(memory.buffer);
     this.stateBytes = this.#ex.scanStateBytes();
+    this.#findingsAt = this.#ex.scanFindingsOffset();
+    this.#findingBytes = this.#ex.scanFindingBytes();
     // (else every scan would fail closed for want of a slot: say so once, at creation)
     const need = Math.max(this.#ex.scanScratchBytes(), this.stateBytes);
     const largest = arena.lendingPools.at(-1)?.slotSize ?? 0;
@@ -269,6 +284,77 @@ export class ScanEngine {
   }
 
   /**
+   * {@link ScanEngine.scanValue} of many pieces of `text`, in turn: entry k is
+   * `text.slice(ranges[3k], ranges[3k + 1])` in the context code `ranges[3k + 2]` (none empty). As
+   * many as fit go into the input slot at once, the stretch of text that holds them copied once, and
+   * are scanned in one wasm call (assembly/scanner/list.ts); a stretch that is not ASCII (its offsets
+   * would need mapping) and a piece too long to share the slot are scanned one by one. Scans entries
+   * `from` to `to` until one has findings: returns its index, with its score in `listScore` and its
+   * findings as after scanValue (lastFindings, lastBytes, findings()); `to` when all are clean.
+   * `listValues` and `listBytes` count the clean ones scanned (also when a scan throws, at `listIndex`).
+   */
+  scanList(text: string, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number): number {
+    this.listValues = 0;
+    this.listBytes = 0;
+    this.listIndex = from;
+    this.#check();
+    this.#ensure();
+    // (a multiple of 4, as 12 bytes an entry are: the list below the room stays aligned)
+    const cap = this.#inputCap & ~3;
+    for (let k = from; k < to; ) {
+      this.listIndex = k;
+      // Entries k .. k+n-1: their span of the text [lo, hi), one byte a unit if ASCII, and the list after it.
+      let lo = ranges[3 * k]!, hi = ranges[3 * k + 1]!, n = 1;
+      while (k + n < to) {
+        const s = ranges[3 * (k + n)]!, e = ranges[3 * (k + n) + 1]!;
+        const nlo = s < lo ? s : lo, nhi = e > hi ? e : hi;
+        if (nhi - nlo + LIST_ENTRY * (n + 1) > cap) break;
+        lo = nlo; hi = nhi; n++;
+      }
+      const room = cap - LIST_ENTRY * n;
+      let ascii = false;
+      if (hi - lo <= room) {
+        const { read, written } = encoder.encodeInto(text.slice(lo, hi), this.#inputView!);
+        if (written > this.#dirty) this.#dirty = written;
+        ascii = read === hi - lo && written === read;
+      }
+      if (!ascii) {
+        // (one by one, as scanValue scans a string: it maps nothing here, the caller maps offsets)
+        for (let i = 0; i < n; i++, k++) {
+          this.listIndex = k;
+          const score = this.scanValue(text.slice(ranges[3 * k]!, ranges[3 * k + 1]!), ranges[3 * k + 2]!, paranoia, limit);
+          if (this.lastFindings !== 0) { this.listScore = score; return k; }
+          this.listValues++;
+          this.listBytes += this.lastBytes;
+        }
+        continue;
+      }
+      const inp = this.#inp;
+      const list = inp + room;
+      const dv = this.#dv;
+      for (let i = 0, e = list; i < n; i++, e += LIST_ENTRY) {
+        const s = ranges[3 * (k + i)]!;
+        dv.setUint32(e, s - lo, true);
+        dv.setUint32(e + 4, ranges[3 * (k + i) + 1]! - s, true);
+        dv.setUint32(e + 8, ranges[3 * (k + i) + 2]!, true);
+      }
+      const r = this.#ex.scanList(this.#st, this.#scr, inp, list, n, paranoia, limit) >>> 0;
+      for (let i = 0; i < r; i++) this.listBytes += ranges[3 * (k + i) + 1]! - ranges[3 * (k + i)]!;
+      this.listValues += r;
+      if (r < n) {
+        k += r;
+        this.listIndex = k;
+        this.lastBytes = ranges[3 * k + 1]! - ranges[3 * k]!;
+        this.listScore = this.#result(this.#st);
+        return k;
+      }
+      k += n;
+    }
+    this.listIndex = to;
+    return to;
+  }
+
+  /**
    * Scan `length` bytes that already sit in wasm memory at `address` (a body slot the
    * middleware filled): no copy into the input slot. The caller keeps those bytes in place
    * until this returns; the decoded text it leaves in the scratch slot goes with the next wipe.
@@ -372,12 +458,36 @@ export class ScanEngine {
     this.#views();
     const st = state === undefined ? this.#st : state.bytes.byteOffset;
     const n = this.#dv.getUint32(st + ST_NFIND, true);
-    const base = st + this.#ex.scanFindingsOffset();
-    const size = this.#ex.scanFindingBytes();
+    const base = st + this.#findingsAt;
+    const size = this.#findingBytes;
     const out: RawFinding[] = [];
     for (let i = 0; i < n; i++) {
       const f = base + i * size;
       out.push({ rule: this.#dv.getUint32(f, true), start: this.#dv.getUint32(f + 4, true), end: this.#dv.getUint32(f + 8, true) });
+    }
+    return out;
+  }
+
+  /**
+   * {@link toThreats} of the last scan's findings (or a stream's), read straight from the state
+   * block: no RawFinding or offset arrays in between. `text`: the string scanned, whose UTF-8
+   * length was `bytes` — offsets become its UTF-16 indexes; as long as the string, it was all
+   * ASCII (any other unit takes two bytes or more), and the offsets stand as they are.
+   */
+  threats(text: string | null, bytes: number, state?: Lease): Threat[] {
+    if (text !== null && bytes !== text.length) return toThreats(this.findings(state), text, 0);
+    this.#views();
+    const dv = this.#dv;
+    const st = state === undefined ? this.#st : state.bytes.byteOffset;
+    const n = dv.getUint32(st + ST_NFIND, true);
+    const size = this.#findingBytes;
+    const max = text === null ? Infinity : text.length;
+    const out: Threat[] = [];
+    for (let i = 0, f = st + this.#findingsAt; i < n; i++, f += size) {
+      const rule = RULES[dv.getUint32(f, true)]!;
+      const start = Math.min(dv.getUint32(f + 4, true), max);
+      const end = Math.max(start, Math.min(dv.getUint32(f + 8, true), max));
+      out.push({ category: rule.category, ruleId: rule.id, severity: rule.severity, score: rule.score, offset: start, length: end - start });
     }
     return out;
   }
@@ -443,12 +553,18 @@ export function byteToCharOffsets(text: string, byteOffsets: number[]): number[]
   return byteOffsets.map((b) => map.get(b)!);
 }
 
+/** Is every unit of `text` below 0x80? (A loop: toThreats' callers have findings, their text is short.) */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 /** Turn raw findings into threats; `text` given: offsets become UTF-16 indexes. */
 export function toThreats(raw: RawFinding[], text: string | null, limitBytes: number): Threat[] {
   let starts = raw.map((f) => f.start);
   let ends = raw.map((f) => f.end);
   if (text !== null) {
-    const ascii = !/[^\x00-\x7f]/.test(text);
+    const ascii = isAscii(text);
     if (!ascii) {
       const mapped = byteToCharOffsets(text, [...starts, ...ends]);
       starts = mapped.slice(0, raw.length);

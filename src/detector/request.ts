@@ -6,7 +6,7 @@ import { fieldLocation, jsonPathSegment } from './json-path.js';
 import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
 import { withoutRule } from './results.js';
-import { assertLiveView } from './engine.js';
+import { assertLiveView, CONTEXT_CODES } from './engine.js';
 import { contentCodings, inflateBody, textsAsSent, UnsupportedCodingError } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
 import { concatBytes, firstSignificantByte } from '../http/bytes.js';
@@ -77,20 +77,81 @@ function safeDecode(s: string, plus: boolean): string {
   try { return decodeURIComponent(plus ? s.replace(/\+/g, ' ') : s); } catch { return s; }
 }
 
-/** name=value pairs of a query string or urlencoded body, both raw. */
+/** Values handed to one {@link Detector.scanFieldList} call at most. */
+const PAIR_BATCH = 1024;
+// scanPairs' batch (it is synchronous and calls nothing that scans pairs: one pair of arrays serves
+// every call): (start, end, context) of each value to scan, in order, and (start, end) of the name of
+// the pair it is in, for its location.
+const pairRanges = new Int32Array(3 * PAIR_BATCH);
+const pairNames = new Int32Array(2 * PAIR_BATCH);
+
+/**
+ * name=value pairs of a query string or urlencoded body, both raw: each pair's name and value,
+ * and the qs reading of it below. The values go to the engine in batches (a form of thousands of
+ * short fields would cost a host call each), scanned and counted as one scanField call each would.
+ */
 function scanPairs(d: Detector, acc: Acc, raw: string, context: ScanContext, prefix: string): void {
-  for (const part of raw.split('&')) {
-    if (part.length === 0) continue;
-    const eq = part.indexOf('=');
-    const name = eq < 0 ? part : part.slice(0, eq);
-    const value = eq < 0 ? '' : part.slice(eq + 1);
-    const label = prefix === 'body' ? () => fieldLocation(safeDecode(name, true)) : () => `${prefix}:${safeDecode(name, true)}`;
-    scanInto(d, acc, name, context, label);
-    scanInto(d, acc, value, context, label);
-    // qs (Express's extended parser, Fastify with qs) splits a pair at `]=` when it has one:
-    // `f[1' OR '1'='1]=x` is the key `f[1' OR '1'='1]`, which neither half above holds.
-    const qsSplit = value.indexOf(']=');
-    if (qsSplit >= 0) scanInto(d, acc, part.slice(0, eq + 1 + qsSplit + 1), context, label);
+  const code = CONTEXT_CODES[context];
+  const ranges = pairRanges;
+  const names = pairNames;
+  let count = 0;
+  // One pass over the text: where the pair began, its first '=' (-1: none yet), and in its value the
+  // first `]=` (qs, Express's extended parser and Fastify with qs, splits a pair there when it has
+  // one: `f[1' OR '1'='1]=x` is the key `f[1' OR '1'='1]`, which neither the name nor the value holds).
+  // (No closures here: this loop runs once per byte of the text.)
+  const n = raw.length;
+  let start = 0;
+  let eq = -1;
+  let qs = -1;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? raw.charCodeAt(i) : 0x26;
+    if (c === 0x3d) { // '='
+      if (eq < 0) eq = i;
+      else if (qs < 0 && i - 1 > eq && raw.charCodeAt(i - 1) === 0x5d) qs = i - 1;
+    } else if (c === 0x26) { // '&': the pair [start, i) ends
+      if (i > start) {
+        // (a batch holds at most PAIR_BATCH values, and a pair adds three at most)
+        if (count > PAIR_BATCH - 3) { flushPairs(d, acc, raw, count, prefix); count = 0; }
+        const nameEnd = eq < 0 ? i : eq;
+        if (nameEnd > start) {
+          ranges[3 * count] = start; ranges[3 * count + 1] = nameEnd; ranges[3 * count + 2] = code;
+          names[2 * count] = start; names[2 * count + 1] = nameEnd;
+          count++;
+        }
+        if (eq >= 0 && i > eq + 1) {
+          ranges[3 * count] = eq + 1; ranges[3 * count + 1] = i; ranges[3 * count + 2] = code;
+          names[2 * count] = start; names[2 * count + 1] = nameEnd;
+          count++;
+        }
+        if (qs >= 0) {
+          ranges[3 * count] = start; ranges[3 * count + 1] = qs + 1; ranges[3 * count + 2] = code;
+          names[2 * count] = start; names[2 * count + 1] = nameEnd;
+          count++;
+        }
+      }
+      start = i + 1;
+      eq = -1;
+      qs = -1;
+    }
+  }
+  flushPairs(d, acc, raw, count, prefix);
+}
+
+/** Scan the first `count` values of scanPairs' batch; a finding's location names its pair. */
+function flushPairs(d: Detector, acc: Acc, raw: string, count: number, prefix: string): void {
+  const names = pairNames;
+  for (let k = 0; k < count; k++) {
+    k = d.scanFieldList(raw, pairRanges, k, count);
+    if (k === count) break;
+    const r = d.listResult!;
+    if (r.threats.length === 0) continue;
+    // (past the list's bound the location is never built: a finding then only scores)
+    let where = '';
+    if (acc.threats.length < MAX_LISTED_FINDINGS) {
+      const name = safeDecode(raw.slice(names[2 * k]!, names[2 * k + 1]!), true);
+      where = prefix === 'body' ? fieldLocation(name) : `${prefix}:${name}`;
+    }
+    addThreats(acc, r, where);
   }
 }
 
@@ -193,10 +254,29 @@ function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | nu
   }
   if (depth > MAX_JSON_DEPTH) { walkDeep(d, acc, value, jsonLocation(keys, depth), walk.seen); return; }
   if (Array.isArray(value)) {
+    // The array's short strings are scanned in batches (an array of many would cost a host call
+    // each): a run of them, up to anything else, which is walked after the run is scanned. (Runs are
+    // joined into one text: bounded, and a long string, which gains nothing, is not joined.)
+    let from = 0;
+    let chars = 0;
     for (let i = 0; i < value.length; i++) {
+      const entry: unknown = value[i];
+      if (typeof entry === 'string' && entry.length <= BATCH_STRING_CHARS) {
+        chars += entry.length;
+        if (i + 1 - from === PAIR_BATCH || chars >= BATCH_RUN_CHARS) {
+          scanStrings(d, acc, value as unknown[], from, i + 1, keys, depth);
+          from = i + 1;
+          chars = 0;
+        }
+        continue;
+      }
+      scanStrings(d, acc, value as unknown[], from, i, keys, depth);
+      from = i + 1;
+      chars = 0;
       keys[depth] = i;
-      walkJson(d, acc, value[i], keys, depth + 1, walk);
+      walkJson(d, acc, entry, keys, depth + 1, walk);
     }
+    scanStrings(d, acc, value as unknown[], from, value.length, keys, depth);
     return;
   }
   const obj = value as Record<string, unknown>;
@@ -207,6 +287,48 @@ function walkJson(d: Detector, acc: Acc, value: unknown, keys: Array<string | nu
     if (!clean.has(key) && scanInto(d, acc, key, 'json', () => jsonLocation(keys, depth + 1)) &&
         key.length <= MAX_CLEAN_KEY_LENGTH && clean.size < MAX_CLEAN_KEYS) clean.add(key);
     walkJson(d, acc, obj[key], keys, depth + 1, walk);
+  }
+}
+
+/** Strings of a JSON array longer than this are scanned alone; a run of shorter ones is joined up to about this many. */
+const BATCH_STRING_CHARS = 4096;
+const BATCH_RUN_CHARS = 1 << 16;
+// scanStrings' batch, as scanPairs' (its own: walkJson's recursion never runs while one is scanned).
+const stringRanges = new Int32Array(3 * PAIR_BATCH);
+
+/**
+ * The strings `array[from, to)` (all strings), scanned as walkJson scans each — in the json
+ * context, the empty ones skipped, a finding's location the element's path — but joined into
+ * one text whose pieces go to the engine in one call (Detector.scanFieldList).
+ */
+function scanStrings(d: Detector, acc: Acc, array: unknown[], from: number, to: number, keys: Array<string | number>, depth: number): void {
+  if (from === to) return;
+  const ranges = stringRanges;
+  const code = CONTEXT_CODES.json;
+  let count = 0;
+  let at = 0;
+  const parts: string[] = [];
+  for (let i = from; i < to; i++) {
+    const part = array[i] as string;
+    if (part.length === 0) continue;
+    ranges[3 * count] = at; ranges[3 * count + 1] = at + part.length; ranges[3 * count + 2] = code;
+    at += part.length;
+    parts.push(part);
+    count++;
+  }
+  if (count === 0) return;
+  const text = count === 1 ? parts[0]! : parts.join('');
+  // (the element of the k-th piece: the k-th non-empty one from `from`)
+  let element = from;
+  let piece = 0;
+  for (let k = 0; k < count; k++) {
+    k = d.scanFieldList(text, ranges, k, count);
+    if (k === count) break;
+    const r = d.listResult!;
+    if (r.threats.length === 0) continue;
+    for (; ; element++) if ((array[element] as string).length > 0 && piece++ === k) break;
+    keys[depth] = element++;
+    addThreats(acc, r, acc.threats.length >= MAX_LISTED_FINDINGS ? '' : jsonLocation(keys, depth + 1));
   }
 }
 

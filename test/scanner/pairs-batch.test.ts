@@ -1,0 +1,249 @@
+// Form bodies and query strings, and runs of strings in JSON arrays, are scanned in batches (Detector.scanFieldList: many values
+// per wasm call). The result must be the one scanning each name and value on its own gives:
+// here every pair's pieces are scanned one by one with detector.scan, as analyzeRequest did
+// before, and the request's score, threats (order, offsets, locations), truncation and the
+// stats' scan and byte counts must match, on random forms of every shape — short fields past
+// one batch, values longer than the engine's input slot, non-ASCII stretches, attacks, the qs
+// `]=` reading, empty names and values — at both paranoias and with a small maxScanBytes.
+import { describe, it, expect, afterAll } from 'vitest';
+import { createDetector, type Detector, type ScanResult, type Threat } from '../../src/index.js';
+import { fieldLocation, jsonPathSegment } from '../../src/detector/json-path.js';
+
+/** mulberry32: a seeded generator, so a failure names a form that can be made again. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  '', 'a0', 'v', 'id', 'name', 'q', 'page', '42', '0x1f', 'hello world', 'John+Smith', 'a%20b', '%', 'x%2',
+  "1' or '1'='1", '1%27+or+%271%27%3D%271', '<script>alert(1)</script>', '%3Cimg+src%3Dx+onerror%3Dalert(1)%3E',
+  '../../etc/passwd', '..%2f..%2fetc%2fpasswd', '$(id)', ';cat /etc/passwd', "' union select password from users--",
+  "f[1' OR '1'='1]", 'a]', ']', '[', '{"$gt":""}', '$where', 'select', 'union', 'or', 'and 1=1',
+  'é', '日本語', '😀', '\ud800', 'caf\u00e9 <svg onload=x>', "d'Arcy", 'O\u2019Brien', '\u0000', '%00', '+', '++',
+];
+
+function piece(r: () => number): string {
+  const x = r();
+  if (x < 0.03) {
+    // a value longer than the engine's input slot (or near it), some with an attack at the end
+    const n = 4000 + Math.floor(r() * 70000);
+    const body = (r() < 0.5 ? 'x' : 'word ').repeat(Math.ceil(n / 5)).slice(0, n);
+    return r() < 0.5 ? body : body + (r() < 0.5 ? "' or 1=1--" : ' é <script>x</script>');
+  }
+  if (x < 0.5) return PIECES[Math.floor(r() * PIECES.length)]!;
+  let s = '';
+  const len = Math.floor(r() * 12);
+  for (let i = 0; i < len; i++) s += PIECES[Math.floor(r() * PIECES.length)]!.slice(0, 1 + Math.floor(r() * 4)) + (r() < 0.2 ? ']' : '');
+  return s;
+}
+
+/** A random form: pairs joined by '&', some without '=', some with several, some empty. */
+function form(r: () => number, pairs: number): string {
+  const parts: string[] = ['z=0']; // (never starts like JSON: that reading is not this test's business)
+  for (let i = 0; i < pairs; i++) {
+    const y = r();
+    if (y < 0.05) parts.push('');
+    else if (y < 0.12) parts.push(piece(r));
+    else if (y < 0.2) parts.push(`${piece(r)}=${piece(r)}=${piece(r)}`);
+    else if (y < 0.25) parts.push(`${piece(r)}]=${piece(r)}`);
+    else if (y < 0.3) parts.push(`a[${piece(r)}]=${piece(r)}]=${piece(r)}`);
+    else parts.push(`${piece(r)}=${piece(r)}`);
+  }
+  return parts.join('&');
+}
+
+const MAX_LISTED = 100;
+const utf8 = new TextEncoder();
+
+function safeDecode(s: string): string {
+  try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch { return s; }
+}
+
+/** What analyzeRequest must say of `raw` as pairs: each name and value (and the qs key) scanned alone. */
+function expected(ref: Detector, raw: string, context: 'form' | 'query', prefix: string, maxScanBytes: number, threshold: number) {
+  let score = 0;
+  let scans = 0;
+  let bytes = 0;
+  let truncated = false;
+  const threats: Threat[] = [];
+  const one = (value: string, name: string) => {
+    if (value.length === 0) return;
+    scans++;
+    bytes += Math.min(utf8.encode(value).length, maxScanBytes);
+    const r: ScanResult = ref.scan(value, { context });
+    if (r.threats.length === 0) return;
+    score += r.score;
+    const where = threats.length >= MAX_LISTED ? '' : prefix === 'body' ? fieldLocation(safeDecode(name)) : `${prefix}:${safeDecode(name)}`;
+    for (const t of r.threats) {
+      if (threats.length < MAX_LISTED) threats.push({ ...t, location: where });
+      else truncated = true;
+    }
+  };
+  for (const part of raw.split('&')) {
+    if (part.length === 0) continue;
+    const eq = part.indexOf('=');
+    const name = eq < 0 ? part : part.slice(0, eq);
+    const value = eq < 0 ? '' : part.slice(eq + 1);
+    one(name, name);
+    one(value, name);
+    const qs = value.indexOf(']=');
+    if (qs >= 0) one(part.slice(0, eq + 1 + qs + 1), name);
+  }
+  const result: ScanResult = { blocked: score >= threshold, score, threats };
+  if (truncated) result.truncated = true;
+  return { result, scans, bytes };
+}
+
+const byRule = (threats: Threat[]) => {
+  const out: Record<string, number> = {};
+  for (const t of threats) out[t.ruleId] = (out[t.ruleId] ?? 0) + 1;
+  return out;
+};
+
+describe('form and query pairs scanned in batches', () => {
+  // Two detectors per set of options, the scanned one and the reference, made once for the file: a
+  // browser allows only so many wasm memories, and a closed one's is freed only by a later GC. The
+  // scanned one's stats are compared as differences.
+  const made = new Map<string, { d: Detector; ref: Detector }>();
+  const detectors = async (options: { paranoia: 1 | 2; maxScanBytes?: number }) => {
+    const key = JSON.stringify(options);
+    let pair = made.get(key);
+    if (pair === undefined) made.set(key, pair = { d: await createDetector(options), ref: await createDetector(options) });
+    return pair;
+  };
+  afterAll(async () => { for (const { d, ref } of made.values()) { await d.close(); await ref.close(); } });
+  const ruleDelta = (after: Record<string, number>, before: Record<string, number>) =>
+    Object.fromEntries(Object.entries(after).filter(([id, n]) => n !== (before[id] ?? 0)).map(([id, n]) => [id, n - (before[id] ?? 0)]));
+
+  for (const options of [{ paranoia: 1 as const }, { paranoia: 2 as const }, { paranoia: 1 as const, maxScanBytes: 40 }]) {
+    it(`equal to one scan per name and value (${JSON.stringify(options)})`, async () => {
+      const { d, ref } = await detectors(options);
+      const maxScanBytes = ref.maxScanBytes;
+      for (let seed = 1; seed <= 24; seed++) {
+        const r = rng(seed * 7919 + options.paranoia + (options.maxScanBytes ?? 0));
+        // (a few forms of thousands of pairs: more values than one batch holds)
+        const raw = form(r, seed % 6 === 0 ? 1500 + Math.floor(r() * 2500) : Math.floor(r() * 120));
+        for (const [where, context, prefix] of [['body', 'form', 'body'], ['query', 'query', 'query']] as const) {
+          const before = d.getStats();
+          const request = where === 'body'
+            ? { method: 'POST', url: '/x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: raw }
+            : { method: 'GET', url: `/x?${raw}`, headers: {} };
+          const got = await d.analyzeRequest(request);
+          const want = expected(ref, raw, context, prefix, maxScanBytes, d.threshold);
+          const label = `seed ${seed} ${where}`;
+          expect(got, label).toEqual(want.result);
+          const stats = d.getStats();
+          // (the path '/x' is one more scan of 2 bytes)
+          expect(stats.scans - before.scans, label).toBe(want.scans + 1);
+          expect(stats.bytesScanned - before.bytesScanned, label).toBe(want.bytes + 2);
+          expect(ruleDelta(stats.threatsByRule, before.threatsByRule), label).toEqual(byRule(want.result.threats));
+        }
+      }
+    });
+  }
+
+  /** A random JSON array: strings (some empty, long, non-ASCII, attacks) among numbers, nulls and nested arrays. */
+  function array(r: () => number, size: number, depth = 0): unknown[] {
+    const out: unknown[] = [];
+    for (let i = 0; i < size; i++) {
+      const y = r();
+      if (y < 0.08) out.push(Math.floor(r() * 100));
+      else if (y < 0.11) out.push(null);
+      else if (y < 0.14 && depth < 3) out.push(array(r, Math.floor(r() * 30), depth + 1));
+      else out.push(piece(r));
+    }
+    return out;
+  }
+
+  /** What analyzeRequest must say of a JSON array body: each string scanned alone, located by its path. */
+  function expectedJson(ref: Detector, root: unknown[], maxScanBytes: number, threshold: number) {
+    let score = 0, scans = 0, bytes = 0, truncated = false;
+    const threats: Threat[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (Array.isArray(value)) { value.forEach((v, i) => walk(v, path + jsonPathSegment(i))); return; }
+      if (typeof value !== 'string' || value.length === 0) return;
+      scans++;
+      bytes += Math.min(utf8.encode(value).length, maxScanBytes);
+      const r = ref.scan(value, { context: 'json' });
+      if (r.threats.length === 0) return;
+      score += r.score;
+      const where = threats.length >= MAX_LISTED ? '' : path;
+      for (const t of r.threats) {
+        if (threats.length < MAX_LISTED) threats.push({ ...t, location: where });
+        else truncated = true;
+      }
+    };
+    walk(root, 'body:$');
+    const result: ScanResult = { blocked: score >= threshold, score, threats };
+    if (truncated) result.truncated = true;
+    return { result, scans, bytes };
+  }
+
+  for (const options of [{ paranoia: 1 as const }, { paranoia: 2 as const }, { paranoia: 1 as const, maxScanBytes: 40 }]) {
+    it(`JSON arrays of strings: equal to one scan per string (${JSON.stringify(options)})`, async () => {
+      const { d, ref } = await detectors(options);
+      for (let seed = 1; seed <= 16; seed++) {
+        const r = rng(seed * 104729 + options.paranoia + (options.maxScanBytes ?? 0));
+        const root = array(r, seed % 5 === 0 ? 1500 + Math.floor(r() * 2500) : Math.floor(r() * 150));
+        // (parsed, as a body parser gives it, and as JSON text)
+        for (const body of [root, JSON.stringify(root)]) {
+          const before = d.getStats();
+          const got = await d.analyzeRequest({ method: 'POST', url: '/x', headers: { 'content-type': 'application/json' }, body });
+          const want = expectedJson(ref, root, ref.maxScanBytes, d.threshold);
+          const label = `seed ${seed} ${typeof body}`;
+          expect(got, label).toEqual(want.result);
+          const stats = d.getStats();
+          expect(stats.scans - before.scans, label).toBe(want.scans + 1);
+          expect(stats.bytesScanned - before.bytesScanned, label).toBe(want.bytes + 2);
+          expect(ruleDelta(stats.threatsByRule, before.threatsByRule), label).toEqual(byRule(want.result.threats));
+        }
+      }
+    });
+  }
+
+  it('a form of thousands of clean fields: every one counted, nothing found', async () => {
+    const { d } = await detectors({ paranoia: 1 });
+    const before = d.getStats();
+    let raw = '';
+    for (let k = 0; k < 5000; k++) raw += `${k ? '&' : ''}a${k % 10}=v`;
+    const got = d.analyzeRequestSync({ method: 'POST', url: '/x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: raw });
+    expect(got).toEqual({ blocked: false, score: 0, threats: [] });
+    expect(d.getStats().scans - before.scans).toBe(1 + 10000);
+    expect(d.getStats().bytesScanned - before.bytesScanned).toBe(2 + 5000 * 3);
+  });
+
+  it('a trapped engine: every field fails closed on its own, as one scan each did', async () => {
+    // (a detector of its own: the trap faults its arena for good)
+    const d = await createDetector();
+    try {
+      d.injectScanFault();
+      const r = d.analyzeRequestSync({ method: 'POST', url: '/x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1&&b=&=c&d]=e]=f' });
+      expect(r.blocked).toBe(true);
+      expect(r.threats.map((t) => `${t.ruleId}@${t.location}`)).toEqual(
+        ['path', 'body:a', 'body:a', 'body:b', 'body:', 'body:d]', 'body:d]', 'body:d]'].map((where) => `internal.error@${where}`));
+      expect(d.getStats().internalErrors).toBe(8);
+      expect(d.getStats().scans).toBe(8);
+    } finally {
+      await d.close();
+    }
+  });
+
+  it('a finding after thousands of clean fields keeps its pair and offsets', async () => {
+    const { d } = await detectors({ paranoia: 1 });
+    let raw = '';
+    for (let k = 0; k < 3000; k++) raw += `a${k % 10}=v&`;
+    raw += "é=1&q=1'+or+'1'='1&w=<script>x</script>";
+    const got = d.analyzeRequestSync({ method: 'GET', url: `/x?${raw}`, headers: {} });
+    const want = [...d.scan("1'+or+'1'='1").threats.map((t) => ({ ...t, location: 'query:q' })),
+      ...d.scan('<script>x</script>').threats.map((t) => ({ ...t, location: 'query:w' }))];
+    expect(got.threats).toEqual(want);
+    expect(got.blocked).toBe(true);
+  });
+});
