@@ -3,14 +3,14 @@
 // host call per name and per value, each with its fixed cost, 256 KiB of such a form took 8-11×
 // the prose body (22 ms against 2-3 ms): an amplification any client can send. Its values now go
 // to the engine in batches (Detector.scanFieldList), one wasm call for many; measured 1.3-1.4×.
-// 3× fails the old path and leaves room for a loaded machine. Time is CPU time, fastest of 9
+// 5× fails the old path and leaves room for a loaded machine (Chromium and Deno share the cores in CI). Time is CPU time, fastest of 9
 // interleaved runs, as in scanner-time.node.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
 
 const SIZE = 256 * 1024;
 const RUNS = 9;
-const MAX_RATIO = 3;
+const MAX_RATIO = 5;
 
 describe('form body cost', () => {
   let d: Detector;
