@@ -460,11 +460,26 @@ export class Detector {
    * `listResult`; returns `to` when all are clean. Each is counted as scanField counts it.
    */
   scanFieldList(text: string, ranges: ArrayLike<number>, from: number, to: number): number {
+    return this.#fieldList(text, ranges, from, to);
+  }
+
+  /**
+   * @internal {@link Detector.scanFieldList} of ranges of `bytes` (entry k is
+   * `bytes[ranges[3k], ranges[3k + 1])`): the middleware's form fields. Offsets in `listResult`
+   * count bytes from the value's start, as {@link Detector.scanFieldRange}'s do.
+   */
+  scanFieldListBytes(bytes: Uint8Array, ranges: ArrayLike<number>, from: number, to: number): number {
+    return this.#fieldList(bytes, ranges, from, to);
+  }
+
+  #fieldList(source: string | Uint8Array, ranges: ArrayLike<number>, from: number, to: number): number {
     if (this.#closed) throw new DetectorClosedError();
     const engine = this.engine;
     let k: number;
     try {
-      k = engine.scanList(text, ranges, from, to, this.paranoia, this.maxScanBytes);
+      k = typeof source === 'string'
+        ? engine.scanList(source, ranges, from, to, this.paranoia, this.maxScanBytes)
+        : engine.scanListBytes(source, ranges, from, to, this.paranoia, this.maxScanBytes);
     } catch (err) {
       // (the values found clean before it are counted; the one at listIndex is the failure)
       this.#scans += engine.listValues;
@@ -475,7 +490,7 @@ export class Detector {
     }
     this.#scans += engine.listValues;
     this.#bytes += engine.listBytes;
-    if (k < to) this.listResult = this.#fieldResult(engine.listScore, text.slice(ranges[3 * k]!, ranges[3 * k + 1]!));
+    if (k < to) this.listResult = this.#fieldResult(engine.listScore, typeof source === 'string' ? source.slice(ranges[3 * k]!, ranges[3 * k + 1]!) : null);
     return k;
   }
 

@@ -294,23 +294,13 @@ export class ScanEngine {
    * `listValues` and `listBytes` count the clean ones scanned (also when a scan throws, at `listIndex`).
    */
   scanList(text: string, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number): number {
-    this.listValues = 0;
-    this.listBytes = 0;
-    this.listIndex = from;
-    this.#check();
+    this.#listStart(from);
     this.#ensure();
-    // (a multiple of 4, as 12 bytes an entry are: the list below the room stays aligned)
-    const cap = this.#inputCap & ~3;
+    const cap = this.#listCap();
     for (let k = from; k < to; ) {
       this.listIndex = k;
-      // Entries k .. k+n-1: their span of the text [lo, hi), one byte a unit if ASCII, and the list after it.
-      let lo = ranges[3 * k]!, hi = ranges[3 * k + 1]!, n = 1;
-      while (k + n < to) {
-        const s = ranges[3 * (k + n)]!, e = ranges[3 * (k + n) + 1]!;
-        const nlo = s < lo ? s : lo, nhi = e > hi ? e : hi;
-        if (nhi - nlo + LIST_ENTRY * (n + 1) > cap) break;
-        lo = nlo; hi = nhi; n++;
-      }
+      const n = this.#listGroup(ranges, k, to, cap);
+      const lo = this.#groupLo, hi = this.#groupHi;
       const room = cap - LIST_ENTRY * n;
       let ascii = false;
       if (hi - lo <= room) {
@@ -329,29 +319,101 @@ export class ScanEngine {
         }
         continue;
       }
-      const inp = this.#inp;
-      const list = inp + room;
-      const dv = this.#dv;
-      for (let i = 0, e = list; i < n; i++, e += LIST_ENTRY) {
-        const s = ranges[3 * (k + i)]!;
-        dv.setUint32(e, s - lo, true);
-        dv.setUint32(e + 4, ranges[3 * (k + i) + 1]! - s, true);
-        dv.setUint32(e + 8, ranges[3 * (k + i) + 2]!, true);
-      }
-      const r = this.#ex.scanList(this.#st, this.#scr, inp, list, n, paranoia, limit) >>> 0;
-      for (let i = 0; i < r; i++) this.listBytes += ranges[3 * (k + i) + 1]! - ranges[3 * (k + i)]!;
-      this.listValues += r;
-      if (r < n) {
-        k += r;
-        this.listIndex = k;
-        this.lastBytes = ranges[3 * k + 1]! - ranges[3 * k]!;
-        this.listScore = this.#result(this.#st);
-        return k;
-      }
+      const at = this.#listScan(ranges, k, n, lo, room, paranoia, limit);
+      if (at >= 0) return at;
       k += n;
     }
     this.listIndex = to;
     return to;
+  }
+
+  /**
+   * {@link ScanEngine.scanList} of ranges of `bytes` (entry k is `bytes[ranges[3k], ranges[3k + 1])`,
+   * offsets in bytes): the body scanner's form fields, many per wasm call. A piece too long to
+   * share the input slot is scanned alone, as {@link ScanEngine.scanRange} scans it.
+   */
+  scanListBytes(bytes: Uint8Array, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number): number {
+    this.#listStart(from);
+    bytes = this.#ensureFor(bytes);
+    const cap = this.#listCap();
+    for (let k = from; k < to; ) {
+      this.listIndex = k;
+      const n = this.#listGroup(ranges, k, to, cap);
+      const lo = this.#groupLo, hi = this.#groupHi;
+      const room = cap - LIST_ENTRY * n;
+      if (hi - lo > room) {
+        // (n is 1 here: a group of more always fits)
+        const score = this.#bytesAt(bytes, lo, hi, ranges[3 * k + 2]!, paranoia, limit);
+        if (this.lastFindings !== 0) { this.listScore = score; return k; }
+        this.listValues++;
+        this.listBytes += this.lastBytes;
+        k++;
+        continue;
+      }
+      this.#u8.set(bytes.subarray(lo, hi), this.#inp);
+      if (hi - lo > this.#dirty) this.#dirty = hi - lo;
+      const at = this.#listScan(ranges, k, n, lo, room, paranoia, limit);
+      if (at >= 0) return at;
+      k += n;
+    }
+    this.listIndex = to;
+    return to;
+  }
+
+  #listStart(from: number): void {
+    this.listValues = 0;
+    this.listBytes = 0;
+    this.listIndex = from;
+    this.#check();
+  }
+
+  /** The input slot's room for a stretch and its list: a multiple of 4, as 12 bytes an entry are (the list stays aligned). */
+  #listCap(): number {
+    return this.#inputCap & ~3;
+  }
+
+  /** Where the last {@link ScanEngine.#listGroup}'s stretch starts and ends in the source. */
+  #groupLo = 0;
+  #groupHi = 0;
+
+  /** How many entries from `k` (before `to`) fit the input slot together with their list; their stretch in #groupLo/#groupHi. */
+  #listGroup(ranges: ArrayLike<number>, k: number, to: number, cap: number): number {
+    let lo = ranges[3 * k]!, hi = ranges[3 * k + 1]!, n = 1;
+    while (k + n < to) {
+      const s = ranges[3 * (k + n)]!, e = ranges[3 * (k + n) + 1]!;
+      const nlo = s < lo ? s : lo, nhi = e > hi ? e : hi;
+      if (nhi - nlo + LIST_ENTRY * (n + 1) > cap) break;
+      lo = nlo; hi = nhi; n++;
+    }
+    this.#groupLo = lo;
+    this.#groupHi = hi;
+    return n;
+  }
+
+  /**
+   * Scan entries k .. k+n-1, whose stretch (from source offset `lo`) is in the input slot: their list
+   * goes after it, at `room`, and one wasm call scans them. Returns the index of the first with
+   * findings (its score in listScore, findings as after scanValue), or -1 when all are clean.
+   */
+  #listScan(ranges: ArrayLike<number>, k: number, n: number, lo: number, room: number, paranoia: number, limit: number): number {
+    const inp = this.#inp;
+    const list = inp + room;
+    const dv = this.#dv;
+    for (let i = 0, e = list; i < n; i++, e += LIST_ENTRY) {
+      const s = ranges[3 * (k + i)]!;
+      dv.setUint32(e, s - lo, true);
+      dv.setUint32(e + 4, ranges[3 * (k + i) + 1]! - s, true);
+      dv.setUint32(e + 8, ranges[3 * (k + i) + 2]!, true);
+    }
+    const r = this.#ex.scanList(this.#st, this.#scr, inp, list, n, paranoia, limit) >>> 0;
+    for (let i = 0; i < r; i++) this.listBytes += ranges[3 * (k + i) + 1]! - ranges[3 * (k + i)]!;
+    this.listValues += r;
+    if (r === n) return -1;
+    k += r;
+    this.listIndex = k;
+    this.lastBytes = ranges[3 * k + 1]! - ranges[3 * k]!;
+    this.listScore = this.#result(this.#st);
+    return k;
   }
 
   /**

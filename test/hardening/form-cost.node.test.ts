@@ -7,6 +7,7 @@
 // interleaved runs, as in scanner-time.node.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
+import { createBodyScanner } from '../../src/middleware/body-scan.js';
 
 const SIZE = 256 * 1024;
 const RUNS = 9;
@@ -36,6 +37,29 @@ describe('form body cost', () => {
     const forms: number[] = [];
     const proses: number[] = [];
     for (let i = 0; i < RUNS; i++) { forms.push(time(formReq)); proses.push(time(proseReq)); }
+    const ratio = Math.min(...forms) / Math.min(...proses);
+    expect(ratio, `form ${Math.min(...forms)} µs, prose ${Math.min(...proses)} µs`).toBeLessThan(MAX_RATIO);
+  });
+  it(`the middleware's form body reader: 256 KiB of one-letter fields within ${MAX_RATIO}× a 256 KiB text body`, () => {
+    // (its own reader, field by field as chunks arrive; measured 9.2× before its batches, 1.8× after)
+    let form = '';
+    for (let k = 0; form.length < SIZE; k++) form += `${k ? '&' : ''}a${k % 10}=v`;
+    const utf8 = new TextEncoder();
+    const formBytes = utf8.encode(form.slice(0, SIZE));
+    const proseBytes = utf8.encode('The quick brown fox jumps over the lazy dog. '.repeat(SIZE / 45));
+    const time = (bytes: Uint8Array, type: string) => {
+      const t0 = cpu();
+      const scanner = createBodyScanner(d, type);
+      for (let at = 0; at < bytes.length; at += 16 * 1024) scanner.push(bytes.subarray(at, at + 16 * 1024));
+      const r = scanner.finish();
+      const t = cpu() - t0;
+      expect(r.blocked).toBe(false);
+      return t;
+    };
+    for (let i = 0; i < 3; i++) { time(formBytes, 'application/x-www-form-urlencoded'); time(proseBytes, 'text/plain'); }
+    const forms: number[] = [];
+    const proses: number[] = [];
+    for (let i = 0; i < RUNS; i++) { forms.push(time(formBytes, 'application/x-www-form-urlencoded')); proses.push(time(proseBytes, 'text/plain')); }
     const ratio = Math.min(...forms) / Math.min(...proses);
     expect(ratio, `form ${Math.min(...forms)} µs, prose ${Math.min(...proses)} µs`).toBeLessThan(MAX_RATIO);
   });
