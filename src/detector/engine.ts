@@ -294,25 +294,36 @@ export class ScanEngine {
    * `listValues` and `listBytes` count the clean ones scanned (also when a scan throws, at `listIndex`).
    */
   scanList(text: string, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number): number {
+    return this.#list(text, ranges, from, to, paranoia, limit);
+  }
+
+  /**
+   * {@link ScanEngine.scanList} of ranges of `bytes` (entry k is `bytes[ranges[3k], ranges[3k + 1])`,
+   * offsets in bytes): the body scanner's form fields, many per wasm call. A piece too long to
+   * share the input slot is scanned alone, as {@link ScanEngine.scanRange} scans it.
+   */
+  scanListBytes(bytes: Uint8Array, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number): number {
+    return this.#list(bytes, ranges, from, to, paranoia, limit);
+  }
+
+  #list(source: string | Uint8Array, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number): number {
     this.#listStart(from);
-    this.#ensure();
+    if (typeof source === 'string') this.#ensure(); else source = this.#ensureFor(source);
     const cap = this.#listCap();
     for (let k = from; k < to; ) {
       this.listIndex = k;
       const n = this.#listGroup(ranges, k, to, cap);
       const lo = this.#groupLo, hi = this.#groupHi;
       const room = cap - LIST_ENTRY * n;
-      let ascii = false;
-      if (hi - lo <= room) {
-        const { read, written } = encoder.encodeInto(text.slice(lo, hi), this.#inputView!);
-        if (written > this.#dirty) this.#dirty = written;
-        ascii = read === hi - lo && written === read;
-      }
-      if (!ascii) {
-        // (one by one, as scanValue scans a string: it maps nothing here, the caller maps offsets)
+      if (hi - lo > room || !this.#placeStretch(source, lo, hi)) {
+        // (one by one: a piece too long to share the slot — n is 1 then — or a string stretch that is
+        // not ASCII, whose offsets would need mapping: scanValue maps nothing, the caller maps offsets)
         for (let i = 0; i < n; i++, k++) {
           this.listIndex = k;
-          const score = this.scanValue(text.slice(ranges[3 * k]!, ranges[3 * k + 1]!), ranges[3 * k + 2]!, paranoia, limit);
+          const start = ranges[3 * k]!, end = ranges[3 * k + 1]!, context = ranges[3 * k + 2]!;
+          const score = typeof source === 'string'
+            ? this.scanValue(source.slice(start, end), context, paranoia, limit)
+            : this.#bytesAt(source, start, end, context, paranoia, limit);
           if (this.lastFindings !== 0) { this.listScore = score; return k; }
           this.listValues++;
           this.listBytes += this.lastBytes;
@@ -327,37 +338,16 @@ export class ScanEngine {
     return to;
   }
 
-  /**
-   * {@link ScanEngine.scanList} of ranges of `bytes` (entry k is `bytes[ranges[3k], ranges[3k + 1])`,
-   * offsets in bytes): the body scanner's form fields, many per wasm call. A piece too long to
-   * share the input slot is scanned alone, as {@link ScanEngine.scanRange} scans it.
-   */
-  scanListBytes(bytes: Uint8Array, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number): number {
-    this.#listStart(from);
-    bytes = this.#ensureFor(bytes);
-    const cap = this.#listCap();
-    for (let k = from; k < to; ) {
-      this.listIndex = k;
-      const n = this.#listGroup(ranges, k, to, cap);
-      const lo = this.#groupLo, hi = this.#groupHi;
-      const room = cap - LIST_ENTRY * n;
-      if (hi - lo > room) {
-        // (n is 1 here: a group of more always fits)
-        const score = this.#bytesAt(bytes, lo, hi, ranges[3 * k + 2]!, paranoia, limit);
-        if (this.lastFindings !== 0) { this.listScore = score; return k; }
-        this.listValues++;
-        this.listBytes += this.lastBytes;
-        k++;
-        continue;
-      }
-      this.#u8.set(bytes.subarray(lo, hi), this.#inp);
+  /** Copy `source[lo, hi)` into the input slot: false (nothing to use) for a string stretch that is not ASCII. */
+  #placeStretch(source: string | Uint8Array, lo: number, hi: number): boolean {
+    if (typeof source !== 'string') {
+      this.#u8.set(source.subarray(lo, hi), this.#inp);
       if (hi - lo > this.#dirty) this.#dirty = hi - lo;
-      const at = this.#listScan(ranges, k, n, lo, room, paranoia, limit);
-      if (at >= 0) return at;
-      k += n;
+      return true;
     }
-    this.listIndex = to;
-    return to;
+    const { read, written } = encoder.encodeInto(source.slice(lo, hi), this.#inputView!);
+    if (written > this.#dirty) this.#dirty = written;
+    return read === hi - lo && written === read;
   }
 
   #listStart(from: number): void {

@@ -1,16 +1,7 @@
 // Random form bodies for the batch tests (pairs-batch.test.ts, form-body-batch.test.ts).
 
-/** mulberry32: a seeded generator, so a failure names a form that can be made again. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// (the benches' seeded generator: mulberry32, so a failure names a form that can be made again)
+export { rng } from '../../bench/lib/harness.mjs';
 
 export const PIECES = [
   '', 'a0', 'v', 'id', 'name', 'q', 'page', '42', '0x1f', 'hello world', 'John+Smith', 'a%20b', '%', 'x%2',
