@@ -448,16 +448,29 @@ export class Detector {
     }
   }
 
-  /** @internal The result of the value {@link Detector.scanFieldList} stopped at (findings, or a failed scan). */
-  listResult: ScanResult | null = null;
+  /**
+   * @internal What the last {@link Detector.scanFieldList} found, in order: the index of each piece
+   * with findings (or whose scan failed) and its result, as scanField's. Reused by every call.
+   */
+  readonly listHits: number[] = [];
+  readonly listResults: ScanResult[] = [];
+  #listSource: string | Uint8Array = '';
+  #listRanges: ArrayLike<number> = [];
+  /** The engine's hit: the piece's result, read from the state block before the next scan. */
+  readonly #listHit = (k: number, score: number): void => {
+    const source = this.#listSource;
+    const text = typeof source === 'string' ? source.slice(this.#listRanges[3 * k]!, this.#listRanges[3 * k + 1]!) : null;
+    this.listHits.push(k);
+    this.listResults.push(this.#fieldResult(score, text)!);
+  };
 
   /**
    * @internal {@link Detector.scanField} of many pieces of one string, entries `from` to `to` of
    * `ranges`: entry k is `text.slice(ranges[3k], ranges[3k + 1])` in the context code `ranges[3k + 2]`
    * (none empty). Those that fit the engine's input slot together are scanned in one wasm call
-   * (a form of thousands of fields would pay a host call per name and per value). Stops at the first
-   * with findings, or whose scan failed: returns its index, its result (as scanField's) in
-   * `listResult`; returns `to` when all are clean. Each is counted as scanField counts it.
+   * (a form of thousands of fields would pay a host call per name and per value). Returns how many
+   * had findings or failed: their indexes and results in `listHits` and `listResults`, in order.
+   * Each is counted as scanField counts it.
    */
   scanFieldList(text: string, ranges: ArrayLike<number>, from: number, to: number): number {
     return this.#fieldList(text, ranges, from, to);
@@ -465,7 +478,7 @@ export class Detector {
 
   /**
    * @internal {@link Detector.scanFieldList} of ranges of `bytes` (entry k is
-   * `bytes[ranges[3k], ranges[3k + 1])`): the middleware's form fields. Offsets in `listResult`
+   * `bytes[ranges[3k], ranges[3k + 1])`): the middleware's form fields. Offsets in `listResults`
    * count bytes from the value's start, as {@link Detector.scanFieldRange}'s do.
    */
   scanFieldListBytes(bytes: Uint8Array, ranges: ArrayLike<number>, from: number, to: number): number {
@@ -475,23 +488,28 @@ export class Detector {
   #fieldList(source: string | Uint8Array, ranges: ArrayLike<number>, from: number, to: number): number {
     if (this.#closed) throw new DetectorClosedError();
     const engine = this.engine;
-    let k: number;
-    try {
-      k = typeof source === 'string'
-        ? engine.scanList(source, ranges, from, to, this.paranoia, this.maxScanBytes)
-        : engine.scanListBytes(source, ranges, from, to, this.paranoia, this.maxScanBytes);
-    } catch (err) {
-      // (the values found clean before it are counted; the one at listIndex is the failure)
+    this.listHits.length = 0;
+    this.listResults.length = 0;
+    this.#listSource = source;
+    this.#listRanges = ranges;
+    for (let k = from; k < to;) {
+      try {
+        if (typeof source === 'string') engine.scanList(source, ranges, k, to, this.paranoia, this.maxScanBytes, this.#listHit);
+        else engine.scanListBytes(source, ranges, k, to, this.paranoia, this.maxScanBytes, this.#listHit);
+        k = to;
+      } catch (err) {
+        // (the piece at listIndex failed: closed, as scanField fails; the ones after it are scanned still)
+        engine.releaseAll();
+        this.listHits.push(engine.listIndex);
+        this.listResults.push(this.failure(err, -1, undefined, false));
+        k = engine.listIndex + 1;
+      }
       this.#scans += engine.listValues;
       this.#bytes += engine.listBytes;
-      engine.releaseAll();
-      this.listResult = this.failure(err, -1, undefined, false);
-      return engine.listIndex;
     }
-    this.#scans += engine.listValues;
-    this.#bytes += engine.listBytes;
-    if (k < to) this.listResult = this.#fieldResult(engine.listScore, typeof source === 'string' ? source.slice(ranges[3 * k]!, ranges[3 * k + 1]!) : null);
-    return k;
+    this.#listSource = '';
+    this.#listRanges = [];
+    return this.listHits.length;
   }
 
   /**

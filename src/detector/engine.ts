@@ -57,6 +57,9 @@ const SHORT_BYTES = 64;
 // State block fields the host reads (assembly/scanner/state.ts).
 const ST_NFIND = 20;
 const ST_SCORE = 24;
+/** What {@link ScanEngine.scanList} calls for a piece with findings: its index and score (its findings are in the state block until the next scan). */
+export type ListHit = (k: number, score: number) => void;
+
 /** Bytes of one entry of scanList's list (assembly/scanner/list.ts): offset, length, context. */
 const LIST_ENTRY = 12;
 
@@ -92,10 +95,8 @@ export class ScanEngine {
   /** Values the last {@link ScanEngine.scanList} found clean, and their UTF-8 bytes. */
   listValues = 0;
   listBytes = 0;
-  /** The entry {@link ScanEngine.scanList} is at: where it stopped, or the one whose scan threw. */
+  /** The entry {@link ScanEngine.scanList} is at: the one being scanned, or whose scan threw. */
   listIndex = 0;
-  /** Score of the value {@link ScanEngine.scanList} stopped at. */
-  listScore = 0;
   /** Where a state block keeps its findings, and the size of one (asked once: a wasm call each). */
   readonly #findingsAt: number;
   readonly #findingBytes: number;
@@ -285,16 +286,17 @@ export class ScanEngine {
 
   /**
    * {@link ScanEngine.scanValue} of many pieces of `text`, in turn: entry k is
-   * `text.slice(ranges[3k], ranges[3k + 1])` in the context code `ranges[3k + 2]` (none empty). As
-   * many as fit go into the input slot at once, the stretch of text that holds them copied once, and
-   * are scanned in one wasm call (assembly/scanner/list.ts); a stretch that is not ASCII (its offsets
-   * would need mapping) and a piece too long to share the slot are scanned one by one. Scans entries
-   * `from` to `to` until one has findings: returns its index, with its score in `listScore` and its
-   * findings as after scanValue (lastFindings, lastBytes, findings()); `to` when all are clean.
-   * `listValues` and `listBytes` count the clean ones scanned (also when a scan throws, at `listIndex`).
+   * `text.slice(ranges[3k], ranges[3k + 1])` in the context code `ranges[3k + 2]` (none empty), for
+   * k from `from` to `to`. As many as fit go into the input slot at once, the stretch of text that
+   * holds them copied once, and are scanned in one wasm call (assembly/scanner/list.ts); a stretch
+   * that is not ASCII (its offsets would need mapping) and a piece scanValue would stream are
+   * scanned one by one, as scanValue scans them. Each piece with findings goes to `hit(k, score)` at
+   * once, its findings as after scanValue (lastFindings, lastBytes, findings()), and the scan goes on
+   * after it in the same stretch (so each costs one wasm call, not a new stretch). `listValues` and
+   * `listBytes` count the clean pieces (also when a scan throws, at `listIndex`).
    */
-  scanList(text: string, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number): number {
-    return this.#list(text, ranges, from, to, paranoia, limit);
+  scanList(text: string, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number, hit: ListHit): void {
+    this.#list(text, ranges, from, to, paranoia, limit, hit);
   }
 
   /**
@@ -302,40 +304,47 @@ export class ScanEngine {
    * offsets in bytes): the body scanner's form fields, many per wasm call. A piece too long to
    * share the input slot is scanned alone, as {@link ScanEngine.scanRange} scans it.
    */
-  scanListBytes(bytes: Uint8Array, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number): number {
-    return this.#list(bytes, ranges, from, to, paranoia, limit);
+  scanListBytes(bytes: Uint8Array, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number, hit: ListHit): void {
+    this.#list(bytes, ranges, from, to, paranoia, limit, hit);
   }
 
-  #list(source: string | Uint8Array, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number): number {
-    this.#listStart(from);
+  #list(source: string | Uint8Array, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number, hit: ListHit): void {
+    this.listValues = 0;
+    this.listBytes = 0;
+    this.listIndex = from;
+    this.#check();
     if (typeof source === 'string') this.#ensure(); else source = this.#ensureFor(source);
-    const cap = this.#listCap();
+    // (a multiple of 4, as 12 bytes an entry are: the list below the room stays aligned)
+    const cap = this.#inputCap & ~3;
+    // The longest piece scanned in one call here: longer ones are scanned as scanValue (a string
+    // over a third of the slot is streamed in pieces) or scanRange (bytes over the slot) would.
+    const whole = typeof source === 'string' ? Math.floor(this.#inputCap / 3) : cap - LIST_ENTRY;
     for (let k = from; k < to; ) {
       this.listIndex = k;
-      const n = this.#listGroup(ranges, k, to, cap);
+      const n = this.#listGroup(ranges, k, to, cap, whole);
       const lo = this.#groupLo, hi = this.#groupHi;
       const room = cap - LIST_ENTRY * n;
-      if (hi - lo > room || !this.#placeStretch(source, lo, hi)) {
-        // (one by one: a piece too long to share the slot — n is 1 then — or a string stretch that is
-        // not ASCII, whose offsets would need mapping: scanValue maps nothing, the caller maps offsets)
+      if (hi - lo > whole || !this.#placeStretch(source, lo, hi)) {
+        // (one by one: a piece too long — alone in its group then — or a string stretch that is not
+        // ASCII, whose offsets would need mapping: scanValue maps nothing, the caller maps offsets)
         for (let i = 0; i < n; i++, k++) {
           this.listIndex = k;
           const start = ranges[3 * k]!, end = ranges[3 * k + 1]!, context = ranges[3 * k + 2]!;
           const score = typeof source === 'string'
             ? this.scanValue(source.slice(start, end), context, paranoia, limit)
             : this.#bytesAt(source, start, end, context, paranoia, limit);
-          if (this.lastFindings !== 0) { this.listScore = score; return k; }
-          this.listValues++;
-          this.listBytes += this.lastBytes;
+          if (this.lastFindings !== 0) hit(k, score);
+          else {
+            this.listValues++;
+            this.listBytes += this.lastBytes;
+          }
         }
         continue;
       }
-      const at = this.#listScan(ranges, k, n, lo, room, paranoia, limit);
-      if (at >= 0) return at;
+      this.#listScan(ranges, k, n, lo, room, paranoia, limit, hit);
       k += n;
     }
     this.listIndex = to;
-    return to;
   }
 
   /** Copy `source[lo, hi)` into the input slot: false (nothing to use) for a string stretch that is not ASCII. */
@@ -350,31 +359,27 @@ export class ScanEngine {
     return read === hi - lo && written === read;
   }
 
-  #listStart(from: number): void {
-    this.listValues = 0;
-    this.listBytes = 0;
-    this.listIndex = from;
-    this.#check();
-  }
-
-  /** The input slot's room for a stretch and its list: a multiple of 4, as 12 bytes an entry are (the list stays aligned). */
-  #listCap(): number {
-    return this.#inputCap & ~3;
-  }
-
   /** Where the last {@link ScanEngine.#listGroup}'s stretch starts and ends in the source. */
   #groupLo = 0;
   #groupHi = 0;
 
-  /** How many entries from `k` (before `to`) fit the input slot together with their list; their stretch in #groupLo/#groupHi. */
-  #listGroup(ranges: ArrayLike<number>, k: number, to: number, cap: number): number {
+  /**
+   * How many entries from `k` (before `to`) fit the input slot together with their list, none longer
+   * than `whole` unless alone; their stretch in #groupLo/#groupHi.
+   */
+  #listGroup(ranges: ArrayLike<number>, k: number, to: number, cap: number, whole: number): number {
     let lo = ranges[3 * k]!, hi = ranges[3 * k + 1]!, n = 1;
+    if (hi - lo > whole) return this.#group(lo, hi, 1);
     while (k + n < to) {
       const s = ranges[3 * (k + n)]!, e = ranges[3 * (k + n) + 1]!;
       const nlo = s < lo ? s : lo, nhi = e > hi ? e : hi;
-      if (nhi - nlo + LIST_ENTRY * (n + 1) > cap) break;
+      if (e - s > whole || nhi - nlo + LIST_ENTRY * (n + 1) > cap) break;
       lo = nlo; hi = nhi; n++;
     }
+    return this.#group(lo, hi, n);
+  }
+
+  #group(lo: number, hi: number, n: number): number {
     this.#groupLo = lo;
     this.#groupHi = hi;
     return n;
@@ -382,10 +387,10 @@ export class ScanEngine {
 
   /**
    * Scan entries k .. k+n-1, whose stretch (from source offset `lo`) is in the input slot: their list
-   * goes after it, at `room`, and one wasm call scans them. Returns the index of the first with
-   * findings (its score in listScore, findings as after scanValue), or -1 when all are clean.
+   * goes after it, at `room`, and wasm scans them, stopping at each with findings for `hit` and
+   * going on after it.
    */
-  #listScan(ranges: ArrayLike<number>, k: number, n: number, lo: number, room: number, paranoia: number, limit: number): number {
+  #listScan(ranges: ArrayLike<number>, k: number, n: number, lo: number, room: number, paranoia: number, limit: number, hit: ListHit): void {
     const inp = this.#inp;
     const list = inp + room;
     const dv = this.#dv;
@@ -395,15 +400,19 @@ export class ScanEngine {
       dv.setUint32(e + 4, ranges[3 * (k + i) + 1]! - s, true);
       dv.setUint32(e + 8, ranges[3 * (k + i) + 2]!, true);
     }
-    const r = this.#ex.scanList(this.#st, this.#scr, inp, list, n, paranoia, limit) >>> 0;
-    for (let i = 0; i < r; i++) this.listBytes += ranges[3 * (k + i) + 1]! - ranges[3 * (k + i)]!;
-    this.listValues += r;
-    if (r === n) return -1;
-    k += r;
-    this.listIndex = k;
-    this.lastBytes = ranges[3 * k + 1]! - ranges[3 * k]!;
-    this.listScore = this.#result(this.#st);
-    return k;
+    for (let done = 0; done < n;) {
+      this.listIndex = k + done;
+      const r = this.#ex.scanList(this.#st, this.#scr, inp, list + LIST_ENTRY * done, n - done, paranoia, limit) >>> 0;
+      for (let i = done; i < done + r; i++) this.listBytes += ranges[3 * (k + i) + 1]! - ranges[3 * (k + i)]!;
+      this.listValues += r;
+      done += r;
+      if (done === n) return;
+      const at = k + done;
+      this.listIndex = at;
+      this.lastBytes = ranges[3 * at + 1]! - ranges[3 * at]!;
+      hit(at, this.#result(this.#st));
+      done++;
+    }
   }
 
   /**

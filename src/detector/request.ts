@@ -140,10 +140,10 @@ function scanPairs(d: Detector, acc: Acc, raw: string, context: ScanContext, pre
 /** Scan the first `count` values of scanPairs' batch; a finding's location names its pair. */
 function flushPairs(d: Detector, acc: Acc, raw: string, count: number, prefix: string): void {
   const names = pairNames;
-  for (let k = 0; k < count; k++) {
-    k = d.scanFieldList(raw, pairRanges, k, count);
-    if (k === count) break;
-    const r = d.listResult!;
+  const hits = d.scanFieldList(raw, pairRanges, 0, count);
+  for (let h = 0; h < hits; h++) {
+    const k = d.listHits[h]!;
+    const r = d.listResults[h]!;
     if (r.threats.length === 0) continue;
     // (past the list's bound the location is never built: a finding then only scores)
     let where = '';
@@ -321,10 +321,10 @@ function scanStrings(d: Detector, acc: Acc, array: unknown[], from: number, to: 
   // (the element of the k-th piece: the k-th non-empty one from `from`)
   let element = from;
   let piece = 0;
-  for (let k = 0; k < count; k++) {
-    k = d.scanFieldList(text, ranges, k, count);
-    if (k === count) break;
-    const r = d.listResult!;
+  const hits = d.scanFieldList(text, ranges, 0, count);
+  for (let h = 0; h < hits; h++) {
+    const k = d.listHits[h]!;
+    const r = d.listResults[h]!;
     if (r.threats.length === 0) continue;
     for (; ; element++) if ((array[element] as string).length > 0 && piece++ === k) break;
     keys[depth] = element++;

@@ -652,7 +652,8 @@ function decodeFormName(bytes: Uint8Array): string {
 /** The detector's scan of many ranges of one array in one call (Detector.scanFieldListBytes). */
 type ListDetector = GuardDetector & {
   scanFieldListBytes(bytes: Uint8Array, ranges: ArrayLike<number>, from: number, to: number): number;
-  listResult: GuardScanResult | null;
+  readonly listHits: readonly number[];
+  readonly listResults: readonly GuardScanResult[];
 };
 
 /** The wasm context code of 'form' (src/detector/engine.ts CONTEXT_CODES), for the list's entries. */
@@ -764,11 +765,11 @@ class FormBodyScanner implements BodyScanner {
     this.#count = 0;
     const list = this.#list!;
     const names = this.#names;
-    for (let k = 0; k < count; k++) {
-      k = list.scanFieldListBytes(chunk, this.#ranges, k, count);
-      if (k === count) break;
+    const hits = list.scanFieldListBytes(chunk, this.#ranges, 0, count);
+    for (let h = 0; h < hits; h++) {
+      const k = list.listHits[h]!;
       const from = names[2 * k]!, to = names[2 * k + 1]!;
-      this.#findings.add(list.listResult, () => fieldLocation(decodeFormName(chunk.subarray(from, to))));
+      this.#findings.add(list.listResults[h]!, () => fieldLocation(decodeFormName(chunk.subarray(from, to))));
     }
   }
 

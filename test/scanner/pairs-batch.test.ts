@@ -186,6 +186,21 @@ describe('form and query pairs scanned in batches', () => {
     }
   });
 
+  it('a value past maxScanBytes lists its findings in the order one scan gives (a long string is streamed, as scan() streams it)', async () => {
+    // (red team: with maxScanBytes 30000 the batch scanned a 40 KB value in one call, which reports
+    // limit.oversize first, while scan() streams it in pieces and reports it last)
+    const { d, ref } = await detectors({ paranoia: 1, maxScanBytes: 30_000 });
+    const long = `<script>alert(1)</script> ${'x'.repeat(40_000)}`;
+    for (const raw of [`q=${long}`, `a=1&q=${long}&b=2`, `${long}=v`, `q=${'y'.repeat(21_000)}%27+or+1=1--&r=${long}`]) {
+      for (const [where, context, prefix] of [['body', 'form', 'body'], ['query', 'query', 'query']] as const) {
+        const request = where === 'body'
+          ? { method: 'POST', url: '/x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: raw }
+          : { method: 'GET', url: `/x?${raw}`, headers: {} };
+        expect(d.analyzeRequestSync(request), `${where} ${raw.slice(0, 40)}`).toEqual(expected(ref, raw, context, prefix, 30_000, d.threshold).result);
+      }
+    }
+  });
+
   it('a finding after thousands of clean fields keeps its pair and offsets', async () => {
     const { d } = await detectors({ paranoia: 1 });
     let raw = '';
