@@ -1187,15 +1187,14 @@ export async function readFetchBody(body: ReadableStream<Uint8Array>, inspection
   // (Not a Promise.race of each read against one refusal promise: every race leaves a reaction
   // on that promise until the request ends — ~500 B per chunk, 160 MB for a body sent in 300,000
   // one-byte chunks.)
-  let cancelled: Promise<void> | undefined;
-  inspection.onFailure(() => { cancelled = reader.cancel().catch(() => undefined); });
+  // The cancel is not awaited: a source may finish cancelling only when its client sends more or
+  // goes away (undici's stream of an async iterable awaits the iterator's return(), which waits for
+  // its pending next()), and the refusal, with its slots, must not wait for that client.
+  inspection.onFailure(() => { reader.cancel().catch(() => undefined); });
   inspection.startBodyDeadline();
   for (;;) {
     const next = await reader.read();
-    if (inspection.failure) {
-      await (cancelled ?? reader.cancel().catch(() => undefined));
-      return undefined;
-    }
+    if (inspection.failure) return undefined;
     if (next.done) return chunks;
     chunks.push(next.value);
     inspection.write(next.value);

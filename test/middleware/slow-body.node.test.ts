@@ -370,3 +370,34 @@ describe('bodyTimeoutMs', () => {
     expect(() => expressGuard({ bodyTimeoutMs: true as never })).toThrow(/bodyTimeoutMs/);
   });
 });
+
+describe('fetch guard: a refusal does not wait for the body source to finish cancelling', () => {
+  it('answers 408 at bodyTimeoutMs and gives the slots back while the stalled source still holds its read (red team)', async () => {
+    // A fetch-style adapter on node:http hands the guard `new Request(url, { body: req, duplex: 'half' })`:
+    // undici's stream of an async iterable cancels by awaiting the iterator's return(), which an async
+    // generator runs only after its pending next() settles — when the stalled client sends more or leaves.
+    const arena = await testArena();
+    let unstall!: () => void;
+    const stalled = new Promise<void>((resolve) => { unstall = resolve; });
+    async function* trickle() {
+      yield new TextEncoder().encode('hello');
+      await stalled;
+      yield new TextEncoder().encode(' world');
+    }
+    const handler = fetchGuard(() => new Response('ok'), { detector: await testDetector(), arena, bodyTimeoutMs: 300 });
+    const request = new Request('http://127.0.0.1/upload', {
+      method: 'POST', headers: { 'content-type': 'text/plain', 'content-length': '100' }, body: trickle() as unknown as BodyInit, duplex: 'half',
+    } as RequestInit);
+    const started = Date.now();
+    const answered = await Promise.race([handler(request), sleep(3000).then(() => undefined)]);
+    try {
+      expect(answered?.status, 'answered within 3 s').toBe(408);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(slotsInUse(arena)).toBe(0);
+    } finally {
+      unstall();
+      await sleep(10);
+      await arena.close();
+    }
+  });
+});
