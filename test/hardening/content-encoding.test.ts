@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArena, createDetector, createStandardPools, type Arena, type Detector } from '../../src/index.js';
 import { guard } from '../../src/middleware/fetch.js';
-import { BodyDecoder, inflateBody, webDecompressor } from '../../src/http/content-encoding.js';
+import { BodyDecoder, gzipByMember, inflateBody, MAX_GZIP_MEMBERS, webDecompressor, type Decompressor } from '../../src/http/content-encoding.js';
 import { renderPrometheus } from '../../src/metrics/index.js';
 
 const ATTACK = JSON.stringify({ note: 'see you', q: "1' UNION SELECT password FROM users--" });
@@ -262,10 +262,14 @@ describe('webDecompressor: gzip member by member', () => {
     for (let i = 100; i + 3 < n; i += 997) bytes.set([0x1f, 0x8b, 8], i);
     return bytes;
   };
-  /** `encoded` through a BodyDecoder of webDecompressor('gzip'), written `size` bytes at a time. */
-  async function decode(encoded: Uint8Array, size: number): Promise<Uint8Array> {
+  // The runtime's own way (Node's DecompressionStream reads every member: used once known) and
+  // member by member (Deno's and Chromium's stop after the first), in every runtime.
+  const byMember = () => gzipByMember(new DecompressionStream('gzip') as unknown as Decompressor);
+  const web = () => webDecompressor('gzip')!;
+  /** `encoded` through a BodyDecoder of `make()`, written `size` bytes at a time. */
+  async function decode(encoded: Uint8Array, size: number, make: () => Decompressor = byMember): Promise<Uint8Array> {
     const out: Uint8Array[] = [];
-    const decoder = new BodyDecoder([webDecompressor('gzip')!], (d) => { out.push(d); return true; });
+    const decoder = new BodyDecoder([make()], (d) => { out.push(d); return true; });
     for (let at = 0; at < encoded.length; at += size) decoder.write(encoded.slice(at, at + size));
     await decoder.close();
     return join(...out);
@@ -277,6 +281,7 @@ describe('webDecompressor: gzip member by member', () => {
     const encoded = join(await compress(a, 'gzip'), await compress(b, 'gzip'), await compress(c, 'gzip'));
     expect(magicInside(await compress(a, 'gzip'))).toBe(true); // (the first member is held back at its data's magic)
     for (const size of [1, 2, 3, 500, encoded.length]) expect(await decode(encoded, size), `writes of ${size}`).toEqual(join(a, b, c));
+    for (const size of [3, encoded.length]) expect(await decode(encoded, size, web), `web, writes of ${size}`).toEqual(join(a, b, c));
     expect(await inflateBody(encoded, ['gzip'], 1 << 20)).toEqual(join(a, b, c));
     expect(await inflateBody(await compress(a, 'gzip'), ['gzip'], 1 << 20)).toEqual(a);
   });
@@ -288,9 +293,18 @@ describe('webDecompressor: gzip member by member', () => {
     corrupt[corrupt.length - 5]! ^= 1; // (the second member's CRC)
     for (const bad of [join(two, encoder.encode('x')), two.subarray(0, two.length - 1), corrupt, join(one, new Uint8Array([0x1f, 0x8b]))]) {
       await expect(decode(bad, 3)).rejects.toThrow();
+      await expect(decode(bad, 3, web)).rejects.toThrow();
       await expect(inflateBody(bad, ['gzip'], 1 << 20)).rejects.toThrow();
     }
     const big = join(one, await compress(new Uint8Array(1 << 20), 'gzip'));
     expect((await inflateBody(big, ['gzip'], 1000)).length).toBe(1001);
+    expect((await inflateBody(big, ['gzip'], 1000, byMember)).length).toBe(1001);
+  });
+
+  it(`member by member, takes ${MAX_GZIP_MEMBERS} members and refuses more (a stream each: 52,000 empty ones cost seconds)`, async () => {
+    const empty = await compress(new Uint8Array(0), 'gzip');
+    const members = (n: number) => join(...Array.from({ length: n }, () => empty), encoder.encode(''));
+    expect(await decode(members(MAX_GZIP_MEMBERS), members(MAX_GZIP_MEMBERS).length)).toEqual(new Uint8Array(0));
+    await expect(decode(members(MAX_GZIP_MEMBERS + 1), 4096)).rejects.toThrow(/more than \d+ gzip members/);
   });
 });
