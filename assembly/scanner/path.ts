@@ -497,7 +497,7 @@ function heldPunct(st: usize, p: usize, h: usize, c: u32, start: u32): void {
 
 /** (inlined in the lexer's dispatch: with the trackers quiet, most punctuation only moves the run and the last end) */
 // @ts-ignore: decorator
-@inline export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32): void {
+@inline export function pathPunct(st: usize, p: usize, c: u32, start: u32, end: u32, prev: u32): void {
   const h = st + ST_PATH2;
   if (held(h)) heldPunct(st, p, h, c, start);
   if (c == 0x20) {
@@ -512,10 +512,19 @@ function heldPunct(st: usize, p: usize, h: usize, c: u32, start: u32): void {
   // last end: pathPunctFull's last branch with DOTS FILE INF ROOT PEND UNC at zero writes zeros that are there already
   // (':' opens no file: URI or drive without a FILE state, '-' continues no web-|meta-|tomcat- without an INF state).
   if ((cls & PB_TRACK) == 0 && quietButStem(p)) { s32(p, PT_STEM, 0); s32(p, PT_LAST_END, end); }
-  else pathPunctFull(st, p, h, c, start, end);
+  else pathPunctFull(st, p, h, c, start, end, prev);
 }
 
-function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u32): void {
+/** PT_SLASHES: the run's first slash was glued to a token byte (see inToken); the low bits count the run. */
+const SL_GLUED: u32 = 0x80000000;
+
+/** A byte a run of slashes can continue a token from: a letter, digit, '+' (base64) or a non-ASCII byte. */
+// @ts-ignore: decorator
+@inline function inToken(b: u32): bool {
+  return (b | 0x20) - 0x61 < 26 || b - 0x30 < 10 || b == 0x2b || b >= 0x80;
+}
+
+function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u32, prev: u32): void {
   const adjacent = g32(p, PT_LAST_END) == start;
   if (c == 0x2e && quietButStem(p)) {
     // A '.' opening a dot run with the trackers at rest (example.com, a sentence's end): the '.' branch below, whose
@@ -567,9 +576,15 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
         else report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART) - 1, end);
       }
     }
-    let slashes = adjacent && g32(p, PT_SLASHES) > 0 && g32(p, PT_SEG) == start + 1 ? g32(p, PT_SLASHES) + 1 : 1;
-    s32(p, PT_SLASHES, slashes);
-    if (slashes >= 4) report(st, R_PATH_DOT_EVASION, start + 1 - slashes, end);
+    // A run of 4+ slashes pads a path's opening (////etc/passwd, "////x", =////x) past a filter that matches its prefix.
+    // A run glued on its left to a letter, digit or '+' is inside a token, not a path's opening: base64 of 0xFF bytes
+    // (R0lGODlh/////wAB, fonts, GIFs), a URL's host////img.png, a////b; whatever follows it stays a relative name
+    // (the dot runs, parent steps and sensitive names in it are reported by their own rules).
+    const run0 = adjacent && g32(p, PT_SEG) == start + 1 ? g32(p, PT_SLASHES) : 0;
+    const run = run0 != 0 ? run0 + 1 : 1 | (inToken(prev) ? SL_GLUED : 0);
+    s32(p, PT_SLASHES, run);
+    const slashes = run & ~SL_GLUED;
+    if (slashes >= 4 && (run & SL_GLUED) == 0) report(st, R_PATH_DOT_EVASION, start + 1 - slashes, end);
     if (g32(p, PT_SYS) == 1 && adjacent) s32(p, PT_SYS, 2); else if (g32(p, PT_SYS) != 2 || !adjacent) s32(p, PT_SYS, 0);
     if (f == 2) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
     const unc = g32(p, PT_UNC);

@@ -200,7 +200,7 @@ function emitPlainWord(st: usize, len: u32, start: u32, end: u32): void {
   samePunct(st, c);
   xssPunct(st, st + ST_XSS, c, start, end);
   cmdPunct(st, st + ST_CMD, c, start, end);
-  pathPunct(st, st + ST_PATH, c, start, end);
+  pathPunct(st, st + ST_PATH, c, start, end, prev);
   if (nosqlPending(st + ST_NOSQL)) nosqlPunct(st, st + ST_NOSQL, c, start, end);
   if (c == 0x24 && !isWordByte(prev)) nosqlDollar(st + ST_NOSQL, start, end);
   ssjsPunct(st, st + ST_SSJS, c, start, end);

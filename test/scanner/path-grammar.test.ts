@@ -238,3 +238,28 @@ describe('path: a regular expression\'s escaped dot is no /./ step', () => {
     expectSameWhenSplit(d, ['\\d+\\.\\d+', 'a\\.\\b', 'C:\\.\\windows\\win.ini', 'a\\.\\', 'x\\.\\docs']);
   });
 });
+
+describe('path: a run of slashes inside a token is no evasion', () => {
+  // 4+ slashes glued on the left to a letter, digit or '+' continue a token: base64 of 0xFF bytes (fonts, GIFs), a
+  // URL's host////img.png. A run opening the value, a space-delimited token or following other punctuation pads an
+  // absolute path past a prefix filter and is still reported.
+  const clean: Array<[string, 'query' | 'json']> = [['a////b', 'query'], ['https://example.com////img.png', 'query'],
+    ['data:image/gif;base64,R0lGODlh/////wABAg==', 'json'], ['Zm9udCBkYXRh////////bW9yZQ==', 'json'], ['AAAA+////wAB', 'json'],
+    ['x\\\\\\\\y', 'json']];
+  it.each(clean)('%s (%s) stays clean', (input, context) => {
+    expect(d.scan(input, { context }).threats.filter((t) => t.category === 'path')).toEqual([]);
+  });
+  const evasions = ['////etc/passwd', '////{file}', '/////x', '"////x"', 'x=////secret', 'cat ////x', '(////x)', '\\\\\\\\x\\y',
+    '..////..////etc/passwd', '..///////..////..//////etc/passwd'];
+  it.each(evasions)('%s is a dot evasion', (input) => {
+    const r = d.scan(input, { context: 'json' });
+    expect(ruleIds(r)).toContain('path.dot-evasion');
+    expect(r.blocked).toBe(true);
+  });
+  it.each(['/.////.////etc/passwd', '....//....//etc/passwd', '/etc////passwd'])('%s is still blocked', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(true);
+  });
+  it('gives the same findings when split at every byte', () => {
+    expectSameWhenSplit(d, [...clean.map(([s]) => s), ...evasions], 'json');
+  });
+});
