@@ -962,7 +962,7 @@ function xssPunctQuiet(st: usize, x: usize, c: u32, start: u32, end: u32): void 
   }
   if ((k & XC_IDLE) != 0 && ((k & XC_BRK) == 0 || g32(x, X_PEND) == P_NONE || g32(x, X_PEND_END) != start)) {
     const code = prevCode(x, c, start);
-    if ((k & XC_PAREN) != 0) parens(st + ST_XSS2, c, code == PREV_CALL_PAREN);
+    if ((k & XC_PAREN) != 0) { if (c == 0x28) jsfParen(x, start); parens(st + ST_XSS2, c, code == PREV_CALL_PAREN); }
     else if ((k & XC_JSF) != 0) jsfuck(st, x, c, start, end);
     else if ((k & XC_BRACE) != 0) cssBraces(st, c);
     s32(x, X_PEND, P_NONE); s32(x, X_QUOTE, 0);
@@ -980,6 +980,7 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (g32(st + ST_XSS2, S2_MODE) != 0) schemePunct(st, st + ST_XSS2, c, end);
   const closesCall = (c == 0x28 || c == 0x29) && parens(st + ST_XSS2, c, prevCode(x, c, start) == PREV_CALL_PAREN);
   if (c == 0x21 || c == 0x5b || c == 0x5d || c == 0x2b) jsfuck(st, x, c, start, end); // other events break adjacency by themselves
+  else if (c == 0x28) jsfParen(x, start);
   if ((c == 0x20 || c == 0x0a) && idleOrQuote(x)) return; // (a space keeps P_BRK as it is)
   // punctuation no tracker reacts to while idle: it only becomes the previous byte
   if (c < 0x80 && ((c < 0x40 ? IDLE_PUNCT_LO >> <u64>c : IDLE_PUNCT_HI >> <u64>(c - 0x40)) & 1) != 0 && idle(x)) {
@@ -1231,8 +1232,22 @@ function jsfuck(st: usize, x: usize, c: u32, start: u32, end: u32): void {
     const n = g32(x, X_JSFN) + 1;
     s32(x, X_JSFN, n);
     if (n >= 2) report(st, R_XSS_JS_OBFUSCATION, start - 2, end);
+    s32(x, X_JSF, JSF_ATOM | (end << 4)); return; // (for jsfParen)
   }
   s32(x, X_JSF, 0);
+}
+
+/** X_JSF state 5: an atom's ']' just closed it (every other byte takes it as state 0). */
+const JSF_ATOM: u32 = 5;
+
+/**
+ * A '(' glued to a ![] atom: a markdown image with an empty alt text, ![](a.png), not JSFuck, which never calls
+ * an atom (![]() is a TypeError), so the atom does not count. (A JSFuck atom after it still counts with the next.)
+ */
+// @ts-ignore: decorator
+@inline function jsfParen(x: usize, start: u32): void {
+  const j = g32(x, X_JSF);
+  if ((j & 7) == JSF_ATOM && (j >> 4) == start) { s32(x, X_JSFN, g32(x, X_JSFN) - 1); s32(x, X_JSF, 0); }
 }
 
 /** The span of a held sink: alert( up to its '(' (as when reported at once, also with a number held: alert(1)); alert() and document.cookie whole

@@ -623,3 +623,22 @@ describe('xss: round 10 sweep, a sink or scheme right after "<", a call after le
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits.map(([s]) => s)]); });
 });
+
+describe('xss: markdown images with an empty alt text are no JSFuck', () => {
+  // ![](url) glues a '(' to the ![] atom; JSFuck never calls an atom (![]() throws), so it does not count
+  const clean = ['![](https://i.imgur.com/a.png)\n![](https://i.imgur.com/b.png)', 'Before: ![](before.png)\nAfter: ![](after.png)',
+    '![](a.png) ![](b.png) ![](c.png)'];
+  it.each(clean)('%s is allowed', (input) => {
+    const r = d.scan(input, { context: 'json' });
+    expect(ruleIds(r)).not.toContain('xss.js-obfuscation');
+    expect(r.blocked).toBe(false);
+  });
+  // atoms glued to + [ ] ) still count, also after an image
+  const hits = ['[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]]', '![]+![]', '(![]+[])[+[]]', '![](x.png) (![]+[])[+!![]]', '![][![]]'];
+  it.each(hits)('%s reports xss.js-obfuscation', (input) => {
+    const r = d.scan(input, { context: 'json' });
+    expect(ruleIds(r)).toContain('xss.js-obfuscation');
+    expect(r.blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'json'); });
+});
