@@ -763,6 +763,41 @@ function letters(w: usize, len: u32): bool {
   return len > 0;
 }
 
+/**
+ * Is the word after '@@' a server variable's name, the kind an attack reads (@@version, @@datadir, @@version_compile_os,
+ * @@global.x, @@spid)? A name with an '_' in it (MySQL's system variables), or one of the single words MySQL and
+ * T-SQL name their variables and scopes with. Not any word: @@x7&%… is a generated password.
+ */
+function sysVar(w: usize, len: u32): bool {
+  const n = len < KW_MAX_WORD ? len : KW_MAX_WORD; // (only the first KW_MAX_WORD bytes are stored: a longer name is judged by them)
+  if (n == 0 || (<u32>load<u8>(w) | 0x20) - 0x61 >= 26) return false;
+  let under = false;
+  let alpha = true;
+  for (let i: u32 = 1; i < n; i++) {
+    const c = <u32>load<u8>(w + i);
+    if (c == 0x5f) under = true;
+    else if ((c | 0x20) - 0x61 >= 26) { if (c - 0x30 >= 10) return false; alpha = false; }
+  }
+  if (under || len > KW_MAX_WORD) return true;
+  if (!alpha) return false;
+  switch (n) {
+    case 3: return wordIs(w, n, "new") || wordIs(w, n, "pid");
+    case 4: return wordIs(w, n, "spid") || wordIs(w, n, "port") || wordIs(w, n, "dbts") || wordIs(w, n, "idle");
+    case 5: return wordIs(w, n, "error") || wordIs(w, n, "local");
+    case 6: return wordIs(w, n, "tmpdir") || wordIs(w, n, "socket") || wordIs(w, n, "langid") || wordIs(w, n, "procid") || wordIs(w, n, "global");
+    case 7: return wordIs(w, n, "version") || wordIs(w, n, "datadir") || wordIs(w, n, "basedir") || wordIs(w, n, "license") ||
+      wordIs(w, n, "options") || wordIs(w, n, "session");
+    case 8: return wordIs(w, n, "hostname") || wordIs(w, n, "identity") || wordIs(w, n, "rowcount") || wordIs(w, n, "language") ||
+      wordIs(w, n, "textsize");
+    case 9: return wordIs(w, n, "trancount") || wordIs(w, n, "nestlevel") || wordIs(w, n, "datefirst") || wordIs(w, n, "remserver") ||
+      wordIs(w, n, "timeticks");
+    case 10: return wordIs(w, n, "servername") || wordIs(w, n, "autocommit") || wordIs(w, n, "sqlversion");
+    case 11: return wordIs(w, n, "servicename") || wordIs(w, n, "connections");
+    case 16: return wordIs(w, n, "microsoftversion");
+    default: return false;
+  }
+}
+
 /** Settle a deferred break-out comparison: `quoted` cancels it (the break-out is the first token: it starts at 0). */
 function settle(st: usize, q: usize, quoted: bool): void {
   s32(q, Q_BO, g32(q, Q_BO) & ~BO_DEFER);
@@ -1165,7 +1200,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   const at = g32(q, Q_AT);
   if (at != 0) {
     s32(q, Q_AT, 0);
-    push(st, q, T_VAR, at >= 2 ? A_SYSVAR : 0, flags, start - at, end);
+    push(st, q, T_VAR, at >= 2 && sysVar(word, len) ? A_SYSVAR : 0, flags, start - at, end);
     return;
   }
   if (isNum) { push(st, q, T_NUM, ((first == 0x30 && end - start > 2) ? A_HEX : 0) | (digitsOnly(word, len) ? 0 : A_UNIT), 0, start, end); return; }

@@ -1152,3 +1152,22 @@ describe('sqli: ORDER BY <n> is an integer position, not a deadline', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
 });
+
+// Fails on the earlier scanner, which took '@@' and any word for a server variable (red team fp20, repro 06): generated
+// passwords with '@@' before a few letters or digits were blocked at signup.
+describe('sqli: @@ reads a server variable only by its name', () => {
+  const hits = ['1 union select @@version', "' and @@VERSION like '5%", '1 union select @@version_compile_os--',
+    'select @@global.secure_file_priv', '1;select @@servername--', '@@hostname', '1 and @@datadir', "' union select @@spid--",
+    '@@GLOBAL.general_log', '1 and @@basedir', '@@session.sql_mode', '1 union select @@tmpdir,@@license,@@new--'];
+  it.each(hits)('%s is a schema probe', (input) => {
+    const r = d.scan(input, { context: 'query' });
+    expect(ruleIds(r)).toContain('sqli.schema-probe');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = ['@@x7&%&NEJx5MS*3', '@@9kQ!v2', 'Av@@rt9', 'x@@Qm7z!', '@@abc', 'hey @@team'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
