@@ -6,7 +6,7 @@
 // folded away (they only leave a flag), so `union/**/select`-style spacing changes nothing (a comment inside
 // a word, UNI/**/ON, is joined by the split-keyword tracker at the end of this file).
 import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY, ST_SPLIT, ST_SAME } from "./state";
-import { digitsOnly, flagsOfBytes } from "./keywords";
+import { digitsOnly, flagsOfBytes, wordIs } from "./keywords";
 import { valueEndNul } from "./decode";
 import {
   K_SQL_LOGIC, K_SQL_NOT, K_SQL_UNION, K_SQL_SELECT, K_SQL_ALLDISTINCT, K_SQL_FROM, K_SQL_WHERE, K_SQL_DDL,
@@ -61,6 +61,8 @@ const BO_DANGER_ARGS: u32 = 0x2000000; // with BO_DANGER: a dangerous call in SQ
 const BO_NOTE2: u32 = 0x4000000;     // with BO_NOTE: a second word of text in the comment (sleep(2) -- wait for it: a note on a line of code)
 const BO_APOS: u32 = 0x8000000;      // the implied '…' string's closing quote is glued after a word that starts with a letter (I'm, l'or, f'(x)): see sqlWord
 const BO_APOS1: u32 = 0x10000000;    // with BO_APOS: that word is one letter long (f'(x): see sqlPunct)
+const BO_ORDER: u32 = 0x20000000;    // ORDER/GROUP BY <n> waits for the token after it: a plain word there is a deadline or
+                                     // a count in prose (Order by 24 December, Group by 4 people max), see orderSettle
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -125,6 +127,7 @@ const A_CHAR: u32 = 0xff00; // operator character(s) for OP tokens
 const A_SPACED: u32 = 0x10000; // FUNC: whitespace between the name and its '(' (if (a < b), for (i = 0)
 const A_JOINED: u32 = 0x20000; // OP: two operator characters joined (<= != == ...)
 const A_CELL: u32 = 0x20000;   // WORD (the bit of OP's A_JOINED): a spreadsheet cell reference (a1, bc12)
+const A_UNIT: u32 = 0x20000;   // NUM (the bit of OP's A_JOINED): letters glued after the digits (3pm, 2s) — not an integer literal
 const A_HEXGROUP: u32 = 0x40000; // WORD (the bit of OP's A_IS): one to four hex digits, an IPv6 group (::ffff:…), no type name
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
 const A_DANGERTAIL: u32 = 0x100000; // a folded operand ends with a dangerous name (1 - sleep)
@@ -256,6 +259,8 @@ function selectItem(q: usize, k: u32): bool {
 }
 
 function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
+  // (any token but the plain word wordToken let through settles a waiting ORDER BY <n> as the probe: 1 order by 3,4  order by 3 desc)
+  if ((g32(q, Q_BO) & BO_ORDER) != 0) orderSettle(st, q);
   // value <arith-op> value folds into one operand (31337-31337, column*0), so comparisons see operands
   // (nested ifs, not one && chain, here and below: a chain's early miss still costs a test per term left)
   if (typeIn(type, TM_NUM | TM_WORD | TM_STR | TM_VAR)) {
@@ -435,8 +440,11 @@ function judge(st: usize, q: usize): void {
         report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 3), e0);
       }
     }
-    // ORDER BY <n>
-    if (t0 == T_NUM && (k1 & K_SQL_BY) != 0) { if (isKw(q, 2, K_SQL_ORDER)) report(st, R_SQLI_ORDER_BY_PROBE, tstart(q, 2), e0); }
+    // ORDER BY <n>: an integer (a column's position) — judged at the next token or the end (orderSettle)
+    // (3pm, 2s: letters glued to the digits make no position — Order by 3pm for same-day delivery)
+    if (t0 == T_NUM && (k1 & K_SQL_BY) != 0 && (eaux(r0) & (A_UNIT | A_HEX)) == 0) {
+      if (isKw(q, 2, K_SQL_ORDER)) s32(q, Q_BO, g32(q, Q_BO) | BO_ORDER);
+    }
   }
   // UPDATE <table> SET   DELETE <modifier> FROM  (a statement with one name between its keywords)
   if (t1 == T_WORD && (f0 & (K_SQL_SET | K_SQL_FROM)) != 0) {
@@ -730,6 +738,64 @@ function dangerStep(st: usize, q: usize): void {
   if (k < 3 && (ttype(q, 0) == T_NUM || (ttype(q, 0) == T_OP && (taux(q, 0) & (A_IS | A_CMP)) != A_CMP))) { s32(q, Q_BO, (bo & ~(BO_DANGER_N * 3)) | k * BO_DANGER_N); return; }
   s32(q, Q_BO, bo & ~(BO_DANGER | BO_DANGER_N * 3));
   report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), tend(q, 0));
+}
+
+/** Report the ORDER BY <n> that waited for the token after it (BO_ORDER): token 0 is still that number. */
+function orderSettle(st: usize, q: usize): void {
+  s32(q, Q_BO, g32(q, Q_BO) & ~BO_ORDER);
+  report(st, R_SQLI_ORDER_BY_PROBE, isKw(q, 2, K_SQL_ORDER) ? tstart(q, 2) : tstart(q, 0), tend(q, 0));
+}
+
+/**
+ * Words SQL writes after ORDER/GROUP BY <n> that carry no keyword flags of their own (asc, nulls, offset, with rollup …):
+ * they continue the clause, so they settle a waiting ORDER BY <n> as the probe.
+ */
+function orderTail(w: usize, len: u32): bool {
+  return afterLiteral(w, len) || wordIs(w, len, "desc") || wordIs(w, len, "nulls") || wordIs(w, len, "offset") ||
+    wordIs(w, len, "fetch") || wordIs(w, len, "for") || wordIs(w, len, "with") || wordIs(w, len, "procedure") ||
+    wordIs(w, len, "having") || wordIs(w, len, "window") || wordIs(w, len, "rows") || wordIs(w, len, "option") ||
+    wordIs(w, len, "limit") || wordIs(w, len, "into") || wordIs(w, len, "union") || wordIs(w, len, "range");
+}
+
+/** Are the `len` word bytes at `w` all ASCII letters? */
+function letters(w: usize, len: u32): bool {
+  for (let i: u32 = 0; i < len; i++) if ((<u32>load<u8>(w + i) | 0x20) - 0x61 >= 26) return false;
+  return len > 0;
+}
+
+/**
+ * Is the word after '@@' a server variable's name, the kind an attack reads (@@version, @@datadir, @@version_compile_os,
+ * @@global.x, @@spid)? A name with an '_' in it (MySQL's system variables), or one of the single words MySQL and
+ * T-SQL name their variables and scopes with. Not any word: @@x7&%… is a generated password.
+ */
+function sysVar(w: usize, len: u32): bool {
+  const n = len < KW_MAX_WORD ? len : KW_MAX_WORD; // (only the first KW_MAX_WORD bytes are stored: a longer name is judged by them)
+  if (n == 0 || (<u32>load<u8>(w) | 0x20) - 0x61 >= 26) return false;
+  let under = false;
+  let alpha = true;
+  for (let i: u32 = 1; i < n; i++) {
+    const c = <u32>load<u8>(w + i);
+    if (c == 0x5f) under = true;
+    else if ((c | 0x20) - 0x61 >= 26) { if (c - 0x30 >= 10) return false; alpha = false; }
+  }
+  if (under || len > KW_MAX_WORD) return true;
+  if (!alpha) return false;
+  switch (n) {
+    case 3: return wordIs(w, n, "new") || wordIs(w, n, "pid");
+    case 4: return wordIs(w, n, "spid") || wordIs(w, n, "port") || wordIs(w, n, "dbts") || wordIs(w, n, "idle");
+    case 5: return wordIs(w, n, "error") || wordIs(w, n, "local");
+    case 6: return wordIs(w, n, "tmpdir") || wordIs(w, n, "socket") || wordIs(w, n, "langid") || wordIs(w, n, "procid") || wordIs(w, n, "global");
+    case 7: return wordIs(w, n, "version") || wordIs(w, n, "datadir") || wordIs(w, n, "basedir") || wordIs(w, n, "license") ||
+      wordIs(w, n, "options") || wordIs(w, n, "session");
+    case 8: return wordIs(w, n, "hostname") || wordIs(w, n, "identity") || wordIs(w, n, "rowcount") || wordIs(w, n, "language") ||
+      wordIs(w, n, "textsize");
+    case 9: return wordIs(w, n, "trancount") || wordIs(w, n, "nestlevel") || wordIs(w, n, "datefirst") || wordIs(w, n, "remserver") ||
+      wordIs(w, n, "timeticks");
+    case 10: return wordIs(w, n, "servername") || wordIs(w, n, "autocommit") || wordIs(w, n, "sqlversion");
+    case 11: return wordIs(w, n, "servicename") || wordIs(w, n, "connections");
+    case 16: return wordIs(w, n, "microsoftversion");
+    default: return false;
+  }
 }
 
 /** Settle a deferred break-out comparison: `quoted` cancels it (the break-out is the first token: it starts at 0). */
@@ -1134,10 +1200,10 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   const at = g32(q, Q_AT);
   if (at != 0) {
     s32(q, Q_AT, 0);
-    push(st, q, T_VAR, at >= 2 ? A_SYSVAR : 0, flags, start - at, end);
+    push(st, q, T_VAR, at >= 2 && sysVar(word, len) ? A_SYSVAR : 0, flags, start - at, end);
     return;
   }
-  if (isNum) { push(st, q, T_NUM, (first == 0x30 && end - start > 2) ? A_HEX : 0, 0, start, end); return; }
+  if (isNum) { push(st, q, T_NUM, ((first == 0x30 && end - start > 2) ? A_HEX : 0) | (digitsOnly(word, len) ? 0 : A_UNIT), 0, start, end); return; }
   if ((flags & K_SQL_NOT) != 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_NOT); return; } // NOT is no token: it marks the next one
   // (xor is the only connective, rlike and regexp the only word operators, that start with x / r)
   if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, first == 0x78 ? A_SQLWORD : 0, flags, start, end); return; }
@@ -1155,6 +1221,14 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   }
   // x' notnull or 't  x' isnull and '1: PostgreSQL's postfix null tests right after the break-out quote are an operator
   // there, as IS NULL is (the quote's re-opening shape moves on; a glued '(' still makes isnull a call)
+  // Order by 24 December, Group by 4 people max: ORDER BY <n> then a plain word of letters, with nothing between (no
+  // comment, parenthesis or NOT), is a syntax error in every dialect — no column count can be read from it: prose
+  if ((g32(q, Q_BO) & BO_ORDER) != 0) {
+    if (flags == 0 && g32(q, Q_PEND) == 0 && g32(q, Q_DOT) == 0 && g32(q, Q_STATE) == S_NORMAL && letters(word, len) && !orderTail(word, len) &&
+        (wordAux(flags, first, word, len) & (A_VERB | A_VALUES | A_PREFIX | A_CASE | A_END | A_SQLWORD)) == 0 && !procPrefix(word, len)) {
+      s32(q, Q_BO, g32(q, Q_BO) & ~BO_ORDER);
+    }
+  }
   let postfix = false;
   if (g32(q, Q_NTOK) == 1) postfix = (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
@@ -1177,7 +1251,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
  */
 // @ts-ignore: decorator
 @inline function plainWordFast(st: usize, q: usize, first: u32, start: u32, end: u32, word: usize, len: u32): bool {
-  if ((g32(q, Q_STATE) | g32(q, Q_AT) | g32(q, Q_DOT) | (g32(q, Q_BO) & (BO_SHAPE | BO_TAG | BO_DANGER))) != 0) return false;
+  if ((g32(q, Q_STATE) | g32(q, Q_AT) | g32(q, Q_DOT) | (g32(q, Q_BO) & (BO_SHAPE | BO_TAG | BO_DANGER | BO_ORDER))) != 0) return false;
   const n = g32(q, Q_NTOK);
   const head = g32(q, Q_HEAD);
   const prev = q + Q_RING + head * E_BYTES;
@@ -1232,7 +1306,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
 // @ts-ignore: decorator
 @inline function dashJoinFast(st: usize, q: usize, first: u32, start: u32, end: u32, word: usize, len: u32): bool {
   const bo = g32(q, Q_BO);
-  if ((g32(q, Q_PEND) | g32(q, Q_AT) | g32(q, Q_DOT) | (bo & (BO_SHAPE | BO_TAG | BO_DANGER | BO_DEFER))) != 0 || g32(q, Q_NTOK) == 0) return false;
+  if ((g32(q, Q_PEND) | g32(q, Q_AT) | g32(q, Q_DOT) | (bo & (BO_SHAPE | BO_TAG | BO_DANGER | BO_DEFER | BO_ORDER))) != 0 || g32(q, Q_NTOK) == 0) return false;
   const head = g32(q, Q_HEAD);
   const prev = q + Q_RING + head * E_BYTES;
   const t0 = load<u32>(prev + E_TYPE);
@@ -1554,7 +1628,7 @@ function settleCut(st: usize, q: usize, end: u32): void {
 // @ts-ignore: decorator
 @inline export function sqlFinish(st: usize, q: usize, end: u32): void {
   const s = g32(q, Q_STATE);
-  if ((g32(q, Q_BO) & (BO_DEFER | BO_DANGER | BO_TRUNC)) == 0) {
+  if ((g32(q, Q_BO) & (BO_DEFER | BO_DANGER | BO_TRUNC | BO_ORDER)) == 0) {
     // Nothing to finish: no token, nothing waiting, and a quote reading still in its implied string (the NUL in
     // sqlFinishAll takes no such reading; its early return further down would be reached with nothing changed)
     if (s == S_STRING) { if ((g32(q, Q_NTOK) | g32(q, Q_TSTART)) == 0 && g32(q, Q_MODE) != 0) return; }
@@ -1582,6 +1656,7 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
     sqlPunct(st, q, 0x2d, nul, nul + 1, false, false);
   }
   if ((g32(q, Q_BO) & BO_DEFER) != 0) settle(st, q, false);
+  if ((g32(q, Q_BO) & BO_ORDER) != 0) orderSettle(st, q);
   if ((g32(q, Q_BO) & BO_DANGER) != 0) {
     const k = (g32(q, Q_BO) & (BO_DANGER_N * 3)) / BO_DANGER_N;
     const empty = k == 0 && (g32(q, Q_PEND) & (A_LPAREN | A_RPAREN)) == A_RPAREN;
