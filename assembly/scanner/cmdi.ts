@@ -1030,7 +1030,8 @@ function functionWord(word: usize, len: u32): bool {
 function mailArg(ps: u32, ch: u32, adjacent: bool): bool {
   if (ps == 5) return ch == 0x3a && adjacent;
   if (ps == 4) return ch != 0x28;
-  return !(ch == 0x2c || ch == 0x2e || ch == 0x2d || ch == 0x29 || ch == 0x5d || ch == 0x21 || ch == 0x3f || ch == 0x3b);
+  // (a ':' glued to the verb labels a line of a message, "User: jsmith", "Data: attached": no protocol puts one there)
+  return !(ch == 0x2c || ch == 0x2e || ch == 0x2d || ch == 0x29 || ch == 0x5d || ch == 0x21 || ch == 0x3f || ch == 0x3b || (ch == 0x3a && adjacent));
 }
 
 /** IMAP verbs too common as line starts to count without a tag (so not in the MAILVERB class). */

@@ -1304,3 +1304,15 @@ describe("cmdi round 20: a command word as one field of a ';'-separated list (Eu
     expectSameWhenSplit(d, [input], 'form');
   });
 });
+
+describe('cmdi round 20: a mail verb with a colon glued to it labels a line of a message', () => {
+  it.each(['Hi,\r\nUser: jsmith\r\nIssue: can\'t login', 'Hello,\nData: attached below', 'Notes:\nList: eggs, milk', 'Hi,\nTop: blue, size M',
+    'Dear team,\nUser name: bob\nPass: forgot', 'Hello\nstat: 5/10'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'form' }))).not.toContain('cmdi.mail-command');
+    expectSameWhenSplit(d, [input], 'form');
+  });
+  it.each(['x\r\nUSER admin\r\nPASS x', 'x\nDATA\n', 'x\r\nRCPT TO:<a@b>', 'x\nMAIL FROM:<x@y>', 'x\nQUIT', 'x\r\nLIST 1', 'x\r\nUSER admin'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'form' }))).toContain('cmdi.mail-command');
+    expectSameWhenSplit(d, [input], 'form');
+  });
+});
