@@ -59,6 +59,7 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // 16384: a shell or language runtime (a number after it is a version); 32768: named with .exe .com .bat .cmd;
                              // 65536: the command is at (see atTime); 131072: the command is ps (no drive or path argument: see step 5);
                              // 262144: the command is su (see step 24); 524288: echo or cat (see quietAlone); 1048576: mail piped into (see mailer);
+                             // 2097152: the command word is an expansion ($a$b, see joinEnd);
                              // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|'
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
@@ -106,7 +107,8 @@ const J_BUF: u32 = 108;      // 16 bytes
 const J_MAX: u32 = 16;
 
 // Third region (st + ST_CMD3).
-const K_ANGLE: u32 = 0;      // '<' not yet closed by a '>' since the last separator (generics Array<T>(x), tags <b>(x))
+const K_ANGLE: u32 = 0;      // bits 0-7: '<' not yet closed by a '>' since the last separator (generics Array<T>(x), tags <b>(x));
+                             // bits 8-9: list semicolons in a row (a ';' glued after a word or a closing quote, up to 3): see listField
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it); 3: and a one-letter word after x` waits (see splitTick)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
                              // (only a word starting right at that end matches it, so it is never cleared)
@@ -173,6 +175,18 @@ function needsArgument(word: usize, len: u32): bool {
 @inline function sepBefore(c: usize): bool {
   const prev = g32(c, C_PREV);
   return prev == 0x3b || prev == 0x7c || prev == 0x0a || prev == 0x60 || (prev == 0x28 && g32(c, C_SUBST) != 0);
+}
+
+/**
+ * The pending command (after a separator, no substitution) is one field of a ';'-separated list: glued to a ';' that
+ * follows a word or a closing quote ("Anna;yes;42", "Jean-Luc;\"Find\";...": CSV as Excel writes it in most of Europe,
+ * tag lists), with `fields` such semicolons in a row up to it (K_ANGLE's bits 8-9).
+ */
+function listField(st: usize, c: usize, fields: u32): bool {
+  // (shutdown and halt act with no argument at all: never read as a field, "1';declare @# int;shutdown;set @# = '1")
+  const lw = load<u32>(st + ST_CMD2 + J_LW) & 0xff;
+  if ((lw == 8 || lw == 4) && (wordIs(st + ST_LEX + LX_WORD, lw, "shutdown") || wordIs(st + ST_LEX + LX_WORD, lw, "halt"))) return false;
+  return g32(c, C_SUBST) == 0 && (g32(c, C_WRAP) & 2097152) == 0 && g32(c, C_CMD_START) == g32(c, C_POS_START) + 1 && (g32(st + ST_CMD3, K_ANGLE) >> 8) >= fields;
 }
 
 /**
@@ -424,6 +438,20 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // (after a word opening the value, a name with digits may be a program, echo | gcc7.4: only letters make a header cell;
     // a weak word, "ID | Type | Status", "x | id | date", is then judged in its own command position, as a cell or a command)
     if (!(isWord && (flags & K_C_STRONG) == 0 && (pos == 2 || lettersOnly(st + ST_LEX + LX_WORD, wlen)))) report(st, pos == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END));
+    s32(c, C_CMD, 0); return;
+  }
+  if (s == 32 || s == 33) { // Anna;yes;42: a weak word alone between list semicolons (see listField and the ';' below)
+    // the next field glued to the ';' (a word, or a quote opening one: ;"Less";"Trader Joe's") makes it a list's field;
+    // the end (a;date;), punctuation, a space or a strong command next (a;date;id) runs it as before
+    if (s == 32 && !isWord && adjacent && (ch == 0x22 || ch == 0x27)) { s32(c, C_CMD_STEP, 33); return; }
+    if (!(isWord && adjacent && (flags & K_C_STRONG) == 0)) report(st, R_CMDI_CHAINED_COMMAND, g32(c, C_CMD_START) - 1, g32(c, C_CMD_END));
+    s32(c, C_CMD, 0); return;
+  }
+  if (s == 34 || s == 35) { // id;name;date: a strong word opening the value, glued to ';', heads a CSV line (see the ';' below)
+    // when a plain word of letters follows glued (34) and another ';' glued to it (35); id;ls, id;, id;name (two fields:
+    // id's output shows) still run it
+    if (s == 34 && isWord && adjacent && (flags & (K_C_STRONG | K_C_WEAK)) == 0 && lettersOnly(st + ST_LEX + LX_WORD, wlen)) { s32(c, C_CMD_STEP, 35); return; }
+    if (!(s == 35 && !isWord && adjacent && ch == 0x3b)) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END));
     s32(c, C_CMD, 0); return;
   }
   if (s == 21 || s == 22) { // ;who' then: an English contraction (who's, time's up) leaves a quote the shell never sees closed
@@ -747,6 +775,18 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (ch == 0x29 && s == 0 && g32(c, C_SUBST) == 2 && g32(c, C_PREV) == 0x28 && g32(c, C_CMD_START) == g32(c, C_POS_START) + 2 &&
         g32(c, C_LAST_END) == start && <u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start &&
         makeVar(st + ST_LEX + LX_WORD, g32(c, C_CMD_END) - g32(c, C_CMD_START))) { s32(c, C_CMD, 0); return; }
+    // "Name;Date;Time", "Anna;yes;42": a weak word with no argument glued between list semicolons waits for the next
+    // field (step 32); ";date;" "a);date;x" (no word before the ';') still run it
+    if (ch == 0x3b && s == 0 && kind == 2 && pos == 2 && g32(c, C_CMD_END) == start && listField(st, c, 1)) { s32(c, C_CMD_STEP, 32); return; }
+    // "id;name;date": a strong word opening the value glued to ';' waits for a CSV line's next fields (step 34)
+    if (ch == 0x3b && s == 0 && kind == 1 && pos == 1 && g32(c, C_CMD_END) == start && g32(c, C_CMD_START) == g32(c, C_POS_START) &&
+        g32(c, C_SUBST) == 0 && (g32(c, C_WRAP) & (1 | 64 | 524288 | 2097152)) == 0) { s32(c, C_CMD_STEP, 34); return; }
+    // <p class="date">, <input type=date>, <img alt="cat">: a '>' closing a '<' opened since the last separator ends a markup
+    // tag, not a redirection; and the shell reads name="word" before any command as an assignment (no command runs). For a
+    // weak word, or echo/cat (alone they print nothing or pass input through); an XML attribute holding a probe,
+    // <a probe="id">, may be handed to a shell by the application that parses it: strong words still count
+    if (ch == 0x3e && pos == 1 && s <= 1 && (g32(st + ST_CMD3, K_ANGLE) & 0xff) != 0 &&
+        (kind == 2 || quietAlone(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff))) { s32(c, C_CMD, 0); return; }
     // A command word at the start, a space, then '&': "Find & Replace", "Make & Model", "Touch & Go" are titles
     // (a command after the '&' is still a chained command).
     if (ch == 0x26 && (kind == 1 || kind == 2) && pos != 2 && s == 1) { s32(c, C_CMD, 0); return; }
@@ -881,7 +921,7 @@ function classBytes(bytes: string, cls: u32): void {
 }
 
 /** The shell word being joined ends: if its pieces spell a command, it takes the command position it started in. */
-function joinEnd(st: usize, c: usize, j: usize): void {
+function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
   s32(j, J_ACT, 0);
   if (g32(j, J_MODE) >= 4) return; // an unclosed brace: no word
   const len = g32(j, J_LEN);
@@ -891,7 +931,8 @@ function joinEnd(st: usize, c: usize, j: usize): void {
     s32(c, C_POS, pos);
     if (g32(j, J_VAR) != 0) {
       s32(c, C_CMD, 2); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, g32(j, J_START)); s32(c, C_CMD_END, g32(j, J_END)); s32(c, C_CMD_POS, pos);
-      s32(c, C_WRAP, 0); s32(c, C_POS_START, pos == 2 ? g32(j, J_POSSTART) : g32(j, J_START)); s32(c, C_LAST_END, g32(j, J_END));
+      // (2097152: the command word is an expansion, ;a=i;b=d;$a$b — never a list's field, see listField)
+      s32(c, C_WRAP, 2097152); s32(c, C_POS_START, pos == 2 ? g32(j, J_POSSTART) : g32(j, J_START)); s32(c, C_LAST_END, g32(j, J_END));
     }
     return;
   }
@@ -914,6 +955,11 @@ function joinEnd(st: usize, c: usize, j: usize): void {
   if (kind0 >= 3 && kind0 <= 5 && g32(c, C_LAST_END) == wend) return; // "alias ..: the word already runs its own grammar
   if (kind0 == 8 && (g32(c, C_SUBST) == 7 || g32(c, C_SUBST) == 9) && g32(c, C_LAST_END) == wend) return; // | `date`: the closed span is judged by what follows (step)
   const q = g32(j, J_QUOTES);
+  // ;"Echo & The Bunnymen", alt="my cat", "AT&T": the word ends at a space or punctuation inside the quote that opened it,
+  // so the shell word goes on past it (one word, "Echo & The Bunnymen": no such command); were the quote instead closing
+  // one the value sits in, the word would glue to what precedes it. In no reading is it a command name. (At the value's
+  // end the quote is left open: judged as before.)
+  if (!atEnd && q == 1 && g32(j, J_VAR) == 0 && load<u32>(st + ST_LEX + LX_START) == g32(j, J_START) + 1) return;
   if ((flags & K_C_STRONG) != 0 && (g32(j, J_MID) & 2) != 0 && (q & 1) == 0) report(st, R_CMDI_OBFUSCATED_COMMAND, g32(j, J_START), wend);
   if (g32(j, J_BIN) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), wend);
   // {$'cmd',..} {,"cmd"}: a quoted command as a brace element (checked at the ',' or '}' after it)
@@ -984,7 +1030,8 @@ function functionWord(word: usize, len: u32): bool {
 function mailArg(ps: u32, ch: u32, adjacent: bool): bool {
   if (ps == 5) return ch == 0x3a && adjacent;
   if (ps == 4) return ch != 0x28;
-  return !(ch == 0x2c || ch == 0x2e || ch == 0x2d || ch == 0x29 || ch == 0x5d || ch == 0x21 || ch == 0x3f || ch == 0x3b);
+  // (a ':' glued to the verb labels a line of a message, "User: jsmith", "Data: attached": no protocol puts one there)
+  return !(ch == 0x2c || ch == 0x2e || ch == 0x2d || ch == 0x29 || ch == 0x5d || ch == 0x21 || ch == 0x3f || ch == 0x3b || (ch == 0x3a && adjacent));
 }
 
 /** IMAP verbs too common as line starts to count without a tag (so not in the MAILVERB class). */
@@ -1237,7 +1284,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       }
     } else if (pos == 2 && first - 0x61 < 26 && len >= 2) {
       // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
-      if (sepBefore(c) && g32(c, C_PREV) != 0x60) {
+      // (not the second field of "id;name;date": the command before it still waits for the ';' after it, step 35)
+      if (sepBefore(c) && g32(c, C_PREV) != 0x60 && !(g32(c, C_CMD) == 1 && g32(c, C_CMD_STEP) == 35)) {
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
         s32(c, C_WRAP, ((g32(c, C_PREV) != 0x7c || last == start) && psVerb(word, len) ? 16 : 0) | (last == start ? 32 : 0) |
           (g32(c, C_PREV) == 0x7c ? 8 | (mailer(word, len) ? 64 : 0) : 0));
@@ -1529,20 +1577,24 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     const rd = g32(c, C_REDIR);
     if (ch == 0x3e || (ch == 0x3c && !(rd != 0))) {
       // 8: a '>' closing an earlier '<' (Array<T>(x), <b>(x)) or ending an arrow => ->: no process substitution
-      const angles = g32(k3, K_ANGLE);
+      const angles = g32(k3, K_ANGLE) & 0xff;
       const pp = g32(c, C_PREV);
       // (also a '>' glued to a name, a closing bracket or a quote: the end of a generic whose '<' a '|' inside it
       // reset, toExtend<string | number>())
       const afterName = <u32>(load<u64>(j + J_LW) >> 32) == start;
       const glued = adjacent && start != 0 && (afterName || pp == 0x5d || pp == 0x29 || pp == 0x7d || pp == 0x27 || pp == 0x22);
       const closes = ch == 0x3e && (angles != 0 || glued || (adjacent && (pp == 0x3d || pp == 0x2d) && !afterName));
-      if (ch == 0x3c) s32(k3, K_ANGLE, angles < 255 ? angles + 1 : angles); else if (angles != 0) s32(k3, K_ANGLE, angles - 1);
+      const list = g32(k3, K_ANGLE) & ~0xff;
+      if (ch == 0x3c) s32(k3, K_ANGLE, list | (angles < 255 ? angles + 1 : angles)); else if (angles != 0) s32(k3, K_ANGLE, list | (angles - 1));
       s32(c, C_REDIR, closes ? 9 : 1); s32(c, C_RD_START, start);
     } else if (rd == 1 && ch == 0x28 && adjacent) { report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); }
     else if ((rd == 9 && ch == 0x28 && adjacent) || (rd == 10 && ch == 0x29 && adjacent)) s32(c, C_REDIR, rd + 1); // pi>()ng: an empty one inside a word
     else if (((rd & 7) == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
     else if (((rd & 7) == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && (rd & 7) == 1 ? 0 : 3);
     else if (!(rd == 3 && ch == 0x2f)) s32(c, C_REDIR, 0);
+    // (a '<' right after a '>' that closed one, or after a space there, opens another: </p><p class="x">, <b> <i>; counted
+    // for the '>' that closes it, see the markup tag in step)
+    if (ch == 0x3c && (rd == 9 || rd == 2)) { const ka = g32(k3, K_ANGLE); if ((ka & 0xff) < 255) s32(k3, K_ANGLE, ka + 1); }
     // /bin/
     const bin = g32(c, C_BIN);
     if (ch == 0x2f || ch == 0x5c) {
@@ -1578,7 +1630,12 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     else s32(c, C_NL, end + 1);
     s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && (!adjacent || g32(c, C_FRESH) != 0) ? (end + 1) | 0x80000000 : 0); // ' -': an option dash (or one opening the value: -e sh)
   }
-  if ((cls & CB_SEP) != 0) s32(st + ST_CMD3, K_ANGLE, 0); // a separator closes every '<'
+  if ((cls & CB_SEP) != 0) { // a separator closes every '<'; a ';' glued after a word or a closing quote counts as a list's (see listField)
+    const lists = g32(st + ST_CMD3, K_ANGLE) >> 8;
+    const field = ch == 0x3b && adjacent && start != 0 &&
+      (<u32>(load<u64>(j + J_LW) >> 32) == start || g32(c, C_PREV) == 0x22 || g32(c, C_PREV) == 0x27);
+    s32(st + ST_CMD3, K_ANGLE, field ? (lists < 3 ? lists + 1 : 3) << 8 : 0);
+  }
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
   // A name in command position (x() {, function x() {), a name of punctuation (:(){ ), "()" itself in command
@@ -1694,7 +1751,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
 function cmdFinishFull(st: usize, c: usize, end: u32): void {
   const j = st + ST_CMD2;
   if (g32(st + ST_CMD3, K_TICK) == 3 && g32(j, J_ACT) != 0) splitTick(st + ST_CMD3, j, st + ST_LEX + LX_WORD, 1); // x`p at the end
-  if (g32(j, J_ACT) != 0) joinEnd(st, c, j);
+  if (g32(j, J_ACT) != 0) joinEnd(st, c, j, true);
   if (g32(j, G_ON) != 0) globEnd(st, j, false, end);
   if (g32(c, C_FUNC) == 9) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); // x() { at the end: no body to judge
   const brc = g32(j, J_BRCMD);
@@ -1713,6 +1770,12 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
     else if (s == 21 || s == 23 || s == 24 || s == 25) fire(st, c, g32(c, C_CMD_END), false); // |id' df % ;su root at the end
     else if (s == 22 || s == 30 || s == 31) {} // "; who's" at the end: a quote left open; "x|sort," "A|Echo,B": a list (step 30)
     else if (s >= 26 && s <= 29) {} // df %>% head at the end (see step 26)
+    else if (s == 32 || s == 33) report(st, R_CMDI_CHAINED_COMMAND, g32(c, C_CMD_START) - 1, g32(c, C_CMD_END)); // a;date; at the end
+    else if (s == 34 || s == 35) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // id; id;name at the end
+    // "Name;Date;Time", "Berlin;Germany;yes": a weak word alone ending a list of three or more fields, or a no-op ending
+    // one of two ("true;false"); x;date, ;date, a;b;date -x still run it
+    else if (s == 0 && kind == 2 && g32(c, C_CMD_POS) == 2 && g32(c, C_LAST_END) == g32(c, C_CMD_END) &&
+             (listField(st, c, 2) || (listField(st, c, 1) && noOp(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)))) {}
     // "Istanbul | TR": a command that needs an argument ending the value after a pipe has nothing to work on
     // (and so does echo or cat, which print an empty line or pass the input through: "Alpha | Bravo | Echo", "dog|cat")
     else if (s <= 1 && g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c && (g32(c, C_WRAP) & 32768) == 0 &&

@@ -1259,3 +1259,60 @@ describe('cmdi: an option opening the value that writes or loads the file it nam
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi round 20: a command word in a markup attribute before the tag closes is no command line', () => {
+  // (red team, session 17: rich text with class="date", alt="cat" was blocked as "date > file")
+  const cmdiOf = (input: string, context: 'query' | 'form' | 'json') => d.scan(input, { context }).threats.filter((t) => t.category === 'cmdi');
+  it.each(['<p class="date">5 May</p>', '<span class="time">10:00</span>', '<td class="head">Name</td>', '<li class="top">x</li>',
+    '<img src="a.jpg" alt="cat">', '<a href="/x" title="echo">x</a>', '<span lang="tr">Merhaba</span>', '<input type="date">',
+    '<input type=date>', '<a href="/x" target="top">x</a>', "<img src='cat.jpg' alt='cat'>", '<td class="head" >x</td>',
+    '<p>Our next meetup:</p><p class="date">5 May</p><p><img src="/u/kitty.jpg" alt="cat"></p>', '<b> <img alt="cat">'])('%s has no cmdi finding', (input) => {
+    for (const c of ['query', 'form', 'json'] as const) expect(cmdiOf(input, c)).toEqual([]);
+    expectSameWhenSplit(d, [input], 'form');
+  });
+  // no '<' open (the value itself is a command line), a separator first, a redirection to a path, a strong probe in an attribute
+  it.each([['"date">x', 'cmdi.command-with-args'], ['date>x', 'cmdi.command-with-args'], ['x="id">/tmp/x', 'cmdi.command-with-args'],
+    ['x=";id>x', 'cmdi.chained-command'], ['a" ; cat /etc/passwd > x', 'cmdi.chained-command'], ['<a b="id">/tmp/x', 'cmdi.redirection'],
+    ['<?xml version="1.0"?><root><a probe="id"></a></root>', 'cmdi.command-with-args'], ['<p class="x;date">y</p>', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'form' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'form');
+  });
+});
+
+describe("cmdi round 20: a command word as one field of a ';'-separated list (European CSV, tag lists)", () => {
+  const cmdiOf = (input: string) => d.scan(input, { context: 'form' }).threats.filter((t) => t.category === 'cmdi');
+  // a weak word with no argument between list semicolons, ending a list of three fields, a no-op ending one of two, a strong word
+  // heading a CSV line of three fields; a quoted field that goes on past the command word inside its quote
+  it.each(['Name;Date;Time', 'id;name;date', 'ID;Name;Email', 'Anna;yes;42', '1;true;5', 'Berlin;Germany;yes', 'true;false',
+    'Mary;"Less";"Trader Joe\'s";10', 'Jean-Luc;"Find";"Marks & Spencer";28', 'Ann;"O\'Neill";"Time & Date AS";101',
+    'Aisha;"Tail";"Zip & Go";60;"Dame Street, NYC";$60.00;null', 'Mary;"Hostetler";"AT&T";65', 'Liam;"D\'Souza";"Procter & Gamble";109;$109.00;true',
+    'Kevin;"Head";"Last & Co";107;"Order Way, NYC";$107.00;N/A', 'Name;Date;Time;Sort'])('%s stays clean', (input) => {
+    expect(cmdiOf(input)).toEqual([]);
+    expectSameWhenSplit(d, [input], 'form');
+  });
+  // bare commands after a separator, with arguments, at the end of two fields, no word before the ';', a strong word in the
+  // middle, a strong field next, shutdown/halt (they act with no argument), an expansion, a CSV head of two fields
+  it.each([[';id', 'cmdi.chained-command'], [';ls -la', 'cmdi.chained-command'], ['x;cat /etc/passwd', 'cmdi.chained-command'],
+    ['1;uname -a', 'cmdi.chained-command'], [';sleep 5', 'cmdi.chained-command'], ['a;whoami;b', 'cmdi.chained-command'], [';id;', 'cmdi.chained-command'],
+    ['a;id;', 'cmdi.chained-command'], ['a);id;', 'cmdi.chained-command'], ['x;id', 'cmdi.chained-command'], ['x;date', 'cmdi.chained-command'],
+    [';date', 'cmdi.chained-command'], ['a;date;', 'cmdi.chained-command'], ['a);date;x', 'cmdi.chained-command'], ['a;date;id', 'cmdi.chained-command'],
+    ['a;b;date -x', 'cmdi.chained-command'], ['a;date -u;b', 'cmdi.chained-command'], ["1';declare @# int;shutdown;set @# = '1", 'cmdi.chained-command'],
+    ['a;b;HALT', 'cmdi.chained-command'], [';a=i;b=d;$a$b', 'cmdi.chained-command'], ['id;', 'cmdi.command-with-args'], ['id;name', 'cmdi.command-with-args'],
+    ['id;ls', 'cmdi.command-with-args'], ['id;name -x', 'cmdi.command-with-args'], ['x;"id"', 'cmdi.chained-command'], [';"id" -a', 'cmdi.chained-command'],
+    ['a;"date";', 'cmdi.chained-command']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'form' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'form');
+  });
+});
+
+describe('cmdi round 20: a mail verb with a colon glued to it labels a line of a message', () => {
+  it.each(['Hi,\r\nUser: jsmith\r\nIssue: can\'t login', 'Hello,\nData: attached below', 'Notes:\nList: eggs, milk', 'Hi,\nTop: blue, size M',
+    'Dear team,\nUser name: bob\nPass: forgot', 'Hello\nstat: 5/10'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'form' }))).not.toContain('cmdi.mail-command');
+    expectSameWhenSplit(d, [input], 'form');
+  });
+  it.each(['x\r\nUSER admin\r\nPASS x', 'x\nDATA\n', 'x\r\nRCPT TO:<a@b>', 'x\nMAIL FROM:<x@y>', 'x\nQUIT', 'x\r\nLIST 1', 'x\r\nUSER admin'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'form' }))).toContain('cmdi.mail-command');
+    expectSameWhenSplit(d, [input], 'form');
+  });
+});
