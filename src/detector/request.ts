@@ -5,7 +5,7 @@ import type { Detector } from './detector.js';
 import { fieldLocation, jsonPathSegment } from './json-path.js';
 import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
-import { withoutRule } from './results.js';
+import { uploadNameResult, withoutRule } from './results.js';
 import { assertLiveView, CONTEXT_CODES } from './engine.js';
 import { contentCodings, inflateBody, textsAsSent, UnsupportedCodingError } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
@@ -390,7 +390,10 @@ function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, typeHeader: stri
       pieces = [];
       if (head === undefined) return true; // text before the first delimiter
       for (const given of new Set(head.names)) scanInto(d, acc, given, 'form', fieldLocation(given));
-      for (const filename of new Set(head.filenames)) scanInto(d, acc, filename, 'path', `${fieldLocation(name)}.filename`);
+      for (const filename of new Set(head.filenames)) {
+        const r = filename.length === 0 ? null : uploadNameResult(d.scanField(filename, 'path'));
+        if (r !== null && r.threats.length > 0) addThreats(acc, r, acc.threats.length >= MAX_LISTED_FINDINGS ? '' : `${fieldLocation(name)}.filename`);
+      }
       if (head.binaryFile) return false;
       base64 = head.transferEncodings.includes('base64');
       return true;

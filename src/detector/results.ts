@@ -22,3 +22,14 @@ export function withoutRule(result: ScanResult, ruleId: string): ScanResult {
   if (result.truncated) out.truncated = true;
   return out;
 }
+
+/**
+ * The scan of an upload's filename (multipart `filename`, scanned as a path) as it counts: less
+ * `path.secret-extension`. The name a client gives the file it sends (`slides.key` — Keynote —,
+ * `dump.sql`, `notes.old`) asks the server for no file; traversal, null bytes and the other path
+ * rules still count. (In a URL path or a parameter such a name is a request for a backup or key:
+ * there the rule stays.)
+ */
+export function uploadNameResult<R extends ScanResult | null>(result: R): R {
+  return (result === null ? result : withoutRule(result, 'path.secret-extension')) as R;
+}

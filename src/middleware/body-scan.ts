@@ -14,6 +14,7 @@
 // so invalid JSON cannot smuggle an attack past the per-field scan.
 import { abortStream, partStream, scanPart, type GuardDetector, type GuardScanContext, type GuardScanResult, type GuardScanStream, type GuardThreat } from './detector.js';
 import { fieldLocation, jsonPathSegment } from '../detector/json-path.js';
+import { uploadNameResult } from '../detector/results.js';
 import { MAX_LISTED_FINDINGS, MAX_LOCATION_LENGTH } from '../detector/request.js';
 import { RULES } from '../detector/rules.generated.js';
 import { firstSignificantByte, joinBytes } from '../http/bytes.js';
@@ -827,7 +828,7 @@ class MultipartBodyScanner implements BodyScanner, MultipartSink {
       if (given.length > 0) this.#findings.add(scanPart(this.#detector, given, 'form'), () => fieldLocation(given));
     }
     for (const filename of new Set(head.filenames)) {
-      if (filename.length > 0) this.#findings.add(scanPart(this.#detector, filename, 'path'), () => `${fieldLocation(name)}.filename`);
+      if (filename.length > 0) this.#findings.add(uploadNameResult(scanPart(this.#detector, filename, 'path')), () => `${fieldLocation(name)}.filename`);
     }
     if (head.binaryFile) return false;
     this.#part = new ValueScan(this.#detector, 'body');

@@ -1,3 +1,4 @@
+import { createBodyScanner } from '../../src/middleware/body-scan.js';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createArena, createStandardPools, type Detector, type ScanResult } from '../../src/index.js';
 import { detector } from './helpers.js';
@@ -94,6 +95,28 @@ describe('analyzeRequest', () => {
     }
     const named = await d.analyzeRequest({ url: '/up', headers: { 'content-type': 'multipart/form-data; boundary=XyZ' }, body: `${part(`name="1' OR '1'='1"`)}\r\n--XyZ--\r\n` });
     expect(named.blocked).toBe(true);
+  });
+  it("an upload's filename with a backup or key extension is the file's name, not a request for one (red team: Keynote's slides.key, dump.sql)", async () => {
+    const upload = (filename: string) => ['--XyZ', `Content-Disposition: form-data; name="f"; filename="${filename}"`, 'Content-Type: application/octet-stream', '', 'x', '--XyZ--', ''].join('\r\n');
+    const headers = { 'content-type': 'multipart/form-data; boundary=XyZ' };
+    for (const name of ['slides.key', 'dump.sql', 'notes.old', 'site.bak', 'vault.kdbx', 'id.pem']) {
+      expect(await d.analyzeRequest({ method: 'POST', url: '/up', headers, body: upload(name) }), name).toMatchObject({ blocked: false, threats: [] });
+      // (the middleware's reader of the same body)
+      const scanner = createBodyScanner(d, headers['content-type']);
+      scanner.push(new TextEncoder().encode(upload(name)));
+      expect(scanner.finish().threats, `middleware: ${name}`).toEqual([]);
+    }
+    // traversal in the name still counts, with or without such an extension; and in a URL or parameter the extension does
+    for (const name of ['../../backup.sql', '../../../etc/passwd', '..\\..\\web.config.bak']) {
+      const r = await d.analyzeRequest({ method: 'POST', url: '/up', headers, body: upload(name) });
+      expect(r.blocked, name).toBe(true);
+      expect(locations(r), name).toEqual(['body:f.filename']);
+      const scanner = createBodyScanner(d, headers['content-type']);
+      scanner.push(new TextEncoder().encode(upload(name)));
+      expect(scanner.finish().score, `middleware: ${name}`).toBeGreaterThanOrEqual(5);
+    }
+    expect(d.scan('dump.sql').blocked).toBe(true);
+    expect((await d.analyzeRequest({ url: '/download?file=site.bak', headers: {} })).blocked).toBe(true);
   });
   it('a Fetch Request body is read as the application will: inflated, in its charset', async () => {
     const attack = JSON.stringify({ q: "1' UNION SELECT password FROM users--" });
