@@ -465,27 +465,15 @@ export class Detector {
   };
 
   /**
-   * @internal {@link Detector.scanField} of many pieces of one string, entries `from` to `to` of
-   * `ranges`: entry k is `text.slice(ranges[3k], ranges[3k + 1])` in the context code `ranges[3k + 2]`
-   * (none empty). Those that fit the engine's input slot together are scanned in one wasm call
-   * (a form of thousands of fields would pay a host call per name and per value). Returns how many
-   * had findings or failed: their indexes and results in `listHits` and `listResults`, in order.
-   * Each is counted as scanField counts it.
+   * @internal {@link Detector.scanField} of many pieces of one string or byte array, entries `from`
+   * to `to` of `ranges`: entry k is `source.slice(ranges[3k], ranges[3k + 1])` in the context code
+   * `ranges[3k + 2]` (none empty). Those that fit the engine's input slot together are scanned in one
+   * wasm call (a form of thousands of fields would pay a host call per name and per value). Returns
+   * how many had findings or failed: their indexes and results in `listHits` and `listResults`, in
+   * order (offsets as scanField's: UTF-16 units of a string piece, bytes of a byte piece). Each is
+   * counted as scanField counts it.
    */
-  scanFieldList(text: string, ranges: ArrayLike<number>, from: number, to: number): number {
-    return this.#fieldList(text, ranges, from, to);
-  }
-
-  /**
-   * @internal {@link Detector.scanFieldList} of ranges of `bytes` (entry k is
-   * `bytes[ranges[3k], ranges[3k + 1])`): the middleware's form fields. Offsets in `listResults`
-   * count bytes from the value's start, as {@link Detector.scanFieldRange}'s do.
-   */
-  scanFieldListBytes(bytes: Uint8Array, ranges: ArrayLike<number>, from: number, to: number): number {
-    return this.#fieldList(bytes, ranges, from, to);
-  }
-
-  #fieldList(source: string | Uint8Array, ranges: ArrayLike<number>, from: number, to: number): number {
+  scanFieldList(source: string | Uint8Array, ranges: ArrayLike<number>, from: number, to: number): number {
     if (this.#closed) throw new DetectorClosedError();
     const engine = this.engine;
     this.listHits.length = 0;
@@ -494,8 +482,7 @@ export class Detector {
     this.#listRanges = ranges;
     for (let k = from; k < to;) {
       try {
-        if (typeof source === 'string') engine.scanList(source, ranges, k, to, this.paranoia, this.maxScanBytes, this.#listHit);
-        else engine.scanListBytes(source, ranges, k, to, this.paranoia, this.maxScanBytes, this.#listHit);
+        engine.scanList(source, ranges, k, to, this.paranoia, this.maxScanBytes, this.#listHit);
         k = to;
       } catch (err) {
         // (the piece at listIndex failed: closed, as scanField fails; the ones after it are scanned still)

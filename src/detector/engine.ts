@@ -14,7 +14,6 @@ export const CONTEXT_CODES: Record<ScanContext, number> = Object.freeze(Object.a
   { query: 0, form: 1, body: 2, header: 3, path: 4, json: 5, 'json-escaped': 6 }));
 
 /** Finding as the engine reports it: rule index and byte span. */
-export interface RawFinding { rule: number; start: number; end: number }
 
 interface ScannerExports {
   scanStateBytes(): number;
@@ -211,7 +210,7 @@ export class ScanEngine {
   }
 
   /**
-   * Scan a whole value. Returns the score; findings are read with `findings()`.
+   * Scan a whole value. Returns the score; findings are read with `threats()`.
    * `charOffsets` receives, for string input, whether offsets need mapping (non-ASCII).
    */
   scanValue(input: string | Uint8Array, context: number, paranoia: number, limit: number): number {
@@ -285,30 +284,18 @@ export class ScanEngine {
   }
 
   /**
-   * {@link ScanEngine.scanValue} of many pieces of `text`, in turn: entry k is
-   * `text.slice(ranges[3k], ranges[3k + 1])` in the context code `ranges[3k + 2]` (none empty), for
-   * k from `from` to `to`. As many as fit go into the input slot at once, the stretch of text that
-   * holds them copied once, and are scanned in one wasm call (assembly/scanner/list.ts); a stretch
-   * that is not ASCII (its offsets would need mapping) and a piece scanValue would stream are
-   * scanned one by one, as scanValue scans them. Each piece with findings goes to `hit(k, score)` at
-   * once, its findings as after scanValue (lastFindings, lastBytes, findings()), and the scan goes on
-   * after it in the same stretch (so each costs one wasm call, not a new stretch). `listValues` and
-   * `listBytes` count the clean pieces (also when a scan throws, at `listIndex`).
+   * {@link ScanEngine.scanValue} of many pieces of `source`, in turn: entry k is
+   * `source.slice(ranges[3k], ranges[3k + 1])` in the context code `ranges[3k + 2]` (none empty), for
+   * k from `from` to `to` (offsets in UTF-16 units for a string, in bytes for bytes). As many as fit
+   * go into the input slot at once, the stretch that holds them copied once, and are scanned in one
+   * wasm call (assembly/scanner/list.ts); a string stretch that is not ASCII (its offsets would need
+   * mapping) and a piece scanValue would stream (scanRange, for bytes) are scanned one by one, as
+   * those scan them. Each piece with findings goes to `hit(k, score)` at once, its findings as after
+   * scanValue (lastFindings, lastBytes, threats()), and the scan goes on after it in the same stretch
+   * (so each costs one wasm call, not a new stretch). `listValues` and `listBytes` count the clean
+   * pieces (also when a scan throws, at `listIndex`).
    */
-  scanList(text: string, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number, hit: ListHit): void {
-    this.#list(text, ranges, from, to, paranoia, limit, hit);
-  }
-
-  /**
-   * {@link ScanEngine.scanList} of ranges of `bytes` (entry k is `bytes[ranges[3k], ranges[3k + 1])`,
-   * offsets in bytes): the body scanner's form fields, many per wasm call. A piece too long to
-   * share the input slot is scanned alone, as {@link ScanEngine.scanRange} scans it.
-   */
-  scanListBytes(bytes: Uint8Array, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number, hit: ListHit): void {
-    this.#list(bytes, ranges, from, to, paranoia, limit, hit);
-  }
-
-  #list(source: string | Uint8Array, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number, hit: ListHit): void {
+  scanList(source: string | Uint8Array, ranges: ArrayLike<number>, from: number, to: number, paranoia: number, limit: number, hit: ListHit): void {
     this.listValues = 0;
     this.listBytes = 0;
     this.listIndex = from;
@@ -324,9 +311,10 @@ export class ScanEngine {
       const n = this.#listGroup(ranges, k, to, cap, whole);
       const lo = this.#groupLo, hi = this.#groupHi;
       const room = cap - LIST_ENTRY * n;
-      if (hi - lo > whole || !this.#placeStretch(source, lo, hi)) {
-        // (one by one: a piece too long — alone in its group then — or a string stretch that is not
-        // ASCII, whose offsets would need mapping: scanValue maps nothing, the caller maps offsets)
+      if ((n === 1 && hi - lo > whole) || !this.#placeStretch(source, lo, hi)) {
+        // (one by one: a piece too long — alone in its group — or a string stretch that is not
+        // ASCII, whose offsets would need mapping: scanValue maps nothing, the caller maps offsets.
+        // A stretch of several pieces may be longer than `whole`: each piece is not.)
         for (let i = 0; i < n; i++, k++) {
           this.listIndex = k;
           const start = ranges[3 * k]!, end = ranges[3 * k + 1]!, context = ranges[3 * k + 2]!;
@@ -369,17 +357,17 @@ export class ScanEngine {
    */
   #listGroup(ranges: ArrayLike<number>, k: number, to: number, cap: number, whole: number): number {
     let lo = ranges[3 * k]!, hi = ranges[3 * k + 1]!, n = 1;
-    if (hi - lo > whole) return this.#group(lo, hi, 1);
+    if (hi - lo > whole) return this.#stretch(lo, hi, 1); // (alone)
     while (k + n < to) {
       const s = ranges[3 * (k + n)]!, e = ranges[3 * (k + n) + 1]!;
       const nlo = s < lo ? s : lo, nhi = e > hi ? e : hi;
       if (e - s > whole || nhi - nlo + LIST_ENTRY * (n + 1) > cap) break;
       lo = nlo; hi = nhi; n++;
     }
-    return this.#group(lo, hi, n);
+    return this.#stretch(lo, hi, n);
   }
 
-  #group(lo: number, hi: number, n: number): number {
+  #stretch(lo: number, hi: number, n: number): number {
     this.#groupLo = lo;
     this.#groupHi = hi;
     return n;
@@ -514,41 +502,33 @@ export class ScanEngine {
 
   score(state?: Lease): number { return this.#ex.scanScore(state === undefined ? this.#st : state.bytes.byteOffset); }
 
-  /** Findings of the last scan (or of a stream's state). */
-  findings(state?: Lease): RawFinding[] {
-    this.#views();
-    const st = state === undefined ? this.#st : state.bytes.byteOffset;
-    const n = this.#dv.getUint32(st + ST_NFIND, true);
-    const base = st + this.#findingsAt;
-    const size = this.#findingBytes;
-    const out: RawFinding[] = [];
-    for (let i = 0; i < n; i++) {
-      const f = base + i * size;
-      out.push({ rule: this.#dv.getUint32(f, true), start: this.#dv.getUint32(f + 4, true), end: this.#dv.getUint32(f + 8, true) });
-    }
-    return out;
-  }
-
   /**
-   * {@link toThreats} of the last scan's findings (or a stream's), read straight from the state
-   * block: no RawFinding or offset arrays in between. `text`: the string scanned, whose UTF-8
-   * length was `bytes` — offsets become its UTF-16 indexes; as long as the string, it was all
-   * ASCII (any other unit takes two bytes or more), and the offsets stand as they are.
+   * The last scan's findings (or a stream's) as threats, read straight from the state block.
+   * `text`: the string scanned, whose UTF-8 length was `bytes` — offsets become its UTF-16
+   * indexes (as long as the string, it was all ASCII: any other unit takes two bytes or more, and
+   * the offsets stand, clamped to it); null: offsets in bytes.
    */
   threats(text: string | null, bytes: number, state?: Lease): Threat[] {
-    if (text !== null && bytes !== text.length) return toThreats(this.findings(state), text, 0);
     this.#views();
     const dv = this.#dv;
     const st = state === undefined ? this.#st : state.bytes.byteOffset;
     const n = dv.getUint32(st + ST_NFIND, true);
     const size = this.#findingBytes;
-    const max = text === null ? Infinity : text.length;
+    const mapped = text !== null && bytes !== text.length;
+    const max = text === null || mapped ? Infinity : text.length;
     const out: Threat[] = [];
     for (let i = 0, f = st + this.#findingsAt; i < n; i++, f += size) {
       const rule = RULES[dv.getUint32(f, true)]!;
       const start = Math.min(dv.getUint32(f + 4, true), max);
       const end = Math.max(start, Math.min(dv.getUint32(f + 8, true), max));
       out.push({ category: rule.category, ruleId: rule.id, severity: rule.severity, score: rule.score, offset: start, length: end - start });
+    }
+    if (mapped) {
+      const units = byteToCharOffsets(text, out.flatMap((t) => [t.offset, t.offset + t.length]));
+      out.forEach((t, i) => {
+        t.offset = units[2 * i]!;
+        t.length = Math.max(t.offset, units[2 * i + 1]!) - t.offset;
+      });
     }
     return out;
   }
@@ -614,32 +594,3 @@ export function byteToCharOffsets(text: string, byteOffsets: number[]): number[]
   return byteOffsets.map((b) => map.get(b)!);
 }
 
-/** Is every unit of `text` below 0x80? (A loop: toThreats' callers have findings, their text is short.) */
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
-
-/** Turn raw findings into threats; `text` given: offsets become UTF-16 indexes. */
-export function toThreats(raw: RawFinding[], text: string | null, limitBytes: number): Threat[] {
-  let starts = raw.map((f) => f.start);
-  let ends = raw.map((f) => f.end);
-  if (text !== null) {
-    const ascii = isAscii(text);
-    if (!ascii) {
-      const mapped = byteToCharOffsets(text, [...starts, ...ends]);
-      starts = mapped.slice(0, raw.length);
-      ends = mapped.slice(raw.length);
-    } else {
-      starts = starts.map((s) => Math.min(s, text.length));
-      ends = ends.map((e) => Math.min(e, text.length));
-    }
-  }
-  return raw.map((f, i) => {
-    const rule = RULES[f.rule]!;
-    const start = starts[i]!;
-    const end = Math.max(start, ends[i]!);
-    void limitBytes;
-    return { category: rule.category, ruleId: rule.id, severity: rule.severity, score: rule.score, offset: start, length: end - start };
-  });
-}

@@ -650,9 +650,9 @@ function decodeFormName(bytes: Uint8Array): string {
 }
 
 /** `a=1&b=2` split into fields as chunks arrive; names and values scanned in the `form` context. */
-/** The detector's scan of many ranges of one array in one call (Detector.scanFieldListBytes). */
+/** The detector's scan of many ranges of one array in one call (Detector.scanFieldList). */
 type ListDetector = GuardDetector & {
-  scanFieldListBytes(bytes: Uint8Array, ranges: ArrayLike<number>, from: number, to: number): number;
+  scanFieldList(source: Uint8Array, ranges: ArrayLike<number>, from: number, to: number): number;
   readonly listHits: readonly number[];
   readonly listResults: readonly GuardScanResult[];
 };
@@ -688,7 +688,7 @@ class FormBodyScanner implements BodyScanner {
   constructor(detector: GuardDetector) {
     this.#value = new ValueScan(detector, 'form');
     const list = detector as ListDetector;
-    this.#list = typeof list.scanFieldListBytes === 'function' ? list : undefined;
+    this.#list = typeof list.scanFieldList === 'function' ? list : undefined;
   }
 
   readonly #locationOf = (): string => this.#location();
@@ -766,7 +766,7 @@ class FormBodyScanner implements BodyScanner {
     this.#count = 0;
     const list = this.#list!;
     const names = this.#names;
-    const hits = list.scanFieldListBytes(chunk, this.#ranges, 0, count);
+    const hits = list.scanFieldList(chunk, this.#ranges, 0, count);
     for (let h = 0; h < hits; h++) {
       const k = list.listHits[h]!;
       const from = names[2 * k]!, to = names[2 * k + 1]!;

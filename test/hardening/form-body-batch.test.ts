@@ -1,5 +1,5 @@
 // The middleware's form body reader scans a chunk's whole names and values in batches
-// (Detector.scanFieldListBytes: many per wasm call) instead of one detector call each, which
+// (Detector.scanFieldList: many per wasm call) instead of one detector call each, which
 // made a body of thousands of tiny fields cost ~9x a text body of its size. Its findings must be
 // the ones one call per value gives: here the same bodies, cut into the same random chunks, go
 // through a reader whose detector lacks the batch call, and the results (score, verdict,
@@ -18,7 +18,7 @@ function oneByOne(d: Detector): GuardDetector {
   const plain: Record<string, unknown> = {};
   for (const key of Object.getOwnPropertyNames(Object.getPrototypeOf(d))) {
     const value = (d as unknown as Record<string, unknown>)[key];
-    if (key !== 'constructor' && key !== 'scanFieldListBytes' && typeof value === 'function') plain[key] = (value as (...a: unknown[]) => unknown).bind(d);
+    if (key !== 'constructor' && key !== 'scanFieldList' && typeof value === 'function') plain[key] = (value as (...a: unknown[]) => unknown).bind(d);
   }
   return plain as unknown as GuardDetector;
 }
@@ -55,7 +55,7 @@ for (const options of [{ paranoia: 1 as const }, { paranoia: 2 as const }, { par
   });
 
   it('finds what one call per value finds, on random forms cut into random chunks', () => {
-    expect(typeof (batched as unknown as { scanFieldListBytes?: unknown }).scanFieldListBytes).toBe('function');
+    expect(typeof (batched as unknown as { scanFieldList?: unknown }).scanFieldList).toBe('function');
     const plain = oneByOne(reference);
     for (let seed = 1; seed <= 60; seed++) {
       const r = rng(seed * 31337 + options.paranoia + (options.maxScanBytes ?? 0));
