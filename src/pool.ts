@@ -301,8 +301,7 @@ export class Pool {
       this.releaseLease(holder);
       return;
     }
-    if (holder !== undefined && holder.view !== undefined && holder.slot === slot
-      && leaseOrBytes !== this.#views[(slot << 1) | ((holder.gen ^ 1) & 1)] && !this.#lentViews.has(leaseOrBytes)) {
+    if (holder !== undefined && holder.view !== undefined && holder.slot === slot && !this.#lentViews.has(leaseOrBytes)) {
       // Held, and not a view any lending got: a copy the caller made.
       throw new ForeignLeaseError(`buffer of slot ${slot} in pool "${this.name}" is not the one its lease handed out (release the lease)`);
     }

@@ -4,7 +4,7 @@
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
 import { g32, s32, g64, s64, report, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION } from "./state";
-import { digitsOnly, flagsOfBytes, wordIs } from "./keywords";
+import { digitsOnly, flagsOfBytes, lettersOnly, wordIs } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT, K_FAMILY_CMD,
   R_CMDI_CHAINED_COMMAND, R_CMDI_COMMAND_SUBSTITUTION, R_CMDI_SHELL_PATH, R_CMDI_COMMAND_WITH_ARGS, R_CMDI_REDIRECTION,
@@ -360,12 +360,6 @@ function optionWord(st: usize, opt: u32, start: u32, end: u32): void {
 function optionChain(st: usize, start: u32, end: u32): bool {
   if (g32(st, ST_OPTION) != start || start == 0) return false;
   s32(st, ST_OPTION, end);
-  return true;
-}
-
-/** A word made of letters only (a column name, not a program like gcc7 or python3). */
-function lettersOnly(word: usize, len: u32): bool {
-  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(word + i) - 0x61 >= 26) return false;
   return true;
 }
 

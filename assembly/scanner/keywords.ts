@@ -74,6 +74,16 @@ export function digitsOnly(w: usize, len: u32): bool {
   return true;
 }
 
+/**
+ * Are the word bytes at `w` all letters (lowercased: a-z)? Only the first KW_MAX_WORD of a word's
+ * `len` bytes are stored: a longer word is judged by them.
+ */
+export function lettersOnly(w: usize, len: u32): bool {
+  const n = len < KW_MAX_WORD ? len : KW_MAX_WORD;
+  for (let i: u32 = 0; i < n; i++) if (<u32>load<u8>(w + i) - 0x61 >= 26) return false;
+  return true;
+}
+
 /** Are the `len` (lowercased) word bytes at `w` exactly `s`? For the few words a grammar names outside the classes. */
 export function wordIs(w: usize, len: u32, s: string): bool {
   if (len != <u32>s.length) return false;

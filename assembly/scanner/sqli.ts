@@ -6,7 +6,7 @@
 // folded away (they only leave a flag), so `union/**/select`-style spacing changes nothing (a comment inside
 // a word, UNI/**/ON, is joined by the split-keyword tracker at the end of this file).
 import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY, ST_SPLIT, ST_SAME } from "./state";
-import { digitsOnly, flagsOfBytes, wordIs } from "./keywords";
+import { digitsOnly, flagsOfBytes, lettersOnly, wordIs } from "./keywords";
 import { valueEndNul } from "./decode";
 import {
   K_SQL_LOGIC, K_SQL_NOT, K_SQL_UNION, K_SQL_SELECT, K_SQL_ALLDISTINCT, K_SQL_FROM, K_SQL_WHERE, K_SQL_DDL,
@@ -757,12 +757,6 @@ function orderTail(w: usize, len: u32): bool {
     wordIs(w, len, "limit") || wordIs(w, len, "into") || wordIs(w, len, "union") || wordIs(w, len, "range");
 }
 
-/** Are the `len` word bytes at `w` all ASCII letters? */
-function letters(w: usize, len: u32): bool {
-  for (let i: u32 = 0; i < len; i++) if ((<u32>load<u8>(w + i) | 0x20) - 0x61 >= 26) return false;
-  return len > 0;
-}
-
 /**
  * Is the word after '@@' a server variable's name, the kind an attack reads (@@version, @@datadir, @@version_compile_os,
  * @@global.x, @@spid)? A name with an '_' in it (MySQL's system variables), or one of the single words MySQL and
@@ -1219,16 +1213,16 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
       ((flags & K_SQL_DDL) != 0 && first == 0x63 && len == 4 ? A_COPY : 0), flags, start, end); // (call, when, copy)
     return;
   }
-  // x' notnull or 't  x' isnull and '1: PostgreSQL's postfix null tests right after the break-out quote are an operator
-  // there, as IS NULL is (the quote's re-opening shape moves on; a glued '(' still makes isnull a call)
   // Order by 24 December, Group by 4 people max: ORDER BY <n> then a plain word of letters, with nothing between (no
   // comment, parenthesis or NOT), is a syntax error in every dialect — no column count can be read from it: prose
   if ((g32(q, Q_BO) & BO_ORDER) != 0) {
-    if (flags == 0 && g32(q, Q_PEND) == 0 && g32(q, Q_DOT) == 0 && g32(q, Q_STATE) == S_NORMAL && letters(word, len) && !orderTail(word, len) &&
+    if (flags == 0 && g32(q, Q_PEND) == 0 && g32(q, Q_DOT) == 0 && g32(q, Q_STATE) == S_NORMAL && lettersOnly(word, len) && !orderTail(word, len) &&
         (wordAux(flags, first, word, len) & (A_VERB | A_VALUES | A_PREFIX | A_CASE | A_END | A_SQLWORD)) == 0 && !procPrefix(word, len)) {
       s32(q, Q_BO, g32(q, Q_BO) & ~BO_ORDER);
     }
   }
+  // x' notnull or 't  x' isnull and '1: PostgreSQL's postfix null tests right after the break-out quote are an operator
+  // there, as IS NULL is (the quote's re-opening shape moves on; a glued '(' still makes isnull a call)
   let postfix = false;
   if (g32(q, Q_NTOK) == 1) postfix = (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);

@@ -54,10 +54,14 @@ export const MAX_LISTED_FINDINGS = 100;
 /** A location longer than this is cut (a deep JSON path of long keys could be kilobytes per finding). */
 export const MAX_LOCATION_LENGTH = 512;
 
-/** Scan one field; `location` is a string, or a function so clean fields never build one. True: clean. */
-function scanInto(d: Detector, acc: Acc, value: string | Uint8Array, context: ScanContext, location: string | (() => string)): boolean {
+/**
+ * Scan one field; `location` is a string, or a function so clean fields never build one; `counts`:
+ * what of the result counts for such a field (see uploadNameResult). True: clean.
+ */
+function scanInto(d: Detector, acc: Acc, value: string | Uint8Array, context: ScanContext, location: string | (() => string), counts?: (r: ScanResult | null) => ScanResult | null): boolean {
   if (value.length === 0) return true;
-  const r = d.scanField(value, context);
+  const scanned = d.scanField(value, context);
+  const r = counts === undefined ? scanned : counts(scanned);
   if (r === null || r.threats.length === 0) return true;
   // (past the list's bound the location is never built: a finding then only scores)
   addThreats(acc, r, acc.threats.length >= MAX_LISTED_FINDINGS ? '' : typeof location === 'string' ? location : location());
@@ -390,10 +394,7 @@ function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, typeHeader: stri
       pieces = [];
       if (head === undefined) return true; // text before the first delimiter
       for (const given of new Set(head.names)) scanInto(d, acc, given, 'form', fieldLocation(given));
-      for (const filename of new Set(head.filenames)) {
-        const r = filename.length === 0 ? null : uploadNameResult(d.scanField(filename, 'path'));
-        if (r !== null && r.threats.length > 0) addThreats(acc, r, acc.threats.length >= MAX_LISTED_FINDINGS ? '' : `${fieldLocation(name)}.filename`);
-      }
+      for (const filename of new Set(head.filenames)) scanInto(d, acc, filename, 'path', `${fieldLocation(name)}.filename`, uploadNameResult);
       if (head.binaryFile) return false;
       base64 = head.transferEncodings.includes('base64');
       return true;

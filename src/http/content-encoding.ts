@@ -102,9 +102,9 @@ function memberReader(member: Uint8Array): ReadableStreamDefaultReader<Uint8Arra
  * shows where a second member may start (in compressed bytes, about once in 16 MiB); the rest
  * waits for the body's end, when the walk (gzipMemberEnds) tells where each member ends, and
  * each later member has a DecompressionStream of its own. Bytes after the last member fail it
- * with {@link TrailingBytesError}, as {@link endChecked} does.
+ * with {@link TrailingBytesError}, as {@link endChecked} does. (Exported for tests.)
+ * @internal
  */
-/** @internal (exported for tests) */
 export function gzipByMember(first: Decompressor): Decompressor {
   const chunks: Uint8Array[] = [];
   let total = 0;

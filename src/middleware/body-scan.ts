@@ -15,6 +15,7 @@
 import { abortStream, partStream, scanPart, type GuardDetector, type GuardScanContext, type GuardScanResult, type GuardScanStream, type GuardThreat } from './detector.js';
 import { fieldLocation, jsonPathSegment } from '../detector/json-path.js';
 import { uploadNameResult } from '../detector/results.js';
+import { CONTEXT_CODES } from '../detector/engine.js';
 import { MAX_LISTED_FINDINGS, MAX_LOCATION_LENGTH } from '../detector/request.js';
 import { RULES } from '../detector/rules.generated.js';
 import { firstSignificantByte, joinBytes } from '../http/bytes.js';
@@ -649,7 +650,6 @@ function decodeFormName(bytes: Uint8Array): string {
   }
 }
 
-/** `a=1&b=2` split into fields as chunks arrive; names and values scanned in the `form` context. */
 /** The detector's scan of many ranges of one array in one call (Detector.scanFieldList). */
 type ListDetector = GuardDetector & {
   scanFieldList(source: Uint8Array, ranges: ArrayLike<number>, from: number, to: number): number;
@@ -657,9 +657,7 @@ type ListDetector = GuardDetector & {
   readonly listResults: readonly GuardScanResult[];
 };
 
-/** The wasm context code of 'form' (src/detector/engine.ts CONTEXT_CODES), for the list's entries. */
-const FORM_CONTEXT_CODE = 1;
-
+/** `a=1&b=2` split into fields as chunks arrive; names and values scanned in the `form` context. */
 class FormBodyScanner implements BodyScanner {
   /**
    * Set when a value holds `]=`: qs (Express's extended parser, Fastify with qs) splits such
@@ -748,7 +746,7 @@ class FormBodyScanner implements BodyScanner {
       const k = this.#count++;
       this.#ranges[3 * k] = start;
       this.#ranges[3 * k + 1] = end;
-      this.#ranges[3 * k + 2] = FORM_CONTEXT_CODE;
+      this.#ranges[3 * k + 2] = CONTEXT_CODES.form;
       this.#names[2 * k] = nameStart;
       this.#names[2 * k + 1] = Math.min(nameEnd, nameStart + MAX_KEY_BYTES);
       return;
