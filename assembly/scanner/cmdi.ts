@@ -60,7 +60,8 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // 65536: the command is at (see atTime); 131072: the command is ps (no drive or path argument: see step 5);
                              // 262144: the command is su (see step 24); 524288: echo or cat (see quietAlone); 1048576: mail piped into (see mailer);
                              // 2097152: the command word is an expansion ($a$b, see joinEnd);
-                             // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|'
+                             // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|',
+                             // 128 a PowerShell verb after '| ' or '&' (its cmdlet waits for an argument: step 36), 256 after '&' (only that counts)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
@@ -331,6 +332,12 @@ function fileOption(word: usize, len: u32): bool {
  */
 function optionPunct(st: usize, opt: u32, ch: u32, start: u32, end: u32): void {
   if ((opt & 0x3fffffff) != start || (opt >> 30) == 3) { s32(st, ST_OPTION, 0); return; } // (-O/--long: see optionWord)
+  if ((opt >> 30) == 1) { // the '=' of an option whose value runs (see optionCommand): a path there is a program it runs
+    // (--use-compress-program=/tmp/x.sh, --rsh=./r, --upload-pack=~/p: a script the sender placed, as good as a command word)
+    if (ch == 0x2f || ch == 0x5c || ch == 0x7e || ch == 0x2e) report(st, R_CMDI_ARGUMENT_INJECTION, 0, end);
+    s32(st, ST_OPTION, 0);
+    return;
+  }
   if ((opt >> 31) != 0) {
     if (ch == 0x2f || ch == 0x5c || ch == 0x7e) report(st, R_CMDI_ARGUMENT_INJECTION, 0, end);
     s32(st, ST_OPTION, 0);
@@ -528,12 +535,28 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     s32(c, C_CMD, 0); return;
   }
   if (kind == 6) { // ;name -x: any command word after ; | newline or a backtick, given an option
+    const wrap = g32(c, C_WRAP);
+    if (s == 36 || s == 37) { // | Get-Process then: a cmdlet after '| ' or '&' ("Home | Get-Started" is a menu) runs given an
+      // argument or ending the value (| Get-ChildItem C:\Users, & Start-Process calc, x | Get-Process); the next cell of a
+      // menu (| Get-Content | Blog), a list's comma or a sentence's punctuation after it leave it a name
+      if (s == 36 && !isWord && ch == 0x20) { s32(c, C_CMD_STEP, 37); return; }
+      if (s == 37 && (isWord || !(ch == 0x7c || ch == 0x2c || ch == 0x3b || ch == 0x21 || ch == 0x3f || ch == 0x0a || ch == 0x20))) {
+        report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), g32(c, C_CMD_END));
+      }
+      s32(c, C_CMD, 0); return;
+    }
+    if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
     if (isWord) {
       const nw = st + ST_LEX + LX_WORD; const nl = load<u32>(st + ST_CMD2 + J_LW) & 0xff;
       // Get-Process: a cmdlet (Help only glued to ';' or a newline: "Tips; get-help now" is prose, "Home|Get-Help|Contact" a menu)
       if (adjacent && s == 1 && (g32(c, C_WRAP) & 16) != 0 && psNoun(nw, nl) && ((g32(c, C_WRAP) & 40) == 32 || !(nl == 4 && load<u32>(nw) == 0x706c6568))) {
         report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); s32(c, C_CMD, 0); return;
       }
+      // after '| ' or '&' the cmdlet waits for what follows it (steps 36, 37); Help stays a menu's word there
+      if (adjacent && s == 1 && (wrap & 128) != 0 && psNoun(nw, nl) && !(nl == 4 && load<u32>(nw) == 0x706c6568)) {
+        s32(c, C_CMD_STEP, 36); s32(c, C_CMD_END, end); return;
+      }
+      if ((wrap & 256) != 0) { s32(c, C_CMD, 0); return; }
       if (adjacent && s == 1) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, g32(c, C_WRAP) & 32); return; } // a hyphenated name goes on
       if (s == 2 && (g32(c, C_WRAP) & 64) != 0) { s32(c, C_CMD_STEP, 4); return; } // | msmtp a@b: the recipient (see mailer)
       if (adjacent && s == 3 && first - 0x61 < 26) {
@@ -755,7 +778,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 1);
         const glued = g32(c, C_CMD_START) == g32(c, C_POS_START) + 1;
         // not after '| ': "Home | Get-Started"; glued to '|' it is PowerShell's pipeline (x|Get-Content), see step kind 6
-        s32(c, C_WRAP, ((g32(c, C_PREV) != 0x7c || glued) && psVerb(st + ST_LEX + LX_WORD, lw) ? 16 : 0) | (glued ? 32 : 0) | (g32(c, C_PREV) == 0x7c ? 8 : 0));
+        const verb = psVerb(st + ST_LEX + LX_WORD, lw);
+        s32(c, C_WRAP, ((g32(c, C_PREV) != 0x7c || glued) && verb ? 16 : 0) | (glued ? 32 : 0) | (g32(c, C_PREV) == 0x7c ? 8 : 0) |
+          (g32(c, C_PREV) == 0x7c && !glued && verb ? 128 : 0));
+      }
+      else if (pos == 2 && g32(c, C_PREV) == 0x26 && psVerb(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)) {
+        s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 1); s32(c, C_WRAP, 128 | 256); // & Set-Content x: see step kind 6 (steps 36, 37)
       }
       else s32(c, C_CMD, 0);                                                  // foo-bar
       return;
@@ -1281,8 +1309,12 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       // (not the second field of "id;name;date": the command before it still waits for the ';' after it, step 35)
       if (sepBefore(c) && g32(c, C_PREV) != 0x60 && !(g32(c, C_CMD) == 1 && g32(c, C_CMD_STEP) == 35)) {
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
-        s32(c, C_WRAP, ((g32(c, C_PREV) != 0x7c || last == start) && psVerb(word, len) ? 16 : 0) | (last == start ? 32 : 0) |
-          (g32(c, C_PREV) == 0x7c ? 8 | (mailer(word, len) ? 64 : 0) : 0));
+        const verb = psVerb(word, len);
+        s32(c, C_WRAP, ((g32(c, C_PREV) != 0x7c || last == start) && verb ? 16 : 0) | (last == start ? 32 : 0) |
+          (g32(c, C_PREV) == 0x7c ? 8 | (mailer(word, len) ? 64 : 0) | (last != start && verb ? 128 : 0) : 0));
+      } else if (g32(c, C_PREV) == 0x26 && psVerb(word, len)) { // & Get-Process x: only as a cmdlet (see step kind 6, steps 36, 37)
+        s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
+        s32(c, C_WRAP, 128 | 256);
       }
     }
     if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function")) s32(c, C_POS, 0); // function x() {
@@ -1514,6 +1546,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       // --exec=id, --checkpoint-action=exec=id: the exec( watch's word is an option here (see optionCommand)
       else if (es == 1 && adj && ch == 0x3d && (load<u32>(j + J_LW) & 0xff) == 4 && wordIs(st + ST_LEX + LX_WORD, 4, "exec") && optionChain(st, start, end)) {
         s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, g32(c, C_EXEC_START) & 0x7fffffff);
+        s32(st, ST_OPTION, end | 0x40000000); // (a path given to it: see optionPunct)
       }
       else s32(c, C_EXEC, 0);
     }
@@ -1522,6 +1555,9 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     else if (ch == 0x3d && <u32>(load<u64>(j + J_LW) >> 32) == start &&
         optionCommand(st + ST_LEX + LX_WORD, load<u32>(j + J_LW) & 0xff, optionChain(st, start, end))) {
       s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, start - (load<u32>(j + J_LW) & 0xff));
+      // opening the value, its value may also be a path to a program (see optionPunct); not --prefix=/usr/local (configure's)
+      const lw = load<u32>(j + J_LW) & 0xff;
+      if (g32(st, ST_OPTION) == end && !(lw == 6 && wordIs(st + ST_LEX + LX_WORD, 6, "prefix"))) s32(st, ST_OPTION, end | 0x40000000);
     }
     if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, ex, start, end));
     else if ((ch == 0x22 || ch == 0x27) && g32(c, C_EXEC) == 0 && g32(c, C_LAST_END) == start && start != 0) s32(c, C_EXEC, end << 2); // (see groovyDot)
@@ -1757,6 +1793,9 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;
   if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
+  if (kind == 6 && (g32(c, C_CMD_STEP) == 36 || g32(c, C_CMD_STEP) == 37)) { // x | Get-Process at the end (see step 36)
+    report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), g32(c, C_CMD_END));
+  }
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs

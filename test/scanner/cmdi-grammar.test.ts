@@ -1316,3 +1316,37 @@ describe('cmdi round 20: a mail verb with a colon glued to it labels a line of a
     expectSameWhenSplit(d, [input], 'form');
   });
 });
+
+describe('cmdi session 18: a PowerShell cmdlet after "| " or "&" given an argument or ending the value', () => {
+  // glued to '|' or after ';' a cmdlet fired before; after '| ' (a menu's separator: "Home | Get-Started") or '&' (which
+  // also splits query strings) the Verb-Noun cmdlet now counts when something follows it as an argument, or it ends the value
+  it.each(['x | Get-Process', 'a | Get-ChildItem C:\\Users', 'a & Start-Process calc', 'a && Get-Content $env:TEMP\\x.txt', 'x &Stop-Service WinDefend',
+    '& Set-Content x.txt hi', 'x | Remove-Item -Recurse -Force .', 'x & Invoke-WebRequest -Uri http://h.test/a', 'q && New-Object Net.Sockets.TCPClient',
+    'x | Out-File \\\\h\\s\\o.txt', 'x | Get-LocalUser '])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // menus and lists: another cell, a comma or sentence punctuation after it; Help; verbs with English nouns; a verb given
+  // an option after '&' (only a cmdlet counts there)
+  it.each(['Home | Get-Started', 'Home | Get-Help', 'Home | Get-Content | Blog', 'Tips | Get-Process, Get-Service and more',
+    'Docs | Get-Item? see below', 'Tom & New-ish', 'a & get -x', 'Tom & new -ish', 'Q & A | Set-Up guide', 'Fish & Get-Together', 'Food & Drink | Add-Ons'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi session 18: an option opening the value whose value a program runs, given a path', () => {
+  // tar --use-compress-program= --to-command=, git --upload-pack=, rsync --rsh=, --exec=: the program runs the path it is given
+  // (a script the sender placed) as it runs a command word
+  it.each(['--use-compress-program=/tmp/x.sh', '--rsh=./r', '--upload-pack=~/p', '--to-command=/usr/bin/env', '--exec=/tmp/x',
+    '--checkpoint-action=exec=/tmp/x.sh', '--script-shell=\\\\h\\s\\x.cmd', '-oProxyCommand=/tmp/p', '%2D%2Drsh=%2Ftmp%2Fr'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.argument-injection');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // not opening the value (documentation), configure's --prefix, a relative name or a value that is no path
+  it.each(['tar: use --use-compress-program=/usr/bin/pigz', 'a --rsh=/usr/bin/ssh', '--prefix=/usr/local', '--prefix=~/opt', '--rsh=ssh-fast',
+    '--use-compress-program=pigz', 'command=/bin/x', 'x-command=/tmp/x', '-v --upload-pack=/x'])('%s stays clean of it', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.argument-injection');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
