@@ -1394,6 +1394,39 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
  */
 // @ts-ignore: decorator
 @inline export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
+  // ]:: — PowerShell's static member operator ([Convert]::FromBase64String(, see staticCall): its colons are marked in C_PREV
+  // (0x13a the first glued to ']', 0x23a | its end << 10 the second; every reader of C_PREV compares it to a byte, which neither equals)
+  const mark = ch == 0x3a ? colonMark(c, start, end) : 0;
+  cmdPunctBody(st, c, ch, start, end);
+  if (mark != 0) s32(c, C_PREV, mark);
+}
+
+/** The mark C_PREV takes for a ':' at `start` glued to a ']' or to such a ':' (see cmdPunct), or 0. */
+// @ts-ignore: decorator
+@inline function colonMark(c: usize, start: u32, end: u32): u32 {
+  const prev = g32(c, C_PREV);
+  if (g32(c, C_LAST_END) != start || start == 0) return 0;
+  return prev == 0x5d ? 0x13a : prev == 0x13a ? 0x23a | (end << 10) : 0;
+}
+
+/**
+ * PowerShell's static method calls that start processes, load code or move data: [Diagnostics.Process]::Start(,
+ * [Reflection.Assembly]::Load(, [ScriptBlock]::Create(, [IO.File]::ReadAllText( / WriteAllBytes(, [Convert]::FromBase64String(,
+ * [Net.WebClient]::new().DownloadString( aside. The '(' is glued to a method name glued to "]::" (no prose or other language
+ * writes that; [math]::Round( [Guid]::NewGuid( [DateTime]::Parse( name none of these methods).
+ */
+function staticCall(st: usize, c: usize, start: u32, end: u32): void {
+  const lw = load<u64>(st + ST_CMD2 + J_LW);
+  const len = <u32>lw & 0xff;
+  // (the method glued to the "::" and to the '(')
+  if (<u32>(lw >> 32) != start || (g32(c, C_PREV) >> 10) != (load<u32>(st + ST_LEX + LX_START) & 0x3fffff) || len < 4 || len > 23) return;
+  if (inList(st + ST_LEX + LX_WORD, len, "start load loadfile loadfrom create createinstance invoke frombase64string downloadstring downloadfile downloaddata readalltext readallbytes readalllines writealltext writeallbytes appendalltext getenvironmentvariable")) {
+    report(st, R_CMDI_EXEC_CALL, load<u32>(st + ST_LEX + LX_START) - 3, end); // (from the ]::)
+  }
+}
+
+// @ts-ignore: decorator
+@inline function cmdPunctBody(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   // (the option chain: a '-' opening the value starts it, see optionPunct; only values that open with '-' pay for it)
   const opt = g32(st, ST_OPTION);
@@ -1417,6 +1450,8 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
 /** Punctuation past the fast paths of cmdPunct (which alone calls it). */
 function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  if (ch == 0x28 && (g32(c, C_PREV) & 0x3ff) == 0x23a && g32(c, C_LAST_END) == start) staticCall(st, c, start, end); // ]::Start(
+
   // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`) (as on entry: the
   // joiner and step below may change C_CMD)
   const cmdBefore = ch == 0x60 && (g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0)); // (read only for a backtick)

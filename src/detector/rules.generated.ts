@@ -421,7 +421,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A call of a code-level command-execution function with a string or variable argument: PHP system(/passthru(/shell_exec(/popen(/proc_open(, Python os.system(/subprocess.check_output(, Node execSync(; Java Runtime.getRuntime( and ProcessBuilder(, and Node's child_process module named as a string (require('child_process'), 'node:child_process'); and, as argument injection, an option whose value a program runs given a command word or a quote (-oProxyCommand=id, -c core.sshCommand=id; when the option opens the value: --upload-pack=, --to-command=, --rsh=, --exec=, --use-compress-program=)."
+    "description": "A call of a code-level command-execution function with a string or variable argument: PHP system(/passthru(/shell_exec(/popen(/proc_open(, Python os.system(/subprocess.check_output(, Node execSync(; Java Runtime.getRuntime( and ProcessBuilder(, and Node's child_process module named as a string (require('child_process'), 'node:child_process'); PowerShell static calls that start processes, load code or move data ([Diagnostics.Process]::Start(, [Reflection.Assembly]::Load(, [Convert]::FromBase64String(, [IO.File]::ReadAllText(); and, as argument injection, an option whose value a program runs given a command word or a quote (-oProxyCommand=id, -c core.sshCommand=id; when the option opens the value: --upload-pack=, --to-command=, --rsh=, --exec=, --use-compress-program=)."
   },
   {
     "index": 45,

@@ -1350,3 +1350,21 @@ describe('cmdi session 18: an option opening the value whose value a program run
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi session 18: PowerShell static method calls that start processes, load code or move data', () => {
+  // [Type]::Method( with the method glued to "]::" and to its '(': Process Start, Assembly Load, ScriptBlock Create,
+  // File ReadAllText / WriteAllBytes, Convert FromBase64String (an encoded command's first step), WebClient DownloadString
+  it.each(['; [System.Diagnostics.Process]::Start("cmd.exe")', '[Reflection.Assembly]::Load($b)', 'x|[IO.File]::WriteAllBytes("C:\\x.exe",$b)',
+    "x;[ScriptBlock]::Create('id').Invoke()", '[Convert]::FromBase64String("aWQ=")', '& [System.IO.File]::ReadAllText("C:\\inetpub\\web.config")',
+    '[Environment]::GetEnvironmentVariable("PATH")', '[x]::%53tart(1)', '[Activator]::CreateInstance($t)'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // other static members (math, GUIDs, dates, TLS settings pasted in tickets), C++/Rust paths, a method not glued to the "::",
+  // Markdown link references and IPv6 literals
+  it.each(['[math]::Round(3.14)', '[Guid]::NewGuid()', '[DateTime]::Parse("2024-01-01")', '[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12',
+    'std::thread::start(f)', 'Vec::<u8>::new()', 'arr[i]:: start(x)', '[1]: https://x.test/a', 'http://[::1]:8080/start(x)', '[x]: Load(x)', '[x]:::Load(x)'])('%s stays clean of it', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
