@@ -263,3 +263,18 @@ describe('path: a run of slashes inside a token is no evasion', () => {
     expectSameWhenSplit(d, [...clean.map(([s]) => s), ...evasions], 'json');
   });
 });
+
+describe('path session 18: URL schemes a server-side fetch speaks raw protocols with (gopher://, dict://)', () => {
+  // gopher:// writes arbitrary bytes to a TCP port (Redis, SMTP, FastCGI behind the server), dict:// talks to memcached or
+  // Redis: no user sends them where a path or URL belongs; they count like the file-reading wrappers, glued to "/"
+  it.each(['gopher://127.0.0.1:6379/_FLUSHALL', 'dict://127.0.0.1:11211/stat', 'GOPHER://10.0.0.5:25/_HELO', 'url=gopher://h.test:9000/_x',
+    'gopher%3A%2F%2F127.0.0.1%3A6379%2F_x'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('path.file-scheme');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // the words in prose, a Python dict's annotation, a host named gopher
+  it.each(['Gopher protocol history', 'a dict: {"a": 1}', 'x: dict / list', 'dict.get(x)', 'gopher.example.com', 'https://gopher.example.com/dict/x'])('%s stays clean of it', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('path.file-scheme');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
