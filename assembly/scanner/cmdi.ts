@@ -396,6 +396,7 @@ function psNoun(word: usize, len: u32): bool {
     wordIs(word, len, "bitstransfer") || wordIs(word, len, "computerinfo") || wordIs(word, len, "hotfix") || wordIs(word, len, "psdrive") ||
     wordIs(word, len, "scheduledtask") || wordIs(word, len, "nettcpconnection") || wordIs(word, len, "eventlog") || wordIs(word, len, "winevent") ||
     wordIs(word, len, "clipboard") || wordIs(word, len, "file") || wordIs(word, len, "variable") || wordIs(word, len, "history") ||
+    wordIs(word, len, "netconnection") || wordIs(word, len, "dnsname") || wordIs(word, len, "archive") || // (Test- Resolve- Expand- Compress-)
     psNounMore(word, len);
 }
 
@@ -411,12 +412,13 @@ function psNounMore(word: usize, len: u32): bool {
 
 /** PowerShell verbs that start the cmdlets an attacker runs (Verb-Noun); only asked after a separator and a '-'. */
 function psVerb(word: usize, len: u32): bool {
-  if (len < 3 || len > 7) return false;
+  if (len < 3 || len > 8) return false;
   return wordIs(word, len, "get") || wordIs(word, len, "set") || wordIs(word, len, "invoke") || wordIs(word, len, "start") ||
     wordIs(word, len, "new") || wordIs(word, len, "remove") || wordIs(word, len, "stop") || wordIs(word, len, "add") ||
     wordIs(word, len, "out") || wordIs(word, len, "import") || wordIs(word, len, "export") || wordIs(word, len, "write") ||
     wordIs(word, len, "copy") || wordIs(word, len, "enable") || wordIs(word, len, "disable") || wordIs(word, len, "select") ||
-    wordIs(word, len, "expand") || wordIs(word, len, "convert") || wordIs(word, len, "test") || wordIs(word, len, "restart");
+    wordIs(word, len, "expand") || wordIs(word, len, "convert") || wordIs(word, len, "test") || wordIs(word, len, "restart") ||
+    wordIs(word, len, "resolve") || wordIs(word, len, "compress");
 }
 
 /**

@@ -1368,3 +1368,14 @@ describe('cmdi session 18: PowerShell static method calls that start processes, 
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi session 18: more cmdlets (Test-NetConnection, Resolve-DnsName, Expand-Archive, Compress-Archive)', () => {
+  it.each(['; Test-NetConnection h.test -Port 80', ';Resolve-DnsName h.test', '; Expand-Archive x.zip', '|Compress-Archive C:\\x x.zip',
+    'x | Resolve-DnsName h.test'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Home | Compress-Archive | Blog', 'Docs | Test-Archive, Test-Drive', 'x; resolve-conflicts later'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+});
