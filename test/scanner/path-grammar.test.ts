@@ -278,3 +278,18 @@ describe('path session 18: URL schemes a server-side fetch speaks raw protocols 
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('path session 18: jar: opening a remote URL (jar:http://h/x.jar!/)', () => {
+  // Java's jar: scheme fetches the archive from the sender's server and reads an entry or loads a class from it (XXE and
+  // SSRF payloads name it); jar:file: is judged as file: was
+  it.each(['jar:http://198.51.100.7/evil.jar!/', 'jar:https://h.test/a.jar!/x.class', 'JAR:FTP://h/x', 'x=jar:http://h/a.jar!/b',
+    'jar%3Ahttp%3A%2F%2Fh%2Fa.jar', 'jar:file:///tmp/a.jar!/x'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('path.file-scheme');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // the word in prose, a space after the colon, a word ending in jar, jar: before a path
+  it.each(['cookie jar:...', 'the jar: http://x.test', 'ajar:http://x', 'jar:/x', 'mason jar: https://shop.test', 'a.jar: http'])('%s stays clean of it', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('path.file-scheme');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
