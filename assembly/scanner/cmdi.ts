@@ -346,6 +346,10 @@ function optionPunct(st: usize, opt: u32, ch: u32, start: u32, end: u32): void {
   const lw = load<u64>(st + ST_CMD2 + J_LW);
   const named = <u32>(lw >> 32) == start && fileOption(st + ST_LEX + LX_WORD, <u32>lw & 0xff);
   if (named && (ch == 0x20 || ch == 0x3d)) s32(st, ST_OPTION, end | 0x80000000);
+  // --upload-pack x, --to-command x: an option whose value runs, given it after a space as getopt allows (see execAfterSpace)
+  else if (ch == 0x20 && <u32>(lw >> 32) == start && (optionCommand(st + ST_LEX + LX_WORD, <u32>lw & 0xff, true) ||
+           ((<u32>lw & 0xff) == 4 && wordIs(st + ST_LEX + LX_WORD, 4, "exec"))) &&
+           !((<u32>lw & 0xff) == 6 && wordIs(st + ST_LEX + LX_WORD, 6, "prefix"))) s32(st, ST_OPTION, end | 0x40000000);
   // -o/tmp/x: the path glued to a one-letter option waits for its first name (usage text writes -O/--output)
   else if (named && (ch == 0x2f || ch == 0x5c) && (<u32>lw & 0xff) == 1) s32(st, ST_OPTION, end | 0xc0000000);
   else if (ch == 0x2d || ch == 0x2e) s32(st, ST_OPTION, end);
@@ -1438,6 +1442,17 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
   const mark = ch == 0x3a ? colonMark(c, start, end) : 0;
   cmdPunctBody(st, c, ch, start, end);
   if (mark != 0) s32(c, C_PREV, mark);
+  if (ch == 0x20 && g32(st, ST_OPTION) == (end | 0x40000000)) execAfterSpace(st, c, start, end);
+}
+
+/**
+ * An option opening the value whose value runs (see optionCommand) ended at this space (optionPunct marked it): what
+ * follows is judged as after its '=' (--upload-pack 'touch x', --to-command id, --use-compress-program /tmp/x.sh):
+ * a command word, quote, $ or backtick by the system( watch (C_EXEC 2), a path by optionPunct.
+ */
+function execAfterSpace(st: usize, c: usize, start: u32, end: u32): void {
+  const lw = load<u64>(st + ST_CMD2 + J_LW);
+  s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, start - (<u32>lw & 0xff));
 }
 
 /** The mark C_PREV takes for a ':' at `start` glued to a ']' or to such a ':' (see cmdPunct), or 0. */

@@ -1401,3 +1401,20 @@ describe('cmdi session 18: powershell opening the value runs the rest of its com
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('cmdi session 18: an option opening the value whose value a program runs, given it after a space', () => {
+  // getopt_long takes a required argument after a space as after '=': --upload-pack 'touch x', --to-command id, --rsh sh,
+  // --exec id, --use-compress-program /tmp/x.sh are the same argument injection as their '=' forms
+  it.each([["--upload-pack 'touch /tmp/x'", 'cmdi.exec-call'], ['--to-command id', 'cmdi.exec-call'], ['--rsh sh', 'cmdi.exec-call'],
+    ['--exec id', 'cmdi.exec-call'], ['--to-command $x', 'cmdi.exec-call'], ['--to-command  id', 'cmdi.exec-call'],
+    ['--use-compress-program /tmp/x.sh', 'cmdi.argument-injection'], ['--exec ./run', 'cmdi.argument-injection']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // a value given no command word or path, configure's --prefix, the option not opening the value, a flag with no value
+  it.each(['--exec jest', '--use-compress-program pigz', '--prefix /usr/local', '--script vuln', 'a --to-command id', 'git rebase --exec make main',
+    '--help', '--command line tools'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
