@@ -560,8 +560,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (kind == 6) { // ;name -x: any command word after ; | newline or a backtick, given an option
     const wrap = g32(c, C_WRAP);
     if (s == 36 || s == 37) { // | Get-Process then: a cmdlet after '| ' or '&' ("Home | Get-Started" is a menu) runs given an
-      // argument or ending the value (| Get-ChildItem C:\Users, & Start-Process calc, x | Get-Process); the next cell of a
-      // menu (| Get-Content | Blog), a list's comma or a sentence's punctuation after it leave it a name
+      // argument (| Get-ChildItem C:\Users, & Start-Process calc); the next cell of a menu (| Get-Content | Blog), a list's
+      // comma or a sentence's punctuation after it leave it a name, and so does the end: a PowerShell pipeline pasted in a
+      // ticket ends that way ("Get-ChildItem -Path C:\Logs -Filter *.log | Remove-Item")
       if (s == 36 && !isWord && ch == 0x20) { s32(c, C_CMD_STEP, 37); return; }
       // (after powershell opening the value, like any command there, only an option, a path or code: "powershell get-childitem
       // recurse" or the cmdlet alone is a search for its documentation)
@@ -1882,7 +1883,6 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;
   if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
-  if (kind == 6 && (g32(c, C_CMD_STEP) == 36 || g32(c, C_CMD_STEP) == 37) && g32(c, C_CMD_POS) != 1) cmdletReport(st, c); // x | Get-Process at the end (see step 36)
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs

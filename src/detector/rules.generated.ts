@@ -313,7 +313,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A shell command separator (; | || & && newline, or a subshell/group opener after one) followed by a known command, or any other name after ; | newline that takes an option (;tool -x), or a PowerShell Verb-Noun cmdlet that reads, runs or changes things (;Get-Content; after '| ' or '&', a menu's or a query's separator, only given an argument or ending the value: | Get-ChildItem C:\\Users). Command words are read the way the shell reads them: quotes, backslashes, empty substitutions ($@ $* ``, $()) and unset variables inside a word are removed first (c''a\\t is cat)."
+    "description": "A shell command separator (; | || & && newline, or a subshell/group opener after one) followed by a known command, or any other name after ; | newline that takes an option (;tool -x), or a PowerShell Verb-Noun cmdlet that reads, runs or changes things (;Get-Content; after '| ' or '&', a menu's or a query's separator, only given an argument: | Get-ChildItem C:\\Users). Command words are read the way the shell reads them: quotes, backslashes, empty substitutions ($@ $* ``, $()) and unset variables inside a word are removed first (c''a\\t is cat)."
   },
   {
     "index": 33,

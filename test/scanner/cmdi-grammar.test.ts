@@ -1317,18 +1317,19 @@ describe('cmdi round 20: a mail verb with a colon glued to it labels a line of a
   });
 });
 
-describe('cmdi session 18: a PowerShell cmdlet after "| " or "&" given an argument or ending the value', () => {
+describe('cmdi session 18: a PowerShell cmdlet after "| " or "&" given an argument', () => {
   // glued to '|' or after ';' a cmdlet fired before; after '| ' (a menu's separator: "Home | Get-Started") or '&' (which
-  // also splits query strings) the Verb-Noun cmdlet now counts when something follows it as an argument, or it ends the value
-  it.each(['x | Get-Process', 'a | Get-ChildItem C:\\Users', 'a & Start-Process calc', 'a && Get-Content $env:TEMP\\x.txt', 'x &Stop-Service WinDefend',
+  // also splits query strings) the Verb-Noun cmdlet now counts when something follows it as an argument
+  it.each(['a | Get-ChildItem C:\\Users', 'a & Start-Process calc', 'a && Get-Content $env:TEMP\\x.txt', 'x &Stop-Service WinDefend',
     '& Set-Content x.txt hi', 'x | Remove-Item -Recurse -Force .', 'x & Invoke-WebRequest -Uri http://h.test/a', 'q && New-Object Net.Sockets.TCPClient',
-    'x | Out-File \\\\h\\s\\o.txt', 'x | Get-LocalUser '])('%s is flagged', (input) => {
+    'x | Out-File \\\\h\\s\\o.txt'])('%s is flagged', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
     expectSameWhenSplit(d, [input], 'query');
   });
   // menus and lists: another cell, a comma or sentence punctuation after it; Help; verbs with English nouns; a verb given
   // an option after '&' (only a cmdlet counts there)
-  it.each(['Home | Get-Started', 'Home | Get-Help', 'Home | Get-Content | Blog', 'Tips | Get-Process, Get-Service and more',
+  // ... and ending the value: a PowerShell pipeline pasted in a ticket ends that way (so x | Get-Process at the end stays a miss)
+  it.each(['Get-ChildItem -Path C:\\Logs -Filter *.log | Remove-Item', 'x | Get-Process', 'x | Get-LocalUser ', 'Home | Get-Started', 'Home | Get-Help', 'Home | Get-Content | Blog', 'Tips | Get-Process, Get-Service and more',
     'Docs | Get-Item? see below', 'Tom & New-ish', 'a & get -x', 'Tom & new -ish', 'Q & A | Set-Up guide', 'Fish & Get-Together', 'Food & Drink | Add-Ons'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'query');
