@@ -60,7 +60,8 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // 65536: the command is at (see atTime); 131072: the command is ps (no drive or path argument: see step 5);
                              // 262144: the command is su (see step 24); 524288: echo or cat (see quietAlone); 1048576: mail piped into (see mailer);
                              // 2097152: the command word is an expansion ($a$b, see joinEnd);
-                             // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|'
+                             // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|',
+                             // 128 a PowerShell verb after '| ' or '&' (its cmdlet waits for an argument: step 36), 256 after '&' (only that counts)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
@@ -331,6 +332,12 @@ function fileOption(word: usize, len: u32): bool {
  */
 function optionPunct(st: usize, opt: u32, ch: u32, start: u32, end: u32): void {
   if ((opt & 0x3fffffff) != start || (opt >> 30) == 3) { s32(st, ST_OPTION, 0); return; } // (-O/--long: see optionWord)
+  if ((opt >> 30) == 1) { // the '=' of an option whose value runs (see optionCommand): a path there is a program it runs
+    // (--use-compress-program=/tmp/x.sh, --rsh=./r, --upload-pack=~/p: a script the sender placed, as good as a command word)
+    if (ch == 0x2f || ch == 0x5c || ch == 0x7e || ch == 0x2e) report(st, R_CMDI_ARGUMENT_INJECTION, 0, end);
+    s32(st, ST_OPTION, 0);
+    return;
+  }
   if ((opt >> 31) != 0) {
     if (ch == 0x2f || ch == 0x5c || ch == 0x7e) report(st, R_CMDI_ARGUMENT_INJECTION, 0, end);
     s32(st, ST_OPTION, 0);
@@ -339,6 +346,10 @@ function optionPunct(st: usize, opt: u32, ch: u32, start: u32, end: u32): void {
   const lw = load<u64>(st + ST_CMD2 + J_LW);
   const named = <u32>(lw >> 32) == start && fileOption(st + ST_LEX + LX_WORD, <u32>lw & 0xff);
   if (named && (ch == 0x20 || ch == 0x3d)) s32(st, ST_OPTION, end | 0x80000000);
+  // --upload-pack x, --to-command x: an option whose value runs, given it after a space as getopt allows (see execAfterSpace)
+  else if (ch == 0x20 && <u32>(lw >> 32) == start && (optionCommand(st + ST_LEX + LX_WORD, <u32>lw & 0xff, true) ||
+           ((<u32>lw & 0xff) == 4 && wordIs(st + ST_LEX + LX_WORD, 4, "exec"))) &&
+           !((<u32>lw & 0xff) == 6 && wordIs(st + ST_LEX + LX_WORD, 6, "prefix"))) s32(st, ST_OPTION, end | 0x40000000);
   // -o/tmp/x: the path glued to a one-letter option waits for its first name (usage text writes -O/--output)
   else if (named && (ch == 0x2f || ch == 0x5c) && (<u32>lw & 0xff) == 1) s32(st, ST_OPTION, end | 0xc0000000);
   else if (ch == 0x2d || ch == 0x2e) s32(st, ST_OPTION, end);
@@ -389,6 +400,7 @@ function psNoun(word: usize, len: u32): bool {
     wordIs(word, len, "bitstransfer") || wordIs(word, len, "computerinfo") || wordIs(word, len, "hotfix") || wordIs(word, len, "psdrive") ||
     wordIs(word, len, "scheduledtask") || wordIs(word, len, "nettcpconnection") || wordIs(word, len, "eventlog") || wordIs(word, len, "winevent") ||
     wordIs(word, len, "clipboard") || wordIs(word, len, "file") || wordIs(word, len, "variable") || wordIs(word, len, "history") ||
+    wordIs(word, len, "netconnection") || wordIs(word, len, "dnsname") || wordIs(word, len, "archive") || // (Test- Resolve- Expand- Compress-)
     psNounMore(word, len);
 }
 
@@ -404,12 +416,22 @@ function psNounMore(word: usize, len: u32): bool {
 
 /** PowerShell verbs that start the cmdlets an attacker runs (Verb-Noun); only asked after a separator and a '-'. */
 function psVerb(word: usize, len: u32): bool {
-  if (len < 3 || len > 7) return false;
+  if (len < 3 || len > 8) return false;
   return wordIs(word, len, "get") || wordIs(word, len, "set") || wordIs(word, len, "invoke") || wordIs(word, len, "start") ||
     wordIs(word, len, "new") || wordIs(word, len, "remove") || wordIs(word, len, "stop") || wordIs(word, len, "add") ||
     wordIs(word, len, "out") || wordIs(word, len, "import") || wordIs(word, len, "export") || wordIs(word, len, "write") ||
     wordIs(word, len, "copy") || wordIs(word, len, "enable") || wordIs(word, len, "disable") || wordIs(word, len, "select") ||
-    wordIs(word, len, "expand") || wordIs(word, len, "convert") || wordIs(word, len, "test") || wordIs(word, len, "restart");
+    wordIs(word, len, "expand") || wordIs(word, len, "convert") || wordIs(word, len, "test") || wordIs(word, len, "restart") ||
+    wordIs(word, len, "resolve") || wordIs(word, len, "compress");
+}
+
+/** C_WRAP (kinds 1 and 2): powershell, pwsh or iex opening the value; with 8, the command it was handed (see step). */
+const PS_LINE: u32 = 4194304;
+
+/** A cmdlet waiting in step 36 or 37 runs: after a separator a chained command, after powershell opening the value its argument. */
+function cmdletReport(st: usize, c: usize): void {
+  if (g32(c, C_CMD_POS) == 1) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END));
+  else report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), g32(c, C_CMD_END));
 }
 
 /**
@@ -425,6 +447,14 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 19) { // cmd #: a word or number glued to the '#' numbers something (Apt #4B, cat #1), else it is a comment (ls #, ls # x)
     if (isWord && adjacent) s32(c, C_CMD, 0); else fire(st, c, g32(c, C_CMD_END), false);
     return;
+  }
+  if (s == 38 || s == 39) { // powershell ( or powershell " then: a command word or a cmdlet's Verb- in it runs (see PS_LINE)
+    // (powershell (New-Object Net.WebClient).DownloadString(, powershell "IEX (...)", powershell 'whoami'; not a title's
+    // "PowerShell (Windows) guide", "PowerShell \"for beginners\"")
+    if (s == 38 && isWord && adjacent && (flags & K_C_STRONG) != 0) { fire(st, c, end, false); return; }
+    if (s == 38 && isWord && adjacent && psVerb(st + ST_LEX + LX_WORD, wlen)) { s32(c, C_CMD_STEP, 39); return; }
+    if (s == 39 && !isWord && adjacent && ch == 0x2d) { fire(st, c, end, false); return; }
+    s32(c, C_CMD, 0); return;
   }
   if (s == 20) { // | id | then: a plain word is the next cell of a table row (| ID | Email |); a command, punctuation or the end runs id
     // (also a strong word opening the value: "id|name|email", "ID | Name" head a CSV file or a table; id|nc x, id|, id|| still run)
@@ -528,12 +558,29 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     s32(c, C_CMD, 0); return;
   }
   if (kind == 6) { // ;name -x: any command word after ; | newline or a backtick, given an option
+    const wrap = g32(c, C_WRAP);
+    if (s == 36 || s == 37) { // | Get-Process then: a cmdlet after '| ' or '&' ("Home | Get-Started" is a menu) runs given an
+      // argument (| Get-ChildItem C:\Users, & Start-Process calc); the next cell of a menu (| Get-Content | Blog), a list's
+      // comma or a sentence's punctuation after it leave it a name, and so does the end: a PowerShell pipeline pasted in a
+      // ticket ends that way ("Get-ChildItem -Path C:\Logs -Filter *.log | Remove-Item")
+      if (s == 36 && !isWord && ch == 0x20) { s32(c, C_CMD_STEP, 37); return; }
+      // (after powershell opening the value, like any command there, only an option, a path or code: "powershell get-childitem
+      // recurse" or the cmdlet alone is a search for its documentation)
+      if (s == 37 && ((isWord && pos != 1) || (!isWord && !(ch == 0x7c || ch == 0x2c || ch == 0x3b || ch == 0x21 || ch == 0x3f || ch == 0x0a || ch == 0x20)))) cmdletReport(st, c);
+      s32(c, C_CMD, 0); return;
+    }
+    if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
     if (isWord) {
       const nw = st + ST_LEX + LX_WORD; const nl = load<u32>(st + ST_CMD2 + J_LW) & 0xff;
       // Get-Process: a cmdlet (Help only glued to ';' or a newline: "Tips; get-help now" is prose, "Home|Get-Help|Contact" a menu)
       if (adjacent && s == 1 && (g32(c, C_WRAP) & 16) != 0 && psNoun(nw, nl) && ((g32(c, C_WRAP) & 40) == 32 || !(nl == 4 && load<u32>(nw) == 0x706c6568))) {
         report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); s32(c, C_CMD, 0); return;
       }
+      // after '| ' or '&' the cmdlet waits for what follows it (steps 36, 37); Help stays a menu's word there
+      if (adjacent && s == 1 && (wrap & 128) != 0 && psNoun(nw, nl) && !(nl == 4 && load<u32>(nw) == 0x706c6568)) {
+        s32(c, C_CMD_STEP, 36); s32(c, C_CMD_END, end); return;
+      }
+      if ((wrap & 256) != 0) { s32(c, C_CMD, 0); return; }
       if (adjacent && s == 1) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, g32(c, C_WRAP) & 32); return; } // a hyphenated name goes on
       if (s == 2 && (g32(c, C_WRAP) & 64) != 0) { s32(c, C_CMD_STEP, 4); return; } // | msmtp a@b: the recipient (see mailer)
       if (adjacent && s == 3 && first - 0x61 < 26) {
@@ -709,6 +756,15 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         s32(c, C_CMD_STEP, 24); s32(c, C_CMD_END, end); return; // ; su name: see step 24
       }
       if (kind == 1 && pos == 2) { fire(st, c, end, false); return; }
+      if ((g32(c, C_WRAP) & PS_LINE) != 0) { // powershell x: PowerShell runs the rest of its command line as a command
+        // the command it was handed (see below) given an argument: powershell iex x, powershell whoami /all
+        if ((g32(c, C_WRAP) & 8) != 0) { fire(st, c, end, false); return; }
+        // a cmdlet (powershell Get-Process x): judged as after '&', given an argument or ending the value (see step 36)
+        if ((flags & (K_C_STRONG | K_C_WEAK)) == 0 && psVerb(st + ST_LEX + LX_WORD, wlen)) {
+          s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, 128 | 256); s32(c, C_CMD_END, end); return;
+        }
+        if ((flags & K_C_STRONG) != 0) { s32(c, C_CMD, 1); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 8 | PS_LINE); return; }
+      }
       if ((flags & K_C_STRONG) != 0) {
         // find cat food, Type make and ...: a plain weak word opening the value hands over to the
         // command after it, judged like one at the start (options, paths, end of value)
@@ -738,6 +794,16 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 0 && pos == 2 && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; } // ";ps"
   // ;echo 'x', and any command word given a quoted argument inside $( ): $(tr 'a-z' 'n-za-m' <<< x)
   if (s == 1 && pos == 2 && (kind == 1 || g32(c, C_SUBST) == 2) && (ch == 0x27 || ch == 0x22)) { fire(st, c, start, false); return; }
+  // the command powershell was handed given a quote or a '(' (glued or not): powershell iex (x), powershell iex(x), powershell
+  // whoami "x"; powershell itself given a quote or '(' waits for a command in it (step 38: "PowerShell (Windows) guide" stays)
+  if ((g32(c, C_WRAP) & PS_LINE) != 0 && kind == 1) {
+    if ((g32(c, C_WRAP) & 8) != 0 && ((s == 1 && (ch == 0x27 || ch == 0x22 || ch == 0x28)) || (s == 0 && ch == 0x28 && g32(c, C_CMD_END) == start))) {
+      fire(st, c, end, false); return;
+    }
+    if ((g32(c, C_WRAP) & 8) == 0 && ((s == 1 && (ch == 0x27 || ch == 0x22 || ch == 0x28)) || (s == 0 && ch == 0x28 && g32(c, C_CMD_END) == start))) {
+      s32(c, C_CMD_STEP, 38); return; // (IEX(New-Object ...: Elixir's prompt iex(1)> has a number there)
+    }
+  }
   if (s == 0 && pos == 2 && kind == 1 && ch == 0x28 && sepBefore(c) && g32(c, C_PREV) != 0x60) { fire(st, c, start, false); return; } // ;iex(..) (not `id(x)`: code in prose)
   // &dir,c:\ |net,user: a comma glued to a command word after cmd.exe's separators (& | newline) waits (step 30)
   if (s == 0 && ch == 0x2c && pos == 2 && (kind == 1 || kind == 2) && g32(c, C_CMD_END) == start && g32(c, C_SUBST) == 0 &&
@@ -755,7 +821,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 1);
         const glued = g32(c, C_CMD_START) == g32(c, C_POS_START) + 1;
         // not after '| ': "Home | Get-Started"; glued to '|' it is PowerShell's pipeline (x|Get-Content), see step kind 6
-        s32(c, C_WRAP, ((g32(c, C_PREV) != 0x7c || glued) && psVerb(st + ST_LEX + LX_WORD, lw) ? 16 : 0) | (glued ? 32 : 0) | (g32(c, C_PREV) == 0x7c ? 8 : 0));
+        const verb = psVerb(st + ST_LEX + LX_WORD, lw);
+        s32(c, C_WRAP, ((g32(c, C_PREV) != 0x7c || glued) && verb ? 16 : 0) | (glued ? 32 : 0) | (g32(c, C_PREV) == 0x7c ? 8 : 0) |
+          (g32(c, C_PREV) == 0x7c && !glued && verb ? 128 : 0));
+      }
+      else if (pos == 2 && g32(c, C_PREV) == 0x26 && psVerb(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)) {
+        s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 1); s32(c, C_WRAP, 128 | 256); // & Set-Content x: see step kind 6 (steps 36, 37)
       }
       else s32(c, C_CMD, 0);                                                  // foo-bar
       return;
@@ -1264,7 +1335,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       s32(c, C_WRAP, ((flags & K_C_WRAPPER) != 0 ? 1 : 0) | (versioned || needsArgument(word, len) ? 64 : 0) | (versioned ? 16384 : 0) |
         (len == 2 && wordIs(word, len, "at") ? 65536 : 0) | (len == 2 && wordIs(word, len, "ps") ? 131072 : 0) |
         (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0) |
-        (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0));
+        (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0) |
+        (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_FRESH) != 0) s32(c, C_POS_START, start);
       // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool
@@ -1281,8 +1353,12 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       // (not the second field of "id;name;date": the command before it still waits for the ';' after it, step 35)
       if (sepBefore(c) && g32(c, C_PREV) != 0x60 && !(g32(c, C_CMD) == 1 && g32(c, C_CMD_STEP) == 35)) {
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
-        s32(c, C_WRAP, ((g32(c, C_PREV) != 0x7c || last == start) && psVerb(word, len) ? 16 : 0) | (last == start ? 32 : 0) |
-          (g32(c, C_PREV) == 0x7c ? 8 | (mailer(word, len) ? 64 : 0) : 0));
+        const verb = psVerb(word, len);
+        s32(c, C_WRAP, ((g32(c, C_PREV) != 0x7c || last == start) && verb ? 16 : 0) | (last == start ? 32 : 0) |
+          (g32(c, C_PREV) == 0x7c ? 8 | (mailer(word, len) ? 64 : 0) | (last != start && verb ? 128 : 0) : 0));
+      } else if (g32(c, C_PREV) == 0x26 && psVerb(word, len)) { // & Get-Process x: only as a cmdlet (see step kind 6, steps 36, 37)
+        s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
+        s32(c, C_WRAP, 128 | 256);
       }
     }
     if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function")) s32(c, C_POS, 0); // function x() {
@@ -1362,6 +1438,50 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
  */
 // @ts-ignore: decorator
 @inline export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
+  // ]:: — PowerShell's static member operator ([Convert]::FromBase64String(, see staticCall): its colons are marked in C_PREV
+  // (0x13a the first glued to ']', 0x23a | its end << 10 the second; every reader of C_PREV compares it to a byte, which neither equals)
+  const mark = ch == 0x3a ? colonMark(c, start, end) : 0;
+  cmdPunctBody(st, c, ch, start, end);
+  if (mark != 0) s32(c, C_PREV, mark);
+  if (ch == 0x20 && g32(st, ST_OPTION) == (end | 0x40000000)) execAfterSpace(st, c, start, end);
+}
+
+/**
+ * An option opening the value whose value runs (see optionCommand) ended at this space (optionPunct marked it): what
+ * follows is judged as after its '=' (--upload-pack 'touch x', --to-command id, --use-compress-program /tmp/x.sh):
+ * a command word, quote, $ or backtick by the system( watch (C_EXEC 2), a path by optionPunct.
+ */
+function execAfterSpace(st: usize, c: usize, start: u32, end: u32): void {
+  const lw = load<u64>(st + ST_CMD2 + J_LW);
+  s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, start - (<u32>lw & 0xff));
+}
+
+/** The mark C_PREV takes for a ':' at `start` glued to a ']' or to such a ':' (see cmdPunct), or 0. */
+// @ts-ignore: decorator
+@inline function colonMark(c: usize, start: u32, end: u32): u32 {
+  const prev = g32(c, C_PREV);
+  if (g32(c, C_LAST_END) != start || start == 0) return 0;
+  return prev == 0x5d ? 0x13a : prev == 0x13a ? 0x23a | (end << 10) : 0;
+}
+
+/**
+ * PowerShell's static method calls that start processes, load code or move data: [Diagnostics.Process]::Start(,
+ * [Reflection.Assembly]::Load(, [ScriptBlock]::Create(, [IO.File]::ReadAllText( / WriteAllBytes(, [Convert]::FromBase64String(,
+ * [Net.WebClient]::new().DownloadString( aside. The '(' is glued to a method name glued to "]::" (no prose or other language
+ * writes that; [math]::Round( [Guid]::NewGuid( [DateTime]::Parse( name none of these methods).
+ */
+function staticCall(st: usize, c: usize, start: u32, end: u32): void {
+  const lw = load<u64>(st + ST_CMD2 + J_LW);
+  const len = <u32>lw & 0xff;
+  // (the method glued to the "::" and to the '(')
+  if (<u32>(lw >> 32) != start || (g32(c, C_PREV) >> 10) != (load<u32>(st + ST_LEX + LX_START) & 0x3fffff) || len < 4 || len > 23) return;
+  if (inList(st + ST_LEX + LX_WORD, len, "start load loadfile loadfrom create createinstance invoke frombase64string downloadstring downloadfile downloaddata readalltext readallbytes readalllines writealltext writeallbytes appendalltext getenvironmentvariable")) {
+    report(st, R_CMDI_EXEC_CALL, load<u32>(st + ST_LEX + LX_START) - 3, end); // (from the ]::)
+  }
+}
+
+// @ts-ignore: decorator
+@inline function cmdPunctBody(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
   // (the option chain: a '-' opening the value starts it, see optionPunct; only values that open with '-' pay for it)
   const opt = g32(st, ST_OPTION);
@@ -1385,6 +1505,8 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
 /** Punctuation past the fast paths of cmdPunct (which alone calls it). */
 function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  if (ch == 0x28 && (g32(c, C_PREV) & 0x3ff) == 0x23a && g32(c, C_LAST_END) == start) staticCall(st, c, start, end); // ]::Start(
+
   // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`) (as on entry: the
   // joiner and step below may change C_CMD)
   const cmdBefore = ch == 0x60 && (g32(c, C_CMD) == 1 || (g32(c, C_CMD) == 2 && (g32(c, C_WRAP) & 1) != 0)); // (read only for a backtick)
@@ -1514,6 +1636,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       // --exec=id, --checkpoint-action=exec=id: the exec( watch's word is an option here (see optionCommand)
       else if (es == 1 && adj && ch == 0x3d && (load<u32>(j + J_LW) & 0xff) == 4 && wordIs(st + ST_LEX + LX_WORD, 4, "exec") && optionChain(st, start, end)) {
         s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, g32(c, C_EXEC_START) & 0x7fffffff);
+        s32(st, ST_OPTION, end | 0x40000000); // (a path given to it: see optionPunct)
       }
       else s32(c, C_EXEC, 0);
     }
@@ -1522,6 +1645,9 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     else if (ch == 0x3d && <u32>(load<u64>(j + J_LW) >> 32) == start &&
         optionCommand(st + ST_LEX + LX_WORD, load<u32>(j + J_LW) & 0xff, optionChain(st, start, end))) {
       s32(c, C_EXEC, 2 | (end << 2)); s32(c, C_EXEC_START, start - (load<u32>(j + J_LW) & 0xff));
+      // opening the value, its value may also be a path to a program (see optionPunct); not --prefix=/usr/local (configure's)
+      const lw = load<u32>(j + J_LW) & 0xff;
+      if (g32(st, ST_OPTION) == end && !(lw == 6 && wordIs(st + ST_LEX + LX_WORD, 6, "prefix"))) s32(st, ST_OPTION, end | 0x40000000);
     }
     if (ch == 0x2e) s32(c, C_EXEC, groovyDot(c, j, ex, start, end));
     else if ((ch == 0x22 || ch == 0x27) && g32(c, C_EXEC) == 0 && g32(c, C_LAST_END) == start && start != 0) s32(c, C_EXEC, end << 2); // (see groovyDot)

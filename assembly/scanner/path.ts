@@ -15,7 +15,7 @@ const PT_DOTS: u32 = 0;
 const PT_DOTDIR: u32 = 4;    // 1: /.name  2: /.name/  (a hidden directory)
 const PT_SYS: u32 = 8;       // 1: system dir word at a segment start, 2: and its '/'
 const PT_STEM: u32 = 12;     // 1: stem word, 2: stem + '.'
-const PT_FILE: u32 = 16;     // file: URI / drive-root progress
+const PT_FILE: u32 = 16;     // file: URI / drive-root progress (6 7: jar and its ':', see pathWordFull)
 const PT_SLASHES: u32 = 20;
 const PT_ROOT: u32 = 24;     // a path rooted at the value start (/ \ c:\): 1 through system dirs, 2 /etc /proc /boot, 3 and its '/',
                              // 4 under \windows \winnt \inetpub, 5 and a name's '.'
@@ -370,7 +370,12 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
   // file: and drive roots
   const f = g32(p, PT_FILE);
   if (f == 4 && adjacent) s32(p, PT_DRIVE, 1);
-  if ((flags & K_P_SCHEME_FILE) != 0) { s32(p, PT_FILE, 1); s32(p, PT_F_START, start); }
+  // jar:http:// jar:https:// jar:ftp://: an archive Java fetches from the sender's server and reads entries or classes from
+  // (XXE and SSRF payloads; jar:file: is file:'s). The scheme alone waits in state 6, 7 after its ':' (jar: in prose stays)
+  if (f == 7 && adjacent && len >= 3 && len <= 5 && (wordIs(w, len, "http") || wordIs(w, len, "https") || wordIs(w, len, "ftp"))) {
+    report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
+  }
+  if ((flags & K_P_SCHEME_FILE) != 0) { s32(p, PT_FILE, len == 3 && wordIs(w, len, "jar") ? 6 : 1); s32(p, PT_F_START, start); }
   else if (len == 1 && g32(p, PT_WORDS) == 0) { s32(p, PT_FILE, 3); s32(p, PT_F_START, start); }
   else s32(p, PT_FILE, 0);
   s32(p, PT_DOTS, 0);
@@ -612,7 +617,7 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
       if (c == 0x3b) report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART), end);
     }
     if (c != 0x2d && c != 0x5f) s32(p, PT_DOTDIR, 0);
-    if (c == 0x3a && adjacent && (f == 1 || f == 3)) s32(p, PT_FILE, f + 1);
+    if (c == 0x3a && adjacent && (f == 1 || f == 3 || f == 6)) s32(p, PT_FILE, f + 1);
     else s32(p, PT_FILE, 0);
     s32(p, PT_DOTS, 0);
     s32(p, PT_SYS, 0);

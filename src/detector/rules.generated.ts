@@ -313,7 +313,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A shell command separator (; | || & && newline, or a subshell/group opener after one) followed by a known command, or any other name after ; | newline that takes an option (;tool -x), or a PowerShell Verb-Noun cmdlet that reads, runs or changes things (;Get-Content). Command words are read the way the shell reads them: quotes, backslashes, empty substitutions ($@ $* ``, $()) and unset variables inside a word are removed first (c''a\\t is cat)."
+    "description": "A shell command separator (; | || & && newline, or a subshell/group opener after one) followed by a known command, or any other name after ; | newline that takes an option (;tool -x), or a PowerShell Verb-Noun cmdlet that reads, runs or changes things (;Get-Content; after '| ' or '&', a menu's or a query's separator, only given an argument: | Get-ChildItem C:\\Users). Command words are read the way the shell reads them: quotes, backslashes, empty substitutions ($@ $* ``, $()) and unset variables inside a word are removed first (c''a\\t is cat)."
   },
   {
     "index": 33,
@@ -340,7 +340,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A value that starts with a known command (read through shell quoting, escapes and empty expansions) followed by an option, a path, a drive, a network target, a comment, or another command; or a wrapper (nohup, strace, sudo, timeout ...) followed by any command; a weak wrapper (time, nice) followed by a weak command is judged like that command, and at the end of the value it counts."
+    "description": "A value that starts with a known command (read through shell quoting, escapes and empty expansions) followed by an option, a path, a drive, a network target, a comment, or another command; or a wrapper (nohup, strace, sudo, timeout ...) followed by any command; a weak wrapper (time, nice) followed by a weak command is judged like that command, and at the end of the value it counts; powershell, pwsh or iex followed by a command given an argument or a '(' (powershell IEX (New-Object Net.WebClient)...), by a quote or '(' holding a command or cmdlet, or by a cmdlet given an option or code."
   },
   {
     "index": 36,
@@ -421,7 +421,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A call of a code-level command-execution function with a string or variable argument: PHP system(/passthru(/shell_exec(/popen(/proc_open(, Python os.system(/subprocess.check_output(, Node execSync(; Java Runtime.getRuntime( and ProcessBuilder(, and Node's child_process module named as a string (require('child_process'), 'node:child_process'); and, as argument injection, an option whose value a program runs given a command word or a quote (-oProxyCommand=id, -c core.sshCommand=id; when the option opens the value: --upload-pack=, --to-command=, --rsh=, --exec=, --use-compress-program=)."
+    "description": "A call of a code-level command-execution function with a string or variable argument: PHP system(/passthru(/shell_exec(/popen(/proc_open(, Python os.system(/subprocess.check_output(, Node execSync(; Java Runtime.getRuntime( and ProcessBuilder(, and Node's child_process module named as a string (require('child_process'), 'node:child_process'); PowerShell static calls that start processes, load code or move data ([Diagnostics.Process]::Start(, [Reflection.Assembly]::Load(, [Convert]::FromBase64String(, [IO.File]::ReadAllText(); and, as argument injection, an option whose value a program runs given a command word or a quote (-oProxyCommand=id, -c core.sshCommand=id; when the option opens the value: --upload-pack=, --to-command=, --rsh=, --exec=, --use-compress-program=, or the same options with their value after a space)."
   },
   {
     "index": 45,
@@ -493,7 +493,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A file: URI (file:/, file:///, file:.., file:\\) naming a local path, or a PHP stream wrapper that reads files or archives (php://filter, phar://, zip://, glob://, expect://, compress.zlib://)."
+    "description": "A file: URI (file:/, file:///, file:.., file:\\) naming a local path, or a PHP stream wrapper that reads files or archives (php://filter, phar://, zip://, glob://, expect://, compress.zlib://), or a scheme a server-side fetch speaks a raw protocol with to internal services (gopher://, dict://), or Java's jar: opening a remote archive (jar:http://, jar:https://, jar:ftp://)."
   },
   {
     "index": 53,
@@ -556,6 +556,6 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Argument injection: a value opening with an option that makes the program write or load a file it names (curl -o / --output, wget -O / --output-document, find -fprint / -fprintf / -fls, git --template, --config), given an absolute path (/ \\ or ~). A value starting with '-' is an option to the program, not a shell line; the option named after a command documents it."
+    "description": "Argument injection: a value opening with an option that makes the program write or load a file it names (curl -o / --output, wget -O / --output-document, find -fprint / -fprintf / -fls, git --template, --config), given an absolute path (/ \\ or ~); or with an option whose value the program runs (tar --use-compress-program= --to-command=, git --upload-pack=, rsync --rsh=, --exec=) given a path to a program (/ \\ ~ or ./). A value starting with '-' is an option to the program, not a shell line; the option named after a command documents it."
   }
 ];

