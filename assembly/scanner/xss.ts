@@ -176,7 +176,10 @@ const S2_MODE: u32 = 8;   // 0 none, 1 ':' just read, 2 a space after it, 3 and 
                           // for a scheme named after a word and a space: nothing after it ("In JavaScript:") is prose;
                           // 6 javascript:void 7 void( 8 void(0 9 void(0): the link that does nothing (see schemePunct);
                           // 10 as 3 right after a name that is no operator keyword, 11 and a space after it: a second
-                          // name now ("javascript: the good parts") is a syntax error, so nothing in the value runs
+                          // name now ("javascript: the good parts") is a syntax error, so nothing in the value runs;
+                          // 12 a name glued to the ':' (javascript:name runs: it renders window.name), 13 and a space after
+                          // it: a second name now (JavaScript:The Definitive Guide) is that syntax error too — 14, released
+                          // by a space or the end after it (a call glued to it still reports: ale rt('x') split by spaces)
 const S2_DOT: u32 = 12;   // end of a '.' since (a word glued to it is a member access)
 // Open parentheses, innermost in bit 0: 1 for a call's ('(' glued to a name), so a sink that closes an
 // argument list after a comma is handed to a call as a callback: [].find.call([1],alert), on('error', alert).
@@ -208,7 +211,11 @@ function schemeWord(st: usize, s2: usize, word: usize, len: u32, start: u32): vo
   // attribute (a quote right after it), it is no finding; alone, at the end of the value, it is reported as before
   if ((mode == 1 || mode == 4) && len == 4 && memory.compare(word, W_VOID, 4) == 0) s32(s2, S2_MODE, 6);
   else if (mode == 7 && len == 1 && load<u8>(word) == 0x30) s32(s2, S2_MODE, 8);
-  else if (mode == 1 || mode == 4 || (mode >= 6 && mode <= 9) || g32(s2, S2_DOT) == start) schemeReport(st, s2);
+  // JavaScript:The Definitive Guide, Learning JavaScript:ES2020 Edition: a name glued to the ':' is held (alone to the end,
+  // or with anything but a space and a second name after it, it still reports: javascript:name, javascript:top.alert(1))
+  else if ((mode == 1 || mode == 4) && !jsOperatorWord(word, len)) s32(s2, S2_MODE, 12);
+  else if (mode == 13 && !jsOperatorWord(word, len) && g32(st + ST_XSS4, X4_VB) == 0) s32(s2, S2_MODE, 14);
+  else if (mode == 1 || mode == 4 || (mode >= 6 && mode <= 9) || mode >= 12 || g32(s2, S2_DOT) == start) schemeReport(st, s2);
   else if (jsOperatorWord(word, len)) s32(s2, S2_MODE, 3); // void alert(1)  x in alert(1)
   // two names with a space between: prose, released (not in VBScript, where msgbox 1 is a call)
   else s32(s2, S2_MODE, mode == 11 && g32(st + ST_XSS4, X4_VB) == 0 ? 0 : 10);
@@ -240,7 +247,14 @@ function jsOperatorWord(word: usize, len: u32): bool {
 function schemePunct(st: usize, s2: usize, c: u32, end: u32): void {
   const space = c == 0x20 || c == 0x0a;
   const mode = g32(s2, S2_MODE);
-  if (mode == 1 || mode == 4) { if (space) s32(s2, S2_MODE, mode + 1); else schemeReport(st, s2); return; }
+  // (a closing bracket right after the ':' — I love JavaScript:) — can start no script: a syntax error, nothing runs)
+  if (mode == 1 || mode == 4) {
+    if (space) s32(s2, S2_MODE, mode + 1);
+    else if (c == 0x29 || c == 0x5d || c == 0x7d) s32(s2, S2_MODE, 0);
+    else schemeReport(st, s2);
+    return;
+  }
+  if (mode >= 12) { if (space) s32(s2, S2_MODE, mode == 14 ? 0 : 13); else schemeReport(st, s2); return; }
   if (mode >= 6 && mode <= 9) {
     // void( void(0 ) — then a space (a sentence goes on: words and its punctuation only), the attribute's quote or
     // the end; anything else (; , // another call) runs code after it
@@ -1350,6 +1364,6 @@ function xssFinishFull(st: usize, x: usize, end: u32): void {
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), g32(x, X_LAST_END));
   const s2 = st + ST_XSS2;
   // "javascript:" with nothing after it, and javascript:void(0) alone (a value that is the URI itself, as injected)
-  if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2 || (g32(s2, S2_MODE) >= 6 && g32(s2, S2_MODE) <= 9)) schemeReport(st, s2);
+  if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2 || (g32(s2, S2_MODE) >= 6 && g32(s2, S2_MODE) <= 9) || g32(s2, S2_MODE) == 12 || g32(s2, S2_MODE) == 13) schemeReport(st, s2);
   styleFinish(st);
 }
