@@ -33,6 +33,7 @@ const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TI
 const AT_TICK: u32 = 0x40000000;
 const AT_BSL: u32 = 0x20000000; // | the end of a backslash: \N glued to the next word is MySQL's NULL
 const AT_LINK: u32 = 0x10000000; // | the end of a ']': a '(' glued to it opens a Markdown link's target or calls a [bracketed] name
+const AT_GLUE: u32 = 0x08000000; // | the end of an '@' glued after a plain word or number: no variable (see atMark)
 const Q_FUNCS: u32 = 40;    // SQL function calls seen
 const Q_LASTEND: u32 = 44;  // end of the last event (adjacency)
 const Q_AUXSTART: u32 = 48; // start of the pending '(' / comment (span start)
@@ -1176,7 +1177,10 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   // `name`: a word glued after a backtick is a quoted identifier (MySQL), never a keyword or a function —
   // and the usual Markdown code span in prose ("and the `length` is 0"); it may still name a system schema
   const tick = g32(q, Q_AT);
-  if ((tick & (AT_TICK | AT_LINK | AT_BSL)) != 0) { // (a mark waits for this word)
+  if ((tick & (AT_TICK | AT_LINK | AT_BSL | AT_GLUE)) != 0) { // (a mark waits for this word)
+    // (the word after such an '@' is an address's host or a version tag — mime-db@master/db.json — and names no schema, as
+    // the variable it was once read as did not)
+    if ((tick & AT_GLUE) != 0) { s32(q, Q_AT, 0); if ((tick & ~AT_GLUE) == start) flags &= ~(K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK); }
     if ((tick & AT_TICK) != 0) { s32(q, Q_AT, 0); if ((tick & ~AT_TICK) == start) flags &= K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK; }
     if ((tick & AT_LINK) != 0) s32(q, Q_AT, 0);
     if ((tick & AT_BSL) != 0) {
@@ -1530,8 +1534,22 @@ function procPrefix(word: usize, len: u32): bool {
     const tick = g32(q, Q_AT);
     if (c == 0x2d) { s32(q, Q_DOT, 0); s32(q, Q_AT, 0); s32(q, Q_STATE, S_DASH); }
     else if (c == 0x2e) { s32(q, Q_AT, (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start ? AT_TICK | end : 0); s32(q, Q_DOT, end + 1); }
-    else { s32(q, Q_DOT, 0); s32(q, Q_AT, (tick & (AT_BSL | AT_LINK)) != 0 ? 1 : tick + 1); }
+    else { s32(q, Q_DOT, 0); s32(q, Q_AT, atMark(q, tick, start, end)); }
   } else sqlPunctFull(st, q, c, start, end, loose, first);
+}
+
+/**
+ * Q_AT after an '@' at [`start`, `end`): one more '@' before the next word (or a first one after a '\\' or ']'), or none when the '@'
+ * is glued after a plain word or a number (r@q, 4@x, an address's user@host): a variable right after an operand with
+ * no operator between is a syntax error in every dialect, so no variable — the shape of generated passwords
+ * (rB!3t@z&rtVm*j2#), not of SQL. A second '@' glued to it makes the pair a server variable's as before (1@@version).
+ */
+function atMark(q: usize, tick: u32, start: u32, end: u32): u32 {
+  if ((tick & (AT_BSL | AT_LINK)) != 0) return 1;
+  // (a second '@' glued to that one still names a server variable: 1@@version)
+  if ((tick & AT_GLUE) != 0) return (tick & ~AT_GLUE) == start ? 2 : 1;
+  if (tick == 0 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && tend(q, 0) == start && (plainWord(q, 0) || ttype(q, 0) == T_NUM)) return AT_GLUE | end;
+  return tick + 1;
 }
 
 function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool, first: bool): void {
@@ -1641,7 +1659,7 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
     case 0x2d: s32(q, Q_STATE, S_DASH); break;
     case 0x2f: s32(q, Q_STATE, S_SLASH); break;
     case 0x2e: s32(q, Q_DOT, end + 1); break;
-    case 0x40: s32(q, Q_AT, (tick & (AT_BSL | AT_LINK)) != 0 ? 1 : tick + 1); break;
+    case 0x40: s32(q, Q_AT, atMark(q, tick, start, end)); break;
     case 0x3d: case 0x3c: case 0x3e: case 0x21: case 0x7c: case 0x26: case 0x2b: case 0x2a: case 0x25: case 0x5e: case 0x7e: case 0x3a:
       opToken(st, q, c, start, end); break;
     default: break; // ` $ [ ] { } ? \ and others do not change the token shape

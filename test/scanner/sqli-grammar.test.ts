@@ -1268,3 +1268,18 @@ describe('sqli: a word connective between two plain words is prose', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
 });
+
+// Session 18 (rt-fp repro 06): an '@' glued after a plain word or number starts no variable — r@q, user@host: a variable
+// right after an operand is a syntax error — so generated passwords ending in '#' are no cut-off query. Fails before.
+describe("sqli: an '@' glued to a word starts no variable", () => {
+  const clean = ['rB!3t@z&rtVm*j2#', 'ab@cd#', 'ab@cd%%ef#', 'Kp9@w7&Lm#', 'q4@Z*7t#'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
+  });
+  // a variable after an operator, keyword, connective or space, and a server variable glued to a number, still count
+  const hits = ['1@@version', '1 and @x:=1#', "'or@a=@a#", 'a@b or 1=1#', '1 union select @@hostname', '1;set @v=1;--', '1 or @q#'];
+  it.each(hits)('%s is still blocked', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
