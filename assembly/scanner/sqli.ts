@@ -957,8 +957,11 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
       !(t0 == T_FUNC && tflags(q, 0) == 0 && (taux(q, 0) & A_SPACED) == 0 && (g32(q, Q_PEND) & A_LPAREN) != 0 && g32(q, Q_STATE) == S_BLOCK_OPEN)) {
     // "version 2 -- fixed bugs": behind only SQL words (no quoted literal, call, comparison or variable), a "--"
     // set apart by spaces may be the writer's dash; it is a cut unless two words follow it on its line
-    // (so may one after a dangerous call in prose position still waiting for what follows it: sleep(2) -- wait for the page)
-    if (((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 || (g32(q, Q_BO) & (BO_DANGER | BO_DANGER_ARGS)) == BO_DANGER || (plainWord(q, 0) && plainWord(q, 1))) &&
+    // (so may one after a dangerous call in prose position still waiting for what follows it: sleep(2) -- wait for the page;
+    // and one after a plain word glued to no parenthesis that follows another word, whatever that word names: sleep well --
+    // thanks — SQL writes no two names in a row there)
+    if (((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 || (g32(q, Q_BO) & (BO_DANGER | BO_DANGER_ARGS)) == BO_DANGER ||
+         (plainWord(q, 0) && ttype(q, 1) == T_WORD && (taux(q, 0) & (A_LPAREN | A_RPAREN)) == 0)) &&
         g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
     else if (!glob) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
   }

@@ -1283,3 +1283,19 @@ describe("sqli: an '@' glued to a word starts no variable", () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
 });
+
+// Session 18 (rt-fp sentences): a dangerous name used as a word before a dash note — sleep well -- thanks — is two names in
+// a row, which SQL never writes before a comment; it waits for the line as the as-is dash note does. Fails before.
+describe('sqli: two words in a row before a dash note', () => {
+  const clean = ['Sleep well -- see you tomorrow', 'The kids make a wish && sleep well -- thanks', 'benchmark results -- see below',
+    'sleep well -- x'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
+  });
+  const hits = ['1 and sleep -- x', '1 union select user name -- ', 'sleep well --', "x' or sleep(5) -- a b",
+    '1 or benchmark(9,md5(1)) -- done now'];
+  it.each(hits)('%s is still blocked', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
