@@ -158,12 +158,19 @@ const P_FUNC_CLOSE: u32 = 70; // Function(name): waiting for '(' or '`' glued to
 // ';location.: a member of location right after leaving a string. A page property or sink (.href) is read as after
 // document.location. (P_OBJ_DOT); any other name is a method called as ';history.pushState( is (';location.assign(...)//)
 const P_BRK_DOT: u32 = 71;
+// alert(s: the argument is the one letter s — English's plural marker, as in "Manage your alert(s)"; anything but a ')'
+// glued to it goes on as P_SINK_ARG1 (alert(s+document.cookie), alert(s and the end of the value still report)
+const P_SINK_PLURAL: u32 = 72;
+// alert(s): as P_ARG_DONE, except that the end of the value releases it — a word with its plural marker ends a sentence;
+// code goes on after the call ('-alert(s)-', alert(s)// and alert(s); still report, as after any held call)
+const P_PLURAL_DONE: u32 = 73;
 const ARG_DANGER: u64 = K_X_EVENT | K_X_SCHEME | K_X_DATA | K_X_SINK_CALL | K_X_SINK_STRONG | K_X_OBJ | K_X_PROP;
 
 /** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
 // @ts-ignore: decorator
 @inline function heldSink(p: u32): bool {
-  return (p >= P_SINK_OPEN && p <= P_PROP_HELD) || p == P_SINK_NUM || p == P_PROP_DOT || p == P_PROP_METHOD || (p >= P_SINK_ARG1 && p <= P_ARG_IN_W);
+  return (p >= P_SINK_OPEN && p <= P_PROP_HELD) || p == P_SINK_NUM || p == P_PROP_DOT || p == P_PROP_METHOD || (p >= P_SINK_ARG1 && p <= P_ARG_IN_W) ||
+    p == P_SINK_PLURAL || p == P_PLURAL_DONE;
 }
 
 // A script scheme in prose ("javascript: the good parts", "the javascript: protocol is deprecated") runs
@@ -575,7 +582,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   } else s32(x, X_GLUE_OK, 0);
   // Complete what the previous events left pending (OBJ '.' PROP, chains, tagged calls ...)
   const p0 = g32(x, X_PEND);
-  const p = p0 == P_BRK_DOT ? P_OBJ_DOT : p0;
+  const p = p0 == P_BRK_DOT ? P_OBJ_DOT : p0 == P_SINK_PLURAL ? P_SINK_ARG1 : p0 == P_PLURAL_DONE ? P_ARG_DONE : p0;
   const adjacentPend = g32(x, X_PEND_END) == start;
   const pendStart = g32(x, X_PEND_START);
   let brk = p0 == P_BRK_DOT && (flags & (K_X_PROP | K_X_SINK_STRONG)) == 0;
@@ -598,7 +605,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && numberWord(word, len)) num = true;
   // alert(msg  — a plain word as the argument (not inside a tag, as for a number): held to its ')'
   else if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && (flags & argDanger) == 0 && (w0 - 0x61 < 26 || w0 >= 0x80) && sinkCall(st, x, pendStart)) {
-    arg = P_SINK_ARG1;
+    arg = len == 1 && w0 == 0x73 ? P_SINK_PLURAL : P_SINK_ARG1;
     if (g32(st + ST_XSS4, X4_PAREN) <= pendStart) s32(st + ST_XSS4, X4_PAREN, start); // (reported as alert( is)
   }
   // a word inside the argument: plain words keep it held, a keyword of any XSS class reports the call
@@ -823,7 +830,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   // object's name inside a string is text: confirm("Delete this row?"))
   // (a CSS word, expression or behavior, is a plain name in a JS argument: eval(expression) in R evaluates it)
   const argPend = g32(x, X_PEND);
-  if (arg != 0 && argPend != P_NONE && !((arg == P_ARGQ_D || arg == P_ARGQ_S) && argPend == P_OBJ) && !(arg == P_SINK_ARG1 && (argPend == P_CSS || argPend == P_BEHAVIOR)))
+  if (arg != 0 && argPend != P_NONE && !((arg == P_ARGQ_D || arg == P_ARGQ_S) && argPend == P_OBJ) && !((arg == P_SINK_ARG1 || arg == P_SINK_PLURAL) && (argPend == P_CSS || argPend == P_BEHAVIOR)))
     report(st, R_XSS_JS_SINK, pendStart, g32(st + ST_XSS4, X4_PAREN));
   else if (arg != 0) pend(x, arg, pendStart, end);
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
@@ -1288,6 +1295,11 @@ function sinkCall(st: usize, x: usize, ps: u32): bool {
 /** Punctuation after a held sink: returns true while it stays held. */
 function heldPunct(st: usize, x: usize, p: u32, c: u32, adjacent: bool, isSpace: bool, ps: u32, end: u32): bool {
   let next: u32 = 0;
+  if (p == P_SINK_PLURAL) {
+    if (c == 0x29 && adjacent) { s32(x, X_PEND, P_PLURAL_DONE); s32(x, X_PEND_END, end); return true; } // alert(s)
+    p = P_SINK_ARG1;
+  }
+  if (p == P_PLURAL_DONE) p = P_ARG_DONE;
   if (p >= P_SINK_ARG1 && p <= P_ARG_IN_W) {
     if (p == P_ARGQ_D || p == P_ARGQ_S) {
       // the string's own quote closes it; a backslash (an escape) reports; anything else is the string's text
@@ -1360,7 +1372,7 @@ function xssFinishFull(st: usize, x: usize, end: u32): void {
   const p = g32(x, X_PEND);
   const d = g32(x, X_DATA);
   if ((d & 0xff) >= 7 && (d & 0xff) <= 9) report(st, R_XSS_JS_URI, g32(x, X_DSTART), g32(x, X_DSTART) + (d >> 8)); // data:text/html
-  if (heldSink(p)) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(st, x, p));
+  if (heldSink(p) && p != P_PLURAL_DONE) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(st, x, p));
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), g32(x, X_LAST_END));
   const s2 = st + ST_XSS2;
   // "javascript:" with nothing after it, and javascript:void(0) alone (a value that is the URI itself, as injected)
