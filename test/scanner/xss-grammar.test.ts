@@ -664,3 +664,41 @@ describe('xss: javascript: glued to a title', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
 });
+
+// Session 18 (rt-fp repro 13): "(s)" glued to a dialog's name is English's plural marker (Manage your alert(s)); at the end
+// of the value the call with s alone in its parentheses is released as a sentence's last word. Code after it still
+// reports, as after any held call. The clean rows fail before.
+describe('xss: a sink with the plural marker (s) ending the value', () => {
+  const clean = ['Manage your alert(s)', 'Set price alert(s)', 'alert(s)', 'Pending confirm(s)', 'eval(s)'];
+  it.each(clean)('%s stays clean', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).not.toContain('xss.js-sink');
+    expect(r.blocked).toBe(false);
+  });
+  const hits = ['alert(x)', 'alert(s', 'alert(s+document.cookie)', 'alert(s);alert(1)', "'-alert(s)-'", 'alert(s)//', 'alert(s);',
+    'prompt(s)\nalert(1)', 'alert(s)x'];
+  it.each(hits)('%s is a js-sink', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).toContain('xss.js-sink');
+    expect(r.blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
+
+// Session 18 (check set session18-sx): print() is the dialog a proof of concept calls where alert() is blocked (a
+// cross-origin frame); called as a method of the window (top.print(), window.print(), self.print`1`) it is reported as
+// window.open( is. The hits fail before; print named in prose, or as a plain call of a language's print, stays clean.
+describe('xss: print called on the window', () => {
+  const hits = ['"-top.print()-"', "'-window.print()-'", 'self.print`1`', 'parent.print()', "';frames.print();//"];
+  it.each(hits)('%s is a js-sink', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).toContain('xss.js-sink');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = ['Why does window.print open a dialog?', 'Use window.print() to print the page', 'top.print', 'Your print(s) are ready',
+    "print('hello')", 'printf("%d", n);'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
