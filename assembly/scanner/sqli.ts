@@ -60,7 +60,7 @@ const BO_MARKUP: u32 = 0x800000;     // the loose quote opened markup ('<b>hi</b
 const BO_CASE: u32 = 0x1000000;      // CASE [x] WHEN was seen: END closes its expression (CASE … END = 1)
 const BO_DANGER_ARGS: u32 = 0x2000000; // with BO_DANGER: a dangerous call in SQL position waits for its first token (empty parentheses: a name in prose)
 const BO_NOTE2: u32 = 0x4000000;     // with BO_NOTE: a second word of text in the comment (sleep(2) -- wait for it: a note on a line of code)
-const BO_APOS: u32 = 0x8000000;      // the implied '…' string's closing quote is glued after a word that starts with a letter (I'm, l'or, f'(x)): see sqlWord
+const BO_APOS: u32 = 0x8000000;      // the implied '…' (or "…") string's closing quote is glued after a word that starts with a letter (I'm, l'or, f'(x)): see sqlWord
 const BO_APOS1: u32 = 0x10000000;    // with BO_APOS: that word is one letter long (f'(x): see sqlPunct)
 const BO_ORDER: u32 = 0x20000000;    // ORDER/GROUP BY <n> waits for the token after it: a plain word there is a deadline or
                                      // a count in prose (Order by 24 December, Group by 4 people max), see orderSettle
@@ -1569,8 +1569,9 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
       if (c == g32(q, Q_QUOTE)) {
         s32(q, Q_STATE, S_STRING_QUOTE);
         if (loose && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0) s32(q, Q_BO, g32(q, Q_BO) | BO_LOOSE);
-        // (glued after a word: the lexer's word buffer still holds that word; a letter first makes the quote a possible apostrophe)
-        if (!loose && !first && c == 0x27 && g32(q, Q_MODE) == 0x27 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 &&
+        // (glued after a word: the lexer's word buffer still holds that word; a letter first makes the quote a possible apostrophe —
+        // or, in "…", a quote glued between two words: M"yw, Qx"Ti7 in a generated password, as much a syntax error)
+        if (!loose && !first && c == g32(q, Q_MODE) && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 &&
             <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10) {
           s32(q, Q_BO, g32(q, Q_BO) | BO_APOS | (start == load<u32>(st + ST_LEX + LX_START) + 1 ? BO_APOS1 : 0));
         }

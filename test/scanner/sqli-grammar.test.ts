@@ -1299,3 +1299,19 @@ describe('sqli: two words in a row before a dash note', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
 });
+
+// Session 18 (rt-fp repro 06): read inside "…", a double quote glued between a word that starts with a letter and a plain
+// word closes the literal and goes on with a name no operator separates from it — a syntax error, as for the apostrophe
+// in '…' (I'm, O'Neill): the reading ends there. Generated passwords with such a quote were blocked. Fails before.
+describe('sqli: a double quote glued between two words in "…"', () => {
+  const clean = ['M"yw=`NLF\\oa+958', 'y"Ti7{=UfoD`TD|x', 'm"P=V/6h;C#xR]Jd', 'Qx"Ti=7k'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
+  });
+  // a keyword, an operator or a space after the quote still closes it
+  const hits = ['x"or"1"="1', 'admin"union select 1--', 'a"="a', 'ab"or 1=1--', 'ab" or 1=1--', 'x"and sleep(3)#'];
+  it.each(hits)('%s is still blocked', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
