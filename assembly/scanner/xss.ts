@@ -261,7 +261,14 @@ function schemePunct(st: usize, s2: usize, c: u32, end: u32): void {
     else schemeReport(st, s2);
     return;
   }
-  if (mode >= 12) { if (space) s32(s2, S2_MODE, mode == 14 ? 0 : 13); else schemeReport(st, s2); return; }
+  // (JavaScript:React, Node: a ',' after the name starts the next item of a list as the ':' did — a name that runs or a call
+  // after it still reports, javascript:x,alert(1))
+  if (mode >= 12) {
+    if (space) s32(s2, S2_MODE, mode == 14 ? 0 : 13);
+    else if (c == 0x2c && mode == 12) s32(s2, S2_MODE, 1);
+    else schemeReport(st, s2);
+    return;
+  }
   if (mode >= 6 && mode <= 9) {
     // void( void(0 ) — then a space (a sentence goes on: words and its punctuation only), the attribute's quote or
     // the end; anything else (; , // another call) runs code after it

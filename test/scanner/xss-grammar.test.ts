@@ -644,10 +644,11 @@ describe('xss: markdown images with an empty alt text are no JSFuck', () => {
 });
 
 // Session 18 (red team rt-fp, repro 14): a name glued to "javascript:" then a space and a second name is a syntax error
-// (two names in a row), so the URI runs nothing: a book title or a skills field. Each "stays clean" row was blocked before.
+// (two names in a row), so the URI runs nothing: a book title or a skills field; after a ',' the next item is read as after
+// the ':' (JavaScript:React, Node). Each "stays clean" row was blocked before.
 describe('xss: javascript: glued to a title', () => {
   const clean = ['JavaScript:The Definitive Guide', 'Learning JavaScript:ES2020 Edition', 'JavaScript:Understanding the Weird Parts',
-    'JavaScript:Novice to Ninja', 'I love JavaScript:)', 'see javascript:]'];
+    'JavaScript:Novice to Ninja', 'I love JavaScript:)', 'see javascript:]', 'JavaScript:React, Node', 'Skills: Python, JavaScript:Vue, SQL'];
   it.each(clean)('%s stays clean', (input) => {
     const r = d.scan(input, { context: 'form' });
     expect(ruleIds(r)).not.toContain('xss.js-uri');
@@ -656,7 +657,8 @@ describe('xss: javascript: glued to a title', () => {
   // a name alone runs (javascript:name renders window.name), a call or member after it, a call glued to a second name,
   // an operator word, and VBScript's call of a name with an argument
   const hits = ['javascript:name', 'javascript:top.alert(1)', 'javascript:alert(1)', 'javascript:a b(1)', 'javascript:x y;alert(1)',
-    'javascript:x in alert(1)', 'vbscript:msgbox 1', 'JavaScript:Alert ', 'javascript:confirm`1`'];
+    'javascript:x in alert(1)', 'vbscript:msgbox 1', 'JavaScript:Alert ', 'javascript:confirm`1`', 'javascript:x,alert(1)', 'javascript:x,name',
+    'javascript:a,b,c(1)'];
   it.each(hits)('%s is a js-uri', (input) => {
     const r = d.scan(input, { context: 'form' });
     expect(ruleIds(r)).toContain('xss.js-uri');
