@@ -164,6 +164,10 @@ const P_SINK_PLURAL: u32 = 72;
 // alert(s): as P_ARG_DONE, except that the end of the value releases it — a word with its plural marker ends a sentence;
 // code goes on after the call ('-alert(s)-', alert(s)// and alert(s); still report, as after any held call)
 const P_PLURAL_DONE: u32 = 73;
+// expression( : waiting for its first event — the one letter s glued to it (P_CSS_S) may be English's plural marker
+// ("regular expression(s)"); anything else reports the expression, spanned to its '(' as before
+const P_CSS_OPEN: u32 = 74;
+const P_CSS_S: u32 = 75;      // expression(s : a ')' glued to it closes the plural, no expression; anything else reports
 const ARG_DANGER: u64 = K_X_EVENT | K_X_SCHEME | K_X_DATA | K_X_SINK_CALL | K_X_SINK_STRONG | K_X_OBJ | K_X_PROP;
 
 /** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
@@ -600,6 +604,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   let num = false;
   let member = false;
   let fnName = false;
+  let cssS = false;
   // valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
   const conversion = wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8);
   // alert(1 — a number alone as the argument: held on to its ')' ("my alert(1) test in the console" names the call;
@@ -678,6 +683,9 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
       while (k < 4 && k + 2 < len && load<u8>(word + k) == 0x30) k++;
       if (k + 1 < len && load<u8>(word + k) == 0x32 && load<u8>(word + k + 1) == 0x38) report(st, R_XSS_CSS_EXPRESSION, pendStart, end);
     }
+    // expression( and its first word: the letter s alone waits for ')' (a plural); any other word reports the expression
+    if (p == P_CSS_OPEN && adjacentPend && len == 1 && (w0 | 0x20) == 0x73) cssS = true;
+    else if (p == P_CSS_OPEN || p == P_CSS_S) report(st, R_XSS_CSS_EXPRESSION, pendStart, g32(x, X_PEND_END));
   }
   s32(x, X_PEND, P_NONE);
   // ¼name¾: a tag whose angle brackets lost their top bit
@@ -840,6 +848,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   if (arg != 0 && argPend != P_NONE && !((arg == P_ARGQ_D || arg == P_ARGQ_S) && argPend == P_OBJ) && !((arg == P_SINK_ARG1 || arg == P_SINK_PLURAL) && (argPend == P_CSS || argPend == P_BEHAVIOR)))
     report(st, R_XSS_JS_SINK, pendStart, g32(st + ST_XSS4, X4_PAREN));
   else if (arg != 0) pend(x, arg, pendStart, end);
+  if (cssS) pend(x, P_CSS_S, pendStart, end);
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
   if (g32(x, X_INTAG) != 0) {
     s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start);
@@ -1117,7 +1126,9 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
       else if (p == P_BRK_NAME && adjacent && (c == 0x3d || c == 0x28)) report(st, R_XSS_JS_BREAKOUT, ps, end);
       else if (p == P_BRK_NAME && adjacent && c == 0x2e) { s32(x, X_PEND, P_BRK_DOT); s32(x, X_PEND_END, end); keep = true; } // '-location.href
       else if (p == P_SINK_WEAK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_ANY_TAG, ps, end);
-      else if (p == P_CSS && adjacent && c == 0x28) report(st, R_XSS_CSS_EXPRESSION, ps, end);
+      else if (p == P_CSS && adjacent && c == 0x28) { s32(x, X_PEND, P_CSS_OPEN); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_CSS_S && adjacent && c == 0x29) {} // expression(s): a plural, released
+      else if (p == P_CSS_OPEN || p == P_CSS_S) report(st, R_XSS_CSS_EXPRESSION, ps, g32(x, X_PEND_END));
       else if (p == P_BEHAVIOR && c == 0x3a) { s32(x, X_PEND, P_BEHAVIOR_COLON); s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_BEHAVIOR_COLON && isSpace) keep = true;
       // (a global right after '<' is indexed, '<top['al'+'ert'](1); <window.location> is a placeholder in docs)
@@ -1380,6 +1391,7 @@ function xssFinishFull(st: usize, x: usize, end: u32): void {
   const d = g32(x, X_DATA);
   if ((d & 0xff) >= 7 && (d & 0xff) <= 9) report(st, R_XSS_JS_URI, g32(x, X_DSTART), g32(x, X_DSTART) + (d >> 8)); // data:text/html
   if (heldSink(p) && p != P_PLURAL_DONE) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(st, x, p));
+  else if (p == P_CSS_OPEN || p == P_CSS_S) report(st, R_XSS_CSS_EXPRESSION, g32(x, X_PEND_START), g32(x, X_PEND_END)); // expression( cut off
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), g32(x, X_LAST_END));
   const s2 = st + ST_XSS2;
   // "javascript:" with nothing after it, and javascript:void(0) alone (a value that is the URI itself, as injected)

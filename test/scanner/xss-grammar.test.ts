@@ -704,3 +704,27 @@ describe('xss: print called on the window', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
 });
+
+// Session 18 (rt-fp repro 13): "regular expression(s)" — the plural marker s alone in the parentheses of CSS's expression
+// evaluates nothing but an undefined name; anything else in them, or the value cut off inside them, still reports. The
+// clean rows fail before.
+describe('xss: expression(s) is a plural', () => {
+  const clean = ['regular expression(s)', 'We had a regular expression(s) workshop', 'Expression(s) of interest due Friday'];
+  it.each(clean)('%s stays clean', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).not.toContain('xss.css-expression');
+    expect(r.blocked).toBe(false);
+  });
+  const hits = ['regular expression(regex)', 'expression(alert(1))', 'x:expression(alert(1))', 'expression(', 'expression(s', 'expression( s)',
+    'expression(document.cookie)', 'expression(s1)'];
+  it.each(hits)('%s is a css-expression', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).toContain('xss.css-expression');
+    expect(r.blocked).toBe(true);
+  });
+  it('spans the expression to its parenthesis', () => {
+    const r = d.scan('x:expression(alert(1))', { context: 'form' });
+    expect(r.threats.find((t) => t.ruleId === 'xss.css-expression')).toMatchObject({ offset: 2, length: 11 });
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
