@@ -552,8 +552,11 @@ function judge(st: usize, q: usize): void {
         // (WHEN is a condition after CASE or a CASE branch's value — CASE WHEN 1=1, THEN 1 WHEN 2>1 — and prose elsewhere:
         // "when `status` >= 500")
         const t4 = ttype(q, 4);
+        // (nor WHERE opening the value before a plain name: "where x = 5" — the value starts no clause in an operand's place, a
+        // syntax error; a literal compared there, where 1=1, or a connective after it is still judged)
         const where = isKw(q, 3, K_SQL_WHERE) && ((taux(q, 3) & A_WHEN) == 0 || (t4 == T_WORD && (taux(q, 4) & A_CASE) != 0) ||
-          (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR));
+          (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR)) &&
+          !(g32(q, Q_NTOK) == 4 && (taux(q, 3) & (A_WHEN | A_LPAREN | A_COMMENT)) == 0 && plainName(q, 2) && (taux(q, 2) & A_LPAREN) == 0);
         // (=IF(A1>10,  =IF(AND(A1>0,B1<5),: a spreadsheet formula compares a cell, and SQL has no cells)
         const cell = ttype(q, 2) == T_WORD && (taux(q, 2) & A_CELL) != 0 && (taux(q, 2) & A_LPAREN) != 0;
         // (a comma right before a word connective is English — Explorer < 9, and node < 0.6 — SQL never writes ", and")

@@ -1315,3 +1315,18 @@ describe('sqli: a double quote glued between two words in "…"', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
 });
+
+// Session 18 (rt-fp review): WHERE opening the value before a plain name compared ("where x = 5") starts a clause in an
+// operand's place — a syntax error, and a sentence or a maths exercise. The clean rows fail before.
+describe('sqli: WHERE first, before a plain name', () => {
+  const clean = ['where x = 5', 'Where x = 5 and y = 3', 'where n >= 2'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
+  });
+  const hits = ['where 1=1', 'where id=1 or 1=1', 'where id = 1 union select 1', "where name = 'admin' --", '1 where x = 5', "x' where id=2",
+    'where x = 5 and 1=1'];
+  it.each(hits)('%s is still blocked', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
