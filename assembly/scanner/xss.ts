@@ -1143,6 +1143,8 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
       else if (p == P_OBJ_IDX && (isSpace || c == 0x2b || c == 0x2f || c == 0x2e || c == 0x28 || c == 0x29)) keep = true;
       else if (p == P_OBJ_IDX && c == 0x5d) { s32(x, X_PEND, P_OBJ_CALL); s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_OBJ_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+      // (window['con'+'firm'])(1): a ')' glued after the index closes a parenthesized member, called the same way
+      else if (p == P_OBJ_CALL && adjacent && c == 0x29) { s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_OBJ_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; } // [alert][0].call(
       else if (p == P_OBJ_DOT && isSpace) { s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_NEW && isSpace) keep = true;

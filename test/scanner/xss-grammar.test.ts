@@ -728,3 +728,19 @@ describe('xss: expression(s) is a plural', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
 });
+
+// Session 18 (check set session18-sx): a global's index lookup wrapped in parentheses and then called — (window['con'+'firm'])(1)
+// — is the call window['x'](1) is. The hits fail before.
+describe('xss: a parenthesized index lookup called', () => {
+  const hits = ["'-(window['con'+'firm'])(1)-'", "(top['al'+'ert'])(1)", "(self['print'])()", "(globalThis['pro'+'mpt'])(1)"];
+  it.each(hits)('%s is a js-sink', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).toContain('xss.js-sink');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = ["(window['title'])", "see (window['name']) (1)", 'a[0]) (b)'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
