@@ -23,6 +23,8 @@ const X4_BREAK: u32 = 20;     // 1 after a '}' that closed no '{' of the value, 
 const X4_PAREN: u32 = 24;     // where a held sink's report ends: a dialog call's '(' (alert(1 is reported as alert(),
                               // a property (document.cookie.split() as document.cookie)
 const X4_VB: u32 = 28;        // 1 when the last script scheme named was vbscript (VBScript calls without parentheses: msgbox 1)
+const X4_ENTITY: u32 = 32;    // start + 1 of the '{' of an open &{ (a JavaScript entity waiting for its '}': see cssBraces)
+const X4_ENTITY_END: u32 = 36; // end of that '{'
 
 // The first 32 bytes hold what must all be zero for the fast paths (xssWord, xssPunct: see quiet()), read as two v128
 // (X_PEND may also be P_BRK)
@@ -923,8 +925,14 @@ function cssBraces(st: usize, c: u32): void {
   if (c == 0x7b) {
     if (depth < 0xffff) s32(v, X4_BRACES, depth + 1);
     if (g32(v, X4_BREAK) == 1) s32(v, X4_BREAK, 2);
-  } else if (depth != 0) s32(v, X4_BRACES, depth - 1);
-  else if (g32(v, X4_BREAK) == 0) s32(v, X4_BREAK, 1);
+  } else {
+    // &{...}: the entity's '}' — Netscape's JavaScript entity runs the script between its braces; an &{ never closed
+    // (a generated password: X&{pKt9*) holds none
+    const e = g32(v, X4_ENTITY);
+    if (e != 0) { report(st, R_XSS_JS_ENTITY, e - 1, g32(v, X4_ENTITY_END)); s32(v, X4_ENTITY, 0); }
+    if (depth != 0) s32(v, X4_BRACES, depth - 1);
+    else if (g32(v, X4_BREAK) == 0) s32(v, X4_BREAK, 1);
+  }
 }
 
 // X_PREV for a '(' glued to the word before it (a call's parenthesis, not a group's)
@@ -1208,9 +1216,11 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (isSpace) return;
   // a quote right after '=' (spaces between) opens an attribute value; any other quote in a tag is part of a name or value
   const valueQuote = g32(x, X_PREV) == 0x3d && g32(x, X_LAST_END) == g32(x, X_PUNCT_END);
-  // &{...}: a JavaScript entity (script inside an attribute value)
+  // &{...}: a JavaScript entity (script inside an attribute value), reported at its '}' (cssBraces)
   // (the span starts at '{': the '&' may have been decoded from a longer form)
-  if (c == 0x7b && g32(x, X_PREV) == 0x26 && g32(x, X_PUNCT_END) == start) report(st, R_XSS_JS_ENTITY, start, end);
+  if (c == 0x7b && g32(x, X_PREV) == 0x26 && g32(x, X_PUNCT_END) == start && g32(st + ST_XSS4, X4_ENTITY) == 0) {
+    s32(st + ST_XSS4, X4_ENTITY, start + 1); s32(st + ST_XSS4, X4_ENTITY_END, end);
+  }
   s32(x, X_PREV, prevCode(x, c, start));
   s32(x, X_PUNCT_END, end);
   // Namespace prefix: <xi:include

@@ -744,3 +744,23 @@ describe('xss: a parenthesized index lookup called', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
 });
+
+// Session 18 (rt-fp repro 06): Netscape's JavaScript entity runs the script between &{ and its '}'; an &{ that never closes
+// holds none (generated passwords: X&{pKt9*). Reported at the '}' now, spanned to the '{' as before. The clean rows fail before.
+describe('xss: a JavaScript entity needs its closing brace', () => {
+  const clean = ['L2?kg3kX[&{pKt9*', '8IqF5&{o/x{GEoHg', 'F}{nL~9!9tD&{Jy9', 'a&{b'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
+  });
+  const hits = ['&{alert(1)};', '<br size="&{alert(7)}">', 'x=&{()}', '&{}', '&{a}{'];
+  it.each(hits)('%s is a js-entity', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).toContain('xss.js-entity');
+    expect(r.blocked).toBe(true);
+  });
+  it('spans the entity to its opening brace', () => {
+    const r = d.scan('x=&{()}', { context: 'form' });
+    expect(r.threats.find((t) => t.ruleId === 'xss.js-entity')).toMatchObject({ offset: 3, length: 1 });
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
