@@ -11,13 +11,14 @@
 // functions joined), USSD codes, symbol-heavy passwords, JavaScript:Title book names, alert(s)/print(s) in prose, SQL
 // words in sentences, emoticons and tag-like text, templates, URLs, filenames.
 // Measured at paranoia 1 before the session's sqli/xss changes: sqli 112/115, xss 67/70, benign 61/315 blocked; after
-// them: sqli 112/115, xss 67/70, benign 22/315 (paranoia 2: sqli 112, xss 69, benign 81 -> 60).
-// Misses left at paranoia 1: string arithmetic ('' * '', ' / 1 / ': paranoia 2 on purpose), query_to_xml(...) IS NOT NULL
-// after a literal and a connective, print() spliced into a JS string with '+' ('+print()+') or called on top ("-top.print()-"),
-// and a bracketed dialog lookup called in parentheses ('-(window['con'+'firm'])(1)-'). The benign rows still blocked: prose
-// SQL (select 2 from the options, Union select committee, Where x = 5 and ...), a dash note after a number or one word
-// (555-1234 -- thanks!, Sleep well -- see you), waitfor delay in a sentence, exp(0) = 1, a non-ASCII prime (θ' = ω),
-// alert(s) and expression(s) plurals at the end, JavaScript:Name alone or before ',' or "'", three passwords, and two cmdi rows.
+// them: sqli 112/115, xss 69/70, benign 17/315 (paranoia 2: sqli 112 -> 112, xss 69 -> 70, benign 81 -> 55).
+// Misses left at paranoia 1: string arithmetic ('' * '', ' / 1 / ': paranoia 2 on purpose); a call of four arguments compared
+// with IS NOT NULL after a literal and a connective (1 AND query_to_xml('select 1',true,true,'') IS NOT NULL: the call is
+// further back than the tokenizer's ring of 8 tokens reaches); '+print()+' — in a query value '+' is a space, so the
+// application reads ' print() ', which leaves no string. The benign rows still blocked: prose SQL (select 2 from the options,
+// Union select committee: by design at paranoia 1), a dash note after a number (555-1234 -- thanks!), waitfor delay in a
+// sentence, exp(0) = 1 and sum(row) = total (exp and row are SQL words), 2 or 3 = ambiguous, a non-ASCII prime (θ' = ω),
+// JavaScript:Name alone, before "'" or after ES6 / (async), three passwords, and two cmdi rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
 import { probeRows as rows, probeVerdicts, type ProbeRow as Row } from './probe-sets.js';
@@ -32,15 +33,15 @@ describe('session 18 sqli/xss check set', () => {
   const attacks = rows('session18-sx-attacks.jsonl');
   const byLabel = (label: Row['label']) => attacks.filter((r) => r.label === label);
 
-  it.each([['sqli', 115, 112], ['xss', 70, 67]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
+  it.each([['sqli', 115, 112], ['xss', 70, 69]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
     const r = flagged(byLabel(label), true);
     expect(r.n).toBe(n);
     expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
   });
 
-  it('blocks no more of the ordinary values and look-alikes than measured (22 of 315; 61 before this session)', () => {
+  it('blocks no more of the ordinary values and look-alikes than measured (17 of 315; 61 before this session)', () => {
     const r = flagged(rows('session18-sx-benign.jsonl'), false);
     expect(r.n).toBe(315);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(22);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(17);
   });
 });
