@@ -565,9 +565,11 @@ function judge(st: usize, q: usize): void {
         // of a name SQL does not know, and the comparison takes the call — a formula)
         const formula = t3 == T_LOGIC && plainName(q, 2) && (eaux(r1) & A_RPAREN) != 0 && plainName(q, 4) && (taux(q, 4) & A_LPAREN) != 0 &&
           ttype(q, 5) == T_FUNC && tflags(q, 5) == 0 && (taux(q, 5) & (A_SPACED | A_QUAL)) == 0;
-        // (Members and guests = welcome, cats and dogs > birds: a word connective between two plain words, no parenthesis
-        // or comment near it, joins two things named in prose; an injected connective follows a literal or a break-out)
-        const prose = !symbolic && t3 == T_LOGIC && plainName(q, 2) && (taux(q, 2) & (A_LPAREN | A_RPAREN)) == 0 &&
+        // (Members and guests = welcome, cats and dogs > birds: AND between two plain words, no parenthesis or comment near
+        // it, joins two things named in prose; an injected connective follows a literal or a break-out. Not OR, spelt in
+        // three bytes or more: x or id > 0 makes a numeric context's condition true for every row whatever x names)
+        const prose = !symbolic && t3 == T_LOGIC && tend(q, 3) - tstart(q, 3) == 3 && (taux(q, 3) & A_SQLWORD) == 0 &&
+          plainName(q, 2) && (taux(q, 2) & (A_LPAREN | A_RPAREN)) == 0 &&
           (taux(q, 3) & (A_LPAREN | A_RPAREN | A_COMMENT)) == 0 && (eaux(r1) & (A_LPAREN | A_RPAREN)) == 0 && plainWord(q, 4) &&
           estart(r1) > tend(q, 2); // (spaced from its left side, as prose writes it: an injection glues it, ’ OR ’1=1)
         if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (eaux(r1) & A_IS) == 0) && !condition(q) && !listed && !formula && !prose) || where || inCall) && !cell) {
@@ -1578,9 +1580,10 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
             <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10) {
           s32(q, Q_BO, g32(q, Q_BO) | BO_APOS | (start == load<u32>(st + ST_LEX + LX_START) + 1 ? BO_APOS1 : 0));
         }
-        // (glued after a number: 14' x 14", TV 55" — a feet or inches mark, see onComment)
+        // (glued after a number that is not the value's first word: 14' x 14", TV 55" — a feet or inches mark, see onComment;
+        // a number alone before the quote, 5551234' -- x y, may be a user name or id whose check the dash cuts off)
         if (!loose && !first && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 && g32(q, Q_MODE) != 0 &&
-            <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 && load<u32>(st + ST_LEX + LX_START) < start) {
+            <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 && load<u32>(st + ST_LEX + LX_START) > 0) {
           s32(q, Q_BO, g32(q, Q_BO) | BO_NUMQ);
         }
         if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);

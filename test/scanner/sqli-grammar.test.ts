@@ -1252,15 +1252,17 @@ describe('sqli: two functions of one thing joined by a word are a formula', () =
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
 });
 
-describe('sqli: a word connective between two plain words is prose', () => {
+describe('sqli: AND between two plain words is prose', () => {
   // Members and guests = welcome: the connective joins two things named in a sentence (a word before it, spaces around
-  // the comparison); an injected one follows a literal or a break-out, or glues its comparison
+  // the comparison); an injected one follows a literal or a break-out, or glues its comparison, and OR is left alone
+  // (foo or id > 0 is true for every row of a numeric context)
   const clean = ['Members and guests = welcome', 'cats and dogs > birds', 'A and B = team 1', 'you and me = forever',
     'Adults and children > 12 pay full price', 'Students and seniors >= 20% discount'];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
   });
-  const hits = ['abc or id=1', 'name and x=5', '1 or id=1', "x' or a=b", 'test or 1=1', '1 and a > 0', "x' and b = c"];
+  const hits = ['abc or id=1', 'name and x=5', '1 or id=1', "x' or a=b", 'test or 1=1', '1 and a > 0', "x' and b = c", 'foo or id > 0',
+    'Yes or no = fine either way', 'abc xor id > 0'];
   it.each(hits)('%s is a tautology', (input) => {
     const r = d.scan(input, { context: 'form' });
     expect(ruleIds(r)).toContain('sqli.tautology');
