@@ -1213,8 +1213,10 @@ describe('sqli: feet and inches marks before a dash note', () => {
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
   });
-  // one word or none after the dash is a cut (sqlmap's 1" -- nDoq), and so is any comment glued or after a word
-  const hits = ['1" -- ', '55" -- x', 'admin" -- ', "7' -- ", '5" --', "9'--zz yy", "x' or 2>1 -- two words"];
+  // one word or none after the dash is a cut (sqlmap's 1" -- nDoq), and so is any comment glued or after a word, or after a
+  // number that is the value's first word (an id or a phone number as a user name)
+  const hits = ['1" -- ', '55" -- x', 'admin" -- ', "7' -- ", '5" --', "9'--zz yy", "x' or 2>1 -- two words", "5551234' -- x y",
+    '1001" -- a b'];
   it.each(hits)('%s is still blocked', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(true);
   });
