@@ -33,6 +33,7 @@ const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TI
 const AT_TICK: u32 = 0x40000000;
 const AT_BSL: u32 = 0x20000000; // | the end of a backslash: \N glued to the next word is MySQL's NULL
 const AT_LINK: u32 = 0x10000000; // | the end of a ']': a '(' glued to it opens a Markdown link's target or calls a [bracketed] name
+const AT_GLUE: u32 = 0x08000000; // | the end of an '@' glued after a plain word or number: no variable (see atMark)
 const Q_FUNCS: u32 = 40;    // SQL function calls seen
 const Q_LASTEND: u32 = 44;  // end of the last event (adjacency)
 const Q_AUXSTART: u32 = 48; // start of the pending '(' / comment (span start)
@@ -59,10 +60,14 @@ const BO_MARKUP: u32 = 0x800000;     // the loose quote opened markup ('<b>hi</b
 const BO_CASE: u32 = 0x1000000;      // CASE [x] WHEN was seen: END closes its expression (CASE … END = 1)
 const BO_DANGER_ARGS: u32 = 0x2000000; // with BO_DANGER: a dangerous call in SQL position waits for its first token (empty parentheses: a name in prose)
 const BO_NOTE2: u32 = 0x4000000;     // with BO_NOTE: a second word of text in the comment (sleep(2) -- wait for it: a note on a line of code)
-const BO_APOS: u32 = 0x8000000;      // the implied '…' string's closing quote is glued after a word that starts with a letter (I'm, l'or, f'(x)): see sqlWord
+const BO_APOS: u32 = 0x8000000;      // the implied '…' (or "…") string's closing quote is glued after a word that starts with a letter (I'm, l'or, f'(x)): see sqlWord
 const BO_APOS1: u32 = 0x10000000;    // with BO_APOS: that word is one letter long (f'(x): see sqlPunct)
 const BO_ORDER: u32 = 0x20000000;    // ORDER/GROUP BY <n> waits for the token after it: a plain word there is a deadline or
                                      // a count in prose (Order by 24 December, Group by 4 people max), see orderSettle
+const BO_PRIME: u32 = 0x40000000;    // the implied '…' string's closing quote was glued after a one-letter word and was no
+                                     // apostrophe: a prime (y' = 2y, d' = 1.2, x'=0), see judge's '= <value>' break-out
+const BO_NUMQ: u32 = 0x80000000;     // the implied string's closing quote was glued after a word that starts with a digit:
+                                     // a feet or inches mark (14' x 14", TV 55"), see onComment
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -246,6 +251,15 @@ function isValue(q: usize, k: u32): bool {
  */
 function condition(q: usize): bool {
   return plainName(q, 2) && (taux(q, 2) & A_LPAREN) == 0 && isValue(q, 4) && isCmp(q, 5) && plainName(q, 6) && g32(q, Q_NTOK) >= 7;
+}
+
+/**
+ * Is token k the one argument of a call at k + 1 — a plain name or a decimal number with '(' right before it (the ')'
+ * right after it is the caller's to test)? count(x), round(2.5), log(100): how a formula writes a function of one thing.
+ */
+function oneArgCall(q: usize, k: u32): bool {
+  if ((taux(q, k) & A_LPAREN) == 0 || ttype(q, k + 1) != T_FUNC) return false;
+  return plainName(q, k) || (ttype(q, k) == T_NUM && (taux(q, k) & A_HEX) == 0);
 }
 
 /** Is token k a select-list item (what follows SELECT in an injected query)? */
@@ -526,15 +540,23 @@ function judge(st: usize, q: usize): void {
         // name in a statement (if (i < n), for (i = 0: a space before the parenthesis) or in a call of a
         // name SQL does not know (f(x) = x, while((item = next()))
         // (nor a method of a plain object: assert.equal('a' in obj, ipaddr.parse(x) == y — SQL qualifies a call only by a schema)
+        // (nor a formula: count(x) > 3, round(2.5) = 3, sum(a) = 10 — the comparison takes the call's result after its ')', the
+        // call's one argument is a plain name or a number, and the call starts the value or follows a plain word; an injected
+        // call follows a literal, a quote, a connective or a ',' — 1 and count(id)>9, IF(x, count(id)>=9)
         const inCall = t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0 &&
           !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0)) &&
-          !((taux(q, 3) & A_QUAL) != 0 && (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0);
+          !((taux(q, 3) & A_QUAL) != 0 && (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0) &&
+          !((eaux(r1) & A_RPAREN) != 0 && oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4)) &&
+            (taux(q, 3) & A_QUAL) == 0 && (tflags(q, 3) & K_SQL_FUNC) != 0); // (an SQL function's own name, unqualified)
         // (a name after || or && is code — a || b == c — unless IS tests it: IS NULL is SQL only)
         // (WHEN is a condition after CASE or a CASE branch's value — CASE WHEN 1=1, THEN 1 WHEN 2>1 — and prose elsewhere:
         // "when `status` >= 500")
         const t4 = ttype(q, 4);
+        // (nor WHERE opening the value before a plain name: "where x = 5" — the value starts no clause in an operand's place, a
+        // syntax error; a literal compared there, where 1=1, or a connective after it is still judged)
         const where = isKw(q, 3, K_SQL_WHERE) && ((taux(q, 3) & A_WHEN) == 0 || (t4 == T_WORD && (taux(q, 4) & A_CASE) != 0) ||
-          (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR));
+          (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR)) &&
+          !(g32(q, Q_NTOK) == 4 && (taux(q, 3) & (A_WHEN | A_LPAREN | A_COMMENT)) == 0 && plainName(q, 2) && (taux(q, 2) & A_LPAREN) == 0);
         // (=IF(A1>10,  =IF(AND(A1>0,B1<5),: a spreadsheet formula compares a cell, and SQL has no cells)
         const cell = ttype(q, 2) == T_WORD && (taux(q, 2) & A_CELL) != 0 && (taux(q, 2) & A_LPAREN) != 0;
         // (a comma right before a word connective is English — Explorer < 9, and node < 0.6 — SQL never writes ", and")
@@ -543,7 +565,14 @@ function judge(st: usize, q: usize): void {
         // of a name SQL does not know, and the comparison takes the call — a formula)
         const formula = t3 == T_LOGIC && plainName(q, 2) && (eaux(r1) & A_RPAREN) != 0 && plainName(q, 4) && (taux(q, 4) & A_LPAREN) != 0 &&
           ttype(q, 5) == T_FUNC && tflags(q, 5) == 0 && (taux(q, 5) & (A_SPACED | A_QUAL)) == 0;
-        if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (eaux(r1) & A_IS) == 0) && !condition(q) && !listed && !formula) || where || inCall) && !cell) {
+        // (Members and guests = welcome, cats and dogs > birds: AND between two plain words, no parenthesis or comment near
+        // it, joins two things named in prose; an injected connective follows a literal or a break-out. Not OR, spelt in
+        // three bytes or more: x or id > 0 makes a numeric context's condition true for every row whatever x names)
+        const prose = !symbolic && t3 == T_LOGIC && tend(q, 3) - tstart(q, 3) == 3 && (taux(q, 3) & A_SQLWORD) == 0 &&
+          plainName(q, 2) && (taux(q, 2) & (A_LPAREN | A_RPAREN)) == 0 &&
+          (taux(q, 3) & (A_LPAREN | A_RPAREN | A_COMMENT)) == 0 && (eaux(r1) & (A_LPAREN | A_RPAREN)) == 0 && plainWord(q, 4) &&
+          estart(r1) > tend(q, 2); // (spaced from its left side, as prose writes it: an injection glues it, ’ OR ’1=1)
+        if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (eaux(r1) & A_IS) == 0) && !condition(q) && !listed && !formula && !prose) || where || inCall) && !cell) {
           report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
         } else if (isBreakout(q, 3)) {
           // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
@@ -575,7 +604,10 @@ function judge(st: usize, q: usize): void {
           (estart(r1) > tend(q, 2) || s0 > eend(r1))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
       // breakout: '= <value>   (a symbolic comparison right after the quote)
       // (after a loose quote, as above, wait for the next event: s.clean('=v2.1.5') quotes a version)
-      if ((eaux(r1) & A_CHAR) == (0x3d << 8) && isBreakout(q, 2)) {
+      // (nor after a prime: y' = 2y, d' = 1.2 name a derivative or a second variable — a value that breaks out there and
+      // neither re-opens the quote nor cuts the rest off leaves the query's own quote unclosed, a syntax error; a quote,
+      // connective or comment after it is still judged: a' = 'a, x' = 1 or 1=1, a'=1--)
+      if ((eaux(r1) & A_CHAR) == (0x3d << 8) && isBreakout(q, 2) && !((g32(q, Q_BO) & BO_PRIME) != 0 && t0 != T_STR)) {
         if ((g32(q, Q_BO) & BO_LOOSE) != 0 && t0 != T_STR) s32(q, Q_BO, g32(q, Q_BO) | BO_DEFER);
         else report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), e0);
       }
@@ -853,6 +885,12 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
     const funcs = g32(q, Q_FUNCS) + 1;
     s32(q, Q_FUNCS, funcs);
     const t1 = ttype(q, 1);
+    // sin(x) or cos(x), log(2) or ln(2), avg(a) and avg(b) differ: two calls of one plain argument each joined by a word
+    // connective, the first starting the value or following a plain word — a formula or a sentence about two functions.
+    // An injected call follows a literal, a quote or a comparison (1 and ascii(, x' or sleep(); a dangerous name still
+    // reports above.
+    const pair = t1 == T_LOGIC && (taux(q, 1) & (A_CHAR | A_LPAREN | A_COMMENT)) == 0 && (taux(q, 1) & A_RPAREN) != 0 &&
+      oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4)) && (f & K_SQL_DANGER) == 0;
     if (t1 == T_FUNC) {
       if ((taux(q, 0) & A_LPAREN) != 0) {
         // nested: ASCII(SUBSTRING(  or chained: CHR(..)||CHR(
@@ -863,12 +901,12 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
           report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 2), end);
         }
       }
-    } else if (funcs >= 2 && typeIn(t1, TM_OP | TM_LOGIC | TM_COMMA)) report(st, R_SQLI_FUNCTION_CHAIN, s0, end);
+    } else if (funcs >= 2 && typeIn(t1, TM_OP | TM_LOGIC | TM_COMMA) && !pair) report(st, R_SQLI_FUNCTION_CHAIN, s0, end);
     // <value> AND ASCII(  — a connective straight into an SQL function (blind extraction)
     // (not a name spaced from its parenthesis after a plain word: `musl`) and version (e.g. 1.2.3) is prose)
     // (or MySQL's && and || after the number that starts the value: 1 || ifnull(1,0)=1 — sqlmap's symboliclogical; after
     // words, x = 1 || min(y) is code or a formula)
-    if (t1 == T_LOGIC) {
+    if (t1 == T_LOGIC && !pair) {
       if ((isValue(q, 2) && (tflags(q, 1) & K_SQL_LOGIC) != 0 && !((load<u32>(e + E_AUX) & A_SPACED) != 0 && plainName(q, 2))) ||
           ((taux(q, 1) & A_CHAR) != 0 && ttype(q, 2) == T_NUM && g32(q, Q_NTOK) == 3 && (f & K_SQL_FUNC) != 0)) {
         report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, 1), end);
@@ -896,8 +934,12 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
   s32(q, Q_BO, (g32(q, Q_BO) | BO_COMMENT) & ~(BO_NOTE | BO_NOTE2));
   const sh: u32 = ttype(q, 0) == T_SEMI ? 1 : 0;
   if (isBreakout(q, 0)) {
+    // (a feet or inches mark, then a "--" set apart by spaces: Board 14' x 14" -- pressure treated, TV 55" -- wall mount
+    // is a dash in a description; it waits for the end of its line as a dash after SQL words does — one word or none
+    // after it is still a cut, as sqlmap's 1" -- nDoq)
+    if ((g32(q, Q_BO) & BO_NUMQ) != 0 && g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
     // (not a loose quote with '/*' and a word all glued after it: match("/*splat") quotes a route pattern)
-    if (!(wordAfter && (g32(q, Q_BO) & BO_LOOSE) != 0 && tend(q, 0) == start)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
+    else if (!(wordAfter && (g32(q, Q_BO) & BO_LOOSE) != 0 && tend(q, 0) == start)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
   }
   // x'; --  — the statement ended right after the quote, the rest cut off
   else if (ttype(q, 0) == T_SEMI && isBreakout(q, 1) && (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
@@ -920,8 +962,11 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
       !(t0 == T_FUNC && tflags(q, 0) == 0 && (taux(q, 0) & A_SPACED) == 0 && (g32(q, Q_PEND) & A_LPAREN) != 0 && g32(q, Q_STATE) == S_BLOCK_OPEN)) {
     // "version 2 -- fixed bugs": behind only SQL words (no quoted literal, call, comparison or variable), a "--"
     // set apart by spaces may be the writer's dash; it is a cut unless two words follow it on its line
-    // (so may one after a dangerous call in prose position still waiting for what follows it: sleep(2) -- wait for the page)
-    if (((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 || (g32(q, Q_BO) & (BO_DANGER | BO_DANGER_ARGS)) == BO_DANGER || (plainWord(q, 0) && plainWord(q, 1))) &&
+    // (so may one after a dangerous call in prose position still waiting for what follows it: sleep(2) -- wait for the page;
+    // and one after a plain word glued to no parenthesis that follows another word, whatever that word names: sleep well --
+    // thanks — SQL writes no two names in a row there)
+    if (((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 || (g32(q, Q_BO) & (BO_DANGER | BO_DANGER_ARGS)) == BO_DANGER ||
+         (plainWord(q, 0) && ttype(q, 1) == T_WORD && (taux(q, 0) & (A_LPAREN | A_RPAREN)) == 0)) &&
         g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
     else if (!glob) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
   }
@@ -1002,8 +1047,11 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
   let s = g32(q, Q_STATE);
   if (s == S_NORMAL) return s; // (the usual state: nothing waits)
   if (s == S_STRING_QUOTE) {
-    s32(q, Q_BO, g32(q, Q_BO) & ~(BO_APOS | BO_APOS1));
-    if (c == g32(q, Q_QUOTE)) { s32(q, Q_STATE, S_STRING); s32(q, Q_BO, g32(q, Q_BO) & ~BO_QUOTE_FIRST); return 99; } // doubled quote
+    const bo = g32(q, Q_BO);
+    s32(q, Q_BO, bo & ~(BO_APOS | BO_APOS1));
+    if (c == g32(q, Q_QUOTE)) { s32(q, Q_STATE, S_STRING); s32(q, Q_BO, g32(q, Q_BO) & ~(BO_QUOTE_FIRST | BO_NUMQ)); return 99; } // doubled quote
+    // (a one-letter word's quote that is no apostrophe — no word glued after it — is a prime: y' = 2y, see judge)
+    if ((bo & BO_APOS1) != 0) s32(q, Q_BO, g32(q, Q_BO) | BO_PRIME);
     closeString(st, q, start, true);
     s = S_NORMAL;
   } else if (s == S_DASH) {
@@ -1137,7 +1185,10 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   // `name`: a word glued after a backtick is a quoted identifier (MySQL), never a keyword or a function —
   // and the usual Markdown code span in prose ("and the `length` is 0"); it may still name a system schema
   const tick = g32(q, Q_AT);
-  if ((tick & (AT_TICK | AT_LINK | AT_BSL)) != 0) { // (a mark waits for this word)
+  if ((tick & (AT_TICK | AT_LINK | AT_BSL | AT_GLUE)) != 0) { // (a mark waits for this word)
+    // (the word after such an '@' is an address's host or a version tag — mime-db@master/db.json — and names no schema, as
+    // the variable it was once read as did not)
+    if ((tick & AT_GLUE) != 0) { s32(q, Q_AT, 0); if ((tick & ~AT_GLUE) == start) flags &= ~(K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK); }
     if ((tick & AT_TICK) != 0) { s32(q, Q_AT, 0); if ((tick & ~AT_TICK) == start) flags &= K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK; }
     if ((tick & AT_LINK) != 0) s32(q, Q_AT, 0);
     if ((tick & AT_BSL) != 0) {
@@ -1491,8 +1542,22 @@ function procPrefix(word: usize, len: u32): bool {
     const tick = g32(q, Q_AT);
     if (c == 0x2d) { s32(q, Q_DOT, 0); s32(q, Q_AT, 0); s32(q, Q_STATE, S_DASH); }
     else if (c == 0x2e) { s32(q, Q_AT, (tick & AT_TICK) != 0 && (tick & ~AT_TICK) == start ? AT_TICK | end : 0); s32(q, Q_DOT, end + 1); }
-    else { s32(q, Q_DOT, 0); s32(q, Q_AT, (tick & (AT_BSL | AT_LINK)) != 0 ? 1 : tick + 1); }
+    else { s32(q, Q_DOT, 0); s32(q, Q_AT, atMark(q, tick, start, end)); }
   } else sqlPunctFull(st, q, c, start, end, loose, first);
+}
+
+/**
+ * Q_AT after an '@' at [`start`, `end`): one more '@' before the next word (or a first one after a '\\' or ']'), or none when the '@'
+ * is glued after a plain word or a number (r@q, 4@x, an address's user@host): a variable right after an operand with
+ * no operator between is a syntax error in every dialect, so no variable — the shape of generated passwords
+ * (rB!3t@z&rtVm*j2#), not of SQL. A second '@' glued to it makes the pair a server variable's as before (1@@version).
+ */
+function atMark(q: usize, tick: u32, start: u32, end: u32): u32 {
+  if ((tick & (AT_BSL | AT_LINK)) != 0) return 1;
+  // (a second '@' glued to that one still names a server variable: 1@@version)
+  if ((tick & AT_GLUE) != 0) return (tick & ~AT_GLUE) == start ? 2 : 1;
+  if (tick == 0 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && tend(q, 0) == start && (plainWord(q, 0) || ttype(q, 0) == T_NUM)) return AT_GLUE | end;
+  return tick + 1;
 }
 
 function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool, first: bool): void {
@@ -1509,10 +1574,17 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
       if (c == g32(q, Q_QUOTE)) {
         s32(q, Q_STATE, S_STRING_QUOTE);
         if (loose && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0) s32(q, Q_BO, g32(q, Q_BO) | BO_LOOSE);
-        // (glued after a word: the lexer's word buffer still holds that word; a letter first makes the quote a possible apostrophe)
-        if (!loose && !first && c == 0x27 && g32(q, Q_MODE) == 0x27 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 &&
+        // (glued after a word: the lexer's word buffer still holds that word; a letter first makes the quote a possible apostrophe —
+        // or, in "…", a quote glued between two words: M"yw, Qx"Ti7 in a generated password, as much a syntax error)
+        if (!loose && !first && c == g32(q, Q_MODE) && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 &&
             <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10) {
           s32(q, Q_BO, g32(q, Q_BO) | BO_APOS | (start == load<u32>(st + ST_LEX + LX_START) + 1 ? BO_APOS1 : 0));
+        }
+        // (glued after a number that is not the value's first word: 14' x 14", TV 55" — a feet or inches mark, see onComment;
+        // a number alone before the quote, 5551234' -- x y, may be a user name or id whose check the dash cuts off)
+        if (!loose && !first && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 && g32(q, Q_MODE) != 0 &&
+            <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 && load<u32>(st + ST_LEX + LX_START) > 0) {
+          s32(q, Q_BO, g32(q, Q_BO) | BO_NUMQ);
         }
         if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);
       }
@@ -1597,7 +1669,7 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
     case 0x2d: s32(q, Q_STATE, S_DASH); break;
     case 0x2f: s32(q, Q_STATE, S_SLASH); break;
     case 0x2e: s32(q, Q_DOT, end + 1); break;
-    case 0x40: s32(q, Q_AT, (tick & (AT_BSL | AT_LINK)) != 0 ? 1 : tick + 1); break;
+    case 0x40: s32(q, Q_AT, atMark(q, tick, start, end)); break;
     case 0x3d: case 0x3c: case 0x3e: case 0x21: case 0x7c: case 0x26: case 0x2b: case 0x2a: case 0x25: case 0x5e: case 0x7e: case 0x3a:
       opToken(st, q, c, start, end); break;
     default: break; // ` $ [ ] { } ? \ and others do not change the token shape
@@ -1768,6 +1840,10 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
     // connectives or word operators, with something only SQL writes: TRUE/FALSE/NULL, NOT, XOR, RLIKE/REGEXP
     // (1 or 2 is a choice in prose; true or false starts with no number)
     if (g32(q, Q_MODE) == 0 && g32(q, Q_NTOK) <= RING_N && literalLogic(q, g32(q, Q_NTOK))) report(st, R_SQLI_TAUTOLOGY, tstart(q, g32(q, Q_NTOK) - 1), end);
+    // count(id) >= 9 and 1 — the formula judge leaves alone (count(x) > 3), then a word connective and a literal at the very
+    // end: the condition an injection appends after its comparison, no formula
+    if (g32(q, Q_MODE) == 0 && ttype(q, 1) == T_LOGIC && (taux(q, 1) & A_CHAR) == 0 && (t0 == T_NUM || t0 == T_STR) && isCmp(q, 3) &&
+        (taux(q, 3) & A_RPAREN) != 0 && oneArgCall(q, 4) && isValue(q, 2)) report(st, R_SQLI_TAUTOLOGY, tstart(q, 5), end);
     if (ttype(q, 1) == T_LOGIC && isBreakout(q, 2) && (t0 == T_NUM || t0 == T_FUNC || t0 == T_VAR || isKw(q, 0, K_SQL_VALUEKW))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
     // ' or 1  " and true  '||1  — the whole value is the closing quote, a connective and one literal (onComment's
     // '||1# without the comment): name = '' or 1 is true for every row, and the query's own closing quote left over
@@ -1826,7 +1902,11 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
       if (t == T_NUM || t == T_STR) literal = true;
       else if (t != T_OP) break;
     }
-    if (k == ntok && literal && (ttype(q, 0) == T_NUM || ttype(q, 0) == T_STR)) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, ntok - 1), end);
+    // (*123#, *135*2#, **21*555#: a value that opens with a binary operator — a sign is folded into its operand, so
+    // the oldest token is one only when nothing stood before it — is no operand: a USSD code, no cut-off query)
+    if (k == ntok && literal && (ttype(q, 0) == T_NUM || ttype(q, 0) == T_STR) && ttype(q, ntok - 1) != T_OP) {
+      report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, ntok - 1), end);
+    }
   }
 }
 

@@ -23,6 +23,8 @@ const X4_BREAK: u32 = 20;     // 1 after a '}' that closed no '{' of the value, 
 const X4_PAREN: u32 = 24;     // where a held sink's report ends: a dialog call's '(' (alert(1 is reported as alert(),
                               // a property (document.cookie.split() as document.cookie)
 const X4_VB: u32 = 28;        // 1 when the last script scheme named was vbscript (VBScript calls without parentheses: msgbox 1)
+const X4_ENTITY: u32 = 32;    // start + 1 of the '{' of an open &{ (a JavaScript entity waiting for its '}': see cssBraces)
+const X4_ENTITY_END: u32 = 36; // end of that '{'
 
 // The first 32 bytes hold what must all be zero for the fast paths (xssWord, xssPunct: see quiet()), read as two v128
 // (X_PEND may also be P_BRK)
@@ -158,12 +160,23 @@ const P_FUNC_CLOSE: u32 = 70; // Function(name): waiting for '(' or '`' glued to
 // ';location.: a member of location right after leaving a string. A page property or sink (.href) is read as after
 // document.location. (P_OBJ_DOT); any other name is a method called as ';history.pushState( is (';location.assign(...)//)
 const P_BRK_DOT: u32 = 71;
+// alert(s: the argument is the one letter s — English's plural marker, as in "Manage your alert(s)"; anything but a ')'
+// glued to it goes on as P_SINK_ARG1 (alert(s+document.cookie), alert(s and the end of the value still report)
+const P_SINK_PLURAL: u32 = 72;
+// alert(s): as P_ARG_DONE, except that the end of the value releases it — a word with its plural marker ends a sentence;
+// code goes on after the call ('-alert(s)-', alert(s)// and alert(s); still report, as after any held call)
+const P_PLURAL_DONE: u32 = 73;
+// expression( : waiting for its first event — the one letter s glued to it (P_CSS_S) may be English's plural marker
+// ("regular expression(s)"); anything else reports the expression, spanned to its '(' as before
+const P_CSS_OPEN: u32 = 74;
+const P_CSS_S: u32 = 75;      // expression(s : a ')' glued to it closes the plural, no expression; anything else reports
 const ARG_DANGER: u64 = K_X_EVENT | K_X_SCHEME | K_X_DATA | K_X_SINK_CALL | K_X_SINK_STRONG | K_X_OBJ | K_X_PROP;
 
 /** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
 // @ts-ignore: decorator
 @inline function heldSink(p: u32): bool {
-  return (p >= P_SINK_OPEN && p <= P_PROP_HELD) || p == P_SINK_NUM || p == P_PROP_DOT || p == P_PROP_METHOD || (p >= P_SINK_ARG1 && p <= P_ARG_IN_W);
+  return (p >= P_SINK_OPEN && p <= P_PROP_HELD) || p == P_SINK_NUM || p == P_PROP_DOT || p == P_PROP_METHOD || (p >= P_SINK_ARG1 && p <= P_ARG_IN_W) ||
+    p == P_SINK_PLURAL || p == P_PLURAL_DONE;
 }
 
 // A script scheme in prose ("javascript: the good parts", "the javascript: protocol is deprecated") runs
@@ -176,7 +189,10 @@ const S2_MODE: u32 = 8;   // 0 none, 1 ':' just read, 2 a space after it, 3 and 
                           // for a scheme named after a word and a space: nothing after it ("In JavaScript:") is prose;
                           // 6 javascript:void 7 void( 8 void(0 9 void(0): the link that does nothing (see schemePunct);
                           // 10 as 3 right after a name that is no operator keyword, 11 and a space after it: a second
-                          // name now ("javascript: the good parts") is a syntax error, so nothing in the value runs
+                          // name now ("javascript: the good parts") is a syntax error, so nothing in the value runs;
+                          // 12 a name glued to the ':' (javascript:name runs: it renders window.name), 13 and a space after
+                          // it: a second name now (JavaScript:The Definitive Guide) is that syntax error too — 14, released
+                          // by a space or the end after it (a call glued to it still reports: ale rt('x') split by spaces)
 const S2_DOT: u32 = 12;   // end of a '.' since (a word glued to it is a member access)
 // Open parentheses, innermost in bit 0: 1 for a call's ('(' glued to a name), so a sink that closes an
 // argument list after a comma is handed to a call as a callback: [].find.call([1],alert), on('error', alert).
@@ -208,7 +224,11 @@ function schemeWord(st: usize, s2: usize, word: usize, len: u32, start: u32): vo
   // attribute (a quote right after it), it is no finding; alone, at the end of the value, it is reported as before
   if ((mode == 1 || mode == 4) && len == 4 && memory.compare(word, W_VOID, 4) == 0) s32(s2, S2_MODE, 6);
   else if (mode == 7 && len == 1 && load<u8>(word) == 0x30) s32(s2, S2_MODE, 8);
-  else if (mode == 1 || mode == 4 || (mode >= 6 && mode <= 9) || g32(s2, S2_DOT) == start) schemeReport(st, s2);
+  // JavaScript:The Definitive Guide, Learning JavaScript:ES2020 Edition: a name glued to the ':' is held (alone to the end,
+  // or with anything but a space and a second name after it, it still reports: javascript:name, javascript:top.alert(1))
+  else if ((mode == 1 || mode == 4) && !jsOperatorWord(word, len)) s32(s2, S2_MODE, 12);
+  else if (mode == 13 && !jsOperatorWord(word, len) && g32(st + ST_XSS4, X4_VB) == 0) s32(s2, S2_MODE, 14);
+  else if (mode == 1 || mode == 4 || (mode >= 6 && mode <= 9) || mode >= 12 || g32(s2, S2_DOT) == start) schemeReport(st, s2);
   else if (jsOperatorWord(word, len)) s32(s2, S2_MODE, 3); // void alert(1)  x in alert(1)
   // two names with a space between: prose, released (not in VBScript, where msgbox 1 is a call)
   else s32(s2, S2_MODE, mode == 11 && g32(st + ST_XSS4, X4_VB) == 0 ? 0 : 10);
@@ -240,7 +260,21 @@ function jsOperatorWord(word: usize, len: u32): bool {
 function schemePunct(st: usize, s2: usize, c: u32, end: u32): void {
   const space = c == 0x20 || c == 0x0a;
   const mode = g32(s2, S2_MODE);
-  if (mode == 1 || mode == 4) { if (space) s32(s2, S2_MODE, mode + 1); else schemeReport(st, s2); return; }
+  // (a closing bracket right after the ':' — I love JavaScript:) — can start no script: a syntax error, nothing runs)
+  if (mode == 1 || mode == 4) {
+    if (space) s32(s2, S2_MODE, mode + 1);
+    else if (c == 0x29 || c == 0x5d || c == 0x7d) s32(s2, S2_MODE, 0);
+    else schemeReport(st, s2);
+    return;
+  }
+  // (JavaScript:React, Node: a ',' after the name starts the next item of a list as the ':' did — a name that runs or a call
+  // after it still reports, javascript:x,alert(1))
+  if (mode >= 12) {
+    if (space) s32(s2, S2_MODE, mode == 14 ? 0 : 13);
+    else if (c == 0x2c && mode == 12) s32(s2, S2_MODE, 1);
+    else schemeReport(st, s2);
+    return;
+  }
   if (mode >= 6 && mode <= 9) {
     // void( void(0 ) — then a space (a sentence goes on: words and its punctuation only), the attribute's quote or
     // the end; anything else (; , // another call) runs code after it
@@ -561,7 +595,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   } else s32(x, X_GLUE_OK, 0);
   // Complete what the previous events left pending (OBJ '.' PROP, chains, tagged calls ...)
   const p0 = g32(x, X_PEND);
-  const p = p0 == P_BRK_DOT ? P_OBJ_DOT : p0;
+  const p = p0 == P_BRK_DOT ? P_OBJ_DOT : p0 == P_SINK_PLURAL ? P_SINK_ARG1 : p0 == P_PLURAL_DONE ? P_ARG_DONE : p0;
   const adjacentPend = g32(x, X_PEND_END) == start;
   const pendStart = g32(x, X_PEND_START);
   let brk = p0 == P_BRK_DOT && (flags & (K_X_PROP | K_X_SINK_STRONG)) == 0;
@@ -572,6 +606,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   let num = false;
   let member = false;
   let fnName = false;
+  let cssS = false;
   // valueOf, toString: assigning them runs code (valueOf=alert is a call without parentheses)
   const conversion = wordIs(word, len, W_VALUEOF, 7) || wordIs(word, len, W_TOSTRING, 8);
   // alert(1 — a number alone as the argument: held on to its ')' ("my alert(1) test in the console" names the call;
@@ -584,7 +619,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && numberWord(word, len)) num = true;
   // alert(msg  — a plain word as the argument (not inside a tag, as for a number): held to its ')'
   else if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && (flags & argDanger) == 0 && (w0 - 0x61 < 26 || w0 >= 0x80) && sinkCall(st, x, pendStart)) {
-    arg = P_SINK_ARG1;
+    arg = len == 1 && w0 == 0x73 ? P_SINK_PLURAL : P_SINK_ARG1;
     if (g32(st + ST_XSS4, X4_PAREN) <= pendStart) s32(st + ST_XSS4, X4_PAREN, start); // (reported as alert( is)
   }
   // a word inside the argument: plain words keep it held, a keyword of any XSS class reports the call
@@ -650,6 +685,9 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
       while (k < 4 && k + 2 < len && load<u8>(word + k) == 0x30) k++;
       if (k + 1 < len && load<u8>(word + k) == 0x32 && load<u8>(word + k + 1) == 0x38) report(st, R_XSS_CSS_EXPRESSION, pendStart, end);
     }
+    // expression( and its first word: the letter s alone waits for ')' (a plural); any other word reports the expression
+    if (p == P_CSS_OPEN && adjacentPend && len == 1 && (w0 | 0x20) == 0x73) cssS = true;
+    else if (p == P_CSS_OPEN || p == P_CSS_S) report(st, R_XSS_CSS_EXPRESSION, pendStart, g32(x, X_PEND_END));
   }
   s32(x, X_PEND, P_NONE);
   // ¼name¾: a tag whose angle brackets lost their top bit
@@ -809,9 +847,10 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   // object's name inside a string is text: confirm("Delete this row?"))
   // (a CSS word, expression or behavior, is a plain name in a JS argument: eval(expression) in R evaluates it)
   const argPend = g32(x, X_PEND);
-  if (arg != 0 && argPend != P_NONE && !((arg == P_ARGQ_D || arg == P_ARGQ_S) && argPend == P_OBJ) && !(arg == P_SINK_ARG1 && (argPend == P_CSS || argPend == P_BEHAVIOR)))
+  if (arg != 0 && argPend != P_NONE && !((arg == P_ARGQ_D || arg == P_ARGQ_S) && argPend == P_OBJ) && !((arg == P_SINK_ARG1 || arg == P_SINK_PLURAL) && (argPend == P_CSS || argPend == P_BEHAVIOR)))
     report(st, R_XSS_JS_SINK, pendStart, g32(st + ST_XSS4, X4_PAREN));
   else if (arg != 0) pend(x, arg, pendStart, end);
+  if (cssS) pend(x, P_CSS_S, pendStart, end);
   if ((flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); }
   if (g32(x, X_INTAG) != 0) {
     s32(x, X_ATTR, end + 1); s32(x, X_ASTART, start);
@@ -886,8 +925,14 @@ function cssBraces(st: usize, c: u32): void {
   if (c == 0x7b) {
     if (depth < 0xffff) s32(v, X4_BRACES, depth + 1);
     if (g32(v, X4_BREAK) == 1) s32(v, X4_BREAK, 2);
-  } else if (depth != 0) s32(v, X4_BRACES, depth - 1);
-  else if (g32(v, X4_BREAK) == 0) s32(v, X4_BREAK, 1);
+  } else {
+    // &{...}: the entity's '}' — Netscape's JavaScript entity runs the script between its braces; an &{ never closed
+    // (a generated password: X&{pKt9*) holds none
+    const e = g32(v, X4_ENTITY);
+    if (e != 0) { report(st, R_XSS_JS_ENTITY, e - 1, g32(v, X4_ENTITY_END)); s32(v, X4_ENTITY, 0); }
+    if (depth != 0) s32(v, X4_BRACES, depth - 1);
+    else if (g32(v, X4_BREAK) == 0) s32(v, X4_BREAK, 1);
+  }
 }
 
 // X_PREV for a '(' glued to the word before it (a call's parenthesis, not a group's)
@@ -1089,7 +1134,9 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
       else if (p == P_BRK_NAME && adjacent && (c == 0x3d || c == 0x28)) report(st, R_XSS_JS_BREAKOUT, ps, end);
       else if (p == P_BRK_NAME && adjacent && c == 0x2e) { s32(x, X_PEND, P_BRK_DOT); s32(x, X_PEND_END, end); keep = true; } // '-location.href
       else if (p == P_SINK_WEAK && adjacent && (c == 0x28 || c == 0x60)) report(st, R_XSS_ANY_TAG, ps, end);
-      else if (p == P_CSS && adjacent && c == 0x28) report(st, R_XSS_CSS_EXPRESSION, ps, end);
+      else if (p == P_CSS && adjacent && c == 0x28) { s32(x, X_PEND, P_CSS_OPEN); s32(x, X_PEND_END, end); keep = true; }
+      else if (p == P_CSS_S && adjacent && c == 0x29) {} // expression(s): a plural, released
+      else if (p == P_CSS_OPEN || p == P_CSS_S) report(st, R_XSS_CSS_EXPRESSION, ps, g32(x, X_PEND_END));
       else if (p == P_BEHAVIOR && c == 0x3a) { s32(x, X_PEND, P_BEHAVIOR_COLON); s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_BEHAVIOR_COLON && isSpace) keep = true;
       // (a global right after '<' is indexed, '<top['al'+'ert'](1); <window.location> is a placeholder in docs)
@@ -1104,6 +1151,8 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
       else if (p == P_OBJ_IDX && (isSpace || c == 0x2b || c == 0x2f || c == 0x2e || c == 0x28 || c == 0x29)) keep = true;
       else if (p == P_OBJ_IDX && c == 0x5d) { s32(x, X_PEND, P_OBJ_CALL); s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_OBJ_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
+      // (window['con'+'firm'])(1): a ')' glued after the index closes a parenthesized member, called the same way
+      else if (p == P_OBJ_CALL && adjacent && c == 0x29) { s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_OBJ_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; } // [alert][0].call(
       else if (p == P_OBJ_DOT && isSpace) { s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_NEW && isSpace) keep = true;
@@ -1167,9 +1216,11 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (isSpace) return;
   // a quote right after '=' (spaces between) opens an attribute value; any other quote in a tag is part of a name or value
   const valueQuote = g32(x, X_PREV) == 0x3d && g32(x, X_LAST_END) == g32(x, X_PUNCT_END);
-  // &{...}: a JavaScript entity (script inside an attribute value)
+  // &{...}: a JavaScript entity (script inside an attribute value), reported at its '}' (cssBraces)
   // (the span starts at '{': the '&' may have been decoded from a longer form)
-  if (c == 0x7b && g32(x, X_PREV) == 0x26 && g32(x, X_PUNCT_END) == start) report(st, R_XSS_JS_ENTITY, start, end);
+  if (c == 0x7b && g32(x, X_PREV) == 0x26 && g32(x, X_PUNCT_END) == start && g32(st + ST_XSS4, X4_ENTITY) == 0) {
+    s32(st + ST_XSS4, X4_ENTITY, start + 1); s32(st + ST_XSS4, X4_ENTITY_END, end);
+  }
   s32(x, X_PREV, prevCode(x, c, start));
   s32(x, X_PUNCT_END, end);
   // Namespace prefix: <xi:include
@@ -1274,6 +1325,11 @@ function sinkCall(st: usize, x: usize, ps: u32): bool {
 /** Punctuation after a held sink: returns true while it stays held. */
 function heldPunct(st: usize, x: usize, p: u32, c: u32, adjacent: bool, isSpace: bool, ps: u32, end: u32): bool {
   let next: u32 = 0;
+  if (p == P_SINK_PLURAL) {
+    if (c == 0x29 && adjacent) { s32(x, X_PEND, P_PLURAL_DONE); s32(x, X_PEND_END, end); return true; } // alert(s)
+    p = P_SINK_ARG1;
+  }
+  if (p == P_PLURAL_DONE) p = P_ARG_DONE;
   if (p >= P_SINK_ARG1 && p <= P_ARG_IN_W) {
     if (p == P_ARGQ_D || p == P_ARGQ_S) {
       // the string's own quote closes it; a backslash (an escape) reports; anything else is the string's text
@@ -1346,10 +1402,11 @@ function xssFinishFull(st: usize, x: usize, end: u32): void {
   const p = g32(x, X_PEND);
   const d = g32(x, X_DATA);
   if ((d & 0xff) >= 7 && (d & 0xff) <= 9) report(st, R_XSS_JS_URI, g32(x, X_DSTART), g32(x, X_DSTART) + (d >> 8)); // data:text/html
-  if (heldSink(p)) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(st, x, p));
+  if (heldSink(p) && p != P_PLURAL_DONE) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), heldEnd(st, x, p));
+  else if (p == P_CSS_OPEN || p == P_CSS_S) report(st, R_XSS_CSS_EXPRESSION, g32(x, X_PEND_START), g32(x, X_PEND_END)); // expression( cut off
   else if (p == P_HTMLPROP_EQ || p == P_HTMLPROP_Q) report(st, R_XSS_JS_SINK, g32(x, X_PEND_START), g32(x, X_LAST_END));
   const s2 = st + ST_XSS2;
   // "javascript:" with nothing after it, and javascript:void(0) alone (a value that is the URI itself, as injected)
-  if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2 || (g32(s2, S2_MODE) >= 6 && g32(s2, S2_MODE) <= 9)) schemeReport(st, s2);
+  if (g32(s2, S2_MODE) == 1 || g32(s2, S2_MODE) == 2 || (g32(s2, S2_MODE) >= 6 && g32(s2, S2_MODE) <= 9) || g32(s2, S2_MODE) == 12 || g32(s2, S2_MODE) == 13) schemeReport(st, s2);
   styleFinish(st);
 }

@@ -642,3 +642,125 @@ describe('xss: markdown images with an empty alt text are no JSFuck', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'json'); });
 });
+
+// Session 18 (red team rt-fp, repro 14): a name glued to "javascript:" then a space and a second name is a syntax error
+// (two names in a row), so the URI runs nothing: a book title or a skills field; after a ',' the next item is read as after
+// the ':' (JavaScript:React, Node). Each "stays clean" row was blocked before.
+describe('xss: javascript: glued to a title', () => {
+  const clean = ['JavaScript:The Definitive Guide', 'Learning JavaScript:ES2020 Edition', 'JavaScript:Understanding the Weird Parts',
+    'JavaScript:Novice to Ninja', 'I love JavaScript:)', 'see javascript:]', 'JavaScript:React, Node', 'Skills: Python, JavaScript:Vue, SQL'];
+  it.each(clean)('%s stays clean', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).not.toContain('xss.js-uri');
+    expect(r.blocked).toBe(false);
+  });
+  // a name alone runs (javascript:name renders window.name), a call or member after it, a call glued to a second name,
+  // an operator word, and VBScript's call of a name with an argument
+  const hits = ['javascript:name', 'javascript:top.alert(1)', 'javascript:alert(1)', 'javascript:a b(1)', 'javascript:x y;alert(1)',
+    'javascript:x in alert(1)', 'vbscript:msgbox 1', 'JavaScript:Alert ', 'javascript:confirm`1`', 'javascript:x,alert(1)', 'javascript:x,name',
+    'javascript:a,b,c(1)'];
+  it.each(hits)('%s is a js-uri', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).toContain('xss.js-uri');
+    expect(r.blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
+
+// Session 18 (rt-fp repro 13): "(s)" glued to a dialog's name is English's plural marker (Manage your alert(s)); at the end
+// of the value the call with s alone in its parentheses is released as a sentence's last word. Code after it still
+// reports, as after any held call. The clean rows fail before.
+describe('xss: a sink with the plural marker (s) ending the value', () => {
+  const clean = ['Manage your alert(s)', 'Set price alert(s)', 'alert(s)', 'Pending confirm(s)', 'eval(s)'];
+  it.each(clean)('%s stays clean', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).not.toContain('xss.js-sink');
+    expect(r.blocked).toBe(false);
+  });
+  const hits = ['alert(x)', 'alert(s', 'alert(s+document.cookie)', 'alert(s);alert(1)', "'-alert(s)-'", 'alert(s)//', 'alert(s);',
+    'prompt(s)\nalert(1)', 'alert(s)x'];
+  it.each(hits)('%s is a js-sink', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).toContain('xss.js-sink');
+    expect(r.blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
+
+// Session 18 (check set session18-sx): print() is the dialog a proof of concept calls where alert() is blocked (a
+// cross-origin frame); called as a method of the window (top.print(), window.print(), self.print`1`) it is reported as
+// window.open( is. The hits fail before; print named in prose, or as a plain call of a language's print, stays clean.
+describe('xss: print called on the window', () => {
+  const hits = ['"-top.print()-"', "'-window.print()-'", 'self.print`1`', 'parent.print()', "';frames.print();//"];
+  it.each(hits)('%s is a js-sink', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).toContain('xss.js-sink');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = ['Why does window.print open a dialog?', 'Use window.print() to print the page', 'top.print', 'Your print(s) are ready',
+    "print('hello')", 'printf("%d", n);'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
+
+// Session 18 (rt-fp repro 13): "regular expression(s)" — the plural marker s alone in the parentheses of CSS's expression
+// evaluates nothing but an undefined name; anything else in them, or the value cut off inside them, still reports. The
+// clean rows fail before.
+describe('xss: expression(s) is a plural', () => {
+  const clean = ['regular expression(s)', 'We had a regular expression(s) workshop', 'Expression(s) of interest due Friday'];
+  it.each(clean)('%s stays clean', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).not.toContain('xss.css-expression');
+    expect(r.blocked).toBe(false);
+  });
+  const hits = ['regular expression(regex)', 'expression(alert(1))', 'x:expression(alert(1))', 'expression(', 'expression(s', 'expression( s)',
+    'expression(document.cookie)', 'expression(s1)'];
+  it.each(hits)('%s is a css-expression', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).toContain('xss.css-expression');
+    expect(r.blocked).toBe(true);
+  });
+  it('spans the expression to its parenthesis', () => {
+    const r = d.scan('x:expression(alert(1))', { context: 'form' });
+    expect(r.threats.find((t) => t.ruleId === 'xss.css-expression')).toMatchObject({ offset: 2, length: 11 });
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
+
+// Session 18 (check set session18-sx): a global's index lookup wrapped in parentheses and then called — (window['con'+'firm'])(1)
+// — is the call window['x'](1) is. The hits fail before.
+describe('xss: a parenthesized index lookup called', () => {
+  const hits = ["'-(window['con'+'firm'])(1)-'", "(top['al'+'ert'])(1)", "(self['print'])()", "(globalThis['pro'+'mpt'])(1)"];
+  it.each(hits)('%s is a js-sink', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).toContain('xss.js-sink');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = ["(window['title'])", "see (window['name']) (1)", 'a[0]) (b)'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});
+
+// Session 18 (rt-fp repro 06): Netscape's JavaScript entity runs the script between &{ and its '}'; an &{ that never closes
+// holds none (generated passwords: X&{pKt9*). Reported at the '}' now, spanned to the '{' as before. The clean rows fail before.
+describe('xss: a JavaScript entity needs its closing brace', () => {
+  const clean = ['L2?kg3kX[&{pKt9*', '8IqF5&{o/x{GEoHg', 'F}{nL~9!9tD&{Jy9', 'a&{b'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
+  });
+  const hits = ['&{alert(1)};', '<br size="&{alert(7)}">', 'x=&{()}', '&{}', '&{a}{'];
+  it.each(hits)('%s is a js-entity', (input) => {
+    const r = d.scan(input, { context: 'form' });
+    expect(ruleIds(r)).toContain('xss.js-entity');
+    expect(r.blocked).toBe(true);
+  });
+  it('spans the entity to its opening brace', () => {
+    const r = d.scan('x=&{()}', { context: 'form' });
+    expect(r.threats.find((t) => t.ruleId === 'xss.js-entity')).toMatchObject({ offset: 3, length: 1 });
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
+});

@@ -1,0 +1,48 @@
+// An independent check set, written in session 18 by a helper from technique knowledge, without reading the corpus:
+// sqlmap tamper outputs (space2comment, randomcase, between, equaltolike, greatest/least, ifnull2ifisnull, versioned
+// comments, space2mysqldash/space2hash, symboliclogical, apostrophenullencode, appendnullbyte, sp_password,
+// commalessmid/limit, concat2concatws, commentbeforeparentheses, plus2fnconcat, sleep2getlock, charencode), per-DBMS
+// stacked, time-based, error-based and out-of-band forms (MSSQL, Oracle, PostgreSQL, SQLite, MySQL), JSON-operator
+// comparisons and string arithmetic; XSS per context (attribute, JS string, URL, SVG/MathML, mutation XSS, AngularJS/Vue
+// templates), HTML without script (<form action=javascript:>, <meta http-equiv=refresh>, <base href>, formaction, object,
+// embed, dangling markup) and print()/document.write sinks. Every row that is also in the corpus, in an earlier probe set
+// or in the red team's rt-fp values (case and spacing aside) was replaced. session18-sx-benign.jsonl holds ordinary
+// input that looks dangerous: names and shops with & and apostrophes, feet/inches, maths (primes, f(x) compared, two
+// functions joined), USSD codes, symbol-heavy passwords, JavaScript:Title book names, alert(s)/print(s) in prose, SQL
+// words in sentences, emoticons and tag-like text, templates, URLs, filenames.
+// Measured at paranoia 1 before the session's sqli/xss changes: sqli 112/115, xss 67/70, benign 61/315 blocked; after
+// them: sqli 112/115, xss 69/70, benign 19/315 (paranoia 2: sqli 112 -> 112, xss 69 -> 70, benign 81 -> 57).
+// Misses left at paranoia 1: string arithmetic ('' * '', ' / 1 / ': paranoia 2 on purpose); a call of four arguments compared
+// with IS NOT NULL after a literal and a connective (1 AND query_to_xml('select 1',true,true,'') IS NOT NULL: the call is
+// further back than the tokenizer's ring of 8 tokens reaches); '+print()+' — in a query value '+' is a space, so the
+// application reads ' print() ', which leaves no string. The benign rows still blocked: prose SQL (select 2 from the options,
+// Union select committee: by design at paranoia 1), a dash note after a number (555-1234 -- thanks!), waitfor delay in a
+// sentence, exp(0) = 1 and sum(row) = total (exp and row are SQL words), OR between words before a comparison (members or
+// guests = 10% off: left to report, as foo or id > 0 is true for every row), 2 or 3 = ambiguous, a non-ASCII prime (θ' = ω),
+// JavaScript:Name alone, before "'" or after ES6 / (async), three passwords, and two cmdi rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDetector, type Detector } from '../../src/index.js';
+import { probeRows as rows, probeVerdicts, type ProbeRow as Row } from './probe-sets.js';
+
+let d: Detector;
+beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
+afterAll(async () => { await d.close(); });
+
+const flagged = (list: Row[], attack: boolean) => probeVerdicts(d, list, attack);
+
+describe('session 18 sqli/xss check set', () => {
+  const attacks = rows('session18-sx-attacks.jsonl');
+  const byLabel = (label: Row['label']) => attacks.filter((r) => r.label === label);
+
+  it.each([['sqli', 115, 112], ['xss', 70, 69]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
+    const r = flagged(byLabel(label), true);
+    expect(r.n).toBe(n);
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
+  });
+
+  it('blocks no more of the ordinary values and look-alikes than measured (19 of 315; 61 before this session)', () => {
+    const r = flagged(rows('session18-sx-benign.jsonl'), false);
+    expect(r.n).toBe(315);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(19);
+  });
+});
