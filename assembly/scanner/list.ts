@@ -22,7 +22,7 @@ export function scanList(st: usize, scratch: usize, input: usize, list: usize, c
     const e = list + <usize>k * LIST_ENTRY;
     const at = input + <usize>load<u32>(e);
     const len = load<u32>(e, 4);
-    if (len <= limit && quietWords(at, len)) continue;
+    if (len <= limit && quietWords(at, len, len)) continue; // (room: the value alone, its end may be the slot's)
     if (scanOnce(st, scratch, at, len, load<u32>(e, 8), paranoia, limit) != 0) return k;
   }
   return count;

@@ -104,6 +104,20 @@ describe('one-call JSON walk', () => {
     expect(expectSameAsValueByValue(JSON.stringify({ path: 'a 0x2e0x2e0x2f0x2e0x2e0x2f' })).blocked).toBe(true);
   });
 
+  it('agrees on plain-word values of every length at every distance from the document\'s end', () => {
+    // (quietWords checks 16 bytes at a time; a value's last block is read whole only when 16 bytes
+    // of the document are there, else byte by byte: both ways, each lane count, a bad byte in each lane)
+    for (let n = 0; n <= 40; n++) {
+      for (const bad of [-1, 0, Math.floor(n / 2), n - 1]) {
+        const chars = Array.from({ length: n }, (_, i) => (i % 7 === 6 ? ' ' : 'bcdfg'[i % 5]));
+        if (bad >= 0 && bad < n) chars[bad] = '<';
+        const v = chars.join('');
+        for (const pad of [0, 3, 15, 16, 17]) expectSameAsValueByValue(`["${v}"${' '.repeat(pad)}]`);
+        expectSameAsValueByValue(`{"k":"${v}","x":"${v.toUpperCase()}"}`);
+      }
+    }
+  });
+
   it('agrees on malformed, cut and odd documents', () => {
     const docs = [
       '{"a": <b>}', '{"a": "unterminated', '{"a": [1, 2}', '', '   ', '{"a":1}}', '{"a":1} {"b":2}', '{"a":1},', ',{"a":1}',
