@@ -110,6 +110,12 @@ const J_MAX: u32 = 16;
 // Third region (st + ST_CMD3).
 const K_ANGLE: u32 = 0;      // bits 0-7: '<' not yet closed by a '>' since the last separator (generics Array<T>(x), tags <b>(x));
                              // bits 8-9: list semicolons in a row (a ';' glued after a word or a closing quote, up to 3): see listField
+/** K_ANGLE bit 16: the value opened with a strong command word or a PowerShell verb (a command line pasted whole: see the
+ * cmdlet after '| ' in cmdWordFull); set by the first word, kept to the value's end. */
+const K_LINE: u32 = 0x10000;
+/** K_ANGLE bit 17: a '[' stood in command position (after a separator or inside $( ) since the last separator: a PowerShell
+ * static call there runs as a statement (see staticCall). */
+const K_BRACKET: u32 = 0x20000;
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it); 3: and a one-letter word after x` waits (see splitTick)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
                              // (only a word starting right at that end matches it, so it is never cleared)
@@ -187,7 +193,7 @@ function listField(st: usize, c: usize, fields: u32): bool {
   // (shutdown and halt act with no argument at all: never read as a field, "1';declare @# int;shutdown;set @# = '1")
   const lw = load<u32>(st + ST_CMD2 + J_LW) & 0xff;
   if ((lw == 8 || lw == 4) && (wordIs(st + ST_LEX + LX_WORD, lw, "shutdown") || wordIs(st + ST_LEX + LX_WORD, lw, "halt"))) return false;
-  return g32(c, C_SUBST) == 0 && (g32(c, C_WRAP) & 2097152) == 0 && g32(c, C_CMD_START) == g32(c, C_POS_START) + 1 && (g32(st + ST_CMD3, K_ANGLE) >> 8) >= fields;
+  return g32(c, C_SUBST) == 0 && (g32(c, C_WRAP) & 2097152) == 0 && g32(c, C_CMD_START) == g32(c, C_POS_START) + 1 && ((g32(st + ST_CMD3, K_ANGLE) >> 8) & 3) >= fields;
 }
 
 /**
@@ -453,8 +459,17 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // "PowerShell (Windows) guide", "PowerShell \"for beginners\"")
     if (s == 38 && isWord && adjacent && (flags & K_C_STRONG) != 0) { fire(st, c, end, false); return; }
     if (s == 38 && isWord && adjacent && psVerb(st + ST_LEX + LX_WORD, wlen)) { s32(c, C_CMD_STEP, 39); return; }
-    if (s == 39 && !isWord && adjacent && ch == 0x2d) { fire(st, c, end, false); return; }
+    // (iex([Convert]::FromBase64String(...)): a static call in it is code the line runs, as after a separator (see staticCall)
+    if (s == 38 && !isWord && adjacent && ch == 0x5b) s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_BRACKET);
+    if (s == 39 && !isWord && adjacent && ch == 0x2d) { s32(c, C_CMD_STEP, 48); return; }
     s32(c, C_CMD, 0); return;
+  }
+  if (s == 48 || s == 49) { // powershell "Get- then: the noun, then an argument or code runs (powershell "Get-ChildItem C:\",
+    // powershell "Get-Process -Name x"); the quote closing right after the cmdlet names it, as a title does: PowerShell
+    // "Get-Process" command explained (powershell Get-Process alone is a search too)
+    if (s == 48 && isWord && adjacent) { s32(c, C_CMD_STEP, 49); s32(c, C_CMD_END, end); return; }
+    if (s == 49 && !isWord && adjacent && (ch == 0x22 || ch == 0x27)) { s32(c, C_CMD, 0); return; }
+    fire(st, c, s == 49 ? g32(c, C_CMD_END) : end, false); return;
   }
   if (s == 20) { // | id | then: a plain word is the next cell of a table row (| ID | Email |); a command, punctuation or the end runs id
     // (also a strong word opening the value: "id|name|email", "ID | Name" head a CSV file or a table; id|nc x, id|, id|| still run)
@@ -564,10 +579,21 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       // comma or a sentence's punctuation after it leave it a name, and so does the end: a PowerShell pipeline pasted in a
       // ticket ends that way ("Get-ChildItem -Path C:\Logs -Filter *.log | Remove-Item")
       if (s == 36 && !isWord && ch == 0x20) { s32(c, C_CMD_STEP, 37); return; }
+      // (after powershell opening the value, an option waits for what follows it: steps 44-47)
+      if (s == 37 && pos == 1 && !isWord && ch == 0x2d) { s32(c, C_CMD_STEP, 44); return; }
       // (after powershell opening the value, like any command there, only an option, a path or code: "powershell get-childitem
       // recurse" or the cmdlet alone is a search for its documentation)
       if (s == 37 && ((isWord && pos != 1) || (!isWord && !(ch == 0x7c || ch == 0x2c || ch == 0x3b || ch == 0x21 || ch == 0x3f || ch == 0x0a || ch == 0x20)))) cmdletReport(st, c);
       s32(c, C_CMD, 0); return;
+    }
+    if (s >= 44 && s <= 47) { // powershell Get-ChildItem -Recurse then: a plain word after the option (and no more) is a search
+      // for the cmdlet's documentation, powershell Get-ChildItem -Recurse example; the end, another option, a path or code
+      // after it runs (powershell Get-ChildItem -Recurse, -Path C:\Users, -Force -Recurse x, -Name $x)
+      if (s == 44 && isWord && adjacent) { s32(c, C_CMD_STEP, 45); return; }
+      if (s == 45 && !isWord && ch == 0x20) { s32(c, C_CMD_STEP, 46); return; }
+      if (s == 46 && isWord && (flags & (K_C_STRONG | K_C_WEAK)) == 0) { s32(c, C_CMD_STEP, 47); return; }
+      if (s == 47 && !(!isWord && adjacent && !(ch == 0x20 || ch == 0x2c || ch == 0x21 || ch == 0x3f))) { s32(c, C_CMD, 0); return; }
+      cmdletReport(st, c); s32(c, C_CMD, 0); return;
     }
     if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
     if (isWord) {
@@ -822,8 +848,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         const glued = g32(c, C_CMD_START) == g32(c, C_POS_START) + 1;
         // not after '| ': "Home | Get-Started"; glued to '|' it is PowerShell's pipeline (x|Get-Content), see step kind 6
         const verb = psVerb(st + ST_LEX + LX_WORD, lw);
+        // (after '| ' the cmdlet waits for an argument unless the value opened with a command line: see K_LINE)
         s32(c, C_WRAP, ((g32(c, C_PREV) != 0x7c || glued) && verb ? 16 : 0) | (glued ? 32 : 0) | (g32(c, C_PREV) == 0x7c ? 8 : 0) |
-          (g32(c, C_PREV) == 0x7c && !glued && verb ? 128 : 0));
+          (g32(c, C_PREV) == 0x7c && !glued && verb && (g32(st + ST_CMD3, K_ANGLE) & K_LINE) == 0 ? 128 : 0));
       }
       else if (pos == 2 && g32(c, C_PREV) == 0x26 && psVerb(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)) {
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 1); s32(c, C_WRAP, 128 | 256); // & Set-Content x: see step kind 6 (steps 36, 37)
@@ -1150,6 +1177,7 @@ function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
     if (g32(c, C_FRESH) != 0 && !v128.any_true(v128.load(j))) {
       store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (1 << 8)));
       s32(c, C_POS, 0); s32(c, C_FRESH, 0); s32(c, C_LAST_END, end);
+      if (psVerb(word, len)) s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_LINE); // (Get-Process | ...: see K_LINE)
       return;
     }
   }
@@ -1190,6 +1218,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   if (plain && g32(c, C_FRESH) != 0 && !v128.any_true(v128.load(j))) {
     store<u64>(j + J_LW, (<u64>end << 32) | <u64>(len | (1 << 8)));
     s32(c, C_POS, 0); s32(c, C_FRESH, 0); s32(c, C_LAST_END, end);
+    if (psVerb(word, len)) s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_LINE); // (see K_LINE)
     return;
   }
   if (g32(j, G_ON) != 0) {
@@ -1338,7 +1367,10 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0) |
         (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
-      if (pos == 1 && g32(c, C_FRESH) != 0) s32(c, C_POS_START, start);
+      if (pos == 1 && g32(c, C_FRESH) != 0) {
+        s32(c, C_POS_START, start);
+        if ((flags & K_C_STRONG) != 0) s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_LINE); // ls | Set-Content x (see K_LINE)
+      }
       // the first word of a code span standing apart (not glued to a word or a separator) names a developer tool
       if (pos == 2 && adjacent && g32(c, C_PREV) == 0x60 && g32(st + ST_CMD3, K_TICK) != 0) {
         if (standingSpan(g32(c, C_SUBST))) {
@@ -1354,8 +1386,12 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       if (sepBefore(c) && g32(c, C_PREV) != 0x60 && !(g32(c, C_CMD) == 1 && g32(c, C_CMD_STEP) == 35)) {
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
         const verb = psVerb(word, len);
+        // (after '| ' the cmdlet waits for an argument, step 36, unless the value opened with a command line: then the pipe
+        // is that pasted pipeline's own, Get-Process | Select-Object Name, ls | Set-Content files.txt; an injection appends
+        // to a value, x | Get-ChildItem C:\Users)
+        const piped = last != start && verb && (g32(st + ST_CMD3, K_ANGLE) & K_LINE) == 0;
         s32(c, C_WRAP, ((g32(c, C_PREV) != 0x7c || last == start) && verb ? 16 : 0) | (last == start ? 32 : 0) |
-          (g32(c, C_PREV) == 0x7c ? 8 | (mailer(word, len) ? 64 : 0) | (last != start && verb ? 128 : 0) : 0));
+          (g32(c, C_PREV) == 0x7c ? 8 | (mailer(word, len) ? 64 : 0) | (piped ? 128 : 0) : 0));
       } else if (g32(c, C_PREV) == 0x26 && psVerb(word, len)) { // & Get-Process x: only as a cmdlet (see step kind 6, steps 36, 37)
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
         s32(c, C_WRAP, 128 | 256);
@@ -1441,6 +1477,8 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
   // ]:: — PowerShell's static member operator ([Convert]::FromBase64String(, see staticCall): its colons are marked in C_PREV
   // (0x13a the first glued to ']', 0x23a | its end << 10 the second; every reader of C_PREV compares it to a byte, which neither equals)
   const mark = ch == 0x3a ? colonMark(c, start, end) : 0;
+  // (a '[' in command position: a static call there is a statement of its own, x; [IO.File]::ReadAllText(, see staticCall)
+  if (ch == 0x5b && (g32(c, C_POS) == 2 || g32(c, C_POS) == 3)) s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_BRACKET);
   cmdPunctBody(st, c, ch, start, end);
   if (mark != 0) s32(c, C_PREV, mark);
   if (ch == 0x20 && g32(st, ST_OPTION) == (end | 0x40000000)) execAfterSpace(st, c, start, end);
@@ -1475,7 +1513,13 @@ function staticCall(st: usize, c: usize, start: u32, end: u32): void {
   const len = <u32>lw & 0xff;
   // (the method glued to the "::" and to the '(')
   if (<u32>(lw >> 32) != start || (g32(c, C_PREV) >> 10) != (load<u32>(st + ST_LEX + LX_START) & 0x3fffff) || len < 4 || len > 23) return;
-  if (inList(st + ST_LEX + LX_WORD, len, "start load loadfile loadfrom create createinstance invoke frombase64string downloadstring downloadfile downloaddata readalltext readallbytes readalllines writealltext writeallbytes appendalltext getenvironmentvariable")) {
+  const word = st + ST_LEX + LX_WORD;
+  // the calls that start a process or run code count wherever they stand; those that only move data (decode, read or
+  // write a file, read the environment, build an object) are what docs and tickets name ("To decode:
+  // [Convert]::FromBase64String($encoded)"): they count only as a statement after a separator or inside $( (K_BRACKET)
+  if (inList(word, len, "start load loadfile loadfrom create invoke") ||
+      ((g32(st + ST_CMD3, K_ANGLE) & K_BRACKET) != 0 &&
+        inList(word, len, "createinstance frombase64string downloadstring downloadfile downloaddata readalltext readallbytes readalllines writealltext writeallbytes appendalltext getenvironmentvariable"))) {
     report(st, R_CMDI_EXEC_CALL, load<u32>(st + ST_LEX + LX_START) - 3, end); // (from the ]::)
   }
 }
@@ -1751,10 +1795,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     s32(c, C_LBRACE, ch == 0x7b ? end + 1 : ch == 0x2d && (!adjacent || g32(c, C_FRESH) != 0) ? (end + 1) | 0x80000000 : 0); // ' -': an option dash (or one opening the value: -e sh)
   }
   if ((cls & CB_SEP) != 0) { // a separator closes every '<'; a ';' glued after a word or a closing quote counts as a list's (see listField)
-    const lists = g32(st + ST_CMD3, K_ANGLE) >> 8;
+    const lists = (g32(st + ST_CMD3, K_ANGLE) >> 8) & 3;
     const field = ch == 0x3b && adjacent && start != 0 &&
       (<u32>(load<u64>(j + J_LW) >> 32) == start || g32(c, C_PREV) == 0x22 || g32(c, C_PREV) == 0x27);
-    s32(st + ST_CMD3, K_ANGLE, field ? (lists < 3 ? lists + 1 : 3) << 8 : 0);
+    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & K_LINE) | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0)); // (K_LINE stays)
   }
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
@@ -1883,6 +1927,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;
   if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
+  if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs

@@ -15,7 +15,8 @@ const PT_DOTS: u32 = 0;
 const PT_DOTDIR: u32 = 4;    // 1: /.name  2: /.name/  (a hidden directory)
 const PT_SYS: u32 = 8;       // 1: system dir word at a segment start, 2: and its '/'
 const PT_STEM: u32 = 12;     // 1: stem word, 2: stem + '.'
-const PT_FILE: u32 = 16;     // file: URI / drive-root progress (6 7: jar and its ':', see pathWordFull)
+const PT_FILE: u32 = 16;     // file: URI / drive-root progress (6 7: jar and its ':', see pathWordFull; 14 15 a jar: URL in prose waiting
+                             // for its "!/"; 8-12 gopher:// dict:// up to the port, FT_DICT for dict, see rawScheme)
 const PT_SLASHES: u32 = 20;
 const PT_ROOT: u32 = 24;     // a path rooted at the value start (/ \ c:\): 1 through system dirs, 2 /etc /proc /boot, 3 and its '/',
                              // 4 under \windows \winnt \inetpub, 5 and a name's '.'
@@ -39,6 +40,50 @@ const PT_STEM_KIND: u32 = 84;
 const PT_STEM_START: u32 = 88;
 const PT_LAST_END: u32 = 92;
 const PT_F_START: u32 = 96;
+/** PT_FILE's mark for dict:// (8-12 otherwise gopher://). */
+const FT_DICT: u32 = 0x100;
+
+/**
+ * gopher:// dict:// in PT_FILE: 8 the scheme, 9 its ':', 10 '/', 11 the host after "//", 12 the port's ':'. A server-side
+ * fetch speaks raw protocols to an internal service with them (Redis 6379, SMTP 25, memcached 11211): the payload needs a
+ * port, other than the scheme's own (gopher 70, dict 2628), so a URL without one is a link in prose (gopher://gopher.floodgap.com/,
+ * dict://dict.org/d:hello, see dict://localhost:2628). A port there, or an IPv6 literal host, reports.
+ * `c` the punctuation byte (0 for a word), `port` the word's digits as a number (a word only).
+ */
+function rawScheme(st: usize, p: usize, f: u32, c: u32, word: bool, port: u32, adjacent: bool, end: u32): void {
+  const k = f & 0xff;
+  let next: u32 = 0;
+  if (!adjacent) next = 0; // (a space: the URL ended without a port)
+  else if (word) {
+    if (k == 11) next = 11; // a host label
+    else if (k == 12) {
+      if (port != ((f & FT_DICT) != 0 ? 2628 : 70)) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
+    }
+  }
+  else if (k == 8 && c == 0x3a) next = 9;
+  else if ((k == 9 || k == 10) && c == 0x2f) next = k + 1;
+  else if (k == 11 && (c == 0x2e || c == 0x2d || c == 0x5f || c == 0x40)) next = 11; // host.name, user@host
+  else if (k == 11 && c == 0x3a) next = 12;
+  else if ((k == 10 || k == 11) && c == 0x5b) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // gopher://[::1]:6379
+  else if (k == 12) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // (an empty or odd port: as the payload)
+  s32(p, PT_FILE, next != 0 ? next | (f & FT_DICT) : 0);
+}
+
+/** PT_FILE is in gopher:// dict:// (see rawScheme). */
+// @ts-ignore: decorator
+@inline function rawState(f: u32): bool { return (f & 0xff) >= 8 && (f & 0xff) <= 12; }
+
+/** The number a word of 1-5 digits spells (0x10000 otherwise: no port). */
+function portOf(w: usize, len: u32): u32 {
+  if (len == 0 || len > 5) return 0x10000;
+  let n: u32 = 0;
+  for (let i: u32 = 0; i < len; i++) {
+    const d = <u32>load<u8>(w + i) - 0x30;
+    if (d > 9) return 0x10000;
+    n = n * 10 + d;
+  }
+  return n;
+}
 const PT_DOTSEG: u32 = 100;  // the current dot run began at a segment start
 const PT_EXT: u32 = 104;     // end + 1 of a '.' after a word (extension)
 const PT_DD_START: u32 = 108;
@@ -372,10 +417,19 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
   if (f == 4 && adjacent) s32(p, PT_DRIVE, 1);
   // jar:http:// jar:https:// jar:ftp://: an archive Java fetches from the sender's server and reads entries or classes from
   // (XXE and SSRF payloads; jar:file: is file:'s). The scheme alone waits in state 6, 7 after its ':' (jar: in prose stays)
+  // (after a word and a space, "mason jar:https://shop.test/jars" is prose: only the "!/" Java needs in every jar: URL,
+  // jar:http://h/x.jar!/, reports it there; state 14, then 15 its '!')
   if (f == 7 && adjacent && len >= 3 && len <= 5 && (wordIs(w, len, "http") || wordIs(w, len, "https") || wordIs(w, len, "ftp"))) {
-    report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
+    if (g32(st + ST_PATH2, H_SP_END) == g32(p, PT_F_START) + 1) s32(p, PT_FILE, 14);
+    else report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
   }
-  if ((flags & K_P_SCHEME_FILE) != 0) { s32(p, PT_FILE, len == 3 && wordIs(w, len, "jar") ? 6 : 1); s32(p, PT_F_START, start); }
+  if ((f == 14 || f == 15) && adjacent) s32(p, PT_FILE, 14); // (a word in the jar: URL)
+  else if (adjacent && rawState(f)) rawScheme(st, p, f, 0, true, portOf(w, len), adjacent, end);
+  else if (f == 7 && g32(p, PT_FILE) == 14) {} // (see above)
+  else if ((flags & K_P_SCHEME_FILE) != 0 && len >= 4 && len <= 6 && (wordIs(w, len, "gopher") || wordIs(w, len, "dict"))) {
+    s32(p, PT_FILE, 8 | (len == 4 ? FT_DICT : 0)); s32(p, PT_F_START, start);
+  }
+  else if ((flags & K_P_SCHEME_FILE) != 0) { s32(p, PT_FILE, len == 3 && wordIs(w, len, "jar") ? 6 : 1); s32(p, PT_F_START, start); }
   else if (len == 1 && g32(p, PT_WORDS) == 0) { s32(p, PT_FILE, 3); s32(p, PT_F_START, start); }
   else s32(p, PT_FILE, 0);
   s32(p, PT_DOTS, 0);
@@ -566,7 +620,8 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
     const unc0 = g32(p, PT_UNC);
     if (unc0 == 2 && adjacent) s32(p, PT_UNC, 4); else if (unc0 == 4) s32(p, PT_UNC, 0); // \\.\ a device path
     s32(p, PT_SYS, 0);
-    s32(p, PT_FILE, 0);
+    if (rawState(f)) rawScheme(st, p, f, c, false, 0, adjacent, end);
+    else s32(p, PT_FILE, (f == 14 || f == 15) && adjacent ? 14 : 0); // (jar:https://h.test/a.jar: see pathWordFull)
   } else if (c == 0x2f || c == 0x5c) {
     const dots = g32(p, PT_DOTS);
     if (g32(p, PT_TRAV) > 0 && g32(p, PT_TEND) == start) s32(p, PT_TEND, end); // ..// still one step
@@ -595,7 +650,9 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
     const unc = g32(p, PT_UNC);
     if ((unc == 3 || unc == 4) && adjacent && c == 0x5c) report(st, R_PATH_UNC, 0, end);
     s32(p, PT_UNC, c == 0x5c && g32(p, PT_ANY) == 0 ? 1 : unc == 1 && adjacent && c == 0x5c ? 2 : 0);
-    s32(p, PT_FILE, f == 4 || f == 5 ? 5 : 0);
+    if (f == 15 && adjacent && c == 0x2f) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // a jar: URL's "!/"
+    if (rawState(f)) rawScheme(st, p, f, c, false, 0, adjacent, end);
+    else s32(p, PT_FILE, f == 4 || f == 5 ? 5 : (f == 14 || f == 15) && adjacent ? 14 : 0);
     s32(p, PT_SEG, end + 1);
     s32(p, PT_SEP_AT, start);
     s32(h, H_SEPC, c);
@@ -618,6 +675,9 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
     }
     if (c != 0x2d && c != 0x5f) s32(p, PT_DOTDIR, 0);
     if (c == 0x3a && adjacent && (f == 1 || f == 3 || f == 6)) s32(p, PT_FILE, f + 1);
+    else if (rawState(f)) rawScheme(st, p, f, c, false, 0, adjacent, end);
+    // (a jar: URL in prose runs to a space; its '!' waits for the '/')
+    else if ((f == 14 || f == 15) && adjacent && c > 0x20) s32(p, PT_FILE, c == 0x21 ? 15 : 14);
     else s32(p, PT_FILE, 0);
     s32(p, PT_DOTS, 0);
     s32(p, PT_SYS, 0);

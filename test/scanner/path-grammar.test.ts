@@ -268,12 +268,17 @@ describe('path session 18: URL schemes a server-side fetch speaks raw protocols 
   // gopher:// writes arbitrary bytes to a TCP port (Redis, SMTP, FastCGI behind the server), dict:// talks to memcached or
   // Redis: no user sends them where a path or URL belongs; they count like the file-reading wrappers, glued to "/"
   it.each(['gopher://127.0.0.1:6379/_FLUSHALL', 'dict://127.0.0.1:11211/stat', 'GOPHER://10.0.0.5:25/_HELO', 'url=gopher://h.test:9000/_x',
-    'gopher%3A%2F%2F127.0.0.1%3A6379%2F_x'])('%s is flagged', (input) => {
+    'gopher%3A%2F%2F127.0.0.1%3A6379%2F_x', 'gopher://[::1]:6379/_x', 'gopher://user@h.test:6379/_x', 'see gopher://evil.test:6379/_x',
+    'gopher gopher://127.0.0.1:6379/_x', 'dict://localhost:11211/'])('%s is flagged', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('path.file-scheme');
     expectSameWhenSplit(d, [input], 'query');
   });
   // the words in prose, a Python dict's annotation, a host named gopher
-  it.each(['Gopher protocol history', 'a dict: {"a": 1}', 'x: dict / list', 'dict.get(x)', 'gopher.example.com', 'https://gopher.example.com/dict/x'])('%s stays clean of it', (input) => {
+  // ... and a link with no port or the scheme's own (gopher 70, dict 2628): an SSRF payload needs another service's port
+  // (rt-ex 06)
+  it.each(['Gopher protocol history', 'a dict: {"a": 1}', 'x: dict / list', 'dict.get(x)', 'gopher.example.com', 'https://gopher.example.com/dict/x',
+    'gopher://gopher.floodgap.com/', 'see dict://localhost:2628 for the dictionary server', 'dict://dict.org/d:hello',
+    'gopher://gopher.floodgap.com:70/1/world'])('%s stays clean of it', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('path.file-scheme');
     expectSameWhenSplit(d, [input], 'query');
   });
@@ -283,12 +288,14 @@ describe('path session 18: jar: opening a remote URL (jar:http://h/x.jar!/)', ()
   // Java's jar: scheme fetches the archive from the sender's server and reads an entry or loads a class from it (XXE and
   // SSRF payloads name it); jar:file: is judged as file: was
   it.each(['jar:http://198.51.100.7/evil.jar!/', 'jar:https://h.test/a.jar!/x.class', 'JAR:FTP://h/x', 'x=jar:http://h/a.jar!/b',
-    'jar%3Ahttp%3A%2F%2Fh%2Fa.jar', 'jar:file:///tmp/a.jar!/x'])('%s is flagged', (input) => {
+    'jar%3Ahttp%3A%2F%2Fh%2Fa.jar', 'jar:file:///tmp/a.jar!/x', 'see jar:http://h/a.jar!/x', '<!DOCTYPE x SYSTEM "jar:http://h/a.jar!/b">'])('%s is flagged', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('path.file-scheme');
     expectSameWhenSplit(d, [input], 'query');
   });
   // the word in prose, a space after the colon, a word ending in jar, jar: before a path
-  it.each(['cookie jar:...', 'the jar: http://x.test', 'ajar:http://x', 'jar:/x', 'mason jar: https://shop.test', 'a.jar: http'])('%s stays clean of it', (input) => {
+  // (after a word and a space only the "!/" every jar: URL needs reports it: rt-ex 06)
+  it.each(['cookie jar:...', 'the jar: http://x.test', 'ajar:http://x', 'jar:/x', 'mason jar: https://shop.test', 'a.jar: http',
+    'mason jar:https://shop.test/jars', 'mason jar:https://shop.test/jars!'])('%s stays clean of it', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('path.file-scheme');
     expectSameWhenSplit(d, [input], 'query');
   });
