@@ -164,6 +164,16 @@ const CLAUSE: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ORDER | K_SQL_WHERE | K_S
 // @ts-ignore: decorator
 @inline export function sqlInString(q: usize): bool { return load<u32>(q + Q_STATE) == S_STRING; }
 /**
+ * A word inside the string in progress (sqlWord skips those): in the implied '…' / "…" reading's opening string, a word
+ * that starts with a letter (or a non-ASCII byte) marks that prose came first, so a number glued before the closing quote
+ * may be a feet or inches mark (TV 55" -- wall mount), see sqlPunctFull. Q_SEL holds the mark: it is 0 until a token
+ * exists, and the closing quote clears it.
+ */
+// @ts-ignore: decorator
+@inline export function sqlStringWord(q: usize, w0: u32): void {
+  if (load<u32>(q + Q_NTOK) == 0 && load<u32>(q + Q_TSTART) == 0 && ((w0 | 0x20) - 0x61 < 26 || w0 >= 0x80)) store<u32>(q + Q_SEL, 1);
+}
+/**
  * Does punctuation `c` reach this reading? Inside a string only the closing quote or a backslash does (above), and
  * outside any string or comment a space or newline changes nothing (sqlPunct returns at once): the lexer skips the
  * call for those too (most of the punctuation of prose).
@@ -1580,12 +1590,15 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
             <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10) {
           s32(q, Q_BO, g32(q, Q_BO) | BO_APOS | (start == load<u32>(st + ST_LEX + LX_START) + 1 ? BO_APOS1 : 0));
         }
-        // (glued after a number that is not the value's first word: 14' x 14", TV 55" — a feet or inches mark, see onComment;
-        // a number alone before the quote, 5551234' -- x y, may be a user name or id whose check the dash cuts off)
+        // (glued after a number with a word before it: 14' x 14", TV 55" — a feet or inches mark, see onComment;
+        // a number alone before the quote, 5551234' -- x y, may be a user name or id whose check the dash cuts off — and so
+        // may one after a space, sign, bracket or '%' (' 1001' -- x y, +15551234567' -- x y, %0' -- a b): no word, no mark)
         if (!loose && !first && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 && g32(q, Q_MODE) != 0 &&
-            <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 && load<u32>(st + ST_LEX + LX_START) > 0) {
+            <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 && g32(q, Q_SEL) != 0) {
           s32(q, Q_BO, g32(q, Q_BO) | BO_NUMQ);
         }
+        // (Q_SEL held sqlStringWord's mark while no token existed; the reading's SELECT tracking starts from 0)
+        if (g32(q, Q_NTOK) == 0) s32(q, Q_SEL, 0);
         if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);
       }
       // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own

@@ -1209,14 +1209,18 @@ describe('sqli: feet and inches marks before a dash note', () => {
   // Board 14' x 14" -- pressure treated: read inside "…" the literal closes at the inches mark and "--" cuts; a quote
   // glued after a number and a "--" set apart by spaces with two words after it is a description's dash
   const clean = ['Board 14\' x 14" -- pressure treated', 'TV 55" -- wall mount included', 'He is 6\'1" -- athletic build',
-    'Desk 48" -- solid oak top'];
+    'Desk 48" -- solid oak top', ' TV 55" -- wall mount included', 'Sony TV 55" -- wall mount included'];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
   });
   // one word or none after the dash is a cut (sqlmap's 1" -- nDoq), and so is any comment glued or after a word, or after a
   // number that is the value's first word (an id or a phone number as a user name)
   const hits = ['1" -- ', '55" -- x', 'admin" -- ', "7' -- ", '5" --', "9'--zz yy", "x' or 2>1 -- two words", "5551234' -- x y",
-    '1001" -- a b'];
+    '1001" -- a b',
+    // session 18 red team (rt-ex 01): a space, sign, bracket, '%' or '+' before the number is no word — WHERE phone =
+    // '+15551234567' -- x y' AND password = … cuts the password check as the bare number does
+    "+15551234567' -- x y", " 1001' -- x y", "-1' -- x y", "(1' -- a b", "%0' -- a b", ' 1001" -- x y', '[7" -- a b',
+    "  +1 555' -- x y", "#5' -- a b"];
   it.each(hits)('%s is still blocked', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(true);
   });
