@@ -269,8 +269,10 @@ function schemePunct(st: usize, s2: usize, c: u32, end: u32): void {
   }
   // (JavaScript:React, Node: a ',' after the name starts the next item of a list as the ':' did — a name that runs or a call
   // after it still reports, javascript:x,alert(1))
+  // (only a real space is prose's: a line break between the names is where JavaScript inserts a ';' — javascript:top%0Aalert%0A(1)
+  // runs top; alert(1) — and a tab or form feed is no space a title is written with; either keeps the scheme watched)
   if (mode >= 12) {
-    if (space) s32(s2, S2_MODE, mode == 14 ? 0 : 13);
+    if (c == 0x20) s32(s2, S2_MODE, mode == 14 ? 0 : 13);
     else if (c == 0x2c && mode == 12) s32(s2, S2_MODE, 1);
     else schemeReport(st, s2);
     return;

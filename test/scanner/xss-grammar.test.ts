@@ -658,7 +658,12 @@ describe('xss: javascript: glued to a title', () => {
   // an operator word, and VBScript's call of a name with an argument
   const hits = ['javascript:name', 'javascript:top.alert(1)', 'javascript:alert(1)', 'javascript:a b(1)', 'javascript:x y;alert(1)',
     'javascript:x in alert(1)', 'vbscript:msgbox 1', 'JavaScript:Alert ', 'javascript:confirm`1`', 'javascript:x,alert(1)', 'javascript:x,name',
-    'javascript:a,b,c(1)'];
+    'javascript:a,b,c(1)',
+    // session 18 red team (rt-ex 03): a line break between the names is where JavaScript inserts a ';' (the URL keeps an
+    // encoded %0A / %0D): top; alert(1) runs — only a real space is prose's
+    'javascript:top%0Aalert%0A(1)', 'javascript:top%0Alocation%0A=name', '<a href="javascript:top%0Aalert%0A(1)">x</a>',
+    'javascript:top\nalert\n(1)', 'javascript:top%0Dalert%0D(1)', 'javascript:top\r\nalert\r\n(1)', 'javascript:top%0Aconfirm%0A`1`',
+    'javascript:top%0AsetTimeout%0A(name)', 'javascript:x%0Ay', 'JavaScript:The\nDefinitive Guide'];
   it.each(hits)('%s is a js-uri', (input) => {
     const r = d.scan(input, { context: 'form' });
     expect(ruleIds(r)).toContain('xss.js-uri');
