@@ -581,7 +581,10 @@ function judge(st: usize, q: usize): void {
         const prose = !symbolic && t3 == T_LOGIC && tend(q, 3) - tstart(q, 3) == 3 && (taux(q, 3) & A_SQLWORD) == 0 &&
           plainName(q, 2) && (taux(q, 2) & (A_LPAREN | A_RPAREN)) == 0 &&
           (taux(q, 3) & (A_LPAREN | A_RPAREN | A_COMMENT)) == 0 && (eaux(r1) & (A_LPAREN | A_RPAREN)) == 0 && plainWord(q, 4) &&
-          estart(r1) > tend(q, 2); // (spaced from its left side, as prose writes it: an injection glues it, ’ OR ’1=1)
+          estart(r1) > tend(q, 2) && // (spaced from its left side, as prose writes it: an injection glues it, ’ OR ’1=1)
+          // (and compared to a word, as prose compares: id and pass like 0x6125, id and pass > $$a$$, id and ssn > 500 compare
+          // a column to a literal — a boolean oracle in a numeric context, one byte of the hash per request)
+          t0 != T_NUM && t0 != T_STR;
         if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (eaux(r1) & A_IS) == 0) && !condition(q) && !listed && !formula && !prose) || where || inCall) && !cell) {
           report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
         } else if (isBreakout(q, 3)) {
@@ -1570,6 +1573,16 @@ function atMark(q: usize, tick: u32, start: u32, end: u32): u32 {
   return tick + 1;
 }
 
+/**
+ * A '$' glued after a word compared right after AND between two plain words (id and pass > $$a$$, id and $$a$$=$$a$$): the
+ * word was PostgreSQL's dollar-quoted literal, which judge's prose reading (AND between plain words, compared to a word) took
+ * for a word — a literal compared there is a boolean oracle or a tautology, reported as the reading without that release would.
+ */
+function dollarAfter(st: usize, q: usize, start: u32): void {
+  if (g32(q, Q_NTOK) >= 5 && ttype(q, 0) == T_WORD && tend(q, 0) == start && ttype(q, 1) == T_OP && (taux(q, 1) & A_CMP) != 0 &&
+      ttype(q, 3) == T_LOGIC && (taux(q, 3) & A_CHAR) == 0 && isValue(q, 2) && isValue(q, 4)) report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), start + 1);
+}
+
 function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool, first: bool): void {
   // (in S_NORMAL, the usual state, resolve changes nothing and none of the states below applies)
   if (g32(q, Q_STATE) != S_NORMAL) {
@@ -1641,6 +1654,7 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
     }
     s32(q, Q_AT, at);
   }
+  if (c == 0x24) dollarAfter(st, q, start);
   switch (c) {
     case 0x27: case 0x22: {
       // x'41'  N'a'  _utf8'a': a prefix glued to a single quote is part of the literal, once the literal closes (closeString)

@@ -1263,12 +1263,19 @@ describe('sqli: AND between two plain words is prose', () => {
   // the comparison); an injected one follows a literal or a break-out, or glues its comparison, and OR is left alone
   // (foo or id > 0 is true for every row of a numeric context)
   const clean = ['Members and guests = welcome', 'cats and dogs > birds', 'A and B = team 1', 'you and me = forever',
-    'Adults and children > 12 pay full price', 'Students and seniors >= 20% discount'];
+    'Kids and adults > grown-ups', 'Salt and pepper = seasoning'];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
   });
   const hits = ['abc or id=1', 'name and x=5', '1 or id=1', "x' or a=b", 'test or 1=1', '1 and a > 0', "x' and b = c", 'foo or id > 0',
-    'Yes or no = fine either way', 'abc xor id > 0'];
+    'Yes or no = fine either way', 'abc xor id > 0',
+    // session 18 red team (rt-ex 02): compared to a literal — number, hex, string, $$…$$ — it is a boolean oracle in a
+    // numeric context (WHERE id = id and pass like 0x6125: the users whose hash starts with 'a'), whatever words stand around
+    'id and pass like 0x6125', 'id and pass > 0x61', 'ID AND PASS LIKE 0x6125', 'id and pass > $$a$$', 'id and $$a$$=$$a$$',
+    'id and ssn > 500', 'id and id in (1,2)', "id and pass like 'a%'", 'id and pass between 0x61 and 0x62', 'id and pass rlike 0x61',
+    'id and pass like $tag$a%$tag$', 'id and pass>0x61',
+    // known false positives since: prose compares to a number the same way (the exemption cannot tell them from the oracle)
+    'Adults and children > 12 pay full price', 'Students and seniors >= 20% discount'];
   it.each(hits)('%s is a tautology', (input) => {
     const r = d.scan(input, { context: 'form' });
     expect(ruleIds(r)).toContain('sqli.tautology');
