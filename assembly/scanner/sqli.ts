@@ -132,6 +132,7 @@ const A_CHAR: u32 = 0xff00; // operator character(s) for OP tokens
 const A_SPACED: u32 = 0x10000; // FUNC: whitespace between the name and its '(' (if (a < b), for (i = 0)
 const A_JOINED: u32 = 0x20000; // OP: two operator characters joined (<= != == ...)
 const A_CELL: u32 = 0x20000;   // WORD (the bit of OP's A_JOINED): a spreadsheet cell reference (a1, bc12)
+const A_MATHS: u32 = 0x20000;  // FUNC (the bit of OP's A_JOINED): a maths or aggregate function's name (MATHS_FUNCS)
 const A_UNIT: u32 = 0x20000;   // NUM (the bit of OP's A_JOINED): letters glued after the digits (3pm, 2s) — not an integer literal
 const A_HEXGROUP: u32 = 0x40000; // WORD (the bit of OP's A_IS): one to four hex digits, an IPv6 group (::ffff:…), no type name
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
@@ -519,6 +520,13 @@ function judge(st: usize, q: usize): void {
     if ((f0 & K_SQL_SCHEMA_WEAK) != 0 && isKw(q, 1, K_SQL_FROM)) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
   }
   if (t0 == T_VAR && (eaux(r0) & A_SYSVAR) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
+  // sin(x) or cos(1), floor(x) or floor(-1): the second call of a maths pair (makeFunc's pair, judged at its name) takes a
+  // literal (after a sign, too), a constant that makes the connective true for every row
+  if (t0 == T_NUM || t0 == T_STR || t0 == T_VAR || (t0 == T_WORD && (eaux(r0) & A_SQLWORD) != 0) || (t0 == T_KW && (f0 & K_SQL_VALUEKW) != 0)) {
+    const k: u32 = t1 == T_OP && (eaux(r1) & (A_LPAREN | A_CMP)) == A_LPAREN ? 2 : 1;
+    if ((taux(q, k - 1) & A_LPAREN) != 0 && ttype(q, k) == T_FUNC && (taux(q, k) & A_MATHS) != 0 && ttype(q, k + 1) == T_LOGIC &&
+        (taux(q, k + 1) & A_RPAREN) != 0 && ttype(q, k + 3) == T_FUNC && (taux(q, k + 3) & A_MATHS) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, k + 3), e0);
+  }
   if (t0 == T_NUM && (eaux(r0) & A_HEX) != 0) {
     // SELECT 0x6162...  (a hex literal as the select list)
     if (isKw(q, 1, K_SQL_SELECT)) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
@@ -557,7 +565,10 @@ function judge(st: usize, q: usize): void {
           !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0)) &&
           !((taux(q, 3) & A_QUAL) != 0 && (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0) &&
           !((eaux(r1) & A_RPAREN) != 0 && oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4)) &&
-            (taux(q, 3) & A_QUAL) == 0 && (tflags(q, 3) & K_SQL_FUNC) != 0); // (an SQL function's own name, unqualified)
+            (taux(q, 3) & A_QUAL) == 0 && (tflags(q, 3) & K_SQL_FUNC) != 0 && // (an SQL function's own name, unqualified)
+            // (a maths function of one letter or a number: trim(pass) > 0x6162, length(pass) > 5, ascii(pass) = 97 read a
+            // column's bytes one comparison at a time, a binary search that extracts it)
+            (taux(q, 3) & A_MATHS) != 0 && (ttype(q, 2) == T_NUM || tend(q, 2) - tstart(q, 2) == 1));
         // (a name after || or && is code — a || b == c — unless IS tests it: IS NULL is SQL only)
         // (WHEN is a condition after CASE or a CASE branch's value — CASE WHEN 1=1, THEN 1 WHEN 2>1 — and prose elsewhere:
         // "when `status` >= 500")
@@ -853,10 +864,40 @@ const DEFER_BREAK: u64 = STRUCTURAL | K_SQL_LOGIC | K_SQL_OPWORD | K_SQL_DANGER 
     c == 0x25 || c == 0x2d || c == 0x28 || c == 0x29 || c == 0x3f || c == 0x21 || c == 0x2a || c == 0x5e || c == 0x2b;
 }
 
+// Maths and aggregate functions (a formula's: abs sin cos tan cot asin acos atan exp ln log log2 log10 sqrt round floor ceil ceiling sign sum avg min max count degrees radians): no string or data
+// function that reads a column's bytes (trim, lower, length, ascii, ord, hex, substr …) — see A_MATHS
+const MATHS_FUNCS: usize = memory.data<u8>([
+  3, 0x61, 0x62, 0x73, 3, 0x73, 0x69, 0x6e, 3, 0x63, 0x6f, 0x73, 3, 0x74, 0x61, 0x6e, 3, 0x63, 0x6f, 0x74, 4, 0x61,
+  0x73, 0x69, 0x6e, 4, 0x61, 0x63, 0x6f, 0x73, 4, 0x61, 0x74, 0x61, 0x6e, 3, 0x65, 0x78, 0x70, 2, 0x6c, 0x6e, 3, 0x6c,
+  0x6f, 0x67, 4, 0x6c, 0x6f, 0x67, 0x32, 5, 0x6c, 0x6f, 0x67, 0x31, 0x30, 4, 0x73, 0x71, 0x72, 0x74, 5, 0x72, 0x6f,
+  0x75, 0x6e, 0x64, 5, 0x66, 0x6c, 0x6f, 0x6f, 0x72, 4, 0x63, 0x65, 0x69, 0x6c, 7, 0x63, 0x65, 0x69, 0x6c, 0x69, 0x6e,
+  0x67, 4, 0x73, 0x69, 0x67, 0x6e, 3, 0x73, 0x75, 0x6d, 3, 0x61, 0x76, 0x67, 3, 0x6d, 0x69, 0x6e, 3, 0x6d, 0x61, 0x78,
+  5, 0x63, 0x6f, 0x75, 0x6e, 0x74, 7, 0x64, 0x65, 0x67, 0x72, 0x65, 0x65, 0x73, 7, 0x72, 0x61, 0x64, 0x69, 0x61, 0x6e,
+  0x73, 0,
+]);
+
+/** Is token 0 (its word still in the lexer's buffer) named as a maths function (MATHS_FUNCS)? */
+function mathsName(st: usize, q: usize): bool {
+  const len = tend(q, 0) - tstart(q, 0);
+  // (the lexer's buffer must hold this token's word, byte for byte: an encoded or joined name is not read as one)
+  if (load<u32>(st + ST_LEX + LX_START) != tstart(q, 0) || len > 7) return false;
+  const word = st + ST_LEX + LX_WORD;
+  let e = MATHS_FUNCS;
+  while (true) {
+    const l = <u32>load<u8>(e);
+    if (l == 0) return false;
+    if (len == l && memory.compare(e + 1, word, len) == 0) return true;
+    e += l + 1;
+  }
+  return false;
+}
+
 /** Called when '(' follows token 0: it becomes a function call. */
 function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false): void {
   const e = ent(q, 0);
   store<u32>(e + E_TYPE, T_FUNC);
+  // (A_MATHS shares the word's A_CELL bit, read on words only)
+  store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~A_MATHS) | (mathsName(st, q) ? A_MATHS : 0));
   if (load<u32>(e + E_END) != start) store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_SPACED);
   const f = tflags(q, 0);
   const s0 = tstart(q, 0);
@@ -902,8 +943,11 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
     // connective, the first starting the value or following a plain word — a formula or a sentence about two functions.
     // An injected call follows a literal, a quote or a comparison (1 and ascii(, x' or sleep(); a dangerous name still
     // reports above.
+    // (both maths functions, the first of one letter: floor(0) or floor(1), abs(0) or abs(1) are constants, always true —
+    // a tautology that needs no column name — and ascii(name) or ascii(pass) is true for every row with a name)
     const pair = t1 == T_LOGIC && (taux(q, 1) & (A_CHAR | A_LPAREN | A_COMMENT)) == 0 && (taux(q, 1) & A_RPAREN) != 0 &&
-      oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4)) && (f & K_SQL_DANGER) == 0;
+      oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4)) && (f & K_SQL_DANGER) == 0 &&
+      ttype(q, 2) == T_WORD && tend(q, 2) - tstart(q, 2) == 1 && (taux(q, 3) & A_MATHS) != 0 && (load<u32>(e + E_AUX) & A_MATHS) != 0;
     if (t1 == T_FUNC) {
       if ((taux(q, 0) & A_LPAREN) != 0) {
         // nested: ASCII(SUBSTRING(  or chained: CHR(..)||CHR(

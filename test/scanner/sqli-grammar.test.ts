@@ -1230,13 +1230,19 @@ describe('sqli: feet and inches marks before a dash note', () => {
 describe('sqli: a formula compares a function of one thing', () => {
   // count(x) > 3, round(2.5) = 3: an SQL function's name, one plain argument, the comparison after its ')', and nothing
   // but a plain word before it; an injected comparison follows a literal, quote, connective or ','
-  const clean = ['count(x) > 3', 'round(2.5) = 3', 'sum(a) = 10', 'avg(scores) >= 80', 'len(name) > 0',
+  const clean = ['count(x) > 3', 'round(2.5) = 3', 'sum(a) = 10', 'avg(s) >= 80', 'COUNT(X) > 3',
     'sum(x) > 100 means over budget', 'Check max(a) > 5', 'floor(2.9) = 2'];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
   });
   const hits = ['1 and count(id)>9', 'count(id) >= 9 and 1', 'if(x, count(id)>=9, 0)', "x' and count(id)>0", 'sum(a) = 10 or 1',
-    'length(user) > 4 and 7', '1 or max(id) > 0'];
+    'length(user) > 4 and 7', '1 or max(id) > 0',
+    // session 18 red team (rt-ex 04): a string or data function reading a column, compared — one comparison per request
+    // binary-searches the column's bytes — and any function of a name longer than a letter
+    'trim(pass) > 0x6162', 'lower(pass) > 0x61626364', 'length(pass) > 5', 'ascii(pass) = 97', 'ascii(p) = 97', 'length(x) > 5',
+    'hex(pass) > 0x41', 'ord(p) > 97', 'upper(pass) like 0x4125',
+    // known false positives since: a formula of a longer name reads as the same oracle
+    'avg(scores) >= 80', 'len(name) > 0'];
   it.each(hits)('%s is a tautology', (input) => {
     const r = d.scan(input, { context: 'form' });
     expect(ruleIds(r)).toContain('sqli.tautology');
@@ -1246,12 +1252,18 @@ describe('sqli: a formula compares a function of one thing', () => {
 });
 
 describe('sqli: two functions of one thing joined by a word are a formula', () => {
-  const clean = ['sin(x) or cos(x)', 'log(2) or ln(2)', 'avg(a) and avg(b) differ', 'tan(x) or cot(x)', 'use abs(x) or sqrt(x)'];
+  const clean = ['sin(x) or cos(x)', 'Sin(x) or Cos(x)', 'avg(a) and avg(b) differ', 'tan(x) or cot(x)', 'use abs(x) or sqrt(x)'];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
   });
   const hits = ['ascii(1) or sleep(5)', "x' or sin(1)", '1 and ascii(substr(user(),1,1))>64', 'abs(1) or ascii(char(65))',
-    '1 and ascii(1) or ord(2)', "abs(x) || ascii('a')"];
+    '1 and ascii(1) or ord(2)', "abs(x) || ascii('a')",
+    // session 18 red team (rt-ex 04): a pair of constants is always true (WHERE user_id = floor(0) or floor(1): every row),
+    // so is a constant second call, and string functions of columns are true for every row with a value
+    'floor(0) or floor(1)', 'abs(0) or abs(1)', 'ascii(name) or ascii(pass)', 'ascii(a) or ascii(b)', 'floor(x) or floor(1)',
+    'sin(x) or cos(-1)', "sin(x) or cos('1')", 'abs(x) or abs(true)', 'sin(x) or cos(@a)', 'sin(x) or cos(0x1)',
+    // known false positive since: two constants, as floor(0) or floor(1)
+    'log(2) or ln(2)'];
   it.each(hits)('%s is still blocked', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(true);
   });
