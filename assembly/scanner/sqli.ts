@@ -133,6 +133,7 @@ const A_SPACED: u32 = 0x10000; // FUNC: whitespace between the name and its '(' 
 const A_JOINED: u32 = 0x20000; // OP: two operator characters joined (<= != == ...)
 const A_CELL: u32 = 0x20000;   // WORD (the bit of OP's A_JOINED): a spreadsheet cell reference (a1, bc12)
 const A_MATHS: u32 = 0x20000;  // FUNC (the bit of OP's A_JOINED): a maths or aggregate function's name (MATHS_FUNCS)
+const A_AGG: u32 = 0x40000;    // FUNC (the bit of OP's A_IS): with A_MATHS, an aggregate's (count, sum, avg, min, max)
 const A_UNIT: u32 = 0x20000;   // NUM (the bit of OP's A_JOINED): letters glued after the digits (3pm, 2s) — not an integer literal
 const A_HEXGROUP: u32 = 0x40000; // WORD (the bit of OP's A_IS): one to four hex digits, an IPv6 group (::ffff:…), no type name
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
@@ -567,8 +568,9 @@ function judge(st: usize, q: usize): void {
           !((eaux(r1) & A_RPAREN) != 0 && oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4)) &&
             (taux(q, 3) & A_QUAL) == 0 && (tflags(q, 3) & K_SQL_FUNC) != 0 && // (an SQL function's own name, unqualified)
             // (a maths function of one letter or a number: trim(pass) > 0x6162, length(pass) > 5, ascii(pass) = 97 read a
-            // column's bytes one comparison at a time, a binary search that extracts it)
-            (taux(q, 3) & A_MATHS) != 0 && (ttype(q, 2) == T_NUM || tend(q, 2) - tstart(q, 2) == 1));
+            // column's bytes one comparison at a time, a binary search that extracts it; an aggregate of any name —
+            // count(apples) = 12 — is refused in WHERE by every engine, so it tests no row)
+            (taux(q, 3) & A_MATHS) != 0 && (ttype(q, 2) == T_NUM || tend(q, 2) - tstart(q, 2) == 1 || (taux(q, 3) & A_AGG) != 0));
         // (a name after || or && is code — a || b == c — unless IS tests it: IS NULL is SQL only)
         // (WHEN is a condition after CASE or a CASE branch's value — CASE WHEN 1=1, THEN 1 WHEN 2>1 — and prose elsewhere:
         // "when `status` >= 500")
@@ -864,40 +866,46 @@ const DEFER_BREAK: u64 = STRUCTURAL | K_SQL_LOGIC | K_SQL_OPWORD | K_SQL_DANGER 
     c == 0x25 || c == 0x2d || c == 0x28 || c == 0x29 || c == 0x3f || c == 0x21 || c == 0x2a || c == 0x5e || c == 0x2b;
 }
 
-// Maths and aggregate functions (a formula's: abs sin cos tan cot asin acos atan exp ln log log2 log10 sqrt round floor ceil ceiling sign sum avg min max count degrees radians): no string or data
-// function that reads a column's bytes (trim, lower, length, ascii, ord, hex, substr …) — see A_MATHS
+// Maths functions (a formula's: abs sin cos tan cot asin acos atan exp ln log log2 log10 sqrt round floor ceil ceiling
+// sign degrees radians), then after 0xff the aggregates
+// (sum avg min max count): no string or data function that reads a column's bytes (trim, lower, length, ascii, ord, hex, substr …)
 const MATHS_FUNCS: usize = memory.data<u8>([
   3, 0x61, 0x62, 0x73, 3, 0x73, 0x69, 0x6e, 3, 0x63, 0x6f, 0x73, 3, 0x74, 0x61, 0x6e, 3, 0x63, 0x6f, 0x74, 4, 0x61,
   0x73, 0x69, 0x6e, 4, 0x61, 0x63, 0x6f, 0x73, 4, 0x61, 0x74, 0x61, 0x6e, 3, 0x65, 0x78, 0x70, 2, 0x6c, 0x6e, 3, 0x6c,
   0x6f, 0x67, 4, 0x6c, 0x6f, 0x67, 0x32, 5, 0x6c, 0x6f, 0x67, 0x31, 0x30, 4, 0x73, 0x71, 0x72, 0x74, 5, 0x72, 0x6f,
   0x75, 0x6e, 0x64, 5, 0x66, 0x6c, 0x6f, 0x6f, 0x72, 4, 0x63, 0x65, 0x69, 0x6c, 7, 0x63, 0x65, 0x69, 0x6c, 0x69, 0x6e,
-  0x67, 4, 0x73, 0x69, 0x67, 0x6e, 3, 0x73, 0x75, 0x6d, 3, 0x61, 0x76, 0x67, 3, 0x6d, 0x69, 0x6e, 3, 0x6d, 0x61, 0x78,
-  5, 0x63, 0x6f, 0x75, 0x6e, 0x74, 7, 0x64, 0x65, 0x67, 0x72, 0x65, 0x65, 0x73, 7, 0x72, 0x61, 0x64, 0x69, 0x61, 0x6e,
-  0x73, 0,
+  0x67, 4, 0x73, 0x69, 0x67, 0x6e, 7, 0x64, 0x65, 0x67, 0x72, 0x65, 0x65, 0x73, 7, 0x72, 0x61, 0x64, 0x69, 0x61, 0x6e,
+  0x73, 0xff, 3, 0x73, 0x75, 0x6d, 3, 0x61, 0x76, 0x67, 3, 0x6d, 0x69, 0x6e, 3, 0x6d, 0x61, 0x78, 5, 0x63, 0x6f, 0x75,
+  0x6e, 0x74, 0,
 ]);
 
-/** Is token 0 (its word still in the lexer's buffer) named as a maths function (MATHS_FUNCS)? */
-function mathsName(st: usize, q: usize): bool {
+/**
+ * Token 0's name (its word still in the lexer's buffer) as a function of a formula: A_MATHS for a maths function, with
+ * A_AGG for an aggregate (MATHS_FUNCS); 0 for any other name.
+ */
+function mathsName(st: usize, q: usize): u32 {
   const len = tend(q, 0) - tstart(q, 0);
   // (the lexer's buffer must hold this token's word, byte for byte: an encoded or joined name is not read as one)
-  if (load<u32>(st + ST_LEX + LX_START) != tstart(q, 0) || len > 7) return false;
+  if (load<u32>(st + ST_LEX + LX_START) != tstart(q, 0) || len > 7) return 0;
   const word = st + ST_LEX + LX_WORD;
   let e = MATHS_FUNCS;
+  let kind = A_MATHS;
   while (true) {
     const l = <u32>load<u8>(e);
-    if (l == 0) return false;
-    if (len == l && memory.compare(e + 1, word, len) == 0) return true;
+    if (l == 0) return 0;
+    if (l == 0xff) { kind = A_MATHS | A_AGG; e++; continue; }
+    if (len == l && memory.compare(e + 1, word, len) == 0) return kind;
     e += l + 1;
   }
-  return false;
+  return 0;
 }
 
 /** Called when '(' follows token 0: it becomes a function call. */
 function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false): void {
   const e = ent(q, 0);
   store<u32>(e + E_TYPE, T_FUNC);
-  // (A_MATHS shares the word's A_CELL bit, read on words only)
-  store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~A_MATHS) | (mathsName(st, q) ? A_MATHS : 0));
+  // (A_MATHS and A_AGG share the word's A_CELL and A_HEXGROUP bits, read on words only)
+  store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~(A_MATHS | A_AGG)) | mathsName(st, q));
   if (load<u32>(e + E_END) != start) store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_SPACED);
   const f = tflags(q, 0);
   const s0 = tstart(q, 0);
