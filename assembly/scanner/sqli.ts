@@ -132,6 +132,8 @@ const A_CHAR: u32 = 0xff00; // operator character(s) for OP tokens
 const A_SPACED: u32 = 0x10000; // FUNC: whitespace between the name and its '(' (if (a < b), for (i = 0)
 const A_JOINED: u32 = 0x20000; // OP: two operator characters joined (<= != == ...)
 const A_CELL: u32 = 0x20000;   // WORD (the bit of OP's A_JOINED): a spreadsheet cell reference (a1, bc12)
+const A_MATHS: u32 = 0x20000;  // FUNC (the bit of OP's A_JOINED): a maths or aggregate function's name (MATHS_FUNCS)
+const A_AGG: u32 = 0x40000;    // FUNC (the bit of OP's A_IS): with A_MATHS, an aggregate's (count, sum, avg, min, max)
 const A_UNIT: u32 = 0x20000;   // NUM (the bit of OP's A_JOINED): letters glued after the digits (3pm, 2s) — not an integer literal
 const A_HEXGROUP: u32 = 0x40000; // WORD (the bit of OP's A_IS): one to four hex digits, an IPv6 group (::ffff:…), no type name
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
@@ -163,6 +165,16 @@ const CLAUSE: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ORDER | K_SQL_WHERE | K_S
  */
 // @ts-ignore: decorator
 @inline export function sqlInString(q: usize): bool { return load<u32>(q + Q_STATE) == S_STRING; }
+/**
+ * A word inside the string in progress (sqlWord skips those): in the implied '…' / "…" reading's opening string, a word
+ * that starts with a letter (or a non-ASCII byte) marks that prose came first, so a number glued before the closing quote
+ * may be a feet or inches mark (TV 55" -- wall mount), see sqlPunctFull. Q_SEL holds the mark: it is 0 until a token
+ * exists, and the closing quote clears it.
+ */
+// @ts-ignore: decorator
+@inline export function sqlStringWord(q: usize, w0: u32): void {
+  if (load<u32>(q + Q_NTOK) == 0 && load<u32>(q + Q_TSTART) == 0 && ((w0 | 0x20) - 0x61 < 26 || w0 >= 0x80)) store<u32>(q + Q_SEL, 1);
+}
 /**
  * Does punctuation `c` reach this reading? Inside a string only the closing quote or a backslash does (above), and
  * outside any string or comment a space or newline changes nothing (sqlPunct returns at once): the lexer skips the
@@ -509,6 +521,13 @@ function judge(st: usize, q: usize): void {
     if ((f0 & K_SQL_SCHEMA_WEAK) != 0 && isKw(q, 1, K_SQL_FROM)) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
   }
   if (t0 == T_VAR && (eaux(r0) & A_SYSVAR) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
+  // sin(x) or cos(1), floor(x) or floor(-1): the second call of a maths pair (makeFunc's pair, judged at its name) takes a
+  // literal (after a sign, too), a constant that makes the connective true for every row
+  if (t0 == T_NUM || t0 == T_STR || t0 == T_VAR || (t0 == T_WORD && (eaux(r0) & A_SQLWORD) != 0) || (t0 == T_KW && (f0 & K_SQL_VALUEKW) != 0)) {
+    const k: u32 = t1 == T_OP && (eaux(r1) & (A_LPAREN | A_CMP)) == A_LPAREN ? 2 : 1;
+    if ((taux(q, k - 1) & A_LPAREN) != 0 && ttype(q, k) == T_FUNC && (taux(q, k) & A_MATHS) != 0 && ttype(q, k + 1) == T_LOGIC &&
+        (taux(q, k + 1) & A_RPAREN) != 0 && ttype(q, k + 3) == T_FUNC && (taux(q, k + 3) & A_MATHS) != 0) report(st, R_SQLI_FUNCTION_CHAIN, tstart(q, k + 3), e0);
+  }
   if (t0 == T_NUM && (eaux(r0) & A_HEX) != 0) {
     // SELECT 0x6162...  (a hex literal as the select list)
     if (isKw(q, 1, K_SQL_SELECT)) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
@@ -547,7 +566,11 @@ function judge(st: usize, q: usize): void {
           !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0)) &&
           !((taux(q, 3) & A_QUAL) != 0 && (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0) &&
           !((eaux(r1) & A_RPAREN) != 0 && oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4)) &&
-            (taux(q, 3) & A_QUAL) == 0 && (tflags(q, 3) & K_SQL_FUNC) != 0); // (an SQL function's own name, unqualified)
+            (taux(q, 3) & A_QUAL) == 0 && (tflags(q, 3) & K_SQL_FUNC) != 0 && // (an SQL function's own name, unqualified)
+            // (a maths function of one letter or a number: trim(pass) > 0x6162, length(pass) > 5, ascii(pass) = 97 read a
+            // column's bytes one comparison at a time, a binary search that extracts it; an aggregate of any name —
+            // count(apples) = 12 — is refused in WHERE by every engine, so it tests no row)
+            (taux(q, 3) & A_MATHS) != 0 && (ttype(q, 2) == T_NUM || tend(q, 2) - tstart(q, 2) == 1 || (taux(q, 3) & A_AGG) != 0));
         // (a name after || or && is code — a || b == c — unless IS tests it: IS NULL is SQL only)
         // (WHEN is a condition after CASE or a CASE branch's value — CASE WHEN 1=1, THEN 1 WHEN 2>1 — and prose elsewhere:
         // "when `status` >= 500")
@@ -571,7 +594,10 @@ function judge(st: usize, q: usize): void {
         const prose = !symbolic && t3 == T_LOGIC && tend(q, 3) - tstart(q, 3) == 3 && (taux(q, 3) & A_SQLWORD) == 0 &&
           plainName(q, 2) && (taux(q, 2) & (A_LPAREN | A_RPAREN)) == 0 &&
           (taux(q, 3) & (A_LPAREN | A_RPAREN | A_COMMENT)) == 0 && (eaux(r1) & (A_LPAREN | A_RPAREN)) == 0 && plainWord(q, 4) &&
-          estart(r1) > tend(q, 2); // (spaced from its left side, as prose writes it: an injection glues it, ’ OR ’1=1)
+          estart(r1) > tend(q, 2) && // (spaced from its left side, as prose writes it: an injection glues it, ’ OR ’1=1)
+          // (and compared to a word, as prose compares: id and pass like 0x6125, id and pass > $$a$$, id and ssn > 500 compare
+          // a column to a literal — a boolean oracle in a numeric context, one byte of the hash per request)
+          t0 != T_NUM && t0 != T_STR;
         if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (eaux(r1) & A_IS) == 0) && !condition(q) && !listed && !formula && !prose) || where || inCall) && !cell) {
           report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
         } else if (isBreakout(q, 3)) {
@@ -840,10 +866,46 @@ const DEFER_BREAK: u64 = STRUCTURAL | K_SQL_LOGIC | K_SQL_OPWORD | K_SQL_DANGER 
     c == 0x25 || c == 0x2d || c == 0x28 || c == 0x29 || c == 0x3f || c == 0x21 || c == 0x2a || c == 0x5e || c == 0x2b;
 }
 
+// Maths functions (a formula's: abs sin cos tan cot asin acos atan exp ln log log2 log10 sqrt round floor ceil ceiling
+// sign degrees radians), then after 0xff the aggregates
+// (sum avg min max count): no string or data function that reads a column's bytes (trim, lower, length, ascii, ord, hex, substr …)
+const MATHS_FUNCS: usize = memory.data<u8>([
+  3, 0x61, 0x62, 0x73, 3, 0x73, 0x69, 0x6e, 3, 0x63, 0x6f, 0x73, 3, 0x74, 0x61, 0x6e, 3, 0x63, 0x6f, 0x74, 4, 0x61,
+  0x73, 0x69, 0x6e, 4, 0x61, 0x63, 0x6f, 0x73, 4, 0x61, 0x74, 0x61, 0x6e, 3, 0x65, 0x78, 0x70, 2, 0x6c, 0x6e, 3, 0x6c,
+  0x6f, 0x67, 4, 0x6c, 0x6f, 0x67, 0x32, 5, 0x6c, 0x6f, 0x67, 0x31, 0x30, 4, 0x73, 0x71, 0x72, 0x74, 5, 0x72, 0x6f,
+  0x75, 0x6e, 0x64, 5, 0x66, 0x6c, 0x6f, 0x6f, 0x72, 4, 0x63, 0x65, 0x69, 0x6c, 7, 0x63, 0x65, 0x69, 0x6c, 0x69, 0x6e,
+  0x67, 4, 0x73, 0x69, 0x67, 0x6e, 7, 0x64, 0x65, 0x67, 0x72, 0x65, 0x65, 0x73, 7, 0x72, 0x61, 0x64, 0x69, 0x61, 0x6e,
+  0x73, 0xff, 3, 0x73, 0x75, 0x6d, 3, 0x61, 0x76, 0x67, 3, 0x6d, 0x69, 0x6e, 3, 0x6d, 0x61, 0x78, 5, 0x63, 0x6f, 0x75,
+  0x6e, 0x74, 0,
+]);
+
+/**
+ * Token 0's name (its word still in the lexer's buffer) as a function of a formula: A_MATHS for a maths function, with
+ * A_AGG for an aggregate (MATHS_FUNCS); 0 for any other name.
+ */
+function mathsName(st: usize, q: usize): u32 {
+  const len = tend(q, 0) - tstart(q, 0);
+  // (the lexer's buffer must hold this token's word, byte for byte: an encoded or joined name is not read as one)
+  if (load<u32>(st + ST_LEX + LX_START) != tstart(q, 0) || len > 7) return 0;
+  const word = st + ST_LEX + LX_WORD;
+  let e = MATHS_FUNCS;
+  let kind = A_MATHS;
+  while (true) {
+    const l = <u32>load<u8>(e);
+    if (l == 0) return 0;
+    if (l == 0xff) { kind = A_MATHS | A_AGG; e++; continue; }
+    if (len == l && memory.compare(e + 1, word, len) == 0) return kind;
+    e += l + 1;
+  }
+  return 0;
+}
+
 /** Called when '(' follows token 0: it becomes a function call. */
 function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false): void {
   const e = ent(q, 0);
   store<u32>(e + E_TYPE, T_FUNC);
+  // (A_MATHS and A_AGG share the word's A_CELL and A_HEXGROUP bits, read on words only)
+  store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~(A_MATHS | A_AGG)) | mathsName(st, q));
   if (load<u32>(e + E_END) != start) store<u32>(e + E_AUX, load<u32>(e + E_AUX) | A_SPACED);
   const f = tflags(q, 0);
   const s0 = tstart(q, 0);
@@ -889,8 +951,11 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
     // connective, the first starting the value or following a plain word — a formula or a sentence about two functions.
     // An injected call follows a literal, a quote or a comparison (1 and ascii(, x' or sleep(); a dangerous name still
     // reports above.
+    // (both maths functions, the first of one letter: floor(0) or floor(1), abs(0) or abs(1) are constants, always true —
+    // a tautology that needs no column name — and ascii(name) or ascii(pass) is true for every row with a name)
     const pair = t1 == T_LOGIC && (taux(q, 1) & (A_CHAR | A_LPAREN | A_COMMENT)) == 0 && (taux(q, 1) & A_RPAREN) != 0 &&
-      oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4)) && (f & K_SQL_DANGER) == 0;
+      oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4)) && (f & K_SQL_DANGER) == 0 &&
+      ttype(q, 2) == T_WORD && tend(q, 2) - tstart(q, 2) == 1 && (taux(q, 3) & A_MATHS) != 0 && (load<u32>(e + E_AUX) & A_MATHS) != 0;
     if (t1 == T_FUNC) {
       if ((taux(q, 0) & A_LPAREN) != 0) {
         // nested: ASCII(SUBSTRING(  or chained: CHR(..)||CHR(
@@ -1560,6 +1625,16 @@ function atMark(q: usize, tick: u32, start: u32, end: u32): u32 {
   return tick + 1;
 }
 
+/**
+ * A '$' glued after a word compared right after AND between two plain words (id and pass > $$a$$, id and $$a$$=$$a$$): the
+ * word was PostgreSQL's dollar-quoted literal, which judge's prose reading (AND between plain words, compared to a word) took
+ * for a word — a literal compared there is a boolean oracle or a tautology, reported as the reading without that release would.
+ */
+function dollarAfter(st: usize, q: usize, start: u32): void {
+  if (g32(q, Q_NTOK) >= 5 && ttype(q, 0) == T_WORD && tend(q, 0) == start && ttype(q, 1) == T_OP && (taux(q, 1) & A_CMP) != 0 &&
+      ttype(q, 3) == T_LOGIC && (taux(q, 3) & A_CHAR) == 0 && isValue(q, 2) && isValue(q, 4)) report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), start + 1);
+}
+
 function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool, first: bool): void {
   // (in S_NORMAL, the usual state, resolve changes nothing and none of the states below applies)
   if (g32(q, Q_STATE) != S_NORMAL) {
@@ -1580,12 +1655,15 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
             <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10) {
           s32(q, Q_BO, g32(q, Q_BO) | BO_APOS | (start == load<u32>(st + ST_LEX + LX_START) + 1 ? BO_APOS1 : 0));
         }
-        // (glued after a number that is not the value's first word: 14' x 14", TV 55" — a feet or inches mark, see onComment;
-        // a number alone before the quote, 5551234' -- x y, may be a user name or id whose check the dash cuts off)
+        // (glued after a number with a word before it: 14' x 14", TV 55" — a feet or inches mark, see onComment;
+        // a number alone before the quote, 5551234' -- x y, may be a user name or id whose check the dash cuts off — and so
+        // may one after a space, sign, bracket or '%' (' 1001' -- x y, +15551234567' -- x y, %0' -- a b): no word, no mark)
         if (!loose && !first && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 && g32(q, Q_MODE) != 0 &&
-            <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 && load<u32>(st + ST_LEX + LX_START) > 0) {
+            <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 && g32(q, Q_SEL) != 0) {
           s32(q, Q_BO, g32(q, Q_BO) | BO_NUMQ);
         }
+        // (Q_SEL held sqlStringWord's mark while no token existed; the reading's SELECT tracking starts from 0)
+        if (g32(q, Q_NTOK) == 0) s32(q, Q_SEL, 0);
         if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);
       }
       // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own
@@ -1628,6 +1706,7 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
     }
     s32(q, Q_AT, at);
   }
+  if (c == 0x24) dollarAfter(st, q, start);
   switch (c) {
     case 0x27: case 0x22: {
       // x'41'  N'a'  _utf8'a': a prefix glued to a single quote is part of the literal, once the literal closes (closeString)

@@ -25,6 +25,8 @@ const X4_PAREN: u32 = 24;     // where a held sink's report ends: a dialog call'
 const X4_VB: u32 = 28;        // 1 when the last script scheme named was vbscript (VBScript calls without parentheses: msgbox 1)
 const X4_ENTITY: u32 = 32;    // start + 1 of the '{' of an open &{ (a JavaScript entity waiting for its '}': see cssBraces)
 const X4_ENTITY_END: u32 = 36; // end of that '{'
+const X4_NL: u32 = 40;        // end of the last newline (a line break between a word and a sink name ends a statement)
+const X4_PROSE: u32 = 44;     // start + 1 of the last sink name written as prose: after a word and a space, no line break (see sinkProse)
 
 // The first 32 bytes hold what must all be zero for the fast paths (xssWord, xssPunct: see quiet()), read as two v128
 // (X_PEND may also be P_BRK)
@@ -269,8 +271,10 @@ function schemePunct(st: usize, s2: usize, c: u32, end: u32): void {
   }
   // (JavaScript:React, Node: a ',' after the name starts the next item of a list as the ':' did — a name that runs or a call
   // after it still reports, javascript:x,alert(1))
+  // (only a real space is prose's: a line break between the names is where JavaScript inserts a ';' — javascript:top%0Aalert%0A(1)
+  // runs top; alert(1) — and a tab or form feed is no space a title is written with; either keeps the scheme watched)
   if (mode >= 12) {
-    if (space) s32(s2, S2_MODE, mode == 14 ? 0 : 13);
+    if (c == 0x20) s32(s2, S2_MODE, mode == 14 ? 0 : 13);
     else if (c == 0x2c && mode == 12) s32(s2, S2_MODE, 1);
     else schemeReport(st, s2);
     return;
@@ -619,7 +623,9 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && numberWord(word, len)) num = true;
   // alert(msg  — a plain word as the argument (not inside a tag, as for a number): held to its ')'
   else if (p == P_SINK_OPEN && adjacentPend && g32(x, X_INTAG) == 0 && (flags & argDanger) == 0 && (w0 - 0x61 < 26 || w0 >= 0x80) && sinkCall(st, x, pendStart)) {
-    arg = len == 1 && w0 == 0x73 ? P_SINK_PLURAL : P_SINK_ARG1;
+    // (only a name written as prose takes the plural: 1;alert(s), top.alert(s), (0,alert)(s), script:alert(s) and alert(s)
+    // opening the value are calls — see sinkProse)
+    arg = len == 1 && w0 == 0x73 && g32(st + ST_XSS4, X4_PROSE) == pendStart + 1 ? P_SINK_PLURAL : P_SINK_ARG1;
     if (g32(st + ST_XSS4, X4_PAREN) <= pendStart) s32(st + ST_XSS4, X4_PAREN, start); // (reported as alert( is)
   }
   // a word inside the argument: plain words keep it held, a keyword of any XSS class reports the call
@@ -799,6 +805,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
     s32(st + ST_XSS4, X4_VB, (wordStart == start ? w0 : <u32>load<u8>(x + X_GLUE)) == 0x76 ? 1 : 0);
   }
   else if ((flags & K_X_SINK_STRONG) != 0) {
+    sinkProse(st, x, afterPrev, start);
     pend(x, isTimer(word, w0, w1, len) ? P_TIMER : P_SINK, start, end);
     if ((prev == 0x2c || prev == 0x3a) && g32(x, X_LAST_END) == g32(x, X_PUNCT_END)) s32(st + ST_XSS2, S2_COMMA_SINK, start + 1); // (after ',' ':' and spaces only)
   }
@@ -807,6 +814,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
     if (w0 == 0x62 && w1 == 0x69 && prev == 0x2d && g32(x, X_PUNCT_END) == start) report(st, R_XSS_CSS_EXPRESSION, start, end); // -moz-binding
     pend(x, w0 == 0x65 ? P_CSS : P_BEHAVIOR, start, end);
   } else if ((flags & K_X_SINK_CALL) != 0) {
+    sinkProse(st, x, afterPrev, start);
     if (len == 8 && w0 == 0x66 && p == P_NEW) pend(x, P_SINK, pendStart, end); // new Function
     else if (len == 11 && w0 == 0x63) pend(x, P_CTOR, start, end);             // constructor
     else if (len == 6 && w0 == 0x69) pend(x, P_IMPORT, start, end);            // import
@@ -976,6 +984,7 @@ const XP_CLASS: usize = memory.data<u8>([
  */
 // @ts-ignore: decorator
 @inline export function xssPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
+  if (c == 0x0a) s32(st + ST_XSS4, X4_NL, end); // (emitSpace's constant 0x20 folds this away)
   if (quiet(x)) {
     const k = <u32>load<u8>(XP_CLASS + c);
     // (idle punctuation that feeds no counter — not ( ) ! + ] } — makes xssPunctQuiet's stores without the call:
@@ -1320,6 +1329,17 @@ const JSF_ATOM: u32 = 5;
 function sinkCall(st: usize, x: usize, ps: u32): bool {
   const stored = g32(st + ST_XSS4, X4_PAREN);
   return stored <= ps || stored + 1 == g32(x, X_PEND_END);
+}
+
+/**
+ * Mark the sink name at `start` as written in prose (X4_PROSE) when a word ends right before it with only spaces between
+ * and no line break — "Manage your alert(s)"; anything else (the value's start, ; . , ( ) ' " : or a newline, where
+ * JavaScript ends a statement) is a call's position.
+ */
+function sinkProse(st: usize, x: usize, afterPrev: bool, start: u32): void {
+  const last = g32(x, X_LAST_END);
+  const prose = !afterPrev && last != 0 && last != g32(x, X_PUNCT_END) && g32(st + ST_XSS4, X4_NL) <= last;
+  s32(st + ST_XSS4, X4_PROSE, prose ? start + 1 : 0);
 }
 
 /** Punctuation after a held sink: returns true while it stays held. */

@@ -20,6 +20,9 @@
 // sentence, exp(0) = 1 and sum(row) = total (exp and row are SQL words), OR between words before a comparison (members or
 // guests = 10% off: left to report, as foo or id > 0 is true for every row), 2 or 3 = ambiguous, a non-ASCII prime (θ' = ω),
 // JavaScript:Name alone, before "'" or after ES6 / (async), three passwords, and two cmdi rows.
+// sqfix21 (red team rt-ex on these exemptions) takes three back, 19 -> 22: AND between words compared to a number (Adults and
+// children > 12 pay full price, Students and seniors >= 20% discount) reads as id and ssn > 500, a boolean oracle, and
+// len(name) > 0 as length(pass) > 5 (LEN is SQL Server's length) — known false positives, pinned in sqli-grammar.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
 import { probeRows as rows, probeVerdicts, type ProbeRow as Row } from './probe-sets.js';
@@ -40,9 +43,9 @@ describe('session 18 sqli/xss check set', () => {
     expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
   });
 
-  it('blocks no more of the ordinary values and look-alikes than measured (19 of 315; 61 before this session)', () => {
+  it('blocks no more of the ordinary values and look-alikes than measured (22 of 315; 61 before this session)', () => {
     const r = flagged(rows('session18-sx-benign.jsonl'), false);
     expect(r.n).toBe(315);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(19);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(22);
   });
 });

@@ -1209,14 +1209,18 @@ describe('sqli: feet and inches marks before a dash note', () => {
   // Board 14' x 14" -- pressure treated: read inside "…" the literal closes at the inches mark and "--" cuts; a quote
   // glued after a number and a "--" set apart by spaces with two words after it is a description's dash
   const clean = ['Board 14\' x 14" -- pressure treated', 'TV 55" -- wall mount included', 'He is 6\'1" -- athletic build',
-    'Desk 48" -- solid oak top'];
+    'Desk 48" -- solid oak top', ' TV 55" -- wall mount included', 'Sony TV 55" -- wall mount included'];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
   });
   // one word or none after the dash is a cut (sqlmap's 1" -- nDoq), and so is any comment glued or after a word, or after a
   // number that is the value's first word (an id or a phone number as a user name)
   const hits = ['1" -- ', '55" -- x', 'admin" -- ', "7' -- ", '5" --', "9'--zz yy", "x' or 2>1 -- two words", "5551234' -- x y",
-    '1001" -- a b'];
+    '1001" -- a b',
+    // session 18 red team (rt-ex 01): a space, sign, bracket, '%' or '+' before the number is no word — WHERE phone =
+    // '+15551234567' -- x y' AND password = … cuts the password check as the bare number does
+    "+15551234567' -- x y", " 1001' -- x y", "-1' -- x y", "(1' -- a b", "%0' -- a b", ' 1001" -- x y', '[7" -- a b',
+    "  +1 555' -- x y", "#5' -- a b"];
   it.each(hits)('%s is still blocked', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(true);
   });
@@ -1226,13 +1230,19 @@ describe('sqli: feet and inches marks before a dash note', () => {
 describe('sqli: a formula compares a function of one thing', () => {
   // count(x) > 3, round(2.5) = 3: an SQL function's name, one plain argument, the comparison after its ')', and nothing
   // but a plain word before it; an injected comparison follows a literal, quote, connective or ','
-  const clean = ['count(x) > 3', 'round(2.5) = 3', 'sum(a) = 10', 'avg(scores) >= 80', 'len(name) > 0',
+  const clean = ['count(x) > 3', 'round(2.5) = 3', 'sum(a) = 10', 'avg(scores) >= 80', 'count(apples) = 12', 'COUNT(X) > 3',
     'sum(x) > 100 means over budget', 'Check max(a) > 5', 'floor(2.9) = 2'];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
   });
   const hits = ['1 and count(id)>9', 'count(id) >= 9 and 1', 'if(x, count(id)>=9, 0)', "x' and count(id)>0", 'sum(a) = 10 or 1',
-    'length(user) > 4 and 7', '1 or max(id) > 0'];
+    'length(user) > 4 and 7', '1 or max(id) > 0',
+    // session 18 red team (rt-ex 04): a string or data function reading a column, compared — one comparison per request
+    // binary-searches the column's bytes — and any function of a name longer than a letter
+    'trim(pass) > 0x6162', 'lower(pass) > 0x61626364', 'length(pass) > 5', 'ascii(pass) = 97', 'ascii(p) = 97', 'length(x) > 5',
+    'hex(pass) > 0x41', 'ord(p) > 97', 'upper(pass) like 0x4125',
+    // known false positive since: LEN is SQL Server's length, the same oracle
+    'len(name) > 0'];
   it.each(hits)('%s is a tautology', (input) => {
     const r = d.scan(input, { context: 'form' });
     expect(ruleIds(r)).toContain('sqli.tautology');
@@ -1242,12 +1252,18 @@ describe('sqli: a formula compares a function of one thing', () => {
 });
 
 describe('sqli: two functions of one thing joined by a word are a formula', () => {
-  const clean = ['sin(x) or cos(x)', 'log(2) or ln(2)', 'avg(a) and avg(b) differ', 'tan(x) or cot(x)', 'use abs(x) or sqrt(x)'];
+  const clean = ['sin(x) or cos(x)', 'Sin(x) or Cos(x)', 'avg(a) and avg(b) differ', 'tan(x) or cot(x)', 'use abs(x) or sqrt(x)'];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
   });
   const hits = ['ascii(1) or sleep(5)', "x' or sin(1)", '1 and ascii(substr(user(),1,1))>64', 'abs(1) or ascii(char(65))',
-    '1 and ascii(1) or ord(2)', "abs(x) || ascii('a')"];
+    '1 and ascii(1) or ord(2)', "abs(x) || ascii('a')",
+    // session 18 red team (rt-ex 04): a pair of constants is always true (WHERE user_id = floor(0) or floor(1): every row),
+    // so is a constant second call, and string functions of columns are true for every row with a value
+    'floor(0) or floor(1)', 'abs(0) or abs(1)', 'ascii(name) or ascii(pass)', 'ascii(a) or ascii(b)', 'floor(x) or floor(1)',
+    'sin(x) or cos(-1)', "sin(x) or cos('1')", 'abs(x) or abs(true)', 'sin(x) or cos(@a)', 'sin(x) or cos(0x1)',
+    // known false positive since: two constants, as floor(0) or floor(1)
+    'log(2) or ln(2)'];
   it.each(hits)('%s is still blocked', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(true);
   });
@@ -1259,12 +1275,19 @@ describe('sqli: AND between two plain words is prose', () => {
   // the comparison); an injected one follows a literal or a break-out, or glues its comparison, and OR is left alone
   // (foo or id > 0 is true for every row of a numeric context)
   const clean = ['Members and guests = welcome', 'cats and dogs > birds', 'A and B = team 1', 'you and me = forever',
-    'Adults and children > 12 pay full price', 'Students and seniors >= 20% discount'];
+    'Kids and adults > grown-ups', 'Salt and pepper = seasoning'];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
   });
   const hits = ['abc or id=1', 'name and x=5', '1 or id=1', "x' or a=b", 'test or 1=1', '1 and a > 0', "x' and b = c", 'foo or id > 0',
-    'Yes or no = fine either way', 'abc xor id > 0'];
+    'Yes or no = fine either way', 'abc xor id > 0',
+    // session 18 red team (rt-ex 02): compared to a literal — number, hex, string, $$…$$ — it is a boolean oracle in a
+    // numeric context (WHERE id = id and pass like 0x6125: the users whose hash starts with 'a'), whatever words stand around
+    'id and pass like 0x6125', 'id and pass > 0x61', 'ID AND PASS LIKE 0x6125', 'id and pass > $$a$$', 'id and $$a$$=$$a$$',
+    'id and ssn > 500', 'id and id in (1,2)', "id and pass like 'a%'", 'id and pass between 0x61 and 0x62', 'id and pass rlike 0x61',
+    'id and pass like $tag$a%$tag$', 'id and pass>0x61',
+    // known false positives since: prose compares to a number the same way (the exemption cannot tell them from the oracle)
+    'Adults and children > 12 pay full price', 'Students and seniors >= 20% discount'];
   it.each(hits)('%s is a tautology', (input) => {
     const r = d.scan(input, { context: 'form' });
     expect(ruleIds(r)).toContain('sqli.tautology');

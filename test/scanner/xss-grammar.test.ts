@@ -658,7 +658,12 @@ describe('xss: javascript: glued to a title', () => {
   // an operator word, and VBScript's call of a name with an argument
   const hits = ['javascript:name', 'javascript:top.alert(1)', 'javascript:alert(1)', 'javascript:a b(1)', 'javascript:x y;alert(1)',
     'javascript:x in alert(1)', 'vbscript:msgbox 1', 'JavaScript:Alert ', 'javascript:confirm`1`', 'javascript:x,alert(1)', 'javascript:x,name',
-    'javascript:a,b,c(1)'];
+    'javascript:a,b,c(1)',
+    // session 18 red team (rt-ex 03): a line break between the names is where JavaScript inserts a ';' (the URL keeps an
+    // encoded %0A / %0D): top; alert(1) runs — only a real space is prose's
+    'javascript:top%0Aalert%0A(1)', 'javascript:top%0Alocation%0A=name', '<a href="javascript:top%0Aalert%0A(1)">x</a>',
+    'javascript:top\nalert\n(1)', 'javascript:top%0Dalert%0D(1)', 'javascript:top\r\nalert\r\n(1)', 'javascript:top%0Aconfirm%0A`1`',
+    'javascript:top%0AsetTimeout%0A(name)', 'javascript:x%0Ay', 'JavaScript:The\nDefinitive Guide'];
   it.each(hits)('%s is a js-uri', (input) => {
     const r = d.scan(input, { context: 'form' });
     expect(ruleIds(r)).toContain('xss.js-uri');
@@ -671,14 +676,20 @@ describe('xss: javascript: glued to a title', () => {
 // of the value the call with s alone in its parentheses is released as a sentence's last word. Code after it still
 // reports, as after any held call. The clean rows fail before.
 describe('xss: a sink with the plural marker (s) ending the value', () => {
-  const clean = ['Manage your alert(s)', 'Set price alert(s)', 'alert(s)', 'Pending confirm(s)', 'eval(s)'];
+  const clean = ['Manage your alert(s)', 'Set price alert(s)', 'Pending confirm(s)', 'Set up eval(s)', 'your  alert(s)',
+    'Configure email alert(s) for your account', 'your%20alert(s)'];
   it.each(clean)('%s stays clean', (input) => {
     const r = d.scan(input, { context: 'form' });
     expect(ruleIds(r)).not.toContain('xss.js-sink');
     expect(r.blocked).toBe(false);
   });
   const hits = ['alert(x)', 'alert(s', 'alert(s+document.cookie)', 'alert(s);alert(1)', "'-alert(s)-'", 'alert(s)//', 'alert(s);',
-    'prompt(s)\nalert(1)', 'alert(s)x'];
+    'prompt(s)\nalert(1)', 'alert(s)x',
+    // session 18 red team (rt-ex 05): released only after a word and a space — at the value's start, or after ; . , ( ) ' "
+    // ':' or a line break (where JavaScript ends a statement) it is a call
+    'alert(s)', 'eval(s)', '1;alert(s)', 'top.alert(s)', '(0,alert)(s)', 'javajavascript:script:alert(s)',
+    '__proto__[tagName]=img&__proto__[src][]=x:&__proto__[onerror][]=alert(s)', 'x\nalert(s)', 'x %0Aalert(s)', "'alert(s)",
+    '"alert(s)', 'x,alert(s)', ')alert(s)', 'x;eval(s)'];
   it.each(hits)('%s is a js-sink', (input) => {
     const r = d.scan(input, { context: 'form' });
     expect(ruleIds(r)).toContain('xss.js-sink');
