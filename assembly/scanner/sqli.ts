@@ -1631,8 +1631,20 @@ function atMark(q: usize, tick: u32, start: u32, end: u32): u32 {
  * for a word — a literal compared there is a boolean oracle or a tautology, reported as the reading without that release would.
  */
 function dollarAfter(st: usize, q: usize, start: u32): void {
-  if (g32(q, Q_NTOK) >= 5 && ttype(q, 0) == T_WORD && tend(q, 0) == start && ttype(q, 1) == T_OP && (taux(q, 1) & A_CMP) != 0 &&
-      ttype(q, 3) == T_LOGIC && (taux(q, 3) & A_CHAR) == 0 && isValue(q, 2) && isValue(q, 4)) report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), start + 1);
+  // (a LIKE pattern's '%' inside the literal was pushed as a modulo operator: id and pass like $$a%$$, $$%a%$$ — step back over
+  // a glued run of words and '%' to the comparison; three tokens at most keep the ring's five entries before it in reach)
+  const n = g32(q, Q_NTOK);
+  let k: u32 = 0;
+  let edge = start;
+  while (k < 3 && k < n && tend(q, k) == edge &&
+         (ttype(q, k) == T_WORD || (ttype(q, k) == T_OP && ((taux(q, k) >> 8) & 0xff) == 0x25))) {
+    edge = tstart(q, k);
+    k++;
+  }
+  if (k == 0) return;
+  const b = k - 1;
+  if (n >= b + 5 && (ttype(q, b) == T_WORD || ttype(q, b) == T_OP) && ttype(q, b + 1) == T_OP && (taux(q, b + 1) & A_CMP) != 0 &&
+      ttype(q, b + 3) == T_LOGIC && (taux(q, b + 3) & A_CHAR) == 0 && isValue(q, b + 2) && isValue(q, b + 4)) report(st, R_SQLI_TAUTOLOGY, tstart(q, b + 3), start + 1);
 }
 
 function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool, first: bool): void {
@@ -1860,6 +1872,14 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
              (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0) ||  // x'||'  (concatenation re-opening the quote)
              (ttype(q, 0) == T_OP && (taux(q, 0) & A_CHAR) == (0x2b << 8) && isBreakout(q, 1))) &&  // fizzy'+'  (T-SQL's and JavaScript's)
             (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+      }
+      // a"or"1  a"||"b  — in "…" too when the closing quote is glued after a word and a connective is glued between it and
+      // the re-opened quote, text following: MySQL's default mode reads "…" as a string, so name = "a"or"1" is true for every
+      // row. (A search's quoted term — SMALL "&" SIGN, "yes"or"no" — is opened after a space or by the value's first byte.)
+      if (shape == 2 && g32(q, Q_MODE) == 0x22 && g32(q, Q_QUOTE) == 0x22 && g32(q, Q_NTOK) == 2 && tstart0 > 0 &&
+          (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_LOGIC && isBreakout(q, 1) && tstart0 == tend(q, 0) &&
+          tstart(q, 0) == tend(q, 1) && end - tstart0 >= 2) {
+        report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
       // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
       const n = g32(q, Q_NTOK);

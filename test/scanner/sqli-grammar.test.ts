@@ -1357,3 +1357,27 @@ describe('sqli: WHERE first, before a plain name', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
 });
+
+// Session 18 (rt-ex repro 07, misses older than today): in "…" a connective glued between the closing quote (itself glued
+// after a word) and the re-opened quote is MySQL's name = "a"or"1" — true for every row in the default sql_mode, as a'or'1
+// already was. PostgreSQL's $$…$$ literal compared after AND between plain words was reported unless the LIKE pattern held
+// a '%' (read as a modulo operator): id and pass like $$a%$$ extracts a hash byte by byte. The hits fail before.
+describe('sqli: "…" re-opened around a connective, $$…$$ LIKE patterns', () => {
+  const clean = ['Q&A: "yes"or"no"', '"yes"or"no"', 'SMALL "&" SIGN', '$$a$$', 'LaTeX $$a^2$$ and $$b%$$', '$5 -- 10% off',
+    'cost $$5%$$', 'blue or green', 'cats or dogs', '5 -- see below'];
+  it.each(clean)('%s stays clean', (input) => {
+    for (const context of ['query', 'body', 'json'] as const) expect(d.scan(input, { context }).blocked).toBe(false);
+  });
+  const hits: [string, string][] = [['a"or"1', 'sqli.string-breakout'], ['ab"or"x', 'sqli.string-breakout'], ['a"||"1', 'sqli.string-breakout'],
+    ['a"and"0', 'sqli.string-breakout'], ['a"xor"1', 'sqli.string-breakout'],
+    ['id and pass like $$a%$$', 'sqli.tautology'], ['id and pass like $$%a%$$', 'sqli.tautology'], ['id and pass like $$a%b%$$', 'sqli.tautology'],
+    ['id and pass like $$%$$', 'sqli.tautology'], ['ID AND PASS LIKE $$ab%$$', 'sqli.tautology']];
+  it.each(hits)('%s is blocked as %s', (input, rule) => {
+    for (const context of ['query', 'body', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r)).toContain(rule);
+      expect(r.blocked).toBe(true);
+    }
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits.map(([p]) => p)], 'query'); });
+});
