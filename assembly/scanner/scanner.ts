@@ -10,7 +10,7 @@ import {
 } from "./state";
 import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
 import { prependCarry, percentStage, markupStage, SG_CARRY_LEN, SG_PREV, SG_MARK, MAX_CARRY } from "./decode";
-import { sqlInit, sqlWord, sqlPunct, sqlFinish, sqlInString, sqlStringWord, sqlTakesPunct, quoteOnlyPunct, quoteOnlyWord, quoteOnlyFinish, splitWord, splitPunct, sameWord, samePunct, sameFinish } from "./sqli";
+import { sqlInit, sqlWord, sqlPunct, sqlFinish, sqlInString, sqlTakesPunct, quoteOnlyPunct, quoteOnlyWord, quoteOnlyFinish, splitWord, splitPunct, sameWord, samePunct, sameFinish } from "./sqli";
 import { xssInit, xssWord, xssPunct, xssFinish } from "./xss";
 import { cmdInit, cmdWord, cmdPunct, cmdFinish } from "./cmdi";
 import { pathInit, pathWord, pathPunct, pathFinish } from "./path";
@@ -150,8 +150,8 @@ function sameBytes(word: usize, mixed: u32): bool {
   const w1 = len > 1 ? <u32>load<u8>(word + 1) : 0;
   const q0 = st + ST_SQL, q1 = q0 + SQL_BYTES, q2 = q1 + SQL_BYTES;
   if (!sqlInString(q0)) sqlWord(st, q0, flags, w0, start, end, word, len);
-  if (!sqlInString(q1)) sqlWord(st, q1, flags, w0, start, end, word, len); else sqlStringWord(q1, w0);
-  if (!sqlInString(q2)) sqlWord(st, q2, flags, w0, start, end, word, len); else sqlStringWord(q2, w0);
+  if (!sqlInString(q1)) sqlWord(st, q1, flags, w0, start, end, word, len);
+  if (!sqlInString(q2)) sqlWord(st, q2, flags, w0, start, end, word, len);
   quoteOnlyWord(st, flags);
   splitWord(st, len, start, end);
   sameWord(st, flags, len);

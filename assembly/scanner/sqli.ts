@@ -66,8 +66,6 @@ const BO_ORDER: u32 = 0x20000000;    // ORDER/GROUP BY <n> waits for the token a
                                      // a count in prose (Order by 24 December, Group by 4 people max), see orderSettle
 const BO_PRIME: u32 = 0x40000000;    // the implied '…' string's closing quote was glued after a one-letter word and was no
                                      // apostrophe: a prime (y' = 2y, d' = 1.2, x'=0), see judge's '= <value>' break-out
-const BO_NUMQ: u32 = 0x80000000;     // the implied string's closing quote was glued after a word that starts with a digit:
-                                     // a feet or inches mark (14' x 14", TV 55"), see onComment
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -165,16 +163,6 @@ const CLAUSE: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_ORDER | K_SQL_WHERE | K_S
  */
 // @ts-ignore: decorator
 @inline export function sqlInString(q: usize): bool { return load<u32>(q + Q_STATE) == S_STRING; }
-/**
- * A word inside the string in progress (sqlWord skips those): in the implied '…' / "…" reading's opening string, a word
- * that starts with a letter (or a non-ASCII byte) marks that prose came first, so a number glued before the closing quote
- * may be a feet or inches mark (TV 55" -- wall mount), see sqlPunctFull. Q_SEL holds the mark: it is 0 until a token
- * exists, and the closing quote clears it.
- */
-// @ts-ignore: decorator
-@inline export function sqlStringWord(q: usize, w0: u32): void {
-  if (load<u32>(q + Q_NTOK) == 0 && load<u32>(q + Q_TSTART) == 0 && ((w0 | 0x20) - 0x61 < 26 || w0 >= 0x80)) store<u32>(q + Q_SEL, 1);
-}
 /**
  * Does punctuation `c` reach this reading? Inside a string only the closing quote or a backslash does (above), and
  * outside any string or comment a space or newline changes nothing (sqlPunct returns at once): the lexer skips the
@@ -999,12 +987,8 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
   s32(q, Q_BO, (g32(q, Q_BO) | BO_COMMENT) & ~(BO_NOTE | BO_NOTE2));
   const sh: u32 = ttype(q, 0) == T_SEMI ? 1 : 0;
   if (isBreakout(q, 0)) {
-    // (a feet or inches mark, then a "--" set apart by spaces: Board 14' x 14" -- pressure treated, TV 55" -- wall mount
-    // is a dash in a description; it waits for the end of its line as a dash after SQL words does — one word or none
-    // after it is still a cut, as sqlmap's 1" -- nDoq)
-    if ((g32(q, Q_BO) & BO_NUMQ) != 0 && g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
     // (not a loose quote with '/*' and a word all glued after it: match("/*splat") quotes a route pattern)
-    else if (!(wordAfter && (g32(q, Q_BO) & BO_LOOSE) != 0 && tend(q, 0) == start)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
+    if (!(wordAfter && (g32(q, Q_BO) & BO_LOOSE) != 0 && tend(q, 0) == start)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 0), end);
   }
   // x'; --  — the statement ended right after the quote, the rest cut off
   else if (ttype(q, 0) == T_SEMI && isBreakout(q, 1) && (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
@@ -1114,7 +1098,7 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
   if (s == S_STRING_QUOTE) {
     const bo = g32(q, Q_BO);
     s32(q, Q_BO, bo & ~(BO_APOS | BO_APOS1));
-    if (c == g32(q, Q_QUOTE)) { s32(q, Q_STATE, S_STRING); s32(q, Q_BO, g32(q, Q_BO) & ~(BO_QUOTE_FIRST | BO_NUMQ)); return 99; } // doubled quote
+    if (c == g32(q, Q_QUOTE)) { s32(q, Q_STATE, S_STRING); s32(q, Q_BO, g32(q, Q_BO) & ~BO_QUOTE_FIRST); return 99; } // doubled quote
     // (a one-letter word's quote that is no apostrophe — no word glued after it — is a prime: y' = 2y, see judge)
     if ((bo & BO_APOS1) != 0) s32(q, Q_BO, g32(q, Q_BO) | BO_PRIME);
     closeString(st, q, start, true);
@@ -1667,15 +1651,9 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
             <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10) {
           s32(q, Q_BO, g32(q, Q_BO) | BO_APOS | (start == load<u32>(st + ST_LEX + LX_START) + 1 ? BO_APOS1 : 0));
         }
-        // (glued after a number with a word before it: 14' x 14", TV 55" — a feet or inches mark, see onComment;
-        // a number alone before the quote, 5551234' -- x y, may be a user name or id whose check the dash cuts off — and so
-        // may one after a space, sign, bracket or '%' (' 1001' -- x y, +15551234567' -- x y, %0' -- a b): no word, no mark)
-        if (!loose && !first && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 && g32(q, Q_MODE) != 0 &&
-            <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 && g32(q, Q_SEL) != 0) {
-          s32(q, Q_BO, g32(q, Q_BO) | BO_NUMQ);
-        }
-        // (Q_SEL held sqlStringWord's mark while no token existed; the reading's SELECT tracking starts from 0)
-        if (g32(q, Q_NTOK) == 0) s32(q, Q_SEL, 0);
+        // (a quote glued after a number is no feet or inches mark any more: a word before the number is no sign of prose —
+        // john.doe.1990' -- x y, room 101' -- x y are user names whose password check the dash cuts off, so TV 55" -- wall
+        // mount is a known false positive)
         if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);
       }
       // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own

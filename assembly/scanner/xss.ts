@@ -27,6 +27,7 @@ const X4_ENTITY: u32 = 32;    // start + 1 of the '{' of an open &{ (a JavaScrip
 const X4_ENTITY_END: u32 = 36; // end of that '{'
 const X4_NL: u32 = 40;        // end of the last newline (a line break between a word and a sink name ends a statement)
 const X4_PROSE: u32 = 44;     // start + 1 of the last sink name written as prose: after a word and a space, no line break (see sinkProse)
+const X4_KWOP: u32 = 48;      // end of the last JS keyword operator word (void typeof return …): see kwOperator, sinkProse
 
 // The first 32 bytes hold what must all be zero for the fast paths (xssWord, xssPunct: see quiet()), read as two v128
 // (X_PEND may also be P_BRK)
@@ -250,6 +251,31 @@ const JS_OPS: usize = memory.data<u8>([
 
 function jsOperatorWord(word: usize, len: u32): bool {
   let e = JS_OPS;
+  while (true) {
+    const l = <u32>load<u8>(e);
+    if (l == 0) return false;
+    if (len == l && memory.compare(e + 1, word, len) == 0) return true;
+    e += l + 1;
+  }
+  return false;
+}
+
+// JavaScript keywords that take an expression after a space (void typeof return new await delete throw yield in
+// instanceof case else do of): a sink name after one is called, not named in prose (see sinkProse)
+const JS_KWOPS: usize = memory.data<u8>([
+  4, 0x76, 0x6f, 0x69, 0x64, 6, 0x74, 0x79, 0x70, 0x65, 0x6f, 0x66, 6, 0x72, 0x65, 0x74, 0x75, 0x72, 0x6e, 3, 0x6e, 0x65, 0x77,
+  5, 0x61, 0x77, 0x61, 0x69, 0x74, 6, 0x64, 0x65, 0x6c, 0x65, 0x74, 0x65, 5, 0x74, 0x68, 0x72, 0x6f, 0x77, 5, 0x79, 0x69, 0x65, 0x6c, 0x64,
+  2, 0x69, 0x6e, 10, 0x69, 0x6e, 0x73, 0x74, 0x61, 0x6e, 0x63, 0x65, 0x6f, 0x66, 4, 0x63, 0x61, 0x73, 0x65, 4, 0x65, 0x6c, 0x73, 0x65,
+  2, 0x64, 0x6f, 2, 0x6f, 0x66,
+  0,
+]);
+
+/** Is the word one of JS_KWOPS (case-sensitive, as JavaScript is)? */
+function kwOperator(word: usize, w0: u32, len: u32): bool {
+  // (only these first letters start one)
+  if (w0 != 0x76 && w0 != 0x74 && w0 != 0x72 && w0 != 0x6e && w0 != 0x61 && w0 != 0x64 && w0 != 0x79 && w0 != 0x69 &&
+      w0 != 0x63 && w0 != 0x65 && w0 != 0x6f) return false;
+  let e = JS_KWOPS;
   while (true) {
     const l = <u32>load<u8>(e);
     if (l == 0) return false;
@@ -551,6 +577,8 @@ const QUIET_CLASSES: u64 = K_X_TAG | K_X_TAG_DANGER | K_X_SCRIPT | K_X_ATTR_DANG
  */
 // @ts-ignore: decorator
 @inline export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+  // (the cheap length test first: most words are no keyword operator)
+  if (len >= 2 && len <= 10 && kwOperator(word, w0, len)) s32(st + ST_XSS4, X4_KWOP, end);
   do { // (each test leaves for the full path at once: early exits compile to plain branches)
     if ((flags & (K_FAMILY_XSS & ~(QUIET_CLASSES | K_X_PROP | K_X_OBJ | K_X_SINK_CALL))) != 0) break;
     // (an object's name or a weak sink pending, this or open and a space: a word that is no member ends it as a quote's watch)
@@ -1338,7 +1366,9 @@ function sinkCall(st: usize, x: usize, ps: u32): bool {
  */
 function sinkProse(st: usize, x: usize, afterPrev: bool, start: u32): void {
   const last = g32(x, X_LAST_END);
-  const prose = !afterPrev && last != 0 && last != g32(x, X_PUNCT_END) && g32(st + ST_XSS4, X4_NL) <= last;
+  // (a keyword operator is no prose word: x;void alert(s), 1;return eval(s) call the sink)
+  const prose = !afterPrev && last != 0 && last != g32(x, X_PUNCT_END) && g32(st + ST_XSS4, X4_NL) <= last &&
+    g32(st + ST_XSS4, X4_KWOP) != last;
   s32(st + ST_XSS4, X4_PROSE, prose ? start + 1 : 0);
 }
 

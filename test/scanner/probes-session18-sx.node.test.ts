@@ -43,9 +43,11 @@ describe('session 18 sqli/xss check set', () => {
     expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
   });
 
-  it('blocks no more of the ordinary values and look-alikes than measured (22 of 315; 61 before this session)', () => {
+  // (22 -> 24 in round 2: the feet/inches dash-note exemption was taken out, rt-ex2 01, as a login such as
+  // john.doe.1990' -- x y reads the same — He is 6'1" -- athletic build and TV 55" -- wall mount included are its known FPs)
+  it('blocks no more of the ordinary values and look-alikes than measured (24 of 315; 61 before this session)', () => {
     const r = flagged(rows('session18-sx-benign.jsonl'), false);
     expect(r.n).toBe(315);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(22);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(24);
   });
 });

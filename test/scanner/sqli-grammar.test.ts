@@ -1206,23 +1206,34 @@ describe("sqli: a prime after a one-letter name is no break-out", () => {
 });
 
 describe('sqli: feet and inches marks before a dash note', () => {
-  // Board 14' x 14" -- pressure treated: read inside "…" the literal closes at the inches mark and "--" cuts; a quote
-  // glued after a number and a "--" set apart by spaces with two words after it is a description's dash
-  const clean = ['Board 14\' x 14" -- pressure treated', 'TV 55" -- wall mount included', 'He is 6\'1" -- athletic build',
-    'Desk 48" -- solid oak top', ' TV 55" -- wall mount included', 'Sony TV 55" -- wall mount included'];
-  it.each(clean)('%s stays clean', (input) => {
-    expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
-  });
-  // one word or none after the dash is a cut (sqlmap's 1" -- nDoq), and so is any comment glued or after a word, or after a
-  // number that is the value's first word (an id or a phone number as a user name)
+  // Session 18 round 2 (rt-ex2 01): the feet/inches exemption is gone. A quote glued after a number, then a "--" set apart by
+  // spaces and two words, was read as a description's dash (TV 55" -- wall mount) when a word came before the number; but a
+  // login supplies that word itself — WHERE login = 'john.doe.1990' -- x y' AND password = … cuts the password check.
+  // Plain words before a dash note (sleep well -- thanks) keep their own rule (see 'a dangerous name before a dash note').
   const hits = ['1" -- ', '55" -- x', 'admin" -- ', "7' -- ", '5" --', "9'--zz yy", "x' or 2>1 -- two words", "5551234' -- x y",
     '1001" -- a b',
     // session 18 red team (rt-ex 01): a space, sign, bracket, '%' or '+' before the number is no word — WHERE phone =
     // '+15551234567' -- x y' AND password = … cuts the password check as the bare number does
     "+15551234567' -- x y", " 1001' -- x y", "-1' -- x y", "(1' -- a b", "%0' -- a b", ' 1001" -- x y', '[7" -- a b',
-    "  +1 555' -- x y", "#5' -- a b"];
+    "  +1 555' -- x y", "#5' -- a b",
+    // session 18 red team round 2 (rt-ex2 01): a user name ending in <separator><digits> before the quote
+    "john.doe.1990' -- x y", "j-smith-2' -- x y", "admin.1' -- x y", "room 101' -- x y", "x\n1' -- x y", 'x 1" -- x y',
+    "user_1' -- x y", "a.1' -- x",
+    // known false positives since: a measurement in a description reads the same as those logins
+    'Board 14\' x 14" -- pressure treated', 'TV 55" -- wall mount included', 'He is 6\'1" -- athletic build',
+    'Desk 48" -- solid oak top', ' TV 55" -- wall mount included', 'Sony TV 55" -- wall mount included'];
   it.each(hits)('%s is still blocked', (input) => {
     expect(d.scan(input, { context: 'form' }).blocked).toBe(true);
+  });
+  // the query-string form of the red team's login (x%0a1' is decoded to a line break before the number)
+  it('reports the login cut in a query string', () => {
+    expect(d.scan("x%0a1' -- x y", { context: 'query' }).blocked).toBe(true);
+    expect(d.scan("john.doe.1990'%20--%20x%20y", { context: 'query' }).blocked).toBe(true);
+  });
+  // the plain-word dash notes the two-words rule was made for stay clean
+  const clean = ['Sleep well -- see you tomorrow', 'benchmark results -- see below', 'sleep well -- x'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'form' }).blocked).toBe(false);
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
 });

@@ -689,7 +689,15 @@ describe('xss: a sink with the plural marker (s) ending the value', () => {
     // ':' or a line break (where JavaScript ends a statement) it is a call
     'alert(s)', 'eval(s)', '1;alert(s)', 'top.alert(s)', '(0,alert)(s)', 'javajavascript:script:alert(s)',
     '__proto__[tagName]=img&__proto__[src][]=x:&__proto__[onerror][]=alert(s)', 'x\nalert(s)', 'x %0Aalert(s)', "'alert(s)",
-    '"alert(s)', 'x,alert(s)', ')alert(s)', 'x;eval(s)'];
+    '"alert(s)', 'x,alert(s)', ')alert(s)', 'x;eval(s)',
+    // session 18 red team round 2 (rt-ex2 05): a JavaScript keyword operator before the name is no prose word — void,
+    // typeof, return, await, delete, throw, yield, new, in, instanceof, case, else, do, of take an expression, so the sink runs
+    'x;void alert(s)', 'x;typeof eval(s)', '1;return eval(s)', 'a;await eval(s)', 'x;delete eval(s)', 'x;throw eval(s)',
+    'x;yield eval(s)', 'x;new alert(s)', 'a in eval(s)', 'a instanceof eval(s)', 'x;case eval(s)', 'x;else eval(s)',
+    'x;do eval(s)', 'for(a of eval(s))',
+    // known false positives since: "of" and "in" are English words too, and they end the sentence right before the
+    // sink the way for (a of eval(s)) and a in eval(s) do — the scanner cannot tell the two apart
+    'the number of alert(s)', 'notifications in alert(s)'];
   it.each(hits)('%s is a js-sink', (input) => {
     const r = d.scan(input, { context: 'form' });
     expect(ruleIds(r)).toContain('xss.js-sink');
