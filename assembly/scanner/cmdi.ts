@@ -116,6 +116,10 @@ const K_LINE: u32 = 0x10000;
 /** K_ANGLE bit 17: a '[' stood in command position (after a separator or inside $( ) since the last separator: a PowerShell
  * static call there runs as a statement (see staticCall). */
 const K_BRACKET: u32 = 0x20000;
+/** K_ANGLE bit 18: the value went past a command separator (; | & newline), a $( or the code powershell / iex is handed:
+ * a data-moving static call after it is code that runs wherever it stands in its statement, $a=[IO.File]::ReadAllText(,
+ * Write-Output ([IO.File]::ReadAllText(, %{[IO.File]::ReadAllText( (rt-ex2 03; see staticCall). Kept to the value's end. */
+const K_CODE: u32 = 0x40000;
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it); 3: and a one-letter word after x` waits (see splitTick)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
                              // (only a word starting right at that end matches it, so it is never cleared)
@@ -461,6 +465,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (s == 38 && isWord && adjacent && psVerb(st + ST_LEX + LX_WORD, wlen)) { s32(c, C_CMD_STEP, 39); return; }
     // (iex([Convert]::FromBase64String(...)): a static call in it is code the line runs, as after a separator (see staticCall)
     if (s == 38 && !isWord && adjacent && ch == 0x5b) s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_BRACKET);
+    if (s == 38) s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_CODE); // (iex ($s=[Convert]::...: see K_CODE)
     if (s == 39 && !isWord && adjacent && ch == 0x2d) { s32(c, C_CMD_STEP, 48); return; }
     s32(c, C_CMD, 0); return;
   }
@@ -1516,9 +1521,10 @@ function staticCall(st: usize, c: usize, start: u32, end: u32): void {
   const word = st + ST_LEX + LX_WORD;
   // the calls that start a process or run code count wherever they stand; those that only move data (decode, read or
   // write a file, read the environment, build an object) are what docs and tickets name ("To decode:
-  // [Convert]::FromBase64String($encoded)"): they count only as a statement after a separator or inside $( (K_BRACKET)
+  // [Convert]::FromBase64String($encoded)"): they count only as a statement after a separator or inside $( (K_BRACKET),
+  // or anywhere in a statement once the value went past a separator, a $( or powershell / iex code (K_CODE)
   if (inList(word, len, "start load loadfile loadfrom create invoke") ||
-      ((g32(st + ST_CMD3, K_ANGLE) & K_BRACKET) != 0 &&
+      ((g32(st + ST_CMD3, K_ANGLE) & (K_BRACKET | K_CODE)) != 0 &&
         inList(word, len, "createinstance frombase64string downloadstring downloadfile downloaddata readalltext readallbytes readalllines writealltext writeallbytes appendalltext getenvironmentvariable"))) {
     report(st, R_CMDI_EXEC_CALL, load<u32>(st + ST_LEX + LX_START) - 3, end); // (from the ]::)
   }
@@ -1798,7 +1804,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     const lists = (g32(st + ST_CMD3, K_ANGLE) >> 8) & 3;
     const field = ch == 0x3b && adjacent && start != 0 &&
       (<u32>(load<u64>(j + J_LW) >> 32) == start || g32(c, C_PREV) == 0x22 || g32(c, C_PREV) == 0x27);
-    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & K_LINE) | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0)); // (K_LINE stays)
+    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & K_LINE) | K_CODE | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0)); // (K_LINE stays)
   }
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
@@ -1868,6 +1874,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, sbv);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
+    s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_CODE); // (see K_CODE)
   } else if ((ch == 0x28 || ch == 0x7b || ch == 0x5b || ch == 0x3c) && quoteExec(st, c, pct, start) != 0) {
     // Ruby %x( %x{ %x[ %x< and Perl qx( qx{ qx<: the language's backticks, read like $( (the closing bracket right after a
     // command word ends it as ')' does, see closesQuote). Not read: qx[ (a '[' after a plain word takes the neutral path)

@@ -1384,6 +1384,26 @@ describe('cmdi session 18: PowerShell static method calls that start processes, 
   });
 });
 
+describe('cmdi session 18 round 2: data-moving static calls anywhere after a separator (rt-ex2 03)', () => {
+  // an assignment, a parenthesised argument or a script block after a separator is still code PowerShell runs: past a
+  // command separator (; | & newline), a $( or the code powershell / iex is handed, the call counts wherever it stands
+  it.each(['x;$a=[IO.File]::ReadAllText("C:\\app\\keys.txt")', 'x; $d=[Convert]::FromBase64String("aWV4")',
+    'x; Write-Output ([IO.File]::ReadAllText("C:\\secret"))', 'x|%{[IO.File]::ReadAllText("C:\\x")}', "x && $b=[Convert]::FromBase64String('aWQ=')",
+    'a\n$k=[IO.File]::ReadAllText("C:\\x")', '$(Write-Output ([IO.File]::ReadAllText("C:\\x")))',
+    'iex ($s=[Text.Encoding]::UTF8.GetString([Convert]::FromBase64String("aWQ=")))',
+    'x; [IO.File]::ReadAllText("C:\\x")'])('%s is flagged', (input) => {
+    for (const context of ['query', 'body', 'json'] as const) expect(ruleIds(d.scan(input, { context }))).toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // the doc forms with no separator before the call stay clean (a separator after it changes nothing)
+  it.each(['To decode: [Convert]::FromBase64String($encoded)', '$bytes = [Convert]::FromBase64String($encoded)',
+    'Decode it with [Convert]::FromBase64String($encoded); then read the bytes', 'x; [math]::Round($a.Length / 2)',
+    'x; $n=[Guid]::NewGuid()'])('%s stays clean of it', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
 describe('cmdi session 18: more cmdlets (Test-NetConnection, Resolve-DnsName, Expand-Archive, Compress-Archive)', () => {
   it.each(['; Test-NetConnection h.test -Port 80', ';Resolve-DnsName h.test', '; Expand-Archive x.zip', '|Compress-Archive C:\\x x.zip',
     'x | Resolve-DnsName h.test'])('%s is flagged', (input) => {
