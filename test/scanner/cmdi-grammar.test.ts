@@ -1359,6 +1359,28 @@ describe('cmdi session 18: an option opening the value whose value a program run
   });
 });
 
+describe('cmdi session 18 round 2: a pasted pipeline ends with its statement; its cmdlet reading a file or the network counts (rt-ex2 04)', () => {
+  // K_LINE (a value opening with a command or a cmdlet: a pipeline pasted whole) ends at ; newline & && ||: a second
+  // statement's '| Cmdlet arg' is an injection's as after any other value. Inside the pasted pipeline a cmdlet that reads a
+  // file or the network (Get-Content, Get-ChildItem, Invoke-WebRequest, Invoke-RestMethod, Start-BitsTransfer) given an
+  // argument still counts: the pipe feeds it nothing it needs, so it is no less an attack
+  it.each(['Get-Date; x | Get-ChildItem C:\\Users', 'ping | Get-Content C:\\secret.txt', 'Get-Date\nx | Get-Content C:\\secret.txt',
+    'ls && x | Get-ChildItem C:\\Users', 'ls || x | Get-ChildItem C:\\Users', 'Get-Process & x | Get-Content C:\\x.txt',
+    'ls | Invoke-WebRequest http://h.test/x', 'Get-Date | Invoke-RestMethod http://h.test/x', 'ls | Get-Content -Path C:\\secret.txt'])('%s is flagged', (input) => {
+    for (const context of ['query', 'body', 'json'] as const) expect(ruleIds(d.scan(input, { context }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // the pasted pipelines of tickets stay clean: cmdlets that select, format, write or remove what the pipe feeds them,
+  // and a reading cmdlet fed by the pipe (no argument, or the next stage after it)
+  // (a cmdlet given an option after the pipe, Get-ChildItem *.tmp | Remove-Item -Force, was flagged before K_LINE and still is)
+  it.each(['Get-Process | Select-Object Name', 'ls | Set-Content files.txt', 'Get-ChildItem -Recurse | Get-Content | Select-String error',
+    'Get-ChildItem *.log | Get-Content', 'Get-Process | Out-File procs.txt', 'Get-Service | Select-Object Name, Status',
+    'Get-Content log.txt | Select-String error | Out-File errors.txt'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
 describe('cmdi session 18: PowerShell static method calls that start processes, load code or move data', () => {
   // [Type]::Method( with the method glued to "]::" and to its '(': Process Start, Assembly Load, ScriptBlock Create,
   // File ReadAllText / WriteAllBytes, Convert FromBase64String (an encoded command's first step), WebClient DownloadString
