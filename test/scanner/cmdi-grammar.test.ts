@@ -1424,6 +1424,11 @@ describe('cmdi session 18 round 2: data-moving static calls anywhere after a sep
     expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.exec-call');
     expectSameWhenSplit(d, [input], 'query');
   });
+  // known false positive (fail closed): a newline is a separator, so a doc's second line that assigns the call is read as
+  // a script's statement
+  it('a doc line after a newline, $bytes = [Convert]::FromBase64String($encoded), is flagged (known false positive)', () => {
+    expect(ruleIds(d.scan('To decode a token:\n$bytes = [Convert]::FromBase64String($encoded)', { context: 'query' }))).toContain('cmdi.exec-call');
+  });
 });
 
 describe('cmdi session 18: more cmdlets (Test-NetConnection, Resolve-DnsName, Expand-Archive, Compress-Archive)', () => {
