@@ -111,11 +111,16 @@ const J_MAX: u32 = 16;
 const K_ANGLE: u32 = 0;      // bits 0-7: '<' not yet closed by a '>' since the last separator (generics Array<T>(x), tags <b>(x));
                              // bits 8-9: list semicolons in a row (a ';' glued after a word or a closing quote, up to 3): see listField
 /** K_ANGLE bit 16: the value opened with a strong command word or a PowerShell verb (a command line pasted whole: see the
- * cmdlet after '| ' in cmdWordFull); set by the first word, kept to the value's end. */
+ * cmdlet after '| ' in cmdWordFull); set by the first word, kept to the end of its statement (; newline & && || clear it,
+ * a single '|' is the pipeline's own: rt-ex2 04). */
 const K_LINE: u32 = 0x10000;
 /** K_ANGLE bit 17: a '[' stood in command position (after a separator or inside $( ) since the last separator: a PowerShell
  * static call there runs as a statement (see staticCall). */
 const K_BRACKET: u32 = 0x20000;
+/** K_ANGLE bit 18: the value went past a command separator (; | & newline), a $( or the code powershell / iex is handed:
+ * a data-moving static call after it is code that runs wherever it stands in its statement, $a=[IO.File]::ReadAllText(,
+ * Write-Output ([IO.File]::ReadAllText(, %{[IO.File]::ReadAllText( (rt-ex2 03; see staticCall). Kept to the value's end. */
+const K_CODE: u32 = 0x40000;
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it); 3: and a one-letter word after x` waits (see splitTick)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
                              // (only a word starting right at that end matches it, so it is never cleared)
@@ -431,6 +436,22 @@ function psVerb(word: usize, len: u32): bool {
     wordIs(word, len, "resolve") || wordIs(word, len, "compress");
 }
 
+/** C_WRAP (kind 6): a verb after '| ' in a pasted pipeline (K_LINE): the cmdlet waits for an argument, as 128 does, when its
+ * noun reads a file or the network (see psReadNoun): ping | Get-Content C:\secret.txt (rt-ex2 04). */
+const PS_READ: u32 = 8388608;
+
+/** Verbs of the cmdlets that read a file or the network (Get- Invoke- Start-, with the nouns of psReadNoun; not Set-Content). */
+function psReadVerb(word: usize, len: u32): bool {
+  return wordIs(word, len, "get") || wordIs(word, len, "invoke") || wordIs(word, len, "start");
+}
+
+/** Nouns of the cmdlets that read a file or the network (Get-Content, Get-ChildItem, Invoke-WebRequest, Invoke-RestMethod,
+ * Start-BitsTransfer): after a pipe the argument they are given is what they read, not the pipe's input. */
+function psReadNoun(word: usize, len: u32): bool {
+  return wordIs(word, len, "content") || wordIs(word, len, "childitem") || wordIs(word, len, "webrequest") ||
+    wordIs(word, len, "restmethod") || wordIs(word, len, "bitstransfer");
+}
+
 /** C_WRAP (kinds 1 and 2): powershell, pwsh or iex opening the value; with 8, the command it was handed (see step). */
 const PS_LINE: u32 = 4194304;
 
@@ -461,6 +482,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (s == 38 && isWord && adjacent && psVerb(st + ST_LEX + LX_WORD, wlen)) { s32(c, C_CMD_STEP, 39); return; }
     // (iex([Convert]::FromBase64String(...)): a static call in it is code the line runs, as after a separator (see staticCall)
     if (s == 38 && !isWord && adjacent && ch == 0x5b) s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_BRACKET);
+    if (s == 38) s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_CODE); // (iex ($s=[Convert]::...: see K_CODE)
     if (s == 39 && !isWord && adjacent && ch == 0x2d) { s32(c, C_CMD_STEP, 48); return; }
     s32(c, C_CMD, 0); return;
   }
@@ -603,7 +625,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); s32(c, C_CMD, 0); return;
       }
       // after '| ' or '&' the cmdlet waits for what follows it (steps 36, 37); Help stays a menu's word there
-      if (adjacent && s == 1 && (wrap & 128) != 0 && psNoun(nw, nl) && !(nl == 4 && load<u32>(nw) == 0x706c6568)) {
+      if (adjacent && s == 1 && ((wrap & 128) != 0 || ((wrap & PS_READ) != 0 && psReadNoun(nw, nl))) && psNoun(nw, nl) && !(nl == 4 && load<u32>(nw) == 0x706c6568)) {
         s32(c, C_CMD_STEP, 36); s32(c, C_CMD_END, end); return;
       }
       if ((wrap & 256) != 0) { s32(c, C_CMD, 0); return; }
@@ -850,7 +872,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         const verb = psVerb(st + ST_LEX + LX_WORD, lw);
         // (after '| ' the cmdlet waits for an argument unless the value opened with a command line: see K_LINE)
         s32(c, C_WRAP, ((g32(c, C_PREV) != 0x7c || glued) && verb ? 16 : 0) | (glued ? 32 : 0) | (g32(c, C_PREV) == 0x7c ? 8 : 0) |
-          (g32(c, C_PREV) == 0x7c && !glued && verb && (g32(st + ST_CMD3, K_ANGLE) & K_LINE) == 0 ? 128 : 0));
+          (g32(c, C_PREV) == 0x7c && !glued && verb ? ((g32(st + ST_CMD3, K_ANGLE) & K_LINE) == 0 ? 128 : psReadVerb(st + ST_LEX + LX_WORD, lw) ? PS_READ : 0) : 0));
       }
       else if (pos == 2 && g32(c, C_PREV) == 0x26 && psVerb(st + ST_LEX + LX_WORD, load<u32>(st + ST_CMD2 + J_LW) & 0xff)) {
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 1); s32(c, C_WRAP, 128 | 256); // & Set-Content x: see step kind 6 (steps 36, 37)
@@ -1389,9 +1411,11 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         // (after '| ' the cmdlet waits for an argument, step 36, unless the value opened with a command line: then the pipe
         // is that pasted pipeline's own, Get-Process | Select-Object Name, ls | Set-Content files.txt; an injection appends
         // to a value, x | Get-ChildItem C:\Users)
+        // (in a pasted pipeline a cmdlet that reads a file or the network still waits for one: PS_READ)
         const piped = last != start && verb && (g32(st + ST_CMD3, K_ANGLE) & K_LINE) == 0;
+        const read = last != start && verb && !piped && psReadVerb(word, len);
         s32(c, C_WRAP, ((g32(c, C_PREV) != 0x7c || last == start) && verb ? 16 : 0) | (last == start ? 32 : 0) |
-          (g32(c, C_PREV) == 0x7c ? 8 | (mailer(word, len) ? 64 : 0) | (piped ? 128 : 0) : 0));
+          (g32(c, C_PREV) == 0x7c ? 8 | (mailer(word, len) ? 64 : 0) | (piped ? 128 : 0) | (read ? PS_READ : 0) : 0));
       } else if (g32(c, C_PREV) == 0x26 && psVerb(word, len)) { // & Get-Process x: only as a cmdlet (see step kind 6, steps 36, 37)
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
         s32(c, C_WRAP, 128 | 256);
@@ -1516,9 +1540,10 @@ function staticCall(st: usize, c: usize, start: u32, end: u32): void {
   const word = st + ST_LEX + LX_WORD;
   // the calls that start a process or run code count wherever they stand; those that only move data (decode, read or
   // write a file, read the environment, build an object) are what docs and tickets name ("To decode:
-  // [Convert]::FromBase64String($encoded)"): they count only as a statement after a separator or inside $( (K_BRACKET)
+  // [Convert]::FromBase64String($encoded)"): they count only as a statement after a separator or inside $( (K_BRACKET),
+  // or anywhere in a statement once the value went past a separator, a $( or powershell / iex code (K_CODE)
   if (inList(word, len, "start load loadfile loadfrom create invoke") ||
-      ((g32(st + ST_CMD3, K_ANGLE) & K_BRACKET) != 0 &&
+      ((g32(st + ST_CMD3, K_ANGLE) & (K_BRACKET | K_CODE)) != 0 &&
         inList(word, len, "createinstance frombase64string downloadstring downloadfile downloaddata readalltext readallbytes readalllines writealltext writeallbytes appendalltext getenvironmentvariable"))) {
     report(st, R_CMDI_EXEC_CALL, load<u32>(st + ST_LEX + LX_START) - 3, end); // (from the ]::)
   }
@@ -1798,7 +1823,9 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     const lists = (g32(st + ST_CMD3, K_ANGLE) >> 8) & 3;
     const field = ch == 0x3b && adjacent && start != 0 &&
       (<u32>(load<u64>(j + J_LW) >> 32) == start || g32(c, C_PREV) == 0x22 || g32(c, C_PREV) == 0x27);
-    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & K_LINE) | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0)); // (K_LINE stays)
+    // (K_LINE stays over the pipeline's '|', not over || or another separator: Get-Date; x | Get-ChildItem C:\Users)
+    const line = ch == 0x7c && !(adjacent && g32(c, C_PREV) == 0x7c) ? K_LINE : 0;
+    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & line) | K_CODE | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0));
   }
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
@@ -1868,6 +1895,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, sbv);
   } else if (ch == 0x28 && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     s32(c, C_POS, 2); s32(c, C_POS_START, start - 1); s32(c, C_SUBST, 2);
+    s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_CODE); // (see K_CODE)
   } else if ((ch == 0x28 || ch == 0x7b || ch == 0x5b || ch == 0x3c) && quoteExec(st, c, pct, start) != 0) {
     // Ruby %x( %x{ %x[ %x< and Perl qx( qx{ qx<: the language's backticks, read like $( (the closing bracket right after a
     // command word ends it as ')' does, see closesQuote). Not read: qx[ (a '[' after a plain word takes the neutral path)

@@ -48,6 +48,9 @@ const FT_DICT: u32 = 0x100;
  * fetch speaks raw protocols to an internal service with them (Redis 6379, SMTP 25, memcached 11211): the payload needs a
  * port, other than the scheme's own (gopher 70, dict 2628), so a URL without one is a link in prose (gopher://gopher.floodgap.com/,
  * dict://dict.org/d:hello, see dict://localhost:2628). A port there, or an IPv6 literal host, reports.
+ * So does an '@' in the authority, whatever the port: curl reads gopher://x:70@127.0.0.1:6379/_... as user x, password 70,
+ * host 127.0.0.1, port 6379 (rt-ex2 02), so the default port goes back to the host state, and the host state runs over
+ * every byte userinfo may hold (see userinfoByte).
  * `c` the punctuation byte (0 for a word), `port` the word's digits as a number (a word only).
  */
 function rawScheme(st: usize, p: usize, f: u32, c: u32, word: bool, port: u32, adjacent: bool, end: u32): void {
@@ -58,15 +61,26 @@ function rawScheme(st: usize, p: usize, f: u32, c: u32, word: bool, port: u32, a
     if (k == 11) next = 11; // a host label
     else if (k == 12) {
       if (port != ((f & FT_DICT) != 0 ? 2628 : 70)) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
+      else next = 11; // (the default port may be a password: x:70@host)
     }
   }
   else if (k == 8 && c == 0x3a) next = 9;
   else if ((k == 9 || k == 10) && c == 0x2f) next = k + 1;
-  else if (k == 11 && (c == 0x2e || c == 0x2d || c == 0x5f || c == 0x40)) next = 11; // host.name, user@host
+  else if ((k == 10 || k == 11) && c == 0x40) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // user@host, x:70@host
+  else if (k == 11 && userinfoByte(c)) next = 11; // host.name, and what userinfo may hold before an '@'
   else if (k == 11 && c == 0x3a) next = 12;
   else if ((k == 10 || k == 11) && c == 0x5b) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // gopher://[::1]:6379
   else if (k == 12) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // (an empty or odd port: as the payload)
   s32(p, PT_FILE, next != 0 ? next | (f & FT_DICT) : 0);
+}
+
+/**
+ * A byte RFC 3986 allows in userinfo (unreserved - . _ ~, '%', sub-delims ! $ & ' ( ) * + , ; =): the authority may still
+ * reach an '@'. ('/' '?' '#' end it; '"' '<' '>' a space close a link in markup or prose.)
+ */
+// @ts-ignore: decorator
+@inline function userinfoByte(c: u32): bool {
+  return c == 0x2e || c == 0x2d || c == 0x5f || c == 0x7e || c == 0x25 || c == 0x21 || c == 0x24 || (c >= 0x26 && c <= 0x2c) || c == 0x3b || c == 0x3d;
 }
 
 /** PT_FILE is in gopher:// dict:// (see rawScheme). */

@@ -1359,6 +1359,28 @@ describe('cmdi session 18: an option opening the value whose value a program run
   });
 });
 
+describe('cmdi session 18 round 2: a pasted pipeline ends with its statement; its cmdlet reading a file or the network counts (rt-ex2 04)', () => {
+  // K_LINE (a value opening with a command or a cmdlet: a pipeline pasted whole) ends at ; newline & && ||: a second
+  // statement's '| Cmdlet arg' is an injection's as after any other value. Inside the pasted pipeline a cmdlet that reads a
+  // file or the network (Get-Content, Get-ChildItem, Invoke-WebRequest, Invoke-RestMethod, Start-BitsTransfer) given an
+  // argument still counts: the pipe feeds it nothing it needs, so it is no less an attack
+  it.each(['Get-Date; x | Get-ChildItem C:\\Users', 'ping | Get-Content C:\\secret.txt', 'Get-Date\nx | Get-Content C:\\secret.txt',
+    'ls && x | Get-ChildItem C:\\Users', 'ls || x | Get-ChildItem C:\\Users', 'Get-Process & x | Get-Content C:\\x.txt',
+    'ls | Invoke-WebRequest http://h.test/x', 'Get-Date | Invoke-RestMethod http://h.test/x', 'ls | Get-Content -Path C:\\secret.txt'])('%s is flagged', (input) => {
+    for (const context of ['query', 'body', 'json'] as const) expect(ruleIds(d.scan(input, { context }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // the pasted pipelines of tickets stay clean: cmdlets that select, format, write or remove what the pipe feeds them,
+  // and a reading cmdlet fed by the pipe (no argument, or the next stage after it)
+  // (a cmdlet given an option after the pipe, Get-ChildItem *.tmp | Remove-Item -Force, was flagged before K_LINE and still is)
+  it.each(['Get-Process | Select-Object Name', 'ls | Set-Content files.txt', 'Get-ChildItem -Recurse | Get-Content | Select-String error',
+    'Get-ChildItem *.log | Get-Content', 'Get-Process | Out-File procs.txt', 'Get-Service | Select-Object Name, Status',
+    'Get-Content log.txt | Select-String error | Out-File errors.txt'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
 describe('cmdi session 18: PowerShell static method calls that start processes, load code or move data', () => {
   // [Type]::Method( with the method glued to "]::" and to its '(': Process Start, Assembly Load, ScriptBlock Create,
   // File ReadAllText / WriteAllBytes, Convert FromBase64String (an encoded command's first step), WebClient DownloadString
@@ -1381,6 +1403,31 @@ describe('cmdi session 18: PowerShell static method calls that start processes, 
     '$bytes = [Convert]::FromBase64String($encoded)'])('%s stays clean of it', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.exec-call');
     expectSameWhenSplit(d, [input], 'query');
+  });
+});
+
+describe('cmdi session 18 round 2: data-moving static calls anywhere after a separator (rt-ex2 03)', () => {
+  // an assignment, a parenthesised argument or a script block after a separator is still code PowerShell runs: past a
+  // command separator (; | & newline), a $( or the code powershell / iex is handed, the call counts wherever it stands
+  it.each(['x;$a=[IO.File]::ReadAllText("C:\\app\\keys.txt")', 'x; $d=[Convert]::FromBase64String("aWV4")',
+    'x; Write-Output ([IO.File]::ReadAllText("C:\\secret"))', 'x|%{[IO.File]::ReadAllText("C:\\x")}', "x && $b=[Convert]::FromBase64String('aWQ=')",
+    'a\n$k=[IO.File]::ReadAllText("C:\\x")', '$(Write-Output ([IO.File]::ReadAllText("C:\\x")))',
+    'iex ($s=[Text.Encoding]::UTF8.GetString([Convert]::FromBase64String("aWQ=")))',
+    'x; [IO.File]::ReadAllText("C:\\x")'])('%s is flagged', (input) => {
+    for (const context of ['query', 'body', 'json'] as const) expect(ruleIds(d.scan(input, { context }))).toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // the doc forms with no separator before the call stay clean (a separator after it changes nothing)
+  it.each(['To decode: [Convert]::FromBase64String($encoded)', '$bytes = [Convert]::FromBase64String($encoded)',
+    'Decode it with [Convert]::FromBase64String($encoded); then read the bytes', 'x; [math]::Round($a.Length / 2)',
+    'x; $n=[Guid]::NewGuid()'])('%s stays clean of it', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.exec-call');
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // known false positive (fail closed): a newline is a separator, so a doc's second line that assigns the call is read as
+  // a script's statement
+  it('a doc line after a newline, $bytes = [Convert]::FromBase64String($encoded), is flagged (known false positive)', () => {
+    expect(ruleIds(d.scan('To decode a token:\n$bytes = [Convert]::FromBase64String($encoded)', { context: 'query' }))).toContain('cmdi.exec-call');
   });
 });
 
