@@ -59,7 +59,8 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // 16384: a shell or language runtime (a number after it is a version); 32768: named with .exe .com .bat .cmd;
                              // 65536: the command is at (see atTime); 131072: the command is ps (no drive or path argument: see step 5);
                              // 262144: the command is su (see step 24); 524288: echo or cat (see quietAlone); 1048576: mail piped into (see mailer);
-                             // 2097152: the command word is an expansion ($a$b, see joinEnd);
+                             // 2097152: the command word is an expansion ($a$b, see joinEnd); 4194304 (PS_LINE): powershell, pwsh or iex
+                             // opening the value; 8388608 (PS_READ, kind 6): a file- or network-reading verb after '| ' in a pasted pipeline;
                              // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|',
                              // 128 a PowerShell verb after '| ' or '&' (its cmdlet waits for an argument: step 36), 256 after '&' (only that counts)
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
