@@ -1,0 +1,49 @@
+// An independent check set, written in session 19 by a helper in the shapes of the public payload lists a held-out set is
+// built from, without reading the corpus: SecLists/FuzzDB generic and auth-bypass SQLi (quote-balanced tautologies, ORDER
+// BY / UNION column probes, information_schema, sqlite_master, v$version, all_tables), sqlmap boundaries and techniques
+// (time-based SLEEP/pg_sleep/WAITFOR/DBMS_PIPE/RANDOMBLOB/heavy joins, error-based EXTRACTVALUE/UPDATEXML/EXP/CAST/
+// CONVERT/XMLType/ctxsys, boolean ORD(MID())/ASCII(SUBSTRING()), stacked xp_cmdshell/COPY FROM PROGRAM, OOB
+// LOAD_FILE/UTL_HTTP/xp_dirtree), tamper outputs (versioned comments, random case, %0A/%09/%23 spacing, double URL
+// encoding, GREATEST/ISNULL/CONCAT_WS), NoSQL operators and polyglots; the OWASP XSS filter-evasion cheat sheet (entity
+// and whitespace-split javascript: URIs, STYLE/LINK/META/BODY BACKGROUND vectors), PortSwigger tag x event handler rows
+// (animation, transition, focusin, pointer, scrollend, onbegin, ontoggle...), mXSS, AngularJS/Vue templates, and JS-string
+// breakouts. Every row that was also in the corpus, in an earlier probe set or in the red team's rt-fp values (URL-decoded,
+// case and spacing folded) was varied (other literals, sinks, names) or dropped. session19-sx-benign.jsonl holds what users
+// send that looks like it: Irish and French names, SQL words in support requests and error messages, maths with functions,
+// emoticons and tag-like text, CSS and code snippets, entity-escaped text, symbol-heavy passwords, CSV, markdown.
+// Measured at paranoia 1 before the session's sqli/xss changes: sqli 155/156, xss 136/137, benign 19/390 blocked; after:
+// sqli 155/156, xss 136/137, benign 18/390 (paranoia 2: 156/156, 137/137, benign 56 both times).
+// Misses left: char(39)+char(32)+... (a string built from CHAR() codes, no query around it — a fragment) and OWASP's
+// <BODY onload!#$%&()*~+-_.,:;?@[/|\]^`=...> (an HTML5 parser ends that attribute name at '/' and reads the rest as an
+// attribute named |\]^` — no handler runs). Benign rows still blocked: prose and error messages quoting SQL (SELECT ... FROM,
+// information_schema, java.sql.SQLException's .sql), <script> named in prose, comparisons joined by AND/OR between
+// literals (Either 1=1 or 2=2, 3 < 5 and 7 > 2), two trigonometric functions (d/dx sin(x) = cos(x), tan(x) = sin(x)/cos(x)),
+// a dash note after a number ($5 -- not $50), -moz-binding alone, and four passwords: a quote then '+::' (in a query value
+// '+' is a space, so m' ::ABC is a literal cast to a type), x<p'4= (a tag and a quoted comparison), $(w) (command
+// substitution) and Yy8'--9zz (quote and comment).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDetector, type Detector } from '../../src/index.js';
+import { probeRows as rows, probeVerdicts, type ProbeRow as Row } from './probe-sets.js';
+
+let d: Detector;
+beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
+afterAll(async () => { await d.close(); });
+
+const flagged = (list: Row[], attack: boolean) => probeVerdicts(d, list, attack);
+
+describe('session 19 sqli/xss check set', () => {
+  const attacks = rows('session19-sx-attacks.jsonl');
+  const byLabel = (label: Row['label']) => attacks.filter((r) => r.label === label);
+
+  it.each([['sqli', 156, 155], ['xss', 137, 136]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
+    const r = flagged(byLabel(label), true);
+    expect(r.n).toBe(n);
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
+  });
+
+  it('blocks no more of the ordinary values and look-alikes than measured (18 of 390; 19 before this session)', () => {
+    const r = flagged(rows('session19-sx-benign.jsonl'), false);
+    expect(r.n).toBe(390);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(18);
+  });
+});
