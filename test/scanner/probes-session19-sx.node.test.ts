@@ -11,8 +11,8 @@
 // case and spacing folded) was varied (other literals, sinks, names) or dropped. session19-sx-benign.jsonl holds what users
 // send that looks like it: Irish and French names, SQL words in support requests and error messages, maths with functions,
 // emoticons and tag-like text, CSS and code snippets, entity-escaped text, symbol-heavy passwords, CSV, markdown.
-// Measured at paranoia 1 before the session's sqli/xss changes: sqli 155/156, xss 136/137, benign 19/390 blocked; after:
-// sqli 155/156, xss 136/137, benign 18/390 (paranoia 2: 156/156, 137/137, benign 56 both times).
+// Measured at paranoia 1 before the session's sqli/xss changes: sqli 219/220, xss 197/198, benign 19/390 blocked; after:
+// sqli 219/220, xss 197/198, benign 18/390 (paranoia 2: 220/220, 198/198, benign 56 both times).
 // Misses left: char(39)+char(32)+... (a string built from CHAR() codes, no query around it — a fragment) and OWASP's
 // <BODY onload!#$%&()*~+-_.,:;?@[/|\]^`=...> (an HTML5 parser ends that attribute name at '/' and reads the rest as an
 // attribute named |\]^` — no handler runs). Benign rows still blocked: prose and error messages quoting SQL (SELECT ... FROM,
@@ -35,7 +35,7 @@ describe('session 19 sqli/xss check set', () => {
   const attacks = rows('session19-sx-attacks.jsonl');
   const byLabel = (label: Row['label']) => attacks.filter((r) => r.label === label);
 
-  it.each([['sqli', 156, 155], ['xss', 137, 136]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
+  it.each([['sqli', 220, 219], ['xss', 198, 197]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
     const r = flagged(byLabel(label), true);
     expect(r.n).toBe(n);
     expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
