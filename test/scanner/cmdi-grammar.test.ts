@@ -1485,3 +1485,19 @@ describe('cmdi session 18: an option opening the value whose value a program run
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe("cmdi session 19: '<(' and '>(' wait for what follows (an emoticon's ^ starts no command)", () => {
+  // <(^.^)> and <( ^_^ )> are faces; in bash '^.^' is a command no system has, so the process substitution runs nothing
+  it.each(['<(^.^)>', 'thanks <(^.^)> see you', '<( ^.^ )>', '<(^_^<)', 'ok >(^o^)<'])('%s is no redirection', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.redirection');
+  });
+  // anything else after the '(' may name or build a command: a word, a quote, $, a backtick, a backslash, a path, a digit
+  // (7z), a glob (?d expands against the working directory), and a '<(' with nothing after it still counts (as before)
+  it.each(['x <(id)', '<( id)', 'cat <("id")', "a<('i'd)", 'a<($F)', 'b<(`id`)', 'c<(\\id)', 'd<(/bin/id)', 'e<(7z x a)',
+    'f<(?d)', 'g >(sh)', 'h<(', 'i<( '])('%s is still a redirection', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.redirection');
+  });
+  it('reads the same split anywhere', () => {
+    expectSameWhenSplit(d, ['thanks <( ^.^ )> see', 'x <( id)', 'a <(^ id)']);
+  });
+});
