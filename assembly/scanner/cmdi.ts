@@ -863,6 +863,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   }
   if (s == 0 && ch == 0x2e) { s32(c, C_CMD_STEP, 3); return; }
   if (s == 0 && ch == 0x2f) { s32(c, C_CMD, 0); return; }      // bin/... is a path segment
+  // z~QQ, id~: a '~' glued to the word continues it (sh expands '~' only at a word's start; cmd.exe and PowerShell split
+  // no word at it): the word names no command
+  if (s == 0 && ch == 0x7e && adjacent) { s32(c, C_CMD, 0); return; }
   if ((s == 1 || s == 0) && (ch == 0x2d || ch == 0x2f || ch == 0x5c || ch == 0x7e)) {
     if (ch == 0x2d && s == 0) {
       if (kind == 1) s32(c, C_CMD_STEP, 4);                                  // ssh-keygen

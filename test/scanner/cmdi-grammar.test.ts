@@ -1501,3 +1501,18 @@ describe("cmdi session 19: '<(' and '>(' wait for what follows (an emoticon's ^ 
     expectSameWhenSplit(d, ['thanks <( ^.^ )> see', 'x <( id)', 'a <(^ id)']);
   });
 });
+
+describe("cmdi session 19: a '~' glued to a command word continues the word (z~Q, id~): no command of that name runs", () => {
+  // sh expands '~' only at a word's start; cmd.exe and PowerShell do not split a word at it either: "z~QQ" is one word
+  it.each(['z~QQYCpikqD}uqxo)]', ']/Z~PD`z3/r0G5', 'Z~>Obqx', '$N~U$V7~1}', 'w~x'])('%s is no command', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+  });
+  // a '~' after a space is a home path given to the command, and the command glued before a separator still runs
+  it.each([['x; uname ~', 'cmdi.chained-command'], ['x|id ~', 'cmdi.chained-command'], ['a;id;~', 'cmdi.chained-command'],
+    ['ls ~root', 'cmdi.command-with-args'], ['q;w ~x', 'cmdi.chained-command']] as const)('%s is still %s', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+  });
+  it('reads the same split anywhere', () => {
+    expectSameWhenSplit(d, ['z~QQYCpikqD}uqxo)]', 'x; uname ~', 'Z~>Obqx']);
+  });
+});
