@@ -969,6 +969,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     fire(st, c, end, false); return;
   }
   if (s == 0 && ch == 0x3c && kind == 1) { s32(c, C_CMD_STEP, 10); return; } // cat</etc/x
+  // ;cat ~/flag: a home path given to the command after a separator (like ./x above; opening the value, "Open ~/Downloads",
+  // it is a doc line or prose)
+  if (s == 2 && ch == 0x2f && pos == 2 && g32(c, C_PREV) == 0x7e) { fire(st, c, end, false); return; }
   s32(c, C_CMD, 0);
 }
 

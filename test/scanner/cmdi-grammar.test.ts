@@ -1516,3 +1516,14 @@ describe("cmdi session 19: a '~' glued to a command word continues the word (z~Q
     expectSameWhenSplit(d, ['z~QQYCpikqD}uqxo)]', 'x; uname ~', 'Z~>Obqx']);
   });
 });
+
+describe('cmdi session 19: a command after a separator given a home path (~/x) runs on it, like ./x', () => {
+  it.each(['127.0.0.1; cat ~/flag.txt', 'x; cat ~/notes', '1|cat ~/secret', ';ls ~/', '; nc ~/a', '1;cp ~/x /tmp'])('%s is a chained command', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input]);
+  });
+  // a weak word opening the value before a home path is prose or a doc line ("Open ~/Downloads"), and so is ~/ in text
+  it.each(['Open ~/Downloads and find the file', 'Find ~/Documents/report.pdf', 'saved to ~/Desktop', 'about 5 ~/ month'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+  });
+});
