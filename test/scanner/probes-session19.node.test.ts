@@ -8,15 +8,16 @@
 // 2-9 times before a system file, after a directory or a parameter prefix; null-byte suffixes, file:// php:// data:// zip://
 // phar:// expect://, /proc/self, WEB-INF, .env/.git; ten rows of dotdotpwn's rarer separator forms (%uEFC8 %uF025, the
 // five- and six-byte overlong %f8%80%80%80%af %fc%80%80%80%80%af, %f0%80%80%af, %c1%pc %c1%8s), added after a sweep of
-// dotdotpwn's 29 dot x 30 slash forms found them missed. Generated from a short script (/tmp/det22/gen.py at the time: separator x
+// dotdotpwn's 29 dot x 30 slash forms found them missed; five cmdi rows giving the command a home path (~/), added after
+// probing found "; cat ~/x" missed. Generated from a short script (/tmp/det22/gen.py at the time: separator x
 // command x prefix crossed at random, the rest hand-written); every row that is also in the corpus or an earlier probe set
 // (case and spacing folded, URL-decoded to a fixed point) was dropped and the set topped up with fresh crossings.
 // session19-benign.jsonl: symbol-heavy passwords with ; | & before a letter, product and band names with & and |, chat and
 // sentences with ; and &, command names in search queries and prose, file names, Unix and Windows paths in bug reports, URLs,
 // version strings, Markdown and code.
-// Measured at paranoia 1 (query context), before any change of the session: cmdi 197/200, path 155/160, benign 44/351
-// blocked. After decode.ts read the five- and six-byte overlong forms and %uEFC8 / %uF025 as '/': path 160/160.
-// Paranoia 2: cmdi 197, path 160, benign 51/351.
+// Measured at paranoia 1 (query context), before any change of the session: cmdi 200/205, path 155/160, benign 44/351
+// blocked. After decode.ts read the five- and six-byte overlong forms and %uEFC8 / %uF025 as '/' (path 160/160) and a
+// command after a separator given ~/ fired (cmdi 202/205): benign still 44/351. Paranoia 2: cmdi 202, path 160, benign 51/351.
 // Misses: a weak word after '&' or '&&' with nothing after it (%26last, &last, %26%26w: "w" and "last" are weak words, kept
 // so "Copy & Paste"-like text passes). The benign rows blocked: passwords with a one-letter weak word (w, z) after ; | &
 // (the shell does run ;w — case is folded before the command tracker, so "&W" cannot be told from "&w"), a command word after
@@ -37,14 +38,14 @@ describe('session 19 check set', () => {
   const attacks = rows('session19-attacks.jsonl');
   const byLabel = (label: Row['label']) => attacks.filter((r) => r.label === label);
 
-  it.each([['cmdi', 200, 197], ['path', 160, 160]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
+  it.each([['cmdi', 205, 202], ['path', 160, 160]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
     const r = flagged(byLabel(label), true);
     expect(r.n).toBe(n);
     expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
   });
 
   it('holds no other labels', () => {
-    expect(attacks.length).toBe(200 + 160);
+    expect(attacks.length).toBe(205 + 160);
   });
 
   it('blocks no more of the ordinary values and look-alikes than measured (44 of 351)', () => {
