@@ -760,9 +760,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     return;
   }
   if (s == 15) { // short name, number: a '.' right after the number makes an address (nc 10.0.0.1)
-    if (!isWord && ch == 0x2e && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0);
+    // (a second number and '.' (steps 50, 51): "gcc 12.2", "ver 2.1; build 33" name a release, an address has two dots)
+    if (!isWord && ch == 0x2e && adjacent) s32(c, C_CMD_STEP, 50); else s32(c, C_CMD, 0);
     return;
   }
+  if (s == 50) { if (isWord && adjacent && first - 0x30 < 10) s32(c, C_CMD_STEP, 51); else s32(c, C_CMD, 0); return; }
+  if (s == 51) { if (!isWord && ch == 0x2e && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0); return; }
   if (s == 7 || s == 8) { // scheme ':' then '//'
     if (!isWord && ch == 0x2f && adjacent) { if (s == 8) fire(st, c, end, false); else s32(c, C_CMD_STEP, 8); }
     else s32(c, C_CMD, 0);
@@ -1976,7 +1979,8 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
-    if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
+    if (s == 50 || s == 51) {} // gcc 12.2 at the end: a release (see step 15)
+    else if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
     else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end
     else if (s == 21 || s == 23 || s == 24 || s == 25) fire(st, c, g32(c, C_CMD_END), false); // |id' df % ;su root at the end
     else if (s == 22 || s == 30 || s == 31) {} // "; who's" at the end: a quote left open; "x|sort," "A|Echo,B": a list (step 30)

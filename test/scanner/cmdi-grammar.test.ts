@@ -1527,3 +1527,14 @@ describe('cmdi session 19: a command after a separator given a home path (~/x) r
     expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
   });
 });
+
+describe('cmdi session 19: a short name opening the value before a version (N.N) names a release, an address needs two dots', () => {
+  it.each(['gcc 12.2', 'ver 2.1; build 33', 'gcc 12.2; clang 15', 'npm 9.6 and node', 'GDB 13.1 release notes'])('%s is no command line', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+    expectSameWhenSplit(d, [input]);
+  });
+  it.each(['nc 10.0.0.1 4444', 'nc 10.0.0.1', 'ssh 10.1.2.3', 'x;nc 10.2 80', 'x; ping 127.1'])('%s is still a command line', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).some((r) => r === 'cmdi.command-with-args' || r === 'cmdi.chained-command')).toBe(true);
+    expectSameWhenSplit(d, [input]);
+  });
+});
