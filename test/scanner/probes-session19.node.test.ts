@@ -17,12 +17,13 @@
 // version strings, Markdown and code.
 // Measured at paranoia 1 (query context), before any change of the session: cmdi 200/205, path 155/160, benign 44/351
 // blocked. After decode.ts read the five- and six-byte overlong forms and %uEFC8 / %uF025 as '/' (path 160/160) and a
-// command after a separator given ~/ fired (cmdi 202/205): benign still 44/351. Paranoia 2: cmdi 202, path 160, benign 51/351.
+// command after a separator given ~/ fired (cmdi 202/205), and a short name before a release N.N no longer did (gcc 12.2):
+// benign 42/351. Paranoia 2: cmdi 202, path 160, benign 49/351.
 // Misses: a weak word after '&' or '&&' with nothing after it (%26last, &last, %26%26w: "w" and "last" are weak words, kept
 // so "Copy & Paste"-like text passes). The benign rows blocked: passwords with a one-letter weak word (w, z) after ; | &
 // (the shell does run ;w — case is folded before the command tracker, so "&W" cannot be told from "&w"), a command word after
 // a separator in prose ("Go home; id please", "We screen & cat sit", "git pull && npm install fixed it"), a command word
-// opening the value with an argument (sudo make ..., chmod 755 ..., /usr/bin/env python3), system paths and config names in
+// opening the value with an argument (sudo make ..., chmod 755 ..., /usr/bin/env python3, node >= 18), system paths and config names in
 // prose (/usr/local/bin/node, what is /etc/passwd, boot.ini missing), ../ in a bug report, a UNC share.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
@@ -48,9 +49,9 @@ describe('session 19 check set', () => {
     expect(attacks.length).toBe(205 + 160);
   });
 
-  it('blocks no more of the ordinary values and look-alikes than measured (44 of 351)', () => {
+  it('blocks no more of the ordinary values and look-alikes than measured (42 of 351)', () => {
     const r = flagged(rows('session19-benign.jsonl'), false);
     expect(r.n).toBe(351);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(44);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(42);
   });
 });
