@@ -21,7 +21,7 @@
 // benign 42/351. Paranoia 2: cmdi 202, path 160, benign 49/351.
 // Misses: a weak word after '&' or '&&' with nothing after it (%26last, &last, %26%26w: "w" and "last" are weak words, kept
 // so "Copy & Paste"-like text passes). The benign rows blocked: passwords with a one-letter weak word (w, z) after ; | &
-// (the shell does run ;w — case is folded before the command tracker, so "&W" cannot be told from "&w"), a command word after
+// (the shell does run ;w, and ;W too on a case-insensitive file system, macOS's default), a command word after
 // a separator in prose ("Go home; id please", "We screen & cat sit", "git pull && npm install fixed it"), a command word
 // opening the value with an argument (sudo make ..., chmod 755 ..., /usr/bin/env python3, node >= 18), system paths and config names in
 // prose (/usr/local/bin/node, what is /etc/passwd, boot.ini missing), ../ in a bug report, a UNC share.
