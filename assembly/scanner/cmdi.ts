@@ -30,7 +30,8 @@ const C_BIN_START: u32 = 84;
 const C_LAST_END: u32 = 88;
 const C_SHELL: u32 = 20;     // shell word: 1 seen, 2 after space, 3 after '-' or '/', 4 after '.'
 const C_SH_START: u32 = 92;
-const C_REDIR: u32 = 24;     // 1 after '>' or '<' (| 8 a '>' closing a '<' or an arrow), 2 after space, 3 after '/'; 10 11 '(' ')' after 9
+const C_REDIR: u32 = 24;     // 1 after '>' or '<' (| 8 a '>' closing a '<' or an arrow), 2 after space, 3 after '/'; 10 11 '(' ')' after 9;
+                             // 12 after '<(' '>(' (and spaces): judged by what follows (see cmdPunctFull)
 const C_RD_START: u32 = 96;
 const C_SSI: u32 = 28;       // progress through "<!--#"
 const C_SSI_START: u32 = 100;
@@ -759,9 +760,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     return;
   }
   if (s == 15) { // short name, number: a '.' right after the number makes an address (nc 10.0.0.1)
-    if (!isWord && ch == 0x2e && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0);
+    // (a second number and '.' (steps 50, 51): "gcc 12.2", "ver 2.1; build 33" name a release, an address has two dots)
+    if (!isWord && ch == 0x2e && adjacent) s32(c, C_CMD_STEP, 50); else s32(c, C_CMD, 0);
     return;
   }
+  if (s == 50) { if (isWord && adjacent && first - 0x30 < 10) s32(c, C_CMD_STEP, 51); else s32(c, C_CMD, 0); return; }
+  if (s == 51) { if (!isWord && ch == 0x2e && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0); return; }
   if (s == 7 || s == 8) { // scheme ':' then '//'
     if (!isWord && ch == 0x2f && adjacent) { if (s == 8) fire(st, c, end, false); else s32(c, C_CMD_STEP, 8); }
     else s32(c, C_CMD, 0);
@@ -862,6 +866,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   }
   if (s == 0 && ch == 0x2e) { s32(c, C_CMD_STEP, 3); return; }
   if (s == 0 && ch == 0x2f) { s32(c, C_CMD, 0); return; }      // bin/... is a path segment
+  // z~QQ, id~: a '~' glued to the word continues it (sh expands '~' only at a word's start; cmd.exe and PowerShell split
+  // no word at it): the word names no command
+  if (s == 0 && ch == 0x7e && adjacent) { s32(c, C_CMD, 0); return; }
   if ((s == 1 || s == 0) && (ch == 0x2d || ch == 0x2f || ch == 0x5c || ch == 0x7e)) {
     if (ch == 0x2d && s == 0) {
       if (kind == 1) s32(c, C_CMD_STEP, 4);                                  // ssh-keygen
@@ -965,6 +972,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     fire(st, c, end, false); return;
   }
   if (s == 0 && ch == 0x3c && kind == 1) { s32(c, C_CMD_STEP, 10); return; } // cat</etc/x
+  // ;cat ~/flag: a home path given to the command after a separator (like ./x above; opening the value, "Open ~/Downloads",
+  // it is a doc line or prose)
+  if (s == 2 && ch == 0x2f && pos == 2 && g32(c, C_PREV) == 0x7e) { fire(st, c, end, false); return; }
   s32(c, C_CMD, 0);
 }
 
@@ -1339,8 +1349,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   else if (len == 1 && (first == 0x65 || first == 0x63) && (lb >> 31) != 0 && (lb & 0x7fffffff) - 1 == start) { s32(c, C_SHELL, 5); s32(c, C_SH_START, start - 1); } // -e -c
   else if (exeWait) s32(c, C_SHELL, 1);
   else s32(c, C_SHELL, 0);
-  // redirection to a path
-  if ((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 11) && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
+  // redirection to a path; and a word after '<(' (see rd 12 in cmdPunctFull)
+  if (((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 11) && adjacent) || g32(c, C_REDIR) == 12) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
   s32(c, C_REDIR, 0);
   // <!--#exec
   if (g32(c, C_SSI) == 5 && adjacent && (flags & K_C_SSI) != 0) report(st, R_CMDI_SSI_EXEC, g32(c, C_SSI_START), end);
@@ -1764,8 +1774,17 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     else if (sh == 2) s32(c, C_SHELL, (ch == 0x2d || ch == 0x2f) ? 3 : isSpace ? 2 : 0);
     else if (sh == 5 || sh == 6) s32(c, C_SHELL, isSpace ? 6 : 0);
     else if (sh != 0 && !(sh == 3 && ch == 0x2d)) s32(c, C_SHELL, 0);
-    const rd = g32(c, C_REDIR);
-    if (ch == 0x3e || (ch == 0x3c && !(rd != 0))) {
+    let rd = g32(c, C_REDIR);
+    // <(^.^)> <( ^_^ )>: a process substitution whose command starts with '^' runs a command no system has (a face);
+    // anything else after '<(' may name or build one (a word, quote, $, backtick, backslash, path, glob): reported, and the
+    // byte then read as usual (a space keeps waiting)
+    const subWait = rd == 12 && isSpace;
+    if (rd == 12 && !isSpace) {
+      if (ch != 0x5e) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
+      s32(c, C_REDIR, 0); rd = 0;
+    }
+    if (subWait) {}
+    else if (ch == 0x3e || (ch == 0x3c && !(rd != 0))) {
       // 8: a '>' closing an earlier '<' (Array<T>(x), <b>(x)) or ending an arrow => ->: no process substitution
       const angles = g32(k3, K_ANGLE) & 0xff;
       const pp = g32(c, C_PREV);
@@ -1777,7 +1796,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       const list = g32(k3, K_ANGLE) & ~0xff;
       if (ch == 0x3c) s32(k3, K_ANGLE, list | (angles < 255 ? angles + 1 : angles)); else if (angles != 0) s32(k3, K_ANGLE, list | (angles - 1));
       s32(c, C_REDIR, closes ? 9 : 1); s32(c, C_RD_START, start);
-    } else if (rd == 1 && ch == 0x28 && adjacent) { report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); }
+    } else if (rd == 1 && ch == 0x28 && adjacent) s32(c, C_REDIR, 12);
     else if ((rd == 9 && ch == 0x28 && adjacent) || (rd == 10 && ch == 0x29 && adjacent)) s32(c, C_REDIR, rd + 1); // pi>()ng: an empty one inside a word
     else if (((rd & 7) == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
     else if (((rd & 7) == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && (rd & 7) == 1 ? 0 : 3);
@@ -1947,6 +1966,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if (g32(j, J_ACT) != 0) joinEnd(st, c, j, true);
   if (g32(j, G_ON) != 0) globEnd(st, j, false, end);
   if (g32(c, C_FUNC) == 9) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); // x() { at the end: no body to judge
+  if (g32(c, C_REDIR) == 12) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); // '<(' at the end: as before, fail closed
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
   const nlTag = g32(c, C_NLTAG); // a pending mail verb at the end: DATA, "a1 close" (not "mail from" without its ':')
@@ -1959,7 +1979,8 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
-    if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
+    if (s == 50 || s == 51) {} // gcc 12.2 at the end: a release (see step 15)
+    else if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
     else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end
     else if (s == 21 || s == 23 || s == 24 || s == 25) fire(st, c, g32(c, C_CMD_END), false); // |id' df % ;su root at the end
     else if (s == 22 || s == 30 || s == 31) {} // "; who's" at the end: a quote left open; "x|sort," "A|Echo,B": a list (step 30)

@@ -212,7 +212,8 @@ function aspPercent(inp: usize, i: u32, n: u32, inRun: bool): bool {
   if (cp >= 0xff01 && cp <= 0xff5e) return cp - 0xfee0;
   // Slash look-alikes that Windows' best-fit mapping turns into path separators
   // (..%u2215..%u2215etc): DIVISION SLASH, FRACTION SLASH, SET MINUS.
-  if (cp == 0x2215 || cp == 0x2044) return 0x2f;
+  // (and %uEFC8 %uF025, the private-use forms dotdotpwn sends as '/' for IIS: no text has them where a path is read)
+  if (cp == 0x2215 || cp == 0x2044 || cp == 0xefc8 || cp == 0xf025) return 0x2f;
   if (cp == 0x2216) return 0x5c;
   return cp;
 }
@@ -602,8 +603,9 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
     if (b == 0xc2 && i + 1 == n && !final) { saveCarry(sg, inp, inOff, i, n); break; } // (its A0 may start the next chunk)
     if (b == 0xc2 && i + 1 < n && load<u8>(inp + i + 1) == 0xa0) { o = put(st, sg, out, outOff, o, 0x20, at, offsetAt(inOff, i + 2, n)); i += 2; continue; }
     if (b >= 0xc0) {
-      if (b == 0xc0 || b == 0xc1 || b == 0xe0 || b == 0xef || b == 0xf0 || b == 0xe2) {
-        if (!final && i + 4 > n) { saveCarry(sg, inp, inOff, i, n); break; }
+      if (b == 0xc0 || b == 0xc1 || b == 0xe0 || b == 0xef || b == 0xf0 || b == 0xe2 || b == 0xf8 || b == 0xfc) {
+        // (the five- and six-byte forms wait for all their bytes)
+        if (!final && i + (b == 0xfc ? 6 : b == 0xf8 ? 5 : 4) > n) { saveCarry(sg, inp, inOff, i, n); break; }
         const c1 = i + 1 < n ? <u32>load<u8>(inp + i + 1) : 0;
         const c2 = i + 2 < n ? <u32>load<u8>(inp + i + 2) : 0;
         const c3 = i + 3 < n ? <u32>load<u8>(inp + i + 3) : 0;
@@ -611,6 +613,15 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         if (b < 0xc2 && (c1 & 0xc0) == 0x80) { cp = <i32>(((b & 1) << 6) | (c1 & 0x3f)); len = 2; overlong = true; }
         else if (b == 0xe0 && c1 < 0xa0 && (c1 & 0xc0) == 0x80 && (c2 & 0xc0) == 0x80) { cp = <i32>(((c1 & 0x3f) << 6) | (c2 & 0x3f)); len = 3; overlong = true; }
         else if (b == 0xf0 && c1 < 0x90 && (c1 & 0xc0) == 0x80 && (c2 & 0xc0) == 0x80 && (c3 & 0xc0) == 0x80) { cp = <i32>(((c1 & 0x3f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f)); len = 4; overlong = true; }
+        // F8 80 80 80 xx and FC 80 80 80 80 xx: the five- and six-byte overlong forms (RFC 2279) that pre-RFC 3629
+        // decoders still read; dotdotpwn sends them for '.' and '/'. Only an ASCII result is taken (cp < 0x80 below).
+        else if ((b == 0xf8 || b == 0xfc) && c1 == 0x80 && c2 == 0x80 && (c3 & 0xc0) == 0x80) {
+          const c4 = i + 4 < n ? <u32>load<u8>(inp + i + 4) : 0;
+          const c5 = b == 0xfc && i + 5 < n ? <u32>load<u8>(inp + i + 5) : 0;
+          // (five bytes: c3 c4 hold the last twelve bits; six: c4 c5, and c3 must then be 80 too)
+          if (b == 0xf8 && (c4 & 0xc0) == 0x80) { cp = <i32>(((c3 & 0x3f) << 6) | (c4 & 0x3f)); len = 5; overlong = true; }
+          else if (b == 0xfc && c3 == 0x80 && (c4 & 0xc0) == 0x80 && (c5 & 0xc0) == 0x80) { cp = <i32>(((c4 & 0x3f) << 6) | (c5 & 0x3f)); len = 6; overlong = true; }
+        }
         else if (b == 0xef && c1 == 0xbc && c2 >= 0x81 && c2 <= 0xbf) { cp = <i32>(0x21 + c2 - 0x81); len = 3; }
         else if (b == 0xef && c1 == 0xbd && c2 >= 0x80 && c2 <= 0x9e) { cp = <i32>(0x60 + c2 - 0x80); len = 3; }
         // raw DIVISION SLASH, SET MINUS, FRACTION SLASH: the look-alikes %u2215 %u2216 %u2044 already fold to / \ /

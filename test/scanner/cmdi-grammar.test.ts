@@ -1485,3 +1485,56 @@ describe('cmdi session 18: an option opening the value whose value a program run
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe("cmdi session 19: '<(' and '>(' wait for what follows (an emoticon's ^ starts no command)", () => {
+  // <(^.^)> and <( ^_^ )> are faces; in bash '^.^' is a command no system has, so the process substitution runs nothing
+  it.each(['<(^.^)>', 'thanks <(^.^)> see you', '<( ^.^ )>', '<(^_^<)', 'ok >(^o^)<'])('%s is no redirection', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('cmdi.redirection');
+  });
+  // anything else after the '(' may name or build a command: a word, a quote, $, a backtick, a backslash, a path, a digit
+  // (7z), a glob (?d expands against the working directory), and a '<(' with nothing after it still counts (as before)
+  it.each(['x <(id)', '<( id)', 'cat <("id")', "a<('i'd)", 'a<($F)', 'b<(`id`)', 'c<(\\id)', 'd<(/bin/id)', 'e<(7z x a)',
+    'f<(?d)', 'g >(sh)', 'h<(', 'i<( '])('%s is still a redirection', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.redirection');
+  });
+  it('reads the same split anywhere', () => {
+    expectSameWhenSplit(d, ['thanks <( ^.^ )> see', 'x <( id)', 'a <(^ id)']);
+  });
+});
+
+describe("cmdi session 19: a '~' glued to a command word continues the word (z~Q, id~): no command of that name runs", () => {
+  // sh expands '~' only at a word's start; cmd.exe and PowerShell do not split a word at it either: "z~QQ" is one word
+  it.each(['z~QQYCpikqD}uqxo)]', ']/Z~PD`z3/r0G5', 'Z~>Obqx', '$N~U$V7~1}', 'w~x'])('%s is no command', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+  });
+  // a '~' after a space is a home path given to the command, and the command glued before a separator still runs
+  it.each([['x; uname ~', 'cmdi.chained-command'], ['x|id ~', 'cmdi.chained-command'], ['a;id;~', 'cmdi.chained-command'],
+    ['ls ~root', 'cmdi.command-with-args'], ['q;w ~x', 'cmdi.chained-command']] as const)('%s is still %s', (input, rule) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
+  });
+  it('reads the same split anywhere', () => {
+    expectSameWhenSplit(d, ['z~QQYCpikqD}uqxo)]', 'x; uname ~', 'Z~>Obqx']);
+  });
+});
+
+describe('cmdi session 19: a command after a separator given a home path (~/x) runs on it, like ./x', () => {
+  it.each(['127.0.0.1; cat ~/flag.txt', 'x; cat ~/notes', '1|cat ~/secret', ';ls ~/', '; nc ~/a', '1;cp ~/x /tmp'])('%s is a chained command', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input]);
+  });
+  // a weak word opening the value before a home path is prose or a doc line ("Open ~/Downloads"), and so is ~/ in text
+  it.each(['Open ~/Downloads and find the file', 'Find ~/Documents/report.pdf', 'saved to ~/Desktop', 'about 5 ~/ month'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+  });
+});
+
+describe('cmdi session 19: a short name opening the value before a version (N.N) names a release, an address needs two dots', () => {
+  it.each(['gcc 12.2', 'ver 2.1; build 33', 'gcc 12.2; clang 15', 'npm 9.6 and node', 'GDB 13.1 release notes'])('%s is no command line', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+    expectSameWhenSplit(d, [input]);
+  });
+  it.each(['nc 10.0.0.1 4444', 'nc 10.0.0.1', 'ssh 10.1.2.3', 'x;nc 10.2 80', 'x; ping 127.1'])('%s is still a command line', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).some((r) => r === 'cmdi.command-with-args' || r === 'cmdi.chained-command')).toBe(true);
+    expectSameWhenSplit(d, [input]);
+  });
+});

@@ -146,6 +146,21 @@ describe('decoding stages', () => {
     // other bytes after the lead stay as they are
     expect(ruleIds(d.scan('%c0a %c1.'))).not.toContain('path.overlong-utf8');
   });
+  it('decodes the five- and six-byte overlong forms of . / \\ (pre-RFC 3629 decoders; dotdotpwn sends them)', () => {
+    expect(finalText('%f8%80%80%80%ae%f8%80%80%80%ae%f8%80%80%80%af')).toBe('../');
+    expect(finalText('%fc%80%80%80%80%ae%fc%80%80%80%80%ae%fc%80%80%80%80%af')).toBe('../');
+    expect(ruleIds(d.scan('..%f8%80%80%80%af..%f8%80%80%80%afetc%f8%80%80%80%afpasswd'))).toContain('path.overlong-utf8');
+    expect(d.scan('..%fc%80%80%80%80%af..%fc%80%80%80%80%afwindows%fc%80%80%80%80%afwin.ini', { context: 'query' }).blocked).toBe(true);
+    // only a form that spells ASCII is read: a lead byte with other bytes after it (Latin-1 text) stays as it is
+    expect(ruleIds(d.scan('%f8%80%80%82%af'))).not.toContain('path.overlong-utf8');
+    expect(ruleIds(d.scan('r%f8d gr%f8d med fl%f8de'))).not.toContain('path.overlong-utf8');
+    expectSameWhenSplit(d, ['..%f8%80%80%80%af..%fc%80%80%80%80%afetc%f8%80%80%80%afpasswd']);
+  });
+  it("folds the %u slash forms dotdotpwn sends for IIS (%uEFC8, %uF025) to '/'", () => {
+    expect(finalText('..%uEFC8..%uF025x')).toBe('../../x');
+    expect(d.scan('..%uEFC8..%uEFC8..%uEFC8etc%uEFC8passwd', { context: 'query' }).blocked).toBe(true);
+    expect(d.scan('..%uF025..%uF025..%uF025boot.ini', { context: 'query' }).blocked).toBe(true);
+  });
   it('folds raw slash look-alikes like their %u forms', () => {
     expect(finalText('..\u2215..\u2216x\u2044y')).toBe('../..\\x/y');
   });
