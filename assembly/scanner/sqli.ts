@@ -1097,8 +1097,9 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
   const breakout = implied && (g32(q, Q_BO) & BO_QUOTE_FIRST) == 0;
   s32(q, Q_STATE, S_NORMAL);
   push(st, q, T_STR, breakout ? A_BREAKOUT : 0, 0, g32(q, Q_TSTART), end);
-  // A value that starts with the closing quote itself ('=' , ' OR ') can still re-open it.
-  if (implied && !breakout && g32(q, Q_MODE) == 0x27) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 1);
+  // A value that starts with the closing quote itself ('=' , ' OR ', " or ""-") can still re-open it (in "…" too:
+  // MySQL's default mode reads "…" as a string; the rules that read the shape say which quote they take).
+  if (implied && !breakout) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 1);
   if (implied && !breakout) s32(q, Q_BO, g32(q, Q_BO) | BO_EMPTY);
 }
 
@@ -1896,14 +1897,16 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
           report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), end);
         }
       }
+      // ' or ''-'  ' and 1*'  — the value starts with the closing quote and a connective, and its last operator takes the
+      // re-opened literal (the query's own closing quote ends it: nothing need follow); ' or '' '  — or the re-opened
+      // literal follows the one literal after the connective (MySQL joins adjacent literals into one). In "…" as well
+      // (" or ""-", " or "" "): MySQL's default mode reads "…" as a string, and a value whose first byte is the quote,
+      // then a connective, is no quoted word in prose ("Fast" or "Cheap" has a word after its first quote).
+      if (shape == 2 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && n >= 3 && n <= RING_N && (g32(q, Q_BO) & BO_EMPTY) != 0 &&
+          ttype(q, n - 1) == T_STR && ttype(q, n - 2) == T_LOGIC && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (n == 3 && ttype(q, 0) == T_STR))) {
+        report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+      }
       if (singleList) {
-        // ' or ''-'  ' and 1*'  — the value starts with the closing quote and a connective, and its last operator takes the
-        // re-opened literal (the query's own closing quote ends it: nothing need follow); ' or '' '  — or the re-opened
-        // literal follows the one literal after the connective (MySQL joins adjacent literals into one)
-        if ((g32(q, Q_BO) & BO_EMPTY) != 0 &&
-            ttype(q, n - 1) == T_STR && ttype(q, n - 2) == T_LOGIC && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (n == 3 && ttype(q, 0) == T_STR))) {
-          report(st, R_SQLI_STRING_BREAKOUT, 0, end);
-        }
         // ' + CHAR(65) + '  x'||lower(y)||'  — an SQL function call spliced into the literal between two operators
         if (g32(q, Q_FUNCS) != 0 &&
             (g32(q, Q_BO) & BO_LOOSE) == 0 && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)) &&

@@ -364,6 +364,21 @@ describe('sqli: quote first, a connective, and an operator taking the re-opened 
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
 });
 
+// Session 19 (held-out stand-in): the same shape in "…" — MySQL's default mode (ANSI_QUOTES off) reads "…" as a string,
+// so name = "" or ""-"" is name = "" or 0. The value's first byte is the quote, a connective follows it: no quoted word.
+describe('sqli: quote first, a connective, and an operator taking the re-opened literal, in "…" too', () => {
+  const hits = ['" and ""*"', '" xor 7-"', '" or ""|"', '" || ""/"', '" and "q" "', '" or ""%"'];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ['He said "and" or "or"', '"Fast" or "Cheap" - pick two', '"yes" or "no" - ask', '" or "', '"" or "" - ""',
+    '"s or x - "', 'and - "x"', '"x" or "y" "z"'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
 describe('sqli: a call of any name compared right after its closing parenthesis, after a literal and a connective', () => {
   // blind probes through functions no keyword list names: 1 and printf(...)='1', 1 and sys_context(...) is not null
   const hits = ["3 and quux('a',2)='a'", "8 or zorp('k','m') is not null", "and blip(4, 5) > 1"];
