@@ -971,6 +971,25 @@ describe("sqli round 9 (paranoia 2): one arithmetic or bitwise operator characte
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d2, [...hits, "x'-'", "a '--' b"]); });
 });
 
+// Session 19 (held-out stand-in): at paranoia 2 any SQL call is a comparison (concat( alone), and IF spaced from its '('
+// opening the value is a C-family statement in a support ticket far more often than SQL's IF(, written glued.
+describe('sqli (paranoia 2): a spaced IF ( opening the value is a code snippet, not a call', () => {
+  let d2: Detector;
+  beforeAll(async () => { d2 = await detector({ paranoia: 2 }); });
+  afterAll(async () => { await d2.close(); });
+  const clean = ['if (x && y) { return false; }', 'IF (ok || retry) {', 'if (n) return n', 'Step if (k) then'];
+  it.each(clean)('%s stays clean at paranoia 2', (input) => {
+    expect(d2.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  // glued, cut off at the end, after a literal or a connective, or with SQL inside: still judged
+  const hits = ['if(x && y)', 'if (', 'IF ( ', '2 or if (u, v, w)', "k' and if (u,v,w)", 'if (7=7,1,0)', 'if (3,sleep(4),0)',
+    'if (ord(mid(user(),1,1))>70,1,0)', '1 && 2=2', "' && 5=5--", "q' && 'r'='r"];
+  it.each(hits)('%s is blocked at paranoia 2', (input) => {
+    expect(d2.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d2, [...clean, ...hits]); });
+});
+
 describe('sqli round 9: IN after a call and before a plain name is a sentence (IN takes a parenthesis)', () => {
   const hits = ['1 or f(1) in users', "x' or ascii(a) in b--", '1 and id in (1,2)', "x' and len(name) in (4)--"];
   it.each(hits)('%s is blocked', (input) => {
