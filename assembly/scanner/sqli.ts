@@ -981,7 +981,12 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
       if (isBreakout(q, 1) || isBreakout(q, 2)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
     }
     // (=ROUND(B2*1,2)  =IF(A1>0,1,0): a call right after an '=' that starts the value is a spreadsheet formula)
-    if (!(t1 == T_OP && g32(q, Q_NTOK) == 2 && (taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3d << 8) && tstart(q, 1) == 0 && s0 == tend(q, 1))) {
+    // (if (a && b) { return true; }: IF spaced from its '(' starting the value, or after a plain word (Code: if (x)), is a
+    // C-family statement in a support ticket; SQL's IF is written glued, IF(1=1,1,0), and what a spaced one compares or
+    // calls still reports by itself: if (1=1,1,0) a tautology, if (1,sleep(5),0) a dangerous function)
+    const cIf = (load<u32>(e + E_AUX) & A_SPACED) != 0 && tend(q, 0) - s0 == 2 && (t1 == 0 || plainWord(q, 1)) &&
+      load<u32>(st + ST_LEX + LX_START) == s0 && load<u16>(st + ST_LEX + LX_WORD) == 0x6669;
+    if (!(t1 == T_OP && g32(q, Q_NTOK) == 2 && (taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3d << 8) && tstart(q, 1) == 0 && s0 == tend(q, 1)) && !cIf) {
       report(st, R_SQLI_COMPARISON, s0, end);
     }
   }
@@ -1097,8 +1102,9 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
   const breakout = implied && (g32(q, Q_BO) & BO_QUOTE_FIRST) == 0;
   s32(q, Q_STATE, S_NORMAL);
   push(st, q, T_STR, breakout ? A_BREAKOUT : 0, 0, g32(q, Q_TSTART), end);
-  // A value that starts with the closing quote itself ('=' , ' OR ') can still re-open it.
-  if (implied && !breakout && g32(q, Q_MODE) == 0x27) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 1);
+  // A value that starts with the closing quote itself ('=' , ' OR ', " or ""-") can still re-open it (in "…" too:
+  // MySQL's default mode reads "…" as a string; the rules that read the shape say which quote they take).
+  if (implied && !breakout) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 1);
   if (implied && !breakout) s32(q, Q_BO, g32(q, Q_BO) | BO_EMPTY);
 }
 
@@ -1786,7 +1792,7 @@ function settleCut(st: usize, q: usize, end: u32): void {
     else if (s == S_NORMAL && g32(q, Q_MODE) == 0) {
       const t0 = ttype(q, 0);
       const t1 = ttype(q, 1);
-      if (t0 != T_KW && t0 != T_OP && t0 != T_SEMI && t1 != T_LOGIC && t1 != T_OP) return;
+      if (t0 != T_KW && t0 != T_OP && t0 != T_SEMI && t1 != T_LOGIC && t1 != T_OP && !(t0 == T_FUNC && g32(q, Q_NTOK) == 1)) return;
     }
   }
   sqlFinishAll(st, q, end);
@@ -1814,6 +1820,10 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
     if (!empty && !noted) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k), end);
   }
   settleCut(st, q, end);
+  // if (  — a spaced IF call opening the value and cut off at its end: no C statement shows (makeFunc's cIf waived the
+  // call's comparison for one); the bare call counts as any SQL call does (the lexer's buffer still holds its name)
+  if (g32(q, Q_NTOK) == 1 && ttype(q, 0) == T_FUNC && (taux(q, 0) & A_SPACED) != 0 && tend(q, 0) - tstart(q, 0) == 2 &&
+      load<u32>(st + ST_LEX + LX_START) == tstart(q, 0) && load<u16>(st + ST_LEX + LX_WORD) == 0x6669) report(st, R_SQLI_COMPARISON, tstart(q, 0), end);
   const s = g32(q, Q_STATE);
   // Nothing to judge (the usual end of a short value): no token, and a quote-mode reading
   // that never left its implied string or an as-is reading with nothing pending.
@@ -1896,14 +1906,16 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
           report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), end);
         }
       }
+      // ' or ''-'  ' and 1*'  — the value starts with the closing quote and a connective, and its last operator takes the
+      // re-opened literal (the query's own closing quote ends it: nothing need follow); ' or '' '  — or the re-opened
+      // literal follows the one literal after the connective (MySQL joins adjacent literals into one). In "…" as well
+      // (" or ""-", " or "" "): MySQL's default mode reads "…" as a string, and a value whose first byte is the quote,
+      // then a connective, is no quoted word in prose ("Fast" or "Cheap" has a word after its first quote).
+      if (shape == 2 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && n >= 3 && n <= RING_N && (g32(q, Q_BO) & BO_EMPTY) != 0 &&
+          ttype(q, n - 1) == T_STR && ttype(q, n - 2) == T_LOGIC && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (n == 3 && ttype(q, 0) == T_STR))) {
+        report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+      }
       if (singleList) {
-        // ' or ''-'  ' and 1*'  — the value starts with the closing quote and a connective, and its last operator takes the
-        // re-opened literal (the query's own closing quote ends it: nothing need follow); ' or '' '  — or the re-opened
-        // literal follows the one literal after the connective (MySQL joins adjacent literals into one)
-        if ((g32(q, Q_BO) & BO_EMPTY) != 0 &&
-            ttype(q, n - 1) == T_STR && ttype(q, n - 2) == T_LOGIC && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (n == 3 && ttype(q, 0) == T_STR))) {
-          report(st, R_SQLI_STRING_BREAKOUT, 0, end);
-        }
         // ' + CHAR(65) + '  x'||lower(y)||'  — an SQL function call spliced into the literal between two operators
         if (g32(q, Q_FUNCS) != 0 &&
             (g32(q, Q_BO) & BO_LOOSE) == 0 && ((ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0) || (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)) &&

@@ -173,6 +173,16 @@ const P_PLURAL_DONE: u32 = 73;
 // ("regular expression(s)"); anything else reports the expression, spanned to its '(' as before
 const P_CSS_OPEN: u32 = 74;
 const P_CSS_S: u32 = 75;      // expression(s : a ')' glued to it closes the plural, no expression; anything else reports
+// behavior: binding: — a CSS comment before or after the ':' is nothing to the CSS parser (-moz-binding/**/:url(x),
+// behavior:/**/url(x.htc)), so the wait goes through it: '/' (SL), '/*' (CMT, words and punctuation inside it kept unless
+// they pend something of their own), '*' inside it (STAR), and '*/' returns to the wait. The BEH_ kinds wait for the ':',
+// the BEHC_ kinds for url (after the ':').
+const P_BEH_SL: u32 = 76;
+const P_BEH_CMT: u32 = 77;
+const P_BEH_STAR: u32 = 78;
+const P_BEHC_SL: u32 = 79;
+const P_BEHC_CMT: u32 = 80;
+const P_BEHC_STAR: u32 = 81;
 const ARG_DANGER: u64 = K_X_EVENT | K_X_SCHEME | K_X_DATA | K_X_SINK_CALL | K_X_SINK_STRONG | K_X_OBJ | K_X_PROP;
 
 /** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
@@ -622,6 +632,8 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   } else s32(x, X_GLUE_OK, 0);
   // Complete what the previous events left pending (OBJ '.' PROP, chains, tagged calls ...)
   const p0 = g32(x, X_PEND);
+  // a word inside a CSS comment in the behavior: binding: wait keeps the wait, unless it pends something of its own
+  const cmtWait = p0 == P_BEH_CMT || p0 == P_BEH_STAR ? P_BEH_CMT : p0 == P_BEHC_CMT || p0 == P_BEHC_STAR ? P_BEHC_CMT : P_NONE;
   const p = p0 == P_BRK_DOT ? P_OBJ_DOT : p0 == P_SINK_PLURAL ? P_SINK_ARG1 : p0 == P_PLURAL_DONE ? P_ARG_DONE : p0;
   const adjacentPend = g32(x, X_PEND_END) == start;
   const pendStart = g32(x, X_PEND_START);
@@ -790,6 +802,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
     if (arg == 0 && (flags & K_X_DATA) != 0) { s32(x, X_DATA, 10); s32(x, X_DSTART, start); } // (<data value=1> is a tag: the space ends it)
     s32(x, X_LT_END, 0);
     s32(x, X_LAST_END, end);
+    if (cmtWait != P_NONE && g32(x, X_PEND) == P_NONE) pend(x, cmtWait, pendStart, end);
     return;
   }
   s32(x, X_LT_END, 0);
@@ -834,7 +847,8 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   }
   else if ((flags & K_X_OBJ) != 0) pend(x, P_OBJ, start, end);
   else if ((flags & K_X_CSS) != 0) {
-    if (w0 == 0x62 && w1 == 0x69 && prev == 0x2d && g32(x, X_PUNCT_END) == start) report(st, R_XSS_CSS_EXPRESSION, start, end); // -moz-binding
+    // (-moz-binding, data-binding: the name alone binds nothing; the ':' and url after it report, as for behavior:, comments
+    // between them skipped — the name glued after any '-' was reported at once, "two-way data-binding" too)
     pend(x, w0 == 0x65 ? P_CSS : P_BEHAVIOR, start, end);
   } else if ((flags & K_X_SINK_CALL) != 0) {
     sinkProse(st, x, afterPrev, start);
@@ -892,6 +906,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
     if ((flags & K_X_TAG_DANGER) != 0 && afterPrev && prev == 0x3a && ((len == 7 && w0 == 0x68) || (len == 8 && w0 == 0x6c)))
       report(st, R_XSS_DANGEROUS_TAG, g32(x, X_INTAG) - 1, end);
   }
+  if (cmtWait != P_NONE && g32(x, X_PEND) == P_NONE) pend(x, cmtWait, pendStart, end);
   s32(x, X_LAST_END, end);
 }
 
@@ -1171,6 +1186,15 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
       else if (p == P_CSS_OPEN || p == P_CSS_S) report(st, R_XSS_CSS_EXPRESSION, ps, g32(x, X_PEND_END));
       else if (p == P_BEHAVIOR && c == 0x3a) { s32(x, X_PEND, P_BEHAVIOR_COLON); s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_BEHAVIOR_COLON && isSpace) keep = true;
+      // (a CSS comment in the wait: see P_BEH_SL; a quote inside it ends the wait, so a breakout watch opens as anywhere)
+      else if ((p == P_BEHAVIOR || p == P_BEHAVIOR_COLON) && c == 0x2f) { s32(x, X_PEND, p == P_BEHAVIOR ? P_BEH_SL : P_BEHC_SL); s32(x, X_PEND_END, end); keep = true; }
+      else if ((p == P_BEH_SL || p == P_BEHC_SL) && adjacent && c == 0x2a) { s32(x, X_PEND, p + 1); s32(x, X_PEND_END, end); keep = true; }
+      else if ((p == P_BEH_CMT || p == P_BEH_STAR || p == P_BEHC_CMT || p == P_BEHC_STAR) && c != 0x27 && c != 0x22 && c != 0x60) {
+        const cmt = p == P_BEH_CMT || p == P_BEH_STAR ? P_BEH_CMT : P_BEHC_CMT;
+        // '*/' closes the comment: back to the wait it came from
+        s32(x, X_PEND, (p == P_BEH_STAR || p == P_BEHC_STAR) && adjacent && c == 0x2f ? (cmt == P_BEH_CMT ? P_BEHAVIOR : P_BEHAVIOR_COLON) : c == 0x2a ? cmt + 1 : cmt);
+        s32(x, X_PEND_END, end); keep = true;
+      }
       // (a global right after '<' is indexed, '<top['al'+'ert'](1); <window.location> is a placeholder in docs)
       else if (p == P_OBJ && (c == 0x5b || (c == 0x2e && g32(x, X_NAME_END) != g32(x, X_PEND_END) + 1))) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_OBJ && (isSpace || c == 0x29)) { s32(x, X_PEND_END, end); keep = true; }        // document .cookie  (document)[...]

@@ -364,6 +364,21 @@ describe('sqli: quote first, a connective, and an operator taking the re-opened 
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
 });
 
+// Session 19 (held-out stand-in): the same shape in "…" — MySQL's default mode (ANSI_QUOTES off) reads "…" as a string,
+// so name = "" or ""-"" is name = "" or 0. The value's first byte is the quote, a connective follows it: no quoted word.
+describe('sqli: quote first, a connective, and an operator taking the re-opened literal, in "…" too', () => {
+  const hits = ['" and ""*"', '" xor 7-"', '" or ""|"', '" || ""/"', '" and "q" "', '" or ""%"'];
+  it.each(hits)('%s is a string break-out', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.string-breakout');
+  });
+  const clean = ['He said "and" or "or"', '"Fast" or "Cheap" - pick two', '"yes" or "no" - ask', '" or "', '"" or "" - ""',
+    '"s or x - "', 'and - "x"', '"x" or "y" "z"'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
+});
+
 describe('sqli: a call of any name compared right after its closing parenthesis, after a literal and a connective', () => {
   // blind probes through functions no keyword list names: 1 and printf(...)='1', 1 and sys_context(...) is not null
   const hits = ["3 and quux('a',2)='a'", "8 or zorp('k','m') is not null", "and blip(4, 5) > 1"];
@@ -954,6 +969,25 @@ describe("sqli round 9 (paranoia 2): one arithmetic or bitwise operator characte
     expect(ruleIds(d2.scan(input, { context: 'query' }))).not.toContain('sqli.comparison');
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d2, [...hits, "x'-'", "a '--' b"]); });
+});
+
+// Session 19 (held-out stand-in): at paranoia 2 any SQL call is a comparison (concat( alone), and IF spaced from its '('
+// opening the value is a C-family statement in a support ticket far more often than SQL's IF(, written glued.
+describe('sqli (paranoia 2): a spaced IF ( opening the value is a code snippet, not a call', () => {
+  let d2: Detector;
+  beforeAll(async () => { d2 = await detector({ paranoia: 2 }); });
+  afterAll(async () => { await d2.close(); });
+  const clean = ['if (x && y) { return false; }', 'IF (ok || retry) {', 'if (n) return n', 'Step if (k) then'];
+  it.each(clean)('%s stays clean at paranoia 2', (input) => {
+    expect(d2.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  // glued, cut off at the end, after a literal or a connective, or with SQL inside: still judged
+  const hits = ['if(x && y)', 'if (', 'IF ( ', '2 or if (u, v, w)', "k' and if (u,v,w)", 'if (7=7,1,0)', 'if (3,sleep(4),0)',
+    'if (ord(mid(user(),1,1))>70,1,0)', '1 && 2=2', "' && 5=5--", "q' && 'r'='r"];
+  it.each(hits)('%s is blocked at paranoia 2', (input) => {
+    expect(d2.scan(input, { context: 'query' }).blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d2, [...clean, ...hits]); });
 });
 
 describe('sqli round 9: IN after a call and before a plain name is a sentence (IN takes a parenthesis)', () => {

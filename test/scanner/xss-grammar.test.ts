@@ -345,6 +345,23 @@ describe('xss behavior: and binding: bind code through url()', () => {
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, 'stages of this behavior:']); });
 });
 
+// Session 19 (held-out stand-in): a word glued before '-binding' was reported at once, the name alone ("two-way
+// data-binding in Angular"); the name binds nothing without its ':' and url(, which now report it, a CSS comment
+// before or after the ':' skipped (the CSS parser drops it), as for behavior:.
+describe('xss behavior: and binding: — comments in the wait, the name alone is prose', () => {
+  const hits = ['p{-moz-binding/**/:url(//x.test/b.xml#q)}', '-moz-binding:/* c */url(b.xml#q)', 'behavior/**/:url(a.htc)',
+    'x{behaviour:/*a*b**/url(a.htc)}', '-moz-binding/* <i> */:/**/url(q)', 'BINDING /**/ : /**/ URL(q)'];
+  it.each(hits)('%s is css-expression', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('xss.css-expression');
+  });
+  const clean = ['two-way data-binding in Angular', 'Use model-binding for forms', 'the -moz-binding property is gone',
+    'see data-binding/*.md for docs', 'behavior/* notes */ changed', 'binding /* not */ broken'];
+  it.each(clean)('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...hits, ...clean]); });
+});
+
 describe('xss: a style attribute holding declarations only', () => {
   // what rich-text editors write passes (the tag alone scores below the threshold); injected CSS, an overlay or
   // a value left open reports the attribute as before
