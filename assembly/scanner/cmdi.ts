@@ -3,12 +3,13 @@
 // judged by what follows it (an option, a path, a number, end of input; `name=` is a query
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
-import { g32, s32, g64, s64, report, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION } from "./state";
+import { g32, s32, g64, s64, report, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION, ST_BSNL } from "./state";
 import { digitsOnly, flagsOfBytes, lettersOnly, wordIs } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT, K_FAMILY_CMD,
   R_CMDI_CHAINED_COMMAND, R_CMDI_COMMAND_SUBSTITUTION, R_CMDI_SHELL_PATH, R_CMDI_COMMAND_WITH_ARGS, R_CMDI_REDIRECTION,
   R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND, R_CMDI_FUNCTION_DEFINITION, R_CMDI_GLOB_PATH, R_CMDI_ALIAS_TRAP, R_CMDI_OBFUSCATED_COMMAND, R_CMDI_EXEC_CALL, R_CMDI_ARGUMENT_INJECTION,
+  KW_MAX_WORD,
 } from "./generated/tables";
 
 // Layout: the trackers that idle() needs at rest (C_POS C_CMD C_DOLLAR C_BRACE C_BIN C_SHELL C_REDIR C_SSI C_PCT C_NL
@@ -62,8 +63,10 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // 262144: the command is su (see step 24); 524288: echo or cat (see quietAlone); 1048576: mail piped into (see mailer);
                              // 2097152: the command word is an expansion ($a$b, see joinEnd); 4194304 (PS_LINE): powershell, pwsh or iex
                              // opening the value; 8388608 (PS_READ, kind 6): a file- or network-reading verb after '| ' in a pasted pipeline;
+                             // 33554432 (LIT_WEAK): a weak word after a literal backslash-n (see literalNewline);
                              // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|',
                              // 128 a PowerShell verb after '| ' or '&' (its cmdlet waits for an argument: step 36), 256 after '&' (only that counts)
+const LIT_WEAK: u32 = 33554432;
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
@@ -869,6 +872,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   // z~QQ, id~: a '~' glued to the word continues it (sh expands '~' only at a word's start; cmd.exe and PowerShell split
   // no word at it): the word names no command
   if (s == 0 && ch == 0x7e && adjacent) { s32(c, C_CMD, 0); return; }
+  if (s == 0 && ch == 0x5c && (g32(c, C_WRAP) & LIT_WEAK) != 0) { s32(c, C_CMD, 0); return; } // Name\nDate\nTime: a list's line
   if ((s == 1 || s == 0) && (ch == 0x2d || ch == 0x2f || ch == 0x5c || ch == 0x7e)) {
     if (ch == 0x2d && s == 0) {
       if (kind == 1) s32(c, C_CMD_STEP, 4);                                  // ssh-keygen
@@ -1201,6 +1205,8 @@ function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
  */
 // @ts-ignore: decorator
 @inline export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
+  // \nid, \r\n: a literal backslash-n or -r before a command (see literalNewline)
+  if ((first == 0x6e || first == 0x72) && (load<u32>(st + ST_BSNL) >> 1) == start + 1 && literalNewline(st, c, word, len, start, end)) return;
   const j = st + ST_CMD2;
   const opt = g32(st, ST_OPTION);
   if (opt != 0) optionWord(st, opt, start, end); // (an option opening the value: see optionPunct)
@@ -1509,6 +1515,7 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
  */
 // @ts-ignore: decorator
 @inline export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
+  bsnlPunct(st, ch, start, end);
   // ]:: — PowerShell's static member operator ([Convert]::FromBase64String(, see staticCall): its colons are marked in C_PREV
   // (0x13a the first glued to ']', 0x23a | its end << 10 the second; every reader of C_PREV compares it to a byte, which neither equals)
   const mark = ch == 0x3a ? colonMark(c, start, end) : 0;
@@ -1517,6 +1524,50 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
   cmdPunctBody(st, c, ch, start, end);
   if (mark != 0) s32(c, C_PREV, mark);
   if (ch == 0x20 && g32(st, ST_OPTION) == (end | 0x40000000)) execAfterSpace(st, c, start, end);
+}
+
+/**
+ * The literal backslash-n watch (ST_BSNL, see literalNewline): which backslash may stand for a newline. A space, tab or
+ * separator starts a clean token; '/' ':' '%' '$' '~' make it path-like (C:\new, %TEMP%\x, $HOME\x, http://x/a\nb), '['
+ * regex-like ([\r\n]+x), and so does a '.' after a word that is no number (notes.txt\nid; 127.0.0.1\nid stays clean);
+ * the first backslash of a clean token is marked, and makes it path-like too (a second one, \\srv\nas or dir\sub\nid, is
+ * a path).
+ */
+// @ts-ignore: decorator
+@inline function bsnlPunct(st: usize, ch: u32, start: u32, end: u32): void {
+  const v = load<u32>(st + ST_BSNL);
+  let nv: u32 = v & 1;
+  if (ch == 0x20 || ch == 0x09 || ch == 0x0a || ch == 0x3b || ch == 0x7c || ch == 0x26) nv = 0;
+  else if (ch == 0x5c) nv = nv == 0 ? ((end + 1) << 1) | 1 : 1;
+  else if (ch == 0x2f || ch == 0x3a || ch == 0x25 || ch == 0x24 || ch == 0x7e || ch == 0x5b) nv = 1;
+  else if (ch == 0x2e && !(<u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10)) nv = 1;
+  if (nv != v) store<u32>(st + ST_BSNL, nv);
+}
+
+/**
+ * A word glued right after a backslash marked by bsnlPunct, starting with 'n' or 'r': FuzzDB's and commix's lists write
+ * the line break before a command as the two characters \n (\nid, \n netstat -an, VALUE\nwhoami /all, \r\nid), for an
+ * application that unescapes them (echo -e, printf, a JSON or YAML layer, a log line replayed). The word "n" or "r" alone
+ * is that newline (\n /bin/ls, \n$(id), \r\n); a longer one is a newline and a command only when the rest is a command
+ * word (\nid, \nwhoami, \ncat: cat read after the break, the more dangerous reading of ncat): "line1\nline2",
+ * Documents\nested stay words. Not read: a backslash in a path-like token (C:\new\nc.txt, D:\nginx, \\srv\nas,
+ * %APPDATA%\nid), a regex's class ([\r\n]+x), a second backslash (\\nid is a backslash and "nid"), a format after '%'
+ * ("%s\nid"). What follows the newline is judged as after a real one ("a\nid=%d" is an assignment, as "a" newline
+ * "id=%d" is), but for a weak word alone (LIT_WEAK: "Name\nDate\nTime" is a list). True: the word was taken here.
+ * (The lexer's copy of the word keeps its 'n': the checks that re-read the last word at a later byte, noOp, quietAlone,
+ * psVerb, find no listed word in it and fail closed.)
+ */
+function literalNewline(st: usize, c: usize, word: usize, len: u32, start: u32, end: u32): bool {
+  if (len == 1) { cmdPunct(st, c, 0x0a, start, end); return true; }
+  // (only a word the lexer's buffer holds whole: a longer one is no keyword, and flagsOfBytes reads all `len` bytes)
+  const rf = len <= KW_MAX_WORD ? flagsOfBytes(word + 1, len - 1) & K_FAMILY_CMD : 0;
+  if (rf == 0) return false;
+  cmdPunct(st, c, 0x0a, start, start + 1);
+  cmdWordFull(st, c, rf, word + 1, len - 1, <u32>load<u8>(word + 1), start + 1, end);
+  // a weak word alone there is a line of text ("Name\nDate\nTime", "Total\nTime"): it runs given an argument (\nsleep 5,
+  // \nkill -9 1, \nip addr) or a separator, not alone at the end nor glued to the next backslash (see LIT_WEAK)
+  if (g32(c, C_CMD) == 2 && g32(c, C_CMD_START) == start + 1) s32(c, C_WRAP, g32(c, C_WRAP) | LIT_WEAK);
+  return true;
 }
 
 /**
@@ -1980,6 +2031,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     if (s == 50 || s == 51) {} // gcc 12.2 at the end: a release (see step 15)
+    else if (s <= 1 && (g32(c, C_WRAP) & LIT_WEAK) != 0) {} // Name\nDate at the end: a weak word alone after a literal \n
     else if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
     else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end
     else if (s == 21 || s == 23 || s == 24 || s == 25) fire(st, c, g32(c, C_CMD_END), false); // |id' df % ;su root at the end

@@ -1538,3 +1538,20 @@ describe('cmdi session 19: a short name opening the value before a version (N.N)
     expectSameWhenSplit(d, [input]);
   });
 });
+
+describe('cmdi session 19: a literal backslash-n (the two characters) before a command is a newline, as payload lists write it', () => {
+  // FuzzDB and commix write the line break as \n for an application that unescapes it (echo -e, printf, a JSON layer)
+  it.each(['\\nuname -a', 'q=1\\nwhoami', '\\r\\nps aux', '\\n /usr/bin/id', 'abc\\nsleep 5', '\\n$(uname)', '\\nkill -9 1',
+    '127.0.0.1\\nifconfig', '\\ncat /etc/hosts', '\\nDate\\nTime\\nid', 'x\\n`id`'])('%s is a command after a newline', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).some((r) => r === 'cmdi.chained-command' || r === 'cmdi.command-substitution')).toBe(true);
+    expectSameWhenSplit(d, [input]);
+  });
+  // Windows paths (a backslash after ':' '%' or another backslash), format strings and regexes, and text lines
+  it.each(['C:\\new\\nc.txt', 'D:\\nginx\\conf', 'C:\\Users\\nid\\Desktop', '%USERPROFILE%\\netstat.log', 'E:\\tools\\ncat.exe',
+    'C:\\Program Files\\nodejs\\node.exe', 'printf("a\\nid=%d")', '"line1\\nline2"', 'printf("%s\\nid")', 'Hello\\nWorld', '\\\\nid',
+    '[\\r\\n]+id', 'split(/\\r?\\n/)', 'text.replace(/\\n/g, " ")', 'notes.txt\\nid', 'Name\\nDate\\nTime', 'Total\\nTime', 'x\\rename',
+    'logs\\ncat.txt', 'Dear team,\\nkill the noise please', `\\n${'i'.repeat(5000)}d`])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+    expectSameWhenSplit(d, [input]);
+  });
+});
