@@ -63,9 +63,11 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // 262144: the command is su (see step 24); 524288: echo or cat (see quietAlone); 1048576: mail piped into (see mailer);
                              // 2097152: the command word is an expansion ($a$b, see joinEnd); 4194304 (PS_LINE): powershell, pwsh or iex
                              // opening the value; 8388608 (PS_READ, kind 6): a file- or network-reading verb after '| ' in a pasted pipeline;
+                             // 16777216 (IP_CMD): the command is ip after a separator (its object word decides: see step 52);
                              // 33554432 (LIT_WEAK): a weak word after a literal backslash-n (see literalNewline);
                              // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|',
                              // 128 a PowerShell verb after '| ' or '&' (its cmdlet waits for an argument: step 36), 256 after '&' (only that counts)
+const IP_CMD: u32 = 16777216;
 const LIT_WEAK: u32 = 33554432;
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
@@ -391,6 +393,20 @@ function optionChain(st: usize, start: u32, end: u32): bool {
 }
 
 /** The time words at(1) takes (at now, at midnight tomorrow). */
+/**
+ * The objects ip(8) takes first (ip addr, ip a, ip route, ip link, ip neigh ...: what a probe lists to read the host's
+ * network), so "ip" after a separator before one is the command; "; IP address", "& IP range" in a table or prose name no
+ * object ("address" is ip's too, but in a header it is the English word) and stay words.
+ */
+function ipObject(word: usize, len: u32): bool {
+  return len <= 6 && inList(word, len, "addr a route r link l neigh n rule tunnel netns xfrm tuntap maddr mroute");
+}
+
+/** What ip(8) does with its object (ip addr show, ip route get, ip link set; the short forms s sh ls lst). */
+function ipVerb(word: usize, len: u32): bool {
+  return len <= 7 && inList(word, len, "show s sh list ls lst add del delete change replace get set flush save restore append prepend dev help");
+}
+
 function atTime(word: usize, len: u32): bool {
   return len >= 3 && len <= 8 && inList(word, len, "now noon midnight teatime tomorrow today");
 }
@@ -767,6 +783,18 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (!isWord && ch == 0x2e && adjacent) s32(c, C_CMD_STEP, 50); else s32(c, C_CMD, 0);
     return;
   }
+  if (s == 52 || s == 53) { // ;ip addr then: the end, a separator or a redirection runs it (;ip addr, ;ip a|nc x); after a space
+    // (53) an option, a number, one of ip's verbs (;ip addr show, ;ip r get 1.1.1.1) or the same; another word is prose
+    // ("Hosts; IP a lot"). A '.' makes the object a dotted name (step 14: ;ip a.example.test), other punctuation glued
+    // to it a word (; IP a-b)
+    const run = ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x09 || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x29;
+    if (isWord) { if (s == 53 && (first - 0x30 < 10 || ipVerb(st + ST_LEX + LX_WORD, wlen))) fire(st, c, end, false); else s32(c, C_CMD, 0); }
+    else if (ch == 0x20) s32(c, C_CMD_STEP, 53);
+    else if (s == 52 && adjacent && ch == 0x2e) s32(c, C_CMD_STEP, 14);
+    else if (run || (s == 53 && (ch == 0x2d || ch == 0x24))) fire(st, c, s == 53 ? end : g32(c, C_CMD_END), false);
+    else s32(c, C_CMD, 0);
+    return;
+  }
   if (s == 50) { if (isWord && adjacent && first - 0x30 < 10) s32(c, C_CMD_STEP, 51); else s32(c, C_CMD, 0); return; }
   if (s == 51) { if (!isWord && ch == 0x2e && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0); return; }
   if (s == 7 || s == 8) { // scheme ':' then '//'
@@ -834,6 +862,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         // time who: a weak wrapper hands over to the weak command, judged like one at the start
         // (options, paths, end of value), so "time who knows" stays prose
         s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 8 | ((flags & K_C_WRAPPER) != 0 ? 1 : 0)); return;
+      }
+      // ;ip addr, 1||ip a, %0aip route: ip given one of its objects (see ipObject) waits for the next byte (step 52)
+      if (kind == 2 && pos == 2 && (g32(c, C_WRAP) & IP_CMD) != 0 && ipObject(st + ST_LEX + LX_WORD, wlen)) {
+        s32(c, C_CMD_STEP, 52); s32(c, C_CMD_END, end); return;
       }
       if ((kind == 1 || (pos == 2 && wlen == 1)) && first - 0x61 < 26) { // dir c:  curl http://  ;type c:
         s32(c, C_CMD_STEP, 5); s32(c, C_WRAP, wlen == 1 ? g32(c, C_WRAP) | 4 : g32(c, C_WRAP) & ~4); return;
@@ -1404,7 +1436,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         (len == 2 && wordIs(word, len, "at") ? 65536 : 0) | (len == 2 && wordIs(word, len, "ps") ? 131072 : 0) |
         (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0) |
         (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0) |
-        (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0));
+        (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0) |
+        (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_FRESH) != 0) {
         s32(c, C_POS_START, start);

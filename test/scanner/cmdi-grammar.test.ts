@@ -1555,3 +1555,17 @@ describe('cmdi session 19: a literal backslash-n (the two characters) before a c
     expectSameWhenSplit(d, [input]);
   });
 });
+
+describe('cmdi session 19: ip given one of its objects after a separator (;ip addr, |ip route) is the command', () => {
+  it.each([';ip neigh', 'x|ip link show', 'a&&ip rule list', '%0aip route', 'x; ip r get 1.1.1.1', '1;ip a', 'z| ip tunnel',
+    'q;ip addr > /tmp/o', '9;ip a s'])('%s is a chained command', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input]);
+  });
+  // "ip" is a weak word: a table header or prose after ';' '&' names the address, a range, or writes English after the object
+  it.each(['Server; IP address', '; IP address', '& IP range', 'Hosts; IP a lot', '; IP route table', '1; IP link is down',
+    'Name | IP | Port', '; IP a-b'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+    expectSameWhenSplit(d, [input]);
+  });
+});
