@@ -3,12 +3,13 @@
 // judged by what follows it (an option, a path, a number, end of input; `name=` is a query
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
-import { g32, s32, g64, s64, report, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION } from "./state";
+import { g32, s32, g64, s64, report, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION, ST_BSNL } from "./state";
 import { digitsOnly, flagsOfBytes, lettersOnly, wordIs } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT, K_FAMILY_CMD,
   R_CMDI_CHAINED_COMMAND, R_CMDI_COMMAND_SUBSTITUTION, R_CMDI_SHELL_PATH, R_CMDI_COMMAND_WITH_ARGS, R_CMDI_REDIRECTION,
   R_CMDI_WINDOWS_BATCH, R_CMDI_SSI_EXEC, R_CMDI_COMMAND_ALONE, R_CMDI_MAIL_COMMAND, R_CMDI_FUNCTION_DEFINITION, R_CMDI_GLOB_PATH, R_CMDI_ALIAS_TRAP, R_CMDI_OBFUSCATED_COMMAND, R_CMDI_EXEC_CALL, R_CMDI_ARGUMENT_INJECTION,
+  KW_MAX_WORD,
 } from "./generated/tables";
 
 // Layout: the trackers that idle() needs at rest (C_POS C_CMD C_DOLLAR C_BRACE C_BIN C_SHELL C_REDIR C_SSI C_PCT C_NL
@@ -62,8 +63,12 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // 262144: the command is su (see step 24); 524288: echo or cat (see quietAlone); 1048576: mail piped into (see mailer);
                              // 2097152: the command word is an expansion ($a$b, see joinEnd); 4194304 (PS_LINE): powershell, pwsh or iex
                              // opening the value; 8388608 (PS_READ, kind 6): a file- or network-reading verb after '| ' in a pasted pipeline;
+                             // 16777216 (IP_CMD): the command is ip after a separator (its object word decides: see step 52);
+                             // 33554432 (LIT_WEAK): a weak word after a literal backslash-n (see literalNewline);
                              // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|',
                              // 128 a PowerShell verb after '| ' or '&' (its cmdlet waits for an argument: step 36), 256 after '&' (only that counts)
+const IP_CMD: u32 = 16777216;
+const LIT_WEAK: u32 = 33554432;
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
@@ -388,6 +393,20 @@ function optionChain(st: usize, start: u32, end: u32): bool {
 }
 
 /** The time words at(1) takes (at now, at midnight tomorrow). */
+/**
+ * The objects ip(8) takes first (ip addr, ip a, ip route, ip link, ip neigh ...: what a probe lists to read the host's
+ * network), so "ip" after a separator before one is the command; "; IP address", "& IP range" in a table or prose name no
+ * object ("address" is ip's too, but in a header it is the English word) and stay words.
+ */
+function ipObject(word: usize, len: u32): bool {
+  return len <= 6 && inList(word, len, "addr a route r link l neigh n rule tunnel netns xfrm tuntap maddr mroute");
+}
+
+/** What ip(8) does with its object (ip addr show, ip route get, ip link set; the short forms s sh ls lst). */
+function ipVerb(word: usize, len: u32): bool {
+  return len <= 7 && inList(word, len, "show s sh list ls lst add del delete change replace get set flush save restore append prepend dev help");
+}
+
 function atTime(word: usize, len: u32): bool {
   return len >= 3 && len <= 8 && inList(word, len, "now noon midnight teatime tomorrow today");
 }
@@ -764,6 +783,18 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (!isWord && ch == 0x2e && adjacent) s32(c, C_CMD_STEP, 50); else s32(c, C_CMD, 0);
     return;
   }
+  if (s == 52 || s == 53) { // ;ip addr then: the end, a separator or a redirection runs it (;ip addr, ;ip a|nc x); after a space
+    // (53) an option, a number, one of ip's verbs (;ip addr show, ;ip r get 1.1.1.1) or the same; another word is prose
+    // ("Hosts; IP a lot"). A '.' makes the object a dotted name (step 14: ;ip a.example.test), other punctuation glued
+    // to it a word (; IP a-b)
+    const run = ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x09 || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x29;
+    if (isWord) { if (s == 53 && (first - 0x30 < 10 || ipVerb(st + ST_LEX + LX_WORD, wlen))) fire(st, c, end, false); else s32(c, C_CMD, 0); }
+    else if (ch == 0x20) s32(c, C_CMD_STEP, 53);
+    else if (s == 52 && adjacent && ch == 0x2e) s32(c, C_CMD_STEP, 14);
+    else if (run || (s == 53 && (ch == 0x2d || ch == 0x24))) fire(st, c, s == 53 ? end : g32(c, C_CMD_END), false);
+    else s32(c, C_CMD, 0);
+    return;
+  }
   if (s == 50) { if (isWord && adjacent && first - 0x30 < 10) s32(c, C_CMD_STEP, 51); else s32(c, C_CMD, 0); return; }
   if (s == 51) { if (!isWord && ch == 0x2e && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0); return; }
   if (s == 7 || s == 8) { // scheme ':' then '//'
@@ -832,6 +863,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
         // (options, paths, end of value), so "time who knows" stays prose
         s32(c, C_CMD_STEP, 0); s32(c, C_CMD_END, end); s32(c, C_WRAP, 8 | ((flags & K_C_WRAPPER) != 0 ? 1 : 0)); return;
       }
+      // ;ip addr, 1||ip a, %0aip route: ip given one of its objects (see ipObject) waits for the next byte (step 52)
+      if (kind == 2 && pos == 2 && (g32(c, C_WRAP) & IP_CMD) != 0 && ipObject(st + ST_LEX + LX_WORD, wlen)) {
+        s32(c, C_CMD_STEP, 52); s32(c, C_CMD_END, end); return;
+      }
       if ((kind == 1 || (pos == 2 && wlen == 1)) && first - 0x61 < 26) { // dir c:  curl http://  ;type c:
         s32(c, C_CMD_STEP, 5); s32(c, C_WRAP, wlen == 1 ? g32(c, C_WRAP) | 4 : g32(c, C_WRAP) & ~4); return;
       }
@@ -869,6 +904,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   // z~QQ, id~: a '~' glued to the word continues it (sh expands '~' only at a word's start; cmd.exe and PowerShell split
   // no word at it): the word names no command
   if (s == 0 && ch == 0x7e && adjacent) { s32(c, C_CMD, 0); return; }
+  if (s == 0 && ch == 0x5c && (g32(c, C_WRAP) & LIT_WEAK) != 0) { s32(c, C_CMD, 0); return; } // Name\nDate\nTime: a list's line
   if ((s == 1 || s == 0) && (ch == 0x2d || ch == 0x2f || ch == 0x5c || ch == 0x7e)) {
     if (ch == 0x2d && s == 0) {
       if (kind == 1) s32(c, C_CMD_STEP, 4);                                  // ssh-keygen
@@ -1201,6 +1237,8 @@ function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
  */
 // @ts-ignore: decorator
 @inline export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
+  // \nid, \r\n: a literal backslash-n or -r before a command (see literalNewline)
+  if ((first == 0x6e || first == 0x72) && (load<u32>(st + ST_BSNL) >> 1) == start + 1 && literalNewline(st, c, word, len, start, end)) return;
   const j = st + ST_CMD2;
   const opt = g32(st, ST_OPTION);
   if (opt != 0) optionWord(st, opt, start, end); // (an option opening the value: see optionPunct)
@@ -1398,7 +1436,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         (len == 2 && wordIs(word, len, "at") ? 65536 : 0) | (len == 2 && wordIs(word, len, "ps") ? 131072 : 0) |
         (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0) |
         (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0) |
-        (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0));
+        (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0) |
+        (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_FRESH) != 0) {
         s32(c, C_POS_START, start);
@@ -1509,6 +1548,7 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
  */
 // @ts-ignore: decorator
 @inline export function cmdPunct(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
+  bsnlPunct(st, ch, start, end);
   // ]:: — PowerShell's static member operator ([Convert]::FromBase64String(, see staticCall): its colons are marked in C_PREV
   // (0x13a the first glued to ']', 0x23a | its end << 10 the second; every reader of C_PREV compares it to a byte, which neither equals)
   const mark = ch == 0x3a ? colonMark(c, start, end) : 0;
@@ -1517,6 +1557,50 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
   cmdPunctBody(st, c, ch, start, end);
   if (mark != 0) s32(c, C_PREV, mark);
   if (ch == 0x20 && g32(st, ST_OPTION) == (end | 0x40000000)) execAfterSpace(st, c, start, end);
+}
+
+/**
+ * The literal backslash-n watch (ST_BSNL, see literalNewline): which backslash may stand for a newline. A space, tab or
+ * separator starts a clean token; '/' ':' '%' '$' '~' make it path-like (C:\new, %TEMP%\x, $HOME\x, http://x/a\nb), '['
+ * regex-like ([\r\n]+x), and so does a '.' after a word that is no number (notes.txt\nid; 127.0.0.1\nid stays clean);
+ * the first backslash of a clean token is marked, and makes it path-like too (a second one, \\srv\nas or dir\sub\nid, is
+ * a path).
+ */
+// @ts-ignore: decorator
+@inline function bsnlPunct(st: usize, ch: u32, start: u32, end: u32): void {
+  const v = load<u32>(st + ST_BSNL);
+  let nv: u32 = v & 1;
+  if (ch == 0x20 || ch == 0x09 || ch == 0x0a || ch == 0x3b || ch == 0x7c || ch == 0x26) nv = 0;
+  else if (ch == 0x5c) nv = nv == 0 ? ((end + 1) << 1) | 1 : 1;
+  else if (ch == 0x2f || ch == 0x3a || ch == 0x25 || ch == 0x24 || ch == 0x7e || ch == 0x5b) nv = 1;
+  else if (ch == 0x2e && !(<u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10)) nv = 1;
+  if (nv != v) store<u32>(st + ST_BSNL, nv);
+}
+
+/**
+ * A word glued right after a backslash marked by bsnlPunct, starting with 'n' or 'r': FuzzDB's and commix's lists write
+ * the line break before a command as the two characters \n (\nid, \n netstat -an, VALUE\nwhoami /all, \r\nid), for an
+ * application that unescapes them (echo -e, printf, a JSON or YAML layer, a log line replayed). The word "n" or "r" alone
+ * is that newline (\n /bin/ls, \n$(id), \r\n); a longer one is a newline and a command only when the rest is a command
+ * word (\nid, \nwhoami, \ncat: cat read after the break, the more dangerous reading of ncat): "line1\nline2",
+ * Documents\nested stay words. Not read: a backslash in a path-like token (C:\new\nc.txt, D:\nginx, \\srv\nas,
+ * %APPDATA%\nid), a regex's class ([\r\n]+x), a second backslash (\\nid is a backslash and "nid"), a format after '%'
+ * ("%s\nid"). What follows the newline is judged as after a real one ("a\nid=%d" is an assignment, as "a" newline
+ * "id=%d" is), but for a weak word alone (LIT_WEAK: "Name\nDate\nTime" is a list). True: the word was taken here.
+ * (The lexer's copy of the word keeps its 'n': the checks that re-read the last word at a later byte, noOp, quietAlone,
+ * psVerb, find no listed word in it and fail closed.)
+ */
+function literalNewline(st: usize, c: usize, word: usize, len: u32, start: u32, end: u32): bool {
+  if (len == 1) { cmdPunct(st, c, 0x0a, start, end); return true; }
+  // (only a word the lexer's buffer holds whole: a longer one is no keyword, and flagsOfBytes reads all `len` bytes)
+  const rf = len <= KW_MAX_WORD ? flagsOfBytes(word + 1, len - 1) & K_FAMILY_CMD : 0;
+  if (rf == 0) return false;
+  cmdPunct(st, c, 0x0a, start, start + 1);
+  cmdWordFull(st, c, rf, word + 1, len - 1, <u32>load<u8>(word + 1), start + 1, end);
+  // a weak word alone there is a line of text ("Name\nDate\nTime", "Total\nTime"): it runs given an argument (\nsleep 5,
+  // \nkill -9 1, \nip addr) or a separator, not alone at the end nor glued to the next backslash (see LIT_WEAK)
+  if (g32(c, C_CMD) == 2 && g32(c, C_CMD_START) == start + 1) s32(c, C_WRAP, g32(c, C_WRAP) | LIT_WEAK);
+  return true;
 }
 
 /**
@@ -1980,6 +2064,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
     if (s == 50 || s == 51) {} // gcc 12.2 at the end: a release (see step 15)
+    else if (s <= 1 && (g32(c, C_WRAP) & LIT_WEAK) != 0) {} // Name\nDate at the end: a weak word alone after a literal \n
     else if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
     else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end
     else if (s == 21 || s == 23 || s == 24 || s == 25) fire(st, c, g32(c, C_CMD_END), false); // |id' df % ;su root at the end

@@ -63,6 +63,9 @@ export const ST_SAME: u32 = ST_LEX + 112;
 // cmdi's option chain (see cmdi.ts optionChain): end of the '-' opening the value and the option name's words, '-' '.' '='
 // glued after it (0: the value opened otherwise, or the chain ended where a later byte no longer joins it)
 export const ST_OPTION: u32 = ST_LEX + 124;
+// (the same, the four bytes between the lexer's word and LX_PREV) cmdi's literal backslash-n (see cmdi.ts ST_BSNL's use):
+// bit 0: the token since the last space or separator is path-like; the rest: end + 1 of a backslash that may open a "\n"
+export const ST_BSNL: u32 = ST_LEX + 60;
 
 // Scan contexts (host mirrors them).
 export const CTX_QUERY: u32 = 0;
@@ -106,4 +109,4 @@ export function report(st: usize, rule: u32, start: u32, end: u32): void {
 
 // Compile-time check that the regions fit.
 // @ts-ignore
-assert(ST_CMD3 + CMD3_BYTES <= ST_NOSQL && ST_NOSQL + NOSQL_BYTES <= ST_XSS2 && ST_XSS2 + XSS2_BYTES <= ST_PATH2 && ST_PATH2 + PATH2_BYTES <= ST_SSJS && ST_SSJS + SSJS_BYTES <= ST_XSS3 && ST_XSS3 + XSS3_BYTES <= ST_XSS4 && ST_XSS4 + XSS4_BYTES <= ST_FINDINGS && ST_FINDINGS + MAX_FINDINGS * FINDING_BYTES <= STATE_BYTES && RULE_COUNT <= 128 && LX_WORD + KW_MAX_WORD < LX_PREV && LX_PREV + 4 <= ST_QONLY - ST_LEX && ST_QONLY + 4 <= ST_SPLIT && ST_SPLIT + 40 <= ST_SAME && ST_SAME + 12 <= ST_OPTION && ST_OPTION + 4 <= ST_LEX + 128);
+assert(ST_CMD3 + CMD3_BYTES <= ST_NOSQL && ST_NOSQL + NOSQL_BYTES <= ST_XSS2 && ST_XSS2 + XSS2_BYTES <= ST_PATH2 && ST_PATH2 + PATH2_BYTES <= ST_SSJS && ST_SSJS + SSJS_BYTES <= ST_XSS3 && ST_XSS3 + XSS3_BYTES <= ST_XSS4 && ST_XSS4 + XSS4_BYTES <= ST_FINDINGS && ST_FINDINGS + MAX_FINDINGS * FINDING_BYTES <= STATE_BYTES && RULE_COUNT <= 128 && LX_WORD + KW_MAX_WORD <= ST_BSNL - ST_LEX && ST_BSNL - ST_LEX + 4 <= LX_PREV && LX_PREV + 4 <= ST_QONLY - ST_LEX && ST_QONLY + 4 <= ST_SPLIT && ST_SPLIT + 40 <= ST_SAME && ST_SAME + 12 <= ST_OPTION && ST_OPTION + 4 <= ST_LEX + 128);

@@ -1538,3 +1538,34 @@ describe('cmdi session 19: a short name opening the value before a version (N.N)
     expectSameWhenSplit(d, [input]);
   });
 });
+
+describe('cmdi session 19: a literal backslash-n (the two characters) before a command is a newline, as payload lists write it', () => {
+  // FuzzDB and commix write the line break as \n for an application that unescapes it (echo -e, printf, a JSON layer)
+  it.each(['\\nuname -a', 'q=1\\nwhoami', '\\r\\nps aux', '\\n /usr/bin/id', 'abc\\nsleep 5', '\\n$(uname)', '\\nkill -9 1',
+    '127.0.0.1\\nifconfig', '\\ncat /etc/hosts', '\\nDate\\nTime\\nid', 'x\\n`id`'])('%s is a command after a newline', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).some((r) => r === 'cmdi.chained-command' || r === 'cmdi.command-substitution')).toBe(true);
+    expectSameWhenSplit(d, [input]);
+  });
+  // Windows paths (a backslash after ':' '%' or another backslash), format strings and regexes, and text lines
+  it.each(['C:\\new\\nc.txt', 'D:\\nginx\\conf', 'C:\\Users\\nid\\Desktop', '%USERPROFILE%\\netstat.log', 'E:\\tools\\ncat.exe',
+    'C:\\Program Files\\nodejs\\node.exe', 'printf("a\\nid=%d")', '"line1\\nline2"', 'printf("%s\\nid")', 'Hello\\nWorld', '\\\\nid',
+    '[\\r\\n]+id', 'split(/\\r?\\n/)', 'text.replace(/\\n/g, " ")', 'notes.txt\\nid', 'Name\\nDate\\nTime', 'Total\\nTime', 'x\\rename',
+    'logs\\ncat.txt', 'Dear team,\\nkill the noise please', `\\n${'i'.repeat(5000)}d`])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+    expectSameWhenSplit(d, [input]);
+  });
+});
+
+describe('cmdi session 19: ip given one of its objects after a separator (;ip addr, |ip route) is the command', () => {
+  it.each([';ip neigh', 'x|ip link show', 'a&&ip rule list', '%0aip route', 'x; ip r get 1.1.1.1', '1;ip a', 'z| ip tunnel',
+    'q;ip addr > /tmp/o', '9;ip a s'])('%s is a chained command', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input]);
+  });
+  // "ip" is a weak word: a table header or prose after ';' '&' names the address, a range, or writes English after the object
+  it.each(['Server; IP address', '; IP address', '& IP range', 'Hosts; IP a lot', '; IP route table', '1; IP link is down',
+    'Name | IP | Port', '; IP a-b'])('%s stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+    expectSameWhenSplit(d, [input]);
+  });
+});
