@@ -473,6 +473,13 @@ function psReadNoun(word: usize, len: u32): bool {
     wordIs(word, len, "restmethod") || wordIs(word, len, "bitstransfer");
 }
 
+/** Is the word 1 to 6 digits, the N of a Windows 8.3 short name NAME~N (see step 57)? */
+function digitsOnly(w: usize, len: u32): bool {
+  if (len == 0 || len > 6) return false;
+  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(w + i) - 0x30 >= 10) return false;
+  return true;
+}
+
 /** C_WRAP (kinds 1 and 2): powershell, pwsh or iex opening the value; with 8, the command it was handed (see step). */
 const PS_LINE: u32 = 4194304;
 
@@ -796,7 +803,29 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     return;
   }
   if (s == 50) { if (isWord && adjacent && first - 0x30 < 10) s32(c, C_CMD_STEP, 51); else s32(c, C_CMD, 0); return; }
-  if (s == 51) { if (!isWord && ch == 0x2e && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0); return; }
+  if (s == 51) { // gcc 12.2 then: a '.' makes an address (nc 10.0.0.1), a redirection runs it (nc 127.1>x), a space waits (54)
+    if (!isWord && (ch == 0x3e || ch == 0x3c || (ch == 0x2e && adjacent))) fire(st, c, end, false);
+    else if (!isWord && ch == 0x20) s32(c, C_CMD_STEP, 54); else s32(c, C_CMD, 0);
+    return;
+  }
+  // gcc 12.2 then a space: N.N is an address too (inet_aton: 10.1 = 10.0.0.1), so what follows decides. A number, a
+  // command word, a path, a home, a glob, a variable or a redirection runs the line (nc 10.1 4444, ssh 10.1 id, rm 1.1 *,
+  // cat 1.1 /etc/passwd); an option (56: rm 1.1 -rf, not "Vim 9.1 - news") or name=value (55: dd 1.1 of=/dev/sda) too.
+  // Another word ("gcc 12.2 released", "npm 9.6 and node"), other punctuation or the end is a release.
+  if (s == 54) {
+    if (isWord) {
+      if (first - 0x30 < 10 || (flags & (K_C_STRONG | K_C_WEAK)) != 0) fire(st, c, end, false); else s32(c, C_CMD_STEP, 55);
+    } else if (ch == 0x2d) s32(c, C_CMD_STEP, 56);
+    else if (ch == 0x2f || ch == 0x7e || ch == 0x2a || ch == 0x24 || ch == 0x3e || ch == 0x3c || ch == 0x60) fire(st, c, end, false);
+    else if (ch != 0x20) s32(c, C_CMD, 0);
+    return;
+  }
+  if (s == 55) { if (!isWord && ch == 0x3d && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0); return; }
+  if (s == 56) { if (adjacent && (isWord || ch == 0x2d)) { if (isWord) fire(st, c, end, false); } else s32(c, C_CMD, 0); return; }
+  if (s == 57) { // python~ then: digits glued make the 8.3 short name (PYTHON~1, PYTHON~1.EXE): still the command word
+    if (isWord && adjacent && digitsOnly(st + ST_LEX + LX_WORD, wlen)) s32(c, C_CMD_STEP, 0); else s32(c, C_CMD, 0);
+    return;
+  }
   if (s == 7 || s == 8) { // scheme ':' then '//'
     if (!isWord && ch == 0x2f && adjacent) { if (s == 8) fire(st, c, end, false); else s32(c, C_CMD_STEP, 8); }
     else s32(c, C_CMD, 0);
@@ -903,7 +932,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 0 && ch == 0x2f) { s32(c, C_CMD, 0); return; }      // bin/... is a path segment
   // z~QQ, id~: a '~' glued to the word continues it (sh expands '~' only at a word's start; cmd.exe and PowerShell split
   // no word at it): the word names no command
-  if (s == 0 && ch == 0x7e && adjacent) { s32(c, C_CMD, 0); return; }
+  // (but digits glued after the '~' make it Windows' 8.3 short name of the command: python~1, step 57)
+  if (s == 0 && ch == 0x7e && adjacent) { s32(c, C_CMD_STEP, 57); return; }
   if (s == 0 && ch == 0x5c && (g32(c, C_WRAP) & LIT_WEAK) != 0) { s32(c, C_CMD, 0); return; } // Name\nDate\nTime: a list's line
   if ((s == 1 || s == 0) && (ch == 0x2d || ch == 0x2f || ch == 0x5c || ch == 0x7e)) {
     if (ch == 0x2d && s == 0) {
@@ -2063,7 +2093,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
-    if (s == 50 || s == 51) {} // gcc 12.2 at the end: a release (see step 15)
+    if ((s >= 50 && s <= 51) || (s >= 54 && s <= 57)) {} // gcc 12.2 (x) at the end: a release (see step 15); id~ (57) no command
     else if (s <= 1 && (g32(c, C_WRAP) & LIT_WEAK) != 0) {} // Name\nDate at the end: a weak word alone after a literal \n
     else if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
     else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end

@@ -1569,3 +1569,32 @@ describe('cmdi session 19: ip given one of its objects after a separator (;ip ad
     expectSameWhenSplit(d, [input]);
   });
 });
+
+describe('cmdi session 19 (rt22): a release number N.N opening the value exempts only a line with nothing command-like after it', () => {
+  // N.N is an address too for inet_aton (10.1 = 10.0.0.1, 127.1 = 127.0.0.1): an option, a number, a command word, a
+  // path, a redirection or name=value after it make the line a command again, as before 573e684
+  it.each(['rm 1.1 -rf *', 'rm 1.1 -rf ~', 'rm 1.1 --no-preserve-root /', 'nc 10.1 4444 >x.php', 'nc 127.1 4444 <x',
+    'nc 10.1 4444;x', 'ssh 10.1 id', 'ssh 10.1 whoami', 'gcc 12.2 -o x x.c', 'dd 1.1 of=/dev/sda', 'cat 1.1 /etc/passwd',
+    'rm 1.1 *', 'nc 127.1>x', 'nc 10.1 $P', 'nc 10.1 -e sh', 'cp 1.1 ~/x'])('%s is a command line', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.command-with-args');
+    expectSameWhenSplit(d, [input]);
+  });
+  it.each(['gcc 12.2 released', 'npm 9.6 is out', 'GDB 13.1 (2023)', 'ver 2.1, build 33', 'gcc 12.2 and later',
+    'Vim 9.1 - what is new', 'gcc 12.2 | clang 15', 'gcc 12.2 on Ubuntu'])('%s is no command line', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+    expectSameWhenSplit(d, [input]);
+  });
+});
+
+describe("cmdi session 19 (rt22): a command word before '~' and digits is its Windows 8.3 short name (PYTHON~1): still the command", () => {
+  it.each(['1&python~1 -c print(1)', 'a;python~1 -c "import os"', 'a;PYTHON~1.EXE -c "import os"', 'x|python~2 -c print(1)',
+    'a;python~12 -c print(1)'])('%s is a chained command', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.chained-command');
+    expectSameWhenSplit(d, [input]);
+  });
+  // anything else glued after the '~' keeps it one word (passwords: z~QQ, $N~U, V7~1}), as c555c44 made it
+  it.each(['z~QQYCpikqD}uqxo)]', 'Z~>Obqx', '$N~U$V7~1}', 'w~x', 'a;python~x -c print(1)', 'a;id~1x'])('%s is no command', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+    expectSameWhenSplit(d, [input]);
+  });
+});
