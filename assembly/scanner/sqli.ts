@@ -553,7 +553,7 @@ function judge(st: usize, q: usize): void {
         const inCall = t3 == T_FUNC && (taux(q, 2) & A_LPAREN) != 0 &&
           !(plainName(q, 2) && ((taux(q, 3) & A_SPACED) != 0 || (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0)) &&
           !((taux(q, 3) & A_QUAL) != 0 && (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK)) == 0) &&
-          !((eaux(r1) & A_RPAREN) != 0 && oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4) || leadIs(q, 4)) &&
+          !((eaux(r1) & A_RPAREN) != 0 && oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4)) &&
             (taux(q, 3) & A_QUAL) == 0 && (tflags(q, 3) & K_SQL_FUNC) != 0 && // (an SQL function's own name, unqualified)
             // (a maths function of one letter or a number: trim(pass) > 0x6162, length(pass) > 5, ascii(pass) = 97 read a
             // column's bytes one comparison at a time, a binary search that extracts it; an aggregate of any name —
@@ -764,11 +764,6 @@ function calledAfterLiteral(q: usize): u32 {
   return ttype(q, k) == T_WORD && tflags(q, k) == 0 && (taux(q, k) & A_PREFIX) == 0;
 }
 
-/** Is token k the word IS that starts the value ("Is sin(x) = cos(x)?")? IS has no left operand there: it reads as a plain word. */
-@inline function leadIs(q: usize, k: u32): bool {
-  return g32(q, Q_NTOK) == k + 1 && ttype(q, k) == T_OP && (taux(q, k) & A_IS) != 0;
-}
-
 /**
  * A dangerous call in prose position, one more token after it: a plain word among the first three (sleep(8 hours),
  * Benchmark (2023) results, Rand(1990) is a novel) makes it prose; numbers, IS and arithmetic wait (7-9 folds); anything else is SQL
@@ -954,7 +949,7 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
     // (or compared: sin(x) = cos(x), abs(x) > sqrt(x) — an identity or an inequality to check, no literal for an oracle to vary)
     const pair = (t1 == T_LOGIC ? (taux(q, 1) & A_CHAR) == 0 : t1 == T_OP && (taux(q, 1) & A_CMP) != 0) &&
       (taux(q, 1) & (A_LPAREN | A_COMMENT)) == 0 && (taux(q, 1) & A_RPAREN) != 0 &&
-      oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4) || leadIs(q, 4)) && (f & K_SQL_DANGER) == 0 &&
+      oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4)) && (f & K_SQL_DANGER) == 0 &&
       ttype(q, 2) == T_WORD && tend(q, 2) - tstart(q, 2) == 1 && (taux(q, 3) & A_MATHS) != 0 && (load<u32>(e + E_AUX) & A_MATHS) != 0;
     if (t1 == T_FUNC) {
       if ((taux(q, 0) & A_LPAREN) != 0) {

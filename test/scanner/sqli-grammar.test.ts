@@ -1448,15 +1448,12 @@ describe('sqli: two maths functions of one letter compared at the start of the v
   // comparison in the connective's place — an identity or inequality to check. At the start of a value it is compared
   // to the query's own operand first (id = sin(x) = cos(x)), and no literal is there for an oracle to vary; after a
   // literal and a connective, with a dangerous or nested call, or with a connective after it, it is still judged
-  // (and IS as the value's first word has no left operand: a question, Is sin(x) = cos(x)?, reads it as a plain word)
-  const clean = ['sin(x) = cos(x)', 'abs(x) > sqrt(x)', 'd/dx sin(x) = cos(x)', 'tan(x) >= cos(x)', 'sin(x)=cos(x)',
-    'Is sin(x) = cos(x)?', 'Is sin(x) or cos(x) bigger?', 'is round(2.5) = 3?', 'is count(x) > 3'];
+  const clean = ['sin(x) = cos(x)', 'abs(x) > sqrt(x)', 'd/dx sin(x) = cos(x)', 'tan(x) >= cos(x)', 'sin(x)=cos(x)'];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
   const hits = ['1 and sin(x) = cos(x)', "x' and sin(x)=cos(x)#", 'abs(x)=ascii(user())', 'abs(x) = sleep(5)', 'sin(x) = cos(0) or 1=1',
-    'ascii(a) = ascii(b)', 'lower(a)=lower(a)', 'sin(x) = cos(x)#', 'log(x) < exp(x)',
-    '1 is sin(x) = cos(x)', 'null is sin(x) = cos(x)', 'is ascii(a) = 97', 'is sin(x) = cos(x) or 1=1', 'Is sin(1) = cos(1)'];
+    'ascii(a) = ascii(b)', 'lower(a)=lower(a)', 'sin(x) = cos(x)#', 'log(x) < exp(x)'];
   it.each(hits)('%s is still blocked', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
   });
