@@ -946,9 +946,7 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
     // reports above.
     // (both maths functions, the first of one letter: floor(0) or floor(1), abs(0) or abs(1) are constants, always true —
     // a tautology that needs no column name — and ascii(name) or ascii(pass) is true for every row with a name)
-    // (or compared: sin(x) = cos(x), abs(x) > sqrt(x) — an identity or an inequality to check, no literal for an oracle to vary)
-    const pair = (t1 == T_LOGIC ? (taux(q, 1) & A_CHAR) == 0 : t1 == T_OP && (taux(q, 1) & A_CMP) != 0) &&
-      (taux(q, 1) & (A_LPAREN | A_COMMENT)) == 0 && (taux(q, 1) & A_RPAREN) != 0 &&
+    const pair = t1 == T_LOGIC && (taux(q, 1) & (A_CHAR | A_LPAREN | A_COMMENT)) == 0 && (taux(q, 1) & A_RPAREN) != 0 &&
       oneArgCall(q, 2) && (g32(q, Q_NTOK) == 4 || plainWord(q, 4)) && (f & K_SQL_DANGER) == 0 &&
       ttype(q, 2) == T_WORD && tend(q, 2) - tstart(q, 2) == 1 && (taux(q, 3) & A_MATHS) != 0 && (load<u32>(e + E_AUX) & A_MATHS) != 0;
     if (t1 == T_FUNC) {

@@ -1442,20 +1442,3 @@ describe('sqli: a call of a name SQL does not know, starting the value and compa
   });
   it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
 });
-
-describe('sqli: two maths functions of one letter compared at the start of the value are a formula', () => {
-  // Session 19 (rt-fp "Is sin(x) = cos(x)?", the check set's d/dx sin(x) = cos(x)): as "sin(x) or cos(x)" above, with a
-  // comparison in the connective's place — an identity or inequality to check. At the start of a value it is compared
-  // to the query's own operand first (id = sin(x) = cos(x)), and no literal is there for an oracle to vary; after a
-  // literal and a connective, with a dangerous or nested call, or with a connective after it, it is still judged
-  const clean = ['sin(x) = cos(x)', 'abs(x) > sqrt(x)', 'd/dx sin(x) = cos(x)', 'tan(x) >= cos(x)', 'sin(x)=cos(x)'];
-  it.each(clean)('%s stays clean', (input) => {
-    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
-  });
-  const hits = ['1 and sin(x) = cos(x)', "x' and sin(x)=cos(x)#", 'abs(x)=ascii(user())', 'abs(x) = sleep(5)', 'sin(x) = cos(0) or 1=1',
-    'ascii(a) = ascii(b)', 'lower(a)=lower(a)', 'sin(x) = cos(x)#', 'log(x) < exp(x)'];
-  it.each(hits)('%s is still blocked', (input) => {
-    expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
-  });
-  it('gives the same verdict split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'query'); });
-});
