@@ -558,12 +558,7 @@ function judge(st: usize, q: usize): void {
             // (a maths function of one letter or a number: trim(pass) > 0x6162, length(pass) > 5, ascii(pass) = 97 read a
             // column's bytes one comparison at a time, a binary search that extracts it; an aggregate of any name —
             // count(apples) = 12 — is refused in WHERE by every engine, so it tests no row)
-            (taux(q, 3) & A_MATHS) != 0 && (ttype(q, 2) == T_NUM || tend(q, 2) - tstart(q, 2) == 1 || (taux(q, 3) & A_AGG) != 0)) &&
-          // (nor a call of a name SQL does not know that starts the value and compares its first argument to a plain name:
-          // wB(7<tY'c, xcXzuH(1=kQKIIM — generated passwords. No engine has the function, so the query fails whatever it
-          // compares, and a column compared tests nothing an injection controls; a literal on the right — x(1=1 — is judged)
-          !(g32(q, Q_NTOK) == 4 && (tflags(q, 3) & (K_SQL_FUNC | K_SQL_DANGER)) == 0 && (taux(q, 3) & (A_SPACED | A_QUAL)) == 0 &&
-            plainName(q, 0));
+            (taux(q, 3) & A_MATHS) != 0 && (ttype(q, 2) == T_NUM || tend(q, 2) - tstart(q, 2) == 1 || (taux(q, 3) & A_AGG) != 0));
         // (a name after || or && is code — a || b == c — unless IS tests it: IS NULL is SQL only)
         // (WHEN is a condition after CASE or a CASE branch's value — CASE WHEN 1=1, THEN 1 WHEN 2>1 — and prose elsewhere:
         // "when `status` >= 500")
