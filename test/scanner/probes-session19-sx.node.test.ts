@@ -12,18 +12,20 @@
 // send that looks like it: Irish and French names, SQL words in support requests and error messages, maths with functions,
 // emoticons and tag-like text, CSS and code snippets, entity-escaped text, symbol-heavy passwords, CSV, markdown.
 // Measured at paranoia 1 before the session's sqli/xss changes: sqli 219/220, xss 197/198, benign 19/390 blocked; after:
-// sqli 219/220, xss 197/198, benign 17/390 (paranoia 2: 220/220, 198/198, benign 56 both times). The two fixes: a call of a
-// name SQL does not know starting the value (wB(7<tY'c), two maths functions of one letter compared (d/dx sin(x) = cos(x)),
-// and IS opening the value before such a formula (Is sin(x) = cos(x)?, not in this set). rt-fp: 1,879 -> 1,870 blocked scans.
-// "data-binding" in prose was xss.css-expression (the -moz-binding check took any word before '-binding'); fixed after
-// the session by the sxb22 helper: the name alone reports nothing, its ':' and url( do, CSS comments in that wait skipped
-// (-moz-binding/**/:url() stays blocked): benign 17 -> 16/390 (-moz-binding alone), paranoia 2 56 -> 55; and at paranoia 2
-// IF spaced from its '(' opening the value is a C statement (if (n % 2 == 0) even): paranoia 2 55 -> 53.
+// sqli 219/220, xss 197/198, benign 17/390 (paranoia 2: 220/220, 198/198, benign 56 both times), with three exemptions: a
+// call of a name SQL does not know starting the value (wB(7<tY'c), two maths functions of one letter compared (d/dx sin(x) =
+// cos(x)), and IS opening the value before such a formula. A red team (rt22) then dumped a table through each of them — the
+// exemption was decided at the comparison, before the quote after it: abs(x)=abs(x)' or '1, is abs(x)=abs(x)' or '1,
+// x(1=id)' or '1 — so all three were reverted the same session (d/dx sin(x) = cos(x) is blocked again: benign 18/390).
+// "data-binding" in prose was xss.css-expression (the -moz-binding check took any word before '-binding'); fixed by the
+// sxb22 helper: the name alone reports nothing, its ':' and url( do, CSS comments in that wait skipped (-moz-binding/**/:url()
+// stays blocked; -moz-binding alone in this set passes now); and at paranoia 2 IF spaced from its '(' opening the value is a
+// C statement (if (n % 2 == 0) even). At the end: benign 18/390, paranoia 2 53/390.
 // Misses left: char(39)+char(32)+... (a string built from CHAR() codes, no query around it — a fragment) and OWASP's
 // <BODY onload!#$%&()*~+-_.,:;?@[/|\]^`=...> (an HTML5 parser ends that attribute name at '/' and reads the rest as an
 // attribute named |\]^` — no handler runs). Benign rows still blocked: prose and error messages quoting SQL (SELECT ... FROM,
 // information_schema, java.sql.SQLException's .sql), <script> named in prose, comparisons joined by AND/OR between
-// literals (Either 1=1 or 2=2, 3 < 5 and 7 > 2), a third maths call after a compared pair (tan(x) = sin(x)/cos(x)),
+// literals (Either 1=1 or 2=2, 3 < 5 and 7 > 2), maths functions compared (d/dx sin(x) = cos(x), tan(x) = sin(x)/cos(x)),
 // a dash note after a number ($5 -- not $50), and four passwords: a quote then '+::' (in a query value
 // '+' is a space, so m' ::ABC is a literal cast to a type), x<p'4= (a tag and a quoted comparison), $(w) (command
 // substitution) and Yy8'--9zz (quote and comment).
@@ -47,9 +49,9 @@ describe('session 19 sqli/xss check set', () => {
     expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
   });
 
-  it('blocks no more of the ordinary values and look-alikes than measured (16 of 390; 19 before this session)', () => {
+  it('blocks no more of the ordinary values and look-alikes than measured (18 of 390; 19 before this session)', () => {
     const r = flagged(rows('session19-sx-benign.jsonl'), false);
     expect(r.n).toBe(390);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(16);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(18);
   });
 });

@@ -1426,3 +1426,15 @@ describe('sqli: "…" re-opened around a connective, $$…$$ LIKE patterns', () 
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits.map(([p]) => p)], 'query'); });
 });
+
+// Red team rt22 (session 19): exemptions for a formula or an unknown call opening the value (sin(x) = cos(x), wB(7<tY'c)
+// were decided at the comparison, before the quote after it, and passed a working login bypass. They were reverted; these
+// pin the attacks (each dumps a table in SQLite as name='…').
+describe('sqli: a formula or call opening the value, then a quote break-out', () => {
+  const attacks = ["abs(x)=abs(x)' or '1", "sin(x)=cos(x)' or 'x", "abs(x)=abs(x)') or ('1", 'abs(x)=abs(x)" or "1',
+    "is abs(x)=abs(x)' or '1", "x(1=id)' or '1", "likely(1=id)' or '1", "abs(x)=abs(x)' xor '1"];
+  it.each(attacks)('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'query'); });
+});
