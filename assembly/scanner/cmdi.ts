@@ -392,7 +392,6 @@ function optionChain(st: usize, start: u32, end: u32): bool {
   return true;
 }
 
-/** The time words at(1) takes (at now, at midnight tomorrow). */
 /**
  * The objects ip(8) takes first (ip addr, ip a, ip route, ip link, ip neigh ...: what a probe lists to read the host's
  * network), so "ip" after a separator before one is the command; "; IP address", "& IP range" in a table or prose name no
@@ -407,6 +406,7 @@ function ipVerb(word: usize, len: u32): bool {
   return len <= 7 && inList(word, len, "show s sh list ls lst add del delete change replace get set flush save restore append prepend dev help");
 }
 
+/** The time words at(1) takes (at now, at midnight tomorrow). */
 function atTime(word: usize, len: u32): bool {
   return len >= 3 && len <= 8 && inList(word, len, "now noon midnight teatime tomorrow today");
 }
@@ -471,13 +471,6 @@ function psReadVerb(word: usize, len: u32): bool {
 function psReadNoun(word: usize, len: u32): bool {
   return wordIs(word, len, "content") || wordIs(word, len, "childitem") || wordIs(word, len, "webrequest") ||
     wordIs(word, len, "restmethod") || wordIs(word, len, "bitstransfer");
-}
-
-/** Is the word 1 to 6 digits, the N of a Windows 8.3 short name NAME~N (see step 57)? */
-function digitsOnly(w: usize, len: u32): bool {
-  if (len == 0 || len > 6) return false;
-  for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(w + i) - 0x30 >= 10) return false;
-  return true;
 }
 
 /** C_WRAP (kinds 1 and 2): powershell, pwsh or iex opening the value; with 8, the command it was handed (see step). */
@@ -823,7 +816,8 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 55) { if (!isWord && ch == 0x3d && adjacent) fire(st, c, end, false); else s32(c, C_CMD, 0); return; }
   if (s == 56) { if (adjacent && (isWord || ch == 0x2d)) { if (isWord) fire(st, c, end, false); } else s32(c, C_CMD, 0); return; }
   if (s == 57) { // python~ then: digits glued make the 8.3 short name (PYTHON~1, PYTHON~1.EXE): still the command word
-    if (isWord && adjacent && digitsOnly(st + ST_LEX + LX_WORD, wlen)) s32(c, C_CMD_STEP, 0); else s32(c, C_CMD, 0);
+    // (1 to 6 digits: the N of NAME~N)
+    if (isWord && adjacent && wlen - 1 < 6 && digitsOnly(st + ST_LEX + LX_WORD, wlen)) s32(c, C_CMD_STEP, 0); else s32(c, C_CMD, 0);
     return;
   }
   if (s == 7 || s == 8) { // scheme ':' then '//'
