@@ -888,6 +888,12 @@ function mathsName(st: usize, q: usize): u32 {
   return 0;
 }
 
+/** Is the lexer's last word, starting at `start`, IF (two bytes, folded; the caller knows the token is two bytes long)? */
+// @ts-ignore: decorator
+@inline function lexedIf(st: usize, start: u32): bool {
+  return load<u32>(st + ST_LEX + LX_START) == start && load<u16>(st + ST_LEX + LX_WORD) == 0x6669; // "if", little-endian
+}
+
 /** Called when '(' follows token 0: it becomes a function call. */
 function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false): void {
   const e = ent(q, 0);
@@ -973,7 +979,7 @@ function makeFunc(st: usize, q: usize, start: u32, end: u32, link: bool = false)
     // C-family statement in a support ticket; SQL's IF is written glued, IF(1=1,1,0), and what a spaced one compares or
     // calls still reports by itself: if (1=1,1,0) a tautology, if (1,sleep(5),0) a dangerous function)
     const cIf = (load<u32>(e + E_AUX) & A_SPACED) != 0 && tend(q, 0) - s0 == 2 && (t1 == 0 || plainWord(q, 1)) &&
-      load<u32>(st + ST_LEX + LX_START) == s0 && load<u16>(st + ST_LEX + LX_WORD) == 0x6669;
+      lexedIf(st, s0);
     if (!(t1 == T_OP && g32(q, Q_NTOK) == 2 && (taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3d << 8) && tstart(q, 1) == 0 && s0 == tend(q, 1)) && !cIf) {
       report(st, R_SQLI_COMPARISON, s0, end);
     }
@@ -1811,7 +1817,7 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
   // if (  — a spaced IF call opening the value and cut off at its end: no C statement shows (makeFunc's cIf waived the
   // call's comparison for one); the bare call counts as any SQL call does (the lexer's buffer still holds its name)
   if (g32(q, Q_NTOK) == 1 && ttype(q, 0) == T_FUNC && (taux(q, 0) & A_SPACED) != 0 && tend(q, 0) - tstart(q, 0) == 2 &&
-      load<u32>(st + ST_LEX + LX_START) == tstart(q, 0) && load<u16>(st + ST_LEX + LX_WORD) == 0x6669) report(st, R_SQLI_COMPARISON, tstart(q, 0), end);
+      lexedIf(st, tstart(q, 0))) report(st, R_SQLI_COMPARISON, tstart(q, 0), end);
   const s = g32(q, Q_STATE);
   // Nothing to judge (the usual end of a short value): no token, and a quote-mode reading
   // that never left its implied string or an as-is reading with nothing pending.
