@@ -129,6 +129,16 @@ const WORD_BYTE: usize = memory.data<u8>([
 }
 
 /**
+ * Does a quote after byte `prev` stand loose (see sqli.ts's BO_LOOSE)? After a space or punctuation it may open a quoted
+ * word in prose or an argument in code; not after a ')' or ']', which close a call or an index glued to the quote:
+ * f(x)' or '1 and a[0]' or '1 close the literal as x' or '1 does.
+ */
+// @ts-ignore: decorator
+@inline function looseBefore(prev: u32): bool {
+  return prev != 0 && !isWordByte(prev) && prev != 0x29 && prev != 0x5d;
+}
+
+/**
  * Is a word of KW_MAX_WORD bytes or more one byte repeated? `mixed`: the lexer's OR of (byte ^ first
  * byte) over the bytes past the KW_MAX_WORD stored at `word`; the stored ones are compared here.
  * (Only pathWord asks, for words of 64 bytes or more: an overlong path segment of one character.)
@@ -192,9 +202,9 @@ function emitPlainWord(st: usize, len: u32, start: u32, end: u32): void {
   // a quote after a space or punctuation (not glued to a word, and not at the start)
   // (the value's first byte: its original span may be longer than one byte, %22 or \")
   // (both as arguments: evaluated only when a reading takes the byte)
-  if (sqlTakesPunct(q0, c)) sqlPunct(st, q0, c, start, end, prev != 0 && !isWordByte(prev), prev == 0);
-  if (sqlTakesPunct(q1, c)) sqlPunct(st, q1, c, start, end, prev != 0 && !isWordByte(prev), prev == 0);
-  if (sqlTakesPunct(q2, c)) sqlPunct(st, q2, c, start, end, prev != 0 && !isWordByte(prev), prev == 0);
+  if (sqlTakesPunct(q0, c)) sqlPunct(st, q0, c, start, end, looseBefore(prev), prev == 0);
+  if (sqlTakesPunct(q1, c)) sqlPunct(st, q1, c, start, end, looseBefore(prev), prev == 0);
+  if (sqlTakesPunct(q2, c)) sqlPunct(st, q2, c, start, end, looseBefore(prev), prev == 0);
   quoteOnlyPunct(st, c);
   splitPunct(st, c, start, end, prev != 0 && isWordByte(prev));
   samePunct(st, c);

@@ -44,7 +44,7 @@ const Q_BO: u32 = 60;       // low byte: quote re-opening shape: 1 breakout firs
 const BO_SHAPE: u32 = 0xff;
 const BO_WORD: u32 = 0x100;    // a word-like token (name, keyword, call, variable) was seen
 const BO_COMMENT: u32 = 0x200; // a comment was judged after the newest token
-const BO_LOOSE: u32 = 0x400;  // the implied string was closed by a quote after a space or punctuation (a quoted word in prose, an argument in code)
+const BO_LOOSE: u32 = 0x400;  // the implied string was closed by a quote after a space or punctuation but a ) or ] (a quoted word in prose, an argument in code)
 const BO_NOTE: u32 = 0x800;    // the last judged comment has text in it ("555-1234 -- thanks" is a note, "1 --" a cut)
 const BO_DEFER: u32 = 0x2000;  // a loose break-out comparison waits for the event after it (see judge)
 const BO_EMPTY: u32 = 0x1000;  // the value starts with the quote that closes the implied string (' or 1=1, '--)
@@ -1870,9 +1870,12 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
       // a"or"1  a"||"b  — in "…" too when the closing quote is glued after a word and a connective is glued between it and
       // the re-opened quote, text following: MySQL's default mode reads "…" as a string, so name = "a"or"1" is true for every
       // row. (A search's quoted term — SMALL "&" SIGN, "yes"or"no" — is opened after a space or by the value's first byte.)
+      // x" or "1  — or spaced, when the connective is a word (or, and, xor), the closing quote is glued after a word and at most
+      // four bytes follow the re-opened quote: a search's "red" or "blue" opens its first quote after a space or at the value's
+      // start and spells its own closing quote, and one that lost its opening quote names a longer term ('calendar" and "disney:)
       if (shape == 2 && g32(q, Q_MODE) == 0x22 && g32(q, Q_QUOTE) == 0x22 && g32(q, Q_NTOK) == 2 && tstart0 > 0 &&
-          (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_LOGIC && isBreakout(q, 1) && tstart0 == tend(q, 0) &&
-          tstart(q, 0) == tend(q, 1) && end - tstart0 >= 2) {
+          (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_LOGIC && isBreakout(q, 1) && end - tstart0 >= 2 &&
+          ((tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1)) || ((taux(q, 0) & A_CHAR) == 0 && end - tstart0 <= 5))) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
       // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
