@@ -1102,6 +1102,28 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
   if (implied && !breakout) s32(q, Q_BO, g32(q, Q_BO) | BO_EMPTY);
 }
 
+/**
+ * Where does a comment opened at Q_AUXSTART with text glued after it ("--x", "#x") stand after a break-out? 0: not after one;
+ * else CUT_NEXT or CUT_SPACED (right after the last token or a ')' after it; or after one space) with CUT_LOGIC when the value's
+ * last tokens are a connective and one operand after the break-out (x' or true --x) rather than the non-loose break-out quote
+ * itself (admin'--x; with a ';', the statement ended there: admin';--x; or a value that starts with the closing quote: ' --x).
+ */
+function cutAfterBreakout(q: usize): u32 {
+  const bo = g32(q, Q_BO);
+  if ((bo & BO_LOOSE) != 0) return 0;
+  const n = g32(q, Q_NTOK);
+  const aux = g32(q, Q_AUXSTART);
+  // (spaced: one byte between, nothing pending — a space as a rule; bytes no token records, \ } ~, are no spacing: Fbe"\}#n$f)
+  const at = tend(q, 0) == aux || ((g32(q, Q_PEND) & A_RPAREN) != 0 && g32(q, Q_LASTEND) == aux) ? CUT_NEXT :
+    g32(q, Q_PEND) == 0 && aux == tend(q, 0) + 1 ? CUT_SPACED : 0;
+  if (at == 0) return 0;
+  if (ttype(q, 1) == T_LOGIC && (isBreakout(q, 2) || (n == 3 && ttype(q, 2) == T_STR && (bo & BO_EMPTY) != 0))) return at | CUT_LOGIC;
+  return isBreakout(q, 0) || (n == 1 && ttype(q, 0) == T_STR && (bo & BO_EMPTY) != 0) || (ttype(q, 0) == T_SEMI && isBreakout(q, 1)) ? at : 0;
+}
+const CUT_NEXT: u32 = 1;
+const CUT_SPACED: u32 = 2;
+const CUT_LOGIC: u32 = 4;
+
 /** Resolve states that wait for one more event (closing quote, '-' or '/'); [start, end) is that event's span. */
 // @ts-ignore: decorator
 @inline function resolve(st: usize, q: usize, c: u32, start: u32, end: u32): u32 {
@@ -1136,15 +1158,11 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
     // `--`: "--" glued to a backtick after it is a code span (MySQL, the dialect of backticks, needs a space after "--")
     if (c == 0x60 && start == g32(q, Q_AUXSTART) + 2) { s32(q, Q_STATE, S_NORMAL); return S_NORMAL; }
     s32(q, Q_STATE, c == 0x0a ? S_NORMAL : S_LINE); // "--\n" ends right here
-    // admin'--sp_password  ' or 1--x  — but after a break-out it is one: only MySQL needs a space after "--" (sqlmap's
-    // sp_password tamper hides the query from SQL Server's log this way); the quote is glued to a word or starts the value
-    const n = g32(q, Q_NTOK);
-    const bo = g32(q, Q_BO);
-    // (the quote, or a ')' after it, right before the "--": admin')--x)
-    const glued = tend(q, 0) == g32(q, Q_AUXSTART) || ((g32(q, Q_PEND) & A_RPAREN) != 0 && g32(q, Q_LASTEND) == g32(q, Q_AUXSTART));
-    const after = (bo & BO_LOOSE) == 0 && glued && ((isBreakout(q, 0) || (n == 1 && ttype(q, 0) == T_STR && (bo & BO_EMPTY) != 0)) ||
-      (ttype(q, 1) == T_LOGIC && (isBreakout(q, 2) || (n == 3 && ttype(q, 2) == T_STR && (bo & BO_EMPTY) != 0))));
-    if (c != 0x61 || after) {
+    // admin'--sp_password  ' or 1--x  x' or true --x  — but after a break-out it is one: only MySQL needs a space after "--" (sqlmap's
+    // sp_password tamper hides the query from SQL Server's log this way); right after the quote, or spaced after a connective and
+    // its operand (a search's negative terms write BABY' --INFANT -CHILD)
+    const cut = c == 0x61 ? cutAfterBreakout(q) : 0;
+    if (c != 0x61 || (cut & CUT_NEXT) != 0 || cut == (CUT_SPACED | CUT_LOGIC)) {
       onComment(st, q, g32(q, Q_AUXSTART), end);
       // a quote right after "--" ('--' and "--" are a quoted dash) is a note, as text later in the comment is
       if (c == 0x27 || c == 0x22 || c == 0x60) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
@@ -1153,6 +1171,11 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
   } else if (s == S_HASH) {
     if (c == 0x0a) { onComment(st, q, g32(q, Q_AUXSTART), start); s32(q, Q_STATE, S_NORMAL); return 99; }
     if (c == 0x20) return 99;
+    // admin' #x  x' or true #yolo  — a word glued after '#' is a hashtag in prose, but MySQL's comment after a break-out: one set
+    // apart from the quote by a space (glued, '#x is as common in a generated password: R7u'#Lp2), or after a connective and its
+    // operand; a number after it is an item's (7" #2 NEEDLE), and a space after it spells a note (FOO BAR'# BLAH)
+    if (c == 0x61 && start == g32(q, Q_AUXSTART) + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10 &&
+        ((cutAfterBreakout(q) & (CUT_SPACED | CUT_LOGIC)) != 0)) onComment(st, q, g32(q, Q_AUXSTART), end);
     s32(q, Q_STATE, S_LINE); s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT); return 99;
   } else if (s == S_BLOCK_OPEN) {
     if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), end); s32(q, Q_STATE, S_NORMAL); return 99; }
@@ -1870,12 +1893,15 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
       // a"or"1  a"||"b  — in "…" too when the closing quote is glued after a word and a connective is glued between it and
       // the re-opened quote, text following: MySQL's default mode reads "…" as a string, so name = "a"or"1" is true for every
       // row. (A search's quoted term — SMALL "&" SIGN, "yes"or"no" — is opened after a space or by the value's first byte.)
-      // x" or "1  — or spaced, when the connective is a word (or, and, xor), the closing quote is glued after a word and at most
-      // four bytes follow the re-opened quote: a search's "red" or "blue" opens its first quote after a space or at the value's
-      // start and spells its own closing quote, and one that lost its opening quote names a longer term ('calendar" and "disney:)
+      // x" or "1  " or "1  — or spaced, when the connective is a word (or, and, xor), the closing quote is glued after a word or is
+      // the value's first byte (closing nothing: "red" or "blue, a search's terms, have text in their quotes) and the re-opened
+      // literal is a number (the value's last word starts right after it: "1-- -, "12345) or at most four bytes: a search that
+      // lost its first term's opening quote names a longer term ('calendar" and "disney:)
       if (shape == 2 && g32(q, Q_MODE) == 0x22 && g32(q, Q_QUOTE) == 0x22 && g32(q, Q_NTOK) == 2 && tstart0 > 0 &&
-          (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_LOGIC && isBreakout(q, 1) && end - tstart0 >= 2 &&
-          ((tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1)) || ((taux(q, 0) & A_CHAR) == 0 && end - tstart0 <= 5))) {
+          (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_LOGIC && end - tstart0 >= 2 &&
+          (isBreakout(q, 1) || (ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) &&
+          ((tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1)) || ((taux(q, 0) & A_CHAR) == 0 && (end - tstart0 <= 5 ||
+            (load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10))))) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
       // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal

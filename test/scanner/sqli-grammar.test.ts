@@ -1457,3 +1457,22 @@ describe('sqli: a quote break-out after a call or an index, and x" or "1', () =>
   it.each(clean)('%s is clean', (input) => { expect(d.scan(input, { context: 'query' }).blocked).toBe(false); });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, ...clean], 'query'); });
 });
+
+// Red team rt23 (session 20): a comment with text glued after it ("#x", "--x") hid a break-out unless it was glued to the quote,
+// and a "…" break-out starting the value, or re-opening a number, passed. Each logs in as admin or returns every row (MySQL;
+// "--x" in PostgreSQL and SQLite).
+describe('sqli: a comment with text after a break-out, and "…" break-outs', () => {
+  const attacks = ["admin' #thanks", "admin';--x", "x' or true --x", "x' or true #yolo", "x' or 1#a", "' #x",
+    '" or "1', '"or"1', '"/**/or/**/"1', 'x" or "1      ', 'x" or "12345', 'admin" or "1-- -'];
+  const clean = ["it's #1", "rock'n'roll #music", "say 'hi' #x", "'quoted' --flag", "R7u'#Lp2", 'Fbe"\\}#n$f.?U2z$',
+    '7" #2 CIRCULAR NEEDLE', "FOO BAR'# BLAH", "BABY BLUE' --INFANT -CHILD", '"red" or "blue', '" or "', '55" or "65 inch'];
+  it.each(attacks)('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r)).toContain('sqli.string-breakout');
+      expect(r.blocked).toBe(true);
+    }
+  });
+  it.each(clean)('%s is clean', (input) => { expect(d.scan(input, { context: 'query' }).blocked).toBe(false); });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, ...clean], 'query'); });
+});
