@@ -1009,12 +1009,17 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
   // (the terms after a chain's first in parentheses, here and below: a miss of the first then skips them all at once)
   else if (n == 3 + sh && ((g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 2 + sh) == T_STR && ttype(q, 1 + sh) == T_LOGIC &&
            (ttype(q, sh) == T_NUM || ttype(q, sh) == T_FUNC || (ttype(q, sh) == T_WORD && (tflags(q, sh) & K_SQL_VALUEKW) != 0)))) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
-  // x'|col--  x'%col--  0'|0#  — an operator applied to a column or a number, the rest cut off (not '/': '/static/*' is a quoted path)
-  // ('-0#  '^0-- -  — or the value starts with that closing quote: name = ''-0 is name = 0, true for most names)
-  else if (ttype(q, 1) == T_OP && ((isBreakout(q, 2) || (n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 0) == T_NUM &&
-            tend(q, 0) == start && arithChar((taux(q, 1) & A_CHAR) >> 8))) &&
-           (taux(q, 1) & A_CMP) == 0 && (taux(q, 1) & A_CHAR) != (0x2f << 8) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM) &&
-           tstart(q, 1) == tend(q, 2))) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+  // x'|col--  x'%col--  0'|0#  — an operator applied to a column or a number, the rest cut off (not '/': '/static/*' is a quoted path);
+  // bob' - 0 #  admin' * 1 #  — spaced too when it is arithmetic (+ - * ^ | &): name = 'bob' - 0 is name = 0, true for most names
+  // ('-0#  '^0-- -  '%1#  '+0#  — or the value starts with that closing quote and a number follows: name = ''-0 is name = 0)
+  else if (ttype(q, 1) == T_OP && ((isBreakout(q, 2) && (tstart(q, 1) == tend(q, 2) || arithChar((taux(q, 1) & A_CHAR) >> 8) ||
+              (taux(q, 1) & A_CHAR) == (0x2b << 8))) ||
+            (n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 0) == T_NUM && tend(q, 0) == start &&
+             tstart(q, 1) == tend(q, 2) && (arithChar((taux(q, 1) & A_CHAR) >> 8) || (taux(q, 1) & A_CHAR) == (0x25 << 8) ||
+              (taux(q, 1) & A_CHAR) == (0x2b << 8)))) &&
+           (taux(q, 1) & A_CMP) == 0 && (taux(q, 1) & A_CHAR) != (0x2f << 8) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM)) {
+    report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+  }
   const t0 = ttype(q, 0);
   if ((typeIn(t0, TM_NUM | TM_STR | TM_WORD | TM_VAR | TM_FUNC) || isKw(q, 0, K_SQL_VALUEKW)) &&
       (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0 &&
@@ -1061,6 +1066,8 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
       return;
     }
     if ((c == 0x3d && (p == 0x3c || p == 0x3e || p == 0x21 || p == 0x3d || p == 0x3a)) || (p == 0x3c && c == 0x3e)) {
+      // (x'!=1-- -: a '!' was pushed as no comparison; now it is one: count it as push counts one, a sign of SQL)
+      if ((load<u32>(e + E_AUX) & A_CMP) == 0) s32(q, Q_SIG, (g32(q, Q_SIG) + 1) | SIG_SYMBOLIC);
       store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~A_CHAR) | A_CMP | A_JOINED | (c << 8)); store<u32>(e + E_END, end);
       return;
     }

@@ -1476,3 +1476,21 @@ describe('sqli: a comment with text after a break-out, and "…" break-outs', ()
   it.each(clean)('%s is clean', (input) => { expect(d.scan(input, { context: 'query' }).blocked).toBe(false); });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, ...clean], 'query'); });
 });
+
+// Red team rt23 (session 20): '!=' after a break-out counted as no comparison (the '!' was pushed alone), and arithmetic on the
+// break-out quote cut off by a comment needed every token glued. Each returns every row as name='…' (MySQL; SQLite for '!=').
+describe('sqli: != and spaced arithmetic after a break-out, cut off by a comment', () => {
+  const attacks: [string, readonly ('query' | 'form' | 'json')[]][] = [
+    ["x'!=1-- -", ['query', 'form', 'json']], ["x'!=1#", ['query', 'form', 'json']], ["'!=1-- -", ['query', 'form', 'json']],
+    ["x' != 1 #", ['query', 'form', 'json']], ["x'!=id#", ['query', 'form', 'json']], ["'%1#", ['json']],
+    ["bob' - 0 #", ['query', 'form', 'json']], ["admin' * 1 #", ['query', 'form', 'json']],
+    // ('+' is a space in a query or form value: there these read bob'  0 #)
+    ["admin' + 0 #", ['json']], ["'+0#", ['json']]];
+  it.each(attacks)('%s is blocked', (input, contexts) => {
+    for (const context of contexts) expect(d.scan(input, { context }).blocked).toBe(true);
+  });
+  it.each(["it's - 1 #", "x != y # comment", "'+1 -- great"])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks.map(([p]) => p), 'json'); });
+});
