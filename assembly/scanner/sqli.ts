@@ -66,6 +66,7 @@ const BO_ORDER: u32 = 0x20000000;    // ORDER/GROUP BY <n> waits for the token a
                                      // a count in prose (Order by 24 December, Group by 4 people max), see orderSettle
 const BO_PRIME: u32 = 0x40000000;    // the implied '…' string's closing quote was glued after a one-letter word and was no
                                      // apostrophe: a prime (y' = 2y, d' = 1.2, x'=0), see judge's '= <value>' break-out
+const BO_INCH: u32 = 0x80000000;     // the implied "…" string's closing quote was glued after a number (TV 55", 6'2"): see S_HASH
 const Q_RING: u32 = 64;     // RING_N entries, circular (newest at Q_HEAD)
 const E_BYTES: u32 = 24;
 const E_TYPE: u32 = 0;
@@ -1180,9 +1181,10 @@ const CUT_LOGIC: u32 = 4;
     if (c == 0x20) return 99;
     // admin' #x  x' or true #yolo  — a word glued after '#' is a hashtag in prose, but MySQL's comment after a break-out: one set
     // apart from the quote by a space (glued, '#x is as common in a generated password: R7u'#Lp2), or after a connective and its
-    // operand; a number after it is an item's (7" #2 NEEDLE), and a space after it spells a note (FOO BAR'# BLAH)
+    // operand; a number after it is an item's (7" #2 NEEDLE), a space after it spells a note (FOO BAR'# BLAH), and a "…" closed
+    // after a number was an inch mark (TV 55" #deal)
     if (c == 0x61 && start == g32(q, Q_AUXSTART) + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10 &&
-        ((cutAfterBreakout(q) & (CUT_SPACED | CUT_LOGIC)) != 0)) onComment(st, q, g32(q, Q_AUXSTART), end);
+        (g32(q, Q_BO) & BO_INCH) == 0 && ((cutAfterBreakout(q) & (CUT_SPACED | CUT_LOGIC)) != 0)) onComment(st, q, g32(q, Q_AUXSTART), end);
     s32(q, Q_STATE, S_LINE); s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT); return 99;
   } else if (s == S_BLOCK_OPEN) {
     if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), end); s32(q, Q_STATE, S_NORMAL); return 99; }
@@ -1697,6 +1699,9 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
         // john.doe.1990' -- x y, room 101' -- x y are user names whose password check the dash cuts off, so TV 55" -- wall
         // mount is a known false positive)
         if (first) s32(q, Q_BO, g32(q, Q_BO) | BO_QUOTE_FIRST);
+        // (but a "…" closed glued after a number is an inch mark before a hashtag: TV 55" #deal, see S_HASH)
+        if (!loose && !first && c == 0x22 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0 &&
+            <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) s32(q, Q_BO, g32(q, Q_BO) | BO_INCH);
       }
       // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own
       // backslash gets escaped instead — and outside MySQL a backslash is no escape at all; so in a single-quoted

@@ -1463,9 +1463,11 @@ describe('sqli: a quote break-out after a call or an index, and x" or "1', () =>
 // "--x" in PostgreSQL and SQLite).
 describe('sqli: a comment with text after a break-out, and "…" break-outs', () => {
   const attacks = ["admin' #thanks", "admin';--x", "x' or true --x", "x' or true #yolo", "x' or 1#a", "' #x",
-    '" or "1', '"or"1', '"/**/or/**/"1', 'x" or "1      ', 'x" or "12345', 'admin" or "1-- -'];
+    '" or "1', '"or"1', '"/**/or/**/"1', 'x" or "1      ', 'x" or "12345', 'admin" or "1-- -', 'admin" #x'];
   const clean = ["it's #1", "rock'n'roll #music", "say 'hi' #x", "'quoted' --flag", "R7u'#Lp2", 'Fbe"\\}#n$f.?U2z$',
-    '7" #2 CIRCULAR NEEDLE', "FOO BAR'# BLAH", "BABY BLUE' --INFANT -CHILD", '"red" or "blue', '" or "', '55" or "65 inch'];
+    '7" #2 CIRCULAR NEEDLE', "FOO BAR'# BLAH", "BABY BLUE' --INFANT -CHILD", '"red" or "blue', '" or "', '55" or "65 inch',
+    // (an inch mark before a hashtag: red team rt23's false positives of the first version of the '#x' rule)
+    'TV 55" #deal', 'He\'s 6\'2" #basketball', '5\'10" #tall', 'the 12" #vinyl edition', 'Reading "Dune" #scifi #books'];
   it.each(attacks)('%s is blocked', (input) => {
     for (const context of ['query', 'form', 'json'] as const) {
       const r = d.scan(input, { context });
