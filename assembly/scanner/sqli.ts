@@ -1880,6 +1880,13 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
             load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) {
           report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
         }
+        // admin ' or '1  f(x) ' or 'yes  — a loose quote with one space after it, a word connective (or ||) and one space, the quote
+        // re-opened and a word glued to it ending the value: a quote that opens a quoted word is glued to it ('or', ' - ', ' + '
+        // in code have spaces inside their quotes and nothing glued after the second)
+        if ((g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && ((taux(q, 0) & A_CHAR) == 0 || (taux(q, 0) & A_CHAR) == (0x7c << 8)) &&
+            tstart(q, 0) == tend(q, 1) + 1 && tstart0 == tend(q, 0) + 1 && load<u32>(st + ST_LEX + LX_START) == tstart0 + 1) {
+          report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+        }
         // '-'  '^'  x '*' y  — (paranoia 2) a loose or leading closing quote, one arithmetic or bitwise operator character glued
         // to it and the quote re-opened glued to that: MySQL turns both literals into 0 and the comparison before them into
         // name = 0, true for every name that does not start with a digit. Prose quotes operator characters the same way
@@ -1916,8 +1923,15 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
             (load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10))))) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
-      // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
+      // x', role='admin  x',pass='x  — an UPDATE's SET list spliced: the break-out quote, a comma glued to it, a name glued to '=' and
+      // the quote re-opened glued to that, text following (each assignment in SET a,b='…' is the attacker's)
       const n = g32(q, Q_NTOK);
+      if (n == 4 && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && (g32(q, Q_BO) & BO_LOOSE) == 0 && end - tstart0 >= 2 &&
+          isBreakout(q, 3) && ttype(q, 2) == T_COMMA && tstart(q, 2) == tend(q, 3) && ttype(q, 1) == T_WORD &&
+          ttype(q, 0) == T_OP && (taux(q, 0) & (A_CHAR | A_JOINED)) == (0x3d << 8) && tstart(q, 0) == tend(q, 1) && tstart0 == tend(q, 0)) {
+        report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), end);
+      }
+      // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
       const singleList = single && n >= 3 && n <= RING_N;
       if (singleList && end - tstart0 >= 2 &&
           (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && isBreakout(q, n - 1)) {
