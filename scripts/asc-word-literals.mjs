@@ -1,15 +1,17 @@
-// asc transform (scripts/build.mjs passes it to asc): hands every `wordIs(w, len, "literal")` (outside the standard library) its
-// literal's length and bytes as integer constants, `wordIs(w, len, "literal", n, lo, hi)`. AssemblyScript folds no
-// string at compile time: with the string alone, the inlined wordIs reloads its length from static memory and
-// compares byte by byte with a bounds check (cmdi's psVerb, 22 of them in a row, cost ~300 instructions for one
-// ordinary 3-letter word). With the constants, wordIs (keywords.ts) compares the length, then 1-2 loads of the
-// word's own bytes. The same answer either way: without this transform the constants are absent and wordIs takes
-// the byte loop (test/scanner/word-literals.node.test.ts checks both builds agree and that this one is in effect).
-import { Node, NodeKind, LiteralKind } from 'assemblyscript';
+// asc transform (scripts/build.mjs passes it to asc): hands every `wordIs(w, len, "literal")` (outside the standard
+// library) its literal's length and bytes as integer constants, `wordIs(w, len, "literal", n, lo, hi)`, and turns
+// every `inList(w, len, "a b c")` into `(wordIs(w, len, "a") || wordIs(w, len, "b") || wordIs(w, len, "c"))`, packed
+// the same way. AssemblyScript folds no string at compile time: with the string alone, the inlined wordIs reloads its
+// length from static memory and compares byte by byte with a bounds check (cmdi's psVerb, 22 of them in a row, cost
+// ~300 instructions for one ordinary 3-letter word), and inList walks its whole list (~5 instructions per byte of it).
+// With the constants, wordIs (keywords.ts) compares the length, then 1-2 loads of the word's own bytes. The same answer
+// either way: without this transform the constants are absent and wordIs and inList take their loops
+// (test/scanner/word-literals.node.test.ts checks both builds against a byte comparison, and that this one is in effect).
+import { Node, NodeKind, LiteralKind, Token } from 'assemblyscript';
 import { Transform } from 'assemblyscript/transform';
 
-/** Literals longer than this keep the byte loop (none is: the longest is 16 bytes). */
-const MAX_PACKED = 16;
+/** The literals packed: ASCII, 1-64 bytes (wordIs compares up to 16 by loads, longer ones by its loop once the length matches). */
+const PACKABLE = /^[\x00-\x7f]{1,64}$/;
 
 /** The little-endian u64 of up to 8 bytes. */
 function pack(bytes) {
@@ -25,30 +27,84 @@ function intLiteral(value, range) {
 }
 
 let rewritten = 0;
+let lists = 0;
 
-/** Rewrite the wordIs calls under `node` (any AST node; children found by walking its own properties). */
+/** The packed arguments (n, lo, hi) of `text`: lo its first 8 bytes, hi (n > 8) its last 8. */
+function packedArgs(text, range) {
+  const bytes = [...text].map((c) => c.charCodeAt(0));
+  const n = bytes.length;
+  return [intLiteral(BigInt(n), range), intLiteral(pack(bytes.slice(0, 8)), range), intLiteral(n > 8 ? pack(bytes.slice(n - 8)) : 0n, range)];
+}
+
+/** A fresh copy of `e` when it is an identifier, an integer or a binary expression of them (no call: safe to repeat); else null. */
+function copyPure(e) {
+  if (e.kind === NodeKind.Identifier) return Node.createIdentifierExpression(e.text, e.range);
+  if (e.kind === NodeKind.Literal && e.literalKind === LiteralKind.Integer) return Node.createIntegerLiteralExpression(e.value, e.range);
+  if (e.kind === NodeKind.Binary) {
+    const l = copyPure(e.left), r = copyPure(e.right);
+    return l && r ? Node.createBinaryExpression(e.operator, l, r, e.range) : null;
+  }
+  return null;
+}
+
+/** A string literal argument's text, or null. */
+function stringArg(e) {
+  return e.kind === NodeKind.Literal && e.literalKind === LiteralKind.String ? e.value : null;
+}
+
+/** Rewrite the wordIs and inList calls under `node` (any AST node; children found by walking its own properties). */
 function walk(node, seen) {
   if (node === null || typeof node !== 'object' || seen.has(node)) return;
   seen.add(node);
-  if (Array.isArray(node)) { for (const child of node) walk(child, seen); return; }
-  if (node.kind === NodeKind.Call && node.expression?.kind === NodeKind.Identifier && node.expression.text === 'wordIs' &&
-      node.args.length === 3 && node.args[2].kind === NodeKind.Literal && node.args[2].literalKind === LiteralKind.String) {
-    const text = node.args[2].value;
-    // (ASCII only: wordIs compares each UTF-16 code unit with one byte)
-    if (text.length >= 1 && text.length <= MAX_PACKED && /^[\x00-\x7f]*$/.test(text)) {
-      const bytes = [...text].map((c) => c.charCodeAt(0));
-      const n = bytes.length;
-      const range = node.args[2].range;
-      // lo: bytes [0, min(n, 8)); hi: bytes [n - 8, n) for n > 8 (overlapping lo), else 0
-      node.args.push(intLiteral(BigInt(n), range), intLiteral(pack(bytes.slice(0, 8)), range), intLiteral(n > 8 ? pack(bytes.slice(n - 8)) : 0n, range));
-      rewritten++;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const list = inListCall(node[i]);
+      if (list) node[i] = list;
+      walk(node[i], seen);
     }
+    return;
+  }
+  if (isCall(node, 'wordIs', 3)) {
+    const text = stringArg(node.args[2]);
+    // (ASCII only: wordIs compares each UTF-16 code unit with one byte)
+    if (text !== null && PACKABLE.test(text)) { node.args.push(...packedArgs(text, node.args[2].range)); rewritten++; }
   }
   for (const key of Object.keys(node)) {
     if (key === 'range' || key === 'parent') continue; // (back to the source: not a child)
     const child = node[key];
-    if (child !== null && typeof child === 'object') walk(child, seen);
+    if (child === null || typeof child !== 'object') continue;
+    const list = inListCall(child);
+    if (list) node[key] = list;
+    walk(node[key], seen);
   }
+}
+
+function isCall(node, name, args) {
+  return node?.kind === NodeKind.Call && node.expression?.kind === NodeKind.Identifier && node.expression.text === name && node.args.length === args;
+}
+
+/**
+ * `inList(w, len, "a b c")` as `(wordIs(w, len, "a", ...) || wordIs(w, len, "b", ...) || ...)`, or null for any other node
+ * (and for a list with an empty or unpackable word, or arguments that are not plain names and arithmetic, left as they are).
+ */
+function inListCall(node) {
+  if (!isCall(node, 'inList', 3)) return null;
+  const text = stringArg(node.args[2]);
+  if (text === null) return null;
+  const words = text.split(' ');
+  if (!words.every((w) => PACKABLE.test(w))) return null;
+  const range = node.range;
+  let expr = null;
+  for (const word of words) {
+    const w = copyPure(node.args[0]), len = copyPure(node.args[1]);
+    if (!w || !len) return null;
+    const call = Node.createCallExpression(Node.createIdentifierExpression('wordIs', range), null,
+      [w, len, Node.createStringLiteralExpression(word, range), ...packedArgs(word, range)], range);
+    rewritten++;
+    expr = expr === null ? call : Node.createBinaryExpression(Token.Bar_Bar, expr, call, range);
+  }
+  lists++;
+  return Node.createParenthesizedExpression(expr, range);
 }
 
 export default class WordLiterals extends Transform {
@@ -57,6 +113,6 @@ export default class WordLiterals extends Transform {
     for (const source of parser.sources) {
       if (!source.normalizedPath.startsWith('~lib/')) walk(source.statements, seen);
     }
-    if (process.env.ARENAGUARD_WORD_LITERALS_LOG === '1') this.log(`asc-word-literals: ${rewritten} wordIs literal(s) packed`);
+    if (process.env.ARENAGUARD_WORD_LITERALS_LOG === '1') this.log(`asc-word-literals: ${rewritten} wordIs literal(s) packed, ${lists} inList call(s) unrolled`);
   }
 }

@@ -1,9 +1,10 @@
-// Node only: keywords.ts's wordIs for every string literal the scanner passes it, built with the asc transform that
-// packs the literals into constants (scripts/asc-word-literals.mjs, as scripts/build.mjs builds the module) and
-// without it (the byte loop). Both must answer as a byte comparison does, for the literal itself, the literal with
-// any one byte changed, a length one short or one long, every other literal, and with stale bytes after the word (the
-// lexer's buffer keeps the tail of a longer earlier word). The transform's constants are built per literal, and the
-// same-findings run's inputs never name most of these words (getquotaroot, microsoftversion): this is their check.
+// Node only: keywords.ts's wordIs for every string literal the scanner passes it, and cmdi.ts's inList for every list,
+// built with the asc transform that packs the literals into constants and unrolls the lists into wordIs calls
+// (scripts/asc-word-literals.mjs, as scripts/build.mjs builds the module) and without it (the loops). Both must answer
+// as a byte comparison does, for the literal itself, the literal with any one byte changed, a length one short or one
+// long, every other literal, and with stale bytes after the word (the lexer's buffer keeps the tail of a longer
+// earlier word). The transform's constants are built per literal, and the same-findings run's inputs never name most
+// of these words (getquotaroot, microsoftversion): this is their check.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,25 +17,41 @@ const SCANNER = join(ROOT, 'assembly/scanner');
 const work = mkdtempSync(join(tmpdir(), 'arenaguard-words-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Every literal of a wordIs(w, len, "literal") call in the scanner's sources (the call's last argument). */
-function literals(): string[] {
-  const found = new Set<string>();
+/** Every literal of a wordIs(w, len, "literal") call in the scanner's sources (the call's last argument), and every inList list. */
+function literals(): { words: string[]; lists: string[] } {
+  const words = new Set<string>(), lists = new Set<string>();
   for (const f of readdirSync(SCANNER).filter((f) => f.endsWith('.ts'))) {
     const text = readFileSync(join(SCANNER, f), 'utf8');
-    for (const m of text.matchAll(/\bwordIs\((?:[^()"]|\([^()]*\))*?"([^"]*)"\)/g)) found.add(m[1]);
+    for (const m of text.matchAll(/\bwordIs\((?:[^()"]|\([^()]*\))*?"([^"]*)"\)/g)) words.add(m[1]);
+    for (const m of text.matchAll(/\binList\((?:[^()"]|\([^()]*\))*?"([^"]*)"\)/g)) lists.add(m[1]);
   }
-  return [...found].sort();
+  return { words: [...words].sort(), lists: [...lists].sort() };
 }
 
-/** A module with one export per literal, t<i>(w, len) = wordIs(w, len, "literal"), built with or without the transform. */
-function build(words: string[], transform: boolean): { exports: Record<string, (...a: number[]) => number> & { memory: WebAssembly.Memory }; wat: string } {
+/** cmdi.ts's inList, as it stands there (module-private: copied into the test module). */
+function inListSource(): string {
+  const text = readFileSync(join(SCANNER, 'cmdi.ts'), 'utf8');
+  const m = /\nfunction inList\(w: usize, len: u32, list: string\): bool \{\n[\s\S]*?\n\}\n/.exec(text);
+  if (!m) throw new Error('inList not found in cmdi.ts');
+  return m[0];
+}
+
+type Exports = Record<string, (...a: number[]) => number> & { memory: WebAssembly.Memory };
+
+/**
+ * A module with one export per literal, t<i>(w, len) = wordIs(w, len, "literal"), and one per list, l<i>(w, len) =
+ * inList(w, len, "list"), built with or without the transform.
+ */
+function build(words: string[], lists: string[], transform: boolean): { exports: Exports; wat: string } {
   const dir = join(work, transform ? 'packed' : 'plain');
   cpSync(join(ROOT, 'assembly'), join(dir, 'assembly'), { recursive: true });
   const src = [
     'import { wordIs } from "./scanner/keywords";',
     'const BUF: usize = memory.data(64, 16);',
     'export function buf(): usize { return BUF; }',
+    inListSource(),
     ...words.map((w, i) => `export function t${i}(w: usize, len: u32): bool { return wordIs(w, len, ${JSON.stringify(w)}); }`),
+    ...lists.map((l, i) => `export function l${i}(w: usize, len: u32): bool { return inList(w, len, ${JSON.stringify(l)}); }`),
   ].join('\n');
   writeFileSync(join(dir, 'assembly/words.ts'), src);
   const out = join(dir, 'words.wasm'), wat = join(dir, 'words.wat');
@@ -69,34 +86,50 @@ function cases(word: string, all: string[]): { bytes: number[]; len: number; wan
   return out;
 }
 
-describe('wordIs on every literal the scanner names', () => {
-  const words = literals();
+describe('wordIs and inList on every literal the scanner names', () => {
+  const { words, lists } = literals();
+  const listWords = [...new Set(lists.flatMap((l) => l.split(' ')))];
+  const all = [...new Set([...words, ...listWords])].sort();
 
   it('finds the literals', () => {
     // (the scanner names well over a hundred: a regex that found few would leave the rest unchecked)
     expect(words.length).toBeGreaterThan(150);
     expect(words).toContain('microsoftversion');
     expect(words).toContain('get');
+    expect(lists.length).toBeGreaterThan(15);
+    expect(listWords).toContain('getenvironmentvariable'); // (over 16 bytes: wordIs's loop after the length)
   });
 
   for (const transform of [true, false]) {
     it(`answers as a byte comparison does, ${transform ? 'packed by the transform' : 'without the transform'}`, { timeout: 120_000 }, () => {
-      const { exports: ex, wat } = build(words, transform);
-      // (the packed build has no byte loop left: every call took the constants)
-      if (transform) expect(wat).not.toContain('wordIsSlow');
-      else expect(wat).toContain('wordIsSlow');
+      const { exports: ex, wat } = build(words, lists, transform);
+      // (the packed build has no loop per literal left: only wordIsSlow's, for the one list word over 16 bytes, and the
+      // keyword filter's start-up loops; without the transform every inlined wordIs and inList copy has its loop)
+      const loops = (wat.match(/\bloop\b/g) ?? []).length;
+      if (transform) {
+        expect(wat).not.toMatch(/\(func \$assembly\/words\/inList/);
+        expect(loops).toBeLessThan(10);
+      } else {
+        expect(wat).toMatch(/\(func \$assembly\/words\/inList/);
+        expect(loops).toBeGreaterThan(words.length);
+      }
       const at = ex.buf();
       let checked = 0;
-      words.forEach((word, i) => {
-        for (const c of cases(word, words)) {
-          const mem = new Uint8Array(ex.memory.buffer, at, 64);
-          mem.fill(0x41);
-          mem.set(c.bytes.slice(0, 64));
-          expect({ word, bytes: c.bytes.slice(0, c.len + 1), len: c.len, got: ex[`t${i}`](at, c.len) === 1 }).toEqual({ word, bytes: c.bytes.slice(0, c.len + 1), len: c.len, got: c.want });
-          checked++;
-        }
+      const check = (name: string, fn: string, c: { bytes: number[]; len: number; want: boolean }) => {
+        const mem = new Uint8Array(ex.memory.buffer, at, 64);
+        mem.fill(0x41);
+        mem.set(c.bytes.slice(0, 64));
+        expect({ name, bytes: c.bytes.slice(0, c.len + 1), len: c.len, got: ex[fn](at, c.len) === 1 }).toEqual({ name, bytes: c.bytes.slice(0, c.len + 1), len: c.len, got: c.want });
+        checked++;
+      };
+      // (a case's answer: are its `len` bytes the literal, or one of the list's words)
+      const text = (c: { bytes: number[]; len: number }) => String.fromCharCode(...c.bytes.slice(0, c.len));
+      words.forEach((word, i) => { for (const c of cases(word, all)) check(word, `t${i}`, { ...c, want: text(c) === word }); });
+      lists.forEach((list, i) => {
+        const members = list.split(' ');
+        for (const word of all) for (const c of cases(word, [])) check(list, `l${i}`, { ...c, want: members.includes(text(c)) });
       });
-      expect(checked).toBeGreaterThan(words.length * words.length);
+      expect(checked).toBeGreaterThan(all.length * all.length);
     });
   }
 });
