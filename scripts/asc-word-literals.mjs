@@ -28,6 +28,7 @@ function intLiteral(value, range) {
 
 let rewritten = 0;
 let lists = 0;
+let regrouped = 0;
 
 /** The packed arguments (n, lo, hi) of `text`: lo its first 8 bytes, hi (n > 8) its last 8. */
 function packedArgs(text, range) {
@@ -64,6 +65,7 @@ function walk(node, seen) {
     }
     return;
   }
+  if (node.kind === NodeKind.Binary && node.operator === Token.Bar_Bar) regroup(node);
   if (isCall(node, 'wordIs', 3)) {
     const text = stringArg(node.args[2]);
     // (ASCII only: wordIs compares each UTF-16 code unit with one byte)
@@ -77,6 +79,73 @@ function walk(node, seen) {
     if (list) node[key] = list;
     walk(node[key], seen);
   }
+}
+
+/** The source text of `e`. */
+function textOf(e) {
+  return e.range.source.text.substring(e.range.start, e.range.end);
+}
+
+/** A wordIs call with a string literal (packed or not yet), or null. */
+function wordIsLeaf(e) {
+  return e.kind === NodeKind.Call && e.expression?.kind === NodeKind.Identifier && e.expression.text === 'wordIs' &&
+    (e.args.length === 3 || e.args.length === 6) && stringArg(e.args[2]) !== null ? e : null;
+}
+
+/**
+ * An `||` chain with a run of 4 or more wordIs calls on the same word and length (psVerb's 22, an unrolled list, sqli's
+ * words that may follow a literal), in place: the run as `(len == 3 && (the 3-byte ones)) || (len == 5 && (...)) || ...`,
+ * so a word is compared with the literals of its own length only, after one test per distinct length (each wordIs still
+ * tests the length). The same answer: a wordIs call is a pure comparison, so its order within the run changes nothing,
+ * and every other operand keeps its place (evaluated, or not, exactly as before).
+ */
+function regroup(node) {
+  const leaves = [];
+  const flatten = (e) => {
+    if (e.kind === NodeKind.Binary && e.operator === Token.Bar_Bar) { flatten(e.left); flatten(e.right); } else leaves.push(e);
+  };
+  flatten(node);
+  if (leaves.length < 4) return;
+  // runs of consecutive wordIs calls with the same word and length arguments
+  const key = (l) => (wordIsLeaf(l) ? `${textOf(l.args[0])}\u0000${textOf(l.args[1])}` : null);
+  const parts = [];
+  let changed = false;
+  for (let i = 0; i < leaves.length;) {
+    const k = key(leaves[i]);
+    let j = i + 1;
+    if (k !== null) while (j < leaves.length && key(leaves[j]) === k) j++;
+    const grouped = k !== null && j - i >= 4 ? groupRun(leaves.slice(i, j), node.range) : null;
+    if (grouped) { parts.push(grouped); changed = true; } else parts.push(...leaves.slice(i, j));
+    i = j;
+  }
+  if (!changed) return;
+  // (one part: the whole chain was one run, whose group is itself an || of two or more lengths)
+  const expr = parts.length === 1 ? parts[0].expression : parts.reduce((a, b) => Node.createBinaryExpression(Token.Bar_Bar, a, b, node.range));
+  // (the chain's node takes the new chain's operands: the same object, so its parent needs no change)
+  node.left = expr.left; node.right = expr.right;
+  regrouped++;
+}
+
+/** A run of wordIs calls grouped by length (see regroup), or null when that gains nothing (one length) or the length can't be repeated. */
+function groupRun(run, range) {
+  const byLength = new Map();
+  for (const l of run) {
+    const n = stringArg(l.args[2]).length;
+    if (!byLength.has(n)) byLength.set(n, []);
+    byLength.get(n).push(l);
+  }
+  if (byLength.size < 2) return null;
+  let expr = null;
+  for (const [n, group] of byLength) {
+    const lenCopy = copyPure(run[0].args[1]);
+    if (!lenCopy) return null;
+    const any = group.reduce((a, b) => Node.createBinaryExpression(Token.Bar_Bar, a, b, range));
+    const part = Node.createBinaryExpression(Token.Ampersand_Ampersand,
+      Node.createBinaryExpression(Token.Equals_Equals, lenCopy, intLiteral(BigInt(n), range), range),
+      Node.createParenthesizedExpression(any, range), range);
+    expr = expr === null ? part : Node.createBinaryExpression(Token.Bar_Bar, expr, part, range);
+  }
+  return Node.createParenthesizedExpression(expr, range);
 }
 
 function isCall(node, name, args) {
@@ -113,6 +182,6 @@ export default class WordLiterals extends Transform {
     for (const source of parser.sources) {
       if (!source.normalizedPath.startsWith('~lib/')) walk(source.statements, seen);
     }
-    if (process.env.ARENAGUARD_WORD_LITERALS_LOG === '1') this.log(`asc-word-literals: ${rewritten} wordIs literal(s) packed, ${lists} inList call(s) unrolled`);
+    if (process.env.ARENAGUARD_WORD_LITERALS_LOG === '1') this.log(`asc-word-literals: ${rewritten} wordIs literal(s) packed, ${lists} inList call(s) unrolled, ${regrouped} chain(s) grouped by length`);
   }
 }

@@ -36,6 +36,13 @@ function inListSource(): string {
   return m[0];
 }
 
+/** The wordIs runs before and after probe() in the test module's m(). */
+const MIXED_BEFORE = ['get', 'set', 'invoke', 'start', 'new'];
+const MIXED_AFTER = ['remove', 'stop', 'add', 'out', 'import'];
+
+/** The transform's summary line from the packed build. */
+let log = '';
+
 type Exports = Record<string, (...a: number[]) => number> & { memory: WebAssembly.Memory };
 
 /**
@@ -52,13 +59,21 @@ function build(words: string[], lists: string[], transform: boolean): { exports:
     inListSource(),
     ...words.map((w, i) => `export function t${i}(w: usize, len: u32): bool { return wordIs(w, len, ${JSON.stringify(w)}); }`),
     ...lists.map((l, i) => `export function l${i}(w: usize, len: u32): bool { return inList(w, len, ${JSON.stringify(l)}); }`),
+    // the same lists as written-out || chains of wordIs (the transform groups such a chain by length, as psVerb's)
+    ...lists.map((l, i) => `export function c${i}(w: usize, len: u32): bool { return ${l.split(' ').map((x) => `wordIs(w, len, ${JSON.stringify(x)})`).join(' || ')}; }`),
+    // a chain with another operand amid the wordIs runs: probe() must run exactly when no operand before it matched
+    'let probes: u32 = 0;',
+    'function probe(): bool { probes++; return false; }',
+    'export function probed(): u32 { return probes; }',
+    `export function m(w: usize, len: u32): bool { return ${MIXED_BEFORE.map((x) => `wordIs(w, len, "${x}")`).join(' || ')} || probe() || ${MIXED_AFTER.map((x) => `wordIs(w, len, "${x}")`).join(' || ')}; }`,
   ].join('\n');
   writeFileSync(join(dir, 'assembly/words.ts'), src);
   const out = join(dir, 'words.wasm'), wat = join(dir, 'words.wat');
   const args = [join(ROOT, 'node_modules/assemblyscript/bin/asc.js'), 'assembly/words.ts', '--runtime', 'stub', '--enable', 'simd', '-O3',
     '--outFile', out, '--textFile', wat, ...(transform ? ['--transform', join(ROOT, 'scripts/asc-word-literals.mjs')] : [])];
-  const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ARENAGUARD_WORD_LITERALS_LOG: '1' } });
   if (r.status !== 0) throw new Error(`asc failed:\n${r.stderr}`);
+  if (transform) log = r.stdout + r.stderr;
   const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(out)), {});
   return { exports: instance.exports as never, wat: readFileSync(wat, 'utf8') };
 }
@@ -127,8 +142,22 @@ describe('wordIs and inList on every literal the scanner names', () => {
       words.forEach((word, i) => { for (const c of cases(word, all)) check(word, `t${i}`, { ...c, want: text(c) === word }); });
       lists.forEach((list, i) => {
         const members = list.split(' ');
-        for (const word of all) for (const c of cases(word, [])) check(list, `l${i}`, { ...c, want: members.includes(text(c)) });
+        for (const word of all) {
+          for (const c of cases(word, [])) {
+            check(list, `l${i}`, { ...c, want: members.includes(text(c)) });
+            check(list, `c${i}`, { ...c, want: members.includes(text(c)) });
+          }
+        }
       });
+      for (const word of all) {
+        for (const c of cases(word, [])) {
+          const before = ex.probed();
+          check('mixed', 'm', { ...c, want: [...MIXED_BEFORE, ...MIXED_AFTER].includes(text(c)) });
+          expect({ word: text(c), probed: ex.probed() - before }).toEqual({ word: text(c), probed: MIXED_BEFORE.includes(text(c)) ? 0 : 1 });
+        }
+      }
+      // (the packed build took the transform's three paths: literals packed, lists unrolled, chains grouped)
+      if (transform) expect(log).toMatch(/[1-9]\d* wordIs literal\(s\) packed, [1-9]\d* inList call\(s\) unrolled, [1-9]\d* chain\(s\) grouped by length/);
       expect(checked).toBeGreaterThan(all.length * all.length);
     });
   }
