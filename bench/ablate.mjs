@@ -64,7 +64,7 @@ function patch(src, cut) {
 
 function build(dir, outFile) {
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/assemblyscript/bin/asc.js'), 'assembly/index.ts', '--target', 'release',
-    '--outFile', outFile, '--textFile', join(dir, 'ignored.wat')], { cwd: dir, encoding: 'utf8' });
+    '--outFile', outFile, '--textFile', join(dir, 'ignored.wat'), '--transform', join(ROOT, 'scripts/asc-word-literals.mjs')], { cwd: dir, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`asc failed for ${outFile}:\n${r.stderr.slice(-2000)}`);
 }
 

@@ -8,6 +8,8 @@
 //
 //   node bench/profile-wasm.mjs --text 'settings review for settings' --context 6
 //   node bench/profile-wasm.mjs --json-body            # the http suite's 1 KiB JSON body, one scanJson call
+//   node bench/profile-wasm.mjs --corpus --rounds 1    # bench:scan's corpus (../shared/corpus), each payload one scanOnce
+//   node bench/profile-wasm.mjs --file body.txt --context 2 --rounds 5   # a file's text; past one slot, pushed in chunks
 //   node bench/profile-wasm.mjs --wasm /tmp/a.wasm --wat /tmp/a.wat --rounds 5000 --top 20
 //   node bench/profile-wasm.mjs --json-body --annotate scanJson --out /tmp/scanJson.txt
 //
@@ -36,13 +38,36 @@ if (process.env.ARENAGUARD_PROFILE_CHILD === '1') {
   const slot = (bytes) => arena.poolFor(bytes).acquire().bytes.byteOffset;
   const st = slot(ex.scanStateBytes()), scratch = slot(ex.scanScratchBytes()), input = slot(ex.scanScratchBytes());
   const json = process.argv.includes('--json-body');
-  const text = json ? (await import('./lib/requests.mjs')).jsonBody(1024, 1024) : arg('--text');
-  const bytes = new TextEncoder().encode(text);
-  new Uint8Array(ex.memory.buffer).set(bytes, input);
   const rounds = Number(arg('--rounds')), context = Number(arg('--context', '0'));
   let sink = 0;
+  if (process.argv.includes('--corpus')) {
+    // bench:scan's corpus task: every payload once per round, each in one scanOnce (query context unless --context)
+    const corpus = new URL('../../shared/corpus/', import.meta.url);
+    const payloads = ['httpparams.jsonl', 'libinjection-data.jsonl', 'crs-regression.jsonl']
+      .flatMap((f) => readFileSync(new URL(f, corpus), 'utf8').split('\n').filter(Boolean).map((l) => new TextEncoder().encode(JSON.parse(l).payload)))
+      .filter((b) => b.length <= ex.scanChunkBytes());
+    const mem = () => new Uint8Array(ex.memory.buffer);
+    for (let i = 0; i < rounds; i++) for (const b of payloads) { mem().set(b, input); sink += ex.scanOnce(st, scratch, input, b.length, context, 1, 0xffffffff); }
+    if (sink === -1) console.log('');
+    process.exit(0);
+  }
+  const text = json ? (await import('./lib/requests.mjs')).jsonBody(1024, 1024) : process.argv.includes('--file') ? readFileSync(arg('--file'), 'utf8') : arg('--text');
+  const bytes = new TextEncoder().encode(text);
+  // (a text longer than the input slot goes through scanBegin + scanPush in chunks, as the host pushes a body)
+  const pushed = bytes.length > ex.scanScratchBytes();
+  if (!pushed) new Uint8Array(ex.memory.buffer).set(bytes, input);
   if (json) for (let i = 0; i < rounds; i++) sink += ex.scanJson(st, scratch, input, bytes.length, 1, 0xffffffff);
-  else for (let i = 0; i < rounds; i++) sink += ex.scanOnce(st, scratch, input, bytes.length, context, 1, 0xffffffff);
+  else if (pushed) {
+    const chunk = ex.scanChunkBytes();
+    for (let i = 0; i < rounds; i++) {
+      ex.scanBegin(st, context, 1, 0xffffffff);
+      for (let at = 0; at < bytes.length; at += chunk) {
+        const piece = bytes.subarray(at, at + chunk);
+        new Uint8Array(ex.memory.buffer).set(piece, input);
+        sink += ex.scanPush(st, scratch, input, piece.length, at + chunk >= bytes.length ? 1 : 0);
+      }
+    }
+  } else for (let i = 0; i < rounds; i++) sink += ex.scanOnce(st, scratch, input, bytes.length, context, 1, 0xffffffff);
   if (sink === -1) console.log('');
   process.exit(0);
 }
@@ -52,8 +77,8 @@ const wat = resolve(arg('--wat', wasm.replace(/\.wasm$/, '.wat')));
 const rounds = Number(arg('--rounds', '5000'));
 const top = Number(arg('--top', '30'));
 const annotate = arg('--annotate');
-if (!process.argv.includes('--json-body') && arg('--text') === undefined) {
-  console.error("usage: node bench/profile-wasm.mjs (--text TEXT [--context N] | --json-body) [--wasm W] [--wat W] [--rounds N] [--top N]");
+if (!process.argv.includes('--json-body') && !process.argv.includes('--corpus') && arg('--text') === undefined && arg('--file') === undefined) {
+  console.error("usage: node bench/profile-wasm.mjs (--text TEXT | --file F [--context N] | --json-body | --corpus) [--wasm W] [--wat W] [--rounds N] [--top N]");
   process.exit(2);
 }
 

@@ -14,7 +14,8 @@ function run(bin, args) {
 }
 
 mkdirSync(join(root, 'build'), { recursive: true });
-run(join(root, 'node_modules/assemblyscript/bin/asc.js'), ['assembly/index.ts', '--target', 'release']);
+// (the transform packs wordIs's string literals into constants: see scripts/asc-word-literals.mjs)
+run(join(root, 'node_modules/assemblyscript/bin/asc.js'), ['assembly/index.ts', '--target', 'release', '--transform', join(root, 'scripts/asc-word-literals.mjs')]);
 
 const wasm = readFileSync(join(root, 'build/arenaguard.wasm'));
 mkdirSync(join(root, 'src/generated'), { recursive: true });

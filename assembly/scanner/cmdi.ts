@@ -217,7 +217,11 @@ function quietAlone(word: usize, len: u32): bool {
   return (len == 4 && wordIs(word, len, "echo")) || (len == 3 && wordIs(word, len, "cat"));
 }
 
-/** Is the word one of the space-separated words of `list`? (A constant list: bounded work, asked once per span.) */
+/**
+ * Is the word one of the space-separated words of `list`? (A constant list: bounded work, asked once per span.) The build's
+ * asc transform (scripts/asc-word-literals.mjs) turns each call with a literal list into wordIs calls, one per word, with
+ * their bytes as constants; this loop is for a build without it.
+ */
 function inList(w: usize, len: u32, list: string): bool {
   // (the list's UTF-16 code units read directly: the loops stay within its length, so charCodeAt's bounds test is moot)
   const at = changetype<usize>(list);

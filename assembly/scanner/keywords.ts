@@ -84,8 +84,33 @@ export function lettersOnly(w: usize, len: u32): bool {
   return true;
 }
 
-/** Are the `len` (lowercased) word bytes at `w` exactly `s`? For the few words a grammar names outside the classes. */
-export function wordIs(w: usize, len: u32, s: string): bool {
+/**
+ * Are the `len` (lowercased) word bytes at `w` exactly `s`? For the few words a grammar names outside the classes.
+ * Call it with a string literal: the build's asc transform (scripts/asc-word-literals.mjs) adds the literal's length
+ * `n` and bytes as constants, `lo` its first 8 and `hi` (longer than 8) its last 8, and the inlined comparison is
+ * the length and one or two loads of the word's bytes, all within [w, w + n), instead of a byte loop that reloads
+ * the string's length from memory (a literal over 16 bytes takes that loop once the length matches; one the
+ * transform leaves, or a build without it, takes it at once: the same answer).
+ */
+// @ts-ignore: decorator
+@inline export function wordIs(w: usize, len: u32, s: string, n: u32 = 0xffffffff, lo: u64 = 0, hi: u64 = 0): bool {
+  if (n != 0xffffffff) {
+    if (len != n) return false;
+    if (n > 16) return wordIsSlow(w, len, s);
+    // (overlapping loads for 3, 5-7 and 9-15 bytes: the second ends at the word's last byte)
+    if (n == 1) return <u64>load<u8>(w) == lo;
+    if (n == 2) return <u64>load<u16>(w) == lo;
+    if (n == 3) return <u64>load<u16>(w) == (lo & 0xffff) && <u64>load<u16>(w + 1) == (lo >> 8);
+    if (n == 4) return <u64>load<u32>(w) == lo;
+    if (n < 8) return <u64>load<u32>(w) == (lo & 0xffffffff) && <u64>load<u32>(w + n - 4) == (lo >> ((<u64>n - 4) << 3));
+    if (n == 8) return load<u64>(w) == lo;
+    return load<u64>(w) == lo && load<u64>(w + n - 8) == hi;
+  }
+  return wordIsSlow(w, len, s);
+}
+
+/** wordIs without the transform's constants: byte by byte. */
+function wordIsSlow(w: usize, len: u32, s: string): bool {
   if (len != <u32>s.length) return false;
   for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(w + i) != <u32>s.charCodeAt(i)) return false;
   return true;
