@@ -1880,6 +1880,13 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
             load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) {
           report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
         }
+        // ab'-'  admin'*'  x' ^ '  — a break-out quote, one arithmetic or bitwise operator and the quote re-opened as the value's last
+        // byte: name = 'ab'-'' is name = 0 in MySQL, true for every name that does not start with a digit (a glued word before the
+        // quote: '-' alone between quotes is a placeholder; and not one letter, a literal's prefix as often: x'-', n'*')
+        if (isBreakout(q, 1) && (g32(q, Q_BO) & (BO_LOOSE | BO_PRIME)) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & (A_CMP | A_JOINED)) == 0 &&
+            arithChar((taux(q, 0) & A_CHAR) >> 8) && end == tstart0 + 1) {
+          report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+        }
         // admin ' or '1  f(x) ' or 'yes  — a loose quote with one space after it, a word connective (or ||) and one space, the quote
         // re-opened and a word glued to it ending the value: a quote that opens a quoted word is glued to it ('or', ' - ', ' + '
         // in code have spaces inside their quotes and nothing glued after the second)
@@ -1906,6 +1913,7 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
         // ('OR', '=', '||'): a lone '-' or '*' between quotes is a placeholder as often as not.
         if ((end - tstart0 >= 2 || (!isBreakout(q, 1) && (ttype(q, 0) == T_LOGIC || (taux(q, 0) & A_CMP) != 0)) ||
              (ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) != 0) ||  // x'||'  (concatenation re-opening the quote)
+             (ttype(q, 0) == T_LOGIC && (g32(q, Q_PEND) & A_NOT) != 0) ||  // admin' or not '  (NOT '' is true: every row)
              (ttype(q, 0) == T_OP && (taux(q, 0) & A_CHAR) == (0x2b << 8) && isBreakout(q, 1))) &&  // fizzy'+'  (T-SQL's and JavaScript's)
             (g32(q, Q_BO) & BO_LOOSE) == 0) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }

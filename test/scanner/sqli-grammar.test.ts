@@ -1514,3 +1514,15 @@ describe('sqli: spaced break-out quotes and a spliced SET list', () => {
   it.each(clean)('%s is clean', (input) => { expect(d.scan(input, { context: 'json' }).blocked).toBe(false); });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, ...clean], 'query'); });
 });
+
+// Red team rt23 (session 20): a break-out that re-opens an empty literal at the value's end — quotes balanced, no comment.
+// name = 'x'-'' is name = 0 in MySQL (every name not starting with a digit); name = 'admin' or not '' is true for every row.
+describe('sqli: a break-out re-opening an empty literal', () => {
+  const attacks = ["ab'-'", "admin'*'", "xy' ^ '", "x' or not '", "x'or not'", "admin' or not '"];
+  const clean = ["rock'n'roll", "it's '-'", "don't'-'", "it's 'or not'", "press '-' to zoom out"];
+  it.each(attacks)('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked).toBe(true);
+  });
+  it.each(clean)('%s is clean', (input) => { expect(d.scan(input, { context: 'query' }).blocked).toBe(false); });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, ...clean], 'query'); });
+});
