@@ -587,7 +587,13 @@ function judge(st: usize, q: usize): void {
           // (and compared to a word, as prose compares: id and pass like 0x6125, id and pass > $$a$$, id and ssn > 500 compare
           // a column to a literal — a boolean oracle in a numeric context, one byte of the hash per request)
           t0 != T_NUM && t0 != T_STR;
-        if (((t3 == T_LOGIC && !(symbolic && ttype(q, 2) == T_WORD && (eaux(r1) & A_IS) == 0) && !condition(q) && !listed && !formula && !prose) || where || inCall) && !cell) {
+        // (but after a literal a name compared to a literal is SQL's blind test, code writes a name before || and &&:
+        // 1&&pass like 's3%', 0||pass>'r' read a column one comparison at a time in a numeric context)
+        const code = symbolic && ttype(q, 2) == T_WORD && (eaux(r1) & A_IS) == 0 &&
+          !((ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR) && tend(q, 4) <= tstart(q, 3) && (t0 == T_NUM || t0 == T_STR));
+        // (1 and (select pass like 's3%')  — a parenthesized SELECT after a connective compares a column: a subquery's blind test)
+        const subquery = isKw(q, 3, K_SQL_SELECT) && (taux(q, 3) & A_LPAREN) != 0 && ttype(q, 4) == T_LOGIC && plainName(q, 2);
+        if (((t3 == T_LOGIC && !code && !condition(q) && !listed && !formula && !prose) || where || inCall || subquery) && !cell) {
           report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
         } else if (isBreakout(q, 3)) {
           // after a loose quote (a space or punctuation before it) wait for the next event: the same quote glued
@@ -731,9 +737,10 @@ function literalLogic(q: usize, n: u32): bool {
     const c = ttype(q, k + b + 1);
     const ca = taux(q, k + b + 1);
     if (!((c == T_LOGIC || (c == T_OP && (ca & A_CMP) != 0)) && (ca & A_CHAR) == 0)) return false;
-    if ((a & (A_SQLWORD | A_NOT)) != 0 || (ca & A_SQLWORD) != 0) mark = true;
+    // (a comment as the spacing — 1/**/or/**/2 — is no prose either)
+    if ((a & (A_SQLWORD | A_NOT | A_COMMENT)) != 0 || (ca & (A_SQLWORD | A_COMMENT)) != 0) mark = true;
   }
-  return mark;
+  return mark || (ttype(q, b) == T_NUM && (taux(q, b) & A_COMMENT) != 0);
 }
 
 /**
@@ -2222,6 +2229,8 @@ function samePunctStep(st: usize, s: u32, c: u32): void {
   let next = SAME_DEAD;
   if (k == 1 && (c == 0x7c || c == 0x26)) next = 4 | (s & 0xff00) | (c << 16);
   else if (k == 4 && c == ((s >> 16) & 0xff)) next = 2 | (s & 0xff00);
+  // (1 or 1;--  1 or 1#: the statement's end and a comment after the second number change nothing; a word after them does)
+  else if (k == 3 && (c == 0x3b || c == 0x2d || c == 0x23 || c == 0x2f || c == 0x2a)) next = 3;
   s32(st, ST_SAME, next);
 }
 

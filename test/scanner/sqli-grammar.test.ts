@@ -1526,3 +1526,20 @@ describe('sqli: a break-out re-opening an empty literal', () => {
   it.each(clean)('%s is clean', (input) => { expect(d.scan(input, { context: 'query' }).blocked).toBe(false); });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, ...clean], 'query'); });
 });
+
+// Red team rt23 (session 20): numeric-context blind tests and tautologies. id = 1&&pass like 's3%' returns the row iff the
+// password starts with s3 (one character per request); 1 and (select pass like 's3%') the same through a subquery.
+describe('sqli: numeric-context blind tests and commented tautologies', () => {
+  const attacks: [string, readonly ('query' | 'form' | 'json')[]][] = [
+    ["1&&pass like 's3%'", ['json']], ["0||pass>'r'", ['query', 'form', 'json']], ['1&&pass rlike 0x5e7333', ['json']],
+    ['1%26%26pass like \'s%25\'', ['query', 'form']], ["1 and (select pass like 's3%')", ['query', 'form', 'json']],
+    ['1 and (select pass>0x72)', ['query', 'form', 'json']], ['1/**/or/**/1', ['query', 'form', 'json']],
+    ['0/**/or/**/1', ['query', 'form', 'json']], ['1 or 1;--', ['query', 'form', 'json']], ['1 or 1;', ['query', 'form', 'json']]];
+  it.each(attacks)('%s is blocked', (input, contexts) => {
+    for (const context of contexts) expect(d.scan(input, { context }).blocked).toBe(true);
+  });
+  it.each(["a || b == 'c'", 'x = 0 || y > 5', '1 or 2', '1 or 1 - 5', '1 or 1; then 2', 'a && b'])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks.map(([p]) => p), 'json'); });
+});
