@@ -1043,6 +1043,13 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
         g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
     else if (!glob) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
   }
+  // x'!=1;--  — the statement ended by a ';' glued between a value and the comment: the same cut (behind a quoted literal,
+  // call, comparison or variable: SQL's shapes, not a sentence's)
+  else if (t0 == T_SEMI && tend(q, 0) == start && tstart(q, 0) == tend(q, 1) &&
+           (typeIn(ttype(q, 1), TM_NUM | TM_STR | TM_WORD | TM_VAR) || isKw(q, 1, K_SQL_VALUEKW)) &&
+           (g32(q, Q_SIG) & SIG_SYMBOLIC) != 0 && (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0) {
+    report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 1), end);
+  }
   s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT);
 }
 
@@ -1132,7 +1139,9 @@ function cutAfterBreakout(q: usize): u32 {
   const at = tend(q, 0) == aux || ((g32(q, Q_PEND) & A_RPAREN) != 0 && g32(q, Q_LASTEND) == aux) ? CUT_NEXT :
     g32(q, Q_PEND) == 0 && aux == tend(q, 0) + 1 ? CUT_SPACED : 0;
   if (at == 0) return 0;
-  if (ttype(q, 1) == T_LOGIC && (isBreakout(q, 2) || (n == 3 && ttype(q, 2) == T_STR && (bo & BO_EMPTY) != 0))) return at | CUT_LOGIC;
+  // (a ';' may end the statement before the comment: x' or true;--x)
+  const sh: u32 = ttype(q, 0) == T_SEMI ? 1 : 0;
+  if (ttype(q, 1 + sh) == T_LOGIC && (isBreakout(q, 2 + sh) || (n == 3 + sh && ttype(q, 2 + sh) == T_STR && (bo & BO_EMPTY) != 0))) return at | CUT_LOGIC;
   return isBreakout(q, 0) || (n == 1 && ttype(q, 0) == T_STR && (bo & BO_EMPTY) != 0) || (ttype(q, 0) == T_SEMI && isBreakout(q, 1)) ? at : 0;
 }
 const CUT_NEXT: u32 = 1;
@@ -1945,6 +1954,14 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
           isBreakout(q, 3) && ttype(q, 2) == T_COMMA && tstart(q, 2) == tend(q, 3) && ttype(q, 1) == T_WORD &&
           ttype(q, 0) == T_OP && (taux(q, 0) & (A_CHAR | A_JOINED)) == (0x3d << 8) && tstart(q, 0) == tend(q, 1) && tstart0 == tend(q, 0)) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), end);
+      }
+      // x"*"1  x"<"1  "&"1  — in "…" an operator glued between the closing quote and the re-opened one, a word glued after that:
+      // MySQL's name = "x"*"1" is name = 0 (a search's quoted symbol — SMALL "&" SIGN, "<" key — has a space after it)
+      if (shape == 2 && g32(q, Q_MODE) == 0x22 && g32(q, Q_QUOTE) == 0x22 && g32(q, Q_NTOK) == 2 && tstart0 > 0 &&
+          (g32(q, Q_BO) & BO_LOOSE) == 0 && (ttype(q, 0) == T_OP || ttype(q, 0) == T_LOGIC) &&
+          (isBreakout(q, 1) || (ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) &&
+          tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1) && load<u32>(st + ST_LEX + LX_START) == tstart0 + 1) {
+        report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
       // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
       const singleList = single && n >= 3 && n <= RING_N;

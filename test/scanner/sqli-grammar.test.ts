@@ -1543,3 +1543,14 @@ describe('sqli: numeric-context blind tests and commented tautologies', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks.map(([p]) => p), 'json'); });
 });
+
+// Red team rt23 (session 20): a ';' ending the statement before a comment, and operators glued between "…" quotes.
+describe("sqli: ';' before a comment, and x\"*\"1", () => {
+  const attacks = ["x'!=1;--", "x' or true;--x", "') or true;--x", "x' or true;#x", 'x"*"1', 'x"%"1', '"&"1', 'x"<"1', '"like"1'];
+  const clean = ['SMALL "&" SIGN', '"<" key', 'M"yw"x', 'done;-- bye'];
+  it.each(attacks)('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked).toBe(true);
+  });
+  it.each(clean)('%s is clean', (input) => { expect(d.scan(input, { context: 'json' }).blocked).toBe(false); });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, ...clean], 'query'); });
+});
