@@ -1350,6 +1350,17 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
     }
   }
   s32(q, Q_DOT, 0);
+  // pass::int  1-pass::int  — PostgreSQL's cast of a name or number to a type: the operand it was, so the comparison or
+  // arithmetic around it reads as without it (1 and pass::int=1 is 1 and pass=1, an error-based read of the column).
+  // (a literal's or a parenthesis' cast reports as such: see judge's 'x'::int)
+  if (g32(q, Q_NTOK) >= 2 && ttype(q, 0) == T_OP && (taux(q, 0) & (A_CHAR | A_JOINED)) == ((0x3a << 8) | A_JOINED) &&
+      tend(q, 0) == start && tstart(q, 0) == tend(q, 1) && g32(q, Q_PEND) == 0 && (taux(q, 0) & A_RPAREN) == 0 &&
+      typeIn(ttype(q, 1), TM_WORD | TM_NUM | TM_VAR) && castType(word, len)) {
+    popToken(q);
+    store<u32>(ent(q, 0) + E_END, end);
+    s32(q, Q_LASTEND, end);
+    return;
+  }
   s32(q, Q_LASTEND, end);
   const at = g32(q, Q_AT);
   if (at != 0) {
@@ -1387,6 +1398,16 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   if (g32(q, Q_NTOK) == 1) postfix = (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
   if (postfix) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 2);
+}
+
+/** PostgreSQL type names a value is cast to with '::' (int, text, numeric, ...). */
+function castType(word: usize, len: u32): bool {
+  return wordIs(word, len, "int") || wordIs(word, len, "integer") || wordIs(word, len, "int4") || wordIs(word, len, "int8") ||
+    wordIs(word, len, "bigint") || wordIs(word, len, "smallint") || wordIs(word, len, "numeric") || wordIs(word, len, "decimal") ||
+    wordIs(word, len, "text") || wordIs(word, len, "varchar") || wordIs(word, len, "char") || wordIs(word, len, "bool") ||
+    wordIs(word, len, "boolean") || wordIs(word, len, "float") || wordIs(word, len, "real") || wordIs(word, len, "date") ||
+    wordIs(word, len, "json") || wordIs(word, len, "jsonb") || wordIs(word, len, "regclass") || wordIs(word, len, "oid") ||
+    wordIs(word, len, "bytea") || wordIs(word, len, "inet") || wordIs(word, len, "uuid") || wordIs(word, len, "money");
 }
 
 /**
