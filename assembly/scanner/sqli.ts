@@ -405,6 +405,10 @@ function judge(st: usize, q: usize): void {
   }
 
   if (t1 == T_KW) {
+    // (select distinct 1  — the item after a parenthesized SELECT ALL or DISTINCT)
+    if ((k1 & K_SQL_ALLDISTINCT) != 0 && isKw(q, 2, K_SQL_SELECT) && (taux(q, 2) & A_LPAREN) != 0 && selectItem(q, 0)) {
+      report(st, R_SQLI_SELECT_FROM, tstart(q, 2), e0);
+    }
     // (after SELECT: is token 0 a select-list item? asked once for the two rules below)
     const item = (k1 & K_SQL_SELECT) != 0 && selectItem(q, 0);
     // UNION [ALL] SELECT <item>
@@ -412,7 +416,8 @@ function judge(st: usize, q: usize): void {
       if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
       else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
       if (item) {
-        if ((eaux(r1) & A_LPAREN) != 0) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
+        // ((select all that apply): ALL or DISTINCT alone is no select list yet — the item after it reports, below)
+        if ((eaux(r1) & A_LPAREN) != 0 && !isKw(q, 0, K_SQL_ALLDISTINCT)) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
         s32(q, Q_SEL, 1);
       } else if ((eaux(r1) & A_LPAREN) != 0) s32(q, Q_SEL, 1); // (select top 1 x from
       else if (t0 == T_OP && (eaux(r0) & A_CMP) == 0) s32(q, Q_SEL, 1); // select -1, ...
@@ -591,8 +596,10 @@ function judge(st: usize, q: usize): void {
         // 1&&pass like 's3%', 0||pass>'r' read a column one comparison at a time in a numeric context)
         const code = symbolic && ttype(q, 2) == T_WORD && (eaux(r1) & A_IS) == 0 &&
           !((ttype(q, 4) == T_NUM || ttype(q, 4) == T_STR) && tend(q, 4) <= tstart(q, 3) && (t0 == T_NUM || t0 == T_STR));
-        // (1 and (select pass like 's3%')  — a parenthesized SELECT after a connective compares a column: a subquery's blind test)
-        const subquery = isKw(q, 3, K_SQL_SELECT) && (taux(q, 3) & A_LPAREN) != 0 && ttype(q, 4) == T_LOGIC && plainName(q, 2);
+        // (1 and (select pass like 's3%')  (select pass>0x72)  — a parenthesized SELECT opening the value or after a connective or
+        // a comma compares a column: a subquery's blind test, in a WHERE or an ORDER BY)
+        const subquery = isKw(q, 3, K_SQL_SELECT) && (taux(q, 3) & A_LPAREN) != 0 && plainName(q, 2) &&
+          (ttype(q, 4) == T_LOGIC || ttype(q, 4) == T_COMMA || g32(q, Q_NTOK) == 4);
         if (((t3 == T_LOGIC && !code && !condition(q) && !listed && !formula && !prose) || where || inCall || subquery) && !cell) {
           report(st, R_SQLI_TAUTOLOGY, tstart(q, 3), e0);
         } else if (isBreakout(q, 3)) {
@@ -1417,7 +1424,7 @@ function castType(word: usize, len: u32): bool {
  * path (wordToken, push, judge) only appends the token to the ring and judges nothing but a statement verb next to it:
  * this does the same, without the checks that can change nothing. The tokens before it that do need the general path:
  *   an operator (it folds value <op> value into one operand, and judge's comparisons start there);
- *   SELECT (UNION SELECT x, SELECT 1); EXEC/CALL before a system procedure's name (EXEC sp_who); BY before a number
+ *   SELECT, ALL, DISTINCT (UNION SELECT x, SELECT 1, (SELECT DISTINCT 1); EXEC/CALL before a system procedure's name (EXEC sp_who); BY before a number
  *   (ORDER BY 5); a call before a number (UNION VALUES(1);
  * and in judge nothing else ends a rule at a plain word or a number that is not hex. (UNION or ORDER before a plain
  * word: push un-counts the keyword as a sign of SQL, Union dues — done here too. A hex-shaped number, one with a keyword
@@ -1433,7 +1440,7 @@ function castType(word: usize, len: u32): bool {
   const t1 = load<u32>(prev + E_TYPE); // (0 with no token: see popToken)
   if (t1 == T_OP) return false;
   const k1: u64 = t1 == T_KW ? load<u64>(prev + E_FLAGS) : 0;
-  if ((k1 & K_SQL_SELECT) != 0) return false;
+  if ((k1 & (K_SQL_SELECT | K_SQL_ALLDISTINCT)) != 0) return false; // (SELECT [ALL|DISTINCT] <item>: judged)
   let type = T_WORD;
   let aux: u32 = 0;
   if (first - 0x30 < 10) {

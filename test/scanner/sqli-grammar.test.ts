@@ -1568,3 +1568,16 @@ describe('sqli: a name cast with ::type is the operand it was', () => {
   it("'x'::int still reports as a literal's cast", () => { expect(ruleIds(d.scan("'x'::int", { context: 'query' }))).toContain('sqli.type-cast'); });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['1 and pass::int=1', 'std::string', "'x'::int"], 'json'); });
 });
+
+// Session 20: a parenthesized SELECT comparing a column is a blind test (ORDER BY (select pass>0x72)); and "(select all that
+// apply)", a form's instruction, was blocked as a select list — ALL or DISTINCT alone is none yet, the item after it is.
+describe('sqli: (select …) lists and tests', () => {
+  it.each(['(select pass>0x72)', 'x,(select pass>0x72)', '(select distinct 1)', '1 and (select distinct 1)', '(select all @@version)',
+    '(select distinct id from t)'])('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked).toBe(true);
+  });
+  it.each(['(select all that apply)', '(Select all that apply.)', 'Choose (select one) option'])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['(select pass>0x72)', '(select all that apply)', '(select distinct 1)'], 'json'); });
+});
