@@ -1193,7 +1193,10 @@ const CUT_LOGIC: u32 = 4;
     // sp_password tamper hides the query from SQL Server's log this way); right after the quote, or spaced after a connective and
     // its operand (a search's negative terms write BABY' --INFANT -CHILD)
     const cut = c == 0x61 ? cutAfterBreakout(q) : 0;
-    if (c != 0x61 || (cut & CUT_NEXT) != 0 || cut == (CUT_SPACED | CUT_LOGIC)) {
+    // admin' --x  — spaced after the break-out quote itself it is a cut when nothing but that one word follows on its line
+    // (settleCut, at the line's end): a search's negative terms go on, BABY BLUE' --INFANT -CHILD
+    if (cut == CUT_SPACED) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_TRUNC_WORD2) | BO_TRUNC | BO_TRUNC_WORD1);
+    else if (c != 0x61 || (cut & CUT_NEXT) != 0 || cut == (CUT_SPACED | CUT_LOGIC)) {
       onComment(st, q, g32(q, Q_AUXSTART), end);
       // a quote right after "--" ('--' and "--" are a quoted dash) is a note, as text later in the comment is
       if (c == 0x27 || c == 0x22 || c == 0x60) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);

@@ -1581,3 +1581,15 @@ describe('sqli: (select …) lists and tests', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['(select pass>0x72)', '(select all that apply)', '(select distinct 1)'], 'json'); });
 });
+
+// Red team rt23 (session 20): admin' --x logs in as admin in PostgreSQL and SQLite ("--" needs no space after it there).
+// Spaced from the quote, "--" glued to a word is a cut when that word is all that follows on its line.
+describe("sqli: admin' --x", () => {
+  it.each(["admin' --x", "x' --sp_password", "admin' --x\ny"])('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked).toBe(true);
+  });
+  it.each(["BABY BLUE' --INFANT -CHILD", "CCBCUSTOMDRESSES' --INFANT -CHILD -CHILDS"])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ["admin' --x", "BABY BLUE' --INFANT -CHILD", "admin' --x\ny"], 'query'); });
+});
