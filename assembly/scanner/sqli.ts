@@ -1149,6 +1149,9 @@ function cutAfterBreakout(q: usize): u32 {
   // (a ';' may end the statement before the comment: x' or true;--x)
   const sh: u32 = ttype(q, 0) == T_SEMI ? 1 : 0;
   if (ttype(q, 1 + sh) == T_LOGIC && (isBreakout(q, 2 + sh) || (n == 3 + sh && ttype(q, 2 + sh) == T_STR && (bo & BO_EMPTY) != 0))) return at | CUT_LOGIC;
+  // (x', is_admin=1 --x: an assignment spliced into an UPDATE's SET list after the break-out counts as the connective does)
+  if (ttype(q, 1 + sh) == T_OP && (taux(q, 1 + sh) & (A_CHAR | A_JOINED)) == (0x3d << 8) && ttype(q, 2 + sh) == T_WORD &&
+      ttype(q, 3 + sh) == T_COMMA && isBreakout(q, 4 + sh) && tstart(q, 3 + sh) == tend(q, 4 + sh)) return at | CUT_LOGIC;
   return isBreakout(q, 0) || (n == 1 && ttype(q, 0) == T_STR && (bo & BO_EMPTY) != 0) || (ttype(q, 0) == T_SEMI && isBreakout(q, 1)) ? at : 0;
 }
 const CUT_NEXT: u32 = 1;
