@@ -143,7 +143,8 @@ function ssjsPunctFull(st: usize, j: usize, c: u32, start: u32, end: u32): void 
 //
 // What leaves the string: the quote (or backtick), then optionally closers ) ] }, inline comments /**/, and an
 // operator glued to it (; - + * % | & ^), or whitespace and ';'. A quote with a word or a space and a prose dash after
-// it ("-5", it's, 'a' - b) leaves nothing. A line break after the quote ends the statement too ('\nlocation=name\n':
+// it ("-5", it's, 'a' - b) leaves nothing; ? : , < > = ! glued to it or the word in or instanceof after it leave it weakly (see
+// below: '?import(name):'  ',location=name,'  ' in import(name)//). A line break after the quote ends the statement too ('\nlocation=name\n':
 // JavaScript inserts the ';'), but a quoted line followed by a line of prose is common: after a line break alone only
 // the unspaced sinks count (location=x, import(x); not "Location = Paris" on the next line) until a ';' comes, unless the
 // quote is the value's first byte (it opens no quoted word there: '\nlocation = name\n').
@@ -191,6 +192,9 @@ const S_FUNC_CLOSE: u32 = 21; // (Function): '(' calls it
 const S_STORE: u32 = 22;      // localStorage sessionStorage: '.' or '[' reads it
 const S_WITH: u32 = 23;       // with: waiting for '(' glued
 const S_WITH_P: u32 = 24;     // with(: location as the scope reports (with(location)href=name)
+const S_IMPORT_PL: u32 = 26;  // import(s: a ')' glued is English's plural marker ("Import(s) and export(s)"); anything else reports
+const S_IMPORT_PLD: u32 = 27; // import(s): a space after it (or the end) is the sentence's; code after it ('-import(s)-', import(s)//) reports
+const S_FUNC_SP: u32 = 28;    // function and a space: the name a declaration gives (function open() { is no call)
 const S_OPEN: u32 = 25;       // open (not a member: xhr.open): '(' glued calls window.open (open(name,'_self') runs a javascript: URL here)
 
 const JB_QUOTE: u32 = 52;  // the quote of an import( specifier open (S_IMPORT_S0 .. S_IMPORT_D)
@@ -204,6 +208,10 @@ function jsbReport(st: usize, j: usize, end: u32): void {
 function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u32): void {
   let mode = g32(j, JB_MODE);
   if (mode < JB_ARMED) { // a quote's wait: a word inside a comment keeps it; after a line break it leaves weakly; any other word ends it
+    // (the operators in and instanceof after the quote leave it weakly, as ',' does: '' in import(name))
+    if ((mode == JB_Q || mode == JB_SP) && (wordIs(word, len, "in") || wordIs(word, len, "instanceof"))) {
+      s32(j, JB_MODE, JB_ARMED | JB_WEAK); s32(j, JB_SINK, 0); return;
+    }
     if (mode != JB_NL && mode != JB_NL_FIRST) { s32(j, JB_MODE, mode == JB_CMT || mode == JB_STAR ? JB_CMT : 0); return; }
     mode = mode == JB_NL ? JB_ARMED | JB_WEAK : JB_ARMED; s32(j, JB_MODE, mode); s32(j, JB_SINK, 0);
   }
@@ -216,11 +224,13 @@ function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u3
     if (wordIs(word, len, "assign") || wordIs(word, len, "replace")) { jsbReport(st, j, end); return; }
     next = S_LOC_MEMBER;
   }
-  else if (s == S_IMPORT_P || s == S_LOC_EQ || s == S_LOC_EQ_SP) { jsbReport(st, j, end); return; } // import(name  location=name
+  else if (s == S_IMPORT_P && len == 1 && load<u8>(word) == 0x73) next = S_IMPORT_PL;
+  else if (s == S_IMPORT_P || s == S_IMPORT_PL || s == S_LOC_EQ || s == S_LOC_EQ_SP) { jsbReport(st, j, end); return; } // import(name  location=name
   else if ((s == S_ASSIGN_P || s == S_WITH_P) && wordIs(word, len, "location")) { jsbReport(st, j, end); return; }
   else if (s == S_CTOR_P && wordIs(word, len, "function")) { jsbReport(st, j, end); return; }
   else if (s == S_FUNC_DOT && (wordIs(word, len, "call") || wordIs(word, len, "apply") || wordIs(word, len, "bind"))) { jsbReport(st, j, end); return; }
   else if (s == S_LOC_IDX || (s >= S_IMPORT_S0 && s <= S_IMPORT_D)) next = s == S_LOC_IDX ? s : S_IMPORT_S; // (text inside)
+  else if (s == S_FUNC_SP) next = 0; // function open() {: a name declared, not called
   else if (wordIs(word, len, "location")) next = S_LOC;
   else if (wordIs(word, len, "import")) next = dotted ? 0 : S_IMPORT;
   else if (wordIs(word, len, "assign") || wordIs(word, len, "set")) next = S_ASSIGN;
@@ -254,6 +264,11 @@ function jsbPunct(st: usize, j: usize, c: u32, start: u32, end: u32): void {
       m = JB_ARMED; s32(j, JB_SINK, 0);
     }
     else if (mode == JB_Q && (c == 0x29 || c == 0x5d || c == 0x7d)) m = JB_Q; // ')}; '];
+    // the other operators that continue an expression after a string ('' ? x : y, '' < x, '' == x, '' , x): sentences put
+    // them after a quoted word too ('yes'? 'a', 'b'), so they leave the string weakly, as a line break does
+    else if (mode == JB_Q && (c == 0x2c || c == 0x3f || c == 0x3a || c == 0x3c || c == 0x3e || c == 0x3d || c == 0x21)) {
+      m = JB_ARMED | JB_WEAK; s32(j, JB_SINK, 0);
+    }
     else if (mode == JB_Q && c == 0x2f) m = JB_SL;
     else if (mode >= JB_NL) { // '\n[location]=
       s32(j, JB_MODE, mode == JB_NL ? JB_ARMED | JB_WEAK : JB_ARMED); s32(j, JB_SINK, 0); jsbArmedPunct(st, j, c, start, end); return;
@@ -307,6 +322,11 @@ function jsbSink(st: usize, j: usize, c: u32, end: u32): void {
     else if (s == S_IMPORT_S0 && (c == 0x2e || c == 0x2f)) next = 0; // import('./m.js')  import('/m.js')
     else next = q == 0x60 && c == 0x24 ? S_IMPORT_D : S_IMPORT_S;
   }
+  else if (s == S_IMPORT_PL) {
+    if (c != 0x29) { jsbReport(st, j, end); return; }
+    next = S_IMPORT_PLD;
+  }
+  else if (s == S_IMPORT_PLD && !space) { jsbReport(st, j, end); return; }
   else if (s == S_IMPORT_E) {
     if (space) next = s;
     else if (c == 0x2b) { jsbReport(st, j, end); return; } // import(''+name)
@@ -333,7 +353,7 @@ function jsbSink(st: usize, j: usize, c: u32, end: u32): void {
   else if (s == S_WITH) next = c == 0x28 ? S_WITH_P : 0; // (glued: "with (location) known" is prose's)
   else if (s == S_ASSIGN_P || s == S_CTOR_P || s == S_WITH_P) next = space ? s : 0;
   else if (s == S_OPEN && c == 0x28) { jsbReport(st, j, end); return; } // open(name,'_self')
-  else if (s == S_FUNC) next = c == 0x2e ? S_FUNC_DOT : c == 0x29 ? S_FUNC_CLOSE : 0;
+  else if (s == S_FUNC || s == S_FUNC_SP) next = space ? S_FUNC_SP : s == S_FUNC_SP ? 0 : c == 0x2e ? S_FUNC_DOT : c == 0x29 ? S_FUNC_CLOSE : 0;
   else if (s == S_FUNC_CLOSE && c == 0x28) { jsbReport(st, j, end); return; } // (Function)(code)
   else if (s == S_STORE) {
     if (c == 0x2e || c == 0x5b) { jsbReport(st, j, end); return; } // localStorage.token  sessionStorage['k']

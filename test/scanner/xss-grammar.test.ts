@@ -824,7 +824,8 @@ describe('xss: navigation and module sinks after leaving a JS string (rt23)', ()
     // the same sinks spelled otherwise
     "';location/**/=name//", "';import (name)//", "';import(''+name)//", "';import(`${name}`)//", "'\nlocation=name\n'",
     "'\nx=1;location = name\n'", "'\nlocation = name\n'", "x'\nimport(name)\n'", "'/**/;with(location)href=name//",
-    "${open(name,'_self')}", "'+open(name,'_self')+'", "';({location}={location:name})//", "'+Reflect.set(location,'href',name)+'", "';(Function)(name)()//",
+    "${open(name,'_self')}", "'+open(name,'_self')+'", "';({location}={location:name})//", "'?import(name):'", "',location=name,'",
+    "' in import(name)//", "'!=import(name)!='", "'-import(s)-'", "'+Reflect.set(location,'href',name)+'", "';(Function)(name)()//",
     "';Function.call(0,name)()//", "';x=sessionStorage['k']//", "`;location = name;`", "'});location = name//",
   ];
   const contexts = ['query', 'form', 'json'] as const;
@@ -841,7 +842,8 @@ describe('xss: navigation and module sinks after leaving a JS string (rt23)', ()
     "x = 'a'; if (location == b) go()", "'x'; a.import (y)", "it's -5; location=3", "rock'n'roll; location = home",
     "He said 'hi'\nLocation = Paris", "Say 'hi'\nimport (name) from file", "';import('./m.js')//", "';import('./locales/'+lang)//",
     "The `mergeArray`-Function needs to return the merging function, which accepts", "(like `*/*` or `*/json`). If a function, the `type`",
-    "'x'; location => y", 'Click "Save"; the location is kept', "'hi'\nLocation = Paris", "Menu 'File'-open", "'a'-b, xhr.open(x)",
+    "'x'; location => y", 'Click "Save"; the location is kept', "'hi'\nLocation = Paris", "Menu 'File'-open", "'a'-b, xhr.open(x)", "Did he say 'yes'? Location = Paris", "'a', 'b', location = here",
+    "the word 'cat' in English", "the word 'cat' in import(s) and export(s)", "ws.on('open', function open() {",
   ];
   it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
     expect(d.scan(input, { context }).blocked).toBe(false);
