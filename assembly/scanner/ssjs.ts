@@ -143,11 +143,12 @@ function ssjsPunctFull(st: usize, j: usize, c: u32, start: u32, end: u32): void 
 //
 // What leaves the string: the quote (or backtick), then optionally closers ) ] }, inline comments /**/, and an
 // operator glued to it (; - + * % | & ^), or whitespace and ';'. A quote with a word or a space and a prose dash after
-// it ("-5", it's, 'a' - b) leaves nothing; ? : , < > = ! glued to it or the word in or instanceof after it leave it weakly (see
-// below: '?import(name):'  ',location=name,'  ' in import(name)//). A line break after the quote ends the statement too ('\nlocation=name\n':
-// JavaScript inserts the ';'), but a quoted line followed by a line of prose is common: after a line break alone only
-// the unspaced sinks count (location=x, import(x); not "Location = Paris" on the next line) until a ';' comes, unless the
-// quote is the value's first byte (it opens no quoted word there: '\nlocation = name\n').
+// it ("-5", it's, 'a' - b) leaves nothing. ? : , < > = ! glued to it, or the word in or instanceof after it, continue an
+// expression too ('?import(name):'  ',location=name,'  ' in import(name)//), and so does a line break after it
+// ('\nlocation=name\n': JavaScript inserts the ';'); but sentences write them after a quoted word as well ("Did he say
+// 'yes'? Location = Paris", a quoted line and a line of prose after it), so these leave the string weakly: only the
+// unspaced sinks count (location=x, import(x), not location = x) until a ';' or a '${' comes. A line break after a quote
+// that is the value's first byte (it opens no quoted word there: '\nlocation = name\n') leaves it as ';' does.
 // Once left, the value stays script to its end.
 // The sinks need a shape prose has no use for: "Import (name) from file" and "location = Paris" hold no break-out before
 // them; "location == x", "location.reload()", import('./mod.js') (a path: xss.ts reads a string's URL) and import.meta
@@ -162,7 +163,7 @@ const JB_SP: u32 = 5;      // spaces after the quote: only ';' or a line break l
 const JB_NL: u32 = 6;      // a line break after the quote: ';' leaves it; anything else leaves it weakly (JB_WEAK)
 const JB_NL_FIRST: u32 = 7; // the same after a quote that is the value's first byte: it can only close a string, so anything leaves it
 const JB_ARMED: u32 = 8;   // the string left (to the value's end); the bits above it:
-const JB_WEAK: u32 = 16;   // left by a line break alone: spaced sinks do not count (until a ';')
+const JB_WEAK: u32 = 16;   // left weakly (a line break, ? : , < > = ! in instanceof): spaced sinks do not count
 const JB_ASL: u32 = 32;    // a '/' just read: '*' opens a comment (the sink's progress kept), anything else divides
 const JB_ACMT: u32 = 64;   // inside /* */ (the sink's progress kept)
 const JB_ASTAR: u32 = 128; // and '*'
@@ -192,10 +193,12 @@ const S_FUNC_CLOSE: u32 = 21; // (Function): '(' calls it
 const S_STORE: u32 = 22;      // localStorage sessionStorage: '.' or '[' reads it
 const S_WITH: u32 = 23;       // with: waiting for '(' glued
 const S_WITH_P: u32 = 24;     // with(: location as the scope reports (with(location)href=name)
+const S_OPEN: u32 = 25;       // open (not a member: xhr.open): '(' glued calls window.open (open(name,'_self') runs a
+                              // javascript: URL in this window)
 const S_IMPORT_PL: u32 = 26;  // import(s: a ')' glued is English's plural marker ("Import(s) and export(s)"); anything else reports
-const S_IMPORT_PLD: u32 = 27; // import(s): a space after it (or the end) is the sentence's; code after it ('-import(s)-', import(s)//) reports
+const S_IMPORT_PLD: u32 = 27; // import(s): a space after it (or the end) is the sentence's; code after it ('-import(s)-',
+                              // import(s)//) reports
 const S_FUNC_SP: u32 = 28;    // function and a space: the name a declaration gives (function open() { is no call)
-const S_OPEN: u32 = 25;       // open (not a member: xhr.open): '(' glued calls window.open (open(name,'_self') runs a javascript: URL here)
 
 const JB_QUOTE: u32 = 52;  // the quote of an import( specifier open (S_IMPORT_S0 .. S_IMPORT_D)
 
@@ -247,8 +250,10 @@ function jsbPunct(st: usize, j: usize, c: u32, start: u32, end: u32): void {
   const quote = c == 0x27 || c == 0x22 || c == 0x60;
   const space = c == 0x20 || c == 0x0a;
   // ${ opens a template's expression: script from here (J_PREV and J_LAST_END still hold the byte before this one)
-  if (c == 0x7b && g32(j, J_PREV) == 0x24 && g32(j, J_LAST_END) == start && mode < JB_ARMED) {
-    s32(j, JB_MODE, JB_ARMED); s32(j, JB_START, start - 1); s32(j, JB_SINK, 0);
+  // (after a weak break-out it makes a full one: ',`${location = name}`)
+  if (c == 0x7b && g32(j, J_PREV) == 0x24 && g32(j, J_LAST_END) == start && (mode < JB_ARMED || (mode & (JB_WEAK | JB_ACMT)) == JB_WEAK)) {
+    if (mode < JB_ARMED) { s32(j, JB_MODE, JB_ARMED); s32(j, JB_START, start - 1); s32(j, JB_SINK, 0); }
+    else s32(j, JB_MODE, mode & ~JB_WEAK);
     return;
   }
   if (mode < JB_ARMED) {

@@ -825,7 +825,7 @@ describe('xss: navigation and module sinks after leaving a JS string (rt23)', ()
     "';location/**/=name//", "';import (name)//", "';import(''+name)//", "';import(`${name}`)//", "'\nlocation=name\n'",
     "'\nx=1;location = name\n'", "'\nlocation = name\n'", "x'\nimport(name)\n'", "'/**/;with(location)href=name//",
     "${open(name,'_self')}", "'+open(name,'_self')+'", "';({location}={location:name})//", "'?import(name):'", "',location=name,'",
-    "' in import(name)//", "'!=import(name)!='", "'-import(s)-'", "'+Reflect.set(location,'href',name)+'", "';(Function)(name)()//",
+    "' in import(name)//", "'!=import(name)!='", "'-import(s)-'", "',`${location = name}`", "'+Reflect.set(location,'href',name)+'", "';(Function)(name)()//",
     "';Function.call(0,name)()//", "';x=sessionStorage['k']//", "`;location = name;`", "'});location = name//",
   ];
   const contexts = ['query', 'form', 'json'] as const;
