@@ -295,7 +295,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Leaving a JavaScript string and running code: a quote, optional closers ) ] }, an operator or statement separator (; - * | & ^) and a name called at once ('-f(  \";f(  '}};f( '-a.b( ), or location / valueOf / toString assigned after an operator or the in operator (\"in valueOf=)."
+    "description": "Leaving a JavaScript string and running code: a quote, optional closers ) ] }, an operator or statement separator (; - * | & ^) and a name called at once ('-f(  \";f(  '}};f( '-a.b( ), or location / valueOf / toString assigned after an operator or the in operator (\"in valueOf=). Once a quote or backtick has left its string that way (comments, or whitespace and ';', may come between; a line break alone counts for the unspaced sinks), or '${' opened a template's expression, the rest of the value is script: a module imported from a computed specifier, location assigned in any spelling (spaced, indexed, destructured, a member of any object) or its assign/replace handed on, location written by Object.assign / Reflect.set, Function built through Reflect.construct or called through .call, or localStorage / sessionStorage read."
   },
   {
     "index": 31,

