@@ -94,7 +94,9 @@ const J_POS: u32 = 16;       // command position where the shell word started
 const J_POSSTART: u32 = 20;
 const J_GLUE: u32 = 24;
 const J_BIN: u32 = 28;       // the shell word follows /bin/
-const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${', 4 in a brace's first element, 5 in its other elements
+const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${', 4 in a brace's first element, 5 in its other elements,
+                             // 6 after '$(:' (an empty command: ')' ends it), 7 after '${name:', 8 in the word of ${name:-w} ${name=w}
+                             // (the expansion is that word: appended), 9 in the word of ${name:+w} ${name?w} (expands to nothing: dropped)
 const J_LW: u32 = 36;        // last word, one u64: len | pos << 8 | bin << 12, and its end in the high half
 const J_BRSTART: u32 = 52;    // start + 1 of the last '{' in command position
 const G_QM: u32 = 60;        // '?' in the segment
@@ -128,6 +130,17 @@ const K_BRACKET: u32 = 0x20000;
  * a data-moving static call after it is code that runs wherever it stands in its statement, $a=[IO.File]::ReadAllText(,
  * Write-Output ([IO.File]::ReadAllText(, %{[IO.File]::ReadAllText( (rt-ex2 03; see staticCall). Kept to the value's end. */
 const K_CODE: u32 = 0x40000;
+/** K_ANGLE bit 19: an assignment (a=b) or a redirection (2>&1, <file) stands where a command word belongs: the shell reads
+ * it as a prefix of the command, so the space after its value or target opens the command position again (x;a=b id,
+ * x;2>&1 id, x;<secret.txt cat). A separator clears it (the K_ANGLE reset there), a '<' '>' after the target cancels it
+ * (x;<b>text: markup). */
+const K_PREFIX: u32 = 0x80000;
+/** K_ANGLE bit 20: a compound command opened (if while until for read in command position after a separator): its then
+ * else elif do may follow, each keeping the command position for the command after it. Without one the shell reads
+ * "; then touch base" as a syntax error (nothing runs): prose. Kept over separators, to the value's end. */
+const K_COMPOUND: u32 = 0x100000;
+/** K_ANGLE bit 21: with K_PREFIX, a quote opened in the value and not closed yet (a="b c" id: its space is the value's). */
+const K_PREFIXQ: u32 = 0x200000;
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it); 3: and a one-letter word after x` waits (see splitTick)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
                              // (only a word starting right at that end matches it, so it is never cleared)
@@ -234,6 +247,20 @@ function inList(w: usize, len: u32, list: string): bool {
     i = j + 1;
   }
   return false;
+}
+
+/**
+ * Words the shell reads before a command without ending its position: the reserved words that open a list of
+ * commands (then do else elif while until) and the builtins that run the command named after them (command, builtin).
+ * After a separator the next word is the command (x;then id, x;while id;do :;done, x;command cat f).
+ */
+function prefixWord(word: usize, len: u32): bool {
+  return len >= 2 && len <= 7 && inList(word, len, "then do else elif while until command builtin");
+}
+
+/** The prefix words valid only inside a compound command an if, while, until or for opened (see K_COMPOUND). */
+function compoundWord(word: usize, len: u32): bool {
+  return len >= 2 && len <= 4 && inList(word, len, "then do else elif");
 }
 
 /**
@@ -600,6 +627,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (kind == 3 || kind == 4) { // FOR / IF
     if (isWord) {
       if (s == 2 && adjacent && wlen == 1) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
+      // ;if id;then, &&if cat f;then: after a separator, IF before a command word (none of cmd.exe's IF operands) is the
+      // shell's if, which runs the command: it takes the command position (the caller then reads the word in it)
+      else if (kind == 4 && s == 1 && g32(c, C_CMD_POS) == 2 && (flags & (K_C_STRONG | K_C_BATCH_IFARG)) == K_C_STRONG) { s32(c, C_CMD, 0); s32(c, C_POS, 2); return; }
       else if (kind == 4 && s == 1 && (flags & K_C_BATCH_IFARG) != 0) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end);
       else if (kind == 4 && s == 1 && (flags & K_SQL_NOT) != 0 && g32(c, C_CMD_END) == 0) { s32(c, C_CMD_END, 1); return; } // IF NOT EXIST
       else if (kind == 4 && s == 1) { s32(c, C_CMD_STEP, 6); return; }
@@ -1108,7 +1138,7 @@ function classBytes(bytes: string, cls: u32): void {
 /** The shell word being joined ends: if its pieces spell a command, it takes the command position it started in. */
 function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
   s32(j, J_ACT, 0);
-  if (g32(j, J_MODE) >= 4) return; // an unclosed brace: no word
+  if (g32(j, J_MODE) == 4 || g32(j, J_MODE) == 5) return; // an unclosed brace: no word
   const len = g32(j, J_LEN);
   if (len == 0 && g32(j, J_POS) != 0 && g32(j, J_QUOTES) == 0 && g32(j, J_MODE) == 0 && g32(c, C_POS) == 0) {
     // $x expands to nothing, or to the command: the position stays, and $x itself is a command word
@@ -1334,8 +1364,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       else splitTick(k3, j, 0, 0);
     }
     const mode = g32(j, J_MODE);
-    if (g32(j, J_END) == start && mode != 2) {
-      if (mode == 0 || mode == 4) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
+    if (g32(j, J_END) == start && mode != 2 && mode != 6) {
+      if (mode == 0 || mode == 4 || mode == 8) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
       else if (mode == 1) {
         s32(j, J_MODE, 0);
         if (first - 0x31 < 9 && len > 1) { // i$9d: a positional parameter is one digit (unset in an attack); the rest goes on the word
@@ -1345,7 +1375,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       }
       else if (mode == 3 && (first - 0x61 < 26 || (first == 0x30 && len == 1))) s32(j, J_VAR, 1); // ${name}, ${0} the shell
       s32(j, J_END, end);
-    } else if (mode == 2) s32(j, J_ACT, 0); // $(cmd: a real substitution
+    } else if (mode == 2 || mode == 6) s32(j, J_ACT, 0); // $(cmd: a real substitution
     else joinEnd(st, c, j);
   }
   if (plain && idle(c) && !execute) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
@@ -1444,11 +1474,20 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   else { s32(c, C_NLTAG, 0); s32(c, C_NL, 0); }
   if ((flags & K_C_IFS) != 0 && g32(c, C_LBRACE) != 0 && g32(c, C_LBRACE) - 1 == start) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   // command position (not for a word glued to a '.': "Java; .NET" names no command, ./x and ../x are paths)
-  if (g32(c, C_PREV) == 0x2e && last == start) s32(c, C_POS, 0);
+  // (nor for one glued to a '!': sh runs "!id" as a command of that name, not found; "! id" negates the pipeline)
+  if ((g32(c, C_PREV) == 0x2e || g32(c, C_PREV) == 0x21) && last == start) s32(c, C_POS, 0);
   const pos = g32(c, C_POS);
+  // then do else while command ...: the word after it is the command (see prefixWord)
+  // (then else elif do only inside a compound command: see K_COMPOUND; while until open one)
+  const k3w = st + ST_CMD3;
+  const prefix = pos == 2 && (flags & ~K_SQL_NOT) == 0 && prefixWord(word, len) &&
+    (!compoundWord(word, len) || (g32(k3w, K_ANGLE) & K_COMPOUND) != 0);
+  if (pos == 2 && (((flags & (K_C_BATCH_IF | K_C_BATCH_FOR)) != 0 && (len == 2 || len == 3)) || (prefix && (len == 5 && (first == 0x77 || first == 0x75)))))
+    s32(k3w, K_ANGLE, g32(k3w, K_ANGLE) | K_COMPOUND); // if for while until
   if (pos != 0) {
     if ((flags & K_C_BATCH_FOR) != 0) { s32(c, C_CMD, 3); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
-    else if ((flags & K_C_BATCH_IF) != 0) { s32(c, C_CMD, 4); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, 0); }
+    // (C_CMD_POS: the position it stood in, read at the word after it: ;if id;then … is the shell's if, see step)
+    else if ((flags & K_C_BATCH_IF) != 0) { s32(c, C_CMD, 4); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, 0); s32(c, C_CMD_POS, pos); }
     else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     // "MemoizeMap | false;", "T | null | false)": true or false after a single '|' is a type union or a list of values
     // (a pipe into a no-op runs nothing; "|| true" and "; true" still count)
@@ -1476,6 +1515,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
           else if (fileTool(word, len)) s32(c, C_WRAP, g32(c, C_WRAP) | 2048);
         }
       }
+    } else if (prefix) {
     } else if (pos == 2 && first - 0x61 < 26 && len >= 2) {
       // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
       // (not the second field of "id;name;date": the command before it still waits for the ';' after it, step 35)
@@ -1495,7 +1535,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         s32(c, C_WRAP, 128 | 256);
       }
     }
-    if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function")) s32(c, C_POS, 0); // function x() {
+    if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function") && !prefix) s32(c, C_POS, 0); // function x() {
   }
   // system( passthru( ... (the class also holds alias/trap: told apart by the first letter)
   const ex = g32(c, C_EXEC);
@@ -1675,7 +1715,7 @@ function staticCall(st: usize, c: usize, start: u32, end: u32): void {
   const opt = g32(st, ST_OPTION);
   if (opt != 0) optionPunct(st, opt, ch, start, end);
   else if (start == 0 && ch == 0x2d) s32(st, ST_OPTION, end);
-  if (ch == 0x20) { if (!quiet(c, j)) cmdPunctFull(st, c, ch, start, end); }
+  if (ch == 0x20) { if (!quiet(c, j) || (g32(st + ST_CMD3, K_ANGLE) & K_PREFIX) != 0) cmdPunctFull(st, c, ch, start, end); }
   else if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
       (ch != 0x2d || g32(c, C_LAST_END) == start) && g32(c, C_PEXP) == 0) {
     if (!quiet(c, j)) {
@@ -1693,6 +1733,28 @@ function staticCall(st: usize, c: usize, start: u32, end: u32): void {
 /** Punctuation past the fast paths of cmdPunct (which alone calls it). */
 function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  // An assignment's value or a redirection's target before the command word ends at this space: the command position
+  // the separator opened is back (see K_PREFIX); read before the byte's other sections, whose early exits skip the rest
+  const prefix0 = g32(st + ST_CMD3, K_ANGLE) & K_PREFIX;
+  const restore = ch == 0x20 && prefix0 != 0 && (g32(st + ST_CMD3, K_ANGLE) & K_PREFIXQ) == 0;
+  if (restore) { s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) & ~K_PREFIX); s32(c, C_POS, 2); s32(c, C_POS_START, start); }
+  else if (prefix0 != 0 && (ch == 0x27 || ch == 0x22)) s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) ^ K_PREFIXQ);
+  // '!' negates and a prefix word (see prefixWord) hands over only with a space after it: anything glued to them makes
+  // one word (x;!$v: a command named "!…"; $(command): the builtin alone, which runs nothing)
+  if (g32(c, C_POS) == 2 && g32(c, C_LAST_END) == start && start != 0 && ch != 0x20 && ch != 0x09) {
+    const lw = load<u64>(j + J_LW);
+    const glued = <u32>(lw >> 32) == start;
+    if ((!glued && g32(c, C_PREV) == 0x21 && ch != 0x21) || (glued && prefixWord(st + ST_LEX + LX_WORD, <u32>lw & 0xff))) s32(c, C_POS, 0);
+  }
+  // a=b where the command word belongs (the name read in command position after a separator, $( or a backtick glued
+  // to a word, not a code span standing apart in prose: `DEBUG=1 node app.js`): a prefix (x;a=b id, x;LANG=C cat f);
+  // a name=value elsewhere (a query string, key=value lists) is not
+  const sb = g32(c, C_SUBST);
+  const prefixPos = sb == 0 || sb == 2 || sb == 3;
+  if (ch == 0x3d && prefixPos) {
+    const lw = load<u64>(j + J_LW);
+    if (<u32>(lw >> 32) == start && start != 0 && ((<u32>lw >> 8) & 0xf) == 2) s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & ~K_PREFIXQ) | K_PREFIX);
+  }
   if (ch == 0x28 && (g32(c, C_PREV) & 0x3ff) == 0x23a && g32(c, C_LAST_END) == start) staticCall(st, c, start, end); // ]::Start(
 
   // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`) (as on entry: the
@@ -1720,10 +1782,25 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
           else if (ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24) s32(j, J_MODE, 0);
           else if (ch == 0x27 || ch == 0x22) { s32(j, J_MODE, 0); s32(j, J_QUOTES, g32(j, J_QUOTES) + 1); } // $'..' $".." quoting
           else cont = false;
-        } else if (mode == 2) { if (ch == 0x29) s32(j, J_MODE, 0); else cont = false; }
-        else if (mode == 3) { // ${x} ${@} ${*}: the special parameters are read like $@ $* (mode 1)
+        } else if (mode == 2) { if (ch == 0x29) s32(j, J_MODE, 0); else if (ch == 0x3a) s32(j, J_MODE, 6); else cont = false; }
+        else if (mode == 6) { if (ch == 0x29) s32(j, J_MODE, 0); else cont = false; } // $(:) runs the no-op: empty, as $() is
+        else if (mode == 3 || mode == 7) {
+          // ${x:-w} ${x-w} ${x:=w} ${x=w}: unset in an attack, x expands to the word w (mode 8, appended: ${x:-c}at is cat);
+          // ${x:+w} ${x+w} to nothing, or to w when x is set: w is read only when the expansion opens the word (${PATH+id}),
+          // dropped inside one (i${x:+y}d is id); ${x?w} ${x:?w} stop the shell or expand x (dropped)
+          const named = mode == 7 || <u32>(load<u64>(j + J_LW) >> 32) == start;
+          if (ch == 0x7d && mode == 3) s32(j, J_MODE, 0);
+          else if (named && ch == 0x3a && mode == 3) s32(j, J_MODE, 7);
+          else if (named && (ch == 0x2d || ch == 0x3d)) s32(j, J_MODE, 8);
+          else if (named && ch == 0x2b) s32(j, J_MODE, g32(j, J_LEN) == 0 ? 8 : 9);
+          else if (named && ch == 0x3f) s32(j, J_MODE, 9);
+          // ${x} ${@} ${*}: the special parameters are read like $@ $* (mode 1)
+          else if (mode == 7 || !(ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24)) cont = false;
+        }
+        else if (mode == 8 || mode == 9) { // the default's word: '}' closes it; a space splits it (${x:-cat f} runs cat f)
           if (ch == 0x7d) s32(j, J_MODE, 0);
-          else if (!(ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24)) cont = false;
+          else if (ch == 0x20 || (mode == 8 && !isGlue(ch))) cont = false;
+          else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
         }
         else if (mode == 5) { if (ch == 0x7d) s32(j, J_MODE, 0); else if (ch == 0x20) cont = false; } // c{a,oun}t: later elements drop out
         else if (mode == 4 && ch == 0x2c) {                                                              // {,x}: an empty first element
@@ -1734,6 +1811,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
         }
         else if (mode == 4 && ch == 0x7d) s32(j, J_MODE, 0);
         else if (mode == 0 && ch == 0x7b) s32(j, J_MODE, 4);
+        // i\<newline>d: a backslash before a newline continues the line, both removed from the word (the newline is also
+        // read as a separator below: both readings are scanned). (Not the newline literalNewline reads in a word \nid:
+        // the lexer's word starts there)
+        else if (ch == 0x0a && g32(c, C_PREV) == 0x5c && <u32>(load<u64>(j + J_LW) >> 32) != start && load<u32>(st + ST_LEX + LX_START) != start) {}
         else if (ch == 0x24) s32(j, J_MODE, 1);
         else if (!isGlue(ch)) cont = false;
         else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
@@ -1953,7 +2034,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       (<u32>(load<u64>(j + J_LW) >> 32) == start || g32(c, C_PREV) == 0x22 || g32(c, C_PREV) == 0x27);
     // (K_LINE stays over the pipeline's '|', not over || or another separator: Get-Date; x | Get-ChildItem C:\Users)
     const line = ch == 0x7c && !(adjacent && g32(c, C_PREV) == 0x7c) ? K_LINE : 0;
-    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & line) | K_CODE | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0));
+    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & (line | K_COMPOUND)) | K_CODE | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0));
   }
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
@@ -1984,12 +2065,31 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   if (isSpace) {
     // a path prefix the command word is not glued to names no command: "x(); // true" is a code comment
     const pp = g32(c, C_PREV);
-    if (g32(c, C_POS) == 2 && adjacent && (pp == 0x2f || pp == 0x5c) && g32(c, C_CMD) == 0) s32(c, C_POS, 0);
+    // (not the space ending a redirection's path, x;</dev/null id: see K_PREFIX; nor one after a prefix word escaped,
+    // x;\command id, which keeps the position for the command after it: see prefixWord)
+    const lwp = load<u64>(j + J_LW);
+    if (g32(c, C_POS) == 2 && adjacent && (pp == 0x2f || pp == 0x5c) && g32(c, C_CMD) == 0 && !restore &&
+        !(<u32>(lwp >> 32) == start && prefixWord(st + ST_LEX + LX_WORD, <u32>lwp & 0xff))) s32(c, C_POS, 0);
     return;
   }
   // separators open a command position
   const prev = g32(c, C_PREV);
-  if ((cls & CB_POS) == 0) s32(c, C_POS, 0); // (a byte no branch below takes: the last one's)
+  // A redirection where the command word belongs, right after the separator or after a file-descriptor number read
+  // there (x;<f cat, x;2>&1 id, x;>/dev/null id): the command comes after its target (see K_PREFIX). '>&' '<&' keep
+  // it over the '&' (which cleared it as a separator); '>>' '<<' too; a '<' or '>' after anything else in the target
+  // ends it (x;<b>bold: a tag)
+  if (ch == 0x3c || ch == 0x3e || ch == 0x26) {
+    const k3a = g32(st + ST_CMD3, K_ANGLE);
+    const lw = load<u64>(j + J_LW);
+    const fd = <u32>(lw >> 32) == start && start != 0 && ((<u32>lw >> 8) & 0xf) == 2 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10;
+    const op = adjacent && (prev == 0x3c || prev == 0x3e) && <u32>(lw >> 32) != start; // (glued to the operator itself, not to a word after it)
+    if (ch == 0x26) { if (prefix0 != 0 && op) s32(st + ST_CMD3, K_ANGLE, k3a | K_PREFIX); }
+    else if (((g32(c, C_POS) == 2 || fd) && prefixPos) || (prefix0 != 0 && op)) s32(st + ST_CMD3, K_ANGLE, k3a | K_PREFIX);
+    else if (prefix0 != 0) s32(st + ST_CMD3, K_ANGLE, k3a & ~(K_PREFIX | K_PREFIXQ));
+  }
+  // '! ' negates the pipeline after it: the position stays for its command (a word glued to the '!' takes none, see cmdWordFull)
+  if (ch == 0x21 && g32(c, C_POS) == 2) {}
+  else if ((cls & CB_POS) == 0) s32(c, C_POS, 0); // (a byte no branch below takes: the last one's)
   else if ((cls & CB_SEP) != 0) {
     if (g32(c, C_POS) == 0 || g32(c, C_POS) == 1) { s32(c, C_POS_START, start); s32(c, C_SUBST, 0); }
     s32(c, C_POS, 2);
