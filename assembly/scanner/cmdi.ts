@@ -142,6 +142,9 @@ const K_PREFIX: u32 = 0x80000;
 const K_COMPOUND: u32 = 0x100000;
 /** K_ANGLE bit 21: with K_PREFIX, a quote opened in the value and not closed yet (a="b c" id: its space is the value's). */
 const K_PREFIXQ: u32 = 0x200000;
+/** K_ANGLE bit 22: "case" read in command position after a separator: a pattern's ')' opens the command position for
+ * the commands of its branch (x;case x in x) id;;esac). Kept over separators, to the value's end. */
+const K_CASE: u32 = 0x400000;
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it); 3: and a one-letter word after x` waits (see splitTick)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
                              // (only a word starting right at that end matches it, so it is never cleared)
@@ -1523,6 +1526,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     (!compoundWord(word, len) || (g32(k3w, K_ANGLE) & K_COMPOUND) != 0);
   if (pos == 2 && (((flags & (K_C_BATCH_IF | K_C_BATCH_FOR)) != 0 && (len == 2 || len == 3)) || (prefix && (len == 5 && (first == 0x77 || first == 0x75)))))
     s32(k3w, K_ANGLE, g32(k3w, K_ANGLE) | K_COMPOUND); // if for while until
+  if (pos == 2 && len == 4 && first == 0x63 && (flags & ~K_SQL_NOT) == 0 && wordIs(word, len, "case")) s32(k3w, K_ANGLE, g32(k3w, K_ANGLE) | K_CASE);
   if (pos != 0) {
     if ((flags & K_C_BATCH_FOR) != 0) { s32(c, C_CMD, 3); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     // (C_CMD_POS: the position it stood in, read at the word after it: ;if id;then … is the shell's if, see step)
@@ -1758,7 +1762,7 @@ function staticCall(st: usize, c: usize, start: u32, end: u32): void {
   else if (start == 0 && ch == 0x2d) s32(st, ST_OPTION, end);
   if (ch == 0x20) { if (!quiet(c, j) || (g32(st + ST_CMD3, K_ANGLE) & K_PREFIX) != 0) cmdPunctFull(st, c, ch, start, end); }
   else if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
-      (ch != 0x2d || g32(c, C_LAST_END) == start) && g32(c, C_PEXP) == 0) {
+      (ch != 0x2d || g32(c, C_LAST_END) == start) && g32(c, C_PEXP) == 0 && !(ch == 0x29 && (g32(st + ST_CMD3, K_ANGLE) & K_CASE) != 0)) {
     if (!quiet(c, j)) {
       // (a command position from the value's start, a quote or '=' (1) or inside $( (3) survives only a path's '.' and
       // cmd.exe's @ after & or |, as in the full path's last section; after a separator (2) a '.' may start ./name: full path)
@@ -2075,7 +2079,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       (<u32>(load<u64>(j + J_LW) >> 32) == start || g32(c, C_PREV) == 0x22 || g32(c, C_PREV) == 0x27);
     // (K_LINE stays over the pipeline's '|', not over || or another separator: Get-Date; x | Get-ChildItem C:\Users)
     const line = ch == 0x7c && !(adjacent && g32(c, C_PREV) == 0x7c) ? K_LINE : 0;
-    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & (line | K_COMPOUND)) | K_CODE | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0));
+    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & (line | K_COMPOUND | K_CASE)) | K_CODE | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0));
   }
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
@@ -2130,6 +2134,8 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   }
   // '! ' negates the pipeline after it: the position stays for its command (a word glued to the '!' takes none, see cmdWordFull)
   if (ch == 0x21 && g32(c, C_POS) == 2) {}
+  // a case pattern's ')' (see K_CASE): its branch's commands follow
+  else if (ch == 0x29 && (g32(st + ST_CMD3, K_ANGLE) & K_CASE) != 0) { s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, 0); }
   else if ((cls & CB_POS) == 0) s32(c, C_POS, 0); // (a byte no branch below takes: the last one's)
   else if ((cls & CB_SEP) != 0) {
     if (g32(c, C_POS) == 0 || g32(c, C_POS) == 1) { s32(c, C_POS_START, start); s32(c, C_SUBST, 0); }

@@ -1627,7 +1627,9 @@ describe("cmdi session 20 (rtc23): '! ' (pipeline negation) keeps the command po
 describe('cmdi session 20 (rtc23): reserved words after a separator (then do else elif while until, if before a command) keep the command position', () => {
   it.each(['x;if id;then :;fi', 'x;while id;do break;done', 'x;until id;do :;done', 'x;for i in 1;do id;done',
     'x&&if id;then :;fi', 'x\nif cat secret.txt;then :;fi', 'x;if :;then id;fi', 'x;if x;then :;else cat secret.txt;fi',
-    'x|while whoami;do :;done'])('%s is a command', expectCmdi);
+    'x|while whoami;do :;done', 'x;case x in x) id;;esac', 'x;case x in y) :;;*) cat secret.txt;;esac'])('%s is a command', expectCmdi);
+  // (a ')' opens a position only in a case read after a separator)
+  it.each(['In case (a) fails, see (b) date', 'Just in case) cat food', 'Case 1) cat food'])('%s stays clean', expectNoCmdi);
   // then else elif do with no if while until for before them are a syntax error in sh (nothing runs): prose's "; then"
   it.each(['x;then id', 'x;else cat secret.txt', 'Sleep well; then touch base', 'x; do cat food', 'If you can', 'x; then we go', 'Do it; then relax', 'While you wait', 'Then; do it', 'a; if so, then yes',
     'Done; else nothing'])('%s stays clean', expectNoCmdi);
