@@ -1440,14 +1440,8 @@ describe('sqli: a formula or call opening the value, then a quote break-out', ()
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'query'); });
 });
 
-// The breakout after a call and a spaced "…" breakout (red team rt22, pre-existing): a quote glued after ')' or ']' was read
-// as loose (a quoted word in prose), and "…" broke out only with the connective glued to both quotes. Each of these returns
-// every row of a table in MySQL as name='…' or name="…".
-describe('sqli: a quote break-out after a call or an index, and x" or "1', () => {
-  const attacks = ["f(x)' or '1", "abs(x)' or '1", "sin(x) or cos(x)' or '1", "a[0]' or '1", "f(x)' and 'a",
-    'x" or "1', 'admin" or "1', 'x" or "x', 'x" xor "true'];
-  const clean = ["log('%s (%dms)', x)", "foo (bar)'s or 'x'", 'the "red" or "blue', '"red" or "blue"',
-    '\'countdown calendar" and "disney:', 'x" or "disney', 'TV 55" or 65"', 'x" || "1 inch'];
+/** Each attack reports sqli.string-breakout and is blocked in a query, a form and JSON; each clean value passes; splits agree. */
+function breakoutCases(attacks: string[], clean: string[]): void {
   it.each(attacks)('%s is blocked', (input) => {
     for (const context of ['query', 'form', 'json'] as const) {
       const r = d.scan(input, { context });
@@ -1457,6 +1451,17 @@ describe('sqli: a quote break-out after a call or an index, and x" or "1', () =>
   });
   it.each(clean)('%s is clean', (input) => { expect(d.scan(input, { context: 'query' }).blocked).toBe(false); });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, ...clean], 'query'); });
+}
+
+// The breakout after a call and a spaced "…" breakout (red team rt22, pre-existing): a quote glued after ')' or ']' was read
+// as loose (a quoted word in prose), and "…" broke out only with the connective glued to both quotes. Each of these returns
+// every row of a table in MySQL as name='…' or name="…".
+describe('sqli: a quote break-out after a call or an index, and x" or "1', () => {
+  const attacks = ["f(x)' or '1", "abs(x)' or '1", "sin(x) or cos(x)' or '1", "a[0]' or '1", "f(x)' and 'a",
+    'x" or "1', 'admin" or "1', 'x" or "x', 'x" xor "true'];
+  const clean = ["log('%s (%dms)', x)", "foo (bar)'s or 'x'", 'the "red" or "blue', '"red" or "blue"',
+    '\'countdown calendar" and "disney:', 'x" or "disney', 'TV 55" or 65"', 'x" || "1 inch'];
+  breakoutCases(attacks, clean);
 });
 
 // Red team rt23 (session 20): a comment with text glued after it ("#x", "--x") hid a break-out unless it was glued to the quote,
@@ -1469,15 +1474,7 @@ describe('sqli: a comment with text after a break-out, and "…" break-outs', ()
     '7" #2 CIRCULAR NEEDLE', "FOO BAR'# BLAH", "BABY BLUE' --INFANT -CHILD", '"red" or "blue', '" or "', '55" or "65 inch',
     // (an inch mark before a hashtag: red team rt23's false positives of the first version of the '#x' rule)
     'TV 55" #deal', 'He\'s 6\'2" #basketball', '5\'10" #tall', 'the 12" #vinyl edition', 'Reading "Dune" #scifi #books'];
-  it.each(attacks)('%s is blocked', (input) => {
-    for (const context of ['query', 'form', 'json'] as const) {
-      const r = d.scan(input, { context });
-      expect(ruleIds(r)).toContain('sqli.string-breakout');
-      expect(r.blocked).toBe(true);
-    }
-  });
-  it.each(clean)('%s is clean', (input) => { expect(d.scan(input, { context: 'query' }).blocked).toBe(false); });
-  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, ...clean], 'query'); });
+  breakoutCases(attacks, clean);
 });
 
 // Red team rt23 (session 20): '!=' after a break-out counted as no comparison (the '!' was pushed alone), and arithmetic on the
