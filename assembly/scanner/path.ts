@@ -101,7 +101,9 @@ function portOf(w: usize, len: u32): u32 {
 const PT_DOTSEG: u32 = 100;  // the current dot run began at a segment start
 const PT_EXT: u32 = 104;     // end + 1 of a '.' after a word (extension)
 const PT_DD_START: u32 = 108;
-const PT_SEP_AT: u32 = 112;  // start of the last separator (span start for /etc/...)
+const PT_SEP_AT: u32 = 112;  // start of the last separator (span start for /etc/...); bit 31 (SEP_NOOP): every segment from the
+                             // value's start to it is a no-op, '.' or empty (./ .// .\: a parent step after it climbs out of the root)
+const SEP_NOOP: u32 = 0x80000000;
 const PT_DRIVE: u32 = 116;   // 1: the value starts with a drive-relative path (c:name, no separator after the colon)
 const PT_ROOT_START: u32 = 120;
 const PT_INF_START: u32 = 124;
@@ -391,7 +393,7 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
   if (sys == 2 && adjacent && ((flags & K_P_FILE) != 0 || (g32(p, PT_SYS_DEV) != 0 && devFile(w, len)))) holdOrReport(st, RB_FILE, g32(p, PT_SYS_START), end, 1);
   if ((flags & K_P_SYSDIR) != 0 && (atSegmentStart(p, start) || (sys == 2 && adjacent))) {
     s32(p, PT_SYS, 1);
-    if (sys != 2) s32(p, PT_SYS_START, g32(p, PT_SEG) == start + 1 ? g32(p, PT_SEP_AT) : start);
+    if (sys != 2) s32(p, PT_SYS_START, g32(p, PT_SEG) == start + 1 ? g32(p, PT_SEP_AT) & ~SEP_NOOP : start);
     s32(p, PT_SYS_DEV, len == 3 && wordIs(w, len, "dev") ? 1 : 0);
   } else s32(p, PT_SYS, 0);
   // <stem>.<ext>  (kind 1: a system stem, win.ini; kind 2: an application secrets file, config.php, database.yml)
@@ -550,11 +552,15 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
   s32(p, PT_TRAV, trav);
   s32(p, PT_TEND, end);
   // a parent step that opens the value (../x) or follows a leading slash (/../x) climbs out of the root
-  const rooted = dstart == 0 || (g32(p, PT_WORDS) == 0 && g32(p, PT_SEG) == dstart + 1 && g32(p, PT_SEP_AT) == 0);
-  if (trav == 1 && rooted && dstart <= 1) {
+  // (or follows only no-op segments from the value's start, ./../x .//../x .\..\x: the same step, see SEP_NOOP)
+  const sep = g32(p, PT_SEP_AT);
+  const noop = g32(p, PT_WORDS) == 0 && g32(p, PT_SEG) == dstart + 1 && (sep & SEP_NOOP) != 0;
+  const rooted = dstart == 0 || (g32(p, PT_WORDS) == 0 && g32(p, PT_SEG) == dstart + 1 && sep == 0) || noop;
+  if (trav == 1 && rooted && (dstart <= 1 || noop)) {
     // one step opening the value: a file parameter (../x) unless the value goes on as prose
     // ("../images/ and ../css/ folders"); decided at the next word after a space, other input or the end
-    s32(p, PT_PEND, (end + 1) | (dstart << 30));
+    // (after no-op segments the report starts at the value's start)
+    s32(p, PT_PEND, (end + 1) | ((noop ? 0 : dstart) << 30));
     return;
   }
   if (trav >= 2) s32(p, PT_PEND, 0);
@@ -667,8 +673,12 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
     if (f == 15 && adjacent && c == 0x2f) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // a jar: URL's "!/"
     if (rawState(f)) rawScheme(st, p, f, c, false, 0, adjacent, end);
     else s32(p, PT_FILE, f == 4 || f == 5 ? 5 : (f == 14 || f == 15) && adjacent ? 14 : 0);
+    // (no-op so far: the segment before this separator is empty or one '.', and so were all before it from the value's start)
+    const seg0 = g32(p, PT_SEG), sep0 = g32(p, PT_SEP_AT);
+    const dotSeg = g32(p, PT_DOTS) == 1 && g32(p, PT_DEND) == start && g32(p, PT_DSTART) + 1 == (seg0 == 0 ? 1 : seg0);
+    const noop = g32(p, PT_WORDS) == 0 && (seg0 == 0 ? start == 0 || dotSeg : (sep0 & SEP_NOOP) != 0 && (start + 1 == seg0 || dotSeg));
     s32(p, PT_SEG, end + 1);
-    s32(p, PT_SEP_AT, start);
+    s32(p, PT_SEP_AT, start | (noop ? SEP_NOOP : 0));
     s32(h, H_SEPC, c);
     s32(p, PT_DOTS, 0);
     s32(p, PT_STEM, 0);

@@ -324,3 +324,21 @@ describe('path session 18: jar: opening a remote URL (jar:http://h/x.jar!/)', ()
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('path session 20 (rtc23): one parent step after no-op segments (./ .// .\\) opening the value climbs out of the root as ../ does', () => {
+  const CTX = ['query', 'form', 'json'] as const;
+  it.each(['./../app.py', './/../app.py', '.%2f..%2fapp.py', '%2e%2f%2e%2e%2fapp.py', '.\\..\\app.py', './..%5capp.py',
+    './../config/default.json'])('%s is a traversal', (input) => {
+    for (const context of CTX) {
+      const r = d.scan(input, { context });
+      expect(r.blocked, context).toBe(true);
+      expect(ruleIds(r), context).toContain('path.traversal-sequence');
+    }
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // a step after a named segment, or in prose after a no-op prefix, stays the notice it was
+  it.each(['./../images/ and ./../css/ folders', './x/../y', 'see ./../README.md for details', '-/../x'])('%s is not blocked', (input) => {
+    for (const context of CTX) expect(d.scan(input, { context }).blocked, context).toBe(false);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
