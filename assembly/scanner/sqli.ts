@@ -1196,10 +1196,8 @@ const CUT_LOGIC: u32 = 4;
     // sp_password tamper hides the query from SQL Server's log this way); right after the quote, or spaced after a connective and
     // its operand (a search's negative terms write BABY' --INFANT -CHILD)
     const cut = c == 0x61 ? cutAfterBreakout(q) : 0;
-    // admin' --x  — spaced after the break-out quote itself it is a cut when nothing but that one word follows on its line
-    // (settleCut, at the line's end): a search's negative terms go on, BABY BLUE' --INFANT -CHILD
-    if (cut == CUT_SPACED) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_TRUNC_WORD2) | BO_TRUNC | BO_TRUNC_WORD1);
-    else if (c != 0x61 || (cut & CUT_NEXT) != 0 || cut == (CUT_SPACED | CUT_LOGIC)) {
+    // (not spaced after the break-out quote itself: a possessive before a signature, the boys' --Dad, reads the same as admin' --x)
+    if (c != 0x61 || (cut & CUT_NEXT) != 0 || cut == (CUT_SPACED | CUT_LOGIC)) {
       onComment(st, q, g32(q, Q_AUXSTART), end);
       // a quote right after "--" ('--' and "--" are a quoted dash) is a note, as text later in the comment is
       if (c == 0x27 || c == 0x22 || c == 0x60) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
@@ -1208,12 +1206,11 @@ const CUT_LOGIC: u32 = 4;
   } else if (s == S_HASH) {
     if (c == 0x0a) { onComment(st, q, g32(q, Q_AUXSTART), start); s32(q, Q_STATE, S_NORMAL); return 99; }
     if (c == 0x20) return 99;
-    // admin' #x  x' or true #yolo  — a word glued after '#' is a hashtag in prose, but MySQL's comment after a break-out: one set
-    // apart from the quote by a space (glued, '#x is as common in a generated password: R7u'#Lp2), or after a connective and its
-    // operand; a number after it is an item's (7" #2 NEEDLE), a space after it spells a note (FOO BAR'# BLAH), and a "…" closed
+    // x' or true #yolo  — a word glued after '#' is a hashtag in prose, but MySQL's comment after a connective and its operand
+    // following a break-out (not after the quote itself: R7u'#Lp2 in a generated password, my kids' #blessed in prose); a number after it is an item's (7" #2 NEEDLE), a space after it spells a note (FOO BAR'# BLAH), and a "…" closed
     // after a number was an inch mark (TV 55" #deal)
     if (c == 0x61 && start == g32(q, Q_AUXSTART) + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10 &&
-        (g32(q, Q_BO) & BO_INCH) == 0 && ((cutAfterBreakout(q) & (CUT_SPACED | CUT_LOGIC)) != 0)) onComment(st, q, g32(q, Q_AUXSTART), end);
+        (g32(q, Q_BO) & BO_INCH) == 0 && ((cutAfterBreakout(q) & CUT_LOGIC) != 0)) onComment(st, q, g32(q, Q_AUXSTART), end);
     s32(q, Q_STATE, S_LINE); s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT); return 99;
   } else if (s == S_BLOCK_OPEN) {
     if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), end); s32(q, Q_STATE, S_NORMAL); return 99; }

@@ -1468,8 +1468,8 @@ describe('sqli: a quote break-out after a call or an index, and x" or "1', () =>
 // and a "…" break-out starting the value, or re-opening a number, passed. Each logs in as admin or returns every row (MySQL;
 // "--x" in PostgreSQL and SQLite).
 describe('sqli: a comment with text after a break-out, and "…" break-outs', () => {
-  const attacks = ["admin' #thanks", "admin';--x", "x' or true --x", "x' or true #yolo", "x' or 1#a", "' #x",
-    '" or "1', '"or"1', '"/**/or/**/"1', 'x" or "1      ', 'x" or "12345', 'admin" or "1-- -', 'admin" #x'];
+  const attacks = ["admin';--x", "x' or true --x", "x' or true #yolo", "x' or 1#a",
+    '" or "1', '"or"1', '"/**/or/**/"1', 'x" or "1      ', 'x" or "12345', 'admin" or "1-- -'];
   const clean = ["it's #1", "rock'n'roll #music", "say 'hi' #x", "'quoted' --flag", "R7u'#Lp2", 'Fbe"\\}#n$f.?U2z$',
     '7" #2 CIRCULAR NEEDLE', "FOO BAR'# BLAH", "BABY BLUE' --INFANT -CHILD", '"red" or "blue', '" or "', '55" or "65 inch',
     // (an inch mark before a hashtag: red team rt23's false positives of the first version of the '#x' rule)
@@ -1577,12 +1577,15 @@ describe('sqli: (select …) lists and tests', () => {
 
 // Red team rt23 (session 20): admin' --x logs in as admin in PostgreSQL and SQLite ("--" needs no space after it there).
 // Spaced from the quote, "--" glued to a word is a cut when that word is all that follows on its line.
-describe("sqli: admin' --x", () => {
-  it.each(["admin' --x", "x' --sp_password", "admin' --x\ny"])('%s is blocked', (input) => {
+describe("sqli: admin'--x, and a possessive before a hashtag or signature", () => {
+  it.each(["admin'--x", "x'--sp_password"])('%s is blocked', (input) => {
     for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked).toBe(true);
   });
-  it.each(["BABY BLUE' --INFANT -CHILD", "CCBCUSTOMDRESSES' --INFANT -CHILD -CHILDS"])('%s is clean', (input) => {
+  // (red team rtb23: spaced after a possessive these are prose — my kids' #blessed, the boys' --Dad — so admin' --x and
+  // admin' #x pass; their glued forms and the end-of-value admin' # do not)
+  it.each(["BABY BLUE' --INFANT -CHILD", "CCBCUSTOMDRESSES' --INFANT -CHILD -CHILDS", "Love my kids' #blessed", "feelin' #blessed",
+    "Tell the boys' --Dad", "chillin' --Dave"])('%s is clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
-  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ["admin' --x", "BABY BLUE' --INFANT -CHILD", "admin' --x\ny"], 'query'); });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ["admin'--x", "BABY BLUE' --INFANT -CHILD", "Tell the boys' --Dad"], 'query'); });
 });
