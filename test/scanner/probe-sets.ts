@@ -1,6 +1,7 @@
 // Reading and measuring the labelled JSONL check sets in test/scanner/probes/ (one per session
 // that wrote one), for the tests that pin what each set measured when written.
 import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import type { Detector } from '../../src/index.js';
 
 export interface ProbeRow { payload: string; label: 'sqli' | 'xss' | 'cmdi' | 'path' | 'benign' }
@@ -21,4 +22,25 @@ export function probeVerdicts(d: Detector, list: ProbeRow[], attack: boolean): {
     if (b !== attack) wrong.push(payload);
   }
   return { n: list.length, blocked, wrong };
+}
+
+/**
+ * Pin a set's attack rows, one test per label: the label's row count, and at least the blocked count measured when the
+ * set was written ([label, rows, measured]).
+ */
+export function attackFloors(detector: () => Detector, attacks: ProbeRow[], floors: readonly (readonly [ProbeRow['label'], number, number])[]): void {
+  it.each(floors)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
+    const r = probeVerdicts(detector(), attacks.filter((row) => row.label === label), true);
+    expect(r.n).toBe(n);
+    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
+  });
+}
+
+/** A test body pinning a set's ordinary rows (probes/`name`): their count, and at most the blocked count measured. */
+export function ordinaryCeiling(detector: () => Detector, name: string, n: number, ceiling: number): () => void {
+  return () => {
+    const r = probeVerdicts(detector(), probeRows(name), false);
+    expect(r.n).toBe(n);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(ceiling);
+  };
 }

@@ -25,29 +25,17 @@
 // len(name) > 0 as length(pass) > 5 (LEN is SQL Server's length) — known false positives, pinned in sqli-grammar.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
-import { probeRows as rows, probeVerdicts, type ProbeRow as Row } from './probe-sets.js';
+import { attackFloors, ordinaryCeiling, probeRows as rows } from './probe-sets.js';
 
 let d: Detector;
 beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
 afterAll(async () => { await d.close(); });
 
-const flagged = (list: Row[], attack: boolean) => probeVerdicts(d, list, attack);
-
 describe('session 18 sqli/xss check set', () => {
   const attacks = rows('session18-sx-attacks.jsonl');
-  const byLabel = (label: Row['label']) => attacks.filter((r) => r.label === label);
-
-  it.each([['sqli', 115, 112], ['xss', 70, 69]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
-    const r = flagged(byLabel(label), true);
-    expect(r.n).toBe(n);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
-  });
+  attackFloors(() => d, attacks, [['sqli', 115, 112], ['xss', 70, 69]] as const);
 
   // (22 -> 24 in round 2: the feet/inches dash-note exemption was taken out, rt-ex2 01, as a login such as
   // john.doe.1990' -- x y reads the same — He is 6'1" -- athletic build and TV 55" -- wall mount included are its known FPs)
-  it('blocks no more of the ordinary values and look-alikes than measured (24 of 315; 61 before this session)', () => {
-    const r = flagged(rows('session18-sx-benign.jsonl'), false);
-    expect(r.n).toBe(315);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(24);
-  });
+  it('blocks no more of the ordinary values and look-alikes than measured (24 of 315; 61 before this session)', ordinaryCeiling(() => d, 'session18-sx-benign.jsonl', 315, 24));
 });

@@ -22,31 +22,19 @@
 // asset path, a UNC share, and arithmetic SQL tautologies (sqrt(16) = 4: another helper's domain).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
-import { probeRows as rows, probeVerdicts, type ProbeRow as Row } from './probe-sets.js';
+import { attackFloors, ordinaryCeiling, probeRows as rows } from './probe-sets.js';
 
 let d: Detector;
 beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
 afterAll(async () => { await d.close(); });
 
-const flagged = (list: Row[], attack: boolean) => probeVerdicts(d, list, attack);
-
 describe('session 18 check set', () => {
   const attacks = rows('session18-attacks.jsonl');
-  const byLabel = (label: Row['label']) => attacks.filter((r) => r.label === label);
-
-  it.each([['cmdi', 158, 156], ['path', 128, 127]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
-    const r = flagged(byLabel(label), true);
-    expect(r.n).toBe(n);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
-  });
+  attackFloors(() => d, attacks, [['cmdi', 158, 156], ['path', 128, 127]] as const);
 
   it('holds no other labels', () => {
     expect(attacks.length).toBe(158 + 128);
   });
 
-  it('blocks no more of the ordinary values and look-alikes than measured (16 of 345)', () => {
-    const r = flagged(rows('session18-benign.jsonl'), false);
-    expect(r.n).toBe(345);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(16);
-  });
+  it('blocks no more of the ordinary values and look-alikes than measured (16 of 345)', ordinaryCeiling(() => d, 'session18-benign.jsonl', 345, 16));
 });

@@ -31,27 +31,15 @@
 // substitution) and Yy8'--9zz (quote and comment).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
-import { probeRows as rows, probeVerdicts, type ProbeRow as Row } from './probe-sets.js';
+import { attackFloors, ordinaryCeiling, probeRows as rows } from './probe-sets.js';
 
 let d: Detector;
 beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
 afterAll(async () => { await d.close(); });
 
-const flagged = (list: Row[], attack: boolean) => probeVerdicts(d, list, attack);
-
 describe('session 19 sqli/xss check set', () => {
   const attacks = rows('session19-sx-attacks.jsonl');
-  const byLabel = (label: Row['label']) => attacks.filter((r) => r.label === label);
+  attackFloors(() => d, attacks, [['sqli', 220, 219], ['xss', 198, 197]] as const);
 
-  it.each([['sqli', 220, 219], ['xss', 198, 197]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
-    const r = flagged(byLabel(label), true);
-    expect(r.n).toBe(n);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
-  });
-
-  it('blocks no more of the ordinary values and look-alikes than measured (18 of 390; 19 before this session)', () => {
-    const r = flagged(rows('session19-sx-benign.jsonl'), false);
-    expect(r.n).toBe(390);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(18);
-  });
+  it('blocks no more of the ordinary values and look-alikes than measured (18 of 390; 19 before this session)', ordinaryCeiling(() => d, 'session19-sx-benign.jsonl', 390, 18));
 });

@@ -27,31 +27,19 @@
 // prose (/usr/local/bin/node, what is /etc/passwd, boot.ini missing), ../ in a bug report, a UNC share.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
-import { probeRows as rows, probeVerdicts, type ProbeRow as Row } from './probe-sets.js';
+import { attackFloors, ordinaryCeiling, probeRows as rows } from './probe-sets.js';
 
 let d: Detector;
 beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
 afterAll(async () => { await d.close(); });
 
-const flagged = (list: Row[], attack: boolean) => probeVerdicts(d, list, attack);
-
 describe('session 19 check set', () => {
   const attacks = rows('session19-attacks.jsonl');
-  const byLabel = (label: Row['label']) => attacks.filter((r) => r.label === label);
-
-  it.each([['cmdi', 205, 202], ['path', 160, 160]] as const)('detects the %s attacks (%i, measured %i)', (label, n, measured) => {
-    const r = flagged(byLabel(label), true);
-    expect(r.n).toBe(n);
-    expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
-  });
+  attackFloors(() => d, attacks, [['cmdi', 205, 202], ['path', 160, 160]] as const);
 
   it('holds no other labels', () => {
     expect(attacks.length).toBe(205 + 160);
   });
 
-  it('blocks no more of the ordinary values and look-alikes than measured (42 of 351)', () => {
-    const r = flagged(rows('session19-benign.jsonl'), false);
-    expect(r.n).toBe(351);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(42);
-  });
+  it('blocks no more of the ordinary values and look-alikes than measured (42 of 351)', ordinaryCeiling(() => d, 'session19-benign.jsonl', 351, 42));
 });
