@@ -545,7 +545,23 @@ function pendingStep(st: usize, p: usize, prose: bool): void {
   s32(p, PT_PEND, 0);
 }
 
-function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
+/**
+ * A parent step in a request path (the path context) that the router and the handler read differently: its dots or
+ * its separator decoded from an escape (..%2f %2e%2e/ .%2e/, or a folded look-alike), a backslash as its separator, or
+ * its '..' glued to a name (static../). A router matches the raw segment (..%2fserver.js is one name; no client that
+ * normalises a URL sends %2e%2e or '\' as a step: it resolves or converts them), and the handler that decodes the
+ * parameter, or a Windows file API, or an alias without its trailing slash (nginx's location /static { alias
+ * /srv/static/; } serves /static../app.py from /srv/static/../app.py), climbs out of the directory the route names.
+ * A plain /a/../b is resolved within the URL's root by whatever normalises paths: it stays the notice it was.
+ * `dstart`..`dend`: the dots' original span, `start`..`end` the separator's, `c` the separator.
+ */
+// @ts-ignore: decorator
+@inline function disguisedStep(st: usize, p: usize, dstart: u32, dend: u32, c: u32, start: u32, end: u32): bool {
+  return g32(st, ST_CONTEXT) == CTX_PATH && (c == 0x5c || g32(p, PT_DOTSEG) == 0 || dend - dstart != 2 || end - start != 1);
+}
+
+/** A parent step ending at `end`; `climbs`: it leaves the intended directory whatever precedes it (see disguisedStep). */
+function traversal(st: usize, p: usize, dstart: u32, end: u32, climbs: bool = false): void {
   let trav = g32(p, PT_TRAV);
   if (trav > 0 && g32(p, PT_TEND) == dstart) trav++;
   else { trav = 1; s32(p, PT_TSTART, dstart); }
@@ -556,7 +572,7 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
   const sep = g32(p, PT_SEP_AT);
   const noop = g32(p, PT_WORDS) == 0 && g32(p, PT_SEG) == dstart + 1 && (sep & SEP_NOOP) != 0;
   const rooted = dstart == 0 || (g32(p, PT_WORDS) == 0 && g32(p, PT_SEG) == dstart + 1 && sep == 0) || noop;
-  if (trav == 1 && rooted && (dstart <= 1 || noop)) {
+  if (trav == 1 && rooted && (dstart <= 1 || noop) && !climbs) {
     // one step opening the value: a file parameter (../x) unless the value goes on as prose
     // ("../images/ and ../css/ folders"); decided at the next word after a space, other input or the end
     // (after no-op segments the report starts at the value's start)
@@ -564,7 +580,7 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32): void {
     return;
   }
   if (trav >= 2) s32(p, PT_PEND, 0);
-  report(st, trav >= 2 || rooted ? R_PATH_TRAVERSAL_SEQUENCE : R_PATH_DOT_DOT_SLASH, g32(p, PT_TSTART), end);
+  report(st, trav >= 2 || rooted || climbs ? R_PATH_TRAVERSAL_SEQUENCE : R_PATH_DOT_DOT_SLASH, g32(p, PT_TSTART), end);
 }
 
 function heldPunct(st: usize, p: usize, h: usize, c: u32, start: u32): void {
@@ -647,8 +663,8 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
     if (g32(p, PT_TRAV) > 0 && g32(p, PT_TEND) == start) s32(p, PT_TEND, end); // ..// still one step
     if (g32(p, PT_DOTDIR) == 1 && adjacent) s32(p, PT_DOTDIR, 2); else if (g32(p, PT_DOTDIR) != 2 || !adjacent) s32(p, PT_DOTDIR, 0);
     if (dots > 0 && g32(p, PT_DEND) == start) {
-      if (dots == 2 && g32(p, PT_DOTSEG) != 0) traversal(st, p, g32(p, PT_DSTART), end);
-      else if (dots == 2) traversal(st, p, g32(p, PT_DSTART), end); // foo../ is still a parent step for many servers
+      // (foo../ is still a parent step for many servers)
+      if (dots == 2) traversal(st, p, g32(p, PT_DSTART), end, disguisedStep(st, p, g32(p, PT_DSTART), g32(p, PT_DEND), c, start, end));
       else if (dots >= 3) report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART), end);
       else if (dots == 1 && g32(p, PT_DOTSEG) != 0 && g32(p, PT_ANY) != 0 && g32(p, PT_DSTART) > 0 && g32(p, PT_SEG) == g32(p, PT_DSTART) + 1) {
         // /./ — but \.\ waits: it may be a regular expression's escaped dot

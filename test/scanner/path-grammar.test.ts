@@ -342,3 +342,27 @@ describe('path session 20 (rtc23): one parent step after no-op segments (./ .// 
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe('path session 21 (rtc23 15): a parent step in a request path that the router and the handler read differently climbs', () => {
+  // an escaped separator or dot (the router matches one segment, the handler decodes and joins), a backslash (Windows
+  // file APIs), a '..' glued to a name (nginx's alias off-by-slash: /static../ under location /static { alias /srv/static/; })
+  it.each(['/static/..%2fserver.js', '/static/%2e%2e%2fserver.js', '/download/..%5capp.py', '/static/.%2e/app.py',
+    '/static/%2e./app.py', '/static/..\\app.py', '/static../app.py', '/img..%2fapp.py', '/a/..%252fapp.py', '/a/..%c0%afapp.py'])('%s is a traversal', (input) => {
+    const r = d.scan(input, { context: 'path' });
+    expect(r.blocked).toBe(true);
+    expect(ruleIds(r)).toContain('path.traversal-sequence');
+    expectSameWhenSplit(d, [input], 'path');
+  });
+  // a plain /a/../b is resolved inside the URL's root by whatever normalises the path: the notice it was
+  it.each(['/static/../app.py', '/docs/v1..2/x', '/files/report..txt', '/a/b../', '/a/..%2f'])('%s in a query value is not blocked', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it.each(['/static/../app.py', '/a/b/../c'])('%s in a request path stays a notice', (input) => {
+    const r = d.scan(input, { context: 'path' });
+    expect(ruleIds(r)).toEqual(['path.dot-dot-slash']);
+    expect(r.blocked).toBe(false);
+  });
+  it.each(['/docs/v1..2/x', '/files/report..txt', '/a/b.c/d', '/x/...more', '/static/app.min.js', '/a%2fb/c.d'])('%s in a request path stays clean', (input) => {
+    expect(d.scan(input, { context: 'path' }).threats.filter((t) => t.category === 'path')).toEqual([]);
+  });
+});
