@@ -215,8 +215,25 @@ function aspPercent(inp: usize, i: u32, n: u32, inRun: bool): bool {
   // (and %uEFC8 %uF025, the private-use forms dotdotpwn sends as '/' for IIS: no text has them where a path is read)
   if (cp == 0x2215 || cp == 0x2044 || cp == 0xefc8 || cp == 0xf025) return 0x2f;
   if (cp == 0x2216) return 0x5c;
+  // Compatibility forms that NFKC (Python's unicodedata.normalize, Java's Normalizer, file APIs that normalise
+  // names) turns into '.' or '\\': ONE DOT LEADER, SMALL FULL STOP, SMALL REVERSE SOLIDUS (full-width ones are above;
+  // the two-dot forms are read in putDecoded and markupStage). The ellipsis (NFKC '...') is left alone: '...' is an
+  // ordinary name to every file system, and the character is common in prose.
+  if (cp == 0x2024 || cp == 0xfe52) return 0x2e;
+  if (cp == 0xfe68) return 0x5c;
   return cp;
 }
+
+/**
+ * The original offset of the second '.' of a two-dot form that starts at `at` and ends at `end`: `next` (its second
+ * byte's) when that is past `at`, else one past `at` (a %u2025 escape's bytes share one offset), so each dot spans a byte or more.
+ */
+// @ts-ignore: decorator
+@inline function secondAt(at: u32, next: u32, end: u32): u32 { return next > at ? next : at + 1 < end ? at + 1 : at; }
+
+/** TWO DOT LEADER and its vertical presentation form, which NFKC turns into '..' (see foldFullWidth). */
+// @ts-ignore: decorator
+@inline function twoDots(cp: u32): bool { return cp == 0x2025 || cp == 0xfe30; }
 
 /** Original offset of input position `j` (the end of the input when `j` is past it). */
 // @ts-ignore: decorator
@@ -457,6 +474,7 @@ function octalMarkup(sg: usize, inp: usize, e: u32, n: u32): i32 {
 @inline function putDecoded(st: usize, sg: usize, out: usize, outOff: usize, o: u32, cp: u32, at: u32, end: u32): u32 {
   const c = foldFullWidth(cp);
   if (c < 0x80) return put(st, sg, out, outOff, o, c, at, end);
+  if (twoDots(c)) { o = put(st, sg, out, outOff, o, 0x2e, at, end); return put(st, sg, out, outOff, o, 0x2e, secondAt(at, at, end), end); }
   prevOut = 0x80;
   return emitUtf8(out, outOff, o, c, at);
 }
@@ -609,7 +627,7 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         const c1 = i + 1 < n ? <u32>load<u8>(inp + i + 1) : 0;
         const c2 = i + 2 < n ? <u32>load<u8>(inp + i + 2) : 0;
         const c3 = i + 3 < n ? <u32>load<u8>(inp + i + 3) : 0;
-        let cp: i32 = -1; let len: u32 = 0; let overlong = false;
+        let cp: i32 = -1; let len: u32 = 0; let overlong = false; let two = false;
         if (b < 0xc2 && (c1 & 0xc0) == 0x80) { cp = <i32>(((b & 1) << 6) | (c1 & 0x3f)); len = 2; overlong = true; }
         else if (b == 0xe0 && c1 < 0xa0 && (c1 & 0xc0) == 0x80 && (c2 & 0xc0) == 0x80) { cp = <i32>(((c1 & 0x3f) << 6) | (c2 & 0x3f)); len = 3; overlong = true; }
         else if (b == 0xf0 && c1 < 0x90 && (c1 & 0xc0) == 0x80 && (c2 & 0xc0) == 0x80 && (c3 & 0xc0) == 0x80) { cp = <i32>(((c1 & 0x3f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f)); len = 4; overlong = true; }
@@ -626,6 +644,11 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         else if (b == 0xef && c1 == 0xbd && c2 >= 0x80 && c2 <= 0x9e) { cp = <i32>(0x60 + c2 - 0x80); len = 3; }
         // raw DIVISION SLASH, SET MINUS, FRACTION SLASH: the look-alikes %u2215 %u2216 %u2044 already fold to / \ /
         else if (b == 0xe2 && ((c1 == 0x88 && (c2 == 0x95 || c2 == 0x96)) || (c1 == 0x81 && c2 == 0x84))) { cp = <i32>(c2 == 0x96 ? 0x5c : 0x2f); len = 3; }
+        // raw ONE and TWO DOT LEADER, SMALL FULL STOP, SMALL REVERSE SOLIDUS, the vertical two-dot leader: NFKC's '.' '..' '\\'
+        // (see foldFullWidth); a two-dot form goes out as two dots, the second at its second byte
+        else if (b == 0xe2 && c1 == 0x80 && (c2 == 0xa4 || c2 == 0xa5)) { cp = 0x2e; len = 3; two = c2 == 0xa5; }
+        else if (b == 0xef && c1 == 0xb9 && (c2 == 0x92 || c2 == 0xa8)) { cp = <i32>(c2 == 0x92 ? 0x2e : 0x5c); len = 3; }
+        else if (b == 0xef && c1 == 0xb8 && c2 == 0xb0) { cp = 0x2e; len = 3; two = true; }
         else if (b < 0xc2 && c1 < 0x80) {
           // A lone C0/C1 lead before an ASCII byte (%c0%2e, %c1%1c): decoders that ignore the continuation
           // bits make '.', '/' or '\' of it; only those three are taken (C0 may also be dropped: %c0%5c)
@@ -636,7 +659,8 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         if (cp >= 0 && cp < 0x80) {
           const end = i + len < n ? load<u32>(inOff + (<usize>(i + len) << 2)) : load<u32>(inOff + (<usize>n << 2));
           if (overlong) report(st, R_PATH_OVERLONG_UTF8, at, end);
-          o = put(st, sg, out, outOff, o, <u32>cp, at, end);
+          if (two) { o = put(st, sg, out, outOff, o, 0x2e, at, end); o = put(st, sg, out, outOff, o, 0x2e, secondAt(at, load<u32>(inOff + (<usize>(i + 1) << 2)), end), end); }
+          else o = put(st, sg, out, outOff, o, <u32>cp, at, end);
           i += len; continue;
         }
       }

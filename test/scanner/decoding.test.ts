@@ -164,6 +164,13 @@ describe('decoding stages', () => {
   it('folds raw slash look-alikes like their %u forms', () => {
     expect(finalText('..\u2215..\u2216x\u2044y')).toBe('../..\\x/y');
   });
+  // session 21 (rtc23 19): what NFKC (Python unicodedata, Java Normalizer) turns into '.' '..' '\\' is read as that
+  it('folds the compatibility forms NFKC makes dots and backslashes of, raw and escaped', () => {
+    expect(finalText('\u2025/\u2024\u2024/\ufe52\ufe52\ufe68\ufe30/x')).toBe('../../..\\../x');
+    expect(finalText('%E2%80%A5/%u2025/&#x2025;/\\u2025/%uFE68')).toBe('../../../../\\');
+    // the ellipsis (NFKC '...') is a name to every file system, and prose: left as it is
+    expect(finalText('wait\u2026')).toBe('wait\u2026');
+  });
   it('decodes written-out 0x2e / 0x2f / 0x5c in path evasion', () => {
     expect(finalText('/0x2e0x2e0x2fetc')).toBe('/../etc');
     expect(finalText('id 0x2ef1')).toBe('id 0x2ef1');

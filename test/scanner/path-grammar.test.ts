@@ -366,3 +366,21 @@ describe('path session 21 (rtc23 15): a parent step in a request path that the r
     expect(d.scan(input, { context: 'path' }).threats.filter((t) => t.category === 'path')).toEqual([]);
   });
 });
+
+describe('path session 21 (rtc23 19): compatibility forms that NFKC-normalising applications turn into dots and separators', () => {
+  // TWO DOT LEADER, ONE DOT LEADER, SMALL FULL STOP, SMALL REVERSE SOLIDUS, the vertical two-dot leader
+  it.each(['\u2025/\u2025/app.py', '\u2024\u2024/\u2024\u2024/app.py', '\ufe52\ufe52/\ufe52\ufe52/app.py', '..\ufe68..\ufe68app.py',
+    '%E2%80%A5/%E2%80%A5/app.py', '\ufe30/\ufe30/app.py', '%u2025%u2215%u2025%u2215etc/passwd', '&#x2025;/&#x2025;/x'])('%s is a traversal', (input) => {
+    for (const context of ['query', 'json', 'path'] as const) {
+      const r = d.scan(input, { context });
+      expect(r.blocked, context).toBe(true);
+      expect(ruleIds(r), context).toContain('path.traversal-sequence');
+    }
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['a\u2025b', 'pages 1\u20255', 'wait\u2026 what', '\u2026/\u2026/x', 'x\ufe52y'])('%s stays clean', (input) => {
+    for (const context of ['query', 'json', 'path'] as const) {
+      expect(d.scan(input, { context }).threats.filter((t) => t.category === 'path'), context).toEqual([]);
+    }
+  });
+});
