@@ -134,7 +134,8 @@ function ssjsPunctFull(st: usize, j: usize, c: u32, start: u32, end: u32): void 
 //   ';import(''+name)//  ';import(`${name}`)//                      expression, a string added to or interpolated)
 //   ';location = name//  ${location=name}  ';(location=name)//     location assigned, spaced or not, in any expression,
 //   ';location['href']=name//  ';[location]=[name]//  x.location=   through an index, a destructuring or a member,
-//   ';location/**/=name//                                           comments anywhere in it
+//   ';location/**/=name//  ';location//x<LF>=name//                 comments anywhere in it, a line comment to its line break
+//   ';window['loc'+'ation']=name//                                 a global's member named by pieces, assigned
 //   ${location.assign(name)}  forEach(location.assign,location)    location's navigating methods, called or handed on
 //   '+Object.assign(location,{href:name})+'                       location written by Object.assign or Reflect.set
 //   '+Reflect.construct(Function,[name])()+'  Function.call(       a function built from a string, not called by name
@@ -162,11 +163,13 @@ const JB_STAR: u32 = 4;    // and '*': '/' closes it
 const JB_SP: u32 = 5;      // spaces after the quote: only ';' or a line break leaves the string now
 const JB_NL: u32 = 6;      // a line break after the quote: ';' leaves it; anything else leaves it weakly (JB_WEAK)
 const JB_NL_FIRST: u32 = 7; // the same after a quote that is the value's first byte: it can only close a string, so anything leaves it
-const JB_ARMED: u32 = 8;   // the string left (to the value's end); the bits above it:
-const JB_WEAK: u32 = 16;   // left weakly (a line break, ? : , < > = ! in instanceof): spaced sinks do not count
-const JB_ASL: u32 = 32;    // a '/' just read: '*' opens a comment (the sink's progress kept), anything else divides
-const JB_ACMT: u32 = 64;   // inside /* */ (the sink's progress kept)
-const JB_ASTAR: u32 = 128; // and '*'
+const JB_LINE: u32 = 8;    // a // comment after the quote: the line break that ends it is one after the quote (JB_NL); a quote restarts the wait
+const JB_ARMED: u32 = 16;  // the string left (to the value's end); the bits above it:
+const JB_WEAK: u32 = 32;   // left weakly (a line break, ? : , < > = ! in instanceof): spaced sinks do not count
+const JB_ASL: u32 = 64;    // a '/' just read: '*' opens a comment (the sink's progress kept), anything else divides
+const JB_ACMT: u32 = 128;  // inside /* */ (the sink's progress kept)
+const JB_ASTAR: u32 = 256; // and '*'
+const JB_ALINE: u32 = 512; // inside a // comment with a sink under way (location//x<LF>=name): to the line break, the progress kept
 
 // JB_SINK (while armed)
 const S_IMPORT: u32 = 1;      // import (not a member: x.import): waiting for '('
@@ -199,6 +202,12 @@ const S_IMPORT_PL: u32 = 26;  // import(s: a ')' glued is English's plural marke
 const S_IMPORT_PLD: u32 = 27; // import(s): a space after it (or the end) is the sentence's; code after it ('-import(s)-',
                               // import(s)//) reports
 const S_FUNC_SP: u32 = 28;    // function and a space: the name a declaration gives (function open() { is no call)
+// window['loc'+'ation']=name: a global's member named by a string built from pieces, assigned. The pieces hide the name
+// (location, onerror) from every reading that matches names; code that means a global it knows writes the name.
+const S_GLOBAL: u32 = 29;     // window self top parent frames globalThis document: waiting for '['
+const S_GIDX: u32 = 30;       // window[: the index's strings and words, to its ']'
+const S_GIDX_PLUS: u32 = 31;  // window['loc'+ : the name is computed ('+' between its pieces)
+const S_GIDX_END: u32 = 32;   // window['loc'+'ation']: '=' assigns (as location= does: S_LOC_EQ)
 
 const JB_QUOTE: u32 = 52;  // the quote of an import( specifier open (S_IMPORT_S0 .. S_IMPORT_D)
 
@@ -208,6 +217,12 @@ function jsbReport(st: usize, j: usize, end: u32): void {
   s32(j, JB_SINK, 0);
 }
 
+/** A name for the global object or the document (a member of which may be location or a handler). */
+function globalName(w: usize, len: u32): bool {
+  return wordIs(w, len, "window") || wordIs(w, len, "self") || wordIs(w, len, "top") || wordIs(w, len, "parent") ||
+    wordIs(w, len, "frames") || wordIs(w, len, "globalthis") || wordIs(w, len, "document");
+}
+
 function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u32): void {
   let mode = g32(j, JB_MODE);
   if (mode < JB_ARMED) { // a quote's wait: a word inside a comment keeps it; after a line break it leaves weakly; any other word ends it
@@ -215,10 +230,11 @@ function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u3
     if ((mode == JB_Q || mode == JB_SP) && (wordIs(word, len, "in") || wordIs(word, len, "instanceof"))) {
       s32(j, JB_MODE, JB_ARMED | JB_WEAK); s32(j, JB_SINK, 0); return;
     }
-    if (mode != JB_NL && mode != JB_NL_FIRST) { s32(j, JB_MODE, mode == JB_CMT || mode == JB_STAR ? JB_CMT : 0); return; }
+    if (mode != JB_NL && mode != JB_NL_FIRST) { s32(j, JB_MODE, mode == JB_CMT || mode == JB_STAR ? JB_CMT : mode == JB_LINE ? JB_LINE : 0); return; }
     mode = mode == JB_NL ? JB_ARMED | JB_WEAK : JB_ARMED; s32(j, JB_MODE, mode); s32(j, JB_SINK, 0);
   }
   if ((mode & JB_ACMT) != 0) { s32(j, JB_MODE, mode & ~JB_ASTAR); return; }
+  if ((mode & JB_ALINE) != 0) return;
   if ((mode & JB_ASL) != 0) { s32(j, JB_MODE, mode & ~JB_ASL); jsbSink(st, j, 0x2f, start); } // (the '/' divided: a/b)
   const s = g32(j, JB_SINK);
   const dotted = g32(j, J_PREV) == 0x2e && g32(j, J_LAST_END) == start;
@@ -233,6 +249,7 @@ function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u3
   else if (s == S_CTOR_P && wordIs(word, len, "function")) { jsbReport(st, j, end); return; }
   else if (s == S_FUNC_DOT && (wordIs(word, len, "call") || wordIs(word, len, "apply") || wordIs(word, len, "bind"))) { jsbReport(st, j, end); return; }
   else if (s == S_LOC_IDX || (s >= S_IMPORT_S0 && s <= S_IMPORT_D)) next = s == S_LOC_IDX ? s : S_IMPORT_S; // (text inside)
+  else if (s == S_GIDX || s == S_GIDX_PLUS) next = s;
   else if (s == S_FUNC_SP) next = 0; // function open() {: a name declared, not called
   else if (wordIs(word, len, "location")) next = S_LOC;
   else if (wordIs(word, len, "import")) next = dotted ? 0 : S_IMPORT;
@@ -242,6 +259,7 @@ function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u3
   else if (wordIs(word, len, "with")) next = S_WITH;
   else if (wordIs(word, len, "open")) next = dotted ? 0 : S_OPEN;
   else if (wordIs(word, len, "localstorage") || wordIs(word, len, "sessionstorage")) next = S_STORE;
+  else if (globalName(word, len)) next = S_GLOBAL;
   s32(j, JB_SINK, next);
 }
 
@@ -251,17 +269,19 @@ function jsbPunct(st: usize, j: usize, c: u32, start: u32, end: u32): void {
   const space = c == 0x20 || c == 0x0a;
   // ${ opens a template's expression: script from here (J_PREV and J_LAST_END still hold the byte before this one)
   // (after a weak break-out it makes a full one: ',`${location = name}`)
-  if (c == 0x7b && g32(j, J_PREV) == 0x24 && g32(j, J_LAST_END) == start && (mode < JB_ARMED || (mode & (JB_WEAK | JB_ACMT)) == JB_WEAK)) {
+  if (c == 0x7b && g32(j, J_PREV) == 0x24 && g32(j, J_LAST_END) == start && (mode < JB_ARMED || (mode & (JB_WEAK | JB_ACMT | JB_ALINE)) == JB_WEAK)) {
     if (mode < JB_ARMED) { s32(j, JB_MODE, JB_ARMED); s32(j, JB_START, start - 1); s32(j, JB_SINK, 0); }
     else s32(j, JB_MODE, mode & ~JB_WEAK);
     return;
   }
   if (mode < JB_ARMED) {
     let m: u32 = 0;
-    if (mode == JB_CMT) m = c == 0x2a ? JB_STAR : JB_CMT;
+    // (a // comment after the quote runs to the line break, which is then one after the quote: ''//x<LF>location=name)
+    if (mode == JB_LINE && !quote) m = c == 0x0a ? (g32(j, JB_START) == 0 ? JB_NL_FIRST : JB_NL) : JB_LINE;
+    else if (mode == JB_CMT) m = c == 0x2a ? JB_STAR : JB_CMT;
     else if (mode == JB_STAR) m = c == 0x2f ? JB_Q : c == 0x2a ? JB_STAR : JB_CMT;
     else if (quote) { m = JB_Q; s32(j, JB_START, start); }
-    else if (mode == JB_SL) m = c == 0x2a ? JB_CMT : 0;
+    else if (mode == JB_SL) m = c == 0x2a ? JB_CMT : c == 0x2f ? JB_LINE : 0;
     else if (mode >= JB_NL && space) m = mode; // (JB_NL JB_NL_FIRST)
     else if (c == 0x0a) m = g32(j, JB_START) == 0 ? JB_NL_FIRST : JB_NL;
     else if (space) m = JB_SP;
@@ -293,9 +313,18 @@ function jsbArmedPunct(st: usize, j: usize, c: u32, start: u32, end: u32): void 
     s32(j, JB_MODE, mode);
     return;
   }
+  if ((mode & JB_ALINE) != 0) {
+    if (c != 0x0a) return;
+    mode &= ~JB_ALINE; // (the line break then spaces the sink's parts, as any other)
+    s32(j, JB_MODE, mode);
+  }
   if ((mode & JB_ASL) != 0) {
     mode &= ~JB_ASL;
     if (c == 0x2a) { s32(j, JB_MODE, mode | JB_ACMT); return; }
+    // '//' with a sink under way (outside any string: not in an index or a specifier, whose text may hold '//'): a
+    // line comment, skipped to its line break; with none, the '/' divides as before
+    const sk = g32(j, JB_SINK);
+    if (c == 0x2f && sk != 0 && sk != S_LOC_IDX && sk != S_GIDX && sk != S_GIDX_PLUS) { s32(j, JB_MODE, mode | JB_ALINE); return; }
     s32(j, JB_MODE, mode);
     jsbSink(st, j, 0x2f, start); // (the '/' divided, or began a // comment)
   }
@@ -354,6 +383,10 @@ function jsbSink(st: usize, j: usize, c: u32, end: u32): void {
   }
   else if (s == S_LOC_DOT) next = space ? s : 0;
   else if (s == S_LOC_IDX) next = c == 0x5d ? S_LOC_IDX_END : c == 0x3b ? 0 : s;
+  else if (s == S_GLOBAL) next = c == 0x5b ? S_GIDX : 0;
+  // (a literal name, window['location'], is xss.ts's: only a name added from pieces goes on)
+  else if (s == S_GIDX || s == S_GIDX_PLUS) next = c == 0x5d ? (s == S_GIDX_PLUS ? S_GIDX_END : 0) : c == 0x3b ? 0 : c == 0x2b ? S_GIDX_PLUS : s;
+  else if (s == S_GIDX_END) next = space ? (weak ? 0 : s) : c == 0x3d ? S_LOC_EQ : 0;
   else if (s == S_ASSIGN || s == S_CTOR) next = space ? s : c == 0x28 ? s + 1 : 0;
   else if (s == S_WITH) next = c == 0x28 ? S_WITH_P : 0; // (glued: "with (location) known" is prose's)
   else if (s == S_ASSIGN_P || s == S_CTOR_P || s == S_WITH_P) next = space ? s : 0;

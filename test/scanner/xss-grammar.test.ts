@@ -857,3 +857,35 @@ describe('xss: navigation and module sinks after leaving a JS string (rt23)', ()
     for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
   });
 });
+
+// session 21: a // line comment between location and '=' (skipped to its line break, the assignment's progress kept), a //
+// comment after the break-out quote (its line break then leaves the string as one after the quote does), and a global's
+// member named by a string built from pieces and assigned (window['loc'+'ation']=name: the pieces hide the name). Each
+// runs window.name's script in the page as ';location=name// does. The hits fail before; the clean rows keep a '//' inside
+// an index or a string, a comparison, and prose.
+describe('xss: line comments and computed global members after leaving a JS string (session 21)', () => {
+  const hits = [
+    "';location//x\n=name//", "';location//x\n= name//", "';location.href//c\n=name//", "'//x\n;location=name//", "'//x\nlocation=name//",
+    "';window['loc'+'ation']=name//", "';self['loc'+'ation']=name//", "';top[\"loc\"+\"ation\"] = name//", "';document['loc'+'ation']=name//",
+    "';window['loc'+'ation']//c\n=name//", "';parent[`loc`+`ation`]=name//",
+    // (a '//' inside an index or a string comments nothing out: what follows is still read)
+    "';location['//x']=name//", "';x='http://a';location=name//",
+  ];
+  const contexts = ['query', 'form', 'json'] as const;
+  const asSent = (input: string, context: string) => (context === 'json' ? input : input.replace(/\+/g, '%2B'));
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-breakout', (input, context) => {
+    const r = d.scan(asSent(input, context), { context });
+    expect(ruleIds(r)).toContain('xss.js-breakout');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = [
+    "'//cdn.example/x.js'", "it's//fine\nlocation = Paris", "window['a'+'b'] is an index", "';window['x'+'y']==name//",
+    "see 'a'//b\nLocation = Paris", "';window['a']//x\n", "the window['a'+'b'] = c form", "';location['//x']",
+  ];
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(input, { context }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
+  });
+});
