@@ -16,7 +16,9 @@ const PT_DOTDIR: u32 = 4;    // 1: /.name  2: /.name/  (a hidden directory)
 const PT_SYS: u32 = 8;       // 1: system dir word at a segment start, 2: and its '/'
 const PT_STEM: u32 = 12;     // 1: stem word, 2: stem + '.'
 const PT_FILE: u32 = 16;     // file: URI / drive-root progress (6 7: jar and its ':', see pathWordFull; 14 15 a jar: URL in prose waiting
-                             // for its "!/"; 8-12 gopher:// dict:// up to the port, FT_DICT for dict, see rawScheme)
+                             // for its "!/"; 8-12 gopher:// dict:// up to the port, FT_DICT for dict, see rawScheme; 19 an NTFS
+                             // stream's ':$' after a file name, see ntfsStream; 21 22 file or netdoc and its ':', 23 a relative
+                             // name after it, see pathWordFull)
 const PT_SLASHES: u32 = 20;
 const PT_ROOT: u32 = 24;     // a path rooted at the value start (/ \ c:\): 1 through system dirs, 2 /etc /proc /boot, 3 and its '/',
                              // 4 under \windows \winnt \inetpub, 5 and a name's '.'
@@ -24,7 +26,8 @@ const PT_INF: u32 = 28;      // WEB-INF/ META-INF/: 1 web|meta at a segment star
                              // tomcat-users.xml: 5 tomcat at a segment start, 6 '-' (users then opens a stem)
 const PT_PEND: u32 = 32;     // a single parent step opening the value, its verdict pending: end + 1 | dstart << 30 (0 or 1),
                              // bit 31: a space followed the path (a word next makes it prose)
-const PT_UNC: u32 = 36;      // \\host\ at the value start: 1 '\', 2 '\\', 3 in the host name, 4 after \\? or \\.
+const PT_UNC: u32 = 36;      // \\host\ at the value start: 1 a separator, 2 two, 3 in the host name, 4 after \\? or \\.,
+                             // 5 //host/ (the share's name next), 6 in it; the UNC_ bits above (see uncSeparator)
 const PT_ANY: u32 = 40;
 const PT_WORDS: u32 = 44;    // words seen (drive letters count only as the first word)
 const PT_DSTART: u32 = 48;
@@ -40,6 +43,12 @@ const PT_STEM_KIND: u32 = 84;
 const PT_STEM_START: u32 = 88;
 const PT_LAST_END: u32 = 92;
 const PT_F_START: u32 = 96;
+/** PT_UNC's state (its low bits) and marks. */
+const UNC_STATE: u32 = 0xf;
+const UNC_FWD: u32 = 0x10;   // every separator so far a '/': //host/ is a protocol-relative URL as much as a UNC path
+const UNC_AT: u32 = 0x20;    // an '@' in the host name: ssl or a port may follow (the WebDAV redirector's \\host@SSL@443\)
+const UNC_SSL: u32 = 0x40;   // and it did
+
 /** PT_FILE's mark for dict:// (8-12 otherwise gopher://). */
 const FT_DICT: u32 = 0x100;
 
@@ -135,12 +144,13 @@ const H_RUNF: u32 = 60;      // what the run holds besides words: RF_* bits (0: 
 
 // Punctuation classes, one load per byte: PB_PATH a byte paths are made of (/ \ . ~ - _: a run with
 // any other punctuation is an argument, not prose, see RF_OTHER); PB_TRACK a byte the trackers act on
-// even when quiet (. / \; with every tracker at rest, : - _ only move the last end, like a space: see pathPunct).
+// even when quiet (. / \, and $ for an NTFS stream, see ntfsStream; with every tracker at rest, : - _ only move the last
+// end, like a space: see pathPunct).
 const PB_PATH: u32 = 1;
 const PB_TRACK: u32 = 2;
 const PUNCT_CLASS: usize = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 1,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -334,6 +344,24 @@ const EXT_FLAGS: u64 = K_P_SENS_EXT_STRONG | K_P_SENS_EXT | K_P_STEM_EXT;
 }
 
 /**
+ * A '$' glued after ':' in a run of non-space bytes with a name's extension before it (x.php::$ x.aspx:s:$): the
+ * attribute type of an NTFS stream follows. name.ext::$DATA is the file's own content to Windows (IIS, file APIs) but
+ * not the name an extension filter or a handler mapping sees: a script's source read instead of run, an upload saved
+ * as the script it was refused as (shell.aspx::$DATA); ::$INDEX_ALLOCATION names a directory. (PHP's self::$data has no
+ * extension before it.)
+ */
+// @ts-ignore: decorator
+@inline function ntfsStream(p: usize, h: usize): bool {
+  const ext = g32(p, PT_EXT);
+  return ext != 0 && ext > g32(h, H_RUN);
+}
+
+/** An NTFS attribute type a stream name ends in ($DATA, $INDEX_ALLOCATION, $BITMAP, $ATTRIBUTE_LIST), folded. */
+function ntfsStreamType(w: usize, len: u32): bool {
+  return wordIs(w, len, "data") || wordIs(w, len, "index_allocation") || wordIs(w, len, "bitmap") || wordIs(w, len, "attribute_list");
+}
+
+/**
  * Device files under /dev that a file read never finishes on or that expose memory: /dev/zero /dev/urandom
  * /dev/random /dev/full (endless or blocking reads: a denial of service where a path is read) and /dev/mem
  * /dev/port (raw memory, I/O ports). Common words elsewhere (a random dir, a zero file), so only after dev.
@@ -407,9 +435,13 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
   if (sk != 0) { s32(p, PT_STEM, 1); s32(p, PT_STEM_START, start); s32(p, PT_STEM_KIND, sk); }
   else s32(p, PT_STEM, 0);
   // \\host\: the host name of a UNC path
-  const unc = g32(p, PT_UNC);
-  if (unc == 2 && g32(p, PT_SEG) == start + 1) s32(p, PT_UNC, 3);
-  else if (unc != 3) s32(p, PT_UNC, 0);
+  const unc = g32(p, PT_UNC), u = unc & UNC_STATE;
+  if (u == 2 && g32(p, PT_SEG) == start + 1) s32(p, PT_UNC, 3 | (unc & UNC_FWD));
+  else if (u == 3 && (unc & UNC_AT) != 0) { // host@SSL host@443: the WebDAV redirector's UNC path, not a URL's userinfo
+    s32(p, PT_UNC, (unc & ~UNC_AT) | (adjacent && (wordIs(w, len, "ssl") || portOf(w, len) < 0x10000) ? UNC_SSL : 0));
+  }
+  else if (u == 5 && g32(p, PT_SEG) == start + 1) s32(p, PT_UNC, 6 | UNC_FWD);
+  else if (u != 3) s32(p, PT_UNC, 0);
   // /proc/<pid>/: a number continues a system directory
   if (sys == 2 && adjacent && load<u8>(w) - 0x30 < 10) { s32(p, PT_SYS, 1); s32(p, PT_SYS_DEV, 0); }
   rootWord(st, p, w, len, flags, start, end, adjacent);
@@ -439,13 +471,22 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
     if (g32(st + ST_PATH2, H_SP_END) == g32(p, PT_F_START) + 1) s32(p, PT_FILE, 14);
     else report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
   }
-  if ((f == 14 || f == 15) && adjacent) s32(p, PT_FILE, 14); // (a word in the jar: URL)
+  // name.ext::$DATA: an NTFS stream's type (see ntfsStream)
+  if (f == 19 && adjacent && ntfsStreamType(w, len)) report(st, R_PATH_DOT_EVASION, g32(p, PT_F_START), end);
+  // file:app.py netdoc:app.py: a file URL relative to the working directory (Java's URL, urllib read it there: the
+  // application's own source and settings), when it is the whole value and names a file (name.ext: file:line is the
+  // notation): state 23 runs over the name's bytes to the end (see pathFinish); a space ends it (file:app.py foo is a
+  // code search's filter), a separator reports it
+  if ((f == 22 || f == 23) && adjacent && g32(p, PT_F_START) == 0) s32(p, PT_FILE, 23);
+  else if ((f == 14 || f == 15) && adjacent) s32(p, PT_FILE, 14); // (a word in the jar: URL)
   else if (adjacent && rawState(f)) rawScheme(st, p, f, 0, true, portOf(w, len), adjacent, end);
   else if (f == 7 && g32(p, PT_FILE) == 14) {} // (see above)
   else if ((flags & K_P_SCHEME_FILE) != 0 && len >= 4 && len <= 6 && (wordIs(w, len, "gopher") || wordIs(w, len, "dict"))) {
     s32(p, PT_FILE, 8 | (len == 4 ? FT_DICT : 0)); s32(p, PT_F_START, start);
   }
-  else if ((flags & K_P_SCHEME_FILE) != 0) { s32(p, PT_FILE, len == 3 && wordIs(w, len, "jar") ? 6 : 1); s32(p, PT_F_START, start); }
+  else if ((flags & K_P_SCHEME_FILE) != 0) {
+    s32(p, PT_FILE, len == 3 && wordIs(w, len, "jar") ? 6 : wordIs(w, len, "file") || wordIs(w, len, "netdoc") ? 21 : 1); s32(p, PT_F_START, start);
+  }
   else if (len == 1 && g32(p, PT_WORDS) == 0) { s32(p, PT_FILE, 3); s32(p, PT_F_START, start); }
   else s32(p, PT_FILE, 0);
   s32(p, PT_DOTS, 0);
@@ -536,6 +577,24 @@ function secretExt(w: usize, len: u32): bool {
   if (g32(p, PT_DOTS) == 2 && g32(p, PT_DEND) == at && g32(p, PT_DOTSEG) != 0 && g32(p, PT_TRAV) > 0 && g32(p, PT_TEND) == g32(p, PT_DSTART)) {
     traversal(st, p, g32(p, PT_DSTART), at);
   }
+}
+
+/**
+ * A separator for the UNC tracker (PT_UNC). Two separators open the value, then a host name and a separator: Windows reads
+ * \\host\share (and \/host, /\host, //host\: either separator) as a file on another machine. With forward slashes alone,
+ * //host/x is as much a protocol-relative URL (//cdn.example/x.js), so it reports only with a mark no URL has: the WebDAV
+ * redirector's host@SSL or host@port, or a hidden or administrative share, a first segment ending in '$' (//host/c$/x,
+ * //10.0.0.1/admin$, see pathPunctFull). The device forms \\.\ \\?\ (//./ //?/) report with either.
+ */
+function uncSeparator(st: usize, p: usize, c: u32, adjacent: bool, end: u32): void {
+  const unc = g32(p, PT_UNC), u = unc & UNC_STATE;
+  const fwd = c == 0x2f && (unc & UNC_FWD) != 0; // (this one too)
+  if (adjacent && (u == 4 || (u == 3 && (!fwd || (unc & UNC_SSL) != 0)))) report(st, R_PATH_UNC, 0, end);
+  let next: u32 = 0;
+  if (g32(p, PT_ANY) == 0) next = 1 | (c == 0x2f ? UNC_FWD : 0);
+  else if (u == 1 && adjacent) next = 2 | (fwd ? UNC_FWD : 0);
+  else if (u == 3 && adjacent && fwd) next = 5 | UNC_FWD;
+  s32(p, PT_UNC, next);
 }
 
 /** The pending single step opening the value climbs out of the root after all (or, in prose, is a single step). */
@@ -651,13 +710,15 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
     const dots = g32(p, PT_DOTS);
     if (dots >= 4 && g32(p, PT_DOTSEG) != 0) report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART), end);
     if (g32(p, PT_STEM) == 1 && adjacent) s32(p, PT_STEM, 2); else s32(p, PT_STEM, 0);
-    if (f == 2 && adjacent) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // file:../ file:....
+    if ((f == 2 || f == 22) && adjacent) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // file:../ file:....
     if (g32(p, PT_DOTDIR) == 2 && !adjacent) s32(p, PT_DOTDIR, 0);
-    const unc0 = g32(p, PT_UNC);
-    if (unc0 == 2 && adjacent) s32(p, PT_UNC, 4); else if (unc0 == 4) s32(p, PT_UNC, 0); // \\.\ a device path
+    const unc0 = g32(p, PT_UNC), u0 = unc0 & UNC_STATE;
+    if (u0 == 2 && adjacent) s32(p, PT_UNC, 4 | (unc0 & UNC_FWD)); // \\.\ a device path (//./ too)
+    else if (u0 == 3) s32(p, PT_UNC, unc0 & ~(UNC_AT | UNC_SSL)); // host.name
+    else if (u0 == 4 || u0 >= 5 || (unc0 & UNC_FWD) != 0) s32(p, PT_UNC, 0);
     s32(p, PT_SYS, 0);
     if (rawState(f)) rawScheme(st, p, f, c, false, 0, adjacent, end);
-    else s32(p, PT_FILE, (f == 14 || f == 15) && adjacent ? 14 : 0); // (jar:https://h.test/a.jar: see pathWordFull)
+    else s32(p, PT_FILE, (f == 14 || f == 15) && adjacent ? 14 : f == 23 && adjacent ? 23 : 0); // (jar:https://h.test/a.jar: see pathWordFull)
   } else if (c == 0x2f || c == 0x5c) {
     const dots = g32(p, PT_DOTS);
     if (g32(p, PT_TRAV) > 0 && g32(p, PT_TEND) == start) s32(p, PT_TEND, end); // ..// still one step
@@ -682,10 +743,8 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
     const slashes = run & ~SL_GLUED;
     if (slashes >= 4 && (run & SL_GLUED) == 0) report(st, R_PATH_DOT_EVASION, start + 1 - slashes, end);
     if (g32(p, PT_SYS) == 1 && adjacent) s32(p, PT_SYS, 2); else if (g32(p, PT_SYS) != 2 || !adjacent) s32(p, PT_SYS, 0);
-    if (f == 2) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
-    const unc = g32(p, PT_UNC);
-    if ((unc == 3 || unc == 4) && adjacent && c == 0x5c) report(st, R_PATH_UNC, 0, end);
-    s32(p, PT_UNC, c == 0x5c && g32(p, PT_ANY) == 0 ? 1 : unc == 1 && adjacent && c == 0x5c ? 2 : 0);
+    if (f == 2 || f == 22 || (f == 23 && adjacent)) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
+    uncSeparator(st, p, c, adjacent, end);
     if (f == 15 && adjacent && c == 0x2f) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // a jar: URL's "!/"
     if (rawState(f)) rawScheme(st, p, f, c, false, 0, adjacent, end);
     else s32(p, PT_FILE, f == 4 || f == 5 ? 5 : (f == 14 || f == 15) && adjacent ? 14 : 0);
@@ -700,9 +759,12 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
     s32(p, PT_STEM, 0);
   } else {
     dotDotEnd(st, p, start);
-    if (g32(p, PT_UNC) == 3 && !(adjacent && (c == 0x2d || c == 0x5f || c == 0x40))) s32(p, PT_UNC, 0); // host-name, host@SSL
-    else if (g32(p, PT_UNC) == 2 && adjacent && c == 0x3f) s32(p, PT_UNC, 4);                          // \\?\ an extended-length path
-    else if (g32(p, PT_UNC) == 4) s32(p, PT_UNC, 0);
+    const unc = g32(p, PT_UNC), u = unc & UNC_STATE;
+    // host-name, host@SSL (the mark only right before the separator: //x@ssl.example.com/ is a URL's userinfo and host)
+    if (u == 3) s32(p, PT_UNC, adjacent && (c == 0x2d || c == 0x5f || c == 0x40) ? (unc & ~(UNC_AT | UNC_SSL)) | (c == 0x40 ? UNC_AT : 0) : 0);
+    else if (u == 2 && adjacent && c == 0x3f) s32(p, PT_UNC, 4 | (unc & UNC_FWD));                   // \\?\ an extended-length path
+    else if (u == 6 && adjacent && c == 0x24) { report(st, R_PATH_UNC, 0, end); s32(p, PT_UNC, 0); } // //host/c$ //host/admin$
+    else if (u == 4 || u >= 5 || (unc & UNC_FWD) != 0) s32(p, PT_UNC, 0);
     // A '..' segment closed by other punctuation: ..;/ (servers that strip ;params before resolving dot
     // segments, Tomcat) anywhere; any punctuation when the '..' follows only leading slashes (/..%00, /..;),
     // where it can be nothing but a parent step whose separator the decoder did not recognise.
@@ -714,11 +776,13 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
       if (c == 0x3b) report(st, R_PATH_DOT_EVASION, g32(p, PT_DSTART), end);
     }
     if (c != 0x2d && c != 0x5f) s32(p, PT_DOTDIR, 0);
-    if (c == 0x3a && adjacent && (f == 1 || f == 3 || f == 6)) s32(p, PT_FILE, f + 1);
+    if (c == 0x3a && adjacent && (f == 1 || f == 3 || f == 6 || f == 21)) s32(p, PT_FILE, f + 1);
     else if (rawState(f)) rawScheme(st, p, f, c, false, 0, adjacent, end);
     // (a jar: URL in prose runs to a space; its '!' waits for the '/')
     else if ((f == 14 || f == 15) && adjacent && c > 0x20) s32(p, PT_FILE, c == 0x21 ? 15 : 14);
+    else if (f == 23 && adjacent && (c == 0x2d || c == 0x5f)) {} // (file:my-app.py)
     else s32(p, PT_FILE, 0);
+    if (c == 0x24 && adjacent && prev == 0x3a && ntfsStream(p, h)) { s32(p, PT_FILE, 19); s32(p, PT_F_START, start); }
     s32(p, PT_DOTS, 0);
     s32(p, PT_SYS, 0);
     s32(p, PT_STEM, 0);
@@ -740,4 +804,6 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
   }
   dotDotEnd(st, p, end);
   if (g32(p, PT_PEND) != 0) pendingStep(st, p, false);
+  // file:app.py as the whole value, a file's name.ext (see pathWordFull; file:line is a notation)
+  if (g32(p, PT_FILE) == 23 && g32(p, PT_EXT) != 0) report(st, R_PATH_FILE_SCHEME, 0, end);
 }

@@ -457,7 +457,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Dot-segment filter evasion: three or more dots or ....// style segments, /./ chains, runs of slashes before dots, a parent step carrying a path parameter (..;/, which proxies pass and Tomcat-style servers resolve)."
+    "description": "Dot-segment filter evasion: three or more dots or ....// style segments, /./ chains, runs of slashes before dots, a parent step carrying a path parameter (..;/, which proxies pass and Tomcat-style servers resolve), an NTFS stream suffix after a file name (x.php::$DATA, ::$INDEX_ALLOCATION: the file's content to Windows under a name an extension filter does not match)."
   },
   {
     "index": 49,
@@ -493,7 +493,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A file: URI (file:/, file:///, file:.., file:\\) naming a local path, or a PHP stream wrapper that reads files or archives (php://filter, phar://, zip://, glob://, expect://, compress.zlib://), or a scheme a server-side fetch speaks a raw protocol with to internal services (gopher://, dict://), or Java's jar: opening a remote archive (jar:http://, jar:https://, jar:ftp://)."
+    "description": "A file: URI (file:/, file:///, file:.., file:\\) naming a local path, or a relative one opening the value (file:app.py; Java's netdoc: alike), or a PHP stream wrapper that reads files or archives (php://filter, phar://, zip://, glob://, expect://, compress.zlib://), or a scheme a server-side fetch speaks a raw protocol with to internal services (gopher://, dict://), or Java's jar: opening a remote archive (jar:http://, jar:https://, jar:ftp://)."
   },
   {
     "index": 53,
@@ -502,7 +502,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A value that starts with a UNC path \\\\host\\ (or \\\\host@SSL\\): a file on another machine, used for remote includes and to leak NTLM credentials. Also the device and extended-length prefixes \\\\?\\ and \\\\.\\."
+    "description": "A value that starts with a UNC path \\\\host\\ (or \\\\host@SSL\\, either separator in any place: /\\host\\, //host\\): a file on another machine, used for remote includes and to leak NTLM credentials. With forward slashes alone (//host/, also a protocol-relative URL) only with a mark no URL has: host@SSL or host@port (the WebDAV redirector) or a hidden share (//host/c$). Also the device and extended-length prefixes \\\\?\\ and \\\\.\\."
   },
   {
     "index": 54,

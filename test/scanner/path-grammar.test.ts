@@ -384,3 +384,37 @@ describe('path session 21 (rtc23 19): compatibility forms that NFKC-normalising 
     }
   });
 });
+
+describe('path session 21 (rtc23 16): UNC paths with either separator, NTFS stream suffixes, relative file: and netdoc: URLs', () => {
+  const CTX = ['query', 'form', 'json'] as const;
+  const hits: Array<[string, string]> = [
+    // a backslash anywhere in the opening (Windows reads / and \ alike; a URL has none)
+    ['/\\evil.example\\share\\x', 'path.unc'], ['\\\\evil.example/share/x', 'path.unc'], ['//evil.example\\share', 'path.unc'],
+    // forward slashes alone, with a mark no URL has: the WebDAV redirector's @SSL / @port, a hidden or administrative share
+    ['//evil.example@SSL/x', 'path.unc'], ['//evil@SSL@443/x', 'path.unc'], ['//evil.example@8080/x', 'path.unc'],
+    ['//10.0.0.1/c$/x', 'path.unc'], ['//fs1/admin$', 'path.unc'], ['//./pipe/x', 'path.unc'],
+    // the file's content under a name an extension filter does not match
+    ['shell.aspx::$DATA', 'path.dot-evasion'], ['x.php::$data', 'path.dot-evasion'], ['index.php%3a%3a$DATA', 'path.dot-evasion'],
+    ['default.aspx::$INDEX_ALLOCATION', 'path.dot-evasion'], ['x.txt:hidden:$DATA', 'path.dot-evasion'], ['up/a.asp::$DATA', 'path.dot-evasion'],
+    // a file URL relative to the working directory naming a file (name.ext) as the whole value; Java's netdoc: reads files as file: does
+    ['file:app.py', 'path.file-scheme'], ['file:config.json', 'path.file-scheme'], ['FILE:my-app.py', 'path.file-scheme'],
+    ['file:src/app.py', 'path.file-scheme'], ['netdoc:///srv/app/config.json', 'path.file-scheme'], ['netdoc:app.py', 'path.file-scheme'],
+  ];
+  it.each(hits)('%s fires %s', (input, rule) => {
+    for (const context of CTX) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r), context).toContain(rule);
+      expect(r.blocked, context).toBe(true);
+    }
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // a protocol-relative URL (//host/x is that as much as a UNC path), a URL's userinfo, PHP's static properties, file: in prose
+  // or as a code search's filter, the file:line notation
+  const clean = ['//cdn.example/x.js', '//evil.example/share/x', '//user@cdn.example/x', '//x@ssl.example.com/y', '//a.b.c',
+    'a//b\\c', 'self::$data', 'Foo::$bitmap', 'x.php ::$data', 'Price: $5.00', 'file: report.pdf', 'see file:app.py', 'file:app.py foo',
+    'netdoc is old', '/static/app.js', 'C$ and D$', 'file:line', 'file:line:col'];
+  it.each(clean)('%s stays clean', (input) => {
+    for (const context of CTX) expect(d.scan(input, { context }).threats.filter((t) => t.category === 'path'), context).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+});
