@@ -439,7 +439,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../). A '..' segment closed by ';' (..;/, resolved after path parameters are stripped) counts as one; so does a '..' after only leading slashes closed by any punctuation (/..%00). A single step opening the value that goes on as prose (a space, then a word: \"../images/ and ../css/ folders\") is only a dot-dot-slash notice."
+    "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../). A '..' segment closed by ';' (..;/, resolved after path parameters are stripped) counts as one; so does a '..' after only leading slashes closed by any punctuation (/..%00). A single step opening the value that goes on as prose (a space, then a word: \"../images/ and ../css/ folders\") is only a dot-dot-slash notice. In a request path (the path context) one step is enough when the router and the handler read it differently: its dots or separator escaped (/static/..%2fserver.js, .%2e/), a backslash as its separator, or its '..' glued to a name (/static../, an alias without its trailing slash); a plain /a/../b there stays a notice."
   },
   {
     "index": 47,
