@@ -3,7 +3,7 @@
 // judged by what follows it (an option, a path, a number, end of input; `name=` is a query
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
-import { g32, s32, g64, s64, report, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION, ST_BSNL } from "./state";
+import { g32, s32, g64, s64, report, rawUpper, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION, ST_BSNL } from "./state";
 import { digitsOnly, flagsOfBytes, lettersOnly, wordIs } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT, K_FAMILY_CMD,
@@ -66,10 +66,25 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // opening the value; 8388608 (PS_READ, kind 6): a file- or network-reading verb after '| ' in a pasted pipeline;
                              // 16777216 (IP_CMD): the command is ip after a separator (its object word decides: see step 52);
                              // 33554432 (LIT_WEAK): a weak word after a literal backslash-n (see literalNewline);
+                             // 67108864 (TITLE): the command word is written in Title-case (see titleCase);
                              // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|',
                              // 128 a PowerShell verb after '| ' or '&' (its cmdlet waits for an argument: step 36), 256 after '&' (only that counts)
 const IP_CMD: u32 = 16777216;
 const LIT_WEAK: u32 = 33554432;
+const TITLE: u32 = 67108864;
+
+/**
+ * Was the word [start, end) written in Title-case, one upper-case letter and then lower-case ones ("Cat", "Route",
+ * "History")? Decoding folds case, so the raw bytes are read (see rawUpper). A command on Unix is a lower-case file
+ * name: "Cat food" runs nothing there, and where case is folded (cmd.exe, PowerShell, a macOS file system) what
+ * follows the word still decides (x;Cat /etc/passwd). Not Title-case: a word with an escape in it (its raw span
+ * longer than its bytes), one whose bytes are out of reach, one letter, upper-case (DATA, CAT) or mixed (cAt).
+ */
+function titleCase(st: usize, word: usize, len: u32, start: u32, end: u32): bool {
+  if (len < 2 || len > 16 || end - start != len || !lettersOnly(word, len) || rawUpper(st, start) != 1) return false;
+  for (let i: u32 = 1; i < len; i++) if (rawUpper(st, start + i) != 0) return false;
+  return true;
+}
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
@@ -193,11 +208,13 @@ function interpreter(word: usize, len: u32): bool {
 
 /** Commands that do nothing without an argument ("Eat; Sleep; Code", "; cd;", "Net; toen kwam hij": net alone prints its usage), judged like a bare interpreter. */
 function needsArgument(word: usize, len: u32): bool {
-  return len >= 2 && len <= 5 && (wordIs(word, len, "sleep") || wordIs(word, len, "kill") || wordIs(word, len, "cd") || wordIs(word, len, "wait") || wordIs(word, len, "net") ||
+  return len >= 2 && len <= 6 && (wordIs(word, len, "sleep") || wordIs(word, len, "kill") || wordIs(word, len, "cd") || wordIs(word, len, "wait") || wordIs(word, len, "net") ||
     wordIs(word, len, "expr") || wordIs(word, len, "seq") || wordIs(word, len, "tr") || wordIs(word, len, "cut") || wordIs(word, len, "join") || wordIs(word, len, "split") ||
     wordIs(word, len, "mail") || // (mail alone reads the server's own mailbox: "Echo; Delta; Mail", "| Email | Mail")
     // (and the file tools that only print their usage without an operand: "Cut; Copy; Paste", "Touch; Price")
-    inList(word, len, "touch paste copy move cp mv mkdir rmdir rm ln chmod chown"));
+    inList(word, len, "touch paste copy move cp mv mkdir rmdir rm ln chmod chown") ||
+    // (source and open with no operand name no file to read or open: "docs | source", "file | open")
+    (len >= 4 && inList(word, len, "source open")));
 }
 
 /** The pending command is a shell or interpreter named alone (nothing after it yet) and not at the end of a pipe. */
@@ -1029,6 +1046,13 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 2 && ch == 0x2d) return; // --flag
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29 ||
       (s == 0 && g32(c, C_SUBST) == 2 && closesQuote(g32(c, C_PREV), ch))) { // (the bracket closing qx{ %x[ %x< right after the word)
+    // "Cat; Dog; Fish", "Order: Head & Shoulders; Tail & Co.", "Home | Blog | History": a weak word in Title-case (see
+    // titleCase) with nothing after it before a separator is an item of a list or a menu; no shell that splits there runs
+    // "Tail", and where case is folded it runs with no argument. "Tee; Shirts; Hats": so is a strong one opening the value
+    // before ';', which cmd.exe splits no command at (as "Whoami" alone, the bare-command policy). Given anything after it,
+    // an option, a path, a redirection, it is judged as before (x;Cat /etc/passwd, x|Sort -r).
+    if ((g32(c, C_WRAP) & TITLE) != 0 && s <= 1 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) &&
+        ((kind == 2 && pos == 2) || (kind == 1 && pos != 2 && ch == 0x3b))) { s32(c, C_CMD, 0); return; }
     // $(CC) -o app main.c $(CFLAGS): a Makefile variable named like a tool that alone does nothing (see makeVar)
     if (ch == 0x29 && s == 0 && g32(c, C_SUBST) == 2 && g32(c, C_PREV) == 0x28 && g32(c, C_CMD_START) == g32(c, C_POS_START) + 2 &&
         g32(c, C_LAST_END) == start && <u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start &&
@@ -1498,6 +1522,9 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   let nl = g32(c, C_NL);
   const nlTag = g32(c, C_NLTAG);
   let pending: u32 = 0;
+  // (a line opening with a Title-case word, "Top Gun", "Mail to: x", "Wait list open", is a line of text: protocol verbs
+  // are written upper-case as the RFCs do, or lower-case as tools send them; IMAP tags are a1, A001)
+  const lineTitle = nl != 0 && nl - 1 == start && titleCase(st, word, len, start, end);
   if (nlTag >= 3) { // a verb that is also English waits for its argument (see mailArg)
     const ps = nlTag & 7;
     const untagged = (nl & NL_UNTAGGED) != 0;
@@ -1507,7 +1534,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       if (!untagged || digitsOnly(word, len)) report(st, R_CMDI_MAIL_COMMAND, (nl & ~NL_UNTAGGED) - 2, nlTag >> 3);
       else pending = 6 | (end << 3);
     } else if (ps == 4) pending = 5 | (nlTag & ~7);                                          // MAIL FROM: — or "list of x"
-  } else if ((nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0) || (nlTag == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len)))) {
+  } else if ((nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0 && !lineTitle) || (nlTag == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len)))) {
     const tagged = nlTag == 2;
     // (IMAP verbs that are English words count only after a tag, as the rule says: "Hi,\nlogin fails", "\nselect Name from")
     if (!tagged && imapEnglishVerb(word, len)) {}
@@ -1516,13 +1543,24 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   }
   // an IMAP tag (letters and digits) right after the newline: the verb follows after a space
   if (pending != 0) { s32(c, C_NLTAG, pending); s32(c, C_NL, nl); }
-  else if (nl != 0 && nl - 1 == start && len <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
+  else if (nl != 0 && nl - 1 == start && len <= 8 && (flags & K_C_MAILVERB) == 0 && !lineTitle) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
   else { s32(c, C_NLTAG, 0); s32(c, C_NL, 0); }
   if ((flags & K_C_IFS) != 0 && g32(c, C_LBRACE) != 0 && g32(c, C_LBRACE) - 1 == start) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   // command position (not for a word glued to a '.': "Java; .NET" names no command, ./x and ../x are paths)
   // (nor for one glued to a '!': sh runs "!id" as a command of that name, not found; "! id" negates the pipeline)
   if ((g32(c, C_PREV) == 0x2e || g32(c, C_PREV) == 0x21) && last == start) s32(c, C_POS, 0);
-  const pos = g32(c, C_POS);
+  let pos = g32(c, C_POS);
+  // A command word in Title-case (see titleCase; not a shell or interpreter's name) after a newline opens a line of text
+  // ("Farm Shop\nRoute 9", "Hi,\nCut 2 pieces", "Notes\nDate 5 May"): the shells that split at a newline (sh, bash)
+  // run no "Route", so the line is judged as a value that opens with it, by what follows the word (x\nCat /etc/passwd
+  // still fires, as Cat /etc/passwd does). cmd.exe, which folds case, ends its command line at a newline; PowerShell,
+  // which folds it too, runs x\nWhoami as it runs a value that is "Whoami" alone, which is not blocked either (the
+  // bare-command policy). (Not inside a backtick substitution; the lower-case x\ncat f is unchanged.)
+  let title: u32 = 0;
+  if (pos != 0 && (flags & (K_C_STRONG | K_C_WEAK)) != 0 && (flags & K_C_SHELL) == 0 && (lineTitle || titleCase(st, word, len, start, end))) {
+    title = TITLE;
+    if (pos == 2 && g32(c, C_PREV) == 0x0a && g32(st + ST_CMD3, K_TICK) == 0) { pos = 1; s32(c, C_POS, 1); s32(c, C_POS_START, start); }
+  }
   // then do else while command ...: the word after it is the command (see prefixWord)
   // (then else elif do only inside a compound command: see K_COMPOUND; while until open one)
   const k3w = st + ST_CMD3;
@@ -1547,7 +1585,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0) |
         (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0) |
         (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0) |
-        (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0));
+        (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0) | title);
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_FRESH) != 0) {
         s32(c, C_POS_START, start);
@@ -2262,6 +2300,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
     else if (s <= 1 && g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c && (g32(c, C_WRAP) & 32768) == 0 &&
              ((g32(c, C_WRAP) & (64 | 16384)) == 64 || (g32(c, C_WRAP) & 524288) != 0)) {}
     else if (s == 0 && g32(c, C_SUBST) == 10 && g32(c, C_PREV) == 0x60) {} // ```bash at the end: a code fence's language
+    else if (kind == 2 && s <= 1 && (g32(c, C_WRAP) & TITLE) != 0) {} // "About Us | History", "Cat; Dog; Fish": see the separators in step
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
     else if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);
     else if ((kind == 2 || kind == 1) && s <= 2 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who

