@@ -33,7 +33,8 @@ const C_LAST_END: u32 = 88;
 const C_SHELL: u32 = 20;     // shell word: 1 seen, 2 after space, 3 after '-' or '/', 4 after '.'
 const C_SH_START: u32 = 92;
 const C_REDIR: u32 = 24;     // 1 after '>' or '<' (| 8 a '>' closing a '<' or an arrow), 2 after space, 3 after '/'; 10 11 '(' ')' after 9;
-                             // 12 after '<(' '>(' (and spaces): judged by what follows (see cmdPunctFull)
+                             // 12 after '<(' '>(' (and spaces): judged by what follows (see cmdPunctFull); 13 after a '<' opening
+                             // a $( (and spaces): bash's $(<file) reads the file, as $(cat file) does (C_RD_START: the '$')
 const C_RD_START: u32 = 96;
 const C_SSI: u32 = 28;       // progress through "<!--#"
 const C_SSI_START: u32 = 100;
@@ -1513,6 +1514,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   else s32(c, C_SHELL, 0);
   // redirection to a path; and a word after '<(' (see rd 12 in cmdPunctFull)
   if (((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 11) && adjacent) || g32(c, C_REDIR) == 12) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
+  else if (g32(c, C_REDIR) == 13) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end); // $(<secret.txt: the file it reads
   s32(c, C_REDIR, 0);
   // <!--#exec
   if (g32(c, C_SSI) == 5 && adjacent && (flags & K_C_SSI) != 0) report(st, R_CMDI_SSI_EXEC, g32(c, C_SSI_START), end);
@@ -2054,9 +2056,14 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     // <(^.^)> <( ^_^ )>: a process substitution whose command starts with '^' runs a command no system has (a face);
     // anything else after '<(' may name or build one (a word, quote, $, backtick, backslash, path, glob): reported, and the
     // byte then read as usual (a space keeps waiting)
-    const subWait = rd == 12 && isSpace;
+    const subWait = (rd == 12 || rd == 13) && isSpace;
     if (rd == 12 && !isSpace) {
       if (ch != 0x5e) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
+      s32(c, C_REDIR, 0); rd = 0;
+    }
+    // $(< then a path, a home, a dotted name, an expansion or a quoted name (a word: see cmdWordFull): the file it reads
+    if (rd == 13 && !isSpace) {
+      if (ch == 0x2f || ch == 0x2e || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
       s32(c, C_REDIR, 0); rd = 0;
     }
     if (subWait) {}
@@ -2077,6 +2084,9 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     else if (((rd & 7) == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
     else if (((rd & 7) == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && (rd & 7) == 1 ? 0 : 3);
     else if (!(rd == 3 && ch == 0x2f)) s32(c, C_REDIR, 0);
+    // $(<file), $( < file): a '<' where the command word of a $( belongs, with nothing before it (bash then substitutes the
+    // file's text: $(<.env), $(</etc/passwd) — a '<' glued to a '/' there is no closing tag)
+    if (ch == 0x3c && !subWait && g32(c, C_SUBST) == 2 && g32(c, C_POS) == 2 && g32(c, C_PREV) == 0x28) { s32(c, C_REDIR, 13); s32(c, C_RD_START, g32(c, C_POS_START)); }
     // (a '<' right after a '>' that closed one, or after a space there, opens another: </p><p class="x">, <b> <i>; counted
     // for the '>' that closes it, see the markup tag in step)
     if (ch == 0x3c && (rd == 9 || rd == 2)) { const ka = g32(k3, K_ANGLE); if ((ka & 0xff) < 255) s32(k3, K_ANGLE, ka + 1); }

@@ -1706,3 +1706,10 @@ describe('cmdi session 21 (rtc23): a Title-case English-word command alone befor
   it.each(['x;Cat /etc/passwd', 'x|Cat /etc/passwd', 'x|id', 'x;ls -la', 'x | date', 'x;date', 'x|Whoami', 'x;Hostname',
     'x; Date > /tmp/x', 'x|Sort -r', 'x;Find / -name x', 'x|source /tmp/x.sh', 'x;open /etc/passwd', ';history', ';top', 'tee; id', 'x | history'])('%s is a command', expectCmdi);
 });
+
+describe('cmdi session 21 (rtc23): $(<file) substitutes the file it reads (bash), as $(cat file) does', () => {
+  it.each(['$(<secret.txt)', '$(< secret.txt)', '"$(<secret.txt)"', 'x;$(<secret.txt)', '$(<.env)', '$(<app.py)', '$(<.env).evil.example',
+    '$(<~/x)', '$(<$HOME/x)', 'x;$(</tmp/x)', 'x $( < /etc/passwd )', "$(<'secret.txt')"])('%s is a command', expectCmdi);
+  // (an empty one runs nothing; a '<' after a command word is its input, judged with the command; markup and jQuery's $('<div>'))
+  it.each(['$(<)', "$('<div>')", '$("<b>x</b>")', 'a $ (<b>) c', 'x $(x) < y'])('%s stays clean', expectNoCmdi);
+});
