@@ -459,6 +459,17 @@ function ipVerb(word: usize, len: u32): bool {
   return len <= 7 && inList(word, len, "show s sh list ls lst add del delete change replace get set flush save restore append prepend dev help");
 }
 
+/**
+ * A signal trap(1) names after the command it is given: a number (0 is the shell's exit) or a signal's name, with or
+ * without SIG (EXIT ERR DEBUG RETURN are the shell's own).
+ */
+function signalSpec(word: usize, len: u32): bool {
+  if (len <= 2 && digitsOnly(word, len)) return true;
+  let w = word, n = len;
+  if (n > 3 && load<u8>(w) == 0x73 && load<u8>(w + 1) == 0x69 && load<u8>(w + 2) == 0x67) { w += 3; n -= 3; } // sig
+  return n >= 3 && n <= 6 && inList(w, n, "exit err debug return int term hup quit kill usr1 usr2 alrm chld pipe");
+}
+
 /** The time words at(1) takes (at now, at midnight tomorrow). */
 function atTime(word: usize, len: u32): bool {
   return len >= 3 && len <= 8 && inList(word, len, "now noon midnight teatime tomorrow today");
@@ -539,28 +550,43 @@ function cmdletReport(st: usize, c: usize): void {
  * The pending command word meets the next event: decide, keep waiting, or drop it. `wlen`: a word event's decoded
  * length (the lexer's word buffer holds that many bytes; [start, end) is its span in the input, longer when encoded).
  */
+/** C_WRAP (kind 11): the path is relative (x&uploads\a.exe, x|.\a.bat, x&x.bat: cmd.exe looks in its working folder). */
+const WIN_REL: u32 = 4;
+
 /**
  * Kind 11: a Windows absolute path where cmd.exe reads the command (after & | newline): a drive, c:\ or c:/, or a UNC
  * share, \\host\. cmd.exe runs the file it names, so its last segment is the command (x&c:\windows\system32\whoami,
  * x&\\evil\share\x.exe). Steps: 0 after the drive letter, 1 after its ':', 2 after a '\' or '/', 3 after a segment's
  * name, 4 after a '.' in a segment, 5 after the extension. C_WRAP: 1 the segment's name is a strong command word, 2 its
  * extension is a program's (see exeExt). A space, quote, comma or the end after the last segment judges it; a space
- * inside the path ends it there too, as cmd.exe splits (C:\Program Files\x.exe runs C:\Program).
+ * inside the path ends it there too, as cmd.exe splits (C:\Program Files\x.exe runs C:\Program). A relative path
+ * (WIN_REL) starts at a name after '&' (step 3: x&x.bat, x&uploads\a.exe) or at a '\' or '.' glued to a name after '|'
+ * or a newline (see kind 6); & | also end the path.
  */
 function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: u32, end: u32, wlen: u32): void {
   const s = g32(c, C_CMD_STEP);
   const adjacent = g32(c, C_LAST_END) == start;
   if (isWord) {
-    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (flags & K_C_STRONG) != 0 ? 1 : 0); s32(c, C_CMD_END, end); return; }
-    if (s == 4 && adjacent) { s32(c, C_CMD_STEP, 5); if (exeExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2); s32(c, C_CMD_END, end); return; }
+    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (g32(c, C_WRAP) & WIN_REL) | ((flags & K_C_STRONG) != 0 ? 1 : 0)); s32(c, C_CMD_END, end); return; }
+    // (a relative one ending in .com is a domain far more often: Barnes&Noble.com)
+    if (s == 4 && adjacent) {
+      s32(c, C_CMD_STEP, 5); s32(c, C_CMD_END, end);
+      if (exeExt(st + ST_LEX + LX_WORD, wlen) && !((g32(c, C_WRAP) & WIN_REL) != 0 && wordIs(st + ST_LEX + LX_WORD, wlen, "com"))) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
+      return;
+    }
     if (s == 3 && adjacent) { s32(c, C_CMD_END, end); return; } // (a name the lexer split, v1 then 0)
     s32(c, C_CMD, 0); return;
   }
-  if (s == 0) { if (ch == 0x3a && adjacent) s32(c, C_CMD_STEP, 1); else s32(c, C_CMD, 0); return; }
-  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, 0); return; }
+  if (s == 0) { // a drive letter, or a one-letter file name (x&a.bat, x|a\b.exe: relative)
+    if (ch == 0x3a && adjacent) s32(c, C_CMD_STEP, 1);
+    else if ((ch == 0x2e || ch == 0x5c) && adjacent) { s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL); }
+    else s32(c, C_CMD, 0);
+    return;
+  }
+  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, g32(c, C_WRAP) & WIN_REL); return; }
   if (ch == 0x2e && adjacent && (s == 3 || s == 5)) { s32(c, C_CMD_STEP, 4); return; }
   if ((ch == 0x2d || ch == 0x5f) && adjacent && s == 3) return; // (a name with - or _ in it goes on)
-  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a) && (g32(c, C_WRAP) & 3) != 0)
+  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0)
     report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
   s32(c, C_CMD, 0);
 }
@@ -727,6 +753,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if (s == 47 && !(!isWord && adjacent && !(ch == 0x20 || ch == 0x2c || ch == 0x21 || ch == 0x3f))) { s32(c, C_CMD, 0); return; }
       cmdletReport(st, c); s32(c, C_CMD, 0); return;
     }
+    // x|uploads\a.exe, x|a.bat: after cmd.exe's '|' or a newline a name glued to '\' or '.' may be a relative path to a
+    // program, judged by its last segment (see winPath)
+    if (s == 0 && !isWord && adjacent && (ch == 0x5c || ch == 0x2e) && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL); return;
+    }
     if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
     if (isWord) {
       const nw = st + ST_LEX + LX_WORD; const nl = load<u32>(st + ST_CMD2 + J_LW) & 0xff;
@@ -816,17 +847,28 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     s32(c, C_CMD, 0); return;
   }
   if (kind == 7) { // ;./name  ;. /path: running or sourcing a file named by a path right after a separator
+    // s: 0 after the '.', 1 after ./ or .\ (cmd.exe's), 2 after ". " (the dot builtin sources the file named next: x;. cmdfile,
+    // x;. uploads/a.png), 3 after ". ." (. ./x, . ../x, . .env). C_WRAP: 1 after '&' (only ./ .\ glued: "Q&. A" is prose),
+    // 2 after a newline (". " then a plain word opens a line of text there; a path after it still counts)
     if (!isWord) {
-      if (ch == 0x2f && (s == 0 ? adjacent : s == 2)) s32(c, C_CMD_STEP, 1);
-      else if (ch == 0x20 && s == 0) s32(c, C_CMD_STEP, 2);
+      if ((ch == 0x2f || ch == 0x5c) && (s == 0 ? adjacent : s == 2 || (s == 3 && adjacent))) s32(c, C_CMD_STEP, 1);
+      else if (ch == 0x20 && s == 0 && (g32(c, C_WRAP) & 1) == 0) s32(c, C_CMD_STEP, 2);
+      else if (ch == 0x2e && (s == 2 || (s == 3 && adjacent))) s32(c, C_CMD_STEP, 3);
+      else if (s == 2 && (ch == 0x7e || ch == 0x24)) { report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); s32(c, C_CMD, 0); }
       else s32(c, C_CMD, 0);
       return;
     }
-    if (s == 1 && adjacent) report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
+    if (((s == 1 || s == 3) && adjacent) || (s == 2 && (g32(c, C_WRAP) & 2) == 0)) report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
     s32(c, C_CMD, 0); return;
   }
   if (kind == 5) { // alias name=value, trap 'cmds' SIG
     if (s == 0) { if (ch == 0x20) s32(c, C_CMD_STEP, 1); else s32(c, C_CMD, 0); return; }
+    // trap id EXIT, trap id 0: trap's first operand is the command line it runs at the signals named after it, quoted or
+    // not (s 61 after a command word, 62 after its space: above the steps step reads before a kind's); a word that names no
+    // signal after it is prose ("trap id cards")
+    if (s == 1 && isWord && (g32(c, C_WRAP) & 1) != 0 && (flags & (K_C_STRONG | K_C_WEAK)) != 0) { s32(c, C_CMD_STEP, 61); return; }
+    if (s == 61) { if (!isWord && ch == 0x20) s32(c, C_CMD_STEP, 62); else s32(c, C_CMD, 0); return; }
+    if (s == 62) { if (isWord && signalSpec(st + ST_LEX + LX_WORD, wlen)) report(st, R_CMDI_ALIAS_TRAP, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return; }
     if (ch == 0x3d || (s == 1 && (ch == 0x27 || ch == 0x22))) { report(st, R_CMDI_ALIAS_TRAP, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return; }
     if (s >= 6 || ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) { s32(c, C_CMD, 0); return; }
     s32(c, C_CMD_STEP, s + 1); return;
@@ -1575,7 +1617,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     if ((flags & K_C_BATCH_FOR) != 0) { s32(c, C_CMD, 3); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     // (C_CMD_POS: the position it stood in, read at the word after it: ;if id;then … is the shell's if, see step)
     else if ((flags & K_C_BATCH_IF) != 0) { s32(c, C_CMD, 4); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, 0); s32(c, C_CMD_POS, pos); }
-    else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
+    else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_WRAP, first == 0x74 ? 1 : 0); } // (1: trap)
     // "MemoizeMap | false;", "T | null | false)": true or false after a single '|' is a type union or a list of values
     // (a pipe into a no-op runs nothing; "|| true" and "; true" still count)
     else if (pos == 2 && g32(c, C_PREV) == 0x7c && start - g32(c, C_POS_START) == (adjacent ? 1 : 2) && noOp(word, len)) {}
@@ -1622,6 +1664,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       } else if (g32(c, C_PREV) == 0x26 && psVerb(word, len)) { // & Get-Process x: only as a cmdlet (see step kind 6, steps 36, 37)
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
         s32(c, C_WRAP, 128 | 256);
+      } else if (g32(c, C_PREV) == 0x26) { // x&x.bat, x&uploads\a.exe: cmd.exe runs a program a relative path names (see winPath)
+        s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 3); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos); s32(c, C_WRAP, WIN_REL);
       }
     }
     if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function") && !prefix) s32(c, C_POS, 0); // function x() {
@@ -2236,7 +2280,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 1); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, 2); s32(c, C_WRAP, 0);
     }
     // a path prefix keeps the command position: ;/usr/bin/id
-    if (ch == 0x2e && g32(c, C_CMD) == 0 && g32(c, C_POS) == 2 && sepBefore(c) && prev != 0x60) { s32(c, C_CMD, 7); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
+    // (and after '&', only with a '/' or '\' glued: x&./run.sh, x&.\a.bat; see kind 7)
+    if (ch == 0x2e && g32(c, C_CMD) == 0 && g32(c, C_POS) == 2 && (sepBefore(c) || prev == 0x26) && prev != 0x60) {
+      s32(c, C_CMD, 7); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_WRAP, prev == 0x26 ? 1 : prev == 0x0a ? 2 : 0);
+    }
   } else if (ch == 0x7b && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     // ${${lower:j}ndi:...}: a lookup nested right at the start of another is Log4j's, never the shell's (bad substitution)
     // (or after a name glued to the outer one: ${j${k8s:k5:-ND}i:...}, as bash has no ${name${)

