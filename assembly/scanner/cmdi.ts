@@ -34,7 +34,8 @@ const C_SHELL: u32 = 20;     // shell word: 1 seen, 2 after space, 3 after '-' o
 const C_SH_START: u32 = 92;
 const C_REDIR: u32 = 24;     // 1 after '>' or '<' (| 8 a '>' closing a '<' or an arrow), 2 after space, 3 after '/'; 10 11 '(' ')' after 9;
                              // 12 after '<(' '>(' (and spaces): judged by what follows (see cmdPunctFull); 13 after a '<' opening
-                             // a $( (and spaces): bash's $(<file) reads the file, as $(cat file) does (C_RD_START: the '$')
+                             // a $( (and spaces): bash's $(<file) reads the file, as $(cat file) does (C_RD_START: the '$');
+                             // 14 15 after "<<" "<<<" (a here-string, see cmdPunctFull)
 const C_RD_START: u32 = 96;
 const C_SSI: u32 = 28;       // progress through "<!--#"
 const C_SSI_START: u32 = 100;
@@ -111,7 +112,7 @@ const J_POS: u32 = 16;       // command position where the shell word started
 const J_POSSTART: u32 = 20;
 const J_GLUE: u32 = 24;
 const J_BIN: u32 = 28;       // the shell word follows /bin/
-const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${', 4 in a brace's first element, 5 in its other elements,
+const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${' (10: in its name's [subscript]), 4 in a brace's first element, 5 in its other elements,
                              // 6 after '$(:' (an empty command: ')' ends it), 7 after '${name:', 8 in the word of ${name:-w} ${name=w}
                              // (the expansion is that word: appended), 9 in the word of ${name:+w} ${name?w} (expands to nothing: dropped)
 const J_LW: u32 = 36;        // last word, one u64: len | pos << 8 | bin << 12, and its end in the high half
@@ -1557,6 +1558,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   // redirection to a path; and a word after '<(' (see rd 12 in cmdPunctFull)
   if (((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 11) && adjacent) || g32(c, C_REDIR) == 12) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
   else if (g32(c, C_REDIR) == 13) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end); // $(<secret.txt: the file it reads
+  else if (g32(c, C_REDIR) == 15 && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); // tr a-y b-z<<<hc: a here-string
   s32(c, C_REDIR, 0);
   // <!--#exec
   if (g32(c, C_SSI) == 5 && adjacent && (flags & K_C_SSI) != 0) report(st, R_CMDI_SSI_EXEC, g32(c, C_SSI_START), end);
@@ -1923,6 +1925,8 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
           // dropped inside one (i${x:+y}d is id); ${x?w} ${x:?w} stop the shell or expand x (dropped)
           const named = mode == 7 || <u32>(load<u64>(j + J_LW) >> 32) == start;
           if (ch == 0x7d && mode == 3) s32(j, J_MODE, 0);
+          // ${a[0]} ${a[@]}: an element of a bash array (x;a=(id);${a[0]}), read as ${a} is: its subscript is mode 10
+          else if (named && ch == 0x5b && mode == 3) s32(j, J_MODE, 10);
           else if (named && ch == 0x3a && mode == 3) s32(j, J_MODE, 7);
           else if (named && (ch == 0x2d || ch == 0x3d)) s32(j, J_MODE, 8);
           else if (named && ch == 0x2b) s32(j, J_MODE, g32(j, J_LEN) == 0 ? 8 : 9);
@@ -1936,6 +1940,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
           else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
         }
         else if (mode == 5) { if (ch == 0x7d) s32(j, J_MODE, 0); else if (ch == 0x20) cont = false; } // c{a,oun}t: later elements drop out
+        else if (mode == 10) { if (ch == 0x5d) s32(j, J_MODE, 3); else if (ch == 0x20) cont = false; } // ${a[ ... ]
         else if (mode == 4 && ch == 0x2c) {                                                              // {,x}: an empty first element
           const n = g32(j, J_LEN);
           // {"cmd",arg}: an element that is a command by itself (and began the word) is the command; {l,-x}s joins on
@@ -2124,6 +2129,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       if (ch == 0x3c) s32(k3, K_ANGLE, list | (angles < 255 ? angles + 1 : angles)); else if (angles != 0) s32(k3, K_ANGLE, list | (angles - 1));
       s32(c, C_REDIR, closes ? 9 : 1); s32(c, C_RD_START, start);
     } else if (rd == 1 && ch == 0x28 && adjacent) s32(c, C_REDIR, 12);
+    // <<< a here-string: cmd<<<word feeds the word to the command (tr a-y b-z<<<hc), bash-only syntax; a fourth '<' or a
+    // space after it ("<<<<<<< HEAD", "<<< Back") is none (14 after "<<", 15 after "<<<": a word, quote or $ glued reports)
+    else if (ch == 0x3c && adjacent && (rd == 1 || rd == 14) && g32(c, C_PREV) == 0x3c) s32(c, C_REDIR, rd == 1 ? 14 : 15);
+    else if (rd == 15 && adjacent && (ch == 0x27 || ch == 0x22 || ch == 0x24)) { report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); }
     else if ((rd == 9 && ch == 0x28 && adjacent) || (rd == 10 && ch == 0x29 && adjacent)) s32(c, C_REDIR, rd + 1); // pi>()ng: an empty one inside a word
     else if (((rd & 7) == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
     else if (((rd & 7) == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && (rd & 7) == 1 ? 0 : 3);
