@@ -1699,6 +1699,19 @@ describe('cmdi session 21 (rtc23): a line of text that opens with a Title-case c
   it.each(['Hi\nCat pictures. Thanks', 'Hi\nTouch base. Bye', 'Notes\nDate 5.5.2024'])('%s stays clean', expectNoCmdi);
 });
 
+describe('cmdi session 21: the raw case a word is judged by survives chunking (rawKeep keeps the 32 raw bytes before a chunk)', () => {
+  // (the last one past the scanner's 3,584-byte chunk: the word is lexed in the second chunk)
+  it.each(['Hi,\nCut 2 pieces of 40cm please', 'About Us | History', 'Menu\nWait list open', 'x\nCat /etc/passwd', 'x\nCat secret.txt',
+    `${'y'.repeat(3590)}\nRoute 9`])('value %#: byte-at-a-time and 3-byte pushes give the whole verdict', (input) => {
+    const whole = ruleIds(d.scan(input, { context: 'form' }));
+    for (const step of [1, 3]) {
+      const s = d.createStream({ context: 'form' });
+      for (let i = 0; i < input.length; i += step) s.push(input.slice(i, i + step));
+      expect(ruleIds(s.finish())).toEqual(whole);
+    }
+  });
+});
+
 describe('cmdi session 21 (rtc23): a Title-case English-word command alone before a separator or the end', () => {
   it.each(['About Us | History', 'Pricing | Free', 'Docs | Source', 'Reviews | Top', 'Team | Who', 'Account | Export', 'File | Open',
     'Edit | Find', 'View | Source', 'Time | Date', 'Import | Export', 'Less | More', 'Paste | Format', 'Home | Blog | History',
