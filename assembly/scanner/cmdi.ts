@@ -549,10 +549,6 @@ function cmdletReport(st: usize, c: usize): void {
   else report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), g32(c, C_CMD_END));
 }
 
-/**
- * The pending command word meets the next event: decide, keep waiting, or drop it. `wlen`: a word event's decoded
- * length (the lexer's word buffer holds that many bytes; [start, end) is its span in the input, longer when encoded).
- */
 /** C_WRAP (kind 11): the path is relative (x&uploads\a.exe, x|.\a.bat, x&x.bat: cmd.exe looks in its working folder). */
 const WIN_REL: u32 = 4;
 
@@ -594,6 +590,10 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
   s32(c, C_CMD, 0);
 }
 
+/**
+ * The pending command word meets the next event: decide, keep waiting, or drop it. `wlen`: a word event's decoded
+ * length (the lexer's word buffer holds that many bytes; [start, end) is its span in the input, longer when encoded).
+ */
 function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32, start: u32, end: u32, wlen: u32): void {
   const kind = g32(c, C_CMD);
   if (kind == 0) return;
