@@ -3,7 +3,7 @@
 // judged by what follows it (an option, a path, a number, end of input; `name=` is a query
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
-import { g32, s32, g64, s64, report, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION, ST_BSNL } from "./state";
+import { g32, s32, g64, s64, report, rawUpper, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION, ST_BSNL } from "./state";
 import { digitsOnly, flagsOfBytes, lettersOnly, wordIs } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT, K_FAMILY_CMD,
@@ -33,7 +33,9 @@ const C_LAST_END: u32 = 88;
 const C_SHELL: u32 = 20;     // shell word: 1 seen, 2 after space, 3 after '-' or '/', 4 after '.'
 const C_SH_START: u32 = 92;
 const C_REDIR: u32 = 24;     // 1 after '>' or '<' (| 8 a '>' closing a '<' or an arrow), 2 after space, 3 after '/'; 10 11 '(' ')' after 9;
-                             // 12 after '<(' '>(' (and spaces): judged by what follows (see cmdPunctFull)
+                             // 12 after '<(' '>(' (and spaces): judged by what follows (see cmdPunctFull); 13 after a '<' opening
+                             // a $( (and spaces): bash's $(<file) reads the file, as $(cat file) does (C_RD_START: the '$');
+                             // 14 15 after "<<" "<<<" (a here-string, see cmdPunctFull)
 const C_RD_START: u32 = 96;
 const C_SSI: u32 = 28;       // progress through "<!--#"
 const C_SSI_START: u32 = 100;
@@ -66,10 +68,27 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // opening the value; 8388608 (PS_READ, kind 6): a file- or network-reading verb after '| ' in a pasted pipeline;
                              // 16777216 (IP_CMD): the command is ip after a separator (its object word decides: see step 52);
                              // 33554432 (LIT_WEAK): a weak word after a literal backslash-n (see literalNewline);
+                             // 67108864 (TITLE): the command word is written in Title-case (see titleCase); 134217728 (TITLE_NL):
+                             // and it opened a line after a newline (judged as opening the value, but for a dotted name: see step 13);
                              // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|',
                              // 128 a PowerShell verb after '| ' or '&' (its cmdlet waits for an argument: step 36), 256 after '&' (only that counts)
 const IP_CMD: u32 = 16777216;
 const LIT_WEAK: u32 = 33554432;
+const TITLE: u32 = 67108864;
+const TITLE_NL: u32 = 134217728;
+
+/**
+ * Was the word [start, end) written in Title-case, one upper-case letter and then lower-case ones ("Cat", "Route",
+ * "History")? Decoding folds case, so the raw bytes are read (see rawUpper). A command on Unix is a lower-case file
+ * name: "Cat food" runs nothing there, and where case is folded (cmd.exe, PowerShell, a macOS file system) what
+ * follows the word still decides (x;Cat /etc/passwd). Not Title-case: a word with an escape in it (its raw span
+ * longer than its bytes), one whose bytes are out of reach, one letter, upper-case (DATA, CAT) or mixed (cAt).
+ */
+function titleCase(st: usize, word: usize, len: u32, start: u32, end: u32): bool {
+  if (len < 2 || len > 16 || end - start != len || !lettersOnly(word, len) || rawUpper(st, start) != 1) return false;
+  for (let i: u32 = 1; i < len; i++) if (rawUpper(st, start + i) != 0) return false;
+  return true;
+}
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
@@ -95,7 +114,7 @@ const J_POS: u32 = 16;       // command position where the shell word started
 const J_POSSTART: u32 = 20;
 const J_GLUE: u32 = 24;
 const J_BIN: u32 = 28;       // the shell word follows /bin/
-const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${', 4 in a brace's first element, 5 in its other elements,
+const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${' (10: in its name's [subscript]), 4 in a brace's first element, 5 in its other elements,
                              // 6 after '$(:' (an empty command: ')' ends it), 7 after '${name:', 8 in the word of ${name:-w} ${name=w}
                              // (the expansion is that word: appended), 9 in the word of ${name:+w} ${name?w} (expands to nothing: dropped)
 const J_LW: u32 = 36;        // last word, one u64: len | pos << 8 | bin << 12, and its end in the high half
@@ -193,11 +212,13 @@ function interpreter(word: usize, len: u32): bool {
 
 /** Commands that do nothing without an argument ("Eat; Sleep; Code", "; cd;", "Net; toen kwam hij": net alone prints its usage), judged like a bare interpreter. */
 function needsArgument(word: usize, len: u32): bool {
-  return len >= 2 && len <= 5 && (wordIs(word, len, "sleep") || wordIs(word, len, "kill") || wordIs(word, len, "cd") || wordIs(word, len, "wait") || wordIs(word, len, "net") ||
+  return len >= 2 && len <= 6 && (wordIs(word, len, "sleep") || wordIs(word, len, "kill") || wordIs(word, len, "cd") || wordIs(word, len, "wait") || wordIs(word, len, "net") ||
     wordIs(word, len, "expr") || wordIs(word, len, "seq") || wordIs(word, len, "tr") || wordIs(word, len, "cut") || wordIs(word, len, "join") || wordIs(word, len, "split") ||
     wordIs(word, len, "mail") || // (mail alone reads the server's own mailbox: "Echo; Delta; Mail", "| Email | Mail")
     // (and the file tools that only print their usage without an operand: "Cut; Copy; Paste", "Touch; Price")
-    inList(word, len, "touch paste copy move cp mv mkdir rmdir rm ln chmod chown"));
+    inList(word, len, "touch paste copy move cp mv mkdir rmdir rm ln chmod chown") ||
+    // (source and open with no operand name no file to read or open: "docs | source", "file | open")
+    (len >= 4 && inList(word, len, "source open")));
 }
 
 /** The pending command is a shell or interpreter named alone (nothing after it yet) and not at the end of a pipe. */
@@ -441,6 +462,17 @@ function ipVerb(word: usize, len: u32): bool {
   return len <= 7 && inList(word, len, "show s sh list ls lst add del delete change replace get set flush save restore append prepend dev help");
 }
 
+/**
+ * A signal trap(1) names after the command it is given: a number (0 is the shell's exit) or a signal's name, with or
+ * without SIG (EXIT ERR DEBUG RETURN are the shell's own).
+ */
+function signalSpec(word: usize, len: u32): bool {
+  if (len <= 2 && digitsOnly(word, len)) return true;
+  let w = word, n = len;
+  if (n > 3 && load<u8>(w) == 0x73 && load<u8>(w + 1) == 0x69 && load<u8>(w + 2) == 0x67) { w += 3; n -= 3; } // sig
+  return n >= 3 && n <= 6 && inList(w, n, "exit err debug return int term hup quit kill usr1 usr2 alrm chld pipe");
+}
+
 /** The time words at(1) takes (at now, at midnight tomorrow). */
 function atTime(word: usize, len: u32): bool {
   return len >= 3 && len <= 8 && inList(word, len, "now noon midnight teatime tomorrow today");
@@ -517,36 +549,51 @@ function cmdletReport(st: usize, c: usize): void {
   else report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), g32(c, C_CMD_END));
 }
 
-/**
- * The pending command word meets the next event: decide, keep waiting, or drop it. `wlen`: a word event's decoded
- * length (the lexer's word buffer holds that many bytes; [start, end) is its span in the input, longer when encoded).
- */
+/** C_WRAP (kind 11): the path is relative (x&uploads\a.exe, x|.\a.bat, x&x.bat: cmd.exe looks in its working folder). */
+const WIN_REL: u32 = 4;
+
 /**
  * Kind 11: a Windows absolute path where cmd.exe reads the command (after & | newline): a drive, c:\ or c:/, or a UNC
  * share, \\host\. cmd.exe runs the file it names, so its last segment is the command (x&c:\windows\system32\whoami,
  * x&\\evil\share\x.exe). Steps: 0 after the drive letter, 1 after its ':', 2 after a '\' or '/', 3 after a segment's
  * name, 4 after a '.' in a segment, 5 after the extension. C_WRAP: 1 the segment's name is a strong command word, 2 its
  * extension is a program's (see exeExt). A space, quote, comma or the end after the last segment judges it; a space
- * inside the path ends it there too, as cmd.exe splits (C:\Program Files\x.exe runs C:\Program).
+ * inside the path ends it there too, as cmd.exe splits (C:\Program Files\x.exe runs C:\Program). A relative path
+ * (WIN_REL) starts at a name after '&' (step 3: x&x.bat, x&uploads\a.exe) or at a '\' or '.' glued to a name after '|'
+ * or a newline (see kind 6); & | also end the path.
  */
 function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: u32, end: u32, wlen: u32): void {
   const s = g32(c, C_CMD_STEP);
   const adjacent = g32(c, C_LAST_END) == start;
   if (isWord) {
-    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (flags & K_C_STRONG) != 0 ? 1 : 0); s32(c, C_CMD_END, end); return; }
-    if (s == 4 && adjacent) { s32(c, C_CMD_STEP, 5); if (exeExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2); s32(c, C_CMD_END, end); return; }
+    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (g32(c, C_WRAP) & WIN_REL) | ((flags & K_C_STRONG) != 0 ? 1 : 0)); s32(c, C_CMD_END, end); return; }
+    // (a relative one ending in .com is a domain far more often: Barnes&Noble.com)
+    if (s == 4 && adjacent) {
+      s32(c, C_CMD_STEP, 5); s32(c, C_CMD_END, end);
+      if (exeExt(st + ST_LEX + LX_WORD, wlen) && !((g32(c, C_WRAP) & WIN_REL) != 0 && wordIs(st + ST_LEX + LX_WORD, wlen, "com"))) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
+      return;
+    }
     if (s == 3 && adjacent) { s32(c, C_CMD_END, end); return; } // (a name the lexer split, v1 then 0)
     s32(c, C_CMD, 0); return;
   }
-  if (s == 0) { if (ch == 0x3a && adjacent) s32(c, C_CMD_STEP, 1); else s32(c, C_CMD, 0); return; }
-  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, 0); return; }
+  if (s == 0) { // a drive letter, or a one-letter file name (x&a.bat, x|a\b.exe: relative)
+    if (ch == 0x3a && adjacent) s32(c, C_CMD_STEP, 1);
+    else if ((ch == 0x2e || ch == 0x5c) && adjacent) { s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL); }
+    else s32(c, C_CMD, 0);
+    return;
+  }
+  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, g32(c, C_WRAP) & WIN_REL); return; }
   if (ch == 0x2e && adjacent && (s == 3 || s == 5)) { s32(c, C_CMD_STEP, 4); return; }
   if ((ch == 0x2d || ch == 0x5f) && adjacent && s == 3) return; // (a name with - or _ in it goes on)
-  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a) && (g32(c, C_WRAP) & 3) != 0)
+  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0)
     report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
   s32(c, C_CMD, 0);
 }
 
+/**
+ * The pending command word meets the next event: decide, keep waiting, or drop it. `wlen`: a word event's decoded
+ * length (the lexer's word buffer holds that many bytes; [start, end) is its span in the input, longer when encoded).
+ */
 function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32, start: u32, end: u32, wlen: u32): void {
   const kind = g32(c, C_CMD);
   if (kind == 0) return;
@@ -709,6 +756,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if (s == 47 && !(!isWord && adjacent && !(ch == 0x20 || ch == 0x2c || ch == 0x21 || ch == 0x3f))) { s32(c, C_CMD, 0); return; }
       cmdletReport(st, c); s32(c, C_CMD, 0); return;
     }
+    // x|uploads\a.exe, x|a.bat: after cmd.exe's '|' or a newline a name glued to '\' or '.' may be a relative path to a
+    // program, judged by its last segment (see winPath)
+    if (s == 0 && !isWord && adjacent && (ch == 0x5c || ch == 0x2e) && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL); return;
+    }
     if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
     if (isWord) {
       const nw = st + ST_LEX + LX_WORD; const nl = load<u32>(st + ST_CMD2 + J_LW) & 0xff;
@@ -798,17 +850,28 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     s32(c, C_CMD, 0); return;
   }
   if (kind == 7) { // ;./name  ;. /path: running or sourcing a file named by a path right after a separator
+    // s: 0 after the '.', 1 after ./ or .\ (cmd.exe's), 2 after ". " (the dot builtin sources the file named next: x;. cmdfile,
+    // x;. uploads/a.png), 3 after ". ." (. ./x, . ../x, . .env). C_WRAP: 1 after '&' (only ./ .\ glued: "Q&. A" is prose),
+    // 2 after a newline (". " then a plain word opens a line of text there; a path after it still counts)
     if (!isWord) {
-      if (ch == 0x2f && (s == 0 ? adjacent : s == 2)) s32(c, C_CMD_STEP, 1);
-      else if (ch == 0x20 && s == 0) s32(c, C_CMD_STEP, 2);
+      if ((ch == 0x2f || ch == 0x5c) && (s == 0 ? adjacent : s == 2 || (s == 3 && adjacent))) s32(c, C_CMD_STEP, 1);
+      else if (ch == 0x20 && s == 0 && (g32(c, C_WRAP) & 1) == 0) s32(c, C_CMD_STEP, 2);
+      else if (ch == 0x2e && (s == 2 || (s == 3 && adjacent))) s32(c, C_CMD_STEP, 3);
+      else if (s == 2 && (ch == 0x7e || ch == 0x24)) { report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); s32(c, C_CMD, 0); }
       else s32(c, C_CMD, 0);
       return;
     }
-    if (s == 1 && adjacent) report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
+    if (((s == 1 || s == 3) && adjacent) || (s == 2 && (g32(c, C_WRAP) & 2) == 0)) report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
     s32(c, C_CMD, 0); return;
   }
   if (kind == 5) { // alias name=value, trap 'cmds' SIG
     if (s == 0) { if (ch == 0x20) s32(c, C_CMD_STEP, 1); else s32(c, C_CMD, 0); return; }
+    // trap id EXIT, trap id 0: trap's first operand is the command line it runs at the signals named after it, quoted or
+    // not (s 61 after a command word, 62 after its space: above the steps step reads before a kind's); a word that names no
+    // signal after it is prose ("trap id cards")
+    if (s == 1 && isWord && (g32(c, C_WRAP) & 1) != 0 && (flags & (K_C_STRONG | K_C_WEAK)) != 0) { s32(c, C_CMD_STEP, 61); return; }
+    if (s == 61) { if (!isWord && ch == 0x20) s32(c, C_CMD_STEP, 62); else s32(c, C_CMD, 0); return; }
+    if (s == 62) { if (isWord && signalSpec(st + ST_LEX + LX_WORD, wlen)) report(st, R_CMDI_ALIAS_TRAP, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return; }
     if (ch == 0x3d || (s == 1 && (ch == 0x27 || ch == 0x22))) { report(st, R_CMDI_ALIAS_TRAP, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return; }
     if (s >= 6 || ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) { s32(c, C_CMD, 0); return; }
     s32(c, C_CMD_STEP, s + 1); return;
@@ -821,7 +884,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (!isWord && ch == 0x3a && adjacent) {
       // (ps takes no drive: "PS C:\Users\ana> Get-ChildItem" is PowerShell's prompt pasted with the command after it)
       if ((g32(c, C_WRAP) & 4) != 0) { if ((g32(c, C_WRAP) & 131072) != 0) s32(c, C_CMD, 0); else fire(st, c, end, false); } else s32(c, C_CMD_STEP, 7);
-    } else if (!isWord && ch == 0x2e && adjacent && kind == 2 && pos == 2) s32(c, C_CMD_STEP, 14); // ;host x.example.test
+    } else if (!isWord && ch == 0x2e && adjacent && ((kind == 2 && pos == 2) || (g32(c, C_WRAP) & TITLE_NL) != 0)) s32(c, C_CMD_STEP, 14); // ;host x.example.test
     else if (!isWord && ch == 0x40 && adjacent && (g32(c, C_WRAP) & 1048576) != 0) fire(st, c, end, false); // | mail a@b (see mailer)
     else if (!isWord && ch == 0x2e && adjacent && (g32(c, C_WRAP) & 16384) != 0) s32(c, C_CMD_STEP, 18); // sh x.sh
     else s32(c, C_CMD, 0);
@@ -964,7 +1027,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if ((kind == 1 || (pos == 2 && wlen == 1)) && first - 0x61 < 26) { // dir c:  curl http://  ;type c:
         s32(c, C_CMD_STEP, 5); s32(c, C_WRAP, wlen == 1 ? g32(c, C_WRAP) | 4 : g32(c, C_WRAP) & ~4); return;
       }
-      if (kind == 2 && pos == 2 && first - 0x61 < 26) { s32(c, C_CMD_STEP, 13); return; } // ;host name.domain  & start calc.exe
+      // (and a Title-case word opening a line after a newline, whose line is otherwise judged as a value's start: a dotted
+      // name after it is a host or a file, x\nNslookup evil.example, x\nCat secret.txt, x\nWget evil.example/x)
+      if (((kind == 2 && pos == 2) || (g32(c, C_WRAP) & TITLE_NL) != 0) && first - 0x61 < 26) { s32(c, C_CMD_STEP, 13); return; } // ;host name.domain  & start calc.exe
       s32(c, C_CMD, 0); return;
     }
     s32(c, C_CMD, 0); return;
@@ -1029,6 +1094,13 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 2 && ch == 0x2d) return; // --flag
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29 ||
       (s == 0 && g32(c, C_SUBST) == 2 && closesQuote(g32(c, C_PREV), ch))) { // (the bracket closing qx{ %x[ %x< right after the word)
+    // "Cat; Dog; Fish", "Order: Head & Shoulders; Tail & Co.", "Home | Blog | History": a weak word in Title-case (see
+    // titleCase) with nothing after it before a separator is an item of a list or a menu; no shell that splits there runs
+    // "Tail", and where case is folded it runs with no argument. "Tee; Shirts; Hats": so is a strong one opening the value
+    // before ';', which cmd.exe splits no command at (as "Whoami" alone, the bare-command policy). Given anything after it,
+    // an option, a path, a redirection, it is judged as before (x;Cat /etc/passwd, x|Sort -r).
+    if ((g32(c, C_WRAP) & TITLE) != 0 && s <= 1 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) &&
+        ((kind == 2 && pos == 2) || (kind == 1 && pos != 2 && ch == 0x3b))) { s32(c, C_CMD, 0); return; }
     // $(CC) -o app main.c $(CFLAGS): a Makefile variable named like a tool that alone does nothing (see makeVar)
     if (ch == 0x29 && s == 0 && g32(c, C_SUBST) == 2 && g32(c, C_PREV) == 0x28 && g32(c, C_CMD_START) == g32(c, C_POS_START) + 2 &&
         g32(c, C_LAST_END) == start && <u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start &&
@@ -1489,6 +1561,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   else s32(c, C_SHELL, 0);
   // redirection to a path; and a word after '<(' (see rd 12 in cmdPunctFull)
   if (((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 11) && adjacent) || g32(c, C_REDIR) == 12) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
+  else if (g32(c, C_REDIR) == 13) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end); // $(<secret.txt: the file it reads
+  else if (g32(c, C_REDIR) == 15 && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); // tr a-y b-z<<<hc: a here-string
   s32(c, C_REDIR, 0);
   // <!--#exec
   if (g32(c, C_SSI) == 5 && adjacent && (flags & K_C_SSI) != 0) report(st, R_CMDI_SSI_EXEC, g32(c, C_SSI_START), end);
@@ -1498,6 +1572,9 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   let nl = g32(c, C_NL);
   const nlTag = g32(c, C_NLTAG);
   let pending: u32 = 0;
+  // (a line opening with a Title-case word, "Top Gun", "Mail to: x", "Wait list open", is a line of text: protocol verbs
+  // are written upper-case as the RFCs do, or lower-case as tools send them; IMAP tags are a1, A001)
+  const lineTitle = nl != 0 && nl - 1 == start && titleCase(st, word, len, start, end);
   if (nlTag >= 3) { // a verb that is also English waits for its argument (see mailArg)
     const ps = nlTag & 7;
     const untagged = (nl & NL_UNTAGGED) != 0;
@@ -1507,7 +1584,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       if (!untagged || digitsOnly(word, len)) report(st, R_CMDI_MAIL_COMMAND, (nl & ~NL_UNTAGGED) - 2, nlTag >> 3);
       else pending = 6 | (end << 3);
     } else if (ps == 4) pending = 5 | (nlTag & ~7);                                          // MAIL FROM: — or "list of x"
-  } else if ((nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0) || (nlTag == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len)))) {
+  } else if ((nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0 && !lineTitle) || (nlTag == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len)))) {
     const tagged = nlTag == 2;
     // (IMAP verbs that are English words count only after a tag, as the rule says: "Hi,\nlogin fails", "\nselect Name from")
     if (!tagged && imapEnglishVerb(word, len)) {}
@@ -1516,13 +1593,24 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   }
   // an IMAP tag (letters and digits) right after the newline: the verb follows after a space
   if (pending != 0) { s32(c, C_NLTAG, pending); s32(c, C_NL, nl); }
-  else if (nl != 0 && nl - 1 == start && len <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
+  else if (nl != 0 && nl - 1 == start && len <= 8 && (flags & K_C_MAILVERB) == 0 && !lineTitle) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
   else { s32(c, C_NLTAG, 0); s32(c, C_NL, 0); }
   if ((flags & K_C_IFS) != 0 && g32(c, C_LBRACE) != 0 && g32(c, C_LBRACE) - 1 == start) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   // command position (not for a word glued to a '.': "Java; .NET" names no command, ./x and ../x are paths)
   // (nor for one glued to a '!': sh runs "!id" as a command of that name, not found; "! id" negates the pipeline)
   if ((g32(c, C_PREV) == 0x2e || g32(c, C_PREV) == 0x21) && last == start) s32(c, C_POS, 0);
-  const pos = g32(c, C_POS);
+  let pos = g32(c, C_POS);
+  // A command word in Title-case (see titleCase; not a shell or interpreter's name) after a newline opens a line of text
+  // ("Farm Shop\nRoute 9", "Hi,\nCut 2 pieces", "Notes\nDate 5 May"): the shells that split at a newline (sh, bash)
+  // run no "Route", so the line is judged as a value that opens with it, by what follows the word (x\nCat /etc/passwd
+  // still fires, as Cat /etc/passwd does). cmd.exe, which folds case, ends its command line at a newline; PowerShell,
+  // which folds it too, runs x\nWhoami as it runs a value that is "Whoami" alone, which is not blocked either (the
+  // bare-command policy). (Not inside a backtick substitution; the lower-case x\ncat f is unchanged.)
+  let title: u32 = 0;
+  if (pos != 0 && (flags & (K_C_STRONG | K_C_WEAK)) != 0 && (flags & K_C_SHELL) == 0 && (lineTitle || titleCase(st, word, len, start, end))) {
+    title = TITLE;
+    if (pos == 2 && g32(c, C_PREV) == 0x0a && g32(st + ST_CMD3, K_TICK) == 0) { pos = 1; s32(c, C_POS, 1); s32(c, C_POS_START, start); title |= TITLE_NL; }
+  }
   // then do else while command ...: the word after it is the command (see prefixWord)
   // (then else elif do only inside a compound command: see K_COMPOUND; while until open one)
   const k3w = st + ST_CMD3;
@@ -1535,7 +1623,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     if ((flags & K_C_BATCH_FOR) != 0) { s32(c, C_CMD, 3); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
     // (C_CMD_POS: the position it stood in, read at the word after it: ;if id;then … is the shell's if, see step)
     else if ((flags & K_C_BATCH_IF) != 0) { s32(c, C_CMD, 4); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, 0); s32(c, C_CMD_POS, pos); }
-    else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
+    else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_WRAP, first == 0x74 ? 1 : 0); } // (1: trap)
     // "MemoizeMap | false;", "T | null | false)": true or false after a single '|' is a type union or a list of values
     // (a pipe into a no-op runs nothing; "|| true" and "; true" still count)
     else if (pos == 2 && g32(c, C_PREV) == 0x7c && start - g32(c, C_POS_START) == (adjacent ? 1 : 2) && noOp(word, len)) {}
@@ -1547,7 +1635,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0) |
         (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0) |
         (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0) |
-        (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0));
+        (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0) | title);
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_FRESH) != 0) {
         s32(c, C_POS_START, start);
@@ -1582,6 +1670,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       } else if (g32(c, C_PREV) == 0x26 && psVerb(word, len)) { // & Get-Process x: only as a cmdlet (see step kind 6, steps 36, 37)
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
         s32(c, C_WRAP, 128 | 256);
+      } else if (g32(c, C_PREV) == 0x26) { // x&x.bat, x&uploads\a.exe: cmd.exe runs a program a relative path names (see winPath)
+        s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 3); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos); s32(c, C_WRAP, WIN_REL);
       }
     }
     if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function") && !prefix) s32(c, C_POS, 0); // function x() {
@@ -1839,6 +1929,8 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
           // dropped inside one (i${x:+y}d is id); ${x?w} ${x:?w} stop the shell or expand x (dropped)
           const named = mode == 7 || <u32>(load<u64>(j + J_LW) >> 32) == start;
           if (ch == 0x7d && mode == 3) s32(j, J_MODE, 0);
+          // ${a[0]} ${a[@]}: an element of a bash array (x;a=(id);${a[0]}), read as ${a} is: its subscript is mode 10
+          else if (named && ch == 0x5b && mode == 3) s32(j, J_MODE, 10);
           else if (named && ch == 0x3a && mode == 3) s32(j, J_MODE, 7);
           else if (named && (ch == 0x2d || ch == 0x3d)) s32(j, J_MODE, 8);
           else if (named && ch == 0x2b) s32(j, J_MODE, g32(j, J_LEN) == 0 ? 8 : 9);
@@ -1852,6 +1944,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
           else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
         }
         else if (mode == 5) { if (ch == 0x7d) s32(j, J_MODE, 0); else if (ch == 0x20) cont = false; } // c{a,oun}t: later elements drop out
+        else if (mode == 10) { if (ch == 0x5d) s32(j, J_MODE, 3); else if (ch == 0x20) cont = false; } // ${a[ ... ]
         else if (mode == 4 && ch == 0x2c) {                                                              // {,x}: an empty first element
           const n = g32(j, J_LEN);
           // {"cmd",arg}: an element that is a command by itself (and began the word) is the command; {l,-x}s joins on
@@ -2016,9 +2109,14 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     // <(^.^)> <( ^_^ )>: a process substitution whose command starts with '^' runs a command no system has (a face);
     // anything else after '<(' may name or build one (a word, quote, $, backtick, backslash, path, glob): reported, and the
     // byte then read as usual (a space keeps waiting)
-    const subWait = rd == 12 && isSpace;
+    const subWait = (rd == 12 || rd == 13) && isSpace;
     if (rd == 12 && !isSpace) {
       if (ch != 0x5e) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
+      s32(c, C_REDIR, 0); rd = 0;
+    }
+    // $(< then a path, a home, a dotted name, an expansion or a quoted name (a word: see cmdWordFull): the file it reads
+    if (rd == 13 && !isSpace) {
+      if (ch == 0x2f || ch == 0x2e || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
       s32(c, C_REDIR, 0); rd = 0;
     }
     if (subWait) {}
@@ -2035,10 +2133,17 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       if (ch == 0x3c) s32(k3, K_ANGLE, list | (angles < 255 ? angles + 1 : angles)); else if (angles != 0) s32(k3, K_ANGLE, list | (angles - 1));
       s32(c, C_REDIR, closes ? 9 : 1); s32(c, C_RD_START, start);
     } else if (rd == 1 && ch == 0x28 && adjacent) s32(c, C_REDIR, 12);
+    // <<< a here-string: cmd<<<word feeds the word to the command (tr a-y b-z<<<hc), bash-only syntax; a fourth '<' or a
+    // space after it ("<<<<<<< HEAD", "<<< Back") is none (14 after "<<", 15 after "<<<": a word, quote or $ glued reports)
+    else if (ch == 0x3c && adjacent && (rd == 1 || rd == 14) && g32(c, C_PREV) == 0x3c) s32(c, C_REDIR, rd == 1 ? 14 : 15);
+    else if (rd == 15 && adjacent && (ch == 0x27 || ch == 0x22 || ch == 0x24)) { report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); }
     else if ((rd == 9 && ch == 0x28 && adjacent) || (rd == 10 && ch == 0x29 && adjacent)) s32(c, C_REDIR, rd + 1); // pi>()ng: an empty one inside a word
     else if (((rd & 7) == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
     else if (((rd & 7) == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && (rd & 7) == 1 ? 0 : 3);
     else if (!(rd == 3 && ch == 0x2f)) s32(c, C_REDIR, 0);
+    // $(<file), $( < file): a '<' where the command word of a $( belongs, with nothing before it (bash then substitutes the
+    // file's text: $(<.env), $(</etc/passwd) — a '<' glued to a '/' there is no closing tag)
+    if (ch == 0x3c && !subWait && g32(c, C_SUBST) == 2 && g32(c, C_POS) == 2 && g32(c, C_PREV) == 0x28) { s32(c, C_REDIR, 13); s32(c, C_RD_START, g32(c, C_POS_START)); }
     // (a '<' right after a '>' that closed one, or after a space there, opens another: </p><p class="x">, <b> <i>; counted
     // for the '>' that closes it, see the markup tag in step)
     if (ch == 0x3c && (rd == 9 || rd == 2)) { const ka = g32(k3, K_ANGLE); if ((ka & 0xff) < 255) s32(k3, K_ANGLE, ka + 1); }
@@ -2188,7 +2293,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 1); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, 2); s32(c, C_WRAP, 0);
     }
     // a path prefix keeps the command position: ;/usr/bin/id
-    if (ch == 0x2e && g32(c, C_CMD) == 0 && g32(c, C_POS) == 2 && sepBefore(c) && prev != 0x60) { s32(c, C_CMD, 7); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); }
+    // (and after '&', only with a '/' or '\' glued: x&./run.sh, x&.\a.bat; see kind 7)
+    if (ch == 0x2e && g32(c, C_CMD) == 0 && g32(c, C_POS) == 2 && (sepBefore(c) || prev == 0x26) && prev != 0x60) {
+      s32(c, C_CMD, 7); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_WRAP, prev == 0x26 ? 1 : prev == 0x0a ? 2 : 0);
+    }
   } else if (ch == 0x7b && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     // ${${lower:j}ndi:...}: a lookup nested right at the start of another is Log4j's, never the shell's (bad substitution)
     // (or after a name glued to the outer one: ${j${k8s:k5:-ND}i:...}, as bash has no ${name${)
@@ -2262,6 +2370,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
     else if (s <= 1 && g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c && (g32(c, C_WRAP) & 32768) == 0 &&
              ((g32(c, C_WRAP) & (64 | 16384)) == 64 || (g32(c, C_WRAP) & 524288) != 0)) {}
     else if (s == 0 && g32(c, C_SUBST) == 10 && g32(c, C_PREV) == 0x60) {} // ```bash at the end: a code fence's language
+    else if (kind == 2 && s <= 1 && (g32(c, C_WRAP) & TITLE) != 0) {} // "About Us | History", "Cat; Dog; Fish": see the separators in step
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
     else if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);
     else if ((kind == 2 || kind == 1) && s <= 2 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who

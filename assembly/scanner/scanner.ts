@@ -6,7 +6,7 @@ import {
   ST_CONTEXT, ST_PARANOIA, ST_POS, ST_LIMIT, ST_FLAGS, ST_NFIND, ST_SCORE, ST_MAGIC, ST_STAGES, STAGE_BYTES, STAGE_COUNT,
   ST_LEX, ST_SQL, SQL_BYTES, ST_XSS, ST_CMD, ST_PATH, ST_CMD2, ST_CMD3, ST_NOSQL, ST_SSJS, ST_FINDINGS, FINDING_BYTES, MAX_FINDINGS, STATE_BYTES,
   FLAG_OVERSIZE, FLAG_FINISHED, STATE_MAGIC, LX_HASH, LX_LEN, LX_START, LX_WORD, LX_MIXED, LX_PREV, CTX_QUERY, CTX_FORM, CTX_PATH,
-  g32, s32, report,
+  g32, s32, report, rawChunk, rawKeep,
 } from "./state";
 import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
 import { prependCarry, percentStage, markupStage, SG_CARRY_LEN, SG_PREV, SG_MARK, MAX_CARRY } from "./decode";
@@ -507,6 +507,7 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
     // A whole value at offset 0 nothing is held for (a byte is held only before a later chunk,
     // which moves ST_POS past 0; checked anyway, one load) and, being last, holds nothing back:
     // plainChunk's output goes to the lexer as it is, its offsets the index.
+    rawChunk(input + done, g32(st, ST_POS), n); // (the raw letter case, which decoding folds: see rawUpper)
     if (last && g32(st, ST_POS) == 0 && g32(st, ST_HELD) == 0 && plainChunk(st, scratch, input + done, n)) {
       lexPlain(st, pairBytes(scratch, 0), n);
     } else {
@@ -524,6 +525,7 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
         s32(st, ST_HELD, 1 + <u32>load<u8>(b + m)); s32(st, ST_HELD_AT, load<u32>(o + (<usize>m << 2)));
       }
       lex(st, b, o, m);
+      rawKeep(st); // (a later chunk may lex a word of this one: held or carried bytes)
     }
     s32(st, ST_POS, g32(st, ST_POS) + n);
     done += n;
@@ -568,6 +570,7 @@ export function scanOnce(st: usize, scratch: usize, input: usize, len: u32, cont
   // the limit: no oversize report), the one chunk is the last, at offset 0 — making its stores: the total,
   // plainChunk's, the lexer's, the position, finish's. (plainChunk stores nothing when it answers false.)
   if (len <= limit && len <= CHUNK && plainChunk(st, scratch, input, len)) {
+    rawChunk(input, 0, len);
     s32(st, ST_TOTAL, len);
     lexPlain(st, pairBytes(scratch, 0), len);
     s32(st, ST_POS, len);

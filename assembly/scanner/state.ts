@@ -50,7 +50,14 @@ export const STATE_MAGIC: u32 = 0x5343414e; // "SCAN"
 export const LX_HASH: u32 = 0;
 export const LX_LEN: u32 = 4;
 export const LX_START: u32 = 8;
+// (LX_END, never read as the lexer's: ST_RAW_UPPER below)
 export const LX_END: u32 = 12;
+/**
+ * The raw input's letter case, which decoding folds away (rawUpper): bit i set when the raw byte at stream offset
+ * ST_POS - 32 + i was 'A'-'Z', for the 32 raw bytes before the chunk being lexed (rawKeep moves it past each chunk),
+ * so a word lexed a chunk later (held or carried bytes) reads its case as a whole scan does.
+ */
+export const ST_RAW_UPPER: u32 = ST_LEX + LX_END;
 export const LX_MIXED: u32 = 16; // nonzero once the current word has two different bytes
 export const LX_WORD: u32 = 20; // first KW_MAX_WORD bytes of the current word
 export const LX_PREV: u32 = 64; // the last normalised byte lexed so far (the byte before a chunk's first)
@@ -110,3 +117,32 @@ export function report(st: usize, rule: u32, start: u32, end: u32): void {
 // Compile-time check that the regions fit.
 // @ts-ignore
 assert(ST_CMD3 + CMD3_BYTES <= ST_NOSQL && ST_NOSQL + NOSQL_BYTES <= ST_XSS2 && ST_XSS2 + XSS2_BYTES <= ST_PATH2 && ST_PATH2 + PATH2_BYTES <= ST_SSJS && ST_SSJS + SSJS_BYTES <= ST_XSS3 && ST_XSS3 + XSS3_BYTES <= ST_XSS4 && ST_XSS4 + XSS4_BYTES <= ST_FINDINGS && ST_FINDINGS + MAX_FINDINGS * FINDING_BYTES <= STATE_BYTES && RULE_COUNT <= 128 && LX_WORD + KW_MAX_WORD <= ST_BSNL - ST_LEX && ST_BSNL - ST_LEX + 4 <= LX_PREV && LX_PREV + 4 <= ST_QONLY - ST_LEX && ST_QONLY + 4 <= ST_SPLIT && ST_SPLIT + 40 <= ST_SAME && ST_SAME + 12 <= ST_OPTION && ST_OPTION + 4 <= ST_LEX + 128);
+
+// The raw bytes of the chunk being lexed (set by scanner.ts before each lex: see rawChunk), and their stream offset.
+let rawPtr: usize = 0;
+let rawAt: u32 = 0;
+let rawLen: u32 = 0;
+
+/** The chunk about to be lexed: `n` raw bytes at `p`, the first at stream offset `at`. */
+// @ts-ignore: decorator
+@inline export function rawChunk(p: usize, at: u32, n: u32): void { rawPtr = p; rawAt = at; rawLen = n; }
+
+/** After the chunk set by rawChunk was lexed (before ST_POS moves past it): keep its last 32 bytes' case in ST_RAW_UPPER. */
+export function rawKeep(st: usize): void {
+  const n = rawLen;
+  let m: u32 = n >= 32 ? 0 : g32(st, ST_RAW_UPPER) >> n; // (a shift by 32 or more is no shift in wasm)
+  const from: u32 = n >= 32 ? n - 32 : 0;
+  for (let i = from; i < n; i++) if (<u32>load<u8>(rawPtr + i) - 0x41 < 26) m |= <u32>1 << (32 - n + i);
+  s32(st, ST_RAW_UPPER, m);
+}
+
+/**
+ * Was the raw byte at stream offset `off` an upper-case ASCII letter? 1 yes, 0 no, -1 unknown (neither in the chunk being
+ * lexed nor among the 32 bytes before it): a caller treats unknown as the more dangerous reading.
+ */
+export function rawUpper(st: usize, off: u32): i32 {
+  if (off - rawAt < rawLen) return <u32>load<u8>(rawPtr + off - rawAt) - 0x41 < 26 ? 1 : 0;
+  const pos = g32(st, ST_POS);
+  if (off < pos && pos - off <= 32) return <i32>((g32(st, ST_RAW_UPPER) >> (32 - (pos - off))) & 1);
+  return -1;
+}

