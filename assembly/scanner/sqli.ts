@@ -1133,26 +1133,35 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
 
 /**
  * Where does a comment opened at Q_AUXSTART with text glued after it ("--x", "#x") stand after a break-out? 0: not after one;
- * else CUT_NEXT or CUT_SPACED (right after the last token or a ')' after it; or after one space) with CUT_LOGIC when the value's
- * last tokens are a connective and one operand after the break-out (x' or true --x) rather than the non-loose break-out quote
- * itself (admin'--x; with a ';', the statement ended there: admin';--x; or a value that starts with the closing quote: ' --x).
+ * else CUT_NEXT or CUT_SPACED (right after the last token or a ')' after it; or after one space) with cutShape's CUT_LOGIC.
  */
 function cutAfterBreakout(q: usize): u32 {
-  const bo = g32(q, Q_BO);
-  if ((bo & BO_LOOSE) != 0) return 0;
-  const n = g32(q, Q_NTOK);
+  if ((g32(q, Q_BO) & BO_LOOSE) != 0) return 0;
   const aux = g32(q, Q_AUXSTART);
   // (spaced: one byte between, nothing pending — a space as a rule; bytes no token records, \ } ~, are no spacing: Fbe"\}#n$f)
   const at = tend(q, 0) == aux || ((g32(q, Q_PEND) & A_RPAREN) != 0 && g32(q, Q_LASTEND) == aux) ? CUT_NEXT :
     g32(q, Q_PEND) == 0 && aux == tend(q, 0) + 1 ? CUT_SPACED : 0;
   if (at == 0) return 0;
+  const shape = cutShape(q);
+  return shape == 0 ? 0 : at | (shape & CUT_LOGIC);
+}
+/**
+ * Do the value's last tokens end a break-out, so that a comment now cuts the query's rest off? 0: no; CUT_LOGIC when they are a
+ * connective and one operand after the break-out (x' or true), a comparison and one operand (x' != 1) or an assignment spliced into
+ * a SET list (x', is_admin=1); CUT_NEXT for the non-loose break-out quote itself (admin'; with a ';', the statement ended there:
+ * admin'; or a value that starts with the closing quote: ').
+ */
+function cutShape(q: usize): u32 {
+  const bo = g32(q, Q_BO);
+  if ((bo & BO_LOOSE) != 0) return 0;
+  const n = g32(q, Q_NTOK);
   // (a ';' may end the statement before the comment: x' or true;--x)
   const sh: u32 = ttype(q, 0) == T_SEMI ? 1 : 0;
-  if (ttype(q, 1 + sh) == T_LOGIC && (isBreakout(q, 2 + sh) || (n == 3 + sh && ttype(q, 2 + sh) == T_STR && (bo & BO_EMPTY) != 0))) return at | CUT_LOGIC;
+  if (ttype(q, 1 + sh) == T_LOGIC && (isBreakout(q, 2 + sh) || (n == 3 + sh && ttype(q, 2 + sh) == T_STR && (bo & BO_EMPTY) != 0))) return CUT_NEXT | CUT_LOGIC;
   // (x', is_admin=1 --x: an assignment spliced into an UPDATE's SET list after the break-out counts as the connective does)
   if (ttype(q, 1 + sh) == T_OP && (taux(q, 1 + sh) & (A_CHAR | A_JOINED)) == (0x3d << 8) && ttype(q, 2 + sh) == T_WORD &&
-      ttype(q, 3 + sh) == T_COMMA && isBreakout(q, 4 + sh) && tstart(q, 3 + sh) == tend(q, 4 + sh)) return at | CUT_LOGIC;
-  return isBreakout(q, 0) || (n == 1 && ttype(q, 0) == T_STR && (bo & BO_EMPTY) != 0) || (ttype(q, 0) == T_SEMI && isBreakout(q, 1)) ? at : 0;
+      ttype(q, 3 + sh) == T_COMMA && isBreakout(q, 4 + sh) && tstart(q, 3 + sh) == tend(q, 4 + sh)) return CUT_NEXT | CUT_LOGIC;
+  return isBreakout(q, 0) || (n == 1 && ttype(q, 0) == T_STR && (bo & BO_EMPTY) != 0) || (ttype(q, 0) == T_SEMI && isBreakout(q, 1)) ? CUT_NEXT : 0;
 }
 const CUT_NEXT: u32 = 1;
 const CUT_SPACED: u32 = 2;
@@ -1209,8 +1218,13 @@ const CUT_LOGIC: u32 = 4;
     // x' or true #yolo  — a word glued after '#' is a hashtag in prose, but MySQL's comment after a connective and its operand
     // following a break-out (not after the quote itself: R7u'#Lp2 in a generated password, my kids' #blessed in prose); a number after it is an item's (7" #2 NEEDLE), a space after it spells a note (FOO BAR'# BLAH), and a "…" closed
     // after a number was an inch mark (TV 55" #deal)
-    if (c == 0x61 && start == g32(q, Q_AUXSTART) + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10 &&
-        (g32(q, Q_BO) & BO_INCH) == 0 && ((cutAfterBreakout(q) & CUT_LOGIC) != 0)) onComment(st, q, g32(q, Q_AUXSTART), end);
+    // admin' # x  x' or 1  # note  — a '#' standing alone, spaces on both sides, is no hashtag (one is glued to its word) and no
+    // text glued to a quote (FOO BAR'# BLAH): it is MySQL's comment marker, as a spaced "--" is, so after a break-out it cuts at
+    // any spacing ('# 1', a number after it, still names an item)
+    const aux = g32(q, Q_AUXSTART);
+    if (c == 0x61 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10 && (g32(q, Q_BO) & BO_INCH) == 0 &&
+        (start == aux + 1 ? (cutAfterBreakout(q) & CUT_LOGIC) != 0 :
+          aux > tend(q, 0) && aux > g32(q, Q_LASTEND) && (g32(q, Q_PEND) & ~A_RPAREN) == 0 && cutShape(q) != 0)) onComment(st, q, aux, end);
     s32(q, Q_STATE, S_LINE); s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT); return 99;
   } else if (s == S_BLOCK_OPEN) {
     if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), end); s32(q, Q_STATE, S_NORMAL); return 99; }
@@ -2243,7 +2257,7 @@ function splitPunctStep(st: usize, c: u32, start: u32, end: u32, glued: bool): v
 // shape of a choice in prose (1 or 2, 3 and 4: left alone, see literalLogic); the same number twice is no choice.
 // The tokens keep no bytes, so the first number's (up to 8 digits) are kept here, over the events every reading gets.
 const SAME_DEAD: u32 = 0xff;  // state (low byte): 0 nothing yet, 1 the number, 2 and a connective, 3 and the same number,
-                              // 4 half a connective symbol (| or &); bits 8-15 the number's length
+                              // 4 half a connective symbol (| or &), 5-9 a comment after the second number (below); bits 8-15 the number's length
 const SAME_NUM: u32 = 4;      // its bytes (u64)
 
 /** A word, for the same-number tracker (one load once it is dead: after any value that does not open with a number). */
@@ -2255,6 +2269,7 @@ const SAME_NUM: u32 = 4;      // its bytes (u64)
 
 function sameWordStep(st: usize, s: u32, flags: u64, len: u32): void {
   const k = s & 0xff;
+  if (k == SAME_LINE || k == SAME_BLOCK || k == SAME_BLOCK_STAR) { if (k == SAME_BLOCK_STAR) s32(st, ST_SAME, SAME_BLOCK); return; } // (a comment's text)
   const w = st + ST_LEX + LX_WORD;
   // (the lexer's buffer has 8 bytes or more readable past any word it holds: one load, the word's bytes masked)
   const bytes = len <= 8 && digitsOnly(w, len) ? load<u64>(w) & (len == 8 ? <u64>-1 : (<u64>1 << (<u64>len << 3)) - 1) : 0;
@@ -2265,7 +2280,7 @@ function sameWordStep(st: usize, s: u32, flags: u64, len: u32): void {
   s32(st, ST_SAME, next);
 }
 
-/** A punctuation byte, for the same-number tracker: spaces between the parts, || or && as the connective. */
+/** A punctuation byte, for the same-number tracker: spaces (and line breaks) between the parts, || or && as the connective. */
 // @ts-ignore: decorator
 @inline export function samePunct(st: usize, c: u32): void {
   const s = g32(st, ST_SAME);
@@ -2274,15 +2289,33 @@ function sameWordStep(st: usize, s: u32, flags: u64, len: u32): void {
 
 function samePunctStep(st: usize, s: u32, c: u32): void {
   const k = s & 0xff;
+  // (a line break is spacing as a space is — 1%0aor%0a1 — and ends a line comment)
+  if (c == 0x0a) { if (k == SAME_LINE) s32(st, ST_SAME, 3); return; }
   let next = SAME_DEAD;
   if (k == 1 && (c == 0x7c || c == 0x26)) next = 4 | (s & 0xff00) | (c << 16);
   else if (k == 4 && c == ((s >> 16) & 0xff)) next = 2 | (s & 0xff00);
-  // (1 or 1;--  1 or 1#: the statement's end and a comment after the second number change nothing; a word after them does)
-  else if (k == 3 && (c == 0x3b || c == 0x2d || c == 0x23 || c == 0x2f || c == 0x2a)) next = 3;
+  // (1 or 1;--  1 or 1#: the statement's end and a comment after the second number change nothing; a word after them does,
+  // unless it is inside that comment: 1 or 1 --x, 1 or 1 #x, 1 or 1/*x*/ are as true — "--", '#' and "/*" open one)
+  else if (k == 3 || k == SAME_DASH || k == SAME_SLASH) {
+    if (k == SAME_DASH && c == 0x2d) next = SAME_LINE;
+    else if (k == SAME_SLASH && c == 0x2a) next = SAME_BLOCK;
+    else if (c == 0x23) next = SAME_LINE;
+    else if (c == 0x2d) next = SAME_DASH;
+    else if (c == 0x2f) next = SAME_SLASH;
+    else if (c == 0x3b || c == 0x2a) next = 3;
+  }
+  else if (k == SAME_LINE) next = k;
+  else if (k == SAME_BLOCK || k == SAME_BLOCK_STAR) next = c == 0x2a ? SAME_BLOCK_STAR : k == SAME_BLOCK_STAR && c == 0x2f ? 3 : SAME_BLOCK;
   s32(st, ST_SAME, next);
 }
+// (states after the second number: a '-', a '/', inside a line comment, inside a block comment, a '*' in it)
+const SAME_DASH: u32 = 5;
+const SAME_SLASH: u32 = 6;
+const SAME_LINE: u32 = 7;
+const SAME_BLOCK: u32 = 8;
+const SAME_BLOCK_STAR: u32 = 9;
 
-/** At the end of the value: report a same-number tautology (see above). */
+/** At the end of the value: report a same-number tautology (see above), a comment after it or not. */
 export function sameFinish(st: usize, end: u32): void {
-  if ((g32(st, ST_SAME) & 0xff) == 3) report(st, R_SQLI_TAUTOLOGY, 0, end);
+  if ((g32(st, ST_SAME) & 0xff) - 3 <= SAME_BLOCK_STAR - 3 && (g32(st, ST_SAME) & 0xff) != 4) report(st, R_SQLI_TAUTOLOGY, 0, end);
 }

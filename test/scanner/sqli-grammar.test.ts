@@ -1589,3 +1589,28 @@ describe("sqli: admin'--x, and a possessive before a hashtag or signature", () =
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ["admin'--x", "BABY BLUE' --INFANT -CHILD", "Tell the boys' --Dad"], 'query'); });
 });
+
+// Red team rtb23 (session 21): a '#' standing alone between spaces after a break-out is MySQL's comment marker, as a spaced "--"
+// already was (admin' -- x): name='admin' # x' AND pass=… logs in as admin. A hashtag is glued to its word, so my kids' #blessed
+// and admin' #x (one space, a word glued: red team rtb23's reverted false positives) stay clean; so does a '#' glued to the quote.
+describe("sqli: admin' # x — a free-standing '#' after a break-out", () => {
+  breakoutCases(["admin' # x", "admin'   # x y", "x'; # x", "x') # any note"],
+    ["Love my kids' #blessed", "admin' #x", "FOO BAR'# BLAH", "admin' # 1", 'TV 55" # deal', "print('a') # x", "it's # 2"]);
+});
+
+// Red team rtb23 (session 21): the same-number tautology (1 or 1) died at any word after its comment or at a line break used as
+// spacing: 1 or 1 --x, 1 or 1 #x, 1%0aor%0a1 return every row as 1 or 1 does (SQLite, PostgreSQL; '#' MySQL).
+describe('sqli: 1 or 1 with a comment of text after it, or line breaks as spacing', () => {
+  const attacks = ['1 or 1 --x', '1 or 1 #x', '1 or 1;--x', '1\nor\n1', '2 and 2 -- any text', '7 || 7 /* x */'];
+  it.each(attacks)('%s is a tautology', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r)).toContain('sqli.tautology');
+      expect(r.blocked).toBe(true);
+    }
+  });
+  it.each(['1 or 1 - 5', '1 or 1 # x\n2', '1 or 2 #x', '1 or 1; then 2', '1\nor\n2'])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
+});
