@@ -1158,9 +1158,10 @@ function cutShape(q: usize): u32 {
   // (a ';' may end the statement before the comment: x' or true;--x)
   const sh: u32 = ttype(q, 0) == T_SEMI ? 1 : 0;
   if (ttype(q, 1 + sh) == T_LOGIC && (isBreakout(q, 2 + sh) || (n == 3 + sh && ttype(q, 2 + sh) == T_STR && (bo & BO_EMPTY) != 0))) return CUT_NEXT | CUT_LOGIC;
-  // (x', is_admin=1 --x: an assignment spliced into an UPDATE's SET list after the break-out counts as the connective does)
+  // (x', is_admin=1 --x: an assignment spliced into an UPDATE's SET list after the break-out counts as the connective does, at
+  // any spacing: x' , is_admin = 1 --x)
   if (ttype(q, 1 + sh) == T_OP && (taux(q, 1 + sh) & (A_CHAR | A_JOINED)) == (0x3d << 8) && ttype(q, 2 + sh) == T_WORD &&
-      ttype(q, 3 + sh) == T_COMMA && isBreakout(q, 4 + sh) && tstart(q, 3 + sh) == tend(q, 4 + sh)) return CUT_NEXT | CUT_LOGIC;
+      ttype(q, 3 + sh) == T_COMMA && isBreakout(q, 4 + sh)) return CUT_NEXT | CUT_LOGIC;
   return isBreakout(q, 0) || (n == 1 && ttype(q, 0) == T_STR && (bo & BO_EMPTY) != 0) || (ttype(q, 0) == T_SEMI && isBreakout(q, 1)) ? CUT_NEXT : 0;
 }
 const CUT_NEXT: u32 = 1;
@@ -1992,12 +1993,14 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
             (load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10))))) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
-      // x', role='admin  x',pass='x  — an UPDATE's SET list spliced: the break-out quote, a comma glued to it, a name glued to '=' and
-      // the quote re-opened glued to that, text following (each assignment in SET a,b='…' is the attacker's)
+      // x', role='admin  x',pass='x  — an UPDATE's SET list spliced: the break-out quote, a comma, a name, '=' and the quote re-opened,
+      // text following and never closed (each assignment in SET a,b='…' is the attacker's). Spacing between them is SQL's and changes
+      // nothing (x' , role = 'admin, x', `role`='admin: a backtick is no token); the unclosed literal at the end is what no list of
+      // key='value' pairs in prose or code leaves
       const n = g32(q, Q_NTOK);
       if (n == 4 && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && (g32(q, Q_BO) & BO_LOOSE) == 0 && end - tstart0 >= 2 &&
-          isBreakout(q, 3) && ttype(q, 2) == T_COMMA && tstart(q, 2) == tend(q, 3) && ttype(q, 1) == T_WORD &&
-          ttype(q, 0) == T_OP && (taux(q, 0) & (A_CHAR | A_JOINED)) == (0x3d << 8) && tstart(q, 0) == tend(q, 1) && tstart0 == tend(q, 0)) {
+          isBreakout(q, 3) && ttype(q, 2) == T_COMMA && ttype(q, 1) == T_WORD &&
+          ttype(q, 0) == T_OP && (taux(q, 0) & (A_CHAR | A_JOINED)) == (0x3d << 8)) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), end);
       }
       // x"*"1  x"<"1  "&"1  — in "…" an operator glued between the closing quote and the re-opened one, a word glued after that:

@@ -1614,3 +1614,14 @@ describe('sqli: 1 or 1 with a comment of text after it, or line breaks as spacin
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
 });
+
+// Red team rtb23 (session 21): the UPDATE SET-list splice (x', role='admin) passed with any change of spacing or a backticked
+// name; SQL reads x' , role = 'admin the same (bob becomes an admin in SQLite). The literal re-opened and left unclosed at the
+// end is the splice's mark, not the spacing; a closed one, or a key = 'value' after a loose quote, stays clean.
+describe("sqli: x' , role = 'admin — a spaced SET-list splice", () => {
+  breakoutCases(["x' , role='admin", "x', role = 'admin", "x',role = 'admin", "x', `role`='admin", 'x" , role = "admin'],
+    ["got 'value', key='x", "foo('a', b='c", "x', role = 'admin'", "SET name = 'x', role = 'y'", "a' , b = c"]);
+  it.each(["x' , is_admin = 1 --x", "x' , is_admin = 1 #x"])('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked).toBe(true);
+  });
+});
