@@ -1949,11 +1949,12 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
             arithChar((taux(q, 0) & A_CHAR) >> 8) && end == tstart0 + 1) {
           report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
         }
-        // admin ' or '1  f(x) ' or 'yes  — a loose quote with one space after it, a word connective (or ||) and one space, the quote
+        // admin ' or '1  f(x) ' or 'yes  — a loose quote with space after it, a word connective (or ||) and space, the quote
         // re-opened and a word glued to it ending the value: a quote that opens a quoted word is glued to it ('or', ' - ', ' + '
-        // in code have spaces inside their quotes and nothing glued after the second)
+        // in code have spaces inside their quotes and nothing glued after the second). The amount of space is SQL's to ignore:
+        // admin ' or  '1, admin '%0aor%0a'1 read the same
         if ((g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && ((taux(q, 0) & A_CHAR) == 0 || (taux(q, 0) & A_CHAR) == (0x7c << 8)) &&
-            tstart(q, 0) == tend(q, 1) + 1 && tstart0 == tend(q, 0) + 1 && load<u32>(st + ST_LEX + LX_START) == tstart0 + 1) {
+            tstart(q, 0) > tend(q, 1) && tstart0 > tend(q, 0) && load<u32>(st + ST_LEX + LX_START) == tstart0 + 1) {
           report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
         }
         // '-'  '^'  x '*' y  — (paranoia 2) a loose or leading closing quote, one arithmetic or bitwise operator character glued

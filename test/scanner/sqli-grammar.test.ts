@@ -1625,3 +1625,10 @@ describe("sqli: x' , role = 'admin — a spaced SET-list splice", () => {
     for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked).toBe(true);
   });
 });
+
+// Red team rtb23 (session 21): admin ' or '1 was read with exactly one space on each side of the connective; SQL ignores how
+// much space there is, and admin ' or  '1 returns every row as well (SQLite). Quoted words and quoted spaces stay clean.
+describe("sqli: admin ' or  '1 — a spaced quote-or at any spacing", () => {
+  breakoutCases(["admin ' or  '1", "admin  '  or  'yes", "admin '  ||  '1", "f(x) '   or '1"],
+    ["what does  'or'  mean", "print('  or  ')", "Use '  or  ' to join", "I said  'or'  not  'and'"]);
+});
