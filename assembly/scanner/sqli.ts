@@ -282,14 +282,7 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
     if (g32(q, Q_NTOK) >= 2 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP) {
       const a0 = taux(q, 0);
       const ch = a0 & A_CHAR;
-      // 1::text — a number cast to a type (PostgreSQL), all glued, is still that number: the cast and the type name
-      // fold into it, so 1 and 1::text='1' compares two literals as 1 and 1='1' does
-      if (type == T_WORD && ch == (0x3a << 8) && (a0 & A_JOINED) != 0 && ttype(q, 1) == T_NUM && tstart(q, 0) == tend(q, 1) && tend(q, 0) == start) {
-        popToken(q);
-        if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (as for the fold below)
-        store<u32>(ent(q, 0) + E_END, end);
-        return;
-      }
+      // (a '::' cast before a type name was folded in wordToken: castFold)
       // ('*' too: after an operand it multiplies — SELECT * never has one before it)
       if ((a0 & A_CMP) == 0 && typeIn(ttype(q, 1), TM_NUM | TM_WORD | TM_VAR) &&
           ch != (0x3a << 8) && ch != (0x26 << 8) && ch != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)
@@ -1375,17 +1368,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
     }
   }
   s32(q, Q_DOT, 0);
-  // pass::int  1-pass::int  — PostgreSQL's cast of a name or number to a type: the operand it was, so the comparison or
-  // arithmetic around it reads as without it (1 and pass::int=1 is 1 and pass=1, an error-based read of the column).
-  // (a literal's or a parenthesis' cast reports as such: see judge's 'x'::int)
-  if (g32(q, Q_NTOK) >= 2 && ttype(q, 0) == T_OP && (taux(q, 0) & (A_CHAR | A_JOINED)) == ((0x3a << 8) | A_JOINED) &&
-      tend(q, 0) == start && tstart(q, 0) == tend(q, 1) && g32(q, Q_PEND) == 0 && (taux(q, 0) & A_RPAREN) == 0 &&
-      typeIn(ttype(q, 1), TM_WORD | TM_NUM | TM_VAR) && castType(word, len)) {
-    popToken(q);
-    store<u32>(ent(q, 0) + E_END, end);
-    s32(q, Q_LASTEND, end);
-    return;
-  }
+  if (castFold(q, flags, isNum, start, end, word, len)) return;
   s32(q, Q_LASTEND, end);
   const at = g32(q, Q_AT);
   if (at != 0) {
@@ -1423,6 +1406,27 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   if (g32(q, Q_NTOK) == 1) postfix = (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
   push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
   if (postfix) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 2);
+}
+
+/**
+ * pass::int  1-pass::int  1::text  — PostgreSQL's cast of a name, variable or number to a type is the operand it was, so the
+ * comparison or arithmetic around it reads as without it (1 and pass::int=1 is 1 and pass=1, an error-based read of the column;
+ * 1 and 1::text='1' compares two literals as 1 and 1='1' does): the '::' and the type name (a word at `start`) fold into the
+ * operand before them. A name's cast takes a known type name (castType: std::string, Foo::Bar are no casts); a number's any
+ * word that would be a plain name. All glued; a literal's or a parenthesis' cast reports as such (judge's 'x'::int). True
+ * when the word was folded.
+ */
+function castFold(q: usize, flags: u64, isNum: bool, start: u32, end: u32, word: usize, len: u32): bool {
+  if (g32(q, Q_NTOK) < 2 || ttype(q, 0) != T_OP || (taux(q, 0) & (A_CHAR | A_JOINED | A_RPAREN)) != ((0x3a << 8) | A_JOINED)) return false;
+  if (g32(q, Q_PEND) != 0 || tend(q, 0) != start || tstart(q, 0) != tend(q, 1)) return false;
+  const t1 = ttype(q, 1);
+  if (!(typeIn(t1, TM_WORD | TM_NUM | TM_VAR) && castType(word, len)) &&
+      !(t1 == T_NUM && !isNum && g32(q, Q_AT) == 0 && (flags & (K_SQL_NOT | K_SQL_LOGIC | K_SQL_OPWORD | STRUCTURAL)) == 0)) return false;
+  popToken(q);
+  if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (the '::' folded away was counted)
+  store<u32>(ent(q, 0) + E_END, end);
+  s32(q, Q_LASTEND, end);
+  return true;
 }
 
 /** PostgreSQL type names a value is cast to with '::' (int, text, numeric, ...). */
