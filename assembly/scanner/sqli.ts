@@ -1412,16 +1412,18 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
  * pass::int  1-pass::int  1::text  — PostgreSQL's cast of a name, variable or number to a type is the operand it was, so the
  * comparison or arithmetic around it reads as without it (1 and pass::int=1 is 1 and pass=1, an error-based read of the column;
  * 1 and 1::text='1' compares two literals as 1 and 1='1' does): the '::' and the type name (a word at `start`) fold into the
- * operand before them. A name's cast takes a known type name (castType: std::string, Foo::Bar are no casts); a number's any
- * word that would be a plain name. All glued; a literal's or a parenthesis' cast reports as such (judge's 'x'::int). True
- * when the word was folded.
+ * operand before them. A name's cast takes a known type name (castType: std::string, Foo::Bar are no casts), with space
+ * around the '::' or not (PostgreSQL reads pass :: int as pass::int); a number's any word that would be a plain name, all
+ * glued (Step 1 :: Setup is a heading). A literal's or a parenthesis' cast reports as such (judge's 'x'::int). True when the
+ * word was folded.
  */
 function castFold(q: usize, flags: u64, isNum: bool, start: u32, end: u32, word: usize, len: u32): bool {
-  if (g32(q, Q_NTOK) < 2 || ttype(q, 0) != T_OP || (taux(q, 0) & (A_CHAR | A_JOINED | A_RPAREN)) != ((0x3a << 8) | A_JOINED)) return false;
-  if (g32(q, Q_PEND) != 0 || tend(q, 0) != start || tstart(q, 0) != tend(q, 1)) return false;
+  if (g32(q, Q_NTOK) < 2 || ttype(q, 0) != T_OP || (taux(q, 0) & (A_CHAR | A_JOINED | A_RPAREN | A_LPAREN)) != ((0x3a << 8) | A_JOINED)) return false;
+  if (g32(q, Q_PEND) != 0) return false;
+  const glued = tend(q, 0) == start && tstart(q, 0) == tend(q, 1);
   const t1 = ttype(q, 1);
   if (!(typeIn(t1, TM_WORD | TM_NUM | TM_VAR) && castType(word, len)) &&
-      !(t1 == T_NUM && !isNum && g32(q, Q_AT) == 0 && (flags & (K_SQL_NOT | K_SQL_LOGIC | K_SQL_OPWORD | STRUCTURAL)) == 0)) return false;
+      !(glued && t1 == T_NUM && !isNum && g32(q, Q_AT) == 0 && (flags & (K_SQL_NOT | K_SQL_LOGIC | K_SQL_OPWORD | STRUCTURAL)) == 0)) return false;
   popToken(q);
   if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (the '::' folded away was counted)
   store<u32>(ent(q, 0) + E_END, end);
@@ -1436,7 +1438,13 @@ function castType(word: usize, len: u32): bool {
     wordIs(word, len, "text") || wordIs(word, len, "varchar") || wordIs(word, len, "char") || wordIs(word, len, "bool") ||
     wordIs(word, len, "boolean") || wordIs(word, len, "float") || wordIs(word, len, "real") || wordIs(word, len, "date") ||
     wordIs(word, len, "json") || wordIs(word, len, "jsonb") || wordIs(word, len, "regclass") || wordIs(word, len, "oid") ||
-    wordIs(word, len, "bytea") || wordIs(word, len, "inet") || wordIs(word, len, "uuid") || wordIs(word, len, "money");
+    wordIs(word, len, "bytea") || wordIs(word, len, "inet") || wordIs(word, len, "uuid") || wordIs(word, len, "money") ||
+    // (the numeric types' short names, the date and time types, which fail on text with the value in the message as int does,
+    // and the other built-in types a column's text is cast to in an error-based read)
+    wordIs(word, len, "int2") || wordIs(word, len, "float4") || wordIs(word, len, "float8") || wordIs(word, len, "timestamp") ||
+    wordIs(word, len, "timestamptz") || wordIs(word, len, "interval") || wordIs(word, len, "regtype") ||
+    wordIs(word, len, "regproc") || wordIs(word, len, "bpchar") || wordIs(word, len, "citext") || wordIs(word, len, "cidr") ||
+    wordIs(word, len, "macaddr");
 }
 
 /**

@@ -1632,3 +1632,22 @@ describe("sqli: admin ' or  '1 — a spaced quote-or at any spacing", () => {
   breakoutCases(["admin ' or  '1", "admin  '  or  'yes", "admin '  ||  '1", "f(x) '   or '1"],
     ["what does  'or'  mean", "print('  or  ')", "Use '  or  ' to join", "I said  'or'  not  'and'"]);
 });
+
+// Red team rtb23 (session 21): PostgreSQL reads pass :: int as pass::int, and int2, float8, timestamp … fail on a text column
+// with its value in the message as int does (1 and pass::int2=1 is an error-based read). A number's cast of any word stays glued
+// only (Step 1 :: Setup is a heading), and a name's takes a type name (std :: string, Haskell's x :: Int -> Int stay clean).
+describe('sqli: a spaced ::type cast, and more type names', () => {
+  const attacks = ['1 and pass :: int=1', '1 and pass::int2=1', '1 and pass::float8=1', '1 and pass ::timestamp=1', '1 and pass:: float4 > 0',
+    "x' and pass :: int=1 --x"];
+  it.each(attacks)('%s is blocked as a tautology', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r)).toContain('sqli.tautology');
+      expect(r.blocked).toBe(true);
+    }
+  });
+  it.each(['x :: Int -> Int', 'Step 1 :: Setup', '1 and std :: string=1', 'f :: int = 1', 'Foo :: Bar'])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, 'Step 1 :: Setup'], 'json'); });
+});
