@@ -1017,15 +1017,18 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
   // (the terms after a chain's first in parentheses, here and below: a miss of the first then skips them all at once)
   else if (n == 3 + sh && ((g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 2 + sh) == T_STR && ttype(q, 1 + sh) == T_LOGIC &&
            (ttype(q, sh) == T_NUM || ttype(q, sh) == T_FUNC || (ttype(q, sh) == T_WORD && (tflags(q, sh) & K_SQL_VALUEKW) != 0)))) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
-  // x'|col--  x'%col--  0'|0#  — an operator applied to a column or a number, the rest cut off (not '/': '/static/*' is a quoted path);
-  // bob' - 0 #  admin' * 1 #  — spaced too when it is arithmetic (+ - * ^ | &): name = 'bob' - 0 is name = 0, true for most names
+  // x'|col--  x'%col--  0'|0#  — an operator applied to a column or a number, the rest cut off (not '/' glued to the quote before a
+  // name: '/static/*' is a quoted path; bob'/1# divides);
+  // bob' - 0 #  admin' * 1 #  bob' / 1 #  — spaced too when it is arithmetic (+ - * / % ^ | &): name = 'bob' - 0 is name = 0, true
+  // for most names
   // ('-0#  '^0-- -  '%1#  '+0#  — or the value starts with that closing quote and a number follows: name = ''-0 is name = 0)
   else if (ttype(q, 1) == T_OP && ((isBreakout(q, 2) && (tstart(q, 1) == tend(q, 2) || arithChar((taux(q, 1) & A_CHAR) >> 8) ||
-              (taux(q, 1) & A_CHAR) == (0x2b << 8))) ||
+              (taux(q, 1) & A_CHAR) == (0x2b << 8) || (taux(q, 1) & A_CHAR) == (0x2f << 8) || (taux(q, 1) & A_CHAR) == (0x25 << 8)) &&
+             !((taux(q, 1) & A_CHAR) == (0x2f << 8) && tstart(q, 1) == tend(q, 2) && ttype(q, 0) != T_NUM)) ||
             (n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 0) == T_NUM && tend(q, 0) == start &&
              tstart(q, 1) == tend(q, 2) && (arithChar((taux(q, 1) & A_CHAR) >> 8) || (taux(q, 1) & A_CHAR) == (0x25 << 8) ||
               (taux(q, 1) & A_CHAR) == (0x2b << 8)))) &&
-           (taux(q, 1) & A_CMP) == 0 && (taux(q, 1) & A_CHAR) != (0x2f << 8) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM)) {
+           (taux(q, 1) & A_CMP) == 0 && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM)) {
     report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   }
   const t0 = ttype(q, 0);
@@ -1151,6 +1154,9 @@ function cutShape(q: usize): u32 {
   // (a ';' may end the statement before the comment: x' or true;--x)
   const sh: u32 = ttype(q, 0) == T_SEMI ? 1 : 0;
   if (ttype(q, 1 + sh) == T_LOGIC && (isBreakout(q, 2 + sh) || (n == 3 + sh && ttype(q, 2 + sh) == T_STR && (bo & BO_EMPTY) != 0))) return CUT_NEXT | CUT_LOGIC;
+  // (x' != 1;--x  x' = 1 #x: a comparison and its operand after the break-out as well — (name = 'x') != 1 is true for every row;
+  // after a prime too, as y' = 2 -- note already cuts: see judge's '= <value>')
+  if (isCmp(q, 1 + sh) && isBreakout(q, 2 + sh)) return CUT_NEXT | CUT_LOGIC;
   // (x', is_admin=1 --x: an assignment spliced into an UPDATE's SET list after the break-out counts as the connective does, at
   // any spacing: x' , is_admin = 1 --x)
   if (ttype(q, 1 + sh) == T_OP && (taux(q, 1 + sh) & (A_CHAR | A_JOINED)) == (0x3d << 8) && ttype(q, 2 + sh) == T_WORD &&
@@ -2018,10 +2024,15 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
       }
       // x"*"1  x"<"1  "&"1  — in "…" an operator glued between the closing quote and the re-opened one, a word glued after that:
       // MySQL's name = "x"*"1" is name = 0 (a search's quoted symbol — SMALL "&" SIGN, "<" key — has a space after it)
+      // x" * "1  x" / "2  — spaced too when the operator is arithmetic and the re-opened literal a number (the value's last word, glued
+      // after the quote), as x" or "1 is for a word connective; not after an inch mark (12" * "14 measures)
       if (shape == 2 && g32(q, Q_MODE) == 0x22 && g32(q, Q_QUOTE) == 0x22 && g32(q, Q_NTOK) == 2 && tstart0 > 0 &&
           (g32(q, Q_BO) & BO_LOOSE) == 0 && (ttype(q, 0) == T_OP || ttype(q, 0) == T_LOGIC) &&
-          (isBreakout(q, 1) || (ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) &&
-          tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1) && load<u32>(st + ST_LEX + LX_START) == tstart0 + 1) {
+          (isBreakout(q, 1) || (ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) && load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 &&
+          ((tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1)) ||
+           (ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && (g32(q, Q_BO) & BO_INCH) == 0 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 &&
+            (arithChar((taux(q, 0) & A_CHAR) >> 8) || (taux(q, 0) & A_CHAR) == (0x2b << 8) || (taux(q, 0) & A_CHAR) == (0x2f << 8) ||
+             (taux(q, 0) & A_CHAR) == (0x25 << 8))))) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
       // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal

@@ -1651,3 +1651,24 @@ describe('sqli: a spaced ::type cast, and more type names', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, 'Step 1 :: Setup'], 'json'); });
 });
+
+// Red team rtb23 (session 21): '/' and '%' after a break-out cut off by a comment (MySQL: name = 'bob' / 1 is name = 0, every
+// non-numeric name), x" * "1 spaced in "…", and a comparison then "--x" or "#x" after the break-out (x' != 1;--x returns every row
+// in SQLite as x'!=1;-- does). A '/' glued to the quote before a name stays a quoted path.
+describe("sqli: bob' / 1 #, x\" * \"1 spaced, x' != 1;--x", () => {
+  const attacks: [string, string][] = [["bob' / 1 #", 'sqli.string-breakout'], ["bob'/1#", 'sqli.string-breakout'],
+    ["bob' % 2 #", 'sqli.string-breakout'], ['x" * "1', 'sqli.string-breakout'], ['x" / "2', 'sqli.string-breakout'],
+    ["x' != 1;--x", 'sqli.comment-truncation'], ["x'!=1;--x", 'sqli.comment-truncation'], ["x' != 1 --x", 'sqli.comment-truncation'],
+    ["x' = 1 #x", 'sqli.comment-truncation'], ["bob' <> 1 --x", 'sqli.comment-truncation']];
+  it.each(attacks)('%s is blocked as %s', (input, rule) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r)).toContain(rule);
+      expect(r.blocked).toBe(true);
+    }
+  });
+  it.each(["x'/static/*", "'/static/*", 'x" * "abc', '12" * "14', "docs'/guide #top", "it's = 1 #x", "Tell the boys' --Dad"])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks.map(([p]) => p), 'json'); });
+});
