@@ -1907,6 +1907,24 @@ function settleCut(st: usize, q: usize, end: u32): void {
   sqlFinishAll(st, q, end);
 }
 
+/**
+ * Is the lexer's last word a string literal's start that SQL reads as true: a digit first (MySQL and SQLite cast '1', '7abc' to
+ * their leading number) or PostgreSQL's boolean spelling of true (t, tr, tru, true, y, ye, yes, on — a prefix of true or yes is
+ * accepted)? Any other word is false as a number (0) in MySQL and SQLite and no boolean in PostgreSQL.
+ */
+function truthyWord(st: usize): bool {
+  const w = st + ST_LEX + LX_WORD;
+  const c = <u32>load<u8>(w);
+  if (c - 0x30 < 10) return true;
+  const len = g32(st, ST_SPLIT + SP_WLEN); // (the lexer's last word's length, kept by the split-keyword tracker: see splitWord)
+  if (len > 4) return false;
+  if (len == 2 && load<u16>(w) == 0x6e6f) return true; // on
+  const ref: u32 = c == 0x74 ? 0x65757274 : c == 0x79 ? 0x736579 : 0; // "true", "yes" (little-endian)
+  if (ref == 0 || (c == 0x79 && len > 3)) return false;
+  for (let i: u32 = 1; i < len; i++) if (<u32>load<u8>(w + i) != ((ref >> (i << 3)) & 0xff)) return false;
+  return true;
+}
+
 /** The end of the value for a reading sqlFinish could not settle at once. */
 function sqlFinishAll(st: usize, q: usize, end: u32): void {
   // admin'%00  ' or 1=1%00  — a value ending in a NUL (the decoder drops it): a C-string driver ends the query
@@ -1970,9 +1988,10 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
         // admin ' or '1  f(x) ' or 'yes  — a loose quote with space after it, a word connective (or ||) and space, the quote
         // re-opened and a word glued to it ending the value: a quote that opens a quoted word is glued to it ('or', ' - ', ' + '
         // in code have spaces inside their quotes and nothing glued after the second). The amount of space is SQL's to ignore:
-        // admin ' or  '1, admin '%0aor%0a'1 read the same
+        // admin ' or  '1, admin '%0aor%0a'1 read the same. The re-opened literal is one that makes the connective true
+        // (truthyWord): Tom ' or 'Jerry, Salt ' and 'Pepper join two names, false in MySQL and SQLite and an error in PostgreSQL
         if ((g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && ((taux(q, 0) & A_CHAR) == 0 || (taux(q, 0) & A_CHAR) == (0x7c << 8)) &&
-            tstart(q, 0) > tend(q, 1) && tstart0 > tend(q, 0) && load<u32>(st + ST_LEX + LX_START) == tstart0 + 1) {
+            tstart(q, 0) > tend(q, 1) && tstart0 > tend(q, 0) && load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 && truthyWord(st)) {
           report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
         }
         // '-'  '^'  x '*' y  — (paranoia 2) a loose or leading closing quote, one arithmetic or bitwise operator character glued

@@ -1672,3 +1672,12 @@ describe("sqli: bob' / 1 #, x\" * \"1 spaced, x' != 1;--x", () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks.map(([p]) => p), 'json'); });
 });
+
+// Red team rtb23 03 (session 21, false positives of 05b7092): a spaced quote-or is a bypass only when the re-opened literal is true
+// — a digit first (MySQL and SQLite cast '1', '7abc' to their number) or PostgreSQL's spelling of true (t, true, y, yes, on). Two
+// names joined (Tom ' or 'Jerry, Salt ' and 'Pepper) are false in MySQL and SQLite and an error in PostgreSQL: prose.
+describe("sqli: Tom ' or 'Jerry — a spaced quote-or that is false", () => {
+  breakoutCases(["admin ' or '1", "admin ' or '7abc", "admin ' or 'yes", "admin ' or 'Yes", "admin ' or 't", "admin ' or 'true",
+    "admin ' or 'on", "admin ' || '1"],
+  ["Tom ' or 'Jerry", "Ross ' or 'Rachel", "Salt ' and 'Pepper", "admin ' or 'yesterday", "admin ' or 'of"]);
+});
