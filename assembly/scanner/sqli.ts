@@ -1120,6 +1120,8 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
   const implied = g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0;
   const breakout = implied && (g32(q, Q_BO) & BO_QUOTE_FIRST) == 0;
   s32(q, Q_STATE, S_NORMAL);
+  // pass::"int4"  — a type name in "…" is PostgreSQL's quoted identifier, the same type: it folds as the bare name does
+  if (closed && !implied && g32(q, Q_QUOTE) == 0x22 && quotedCast(st, q, end)) return;
   push(st, q, T_STR, breakout ? A_BREAKOUT : 0, 0, g32(q, Q_TSTART), end);
   // A value that starts with the closing quote itself ('=' , ' OR ', " or ""-") can still re-open it (in "…" too:
   // MySQL's default mode reads "…" as a string; the rules that read the shape say which quote they take).
@@ -1435,6 +1437,18 @@ function castFold(q: usize, flags: u64, isNum: bool, start: u32, end: u32, word:
   store<u32>(ent(q, 0) + E_END, end);
   s32(q, Q_LASTEND, end);
   return true;
+}
+
+/**
+ * Is the "…" string closed at `end` a quoted type name after a name's '::' (pass::"int4"), folded by castFold? Its text is the
+ * lexer's last word, starting right after the opening quote (words inside a string reach no reading; the lexer keeps the last
+ * one, the split-keyword tracker its length). A number's any-word cast is for a bare word only: isNum true turns it off.
+ */
+function quotedCast(st: usize, q: usize, end: u32): bool {
+  const ts = g32(q, Q_TSTART);
+  const len = g32(st, ST_SPLIT + SP_WLEN);
+  if (load<u32>(st + ST_LEX + LX_START) != ts + 1 || ts + len + 2 > end) return false;
+  return castFold(q, 0, true, ts, end, st + ST_LEX + LX_WORD, len);
 }
 
 /** PostgreSQL type names a value is cast to with '::' (int, text, numeric, ...). */

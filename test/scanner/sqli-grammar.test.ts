@@ -1681,3 +1681,20 @@ describe("sqli: Tom ' or 'Jerry — a spaced quote-or that is false", () => {
     "admin ' or 'on", "admin ' || '1"],
   ["Tom ' or 'Jerry", "Ross ' or 'Rachel", "Salt ' and 'Pepper", "admin ' or 'yesterday", "admin ' or 'of"]);
 });
+
+// Red team rtb23 08 (session 21): a type name in "…" is PostgreSQL's quoted identifier for the same type (pass::"int4" is
+// pass::int4): the comparison around it is read as for the bare name. A quoted word that names no type stays a string.
+describe('sqli: a quoted ::"type" cast', () => {
+  const attacks = ['1 and pass::"int4"=1', '1 and pass :: "int4" = 1', "x' and pass::\"int\"=1 --x"];
+  it.each(attacks)('%s is blocked as a tautology', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r)).toContain('sqli.tautology');
+      expect(r.blocked).toBe(true);
+    }
+  });
+  it.each(['1 and pass::"foo"=1', 'std::"string"', 'say "int" :: "text"'])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
+});
