@@ -2003,9 +2003,10 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
         // re-opened and a word glued to it ending the value: a quote that opens a quoted word is glued to it ('or', ' - ', ' + '
         // in code have spaces inside their quotes and nothing glued after the second). The amount of space is SQL's to ignore:
         // admin ' or  '1, admin '%0aor%0a'1 read the same. The re-opened literal is one that makes the connective true
-        // (truthyWord): Tom ' or 'Jerry, Salt ' and 'Pepper join two names, false in MySQL and SQLite and an error in PostgreSQL
+        // (truthyWord): Tom ' or 'Jerry, Salt ' and 'Pepper join two names, false in MySQL and SQLite and an error in PostgreSQL;
+        // one byte may come before it, a space or a sign (x ' or ' 1: ' 1' is 1 too)
         if ((g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && ((taux(q, 0) & A_CHAR) == 0 || (taux(q, 0) & A_CHAR) == (0x7c << 8)) &&
-            tstart(q, 0) > tend(q, 1) && tstart0 > tend(q, 0) && load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 && truthyWord(st)) {
+            tstart(q, 0) > tend(q, 1) && tstart0 > tend(q, 0) && load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && truthyWord(st)) {
           report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
         }
         // '-'  '^'  x '*' y  — (paranoia 2) a loose or leading closing quote, one arithmetic or bitwise operator character glued

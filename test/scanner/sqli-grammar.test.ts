@@ -1698,3 +1698,8 @@ describe('sqli: a quoted ::"type" cast', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
 });
+
+// Red team rt23 12 (session 21): x ' or ' 1 — a space (or a sign) before the true literal changes nothing: MySQL reads ' 1' as 1.
+describe("sqli: x ' or ' 1 — one byte before the true literal", () => {
+  breakoutCases(["x ' or ' 1", "x ' or '-1", "x ' or ' yes"], ["Tom ' or ' Jerry", "a ' or ' 1 time", "Use ' or ' to join"]);
+});
