@@ -718,6 +718,22 @@ function literalList(q: usize, n: u32): bool {
 }
 
 /**
+ * After the row-ending ',' at token k (x'),( ): is a row open up to the value's end — the '(' still pending (x'),('evil), or
+ * tokens k-1..0 a literal opened by that '(' then literals and commas, the newest a ',' (x'),(10,'evil)?
+ */
+function rowOpened(q: usize, k: u32): bool {
+  if (k == 0) return (g32(q, Q_PEND) & A_LPAREN) != 0;
+  if (g32(q, Q_PEND) != 0 || ttype(q, 0) != T_COMMA || (taux(q, k - 1) & A_LPAREN) == 0) return false;
+  for (let j: u32 = 0; j < k; j++) {
+    const t = ttype(q, j);
+    // (alternating: a literal (string, number, NULL) at k-1, k-3, …, a ',' at k-2, …, 0; no parenthesis inside the row)
+    if (((k - 1 - j) & 1) == 0 ? !(t == T_STR || t == T_NUM || (t == T_WORD && (tflags(q, j) & K_SQL_VALUEKW) != 0)) : t != T_COMMA) return false;
+    if (j < k - 1 && (taux(q, j) & (A_LPAREN | A_RPAREN)) != 0) return false;
+  }
+  return true;
+}
+
+/**
  * Are tokens n-1..0 a number (or nothing: the value may start with the connective, appended to the query's own
  * literal), then (connective or word operator, literal) pairs, with an SQL-only mark among them?
  */
@@ -2055,6 +2071,14 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
           isBreakout(q, 3) && ttype(q, 2) == T_COMMA && ttype(q, 1) == T_WORD &&
           ttype(q, 0) == T_OP && (taux(q, 0) & (A_CHAR | A_JOINED)) == (0x3d << 8)) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), end);
+      }
+      // x'),(10,'evil  x'), ('evil  — an INSERT's VALUES row spliced: the break-out quote, ')' and ',' (a row ends, another starts),
+      // '(' and literals and commas only, then the quote re-opened after a ',' or the '(' and never closed: a second, forged row
+      // (the row's own closing quote and ')' are the query's). literalList's rule takes the same list cut off by a comment.
+      if (n >= 2 && n <= RING_N && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && (g32(q, Q_BO) & BO_LOOSE) == 0 &&
+          end - tstart0 >= 2 && (isBreakout(q, n - 1) || (ttype(q, n - 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) &&
+          ttype(q, n - 2) == T_COMMA && (taux(q, n - 2) & (A_RPAREN | A_LPAREN)) == A_RPAREN && rowOpened(q, n - 2)) {
+        report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
       }
       // x"*"1  x"<"1  "&"1  — in "…" an operator glued between the closing quote and the re-opened one, a word glued after that:
       // MySQL's name = "x"*"1" is name = 0 (a search's quoted symbol — SMALL "&" SIGN, "<" key — has a space after it)

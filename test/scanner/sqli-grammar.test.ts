@@ -1703,3 +1703,10 @@ describe('sqli: a quoted ::"type" cast', () => {
 describe("sqli: x ' or ' 1 — one byte before the true literal", () => {
   breakoutCases(["x ' or ' 1", "x ' or '-1", "x ' or ' yes"], ["Tom ' or ' Jerry", "a ' or ' 1 time", "Use ' or ' to join"]);
 });
+
+// Red team rt23 09 (session 21): an INSERT's VALUES row spliced with no comment — x'),(10,'evil makes VALUES (9, 'x'),(10,'evil')
+// insert a second, forged row (SQLite, MySQL, PostgreSQL). The re-opened literal left unclosed after '(' and literals is the mark.
+describe("sqli: x'),(10,'evil — a VALUES row spliced", () => {
+  breakoutCases(["x'),(10,'evil", "x'), ('evil", "'),(10,'evil", "x'),(10,NULL,'evil", 'x"),(10,"evil', "x') , (10 , 'evil"],
+    ["f('a'),(10,'b", "it's'),('x", "x'),(10,'evil')", "x'),(10 'evil"]);
+});
