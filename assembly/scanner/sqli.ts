@@ -1041,7 +1041,7 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
   else if (ttype(q, 1) == T_OP && ((isBreakout(q, 2) && (tstart(q, 1) == tend(q, 2) || arithChar((taux(q, 1) & A_CHAR) >> 8) ||
               (taux(q, 1) & A_CHAR) == (0x2b << 8) || (taux(q, 1) & A_CHAR) == (0x2f << 8) || (taux(q, 1) & A_CHAR) == (0x25 << 8)) &&
              !((taux(q, 1) & A_CHAR) == (0x2f << 8) && tstart(q, 1) == tend(q, 2) && ttype(q, 0) != T_NUM)) ||
-            (n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 0) == T_NUM && tend(q, 0) == start &&
+            (n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && (ttype(q, 0) == T_NUM || plainName(q, 0)) && tend(q, 0) == start &&
              tstart(q, 1) == tend(q, 2) && (arithChar((taux(q, 1) & A_CHAR) >> 8) || (taux(q, 1) & A_CHAR) == (0x25 << 8) ||
               (taux(q, 1) & A_CHAR) == (0x2b << 8)))) &&
            (taux(q, 1) & A_CMP) == 0 && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM)) {

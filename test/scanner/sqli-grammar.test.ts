@@ -1710,3 +1710,12 @@ describe("sqli: x'),(10,'evil — a VALUES row spliced", () => {
   breakoutCases(["x'),(10,'evil", "x'), ('evil", "'),(10,'evil", "x'),(10,NULL,'evil", 'x"),(10,"evil', "x') , (10 , 'evil"],
     ["f('a'),(10,'b", "it's'),('x", "x'),(10,'evil')", "x'),(10 'evil"]);
 });
+
+// Red team rt23 01 (session 21): a value opening with its closing quote, an operator glued to it and a column, cut off by a
+// comment — name = ''%id is name = 0 in MySQL, true for every name not starting with a digit — as '%1# with a number already was.
+describe("sqli: '%id# — the closing quote, an operator and a column, cut off", () => {
+  breakoutCases(["'%id#", "'-foo#", "'|col--", "'*x#"], ["'hello#world", "'&page#top", "'- foo #", "'-foo #bar"]);
+  it("'+name-- - is blocked in JSON ('+' is a space in a query or form)", () => {
+    expect(ruleIds(d.scan("'+name-- -", { context: 'json' }))).toContain('sqli.string-breakout');
+  });
+});
