@@ -604,6 +604,13 @@ function judge(st: usize, q: usize): void {
         } else if (g32(q, Q_NTOK) == 3) {
           const tb = ttype(q, 2);
           if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
+        } else if (g32(q, Q_NTOK) == 5 && g32(q, Q_MODE) == 0 && (t0 == T_STR || (t0 == T_NUM && (eaux(r0) & A_HEX) != 0)) &&
+                   isCmp(q, 3) && ttype(q, 4) == T_NUM && (taux(q, 4) & (A_UNIT | A_HEX)) == 0 && plainName(q, 2)) {
+          // 0<pass like 's%'  1=pass>'r'  — read as-is, the value opens with a number compared to a column that is compared again
+          // to a quoted string or hex literal: the chained comparison a numeric context's blind test appends (id = 0<pass like 's%'
+          // is true for the rows whose column matches, one character per request). A chain in maths compares numbers: 0 < x < 1;
+          // and the first number is a decimal integer (5tC3*8<`?`MWBl=" is a generated password)
+          report(st, R_SQLI_TAUTOLOGY, tstart(q, 4), e0);
         }
       }
       // CASE WHEN isnull(1) THEN 2 ELSE 1 END=1  — a CASE expression compared after its END (which follows a branch's value:
@@ -1513,6 +1520,7 @@ function castType(word: usize, len: u32): bool {
     // (hex: judged; 1union: split — both in the general path)
     if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (first == 0x30 && end - start > 2) || mayGlue(word, len) && gluedNumber(word, len) != 0) return false;
     type = T_NUM;
+    if (!digitsOnly(word, len)) aux = A_UNIT; // (as wordToken marks it: 3pm, 5tC3 are no integer literal)
   } else {
     // (the length terms grouped: a short or odd word skips the rest at once)
     if (len >= 4 && ((len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) return false;

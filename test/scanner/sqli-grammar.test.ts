@@ -1719,3 +1719,21 @@ describe("sqli: '%id# — the closing quote, an operator and a column, cut off",
     expect(ruleIds(d.scan("'+name-- -", { context: 'json' }))).toContain('sqli.string-breakout');
   });
 });
+
+// Red team rt23 04 (session 21): a numeric context's blind test as a chained comparison — id = 0<pass like 's%', id = 1=pass>'r'
+// return rows only while the column matches (one character per request). A chain of numbers (0 < x < 1) is maths, and a number
+// with letters glued to it starts a generated password, no integer literal (5tC3*8<`?`MWBl=").
+describe("sqli: 0<pass like 's%' — a number, a column and a quoted literal chained", () => {
+  const attacks = ["0<pass like 's%'", "1=pass>'r'", "0 < pass like 's%'", '1=pass>0x72'];
+  it.each(attacks)('%s is a tautology', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r)).toContain('sqli.tautology');
+      expect(r.blocked).toBe(true);
+    }
+  });
+  it.each(['0 < x < 1', '5tC3*8<`?`MWBl="', '5t<ab="x"', 'a < b < 3'])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, '5tC3*8<`?`MWBl="'], 'json'); });
+});
