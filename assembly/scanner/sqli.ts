@@ -282,14 +282,7 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
     if (g32(q, Q_NTOK) >= 2 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP) {
       const a0 = taux(q, 0);
       const ch = a0 & A_CHAR;
-      // 1::text — a number cast to a type (PostgreSQL), all glued, is still that number: the cast and the type name
-      // fold into it, so 1 and 1::text='1' compares two literals as 1 and 1='1' does
-      if (type == T_WORD && ch == (0x3a << 8) && (a0 & A_JOINED) != 0 && ttype(q, 1) == T_NUM && tstart(q, 0) == tend(q, 1) && tend(q, 0) == start) {
-        popToken(q);
-        if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (as for the fold below)
-        store<u32>(ent(q, 0) + E_END, end);
-        return;
-      }
+      // (a '::' cast before a type name was folded in wordToken: castFold)
       // ('*' too: after an operand it multiplies — SELECT * never has one before it)
       if ((a0 & A_CMP) == 0 && typeIn(ttype(q, 1), TM_NUM | TM_WORD | TM_VAR) &&
           ch != (0x3a << 8) && ch != (0x26 << 8) && ch != (0x7c << 8)) { // not ':' '&' '|' (query-string separators)
@@ -611,6 +604,13 @@ function judge(st: usize, q: usize): void {
         } else if (g32(q, Q_NTOK) == 3) {
           const tb = ttype(q, 2);
           if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
+        } else if (g32(q, Q_NTOK) == 5 && g32(q, Q_MODE) == 0 && (t0 == T_STR || (t0 == T_NUM && (eaux(r0) & A_HEX) != 0)) &&
+                   isCmp(q, 3) && ttype(q, 4) == T_NUM && (taux(q, 4) & (A_UNIT | A_HEX)) == 0 && plainName(q, 2)) {
+          // 0<pass like 's%'  1=pass>'r'  — read as-is, the value opens with a number compared to a column that is compared again
+          // to a quoted string or hex literal: the chained comparison a numeric context's blind test appends (id = 0<pass like 's%'
+          // is true for the rows whose column matches, one character per request). A chain in maths compares numbers: 0 < x < 1;
+          // and the first number is a decimal integer (5tC3*8<`?`MWBl=" is a generated password)
+          report(st, R_SQLI_TAUTOLOGY, tstart(q, 4), e0);
         }
       }
       // CASE WHEN isnull(1) THEN 2 ELSE 1 END=1  — a CASE expression compared after its END (which follows a branch's value:
@@ -722,6 +722,22 @@ function literalList(q: usize, n: u32): bool {
     else if (!(t == T_STR || t == T_NUM || (t == T_WORD && (tflags(q, k) & K_SQL_VALUEKW) != 0))) return false;
   }
   return commas != 0 && ttype(q, 0) != T_COMMA;
+}
+
+/**
+ * After the row-ending ',' at token k (x'),( ): is a row open up to the value's end — the '(' still pending (x'),('evil), or
+ * tokens k-1..0 a literal opened by that '(' then literals and commas, the newest a ',' (x'),(10,'evil)?
+ */
+function rowOpened(q: usize, k: u32): bool {
+  if (k == 0) return (g32(q, Q_PEND) & A_LPAREN) != 0;
+  if (g32(q, Q_PEND) != 0 || ttype(q, 0) != T_COMMA || (taux(q, k - 1) & A_LPAREN) == 0) return false;
+  for (let j: u32 = 0; j < k; j++) {
+    const t = ttype(q, j);
+    // (alternating: a literal (string, number, NULL) at k-1, k-3, …, a ',' at k-2, …, 0; no parenthesis inside the row)
+    if (((k - 1 - j) & 1) == 0 ? !(t == T_STR || t == T_NUM || (t == T_WORD && (tflags(q, j) & K_SQL_VALUEKW) != 0)) : t != T_COMMA) return false;
+    if (j < k - 1 && (taux(q, j) & (A_LPAREN | A_RPAREN)) != 0) return false;
+  }
+  return true;
 }
 
 /**
@@ -1024,15 +1040,18 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
   // (the terms after a chain's first in parentheses, here and below: a miss of the first then skips them all at once)
   else if (n == 3 + sh && ((g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 2 + sh) == T_STR && ttype(q, 1 + sh) == T_LOGIC &&
            (ttype(q, sh) == T_NUM || ttype(q, sh) == T_FUNC || (ttype(q, sh) == T_WORD && (tflags(q, sh) & K_SQL_VALUEKW) != 0)))) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
-  // x'|col--  x'%col--  0'|0#  — an operator applied to a column or a number, the rest cut off (not '/': '/static/*' is a quoted path);
-  // bob' - 0 #  admin' * 1 #  — spaced too when it is arithmetic (+ - * ^ | &): name = 'bob' - 0 is name = 0, true for most names
+  // x'|col--  x'%col--  0'|0#  — an operator applied to a column or a number, the rest cut off (not '/' glued to the quote before a
+  // name: '/static/*' is a quoted path; bob'/1# divides);
+  // bob' - 0 #  admin' * 1 #  bob' / 1 #  — spaced too when it is arithmetic (+ - * / % ^ | &): name = 'bob' - 0 is name = 0, true
+  // for most names
   // ('-0#  '^0-- -  '%1#  '+0#  — or the value starts with that closing quote and a number follows: name = ''-0 is name = 0)
   else if (ttype(q, 1) == T_OP && ((isBreakout(q, 2) && (tstart(q, 1) == tend(q, 2) || arithChar((taux(q, 1) & A_CHAR) >> 8) ||
-              (taux(q, 1) & A_CHAR) == (0x2b << 8))) ||
-            (n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && ttype(q, 0) == T_NUM && tend(q, 0) == start &&
+              (taux(q, 1) & A_CHAR) == (0x2b << 8) || (taux(q, 1) & A_CHAR) == (0x2f << 8) || (taux(q, 1) & A_CHAR) == (0x25 << 8)) &&
+             !((taux(q, 1) & A_CHAR) == (0x2f << 8) && tstart(q, 1) == tend(q, 2) && ttype(q, 0) != T_NUM)) ||
+            (n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && (ttype(q, 0) == T_NUM || plainName(q, 0)) && tend(q, 0) == start &&
              tstart(q, 1) == tend(q, 2) && (arithChar((taux(q, 1) & A_CHAR) >> 8) || (taux(q, 1) & A_CHAR) == (0x25 << 8) ||
               (taux(q, 1) & A_CHAR) == (0x2b << 8)))) &&
-           (taux(q, 1) & A_CMP) == 0 && (taux(q, 1) & A_CHAR) != (0x2f << 8) && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM)) {
+           (taux(q, 1) & A_CMP) == 0 && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM)) {
     report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
   }
   const t0 = ttype(q, 0);
@@ -1124,6 +1143,8 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
   const implied = g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0 && g32(q, Q_TSTART) == 0;
   const breakout = implied && (g32(q, Q_BO) & BO_QUOTE_FIRST) == 0;
   s32(q, Q_STATE, S_NORMAL);
+  // pass::"int4"  — a type name in "…" is PostgreSQL's quoted identifier, the same type: it folds as the bare name does
+  if (closed && !implied && g32(q, Q_QUOTE) == 0x22 && quotedCast(st, q, end)) return;
   push(st, q, T_STR, breakout ? A_BREAKOUT : 0, 0, g32(q, Q_TSTART), end);
   // A value that starts with the closing quote itself ('=' , ' OR ', " or ""-") can still re-open it (in "…" too:
   // MySQL's default mode reads "…" as a string; the rules that read the shape say which quote they take).
@@ -1133,26 +1154,39 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
 
 /**
  * Where does a comment opened at Q_AUXSTART with text glued after it ("--x", "#x") stand after a break-out? 0: not after one;
- * else CUT_NEXT or CUT_SPACED (right after the last token or a ')' after it; or after one space) with CUT_LOGIC when the value's
- * last tokens are a connective and one operand after the break-out (x' or true --x) rather than the non-loose break-out quote
- * itself (admin'--x; with a ';', the statement ended there: admin';--x; or a value that starts with the closing quote: ' --x).
+ * else CUT_NEXT or CUT_SPACED (right after the last token or a ')' after it; or after one space) with cutShape's CUT_LOGIC.
  */
 function cutAfterBreakout(q: usize): u32 {
-  const bo = g32(q, Q_BO);
-  if ((bo & BO_LOOSE) != 0) return 0;
-  const n = g32(q, Q_NTOK);
+  if ((g32(q, Q_BO) & BO_LOOSE) != 0) return 0;
   const aux = g32(q, Q_AUXSTART);
   // (spaced: one byte between, nothing pending — a space as a rule; bytes no token records, \ } ~, are no spacing: Fbe"\}#n$f)
   const at = tend(q, 0) == aux || ((g32(q, Q_PEND) & A_RPAREN) != 0 && g32(q, Q_LASTEND) == aux) ? CUT_NEXT :
     g32(q, Q_PEND) == 0 && aux == tend(q, 0) + 1 ? CUT_SPACED : 0;
   if (at == 0) return 0;
+  const shape = cutShape(q);
+  return shape == 0 ? 0 : at | (shape & CUT_LOGIC);
+}
+/**
+ * Do the value's last tokens end a break-out, so that a comment now cuts the query's rest off? 0: no; CUT_LOGIC when they are a
+ * connective and one operand after the break-out (x' or true), a comparison and one operand (x' != 1) or an assignment spliced into
+ * a SET list (x', is_admin=1); CUT_NEXT for the non-loose break-out quote itself (admin'; with a ';', the statement ended there:
+ * admin'; or a value that starts with the closing quote: ').
+ */
+function cutShape(q: usize): u32 {
+  const bo = g32(q, Q_BO);
+  if ((bo & BO_LOOSE) != 0) return 0;
+  const n = g32(q, Q_NTOK);
   // (a ';' may end the statement before the comment: x' or true;--x)
   const sh: u32 = ttype(q, 0) == T_SEMI ? 1 : 0;
-  if (ttype(q, 1 + sh) == T_LOGIC && (isBreakout(q, 2 + sh) || (n == 3 + sh && ttype(q, 2 + sh) == T_STR && (bo & BO_EMPTY) != 0))) return at | CUT_LOGIC;
-  // (x', is_admin=1 --x: an assignment spliced into an UPDATE's SET list after the break-out counts as the connective does)
+  if (ttype(q, 1 + sh) == T_LOGIC && (isBreakout(q, 2 + sh) || (n == 3 + sh && ttype(q, 2 + sh) == T_STR && (bo & BO_EMPTY) != 0))) return CUT_NEXT | CUT_LOGIC;
+  // (x' != 1;--x  x' = 1 #x: a comparison and its operand after the break-out as well — (name = 'x') != 1 is true for every row;
+  // after a prime too, as y' = 2 -- note already cuts: see judge's '= <value>')
+  if (isCmp(q, 1 + sh) && isBreakout(q, 2 + sh)) return CUT_NEXT | CUT_LOGIC;
+  // (x', is_admin=1 --x: an assignment spliced into an UPDATE's SET list after the break-out counts as the connective does, at
+  // any spacing: x' , is_admin = 1 --x)
   if (ttype(q, 1 + sh) == T_OP && (taux(q, 1 + sh) & (A_CHAR | A_JOINED)) == (0x3d << 8) && ttype(q, 2 + sh) == T_WORD &&
-      ttype(q, 3 + sh) == T_COMMA && isBreakout(q, 4 + sh) && tstart(q, 3 + sh) == tend(q, 4 + sh)) return at | CUT_LOGIC;
-  return isBreakout(q, 0) || (n == 1 && ttype(q, 0) == T_STR && (bo & BO_EMPTY) != 0) || (ttype(q, 0) == T_SEMI && isBreakout(q, 1)) ? at : 0;
+      ttype(q, 3 + sh) == T_COMMA && isBreakout(q, 4 + sh)) return CUT_NEXT | CUT_LOGIC;
+  return isBreakout(q, 0) || (n == 1 && ttype(q, 0) == T_STR && (bo & BO_EMPTY) != 0) || (ttype(q, 0) == T_SEMI && isBreakout(q, 1)) ? CUT_NEXT : 0;
 }
 const CUT_NEXT: u32 = 1;
 const CUT_SPACED: u32 = 2;
@@ -1209,8 +1243,13 @@ const CUT_LOGIC: u32 = 4;
     // x' or true #yolo  — a word glued after '#' is a hashtag in prose, but MySQL's comment after a connective and its operand
     // following a break-out (not after the quote itself: R7u'#Lp2 in a generated password, my kids' #blessed in prose); a number after it is an item's (7" #2 NEEDLE), a space after it spells a note (FOO BAR'# BLAH), and a "…" closed
     // after a number was an inch mark (TV 55" #deal)
-    if (c == 0x61 && start == g32(q, Q_AUXSTART) + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10 &&
-        (g32(q, Q_BO) & BO_INCH) == 0 && ((cutAfterBreakout(q) & CUT_LOGIC) != 0)) onComment(st, q, g32(q, Q_AUXSTART), end);
+    // admin' # x  x' or 1  # note  — a '#' standing alone, spaces on both sides, is no hashtag (one is glued to its word) and no
+    // text glued to a quote (FOO BAR'# BLAH): it is MySQL's comment marker, as a spaced "--" is, so after a break-out it cuts at
+    // any spacing ('# 1', a number after it, still names an item)
+    const aux = g32(q, Q_AUXSTART);
+    if (c == 0x61 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10 && (g32(q, Q_BO) & BO_INCH) == 0 &&
+        (start == aux + 1 ? (cutAfterBreakout(q) & CUT_LOGIC) != 0 :
+          aux > tend(q, 0) && aux > g32(q, Q_LASTEND) && (g32(q, Q_PEND) & ~A_RPAREN) == 0 && cutShape(q) != 0)) onComment(st, q, aux, end);
     s32(q, Q_STATE, S_LINE); s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT); return 99;
   } else if (s == S_BLOCK_OPEN) {
     if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), end); s32(q, Q_STATE, S_NORMAL); return 99; }
@@ -1360,17 +1399,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
     }
   }
   s32(q, Q_DOT, 0);
-  // pass::int  1-pass::int  — PostgreSQL's cast of a name or number to a type: the operand it was, so the comparison or
-  // arithmetic around it reads as without it (1 and pass::int=1 is 1 and pass=1, an error-based read of the column).
-  // (a literal's or a parenthesis' cast reports as such: see judge's 'x'::int)
-  if (g32(q, Q_NTOK) >= 2 && ttype(q, 0) == T_OP && (taux(q, 0) & (A_CHAR | A_JOINED)) == ((0x3a << 8) | A_JOINED) &&
-      tend(q, 0) == start && tstart(q, 0) == tend(q, 1) && g32(q, Q_PEND) == 0 && (taux(q, 0) & A_RPAREN) == 0 &&
-      typeIn(ttype(q, 1), TM_WORD | TM_NUM | TM_VAR) && castType(word, len)) {
-    popToken(q);
-    store<u32>(ent(q, 0) + E_END, end);
-    s32(q, Q_LASTEND, end);
-    return;
-  }
+  if (castFold(q, flags, isNum, start, end, word, len)) return;
   s32(q, Q_LASTEND, end);
   const at = g32(q, Q_AT);
   if (at != 0) {
@@ -1410,6 +1439,41 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   if (postfix) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 2);
 }
 
+/**
+ * pass::int  1-pass::int  1::text  — PostgreSQL's cast of a name, variable or number to a type is the operand it was, so the
+ * comparison or arithmetic around it reads as without it (1 and pass::int=1 is 1 and pass=1, an error-based read of the column;
+ * 1 and 1::text='1' compares two literals as 1 and 1='1' does): the '::' and the type name (a word at `start`) fold into the
+ * operand before them. A name's cast takes a known type name (castType: std::string, Foo::Bar are no casts), with space
+ * around the '::' or not (PostgreSQL reads pass :: int as pass::int); a number's any word that would be a plain name, all
+ * glued (Step 1 :: Setup is a heading). A literal's or a parenthesis' cast reports as such (judge's 'x'::int). True when the
+ * word was folded.
+ */
+function castFold(q: usize, flags: u64, isNum: bool, start: u32, end: u32, word: usize, len: u32): bool {
+  if (g32(q, Q_NTOK) < 2 || ttype(q, 0) != T_OP || (taux(q, 0) & (A_CHAR | A_JOINED | A_RPAREN | A_LPAREN)) != ((0x3a << 8) | A_JOINED)) return false;
+  if (g32(q, Q_PEND) != 0) return false;
+  const glued = tend(q, 0) == start && tstart(q, 0) == tend(q, 1);
+  const t1 = ttype(q, 1);
+  if (!(typeIn(t1, TM_WORD | TM_NUM | TM_VAR) && castType(word, len)) &&
+      !(glued && t1 == T_NUM && !isNum && g32(q, Q_AT) == 0 && (flags & (K_SQL_NOT | K_SQL_LOGIC | K_SQL_OPWORD | STRUCTURAL)) == 0)) return false;
+  popToken(q);
+  if ((g32(q, Q_BO) & BO_DANGER) != 0) s32(q, Q_BO, g32(q, Q_BO) - BO_DANGER_N); // (the '::' folded away was counted)
+  store<u32>(ent(q, 0) + E_END, end);
+  s32(q, Q_LASTEND, end);
+  return true;
+}
+
+/**
+ * Is the "…" string closed at `end` a quoted type name after a name's '::' (pass::"int4"), folded by castFold? Its text is the
+ * lexer's last word, starting right after the opening quote (words inside a string reach no reading; the lexer keeps the last
+ * one, the split-keyword tracker its length). A number's any-word cast is for a bare word only: isNum true turns it off.
+ */
+function quotedCast(st: usize, q: usize, end: u32): bool {
+  const ts = g32(q, Q_TSTART);
+  const len = g32(st, ST_SPLIT + SP_WLEN);
+  if (load<u32>(st + ST_LEX + LX_START) != ts + 1 || ts + len + 2 > end) return false;
+  return castFold(q, 0, true, ts, end, st + ST_LEX + LX_WORD, len);
+}
+
 /** PostgreSQL type names a value is cast to with '::' (int, text, numeric, ...). */
 function castType(word: usize, len: u32): bool {
   return wordIs(word, len, "int") || wordIs(word, len, "integer") || wordIs(word, len, "int4") || wordIs(word, len, "int8") ||
@@ -1417,7 +1481,13 @@ function castType(word: usize, len: u32): bool {
     wordIs(word, len, "text") || wordIs(word, len, "varchar") || wordIs(word, len, "char") || wordIs(word, len, "bool") ||
     wordIs(word, len, "boolean") || wordIs(word, len, "float") || wordIs(word, len, "real") || wordIs(word, len, "date") ||
     wordIs(word, len, "json") || wordIs(word, len, "jsonb") || wordIs(word, len, "regclass") || wordIs(word, len, "oid") ||
-    wordIs(word, len, "bytea") || wordIs(word, len, "inet") || wordIs(word, len, "uuid") || wordIs(word, len, "money");
+    wordIs(word, len, "bytea") || wordIs(word, len, "inet") || wordIs(word, len, "uuid") || wordIs(word, len, "money") ||
+    // (the numeric types' short names, the date and time types, which fail on text with the value in the message as int does,
+    // and the other built-in types a column's text is cast to in an error-based read)
+    wordIs(word, len, "int2") || wordIs(word, len, "float4") || wordIs(word, len, "float8") || wordIs(word, len, "timestamp") ||
+    wordIs(word, len, "timestamptz") || wordIs(word, len, "interval") || wordIs(word, len, "regtype") ||
+    wordIs(word, len, "regproc") || wordIs(word, len, "bpchar") || wordIs(word, len, "citext") || wordIs(word, len, "cidr") ||
+    wordIs(word, len, "macaddr");
 }
 
 /**
@@ -1450,6 +1520,7 @@ function castType(word: usize, len: u32): bool {
     // (hex: judged; 1union: split — both in the general path)
     if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (first == 0x30 && end - start > 2) || mayGlue(word, len) && gluedNumber(word, len) != 0) return false;
     type = T_NUM;
+    if (!digitsOnly(word, len)) aux = A_UNIT; // (as wordToken marks it: 3pm, 5tC3 are no integer literal)
   } else {
     // (the length terms grouped: a short or odd word skips the rest at once)
     if (len >= 4 && ((len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) return false;
@@ -1874,6 +1945,24 @@ function settleCut(st: usize, q: usize, end: u32): void {
   sqlFinishAll(st, q, end);
 }
 
+/**
+ * Is the lexer's last word a string literal's start that SQL reads as true: a digit first (MySQL and SQLite cast '1', '7abc' to
+ * their leading number) or PostgreSQL's boolean spelling of true (t, tr, tru, true, y, ye, yes, on — a prefix of true or yes is
+ * accepted)? Any other word is false as a number (0) in MySQL and SQLite and no boolean in PostgreSQL.
+ */
+function truthyWord(st: usize): bool {
+  const w = st + ST_LEX + LX_WORD;
+  const c = <u32>load<u8>(w);
+  if (c - 0x30 < 10) return true;
+  const len = g32(st, ST_SPLIT + SP_WLEN); // (the lexer's last word's length, kept by the split-keyword tracker: see splitWord)
+  if (len > 4) return false;
+  if (len == 2 && load<u16>(w) == 0x6e6f) return true; // on
+  const ref: u32 = c == 0x74 ? 0x65757274 : c == 0x79 ? 0x736579 : 0; // "true", "yes" (little-endian)
+  if (ref == 0 || (c == 0x79 && len > 3)) return false;
+  for (let i: u32 = 1; i < len; i++) if (<u32>load<u8>(w + i) != ((ref >> (i << 3)) & 0xff)) return false;
+  return true;
+}
+
 /** The end of the value for a reading sqlFinish could not settle at once. */
 function sqlFinishAll(st: usize, q: usize, end: u32): void {
   // admin'%00  ' or 1=1%00  — a value ending in a NUL (the decoder drops it): a C-string driver ends the query
@@ -1934,11 +2023,14 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
             arithChar((taux(q, 0) & A_CHAR) >> 8) && end == tstart0 + 1) {
           report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
         }
-        // admin ' or '1  f(x) ' or 'yes  — a loose quote with one space after it, a word connective (or ||) and one space, the quote
+        // admin ' or '1  f(x) ' or 'yes  — a loose quote with space after it, a word connective (or ||) and space, the quote
         // re-opened and a word glued to it ending the value: a quote that opens a quoted word is glued to it ('or', ' - ', ' + '
-        // in code have spaces inside their quotes and nothing glued after the second)
+        // in code have spaces inside their quotes and nothing glued after the second). The amount of space is SQL's to ignore:
+        // admin ' or  '1, admin '%0aor%0a'1 read the same. The re-opened literal is one that makes the connective true
+        // (truthyWord): Tom ' or 'Jerry, Salt ' and 'Pepper join two names, false in MySQL and SQLite and an error in PostgreSQL;
+        // one byte may come before it, a space or a sign (x ' or ' 1: ' 1' is 1 too)
         if ((g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && ((taux(q, 0) & A_CHAR) == 0 || (taux(q, 0) & A_CHAR) == (0x7c << 8)) &&
-            tstart(q, 0) == tend(q, 1) + 1 && tstart0 == tend(q, 0) + 1 && load<u32>(st + ST_LEX + LX_START) == tstart0 + 1) {
+            tstart(q, 0) > tend(q, 1) && tstart0 > tend(q, 0) && load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && truthyWord(st)) {
           report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
         }
         // '-'  '^'  x '*' y  — (paranoia 2) a loose or leading closing quote, one arithmetic or bitwise operator character glued
@@ -1978,20 +2070,35 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
             (load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10))))) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
-      // x', role='admin  x',pass='x  — an UPDATE's SET list spliced: the break-out quote, a comma glued to it, a name glued to '=' and
-      // the quote re-opened glued to that, text following (each assignment in SET a,b='…' is the attacker's)
+      // x', role='admin  x',pass='x  — an UPDATE's SET list spliced: the break-out quote, a comma, a name, '=' and the quote re-opened,
+      // text following and never closed (each assignment in SET a,b='…' is the attacker's). Spacing between them is SQL's and changes
+      // nothing (x' , role = 'admin, x', `role`='admin: a backtick is no token); the unclosed literal at the end is what no list of
+      // key='value' pairs in prose or code leaves
       const n = g32(q, Q_NTOK);
       if (n == 4 && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && (g32(q, Q_BO) & BO_LOOSE) == 0 && end - tstart0 >= 2 &&
-          isBreakout(q, 3) && ttype(q, 2) == T_COMMA && tstart(q, 2) == tend(q, 3) && ttype(q, 1) == T_WORD &&
-          ttype(q, 0) == T_OP && (taux(q, 0) & (A_CHAR | A_JOINED)) == (0x3d << 8) && tstart(q, 0) == tend(q, 1) && tstart0 == tend(q, 0)) {
+          isBreakout(q, 3) && ttype(q, 2) == T_COMMA && ttype(q, 1) == T_WORD &&
+          ttype(q, 0) == T_OP && (taux(q, 0) & (A_CHAR | A_JOINED)) == (0x3d << 8)) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), end);
+      }
+      // x'),(10,'evil  x'), ('evil  — an INSERT's VALUES row spliced: the break-out quote, ')' and ',' (a row ends, another starts),
+      // '(' and literals and commas only, then the quote re-opened after a ',' or the '(' and never closed: a second, forged row
+      // (the row's own closing quote and ')' are the query's). literalList's rule takes the same list cut off by a comment.
+      if (n >= 2 && n <= RING_N && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && (g32(q, Q_BO) & BO_LOOSE) == 0 &&
+          end - tstart0 >= 2 && (isBreakout(q, n - 1) || (ttype(q, n - 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) &&
+          ttype(q, n - 2) == T_COMMA && (taux(q, n - 2) & (A_RPAREN | A_LPAREN)) == A_RPAREN && rowOpened(q, n - 2)) {
+        report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
       }
       // x"*"1  x"<"1  "&"1  — in "…" an operator glued between the closing quote and the re-opened one, a word glued after that:
       // MySQL's name = "x"*"1" is name = 0 (a search's quoted symbol — SMALL "&" SIGN, "<" key — has a space after it)
+      // x" * "1  x" / "2  — spaced too when the operator is arithmetic and the re-opened literal a number (the value's last word, glued
+      // after the quote), as x" or "1 is for a word connective; not after an inch mark (12" * "14 measures)
       if (shape == 2 && g32(q, Q_MODE) == 0x22 && g32(q, Q_QUOTE) == 0x22 && g32(q, Q_NTOK) == 2 && tstart0 > 0 &&
           (g32(q, Q_BO) & BO_LOOSE) == 0 && (ttype(q, 0) == T_OP || ttype(q, 0) == T_LOGIC) &&
-          (isBreakout(q, 1) || (ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) &&
-          tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1) && load<u32>(st + ST_LEX + LX_START) == tstart0 + 1) {
+          (isBreakout(q, 1) || (ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) && load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 &&
+          ((tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1)) ||
+           (ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && (g32(q, Q_BO) & BO_INCH) == 0 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 &&
+            (arithChar((taux(q, 0) & A_CHAR) >> 8) || (taux(q, 0) & A_CHAR) == (0x2b << 8) || (taux(q, 0) & A_CHAR) == (0x2f << 8) ||
+             (taux(q, 0) & A_CHAR) == (0x25 << 8))))) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
       // x' * id - '0  — arithmetic after the break-out whose last operator takes the re-opened literal
@@ -2243,7 +2350,7 @@ function splitPunctStep(st: usize, c: u32, start: u32, end: u32, glued: bool): v
 // shape of a choice in prose (1 or 2, 3 and 4: left alone, see literalLogic); the same number twice is no choice.
 // The tokens keep no bytes, so the first number's (up to 8 digits) are kept here, over the events every reading gets.
 const SAME_DEAD: u32 = 0xff;  // state (low byte): 0 nothing yet, 1 the number, 2 and a connective, 3 and the same number,
-                              // 4 half a connective symbol (| or &); bits 8-15 the number's length
+                              // 4 half a connective symbol (| or &), 5-9 a comment after the second number (below); bits 8-15 the number's length
 const SAME_NUM: u32 = 4;      // its bytes (u64)
 
 /** A word, for the same-number tracker (one load once it is dead: after any value that does not open with a number). */
@@ -2255,6 +2362,7 @@ const SAME_NUM: u32 = 4;      // its bytes (u64)
 
 function sameWordStep(st: usize, s: u32, flags: u64, len: u32): void {
   const k = s & 0xff;
+  if (k == SAME_LINE || k == SAME_BLOCK || k == SAME_BLOCK_STAR) { if (k == SAME_BLOCK_STAR) s32(st, ST_SAME, SAME_BLOCK); return; } // (a comment's text)
   const w = st + ST_LEX + LX_WORD;
   // (the lexer's buffer has 8 bytes or more readable past any word it holds: one load, the word's bytes masked)
   const bytes = len <= 8 && digitsOnly(w, len) ? load<u64>(w) & (len == 8 ? <u64>-1 : (<u64>1 << (<u64>len << 3)) - 1) : 0;
@@ -2265,7 +2373,7 @@ function sameWordStep(st: usize, s: u32, flags: u64, len: u32): void {
   s32(st, ST_SAME, next);
 }
 
-/** A punctuation byte, for the same-number tracker: spaces between the parts, || or && as the connective. */
+/** A punctuation byte, for the same-number tracker: spaces (and line breaks) between the parts, || or && as the connective. */
 // @ts-ignore: decorator
 @inline export function samePunct(st: usize, c: u32): void {
   const s = g32(st, ST_SAME);
@@ -2274,15 +2382,33 @@ function sameWordStep(st: usize, s: u32, flags: u64, len: u32): void {
 
 function samePunctStep(st: usize, s: u32, c: u32): void {
   const k = s & 0xff;
+  // (a line break is spacing as a space is — 1%0aor%0a1 — and ends a line comment)
+  if (c == 0x0a) { if (k == SAME_LINE) s32(st, ST_SAME, 3); return; }
   let next = SAME_DEAD;
   if (k == 1 && (c == 0x7c || c == 0x26)) next = 4 | (s & 0xff00) | (c << 16);
   else if (k == 4 && c == ((s >> 16) & 0xff)) next = 2 | (s & 0xff00);
-  // (1 or 1;--  1 or 1#: the statement's end and a comment after the second number change nothing; a word after them does)
-  else if (k == 3 && (c == 0x3b || c == 0x2d || c == 0x23 || c == 0x2f || c == 0x2a)) next = 3;
+  // (1 or 1;--  1 or 1#: the statement's end and a comment after the second number change nothing; a word after them does,
+  // unless it is inside that comment: 1 or 1 --x, 1 or 1 #x, 1 or 1/*x*/ are as true — "--", '#' and "/*" open one)
+  else if (k == 3 || k == SAME_DASH || k == SAME_SLASH) {
+    if (k == SAME_DASH && c == 0x2d) next = SAME_LINE;
+    else if (k == SAME_SLASH && c == 0x2a) next = SAME_BLOCK;
+    else if (c == 0x23) next = SAME_LINE;
+    else if (c == 0x2d) next = SAME_DASH;
+    else if (c == 0x2f) next = SAME_SLASH;
+    else if (c == 0x3b || c == 0x2a) next = 3;
+  }
+  else if (k == SAME_LINE) next = k;
+  else if (k == SAME_BLOCK || k == SAME_BLOCK_STAR) next = c == 0x2a ? SAME_BLOCK_STAR : k == SAME_BLOCK_STAR && c == 0x2f ? 3 : SAME_BLOCK;
   s32(st, ST_SAME, next);
 }
+// (states after the second number: a '-', a '/', inside a line comment, inside a block comment, a '*' in it)
+const SAME_DASH: u32 = 5;
+const SAME_SLASH: u32 = 6;
+const SAME_LINE: u32 = 7;
+const SAME_BLOCK: u32 = 8;
+const SAME_BLOCK_STAR: u32 = 9;
 
-/** At the end of the value: report a same-number tautology (see above). */
+/** At the end of the value: report a same-number tautology (see above), a comment after it or not. */
 export function sameFinish(st: usize, end: u32): void {
-  if ((g32(st, ST_SAME) & 0xff) == 3) report(st, R_SQLI_TAUTOLOGY, 0, end);
+  if ((g32(st, ST_SAME) & 0xff) - 3 <= SAME_BLOCK_STAR - 3 && (g32(st, ST_SAME) & 0xff) != 4) report(st, R_SQLI_TAUTOLOGY, 0, end);
 }

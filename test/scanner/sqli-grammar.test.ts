@@ -1589,3 +1589,151 @@ describe("sqli: admin'--x, and a possessive before a hashtag or signature", () =
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ["admin'--x", "BABY BLUE' --INFANT -CHILD", "Tell the boys' --Dad"], 'query'); });
 });
+
+// Red team rtb23 (session 21): a '#' standing alone between spaces after a break-out is MySQL's comment marker, as a spaced "--"
+// already was (admin' -- x): name='admin' # x' AND pass=… logs in as admin. A hashtag is glued to its word, so my kids' #blessed
+// and admin' #x (one space, a word glued: red team rtb23's reverted false positives) stay clean; so does a '#' glued to the quote.
+describe("sqli: admin' # x — a free-standing '#' after a break-out", () => {
+  breakoutCases(["admin' # x", "admin'   # x y", "x'; # x", "x') # any note"],
+    ["Love my kids' #blessed", "admin' #x", "FOO BAR'# BLAH", "admin' # 1", 'TV 55" # deal', "print('a') # x", "it's # 2"]);
+});
+
+// Red team rtb23 (session 21): the same-number tautology (1 or 1) died at any word after its comment or at a line break used as
+// spacing: 1 or 1 --x, 1 or 1 #x, 1%0aor%0a1 return every row as 1 or 1 does (SQLite, PostgreSQL; '#' MySQL).
+describe('sqli: 1 or 1 with a comment of text after it, or line breaks as spacing', () => {
+  const attacks = ['1 or 1 --x', '1 or 1 #x', '1 or 1;--x', '1\nor\n1', '2 and 2 -- any text', '7 || 7 /* x */'];
+  it.each(attacks)('%s is a tautology', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r)).toContain('sqli.tautology');
+      expect(r.blocked).toBe(true);
+    }
+  });
+  it.each(['1 or 1 - 5', '1 or 1 # x\n2', '1 or 2 #x', '1 or 1; then 2', '1\nor\n2'])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
+});
+
+// Red team rtb23 (session 21): the UPDATE SET-list splice (x', role='admin) passed with any change of spacing or a backticked
+// name; SQL reads x' , role = 'admin the same (bob becomes an admin in SQLite). The literal re-opened and left unclosed at the
+// end is the splice's mark, not the spacing; a closed one, or a key = 'value' after a loose quote, stays clean.
+describe("sqli: x' , role = 'admin — a spaced SET-list splice", () => {
+  breakoutCases(["x' , role='admin", "x', role = 'admin", "x',role = 'admin", "x', `role`='admin", 'x" , role = "admin'],
+    ["got 'value', key='x", "foo('a', b='c", "x', role = 'admin'", "SET name = 'x', role = 'y'", "a' , b = c"]);
+  it.each(["x' , is_admin = 1 --x", "x' , is_admin = 1 #x"])('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked).toBe(true);
+  });
+});
+
+// Red team rtb23 (session 21): admin ' or '1 was read with exactly one space on each side of the connective; SQL ignores how
+// much space there is, and admin ' or  '1 returns every row as well (SQLite). Quoted words and quoted spaces stay clean.
+describe("sqli: admin ' or  '1 — a spaced quote-or at any spacing", () => {
+  breakoutCases(["admin ' or  '1", "admin  '  or  'yes", "admin '  ||  '1", "f(x) '   or '1"],
+    ["what does  'or'  mean", "print('  or  ')", "Use '  or  ' to join", "I said  'or'  not  'and'"]);
+});
+
+// Red team rtb23 (session 21): PostgreSQL reads pass :: int as pass::int, and int2, float8, timestamp … fail on a text column
+// with its value in the message as int does (1 and pass::int2=1 is an error-based read). A number's cast of any word stays glued
+// only (Step 1 :: Setup is a heading), and a name's takes a type name (std :: string, Haskell's x :: Int -> Int stay clean).
+describe('sqli: a spaced ::type cast, and more type names', () => {
+  const attacks = ['1 and pass :: int=1', '1 and pass::int2=1', '1 and pass::float8=1', '1 and pass ::timestamp=1', '1 and pass:: float4 > 0',
+    "x' and pass :: int=1 --x"];
+  it.each(attacks)('%s is blocked as a tautology', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r)).toContain('sqli.tautology');
+      expect(r.blocked).toBe(true);
+    }
+  });
+  it.each(['x :: Int -> Int', 'Step 1 :: Setup', '1 and std :: string=1', 'f :: int = 1', 'Foo :: Bar'])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, 'Step 1 :: Setup'], 'json'); });
+});
+
+// Red team rtb23 (session 21): '/' and '%' after a break-out cut off by a comment (MySQL: name = 'bob' / 1 is name = 0, every
+// non-numeric name), x" * "1 spaced in "…", and a comparison then "--x" or "#x" after the break-out (x' != 1;--x returns every row
+// in SQLite as x'!=1;-- does). A '/' glued to the quote before a name stays a quoted path.
+describe("sqli: bob' / 1 #, x\" * \"1 spaced, x' != 1;--x", () => {
+  const attacks: [string, string][] = [["bob' / 1 #", 'sqli.string-breakout'], ["bob'/1#", 'sqli.string-breakout'],
+    ["bob' % 2 #", 'sqli.string-breakout'], ['x" * "1', 'sqli.string-breakout'], ['x" / "2', 'sqli.string-breakout'],
+    ["x' != 1;--x", 'sqli.comment-truncation'], ["x'!=1;--x", 'sqli.comment-truncation'], ["x' != 1 --x", 'sqli.comment-truncation'],
+    ["x' = 1 #x", 'sqli.comment-truncation'], ["bob' <> 1 --x", 'sqli.comment-truncation']];
+  it.each(attacks)('%s is blocked as %s', (input, rule) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r)).toContain(rule);
+      expect(r.blocked).toBe(true);
+    }
+  });
+  it.each(["x'/static/*", "'/static/*", 'x" * "abc', '12" * "14', "docs'/guide #top", "it's = 1 #x", "Tell the boys' --Dad"])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks.map(([p]) => p), 'json'); });
+});
+
+// Red team rtb23 03 (session 21, false positives of 05b7092): a spaced quote-or is a bypass only when the re-opened literal is true
+// — a digit first (MySQL and SQLite cast '1', '7abc' to their number) or PostgreSQL's spelling of true (t, true, y, yes, on). Two
+// names joined (Tom ' or 'Jerry, Salt ' and 'Pepper) are false in MySQL and SQLite and an error in PostgreSQL: prose.
+describe("sqli: Tom ' or 'Jerry — a spaced quote-or that is false", () => {
+  breakoutCases(["admin ' or '1", "admin ' or '7abc", "admin ' or 'yes", "admin ' or 'Yes", "admin ' or 't", "admin ' or 'true",
+    "admin ' or 'on", "admin ' || '1"],
+  ["Tom ' or 'Jerry", "Ross ' or 'Rachel", "Salt ' and 'Pepper", "admin ' or 'yesterday", "admin ' or 'of"]);
+});
+
+// Red team rtb23 08 (session 21): a type name in "…" is PostgreSQL's quoted identifier for the same type (pass::"int4" is
+// pass::int4): the comparison around it is read as for the bare name. A quoted word that names no type stays a string.
+describe('sqli: a quoted ::"type" cast', () => {
+  const attacks = ['1 and pass::"int4"=1', '1 and pass :: "int4" = 1', "x' and pass::\"int\"=1 --x"];
+  it.each(attacks)('%s is blocked as a tautology', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r)).toContain('sqli.tautology');
+      expect(r.blocked).toBe(true);
+    }
+  });
+  it.each(['1 and pass::"foo"=1', 'std::"string"', 'say "int" :: "text"'])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
+});
+
+// Red team rt23 12 (session 21): x ' or ' 1 — a space (or a sign) before the true literal changes nothing: MySQL reads ' 1' as 1.
+describe("sqli: x ' or ' 1 — one byte before the true literal", () => {
+  breakoutCases(["x ' or ' 1", "x ' or '-1", "x ' or ' yes"], ["Tom ' or ' Jerry", "a ' or ' 1 time", "Use ' or ' to join"]);
+});
+
+// Red team rt23 09 (session 21): an INSERT's VALUES row spliced with no comment — x'),(10,'evil makes VALUES (9, 'x'),(10,'evil')
+// insert a second, forged row (SQLite, MySQL, PostgreSQL). The re-opened literal left unclosed after '(' and literals is the mark.
+describe("sqli: x'),(10,'evil — a VALUES row spliced", () => {
+  breakoutCases(["x'),(10,'evil", "x'), ('evil", "'),(10,'evil", "x'),(10,NULL,'evil", 'x"),(10,"evil', "x') , (10 , 'evil"],
+    ["f('a'),(10,'b", "it's'),('x", "x'),(10,'evil')", "x'),(10 'evil"]);
+});
+
+// Red team rt23 01 (session 21): a value opening with its closing quote, an operator glued to it and a column, cut off by a
+// comment — name = ''%id is name = 0 in MySQL, true for every name not starting with a digit — as '%1# with a number already was.
+describe("sqli: '%id# — the closing quote, an operator and a column, cut off", () => {
+  breakoutCases(["'%id#", "'-foo#", "'|col--", "'*x#"], ["'hello#world", "'&page#top", "'- foo #", "'-foo #bar"]);
+  it("'+name-- - is blocked in JSON ('+' is a space in a query or form)", () => {
+    expect(ruleIds(d.scan("'+name-- -", { context: 'json' }))).toContain('sqli.string-breakout');
+  });
+});
+
+// Red team rt23 04 (session 21): a numeric context's blind test as a chained comparison — id = 0<pass like 's%', id = 1=pass>'r'
+// return rows only while the column matches (one character per request). A chain of numbers (0 < x < 1) is maths, and a number
+// with letters glued to it starts a generated password, no integer literal (5tC3*8<`?`MWBl=").
+describe("sqli: 0<pass like 's%' — a number, a column and a quoted literal chained", () => {
+  const attacks = ["0<pass like 's%'", "1=pass>'r'", "0 < pass like 's%'", '1=pass>0x72'];
+  it.each(attacks)('%s is a tautology', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r)).toContain('sqli.tautology');
+      expect(r.blocked).toBe(true);
+    }
+  });
+  it.each(['0 < x < 1', '5tC3*8<`?`MWBl="', '5t<ab="x"', 'a < b < 3'])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, '5tC3*8<`?`MWBl="'], 'json'); });
+});
