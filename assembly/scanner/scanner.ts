@@ -169,7 +169,7 @@ function sameBytes(word: usize, mixed: u32): bool {
   cmdWord(st, st + ST_CMD, flags, word, len, w0, start, end);
   pathWord(st, st + ST_PATH, flags, len, len >= 64 && sameBytes(word, load<u32>(st + ST_LEX + LX_MIXED)), start, end);
   if (nosqlWordNext(st + ST_NOSQL, start)) nosqlWord(st + ST_NOSQL, word, len, end);
-  ssjsWord(st, st + ST_SSJS, word, w0, len, start, end);
+  ssjsWord(st, st + ST_SSJS, flags, word, w0, len, start, end);
 }
 
 function emitKeyword(st: usize, flags: u64, len: u32, start: u32, end: u32): void {

@@ -1749,3 +1749,41 @@ describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-
   // (a '<<<' with a space or a fourth '<' after it: navigation, a merge conflict, Haskell's operator; a JavaScript template's ${a[0]})
   it.each(['<<< Back | Next >>>', '<<<<<<< HEAD', 'f <<< g', 'a<<b', '${items[0]}', 'Total: ${a[0]} items', 'x << EOF'])('%s stays clean', expectNoCmdi);
 });
+
+// session 21 (held-out stand-in hs24, commix's eval-based technique): PHP code handed to eval. The call is glued to the
+// value (the last word ends with the function's name), follows a break-out byte glued to it (; ) . a line break), or
+// sits in PHP's complex syntax {${…}} (whose call runs whatever it names). Runners need a command, eval/assert a
+// decoder or a runner, phpinfo() its ')', print a sum of two numbers (commix's probe; print(22+31) alone is a
+// tutorial's line, not taken, nor at a line's start). The hits fail before; the clean rows are the look-alikes.
+describe('cmdi session 21: PHP calls glued to the value, after a break-out, or in {${…}} (commix eval)', () => {
+  const hits = [
+    "127.0.0.1eval(base64_decode('c3lzdGVtKCdpZCcpOw=='))", "INJECT_HEREpassthru('id')", "127.0.0.1shell_exec('whoami');",
+    'xsystem(id)', "8.8.8.8popen('uname -a','r')", "1assert(str_rot13('flfgrz'))",
+    '127.0.0.1phpinfo()//', '{${phpinfo()}}', 'x;phpinfo();', 'foo.txt{${phpinfo()}}', '1\nphpinfo();', 'a);phpinfo()',
+    '{${zzfunc(1)}}', 'x{${print(79+30)}}', '1${print(32+57)}', '8.8.8.8;print(22+31);', '127.0.0.1);print(64+70);',
+    "127.0.0.1'.print(29+55).'", '127.0.0.1".print(21*51)."', 'foo.txtprint(43+86)',
+  ];
+  const contexts = ['query', 'form', 'json'] as const;
+  const asSent = (input: string, context: string) =>
+    context === 'json' ? input : encodeURIComponent(input).replace(/%2[89]/g, (m) => (m === '%28' ? '(' : ')'));
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is an exec-call', (input, context) => {
+    const r = d.scan(asSent(input, context), { context });
+    expect(ruleIds(r)).toContain('cmdi.exec-call');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = [
+    'the system (see docs)', 'medieval(times)', "retrieval('x')", "filesystem('ext4')", 'run phpinfo() to see', "type 'phpinfo()' here",
+    'print(22+31)', 'print(2+3) gives 5', 'x = 5\nprint(2+3)', 'x = 5\\nprint(2+3)', 'blueprint(v2)', "myexec('x')", '{${name}}',
+    'usleep(100)', 'ecosystem(s)', 'the eval() docs', 'assert(x == 1)', 'fingerprint(sha256)',
+  ];
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(asSent(input, context), { context }).blocked).toBe(false);
+  });
+  it('spans the finding from the function name', () => {
+    const r = d.scan("127.0.0.1passthru('id')", { context: 'json' });
+    expect(r.threats.find((t) => t.ruleId === 'cmdi.exec-call')).toMatchObject({ offset: 9, length: 12 }); // (to the command's end)
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean.map((h) => asSent(h, c))], c);
+  });
+});
