@@ -12,7 +12,7 @@
 import { g32, s32, report } from "./state";
 import { wordIs, digitsOnly } from "./keywords";
 import { R_SQLI_NOSQL_JAVASCRIPT, R_XSS_JS_BREAKOUT, R_CMDI_EXEC_CALL, K_C_STRONG, K_C_DEFINE_EXEC, KW_MAX_WORD } from "./generated/tables";
-import { ST_LEX, LX_WORD } from "./state";
+import { ST_LEX, LX_WORD, ST_CONTEXT, CTX_QUERY, CTX_FORM, CTX_JSON_ESCAPED, rawEscape } from "./state";
 
 // Region st + ST_SSJS
 // (J_THIS, J_DB, J_DATE first: one i64 and one i32 load tell that nothing is pending; J_LAST_END, J_PREV adjacent:
@@ -217,12 +217,37 @@ const S_GIDX: u32 = 30;       // window[: the index's strings and words, to its 
 const S_GIDX_PLUS: u32 = 31;  // window['loc'+ : the name is computed ('+' between its pieces)
 const S_GIDX_END: u32 = 32;   // window['loc'+'ation']: '=' assigns (as location= does: S_LOC_EQ)
 
-const JB_QUOTE: u32 = 52;  // the quote of an import( specifier open (S_IMPORT_S0 .. S_IMPORT_D)
+const JB_QUOTE: u32 = 52;  // (a byte) the quote of an import( specifier open (S_IMPORT_S0 .. S_IMPORT_D)
+const JB_SEEN: u32 = 53;   // (a byte) the kinds of quote read before the break-out (QB_*): a later one of a kind is no break-out
+// (byte 54: state.ts's ST_RAW_ESC)
+const QB_SQ: u32 = 1, QB_DQ: u32 = 2, QB_BT: u32 = 4;
 
 /** A sink found after the break-out: reported from the break-out's start. */
 function jsbReport(st: usize, j: usize, end: u32): void {
   report(st, R_XSS_JS_BREAKOUT, g32(j, JB_START), end);
   s32(j, JB_SINK, 0);
+}
+
+/**
+ * May the quote `c` at [start, end) be the one that leaves the page's string? The value sits inside a string of one kind
+ * (' " or `), so the first quote of that kind ends it and any later one opens or closes a string of the value's own code:
+ * var id = 'cb1'; window['a' + id] = f holds no break-out (its second quote closes the string its first opened). A quote
+ * that the page may read as text opens nothing, so a later quote of its kind can still break out: one escaped by a
+ * backslash (\' is ' to an application that adds a backslash before quotes but not before backslashes), and one that
+ * only the guard's decoding made (\x27 &#39; a full-width or overlong form); a quote counts as written, as %27 in a
+ * query or form (decoded by the server) or as \" in JSON text.
+ */
+function jsbQuote(st: usize, j: usize, c: u32, start: u32, end: u32): bool {
+  const bit = c == 0x27 ? QB_SQ : c == 0x22 ? QB_DQ : QB_BT;
+  const seen = <u32>load<u8>(j + JB_SEEN);
+  if ((seen & bit) != 0) return false;
+  if (g32(j, J_PREV) == 0x5c && g32(j, J_LAST_END) == start) return true;
+  const span = end - start, ctx = g32(st, ST_CONTEXT);
+  if (span == 1 || (rawEscape(st, start) == 1 &&
+      ((span == 3 && (ctx == CTX_QUERY || ctx == CTX_FORM)) || (span == 2 && ctx == CTX_JSON_ESCAPED)))) {
+    store<u8>(j + JB_SEEN, <u8>(seen | bit));
+  }
+  return true;
 }
 
 /** A name for the global object or the document (a member of which may be location or a handler). */
@@ -293,7 +318,11 @@ function jsbPunct(st: usize, j: usize, c: u32, start: u32, end: u32): void {
     if (mode == JB_LINE && !quote) m = c == 0x0a ? (g32(j, JB_START) == 0 ? JB_NL_FIRST : JB_NL) : JB_LINE;
     else if (mode == JB_CMT) m = c == 0x2a ? JB_STAR : JB_CMT;
     else if (mode == JB_STAR) m = c == 0x2f ? JB_Q : c == 0x2a ? JB_STAR : JB_CMT;
-    else if (quote) { m = JB_Q; s32(j, JB_START, start); }
+    // (a quote that cannot break out: the wait ends, or a // comment's goes on, the quote its text)
+    else if (quote) {
+      if (jsbQuote(st, j, c, start, end)) { m = JB_Q; s32(j, JB_START, start); }
+      else m = mode == JB_LINE ? JB_LINE : 0;
+    }
     else if (mode == JB_SL) m = c == 0x2a ? JB_CMT : c == 0x2f ? JB_LINE : 0;
     else if (mode >= JB_NL && space) m = mode; // (JB_NL JB_NL_FIRST)
     else if (c == 0x0a) m = g32(j, JB_START) == 0 ? JB_NL_FIRST : JB_NL;
@@ -359,11 +388,11 @@ function jsbSink(st: usize, j: usize, c: u32, end: u32): void {
   if (s == S_IMPORT) next = space ? (weak ? 0 : s) : c == 0x28 ? S_IMPORT_P : 0;
   else if (s == S_IMPORT_P) {
     if (space) next = s;
-    else if (quote) { next = S_IMPORT_S0; s32(j, JB_QUOTE, c); }
+    else if (quote) { next = S_IMPORT_S0; store<u8>(j + JB_QUOTE, <u8>c); }
     else if (c != 0x29) { jsbReport(st, j, end); return; } // import((location+'')...  import(document.URL...
   }
   else if (s >= S_IMPORT_S0 && s <= S_IMPORT_D) {
-    const q = g32(j, JB_QUOTE);
+    const q = <u32>load<u8>(j + JB_QUOTE);
     if (s == S_IMPORT_D && c == 0x7b) { jsbReport(st, j, end); return; } // import(`${name}`)
     if (c == q) next = S_IMPORT_E;
     else if (s == S_IMPORT_S0 && (c == 0x2e || c == 0x2f)) next = 0; // import('./m.js')  import('/m.js')

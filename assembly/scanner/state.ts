@@ -73,6 +73,9 @@ export const ST_OPTION: u32 = ST_LEX + 124;
 // (the same, the four bytes between the lexer's word and LX_PREV) cmdi's literal backslash-n (see cmdi.ts ST_BSNL's use):
 // bit 0: the token since the last space or separator is path-like; the rest: end + 1 of a backslash that may open a "\n"
 export const ST_BSNL: u32 = ST_LEX + 60;
+// (a spare byte of the ssjs region, zeroed with it) bit i: the raw byte at ST_POS - 8 + i opened an escape the application
+// decodes (see rawEscape), for a quote written as %27 or \" whose escape a later chunk lexes (held or carried bytes)
+export const ST_RAW_ESC: u32 = ST_SSJS + 54;
 
 // Scan contexts (host mirrors them).
 export const CTX_QUERY: u32 = 0;
@@ -127,13 +130,35 @@ let rawLen: u32 = 0;
 // @ts-ignore: decorator
 @inline export function rawChunk(p: usize, at: u32, n: u32): void { rawPtr = p; rawAt = at; rawLen = n; }
 
-/** After the chunk set by rawChunk was lexed (before ST_POS moves past it): keep its last 32 bytes' case in ST_RAW_UPPER. */
+/**
+ * After the chunk set by rawChunk was lexed (before ST_POS moves past it): keep its last 32 bytes' case in ST_RAW_UPPER,
+ * and its last 8 bytes' escape openers in ST_RAW_ESC.
+ */
 export function rawKeep(st: usize): void {
   const n = rawLen;
   let m: u32 = n >= 32 ? 0 : g32(st, ST_RAW_UPPER) >> n; // (a shift by 32 or more is no shift in wasm)
   const from: u32 = n >= 32 ? n - 32 : 0;
   for (let i = from; i < n; i++) if (<u32>load<u8>(rawPtr + i) - 0x41 < 26) m |= <u32>1 << (32 - n + i);
   s32(st, ST_RAW_UPPER, m);
+  const e = escOpener(st);
+  let k: u32 = n >= 8 ? 0 : <u32>load<u8>(st + ST_RAW_ESC) >> n;
+  for (let i: u32 = n >= 8 ? n - 8 : 0; i < n; i++) if (<u32>load<u8>(rawPtr + i) == e) k |= <u32>1 << (8 - n + i);
+  store<u8>(st + ST_RAW_ESC, <u8>k);
+}
+
+/** The byte that opens an escape the application itself decodes: '\\' in JSON text (\"), '%' elsewhere (%27). */
+// @ts-ignore: decorator
+@inline function escOpener(st: usize): u32 { return g32(st, ST_CONTEXT) == CTX_JSON_ESCAPED ? 0x5c : 0x25; }
+
+/**
+ * Was the raw byte at stream offset `off` the opener of an escape the application decodes ('%' in a URL's or a form's
+ * value, '\\' in JSON text)? 1 yes, 0 no, -1 unknown (neither in the chunk being lexed nor among the 8 bytes before it).
+ */
+export function rawEscape(st: usize, off: u32): i32 {
+  if (off - rawAt < rawLen) return <u32>load<u8>(rawPtr + off - rawAt) == escOpener(st) ? 1 : 0;
+  const pos = g32(st, ST_POS);
+  if (off < pos && pos - off <= 8) return <i32>((<u32>load<u8>(st + ST_RAW_ESC) >> (8 - (pos - off))) & 1);
+  return -1;
 }
 
 /**

@@ -927,3 +927,43 @@ describe("xss: the window's print, open or fetch called after '+' or in '${' (se
     for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
   });
 });
+
+// session 21 (red team rtd24 17): the value sits inside a string of one kind, so only the first quote of that kind can
+// leave it; a later one opens or closes a string of the value's own code. Ordinary JS pasted into a form or JSON (a JSONP
+// callback registered, per-app globals) closed its own string before window['a' + b] = and was blocked. The clean rows
+// fail before. The hits keep the quotes that open nothing to the page: one escaped by a backslash, one that only the
+// guard's decoding makes (a JS escape, an entity, a full-width form), and a quote of another kind.
+describe('xss: a quote that closes a string the value opened does not leave the page string (session 21)', () => {
+  const clean = [
+    "var id = 'cb1';\nwindow['jsonp_' + id] = function(d){};", "const name = 'app';\nwindow['__' + name + '_state'] = state;",
+    "const k = 'a'; window['my' + k] = 1;", "a = 'b'; self['x'+'y'] = z; // ok", "name = 'x';\ndocument['title' + ''] = 'y' // comment",
+    "var u = \"/api\"; window[\"cb_\" + n] = f;", "x = `a`; top[`k` + i] = 1", "I don't know; location = home", "s = ''; location = here",
+  ];
+  const contexts = ['query', 'form', 'json'] as const;
+  // (a browser's form encoding sends ' as %27 and + as %2B: the same quotes as the application reads them)
+  const asForm = (input: string) => encodeURIComponent(input).replace(/'/g, '%27');
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(input, { context }).blocked).toBe(false);
+    if (context !== 'json') expect(d.scan(asForm(input), { context }).blocked).toBe(false);
+  });
+  const hits = [
+    "it\\'s';location=name//", "\\x27x';location=name//", "&#39;x';location=name//", "\uff07x';location=name//",
+    "say \"hi\"';location=name//", "a'b\";location=name//",
+  ];
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-breakout', (input, context) => {
+    const r = d.scan(context === 'json' ? input : encodeURIComponent(input), { context });
+    expect(ruleIds(r)).toContain('xss.js-breakout');
+    expect(r.blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...clean, ...clean.map(asForm), ...hits.map(encodeURIComponent)], c);
+  });
+  it("reads a %27 the same where the scanner's chunks split it (a value of more than 3,584 bytes)", () => {
+    for (let pad = 3570; pad < 3590; pad++) {
+      const head = 'a'.repeat(pad) + '+';
+      expect(d.scan(head + asForm(clean[0]), { context: 'form' }).blocked).toBe(false);
+      expect(d.scan(head + encodeURIComponent(hits[1]), { context: 'form' }).blocked).toBe(true);
+    }
+  });
+});
+
