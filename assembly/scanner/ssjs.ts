@@ -140,7 +140,7 @@ function ssjsPunctFull(st: usize, j: usize, c: u32, start: u32, end: u32): void 
 //   ';location = name//  ${location=name}  ';(location=name)//     location assigned, spaced or not, in any expression,
 //   ';location['href']=name//  ';[location]=[name]//  x.location=   through an index, a destructuring or a member,
 //   ';location/**/=name//  ';location//x<LF>=name//                 comments anywhere in it, a line comment to its line break
-//   ';window['loc'+'ation']=name//                                 a global's member named by pieces, assigned
+//   ';window['loc'+'ation']=name//  this /**/['loc'+'ation'].href=  a global's member named by pieces, assigned (or its member)
 //   ${location.assign(name)}  forEach(location.assign,location)    location's navigating methods, called or handed on
 //   '+Object.assign(location,{href:name})+'                       location written by Object.assign or Reflect.set
 //   '+Reflect.construct(Function,[name])()+'  Function.call(       a function built from a string, not called by name
@@ -212,7 +212,7 @@ const S_IMPORT_PLD: u32 = 27; // import(s): a space after it (or the end) is the
 const S_FUNC_SP: u32 = 28;    // function and a space: the name a declaration gives (function open() { is no call)
 // window['loc'+'ation']=name: a global's member named by a string built from pieces, assigned. The pieces hide the name
 // (location, onerror) from every reading that matches names; code that means a global it knows writes the name.
-const S_GLOBAL: u32 = 29;     // window self top parent frames globalThis document: waiting for '['
+const S_GLOBAL: u32 = 29;     // window self top parent frames globalThis document this: waiting for '[' (spaces may come first)
 const S_GIDX: u32 = 30;       // window[: the index's strings and words, to its ']'
 const S_GIDX_PLUS: u32 = 31;  // window['loc'+ : the name is computed ('+' between its pieces)
 const S_GIDX_END: u32 = 32;   // window['loc'+'ation']: '=' assigns (as location= does: S_LOC_EQ)
@@ -250,10 +250,13 @@ function jsbQuote(st: usize, j: usize, c: u32, start: u32, end: u32): bool {
   return true;
 }
 
-/** A name for the global object or the document (a member of which may be location or a handler). */
+/**
+ * A name for the global object or the document (a member of which may be location or a handler); `this` is the global
+ * object at a classic script's top level, where a page's var q = '...' usually stands.
+ */
 function globalName(w: usize, len: u32): bool {
   return wordIs(w, len, "window") || wordIs(w, len, "self") || wordIs(w, len, "top") || wordIs(w, len, "parent") ||
-    wordIs(w, len, "frames") || wordIs(w, len, "globalthis") || wordIs(w, len, "document");
+    wordIs(w, len, "frames") || wordIs(w, len, "globalthis") || wordIs(w, len, "document") || wordIs(w, len, "this");
 }
 
 function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u32): void {
@@ -425,10 +428,12 @@ function jsbSink(st: usize, j: usize, c: u32, end: u32): void {
   }
   else if (s == S_LOC_DOT) next = space ? s : 0;
   else if (s == S_LOC_IDX) next = c == 0x5d ? S_LOC_IDX_END : c == 0x3b ? 0 : s;
-  else if (s == S_GLOBAL) next = c == 0x5b ? S_GIDX : 0;
+  // (spaces, a line break or a comment may stand before the '[': window /**/['loc'+'ation']=)
+  else if (s == S_GLOBAL) next = c == 0x5b ? S_GIDX : space && !weak ? s : 0;
   // (a literal name, window['location'], is xss.ts's: only a name added from pieces goes on)
   else if (s == S_GIDX || s == S_GIDX_PLUS) next = c == 0x5d ? (s == S_GIDX_PLUS ? S_GIDX_END : 0) : c == 0x3b ? 0 : c == 0x2b ? S_GIDX_PLUS : s;
-  else if (s == S_GIDX_END) next = space ? (weak ? 0 : s) : c == 0x3d ? S_LOC_EQ : 0;
+  // (assigned, or a member of it assigned or called, as after location: window['loc'+'ation'].href=  ['href']=  .assign()
+  else if (s == S_GIDX_END) next = space ? (weak ? 0 : s) : c == 0x3d ? S_LOC_EQ : c == 0x2e ? S_LOC_DOT : c == 0x5b ? S_LOC_IDX : 0;
   else if (s == S_ASSIGN || s == S_CTOR) next = space ? s : c == 0x28 ? s + 1 : 0;
   else if (s == S_WITH) next = c == 0x28 ? S_WITH_P : 0; // (glued: "with (location) known" is prose's)
   else if (s == S_ASSIGN_P || s == S_CTOR_P || s == S_WITH_P) next = space ? s : 0;

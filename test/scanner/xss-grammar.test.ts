@@ -967,3 +967,34 @@ describe('xss: a quote that closes a string the value opened does not leave the 
   });
 });
 
+// session 21 (red team rtd24 15): the computed global member (window['loc'+'ation']) read as JavaScript reads it: `this` is
+// the global object at a classic script's top level, spaces, a line break or a comment may stand before the '[', and a
+// member of the computed name may be what is assigned or called (.href= ['href']= .assign()). Each navigates to
+// window.name's URL in the page var q = '<value>'. The hits fail before; the clean rows keep comparisons, an index read
+// and ordinary code (its strings closed by itself).
+describe('xss: the computed global member spelled otherwise (session 21)', () => {
+  const hits = [
+    "';this['loc'+'ation']=name//", "';window /**/['loc'+'ation']=name//", "';window\n['loc'+'ation']=name//",
+    "';window ['loc'+'ation'] = name//", "';window['loc'+'ation'].href=name//", "';window['loc'+'ation']['href']=name//",
+    "';self['loc'+'ation'].assign(name)//", "';top['loc'+'ation'].href = name//", "';window//x\n['loc'+'ation']=name//",
+  ];
+  const contexts = ['query', 'form', 'json'] as const;
+  const asSent = (input: string, context: string) => (context === 'json' ? input : input.replace(/\+/g, '%2B'));
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-breakout', (input, context) => {
+    const r = d.scan(asSent(input, context), { context });
+    expect(ruleIds(r)).toContain('xss.js-breakout');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = [
+    "';window['loc'+'ation'].href==name//", "';this['a'+'b'].c", "x = 'a'; this['on' + ev] = h;", "'x'\nwindow ['a'+'b'] = c",
+    "the window ['a'+'b'] form", "var k = 'a';\nthis['my' + k].href = u;",
+  ];
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(input, { context }).blocked).toBe(false);
+    expect(d.scan(asSent(input, context), { context }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
+  });
+});
+
