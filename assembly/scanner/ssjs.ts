@@ -213,9 +213,11 @@ const S_FUNC_SP: u32 = 28;    // function and a space: the name a declaration gi
 // window['loc'+'ation']=name: a global's member named by a string built from pieces, assigned. The pieces hide the name
 // (location, onerror) from every reading that matches names; code that means a global it knows writes the name.
 const S_GLOBAL: u32 = 29;     // window self top parent frames globalThis document this: waiting for '[' (spaces may come first)
-const S_GIDX: u32 = 30;       // window[: the index's strings and words, to its ']'
-const S_GIDX_PLUS: u32 = 31;  // window['loc'+ : the name is computed ('+' between its pieces)
+const S_GIDX: u32 = 30;       // window[ (or a string of it closed): a literal name so far; ']' ends the reading (xss.ts's)
+const S_GIDX_PLUS: u32 = 31;  // window['loc'+ : the name is computed (anything but one string or number: pieces added, a
+                              // variable, a call, a template's ${), to its ']'
 const S_GIDX_END: u32 = 32;   // window['loc'+'ation']: '=' assigns (as location= does: S_LOC_EQ)
+const S_GIDX_S: u32 = 33;     // window[': inside a string of the index (JB_QUOTE its quote)
 
 const JB_QUOTE: u32 = 52;  // (a byte) the quote of an import( specifier open (S_IMPORT_S0 .. S_IMPORT_D)
 const JB_SEEN: u32 = 53;   // (a byte) the kinds of quote read before the break-out (QB_*): a later one of a kind is no break-out
@@ -285,7 +287,8 @@ function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u3
   else if (s == S_CTOR_P && wordIs(word, len, "function")) { jsbReport(st, j, end); return; }
   else if (s == S_FUNC_DOT && (wordIs(word, len, "call") || wordIs(word, len, "apply") || wordIs(word, len, "bind"))) { jsbReport(st, j, end); return; }
   else if (s == S_LOC_IDX || (s >= S_IMPORT_S0 && s <= S_IMPORT_D)) next = s == S_LOC_IDX ? s : S_IMPORT_S; // (text inside)
-  else if (s == S_GIDX || s == S_GIDX_PLUS) next = s;
+  else if (s == S_GIDX_S || s == S_GIDX_PLUS) next = s;
+  else if (s == S_GIDX) next = digitsOnly(word, len) ? s : S_GIDX_PLUS; // (window[k]: a variable hides the name as pieces do)
   else if (s == S_FUNC_SP) next = 0; // function open() {: a name declared, not called
   else if (wordIs(word, len, "location")) next = S_LOC;
   else if (wordIs(word, len, "import")) next = dotted ? 0 : S_IMPORT;
@@ -369,7 +372,7 @@ function jsbArmedPunct(st: usize, j: usize, c: u32, start: u32, end: u32): void 
     // '//' with a sink under way (outside any string: not in an index or a specifier, whose text may hold '//'): a
     // line comment, skipped to its line break; with none, the '/' divides as before
     const sk = g32(j, JB_SINK);
-    if (c == 0x2f && sk != 0 && sk != S_LOC_IDX && sk != S_GIDX && sk != S_GIDX_PLUS) { s32(j, JB_MODE, mode | JB_ALINE); return; }
+    if (c == 0x2f && sk != 0 && sk != S_LOC_IDX && sk != S_GIDX && sk != S_GIDX_PLUS && sk != S_GIDX_S) { s32(j, JB_MODE, mode | JB_ALINE); return; }
     s32(j, JB_MODE, mode);
     jsbSink(st, j, 0x2f, start); // (the '/' divided, or began a // comment)
   }
@@ -430,8 +433,13 @@ function jsbSink(st: usize, j: usize, c: u32, end: u32): void {
   else if (s == S_LOC_IDX) next = c == 0x5d ? S_LOC_IDX_END : c == 0x3b ? 0 : s;
   // (spaces, a line break or a comment may stand before the '[': window /**/['loc'+'ation']=)
   else if (s == S_GLOBAL) next = c == 0x5b ? S_GIDX : space && !weak ? s : 0;
-  // (a literal name, window['location'], is xss.ts's: only a name added from pieces goes on)
-  else if (s == S_GIDX || s == S_GIDX_PLUS) next = c == 0x5d ? (s == S_GIDX_PLUS ? S_GIDX_END : 0) : c == 0x3b ? 0 : c == 0x2b ? S_GIDX_PLUS : s;
+  // (a literal name, window['location'], is xss.ts's: only a computed name goes on; a '$' in a template is its ${)
+  else if (s == S_GIDX) {
+    if (quote) { next = S_GIDX_S; store<u8>(j + JB_QUOTE, <u8>c); }
+    else next = c == 0x5d || c == 0x3b ? 0 : space ? s : S_GIDX_PLUS;
+  }
+  else if (s == S_GIDX_S) { const q = <u32>load<u8>(j + JB_QUOTE); next = c == q ? S_GIDX : q == 0x60 && c == 0x24 ? S_GIDX_PLUS : s; }
+  else if (s == S_GIDX_PLUS) next = c == 0x5d ? S_GIDX_END : c == 0x3b ? 0 : s;
   // (assigned, or a member of it assigned or called, as after location: window['loc'+'ation'].href=  ['href']=  .assign()
   else if (s == S_GIDX_END) next = space ? (weak ? 0 : s) : c == 0x3d ? S_LOC_EQ : c == 0x2e ? S_LOC_DOT : c == 0x5b ? S_LOC_IDX : 0;
   else if (s == S_ASSIGN || s == S_CTOR) next = space ? s : c == 0x28 ? s + 1 : 0;

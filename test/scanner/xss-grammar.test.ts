@@ -998,3 +998,32 @@ describe('xss: the computed global member spelled otherwise (session 21)', () =>
   });
 });
 
+
+// session 21: the global's member named by any computed index, not only pieces added with '+': a variable holding the
+// name (';x='loc'+'ation';window[x]=name//), a call (window['loc'.concat('ation')]) or a template's ${ hide location as the
+// pieces do; code that means a member it knows writes its name. A literal string or number index stays xss.ts's. The
+// hits fail before; the clean rows keep literal indexes, a comparison and ordinary code that closes its own strings.
+describe('xss: a global member named by a computed index (session 21)', () => {
+  const hits = [
+    "';x='loc'+'ation';window[x]=name//", "';window[`loc${''}ation`]=name//", "';window['loc'.concat('ation')]=name//",
+    "';this[k].href=name//", "';self[k] = name//", "${top[k]=name}",
+  ];
+  const contexts = ['query', 'form', 'json'] as const;
+  const asSent = (input: string, context: string) => (context === 'json' ? input : input.replace(/\+/g, '%2B'));
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-breakout', (input, context) => {
+    const r = d.scan(asSent(input, context), { context });
+    expect(ruleIds(r)).toContain('xss.js-breakout');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = [
+    "';window['x']=name//", "';window[0]=1//", "';window[k]==name//", "var k = 'a';\nwindow[k] = 1;", "x = a['b']; window[k] = v",
+    "';window[\"a]\"]=b//", "see 'a'\nwindow [k] = v",
+  ];
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(input, { context }).blocked).toBe(false);
+    expect(d.scan(asSent(input, context), { context }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
+  });
+});
