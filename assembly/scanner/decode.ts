@@ -485,6 +485,7 @@ function octalMarkup(sg: usize, inp: usize, e: u32, n: u32): i32 {
 @inline function putDecoded(st: usize, sg: usize, out: usize, outOff: usize, o: u32, cp: u32, at: u32, end: u32): u32 {
   const c = foldFullWidth(cp);
   if (c < 0x80) return put(st, sg, out, outOff, o, c, at, end);
+  if (c == 0x2028 || c == 0x2029) return put(st, sg, out, outOff, o, 0x0a, at, end); // (line terminators to JavaScript: see markupStage)
   if (oneDot(c)) return put(st, sg, out, outOff, o, 0x2e, at, end);
   if (twoDots(c)) { o = put(st, sg, out, outOff, o, 0x2e, at, end); return put(st, sg, out, outOff, o, 0x2e, secondAt(at, at, end), end); }
   prevOut = 0x80;
@@ -661,6 +662,8 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         else if (b == 0xe2 && c1 == 0x80 && (c2 == 0xa4 || c2 == 0xa5) && dotFormOpensSegment()) { cp = 0x2e; len = 3; two = c2 == 0xa5; }
         else if (b == 0xef && c1 == 0xb9 && c2 == 0x92 && dotFormOpensSegment()) { cp = 0x2e; len = 3; }
         else if (b == 0xef && c1 == 0xb9 && c2 == 0xa8) { cp = 0x5c; len = 3; }
+        // raw LINE and PARAGRAPH SEPARATOR: JavaScript ends a line at them (a // comment: ';location//x<U+2028>=name)
+        else if (b == 0xe2 && c1 == 0x80 && (c2 == 0xa8 || c2 == 0xa9)) { cp = 0x0a; len = 3; }
         else if (b == 0xef && c1 == 0xb8 && c2 == 0xb0 && dotFormOpensSegment()) { cp = 0x2e; len = 3; two = true; }
         else if (b < 0xc2 && c1 < 0x80) {
           // A lone C0/C1 lead before an ASCII byte (%c0%2e, %c1%1c): decoders that ignore the continuation

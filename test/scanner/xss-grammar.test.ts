@@ -1027,3 +1027,27 @@ describe('xss: a global member named by a computed index (session 21)', () => {
     for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
   });
 });
+
+// session 21 (red team rtd24 15): U+2028 and U+2029 end a line to JavaScript as LF does (a // comment ends there), so the
+// decoder reads them as a line break: raw, as %E2%80%A8, or as a \u2028 escape. Each navigates to window.name's URL in
+// the page var q = '<value>'. The hits fail before; the clean rows are prose with the separators.
+describe('xss: U+2028 and U+2029 end a line comment (session 21)', () => {
+  const hits = ["';location//x\u2028=name//", "';location//x\u2029=name//", "'//x\u2028location=name//", "';location.href//c\u2029=name//"];
+  const contexts = ['query', 'form', 'json'] as const;
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-breakout', (input, context) => {
+    for (const sent of [input, encodeURIComponent(input), input.replace(/[\u2028\u2029]/g, (m) => '\\u' + m.charCodeAt(0).toString(16))]) {
+      if (context === 'json' && sent.includes('%')) continue;
+      const r = d.scan(sent, { context });
+      expect(ruleIds(r)).toContain('xss.js-breakout');
+      expect(r.blocked).toBe(true);
+    }
+  });
+  const clean = ['First line\u2028second line', 'Paragraph one.\u2029Paragraph two', "It's here\u2028location = Paris", 'a // b\u2028c = d'];
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(input, { context }).blocked).toBe(false);
+    if (context !== 'json') expect(d.scan(encodeURIComponent(input), { context }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...hits, ...hits.map(encodeURIComponent), ...clean], c);
+  });
+});
