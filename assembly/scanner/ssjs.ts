@@ -46,12 +46,18 @@ function writingMethod(w: usize, len: u32): bool {
 
 /** (inlined in the lexer's dispatch: the common case makes no call) */
 // @ts-ignore: decorator
-@inline export function ssjsWord(st: usize, j: usize, word: usize, w0: u32, len: u32, start: u32, end: u32): void {
+@inline export function ssjsWord(st: usize, j: usize, word: usize, w0: u32, len: u32, start: u32, end: u32, ordinary: bool = false): void {
   if (g32(j, JB_MODE) != 0) jsbWord(st, j, word, len, start, end); // (before J_LAST_END and J_PREV move: it reads them)
   // (nothing pending, the common case: only `db` or `new` can start a shape)
-  if (idle(j) && !(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e)) {
+  // (`ordinary`: scanner.ts's word of a shape ssjsOrdinaryShape passes)
+  if (idle(j) && (ordinary || (!(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e)))) {
     store<u64>(j, <u64>end, J_LAST_END); // (J_PREV 0)
   } else ssjsWordFull(st, j, word, w0, len, start, end);
+}
+
+/** For scanner.ts's ordinary words: is every word of `len` bytes (15: 15 or more) starting with `w0` no `db` or `new` shape? */
+export function ssjsOrdinaryShape(w0: u32, len: u32): bool {
+  return !(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e);
 }
 
 function ssjsWordFull(st: usize, j: usize, word: usize, w0: u32, len: u32, start: u32, end: u32): void {
