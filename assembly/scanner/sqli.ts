@@ -1418,7 +1418,8 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
     }
   }
   s32(q, Q_DOT, 0);
-  if (castFold(q, flags, isNum, start, end, word, len)) return;
+  // (castFold's first test, inline: most words follow no operator, and then make no call)
+  if (load<u32>(ent(q, 0) + E_TYPE) == T_OP && castFold(q, flags, isNum, start, end, word, len)) return;
   s32(q, Q_LASTEND, end);
   const at = g32(q, Q_AT);
   if (at != 0) {
@@ -2306,8 +2307,9 @@ function quoteOnlyStep(st: usize, s: u32, c: u32): void {
   if ((s & QO_DEAD) == 0) s32(st, ST_QONLY, s != 0 && (flags & K_SQL_LOGIC) != 0 ? s | QO_WORD : QO_DEAD);
 }
 
-/** At the end of the value: report a quote-only value (see above). */
-export function quoteOnlyFinish(st: usize, end: u32): void {
+/** At the end of the value: report a quote-only value (see above). Inlined: a load and a test for most values. */
+// @ts-ignore: decorator
+@inline export function quoteOnlyFinish(st: usize, end: u32): void {
   const s = g32(st, ST_QONLY);
   if ((s & (QO_LIVE | QO_DEAD)) == QO_LIVE && ((s >> 8) & 0xff) >= 3 &&
       ((s & QO_CMP) != 0 || (s & (QO_WORD | QO_SPACE)) == QO_WORD)) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
@@ -2442,7 +2444,8 @@ const SAME_LINE: u32 = 7;
 const SAME_BLOCK: u32 = 8;
 const SAME_BLOCK_STAR: u32 = 9;
 
-/** At the end of the value: report a same-number tautology (see above), a comment after it or not. */
-export function sameFinish(st: usize, end: u32): void {
+/** At the end of the value: report a same-number tautology (see above), a comment after it or not. Inlined: a load and a test. */
+// @ts-ignore: decorator
+@inline export function sameFinish(st: usize, end: u32): void {
   if ((g32(st, ST_SAME) & 0xff) - 3 <= SAME_BLOCK_STAR - 3 && (g32(st, ST_SAME) & 0xff) != 4) report(st, R_SQLI_TAUTOLOGY, 0, end);
 }
