@@ -273,7 +273,21 @@ function selectItem(q: usize, k: u32): bool {
   return false;
 }
 
+/** Append a token to the ring (folding an operand's arithmetic), track the break-out shape and SQL signs, and judge. */
 function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
+  pushToken(st, q, type, aux, flags, start, end);
+}
+
+/**
+ * push for a ',' (a third of all pushes in the corpus: select lists, value lists): the same body with the type, aux and
+ * flags constant, so the tests that need another type fold away at compile time.
+ */
+function pushComma(st: usize, q: usize, start: u32, end: u32): void {
+  pushToken(st, q, T_COMMA, 0, 0, start, end);
+}
+
+// @ts-ignore: decorator
+@inline function pushToken(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
   // (any token but the plain word wordToken let through settles a waiting ORDER BY <n> as the probe: 1 order by 3,4  order by 3 desc)
   if ((g32(q, Q_BO) & BO_ORDER) != 0) orderSettle(st, q);
   // value <arith-op> value folds into one operand (31337-31337, column*0), so comparisons see operands
@@ -1932,7 +1946,7 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
       s32(q, Q_LASTEND, end); // (a quote glued after it closes a quoted call: 'a=b(c)')
       break;
     }
-    case 0x2c: push(st, q, T_COMMA, 0, 0, start, end); break;
+    case 0x2c: pushComma(st, q, start, end); break;
     case 0x3b: push(st, q, T_SEMI, 0, 0, start, end); break;
     case 0x23: { s32(q, Q_STATE, S_HASH); s32(q, Q_AUXSTART, start); break; }
     case 0x2d: s32(q, Q_STATE, S_DASH); break;
