@@ -286,6 +286,14 @@ function pushComma(st: usize, q: usize, start: u32, end: u32): void {
   pushToken(st, q, T_COMMA, 0, 0, start, end);
 }
 
+/** push for an operator character (opToken) and a number (wordToken): the same body, the type and flags constant. */
+function pushOp(st: usize, q: usize, aux: u32, start: u32, end: u32): void {
+  pushToken(st, q, T_OP, aux, 0, start, end);
+}
+function pushNum(st: usize, q: usize, aux: u32, start: u32, end: u32): void {
+  pushToken(st, q, T_NUM, aux, 0, start, end);
+}
+
 // @ts-ignore: decorator
 @inline function pushToken(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
   // (any token but the plain word wordToken let through settles a waiting ORDER BY <n> as the probe: 1 order by 3,4  order by 3 desc)
@@ -1161,7 +1169,7 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
   let aux: u32 = c << 8;
   if (c == 0x3d || c == 0x3c || c == 0x3e) aux |= A_CMP;
   if (c == 0x2a) aux |= A_STAR;
-  push(st, q, T_OP, aux, 0, start, end);
+  pushOp(st, q, aux, start, end);
 }
 
 function closeString(st: usize, q: usize, end: u32, closed: bool): void {
@@ -1442,7 +1450,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
     push(st, q, T_VAR, at >= 2 && sysVar(word, len) ? A_SYSVAR : 0, flags, start - at, end);
     return;
   }
-  if (isNum) { push(st, q, T_NUM, ((first == 0x30 && end - start > 2) ? A_HEX : 0) | (digitsOnly(word, len) ? 0 : A_UNIT), 0, start, end); return; }
+  if (isNum) { pushNum(st, q, ((first == 0x30 && end - start > 2) ? A_HEX : 0) | (digitsOnly(word, len) ? 0 : A_UNIT), start, end); return; }
   if ((flags & K_SQL_NOT) != 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_NOT); return; } // NOT is no token: it marks the next one
   // (xor is the only connective, rlike and regexp the only word operators, that start with x / r)
   if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, first == 0x78 ? A_SQLWORD : 0, flags, start, end); return; }
