@@ -293,6 +293,19 @@ function pushOp(st: usize, q: usize, aux: u32, start: u32, end: u32): void {
 function pushNum(st: usize, q: usize, aux: u32, start: u32, end: u32): void {
   pushToken(st, q, T_NUM, aux, 0, start, end);
 }
+/** push for a closed literal (closeString), a keyword, a connective and a word (wordToken): the type constant. */
+function pushStr(st: usize, q: usize, aux: u32, start: u32, end: u32): void {
+  pushToken(st, q, T_STR, aux, 0, start, end);
+}
+function pushKw(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u32): void {
+  pushToken(st, q, T_KW, aux, flags, start, end);
+}
+function pushLogic(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u32): void {
+  pushToken(st, q, T_LOGIC, aux, flags, start, end);
+}
+function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u32): void {
+  pushToken(st, q, T_WORD, aux, flags, start, end);
+}
 
 // @ts-ignore: decorator
 @inline function pushToken(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
@@ -1187,7 +1200,7 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
   s32(q, Q_STATE, S_NORMAL);
   // pass::"int4"  — a type name in "…" is PostgreSQL's quoted identifier, the same type: it folds as the bare name does
   if (closed && !implied && g32(q, Q_QUOTE) == 0x22 && quotedCast(st, q, end)) return;
-  push(st, q, T_STR, breakout ? A_BREAKOUT : 0, 0, g32(q, Q_TSTART), end);
+  pushStr(st, q, breakout ? A_BREAKOUT : 0, g32(q, Q_TSTART), end);
   // A value that starts with the closing quote itself ('=' , ' OR ', " or ""-") can still re-open it (in "…" too:
   // MySQL's default mode reads "…" as a string; the rules that read the shape say which quote they take).
   if (implied && !breakout) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 1);
@@ -1453,7 +1466,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   if (isNum) { pushNum(st, q, ((first == 0x30 && end - start > 2) ? A_HEX : 0) | (digitsOnly(word, len) ? 0 : A_UNIT), start, end); return; }
   if ((flags & K_SQL_NOT) != 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_NOT); return; } // NOT is no token: it marks the next one
   // (xor is the only connective, rlike and regexp the only word operators, that start with x / r)
-  if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, first == 0x78 ? A_SQLWORD : 0, flags, start, end); return; }
+  if ((flags & K_SQL_LOGIC) != 0) { pushLogic(st, q, first == 0x78 ? A_SQLWORD : 0, flags, start, end); return; }
   if ((flags & K_SQL_OPWORD) != 0) {
     // SOUNDS LIKE is one operator
     if (first == 0x6c && len == 4 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_SQLWORD) != 0) { // (like: the only 4-letter word operator with an l)
@@ -1462,7 +1475,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
     }
     push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0) | (first == 0x72 || first == 0x73 ? A_SQLWORD : 0), flags, start, end); return; }
   if ((flags & STRUCTURAL) != 0) {
-    push(st, q, T_KW, ((flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0) | ((flags & K_SQL_WHERE) != 0 && len == 4 ? A_WHEN : 0) |
+    pushKw(st, q, ((flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0) | ((flags & K_SQL_WHERE) != 0 && len == 4 ? A_WHEN : 0) |
       ((flags & K_SQL_DDL) != 0 && first == 0x63 && len == 4 ? A_COPY : 0), flags, start, end); // (call, when, copy)
     return;
   }
@@ -1478,7 +1491,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   // there, as IS NULL is (the quote's re-opening shape moves on; a glued '(' still makes isnull a call)
   let postfix = false;
   if (g32(q, Q_NTOK) == 1) postfix = (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
-  push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
+  pushWord(st, q, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
   if (postfix) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 2);
 }
 
