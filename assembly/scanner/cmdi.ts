@@ -164,6 +164,16 @@ const K_PREFIXQ: u32 = 0x200000;
 /** K_ANGLE bit 22: "case" read in command position after a separator: a pattern's ')' opens the command position for
  * the commands of its branch (x;case x in x) id;;esac). Kept over separators, to the value's end. */
 const K_CASE: u32 = 0x400000;
+/** K_ANGLE bit 23: a '>' read where the command word belongs right after ; | & (x;>index.html, x|>f, x&&>>log): a command
+ * of only a redirection, which creates or truncates its target in sh, and in cmd.exe after '&' or '|'. Reported when a word
+ * ends the target at a separator or the value's end (see truncPunct); a space after the target ("x; > one of them": more
+ * words, judged as K_PREFIX judges them), a '<' or '>' after it (x; >_<), a third '>' (x; >>> quote) or a target of digits
+ * only ("Price; > 100") leave it. Not after a newline: a line opening with '>' is a quoted mail line. Bit 24: '>>'. */
+const K_TRUNC: u32 = 0x800000;
+const K_TRUNC2: u32 = 0x1000000;
+/** K_ANGLE bit 25: the null command ':' read where the command word belongs after ; | & (x;:>app.db): a '>' after it, glued
+ * or after spaces, is K_TRUNC's redirection alone (':' does nothing but the redirection); a word after it leaves it. */
+const K_NULLCMD: u32 = 0x2000000;
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it); 3: and a one-letter word after x` waits (see splitTick)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
                              // (only a word starting right at that end matches it, so it is never cleared)
@@ -1854,7 +1864,7 @@ function staticCall(st: usize, c: usize, start: u32, end: u32): void {
   const opt = g32(st, ST_OPTION);
   if (opt != 0) optionPunct(st, opt, ch, start, end);
   else if (start == 0 && ch == 0x2d) s32(st, ST_OPTION, end);
-  if (ch == 0x20) { if (!quiet(c, j) || (g32(st + ST_CMD3, K_ANGLE) & K_PREFIX) != 0) cmdPunctFull(st, c, ch, start, end); }
+  if (ch == 0x20) { if (!quiet(c, j) || (g32(st + ST_CMD3, K_ANGLE) & (K_PREFIX | K_TRUNC | K_NULLCMD)) != 0) cmdPunctFull(st, c, ch, start, end); }
   else if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
       (ch != 0x2d || g32(c, C_LAST_END) == start) && g32(c, C_PEXP) == 0 && !(ch == 0x29 && (g32(st + ST_CMD3, K_ANGLE) & K_CASE) != 0)) {
     if (!quiet(c, j)) {
@@ -1869,9 +1879,56 @@ function staticCall(st: usize, c: usize, start: u32, end: u32): void {
   } else cmdPunctFull(st, c, ch, start, end);
 }
 
+/**
+ * The word ending right before `at` ends a redirection's target (K_TRUNC) that names a file: a dotted name or a path, which
+ * names the existing file the redirection empties (index.html, app.db, /var/www/x, ~/.bashrc), or a plain lower-case name
+ * of two letters or more standing alone after the '>' (x|>file, x;>out), a Unix file name. A generated password's run
+ * ("kgZed9msk;>oKUts", "Xc}1LuU0:bCIp;>g", "UrmrV+3pK|>_;291") gives neither.
+ */
+function truncTarget(st: usize, c: usize, j: usize, at: u32): bool {
+  const lw = load<u64>(j + J_LW);
+  const len = <u32>lw & 0xff;
+  if (<u32>(lw >> 32) != at || at == 0 || digitsOnly(st + ST_LEX + LX_WORD, len)) return false;
+  const p = g32(c, C_PREV);
+  if (p == 0x2e || p == 0x2f) return true;
+  if (p != 0x3e || len < 2 || at < len || !lettersOnly(st + ST_LEX + LX_WORD, len)) return false;
+  for (let i = at - len; i < at; i++) if (rawUpper(st, i) == 1) return false; // (unknown: the more dangerous reading)
+  return true;
+}
+
+/** K_TRUNC: a redirection alone where a command belongs after ; | & (see K_TRUNC); `ch` the byte read, before the rest. */
+function truncPunct(st: usize, c: usize, j: usize, ch: u32, start: u32, end: u32): void {
+  const k3 = st + ST_CMD3;
+  const ka = g32(k3, K_ANGLE);
+  const lw = load<u64>(j + J_LW);
+  const wordBefore = <u32>(lw >> 32) == start && start != 0;
+  if ((ka & K_TRUNC) == 0) {
+    const p = g32(c, C_PREV);
+    if ((ka & K_NULLCMD) != 0) { // ':' then '>' (x;:>f, x; : > f): see K_NULLCMD
+      if (ch == 0x3e && !wordBefore) s32(k3, K_ANGLE, (ka & ~K_NULLCMD) | K_TRUNC);
+      else if (ch != 0x20 || wordBefore) s32(k3, K_ANGLE, ka & ~K_NULLCMD);
+      return;
+    }
+    const sep = g32(c, C_SUBST) == 0 && (p == 0x3b || p == 0x7c || p == 0x26);
+    if (ch == 0x3a && sep && g32(c, C_POS) == 2 && !wordBefore) { s32(k3, K_ANGLE, ka | K_NULLCMD); return; }
+    // (or after a file-descriptor digit read in that position: x;2>err.log)
+    const fd = wordBefore && (<u32>lw & 0xfff) == 0x201 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10;
+    if (ch == 0x3e && (fd || (g32(c, C_POS) == 2 && !wordBefore)) && sep) s32(k3, K_ANGLE, ka | K_TRUNC);
+    return;
+  }
+  // '>>' appends, creating the file as '>' does; a third '>' is no redirection
+  if (ch == 0x3e && !wordBefore && g32(c, C_PREV) == 0x3e && g32(c, C_LAST_END) == start && (ka & K_TRUNC2) == 0) { s32(k3, K_ANGLE, ka | K_TRUNC2); return; }
+  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) {
+    if (truncTarget(st, c, j, start)) report(st, R_CMDI_REDIRECTION, start - (<u32>lw & 0xff), start);
+  } else if (ch == 0x3c || ch == 0x3e || (ch == 0x20 && wordBefore) || ch == 0x09) {} // (x; >_<, "x; > one of them": see K_TRUNC)
+  else return; // (a space after the '>' itself, or a path's / . - ~ $ in the target)
+  s32(k3, K_ANGLE, ka & ~(K_TRUNC | K_TRUNC2));
+}
+
 /** Punctuation past the fast paths of cmdPunct (which alone calls it). */
 function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  if (ch == 0x3e || ch == 0x3a || (g32(st + ST_CMD3, K_ANGLE) & (K_TRUNC | K_NULLCMD)) != 0) truncPunct(st, c, j, ch, start, end);
   // An assignment's value or a redirection's target before the command word ends at this space: the command position
   // the separator opened is back (see K_PREFIX); read before the byte's other sections, whose early exits skip the rest
   const prefix0 = g32(st + ST_CMD3, K_ANGLE) & K_PREFIX;
@@ -2325,10 +2382,11 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   s32(c, C_LAST_END, end);
 }
 
-/** (inlined in the caller: with every tracker at rest, no shell word, glob or brace either, so no K_TICK 3 to finish, nothing in cmdFinishFull can report) */
+/** (inlined in the caller: with every tracker at rest, no shell word, glob or brace either, so no K_TICK 3 to finish, nothing in cmdFinishFull can report
+ * but a redirection alone after a separator, K_TRUNC, kept in the third region) */
 // @ts-ignore: decorator
 @inline export function cmdFinish(st: usize, c: usize, end: u32): void {
-  if (!quiet(c, st + ST_CMD2)) cmdFinishFull(st, c, end);
+  if (!quiet(c, st + ST_CMD2) || (g32(st + ST_CMD3, K_ANGLE) & K_TRUNC) != 0) cmdFinishFull(st, c, end);
 }
 
 function cmdFinishFull(st: usize, c: usize, end: u32): void {
@@ -2338,6 +2396,8 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if (g32(j, G_ON) != 0) globEnd(st, j, false, end);
   if (g32(c, C_FUNC) == 9) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); // x() { at the end: no body to judge
   if (g32(c, C_REDIR) == 12) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); // '<(' at the end: as before, fail closed
+  // x;>index.html at the end: a redirection alone after a separator creates or truncates the file (see K_TRUNC)
+  if ((g32(st + ST_CMD3, K_ANGLE) & K_TRUNC) != 0 && truncTarget(st, c, j, end)) report(st, R_CMDI_REDIRECTION, end - (<u32>load<u64>(j + J_LW) & 0xff), end);
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
   const nlTag = g32(c, C_NLTAG); // a pending mail verb at the end: DATA, "a1 close" (not "mail from" without its ':')

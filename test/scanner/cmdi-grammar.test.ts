@@ -1749,3 +1749,13 @@ describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-
   // (a '<<<' with a space or a fourth '<' after it: navigation, a merge conflict, Haskell's operator; a JavaScript template's ${a[0]})
   it.each(['<<< Back | Next >>>', '<<<<<<< HEAD', 'f <<< g', 'a<<b', '${items[0]}', 'Total: ${a[0]} items', 'x << EOF'])('%s stays clean', expectNoCmdi);
 });
+
+describe('cmdi session 21 (rtc23 repro 17): a redirection alone after ; | & creates or truncates its target', () => {
+  // (sh runs an empty command with its redirection; ':' is the null command; cmd.exe does the same after & and |)
+  it.each(['x;>index.html', 'x|>file', 'x;>app.db', 'x;:>app.db', 'x; : > app.db', 'x&>app.db', 'x; > out.txt', 'x&&>>log.txt', 'x||>file',
+    'x;2>err.log', 'x;>/var/www/html/index.php', 'x;>~/.bashrc', 'x;>.htaccess', 'x;>f.txt;y', 'x|>Index.html'])('%s is a command', expectCmdi);
+  // arrows, a comparison, quoting marks, a smiley, a number, more words after the target, a Title-case or generated run
+  // after the '>' (a password's "kgZed9msk;>oKUts"), a mail quote after a newline
+  it.each(['a > b', 'x->y', 'a => b', '>>> quote', 'x; >>> quote', 'x; >_<', 'Price; > 100', 'x; > one of them', 'x;>Out', 'Hi\n>quoted',
+    'kgZed9msk;>oKUts', 'Xc}1LuU0:bCIp;>g', 'UrmrV+3pK|>_;291', 'VT^|H|I$;>GzycwC', 'x;>', 'a;>>>b'])('%s stays clean', expectNoCmdi);
+});
