@@ -3,7 +3,7 @@
 // judged by what follows it (an option, a path, a number, end of input; `name=` is a query
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
-import { g32, s32, g64, s64, report, rawUpper, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION, ST_BSNL } from "./state";
+import { g32, s32, g64, s64, report, rawUpper, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION, ST_BSNL, ST_CONTEXT, CTX_QUERY, CTX_PATH } from "./state";
 import { digitsOnly, flagsOfBytes, lettersOnly, wordIs } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT, K_FAMILY_CMD,
@@ -619,6 +619,15 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (!isWord && ch == 0x2f && adjacent) { s32(c, C_CMD_STEP, 58); if (s == 59) fire(st, c, start, false); return; }
     if (s == 59 && !isWord && (ch == 0x20 || ch == 0x22 || ch == 0x0a || ch == 0x26 || ch == 0x7c)) { fire(st, c, start, false); return; }
     s32(c, C_CMD, 0); return;
+  }
+  // A '#' glued to the command word (x;id#) is part of the word in sh, cmd.exe and PowerShell: "id#" runs nothing. In a
+  // URL's query or path, though, a raw '#' starts the fragment, which the application's URL parser cuts off (Express's
+  // req.query reads x;id from ?q=x;id#): a '#' that is one raw byte (not a decoded %23, which is the value's own '#')
+  // is read as the value's end there. (A JSON or form value keeps its '#': google.com&whoami# stays clean there,
+  // and so does test|systeminfo%23 in a query: cmd.exe looks for a program named "systeminfo#".)
+  if (s == 0 && !isWord && ch == 0x23 && end == start + 1 && adjacent && (kind == 1 || kind == 2) && g32(c, C_CMD_END) == start &&
+      (g32(st, ST_CONTEXT) == CTX_QUERY || g32(st, ST_CONTEXT) == CTX_PATH)) {
+    pendingAtEnd(st, c, kind, start); s32(c, C_CMD, 0); return;
   }
   if (kind == 11) { winPath(st, c, isWord, ch, flags, start, end, wlen); return; }
   if (s == 38 || s == 39) { // powershell ( or powershell " then: a command word or a cmdlet's Verb- in it runs (see PS_LINE)
@@ -2409,7 +2418,12 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
   if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
   if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5) && (g32(c, C_WRAP) & 3) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
-  if (kind == 1 || kind == 2) {
+  if (kind == 1 || kind == 2) pendingAtEnd(st, c, kind, end);
+}
+
+/** A strong or weak command word (C_CMD `kind` 1 or 2) still pending when the value ends at `end`: does it run? */
+function pendingAtEnd(st: usize, c: usize, kind: u32, end: u32): void {
+  {
     const s = g32(c, C_CMD_STEP);
     if ((s >= 50 && s <= 51) || (s >= 54 && s <= 58) || s == 60) {} // gcc 12.2 (x) at the end: a release (see step 15); id~ (57) no command; x&cat/ (58) x&cat/dogfood (60) a path
     else if (s == 59) fire(st, c, end, false); // x&whoami/all at the end (see step 58)

@@ -1759,3 +1759,29 @@ describe('cmdi session 21 (rtc23 repro 17): a redirection alone after ; | & crea
   it.each(['a > b', 'x->y', 'a => b', '>>> quote', 'x; >>> quote', 'x; >_<', 'Price; > 100', 'x; > one of them', 'x;>Out', 'Hi\n>quoted',
     'kgZed9msk;>oKUts', 'Xc}1LuU0:bCIp;>g', 'UrmrV+3pK|>_;291', 'VT^|H|I$;>GzycwC', 'x;>', 'a;>>>b'])('%s stays clean', expectNoCmdi);
 });
+
+describe('cmdi session 21 (hs24): a raw "#" glued after a command word in a URL ends the value the application reads', () => {
+  // sh, cmd.exe and PowerShell keep a glued '#' in the word ("id#", "whoami#" run nothing), but a raw '#' in a query or a
+  // path starts the fragment, which the application's URL parser cuts off: ?q=x;id# gives x;id
+  it.each(['google.com&whoami#', 'x;id#', 'x;id#frag', '127.0.0.1 |whoami#', '1%26whoami#', '%22||systeminfo#', 'x;cat#1'])('%s in a query is a command', (input) => {
+    for (const context of ['query', 'path'] as const) {
+      const r = d.scan(input, { context });
+      expect(r.blocked, `${context}: ${JSON.stringify(input)}`).toBe(true);
+      expect(ruleIds(r).some((id) => id.startsWith('cmdi.')), `${context}: ${JSON.stringify(input)}`).toBe(true);
+    }
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // (a %23 is the value's own '#', as is any '#' in a form or JSON value: the word then is "systeminfo#"; a '#' glued to no
+  // command numbers something)
+  it.each(['test|systeminfo%23', '1%26whoami%23', 'x;id%23', 'Apt#4B', 'x&issue#42', 'C#', 'Room #4'])('%s in a query stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['google.com&whoami#', 'x;id#', 'test|systeminfo#', '127.0.0.1 |whoami#'])('%s in a form or JSON value stays clean', (input) => {
+    for (const context of ['form', 'json'] as const) expect(ruleIds(d.scan(input, { context })).filter((r) => r.startsWith('cmdi.')), context).toEqual([]);
+  });
+});
+
+describe('cmdi session 21 (hs24): usleep, sleep in microseconds (busybox, initscripts)', () => {
+  it.each(['test&&usleep 1000000', 'x;usleep 5', 'x|usleep\t3000000', "x'\nusleep 3000000|", 'x;$(usleep 5)'])('%s is a command', expectCmdi);
+});
