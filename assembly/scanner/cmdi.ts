@@ -1361,9 +1361,19 @@ function englishMailVerb(word: usize, len: u32): bool {
     "mail data help quit user pass list stat top login select examine search fetch store uid create delete rename append subscribe status copy move check close idle enable compress");
 }
 
-/** IMAP verbs that are English words (a line of text may start with them): only after an IMAP tag (a1 SELECT INBOX). */
+/**
+ * IMAP verbs that no other mail protocol has: only after an IMAP tag (a1 SELECT INBOX), since IMAP answers an untagged line
+ * with BAD, and SMTP and POP3 know none of them ("Hi,\nlogin fails", "\nselect Name from", "hi\nuid 123", "hi\nlogout
+ * doesn't work", "hi\nauthenticate with google fails").
+ */
 function imapEnglishVerb(word: usize, len: u32): bool {
-  return len >= 5 && len <= 9 && inList(word, len, "login select examine search fetch store create delete rename append subscribe");
+  return len >= 3 && len <= 12 && inList(word, len,
+    "login select examine search fetch store create delete rename append subscribe uid logout authenticate lsub expunge namespace unselect");
+}
+
+/** Mail verbs complete without an argument (DATA, QUIT, HELP, LIST, STAT, CHECK, CLOSE, IDLE); the others' line needs one. */
+function mailVerbAlone(word: usize, len: u32): bool {
+  return len >= 4 && len <= 5 && inList(word, len, "data help quit list stat check close idle");
 }
 
 /** English function words: after a mail verb they continue a sentence ("list of", "delete it", "close the"); FROM: TO: are arguments. */
@@ -2410,7 +2420,10 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
   const nlTag = g32(c, C_NLTAG); // a pending mail verb at the end: DATA, "a1 close" (not "mail from" without its ':')
-  if (nlTag >= 3 && (nlTag & 7) != 5) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_UNTAGGED) - 2, nlTag >> 3);
+  // (one right after its verb needs the verb to be complete alone: "hi\npass", "a1 SELECT" name nothing the server runs)
+  const lwm = load<u64>(j + J_LW);
+  const alone = (nlTag & 7) != 3 || (<u32>(lwm >> 32) == nlTag >> 3 && mailVerbAlone(st + ST_LEX + LX_WORD, <u32>lwm & 0xff));
+  if (nlTag >= 3 && (nlTag & 7) != 5 && alone) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_UNTAGGED) - 2, nlTag >> 3);
   const kind = g32(c, C_CMD);
   // (a file tool alone ending a sentence, "use `dir` instead of `ls`.", is prose; `id`. at the end still substitutes)
   const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;

@@ -1785,3 +1785,12 @@ describe('cmdi session 21 (hs24): a raw "#" glued after a command word in a URL 
 describe('cmdi session 21 (hs24): usleep, sleep in microseconds (busybox, initscripts)', () => {
   it.each(['test&&usleep 1000000', 'x;usleep 5', 'x|usleep\t3000000', "x'\nusleep 3000000|", 'x;$(usleep 5)'])('%s is a command', expectCmdi);
 });
+
+describe('cmdi session 21 (rt-fp): a mail line the server would reject runs nothing', () => {
+  // IMAP-only verbs without a tag (IMAP answers BAD; SMTP and POP3 know none of them), and a verb that needs an argument
+  // alone at the end of its line
+  it.each(['hi\nuid 123', "hi\nlogout doesn't work", 'hi\nauthenticate with google fails', 'hi\nexpunge the old ones', 'hi\npass',
+    'x\r\nPASS', 'x\r\nuid 5', 'x\r\nlogout', 'x\r\na1 SELECT'])('%s stays clean', expectNoCmdi);
+  it.each(['x\r\nDATA\r\n', 'x\r\nQUIT', 'x\r\nDATA', 'x\r\nLIST', 'x\r\na1 LOGOUT', 'x\r\na1 UID FETCH 1 BODY[]', 'x\r\na1 logout',
+    'x\r\na1 EXPUNGE', 'x\r\nUSER admin\r\nPASS secret\r\n', 'x\r\nMAIL FROM:<a@evil.example>', 'x\r\na1 SELECT INBOX', 'x\r\na1 close', 'hi\nhelp'])('%s is a command', expectCmdi);
+});
