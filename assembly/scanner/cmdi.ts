@@ -1333,7 +1333,7 @@ function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
  * A word. Most words of ordinary text name nothing here and arrive with every tracker at rest: their fast path (the
  * first two of cmdWordFull, which the same tests select) is inlined into the caller, so they cost no call. The lengths
  * left out are those cmdWordFull looks at first: "function" (8), runtimeExec's names (10 13 14), execute (7, while a
- * C_EXEC watch is on).
+ * C_EXEC watch is on). (A length added here goes into cmdOrdinaryShape too: scanner.ts's ordinary words skip the test.)
  */
 // @ts-ignore: decorator
 @inline export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32, ordinary: bool = false): void {

@@ -48,7 +48,7 @@ function writingMethod(w: usize, len: u32): bool {
 // @ts-ignore: decorator
 @inline export function ssjsWord(st: usize, j: usize, word: usize, w0: u32, len: u32, start: u32, end: u32, ordinary: bool = false): void {
   if (g32(j, JB_MODE) != 0) jsbWord(st, j, word, len, start, end); // (before J_LAST_END and J_PREV move: it reads them)
-  // (nothing pending, the common case: only `db` or `new` can start a shape)
+  // (nothing pending, the common case: only `db` or `new` can start a shape; a shape added here goes into ssjsOrdinaryShape too)
   // (`ordinary`: scanner.ts's word of a shape ssjsOrdinaryShape passes)
   if (idle(j) && (ordinary || (!(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e)))) {
     store<u64>(j, <u64>end, J_LAST_END); // (J_PREV 0)
