@@ -1434,16 +1434,18 @@ function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
  * A word. Most words of ordinary text name nothing here and arrive with every tracker at rest: their fast path (the
  * first two of cmdWordFull, which the same tests select) is inlined into the caller, so they cost no call. The lengths
  * left out are those cmdWordFull looks at first: "function" (8), runtimeExec's names (10 13 14), execute (7, while a
- * C_EXEC watch is on).
+ * C_EXEC watch is on). (A length added here goes into cmdOrdinaryShape too: scanner.ts's ordinary words skip the test.)
  */
 // @ts-ignore: decorator
-@inline export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
+@inline export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32, ordinary: bool = false): void {
   // \nid, \r\n: a literal backslash-n or -r before a command (see literalNewline)
   if ((first == 0x6e || first == 0x72) && (load<u32>(st + ST_BSNL) >> 1) == start + 1 && literalNewline(st, c, word, len, start, end)) return;
   const j = st + ST_CMD2;
   const opt = g32(st, ST_OPTION);
   if (opt != 0) optionWord(st, opt, start, end); // (an option opening the value: see optionPunct)
-  if ((flags & K_FAMILY_CMD) == 0 && !(len == 8 && first == 0x66) && len != 10 && len != 13 && len != 14 && !(len == 7 && g32(c, C_EXEC) != 0)) {
+  // (`ordinary`: scanner.ts's word of a length cmdOrdinaryShape passes, none of the first four tests')
+  if ((flags & K_FAMILY_CMD) == 0 && (ordinary ? !(len == 7 && g32(c, C_EXEC) != 0) :
+      !(len == 8 && first == 0x66) && len != 10 && len != 13 && len != 14 && !(len == 7 && g32(c, C_EXEC) != 0))) {
     if (quiet(c, j)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
     // (and the plain word opening the value, cmdWordFull's second fast path)
     if (g32(c, C_FRESH) != 0 && !v128.any_true(v128.load(j))) {
@@ -1454,6 +1456,11 @@ function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
     }
   }
   cmdWordFull(st, c, flags, word, len, first, start, end);
+}
+
+/** For scanner.ts's ordinary words: does cmdWord's fast path take every word of `len` bytes (15: 15 or more) starting with `w0`, length-wise? */
+export function cmdOrdinaryShape(w0: u32, len: u32): bool {
+  return !(len == 8 && w0 == 0x66) && len != 10 && len != 13 && len != 14;
 }
 
 function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {

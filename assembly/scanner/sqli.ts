@@ -6,7 +6,7 @@
 // folded away (they only leave a flag), so `union/**/select`-style spacing changes nothing (a comment inside
 // a word, UNI/**/ON, is joined by the split-keyword tracker at the end of this file).
 import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY, ST_SPLIT, ST_SAME } from "./state";
-import { digitsOnly, flagsOfBytes, lettersOnly, wordIs } from "./keywords";
+import { digitsOnly, flagsOfBytes, lettersOnly, wordIs, doubledKeywordLengths, KW_DOUBLED } from "./keywords";
 import { valueEndNul } from "./decode";
 import {
   K_SQL_LOGIC, K_SQL_NOT, K_SQL_UNION, K_SQL_SELECT, K_SQL_ALLDISTINCT, K_SQL_FROM, K_SQL_WHERE, K_SQL_DDL,
@@ -1298,10 +1298,10 @@ const GLUED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_LOGIC | K_SQL_FROM | K_SQL
  * ones its checks ask for; every other word goes to wordToken, the general path.
  */
 // @ts-ignore: decorator
-@inline export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
+@inline export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32, ordinary: bool = false, number: bool = false): void {
   // (a keyword of another family only, an HTML tag, is a plain word here)
   if ((flags & K_FAMILY_SQL) != 0) wordToken(st, q, flags, first, start, end, word, len);
-  else if (!plainWordFast(st, q, first, start, end, word, len)) {
+  else if (!plainWordFast(st, q, first, start, end, word, len, ordinary, number)) {
     // (SKU-28839: a word glued after a '-' in a small function of its own; wordToken tries dashJoinFast again first,
     // which changes nothing when it returns false)
     if (g32(q, Q_STATE) != S_DASH || !dashWord(st, q, first, start, end, word, len)) wordToken(st, q, flags, first, start, end, word, len);
@@ -1505,7 +1505,7 @@ function castType(word: usize, len: u32): bool {
  * the general path.
  */
 // @ts-ignore: decorator
-@inline function plainWordFast(st: usize, q: usize, first: u32, start: u32, end: u32, word: usize, len: u32): bool {
+@inline function plainWordFast(st: usize, q: usize, first: u32, start: u32, end: u32, word: usize, len: u32, ordinary: bool, number: bool): bool {
   if ((g32(q, Q_STATE) | g32(q, Q_AT) | g32(q, Q_DOT) | (g32(q, Q_BO) & (BO_SHAPE | BO_TAG | BO_DANGER | BO_ORDER))) != 0) return false;
   const n = g32(q, Q_NTOK);
   const head = g32(q, Q_HEAD);
@@ -1516,15 +1516,17 @@ function castType(word: usize, len: u32): bool {
   if ((k1 & (K_SQL_SELECT | K_SQL_ALLDISTINCT)) != 0) return false; // (SELECT [ALL|DISTINCT] <item>: judged)
   let type = T_WORD;
   let aux: u32 = 0;
-  if (first - 0x30 < 10) {
+  // (`ordinary`: scanner.ts's word of a shape sqlShapeMatters says false for, `number` too when it starts with a digit: a
+  // number that starts with no 0; else a word that starts with a letter, no doubled keyword, no mark but maybe cellRef's)
+  if (number || (!ordinary && first - 0x30 < 10)) {
     // (hex: judged; 1union: split — both in the general path)
-    if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (first == 0x30 && end - start > 2) || mayGlue(word, len) && gluedNumber(word, len) != 0) return false;
+    if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (!number && first == 0x30 && end - start > 2) || mayGlue(word, len) && gluedNumber(word, len) != 0) return false;
     type = T_NUM;
     if (!digitsOnly(word, len)) aux = A_UNIT; // (as wordToken marks it: 3pm, 5tC3 are no integer literal)
   } else {
     // (the length terms grouped: a short or odd word skips the rest at once)
-    if (len >= 4 && ((len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) return false;
-    if (mayMark(first, word, len)) {
+    if (!ordinary && len >= 4 && ((len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) return false;
+    if (ordinary ? len - 2 <= 5 && <u32>load<u8>(word + len - 1) - 0x30 < 10 : mayMark(first, word, len)) { // (mayMark's cellRef term)
       aux = plainMarks(first, word, len);
       if ((aux & A_PROC) != 0 && (k1 & K_SQL_EXEC) != 0) return false;
     }
@@ -1651,6 +1653,8 @@ function doubled(word: usize, len: u32): u64 {
 }
 const DOUBLED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_FROM | K_SQL_WHERE | K_SQL_LOGIC | K_SQL_ORDER | K_SQL_INSERT | K_SQL_UPDATE |
   K_SQL_DELETE | K_SQL_DDL | K_SQL_DANGER;
+// @ts-ignore
+assert(DOUBLED == KW_DOUBLED); // (doubledKeywordLengths's table is built from KW_DOUBLED)
 
 /** The marks a few plain words carry by their bytes (no keyword class is left for them). */
 function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
@@ -1671,6 +1675,20 @@ function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
   const l = first - 0x61;
   return l >= 26 || (len <= 8 && ((<u32>load<u16>(MARK_LEN + (<usize>l << 1)) >> len) & 1) != 0) ||
     (len - 2 <= 5 && <u32>load<u8>(word + len - 1) - 0x30 < 10) || (len >= 4 && load<u16>(word + 1) == 0x5f70);
+}
+/**
+ * For scanner.ts's ordinary words: may plainWordFast's tests of a word's shape, but mayMark's cellRef term and mayGlue
+ * (their last byte), be true for a word of `len` bytes (15: 15 or more) whose first byte is `w0` (a letter or a digit) and
+ * second `w1` (any byte but a-z when `anyW1`)? False: a number that starts with no 0 (hex, 0b); a word that is no doubled
+ * keyword (mayDouble) and for which mayMark's other terms are false.
+ */
+export function sqlShapeMatters(w0: u32, w1: u32, len: u32, anyW1: bool): bool {
+  if (w0 - 0x30 < 10) return w0 == 0x30;
+  // (doubled: a keyword k of DOUBLED's classes inside a word of 2|k| bytes starts with the word's first byte)
+  const lens = doubledKeywordLengths(w0);
+  const dbl = len >= 15 ? (lens >> 8) != 0 : len >= 4 && (len & 1) == 0 && ((lens >> <u64>(len >> 1)) & 1) != 0;
+  return dbl || (len <= 8 && ((<u32>load<u16>(MARK_LEN + (<usize>(w0 - 0x61) << 1)) >> len) & 1) != 0) ||
+    (len >= 4 && !anyW1 && w1 == 0x70);
 }
 // bit len per first letter a-z (see mayMark)
 const MARK_LEN: usize = memory.data<u16>([
