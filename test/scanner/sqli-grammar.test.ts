@@ -1593,9 +1593,13 @@ describe("sqli: admin'--x, and a possessive before a hashtag or signature", () =
 // Red team rtb23 (session 21): a '#' standing alone between spaces after a break-out is MySQL's comment marker, as a spaced "--"
 // already was (admin' -- x): name='admin' # x' AND pass=… logs in as admin. A hashtag is glued to its word, so my kids' #blessed
 // and admin' #x (one space, a word glued: red team rtb23's reverted false positives) stay clean; so does a '#' glued to the quote.
-describe("sqli: admin' # x — a free-standing '#' after a break-out", () => {
-  breakoutCases(["admin' # x", "admin'   # x y", "x'; # x", "x') # any note"],
-    ["Love my kids' #blessed", "admin' #x", "FOO BAR'# BLAH", "admin' # 1", 'TV 55" # deal', "print('a') # x", "it's # 2"]);
+// After the bare quote a spaced '#' is prose too (red team rtd24: Customers' # of orders, a line ending in a quote before a
+// Markdown heading or a Python comment): it cuts after a ';' or ')' ending the quote's statement, or a connective and operand.
+describe("sqli: admin'; # x — a free-standing '#' after a break-out", () => {
+  breakoutCases(["admin'; # x", "admin' ;  # x y", "x'; # x", "x') # any note", "x' or 1 # note"],
+    ["Love my kids' #blessed", "admin' #x", "FOO BAR'# BLAH", "admin' # 1", 'TV 55" # deal', "print('a') # x", "it's # 2",
+      "Customers' # of orders dropped", "Employees' # of hours: 40", "Thanks to all the contributors'\n\n# Usage",
+      "# this is the metaclass'\n# __call__", 'return f" # type: {comment}"', "admin' # x"]);
 });
 
 // Red team rtb23 (session 21): the same-number tautology (1 or 1) died at any word after its comment or at a line break used as
@@ -1722,7 +1726,8 @@ describe("sqli: '%id# — the closing quote, an operator and a column, cut off",
 
 // Red team rt23 04 (session 21): a numeric context's blind test as a chained comparison — id = 0<pass like 's%', id = 1=pass>'r'
 // return rows only while the column matches (one character per request). A chain of numbers (0 < x < 1) is maths, and a number
-// with letters glued to it starts a generated password, no integer literal (5tC3*8<`?`MWBl=").
+// with letters glued to it starts a generated password, no integer literal (5tC3*8<`?`MWBl="); a range check from code, both
+// comparisons ordering the same way (red team rtd24: 0 <= ch < 0x110000, 1 < n < 'z'), compares a boolean in SQL.
 describe("sqli: 0<pass like 's%' — a number, a column and a quoted literal chained", () => {
   const attacks = ["0<pass like 's%'", "1=pass>'r'", "0 < pass like 's%'", '1=pass>0x72'];
   it.each(attacks)('%s is a tautology', (input) => {
@@ -1732,7 +1737,7 @@ describe("sqli: 0<pass like 's%' — a number, a column and a quoted literal cha
       expect(r.blocked).toBe(true);
     }
   });
-  it.each(['0 < x < 1', '5tC3*8<`?`MWBl="', '5t<ab="x"', 'a < b < 3'])('%s is clean', (input) => {
+  it.each(['0 < x < 1', '5tC3*8<`?`MWBl="', '5t<ab="x"', 'a < b < 3', '0 <= ch < 0x110000', '0<=c<0x80', "1 < n < 'z'", "9 > n > 'a'"])('%s is clean', (input) => {
     expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, '5tC3*8<`?`MWBl="'], 'json'); });

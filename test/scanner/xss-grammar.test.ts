@@ -889,3 +889,41 @@ describe('xss: line comments and computed global members after leaving a JS stri
     for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
   });
 });
+
+// session 21 (held-out stand-in hs24): PortSwigger calls print() where alert is blocked in a cross-origin frame. After the
+// string is left with '+' or a '${' is opened, a bare call of the window's print, open or fetch runs in the page; any other
+// name called there is how code builds a string ('Total: '+total()+'!', `${fmt(d)}`), so only these count (after - * ;
+// | & ^ xss.ts reports any call). The hits fail before; the clean rows keep concatenation, members and prose.
+describe("xss: the window's print, open or fetch called after '+' or in '${' (session 21)", () => {
+  const hits = [
+    "'+print()+'", '"+print()+"', '`+print()+`', '${print()}', "'+print`1`+'", "x'+print()//", '${print`1`}',
+    "'+fetch('//x.example')+'", "${fetch('//x.example/'+1)}", "'%print()%'",
+  ];
+  const contexts = ['query', 'form', 'json'] as const;
+  // (a query's or form's '+' is a space: the attacker writes %2B; '%' alone is written %25)
+  const asSent = (input: string, context: string) =>
+    context === 'json' ? input : input.replace(/%/g, '%25').replace(/\+/g, '%2B');
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-breakout', (input, context) => {
+    const r = d.scan(asSent(input, context), { context });
+    expect(ruleIds(r)).toContain('xss.js-breakout');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = [
+    "'+x+'", "press 'Ctrl'+'C' to copy", "'Total: '+total()+' items'", '`Hello ${fmt(d)}`', '`${name}`', "print('hello')",
+    "doc'+w.print()+'", "Use 'print' + print() here", '"Page "+page.print()+"!"', "'a'+xhr.open('GET',u)+'", "the 'print' menu",
+    "it's print(x) time", '`${items.map((i) => i.name).join(", ")}`', 'a value other than `document`, for example a `fetch()` call',
+    'This will cause `new Request()`, and `fetch` to throw', "Is it 'print'? print() opens the dialog",
+  ];
+  // (clean as written and with every '+' sent as %2B: neither reading is an attack)
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(input, { context }).blocked).toBe(false);
+    expect(d.scan(asSent(input, context), { context }).blocked).toBe(false);
+  });
+  it('spans the finding from the break-out to the call', () => {
+    const r = d.scan("q='+print()+'", { context: 'json' });
+    expect(r.threats.find((t) => t.ruleId === 'xss.js-breakout')).toMatchObject({ offset: 2, length: 8 }); // (to the call's '(')
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
+  });
+});
