@@ -1602,7 +1602,6 @@ describe("sqli: admin'; # x — a free-standing '#' after a break-out", () => {
       "# this is the metaclass'\n# __call__", 'return f" # type: {comment}"', "admin' # x"]);
 });
 
-
 /** Session 21's tautology blocks: each attack is a blocked sqli.tautology in query, form and json; each clean value passes in json; all split anywhere. */
 function tautologyCases(attacks: string[], clean: string[]): void {
   it.each(attacks)('%s is a tautology', (input) => {
