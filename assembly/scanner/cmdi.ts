@@ -3,7 +3,7 @@
 // judged by what follows it (an option, a path, a number, end of input; `name=` is a query
 // assignment, not a command). Plus paths into bin directories, shells run with -c / /c,
 // redirections to paths, ${IFS}-style expansion, Windows batch FOR/IF, SSI directives.
-import { g32, s32, g64, s64, report, rawUpper, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION, ST_BSNL } from "./state";
+import { g32, s32, g64, s64, report, rawUpper, ST_CMD2, ST_CMD3, ST_LEX, LX_WORD, LX_START, ST_OPTION, ST_BSNL, ST_CONTEXT, CTX_QUERY, CTX_PATH } from "./state";
 import { digitsOnly, flagsOfBytes, lettersOnly, wordIs } from "./keywords";
 import {
   K_C_STRONG, K_C_WEAK, K_C_SHELL, K_C_BINDIR, K_C_IFS, K_C_BATCH_FOR, K_C_BATCH_IF, K_C_BATCH_IFARG, K_C_COMSPEC, K_C_SSI, K_C_MAILVERB, K_C_BATCH_CMP, K_C_WRAPPER, K_C_DEFINE_EXEC, K_SQL_NOT, K_FAMILY_CMD,
@@ -164,6 +164,16 @@ const K_PREFIXQ: u32 = 0x200000;
 /** K_ANGLE bit 22: "case" read in command position after a separator: a pattern's ')' opens the command position for
  * the commands of its branch (x;case x in x) id;;esac). Kept over separators, to the value's end. */
 const K_CASE: u32 = 0x400000;
+/** K_ANGLE bit 23: a '>' read where the command word belongs right after ; | & (x;>index.html, x|>f, x&&>>log): a command
+ * of only a redirection, which creates or truncates its target in sh, and in cmd.exe after '&' or '|'. Reported when a word
+ * ends the target at a separator or the value's end (see truncPunct); a space after the target ("x; > one of them": more
+ * words, judged as K_PREFIX judges them), a '<' or '>' after it (x; >_<), a third '>' (x; >>> quote) or a target of digits
+ * only ("Price; > 100") leave it. Not after a newline: a line opening with '>' is a quoted mail line. Bit 24: '>>'. */
+const K_TRUNC: u32 = 0x800000;
+const K_TRUNC2: u32 = 0x1000000;
+/** K_ANGLE bit 25: the null command ':' read where the command word belongs after ; | & (x;:>app.db): a '>' after it, glued
+ * or after spaces, is K_TRUNC's redirection alone (':' does nothing but the redirection); a word after it leaves it. */
+const K_NULLCMD: u32 = 0x2000000;
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it); 3: and a one-letter word after x` waits (see splitTick)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
                              // (only a word starting right at that end matches it, so it is never cleared)
@@ -609,6 +619,15 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (!isWord && ch == 0x2f && adjacent) { s32(c, C_CMD_STEP, 58); if (s == 59) fire(st, c, start, false); return; }
     if (s == 59 && !isWord && (ch == 0x20 || ch == 0x22 || ch == 0x0a || ch == 0x26 || ch == 0x7c)) { fire(st, c, start, false); return; }
     s32(c, C_CMD, 0); return;
+  }
+  // A '#' glued to the command word (x;id#) is part of the word in sh, cmd.exe and PowerShell: "id#" runs nothing. In a
+  // URL's query or path, though, a raw '#' starts the fragment, which the application's URL parser cuts off (Express's
+  // req.query reads x;id from ?q=x;id#): a '#' that is one raw byte (not a decoded %23, which is the value's own '#')
+  // is read as the value's end there. (A JSON or form value keeps its '#': google.com&whoami# stays clean there,
+  // and so does test|systeminfo%23 in a query: cmd.exe looks for a program named "systeminfo#".)
+  if (s == 0 && !isWord && ch == 0x23 && end == start + 1 && adjacent && (kind == 1 || kind == 2) && g32(c, C_CMD_END) == start &&
+      (g32(st, ST_CONTEXT) == CTX_QUERY || g32(st, ST_CONTEXT) == CTX_PATH)) {
+    pendingAtEnd(st, c, kind, start); s32(c, C_CMD, 0); return;
   }
   if (kind == 11) { winPath(st, c, isWord, ch, flags, start, end, wlen); return; }
   if (s == 38 || s == 39) { // powershell ( or powershell " then: a command word or a cmdlet's Verb- in it runs (see PS_LINE)
@@ -1342,9 +1361,19 @@ function englishMailVerb(word: usize, len: u32): bool {
     "mail data help quit user pass list stat top login select examine search fetch store uid create delete rename append subscribe status copy move check close idle enable compress");
 }
 
-/** IMAP verbs that are English words (a line of text may start with them): only after an IMAP tag (a1 SELECT INBOX). */
+/**
+ * IMAP verbs that no other mail protocol has: only after an IMAP tag (a1 SELECT INBOX), since IMAP answers an untagged line
+ * with BAD, and SMTP and POP3 know none of them ("Hi,\nlogin fails", "\nselect Name from", "hi\nuid 123", "hi\nlogout
+ * doesn't work", "hi\nauthenticate with google fails").
+ */
 function imapEnglishVerb(word: usize, len: u32): bool {
-  return len >= 5 && len <= 9 && inList(word, len, "login select examine search fetch store create delete rename append subscribe");
+  return len >= 3 && len <= 12 && inList(word, len,
+    "login select examine search fetch store create delete rename append subscribe uid logout authenticate lsub expunge namespace unselect");
+}
+
+/** Mail verbs complete without an argument (DATA, QUIT, HELP, LIST, STAT, CHECK, CLOSE, IDLE); the others' line needs one. */
+function mailVerbAlone(word: usize, len: u32): bool {
+  return len >= 4 && len <= 5 && inList(word, len, "data help quit list stat check close idle");
 }
 
 /** English function words: after a mail verb they continue a sentence ("list of", "delete it", "close the"); FROM: TO: are arguments. */
@@ -1405,16 +1434,18 @@ function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
  * A word. Most words of ordinary text name nothing here and arrive with every tracker at rest: their fast path (the
  * first two of cmdWordFull, which the same tests select) is inlined into the caller, so they cost no call. The lengths
  * left out are those cmdWordFull looks at first: "function" (8), runtimeExec's names (10 13 14), execute (7, while a
- * C_EXEC watch is on).
+ * C_EXEC watch is on). (A length added here goes into cmdOrdinaryShape too: scanner.ts's ordinary words skip the test.)
  */
 // @ts-ignore: decorator
-@inline export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
+@inline export function cmdWord(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32, ordinary: bool = false): void {
   // \nid, \r\n: a literal backslash-n or -r before a command (see literalNewline)
   if ((first == 0x6e || first == 0x72) && (load<u32>(st + ST_BSNL) >> 1) == start + 1 && literalNewline(st, c, word, len, start, end)) return;
   const j = st + ST_CMD2;
   const opt = g32(st, ST_OPTION);
   if (opt != 0) optionWord(st, opt, start, end); // (an option opening the value: see optionPunct)
-  if ((flags & K_FAMILY_CMD) == 0 && !(len == 8 && first == 0x66) && len != 10 && len != 13 && len != 14 && !(len == 7 && g32(c, C_EXEC) != 0)) {
+  // (`ordinary`: scanner.ts's word of a length cmdOrdinaryShape passes, none of the first four tests')
+  if ((flags & K_FAMILY_CMD) == 0 && (ordinary ? !(len == 7 && g32(c, C_EXEC) != 0) :
+      !(len == 8 && first == 0x66) && len != 10 && len != 13 && len != 14 && !(len == 7 && g32(c, C_EXEC) != 0))) {
     if (quiet(c, j)) { store<u64>(j + J_LW, (<u64>end << 32) | <u64>len); s32(c, C_LAST_END, end); return; }
     // (and the plain word opening the value, cmdWordFull's second fast path)
     if (g32(c, C_FRESH) != 0 && !v128.any_true(v128.load(j))) {
@@ -1425,6 +1456,11 @@ function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
     }
   }
   cmdWordFull(st, c, flags, word, len, first, start, end);
+}
+
+/** For scanner.ts's ordinary words: does cmdWord's fast path take every word of `len` bytes (15: 15 or more) starting with `w0`, length-wise? */
+export function cmdOrdinaryShape(w0: u32, len: u32): bool {
+  return !(len == 8 && w0 == 0x66) && len != 10 && len != 13 && len != 14;
 }
 
 function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, first: u32, start: u32, end: u32): void {
@@ -1854,7 +1890,7 @@ function staticCall(st: usize, c: usize, start: u32, end: u32): void {
   const opt = g32(st, ST_OPTION);
   if (opt != 0) optionPunct(st, opt, ch, start, end);
   else if (start == 0 && ch == 0x2d) s32(st, ST_OPTION, end);
-  if (ch == 0x20) { if (!quiet(c, j) || (g32(st + ST_CMD3, K_ANGLE) & K_PREFIX) != 0) cmdPunctFull(st, c, ch, start, end); }
+  if (ch == 0x20) { if (!quiet(c, j) || (g32(st + ST_CMD3, K_ANGLE) & (K_PREFIX | K_TRUNC | K_NULLCMD)) != 0) cmdPunctFull(st, c, ch, start, end); }
   else if (ch < 0x80 && ((ch < 0x40 ? INERT_LO >> <u64>ch : INERT_HI >> <u64>(ch - 0x40)) & 1) != 0 &&
       (ch != 0x2d || g32(c, C_LAST_END) == start) && g32(c, C_PEXP) == 0 && !(ch == 0x29 && (g32(st + ST_CMD3, K_ANGLE) & K_CASE) != 0)) {
     if (!quiet(c, j)) {
@@ -1869,9 +1905,56 @@ function staticCall(st: usize, c: usize, start: u32, end: u32): void {
   } else cmdPunctFull(st, c, ch, start, end);
 }
 
+/**
+ * The word ending right before `at` ends a redirection's target (K_TRUNC) that names a file: a dotted name or a path, which
+ * names the existing file the redirection empties (index.html, app.db, /var/www/x, ~/.bashrc), or a plain lower-case name
+ * of two letters or more standing alone after the '>' (x|>file, x;>out), a Unix file name. A generated password's run
+ * ("kgZed9msk;>oKUts", "Xc}1LuU0:bCIp;>g", "UrmrV+3pK|>_;291") gives neither.
+ */
+function truncTarget(st: usize, c: usize, j: usize, at: u32): bool {
+  const lw = load<u64>(j + J_LW);
+  const len = <u32>lw & 0xff;
+  if (<u32>(lw >> 32) != at || at == 0 || digitsOnly(st + ST_LEX + LX_WORD, len)) return false;
+  const p = g32(c, C_PREV);
+  if (p == 0x2e || p == 0x2f) return true;
+  if (p != 0x3e || len < 2 || at < len || !lettersOnly(st + ST_LEX + LX_WORD, len)) return false;
+  for (let i = at - len; i < at; i++) if (rawUpper(st, i) == 1) return false; // (unknown: the more dangerous reading)
+  return true;
+}
+
+/** K_TRUNC: a redirection alone where a command belongs after ; | & (see K_TRUNC); `ch` the byte read, before the rest. */
+function truncPunct(st: usize, c: usize, j: usize, ch: u32, start: u32, end: u32): void {
+  const k3 = st + ST_CMD3;
+  const ka = g32(k3, K_ANGLE);
+  const lw = load<u64>(j + J_LW);
+  const wordBefore = <u32>(lw >> 32) == start && start != 0;
+  if ((ka & K_TRUNC) == 0) {
+    const p = g32(c, C_PREV);
+    if ((ka & K_NULLCMD) != 0) { // ':' then '>' (x;:>f, x; : > f): see K_NULLCMD
+      if (ch == 0x3e && !wordBefore) s32(k3, K_ANGLE, (ka & ~K_NULLCMD) | K_TRUNC);
+      else if (ch != 0x20 || wordBefore) s32(k3, K_ANGLE, ka & ~K_NULLCMD);
+      return;
+    }
+    const sep = g32(c, C_SUBST) == 0 && (p == 0x3b || p == 0x7c || p == 0x26);
+    if (ch == 0x3a && sep && g32(c, C_POS) == 2 && !wordBefore) { s32(k3, K_ANGLE, ka | K_NULLCMD); return; }
+    // (or after a file-descriptor digit read in that position: x;2>err.log)
+    const fd = wordBefore && (<u32>lw & 0xfff) == 0x201 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10;
+    if (ch == 0x3e && (fd || (g32(c, C_POS) == 2 && !wordBefore)) && sep) s32(k3, K_ANGLE, ka | K_TRUNC);
+    return;
+  }
+  // '>>' appends, creating the file as '>' does; a third '>' is no redirection
+  if (ch == 0x3e && !wordBefore && g32(c, C_PREV) == 0x3e && g32(c, C_LAST_END) == start && (ka & K_TRUNC2) == 0) { s32(k3, K_ANGLE, ka | K_TRUNC2); return; }
+  if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) {
+    if (truncTarget(st, c, j, start)) report(st, R_CMDI_REDIRECTION, start - (<u32>lw & 0xff), start);
+  } else if (ch == 0x3c || ch == 0x3e || (ch == 0x20 && wordBefore) || ch == 0x09) {} // (x; >_<, "x; > one of them": see K_TRUNC)
+  else return; // (a space after the '>' itself, or a path's / . - ~ $ in the target)
+  s32(k3, K_ANGLE, ka & ~(K_TRUNC | K_TRUNC2));
+}
+
 /** Punctuation past the fast paths of cmdPunct (which alone calls it). */
 function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void {
   const j = st + ST_CMD2;
+  if (ch == 0x3e || ch == 0x3a || (g32(st + ST_CMD3, K_ANGLE) & (K_TRUNC | K_NULLCMD)) != 0) truncPunct(st, c, j, ch, start, end);
   // An assignment's value or a redirection's target before the command word ends at this space: the command position
   // the separator opened is back (see K_PREFIX); read before the byte's other sections, whose early exits skip the rest
   const prefix0 = g32(st + ST_CMD3, K_ANGLE) & K_PREFIX;
@@ -2325,10 +2408,11 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   s32(c, C_LAST_END, end);
 }
 
-/** (inlined in the caller: with every tracker at rest, no shell word, glob or brace either, so no K_TICK 3 to finish, nothing in cmdFinishFull can report) */
+/** (inlined in the caller: with every tracker at rest, no shell word, glob or brace either, so no K_TICK 3 to finish, nothing in cmdFinishFull can report
+ * but a redirection alone after a separator, K_TRUNC, kept in the third region) */
 // @ts-ignore: decorator
 @inline export function cmdFinish(st: usize, c: usize, end: u32): void {
-  if (!quiet(c, st + ST_CMD2)) cmdFinishFull(st, c, end);
+  if (!quiet(c, st + ST_CMD2) || (g32(st + ST_CMD3, K_ANGLE) & K_TRUNC) != 0) cmdFinishFull(st, c, end);
 }
 
 function cmdFinishFull(st: usize, c: usize, end: u32): void {
@@ -2338,10 +2422,15 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if (g32(j, G_ON) != 0) globEnd(st, j, false, end);
   if (g32(c, C_FUNC) == 9) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); // x() { at the end: no body to judge
   if (g32(c, C_REDIR) == 12) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); // '<(' at the end: as before, fail closed
+  // x;>index.html at the end: a redirection alone after a separator creates or truncates the file (see K_TRUNC)
+  if ((g32(st + ST_CMD3, K_ANGLE) & K_TRUNC) != 0 && truncTarget(st, c, j, end)) report(st, R_CMDI_REDIRECTION, end - (<u32>load<u64>(j + J_LW) & 0xff), end);
   const brc = g32(j, J_BRCMD);
   if (brc != 0 && brc == end + 1) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(j, J_BRSTART) - 1, end);
   const nlTag = g32(c, C_NLTAG); // a pending mail verb at the end: DATA, "a1 close" (not "mail from" without its ':')
-  if (nlTag >= 3 && (nlTag & 7) != 5) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_UNTAGGED) - 2, nlTag >> 3);
+  // (one right after its verb needs the verb to be complete alone: "hi\npass", "a1 SELECT" name nothing the server runs)
+  const lwm = load<u64>(j + J_LW);
+  const alone = (nlTag & 7) != 3 || (<u32>(lwm >> 32) == nlTag >> 3 && mailVerbAlone(st + ST_LEX + LX_WORD, <u32>lwm & 0xff));
+  if (nlTag >= 3 && (nlTag & 7) != 5 && alone) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_UNTAGGED) - 2, nlTag >> 3);
   const kind = g32(c, C_CMD);
   // (a file tool alone ending a sentence, "use `dir` instead of `ls`.", is prose; `id`. at the end still substitutes)
   const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;
@@ -2349,7 +2438,12 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
   if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
   if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5) && (g32(c, C_WRAP) & 3) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
-  if (kind == 1 || kind == 2) {
+  if (kind == 1 || kind == 2) pendingAtEnd(st, c, kind, end);
+}
+
+/** A strong or weak command word (C_CMD `kind` 1 or 2) still pending when the value ends at `end`: does it run? */
+function pendingAtEnd(st: usize, c: usize, kind: u32, end: u32): void {
+  {
     const s = g32(c, C_CMD_STEP);
     if ((s >= 50 && s <= 51) || (s >= 54 && s <= 58) || s == 60) {} // gcc 12.2 (x) at the end: a release (see step 15); id~ (57) no command; x&cat/ (58) x&cat/dogfood (60) a path
     else if (s == 59) fire(st, c, end, false); // x&whoami/all at the end (see step 58)

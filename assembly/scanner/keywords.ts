@@ -1,9 +1,26 @@
 // Keyword dictionary lookup: the lexer hashes each word once (FNV-1a) and every detector
 // tests the 64-bit class mask of the entry. Tables come from rules/keywords.json.
-import { KW_MASK, KW_SLOT_HASH, KW_SLOT_IDX, KW_FLAGS_LO, KW_FLAGS_HI, KW_OFF, KW_LEN, KW_BYTES, KW_MAX_WORD } from "./generated/tables";
+import {
+  KW_MASK, KW_SLOT_HASH, KW_SLOT_IDX, KW_FLAGS_LO, KW_FLAGS_HI, KW_OFF, KW_LEN, KW_BYTES, KW_MAX_WORD,
+  K_SQL_UNION, K_SQL_SELECT, K_SQL_FROM, K_SQL_WHERE, K_SQL_LOGIC, K_SQL_ORDER, K_SQL_INSERT, K_SQL_UPDATE, K_SQL_DELETE, K_SQL_DDL, K_SQL_DANGER,
+} from "./generated/tables";
 
 export const FNV_OFFSET: u32 = 0x811c9dc5;
 export const FNV_PRIME: u32 = 0x01000193;
+
+/** The classes sqli.ts's doubled() looks for (its DOUBLED, asserted equal there). */
+export const KW_DOUBLED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_FROM | K_SQL_WHERE | K_SQL_LOGIC | K_SQL_ORDER | K_SQL_INSERT |
+  K_SQL_UPDATE | K_SQL_DELETE | K_SQL_DDL | K_SQL_DANGER;
+// Per first byte, bit n set when a keyword of KW_DOUBLED's classes is n bytes long and starts with that byte (n <= KW_MAX_WORD < 64).
+// Built at start-up from the table (with KW_FILTER, below).
+const DOUBLE_FIRST: usize = memory.data(256 * 8, 8);
+/**
+ * The lengths (bit n: n bytes) of the keywords of KW_DOUBLED's classes that start with byte `first`. sqli.ts's doubled()
+ * finds such a keyword k inside a word of 2|k| bytes that starts with k's first byte (scanner.ts's ordinary words).
+ */
+export function doubledKeywordLengths(first: u32): u64 {
+  return load<u64>(DOUBLE_FIRST + (<usize>first << 3));
+}
 
 // A look at a word's hash before the probe: one byte per value of the hash's top 15 bits, nonzero
 // for a keyword's (the table's slot is bits 0-11, a third of them taken: a plain word often lands on a
@@ -12,7 +29,14 @@ export const FNV_PRIME: u32 = 0x01000193;
 const FILTER_SHIFT: u32 = 17; // 32 - 15: the index needs no mask
 const KW_FILTER: usize = memory.data(1 << (32 - FILTER_SHIFT), 16);
 for (let slot: u32 = 0; slot <= KW_MASK; slot++) {
-  if (load<u16>(KW_SLOT_IDX + (<usize>slot << 1)) != 0) store<u8>(KW_FILTER + <usize>(load<u32>(KW_SLOT_HASH + (<usize>slot << 2)) >> FILTER_SHIFT), 1);
+  const idx = <u32>load<u16>(KW_SLOT_IDX + (<usize>slot << 1));
+  if (idx == 0) continue;
+  store<u8>(KW_FILTER + <usize>(load<u32>(KW_SLOT_HASH + (<usize>slot << 2)) >> FILTER_SHIFT), 1);
+  const k = idx - 1;
+  if ((((<u64>load<u32>(KW_FLAGS_HI + (<usize>k << 2)) << 32) | <u64>load<u32>(KW_FLAGS_LO + (<usize>k << 2))) & KW_DOUBLED) != 0) {
+    const at = DOUBLE_FIRST + (<usize>load<u8>(KW_BYTES + <usize>load<u16>(KW_OFF + (<usize>k << 1))) << 3);
+    store<u64>(at, load<u64>(at) | (<u64>1 << <u64>load<u8>(KW_LEN + k)));
+  }
 }
 /** May the word of FNV-1a hash `h` be a keyword? (false: it is none) */
 // @ts-ignore: decorator

@@ -282,6 +282,16 @@ const STEM_SECOND: usize = memory.data<u32>([0x0, 0x0, 0x2000000, 0x2020, 0xc002
     ((load<u32>(STEM_SECOND + i) >> (<u32>load<u8>(w, 1) & 31)) & 1) != 0;
 }
 
+/**
+ * For scanner.ts's ordinary words: is stemCandidate false for every word of `len` bytes (15: 15 or more) whose first
+ * byte is `w0` and second `w1` (any byte when `anyW1`), whatever its last byte?
+ */
+export function pathOrdinaryShape(w0: u32, w1: u32, len: u32, anyW1: bool): bool {
+  const i = <usize>len << 2;
+  return len >= 12 || ((load<u32>(STEM_FIRST + i) >> (w0 & 31)) & 1) == 0 || load<u32>(STEM_LAST + i) == 0 ||
+    (anyW1 ? load<u32>(STEM_SECOND + i) == 0 : ((load<u32>(STEM_SECOND + i) >> (w1 & 31)) & 1) == 0);
+}
+
 /** The stem kinds a word opens a <stem>.<ext> pair with (1 a system stem, 2 a secrets file, 4 a server config), or 0. */
 // @ts-ignore: decorator
 @inline function stemKind(w: usize, len: u32, flags: u64): u32 {
@@ -325,7 +335,8 @@ const EXT_FLAGS: u64 = K_P_SENS_EXT_STRONG | K_P_SENS_EXT | K_P_STEM_EXT;
  * word that is no stem, web|meta, tomcat or a one-letter drive, and a later idle word that is no stem)
  */
 // @ts-ignore: decorator
-@inline export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32): void {
+@inline export function pathWord(st: usize, p: usize, flags: u64, len: u32, same: bool, start: u32, end: u32, ordinary: bool = false): void {
+  // (`ordinary`: scanner.ts's word of a shape pathOrdinaryShape passes: no stemCandidate)
   flags &= K_FAMILY_PATH | K_C_BINDIR; // (a keyword of another family only takes the plain-word path)
   const h = st + ST_PATH2;
   s32(h, H_WORD_END, end);
@@ -334,8 +345,8 @@ const EXT_FLAGS: u64 = K_P_SENS_EXT_STRONG | K_P_SENS_EXT | K_P_STEM_EXT;
   let done = false;
   if (!held(h)) {
     if (g32(p, PT_ANY) == 0) {
-      if ((flags & FIRST_FLAGS) == 0 && len >= 2 && !stemCandidate(w, len)) { s32(p, PT_WORDS, 1); s32(p, PT_ANY, 1); s32(p, PT_LAST_END, end); done = true; }
-    } else if (idleWord(p, flags, IDLE_FLAGS, start) && (!idleStems(p, flags, start) || !stemCandidate(w, len))) {
+      if ((flags & FIRST_FLAGS) == 0 && len >= 2 && (ordinary || !stemCandidate(w, len))) { s32(p, PT_WORDS, 1); s32(p, PT_ANY, 1); s32(p, PT_LAST_END, end); done = true; }
+    } else if (idleWord(p, flags, IDLE_FLAGS, start) && (ordinary || !idleStems(p, flags, start) || !stemCandidate(w, len))) {
       s32(p, PT_DOTS, 0); s32(p, PT_LAST_END, end); done = true;
     }
   }

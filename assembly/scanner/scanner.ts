@@ -10,12 +10,12 @@ import {
 } from "./state";
 import { keywordFlags, FNV_OFFSET, FNV_PRIME } from "./keywords";
 import { prependCarry, percentStage, markupStage, SG_CARRY_LEN, SG_PREV, SG_MARK, MAX_CARRY } from "./decode";
-import { sqlInit, sqlWord, sqlPunct, sqlFinish, sqlInString, sqlTakesPunct, quoteOnlyPunct, quoteOnlyWord, quoteOnlyFinish, splitWord, splitPunct, sameWord, samePunct, sameFinish } from "./sqli";
-import { xssInit, xssWord, xssPunct, xssFinish } from "./xss";
-import { cmdInit, cmdWord, cmdPunct, cmdFinish } from "./cmdi";
-import { pathInit, pathWord, pathPunct, pathFinish } from "./path";
+import { sqlInit, sqlWord, sqlPunct, sqlFinish, sqlInString, sqlTakesPunct, quoteOnlyPunct, quoteOnlyWord, quoteOnlyFinish, splitWord, splitPunct, sameWord, samePunct, sameFinish, sqlShapeMatters } from "./sqli";
+import { xssInit, xssWord, xssPunct, xssFinish, xssOrdinaryShape } from "./xss";
+import { cmdInit, cmdWord, cmdPunct, cmdFinish, cmdOrdinaryShape } from "./cmdi";
+import { pathInit, pathWord, pathPunct, pathFinish, pathOrdinaryShape } from "./path";
 import { nosqlDollar, nosqlWord, nosqlPunct, nosqlFinish, nosqlPending, nosqlWordNext } from "./nosql";
-import { ssjsWord, ssjsPunct } from "./ssjs";
+import { ssjsWord, ssjsPunct, ssjsOrdinaryShape } from "./ssjs";
 import { RULE_COUNT, KW_MAX_WORD, R_LIMIT_OVERSIZE } from "./generated/tables";
 
 const ST_TOTAL: u32 = 48;  // all bytes pushed, including those past the limit
@@ -149,31 +149,79 @@ function sameBytes(word: usize, mixed: u32): bool {
   return mixed == 0;
 }
 
+// Ordinary words: most words of prose and data are no keyword, start with a letter or a digit other than 0 and have a shape no detector's
+// word step looks at (a doubled keyword's or a literal prefix's first letter and length for sqli, a JavaScript operator
+// word's or a shape outside plainShape's for xss, a length cmdi or ssjs names, a path stem's first letters). Each
+// detector's step tests its shapes on every word; a word of a shape none of them can match is decided here once, by one
+// table load, and goes to emitOrdinaryWord, whose inlined steps skip those tests (their `ordinary` argument true: each
+// test it skips is one the detector's *OrdinaryShape / sqlShapeMatters says is false for the word's shape).
+// ORDINARY: row w0 - 0x61 (a-z) or 26 + w0 - 0x30 (0-9), column w1 - 0x60 (w1 a-z: 1-26; 31 any other byte), a u16 with
+// bit min(len, 15) set when a word of that shape is not ordinary (bits 0 and 1 always: a one-byte word has no w1). Built
+// at start-up from the detectors' own shape functions.
+// (columns 0 and 27-30, w1 '`' '{' '|' '}' '~', are no word byte's: never ordinary; a 37th row, for a w0 no letter or
+// digit, neither)
+const ORD_ROWS: u32 = 36;
+const ORDINARY: usize = memory.data((ORD_ROWS + 1) * 32 * 2, 16);
+// byte offsets into ORDINARY by w0 (a row's) and by w1 (a column's), one load each
+const ORD_ROW: usize = memory.data(256 * 2, 16);
+const ORD_COL: usize = memory.data(256, 16);
+for (let b: u32 = 0; b < 256; b++) {
+  store<u16>(ORD_ROW + (<usize>b << 1), <u16>((b - 0x61 < 26 ? b - 0x61 : b - 0x30 < 10 ? 26 + b - 0x30 : ORD_ROWS) << 6));
+  store<u8>(ORD_COL + <usize>b, <u8>((b - 0x61 < 26 ? b - 0x60 : 31) << 1));
+}
+for (let col: u32 = 0; col < 32; col++) store<u16>(ORDINARY + (((<usize>ORD_ROWS << 5) + <usize>col) << 1), 0xffff);
+for (let row: u32 = 0; row < ORD_ROWS; row++) {
+  const w0 = row < 26 ? 0x61 + row : 0x30 + row - 26;
+  // (the tests that read no w1 first: sqlShapeMatters with `anyW1` is its w1-free terms)
+  let rowBits: u32 = 3;
+  for (let len: u32 = 2; len <= 15; len++) {
+    if (sqlShapeMatters(w0, 0, len, true) || !cmdOrdinaryShape(w0, len) || !ssjsOrdinaryShape(w0, len)) rowBits |= 1 << len;
+  }
+  for (let col: u32 = 0; col < 32; col++) {
+    let bits: u32 = 0xffff;
+    if (col - 1 < 26 || col == 31) {
+      const any = col == 31, w1 = any ? 0 : 0x60 + col;
+      bits = rowBits;
+      for (let len: u32 = 2; len <= 15; len++) {
+        if ((bits & (1 << len)) == 0 && (sqlShapeMatters(w0, w1, len, any) || !xssOrdinaryShape(w0, w1, len, any) ||
+            !pathOrdinaryShape(w0, w1, len, any))) bits |= 1 << len;
+      }
+    }
+    store<u16>(ORDINARY + ((<usize>row << 5) + <usize>col << 1), <u16>bits);
+  }
+}
+/** Is the word of `len` bytes whose first two are w0 w1 (w1 anything for one byte) ordinary (see ORDINARY)? */
+// @ts-ignore: decorator
+@inline function ordinaryWord(w0: u32, w1: u32, len: u32): bool {
+  const at = ORDINARY + <usize>load<u16>(ORD_ROW + (<usize>w0 << 1)) + <usize>load<u8>(ORD_COL + <usize>w1);
+  return ((<u32>load<u16>(at) >> (len < 15 ? len : 15)) & 1) == 0;
+}
+
 /**
- * A word to every detector: the lexer's (its first KW_MAX_WORD bytes at LX_WORD), `flags` its keyword classes.
- * (Inlined into emitWord twice: see there.)
+ * A word to every detector: the lexer's (its first KW_MAX_WORD bytes at LX_WORD), `flags` its keyword classes,
+ * `ordinary` (a constant) whether it is an ordinary word (see ORDINARY). (Inlined into emitWord four times: see there.)
  */
 // @ts-ignore: decorator
-@inline function wordEvent(st: usize, flags: u64, len: u32, start: u32, end: u32): void {
+@inline function wordEvent(st: usize, flags: u64, len: u32, start: u32, end: u32, ordinary: bool, number: bool): void {
   const word = st + ST_LEX + LX_WORD;
   const w0 = <u32>load<u8>(word);
   const w1 = len > 1 ? <u32>load<u8>(word + 1) : 0;
   const q0 = st + ST_SQL, q1 = q0 + SQL_BYTES, q2 = q1 + SQL_BYTES;
-  if (!sqlInString(q0)) sqlWord(st, q0, flags, w0, start, end, word, len);
-  if (!sqlInString(q1)) sqlWord(st, q1, flags, w0, start, end, word, len);
-  if (!sqlInString(q2)) sqlWord(st, q2, flags, w0, start, end, word, len);
+  if (!sqlInString(q0)) sqlWord(st, q0, flags, w0, start, end, word, len, ordinary, number);
+  if (!sqlInString(q1)) sqlWord(st, q1, flags, w0, start, end, word, len, ordinary, number);
+  if (!sqlInString(q2)) sqlWord(st, q2, flags, w0, start, end, word, len, ordinary, number);
   quoteOnlyWord(st, flags);
   splitWord(st, len, start, end);
   sameWord(st, flags, len);
-  xssWord(st, st + ST_XSS, flags, word, w0, w1, len, start, end);
-  cmdWord(st, st + ST_CMD, flags, word, len, w0, start, end);
-  pathWord(st, st + ST_PATH, flags, len, len >= 64 && sameBytes(word, load<u32>(st + ST_LEX + LX_MIXED)), start, end);
+  xssWord(st, st + ST_XSS, flags, word, w0, w1, len, start, end, ordinary);
+  cmdWord(st, st + ST_CMD, flags, word, len, w0, start, end, ordinary);
+  pathWord(st, st + ST_PATH, flags, len, len >= 64 && sameBytes(word, load<u32>(st + ST_LEX + LX_MIXED)), start, end, ordinary);
   if (nosqlWordNext(st + ST_NOSQL, start)) nosqlWord(st + ST_NOSQL, word, len, end);
-  ssjsWord(st, st + ST_SSJS, flags, word, w0, len, start, end);
+  ssjsWord(st, st + ST_SSJS, flags, word, w0, len, start, end, ordinary);
 }
 
 function emitKeyword(st: usize, flags: u64, len: u32, start: u32, end: u32): void {
-  wordEvent(st, flags, len, start, end);
+  wordEvent(st, flags, len, start, end, false, false);
 }
 
 /**
@@ -182,14 +230,30 @@ function emitKeyword(st: usize, flags: u64, len: u32, start: u32, end: u32): voi
  * back into one by the optimizer.)
  */
 function emitPlainWord(st: usize, len: u32, start: u32, end: u32): void {
-  wordEvent(st, 0, len, start, end);
+  wordEvent(st, 0, len, start, end, false, false);
+}
+
+/** emitPlainWord for an ordinary word that starts with a letter (see ORDINARY): the detectors' shape tests fold away too. */
+function emitOrdinaryWord(st: usize, len: u32, start: u32, end: u32): void {
+  wordEvent(st, 0, len, start, end, true, false);
+}
+
+/** emitOrdinaryWord for one that starts with a digit (1-9): a number to sqli (a copy of its own: see sqli.ts plainWordFast). */
+function emitOrdinaryNumber(st: usize, len: u32, start: u32, end: u32): void {
+  wordEvent(st, 0, len, start, end, true, true);
 }
 
 /** The lexer's word of `len` bytes with FNV-1a hash `hash`, to emitPlainWord or emitKeyword. */
 // @ts-ignore: decorator
 @inline function emitWord(st: usize, hash: u32, len: u32, start: u32, end: u32): void {
   const flags = keywordFlags(hash, st + ST_LEX + LX_WORD, len);
-  if (flags == 0) emitPlainWord(st, len, start, end); else emitKeyword(st, flags, len, start, end);
+  if (flags != 0) emitKeyword(st, flags, len, start, end);
+  else {
+    // (w1: for a one-byte word the byte after it, which ORDINARY's length bit 1 makes no matter)
+    const w01 = <u32>load<u16>(st + ST_LEX + LX_WORD);
+    if (!ordinaryWord(w01 & 0xff, w01 >> 8, len)) emitPlainWord(st, len, start, end);
+    else if ((w01 & 0xff) >= 0x61) emitOrdinaryWord(st, len, start, end); else emitOrdinaryNumber(st, len, start, end);
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
 // folded away (they only leave a flag), so `union/**/select`-style spacing changes nothing (a comment inside
 // a word, UNI/**/ON, is joined by the split-keyword tracker at the end of this file).
 import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY, ST_SPLIT, ST_SAME } from "./state";
-import { digitsOnly, flagsOfBytes, lettersOnly, wordIs } from "./keywords";
+import { digitsOnly, flagsOfBytes, lettersOnly, wordIs, doubledKeywordLengths, KW_DOUBLED } from "./keywords";
 import { valueEndNul } from "./decode";
 import {
   K_SQL_LOGIC, K_SQL_NOT, K_SQL_UNION, K_SQL_SELECT, K_SQL_ALLDISTINCT, K_SQL_FROM, K_SQL_WHERE, K_SQL_DDL,
@@ -239,6 +239,18 @@ function isValue(q: usize, k: u32): bool {
 // @ts-ignore: decorator
 @inline function isVerb(q: usize, k: u32): bool { return ttype(q, k) == T_WORD && (taux(q, k) & A_VERB) != 0 && (tflags(q, k) & K_SQL_EXEC) == 0; } // (call.x keeps A_CALLKW)
 
+/**
+ * Are the value's two comparisons, tokens 3 and 1 (n < x < m), a range check — both ordering the same way, or a first one
+ * that is <= or >= (joined: their '=' is kept) and a second '<' or '>'? Code and maths write 0 <= ch < 0x110000, 1 < n < 'z';
+ * SQL compares a boolean there ((0 < x) < 'z'), which tests no column's bytes.
+ */
+function rangeCheck(q: usize): bool {
+  const first = taux(q, 3), second = taux(q, 1);
+  const c2 = (second >> 8) & 0xff;
+  if ((second & A_JOINED) != 0 || (c2 != 0x3c && c2 != 0x3e)) return false;
+  return (first & A_JOINED) != 0 ? ((first >> 8) & 0xff) == 0x3d : ((first >> 8) & 0xff) == c2;
+}
+
 /** A plain name: a word with no SQL meaning of its own (x, price, rating — not user, version, ascii). */
 // @ts-ignore: decorator
 @inline function plainName(q: usize, k: u32): bool {
@@ -273,7 +285,42 @@ function selectItem(q: usize, k: u32): bool {
   return false;
 }
 
+/** Append a token to the ring (folding an operand's arithmetic), track the break-out shape and SQL signs, and judge. */
 function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
+  pushToken(st, q, type, aux, flags, start, end);
+}
+
+/**
+ * push for a ',' (a third of all pushes in the corpus: select lists, value lists): the same body with the type, aux and
+ * flags constant, so the tests that need another type fold away at compile time.
+ */
+function pushComma(st: usize, q: usize, start: u32, end: u32): void {
+  pushToken(st, q, T_COMMA, 0, 0, start, end);
+}
+
+/** push for an operator character (opToken) and a number (wordToken): the same body, the type and flags constant. */
+function pushOp(st: usize, q: usize, aux: u32, start: u32, end: u32): void {
+  pushToken(st, q, T_OP, aux, 0, start, end);
+}
+function pushNum(st: usize, q: usize, aux: u32, start: u32, end: u32): void {
+  pushToken(st, q, T_NUM, aux, 0, start, end);
+}
+/** push for a closed literal (closeString), a keyword, a connective and a word (wordToken): the type constant. */
+function pushStr(st: usize, q: usize, aux: u32, start: u32, end: u32): void {
+  pushToken(st, q, T_STR, aux, 0, start, end);
+}
+function pushKw(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u32): void {
+  pushToken(st, q, T_KW, aux, flags, start, end);
+}
+function pushLogic(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u32): void {
+  pushToken(st, q, T_LOGIC, aux, flags, start, end);
+}
+function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u32): void {
+  pushToken(st, q, T_WORD, aux, flags, start, end);
+}
+
+// @ts-ignore: decorator
+@inline function pushToken(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
   // (any token but the plain word wordToken let through settles a waiting ORDER BY <n> as the probe: 1 order by 3,4  order by 3 desc)
   if ((g32(q, Q_BO) & BO_ORDER) != 0) orderSettle(st, q);
   // value <arith-op> value folds into one operand (31337-31337, column*0), so comparisons see operands
@@ -347,6 +394,23 @@ function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, 
   // (bit 16: a token prose rarely makes — a quoted literal, a call or parenthesis, a comparison, a variable, a dangerous name)
   if ((tm & (TM_STR | TM_FUNC | TM_VAR)) != 0 || cmpOp || (aux & (A_LPAREN | A_RPAREN)) != 0 || (flags & K_SQL_DANGER) != 0) {
     s32(q, Q_SIG, g32(q, Q_SIG) | SIG_SYMBOLIC);
+  }
+  // judge's first exits, taken here without the call (half of all pushes): a ',' ends one rule only (SELECT x,), a decimal
+  // number or a plain word with no schema or SET flag after no keyword, operator, connective or call (nor, for the word, a
+  // ';' or word: verbStatement) ends none, and nor does an operator, connective or ';' with no SET flag after no keyword or
+  // variable. The same tests as judge's, on the same entries (dangerStep moves none). (other types pay one test)
+  if ((tm & (TM_COMMA | TM_NUM | TM_WORD | TM_OP | TM_LOGIC | TM_SEMI)) != 0) {
+    const t1 = load<u32>(q + Q_RING + ((head - 1) & (RING_N - 1)) * E_BYTES + E_TYPE); // (ttype(q, 1))
+    if (type == T_COMMA) {
+      if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
+      return;
+    }
+    const m1: u32 = 1 << t1;
+    if ((tm & (TM_OP | TM_LOGIC | TM_SEMI)) != 0) { if ((m1 & (TM_KW | TM_VAR)) == 0 && (flags & K_SQL_SET) == 0) return; }
+    else if ((m1 & (TM_KW | TM_OP | TM_LOGIC | TM_FUNC)) == 0) {
+      if (type == T_NUM) { if ((aux & A_HEX) == 0) return; }
+      else if ((m1 & (TM_SEMI | TM_WORD)) == 0 && (flags & (K_SQL_SCHEMA | K_SQL_SCHEMA_WEAK | K_SQL_SET)) == 0) return; // (T_WORD)
+    }
   }
   judge(st, q);
 }
@@ -605,7 +669,7 @@ function judge(st: usize, q: usize): void {
           const tb = ttype(q, 2);
           if ((t0 == T_NUM || t0 == T_STR) && (tb == T_NUM || tb == T_STR)) report(st, R_SQLI_COMPARISON, tstart(q, 2), e0);
         } else if (g32(q, Q_NTOK) == 5 && g32(q, Q_MODE) == 0 && (t0 == T_STR || (t0 == T_NUM && (eaux(r0) & A_HEX) != 0)) &&
-                   isCmp(q, 3) && ttype(q, 4) == T_NUM && (taux(q, 4) & (A_UNIT | A_HEX)) == 0 && plainName(q, 2)) {
+                   isCmp(q, 3) && ttype(q, 4) == T_NUM && (taux(q, 4) & (A_UNIT | A_HEX)) == 0 && plainName(q, 2) && !rangeCheck(q)) {
           // 0<pass like 's%'  1=pass>'r'  — read as-is, the value opens with a number compared to a column that is compared again
           // to a quoted string or hex literal: the chained comparison a numeric context's blind test appends (id = 0<pass like 's%'
           // is true for the rows whose column matches, one character per request). A chain in maths compares numbers: 0 < x < 1;
@@ -886,35 +950,38 @@ const DEFER_BREAK: u64 = STRUCTURAL | K_SQL_LOGIC | K_SQL_OPWORD | K_SQL_DANGER 
 }
 
 // Maths functions (a formula's: abs sin cos tan cot asin acos atan exp ln log log2 log10 sqrt round floor ceil ceiling
-// sign degrees radians), then after 0xff the aggregates
-// (sum avg min max count): no string or data function that reads a column's bytes (trim, lower, length, ascii, ord, hex, substr …)
-const MATHS_FUNCS: usize = memory.data<u8>([
-  3, 0x61, 0x62, 0x73, 3, 0x73, 0x69, 0x6e, 3, 0x63, 0x6f, 0x73, 3, 0x74, 0x61, 0x6e, 3, 0x63, 0x6f, 0x74, 4, 0x61,
-  0x73, 0x69, 0x6e, 4, 0x61, 0x63, 0x6f, 0x73, 4, 0x61, 0x74, 0x61, 0x6e, 3, 0x65, 0x78, 0x70, 2, 0x6c, 0x6e, 3, 0x6c,
-  0x6f, 0x67, 4, 0x6c, 0x6f, 0x67, 0x32, 5, 0x6c, 0x6f, 0x67, 0x31, 0x30, 4, 0x73, 0x71, 0x72, 0x74, 5, 0x72, 0x6f,
-  0x75, 0x6e, 0x64, 5, 0x66, 0x6c, 0x6f, 0x6f, 0x72, 4, 0x63, 0x65, 0x69, 0x6c, 7, 0x63, 0x65, 0x69, 0x6c, 0x69, 0x6e,
-  0x67, 4, 0x73, 0x69, 0x67, 0x6e, 7, 0x64, 0x65, 0x67, 0x72, 0x65, 0x65, 0x73, 7, 0x72, 0x61, 0x64, 0x69, 0x61, 0x6e,
-  0x73, 0xff, 3, 0x73, 0x75, 0x6d, 3, 0x61, 0x76, 0x67, 3, 0x6d, 0x69, 0x6e, 3, 0x6d, 0x61, 0x78, 5, 0x63, 0x6f, 0x75,
-  0x6e, 0x74, 0,
-]);
+// sign degrees radians) and the aggregates (sum avg min max count): no string or data function that reads a column's
+// bytes (trim, lower, length, ascii, ord, hex, substr …). Each name is matched as one little-endian integer of its bytes
+// (mathsName): a switch on the length and a few compares, where a walk of a name list cost ~20 compares a call.
 
 /**
  * Token 0's name (its word still in the lexer's buffer) as a function of a formula: A_MATHS for a maths function, with
- * A_AGG for an aggregate (MATHS_FUNCS); 0 for any other name.
+ * A_AGG for an aggregate (see above); 0 for any other name.
  */
 function mathsName(st: usize, q: usize): u32 {
   const len = tend(q, 0) - tstart(q, 0);
   // (the lexer's buffer must hold this token's word, byte for byte: an encoded or joined name is not read as one)
   if (load<u32>(st + ST_LEX + LX_START) != tstart(q, 0) || len > 7) return 0;
-  const word = st + ST_LEX + LX_WORD;
-  let e = MATHS_FUNCS;
-  let kind = A_MATHS;
-  while (true) {
-    const l = <u32>load<u8>(e);
-    if (l == 0) return 0;
-    if (l == 0xff) { kind = A_MATHS | A_AGG; e++; continue; }
-    if (len == l && memory.compare(e + 1, word, len) == 0) return kind;
-    e += l + 1;
+  // (the buffer's bytes past the word are another word's: masked off; KW_MAX_WORD >= 8, so the load stays in the buffer)
+  const w = load<u64>(st + ST_LEX + LX_WORD) & ((<u64>1 << (<u64>len << 3)) - 1);
+  switch (len) {
+    case 2: return w == 0x6e6c ? A_MATHS : 0; // ln
+    case 3: {
+      // abs sin cos tan cot exp log, then sum avg min max
+      if (w == 0x736261 || w == 0x6e6973 || w == 0x736f63 || w == 0x6e6174 || w == 0x746f63 || w == 0x707865 || w == 0x676f6c) return A_MATHS;
+      if (w == 0x6d7573 || w == 0x677661 || w == 0x6e696d || w == 0x78616d) return A_MATHS | A_AGG;
+      return 0;
+    }
+    // asin acos atan log2 sqrt ceil sign
+    case 4: return w == 0x6e697361 || w == 0x736f6361 || w == 0x6e617461 || w == 0x32676f6c || w == 0x74727173 || w == 0x6c696563 ||
+      w == 0x6e676973 ? A_MATHS : 0;
+    case 5: {
+      // log10 round floor, then count
+      if (w == 0x3031676f6c || w == 0x646e756f72 || w == 0x726f6f6c66) return A_MATHS;
+      return w == 0x746e756f63 ? A_MATHS | A_AGG : 0;
+    }
+    // ceiling degrees radians
+    case 7: return w == 0x676e696c696563 || w == 0x73656572676564 || w == 0x736e6169646172 ? A_MATHS : 0;
   }
   return 0;
 }
@@ -1127,7 +1194,7 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
   let aux: u32 = c << 8;
   if (c == 0x3d || c == 0x3c || c == 0x3e) aux |= A_CMP;
   if (c == 0x2a) aux |= A_STAR;
-  push(st, q, T_OP, aux, 0, start, end);
+  pushOp(st, q, aux, start, end);
 }
 
 function closeString(st: usize, q: usize, end: u32, closed: bool): void {
@@ -1145,7 +1212,7 @@ function closeString(st: usize, q: usize, end: u32, closed: bool): void {
   s32(q, Q_STATE, S_NORMAL);
   // pass::"int4"  — a type name in "…" is PostgreSQL's quoted identifier, the same type: it folds as the bare name does
   if (closed && !implied && g32(q, Q_QUOTE) == 0x22 && quotedCast(st, q, end)) return;
-  push(st, q, T_STR, breakout ? A_BREAKOUT : 0, 0, g32(q, Q_TSTART), end);
+  pushStr(st, q, breakout ? A_BREAKOUT : 0, g32(q, Q_TSTART), end);
   // A value that starts with the closing quote itself ('=' , ' OR ', " or ""-") can still re-open it (in "…" too:
   // MySQL's default mode reads "…" as a string; the rules that read the shape say which quote they take).
   if (implied && !breakout) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 1);
@@ -1187,6 +1254,15 @@ function cutShape(q: usize): u32 {
   if (ttype(q, 1 + sh) == T_OP && (taux(q, 1 + sh) & (A_CHAR | A_JOINED)) == (0x3d << 8) && ttype(q, 2 + sh) == T_WORD &&
       ttype(q, 3 + sh) == T_COMMA && isBreakout(q, 4 + sh)) return CUT_NEXT | CUT_LOGIC;
   return isBreakout(q, 0) || (n == 1 && ttype(q, 0) == T_STR && (bo & BO_EMPTY) != 0) || (ttype(q, 0) == T_SEMI && isBreakout(q, 1)) ? CUT_NEXT : 0;
+}
+/**
+ * A '#' standing alone after a break-out (see S_HASH): cutShape's connective and operand (x' or 1 # note), or the quote's
+ * statement ended by a ';' or a ')' closed after it (admin'; # x, x') # note). After the bare quote it is prose: a plural
+ * possessive before "# of" (Customers' # of orders), a line ending in a quote before a Markdown heading or a Python comment.
+ */
+function spacedHashCuts(q: usize): bool {
+  const shape = cutShape(q);
+  return (shape & CUT_LOGIC) != 0 || (shape != 0 && (ttype(q, 0) == T_SEMI || (g32(q, Q_PEND) & A_RPAREN) != 0));
 }
 const CUT_NEXT: u32 = 1;
 const CUT_SPACED: u32 = 2;
@@ -1243,13 +1319,13 @@ const CUT_LOGIC: u32 = 4;
     // x' or true #yolo  — a word glued after '#' is a hashtag in prose, but MySQL's comment after a connective and its operand
     // following a break-out (not after the quote itself: R7u'#Lp2 in a generated password, my kids' #blessed in prose); a number after it is an item's (7" #2 NEEDLE), a space after it spells a note (FOO BAR'# BLAH), and a "…" closed
     // after a number was an inch mark (TV 55" #deal)
-    // admin' # x  x' or 1  # note  — a '#' standing alone, spaces on both sides, is no hashtag (one is glued to its word) and no
-    // text glued to a quote (FOO BAR'# BLAH): it is MySQL's comment marker, as a spaced "--" is, so after a break-out it cuts at
-    // any spacing ('# 1', a number after it, still names an item)
+    // admin'; # x  x' or 1  # note  — a '#' standing alone, spaces on both sides, is no hashtag (one is glued to its word) and no
+    // text glued to a quote (FOO BAR'# BLAH): it is MySQL's comment marker, as a spaced "--" is, so after a break-out's statement
+    // end or connective it cuts at any spacing (see spacedHashCuts; '# 1', a number after it, still names an item)
     const aux = g32(q, Q_AUXSTART);
     if (c == 0x61 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10 && (g32(q, Q_BO) & BO_INCH) == 0 &&
         (start == aux + 1 ? (cutAfterBreakout(q) & CUT_LOGIC) != 0 :
-          aux > tend(q, 0) && aux > g32(q, Q_LASTEND) && (g32(q, Q_PEND) & ~A_RPAREN) == 0 && cutShape(q) != 0)) onComment(st, q, aux, end);
+          aux > tend(q, 0) && aux > g32(q, Q_LASTEND) && (g32(q, Q_PEND) & ~A_RPAREN) == 0 && spacedHashCuts(q))) onComment(st, q, aux, end);
     s32(q, Q_STATE, S_LINE); s32(q, Q_PEND, g32(q, Q_PEND) | A_COMMENT); return 99;
   } else if (s == S_BLOCK_OPEN) {
     if (c == 0x21) { report(st, R_SQLI_EXECUTABLE_COMMENT, g32(q, Q_AUXSTART), end); s32(q, Q_STATE, S_NORMAL); return 99; }
@@ -1298,10 +1374,10 @@ const GLUED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_LOGIC | K_SQL_FROM | K_SQL
  * ones its checks ask for; every other word goes to wordToken, the general path.
  */
 // @ts-ignore: decorator
-@inline export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32): void {
+@inline export function sqlWord(st: usize, q: usize, flags: u64, first: u32, start: u32, end: u32, word: usize, len: u32, ordinary: bool = false, number: bool = false): void {
   // (a keyword of another family only, an HTML tag, is a plain word here)
   if ((flags & K_FAMILY_SQL) != 0) wordToken(st, q, flags, first, start, end, word, len);
-  else if (!plainWordFast(st, q, first, start, end, word, len)) {
+  else if (!plainWordFast(st, q, first, start, end, word, len, ordinary, number)) {
     // (SKU-28839: a word glued after a '-' in a small function of its own; wordToken tries dashJoinFast again first,
     // which changes nothing when it returns false)
     if (g32(q, Q_STATE) != S_DASH || !dashWord(st, q, first, start, end, word, len)) wordToken(st, q, flags, first, start, end, word, len);
@@ -1399,7 +1475,8 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
     }
   }
   s32(q, Q_DOT, 0);
-  if (castFold(q, flags, isNum, start, end, word, len)) return;
+  // (castFold's first test, inline: most words follow no operator, and then make no call)
+  if (load<u32>(ent(q, 0) + E_TYPE) == T_OP && castFold(q, flags, isNum, start, end, word, len)) return;
   s32(q, Q_LASTEND, end);
   const at = g32(q, Q_AT);
   if (at != 0) {
@@ -1407,10 +1484,10 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
     push(st, q, T_VAR, at >= 2 && sysVar(word, len) ? A_SYSVAR : 0, flags, start - at, end);
     return;
   }
-  if (isNum) { push(st, q, T_NUM, ((first == 0x30 && end - start > 2) ? A_HEX : 0) | (digitsOnly(word, len) ? 0 : A_UNIT), 0, start, end); return; }
+  if (isNum) { pushNum(st, q, ((first == 0x30 && end - start > 2) ? A_HEX : 0) | (digitsOnly(word, len) ? 0 : A_UNIT), start, end); return; }
   if ((flags & K_SQL_NOT) != 0) { s32(q, Q_PEND, g32(q, Q_PEND) | A_NOT); return; } // NOT is no token: it marks the next one
   // (xor is the only connective, rlike and regexp the only word operators, that start with x / r)
-  if ((flags & K_SQL_LOGIC) != 0) { push(st, q, T_LOGIC, first == 0x78 ? A_SQLWORD : 0, flags, start, end); return; }
+  if ((flags & K_SQL_LOGIC) != 0) { pushLogic(st, q, first == 0x78 ? A_SQLWORD : 0, flags, start, end); return; }
   if ((flags & K_SQL_OPWORD) != 0) {
     // SOUNDS LIKE is one operator
     if (first == 0x6c && len == 4 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_OP && (taux(q, 0) & A_SQLWORD) != 0) { // (like: the only 4-letter word operator with an l)
@@ -1419,7 +1496,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
     }
     push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0) | (first == 0x72 || first == 0x73 ? A_SQLWORD : 0), flags, start, end); return; }
   if ((flags & STRUCTURAL) != 0) {
-    push(st, q, T_KW, ((flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0) | ((flags & K_SQL_WHERE) != 0 && len == 4 ? A_WHEN : 0) |
+    pushKw(st, q, ((flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0) | ((flags & K_SQL_WHERE) != 0 && len == 4 ? A_WHEN : 0) |
       ((flags & K_SQL_DDL) != 0 && first == 0x63 && len == 4 ? A_COPY : 0), flags, start, end); // (call, when, copy)
     return;
   }
@@ -1435,7 +1512,7 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   // there, as IS NULL is (the quote's re-opening shape moves on; a glued '(' still makes isnull a call)
   let postfix = false;
   if (g32(q, Q_NTOK) == 1) postfix = (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
-  push(st, q, T_WORD, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
+  pushWord(st, q, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
   if (postfix) s32(q, Q_BO, (g32(q, Q_BO) & ~BO_SHAPE) | 2);
 }
 
@@ -1505,7 +1582,7 @@ function castType(word: usize, len: u32): bool {
  * the general path.
  */
 // @ts-ignore: decorator
-@inline function plainWordFast(st: usize, q: usize, first: u32, start: u32, end: u32, word: usize, len: u32): bool {
+@inline function plainWordFast(st: usize, q: usize, first: u32, start: u32, end: u32, word: usize, len: u32, ordinary: bool, number: bool): bool {
   if ((g32(q, Q_STATE) | g32(q, Q_AT) | g32(q, Q_DOT) | (g32(q, Q_BO) & (BO_SHAPE | BO_TAG | BO_DANGER | BO_ORDER))) != 0) return false;
   const n = g32(q, Q_NTOK);
   const head = g32(q, Q_HEAD);
@@ -1516,15 +1593,17 @@ function castType(word: usize, len: u32): bool {
   if ((k1 & (K_SQL_SELECT | K_SQL_ALLDISTINCT)) != 0) return false; // (SELECT [ALL|DISTINCT] <item>: judged)
   let type = T_WORD;
   let aux: u32 = 0;
-  if (first - 0x30 < 10) {
+  // (`ordinary`: scanner.ts's word of a shape sqlShapeMatters says false for, `number` too when it starts with a digit: a
+  // number that starts with no 0; else a word that starts with a letter, no doubled keyword, no mark but maybe cellRef's)
+  if (number || (!ordinary && first - 0x30 < 10)) {
     // (hex: judged; 1union: split — both in the general path)
-    if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (first == 0x30 && end - start > 2) || mayGlue(word, len) && gluedNumber(word, len) != 0) return false;
+    if (t1 == T_FUNC || (k1 & K_SQL_BY) != 0 || (!number && first == 0x30 && end - start > 2) || mayGlue(word, len) && gluedNumber(word, len) != 0) return false;
     type = T_NUM;
     if (!digitsOnly(word, len)) aux = A_UNIT; // (as wordToken marks it: 3pm, 5tC3 are no integer literal)
   } else {
     // (the length terms grouped: a short or odd word skips the rest at once)
-    if (len >= 4 && ((len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) return false;
-    if (mayMark(first, word, len)) {
+    if (!ordinary && len >= 4 && ((len & 1) == 0 && len <= KW_MAX_WORD * 2 && mayDouble(word, len) && doubled(word, len) != 0)) return false;
+    if (ordinary ? len - 2 <= 5 && <u32>load<u8>(word + len - 1) - 0x30 < 10 : mayMark(first, word, len)) { // (mayMark's cellRef term)
       aux = plainMarks(first, word, len);
       if ((aux & A_PROC) != 0 && (k1 & K_SQL_EXEC) != 0) return false;
     }
@@ -1651,6 +1730,8 @@ function doubled(word: usize, len: u32): u64 {
 }
 const DOUBLED: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_FROM | K_SQL_WHERE | K_SQL_LOGIC | K_SQL_ORDER | K_SQL_INSERT | K_SQL_UPDATE |
   K_SQL_DELETE | K_SQL_DDL | K_SQL_DANGER;
+// @ts-ignore
+assert(DOUBLED == KW_DOUBLED); // (doubledKeywordLengths's table is built from KW_DOUBLED)
 
 /** The marks a few plain words carry by their bytes (no keyword class is left for them). */
 function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
@@ -1671,6 +1752,20 @@ function wordAux(flags: u64, first: u32, word: usize, len: u32): u32 {
   const l = first - 0x61;
   return l >= 26 || (len <= 8 && ((<u32>load<u16>(MARK_LEN + (<usize>l << 1)) >> len) & 1) != 0) ||
     (len - 2 <= 5 && <u32>load<u8>(word + len - 1) - 0x30 < 10) || (len >= 4 && load<u16>(word + 1) == 0x5f70);
+}
+/**
+ * For scanner.ts's ordinary words: may plainWordFast's tests of a word's shape, but mayMark's cellRef term and mayGlue
+ * (their last byte), be true for a word of `len` bytes (15: 15 or more) whose first byte is `w0` (a letter or a digit) and
+ * second `w1` (any byte but a-z when `anyW1`)? False: a number that starts with no 0 (hex, 0b); a word that is no doubled
+ * keyword (mayDouble) and for which mayMark's other terms are false.
+ */
+export function sqlShapeMatters(w0: u32, w1: u32, len: u32, anyW1: bool): bool {
+  if (w0 - 0x30 < 10) return w0 == 0x30;
+  // (doubled: a keyword k of DOUBLED's classes inside a word of 2|k| bytes starts with the word's first byte)
+  const lens = doubledKeywordLengths(w0);
+  const dbl = len >= 15 ? (lens >> 8) != 0 : len >= 4 && (len & 1) == 0 && ((lens >> <u64>(len >> 1)) & 1) != 0;
+  return dbl || (len <= 8 && ((<u32>load<u16>(MARK_LEN + (<usize>(w0 - 0x61) << 1)) >> len) & 1) != 0) ||
+    (len >= 4 && !anyW1 && w1 == 0x70);
 }
 // bit len per first letter a-z (see mayMark)
 const MARK_LEN: usize = memory.data<u16>([
@@ -1897,7 +1992,7 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
       s32(q, Q_LASTEND, end); // (a quote glued after it closes a quoted call: 'a=b(c)')
       break;
     }
-    case 0x2c: push(st, q, T_COMMA, 0, 0, start, end); break;
+    case 0x2c: pushComma(st, q, start, end); break;
     case 0x3b: push(st, q, T_SEMI, 0, 0, start, end); break;
     case 0x23: { s32(q, Q_STATE, S_HASH); s32(q, Q_AUXSTART, start); break; }
     case 0x2d: s32(q, Q_STATE, S_DASH); break;
@@ -2272,8 +2367,9 @@ function quoteOnlyStep(st: usize, s: u32, c: u32): void {
   if ((s & QO_DEAD) == 0) s32(st, ST_QONLY, s != 0 && (flags & K_SQL_LOGIC) != 0 ? s | QO_WORD : QO_DEAD);
 }
 
-/** At the end of the value: report a quote-only value (see above). */
-export function quoteOnlyFinish(st: usize, end: u32): void {
+/** At the end of the value: report a quote-only value (see above). Inlined: a load and a test for most values. */
+// @ts-ignore: decorator
+@inline export function quoteOnlyFinish(st: usize, end: u32): void {
   const s = g32(st, ST_QONLY);
   if ((s & (QO_LIVE | QO_DEAD)) == QO_LIVE && ((s >> 8) & 0xff) >= 3 &&
       ((s & QO_CMP) != 0 || (s & (QO_WORD | QO_SPACE)) == QO_WORD)) report(st, R_SQLI_STRING_BREAKOUT, 0, end);
@@ -2408,7 +2504,8 @@ const SAME_LINE: u32 = 7;
 const SAME_BLOCK: u32 = 8;
 const SAME_BLOCK_STAR: u32 = 9;
 
-/** At the end of the value: report a same-number tautology (see above), a comment after it or not. */
-export function sameFinish(st: usize, end: u32): void {
+/** At the end of the value: report a same-number tautology (see above), a comment after it or not. Inlined: a load and a test. */
+// @ts-ignore: decorator
+@inline export function sameFinish(st: usize, end: u32): void {
   if ((g32(st, ST_SAME) & 0xff) - 3 <= SAME_BLOCK_STAR - 3 && (g32(st, ST_SAME) & 0xff) != 4) report(st, R_SQLI_TAUTOLOGY, 0, end);
 }

@@ -47,14 +47,20 @@ function writingMethod(w: usize, len: u32): bool {
 
 /** (inlined in the lexer's dispatch: the common case makes no call) */
 // @ts-ignore: decorator
-@inline export function ssjsWord(st: usize, j: usize, flags: u64, word: usize, w0: u32, len: u32, start: u32, end: u32): void {
+@inline export function ssjsWord(st: usize, j: usize, flags: u64, word: usize, w0: u32, len: u32, start: u32, end: u32, ordinary: bool = false): void {
   if (g32(j, JB_MODE) != 0) jsbWord(st, j, word, len, start, end); // (before J_LAST_END and J_PREV move: it reads them)
   if (g32(j, PH) != 0) phpWord(st, j, flags, word, len, start, end);
-  // (nothing pending, the common case: only `db` or `new` can start a shape)
+  // (nothing pending, the common case: only `db` or `new` can start a shape; a shape added here goes into ssjsOrdinaryShape too)
+  // (`ordinary`: scanner.ts's word of a shape ssjsOrdinaryShape passes)
   // (J_PREV takes the word's length in bits 8 and up, up to 255: no byte compares equal to it; phpCall reads it)
-  if (idle(j) && !(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e)) {
+  if (idle(j) && (ordinary || (!(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e)))) {
     store<u64>(j, <u64>end | (<u64>(len < 255 ? len : 255) << 40), J_LAST_END);
   } else ssjsWordFull(st, j, word, w0, len, start, end);
+}
+
+/** For scanner.ts's ordinary words: is every word of `len` bytes (15: 15 or more) starting with `w0` no `db` or `new` shape? */
+export function ssjsOrdinaryShape(w0: u32, len: u32): bool {
+  return !(len == 2 && w0 == 0x64) && !(len == 3 && w0 == 0x6e);
 }
 
 function ssjsWordFull(st: usize, j: usize, word: usize, w0: u32, len: u32, start: u32, end: u32): void {

@@ -274,7 +274,8 @@ function jsOperatorWord(word: usize, len: u32): bool {
 // JavaScript keywords that take an expression after a space (void typeof return new await delete throw yield in
 // instanceof case else do of): a sink name after one is called, not named in prose (see sinkProse).
 // Compared as little-endian loads of the word's bytes by length: this test runs for every word, and a table walk
-// with a call per word cost about a sixth of a prose line's scan.
+// with a call per word cost about a sixth of a prose line's scan. (A word added here goes into xssOrdinaryShape's
+// list too: scanner.ts's ordinary words skip this test.)
 // @ts-ignore: decorator
 @inline function kwOperator(word: usize, len: u32): bool {
   if (len == 2) { const v = <u32>load<u16>(word); return v == 0x6e69 || v == 0x6f64 || v == 0x666f; } // in do of
@@ -529,6 +530,23 @@ const SHAPE: usize = memory.data<u16>([
 }
 
 /**
+ * For scanner.ts's ordinary words: are kwOperator false and plainShape true for every word of `len` bytes (15: 15 or
+ * more) whose first byte is the letter `w0` and second `w1` (any byte but a-z when `anyW1`: plainShape reads them as one)?
+ */
+export function xssOrdinaryShape(w0: u32, w1: u32, len: u32, anyW1: bool): bool {
+  // kwOperator's words by length and first two bytes: in do of, new, void case else, await throw yield, typeof return
+  // delete, instanceof
+  const op = !anyW1 && (
+    (len == 2 && ((w0 == 0x69 && w1 == 0x6e) || (w0 == 0x64 && w1 == 0x6f) || (w0 == 0x6f && w1 == 0x66))) ||
+    (len == 3 && w0 == 0x6e && w1 == 0x65) ||
+    (len == 4 && ((w0 == 0x76 && w1 == 0x6f) || (w0 == 0x63 && w1 == 0x61) || (w0 == 0x65 && w1 == 0x6c))) ||
+    (len == 5 && ((w0 == 0x61 && w1 == 0x77) || (w0 == 0x74 && w1 == 0x68) || (w0 == 0x79 && w1 == 0x69))) ||
+    (len == 6 && ((w0 == 0x74 && w1 == 0x79) || (w0 == 0x72 && w1 == 0x65) || (w0 == 0x64 && w1 == 0x65))) ||
+    (len == 10 && w0 == 0x69 && w1 == 0x6e));
+  return !op && plainShape(w0, anyW1 ? 0x7f : w1, len);
+}
+
+/**
  * Shapes SHAPE admits that the full path still reads as plain words while nothing but a quote's watch is pending:
  * in without that watch (only "in after a quote continues a breakout), and call bind apply (and any word of their
  * length and first letters) unless glued to a '.' (alert.call`x`, Reflect.apply).
@@ -582,14 +600,15 @@ const QUIET_CLASSES: u64 = K_X_TAG | K_X_TAG_DANGER | K_X_SCRIPT | K_X_ATTR_DANG
  * enough to be inlined into the lexer's emitWord).
  */
 // @ts-ignore: decorator
-@inline export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
-  if (kwOperator(word, len)) s32(st + ST_XSS4, X4_KWOP, end);
+@inline export function xssWord(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32, ordinary: bool = false): void {
+  // (`ordinary`: scanner.ts's word of a shape xssOrdinaryShape passes: no kwOperator word, plainShape true)
+  if (!ordinary && kwOperator(word, len)) s32(st + ST_XSS4, X4_KWOP, end);
   do { // (each test leaves for the full path at once: early exits compile to plain branches)
     if ((flags & (K_FAMILY_XSS & ~(QUIET_CLASSES | K_X_PROP | K_X_OBJ | K_X_SINK_CALL))) != 0) break;
     // (an object's name or a weak sink pending, this or open and a space: a word that is no member ends it as a quote's watch)
     if (!quietOrObject(x)) break;
     if ((flags & K_X_PROP) != 0 && g32(x, X_LAST_END) == start && g32(x, X_PREV) == 0x2e) break; // (.innerHTML .href: P_HTMLPROP)
-    if (!plainShape(w0, w1, len) && !plainWhileQuiet(x, w0, w1, len, start)) break;
+    if (!ordinary && !plainShape(w0, w1, len) && !plainWhileQuiet(x, w0, w1, len, start)) break;
     // an object's name (this, window, top, self: the full path's pend(P_OBJ) for them), a call sink not strong (open
     // print replace: P_SINK_WEAK; not constructor import function, or both classes), or a plain word
     if ((flags & (K_X_OBJ | K_X_SINK_CALL)) != 0) {

@@ -493,7 +493,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A file: URI (file:/, file:///, file:.., file:\\) naming a local path, or a relative one opening the value (file:app.py; Java's netdoc: alike), or a PHP stream wrapper that reads files or archives (php://filter, phar://, zip://, glob://, expect://, compress.zlib://), or a scheme a server-side fetch speaks a raw protocol with to internal services (gopher://, dict://), or Java's jar: opening a remote archive (jar:http://, jar:https://, jar:ftp://)."
+    "description": "A file: URI (file:/, file:///, file:.., file:\\) naming a local path (Java's netdoc: alike; a relative file:app.py is not read: it is the same bytes as a code search's filter), or a PHP stream wrapper that reads files or archives (php://filter, phar://, zip://, glob://, expect://, compress.zlib://), or a scheme a server-side fetch speaks a raw protocol with to internal services (gopher://, dict://), or Java's jar: opening a remote archive (jar:http://, jar:https://, jar:ftp://)."
   },
   {
     "index": 53,

@@ -1787,3 +1787,48 @@ describe('cmdi session 21: PHP calls glued to the value, after a break-out, or i
     for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean.map((h) => asSent(h, c))], c);
   });
 });
+
+describe('cmdi session 21 (rtc23 repro 17): a redirection alone after ; | & creates or truncates its target', () => {
+  // (sh runs an empty command with its redirection; ':' is the null command; cmd.exe does the same after & and |)
+  it.each(['x;>index.html', 'x|>file', 'x;>app.db', 'x;:>app.db', 'x; : > app.db', 'x&>app.db', 'x; > out.txt', 'x&&>>log.txt', 'x||>file',
+    'x;2>err.log', 'x;>/var/www/html/index.php', 'x;>~/.bashrc', 'x;>.htaccess', 'x;>f.txt;y', 'x|>Index.html'])('%s is a command', expectCmdi);
+  // arrows, a comparison, quoting marks, a smiley, a number, more words after the target, a Title-case or generated run
+  // after the '>' (a password's "kgZed9msk;>oKUts"), a mail quote after a newline
+  it.each(['a > b', 'x->y', 'a => b', '>>> quote', 'x; >>> quote', 'x; >_<', 'Price; > 100', 'x; > one of them', 'x;>Out', 'Hi\n>quoted',
+    'kgZed9msk;>oKUts', 'Xc}1LuU0:bCIp;>g', 'UrmrV+3pK|>_;291', 'VT^|H|I$;>GzycwC', 'x;>', 'a;>>>b'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 21 (hs24): a raw "#" glued after a command word in a URL ends the value the application reads', () => {
+  // sh, cmd.exe and PowerShell keep a glued '#' in the word ("id#", "whoami#" run nothing), but a raw '#' in a query or a
+  // path starts the fragment, which the application's URL parser cuts off: ?q=x;id# gives x;id
+  it.each(['google.com&whoami#', 'x;id#', 'x;id#frag', '127.0.0.1 |whoami#', '1%26whoami#', '%22||systeminfo#', 'x;cat#1'])('%s in a query is a command', (input) => {
+    for (const context of ['query', 'path'] as const) {
+      const r = d.scan(input, { context });
+      expect(r.blocked, `${context}: ${JSON.stringify(input)}`).toBe(true);
+      expect(ruleIds(r).some((id) => id.startsWith('cmdi.')), `${context}: ${JSON.stringify(input)}`).toBe(true);
+    }
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  // (a %23 is the value's own '#', as is any '#' in a form or JSON value: the word then is "systeminfo#"; a '#' glued to no
+  // command numbers something)
+  it.each(['test|systeminfo%23', '1%26whoami%23', 'x;id%23', 'Apt#4B', 'x&issue#42', 'C#', 'Room #4'])('%s in a query stays clean', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' })).filter((r) => r.startsWith('cmdi.'))).toEqual([]);
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['google.com&whoami#', 'x;id#', 'test|systeminfo#', '127.0.0.1 |whoami#'])('%s in a form or JSON value stays clean', (input) => {
+    for (const context of ['form', 'json'] as const) expect(ruleIds(d.scan(input, { context })).filter((r) => r.startsWith('cmdi.')), context).toEqual([]);
+  });
+});
+
+describe('cmdi session 21 (hs24): usleep, sleep in microseconds (busybox, initscripts)', () => {
+  it.each(['test&&usleep 1000000', 'x;usleep 5', 'x|usleep\t3000000', "x'\nusleep 3000000|", 'x;$(usleep 5)'])('%s is a command', expectCmdi);
+});
+
+describe('cmdi session 21 (rt-fp): a mail line the server would reject runs nothing', () => {
+  // IMAP-only verbs without a tag (IMAP answers BAD; SMTP and POP3 know none of them), and a verb that needs an argument
+  // alone at the end of its line
+  it.each(['hi\nuid 123', "hi\nlogout doesn't work", 'hi\nauthenticate with google fails', 'hi\nexpunge the old ones', 'hi\npass',
+    'x\r\nPASS', 'x\r\nuid 5', 'x\r\nlogout', 'x\r\na1 SELECT'])('%s stays clean', expectNoCmdi);
+  it.each(['x\r\nDATA\r\n', 'x\r\nQUIT', 'x\r\nDATA', 'x\r\nLIST', 'x\r\na1 LOGOUT', 'x\r\na1 UID FETCH 1 BODY[]', 'x\r\na1 logout',
+    'x\r\na1 EXPUNGE', 'x\r\nUSER admin\r\nPASS secret\r\n', 'x\r\nMAIL FROM:<a@evil.example>', 'x\r\na1 SELECT INBOX', 'x\r\na1 close', 'hi\nhelp'])('%s is a command', expectCmdi);
+});
