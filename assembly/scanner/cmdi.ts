@@ -68,20 +68,18 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // opening the value; 8388608 (PS_READ, kind 6): a file- or network-reading verb after '| ' in a pasted pipeline;
                              // 16777216 (IP_CMD): the command is ip after a separator (its object word decides: see step 52);
                              // 33554432 (LIT_WEAK): a weak word after a literal backslash-n (see literalNewline);
-                             // 67108864 (TITLE): the command word is written in Title-case (see titleCase); 134217728 (TITLE_NL):
-                             // and it opened a line after a newline (judged as opening the value, but for a dotted name: see step 13);
+                             // 67108864 (TITLE): the command word is written in Title-case (see titleCase);
                              // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|',
                              // 128 a PowerShell verb after '| ' or '&' (its cmdlet waits for an argument: step 36), 256 after '&' (only that counts)
 const IP_CMD: u32 = 16777216;
 const LIT_WEAK: u32 = 33554432;
 const TITLE: u32 = 67108864;
-const TITLE_NL: u32 = 134217728;
 
 /**
  * Was the word [start, end) written in Title-case, one upper-case letter and then lower-case ones ("Cat", "Route",
  * "History")? Decoding folds case, so the raw bytes are read (see rawUpper). A command on Unix is a lower-case file
- * name: "Cat food" runs nothing there, and where case is folded (cmd.exe, PowerShell, a macOS file system) what
- * follows the word still decides (x;Cat /etc/passwd). Not Title-case: a word with an escape in it (its raw span
+ * name, but case is folded by cmd.exe, by PowerShell (whose Verb-Noun is written Title-case) and by a macOS file system,
+ * so Title-case is weak evidence: it only excuses a strong word opening the value before ';' (see step). Not Title-case: a word with an escape in it (its raw span
  * longer than its bytes), one whose bytes are out of reach, one letter, upper-case (DATA, CAT) or mixed (cAt).
  */
 function titleCase(st: usize, word: usize, len: u32, start: u32, end: u32): bool {
@@ -903,7 +901,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (!isWord && ch == 0x3a && adjacent) {
       // (ps takes no drive: "PS C:\Users\ana> Get-ChildItem" is PowerShell's prompt pasted with the command after it)
       if ((g32(c, C_WRAP) & 4) != 0) { if ((g32(c, C_WRAP) & 131072) != 0) s32(c, C_CMD, 0); else fire(st, c, end, false); } else s32(c, C_CMD_STEP, 7);
-    } else if (!isWord && ch == 0x2e && adjacent && ((kind == 2 && pos == 2) || (g32(c, C_WRAP) & TITLE_NL) != 0)) s32(c, C_CMD_STEP, 14); // ;host x.example.test
+    } else if (!isWord && ch == 0x2e && adjacent && kind == 2 && pos == 2) s32(c, C_CMD_STEP, 14); // ;host x.example.test
     else if (!isWord && ch == 0x40 && adjacent && (g32(c, C_WRAP) & 1048576) != 0) fire(st, c, end, false); // | mail a@b (see mailer)
     else if (!isWord && ch == 0x2e && adjacent && (g32(c, C_WRAP) & 16384) != 0) s32(c, C_CMD_STEP, 18); // sh x.sh
     else s32(c, C_CMD, 0);
@@ -1046,9 +1044,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if ((kind == 1 || (pos == 2 && wlen == 1)) && first - 0x61 < 26) { // dir c:  curl http://  ;type c:
         s32(c, C_CMD_STEP, 5); s32(c, C_WRAP, wlen == 1 ? g32(c, C_WRAP) | 4 : g32(c, C_WRAP) & ~4); return;
       }
-      // (and a Title-case word opening a line after a newline, whose line is otherwise judged as a value's start: a dotted
-      // name after it is a host or a file, x\nNslookup evil.example, x\nCat secret.txt, x\nWget evil.example/x)
-      if (((kind == 2 && pos == 2) || (g32(c, C_WRAP) & TITLE_NL) != 0) && first - 0x61 < 26) { s32(c, C_CMD_STEP, 13); return; } // ;host name.domain  & start calc.exe
+      if (kind == 2 && pos == 2 && first - 0x61 < 26) { s32(c, C_CMD_STEP, 13); return; } // ;host name.domain  & start calc.exe
       s32(c, C_CMD, 0); return;
     }
     s32(c, C_CMD, 0); return;
@@ -1113,13 +1109,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 2 && ch == 0x2d) return; // --flag
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29 ||
       (s == 0 && g32(c, C_SUBST) == 2 && closesQuote(g32(c, C_PREV), ch))) { // (the bracket closing qx{ %x[ %x< right after the word)
-    // "Cat; Dog; Fish", "Order: Head & Shoulders; Tail & Co.", "Home | Blog | History": a weak word in Title-case (see
-    // titleCase) with nothing after it before a separator is an item of a list or a menu; no shell that splits there runs
-    // "Tail", and where case is folded it runs with no argument. "Tee; Shirts; Hats": so is a strong one opening the value
-    // before ';', which cmd.exe splits no command at (as "Whoami" alone, the bare-command policy). Given anything after it,
-    // an option, a path, a redirection, it is judged as before (x;Cat /etc/passwd, x|Sort -r).
-    if ((g32(c, C_WRAP) & TITLE) != 0 && s <= 1 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) &&
-        ((kind == 2 && pos == 2) || (kind == 1 && pos != 2 && ch == 0x3b))) { s32(c, C_CMD, 0); return; }
+    // "Tee; Shirts; Hats": a strong word in Title-case (see titleCase) opening the value with nothing after it before ';'
+    // runs, if at all, only where the whole value is run as a command, as "Whoami" alone would (the bare-command policy);
+    // cmd.exe splits no command at ';'. A weak word after a separator is not excused by its case: cmd.exe and PowerShell
+    // fold case and run x|Set, x;Calc, x|Shutdown alone (rtd24 repro 10).
+    if ((g32(c, C_WRAP) & TITLE) != 0 && s <= 1 && ch == 0x3b && kind == 1 && pos != 2) { s32(c, C_CMD, 0); return; }
     // $(CC) -o app main.c $(CFLAGS): a Makefile variable named like a tool that alone does nothing (see makeVar)
     if (ch == 0x29 && s == 0 && g32(c, C_SUBST) == 2 && g32(c, C_PREV) == 0x28 && g32(c, C_CMD_START) == g32(c, C_POS_START) + 2 &&
         g32(c, C_LAST_END) == start && <u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start &&
@@ -1608,9 +1602,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   let nl = g32(c, C_NL);
   const nlTag = g32(c, C_NLTAG);
   let pending: u32 = 0;
-  // (a line opening with a Title-case word, "Top Gun", "Mail to: x", "Wait list open", is a line of text: protocol verbs
-  // are written upper-case as the RFCs do, or lower-case as tools send them; IMAP tags are a1, A001)
-  const lineTitle = nl != 0 && nl - 1 == start && titleCase(st, word, len, start, end);
+  // (a mail verb's case is not evidence: SMTP, POP3 and IMAP read verbs case-insensitively, RFC 5321 2.4, so
+  // x\r\nMail From:<a@b>\r\nRcpt To:<c@d>\r\nData is a forged message as its upper-case spelling is; an IMAP tag is any atom)
   if (nlTag >= 3) { // a verb that is also English waits for its argument (see mailArg)
     const ps = nlTag & 7;
     const untagged = (nl & NL_UNTAGGED) != 0;
@@ -1620,7 +1613,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
       if (!untagged || digitsOnly(word, len)) report(st, R_CMDI_MAIL_COMMAND, (nl & ~NL_UNTAGGED) - 2, nlTag >> 3);
       else pending = 6 | (end << 3);
     } else if (ps == 4) pending = 5 | (nlTag & ~7);                                          // MAIL FROM: — or "list of x"
-  } else if ((nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0 && !lineTitle) || (nlTag == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len)))) {
+  } else if ((nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0) || (nlTag == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len)))) {
     const tagged = nlTag == 2;
     // (IMAP verbs that are English words count only after a tag, as the rule says: "Hi,\nlogin fails", "\nselect Name from")
     if (!tagged && imapEnglishVerb(word, len)) {}
@@ -1629,24 +1622,16 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   }
   // an IMAP tag (letters and digits) right after the newline: the verb follows after a space
   if (pending != 0) { s32(c, C_NLTAG, pending); s32(c, C_NL, nl); }
-  else if (nl != 0 && nl - 1 == start && len <= 8 && (flags & K_C_MAILVERB) == 0 && !lineTitle) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
+  else if (nl != 0 && nl - 1 == start && len <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
   else { s32(c, C_NLTAG, 0); s32(c, C_NL, 0); }
   if ((flags & K_C_IFS) != 0 && g32(c, C_LBRACE) != 0 && g32(c, C_LBRACE) - 1 == start) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   // command position (not for a word glued to a '.': "Java; .NET" names no command, ./x and ../x are paths)
   // (nor for one glued to a '!': sh runs "!id" as a command of that name, not found; "! id" negates the pipeline)
   if ((g32(c, C_PREV) == 0x2e || g32(c, C_PREV) == 0x21) && last == start) s32(c, C_POS, 0);
-  let pos = g32(c, C_POS);
-  // A command word in Title-case (see titleCase; not a shell or interpreter's name) after a newline opens a line of text
-  // ("Farm Shop\nRoute 9", "Hi,\nCut 2 pieces", "Notes\nDate 5 May"): the shells that split at a newline (sh, bash)
-  // run no "Route", so the line is judged as a value that opens with it, by what follows the word (x\nCat /etc/passwd
-  // still fires, as Cat /etc/passwd does). cmd.exe, which folds case, ends its command line at a newline; PowerShell,
-  // which folds it too, runs x\nWhoami as it runs a value that is "Whoami" alone, which is not blocked either (the
-  // bare-command policy). (Not inside a backtick substitution; the lower-case x\ncat f is unchanged.)
-  let title: u32 = 0;
-  if (pos != 0 && (flags & (K_C_STRONG | K_C_WEAK)) != 0 && (flags & K_C_SHELL) == 0 && (lineTitle || titleCase(st, word, len, start, end))) {
-    title = TITLE;
-    if (pos == 2 && g32(c, C_PREV) == 0x0a && g32(st + ST_CMD3, K_TICK) == 0) { pos = 1; s32(c, C_POS, 1); s32(c, C_POS_START, start); title |= TITLE_NL; }
-  }
+  const pos = g32(c, C_POS);
+  // (a command word after a newline is judged as after ';' whatever its case: PowerShell splits statements at a newline
+  // and folds case, as a macOS file system does for sh, so x\nWhoami, x\nSleep 10, x\nRm secret run; rtd24 repro 10)
+  const title: u32 = pos == 1 && (flags & K_C_STRONG) != 0 && (flags & K_C_SHELL) == 0 && titleCase(st, word, len, start, end) ? TITLE : 0;
   // then do else while command ...: the word after it is the command (see prefixWord)
   // (then else elif do only inside a compound command: see K_COMPOUND; while until open one)
   const k3w = st + ST_CMD3;
@@ -2464,7 +2449,6 @@ function pendingAtEnd(st: usize, c: usize, kind: u32, end: u32): void {
     else if (s <= 1 && g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c && (g32(c, C_WRAP) & 32768) == 0 &&
              ((g32(c, C_WRAP) & (64 | 16384)) == 64 || (g32(c, C_WRAP) & 524288) != 0)) {}
     else if (s == 0 && g32(c, C_SUBST) == 10 && g32(c, C_PREV) == 0x60) {} // ```bash at the end: a code fence's language
-    else if (kind == 2 && s <= 1 && (g32(c, C_WRAP) & TITLE) != 0) {} // "About Us | History", "Cat; Dog; Fish": see the separators in step
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
     else if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);
     else if ((kind == 2 || kind == 1) && s <= 2 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who
