@@ -559,6 +559,8 @@ function cmdletReport(st: usize, c: usize): void {
 
 /** C_WRAP (kind 11): the path is relative (x&uploads\a.exe, x|.\a.bat, x&x.bat: cmd.exe looks in its working folder). */
 const WIN_REL: u32 = 4;
+/** C_WRAP (kind 11): and it is a bare name after a newline (x\nsetup.exe), which no shell that splits there runs from the working folder. */
+const WIN_BARE: u32 = 8;
 
 /**
  * Kind 11: a Windows absolute path where cmd.exe reads the command (after & | newline): a drive, c:\ or c:/, or a UNC
@@ -584,16 +586,16 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
     if (s == 3 && adjacent) { s32(c, C_CMD_END, end); return; } // (a name the lexer split, v1 then 0)
     s32(c, C_CMD, 0); return;
   }
-  if (s == 0) { // a drive letter, or a one-letter file name (x&a.bat, x|a\b.exe: relative)
+  if (s == 0) { // a drive letter, or a one-letter file name (x&a.bat, x|a\b.exe: relative; x\na.exe bare, see step kind 6)
     if (ch == 0x3a && adjacent) s32(c, C_CMD_STEP, 1);
-    else if ((ch == 0x2e || ch == 0x5c) && adjacent) { s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL); }
+    else if ((ch == 0x2e || ch == 0x5c) && adjacent) { s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); }
     else s32(c, C_CMD, 0);
     return;
   }
   if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, g32(c, C_WRAP) & WIN_REL); return; }
   if (ch == 0x2e && adjacent && (s == 3 || s == 5)) { s32(c, C_CMD_STEP, 4); return; }
   if ((ch == 0x2d || ch == 0x5f) && adjacent && s == 3) return; // (a name with - or _ in it goes on)
-  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0)
+  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0)
     report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
   s32(c, C_CMD, 0);
 }
@@ -774,9 +776,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       cmdletReport(st, c); s32(c, C_CMD, 0); return;
     }
     // x|uploads\a.exe, x|a.bat: after cmd.exe's '|' or a newline a name glued to '\' or '.' may be a relative path to a
-    // program, judged by its last segment (see winPath)
+    // program, judged by its last segment (see winPath). After a newline only a path with a folder in it (x\nuploads\a.exe,
+    // which PowerShell runs): cmd.exe ends its command line at the newline and PowerShell runs no program from the working
+    // folder by a bare name; one on the PATH is a command word judged as such (x\ncalc.exe): "Hi,\nsetup.exe crashes"
+    // (WIN_BARE until a '\' or '/' comes)
     if (s == 0 && !isWord && adjacent && (ch == 0x5c || ch == 0x2e) && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL); return;
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); return;
     }
     if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
     if (isWord) {
@@ -2422,7 +2427,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
   if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
-  if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5) && (g32(c, C_WRAP) & 3) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
+  if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
   if (kind == 1 || kind == 2) pendingAtEnd(st, c, kind, end);
 }
 

