@@ -35,7 +35,8 @@ const C_SH_START: u32 = 92;
 const C_REDIR: u32 = 24;     // 1 after '>' or '<' (| 8 a '>' closing a '<' or an arrow), 2 after space, 3 after '/'; 10 11 '(' ')' after 9;
                              // 12 after '<(' '>(' (and spaces): judged by what follows (see cmdPunctFull); 13 after a '<' opening
                              // a $( (and spaces): bash's $(<file) reads the file, as $(cat file) does (C_RD_START: the '$');
-                             // 14 15 after "<<" "<<<" (a here-string, see cmdPunctFull)
+                             // 14 15 after "<<" "<<<" (a here-string, see cmdPunctFull); 16 after $(<D or $(<F, make's
+                             // automatic variable if ')' follows at once (see cmdWordFull)
 const C_RD_START: u32 = 96;
 const C_SSI: u32 = 28;       // progress through "<!--#"
 const C_SSI_START: u32 = 100;
@@ -1595,10 +1596,14 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   else if (exeWait) s32(c, C_SHELL, 1);
   else s32(c, C_SHELL, 0);
   // redirection to a path; and a word after '<(' (see rd 12 in cmdPunctFull)
+  // $(<secret.txt: the file it reads; but GNU make's $(<D) $(<F), the directory and file parts of the first prerequisite, as
+  // written (a raw upper-case D or F glued to a raw "$(<", then ')' at once: C_REDIR 16, judged by the next byte in cmdPunctFull): a file with
+  // that one-letter name holds nothing a probe is after ($(<D/x), $(<D.txt), $(<D2), $(<d) still count)
+  const makeAuto = g32(c, C_REDIR) == 13 && len == 1 && end - start == 1 && start == g32(c, C_RD_START) + 3 && (load<u8>(word) == 0x64 || load<u8>(word) == 0x66) && rawUpper(st, start) == 1;
   if (((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 11) && adjacent) || g32(c, C_REDIR) == 12) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
-  else if (g32(c, C_REDIR) == 13) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end); // $(<secret.txt: the file it reads
+  else if ((g32(c, C_REDIR) == 13 && !makeAuto) || g32(c, C_REDIR) == 16) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
   else if (g32(c, C_REDIR) == 15 && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); // tr a-y b-z<<<hc: a here-string
-  s32(c, C_REDIR, 0);
+  s32(c, C_REDIR, makeAuto ? 16 : 0);
   // <!--#exec
   if (g32(c, C_SSI) == 5 && adjacent && (flags & K_C_SSI) != 0) report(st, R_CMDI_SSI_EXEC, g32(c, C_SSI_START), end);
   s32(c, C_SSI, 0);
@@ -2188,6 +2193,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       s32(c, C_REDIR, 0); rd = 0;
     }
     // $(< then a path, a home, a dotted name, an expansion or a quoted name (a word: see cmdWordFull): the file it reads
+    if (rd == 16) { // $(<D then anything but ')' names a longer file (see cmdWordFull)
+      if (ch != 0x29) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
+      s32(c, C_REDIR, 0); rd = 0;
+    }
     if (rd == 13 && !isSpace) {
       if (ch == 0x2f || ch == 0x2e || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
       s32(c, C_REDIR, 0); rd = 0;

@@ -1730,6 +1730,10 @@ describe('cmdi session 21 (rtc23): $(<file) substitutes the file it reads (bash)
     '$(<~/x)', '$(<$HOME/x)', 'x;$(</tmp/x)', 'x $( < /etc/passwd )', "$(<'secret.txt')"])('%s is a command', expectCmdi);
   // (an empty one runs nothing; a '<' after a command word is its input, judged with the command; markup and jQuery's $('<div>'))
   it.each(['$(<)', "$('<div>')", '$("<b>x</b>")', 'a $ (<b>) c', 'x $(x) < y'])('%s stays clean', expectNoCmdi);
+  // session 24 (rtd24 repro 09): GNU make's $(<D) $(<F), written as make writes them, name the first prerequisite's parts;
+  // a one-letter file holds nothing a probe is after. Any other spelling or anything more still reads a file.
+  it.each(["* The automatic variables `$(@D)', `$(<D)', `$(?D)'", '$(<D)', '$(<F)', 'the folder $(<D) of it', 'x;$(<D)'])('%s stays clean', expectNoCmdi);
+  it.each(['$(<d)', '$(<x)', '$(<Db)', '$(<D/x)', '$(<D.txt)', '$(<D2)', '$(<D )', '$( <D)', '$(< D)', '$(<%44)', 'of $(<file).'])('%s is a command', expectCmdi);
 });
 
 describe('cmdi session 21 (rtc23): trap runs its first operand, quoted or not, at the signals named after it', () => {
