@@ -226,8 +226,9 @@ function needsArgument(word: usize, len: u32): bool {
     wordIs(word, len, "mail") || // (mail alone reads the server's own mailbox: "Echo; Delta; Mail", "| Email | Mail")
     // (and the file tools that only print their usage without an operand: "Cut; Copy; Paste", "Touch; Price")
     inList(word, len, "touch paste copy move cp mv mkdir rmdir rm ln chmod chown") ||
-    // (source and open with no operand name no file to read or open: "docs | source", "file | open")
-    (len >= 4 && inList(word, len, "source open")));
+    // (source and open with no operand name no file to read or open: "docs | source", "file | open"; cmd.exe's format with
+    // no volume answers "Required parameter missing": "Paste | Format")
+    (len >= 4 && inList(word, len, "source open format")));
 }
 
 /** The pending command is a shell or interpreter named alone (nothing after it yet) and not at the end of a pipe. */
@@ -256,12 +257,13 @@ function listField(st: usize, c: usize, fields: u32): bool {
 }
 
 /**
- * echo and cat given nothing print an empty line or pass their input through: alone before ';' opening the value ("Echo;
- * Delta; Foxtrot", "cat; dog; bird") or ending it after a pipe ("Alpha | Bravo | Echo", "dog|cat") they run nothing an
- * attacker wants (echo | x still feeds x: see step).
+ * echo and cat given nothing print an empty line or pass their input through, and so do the pagers more and less when
+ * their output is no terminal (a command's output, read by the application): alone before ';' opening the value ("Echo;
+ * Delta; Foxtrot", "cat; dog; bird") or ending it after a pipe ("Alpha | Bravo | Echo", "dog|cat", "Less | More") they
+ * run nothing an attacker wants (echo | x still feeds x: see step).
  */
 function quietAlone(word: usize, len: u32): bool {
-  return (len == 4 && wordIs(word, len, "echo")) || (len == 3 && wordIs(word, len, "cat"));
+  return (len == 4 && (wordIs(word, len, "echo") || wordIs(word, len, "more") || wordIs(word, len, "less"))) || (len == 3 && wordIs(word, len, "cat"));
 }
 
 /**

@@ -1717,6 +1717,13 @@ describe('cmdi session 21: the raw case a word is judged by survives chunking (r
   });
 });
 
+// Session 24 (rtd24, after taking back the Title-case menus): what the command does alone decides, in any case. A pager
+// whose output is no terminal passes its input through, as cat does; cmd.exe's format with no volume does nothing.
+describe('cmdi session 24: more and less end a pipe as cat does; format alone does nothing', () => {
+  it.each(['Less | More', 'less | more', 'x | more', 'x|less', 'Paste | Format', 'x | format'])('%s stays clean', expectNoCmdi);
+  it.each(['x|less /etc/passwd', 'x|more /etc/passwd', 'x|less -R', 'more | sh', 'x;less|sh', 'x;more', 'x|format c:', 'x;format c: /q'])('%s is a command', expectCmdi);
+});
+
 describe('cmdi session 21 (rtc23): source and open do nothing without an operand', () => {
   // (alone, source and open name nothing to read or open: lower-case too)
   it.each(['docs | source', 'file | open', 'x;source', 'x | open'])('%s stays clean', expectNoCmdi);
