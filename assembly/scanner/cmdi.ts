@@ -53,6 +53,9 @@ const C_NLTAG: u32 = 40;     // 1: an IMAP tag word followed the newline; 2: and
                              // 6 (a verb with no tag, then one word: the word's end << 3): only the line's end makes it a protocol line
 /** In C_NL while a mail verb waits: no IMAP tag came before it (then a word after it counts only if the line ends there). */
 const NL_UNTAGGED: u32 = 0x40000000;
+/** In C_NL while a mail verb waits: the verb is POP3's TOP, whose first argument must be a message number (RFC 1939). */
+const NL_NUMERIC: u32 = 0x20000000;
+const NL_FLAGS: u32 = NL_UNTAGGED | NL_NUMERIC;
 const C_LBRACE: u32 = 44;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
 const C_FUNC: u32 = 48;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); 3, 4 the same after a word out of command position;
                               // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body);
@@ -1619,17 +1622,20 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   if (nlTag >= 3) { // a verb that is also English waits for its argument (see mailArg)
     const ps = nlTag & 7;
     const untagged = (nl & NL_UNTAGGED) != 0;
-    if (ps == 4 && !functionWord(word, len)) {
+    // TOP x: POP3's TOP takes a message number and a line count, and no other mail protocol has it, so a word that is
+    // no number after it is a line every server rejects ("My top 3:\nTop Gun", "top picks"; x\r\nTOP 1 10 counts)
+    if ((nl & NL_NUMERIC) != 0 && !digitsOnly(word, len)) {}
+    else if (ps == 4 && !functionWord(word, len)) {
       // DATA x, LIST 1, a1 SELECT INBOX; with no tag, a word must end the line (USER admin\r\n), unless a number (LIST 1):
       // "Hi,\nhelp needed with …" is a line of text
-      if (!untagged || digitsOnly(word, len)) report(st, R_CMDI_MAIL_COMMAND, (nl & ~NL_UNTAGGED) - 2, nlTag >> 3);
+      if (!untagged || digitsOnly(word, len)) report(st, R_CMDI_MAIL_COMMAND, (nl & ~NL_FLAGS) - 2, nlTag >> 3);
       else pending = 6 | (end << 3);
     } else if (ps == 4) pending = 5 | (nlTag & ~7);                                          // MAIL FROM: — or "list of x"
   } else if ((nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0) || (nlTag == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len)))) {
     const tagged = nlTag == 2;
     // (IMAP verbs that are English words count only after a tag, as the rule says: "Hi,\nlogin fails", "\nselect Name from")
     if (!tagged && imapEnglishVerb(word, len)) {}
-    else if (englishMailVerb(word, len)) { pending = 3 | (end << 3); if (!tagged) nl |= NL_UNTAGGED; }
+    else if (englishMailVerb(word, len)) { pending = 3 | (end << 3); if (!tagged) nl |= NL_UNTAGGED; if (len == 3 && wordIs(word, len, "top")) nl |= NL_NUMERIC; }
     else report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
   }
   // an IMAP tag (letters and digits) right after the newline: the verb follows after a space
@@ -2256,7 +2262,8 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     else if (nlTag >= 3) {
       const ps = nlTag & 7;
       // (6: a verb and its word with no tag: only the line's end)
-      if (ps == 6 ? ch == 0x0d || ch == 0x0a : mailArg(ps, ch, adjacent)) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_UNTAGGED) - 2, ps == 5 ? end : nlTag >> 3);
+      // (TOP then punctuation: no message number, see cmdWordFull)
+      if (ps == 6 ? ch == 0x0d || ch == 0x0a : mailArg(ps, ch, adjacent) && !(ps == 4 && (g32(c, C_NL) & NL_NUMERIC) != 0)) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_FLAGS) - 2, ps == 5 ? end : nlTag >> 3);
       s32(c, C_NLTAG, 0); s32(c, C_NL, 0);
     }
     if (mailWait) {}
@@ -2431,7 +2438,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   // (one right after its verb needs the verb to be complete alone: "hi\npass", "a1 SELECT" name nothing the server runs)
   const lwm = load<u64>(j + J_LW);
   const alone = (nlTag & 7) != 3 || (<u32>(lwm >> 32) == nlTag >> 3 && mailVerbAlone(st + ST_LEX + LX_WORD, <u32>lwm & 0xff));
-  if (nlTag >= 3 && (nlTag & 7) != 5 && alone) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_UNTAGGED) - 2, nlTag >> 3);
+  if (nlTag >= 3 && (nlTag & 7) != 5 && alone) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_FLAGS) - 2, nlTag >> 3);
   const kind = g32(c, C_CMD);
   // (a file tool alone ending a sentence, "use `dir` instead of `ls`.", is prose; `id`. at the end still substitutes)
   const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;

@@ -1717,6 +1717,15 @@ describe('cmdi session 21: the raw case a word is judged by survives chunking (r
   });
 });
 
+// Session 24: POP3's TOP takes a message number first (RFC 1939) and no other mail protocol has TOP, so a TOP line whose
+// argument is no number is one every server rejects, in any case.
+describe('cmdi session 24: TOP without a message number is no protocol line', () => {
+  it.each(['My top 3:\nTop Gun\nJaws', 'My top 3:\ntop Gun', 'Ranking\r\nTOP picks\r\n', 'x\r\nTop of the list'])('%s stays clean', expectNoCmdi);
+  it.each(['x\r\nTOP 1 10\r\n', 'x\r\nTop 1 10', 'x\r\nTOP 1', 'x\r\nTOP\r\n', 'x\r\nLIST 1', 'x\r\nUSER admin\r\nPASS x'])('%s is a mail command', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'json' }))).toContain('cmdi.mail-command');
+  });
+});
+
 // Session 24 (rtd24, after taking back the Title-case menus): what the command does alone decides, in any case. A pager
 // whose output is no terminal passes its input through, as cat does; cmd.exe's format with no volume does nothing.
 describe('cmdi session 24: more and less end a pipe as cat does; format alone does nothing', () => {
