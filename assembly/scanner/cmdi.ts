@@ -35,7 +35,8 @@ const C_SH_START: u32 = 92;
 const C_REDIR: u32 = 24;     // 1 after '>' or '<' (| 8 a '>' closing a '<' or an arrow), 2 after space, 3 after '/'; 10 11 '(' ')' after 9;
                              // 12 after '<(' '>(' (and spaces): judged by what follows (see cmdPunctFull); 13 after a '<' opening
                              // a $( (and spaces): bash's $(<file) reads the file, as $(cat file) does (C_RD_START: the '$');
-                             // 14 15 after "<<" "<<<" (a here-string, see cmdPunctFull)
+                             // 14 15 after "<<" "<<<" (a here-string, see cmdPunctFull); 16 after $(<D or $(<F, make's
+                             // automatic variable if ')' follows at once (see cmdWordFull)
 const C_RD_START: u32 = 96;
 const C_SSI: u32 = 28;       // progress through "<!--#"
 const C_SSI_START: u32 = 100;
@@ -52,6 +53,9 @@ const C_NLTAG: u32 = 40;     // 1: an IMAP tag word followed the newline; 2: and
                              // 6 (a verb with no tag, then one word: the word's end << 3): only the line's end makes it a protocol line
 /** In C_NL while a mail verb waits: no IMAP tag came before it (then a word after it counts only if the line ends there). */
 const NL_UNTAGGED: u32 = 0x40000000;
+/** In C_NL while a mail verb waits: the verb is POP3's TOP, whose first argument must be a message number (RFC 1939). */
+const NL_NUMERIC: u32 = 0x20000000;
+const NL_FLAGS: u32 = NL_UNTAGGED | NL_NUMERIC;
 const C_LBRACE: u32 = 44;   // end + 1 of the last '{' (bit 31: of a '-' instead, for -e sh)
 const C_FUNC: u32 = 48;     // "()" progress: 1 '(' 2 ')' (then '{' is a function body); 3, 4 the same after a word out of command position;
                               // after the word "function": 8, 12 its name, 5 '(' 6 ')' 7 '{' (then ':' or a command starts the body);
@@ -68,20 +72,18 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
                              // opening the value; 8388608 (PS_READ, kind 6): a file- or network-reading verb after '| ' in a pasted pipeline;
                              // 16777216 (IP_CMD): the command is ip after a separator (its object word decides: see step 52);
                              // 33554432 (LIT_WEAK): a weak word after a literal backslash-n (see literalNewline);
-                             // 67108864 (TITLE): the command word is written in Title-case (see titleCase); 134217728 (TITLE_NL):
-                             // and it opened a line after a newline (judged as opening the value, but for a dotted name: see step 13);
+                             // 67108864 (TITLE): the command word is written in Title-case (see titleCase);
                              // kind 6 only: 16 a PowerShell verb, 32 glued to its separator, 64 msmtp piped into (see mailer), 8 after '|',
                              // 128 a PowerShell verb after '| ' or '&' (its cmdlet waits for an argument: step 36), 256 after '&' (only that counts)
 const IP_CMD: u32 = 16777216;
 const LIT_WEAK: u32 = 33554432;
 const TITLE: u32 = 67108864;
-const TITLE_NL: u32 = 134217728;
 
 /**
  * Was the word [start, end) written in Title-case, one upper-case letter and then lower-case ones ("Cat", "Route",
  * "History")? Decoding folds case, so the raw bytes are read (see rawUpper). A command on Unix is a lower-case file
- * name: "Cat food" runs nothing there, and where case is folded (cmd.exe, PowerShell, a macOS file system) what
- * follows the word still decides (x;Cat /etc/passwd). Not Title-case: a word with an escape in it (its raw span
+ * name, but case is folded by cmd.exe, by PowerShell (whose Verb-Noun is written Title-case) and by a macOS file system,
+ * so Title-case is weak evidence: it only excuses a strong word opening the value before ';' (see step). Not Title-case: a word with an escape in it (its raw span
  * longer than its bytes), one whose bytes are out of reach, one letter, upper-case (DATA, CAT) or mixed (cAt).
  */
 function titleCase(st: usize, word: usize, len: u32, start: u32, end: u32): bool {
@@ -227,8 +229,9 @@ function needsArgument(word: usize, len: u32): bool {
     wordIs(word, len, "mail") || // (mail alone reads the server's own mailbox: "Echo; Delta; Mail", "| Email | Mail")
     // (and the file tools that only print their usage without an operand: "Cut; Copy; Paste", "Touch; Price")
     inList(word, len, "touch paste copy move cp mv mkdir rmdir rm ln chmod chown") ||
-    // (source and open with no operand name no file to read or open: "docs | source", "file | open")
-    (len >= 4 && inList(word, len, "source open")));
+    // (source and open with no operand name no file to read or open: "docs | source", "file | open"; cmd.exe's format with
+    // no volume answers "Required parameter missing": "Paste | Format")
+    (len >= 4 && inList(word, len, "source open format")));
 }
 
 /** The pending command is a shell or interpreter named alone (nothing after it yet) and not at the end of a pipe. */
@@ -257,12 +260,13 @@ function listField(st: usize, c: usize, fields: u32): bool {
 }
 
 /**
- * echo and cat given nothing print an empty line or pass their input through: alone before ';' opening the value ("Echo;
- * Delta; Foxtrot", "cat; dog; bird") or ending it after a pipe ("Alpha | Bravo | Echo", "dog|cat") they run nothing an
- * attacker wants (echo | x still feeds x: see step).
+ * echo and cat given nothing print an empty line or pass their input through, and so do the pagers more and less when
+ * their output is no terminal (a command's output, read by the application): alone before ';' opening the value ("Echo;
+ * Delta; Foxtrot", "cat; dog; bird") or ending it after a pipe ("Alpha | Bravo | Echo", "dog|cat", "Less | More") they
+ * run nothing an attacker wants (echo | x still feeds x: see step).
  */
 function quietAlone(word: usize, len: u32): bool {
-  return (len == 4 && wordIs(word, len, "echo")) || (len == 3 && wordIs(word, len, "cat"));
+  return (len == 4 && (wordIs(word, len, "echo") || wordIs(word, len, "more") || wordIs(word, len, "less"))) || (len == 3 && wordIs(word, len, "cat"));
 }
 
 /**
@@ -561,6 +565,8 @@ function cmdletReport(st: usize, c: usize): void {
 
 /** C_WRAP (kind 11): the path is relative (x&uploads\a.exe, x|.\a.bat, x&x.bat: cmd.exe looks in its working folder). */
 const WIN_REL: u32 = 4;
+/** C_WRAP (kind 11): and it is a bare name after a newline (x\nsetup.exe), which no shell that splits there runs from the working folder. */
+const WIN_BARE: u32 = 8;
 
 /**
  * Kind 11: a Windows absolute path where cmd.exe reads the command (after & | newline): a drive, c:\ or c:/, or a UNC
@@ -586,16 +592,16 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
     if (s == 3 && adjacent) { s32(c, C_CMD_END, end); return; } // (a name the lexer split, v1 then 0)
     s32(c, C_CMD, 0); return;
   }
-  if (s == 0) { // a drive letter, or a one-letter file name (x&a.bat, x|a\b.exe: relative)
+  if (s == 0) { // a drive letter, or a one-letter file name (x&a.bat, x|a\b.exe: relative; x\na.exe bare, see step kind 6)
     if (ch == 0x3a && adjacent) s32(c, C_CMD_STEP, 1);
-    else if ((ch == 0x2e || ch == 0x5c) && adjacent) { s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL); }
+    else if ((ch == 0x2e || ch == 0x5c) && adjacent) { s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); }
     else s32(c, C_CMD, 0);
     return;
   }
   if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, g32(c, C_WRAP) & WIN_REL); return; }
   if (ch == 0x2e && adjacent && (s == 3 || s == 5)) { s32(c, C_CMD_STEP, 4); return; }
   if ((ch == 0x2d || ch == 0x5f) && adjacent && s == 3) return; // (a name with - or _ in it goes on)
-  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0)
+  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0)
     report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
   s32(c, C_CMD, 0);
 }
@@ -776,9 +782,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       cmdletReport(st, c); s32(c, C_CMD, 0); return;
     }
     // x|uploads\a.exe, x|a.bat: after cmd.exe's '|' or a newline a name glued to '\' or '.' may be a relative path to a
-    // program, judged by its last segment (see winPath)
+    // program, judged by its last segment (see winPath). After a newline only a path with a folder in it (x\nuploads\a.exe,
+    // which PowerShell runs): cmd.exe ends its command line at the newline and PowerShell runs no program from the working
+    // folder by a bare name; one on the PATH is a command word judged as such (x\ncalc.exe): "Hi,\nsetup.exe crashes"
+    // (WIN_BARE until a '\' or '/' comes)
     if (s == 0 && !isWord && adjacent && (ch == 0x5c || ch == 0x2e) && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL); return;
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); return;
     }
     if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
     if (isWord) {
@@ -903,7 +912,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (!isWord && ch == 0x3a && adjacent) {
       // (ps takes no drive: "PS C:\Users\ana> Get-ChildItem" is PowerShell's prompt pasted with the command after it)
       if ((g32(c, C_WRAP) & 4) != 0) { if ((g32(c, C_WRAP) & 131072) != 0) s32(c, C_CMD, 0); else fire(st, c, end, false); } else s32(c, C_CMD_STEP, 7);
-    } else if (!isWord && ch == 0x2e && adjacent && ((kind == 2 && pos == 2) || (g32(c, C_WRAP) & TITLE_NL) != 0)) s32(c, C_CMD_STEP, 14); // ;host x.example.test
+    } else if (!isWord && ch == 0x2e && adjacent && kind == 2 && pos == 2) s32(c, C_CMD_STEP, 14); // ;host x.example.test
     else if (!isWord && ch == 0x40 && adjacent && (g32(c, C_WRAP) & 1048576) != 0) fire(st, c, end, false); // | mail a@b (see mailer)
     else if (!isWord && ch == 0x2e && adjacent && (g32(c, C_WRAP) & 16384) != 0) s32(c, C_CMD_STEP, 18); // sh x.sh
     else s32(c, C_CMD, 0);
@@ -1046,9 +1055,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
       if ((kind == 1 || (pos == 2 && wlen == 1)) && first - 0x61 < 26) { // dir c:  curl http://  ;type c:
         s32(c, C_CMD_STEP, 5); s32(c, C_WRAP, wlen == 1 ? g32(c, C_WRAP) | 4 : g32(c, C_WRAP) & ~4); return;
       }
-      // (and a Title-case word opening a line after a newline, whose line is otherwise judged as a value's start: a dotted
-      // name after it is a host or a file, x\nNslookup evil.example, x\nCat secret.txt, x\nWget evil.example/x)
-      if (((kind == 2 && pos == 2) || (g32(c, C_WRAP) & TITLE_NL) != 0) && first - 0x61 < 26) { s32(c, C_CMD_STEP, 13); return; } // ;host name.domain  & start calc.exe
+      if (kind == 2 && pos == 2 && first - 0x61 < 26) { s32(c, C_CMD_STEP, 13); return; } // ;host name.domain  & start calc.exe
       s32(c, C_CMD, 0); return;
     }
     s32(c, C_CMD, 0); return;
@@ -1113,13 +1120,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
   if (s == 2 && ch == 0x2d) return; // --flag
   if (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a || ch == 0x60 || ch == 0x3e || ch == 0x3c || ch == 0x24 || ch == 0x29 ||
       (s == 0 && g32(c, C_SUBST) == 2 && closesQuote(g32(c, C_PREV), ch))) { // (the bracket closing qx{ %x[ %x< right after the word)
-    // "Cat; Dog; Fish", "Order: Head & Shoulders; Tail & Co.", "Home | Blog | History": a weak word in Title-case (see
-    // titleCase) with nothing after it before a separator is an item of a list or a menu; no shell that splits there runs
-    // "Tail", and where case is folded it runs with no argument. "Tee; Shirts; Hats": so is a strong one opening the value
-    // before ';', which cmd.exe splits no command at (as "Whoami" alone, the bare-command policy). Given anything after it,
-    // an option, a path, a redirection, it is judged as before (x;Cat /etc/passwd, x|Sort -r).
-    if ((g32(c, C_WRAP) & TITLE) != 0 && s <= 1 && (ch == 0x3b || ch == 0x7c || ch == 0x26 || ch == 0x0a) &&
-        ((kind == 2 && pos == 2) || (kind == 1 && pos != 2 && ch == 0x3b))) { s32(c, C_CMD, 0); return; }
+    // "Tee; Shirts; Hats": a strong word in Title-case (see titleCase) opening the value with nothing after it before ';'
+    // runs, if at all, only where the whole value is run as a command, as "Whoami" alone would (the bare-command policy);
+    // cmd.exe splits no command at ';'. A weak word after a separator is not excused by its case: cmd.exe and PowerShell
+    // fold case and run x|Set, x;Calc, x|Shutdown alone (rtd24 repro 10).
+    if ((g32(c, C_WRAP) & TITLE) != 0 && s <= 1 && ch == 0x3b && kind == 1 && pos != 2) { s32(c, C_CMD, 0); return; }
     // $(CC) -o app main.c $(CFLAGS): a Makefile variable named like a tool that alone does nothing (see makeVar)
     if (ch == 0x29 && s == 0 && g32(c, C_SUBST) == 2 && g32(c, C_PREV) == 0x28 && g32(c, C_CMD_START) == g32(c, C_POS_START) + 2 &&
         g32(c, C_LAST_END) == start && <u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) == start &&
@@ -1596,10 +1601,14 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   else if (exeWait) s32(c, C_SHELL, 1);
   else s32(c, C_SHELL, 0);
   // redirection to a path; and a word after '<(' (see rd 12 in cmdPunctFull)
+  // $(<secret.txt: the file it reads; but GNU make's $(<D) $(<F), the directory and file parts of the first prerequisite, as
+  // written (a raw upper-case D or F glued to a raw "$(<", then ')' at once: C_REDIR 16, judged by the next byte in cmdPunctFull): a file with
+  // that one-letter name holds nothing a probe is after ($(<D/x), $(<D.txt), $(<D2), $(<d) still count)
+  const makeAuto = g32(c, C_REDIR) == 13 && len == 1 && end - start == 1 && start == g32(c, C_RD_START) + 3 && (load<u8>(word) == 0x64 || load<u8>(word) == 0x66) && rawUpper(st, start) == 1;
   if (((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 11) && adjacent) || g32(c, C_REDIR) == 12) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
-  else if (g32(c, C_REDIR) == 13) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end); // $(<secret.txt: the file it reads
+  else if ((g32(c, C_REDIR) == 13 && !makeAuto) || g32(c, C_REDIR) == 16) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
   else if (g32(c, C_REDIR) == 15 && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); // tr a-y b-z<<<hc: a here-string
-  s32(c, C_REDIR, 0);
+  s32(c, C_REDIR, makeAuto ? 16 : 0);
   // <!--#exec
   if (g32(c, C_SSI) == 5 && adjacent && (flags & K_C_SSI) != 0) report(st, R_CMDI_SSI_EXEC, g32(c, C_SSI_START), end);
   s32(c, C_SSI, 0);
@@ -1608,45 +1617,39 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   let nl = g32(c, C_NL);
   const nlTag = g32(c, C_NLTAG);
   let pending: u32 = 0;
-  // (a line opening with a Title-case word, "Top Gun", "Mail to: x", "Wait list open", is a line of text: protocol verbs
-  // are written upper-case as the RFCs do, or lower-case as tools send them; IMAP tags are a1, A001)
-  const lineTitle = nl != 0 && nl - 1 == start && titleCase(st, word, len, start, end);
+  // (a mail verb's case is not evidence: SMTP, POP3 and IMAP read verbs case-insensitively, RFC 5321 2.4, so
+  // x\r\nMail From:<a@b>\r\nRcpt To:<c@d>\r\nData is a forged message as its upper-case spelling is; an IMAP tag is any atom)
   if (nlTag >= 3) { // a verb that is also English waits for its argument (see mailArg)
     const ps = nlTag & 7;
     const untagged = (nl & NL_UNTAGGED) != 0;
-    if (ps == 4 && !functionWord(word, len)) {
+    // TOP x: POP3's TOP takes a message number and a line count, and no other mail protocol has it, so a word that is
+    // no number after it is a line every server rejects ("My top 3:\nTop Gun", "top picks"; x\r\nTOP 1 10 counts)
+    if ((nl & NL_NUMERIC) != 0 && !digitsOnly(word, len)) {}
+    else if (ps == 4 && !functionWord(word, len)) {
       // DATA x, LIST 1, a1 SELECT INBOX; with no tag, a word must end the line (USER admin\r\n), unless a number (LIST 1):
       // "Hi,\nhelp needed with …" is a line of text
-      if (!untagged || digitsOnly(word, len)) report(st, R_CMDI_MAIL_COMMAND, (nl & ~NL_UNTAGGED) - 2, nlTag >> 3);
+      if (!untagged || digitsOnly(word, len)) report(st, R_CMDI_MAIL_COMMAND, (nl & ~NL_FLAGS) - 2, nlTag >> 3);
       else pending = 6 | (end << 3);
     } else if (ps == 4) pending = 5 | (nlTag & ~7);                                          // MAIL FROM: — or "list of x"
-  } else if ((nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0 && !lineTitle) || (nlTag == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len)))) {
+  } else if ((nl != 0 && nl - 1 == start && (flags & K_C_MAILVERB) != 0) || (nlTag == 2 && ((flags & K_C_MAILVERB) != 0 || imapVerb(word, len)))) {
     const tagged = nlTag == 2;
     // (IMAP verbs that are English words count only after a tag, as the rule says: "Hi,\nlogin fails", "\nselect Name from")
     if (!tagged && imapEnglishVerb(word, len)) {}
-    else if (englishMailVerb(word, len)) { pending = 3 | (end << 3); if (!tagged) nl |= NL_UNTAGGED; }
+    else if (englishMailVerb(word, len)) { pending = 3 | (end << 3); if (!tagged) nl |= NL_UNTAGGED; if (len == 3 && wordIs(word, len, "top")) nl |= NL_NUMERIC; }
     else report(st, R_CMDI_MAIL_COMMAND, nl - 2, end);
   }
   // an IMAP tag (letters and digits) right after the newline: the verb follows after a space
   if (pending != 0) { s32(c, C_NLTAG, pending); s32(c, C_NL, nl); }
-  else if (nl != 0 && nl - 1 == start && len <= 8 && (flags & K_C_MAILVERB) == 0 && !lineTitle) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
+  else if (nl != 0 && nl - 1 == start && len <= 8 && (flags & K_C_MAILVERB) == 0) { s32(c, C_NLTAG, 1); s32(c, C_NL, nl); }
   else { s32(c, C_NLTAG, 0); s32(c, C_NL, 0); }
   if ((flags & K_C_IFS) != 0 && g32(c, C_LBRACE) != 0 && g32(c, C_LBRACE) - 1 == start) report(st, R_CMDI_COMMAND_SUBSTITUTION, start - 1, end);
   // command position (not for a word glued to a '.': "Java; .NET" names no command, ./x and ../x are paths)
   // (nor for one glued to a '!': sh runs "!id" as a command of that name, not found; "! id" negates the pipeline)
   if ((g32(c, C_PREV) == 0x2e || g32(c, C_PREV) == 0x21) && last == start) s32(c, C_POS, 0);
-  let pos = g32(c, C_POS);
-  // A command word in Title-case (see titleCase; not a shell or interpreter's name) after a newline opens a line of text
-  // ("Farm Shop\nRoute 9", "Hi,\nCut 2 pieces", "Notes\nDate 5 May"): the shells that split at a newline (sh, bash)
-  // run no "Route", so the line is judged as a value that opens with it, by what follows the word (x\nCat /etc/passwd
-  // still fires, as Cat /etc/passwd does). cmd.exe, which folds case, ends its command line at a newline; PowerShell,
-  // which folds it too, runs x\nWhoami as it runs a value that is "Whoami" alone, which is not blocked either (the
-  // bare-command policy). (Not inside a backtick substitution; the lower-case x\ncat f is unchanged.)
-  let title: u32 = 0;
-  if (pos != 0 && (flags & (K_C_STRONG | K_C_WEAK)) != 0 && (flags & K_C_SHELL) == 0 && (lineTitle || titleCase(st, word, len, start, end))) {
-    title = TITLE;
-    if (pos == 2 && g32(c, C_PREV) == 0x0a && g32(st + ST_CMD3, K_TICK) == 0) { pos = 1; s32(c, C_POS, 1); s32(c, C_POS_START, start); title |= TITLE_NL; }
-  }
+  const pos = g32(c, C_POS);
+  // (a command word after a newline is judged as after ';' whatever its case: PowerShell splits statements at a newline
+  // and folds case, as a macOS file system does for sh, so x\nWhoami, x\nSleep 10, x\nRm secret run; rtd24 repro 10)
+  const title: u32 = pos == 1 && (flags & K_C_STRONG) != 0 && (flags & K_C_SHELL) == 0 && titleCase(st, word, len, start, end) ? TITLE : 0;
   // then do else while command ...: the word after it is the command (see prefixWord)
   // (then else elif do only inside a compound command: see K_COMPOUND; while until open one)
   const k3w = st + ST_CMD3;
@@ -2198,6 +2201,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       s32(c, C_REDIR, 0); rd = 0;
     }
     // $(< then a path, a home, a dotted name, an expansion or a quoted name (a word: see cmdWordFull): the file it reads
+    if (rd == 16) { // $(<D then anything but ')' names a longer file (see cmdWordFull)
+      if (ch != 0x29) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
+      s32(c, C_REDIR, 0); rd = 0;
+    }
     if (rd == 13 && !isSpace) {
       if (ch == 0x2f || ch == 0x2e || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
       s32(c, C_REDIR, 0); rd = 0;
@@ -2255,7 +2262,8 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     else if (nlTag >= 3) {
       const ps = nlTag & 7;
       // (6: a verb and its word with no tag: only the line's end)
-      if (ps == 6 ? ch == 0x0d || ch == 0x0a : mailArg(ps, ch, adjacent)) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_UNTAGGED) - 2, ps == 5 ? end : nlTag >> 3);
+      // (TOP then punctuation: no message number, see cmdWordFull)
+      if (ps == 6 ? ch == 0x0d || ch == 0x0a : mailArg(ps, ch, adjacent) && !(ps == 4 && (g32(c, C_NL) & NL_NUMERIC) != 0)) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_FLAGS) - 2, ps == 5 ? end : nlTag >> 3);
       s32(c, C_NLTAG, 0); s32(c, C_NL, 0);
     }
     if (mailWait) {}
@@ -2430,14 +2438,14 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   // (one right after its verb needs the verb to be complete alone: "hi\npass", "a1 SELECT" name nothing the server runs)
   const lwm = load<u64>(j + J_LW);
   const alone = (nlTag & 7) != 3 || (<u32>(lwm >> 32) == nlTag >> 3 && mailVerbAlone(st + ST_LEX + LX_WORD, <u32>lwm & 0xff));
-  if (nlTag >= 3 && (nlTag & 7) != 5 && alone) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_UNTAGGED) - 2, nlTag >> 3);
+  if (nlTag >= 3 && (nlTag & 7) != 5 && alone) report(st, R_CMDI_MAIL_COMMAND, (g32(c, C_NL) & ~NL_FLAGS) - 2, nlTag >> 3);
   const kind = g32(c, C_CMD);
   // (a file tool alone ending a sentence, "use `dir` instead of `ls`.", is prose; `id`. at the end still substitutes)
   const sentence = kind == 8 && g32(c, C_CMD_STEP) == 3 && (g32(c, C_WRAP) & 2048) != 0;
   if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
   if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
-  if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5) && (g32(c, C_WRAP) & 3) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
+  if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
   if (kind == 1 || kind == 2) pendingAtEnd(st, c, kind, end);
 }
 
@@ -2464,7 +2472,6 @@ function pendingAtEnd(st: usize, c: usize, kind: u32, end: u32): void {
     else if (s <= 1 && g32(c, C_CMD_POS) == 2 && g32(c, C_PREV) == 0x7c && (g32(c, C_WRAP) & 32768) == 0 &&
              ((g32(c, C_WRAP) & (64 | 16384)) == 64 || (g32(c, C_WRAP) & 524288) != 0)) {}
     else if (s == 0 && g32(c, C_SUBST) == 10 && g32(c, C_PREV) == 0x60) {} // ```bash at the end: a code fence's language
-    else if (kind == 2 && s <= 1 && (g32(c, C_WRAP) & TITLE) != 0) {} // "About Us | History", "Cat; Dog; Fish": see the separators in step
     // "Copy & Paste", "Time & Date": an English-word command alone after '&' at the end is a title
     else if (g32(c, C_CMD_POS) == 2 && s != 3 && s != 13 && s != 14 && !(kind == 2 && s <= 1 && g32(c, C_PREV) == 0x26) && !bareInterpreter(c, s)) fire(st, c, end, true);
     else if ((kind == 2 || kind == 1) && s <= 2 && (g32(c, C_WRAP) & 8) != 0) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), end); // time who

