@@ -801,6 +801,28 @@ describe('xss: a JavaScript entity needs its closing brace', () => {
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...clean, ...hits], 'form'); });
 });
 
+/**
+ * A JavaScript-string break-out check (rt23 and session 21): each hit is a blocked xss.js-breakout in query, form and json
+ * (a query's or form's '+' is a space: the attacker writes %2B), each clean row passes as written and as sent, and both give
+ * the same findings split anywhere.
+ */
+function jsBreakoutCases(hits: string[], clean: string[]): void {
+  const contexts = ['query', 'form', 'json'] as const;
+  const asSent = (input: string, context: string) => (context === 'json' ? input : input.replace(/\+/g, '%2B'));
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-breakout', (input, context) => {
+    const r = d.scan(asSent(input, context), { context });
+    expect(ruleIds(r)).toContain('xss.js-breakout');
+    expect(r.blocked).toBe(true);
+  });
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(input, { context }).blocked).toBe(false);
+    expect(d.scan(asSent(input, context), { context }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
+  });
+}
+
 // Session 20 (red team rt23, repros 07 and 15): after a quote or backtick leaves a JS string (or '${' opens a template's
 // expression), a module loaded from a computed specifier, location assigned in any spelling (spaced '=', an index, a
 // destructuring, a member of any object, comments between), location's navigating methods handed on, location written by
@@ -828,14 +850,6 @@ describe('xss: navigation and module sinks after leaving a JS string (rt23)', ()
     "' in import(name)//", "'!=import(name)!='", "'-import(s)-'", "',`${location = name}`", "'+Reflect.set(location,'href',name)+'", "';(Function)(name)()//",
     "';Function.call(0,name)()//", "';x=sessionStorage['k']//", "`;location = name;`", "'});location = name//",
   ];
-  const contexts = ['query', 'form', 'json'] as const;
-  // (a query's or form's '+' is a space: the attacker writes %2B)
-  const asSent = (input: string, context: string) => (context === 'json' ? input : input.replace(/\+/g, '%2B'));
-  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-breakout', (input, context) => {
-    const r = d.scan(asSent(input, context), { context });
-    expect(ruleIds(r)).toContain('xss.js-breakout');
-    expect(r.blocked).toBe(true);
-  });
   const clean = [
     'Import (name) from file', 'Import(name) from file', 'location = Paris', 'set location = name of city', 'the \'old\' location = Paris',
     '"quoted"; then location (x)', "He said 'yes'; location: Paris", "a 'b' - location = c", '${location}', '`${import.meta.url}`',
@@ -845,16 +859,11 @@ describe('xss: navigation and module sinks after leaving a JS string (rt23)', ()
     "'x'; location => y", 'Click "Save"; the location is kept', "'hi'\nLocation = Paris", "Menu 'File'-open", "'a'-b, xhr.open(x)", "Did he say 'yes'? Location = Paris", "'a', 'b', location = here",
     "the word 'cat' in English", "the word 'cat' in import(s) and export(s)", "ws.on('open', function open() {",
   ];
-  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
-    expect(d.scan(input, { context }).blocked).toBe(false);
-  });
+  jsBreakoutCases(hits, clean);
   it('spans the finding from the break-out to the sink', () => {
     const input = 'q=1 ${location=name}';
     const r = d.scan(input, { context: 'json' });
     expect(r.threats.find((t) => t.ruleId === 'xss.js-breakout')).toMatchObject({ offset: 4, length: 15 });
-  });
-  it('gives the same findings split anywhere', () => {
-    for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
   });
 });
 
@@ -871,23 +880,11 @@ describe('xss: line comments and computed global members after leaving a JS stri
     // (a '//' inside an index or a string comments nothing out: what follows is still read)
     "';location['//x']=name//", "';x='http://a';location=name//",
   ];
-  const contexts = ['query', 'form', 'json'] as const;
-  const asSent = (input: string, context: string) => (context === 'json' ? input : input.replace(/\+/g, '%2B'));
-  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-breakout', (input, context) => {
-    const r = d.scan(asSent(input, context), { context });
-    expect(ruleIds(r)).toContain('xss.js-breakout');
-    expect(r.blocked).toBe(true);
-  });
   const clean = [
     "'//cdn.example/x.js'", "it's//fine\nlocation = Paris", "window['a'+'b'] is an index", "';window['x'+'y']==name//",
     "see 'a'//b\nLocation = Paris", "';window['a']//x\n", "the window['a'+'b'] = c form", "';location['//x']",
   ];
-  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
-    expect(d.scan(input, { context }).blocked).toBe(false);
-  });
-  it('gives the same findings split anywhere', () => {
-    for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
-  });
+  jsBreakoutCases(hits, clean);
 });
 
 // session 21 (held-out stand-in hs24): PortSwigger calls print() where alert is blocked in a cross-origin frame. After the
@@ -978,24 +975,11 @@ describe('xss: the computed global member spelled otherwise (session 21)', () =>
     "';window ['loc'+'ation'] = name//", "';window['loc'+'ation'].href=name//", "';window['loc'+'ation']['href']=name//",
     "';self['loc'+'ation'].assign(name)//", "';top['loc'+'ation'].href = name//", "';window//x\n['loc'+'ation']=name//",
   ];
-  const contexts = ['query', 'form', 'json'] as const;
-  const asSent = (input: string, context: string) => (context === 'json' ? input : input.replace(/\+/g, '%2B'));
-  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-breakout', (input, context) => {
-    const r = d.scan(asSent(input, context), { context });
-    expect(ruleIds(r)).toContain('xss.js-breakout');
-    expect(r.blocked).toBe(true);
-  });
   const clean = [
     "';window['loc'+'ation'].href==name//", "';this['a'+'b'].c", "x = 'a'; this['on' + ev] = h;", "'x'\nwindow ['a'+'b'] = c",
     "the window ['a'+'b'] form", "var k = 'a';\nthis['my' + k].href = u;",
   ];
-  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
-    expect(d.scan(input, { context }).blocked).toBe(false);
-    expect(d.scan(asSent(input, context), { context }).blocked).toBe(false);
-  });
-  it('gives the same findings split anywhere', () => {
-    for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
-  });
+  jsBreakoutCases(hits, clean);
 });
 
 
@@ -1008,24 +992,11 @@ describe('xss: a global member named by a computed index (session 21)', () => {
     "';x='loc'+'ation';window[x]=name//", "';window[`loc${''}ation`]=name//", "';window['loc'.concat('ation')]=name//",
     "';this[k].href=name//", "';self[k] = name//", "${top[k]=name}",
   ];
-  const contexts = ['query', 'form', 'json'] as const;
-  const asSent = (input: string, context: string) => (context === 'json' ? input : input.replace(/\+/g, '%2B'));
-  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-breakout', (input, context) => {
-    const r = d.scan(asSent(input, context), { context });
-    expect(ruleIds(r)).toContain('xss.js-breakout');
-    expect(r.blocked).toBe(true);
-  });
   const clean = [
     "';window['x']=name//", "';window[0]=1//", "';window[k]==name//", "var k = 'a';\nwindow[k] = 1;", "x = a['b']; window[k] = v",
     "';window[\"a]\"]=b//", "see 'a'\nwindow [k] = v",
   ];
-  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
-    expect(d.scan(input, { context }).blocked).toBe(false);
-    expect(d.scan(asSent(input, context), { context }).blocked).toBe(false);
-  });
-  it('gives the same findings split anywhere', () => {
-    for (const c of contexts) expectSameWhenSplit(d, [...hits.map((h) => asSent(h, c)), ...clean], c);
-  });
+  jsBreakoutCases(hits, clean);
 });
 
 // session 21 (red team rtd24 15): U+2028 and U+2029 end a line to JavaScript as LF does (a // comment ends there), so the
