@@ -5,7 +5,7 @@
 // parentheses are not tokens (parentheses leave flags on the next token), comments are
 // folded away (they only leave a flag), so `union/**/select`-style spacing changes nothing (a comment inside
 // a word, UNI/**/ON, is joined by the split-keyword tracker at the end of this file).
-import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY, ST_SPLIT, ST_SAME } from "./state";
+import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY, ST_QWORD, ST_SPLIT, ST_SAME } from "./state";
 import { digitsOnly, flagsOfBytes, lettersOnly, wordIs, doubledKeywordLengths, KW_DOUBLED } from "./keywords";
 import { valueEndNul } from "./decode";
 import {
@@ -2125,7 +2125,8 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
         // (truthyWord): Tom ' or 'Jerry, Salt ' and 'Pepper join two names, false in MySQL and SQLite and an error in PostgreSQL;
         // one byte may come before it, a space or a sign (x ' or ' 1: ' 1' is 1 too)
         if ((g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && ((taux(q, 0) & A_CHAR) == 0 || (taux(q, 0) & A_CHAR) == (0x7c << 8)) &&
-            tstart(q, 0) > tend(q, 1) && tstart0 > tend(q, 0) && load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && truthyWord(st)) {
+            tstart(q, 0) > tend(q, 1) && tstart0 > tend(q, 0) &&
+            ((load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && truthyWord(st)) || quoteWordNumber(st))) {
           report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
         }
         // '-'  '^'  x '*' y  — (paranoia 2) a loose or leading closing quote, one arithmetic or bitwise operator character glued
@@ -2343,8 +2344,38 @@ const QO_SPACE: u32 = 16;
 /** The tracker above for a punctuation byte (one load while it is dead: after any first event other than a quote). */
 // @ts-ignore: decorator
 @inline export function quoteOnlyPunct(st: usize, c: u32): void {
+  const w = <u32>load<u8>(st + ST_QWORD);
+  if (c == 0x27 || (w & (QW_ARMED | QW_DONE)) == QW_ARMED) quoteWordPunct(st, w, c);
   const s = g32(st, ST_QONLY);
   if ((s & QO_DEAD) == 0) quoteOnlyStep(st, s, c);
+}
+
+// x ' or '  1 time  — the first word after the value's last single quote, for the spaced quote-or (see truthyLiteral): MySQL and
+// SQLite cast a string to the number it starts with, skipping leading whitespace and one sign ('  -1 kg' is -1, true), so that
+// word is what decides the re-opened literal's truth, not the value's last word. Kept in one byte (ST_QWORD): armed by a ',
+// then whitespace (any amount) and at most one sign may come before the word; any other byte makes the literal no number.
+const QW_ARMED: u32 = 0x80; // a single quote was seen (each one re-arms)
+const QW_DONE: u32 = 0x40;  // the first word after it was seen, or a byte that no number starts with
+const QW_DIGIT: u32 = 0x20; // with QW_DONE: that word starts with a digit, only whitespace and one sign before it
+const QW_SIGN: u32 = 0x10;  // a sign was seen (a second one, or whitespace after it, ends the number)
+const QW_SPACED: u32 = 0x08; // whitespace came between the quote and the word
+const QW_MORE: u32 = 0x04;  // another word followed the first
+
+function quoteWordPunct(st: usize, w: u32, c: u32): void {
+  if (c == 0x27) w = QW_ARMED;
+  else if ((c == 0x20 || c - 0x09 < 5) && (w & QW_SIGN) == 0) w |= QW_SPACED; // (tab, LF, VT, FF, CR: whitespace to a cast too)
+  else if ((c == 0x2d || c == 0x2b) && (w & QW_SIGN) == 0) w |= QW_SIGN;
+  else w |= QW_DONE;
+  store<u8>(st + ST_QWORD, <u8>w);
+}
+
+/**
+ * Does the first word after the value's last single quote start the number a cast reads: '1 time', '-0.5x', '  9? Glued to
+ * the quote, or alone after whitespace: a quote with space after it and words of text (a ' or ' 1 time) quotes ' or ' in prose.
+ */
+function quoteWordNumber(st: usize): bool {
+  const w = <u32>load<u8>(st + ST_QWORD);
+  return (w & (QW_ARMED | QW_DONE | QW_DIGIT)) == (QW_ARMED | QW_DONE | QW_DIGIT) && (w & (QW_SPACED | QW_MORE)) != (QW_SPACED | QW_MORE);
 }
 
 function quoteOnlyStep(st: usize, s: u32, c: u32): void {
@@ -2363,6 +2394,11 @@ function quoteOnlyStep(st: usize, s: u32, c: u32): void {
 /** The tracker above for a word: a connective keeps it going, any other word ends it. */
 // @ts-ignore: decorator
 @inline export function quoteOnlyWord(st: usize, flags: u64): void {
+  const w = <u32>load<u8>(st + ST_QWORD);
+  if ((w & QW_ARMED) != 0) {
+    // the first word after the quote: a digit first is what a numeric cast reads as its number; a later word is noted
+    store<u8>(st + ST_QWORD, <u8>((w & QW_DONE) != 0 ? w | QW_MORE : w | QW_DONE | (<u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 ? QW_DIGIT : 0)));
+  }
   const s = g32(st, ST_QONLY);
   if ((s & QO_DEAD) == 0) s32(st, ST_QONLY, s != 0 && (flags & K_SQL_LOGIC) != 0 ? s | QO_WORD : QO_DEAD);
 }

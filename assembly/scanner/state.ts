@@ -63,6 +63,9 @@ export const LX_WORD: u32 = 20; // first KW_MAX_WORD bytes of the current word
 export const LX_PREV: u32 = 64; // the last normalised byte lexed so far (the byte before a chunk's first)
 // (not the lexer's: a spare word of its region, zeroed with it) a value of only quotes and operators (sqli.ts quoteOnly*)
 export const ST_QONLY: u32 = ST_LEX + 68;
+// (the same, the byte after the lexer's word buffer: LX_WORD + KW_MAX_WORD = 59) the first word after the value's last
+// single quote (sqli.ts quoteWord*): what SQL's cast of a re-opened literal to a number reads ('  1 time' is 1)
+export const ST_QWORD: u32 = ST_LEX + 59;
 // (the same) a keyword split by an inline comment (sqli.ts split*): state, end, start, length, the last word's length, the pieces (40 bytes)
 export const ST_SPLIT: u32 = ST_LEX + 72;
 // (the same) a value of one number, a connective and the same number again (sqli.ts same*): state, the number's 8 bytes
@@ -119,7 +122,7 @@ export function report(st: usize, rule: u32, start: u32, end: u32): void {
 
 // Compile-time check that the regions fit.
 // @ts-ignore
-assert(ST_CMD3 + CMD3_BYTES <= ST_NOSQL && ST_NOSQL + NOSQL_BYTES <= ST_XSS2 && ST_XSS2 + XSS2_BYTES <= ST_PATH2 && ST_PATH2 + PATH2_BYTES <= ST_SSJS && ST_SSJS + SSJS_BYTES <= ST_XSS3 && ST_XSS3 + XSS3_BYTES <= ST_XSS4 && ST_XSS4 + XSS4_BYTES <= ST_FINDINGS && ST_FINDINGS + MAX_FINDINGS * FINDING_BYTES <= STATE_BYTES && RULE_COUNT <= 128 && LX_WORD + KW_MAX_WORD <= ST_BSNL - ST_LEX && ST_BSNL - ST_LEX + 4 <= LX_PREV && LX_PREV + 4 <= ST_QONLY - ST_LEX && ST_QONLY + 4 <= ST_SPLIT && ST_SPLIT + 40 <= ST_SAME && ST_SAME + 12 <= ST_OPTION && ST_OPTION + 4 <= ST_LEX + 128);
+assert(ST_CMD3 + CMD3_BYTES <= ST_NOSQL && ST_NOSQL + NOSQL_BYTES <= ST_XSS2 && ST_XSS2 + XSS2_BYTES <= ST_PATH2 && ST_PATH2 + PATH2_BYTES <= ST_SSJS && ST_SSJS + SSJS_BYTES <= ST_XSS3 && ST_XSS3 + XSS3_BYTES <= ST_XSS4 && ST_XSS4 + XSS4_BYTES <= ST_FINDINGS && ST_FINDINGS + MAX_FINDINGS * FINDING_BYTES <= STATE_BYTES && RULE_COUNT <= 128 && LX_WORD + KW_MAX_WORD <= ST_QWORD - ST_LEX && ST_QWORD + 1 <= ST_BSNL && ST_BSNL - ST_LEX + 4 <= LX_PREV && LX_PREV + 4 <= ST_QONLY - ST_LEX && ST_QONLY + 4 <= ST_SPLIT && ST_SPLIT + 40 <= ST_SAME && ST_SAME + 12 <= ST_OPTION && ST_OPTION + 4 <= ST_LEX + 128);
 
 // The raw bytes of the chunk being lexed (set by scanner.ts before each lex: see rawChunk), and their stream offset.
 let rawPtr: usize = 0;

@@ -1715,3 +1715,14 @@ describe("sqli: 0<pass like 's%' — a number, a column and a quoted literal cha
   const attacks = ["0<pass like 's%'", "1=pass>'r'", "0 < pass like 's%'", '1=pass>0x72'];
   tautologyCases(attacks, ['0 < x < 1', '5tC3*8<`?`MWBl="', '5t<ab="x"', 'a < b < 3', '0 <= ch < 0x110000', '0<=c<0x80', "1 < n < 'z'", "9 > n > 'a'"]);
 });
+
+// Red team rtd24 11 (session 21): the spaced quote-or's re-opened literal is cast to the number it starts with (MySQL, SQLite:
+// leading whitespace and one sign skipped, the rest ignored): '1 time', '  1', '-0.5x' are true and return every row (verified
+// in SQLite). The first word after the quote decides, not the value's last one; a literal that starts with a letter stays false,
+// and a quote with space after it then words of text (a ' or ' 1 time, pinned above) stays prose quoting ' or '.
+describe("sqli: x ' or '1 time — the re-opened literal's leading number", () => {
+  breakoutCases(["x ' or '1 time", "x ' or '9 lives", "x ' or '  1", "x ' or '\t\t1", "x '  or  '  1", "x ' or '1.5 kg",
+    "x ' or '1,2", "x ' or '-0.5x", "admin ' or '  +2"],
+  ["Tom ' or 'Jerry", "Tom ' or 'Jerry 2", "Salt ' and 'Pepper 1", "admin ' or 'yesterday 1", "x ' or '- 1", "x ' or '.. 1",
+    "a ' or '  2 more", "Use ' or '  1 of them"]);
+});
