@@ -1112,14 +1112,15 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
   // bob' - 0 #  admin' * 1 #  bob' / 1 #  — spaced too when it is arithmetic (+ - * / % ^ | &): name = 'bob' - 0 is name = 0, true
   // for most names
   // ('-0#  '^0-- -  '%1#  '+0#  — or the value starts with that closing quote and a number follows: name = ''-0 is name = 0)
-  else if (ttype(q, 1) == T_OP && ((isBreakout(q, 2) && (tstart(q, 1) == tend(q, 2) || arithChar((taux(q, 1) & A_CHAR) >> 8) ||
-              (taux(q, 1) & A_CHAR) == (0x2b << 8) || (taux(q, 1) & A_CHAR) == (0x2f << 8) || (taux(q, 1) & A_CHAR) == (0x25 << 8)) &&
-             !((taux(q, 1) & A_CHAR) == (0x2f << 8) && tstart(q, 1) == tend(q, 2) && ttype(q, 0) != T_NUM)) ||
-            (n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && (ttype(q, 0) == T_NUM || plainName(q, 0)) && tend(q, 0) == start &&
+  // (bob'*1;--  bob' / 1;#  — a ';' ending the statement before the comment changes nothing here either, as for the connective above)
+  else if (ttype(q, 1 + sh) == T_OP && ((isBreakout(q, 2 + sh) && (tstart(q, 1 + sh) == tend(q, 2 + sh) || arithChar((taux(q, 1 + sh) & A_CHAR) >> 8) ||
+              (taux(q, 1 + sh) & A_CHAR) == (0x2b << 8) || (taux(q, 1 + sh) & A_CHAR) == (0x2f << 8) || (taux(q, 1 + sh) & A_CHAR) == (0x25 << 8)) &&
+             !((taux(q, 1 + sh) & A_CHAR) == (0x2f << 8) && tstart(q, 1 + sh) == tend(q, 2 + sh) && ttype(q, sh) != T_NUM)) ||
+            (sh == 0 && n == 3 && ttype(q, 2) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0 && (ttype(q, 0) == T_NUM || plainName(q, 0)) && tend(q, 0) == start &&
              tstart(q, 1) == tend(q, 2) && (arithChar((taux(q, 1) & A_CHAR) >> 8) || (taux(q, 1) & A_CHAR) == (0x25 << 8) ||
               (taux(q, 1) & A_CHAR) == (0x2b << 8)))) &&
-           (taux(q, 1) & A_CMP) == 0 && (ttype(q, 0) == T_WORD || ttype(q, 0) == T_NUM)) {
-    report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2), end);
+           (taux(q, 1 + sh) & A_CMP) == 0 && (ttype(q, sh) == T_WORD || ttype(q, sh) == T_NUM)) {
+    report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 2 + sh), end);
   }
   const t0 = ttype(q, 0);
   if ((typeIn(t0, TM_NUM | TM_STR | TM_WORD | TM_VAR | TM_FUNC) || isKw(q, 0, K_SQL_VALUEKW)) &&

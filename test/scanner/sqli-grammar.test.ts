@@ -1726,3 +1726,20 @@ describe("sqli: x ' or '1 time — the re-opened literal's leading number", () =
   ["Tom ' or 'Jerry", "Tom ' or 'Jerry 2", "Salt ' and 'Pepper 1", "admin ' or 'yesterday 1", "x ' or '- 1", "x ' or '.. 1",
     "a ' or '  2 more", "Use ' or '  1 of them"]);
 });
+
+// Red team rtd24 18 (session 21): arithmetic after a break-out cut off by a comment, with a ';' ending the statement before the
+// comment (PDO_MYSQL runs name = 'bob'*1;-- x' as one statement and a comment: name = 0, every non-numeric name) — taken as
+// x' or true;--x is. A quoted path ('/static/*;) and a ';' with no comment stay clean.
+describe("sqli: bob'*1;-- — an arithmetic break-out ended by ';' before the comment", () => {
+  const attacks = ["bob'*1;--", "bob' * 1 ;#", "bob' / 1;#", "bob' % 2;-- x", "bob' - 0; -- x"];
+  it.each(attacks)('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(r.blocked).toBe(true);
+    }
+  });
+  it.each(["'/static/*;", "x'/static;--", "bob' * 1;", "Tom's * 2; -- x"])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
+});
