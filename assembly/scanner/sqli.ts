@@ -2171,11 +2171,13 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
       // text following and never closed (each assignment in SET a,b='…' is the attacker's). Spacing between them is SQL's and changes
       // nothing (x' , role = 'admin, x', `role`='admin: a backtick is no token); the unclosed literal at the end is what no list of
       // key='value' pairs in prose or code leaves
+      // (x', role = 'admin', name = 'x  x', role = 'adm'||'in  — the first assignment opens the splice and whatever the ring still
+      // holds after it: more assignments or an expression; the value still ends in the unclosed literal)
       const n = g32(q, Q_NTOK);
-      if (n == 4 && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && (g32(q, Q_BO) & BO_LOOSE) == 0 && end - tstart0 >= 2 &&
-          isBreakout(q, 3) && ttype(q, 2) == T_COMMA && ttype(q, 1) == T_WORD &&
-          ttype(q, 0) == T_OP && (taux(q, 0) & (A_CHAR | A_JOINED)) == (0x3d << 8)) {
-        report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 3), end);
+      if (n >= 4 && n <= RING_N && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) && (g32(q, Q_BO) & BO_LOOSE) == 0 && end - tstart0 >= 2 &&
+          isBreakout(q, n - 1) && ttype(q, n - 2) == T_COMMA && ttype(q, n - 3) == T_WORD &&
+          ttype(q, n - 4) == T_OP && (taux(q, n - 4) & (A_CHAR | A_JOINED)) == (0x3d << 8)) {
+        report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
       }
       // x'),(10,'evil  x'), ('evil  — an INSERT's VALUES row spliced: the break-out quote, ')' and ',' (a row ends, another starts),
       // '(' and literals and commas only, then the quote re-opened after a ',' or the '(' and never closed: a second, forged row

@@ -1743,3 +1743,10 @@ describe("sqli: bob'*1;-- — an arithmetic break-out ended by ';' before the co
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
 });
+
+// Red team rtd24 12 (session 21): the UPDATE SET-list splice with more after its first assignment — a second assignment or an
+// expression before the unclosed literal (bob becomes admin in SQLite). A closed key='value' list stays clean.
+describe("sqli: x', role = 'admin', name = 'x — a SET splice with more assignments", () => {
+  breakoutCases(["x', role = 'admin', name = 'x", "x', role = 'adm'||'in", "x',role=\"admin\",name='x"],
+    ["x', role = 'admin', name = 'x'", "a', b = 'c', d = 'e'", "key='a', role = 'admin'"]);
+});
