@@ -794,12 +794,22 @@ function literalList(q: usize, n: u32): bool {
  */
 function rowOpened(q: usize, k: u32): bool {
   if (k == 0) return (g32(q, Q_PEND) & A_LPAREN) != 0;
-  if (g32(q, Q_PEND) != 0 || ttype(q, 0) != T_COMMA || (taux(q, k - 1) & A_LPAREN) == 0) return false;
+  const pend = g32(q, Q_PEND);
+  if (ttype(q, 0) != T_COMMA || (taux(q, k - 1) & A_LPAREN) == 0) return false;
+  // (the re-opened literal continues the row, or opens another after a complete one: x'),(10,'a'),('b)
+  if (pend != 0 && !(pend == A_LPAREN && (taux(q, 0) & (A_LPAREN | A_RPAREN)) == A_RPAREN)) return false;
   for (let j: u32 = 0; j < k; j++) {
     const t = ttype(q, j);
-    // (alternating: a literal (string, number, NULL) at k-1, k-3, …, a ',' at k-2, …, 0; no parenthesis inside the row)
-    if (((k - 1 - j) & 1) == 0 ? !(t == T_STR || t == T_NUM || (t == T_WORD && (tflags(q, j) & K_SQL_VALUEKW) != 0)) : t != T_COMMA) return false;
-    if (j < k - 1 && (taux(q, j) & (A_LPAREN | A_RPAREN)) != 0) return false;
+    const lit = ((k - 1 - j) & 1) == 0;
+    // (alternating: a literal (string, number, NULL) at k-1, k-3, …, a ',' at k-2, …, 0)
+    if (lit ? !(t == T_STR || t == T_NUM || (t == T_WORD && (tflags(q, j) & K_SQL_VALUEKW) != 0)) : t != T_COMMA) return false;
+    // (no parenthesis inside a row; complete rows may come between: x'),(10,'a'),(11,'b — a ')' only before a ',' whose next
+    // literal (or the re-opened one) opens the next row with a '(', and a '(' only after such a ',')
+    if (j < k - 1) {
+      const p = taux(q, j) & (A_LPAREN | A_RPAREN);
+      if (p != 0 && !(lit ? p == A_LPAREN && (taux(q, j + 1) & (A_LPAREN | A_RPAREN)) == A_RPAREN
+                          : p == A_RPAREN && (j == 0 ? pend == A_LPAREN : (taux(q, j - 1) & (A_LPAREN | A_RPAREN)) == A_LPAREN))) return false;
+    }
   }
   return true;
 }

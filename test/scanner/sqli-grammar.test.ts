@@ -1750,3 +1750,10 @@ describe("sqli: x', role = 'admin', name = 'x — a SET splice with more assignm
   breakoutCases(["x', role = 'admin', name = 'x", "x', role = 'adm'||'in", "x',role=\"admin\",name='x"],
     ["x', role = 'admin', name = 'x'", "a', b = 'c', d = 'e'", "key='a', role = 'admin'"]);
 });
+
+// Red team rtd24 12 (session 21): the INSERT VALUES-row splice with a complete forged row before the re-opened one (x'),(10,'a'),(11,'b
+// inserts rows 10 and 11 in SQLite). Rows of literals only, while the ring holds the whole value; a closed list stays clean.
+describe("sqli: x'),(10,'a'),(11,'b — a VALUES splice with complete rows", () => {
+  breakoutCases(["x'),(10,'a'),(11,'b", "x'), (10, 'a'), ('b", "x'),(10,null),(11,'b"],
+    ["x'),(10,'a'),(11,'b')", "see (1, 'a'), (2, 'b"]);
+});
