@@ -881,14 +881,22 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // s: 0 after the '.', 1 after ./ or .\ (cmd.exe's), 2 after ". " (the dot builtin sources the file named next: x;. cmdfile,
     // x;. uploads/a.png), 3 after ". ." (. ./x, . ../x, . .env). C_WRAP: 1 after '&' (only ./ .\ glued: "Q&. A" is prose),
     // 2 after a newline (". " then a plain word opens a line of text there; a path after it still counts)
+    // 4 after ". '" or '. "' (the shell drops the quotes: x;. 'cmd.sh' sources cmd.sh), 5 6 after a newline's ". name" and
+    // its '.': a script's extension makes it a file sourced (x\n. cmd.sh), not a line of text (see scriptExt)
+    if (s == 4) { if (isWord && adjacent && (g32(c, C_WRAP) & 2) == 0) report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); else if (isWord && adjacent) { s32(c, C_CMD_STEP, 5); return; } s32(c, C_CMD, 0); return; }
+    if (s == 5) { if (!isWord && ch == 0x2e && adjacent) s32(c, C_CMD_STEP, 6); else s32(c, C_CMD, 0); return; }
+    if (s == 6) { if (isWord && adjacent && scriptExt(st + ST_LEX + LX_WORD, wlen)) report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); s32(c, C_CMD, 0); return; }
     if (!isWord) {
       if ((ch == 0x2f || ch == 0x5c) && (s == 0 ? adjacent : s == 2 || (s == 3 && adjacent))) s32(c, C_CMD_STEP, 1);
       else if (ch == 0x20 && s == 0 && (g32(c, C_WRAP) & 1) == 0) s32(c, C_CMD_STEP, 2);
       else if (ch == 0x2e && (s == 2 || (s == 3 && adjacent))) s32(c, C_CMD_STEP, 3);
+      else if (s == 2 && (ch == 0x27 || ch == 0x22)) s32(c, C_CMD_STEP, 4);
       else if (s == 2 && (ch == 0x7e || ch == 0x24)) { report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); s32(c, C_CMD, 0); }
       else s32(c, C_CMD, 0);
       return;
     }
+    // (a command's name there is judged as a command word, as before: x\n. id)
+    if (s == 2 && (g32(c, C_WRAP) & 2) != 0 && (flags & K_C_STRONG) == 0) { s32(c, C_CMD_STEP, 5); return; }
     if (((s == 1 || s == 3) && adjacent) || (s == 2 && (g32(c, C_WRAP) & 2) == 0)) report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
     s32(c, C_CMD, 0); return;
   }
@@ -2386,7 +2394,9 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     // a path prefix keeps the command position: ;/usr/bin/id
     // (and after '&', only with a '/' or '\' glued: x&./run.sh, x&.\a.bat; see kind 7)
     if (ch == 0x2e && g32(c, C_CMD) == 0 && g32(c, C_POS) == 2 && (sepBefore(c) || prev == 0x26) && prev != 0x60) {
-      s32(c, C_CMD, 7); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_WRAP, prev == 0x26 ? 1 : prev == 0x0a ? 2 : 0);
+      // (a '&&' glued to the '.' is sh's list, never prose: x&&. cmd.sh sources cmd.sh; C_POS_START holds the first '&')
+      const andList = prev == 0x26 && g32(c, C_LAST_END) == g32(c, C_POS_START) + 2;
+      s32(c, C_CMD, 7); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_WRAP, prev == 0x26 && !andList ? 1 : prev == 0x0a ? 2 : 0);
     }
   } else if (ch == 0x7b && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     // ${${lower:j}ndi:...}: a lookup nested right at the start of another is Log4j's, never the shell's (bad substitution)

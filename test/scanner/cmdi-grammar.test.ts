@@ -1766,6 +1766,15 @@ describe('cmdi session 21 (rtc23): a file run by a relative path (the dot builti
     'Q&A. Then', 'x&. ./y', 'Wait... then; done', 'End.;. '])('%s stays clean', expectNoCmdi);
 });
 
+// session 21 (rtd24 repro 13): the dot builtin after '&&' (sh's list, spaced or glued), with a quoted operand (the shell
+// drops the quotes), and after a newline with a script's extension (". name" alone there stays a line of text)
+describe('cmdi session 21 (rtd24): the dot builtin after &&, quoted, or on a new line with a script name', () => {
+  it.each(['x&&. cmd.sh', 'x && . cmd.sh', "x;. 'cmd.sh'", 'x;. "cmd.sh"', 'x|. "uploads/a.png"', 'x\n. run.sh', 'x\n. a.ps1',
+    "x\n. 'run.sh'", 'x\n. id'])('%s is a command', expectCmdi);
+  it.each(['Q&A. Then', 'a& . b', 'Tom & Jerry. Then', 'Hello\n. Next item', 'Hello\n. Next.item', 'Notes\n. see a.txt',
+    'x&. ./y'])('%s stays clean', expectNoCmdi);
+});
+
 // Session 24 (red team rtd24 repro 01): a program's bare name opening a line after a newline runs nowhere: cmd.exe ends its
 // command line at the newline, PowerShell runs no program from the working folder by a bare name, sh finds no setup.exe
 // on the PATH. A path with a folder in it (PowerShell runs uploads\a.exe) and a program on the PATH still count.
