@@ -905,6 +905,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // trap id EXIT, trap id 0: trap's first operand is the command line it runs at the signals named after it, quoted or
     // not (s 61 after a command word, 62 after its space: above the steps step reads before a kind's); a word that names no
     // signal after it is prose ("trap id cards")
+    // (trap -- id EXIT: the "--" that ends trap's options leaves the operands as they are; s 63 64 after its dashes)
+    if ((g32(c, C_WRAP) & 1) != 0 && !isWord && ((s == 1 && ch == 0x2d) || (s == 63 && ch == 0x2d && adjacent))) { s32(c, C_CMD_STEP, s == 1 ? 63 : 64); return; }
+    if (s == 63 || s == 64) { if (s == 64 && !isWord && ch == 0x20) s32(c, C_CMD_STEP, 1); else s32(c, C_CMD, 0); return; }
     if (s == 1 && isWord && (g32(c, C_WRAP) & 1) != 0 && (flags & (K_C_STRONG | K_C_WEAK)) != 0) { s32(c, C_CMD_STEP, 61); return; }
     if (s == 61) { if (!isWord && ch == 0x20) s32(c, C_CMD_STEP, 62); else s32(c, C_CMD, 0); return; }
     if (s == 62) { if (isWord && signalSpec(st + ST_LEX + LX_WORD, wlen)) report(st, R_CMDI_ALIAS_TRAP, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return; }

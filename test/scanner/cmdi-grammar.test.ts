@@ -1756,6 +1756,9 @@ describe('cmdi session 21 (rtc23): trap runs its first operand, quoted or not, a
   it.each(['x;trap id EXIT', 'x;trap id 0', 'x; trap id INT', 'x|trap whoami SIGTERM', 'x\ntrap id ERR', 'trap id EXIT'])('%s is a command', expectCmdi);
   // (a word that names no signal after it, or trap out of command position, is prose)
   it.each(['x;trap id cards', 'Tourist trap; Avoid it', 'a trap date 0', 'Mouse trap, cat 5', 'x;trap door 0'])('%s stays clean', expectNoCmdi);
+  // session 21 (rtd24 repro 13): "--" ends trap's options and leaves the same operands
+  it.each(['x;trap -- id EXIT', 'x;trap -- "id" EXIT', 'x|trap -- whoami 0'])('%s is a command', expectCmdi);
+  it.each(['x;trap -- id cards', 'Tourist trap -- Avoid it', 'x;trap -p', 'x;trap - EXIT'])('%s stays clean', expectNoCmdi);
 });
 
 describe('cmdi session 21 (rtc23): a file run by a relative path (the dot builtin, ./ .\\, cmd.exe after & | newline)', () => {
