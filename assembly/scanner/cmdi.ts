@@ -1619,7 +1619,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   if (((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 11) && adjacent) || g32(c, C_REDIR) == 12) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
   else if ((g32(c, C_REDIR) == 13 && !makeAuto) || g32(c, C_REDIR) == 16) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
   else if (g32(c, C_REDIR) == 15 && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); // tr a-y b-z<<<hc: a here-string
-  s32(c, C_REDIR, makeAuto ? 16 : 0);
+  // (x`<secret.txt`: 17 after a backtick's '<', 18 after the name, 19 within a path: see cmdPunctFull)
+  s32(c, C_REDIR, makeAuto ? 16 : g32(c, C_REDIR) == 17 ? 18 : g32(c, C_REDIR) == 19 ? 19 : 0);
   // <!--#exec
   if (g32(c, C_SSI) == 5 && adjacent && (flags & K_C_SSI) != 0) report(st, R_CMDI_SSI_EXEC, g32(c, C_SSI_START), end);
   s32(c, C_SSI, 0);
@@ -2206,7 +2207,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     // <(^.^)> <( ^_^ )>: a process substitution whose command starts with '^' runs a command no system has (a face);
     // anything else after '<(' may name or build one (a word, quote, $, backtick, backslash, path, glob): reported, and the
     // byte then read as usual (a space keeps waiting)
-    const subWait = (rd == 12 || rd == 13) && isSpace;
+    const subWait = (rd == 12 || rd == 13 || rd == 17) && isSpace;
     if (rd == 12 && !isSpace) {
       if (ch != 0x5e) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
       s32(c, C_REDIR, 0); rd = 0;
@@ -2215,6 +2216,15 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     if (rd == 16) { // $(<D then anything but ')' names a longer file (see cmdWordFull)
       if (ch != 0x29) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
       s32(c, C_REDIR, 0); rd = 0;
+    }
+    // x`<secret.txt`, x`< secret.txt`: a '<' where a backtick's command word belongs reads the file as $(< does; a name
+    // there counts when the closing backtick ends it, glued, after a name or a path's bytes (html`<div>`, a tagged
+    // template's markup, stays; so does an unclosed one, "aF0J`<G.mvl8NI/e": sh rejects it, nothing runs)
+    let tickPath = false;
+    if (rd >= 17 && rd <= 19 && !isSpace && adjacent && ch == 0x60 && rd != 17) { report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); rd = 0; }
+    else if ((rd == 17 || rd == 18 || rd == 19) && !isSpace) {
+      const pathByte = ch == 0x2e || ch == 0x2f || ch == 0x2d || ch == 0x5f || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22;
+      tickPath = pathByte && (rd == 17 || adjacent); s32(c, C_REDIR, 0); rd = 0;
     }
     if (rd == 13 && !isSpace) {
       if (ch == 0x2f || ch == 0x2e || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
@@ -2242,9 +2252,11 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     else if (((rd & 7) == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
     else if (((rd & 7) == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && (rd & 7) == 1 ? 0 : 3);
     else if (!(rd == 3 && ch == 0x2f)) s32(c, C_REDIR, 0);
+    if (tickPath) s32(c, C_REDIR, 19);
     // $(<file), $( < file): a '<' where the command word of a $( belongs, with nothing before it (bash then substitutes the
     // file's text: $(<.env), $(</etc/passwd) — a '<' glued to a '/' there is no closing tag)
     if (ch == 0x3c && !subWait && g32(c, C_SUBST) == 2 && g32(c, C_POS) == 2 && g32(c, C_PREV) == 0x28) { s32(c, C_REDIR, 13); s32(c, C_RD_START, g32(c, C_POS_START)); }
+    else if (ch == 0x3c && !subWait && g32(c, C_SUBST) == 3 && g32(c, C_POS) == 2 && g32(c, C_PREV) == 0x60 && g32(k3, K_TICK) != 0) { s32(c, C_REDIR, 17); s32(c, C_RD_START, g32(c, C_POS_START)); }
     // (a '<' right after a '>' that closed one, or after a space there, opens another: </p><p class="x">, <b> <i>; counted
     // for the '>' that closes it, see the markup tag in step)
     if (ch == 0x3c && (rd == 9 || rd == 2)) { const ka = g32(k3, K_ANGLE); if ((ka & 0xff) < 255) s32(k3, K_ANGLE, ka + 1); }

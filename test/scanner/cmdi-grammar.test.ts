@@ -1750,6 +1750,10 @@ describe('cmdi session 21 (rtc23): $(<file) substitutes the file it reads (bash)
   // a one-letter file holds nothing a probe is after. Any other spelling or anything more still reads a file.
   it.each(["* The automatic variables `$(@D)', `$(<D)', `$(?D)'", '$(<D)', '$(<F)', 'the folder $(<D) of it', 'x;$(<D)'])('%s stays clean', expectNoCmdi);
   it.each(['$(<d)', '$(<x)', '$(<Db)', '$(<D/x)', '$(<D.txt)', '$(<D2)', '$(<D )', '$( <D)', '$(< D)', '$(<%44)', 'of $(<file).'])('%s is a command', expectCmdi);
+  // session 21 (rtd24 repro 13): the backtick form reads the file too; a tagged template's markup (a name then '>', ' ', '-') stays
+  // (and so does an unclosed one, which sh rejects: a generated password)
+  it.each(['x`<secret.txt`', 'x`< secret.txt`', 'x`<.env`', 'x`<~/x`', 'x`<secret`', 'x`<uploads/a`', "x`<'a.txt'`", 'x`<$HOME/x`'])('%s is a command', expectCmdi);
+  it.each(['html`<div>`', 'html`</div>`', 'html`<my-el></my-el>`', 'a`<b>` c', 'html`<p class=x>`', 'aF0J`<G.mvl8NI/e'])('%s stays clean', expectNoCmdi);
 });
 
 describe('cmdi session 21 (rtc23): trap runs its first operand, quoted or not, at the signals named after it', () => {
