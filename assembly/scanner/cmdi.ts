@@ -567,6 +567,8 @@ function cmdletReport(st: usize, c: usize): void {
 const WIN_REL: u32 = 4;
 /** C_WRAP (kind 11): and it is a bare name after a newline (x\nsetup.exe), which no shell that splits there runs from the working folder. */
 const WIN_BARE: u32 = 8;
+/** C_WRAP (kind 11): a relative path with a '/' after ; | or a newline (x;uploads/run.sh): sh runs it from the working folder, a script's extension as well as a program's counts. */
+const SH_REL: u32 = 16;
 
 /**
  * Kind 11: a Windows absolute path where cmd.exe reads the command (after & | newline): a drive, c:\ or c:/, or a UNC
@@ -582,11 +584,12 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
   const s = g32(c, C_CMD_STEP);
   const adjacent = g32(c, C_LAST_END) == start;
   if (isWord) {
-    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (g32(c, C_WRAP) & WIN_REL) | ((flags & K_C_STRONG) != 0 ? 1 : 0)); s32(c, C_CMD_END, end); return; }
+    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (g32(c, C_WRAP) & (WIN_REL | SH_REL)) | ((flags & K_C_STRONG) != 0 ? 1 : 0)); s32(c, C_CMD_END, end); return; }
     // (a relative one ending in .com is a domain far more often: Barnes&Noble.com)
     if (s == 4 && adjacent) {
       s32(c, C_CMD_STEP, 5); s32(c, C_CMD_END, end);
       if (exeExt(st + ST_LEX + LX_WORD, wlen) && !((g32(c, C_WRAP) & WIN_REL) != 0 && wordIs(st + ST_LEX + LX_WORD, wlen, "com"))) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
+      else if ((g32(c, C_WRAP) & SH_REL) != 0 && scriptExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
       return;
     }
     if (s == 3 && adjacent) { s32(c, C_CMD_END, end); return; } // (a name the lexer split, v1 then 0)
@@ -598,7 +601,7 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
     else s32(c, C_CMD, 0);
     return;
   }
-  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, g32(c, C_WRAP) & WIN_REL); return; }
+  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, g32(c, C_WRAP) & (WIN_REL | SH_REL)); return; }
   if (ch == 0x2e && adjacent && (s == 3 || s == 5)) { s32(c, C_CMD_STEP, 4); return; }
   if ((ch == 0x2d || ch == 0x5f) && adjacent && s == 3) return; // (a name with - or _ in it goes on)
   if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0)
@@ -788,6 +791,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // (WIN_BARE until a '\' or '/' comes)
     if (s == 0 && !isWord && adjacent && (ch == 0x5c || ch == 0x2e) && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
       s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); return;
+    }
+    // x;uploads/run.sh, x|uploads/a.exe: sh runs a path with a '/' from the working folder (judged by its last segment's
+    // extension, see winPath; "and/or; yes/no", "docs/readme.md" name no program)
+    if (s == 0 && !isWord && adjacent && ch == 0x2f && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a || g32(c, C_PREV) == 0x3b)) {
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL); return;
     }
     if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
     if (isWord) {

@@ -1793,6 +1793,13 @@ describe('cmdi session 24 (rtd24): a bare program name opening a line', () => {
     'x\nc:\\temp\\a.exe', 'x\n.\\a.bat', 'x|a.exe', 'x|setup.exe', 'x&x.bat'])('%s is a command', expectCmdi);
 });
 
+// session 21 (rtd24): a relative path with a '/' after '|' or a newline runs from the working folder in sh (a script's or a
+// program's extension on its last segment); a document or a path without an extension is no program
+describe('cmdi session 21 (rtd24): a relative path with a slash after | or a newline', () => {
+  it.each(['x|uploads/run.sh', 'x\nuploads/a.sh', 'x|uploads/a.exe', 'x|tools/b/c.bat -q'])('%s is a command', expectCmdi);
+  it.each(['x|docs/readme.md', 'x|a/b', 'Hi\nsee docs/setup.sh', 'and/or | yes/no', 'x|docs/a.txt'])('%s stays clean', expectNoCmdi);
+});
+
 describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-string, an array element as the command', () => {
   it.each(['tr a-y b-z<<<hc', 'x;$(tr a-y b-z<<<hc)', 'x;foo<<<"id"', "x|base64 -d<<<'aWQ='", 'x;a=(id);${a[0]}', 'x;${a[0]}', 'x|${cmds[@]}'])('%s is a command', expectCmdi);
   // (a '<<<' with a space or a fourth '<' after it: navigation, a merge conflict, Haskell's operator; a JavaScript template's ${a[0]})
