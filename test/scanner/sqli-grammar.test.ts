@@ -1440,18 +1440,24 @@ describe('sqli: a formula or call opening the value, then a quote break-out', ()
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'query'); });
 });
 
-/** Each attack reports sqli.string-breakout and is blocked in a query, a form and JSON; each clean value passes; splits agree. */
-function breakoutCases(attacks: string[], clean: string[]): void {
-  it.each(attacks)('%s is blocked', (input) => {
-    for (const context of ['query', 'form', 'json'] as const) {
-      const r = d.scan(input, { context });
-      expect(ruleIds(r)).toContain('sqli.string-breakout');
+/**
+ * Each attack reports `rule` and is blocked in a query, a form and JSON (titled `verb`); each clean value passes, read as
+ * `context`; attacks and clean values give the same findings split anywhere in `context`.
+ */
+function ruleCases(rule: string, verb: string, context: 'query' | 'json', attacks: string[], clean: string[]): void {
+  it.each(attacks)(`%s ${verb}`, (input) => {
+    for (const c of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context: c });
+      expect(ruleIds(r)).toContain(rule);
       expect(r.blocked).toBe(true);
     }
   });
-  it.each(clean)('%s is clean', (input) => { expect(d.scan(input, { context: 'query' }).blocked).toBe(false); });
-  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, ...clean], 'query'); });
+  it.each(clean)('%s is clean', (input) => { expect(d.scan(input, { context }).blocked).toBe(false); });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, ...clean], context); });
 }
+
+/** String break-outs (sessions 20-21): clean values and splits read as a query. */
+const breakoutCases = (attacks: string[], clean: string[]) => ruleCases('sqli.string-breakout', 'is blocked', 'query', attacks, clean);
 
 // The breakout after a call and a spaced "…" breakout (red team rt22, pre-existing): a quote glued after ')' or ']' was read
 // as loose (a quoted word in prose), and "…" broke out only with the connective glued to both quotes. Each of these returns
@@ -1602,18 +1608,8 @@ describe("sqli: admin'; # x — a free-standing '#' after a break-out", () => {
       "# this is the metaclass'\n# __call__", 'return f" # type: {comment}"', "admin' # x"]);
 });
 
-/** Session 21's tautology blocks: each attack is a blocked sqli.tautology in query, form and json; each clean value passes in json; all split anywhere. */
-function tautologyCases(attacks: string[], clean: string[]): void {
-  it.each(attacks)('%s is a tautology', (input) => {
-    for (const context of ['query', 'form', 'json'] as const) {
-      const r = d.scan(input, { context });
-      expect(ruleIds(r)).toContain('sqli.tautology');
-      expect(r.blocked).toBe(true);
-    }
-  });
-  it.each(clean)('%s is clean', (input) => { expect(d.scan(input, { context: 'json' }).blocked).toBe(false); });
-  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, ...clean], 'json'); });
-}
+/** Session 21's tautology blocks: clean values and splits read as JSON. */
+const tautologyCases = (attacks: string[], clean: string[]) => ruleCases('sqli.tautology', 'is a tautology', 'json', attacks, clean);
 
 // Red team rtb23 (session 21): the same-number tautology (1 or 1) died at any word after its comment or at a line break used as
 // spacing: 1 or 1 --x, 1 or 1 #x, 1%0aor%0a1 return every row as 1 or 1 does (SQLite, PostgreSQL; '#' MySQL).
