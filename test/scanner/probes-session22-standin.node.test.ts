@@ -1,0 +1,30 @@
+// A third stand-in for the held-out set detection is graded on, written in session 22 by a helper that read neither the corpus,
+// the tests, the rules nor the earlier stand-ins: seeded generators rebuilt from each source's documented behaviour what web
+// scanners send and public lists hold — ProjectDiscovery nuclei DAST templates, OWASP ZAP's active-scan rules, Burp's Intruder
+// lists, Nikto/wapiti/w3af/Arachni attack modules, wfuzz's wordlists, the payloadbox lists, Awesome-WAF's bypass examples and
+// bug-bounty write-ups — plus ordinary values of modern apps (searches with SQL and shell words, tickets quoting code, Markdown,
+// JSON in a string, tokens, file names, URLs, non-English text, maths). Rows also in the corpus or an earlier probe set
+// (URL-decoded, case and spacing folded) were dropped: 829 of 2,309. `source` names the style imitated.
+// Measured at paranoia 1 when written (query context, a307495): sqli 264/343, xss 211/223, cmdi 255/260, path 148/156, ordinary
+// 31/498 (paranoia 2: 264, 217, 257, 149, 51/498). Most SQL misses are scanner probes that are no injection alone (42', shoes'),
+// ')', wfuzz's bare tokens (select, --, |) and arithmetic probes (3-1); path misses are remote-file URLs (http://host/shell.txt).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDetector, type Detector } from '../../src/index.js';
+import { attackFloors, probeRows, probeVerdicts } from './probe-sets.js';
+
+let d: Detector;
+beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
+afterAll(async () => { await d.close(); });
+
+describe('session 22 held-out stand-in (web scanners and public lists)', () => {
+  const all = probeRows('session22-standin.jsonl');
+  attackFloors(() => d, all, [['sqli', 343, 264], ['xss', 223, 211], ['cmdi', 260, 255], ['path', 156, 148]]);
+
+  it('blocks no more of the ordinary values than measured (31 of 498)', () => {
+    const r = probeVerdicts(d, all.filter((row) => row.label === 'benign'), false);
+    expect(r.n).toBe(498);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(31);
+  });
+
+  it('holds no other labels', () => { expect(all.length).toBe(1480); });
+});
