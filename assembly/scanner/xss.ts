@@ -183,6 +183,9 @@ const P_BEH_STAR: u32 = 78;
 const P_BEHC_SL: u32 = 79;
 const P_BEHC_CMT: u32 = 80;
 const P_BEHC_STAR: u32 = 81;
+// window?.  a global and '?' glued: '.' makes the optional chain (window?.['al'+'ert'](1) runs as window['al'+'ert'](1)
+// does when window is there, which it always is); anything else is a conditional's '?'
+const P_OBJ_Q: u32 = 82;
 const ARG_DANGER: u64 = K_X_EVENT | K_X_SCHEME | K_X_DATA | K_X_SINK_CALL | K_X_SINK_STRONG | K_X_OBJ | K_X_PROP;
 
 /** A sink named and held for what follows (prose, or code that runs it): see heldPunct, heldWord, xssFinish. */
@@ -1217,6 +1220,10 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
       // (a global right after '<' is indexed, '<top['al'+'ert'](1); <window.location> is a placeholder in docs)
       else if (p == P_OBJ && (c == 0x5b || (c == 0x2e && g32(x, X_NAME_END) != g32(x, X_PEND_END) + 1))) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_OBJ && (isSpace || c == 0x29)) { s32(x, X_PEND_END, end); keep = true; }        // document .cookie  (document)[...]
+      else if (p == P_OBJ && adjacent && c == 0x3f) { s32(x, X_PEND, P_OBJ_Q); s32(x, X_PEND_END, end); keep = true; } // window?.
+      else if (p == P_OBJ_Q && adjacent && c == 0x2e) { s32(x, X_PEND, P_OBJ_DOT); s32(x, X_PEND_END, end); keep = true; }
+      // window?.[ : the optional chain's computed member, read as window[ is ('.[' is nothing else in JavaScript)
+      else if (p == P_OBJ_DOT && adjacent && c == 0x5b && g32(x, X_PREV) == 0x2e) { s32(x, X_PEND_END, end); keep = true; }
       // window['x'](  top[`x`]`: a global indexed by a string, then called (names built from pieces)
       // (or a regex literal: top[/al/.source+/ert/.source](1) builds the name from the patterns' text)
       else if ((p == P_OBJ_DOT && g32(x, X_PREV) == 0x5b || p == P_OBJ_IDX) && (c == 0x27 || c == 0x22 || c == 0x60 || (c == 0x2f && adjacent))) {
@@ -1227,7 +1234,8 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
       else if (p == P_OBJ_IDX && c == 0x5d) { s32(x, X_PEND, P_OBJ_CALL); s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_OBJ_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
       // (window['con'+'firm'])(1): a ')' glued after the index closes a parenthesized member, called the same way
-      else if (p == P_OBJ_CALL && adjacent && c == 0x29) { s32(x, X_PEND_END, end); keep = true; }
+      // (or a '?' glued, the optional call's: window['al'+'ert']?.(1) runs alert as alert?.(1) does)
+      else if (p == P_OBJ_CALL && adjacent && (c == 0x29 || c == 0x3f)) { s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_OBJ_CALL && adjacent && c == 0x2e) { s32(x, X_PEND, P_SINK_DOT); s32(x, X_PEND_END, end); keep = true; } // [alert][0].call(
       else if (p == P_OBJ_DOT && isSpace) { s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_NEW && isSpace) keep = true;
