@@ -224,6 +224,12 @@ const S_GIDX_PLUS: u32 = 31;  // window['loc'+ : the name is computed (anything 
                               // variable, a call, a template's ${), to its ']'
 const S_GIDX_END: u32 = 32;   // window['loc'+'ation']: '=' assigns (as location= does: S_LOC_EQ)
 const S_GIDX_S: u32 = 33;     // window[': inside a string of the index (JB_QUOTE its quote)
+// A '?' glued after a name that leads to a sink sets this bit on JB_SINK: a '.' glued next makes the optional chain's
+// '?.', read as the '.' (or, before '[' or '(', as nothing) that JavaScript reads when the name is there, as location and
+// window always are (location?.assign(name), window?.['loc'+'ation'].assign(name), print?.()); anything else after the
+// '?' is a conditional's and ends the sink. (An optional chain cannot be assigned to: window?.['loc'+'ation']=name is a
+// SyntaxError, but it is the same attempt, so it is read on as the other spellings.)
+const S_OPT: u32 = 0x100;
 
 const JB_QUOTE: u32 = 52;  // (a byte) the quote of an import( specifier open (S_IMPORT_S0 .. S_IMPORT_D)
 const JB_SEEN: u32 = 53;   // (a byte) the kinds of quote read before the break-out (QB_*): a later one of a kind is no break-out
@@ -264,7 +270,8 @@ function jsbQuote(st: usize, j: usize, c: u32, start: u32, end: u32): bool {
  */
 function globalName(w: usize, len: u32): bool {
   return wordIs(w, len, "window") || wordIs(w, len, "self") || wordIs(w, len, "top") || wordIs(w, len, "parent") ||
-    wordIs(w, len, "frames") || wordIs(w, len, "globalthis") || wordIs(w, len, "document") || wordIs(w, len, "this");
+    wordIs(w, len, "frames") || wordIs(w, len, "globalthis") || wordIs(w, len, "document") || wordIs(w, len, "this") ||
+    wordIs(w, len, "defaultview");
 }
 
 function jsbWord(st: usize, j: usize, word: usize, len: u32, start: u32, end: u32): void {
@@ -397,7 +404,13 @@ function jsbSink(st: usize, j: usize, c: u32, end: u32): void {
   const space = c == 0x20 || c == 0x0a;
   const weak = (g32(j, JB_MODE) & JB_WEAK) != 0;
   let next: u32 = 0;
-  if (s == S_IMPORT) next = space ? (weak ? 0 : s) : c == 0x28 ? S_IMPORT_P : 0;
+  if ((s & S_OPT) != 0) { // window?  location?  print?  and then '.'
+    const b = s & ~S_OPT;
+    next = c != 0x2e ? 0 : b == S_LOC || b == S_LOC_CLOSE || b == S_GIDX_END ? S_LOC_DOT : b;
+  }
+  else if (c == 0x3f && (s == S_GLOBAL || s == S_LOC || s == S_LOC_CLOSE || s == S_GIDX_END || s == S_LOC_IDX_END || s == S_OPEN ||
+           s == S_FUNC_CLOSE)) next = s | S_OPT;
+  else if (s == S_IMPORT) next = space ? (weak ? 0 : s) : c == 0x28 ? S_IMPORT_P : 0;
   else if (s == S_IMPORT_P) {
     if (space) next = s;
     else if (quote) { next = S_IMPORT_S0; store<u8>(j + JB_QUOTE, <u8>c); }
@@ -435,10 +448,11 @@ function jsbSink(st: usize, j: usize, c: u32, end: u32): void {
     if (space) next = s;
     else { jsbReport(st, j, end); return; } // location = 'jav'+'ascript:...'  location = (x)
   }
-  else if (s == S_LOC_DOT) next = space ? s : 0;
+  else if (s == S_LOC_DOT) next = space ? s : c == 0x5b ? S_LOC_IDX : 0; // (location?.['assign'](name): '.[' is only ever '?.[')
   else if (s == S_LOC_IDX) next = c == 0x5d ? S_LOC_IDX_END : c == 0x3b ? 0 : s;
   // (spaces, a line break or a comment may stand before the '[': window /**/['loc'+'ation']=)
-  else if (s == S_GLOBAL) next = c == 0x5b ? S_GIDX : space && !weak ? s : 0;
+  // (and ')' closing a parenthesized receiver: (window)['loc'+'ation']=  ((self))[...]  (0,top)[...] are the global as well)
+  else if (s == S_GLOBAL) next = c == 0x5b ? S_GIDX : c == 0x29 || (space && !weak) ? s : 0;
   // (a literal name, window['location'], is xss.ts's: only a computed name goes on; a '$' in a template is its ${)
   else if (s == S_GIDX) {
     if (quote) { next = S_GIDX_S; store<u8>(j + JB_QUOTE, <u8>c); }

