@@ -190,9 +190,9 @@ for (let row: u32 = 0; row < ORD_ROWS; row++) {
     store<u16>(ORDINARY + ((<usize>row << 5) + <usize>col << 1), <u16>bits);
   }
 }
-/** Is the word of `len` bytes whose first two are w0 w1 (w1 anything for one byte) ordinary (see ORDINARY)? */
+/** Is the word of `len` bytes whose first two are w0 w1 (w1 anything for one byte) ordinary (see ORDINARY)? (json.ts's quietWords asks too) */
 // @ts-ignore: decorator
-@inline function ordinaryWord(w0: u32, w1: u32, len: u32): bool {
+@inline export function ordinaryWord(w0: u32, w1: u32, len: u32): bool {
   const at = ORDINARY + <usize>load<u16>(ORD_ROW + (<usize>w0 << 1)) + <usize>load<u8>(ORD_COL + <usize>w1);
   return ((<u32>load<u16>(at) >> (len < 15 ? len : 15)) & 1) == 0;
 }
