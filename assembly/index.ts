@@ -3,5 +3,5 @@
 export * from "./arena/arena";
 export * from "./arena/memory";
 export * from "./scanner/scanner";
-export { scanJson, scanJsonValues, scanJsonBytes, scanJsonLongest } from "./scanner/json";
+export { scanJson, scanJsonValues, scanJsonBytes, scanJsonLongest, quietWords } from "./scanner/json";
 export { scanList } from "./scanner/list";

@@ -14,7 +14,7 @@
 //
 //   bytes ─▶ walk ─┬─ outside strings: structure only (depth stack below)
 //                  └─ "…" key or value ─▶ quiet words? ─no─▶ scanOnce(json-escaped) ─▶ findings? stop: JSON_FLAGGED
-import { scanOnce } from "./scanner";
+import { scanOnce, ordinaryWord } from "./scanner";
 import { mayBeKeyword, FNV_OFFSET, FNV_PRIME } from "./keywords";
 import { CTX_JSON_ESCAPED } from "./state";
 
@@ -86,43 +86,58 @@ let longestValue: u32 = 0;
  * Is the string `p` words no detector reacts to? Words of letters and digits between spaces, none a
  * keyword (the keyword filter rules each out, on the folded word; a word it lets through may be one),
  * each at most 32 bytes, and one that starts with a digit all digits (1union and 0x2e0x2e0x2f are read
- * apart into what they hide). Every rule needs a keyword, punctuation other than a space, or such a
- * glued or overlong word, so scanOnce would find nothing: its call is skipped. (Checked against
- * scanOnce on 300,000 random such values in every context at paranoia 1 and 2.) Here and not in
- * scanOnce: there, the test made the rest of that function compile worse for every other value.
+ * apart into what they hide); or two such words joined by one '-', '.' or '@' (SKU-28839, ana@example.com,
+ * 1.25), both ordinary (see scanner.ts ORDINARY). Every rule needs a keyword, other punctuation, a joiner
+ * run or a joiner at a word's edge, a word whose shape a detector tests, or such a glued or overlong word,
+ * so scanOnce would find nothing: its call is skipped. (Checked against scanOnce on random such values in
+ * every context at paranoia 1 and 2: test/scanner/json-walk.test.ts, whose QUIET_ROUNDS a longer run
+ * raises.) Here and not in scanOnce: there, the test made the rest of that function compile worse for
+ * every other value.
  * `room`: the bytes readable at `p` (n or more; past n, only 16-byte loads whose lanes past n are ignored).
  */
 export function quietWords(p: usize, n: u32, room: u32): bool {
-  // Two passes: one over 16 bytes at a time for a byte other than a letter, a digit or a space (most values
-  // that are no such words, SKU-28839, ana@example.com, end here), then the words' hashes and shapes over bytes
-  // known to be those, where folding is one OR. (One pass of both tests per byte cost ~3x the instructions.)
+  // Two passes: one over 16 bytes at a time for a byte other than a letter, a digit, a space or a joiner ('-' '.' '@';
+  // most values that are no such words, <b>, 1' or, a/b, end here), then the words' hashes and shapes over bytes known
+  // to be those, where folding is one OR. (One pass of both tests per byte cost ~3x the instructions.)
   const c20 = v128.load(QUIET_CONST), cDigit = v128.load(QUIET_CONST, 16), cDigitEnd = v128.load(QUIET_CONST, 32);
   const cLetter = v128.load(QUIET_CONST, 48), cLetterEnd = v128.load(QUIET_CONST, 64);
+  const cDash = v128.load(QUIET_CONST, 80), cDot = v128.load(QUIET_CONST, 96), cAt = v128.load(QUIET_CONST, 112);
   let i: u32 = 0;
   while (i < n) {
     // (the last block: whole when the 16 bytes at i are readable, the lanes past n masked out; else byte by byte)
     if (n - i < 16 && room - i < 16) {
       for (; i < n; i++) {
         const b = <u32>load<u8>(p + i);
-        if (b != 0x20 && b - 0x30 >= 10 && (b | 0x20) - 0x61 >= 26) return false;
+        if (b != 0x20 && b - 0x30 >= 10 && (b | 0x20) - 0x61 >= 26 && !isJoiner(b)) return false;
       }
       break;
     }
     const v = v128.load(p + i);
-    // a space, 0-9 ((v + 0x50) is 0x80-0x89: below 0x8a as signed bytes), or a letter (A-Z folded by OR 0x20,
-    // which maps no other byte into a-z; then as the digits, from 0x80)
-    const ok = v128.or(i8x16.eq(v, c20), v128.or(i8x16.lt_s(i8x16.add(v, cDigit), cDigitEnd), i8x16.lt_s(i8x16.add(v128.or(v, c20), cLetter), cLetterEnd)));
+    // a space, 0-9 ((v + 0x50) is 0x80-0x89: below 0x8a as signed bytes), a letter (A-Z folded by OR 0x20,
+    // which maps no other byte into a-z; then as the digits, from 0x80), or a joiner
+    const ok = v128.or(v128.or(i8x16.eq(v, c20), v128.or(i8x16.lt_s(i8x16.add(v, cDigit), cDigitEnd), i8x16.lt_s(i8x16.add(v128.or(v, c20), cLetter), cLetterEnd))),
+      v128.or(i8x16.eq(v, cDash), v128.or(i8x16.eq(v, cDot), i8x16.eq(v, cAt))));
     const r = n - i;
     if (r < 16) { if ((~<u32>i8x16.bitmask(ok) & ((<u32>1 << r) - 1)) != 0) return false; break; }
     if (!i8x16.all_true(ok)) return false;
     i += 16;
   }
-  // Every byte is a space, a digit or a letter. Per word: its hash (folded: the lexer's words are), its length,
-  // and the OR of its bytes (bit 0x40: a letter in it, which a word that starts with a digit may not have).
+  // Every byte is a space, a digit, a letter or a joiner. Per word: its hash (folded: the lexer's words are), its length,
+  // and the OR of its bytes (bit 0x40: a letter in it, which a word that starts with a digit may not have). A joiner
+  // stands alone between two words (SKU-28839, ana@example.com, 1.25: no '--', '..', leading '-' or trailing '.'), and
+  // a word next to one is ordinary too (ORDINARY: no detector's word step tests its shape — the stems of a
+  // <stem>.<ext> pair, a qualified name's or an operator's words are not).
   i = 0;
   while (i < n) {
     let b = <u32>load<u8>(p + i);
-    if (b == 0x20) { i++; continue; }
+    let c = <u32>load<u8>(QUIET_CLASS + <usize>b);
+    if (c == Q_SPACE) { i++; continue; }
+    if (c == Q_JOINER) {
+      // (the word before it ended here: a letter or a digit before, and one after)
+      if (i == 0 || i + 1 >= n || load<u8>(QUIET_CLASS + <usize>load<u8>(p + i - 1)) != Q_WORD || load<u8>(QUIET_CLASS + <usize>load<u8>(p + i + 1)) != Q_WORD) return false;
+      i++;
+      continue;
+    }
     const start = i;
     const first = b;
     let hash = FNV_OFFSET;
@@ -134,19 +149,37 @@ export function quietWords(p: usize, n: u32, room: u32): bool {
       i++;
       if (i >= n) break;
       b = <u32>load<u8>(p + i);
-    } while (b != 0x20);
-    if (i - start > 32 || ((first & 0x40) == 0 && (bits & 0x40) != 0) || mayBeKeyword(hash)) return false;
+      c = <u32>load<u8>(QUIET_CLASS + <usize>b);
+    } while (c == Q_WORD);
+    const len = i - start;
+    if (len > 32 || ((first & 0x40) == 0 && (bits & 0x40) != 0) || mayBeKeyword(hash)) return false;
+    if (((start > 0 && load<u8>(QUIET_CLASS + <usize>load<u8>(p + start - 1)) == Q_JOINER) || (i < n && c == Q_JOINER)) &&
+        !ordinaryWord(first | 0x20, len > 1 ? <u32>load<u8>(p + start + 1) | 0x20 : 0, len)) return false;
   }
   return true;
 }
 
-// quietWords' constants, 16 lanes each: 0x20 (a space; the fold), 0x50 and 0x8a (0-9), 0x1f and 0x9a (a-z)
+/** '-', '.' or '@': what quietWords takes alone between two words. */
+// @ts-ignore: decorator
+@inline function isJoiner(b: u32): bool { return b - 0x2d < 2 || b == 0x40; }
+
+// quietWords' second pass, one load per byte: Q_WORD a letter or a digit, Q_SPACE, Q_JOINER (isJoiner), Q_OTHER the rest
+const Q_WORD: u32 = 0, Q_SPACE: u32 = 1, Q_JOINER: u32 = 2, Q_OTHER: u32 = 3;
+const QUIET_CLASS: usize = memory.data(256);
+for (let b: u32 = 0; b < 256; b++) {
+  store<u8>(QUIET_CLASS + <usize>b, <u8>(b - 0x30 < 10 || (b | 0x20) - 0x61 < 26 ? Q_WORD : b == 0x20 ? Q_SPACE : isJoiner(b) ? Q_JOINER : Q_OTHER));
+}
+
+// quietWords' constants, 16 lanes each: 0x20 (a space; the fold), 0x50 and 0x8a (0-9), 0x1f and 0x9a (a-z), '-' '.' '@'
 const QUIET_CONST: usize = memory.data<u8>([
   0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
   0x50, 0x50, 0x50, 0x50, 0x50, 0x50, 0x50, 0x50, 0x50, 0x50, 0x50, 0x50, 0x50, 0x50, 0x50, 0x50,
   0x8a, 0x8a, 0x8a, 0x8a, 0x8a, 0x8a, 0x8a, 0x8a, 0x8a, 0x8a, 0x8a, 0x8a, 0x8a, 0x8a, 0x8a, 0x8a,
   0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f,
   0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a, 0x9a,
+  0x2d, 0x2d, 0x2d, 0x2d, 0x2d, 0x2d, 0x2d, 0x2d, 0x2d, 0x2d, 0x2d, 0x2d, 0x2d, 0x2d, 0x2d, 0x2d,
+  0x2e, 0x2e, 0x2e, 0x2e, 0x2e, 0x2e, 0x2e, 0x2e, 0x2e, 0x2e, 0x2e, 0x2e, 0x2e, 0x2e, 0x2e, 0x2e,
+  0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40,
 ], 16);
 
 /** Keys and string values the last scanJson scanned (memoised keys not counted). */

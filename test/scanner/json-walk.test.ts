@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArena, createDetector, createStandardPools, type Arena, type Detector } from '../../src/index.js';
 import { createBodyScanner } from '../../src/middleware/body-scan.js';
+import { wasmOf } from '../../src/internal.js';
 import type { GuardDetector } from '../../src/middleware/detector.js';
 
 let arena: Arena;
@@ -104,6 +105,15 @@ describe('one-call JSON walk', () => {
     expect(expectSameAsValueByValue(JSON.stringify({ path: 'a 0x2e0x2e0x2f0x2e0x2e0x2f' })).blocked).toBe(true);
   });
 
+  it('settles values of words joined by one - . or @ the same way (SKU-28839, ana@example.com, 1.25)', () => {
+    const values = [
+      'SKU-28839', 'ana@example.com', '1.25', 'Ana.Maria@Example.com', 'web.config', 'boot.ini', 'etc.passwd', 'index.php',
+      'a--b', 'a..b', '-rf', 'x-', '.htaccess', 'a@@b', 'a-.b', 'user@localhost', '127.0.0.1', '1-1', '1.e5', '0x2e.0x2e',
+      'document.cookie', 'this.constructor', 'x.y.z', 'ls-la', 'sku- 1', 'sku -1',
+    ];
+    for (const v of values) expectSameAsValueByValue(JSON.stringify({ text: v, [v.slice(0, 20)]: v }));
+  });
+
   it('agrees on plain-word values of every length at every distance from the document\'s end', () => {
     // (quietWords checks 16 bytes at a time; a value's last block is read whole only when 16 bytes
     // of the document are there, else byte by byte: both ways, each lane count, a bad byte in each lane)
@@ -174,5 +184,95 @@ describe('one-call JSON walk', () => {
     expect(d.getStats().internalErrors).toBe(1);
     await d.close();
     await a.close();
+  });
+});
+
+// json.ts's quietWords settles a value without scanning it: only sound when scanOnce would find nothing for
+// every value it accepts. Random values of words (prose, data, the detectors' own stems and operators, random
+// short ones, numbers) joined by spaces, '-', '.', '@' and runs or edges of them; each one quietWords accepts is
+// scanned in every context at paranoia 1 and 2 and must be clean. (QUIET_ROUNDS=300000 for a longer run.)
+describe('quietWords', () => {
+  const VOCAB = [
+    'sku', 'ana', 'maria', 'example', 'com', 'net', 'org', 'io', 'mail', 'gmail', 'review', 'settings', 'price', 'delivery',
+    'invoice', 'thanks', 'week', 'great', 'product', 'customer', 'warehouse', 'color', 'size', 'quantity', 'comment', 'total',
+    'web', 'config', 'boot', 'ini', 'win', 'etc', 'passwd', 'shadow', 'htaccess', 'htpasswd', 'env', 'git', 'ssh', 'id', 'rsa',
+    'php', 'jsp', 'asp', 'aspx', 'exe', 'bat', 'cmd', 'sh', 'bash', 'py', 'pl', 'rb', 'js', 'html', 'xml', 'yml', 'yaml',
+    'json', 'sql', 'db', 'bak', 'old', 'swp', 'log', 'key', 'pem', 'crt', 'conf', 'cfg', 'properties', 'credentials',
+    'aws', 'npmrc', 'docker', 'compose', 'kube', 'wp', 'admin', 'root', 'user', 'users', 'password', 'localhost', 'system32',
+    'windows', 'drivers', 'hosts', 'proc', 'self', 'environ', 'var', 'www', 'tmp', 'dev', 'null', 'tcp', 'aux', 'con',
+    'nul', 'prn', 'com1', 'lpt1', 'alert', 'document', 'cookie', 'window', 'location', 'this', 'constructor', 'prototype',
+    'proto', 'eval', 'fetch', 'src', 'href', 'style', 'on', 'onload', 'onerror', 'onx', 'javascript', 'vbscript', 'data',
+    'url', 'import', 'require', 'process', 'mainmodule', 'child', 'exec', 'spawn', 'sleep', 'benchmark', 'version', 'char',
+    'chr', 'concat', 'information', 'schema', 'tables', 'columns', 'pg', 'sqlite', 'master', 'xp', 'cmdshell', 'nc',
+    'wget', 'curl', 'python', 'perl', 'ruby', 'powershell', 'whoami', 'uname', 'ifconfig', 'ping', 'nslookup', 'dir',
+    'type', 'cat', 'ls', 'rm', 'rf', 'la', 'or', 'and', 'not', 'select', 'union', 'from', 'where', 'like', 'is', 'in',
+    'true', 'false', 'x', 'b', 'n', 'e', 'u', 'utf8', 'binary', 'typeof', 'void', 'new', 'delete', 'instanceof', 'gt', 'ne',
+    'where', 'regex', 'func', 'function', 'return', 'var', 'let', 'const', 'db', 'mongo', 'collection', 'find',
+    '0', '1', '00', '01', '10', '127', '169', '254', '255', '8080', '28839', '2024', '12', '31', '1e5', '0x41', '0x2e',
+  ];
+  const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+  const JOIN = [' ', ' ', ' ', '-', '-', '.', '.', '@', '@', '--', '..', '@@', '-.', ' -', '. ', ''];
+  const ROUNDS = Number(process.env.QUIET_ROUNDS ?? 10000);
+
+  it('accepts only values scanOnce finds nothing in, in every context at paranoia 1 and 2', () => {
+    const ex = wasmOf(arena).exports;
+    const stBytes = ex.scanStateBytes() as number, scrBytes = ex.scanScratchBytes() as number;
+    const st = arena.poolFor(stBytes).acquire(), scr = arena.poolFor(scrBytes).acquire(), inp = arena.poolFor(256).acquire();
+    let s = 0x9e3779b9;
+    const next = (n: number) => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s % n; };
+    const word = () => {
+      const k = next(10);
+      let w = k < 5 ? VOCAB[next(VOCAB.length)]! : k < 8 ? Array.from({ length: 1 + next(k === 7 ? 12 : 5) }, () => LETTERS[next(26)]).join('')
+        : String(next(k === 8 ? 100 : 100000));
+      if (next(4) === 0) w = w.toUpperCase(); else if (next(4) === 0) w = w[0]!.toUpperCase() + w.slice(1);
+      return w;
+    };
+    let quiet = 0, joined = 0;
+    const seen: string[] = [];
+    try {
+      for (let r = 0; r < ROUNDS; r++) {
+        const parts = [next(8) === 0 ? JOIN[next(JOIN.length)]! : ''];
+        const words = 1 + next(4);
+        for (let k = 0; k < words; k++) parts.push(word(), k + 1 < words ? JOIN[next(JOIN.length)]! : next(8) === 0 ? JOIN[next(JOIN.length)]! : '');
+        const v = parts.join('');
+        const bytes = enc.encode(v);
+        // (the value, its closing quote and a few bytes of the document after it: the readable room)
+        const room = bytes.length + 1 + next(20);
+        const at = inp.bytes.byteOffset;
+        new Uint8Array(wasmOf(arena).memory.buffer, at, room).fill(0x7d).set(bytes);
+        new Uint8Array(wasmOf(arena).memory.buffer, at + bytes.length, 1)[0] = 0x22;
+        if (!ex.quietWords(at, bytes.length, room)) continue;
+        quiet++;
+        if (/[-.@]/.test(v)) { joined++; if (seen.length < 40) seen.push(v); }
+        for (let context = 0; context <= 6; context++) {
+          for (const paranoia of [1, 2]) {
+            const found = ex.scanOnce(st.bytes.byteOffset, scr.bytes.byteOffset, at, bytes.length, context, paranoia, 0xffffffff) as number;
+            expect(found, `${JSON.stringify(v)} context ${context} paranoia ${paranoia}`).toBe(0);
+          }
+        }
+      }
+    } finally {
+      st.release(); scr.release(); inp.release();
+    }
+    if (process.env.QUIET_SHOW) console.log(quiet, joined, seen.join(' | '));
+    // (both kinds of accepted value were exercised)
+    expect(joined).toBeGreaterThan(ROUNDS / 100);
+    expect(quiet - joined).toBeGreaterThan(ROUNDS / 50);
+  }, 1_200_000); // (QUIET_ROUNDS=300000 takes minutes)
+
+  it('accepts the joined words it was widened for', () => {
+    const ex = wasmOf(arena).exports;
+    const inp = arena.poolFor(256).acquire();
+    try {
+      const quietWords = (v: string) => {
+        const bytes = enc.encode(`${v}"`);
+        new Uint8Array(wasmOf(arena).memory.buffer, inp.bytes.byteOffset, bytes.length).set(bytes);
+        return ex.quietWords(inp.bytes.byteOffset, bytes.length - 1, bytes.length) as number;
+      };
+      for (const v of ['SKU-28839', 'SKU-4536', 'week-72118', 'Ana Maria', 'great review']) expect(quietWords(v), v).toBe(1);
+      for (const v of ['a--b', 'x-', '-rf', '.htaccess', 'a..b', 'a@@b', 'sku -1', 'web.config', '1union', 'x'.repeat(33)]) expect(quietWords(v), v).toBe(0);
+    } finally {
+      inp.release();
+    }
   });
 });
