@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GuardCore } from './core.js';
+import { GuardCore, type Inspection, type Verdict } from './core.js';
 import { metaFromNodeRequest, nodeDecompressor, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError, sendNodeResponse } from './node.js';
 import type { GuardOptions } from './options.js';
 import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
@@ -36,12 +36,16 @@ export type ArenaguardExpressMiddleware = (req: NodeRequest, res: ServerResponse
 export function arenaguard(options?: GuardOptions<NodeRequest>): ArenaguardExpressMiddleware {
   const core = new GuardCore<NodeRequest>(options, nodeDecompressor);
 
-  async function inspect(req: NodeRequest, res: ServerResponse, next: Next): Promise<void> {
-    const started = await core.begin(metaFromNodeRequest(req));
+  /**
+   * The request once its inspection has begun: read the body, decide, answer or call next().
+   * Synchronous when the body is already buffered (the usual case for a small body); a promise
+   * only when part of it must still be waited for (or a verdict is asynchronous).
+   */
+  function inspect(req: NodeRequest, res: ServerResponse, next: Next, started: Inspection | Verdict): Promise<void> | undefined {
     if (!('meta' in started)) {
       if (!started.allow) sendNodeResponse(res, started.response);
       else next();
-      return;
+      return undefined;
     }
     const inspection = started;
     // Slots are held until the response is out, not just until next() returns.
@@ -54,16 +58,27 @@ export function arenaguard(options?: GuardOptions<NodeRequest>): ArenaguardExpre
       if (Buffer.isBuffer(parsed)) parsed = new Uint8Array(parsed.buffer, parsed.byteOffset, parsed.byteLength);
     } else if (inspection.meta.hasBody && readBufferedNodeBody(req, inspection) === undefined) {
       // (not all there yet: wait for it; a body that came with the headers is read at once)
-      try {
-        await readNodeBody(req, inspection);
-      } catch (error) {
-        inspection.release();
-        if (error instanceof RequestAbortedError) return; // nobody is left to answer
-        throw error;
-      }
+      return awaitBody(req, res, next, inspection);
     }
     // (no promise when nothing is left to wait for)
-    const verdict = inspection.finishNow(parsed) ?? await inspection.finish(parsed);
+    const verdict = inspection.finishNow(parsed);
+    if (verdict === undefined) return inspection.finish(parsed).then((v) => conclude(res, next, inspection, v));
+    conclude(res, next, inspection, verdict);
+    return undefined;
+  }
+
+  async function awaitBody(req: NodeRequest, res: ServerResponse, next: Next, inspection: Inspection): Promise<void> {
+    try {
+      await readNodeBody(req, inspection);
+    } catch (error) {
+      inspection.release();
+      if (error instanceof RequestAbortedError) return; // nobody is left to answer
+      throw error;
+    }
+    conclude(res, next, inspection, inspection.finishNow() ?? await inspection.finish());
+  }
+
+  function conclude(res: ServerResponse, next: Next, inspection: Inspection, verdict: Verdict): void {
     if (!verdict.allow) {
       // A refusal needs no slot: they go back now, not once its answer is out — a client that
       // does not read it (an HTTP/2 flow-control window kept at 0), or a slow response
@@ -75,12 +90,36 @@ export function arenaguard(options?: GuardOptions<NodeRequest>): ArenaguardExpre
     next();
   }
 
+  /**
+   * Inspect once the detector is ready. Never synchronously inside the server's 'request'
+   * event: Node's parser pushes a body that came with the headers only after that event, so
+   * one microtask later it is buffered and read at once. (A queued microtask, not an async
+   * function awaiting: that costs three promises and two microtasks per request.) Whatever
+   * throws — next() included, as from an async function's rejection before — goes to next(error).
+   */
+  function run(req: NodeRequest, res: ServerResponse, next: Next, started: Inspection | Verdict): void {
+    try {
+      inspect(req, res, next, started)?.catch(next);
+    } catch (error) {
+      next(error);
+    }
+  }
+
   return function arenaguardExpress(req, res, next) {
     if (core.skips(req)) {
       next();
       return;
     }
-    inspect(req, res, next).catch(next);
+    let begun: ReturnType<typeof core.begin>;
+    try {
+      begun = core.begin(metaFromNodeRequest(req));
+    } catch (error) {
+      queueMicrotask(() => next(error)); // (as a rejection reached next before: not inside the 'request' event)
+      return;
+    }
+    const started = begun;
+    if (started instanceof Promise) started.then((s) => run(req, res, next, s), next);
+    else queueMicrotask(() => run(req, res, next, started));
   };
 }
 

@@ -159,8 +159,8 @@ export function readNodeBody(req: Readable, inspection: Inspection): Promise<boo
 /**
  * {@link readNodeBody} when the whole body is already buffered in the request (the usual
  * case for a small body: it came in the same packet as the headers): read synchronously
- * with `read()`, then put back with `unshift`, with no listener, promise or switch to paused
- * mode. The stream is left as it was found, not flowing and with no `'readable'` listener,
+ * where the chunks lie in the stream's buffer (see writeBuffered), or else with `read()`, then
+ * put back with `unshift`, with no listener, promise or switch to paused mode. The stream is left as it was found, not flowing and with no `'readable'` listener,
  * so the application's `'data'` listener starts it as it would a stream nobody read.
  *
  * "Whole" means the request is complete (its end pushed), or, for a `node:http` request with a
@@ -177,6 +177,8 @@ export function readBufferedNodeBody(req: Readable, inspection: Inspection): boo
     const meta = inspection.meta;
     if (buffered !== meta.contentLength || meta.headers['transfer-encoding'] !== undefined || !(req instanceof IncomingMessage)) return undefined;
   }
+  const peeked = writeBuffered(req, buffered, inspection);
+  if (peeked !== undefined) return peeked;
   let chunk = req.read() as Buffer | null;
   if (chunk === null) return undefined; // (cannot happen with bytes buffered and the end pushed; the listener path copes)
   if (req.readableLength === 0) {
@@ -193,6 +195,37 @@ export function readBufferedNodeBody(req: Readable, inspection: Inspection): boo
     if (inspection.failure) return false;
   }
   putBack(req, chunks);
+  return true;
+}
+
+/** What {@link writeBuffered} reads of a stream's readable state (Node >= 20.?: an array from `bufferIndex`). */
+interface BufferedState { buffer?: unknown; bufferIndex?: unknown; length?: unknown; objectMode?: unknown; decoder?: unknown }
+
+/**
+ * Write the chunks buffered in `req` to the inspection where they lie, without taking them out:
+ * no `read()` (which joins them and may ask the source for more) and no `unshift` (which puts
+ * them back and schedules a `'readable'` tick), so the stream is not touched at all. Only where
+ * the readable state is laid out as this knows it — the buffer an array of byte chunks from
+ * `bufferIndex`, their lengths summing to `buffered`, no decoder — else undefined (then the
+ * chunks are read and put back). The bytes are the very ones the application will read.
+ */
+function writeBuffered(req: Readable, buffered: number, inspection: Inspection): boolean | undefined {
+  const state = (req as Readable & { _readableState?: BufferedState })._readableState;
+  if (state === undefined || state.objectMode !== false || (state.decoder !== null && state.decoder !== undefined) || state.length !== buffered) return undefined;
+  const list = state.buffer;
+  const from = state.bufferIndex;
+  if (!Array.isArray(list) || typeof from !== 'number' || from < 0) return undefined;
+  let total = 0;
+  for (let i = from; i < list.length; i++) {
+    const chunk: unknown = list[i];
+    if (!(chunk instanceof Uint8Array)) return undefined;
+    total += chunk.length;
+  }
+  if (total !== buffered) return undefined; // (a layout this does not know: read them)
+  for (let i = from; i < list.length; i++) {
+    inspection.write(list[i] as Uint8Array);
+    if (inspection.failure) return false;
+  }
   return true;
 }
 

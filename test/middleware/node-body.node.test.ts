@@ -4,7 +4,7 @@
 // seconds, red-team round 3). Many chunks now go back as one.
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readNodeBody } from '../../src/middleware/node.js';
+import { readBufferedNodeBody, readNodeBody } from '../../src/middleware/node.js';
 import type { Inspection } from '../../src/middleware/core.js';
 
 /** The part of an Inspection readNodeBody uses: it takes chunks, and never fails. */
@@ -33,5 +33,39 @@ describe('readNodeBody', () => {
     const again: Buffer[] = [];
     for await (const chunk of req) again.push(chunk as Buffer);
     expect(Buffer.concat(again).equals(body)).toBe(true);
+  });
+
+  // A body already buffered (it came with the headers) is read where it lies: no read() to join
+  // it, no unshift() to put it back (each a cost per request, and a 'readable' tick).
+  it('reads a buffered body without taking it out of the stream', async () => {
+    const parts = [Buffer.from('{"a":'), Buffer.from('"b"}')];
+    const req = new Readable({ read() { /* all pushed */ } });
+    for (const part of parts) req.push(part);
+    req.push(null);
+    let touched = 0;
+    req.read = () => { touched++; return null; };
+    req.unshift = () => { touched++; };
+    const seen = inspection();
+    expect(readBufferedNodeBody(req, seen)).toBe(true);
+    expect(seen.seen).toBe(9);
+    expect(touched).toBe(0);
+    delete (req as Partial<Readable>).read;
+    delete (req as Partial<Readable>).unshift;
+    const again: Buffer[] = [];
+    for await (const chunk of req) again.push(chunk as Buffer);
+    expect(Buffer.concat(again).toString()).toBe('{"a":"b"}');
+  });
+
+  it('reads and puts back a buffered body whose stream decodes to text (setEncoding)', async () => {
+    const req = new Readable({ read() { /* all pushed */ } });
+    req.push(Buffer.from('{"a":"é"}'));
+    req.push(null);
+    req.setEncoding('utf8');
+    const seen = inspection();
+    expect(readBufferedNodeBody(req, seen)).toBe(true);
+    expect(seen.seen).toBeGreaterThan(0);
+    let text = '';
+    for await (const chunk of req) text += chunk as string;
+    expect(text).toBe('{"a":"é"}');
   });
 });
