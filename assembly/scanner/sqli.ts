@@ -2177,6 +2177,16 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
             (load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10))))) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
+      // x " or "1  x "or"1  x " or " 1  — in "…" after a loose closing quote too (one after a space: x " in a search's terms), when
+      // the connective is a word (or, and, xor) and the re-opened literal is a number that ends the value (its last word starts
+      // at most one byte after the quote): SQLite and MySQL's default mode read name = "x " or "1" as true for every row. A
+      // quoted word of prose has words of text after it (He said " or " 1 time, "red" or "blue); only a number casts to true
+      // in "…" (PostgreSQL reads "…" as a name, so its 'yes' and 'on' count for nothing here)
+      if (shape == 2 && g32(q, Q_MODE) == 0x22 && g32(q, Q_QUOTE) == 0x22 && g32(q, Q_NTOK) == 2 && tstart0 > 0 &&
+          (g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) == 0 && tstart0 >= tend(q, 0) &&
+          load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) {
+        report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+      }
       // x', role='admin  x',pass='x  — an UPDATE's SET list spliced: the break-out quote, a comma, a name, '=' and the quote re-opened,
       // text following and never closed (each assignment in SET a,b='…' is the attacker's). Spacing between them is SQL's and changes
       // nothing (x' , role = 'admin, x', `role`='admin: a backtick is no token); the unclosed literal at the end is what no list of
@@ -2371,24 +2381,23 @@ const QW_ARMED: u32 = 0x80; // a single quote was seen (each one re-arms)
 const QW_DONE: u32 = 0x40;  // the first word after it was seen, or a byte that no number starts with
 const QW_DIGIT: u32 = 0x20; // with QW_DONE: that word starts with a digit, only whitespace and one sign before it
 const QW_SIGN: u32 = 0x10;  // a sign was seen (a second one, or whitespace after it, ends the number)
-const QW_SPACED: u32 = 0x08; // whitespace came between the quote and the word
-const QW_MORE: u32 = 0x04;  // another word followed the first
 
 function quoteWordPunct(st: usize, w: u32, c: u32): void {
   if (c == 0x27) w = QW_ARMED;
-  else if ((c == 0x20 || c - 0x09 < 5) && (w & QW_SIGN) == 0) w |= QW_SPACED; // (tab, LF, VT, FF, CR: whitespace to a cast too)
+  else if ((c == 0x20 || c - 0x09 < 5) && (w & QW_SIGN) == 0) return; // (tab, LF, VT, FF, CR: whitespace a cast skips too)
   else if ((c == 0x2d || c == 0x2b) && (w & QW_SIGN) == 0) w |= QW_SIGN;
   else w |= QW_DONE;
   store<u8>(st + ST_QWORD, <u8>w);
 }
 
 /**
- * Does the first word after the value's last single quote start the number a cast reads: '1 time', '-0.5x', '  9? Glued to
- * the quote, or alone after whitespace: a quote with space after it and words of text (a ' or ' 1 time) quotes ' or ' in prose.
+ * Does the first word after the value's last single quote start the number a cast reads: '1 time', '-0.5x', '  9, ' 1 time?
+ * Words of text after the number change nothing: SQLite and MySQL read x ' or ' 1 time' as true, space after the quote or not
+ * (the cast skips it). (A quote with space after it then a word of letters — Use ' or ' to join — stays prose: that literal is 0.)
  */
 function quoteWordNumber(st: usize): bool {
   const w = <u32>load<u8>(st + ST_QWORD);
-  return (w & (QW_ARMED | QW_DONE | QW_DIGIT)) == (QW_ARMED | QW_DONE | QW_DIGIT) && (w & (QW_SPACED | QW_MORE)) != (QW_SPACED | QW_MORE);
+  return (w & (QW_ARMED | QW_DONE | QW_DIGIT)) == (QW_ARMED | QW_DONE | QW_DIGIT);
 }
 
 function quoteOnlyStep(st: usize, s: u32, c: u32): void {
@@ -2408,9 +2417,9 @@ function quoteOnlyStep(st: usize, s: u32, c: u32): void {
 // @ts-ignore: decorator
 @inline export function quoteOnlyWord(st: usize, flags: u64): void {
   const w = <u32>load<u8>(st + ST_QWORD);
-  if ((w & QW_ARMED) != 0) {
-    // the first word after the quote: a digit first is what a numeric cast reads as its number; a later word is noted
-    store<u8>(st + ST_QWORD, <u8>((w & QW_DONE) != 0 ? w | QW_MORE : w | QW_DONE | (<u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 ? QW_DIGIT : 0)));
+  if ((w & (QW_ARMED | QW_DONE)) == QW_ARMED) {
+    // the first word after the quote: a digit first is what a numeric cast reads as its number (later words change nothing)
+    store<u8>(st + ST_QWORD, <u8>(w | QW_DONE | (<u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 ? QW_DIGIT : 0)));
   }
   const s = g32(st, ST_QONLY);
   if ((s & QO_DEAD) == 0) s32(st, ST_QONLY, s != 0 && (flags & K_SQL_LOGIC) != 0 ? s | QO_WORD : QO_DEAD);

@@ -1684,7 +1684,7 @@ describe('sqli: a quoted ::"type" cast', () => {
 
 // Red team rt23 12 (session 21): x ' or ' 1 — a space (or a sign) before the true literal changes nothing: MySQL reads ' 1' as 1.
 describe("sqli: x ' or ' 1 — one byte before the true literal", () => {
-  breakoutCases(["x ' or ' 1", "x ' or '-1", "x ' or ' yes"], ["Tom ' or ' Jerry", "a ' or ' 1 time", "Use ' or ' to join"]);
+  breakoutCases(["x ' or ' 1", "x ' or '-1", "x ' or ' yes"], ["Tom ' or ' Jerry", "Use ' or ' to join"]);
 });
 
 // Red team rt23 09 (session 21): an INSERT's VALUES row spliced with no comment — x'),(10,'evil makes VALUES (9, 'x'),(10,'evil')
@@ -1719,8 +1719,19 @@ describe("sqli: 0<pass like 's%' — a number, a column and a quoted literal cha
 describe("sqli: x ' or '1 time — the re-opened literal's leading number", () => {
   breakoutCases(["x ' or '1 time", "x ' or '9 lives", "x ' or '  1", "x ' or '\t\t1", "x '  or  '  1", "x ' or '1.5 kg",
     "x ' or '1,2", "x ' or '-0.5x", "admin ' or '  +2"],
-  ["Tom ' or 'Jerry", "Tom ' or 'Jerry 2", "Salt ' and 'Pepper 1", "admin ' or 'yesterday 1", "x ' or '- 1", "x ' or '.. 1",
-    "a ' or '  2 more", "Use ' or '  1 of them"]);
+  ["Tom ' or 'Jerry", "Tom ' or 'Jerry 2", "Salt ' and 'Pepper 1", "admin ' or 'yesterday 1", "x ' or '- 1", "x ' or '.. 1"]);
+});
+
+// Red team rtd24 11 (session 22): words after the number change nothing when space comes after the quote either — SQLite returns
+// every row for name = 'x ' or ' 1 time' (the cast skips the space); session 21 had pinned a ' or ' 1 time clean as prose quoting
+// ' or ', but the reading SQL makes of it is the tautology. A re-opened literal that starts with a letter stays false and clean.
+// In "…" (SQLite and MySQL read it as a string) a loose closing quote takes the same shape when a number ends the value right
+// after the re-opened quote: x " or "1, x "or"1; a quoted word of prose with text after it (He said " or " 1 time) stays clean.
+describe("sqli: x ' or ' 1 time, x \" or \"1 — the spaced quote-or with words after, and in double quotes", () => {
+  breakoutCases(["x ' or ' 1 time", "x ' or '9 lives", "a ' or ' 1 time", "a ' or '  2 more", "Use ' or '  1 of them", "x '  or  ' -1 kg",
+    'x " or "1', 'x "or"1', 'x " or " 1', 'x "  and  "-2', 'admin " xor "1'],
+  ["Tom ' or 'Jerry", "Tom ' or ' Jerry 2", "Use ' or ' to join", 'He said " or " 1 time', 'x " or "1 time', "rock 'n' roll", '5\' 10" tall',
+    'the "red" or "blue', 'x " or "yes', 'x " || "1', 'a "or" b', 'x " or "a1']);
 });
 
 // Red team rtd24 18 (session 21): arithmetic after a break-out cut off by a comment, with a ';' ending the statement before the
