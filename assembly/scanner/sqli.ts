@@ -28,7 +28,10 @@ const Q_NTOK: u32 = 16;
 const Q_PEND: u32 = 20;     // AUX flags for the next token (parens, comment)
 const Q_DOT: u32 = 24;      // end offset + 1 of a '.' that may join two names
 const Q_DEPTH: u32 = 28;    // paren depth (signed)
-const Q_SEL: u32 = 32;      // 1 = SELECT with an SQL-shaped list seen (waiting for FROM)
+const Q_SEL: u32 = 32;      // SEL_* bits
+const SEL_LIST: u32 = 1;     // SELECT with an SQL-shaped list seen (waiting for FROM)
+const SEL_SET: u32 = 2;      // the reading opened with an UPDATE SET splice: break-out, ',', name, '=' (see spliceOpened)
+const SEL_ROW: u32 = 4;      // the reading opened with an INSERT VALUES row splice: break-out, ')' ',' '(' (see spliceOpened)
 const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK / AT_BSL / AT_LINK | the end of a backtick / '\' / ']'
 const AT_TICK: u32 = 0x40000000;
 const AT_BSL: u32 = 0x20000000; // | the end of a backslash: \N glued to the next word is MySQL's NULL
@@ -285,6 +288,25 @@ function selectItem(q: usize, k: u32): bool {
   return false;
 }
 
+/**
+ * A quote reading's first tokens open a splice into an UPDATE's SET list or an INSERT's VALUES rows (Q_SEL's SEL_SET, SEL_ROW):
+ * the end of the value (sqlFinishAll) judges the re-opened literal after it, however many tokens came between — a call, a
+ * concatenation, more assignments or rows fill the ring (RING_N tokens) before the value ends. Called as the 3rd, 4th and
+ * 5th tokens are pushed (a token pushed without push — a plain word or number in plainWordFast — leaves its check to the
+ * next push): x', role = <5th>  the break-out, ',', a name and '=' (settled: '==' is a comparison) followed by a 5th token;
+ * x'),(<3rd>  '),(… <4th>  the break-out (or the value's first quote), ',' after a ')', then a '(' opening the next row.
+ */
+function spliceOpened(q: usize, n: u32): void {
+  let sel = g32(q, Q_SEL);
+  if (n == 5 && isBreakout(q, 4) && ttype(q, 3) == T_COMMA && ttype(q, 2) == T_WORD &&
+      ttype(q, 1) == T_OP && (taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3d << 8)) sel |= SEL_SET;
+  // (the break-out is the reading's first token; the '(' marks the token after the ',')
+  const k = n - 1;
+  if ((isBreakout(q, k) || (ttype(q, k) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) && ttype(q, k - 1) == T_COMMA &&
+      (taux(q, k - 1) & (A_LPAREN | A_RPAREN)) == A_RPAREN && (taux(q, k - 2) & A_LPAREN) != 0) sel |= SEL_ROW;
+  s32(q, Q_SEL, sel);
+}
+
 /** Append a token to the ring (folding an operand's arithmetic), track the break-out shape and SQL signs, and judge. */
 function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
   pushToken(st, q, type, aux, flags, start, end);
@@ -356,6 +378,8 @@ function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u3
   s32(q, Q_PEND, 0);
   const n = g32(q, Q_NTOK) + 1;
   s32(q, Q_NTOK, n);
+  // (a SET or VALUES splice's opening tokens, noted while the ring still holds them: see spliceOpened)
+  if (n - 3 <= 2 && g32(q, Q_MODE) != 0) spliceOpened(q, n);
   if ((g32(q, Q_BO) & BO_DANGER) != 0) dangerStep(st, q);
   const tm = 1 << type;
   const cmpOp = type == T_OP && (aux & A_CMP) != 0;
@@ -402,7 +426,7 @@ function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u3
   if ((tm & (TM_COMMA | TM_NUM | TM_WORD | TM_OP | TM_LOGIC | TM_SEMI)) != 0) {
     const t1 = load<u32>(q + Q_RING + ((head - 1) & (RING_N - 1)) * E_BYTES + E_TYPE); // (ttype(q, 1))
     if (type == T_COMMA) {
-      if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
+      if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST);
       return;
     }
     const m1: u32 = 1 << t1;
@@ -425,7 +449,7 @@ function judge(st: usize, q: usize): void {
   if (t0 == T_WORD && (m1 & (TM_SEMI | TM_WORD)) != 0) verbStatement(st, q);
   // (a ',' ends one rule, below: SELECT x, — the rules between need another newest type, or flags a ',' never has)
   if (t0 == T_COMMA) {
-    if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
+    if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST);
     return;
   }
   // Most tokens of ordinary text end no rule: a plain word, number or string after anything
@@ -475,9 +499,9 @@ function judge(st: usize, q: usize): void {
       if (item) {
         // ((select all that apply): ALL or DISTINCT alone is no select list yet — the item after it reports, below)
         if ((eaux(r1) & A_LPAREN) != 0 && !isKw(q, 0, K_SQL_ALLDISTINCT)) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
-        s32(q, Q_SEL, 1);
-      } else if ((eaux(r1) & A_LPAREN) != 0) s32(q, Q_SEL, 1); // (select top 1 x from
-      else if (t0 == T_OP && (eaux(r0) & A_CMP) == 0) s32(q, Q_SEL, 1); // select -1, ...
+        s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST);
+      } else if ((eaux(r1) & A_LPAREN) != 0) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST); // (select top 1 x from
+      else if (t0 == T_OP && (eaux(r0) & A_CMP) == 0) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST); // select -1, ...
     }
     // ; <statement> <continuation>
     if ((k1 & STMT) != 0 && t0 != 0) {
@@ -555,7 +579,7 @@ function judge(st: usize, q: usize): void {
     }
   }
   if (t0 == T_KW) {
-    if ((f0 & K_SQL_FROM) != 0 && g32(q, Q_SEL) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
+    if ((f0 & K_SQL_FROM) != 0 && (g32(q, Q_SEL) & SEL_LIST) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
     if ((f0 & K_SQL_SHUTDOWN) != 0 && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, estart(r1), e0);
   }
   if ((m0 & (TM_KW | TM_WORD)) != 0) {
@@ -2198,6 +2222,25 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
           isBreakout(q, n - 1) && ttype(q, n - 2) == T_COMMA && ttype(q, n - 3) == T_WORD &&
           ttype(q, n - 4) == T_OP && (taux(q, n - 4) & (A_CHAR | A_JOINED)) == (0x3d << 8)) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
+      }
+      // x', role = lower('ADMIN'), name = 'x  — the same splice past the ring (a call, a concatenation, more assignments: more
+      // tokens than RING_N): its opening was noted as it was pushed (spliceOpened), the value ends in the unclosed literal
+      if (n > RING_N && (g32(q, Q_SEL) & SEL_SET) != 0 && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) &&
+          (g32(q, Q_BO) & BO_LOOSE) == 0 && end - tstart0 >= 2) {
+        report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+      }
+      // x'),(10,concat('a','b')),(11,'b  x'),(10,lower('A'),'b  — a VALUES row splice (below) whose forged rows hold calls or
+      // more tokens than the ring: opened as x'),( (spliceOpened), every parenthesis closed again (the depth the value started
+      // at: inside the query's row) and the quote re-opened as a row's next value, after a ',' or a ',' and '(' (x…),('b), or
+      // as the operand of a value's operator (x'),(10,'ev'||'il, x'),(10,'a'+'b); a comment between changes nothing (,/**/'evil)
+      if ((g32(q, Q_SEL) & SEL_ROW) != 0 && n >= 3 && g32(q, Q_DEPTH) == 0 && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) &&
+          (g32(q, Q_BO) & BO_LOOSE) == 0 && end - tstart0 >= 2) {
+        const pend = g32(q, Q_PEND) & ~A_COMMENT;
+        const t0 = ttype(q, 0);
+        if ((t0 == T_COMMA && (pend == 0 || (pend == A_LPAREN && (taux(q, 0) & (A_LPAREN | A_RPAREN)) == A_RPAREN))) ||
+            (pend == 0 && ((t0 == T_OP && (taux(q, 0) & A_CMP) == 0) || (t0 == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)))) {
+          report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+        }
       }
       // x'),(10,'evil  x'), ('evil  — an INSERT's VALUES row spliced: the break-out quote, ')' and ',' (a row ends, another starts),
       // '(' and literals and commas only, then the quote re-opened after a ',' or the '(' and never closed: a second, forged row

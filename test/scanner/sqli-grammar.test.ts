@@ -1764,3 +1764,17 @@ describe("sqli: x'),(10,'a'),(11,'b — a VALUES splice with complete rows", () 
   breakoutCases(["x'),(10,'a'),(11,'b", "x'), (10, 'a'), ('b", "x'),(10,null),(11,'b"],
     ["x'),(10,'a'),(11,'b')", "see (1, 'a'), (2, 'b"]);
 });
+
+// Red team rtd24 12 (session 22): SET and VALUES splices whose forged values hold calls or more tokens than the 8-token ring —
+// x', role = lower('ADMIN'), name = 'x makes bob admin, x'),(10,concat('a','b')),(11,'b inserts rows 10 and 11 (SQLite). The
+// splice's opening (break-out, ',', name, '='; break-out, ')', ',', '(') is noted as it is pushed and the unclosed literal at
+// the end judged however long the middle; a VALUES row needs every parenthesis closed again and the literal re-opened as a row's
+// value (after ',' or ',(' or a value's operator). Closed lists, a row with no ',' before the literal, prose lists stay clean.
+describe("sqli: x', role = lower('ADMIN'), name = 'x — SET and VALUES splices past the ring", () => {
+  breakoutCases(["x', role = lower('ADMIN'), name = 'x", "x', role = char(97,100,109,105,110), name = 'x", "x', a = b, c = d, e = f, g = 'h",
+    "x'),(10,concat('a','b')),(11,'b", "x'),(10,char(65)),(11,'y", "x'),(10,lower('A'),'b", "x'),(10,/**/'evil", "x'),(10,'ev'||'il",
+    'x"),(10,concat("a","b")),(11,"b'],
+  ["x', role = lower('ADMIN'), name = 'x'", "x'),(10,concat('a','b')),(11,'b')", "x'),(10,concat('a','b')),(11 'b",
+    "x'),(10,concat('a','b'),(11,'b", "f('a'),(10,lower('b'),'c", "see (1, 'a'), (2, lower('b')), (3, 'c", "it's'),('x', 'y', 'z', 'w",
+    "a', b = 'c', d = lower('e'), f = 'g'"]);
+});
