@@ -32,6 +32,7 @@ const Q_SEL: u32 = 32;      // SEL_* bits
 const SEL_LIST: u32 = 1;     // SELECT with an SQL-shaped list seen (waiting for FROM)
 const SEL_SET: u32 = 2;      // the reading opened with an UPDATE SET splice: break-out, ',', name, '=' (see spliceOpened)
 const SEL_ROW: u32 = 4;      // the reading opened with an INSERT VALUES row splice: break-out, ')' ',' '(' (see spliceOpened)
+const SEL_ESC: u32 = 8;      // a backslash in the reading's implied "…" string escaped (MySQL's reading): every later one does (see sqlPunctFull)
 const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK / AT_BSL / AT_LINK | the end of a backtick / '\' / ']'
 const AT_TICK: u32 = 0x40000000;
 const AT_BSL: u32 = 0x20000000; // | the end of a backslash: \N glued to the next word is MySQL's NULL
@@ -1954,8 +1955,16 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
       // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own
       // backslash gets escaped instead — and outside MySQL a backslash is no escape at all; so in a single-quoted
       // literal it escapes nowhere: x\' or 1=1-- closes it in PostgreSQL, SQL Server, Oracle and SQLite, as sqlmap's
-      // escapequotes counts on. In "…", a string only in MySQL, it still escapes.)
-      else if (c == 0x5c && g32(q, Q_QUOTE) != 0x27 && !(start == 0 && g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0)) s32(q, Q_STATE, S_STRING_ESC);
+      // escapequotes counts on. In "…" it escapes nowhere in the implied string either: SQLite reads "…" as a string
+      // with no escapes, so name = "1\" or 1=1-- -" returns every row there (MySQL with NO_BACKSLASH_ESCAPES too), and
+      // the guard takes the reading that closes — for a backslash glued after a word or number or a ')' or ']', where
+      // escapequotes puts it (1\"); one after a space or punctuation (|\"O*wi>7 in a generated password) keeps MySQL's
+      // escape, as the quote alone there would be loose — and so does every backslash after it (SEL_ESC: one reading, MySQL's,
+      // for the whole string: C:\"Program Files\" is one literal). Later "…" literals, the injection's own, keep MySQL's escape.)
+      else if (c == 0x5c && g32(q, Q_QUOTE) != 0x27) {
+        if (g32(q, Q_MODE) == 0 || g32(q, Q_NTOK) != 0 || g32(q, Q_TSTART) != 0) s32(q, Q_STATE, S_STRING_ESC);
+        else if (start != 0 && (loose || (g32(q, Q_SEL) & SEL_ESC) != 0)) { s32(q, Q_STATE, S_STRING_ESC); s32(q, Q_SEL, g32(q, Q_SEL) | SEL_ESC); }
+      }
       return;
     }
     if (s == S_STRING_ESC) { s32(q, Q_STATE, S_STRING); return; }

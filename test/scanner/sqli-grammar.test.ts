@@ -1778,3 +1778,19 @@ describe("sqli: x', role = lower('ADMIN'), name = 'x — SET and VALUES splices 
     "x'),(10,concat('a','b'),(11,'b", "f('a'),(10,lower('b'),'c", "see (1, 'a'), (2, lower('b')), (3, 'c", "it's'),('x', 'y', 'z', 'w",
     "a', b = 'c', d = lower('e'), f = 'g'"]);
 });
+
+// Red team brief sq26 4 (session 22): sqlmap's escapequotes in a "…" context — 1\" AND SLEEP(5)-- -. MySQL's default mode
+// reads \" as an escaped quote (the string stays open: harmless), but SQLite reads "…" as a string with no escapes, so
+// name = "1\" or 1=1-- -" returns every row there (MySQL with NO_BACKSLASH_ESCAPES likewise): the guard takes the reading that
+// closes, for a backslash glued after a word, number, ')' or ']' in the implied string. One after a space or punctuation keeps
+// MySQL's escape (a password's |\"O*wi>7), and so does every backslash after it: C:\"Program Files\" is one literal.
+describe('sqli: 1\\" AND SLEEP(5)-- - — a backslash before the closing "…" quote', () => {
+  const attacks = ['1\\" AND SLEEP(5)-- -', '1\\" or 1=1-- -', 'admin\\" or 1=1 #', 'x)\\" or 1=1-- -'];
+  it.each(attacks)('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked).toBe(true);
+  });
+  it.each(['C:\\"Program Files\\" or 1', '|\\"O*wi>7=H#^+;D', 'He said \\"yes\\" or \\"no\\"', 'a \\"b\\" or 1', '5\\" 10\\" tall'])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'query'); });
+});
