@@ -151,6 +151,7 @@ const A_VALUES: u32 = 0x4000000;   // WORD: VALUES (a row constructor after UNIO
 const A_WHEN: u32 = 0x8000000;     // KW: WHEN (of the WHERE class: a condition only inside CASE)
 const A_CASE: u32 = 0x10000000;    // WORD: CASE
 const A_END: u32 = 0x20000000;     // WORD: END
+const A_SIMILAR: u32 = 0x80000000; // WORD (the bit of KW's A_COPY): SIMILAR — SIMILAR TO is one comparison (see wordToken)
 const A_COPY: u32 = 0x80000000;    // KW: COPY (of the DDL class, but it takes a table name, not an object word: COPY t TO …)
 const A_QUAL: u32 = 0x40000000;    // a joined name (a.b): a column of a table, or a method of an object when called
 const A_SQLWORD: u32 = 0x1000000;  // LOGIC/OP: a connective or word operator only SQL spells (xor, rlike, regexp); WORD: TRUE, FALSE, NULL
@@ -1546,6 +1547,17 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   }
   // x' notnull or 't  x' isnull and '1: PostgreSQL's postfix null tests right after the break-out quote are an operator
   // there, as IS NULL is (the quote's re-opening shape moves on; a glued '(' still makes isnull a call)
+  // x' or name similar to '%  — SIMILAR TO is one comparison (PostgreSQL's pattern match: LIKE's '%' and '_' and regex
+  // alternation), as LIKE is: the word SIMILAR, spaced from TO with nothing between, is taken back and the pair pushed as the
+  // comparison operator (in prose the pair compares nothing: no quote re-opens after it, no literal or operand before it)
+  if (len == 2 && load<u16>(word) == 0x6f74 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_WORD &&
+      (taux(q, 0) & A_SIMILAR) != 0 && tend(q, 0) < start) {
+    const s0 = tstart(q, 0);
+    const a0 = taux(q, 0) & (A_LPAREN | A_RPAREN | A_COMMENT | A_NOT);
+    popToken(q);
+    push(st, q, T_OP, A_CMP | a0, 0, s0, end);
+    return;
+  }
   let postfix = false;
   if (g32(q, Q_NTOK) == 1) postfix = (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
   pushWord(st, q, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
@@ -1625,6 +1637,7 @@ function castType(word: usize, len: u32): bool {
   const prev = q + Q_RING + head * E_BYTES;
   const t1 = load<u32>(prev + E_TYPE); // (0 with no token: see popToken)
   if (t1 == T_OP) return false;
+  if (t1 == T_WORD && (load<u32>(prev + E_AUX) & A_SIMILAR) != 0) return false; // (SIMILAR TO: see wordToken)
   const k1: u64 = t1 == T_KW ? load<u64>(prev + E_FLAGS) : 0;
   if ((k1 & (K_SQL_SELECT | K_SQL_ALLDISTINCT)) != 0) return false; // (SELECT [ALL|DISTINCT] <item>: judged)
   let type = T_WORD;
@@ -1805,7 +1818,7 @@ export function sqlShapeMatters(w0: u32, w1: u32, len: u32, anyW1: bool): bool {
 }
 // bit len per first letter a-z (see mayMark)
 const MARK_LEN: usize = memory.data<u16>([
-  0x1e, 0x1e, 0x1e, 0x11e, 0x1e, 0x1e, 0, 0x80, 0, 0, 0, 0, 0x20, 0x2, 0, 0, 0, 0, 0x10, 0x20, 0, 0x40, 0, 0x2, 0, 0,
+  0x1e, 0x1e, 0x1e, 0x11e, 0x1e, 0x1e, 0, 0x80, 0, 0, 0, 0, 0x20, 0x2, 0, 0, 0, 0, 0x90, 0x20, 0, 0x40, 0, 0x2, 0, 0,
 ]);
 /** A plain word's marks (plainWordFast asks only when mayMark says it may have one). */
 function plainMarks(first: u32, word: usize, len: u32): u32 {
@@ -1820,7 +1833,7 @@ function plainMarks(first: u32, word: usize, len: u32): u32 {
 }
 
 /**
- * The marks of x, b, n, e (a literal's prefix), END, CASE, VALUES and the statement verbs TABLE, SHOW, DESC(RIBE), HANDLER, MATCH.
+ * The marks of x, b, n, e (a literal's prefix), END, CASE, VALUES, SIMILAR and the statement verbs TABLE, SHOW, DESC(RIBE), HANDLER, MATCH.
  * (A word added here gets its first letter and length in MARK_LEN too, or mayMark lets plainWordFast skip it.)
  */
 // @ts-ignore: decorator
@@ -1838,7 +1851,12 @@ function plainMarks(first: u32, word: usize, len: u32): u32 {
       return (w == 0x6c626174 && c == 0x65) || (w == 0x6374616d && c == 0x68) ? A_VERB : 0; // table, match (Cypher)
     }
     case 6: return load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0; // values
-    case 7: return load<u32>(word) == 0x646e6168 && load<u16>(word + 4) == 0x656c && load<u8>(word + 6) == 0x72 ? A_VERB : 0; // handler
+    case 7: {
+      const w = load<u32>(word);
+      const t = load<u16>(word + 4);
+      const c = load<u8>(word + 6);
+      return w == 0x646e6168 && t == 0x656c && c == 0x72 ? A_VERB : w == 0x696d6973 && t == 0x616c && c == 0x72 ? A_SIMILAR : 0; // handler, similar
+    }
     case 8: return load<u32>(word) == 0x63736564 && load<u32>(word + 4) == 0x65626972 ? A_VERB : 0; // describe
     default: return 0;
   }

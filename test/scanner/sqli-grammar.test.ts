@@ -1794,3 +1794,14 @@ describe('sqli: 1\\" AND SLEEP(5)-- - — a backslash before the closing "…" q
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'query'); });
 });
+
+// Red team brief sq26 3 (session 22): PostgreSQL's SIMILAR TO is a comparison as LIKE is — x' or name similar to '% returns every
+// row ('%' matches any string) — but SIMILAR and TO were two plain words, so the break-out had no comparison after its connective.
+// The pair, spaced with nothing between, is one comparison operator now; prose that says "similar to" compares nothing.
+// (x' or 'a' ~ 'a, PostgreSQL's regex match, was blocked already: pinned here.)
+describe("sqli: x' or name similar to '% — SIMILAR TO as a comparison", () => {
+  breakoutCases(["x' or name similar to '%", "x' or 'a' similar to 'a", "x' or name SIMILAR TO '%", "x' or name similar  to '%_",
+    "x' or name similar to '", "x' or 'a' ~ 'a"],
+  ["a similar to 'b", "results similar to 'x' or 'y'", "He's similar to 'Tom' but", "find items similar to 'shoes",
+    "colour similar to 'red' or 'blue'", "size similar to 5 or 6", "a similar to b and c similar to d"]);
+});
