@@ -2229,13 +2229,12 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
       // x " or "1  x "or"1  x " or " 1  — in "…" after a loose closing quote too (one after a space: x " in a search's terms), when
-      // the connective is a word (or, and, xor) and the re-opened literal is a number that ends the value (its last word starts
-      // at most one byte after the quote): SQLite and MySQL's default mode read name = "x " or "1" as true for every row. A
-      // quoted word of prose has words of text after it (He said " or " 1 time, "red" or "blue); only a number casts to true
+      // the connective is a word (or, and, xor) and the re-opened literal is a number with no word of letters after it (only
+      // whitespace and one sign before it: dquoteNumber): SQLite and MySQL's default mode read name = "x " or "1" as true for
+      // every row. A quoted word of prose has words of text after it (He said " or " 1 time, "red" or "blue); only a number casts to true
       // in "…" (PostgreSQL reads "…" as a name, so its 'yes' and 'on' count for nothing here)
       if (shape == 2 && g32(q, Q_MODE) == 0x22 && g32(q, Q_QUOTE) == 0x22 && g32(q, Q_NTOK) == 2 && tstart0 > 0 &&
-          (g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) == 0 && tstart0 >= tend(q, 0) &&
-          load<u32>(st + ST_LEX + LX_START) - tstart0 - 1 < 2 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10) {
+          (g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) == 0 && tstart0 >= tend(q, 0) && dquoteNumber(st)) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
       // x', role='admin  x',pass='x  — an UPDATE's SET list spliced: the break-out quote, a comma, a name, '=' and the quote re-opened,
@@ -2438,22 +2437,33 @@ const QO_SPACE: u32 = 16;
 // @ts-ignore: decorator
 @inline export function quoteOnlyPunct(st: usize, c: u32): void {
   const w = <u32>load<u8>(st + ST_QWORD);
-  if (c == 0x27 || (w & (QW_ARMED | QW_DONE)) == QW_ARMED) quoteWordPunct(st, w, c);
+  if (c == 0x27 || c == 0x22 || c == 0x5c || (w & QW_BSL) != 0 || (w & (QW_ARMED | QW_DONE)) == QW_ARMED) quoteWordPunct(st, w, c);
   const s = g32(st, ST_QONLY);
   if ((s & QO_DEAD) == 0) quoteOnlyStep(st, s, c);
 }
 
 // x ' or '  1 time  — the first word after the value's last single quote, for the spaced quote-or (see truthyLiteral): MySQL and
 // SQLite cast a string to the number it starts with, skipping leading whitespace and one sign ('  -1 kg' is -1, true), so that
-// word is what decides the re-opened literal's truth, not the value's last word. Kept in one byte (ST_QWORD): armed by a ',
-// then whitespace (any amount) and at most one sign may come before the word; any other byte makes the literal no number.
-const QW_ARMED: u32 = 0x80; // a single quote was seen (each one re-arms)
+// word is what decides the re-opened literal's truth, not the value's last word. Kept in one byte (ST_QWORD): armed by a ' or
+// a " (QW_DQ), then whitespace (any amount) and at most one sign may come before the word; any other byte makes the literal no
+// number. (Bytes, not offsets: a percent-encoded quote or space, %22%20, is three input bytes and one here.)
+const QW_ARMED: u32 = 0x80; // a quote was seen (each one re-arms)
 const QW_DONE: u32 = 0x40;  // the first word after it was seen, or a byte that no number starts with
 const QW_DIGIT: u32 = 0x20; // with QW_DONE: that word starts with a digit, only whitespace and one sign before it
 const QW_SIGN: u32 = 0x10;  // a sign was seen (a second one, or whitespace after it, ends the number)
+const QW_DQ: u32 = 0x08;    // with QW_ARMED: the quote was a "
+const QW_MORE: u32 = 0x04;  // with QW_DIGIT: a word that starts with a letter came after the number (1 time)
+const QW_BSL: u32 = 0x01;   // the byte before was a backslash: a quote after it re-arms nothing (\" in escaped text, an escaped quote
+                            // inside the literal: 1\" or \"1\"=\"1 in JSON text is no number after its last quote)
 
 function quoteWordPunct(st: usize, w: u32, c: u32): void {
-  if (c == 0x27) w = QW_ARMED;
+  const bsl = (w & QW_BSL) != 0;
+  w &= ~QW_BSL;
+  if (c == 0x5c) { store<u8>(st + ST_QWORD, <u8>(w | QW_BSL | ((w & QW_ARMED) != 0 ? QW_DONE : 0))); return; }
+  if ((c == 0x27 || c == 0x22) && bsl) {}
+  else if (c == 0x27) w = QW_ARMED;
+  else if (c == 0x22) w = QW_ARMED | QW_DQ;
+  else if ((w & (QW_ARMED | QW_DONE)) != QW_ARMED) {}
   else if ((c == 0x20 || c - 0x09 < 5) && (w & QW_SIGN) == 0) return; // (tab, LF, VT, FF, CR: whitespace a cast skips too)
   else if ((c == 0x2d || c == 0x2b) && (w & QW_SIGN) == 0) w |= QW_SIGN;
   else w |= QW_DONE;
@@ -2467,7 +2477,13 @@ function quoteWordPunct(st: usize, w: u32, c: u32): void {
  */
 function quoteWordNumber(st: usize): bool {
   const w = <u32>load<u8>(st + ST_QWORD);
-  return (w & (QW_ARMED | QW_DONE | QW_DIGIT)) == (QW_ARMED | QW_DONE | QW_DIGIT);
+  return (w & (QW_ARMED | QW_DONE | QW_DIGIT | QW_DQ)) == (QW_ARMED | QW_DONE | QW_DIGIT);
+}
+
+/** The same after the value's last ", the number ending the value (no word of letters after it: He said " or " 1 time). */
+function dquoteNumber(st: usize): bool {
+  const w = <u32>load<u8>(st + ST_QWORD);
+  return (w & (QW_ARMED | QW_DONE | QW_DIGIT | QW_DQ | QW_MORE)) == (QW_ARMED | QW_DONE | QW_DIGIT | QW_DQ);
 }
 
 function quoteOnlyStep(st: usize, s: u32, c: u32): void {
@@ -2486,10 +2502,15 @@ function quoteOnlyStep(st: usize, s: u32, c: u32): void {
 /** The tracker above for a word: a connective keeps it going, any other word ends it. */
 // @ts-ignore: decorator
 @inline export function quoteOnlyWord(st: usize, flags: u64): void {
-  const w = <u32>load<u8>(st + ST_QWORD);
-  if ((w & (QW_ARMED | QW_DONE)) == QW_ARMED) {
-    // the first word after the quote: a digit first is what a numeric cast reads as its number (later words change nothing)
-    store<u8>(st + ST_QWORD, <u8>(w | QW_DONE | (<u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 ? QW_DIGIT : 0)));
+  let w = <u32>load<u8>(st + ST_QWORD);
+  if ((w & (QW_ARMED | QW_BSL)) != 0) {
+    w &= ~QW_BSL;
+    // the first word after the quote: a digit first is what a numeric cast reads as its number (a later word of letters is noted)
+    const digit = <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10;
+    if ((w & QW_ARMED) == 0) {}
+    else if ((w & QW_DONE) == 0) w |= QW_DONE | (digit ? QW_DIGIT : 0);
+    else if ((w & (QW_DIGIT | QW_MORE)) == QW_DIGIT && !digit) w |= QW_MORE;
+    store<u8>(st + ST_QWORD, <u8>w);
   }
   const s = g32(st, ST_QONLY);
   if ((s & QO_DEAD) == 0) s32(st, ST_QONLY, s != 0 && (flags & K_SQL_LOGIC) != 0 ? s | QO_WORD : QO_DEAD);

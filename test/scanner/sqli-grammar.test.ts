@@ -1732,6 +1732,14 @@ describe("sqli: x ' or ' 1 time, x \" or \"1 — the spaced quote-or with words 
     'x " or "1', 'x "or"1', 'x " or " 1', 'x "  and  "-2', 'admin " xor "1'],
   ["Tom ' or 'Jerry", "Tom ' or ' Jerry 2", "Use ' or ' to join", 'He said " or " 1 time', 'x " or "1 time', "rock 'n' roll", '5\' 10" tall',
     'the "red" or "blue', 'x " or "yes', 'x " || "1', 'a "or" b', 'x " or "a1']);
+  // (percent-encoded as a client sends them: %22%20 is three input bytes per byte, so the number is found by bytes, not offsets)
+  it.each(["x ' or ' 1 time", 'x " or "1', 'x "or"1', 'x " or "  1'])('%s is blocked percent-encoded', (input) => {
+    expect(d.scan(encodeURIComponent(input), { context: 'query' }).blocked).toBe(true);
+    expect(d.scan(encodeURIComponent(input).replace(/%20/g, '+'), { context: 'form' }).blocked).toBe(true);
+  });
+  it.each(['He said " or " 1 time', 'x " or "1 time', "Tom ' or 'Jerry"])('%s is clean percent-encoded', (input) => {
+    expect(d.scan(encodeURIComponent(input), { context: 'query' }).blocked).toBe(false);
+  });
 });
 
 // Red team rtd24 18 (session 21): arithmetic after a break-out cut off by a comment, with a ';' ending the statement before the
