@@ -28,7 +28,11 @@ const Q_NTOK: u32 = 16;
 const Q_PEND: u32 = 20;     // AUX flags for the next token (parens, comment)
 const Q_DOT: u32 = 24;      // end offset + 1 of a '.' that may join two names
 const Q_DEPTH: u32 = 28;    // paren depth (signed)
-const Q_SEL: u32 = 32;      // 1 = SELECT with an SQL-shaped list seen (waiting for FROM)
+const Q_SEL: u32 = 32;      // SEL_* bits
+const SEL_LIST: u32 = 1;     // SELECT with an SQL-shaped list seen (waiting for FROM)
+const SEL_SET: u32 = 2;      // the reading opened with an UPDATE SET splice: break-out, ',', name, '=' (see spliceOpened)
+const SEL_ROW: u32 = 4;      // the reading opened with an INSERT VALUES row splice: break-out, ')' ',' '(' (see spliceOpened)
+const SEL_ESC: u32 = 8;      // a backslash in the reading's implied "…" string escaped (MySQL's reading): every later one does (see sqlPunctFull)
 const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK / AT_BSL / AT_LINK | the end of a backtick / '\' / ']'
 const AT_TICK: u32 = 0x40000000;
 const AT_BSL: u32 = 0x20000000; // | the end of a backslash: \N glued to the next word is MySQL's NULL
@@ -147,6 +151,7 @@ const A_VALUES: u32 = 0x4000000;   // WORD: VALUES (a row constructor after UNIO
 const A_WHEN: u32 = 0x8000000;     // KW: WHEN (of the WHERE class: a condition only inside CASE)
 const A_CASE: u32 = 0x10000000;    // WORD: CASE
 const A_END: u32 = 0x20000000;     // WORD: END
+const A_SIMILAR: u32 = 0x80000000; // WORD (the bit of KW's A_COPY): SIMILAR — SIMILAR TO is one comparison (see wordToken)
 const A_COPY: u32 = 0x80000000;    // KW: COPY (of the DDL class, but it takes a table name, not an object word: COPY t TO …)
 const A_QUAL: u32 = 0x40000000;    // a joined name (a.b): a column of a table, or a method of an object when called
 const A_SQLWORD: u32 = 0x1000000;  // LOGIC/OP: a connective or word operator only SQL spells (xor, rlike, regexp); WORD: TRUE, FALSE, NULL
@@ -285,6 +290,25 @@ function selectItem(q: usize, k: u32): bool {
   return false;
 }
 
+/**
+ * A quote reading's first tokens open a splice into an UPDATE's SET list or an INSERT's VALUES rows (Q_SEL's SEL_SET, SEL_ROW):
+ * the end of the value (sqlFinishAll) judges the re-opened literal after it, however many tokens came between — a call, a
+ * concatenation, more assignments or rows fill the ring (RING_N tokens) before the value ends. Called as the 3rd, 4th and
+ * 5th tokens are pushed (a token pushed without push — a plain word or number in plainWordFast — leaves its check to the
+ * next push): x', role = <5th>  the break-out, ',', a name and '=' (settled: '==' is a comparison) followed by a 5th token;
+ * x'),(<3rd>  '),(… <4th>  the break-out (or the value's first quote), ',' after a ')', then a '(' opening the next row.
+ */
+function spliceOpened(q: usize, n: u32): void {
+  let sel = g32(q, Q_SEL);
+  if (n == 5 && isBreakout(q, 4) && ttype(q, 3) == T_COMMA && ttype(q, 2) == T_WORD &&
+      ttype(q, 1) == T_OP && (taux(q, 1) & (A_CHAR | A_JOINED)) == (0x3d << 8)) sel |= SEL_SET;
+  // (the break-out is the reading's first token; the '(' marks the token after the ',')
+  const k = n - 1;
+  if ((isBreakout(q, k) || (ttype(q, k) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) && ttype(q, k - 1) == T_COMMA &&
+      (taux(q, k - 1) & (A_LPAREN | A_RPAREN)) == A_RPAREN && (taux(q, k - 2) & A_LPAREN) != 0) sel |= SEL_ROW;
+  s32(q, Q_SEL, sel);
+}
+
 /** Append a token to the ring (folding an operand's arithmetic), track the break-out shape and SQL signs, and judge. */
 function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
   pushToken(st, q, type, aux, flags, start, end);
@@ -356,6 +380,8 @@ function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u3
   s32(q, Q_PEND, 0);
   const n = g32(q, Q_NTOK) + 1;
   s32(q, Q_NTOK, n);
+  // (a SET or VALUES splice's opening tokens, noted while the ring still holds them: see spliceOpened)
+  if (n - 3 <= 2 && g32(q, Q_MODE) != 0) spliceOpened(q, n);
   if ((g32(q, Q_BO) & BO_DANGER) != 0) dangerStep(st, q);
   const tm = 1 << type;
   const cmpOp = type == T_OP && (aux & A_CMP) != 0;
@@ -402,7 +428,7 @@ function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u3
   if ((tm & (TM_COMMA | TM_NUM | TM_WORD | TM_OP | TM_LOGIC | TM_SEMI)) != 0) {
     const t1 = load<u32>(q + Q_RING + ((head - 1) & (RING_N - 1)) * E_BYTES + E_TYPE); // (ttype(q, 1))
     if (type == T_COMMA) {
-      if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
+      if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST);
       return;
     }
     const m1: u32 = 1 << t1;
@@ -425,7 +451,7 @@ function judge(st: usize, q: usize): void {
   if (t0 == T_WORD && (m1 & (TM_SEMI | TM_WORD)) != 0) verbStatement(st, q);
   // (a ',' ends one rule, below: SELECT x, — the rules between need another newest type, or flags a ',' never has)
   if (t0 == T_COMMA) {
-    if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, 1);
+    if (t1 == T_WORD && isKw(q, 2, K_SQL_SELECT)) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST);
     return;
   }
   // Most tokens of ordinary text end no rule: a plain word, number or string after anything
@@ -475,9 +501,9 @@ function judge(st: usize, q: usize): void {
       if (item) {
         // ((select all that apply): ALL or DISTINCT alone is no select list yet — the item after it reports, below)
         if ((eaux(r1) & A_LPAREN) != 0 && !isKw(q, 0, K_SQL_ALLDISTINCT)) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
-        s32(q, Q_SEL, 1);
-      } else if ((eaux(r1) & A_LPAREN) != 0) s32(q, Q_SEL, 1); // (select top 1 x from
-      else if (t0 == T_OP && (eaux(r0) & A_CMP) == 0) s32(q, Q_SEL, 1); // select -1, ...
+        s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST);
+      } else if ((eaux(r1) & A_LPAREN) != 0) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST); // (select top 1 x from
+      else if (t0 == T_OP && (eaux(r0) & A_CMP) == 0) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST); // select -1, ...
     }
     // ; <statement> <continuation>
     if ((k1 & STMT) != 0 && t0 != 0) {
@@ -555,7 +581,7 @@ function judge(st: usize, q: usize): void {
     }
   }
   if (t0 == T_KW) {
-    if ((f0 & K_SQL_FROM) != 0 && g32(q, Q_SEL) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
+    if ((f0 & K_SQL_FROM) != 0 && (g32(q, Q_SEL) & SEL_LIST) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
     if ((f0 & K_SQL_SHUTDOWN) != 0 && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, estart(r1), e0);
   }
   if ((m0 & (TM_KW | TM_WORD)) != 0) {
@@ -1521,6 +1547,17 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
   }
   // x' notnull or 't  x' isnull and '1: PostgreSQL's postfix null tests right after the break-out quote are an operator
   // there, as IS NULL is (the quote's re-opening shape moves on; a glued '(' still makes isnull a call)
+  // x' or name similar to '%  — SIMILAR TO is one comparison (PostgreSQL's pattern match: LIKE's '%' and '_' and regex
+  // alternation), as LIKE is: the word SIMILAR, spaced from TO with nothing between, is taken back and the pair pushed as the
+  // comparison operator (in prose the pair compares nothing: no quote re-opens after it, no literal or operand before it)
+  if (len == 2 && load<u16>(word) == 0x6f74 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_WORD &&
+      (taux(q, 0) & A_SIMILAR) != 0 && tend(q, 0) < start) {
+    const s0 = tstart(q, 0);
+    const a0 = taux(q, 0) & (A_LPAREN | A_RPAREN | A_COMMENT | A_NOT);
+    popToken(q);
+    push(st, q, T_OP, A_CMP | a0, 0, s0, end);
+    return;
+  }
   let postfix = false;
   if (g32(q, Q_NTOK) == 1) postfix = (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
   pushWord(st, q, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
@@ -1600,6 +1637,7 @@ function castType(word: usize, len: u32): bool {
   const prev = q + Q_RING + head * E_BYTES;
   const t1 = load<u32>(prev + E_TYPE); // (0 with no token: see popToken)
   if (t1 == T_OP) return false;
+  if (t1 == T_WORD && (load<u32>(prev + E_AUX) & A_SIMILAR) != 0) return false; // (SIMILAR TO: see wordToken)
   const k1: u64 = t1 == T_KW ? load<u64>(prev + E_FLAGS) : 0;
   if ((k1 & (K_SQL_SELECT | K_SQL_ALLDISTINCT)) != 0) return false; // (SELECT [ALL|DISTINCT] <item>: judged)
   let type = T_WORD;
@@ -1780,7 +1818,7 @@ export function sqlShapeMatters(w0: u32, w1: u32, len: u32, anyW1: bool): bool {
 }
 // bit len per first letter a-z (see mayMark)
 const MARK_LEN: usize = memory.data<u16>([
-  0x1e, 0x1e, 0x1e, 0x11e, 0x1e, 0x1e, 0, 0x80, 0, 0, 0, 0, 0x20, 0x2, 0, 0, 0, 0, 0x10, 0x20, 0, 0x40, 0, 0x2, 0, 0,
+  0x1e, 0x1e, 0x1e, 0x11e, 0x1e, 0x1e, 0, 0x80, 0, 0, 0, 0, 0x20, 0x2, 0, 0, 0, 0, 0x90, 0x20, 0, 0x40, 0, 0x2, 0, 0,
 ]);
 /** A plain word's marks (plainWordFast asks only when mayMark says it may have one). */
 function plainMarks(first: u32, word: usize, len: u32): u32 {
@@ -1795,7 +1833,7 @@ function plainMarks(first: u32, word: usize, len: u32): u32 {
 }
 
 /**
- * The marks of x, b, n, e (a literal's prefix), END, CASE, VALUES and the statement verbs TABLE, SHOW, DESC(RIBE), HANDLER, MATCH.
+ * The marks of x, b, n, e (a literal's prefix), END, CASE, VALUES, SIMILAR and the statement verbs TABLE, SHOW, DESC(RIBE), HANDLER, MATCH.
  * (A word added here gets its first letter and length in MARK_LEN too, or mayMark lets plainWordFast skip it.)
  */
 // @ts-ignore: decorator
@@ -1813,7 +1851,12 @@ function plainMarks(first: u32, word: usize, len: u32): u32 {
       return (w == 0x6c626174 && c == 0x65) || (w == 0x6374616d && c == 0x68) ? A_VERB : 0; // table, match (Cypher)
     }
     case 6: return load<u32>(word) == 0x756c6176 && load<u16>(word + 4) == 0x7365 ? A_VALUES : 0; // values
-    case 7: return load<u32>(word) == 0x646e6168 && load<u16>(word + 4) == 0x656c && load<u8>(word + 6) == 0x72 ? A_VERB : 0; // handler
+    case 7: {
+      const w = load<u32>(word);
+      const t = load<u16>(word + 4);
+      const c = load<u8>(word + 6);
+      return w == 0x646e6168 && t == 0x656c && c == 0x72 ? A_VERB : w == 0x696d6973 && t == 0x616c && c == 0x72 ? A_SIMILAR : 0; // handler, similar
+    }
     case 8: return load<u32>(word) == 0x63736564 && load<u32>(word + 4) == 0x65626972 ? A_VERB : 0; // describe
     default: return 0;
   }
@@ -1930,8 +1973,16 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
       // (a backslash as the value's first byte escapes nothing: \' is sent so that an escaping layer's own
       // backslash gets escaped instead — and outside MySQL a backslash is no escape at all; so in a single-quoted
       // literal it escapes nowhere: x\' or 1=1-- closes it in PostgreSQL, SQL Server, Oracle and SQLite, as sqlmap's
-      // escapequotes counts on. In "…", a string only in MySQL, it still escapes.)
-      else if (c == 0x5c && g32(q, Q_QUOTE) != 0x27 && !(start == 0 && g32(q, Q_MODE) != 0 && g32(q, Q_NTOK) == 0)) s32(q, Q_STATE, S_STRING_ESC);
+      // escapequotes counts on. In "…" it escapes nowhere in the implied string either: SQLite reads "…" as a string
+      // with no escapes, so name = "1\" or 1=1-- -" returns every row there (MySQL with NO_BACKSLASH_ESCAPES too), and
+      // the guard takes the reading that closes — for a backslash glued after a word or number or a ')' or ']', where
+      // escapequotes puts it (1\"); one after a space or punctuation (|\"O*wi>7 in a generated password) keeps MySQL's
+      // escape, as the quote alone there would be loose — and so does every backslash after it (SEL_ESC: one reading, MySQL's,
+      // for the whole string: C:\"Program Files\" is one literal). Later "…" literals, the injection's own, keep MySQL's escape.)
+      else if (c == 0x5c && g32(q, Q_QUOTE) != 0x27) {
+        if (g32(q, Q_MODE) == 0 || g32(q, Q_NTOK) != 0 || g32(q, Q_TSTART) != 0) s32(q, Q_STATE, S_STRING_ESC);
+        else if (start != 0 && (loose || (g32(q, Q_SEL) & SEL_ESC) != 0)) { s32(q, Q_STATE, S_STRING_ESC); s32(q, Q_SEL, g32(q, Q_SEL) | SEL_ESC); }
+      }
       return;
     }
     if (s == S_STRING_ESC) { s32(q, Q_STATE, S_STRING); return; }
@@ -2177,6 +2228,15 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
             (load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10))))) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
+      // x " or "1  x "or"1  x " or " 1  — in "…" after a loose closing quote too (one after a space: x " in a search's terms), when
+      // the connective is a word (or, and, xor) and the re-opened literal is a number with no word of letters after it (only
+      // whitespace and one sign before it: dquoteNumber): SQLite and MySQL's default mode read name = "x " or "1" as true for
+      // every row. A quoted word of prose has words of text after it (He said " or " 1 time, "red" or "blue); only a number casts to true
+      // in "…" (PostgreSQL reads "…" as a name, so its 'yes' and 'on' count for nothing here)
+      if (shape == 2 && g32(q, Q_MODE) == 0x22 && g32(q, Q_QUOTE) == 0x22 && g32(q, Q_NTOK) == 2 && tstart0 > 0 &&
+          (g32(q, Q_BO) & BO_LOOSE) != 0 && ttype(q, 0) == T_LOGIC && (taux(q, 0) & A_CHAR) == 0 && tstart0 >= tend(q, 0) && dquoteNumber(st)) {
+        report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
+      }
       // x', role='admin  x',pass='x  — an UPDATE's SET list spliced: the break-out quote, a comma, a name, '=' and the quote re-opened,
       // text following and never closed (each assignment in SET a,b='…' is the attacker's). Spacing between them is SQL's and changes
       // nothing (x' , role = 'admin, x', `role`='admin: a backtick is no token); the unclosed literal at the end is what no list of
@@ -2188,6 +2248,25 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
           isBreakout(q, n - 1) && ttype(q, n - 2) == T_COMMA && ttype(q, n - 3) == T_WORD &&
           ttype(q, n - 4) == T_OP && (taux(q, n - 4) & (A_CHAR | A_JOINED)) == (0x3d << 8)) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, n - 1), end);
+      }
+      // x', role = lower('ADMIN'), name = 'x  — the same splice past the ring (a call, a concatenation, more assignments: more
+      // tokens than RING_N): its opening was noted as it was pushed (spliceOpened), the value ends in the unclosed literal
+      if (n > RING_N && (g32(q, Q_SEL) & SEL_SET) != 0 && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) &&
+          (g32(q, Q_BO) & BO_LOOSE) == 0 && end - tstart0 >= 2) {
+        report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+      }
+      // x'),(10,concat('a','b')),(11,'b  x'),(10,lower('A'),'b  — a VALUES row splice (below) whose forged rows hold calls or
+      // more tokens than the ring: opened as x'),( (spliceOpened), every parenthesis closed again (the depth the value started
+      // at: inside the query's row) and the quote re-opened as a row's next value, after a ',' or a ',' and '(' (x…),('b), or
+      // as the operand of a value's operator (x'),(10,'ev'||'il, x'),(10,'a'+'b); a comment between changes nothing (,/**/'evil)
+      if ((g32(q, Q_SEL) & SEL_ROW) != 0 && n >= 3 && g32(q, Q_DEPTH) == 0 && g32(q, Q_MODE) != 0 && g32(q, Q_QUOTE) == g32(q, Q_MODE) &&
+          (g32(q, Q_BO) & BO_LOOSE) == 0 && end - tstart0 >= 2) {
+        const pend = g32(q, Q_PEND) & ~A_COMMENT;
+        const t0 = ttype(q, 0);
+        if ((t0 == T_COMMA && (pend == 0 || (pend == A_LPAREN && (taux(q, 0) & (A_LPAREN | A_RPAREN)) == A_RPAREN))) ||
+            (pend == 0 && ((t0 == T_OP && (taux(q, 0) & A_CMP) == 0) || (t0 == T_LOGIC && (taux(q, 0) & A_CHAR) != 0)))) {
+          report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+        }
       }
       // x'),(10,'evil  x'), ('evil  — an INSERT's VALUES row spliced: the break-out quote, ')' and ',' (a row ends, another starts),
       // '(' and literals and commas only, then the quote re-opened after a ',' or the '(' and never closed: a second, forged row
@@ -2358,37 +2437,53 @@ const QO_SPACE: u32 = 16;
 // @ts-ignore: decorator
 @inline export function quoteOnlyPunct(st: usize, c: u32): void {
   const w = <u32>load<u8>(st + ST_QWORD);
-  if (c == 0x27 || (w & (QW_ARMED | QW_DONE)) == QW_ARMED) quoteWordPunct(st, w, c);
+  if (c == 0x27 || c == 0x22 || c == 0x5c || (w & QW_BSL) != 0 || (w & (QW_ARMED | QW_DONE)) == QW_ARMED) quoteWordPunct(st, w, c);
   const s = g32(st, ST_QONLY);
   if ((s & QO_DEAD) == 0) quoteOnlyStep(st, s, c);
 }
 
 // x ' or '  1 time  — the first word after the value's last single quote, for the spaced quote-or (see truthyLiteral): MySQL and
 // SQLite cast a string to the number it starts with, skipping leading whitespace and one sign ('  -1 kg' is -1, true), so that
-// word is what decides the re-opened literal's truth, not the value's last word. Kept in one byte (ST_QWORD): armed by a ',
-// then whitespace (any amount) and at most one sign may come before the word; any other byte makes the literal no number.
-const QW_ARMED: u32 = 0x80; // a single quote was seen (each one re-arms)
+// word is what decides the re-opened literal's truth, not the value's last word. Kept in one byte (ST_QWORD): armed by a ' or
+// a " (QW_DQ), then whitespace (any amount) and at most one sign may come before the word; any other byte makes the literal no
+// number. (Bytes, not offsets: a percent-encoded quote or space, %22%20, is three input bytes and one here.)
+const QW_ARMED: u32 = 0x80; // a quote was seen (each one re-arms)
 const QW_DONE: u32 = 0x40;  // the first word after it was seen, or a byte that no number starts with
 const QW_DIGIT: u32 = 0x20; // with QW_DONE: that word starts with a digit, only whitespace and one sign before it
 const QW_SIGN: u32 = 0x10;  // a sign was seen (a second one, or whitespace after it, ends the number)
-const QW_SPACED: u32 = 0x08; // whitespace came between the quote and the word
-const QW_MORE: u32 = 0x04;  // another word followed the first
+const QW_DQ: u32 = 0x08;    // with QW_ARMED: the quote was a "
+const QW_MORE: u32 = 0x04;  // with QW_DIGIT: a word that starts with a letter came after the number (1 time)
+const QW_BSL: u32 = 0x01;   // the byte before was a backslash: a quote after it re-arms nothing (\" in escaped text, an escaped quote
+                            // inside the literal: 1\" or \"1\"=\"1 in JSON text is no number after its last quote)
 
 function quoteWordPunct(st: usize, w: u32, c: u32): void {
-  if (c == 0x27) w = QW_ARMED;
-  else if ((c == 0x20 || c - 0x09 < 5) && (w & QW_SIGN) == 0) w |= QW_SPACED; // (tab, LF, VT, FF, CR: whitespace to a cast too)
+  const bsl = (w & QW_BSL) != 0;
+  w &= ~QW_BSL;
+  if (c == 0x5c) { store<u8>(st + ST_QWORD, <u8>(w | QW_BSL | ((w & QW_ARMED) != 0 ? QW_DONE : 0))); return; }
+  if ((c == 0x27 || c == 0x22) && bsl) {}
+  else if (c == 0x27) w = QW_ARMED;
+  else if (c == 0x22) w = QW_ARMED | QW_DQ;
+  else if ((w & (QW_ARMED | QW_DONE)) != QW_ARMED) {}
+  else if ((c == 0x20 || c - 0x09 < 5) && (w & QW_SIGN) == 0) return; // (tab, LF, VT, FF, CR: whitespace a cast skips too)
   else if ((c == 0x2d || c == 0x2b) && (w & QW_SIGN) == 0) w |= QW_SIGN;
   else w |= QW_DONE;
   store<u8>(st + ST_QWORD, <u8>w);
 }
 
 /**
- * Does the first word after the value's last single quote start the number a cast reads: '1 time', '-0.5x', '  9? Glued to
- * the quote, or alone after whitespace: a quote with space after it and words of text (a ' or ' 1 time) quotes ' or ' in prose.
+ * Does the first word after the value's last single quote start the number a cast reads: '1 time', '-0.5x', '  9, ' 1 time?
+ * Words of text after the number change nothing: SQLite and MySQL read x ' or ' 1 time' as true, space after the quote or not
+ * (the cast skips it). (A quote with space after it then a word of letters — Use ' or ' to join — stays prose: that literal is 0.)
  */
 function quoteWordNumber(st: usize): bool {
   const w = <u32>load<u8>(st + ST_QWORD);
-  return (w & (QW_ARMED | QW_DONE | QW_DIGIT)) == (QW_ARMED | QW_DONE | QW_DIGIT) && (w & (QW_SPACED | QW_MORE)) != (QW_SPACED | QW_MORE);
+  return (w & (QW_ARMED | QW_DONE | QW_DIGIT | QW_DQ)) == (QW_ARMED | QW_DONE | QW_DIGIT);
+}
+
+/** The same after the value's last ", the number ending the value (no word of letters after it: He said " or " 1 time). */
+function dquoteNumber(st: usize): bool {
+  const w = <u32>load<u8>(st + ST_QWORD);
+  return (w & (QW_ARMED | QW_DONE | QW_DIGIT | QW_DQ | QW_MORE)) == (QW_ARMED | QW_DONE | QW_DIGIT | QW_DQ);
 }
 
 function quoteOnlyStep(st: usize, s: u32, c: u32): void {
@@ -2407,10 +2502,15 @@ function quoteOnlyStep(st: usize, s: u32, c: u32): void {
 /** The tracker above for a word: a connective keeps it going, any other word ends it. */
 // @ts-ignore: decorator
 @inline export function quoteOnlyWord(st: usize, flags: u64): void {
-  const w = <u32>load<u8>(st + ST_QWORD);
-  if ((w & QW_ARMED) != 0) {
-    // the first word after the quote: a digit first is what a numeric cast reads as its number; a later word is noted
-    store<u8>(st + ST_QWORD, <u8>((w & QW_DONE) != 0 ? w | QW_MORE : w | QW_DONE | (<u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 ? QW_DIGIT : 0)));
+  let w = <u32>load<u8>(st + ST_QWORD);
+  if ((w & (QW_ARMED | QW_BSL)) != 0) {
+    w &= ~QW_BSL;
+    // the first word after the quote: a digit first is what a numeric cast reads as its number (a later word of letters is noted)
+    const digit = <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10;
+    if ((w & QW_ARMED) == 0) {}
+    else if ((w & QW_DONE) == 0) w |= QW_DONE | (digit ? QW_DIGIT : 0);
+    else if ((w & (QW_DIGIT | QW_MORE)) == QW_DIGIT && !digit) w |= QW_MORE;
+    store<u8>(st + ST_QWORD, <u8>w);
   }
   const s = g32(st, ST_QONLY);
   if ((s & QO_DEAD) == 0) s32(st, ST_QONLY, s != 0 && (flags & K_SQL_LOGIC) != 0 ? s | QO_WORD : QO_DEAD);

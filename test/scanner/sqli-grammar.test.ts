@@ -1684,7 +1684,7 @@ describe('sqli: a quoted ::"type" cast', () => {
 
 // Red team rt23 12 (session 21): x ' or ' 1 — a space (or a sign) before the true literal changes nothing: MySQL reads ' 1' as 1.
 describe("sqli: x ' or ' 1 — one byte before the true literal", () => {
-  breakoutCases(["x ' or ' 1", "x ' or '-1", "x ' or ' yes"], ["Tom ' or ' Jerry", "a ' or ' 1 time", "Use ' or ' to join"]);
+  breakoutCases(["x ' or ' 1", "x ' or '-1", "x ' or ' yes"], ["Tom ' or ' Jerry", "Use ' or ' to join"]);
 });
 
 // Red team rt23 09 (session 21): an INSERT's VALUES row spliced with no comment — x'),(10,'evil makes VALUES (9, 'x'),(10,'evil')
@@ -1719,8 +1719,27 @@ describe("sqli: 0<pass like 's%' — a number, a column and a quoted literal cha
 describe("sqli: x ' or '1 time — the re-opened literal's leading number", () => {
   breakoutCases(["x ' or '1 time", "x ' or '9 lives", "x ' or '  1", "x ' or '\t\t1", "x '  or  '  1", "x ' or '1.5 kg",
     "x ' or '1,2", "x ' or '-0.5x", "admin ' or '  +2"],
-  ["Tom ' or 'Jerry", "Tom ' or 'Jerry 2", "Salt ' and 'Pepper 1", "admin ' or 'yesterday 1", "x ' or '- 1", "x ' or '.. 1",
-    "a ' or '  2 more", "Use ' or '  1 of them"]);
+  ["Tom ' or 'Jerry", "Tom ' or 'Jerry 2", "Salt ' and 'Pepper 1", "admin ' or 'yesterday 1", "x ' or '- 1", "x ' or '.. 1"]);
+});
+
+// Red team rtd24 11 (session 22): words after the number change nothing when space comes after the quote either — SQLite returns
+// every row for name = 'x ' or ' 1 time' (the cast skips the space); session 21 had pinned a ' or ' 1 time clean as prose quoting
+// ' or ', but the reading SQL makes of it is the tautology. A re-opened literal that starts with a letter stays false and clean.
+// In "…" (SQLite and MySQL read it as a string) a loose closing quote takes the same shape when a number ends the value right
+// after the re-opened quote: x " or "1, x "or"1; a quoted word of prose with text after it (He said " or " 1 time) stays clean.
+describe("sqli: x ' or ' 1 time, x \" or \"1 — the spaced quote-or with words after, and in double quotes", () => {
+  breakoutCases(["x ' or ' 1 time", "x ' or '9 lives", "a ' or ' 1 time", "a ' or '  2 more", "Use ' or '  1 of them", "x '  or  ' -1 kg",
+    'x " or "1', 'x "or"1', 'x " or " 1', 'x "  and  "-2', 'admin " xor "1'],
+  ["Tom ' or 'Jerry", "Tom ' or ' Jerry 2", "Use ' or ' to join", 'He said " or " 1 time', 'x " or "1 time', "rock 'n' roll", '5\' 10" tall',
+    'the "red" or "blue', 'x " or "yes', 'x " || "1', 'a "or" b', 'x " or "a1']);
+  // (percent-encoded as a client sends them: %22%20 is three input bytes per byte, so the number is found by bytes, not offsets)
+  it.each(["x ' or ' 1 time", 'x " or "1', 'x "or"1', 'x " or "  1'])('%s is blocked percent-encoded', (input) => {
+    expect(d.scan(encodeURIComponent(input), { context: 'query' }).blocked).toBe(true);
+    expect(d.scan(encodeURIComponent(input).replace(/%20/g, '+'), { context: 'form' }).blocked).toBe(true);
+  });
+  it.each(['He said " or " 1 time', 'x " or "1 time', "Tom ' or 'Jerry"])('%s is clean percent-encoded', (input) => {
+    expect(d.scan(encodeURIComponent(input), { context: 'query' }).blocked).toBe(false);
+  });
 });
 
 // Red team rtd24 18 (session 21): arithmetic after a break-out cut off by a comment, with a ';' ending the statement before the
@@ -1752,4 +1771,45 @@ describe("sqli: x', role = 'admin', name = 'x — a SET splice with more assignm
 describe("sqli: x'),(10,'a'),(11,'b — a VALUES splice with complete rows", () => {
   breakoutCases(["x'),(10,'a'),(11,'b", "x'), (10, 'a'), ('b", "x'),(10,null),(11,'b"],
     ["x'),(10,'a'),(11,'b')", "see (1, 'a'), (2, 'b"]);
+});
+
+// Red team rtd24 12 (session 22): SET and VALUES splices whose forged values hold calls or more tokens than the 8-token ring —
+// x', role = lower('ADMIN'), name = 'x makes bob admin, x'),(10,concat('a','b')),(11,'b inserts rows 10 and 11 (SQLite). The
+// splice's opening (break-out, ',', name, '='; break-out, ')', ',', '(') is noted as it is pushed and the unclosed literal at
+// the end judged however long the middle; a VALUES row needs every parenthesis closed again and the literal re-opened as a row's
+// value (after ',' or ',(' or a value's operator). Closed lists, a row with no ',' before the literal, prose lists stay clean.
+describe("sqli: x', role = lower('ADMIN'), name = 'x — SET and VALUES splices past the ring", () => {
+  breakoutCases(["x', role = lower('ADMIN'), name = 'x", "x', role = char(97,100,109,105,110), name = 'x", "x', a = b, c = d, e = f, g = 'h",
+    "x'),(10,concat('a','b')),(11,'b", "x'),(10,char(65)),(11,'y", "x'),(10,lower('A'),'b", "x'),(10,/**/'evil", "x'),(10,'ev'||'il",
+    'x"),(10,concat("a","b")),(11,"b'],
+  ["x', role = lower('ADMIN'), name = 'x'", "x'),(10,concat('a','b')),(11,'b')", "x'),(10,concat('a','b')),(11 'b",
+    "x'),(10,concat('a','b'),(11,'b", "f('a'),(10,lower('b'),'c", "see (1, 'a'), (2, lower('b')), (3, 'c", "it's'),('x', 'y', 'z', 'w",
+    "a', b = 'c', d = lower('e'), f = 'g'"]);
+});
+
+// Red team brief sq26 4 (session 22): sqlmap's escapequotes in a "…" context — 1\" AND SLEEP(5)-- -. MySQL's default mode
+// reads \" as an escaped quote (the string stays open: harmless), but SQLite reads "…" as a string with no escapes, so
+// name = "1\" or 1=1-- -" returns every row there (MySQL with NO_BACKSLASH_ESCAPES likewise): the guard takes the reading that
+// closes, for a backslash glued after a word, number, ')' or ']' in the implied string. One after a space or punctuation keeps
+// MySQL's escape (a password's |\"O*wi>7), and so does every backslash after it: C:\"Program Files\" is one literal.
+describe('sqli: 1\\" AND SLEEP(5)-- - — a backslash before the closing "…" quote', () => {
+  const attacks = ['1\\" AND SLEEP(5)-- -', '1\\" or 1=1-- -', 'admin\\" or 1=1 #', 'x)\\" or 1=1-- -'];
+  it.each(attacks)('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked).toBe(true);
+  });
+  it.each(['C:\\"Program Files\\" or 1', '|\\"O*wi>7=H#^+;D', 'He said \\"yes\\" or \\"no\\"', 'a \\"b\\" or 1', '5\\" 10\\" tall'])('%s is clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'query'); });
+});
+
+// Red team brief sq26 3 (session 22): PostgreSQL's SIMILAR TO is a comparison as LIKE is — x' or name similar to '% returns every
+// row ('%' matches any string) — but SIMILAR and TO were two plain words, so the break-out had no comparison after its connective.
+// The pair, spaced with nothing between, is one comparison operator now; prose that says "similar to" compares nothing.
+// (x' or 'a' ~ 'a, PostgreSQL's regex match, was blocked already: pinned here.)
+describe("sqli: x' or name similar to '% — SIMILAR TO as a comparison", () => {
+  breakoutCases(["x' or name similar to '%", "x' or 'a' similar to 'a", "x' or name SIMILAR TO '%", "x' or name similar  to '%_",
+    "x' or name similar to '", "x' or 'a' ~ 'a"],
+  ["a similar to 'b", "results similar to 'x' or 'y'", "He's similar to 'Tom' but", "find items similar to 'shoes",
+    "colour similar to 'red' or 'blue'", "size similar to 5 or 6", "a similar to b and c similar to d"]);
 });
