@@ -502,6 +502,19 @@ function exeExt(word: usize, len: u32): bool {
   return len == 3 && (wordIs(word, len, "exe") || wordIs(word, len, "com") || wordIs(word, len, "bat") || wordIs(word, len, "cmd"));
 }
 
+/**
+ * Extensions of the other files Windows runs by association when cmd.exe is handed one as a command: PE programs under
+ * another name (.scr .pif), Windows Script Host (.vbs .vbe .js .jse .wsf), mshta (.hta), msiexec (.msi), and PowerShell's
+ * .ps1 (run from a PowerShell prompt). Compared by their bytes (no string literals: see psNounMore).
+ */
+function winRunExt(word: usize, len: u32): bool {
+  if (len == 2) return load<u16>(word) == 0x736a; // js
+  if (len != 3) return false;
+  const v = <u32>load<u16>(word) | (<u32>load<u8>(word + 2) << 16);
+  return v == 0x726373 || v == 0x666970 || v == 0x736276 || v == 0x656276 || v == 0x65736a || v == 0x667377 || // scr pif vbs vbe jse wsf
+    v == 0x617468 || v == 0x69736d || v == 0x317370; // hta msi ps1
+}
+
 /** Nouns of the cmdlets that read files, run code, fetch or change the system (English compounds like set-up stay prose). */
 function psNoun(word: usize, len: u32): bool {
   if (len < 3 || len > 16) return false;
@@ -569,6 +582,16 @@ const WIN_REL: u32 = 4;
 const WIN_BARE: u32 = 8;
 /** C_WRAP (kind 11): a relative path with a '/' after ; | or a newline (x;uploads/run.sh): sh runs it from the working folder, a script's extension as well as a program's counts. */
 const SH_REL: u32 = 16;
+/** C_WRAP (kind 11): the path stands apart after a '|' ("| setup.exe", a Markdown table's cell): a space and a '|' after it
+ * close the cell (| setup.exe | 1.2 MB |), see winPath's step 6. */
+const WIN_CELL: u32 = 32;
+/** The C_WRAP bits a kind 11 path keeps from segment to segment. */
+const WIN_KEEP: u32 = WIN_REL | SH_REL | WIN_CELL;
+/** WIN_CELL for a path starting now after '|' with a space between them (C_POS_START: the separator's first byte). */
+// @ts-ignore: decorator
+@inline function winCell(c: usize): u32 {
+  return g32(c, C_PREV) == 0x7c && g32(c, C_CMD_START) > g32(c, C_POS_START) + 1 ? WIN_CELL : 0;
+}
 
 /**
  * Kind 11: a Windows absolute path where cmd.exe reads the command (after & | newline): a drive, c:\ or c:/, or a UNC
@@ -583,13 +606,20 @@ const SH_REL: u32 = 16;
 function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: u32, end: u32, wlen: u32): void {
   const s = g32(c, C_CMD_STEP);
   const adjacent = g32(c, C_LAST_END) == start;
+  if (s == 6) { // "| setup.exe " then: spaces wait, a '|' closes a table's cell; anything else runs the program
+    if (!isWord && ch == 0x20) return;
+    if (isWord || ch != 0x7c) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
+    s32(c, C_CMD, 0); return;
+  }
   if (isWord) {
-    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (g32(c, C_WRAP) & (WIN_REL | SH_REL)) | ((flags & K_C_STRONG) != 0 ? 1 : 0)); s32(c, C_CMD_END, end); return; }
+    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (g32(c, C_WRAP) & WIN_KEEP) | ((flags & K_C_STRONG) != 0 ? 1 : 0)); s32(c, C_CMD_END, end); return; }
     // (a relative one ending in .com is a domain far more often: Barnes&Noble.com)
     if (s == 4 && adjacent) {
       s32(c, C_CMD_STEP, 5); s32(c, C_CMD_END, end);
       if (exeExt(st + ST_LEX + LX_WORD, wlen) && !((g32(c, C_WRAP) & WIN_REL) != 0 && wordIs(st + ST_LEX + LX_WORD, wlen, "com"))) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
       else if ((g32(c, C_WRAP) & SH_REL) != 0 && scriptExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
+      // (x&a.vbs, x|uploads\a.hta: a relative path cmd.exe hands to the program its extension is associated with)
+      else if ((g32(c, C_WRAP) & WIN_REL) != 0 && winRunExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
       return;
     }
     if (s == 3 && adjacent) { s32(c, C_CMD_END, end); return; } // (a name the lexer split, v1 then 0)
@@ -598,20 +628,22 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
   if (s == 0) { // a drive letter, or a one-letter file name (x&a.bat, x|a\b.exe: relative; x\na.exe bare, see step kind 6)
     if ((g32(c, C_WRAP) & SH_REL) != 0 && !(ch == 0x2f && adjacent)) { s32(c, C_CMD, 0); return; } // (after ';')
     if (ch == 0x3a && adjacent) s32(c, C_CMD_STEP, 1);
-    else if ((ch == 0x2e || ch == 0x5c) && adjacent) { s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); }
-    else if (ch == 0x2f && adjacent) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL); } // (x&&b/c.sh: sh's relative path)
+    else if ((ch == 0x2e || ch == 0x5c) && adjacent) { s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL | winCell(c) | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); }
+    else if (ch == 0x2f && adjacent) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL | winCell(c)); } // (x&&b/c.sh: sh's relative path)
     else s32(c, C_CMD, 0);
     return;
   }
   // (a '/' in a relative path is sh's too: x&uploads/run.sh, x&&a/b.sh run the script from the working folder, as after ; |)
   if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) {
     const w = g32(c, C_WRAP);
-    s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, (w & (WIN_REL | SH_REL)) | (ch == 0x2f && (w & WIN_REL) != 0 ? SH_REL : 0)); return;
+    s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, (w & WIN_KEEP) | (ch == 0x2f && (w & WIN_REL) != 0 ? SH_REL : 0)); return;
   }
   if (ch == 0x2e && adjacent && (s == 3 || s == 5)) { s32(c, C_CMD_STEP, 4); return; }
   if ((ch == 0x2d || ch == 0x5f) && adjacent && s == 3) return; // (a name with - or _ in it goes on)
-  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0)
+  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0) {
+    if (ch == 0x20 && (g32(c, C_WRAP) & WIN_CELL) != 0) { s32(c, C_CMD_STEP, 6); return; }
     report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
+  }
   s32(c, C_CMD, 0);
 }
 
@@ -796,12 +828,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // folder by a bare name; one on the PATH is a command word judged as such (x\ncalc.exe): "Hi,\nsetup.exe crashes"
     // (WIN_BARE until a '\' or '/' comes)
     if (s == 0 && !isWord && adjacent && (ch == 0x5c || ch == 0x2e) && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); return;
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL | winCell(c) | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); return;
     }
     // x;uploads/run.sh, x|uploads/a.exe: sh runs a path with a '/' from the working folder (judged by its last segment's
     // extension, see winPath; "and/or; yes/no", "docs/readme.md" name no program)
     if (s == 0 && !isWord && adjacent && ch == 0x2f && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a || g32(c, C_PREV) == 0x3b)) {
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL); return;
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL | winCell(c)); return;
     }
     if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
     if (isWord) {
@@ -2485,7 +2517,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
   if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
-  if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
+  if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5 || g32(c, C_CMD_STEP) == 6) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
   if (kind == 1 || kind == 2) pendingAtEnd(st, c, kind, end);
 }
 

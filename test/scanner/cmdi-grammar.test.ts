@@ -1810,6 +1810,16 @@ describe('cmdi session 22 (cf26): a relative path with a slash after & && or a o
     'see docs/readme.md', 'x;a/b'])('%s stays clean', expectNoCmdi);
 });
 
+// session 22 (cf26, rtd24 repro 14): cmd.exe hands a relative path with another runnable extension to its program (.scr
+// .pif are programs, .vbs .vbe .js .jse .wsf Windows Script Host's, .hta mshta's, .msi msiexec's, .ps1 PowerShell's); a
+// path standing apart between a table's '|' cells is a Markdown cell (| setup.exe | 1.2 MB |), glued or given more it runs
+describe('cmdi session 22 (cf26): runnable extensions after & | newline, and a Markdown table cell', () => {
+  it.each(['x&a.vbs', 'x&a.scr', 'x&a.hta', 'x&a.js', 'x&a.wsf', 'x&a.ps1', 'x|a.ps1', 'x|a.scr', 'x&a.pif', 'x&a.msi',
+    'x&uploads\\a.jse', 'x\nuploads\\a.vbs', 'x | a.exe', 'x | a.exe x', 'x|a.exe |', 'x | uploads\\a.exe /S', 'x | a.vbs '])('%s is a command', expectCmdi);
+  it.each(['| setup.exe | 1.2 MB |', '| index.js | entry point |', '| asynckit.min.js.gz |  1.47 kB |', '| a.js |', 'x&a.json',
+    'x|a.jsx', 'Hi\nsetup.msi fails', 'x&Readme.txt', 'File | Open'])('%s stays clean', expectNoCmdi);
+});
+
 describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-string, an array element as the command', () => {
   it.each(['tr a-y b-z<<<hc', 'x;$(tr a-y b-z<<<hc)', 'x;foo<<<"id"', "x|base64 -d<<<'aWQ='", 'x;a=(id);${a[0]}', 'x;${a[0]}', 'x|${cmds[@]}'])('%s is a command', expectCmdi);
   // (a '<<<' with a space or a fourth '<' after it: navigation, a merge conflict, Haskell's operator; a JavaScript template's ${a[0]})
