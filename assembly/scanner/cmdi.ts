@@ -606,6 +606,14 @@ const WIN_KEEP: u32 = WIN_REL | SH_REL | WIN_CELL;
 function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: u32, end: u32, wlen: u32): void {
   const s = g32(c, C_CMD_STEP);
   const adjacent = g32(c, C_LAST_END) == start;
+  if (s == 7) { // x&"a.bat", x|^a.exe: cmd.exe drops the quote or caret glued to its separator before the program's name
+    if (!isWord && (ch == 0x22 || ch == 0x5e) && adjacent) return;
+    // (one letter: a drive or a one-letter name, step 0; a longer name, step 3 as after '&')
+    if (isWord && adjacent) { s32(c, C_CMD_STEP, wlen == 1 ? 0 : 3); s32(c, C_WRAP, wlen == 1 ? 0 : WIN_REL); s32(c, C_CMD_END, end); return; }
+    s32(c, C_CMD, 0); return;
+  }
+  // (cmd.exe drops a caret inside the name, x&a^.exe, x|uploads^\a.exe; not on sh's path after ';', which keeps it)
+  if (!isWord && ch == 0x5e && adjacent && s <= 4 && s != 1 && !((g32(c, C_WRAP) & SH_REL) != 0 && (g32(c, C_WRAP) & WIN_REL) == 0)) return;
   if (s == 6) { // "| setup.exe " then: spaces wait, a '|' closes a table's cell; anything else runs the program
     if (!isWord && ch == 0x20) return;
     if (isWord || ch != 0x7c) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
@@ -1627,7 +1635,11 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   // %COMSPEC% (%TEMP% %APPDATA% %USERPROFILE% name folders people write about, "saved to %APPDATA%\App", also
   // a path a form field opens with: only after a separator, & %TEMP%\x.exe; %COMSPEC% %SYSTEMROOT% %WINDIR% anywhere)
   const pct0 = g32(c, C_PCT);
-  if ((pct0 == 1 || pct0 == 5) && adjacent) { s32(c, C_PCT, (flags & K_C_COMSPEC) != 0 && (pct0 == 5 || !folderVar(word, len)) ? 2 : first - 0x61 < 26 ? 3 : 0); }
+  // (6: another name after a separator, which may open a program's path: x&%CD%\a.exe, see the closing '%' in cmdPunctFull)
+  // (7: after ';', which is no separator of cmd.exe's: only a COMSPEC-class name counts there, as after the others)
+  if ((pct0 == 1 || pct0 == 5 || pct0 == 7) && adjacent) {
+    s32(c, C_PCT, (flags & K_C_COMSPEC) != 0 && (pct0 != 1 || !folderVar(word, len)) ? 2 : pct0 == 5 && (first | 0x20) - 0x61 < 26 ? 6 : first - 0x61 < 26 ? 3 : 0);
+  }
   else s32(c, C_PCT, 0);
   // /bin/<cmd>
   const bin = g32(c, C_BIN);
@@ -1822,7 +1834,7 @@ function quoteExec(st: usize, c: usize, pct: u32, start: u32): u32 {
   const lw = load<u64>(st + ST_CMD2 + J_LW);
   if (<u32>(lw >> 32) != start || start == 0) return 0;
   const n = <u32>lw & 0xff, w = st + ST_LEX + LX_WORD;
-  if (n == 1 && pct == 3 && load<u8>(w) == 0x78 && g32(c, C_PCT_START) + 2 == start) return start - 1;
+  if (n == 1 && (pct == 3 || pct == 6) && load<u8>(w) == 0x78 && g32(c, C_PCT_START) + 2 == start) return start - 1;
   if (n == 2 && load<u8>(w) == 0x71 && load<u8>(w + 1) == 0x78) return start - 1;
   return 0;
 }
@@ -2321,8 +2333,13 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     // %name%
     if (ch == 0x25) {
       if (pct == 2 && adjacent) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end);
-      s32(c, C_PCT, g32(c, C_POS) == 2 ? 5 : 1); s32(c, C_PCT_START, start);
-    } else if ((pct == 2 || pct == 3) && ch == 0x3a && adjacent) s32(c, C_PCT, 4);
+      // x&%CD%\a.exe: cmd.exe expands the variable where the command's name starts, so the path it opens names the
+      // program (kind 11 as after '&', the variable its first segment; see winPath)
+      else if (pct == 6 && adjacent && g32(c, C_CMD) == 0) {
+        s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 3); s32(c, C_CMD_START, g32(c, C_PCT_START)); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, 2); s32(c, C_WRAP, WIN_REL);
+      }
+      s32(c, C_PCT, g32(c, C_POS) == 2 ? (g32(c, C_PREV) == 0x3b ? 7 : 5) : 1); s32(c, C_PCT_START, start);
+    } else if ((pct == 2 || pct == 3 || pct == 6) && ch == 0x3a && adjacent) s32(c, C_PCT, 4);
     else if (pct == 4 && ch == 0x7e && adjacent) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end); s32(c, C_PCT, 0); } // %name:~n,m% substring
     else s32(c, C_PCT, 0);
 
@@ -2401,6 +2418,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     if (ch == 0x26) { if (prefix0 != 0 && op) s32(st + ST_CMD3, K_ANGLE, k3a | K_PREFIX); }
     else if (((g32(c, C_POS) == 2 || fd) && prefixPos) || (prefix0 != 0 && op)) s32(st + ST_CMD3, K_ANGLE, k3a | K_PREFIX);
     else if (prefix0 != 0) s32(st + ST_CMD3, K_ANGLE, k3a & ~(K_PREFIX | K_PREFIXQ));
+  }
+  // x&"uploads\a.exe", x|^a.exe: a quote or caret glued to cmd.exe's '&' or '|' before a program's path (see winPath, step 7)
+  if ((ch == 0x22 || ch == 0x5e) && (prev == 0x26 || prev == 0x7c) && g32(c, C_POS) == 2 && adjacent && g32(c, C_CMD) == 0) {
+    s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 7); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, 2); s32(c, C_WRAP, 0);
   }
   // '! ' negates the pipeline after it: the position stays for its command (a word glued to the '!' takes none, see cmdWordFull)
   if (ch == 0x21 && g32(c, C_POS) == 2) {}

@@ -1820,6 +1820,16 @@ describe('cmdi session 22 (cf26): runnable extensions after & | newline, and a M
     'x|a.jsx', 'Hi\nsetup.msi fails', 'x&Readme.txt', 'File | Open'])('%s stays clean', expectNoCmdi);
 });
 
+// session 22 (cf26, rtd24 repro 14): cmd.exe drops a caret in the program's path and the quotes glued to its separator
+// around it (x&^a.exe, x&a^.exe, x&"uploads\a.exe"), and expands a variable opening it (x&%PUBLIC%\a.exe); sh keeps a
+// caret after ';', a quoted word or a variable with no program's path after it stays clean
+describe('cmdi session 22 (cf26): cmd.exe program paths with a caret, in quotes, or opening with a variable', () => {
+  it.each(['x&"uploads\\a.exe"', 'x&"a.bat"', 'x|"a.exe"', 'x&^a.exe', 'x&a^.exe', 'x&uploads^\\a.exe', 'x&"c:\\a.exe"', 'x|^"a.vbs"',
+    'x&%FOO%\\a.exe', 'x|%HOMEPATH%\\uploads\\a.bat', 'x & %PUBLIC%\\a.exe /S', 'x\n%PUBLIC%\\a.exe'])('%s is a command', expectCmdi);
+  it.each(['"a"|"b"|"c"', '"a"&"b.txt"', 'AT&"T"', 'x;b^/c.sh', 'R&"D"', 'x;%FOO%\\a.exe', '50%&%off%\\notes.txt', 'Save 50% & %off% today',
+    'x&%FOO%', 'Tom & "Jerry"'])('%s stays clean', expectNoCmdi);
+});
+
 describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-string, an array element as the command', () => {
   it.each(['tr a-y b-z<<<hc', 'x;$(tr a-y b-z<<<hc)', 'x;foo<<<"id"', "x|base64 -d<<<'aWQ='", 'x;a=(id);${a[0]}', 'x;${a[0]}', 'x|${cmds[@]}'])('%s is a command', expectCmdi);
   // (a '<<<' with a space or a fourth '<' after it: navigation, a merge conflict, Haskell's operator; a JavaScript template's ${a[0]})
