@@ -78,6 +78,9 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
 const IP_CMD: u32 = 16777216;
 const LIT_WEAK: u32 = 33554432;
 const TITLE: u32 = 67108864;
+/** C_WRAP (kinds 1 and 2): the command word follows the dot builtin on a new line (x\n. cmd): a script's extension glued
+ * to it (x\n. cmd.sh) makes it the file sourced, as kind 7 reads any other name there (see step kind 7, steps 5 and 6). */
+const DOT_NL: u32 = 134217728;
 
 /**
  * Was the word [start, end) written in Title-case, one upper-case letter and then lower-case ones ("Cat", "Route",
@@ -1056,6 +1059,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (s == 0) { s32(c, C_CMD, 0); return; }               // glued word: not our command
     if (s == 3) {                                             // name.ext
       if (adjacent && exeExt(st + ST_LEX + LX_WORD, wlen)) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, g32(c, C_WRAP) | 32768); return; } // ping.exe (a program file, never a language's name)
+      if (adjacent && (g32(c, C_WRAP) & DOT_NL) != 0 && scriptExt(st + ST_LEX + LX_WORD, wlen)) { fire(st, c, end, false); return; } // x\n. cmd.sh
       if (adjacent && first - 0x30 < 10) { s32(c, C_CMD_STEP, 0); return; } // python3.10 (not node.js)
       s32(c, C_CMD, 0); return;
     }
@@ -1374,6 +1378,10 @@ function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
     standingSpan(g32(c, C_SUBST)) && devTool(j + J_BUF, len) != 0) return;
   const wend = g32(j, J_END);
   const kind0 = g32(c, C_CMD);
+  // trap i\d EXIT, trap i''d 0: trap's first operand spelled in pieces (the shell drops the quotes and backslashes) is the
+  // command word it runs: step 61, as a plain one after "trap " (see step kind 5); its pieces advanced the step from 1
+  if (kind0 == 5 && (g32(c, C_WRAP) & 1) != 0 && g32(c, C_LAST_END) == wend && g32(j, J_START) == g32(c, C_CMD_START) + 5 &&
+      g32(c, C_CMD_STEP) >= 2 && g32(c, C_CMD_STEP) <= 6) { s32(c, C_CMD_STEP, 61); return; }
   if (kind0 >= 3 && kind0 <= 5 && g32(c, C_LAST_END) == wend) return; // "alias ..: the word already runs its own grammar
   if (kind0 == 8 && (g32(c, C_SUBST) == 7 || g32(c, C_SUBST) == 9) && g32(c, C_LAST_END) == wend) return; // | `date`: the closed span is judged by what follows (step)
   const q = g32(j, J_QUOTES);
@@ -1612,6 +1620,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     if (g32(c, C_POS) != 0 && ((flags & K_C_STRONG) != 0 || ((bx == 2 || g32(c, C_POS) == 2) && (flags & K_C_WEAK) != 0))) s32(j, J_BRCMD, (end + 1) | (bx == 1 ? 0x80000000 : 0)); // {cmd} alone is a literal
     s32(j, J_BRACEX, 0);
   } else s32(j, J_BRCMD, 0);
+  // (the dot builtin on a new line waiting for its file's name: see DOT_NL)
+  const dotNl = g32(c, C_CMD) == 7 && g32(c, C_CMD_STEP) == 2 && (g32(c, C_WRAP) & 2) != 0 && g32(c, C_LAST_END) != start;
   if (g32(c, C_CMD) != 0) step(st, c, true, 0, flags, first, start, end, len); // (step returns at once with no command pending)
   // function f() { id; }  — after the keyword, only a body that starts with a command or `if` counts
   // (JavaScript's function () { return … } does not): states 5-8, 12
@@ -1744,7 +1754,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0) |
         (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0) |
         (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0) |
-        (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0) | title);
+        (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0) | title | (dotNl ? DOT_NL : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_FRESH) != 0) {
         s32(c, C_POS_START, start);
@@ -2282,11 +2292,12 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     let tickPath = false;
     if (rd >= 17 && rd <= 19 && !isSpace && adjacent && ch == 0x60 && rd != 17) { report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); rd = 0; }
     else if ((rd == 17 || rd == 18 || rd == 19) && !isSpace) {
-      const pathByte = ch == 0x2e || ch == 0x2f || ch == 0x2d || ch == 0x5f || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22;
+      const pathByte = ch == 0x2e || ch == 0x2f || ch == 0x2d || ch == 0x5f || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22 || ch == 0x5b || ch == 0x5d || ch == 0x2a || ch == 0x3f; // (a glob names the file too: x`<[s]ecret.txt`)
       tickPath = pathByte && (rd == 17 || adjacent); s32(c, C_REDIR, 0); rd = 0;
     }
     if (rd == 13 && !isSpace) {
-      if (ch == 0x2f || ch == 0x2e || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
+      // (and a glob that names it, $(<[s]ecret.txt), $(<*.env), $(<?ecret): bash expands the redirection's word to the one file)
+      if (ch == 0x2f || ch == 0x2e || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60 || ch == 0x5b || ch == 0x2a || ch == 0x3f) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
       s32(c, C_REDIR, 0); rd = 0;
     }
     if (subWait) {}

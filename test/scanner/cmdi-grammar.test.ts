@@ -1830,6 +1830,16 @@ describe('cmdi session 22 (cf26): cmd.exe program paths with a caret, in quotes,
     'x&%FOO%', 'Tom & "Jerry"'])('%s stays clean', expectNoCmdi);
 });
 
+// session 22 (cf26): bash forms that spelled the same file or command in pieces: a glob naming the file $(< or `< reads,
+// trap's operand with a backslash or empty quotes in it, and the dot builtin on a new line sourcing a script whose name
+// is also a command's (cmd.sh); make's $(<D), a tagged template's markup, trap before a word that names no signal stay clean
+describe('cmdi session 22 (cf26): a glob after $(<, trap i\\d EXIT, x\\n. cmd.sh', () => {
+  it.each(['x$(<[s]ecret.txt)', 'x$(<*.env)', 'x$( <[s]ecret.txt)', 'x$(< ?ecret)', 'x`<[s]ecret.txt`', 'x`<*.env`',
+    'trap i\\d EXIT', 'x;trap i\\d EXIT', "x;trap i''d 0", 'x;trap c\\a\\t EXIT', 'x;trap \\i\\d EXIT',
+    'x\n. cmd.sh', 'x\n. cmd.ps1', 'x\n. ls.bash'])('%s is a command', expectCmdi);
+  it.each(['$(<D)', '$(<)', 'html`<div>`', '`<*>`', 'trap i\\d cards', 'trap i\\d', 'Hello\n. cat.txt', 'x cmd.sh', 'x\ncmd.sh'])('%s stays clean', expectNoCmdi);
+});
+
 describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-string, an array element as the command', () => {
   it.each(['tr a-y b-z<<<hc', 'x;$(tr a-y b-z<<<hc)', 'x;foo<<<"id"', "x|base64 -d<<<'aWQ='", 'x;a=(id);${a[0]}', 'x;${a[0]}', 'x|${cmds[@]}'])('%s is a command', expectCmdi);
   // (a '<<<' with a space or a fourth '<' after it: navigation, a merge conflict, Haskell's operator; a JavaScript template's ${a[0]})
