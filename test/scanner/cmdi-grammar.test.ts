@@ -1840,6 +1840,13 @@ describe('cmdi session 22 (cf26): a glob after $(<, trap i\\d EXIT, x\\n. cmd.sh
   it.each(['$(<D)', '$(<)', 'html`<div>`', '`<*>`', 'trap i\\d cards', 'trap i\\d', 'Hello\n. cat.txt', 'x cmd.sh', 'x\ncmd.sh'])('%s stays clean', expectNoCmdi);
 });
 
+// session 22 (cf26): PowerShell's gc (Get-Content) after a separator, judged as a weak command word (a drive, a dotted file
+// name or an option after it); "gc" in prose about garbage collection stays clean
+describe('cmdi session 22 (cf26): PowerShell gc reading a file after a separator', () => {
+  it.each([';gc C:\\x', 'x;gc secret.txt', 'x|gc C:\\x', 'x;gc -Path C:\\a.txt'])('%s is a command', expectCmdi);
+  it.each(['Java; gc logs', 'Use G1 GC; it helps', 'GC; SAL a thing', 'Full GC | 1.2 s |', 'gc pauses; heap'])('%s stays clean', expectNoCmdi);
+});
+
 describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-string, an array element as the command', () => {
   it.each(['tr a-y b-z<<<hc', 'x;$(tr a-y b-z<<<hc)', 'x;foo<<<"id"', "x|base64 -d<<<'aWQ='", 'x;a=(id);${a[0]}', 'x;${a[0]}', 'x|${cmds[@]}'])('%s is a command', expectCmdi);
   // (a '<<<' with a space or a fourth '<' after it: navigation, a merge conflict, Haskell's operator; a JavaScript template's ${a[0]})
