@@ -518,6 +518,21 @@ function winRunExt(word: usize, len: u32): bool {
     v == 0x617468 || v == 0x69736d || v == 0x317370; // hta msi ps1
 }
 
+/**
+ * An extension read in pieces around carets (x&a.e^xe: cmd.exe drops the caret), as its bytes' value `v` (first byte
+ * lowest) and length `n`: a program's (exeExt; not .com on a relative path, a domain more often), another runnable one on
+ * a relative path (winRunExt), or a script's on sh's (scriptExt). (Numbers, not string literals: see psNounMore.)
+ */
+function extValue(v: u32, n: u32, wrap: u32): bool {
+  if (n == 3 && (v == 0x657865 || v == 0x746162 || v == 0x646d63 || (v == 0x6d6f63 && (wrap & WIN_REL) == 0))) return true; // exe bat cmd com
+  if ((wrap & WIN_REL) != 0) {
+    if (n == 2 && v == 0x736a) return true; // js
+    if (n == 3 && (v == 0x726373 || v == 0x666970 || v == 0x736276 || v == 0x656276 || v == 0x65736a || v == 0x667377 ||
+      v == 0x617468 || v == 0x69736d || v == 0x317370)) return true; // scr pif vbs vbe jse wsf hta msi ps1
+  }
+  return (wrap & SH_REL) != 0 && ((n == 2 && v == 0x6873) || (n == 4 && v == 0x68736162)); // sh bash
+}
+
 /** Nouns of the cmdlets that read files, run code, fetch or change the system (English compounds like set-up stay prose). */
 function psNoun(word: usize, len: u32): bool {
   if (len < 3 || len > 16) return false;
@@ -597,6 +612,20 @@ const WIN_KEEP: u32 = WIN_REL | SH_REL | WIN_CELL;
 }
 
 /**
+ * Keeps the extension read so far in C_WRAP's bits 6-7 (its length, 1 to 3) and 8-31 (its bytes) for a caret splitting
+ * it (step 8); 0 when it grows past 3 bytes. `pn` bytes of `pv` came before the `n` bytes at `word`.
+ */
+function extKeep(c: usize, word: usize, n: u32, pn: u32, pv: u32): void {
+  let w = g32(c, C_WRAP) & 0x3f;
+  if (pn + n <= 3) {
+    let v = pv;
+    for (let i: u32 = 0; i < n; i++) v |= <u32>load<u8>(word + i) << ((pn + i) << 3);
+    w |= ((pn + n) << 6) | (v << 8);
+  }
+  s32(c, C_WRAP, w);
+}
+
+/**
  * Kind 11: a Windows absolute path where cmd.exe reads the command (after & | newline): a drive, c:\ or c:/, or a UNC
  * share, \\host\. cmd.exe runs the file it names, so its last segment is the command (x&c:\windows\system32\whoami,
  * x&\\evil\share\x.exe). Steps: 0 after the drive letter, 1 after its ':', 2 after a '\' or '/', 3 after a segment's
@@ -609,6 +638,23 @@ const WIN_KEEP: u32 = WIN_REL | SH_REL | WIN_CELL;
 function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: u32, end: u32, wlen: u32): void {
   const s = g32(c, C_CMD_STEP);
   const adjacent = g32(c, C_LAST_END) == start;
+  if (s == 8) { // a.e^ then: the extension goes on in the word glued to the caret (x&a.e^xe), judged whole (see extValue)
+    if (!isWord && ch == 0x5e && adjacent) return;
+    if (isWord && adjacent) {
+      const w = g32(c, C_WRAP), pn = (w >> 6) & 3;
+      if (pn + wlen <= 4) {
+        let v = w >> 8;
+        for (let i: u32 = 0; i < wlen; i++) v |= <u32>load<u8>(st + ST_LEX + LX_WORD + i) << ((pn + i) << 3);
+        s32(c, C_WRAP, extValue(v, pn + wlen, w) ? w | 2 : w & ~2);
+        extKeep(c, st + ST_LEX + LX_WORD, wlen, pn, w >> 8);
+      } else s32(c, C_WRAP, g32(c, C_WRAP) & ~(2 | 0xc0));
+      s32(c, C_CMD_STEP, 5); s32(c, C_CMD_END, end); return;
+    }
+    s32(c, C_CMD, 0); return;
+  }
+  if (s == 5 && !isWord && ch == 0x5e && adjacent && (g32(c, C_WRAP) & 0xc0) != 0 && !((g32(c, C_WRAP) & SH_REL) != 0 && (g32(c, C_WRAP) & WIN_REL) == 0)) {
+    s32(c, C_CMD_STEP, 8); return;
+  }
   if (s == 7) { // x&"a.bat", x|^a.exe: cmd.exe drops the quote or caret glued to its separator before the program's name
     if (!isWord && (ch == 0x22 || ch == 0x5e) && adjacent) return;
     // (one letter: a drive or a one-letter name, step 0; a longer name, step 3 as after '&')
@@ -627,6 +673,7 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
     // (a relative one ending in .com is a domain far more often: Barnes&Noble.com)
     if (s == 4 && adjacent) {
       s32(c, C_CMD_STEP, 5); s32(c, C_CMD_END, end);
+      extKeep(c, st + ST_LEX + LX_WORD, wlen, 0, 0);
       if (exeExt(st + ST_LEX + LX_WORD, wlen) && !((g32(c, C_WRAP) & WIN_REL) != 0 && wordIs(st + ST_LEX + LX_WORD, wlen, "com"))) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
       else if ((g32(c, C_WRAP) & SH_REL) != 0 && scriptExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
       // (x&a.vbs, x|uploads\a.hta: a relative path cmd.exe hands to the program its extension is associated with)

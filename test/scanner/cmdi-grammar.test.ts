@@ -1826,6 +1826,9 @@ describe('cmdi session 22 (cf26): runnable extensions after & | newline, and a M
 describe('cmdi session 22 (cf26): cmd.exe program paths with a caret, in quotes, or opening with a variable', () => {
   it.each(['x&"uploads\\a.exe"', 'x&"a.bat"', 'x|"a.exe"', 'x&^a.exe', 'x&a^.exe', 'x&uploads^\\a.exe', 'x&"c:\\a.exe"', 'x|^"a.vbs"',
     'x&%FOO%\\a.exe', 'x|%HOMEPATH%\\uploads\\a.bat', 'x & %PUBLIC%\\a.exe /S', 'x\n%PUBLIC%\\a.exe'])('%s is a command', expectCmdi);
+  // (a caret inside the extension: the pieces are judged joined)
+  it.each(['x&a.e^xe', 'x&a.^exe', 'x&a.ex^e', 'x&a.e^x^e', 'x&a.v^bs', 'x|uploads\\a.b^at', 'x&a.j^s', 'x&"a.e^xe"'])('%s is a command', expectCmdi);
+  it.each(['x&a.exe^x', 'x&a.c^om', 'x&a.t^xt', 'Barnes&Noble.c^om'])('%s stays clean', expectNoCmdi);
   it.each(['"a"|"b"|"c"', '"a"&"b.txt"', 'AT&"T"', 'x;b^/c.sh', 'R&"D"', 'x;%FOO%\\a.exe', '50%&%off%\\notes.txt', 'Save 50% & %off% today',
     'x&%FOO%', 'Tom & "Jerry"'])('%s stays clean', expectNoCmdi);
 });
