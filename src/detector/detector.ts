@@ -385,10 +385,12 @@ export class Detector {
    * `Request`: its body, if any, is given), returning the result itself rather than a
    * promise. The middleware's call once a request's body is in. `verdict` false: the
    * result is only part of the request (the middleware scans a streamed body apart), so the
-   * caller counts the whole request's verdict with {@link Detector.countVerdict}.
+   * caller counts the whole request's verdict with {@link Detector.countVerdict}. `startedAt`:
+   * the caller's `performance.now()` read just before the call (the middleware times the same
+   * span itself: one clock read serves both), or -1 to read it here.
    */
-  analyzeRequestSync(request: RequestLike, verdict = true): ScanResult {
-    const t0 = this.#beginRequest();
+  analyzeRequestSync(request: RequestLike, verdict = true, startedAt = -1): ScanResult {
+    const t0 = this.#beginRequest(startedAt);
     let timed = true;
     try {
       const result = walkRequestSync(this, request);
@@ -401,11 +403,11 @@ export class Detector {
     }
   }
 
-  /** Count a request about to be walked; its start time. */
-  #beginRequest(): number {
+  /** Count a request about to be walked; its start time (`startedAt` when the caller read it: >= 0). */
+  #beginRequest(startedAt = -1): number {
     if (this.#closed) throw new DetectorClosedError();
     this.#requests++;
-    return clock.now();
+    return startedAt >= 0 ? startedAt : clock.now();
   }
 
   /** A request walk threw: a caller's mistake (not a request shape) is thrown back, anything else fails as configured. */
