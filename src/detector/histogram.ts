@@ -14,7 +14,8 @@ export class Histogram {
   #total = 0;
   #max = 0;
 
-  record(ms: number): void {
+  /** Count a time `weight` times (a sampled time stands for the untimed ones it was drawn among). */
+  record(ms: number, weight = 1): void {
     // smallest i with ms <= UPPER[i]; the last bucket takes everything above
     let lo = 0;
     let hi = BUCKETS - 1;
@@ -24,8 +25,8 @@ export class Histogram {
       else lo = mid + 1;
     }
     const i = lo;
-    this.#counts[i]!++;
-    this.#total++;
+    this.#counts[i]! += weight;
+    this.#total += weight;
     if (ms > this.#max) this.#max = ms;
   }
 

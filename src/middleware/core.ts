@@ -616,7 +616,7 @@ export class Inspection {
     if (this.#released) return this.#ended();
     this.#flush(); // (a body shorter than SCAN_AFTER, not scanned yet)
     this.#endUtf16();
-    const detector = this.#detector as GuardDetector & { analyzeRequestSync?: (request: GuardRequestShape, verdict?: boolean) => GuardScanResult };
+    const detector = this.#detector as GuardDetector & { analyzeRequestSync?: (request: GuardRequestShape, verdict?: boolean, startedAt?: number) => GuardScanResult };
     if (detector.analyzeRequest !== Detector.prototype.analyzeRequest || typeof detector.analyzeRequestSync !== 'function') return undefined;
     const recorder = this.#recorder(detector);
     if (this.failure) return this.#refused(recorder, this.failure);
@@ -625,7 +625,8 @@ export class Inspection {
     try {
       if (this.#scanError !== undefined) throw this.#scanError;
       // (the head alone is not the request's verdict: the body was scanned apart; #conclude counts the whole)
-      head = detector.analyzeRequestSync(this.#shape(alreadyParsed), false);
+      // (t0 is the head's start for the detector's timing too: one clock read, not two)
+      head = detector.analyzeRequestSync(this.#shape(alreadyParsed), false, t0);
       this.#headPart = true;
     } catch (error) {
       return this.#core.count(recorder, this.#core.scannerFailed(this, error));

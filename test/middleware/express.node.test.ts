@@ -1,5 +1,7 @@
 // Express 4 and 5 behind arenaguard, over real loopback HTTP.
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { EventEmitter } from 'node:events';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import express5 from 'express';
 // @ts-expect-error express 4 installed under an alias, typed like 5 for what we use
@@ -330,5 +332,46 @@ describe('backpressure and failures', () => {
     const h = await fetch(`${url}/health`);
     expect(h.status).toBe(200);
     expect((await h.json()).status).toMatch(/ok|degraded/);
+  });
+});
+
+describe('clock reads', () => {
+  // A buffered request (the usual case) reads the clock around the body's scan (2), at the
+  // head's start, at the head's end and after the body's finish: the head's start is one read
+  // for the guard's scan time and the detector's (two before).
+  it("a buffered request's head start is read once for the guard and the detector", async () => {
+    const fresh = await testDetector();
+    const guard = arenaguard({ detector: fresh, arena, mode: 'block' });
+    const body = Buffer.from('{"a":"b"}');
+    const run = () => new Promise<unknown>((resolve) => {
+      const req = Object.assign(new Readable({ read() { /* all pushed */ } }), {
+        method: 'POST', url: '/api', complete: true,
+        headers: { host: 'localhost', 'content-type': 'application/json', 'content-length': String(body.length), 'user-agent': 'test' },
+      });
+      req.push(body);
+      req.push(null);
+      const res = Object.assign(new EventEmitter(), { writeHead() {}, end() {}, setHeader() {}, writableFinished: false, destroyed: false });
+      guard(req as never, res as never, (error?: unknown) => {
+        res.emit('finish');
+        resolve(error);
+      });
+    });
+    expect(await run()).toBeUndefined();
+    const own = Object.getOwnPropertyDescriptor(performance, 'now');
+    const real = performance.now.bind(performance);
+    let reads = 0;
+    Object.defineProperty(performance, 'now', { configurable: true, writable: true, value: () => { reads++; return real(); } });
+    try {
+      expect(await run()).toBeUndefined();
+    } finally {
+      if (own === undefined) delete (performance as { now?: unknown }).now;
+      else Object.defineProperty(performance, 'now', own);
+    }
+    expect(reads).toBe(5);
+    // (the request is still counted and timed by the detector)
+    const stats = (fresh as unknown as { getStats(): { requests: number; scanTimeMs: { max: number } } }).getStats();
+    expect(stats.requests).toBe(2);
+    expect(stats.scanTimeMs.max).toBeGreaterThan(0);
+    await (fresh as unknown as { close(): Promise<void> }).close();
   });
 });

@@ -203,6 +203,44 @@ describe('stats and health', () => {
     return out;
   }
 
+  it('a short scan is timed one call in 8 at random, its time counted 8 times: p50 and p99 still describe every call', async () => {
+    const fresh = await detector();
+    // A clock of our own (no vi.spyOn: this file runs in Deno too): each read moves it on by
+    // `step`, so a timed scan takes `step` ms, and the reads are counted.
+    const own = Object.getOwnPropertyDescriptor(performance, 'now');
+    let now = 0;
+    let step = 0;
+    let reads = 0;
+    Object.defineProperty(performance, 'now', { configurable: true, writable: true, value: () => { reads++; return (now += step); } });
+    try {
+      step = 0.001;
+      fresh.scan('x');
+      // (the first short scan is timed: one scan has a time)
+      expect(reads).toBe(2);
+      expect(fresh.getStats().scanTimeMs.max).toBeCloseTo(0.001, 9);
+      // 700 short scans of 1 µs and 300 of 300 characters (always timed) of 1 ms, interleaved:
+      // the median call is a short one and the 99th percentile a long one.
+      const long = 'y'.repeat(300);
+      for (let i = 0; i < 1000; i++) {
+        step = i % 10 < 7 ? 0.001 : 1;
+        fresh.scan(step === 1 ? long : 'hello', { context: 'query' });
+      }
+      // 600 reads for the long scans, 2 for each short one timed (about 88 of 700): an
+      // unweighted sample would hold about 88 short times against 300 long and put the median at 1 ms
+      expect(reads - 2).toBeGreaterThan(600 + 2 * 40);
+      expect(reads - 2).toBeLessThan(600 + 2 * 150);
+      const times = fresh.getStats().scanTimeMs;
+      expect(times.p50).toBeLessThan(0.0012);
+      expect(times.p99).toBeGreaterThan(0.9);
+      expect(times.max).toBeCloseTo(1, 9);
+      expect(fresh.getStats().standaloneScans).toBe(1001); // (counts stay exact)
+    } finally {
+      if (own === undefined) delete (performance as { now?: unknown }).now;
+      else Object.defineProperty(performance, 'now', own);
+      await fresh.close();
+    }
+  });
+
   it('threat counters count the findings the results report, not readings dropped on the way', async () => {
     const fresh = await detector();
     // A UTF-16 body's bytes read as UTF-8 are full of NULs: analyzeRequest drops that reading's
