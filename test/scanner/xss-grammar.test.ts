@@ -1105,3 +1105,40 @@ describe('xss: a bare <script> whose first line is a SyntaxError (session 22)', 
     for (const c of contexts) expectSameWhenSplit(d, [...hits, ...clean].map((h) => asSent(h, c)), c);
   });
 });
+
+// session 22: an attribute break-out (a quote, then '>') followed by a complete start tag writes an element into the page
+// whatever its name: what scanners send to see their markup come back (xss.breakout-tag). The name: a letter, then letters,
+// digits and '_', with '-' between parts; closed by '>' or '/>' glued to it. After leaving a JavaScript string (a quote and an
+// operator or ';' glued to the '<') only a self-closing tag counts. Until now these scored 2 (xss.attribute-breakout alone) or
+// nothing; the hits fail on the earlier code. The look-alikes: prose with a quote and '>' but no tag after it, a '<' before
+// a digit (no tag in HTML), a tag with no break-out before it, and break-outs whose tag is left unfinished.
+describe('xss: a complete tag of any name after a break-out (session 22)', () => {
+  const contexts = ['query', 'form', 'json'] as const;
+  const asSent = (input: string, context: string) => (context === 'json' ? input : encodeURIComponent(input));
+  const hits = [
+    '"><qq>', "'\"><h2>hello", '"><zq7k2>', '"><my_widget/>', "'><a-b-c9>", '" ><p>', 'x"><em>', '"><x-1_y/>',
+    "'-;<my_widget/>", '";<qq-z/>', "'}<w9/>", "'|<q_q/>",
+  ];
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a breakout-tag', (input, context) => {
+    const r = d.scan(asSent(input, context), { context });
+    expect(ruleIds(r)).toContain('xss.breakout-tag');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = [
+    '5" > 3"', 'He said "yes"> ok', '<3', 'a <b> c', '"> quote', '> "quoted" text', 'I <3 "you"> <3 them', 'size 5" > <4 ft',
+    'if "a" > b then', '<b>bold</b> and "x"',
+  ];
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(asSent(input, context), { context }).blocked).toBe(false);
+  });
+  // break-outs whose tag is unfinished, closing, or has a name HTML does not read as one: no breakout-tag (other rules
+  // may still report them)
+  const partial = ['"><qq', '"><qq-', '"></qq>', '"><9q>', '"><qq >', '"><qq/ >', "'-;<qq>", "'<qq/>", '"><qq.z>'];
+  it.each(partial)('%j is no breakout-tag', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('xss.breakout-tag');
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...hits, ...clean, ...partial].map((h) => asSent(h, c)), c);
+  });
+});
+
