@@ -5,6 +5,7 @@
 import { g32, s32, g64, s64, report, ST_XSS, ST_XSS2, ST_XSS4, XSS4_BYTES } from "./state";
 import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish } from "./style";
 import { digitsOnly, flagsOfBytes } from "./keywords";
+import { foldedTab } from "./decode";
 import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
   K_X_PROP, K_X_CSS, K_X_ATTR_DANGER, K_FAMILY_XSS,
@@ -1408,6 +1409,9 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   else if (d != 0 && !(isSpace && (d == 1 || d == 4))) s32(x, X_DATA, 0);
 
   if (!isSpace) s32(x, X_GLUE_OK, 0);
+  // a space between the words ends the join unless it was a tab (decode.ts's TABS): browsers drop tab, CR and LF
+  // inside a URL's scheme, never a space, so "java script:" (or %20, &#32;, '+') names no scheme and java&#9;script: does
+  else if (c == 0x20 && g32(x, X_GLUE_OK) != 0 && !foldedTab(st, start)) s32(x, X_GLUE_OK, 0);
   const url = g32(x, X_URL);
   if (url == 1 && c == 0x28) s32(x, X_URL, 2);
   else if (url == 2 && c == 0x2f) s32(x, X_URL, 3);
