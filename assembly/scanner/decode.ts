@@ -7,7 +7,7 @@
 // %c0%9v), [1] percent again (bounded double decoding; a %25XX left by a third layer is decoded
 // with it), [2] HTML entities, JS escapes, overlong UTF-8, full-width ASCII,
 // NUL removal, ASCII case folding, whitespace-run folding; CSS hex escapes outside paths.
-import { g32, s32, report, ST_CONTEXT, CTX_PATH, CTX_JSON_ESCAPED, ST_STAGES, STAGE_BYTES } from "./state";
+import { g32, s32, report, ST_CONTEXT, CTX_PATH, CTX_JSON_ESCAPED, ST_STAGES, STAGE_BYTES, ST_SSJS, SSJS_BYTES } from "./state";
 import { R_PATH_OVERLONG_UTF8, R_PATH_NULL_BYTE } from "./generated/tables";
 
 export const SG_CARRY_LEN: u32 = 0;
@@ -368,12 +368,71 @@ function dropNul(st: usize, sg: usize, at: u32, end: u32): void {
   s32(sg, SG_MARK, (g32(sg, SG_MARK) & MARK_OCTAL) | ((at + 1) << 1));
 }
 
+// Tabs folded to spaces. A browser drops tab, CR and LF from a URL before reading its scheme, never a space (nor a
+// vertical tab or form feed), so java<TAB>script: is javascript: and "java script:" no scheme at all; the folding
+// (put) makes both one space, so the markup stage notes where each tab went out: the original offset of every tab
+// it wrote as a space in the chunk being decoded and lexed (TABS, in order; past TAB_CAP of them every space may be
+// one). The lexer holds a chunk's last byte back for the next chunk: TAB_BITS (a spare byte of the ssjs region,
+// zeroed with it) keeps whether the last byte written so far was a folded tab (TB_LAST_TAB), and TB_ON says the
+// markup stage ran in this scan at all (a plain value never reaches it, and holds no tab). Read by foldedTab.
+const TAB_BITS: u32 = ST_SSJS + 55;
+const TB_ON: u32 = 1;
+const TB_LAST_TAB: u32 = 2;
+const TAB_CAP: u32 = 1024;
+const TABS: usize = memory.data(TAB_CAP << 2);
+// @ts-ignore
+assert(TAB_BITS < ST_SSJS + SSJS_BYTES);
+// (the chunk's: set by markupStage, read while its output is lexed, as prevOut is by the stage)
+let tabCount: u32 = 0;
+let heldTab = false;              // the byte held from the chunk before was a folded tab
+let firstAt: u32 = 0;             // the original offset of this chunk's first byte out (any byte lexed before it is the held one)
+
+/** A tab at original offset `at` goes out as a space (see TABS). */
+function tabAt(at: u32): void {
+  if (tabCount < TAB_CAP) store<u32>(TABS + (<usize>tabCount << 2), at);
+  tabCount++; // (past TAB_CAP: foldedTab answers yes for every space)
+}
+
+/**
+ * Was the space the lexer reads at original offset `off` a tab before folding (see TABS)? Only asked while the chunk
+ * whose decoding wrote it (or, for the lexer's held byte, the next one) is lexed; past TAB_CAP tabs in the chunk, yes.
+ */
+export function foldedTab(st: usize, off: u32): bool {
+  if ((<u32>load<u8>(st + TAB_BITS) & TB_ON) == 0) return false;
+  if (off < firstAt) return heldTab;
+  if (tabCount > TAB_CAP) return true;
+  let lo: u32 = 0, hi = tabCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const v = load<u32>(TABS + (<usize>mid << 2));
+    if (v == off) return true;
+    if (v < off) lo = mid + 1; else hi = mid;
+  }
+  return false;
+}
+
+/** At the end of markupStage: whether its last byte out (the lexer may hold it for the next chunk) was a folded tab. */
+function tabsEnd(st: usize, outOff: usize, o: u32): void {
+  let bits = <u32>load<u8>(st + TAB_BITS) | TB_ON;
+  if (o != 0) {
+    const lastAt = load<u32>(outOff + (<usize>(o - 1) << 2));
+    const last = tabCount > TAB_CAP || (tabCount != 0 && load<u32>(TABS + (<usize>(tabCount - 1) << 2)) == lastAt);
+    bits = last ? bits | TB_LAST_TAB : bits & ~TB_LAST_TAB;
+    firstAt = load<u32>(outOff);
+  } else firstAt = 0xffffffff;
+  store<u8>(st + TAB_BITS, <u8>bits);
+}
+
 /** Emit one character after escape decoding: fold case, drop NUL, fold whitespace runs. */
 // @ts-ignore: decorator
 @inline function put(st: usize, sg: usize, out: usize, outOff: usize, o: u32, c: u32, at: u32, end: u32): u32 {
   if (c - 0x41 < 26) c |= 0x20;
   else if (c == 0) { dropNul(st, sg, at, end); return o; }
-  else if (c == 0x09 || c == 0x0b || c == 0x0c) c = 0x20;
+  else if (c == 0x09 || c == 0x0b || c == 0x0c) {
+    if (prevOut == 0x20 || prevOut == 0x0a || prevOut == 0x0d) return o; // (folded into the run, as a space is below)
+    if (c == 0x09) tabAt(at);
+    c = 0x20;
+  }
   else if (c == 0x0a && prevOut == 0x0d) { prevOut = 0x0a; return o; } // CR LF: one line end
   if (c == 0x20 && (prevOut == 0x20 || prevOut == 0x0a || prevOut == 0x0d)) return o;
   // A CR ends a line as LF does, to JavaScript (alert(1)<CR>x is two statements) and to the
@@ -499,6 +558,7 @@ function octalMarkup(sg: usize, inp: usize, e: u32, n: u32): i32 {
  */
 export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u32, out: usize, outOff: usize, final: bool): u32 {
   prevOut = g32(sg, SG_PREV);
+  tabCount = 0; heldTab = (<u32>load<u8>(st + TAB_BITS) & TB_LAST_TAB) != 0; // (see TABS)
   let i: u32 = 0;
   let o: u32 = 0;
   const c20 = i8x16.splat(0x20), cA = i8x16.splat(0x41), cZ = i8x16.splat(0x5a);
@@ -688,6 +748,7 @@ export function markupStage(st: usize, sg: usize, inp: usize, inOff: usize, n: u
     i++;
   }
   s32(sg, SG_PREV, prevOut);
+  tabsEnd(st, outOff, o);
   // (a byte written after the last dropped NUL: the value does not end in it)
   const mark = g32(sg, SG_MARK);
   if (mark > MARK_OCTAL && o != 0 && load<u32>(outOff + (<usize>(o - 1) << 2)) >= (mark >> 1)) s32(sg, SG_MARK, mark & MARK_OCTAL);

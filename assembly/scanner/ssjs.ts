@@ -233,7 +233,7 @@ const S_OPT: u32 = 0x100;
 
 const JB_QUOTE: u32 = 52;  // (a byte) the quote of an import( specifier open (S_IMPORT_S0 .. S_IMPORT_D)
 const JB_SEEN: u32 = 53;   // (a byte) the kinds of quote read before the break-out (QB_*): a later one of a kind is no break-out
-// (byte 54: state.ts's ST_RAW_ESC)
+// (byte 54: state.ts's ST_RAW_ESC; byte 55: decode.ts's TAB_BITS)
 const QB_SQ: u32 = 1, QB_DQ: u32 = 2, QB_BT: u32 = 4;
 
 /** A sink found after the break-out: reported from the break-out's start. */

@@ -5,12 +5,13 @@
 import { g32, s32, g64, s64, report, ST_XSS, ST_XSS2, ST_XSS4, XSS4_BYTES } from "./state";
 import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish } from "./style";
 import { digitsOnly, flagsOfBytes } from "./keywords";
+import { foldedTab } from "./decode";
 import {
   K_X_SCRIPT, K_X_TAG_DANGER, K_X_TAG, K_X_EVENT, K_X_SCHEME, K_X_DATA, K_X_SINK_STRONG, K_X_SINK_CALL, K_X_OBJ,
   K_X_PROP, K_X_CSS, K_X_ATTR_DANGER, K_FAMILY_XSS,
   R_XSS_SCRIPT_TAG, R_XSS_EVENT_HANDLER, R_XSS_JS_URI, R_XSS_DANGEROUS_TAG, R_XSS_JS_SINK, R_XSS_CSS_EXPRESSION,
   R_XSS_ATTRIBUTE_BREAKOUT, R_XSS_HTML_TAG, R_XSS_ANY_TAG, R_XSS_STYLE_ATTRIBUTE, R_XSS_JS_OBFUSCATION,
-  R_XSS_JS_ENTITY, R_XSS_CHARSET_EVASION, R_XSS_JS_BREAKOUT, R_XSS_DANGLING_MARKUP, KW_MAX_WORD, R_PATH_FILE_SCHEME,
+  R_XSS_JS_ENTITY, R_XSS_CHARSET_EVASION, R_XSS_JS_BREAKOUT, R_XSS_DANGLING_MARKUP, R_XSS_BREAKOUT_TAG, KW_MAX_WORD, R_PATH_FILE_SCHEME,
 } from "./generated/tables";
 
 // Region st + ST_XSS4 (this detector's spill-over: the main region st + x is full)
@@ -71,6 +72,12 @@ const TAGQ_ALL: u32 = 0x700;
 // bits 12-13: the attribute value's quote open inside the tag (1 '"', 2 "'"): a '>' after a value the tag itself
 // opened and closed (<a name="x"></a>) is no breakout; a quote left open or with no tag before it ("><b>) is
 const TAG_QUOTE_SHIFT: u32 = 12;
+// bits 16-19: a tag opened right after leaving the value's context, read to its '>' (see btWord, btPunct)
+const BT_ATTR: u32 = 0x10000;  // after an attribute break-out (a quote, then '>': X_QUOTE 2 at the '<')
+const BT_JS: u32 = 0x20000;    // glued to a JavaScript string left by a quote and an operator or ';' ('-;<)
+const BT_NAME: u32 = 0x40000;  // a part of the name just read (else the '<', or a '-' between parts: a part next)
+const BT_SLASH: u32 = 0x80000; // '/' after the name: '>' next
+const BT_ALL: u32 = 0xf0000;
 const X_URL_START: u32 = 96;
 const X_STYLE: u32 = 100;     // end + 1 of a 'style' attribute name inside a tag
 const X_JSF: u32 = 104;       // ![] progress: bits 0-3 state (see jsfuck), end of the last byte << 4
@@ -516,6 +523,36 @@ function scriptBodyPunct(st: usize, c: u32): void {
   else if (s == SCR_KW) s32(x4, X4_SCR, SCR_KW_SP);
 }
 
+// A tag opened right after leaving the value's context: "><qq> or '-;<qq/> (BT_*). An attribute break-out (a quote, then
+// '>') followed by a complete start tag writes an element into the page, whatever its name: what scanners send to see
+// the markup come back, and an injection's first step. Read event by event, each glued to the last (X_LAST_END): the
+// name's first part a word starting with a letter (a digit is no tag in HTML: <3), parts of letters, digits and '_'
+// (the lexer's words) with '-' between, then '>' or '/>'. After leaving a JavaScript string only a self-closing tag
+// counts ('-;<x/>: in script a '<' compares, and <x> alone is as often a placeholder). Anything else (a space, another
+// byte, a quote, the end) ends the watch: a tag with attributes is the tag rules' and xss.attribute-breakout's.
+// Reported from the quote that left the context (X_QSTART: no quote comes between) to the '>'.
+
+/** A word while a tag after a break-out is read (see BT_ATTR): a part of the name, or the end of the watch. */
+function btWord(x: usize, w0: u32, start: u32): void {
+  const bt = g32(x, X_PI);
+  const ok = g32(x, X_LAST_END) == start && (bt & (BT_NAME | BT_SLASH)) == 0 &&
+    (w0 - 0x61 < 26 || (w0 - 0x30 < 10 && g32(x, X_LT_END) - 1 != start)); // (the first part starts with a letter)
+  s32(x, X_PI, ok ? bt | BT_NAME : bt & ~BT_ALL);
+}
+
+/** A punctuation byte while a tag after a break-out is read (see BT_ATTR): '-' '/' go on, '>' completes it. */
+function btPunct(st: usize, x: usize, c: u32, start: u32, end: u32): void {
+  const bt = g32(x, X_PI);
+  let next: u32 = 0;
+  if (g32(x, X_LAST_END) == start) {
+    if ((bt & BT_NAME) != 0 && c == 0x2d) next = bt & ~BT_NAME;          // qq-: another part next
+    else if ((bt & BT_NAME) != 0 && c == 0x2f) next = (bt & ~BT_NAME) | BT_SLASH; // qq/: '>' next
+    else if (c == 0x3e && ((bt & BT_SLASH) != 0 || ((bt & BT_NAME) != 0 && (bt & BT_ATTR) != 0)))
+      report(st, R_XSS_BREAKOUT_TAG, g32(x, X_QSTART), end);
+  }
+  s32(x, X_PI, (bt & ~BT_ALL) | next);
+}
+
 /**
  * The event after a tag name decides whether it was one: a browser reads the name up to whitespace, '/'
  * or '>', so a list or escape character glued to it (, \ ) [ ] } |) makes it no tag — WeakMap<object, T>
@@ -711,6 +748,7 @@ const QUIET_CLASSES: u64 = K_X_TAG | K_X_TAG_DANGER | K_X_SCRIPT | K_X_ATTR_DANG
 }
 
 function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
+  if ((g32(x, X_PI) & BT_ALL) != 0) btWord(x, w0, start);
   if (g32(st + ST_XSS4, X4_SCR) != 0) scriptBodyWord(st, word, len); // (X_RARE is set from the <script on: the full path)
   if (styleOpen(st)) styleWord(st, flags, word, len, start, end);
   if (g32(x, X_INTAG) != 0 || g32(st + ST_XSS4, X4_SEND) != 0) sendWord(st, x, word, w0, w1, len, start, end);
@@ -894,7 +932,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
       else if ((flags & K_X_TAG_DANGER) != 0 && g32(x, X_NAME_END) == 0) q |= TAGQ_DANGER;
       else if ((flags & K_X_TAG_DANGER) != 0 && (flags & K_X_TAG) == 0) q |= TAGQ_DANGER;
       if (pi >= 2) reportTag(st, q, ltStart, end);
-      else { s32(x, X_PI, pi | q); s32(x, X_RARE, 1); }
+      else { s32(x, X_PI, pi | q | (g32(x, X_PI) & BT_ALL)); s32(x, X_RARE, 1); }
       s32(x, X_INTAG, ltStart + 1);
       s32(x, X_NAME_END, end + 1);
     }
@@ -1172,6 +1210,7 @@ function xssPunctQuiet(st: usize, x: usize, c: u32, start: u32, end: u32): void 
 }
 
 function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
+  if ((g32(x, X_PI) & BT_ALL) != 0) btPunct(st, x, c, start, end);
   if (g32(st + ST_XSS4, X4_SCR) != 0) scriptBodyPunct(st, c);
   if (styleOpen(st)) stylePunct(st, c, start, end);
   if (c == 0x7b || c == 0x7d) cssBraces(st, c);
@@ -1370,6 +1409,9 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   else if (d != 0 && !(isSpace && (d == 1 || d == 4))) s32(x, X_DATA, 0);
 
   if (!isSpace) s32(x, X_GLUE_OK, 0);
+  // a space between the words ends the join unless it was a tab (decode.ts's TABS): browsers drop tab, CR and LF
+  // inside a URL's scheme, never a space, so "java script:" (or %20, &#32;, '+') names no scheme and java&#9;script: does
+  else if (c == 0x20 && g32(x, X_GLUE_OK) != 0 && !foldedTab(st, start)) s32(x, X_GLUE_OK, 0);
   const url = g32(x, X_URL);
   if (url == 1 && c == 0x28) s32(x, X_URL, 2);
   else if (url == 2 && c == 0x2f) s32(x, X_URL, 3);
@@ -1396,7 +1438,11 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if (c == 0x3a && g32(x, X_NAME_END) != 0 && g32(x, X_NAME_END) - 1 == start) { s32(x, X_NAME_END, end + 1); s32(x, X_LAST_END, end); return; }
   s32(x, X_NAME_END, 0);
   if (c == 0x3c) {
-    s32(x, X_LT_END, end + 1); s32(x, X_LT_START, start); s32(x, X_PI, 0);
+    s32(x, X_LT_END, end + 1); s32(x, X_LT_START, start);
+    // a tag may open here after leaving the value's context: read on to its end (btWord, btPunct)
+    // (JS: the quote and the operators glued to one another and to the '<', as P_BRK_OP keeps them)
+    const brkJs = p == P_BRK_OP && adjacent;
+    s32(x, X_PI, g32(x, X_QUOTE) == 2 ? BT_ATTR : brkJs ? BT_JS : 0);
     if (g32(x, X_QUOTE) == 2) report(st, R_XSS_ATTRIBUTE_BREAKOUT, g32(x, X_QSTART), end);
     s32(x, X_QUOTE, 0);
   } else if ((c == 0x2f || c == 0x3f || c == 0x3a || c == 0x21) && g32(x, X_LT_END) != 0 && g32(x, X_LT_END) - 1 == start) {

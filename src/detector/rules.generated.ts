@@ -557,5 +557,14 @@ export const RULES: readonly RuleInfo[] = [
     "score": 5,
     "paranoia": 1,
     "description": "Argument injection: a value opening with an option that makes the program write or load a file it names (curl -o / --output, wget -O / --output-document, find -fprint / -fprintf / -fls, git --template, --config), given an absolute path (/ \\ or ~); or with an option whose value the program runs (tar --use-compress-program= --to-command=, git --upload-pack=, rsync --rsh=, --exec=) given a path to a program (/ \\ ~ or ./). A value starting with '-' is an option to the program, not a shell line; the option named after a command documents it."
+  },
+  {
+    "index": 60,
+    "id": "xss.breakout-tag",
+    "category": "xss",
+    "severity": "critical",
+    "score": 5,
+    "paranoia": 1,
+    "description": "Markup written into the page after leaving the value's context: an attribute value left (a quote, then '>', as xss.attribute-breakout) and a complete start tag right after it, of any name (letters, digits, '_', '-' between its parts; closed by '>' or '/>' glued to the name), or a self-closing tag glued to a JavaScript string left by a quote and an operator or ';' ('-;<x/>). Whatever the name, the browser opens an element where the page had text or a value: the probe scanners send to see the markup come back, and the first step of an injection. A tag with a space or attributes before its '>' (<x y=1>), a name cut short by another byte or the end, a name starting with a digit (no tag in HTML: <3) and a tag with no break-out before it are no finding here (the tag rules and xss.attribute-breakout read those)."
   }
 ];

@@ -18,12 +18,15 @@ afterAll(async () => { await d.close(); });
 
 describe('session 22 held-out stand-in (web scanners and public lists)', () => {
   const all = probeRows('session22-standin.jsonl');
-  attackFloors(() => d, all, [['sqli', 343, 264], ['xss', 223, 211], ['cmdi', 260, 255], ['path', 156, 148]]);
+  // (xss 215 since session 22 round 2: a complete tag of any name after an attribute break-out, or self-closing after leaving a JS string, see
+  // xss.breakout-tag; 211 before)
+  attackFloors(() => d, all, [['sqli', 343, 264], ['xss', 223, 215], ['cmdi', 260, 255], ['path', 156, 148]]);
 
-  it('blocks no more of the ordinary values than measured (31 of 498)', () => {
+  // (30 after session 22 round 1; 29 since round 2: a scheme name with a space inside names no scheme, see xss.ts glue)
+  it('blocks no more of the ordinary values than measured (29 of 498)', () => {
     const r = probeVerdicts(d, all.filter((row) => row.label === 'benign'), false);
     expect(r.n).toBe(498);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(31);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(29);
   });
 
   it('holds no other labels', () => { expect(all.length).toBe(1480); });

@@ -2,7 +2,7 @@
 // Rule indexes, scores and paranoia levels; the keyword dictionary (FNV-1a, open addressing,
 // 1407 words in 4096 slots, longest probe 5).
 
-export const RULE_COUNT: u32 = 60;
+export const RULE_COUNT: u32 = 61;
 export const R_SQLI_UNION_SELECT: u32 = 0;
 export const R_SQLI_TAUTOLOGY: u32 = 1;
 export const R_SQLI_STRING_BREAKOUT: u32 = 2;
@@ -63,8 +63,9 @@ export const R_PATH_SENSITIVE_EXTENSION: u32 = 56;
 export const R_LIMIT_OVERSIZE: u32 = 57;
 export const R_LIMIT_UNREADABLE_BODY: u32 = 58;
 export const R_CMDI_ARGUMENT_INJECTION: u32 = 59;
-export const RULE_SCORE: usize = memory.data<u8>([5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,2,2,3,5,5,5,5,5,3,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,2,5,5,5,4,5,5,5,5,5,5,5,5]);
-export const RULE_PARANOIA: usize = memory.data<u8>([1,1,1,1,1,1,1,1,1,1,1,1,2,2,1,1,1,1,1,1,1,1,1,1,1,1,1,2,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,2,1,1,1,1,1,1,1,1,1,1,2,1,1,1]);
+export const R_XSS_BREAKOUT_TAG: u32 = 60;
+export const RULE_SCORE: usize = memory.data<u8>([5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,2,2,3,5,5,5,5,5,3,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,2,5,5,5,4,5,5,5,5,5,5,5,5,5]);
+export const RULE_PARANOIA: usize = memory.data<u8>([1,1,1,1,1,1,1,1,1,1,1,1,2,2,1,1,1,1,1,1,1,1,1,1,1,1,1,2,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,2,1,1,1,1,1,1,1,1,1,1,2,1,1,1,1]);
 
 export const K_SQL_LOGIC: u64 = (<u64>1) << 0;
 export const K_SQL_NOT: u64 = (<u64>1) << 1;
