@@ -492,6 +492,10 @@ function judge(st: usize, q: usize): void {
     if ((k1 & K_SQL_ALLDISTINCT) != 0 && isKw(q, 2, K_SQL_SELECT) && (taux(q, 2) & A_LPAREN) != 0 && selectItem(q, 0)) {
       report(st, R_SQLI_SELECT_FROM, tstart(q, 2), e0);
     }
+    // SELECT ALL <item>  SELECT DISTINCT <item or name>: the list after the quantifier (ALL, common in prose, takes an
+    // SQL-shaped item; DISTINCT a plain column name too: select distinct name from users)
+    if ((k1 & K_SQL_ALLDISTINCT) != 0 && isKw(q, 2, K_SQL_SELECT) && !isKw(q, 0, K_SQL_ALLDISTINCT) &&
+        (selectItem(q, 0) || (t0 == T_WORD && eend(r1) - estart(r1) != 3))) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST);
     // (after SELECT: is token 0 a select-list item? asked once for the two rules below)
     const item = (k1 & K_SQL_SELECT) != 0 && selectItem(q, 0);
     // UNION [ALL] SELECT <item>
@@ -499,9 +503,12 @@ function judge(st: usize, q: usize): void {
       if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
       else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
       if (item) {
-        // ((select all that apply): ALL or DISTINCT alone is no select list yet — the item after it reports, below)
-        if ((eaux(r1) & A_LPAREN) != 0 && !isKw(q, 0, K_SQL_ALLDISTINCT)) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
-        s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST);
+        // ((select all that apply): ALL or DISTINCT alone is no select list yet — the item after it reports, below, and
+        // sets SEL_LIST: select all from menu has none, and a server rejects SELECT ALL FROM t)
+        if (!isKw(q, 0, K_SQL_ALLDISTINCT)) {
+          if ((eaux(r1) & A_LPAREN) != 0) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
+          s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST);
+        }
       } else if ((eaux(r1) & A_LPAREN) != 0) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST); // (select top 1 x from
       else if (t0 == T_OP && (eaux(r0) & A_CMP) == 0) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST); // select -1, ...
     }
@@ -543,6 +550,10 @@ function judge(st: usize, q: usize): void {
         report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 3), e0);
       }
     }
+    // SELECT <list> FROM <table>: a name, a quoted name, a table variable or a parenthesized subquery after FROM (a number,
+    // an operator or the end is none: ?q=select+*+from is a search, and a server rejects SELECT * FROM with no table)
+    if ((k1 & K_SQL_FROM) != 0 && (g32(q, Q_SEL) & SEL_LIST) != 0 &&
+        ((m0 & (TM_WORD | TM_STR | TM_VAR | TM_FUNC)) != 0 || (eaux(r0) & A_LPAREN) != 0)) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
     // ORDER BY <n>: an integer (a column's position) — judged at the next token or the end (orderSettle)
     // (3pm, 2s: letters glued to the digits make no position — Order by 3pm for same-day delivery)
     if (t0 == T_NUM && (k1 & K_SQL_BY) != 0 && (eaux(r0) & (A_UNIT | A_HEX)) == 0) {
@@ -581,7 +592,6 @@ function judge(st: usize, q: usize): void {
     }
   }
   if (t0 == T_KW) {
-    if ((f0 & K_SQL_FROM) != 0 && (g32(q, Q_SEL) & SEL_LIST) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
     if ((f0 & K_SQL_SHUTDOWN) != 0 && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, estart(r1), e0);
   }
   if ((m0 & (TM_KW | TM_WORD)) != 0) {
@@ -1640,6 +1650,7 @@ function castType(word: usize, len: u32): bool {
   if (t1 == T_WORD && (load<u32>(prev + E_AUX) & A_SIMILAR) != 0) return false; // (SIMILAR TO: see wordToken)
   const k1: u64 = t1 == T_KW ? load<u64>(prev + E_FLAGS) : 0;
   if ((k1 & (K_SQL_SELECT | K_SQL_ALLDISTINCT)) != 0) return false; // (SELECT [ALL|DISTINCT] <item>: judged)
+  if ((k1 & K_SQL_FROM) != 0 && (g32(q, Q_SEL) & SEL_LIST) != 0) return false; // (SELECT <list> FROM <table>: judged)
   let type = T_WORD;
   let aux: u32 = 0;
   // (`ordinary`: scanner.ts's word of a shape sqlShapeMatters says false for, `number` too when it starts with a digit: a
