@@ -441,6 +441,20 @@ function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u3
   judge(st, q);
 }
 
+/**
+ * WAITFOR DELAY|TIME <time>: token 0, a literal or a variable (T-SQL's only forms of the time: waitfor delay sql server
+ * is a search), after DELAY or TIME at 1 — a statement of its own after WAITFOR at 2, stacked after a ';' or a
+ * break-out at 3.
+ */
+function waitforTime(st: usize, q: usize): void {
+  if (!isKw(q, 2, K_SQL_WAITFOR)) return;
+  const e0 = tend(q, 0);
+  const t3 = ttype(q, 3);
+  if (t3 == T_SEMI || (isBreakout(q, 3) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
+  else report(st, R_SQLI_STATEMENT, tstart(q, 2), e0);
+  report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 2), e0);
+}
+
 /** Evaluate the rules that end at the newest token (each rule needs a specific newest type: exit early). */
 function judge(st: usize, q: usize): void {
   // (the newest two entries, and the third below, read through their slots: judge moves no entry)
@@ -466,6 +480,7 @@ function judge(st: usize, q: usize): void {
         // EXEC, as T-SQL allows for a batch's first statement (the procedure names are SQL Server's own: no prose has them)
         if ((eaux(r1) & A_PROC) != 0 && (eflags(r1) & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), eend(r0));
         else if ((eflags(r1) & K_SQL_OUTFILE) != 0) loadInfile(st, q);
+        else if ((eflags(r1) & K_SQL_DELAY) != 0) waitforTime(st, q);
       }
       return;
     }
@@ -521,7 +536,7 @@ function judge(st: usize, q: usize): void {
       else if ((k1 & K_SQL_DDL) != 0 && (w0 & K_SQL_OBJ) != 0) shaped = (eaux(r1) & A_COPY) == 0;
       else if ((k1 & K_SQL_INSERT) != 0 && (w0 & K_SQL_INTO) != 0) shaped = true;
       else if ((k1 & K_SQL_DELETE) != 0 && (w0 & K_SQL_FROM) != 0) shaped = true;
-      else if ((k1 & K_SQL_WAITFOR) != 0 && (w0 & K_SQL_DELAY) != 0) shaped = true;
+      // (WAITFOR DELAY/TIME: judged at the time after it, waitforTime)
       else if ((k1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) { shaped = true; report(st, R_SQLI_STACKED_QUERY, estart(r1), e0); }
       // EXEC xp_cmdshell ...  EXEC('...')  EXEC(@sql): a dangerous procedure, or dynamic SQL from a string or variable
       // EXEC sp_addlogin  EXEC master..xp_regread: a system procedure by its prefix; CALL p(...): a procedure call
@@ -538,7 +553,6 @@ function judge(st: usize, q: usize): void {
         // the text before it: site:x.com "select" is a quoted word in a search)
         if (t2 == T_SEMI || (isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 2), e0);
         else if ((k1 & (K_SQL_SELECT | K_SQL_SET)) == 0) report(st, R_SQLI_STATEMENT, estart(r1), e0);
-        if ((k1 & K_SQL_WAITFOR) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), e0);
         if ((k1 & K_SQL_EXEC) != 0 && (w0 & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), e0);
       }
     }
@@ -608,6 +622,7 @@ function judge(st: usize, q: usize): void {
     if ((f0 & K_SQL_SCHEMA_WEAK) != 0 && isKw(q, 1, K_SQL_FROM)) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
   }
   if (t0 == T_VAR && (eaux(r0) & A_SYSVAR) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
+  if (t0 == T_VAR && t1 == T_WORD && (eflags(r1) & K_SQL_DELAY) != 0) waitforTime(st, q); // WAITFOR DELAY @t
   // sin(x) or cos(1), floor(x) or floor(-1): the second call of a maths pair (makeFunc's pair, judged at its name) takes a
   // literal (after a sign, too), a constant that makes the connective true for every row
   if (t0 == T_NUM || t0 == T_STR || t0 == T_VAR || (t0 == T_WORD && (eaux(r0) & A_SQLWORD) != 0) || (t0 == T_KW && (f0 & K_SQL_VALUEKW) != 0)) {

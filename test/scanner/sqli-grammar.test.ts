@@ -1850,3 +1850,20 @@ describe('sqli: SELECT <list> FROM <table> — a list and a table both', () => {
   });
 });
 
+// Brief sq26b 2 (session 22): T-SQL's WAITFOR DELAY|TIME takes its time as a literal or a variable, nothing else — "waitfor
+// delay in t-sql" names the statement. The statement reports at its time now.
+describe("sqli: WAITFOR DELAY '0:0:5' — the statement with its time", () => {
+  everyContextCases('sqli.dangerous-function',
+    ["1;waitfor delay '0:0:5'--", 'waitfor delay @t', "';WAITFOR%20DELAY%20'0:0:5'--", "1) waitfor time '23:59'--",
+      "x\";waitfor delay @d--", "1 WAITFOR DELAY'0:0:9'"],
+    ['waitfor delay in t-sql', 'WAITFOR DELAY syntax', 'waitfor delay 5', 'mssql waitfor time example', 'waitfor delay']);
+});
+
+// Brief sq26b 3 (session 22): an Oracle package call concatenated after a break-out (out-of-band or time-based) — blocked
+// already (the break-out's '||' call and the package's dangerous name); pinned, with the concatenations of code and prose.
+describe("sqli: x'||UTL_HTTP.REQUEST(…)||' — an Oracle package call after a break-out", () => {
+  everyContextCases('sqli.string-breakout',
+    ["q'||utl_http.request('http://a.test/')||'", "abc'||DBMS_PIPE.RECEIVE_MESSAGE('x',9)||'", "n'||utl_inaddr.get_host_name('a.test')||'",
+      "z' || sys.dbms_lock.sleep(4) || '", "k'||my_pkg.leak(1)||'"],
+    ['foo||bar', 'a || b.c(2)', "it's || p.q(1)", 'cat x || obj.run(3)']);
+});
