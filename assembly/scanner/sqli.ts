@@ -441,6 +441,20 @@ function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u3
   judge(st, q);
 }
 
+/**
+ * WAITFOR DELAY|TIME <time>: token 0, a literal or a variable (T-SQL's only forms of the time: waitfor delay sql server
+ * is a search), after DELAY or TIME at 1 — a statement of its own after WAITFOR at 2, stacked after a ';' or a
+ * break-out at 3.
+ */
+function waitforTime(st: usize, q: usize): void {
+  if (!isKw(q, 2, K_SQL_WAITFOR)) return;
+  const e0 = tend(q, 0);
+  const t3 = ttype(q, 3);
+  if (t3 == T_SEMI || (isBreakout(q, 3) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 3), e0);
+  else report(st, R_SQLI_STATEMENT, tstart(q, 2), e0);
+  report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 2), e0);
+}
+
 /** Evaluate the rules that end at the newest token (each rule needs a specific newest type: exit early). */
 function judge(st: usize, q: usize): void {
   // (the newest two entries, and the third below, read through their slots: judge moves no entry)
@@ -466,6 +480,7 @@ function judge(st: usize, q: usize): void {
         // EXEC, as T-SQL allows for a batch's first statement (the procedure names are SQL Server's own: no prose has them)
         if ((eaux(r1) & A_PROC) != 0 && (eflags(r1) & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), eend(r0));
         else if ((eflags(r1) & K_SQL_OUTFILE) != 0) loadInfile(st, q);
+        else if ((eflags(r1) & K_SQL_DELAY) != 0) waitforTime(st, q);
       }
       return;
     }
@@ -492,6 +507,10 @@ function judge(st: usize, q: usize): void {
     if ((k1 & K_SQL_ALLDISTINCT) != 0 && isKw(q, 2, K_SQL_SELECT) && (taux(q, 2) & A_LPAREN) != 0 && selectItem(q, 0)) {
       report(st, R_SQLI_SELECT_FROM, tstart(q, 2), e0);
     }
+    // SELECT ALL <item>  SELECT DISTINCT <item or name>: the list after the quantifier (ALL, common in prose, takes an
+    // SQL-shaped item; DISTINCT a plain column name too: select distinct name from users)
+    if ((k1 & K_SQL_ALLDISTINCT) != 0 && isKw(q, 2, K_SQL_SELECT) && !isKw(q, 0, K_SQL_ALLDISTINCT) &&
+        (selectItem(q, 0) || (t0 == T_WORD && eend(r1) - estart(r1) != 3))) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST);
     // (after SELECT: is token 0 a select-list item? asked once for the two rules below)
     const item = (k1 & K_SQL_SELECT) != 0 && selectItem(q, 0);
     // UNION [ALL] SELECT <item>
@@ -499,9 +518,12 @@ function judge(st: usize, q: usize): void {
       if (isKw(q, 2, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 2), e0);
       else if (isKw(q, 2, K_SQL_ALLDISTINCT) && isKw(q, 3, K_SQL_UNION)) report(st, R_SQLI_UNION_SELECT, tstart(q, 3), e0);
       if (item) {
-        // ((select all that apply): ALL or DISTINCT alone is no select list yet — the item after it reports, below)
-        if ((eaux(r1) & A_LPAREN) != 0 && !isKw(q, 0, K_SQL_ALLDISTINCT)) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
-        s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST);
+        // ((select all that apply): ALL or DISTINCT alone is no select list yet — the item after it reports, below, and
+        // sets SEL_LIST: select all from menu has none, and a server rejects SELECT ALL FROM t)
+        if (!isKw(q, 0, K_SQL_ALLDISTINCT)) {
+          if ((eaux(r1) & A_LPAREN) != 0) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
+          s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST);
+        }
       } else if ((eaux(r1) & A_LPAREN) != 0) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST); // (select top 1 x from
       else if (t0 == T_OP && (eaux(r0) & A_CMP) == 0) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_LIST); // select -1, ...
     }
@@ -514,7 +536,7 @@ function judge(st: usize, q: usize): void {
       else if ((k1 & K_SQL_DDL) != 0 && (w0 & K_SQL_OBJ) != 0) shaped = (eaux(r1) & A_COPY) == 0;
       else if ((k1 & K_SQL_INSERT) != 0 && (w0 & K_SQL_INTO) != 0) shaped = true;
       else if ((k1 & K_SQL_DELETE) != 0 && (w0 & K_SQL_FROM) != 0) shaped = true;
-      else if ((k1 & K_SQL_WAITFOR) != 0 && (w0 & K_SQL_DELAY) != 0) shaped = true;
+      // (WAITFOR DELAY/TIME: judged at the time after it, waitforTime)
       else if ((k1 & K_SQL_DECLARE) != 0 && t0 == T_VAR) { shaped = true; report(st, R_SQLI_STACKED_QUERY, estart(r1), e0); }
       // EXEC xp_cmdshell ...  EXEC('...')  EXEC(@sql): a dangerous procedure, or dynamic SQL from a string or variable
       // EXEC sp_addlogin  EXEC master..xp_regread: a system procedure by its prefix; CALL p(...): a procedure call
@@ -531,7 +553,6 @@ function judge(st: usize, q: usize): void {
         // the text before it: site:x.com "select" is a quoted word in a search)
         if (t2 == T_SEMI || (isBreakout(q, 2) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, 2), e0);
         else if ((k1 & (K_SQL_SELECT | K_SQL_SET)) == 0) report(st, R_SQLI_STATEMENT, estart(r1), e0);
-        if ((k1 & K_SQL_WAITFOR) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), e0);
         if ((k1 & K_SQL_EXEC) != 0 && (w0 & K_SQL_DANGER) != 0) report(st, R_SQLI_DANGEROUS_FUNCTION, estart(r1), e0);
       }
     }
@@ -543,6 +564,10 @@ function judge(st: usize, q: usize): void {
         report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, 3), e0);
       }
     }
+    // SELECT <list> FROM <table>: a name, a quoted name, a table variable or a parenthesized subquery after FROM (a number,
+    // an operator or the end is none: ?q=select+*+from is a search, and a server rejects SELECT * FROM with no table)
+    if ((k1 & K_SQL_FROM) != 0 && (g32(q, Q_SEL) & SEL_LIST) != 0 &&
+        ((m0 & (TM_WORD | TM_STR | TM_VAR | TM_FUNC)) != 0 || (eaux(r0) & A_LPAREN) != 0)) report(st, R_SQLI_SELECT_FROM, estart(r1), e0);
     // ORDER BY <n>: an integer (a column's position) — judged at the next token or the end (orderSettle)
     // (3pm, 2s: letters glued to the digits make no position — Order by 3pm for same-day delivery)
     if (t0 == T_NUM && (k1 & K_SQL_BY) != 0 && (eaux(r0) & (A_UNIT | A_HEX)) == 0) {
@@ -581,7 +606,6 @@ function judge(st: usize, q: usize): void {
     }
   }
   if (t0 == T_KW) {
-    if ((f0 & K_SQL_FROM) != 0 && (g32(q, Q_SEL) & SEL_LIST) != 0) report(st, R_SQLI_SELECT_FROM, s0, e0);
     if ((f0 & K_SQL_SHUTDOWN) != 0 && t1 == T_SEMI) report(st, R_SQLI_STACKED_QUERY, estart(r1), e0);
   }
   if ((m0 & (TM_KW | TM_WORD)) != 0) {
@@ -598,6 +622,7 @@ function judge(st: usize, q: usize): void {
     if ((f0 & K_SQL_SCHEMA_WEAK) != 0 && isKw(q, 1, K_SQL_FROM)) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
   }
   if (t0 == T_VAR && (eaux(r0) & A_SYSVAR) != 0) report(st, R_SQLI_SCHEMA_PROBE, s0, e0);
+  if (t0 == T_VAR && t1 == T_WORD && (eflags(r1) & K_SQL_DELAY) != 0) waitforTime(st, q); // WAITFOR DELAY @t
   // sin(x) or cos(1), floor(x) or floor(-1): the second call of a maths pair (makeFunc's pair, judged at its name) takes a
   // literal (after a sign, too), a constant that makes the connective true for every row
   if (t0 == T_NUM || t0 == T_STR || t0 == T_VAR || (t0 == T_WORD && (eaux(r0) & A_SQLWORD) != 0) || (t0 == T_KW && (f0 & K_SQL_VALUEKW) != 0)) {
@@ -1640,6 +1665,7 @@ function castType(word: usize, len: u32): bool {
   if (t1 == T_WORD && (load<u32>(prev + E_AUX) & A_SIMILAR) != 0) return false; // (SIMILAR TO: see wordToken)
   const k1: u64 = t1 == T_KW ? load<u64>(prev + E_FLAGS) : 0;
   if ((k1 & (K_SQL_SELECT | K_SQL_ALLDISTINCT)) != 0) return false; // (SELECT [ALL|DISTINCT] <item>: judged)
+  if ((k1 & K_SQL_FROM) != 0 && (g32(q, Q_SEL) & SEL_LIST) != 0) return false; // (SELECT <list> FROM <table>: judged)
   let type = T_WORD;
   let aux: u32 = 0;
   // (`ordinary`: scanner.ts's word of a shape sqlShapeMatters says false for, `number` too when it starts with a digit: a

@@ -1813,3 +1813,57 @@ describe("sqli: x' or name similar to '% — SIMILAR TO as a comparison", () => 
   ["a similar to 'b", "results similar to 'x' or 'y'", "He's similar to 'Tom' but", "find items similar to 'shoes",
     "colour similar to 'red' or 'blue'", "size similar to 5 or 6", "a similar to b and c similar to d"]);
 });
+
+/** Attacks that must report `rule` and block, and look-alikes that must stay clean, in each of query, form and JSON. */
+function everyContextCases(rule: string, attacks: string[], clean: string[]): void {
+  it.each(attacks)(`%s reports ${rule}`, (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r), context).toContain(rule);
+      expect(r.blocked, context).toBe(true);
+    }
+  });
+  it.each(clean)('%s is clean', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(r.blocked, `${context}: ${ruleIds(r).join(' ')}`).toBe(false);
+    }
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, [...attacks, ...clean], 'query'); });
+}
+
+// Brief sq26b 1 (session 22): SELECT [ALL|DISTINCT] needs a select list and FROM a table (or subquery) after it — a server
+// rejects SELECT ALL FROM t and SELECT * FROM with nothing after it. "Select all from the drop-down" and a search URL ending
+// in select+*+from were blocked as queries. FROM now reports at the name, quoted name, table variable or '(' after it, and
+// ALL takes an SQL-shaped item after it (DISTINCT a plain column name too).
+describe('sqli: SELECT <list> FROM <table> — a list and a table both', () => {
+  everyContextCases('sqli.select-from',
+    ["' union select * from users--", 'select password from users', 'union all select 1 from dual', 'select * from (select 1)x',
+      'select all * from accounts', 'select all 1 from t', 'select distinct login from staff', 'select * from @tbl',
+      'select * from "staff"', '1;select * from`staff`'],
+    ['Select all from the drop-down', 'select ALL from page 4', 'http://shop.test/find?term=select+*+from', 'how to select * from',
+      'select 1 from 2', 'Please select all from this list.']);
+  it("1 union select all from t is still a UNION's other side (union-select), but no select list", () => {
+    const r = d.scan('1 union select all from t', { context: 'query' });
+    expect(ruleIds(r)).toContain('sqli.union-select');
+    expect(ruleIds(r)).not.toContain('sqli.select-from');
+  });
+});
+
+// Brief sq26b 2 (session 22): T-SQL's WAITFOR DELAY|TIME takes its time as a literal or a variable, nothing else — "waitfor
+// delay in t-sql" names the statement. The statement reports at its time now.
+describe("sqli: WAITFOR DELAY '0:0:5' — the statement with its time", () => {
+  everyContextCases('sqli.dangerous-function',
+    ["1;waitfor delay '0:0:5'--", 'waitfor delay @t', "';WAITFOR%20DELAY%20'0:0:5'--", "1) waitfor time '23:59'--",
+      "x\";waitfor delay @d--", "1 WAITFOR DELAY'0:0:9'"],
+    ['waitfor delay in t-sql', 'WAITFOR DELAY syntax', 'waitfor delay 5', 'mssql waitfor time example', 'waitfor delay']);
+});
+
+// Brief sq26b 3 (session 22): an Oracle package call concatenated after a break-out (out-of-band or time-based) — blocked
+// already (the break-out's '||' call and the package's dangerous name); pinned, with the concatenations of code and prose.
+describe("sqli: x'||UTL_HTTP.REQUEST(…)||' — an Oracle package call after a break-out", () => {
+  everyContextCases('sqli.string-breakout',
+    ["q'||utl_http.request('http://a.test/')||'", "abc'||DBMS_PIPE.RECEIVE_MESSAGE('x',9)||'", "n'||utl_inaddr.get_host_name('a.test')||'",
+      "z' || sys.dbms_lock.sleep(4) || '", "k'||my_pkg.leak(1)||'"],
+    ['foo||bar', 'a || b.c(2)', "it's || p.q(1)", 'cat x || obj.run(3)']);
+});
