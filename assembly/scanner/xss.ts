@@ -2,7 +2,7 @@
 // attribute is a name followed by '='), URL schemes that run script, and JavaScript sink
 // shapes (a dialog/eval call, document.cookie). Each piece is a tiny state machine fed by
 // the shared lexer's word and punctuation events.
-import { g32, s32, g64, s64, report, ST_XSS, ST_XSS2, ST_XSS4, XSS4_BYTES } from "./state";
+import { g32, s32, g64, s64, report, ST_XSS, ST_XSS2, ST_XSS4 } from "./state";
 import { styleOpen, styleBegin, styleWord, stylePunct, styleFinish } from "./style";
 import { digitsOnly, flagsOfBytes } from "./keywords";
 import { foldedTab } from "./decode";
@@ -32,8 +32,6 @@ const X4_KWOP: u32 = 48;      // end of the last JS keyword operator word (void 
 const X4_SCR: u32 = 52;       // a bare <script>'s report held for the body after it (SCR_*: see scriptBodyWord)
 const X4_SCR_START: u32 = 56; // its span
 const X4_SCR_END: u32 = 60;
-// @ts-ignore
-assert(X4_SCR_END + 4 <= XSS4_BYTES);
 
 // The first 32 bytes hold what must all be zero for the fast paths (xssWord, xssPunct: see quiet()), read as two v128
 // (X_PEND may also be P_BRK)
