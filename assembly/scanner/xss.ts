@@ -29,9 +29,6 @@ const X4_ENTITY_END: u32 = 36; // end of that '{'
 const X4_NL: u32 = 40;        // end of the last newline (a line break between a word and a sink name ends a statement)
 const X4_PROSE: u32 = 44;     // start + 1 of the last sink name written as prose: after a word and a space, no line break (see sinkProse)
 const X4_KWOP: u32 = 48;      // end of the last JS keyword operator word (void typeof return …): see kwOperator, sinkProse
-const X4_SCR: u32 = 52;       // a bare <script>'s report held for the body after it (SCR_*: see scriptBodyWord)
-const X4_SCR_START: u32 = 56; // its span
-const X4_SCR_END: u32 = 60;
 
 // The first 32 bytes hold what must all be zero for the fast paths (xssWord, xssPunct: see quiet()), read as two v128
 // (X_PEND may also be P_BRK)
@@ -449,78 +446,6 @@ function reportTag(st: usize, q: u32, start: u32, end: u32): void {
   if ((q & TAGQ_ANY) != 0) report(st, R_XSS_ANY_TAG, start, end);
 }
 
-// A bare <script> opening a body that starts with two names side by side on one line (the <script> tag in my template,
-// "<script> not allowed", <script> in my essay) holds a SyntaxError in its first line: two identifiers with only spaces
-// between them, the first no keyword and the second not in or instanceof, are no JavaScript anywhere (no line break, so
-// no semicolon is inserted). A classic script with an early error runs none of its code, and the page's text after the
-// value only extends that script; so the tag opens a script that never runs, and it is released. Read while the body
-// is names and spaces only: any other byte (a quote, a comment, an operator, a line break, the end) reports the tag,
-// as does a body too short to hold the pair (<script>, <script> tag). Its other attributes (<script src=...>) are no
-// bare tag: those report as before.
-const SCR_OPEN: u32 = 1;     // <script>: spaces, or a name next
-const SCR_NAME: u32 = 2;     // a name (no keyword) just read
-const SCR_KW: u32 = 3;       // a keyword just read (typeof x, new X, x in y: an expression may go on)
-const SCR_NAME_SP: u32 = 4;  // a name and spaces: a name now (not in or instanceof) is the SyntaxError
-const SCR_KW_SP: u32 = 5;    // a keyword and spaces
-
-// Words JavaScript may let a name follow or lead into besides jsOperatorWord's: literals, statement and class words,
-// contextual keywords (get set static of target meta), the reserved words of strict mode. Length-prefixed.
-const JS_MORE_KEYWORDS: usize = memory.data<u8>([
-  4, 0x74, 0x68, 0x69, 0x73, 5, 0x73, 0x75, 0x70, 0x65, 0x72, 4, 0x6e, 0x75, 0x6c, 0x6c, 4, 0x74, 0x72, 0x75, 0x65,
-  5, 0x66, 0x61, 0x6c, 0x73, 0x65, 2, 0x69, 0x66, 3, 0x66, 0x6f, 0x72, 5, 0x77, 0x68, 0x69, 0x6c, 0x65,
-  6, 0x73, 0x77, 0x69, 0x74, 0x63, 0x68, 3, 0x74, 0x72, 0x79, 5, 0x63, 0x61, 0x74, 0x63, 0x68,
-  7, 0x66, 0x69, 0x6e, 0x61, 0x6c, 0x6c, 0x79, 4, 0x77, 0x69, 0x74, 0x68, 7, 0x64, 0x65, 0x66, 0x61, 0x75, 0x6c, 0x74,
-  8, 0x64, 0x65, 0x62, 0x75, 0x67, 0x67, 0x65, 0x72, 4, 0x65, 0x6e, 0x75, 0x6d, 3, 0x67, 0x65, 0x74, 3, 0x73, 0x65, 0x74,
-  6, 0x73, 0x74, 0x61, 0x74, 0x69, 0x63, 6, 0x74, 0x61, 0x72, 0x67, 0x65, 0x74, 4, 0x6d, 0x65, 0x74, 0x61,
-  10, 0x69, 0x6d, 0x70, 0x6c, 0x65, 0x6d, 0x65, 0x6e, 0x74, 0x73, 9, 0x69, 0x6e, 0x74, 0x65, 0x72, 0x66, 0x61, 0x63, 0x65,
-  7, 0x70, 0x61, 0x63, 0x6b, 0x61, 0x67, 0x65, 7, 0x70, 0x72, 0x69, 0x76, 0x61, 0x74, 0x65,
-  9, 0x70, 0x72, 0x6f, 0x74, 0x65, 0x63, 0x74, 0x65, 0x64, 6, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x63,
-  0,
-]);
-
-/** Any JavaScript keyword, reserved or contextual (folded case: a name spelled New is read as new, which holds the tag). */
-function jsAnyKeyword(word: usize, len: u32): bool {
-  if (jsOperatorWord(word, len)) return true;
-  let e = JS_MORE_KEYWORDS;
-  while (true) {
-    const l = <u32>load<u8>(e);
-    if (l == 0) return false;
-    if (len == l && memory.compare(e + 1, word, len) == 0) return true;
-    e += l + 1;
-  }
-  return false;
-}
-
-/** The held <script> reported (see SCR_OPEN). */
-function scriptBodyReport(st: usize): void {
-  const x4 = st + ST_XSS4;
-  report(st, R_XSS_SCRIPT_TAG, g32(x4, X4_SCR_START), g32(x4, X4_SCR_END));
-  s32(x4, X4_SCR, 0);
-}
-
-/** A word of the held <script>'s body (see SCR_OPEN). */
-function scriptBodyWord(st: usize, word: usize, len: u32): void {
-  const x4 = st + ST_XSS4;
-  const s = g32(x4, X4_SCR);
-  if (s == SCR_NAME || s == SCR_KW) { scriptBodyReport(st); return; } // (a word glued to a word: a byte dropped between)
-  if (s == SCR_NAME_SP) {
-    // name name: the SyntaxError, released; in and instanceof go on as operators (tag in my)
-    const op = (len == 2 && load<u16>(word) == 0x6e69) || (len == 10 && kwOperator(word, len));
-    s32(x4, X4_SCR, op ? SCR_KW : 0);
-    return;
-  }
-  s32(x4, X4_SCR, jsAnyKeyword(word, len) ? SCR_KW : SCR_NAME);
-}
-
-/** A punctuation byte of the held <script>'s body: spaces go on, anything else reports (see SCR_OPEN). */
-function scriptBodyPunct(st: usize, c: u32): void {
-  const x4 = st + ST_XSS4;
-  if (c != 0x20 && c != 0x09) { scriptBodyReport(st); return; }
-  const s = g32(x4, X4_SCR);
-  if (s == SCR_NAME) s32(x4, X4_SCR, SCR_NAME_SP);
-  else if (s == SCR_KW) s32(x4, X4_SCR, SCR_KW_SP);
-}
-
 // A tag opened right after leaving the value's context: "><qq> or '-;<qq/> (BT_*). An attribute break-out (a quote, then
 // '>') followed by a complete start tag writes an element into the page, whatever its name: what scanners send to see
 // the markup come back, and an injection's first step. Read event by event, each glued to the last (X_LAST_END): the
@@ -564,14 +489,7 @@ function settleTag(st: usize, x: usize, c: u32, start: u32, final: bool): void {
     s32(x, X_INTAG, 0); s32(x, X_NAME_END, 0);
     return;
   }
-  let q = pi & TAGQ_ALL;
-  // <script> with '>' glued to the name: held for its body (see SCR_OPEN)
-  if ((q & TAGQ_SCRIPT) != 0 && !final && c == 0x3e && start == nameEnd) {
-    const x4 = st + ST_XSS4;
-    s32(x4, X4_SCR, SCR_OPEN); s32(x4, X4_SCR_START, g32(x, X_LT_START)); s32(x4, X4_SCR_END, nameEnd);
-    q &= ~TAGQ_SCRIPT;
-  }
-  reportTag(st, q, g32(x, X_LT_START), nameEnd);
+  reportTag(st, pi & TAGQ_ALL, g32(x, X_LT_START), nameEnd);
 }
 
 /** Nothing pending: a plain word or a space cannot change the state (except the last end). */
@@ -747,7 +665,6 @@ const QUIET_CLASSES: u64 = K_X_TAG | K_X_TAG_DANGER | K_X_SCRIPT | K_X_ATTR_DANG
 
 function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: u32, len: u32, start: u32, end: u32): void {
   if ((g32(x, X_PI) & BT_ALL) != 0) btWord(x, w0, start);
-  if (g32(st + ST_XSS4, X4_SCR) != 0) scriptBodyWord(st, word, len); // (X_RARE is set from the <script on: the full path)
   if (styleOpen(st)) styleWord(st, flags, word, len, start, end);
   if (g32(x, X_INTAG) != 0 || g32(st + ST_XSS4, X4_SEND) != 0) sendWord(st, x, word, w0, w1, len, start, end);
   flags &= K_FAMILY_XSS; // (an SQL or shell keyword only, 'and' or 'set', takes the plain-word path)
@@ -1209,7 +1126,6 @@ function xssPunctQuiet(st: usize, x: usize, c: u32, start: u32, end: u32): void 
 
 function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   if ((g32(x, X_PI) & BT_ALL) != 0) btPunct(st, x, c, start, end);
-  if (g32(st + ST_XSS4, X4_SCR) != 0) scriptBodyPunct(st, c);
   if (styleOpen(st)) stylePunct(st, c, start, end);
   if (c == 0x7b || c == 0x7d) cssBraces(st, c);
   if (g32(st + ST_XSS4, X4_SEND) != 0) sendPunct(st, c, start, end);
@@ -1620,7 +1536,6 @@ function heldWord(st: usize, x: usize, p: u32, proseWord: bool, ps: u32): void {
 }
 
 function xssFinishFull(st: usize, x: usize, end: u32): void {
-  if (g32(st + ST_XSS4, X4_SCR) != 0) scriptBodyReport(st);
   if ((g32(x, X_PI) & TAGQ_ALL) != 0) settleTag(st, x, 0x20, end, true);
   // <img src='//x.test/?a=  — a tag still open with its attribute value's single quote open: the page after the value
   // is read into the attribute up to the next ' (dangling markup: it leaks what follows with the URL). Pages quote

