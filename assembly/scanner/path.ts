@@ -2,12 +2,12 @@
 // `..\` counts like `../`), plus well-known sensitive targets recognised as
 // <system dir>/<file> pairs, dot-files at a segment start, <stem>.<ext> pairs
 // (win.ini, web.xml), file: URIs and drive roots.
-import { g32, s32, report, ST_LEX, LX_WORD, ST_CONTEXT, CTX_PATH, ST_PATH2, ST_RULES_SEEN, ST_NFIND, ST_FINDINGS, FINDING_BYTES } from "./state";
+import { g32, s32, report, ST_LEX, LX_WORD, ST_CONTEXT, CTX_PATH, ST_PATH2 } from "./state";
 import { wordIs } from "./keywords";
 import {
   K_P_SYSDIR, K_C_BINDIR, K_P_FILE, K_P_DOTFILE, K_P_STEM, K_P_STEM_EXT, K_P_SENS_EXT, K_P_SENS_EXT_STRONG, K_P_SCHEME_FILE, K_P_DOTCONF, K_FAMILY_PATH,
   R_PATH_TRAVERSAL_SEQUENCE, R_PATH_DOT_DOT_SLASH, R_PATH_DOT_EVASION, R_PATH_SENSITIVE_FILE, R_PATH_FILE_SCHEME,
-  R_PATH_SENSITIVE_EXTENSION, R_PATH_SECRET_EXTENSION, R_PATH_OVERFLOW_SEGMENT, R_PATH_UNC, R_PATH_NULL_BYTE,
+  R_PATH_SENSITIVE_EXTENSION, R_PATH_SECRET_EXTENSION, R_PATH_OVERFLOW_SEGMENT, R_PATH_UNC,
 } from "./generated/tables";
 
 // (the trackers idleButDots() and quietButStem() read come first, in three 16-byte blocks: vector loads test them)
@@ -118,8 +118,7 @@ const PT_INF_START: u32 = 124;
 
 // Second region (st + ST_PATH2): reports held for what follows them. (The three holds come first: held() reads them with two loads.)
 const H_PROSE: u32 = 0;      // a sensitive name held for the words after it (edit /etc/hosts on a Mac, win.ini is a legacy
-                             // file): 1 the path goes on, 2 a space followed it, 3 a word, 4 a space after that word;
-                             // 5 6 7 the path goes on with a '-', a word, a '.' (see proseEvent)
+                             // file): 1 the path goes on, 2 a space followed it, 3 a word, 4 a space after that word
 const H_EXT: u32 = 4;        // a sensitive extension waiting for the next byte: 1 secret, 2 sensitive
 const H_DOTRX: u32 = 8;      // 1: a \.\ single-dot step waits for the next event (a regex's escaped dot: \d+\.\d+)
 const H_WORD_END: u32 = 12;  // end of the last word
@@ -176,35 +175,8 @@ export function pathInit(p: usize): void {}
  * that ends it makes it prose; when it opened the value, two words must follow (/etc/passwd foo is
  * still reported). Anything else — the end, a quote, a separator, a NUL dropped before the space — reports it.
  */
-/**
- * Was a NUL dropped in [from, to)? The decoder drops it (and reports path.null-byte once) before the lexer reads the
- * bytes after it, so one before `to` is on the findings list by then; with the list full, assume so.
- */
-function nulDropped(st: usize, from: u32, to: u32): bool {
-  if ((load<u32>(st + ST_RULES_SEEN + ((R_PATH_NULL_BYTE >> 5) << 2)) & (1 << (R_PATH_NULL_BYTE & 31))) == 0) return false;
-  const n = g32(st, ST_NFIND);
-  for (let i: u32 = 0; i < n; i++) {
-    const f = st + ST_FINDINGS + i * FINDING_BYTES;
-    if (load<u32>(f) == R_PATH_NULL_BYTE) { const at = load<u32>(f + 4); return at >= from && at < to; }
-  }
-  return true;
-}
-
-function proseEvent(st: usize, h: usize, isWord: bool, c: u32, adjacent: bool, at: u32 = 0): void {
-  let held = g32(h, H_PROSE);
-  // The name goes on past a '-' and a word to an extension of its own: another file's name, about the sensitive one
-  // (win.ini-explained.html, win.ini.bak-instructions.txt), is released. A copy keeps the name whole with only a
-  // suffix after it, and stays held: /etc/passwd- /etc/passwd-old wp-config.php-bak wp-config.php.bak.
-  // 5: a '-' glued after the name (as the path goes on), 6: a word after it, 7: a '.' after that word.
-  if (held >= 5) {
-    if (adjacent && isWord && held == 5) { s32(h, H_PROSE, 6); return; }
-    // (unless a NUL was dropped after the name: a C file API stops there, win.ini%00-x.txt opens win.ini)
-    if (adjacent && isWord && held == 7 && !nulDropped(st, g32(h, H_START), at)) { s32(h, H_PROSE, 0); return; }
-    if (adjacent && c == 0x2e && held == 6) { s32(h, H_PROSE, 7); return; }
-    if (adjacent && held == 6 && (isWord || c == 0x2d || c == 0x5f)) return; // (the word goes on: -step-by-step)
-    held = 1; s32(h, H_PROSE, 1); // anything else: the path goes on as before
-  }
-  if (held == 1 && adjacent && c == 0x2d) { s32(h, H_PROSE, 5); return; }
+function proseEvent(st: usize, h: usize, isWord: bool, c: u32, adjacent: bool): void {
+  const held = g32(h, H_PROSE);
   if (held == 1 && adjacent && (isWord || c == 0x2f || c == 0x5c || c == 0x2e || c == 0x2d || c == 0x5f)) return;
   if ((held == 1 || held == 3) && adjacent && c == 0x20) { s32(h, H_PROSE, held + 1); return; }
   if ((held == 2 || held == 4) && isWord) {
@@ -414,7 +386,7 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
   const h = st + ST_PATH2;
   if (held(h)) { // (a report held for this event: rare)
     const adj = g32(p, PT_LAST_END) == start;
-    if (g32(h, H_PROSE) != 0) proseEvent(st, h, true, 0, adj, start);
+    if (g32(h, H_PROSE) != 0) proseEvent(st, h, true, 0, adj);
     if (g32(h, H_EXT) != 0) extEvent(st, h, 0, false);
     if (g32(h, H_DOTRX) != 0) dotRegexEvent(st, h, true, len, <u32>load<u8>(st + ST_LEX + LX_WORD), adj);
   }

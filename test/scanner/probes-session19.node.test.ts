@@ -44,7 +44,5 @@ describe('session 19 check set', () => {
   // (43 since session 24: "zz;Top|Secret&9" is blocked again, as before session 21, since letter case excuses no command
   // after a separator (rtd24 repro 10: cmd.exe and PowerShell fold case); "Qw3rty!;w#" in a query since d9577f9, where
   // the application reads "Qw3rty!;w" before the fragment, as blocked as ";W" is, see the header)
-  // (42 since session 22: win.ini-explained.html names another file, a page about win.ini: path.ts releases a sensitive
-  // name that goes on past a hyphenated word to an extension of its own)
-  it('blocks no more of the ordinary values and look-alikes than measured (42 of 351)', ordinaryCeiling(() => d, 'session19-benign.jsonl', 351, 42));
+  it('blocks no more of the ordinary values and look-alikes than measured (43 of 351)', ordinaryCeiling(() => d, 'session19-benign.jsonl', 351, 43));
 });

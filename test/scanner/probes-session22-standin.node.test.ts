@@ -8,8 +8,6 @@
 // Measured at paranoia 1 when written (query context, a307495): sqli 264/343, xss 211/223, cmdi 255/260, path 148/156, ordinary
 // 31/498 (paranoia 2: 264, 217, 257, 149, 51/498). Most SQL misses are scanner probes that are no injection alone (42', shoes'),
 // ')', wfuzz's bare tokens (select, --, |) and arithmetic probes (3-1); path misses are remote-file URLs (http://host/shell.txt).
-// Ordinary rows blocked since: 30 (sq26), 28 (sq26b: SELECT ALL with no list, SELECT * FROM with no table), 27 (WAITFOR
-// DELAY with no time).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
 import { attackFloors, probeRows, probeVerdicts } from './probe-sets.js';
@@ -24,12 +22,12 @@ describe('session 22 held-out stand-in (web scanners and public lists)', () => {
   // xss.breakout-tag; 211 before)
   attackFloors(() => d, all, [['sqli', 343, 264], ['xss', 223, 215], ['cmdi', 260, 255], ['path', 156, 148]]);
 
-  // (30 after session 22 round 1; since round 2: a scheme name with a space inside names no scheme (xss.ts glue), SELECT needs a
-  // list and FROM a table, WAITFOR DELAY a time (sqli.ts))
-  it('blocks no more of the ordinary values than measured (26 of 498)', () => {
+  // (30 after session 22's first round; 26 after its second: a space inside a scheme name is no scheme (java script:), SELECT
+  // needs a list and FROM a table, WAITFOR DELAY a time; 27 since a sensitive name's release was reverted (system.ini-notes.txt))
+  it('blocks no more of the ordinary values than measured (27 of 498)', () => {
     const r = probeVerdicts(d, all.filter((row) => row.label === 'benign'), false);
     expect(r.n).toBe(498);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(26);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(27);
   });
 
   it('holds no other labels', () => { expect(all.length).toBe(1480); });
