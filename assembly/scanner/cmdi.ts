@@ -27,7 +27,13 @@ const C_CMD_STEP: u32 = 72;  // progress after the command word: 1 saw space, 2 
 const C_CMD_POS: u32 = 76;
 const C_DOLLAR: u32 = 8;    // end + 1 of '$' (for $( ${ $IFS)
 const C_BRACE: u32 = 12;     // end + 1 of '${'
-const C_BIN: u32 = 16;       // /bin/x: 1 after '/', 2 after a bin dir word, 3 after its '/'
+const C_BIN: u32 = 16;       // /bin/x: 1 after '/', 2 after a bin dir word, 3 after its '/'; | BIN_VAR.. while a $name glued inside waits
+/** C_BIN: a '$' glued to the path read so far (the low bits keep its state): the name after it may expand to nothing. */
+const BIN_VAR: u32 = 0x10;
+/** C_BIN: '${' glued to the path: the name after it, then '}'. */
+const BIN_VAR_BRACE: u32 = 0x20;
+/** C_BIN: the name of a '${' read: its '}' goes on with the path. */
+const BIN_VAR_END: u32 = 0x40;
 const C_BIN_START: u32 = 84;
 const C_LAST_END: u32 = 88;
 const C_SHELL: u32 = 20;     // shell word: 1 seen, 2 after space, 3 after '-' or '/', 4 after '.'
@@ -1700,7 +1706,11 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   else s32(c, C_PCT, 0);
   // /bin/<cmd>
   const bin = g32(c, C_BIN);
-  if (bin == 1 && adjacent && (flags & K_C_BINDIR) != 0) s32(c, C_BIN, 2);
+  // /usr/bin$u/id, /bin/${u}id: the name of a $ or ${ glued inside the path; one the environment does not set (lower case,
+  // as the raw bytes read; the lexer folds case) expands to nothing, so the path goes on where it was (upper case, $PATH
+  // $HOME, may be set; a raw byte no longer at hand counts as lower case, the reading that finds the path)
+  if (bin >= BIN_VAR && adjacent) s32(c, C_BIN, ((first - 0x61 < 26 && rawUpper(st, start) != 1) || first == 0x5f) && bin < BIN_VAR_END ? (bin & 0xf) | (bin >= BIN_VAR_BRACE ? BIN_VAR_END : 0) : 0);
+  else if (bin == 1 && adjacent && (flags & K_C_BINDIR) != 0) s32(c, C_BIN, 2);
   else if (bin == 3 && adjacent) { if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), end); s32(c, C_BIN, (flags & K_C_BINDIR) != 0 ? 2 : 0); }
   else if (g32(c, C_FRESH) != 0 && (flags & K_C_BINDIR) != 0) { s32(c, C_BIN, 2); s32(c, C_BIN_START, start); } // bin/x at the start
   else s32(c, C_BIN, 0);
@@ -2382,7 +2392,12 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     if (ch == 0x2f || ch == 0x5c) {
       if (bin == 2 && adjacent) s32(c, C_BIN, 3);
       else { s32(c, C_BIN, 1); s32(c, C_BIN_START, start); }
-    } else s32(c, C_BIN, 0);
+    }
+    // a '$' glued inside the path (/usr/bin$u/id, /$u/bin/id): the name after it decides (see cmdWordFull); ${name} as well
+    else if (ch == 0x24 && adjacent && bin != 0 && bin < BIN_VAR) s32(c, C_BIN, bin | BIN_VAR);
+    else if (ch == 0x7b && adjacent && bin >= BIN_VAR && bin < BIN_VAR_BRACE) s32(c, C_BIN, (bin & 0xf) | BIN_VAR_BRACE);
+    else if (ch == 0x7d && adjacent && bin >= BIN_VAR_END) s32(c, C_BIN, bin & 0xf);
+    else s32(c, C_BIN, 0);
     // <!--#
     const ssi = g32(c, C_SSI);
     if (ch == 0x3c) { s32(c, C_SSI, 1); s32(c, C_SSI_START, start); }

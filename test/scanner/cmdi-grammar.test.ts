@@ -1938,3 +1938,12 @@ describe('cmdi session 21 (rt-fp): a mail line the server would reject runs noth
   it.each(['x\r\nDATA\r\n', 'x\r\nQUIT', 'x\r\nDATA', 'x\r\nLIST', 'x\r\na1 LOGOUT', 'x\r\na1 UID FETCH 1 BODY[]', 'x\r\na1 logout',
     'x\r\na1 EXPUNGE', 'x\r\nUSER admin\r\nPASS secret\r\n', 'x\r\nMAIL FROM:<a@evil.example>', 'x\r\na1 SELECT INBOX', 'x\r\na1 close', 'hi\nhelp'])('%s is a command', expectCmdi);
 });
+
+describe('cmdi session 22 (cf26b): an unset $name glued inside a /bin/ path expands to nothing', () => {
+  // /usr/bin$v/id is /usr/bin/id when $v is unset (a lower-case name, which the environment does not set); ${v} likewise
+  it.each([';/usr/bin$v/id', 'x|/bin$q/cat /tmp/a', ';/usr$e/bin$e/whoami', 'x&&/bin${k}/uname -a', ';/usr/bin/$v/id', ';/$v/bin/id',
+    'x;/usr/local/bin${_x}/curl x', "x';/bin$abc/ls;'"])('%s is a command', expectCmdi);
+  // an upper-case name may be set ($PATH $HOME), a digit is a positional parameter or a price; an unclosed ${ is no name
+  it.each(['x;/usr/bin$HOME/id', 'x;/bin$PATH/id', 'x;/usr/bin$5/id', 'PATH=/usr/local/bin:$PATH', 'Paid US$10/bin$x',
+    'My scripts are in $HOME/bin/tools', 'costs $5/month on /usr/bin$', 'x;/usr/bin${HOME}/id'])('%s stays clean', expectNoCmdi);
+});
