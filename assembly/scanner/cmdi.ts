@@ -1800,9 +1800,10 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     // (C_CMD_POS: the position it stood in, read at the word after it: ;if id;then … is the shell's if, see step)
     else if ((flags & K_C_BATCH_IF) != 0) { s32(c, C_CMD, 4); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, 0); s32(c, C_CMD_POS, pos); }
     else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_WRAP, first == 0x74 ? 1 : 0); } // (1: trap)
-    // "MemoizeMap | false;", "T | null | false)": true or false after a single '|' is a type union or a list of values
-    // (a pipe into a no-op runs nothing; "|| true" and "; true" still count)
-    else if (pos == 2 && g32(c, C_PREV) == 0x7c && start - g32(c, C_POS_START) == (adjacent ? 1 : 2) && noOp(word, len)) {}
+    // "MemoizeMap | false;", "T | null | false)", "true || false", "x; true": true or false as the command after a separator
+    // runs nothing (its arguments are ignored), so no injection needs it; the command after the next separator is judged
+    // as usual (true; id, false || id). In a substitution, $(true) `true`, it still counts: probes send it to see one run
+    else if (pos == 2 && g32(c, C_SUBST) == 0 && noOp(word, len)) {}
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
       const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);
