@@ -1399,6 +1399,17 @@ function classBytes(bytes: string, cls: u32): void {
   return (glue == 2 && prev == 0x60 && (q & ~0x40000) == 0) || (glue == 3 && q == 0x40001 && (prev == 0x27 || prev == 0x22));
 }
 
+/**
+ * The shell word opening the value (J_POS 1) is a command's name cut into letters by an odd number of quotes, three or
+ * more, with no more than one letter between them (w'h'o'a'm'i, p"i"n"g): no English word is spelled so (a contraction
+ * or a name has one apostrophe, I'd, l's, O'Neil; rock'n'roll spells no command), and the quote left open is one the
+ * application's command line closes. `q` is J_QUOTES, `len` the letters joined.
+ */
+// @ts-ignore: decorator
+@inline function letterSplit(j: usize, len: u32, q: u32): bool {
+  return g32(j, J_POS) == 1 && q >= 3 && q <= 0xffff && len <= q + 1;
+}
+
 /** The shell word being joined ends: if its pieces spell a command, it takes the command position it started in. */
 function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
   s32(j, J_ACT, 0);
@@ -1443,7 +1454,7 @@ function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
   // one the value sits in, the word would glue to what precedes it. In no reading is it a command name. (At the value's
   // end the quote is left open: judged as before.)
   if (!atEnd && q == 1 && g32(j, J_VAR) == 0 && load<u32>(st + ST_LEX + LX_START) == g32(j, J_START) + 1) return;
-  if ((flags & K_C_STRONG) != 0 && (g32(j, J_MID) & 2) != 0 && (q & 1) == 0) report(st, R_CMDI_OBFUSCATED_COMMAND, g32(j, J_START), wend);
+  if ((flags & K_C_STRONG) != 0 && (g32(j, J_MID) & 2) != 0 && ((q & 1) == 0 || letterSplit(j, len, q))) report(st, R_CMDI_OBFUSCATED_COMMAND, g32(j, J_START), wend);
   if (g32(j, J_BIN) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), wend);
   // {$'cmd',..} {,"cmd"}: a quoted command as a brace element (checked at the ',' or '}' after it)
   const brs = g32(j, J_BRSTART), js = g32(j, J_START);

@@ -1965,3 +1965,10 @@ describe('cmdi session 22 (cf26b): true, false and : after a separator run nothi
     for (const context of CTX) expect(d.scan(input, { context }).blocked, `${context}: ${JSON.stringify(input)}`).toBe(false);
   });
 });
+
+describe('cmdi session 22 (cf26b): a command name cut into letters by quotes opening the value', () => {
+  // three or more quotes (an odd count: the last is one the application's command line closes), one letter between them
+  it.each(["p'i'n'g -c 1 x", "c'u'r'l x", 'w"g"e"t x', "n's'l'o'o'k'u'p x", "c'a't'", 'c"a"t /tmp/x', "i''d"])('%s is a command', expectCmdi);
+  // a contraction or a name has one apostrophe (I'd spells id, l's spells ls); rock'n'roll spells no command
+  it.each(["O'Neil", "D'Andre", "rock'n'roll", "Rock'n'Roll", "I'd", "l's", "y'all'd've", "I'd'd", "O'Neil's"])('%s stays clean', expectNoCmdi);
+});

@@ -8,7 +8,8 @@
 // Measured at paranoia 1 when written (query context, a307495): sqli 264/343, xss 211/223, cmdi 255/260, path 148/156, ordinary
 // 31/498 (paranoia 2: 264, 217, 257, 149, 51/498). Most SQL misses are scanner probes that are no injection alone (42', shoes'),
 // ')', wfuzz's bare tokens (select, --, |) and arithmetic probes (3-1); path misses are remote-file URLs (http://host/shell.txt).
-// Since (cf26b): cmdi 256 (an unset $name glued inside a /bin/ path expands to nothing).
+// Since (cf26b): cmdi 257 (an unset $name glued inside a /bin/ path expands to nothing; a command's name cut into letters by
+// quotes opening the value).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
 import { attackFloors, probeRows, probeVerdicts } from './probe-sets.js';
@@ -19,7 +20,7 @@ afterAll(async () => { await d.close(); });
 
 describe('session 22 held-out stand-in (web scanners and public lists)', () => {
   const all = probeRows('session22-standin.jsonl');
-  attackFloors(() => d, all, [['sqli', 343, 264], ['xss', 223, 211], ['cmdi', 260, 256], ['path', 156, 148]]);
+  attackFloors(() => d, all, [['sqli', 343, 264], ['xss', 223, 211], ['cmdi', 260, 257], ['path', 156, 148]]);
 
   it('blocks no more of the ordinary values than measured (31 of 498)', () => {
     const r = probeVerdicts(d, all.filter((row) => row.label === 'benign'), false);
