@@ -27,7 +27,13 @@ const C_CMD_STEP: u32 = 72;  // progress after the command word: 1 saw space, 2 
 const C_CMD_POS: u32 = 76;
 const C_DOLLAR: u32 = 8;    // end + 1 of '$' (for $( ${ $IFS)
 const C_BRACE: u32 = 12;     // end + 1 of '${'
-const C_BIN: u32 = 16;       // /bin/x: 1 after '/', 2 after a bin dir word, 3 after its '/'
+const C_BIN: u32 = 16;       // /bin/x: 1 after '/', 2 after a bin dir word, 3 after its '/'; | BIN_VAR.. while a $name glued inside waits
+/** C_BIN: a '$' glued to the path read so far (the low bits keep its state): the name after it may expand to nothing. */
+const BIN_VAR: u32 = 0x10;
+/** C_BIN: '${' glued to the path: the name after it, then '}'. */
+const BIN_VAR_BRACE: u32 = 0x20;
+/** C_BIN: the name of a '${' read: its '}' goes on with the path. */
+const BIN_VAR_END: u32 = 0x40;
 const C_BIN_START: u32 = 84;
 const C_LAST_END: u32 = 88;
 const C_SHELL: u32 = 20;     // shell word: 1 seen, 2 after space, 3 after '-' or '/', 4 after '.'
@@ -1393,6 +1399,17 @@ function classBytes(bytes: string, cls: u32): void {
   return (glue == 2 && prev == 0x60 && (q & ~0x40000) == 0) || (glue == 3 && q == 0x40001 && (prev == 0x27 || prev == 0x22));
 }
 
+/**
+ * The shell word opening the value (J_POS 1) is a command's name cut into letters by an odd number of quotes, three or
+ * more, with no more than one letter between them (w'h'o'a'm'i, p"i"n"g): no English word is spelled so (a contraction
+ * or a name has one apostrophe, I'd, l's, O'Neil; rock'n'roll spells no command), and the quote left open is one the
+ * application's command line closes. `q` is J_QUOTES, `len` the letters joined.
+ */
+// @ts-ignore: decorator
+@inline function letterSplit(j: usize, len: u32, q: u32): bool {
+  return g32(j, J_POS) == 1 && q >= 3 && q <= 0xffff && len <= q + 1;
+}
+
 /** The shell word being joined ends: if its pieces spell a command, it takes the command position it started in. */
 function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
   s32(j, J_ACT, 0);
@@ -1437,7 +1454,7 @@ function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
   // one the value sits in, the word would glue to what precedes it. In no reading is it a command name. (At the value's
   // end the quote is left open: judged as before.)
   if (!atEnd && q == 1 && g32(j, J_VAR) == 0 && load<u32>(st + ST_LEX + LX_START) == g32(j, J_START) + 1) return;
-  if ((flags & K_C_STRONG) != 0 && (g32(j, J_MID) & 2) != 0 && (q & 1) == 0) report(st, R_CMDI_OBFUSCATED_COMMAND, g32(j, J_START), wend);
+  if ((flags & K_C_STRONG) != 0 && (g32(j, J_MID) & 2) != 0 && ((q & 1) == 0 || letterSplit(j, len, q))) report(st, R_CMDI_OBFUSCATED_COMMAND, g32(j, J_START), wend);
   if (g32(j, J_BIN) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), wend);
   // {$'cmd',..} {,"cmd"}: a quoted command as a brace element (checked at the ',' or '}' after it)
   const brs = g32(j, J_BRSTART), js = g32(j, J_START);
@@ -1700,7 +1717,11 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   else s32(c, C_PCT, 0);
   // /bin/<cmd>
   const bin = g32(c, C_BIN);
-  if (bin == 1 && adjacent && (flags & K_C_BINDIR) != 0) s32(c, C_BIN, 2);
+  // /usr/bin$u/id, /bin/${u}id: the name of a $ or ${ glued inside the path; one the environment does not set (lower case,
+  // as the raw bytes read; the lexer folds case) expands to nothing, so the path goes on where it was (upper case, $PATH
+  // $HOME, may be set; a raw byte no longer at hand counts as lower case, the reading that finds the path)
+  if (bin >= BIN_VAR && adjacent) s32(c, C_BIN, ((first - 0x61 < 26 && rawUpper(st, start) != 1) || first == 0x5f) && bin < BIN_VAR_END ? (bin & 0xf) | (bin >= BIN_VAR_BRACE ? BIN_VAR_END : 0) : 0);
+  else if (bin == 1 && adjacent && (flags & K_C_BINDIR) != 0) s32(c, C_BIN, 2);
   else if (bin == 3 && adjacent) { if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), end); s32(c, C_BIN, (flags & K_C_BINDIR) != 0 ? 2 : 0); }
   else if (g32(c, C_FRESH) != 0 && (flags & K_C_BINDIR) != 0) { s32(c, C_BIN, 2); s32(c, C_BIN_START, start); } // bin/x at the start
   else s32(c, C_BIN, 0);
@@ -1790,9 +1811,10 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     // (C_CMD_POS: the position it stood in, read at the word after it: ;if id;then … is the shell's if, see step)
     else if ((flags & K_C_BATCH_IF) != 0) { s32(c, C_CMD, 4); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, 0); s32(c, C_CMD_POS, pos); }
     else if ((flags & K_C_DEFINE_EXEC) != 0 && (first == 0x61 || first == 0x74)) { s32(c, C_CMD, 5); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_WRAP, first == 0x74 ? 1 : 0); } // (1: trap)
-    // "MemoizeMap | false;", "T | null | false)": true or false after a single '|' is a type union or a list of values
-    // (a pipe into a no-op runs nothing; "|| true" and "; true" still count)
-    else if (pos == 2 && g32(c, C_PREV) == 0x7c && start - g32(c, C_POS_START) == (adjacent ? 1 : 2) && noOp(word, len)) {}
+    // "MemoizeMap | false;", "T | null | false)", "true || false", "x; true": true or false as the command after a separator
+    // runs nothing (its arguments are ignored), so no injection needs it; the command after the next separator is judged
+    // as usual (true; id, false || id). In a substitution, $(true) `true`, it still counts: probes send it to see one run
+    else if (pos == 2 && g32(c, C_SUBST) == 0 && noOp(word, len)) {}
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
       const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);
@@ -2382,7 +2404,12 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     if (ch == 0x2f || ch == 0x5c) {
       if (bin == 2 && adjacent) s32(c, C_BIN, 3);
       else { s32(c, C_BIN, 1); s32(c, C_BIN_START, start); }
-    } else s32(c, C_BIN, 0);
+    }
+    // a '$' glued inside the path (/usr/bin$u/id, /$u/bin/id): the name after it decides (see cmdWordFull); ${name} as well
+    else if (ch == 0x24 && adjacent && bin != 0 && bin < BIN_VAR) s32(c, C_BIN, bin | BIN_VAR);
+    else if (ch == 0x7b && adjacent && bin >= BIN_VAR && bin < BIN_VAR_BRACE) s32(c, C_BIN, (bin & 0xf) | BIN_VAR_BRACE);
+    else if (ch == 0x7d && adjacent && bin >= BIN_VAR_END) s32(c, C_BIN, bin & 0xf);
+    else s32(c, C_BIN, 0);
     // <!--#
     const ssi = g32(c, C_SSI);
     if (ch == 0x3c) { s32(c, C_SSI, 1); s32(c, C_SSI_START, start); }

@@ -884,7 +884,9 @@ function literalLogic(q: usize, n: u32): bool {
     if (!(t == T_NUM || (t == T_WORD && (a & A_SQLWORD) != 0))) return false;
     const c = ttype(q, k + b + 1);
     const ca = taux(q, k + b + 1);
-    if (!((c == T_LOGIC || (c == T_OP && (ca & A_CMP) != 0)) && (ca & A_CHAR) == 0)) return false;
+    // (a connective spelled || or && counts before TRUE/FALSE/NULL only: 1 || true is MySQL's 1 OR TRUE, the probe
+    // cmdi.ts no longer reads as a chained no-op; 1 || 2 stays a choice)
+    if (!((c == T_LOGIC || (c == T_OP && (ca & A_CMP) != 0)) && ((ca & A_CHAR) == 0 || (c == T_LOGIC && t == T_WORD && (a & A_SQLWORD) != 0)))) return false;
     // (a comment as the spacing — 1/**/or/**/2 — is no prose either)
     if ((a & (A_SQLWORD | A_NOT | A_COMMENT)) != 0 || (ca & (A_SQLWORD | A_COMMENT)) != 0) mark = true;
   }

@@ -818,8 +818,9 @@ describe('cmdi: a shell named with .exe', () => {
 
 describe('cmdi: type unions and brackets after a pipe', () => {
   // true/false after a single '|' is a type union or a list of values (MemoizeMap | false;), and a ']' that no '['
-  // opened leaves a word literal (| Date]); "|| true", "; true", "a | date", [c]at, ca[t] still count ("a | Date" alone: see session 21)
-  it.each([['x || true', 'cmdi.chained-command'], ['x; true', 'cmdi.chained-command'], ['a | date', 'cmdi.chained-command'],
+  // opened leaves a word literal (| Date]); the command after "|| true", "; true" (no-ops since session 22, cf26b), "a | date",
+  // [c]at, ca[t] still count ("a | Date" alone: see session 21)
+  it.each([['x || true; id', 'cmdi.chained-command'], ['x; true && id', 'cmdi.chained-command'], ['a | date', 'cmdi.chained-command'],
     ['ca[t] /etc/x', 'cmdi.obfuscated-command'], [';c[a]t /tmp/x', 'cmdi.chained-command'], [';[w]hoami', 'cmdi.chained-command'],
     [';./run.sh', 'cmdi.chained-command'], ['x `whoami` y', 'cmdi.command-substitution']])('%s is flagged', (input, rule) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain(rule);
@@ -1937,4 +1938,37 @@ describe('cmdi session 21 (rt-fp): a mail line the server would reject runs noth
     'x\r\nPASS', 'x\r\nuid 5', 'x\r\nlogout', 'x\r\na1 SELECT'])('%s stays clean', expectNoCmdi);
   it.each(['x\r\nDATA\r\n', 'x\r\nQUIT', 'x\r\nDATA', 'x\r\nLIST', 'x\r\na1 LOGOUT', 'x\r\na1 UID FETCH 1 BODY[]', 'x\r\na1 logout',
     'x\r\na1 EXPUNGE', 'x\r\nUSER admin\r\nPASS secret\r\n', 'x\r\nMAIL FROM:<a@evil.example>', 'x\r\na1 SELECT INBOX', 'x\r\na1 close', 'hi\nhelp'])('%s is a command', expectCmdi);
+});
+
+describe('cmdi session 22 (cf26b): an unset $name glued inside a /bin/ path expands to nothing', () => {
+  // /usr/bin$v/id is /usr/bin/id when $v is unset (a lower-case name, which the environment does not set); ${v} likewise
+  it.each([';/usr/bin$v/id', 'x|/bin$q/cat /tmp/a', ';/usr$e/bin$e/whoami', 'x&&/bin${k}/uname -a', ';/usr/bin/$v/id', ';/$v/bin/id',
+    'x;/usr/local/bin${_x}/curl x', "x';/bin$abc/ls;'"])('%s is a command', expectCmdi);
+  // an upper-case name may be set ($PATH $HOME), a digit is a positional parameter or a price; an unclosed ${ is no name
+  it.each(['x;/usr/bin$HOME/id', 'x;/bin$PATH/id', 'x;/usr/bin$5/id', 'PATH=/usr/local/bin:$PATH', 'Paid US$10/bin$x',
+    'My scripts are in $HOME/bin/tools', 'costs $5/month on /usr/bin$', 'x;/usr/bin${HOME}/id'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 22 (cf26b): true, false and : after a separator run nothing', () => {
+  // a no-op (with or without arguments, which it ignores) is no command an injection runs
+  it.each(['true || false', 'x; true', 'x || true', 'x;true;', 'x; true 5', 'x; false id', 'x\ntrue', 'x || :', 'x; : id',
+    'a && false || true', 'enabled: true || false'])('%s stays clean', expectNoCmdi);
+  // the command after the next separator still runs, and a substitution of a no-op is the probe it always was
+  it.each(['true; id', 'false || id', ':; id', 'x;true;id', 'x; true && uname -a', 'x; false | nc a 1', 'x;`true`', 'x;$(false)',
+    'x\ntrue\nid'])('%s is a command', expectCmdi);
+  // 1 || true, 1 && true: MySQL's 1 OR TRUE, which cmdi read as a chained no-op; sqli.ts's literalLogic now reads it
+  it.each(['1 || true', '-1 && true', '0 || null'])('%s is still flagged, as SQL', (input) => {
+    for (const context of CTX) expect(ruleIds(d.scan(input, { context })), `${context}: ${JSON.stringify(input)}`).toContain('sqli.tautology');
+    expectSameWhenSplit(d, [input]);
+  });
+  it.each(['1 || 2', 'Step 1 || true', '1 || x'])('%s stays clean', (input) => {
+    for (const context of CTX) expect(d.scan(input, { context }).blocked, `${context}: ${JSON.stringify(input)}`).toBe(false);
+  });
+});
+
+describe('cmdi session 22 (cf26b): a command name cut into letters by quotes opening the value', () => {
+  // three or more quotes (an odd count: the last is one the application's command line closes), one letter between them
+  it.each(["p'i'n'g -c 1 x", "c'u'r'l x", 'w"g"e"t x', "n's'l'o'o'k'u'p x", "c'a't'", 'c"a"t /tmp/x', "i''d"])('%s is a command', expectCmdi);
+  // a contraction or a name has one apostrophe (I'd spells id, l's spells ls); rock'n'roll spells no command
+  it.each(["O'Neil", "D'Andre", "rock'n'roll", "Rock'n'Roll", "I'd", "l's", "y'all'd've", "I'd'd", "O'Neil's"])('%s stays clean', expectNoCmdi);
 });

@@ -51,9 +51,9 @@ describe('session 15 check set', () => {
     expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
   });
 
-  it('blocks no more of the ordinary values than measured (70 of 1,059)', () => {
+  it('blocks no more of the ordinary values than measured (68 of 1,059; 70 before true || false was released in session 22)', () => {
     const r = flagged(rows('session15-benign.jsonl'), false);
     expect(r.n).toBe(1059);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(70);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(68);
   });
 });

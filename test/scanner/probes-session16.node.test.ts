@@ -38,9 +38,9 @@ describe('session 16 check set', () => {
     expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBe(0);
   });
 
-  it('blocks no more of the look-alikes than measured (54 of 183)', () => {
+  it('blocks no more of the look-alikes than measured (53 of 183; 54 before true && false || true was released in session 22)', () => {
     const r = flagged(rows('session16-benign-hard.jsonl'), false);
     expect(r.n).toBe(183);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(54);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(53);
   });
 });

@@ -8,6 +8,8 @@
 // Measured at paranoia 1 when written (query context, a307495): sqli 264/343, xss 211/223, cmdi 255/260, path 148/156, ordinary
 // 31/498 (paranoia 2: 264, 217, 257, 149, 51/498). Most SQL misses are scanner probes that are no injection alone (42', shoes'),
 // ')', wfuzz's bare tokens (select, --, |) and arithmetic probes (3-1); path misses are remote-file URLs (http://host/shell.txt).
+// Since (cf26b): cmdi 257 (an unset $name glued inside a /bin/ path expands to nothing; a command's name cut into letters by
+// quotes opening the value).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
 import { attackFloors, probeRows, probeVerdicts } from './probe-sets.js';
@@ -18,9 +20,9 @@ afterAll(async () => { await d.close(); });
 
 describe('session 22 held-out stand-in (web scanners and public lists)', () => {
   const all = probeRows('session22-standin.jsonl');
-  // (xss 215 since session 22 round 2: a complete tag of any name after an attribute break-out, or self-closing after leaving a JS string, see
-  // xss.breakout-tag; 211 before)
-  attackFloors(() => d, all, [['sqli', 343, 264], ['xss', 223, 215], ['cmdi', 260, 255], ['path', 156, 148]]);
+  // (since written: xss 211 -> 215, a complete tag of any name after an attribute break-out, or self-closing after leaving a JS
+  // string, xss.breakout-tag; cmdi 255 -> 257, an unset $name inside a /bin/ path, a command name split by quotes)
+  attackFloors(() => d, all, [['sqli', 343, 264], ['xss', 223, 215], ['cmdi', 260, 257], ['path', 156, 148]]);
 
   // (30 after session 22's first round; 26 after its second: a space inside a scheme name is no scheme (java script:), SELECT
   // needs a list and FROM a table, WAITFOR DELAY a time; 27 since a sensitive name's release was reverted (system.ini-notes.txt))
