@@ -212,7 +212,9 @@ describe('quietWords', () => {
   ];
   const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
   const JOIN = [' ', ' ', ' ', '-', '-', '.', '.', '@', '@', '--', '..', '@@', '-.', ' -', '. ', ''];
-  const ROUNDS = Number(process.env.QUIET_ROUNDS ?? 10000);
+  // (a browser has no process: the defaults there)
+  const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
+  const ROUNDS = Number(env.QUIET_ROUNDS ?? 10000);
 
   it('accepts only values scanOnce finds nothing in, in every context at paranoia 1 and 2', () => {
     const ex = wasmOf(arena).exports;
@@ -254,7 +256,7 @@ describe('quietWords', () => {
     } finally {
       st.release(); scr.release(); inp.release();
     }
-    if (process.env.QUIET_SHOW) console.log(quiet, joined, seen.join(' | '));
+    if (env.QUIET_SHOW) console.log(quiet, joined, seen.join(' | '));
     // (both kinds of accepted value were exercised)
     expect(joined).toBeGreaterThan(ROUNDS / 100);
     expect(quiet - joined).toBeGreaterThan(ROUNDS / 50);
