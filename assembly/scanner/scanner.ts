@@ -670,18 +670,19 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
   s32(st, ST_FLAGS, plain ? FLAG_FINISHED : g32(st, ST_FLAGS) | FLAG_FINISHED);
 }
 
-// quietPath's byte classes: a word byte (a letter, a digit, '_') its folded self (0x30 or more, as the lexer stores it),
-// P_SLASH '/', P_JOIN '-' '.', P_OTHER any other byte (a multi-byte character's too: not ASCII)
+// quietPath's byte classes: a letter or a digit its folded self (0x30 or more, as the lexer stores it), P_SLASH '/',
+// P_JOIN '-' '.', P_OTHER any other byte: '_' too (the path detector names files by words with one at a segment's
+// start whatever their shape: /x/error_log, access_log, /tmp/sess_<id>), and a multi-byte character's (not ASCII)
 const P_OTHER: u32 = 0, P_SLASH: u32 = 1, P_JOIN: u32 = 2;
 const PATH_CLASS: usize = memory.data(256);
 // quietKeyword's folded word, for the keyword probe (32 bytes and the 8 it may read past them)
 const QUIET_WORD: usize = memory.data(48, 16);
 for (let b: u32 = 0; b < 128; b++) {
-  store<u8>(PATH_CLASS + <usize>b, <u8>(b - 0x41 < 26 ? b | 0x20 : b - 0x61 < 26 || b - 0x30 < 10 || b == 0x5f ? b : b == 0x2f ? P_SLASH : b == 0x2d || b == 0x2e ? P_JOIN : P_OTHER));
+  store<u8>(PATH_CLASS + <usize>b, <u8>(b - 0x41 < 26 ? b | 0x20 : b - 0x61 < 26 || b - 0x30 < 10 ? b : b == 0x2f ? P_SLASH : b == 0x2d || b == 0x2e ? P_JOIN : P_OTHER));
 }
 
 /**
- * Is the word of `len` bytes (at most 32: letters, digits, '_') at `p`, FNV-1a hash `hash` of its folded bytes, a
+ * Is the word of `len` bytes (at most 32: letters and digits) at `p`, FNV-1a hash `hash` of its folded bytes, a
  * keyword? The lexer's own answer (keywordFlags != 0): the filter, then, for the one word in 25 it lets through that
  * is none, the probe, on the word folded into QUIET_WORD. (quietPath's: a path's numbers and names are seldom
  * keywords, and a number the filter lets through, /orders/12345, would cost a whole scan.)
@@ -697,7 +698,7 @@ function quietProbe(hash: u32, p: usize, len: u32): bool {
 
 /**
  * Is the path `p` (n bytes) '/'-separated segments of ordinary words, which no detector reacts to? An optional '/'
- * first and last, segments of words (letters, digits, '_': the lexer's words) joined by one '-' or '.', each word at
+ * first and last, segments of words (letters and digits: no '_', see PATH_CLASS) joined by one '-' or '.', each word at
  * most 32 bytes, no keyword (the lexer's own test, filter and probe, on the folded word), ordinary (ORDINARY: no
  * detector's word step tests its shape) and, when it starts with a digit, all digits (1union is read apart). Every path
  * rule needs a keyword or a name of a shape a word step tests (etc, passwd, win.ini, .php, sh), a run or an edge of
