@@ -99,10 +99,12 @@ export function quietWords(p: usize, n: u32, room: u32): bool {
   // Two passes: one over 16 bytes at a time for a byte other than a letter, a digit, a space or a joiner ('-' '.' '@';
   // most values that are no such words, <b>, 1' or, a/b, end here), then the words' hashes and shapes over bytes known
   // to be those, where folding is one OR. (One pass of both tests per byte cost ~3x the instructions.)
+  // (a value under 16 bytes, most keys and many values, skips it: the second pass refuses its bytes as well, and
+  // the first pass's set-up and block cost more than that pass spends on such a value before its first bad byte)
+  let i: u32 = n < 16 ? n : 0;
   const c20 = v128.load(QUIET_CONST), cDigit = v128.load(QUIET_CONST, 16), cDigitEnd = v128.load(QUIET_CONST, 32);
   const cLetter = v128.load(QUIET_CONST, 48), cLetterEnd = v128.load(QUIET_CONST, 64);
   const cDash = v128.load(QUIET_CONST, 80), cDot = v128.load(QUIET_CONST, 96), cAt = v128.load(QUIET_CONST, 112);
-  let i: u32 = 0;
   while (i < n) {
     // (the last block: whole when the 16 bytes at i are readable, the lanes past n masked out; else byte by byte)
     if (n - i < 16 && room - i < 16) {
@@ -132,6 +134,7 @@ export function quietWords(p: usize, n: u32, room: u32): bool {
     let b = <u32>load<u8>(p + i);
     let c = <u32>load<u8>(QUIET_CLASS + <usize>b);
     if (c == Q_SPACE) { i++; continue; }
+    if (c == Q_OTHER) return false; // (a value the first pass skipped)
     if (c == Q_JOINER) {
       // (the word before it ended here: a letter or a digit before, and one after)
       if (i == 0 || i + 1 >= n || load<u8>(QUIET_CLASS + <usize>load<u8>(p + i - 1)) != Q_WORD || load<u8>(QUIET_CLASS + <usize>load<u8>(p + i + 1)) != Q_WORD) return false;

@@ -92,6 +92,16 @@ function keywordProbe(hash: u32, word: usize, len: u32, wide: bool): u64 {
   return 0;
 }
 
+/**
+ * Is the folded word of `len` bytes (at most KW_MAX_WORD) at `w`, FNV-1a hash `hash`, a keyword? The lexer's own answer
+ * (keywordFlags != 0) for a word it would hold: the filter, then the probe only for the words it lets through. `w` has
+ * 8 bytes or more readable past the word (the probe compares 8 at a time). For the quiet tests (quietWords, quietPath),
+ * which the filter alone refuses a word in 25 that is none.
+ */
+export function isKeyword(hash: u32, w: usize, len: u32): bool {
+  return mayBeKeyword(hash) && keywordProbe(hash, w, len, true) != 0;
+}
+
 /** Are the `len` word bytes at `w` all decimal digits (12, LIST 1)? */
 export function digitsOnly(w: usize, len: u32): bool {
   for (let i: u32 = 0; i < len; i++) if (<u32>load<u8>(w + i) - 0x30 >= 10) return false;
