@@ -210,7 +210,7 @@ for (let row: u32 = 0; row < ORD_ROWS; row++) {
   if (!sqlInString(q0)) sqlWord(st, q0, flags, w0, start, end, word, len, ordinary, number);
   if (!sqlInString(q1)) sqlWord(st, q1, flags, w0, start, end, word, len, ordinary, number);
   if (!sqlInString(q2)) sqlWord(st, q2, flags, w0, start, end, word, len, ordinary, number);
-  quoteOnlyWord(st, flags);
+  quoteOnlyWord(st, flags, len);
   splitWord(st, len, start, end);
   sameWord(st, flags, len);
   xssWord(st, st + ST_XSS, flags, word, w0, w1, len, start, end, ordinary);

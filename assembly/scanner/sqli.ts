@@ -2248,12 +2248,13 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
       // x" or "1  " or "1  — or spaced, when the connective is a word (or, and, xor), the closing quote is glued after a word or is
       // the value's first byte (closing nothing: "red" or "blue, a search's terms, have text in their quotes) and the re-opened
       // literal is a number (the value's last word starts right after it: "1-- -, "12345) or at most four bytes: a search that
-      // lost its first term's opening quote names a longer term ('calendar" and "disney:)
+      // lost its first term's opening quote names a longer term ('calendar" and "disney:). Both measured in decoded bytes too
+      // (dquoteShort, dquoteGluedLast): x%22%20or%20%221%20a, as a client encodes x" or "1 a, is the same value to SQL
       if (shape == 2 && g32(q, Q_MODE) == 0x22 && g32(q, Q_QUOTE) == 0x22 && g32(q, Q_NTOK) == 2 && tstart0 > 0 &&
           (g32(q, Q_BO) & BO_LOOSE) == 0 && ttype(q, 0) == T_LOGIC && end - tstart0 >= 2 &&
           (isBreakout(q, 1) || (ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) &&
-          ((tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1)) || ((taux(q, 0) & A_CHAR) == 0 && (end - tstart0 <= 5 ||
-            (load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10))))) {
+          ((tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1)) || ((taux(q, 0) & A_CHAR) == 0 && (end - tstart0 <= 5 || dquoteShort(st) ||
+            ((load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 || dquoteGluedLast(st)) && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10))))) {
         report(st, R_SQLI_STRING_BREAKOUT, tstart(q, 1), end);
       }
       // x " or "1  x "or"1  x " or " 1  — in "…" after a loose closing quote too (one after a space: x " in a search's terms), when
@@ -2307,10 +2308,12 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
       // x"*"1  x"<"1  "&"1  — in "…" an operator glued between the closing quote and the re-opened one, a word glued after that:
       // MySQL's name = "x"*"1" is name = 0 (a search's quoted symbol — SMALL "&" SIGN, "<" key — has a space after it)
       // x" * "1  x" / "2  — spaced too when the operator is arithmetic and the re-opened literal a number (the value's last word, glued
-      // after the quote), as x" or "1 is for a word connective; not after an inch mark (12" * "14 measures)
+      // after the quote), as x" or "1 is for a word connective; not after an inch mark (12" * "14 measures). (Glued in decoded
+      // bytes too: x%22%20*%20%221 is x" * "1)
       if (shape == 2 && g32(q, Q_MODE) == 0x22 && g32(q, Q_QUOTE) == 0x22 && g32(q, Q_NTOK) == 2 && tstart0 > 0 &&
           (g32(q, Q_BO) & BO_LOOSE) == 0 && (ttype(q, 0) == T_OP || ttype(q, 0) == T_LOGIC) &&
-          (isBreakout(q, 1) || (ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) && load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 &&
+          (isBreakout(q, 1) || (ttype(q, 1) == T_STR && (g32(q, Q_BO) & BO_EMPTY) != 0)) &&
+          (load<u32>(st + ST_LEX + LX_START) == tstart0 + 1 || dquoteGluedLast(st)) &&
           ((tstart0 == tend(q, 0) && tstart(q, 0) == tend(q, 1)) ||
            (ttype(q, 0) == T_OP && (taux(q, 0) & A_CMP) == 0 && (g32(q, Q_BO) & BO_INCH) == 0 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10 &&
             (arithChar((taux(q, 0) & A_CHAR) >> 8) || (taux(q, 0) & A_CHAR) == (0x2b << 8) || (taux(q, 0) & A_CHAR) == (0x2f << 8) ||
@@ -2465,6 +2468,8 @@ const QO_SPACE: u32 = 16;
 // @ts-ignore: decorator
 @inline export function quoteOnlyPunct(st: usize, c: u32): void {
   const w = <u32>load<u8>(st + ST_QWORD);
+  const d = <u32>load<u8>(st + ST_DQ);
+  if (d != 0 || c == 0x22) dquotePunct(st, d, c, (w & QW_BSL) != 0); // (before quoteWordPunct: it reads the backslash before c)
   if (c == 0x27 || c == 0x22 || c == 0x5c || (w & QW_BSL) != 0 || (w & (QW_ARMED | QW_DONE)) == QW_ARMED) quoteWordPunct(st, w, c);
   const s = g32(st, ST_QONLY);
   if ((s & QO_DEAD) == 0) quoteOnlyStep(st, s, c);
@@ -2514,6 +2519,42 @@ function dquoteNumber(st: usize): bool {
   return (w & (QW_ARMED | QW_DONE | QW_DIGIT | QW_DQ | QW_MORE)) == (QW_ARMED | QW_DONE | QW_DIGIT | QW_DQ);
 }
 
+// x%22%20or%20%221%20a  — the "…" quote-or rules measure the re-opened literal (at most four bytes, or one number glued to the
+// quote ending the value); in input offsets a percent-encoded value's %22 and %20 are three bytes each and its literal looks
+// longer than SQL reads it, so x" or "1 a, blocked raw, was clean as every client sends it. This byte (ST_DQ) measures the
+// literal after the value's last " in the bytes the lexer reads (decoded): the rules take it besides the offsets, so no
+// encoding loses the raw verdict. (A spare byte of the split tracker's state word; an escaped \" re-arms nothing.)
+const ST_DQ: u32 = ST_SPLIT + 1;
+const DQ_ON: u32 = 0x80;    // a " was seen (the tracker counts)
+const DQ_WORD: u32 = 0x40;  // a word came after it
+const DQ_GLUED: u32 = 0x20; // with DQ_WORD: the first word is glued to the quote (no byte between)
+const DQ_WORD2: u32 = 0x10; // a second word came after it
+const DQ_LEN: u32 = 0x07;   // bytes after it, saturating at 7 (the rules want at most four)
+
+function dquotePunct(st: usize, d: u32, c: u32, escaped: bool): void {
+  if (c == 0x22 && !escaped) d = DQ_ON;
+  else if ((d & DQ_LEN) < DQ_LEN) d++;
+  store<u8>(st + ST_DQ, <u8>d);
+}
+
+/** The tracker above for a word of `len` bytes. */
+function dquoteWord(st: usize, d: u32, len: u32): void {
+  const n0 = d & DQ_LEN, n = n0 + len;
+  const e = (d & ~DQ_LEN) | (n < DQ_LEN ? n : DQ_LEN);
+  store<u8>(st + ST_DQ, <u8>(e | ((d & DQ_WORD) != 0 ? DQ_WORD2 : DQ_WORD | (n0 == 0 ? DQ_GLUED : 0))));
+}
+
+/** Is the literal after the value's last " at most four bytes, as SQL reads them (decoded)? */
+function dquoteShort(st: usize): bool {
+  const d = <u32>load<u8>(st + ST_DQ);
+  return (d & DQ_ON) != 0 && (d & DQ_LEN) <= 4;
+}
+
+/** Is the value's last word glued after its last " (the word after the quote, and no other word after it: "1-- -, "12345)? */
+function dquoteGluedLast(st: usize): bool {
+  return (<u32>load<u8>(st + ST_DQ) & (DQ_ON | DQ_WORD | DQ_GLUED | DQ_WORD2)) == (DQ_ON | DQ_WORD | DQ_GLUED);
+}
+
 function quoteOnlyStep(st: usize, s: u32, c: u32): void {
   if (c == 0x27 || c == 0x22) {
     if (s == 0) s = QO_LIVE | (1 << 8) | (c << 16);
@@ -2529,7 +2570,9 @@ function quoteOnlyStep(st: usize, s: u32, c: u32): void {
 
 /** The tracker above for a word: a connective keeps it going, any other word ends it. */
 // @ts-ignore: decorator
-@inline export function quoteOnlyWord(st: usize, flags: u64): void {
+@inline export function quoteOnlyWord(st: usize, flags: u64, len: u32): void {
+  const d = <u32>load<u8>(st + ST_DQ);
+  if (d != 0) dquoteWord(st, d, len);
   let w = <u32>load<u8>(st + ST_QWORD);
   if ((w & (QW_ARMED | QW_BSL)) != 0) {
     w &= ~QW_BSL;
@@ -2558,8 +2601,8 @@ function quoteOnlyStep(st: usize, s: u32, c: u32): void {
 // pieces are joined here, across one comment or more (SE/**/LE/**/CT), and the whole looked up: a statement, clause,
 // connective, dangerous or function keyword is reported. Only pieces glued to the comment on both sides: a glob's
 // src/**/x joins "srcx", no keyword, and "a /* b */ c" has spaces.
-const SP_STATE: u32 = 0;   // 0 idle, 2 '/' glued after a word, 3 inside the comment, 4 after a '*' in it, 5 the comment closed,
-                           // 6 a joined word ended (a '/' glued to it opens another comment)
+const SP_STATE: u32 = 0;   // (a byte) 0 idle, 2 '/' glued after a word, 3 inside the comment, 4 after a '*' in it, 5 the comment
+                           // closed, 6 a joined word ended (a '/' glued to it opens another comment); bytes 1-3 are spare (ST_DQ)
 const SP_END: u32 = 4;     // end of the closed comment (5) or of the joined word (6)
 const SP_START: u32 = 8;   // start of the first piece
 const SP_LEN: u32 = 12;    // bytes joined so far in SP_BUF
@@ -2574,48 +2617,48 @@ const SPLIT_CLASSES: u64 = K_SQL_UNION | K_SQL_SELECT | K_SQL_INSERT | K_SQL_DEL
 // @ts-ignore: decorator
 @inline export function splitWord(st: usize, len: u32, start: u32, end: u32): void {
   s32(st, ST_SPLIT + SP_WLEN, len);
-  if (g32(st, ST_SPLIT + SP_STATE) != 0) splitWordStep(st, len, start, end);
+  if (<u32>load<u8>(st + ST_SPLIT + SP_STATE) != 0) splitWordStep(st, len, start, end);
 }
 
 function splitWordStep(st: usize, len: u32, start: u32, end: u32): void {
-  const s = g32(st, ST_SPLIT + SP_STATE);
-  if (s == 3 || s == 4) { s32(st, ST_SPLIT + SP_STATE, 3); return; } // (a word inside the comment)
+  const s = <u32>load<u8>(st + ST_SPLIT + SP_STATE);
+  if (s == 3 || s == 4) { store<u8>(st + ST_SPLIT + SP_STATE, 3); return; } // (a word inside the comment)
   if (s == 5 && start == g32(st, ST_SPLIT + SP_END)) {
     const have = g32(st, ST_SPLIT + SP_LEN);
     if (have + len <= SP_MAX) {
       memory.copy(st + ST_SPLIT + SP_BUF + have, st + ST_LEX + LX_WORD, len);
       s32(st, ST_SPLIT + SP_LEN, have + len);
       if ((flagsOfBytes(st + ST_SPLIT + SP_BUF, have + len) & SPLIT_CLASSES) != 0) report(st, R_SQLI_SPLIT_KEYWORD, g32(st, ST_SPLIT + SP_START), end);
-      s32(st, ST_SPLIT + SP_STATE, 6); s32(st, ST_SPLIT + SP_END, end);
+      store<u8>(st + ST_SPLIT + SP_STATE, 6); s32(st, ST_SPLIT + SP_END, end);
       return;
     }
   }
-  s32(st, ST_SPLIT + SP_STATE, 0);
+  store<u8>(st + ST_SPLIT + SP_STATE, 0);
 }
 
 /** A punctuation byte, for the split-keyword tracker (a '/', or anything while it waits). */
 // @ts-ignore: decorator
 @inline export function splitPunct(st: usize, c: u32, start: u32, end: u32, glued: bool): void {
-  if (c == 0x2f || g32(st, ST_SPLIT + SP_STATE) != 0) splitPunctStep(st, c, start, end, glued);
+  if (c == 0x2f || <u32>load<u8>(st + ST_SPLIT + SP_STATE) != 0) splitPunctStep(st, c, start, end, glued);
 }
 
 function splitPunctStep(st: usize, c: u32, start: u32, end: u32, glued: bool): void {
   const p = st + ST_SPLIT;
-  const s = g32(p, SP_STATE);
-  if (s == 3) { if (c == 0x2a) s32(p, SP_STATE, 4); return; }
-  if (s == 4) { s32(p, SP_STATE, c == 0x2f ? 5 : c == 0x2a ? 4 : 3); if (c == 0x2f) s32(p, SP_END, end); return; }
-  if (s == 2) { s32(p, SP_STATE, c == 0x2a ? 3 : 0); return; }
+  const s = <u32>load<u8>(p + SP_STATE);
+  if (s == 3) { if (c == 0x2a) store<u8>(p + SP_STATE, 4); return; }
+  if (s == 4) { store<u8>(p + SP_STATE, <u8>(c == 0x2f ? 5 : c == 0x2a ? 4 : 3)); if (c == 0x2f) s32(p, SP_END, end); return; }
+  if (s == 2) { store<u8>(p + SP_STATE, <u8>(c == 0x2a ? 3 : 0)); return; }
   if (c == 0x2f && glued) {
-    if (s == 6 && start == g32(p, SP_END)) { s32(p, SP_STATE, 2); return; } // (the joined word goes on)
+    if (s == 6 && start == g32(p, SP_END)) { store<u8>(p + SP_STATE, 2); return; } // (the joined word goes on)
     const len = g32(p, SP_WLEN);
     if (len < SP_MAX) {
       memory.copy(p + SP_BUF, st + ST_LEX + LX_WORD, len);
       s32(p, SP_LEN, len); s32(p, SP_START, load<u32>(st + ST_LEX + LX_START));
-      s32(p, SP_STATE, 2);
+      store<u8>(p + SP_STATE, 2);
       return;
     }
   }
-  s32(p, SP_STATE, 0);
+  store<u8>(p + SP_STATE, 0);
 }
 
 // 1 or 1  7 and 7  2 || 2  — the whole value (spaces aside) a number, a connective and the same number again: true for every row

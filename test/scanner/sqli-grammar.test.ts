@@ -1867,3 +1867,33 @@ describe("sqli: x'||UTL_HTTP.REQUEST(…)||' — an Oracle package call after a 
       "z' || sys.dbms_lock.sleep(4) || '", "k'||my_pkg.leak(1)||'"],
     ['foo||bar', 'a || b.c(2)', "it's || p.q(1)", 'cat x || obj.run(3)']);
 });
+
+// Red team rte26 06 (session 22): x" or "1 a and admin" or "1 -- were blocked raw (json, an unencoded query) but clean
+// percent-encoded, as every client sends them in a query or form: the "…" quote-or measured its re-opened literal (at most four
+// bytes, or a number glued to the quote ending the value) in input offsets, where %22 and %20 are three bytes each. SQLite returns
+// every row for name = "x" or "1 a". The literal is measured in decoded bytes too now (the operator twin x" * "1 as well), so
+// every encoding gives the raw verdict; look-alikes clean raw stay clean encoded.
+describe('sqli: x" or "1 a — the "…" quote-or with words after the number, however it is encoded', () => {
+  const encodings = (input: string): [string, 'query' | 'form' | 'json'][] => [[input, 'json'], [input, 'query'],
+    [encodeURIComponent(input), 'query'], [encodeURIComponent(input).replace(/%20/g, '+'), 'form'],
+    [encodeURIComponent(encodeURIComponent(input)), 'query']];
+  const attacks = ['x" or "1 a', 'admin" or "1 --', 'x" and "1 ab', 'x" or "ab c', '" or "1 a', 'x" or "12345', 'x" or "1-- -',
+    'x" * "1', 'x" * "12345'];
+  it.each(attacks)('%s is blocked in every encoding', (input) => {
+    for (const [value, context] of encodings(input)) {
+      const r = d.scan(value, { context });
+      expect(ruleIds(r), `${context} ${value}`).toContain('sqli.string-breakout');
+      expect(r.blocked, `${context} ${value}`).toBe(true);
+    }
+  });
+  it.each(['calendar" and "disney:', 'the "red" or "blue', 'He said " or " 1 time', '12" * "14 measures', 'x" or "abcde',
+    'x " or "1 time', 'x" * "1 a'])('%s is clean in every encoding', (input) => {
+    for (const [value, context] of encodings(input)) {
+      const r = d.scan(value, { context });
+      expect(r.blocked, `${context} ${value}: ${ruleIds(r).join(' ')}`).toBe(false);
+    }
+  });
+  it('gives the same findings split anywhere (percent-encoded)', () => {
+    expectSameWhenSplit(d, attacks.map((s) => encodeURIComponent(s)), 'query');
+  });
+});
