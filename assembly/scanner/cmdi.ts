@@ -185,6 +185,17 @@ const K_TRUNC2: u32 = 0x1000000;
 /** K_ANGLE bit 25: the null command ':' read where the command word belongs after ; | & (x;:>app.db): a '>' after it, glued
  * or after spaces, is K_TRUNC's redirection alone (':' does nothing but the redirection); a word after it leaves it. */
 const K_NULLCMD: u32 = 0x2000000;
+/** K_ANGLE bit 26: a path after '| ' was closed by spaces and a '|' like a Markdown table's cell (| setup.exe | 1.2 MB |,
+ * winPath step 6). It is also a pipeline's stage (x | uploads/run.sh | cat runs run.sh in sh and cmd.exe), so it is let go
+ * only when that pipeline cannot run: the value ends in a '|' (after spaces), which sh and cmd.exe reject as a syntax
+ * error before running any of the line. Judged at the end (cmdFinishFull); kept over separators. Bit 27: the last
+ * non-space byte so far is a '|' no '\\' or '^' escapes (see cellPunct); bit 28: a newline (the '|' before it carries the
+ * pipeline on to the next line, whose commands may complete it) or a '#' starting sh's comment (x | a.sh | cat #|)
+ * came after the cell: no release. */
+const K_CELL: u32 = 0x4000000;
+const K_CELL_END: u32 = 0x8000000;
+const K_CELL_BAD: u32 = 0x10000000;
+const K_CELLS: u32 = K_CELL | K_CELL_END | K_CELL_BAD;
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it); 3: and a one-letter word after x` waits (see splitTick)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
                              // (only a word starting right at that end matches it, so it is never cleared)
@@ -672,6 +683,7 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
   if (s == 6) { // "| setup.exe " then: spaces wait, a '|' closes a table's cell; anything else runs the program
     if (!isWord && ch == 0x20) return;
     if (isWord || ch != 0x7c) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
+    else s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_CELL | K_CELL_END); // (judged at the end: see K_CELL)
     s32(c, C_CMD, 0); return;
   }
   if (isWord) {
@@ -1946,9 +1958,22 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
   const mark = ch == 0x3a ? colonMark(c, start, end) : 0;
   // (a '[' in command position: a static call there is a statement of its own, x; [IO.File]::ReadAllText(, see staticCall)
   if (ch == 0x5b && (g32(c, C_POS) == 2 || g32(c, C_POS) == 3)) s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_BRACKET);
+  if ((g32(st + ST_CMD3, K_ANGLE) & K_CELL) != 0) cellPunct(st, c, ch, start);
   cmdPunctBody(st, c, ch, start, end);
   if (mark != 0) s32(c, C_PREV, mark);
   if (ch == 0x20 && g32(st, ST_OPTION) == (end | 0x40000000)) execAfterSpace(st, c, start, end);
+}
+
+/** After a released table cell (K_CELL): does the value still end in a bare '|'? (A word after it is read at the end.) */
+function cellPunct(st: usize, c: usize, ch: u32, start: u32): void {
+  if (ch == 0x20 || ch == 0x09) return;
+  const k3 = st + ST_CMD3;
+  let ka = g32(k3, K_ANGLE) & ~K_CELL_END;
+  // (a '#' glued to a word is part of it, | C# |; elsewhere sh starts a comment there)
+  if (ch == 0x0a || (ch == 0x23 && <u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) != start)) ka |= K_CELL_BAD;
+  // (\| and ^| are a '|' character to sh and cmd.exe: x | a.sh | cat \| runs)
+  else if (ch == 0x7c && !(g32(c, C_LAST_END) == start && (g32(c, C_PREV) == 0x5c || g32(c, C_PREV) == 0x5e))) ka |= K_CELL_END;
+  s32(k3, K_ANGLE, ka);
 }
 
 /**
@@ -2451,7 +2476,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       (<u32>(load<u64>(j + J_LW) >> 32) == start || g32(c, C_PREV) == 0x22 || g32(c, C_PREV) == 0x27);
     // (K_LINE stays over the pipeline's '|', not over || or another separator: Get-Date; x | Get-ChildItem C:\Users)
     const line = ch == 0x7c && !(adjacent && g32(c, C_PREV) == 0x7c) ? K_LINE : 0;
-    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & (line | K_COMPOUND | K_CASE)) | K_CODE | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0));
+    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & (line | K_COMPOUND | K_CASE | K_CELLS)) | K_CODE | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0));
   }
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
@@ -2598,7 +2623,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
  * but a redirection alone after a separator, K_TRUNC, kept in the third region) */
 // @ts-ignore: decorator
 @inline export function cmdFinish(st: usize, c: usize, end: u32): void {
-  if (!quiet(c, st + ST_CMD2) || (g32(st + ST_CMD3, K_ANGLE) & K_TRUNC) != 0) cmdFinishFull(st, c, end);
+  if (!quiet(c, st + ST_CMD2) || (g32(st + ST_CMD3, K_ANGLE) & (K_TRUNC | K_CELL)) != 0) cmdFinishFull(st, c, end);
 }
 
 function cmdFinishFull(st: usize, c: usize, end: u32): void {
@@ -2625,6 +2650,10 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
   if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5 || g32(c, C_CMD_STEP) == 6) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
   if (kind == 1 || kind == 2) pendingAtEnd(st, c, kind, end);
+  // a released table cell: the value must end in a bare '|' with no word after it (see K_CELL), or the pipeline runs
+  const ka = g32(st + ST_CMD3, K_ANGLE);
+  if ((ka & K_CELL) != 0 && ((ka & (K_CELL_END | K_CELL_BAD)) != K_CELL_END || g32(c, C_PREV) != 0x7c ||
+      <u32>(load<u64>(j + J_LW) >> 32) >= g32(c, C_LAST_END))) report(st, R_CMDI_SHELL_PATH, 0, end);
 }
 
 /** A strong or weak command word (C_CMD `kind` 1 or 2) still pending when the value ends at `end`: does it run? */

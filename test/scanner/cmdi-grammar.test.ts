@@ -1972,3 +1972,15 @@ describe('cmdi session 22 (cf26b): a command name cut into letters by quotes ope
   // a contraction or a name has one apostrophe (I'd spells id, l's spells ls); rock'n'roll spells no command
   it.each(["O'Neil", "D'Andre", "rock'n'roll", "Rock'n'Roll", "I'd", "l's", "y'all'd've", "I'd'd", "O'Neil's"])('%s stays clean', expectNoCmdi);
 });
+
+describe('cmdi session 22 (cf26c, rte26 04): a table cell is released only when the pipeline cannot run', () => {
+  // "| path |" is also a pipeline stage: sh and cmd.exe run it unless the value ends in a bare '|' (a syntax error)
+  it.each(['x | uploads/run.sh | cat', '| uploads/run.sh | cat', 'x | uploads/run.sh\t| cat', 'x | uploads/run.sh |x',
+    'x || uploads/run.sh || y', 'x | a.exe | more', ';| a.bat | more', 'x |\ta.exe\t| more', 'x | uploads\\a.exe | more',
+    'x | a.bat | find "x"',
+    // a '|' escaped (\| ^|) or in sh's comment (#) is no pipe; a newline after the '|' carries the pipeline on
+    'x | uploads/run.sh | cat #|', 'x | uploads/run.sh | cat \\|', 'x | a.exe | more ^|', 'x | uploads/run.sh |\ncat |',
+    '| a.exe | x;# |'])('%s is a command', expectCmdi);
+  it.each(['| setup.exe | 1.2 MB |', '| setup.exe | 1.2 MB |  ', '| a.exe | C# |', '| Name | Size |\n|---|---|\n| setup.exe | 1.2 MB |',
+    'x | a.exe |'])('%s stays clean', expectNoCmdi);
+});
