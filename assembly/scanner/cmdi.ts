@@ -540,9 +540,9 @@ function winRunExt(word: usize, len: u32): bool {
  * lowest) and length `n`: a program's (exeExt; not .com on a relative path, a domain more often), another runnable one on
  * a relative path (winRunExt), or a script's on sh's (scriptExt). (Numbers, not string literals: see psNounMore.)
  */
-function extValue(v: u32, n: u32, wrap: u32): bool {
+function extValue(st: usize, c: usize, v: u32, n: u32, wrap: u32): bool {
   if (n == 3 && (v == 0x657865 || v == 0x746162 || v == 0x646d63 || (v == 0x6d6f63 && (wrap & WIN_REL) == 0))) return true; // exe bat cmd com
-  if ((wrap & WIN_REL) != 0) {
+  if ((wrap & WIN_REL) != 0 && winRunOk(st, c, (n == 2 && v == 0x736a) || (n == 3 && v == 0x65736a))) {
     if (n == 2 && v == 0x736a) return true; // js
     if (n == 3 && (v == 0x726373 || v == 0x666970 || v == 0x736276 || v == 0x656276 || v == 0x65736a || v == 0x667377 ||
       v == 0x617468 || v == 0x69736d || v == 0x317370)) return true; // scr pif vbs vbe jse wsf hta msi ps1
@@ -620,6 +620,35 @@ const SH_REL: u32 = 16;
 /** C_WRAP (kind 11): the path stands apart after a '|' ("| setup.exe", a Markdown table's cell): a space and a '|' after it
  * close the cell (| setup.exe | 1.2 MB |), see winPath's step 6. */
 const WIN_CELL: u32 = 32;
+/** C_CMD_POS bits of a kind 11 path (its low bits keep the position, 2): it started after a newline, after a '|', and it
+ * went through a folder (a '\\' or '/' in it). See winRunOk. */
+const POS_NL: u32 = 0x100;
+const POS_PIPE: u32 = 0x200;
+const POS_DIR: u32 = 0x400;
+/** C_CMD_POS bit of a kind 11 path after '&': the name is glued to the '&'. */
+const POS_GLUED: u32 = 0x800;
+/** POS_NL or POS_PIPE for a path starting now after the separator in C_PREV. */
+// @ts-ignore: decorator
+@inline function sepBits(c: usize): u32 {
+  const p = g32(c, C_PREV);
+  return p == 0x0a ? POS_NL : p == 0x7c ? POS_PIPE : 0;
+}
+
+/**
+ * May a relative path with one of winRunExt's extensions (`js`: .js or .jse) run? Not after a newline: cmd.exe runs only
+ * the line before it, and sh reads src\\App.js as srcApp.js and runs no file by association (a file list or a compile error,
+ * "Changed files:\nsrc\\index.js", "editing\nscripts\\deploy.ps1"). A .js file, everywhere in developer text, counts only as
+ * a bare name after '|' (x|a.js; Files|src\\a.js|src\\b.js is a list) and, after '&', not as a capitalised name glued to it
+ * (Barnes&Noble.js, AT&T\\billing\\invoice.js, P&G\\scripts\\build.js: a brand; x&a.js, x&uploads\\a.js still run).
+ */
+function winRunOk(st: usize, c: usize, js: bool): bool {
+  const p = g32(c, C_CMD_POS);
+  if ((p & POS_NL) != 0) return false;
+  if (!js) return true;
+  if ((p & POS_PIPE) != 0) return (p & POS_DIR) == 0;
+  return !((p & POS_GLUED) != 0 && rawUpper(st, g32(c, C_CMD_START)) == 1); // (unknown case: the more dangerous reading)
+}
+
 /** The C_WRAP bits a kind 11 path keeps from segment to segment. */
 const WIN_KEEP: u32 = WIN_REL | SH_REL | WIN_CELL;
 /** WIN_CELL for a path starting now after '|' with a space between them (C_POS_START: the separator's first byte). */
@@ -662,7 +691,7 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
       if (pn + wlen <= 4) {
         let v = w >> 8;
         for (let i: u32 = 0; i < wlen; i++) v |= <u32>load<u8>(st + ST_LEX + LX_WORD + i) << ((pn + i) << 3);
-        s32(c, C_WRAP, extValue(v, pn + wlen, w) ? w | 2 : w & ~2);
+        s32(c, C_WRAP, extValue(st, c, v, pn + wlen, w) ? w | 2 : w & ~2);
         extKeep(c, st + ST_LEX + LX_WORD, wlen, pn, w >> 8);
       } else s32(c, C_WRAP, g32(c, C_WRAP) & ~(2 | 0xc0));
       s32(c, C_CMD_STEP, 5); s32(c, C_CMD_END, end); return;
@@ -695,7 +724,8 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
       if (exeExt(st + ST_LEX + LX_WORD, wlen) && !((g32(c, C_WRAP) & WIN_REL) != 0 && wordIs(st + ST_LEX + LX_WORD, wlen, "com"))) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
       else if ((g32(c, C_WRAP) & SH_REL) != 0 && scriptExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
       // (x&a.vbs, x|uploads\a.hta: a relative path cmd.exe hands to the program its extension is associated with)
-      else if ((g32(c, C_WRAP) & WIN_REL) != 0 && winRunExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
+      else if ((g32(c, C_WRAP) & WIN_REL) != 0 && winRunExt(st + ST_LEX + LX_WORD, wlen) &&
+        winRunOk(st, c, wlen == 2 || load<u16>(st + ST_LEX + LX_WORD) == 0x736a)) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
       return;
     }
     if (s == 3 && adjacent) { s32(c, C_CMD_END, end); return; } // (a name the lexer split, v1 then 0)
@@ -704,15 +734,18 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
   if (s == 0) { // a drive letter, or a one-letter file name (x&a.bat, x|a\b.exe: relative; x\na.exe bare, see step kind 6)
     if ((g32(c, C_WRAP) & SH_REL) != 0 && !(ch == 0x2f && adjacent)) { s32(c, C_CMD, 0); return; } // (after ';')
     if (ch == 0x3a && adjacent) s32(c, C_CMD_STEP, 1);
-    else if ((ch == 0x2e || ch == 0x5c) && adjacent) { s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL | winCell(c) | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); }
-    else if (ch == 0x2f && adjacent) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL | winCell(c)); } // (x&&b/c.sh: sh's relative path)
+    else if ((ch == 0x2e || ch == 0x5c) && adjacent) {
+      s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL | winCell(c) | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0));
+      if (ch == 0x5c) s32(c, C_CMD_POS, g32(c, C_CMD_POS) | POS_DIR);
+    }
+    else if (ch == 0x2f && adjacent) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL | winCell(c)); s32(c, C_CMD_POS, g32(c, C_CMD_POS) | POS_DIR); } // (x&&b/c.sh: sh's relative path)
     else s32(c, C_CMD, 0);
     return;
   }
   // (a '/' in a relative path is sh's too: x&uploads/run.sh, x&&a/b.sh run the script from the working folder, as after ; |)
   if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) {
     const w = g32(c, C_WRAP);
-    s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, (w & WIN_KEEP) | (ch == 0x2f && (w & WIN_REL) != 0 ? SH_REL : 0)); return;
+    s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, (w & WIN_KEEP) | (ch == 0x2f && (w & WIN_REL) != 0 ? SH_REL : 0)); s32(c, C_CMD_POS, g32(c, C_CMD_POS) | POS_DIR); return;
   }
   if (ch == 0x2e && adjacent && (s == 3 || s == 5)) { s32(c, C_CMD_STEP, 4); return; }
   if ((ch == 0x2d || ch == 0x5f) && adjacent && s == 3) return; // (a name with - or _ in it goes on)
@@ -904,12 +937,13 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // folder by a bare name; one on the PATH is a command word judged as such (x\ncalc.exe): "Hi,\nsetup.exe crashes"
     // (WIN_BARE until a '\' or '/' comes)
     if (s == 0 && !isWord && adjacent && (ch == 0x5c || ch == 0x2e) && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL | winCell(c) | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0)); return;
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL | winCell(c) | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0));
+      s32(c, C_CMD_POS, g32(c, C_CMD_POS) | sepBits(c) | (ch == 0x5c ? POS_DIR : 0)); return;
     }
     // x;uploads/run.sh, x|uploads/a.exe: sh runs a path with a '/' from the working folder (judged by its last segment's
     // extension, see winPath; "and/or; yes/no", "docs/readme.md" name no program)
     if (s == 0 && !isWord && adjacent && ch == 0x2f && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a || g32(c, C_PREV) == 0x3b)) {
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL | winCell(c)); return;
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL | winCell(c)); s32(c, C_CMD_POS, g32(c, C_CMD_POS) | sepBits(c) | POS_DIR); return;
     }
     if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
     if (isWord) {
@@ -1853,7 +1887,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     } else if (prefix) {
     } else if (pos == 2 && len == 1 && first - 0x61 < 26 && (g32(c, C_PREV) == 0x26 || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a || g32(c, C_PREV) == 0x3b)) {
       // c:\ (see winPath); after ';' (no separator of cmd.exe's) only sh's relative path, x;b/c.sh (SH_REL marks it at step 0)
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos); s32(c, C_WRAP, g32(c, C_PREV) == 0x3b ? SH_REL : 0);
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos | sepBits(c) | (adjacent && g32(c, C_PREV) == 0x26 ? POS_GLUED : 0)); s32(c, C_WRAP, g32(c, C_PREV) == 0x3b ? SH_REL : 0);
     } else if (pos == 2 && first - 0x61 < 26 && len >= 2) {
       // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
       // (not the second field of "id;name;date": the command before it still waits for the ';' after it, step 35)
@@ -1872,7 +1906,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
         s32(c, C_WRAP, 128 | 256);
       } else if (g32(c, C_PREV) == 0x26) { // x&x.bat, x&uploads\a.exe: cmd.exe runs a program a relative path names (see winPath)
-        s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 3); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos); s32(c, C_WRAP, WIN_REL);
+        s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 3); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos | (adjacent ? POS_GLUED : 0)); s32(c, C_WRAP, WIN_REL);
       }
     }
     if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function") && !prefix) s32(c, C_POS, 0); // function x() {
@@ -2531,7 +2565,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   }
   // x&"uploads\a.exe", x|^a.exe: a quote or caret glued to cmd.exe's '&' or '|' before a program's path (see winPath, step 7)
   if ((ch == 0x22 || ch == 0x5e) && (prev == 0x26 || prev == 0x7c) && g32(c, C_POS) == 2 && adjacent && g32(c, C_CMD) == 0) {
-    s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 7); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, 2); s32(c, C_WRAP, 0);
+    s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 7); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, 2 | sepBits(c)); s32(c, C_WRAP, 0);
   }
   // '! ' negates the pipeline after it: the position stays for its command (a word glued to the '!' takes none, see cmdWordFull)
   if (ch == 0x21 && g32(c, C_POS) == 2) {}

@@ -1816,7 +1816,7 @@ describe('cmdi session 22 (cf26): a relative path with a slash after & && or a o
 // path standing apart between a table's '|' cells is a Markdown cell (| setup.exe | 1.2 MB |), glued or given more it runs
 describe('cmdi session 22 (cf26): runnable extensions after & | newline, and a Markdown table cell', () => {
   it.each(['x&a.vbs', 'x&a.scr', 'x&a.hta', 'x&a.js', 'x&a.wsf', 'x&a.ps1', 'x|a.ps1', 'x|a.scr', 'x&a.pif', 'x&a.msi',
-    'x&uploads\\a.jse', 'x\nuploads\\a.vbs', 'x | a.exe', 'x | a.exe x', 'x|a.exe |', 'x | uploads\\a.exe /S', 'x | a.vbs '])('%s is a command', expectCmdi);
+    'x&uploads\\a.jse', 'x | a.exe', 'x | a.exe x', 'x|a.exe |', 'x | uploads\\a.exe /S', 'x | a.vbs '])('%s is a command', expectCmdi);
   it.each(['| setup.exe | 1.2 MB |', '| index.js | entry point |', '| asynckit.min.js.gz |  1.47 kB |', '| a.js |', 'x&a.json',
     'x|a.jsx', 'Hi\nsetup.msi fails', 'x&Readme.txt', 'File | Open'])('%s stays clean', expectNoCmdi);
 });
@@ -1983,4 +1983,15 @@ describe('cmdi session 22 (cf26c, rte26 04): a table cell is released only when 
     '| a.exe | x;# |'])('%s is a command', expectCmdi);
   it.each(['| setup.exe | 1.2 MB |', '| setup.exe | 1.2 MB |  ', '| a.exe | C# |', '| Name | Size |\n|---|---|\n| setup.exe | 1.2 MB |',
     'x | a.exe |'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 22 (cf26c, rte26 07): a .js file is everywhere in developer text; nothing runs by association after a newline', () => {
+  // cmd.exe runs only the line before a newline, and sh reads src\App.js as srcApp.js: after a newline only a program's
+  // extension counts (x\nuploads\a.exe); .js after '|' only as a bare name, after '&' not as a capitalised name glued to it
+  it.each(['Failed to compile.\nsrc\\App.js\n  Line 5: x is not defined', 'Changed files:\nsrc\\index.js\nsrc\\App.js',
+    'Error in\nlib\\utils.js line 40', 'src\\app.js | 4 ++--\nsrc\\b.js | 2 +-', 'The build broke after editing\nscripts\\deploy.ps1',
+    'Attached:\ndocs\\install.msi', 'Files|src\\a.js|src\\b.js', 'Barnes&Noble.js', 'P&G\\scripts\\build.js', 'Q&A\\answers.js',
+    'AT&T\\billing\\invoice.js', 'x\nuploads\\a.vbs'])('%s stays clean', expectNoCmdi);
+  it.each(['x&a.js', 'x&uploads\\a.js', 'x|a.js', 'x&uploads\\a.jse', 'x|a.jse', 'x&a.j^s', 'x&"a.js"', 'x|^a.js', 'x&a.vbs',
+    'x|uploads\\a.vbs', 'x|a.ps1', 'x&uploads\\a.ps1', 'x\nuploads\\a.exe', 'x\nuploads\\run.bat'])('%s is a command', expectCmdi);
 });
