@@ -87,6 +87,11 @@ const TITLE: u32 = 67108864;
 /** C_WRAP (kinds 1 and 2): the command word follows the dot builtin on a new line (x\n. cmd): a script's extension glued
  * to it (x\n. cmd.sh) makes it the file sourced, as kind 7 reads any other name there (see step kind 7, steps 5 and 6). */
 const DOT_NL: u32 = 134217728;
+/** C_WRAP (kinds 1 and 2): the command word is gc, PowerShell's Get-Content, and a metric's label as often (heap|gc|cpu,
+ * "alloc rate high;gc 20/min"): it reads a file only given one, so only a path-like argument counts, a drive, a dotted
+ * name, a folder or an option (x;gc C:\x, x;gc secret.txt, x|gc -Path a); gc with nothing after it, something glued to
+ * it or a plain word (a|gc b) is let go (see gcStep). */
+const GC_CMD: u32 = 268435456;
 
 /**
  * Was the word [start, end) written in Title-case, one upper-case letter and then lower-case ones ("Cat", "Route",
@@ -251,7 +256,9 @@ function needsArgument(word: usize, len: u32): bool {
     inList(word, len, "touch paste copy move cp mv mkdir rmdir rm ln chmod chown") ||
     // (source and open with no operand name no file to read or open: "docs | source", "file | open"; cmd.exe's format with
     // no volume answers "Required parameter missing": "Paste | Format")
-    (len >= 4 && inList(word, len, "source open format")));
+    (len >= 4 && inList(word, len, "source open format")) ||
+    // (PowerShell's gc, Get-Content, with no path has no file to read: "heap|gc|cpu", "x;gc"; compared by its bytes, see psNounMore)
+    (len == 2 && load<u16>(word) == 0x6367));
 }
 
 /** The pending command is a shell or interpreter named alone (nothing after it yet) and not at the end of a pipe. */
@@ -756,6 +763,18 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
   s32(c, C_CMD, 0);
 }
 
+/** gc's next event (see GC_CMD): true when taken here. Step 70: a plain word after "gc ", its path read from what is glued to it. */
+function gcStep(st: usize, c: usize, isWord: bool, ch: u32, s: u32, adjacent: bool, end: u32): bool {
+  if (s == 0 && !(!isWord && ch == 0x20)) { s32(c, C_CMD, 0); return true; } // (gc|cpu, gc;x, gc.x: no file named)
+  if (s == 1 && isWord) { s32(c, C_CMD_STEP, 70); s32(c, C_CMD_END, end); return true; }
+  if (s == 70) {
+    if (!isWord && adjacent && (ch == 0x2e || ch == 0x3a || ch == 0x5c || ch == 0x2f)) fire(st, c, end, false); // (secret.txt C: a\b a/b)
+    else s32(c, C_CMD, 0);
+    return true;
+  }
+  return false;
+}
+
 /**
  * The pending command word meets the next event: decide, keep waiting, or drop it. `wlen`: a word event's decoded
  * length (the lexer's word buffer holds that many bytes; [start, end) is its span in the input, longer when encoded).
@@ -786,6 +805,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     pendingAtEnd(st, c, kind, start); s32(c, C_CMD, 0); return;
   }
   if (kind == 11) { winPath(st, c, isWord, ch, flags, start, end, wlen); return; }
+  if ((g32(c, C_WRAP) & GC_CMD) != 0 && (kind == 1 || kind == 2) && gcStep(st, c, isWord, ch, s, adjacent, end)) return;
   if (s == 38 || s == 39) { // powershell ( or powershell " then: a command word or a cmdlet's Verb- in it runs (see PS_LINE)
     // (powershell (New-Object Net.WebClient).DownloadString(, powershell "IEX (...)", powershell 'whoami'; not a title's
     // "PowerShell (Windows) guide", "PowerShell \"for beginners\"")
@@ -1869,7 +1889,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         (len == 2 && wordIs(word, len, "su") ? 262144 : 0) | (quietAlone(word, len) ? 524288 : 0) |
         (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0) |
         (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0) |
-        (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0) | title | (dotNl ? DOT_NL : 0));
+        (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0) | title | (dotNl ? DOT_NL : 0) |
+        (len == 2 && load<u16>(word) == 0x6367 ? GC_CMD : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_FRESH) != 0) {
         s32(c, C_POS_START, start);
@@ -2702,6 +2723,7 @@ function pendingAtEnd(st: usize, c: usize, kind: u32, end: u32): void {
     else if (s == 21 || s == 23 || s == 24 || s == 25) fire(st, c, g32(c, C_CMD_END), false); // |id' df % ;su root at the end
     else if (s == 22 || s == 30 || s == 31) {} // "; who's" at the end: a quote left open; "x|sort," "A|Echo,B": a list (step 30)
     else if (s >= 26 && s <= 29) {} // df %>% head at the end (see step 26)
+    else if (s == 70) {} // a|gc b at the end: a plain name, no path (see GC_CMD)
     else if (s == 32 || s == 33) report(st, R_CMDI_CHAINED_COMMAND, g32(c, C_CMD_START) - 1, g32(c, C_CMD_END)); // a;date; at the end
     else if (s == 34 || s == 35) report(st, R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // id; id;name at the end
     // "Name;Date;Time", "Berlin;Germany;yes": a weak word alone ending a list of three or more fields, or a no-op ending

@@ -1995,3 +1995,10 @@ describe('cmdi session 22 (cf26c, rte26 07): a .js file is everywhere in develop
   it.each(['x&a.js', 'x&uploads\\a.js', 'x|a.js', 'x&uploads\\a.jse', 'x|a.jse', 'x&a.j^s', 'x&"a.js"', 'x|^a.js', 'x&a.vbs',
     'x|uploads\\a.vbs', 'x|a.ps1', 'x&uploads\\a.ps1', 'x\nuploads\\a.exe', 'x\nuploads\\run.bat'])('%s is a command', expectCmdi);
 });
+
+describe('cmdi session 22 (cf26c, rte26 09): gc (Get-Content) counts only given a path', () => {
+  // a metric's label or log text: gc alone, glued to a separator or given a plain word reads no file
+  it.each(['heap|gc|cpu', 'a|gc b', 'GC;gc\nstop', 'x;gc', 'x|gc', 'x;gc b'])('%s stays clean', expectNoCmdi);
+  it.each([';gc C:\\x', 'x;gc secret.txt', 'x|gc C:\\x', 'x;gc -Path C:\\a.txt', 'x;gc /etc/passwd', 'x;gc ../a', 'x;gc ~/a',
+    'x;gc a\\b', 'x;gc $env:x', 'x|gc b|iex', 'x;gc b;id'])('%s is a command', expectCmdi);
+});
