@@ -1816,7 +1816,7 @@ describe('cmdi session 22 (cf26): a relative path with a slash after & && or a o
 // path standing apart between a table's '|' cells is a Markdown cell (| setup.exe | 1.2 MB |), glued or given more it runs
 describe('cmdi session 22 (cf26): runnable extensions after & | newline, and a Markdown table cell', () => {
   it.each(['x&a.vbs', 'x&a.scr', 'x&a.hta', 'x&a.js', 'x&a.wsf', 'x&a.ps1', 'x|a.ps1', 'x|a.scr', 'x&a.pif', 'x&a.msi',
-    'x&uploads\\a.jse', 'x\nuploads\\a.vbs', 'x | a.exe', 'x | a.exe x', 'x|a.exe |', 'x | uploads\\a.exe /S', 'x | a.vbs '])('%s is a command', expectCmdi);
+    'x&uploads\\a.jse', 'x | a.exe', 'x | a.exe x', 'x|a.exe |', 'x | uploads\\a.exe /S', 'x | a.vbs '])('%s is a command', expectCmdi);
   it.each(['| setup.exe | 1.2 MB |', '| index.js | entry point |', '| asynckit.min.js.gz |  1.47 kB |', '| a.js |', 'x&a.json',
     'x|a.jsx', 'Hi\nsetup.msi fails', 'x&Readme.txt', 'File | Open'])('%s stays clean', expectNoCmdi);
 });
@@ -1971,4 +1971,34 @@ describe('cmdi session 22 (cf26b): a command name cut into letters by quotes ope
   it.each(["p'i'n'g -c 1 x", "c'u'r'l x", 'w"g"e"t x', "n's'l'o'o'k'u'p x", "c'a't'", 'c"a"t /tmp/x', "i''d"])('%s is a command', expectCmdi);
   // a contraction or a name has one apostrophe (I'd spells id, l's spells ls); rock'n'roll spells no command
   it.each(["O'Neil", "D'Andre", "rock'n'roll", "Rock'n'Roll", "I'd", "l's", "y'all'd've", "I'd'd", "O'Neil's"])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 22 (cf26c, rte26 04): a table cell is released only when the pipeline cannot run', () => {
+  // "| path |" is also a pipeline stage: sh and cmd.exe run it unless the value ends in a bare '|' (a syntax error)
+  it.each(['x | uploads/run.sh | cat', '| uploads/run.sh | cat', 'x | uploads/run.sh\t| cat', 'x | uploads/run.sh |x',
+    'x || uploads/run.sh || y', 'x | a.exe | more', ';| a.bat | more', 'x |\ta.exe\t| more', 'x | uploads\\a.exe | more',
+    'x | a.bat | find "x"',
+    // a '|' escaped (\| ^|) or in sh's comment (#) is no pipe; a newline after the '|' carries the pipeline on
+    'x | uploads/run.sh | cat #|', 'x | uploads/run.sh | cat \\|', 'x | a.exe | more ^|', 'x | uploads/run.sh |\ncat |',
+    '| a.exe | x;# |'])('%s is a command', expectCmdi);
+  it.each(['| setup.exe | 1.2 MB |', '| setup.exe | 1.2 MB |  ', '| a.exe | C# |', '| Name | Size |\n|---|---|\n| setup.exe | 1.2 MB |',
+    'x | a.exe |'])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 22 (cf26c, rte26 07): a .js file is everywhere in developer text; nothing runs by association after a newline', () => {
+  // cmd.exe runs only the line before a newline, and sh reads src\App.js as srcApp.js: after a newline only a program's
+  // extension counts (x\nuploads\a.exe); .js after '|' only as a bare name, after '&' not as a capitalised name glued to it
+  it.each(['Failed to compile.\nsrc\\App.js\n  Line 5: x is not defined', 'Changed files:\nsrc\\index.js\nsrc\\App.js',
+    'Error in\nlib\\utils.js line 40', 'src\\app.js | 4 ++--\nsrc\\b.js | 2 +-', 'The build broke after editing\nscripts\\deploy.ps1',
+    'Attached:\ndocs\\install.msi', 'Files|src\\a.js|src\\b.js', 'Barnes&Noble.js', 'P&G\\scripts\\build.js', 'Q&A\\answers.js',
+    'AT&T\\billing\\invoice.js', 'x\nuploads\\a.vbs'])('%s stays clean', expectNoCmdi);
+  it.each(['x&a.js', 'x&uploads\\a.js', 'x|a.js', 'x&uploads\\a.jse', 'x|a.jse', 'x&a.j^s', 'x&"a.js"', 'x|^a.js', 'x&a.vbs',
+    'x|uploads\\a.vbs', 'x|a.ps1', 'x&uploads\\a.ps1', 'x\nuploads\\a.exe', 'x\nuploads\\run.bat'])('%s is a command', expectCmdi);
+});
+
+describe('cmdi session 22 (cf26c, rte26 09): gc (Get-Content) counts only given a path', () => {
+  // a metric's label or log text: gc alone, glued to a separator or given a plain word reads no file
+  it.each(['heap|gc|cpu', 'a|gc b', 'GC;gc\nstop', 'x;gc', 'x|gc', 'x;gc b'])('%s stays clean', expectNoCmdi);
+  it.each([';gc C:\\x', 'x;gc secret.txt', 'x|gc C:\\x', 'x;gc -Path C:\\a.txt', 'x;gc /etc/passwd', 'x;gc ../a', 'x;gc ~/a',
+    'x;gc a\\b', 'x;gc $env:x', 'x|gc b|iex', 'x;gc b;id'])('%s is a command', expectCmdi);
 });
