@@ -190,17 +190,6 @@ const K_TRUNC2: u32 = 0x1000000;
 /** K_ANGLE bit 25: the null command ':' read where the command word belongs after ; | & (x;:>app.db): a '>' after it, glued
  * or after spaces, is K_TRUNC's redirection alone (':' does nothing but the redirection); a word after it leaves it. */
 const K_NULLCMD: u32 = 0x2000000;
-/** K_ANGLE bit 26: a path after '| ' was closed by spaces and a '|' like a Markdown table's cell (| setup.exe | 1.2 MB |,
- * winPath step 6). It is also a pipeline's stage (x | uploads/run.sh | cat runs run.sh in sh and cmd.exe), so it is let go
- * only when that pipeline cannot run: the value ends in a '|' (after spaces), which sh and cmd.exe reject as a syntax
- * error before running any of the line. Judged at the end (cmdFinishFull); kept over separators. Bit 27: the last
- * non-space byte so far is a '|' no '\\' or '^' escapes (see cellPunct); bit 28: a newline (the '|' before it carries the
- * pipeline on to the next line, whose commands may complete it) or a '#' starting sh's comment (x | a.sh | cat #|)
- * came after the cell: no release. */
-const K_CELL: u32 = 0x4000000;
-const K_CELL_END: u32 = 0x8000000;
-const K_CELL_BAD: u32 = 0x10000000;
-const K_CELLS: u32 = K_CELL | K_CELL_END | K_CELL_BAD;
 const K_TICK: u32 = 4;       // 1 while a backtick substitution is open (the next backtick closes it); 3: and a one-letter word after x` waits (see splitTick)
 const K_SPLIT: u32 = 8;      // end + 1 of an opening backtick joined to the word before it (x`p\ing): see cmdWord
                              // (only a word starting right at that end matches it, so it is never cleared)
@@ -535,10 +524,11 @@ function exeExt(word: usize, len: u32): bool {
  * .ps1 (run from a PowerShell prompt). Compared by their bytes (no string literals: see psNounMore).
  */
 function winRunExt(word: usize, len: u32): bool {
-  if (len == 2) return load<u16>(word) == 0x736a; // js
+  // (not .js or .jse, which WSH runs too: a .js file is named everywhere in developer text — file lists, Markdown tables,
+  // brands like Barnes&Noble.js — and every way found to tell those apart could be worn by an attacker)
   if (len != 3) return false;
   const v = <u32>load<u16>(word) | (<u32>load<u8>(word + 2) << 16);
-  return v == 0x726373 || v == 0x666970 || v == 0x736276 || v == 0x656276 || v == 0x65736a || v == 0x667377 || // scr pif vbs vbe jse wsf
+  return v == 0x726373 || v == 0x666970 || v == 0x736276 || v == 0x656276 || v == 0x667377 || // scr pif vbs vbe wsf
     v == 0x617468 || v == 0x69736d || v == 0x317370; // hta msi ps1
 }
 
@@ -547,11 +537,10 @@ function winRunExt(word: usize, len: u32): bool {
  * lowest) and length `n`: a program's (exeExt; not .com on a relative path, a domain more often), another runnable one on
  * a relative path (winRunExt), or a script's on sh's (scriptExt). (Numbers, not string literals: see psNounMore.)
  */
-function extValue(st: usize, c: usize, v: u32, n: u32, wrap: u32): bool {
+function extValue(c: usize, v: u32, n: u32, wrap: u32): bool {
   if (n == 3 && (v == 0x657865 || v == 0x746162 || v == 0x646d63 || (v == 0x6d6f63 && (wrap & WIN_REL) == 0))) return true; // exe bat cmd com
-  if ((wrap & WIN_REL) != 0 && winRunOk(st, c, (n == 2 && v == 0x736a) || (n == 3 && v == 0x65736a))) {
-    if (n == 2 && v == 0x736a) return true; // js
-    if (n == 3 && (v == 0x726373 || v == 0x666970 || v == 0x736276 || v == 0x656276 || v == 0x65736a || v == 0x667377 ||
+  if ((wrap & WIN_REL) != 0 && winRunOk(c)) {
+    if (n == 3 && (v == 0x726373 || v == 0x666970 || v == 0x736276 || v == 0x656276 || v == 0x667377 ||
       v == 0x617468 || v == 0x69736d || v == 0x317370)) return true; // scr pif vbs vbe jse wsf hta msi ps1
   }
   return (wrap & SH_REL) != 0 && ((n == 2 && v == 0x6873) || (n == 4 && v == 0x68736162)); // sh bash
@@ -624,45 +613,25 @@ const WIN_REL: u32 = 4;
 const WIN_BARE: u32 = 8;
 /** C_WRAP (kind 11): a relative path with a '/' after ; | or a newline (x;uploads/run.sh): sh runs it from the working folder, a script's extension as well as a program's counts. */
 const SH_REL: u32 = 16;
-/** C_WRAP (kind 11): the path stands apart after a '|' ("| setup.exe", a Markdown table's cell): a space and a '|' after it
- * close the cell (| setup.exe | 1.2 MB |), see winPath's step 6. */
-const WIN_CELL: u32 = 32;
-/** C_CMD_POS bits of a kind 11 path (its low bits keep the position, 2): it started after a newline, after a '|', and it
- * went through a folder (a '\\' or '/' in it). See winRunOk. */
+/** C_CMD_POS bit of a kind 11 path (its low bits keep the position, 2): it started after a newline. See winRunOk. */
 const POS_NL: u32 = 0x100;
-const POS_PIPE: u32 = 0x200;
-const POS_DIR: u32 = 0x400;
-/** C_CMD_POS bit of a kind 11 path after '&': the name is glued to the '&'. */
-const POS_GLUED: u32 = 0x800;
-/** POS_NL or POS_PIPE for a path starting now after the separator in C_PREV. */
+/** POS_NL for a path starting now after a newline (C_PREV). */
 // @ts-ignore: decorator
 @inline function sepBits(c: usize): u32 {
-  const p = g32(c, C_PREV);
-  return p == 0x0a ? POS_NL : p == 0x7c ? POS_PIPE : 0;
+  return g32(c, C_PREV) == 0x0a ? POS_NL : 0;
 }
 
 /**
- * May a relative path with one of winRunExt's extensions (`js`: .js or .jse) run? Not after a newline: cmd.exe runs only
- * the line before it, and sh reads src\\App.js as srcApp.js and runs no file by association (a file list or a compile error,
- * "Changed files:\nsrc\\index.js", "editing\nscripts\\deploy.ps1"). A .js file, everywhere in developer text, counts only as
- * a bare name after '|' (x|a.js; Files|src\\a.js|src\\b.js is a list) and, after '&', not as a capitalised name glued to it
- * (Barnes&Noble.js, AT&T\\billing\\invoice.js, P&G\\scripts\\build.js: a brand; x&a.js, x&uploads\\a.js still run).
+ * May a relative path with one of winRunExt's extensions run? Not after a newline: cmd.exe runs only the line before it,
+ * and sh reads scripts\\deploy.ps1 as scriptsdeploy.ps1 and runs no file by association (a file list or a compile error:
+ * "editing\nscripts\\deploy.ps1", "Attached:\ndocs\\install.msi").
  */
-function winRunOk(st: usize, c: usize, js: bool): bool {
-  const p = g32(c, C_CMD_POS);
-  if ((p & POS_NL) != 0) return false;
-  if (!js) return true;
-  if ((p & POS_PIPE) != 0) return (p & POS_DIR) == 0;
-  return !((p & POS_GLUED) != 0 && rawUpper(st, g32(c, C_CMD_START)) == 1); // (unknown case: the more dangerous reading)
+function winRunOk(c: usize): bool {
+  return (g32(c, C_CMD_POS) & POS_NL) == 0;
 }
 
 /** The C_WRAP bits a kind 11 path keeps from segment to segment. */
-const WIN_KEEP: u32 = WIN_REL | SH_REL | WIN_CELL;
-/** WIN_CELL for a path starting now after '|' with a space between them (C_POS_START: the separator's first byte). */
-// @ts-ignore: decorator
-@inline function winCell(c: usize): u32 {
-  return g32(c, C_PREV) == 0x7c && g32(c, C_CMD_START) > g32(c, C_POS_START) + 1 ? WIN_CELL : 0;
-}
+const WIN_KEEP: u32 = WIN_REL | SH_REL;
 
 /**
  * Keeps the extension read so far in C_WRAP's bits 6-7 (its length, 1 to 3) and 8-31 (its bytes) for a caret splitting
@@ -698,7 +667,7 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
       if (pn + wlen <= 4) {
         let v = w >> 8;
         for (let i: u32 = 0; i < wlen; i++) v |= <u32>load<u8>(st + ST_LEX + LX_WORD + i) << ((pn + i) << 3);
-        s32(c, C_WRAP, extValue(st, c, v, pn + wlen, w) ? w | 2 : w & ~2);
+        s32(c, C_WRAP, extValue(c, v, pn + wlen, w) ? w | 2 : w & ~2);
         extKeep(c, st + ST_LEX + LX_WORD, wlen, pn, w >> 8);
       } else s32(c, C_WRAP, g32(c, C_WRAP) & ~(2 | 0xc0));
       s32(c, C_CMD_STEP, 5); s32(c, C_CMD_END, end); return;
@@ -716,12 +685,6 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
   }
   // (cmd.exe drops a caret inside the name, x&a^.exe, x|uploads^\a.exe; not on sh's path after ';', which keeps it)
   if (!isWord && ch == 0x5e && adjacent && s <= 4 && s != 1 && !((g32(c, C_WRAP) & SH_REL) != 0 && (g32(c, C_WRAP) & WIN_REL) == 0)) return;
-  if (s == 6) { // "| setup.exe " then: spaces wait, a '|' closes a table's cell; anything else runs the program
-    if (!isWord && ch == 0x20) return;
-    if (isWord || ch != 0x7c) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
-    else s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_CELL | K_CELL_END); // (judged at the end: see K_CELL)
-    s32(c, C_CMD, 0); return;
-  }
   if (isWord) {
     if (s == 2 && adjacent) { s32(c, C_CMD_STEP, 3); s32(c, C_WRAP, (g32(c, C_WRAP) & WIN_KEEP) | ((flags & K_C_STRONG) != 0 ? 1 : 0)); s32(c, C_CMD_END, end); return; }
     // (a relative one ending in .com is a domain far more often: Barnes&Noble.com)
@@ -732,7 +695,7 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
       else if ((g32(c, C_WRAP) & SH_REL) != 0 && scriptExt(st + ST_LEX + LX_WORD, wlen)) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
       // (x&a.vbs, x|uploads\a.hta: a relative path cmd.exe hands to the program its extension is associated with)
       else if ((g32(c, C_WRAP) & WIN_REL) != 0 && winRunExt(st + ST_LEX + LX_WORD, wlen) &&
-        winRunOk(st, c, wlen == 2 || load<u16>(st + ST_LEX + LX_WORD) == 0x736a)) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
+        winRunOk(c)) s32(c, C_WRAP, g32(c, C_WRAP) | 2);
       return;
     }
     if (s == 3 && adjacent) { s32(c, C_CMD_END, end); return; } // (a name the lexer split, v1 then 0)
@@ -742,22 +705,20 @@ function winPath(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, start: 
     if ((g32(c, C_WRAP) & SH_REL) != 0 && !(ch == 0x2f && adjacent)) { s32(c, C_CMD, 0); return; } // (after ';')
     if (ch == 0x3a && adjacent) s32(c, C_CMD_STEP, 1);
     else if ((ch == 0x2e || ch == 0x5c) && adjacent) {
-      s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL | winCell(c) | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0));
-      if (ch == 0x5c) s32(c, C_CMD_POS, g32(c, C_CMD_POS) | POS_DIR);
+      s32(c, C_CMD_STEP, ch == 0x2e ? 4 : 2); s32(c, C_WRAP, WIN_REL | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0));
     }
-    else if (ch == 0x2f && adjacent) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL | winCell(c)); s32(c, C_CMD_POS, g32(c, C_CMD_POS) | POS_DIR); } // (x&&b/c.sh: sh's relative path)
+    else if (ch == 0x2f && adjacent) { s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL); } // (x&&b/c.sh: sh's relative path)
     else s32(c, C_CMD, 0);
     return;
   }
   // (a '/' in a relative path is sh's too: x&uploads/run.sh, x&&a/b.sh run the script from the working folder, as after ; |)
   if ((ch == 0x5c || ch == 0x2f) && adjacent && s != 4) {
     const w = g32(c, C_WRAP);
-    s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, (w & WIN_KEEP) | (ch == 0x2f && (w & WIN_REL) != 0 ? SH_REL : 0)); s32(c, C_CMD_POS, g32(c, C_CMD_POS) | POS_DIR); return;
+    s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, (w & WIN_KEEP) | (ch == 0x2f && (w & WIN_REL) != 0 ? SH_REL : 0)); return;
   }
   if (ch == 0x2e && adjacent && (s == 3 || s == 5)) { s32(c, C_CMD_STEP, 4); return; }
   if ((ch == 0x2d || ch == 0x5f) && adjacent && s == 3) return; // (a name with - or _ in it goes on)
   if ((s == 3 || s == 5) && (ch == 0x20 || ch == 0x22 || ch == 0x27 || ch == 0x2c || ch == 0x0a || ch == 0x26 || ch == 0x7c) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0) {
-    if (ch == 0x20 && (g32(c, C_WRAP) & WIN_CELL) != 0) { s32(c, C_CMD_STEP, 6); return; }
     report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END));
   }
   s32(c, C_CMD, 0);
@@ -957,13 +918,13 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // folder by a bare name; one on the PATH is a command word judged as such (x\ncalc.exe): "Hi,\nsetup.exe crashes"
     // (WIN_BARE until a '\' or '/' comes)
     if (s == 0 && !isWord && adjacent && (ch == 0x5c || ch == 0x2e) && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a)) {
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL | winCell(c) | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0));
-      s32(c, C_CMD_POS, g32(c, C_CMD_POS) | sepBits(c) | (ch == 0x5c ? POS_DIR : 0)); return;
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, ch == 0x5c ? 2 : 4); s32(c, C_WRAP, WIN_REL | (ch == 0x2e && g32(c, C_PREV) == 0x0a ? WIN_BARE : 0));
+      s32(c, C_CMD_POS, g32(c, C_CMD_POS) | sepBits(c)); return;
     }
     // x;uploads/run.sh, x|uploads/a.exe: sh runs a path with a '/' from the working folder (judged by its last segment's
     // extension, see winPath; "and/or; yes/no", "docs/readme.md" name no program)
     if (s == 0 && !isWord && adjacent && ch == 0x2f && g32(c, C_CMD_END) == start && (g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a || g32(c, C_PREV) == 0x3b)) {
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL | winCell(c)); s32(c, C_CMD_POS, g32(c, C_CMD_POS) | sepBits(c) | POS_DIR); return;
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 2); s32(c, C_WRAP, WIN_REL | SH_REL); s32(c, C_CMD_POS, g32(c, C_CMD_POS) | sepBits(c)); return;
     }
     if ((wrap & 256) != 0 && !(s == 0 && !isWord && ch == 0x2d && adjacent) && !(s == 1 && isWord && adjacent)) { s32(c, C_CMD, 0); return; } // (after '&': only Verb-Noun)
     if (isWord) {
@@ -1908,7 +1869,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     } else if (prefix) {
     } else if (pos == 2 && len == 1 && first - 0x61 < 26 && (g32(c, C_PREV) == 0x26 || g32(c, C_PREV) == 0x7c || g32(c, C_PREV) == 0x0a || g32(c, C_PREV) == 0x3b)) {
       // c:\ (see winPath); after ';' (no separator of cmd.exe's) only sh's relative path, x;b/c.sh (SH_REL marks it at step 0)
-      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos | sepBits(c) | (adjacent && g32(c, C_PREV) == 0x26 ? POS_GLUED : 0)); s32(c, C_WRAP, g32(c, C_PREV) == 0x3b ? SH_REL : 0);
+      s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos | sepBits(c)); s32(c, C_WRAP, g32(c, C_PREV) == 0x3b ? SH_REL : 0);
     } else if (pos == 2 && first - 0x61 < 26 && len >= 2) {
       // any other name right after ; | newline or $( : a command when an option follows (`make -j` in prose is markdown)
       // (not the second field of "id;name;date": the command before it still waits for the ';' after it, step 35)
@@ -1927,7 +1888,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         s32(c, C_CMD, 6); s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
         s32(c, C_WRAP, 128 | 256);
       } else if (g32(c, C_PREV) == 0x26) { // x&x.bat, x&uploads\a.exe: cmd.exe runs a program a relative path names (see winPath)
-        s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 3); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos | (adjacent ? POS_GLUED : 0)); s32(c, C_WRAP, WIN_REL);
+        s32(c, C_CMD, 11); s32(c, C_CMD_STEP, 3); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos); s32(c, C_WRAP, WIN_REL);
       }
     }
     if (((flags & K_C_BINDIR) == 0 || (flags & K_C_STRONG) != 0) && !wordIs(word, len, "function") && !prefix) s32(c, C_POS, 0); // function x() {
@@ -2013,22 +1974,9 @@ function groovyDot(c: usize, j: usize, ex: u32, start: u32, end: u32): u32 {
   const mark = ch == 0x3a ? colonMark(c, start, end) : 0;
   // (a '[' in command position: a static call there is a statement of its own, x; [IO.File]::ReadAllText(, see staticCall)
   if (ch == 0x5b && (g32(c, C_POS) == 2 || g32(c, C_POS) == 3)) s32(st + ST_CMD3, K_ANGLE, g32(st + ST_CMD3, K_ANGLE) | K_BRACKET);
-  if ((g32(st + ST_CMD3, K_ANGLE) & K_CELL) != 0) cellPunct(st, c, ch, start);
   cmdPunctBody(st, c, ch, start, end);
   if (mark != 0) s32(c, C_PREV, mark);
   if (ch == 0x20 && g32(st, ST_OPTION) == (end | 0x40000000)) execAfterSpace(st, c, start, end);
-}
-
-/** After a released table cell (K_CELL): does the value still end in a bare '|'? (A word after it is read at the end.) */
-function cellPunct(st: usize, c: usize, ch: u32, start: u32): void {
-  if (ch == 0x20 || ch == 0x09) return;
-  const k3 = st + ST_CMD3;
-  let ka = g32(k3, K_ANGLE) & ~K_CELL_END;
-  // (a '#' glued to a word is part of it, | C# |; elsewhere sh starts a comment there)
-  if (ch == 0x0a || (ch == 0x23 && <u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) != start)) ka |= K_CELL_BAD;
-  // (\| and ^| are a '|' character to sh and cmd.exe: x | a.sh | cat \| runs)
-  else if (ch == 0x7c && !(g32(c, C_LAST_END) == start && (g32(c, C_PREV) == 0x5c || g32(c, C_PREV) == 0x5e))) ka |= K_CELL_END;
-  s32(k3, K_ANGLE, ka);
 }
 
 /**
@@ -2531,7 +2479,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       (<u32>(load<u64>(j + J_LW) >> 32) == start || g32(c, C_PREV) == 0x22 || g32(c, C_PREV) == 0x27);
     // (K_LINE stays over the pipeline's '|', not over || or another separator: Get-Date; x | Get-ChildItem C:\Users)
     const line = ch == 0x7c && !(adjacent && g32(c, C_PREV) == 0x7c) ? K_LINE : 0;
-    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & (line | K_COMPOUND | K_CASE | K_CELLS)) | K_CODE | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0));
+    s32(st + ST_CMD3, K_ANGLE, (g32(st + ST_CMD3, K_ANGLE) & (line | K_COMPOUND | K_CASE)) | K_CODE | (field ? (lists < 3 ? lists + 1 : 3) << 8 : 0));
   }
   // () {  — a function definition
   const fn = g32(c, C_FUNC);
@@ -2678,7 +2626,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
  * but a redirection alone after a separator, K_TRUNC, kept in the third region) */
 // @ts-ignore: decorator
 @inline export function cmdFinish(st: usize, c: usize, end: u32): void {
-  if (!quiet(c, st + ST_CMD2) || (g32(st + ST_CMD3, K_ANGLE) & (K_TRUNC | K_CELL)) != 0) cmdFinishFull(st, c, end);
+  if (!quiet(c, st + ST_CMD2) || (g32(st + ST_CMD3, K_ANGLE) & K_TRUNC) != 0) cmdFinishFull(st, c, end);
 }
 
 function cmdFinishFull(st: usize, c: usize, end: u32): void {
@@ -2703,12 +2651,8 @@ function cmdFinishFull(st: usize, c: usize, end: u32): void {
   if ((kind == 8 && !sentence) || kind == 9) report(st, R_CMDI_COMMAND_SUBSTITUTION, spanStart(c), g32(c, C_CMD_END));
   if (kind == 4 && g32(c, C_CMD_STEP) >= 40) report(st, R_CMDI_WINDOWS_BATCH, g32(c, C_CMD_START), g32(c, C_CMD_POS)); // IF x == y at the end
   if (kind == 6 && g32(c, C_CMD_STEP) >= 44 && g32(c, C_CMD_STEP) <= 46) cmdletReport(st, c); // powershell Get-ChildItem -Recurse (see step 44)
-  if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5 || g32(c, C_CMD_STEP) == 6) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
+  if (kind == 11 && (g32(c, C_CMD_STEP) == 3 || g32(c, C_CMD_STEP) == 5) && (g32(c, C_WRAP) & 3) != 0 && (g32(c, C_WRAP) & WIN_BARE) == 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_CMD_START), g32(c, C_CMD_END)); // x&c:\…\whoami at the end
   if (kind == 1 || kind == 2) pendingAtEnd(st, c, kind, end);
-  // a released table cell: the value must end in a bare '|' with no word after it (see K_CELL), or the pipeline runs
-  const ka = g32(st + ST_CMD3, K_ANGLE);
-  if ((ka & K_CELL) != 0 && ((ka & (K_CELL_END | K_CELL_BAD)) != K_CELL_END || g32(c, C_PREV) != 0x7c ||
-      <u32>(load<u64>(j + J_LW) >> 32) >= g32(c, C_LAST_END))) report(st, R_CMDI_SHELL_PATH, 0, end);
 }
 
 /** A strong or weak command word (C_CMD `kind` 1 or 2) still pending when the value ends at `end`: does it run? */

@@ -1812,12 +1812,16 @@ describe('cmdi session 22 (cf26): a relative path with a slash after & && or a o
 });
 
 // session 22 (cf26, rtd24 repro 14): cmd.exe hands a relative path with another runnable extension to its program (.scr
-// .pif are programs, .vbs .vbe .js .jse .wsf Windows Script Host's, .hta mshta's, .msi msiexec's, .ps1 PowerShell's); a
-// path standing apart between a table's '|' cells is a Markdown cell (| setup.exe | 1.2 MB |), glued or given more it runs
-describe('cmdi session 22 (cf26): runnable extensions after & | newline, and a Markdown table cell', () => {
-  it.each(['x&a.vbs', 'x&a.scr', 'x&a.hta', 'x&a.js', 'x&a.wsf', 'x&a.ps1', 'x|a.ps1', 'x|a.scr', 'x&a.pif', 'x&a.msi',
-    'x&uploads\\a.jse', 'x | a.exe', 'x | a.exe x', 'x|a.exe |', 'x | uploads\\a.exe /S', 'x | a.vbs '])('%s is a command', expectCmdi);
-  it.each(['| setup.exe | 1.2 MB |', '| index.js | entry point |', '| asynckit.min.js.gz |  1.47 kB |', '| a.js |', 'x&a.json',
+// .pif are programs, .vbs .vbe .wsf Windows Script Host's, .hta mshta's, .msi msiexec's, .ps1 PowerShell's). Not .js or .jse
+// (WSH's too): a .js file is named everywhere in developer text, and each way tried to tell the two apart could be worn by an
+// attacker (red teams rte26, rtf26). A path between a table's '|' cells (| setup.exe | 1.2 MB |) is a pipeline stage too:
+// with the application's own suffix after the value (2>&1, > /dev/null) even a row ending in '|' runs (rtf26), so no cell
+// reading releases it.
+describe('cmdi session 22 (cf26): runnable extensions after & | newline', () => {
+  it.each(['x&a.vbs', 'x&a.scr', 'x&a.hta', 'x&a.wsf', 'x&a.ps1', 'x|a.ps1', 'x|a.scr', 'x&a.pif', 'x&a.msi',
+    'x | a.exe', 'x | a.exe x', 'x|a.exe |', 'x | uploads\\a.exe /S', 'x | a.vbs ', '| setup.exe | 1.2 MB |', 'x | a.exe |',
+    'x | uploads/run.sh |', '| a.exe | C# |'])('%s is a command', expectCmdi);
+  it.each(['| index.js | entry point |', '| asynckit.min.js.gz |  1.47 kB |', '| a.js |', 'x&a.json', 'x&a.js', 'x|a.jse',
     'x|a.jsx', 'Hi\nsetup.msi fails', 'x&Readme.txt', 'File | Open'])('%s stays clean', expectNoCmdi);
 });
 
@@ -1828,7 +1832,7 @@ describe('cmdi session 22 (cf26): cmd.exe program paths with a caret, in quotes,
   it.each(['x&"uploads\\a.exe"', 'x&"a.bat"', 'x|"a.exe"', 'x&^a.exe', 'x&a^.exe', 'x&uploads^\\a.exe', 'x&"c:\\a.exe"', 'x|^"a.vbs"',
     'x&%FOO%\\a.exe', 'x|%HOMEPATH%\\uploads\\a.bat', 'x & %PUBLIC%\\a.exe /S', 'x\n%PUBLIC%\\a.exe'])('%s is a command', expectCmdi);
   // (a caret inside the extension: the pieces are judged joined)
-  it.each(['x&a.e^xe', 'x&a.^exe', 'x&a.ex^e', 'x&a.e^x^e', 'x&a.v^bs', 'x|uploads\\a.b^at', 'x&a.j^s', 'x&"a.e^xe"'])('%s is a command', expectCmdi);
+  it.each(['x&a.e^xe', 'x&a.^exe', 'x&a.ex^e', 'x&a.e^x^e', 'x&a.v^bs', 'x|uploads\\a.b^at', 'x&a.h^ta', 'x&"a.e^xe"'])('%s is a command', expectCmdi);
   it.each(['x&a.exe^x', 'x&a.c^om', 'x&a.t^xt', 'Barnes&Noble.c^om'])('%s stays clean', expectNoCmdi);
   it.each(['"a"|"b"|"c"', '"a"&"b.txt"', 'AT&"T"', 'x;b^/c.sh', 'R&"D"', 'x;%FOO%\\a.exe', '50%&%off%\\notes.txt', 'Save 50% & %off% today',
     'x&%FOO%', 'Tom & "Jerry"'])('%s stays clean', expectNoCmdi);
@@ -1973,26 +1977,24 @@ describe('cmdi session 22 (cf26b): a command name cut into letters by quotes ope
   it.each(["O'Neil", "D'Andre", "rock'n'roll", "Rock'n'Roll", "I'd", "l's", "y'all'd've", "I'd'd", "O'Neil's"])('%s stays clean', expectNoCmdi);
 });
 
-describe('cmdi session 22 (cf26c, rte26 04): a table cell is released only when the pipeline cannot run', () => {
-  // "| path |" is also a pipeline stage: sh and cmd.exe run it unless the value ends in a bare '|' (a syntax error)
+describe('cmdi session 22 (cf26c, rte26 04; rtf26): a table cell is a pipeline stage', () => {
+  // "| path |" is a pipeline stage: sh and cmd.exe run it, also when the value ends in a '|' and the application's command
+  // line goes on after it (ping -c1 <value> 2>&1)
   it.each(['x | uploads/run.sh | cat', '| uploads/run.sh | cat', 'x | uploads/run.sh\t| cat', 'x | uploads/run.sh |x',
     'x || uploads/run.sh || y', 'x | a.exe | more', ';| a.bat | more', 'x |\ta.exe\t| more', 'x | uploads\\a.exe | more',
-    'x | a.bat | find "x"',
-    // a '|' escaped (\| ^|) or in sh's comment (#) is no pipe; a newline after the '|' carries the pipeline on
-    'x | uploads/run.sh | cat #|', 'x | uploads/run.sh | cat \\|', 'x | a.exe | more ^|', 'x | uploads/run.sh |\ncat |',
-    '| a.exe | x;# |'])('%s is a command', expectCmdi);
-  it.each(['| setup.exe | 1.2 MB |', '| setup.exe | 1.2 MB |  ', '| a.exe | C# |', '| Name | Size |\n|---|---|\n| setup.exe | 1.2 MB |',
-    'x | a.exe |'])('%s stays clean', expectNoCmdi);
+    'x | a.bat | find "x"', 'x | uploads/run.sh | cat #|', 'x | uploads/run.sh | cat \\|', 'x | a.exe | more ^|',
+    'x | uploads/run.sh |\ncat |', '| a.exe | x;# |', 'x | uploads/run.sh |\f', 'x | uploads/run.sh |\v',
+    'x | uploads/run.sh |\u00a0', '| setup.exe | 1.2 MB |  ', '| Name | Size |\n|---|---|\n| setup.exe | 1.2 MB |'])('%s is a command', expectCmdi);
 });
 
 describe('cmdi session 22 (cf26c, rte26 07): a .js file is everywhere in developer text; nothing runs by association after a newline', () => {
   // cmd.exe runs only the line before a newline, and sh reads src\App.js as srcApp.js: after a newline only a program's
-  // extension counts (x\nuploads\a.exe); .js after '|' only as a bare name, after '&' not as a capitalised name glued to it
+  // extension counts (x\nuploads\a.exe); .js and .jse count nowhere (see cf26's block above)
   it.each(['Failed to compile.\nsrc\\App.js\n  Line 5: x is not defined', 'Changed files:\nsrc\\index.js\nsrc\\App.js',
     'Error in\nlib\\utils.js line 40', 'src\\app.js | 4 ++--\nsrc\\b.js | 2 +-', 'The build broke after editing\nscripts\\deploy.ps1',
     'Attached:\ndocs\\install.msi', 'Files|src\\a.js|src\\b.js', 'Barnes&Noble.js', 'P&G\\scripts\\build.js', 'Q&A\\answers.js',
     'AT&T\\billing\\invoice.js', 'x\nuploads\\a.vbs'])('%s stays clean', expectNoCmdi);
-  it.each(['x&a.js', 'x&uploads\\a.js', 'x|a.js', 'x&uploads\\a.jse', 'x|a.jse', 'x&a.j^s', 'x&"a.js"', 'x|^a.js', 'x&a.vbs',
+  it.each(['x&a.vbs',
     'x|uploads\\a.vbs', 'x|a.ps1', 'x&uploads\\a.ps1', 'x\nuploads\\a.exe', 'x\nuploads\\run.bat'])('%s is a command', expectCmdi);
 });
 
