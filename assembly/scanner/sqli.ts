@@ -33,6 +33,7 @@ const SEL_LIST: u32 = 1;     // SELECT with an SQL-shaped list seen (waiting for
 const SEL_SET: u32 = 2;      // the reading opened with an UPDATE SET splice: break-out, ',', name, '=' (see spliceOpened)
 const SEL_ROW: u32 = 4;      // the reading opened with an INSERT VALUES row splice: break-out, ')' ',' '(' (see spliceOpened)
 const SEL_ESC: u32 = 8;      // a backslash in the reading's implied "…" string escaped (MySQL's reading): every later one does (see sqlPunctFull)
+const SEL_RAW: u32 = 16;     // one escaped nothing (the closing reading): every later one does not either (see sqlPunctFull)
 const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK / AT_BSL / AT_LINK | the end of a backtick / '\' / ']'
 const AT_TICK: u32 = 0x40000000;
 const AT_BSL: u32 = 0x20000000; // | the end of a backslash: \N glued to the next word is MySQL's NULL
@@ -2006,10 +2007,14 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
       // the guard takes the reading that closes — for a backslash glued after a word or number or a ')' or ']', where
       // escapequotes puts it (1\"); one after a space or punctuation (|\"O*wi>7 in a generated password) keeps MySQL's
       // escape, as the quote alone there would be loose — and so does every backslash after it (SEL_ESC: one reading, MySQL's,
-      // for the whole string: C:\"Program Files\" is one literal). Later "…" literals, the injection's own, keep MySQL's escape.)
+      // for the whole string: C:\"Program Files\" is one literal; likewise the closing reading, SEL_RAW, once taken). Later "…"
+      // literals, the injection's own, keep MySQL's escape.)
       else if (c == 0x5c && g32(q, Q_QUOTE) != 0x27) {
         if (g32(q, Q_MODE) == 0 || g32(q, Q_NTOK) != 0 || g32(q, Q_TSTART) != 0) s32(q, Q_STATE, S_STRING_ESC);
-        else if (start != 0 && (loose || (g32(q, Q_SEL) & SEL_ESC) != 0)) { s32(q, Q_STATE, S_STRING_ESC); s32(q, Q_SEL, g32(q, Q_SEL) | SEL_ESC); }
+        else if (start != 0 && (g32(q, Q_SEL) & SEL_RAW) == 0 && (loose || (g32(q, Q_SEL) & SEL_ESC) != 0)) { s32(q, Q_STATE, S_STRING_ESC); s32(q, Q_SEL, g32(q, Q_SEL) | SEL_ESC); }
+        // (the closing reading, kept for the whole string as MySQL's is: x\\" closes in both — \\ is one backslash to
+        // MySQL, two to SQLite — where a second backslash read as MySQL's escape after a first read as none hid the rest)
+        else if ((g32(q, Q_SEL) & SEL_ESC) == 0) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_RAW);
       }
       return;
     }

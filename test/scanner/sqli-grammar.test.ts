@@ -1791,13 +1791,17 @@ describe("sqli: x', role = lower('ADMIN'), name = 'x — SET and VALUES splices 
 // reads \" as an escaped quote (the string stays open: harmless), but SQLite reads "…" as a string with no escapes, so
 // name = "1\" or 1=1-- -" returns every row there (MySQL with NO_BACKSLASH_ESCAPES likewise): the guard takes the reading that
 // closes, for a backslash glued after a word, number, ')' or ']' in the implied string. One after a space or punctuation keeps
-// MySQL's escape (a password's |\"O*wi>7), and so does every backslash after it: C:\"Program Files\" is one literal.
+// MySQL's escape (a password's |\"O*wi>7), and so does every backslash after it: C:\"Program Files\" is one literal. The
+// closing reading, once taken, holds for the string too (red team rtf26): x\\" closes in both readings — \\ is one backslash
+// to MySQL, two to SQLite — and a second backslash read as MySQL's escape hid everything after it (union select included).
 describe('sqli: 1\\" AND SLEEP(5)-- - — a backslash before the closing "…" quote', () => {
-  const attacks = ['1\\" AND SLEEP(5)-- -', '1\\" or 1=1-- -', 'admin\\" or 1=1 #', 'x)\\" or 1=1-- -'];
+  const attacks = ['1\\" AND SLEEP(5)-- -', '1\\" or 1=1-- -', 'admin\\" or 1=1 #', 'x)\\" or 1=1-- -', 'x\\\\" or 1=1 -- ',
+    'x\\\\" union select password from users -- ', '\\\\" or 1=1 -- ', 'x\\\\\\\\" or 1=1 -- ', 'x\\\\"; drop table users'];
   it.each(attacks)('%s is blocked', (input) => {
     for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked).toBe(true);
   });
-  it.each(['C:\\"Program Files\\" or 1', '|\\"O*wi>7=H#^+;D', 'He said \\"yes\\" or \\"no\\"', 'a \\"b\\" or 1', '5\\" 10\\" tall'])('%s is clean', (input) => {
+  it.each(['C:\\"Program Files\\" or 1', '|\\"O*wi>7=H#^+;D', 'He said \\"yes\\" or \\"no\\"', 'a \\"b\\" or 1', '5\\" 10\\" tall', 'path\\to\\file',
+    'a\\b \\"c or d'])('%s is clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'query'); });
