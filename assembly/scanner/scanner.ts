@@ -62,8 +62,8 @@ export function scanOversized(st: usize): u32 { return g32(st, ST_FLAGS) & FLAG_
   // of their cost); the detector inits then only set what does not start at zero.
   // The decoder stages' carried bytes and offsets are read only up to the carry length, so of
   // their region only the three fields each stage reads before writing are zeroed.
+  beginHeader(st, context, paranoia, limit);
   const zero = i64x2.splat(0);
-  v128.store(st, zero); v128.store(st, zero, 16); v128.store(st, zero, 32); v128.store(st, zero, 48);
   // (SG_CARRY_LEN and SG_PREV side by side: one 8-byte store, asserted below)
   store<u64>(st + ST_STAGES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + SG_MARK, 0);
   store<u64>(st + ST_STAGES + STAGE_BYTES + SG_CARRY_LEN, 0); s32(st, ST_STAGES + STAGE_BYTES + SG_MARK, 0);
@@ -97,16 +97,23 @@ export function scanOversized(st: usize): u32 { return g32(st, ST_FLAGS) & FLAG_
   v128.store(st, zero, 2176); v128.store(st, zero, 2192); v128.store(st, zero, 2208); v128.store(st, zero, 2224);
   v128.store(st, zero, 2240); v128.store(st, zero, 2256); v128.store(st, zero, 2272); v128.store(st, zero, 2288);
   v128.store(st, zero, 2304); v128.store(st, zero, 2320); v128.store(st, zero, 2336); v128.store(st, zero, 2352);
-  s32(st, ST_CONTEXT, context);
-  s32(st, ST_PARANOIA, paranoia);
-  s32(st, ST_LIMIT, limit);
-  s32(st, ST_MAGIC, STATE_MAGIC);
   sqlInit(st + ST_SQL, 0);
   sqlInit(st + ST_SQL + SQL_BYTES, 0x27);
   sqlInit(st + ST_SQL + 2 * SQL_BYTES, 0x22);
   xssInit(st + ST_XSS);
   cmdInit(st + ST_CMD);
   pathInit(st + ST_PATH);
+}
+
+/** The state block's header, [0, ST_STAGES): zeroed, then the scan's options and the magic (scanBegin's first step). */
+// @ts-ignore: decorator
+@inline function beginHeader(st: usize, context: u32, paranoia: u32, limit: u32): void {
+  const zero = i64x2.splat(0);
+  v128.store(st, zero); v128.store(st, zero, 16); v128.store(st, zero, 32); v128.store(st, zero, 48);
+  s32(st, ST_CONTEXT, context);
+  s32(st, ST_PARANOIA, paranoia);
+  s32(st, ST_LIMIT, limit);
+  s32(st, ST_MAGIC, STATE_MAGIC);
 }
 
 // @ts-ignore: decorator
@@ -747,12 +754,7 @@ export function scanOnce(st: usize, scratch: usize, input: usize, len: u32, cont
   if (context == CTX_PATH && len <= limit && quietPath(input, len)) {
     // Clean without the scan (see quietPath): the header of a finished scan that found nothing, which is all the host
     // reads after one (the finding count, the score, the flags); the detectors' regions are no finished scan's concern.
-    const zero = i64x2.splat(0);
-    v128.store(st, zero); v128.store(st, zero, 16); v128.store(st, zero, 32); v128.store(st, zero, 48);
-    s32(st, ST_CONTEXT, context);
-    s32(st, ST_PARANOIA, paranoia);
-    s32(st, ST_LIMIT, limit);
-    s32(st, ST_MAGIC, STATE_MAGIC);
+    beginHeader(st, context, paranoia, limit);
     s32(st, ST_POS, len);
     s32(st, ST_TOTAL, len);
     s32(st, ST_FLAGS, FLAG_FINISHED);
@@ -817,4 +819,4 @@ export function scanWipeSlots(scratch: usize, input: usize, used: u32, state: us
 
 // scanBegin zeroes [0, ST_FINDINGS) 64 bytes at a time; the detector inits rely on their regions being zero.
 // @ts-ignore
-assert(CHUNK + MAX_CARRY + 1 + TAIL_SLACK <= CAP && SG_PREV == SG_CARRY_LEN + 4 && ST_FINDINGS % 64 == 0 && ST_LEX == 640 && ST_FINDINGS == 2368 && STAGE_COUNT == 3 && ST_XSS == ST_SQL + 3 * SQL_BYTES && ST_CMD == ST_XSS + 128 && ST_PATH == ST_CMD + 128 && ST_CMD2 == ST_PATH + 128 && ST_CMD3 == ST_CMD2 + 128);
+assert(ST_STAGES == 64 && CHUNK + MAX_CARRY + 1 + TAIL_SLACK <= CAP && SG_PREV == SG_CARRY_LEN + 4 && ST_FINDINGS % 64 == 0 && ST_LEX == 640 && ST_FINDINGS == 2368 && STAGE_COUNT == 3 && ST_XSS == ST_SQL + 3 * SQL_BYTES && ST_CMD == ST_XSS + 128 && ST_PATH == ST_CMD + 128 && ST_CMD2 == ST_PATH + 128 && ST_CMD3 == ST_CMD2 + 128);
