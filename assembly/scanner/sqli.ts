@@ -829,15 +829,15 @@ function loadInfile(st: usize, q: usize): void {
       (isBreakout(q, k) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_DANGEROUS_FUNCTION, tstart(q, k - 1), tend(q, 0));
 }
 
-/** Are tokens 0..n-1 only literals (strings, numbers, NULL) and commas, with at least one comma and a literal last? */
-function literalList(q: usize, n: u32): bool {
+/** Are tokens from..n-1 only literals (strings, numbers, NULL) and commas, with at least one comma and a literal last (at from)? */
+function literalList(q: usize, from: u32, n: u32): bool {
   let commas: u32 = 0;
-  for (let k: u32 = 0; k < n; k++) {
+  for (let k = from; k < n; k++) {
     const t = ttype(q, k);
     if (t == T_COMMA) commas++;
     else if (!(t == T_STR || t == T_NUM || (t == T_WORD && (tflags(q, k) & K_SQL_VALUEKW) != 0))) return false;
   }
-  return commas != 0 && ttype(q, 0) != T_COMMA;
+  return commas != 0 && ttype(q, from) != T_COMMA;
 }
 
 /**
@@ -2427,7 +2427,9 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
       }
       // '), ('admin', 'x')--  x', 2, 3)#  — the quote closes, then only a list of literals (another VALUES row, more
       // arguments) and a comment that cuts the rest off: a list spliced into the statement
-      if (literalList(q, ntok - 1)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, ntok - 1), end);
+      // (x'),(10,'ev');--  x', 'admin');#  — a ';' ending the statement before the comment changes nothing, as for the
+      // connective in onComment)
+      if (literalList(q, ttype(q, 0) == T_SEMI ? 1 : 0, ntok - 1)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, ntok - 1), end);
     }
     return;
   }

@@ -1901,3 +1901,11 @@ describe('sqli: x" or "1 a — the "…" quote-or with words after the number, h
     expectSameWhenSplit(d, attacks.map((s) => encodeURIComponent(s)), 'query');
   });
 });
+
+// Session 23: a VALUES row or argument list spliced and cut off by a comment was blocked (x'),(10,'ev')--) but the same with a
+// ';' ending the statement before the comment was clean (x'),(10,'ev');--: INSERT … VALUES ('x'),(10,'ev');--') adds the forged
+// row in every engine that takes the comment). The ';' changes nothing, as it changes nothing after a connective (' or 1;--).
+describe("sqli: x'),(10,'ev');-- — a spliced literal list, the statement ended before the cut", () => {
+  breakoutCases(["x'),(10,'ev');--", "x', 'admin');#", "x', 1);--", "x'),(10,'ev'); --", "x'),(10,'ev');/*"],
+    ["it's, 5;-- ok", "x', 'admin');", "Tom's, Ann's;--", "Tom's, 5; -- see you"]);
+});
