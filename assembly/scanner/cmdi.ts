@@ -147,7 +147,21 @@ const G_NPART: u32 = 92;     // events in the segment
 const G_QLAST: u32 = 124;    // the segment's last event was '?'
 const J_MID: u32 = 96;       // bit 0: glue since the last piece, bit 1: a piece was appended after glue inside the word
 const J_QUOTES: u32 = 100;   // quote characters in the shell word (0x10000: the word opened with a '[' not yet closed, 0x20000: one inside it;
-                             // 0x40000: the word restarted at a backtick right after an opening quote, '`cmd`: see spanWord)
+                             // 0x40000: the word restarted at a backtick right after an opening quote, '`cmd`: see spanWord; JQ_* bits: see quoteSeen)
+const JQ_COUNT: u32 = 0xfffff;   // J_QUOTES without the JQ_* bits
+const JQ_SQ: u32 = 0x100000;     // a '…' quote is open in the word
+const JQ_DQ: u32 = 0x200000;     // a "…" quote is open in the word
+const JQ_LITERAL: u32 = 0x400000; // a quote stood inside the other kind ("I'd", '"x'): a byte of the word, which then names no command
+
+/**
+ * A quote character joined into the shell word: it opens a quote, closes the open one of its kind, or, inside the other
+ * kind, is a literal byte of the word (JQ_LITERAL): "I'd say it's" is one quoted word with an apostrophe in it, not I'd = id.
+ */
+function quoteSeen(j: usize, ch: u32): void {
+  const q = g32(j, J_QUOTES);
+  const open = q & (JQ_SQ | JQ_DQ), mine = ch == 0x27 ? JQ_SQ : JQ_DQ;
+  s32(j, J_QUOTES, open == 0 ? (q + 1) | mine : open == mine ? (q + 1) & ~mine : q | JQ_LITERAL);
+}
 const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
 const J_BUF: u32 = 108;      // 16 bytes
 const J_MAX: u32 = 16;
@@ -1422,7 +1436,7 @@ function classBytes(bytes: string, cls: u32): void {
  */
 // @ts-ignore: decorator
 @inline function spanWord(c: usize, j: usize): bool {
-  const q = g32(j, J_QUOTES), glue = g32(j, J_GLUE), prev = g32(c, C_PREV);
+  const q = g32(j, J_QUOTES) & JQ_COUNT, glue = g32(j, J_GLUE), prev = g32(c, C_PREV);
   return (glue == 2 && prev == 0x60 && (q & ~0x40000) == 0) || (glue == 3 && q == 0x40001 && (prev == 0x27 || prev == 0x22));
 }
 
@@ -1442,7 +1456,7 @@ function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
   s32(j, J_ACT, 0);
   if (g32(j, J_MODE) == 4 || g32(j, J_MODE) == 5) return; // an unclosed brace: no word
   const len = g32(j, J_LEN);
-  if (len == 0 && g32(j, J_POS) != 0 && g32(j, J_QUOTES) == 0 && g32(j, J_MODE) == 0 && g32(c, C_POS) == 0) {
+  if (len == 0 && g32(j, J_POS) != 0 && (g32(j, J_QUOTES) & JQ_COUNT) == 0 && g32(j, J_MODE) == 0 && g32(c, C_POS) == 0) {
     // $x expands to nothing, or to the command: the position stays, and $x itself is a command word
     const pos = g32(j, J_POS);
     s32(c, C_POS, pos);
@@ -1457,6 +1471,8 @@ function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
   // [npm registry](url), "[node stability index]": a '[' that no ']' closes within the word leaves it literal in the shell
   // (a bracket expression needs its ']': [c]at is cat), so the word names no command — a Markdown link's text
   if ((g32(j, J_QUOTES) & 0x10000) != 0) return;
+  // (a quote inside the other kind is a byte of the name: "I'd is the word I'd, no command)
+  if ((g32(j, J_QUOTES) & JQ_LITERAL) != 0) return;
   const flags = joinFlags(j, len);
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
   // `type` `date` `id`: a command word alone in backticks that stand apart (no word glued before them) is a markdown code
@@ -1475,7 +1491,7 @@ function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
       g32(c, C_CMD_STEP) >= 2 && g32(c, C_CMD_STEP) <= 6) { s32(c, C_CMD_STEP, 61); return; }
   if (kind0 >= 3 && kind0 <= 5 && g32(c, C_LAST_END) == wend) return; // "alias ..: the word already runs its own grammar
   if (kind0 == 8 && (g32(c, C_SUBST) == 7 || g32(c, C_SUBST) == 9) && g32(c, C_LAST_END) == wend) return; // | `date`: the closed span is judged by what follows (step)
-  const q = g32(j, J_QUOTES);
+  const q = g32(j, J_QUOTES) & JQ_COUNT;
   // ;"Echo & The Bunnymen", alt="my cat", "AT&T": the word ends at a space or punctuation inside the quote that opened it,
   // so the shell word goes on past it (one word, "Echo & The Bunnymen": no such command); were the quote instead closing
   // one the value sits in, the word would glue to what precedes it. In no reading is it a command name. (At the value's
@@ -2183,7 +2199,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
         if (mode == 1) {
           if (ch == 0x28) s32(j, J_MODE, 2); else if (ch == 0x7b) s32(j, J_MODE, 3);
           else if (ch == 0x40 || ch == 0x2a || ch == 0x3f || ch == 0x21 || ch == 0x2d || ch == 0x23 || ch == 0x24) s32(j, J_MODE, 0);
-          else if (ch == 0x27 || ch == 0x22) { s32(j, J_MODE, 0); s32(j, J_QUOTES, g32(j, J_QUOTES) + 1); } // $'..' $".." quoting
+          else if (ch == 0x27 || ch == 0x22) { s32(j, J_MODE, 0); quoteSeen(j, ch); } // $'..' $".." quoting
           else cont = false;
         } else if (mode == 2) { if (ch == 0x29) s32(j, J_MODE, 0); else if (ch == 0x3a) s32(j, J_MODE, 6); else cont = false; }
         else if (mode == 6) { if (ch == 0x29) s32(j, J_MODE, 0); else cont = false; } // $(:) runs the no-op: empty, as $() is
@@ -2205,7 +2221,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
         else if (mode == 8 || mode == 9) { // the default's word: '}' closes it; a space splits it (${x:-cat f} runs cat f)
           if (ch == 0x7d) s32(j, J_MODE, 0);
           else if (ch == 0x20 || (mode == 8 && !isGlue(ch))) cont = false;
-          else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
+          else if (ch == 0x27 || ch == 0x22) quoteSeen(j, ch);
         }
         else if (mode == 5) { if (ch == 0x7d) s32(j, J_MODE, 0); else if (ch == 0x20) cont = false; } // c{a,oun}t: later elements drop out
         else if (mode == 10) { if (ch == 0x5d) s32(j, J_MODE, 3); else if (ch == 0x20) cont = false; } // ${a[ ... ]
@@ -2223,10 +2239,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
         else if (ch == 0x0a && g32(c, C_PREV) == 0x5c && <u32>(load<u64>(j + J_LW) >> 32) != start && load<u32>(st + ST_LEX + LX_START) != start) {}
         else if (ch == 0x24) s32(j, J_MODE, 1);
         else if (!isGlue(ch)) cont = false;
-        else if (ch == 0x27 || ch == 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) + 1);
+        else if (ch == 0x27 || ch == 0x22) quoteSeen(j, ch);
         else if (ch == 0x5d) { // [c]at: the bracket closes inside the word; a ']' that no '[' opened is a literal ("| Date]")
           if ((g32(j, J_QUOTES) & 0x30000) == 0) s32(j, J_LEN, J_MAX + 1);
-          s32(j, J_QUOTES, g32(j, J_QUOTES) & 0xffff);
+          s32(j, J_QUOTES, g32(j, J_QUOTES) & (0xffff | JQ_SQ | JQ_DQ | JQ_LITERAL));
         }
         else if (ch == 0x5b) s32(j, J_QUOTES, g32(j, J_QUOTES) | 0x20000); // ca[t]
       }
@@ -2235,7 +2251,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     }
     if (g32(j, J_ACT) == 0 && (isGlue(ch) || ch == 0x7b)) { // '{': brace expansion, the first element takes part in the word
       s32(j, J_ACT, 1); s32(j, J_GLUE, 1); s32(j, J_END, end); s32(j, J_MODE, ch == 0x24 ? 1 : ch == 0x7b ? 4 : 0); s32(j, J_MID, 1);
-      s32(j, J_QUOTES, ch == 0x27 || ch == 0x22 ? 1 : 0); s32(j, J_VAR, 0);
+      s32(j, J_QUOTES, ch == 0x27 ? 1 | JQ_SQ : ch == 0x22 ? 1 | JQ_DQ : 0); s32(j, J_VAR, 0);
       s32(j, J_POSSTART, g32(c, C_POS_START));
       const lw64 = load<u64>(j + J_LW);
       const lw = <u32>lw64;
@@ -2261,7 +2277,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     // came before it: "'`sleep 5`'"); the shell word to read starts at the backtick, as it does with no quote before it
     else if (g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) == 0 && g32(j, J_MODE) == 0 && g32(j, J_VAR) == 0 &&
              (g32(j, J_QUOTES) & 0x30000) == 0 && g32(j, J_QUOTES) != 0) {
-      s32(j, J_START, start); s32(j, J_POS, 2); s32(j, J_QUOTES, 0x40000); s32(j, J_GLUE, 1); s32(j, J_MID, 1);
+      s32(j, J_START, start); s32(j, J_POS, 2); s32(j, J_QUOTES, 0x40000); s32(j, J_GLUE, 1); s32(j, J_MID, 1); // (the substitution quotes afresh: no quote open in it)
       if (g32(c, C_POS) != 2) s32(j, J_POSSTART, start);
     }
     // glob path segments

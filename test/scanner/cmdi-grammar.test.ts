@@ -2004,3 +2004,12 @@ describe('cmdi session 22 (cf26c, rte26 09): gc (Get-Content) counts only given 
   it.each([';gc C:\\x', 'x;gc secret.txt', 'x|gc C:\\x', 'x;gc -Path C:\\a.txt', 'x;gc /etc/passwd', 'x;gc ../a', 'x;gc ~/a',
     'x;gc a\\b', 'x;gc $env:x', 'x|gc b|iex', 'x;gc b;id'])('%s is a command', expectCmdi);
 });
+
+describe('cmdi session 23 (hs27): a quote inside the other kind is a byte of the word, not a cut', () => {
+  // "I'd say it's fine" is one double-quoted word with apostrophes in it: the shell runs no command named I'd (the joined
+  // letters spelled id only when every quote counted as a cut). A JSON fragment in a form field carries such text.
+  it.each(['"I\'d say it\'s fine"', '{"comment":"I\'d say it\'s fine","rating":4}', ':"I\'d say"', '"i\'d"', "'i\"d'", "x;i'\"'d"])(
+    '%s stays clean', expectNoCmdi);
+  // quotes of one kind still cut the name, and a backtick substitution quotes afresh inside "…" or '…'
+  it.each(['x;i"d"', "x;'w'h'o'a'm'i", "x;\"i\"'d'", "x;$'i'd", "p'i'n'g -c 1 x", "'`i\"d\"`", "\"`w'h'o'ami`\""])('%s is a command', expectCmdi);
+});
