@@ -270,14 +270,14 @@ const ALL_BUT_LANE3: usize = memory.data<u32>([0xffffffff, 0xffffffff, 0xfffffff
  * serverStem), web|meta and tomcat: a load or two clear most words of all of them (a superset: a candidate
  * takes the exact tests). Generated from the word lists there; a stem added there is added here.
  */
-const STEM_FIRST: usize = memory.data<u32>([0x0, 0x0, 0x2000, 0x880000, 0x82800, 0x84100, 0x50000a, 0x90002, 0x81010, 0x0, 0x10000, 0x8]);
-const STEM_LAST: usize = memory.data<u32>([0x0, 0x0, 0x2000000, 0x4, 0x200012, 0x1000010, 0x1000b0, 0xc0010, 0x80030, 0x0, 0x80000, 0x80000]);
-const STEM_SECOND: usize = memory.data<u32>([0x0, 0x0, 0x2000000, 0x2020, 0xc0020, 0x101082, 0x98000, 0x50020, 0x222, 0x0, 0x2, 0x40000]);
+const STEM_FIRST: usize = memory.data<u32>([0x0, 0x0, 0x2000, 0x880000, 0x82800, 0x84100, 0x50000a, 0x90002, 0x81010, 0x0, 0x10000, 0x8, 0x0, 0x1008]);
+const STEM_LAST: usize = memory.data<u32>([0x0, 0x0, 0x2000000, 0x4, 0x200012, 0x1000010, 0x1000b0, 0xc0010, 0x80030, 0x0, 0x80000, 0x80000, 0x0, 0x84000]);
+const STEM_SECOND: usize = memory.data<u32>([0x0, 0x0, 0x2000000, 0x2020, 0xc0020, 0x101082, 0x98000, 0x50020, 0x222, 0x0, 0x2, 0x40000, 0x0, 0x8000]);
 
 // @ts-ignore: decorator
 @inline function stemCandidate(w: usize, len: u32): bool {
   const i = <usize>len << 2;
-  return len < 12 && ((load<u32>(STEM_FIRST + i) >> (<u32>load<u8>(w) & 31)) & 1) != 0 &&
+  return len < 14 && ((load<u32>(STEM_FIRST + i) >> (<u32>load<u8>(w) & 31)) & 1) != 0 &&
     ((load<u32>(STEM_LAST + i) >> (<u32>load<u8>(w + <usize>len - 1) & 31)) & 1) != 0 &&
     ((load<u32>(STEM_SECOND + i) >> (<u32>load<u8>(w, 1) & 31)) & 1) != 0;
 }
@@ -288,7 +288,7 @@ const STEM_SECOND: usize = memory.data<u32>([0x0, 0x0, 0x2000000, 0x2020, 0xc002
  */
 export function pathOrdinaryShape(w0: u32, w1: u32, len: u32, anyW1: bool): bool {
   const i = <usize>len << 2;
-  return len >= 12 || ((load<u32>(STEM_FIRST + i) >> (w0 & 31)) & 1) == 0 || load<u32>(STEM_LAST + i) == 0 ||
+  return len >= 14 || ((load<u32>(STEM_FIRST + i) >> (w0 & 31)) & 1) == 0 || load<u32>(STEM_LAST + i) == 0 ||
     (anyW1 ? load<u32>(STEM_SECOND + i) == 0 : ((load<u32>(STEM_SECOND + i) >> (w1 & 31)) & 1) == 0);
 }
 
@@ -555,6 +555,8 @@ function secretStem(w: usize, len: u32): bool {
     case 8: { const x = load<u64>(w); return x == 0x73676e6974746573 || x == 0x6573616261746164; } // settings database
     case 10: return load<u64>(w) == 0x6574656d61726170 && load<u16>(w, 8) == 0x7372;          // parameters
     case 11: return load<u64>(w) == 0x69746e6564657263 && load<u32>(w, 7) == 0x736c6169;      // credentials
+    // Joomla's configuration.php, MediaWiki's LocalSettings.php
+    case 13: return load<u64>(w, 5) == 0x6e6f697461727567 ? load<u64>(w) == 0x72756769666e6f63 : load<u64>(w) == 0x7465736c61636f6c && load<u64>(w, 5) == 0x73676e6974746573;
     default: return false;
   }
 }

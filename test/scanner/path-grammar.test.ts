@@ -426,3 +426,20 @@ describe('path session 21 (rtc23 16): UNC paths with either separator, NTFS stre
     expectSameWhenSplit(d, [input], 'query');
   });
 });
+
+describe("path session 23 (hs27): Joomla's configuration.php and MediaWiki's LocalSettings.php are application secrets files", () => {
+  // the database password of the two CMSs, read through a download parameter: ?download=../configuration.php
+  it.each(['/view.php?download=../configuration.php', 'x=../../configuration.php', '../LocalSettings.php', 'configuration.php',
+    'LocalSettings.php', '..\\configuration.php'])('%s is a sensitive file', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r), context).toContain('path.sensitive-file');
+      expect(r.blocked, context).toBe(true);
+    }
+    expectSameWhenSplit(d, [input], 'query');
+  });
+  it.each(['configuration', 'see configuration.php for the database settings', 'configuration.json', 'the configuration.md file',
+    'localsettings', 'Configuration.PHP is documented here: https://docs.example/joomla'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
