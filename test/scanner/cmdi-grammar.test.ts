@@ -2013,3 +2013,10 @@ describe('cmdi session 23 (hs27): a quote inside the other kind is a byte of the
   // quotes of one kind still cut the name, and a backtick substitution quotes afresh inside "…" or '…'
   it.each(['x;i"d"', "x;'w'h'o'a'm'i", "x;\"i\"'d'", "x;$'i'd", "p'i'n'g -c 1 x", "'`i\"d\"`", "\"`w'h'o'ami`\""])('%s is a command', expectCmdi);
 });
+
+describe("cmdi session 23 (hs27): Perl's readpipe( is its backticks as a function", () => {
+  // what a template injection into a Perl engine (Template Toolkit, [% ... %]) calls to run a command
+  it.each(['print readpipe("id")', "[% template.new({'BLOCK'='print readpipe(\"id\")'}) %]", "readpipe('cat /etc/passwd')", 'readpipe($cmd)'])(
+    '%s is a command', expectCmdi);
+  it.each(['readpipe', 'the readpipe function in perl', 'readpipe(x)'])('%s stays clean', expectNoCmdi);
+});
