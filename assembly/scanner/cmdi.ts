@@ -152,15 +152,19 @@ const JQ_COUNT: u32 = 0xfffff;   // J_QUOTES without the JQ_* bits
 const JQ_SQ: u32 = 0x100000;     // a '…' quote is open in the word
 const JQ_DQ: u32 = 0x200000;     // a "…" quote is open in the word
 const JQ_LITERAL: u32 = 0x400000; // a quote stood inside the other kind ("I'd", '"x'): a byte of the word, which then names no command
+// glue other than quotes joined the word ($ ` \ { [ …): an expansion, a substitution or an escape there quotes afresh or drops
+// what it holds (i'd'${x:+"'"}, `i'd'`"'" run id: red team rt27), so JQ_LITERAL is trusted only in words of letters and quotes
+const JQ_NOLIT: u32 = 0x800000;
 
 /**
- * A quote character joined into the shell word: it opens a quote, closes the open one of its kind, or, inside the other
- * kind, is a literal byte of the word (JQ_LITERAL): "I'd say it's" is one quoted word with an apostrophe in it, not I'd = id.
+ * A quote character joined into the shell word: counted (every quote, as the rules on the count read them), and in the
+ * shell's reading it opens a quote, closes the open one of its kind, or, inside the other kind, is a literal byte of the
+ * word (JQ_LITERAL): "I'd say it's" is one quoted word with an apostrophe in it, not I'd = id.
  */
 function quoteSeen(j: usize, ch: u32): void {
-  const q = g32(j, J_QUOTES);
+  const q = g32(j, J_QUOTES) + 1;
   const open = q & (JQ_SQ | JQ_DQ), mine = ch == 0x27 ? JQ_SQ : JQ_DQ;
-  s32(j, J_QUOTES, open == 0 ? (q + 1) | mine : open == mine ? (q + 1) & ~mine : q | JQ_LITERAL);
+  s32(j, J_QUOTES, open == 0 ? q | mine : open == mine ? q & ~mine : q | JQ_LITERAL);
 }
 const J_VAR: u32 = 104;      // 1: the word held a $name / ${name} expansion
 const J_BUF: u32 = 108;      // 16 bytes
@@ -1472,7 +1476,7 @@ function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
   // (a bracket expression needs its ']': [c]at is cat), so the word names no command — a Markdown link's text
   if ((g32(j, J_QUOTES) & 0x10000) != 0) return;
   // (a quote inside the other kind is a byte of the name: "I'd is the word I'd, no command)
-  if ((g32(j, J_QUOTES) & JQ_LITERAL) != 0) return;
+  if ((g32(j, J_QUOTES) & (JQ_LITERAL | JQ_NOLIT)) == JQ_LITERAL) return;
   const flags = joinFlags(j, len);
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
   // `type` `date` `id`: a command word alone in backticks that stand apart (no word glued before them) is a markdown code
@@ -1611,7 +1615,7 @@ function runtimeExec(st: usize, c: usize, word: usize, len: u32, start: u32, end
 function splitTick(k3: usize, j: usize, word: usize, len: u32): void {
   const at = g32(k3, K_SPLIT_AT);
   s32(j, J_LEN, 0); s32(j, J_START, at); s32(j, J_POS, 2); s32(j, J_POSSTART, at); s32(j, J_GLUE, 1); s32(j, J_MID, len != 0 ? 0 : 1);
-  s32(j, J_QUOTES, 0); s32(j, J_VAR, 0); s32(j, J_BIN, 0); s32(j, J_MODE, 0);
+  s32(j, J_QUOTES, JQ_NOLIT); s32(j, J_VAR, 0); s32(j, J_BIN, 0); s32(j, J_MODE, 0);
   if (len != 0) joinAppend(j, word, len);
 }
 
@@ -2242,16 +2246,19 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
         else if (ch == 0x27 || ch == 0x22) quoteSeen(j, ch);
         else if (ch == 0x5d) { // [c]at: the bracket closes inside the word; a ']' that no '[' opened is a literal ("| Date]")
           if ((g32(j, J_QUOTES) & 0x30000) == 0) s32(j, J_LEN, J_MAX + 1);
-          s32(j, J_QUOTES, g32(j, J_QUOTES) & (0xffff | JQ_SQ | JQ_DQ | JQ_LITERAL));
+          s32(j, J_QUOTES, g32(j, J_QUOTES) & (0xffff | JQ_SQ | JQ_DQ | JQ_LITERAL | JQ_NOLIT));
         }
         else if (ch == 0x5b) s32(j, J_QUOTES, g32(j, J_QUOTES) | 0x20000); // ca[t]
       }
-      if (cont) { s32(j, J_END, end); s32(j, J_GLUE, g32(j, J_GLUE) + 1); s32(j, J_MID, g32(j, J_MID) | 1); }
+      if (cont) {
+        s32(j, J_END, end); s32(j, J_GLUE, g32(j, J_GLUE) + 1); s32(j, J_MID, g32(j, J_MID) | 1);
+        if (ch != 0x27 && ch != 0x22) s32(j, J_QUOTES, g32(j, J_QUOTES) | JQ_NOLIT);
+      }
       else joinEnd(st, c, j);
     }
     if (g32(j, J_ACT) == 0 && (isGlue(ch) || ch == 0x7b)) { // '{': brace expansion, the first element takes part in the word
       s32(j, J_ACT, 1); s32(j, J_GLUE, 1); s32(j, J_END, end); s32(j, J_MODE, ch == 0x24 ? 1 : ch == 0x7b ? 4 : 0); s32(j, J_MID, 1);
-      s32(j, J_QUOTES, ch == 0x27 ? 1 | JQ_SQ : ch == 0x22 ? 1 | JQ_DQ : 0); s32(j, J_VAR, 0);
+      s32(j, J_QUOTES, ch == 0x27 ? 1 | JQ_SQ : ch == 0x22 ? 1 | JQ_DQ : JQ_NOLIT); s32(j, J_VAR, 0);
       s32(j, J_POSSTART, g32(c, C_POS_START));
       const lw64 = load<u64>(j + J_LW);
       const lw = <u32>lw64;
@@ -2262,10 +2269,10 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
         s32(j, J_START, load<u32>(st + ST_LEX + LX_START));
         s32(j, J_POS, (lw >> 8) & 0xf); s32(j, J_BIN, lw >> 12);
         if (ch == 0x5d) s32(j, J_LEN, J_MAX + 1); // Date]: a ']' no '[' opened leaves the word literal
-        else if (ch == 0x5b) s32(j, J_QUOTES, 0x20000); // ca[t]
+        else if (ch == 0x5b) s32(j, J_QUOTES, 0x20000 | JQ_NOLIT); // ca[t]
       } else {
         s32(j, J_LEN, 0); s32(j, J_START, start); s32(j, J_POS, ch == 0x60 ? 2 : g32(c, C_POS)); s32(j, J_BIN, 0); // `cmd: the backtick opens a position
-        if (ch == 0x5b) s32(j, J_QUOTES, 0x10000); // a word opened by '[' (see joinEnd)
+        if (ch == 0x5b) s32(j, J_QUOTES, 0x10000 | JQ_NOLIT); // a word opened by '[' (see joinEnd)
         if (ch == 0x60 && g32(c, C_POS) != 2) s32(j, J_POSSTART, start); // (after a separator the position opened there: ;`who`)
       }
     }
@@ -2276,8 +2283,8 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     // '`cmd`, "`cmd`: a backtick glued after quotes alone opens the substitution there (inside "…" it runs whatever quote
     // came before it: "'`sleep 5`'"); the shell word to read starts at the backtick, as it does with no quote before it
     else if (g32(k3, K_TICK) == 0 && g32(j, J_ACT) != 0 && g32(j, J_LEN) == 0 && g32(j, J_MODE) == 0 && g32(j, J_VAR) == 0 &&
-             (g32(j, J_QUOTES) & 0x30000) == 0 && g32(j, J_QUOTES) != 0) {
-      s32(j, J_START, start); s32(j, J_POS, 2); s32(j, J_QUOTES, 0x40000); s32(j, J_GLUE, 1); s32(j, J_MID, 1); // (the substitution quotes afresh: no quote open in it)
+             (g32(j, J_QUOTES) & 0x30000) == 0 && (g32(j, J_QUOTES) & JQ_COUNT) != 0) {
+      s32(j, J_START, start); s32(j, J_POS, 2); s32(j, J_QUOTES, 0x40000 | JQ_NOLIT); s32(j, J_GLUE, 1); s32(j, J_MID, 1); // (the substitution quotes afresh: no quote open in it)
       if (g32(c, C_POS) != 2) s32(j, J_POSSTART, start);
     }
     // glob path segments

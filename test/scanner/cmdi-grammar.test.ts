@@ -2012,6 +2012,53 @@ describe('cmdi session 23 (hs27): a quote inside the other kind is a byte of the
     '%s stays clean', expectNoCmdi);
   // quotes of one kind still cut the name, and a backtick substitution quotes afresh inside "…" or '…'
   it.each(['x;i"d"', "x;'w'h'o'a'm'i", "x;\"i\"'d'", "x;$'i'd", "p'i'n'g -c 1 x", "'`i\"d\"`", "\"`w'h'o'ami`\""])('%s is a command', expectCmdi);
+  // red team rt27: a quote the tracker took for a literal that the shell drops or reads as quoting — inside an expansion that
+  // expands to nothing (${x:+"'"}), after a backslash, or after a backtick substitution closed — ran id while the word was dropped.
+  // The literal reading now holds only in words of letters and quotes alone (JQ_NOLIT); in any other word every quote counts as
+  // before. All run in bash, dash and busybox sh (the value alone, after echo, or inside the application's '…' or "…").
+  it.each([
+    "i\'d\'${x:+\"\'\"}",
+    "wh\'o\'ami${x:+\"\'\"}",
+    "i${x:+\"\'\"}\'d\'",
+    "${x:+\'\"\'}i\"d\"",
+    "u\'n\'ame${x:+\"\'\"} -a",
+    ";i\'d\'${x:+\"\'\"}",
+    ";i${x:+\"\'\"}d",
+    "x;wh\'o\'ami${x:+\"\'\"}",
+    "x|i${x:+\"\'\"}d",
+    "x&&wh${x:+\"\'\"}oami",
+    "\';i\'d\'${x:+\"\'\"};\'",
+    "\';i${x:+\"\'\"}d;\'",
+    "\";i\'d\'${x:+\"\'\"};\"",
+    "\";i${x:+\"\'\"}d;\"",
+    "`i\'d\'`\"\'\"",
+    "`wh\'o\'ami`\"\'\"",
+    "\"`i\'d\'`\"\'\'",
+    "x\"`i\'d\'`\"\'\'",
+    "\"`u\'n\'ame`\"\'\'",
+    "\'\"`i\'d\'`\"\'",
+    "x\'\"`i\'d\'`\"\'",
+    "\';\"`i\'d\'`\"\'",
+    "\"\'`i\'d\'`\'\"",
+    "\"`i\'d\'`\"\'",
+    "x\"`wh\'o\'ami`\"\'",
+    "$(i\'d\'${x:+\"\'\"})",
+    "\"$(wh\'o\'ami${x:+\"\'\"})\"",
+    "i${x:+\\\'}\"d\"",
+    "`i\'d\'`\'\"\'",
+    "x;`i\'d\'`\"\'\"",
+    "\"`i\\\"d\\\"`\"\'\'",
+    "`i\"d\"`\"\'\"",
+    "i\'d\'${x:+\"\'\"} -a",
+  ])('%s is a command (rt27)', (input) => {
+    // (a client sends '+' as %2B in a query or form: a raw '+' is a space there)
+    for (const [value, context] of [[input, 'json'], [input.replace(/\+/g, '%2B'), 'query'], [input.replace(/\+/g, '%2B'), 'form']] as const) {
+      const r = d.scan(value, { context });
+      expect(r.blocked, `${context}: ${JSON.stringify(value)}`).toBe(true);
+      expect(r.threats.some((t) => t.category === 'cmdi'), `${context}: ${JSON.stringify(value)}`).toBe(true);
+    }
+    expectSameWhenSplit(d, [input.replace(/\+/g, '%2B')]);
+  });
 });
 
 describe("cmdi session 23 (hs27): Perl's readpipe( is its backticks as a function", () => {
