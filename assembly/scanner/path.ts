@@ -292,11 +292,14 @@ export function pathOrdinaryShape(w0: u32, w1: u32, len: u32, anyW1: bool): bool
     (anyW1 ? load<u32>(STEM_SECOND + i) == 0 : ((load<u32>(STEM_SECOND + i) >> (w1 & 31)) & 1) == 0);
 }
 
-/** The stem kinds a word opens a <stem>.<ext> pair with (1 a system stem, 2 a secrets file, 4 a server config), or 0. */
+/**
+ * The stem kinds a word opens a <stem>.<ext> pair with (1 a system stem, 2 a secrets file, 4 a server config, 8 a secrets
+ * file after a parent step), or 0.
+ */
 // @ts-ignore: decorator
 @inline function stemKind(w: usize, len: u32, flags: u64): u32 {
   const sys: u32 = (flags & K_P_STEM) != 0 ? 1 : 0;
-  return stemCandidate(w, len) ? sys | (secretStem(w, len) ? 2 : 0) | (serverStem(w, len) ? 4 : 0) : sys;
+  return stemCandidate(w, len) ? sys | (secretStem(w, len) ? 2 : 0) | (serverStem(w, len) ? 4 : 0) | (climbedSecretStem(w, len) ? 8 : 0) : sys;
 }
 
 // The flags the full step acts on for a value's first word (a system dir, a stem, a scheme), and for a
@@ -434,11 +437,13 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
     if (sys != 2) s32(p, PT_SYS_START, g32(p, PT_SEG) == start + 1 ? g32(p, PT_SEP_AT) & ~SEP_NOOP : start);
     s32(p, PT_SYS_DEV, len == 3 && wordIs(w, len, "dev") ? 1 : 0);
   } else s32(p, PT_SYS, 0);
-  // <stem>.<ext>  (kind 1: a system stem, win.ini; kind 2: an application secrets file, config.php, database.yml)
+  // <stem>.<ext>  (kind 1: a system stem, win.ini; kind 2: an application secrets file, config.php, database.yml; kind 8:
+  // one only after a parent step, ../configuration.php)
   const stem = g32(p, PT_STEM);
   if (stem == 2 && adjacent) {
     const sk = g32(p, PT_STEM_KIND);
     if (((sk & 1) != 0 && (flags & K_P_STEM_EXT) != 0) || ((sk & 2) != 0 && secretExt(w, len)) ||
+        ((sk & 8) != 0 && g32(p, PT_TRAV) > 0 && secretExt(w, len)) ||
         ((sk & 4) != 0 && (wordIs(w, len, "conf") || wordIs(w, len, "cnf") || wordIs(w, len, "ini")))) holdOrReport(st, RB_FILE, g32(p, PT_STEM_START), end, 1);
   }
   const sk = stemKind(w, len, flags);
@@ -555,10 +560,18 @@ function secretStem(w: usize, len: u32): bool {
     case 8: { const x = load<u64>(w); return x == 0x73676e6974746573 || x == 0x6573616261746164; } // settings database
     case 10: return load<u64>(w) == 0x6574656d61726170 && load<u16>(w, 8) == 0x7372;          // parameters
     case 11: return load<u64>(w) == 0x69746e6564657263 && load<u32>(w, 7) == 0x736c6169;      // credentials
-    // Joomla's configuration.php, MediaWiki's LocalSettings.php
-    case 13: return load<u64>(w, 5) == 0x6e6f697461727567 ? load<u64>(w) == 0x72756769666e6f63 : load<u64>(w) == 0x7465736c61636f6c && load<u64>(w, 5) == 0x73676e6974746573;
+    case 13: return load<u64>(w) == 0x7465736c61636f6c && load<u64>(w, 5) == 0x73676e6974746573; // localsettings (MediaWiki)
     default: return false;
   }
+}
+
+/**
+ * Joomla's configuration.php: its database password, but also the name of an ordinary admin page elsewhere
+ * (osCommerce's and Zen Cart's admin/configuration.php?gID=1), so a secrets file only reached by a parent step.
+ */
+// @ts-ignore: decorator
+@inline function climbedSecretStem(w: usize, len: u32): bool {
+  return len == 13 && load<u64>(w) == 0x72756769666e6f63 && load<u64>(w, 5) == 0x6e6f697461727567; // configuration
 }
 
 /** Server configuration files by name (with .conf .cnf .ini): httpd.conf, my.cnf, nginx.conf, krb5.conf. */

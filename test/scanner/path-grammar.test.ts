@@ -428,8 +428,9 @@ describe('path session 21 (rtc23 16): UNC paths with either separator, NTFS stre
 });
 
 describe("path session 23 (hs27): Joomla's configuration.php and MediaWiki's LocalSettings.php are application secrets files", () => {
-  // the database password of the two CMSs, read through a download parameter: ?download=../configuration.php
-  it.each(['/view.php?download=../configuration.php', 'x=../../configuration.php', '../LocalSettings.php', 'configuration.php',
+  // the database password of the two CMSs, read through a download parameter: ?download=../configuration.php. Joomla's only
+  // after a parent step: osCommerce's and Zen Cart's admin/configuration.php?gID=1 is an ordinary page (red team rt27)
+  it.each(['/view.php?download=../configuration.php', 'x=../../configuration.php', '../LocalSettings.php', '/../configuration.php',
     'LocalSettings.php', '..\\configuration.php'])('%s is a sensitive file', (input) => {
     for (const context of ['query', 'form', 'json'] as const) {
       const r = d.scan(input, { context });
@@ -439,7 +440,9 @@ describe("path session 23 (hs27): Joomla's configuration.php and MediaWiki's Loc
     expectSameWhenSplit(d, [input], 'query');
   });
   it.each(['configuration', 'see configuration.php for the database settings', 'configuration.json', 'the configuration.md file',
-    'localsettings', 'Configuration.PHP is documented here: https://docs.example/joomla'])('%s stays clean', (input) => {
+    'localsettings', 'Configuration.PHP is documented here: https://docs.example/joomla', 'configuration.php',
+    'admin/configuration.php?gID=1', '/catalog/admin/configuration.php'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+    expect(d.scan(input, { context: 'path' }).blocked).toBe(false);
   });
 });
