@@ -2431,6 +2431,13 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
       // connective in onComment)
       if (literalList(q, ttype(q, 0) == T_SEMI ? 1 : 0, ntok - 1)) report(st, R_SQLI_STRING_BREAKOUT, tstart(q, ntok - 1), end);
     }
+    // x'),(10,'ev'),(11,'z');--  x'),(10,'e'||'v')--  — a VALUES row splice (opened as x'),( : spliceOpened) whose forged rows
+    // are complete, every parenthesis the value opened closed and one more, the query's own row, by the value's first ')'
+    // (depth -1), then at most a ';' and a comment with nothing in it: rows of any length, or with calls and concatenations,
+    // that literalList (the ring's tokens, literals only) does not reach
+    if ((g32(q, Q_SEL) & SEL_ROW) != 0 && <i32>g32(q, Q_DEPTH) == -1 && (g32(q, Q_BO) & (BO_COMMENT | BO_NOTE | BO_LOOSE)) == BO_COMMENT) {
+      report(st, R_SQLI_STRING_BREAKOUT, 0, end);
+    }
     return;
   }
   // 1; TABLE users--  7; show tables#  — read as-is: a number, ';', such a verb and one name, and a comment with nothing in it

@@ -1909,3 +1909,13 @@ describe("sqli: x'),(10,'ev');-- — a spliced literal list, the statement ended
   breakoutCases(["x'),(10,'ev');--", "x', 'admin');#", "x', 1);--", "x'),(10,'ev'); --", "x'),(10,'ev');/*"],
     ["it's, 5;-- ok", "x', 'admin');", "Tom's, Ann's;--", "Tom's, 5; -- see you"]);
 });
+
+// Red team rt27 (session 23): a VALUES row splice with longer rows, or with calls and concatenations, closed and cut off —
+// x'),(10,'ev'),(11,'z');-- inserted both forged rows in sqlite3 (INSERT INTO t(uid,name) VALUES (5,'<value>')); literalList
+// reads only the ring's last tokens and literals only. The splice's opening (spliceOpened) and a depth of -1 (every parenthesis
+// the value opened closed, and the query's row by its first ')') mark it at the comment, whatever came between.
+describe("sqli: x'),(10,'ev'),(11,'z');-- — forged rows of any length, closed and cut off", () => {
+  breakoutCases(["x'),(10,'ev'),(11,'z');--", "x'),(10,'e'||'v');--", "x'),(10,'ev'),(11,'z')--", "x'),(10,concat('e','v'));--",
+    "x'),(10,'ev'),(11,'z')#", "x'),(1,2),(3,4),(5,6),(7,8)/*"],
+    ["x'),(10,'ev'),(11,'z')", "it's'),('x');--", "f('a'),(10,'b')--", "Tom's (a),(b) -- see", "x'),(1,2),(3,(4)--"]);
+});
