@@ -44,3 +44,19 @@ export function ordinaryCeiling(detector: () => Detector, name: string, n: numbe
     expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(ceiling);
   };
 }
+
+/**
+ * Pin a held-out stand-in (probes/`name`, attacks and ordinary values in one file): each attack label's floor (attackFloors),
+ * its ordinary rows' count and ceiling (`ordinary`: [rows, most blocked]), and its size (`total`: no other labels).
+ */
+export function standinPins(detector: () => Detector, name: string, floors: readonly (readonly [ProbeRow['label'], number, number])[],
+  ordinary: readonly [number, number], total: number): void {
+  const all = probeRows(name);
+  attackFloors(detector, all, floors);
+  it(`blocks no more of the ordinary values than measured (${ordinary[1]} of ${ordinary[0]})`, () => {
+    const r = probeVerdicts(detector(), all.filter((row) => row.label === 'benign'), false);
+    expect(r.n).toBe(ordinary[0]);
+    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(ordinary[1]);
+  });
+  it('holds no other labels', () => { expect(all.length).toBe(total); });
+}

@@ -15,32 +15,14 @@
 // 'sqlattempt1), quote-only probes ("&", " ", '="or'), 1::int, 1or1=1; an <A HREF> to an obfuscated IP (no script);
 // ..%01/. Ordinary values blocked: a shell command quoted in a ticket with /var/www, a SQL statement quoted in a ticket,
 // x = y || z; in a code question.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
-import { probeRows as rows, probeVerdicts, type ProbeRow as Row } from './probe-sets.js';
+import { standinPins } from './probe-sets.js';
 
 let d: Detector;
 beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
 afterAll(async () => { await d.close(); });
 
 describe('session 19 held-out stand-in', () => {
-  const all = rows('session19-standin.jsonl');
-  const byLabel = (label: Row['label']) => all.filter((r) => r.label === label);
-
-  it.each([['sqli', 250, 226], ['xss', 250, 249], ['cmdi', 200, 200], ['path', 200, 199]] as const)(
-    'detects the %s attacks (%i, measured %i)', (label, n, measured) => {
-      const r = probeVerdicts(d, byLabel(label), true);
-      expect(r.n).toBe(n);
-      expect(r.blocked, `missed:\n${r.wrong.join('\n')}`).toBeGreaterThanOrEqual(measured);
-    });
-
-  it('blocks no more of the ordinary values than measured (3 of 600)', () => {
-    const r = probeVerdicts(d, byLabel('benign'), false);
-    expect(r.n).toBe(600);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(3);
-  });
-
-  it('holds no other labels', () => {
-    expect(all.length).toBe(1500);
-  });
+  standinPins(() => d, 'session19-standin.jsonl', [['sqli', 250, 226], ['xss', 250, 249], ['cmdi', 200, 200], ['path', 200, 199]], [600, 3], 1500);
 });

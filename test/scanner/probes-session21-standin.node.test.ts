@@ -11,23 +11,14 @@
 // "…" a backslash escapes, so it breaks out only where the application unescapes first), its heuristic probes (1"(),,"',,'),
 // dotdotpwn's literal 0x5c, commix's glued sleep (testsleep(3)). Ordinary values blocked: support tickets quoting SQL, a shell
 // pipeline or a <script> tag, 'alert' or 'alarm', SUM(price) / COUNT(*), win.ini.bak-instructions.txt.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
-import { attackFloors, probeRows, probeVerdicts } from './probe-sets.js';
+import { standinPins } from './probe-sets.js';
 
 let d: Detector;
 beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
 afterAll(async () => { await d.close(); });
 
 describe('session 21 held-out stand-in (attack tools)', () => {
-  const all = probeRows('session21-standin.jsonl');
-  attackFloors(() => d, all, [['sqli', 550, 541], ['xss', 550, 550], ['cmdi', 500, 499], ['path', 500, 499]]);
-
-  it('blocks no more of the ordinary values than measured (13 of 600)', () => {
-    const r = probeVerdicts(d, all.filter((row) => row.label === 'benign'), false);
-    expect(r.n).toBe(600);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(13);
-  });
-
-  it('holds no other labels', () => { expect(all.length).toBe(2700); });
+  standinPins(() => d, 'session21-standin.jsonl', [['sqli', 550, 541], ['xss', 550, 550], ['cmdi', 500, 499], ['path', 500, 499]], [600, 13], 2700);
 });

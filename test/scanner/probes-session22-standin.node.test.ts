@@ -10,27 +10,19 @@
 // ')', wfuzz's bare tokens (select, --, |) and arithmetic probes (3-1); path misses are remote-file URLs (http://host/shell.txt).
 // Since (cf26b): cmdi 257 (an unset $name glued inside a /bin/ path expands to nothing; a command's name cut into letters by
 // quotes opening the value).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
-import { attackFloors, probeRows, probeVerdicts } from './probe-sets.js';
+import { standinPins } from './probe-sets.js';
 
 let d: Detector;
 beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
 afterAll(async () => { await d.close(); });
 
 describe('session 22 held-out stand-in (web scanners and public lists)', () => {
-  const all = probeRows('session22-standin.jsonl');
   // (since written: xss 211 -> 215, a complete tag of any name after an attribute break-out, or self-closing after leaving a JS
   // string, xss.breakout-tag; cmdi 255 -> 257, an unset $name inside a /bin/ path, a command name split by quotes)
-  attackFloors(() => d, all, [['sqli', 343, 264], ['xss', 223, 215], ['cmdi', 260, 257], ['path', 156, 148]]);
-
-  // (30 after session 22's first round; 26 after its second: a space inside a scheme name is no scheme (java script:), SELECT
-  // needs a list and FROM a table, WAITFOR DELAY a time; 27 since a sensitive name's release was reverted (system.ini-notes.txt))
-  it('blocks no more of the ordinary values than measured (27 of 498)', () => {
-    const r = probeVerdicts(d, all.filter((row) => row.label === 'benign'), false);
-    expect(r.n).toBe(498);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(27);
-  });
-
-  it('holds no other labels', () => { expect(all.length).toBe(1480); });
+  // (ordinary: 30 after session 22's first round; 26 after its second: a space inside a scheme name is no scheme (java script:),
+  // SELECT needs a list and FROM a table, WAITFOR DELAY a time; 27 since a sensitive name's release was reverted
+  // (system.ini-notes.txt))
+  standinPins(() => d, 'session22-standin.jsonl', [['sqli', 343, 264], ['xss', 223, 215], ['cmdi', 260, 257], ['path', 156, 148]], [498, 27], 1480);
 });

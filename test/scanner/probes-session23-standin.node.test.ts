@@ -10,25 +10,16 @@
 // Measured at paranoia 1 when written (query context, 51042c4): sqli 364/364, xss 346/346, cmdi 317/320, path 287/294, ordinary
 // 4/538 (paranoia 2: 364, 346, 318, 287, 69/538). Left: remote-file URLs (https://host/x?), a Citrix /vpn/../vpns/ step to a
 // script that is no secret, a Cisco lang=../ with no file, an absolute Windows path to a .properties file, -c id.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { createDetector, type Detector } from '../../src/index.js';
-import { attackFloors, probeRows, probeVerdicts } from './probe-sets.js';
+import { standinPins } from './probe-sets.js';
 
 let d: Detector;
 beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
 afterAll(async () => { await d.close(); });
 
 describe('session 23 held-out stand-in (ML datasets, exploit traffic, browser research)', () => {
-  const all = probeRows('session23-standin.jsonl');
-  // (since written: cmdi 317 -> 318, Perl's readpipe( is an exec call; path 287 -> 288, configuration.php a secrets file)
-  attackFloors(() => d, all, [['sqli', 364, 364], ['xss', 346, 346], ['cmdi', 320, 318], ['path', 294, 288]]);
-
-  // (4 when written; 3 since a quote inside the other kind is a byte of the word: {"comment":"I'd say it's fine"} is no id)
-  it('blocks no more of the ordinary values than measured (3 of 538)', () => {
-    const r = probeVerdicts(d, all.filter((row) => row.label === 'benign'), false);
-    expect(r.n).toBe(538);
-    expect(r.blocked, `blocked:\n${r.wrong.join('\n')}`).toBeLessThanOrEqual(3);
-  });
-
-  it('holds no other labels', () => { expect(all.length).toBe(1862); });
+  // (since written: cmdi 317 -> 318, Perl's readpipe( is an exec call; path 287 -> 288, ../configuration.php a secrets file;
+  // ordinary 4 -> 3, a quote inside the other kind is a byte of the word: {"comment":"I'd say it's fine"} is no id)
+  standinPins(() => d, 'session23-standin.jsonl', [['sqli', 364, 364], ['xss', 346, 346], ['cmdi', 320, 318], ['path', 294, 288]], [538, 3], 1862);
 });
