@@ -266,7 +266,7 @@ const LANES_0_1: usize = memory.data<u32>([0xffffffff, 0xffffffff, 0, 0], 16);
 const ALL_BUT_LANE3: usize = memory.data<u32>([0xffffffff, 0xffffffff, 0xffffffff, 0], 16);
 
 /**
- * Length-indexed masks of the first, last and second bytes (bit b & 31) of the stems (secretStem,
+ * Length-indexed masks of the first, last and second bytes (bit b & 31) of the stems (secretStem, climbedSecretStem,
  * serverStem), web|meta and tomcat: a load or two clear most words of all of them (a superset: a candidate
  * takes the exact tests). Generated from the word lists there; a stem added there is added here.
  */
