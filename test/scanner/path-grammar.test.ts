@@ -446,3 +446,15 @@ describe("path session 23 (hs27): Joomla's configuration.php and MediaWiki's Loc
     expect(d.scan(input, { context: 'path' }).blocked).toBe(false);
   });
 });
+
+describe('path session 23 (red team rt27p): files an application owns that hold secrets', () => {
+  // PyPI upload credentials, interpreter histories (pasted passwords, connection strings), Terraform state (every secret of
+  // the infrastructure it built): read through os.path.join / path.resolve given an absolute value
+  it.each(['/root/.pypirc', '/root/.python_history', '~/.node_repl_history', '/home/u/.sqlite_history', '/root/.rediscli_history',
+    '/app/terraform.tfstate', '../../terraform.tfstate'])('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(true);
+  });
+  it.each(['pypirc', 'python history', 'tfstate', 'terraform state file', 'see the python_history docs'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
