@@ -2073,7 +2073,10 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
           store<u64>(e + E_FLAGS, load<u64>(e + E_FLAGS) | K_SQL_FUNC);
           store<u32>(e + E_AUX, load<u32>(e + E_AUX) & ~A_FUNCTAIL);
           makeFunc(st, q, start, end);
-        } else if (t0 == T_WORD || (t0 == T_KW && (load<u64>(e + E_FLAGS) & (K_SQL_FUNC | K_SQL_DANGER)) != 0)) {
+        } else if (t0 == T_WORD || (t0 == T_KW && (load<u64>(e + E_FLAGS) & (K_SQL_FUNC | K_SQL_DANGER)) != 0) ||
+                   // like( glob( glued: SQLite's function forms of its word operators (1 and glob('S*',pass)); spaced, the
+                   // operator takes a parenthesised operand (x like ('a%'))
+                   (t0 == T_OP && glued && (load<u64>(e + E_FLAGS) & K_SQL_FUNC) != 0)) {
           makeFunc(st, q, start, end, tick == (AT_LINK | start));
         }
       }

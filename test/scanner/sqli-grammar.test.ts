@@ -1919,3 +1919,19 @@ describe("sqli: x'),(10,'ev'),(11,'z');-- — forged rows of any length, closed 
     "x'),(10,'ev'),(11,'z')#", "x'),(1,2),(3,4),(5,6),(7,8)/*"],
     ["x'),(10,'ev'),(11,'z')", "it's'),('x');--", "f('a'),(10,'b')--", "Tom's (a),(b) -- see", "x'),(1,2),(3,(4)--"]);
 });
+
+// Red team rt27s (session 23): SQLite's function forms of its word operators and its probability hints, a blind boolean with no
+// SELECT — 1 and glob('S3*',pass) returns the row only while the guess holds (sqlite3). like( glob( glued to their '(' are calls
+// (spaced, the operator takes a parenthesised operand); likelihood likely unlikely printf are functions.
+describe("sqli: 1 and glob('S3*',pass) — SQLite's function-form operators", () => {
+  const attacks = ["1 and glob('S3*',pass)", "1 and like('S3%',pass)", "1 and likelihood(pass>'S',.5)", "iif(glob('S*',pass),9,id)",
+    "iif(glob('S*',pass),like('x',printf('%.*c',300000000,'a')),id)"];
+  it.each(attacks)('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(true);
+  });
+  it.each(['glob patterns like *.txt', 'I like(d) it', 'we like (a lot) of things', "name like 'bob%'", "x like ('a%')",
+    "use glob('*.md') to list", 'likely (see below)', 'items like(these)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks.map((s) => encodeURIComponent(s)), 'query'); });
+});
