@@ -36,7 +36,7 @@ const X_RARE: u32 = 0;        // nonzero once a style value, form target, held s
 const X_LT_END: u32 = 4;      // end of the last '<' (or '</') + 1; 0 = none
 const X_INTAG: u32 = 8;       // inside a tag: start of the tag + 1
 const X_NAME_END: u32 = 12;   // end of the tag name + 1 (namespace ':' continues it)
-const X_DATA: u32 = 16;       // data: URI progress: 10 data, 1 data:, 2 type, 3 type/, 6 rest of the media type, 4 ',', 5 ',<', 11 ',<?';
+const X_DATA: u32 = 16;       // data: URI progress: 10 data, 1 data:, 2 type, 3 type/, 6 rest of the media type, 12 data:; (no type), 4 ',', 5 ',<', 11 ',<?';
                               // 7 a markup subtype (data:text/html), held; 8 and a space after it; 9 and a word of letters:
                               // a space now is prose (not ',' ';' after it: data:image/svg+xml, with the '+' read as a space);
                               // while held, bits 8 and up keep the length of data:text/html (the report's span)
@@ -423,6 +423,7 @@ function highBitLt(word: usize, w0: u32, w1: u32, len: u32): u32 {
 
 // "script" and "stylesheet" as bytes, compared in place (both are rare triggers)
 const W_SCRIPT: usize = memory.data<u8>([0x73, 0x63, 0x72, 0x69, 0x70, 0x74]);
+const W_BASE64: usize = memory.data<u8>([0x62, 0x61, 0x73, 0x65, 0x36, 0x34]);
 const W_STYLESHEET: usize = memory.data<u8>([0x73, 0x74, 0x79, 0x6c, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74]);
 const W_NAMESPACE: usize = memory.data<u8>([0x6e, 0x61, 0x6d, 0x65, 0x73, 0x70, 0x61, 0x63, 0x65]);
 const W_VALUEOF: usize = memory.data<u8>([0x76, 0x61, 0x6c, 0x75, 0x65, 0x6f, 0x66]);
@@ -820,7 +821,14 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   else if (d == 3 && g32(x, X_LAST_END) == start) {
     if ((flags & (K_X_TAG | K_X_TAG_DANGER | K_X_SCHEME | K_X_SCRIPT)) != 0) s32(x, X_DATA, ((end - g32(x, X_DSTART)) << 8) | 7);
     else s32(x, X_DATA, 6); // any other type: markup right after the ',' still counts (data:application/xhtml+xml,<b)
-  } else if (d == 6 && g32(x, X_LAST_END) == start) {}
+  } else if (d == 6 && g32(x, X_LAST_END) == start) {
+    // application/xhtml+xml, application/rss+xml: a '+xml' suffix makes any subtype an XML document, which runs its script
+    if (g32(x, X_PREV) == 0x2b && (flags & (K_X_TAG | K_X_TAG_DANGER)) != 0) s32(x, X_DATA, ((end - g32(x, X_DSTART)) << 8) | 7);
+  } else if (d == 12 && g32(x, X_LAST_END) == start) {
+    // data:;base64, data:;charset=utf-8;base64, — no media type, base64 content: what a <script src> runs as script (a
+    // document has a type); the parameters before it keep the state
+    if (len == 6 && wordIs(word, len, W_BASE64, 6)) report(st, R_XSS_JS_URI, g32(x, X_DSTART), end);
+  }
   // PHP code in a data: URI (data:,<?php  data:;base64,PD9waHA... is base64 of "<?php"): what PHP's include runs through its
   // data:// wrapper (allow_url_include), the payload of Wapiti's and the LFI cheat sheets' inclusion checks
   else if ((d == 11 || d == 4) && g32(x, X_LAST_END) == start && ((d == 11 && len == 3 && load<u16>(word) == 0x6870 && load<u8>(word + 2) == 0x70) ||
@@ -1315,11 +1323,11 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
   }
   else if (d == 10 && c == 0x3a) s32(x, X_DATA, 1);
   else if (d == 2 && c == 0x2f) s32(x, X_DATA, 3);
-  else if ((d == 1 || d == 6) && c == 0x2c) s32(x, X_DATA, 4);  // data:,  data:type/sub;x=y,
-  else if (d == 6 && (c == 0x2b || c == 0x2d || c == 0x3b || c == 0x3d || c == 0x2e)) {} // + - ; = . inside the media type
+  else if ((d == 1 || d == 6 || d == 12) && c == 0x2c) s32(x, X_DATA, 4);  // data:,  data:type/sub;x=y,
+  else if ((d == 6 || d == 12) && (c == 0x2b || c == 0x2d || c == 0x3b || c == 0x3d || c == 0x2e)) {} // + - ; = . inside the media type
   else if (d == 4 && c == 0x3c) s32(x, X_DATA, 5);  // data:,<
   else if (d == 5 && c == 0x3f && g32(x, X_LAST_END) == start) s32(x, X_DATA, 11);  // data:,<? (PHP: see xssWord)
-  else if (d == 1 && c == 0x3b) s32(x, X_DATA, 6);  // data:;base64, (no media type)
+  else if (d == 1 && c == 0x3b) s32(x, X_DATA, 12);  // data:;base64, (no media type: see xssWordFull)
   else if (d != 0 && !(isSpace && (d == 1 || d == 4))) s32(x, X_DATA, 0);
 
   if (!isSpace) s32(x, X_GLUE_OK, 0);

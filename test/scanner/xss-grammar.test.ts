@@ -1162,3 +1162,26 @@ describe('xss: a space inside a script scheme is no scheme (session 22)', () => 
     expectSameWhenSplit(d, ['java%09script:void(0)', 'java%20script:void(0)', 'x '.repeat(40) + 'java%09script:void(0)'], 'query');
   });
 });
+
+// Red team rt27x (session 23, Chromium): a data: URL a <script src> runs as script (no media type, base64 content: data:;base64,
+// YWxlcnQoMSk= alerted) and XML documents by a '+xml' suffix (data:application/xhtml+xml;base64,… and rss+xml ran their
+// <script> in an <iframe src>) passed; text/xml, image/svg+xml and data:text/html were already blocked.
+describe('xss: data:;base64, and +xml document types (session 23)', () => {
+  const contexts = ['query', 'form', 'json'] as const;
+  const asSent = (input: string, context: string) => (context === 'json' ? input : encodeURIComponent(input));
+  const hits = ['data:;base64,YWxlcnQoMSk=', 'data:;charset=utf-8;base64,YWxlcnQoMSk=', 'data:application/xhtml+xml;base64,PGh0bWw+',
+    'data:Application/XHTML+XML;base64,PGh0bWw+', 'data:application/rss+xml;base64,PGh0bWw+', 'data:application/atom+xml,<x:script/>'];
+  it.each(hits.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s is a js-uri', (input, context) => {
+    const r = d.scan(asSent(input, context), { context });
+    expect(ruleIds(r)).toContain('xss.js-uri');
+    expect(r.blocked).toBe(true);
+  });
+  const clean = ['data:image/png;base64,iVBORw0KGgo=', 'data:,Hello', 'data:;charset=utf-8,hello', 'data:application/json;base64,e30=',
+    'data:application/ld+json;base64,e30=', 'data:text/plain;base64,SGVsbG8='];
+  it.each(clean.flatMap((h) => contexts.map((c) => [h, c] as const)))('%j in %s stays clean', (input, context) => {
+    expect(d.scan(asSent(input, context), { context }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => {
+    for (const c of contexts) expectSameWhenSplit(d, [...hits, ...clean].map((h) => asSent(h, c)), c);
+  });
+});
