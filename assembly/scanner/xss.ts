@@ -770,6 +770,9 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
       // document.querySelector  document.getElementById ...: a lookup reads the page and runs nothing (what is
       // done with the element found, a property written or a handler, is caught by itself)
       else if ((flags & K_X_SINK_STRONG) == 0 && (w0 == 0x71 || (w0 == 0x67 && w1 == 0x65))) s32(st + ST_XSS2, S2_LOOKUP, 1);
+      // self[atob`YWxlcnQ`](1)  top[alert``]: a global indexed by a sink's or decoder's own name is that name at once (held,
+      // a backtick after it would read as a code span closing: `document.cookie`)
+      else if (g32(x, X_PREV) == 0x5b) report(st, R_XSS_JS_SINK, pendStart, end);
       else held = true; // document.cookie: reported by what follows (heldPunct, heldWord, xssFinish)
     }
     // top[8680439..toString(30)]: a number turned into the name (radix 30 spells it), as a string index
@@ -1276,8 +1279,9 @@ function xssPunctFull(st: usize, x: usize, c: u32, start: u32, end: u32): void {
       else if ((p == P_OBJ_DOT && g32(x, X_PREV) == 0x5b || p == P_OBJ_IDX) && (c == 0x27 || c == 0x22 || c == 0x60 || (c == 0x2f && adjacent))) {
         s32(x, X_PEND, P_OBJ_IDX); s32(x, X_PEND_END, end); keep = true;
       }
-      // inside the index: the pieces of a name built by an expression ('al'+'ert', /al/.source, 8680439..toString(30))
-      else if (p == P_OBJ_IDX && (isSpace || c == 0x2b || c == 0x2f || c == 0x2e || c == 0x28 || c == 0x29)) keep = true;
+      // inside the index: the pieces of a name built by an expression ('al'+'ert', /al/.source, 8680439..toString(30)), and
+      // escapes in its string that JavaScript decodes (top['\141lert'], '\x61lert' decoded before: octal is left as written)
+      else if (p == P_OBJ_IDX && (isSpace || c == 0x2b || c == 0x2f || c == 0x2e || c == 0x28 || c == 0x29 || c == 0x5c)) keep = true;
       else if (p == P_OBJ_IDX && c == 0x5d) { s32(x, X_PEND, P_OBJ_CALL); s32(x, X_PEND_END, end); keep = true; }
       else if (p == P_OBJ_CALL && adjacent && c == 0x28) report(st, R_XSS_JS_SINK, ps, end);
       // (window['con'+'firm'])(1): a ')' glued after the index closes a parenthesized member, called the same way

@@ -1185,3 +1185,24 @@ describe('xss: data:;base64, and +xml document types (session 23)', () => {
     for (const c of contexts) expectSameWhenSplit(d, [...hits, ...clean].map((h) => asSent(h, c)), c);
   });
 });
+
+// Red team rt27x (session 23, Chromium): after a JS-string break-out, a global indexed by a decoder named with a tagged template
+// (self[atob`YWxlcnQ`](1): the backtick read as a code span closing on the name) and an index string spelled in legacy octal
+// escapes (top['\141lert'](1): the backslash ended the index) ran alert.
+describe('xss: self[atob`…`] and top[\'\\141lert\'] after a break-out (session 23)', () => {
+  const hits = ["'-self[atob`YWxlcnQ`](1)-'", "'-[1].map(self[atob`YWxlcnQ`])-'", "'-self[atob`ZXZhbA`](name)-'", '${self[atob`YWxlcnQ`](1)}',
+    'top[alert``]', "'-top['\\141\\154\\145\\162\\164'](1)-'", "';top['\\141lert'](1)//", "'-self['\\145val'](name)-'",
+    '"-self["\\141lert"](1)-"', "'-frames['\\141lert']`1`-'"];
+  it.each(hits)('%s is a js-sink', (input) => {
+    for (const context of ['json', 'body'] as const) {
+      const r = d.scan(input, { context });
+      expect(ruleIds(r), context).toContain('xss.js-sink');
+      expect(r.blocked, context).toBe(true);
+    }
+    expect(d.scan(encodeURIComponent(input), { context: 'query' }).blocked).toBe(true);
+  });
+  it.each(['`document.cookie`', 'window[fnName](args)', 'obj[key]', 'C:\\data\\101\\report.pdf', "path['\\101']"])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, hits, 'json'); });
+});
