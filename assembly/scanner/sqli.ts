@@ -2683,7 +2683,8 @@ function splitPunctStep(st: usize, c: u32, start: u32, end: u32, glued: bool): v
 // shape of a choice in prose (1 or 2, 3 and 4: left alone, see literalLogic); the same number twice is no choice.
 // The tokens keep no bytes, so the first number's (up to 8 digits) are kept here, over the events every reading gets.
 const SAME_DEAD: u32 = 0xff;  // state (low byte): 0 nothing yet, 1 the number, 2 and a connective, 3 and the same number,
-                              // 4 half a connective symbol (| or &), 5-9 a comment after the second number (below); bits 8-15 the number's length
+                              // 4 half a connective symbol (| or &), 5-9 a comment after the second number, 10 a sign before it (below);
+                              // bits 8-15 the number's length
 const SAME_NUM: u32 = 4;      // its bytes (u64)
 
 /** A word, for the same-number tracker (one load once it is dead: after any value that does not open with a number). */
@@ -2703,7 +2704,35 @@ function sameWordStep(st: usize, s: u32, flags: u64, len: u32): void {
   if (k == 0 && bytes != 0) { store<u64>(st + ST_SAME + SAME_NUM, bytes); next = 1 | (len << 8); }
   else if (k == 1 && (flags & K_SQL_LOGIC) != 0) next = 2 | (s & 0xff00);
   else if (k == 2 && bytes != 0 && len == ((s >> 8) & 0xff) && bytes == load<u64>(st + ST_SAME + SAME_NUM)) next = 3;
+  // 1 or .1  1 or -1  1 or 0x1  1 or 1e0 — a second number no choice in prose is written as (a sign or a leading dot, hex, an
+  // exponent), and not zero: as true for every row as the same number (rt27s: sqlite3 returned every user for id = 1 or .1)
+  else if ((k == SAME_SIGN && bytes != 0 && !zerosOnly(w, len)) || (k == 2 && codeNumber(w, len))) next = 3;
   s32(st, ST_SAME, next);
+}
+
+/** Are the `len` digits at `w` all '0'? */
+function zerosOnly(w: usize, len: u32): bool {
+  for (let i: u32 = 0; i < len; i++) if (load<u8>(w + i) != 0x30) return false;
+  return true;
+}
+
+/** A nonzero number word written as code, not prose: hex (0x1f) or with an exponent (1e0, 2E3). */
+function codeNumber(w: usize, len: u32): bool {
+  if (len < 3 || len > KW_MAX_WORD || <u32>load<u8>(w) - 0x30 >= 10) return false;
+  let nonzero = false;
+  if (load<u8>(w) == 0x30 && (<u32>load<u8>(w + 1) | 0x20) == 0x78) { // 0x…
+    for (let i: u32 = 2; i < len; i++) {
+      const b = <u32>load<u8>(w + i);
+      if (b - 0x30 >= 10 && (b | 0x20) - 0x61 >= 6) return false;
+      if (b != 0x30) nonzero = true;
+    }
+    return nonzero;
+  }
+  let i: u32 = 0;
+  for (; i < len && <u32>load<u8>(w + i) - 0x30 < 10; i++) if (load<u8>(w + i) != 0x30) nonzero = true;
+  if (i == 0 || i + 1 >= len || (<u32>load<u8>(w + i) | 0x20) != 0x65) return false; // …e
+  for (i++; i < len; i++) if (<u32>load<u8>(w + i) - 0x30 >= 10) return false;
+  return nonzero;
 }
 
 /** A punctuation byte, for the same-number tracker: spaces (and line breaks) between the parts, || or && as the connective. */
@@ -2720,6 +2749,7 @@ function samePunctStep(st: usize, s: u32, c: u32): void {
   let next = SAME_DEAD;
   if (k == 1 && (c == 0x7c || c == 0x26)) next = 4 | (s & 0xff00) | (c << 16);
   else if (k == 4 && c == ((s >> 16) & 0xff)) next = 2 | (s & 0xff00);
+  else if (k == 2 && (c == 0x2e || c == 0x2d)) next = SAME_SIGN | (s & 0xff00); // 1 or .1  1 or -1
   // (1 or 1;--  1 or 1#: the statement's end and a comment after the second number change nothing; a word after them does,
   // unless it is inside that comment: 1 or 1 --x, 1 or 1 #x, 1 or 1/*x*/ are as true — "--", '#' and "/*" open one)
   else if (k == 3 || k == SAME_DASH || k == SAME_SLASH) {
@@ -2740,6 +2770,7 @@ const SAME_SLASH: u32 = 6;
 const SAME_LINE: u32 = 7;
 const SAME_BLOCK: u32 = 8;
 const SAME_BLOCK_STAR: u32 = 9;
+const SAME_SIGN: u32 = 10; // a '-' or '.' opening the second number (1 or -1, 1 or .1): its digits decide
 
 /** At the end of the value: report a same-number tautology (see above), a comment after it or not. Inlined: a load and a test. */
 // @ts-ignore: decorator

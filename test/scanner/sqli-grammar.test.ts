@@ -1935,3 +1935,20 @@ describe("sqli: 1 and glob('S3*',pass) — SQLite's function-form operators", ()
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks.map((s) => encodeURIComponent(s)), 'query'); });
 });
+
+// Red team rt27s (session 23): a numeric value's tautology with a second number no choice in prose is written as — 1 or .1,
+// 1 or -1, 1 or 0x1, 1 or 1e0 returned every user for id = <value> (sqlite3); 1 or 1 was blocked, 1 or 2 is a choice in prose.
+describe('sqli: 1 or .1 — a truthy second number written as code', () => {
+  const attacks = ['1 or .1', '1 or -1', '1 or 0x1', '1 or 1e0', '2 or 0x1f--', '1 || .5', '7 and -3'];
+  it.each(attacks)('%s is a tautology', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      const r = d.scan(context === 'json' ? input : encodeURIComponent(input), { context });
+      expect(ruleIds(r), context).toContain('sqli.tautology');
+      expect(r.blocked, context).toBe(true);
+    }
+  });
+  it.each(['1 or .0', '1 or -0', '1 or 0x0', '1 or 0e5', '1 or 2', '1 or -1 items', '1 or -', '5 or 1.5e3'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
+});
