@@ -2246,7 +2246,7 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
         else if (ch == 0x27 || ch == 0x22) quoteSeen(j, ch);
         else if (ch == 0x5d) { // [c]at: the bracket closes inside the word; a ']' that no '[' opened is a literal ("| Date]")
           if ((g32(j, J_QUOTES) & 0x30000) == 0) s32(j, J_LEN, J_MAX + 1);
-          s32(j, J_QUOTES, g32(j, J_QUOTES) & (0xffff | JQ_SQ | JQ_DQ | JQ_LITERAL | JQ_NOLIT));
+          s32(j, J_QUOTES, g32(j, J_QUOTES) & ~0x70000); // (the bracket marks and the backtick restart go; the JQ_* bits stay)
         }
         else if (ch == 0x5b) s32(j, J_QUOTES, g32(j, J_QUOTES) | 0x20000); // ca[t]
       }

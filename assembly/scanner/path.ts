@@ -442,8 +442,7 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
   const stem = g32(p, PT_STEM);
   if (stem == 2 && adjacent) {
     const sk = g32(p, PT_STEM_KIND);
-    if (((sk & 1) != 0 && (flags & K_P_STEM_EXT) != 0) || ((sk & 2) != 0 && secretExt(w, len)) ||
-        ((sk & 8) != 0 && g32(p, PT_TRAV) > 0 && secretExt(w, len)) ||
+    if (((sk & 1) != 0 && (flags & K_P_STEM_EXT) != 0) || (((sk & 2) != 0 || ((sk & 8) != 0 && g32(p, PT_TRAV) > 0)) && secretExt(w, len)) ||
         ((sk & 4) != 0 && (wordIs(w, len, "conf") || wordIs(w, len, "cnf") || wordIs(w, len, "ini")))) holdOrReport(st, RB_FILE, g32(p, PT_STEM_START), end, 1);
   }
   const sk = stemKind(w, len, flags);

@@ -2706,14 +2706,9 @@ function sameWordStep(st: usize, s: u32, flags: u64, len: u32): void {
   else if (k == 2 && bytes != 0 && len == ((s >> 8) & 0xff) && bytes == load<u64>(st + ST_SAME + SAME_NUM)) next = 3;
   // 1 or .1  1 or -1  1 or 0x1  1 or 1e0 — a second number no choice in prose is written as (a sign or a leading dot, hex, an
   // exponent), and not zero: as true for every row as the same number (rt27s: sqlite3 returned every user for id = 1 or .1)
-  else if ((k == SAME_SIGN && bytes != 0 && !zerosOnly(w, len)) || (k == 2 && codeNumber(w, len))) next = 3;
+  // (a digit's low nibble is its value: the digits are all '0' when every nibble is zero)
+  else if ((k == SAME_SIGN && (bytes & 0x0f0f0f0f0f0f0f0f) != 0) || (k == 2 && codeNumber(w, len))) next = 3;
   s32(st, ST_SAME, next);
-}
-
-/** Are the `len` digits at `w` all '0'? */
-function zerosOnly(w: usize, len: u32): bool {
-  for (let i: u32 = 0; i < len; i++) if (load<u8>(w + i) != 0x30) return false;
-  return true;
 }
 
 /** A nonzero number word written as code, not prose: hex (0x1f) or with an exponent (1e0, 2E3). */

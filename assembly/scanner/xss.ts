@@ -830,7 +830,7 @@ function xssWordFull(st: usize, x: usize, flags: u64, word: usize, w0: u32, w1: 
   } else if (d == 12 && g32(x, X_LAST_END) == start) {
     // data:;base64, data:;charset=utf-8;base64, — no media type, base64 content: what a <script src> runs as script (a
     // document has a type); the parameters before it keep the state
-    if (len == 6 && wordIs(word, len, W_BASE64, 6)) report(st, R_XSS_JS_URI, g32(x, X_DSTART), end);
+    if (wordIs(word, len, W_BASE64, 6)) report(st, R_XSS_JS_URI, g32(x, X_DSTART), end);
   }
   // PHP code in a data: URI (data:,<?php  data:;base64,PD9waHA... is base64 of "<?php"): what PHP's include runs through its
   // data:// wrapper (allow_url_include), the payload of Wapiti's and the LFI cheat sheets' inclusion checks
