@@ -567,7 +567,8 @@ const SHAPE: usize = memory.data<u16>([
   const row = w0 - 0x61;
   if (row >= 26) return w0 < 0xc2 || w0 >= 0xe0;
   const k = w1 - 0x60;
-  return ((<u32>load<u16>(SHAPE + (((<usize>row << 5) + <usize>(k < 31 ? k : 31)) << 1)) >> (len < 15 ? len : 15)) & 1) == 0;
+  const at = SHAPE + (((<usize>row << 5) + (k < 31 ? <usize>k : <usize>31)) << 1);
+  return ((<u32>load<u16>(at) >> (len < 15 ? len : 15)) & 1) == 0;
 }
 
 /**
