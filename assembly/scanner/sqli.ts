@@ -94,8 +94,9 @@ const S_SLASH: u32 = 8;
 const S_BLOCK_OPEN: u32 = 9;   // just after '/*': '!' makes it executable
 const S_DASHDASH: u32 = 11;
 const S_HASH: u32 = 10;        // '#': a MySQL comment, judged as one only if nothing but space/newline follows on the line
+const S_HASH_OP: u32 = 12;     // '#' glued after an operand: PostgreSQL's XOR if a number or '(' is glued after it, else as S_HASH
 // the states inside a comment (or about to be, after '/*', '#' or '--'), one bit per state
-const COMMENT_STATES: u32 = (1 << S_LINE) | (1 << S_BLOCK) | (1 << S_BLOCK_STAR) | (1 << S_BLOCK_OPEN) | (1 << S_DASHDASH) | (1 << S_HASH);
+const COMMENT_STATES: u32 = (1 << S_LINE) | (1 << S_BLOCK) | (1 << S_BLOCK_STAR) | (1 << S_BLOCK_OPEN) | (1 << S_DASHDASH) | (1 << S_HASH) | (1 << S_HASH_OP);
 
 // Token types
 const T_NUM: u32 = 1;
@@ -1338,6 +1339,17 @@ const CUT_LOGIC: u32 = 4;
 @inline function resolve(st: usize, q: usize, c: u32, start: u32, end: u32): u32 {
   let s = g32(q, Q_STATE);
   if (s == S_NORMAL) return s; // (the usual state: nothing waits)
+  if (s == S_HASH_OP) {
+    // id#0>0, 1#0 union …, 0#(select …): a '#' glued between an operand and a number or '(' is PostgreSQL's XOR operator,
+    // which runs the rest of the line, not MySQL's comment (order#123, Apt#4 are a name and a number either way)
+    if (c == 0x28 || (c == 0x61 && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 < 10)) {
+      s32(q, Q_STATE, S_NORMAL);
+      opToken(st, q, 0x23, g32(q, Q_AUXSTART), start);
+      return S_NORMAL;
+    }
+    s = S_HASH; // (else a comment or a hashtag, judged as any '#')
+    s32(q, Q_STATE, S_HASH);
+  }
   if (s == S_STRING_QUOTE) {
     const bo = g32(q, Q_BO);
     s32(q, Q_BO, bo & ~(BO_APOS | BO_APOS1));
@@ -2092,7 +2104,11 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
     }
     case 0x2c: pushComma(st, q, start, end); break;
     case 0x3b: push(st, q, T_SEMI, 0, 0, start, end); break;
-    case 0x23: { s32(q, Q_STATE, S_HASH); s32(q, Q_AUXSTART, start); break; }
+    case 0x23: { // (glued after an operand, it may be PostgreSQL's XOR: S_HASH_OP)
+      const operand = g32(q, Q_NTOK) != 0 && !typeIn(ttype(q, 0), TM_OP | TM_LOGIC | TM_COMMA | TM_SEMI) &&
+        (tend(q, 0) == start || ((g32(q, Q_PEND) & A_RPAREN) != 0 && g32(q, Q_LASTEND) == start));
+      s32(q, Q_STATE, operand ? S_HASH_OP : S_HASH); s32(q, Q_AUXSTART, start); break;
+    }
     case 0x2d: s32(q, Q_STATE, S_DASH); break;
     case 0x2f: s32(q, Q_STATE, S_SLASH); break;
     case 0x2e: s32(q, Q_DOT, end + 1); break;
@@ -2374,7 +2390,7 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
     if (!(g32(q, Q_MODE) != 0 && tstart0 == 0 && g32(q, Q_NTOK) == 0)) closeString(st, q, end, s == S_STRING_QUOTE);
   } else if (s == S_DASH) opToken(st, q, 0x2d, end - 1, end);
   else if (s == S_SLASH) opToken(st, q, 0x2f, end - 1, end);
-  else if (s == S_BLOCK_OPEN || s == S_HASH || s == S_DASHDASH) onComment(st, q, g32(q, Q_AUXSTART), end, s == S_BLOCK_OPEN && globAfter(q));
+  else if (s == S_BLOCK_OPEN || s == S_HASH || s == S_HASH_OP || s == S_DASHDASH) onComment(st, q, g32(q, Q_AUXSTART), end, s == S_BLOCK_OPEN && globAfter(q));
   // UNION SELECT at the very end (the list was cut off)
   if (isKw(q, 0, K_SQL_SELECT) && (isKw(q, 1, K_SQL_UNION) || (isKw(q, 1, K_SQL_ALLDISTINCT) && isKw(q, 2, K_SQL_UNION)))) {
     report(st, R_SQLI_UNION_SELECT, isKw(q, 1, K_SQL_UNION) ? tstart(q, 1) : tstart(q, 2), end);

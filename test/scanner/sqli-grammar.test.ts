@@ -1952,3 +1952,22 @@ describe('sqli: 1 or .1 — a truthy second number written as code', () => {
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
 });
+
+// Red team rt28pg (session 24): '#' is PostgreSQL's XOR operator — ' or id#0>0-- returned every user (PostgreSQL 15), and
+// 1#0 union select …, 0#(select …) ran the rest of the line, which the scanner had read as a MySQL comment (or, after a
+// number, an item's "#2") and skipped. Glued between an operand and a number or '(' it is now an operator; spaced, or
+// after a word with no number after it, it stays a comment or a hashtag.
+describe("sqli: ' or id#0>0-- — '#' as PostgreSQL's XOR operator", () => {
+  const attacks = ["' or id#0>0--", "admin' and id#0>0--", '1#0 union select id,pass from users', "1#0;update users set role='admin' where id=3",
+    "0#(select count(*) from users where name='admin' and pass like 'S3%')", 'id#0,(select 1 from pg_sleep(2))',
+    "x'),(6#0,(select pass from users where id=1))--", "x',id=2#0,role='admin' where id=2--"];
+  it.each(attacks)('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      expect(d.scan(context === 'json' ? input : encodeURIComponent(input), { context }).blocked, context).toBe(true);
+    }
+  });
+  it.each(['order#123', 'Apt#4 or 5', 'C#7 chord', 'issue#12 and #13', '7" #2 NEEDLE', 'Room 5#2 or 6', 'size#(large)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
+});
