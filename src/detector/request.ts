@@ -16,18 +16,23 @@ import { Base64Decoder, isMultipart, MultipartReader, multipartBoundary, Transfe
 const SKIP_HEADERS = new Set([
   'accept', 'accept-encoding', 'accept-charset', 'connection', 'content-length', 'content-type',
   'cache-control', 'pragma', 'upgrade-insecure-requests', 'te', 'dnt', 'priority', 'if-none-match',
-  'if-modified-since', 'keep-alive', 'upgrade', 'authorization', 'proxy-authorization', 'content-encoding', 'transfer-encoding',
+  'if-modified-since', 'keep-alive', 'upgrade', 'content-encoding', 'transfer-encoding',
 ]);
+/** Headers whose value is `<scheme> <credentials>`: an application looks the credentials up (see scanCredentials). */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization']);
 const SKIP_PREFIXES = ['sec-fetch-', 'sec-ch-', 'sec-websocket-'];
 /**
  * Headers an application reads (Accept-Language picks a locale file, Host builds links)
  * whose well-formed values cannot hold an attack: scanned only when a value is not one.
  */
 // (a Map: header names are the client's, and an object would answer 'constructor' from its prototype)
+const PLAIN_HOST = /^[A-Za-z0-9.\-:[\]]*$/;
 const PLAIN_VALUE = new Map<string, (value: string) => boolean>([
   ['accept-language', plainAcceptLanguage],
-  ['host', (value) => /^[A-Za-z0-9.\-:[\]]*$/.test(value)],
+  ['host', (value) => PLAIN_HOST.test(value)],
 ]);
+/** Path bytes that make no value but a name (/api/v1/users/42, /static/app-3.2.min.js): no segment to scan apart. */
+const PLAIN_PATH = /^[A-Za-z0-9._~\/-]*$/;
 const LANGUAGE_RANGE = /^(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)$/;
 const QUALITY = /^q[ \t]*=[ \t]*(?:0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?)$/;
 
@@ -178,15 +183,56 @@ function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
         const cookieName = pair.slice(0, eq).trim();
         if (!PLAIN_COOKIE_NAME.test(cookieName)) scanInto(d, acc, cookieName, 'header', 'header:cookie');
       }
-      scanInto(d, acc, eq < 0 ? pair.trim() : pair.slice(eq + 1).trim(), 'header', 'header:cookie');
+      const cookie = eq < 0 ? pair.trim() : pair.slice(eq + 1).trim();
+      // uid="1 or 1": cookie parsers (cookie.parse, Hono's getCookie) hand the value over without its double quotes;
+      // a header read by hand keeps them. The unquoted reading first, the value as sent only if that one is clean.
+      if (cookie.charCodeAt(0) !== 0x22) scanInto(d, acc, cookie, 'header', 'header:cookie');
+      else if (scanInto(d, acc, cookie.slice(1, cookie.length > 1 && cookie.endsWith('"') ? -1 : undefined), 'header', 'header:cookie')) scanInto(d, acc, cookie, 'header', 'header:cookie');
     }
     return;
   }
+  if (CREDENTIAL_HEADERS.has(name)) { scanCredentials(d, acc, name, value); return; }
   if (value.length === 0) return;
   const plain = PLAIN_VALUE.get(name);
   if (plain !== undefined && plain(value)) return;
   const r = d.scanField(value, 'header');
   if (r !== null && r.threats.length > 0) addThreats(acc, r, `header:${name}`);
+}
+
+/**
+ * Authorization: Bearer x' OR '1'='1 — an application looks a token up (or decodes Basic credentials and looks the user
+ * up), so the credentials are a value like any other. Basic's base64 is decoded and its user and password scanned apart
+ * (a value that is no base64 is scanned as sent); any other scheme's credentials are scanned as sent.
+ */
+function scanCredentials(d: Detector, acc: Acc, name: string, value: string): void {
+  const trimmed = value.trim();
+  const space = trimmed.search(/[ \t]/);
+  const scheme = space < 0 ? '' : trimmed.slice(0, space).toLowerCase();
+  const credentials = space < 0 ? trimmed : trimmed.slice(space + 1).trim();
+  const location = `header:${name}`;
+  if (scheme === 'basic') {
+    const decoded = base64Text(credentials);
+    if (decoded !== undefined) {
+      const colon = decoded.indexOf(':');
+      if (colon < 0) scanInto(d, acc, decoded, 'header', location);
+      else { scanInto(d, acc, decoded.slice(0, colon), 'header', location); scanInto(d, acc, decoded.slice(colon + 1), 'header', location); }
+      return;
+    }
+  }
+  scanInto(d, acc, credentials, 'header', location);
+}
+
+/** Standard base64 (padding optional) decoded as UTF-8, or undefined when the text is no base64. */
+function base64Text(text: string): string | undefined {
+  if (text.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return undefined;
+  try {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** scanHeader, then the request's Content-Type so far: `type`, or this header's value if it is the first. */
@@ -437,7 +483,10 @@ function scanRaw(d: Detector, acc: Acc, body: string | Uint8Array): void {
   withJsonReading(d, acc, body, (into) => scanInto(d, into, body, 'body', 'body'));
 }
 
-/** `scan` (one reading of the body), and for a body that starts like JSON a json-escaped reading too; the graver scores. */
+/**
+ * `scan` (one reading of the body), and for a body that starts like JSON a json-escaped reading and, when it parses, a
+ * reading of its values; the graver scores.
+ */
 function withJsonReading(d: Detector, acc: Acc, body: string | Uint8Array, scan: (into: Acc) => void): void {
   const first = typeof body === 'string' ? /^[\s\uFEFF]*(.)/.exec(body)?.[1]?.charCodeAt(0) ?? -1 : firstSignificantByte(body);
   const looksJson = first === 0x7b || first === 0x5b; // '{' '['
@@ -449,9 +498,16 @@ function withJsonReading(d: Detector, acc: Acc, body: string | Uint8Array, scan:
   const json: Acc = { score: 0, threats: [], failed: false };
   scan(text);
   scanInto(d, json, body, 'json-escaped', 'body');
-  acc.threats.push(...text.threats, ...json.threats);
-  acc.score += Math.max(text.score, json.score);
-  acc.failed ||= text.failed || json.failed;
+  // A well-formed document is read value by value too, as request.json() hands it over: {"id":"1 or 1"} is a value of
+  // its own there, and a decoy earlier in the text ({"note":"it's", …}) leaves no quote open for the values after it
+  const values: Acc = { score: 0, threats: [], failed: false };
+  let parsed: unknown;
+  let ok = true;
+  try { parsed = JSON.parse((typeof body === 'string' ? body : decoder.decode(body)).replace(/^\uFEFF/, '')); } catch { ok = false; }
+  if (ok) walkJson(d, values, parsed, [], 0, newWalk());
+  acc.threats.push(...text.threats, ...json.threats, ...values.threats);
+  acc.score += Math.max(text.score, json.score, values.score);
+  acc.failed ||= text.failed || json.failed || values.failed;
 }
 
 
@@ -521,10 +577,21 @@ function scanHead(d: Detector, acc: Acc, request: Request | RequestLike): string
   let path = q < 0 ? rawUrl : rawUrl.slice(0, q);
   // (a path that starts with '/', the usual case, cannot start with a scheme)
   if (path.charCodeAt(0) !== 0x2f) {
-    const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path);
-    if (scheme) path = path.slice(scheme[0].length);
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\/([^/]*)/i.exec(path);
+    if (scheme) {
+      // GET http://x'or'1'='1/tenant: an absolute-form target's authority is the host new URL(req.url) gives the
+      // application, whatever the Host header says — scanned as that header is
+      const authority = scheme[1]!;
+      if (!PLAIN_HOST.test(authority)) scanInto(d, acc, authority, 'header', 'host');
+      path = path.slice(scheme[0].length);
+    }
   }
-  scanInto(d, acc, path, 'path', 'path');
+  // /users/1%20or%201: a router hands each segment to the application as a parameter, so a segment is scanned as a
+  // value of its own too (the whole path reads it as one more step of a path) — only a path with more than plain
+  // name bytes in it has a segment that can hold anything
+  if (scanInto(d, acc, path, 'path', 'path') && !PLAIN_PATH.test(path)) {
+    for (const segment of path.split('/')) if (!PLAIN_PATH.test(segment)) scanInto(d, acc, segment, 'path', 'path');
+  }
   if (q >= 0) scanPairs(d, acc, rawUrl.slice(q + 1), 'query', 'query');
   return scanHeaders(d, acc, (request as RequestLike).headers as RequestLike['headers']);
 }

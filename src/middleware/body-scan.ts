@@ -165,7 +165,10 @@ class TextBodyScanner implements BodyScanner {
 class JsonSniffingScanner implements BodyScanner {
   readonly #detector: GuardDetector;
   readonly #inner: BodyScanner;
-  #json: TextBodyScanner | undefined;
+  /** The body read as a JSON document, value by value, as request.json() will read it. */
+  #json: JsonBodyScanner | undefined;
+  /** The body as one text with JSON's escapes decoded: what counts when it is no well-formed document. */
+  #jsonText: TextBodyScanner | undefined;
   /** Still looking for the body's first significant byte. */
   #sniffing = true;
   constructor(detector: GuardDetector, inner: BodyScanner) {
@@ -181,19 +184,31 @@ class JsonSniffingScanner implements BodyScanner {
       const first = firstSignificantByte(chunk);
       if (first >= 0) {
         this.#sniffing = false;
-        if (first === 0x7b || first === 0x5b) this.#json = new TextBodyScanner(this.#detector, 'json-escaped');
+        // (read value by value as well: a value the text reading sees mid-text — {"id":"1 or 1"} — or after a decoy
+        // that leaves the text inside a quote or comment — {"note":"it's","id":"-1 UNION SELECT …"} — is a value of
+        // its own to the handler that calls request.json())
+        if (first === 0x7b || first === 0x5b) {
+          this.#json = new JsonBodyScanner(this.#detector);
+          this.#jsonText = new TextBodyScanner(this.#detector, 'json-escaped');
+        }
       }
     }
-    this.#json?.push(chunk);
+    this.#json?.push(chunk, address);
+    this.#jsonText?.push(chunk);
   }
   abort(): void {
     this.#inner.abort();
     this.#json?.abort();
-    this.#json = undefined;
+    this.#jsonText?.abort();
+    this.#json = this.#jsonText = undefined;
   }
   finish(): GuardScanResult {
     const r = this.#inner.finish();
-    return this.#json === undefined ? r : mergeReadings(r, this.#json.finish());
+    if (this.#json === undefined || this.#jsonText === undefined) return r;
+    const text = this.#jsonText.finish();
+    const values = this.#json.finish();
+    // (a document JSON.parse refuses reaches no handler as values: its text reading stands alone)
+    return mergeReadings(r, this.#json.malformed ? text : mergeReadings(values, text));
   }
 }
 
@@ -436,6 +451,8 @@ class JsonBodyScanner implements BodyScanner {
   /** Open objects and arrays: frames[0..depth) (frame objects are reused: none per record). */
   readonly #frames: Frame[] = [];
   #depth = 0;
+  /** Arrays and objects open below MAX_DEPTH (no frames kept for them). */
+  #deep = 0;
   #inString = false;
   #escaped = false;
   #isKey = false;
@@ -482,6 +499,12 @@ class JsonBodyScanner implements BodyScanner {
     if (this.malformed) return;
     const first = this.#first;
     this.#first = false;
+    // A UTF-8 byte order mark before the document: body-parser, Fastify and request.json() skip it, and so does this
+    // reading (else the document is malformed here and read as one text, where {"id":"1 or 1"} is no value of its own)
+    if (first && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+      chunk = chunk.subarray(3);
+      if (address >= 0) address += 3;
+    }
     if (first && address >= 0 && this.#wholeDocument(chunk, address)) return;
     if (this.#cleanKeys === undefined) this.#cleanKeys = new CleanKeys();
     else this.#cleanKeys.clear();
@@ -531,16 +554,19 @@ class JsonBodyScanner implements BodyScanner {
       switch (kind) {
         case C_QUOTE: {
           const top = this.#top();
-          this.#isKey = top !== undefined && !top.array && top.expectKey;
+          this.#isKey = this.#deep === 0 && top !== undefined && !top.array && top.expectKey;
           inString = true;
           sawRoot = true;
           stringStart = i + 1;
           break;
         }
         case C_OPEN: {
+          // Past MAX_DEPTH the walk goes on (JSON.parse does: a handler receives what lies below) with no frames:
+          // every string there is read as a value, located where the walk went deep
           if (this.#depth >= MAX_DEPTH) {
-            this.malformed = true;
-            return;
+            this.#deep++;
+            sawRoot = true;
+            break;
           }
           const array = chunk[i] === 0x5b;
           let frame = this.#frames[this.#depth];
@@ -551,6 +577,10 @@ class JsonBodyScanner implements BodyScanner {
           break;
         }
         case C_CLOSE: {
+          if (this.#deep > 0) {
+            this.#deep--;
+            break;
+          }
           const top = this.#top();
           if (!top || top.array !== (chunk[i] === 0x5d)) {
             this.malformed = true;
@@ -560,6 +590,7 @@ class JsonBodyScanner implements BodyScanner {
           break;
         }
         case C_COMMA: {
+          if (this.#deep > 0) break;
           const top = this.#top();
           if (!top) {
             this.malformed = true;
@@ -618,7 +649,7 @@ class JsonBodyScanner implements BodyScanner {
   }
 
   finish(): GuardScanResult {
-    if (this.#inString || this.#depth > 0 || !this.#sawRoot) this.malformed = true;
+    if (this.#inString || this.#depth > 0 || this.#deep > 0 || !this.#sawRoot) this.malformed = true;
     return this.#findings.result();
   }
 

@@ -165,6 +165,77 @@ describe('analyzeRequest', () => {
   });
 });
 
+// Red team rt28h (session 24), against Express, Fastify, Hono and guard() with a SQLite app behind them: requests whose
+// attack the application receives as a value while the scan read it inside a larger text, or not at all.
+describe('analyzeRequest and the middleware read values as the application does (red team rt28h)', () => {
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  /** The middleware's body scanner (chunk by chunk, as a body arrives) and analyzeRequest, on one body. */
+  async function bothBlock(type: string | undefined, body: Uint8Array): Promise<[boolean, boolean]> {
+    const scanner = createBodyScanner(d, type);
+    for (let i = 0; i < body.length; i += 7) scanner.push(body.slice(i, i + 7));
+    const headers: Record<string, string> = type === undefined ? {} : { 'content-type': type };
+    const r = await d.analyzeRequest({ method: 'POST', url: '/x', headers, body });
+    return [scanner.finish().blocked, r.blocked];
+  }
+  const BOM = [0xef, 0xbb, 0xbf];
+  it('a UTF-8 BOM before a JSON body: the values are still values (body-parser, Fastify and request.json() skip it)', async () => {
+    for (const doc of ['{"id":"1 or 1"}', '{"host":"; ip a"}', '{"note":"it\'s","id":"-1 UNION SELECT 1, name, secret FROM users"}']) {
+      expect(await bothBlock('application/json', new Uint8Array([...BOM, ...utf8(doc)])), doc).toEqual([true, true]);
+    }
+    expect(await bothBlock('application/json', new Uint8Array([...BOM, ...utf8('{"id":"42","note":"it\'s fine"}')]))).toEqual([false, false]);
+  });
+  it('JSON sent as text/plain or with no Content-Type (fetch with a string body): read value by value too', async () => {
+    for (const type of ['text/plain;charset=UTF-8', undefined, 'application/x-www-form-urlencoded']) {
+      for (const doc of ['{"id":"1 or 1"}', '{"note":"it\'s","id":"1; DROP TABLE users"}', '[{"a":"/*"},{"id":"-1 UNION SELECT name, secret FROM users"}]']) {
+        expect(await bothBlock(type, utf8(doc)), `${type} ${doc}`).toEqual([true, true]);
+      }
+      expect(await bothBlock(type, utf8('{"note":"it\'s 5 o\'clock","qty":2}')), `${type}`).toEqual([false, false]);
+    }
+  });
+  it('a JSON body nested deeper than the walker keeps frames for: the values below are still scanned', async () => {
+    const deep = `{"pad":${'['.repeat(520)}1${']'.repeat(520)},"id":"1 or 1"}`;
+    const inside = `{"pad":${'['.repeat(600)}"1 or 1"${']'.repeat(600)}}`;
+    for (const doc of [deep, inside]) expect(await bothBlock('application/json', utf8(doc))).toEqual([true, true]);
+    expect(await bothBlock('application/json', utf8(`{"pad":${'['.repeat(600)}"hello"${']'.repeat(600)}}`))).toEqual([false, false]);
+  });
+  it('a cookie value in double quotes is read without them, as cookie parsers hand it over', async () => {
+    for (const cookie of ['uid="1 or 1"', 'host="%3B%20ip%20a"', 'a=b; uid="1 or 1']) {
+      const r = await d.analyzeRequest({ method: 'GET', url: '/', headers: { cookie } });
+      expect(r.blocked, cookie).toBe(true);
+      expect(locations(r)).toEqual(['header:cookie']);
+    }
+    expect((await d.analyzeRequest({ method: 'GET', url: '/', headers: { cookie: 'theme="dark"; lang="en-US"; q=""' } })).threats).toEqual([]);
+  });
+  it('Authorization credentials: a bearer token and Basic credentials (decoded) are values an application looks up', async () => {
+    const basic = (user: string, pass: string) => `Basic ${btoa(`${user}:${pass}`)}`;
+    for (const authorization of ["Bearer x' OR '1'='1", basic("admin'--", 'x'), basic('bob', "' or 1=1 --"), "Token t=1' union select pass from users--"]) {
+      const r = await d.analyzeRequest({ method: 'GET', url: '/', headers: { authorization } });
+      expect(r.blocked, authorization).toBe(true);
+      expect(locations(r)).toEqual(['header:authorization']);
+    }
+    const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    for (const authorization of [`Bearer ${jwt}`, basic('ana.maria@example.com', 'c0rrect-H0rse_battery!'), 'Basic not-base64', 'Digest username="ana", realm="x", nonce="dcd98b", uri="/", response="6629fae4"']) {
+      expect((await d.analyzeRequest({ method: 'GET', url: '/', headers: { authorization, 'proxy-authorization': authorization } })).threats, authorization).toEqual([]);
+    }
+  });
+  it("an absolute-form request target's host is scanned as the Host header is (new URL(req.url).hostname)", async () => {
+    const r = await d.analyzeRequest({ method: 'GET', url: "http://x'or'1'='1/tenant", headers: { host: 'shop.example' } });
+    expect(r.blocked).toBe(true);
+    expect(locations(r)).toEqual(['host']);
+    expect((await d.analyzeRequest({ method: 'GET', url: 'http://shop.example:8080/tenant?x=1', headers: {} })).threats).toEqual([]);
+  });
+  it('each path segment is a value of its own (router parameters), besides the path as a whole', async () => {
+    for (const url of ['/users/1%20or%201', '/users/1%20or%20true/orders', "/remote/--upload-pack%3D'id'"]) {
+      const r = await d.analyzeRequest({ method: 'GET', url, headers: {} });
+      expect(r.blocked, url).toBe(true);
+      expect(locations(r)).toEqual(['path']);
+    }
+    for (const url of ['/users/42/orders', '/blog/2024/how-to-select-a-laptop', '/search/rock%20and%20roll', '/files/My%20CV%20(final).pdf', '/a;jsessionid=1F2E/b']) {
+      expect((await d.analyzeRequest({ method: 'GET', url, headers: {} })).threats, url).toEqual([]);
+    }
+  });
+});
+
 describe('stats and health', () => {
   it('counts requests, scans, bytes, threats and times', async () => {
     const fresh = await detector();
