@@ -329,6 +329,10 @@ function pushOp(st: usize, q: usize, aux: u32, start: u32, end: u32): void {
   pushToken(st, q, T_OP, aux, 0, start, end);
 }
 function pushNum(st: usize, q: usize, aux: u32, start: u32, end: u32): void {
+  // (a number glued after '~' reads "about": ~95 Mb/s — no pattern is a number, so that '~' compares nothing)
+  if (g32(q, Q_NTOK) != 0 && ttype(q, 0) == T_OP && tend(q, 0) == start && (taux(q, 0) & (A_CMP | A_CHAR)) == (A_CMP | (0x7e << 8))) {
+    store<u32>(ent(q, 0) + E_AUX, taux(q, 0) & ~A_CMP);
+  }
   pushToken(st, q, T_NUM, aux, 0, start, end);
 }
 /** push for a closed literal (closeString), a keyword, a connective and a word (wordToken): the type constant. */
@@ -1239,7 +1243,9 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
       store<u32>(e + E_AUX, load<u32>(e + E_AUX) & ~(A_CMP | A_JOINED)); store<u32>(e + E_END, end);
       return;
     }
-    if ((c == 0x3d && (p == 0x3c || p == 0x3e || p == 0x21 || p == 0x3d || p == 0x3a)) || (p == 0x3c && c == 0x3e)) {
+    // (PostgreSQL's pattern matches: ~* case-blind, !~ and !~* negated, ~~ and !~~ its LIKE — comparisons as '~' is)
+    if ((c == 0x3d && (p == 0x3c || p == 0x3e || p == 0x21 || p == 0x3d || p == 0x3a)) || (p == 0x3c && c == 0x3e) ||
+        (p == 0x7e && (c == 0x2a || c == 0x7e)) || (p == 0x21 && c == 0x7e)) {
       // (x'!=1-- -: a '!' was pushed as no comparison; now it is one: count it as push counts one, a sign of SQL)
       if ((load<u32>(e + E_AUX) & A_CMP) == 0) s32(q, Q_SIG, (g32(q, Q_SIG) + 1) | SIG_SYMBOLIC);
       store<u32>(e + E_AUX, (load<u32>(e + E_AUX) & ~A_CHAR) | A_CMP | A_JOINED | (c << 8)); store<u32>(e + E_END, end);
@@ -1258,7 +1264,9 @@ function opToken(st: usize, q: usize, c: u32, start: u32, end: u32): void {
     }
   }
   let aux: u32 = c << 8;
-  if (c == 0x3d || c == 0x3c || c == 0x3e) aux |= A_CMP;
+  // ('~' after an operand is PostgreSQL's regular-expression match: name~'^admin' compares as name LIKE 'admin%' does —
+  // after a number it is a range, 5~6 people, as no integer matches a pattern in PostgreSQL)
+  if (c == 0x3d || c == 0x3c || c == 0x3e || (c == 0x7e && ttype(q, 0) != T_NUM)) aux |= A_CMP;
   if (c == 0x2a) aux |= A_STAR;
   pushOp(st, q, aux, start, end);
 }
@@ -2476,7 +2484,11 @@ function sqlFinishAll(st: usize, q: usize, end: u32): void {
     }
     // (*123#, *135*2#, **21*555#: a value that opens with a binary operator — a sign is folded into its operand, so
     // the oldest token is one only when nothing stood before it — is no operand: a USSD code, no cut-off query)
-    if (k == ntok && literal && (ttype(q, 0) == T_NUM || ttype(q, 0) == T_STR) && ttype(q, ntok - 1) != T_OP) {
+    // (4kPq9ZrT2xWm7LbN0aYc--, 1Y--: a number with letters glued, not in hex, is no literal but a name — MySQL reads
+    // such a word as an identifier — so nothing is closed: a random token that happens to start with a digit and end
+    // in dashes, a session id or an OAuth state, one in some 28,000 of them)
+    const name = ttype(q, 0) == T_NUM && (taux(q, 0) & (A_UNIT | A_HEX)) == A_UNIT;
+    if (k == ntok && literal && (ttype(q, 0) == T_NUM || ttype(q, 0) == T_STR) && ttype(q, ntok - 1) != T_OP && !name) {
       report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, ntok - 1), end);
     }
   }

@@ -31,6 +31,13 @@ const PLAIN_VALUE = new Map<string, (value: string) => boolean>([
   ['accept-language', plainAcceptLanguage],
   ['host', (value) => PLAIN_HOST.test(value)],
 ]);
+/**
+ * The IAB's US Privacy string (cookie `usprivacy`, parameter `us_privacy` of ad and analytics calls): a version digit and
+ * three of Y, N or '-' — `1---`, "not applicable", is what many US sites set for every visitor, and reads as a number
+ * cut off by an SQL comment. A value of exactly that grammar under that name is no value to scan.
+ */
+const US_PRIVACY = /^1[YNyn-]{3}$/;
+const US_PRIVACY_NAMES = new Set(['usprivacy', 'us_privacy']);
 /** Path bytes that make no value but a name (/api/v1/users/42, /static/app-3.2.min.js): no segment to scan apart. */
 const PLAIN_PATH = /^[A-Za-z0-9._~\/-]*$/;
 const LANGUAGE_RANGE = /^(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)$/;
@@ -154,6 +161,8 @@ function flushPairs(d: Detector, acc: Acc, raw: string, count: number, prefix: s
     const k = d.listHits[h]!;
     const r = d.listResults[h]!;
     if (r.threats.length === 0) continue;
+    if (US_PRIVACY.test(raw.slice(pairRanges[3 * k]!, pairRanges[3 * k + 1]!)) &&
+        US_PRIVACY_NAMES.has(raw.slice(names[2 * k]!, names[2 * k + 1]!).toLowerCase())) continue;
     // (past the list's bound the location is never built: a finding then only scores)
     let where = '';
     if (acc.threats.length < MAX_LISTED_FINDINGS) {
@@ -179,11 +188,10 @@ function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
     for (const pair of value.split(';')) {
       const eq = pair.indexOf('=');
       // Names too: cookie parsers hand them to the application as keys (req.cookies).
-      if (eq > 0) {
-        const cookieName = pair.slice(0, eq).trim();
-        if (!PLAIN_COOKIE_NAME.test(cookieName)) scanInto(d, acc, cookieName, 'header', 'header:cookie');
-      }
+      const cookieName = eq > 0 ? pair.slice(0, eq).trim() : '';
+      if (!PLAIN_COOKIE_NAME.test(cookieName)) scanInto(d, acc, cookieName, 'header', 'header:cookie');
       const cookie = eq < 0 ? pair.trim() : pair.slice(eq + 1).trim();
+      if (US_PRIVACY.test(cookie) && US_PRIVACY_NAMES.has(cookieName.toLowerCase())) continue;
       // uid="1 or 1": cookie parsers (cookie.parse, Hono's getCookie) hand the value over without its double quotes;
       // a header read by hand keeps them. The unquoted reading first, the value as sent only if that one is clean.
       if (cookie.charCodeAt(0) !== 0x22) scanInto(d, acc, cookie, 'header', 'header:cookie');

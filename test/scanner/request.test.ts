@@ -218,6 +218,15 @@ describe('analyzeRequest and the middleware read values as the application does 
       expect((await d.analyzeRequest({ method: 'GET', url: '/', headers: { authorization, 'proxy-authorization': authorization } })).threats, authorization).toEqual([]);
     }
   });
+  it('the US Privacy string 1--- (cookie usprivacy, parameter us_privacy) is read by its grammar (false-positive hunt fp28)', async () => {
+    for (const [url, cookie] of [['/', 'usprivacy=1---; _ga=GA1.2.3'], ['/pixel?us_privacy=1---&gdpr=0', ''], ['/p?us_privacy=1YN-', 'usprivacy=1N--']]) {
+      expect((await d.analyzeRequest({ method: 'GET', url: url!, headers: { cookie: cookie! } })).threats, `${url} ${cookie}`).toEqual([]);
+    }
+    // (the grammar, under that name only: anything else is scanned as before)
+    for (const [url, cookie] of [['/', "usprivacy=1' or 1=1--"], ['/?us_privacy=1%27 or %271%27=%271', ''], ['/?id=12--', '']]) {
+      expect((await d.analyzeRequest({ method: 'GET', url: url!, headers: { cookie: cookie! } })).blocked, `${url} ${cookie}`).toBe(true);
+    }
+  });
   it("an absolute-form request target's host is scanned as the Host header is (new URL(req.url).hostname)", async () => {
     const r = await d.analyzeRequest({ method: 'GET', url: "http://x'or'1'='1/tenant", headers: { host: 'shop.example' } });
     expect(r.blocked).toBe(true);

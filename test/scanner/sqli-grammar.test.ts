@@ -74,6 +74,14 @@ describe('sqli truncated probes', () => {
   it.each(['credit union', 'local 12 union', '10--12', '1,1--', "'1--'", 'pages 3 -- 4', '5 -- great\nthanks', '555-1234 -- thanks', '(2) /* see below */'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
+  // (false-positive hunt fp28, session 24: base64url and nanoid tokens — session cookies, OAuth state — that start with a
+  // digit and end in "--", one in some 28,000; MySQL reads such a word as a name, so the comment closes nothing)
+  it.each(['4kPq9ZrT2xWm7LbN0aYc--', '7Hh2_xQ0pLm9vBn1KcZd--', '1Y--', '9f8e7d6c5bA--'])('%s: a token that starts with a digit is no number cut off', (input) => {
+    for (const context of ['query', 'header', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(false);
+  });
+  it.each(['12--', '0x1f--', '-5--', '1 or 5px--', '8 --'])('%s: a number (or an expression) cut off still is', (input) => {
+    expect(d.scan(input, { context: 'header' }).blocked).toBe(true);
+  });
 });
 
 describe('sqli statements with a name between their keywords', () => {
@@ -1967,6 +1975,22 @@ describe("sqli: ' or id#0>0-- — '#' as PostgreSQL's XOR operator", () => {
     }
   });
   it.each(['order#123', 'Apt#4 or 5', 'C#7 chord', 'issue#12 and #13', '7" #2 NEEDLE', 'Room 5#2 or 6', 'size#(large)'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
+});
+
+// Red team rt28pg (session 24): PostgreSQL's regular-expression match ~ (and ~* !~ !~* ~~ !~~) is a comparison —
+// x' or name~' logged in as every user, 1 and pass~'^S' read a password one guess at a time (PostgreSQL 15), where =,
+// LIKE and > in the same places were blocked. After a number '~' is a range (5~6 people), and before one "about" (~95 Mb/s).
+describe("sqli: x' or name~' — PostgreSQL's pattern match as a comparison", () => {
+  const attacks = ["x' or name~'", "x' or role~*'", "x' or pass!~~'", "x' or name~E'^admin$", "x' or pass~E'^S", "1 and pass~'^S'", "0 or name~''"];
+  it.each(attacks)('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      expect(d.scan(context === 'json' ? input : encodeURIComponent(input), { context }).blocked, context).toBe(true);
+    }
+  });
+  it.each(['5~6 or 7~8', '3~5 and 6~8 people', "decode('win1251')     ~95 Mb/s      ~246 Mb/s", 'approx ~3 or 4', '~/projects or ~/work', 'a~b and c~d'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
