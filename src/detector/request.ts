@@ -209,38 +209,56 @@ function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
 
 /**
  * Authorization: Bearer x' OR '1'='1 — an application looks a token up (or decodes Basic credentials and looks the user
- * up), so the credentials are a value like any other. Basic's base64 is decoded and its user and password scanned apart
- * (a value that is no base64 is scanned as sent); any other scheme's credentials are scanned as sent.
+ * up), so the credentials are a value like any other. Basic's base64 is decoded as Node's Buffer decodes it (what the
+ * basic-auth package and passport-http use: bytes outside the alphabet skipped, any padding) and its user and password
+ * scanned apart; a known scheme's credentials are scanned as sent; a value with no known scheme first is scanned whole
+ * (an application that takes the whole header as its token gets all of it).
  */
 function scanCredentials(d: Detector, acc: Acc, name: string, value: string): void {
   const trimmed = value.trim();
   const space = trimmed.search(/[ \t]/);
   const scheme = space < 0 ? '' : trimmed.slice(0, space).toLowerCase();
-  const credentials = space < 0 ? trimmed : trimmed.slice(space + 1).trim();
   const location = `header:${name}`;
+  if (!AUTH_SCHEMES.has(scheme)) { scanInto(d, acc, trimmed, 'header', location); return; }
+  const credentials = trimmed.slice(space + 1).trim();
   if (scheme === 'basic') {
     const decoded = base64Text(credentials);
-    if (decoded !== undefined) {
-      const colon = decoded.indexOf(':');
-      if (colon < 0) scanInto(d, acc, decoded, 'header', location);
-      else { scanInto(d, acc, decoded.slice(0, colon), 'header', location); scanInto(d, acc, decoded.slice(colon + 1), 'header', location); }
-      return;
-    }
+    const colon = decoded.indexOf(':');
+    if (colon < 0) scanInto(d, acc, decoded, 'header', location);
+    else { scanInto(d, acc, decoded.slice(0, colon), 'header', location); scanInto(d, acc, decoded.slice(colon + 1), 'header', location); }
+    // (the text as sent too, when it holds more than base64: an application that reads it undecoded)
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(credentials)) scanInto(d, acc, credentials, 'header', location);
+    return;
   }
   scanInto(d, acc, credentials, 'header', location);
 }
 
-/** Standard base64 (padding optional) decoded as UTF-8, or undefined when the text is no base64. */
-function base64Text(text: string): string | undefined {
-  if (text.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return undefined;
-  try {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return decoder.decode(bytes);
-  } catch {
-    return undefined;
+/** Schemes of the IANA registry and the usual vendor ones: the credentials after them are scanned apart. */
+const AUTH_SCHEMES = new Set(['basic', 'bearer', 'digest', 'negotiate', 'ntlm', 'token', 'hawk', 'hoba', 'mutual', 'vapid',
+  'scram-sha-1', 'scram-sha-256', 'privatetoken', 'concealed', 'dpop', 'gnap', 'aws4-hmac-sha256', 'aws', 'sharedkey',
+  'sharedkeylite', 'goog4-hmac-sha256', 'oauth', 'mac', 'apikey', 'api-key', 'sso-key', 'splunk', 'ssws', 'klaviyo-api-key']);
+
+const BASE64_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) BASE64_VALUE['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+BASE64_VALUE[0x2d] = 62; // base64url's - and _, which Buffer takes too
+BASE64_VALUE[0x5f] = 63;
+
+/** Base64 decoded as Node's Buffer.from(text, 'base64') decodes it (other bytes skipped, '=' ends it), as UTF-8. */
+function base64Text(text: string): string {
+  const bytes = new Uint8Array(Math.ceil(text.length * 3 / 4));
+  let n = 0;
+  let bits = 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3d) break;
+    const v = c < 128 ? BASE64_VALUE[c]! : -1;
+    if (v < 0) continue;
+    bits = (bits << 6) | v;
+    count += 6;
+    if (count >= 8) { count -= 8; bytes[n++] = (bits >> count) & 0xff; }
   }
+  return decoder.decode(bytes.subarray(0, n));
 }
 
 /** scanHeader, then the request's Content-Type so far: `type`, or this header's value if it is the first. */
@@ -598,7 +616,9 @@ function scanHead(d: Detector, acc: Acc, request: Request | RequestLike): string
   // value of its own too (the whole path reads it as one more step of a path) — only a path with more than plain
   // name bytes in it has a segment that can hold anything
   if (scanInto(d, acc, path, 'path', 'path') && !PLAIN_PATH.test(path)) {
-    for (const segment of path.split('/')) if (!PLAIN_PATH.test(segment)) scanInto(d, acc, segment, 'path', 'path');
+    // (read as a header value is: percent-decoded, '+' kept — a segment is a file name or an id to the handler, so
+    // %2Fproc%2Fkallsyms is an absolute path there, not the root of a URL)
+    for (const segment of path.split('/')) if (!PLAIN_PATH.test(segment)) scanInto(d, acc, segment, 'header', 'path');
   }
   if (q >= 0) scanPairs(d, acc, rawUrl.slice(q + 1), 'query', 'query');
   return scanHeaders(d, acc, (request as RequestLike).headers as RequestLike['headers']);

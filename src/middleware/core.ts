@@ -119,6 +119,9 @@ export function parseContentLength(value: string | string[] | undefined): number
 }
 
 /** Build `RequestMeta` from a Fetch `Request` (fetch, Hono, Deno, workers). */
+/** A host of name bytes alone (a name, an IPv4 or [IPv6] address, a port). */
+const PLAIN_HOST = /^[A-Za-z0-9.\-:[\]]*$/;
+
 export function metaFromFetchRequest(request: Request): RequestMeta {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
@@ -130,7 +133,9 @@ export function metaFromFetchRequest(request: Request): RequestMeta {
   const hasBody = request.body !== null;
   return {
     method: request.method,
-    url: url.pathname + url.search,
+    // (GET http://x'or'1'='1/tenant: a host the URL's grammar allows but no name has is what new URL(request.url)
+    // gives the application, whatever the Host header said; kept in the url, the head scan reads it — see scanHead)
+    url: PLAIN_HOST.test(url.host) ? url.pathname + url.search : `${url.protocol}//${url.host}${url.pathname}${url.search}`,
     path: url.pathname,
     headers,
     contentLength,

@@ -17,6 +17,17 @@ afterAll(() => arena.close());
 const echo = async (request: Request) => new Response(await request.text(), { headers: { 'x-seen-method': request.method } });
 
 describe('guard (fetch)', () => {
+  it("scans the host of the request's URL when it is no name (an absolute-form target: new URL(request.url).hostname)", async () => {
+    // (Node's fetch() would not send such a target: the Request is made here as a server adapter makes it from one)
+    const seen: string[] = [];
+    const handler = guard(async (request: Request) => { seen.push(new URL(request.url).hostname); return new Response('ok'); }, { detector, arena });
+    const attack = await handler(new Request("http://x'or'1'='1/tenant", { headers: { host: 'shop.example' } }));
+    expect(attack.status).toBe(403);
+    expect((await attack.json()).threats).toContainEqual(expect.objectContaining({ category: 'sqli', location: 'host' }));
+    expect((await handler(new Request('http://shop.example:8080/tenant?x=1'))).status).toBe(200);
+    expect(seen).toEqual(['shop.example']);
+  });
+
   it('returns a named async handler and passes clean requests with their body intact', async () => {
     const handler = guard(echo, { detector, arena });
     expect(handler.name).toBe('arenaguardFetch');
