@@ -1690,7 +1690,9 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     return;
   }
   if (g32(j, G_ON) != 0) {
-    if (g32(j, G_BR) == 1) s32(j, G_BR, first - 0x30 < 10 ? 2 : 3);
+    // (a name of four letters or more in brackets is a key, filter[status]= page[number]= in a URL, no class: a class
+    // that hides a letter of a path holds one to three, /e[t]c, c[a]t, [tc])
+    if (g32(j, G_BR) == 1) s32(j, G_BR, first - 0x30 < 10 || len > 3 ? 2 : 3);
     else if (g32(j, G_BR) == 0) s32(j, G_W, 1);
     s32(j, G_ISBIN, g32(j, G_NPART) == 0 && (flags & K_C_BINDIR) != 0 ? 1 : 0);
     s32(j, G_QLAST, 0);

@@ -2076,3 +2076,13 @@ describe('cmdi session 24 (rt28c): a directory of wildcards alone, at the root o
   it.each(['src/*/test', '/api/*/users', '/home/*/bin', '**/*.js', '/docs/*/install', 'see /*/ comment', 'a/*/cat'])('%s stays clean', expectNoCmdi);
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['x%3B%2Fusr%2F%2A%2Fid', '%60%2Fusr%2F%2A%2Ftouch%20x%60']); });
 });
+
+describe('cmdi session 24 (fp28): a name of four letters or more in brackets is a key, no glob class', () => {
+  // filter[status]=, page[number]=, sort[created_at]= (JSON:API, Strapi, Rails) in a Referer or a redirect URL were blocked
+  // as cmdi.glob-path; a class that hides a path's letter holds one to three
+  it.each(['https://shop.example/products?filter[status]=active&page[number]=2', 'https://x.example/api?sort[created_at]=desc',
+    '/admin?where[name][like]=bob'])('%s stays clean', (input) => {
+    for (const context of ['header', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(false);
+  });
+  it.each(['/e[t]c/pa[s]swd', 'x;/e[tc]/passwd', '/[e]tc/passwd', '/e[tc]/pass[w]d'])('%s is a command', expectCmdi);
+});

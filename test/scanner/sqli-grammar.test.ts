@@ -1995,3 +1995,14 @@ describe("sqli: x' or name~' — PostgreSQL's pattern match as a comparison", ()
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'json'); });
 });
+
+// Red team rt28pg (session 24): CREATE ROLE … SUPERUSER stacked after a break-out made a superuser (PostgreSQL 15); ROLE is
+// an object word as USER is
+describe("sqli: x';create role evil superuser — ROLE as a statement's object", () => {
+  it.each(["x';create role evil superuser login password 'x", '1;drop role x', "x'; alter role bob superuser--"])('%s is a stacked query', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'json' }))).toContain('sqli.stacked-query');
+  });
+  it.each(['Create role-based access', 'the create role button', 'create role; assign users'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+});
