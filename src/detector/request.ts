@@ -119,6 +119,8 @@ function scanPairs(d: Detector, acc: Acc, raw: string, context: ScanContext, pre
   let start = 0;
   let eq = -1;
   let qs = -1;
+  /** (name start, name end, value start, value end) of each value that starts like JSON (rare: made on the first). */
+  let documents: number[] | undefined;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? raw.charCodeAt(i) : 0x26;
     if (c === 0x3d) { // '='
@@ -138,6 +140,7 @@ function scanPairs(d: Detector, acc: Acc, raw: string, context: ScanContext, pre
           ranges[3 * count] = eq + 1; ranges[3 * count + 1] = i; ranges[3 * count + 2] = code;
           names[2 * count] = start; names[2 * count + 1] = nameEnd;
           count++;
+          if (startsLikeJson(raw, eq + 1)) (documents ??= []).push(start, nameEnd, eq + 1, i);
         }
         if (qs >= 0) {
           ranges[3 * count] = start; ranges[3 * count + 1] = qs + 1; ranges[3 * count + 2] = code;
@@ -151,6 +154,41 @@ function scanPairs(d: Detector, acc: Acc, raw: string, context: ScanContext, pre
     }
   }
   flushPairs(d, acc, raw, count, prefix);
+  if (documents === undefined) return;
+  for (let k = 0; k < documents.length; k += 4) {
+    const name = safeDecode(raw.slice(documents[k]!, documents[k + 1]!), true);
+    scanDocument(d, acc, safeDecode(raw.slice(documents[k + 2]!, documents[k + 3]!), true), prefix === 'body' ? fieldLocation(name) : `${prefix}:${name}`);
+  }
+}
+
+/** The text at `at` opens with '{' or '[', as sent or percent-encoded (%7B %5B). */
+function startsLikeJson(raw: string, at: number): boolean {
+  const c = raw.charCodeAt(at);
+  if (c === 0x7b || c === 0x5b) return true;
+  if (c !== 0x25) return false;
+  const hi = raw.charCodeAt(at + 1);
+  const lo = raw.charCodeAt(at + 2) | 0x20;
+  return (hi === 0x37 || hi === 0x35) && lo === 0x62;
+}
+
+/**
+ * ?filter={"where":{"name":"1 or 1"}}, a cookie j:{…}: a value that is itself a JSON document, which the application
+ * JSON.parses (LoopBack's filter, cookie-parser's JSON cookies, a client's state): its keys and strings are values of
+ * their own there, where the scan of the whole text saw them mid-text. Located at the value that holds the document.
+ */
+function scanDocument(d: Detector, acc: Acc, text: string, location: string): void {
+  let parsed: unknown;
+  try { parsed = JSON.parse(text); } catch { return; }
+  if (parsed === null || typeof parsed !== 'object') return;
+  const inner: Acc = { score: 0, threats: [], failed: false };
+  walkJson(d, inner, parsed, [], 0, newWalk());
+  if (inner.threats.length === 0 && !inner.failed) return;
+  acc.score += inner.score;
+  acc.failed ||= inner.failed;
+  for (const t of inner.threats) {
+    if (acc.threats.length < MAX_LISTED_FINDINGS) acc.threats.push({ ...t, location });
+    else acc.truncated = true;
+  }
 }
 
 /** Scan the first `count` values of scanPairs' batch; a finding's location names its pair. */
@@ -196,6 +234,9 @@ function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
       // a header read by hand keeps them. The unquoted reading first, the value as sent only if that one is clean.
       if (cookie.charCodeAt(0) !== 0x22) scanInto(d, acc, cookie, 'header', 'header:cookie');
       else if (scanInto(d, acc, cookie.slice(1, cookie.length > 1 && cookie.endsWith('"') ? -1 : undefined), 'header', 'header:cookie')) scanInto(d, acc, cookie, 'header', 'header:cookie');
+      // (cookie-parser reads a value "j:" + JSON as that JSON; cookie parsers percent-decode first)
+      const json = cookie.startsWith('j:') ? 2 : cookie.startsWith('j%3A') || cookie.startsWith('j%3a') ? 4 : 0;
+      if (startsLikeJson(cookie, json)) scanDocument(d, acc, safeDecode(cookie.slice(json), false), 'header:cookie');
     }
     return;
   }

@@ -235,6 +235,24 @@ describe('analyzeRequest and the middleware read values as the application does 
       expect((await d.analyzeRequest({ method: 'GET', url: url!, headers: { cookie: cookie! } })).blocked, `${url} ${cookie}`).toBe(true);
     }
   });
+  it('a query value or cookie that is itself a JSON document is read value by value too (LoopBack filter=, cookie-parser j:)', async () => {
+    const q = (v: string) => encodeURIComponent(v);
+    for (const [url, cookie, where] of [
+      [`/api/users?filter=${q('{"where":{"name":"1 or 1"}}')}`, '', 'query:filter'],
+      [`/api/users?filter=${q('{"note":"it\'s","where":{"id":"-1 UNION SELECT name, secret FROM users"}}')}`, '', 'query:filter'],
+      ['/api/users?ids=[%22x%22,%22;%20ip%20a%22]', '', 'query:ids'],
+      ['/', `prefs=j:${q('{"sort":"1 or 1"}')}`, 'header:cookie'],
+      ['/', `cart=${q('{"id":"1 or true"}')}`, 'header:cookie'],
+    ] as const) {
+      const r = await d.analyzeRequest({ method: 'GET', url, headers: { cookie } });
+      expect(r.blocked, `${url} ${cookie}`).toBe(true);
+      expect(locations(r), `${url} ${cookie}`).toEqual([where]);
+    }
+    for (const [url, cookie] of [[`/api/users?filter=${q('{"where":{"name":"O\'Brien"},"limit":10}')}`, ''], ['/', `prefs=j:${q('{"theme":"dark","cols":[1,2]}')}`],
+      ['/?tags=[draft]', ''], ['/?q={not json', '']] as const) {
+      expect((await d.analyzeRequest({ method: 'GET', url, headers: { cookie } })).threats, `${url} ${cookie}`).toEqual([]);
+    }
+  });
   it("an absolute-form request target's host is scanned as the Host header is (new URL(req.url).hostname)", async () => {
     const r = await d.analyzeRequest({ method: 'GET', url: "http://x'or'1'='1/tenant", headers: { host: 'shop.example' } });
     expect(r.blocked).toBe(true);
