@@ -185,6 +185,7 @@ function scanDocument(d: Detector, acc: Acc, text: string, location: string): vo
   if (inner.threats.length === 0 && !inner.failed) return;
   acc.score += inner.score;
   acc.failed ||= inner.failed;
+  if (inner.truncated) acc.truncated = true;
   for (const t of inner.threats) {
     if (acc.threats.length < MAX_LISTED_FINDINGS) acc.threats.push({ ...t, location });
     else acc.truncated = true;

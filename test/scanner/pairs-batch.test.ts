@@ -4,7 +4,7 @@
 // before, and the request's score, threats (order, offsets, locations), truncation and the
 // stats' scan and byte counts must match, on random forms of every shape — short fields past
 // one batch, values longer than the engine's input slot, non-ASCII stretches, attacks, the qs
-// `]=` reading, empty names and values — at both paranoias and with a small maxScanBytes.
+// `]=` reading, empty names and values, values that are JSON documents — at both paranoias and with a small maxScanBytes.
 import { describe, it, expect, afterAll } from 'vitest';
 import { createDetector, type Detector, type ScanResult, type Threat } from '../../src/index.js';
 import { fieldLocation, jsonPathSegment } from '../../src/detector/json-path.js';
@@ -37,6 +37,7 @@ function expected(ref: Detector, raw: string, context: 'form' | 'query', prefix:
       else truncated = true;
     }
   };
+  const documents: Array<[string, string]> = [];
   for (const part of raw.split('&')) {
     if (part.length === 0) continue;
     const eq = part.indexOf('=');
@@ -46,6 +47,46 @@ function expected(ref: Detector, raw: string, context: 'form' | 'query', prefix:
     one(value, name);
     const qs = value.indexOf(']=');
     if (qs >= 0) one(part.slice(0, eq + 1 + qs + 1), name);
+    if (/^(?:[{[]|%7[Bb]|%5[Bb])/.test(value)) documents.push([value, name]);
+  }
+  // A value that is itself a JSON document is read value by value too, after every pair, located at its pair: in document
+  // order each key (unless the document showed it clean before) and each string, as JSON values (see request.ts scanDocument)
+  for (const [value, name] of documents) {
+    let doc: unknown;
+    try { doc = JSON.parse(safeDecode(value)); } catch { continue; }
+    if (doc === null || typeof doc !== 'object') continue;
+    const clean = new Set<string>();
+    const found: Threat[] = [];
+    let docScore = 0;
+    let docTruncated = false;
+    const scanJson = (text: string): boolean => {
+      if (text.length === 0) return true;
+      scans++;
+      bytes += Math.min(utf8.encode(text).length, maxScanBytes);
+      const r: ScanResult = ref.scan(text, { context: 'json' });
+      if (r.threats.length === 0) return true;
+      docScore += r.score;
+      for (const t of r.threats) { if (found.length < MAX_LISTED) found.push(t); else docTruncated = true; }
+      return false;
+    };
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') { scanJson(v); return; }
+      if (Array.isArray(v)) { v.forEach(walk); return; }
+      if (v === null || typeof v !== 'object') return;
+      for (const [key, entry] of Object.entries(v)) {
+        if (!clean.has(key) && scanJson(key)) clean.add(key);
+        walk(entry);
+      }
+    };
+    walk(doc);
+    if (found.length === 0) continue;
+    score += docScore;
+    if (docTruncated) truncated = true;
+    const where = prefix === 'body' ? fieldLocation(safeDecode(name)) : `${prefix}:${safeDecode(name)}`;
+    for (const t of found) {
+      if (threats.length < MAX_LISTED) threats.push({ ...t, location: where });
+      else truncated = true;
+    }
   }
   const result: ScanResult = { blocked: score >= threshold, score, threats };
   if (truncated) result.truncated = true;
