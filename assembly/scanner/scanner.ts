@@ -10,7 +10,7 @@ import {
 } from "./state";
 import { keywordFlags, mayBeKeyword, isKeyword, FNV_OFFSET, FNV_PRIME } from "./keywords";
 import { prependCarry, percentStage, markupStage, SG_CARRY_LEN, SG_PREV, SG_MARK, MAX_CARRY } from "./decode";
-import { sqlInit, sqlWord, sqlPunct, sqlFinish, sqlInString, sqlTakesPunct, quoteOnlyPunct, quoteOnlyWord, quoteOnlyFinish, splitWord, splitPunct, sameWord, samePunct, sameFinish, sqlShapeMatters } from "./sqli";
+import { sqlInit, sqlWord, sqlPunct, dollarPunct, sqlFinish, sqlInString, sqlTakesPunct, quoteOnlyPunct, quoteOnlyWord, quoteOnlyFinish, splitWord, splitPunct, sameWord, samePunct, sameFinish, sqlShapeMatters } from "./sqli";
 import { xssInit, xssWord, xssPunct, xssFinish, xssOrdinaryShape } from "./xss";
 import { cmdInit, cmdWord, cmdPunct, cmdFinish, cmdOrdinaryShape } from "./cmdi";
 import { pathInit, pathWord, pathPunct, pathFinish, pathOrdinaryShape } from "./path";
@@ -276,6 +276,7 @@ function emitOrdinaryNumber(st: usize, len: u32, start: u32, end: u32): void {
   if (sqlTakesPunct(q0, c)) sqlPunct(st, q0, c, start, end, looseBefore(prev), prev == 0);
   if (sqlTakesPunct(q1, c)) sqlPunct(st, q1, c, start, end, looseBefore(prev), prev == 0);
   if (sqlTakesPunct(q2, c)) sqlPunct(st, q2, c, start, end, looseBefore(prev), prev == 0);
+  if (c == 0x24) dollarPunct(st, start, end);
   quoteOnlyPunct(st, c);
   splitPunct(st, c, start, end, prev != 0 && isWordByte(prev));
   samePunct(st, c);

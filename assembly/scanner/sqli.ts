@@ -5,7 +5,7 @@
 // parentheses are not tokens (parentheses leave flags on the next token), comments are
 // folded away (they only leave a flag), so `union/**/select`-style spacing changes nothing (a comment inside
 // a word, UNI/**/ON, is joined by the split-keyword tracker at the end of this file).
-import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY, ST_QWORD, ST_SPLIT, ST_SAME } from "./state";
+import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY, ST_QWORD, ST_SPLIT, ST_SAME, ST_DOLLAR, ST_SQL, SQL_BYTES, ST_CMD2 } from "./state";
 import { digitsOnly, flagsOfBytes, lettersOnly, wordIs, doubledKeywordLengths, KW_DOUBLED } from "./keywords";
 import { valueEndNul } from "./decode";
 import {
@@ -1967,6 +1967,74 @@ function atMark(q: usize, tick: u32, start: u32, end: u32): u32 {
   if ((tick & AT_GLUE) != 0) return (tick & ~AT_GLUE) == start ? 2 : 1;
   if (tick == 0 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && tend(q, 0) == start && (plainWord(q, 0) || ttype(q, 0) == T_NUM)) return AT_GLUE | end;
   return tick + 1;
+}
+
+// PostgreSQL's dollar-quoted strings ($$…$$, $tag$…$tag$): everything between the two markers is literal text, quotes and
+// comment openers too. A reading that took a quote or comment opener inside one for its own ($a$'x/*$a$ union select …:
+// the ' or /* left every reading in a string or comment to the end) is put back where the string ends, and the string
+// is one literal there. Tracked once, at each '$', for the three readings (region ST_DOLLAR):
+//
+//   D_STATE  phase (0 none, 1 an opening '$' read, 3 inside) | the readings outside any string or comment at the opening << 4
+//   D_TAG    the tag's FNV-1a hash (its first KW_MAX_WORD bytes, folded) and length << 24: 0 for $$
+//   D_OPEN   the opening '$''s start        D_LAST   the last '$''s end
+const D_STATE: u32 = 0;
+const D_TAG: u32 = 4;
+const D_OPEN: u32 = 8;
+const D_LAST: u32 = 12;
+const J_LW_AT: u32 = 36; // cmdi's record of the last word (ST_CMD2 + J_LW): its end in the high half, its length in the low byte
+
+/** A '$' at [`start`, `end`) to the dollar-quote tracker (after the readings took it). */
+export function dollarPunct(st: usize, start: u32, end: u32): void {
+  const d = st + ST_DOLLAR;
+  const lw = load<u64>(st + ST_CMD2 + J_LW_AT);
+  // (the word the lexer read last, if it ends at this '$' and began right after the last one: a tag)
+  const wordBefore = <u32>(lw >> 32) == start && start != 0;
+  const tagBefore = wordBefore && load<u32>(st + ST_LEX + LX_START) == g32(d, D_LAST);
+  const phase = g32(d, D_STATE) & 0xf;
+  if (phase == 3) {
+    const tag = g32(d, D_TAG);
+    const closes = tag == 0 ? g32(d, D_LAST) == start : tagBefore && dollarTag(st, <u32>lw & 0xff) == tag;
+    if (closes) { dollarClose(st, g32(d, D_STATE) >> 4, g32(d, D_OPEN), end); s32(d, D_STATE, 0); }
+    else s32(d, D_LAST, end);
+    return;
+  }
+  if (phase == 1) {
+    // $$ or $tag$ (a tag is no number: $1 is a parameter)
+    if (g32(d, D_LAST) == start || (tagBefore && <u32>load<u8>(st + ST_LEX + LX_WORD) - 0x30 >= 10)) {
+      s32(d, D_TAG, g32(d, D_LAST) == start ? 0 : dollarTag(st, <u32>lw & 0xff));
+      s32(d, D_STATE, (g32(d, D_STATE) & ~0xf) | 3);
+      s32(d, D_LAST, end);
+      return;
+    }
+  }
+  // an opening '$' (not glued after a word: a$ is a name) — which readings stand outside any string or comment now
+  if (wordBefore) { s32(d, D_STATE, 0); return; }
+  const q = st + ST_SQL;
+  const mask = (g32(q, Q_STATE) == S_NORMAL ? 1 : 0) | (g32(q + SQL_BYTES, Q_STATE) == S_NORMAL ? 2 : 0) | (g32(q + 2 * SQL_BYTES, Q_STATE) == S_NORMAL ? 4 : 0);
+  s32(d, D_STATE, mask == 0 ? 0 : 1 | (mask << 4));
+  s32(d, D_OPEN, start);
+  s32(d, D_LAST, end);
+}
+
+/** The tag of `len` bytes the lexer read last (its first KW_MAX_WORD at LX_WORD): hash and length, never 0. */
+function dollarTag(st: usize, len: u32): u32 {
+  const w = st + ST_LEX + LX_WORD;
+  let h: u32 = 0x811c9dc5;
+  const n = len < KW_MAX_WORD ? len : KW_MAX_WORD;
+  for (let i: u32 = 0; i < n; i++) h = (h ^ <u32>load<u8>(w + i)) * 0x01000193;
+  return ((h & 0xffffff) | (len << 24)) | 1;
+}
+
+/** A dollar-quoted string [`start`, `end`) ended: each reading of `mask` a quote or comment opener inside it took is put back. */
+function dollarClose(st: usize, mask: u32, start: u32, end: u32): void {
+  for (let k: u32 = 0; k < 3; k++) {
+    if ((mask & (1 << k)) == 0) continue;
+    const q = st + ST_SQL + k * SQL_BYTES;
+    if (g32(q, Q_STATE) == S_NORMAL) continue;
+    s32(q, Q_STATE, S_NORMAL);
+    s32(q, Q_BO, g32(q, Q_BO) & ~(BO_PREFIX | BO_APOS | BO_APOS1 | BO_TRUNC | BO_TRUNC_WORD1 | BO_TRUNC_WORD2));
+    pushStr(st, q, 0, start, end);
+  }
 }
 
 /**

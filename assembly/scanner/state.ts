@@ -79,6 +79,10 @@ export const ST_BSNL: u32 = ST_LEX + 60;
 // (a spare byte of the ssjs region, zeroed with it) bit i: the raw byte at ST_POS - 8 + i opened an escape the application
 // decodes (see rawEscape), for a quote written as %27 or \" whose escape a later chunk lexes (held or carried bytes)
 export const ST_RAW_ESC: u32 = ST_SSJS + 54;
+// (the spare tail of the style region, zeroed with it) PostgreSQL's dollar-quoted strings, tracked once for the three SQL
+// readings (sqli.ts dollarPunct): state (phase | readings mask << 4), the tag's hash and length, the opening '$''s start,
+// the last '$''s end
+export const ST_DOLLAR: u32 = ST_XSS3 + 44;
 
 // Scan contexts (host mirrors them).
 export const CTX_QUERY: u32 = 0;
@@ -122,7 +126,7 @@ export function report(st: usize, rule: u32, start: u32, end: u32): void {
 
 // Compile-time check that the regions fit.
 // @ts-ignore
-assert(ST_CMD3 + CMD3_BYTES <= ST_NOSQL && ST_NOSQL + NOSQL_BYTES <= ST_XSS2 && ST_XSS2 + XSS2_BYTES <= ST_PATH2 && ST_PATH2 + PATH2_BYTES <= ST_SSJS && ST_SSJS + SSJS_BYTES <= ST_XSS3 && ST_XSS3 + XSS3_BYTES <= ST_XSS4 && ST_XSS4 + XSS4_BYTES <= ST_FINDINGS && ST_FINDINGS + MAX_FINDINGS * FINDING_BYTES <= STATE_BYTES && RULE_COUNT <= 128 && LX_WORD + KW_MAX_WORD <= ST_QWORD - ST_LEX && ST_QWORD + 1 <= ST_BSNL && ST_BSNL - ST_LEX + 4 <= LX_PREV && LX_PREV + 4 <= ST_QONLY - ST_LEX && ST_QONLY + 4 <= ST_SPLIT && ST_SPLIT + 40 <= ST_SAME && ST_SAME + 12 <= ST_OPTION && ST_OPTION + 4 <= ST_LEX + 128);
+assert(ST_CMD3 + CMD3_BYTES <= ST_NOSQL && ST_NOSQL + NOSQL_BYTES <= ST_XSS2 && ST_XSS2 + XSS2_BYTES <= ST_PATH2 && ST_PATH2 + PATH2_BYTES <= ST_SSJS && ST_SSJS + SSJS_BYTES <= ST_XSS3 && ST_XSS3 + XSS3_BYTES <= ST_XSS4 && ST_DOLLAR + 20 <= ST_XSS3 + XSS3_BYTES && ST_XSS4 + XSS4_BYTES <= ST_FINDINGS && ST_FINDINGS + MAX_FINDINGS * FINDING_BYTES <= STATE_BYTES && RULE_COUNT <= 128 && LX_WORD + KW_MAX_WORD <= ST_QWORD - ST_LEX && ST_QWORD + 1 <= ST_BSNL && ST_BSNL - ST_LEX + 4 <= LX_PREV && LX_PREV + 4 <= ST_QONLY - ST_LEX && ST_QONLY + 4 <= ST_SPLIT && ST_SPLIT + 40 <= ST_SAME && ST_SAME + 12 <= ST_OPTION && ST_OPTION + 4 <= ST_LEX + 128);
 
 // The raw bytes of the chunk being lexed (set by scanner.ts before each lex: see rawChunk), and their stream offset.
 let rawPtr: usize = 0;

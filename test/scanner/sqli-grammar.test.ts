@@ -2006,3 +2006,25 @@ describe("sqli: x';create role evil superuser — ROLE as a statement's object",
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
+
+// Red team rt28pg (session 24): a dollar-quoted string is literal text to PostgreSQL, quotes and comment openers included, so
+// $a$'x/*$a$ (or $$'x/*$$) blinded every reading — its ' or /* left them in a string or comment to the end — and any
+// payload after it ran (passwords read, roles changed, pg_sleep). The string now ends where its tag closes it; a reading a
+// quote or comment inside had taken is put back there.
+describe("sqli: x'||$a$'x/*$a$ union select … — PostgreSQL dollar quoting as a blinder", () => {
+  const B = "$a$'x/*$a$";
+  const attacks = ["0 or $$'x/*$$=$$$$ union select id,pass from users", `x'||${B} union select id,pass from users--`, `x' or ${B} is not null--`,
+    `x'||${B}, role=$r$admin$r$ where id=2--`, `x'||${B}),(6,(select string_agg(name||':'||pass,',') from users))--`,
+    `x'||${B}; update users set role=$r$admin$r$ where id=3--`, `x'||${B} and (select 1 from pg_sleep(2))=1--`,
+    "0 or $$'x--$$<>$$$$ union select id,pass from users", "1 or $q$'$q$ union select pass from users"];
+  it.each(attacks)('%s is blocked', (input) => {
+    for (const context of ['query', 'form', 'json'] as const) {
+      expect(d.scan(context === 'json' ? input : encodeURIComponent(input), { context }).blocked, context).toBe(true);
+    }
+  });
+  it.each(['price is $5 or $10', "costs $$$ it's pricey", "$a$it's fine$a$", "I'd pay $$ for that, wouldn't you", "$$ f(x) = x' $$ is the derivative's sign",
+    'US$ 5 and A$ 7'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks.map((s) => encodeURIComponent(s)), 'query'); });
+});
