@@ -33,6 +33,7 @@ const SEL_LIST: u32 = 1;     // SELECT with an SQL-shaped list seen (waiting for
 const SEL_SET: u32 = 2;      // the reading opened with an UPDATE SET splice: break-out, ',', name, '=' (see spliceOpened)
 const SEL_ROW: u32 = 4;      // the reading opened with an INSERT VALUES row splice: break-out, ')' ',' '(' (see spliceOpened)
 const SEL_ESC: u32 = 8;      // a backslash in the reading's implied "…" string escaped (MySQL's reading): every later one does (see sqlPunctFull)
+const SEL_DOLLARQ: u32 = 32;  // a dollar-quoted string's end put the reading out of a string of Q_QUOTE: the next such quote opens none (see dollarClose)
 const SEL_RAW: u32 = 16;     // one escaped nothing (the closing reading): every later one does not either (see sqlPunctFull)
 const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK / AT_BSL / AT_LINK | the end of a backtick / '\' / ']'
 const AT_TICK: u32 = 0x40000000;
@@ -2030,7 +2031,12 @@ function dollarClose(st: usize, mask: u32, start: u32, end: u32): void {
   for (let k: u32 = 0; k < 3; k++) {
     if ((mask & (1 << k)) == 0) continue;
     const q = st + ST_SQL + k * SQL_BYTES;
-    if (g32(q, Q_STATE) == S_NORMAL) continue;
+    const s = g32(q, Q_STATE);
+    if (s == S_NORMAL) continue;
+    // (a quote inside it opened a string to this reading, as it does to MySQL, where $a$ is a name: the quote that closes
+    // that string there is taken for a close too, so the text after it is read as the code it is to MySQL — both
+    // dialects' code is then read: 1 $a$, 'x$a$ ' union select … stays blocked)
+    if (s == S_STRING || s == S_STRING_QUOTE || s == S_STRING_ESC) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_DOLLARQ);
     s32(q, Q_STATE, S_NORMAL);
     s32(q, Q_BO, g32(q, Q_BO) & ~(BO_PREFIX | BO_APOS | BO_APOS1 | BO_TRUNC | BO_TRUNC_WORD1 | BO_TRUNC_WORD2));
     pushStr(st, q, 0, start, end);
@@ -2142,6 +2148,9 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
   if (c == 0x24) dollarAfter(st, q, start);
   switch (c) {
     case 0x27: case 0x22: {
+      // (the first quote of the kind a dollar-quoted string's end put this reading out of: MySQL's close of that quote —
+      // the text after it is code there — so no string opens; see dollarClose)
+      if ((g32(q, Q_SEL) & SEL_DOLLARQ) != 0 && c == g32(q, Q_QUOTE)) { s32(q, Q_SEL, g32(q, Q_SEL) & ~SEL_DOLLARQ); break; }
       // x'41'  N'a'  _utf8'a': a prefix glued to a single quote is part of the literal, once the literal closes (closeString)
       if (c == 0x27 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_WORD && (taux(q, 0) & A_PREFIX) != 0 && tend(q, 0) == start) {
         s32(q, Q_BO, g32(q, Q_BO) | BO_PREFIX);

@@ -2016,7 +2016,10 @@ describe("sqli: x'||$a$'x/*$a$ union select … — PostgreSQL dollar quoting as
   const attacks = ["0 or $$'x/*$$=$$$$ union select id,pass from users", `x'||${B} union select id,pass from users--`, `x' or ${B} is not null--`,
     `x'||${B}, role=$r$admin$r$ where id=2--`, `x'||${B}),(6,(select string_agg(name||':'||pass,',') from users))--`,
     `x'||${B}; update users set role=$r$admin$r$ where id=3--`, `x'||${B} and (select 1 from pg_sleep(2))=1--`,
-    "0 or $$'x--$$<>$$$$ union select id,pass from users", "1 or $q$'$q$ union select pass from users"];
+    "0 or $$'x--$$<>$$$$ union select id,pass from users", "1 or $q$'$q$ union select pass from users",
+    // (MySQL, where $a$ is a name or an alias: the quote inside opens a string that the next quote closes — code after it)
+    "1 $a$, 'x$a$ ' union select 1,2,pass from users-- ", "$$'$$ x' union select pass from users-- ",
+    "x'||$a$'x$a$||'a' union select pass from users--", "0 or $a$'$a$='\"' union select pass from users--"];
   it.each(attacks)('%s is blocked', (input) => {
     for (const context of ['query', 'form', 'json'] as const) {
       expect(d.scan(context === 'json' ? input : encodeURIComponent(input), { context }).blocked, context).toBe(true);
