@@ -10,7 +10,7 @@ import { assertLiveView, CONTEXT_CODES } from './engine.js';
 import { contentCodings, inflateBody, textsAsSent, UnsupportedCodingError } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
 import { concatBytes, firstSignificantByte } from '../http/bytes.js';
-import { Base64Decoder, isMultipart, MultipartReader, multipartBoundary, TransferEncodingWatch } from '../http/multipart.js';
+import { Base64Decoder, isMultipart, MultipartReader, multipartBoundary, multipartBoundaryCandidates, TransferEncodingWatch } from '../http/multipart.js';
 
 /** Headers the client sets by protocol, not by attacker choice (or that only carry tokens we cannot judge). */
 const SKIP_HEADERS = new Set([
@@ -494,10 +494,29 @@ function walkDeep(d: Detector, acc: Acc, root: unknown, location: string, seen: 
  */
 function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, typeHeader: string): void {
   const boundary = multipartBoundary(typeHeader);
-  if (boundary === undefined) {
-    scanMultipartWhole(d, acc, body);
+  if (boundary !== undefined) {
+    if (scanParts(d, acc, body, boundary)) scanMultipartWhole(d, acc, body);
     return;
   }
+  // (a boundary that could be read another way: the body as text, and framed by each boundary a parser may take — the
+  // graver reading counts, as in the middleware's ReadingsScanner)
+  const readings: Acc[] = [{ score: 0, threats: [], failed: false }];
+  scanMultipartWhole(d, readings[0]!, body);
+  for (const candidate of multipartBoundaryCandidates(typeHeader)) {
+    const framed: Acc = { score: 0, threats: [], failed: false };
+    scanParts(d, framed, body, candidate);
+    readings.push(framed);
+  }
+  for (const r of readings) {
+    acc.threats.push(...r.threats);
+    acc.failed ||= r.failed;
+    if (r.truncated) acc.truncated = true;
+  }
+  acc.score += Math.max(...readings.map((r) => r.score));
+}
+
+/** The parts of a multipart body framed by `boundary`, each scanned (see scanMultipart); true when the framing was malformed. */
+function scanParts(d: Detector, acc: Acc, body: Uint8Array, boundary: string): boolean {
   let name = '';
   let pieces: Uint8Array[] | undefined;
   let base64 = false;
@@ -530,7 +549,7 @@ function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, typeHeader: stri
   });
   reader.push(body);
   reader.finish();
-  if (reader.malformed) scanMultipartWhole(d, acc, body);
+  return reader.malformed;
 }
 
 /** A multipart body that cannot be framed one way only: scanned as text; one with a transfer-encoded part is unreadable. */

@@ -36,6 +36,25 @@ export function multipartBoundary(contentType: string): string | undefined {
   return boundary.length > 0 && boundary.length <= MAX_BOUNDARY ? boundary : undefined;
 }
 
+/**
+ * The boundaries parsers may take from a Content-Type whose boundary {@link multipartBoundary} finds ambiguous: each
+ * `boundary` parameter (parsers take the first or the last), formidable's first `boundary=` anywhere in the header,
+ * and a boundary over 70 characters both whole (undici and Hono read it so) and cut at 70. At most four; none when the
+ * header names no boundary at all.
+ */
+export function multipartBoundaryCandidates(contentType: string): string[] {
+  const found = new Set<string>();
+  for (const [name, value] of mediaTypeParams(contentType) ?? []) {
+    if (name !== 'boundary' || value.length === 0) continue;
+    found.add(value);
+    if (value.length > MAX_BOUNDARY) found.add(value.slice(0, MAX_BOUNDARY));
+  }
+  const loose = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const first = loose?.[1] ?? loose?.[2];
+  if (first !== undefined) found.add(first);
+  return [...found].slice(0, 4);
+}
+
 /** What a {@link MultipartReader} finds, in order. */
 export interface MultipartSink {
   /**

@@ -20,7 +20,7 @@ import { MAX_LISTED_FINDINGS, MAX_LOCATION_LENGTH } from '../detector/request.js
 import { RULES } from '../detector/rules.generated.js';
 import { firstSignificantByte, joinBytes } from '../http/bytes.js';
 import type { PartHead } from '../http/multipart-head.js';
-import { Base64Decoder, MultipartReader, multipartBoundary, TransferEncodingWatch, type MultipartSink } from '../http/multipart.js';
+import { Base64Decoder, MultipartReader, multipartBoundary, multipartBoundaryCandidates, TransferEncodingWatch, type MultipartSink } from '../http/multipart.js';
 
 export interface BodyScanner {
   /**
@@ -47,10 +47,13 @@ export function createBodyScanner(detector: GuardDetector, contentType: string |
   // (a handler may call request.json() on a form body all the same: one that starts like JSON is read both ways)
   if (type === 'application/x-www-form-urlencoded') return new JsonSniffingScanner(detector, new FormBodyScanner(detector));
   if (type === 'multipart/form-data') {
-    // (no boundary, or one that could be read another way: the body is scanned raw)
     const boundary = multipartBoundary(contentType ?? '');
     if (boundary !== undefined) return new MultipartBodyScanner(detector, boundary);
-    return new RawBodyScanner(detector, 'body', true);
+    // (no boundary, or one that could be read another way: the body is scanned raw, and framed by each boundary a
+    // parser may take — Hono and undici read a boundary over 70 characters whole — so a value framed there is a value)
+    const raw = new RawBodyScanner(detector, 'body', true);
+    const framings = multipartBoundaryCandidates(contentType ?? '').map((b) => new MultipartBodyScanner(detector, b));
+    return framings.length === 0 ? raw : new ReadingsScanner(raw, framings);
   }
   return new RawBodyScanner(detector, 'body');
 }
@@ -212,6 +215,35 @@ class JsonSniffingScanner implements BodyScanner {
   }
 }
 
+
+/**
+ * One body read several ways at once (`first` the one whose verdict stands when a way is malformed): each chunk to each,
+ * and the graver reading counts (see mergeReadings). A reading that finds the body malformed has its findings kept.
+ */
+class ReadingsScanner implements BodyScanner {
+  readonly #first: BodyScanner;
+  readonly #others: BodyScanner[];
+  constructor(first: BodyScanner, others: BodyScanner[]) {
+    this.#first = first;
+    this.#others = others;
+  }
+  get malformed(): boolean {
+    return this.#first.malformed;
+  }
+  push(chunk: Uint8Array, address?: number): void {
+    this.#first.push(chunk, address);
+    for (const other of this.#others) other.push(chunk, address);
+  }
+  abort(): void {
+    this.#first.abort();
+    for (const other of this.#others) other.abort();
+  }
+  finish(): GuardScanResult {
+    let r = this.#first.finish();
+    for (const other of this.#others) r = mergeReadings(r, other.finish());
+    return r;
+  }
+}
 
 /**
  * Two readings of the same body (the application sees one of them): the findings of both,
