@@ -527,7 +527,7 @@ function scanParts(d: Detector, acc: Acc, body: Uint8Array, boundary: string): b
       pieces = [];
       if (head === undefined) return true; // text before the first delimiter
       for (const given of new Set(head.names)) scanInto(d, acc, given, 'form', fieldLocation(given));
-      for (const filename of new Set(head.filenames)) scanInto(d, acc, filename, 'path', `${fieldLocation(name)}.filename`, uploadNameResult);
+      for (const filename of new Set(head.filenames)) scanInto(d, acc, filename, 'path', `${fieldLocation(name)}.filename`, (r) => uploadNameResult(r, filename));
       if (head.binaryFile) return false;
       base64 = head.transferEncodings.includes('base64');
       return true;

@@ -30,6 +30,16 @@ export function withoutRule(result: ScanResult, ruleId: string): ScanResult {
  * rules still count. (In a URL path or a parameter such a name is a request for a backup or key:
  * there the rule stays.)
  */
-export function uploadNameResult<R extends ScanResult | null>(result: R): R {
-  return (result === null ? result : withoutRule(result, 'path.secret-extension')) as R;
+export function uploadNameResult<R extends ScanResult | null>(result: R, filename?: string): R {
+  if (result === null) return result;
+  const r = withoutRule(result, 'path.secret-extension');
+  return (filename !== undefined && OS_METADATA_OR_LOG.test(filename) ? withoutRule(r, 'path.sensitive-file') : r) as R;
 }
+
+/**
+ * Upload names that are a folder's metadata or a log (`.DS_Store` rides along with every folder a Mac uploads,
+ * `desktop.ini` with Windows ones; users attach `error.log` to a ticket): as a name the client gives the file it sends,
+ * no request for a server's file — `path.sensitive-file` does not count for them (it does for `.htaccess`,
+ * `web.config` and the like, which an upload plants to take over a folder).
+ */
+const OS_METADATA_OR_LOG = /^(?:\.DS_Store|desktop\.ini|[A-Za-z0-9][\w. -]*\.log)$/i;

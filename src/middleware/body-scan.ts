@@ -889,7 +889,7 @@ class MultipartBodyScanner implements BodyScanner, MultipartSink {
       if (given.length > 0) this.#findings.add(scanPart(this.#detector, given, 'form'), () => fieldLocation(given));
     }
     for (const filename of new Set(head.filenames)) {
-      if (filename.length > 0) this.#findings.add(uploadNameResult(scanPart(this.#detector, filename, 'path')), () => `${fieldLocation(name)}.filename`);
+      if (filename.length > 0) this.#findings.add(uploadNameResult(scanPart(this.#detector, filename, 'path'), filename), () => `${fieldLocation(name)}.filename`);
     }
     if (head.binaryFile) return false;
     this.#part = new ValueScan(this.#detector, 'body');

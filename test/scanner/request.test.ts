@@ -99,7 +99,8 @@ describe('analyzeRequest', () => {
   it("an upload's filename with a backup or key extension is the file's name, not a request for one (red team: Keynote's slides.key, dump.sql)", async () => {
     const upload = (filename: string) => ['--XyZ', `Content-Disposition: form-data; name="f"; filename="${filename}"`, 'Content-Type: application/octet-stream', '', 'x', '--XyZ--', ''].join('\r\n');
     const headers = { 'content-type': 'multipart/form-data; boundary=XyZ' };
-    for (const name of ['slides.key', 'dump.sql', 'notes.old', 'site.bak', 'vault.kdbx', 'id.pem']) {
+    // (and a folder's metadata or a log, fp28: .DS_Store rides along with every folder a Mac uploads)
+    for (const name of ['slides.key', 'dump.sql', 'notes.old', 'site.bak', 'vault.kdbx', 'id.pem', '.DS_Store', 'desktop.ini', 'error.log', 'npm-debug.log']) {
       expect(await d.analyzeRequest({ method: 'POST', url: '/up', headers, body: upload(name) }), name).toMatchObject({ blocked: false, threats: [] });
       // (the middleware's reader of the same body)
       const scanner = createBodyScanner(d, headers['content-type']);
@@ -107,7 +108,8 @@ describe('analyzeRequest', () => {
       expect(scanner.finish().threats, `middleware: ${name}`).toEqual([]);
     }
     // traversal in the name still counts, with or without such an extension; and in a URL or parameter the extension does
-    for (const name of ['../../backup.sql', '../../../etc/passwd', '..\\..\\web.config.bak']) {
+    // (as do the names an upload plants to take a folder over: .htaccess, web.config)
+    for (const name of ['../../backup.sql', '../../../etc/passwd', '..\\..\\web.config.bak', '.htaccess', 'web.config', '../logs/error.log']) {
       const r = await d.analyzeRequest({ method: 'POST', url: '/up', headers, body: upload(name) });
       expect(r.blocked, name).toBe(true);
       expect(locations(r), name).toEqual(['body:f.filename']);
