@@ -1478,6 +1478,9 @@ function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
   // (a quote inside the other kind is a byte of the name: "I'd is the word I'd, no command)
   if ((g32(j, J_QUOTES) & (JQ_LITERAL | JQ_NOLIT)) == JQ_LITERAL) return;
   const flags = joinFlags(j, len);
+  // /b\in/id, /usr/bi''n/id, /usr/b$@in/id: a bin directory's name spelled in pieces right after a '/' is that directory
+  // to the shell: the path goes on as after /bin (C_BIN 2), and the command word after its '/' runs
+  if ((flags & K_C_BINDIR) != 0 && g32(j, J_VAR) == 0 && g32(c, C_BIN_START) + 1 == g32(j, J_START)) { s32(c, C_BIN, 2); return; }
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
   // `type` `date` `id`: a command word alone in backticks that stand apart (no word glued before them) is a markdown code
   // span (opening the value: only a weak word other than `true` `false`, the no-ops fuzzers send to see whether backticks run)

@@ -2086,3 +2086,9 @@ describe('cmdi session 24 (fp28): a name of four letters or more in brackets is 
   });
   it.each(['/e[t]c/pa[s]swd', 'x;/e[tc]/passwd', '/[e]tc/passwd', '/e[tc]/pass[w]d'])('%s is a command', expectCmdi);
 });
+
+describe('cmdi session 24 (rt28c): a bin directory spelled in pieces right after the root is that directory', () => {
+  // x;/b''in/id ran id in bash, dash and busybox (the shell drops the quotes); the bin-path rule read b and in apart
+  it.each(["x;/b''in/id", "x;/bi''n/id", 'x;/b""in/id', 'x|/b""in/whoami;', 'x;/$@bin/id'])('%s is a command', expectCmdi);
+  it.each(["see /b''in/ for docs", "/b''in", "a/b''in/x"])('%s stays clean', expectNoCmdi);
+});
