@@ -33,7 +33,7 @@ const SEL_LIST: u32 = 1;     // SELECT with an SQL-shaped list seen (waiting for
 const SEL_SET: u32 = 2;      // the reading opened with an UPDATE SET splice: break-out, ',', name, '=' (see spliceOpened)
 const SEL_ROW: u32 = 4;      // the reading opened with an INSERT VALUES row splice: break-out, ')' ',' '(' (see spliceOpened)
 const SEL_ESC: u32 = 8;      // a backslash in the reading's implied "…" string escaped (MySQL's reading): every later one does (see sqlPunctFull)
-const SEL_DOLLARQ: u32 = 32;  // a dollar-quoted string's end put the reading out of a string of Q_QUOTE: the next such quote opens none (see dollarClose)
+const SEL_DOLLARQ: u32 = 32;  // a dollar-quoted string's end put the reading out of a string or comment: until its closer (Q_QUOTE) none opens (see dollarClose)
 const SEL_RAW: u32 = 16;     // one escaped nothing (the closing reading): every later one does not either (see sqlPunctFull)
 const Q_AT: u32 = 36;       // count of '@' right before the next word, or AT_TICK / AT_BSL / AT_LINK | the end of a backtick / '\' / ']'
 const AT_TICK: u32 = 0x40000000;
@@ -2036,11 +2036,33 @@ function dollarClose(st: usize, mask: u32, start: u32, end: u32): void {
     // (a quote inside it opened a string to this reading, as it does to MySQL, where $a$ is a name: the quote that closes
     // that string there is taken for a close too, so the text after it is read as the code it is to MySQL — both
     // dialects' code is then read: 1 $a$, 'x$a$ ' union select … stays blocked)
-    if (s == S_STRING || s == S_STRING_QUOTE || s == S_STRING_ESC) s32(q, Q_SEL, g32(q, Q_SEL) | SEL_DOLLARQ);
+    // (likewise a comment: until its */ (or, a line comment, to the end) no quote or comment opener opens anything
+    // — 1 and @$$ = "$$ || /*" || '*/' union select …: to MySQL and SQLite, where $$ is a name or a parameter, the "…"
+    // is a string, the /* in it text, and the union code; read as PostgreSQL's, the /* would hide it)
+    const closer = s == S_STRING || s == S_STRING_QUOTE || s == S_STRING_ESC ? g32(q, Q_QUOTE)
+      : s == S_BLOCK || s == S_BLOCK_OPEN ? 0x2a : s == S_BLOCK_STAR ? 0x2f : s == S_DASH || s == S_SLASH ? 0 : 0x0a;
+    if (closer != 0) { s32(q, Q_QUOTE, closer); s32(q, Q_SEL, g32(q, Q_SEL) | SEL_DOLLARQ); }
     s32(q, Q_STATE, S_NORMAL);
     s32(q, Q_BO, g32(q, Q_BO) & ~(BO_PREFIX | BO_APOS | BO_APOS1 | BO_TRUNC | BO_TRUNC_WORD1 | BO_TRUNC_WORD2));
     pushStr(st, q, 0, start, end);
   }
+}
+
+/**
+ * Punctuation `c` while a reading a dollar-quoted string's end put back still waits for the closer the other dialect
+ * expects (Q_QUOTE: the quote, '*' then '/' of a block comment, a line break): the closer ends the wait; until then a
+ * quote opens no string (either dialect's code is read), and a comment opened meanwhile ends at that quote (see
+ * sqlPunctFull: to the other dialect it was text inside the string that quote closes). True: `c` is taken.
+ */
+function dollarPending(q: usize, c: u32): bool {
+  const want = g32(q, Q_QUOTE);
+  if (want == 0x2f) { // (a '*' of the block comment's end read: '/' ends it)
+    if (c == 0x2f) { s32(q, Q_SEL, g32(q, Q_SEL) & ~SEL_DOLLARQ); return true; }
+    s32(q, Q_QUOTE, 0x2a);
+  }
+  if (c == want && c != 0x2a) { s32(q, Q_SEL, g32(q, Q_SEL) & ~SEL_DOLLARQ); return true; }
+  if (c == 0x2a && want == 0x2a) s32(q, Q_QUOTE, 0x2f);
+  return c == 0x27 || c == 0x22 || c == 0x60;
 }
 
 /**
@@ -2068,6 +2090,13 @@ function dollarAfter(st: usize, q: usize, start: u32): void {
 function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: bool, first: bool): void {
   // (in S_NORMAL, the usual state, resolve changes nothing and none of the states below applies)
   if (g32(q, Q_STATE) != S_NORMAL) {
+    // (a comment opened while a dollar-quoted string's end waits for the other dialect's closing quote ends there:
+    // 1 and @$$ = "$$ || /*" || '*/' union … — to MySQL and SQLite the /* is text inside "…", see dollarClose)
+    if ((g32(q, Q_SEL) & SEL_DOLLARQ) != 0 && c == g32(q, Q_QUOTE) && ((1 << g32(q, Q_STATE)) & COMMENT_STATES) != 0) {
+      s32(q, Q_STATE, S_NORMAL);
+      s32(q, Q_SEL, g32(q, Q_SEL) & ~SEL_DOLLARQ);
+      return;
+    }
     // f'(x), g'(0): so is one glued between a one-letter word and a '(' (a prime; a literal is never called, so x'( is a syntax error)
     if (c == 0x28 && (g32(q, Q_BO) & BO_APOS1) != 0 && g32(q, Q_STATE) == S_STRING_QUOTE) {
       endReading(q);
@@ -2128,6 +2157,7 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
   }
   // S_NORMAL
   if (c == 0x20 || c == 0x0a) return;
+  if ((g32(q, Q_SEL) & SEL_DOLLARQ) != 0 && dollarPending(q, c)) return;
   // (a comparison after a loose quote keeps waiting through a key=value list: 'a=b&c=d' closes as text too)
   if ((g32(q, Q_BO) & BO_DEFER) != 0) {
     if (c == g32(q, Q_MODE) && (start == tend(q, 0) || start == g32(q, Q_LASTEND))) settle(st, q, true);
@@ -2148,9 +2178,6 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
   if (c == 0x24) dollarAfter(st, q, start);
   switch (c) {
     case 0x27: case 0x22: {
-      // (the first quote of the kind a dollar-quoted string's end put this reading out of: MySQL's close of that quote —
-      // the text after it is code there — so no string opens; see dollarClose)
-      if ((g32(q, Q_SEL) & SEL_DOLLARQ) != 0 && c == g32(q, Q_QUOTE)) { s32(q, Q_SEL, g32(q, Q_SEL) & ~SEL_DOLLARQ); break; }
       // x'41'  N'a'  _utf8'a': a prefix glued to a single quote is part of the literal, once the literal closes (closeString)
       if (c == 0x27 && g32(q, Q_NTOK) > 0 && g32(q, Q_PEND) == 0 && ttype(q, 0) == T_WORD && (taux(q, 0) & A_PREFIX) != 0 && tend(q, 0) == start) {
         s32(q, Q_BO, g32(q, Q_BO) | BO_PREFIX);

@@ -2019,7 +2019,12 @@ describe("sqli: x'||$a$'x/*$a$ union select … — PostgreSQL dollar quoting as
     "0 or $$'x--$$<>$$$$ union select id,pass from users", "1 or $q$'$q$ union select pass from users",
     // (MySQL, where $a$ is a name or an alias: the quote inside opens a string that the next quote closes — code after it)
     "1 $a$, 'x$a$ ' union select 1,2,pass from users-- ", "$$'$$ x' union select pass from users-- ",
-    "x'||$a$'x$a$||'a' union select pass from users--", "0 or $a$'$a$='\"' union select pass from users--"];
+    "x'||$a$'x$a$||'a' union select pass from users--", "0 or $a$'$a$='\"' union select pass from users--",
+    // (red team rt28d on the tracker, sqlite3: to SQLite and MySQL $$ and @$$ are a parameter and a variable, the "…" a
+    // string and the comment opener in it text — a reading put back at the second $$ must not open a comment there)
+    '1 and $$ = "$$ || /*" || \'*/\' union select password from users -- \'', '1 and @$$ = "$$ || /*" or \'*/\' union select password from users -- \'',
+    '$$ || "$$ || /*" || \'*/\' from products union select name, password from users -- ', '1 and $$ = "$$ || --" || \'\n\' union select password from users -- \'',
+    '1 and @$$ = "$$ || #" or \'\n\' union select password from users -- \'', "1 @$$/*$$ ' */ union select pass from users-- '"];
   it.each(attacks)('%s is blocked', (input) => {
     for (const context of ['query', 'form', 'json'] as const) {
       expect(d.scan(context === 'json' ? input : encodeURIComponent(input), { context }).blocked, context).toBe(true);
