@@ -5,7 +5,7 @@
 // '&', a quote glued into a word. The value is read to its end; declarations alone are no
 // finding, anything else (and position: fixed or absolute, an overlay) reports xss.style-attribute as
 // the attribute name did before.
-import { g32, s32, report, ST_XSS3 } from "./state";
+import { g32, s32, report, ST_XSS3, ST_DOLLAR } from "./state";
 import { wordIs } from "./keywords";
 import { R_XSS_STYLE_ATTRIBUTE, K_X_CSS, K_X_SCHEME, K_X_TAG_DANGER, K_X_SCRIPT } from "./generated/tables";
 
@@ -18,6 +18,9 @@ const SV_INNER: u32 = 20;  // 1 while the other quote is open ('Open Sans' insid
 const SV_OPEN: u32 = 24;   // 1 where an inner quote may open: the value start, after ':' or ','
 const SV_FN: u32 = 28;     // end + 1 of rgb rgba hsl hsla calc var (a '(' glued to it opens its arguments)
 const SV_PAREN: u32 = 32;  // 1 inside those arguments; 2-9 a url( to a path on this site (see urlWord, urlPunct)
+// (bytes 44 to 63 of the region are sqli.ts's dollar-quote tracker, ST_DOLLAR: this region's fields end before them)
+// @ts-ignore
+assert(SV_PAREN + 4 <= ST_DOLLAR - ST_XSS3);
 // url(/img/a.png) url('bg.jpg') url(../i/x.gif?v=2): an image on the same site is what editors and e-mail templates
 // write; a url() that names a scheme (javascript: data: https:), another host (//host), a document with markup or
 // script (a.svg, x.html, the names of dangerous tags), an escape, a space or anything else reports as before. SV_PAREN while such a url is read:
