@@ -133,7 +133,7 @@ const J_BIN: u32 = 28;       // the shell word follows /bin/
 const J_MODE: u32 = 32;      // 1 after '$', 2 inside '$(', 3 inside '${' (10: in its name's [subscript]), 4 in a brace's first element, 5 in its other elements,
                              // 6 after '$(:' (an empty command: ')' ends it), 7 after '${name:', 8 in the word of ${name:-w} ${name=w}
                              // (the expansion is that word: appended), 9 in the word of ${name:+w} ${name?w} (expands to nothing: dropped)
-const J_LW: u32 = 36;        // last word, one u64: len | pos << 8 | bin << 12, and its end in the high half
+export const J_LW: u32 = 36; // last word, one u64: len | pos << 8 | bin << 12, and its end in the high half
 const J_BRSTART: u32 = 52;    // start + 1 of the last '{' in command position
 const G_QM: u32 = 60;        // '?' in the segment
 const G_STAR: u32 = 64;      // '*' in the segment

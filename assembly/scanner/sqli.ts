@@ -6,7 +6,9 @@
 // folded away (they only leave a flag), so `union/**/select`-style spacing changes nothing (a comment inside
 // a word, UNI/**/ON, is joined by the split-keyword tracker at the end of this file).
 import { g32, s32, g64, s64, report, ST_LEX, LX_WORD, LX_START, ST_QONLY, ST_QWORD, ST_SPLIT, ST_SAME, ST_DOLLAR, ST_SQL, SQL_BYTES, ST_CMD2 } from "./state";
-import { digitsOnly, flagsOfBytes, lettersOnly, wordIs, doubledKeywordLengths, KW_DOUBLED } from "./keywords";
+import { digitsOnly, flagsOfBytes, lettersOnly, wordIs, doubledKeywordLengths, KW_DOUBLED, FNV_OFFSET, FNV_PRIME } from "./keywords";
+// (cmdi's record of the last word, ST_CMD2 + J_LW: its end in the high half, its length in the low byte; see dollarPunct)
+import { J_LW } from "./cmdi";
 import { valueEndNul } from "./decode";
 import {
   K_SQL_LOGIC, K_SQL_NOT, K_SQL_UNION, K_SQL_SELECT, K_SQL_ALLDISTINCT, K_SQL_FROM, K_SQL_WHERE, K_SQL_DDL,
@@ -1982,12 +1984,11 @@ const D_STATE: u32 = 0;
 const D_TAG: u32 = 4;
 const D_OPEN: u32 = 8;
 const D_LAST: u32 = 12;
-const J_LW_AT: u32 = 36; // cmdi's record of the last word (ST_CMD2 + J_LW): its end in the high half, its length in the low byte
 
 /** A '$' at [`start`, `end`) to the dollar-quote tracker (after the readings took it). */
 export function dollarPunct(st: usize, start: u32, end: u32): void {
   const d = st + ST_DOLLAR;
-  const lw = load<u64>(st + ST_CMD2 + J_LW_AT);
+  const lw = load<u64>(st + ST_CMD2 + J_LW);
   // (the word the lexer read last, if it ends at this '$' and began right after the last one: a tag)
   const wordBefore = <u32>(lw >> 32) == start && start != 0;
   const tagBefore = wordBefore && load<u32>(st + ST_LEX + LX_START) == g32(d, D_LAST);
@@ -2020,9 +2021,9 @@ export function dollarPunct(st: usize, start: u32, end: u32): void {
 /** The tag of `len` bytes the lexer read last (its first KW_MAX_WORD at LX_WORD): hash and length, never 0. */
 function dollarTag(st: usize, len: u32): u32 {
   const w = st + ST_LEX + LX_WORD;
-  let h: u32 = 0x811c9dc5;
+  let h = FNV_OFFSET;
   const n = len < KW_MAX_WORD ? len : KW_MAX_WORD;
-  for (let i: u32 = 0; i < n; i++) h = (h ^ <u32>load<u8>(w + i)) * 0x01000193;
+  for (let i: u32 = 0; i < n; i++) h = (h ^ <u32>load<u8>(w + i)) * FNV_PRIME;
   return ((h & 0xffffff) | (len << 24)) | 1;
 }
 

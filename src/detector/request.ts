@@ -26,7 +26,8 @@ const SKIP_PREFIXES = ['sec-fetch-', 'sec-ch-', 'sec-websocket-'];
  * whose well-formed values cannot hold an attack: scanned only when a value is not one.
  */
 // (a Map: header names are the client's, and an object would answer 'constructor' from its prototype)
-const PLAIN_HOST = /^[A-Za-z0-9.\-:[\]]*$/;
+/** A host of name bytes alone: a name, an IPv4 or [IPv6] address, a port (also read by the fetch adapters' url). */
+export const PLAIN_HOST = /^[A-Za-z0-9.\-:[\]]*$/;
 const PLAIN_VALUE = new Map<string, (value: string) => boolean>([
   ['accept-language', plainAcceptLanguage],
   ['host', (value) => PLAIN_HOST.test(value)],
@@ -87,6 +88,11 @@ function addThreats(acc: Acc, r: ScanResult, where: string): void {
     if (acc.threats.length < MAX_LISTED_FINDINGS) acc.threats.push({ ...t, location: where });
     else acc.truncated = true;
   }
+}
+
+/** JSON text parsed as JSON readers parse it (a leading BOM skipped); `undefined` when it is no JSON. */
+function parseJson(text: string): { value: unknown } | undefined {
+  try { return { value: JSON.parse(text.replace(/^\uFEFF/, '')) }; } catch { return undefined; }
 }
 
 function safeDecode(s: string, plus: boolean): string {
@@ -177,8 +183,7 @@ function startsLikeJson(raw: string, at: number): boolean {
  * their own there, where the scan of the whole text saw them mid-text. Located at the value that holds the document.
  */
 function scanDocument(d: Detector, acc: Acc, text: string, location: string): void {
-  let parsed: unknown;
-  try { parsed = JSON.parse(text); } catch { return; }
+  const parsed = parseJson(text)?.value;
   if (parsed === null || typeof parsed !== 'object') return;
   const inner: Acc = { score: 0, threats: [], failed: false };
   walkJson(d, inner, parsed, [], 0, newWalk());
@@ -588,10 +593,8 @@ function withJsonReading(d: Detector, acc: Acc, body: string | Uint8Array, scan:
   // A well-formed document is read value by value too, as request.json() hands it over: {"id":"1 or 1"} is a value of
   // its own there, and a decoy earlier in the text ({"note":"it's", …}) leaves no quote open for the values after it
   const values: Acc = { score: 0, threats: [], failed: false };
-  let parsed: unknown;
-  let ok = true;
-  try { parsed = JSON.parse((typeof body === 'string' ? body : decoder.decode(body)).replace(/^\uFEFF/, '')); } catch { ok = false; }
-  if (ok) walkJson(d, values, parsed, [], 0, newWalk());
+  const parsed = parseJson(typeof body === 'string' ? body : decoder.decode(body));
+  if (parsed !== undefined) walkJson(d, values, parsed.value, [], 0, newWalk());
   acc.threats.push(...text.threats, ...json.threats, ...values.threats);
   acc.score += Math.max(text.score, json.score, values.score);
   acc.failed ||= text.failed || json.failed || values.failed;
@@ -691,12 +694,8 @@ function scanBody(d: Detector, acc: Acc, body: string | Uint8Array | object | nu
     if (typeof body !== 'string' && !(body instanceof Uint8Array)) {
       walkJson(d, acc, body, [], 0, newWalk());
     } else if (type.includes('json')) {
-      // (a BOM, as JSON readers take it: skipped)
-      const text = (typeof body === 'string' ? body : decoder.decode(body)).replace(/^\uFEFF/, '');
-      let parsed: unknown;
-      let ok = true;
-      try { parsed = JSON.parse(text); } catch { ok = false; }
-      if (ok) walkJson(d, acc, parsed, [], 0, newWalk());
+      const parsed = parseJson(typeof body === 'string' ? body : decoder.decode(body));
+      if (parsed !== undefined) walkJson(d, acc, parsed.value, [], 0, newWalk());
       else scanRaw(d, acc, body);
     } else if (type.startsWith('application/x-www-form-urlencoded')) {
       const text = typeof body === 'string' ? body : decoder.decode(body);

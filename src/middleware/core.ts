@@ -23,6 +23,7 @@ import { resolveGuardOptions, type GuardOptions, type ResolvedGuardOptions, type
 import { createDefaultDetector } from './default-detector.js';
 import { recorderFor, type GuardRecorder } from '../metrics/recorder.js';
 import { Detector } from '../detector/detector.js';
+import { PLAIN_HOST } from '../detector/request.js';
 
 /** What the adapters extract from their framework's request. */
 export interface RequestMeta {
@@ -119,9 +120,6 @@ export function parseContentLength(value: string | string[] | undefined): number
 }
 
 /** Build `RequestMeta` from a Fetch `Request` (fetch, Hono, Deno, workers). */
-/** A host of name bytes alone (a name, an IPv4 or [IPv6] address, a port). */
-const PLAIN_HOST = /^[A-Za-z0-9.\-:[\]]*$/;
-
 export function metaFromFetchRequest(request: Request): RequestMeta {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
