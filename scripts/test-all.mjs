@@ -2,7 +2,8 @@
 // projects), the same files under Deno, then Deno-only tests. Each step runs
 // even if an earlier one failed, so one report shows everything.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,8 +28,13 @@ const shared = listTests(join(root, 'test'), (p) => {
 });
 const denoOnly = listTests(join(root, 'test/deno'), (p) => p.endsWith('_test.ts'));
 
+// vitest also writes a JSON report, so the failures can be listed again at the
+// very end: CI logs are often read from their tail, after Deno's output.
+const reportDir = mkdtempSync(join(tmpdir(), 'arenaguard-test-'));
+const vitestReport = join(reportDir, 'vitest.json');
+
 const steps = [
-  ['vitest: node + chromium', bin('vitest'), ['run']],
+  ['vitest: node + chromium', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
   ['deno: shared suite', bin('deno'), ['test', '--no-check', '--sloppy-imports', '--allow-read', '--allow-env', '--config', 'deno.json', ...shared]],
 ];
 if (denoOnly.length) {
@@ -49,5 +55,33 @@ for (const [name, command, args] of steps) {
     console.log(`=== FAILED: ${name} (exit ${result.status ?? result.signal})`);
   }
 }
+
+/** The failed vitest tests, one line each with the start of the error; [] when none or no report. */
+function vitestFailures(file) {
+  let report;
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return [];
+  }
+  const lines = [];
+  for (const suite of report.testResults ?? []) {
+    const path = relative(root, suite.name ?? '');
+    const failedTests = (suite.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failedTests) {
+      const message = String(t.failureMessages?.[0] ?? '').split('\n').slice(0, 6).join('\n      ');
+      lines.push(`  ${path} > ${t.fullName ?? t.title}\n      ${message}`);
+    }
+    // A file that failed before any test ran (import error, crash) has no failed test.
+    if (suite.status === 'failed' && failedTests.length === 0) {
+      lines.push(`  ${path}: ${String(suite.message ?? 'failed').split('\n').slice(0, 6).join('\n      ')}`);
+    }
+  }
+  return lines;
+}
+
+const failures = vitestFailures(vitestReport);
+rmSync(reportDir, { recursive: true, force: true });
+if (failures.length) console.log(`\n=== vitest failures, again (${failures.length}):\n${failures.join('\n')}`);
 console.log(`\ntest steps: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
