@@ -1,7 +1,7 @@
 // `npm test` after the build: the shared suite in Node and Chromium (vitest
 // projects), the same files under Deno, then Deno-only tests. Each step runs
 // even if an earlier one failed, so one report shows everything.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -44,14 +44,38 @@ for (const extra of (process.env.ARENAGUARD_EXTRA_TESTS ?? '').split(',').filter
   steps.push([`node: ${extra}`, process.execPath, [extra]]);
 }
 
+/**
+ * Runs one step with its output passed through as it comes, keeping the last lines of it:
+ * a failed step's tail is printed again at the end.
+ */
+function run(command, args) {
+  return new Promise((resolve) => {
+    const tail = [];
+    const partial = { stdout: '', stderr: '' };
+    const keep = (stream, chunk) => {
+      const lines = (partial[stream] + chunk.toString('utf8')).split('\n');
+      partial[stream] = lines.pop();
+      tail.push(...lines);
+      if (tail.length > 400) tail.splice(0, tail.length - 400);
+    };
+    const child = spawn(command, args, { cwd: root, stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    for (const stream of ['stdout', 'stderr']) {
+      child[stream].on('data', (chunk) => { process[stream].write(chunk); keep(stream, chunk); });
+    }
+    const finish = (status, signal) => resolve({ status, signal, tail: [...tail, partial.stdout, partial.stderr].filter(Boolean) });
+    child.on('error', (error) => finish(null, error.message));
+    child.on('close', finish);
+  });
+}
+
 let passed = 0;
-let failed = 0;
+const failedSteps = [];
 for (const [name, command, args] of steps) {
   console.log(`\n=== ${name}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });
+  const result = await run(command, args);
   if (result.status === 0) passed++;
   else {
-    failed++;
+    failedSteps.push({ name, result });
     console.log(`=== FAILED: ${name} (exit ${result.status ?? result.signal})`);
   }
 }
@@ -82,6 +106,11 @@ function vitestFailures(file) {
 
 const failures = vitestFailures(vitestReport);
 rmSync(reportDir, { recursive: true, force: true });
+for (const { name, result } of failedSteps) {
+  // (the last lines hold vitest's summary and any error raised outside a test)
+  const lines = result.tail.slice(-60);
+  console.log(`\n=== FAILED: ${name} (exit ${result.status ?? result.signal}); its last ${lines.length} lines again:\n${lines.join('\n')}`);
+}
 if (failures.length) console.log(`\n=== vitest failures, again (${failures.length}):\n${failures.join('\n')}`);
-console.log(`\ntest steps: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+console.log(`\ntest steps: ${passed} passed, ${failedSteps.length} failed`);
+process.exit(failedSteps.length === 0 ? 0 : 1);
