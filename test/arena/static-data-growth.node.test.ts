@@ -34,7 +34,7 @@ describe('static data of any size', () => {
   // 1,000 puts the header past the first page while the module still declares one page;
   // 9,000 makes the module declare two
   for (const extra of [1000, 9000]) {
-    it(`an arena and a detector come up with ${extra} more bytes of static data`, { timeout: 120_000 }, async () => {
+    it(`an arena and a detector come up with ${extra} more bytes of static data`, { timeout: 600_000 }, async () => {
       const wasm = buildPadded(extra);
       const arena = await createArena({ pools: createStandardPools(), wasm });
       try {

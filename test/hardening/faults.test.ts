@@ -187,7 +187,7 @@ describe('faults: fetch guard', () => {
       const attack = i % 3 === 0;
       const body = attack ? `comment=${encodeURIComponent(ATTACK)}&n=${i}` : `${BENIGN}&n=${i}`;
       inFlight.push((async () => {
-        const res = await within(handler(streamed(body)).catch(() => 'threw' as const), 3000);
+        const res = await within(handler(streamed(body)).catch(() => 'threw' as const), 10_000);
         const status = typeof res === 'string' ? res : res.status;
         statuses.push(status);
         if (typeof res !== 'string') await res.text();
@@ -205,14 +205,14 @@ describe('faults: fetch guard', () => {
     // The application only ever saw benign bodies.
     for (const body of seen) expect(body.startsWith(BENIGN)).toBe(true);
     // Once failing, nothing passes.
-    const after = await within(handler(post(BENIGN)).catch(() => 'threw' as const), 3000);
+    const after = await within(handler(post(BENIGN)).catch(() => 'threw' as const), 10_000);
     expect(typeof after === 'string' ? after : after.status).toBe(503);
 
     // The service builds a fresh arena and detector and carries on.
     const next = await fresh();
     const handler2 = guard(app, { detector: next.d, arena: next.arena });
-    const ok = await within(handler2(post(BENIGN)), 3000);
-    const blocked = await within(handler2(post(`comment=${encodeURIComponent(ATTACK)}`)), 3000);
+    const ok = await within(handler2(post(BENIGN)), 10_000);
+    const blocked = await within(handler2(post(`comment=${encodeURIComponent(ATTACK)}`)), 10_000);
     expect(ok === 'timeout' ? ok : ok.status).toBe(200);
     expect(blocked === 'timeout' ? blocked : blocked.status).toBe(403);
   });
@@ -225,7 +225,7 @@ describe('faults: fetch guard', () => {
     expect((await handler(new Request('http://127.0.0.1/?q=warm'))).status).toBe(200);
     called = 0;
     trip(arena);
-    const res = await within(handler(new Request('http://127.0.0.1/?q=hello')), 2000);
+    const res = await within(handler(new Request('http://127.0.0.1/?q=hello')), 10_000);
     expect(res === 'timeout' ? res : res.status).toBe(503);
     expect(called).toBe(0);
   });
@@ -236,7 +236,7 @@ describe('faults: fetch guard', () => {
     const handler = guard(() => { called++; return new Response('ok'); }, { detector: d, arena });
     injectFault(arena);
     expect(d.scan('x').blocked).toBe(true); // trips the fault
-    const res = await within(handler(new Request('http://127.0.0.1/?q=hello')), 2000);
+    const res = await within(handler(new Request('http://127.0.0.1/?q=hello')), 10_000);
     expect(res === 'timeout' ? res : res.status).toBe(503);
     expect(called).toBe(0);
   });

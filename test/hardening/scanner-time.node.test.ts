@@ -96,5 +96,5 @@ describe('scan time per byte', () => {
     console.log(`scan time: worst vs prose ${worst.name} ${worst.prose.toFixed(2)}×, worst 1 MiB vs 16 × 64 KiB ${worst.linearName} ${worst.linearity.toFixed(2)}× (${all.join(', ')})`);
     expect(worst.prose, worst.name).toBeLessThanOrEqual(MAX_RATIO);
     expect(worst.linearity, worst.linearName).toBeLessThanOrEqual(MAX_LINEARITY);
-  }, 120_000);
+  }, 600_000); // (about 80 s alone on 2 cores, 118 s beside the rest of `npm test`: the timeout only catches a hang)
 });

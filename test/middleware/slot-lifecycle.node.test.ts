@@ -83,7 +83,7 @@ function send(port: number, parts: (string | Buffer)[], abort = false): Promise<
       }
       if (abort) socket.destroy();
     })();
-    setTimeout(() => socket.destroy(), 3000);
+    setTimeout(() => socket.destroy(), 10_000);
   });
 }
 
@@ -93,7 +93,7 @@ function leaks(arena: Arena): number {
 
 /** Wait (no GC) until the arena is back to `baseline` slots in use, or 1 s. */
 async function settled(arena: Arena, baseline: number): Promise<number> {
-  for (let i = 0; i < 100 && slotsInUse(arena) !== baseline; i++) await sleep(10);
+  for (let i = 0; i < 500 && slotsInUse(arena) !== baseline; i++) await sleep(10);
   return slotsInUse(arena);
 }
 
@@ -361,7 +361,7 @@ describe('an empty body whose end arrives after the headers reaches the applicat
         stream.on('end', () => resolve(text));
         stream.on('error', (e) => resolve(`error ${e.message}`));
         setTimeout(() => stream.end(), 50);
-        setTimeout(() => resolve('(no answer)'), 2000);
+        setTimeout(() => resolve('(no answer)'), 10_000);
       });
       expect(answer).toBe('got 0');
     } finally {

@@ -68,7 +68,7 @@ const post = (type: string, length: number, extra = '') => `POST /upload HTTP/1.
 
 /** Wait (no GC) until `arena` has `n` slots in use, or 1 s. */
 async function settled(arena: Arena, n: number): Promise<number> {
-  for (let i = 0; i < 100 && slotsInUse(arena) !== n; i++) await sleep(10);
+  for (let i = 0; i < 500 && slotsInUse(arena) !== n; i++) await sleep(10);
   return slotsInUse(arena);
 }
 
@@ -148,7 +148,7 @@ describe.each(['express', 'fastify'] as const)('%s: a body that does not arrive 
       expect(text.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
       expect(text.toLowerCase()).toContain('connection: close');
       expect(text).toContain('"error":"request body timeout"');
-      expect(Date.now() - t0).toBeLessThan(2000);
+      expect(Date.now() - t0).toBeLessThan(4500); // (the client gives up at 5 s)
     } finally {
       clearInterval(trickle);
     }
@@ -246,7 +246,8 @@ describe.each(['fetch', 'hono'] as const)('%s: a body that does not arrive withi
     const detector = await testDetector();
     const arena = await testArena();
     let calls = 0;
-    const options = { detector, arena, bodyTimeoutMs: 200 };
+    // (a deadline long enough that a loaded machine reads the first chunk well before it)
+    const options = { detector, arena, bodyTimeoutMs: 1000 };
     let handle: (request: Request) => Promise<Response>;
     if (adapter === 'fetch') {
       handle = fetchGuard(async () => { calls++; return new Response('ok'); }, options);
@@ -269,14 +270,14 @@ describe.each(['fetch', 'hono'] as const)('%s: a body that does not arrive withi
     const before = timeouts(detector);
     const t0 = Date.now();
     const response = handle(new Request('http://127.0.0.1/upload', { method: 'POST', body, headers: { 'content-type': 'text/plain' }, duplex: 'half' } as RequestInit));
-    // (while it trickles: slots for what came, no more)
-    await sleep(100);
+    // (while it trickles: slots for what came, no more — once the first chunk was taken)
+    for (let i = 0; i < 50 && pulls < 2; i++) await sleep(10);
     expect(pools(arena)).toEqual({ small: 0, medium: 0, large: 1 });
     const res = await response;
     expect(res.status).toBe(408);
     expect(res.headers.get('connection')).toBe('close');
     expect(await res.json()).toMatchObject({ error: 'request body timeout' });
-    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(Date.now() - t0).toBeLessThan(5000); // (the body never ends: only the deadline answers)
     expect(cancelled).toBe(true);
     expect(calls).toBe(0);
     expect(slotsInUse(arena)).toBe(0);
@@ -389,10 +390,10 @@ describe('fetch guard: a refusal does not wait for the body source to finish can
       method: 'POST', headers: { 'content-type': 'text/plain', 'content-length': '100' }, body: trickle() as unknown as BodyInit, duplex: 'half',
     } as RequestInit);
     const started = Date.now();
-    const answered = await Promise.race([handler(request), sleep(3000).then(() => undefined)]);
+    const answered = await Promise.race([handler(request), sleep(10_000).then(() => undefined)]);
     try {
-      expect(answered?.status, 'answered within 3 s').toBe(408);
-      expect(Date.now() - started).toBeLessThan(2000);
+      expect(answered?.status, 'answered within 10 s').toBe(408);
+      expect(Date.now() - started).toBeLessThan(5000);
       expect(slotsInUse(arena)).toBe(0);
     } finally {
       unstall();

@@ -116,7 +116,7 @@ describe('wordIs and inList on every literal the scanner names', () => {
   });
 
   for (const transform of [true, false]) {
-    it(`answers as a byte comparison does, ${transform ? 'packed by the transform' : 'without the transform'}`, { timeout: 120_000 }, () => {
+    it(`answers as a byte comparison does, ${transform ? 'packed by the transform' : 'without the transform'}`, { timeout: 600_000 }, () => {
       const { exports: ex, wat } = build(words, lists, transform);
       // (the packed build has no loop per literal left: only wordIsSlow's, for the one list word over 16 bytes, and the
       // keyword filter's start-up loops; without the transform every inlined wordIs and inList copy has its loop)
