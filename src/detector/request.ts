@@ -10,6 +10,7 @@ import { assertLiveView, CONTEXT_CODES } from './engine.js';
 import { contentCodings, inflateBody, textsAsSent, UnsupportedCodingError } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
 import { concatBytes, firstSignificantByte } from '../http/bytes.js';
+import { formDecode } from '../http/form-urlencoded.js';
 import { Base64Decoder, isMultipart, MultipartReader, multipartBoundary, multipartBoundaryCandidates, TransferEncodingWatch } from '../http/multipart.js';
 
 /** Headers the client sets by protocol, not by attacker choice (or that only carry tokens we cannot judge). */
@@ -59,6 +60,7 @@ function plainAcceptLanguage(value: string): boolean {
 const MAX_JSON_DEPTH = 64;
 /** A cookie name of letters, digits and `_.-` (`_ga`, `__Host-sid`) holds nothing to scan. */
 const PLAIN_COOKIE_NAME = /^[A-Za-z0-9_.-]*$/;
+const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 interface Acc { score: number; threats: Threat[]; failed: boolean; truncated?: true }
@@ -163,7 +165,9 @@ function scanPairs(d: Detector, acc: Acc, raw: string, context: ScanContext, pre
   if (documents === undefined) return;
   for (let k = 0; k < documents.length; k += 4) {
     const name = safeDecode(raw.slice(documents[k]!, documents[k + 1]!), true);
-    scanDocument(d, acc, safeDecode(raw.slice(documents[k + 2]!, documents[k + 3]!), true), prefix === 'body' ? fieldLocation(name) : `${prefix}:${name}`);
+    // (decoded as the application's parser decodes it, and as the middleware's form reader does: a stray '%' stays)
+    const text = decoder.decode(formDecode(encoder.encode(raw.slice(documents[k + 2]!, documents[k + 3]!))));
+    scanDocument(d, acc, text, prefix === 'body' ? fieldLocation(name) : `${prefix}:${name}`);
   }
 }
 
@@ -523,11 +527,13 @@ function scanMultipart(d: Detector, acc: Acc, body: Uint8Array, typeHeader: stri
 /** The parts of a multipart body framed by `boundary`, each scanned (see scanMultipart); true when the framing was malformed. */
 function scanParts(d: Detector, acc: Acc, body: Uint8Array, boundary: string): boolean {
   let name = '';
+  let preamble = false;
   let pieces: Uint8Array[] | undefined;
   let base64 = false;
   const reader = new MultipartReader(boundary, {
     open(head) {
       name = head?.name ?? '';
+      preamble = head === undefined;
       base64 = false;
       pieces = [];
       if (head === undefined) return true; // text before the first delimiter
@@ -545,6 +551,9 @@ function scanParts(d: Detector, acc: Acc, body: Uint8Array, boundary: string): b
       const content = concatBytes(pieces!);
       const where = name === '' ? 'body' : fieldLocation(name);
       scanInto(d, acc, content, 'body', where);
+      // (a field sent as a JSON document is read value by value as well, as the handler that parses it reads it)
+      const first = preamble ? -1 : firstSignificantByte(content);
+      if (first === 0x7b || first === 0x5b) scanDocument(d, acc, decoder.decode(content), where);
       if (base64) {
         const decoder = new Base64Decoder();
         scanInto(d, acc, concatBytes([decoder.push(content), decoder.end()]), 'body', where);

@@ -18,7 +18,8 @@ import { uploadNameResult } from '../detector/results.js';
 import { CONTEXT_CODES } from '../detector/engine.js';
 import { MAX_LISTED_FINDINGS, MAX_LOCATION_LENGTH } from '../detector/request.js';
 import { RULES } from '../detector/rules.generated.js';
-import { firstSignificantByte, joinBytes } from '../http/bytes.js';
+import { concatBytes, firstSignificantByte, joinBytes } from '../http/bytes.js';
+import { formDecode, startsLikeJsonValue } from '../http/form-urlencoded.js';
 import type { PartHead } from '../http/multipart-head.js';
 import { Base64Decoder, MultipartReader, multipartBoundary, multipartBoundaryCandidates, TransferEncodingWatch, type MultipartSink } from '../http/multipart.js';
 
@@ -690,6 +691,30 @@ class JsonBodyScanner implements BodyScanner {
   }
 }
 
+/**
+ * A form field or multipart part that is itself a JSON document (`filter={"where":{"name":"1 or 1"}}`), read value by
+ * value as the handler that JSON.parses it reads it: its keys and strings are values of their own there, which the
+ * field's text reading sees mid-text. Findings are located at the field (as analyzeRequest locates them); a text that
+ * is no well-formed document reaches no handler as values, so it adds nothing.
+ */
+class DocumentInField {
+  readonly #scanner: JsonBodyScanner;
+  constructor(detector: GuardDetector) {
+    this.#scanner = new JsonBodyScanner(detector);
+  }
+  push(bytes: Uint8Array): void {
+    this.#scanner.push(bytes);
+  }
+  abort(): void {
+    this.#scanner.abort();
+  }
+  /** The values' findings, or null when the field held no well-formed document. */
+  finish(): GuardScanResult | null {
+    const r = this.#scanner.finish();
+    return this.#scanner.malformed ? null : r;
+  }
+}
+
 function concat(parts: Uint8Array[]): Uint8Array {
   let n = 0;
   for (const p of parts) n += p.length;
@@ -720,6 +745,10 @@ type ListDetector = GuardDetector & {
   readonly listResults: readonly GuardScanResult[];
 };
 
+const DOC_NONE = 0;
+const DOC_UNSEEN = 1;
+const DOC_COLLECTING = 2;
+
 /** `a=1&b=2` split into fields as chunks arrive; names and values scanned in the `form` context. */
 class FormBodyScanner implements BodyScanner {
   /**
@@ -745,8 +774,16 @@ class FormBodyScanner implements BodyScanner {
   #ranges: number[] = [];
   #names: number[] = [];
   #count = 0;
+  readonly #detector: GuardDetector;
+  /**
+   * Does the current value hold a JSON document (see DocumentInField)? DOC_UNSEEN until its first byte arrives, then
+   * DOC_COLLECTING (its raw bytes kept in #docParts: it may start `%7B`, split over chunks) or DOC_NONE.
+   */
+  #doc = DOC_NONE;
+  #docParts: Uint8Array[] = [];
 
   constructor(detector: GuardDetector) {
+    this.#detector = detector;
     this.#value = new ValueScan(detector, 'form');
     const list = detector as ListDetector;
     this.#list = typeof list.scanFieldList === 'function' ? list : undefined;
@@ -772,6 +809,7 @@ class FormBodyScanner implements BodyScanner {
           nameEnd = i;
           this.#field(chunk, start, i, nameStart, nameEnd);
           this.#inName = false;
+          this.#doc = DOC_UNSEEN;
           start = i + 1;
         } else if (c === 0x26 /* & */) {
           if (i > start || this.#value.open) this.#field(chunk, start, i, nameStart, i);
@@ -796,7 +834,39 @@ class FormBodyScanner implements BodyScanner {
       // (the next chunk needs this name's bytes: its value, or the rest of it, is there)
       this.#name = Array.from(chunk.subarray(nameStart, Math.min(this.#inName ? chunk.length : nameEnd, nameStart + MAX_KEY_BYTES)));
     }
-    if (start < chunk.length) this.#value.part(chunk.subarray(start));
+    if (start < chunk.length) {
+      if (!this.#inName && this.#doc !== DOC_NONE) this.#documentPart(chunk, start, chunk.length);
+      this.#value.part(chunk.subarray(start));
+    }
+  }
+
+  /** Bytes `chunk[start, end)` of a value that may hold a JSON document: kept while it may. */
+  #documentPart(chunk: Uint8Array, start: number, end: number): void {
+    if (start === end) return;
+    if (this.#doc === DOC_UNSEEN) {
+      const c = chunk[start]!;
+      // ('%' alone may begin %7B in the next chunk: kept, and decided when the value is complete)
+      this.#doc = c === 0x7b || c === 0x5b || c === 0x25 ? DOC_COLLECTING : DOC_NONE;
+      if (this.#doc === DOC_NONE) return;
+    }
+    this.#docParts.push(chunk.slice(start, end)); // (a copy: the caller may reuse the chunk's memory)
+  }
+
+  /** The value `chunk[start, end)` (its earlier bytes kept in #docParts) is complete: read as a document if it is one. */
+  #documentEnd(chunk: Uint8Array, start: number, end: number, location: () => string): void {
+    let raw: Uint8Array;
+    if (this.#doc === DOC_COLLECTING) {
+      if (end > start) this.#docParts.push(chunk.subarray(start, end));
+      raw = concatBytes(this.#docParts);
+      this.#docParts = [];
+    } else {
+      raw = chunk.subarray(start, end);
+    }
+    this.#doc = DOC_NONE;
+    if (!startsLikeJsonValue(raw, 0, raw.length)) return;
+    const document = new DocumentInField(this.#detector);
+    document.push(formDecode(raw));
+    this.#findings.add(document.finish(), location);
   }
 
   /**
@@ -804,6 +874,17 @@ class FormBodyScanner implements BodyScanner {
    * whole in the chunk and its name does too, else scanned now (after what is listed, in order).
    */
   #field(chunk: Uint8Array, start: number, end: number, nameStart: number, nameEnd: number): void {
+    // (a value that opens like JSON is read as a document too, after its own text: rare, and its first byte tells)
+    const document = !this.#inName && (this.#doc === DOC_COLLECTING || (this.#doc === DOC_UNSEEN && startsLikeJsonValue(chunk, start, end)));
+    this.#scanField(chunk, start, end, nameStart, nameEnd);
+    if (!document) return;
+    this.#flush(chunk); // (the findings stay in the order of one scan per value)
+    this.#documentEnd(chunk, start, end, nameStart >= 0
+      ? () => fieldLocation(decodeFormName(chunk.subarray(nameStart, Math.min(nameEnd, nameStart + MAX_KEY_BYTES))))
+      : this.#locationOf);
+  }
+
+  #scanField(chunk: Uint8Array, start: number, end: number, nameStart: number, nameEnd: number): void {
     if (this.#list !== undefined && nameStart >= 0 && !this.#value.open) {
       if (end === start) return; // (an empty value: nothing to scan, as ValueScan.end says)
       const k = this.#count++;
@@ -837,6 +918,7 @@ class FormBodyScanner implements BodyScanner {
 
   finish(): GuardScanResult {
     if (this.#value.open || !this.#inName) this.#findings.add(this.#value.end(new Uint8Array(0)), this.#locationOf);
+    if (!this.#inName && this.#doc === DOC_COLLECTING) this.#documentEnd(new Uint8Array(0), 0, 0, this.#locationOf);
     return this.#findings.result();
   }
 
@@ -862,6 +944,10 @@ class MultipartBodyScanner implements BodyScanner, MultipartSink {
   /** The open part's content base64-decoded, when it says it is base64. */
   #decoded: ValueScan | undefined;
   #base64: Base64Decoder | undefined;
+  /** The open part's content read as a JSON document, once its first significant byte says it may be one. */
+  #document: DocumentInField | undefined;
+  /** The open part's first significant byte is still to come. */
+  #sniffing = false;
 
   constructor(detector: GuardDetector, boundary: string) {
     this.#detector = detector;
@@ -893,6 +979,7 @@ class MultipartBodyScanner implements BodyScanner, MultipartSink {
     }
     if (head.binaryFile) return false;
     this.#part = new ValueScan(this.#detector, 'body');
+    this.#sniffing = true;
     if (head.transferEncodings.includes('base64')) {
       this.#decoded = new ValueScan(this.#detector, 'body');
       this.#base64 = new Base64Decoder();
@@ -904,6 +991,18 @@ class MultipartBodyScanner implements BodyScanner, MultipartSink {
   data(bytes: Uint8Array): void {
     this.#part?.part(bytes);
     if (this.#base64) this.#decoded!.part(this.#base64.push(bytes));
+    this.#documentData(bytes);
+  }
+
+  /** A field sent as a JSON document (`{"where":…}`), read value by value as well: see DocumentInField. */
+  #documentData(bytes: Uint8Array): void {
+    if (this.#sniffing) {
+      const first = firstSignificantByte(bytes);
+      if (first < 0) return;
+      this.#sniffing = false;
+      if (first === 0x7b || first === 0x5b) this.#document = new DocumentInField(this.#detector);
+    }
+    this.#document?.push(bytes);
   }
 
   /** @internal (MultipartSink) */
@@ -915,7 +1014,10 @@ class MultipartBodyScanner implements BodyScanner, MultipartSink {
       const decoded = this.#base64.push(bytes);
       this.#findings.add(this.#decoded!.end(joinBytes(decoded, this.#base64.end())), where);
     }
-    this.#part = this.#decoded = this.#base64 = undefined;
+    this.#documentData(bytes);
+    if (this.#document) this.#findings.add(this.#document.finish(), where);
+    this.#part = this.#decoded = this.#base64 = this.#document = undefined;
+    this.#sniffing = false;
   }
 
   finish(): GuardScanResult {
@@ -926,6 +1028,7 @@ class MultipartBodyScanner implements BodyScanner, MultipartSink {
   abort(): void {
     this.#part?.abort();
     this.#decoded?.abort();
-    this.#part = this.#decoded = this.#base64 = undefined;
+    this.#document?.abort();
+    this.#part = this.#decoded = this.#base64 = this.#document = undefined;
   }
 }

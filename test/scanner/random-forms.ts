@@ -9,6 +9,8 @@ export const PIECES = [
   '../../etc/passwd', '..%2f..%2fetc%2fpasswd', '$(id)', ';cat /etc/passwd', "' union select password from users--",
   "f[1' OR '1'='1]", 'a]', ']', '[', '{"$gt":""}', '$where', 'select', 'union', 'or', 'and 1=1',
   'é', '日本語', '😀', '\ud800', 'caf\u00e9 <svg onload=x>', "d'Arcy", 'O\u2019Brien', '\u0000', '%00', '+', '++',
+  // (values that are JSON documents, which the readers also read value by value)
+  '{"id":"1 or 1"}', '%7B%22q%22%3A%22%3Csvg+onload%3Dx%3E%22%7D', '[%22x%22,%22;%20ip%20a%22]', '{"note":"it\'s"}', '%5B1,2%5D',
 ];
 
 export function piece(r: () => number): string {
