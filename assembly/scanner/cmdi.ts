@@ -27,7 +27,11 @@ const C_CMD_STEP: u32 = 72;  // progress after the command word: 1 saw space, 2 
 const C_CMD_POS: u32 = 76;
 const C_DOLLAR: u32 = 8;    // end + 1 of '$' (for $( ${ $IFS)
 const C_BRACE: u32 = 12;     // end + 1 of '${'
-const C_BIN: u32 = 16;       // /bin/x: 1 after '/', 2 after a bin dir word (4 a directory of wildcards), 3 after its '/'; | BIN_VAR.. while a $name glued inside waits
+const C_BIN: u32 = 16;       // /bin/x: 1 after '/', 2 after a bin dir word (4 a directory of wildcards), 3 after its '/'; | BIN_VAR.. while a $name glued inside waits;
+                             // 5 after a word glued to that '/' (1 or 3) that names no bin dir, while quotes and words glue on (BIN_SPELLED)
+/** C_BIN: a word right after a path's '/' that names no bin directory, but a shell word joined from it and the quotes, backslashes and
+ * words glued on may (/usr/bi''n/id, /b\in/id: the shell drops the quotes and the backslash): see joinEnd. */
+const BIN_SPELLED: u32 = 5;
 /** C_BIN: a '$' glued to the path read so far (the low bits keep its state): the name after it may expand to nothing. */
 const BIN_VAR: u32 = 0x10;
 /** C_BIN: '${' glued to the path: the name after it, then '}'. */
@@ -428,13 +432,14 @@ function mailer(word: usize, len: u32): bool {
  * (names no one uses as a query field). The generic last words count only for an option opening the value (`opens`,
  * see optionChain): git --upload-pack= --receive-pack=, tar --to-command= --rsh-command= --use-compress-program=
  * --info-script= --new-volume-script=, rsync --rsh=, zip --unzip-command=, npm --script-shell=, Chromium
- * --renderer-cmd-prefix= --gpu-launcher=, --exec= (and tar's --checkpoint-action=exec=, see the exec( watch). Named
+ * --renderer-cmd-prefix= --gpu-launcher=, git grep --open-files-in-pager=, man --pager=, --exec= (and tar's
+ * --checkpoint-action=exec=, see the exec( watch; find's -exec and -execdir take theirs after a space). Named
  * after a command they document it ("git rebase --exec=make main", "tar: use --use-compress-program=gzip": session 16
  * reverted a rule that took those). What follows must still be a command word or a quote, $ or backtick (C_EXEC 2).
  */
 function optionCommand(word: usize, len: u32, opens: bool): bool {
   if (len >= 8 && inList(word, len, "proxycommand oproxycommand localcommand olocalcommand sshcommand fsmonitor gitproxy")) return true;
-  return opens && len >= 3 && len <= 8 && inList(word, len, "command pack program script shell prefix launcher rsh");
+  return opens && len >= 3 && len <= 8 && inList(word, len, "command pack program script shell prefix launcher rsh pager");
 }
 
 /**
@@ -470,7 +475,7 @@ function optionPunct(st: usize, opt: u32, ch: u32, start: u32, end: u32): void {
   if (named && (ch == 0x20 || ch == 0x3d)) s32(st, ST_OPTION, end | 0x80000000);
   // --upload-pack x, --to-command x: an option whose value runs, given it after a space as getopt allows (see execAfterSpace)
   else if (ch == 0x20 && <u32>(lw >> 32) == start && (optionCommand(st + ST_LEX + LX_WORD, <u32>lw & 0xff, true) ||
-           ((<u32>lw & 0xff) == 4 && wordIs(st + ST_LEX + LX_WORD, 4, "exec"))) &&
+           ((<u32>lw & 0xff) == 4 && wordIs(st + ST_LEX + LX_WORD, 4, "exec")) || ((<u32>lw & 0xff) == 7 && wordIs(st + ST_LEX + LX_WORD, 7, "execdir"))) &&
            !((<u32>lw & 0xff) == 6 && wordIs(st + ST_LEX + LX_WORD, 6, "prefix"))) s32(st, ST_OPTION, end | 0x40000000);
   // -o/tmp/x: the path glued to a one-letter option waits for its first name (usage text writes -O/--output)
   else if (named && (ch == 0x2f || ch == 0x5c) && (<u32>lw & 0xff) == 1) s32(st, ST_OPTION, end | 0xc0000000);
@@ -1480,7 +1485,13 @@ function joinEnd(st: usize, c: usize, j: usize, atEnd: bool = false): void {
   const flags = joinFlags(j, len);
   // /b\in/id, /usr/bi''n/id, /usr/b$@in/id: a bin directory's name spelled in pieces right after a '/' is that directory
   // to the shell: the path goes on as after /bin (C_BIN 2), and the command word after its '/' runs
-  if ((flags & K_C_BINDIR) != 0 && g32(j, J_VAR) == 0 && g32(c, C_BIN_START) + 1 == g32(j, J_START)) { s32(c, C_BIN, 2); return; }
+  // (also further down a path, /usr/bi''n/id, and with a backslash inside, which the path tracker reads as a separator too,
+  // /b\in/id: BIN_SPELLED says the word started at a path's '/'; the path then starts before the joined word at the latest)
+  if ((flags & K_C_BINDIR) != 0 && g32(j, J_VAR) == 0 && (g32(c, C_BIN_START) + 1 == g32(j, J_START) || g32(c, C_BIN) == BIN_SPELLED)) {
+    if (g32(c, C_BIN_START) >= g32(j, J_START)) s32(c, C_BIN_START, g32(j, J_START) - 1);
+    s32(c, C_BIN, 2);
+    return;
+  }
   if ((flags & (K_C_STRONG | K_C_WEAK)) == 0) return;
   // `type` `date` `id`: a command word alone in backticks that stand apart (no word glued before them) is a markdown code
   // span (opening the value: only a weak word other than `true` `false`, the no-ops fuzzers send to see whether backticks run)
@@ -1773,8 +1784,9 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
   // as the raw bytes read; the lexer folds case) expands to nothing, so the path goes on where it was (upper case, $PATH
   // $HOME, may be set; a raw byte no longer at hand counts as lower case, the reading that finds the path)
   if (bin >= BIN_VAR && adjacent) s32(c, C_BIN, ((first - 0x61 < 26 && rawUpper(st, start) != 1) || first == 0x5f) && bin < BIN_VAR_END ? (bin & 0xf) | (bin >= BIN_VAR_BRACE ? BIN_VAR_END : 0) : 0);
-  else if (bin == 1 && adjacent && (flags & K_C_BINDIR) != 0) s32(c, C_BIN, 2);
-  else if (bin == 3 && adjacent) { if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), end); s32(c, C_BIN, (flags & K_C_BINDIR) != 0 ? 2 : 0); }
+  else if (bin == 1 && adjacent) s32(c, C_BIN, (flags & K_C_BINDIR) != 0 ? 2 : BIN_SPELLED);
+  else if (bin == 3 && adjacent) { if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) report(st, R_CMDI_SHELL_PATH, g32(c, C_BIN_START), end); s32(c, C_BIN, (flags & K_C_BINDIR) != 0 ? 2 : BIN_SPELLED); }
+  else if (bin == BIN_SPELLED && adjacent) {} // (bi''n: the word after the quotes goes on spelling)
   else if (g32(c, C_FRESH) != 0 && (flags & K_C_BINDIR) != 0) { s32(c, C_BIN, 2); s32(c, C_BIN_START, start); } // bin/x at the start
   else s32(c, C_BIN, 0);
   // sh -c / cmd /c / cmd.exe
@@ -2461,6 +2473,9 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
       if ((bin == 2 || bin == 4) && adjacent) s32(c, C_BIN, 3);
       else { s32(c, C_BIN, 1); s32(c, C_BIN_START, start); }
     }
+    // (quotes glued inside or before a directory's name: the shell drops them, /usr/bi''n and /usr/'bin' are /usr/bin — see
+    // BIN_SPELLED; the joined word then starts at the quote)
+    else if ((ch == 0x27 || ch == 0x22) && adjacent && (bin == BIN_SPELLED || bin == 3)) s32(c, C_BIN, BIN_SPELLED);
     // /usr/*/id, /*/whoami: a directory of wildcards alone, at the root or in a bin directory, matches bin and sbin as
     // the shell expands it (state 4; not after a name's '/', src/*/test: a pattern of a project's files)
     else if ((ch == 0x2a || ch == 0x3f) && adjacent &&

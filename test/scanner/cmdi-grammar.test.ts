@@ -1229,7 +1229,9 @@ describe('cmdi: an option opening the value whose value a program runs (argument
   // a value that starts with '-' is an argument, not a shell line: git --upload-pack=, tar --to-command=, rsync --rsh=
   // and the like run their value, so one given a command word (or a quote, $ or backtick) is judged like system(
   it.each(['--to-command=id', "--upload-pack='touch x'", '--receive-pack=whoami', '--exec=id', '--rsh=sh', '--use-compress-program=id',
-    '--checkpoint-action=exec=id', '-c core.sshCommand=id', '-oLocalCommand=id', '%2d%2dunzip-command=id', '--script-shell=$x'])('%s is flagged', (input) => {
+    '--checkpoint-action=exec=id', '-c core.sshCommand=id', '-oLocalCommand=id', '%2d%2dunzip-command=id', '--script-shell=$x',
+    // (session 25: git grep's --open-files-in-pager= and man's --pager= run their value; find's -execdir as -exec does)
+    '--open-files-in-pager=id', "--pager='touch x'", '-execdir touch x {} +', '-execdir id {} ;'])('%s is flagged', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('cmdi.exec-call');
     expectSameWhenSplit(d, [input], 'query');
   });
@@ -1237,7 +1239,7 @@ describe('cmdi: an option opening the value whose value a program runs (argument
   // command=, an option given no command word, an option not opening the value
   it.each(['git rebase --exec=make main', 'tar: use --use-compress-program=gzip or -z', 'nix-shell --command=zsh', 'git rebase --exec=make',
     'command=id', 'x-command=id', 'script=ls', '--exec=jest', '--script=vuln', '--prefix=/usr/local', 'a --exec=id', '-v --upload-pack=x',
-    'shell=bash'])('%s stays clean', (input) => {
+    'shell=bash', 'use -execdir instead of -exec', 'pager=less', '--pager=less'])('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'cmdi')).toEqual([]);
     expectSameWhenSplit(d, [input], 'query');
   });
@@ -2091,4 +2093,15 @@ describe('cmdi session 24 (rt28c): a bin directory spelled in pieces right after
   // x;/b''in/id ran id in bash, dash and busybox (the shell drops the quotes); the bin-path rule read b and in apart
   it.each(["x;/b''in/id", "x;/bi''n/id", 'x;/b""in/id', 'x|/b""in/whoami;', 'x;/$@bin/id'])('%s is a command', expectCmdi);
   it.each(["see /b''in/ for docs", "/b''in", "a/b''in/x"])('%s stays clean', expectNoCmdi);
+});
+
+describe('cmdi session 25: a bin directory spelled in pieces further down a path, or with a backslash in it', () => {
+  // (left by session 24's fix, which read a spelled name only right after the root: bash, dash and busybox drop the
+  // quotes and the backslash, so each of these runs /usr/bin/id or /bin/id)
+  it.each(["x;/usr/bi''n/id", 'x;/usr/bi""n/id', "x;/usr/'bin'/id", "x;/usr/b'i'n/id", 'x;/b\\in/id', 'x;/usr/b\\in/id',
+    'x;/usr/local/b\\in/id', 'x|/usr/s\\bin/reboot;'])('%s is a command', expectCmdi);
+  // (a backslash still separates a Windows path's names: C:\Users\b\in\id holds no directory named bin; quotes around
+  // another directory's name spell no bin)
+  it.each(['C:\\Users\\b\\in\\id', 'a/b\\in/c', "see /usr/'local'/share", "x;/usr/'share'/id", "it's in /usr/'lib'"])('%s stays clean', expectNoCmdi);
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ["x;/usr/bi''n/id", 'x;/usr/b\\in/id', 'x%3B%2Fusr%2F%27bin%27%2Fid']); });
 });
