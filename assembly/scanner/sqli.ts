@@ -806,19 +806,42 @@ function verbStatement(st: usize, q: usize): void {
 
 /**
  * ; COPY users TO '/tmp/x'   x'; COPY t FROM PROGRAM 'id'  — a statement verb, a name, TO or FROM (and PROGRAM) and the file
- * or command literal, right after a ';' or a break-out (PostgreSQL's server-side file read/write and command run).
+ * or command literal, right after a ';' or a break-out (PostgreSQL's server-side file read/write and command run). The name
+ * may carry a column list, ; COPY t(v) FROM PROGRAM 'id' (as many columns as the token ring holds with what it needs).
  */
 function copyTo(st: usize, q: usize): void {
   // token 1 is TO or FROM, or PROGRAM with TO or FROM at 2; then the name and the verb
-  if (!isKw(q, 3, K_SQL_DDL) && !isKw(q, 4, K_SQL_DDL)) return; // (no verb where either shape has it)
+  // (cheap exits first: this runs for every literal after a plain word — the verb where a plain name puts it, or TO/FROM
+  // right after a ')', which marks the token after it)
+  if (!isKw(q, 3, K_SQL_DDL) && !isKw(q, 4, K_SQL_DDL) && (taux(q, 1) & A_RPAREN) == 0 && (taux(q, 2) & A_RPAREN) == 0) return;
   let k: u32 = 1;
-  if (!(plainWord(q, 2) && isKw(q, 3, K_SQL_DDL))) k = 2;
-  if (!(plainWord(q, k) || isKw(q, k, K_SQL_FROM)) || !plainWord(q, k + 1) || !isKw(q, k + 2, K_SQL_DDL)) return;
-  // (the ';' ends a literal or a parenthesis, as an injected one does: Hello; copy files to 'backup' is prose)
-  const t = ttype(q, k + 3);
-  const lit = ttype(q, k + 4);
-  if ((t == T_SEMI && (lit == T_NUM || lit == T_STR || (taux(q, k + 3) & A_RPAREN) != 0)) ||
-      (isBreakout(q, k + 3) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, k + 3), tend(q, 0));
+  let verb = copyVerb(q, 2);
+  if (verb == 0) { k = 2; verb = copyVerb(q, 3); }
+  if (verb == 0 || !(plainWord(q, k) || isKw(q, k, K_SQL_FROM)) || verb + 1 >= RING_N) return;
+  // (the ';' ends a literal or a parenthesis, as an injected one does: Hello; copy files to 'backup' is prose; past the
+  // ring's reach, the ';' alone)
+  const t = ttype(q, verb + 1);
+  const lit = verb + 2 < RING_N ? ttype(q, verb + 2) : T_STR;
+  if ((t == T_SEMI && (lit == T_NUM || lit == T_STR || (taux(q, verb + 1) & A_RPAREN) != 0)) ||
+      (isBreakout(q, verb + 1) && (g32(q, Q_BO) & BO_LOOSE) == 0)) report(st, R_SQLI_STACKED_QUERY, tstart(q, verb + 1), tend(q, 0));
+}
+
+/**
+ * COPY's table at token `at` — a plain word, or, when the TO or FROM after it follows a ')', a call's word with its column
+ * list (t(a, b): words and commas back to the one the '(' opened) — and a statement verb before it: the verb's index, or 0.
+ */
+function copyVerb(q: usize, at: u32): u32 {
+  let i = at;
+  if ((taux(q, at - 1) & A_RPAREN) != 0) {
+    if (ttype(q, i) != T_WORD) return 0;
+    while ((taux(q, i) & A_LPAREN) == 0) {
+      if (i + 3 >= RING_N || ttype(q, i + 1) != T_COMMA || ttype(q, i + 2) != T_WORD) return 0;
+      i += 2;
+    }
+    i++;
+    if (ttype(q, i) != T_FUNC) return 0;
+  } else if (!plainWord(q, i)) return 0;
+  return i + 1 < RING_N && isKw(q, i + 1, K_SQL_DDL) ? i + 1 : 0;
 }
 
 /**

@@ -337,12 +337,14 @@ describe('sqli: UNION VALUES and stacked COPY / ATTACH', () => {
   // UNION [ALL] VALUES(<literal>…): a row constructor as the UNION's other side
   // ; COPY t TO|FROM [PROGRAM] '<literal>': PostgreSQL's file read/write and command run; ; ATTACH DATABASE: SQLite's file write
   const hits = ["7 union values(3,'q')", "-2 UNION ALL VALUES (null,9)", "4; copy accounts to '/tmp/acc'", "z';COPY logs FROM PROGRAM 'uname'",
-    "5); copy x from '/var/lib/x'", "3; attach database 'w.db' as w"];
+    "5); copy x from '/var/lib/x'", "3; attach database 'w.db' as w",
+    // (session 25, left by red team rt28pg: a column list after the table's name, as far as the token ring reaches)
+    "1; COPY t(v) FROM PROGRAM 'id'", "x'; copy t(v) from program 'id", "1; COPY t(a, b) TO '/tmp/x'", "1); COPY t(v) TO '/tmp/x'"];
   it.each(hits)('%s is blocked', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(true);
   });
   const clean = ['the union values (dignity) and respect', 'our union values its members', "Hello; copy files to 'backup'", "Please copy users from 'list A'", 'Step 2; copy database credentials to the vault',
-    'attach database file here', 'copy table of contents'];
+    'attach database file here', 'copy table of contents', "Hello; copy files(a) to 'backup'", "copy t(v) from program 'id'", "see copy(a) to 'x'"];
   it.each(clean)('%s stays clean', (input) => {
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
