@@ -845,11 +845,19 @@ class FormBodyScanner implements BodyScanner {
     if (start === end) return;
     if (this.#doc === DOC_UNSEEN) {
       const c = chunk[start]!;
-      // ('%' alone may begin %7B in the next chunk: kept, and decided when the value is complete)
+      // ('%' alone may begin %7B in the next chunk: kept until its three bytes tell)
       this.#doc = c === 0x7b || c === 0x5b || c === 0x25 ? DOC_COLLECTING : DOC_NONE;
       if (this.#doc === DOC_NONE) return;
     }
     this.#docParts.push(chunk.slice(start, end)); // (a copy: the caller may reuse the chunk's memory)
+    // (a long percent-encoded text, the usual '%' value, is not kept past the bytes that tell it is no document)
+    if (this.#docParts[0]![0] === 0x25 && this.#docParts.length <= 3) {
+      const head = concatBytes(this.#docParts).subarray(0, 3);
+      if (head.length === 3 && !startsLikeJsonValue(head, 0, 3)) {
+        this.#doc = DOC_NONE;
+        this.#docParts = [];
+      }
+    }
   }
 
   /** The value `chunk[start, end)` (its earlier bytes kept in #docParts) is complete: read as a document if it is one. */
