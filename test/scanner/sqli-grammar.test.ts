@@ -2038,3 +2038,18 @@ describe("sqli: x'||$a$'x/*$a$ union select … — PostgreSQL dollar quoting as
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks.map((s) => encodeURIComponent(s)), 'query'); });
 });
+
+describe('sqli session 25: PostgreSQL functions that run a query given as text, or read files and other servers', () => {
+  // (left by red team rt28pg: query_to_xml('select …') leaked data through a cast error in a numeric context; dblink,
+  // dblink_exec reach another server or run a statement; pg_read_binary_file, pg_stat_file read the server's files)
+  const attacks = ["1 and query_to_xml('select 1',true,true,'') is not null", "1 and length(database_to_xml(true,true,''))>0",
+    "1;select dblink_exec('host=x','drop table t')", "1 and (select dblink('host=evil','select 1')) is null",
+    "x' union select pg_read_binary_file('/etc/passwd')--", "1 and pg_stat_file('/etc/passwd') is not null", "1 or table_to_xml('users',true,true,'') is null"];
+  it.each(attacks)('%s is a dangerous function', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.dangerous-function');
+  });
+  it.each(['query_to_xml', 'use query_to_xml to export a report', 'the dblink extension'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'query'); });
+});
