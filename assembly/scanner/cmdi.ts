@@ -109,6 +109,17 @@ function titleCase(st: usize, word: usize, len: u32, start: u32, end: u32): bool
   for (let i: u32 = 1; i < len; i++) if (rawUpper(st, start + i) != 0) return false;
   return true;
 }
+/**
+ * A command word that names a command only on Unix, written in Title-case (see titleCase): Service, Wine, Touch, Locate,
+ * Make — words of shop titles and lists ("Sales & Service", "Food & Wine"). sh finds a command by the exact case of its
+ * name (/usr/sbin/service, not Service); cmd.exe has no such command, and PowerShell has no such alias (it would read
+ * Service as Get-Service, which only lists services). Only a macOS file system, which folds case, would run touch,
+ * locate or make given Touch, Locate or Make. Not in this list: names Windows also runs in any case (Cat, Tee, Echo
+ * are PowerShell aliases; Java, Python, Perl, Bash may be installed there).
+ */
+function unixOnlyTitle(st: usize, word: usize, len: u32, start: u32, end: u32): bool {
+  return len >= 4 && len <= 7 && inList(word, len, "service wine touch locate make") && titleCase(st, word, len, start, end);
+}
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
 const C_EXEC_START: u32 = 120;
@@ -1879,6 +1890,9 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     // runs nothing (its arguments are ignored), so no injection needs it; the command after the next separator is judged
     // as usual (true; id, false || id). In a substitution, $(true) `true`, it still counts: probes send it to see one run
     else if (pos == 2 && g32(c, C_SUBST) == 0 && noOp(word, len)) {}
+    // "Sales & Service", "Cheese & Wine", "Blog | Touch base", "Shop | Make an appointment": a command only Unix has, written
+    // in Title-case, runs nowhere sh looks names up by their case (see unixOnlyTitle)
+    else if (unixOnlyTitle(st, word, len, start, end)) {}
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
       const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);

@@ -2105,3 +2105,16 @@ describe('cmdi session 25: a bin directory spelled in pieces further down a path
   it.each(['C:\\Users\\b\\in\\id', 'a/b\\in/c', "see /usr/'local'/share", "x;/usr/'share'/id", "it's in /usr/'lib'"])('%s stays clean', expectNoCmdi);
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ["x;/usr/bi''n/id", 'x;/usr/b\\in/id', 'x%3B%2Fusr%2F%27bin%27%2Fid']); });
 });
+
+describe('cmdi session 25: a command only Unix has, written in Title-case, names no command (fp28)', () => {
+  // sh looks a name up by its exact case, and cmd.exe and PowerShell have no Service, Wine, Touch, Locate or Make: shop
+  // titles and lists ("Sales & Service", "Food & Wine") were blocked as chained commands
+  it.each(['Sales & Service', 'Cheese & Wine', 'Food & Wine magazine', 'Blog | Touch base', 'Stores | Locate a store', 'Shop | Make an appointment',
+    'Terms | Service', 'Support | Service status'])('%s stays clean', (input) => {
+    for (const context of ['query', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(false);
+  });
+  // (the same names in lower case or capitals, spelled with quotes or escapes, and Title-case names Windows runs: blocked)
+  it.each(['x;service nginx stop', 'x;touch /tmp/x', 'x|SERVICE nginx stop', 'x;make', "x;T'ouch /tmp/x", 'x;Tou\\ch /tmp/x', 'x & Whoami', 'x | Cat /etc/passwd',
+    'x;%54ouch /tmp/x'])('%s is a command', expectCmdi);
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['Sales & Service', 'x;touch /tmp/x', 'Blog | Touch base']); });
+});
