@@ -1891,8 +1891,9 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     // as usual (true; id, false || id). In a substitution, $(true) `true`, it still counts: probes send it to see one run
     else if (pos == 2 && g32(c, C_SUBST) == 0 && noOp(word, len)) {}
     // "Sales & Service", "Cheese & Wine", "Blog | Touch base", "Shop | Make an appointment": a command only Unix has, written
-    // in Title-case, runs nowhere sh looks names up by their case (see unixOnlyTitle)
-    else if (unixOnlyTitle(st, word, len, start, end)) {}
+    // in Title-case, runs nowhere sh looks names up by their case (see unixOnlyTitle); not inside a substitution, whose
+    // empty output glued to a word makes that word the command (x;$(Touch)id runs id: red team rt29)
+    else if (pos != 3 && g32(c, C_SUBST) == 0 && unixOnlyTitle(st, word, len, start, end)) {}
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
       const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);
@@ -2490,6 +2491,8 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
     // (quotes glued inside or before a directory's name: the shell drops them, /usr/bi''n and /usr/'bin' are /usr/bin — see
     // BIN_SPELLED; the joined word then starts at the quote)
     else if ((ch == 0x27 || ch == 0x22) && adjacent && (bin == BIN_SPELLED || bin == 3)) s32(c, C_BIN, BIN_SPELLED);
+    // (and after one: /usr/bin''/id is /usr/bin/id — red team rt29)
+    else if ((ch == 0x27 || ch == 0x22) && adjacent && bin == 2) {}
     // /usr/*/id, /*/whoami: a directory of wildcards alone, at the root or in a bin directory, matches bin and sbin as
     // the shell expands it (state 4; not after a name's '/', src/*/test: a pattern of a project's files)
     else if ((ch == 0x2a || ch == 0x3f) && adjacent &&
@@ -2551,6 +2554,9 @@ function cmdPunctFull(st: usize, c: usize, ch: u32, start: u32, end: u32): void 
   else if (fn == 9 && isSpace) {}
   else if (fn == 9) { if (ch != 0x7d) report(st, R_CMDI_FUNCTION_DEFINITION, g32(c, C_FUNC_START), end); s32(c, C_FUNC, 0); }
   else if (ch == 0x28 && (fn == 8 || fn == 12)) { s32(c, C_FUNC, 5); s32(c, C_FUNC_START, start); }
+  // x;f()(id);f — a body in a subshell, as sh allows any compound command there: a command word opening it is a
+  // definition, as after '{' (state 7; red team rt29 ran Make()(id);Make, Foo()(id);Foo in bash, dash and busybox)
+  else if (ch == 0x28 && (fn == 2 || fn == 6)) s32(c, C_FUNC, 7);
   else if (ch == 0x28) {
     const lw = load<u64>(j + J_LW);
     const word = <u32>(lw >> 32) == start && start != 0;

@@ -2099,10 +2099,12 @@ describe('cmdi session 25: a bin directory spelled in pieces further down a path
   // (left by session 24's fix, which read a spelled name only right after the root: bash, dash and busybox drop the
   // quotes and the backslash, so each of these runs /usr/bin/id or /bin/id)
   it.each(["x;/usr/bi''n/id", 'x;/usr/bi""n/id', "x;/usr/'bin'/id", "x;/usr/b'i'n/id", 'x;/b\\in/id', 'x;/usr/b\\in/id',
-    'x;/usr/local/b\\in/id', 'x|/usr/s\\bin/reboot;'])('%s is a command', expectCmdi);
+    'x;/usr/local/b\\in/id', 'x|/usr/s\\bin/reboot;',
+    // (red team rt29: quotes glued after the directory's name, bash, dash and busybox)
+    "x;/usr/bin''/id", 'x;/usr/bin""/id', "x;/bin''/id"])('%s is a command', expectCmdi);
   // (a backslash still separates a Windows path's names: C:\Users\b\in\id holds no directory named bin; quotes around
   // another directory's name spell no bin)
-  it.each(['C:\\Users\\b\\in\\id', 'a/b\\in/c', "see /usr/'local'/share", "x;/usr/'share'/id", "it's in /usr/'lib'"])('%s stays clean', expectNoCmdi);
+  it.each(['C:\\Users\\b\\in\\id', 'a/b\\in/c', "see /usr/'local'/share", "x;/usr/'share'/id", "it's in /usr/'lib'", "see /usr/bin'' for tools"])('%s stays clean', expectNoCmdi);
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ["x;/usr/bi''n/id", 'x;/usr/b\\in/id', 'x%3B%2Fusr%2F%27bin%27%2Fid']); });
 });
 
@@ -2115,6 +2117,10 @@ describe('cmdi session 25: a command only Unix has, written in Title-case, names
   });
   // (the same names in lower case or capitals, spelled with quotes or escapes, and Title-case names Windows runs: blocked)
   it.each(['x;service nginx stop', 'x;touch /tmp/x', 'x|SERVICE nginx stop', 'x;make', "x;T'ouch /tmp/x", 'x;Tou\\ch /tmp/x', 'x & Whoami', 'x | Cat /etc/passwd',
-    'x;%54ouch /tmp/x'])('%s is a command', expectCmdi);
+    'x;%54ouch /tmp/x',
+    // (red team rt29, each run in bash, dash and busybox: inside a substitution the name still counts — its empty output
+    // glued to the next word makes that word the command — and a name defined as a function runs whatever its case)
+    'x;$(Touch)id', 'x;`Touch`id', 'x|$(Touch)id', 'x;$(Service)sh -c id', 'x;Make()(id);Make', 'x;Make() (id); Make',
+    'x|Make()(id);Make', 'x;Service()(touch /tmp/pwned);Service', 'x;Foo()(id);Foo'])('%s is a command', expectCmdi);
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['Sales & Service', 'x;touch /tmp/x', 'Blog | Touch base']); });
 });
