@@ -1893,7 +1893,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
     // "Sales & Service", "Cheese & Wine", "Blog | Touch base", "Shop | Make an appointment": a command only Unix has, written
     // in Title-case, runs nowhere sh looks names up by their case (see unixOnlyTitle); not inside a substitution, whose
     // empty output glued to a word makes that word the command (x;$(Touch)id runs id: red team rt29)
-    else if (pos != 3 && g32(c, C_SUBST) == 0 && unixOnlyTitle(st, word, len, start, end)) {}
+    else if ((flags & K_C_STRONG) != 0 && pos != 3 && g32(c, C_SUBST) == 0 && unixOnlyTitle(st, word, len, start, end)) {}
     else if ((flags & (K_C_STRONG | K_C_WEAK)) != 0) {
       s32(c, C_CMD, (flags & K_C_STRONG) != 0 ? 1 : 2);
       const versioned = (flags & K_C_SHELL) != 0 || interpreter(word, len);

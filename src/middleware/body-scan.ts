@@ -776,11 +776,14 @@ class FormBodyScanner implements BodyScanner {
   #count = 0;
   readonly #detector: GuardDetector;
   /**
-   * Does the current value hold a JSON document (see DocumentInField)? DOC_UNSEEN until its first byte arrives, then
-   * DOC_COLLECTING (its raw bytes kept in #docParts: it may start `%7B`, split over chunks) or DOC_NONE.
+   * Does the current value hold a JSON document (see DocumentInField)? DOC_UNSEEN until its first bytes arrive, then
+   * DOC_COLLECTING (its raw bytes kept in #docParts while it spans chunks: `{`, `[`, `%7B`, `%5B`, or a `%` cut short)
+   * or DOC_NONE.
    */
   #doc = DOC_NONE;
   #docParts: Uint8Array[] = [];
+  /** Bytes in #docParts (under 3: a '%' still undecided). */
+  #docBytes = 0;
 
   constructor(detector: GuardDetector) {
     this.#detector = detector;
@@ -844,34 +847,40 @@ class FormBodyScanner implements BodyScanner {
   #documentPart(chunk: Uint8Array, start: number, end: number): void {
     if (start === end) return;
     if (this.#doc === DOC_UNSEEN) {
-      const c = chunk[start]!;
-      // ('%' alone may begin %7B in the next chunk: kept until its three bytes tell)
-      this.#doc = c === 0x7b || c === 0x5b || c === 0x25 ? DOC_COLLECTING : DOC_NONE;
-      if (this.#doc === DOC_NONE) return;
+      // (a '%' cut before its two hex digits may still open %7B: kept until three bytes tell; a value that does not open
+      // like JSON, the usual one, is never copied)
+      if (!(chunk[start] === 0x25 && end - start < 3) && !startsLikeJsonValue(chunk, start, end)) { this.#doc = DOC_NONE; return; }
+      this.#doc = DOC_COLLECTING;
+    } else if (this.#docBytes < 3) {
+      // (the '%' held so far and these bytes: do they open %7B or %5B?)
+      const head = new Uint8Array(3);
+      let n = 0;
+      for (const part of this.#docParts) for (let i = 0; i < part.length && n < 3; i++) head[n++] = part[i]!;
+      for (let i = start; i < end && n < 3; i++) head[n++] = chunk[i]!;
+      if (n === 3 && !startsLikeJsonValue(head, 0, 3)) { this.#doc = DOC_NONE; this.#docParts = []; this.#docBytes = 0; return; }
     }
     this.#docParts.push(chunk.slice(start, end)); // (a copy: the caller may reuse the chunk's memory)
-    // (a long percent-encoded text, the usual '%' value, is not kept past the bytes that tell it is no document)
-    if (this.#docParts[0]![0] === 0x25 && this.#docParts.length <= 3) {
-      const head = concatBytes(this.#docParts).subarray(0, 3);
-      if (head.length === 3 && !startsLikeJsonValue(head, 0, 3)) {
-        this.#doc = DOC_NONE;
-        this.#docParts = [];
-      }
-    }
+    this.#docBytes += end - start;
   }
 
-  /** The value `chunk[start, end)` (its earlier bytes kept in #docParts) is complete: read as a document if it is one. */
+  /**
+   * The value `chunk[start, end)` (its earlier bytes kept in #docParts) is complete and opens like JSON (see #field; a '%'
+   * cut short is checked here): read as a document.
+   */
   #documentEnd(chunk: Uint8Array, start: number, end: number, location: () => string): void {
     let raw: Uint8Array;
     if (this.#doc === DOC_COLLECTING) {
       if (end > start) this.#docParts.push(chunk.subarray(start, end));
+      const undecided = this.#docBytes < 3;
       raw = concatBytes(this.#docParts);
       this.#docParts = [];
+      this.#docBytes = 0;
+      this.#doc = DOC_NONE;
+      if (undecided && !startsLikeJsonValue(raw, 0, raw.length)) return;
     } else {
       raw = chunk.subarray(start, end);
+      this.#doc = DOC_NONE;
     }
-    this.#doc = DOC_NONE;
-    if (!startsLikeJsonValue(raw, 0, raw.length)) return;
     const document = new DocumentInField(this.#detector);
     document.push(formDecode(raw));
     this.#findings.add(document.finish(), location);
