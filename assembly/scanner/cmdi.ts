@@ -96,8 +96,8 @@ const DOT_NL: u32 = 134217728;
  * name, a folder or an option (x;gc C:\x, x;gc secret.txt, x|gc -Path a); gc with nothing after it, something glued to
  * it or a plain word (a|gc b) is let go (see gcStep). */
 const GC_CMD: u32 = 268435456;
-/** C_WRAP (kinds 1 and 2): the command word opens the value and is an everyday English word (a weak word, or touch, ping,
- * make, echo, cat, tee): a search or a title as often ("kill -bill", "top -rated", "ping -pong"); see proseDash. */
+/** C_WRAP (kinds 1 and 2): the command word opens the value and is an everyday English word whose options, alone, run or
+ * write nothing (see proseCommand): a search or a title as often ("kill -bill", "top -rated", "ping -pong"); see proseDash. */
 const PROSE_CMD: u32 = 536870912;
 
 /**
@@ -123,18 +123,23 @@ function titleCase(st: usize, word: usize, len: u32, start: u32, end: u32): bool
 function unixOnlyTitle(st: usize, word: usize, len: u32, start: u32, end: u32): bool {
   return len >= 4 && len <= 7 && inList(word, len, "service wine touch locate make") && titleCase(st, word, len, start, end);
 }
-/** Strong command words that are everyday English too (see PROSE_CMD; the weak words all are). */
-function proseStrong(word: usize, len: u32): bool {
-  return len >= 3 && len <= 5 && inList(word, len, "touch ping make echo cat tee");
+/**
+ * Commands named by everyday English words that, given only one cluster of options and nothing after it, run, write and
+ * read nothing an attacker wants: no option of theirs takes a command (tmux -c, screen, find -exec, the wrappers watch,
+ * flock, nice, exec do), and an option that names a file (sort -o, shuf -o, make -f) needs one spelled after it. See
+ * proseDash: the cluster has to end the value.
+ */
+function proseCommand(word: usize, len: u32): bool {
+  return len >= 3 && len <= 7 && inList(word, len, "kill top sort head tail date test file sleep open touch ping make echo cat yes who more less cut history type which last free column fold paste join seq factor comm look wait host dig");
 }
 /**
  * The word glued to a single '-' after an English command opening the value (PROSE_CMD): "kill -bill", "top -rated",
- * "sort -price", "ping -pong", "watch -face" are searches and titles. A word of four to sixteen lowercase letters (as
+ * "sort -price", "ping -pong", "tail -light" are searches and titles. A word of four to sixteen lowercase letters (as
  * written: not encoded, no capital: kill -KILL, sort -Descending), with a vowel, naming no option a tool takes whole
- * (find's -name -exec -delete, PowerShell's -Seconds -Recurse -Path: its parameters are words, in any case). getopt
- * would read the word as a cluster of one-letter options, but these commands take no such clusters that spell a word
- * of four letters (ls -lart, netstat -tulpn are no English commands); a separator, a substitution or a path after it
- * is judged by its own rule as before ("sort -price; id").
+ * (find's -name -exec -delete, PowerShell's -Seconds -Recurse -Path: its parameters are words, in any case). getopt reads
+ * it as a cluster of one-letter options, so it is let go only where it ends the value (step 72): anything after it, a
+ * path, a number, another option, a quote or a separator, is the command line it was (red team rt30: kill -kill -1,
+ * sort -ruso out /etc/x, and the commands proseCommand leaves out: tmux -ucid, find -true -delete, watch -text id).
  */
 function proseDash(st: usize, w: usize, len: u32, start: u32): bool {
   if (len < 4 || len > 16 || !lettersOnly(w, len)) return false;
@@ -811,8 +816,12 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     if (isWord && adjacent) s32(c, C_CMD, 0); else fire(st, c, g32(c, C_CMD_END), false);
     return;
   }
-  if (s == 71) { // make -20 then: a '%' glued makes it a percentage (make -20%: a search), anything else the option it was
-    if (!isWord && ch == 0x25 && adjacent) s32(c, C_CMD, 0); else fire(st, c, g32(c, C_CMD_END), false);
+  if (s == 71) { // make -20 then: a '%' glued makes it a percentage (make -20%: a search, judged as step 72), anything else the option it was
+    if (!isWord && ch == 0x25 && adjacent) s32(c, C_CMD_STEP, 72); else fire(st, c, g32(c, C_CMD_END), false);
+    return;
+  }
+  if (s == 72) { // kill -bill then: only the value's end (see pendingAtEnd) or a sentence's '.' '!' '?' glued lets it go (see proseDash)
+    if (!(!isWord && adjacent && (ch == 0x2e || ch == 0x21 || ch == 0x3f))) fire(st, c, g32(c, C_CMD_END), false);
     return;
   }
   if (s >= 58 && s <= 60) { // cmd.exe's switch glued to the command word (see the '/' after it below)
@@ -1225,7 +1234,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // value (see proseDash); "make -20%", "cut -10%": a dash glued to a percentage (step 71 waits for its '%')
     if (s == 2 && adjacent && (g32(c, C_WRAP) & PROSE_CMD) != 0 && g32(c, C_LBRACE) == ((start + 1) | 0x80000000) && end - start == wlen) {
       const w = st + ST_LEX + LX_WORD;
-      if (proseDash(st, w, wlen, start)) { s32(c, C_CMD, 0); return; }
+      if (proseDash(st, w, wlen, start)) { s32(c, C_CMD_STEP, 72); s32(c, C_CMD_END, end); return; }
       if (wlen <= 3 && digitsOnly(w, wlen)) { s32(c, C_CMD_STEP, 71); s32(c, C_CMD_END, end); return; }
     }
     if (s == 2 && adjacent) { fire(st, c, end, false); return; } // -la, /etc
@@ -1942,7 +1951,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0) |
         (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0) | title | (dotNl ? DOT_NL : 0) |
         (len == 2 && load<u16>(word) == 0x6367 ? GC_CMD : 0) |
-        (pos == 1 && g32(c, C_SUBST) == 0 && ((flags & K_C_STRONG) == 0 || proseStrong(word, len)) ? PROSE_CMD : 0));
+        (pos == 1 && g32(c, C_SUBST) == 0 && proseCommand(word, len) ? PROSE_CMD : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_FRESH) != 0) {
         s32(c, C_POS_START, start);
@@ -2768,6 +2777,7 @@ function pendingAtEnd(st: usize, c: usize, kind: u32, end: u32): void {
     if ((s >= 50 && s <= 51) || (s >= 54 && s <= 58) || s == 60) {} // gcc 12.2 (x) at the end: a release (see step 15); id~ (57) no command; x&cat/ (58) x&cat/dogfood (60) a path
     else if (s == 59) fire(st, c, end, false); // x&whoami/all at the end (see step 58)
     else if (s == 71) fire(st, c, g32(c, C_CMD_END), false); // make -20 at the end: an option (see step 71)
+    else if (s == 72) {} // kill -bill, make -20% at the end: a search (see proseDash)
     else if (s <= 1 && (g32(c, C_WRAP) & LIT_WEAK) != 0) {} // Name\nDate at the end: a weak word alone after a literal \n
     else if (s == 19) fire(st, c, g32(c, C_CMD_END), false); // ls # at the end: the comment hides nothing, the command still runs
     else if (s == 20) report(st, g32(c, C_CMD_POS) == 2 ? R_CMDI_CHAINED_COMMAND : R_CMDI_COMMAND_WITH_ARGS, g32(c, C_CMD_START), g32(c, C_CMD_END)); // | id | at the end

