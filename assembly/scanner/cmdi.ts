@@ -126,11 +126,25 @@ function unixOnlyTitle(st: usize, word: usize, len: u32, start: u32, end: u32): 
 /**
  * Commands named by everyday English words that, given only one cluster of options and nothing after it, run, write and
  * read nothing an attacker wants: no option of theirs takes a command (tmux -c, screen, find -exec, the wrappers watch,
- * flock, nice, exec do), and an option that names a file (sort -o, shuf -o, make -f) needs one spelled after it. See
- * proseDash: the cluster has to end the value.
+ * flock, nice, exec do), and an option that takes a value glued to it (getopt's -oFILE) needs an operand after the
+ * cluster to act on (touch -dyesterday, kill -sterm, ping -pattern) — except sort's -o, -k, -t and make's -f, -o, -j,
+ * -l (see proseCluster). Not date (-syear sets the clock), file and dig (-fpasswd reads a file), open (-a starts an
+ * application, openvt a shell), less (-o writes a log), last, host. See proseDash: the cluster has to end the value.
  */
 function proseCommand(word: usize, len: u32): bool {
-  return len >= 3 && len <= 7 && inList(word, len, "kill top sort head tail date test file sleep open touch ping make echo cat yes who more less cut history type which last free column fold paste join seq factor comm look wait host dig");
+  return len >= 3 && len <= 6 && inList(word, len, "kill top sort head tail test sleep touch ping make echo cat yes who more cut type which free column fold paste join seq factor comm look wait");
+}
+/** C_WRAP with PROSE_CMD: the command is sort or make, whose options -o -k -t and -f -o -j -l take a value glued to them (see proseCluster). */
+const PROSE_TAKES: u32 = 1073741824;
+/** No letter of the cluster `w` is an option of sort or make that takes a value glued to it (sort -oindex truncates index,
+ * make -fexploit runs its recipes: red team rt31); checked for those two (PROSE_TAKES) only. */
+function proseCluster(c: usize, w: usize, len: u32): bool {
+  if ((g32(c, C_WRAP) & PROSE_TAKES) == 0) return true;
+  for (let i: u32 = 0; i < len; i++) {
+    const b = <u32>load<u8>(w + i);
+    if (b == 0x6f || b == 0x6b || b == 0x74 || b == 0x66 || b == 0x6a || b == 0x6c) return false; // o k t f j l
+  }
+  return true;
 }
 /**
  * The word glued to a single '-' after an English command opening the value (PROSE_CMD): "kill -bill", "top -rated",
@@ -1234,7 +1248,7 @@ function step(st: usize, c: usize, isWord: bool, ch: u32, flags: u64, first: u32
     // value (see proseDash); "make -20%", "cut -10%": a dash glued to a percentage (step 71 waits for its '%')
     if (s == 2 && adjacent && (g32(c, C_WRAP) & PROSE_CMD) != 0 && g32(c, C_LBRACE) == ((start + 1) | 0x80000000) && end - start == wlen) {
       const w = st + ST_LEX + LX_WORD;
-      if (proseDash(st, w, wlen, start)) { s32(c, C_CMD_STEP, 72); s32(c, C_CMD_END, end); return; }
+      if (proseDash(st, w, wlen, start) && proseCluster(c, w, wlen)) { s32(c, C_CMD_STEP, 72); s32(c, C_CMD_END, end); return; }
       if (wlen <= 3 && digitsOnly(w, wlen)) { s32(c, C_CMD_STEP, 71); s32(c, C_CMD_END, end); return; }
     }
     if (s == 2 && adjacent) { fire(st, c, end, false); return; } // -la, /etc
@@ -1951,7 +1965,7 @@ function cmdWordFull(st: usize, c: usize, flags: u64, word: usize, len: u32, fir
         (pos == 1 && (len == 3 || len == 4 || len == 10) && inList(word, len, "powershell pwsh iex") ? PS_LINE : 0) |
         (pos == 2 && len == 2 && wordIs(word, len, "ip") ? IP_CMD : 0) | title | (dotNl ? DOT_NL : 0) |
         (len == 2 && load<u16>(word) == 0x6367 ? GC_CMD : 0) |
-        (pos == 1 && g32(c, C_SUBST) == 0 && proseCommand(word, len) ? PROSE_CMD : 0));
+        (pos == 1 && g32(c, C_SUBST) == 0 && proseCommand(word, len) ? PROSE_CMD | (len == 4 && (wordIs(word, len, "sort") || wordIs(word, len, "make")) ? PROSE_TAKES : 0) : 0));
       s32(c, C_CMD_STEP, 0); s32(c, C_CMD_START, start); s32(c, C_CMD_END, end); s32(c, C_CMD_POS, pos);
       if (pos == 1 && g32(c, C_FRESH) != 0) {
         s32(c, C_POS_START, start);

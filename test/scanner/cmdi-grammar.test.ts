@@ -2129,8 +2129,8 @@ describe('cmdi session 26: an English command before a dash glued to an English 
   // "kill -bill", "top -rated", "sort -price": searches and titles (ordinary set, round 2) were blocked as a command with
   // an option. The word after the dash is four or more lowercase letters with a vowel, naming no option a tool takes
   // whole, and ends the value; a percentage after the dash (make -20%) is no option either
-  it.each(['kill -bill', 'top -rated', 'sort -price', 'ping -pong', 'touch -screen', 'tail -light', 'open -source', 'Top -rated!',
-    'sleep -tracker', 'test -drive', 'make -20%', 'cut -10%', 'less -50%', 'head -office.'])('%s stays clean', (input) => {
+  it.each(['kill -bill', 'top -rated', 'sort -price', 'ping -pong', 'touch -screen', 'tail -light', 'Top -rated!',
+    'sleep -tracker', 'test -drive', 'make -20%', 'cut -10%', 'head -office.', 'sort -price!'])('%s stays clean', (input) => {
     for (const context of ['query', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(false);
   });
   // an option a tool takes (find's tests, PowerShell's parameters in any case), a cluster after a command that is no English
@@ -2142,7 +2142,10 @@ describe('cmdi session 26: an English command before a dash glued to an English 
     // cluster that ends the value is let go, and only after commands none of whose options runs a command)
     'tmux -ucid', 'tmux -lluc id', 'watch -text id', 'flock -exon /tmp/lk id', 'exec -call id', 'screen -admq id', 'find -true -delete',
     'find -true -maxdepth 0 -exec id ;', 'docker -linfo run --rm alpine id', 'kill -kill -1', 'kill -kill 1234', 'cat -vets .env',
-    'shuf -eeeo /tmp/x y', 'sort -ruso out /tmp/in', 'date -night ideas', 'ping -pong 10.0.0.1', 'kill -bill.sh', 'less -50% x'])('%s is a command', expectCmdi);
+    'shuf -eeeo /tmp/x y', 'sort -ruso out /tmp/in', 'date -night ideas', 'ping -pong 10.0.0.1', 'kill -bill.sh', 'less -50% x',
+    // (red team rt31: a value glued to an option in the cluster, getopt's -oFILE, acts with nothing after it)
+    'sort -oindex', 'sort -ruoindex', 'sort -oindex.', 'make -fexploit', 'date -syear', 'date -fpasswd', 'file -fpasswd', 'dig -fpasswd',
+    'open -aterminal', 'open -fuse', 'less -ologx', 'sort -bill!id'])('%s is a command', expectCmdi);
   it('reads the word as written: an encoded letter is no search', () => { expect(d.scan('kill+-b%69ll', { context: 'query' }).blocked).toBe(true); });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['kill -bill', 'make -20%', 'make -20', 'sort -price; id', 'kill -KILL 1']); });
 });
