@@ -5,7 +5,7 @@ import type { Detector } from './detector.js';
 import { fieldLocation, jsonPathSegment } from './json-path.js';
 import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
-import { uploadNameResult, withoutRule } from './results.js';
+import { refererResult, uploadNameResult, withoutRule } from './results.js';
 import { assertLiveView, CONTEXT_CODES } from './engine.js';
 import { contentCodings, inflateBody, textsAsSent, UnsupportedCodingError } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
@@ -254,7 +254,7 @@ function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
   if (value.length === 0) return;
   const plain = PLAIN_VALUE.get(name);
   if (plain !== undefined && plain(value)) return;
-  const r = d.scanField(value, 'header');
+  const r = name === 'referer' ? refererResult(d.scanField(value, 'header'), value) : d.scanField(value, 'header');
   if (r !== null && r.threats.length > 0) addThreats(acc, r, `header:${name}`);
 }
 

@@ -237,6 +237,21 @@ describe('analyzeRequest and the middleware read values as the application does 
       expect((await d.analyzeRequest({ method: 'GET', url: url!, headers: { cookie: cookie! } })).blocked, `${url} ${cookie}`).toBe(true);
     }
   });
+  it('a script scheme inside the address a Referer names is no link to a script (session 26: a search for "JavaScript: The Good Parts")', async () => {
+    // a same-origin referrer keeps its query: every page the search led to sent it, and every one was blocked
+    for (const referer of ['https://shop.test/search?q=javascript%3A+the+good+parts', 'https://shop.test/search?q=javascript%3A+the+good+parts&page=2',
+      'http://shop.test/a?q=100%25+javascript%3A+the+good+parts', 'https://shop.test/search?q=JavaScript%3A+The+Definitive+Guide']) {
+      expect((await d.analyzeRequest({ method: 'GET', url: '/item/1', headers: { referer } })).threats, referer).toEqual([]);
+    }
+    // the scheme opening the header, after a quote, a space or '<' (as written or percent-encoded, once or twice), or with code
+    for (const referer of ['javascript:alert(1)', 'https://shop.test/"><a href=javascript:alert(1)>x</a>', 'https://shop.test/ javascript:alert(1)',
+      'https://shop.test/%22%3E%3Ca%20href%3Djavascript:void(0)%3Ex', 'https://shop.test/%2522%3E%3Ca%20href%3Djavascript:void(0)',
+      'https://shop.test/?q=javascript%3Aalert(document.cookie)']) {
+      expect((await d.analyzeRequest({ method: 'GET', url: '/item/1', headers: { referer } })).blocked, referer).toBe(true);
+    }
+    // (only the Referer: another header holding the same text is read as before)
+    expect((await d.analyzeRequest({ method: 'GET', url: '/', headers: { 'x-return-to': 'https://shop.test/search?q=javascript%3A+the+good+parts' } })).blocked).toBe(true);
+  });
   it('a query value or cookie that is itself a JSON document is read value by value too (LoopBack filter=, cookie-parser j:)', async () => {
     const q = (v: string) => encodeURIComponent(v);
     for (const [url, cookie, where] of [
