@@ -5,7 +5,7 @@ import type { Detector } from './detector.js';
 import { fieldLocation, jsonPathSegment } from './json-path.js';
 import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
-import { refererResult, uploadNameResult, withoutRule } from './results.js';
+import { uploadNameResult, withoutRule } from './results.js';
 import { assertLiveView, CONTEXT_CODES } from './engine.js';
 import { contentCodings, inflateBody, textsAsSent, UnsupportedCodingError } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
@@ -40,6 +40,12 @@ const PLAIN_VALUE = new Map<string, (value: string) => boolean>([
  */
 const US_PRIVACY = /^1[YNyn-]{3}$/;
 const US_PRIVACY_NAMES = new Set(['usprivacy', 'us_privacy']);
+/**
+ * A Referer that is an http(s) URL as browsers write one: they percent-encode whitespace, control bytes, quotes, '<' '>'
+ * '`' '{' '}' in an http(s) URL (and '\\' is a '/' to them). A value with any of those as they are was written by hand,
+ * and is read as a header value: an application that shows or stores the header as sent meets it so.
+ */
+const HTTP_ADDRESS = /^https?:\/\/[^\x00-\x20\x7f"'<>`\\{}]*$/i;
 /** Path bytes that make no value but a name (/api/v1/users/42, /static/app-3.2.min.js): no segment to scan apart. */
 const PLAIN_PATH = /^[A-Za-z0-9._~\/-]*$/;
 const LANGUAGE_RANGE = /^(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)$/;
@@ -254,7 +260,10 @@ function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
   if (value.length === 0) return;
   const plain = PLAIN_VALUE.get(name);
   if (plain !== undefined && plain(value)) return;
-  const r = name === 'referer' ? refererResult(d.scanField(value, 'header'), value) : d.scanField(value, 'header');
+  // Referer: https://shop.test/search?q=javascript%3A+the+good+parts — an address, read as the request's own target is
+  // (a same-origin referrer keeps the query the site was just asked: a search it let through, read the same way)
+  if (name === 'referer' && HTTP_ADDRESS.test(value)) { scanTarget(d, acc, value, 'header:referer'); return; }
+  const r = d.scanField(value, 'header');
   if (r !== null && r.threats.length > 0) addThreats(acc, r, `header:${name}`);
 }
 
@@ -667,7 +676,16 @@ function checkRequest(request: Request | RequestLike): void {
 
 /** Path, query and headers; returns the Content-Type header ('' when none). */
 function scanHead(d: Detector, acc: Acc, request: Request | RequestLike): string {
-  const rawUrl = (request as RequestLike).url;
+  scanTarget(d, acc, (request as RequestLike).url, '');
+  return scanHeaders(d, acc, (request as RequestLike).headers as RequestLike['headers']);
+}
+
+/**
+ * A request target as routers and URL parsers hand it to the application: an absolute-form target's authority, the path
+ * whole and by segment, and what follows it as query pairs. `where` names what holds it: '' the request itself (locations
+ * host, path, query:<name>), or a header whose value is an address (header:referer, header:referer:<name>).
+ */
+function scanTarget(d: Detector, acc: Acc, rawUrl: string, where: string): void {
   // Split the URL by hand: URL() would normalise (and partly decode) the path. A browser never
   // sends a fragment, but a client can, and routers disagree about it: Fastify's find-my-way
   // starts the query at a '#' as at a '?'. So the path ends at the first of the two and
@@ -681,20 +699,19 @@ function scanHead(d: Detector, acc: Acc, request: Request | RequestLike): string
       // GET http://x'or'1'='1/tenant: an absolute-form target's authority is the host new URL(req.url) gives the
       // application, whatever the Host header says — scanned as that header is
       const authority = scheme[1]!;
-      if (!PLAIN_HOST.test(authority)) scanInto(d, acc, authority, 'header', 'host');
+      if (!PLAIN_HOST.test(authority)) scanInto(d, acc, authority, 'header', where || 'host');
       path = path.slice(scheme[0].length);
     }
   }
   // /users/1%20or%201: a router hands each segment to the application as a parameter, so a segment is scanned as a
   // value of its own too (the whole path reads it as one more step of a path) — only a path with more than plain
   // name bytes in it has a segment that can hold anything
-  if (scanInto(d, acc, path, 'path', 'path') && !PLAIN_PATH.test(path)) {
+  if (scanInto(d, acc, path, 'path', where || 'path') && !PLAIN_PATH.test(path)) {
     // (read as a header value is: percent-decoded, '+' kept — a segment is a file name or an id to the handler, so
     // %2Fproc%2Fkallsyms is an absolute path there, not the root of a URL)
-    for (const segment of path.split('/')) if (!PLAIN_PATH.test(segment)) scanInto(d, acc, segment, 'header', 'path');
+    for (const segment of path.split('/')) if (!PLAIN_PATH.test(segment)) scanInto(d, acc, segment, 'header', where || 'path');
   }
-  if (q >= 0) scanPairs(d, acc, rawUrl.slice(q + 1), 'query', 'query');
-  return scanHeaders(d, acc, (request as RequestLike).headers as RequestLike['headers']);
+  if (q >= 0) scanPairs(d, acc, rawUrl.slice(q + 1), 'query', where || 'query');
 }
 
 function scanBody(d: Detector, acc: Acc, body: string | Uint8Array | object | null, typeHeader: string): ScanResult {
