@@ -315,6 +315,11 @@ function spliceOpened(q: usize, n: u32): void {
 }
 
 /** Append a token to the ring (folding an operand's arithmetic), track the break-out shape and SQL signs, and judge. */
+/** The comparison IS, taken as one once its operand is no plain name (see pushToken): the SQL-only shape it is. */
+function sigIs(q: usize): void {
+  s32(q, Q_SIG, (g32(q, Q_SIG) + 1) | SIG_SYMBOLIC);
+}
+
 function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
   pushToken(st, q, type, aux, flags, start, end);
 }
@@ -420,14 +425,19 @@ function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u3
     if (n == 2 && (bo & BO_LOOSE) != 0 && type == T_OP && (aux & A_CHAR) == (0x3c << 8) && start == tend(q, 1)) bo |= BO_TAG;
   }
   s32(q, Q_BO, bo);
-  if ((tm & (TM_LOGIC | TM_KW | TM_VAR)) != 0 || cmpOp || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
+  // "The food is great -- highly recommend": IS takes NULL, TRUE, FALSE, UNKNOWN, NOT, DISTINCT FROM (or, in SQLite, any
+  // expression: a number, a quoted literal, a call); a plain name after it (or a function's, "is right", with no '(' yet) is
+  // English, no sign of SQL. So IS counts as a comparison only with what follows it (sigIs), not by itself.
+  const isOp = cmpOp && (aux & A_IS) != 0;
+  if (n >= 2 && ttype(q, 1) == T_OP && (taux(q, 1) & A_IS) != 0 && !(type == T_WORD && (flags & ~K_SQL_FUNC) == 0 && (aux & (A_NOT | A_LPAREN)) == 0)) sigIs(q);
+  if ((tm & (TM_LOGIC | TM_KW | TM_VAR)) != 0 || (cmpOp && !isOp) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
   // (Union dues, Order status: UNION takes SELECT, ALL, VALUES, TABLE or a parenthesis and ORDER or GROUP takes BY, never a
   // plain name — such a keyword followed by one was an English word, no sign of SQL)
   else if (type == T_WORD && flags == 0 && (aux & (A_LPAREN | A_COMMENT | A_VERB | A_VALUES | A_PREFIX)) == 0) {
     if (n >= 2 && isKw(q, 1, K_SQL_UNION | K_SQL_ORDER) && (g32(q, Q_SIG) & ~SIG_SYMBOLIC) != 0) s32(q, Q_SIG, g32(q, Q_SIG) - 1);
   }
   // (bit 16: a token prose rarely makes — a quoted literal, a call or parenthesis, a comparison, a variable, a dangerous name)
-  if ((tm & (TM_STR | TM_FUNC | TM_VAR)) != 0 || cmpOp || (aux & (A_LPAREN | A_RPAREN)) != 0 || (flags & K_SQL_DANGER) != 0) {
+  if ((tm & (TM_STR | TM_FUNC | TM_VAR)) != 0 || (cmpOp && !isOp) || (aux & (A_LPAREN | A_RPAREN)) != 0 || (flags & K_SQL_DANGER) != 0) {
     s32(q, Q_SIG, g32(q, Q_SIG) | SIG_SYMBOLIC);
   }
   // judge's first exits, taken here without the call (half of all pushes): a ',' ends one rule only (SELECT x,), a decimal

@@ -8,8 +8,8 @@
 // Measured at paranoia 1: 408 of 3,432 blocked when written (077c926), 383 at the end of session 24 (fixed from it: the
 // US Privacy string 1---, tokens that start with a digit and end in --, filter[status]= keys, 5~6 ranges, .DS_Store and
 // *.log upload names); 355 in session 25 (Title-case names of commands only Unix has: Sales & Service, Food & Wine, Blog |
-// Touch base); 335 in session 26 (an English command and a dash glued to an English word, the whole search: kill -bill,
-// top -rated, make -20%). Most of what is left: lists and titles naming commands Windows runs too (Dog|Cat|Bird, Java | Python | Ruby),
+// Touch base); 331 in session 26 (an English command and a dash glued to an English word, the whole search: kill -bill,
+// top -rated, make -20%; IS before a plain name: head office is closed -- call us later). Most of what is left: lists and titles naming commands Windows runs too (Dog|Cat|Bird, Java | Python | Ruby),
 // lines that start with a command word (make sure, ping me), editor HTML with iframes, <meta> and <link>, config-file
 // names in tickets, (select 1) labels, SQL pasted into a chat, Buy 2 or more = 10% off.
 import { readFileSync } from 'node:fs';
@@ -29,8 +29,8 @@ describe('session 24 ordinary traffic (false-positive hunt fp28), each value in 
     expect(rows.length).toBe(3432);
     expect(rows.every((r) => r.label === 'benign')).toBe(true);
   });
-  it('blocks no more of them than measured (335 of 3,432)', () => {
+  it('blocks no more of them than measured (331 of 3,432)', () => {
     const blocked = rows.filter((r) => d.scan(r.payload, { context: r.context }).blocked);
-    expect(blocked.length, blocked.slice(0, 40).map((r) => `${r.context} ${JSON.stringify(r.payload).slice(0, 120)}`).join('\n')).toBeLessThanOrEqual(335);
+    expect(blocked.length, blocked.slice(0, 40).map((r) => `${r.context} ${JSON.stringify(r.payload).slice(0, 120)}`).join('\n')).toBeLessThanOrEqual(331);
   });
 });
