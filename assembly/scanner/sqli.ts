@@ -426,10 +426,10 @@ function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u3
   }
   s32(q, Q_BO, bo);
   // "The food is great -- highly recommend": IS takes NULL, TRUE, FALSE, UNKNOWN, NOT, DISTINCT FROM (or, in SQLite, any
-  // expression: a number, a quoted literal, a call); a plain name after it (or a function's, "is right", with no '(' yet) is
-  // English, no sign of SQL. So IS counts as a comparison only with what follows it (sigIs), not by itself.
+  // expression: a number, a quoted literal, a call); a plain name after it, or after IS NOT (or a function's, "is right",
+  // with no '(' yet) is English, no sign of SQL. So IS counts as a comparison only with what follows it (sigIs), not by itself.
   const isOp = cmpOp && (aux & A_IS) != 0;
-  if (n >= 2 && ttype(q, 1) == T_OP && (taux(q, 1) & A_IS) != 0 && !(type == T_WORD && (flags & ~K_SQL_FUNC) == 0 && (aux & (A_NOT | A_LPAREN)) == 0)) sigIs(q);
+  if (n >= 2 && ttype(q, 1) == T_OP && (taux(q, 1) & A_IS) != 0 && !(type == T_WORD && (flags & ~K_SQL_FUNC) == 0 && (aux & (A_LPAREN | A_UNARY)) == 0)) sigIs(q);
   if ((tm & (TM_LOGIC | TM_KW | TM_VAR)) != 0 || (cmpOp && !isOp) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
   // (Union dues, Order status: UNION takes SELECT, ALL, VALUES, TABLE or a parenthesis and ORDER or GROUP takes BY, never a
   // plain name — such a keyword followed by one was an English word, no sign of SQL)
