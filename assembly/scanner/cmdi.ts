@@ -653,13 +653,20 @@ function psNounMore(word: usize, len: u32): bool {
 
 /** PowerShell verbs that start the cmdlets an attacker runs (Verb-Noun); only asked after a separator and a '-'. */
 function psVerb(word: usize, len: u32): bool {
-  if (len < 3 || len > 8) return false;
-  return wordIs(word, len, "get") || wordIs(word, len, "set") || wordIs(word, len, "invoke") || wordIs(word, len, "start") ||
-    wordIs(word, len, "new") || wordIs(word, len, "remove") || wordIs(word, len, "stop") || wordIs(word, len, "add") ||
-    wordIs(word, len, "out") || wordIs(word, len, "import") || wordIs(word, len, "export") || wordIs(word, len, "write") ||
-    wordIs(word, len, "copy") || wordIs(word, len, "enable") || wordIs(word, len, "disable") || wordIs(word, len, "select") ||
-    wordIs(word, len, "expand") || wordIs(word, len, "convert") || wordIs(word, len, "test") || wordIs(word, len, "restart") ||
-    wordIs(word, len, "resolve") || wordIs(word, len, "compress");
+  // (by length: the compares of the verbs of the word's length only, not a length test for each of the 22; asked of
+  // most values' first word)
+  switch (len) {
+    case 3: return wordIs(word, len, "get") || wordIs(word, len, "set") || wordIs(word, len, "new") || wordIs(word, len, "add") ||
+      wordIs(word, len, "out");
+    case 4: return wordIs(word, len, "stop") || wordIs(word, len, "copy") || wordIs(word, len, "test");
+    case 5: return wordIs(word, len, "start") || wordIs(word, len, "write");
+    case 6: return wordIs(word, len, "invoke") || wordIs(word, len, "remove") || wordIs(word, len, "import") ||
+      wordIs(word, len, "export") || wordIs(word, len, "enable") || wordIs(word, len, "select") || wordIs(word, len, "expand");
+    case 7: return wordIs(word, len, "disable") || wordIs(word, len, "convert") || wordIs(word, len, "restart") ||
+      wordIs(word, len, "resolve");
+    case 8: return wordIs(word, len, "compress");
+  }
+  return false;
 }
 
 /** C_WRAP (kind 6): a verb after '| ' in a pasted pipeline (K_LINE): the cmdlet waits for an argument, as 128 does, when its

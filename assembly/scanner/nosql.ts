@@ -63,5 +63,7 @@ export function nosqlPunct(st: usize, n: usize, c: u32, start: u32, end: u32): v
 // @ts-ignore: decorator
 @inline export function nosqlFinish(st: usize, n: usize, end: u32): void {
   const op = g32(n, N_OP);
-  if (op != 0 && op - 1 == end && g32(n, N_START) == 0) report(st, R_SQLI_NOSQL_OPERATOR, 0, end);
+  if (op != 0) { // (nested: see sqli.ts quoteOnlyFinish)
+    if (op - 1 == end && g32(n, N_START) == 0) report(st, R_SQLI_NOSQL_OPERATOR, 0, end);
+  }
 }

@@ -5,7 +5,7 @@
 import {
   ST_CONTEXT, ST_PARANOIA, ST_POS, ST_LIMIT, ST_FLAGS, ST_NFIND, ST_SCORE, ST_MAGIC, ST_STAGES, STAGE_BYTES, STAGE_COUNT,
   ST_LEX, ST_SQL, SQL_BYTES, ST_XSS, ST_CMD, ST_PATH, ST_CMD2, ST_CMD3, ST_NOSQL, ST_SSJS, ST_FINDINGS, FINDING_BYTES, MAX_FINDINGS, STATE_BYTES,
-  FLAG_OVERSIZE, FLAG_FINISHED, STATE_MAGIC, LX_HASH, LX_LEN, LX_START, LX_WORD, LX_MIXED, LX_PREV, CTX_QUERY, CTX_FORM, CTX_PATH,
+  FLAG_OVERSIZE, FLAG_FINISHED, FLAG_NOT_PLAIN, STATE_MAGIC, LX_HASH, LX_LEN, LX_START, LX_WORD, LX_MIXED, LX_PREV, CTX_QUERY, CTX_FORM, CTX_PATH,
   g32, s32, report, rawChunk, rawKeep,
 } from "./state";
 import { keywordFlags, mayBeKeyword, isKeyword, FNV_OFFSET, FNV_PRIME } from "./keywords";
@@ -622,9 +622,11 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
     const last = final != 0 && done + n == allowed;
     // A whole value at offset 0 nothing is held for (a byte is held only before a later chunk,
     // which moves ST_POS past 0; checked anyway, one load) and, being last, holds nothing back:
-    // plainChunk's output goes to the lexer as it is, its offsets the index.
+    // plainChunk's output goes to the lexer as it is, its offsets the index. (Not when scanOnce
+    // has just tried it on these bytes: FLAG_NOT_PLAIN.)
     rawChunk(input + done, g32(st, ST_POS), n); // (the raw letter case, which decoding folds: see rawUpper)
-    if (last && g32(st, ST_POS) == 0 && g32(st, ST_HELD) == 0 && plainChunk(st, scratch, input + done, n)) {
+    if (last && g32(st, ST_POS) == 0 && g32(st, ST_HELD) == 0 && (g32(st, ST_FLAGS) & FLAG_NOT_PLAIN) == 0 &&
+        plainChunk(st, scratch, input + done, n)) {
       lexPlain(st, pairBytes(scratch, 0), n);
     } else {
       let m = decodeChunk(st, scratch, input + done, n, last, 3);
@@ -641,7 +643,9 @@ export function scanPush(st: usize, scratch: usize, input: usize, len: u32, fina
         s32(st, ST_HELD, 1 + <u32>load<u8>(b + m)); s32(st, ST_HELD_AT, load<u32>(o + (<usize>m << 2)));
       }
       lex(st, b, o, m);
-      rawKeep(st); // (a later chunk may lex a word of this one: held or carried bytes)
+      // (a later chunk may lex a word of this one: held or carried bytes. Not after a whole value, the first chunk and the
+      // last: rawUpper and rawEscape read each of its offsets from the chunk itself, and there is no offset before it)
+      if (!last || g32(st, ST_POS) != 0) rawKeep(st);
     }
     s32(st, ST_POS, g32(st, ST_POS) + n);
     done += n;
@@ -766,13 +770,17 @@ export function scanOnce(st: usize, scratch: usize, input: usize, len: u32, cont
   // checks and loop — the begun state passes them (magic set, not finished, nothing pushed, held or past
   // the limit: no oversize report), the one chunk is the last, at offset 0 — making its stores: the total,
   // plainChunk's, the lexer's, the position, finish's. (plainChunk stores nothing when it answers false.)
-  if (len <= limit && len <= CHUNK && plainChunk(st, scratch, input, len)) {
-    rawChunk(input, 0, len);
-    s32(st, ST_TOTAL, len);
-    lexPlain(st, pairBytes(scratch, 0), len);
-    s32(st, ST_POS, len);
-    finish(st, true);
-    return <i32>g32(st, ST_NFIND);
+  if (len <= limit && len <= CHUNK) {
+    if (plainChunk(st, scratch, input, len)) {
+      rawChunk(input, 0, len);
+      s32(st, ST_TOTAL, len);
+      lexPlain(st, pairBytes(scratch, 0), len);
+      s32(st, ST_POS, len);
+      finish(st, true);
+      return <i32>g32(st, ST_NFIND);
+    }
+    // (no: scanPush's own try, on the same bytes, would say no again — a second copy and fold of the value)
+    s32(st, ST_FLAGS, FLAG_NOT_PLAIN);
   }
   return scanPush(st, scratch, input, len, 1);
 }

@@ -44,6 +44,8 @@ export const STATE_BYTES: u32 = 2944;
 
 export const FLAG_OVERSIZE: u32 = 1;
 export const FLAG_FINISHED: u32 = 2;
+// scanOnce tried the whole value as plain and plainChunk said no: scanPush, which would try the same bytes again, does not
+export const FLAG_NOT_PLAIN: u32 = 4;
 export const STATE_MAGIC: u32 = 0x5343414e; // "SCAN"
 
 // Lexer fields
