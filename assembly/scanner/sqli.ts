@@ -145,6 +145,8 @@ const A_AGG: u32 = 0x40000;    // FUNC (the bit of OP's A_IS): with A_MATHS, an 
 const A_UNIT: u32 = 0x20000;   // NUM (the bit of OP's A_JOINED): letters glued after the digits (3pm, 2s) — not an integer literal
 const A_HEXGROUP: u32 = 0x40000; // WORD (the bit of OP's A_IS): one to four hex digits, an IPv6 group (::ffff:…), no type name
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
+const A_OPERAND: u32 = 0x2000000; // OP (the bit of WORD's A_PREFIX): IS IN LIKE ILIKE GLOB, a comparison only with an operand SQL writes (see sigIs)
+const A_IN: u32 = 0x10000000;  // OP (the bit of WORD's A_CASE): IN, whose operand is a parenthesis in every dialect (SQLite's IN table aside)
 const A_DANGERTAIL: u32 = 0x100000; // a folded operand ends with a dangerous name (1 - sleep)
 const A_CALLKW: u32 = 0x80000; // KW: CALL (of the EXEC class: CALL takes a procedure name, never a parenthesis)
 const A_VERB: u32 = 0x80000;   // WORD (the bit of KW's A_CALLKW): TABLE, SHOW, DESC, DESCRIBE, HANDLER, MATCH — a verb that starts a statement of its own
@@ -425,11 +427,14 @@ function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u3
     if (n == 2 && (bo & BO_LOOSE) != 0 && type == T_OP && (aux & A_CHAR) == (0x3c << 8) && start == tend(q, 1)) bo |= BO_TAG;
   }
   s32(q, Q_BO, bo);
-  // "The food is great -- highly recommend": IS takes NULL, TRUE, FALSE, UNKNOWN, NOT, DISTINCT FROM (or, in SQLite, any
-  // expression: a number, a quoted literal, a call); a plain name after it, or after IS NOT (or a function's, "is right",
-  // with no '(' yet) is English, no sign of SQL. So IS counts as a comparison only with what follows it (sigIs), not by itself.
-  const isOp = cmpOp && (aux & A_IS) != 0;
-  if (n >= 2 && ttype(q, 1) == T_OP && (taux(q, 1) & A_IS) != 0 && !(type == T_WORD && (flags & ~K_SQL_FUNC) == 0 && (aux & (A_LPAREN | A_UNARY)) == 0)) sigIs(q);
+  // "The food is great -- highly recommend", "Arrived in 3 days -- great", "Like new -- barely used": IS takes NULL, TRUE,
+  // FALSE, UNKNOWN, NOT, DISTINCT FROM (in SQLite any expression: a number, a quoted literal, a call), LIKE a pattern, IN a
+  // parenthesis; a plain name after IS, LIKE or GLOB (or a function's, "is right", with no '(' yet), an operator or
+  // connective ("is in room 3B", "is or"), anything but '(' after IN, is English, no sign of SQL. So these count as a comparison only with what follows them (sigIs), not by themselves.
+  const isOp = cmpOp && (aux & A_OPERAND) != 0;
+  if (n >= 2 && ttype(q, 1) == T_OP && (taux(q, 1) & A_OPERAND) != 0 &&
+      ((taux(q, 1) & A_IN) != 0 ? (aux & A_LPAREN) != 0 :
+       !((type == T_WORD && (flags & ~K_SQL_FUNC) == 0 && (aux & (A_LPAREN | A_UNARY)) == 0) || type == T_OP || type == T_LOGIC))) sigIs(q);
   if ((tm & (TM_LOGIC | TM_KW | TM_VAR)) != 0 || (cmpOp && !isOp) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
   // (Union dues, Order status: UNION takes SELECT, ALL, VALUES, TABLE or a parenthesis and ORDER or GROUP takes BY, never a
   // plain name — such a keyword followed by one was an English word, no sign of SQL)
@@ -1615,7 +1620,11 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
       store<u32>(ent(q, 0) + E_END, end);
       return;
     }
-    push(st, q, T_OP, A_CMP | (len == 2 && load<u16>(word) == 0x7369 ? A_IS : 0) | (first == 0x72 || first == 0x73 ? A_SQLWORD : 0), flags, start, end); return; }
+    // (is in: 2 letters; like glob: 4, ilike: 5 starting with i — rlike is 5 starting with r)
+    const w2 = len == 2 ? <u32>load<u16>(word) : 0;
+    const operand = len == 2 || (len == 4 && (first == 0x6c || first == 0x67)) || (len == 5 && first == 0x69);
+    push(st, q, T_OP, A_CMP | (w2 == 0x7369 ? A_IS : 0) | (w2 == 0x6e69 ? A_IN : 0) | (operand ? A_OPERAND : 0) |
+      (first == 0x72 || first == 0x73 ? A_SQLWORD : 0), flags, start, end); return; }
   if ((flags & STRUCTURAL) != 0) {
     pushKw(st, q, ((flags & K_SQL_EXEC) != 0 && first == 0x63 ? A_CALLKW : 0) | ((flags & K_SQL_WHERE) != 0 && len == 4 ? A_WHEN : 0) |
       ((flags & K_SQL_DDL) != 0 && first == 0x63 && len == 4 ? A_COPY : 0), flags, start, end); // (call, when, copy)

@@ -2054,16 +2054,20 @@ describe('sqli session 25: PostgreSQL functions that run a query given as text, 
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'query'); });
 });
 
-describe('sqli session 26: IS before a plain name is English, no comparison', () => {
+describe('sqli session 26: IS, LIKE or IN before a plain name is English, no comparison', () => {
   // "The food is great -- highly recommend": reviews and messages that use "--" as a dash were blocked as a comment cutting
   // off a query, IS counting as SQL. IS takes NULL, TRUE, FALSE, UNKNOWN, NOT, DISTINCT FROM (or, in SQLite, any
   // expression: a number, a quoted literal, a call); a plain name after it is a sentence's
   it.each(['The food is great -- highly recommend', 'Service is slow -- avoid', 'This is awesome -- thanks', 'the app is broken -- help',
-    'The price is right -- buy now', 'Hi\nhead office is closed -- call us later', 'My order is late -- where is it?', 'Quality is not good -- returned it'])('%s stays clean', (input) => {
+    'The price is right -- buy now', 'Hi\nhead office is closed -- call us later', 'My order is late -- where is it?', 'Quality is not good -- returned it',
+    // (helper fp30: IN takes a parenthesis, LIKE a pattern; IS before an operator is no comparison either)
+    'Arrived in 3 days -- great', 'Cooked rice in 18 min -- way faster than my old one.', 'Like new -- barely used', 'Not in stock -- sad',
+    'The meeting is in room 3B -- not 3A!', 'Fell in love -- 5 stars'])('%s stays clean', (input) => {
     for (const context of ['query', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(false);
   });
   it.each(['x is null -- z', '1 is 1 --', 'price is 5 --', "x is 'a' --", '1 is true--', 'id is distinct from 0--', 'x is not null--',
-    'x is right(1) --', "admin' and password is not null--", '1 or x is not null--', "id'is not-id--", 'x is not 1 --'])('%s is still cut off', (input) => {
+    'x is right(1) --', "admin' and password is not null--", '1 or x is not null--', "id'is not-id--", 'x is not 1 --',
+    '1 in (1)--', 'x in (select 1)--', "x like 'a%' --", '1 like 1--', "x glob '*'--", 'x is in (1)--'])('%s is still cut off', (input) => {
     expect(ruleIds(d.scan(input, { context: 'json' }))).toContain('sqli.comment-truncation');
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['The food is great -- highly recommend', 'x is null -- z', 'x is not null--'], 'json'); });
