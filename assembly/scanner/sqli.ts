@@ -145,7 +145,7 @@ const A_AGG: u32 = 0x40000;    // FUNC (the bit of OP's A_IS): with A_MATHS, an 
 const A_UNIT: u32 = 0x20000;   // NUM (the bit of OP's A_JOINED): letters glued after the digits (3pm, 2s) — not an integer literal
 const A_HEXGROUP: u32 = 0x40000; // WORD (the bit of OP's A_IS): one to four hex digits, an IPv6 group (::ffff:…), no type name
 const A_IS: u32 = 0x40000;     // OP: the word operator IS (only NULL, TRUE, FALSE, NOT ... may follow it)
-const A_OPERAND: u32 = 0x2000000; // OP (the bit of WORD's A_PREFIX): IS IN LIKE ILIKE GLOB, a comparison only with an operand SQL writes (see sigIs)
+const A_OPERAND: u32 = 0x2000000; // OP (the bit of WORD's A_PREFIX): IS IN LIKE ILIKE GLOB, a comparison only with an operand SQL writes (see sigOperator)
 const A_IN: u32 = 0x10000000;  // OP (the bit of WORD's A_CASE): IN, whose operand is a parenthesis in every dialect (SQLite's IN table aside)
 const A_DANGERTAIL: u32 = 0x100000; // a folded operand ends with a dangerous name (1 - sleep)
 const A_CALLKW: u32 = 0x80000; // KW: CALL (of the EXEC class: CALL takes a procedure name, never a parenthesis)
@@ -317,8 +317,8 @@ function spliceOpened(q: usize, n: u32): void {
 }
 
 /** Append a token to the ring (folding an operand's arithmetic), track the break-out shape and SQL signs, and judge. */
-/** The comparison IS, taken as one once its operand is no plain name (see pushToken): the SQL-only shape it is. */
-function sigIs(q: usize): void {
+/** A word operator (IS IN LIKE ILIKE GLOB) taken as a comparison once its operand shows SQL (see pushToken): the SQL-only shape it is. */
+function sigOperator(q: usize): void {
   s32(q, Q_SIG, (g32(q, Q_SIG) + 1) | SIG_SYMBOLIC);
 }
 
@@ -430,11 +430,12 @@ function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u3
   // "The food is great -- highly recommend", "Arrived in 3 days -- great", "Like new -- barely used": IS takes NULL, TRUE,
   // FALSE, UNKNOWN, NOT, DISTINCT FROM (in SQLite any expression: a number, a quoted literal, a call), LIKE a pattern, IN a
   // parenthesis; a plain name after IS, LIKE or GLOB (or a function's, "is right", with no '(' yet), an operator or
-  // connective ("is in room 3B", "is or"), anything but '(' after IN, is English, no sign of SQL. So these count as a comparison only with what follows them (sigIs), not by themselves.
+  // connective ("is in room 3B", "is or"), anything but '(' after IN, is English, no sign of SQL. So these count as a
+  // comparison only with what follows them (sigOperator), not by themselves.
   const isOp = cmpOp && (aux & A_OPERAND) != 0;
   if (n >= 2 && ttype(q, 1) == T_OP && (taux(q, 1) & A_OPERAND) != 0 &&
       ((taux(q, 1) & A_IN) != 0 ? (aux & A_LPAREN) != 0 :
-       !((type == T_WORD && (flags & ~K_SQL_FUNC) == 0 && (aux & (A_LPAREN | A_UNARY)) == 0) || type == T_OP || type == T_LOGIC))) sigIs(q);
+       !((type == T_WORD && (flags & ~K_SQL_FUNC) == 0 && (aux & (A_LPAREN | A_UNARY)) == 0) || type == T_OP || type == T_LOGIC))) sigOperator(q);
   if ((tm & (TM_LOGIC | TM_KW | TM_VAR)) != 0 || (cmpOp && !isOp) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
   // (Union dues, Order status: UNION takes SELECT, ALL, VALUES, TABLE or a parenthesis and ORDER or GROUP takes BY, never a
   // plain name — such a keyword followed by one was an English word, no sign of SQL)
