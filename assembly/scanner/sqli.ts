@@ -317,6 +317,13 @@ function spliceOpened(q: usize, n: u32): void {
 }
 
 /** Append a token to the ring (folding an operand's arithmetic), track the break-out shape and SQL signs, and judge. */
+/** `word` names what IS tests beyond NULL TRUE FALSE: UNKNOWN (MySQL, PostgreSQL: `0 is not unknown--` is a tautology
+ * there), JSON, DOCUMENT, NORMALIZED (PostgreSQL), NAN, INFINITE, EMPTY (Oracle) — no plain name after IS (see wordToken). */
+function isTestWord(word: usize, len: u32): bool {
+  return len >= 3 && len <= 10 && (wordIs(word, len, "unknown") || wordIs(word, len, "json") || wordIs(word, len, "document") ||
+    wordIs(word, len, "normalized") || wordIs(word, len, "nan") || wordIs(word, len, "infinite") || wordIs(word, len, "empty"));
+}
+
 /** A word operator (IS IN LIKE ILIKE GLOB) taken as a comparison once its operand shows SQL (see pushToken): the SQL-only shape it is. */
 function sigOperator(q: usize): void {
   s32(q, Q_SIG, (g32(q, Q_SIG) + 1) | SIG_SYMBOLIC);
@@ -431,8 +438,16 @@ function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u3
   // FALSE, UNKNOWN, NOT, DISTINCT FROM (in SQLite any expression: a number, a quoted literal, a call), LIKE a pattern, IN a
   // parenthesis; a plain name after IS, LIKE or GLOB (or a function's, "is right", with no '(' yet), an operator or
   // connective ("is in room 3B", "is or"), anything but '(' after IN, is English, no sign of SQL. So these count as a
-  // comparison only with what follows them (sigOperator), not by themselves.
-  const isOp = cmpOp && (aux & A_OPERAND) != 0;
+  // comparison only with what follows them (sigOperator), not by themselves — after a plain name or opening the value, as
+  // prose writes them. After a number, a literal, a quote broken out of, a ')' or a variable they count at once, whatever
+  // follows: 0 is not id--, ' is not name--, 0 not in ids-- are SQLite's (red team rt32).
+  let isOp = cmpOp && (aux & A_OPERAND) != 0;
+  if (isOp && n >= 2 && !(ttype(q, 1) == T_WORD && (tflags(q, 1) & ~K_SQL_FUNC) == 0 && (taux(q, 1) & (A_RPAREN | A_BREAKOUT)) == 0) &&
+      !(ttype(q, 1) == T_OP && (taux(q, 1) & A_OPERAND) != 0) && // (is in room 3B: after another one still waiting)
+      !isKw(q, 1, K_SQL_ORDER | K_SQL_UNION)) { // ("My order is late": ORDER or UNION with no BY or SELECT, a noun)
+    isOp = false;
+    store<u32>(e + E_AUX, aux & ~A_OPERAND);
+  }
   if (n >= 2 && ttype(q, 1) == T_OP && (taux(q, 1) & A_OPERAND) != 0 &&
       ((taux(q, 1) & A_IN) != 0 ? (aux & A_LPAREN) != 0 :
        !((type == T_WORD && (flags & ~K_SQL_FUNC) == 0 && (aux & (A_LPAREN | A_UNARY)) == 0) || type == T_OP || type == T_LOGIC))) sigOperator(q);
@@ -1652,6 +1667,8 @@ function wordToken(st: usize, q: usize, flags: u64, first: u32, start: u32, end:
     push(st, q, T_OP, A_CMP | a0, 0, s0, end);
     return;
   }
+  // (x is not unknown: a test word after IS counts it as the comparison it is, see isTestWord)
+  if (g32(q, Q_NTOK) > 0 && ttype(q, 0) == T_OP && (taux(q, 0) & (A_OPERAND | A_IS)) == (A_OPERAND | A_IS) && isTestWord(word, len)) sigOperator(q);
   let postfix = false;
   if (g32(q, Q_NTOK) == 1) postfix = (g32(q, Q_BO) & BO_SHAPE) == 1 && isBreakout(q, 0) && postfixNull(word, len);
   pushWord(st, q, (procPrefix(word, len) ? A_PROC : 0) | wordAux(flags, first, word, len), flags, start, end);
