@@ -17,20 +17,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector, type ScanContext } from '../../src/index.js';
 
 interface Row { payload: string; context: ScanContext; label: string; source: string }
-const rows: Row[] = readFileSync(new URL('./probes/session24-ordinary.jsonl', import.meta.url), 'utf8')
+const probes = (name: string): Row[] => readFileSync(new URL(`./probes/${name}.jsonl`, import.meta.url), 'utf8')
   .split('\n').filter(Boolean).map((line) => JSON.parse(line) as Row);
 
 let d: Detector;
 beforeAll(async () => { d = await createDetector({ paranoia: 1 }); });
 afterAll(async () => { await d.close(); });
 
-describe('session 24 ordinary traffic (false-positive hunt fp28), each value in its context', () => {
-  it('holds 3,432 ordinary values', () => {
-    expect(rows.length).toBe(3432);
+/** A set of ordinary values, each scanned in its context, blocks no more of them than measured. */
+function pinned(rows: Row[], size: number, measured: number): void {
+  it(`holds ${size} ordinary values`, () => {
+    expect(rows.length).toBe(size);
     expect(rows.every((r) => r.label === 'benign')).toBe(true);
   });
-  it('blocks no more of them than measured (331 of 3,432)', () => {
+  it(`blocks no more of them than measured (${measured} of ${size})`, () => {
     const blocked = rows.filter((r) => d.scan(r.payload, { context: r.context }).blocked);
-    expect(blocked.length, blocked.slice(0, 40).map((r) => `${r.context} ${JSON.stringify(r.payload).slice(0, 120)}`).join('\n')).toBeLessThanOrEqual(331);
+    expect(blocked.length, blocked.slice(0, 40).map((r) => `${r.context} ${JSON.stringify(r.payload).slice(0, 120)}`).join('\n')).toBeLessThanOrEqual(measured);
   });
+}
+
+describe('session 24 ordinary traffic (false-positive hunt fp28), each value in its context', () => {
+  pinned(probes('session24-ordinary'), 3432, 331);
+});
+
+// Session 26's hunt (helper fp30): 5,254 values written fresh from what users and clients send — reviews and support
+// messages in several styles and languages, searches, names, addresses, passwords, titles, recipes, code and SQL as pasted
+// in chats, markdown, file names, URLs, API fields, headers — each in its context (query and form values encoded as
+// browsers send them). Measured at paranoia 1: 220 blocked when written (fca28da), 207 after the IS, IN and LIKE change.
+// Most of what is left: technical text (pasted SQL and shell, code spans), rating scales ("where 1=bad and 10=great"),
+// heights before a dash (I'm 6'2" -- the XL…), Keynote's .key and .bak/.old file names, "; make sure" after a semicolon.
+describe('session 26 ordinary traffic (false-positive hunt fp30), each value in its context', () => {
+  pinned(probes('session26-ordinary'), 5254, 207);
 });
