@@ -5,7 +5,7 @@ import type { Detector } from './detector.js';
 import { fieldLocation, jsonPathSegment } from './json-path.js';
 import type { RequestLike, ScanContext, ScanResult, Threat } from './types.js';
 import { RULES } from './rules.generated.js';
-import { uploadNameResult, withoutRule } from './results.js';
+import { onlyCategory, uploadNameResult, withoutRule } from './results.js';
 import { assertLiveView, CONTEXT_CODES } from './engine.js';
 import { contentCodings, inflateBody, textsAsSent, UnsupportedCodingError } from '../http/content-encoding.js';
 import { charsetPlan, readableBody } from '../http/charset.js';
@@ -262,7 +262,18 @@ function scanHeader(d: Detector, acc: Acc, name: string, value: string): void {
   if (plain !== undefined && plain(value)) return;
   // Referer: https://shop.test/search?q=javascript%3A+the+good+parts — an address, read as the request's own target is
   // (a same-origin referrer keeps the query the site was just asked: a search it let through, read the same way)
-  if (name === 'referer' && HTTP_ADDRESS.test(value)) { scanTarget(d, acc, value, 'header:referer'); return; }
+  if (name === 'referer' && HTTP_ADDRESS.test(value)) {
+    scanTarget(d, acc, value, 'header:referer');
+    // …and whole, for a shell that is handed the header as sent: '&' between pairs chains commands there (x.test/?a=1&id,
+    // ?x&&IFS=,&&c=touch,/tmp/p&&$c: red team rt33). Only its command-injection findings: the address admits no quote,
+    // '<' or whitespace, so SQL and markup read it as the pairs do.
+    const whole = d.scanField(value, 'header');
+    if (whole !== null && whole.threats.length > 0) {
+      const shell = onlyCategory(whole, 'cmdi');
+      if (shell.threats.length > 0) addThreats(acc, shell, 'header:referer');
+    }
+    return;
+  }
   const r = d.scanField(value, 'header');
   if (r !== null && r.threats.length > 0) addThreats(acc, r, `header:${name}`);
 }

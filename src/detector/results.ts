@@ -44,3 +44,17 @@ export function uploadNameResult<R extends ScanResult | null>(result: R, filenam
  */
 const OS_METADATA_OR_LOG = /^(?:\.DS_Store|desktop\.ini|[A-Za-z0-9][\w. -]*\.log)$/i;
 
+
+/**
+ * `result`'s findings of one category only, each rule scored once (a value scores a rule once however often it fired).
+ * `blocked` is left to the caller's threshold.
+ */
+export function onlyCategory(result: ScanResult, category: Threat['category']): ScanResult {
+  const threats = result.threats.filter((t) => t.category === category);
+  const scored = new Set<string>();
+  let score = 0;
+  for (const t of threats) if (!scored.has(t.ruleId)) { scored.add(t.ruleId); score += t.score; }
+  const out: ScanResult = { blocked: false, score, threats };
+  if (result.truncated) out.truncated = true;
+  return out;
+}

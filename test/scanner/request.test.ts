@@ -259,6 +259,13 @@ describe('analyzeRequest and the middleware read values as the application does 
       "https://shop.test/search?q=x'&email--", 'https://shop.test/search?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E', "1' and sleep(5)--"]) {
       expect((await d.analyzeRequest({ method: 'GET', url: '/item/1', headers: { referer } })).blocked, referer).toBe(true);
     }
+    // and whole for the shell: '&' between pairs chains commands there (red team rt33, run in dash and bash)
+    for (const referer of ['https://x.test/search?q=shoes&&IFS=,&&c=touch,/tmp/pwned&&$c', 'https://x.test/?q=shoes&page=2&id',
+      'https://x.test/?a=1&b=2#c=3&whoami&', 'https://x.test/?a=$(:&&whoami)', 'https://x.test/#&id']) {
+      const r = await d.analyzeRequest({ method: 'GET', url: '/item/1', headers: { referer } });
+      expect(r.blocked, referer).toBe(true);
+      expect(r.threats.filter((t) => t.location === 'header:referer').every((t) => t.category === 'cmdi'), referer).toBe(true);
+    }
     // (only the Referer: another header holding the same text is read as before)
     expect((await d.analyzeRequest({ method: 'GET', url: '/', headers: { 'x-return-to': 'https://shop.test/search?q=javascript%3A+the+good+parts' } })).blocked).toBe(true);
   });
