@@ -325,8 +325,8 @@ function isTestWord(word: usize, len: u32): bool {
 }
 
 /** A word operator (IS IN LIKE ILIKE GLOB) taken as a comparison once its operand shows SQL (see pushToken): the SQL-only shape it is. */
-function sigOperator(q: usize): void {
-  s32(q, Q_SIG, (g32(q, Q_SIG) + 1) | SIG_SYMBOLIC);
+function sigOperator(q: usize, symbolic: bool = true): void {
+  s32(q, Q_SIG, (g32(q, Q_SIG) + 1) | (symbolic ? SIG_SYMBOLIC : 0));
 }
 
 function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
@@ -450,7 +450,11 @@ function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u3
   }
   if (n >= 2 && ttype(q, 1) == T_OP && (taux(q, 1) & A_OPERAND) != 0 &&
       ((taux(q, 1) & A_IN) != 0 ? (aux & A_LPAREN) != 0 :
-       !((type == T_WORD && (flags & ~K_SQL_FUNC) == 0 && (aux & (A_LPAREN | A_UNARY)) == 0) || type == T_OP || type == T_LOGIC))) sigOperator(q);
+       !((type == T_WORD && (flags & ~K_SQL_FUNC) == 0 && (aux & (A_LPAREN | A_UNARY)) == 0) || type == T_OP || type == T_LOGIC))) {
+    // ("Your OTP is 123456 -- valid for 5 minutes": a name IS a number, SQLite's only, is SQL as "version 2" is — a dash after
+    // it with words on its line stays prose, see onComment — not a shape prose rarely makes)
+    sigOperator(q, !(type == T_NUM && (aux & (A_LPAREN | A_UNARY)) == 0));
+  }
   if ((tm & (TM_LOGIC | TM_KW | TM_VAR)) != 0 || (cmpOp && !isOp) || (flags & (K_SQL_FUNC | K_SQL_DANGER | K_SQL_VALUEKW)) != 0) s32(q, Q_SIG, g32(q, Q_SIG) + 1);
   // (Union dues, Order status: UNION takes SELECT, ALL, VALUES, TABLE or a parenthesis and ORDER or GROUP takes BY, never a
   // plain name — such a keyword followed by one was an English word, no sign of SQL)

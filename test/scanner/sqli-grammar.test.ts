@@ -2062,7 +2062,7 @@ describe('sqli session 26: IS, LIKE or IN before a plain name is English, no com
     'The price is right -- buy now', 'Hi\nhead office is closed -- call us later', 'My order is late -- where is it?', 'Quality is not good -- returned it',
     // (helper fp30: IN takes a parenthesis, LIKE a pattern; IS before an operator is no comparison either)
     'Arrived in 3 days -- great', 'Cooked rice in 18 min -- way faster than my old one.', 'Like new -- barely used', 'Not in stock -- sad',
-    'The meeting is in room 3B -- not 3A!', 'Fell in love -- 5 stars'])('%s stays clean', (input) => {
+    'The meeting is in room 3B -- not 3A!', 'Fell in love -- 5 stars', 'Your OTP is 123456 -- valid for 5 minutes.'])('%s stays clean', (input) => {
     for (const context of ['query', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(false);
   });
   it.each(['x is null -- z', '1 is 1 --', 'price is 5 --', "x is 'a' --", '1 is true--', 'id is distinct from 0--', 'x is not null--',
@@ -2071,7 +2071,7 @@ describe('sqli session 26: IS, LIKE or IN before a plain name is English, no com
     // (red team rt32, run in SQLite and PostgreSQL 15: IS [NOT] UNKNOWN is a tautology there; after a number, a quote broken
     // out of or a variable, IS, IN and LIKE count whatever follows — SQLite's IS takes any expression and IN a table)
     '0 is not unknown-- -', "' is not unknown-- -", 'id is not unknown-- -', 'x is not json--', "' is not name--", "admin' is not pass--",
-    '0 is not id--', '0 is not +id--', '1 is not [id]--', '0 not in ids--', "' ilike foo--", '%\' is not name--'])('%s is still cut off', (input) => {
+    '0 is not id--', '0 is not +id--', 'id is 1--', 'x is 1 -- -', 'My code is 1234 -- thanks', '1 is not [id]--', '0 not in ids--', "' ilike foo--", '%\' is not name--'])('%s is still cut off', (input) => {
     expect(ruleIds(d.scan(input, { context: 'json' }))).toContain('sqli.comment-truncation');
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['The food is great -- highly recommend', 'x is null -- z', 'x is not null--'], 'json'); });
