@@ -44,7 +44,6 @@ export function uploadNameResult<R extends ScanResult | null>(result: R, filenam
  */
 const OS_METADATA_OR_LOG = /^(?:\.DS_Store|desktop\.ini|[A-Za-z0-9][\w. -]*\.log)$/i;
 
-
 /**
  * `result`'s findings of one category only, each rule scored once (a value scores a rule once however often it fired).
  * `blocked` is left to the caller's threshold.
