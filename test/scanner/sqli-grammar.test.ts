@@ -2045,13 +2045,8 @@ describe('sqli session 25: PostgreSQL functions that run a query given as text, 
   const attacks = ["1 and query_to_xml('select 1',true,true,'') is not null", "1 and length(database_to_xml(true,true,''))>0",
     "1;select dblink_exec('host=x','drop table t')", "1 and (select dblink('host=evil','select 1')) is null",
     "x' union select pg_read_binary_file('/etc/passwd')--", "1 and pg_stat_file('/etc/passwd') is not null", "1 or table_to_xml('users',true,true,'') is null"];
-  it.each(attacks)('%s is a dangerous function', (input) => {
-    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('sqli.dangerous-function');
-  });
-  it.each(['query_to_xml', 'use query_to_xml to export a report', 'the dblink extension'])('%s stays clean', (input) => {
-    expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
-  });
-  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, attacks, 'query'); });
+  // (the shared cases: the rule and a block in query, form and json; the clean ones and the splits read as a query)
+  ruleCases('sqli.dangerous-function', 'is a dangerous function', 'query', attacks, ['query_to_xml', 'use query_to_xml to export a report', 'the dblink extension']);
 });
 
 describe('sqli session 26: IS, LIKE or IN before a plain name is English, no comparison', () => {
