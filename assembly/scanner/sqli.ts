@@ -441,16 +441,20 @@ function pushWord(st: usize, q: usize, aux: u32, flags: u64, start: u32, end: u3
   // comparison only with what follows them (sigOperator), not by themselves — after a plain name or opening the value, as
   // prose writes them. After a number, a literal, a quote broken out of, a ')' or a variable they count at once, whatever
   // follows: 0 is not id--, ' is not name--, 0 not in ids-- are SQLite's (red team rt32).
-  let isOp = cmpOp && (aux & A_OPERAND) != 0;
-  if (isOp && n >= 2 && !(ttype(q, 1) == T_WORD && (tflags(q, 1) & ~K_SQL_FUNC) == 0 && (taux(q, 1) & (A_RPAREN | A_BREAKOUT)) == 0) &&
-      !(ttype(q, 1) == T_OP && (taux(q, 1) & A_OPERAND) != 0) && // (is in room 3B: after another one still waiting)
-      !isKw(q, 1, K_SQL_ORDER | K_SQL_UNION)) { // ("My order is late": ORDER or UNION with no BY or SELECT, a noun)
-    isOp = false;
-    store<u32>(e + E_AUX, aux & ~A_OPERAND);
-  }
-  if (n >= 2 && ttype(q, 1) == T_OP && (taux(q, 1) & A_OPERAND) != 0 &&
+  // (by type, so that pushComma's and pushOp's constant types fold the tests away: neither a ',' nor an operator
+  // character is such an operator or its operand)
+  let isOp = false;
+  if (type == T_OP) {
+    isOp = (aux & A_OPERAND) != 0;
+    if (isOp && n >= 2 && !(ttype(q, 1) == T_WORD && (tflags(q, 1) & ~K_SQL_FUNC) == 0 && (taux(q, 1) & (A_RPAREN | A_BREAKOUT)) == 0) &&
+        !(ttype(q, 1) == T_OP && (taux(q, 1) & A_OPERAND) != 0) && // (is in room 3B: after another one still waiting)
+        !isKw(q, 1, K_SQL_ORDER | K_SQL_UNION)) { // ("My order is late": ORDER or UNION with no BY or SELECT, a noun)
+      isOp = false;
+      store<u32>(e + E_AUX, aux & ~A_OPERAND);
+    }
+  } else if (type != T_COMMA && n >= 2 && ttype(q, 1) == T_OP && (taux(q, 1) & A_OPERAND) != 0 &&
       ((taux(q, 1) & A_IN) != 0 ? (aux & A_LPAREN) != 0 :
-       !((type == T_WORD && (flags & ~K_SQL_FUNC) == 0 && (aux & (A_LPAREN | A_UNARY)) == 0) || type == T_OP || type == T_LOGIC))) {
+       !((type == T_WORD && (flags & ~K_SQL_FUNC) == 0 && (aux & (A_LPAREN | A_UNARY)) == 0) || type == T_LOGIC))) {
     // ("Your OTP is 123456 -- valid for 5 minutes": a name IS a number, SQLite's only, is SQL as "version 2" is — a dash after
     // it with words on its line stays prose, see onComment — not a shape prose rarely makes)
     sigOperator(q, !(type == T_NUM && (aux & (A_LPAREN | A_UNARY)) == 0));

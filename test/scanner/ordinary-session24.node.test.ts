@@ -43,9 +43,9 @@ describe('session 24 ordinary traffic (false-positive hunt fp28), each value in 
 // Session 26's hunt (helper fp30): 5,254 values written fresh from what users and clients send — reviews and support
 // messages in several styles and languages, searches, names, addresses, passwords, titles, recipes, code and SQL as pasted
 // in chats, markdown, file names, URLs, API fields, headers — each in its context (query and form values encoded as
-// browsers send them). Measured at paranoia 1: 220 blocked when written (fca28da), 205 after the IS, IN and LIKE change.
+// browsers send them). Measured at paranoia 1: 220 blocked when written (fca28da), 204 after the IS, IN and LIKE change.
 // Most of what is left: technical text (pasted SQL and shell, code spans), rating scales ("where 1=bad and 10=great"),
 // heights before a dash (I'm 6'2" -- the XL…), Keynote's .key and .bak/.old file names, "; make sure" after a semicolon.
 describe('session 26 ordinary traffic (false-positive hunt fp30), each value in its context', () => {
-  pinned(probes('session26-ordinary'), 5254, 205);
+  pinned(probes('session26-ordinary'), 5254, 204);
 });
