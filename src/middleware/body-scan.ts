@@ -683,6 +683,9 @@ class JsonBodyScanner implements BodyScanner {
 
   finish(): GuardScanResult {
     if (this.#inString || this.#depth > 0 || this.#deep > 0 || !this.#sawRoot) this.malformed = true;
+    // A document cut inside a string (`{"a":"b`): that value never ends, and its stream's state
+    // slot goes back now, not when GC finds the lease. (Malformed: no handler reads it as a value.)
+    this.#value.abort();
     return this.#findings.result();
   }
 
