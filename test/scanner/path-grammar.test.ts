@@ -6,8 +6,9 @@ import type { Detector } from '../../src/index.js';
 import { detector, ruleIds, expectSameWhenSplit } from './helpers.js';
 
 let d: Detector;
-beforeAll(async () => { d = await detector(); });
-afterAll(async () => { await d.close(); });
+let d2: Detector;
+beforeAll(async () => { d = await detector(); d2 = await detector({ paranoia: 2 }); });
+afterAll(async () => { await d.close(); await d2.close(); });
 
 const positives: Array<[string, string]> = [
   // Windows system files named as stem.ext (the page, hibernation and swap files, a user's registry hive)
@@ -199,11 +200,26 @@ describe('path: reports held for what follows', () => {
     expect(ids).not.toContain('path.secret-extension');
     expect(ids).not.toContain('path.sensitive-extension');
   });
-  it.each(['backup.sql', 'key.pem', "readFile('id.pem')", 'dump.sql.gz', 'x.sql;'])('%s has a secret extension', (input) => {
+  const secrets = ['/backup.sql', 'keys/key.pem', "readFile('/srv/id.pem')", 'db\\dump.sql.gz', 'a/x.sql;', '..\\site.bak', 'https://x.test/db.sql'];
+  it.each(secrets)('%s has a secret extension', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('path.secret-extension');
   });
+  // (fp30: file names in uploads' metadata, messages and API fields — Keynote's slides are .key — name no file to read;
+  // at paranoia 2 the extension still counts, as a sensitive one)
+  const bare = ['backup.sql', 'key.pem', "readFile('id.pem')", 'dump.sql.gz', 'x.sql;', 'Pitch Deck v7.key', 'notes.old', 'x /y backup.sql'];
+  it.each(bare)('%s, a bare file name, is no path to one', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('path.secret-extension');
+    expect(ruleIds(d.scan(input, { context: 'json' }))).not.toContain('path.secret-extension');
+  });
+  it.each(['backup.sql', 'notes.old'])('%s is a sensitive extension at paranoia 2', (input) => {
+    expect(ruleIds(d2.scan(input, { context: 'query' }))).toContain('path.sensitive-extension');
+  });
+  it('the request path itself counts a bare name (forced browsing: /site.bak)', () => {
+    expect(ruleIds(d.scan('/site.bak', { context: 'path' }))).toContain('path.secret-extension');
+    expect(ruleIds(d.scan('site.bak', { context: 'path' }))).toContain('path.secret-extension');
+  });
   it('gives the same findings when split at every byte', () => {
-    expectSameWhenSplit(d, [...prose, ...files, 'worker.sql-wasm.js', 'body.dump()', 'backup.sql', 'x.sql;']);
+    expectSameWhenSplit(d, [...prose, ...files, 'worker.sql-wasm.js', 'body.dump()', ...secrets, ...bare]);
   });
 });
 
@@ -214,7 +230,7 @@ describe('path: a sensitive name opening the value, or after a plain word, is pr
     'Where is ~/.bashrc on macOS?', '/var/www is the default web root'];
   // a name alone, followed by one word only, or in a run that holds an option, a key=value, a quote or a drive
   const files = ['win.ini', 'boot.ini vs', '/etc/passwd foo', 'config.php;', 'dd if=/etc/passwd of=/tmp/x', '-K /etc/passwd http://x.test',
-    "x '/etc/passwd' y z", 'read /etc/passwd', 'f=@/etc/passwd a b', 'backup.sql', 'x backup.sql', 'c:\\boot.ini is old', '/etc/passwd%00 foo bar'];
+    "x '/etc/passwd' y z", 'read /etc/passwd', 'f=@/etc/passwd a b', '/backup.sql', 'x db/backup.sql', 'c:\\boot.ini is old', '/etc/passwd%00 foo bar'];
   it.each(prose)('%s is prose', (input) => {
     expect(d.scan(input, { context: 'query' }).threats.filter((t) => t.category === 'path')).toEqual([]);
   });
