@@ -424,9 +424,10 @@ function pathWordFull(st: usize, p: usize, flags: u64, len: u32, same: bool, sta
   else if (!((dd == 1 || dd == 2) && adjacent)) s32(p, PT_DOTDIR, 0);
   if (g32(p, PT_EXT) == start + 1) {
     // A secret's extension on a bare name (dump.sql, Pitch Deck.key, cert.pem: an upload's or a message's file name) names
-    // no file to read: it does in a path (a separator earlier in its run: /site/db.sql, ..\x.bak) or as the request path
-    // itself (forced browsing). (At paranoia 2 the bare name still reports as a sensitive extension.)
-    const named = g32(st, ST_CONTEXT) == CTX_PATH || g32(p, PT_SEG) > g32(h, H_RUN);
+    // no file to read: it does in a path (a separator anywhere before it: /site/db.sql, ..\x.bak, ../Copy of db.sql, and
+    // x/%09db.sql, whose tab a URL parser drops, red team rt34) or as the request path itself (forced browsing). (At paranoia
+    // 2 the bare name still reports as a sensitive extension.)
+    const named = g32(st, ST_CONTEXT) == CTX_PATH || g32(p, PT_SEG) != 0;
     const ext: u32 = ((flags & K_P_SENS_EXT_STRONG) != 0 && named ? 1 : 0) | ((flags & K_P_SENS_EXT) != 0 ? 2 : 0);
     if (ext != 0) { s32(h, H_EXT, ext); s32(h, H_EXT_START, start - 1); s32(h, H_EXT_END, end); }
     if (g32(p, PT_DOTDIR) == 2 && (flags & K_P_DOTCONF) != 0) report(st, R_PATH_SENSITIVE_FILE, g32(p, PT_DD_START), end);

@@ -200,13 +200,16 @@ describe('path: reports held for what follows', () => {
     expect(ids).not.toContain('path.secret-extension');
     expect(ids).not.toContain('path.sensitive-extension');
   });
-  const secrets = ['/backup.sql', 'keys/key.pem', "readFile('/srv/id.pem')", 'db\\dump.sql.gz', 'a/x.sql;', '..\\site.bak', 'https://x.test/db.sql'];
+  // (a separator anywhere before the name: red team rt34 put a tab after it, which URL parsers drop — new URL('./' + f, base)
+  // read x/\tdb.sql as x/db.sql — or a space in the name: ../Copy of db.sql)
+  const secrets = ['/backup.sql', 'keys/key.pem', "readFile('/srv/id.pem')", 'db\\dump.sql.gz', 'a/x.sql;', '..\\site.bak', 'https://x.test/db.sql',
+    'x/\tdb.sql', '..\t/..\t/\tdb.sql', '/var/backups/\tdb.sql', '../Copy of db.sql', 'x /y backup.sql'];
   it.each(secrets)('%s has a secret extension', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('path.secret-extension');
   });
   // (fp30: file names in uploads' metadata, messages and API fields — Keynote's slides are .key — name no file to read;
   // at paranoia 2 the extension still counts, as a sensitive one)
-  const bare = ['backup.sql', 'key.pem', "readFile('id.pem')", 'dump.sql.gz', 'x.sql;', 'Pitch Deck v7.key', 'notes.old', 'x /y backup.sql'];
+  const bare = ['backup.sql', 'key.pem', "readFile('id.pem')", 'dump.sql.gz', 'x.sql;', 'Pitch Deck v7.key', 'notes.old', 'I sent dump.sql and cert.pem'];
   it.each(bare)('%s, a bare file name, is no path to one', (input) => {
     expect(ruleIds(d.scan(input, { context: 'query' }))).not.toContain('path.secret-extension');
     expect(ruleIds(d.scan(input, { context: 'json' }))).not.toContain('path.secret-extension');
