@@ -729,7 +729,12 @@ function judge(st: usize, q: usize): void {
         // syntax error; a literal compared there, where 1=1, or a connective after it is still judged)
         const where = isKw(q, 3, K_SQL_WHERE) && ((taux(q, 3) & A_WHEN) == 0 || (t4 == T_WORD && (taux(q, 4) & A_CASE) != 0) ||
           (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR)) &&
-          !(g32(q, Q_NTOK) == 4 && (taux(q, 3) & (A_WHEN | A_LPAREN | A_COMMENT)) == 0 && plainName(q, 2) && (taux(q, 2) & A_LPAREN) == 0);
+          !(g32(q, Q_NTOK) == 4 && (taux(q, 3) & (A_WHEN | A_LPAREN | A_COMMENT)) == 0 && plainName(q, 2) && (taux(q, 2) & A_LPAREN) == 0) &&
+          // (nor WHERE before a number compared to a plain name, as a scale's legend writes it: "where 1 = lowest", "Rating
+          // where 1=bad" — a tautology compares literals, and a column compared after WHERE needs the FROM or SET of a
+          // statement, which its own rules judge)
+          !(ttype(q, 2) == T_NUM && (taux(q, 2) & A_HEX) == 0 && plainName(q, 0) && (eaux(r0) & A_LPAREN) == 0 &&
+            (taux(q, 3) & (A_WHEN | A_LPAREN | A_COMMENT)) == 0);
         // (=IF(A1>10,  =IF(AND(A1>0,B1<5),: a spreadsheet formula compares a cell, and SQL has no cells)
         const cell = ttype(q, 2) == T_WORD && (taux(q, 2) & A_CELL) != 0 && (taux(q, 2) & A_LPAREN) != 0;
         // (a comma right before a word connective is English — Explorer < 9, and node < 0.6 — SQL never writes ", and")

@@ -2071,3 +2071,16 @@ describe('sqli session 26: IS, LIKE or IN before a plain name is English, no com
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['The food is great -- highly recommend', 'x is null -- z', 'x is not null--'], 'json'); });
 });
+
+describe('sqli session 27: WHERE before a number compared to a plain name is a scale\'s legend', () => {
+  // (ordinary sets: "where 1 = lowest", "Rating where 1=bad" — a tautology compares literals, and a column compared after
+  // WHERE needs a statement's FROM or SET, which its own rules judge)
+  it.each(['where 1 = lowest', 'Rating where 1=bad', 'Scale of 1-10 where 10 = perfect', 'where 5 > worst'])('%s stays clean', (input) => {
+    for (const context of ['query', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(false);
+  });
+  it.each(['where 1=1', 'x where 2>1', "x' where 1=1--", 'where 1=(1)', "where 1='1'", 'where 0x1=id', '1 union select pass from users where 1=id--',
+    '1; delete from users where 1=id', "1' and 1=(select 1 from users where 1=id)--", "' where 1=id--"])('%s is still blocked', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['Rating where 1=bad', 'where 1=1', "x' where 1=1--"], 'json'); });
+});
