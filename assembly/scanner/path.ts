@@ -809,7 +809,11 @@ function pathPunctFull(st: usize, p: usize, h: usize, c: u32, start: u32, end: u
     else if ((f == 14 || f == 15) && adjacent && c > 0x20) s32(p, PT_FILE, c == 0x21 ? 15 : 14);
     else s32(p, PT_FILE, 0);
     if (c == 0x24 && adjacent && prev == 0x3a && ntfsStream(p, h)) { s32(p, PT_FILE, 19); s32(p, PT_F_START, start); }
-    s32(p, PT_DOTS, 0);
+    // A segment's '..' then spacing is still the parent step when a separator follows: Windows drops a segment's
+    // trailing spaces, and URL parsers (new URL, fetch, urljoin) drop a tab, which the decoder folds to a space
+    // (..%09/..%09/etc/passwd read /etc/passwd through new URL('./' + f, base): red team rt34)
+    if (c == 0x20 && g32(p, PT_DOTS) == 2 && g32(p, PT_DEND) == start && g32(p, PT_DOTSEG) != 0) s32(p, PT_DEND, end);
+    else s32(p, PT_DOTS, 0);
     s32(p, PT_SYS, 0);
     s32(p, PT_STEM, 0);
     s32(p, PT_SLASHES, 0);

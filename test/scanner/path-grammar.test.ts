@@ -477,3 +477,17 @@ describe('path session 23 (red team rt27p): files an application owns that hold 
     expect(d.scan(input, { context: 'query' }).blocked).toBe(false);
   });
 });
+
+describe("path: a segment's '..' then spacing before the separator is still a parent step", () => {
+  // (red team rt34: URL parsers — new URL, fetch, Python's urljoin — drop a tab, which the decoder folds to a space, and
+  // Windows drops a segment's trailing spaces: ..%09/..%09/..%09/etc/passwd read /etc/passwd through new URL('./' + f, base))
+  it.each(['..\t/..\t/..\t/etc/passwd', '..%09/..%09/..%09/%09etc/%09passwd', '..\t/..\t/\t.env', '.. /.. /x', 'a/..\t/..\t/b'])('%s climbs', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'query' }))).toContain('path.traversal-sequence');
+  });
+  it.each(['Wait .. / what', 'hmm.. /s', '.. and then', '1 .. 2 / 3', 'So.. /r/all is down'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+  it('gives the same findings when split at every byte', () => {
+    expectSameWhenSplit(d, ['..\t/..\t/..\t/etc/passwd', '.. /.. /x', 'Wait .. / what']);
+  });
+});
