@@ -27,8 +27,8 @@ export function withoutRule(result: ScanResult, ruleId: string): ScanResult {
  * The scan of an upload's filename (multipart `filename`, scanned as a path) as it counts: less
  * `path.secret-extension`. The name a client gives the file it sends (`slides.key` — Keynote —,
  * `dump.sql`, `notes.old`) asks the server for no file; traversal, null bytes and the other path
- * rules still count. (The scanner itself counts the extension only in a path — `x/dump.sql`, or the
- * request path: `/site.bak` asks for a backup; a filename with a directory in it asks for none.)
+ * rules still count. (The scanner counts the extension only on a name in a path, `x/dump.sql`, or in
+ * the request path, `/site.bak`; an upload's filename names the file sent even with a directory in it.)
  */
 export function uploadNameResult<R extends ScanResult | null>(result: R, filename?: string): R {
   if (result === null) return result;

@@ -520,7 +520,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "A path to a file whose extension is a backup's, a database dump's or key material's (.sql .bak .old .swp .pem .key .kdbx .ppk ...): a separator before the name in the same run, or the request path itself. A bare file name (dump.sql, an upload's) is not a path."
+    "description": "A path to a file whose extension is a backup's, a database dump's or key material's (.sql .bak .old .swp .pem .key .kdbx .ppk ...): a separator anywhere before the name, or the request path itself. A bare file name (dump.sql, an upload's) is not a path."
   },
   {
     "index": 56,
