@@ -232,7 +232,7 @@ describe('pool model', () => {
       await real.arena.close();
       await real.other.close();
     }
-  });
+  }, 120_000); // (5 s alone, 9 s on a loaded machine: the timeout only catches a hang)
 
   // close() at a random point of a random sequence: from then on every acquire is refused
   // with ArenaClosedError, held leases release once without error (then report a double
