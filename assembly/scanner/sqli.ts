@@ -1271,8 +1271,10 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
     // (so may one after a dangerous call in prose position still waiting for what follows it: sleep(2) -- wait for the page;
     // and one after a plain word glued to no parenthesis that follows another word, whatever that word names: sleep well --
     // thanks — SQL writes no two names in a row there)
+    // (and one after a user variable opening the value or after a plain word and a space: a mention, @mike -- thanks, ping
+    // @anna -- done; a column compared to a variable nobody set is NULL, true for no row, so the cut gains nothing)
     if (((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 || (g32(q, Q_BO) & (BO_DANGER | BO_DANGER_ARGS)) == BO_DANGER ||
-         (plainWord(q, 0) && ttype(q, 1) == T_WORD && (taux(q, 0) & (A_LPAREN | A_RPAREN)) == 0)) &&
+         (plainWord(q, 0) && ttype(q, 1) == T_WORD && (taux(q, 0) & (A_LPAREN | A_RPAREN)) == 0) || mention(q, n)) &&
         g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
     else if (!glob) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
   }
@@ -2311,8 +2313,20 @@ function settleCut(st: usize, q: usize, end: u32): void {
   if ((bo & BO_TRUNC) == 0) return;
   s32(q, Q_BO, bo & ~(BO_TRUNC | BO_TRUNC_WORD1 | BO_TRUNC_WORD2));
   // (Tom and Jerry -- thanks: one word after the dash is a tag only when the dash follows SQL's own kind of token,
-  // 1 order by 5 -- abcd; after a word with no SQL meaning it is the writer's dash and a word)
-  if ((bo & BO_TRUNC_WORD2) == 0 && !((bo & BO_TRUNC_WORD1) != 0 && plainWord(q, 0))) report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
+  // 1 order by 5 -- abcd; after a word with no SQL meaning, or a mention, it is the writer's dash and a word)
+  if ((bo & BO_TRUNC_WORD2) == 0 && !((bo & BO_TRUNC_WORD1) != 0 && (plainWord(q, 0) || mention(q, g32(q, Q_NTOK))))) {
+    report(st, R_SQLI_COMMENT_TRUNCATION, tstart(q, 0), end);
+  }
+}
+
+/**
+ * The newest token is a user variable (one '@': no server variable) that opens the value or follows a plain word and a
+ * space — a mention in a message (@mike, ping @anna), not an operand SQL compares (x = @v, 1 and @a follow an operator
+ * or a connective).
+ */
+function mention(q: usize, n: u32): bool {
+  return ttype(q, 0) == T_VAR && (taux(q, 0) & (A_SYSVAR | A_LPAREN | A_RPAREN)) == 0 &&
+    (n == 1 || (n == 2 && plainWord(q, 1) && tend(q, 1) < tstart(q, 0)));
 }
 
 /**

@@ -46,9 +46,10 @@ describe('session 24 ordinary traffic (false-positive hunt fp28), each value in 
 // in chats, markdown, file names, URLs, API fields, headers — each in its context (query and form values encoded as
 // browsers send them). Measured at paranoia 1: 220 blocked when written (fca28da), 204 after the IS, IN and LIKE change,
 // 155 once a bare file name (dump.sql, Pitch Deck.key, notes.old) was no path to a file (session 27), 153 once WHERE
-// before a number compared to a plain name (Rating where 1=bad) was a scale's legend.
+// before a number compared to a plain name (Rating where 1=bad) was a scale's legend, 151 once a mention before a spaced
+// dash (@mike -- thanks) was a message.
 // Most of what is left: technical text (pasted SQL and shell, code spans), rating scales ("1=bad and 10=great"),
 // heights before a dash (I'm 6'2" -- the XL…), "; make sure" after a semicolon.
 describe('session 26 ordinary traffic (false-positive hunt fp30), each value in its context', () => {
-  pinned(probes('session26-ordinary'), 5254, 153);
+  pinned(probes('session26-ordinary'), 5254, 151);
 });

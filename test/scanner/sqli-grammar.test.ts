@@ -2084,3 +2084,15 @@ describe('sqli session 27: WHERE before a number compared to a plain name is a s
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['Rating where 1=bad', 'where 1=1', "x' where 1=1--"], 'json'); });
 });
+
+describe('sqli session 27: a mention before a spaced dash is a message, not a cut', () => {
+  // (@mike -- thanks, ping @anna -- done: a user variable opening the value or after a plain word and a space, then a dash
+  // and words; a column compared to a variable nobody set is NULL — true for no row — so such a cut gains an attacker nothing)
+  it.each(['@mike -- thanks', 'ping @anna -- done', '@mike -- can you check', 'admin @a -- b'])('%s stays clean', (input) => {
+    for (const context of ['query', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(false);
+  });
+  it.each(['@x --', '1 or @x -- a', "x' or @a -- b", '@@version -- a', 'id=@x -- a', '@a=1 -- b', 'declare @x int -- a', '1 and @a -- b'])('%s is still blocked', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['@mike -- thanks', '1 or @x -- a', '@x --'], 'json'); });
+});
