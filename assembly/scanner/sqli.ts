@@ -729,12 +729,10 @@ function judge(st: usize, q: usize): void {
         // syntax error; a literal compared there, where 1=1, or a connective after it is still judged)
         const where = isKw(q, 3, K_SQL_WHERE) && ((taux(q, 3) & A_WHEN) == 0 || (t4 == T_WORD && (taux(q, 4) & A_CASE) != 0) ||
           (t4 == T_NUM || t4 == T_STR || t4 == T_FUNC || t4 == T_VAR)) &&
-          !(g32(q, Q_NTOK) == 4 && (taux(q, 3) & (A_WHEN | A_LPAREN | A_COMMENT)) == 0 && plainName(q, 2) && (taux(q, 2) & A_LPAREN) == 0) &&
-          // (nor WHERE before a number compared to a plain name, as a scale's legend writes it: "where 1 = lowest", "Rating
-          // where 1=bad" — a tautology compares literals, and a column compared after WHERE needs the FROM or SET of a
-          // statement, which its own rules judge)
-          !(ttype(q, 2) == T_NUM && (taux(q, 2) & A_HEX) == 0 && plainName(q, 0) && (eaux(r0) & A_LPAREN) == 0 &&
-            (taux(q, 3) & (A_WHEN | A_LPAREN | A_COMMENT)) == 0);
+          !(g32(q, Q_NTOK) == 4 && (taux(q, 3) & (A_WHEN | A_LPAREN | A_COMMENT)) == 0 && plainName(q, 2) && (taux(q, 2) & A_LPAREN) == 0);
+        // (WHERE before a number compared to a plain name is judged too, though a scale's legend writes it — Rating where
+        // 1=bad —: red team rt35 ran x' where 0<id; and 0 where 0<id; as UPDATE … SET name = '<v>' WHERE id = 5 in SQLite's
+        // executescript, which ran the first statement on every row; the ';' that tells them apart comes after this verdict)
         // (=IF(A1>10,  =IF(AND(A1>0,B1<5),: a spreadsheet formula compares a cell, and SQL has no cells)
         const cell = ttype(q, 2) == T_WORD && (taux(q, 2) & A_CELL) != 0 && (taux(q, 2) & A_LPAREN) != 0;
         // (a comma right before a word connective is English — Explorer < 9, and node < 0.6 — SQL never writes ", and")
@@ -1271,8 +1269,9 @@ function onComment(st: usize, q: usize, start: u32, end: u32, glob: bool = false
     // (so may one after a dangerous call in prose position still waiting for what follows it: sleep(2) -- wait for the page;
     // and one after a plain word glued to no parenthesis that follows another word, whatever that word names: sleep well --
     // thanks — SQL writes no two names in a row there)
-    // (and one after a user variable opening the value or after a plain word and a space: a mention, @mike -- thanks, ping
-    // @anna -- done; a column compared to a variable nobody set is NULL, true for no row, so the cut gains nothing)
+    // (and one after a user variable after a plain word and a space: a mention, ping @anna -- done; a name then a variable
+    // is a syntax error in every engine, so the cut gains nothing. Not a variable opening the value: PostgreSQL reads @id
+    // as abs(id), and id = @id -- cut off an owner check for red team rt35)
     if (((g32(q, Q_SIG) & SIG_SYMBOLIC) == 0 || (g32(q, Q_BO) & (BO_DANGER | BO_DANGER_ARGS)) == BO_DANGER ||
          (plainWord(q, 0) && ttype(q, 1) == T_WORD && (taux(q, 0) & (A_LPAREN | A_RPAREN)) == 0) || mention(q, n)) &&
         g32(q, Q_STATE) == S_LINE && start > tend(q, 0)) s32(q, Q_BO, g32(q, Q_BO) | BO_TRUNC);
@@ -2320,13 +2319,11 @@ function settleCut(st: usize, q: usize, end: u32): void {
 }
 
 /**
- * The newest token is a user variable (one '@': no server variable) that opens the value or follows a plain word and a
- * space — a mention in a message (@mike, ping @anna), not an operand SQL compares (x = @v, 1 and @a follow an operator
- * or a connective).
+ * The value is a plain word, a space and a user variable (one '@': no server variable) — a mention in a message (ping @anna),
+ * not an operand SQL compares (x = @v, 1 and @a follow an operator or a connective; @id alone is abs(id) in PostgreSQL).
  */
 function mention(q: usize, n: u32): bool {
-  return ttype(q, 0) == T_VAR && (taux(q, 0) & (A_SYSVAR | A_LPAREN | A_RPAREN)) == 0 &&
-    (n == 1 || (n == 2 && plainWord(q, 1) && tend(q, 1) < tstart(q, 0)));
+  return n == 2 && ttype(q, 0) == T_VAR && (taux(q, 0) & (A_SYSVAR | A_LPAREN | A_RPAREN)) == 0 && plainWord(q, 1) && tend(q, 1) < tstart(q, 0);
 }
 
 /**

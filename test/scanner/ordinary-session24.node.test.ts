@@ -9,8 +9,8 @@
 // US Privacy string 1---, tokens that start with a digit and end in --, filter[status]= keys, 5~6 ranges, .DS_Store and
 // *.log upload names); 355 in session 25 (Title-case names of commands only Unix has: Sales & Service, Food & Wine, Blog |
 // Touch base); 331 in session 26 (an English command and a dash glued to an English word, the whole search: kill -bill,
-// top -rated, make -20%; IS before a plain name: head office is closed -- call us later); 325 in session 27 (a bare file name
-// with a backup's or key's extension, backup.sql in a Content-Disposition header, is no path; where 1 = lowest). Most of what is left: lists and titles naming commands Windows runs too (Dog|Cat|Bird, Java | Python | Ruby),
+// top -rated, make -20%; IS before a plain name: head office is closed -- call us later); 327 in session 27 (a bare file name
+// with a backup's or key's extension, backup.sql in a Content-Disposition header, is no path). Most of what is left: lists and titles naming commands Windows runs too (Dog|Cat|Bird, Java | Python | Ruby),
 // lines that start with a command word (make sure, ping me), editor HTML with iframes, <meta> and <link>, config-file
 // names in tickets, (select 1) labels, SQL pasted into a chat, Buy 2 or more = 10% off.
 import { readFileSync } from 'node:fs';
@@ -38,18 +38,19 @@ function pinned(rows: Row[], size: number, measured: number): void {
 }
 
 describe('session 24 ordinary traffic (false-positive hunt fp28), each value in its context', () => {
-  pinned(probes('session24-ordinary'), 3432, 325);
+  pinned(probes('session24-ordinary'), 3432, 327);
 });
 
 // Session 26's hunt (helper fp30): 5,254 values written fresh from what users and clients send — reviews and support
 // messages in several styles and languages, searches, names, addresses, passwords, titles, recipes, code and SQL as pasted
 // in chats, markdown, file names, URLs, API fields, headers — each in its context (query and form values encoded as
 // browsers send them). Measured at paranoia 1: 220 blocked when written (fca28da), 204 after the IS, IN and LIKE change,
-// 155 once a bare file name (dump.sql, Pitch Deck.key, notes.old) was no path to a file (session 27), 153 once WHERE
-// before a number compared to a plain name (Rating where 1=bad) was a scale's legend, 151 once a mention before a spaced
-// dash (@mike -- thanks) was a message.
-// Most of what is left: technical text (pasted SQL and shell, code spans), rating scales ("1=bad and 10=great"),
+// 155 once a bare file name (dump.sql, Pitch Deck.key, notes.old) was no path to a file (session 27), 154 once a mention
+// after a word before a spaced dash (ping @anna -- done) was a message. (WHERE before a number compared to a name — Rating
+// where 1=bad — and a variable opening the value — @mike -- thanks — were excused too, until red team rt35 ran them as
+// SQL: they stay blocked.)
+// Most of what is left: technical text (pasted SQL and shell, code spans), rating scales ("where 1=bad and 10=great"),
 // heights before a dash (I'm 6'2" -- the XL…), "; make sure" after a semicolon.
 describe('session 26 ordinary traffic (false-positive hunt fp30), each value in its context', () => {
-  pinned(probes('session26-ordinary'), 5254, 151);
+  pinned(probes('session26-ordinary'), 5254, 154);
 });

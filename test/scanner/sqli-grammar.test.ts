@@ -2072,27 +2072,24 @@ describe('sqli session 26: IS, LIKE or IN before a plain name is English, no com
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['The food is great -- highly recommend', 'x is null -- z', 'x is not null--'], 'json'); });
 });
 
-describe('sqli session 27: WHERE before a number compared to a plain name is a scale\'s legend', () => {
-  // (ordinary sets: "where 1 = lowest", "Rating where 1=bad" — a tautology compares literals, and a column compared after
-  // WHERE needs a statement's FROM or SET, which its own rules judge)
-  it.each(['where 1 = lowest', 'Rating where 1=bad', 'Scale of 1-10 where 10 = perfect', 'where 5 > worst'])('%s stays clean', (input) => {
-    for (const context of ['query', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(false);
-  });
-  it.each(['where 1=1', 'x where 2>1', "x' where 1=1--", 'where 1=(1)', "where 1='1'", 'where 0x1=id', '1 union select pass from users where 1=id--',
-    '1; delete from users where 1=id', "1' and 1=(select 1 from users where 1=id)--", "' where 1=id--"])('%s is still blocked', (input) => {
+describe('sqli session 27: WHERE then a number compared to a name stays a comparison', () => {
+  // (red team rt35: an UPDATE's SET value, run as one of several statements — SQLite's executescript, MySQL's
+  // multipleStatements — changed every row: x' where 0<id; set name = 'x' on all of them)
+  it.each(['x\' where 0<id;', '0 where 0<id;', 'x\' where 5=owner;', 'x\') where 0<id;', 'where 1=id', 'where 1=1', "x' where 1=1--"])('%s is blocked', (input) => {
     expect(d.scan(input, { context: 'json' }).blocked).toBe(true);
   });
-  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['Rating where 1=bad', 'where 1=1', "x' where 1=1--"], 'json'); });
 });
 
 describe('sqli session 27: a mention before a spaced dash is a message, not a cut', () => {
-  // (@mike -- thanks, ping @anna -- done: a user variable opening the value or after a plain word and a space, then a dash
-  // and words; a column compared to a variable nobody set is NULL — true for no row — so such a cut gains an attacker nothing)
-  it.each(['@mike -- thanks', 'ping @anna -- done', '@mike -- can you check', 'admin @a -- b'])('%s stays clean', (input) => {
+  // (ping @anna -- done: a plain word, a space and a user variable, then a dash and words — a name then a variable is a
+  // syntax error in every engine. Not a variable opening the value: PostgreSQL reads @id as abs(id), and red team rt35's
+  // id = @id -- a AND owner = 5 returned every owner's rows)
+  it.each(['ping @anna -- done', 'thanks @mike -- see you', 'admin @a -- b'])('%s stays clean', (input) => {
     for (const context of ['query', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(false);
   });
-  it.each(['@x --', '1 or @x -- a', "x' or @a -- b", '@@version -- a', 'id=@x -- a', '@a=1 -- b', 'declare @x int -- a', '1 and @a -- b'])('%s is still blocked', (input) => {
+  it.each(['@x --', '1 or @x -- a', "x' or @a -- b", '@@version -- a', 'id=@x -- a', '@a=1 -- b', 'declare @x int -- a', '1 and @a -- b',
+    '@id -- a', '@7 -- a', '@mike -- thanks', '@id\n-- a', '@ID -- x'])('%s is still blocked', (input) => {
     expect(d.scan(input, { context: 'json' }).blocked).toBe(true);
   });
-  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['@mike -- thanks', '1 or @x -- a', '@x --'], 'json'); });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['ping @anna -- done', '1 or @x -- a', '@id -- a'], 'json'); });
 });
