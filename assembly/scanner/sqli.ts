@@ -949,7 +949,8 @@ function literalLogic(q: usize, n: u32): bool {
   if (n < 2 + b) return false;
   let top = n - 1 - b;
   let mark = false;
-  if (ttype(q, top + b) == T_NUM) { mark = (taux(q, top + b) & A_NOT) != 0; top--; }
+  // (or a variable first, SQL's and no prose's: MySQL's id = @x or 1 is true for every row, an unset @x being NULL — red team rt35)
+  if (ttype(q, top + b) == T_NUM || ttype(q, top + b) == T_VAR) { mark = ttype(q, top + b) == T_VAR || (taux(q, top + b) & A_NOT) != 0; top--; }
   else if (ttype(q, top + b) != T_LOGIC) return false; // (is null alone is a filter's value)
   if ((top & 1) == 0) return false; // (pairs: top + 1 tokens, an even count)
   for (let k: u32 = 0; k < top; k += 2) {

@@ -2093,3 +2093,14 @@ describe('sqli session 27: a mention before a spaced dash is a message, not a cu
   });
   it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['ping @anna -- done', '1 or @x -- a', '@id -- a'], 'json'); });
 });
+
+describe('sqli session 27: a variable, a connective and a literal is a tautology', () => {
+  // (red team rt35: MySQL reads id = @x or true as true for every row — an unset @x is NULL, NULL OR TRUE is TRUE — and the
+  // value passed, where 1 or true did not)
+  it.each(['@x or true', '@x or 1', '@x\nor true', '@x || true', '@x or not 0'])('%s is a tautology', (input) => {
+    expect(ruleIds(d.scan(input, { context: 'json' }))).toContain('sqli.tautology');
+  });
+  it.each(['@anna or @bob', '@john or 2 others', 'email @x or 1 hour'])('%s stays clean', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
+  });
+});
