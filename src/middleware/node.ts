@@ -2,6 +2,7 @@
 // metrics handlers: read the body into the inspection without taking it away
 // from the application, and answer with the guard's own responses.
 import { IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { Duplex, type Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { parseContentLength, type GuardResponse, type Inspection, type RequestMeta } from './core.js';
@@ -266,10 +267,12 @@ export function sendNodeResponse(res: ServerResponse, response: GuardResponse): 
  */
 export function onResponseDone(res: ServerResponse, fn: () => void): void {
   let pending: (() => void) | undefined = fn; // (dropped once called: the listener keeps nothing alive)
+  let connection: Socket | undefined;
   const once = () => {
     const call = pending;
     if (call === undefined) return;
     pending = undefined;
+    connection?.removeListener('close', once);
     call();
   };
   if (res.writableFinished || res.destroyed) {
@@ -278,4 +281,17 @@ export function onResponseDone(res: ServerResponse, fn: () => void): void {
   }
   res.on('finish', once);
   res.on('close', once);
+  // A response queued behind another on a pipelined connection has no socket yet, and Node emits
+  // neither 'finish' nor 'close' on it when the connection closes before its turn (the answer
+  // ahead of it said Connection: close, or the client went away): the connection's own 'close'
+  // ends it then. (Taken off again when done: a keep-alive connection carries many requests.)
+  if (res.socket === null) {
+    const socket = (res as ServerResponse & { req?: IncomingMessage }).req?.socket;
+    if (socket?.destroyed === true) {
+      once(); // (already gone: this response will never be sent)
+    } else if (socket !== undefined && socket !== null && typeof socket.on === 'function') {
+      connection = socket;
+      socket.on('close', once);
+    }
+  }
 }
