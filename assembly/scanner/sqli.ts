@@ -316,7 +316,6 @@ function spliceOpened(q: usize, n: u32): void {
   s32(q, Q_SEL, sel);
 }
 
-/** Append a token to the ring (folding an operand's arithmetic), track the break-out shape and SQL signs, and judge. */
 /** `word` names what IS tests beyond NULL TRUE FALSE: UNKNOWN (MySQL, PostgreSQL: `0 is not unknown--` is a tautology
  * there), JSON, DOCUMENT, NORMALIZED (PostgreSQL), NAN, INFINITE, EMPTY (Oracle) — no plain name after IS (see wordToken). */
 function isTestWord(word: usize, len: u32): bool {
@@ -329,6 +328,7 @@ function sigOperator(q: usize, symbolic: bool = true): void {
   s32(q, Q_SIG, (g32(q, Q_SIG) + 1) | (symbolic ? SIG_SYMBOLIC : 0));
 }
 
+/** Append a token to the ring (folding an operand's arithmetic), track the break-out shape and SQL signs, and judge. */
 function push(st: usize, q: usize, type: u32, aux: u32, flags: u64, start: u32, end: u32): void {
   pushToken(st, q, type, aux, flags, start, end);
 }
@@ -950,8 +950,9 @@ function literalLogic(q: usize, n: u32): bool {
   let top = n - 1 - b;
   let mark = false;
   // (or a variable first, SQL's and no prose's: MySQL's id = @x or 1 is true for every row, an unset @x being NULL — red team rt35)
-  if (ttype(q, top + b) == T_NUM || ttype(q, top + b) == T_VAR) { mark = ttype(q, top + b) == T_VAR || (taux(q, top + b) & A_NOT) != 0; top--; }
-  else if (ttype(q, top + b) != T_LOGIC) return false; // (is null alone is a filter's value)
+  const first = ttype(q, top + b);
+  if (first == T_NUM || first == T_VAR) { mark = first == T_VAR || (taux(q, top + b) & A_NOT) != 0; top--; }
+  else if (first != T_LOGIC) return false; // (is null alone is a filter's value)
   if ((top & 1) == 0) return false; // (pairs: top + 1 tokens, an even count)
   for (let k: u32 = 0; k < top; k += 2) {
     const t = ttype(q, k + b);

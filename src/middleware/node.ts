@@ -289,7 +289,7 @@ export function onResponseDone(res: ServerResponse, fn: () => void): void {
     const socket = (res as ServerResponse & { req?: IncomingMessage }).req?.socket;
     if (socket?.destroyed === true) {
       once(); // (already gone: this response will never be sent)
-    } else if (socket !== undefined && socket !== null && typeof socket.on === 'function') {
+    } else if (typeof socket?.on === 'function') {
       connection = socket;
       socket.on('close', once);
     }
