@@ -624,21 +624,34 @@ function uncSeparator(st: usize, p: usize, c: u32, adjacent: bool, end: u32): vo
   s32(p, PT_UNC, next);
 }
 
+/**
+ * A parent step in a request path (the path context) is a traversal however plain (/vpn/../vpns/x): every client that
+ * normalises a URL (browsers, fetch, curl without --path-as-is) resolves dot segments before sending, so one that reaches
+ * the server was written by hand, and a front that checks the raw prefix lets it through to what resolves it
+ * (/vpn/../vpns/portal/scripts/newbm.pl passed Citrix's check for /vpn/, CVE-2019-19781; /public/../admin passes an
+ * auth rule for /public/ and reaches /admin behind a proxy).
+ */
+// @ts-ignore: decorator
+@inline function pathStep(st: usize): bool {
+  return g32(st, ST_CONTEXT) == CTX_PATH;
+}
+
 /** The pending single step opening the value climbs out of the root after all (or, in prose, is a single step). */
 function pendingStep(st: usize, p: usize, prose: bool): void {
   const pend = g32(p, PT_PEND);
-  report(st, prose ? R_PATH_DOT_DOT_SLASH : R_PATH_TRAVERSAL_SEQUENCE, (pend >> 30) & 1, (pend & 0x3fffffff) - 1);
+  report(st, prose && !pathStep(st) ? R_PATH_DOT_DOT_SLASH : R_PATH_TRAVERSAL_SEQUENCE, (pend >> 30) & 1, (pend & 0x3fffffff) - 1);
   s32(p, PT_PEND, 0);
 }
 
 /**
- * A parent step in a request path (the path context) that the router and the handler read differently: its dots or
- * its separator decoded from an escape (..%2f %2e%2e/ .%2e/, or a folded look-alike), a backslash as its separator, or
- * its '..' glued to a name (static../). A router matches the raw segment (..%2fserver.js is one name; no client that
- * normalises a URL sends %2e%2e or '\' as a step: it resolves or converts them), and the handler that decodes the
- * parameter, or a Windows file API, or an alias without its trailing slash (nginx's location /static { alias
- * /srv/static/; } serves /static../app.py from /srv/static/../app.py), climbs out of the directory the route names.
- * A plain /a/../b is resolved within the URL's root by whatever normalises paths: it stays the notice it was.
+ * A parent step in a request path (the path context) that the router and the handler read differently climbs at once,
+ * wherever it stands: its dots or its separator decoded from an escape (..%2f %2e%2e/ .%2e/, or a folded look-alike), a
+ * backslash as its separator, or its '..' glued to a name (static../). A router matches the raw segment (..%2fserver.js
+ * is one name; no client that normalises a URL sends %2e%2e or '\' as a step: it resolves or converts them), and the
+ * handler that decodes the parameter, or a Windows file API, or an alias without its trailing slash (nginx's location
+ * /static { alias /srv/static/; } serves /static../app.py from /srv/static/../app.py), climbs out of the directory the
+ * route names. A plain /a/../b in a request path is a traversal too (see pathStep), reported as the run of steps it
+ * opens; in a value (query, form, JSON) it stays the notice it is.
  * `dstart`..`dend`: the dots' original span, `start`..`end` the separator's, `c` the separator.
  */
 // @ts-ignore: decorator
@@ -666,7 +679,7 @@ function traversal(st: usize, p: usize, dstart: u32, end: u32, climbs: bool = fa
     return;
   }
   if (trav >= 2) s32(p, PT_PEND, 0);
-  report(st, trav >= 2 || rooted || climbs ? R_PATH_TRAVERSAL_SEQUENCE : R_PATH_DOT_DOT_SLASH, g32(p, PT_TSTART), end);
+  report(st, trav >= 2 || rooted || climbs || pathStep(st) ? R_PATH_TRAVERSAL_SEQUENCE : R_PATH_DOT_DOT_SLASH, g32(p, PT_TSTART), end);
 }
 
 function heldPunct(st: usize, p: usize, h: usize, c: u32, start: u32): void {

@@ -439,7 +439,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "critical",
     "score": 5,
     "paranoia": 1,
-    "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../). A '..' segment closed by ';' (..;/, resolved after path parameters are stripped) counts as one; so does a '..' after only leading slashes closed by any punctuation (/..%00). A single step opening the value that goes on as prose (a space, then a word: \"../images/ and ../css/ folders\") is only a dot-dot-slash notice. In a request path (the path context) one step is enough when the router and the handler read it differently: its dots or separator escaped (/static/..%2fserver.js, .%2e/), a backslash as its separator, or its '..' glued to a name (/static../, an alias without its trailing slash); a plain /a/../b there stays a notice."
+    "description": "Two or more ../ (or ..\\) segments in a row after decoding, or one that starts the value or follows a leading slash (/../). A '..' segment closed by ';' (..;/, resolved after path parameters are stripped) counts as one; so does a '..' after only leading slashes closed by any punctuation (/..%00). A single step opening the value that goes on as prose (a space, then a word: \"../images/ and ../css/ folders\") is only a dot-dot-slash notice. In a request path (the path context) any one step is enough: clients that normalise a URL resolve dot segments before sending, so one that arrives was written by hand, for a front that checks the raw prefix (/vpn/../vpns/, CVE-2019-19781) or a handler that decodes what the router matched (/static/..%2fserver.js, .%2e/, a backslash, '..' glued to a name: /static../, an alias without its trailing slash)."
   },
   {
     "index": 47,
@@ -448,7 +448,7 @@ export const RULES: readonly RuleInfo[] = [
     "severity": "notice",
     "score": 2,
     "paranoia": 1,
-    "description": "A single ../ segment inside a value. Scores below the threshold alone; adds to other findings."
+    "description": "A single ../ segment inside a value (query, form, JSON, header). Scores below the threshold alone; adds to other findings. In a request path every parent step is path.traversal-sequence: clients that normalise a URL never send one."
   },
   {
     "index": 48,
