@@ -2228,7 +2228,13 @@ function sqlPunctFull(st: usize, q: usize, c: u32, start: u32, end: u32, loose: 
     // ('-' and '+' are no text: "-- -" and "--+" are how a comment is written so that a space follows it)
     if (s == S_LINE) {
       if (c == 0x0a) { s32(q, Q_STATE, S_NORMAL); settleCut(st, q, start); }
-      else if (c != 0x20 && c != 0x2d && c != 0x2b) s32(q, Q_BO, g32(q, Q_BO) | BO_NOTE);
+      else if (c != 0x20 && c != 0x2d && c != 0x2b) {
+        let bo = g32(q, Q_BO) | BO_NOTE;
+        // (Parking is 35 -- ouch.  "-- lol!": one word ending a sentence is the writer's, as two words are — and an attacker
+        // who could write "-- a." could as well write "-- a b", which settleCut already lets by)
+        if ((c == 0x2e || c == 0x21 || c == 0x3f) && (bo & (BO_TRUNC | BO_TRUNC_WORD1)) == (BO_TRUNC | BO_TRUNC_WORD1)) bo |= BO_TRUNC_WORD2;
+        s32(q, Q_BO, bo);
+      }
       return;
     }
   }

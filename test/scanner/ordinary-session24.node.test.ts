@@ -46,11 +46,12 @@ describe('session 24 ordinary traffic (false-positive hunt fp28), each value in 
 // in chats, markdown, file names, URLs, API fields, headers — each in its context (query and form values encoded as
 // browsers send them). Measured at paranoia 1: 220 blocked when written (fca28da), 204 after the IS, IN and LIKE change,
 // 155 once a bare file name (dump.sql, Pitch Deck.key, notes.old) was no path to a file (session 27), 154 once a mention
-// after a word before a spaced dash (ping @anna -- done) was a message. (WHERE before a number compared to a name — Rating
+// after a word before a spaced dash (ping @anna -- done) was a message, 152 once one word ending a sentence after such a
+// dash was (Parking is $35/night -- ouch., session 28). (WHERE before a number compared to a name — Rating
 // where 1=bad — and a variable opening the value — @mike -- thanks — were excused too, until red team rt35 ran them as
 // SQL: they stay blocked.)
 // Most of what is left: technical text (pasted SQL and shell, code spans), rating scales ("where 1=bad and 10=great"),
 // heights before a dash (I'm 6'2" -- the XL…), "; make sure" after a semicolon.
 describe('session 26 ordinary traffic (false-positive hunt fp30), each value in its context', () => {
-  pinned(probes('session26-ordinary'), 5254, 154);
+  pinned(probes('session26-ordinary'), 5254, 152);
 });

@@ -2104,3 +2104,15 @@ describe('sqli session 27: a variable, a connective and a literal is a tautology
     expect(d.scan(input, { context: 'json' }).blocked).toBe(false);
   });
 });
+
+describe('sqli session 28: one word ending a sentence after a spaced dash is the writer’s, as two words are', () => {
+  // (Parking is 35 -- ouch.: IS before a number is SQLite's comparison, so the dash waited for its line: one word was a tag
+  // like 1 order by 5 -- abcd. An attacker who could write "-- a." could as well write "-- a b", which was already let by)
+  it.each(['Parking is $35 -- ouch.', 'Your OTP is 123456 -- ouch!', 'Call me at 555-1234 -- thanks!', 'x is 1 -- why?'])('%s stays clean', (input) => {
+    for (const context of ['query', 'json'] as const) expect(d.scan(input, { context }).blocked, context).toBe(false);
+  });
+  it.each(['x is 1 -- a', 'x is 1 --', 'x is 1 -- .', '1 order by 5 -- abcd', '@id -- a.', "x' is 1 -- a.", '1 or 1 -- ok.', 'x is 1 -- 2.'])('%s is still blocked', (input) => {
+    expect(d.scan(input, { context: 'json' }).blocked).toBe(true);
+  });
+  it('gives the same findings split anywhere', () => { expectSameWhenSplit(d, ['Parking is $35 -- ouch.', 'x is 1 -- a'], 'json'); });
+});
