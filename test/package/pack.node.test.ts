@@ -223,6 +223,14 @@ describe('the shipped declarations', () => {
     expect(errors).toBe('');
   }, 60_000);
 
+  // (node10 reads no exports map: the subpaths' types come from typesVersions, as CommonJS-era setups still resolve them)
+  it('type-check in a project resolving as Node 10 did (moduleResolution node10)', async () => {
+    const errors = await typeCheck('node10-consumer', TYPED_NODE, {
+      module: 'ES2022', moduleResolution: 'node10', lib: ['ES2022'], types: ['node'], typeRoots: [join(root, 'node_modules/@types')],
+    });
+    expect(errors).toBe('');
+  }, 60_000);
+
   it('type-check in a browser project (bundler resolution, DOM, no Node types, no Disposable in its lib)', async () => {
     const errors = await typeCheck('browser-consumer', TYPED_CORE, {
       module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM'], types: [],
