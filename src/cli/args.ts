@@ -1,5 +1,7 @@
 // Tiny argument parser for the CLI: positional arguments and --flags, with usage errors.
 export class UsageError extends Error {}
+/** The command line was well formed but its input is not (a FILE missing, a JSONL line that is no row): exit 2, no usage text. */
+export class InputError extends UsageError {}
 
 export interface ParsedArgs { positional: string[]; flags: Map<string, string | true> }
 

@@ -2,7 +2,8 @@
 // 141 stdout closed by its reader before the output was written (see EXIT_OUTPUT_CLOSED).
 import { createDetector, type Detector } from '../detector/detector.js';
 import { explain } from '../detector/explain.js';
-import { parseArgs, paranoiaOf, contextOf, UsageError } from './args.js';
+import { readFileSync } from 'node:fs';
+import { parseArgs, paranoiaOf, contextOf, UsageError, InputError } from './args.js';
 import { readLines, checkFile } from './lines.js';
 import { termSafe } from './term.js';
 
@@ -16,6 +17,8 @@ const USAGE = `usage:
       decoding stages, rules that fired with spans and scores, verdict
   arenaguard eval [--json] [--paranoia 1|2] [--] FILE.jsonl...
       UTF-8 lines {"payload","label"}; per-label detection and false-positive rates
+  arenaguard --version
+      the package version
   --  ends the options: every argument after it is a PAYLOAD or FILE, also one that starts with -
       (arenaguard explain -- "-1' OR 1=1")
   Control and bidi characters in printed text (C0, DEL, C1, U+061C, U+200E/F, U+202A-E, U+2066-9)
@@ -66,7 +69,7 @@ async function scanCommand(argv: string[]): Promise<number> {
   if (args.positional.length > 1) throw new UsageError('scan takes at most one FILE');
   const file = args.positional[0] ?? '-';
   const problem = checkFile(file);
-  if (problem) throw new UsageError(problem);
+  if (problem) throw new InputError(problem);
   const detector = await createDetector({ paranoia: paranoiaOf(args) });
   const context = contextOf(args);
   const json = args.flags.has('json');
@@ -127,7 +130,7 @@ const isRow = (v: unknown): v is { payload?: unknown; label?: unknown } => typeo
 async function evalCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['paranoia'], ['json']);
   if (args.positional.length === 0) throw new UsageError('eval needs at least one FILE.jsonl');
-  for (const file of args.positional) { const problem = checkFile(file); if (problem) throw new UsageError(problem); }
+  for (const file of args.positional) { const problem = checkFile(file); if (problem) throw new InputError(problem); }
   const detector: Detector = await createDetector({ paranoia: paranoiaOf(args) });
   const tallies = new Map<string, Tally>(LABELS.map((l) => [l, { n: 0, flagged: 0 }]));
   const perFile: Record<string, Tally> = {};
@@ -141,13 +144,13 @@ async function evalCommand(argv: string[]): Promise<number> {
         lineNo++;
         let text: string;
         // Fatal: a replacement character would silently change the payload that gets measured.
-        try { text = utf8.decode(line); } catch { throw new UsageError(`${file}:${lineNo}: not UTF-8`); }
+        try { text = utf8.decode(line); } catch { throw new InputError(`${file}:${lineNo}: not UTF-8`); }
         if (text.trim().length === 0) continue;
         let row: unknown;
-        try { row = JSON.parse(text); } catch { throw new UsageError(`${file}:${lineNo}: not JSON`); }
+        try { row = JSON.parse(text); } catch { throw new InputError(`${file}:${lineNo}: not JSON`); }
         // null, numbers, strings and arrays are JSON too; reading .payload of null threw a TypeError.
         if (!isRow(row) || typeof row.payload !== 'string' || typeof row.label !== 'string' || !tallies.has(row.label)) {
-          throw new UsageError(`${file}:${lineNo}: expected {"payload": string, "label": ${LABELS.join('|')}}`);
+          throw new InputError(`${file}:${lineNo}: expected {"payload": string, "label": ${LABELS.join('|')}}`);
         }
         const t0 = performance.now();
         const r = detector.scan(row.payload, { context: 'query' });
@@ -179,6 +182,11 @@ async function evalCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** The version in the package.json next to dist/ (two levels up from dist/cli/ and from src/cli/). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   watchOutput();
@@ -195,9 +203,16 @@ async function run(argv: string[]): Promise<number> {
       case 'eval': return await evalCommand(rest);
       case undefined: case '-h': case '--help': case 'help':
         print(USAGE); return command === undefined ? 2 : 0;
+      case '--version': case '-v': case 'version':
+        print(`${packageVersion()}\n`); return 0;
       default: throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }
   } catch (err) {
+    // (bad input on a well-formed command line: the message alone; the usage text would bury it)
+    if (err instanceof InputError) {
+      printErr(`arenaguard: ${err.message}\n`);
+      return 2;
+    }
     if (err instanceof UsageError || err instanceof RangeError) {
       printErr(`arenaguard: ${err.message}\n${USAGE}`);
       return 2;

@@ -1,7 +1,7 @@
 // The CLI as users run it: bin/arenaguard.js over the built dist/.
 import { afterAll, describe, it, expect } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDetector } from '../../src/index.js';
@@ -33,6 +33,26 @@ describe('arenaguard CLI', () => {
     expect(run(['explain']).status).toBe(2);
     expect(run(['eval']).status).toBe(2);
     expect(run(['scan', join(dir, 'missing.txt')]).status).toBe(2);
+  });
+  it('--version prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const r = run([flag]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(`${version}\n`);
+    }
+  });
+  it('bad input on a well-formed command line: exit 2 with the message alone, no usage text burying it', () => {
+    const missing = run(['scan', join(dir, 'missing.txt')]);
+    const file = join(dir, 'not-a-row.jsonl');
+    writeFileSync(file, '{"payload":"x","label":"nope"}\n');
+    const badRow = run(['eval', file]);
+    for (const r of [missing, badRow]) {
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toContain('usage:');
+    }
+    expect(run(['scan', '--paranoia', '7']).stderr).toContain('usage:'); // a usage error still shows it
   });
   it('explain shows stages, rules with spans, and the verdict', () => {
     const r = run(['explain', '%253Cscript%253E', '--context', 'query']);
