@@ -4,7 +4,7 @@ import {
   AcquireAbortedError, ArenaClosedError, ForeignLeaseError, LeaseReleasedError, PoolExhaustedError,
 } from './errors.js';
 import { Lease } from './lease.js';
-import { integerOption } from './options.js';
+import { integerOption, rejectUnknownKeys, type KeyList } from './options.js';
 import * as codes from './wasm/codes.js';
 import type { ArenaExports } from './wasm/exports.js';
 
@@ -21,6 +21,10 @@ import type { ArenaExports } from './wasm/exports.js';
  * objects are never reused).
  */
 const LEASE_QUARANTINE = 256;
+/** Every key of `AcquireAsyncOptions` (`pool.acquireAsync`, `pool.withBuffer`). */
+const ACQUIRE_ASYNC_OPTION_KEYS: KeyList<AcquireAsyncOptions> = { timeoutMs: true, signal: true };
+/** Every key of `pool.leaks()`'s options. */
+const LEAKS_OPTION_KEYS: KeyList<{ olderThanMs?: number }> = { olderThanMs: true };
 /** A pool that refused an acquire this recently (or since the previous health check) reports 'degraded'. */
 export const RECENT_REFUSAL_MS = 10_000;
 
@@ -187,6 +191,7 @@ export class Pool {
     try {
       // All checks before anything is armed: a bad signal once left a timer behind that threw later.
       if (typeof options !== 'object' || options === null) throw new TypeError('acquireAsync options must be an object');
+      rejectUnknownKeys(options, ACQUIRE_ASYNC_OPTION_KEYS, 'pool.acquireAsync()');
       ({ timeoutMs, signal } = options);
       if (timeoutMs !== undefined) integerOption('timeoutMs', timeoutMs, 0, 2 ** 31 - 1);
       if (signal !== undefined) checkSignal(signal);
@@ -254,6 +259,7 @@ export class Pool {
     fn: (bytes: Uint8Array, lease: Lease) => T | PromiseLike<T>,
     options?: AcquireAsyncOptions,
   ): Promise<T> {
+    rejectUnknownKeys(options, ACQUIRE_ASYNC_OPTION_KEYS, 'pool.withBuffer()');
     const lease = options ? await this.acquireAsync(options) : this.acquire();
     // This lending's handle: the lease object may be released early by fn and lent again after its quarantine.
     const slot = lease.slot;
@@ -311,6 +317,7 @@ export class Pool {
   /** Outstanding leases with their age, oldest first (stacks when `debug` is on or sampled). */
   leaks(options: { olderThanMs?: number } = {}): LeakReport[] {
     if (typeof options !== 'object' || options === null) throw new TypeError('leaks options must be an object');
+    rejectUnknownKeys(options, LEAKS_OPTION_KEYS, 'pool.leaks()');
     const olderThanMs = integerOption('olderThanMs', options.olderThanMs ?? 0, 0, Number.MAX_SAFE_INTEGER);
     const now = this.#arena.clock();
     const reports: LeakReport[] = [];

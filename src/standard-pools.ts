@@ -1,4 +1,12 @@
 import type { PoolOptions } from './api.js';
+// (options.ts imports this module too: nothing of it is used here before a call)
+import { rejectUnknownKeys, type KeyList } from './options.js';
+
+type StandardClass = 'small' | 'medium' | 'large';
+/** Every key of `createStandardPools`' overrides (one per standard class). */
+const STANDARD_POOL_KEYS: KeyList<Record<StandardClass, unknown>> = { small: true, medium: true, large: true };
+/** What an override may change: a pool's options but its name. */
+const OVERRIDE_KEYS: KeyList<Omit<PoolOptions, 'name'>> = { slotSize: true, initialSlots: true, maxSlots: true };
 
 /**
  * The standard size classes: `small` 1 KiB, `medium` 8 KiB, `large` 64 KiB.
@@ -11,8 +19,15 @@ import type { PoolOptions } from './api.js';
  * ```
  */
 export function createStandardPools(
-  overrides: Partial<Record<'small' | 'medium' | 'large', Partial<Omit<PoolOptions, 'name'>>>> = {},
+  overrides: Partial<Record<StandardClass, Partial<Omit<PoolOptions, 'name'>>>> = {},
 ): PoolOptions[] {
+  if (typeof overrides !== 'object' || overrides === null) throw new TypeError('createStandardPools overrides must be an object');
+  rejectUnknownKeys(overrides, STANDARD_POOL_KEYS, 'createStandardPools()');
+  for (const name of ['small', 'medium', 'large'] as const) {
+    const override = overrides[name];
+    if (override !== undefined && (typeof override !== 'object' || override === null)) throw new TypeError(`createStandardPools: ${name} must be an object`);
+    rejectUnknownKeys(override, OVERRIDE_KEYS, 'createStandardPools()', name);
+  }
   return [
     standard('small', 1024, 64, 65536, overrides.small),
     standard('medium', 8192, 8, 8192, overrides.medium),

@@ -8,6 +8,7 @@ import { Histogram } from './histogram.js';
 import { StreamFinishedError, DetectorClosedError } from './errors.js';
 import { PoolExhaustedError } from '../errors.js';
 import { HealthWindow } from '../pool.js';
+import { rejectUnknownKeys, show, type KeyList } from '../options.js';
 import { analyzeRequest as walkRequest, analyzeRequestSync as walkRequestSync } from './request.js';
 import type {
   DetectorOptions, ScanContext, ScanOptions, ScanResult, Threat, DetectorStats, DetectorHealth, DetectorHealthCheck, RequestLike,
@@ -44,18 +45,28 @@ function internalError(err: unknown, location?: string): Threat {
   return t;
 }
 
+/** Every key of `DetectorOptions`. */
+const DETECTOR_OPTION_KEYS: KeyList<DetectorOptions> = { arena: true, paranoia: true, failMode: true, maxScanBytes: true, threshold: true };
+/** Every key of `ScanOptions` (`scan()`). */
+const SCAN_OPTION_KEYS: KeyList<ScanOptions> = { context: true };
+/** Every key of `createStream()`'s options. */
+const STREAM_OPTION_KEYS: KeyList<StreamOptions> = { context: true, contentType: true };
+type StreamOptions = ScanOptions & { contentType?: string };
+
 interface ResolvedOptions { paranoia: 1 | 2; failMode: 'closed' | 'open'; maxScanBytes: number; threshold: number }
 
 function resolveOptions(options: DetectorOptions): ResolvedOptions {
   if (options === null || typeof options !== 'object') throw new TypeError('createDetector: options must be an object');
+  // (a misspelt paranoia would leave it 1: a security setting lost without a word)
+  rejectUnknownKeys(options, DETECTOR_OPTION_KEYS, 'createDetector()');
   const { paranoia = 1, failMode = 'closed', maxScanBytes = DEFAULT_MAX_SCAN_BYTES, threshold = DEFAULT_THRESHOLD } = options;
-  if (paranoia !== 1 && paranoia !== 2) throw new RangeError(`createDetector: paranoia must be 1 or 2 (got ${String(paranoia)})`);
-  if (failMode !== 'closed' && failMode !== 'open') throw new RangeError(`createDetector: failMode must be 'closed' or 'open' (got ${String(failMode)})`);
+  if (paranoia !== 1 && paranoia !== 2) throw new RangeError(`createDetector: paranoia must be 1 or 2 (got ${show(paranoia)})`);
+  if (failMode !== 'closed' && failMode !== 'open') throw new RangeError(`createDetector: failMode must be 'closed' or 'open' (got ${show(failMode)})`);
   if (typeof maxScanBytes !== 'number' || !Number.isInteger(maxScanBytes) || maxScanBytes < 0 || maxScanBytes > MAX_LIMIT) {
-    throw new RangeError(`createDetector: maxScanBytes must be an integer from 0 to ${MAX_LIMIT} (got ${String(maxScanBytes)})`);
+    throw new RangeError(`createDetector: maxScanBytes must be an integer from 0 to ${MAX_LIMIT} (got ${show(maxScanBytes)})`);
   }
   if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0) {
-    throw new RangeError(`createDetector: threshold must be a finite number >= 0 (got ${String(threshold)})`);
+    throw new RangeError(`createDetector: threshold must be a finite number >= 0 (got ${show(threshold)})`);
   }
   return { paranoia, failMode, maxScanBytes, threshold };
 }
@@ -72,7 +83,7 @@ function contextCode(context: unknown): number {
     case 'json-escaped': return 6;
   }
   // (no table lookup for the rest: 'toString' or '__proto__' would find Object.prototype's members)
-  throw new RangeError(`scan: context must be one of ${Object.keys(CONTEXT_CODES).join(', ')} (got ${String(context)})`);
+  throw new RangeError(`scan: context must be one of ${Object.keys(CONTEXT_CODES).join(', ')} (got ${show(context)})`);
 }
 
 /**
@@ -276,6 +287,7 @@ export class Detector {
    * ```
    */
   scan(input: string | Uint8Array, options?: ScanOptions): ScanResult {
+    if (options !== undefined) rejectUnknownKeys(options, SCAN_OPTION_KEYS, 'scan()');
     return this.#scan(input, options, true);
   }
 
@@ -335,8 +347,9 @@ export class Detector {
    * s.finish().blocked; // true
    * ```
    */
-  createStream(options?: ScanOptions & { contentType?: string }): ScanStream {
+  createStream(options?: StreamOptions): ScanStream {
     if (this.#closed) throw new DetectorClosedError();
+    if (options !== undefined) rejectUnknownKeys(options, STREAM_OPTION_KEYS, 'createStream()');
     return new ScanStream(this, contextCode(options?.context));
   }
 

@@ -7,6 +7,7 @@
 import type { Arena } from '../arena.js';
 import type { HealthCheck, HealthReport } from '../api.js';
 import { existingRecorder, SCAN_DURATION_BUCKETS, type GuardRecorder } from './recorder.js';
+import { rejectUnknownKeys, show, type KeyList } from '../options.js';
 
 /**
  * Content-Type of the Prometheus text exposition format (0.0.4), the one
@@ -25,6 +26,44 @@ export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8
 export interface MetricsSource {
   arena?: Arena;
   detector?: MetricsDetector;
+}
+
+/** Every key of `MetricsSource`. */
+const METRICS_SOURCE_KEYS: KeyList<MetricsSource> = { arena: true, detector: true };
+
+function hasMethods(value: unknown, ...names: string[]): boolean {
+  return typeof value === 'object' && value !== null && names.every((n) => typeof (value as Record<string, unknown>)[n] === 'function');
+}
+
+/**
+ * @internal Check a `MetricsSource` once, where it is given: an object with an `arena` (from
+ * `createArena()`), a `detector` (from `createDetector()`), or both, and nothing else.
+ * `owner` names the function in the message, e.g. `'metricsHandler()'`. Throws `TypeError`
+ * for a missing or wrong-typed source, `RangeError` for an unknown key. Without it a handler
+ * made with no source, or `{ detector: 5 }`, failed on every request instead, and `{}` answered
+ * every health probe 503 with no check at all.
+ *
+ * @example
+ * ```ts
+ * checkMetricsSource({ detector }, 'metricsHandler()'); // ok
+ * checkMetricsSource({}, 'healthHandler()'); // TypeError: healthHandler() needs { arena } and/or { detector } …
+ * ```
+ */
+export function checkMetricsSource(source: unknown, owner: string): asserts source is MetricsSource {
+  if (typeof source !== 'object' || source === null) {
+    throw new TypeError(`${owner} needs { arena } and/or { detector } (from createArena(), createDetector()), got ${source === null ? 'null' : typeof source}`);
+  }
+  rejectUnknownKeys(source, METRICS_SOURCE_KEYS, owner);
+  const { arena, detector } = source as MetricsSource;
+  if (arena !== undefined && !hasMethods(arena, 'getStats', 'healthCheck')) {
+    throw new TypeError(`${owner}: arena must be an arena from createArena() (with getStats and healthCheck), got ${show(arena)}`);
+  }
+  if (detector !== undefined && !hasMethods(detector, 'getStats', 'healthCheck')) {
+    throw new TypeError(`${owner}: detector must be a detector from createDetector() (with getStats and healthCheck), got ${show(detector)}`);
+  }
+  if (arena === undefined && detector === undefined) {
+    throw new TypeError(`${owner} needs { arena } and/or { detector } (from createArena(), createDetector()): it has neither`);
+  }
 }
 
 /** The detector methods metrics read. */
@@ -196,6 +235,11 @@ function healthFamilies(source: MetricsSource): MetricFamily[] {
  * ```
  */
 export function collectMetrics(source: MetricsSource): MetricFamily[] {
+  checkMetricsSource(source, 'collectMetrics()');
+  return collect(source);
+}
+
+function collect(source: MetricsSource): MetricFamily[] {
   const arena = resolveArena(source);
   const families: MetricFamily[] = [];
   if (arena) families.push(...arenaFamilies(arena));
@@ -236,8 +280,9 @@ function formatValue(value: number): string {
  * ```
  */
 export function renderPrometheus(source: MetricsSource): string {
+  checkMetricsSource(source, 'renderPrometheus()');
   let out = '';
-  for (const f of collectMetrics(source)) {
+  for (const f of collect(source)) {
     out += `# HELP ${f.name} ${escapeHelp(f.help)}\n# TYPE ${f.name} ${f.type}\n`;
     for (const s of f.samples) {
       const labels = Object.entries(s.labels);
@@ -267,12 +312,13 @@ export interface PromClientRegistry {
  * ```
  */
 export function registerPrometheusMetrics(registry: PromClientRegistry, source: MetricsSource): string[] {
+  checkMetricsSource(source, 'registerPrometheusMetrics()');
   // prom-client calls get() once per metric in one scrape: collect once for all of them (a
   // collection runs the health self-test scans), and again for the next scrape.
   let scrape: MetricFamily[] | undefined;
   const collected = (): MetricFamily[] => {
     if (scrape === undefined) {
-      scrape = collectMetrics(source);
+      scrape = collect(source);
       // (prom-client's metrics() calls every get() in one synchronous loop: the next scrape starts after this microtask)
       queueMicrotask(() => { scrape = undefined; });
     }
@@ -325,6 +371,7 @@ export function registerPrometheusMetrics(registry: PromClientRegistry, source: 
  * ```
  */
 export function healthReport(source: MetricsSource): { status: 200 | 503; report: HealthReport } {
+  checkMetricsSource(source, 'healthReport()');
   return healthOf(source, true);
 }
 

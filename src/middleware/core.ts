@@ -809,9 +809,12 @@ export class GuardCore<Req> {
   readonly decompress: DecompressorFactory;
   #accepted: string | undefined;
 
-  /** `decompress`: the Node adapters add zlib's codings to the runtime's DecompressionStream. */
-  constructor(options: GuardOptions<Req> | undefined, decompress: DecompressorFactory = webDecompressor) {
-    this.options = resolveGuardOptions(options);
+  /**
+   * `decompress`: the Node adapters add zlib's codings to the runtime's DecompressionStream.
+   * `owner`: the adapter's own function, as option errors name it.
+   */
+  constructor(options: GuardOptions<Req> | undefined, decompress: DecompressorFactory = webDecompressor, owner = 'arenaguard()') {
+    this.options = resolveGuardOptions(options, owner);
     this.decompress = decompress;
   }
 

@@ -5,6 +5,7 @@ import type { Arena } from '../arena.js';
 import type { GuardDetector, GuardThreat } from './detector.js';
 import { globMatch } from './glob.js';
 import { RULES } from '../detector/rules.generated.js';
+import { rejectUnknownKeys, type KeyList } from '../options.js';
 
 /** One exclusion: a rule (glob) switched off only where it is known to misfire. */
 export interface Exclusion {
@@ -105,6 +106,18 @@ export interface GuardOptions<Req = unknown> {
   retryAfterSeconds?: number;
 }
 
+/**
+ * Every key of `GuardOptions`. No adapter adds keys of its own (they all pass the user's options
+ * through `GuardCore` as they are), so anything else is a typo: `maxBodySize` would leave the
+ * body limit at its default without a word.
+ */
+const GUARD_OPTION_KEYS: KeyList<GuardOptions> = {
+  detector: true, arena: true, mode: true, paranoia: true, failMode: true, onThreat: true, skip: true,
+  maxBodyBytes: true, exclude: true, slotWaitMs: true, bodyTimeoutMs: true, retryAfterSeconds: true,
+};
+/** Every key of an `Exclusion`. */
+const EXCLUSION_KEYS: KeyList<Exclusion> = { rule: true, location: true, path: true };
+
 export interface ResolvedGuardOptions<Req> {
   detector: GuardDetector | undefined;
   arena: Arena | undefined;
@@ -184,9 +197,7 @@ function resolveExclusions(value: unknown): Exclusion[] {
     const at = `exclude[${i}]`;
     if (typeof entry !== 'object' || entry === null) throw new TypeError(`${at} must be an object`);
     const e = entry as Record<string, unknown>;
-    for (const key of Object.keys(e)) {
-      if (key !== 'rule' && key !== 'location' && key !== 'path') throw new RangeError(`${at}.${key} is not an exclusion field (rule, location, path)`);
-    }
+    rejectUnknownKeys(e, EXCLUSION_KEYS, 'arenaguard()', at);
     const rule = globField(`${at}.rule`, e.rule);
     if (rule === undefined) throw new RangeError(`${at}.rule is required`);
     // (a misspelt id would exclude nothing, silently: the false positive it was meant for stays blocked)
@@ -197,11 +208,15 @@ function resolveExclusions(value: unknown): Exclusion[] {
   });
 }
 
-/** Validate and fill in defaults. Throws RangeError/TypeError naming the bad option. */
-export function resolveGuardOptions<Req>(options: GuardOptions<Req> | undefined): ResolvedGuardOptions<Req> {
+/**
+ * Validate and fill in defaults. Throws RangeError/TypeError naming the bad option; `owner`
+ * names the factory in the message for an unknown key.
+ */
+export function resolveGuardOptions<Req>(options: GuardOptions<Req> | undefined, owner = 'arenaguard()'): ResolvedGuardOptions<Req> {
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     throw new TypeError('options must be an object');
   }
+  rejectUnknownKeys(options, GUARD_OPTION_KEYS, owner);
   const o = options ?? {};
   const detector = o.detector;
   if (detector !== undefined && (typeof detector !== 'object' || detector === null || typeof detector.createStream !== 'function')) {
