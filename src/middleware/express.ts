@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GuardCore, type Inspection, type Verdict } from './core.js';
 import { metaFromNodeRequest, nodeDecompressor, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError, sendNodeResponse } from './node.js';
 import type { GuardOptions } from './options.js';
-import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
+import { checkMetricsSource, healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 
 export type { GuardOptions, Exclusion, ThreatEvent } from './options.js';
 
@@ -36,7 +36,14 @@ export type ArenaguardExpressMiddleware = (req: NodeRequest, res: ServerResponse
  * app.post('/comments', (req, res) => res.json(req.body));
  * ```
  */
-export function arenaguard(options?: GuardOptions<NodeRequest>): ArenaguardExpressMiddleware {
+export function arenaguard(options?: GuardOptions<NodeRequest>): ArenaguardExpressMiddleware;
+export function arenaguard(options?: GuardOptions<NodeRequest>, ...misuse: unknown[]): ArenaguardExpressMiddleware | undefined {
+  if (isRequestCall(options, misuse[0], misuse[1])) {
+    // `app.use(arenaguard)`: the factory called as the middleware. Returning the middleware it
+    // makes would leave the request hanging; fail it instead, loudly, at the first request.
+    answerMisuse(misuse[0], misuse[1]);
+    return undefined;
+  }
   const core = new GuardCore<NodeRequest>(options, nodeDecompressor);
 
   /**
@@ -127,6 +134,40 @@ export function arenaguard(options?: GuardOptions<NodeRequest>): ArenaguardExpre
   };
 }
 
+const MISUSE = 'arenaguard: call arenaguard(options) to make the middleware: app.use(arenaguard())';
+
+/** Whether the factory was called as middleware is: `(req, res, next)` from Express or node:http. */
+function isRequestCall(first: unknown, res: unknown, next: unknown): boolean {
+  if (typeof first !== 'object' || first === null) return false;
+  const req = first as { method?: unknown; headers?: unknown };
+  if (typeof req.method !== 'string' || typeof req.headers !== 'object' || req.headers === null) return false;
+  return typeof next === 'function' || (typeof res === 'object' && res !== null && typeof (res as { setHeader?: unknown }).setHeader === 'function');
+}
+
+let warnedMisuse = false;
+
+/** Fail a request that reached the factory: through next(error) (Express answers 500), else a 500 here. */
+function answerMisuse(res: unknown, next: unknown): void {
+  const error = new TypeError(MISUSE);
+  if (typeof next === 'function') {
+    (next as Next)(error);
+    return;
+  }
+  // (a plain node:http server, `createServer(arenaguard)`: no next to hand the error to)
+  if (!warnedMisuse) {
+    warnedMisuse = true;
+    process.emitWarning(error);
+  }
+  const response = res as ServerResponse;
+  if (response.headersSent) {
+    response.destroy(error);
+    return;
+  }
+  response.statusCode = 500;
+  response.setHeader('content-type', 'text/plain; charset=utf-8');
+  response.end(`${MISUSE}\n`);
+}
+
 /**
  * A `/metrics` handler: Prometheus text format 0.0.4.
  *
@@ -136,6 +177,7 @@ export function arenaguard(options?: GuardOptions<NodeRequest>): ArenaguardExpre
  * ```
  */
 export function metricsHandler(source: MetricsSource): (req: IncomingMessage, res: ServerResponse) => void {
+  checkMetricsSource(source, 'metricsHandler()'); // (here, not at each request: a missing source fails at startup)
   return function arenaguardMetrics(_req, res) {
     const text = renderPrometheus(source);
     res.statusCode = 200;
@@ -154,6 +196,7 @@ export function metricsHandler(source: MetricsSource): (req: IncomingMessage, re
  * ```
  */
 export function healthHandler(source: MetricsSource): (req: IncomingMessage, res: ServerResponse) => void {
+  checkMetricsSource(source, 'healthHandler()');
   return function arenaguardHealth(_req, res) {
     const { status, report } = healthReport(source);
     res.statusCode = status;

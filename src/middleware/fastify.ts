@@ -8,7 +8,7 @@ import { GuardCore, type GuardResponse, type Inspection } from './core.js';
 import { clientGone, isNodeReadable, metaFromNodeRequest, nodeDecompressor, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError } from './node.js';
 import { closeHttp2Stream } from './http2-close.js';
 import type { GuardOptions } from './options.js';
-import { healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
+import { checkMetricsSource, healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 
 export type { GuardOptions, Exclusion, ThreatEvent } from './options.js';
 
@@ -27,8 +27,36 @@ export interface FastifyReplyLike {
   send(payload?: unknown): FastifyReplyLike;
 }
 
-interface FastifyInstanceLike {
+/** The parts of a Fastify instance the plugin uses. */
+export interface FastifyInstanceLike {
   addHook(name: 'preParsing', hook: (request: FastifyRequestLike, reply: FastifyReplyLike, payload: NodeJS.ReadableStream) => Promise<unknown>): unknown;
+}
+
+/**
+ * Whether `value` is a Fastify instance: what Fastify passes a plugin first. (An options
+ * object has none of these methods; every Fastify instance, 4 and 5, has all three.)
+ */
+function isFastifyInstance(value: unknown): value is FastifyInstanceLike {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.addHook === 'function' && typeof v.register === 'function' && typeof v.decorate === 'function';
+}
+
+/** Options `register()` reads itself and hands the plugin too, unchanged: not the guard's to check. */
+const REGISTER_KEYS = ['prefix', 'logLevel', 'logSerializers'];
+
+/** The guard's options from what `app.register(arenaguard, options)` passed (Fastify's own keys dropped). */
+function withoutRegisterKeys(options: GuardOptions<FastifyRequestLike> | undefined): GuardOptions<FastifyRequestLike> | undefined {
+  if (typeof options !== 'object' || options === null || !REGISTER_KEYS.some((key) => key in options)) return options;
+  const guardOptions: Record<string, unknown> = { ...options };
+  for (const key of REGISTER_KEYS) delete guardOptions[key];
+  return guardOptions as GuardOptions<FastifyRequestLike>;
+}
+
+/** What fastify-plugin sets: hooks apply to the parent scope, so every route is guarded. */
+function markUnencapsulated(plugin: { [key: symbol]: unknown }): void {
+  plugin[Symbol.for('skip-override')] = true;
+  plugin[Symbol.for('fastify.display-name')] = 'arenaguard';
 }
 
 /** The plugin function `arenaguard()` returns; register it with `app.register(...)`. */
@@ -109,8 +137,36 @@ function collect(payload: NodeJS.ReadableStream, inspection: Inspection): Promis
  * await app.register(arenaguard({ mode: 'block' }));
  * app.post('/comments', async (request) => request.body);
  * ```
+ *
+ * `arenaguard` is also the plugin itself, in Fastify's usual form, with the
+ * same effect: `await app.register(arenaguard, { mode: 'block' })`.
  */
-export function arenaguard(options?: GuardOptions<FastifyRequestLike>): ArenaguardFastifyPlugin {
+export function arenaguard(options?: GuardOptions<FastifyRequestLike>): ArenaguardFastifyPlugin;
+/**
+ * The plugin form, `app.register(arenaguard, options)`: Fastify calls it with
+ * the instance and the options, and it registers exactly what
+ * `app.register(arenaguard(options))` would (not encapsulated either).
+ */
+export function arenaguard(instance: FastifyInstanceLike, options: GuardOptions<FastifyRequestLike>, done?: (error?: Error) => void): Promise<void>;
+export function arenaguard(
+  first?: GuardOptions<FastifyRequestLike> | FastifyInstanceLike,
+  pluginOptions?: GuardOptions<FastifyRequestLike>,
+  _done?: (error?: Error) => void,
+): ArenaguardFastifyPlugin | Promise<void> {
+  if (isFastifyInstance(first)) {
+    // Called by Fastify as the plugin: answer through the promise (avvio waits for it, Fastify 4
+    // and 5 alike), so bad options reject `app.register(...)` instead of throwing inside avvio.
+    try {
+      return createPlugin(withoutRegisterKeys(pluginOptions))(first, pluginOptions);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+  return createPlugin(first);
+}
+markUnencapsulated(arenaguard as unknown as { [key: symbol]: unknown });
+
+function createPlugin(options: GuardOptions<FastifyRequestLike> | undefined): ArenaguardFastifyPlugin {
   const core = new GuardCore<FastifyRequestLike>(options, nodeDecompressor);
 
   async function preParsing(request: FastifyRequestLike, reply: FastifyReplyLike, payload: NodeJS.ReadableStream): Promise<unknown> {
@@ -156,9 +212,7 @@ export function arenaguard(options?: GuardOptions<FastifyRequestLike>): Arenagua
   const plugin = async function arenaguardFastify(instance: FastifyInstanceLike): Promise<void> {
     instance.addHook('preParsing', preParsing);
   } as unknown as ArenaguardFastifyPlugin;
-  // What fastify-plugin sets: hooks apply to the parent scope, so every route is guarded.
-  plugin[Symbol.for('skip-override')] = true;
-  plugin[Symbol.for('fastify.display-name')] = 'arenaguard';
+  markUnencapsulated(plugin);
   return plugin;
 }
 
@@ -171,6 +225,7 @@ export function arenaguard(options?: GuardOptions<FastifyRequestLike>): Arenagua
  * ```
  */
 export function metricsHandler(source: MetricsSource): (request: unknown, reply: FastifyReplyLike) => void {
+  checkMetricsSource(source, 'metricsHandler()'); // (here, not at each request: a missing source fails at startup)
   return function arenaguardMetrics(_request, reply) {
     reply.code(200).header('content-type', PROMETHEUS_CONTENT_TYPE).header('cache-control', 'no-store').send(renderPrometheus(source));
   };
@@ -185,6 +240,7 @@ export function metricsHandler(source: MetricsSource): (request: unknown, reply:
  * ```
  */
 export function healthHandler(source: MetricsSource): (request: unknown, reply: FastifyReplyLike) => void {
+  checkMetricsSource(source, 'healthHandler()');
   return function arenaguardHealth(_request, reply) {
     const { status, report } = healthReport(source);
     reply.code(status).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify(report));

@@ -15,6 +15,29 @@ export type { GuardDetector, GuardThreat, GuardScanResult } from './detector.js'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type FetchHandler<Rest extends unknown[] = any[]> = (request: Request, ...rest: Rest) => Response | Promise<Response>;
 
+function isRequestLike(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as { method?: unknown; url?: unknown };
+  return typeof r.method === 'string' && typeof r.url === 'string';
+}
+
+/** Why `guard(first, second)` is a wrong call, when `first` is not a function. */
+function misuse(first: unknown, second: unknown): string {
+  const usage = 'guard(handler, options) wraps a fetch handler (request) => Response';
+  if ((typeof Request !== 'undefined' && first instanceof Request) || isRequestLike(first)) {
+    // (`Deno.serve(guard)`, `export default { fetch: guard }`: guard itself used as the handler)
+    return `arenaguard: guard was called with a Request: it is not a handler itself; ${usage}: Deno.serve(guard(handler))`;
+  }
+  if (typeof first === 'object' && first !== null && typeof (first as { fetch?: unknown }).fetch === 'function') {
+    return `arenaguard: ${usage}, got an object with a fetch method; pass a function: guard((request, ...rest) => app.fetch(request, ...rest))`;
+  }
+  if (typeof second === 'function') return `arenaguard: ${usage}: the handler comes first, then the options, got (options, handler)`;
+  if (first === undefined || (typeof first === 'object' && first !== null)) {
+    return `arenaguard: ${usage}, got ${first === undefined ? 'no handler' : 'an options object'}; it is guard(handler, options), not guard(options)(handler)`;
+  }
+  return `arenaguard: ${usage}, got ${first === null ? 'null' : typeof first}`;
+}
+
 /**
  * Wrap a fetch handler with arenaguard. The body is streamed into pooled
  * slots and scanned chunk by chunk before `handler` runs; `handler` receives
@@ -28,8 +51,9 @@ export type FetchHandler<Rest extends unknown[] = any[]> = (request: Request, ..
  * ```
  */
 export function guard<Rest extends unknown[]>(handler: FetchHandler<Rest>, options?: GuardOptions<Request>): (request: Request, ...rest: Rest) => Promise<Response> {
-  if (typeof handler !== 'function') throw new TypeError('handler must be a function (request) => Response');
-  const core = new GuardCore<Request>(options);
+  if (typeof handler !== 'function') throw new TypeError(misuse(handler, options));
+  if (typeof options === 'function') throw new TypeError('arenaguard: guard(handler, options) takes one handler; options must be an object, got a function');
+  const core = new GuardCore<Request>(options, undefined, 'guard()');
 
   return async function arenaguardFetch(request: Request, ...rest: Rest): Promise<Response> {
     if (core.skips(request)) return handler(request, ...rest);

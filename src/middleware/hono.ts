@@ -21,6 +21,14 @@ export interface HonoContextLike {
 /** A Hono middleware function. */
 export type ArenaguardHonoMiddleware = (c: HonoContextLike, next: () => Promise<void>) => Promise<Response | void>;
 
+/** Whether the factory was called as middleware is: `(c, next)`, with c a Hono `Context`. */
+function isContextCall(first: unknown, next: unknown): boolean {
+  if (typeof first !== 'object' || first === null) return false;
+  const c = first as { req?: unknown; json?: unknown; env?: unknown };
+  if (typeof c.req !== 'object' || c.req === null) return false;
+  return typeof c.json === 'function' || typeof next === 'function' || 'env' in c;
+}
+
 /**
  * Create the arenaguard middleware for Hono. Register it before handlers that
  * read the body; they read the same body afterwards (`c.req.json()` etc.).
@@ -35,7 +43,11 @@ export type ArenaguardHonoMiddleware = (c: HonoContextLike, next: () => Promise<
  * app.post('/comments', async (c) => c.json(await c.req.json()));
  * ```
  */
-export function arenaguard(options?: GuardOptions<HonoContextLike>): ArenaguardHonoMiddleware {
+export function arenaguard(options?: GuardOptions<HonoContextLike>): ArenaguardHonoMiddleware;
+export function arenaguard(options?: GuardOptions<HonoContextLike>, ...misuse: unknown[]): ArenaguardHonoMiddleware {
+  // `app.use(arenaguard)`: the factory called as the middleware, with (context, next). Returning
+  // the middleware it makes would become the response (a 500 "Invalid status code"): say why.
+  if (isContextCall(options, misuse[0])) throw new TypeError('arenaguard: call arenaguard(options) to make the middleware: app.use(arenaguard())');
   const core = new GuardCore<HonoContextLike>(options);
 
   return async function arenaguardHono(c, next) {
