@@ -37,10 +37,10 @@ function counts(cells: Map<string, { n: number }>): Record<string, number> {
   return Object.fromEntries(Array.from(cells, ([key, cell]) => [key, cell.n]));
 }
 
-/** The finding an internal error turns into. */
-function internalError(err: unknown, location?: string): Threat {
+/** The finding an internal error turns into; `score`: what it adds (the result's whole score, as for any finding). */
+function internalError(err: unknown, score: number, location?: string): Threat {
   const reason = err instanceof PoolExhaustedError ? 'no-free-slot' : 'scanner-error';
-  const t: Threat = { category: 'internal', ruleId: 'internal.error', severity: 'critical', score: 0, offset: 0, length: 0, reason };
+  const t: Threat = { category: 'internal', ruleId: 'internal.error', severity: 'critical', score, offset: 0, length: 0, reason };
   if (location !== undefined) t.location = location;
   return t;
 }
@@ -626,7 +626,8 @@ export class Detector {
     // A wasm trap means the module's memory can no longer be trusted: mark the arena faulted
     // (only RuntimeErrors do), so every later scan fails closed and health reports 'failing'.
     try { this.arena.fault(err); } catch { /* recording the fault must not mask the failure */ }
-    const result: ScanResult = { blocked: this.failMode === 'closed', score: this.failMode === 'closed' ? this.threshold : 0, threats: [internalError(err, location)] };
+    const score = this.failMode === 'closed' ? this.threshold : 0;
+    const result: ScanResult = { blocked: this.failMode === 'closed', score, threats: [internalError(err, score, location)] };
     return this.record(result, 0, t0, verdict, weight);
   }
 

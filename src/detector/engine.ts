@@ -4,6 +4,7 @@
 // turns input bytes into JS strings.
 import type { Arena } from '../arena.js';
 import type { Lease } from '../lease.js';
+import type { Pool } from '../pool.js';
 import { wasmOf } from '../internal.js';
 import { RULES } from './rules.generated.js';
 import { ScanEngineError } from './errors.js';
@@ -118,6 +119,16 @@ export class ScanEngine {
     const largest = arena.lendingPools.at(-1)?.slotSize ?? 0;
     if (largest < need) {
       throw new RangeError(`createDetector: arena needs a pool of slots of at least ${need} bytes for the scanner's buffers (its largest usable slot is ${largest} bytes)`);
+    }
+    // (a scan holds its scratch, state and input slots at once: a pool that can never lend them all fails every scan)
+    const held = new Map<Pool, number>();
+    for (const bytes of [this.#ex.scanScratchBytes(), this.stateBytes, this.#ex.scanScratchBytes()]) {
+      const pool = arena.poolFor(bytes);
+      held.set(pool, (held.get(pool) ?? 0) + 1);
+    }
+    for (const [pool, n] of held) {
+      const { maxSlots } = pool.getStats();
+      if (maxSlots < n) throw new RangeError(`createDetector: a scan holds ${n} slots of the arena's pool "${pool.name}" at once, and its maxSlots is ${maxSlots}`);
     }
   }
 

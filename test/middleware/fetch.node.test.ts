@@ -179,9 +179,10 @@ describe('guard (fetch)', () => {
 
   it('answers a scan that finds no free slot 503 whatever failMode says: load, never a pass unscanned (red team round 5)', async () => {
     for (const failMode of ['closed', 'open'] as const) {
-      // (one pool of two 64 KiB slots: the detector's scan needs three, so every scan finds no slot)
-      const tight = await testArena({ pools: [{ name: 'only', slotSize: 65536, initialSlots: 2, maxSlots: 2 }] });
+      // (one pool of three 64 KiB slots, as the detector's scan needs, one held elsewhere: every scan finds no slot)
+      const tight = await testArena({ pools: [{ name: 'only', slotSize: 65536, initialSlots: 2, maxSlots: 3 }] });
       const d = await testDetector({ arena: tight });
+      const held = tight.getPool('only').acquire();
       const actions: string[] = [];
       const reached: string[] = [];
       const handler = guard((r) => { reached.push(r.url); return new Response('app'); }, { detector: d, arena, failMode, onThreat: (e) => actions.push(e.action) });
@@ -196,6 +197,7 @@ describe('guard (fetch)', () => {
       }
       expect(reached).toEqual([]);
       expect(actions).toEqual(['unavailable', 'unavailable']);
+      held.release();
       await d.close();
       await tight.close();
     }

@@ -44,6 +44,19 @@ describe('options', () => {
     expect(String(err)).toMatch(/arena needs a pool of slots of at least \d+ bytes/);
     await small.close();
   });
+  it('rejects an arena whose pool can never lend the slots one scan holds at once (session 28)', async () => {
+    const tight = await createArena({ pools: [{ name: 'l', slotSize: 65536, maxSlots: 1 }, { name: 'm', slotSize: 4096 }] });
+    const err = await createDetector({ arena: tight }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RangeError);
+    expect(String(err)).toMatch(/a scan holds 2 slots of the arena's pool "l" at once, and its maxSlots is 1/);
+    await tight.close();
+    const enough = await createArena({ pools: [{ name: 'l', slotSize: 65536, maxSlots: 2 }, { name: 'm', slotSize: 4096 }] });
+    const d = await createDetector({ arena: enough });
+    expect(d.scan("1' OR '1'='1").blocked).toBe(true);
+    expect(ruleIds(d.scan("1' OR '1'='1"))).not.toContain('internal.error');
+    await d.close();
+    await enough.close();
+  });
   it('passes over a pool with maxSlots 0 for the scanner’s slots (it never lends), so scans still work', async () => {
     const arena = await createArena({ pools: createStandardPools({ medium: { initialSlots: 0, maxSlots: 0 } }) });
     const d = await createDetector({ arena, failMode: 'open' });
@@ -81,6 +94,7 @@ describe('fail closed', () => {
     const r = d.scan('harmless');
     expect(r.blocked).toBe(true);
     expect(ruleIds(r)).toEqual(['internal.error']);
+    expect(r.threats[0]!.score).toBe(r.score); // (the finding carries the score it adds, as every finding does)
     expect(d.getStats().internalErrors).toBe(1);
     // a module that trapped is not trusted again: later scans fail closed too
     expect(ruleIds(d.scan('harmless'))).toEqual(['internal.error']);
@@ -93,6 +107,7 @@ describe('fail closed', () => {
     const r = d.scan('harmless');
     expect(r.blocked).toBe(false);
     expect(ruleIds(r)).toEqual(['internal.error']);
+    expect([r.score, r.threats[0]!.score]).toEqual([0, 0]);
     await d.close();
   });
   it('a closed arena blocks every scan, stream and request', async () => {
@@ -109,11 +124,14 @@ describe('fail closed', () => {
     expect(d.healthCheck().status).toBe('failing');
   });
   it('an exhausted pool fails closed', async () => {
-    const arena = await createArena({ pools: [{ name: 'large', slotSize: 65536, initialSlots: 1, maxSlots: 1 }] });
+    // (three slots, as one scan holds at once — fewer is refused at creation — one of them held elsewhere)
+    const arena = await createArena({ pools: [{ name: 'large', slotSize: 65536, initialSlots: 1, maxSlots: 3 }] });
     const d = await createDetector({ arena });
+    const held = arena.getPool('large').acquire();
     const r = d.scan('x');
     expect(r.blocked).toBe(true);
     expect(ruleIds(r)).toEqual(['internal.error']);
+    held.release();
     await arena.close();
   });
   it('a stream outliving its detector fails closed instead of scanning', async () => {
