@@ -292,8 +292,12 @@ export class Pool {
   release(leaseOrBytes: Lease | Uint8Array): void {
     if (leaseOrBytes instanceof Lease) {
       if (leaseOrBytes.pool !== this) {
-        // (optional chain: an object made from Lease.prototype has no pool at all)
-        throw new ForeignLeaseError(`lease of pool "${(leaseOrBytes.pool as Pool | undefined)?.name}" released to pool "${this.name}"`);
+        // (optional chain: an object made from Lease.prototype has no pool at all; a pool of the same
+        // name is another arena's, which the message must say, or it reads "small" released to "small")
+        const owner = (leaseOrBytes.pool as Pool | undefined)?.name;
+        throw new ForeignLeaseError(owner === this.name
+          ? `lease of another arena's pool "${owner}" released to this arena's pool "${this.name}"`
+          : `lease of pool "${owner}" released to pool "${this.name}"`);
       }
       leaseOrBytes.release();
       return;
