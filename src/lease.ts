@@ -99,13 +99,33 @@ export class Lease {
    * at `offset`, tracking how far the slot was written (so
    * `zeroOnRelease: 'used'` zeroes only that). Returns the end offset.
    * Throws `TypeError` for a string or other non-object: encode text first
-   * (`new TextEncoder().encode(text)`), a string would copy as zeros.
+   * (`new TextEncoder().encode(text)`), a string would copy as zeros. A typed
+   * array of wider elements (`Uint16Array`, `Float64Array`…) is a `TypeError`
+   * too, and an array holding a number that is no byte (300, -1, 1.5) a
+   * `RangeError`: each element would be cut to one byte, silently. To copy a
+   * typed array's bytes, pass `new Uint8Array(a.buffer, a.byteOffset, a.byteLength)`.
+   *
+   * @example
+   * ```ts
+   * const lease = pool.acquire();
+   * const end = lease.write(new TextEncoder().encode('hello'), 0); // 5
+   * ```
    */
   write(source: ArrayLike<number>, offset = 0): number {
     const view = this.view;
     if (view === undefined) throwUnusable(this, 'write to');
     if (typeof source !== 'object' || source === null) {
       throw new TypeError(`write() takes bytes (a Uint8Array or an array of numbers), got ${source === null ? 'null' : typeof source}`);
+    }
+    if (ArrayBuffer.isView(source)) {
+      if (!(source instanceof Uint8Array || source instanceof Uint8ClampedArray || source instanceof Int8Array)) {
+        throw new TypeError(`write() takes bytes; a ${source.constructor.name} would be cut to one byte per element (pass new Uint8Array(a.buffer, a.byteOffset, a.byteLength) to copy its bytes)`);
+      }
+    } else {
+      for (let i = 0; i < source.length; i++) {
+        const value = source[i];
+        if (!Number.isInteger(value) || value! < 0 || value! > 255) throw new RangeError(`write(): element ${i} is ${String(value)}, not a byte (an integer from 0 to 255)`);
+      }
     }
     const end = offset + source.length;
     if (!Number.isInteger(offset) || offset < 0 || end > this.slotSize) {

@@ -77,6 +77,21 @@ describe('leases', () => {
     await arena.close();
   });
 
+  it('refuses what would be cut to one byte per element, writing nothing (session 28)', async () => {
+    const arena = await smallArena();
+    const lease = arena.getPool('small').acquire();
+    expect(() => lease.write(new Uint16Array([0x1234]))).toThrow(/Uint16Array would be cut to one byte per element/);
+    expect(() => lease.write(new Float64Array([1.5]))).toThrow(TypeError);
+    expect(() => lease.write([300])).toThrow('write(): element 0 is 300, not a byte (an integer from 0 to 255)');
+    for (const bad of [[-1], [1.5], [Number.NaN], ['7' as unknown as number]]) expect(() => lease.write(bad)).toThrow(RangeError);
+    expect(Array.from(lease.bytes.subarray(0, 4))).toEqual([0, 0, 0, 0]);
+    expect(lease.write([1, 255, 0])).toBe(3);
+    expect(lease.write(new Int8Array([-1]), 3)).toBe(4); // (two's complement: a byte as signed)
+    expect(Array.from(lease.bytes.subarray(0, 4))).toEqual([1, 255, 0, 255]);
+    lease.release();
+    await arena.close();
+  });
+
   it('keeps a lease readable with its data after the memory grows', async () => {
     const arena = await smallArena();
     const lease = arena.getPool('small').acquire();
