@@ -669,6 +669,15 @@ function plainBody(d: Detector, request: RequestLike): string | Uint8Array | obj
 }
 
 /**
+ * A plain request's Content-Type for its body: a `URLSearchParams` body with no Content-Type is
+ * a form (as fetch labels one it sends), so its fields are read as such (`body:a`), not as text.
+ */
+function plainBodyType(request: RequestLike, typeHeader: string): string {
+  if (typeHeader !== '' || typeof URLSearchParams !== 'function' || !(request.body instanceof URLSearchParams)) return typeHeader;
+  return 'application/x-www-form-urlencoded';
+}
+
+/**
  * Bytes given as a body (a Uint8Array, a Buffer, any typed array or a DataView) as a Uint8Array
  * the walk can keep: one over the arena's own memory is copied out (a fresh array: a Buffer's
  * slice() is a view), since the walk's own acquires may grow memory and detach it.
@@ -758,7 +767,7 @@ export async function analyzeRequest(d: Detector, request: Request | RequestLike
   const acc: Acc = { score: 0, threats: [], failed: false };
   // (a plain body first: the head's scans may grow memory, detaching a body in it)
   let body = fetched ? null : plainBody(d, request as RequestLike);
-  const typeHeader = scanHead(d, acc, request);
+  const typeHeader = fetched ? scanHead(d, acc, request) : plainBodyType(request as RequestLike, scanHead(d, acc, request));
   if (fetched) body = await readFetchBody(request);
   if (body instanceof Uint8Array) {
     // The body as it came over the wire: inflated, then read in its charset, as the application will.
@@ -870,7 +879,7 @@ export function analyzeRequestSync(d: Detector, request: RequestLike): ScanResul
   const acc: Acc = { score: 0, threats: [], failed: false };
   // (first: the head's scans may grow memory, detaching a body in it)
   const body = plainBody(d, request);
-  const typeHeader = scanHead(d, acc, request);
+  const typeHeader = plainBodyType(request, scanHead(d, acc, request));
   // A body given is the application's (already inflated), but bytes are still in their charset.
   return scanBodyReadings(d, acc, body, typeHeader);
 }

@@ -102,6 +102,9 @@ describe('analyzeRequest body kinds', () => {
       expect((await d.analyzeRequest(request(new String("1' OR '1'='1")))).blocked).toBe(true);
       const form = new URLSearchParams({ q: "1' OR '1'='1" });
       expect((await d.analyzeRequest({ url: '/x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).blocked).toBe(true);
+      // (with no Content-Type a URLSearchParams body is still a form, as fetch labels one: its fields are located)
+      const located = await d.analyzeRequest({ url: '/x', headers: {}, body: form });
+      expect(located.threats.map((t) => t.location)).toEqual(['body:q', 'body:q']);
     } finally { await d.close(); }
   });
 
