@@ -1,4 +1,3 @@
-import { WASM_BASE64 } from '../generated/wasm-base64.js';
 import type { ArenaExports } from './exports.js';
 
 declare global {
@@ -51,7 +50,10 @@ async function compile(bytes: BufferSource): Promise<WebAssembly.Module> {
 /** Compile the embedded module once per realm; every arena instantiates its own instance. */
 function embedded(): Promise<WebAssembly.Module> {
   if (embeddedModule === undefined) {
-    const compiling = compile(decodeBase64(WASM_BASE64) as BufferSource);
+    // (imported on first use, not with this module: a bundle for a runtime that passes its own module
+    // — an edge worker importing arenaguard/wasm, a page fetching it — splits the 400 KB of base64
+    // into a chunk it never loads)
+    const compiling = import('../generated/wasm-base64.js').then(({ WASM_BASE64 }) => compile(decodeBase64(WASM_BASE64) as BufferSource));
     // (a refusal is not cached: the next arena tries again, and says why again)
     compiling.catch(() => { if (embeddedModule === compiling) embeddedModule = undefined; });
     embeddedModule = compiling;
