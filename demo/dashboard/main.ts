@@ -182,10 +182,31 @@ const ATTACKS: Record<string, () => Promise<Response>[]> = {
   })],
   'path-download': () => [fetch(`./app/download?file=${encodeURIComponent('../../package.json')}`)],
   'cmdi-search': () => [fetch(`./app/search?q=${encodeURIComponent('rake; cat /etc/passwd')}`)],
-  burst: () => [1, 2, 3].flatMap((k) => Array.from({ length: 8 }, () => fetch('./app/upload', {
-    method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'seed '.repeat(k === 1 ? 100 : k === 2 ? 1200 : 9000),
-  }))),
+  // (sizes taken in turn, so all three classes are held at once; at most BURST_AT_ONCE in flight: a browser opens
+  // six connections to a host, and uploads holding all six would queue this page's own stats polls behind them)
+  burst: () => inTurn(Array.from({ length: 24 }, (_, i) => () => fetch('./app/upload', {
+    method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'seed '.repeat([100, 1200, 9000][i % 3]!),
+  })), BURST_AT_ONCE),
 };
+
+const BURST_AT_ONCE = 4;
+
+/** Start `tasks` with at most `limit` running at a time; one promise per task, in order. */
+function inTurn<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T>[] {
+  let next = 0;
+  const results = tasks.map(() => {
+    let settle!: { resolve: (value: T) => void; reject: (reason: unknown) => void };
+    const promise = new Promise<T>((resolve, reject) => { settle = { resolve, reject }; });
+    return { promise, settle };
+  });
+  const startNext = (): void => {
+    if (next >= tasks.length) return;
+    const at = next++;
+    tasks[at]!().then(results[at]!.settle.resolve, results[at]!.settle.reject).finally(startNext);
+  };
+  for (let i = 0; i < Math.min(limit, tasks.length); i++) startNext();
+  return results.map((r) => r.promise);
+}
 
 async function fire(name: string): Promise<void> {
   const log = $('#attack-log');
