@@ -2,6 +2,7 @@
 // 141 stdout closed by its reader before the output was written (see EXIT_OUTPUT_CLOSED).
 import { createDetector, type Detector } from '../detector/detector.js';
 import { explain } from '../detector/explain.js';
+import { RULES } from '../detector/rules.generated.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs, paranoiaOf, contextOf, UsageError, InputError } from './args.js';
 import { readLines, checkFile } from './lines.js';
@@ -105,7 +106,10 @@ async function explainCommand(argv: string[]): Promise<number> {
     const out: string[] = [];
     out.push(`payload  ${quote(e.payload)}  (context ${e.context}, paranoia ${detector.paranoia})`);
     e.stages.forEach((s, i) => out.push(`stage ${i + 1}  ${s.name}\n         ${quote(s.text)}`));
-    out.push(`(SQL comments and whitespace runs are folded by the SQL tokenizer itself; it reads the value as-is and as if inside '…' and "…")`);
+    // (the SQL tokenizer's own folding explains a SQL finding's span; under any other finding it only distracts)
+    if (e.result.threats.some((t) => t.category === 'sqli')) {
+      out.push(`(SQL comments and whitespace runs are folded by the SQL tokenizer itself; it reads the value as-is and as if inside '…' and "…")`);
+    }
     if (e.result.threats.length === 0) out.push('rules    none fired');
     for (const t of e.result.threats) {
       const span = e.payload.slice(t.offset, t.offset + t.length);
@@ -113,13 +117,34 @@ async function explainCommand(argv: string[]): Promise<number> {
       out.push(`         ${' '.repeat(1)}${quote(e.payload)}`);
       // Measured on the text as printed, escapes included, so the carets stay under the span.
       out.push(`          ${' '.repeat(quote(e.payload.slice(0, t.offset)).length - 1)}${'^'.repeat(Math.max(1, quote(span).length - 2))}`);
+      // what the rule looks for: the first sentence of the rule data's own words (rules/rules.json has the rest)
+      const description = RULES.find((r) => r.id === t.ruleId)?.description.split(/(?<=\.) (?=[A-Z])/)[0];
+      if (description !== undefined) for (const line of wrap(description, 100)) out.push(`         ${line}`);
     }
     out.push(`verdict  ${e.result.blocked ? 'BLOCKED' : 'allowed'}  score ${e.result.score} (threshold ${detector.threshold})`);
+    if (e.result.blocked) {
+      // (a false positive's way out: an exclusion for the rule where such values are expected)
+      const rules = [...new Set(e.result.threats.map((t) => t.ruleId))];
+      out.push(`         expected there? the middleware takes exclude: [${rules.map((r) => `{ rule: '${r}', location: '…' }`).join(', ')}]`);
+      out.push(`         with the location a block reports (body:$.text, query:q); see docs/block-decisions.md`);
+    }
     print(out.join('\n') + '\n');
     return e.result.blocked ? 1 : 0;
   } finally {
     await detector.close();
   }
+}
+
+/** `text` cut at spaces into lines of at most `width` characters (a longer word stands alone). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) { lines.push(line); line = word; }
+    else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
 
 interface Tally { n: number; flagged: number }

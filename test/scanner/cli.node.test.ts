@@ -34,6 +34,17 @@ describe('arenaguard CLI', () => {
     expect(run(['eval']).status).toBe(2);
     expect(run(['scan', join(dir, 'missing.txt')]).status).toBe(2);
   });
+  it('explain says what each rule looks for and how to let such a value through; the SQL note only under a SQL finding', () => {
+    const r = run(['explain', '--context', 'json', 'Please lock up; make sure the lights are off']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('A shell command separator'); // (cmdi.chained-command's description, first sentence)
+    expect(r.stdout).toContain("exclude: [{ rule: 'cmdi.chained-command', location: '…' }]");
+    expect(r.stdout).not.toContain('SQL tokenizer');
+    expect(run(['explain', "1' or '1'='1"]).stdout).toContain('SQL tokenizer');
+    const clean = run(['explain', 'garden hose']);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).not.toContain('exclude:');
+  });
   it('--version prints the package version', () => {
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     for (const flag of ['--version', '-v']) {
