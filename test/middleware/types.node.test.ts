@@ -15,7 +15,8 @@ import express from 'express';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
 import { arenaguard as expressGuard, metricsHandler as expressMetrics, healthHandler as expressHealth } from 'arenaguard/express';
-import { arenaguard as fastifyGuard, metricsHandler as fastifyMetrics, healthHandler as fastifyHealth } from 'arenaguard/fastify';
+import { arenaguard as fastifyGuard, metricsHandler as fastifyMetrics, healthHandler as fastifyHealth, type ArenaguardFastifyPlugin } from 'arenaguard/fastify';
+import Fastify4 from 'fastify4';
 import { arenaguard as honoGuard, metricsHandler as honoMetrics, healthHandler as honoHealth } from 'arenaguard/hono';
 import { guard, metricsHandler as fetchMetrics } from 'arenaguard/fetch';
 import { renderPrometheus, registerPrometheusMetrics } from 'arenaguard/metrics';
@@ -44,6 +45,17 @@ const handler: (req: Request, env: { KEY: string }) => Promise<Response> = guard
 const text: string = renderPrometheus({ arena, detector });
 registerPrometheusMetrics(new Registry(), { detector });
 fetchMetrics({ detector });
+
+// Fastify's plugin form (register(arenaguard, options)) beside the factory's, on Fastify 5 and 4
+await f.register(fastifyGuard, { mode: 'block', maxBodyBytes: 1024 });
+await f.register(fastifyGuard);
+const plugin: ArenaguardFastifyPlugin = fastifyGuard({ maxBodyBytes: 10 });
+await f.register(plugin);
+// @ts-expect-error: not a mode
+await f.register(fastifyGuard, { mode: 'blok' });
+const f4 = Fastify4();
+await f4.register(fastifyGuard, { mode: 'monitor', maxBodyBytes: 1024 });
+await f4.register(fastifyGuard({ mode: 'block' }));
 
 // @ts-expect-error: not a mode
 expressGuard({ mode: 'blok' });
