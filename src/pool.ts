@@ -4,7 +4,8 @@ import {
   AcquireAbortedError, ArenaClosedError, ForeignLeaseError, LeaseReleasedError, PoolExhaustedError,
 } from './errors.js';
 import { Lease } from './lease.js';
-import { integerOption, rejectUnknownKeys, type KeyList } from './options.js';
+import { integerOption } from './options.js';
+import { rejectUnknownKeys, type KeyList } from './option-keys.js';
 import * as codes from './wasm/codes.js';
 import type { ArenaExports } from './wasm/exports.js';
 

@@ -1,6 +1,5 @@
 import type { PoolOptions } from './api.js';
-// (options.ts imports this module too: nothing of it is used here before a call)
-import { rejectUnknownKeys, type KeyList } from './options.js';
+import { rejectUnknownKeys, type KeyList } from './option-keys.js';
 
 type StandardClass = 'small' | 'medium' | 'large';
 /** Every key of `createStandardPools`' overrides (one per standard class). */

@@ -8,7 +8,7 @@ import { Histogram } from './histogram.js';
 import { StreamFinishedError, DetectorClosedError } from './errors.js';
 import { PoolExhaustedError } from '../errors.js';
 import { HealthWindow } from '../pool.js';
-import { rejectUnknownKeys, show, type KeyList } from '../options.js';
+import { rejectUnknownKeys, show, type KeyList } from '../option-keys.js';
 import { analyzeRequest as walkRequest, analyzeRequestSync as walkRequestSync } from './request.js';
 import type {
   DetectorOptions, ScanContext, ScanOptions, ScanResult, Threat, DetectorStats, DetectorHealth, DetectorHealthCheck, RequestLike,

@@ -115,14 +115,15 @@ export class ScanEngine {
     this.#findingsAt = this.#ex.scanFindingsOffset();
     this.#findingBytes = this.#ex.scanFindingBytes();
     // (else every scan would fail closed for want of a slot: say so once, at creation)
-    const need = Math.max(this.#ex.scanScratchBytes(), this.stateBytes);
+    const scratchBytes = this.#ex.scanScratchBytes();
+    const need = Math.max(scratchBytes, this.stateBytes);
     const largest = arena.lendingPools.at(-1)?.slotSize ?? 0;
     if (largest < need) {
       throw new RangeError(`createDetector: arena needs a pool of slots of at least ${need} bytes for the scanner's buffers (its largest usable slot is ${largest} bytes)`);
     }
     // (a scan holds its scratch, state and input slots at once: a pool that can never lend them all fails every scan)
     const held = new Map<Pool, number>();
-    for (const bytes of [this.#ex.scanScratchBytes(), this.stateBytes, this.#ex.scanScratchBytes()]) {
+    for (const bytes of [scratchBytes, this.stateBytes, scratchBytes]) {
       const pool = arena.poolFor(bytes);
       held.set(pool, (held.get(pool) ?? 0) + 1);
     }

@@ -7,7 +7,7 @@
 import type { Arena } from '../arena.js';
 import type { HealthCheck, HealthReport } from '../api.js';
 import { existingRecorder, SCAN_DURATION_BUCKETS, type GuardRecorder } from './recorder.js';
-import { rejectUnknownKeys, show, type KeyList } from '../options.js';
+import { rejectUnknownKeys, show, type KeyList } from '../option-keys.js';
 
 /**
  * Content-Type of the Prometheus text exposition format (0.0.4), the one

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GuardCore, type Inspection, type Verdict } from './core.js';
 import { metaFromNodeRequest, nodeDecompressor, onResponseDone, readBufferedNodeBody, readNodeBody, RequestAbortedError, sendNodeResponse } from './node.js';
-import type { GuardOptions } from './options.js';
+import { FACTORY_MISUSE, type GuardOptions } from './options.js';
 import { checkMetricsSource, healthReport, renderPrometheus, PROMETHEUS_CONTENT_TYPE, type MetricsSource } from '../metrics/index.js';
 
 export type { GuardOptions, Exclusion, ThreatEvent } from './options.js';
@@ -134,8 +134,6 @@ export function arenaguard(options?: GuardOptions<NodeRequest>, ...misuse: unkno
   };
 }
 
-const MISUSE = 'arenaguard: call arenaguard(options) to make the middleware: app.use(arenaguard())';
-
 /** Whether the factory was called as middleware is: `(req, res, next)` from Express or node:http. */
 function isRequestCall(first: unknown, res: unknown, next: unknown): boolean {
   if (typeof first !== 'object' || first === null) return false;
@@ -148,7 +146,7 @@ let warnedMisuse = false;
 
 /** Fail a request that reached the factory: through next(error) (Express answers 500), else a 500 here. */
 function answerMisuse(res: unknown, next: unknown): void {
-  const error = new TypeError(MISUSE);
+  const error = new TypeError(FACTORY_MISUSE);
   if (typeof next === 'function') {
     (next as Next)(error);
     return;
@@ -165,7 +163,7 @@ function answerMisuse(res: unknown, next: unknown): void {
   }
   response.statusCode = 500;
   response.setHeader('content-type', 'text/plain; charset=utf-8');
-  response.end(`${MISUSE}\n`);
+  response.end(`${FACTORY_MISUSE}\n`);
 }
 
 /**

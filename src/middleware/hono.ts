@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { GuardCore, inspectFetchRequest, metaFromFetchRequest, releaseOnAbort, releaseWhenSent, toFetchResponse } from './core.js';
-import type { GuardOptions } from './options.js';
+import { FACTORY_MISUSE, type GuardOptions } from './options.js';
 import type { MetricsSource } from '../metrics/index.js';
 import { healthResponder, metricsResponder } from './web-endpoints.js';
 
@@ -47,7 +47,7 @@ export function arenaguard(options?: GuardOptions<HonoContextLike>): ArenaguardH
 export function arenaguard(options?: GuardOptions<HonoContextLike>, ...misuse: unknown[]): ArenaguardHonoMiddleware {
   // `app.use(arenaguard)`: the factory called as the middleware, with (context, next). Returning
   // the middleware it makes would become the response (a 500 "Invalid status code"): say why.
-  if (isContextCall(options, misuse[0])) throw new TypeError('arenaguard: call arenaguard(options) to make the middleware: app.use(arenaguard())');
+  if (isContextCall(options, misuse[0])) throw new TypeError(FACTORY_MISUSE);
   const core = new GuardCore<HonoContextLike>(options);
 
   return async function arenaguardHono(c, next) {

@@ -5,7 +5,7 @@ import type { Arena } from '../arena.js';
 import type { GuardDetector, GuardThreat } from './detector.js';
 import { globMatch } from './glob.js';
 import { RULES } from '../detector/rules.generated.js';
-import { rejectUnknownKeys, type KeyList } from '../options.js';
+import { rejectUnknownKeys, type KeyList } from '../option-keys.js';
 
 /** One exclusion: a rule (glob) switched off only where it is known to misfire. */
 export interface Exclusion {
@@ -115,6 +115,8 @@ const GUARD_OPTION_KEYS: KeyList<GuardOptions> = {
   detector: true, arena: true, mode: true, paranoia: true, failMode: true, onThreat: true, skip: true,
   maxBodyBytes: true, exclude: true, slotWaitMs: true, bodyTimeoutMs: true, retryAfterSeconds: true,
 };
+/** What the Express and Hono factories say when mounted uncalled (`app.use(arenaguard)`). */
+export const FACTORY_MISUSE = 'arenaguard: call arenaguard(options) to make the middleware: app.use(arenaguard())';
 /** Every key of an `Exclusion`. */
 const EXCLUSION_KEYS: KeyList<Exclusion> = { rule: true, location: true, path: true };
 

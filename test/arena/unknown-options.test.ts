@@ -4,7 +4,7 @@
 // default" too); symbol keys are ignored.
 import { describe, expect, it } from 'vitest';
 import { createArena, createStandardPools } from '../../src/index.js';
-import { closestKey } from '../../src/options.js';
+import { closestKey } from '../../src/option-keys.js';
 import { smallArena } from './helpers.js';
 
 describe('createArena rejects unknown options', () => {
